@@ -1,0 +1,176 @@
+// Package evidence is pmfolio's domain: Jira issues and the activities a user
+// performed on them, the PM-work categories, the classifier that turns
+// activities into evidence, and the SQLite store that keeps all of it.
+//
+// It imports neither jira/ nor export/: those packages speak in these types.
+package evidence
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+)
+
+// User is a Jira account. On Jira Cloud ID is the accountId; on Server/Data
+// Center it is the user key (stable across renames), falling back to the name.
+type User struct {
+	ID          string `json:"id"`
+	Name        string `json:"name,omitempty"` // Server/DC login name; empty on Cloud
+	DisplayName string `json:"display_name"`
+}
+
+// Is reports whether u and other are the same account.
+func (u User) Is(other User) bool {
+	if u.ID == "" || other.ID == "" {
+		return false
+	}
+	return u.ID == other.ID
+}
+
+// Deployment kinds of a Jira site.
+const (
+	DeploymentCloud  = "cloud"
+	DeploymentServer = "server" // Server and Data Center
+)
+
+// Site is one Jira site as seen by one user: the pair (URL, account) owns
+// every stored row, so one database can hold evidence from several employers.
+type Site struct {
+	ID         int64  // store-assigned
+	Name       string // short name shown in exports, e.g. "acme"
+	URL        string // base URL without trailing slash, may include a context path
+	Deployment string // DeploymentCloud or DeploymentServer
+	User       User   // the account whose activity this site's evidence describes
+}
+
+// Key identifies the site and account in stable ids: the same Jira site read
+// as another user is another site.
+func (s Site) Key() string {
+	return strings.TrimRight(s.URL, "/") + "|" + s.User.ID
+}
+
+// IssueURL is the browser link of an issue key on this site.
+func (s Site) IssueURL(key string) string {
+	return strings.TrimRight(s.URL, "/") + "/browse/" + key
+}
+
+// IssueLink is one link between an issue and another.
+type IssueLink struct {
+	Type         string `json:"type"`        // link type name, e.g. "Blocks"
+	Direction    string `json:"direction"`   // "inward" or "outward"
+	Description  string `json:"description"` // e.g. "is blocked by"
+	OtherKey     string `json:"other_key"`
+	OtherProject string `json:"other_project"`
+}
+
+// Issue is the part of a Jira issue that classification and exports need.
+// The whole JSON Jira returned is stored beside it, so nothing is lost.
+type Issue struct {
+	ID             string      `json:"id"` // numeric id; stable when the issue moves project
+	Key            string      `json:"key"`
+	Project        string      `json:"project"` // project key
+	ProjectName    string      `json:"project_name"`
+	Type           string      `json:"type"` // "Story", "Epic", "Bug", ...
+	Summary        string      `json:"summary"`
+	Description    string      `json:"description,omitempty"` // wiki markup as Jira gave it
+	Status         string      `json:"status"`
+	StatusCategory string      `json:"status_category"` // "new", "indeterminate" or "done"
+	Priority       string      `json:"priority,omitempty"`
+	Resolution     string      `json:"resolution,omitempty"`
+	Labels         []string    `json:"labels,omitempty"`
+	Components     []string    `json:"components,omitempty"`
+	FixVersions    []string    `json:"fix_versions,omitempty"`
+	Sprints        []string    `json:"sprints,omitempty"`
+	StoryPoints    *float64    `json:"story_points,omitempty"`
+	ParentKey      string      `json:"parent_key,omitempty"` // parent or Epic Link
+	Flagged        bool        `json:"flagged,omitempty"`
+	Links          []IssueLink `json:"links,omitempty"`
+	Reporter       User        `json:"reporter"`
+	Creator        User        `json:"creator"`
+	Assignee       User        `json:"assignee"`
+	Created        time.Time   `json:"created"`
+	Updated        time.Time   `json:"updated"`
+	Resolved       *time.Time  `json:"resolved,omitempty"`
+}
+
+// CreatedBy reports whether u reported or created the issue.
+func (is Issue) CreatedBy(u User) bool {
+	return is.Reporter.Is(u) || is.Creator.Is(u)
+}
+
+// Source says what kind of Jira record an activity is.
+type Source string
+
+// Sources of activities and evidence (taxonomy.md).
+const (
+	SourceIssue   Source = "issue"   // the user created the issue
+	SourceChange  Source = "change"  // one changelog history
+	SourceComment Source = "comment" // one comment
+	SourceWorklog Source = "worklog" // one worklog entry
+	SourceManual  Source = "manual"  // evidence the user added by hand
+)
+
+// ChangeItem is one field change inside a changelog history.
+type ChangeItem struct {
+	Field      string `json:"field"`              // display name, e.g. "Story Points", "priority"
+	FieldID    string `json:"field_id,omitempty"` // e.g. "customfield_10016"; Jira omits it on old Server
+	FieldType  string `json:"field_type"`         // "jira" or "custom"
+	From       string `json:"from,omitempty"`
+	FromString string `json:"from_string,omitempty"`
+	To         string `json:"to,omitempty"`
+	ToString   string `json:"to_string,omitempty"`
+}
+
+// Activity is one thing someone did on an issue: created it, changed it,
+// commented on it or logged work. Activities of other people are kept as
+// context; only the site user's become evidence.
+type Activity struct {
+	IssueID  string       `json:"issue_id"`
+	Source   Source       `json:"source"`
+	SourceID string       `json:"source_id"` // Jira id of the issue, history, comment or worklog
+	Author   User         `json:"author"`
+	At       time.Time    `json:"at"`
+	Text     string       `json:"text,omitempty"` // comment or worklog body, issue description
+	Items    []ChangeItem `json:"items,omitempty"`
+}
+
+// Evidence is one claim of PM work, backed by one activity (or, for manual
+// evidence, by the user's own word).
+type Evidence struct {
+	ID         string    `json:"id"`
+	SiteID     int64     `json:"-"`
+	IssueID    string    `json:"-"`
+	Source     Source    `json:"source"`
+	SourceID   string    `json:"source_id"`
+	OccurredAt time.Time `json:"occurred_at"`
+	Category   string    `json:"category"`
+	Rule       string    `json:"rule"`
+	Confidence float64   `json:"confidence"`
+	Excerpt    string    `json:"excerpt"`
+
+	// Filled when read from the store; the classifier leaves them empty.
+	SiteName        string `json:"site"`
+	IssueKey        string `json:"issue_key"`
+	IssueURL        string `json:"issue_url"`
+	IssueSummary    string `json:"issue_summary"`
+	IssueType       string `json:"-"`
+	IssueProject    string `json:"-"`
+	IssueParent     string `json:"-"`
+	Manual          bool   `json:"manual"`
+	Note            string `json:"note"`
+	Excluded        bool   `json:"-"`
+	MachineCategory string `json:"-"` // the classifier's category when the user re-categorised it
+}
+
+// EvidenceID is the stable id of the evidence for one (site, issue, source,
+// source id, category): the same claim keeps its id across syncs and
+// reclassifications, which is what curation is keyed by.
+func EvidenceID(siteKey, issueID string, source Source, sourceID, category string) string {
+	h := sha256.New()
+	for _, part := range []string{siteKey, issueID, string(source), sourceID, category} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	return "ev_" + hex.EncodeToString(h.Sum(nil))[:20]
+}

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/jira"
+)
+
+// fileConfig is the config file (interface.md): written by `pmfolio init`,
+// readable by hand.
+type fileConfig struct {
+	DB    string     `yaml:"db,omitempty"`
+	Sites []siteConf `yaml:"sites"`
+}
+
+// siteConf is one Jira site of the config file.
+type siteConf struct {
+	Name     string `yaml:"name"`
+	URL      string `yaml:"url"`
+	Email    string `yaml:"email,omitempty"`
+	APIToken string `yaml:"api_token,omitempty"`
+	PAT      string `yaml:"pat,omitempty"`
+}
+
+func (s siteConf) jiraConfig() jira.Config {
+	return jira.Config{BaseURL: s.URL, Email: s.Email, APIToken: s.APIToken, PAT: s.PAT}
+}
+
+func (s siteConf) deployment() string {
+	if s.PAT != "" {
+		return evidence.DeploymentServer
+	}
+	return evidence.DeploymentCloud
+}
+
+// configPath is where the config file is: --config, $PMFOLIO_CONFIG,
+// $XDG_CONFIG_HOME/pmfolio/config.yaml, else ~/.config/pmfolio/config.yaml.
+func configPath(flag string, getenv func(string) string) string {
+	switch {
+	case flag != "":
+		return flag
+	case getenv("PMFOLIO_CONFIG") != "":
+		return getenv("PMFOLIO_CONFIG")
+	case getenv("XDG_CONFIG_HOME") != "":
+		return filepath.Join(getenv("XDG_CONFIG_HOME"), "pmfolio", "config.yaml")
+	}
+	return filepath.Join(homeDir(getenv), ".config", "pmfolio", "config.yaml")
+}
+
+// dbPath is where the database is: --db, $PMFOLIO_DB, the config file's
+// db, $XDG_DATA_HOME/pmfolio/pmfolio.db, else ~/.local/share/pmfolio/pmfolio.db.
+func dbPath(flag string, getenv func(string) string, cfg fileConfig) string {
+	switch {
+	case flag != "":
+		return flag
+	case getenv("PMFOLIO_DB") != "":
+		return getenv("PMFOLIO_DB")
+	case cfg.DB != "":
+		return cfg.DB
+	case getenv("XDG_DATA_HOME") != "":
+		return filepath.Join(getenv("XDG_DATA_HOME"), "pmfolio", "pmfolio.db")
+	}
+	return filepath.Join(homeDir(getenv), ".local", "share", "pmfolio", "pmfolio.db")
+}
+
+func homeDir(getenv func(string) string) string {
+	if h := getenv("HOME"); h != "" {
+		return h
+	}
+	h, _ := os.UserHomeDir()
+	return h
+}
+
+// loadConfig reads the config file; a missing file is an empty config when
+// the path was not asked for explicitly.
+func loadConfig(path string, explicit bool) (fileConfig, error) {
+	var cfg fileConfig
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) && !explicit {
+		return cfg, nil
+	}
+	if err != nil {
+		return cfg, &userError{Code: exitUsage, Message: fmt.Sprintf("cannot read config file %s", path), Err: err,
+			Hint: "check the --config path or $PMFOLIO_CONFIG"}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return cfg, fmt.Errorf("read config file: %w", err)
+	}
+	if err := yaml.Unmarshal(data, &cfg); err != nil {
+		return cfg, &userError{Code: exitUsage, Message: fmt.Sprintf("config file %s is not valid YAML: %v", path, oneLine(err.Error())), Err: err}
+	}
+	for i, s := range cfg.Sites {
+		if s.URL == "" {
+			return cfg, &userError{Code: exitUsage, Message: fmt.Sprintf("config file %s: site %d has no url", path, i+1)}
+		}
+		if (s.APIToken != "" || s.PAT != "") && info.Mode().Perm()&0o077 != 0 {
+			return cfg, &userError{Code: exitUsage,
+				Message: fmt.Sprintf("config file %s holds a token but others can read it (mode %04o)", path, info.Mode().Perm()),
+				Hint:    fmt.Sprintf("run: chmod 600 %s", path)}
+		}
+	}
+	return cfg, nil
+}
+
+// sitesToSync are the sites of the config file, narrowed by --site; with no
+// config file, the one site the environment variables describe.
+func sitesToSync(cfg fileConfig, only string, getenv func(string) string) ([]siteConf, error) {
+	sites := cfg.Sites
+	if len(sites) == 0 {
+		env := siteConf{URL: getenv("JIRA_URL"), Email: getenv("JIRA_EMAIL"), APIToken: getenv("JIRA_API_TOKEN"), PAT: getenv("JIRA_PAT")}
+		env.Name = evidence.SiteNameFromURL(env.URL)
+		sites = []siteConf{env}
+	}
+	// Environment variables fill in credentials the file leaves out, so a
+	// token can live in the environment rather than on disk.
+	for i := range sites {
+		if sites[i].Email == "" {
+			sites[i].Email = getenv("JIRA_EMAIL")
+		}
+		if sites[i].APIToken == "" && sites[i].PAT == "" {
+			sites[i].APIToken, sites[i].PAT = getenv("JIRA_API_TOKEN"), getenv("JIRA_PAT")
+		}
+		if err := sites[i].jiraConfig().Validate(); err != nil {
+			return nil, &userError{Code: exitUsage, Message: err.Error(),
+				Hint: "see README.md, \"Use it on your own Jira\", or run with --config pointing at a config file"}
+		}
+	}
+	if only == "" {
+		return sites, nil
+	}
+	for _, s := range sites {
+		if s.Name == only {
+			return []siteConf{s}, nil
+		}
+	}
+	return nil, usageError("no site named %q in the config file", only)
+}

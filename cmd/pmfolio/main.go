@@ -1,0 +1,21 @@
+// Command pmfolio turns a person's own Jira activity into an interview-ready
+// portfolio of product-management work.
+package main
+
+import (
+	"os"
+
+	"golang.org/x/term"
+
+	_ "time/tzdata" // JQL dates use the user's Jira time zone, on any system
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], IO{
+		In:     os.Stdin,
+		Out:    os.Stdout,
+		ErrOut: os.Stderr,
+		IsTTY:  term.IsTerminal(int(os.Stderr.Fd())),
+		Getenv: os.Getenv,
+	}))
+}

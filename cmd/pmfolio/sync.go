@@ -1,0 +1,207 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/jira"
+)
+
+// syncOptions is everything runSync needs; tests fill it directly.
+type syncOptions struct {
+	IO        IO
+	Sites     []siteConf
+	DBPath    string
+	Full      bool
+	Since     *time.Time
+	JQL       string
+	Quiet     bool
+	DryRun    bool
+	Transport http.RoundTripper // nil: the network
+	// JiraOptions tune the client (tests make retries instant).
+	JiraOptions []jira.Option
+	// onDeployment is told each site's deployment once known, for error hints.
+	onDeployment func(string)
+}
+
+func newSyncCmd(g *globals) *cobra.Command {
+	var (
+		opts        syncOptions
+		since, site string
+	)
+	cmd := &cobra.Command{
+		Use:   "sync",
+		Short: "Pull your Jira activity since the last sync into the database",
+		Long: `sync asks Jira for the issues you created, changed, commented on or logged work on,
+stores them whole, and classifies your activity into PM-work evidence. The first sync
+reads everything; later ones read what changed since, so a nightly run is cheap.
+
+Credentials come from the config file or from JIRA_URL with JIRA_EMAIL and
+JIRA_API_TOKEN (Jira Cloud) or JIRA_PAT (Server/Data Center). Work is committed page
+by page: Ctrl-C stops after the current page and keeps it.`,
+		Example: `  JIRA_URL=https://acme.atlassian.net JIRA_EMAIL=sam@acme.com JIRA_API_TOKEN=… pmfolio sync
+  pmfolio sync --since 2025-01-01
+  pmfolio sync --quiet          # for cron: prints nothing unless it fails
+  pmfolio sync --jql 'project = PAY'`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := g.config()
+			if err != nil {
+				return err
+			}
+			if opts.Sites, err = sitesToSync(cfg, site, g.io.Getenv); err != nil {
+				return err
+			}
+			if since != "" {
+				t, err := parseDate(since, g.io.Now())
+				if err != nil {
+					return err
+				}
+				opts.Since = &t
+			}
+			opts.IO, opts.DBPath = g.io, g.dbPath(cfg)
+			opts.onDeployment = func(d string) { g.deployment = d }
+			_, err = runSync(cmd.Context(), opts)
+			return err
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&opts.Full, "full", false, "re-pull everything, not only what changed since the last sync")
+	f.StringVar(&since, "since", "", "fetch only issues updated since this date (YYYY-MM-DD or 30d, 12w, 6m, 1y)")
+	f.StringVar(&opts.JQL, "jql", "", "replace the default selection of your issues with this JQL")
+	f.BoolVar(&opts.Quiet, "quiet", false, "print nothing on success (for cron)")
+	f.BoolVar(&opts.DryRun, "dry-run", false, "fetch and count, but store nothing")
+	f.StringVar(&site, "site", "", "sync only the config file's site with this name")
+	return cmd
+}
+
+// runSync syncs each site into the database and prints a summary per site.
+// A failing site does not stop the others; the first error is returned.
+func runSync(ctx context.Context, opts syncOptions) ([]jira.SyncResult, error) {
+	store, err := evidence.Open(ctx, opts.DBPath)
+	if err != nil {
+		return nil, err
+	}
+	defer store.Close()
+
+	stop, ctx, release := stopOnInterrupt(ctx, opts.IO)
+	defer release()
+	var (
+		results  []jira.SyncResult
+		firstErr error
+	)
+	for _, site := range opts.Sites {
+		if opts.onDeployment != nil {
+			opts.onDeployment(site.deployment())
+		}
+		res, err := syncOneSite(ctx, store, site, opts, stop)
+		if err != nil {
+			if errors.Is(err, evidence.ErrLocked) || errors.Is(err, context.Canceled) {
+				return results, err
+			}
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
+		}
+		results = append(results, res)
+		if res.Stopped {
+			break
+		}
+	}
+	return results, firstErr
+}
+
+func syncOneSite(ctx context.Context, store *evidence.Store, site siteConf, opts syncOptions, stop <-chan struct{}) (jira.SyncResult, error) {
+	jopts := append([]jira.Option{jira.WithClock(opts.IO.Now)}, opts.JiraOptions...)
+	if opts.Transport != nil {
+		jopts = append(jopts, jira.WithHTTPTransport(opts.Transport))
+	}
+	client, err := jira.New(site.jiraConfig(), jopts...)
+	if err != nil {
+		return jira.SyncResult{}, err
+	}
+	var bar *progressBar
+	if opts.IO.IsTTY && !opts.Quiet {
+		bar = &progressBar{w: opts.IO.ErrOut, label: "syncing " + site.Name}
+		defer bar.done()
+	}
+	sopts := jira.SyncOptions{SiteName: site.Name, Full: opts.Full, JQL: opts.JQL, DryRun: opts.DryRun,
+		Stop: stop, Now: opts.IO.Now}
+	if opts.Since != nil {
+		sopts.Since = *opts.Since
+	}
+	if bar != nil {
+		sopts.Progress = bar.update
+	}
+	res, err := jira.Sync(ctx, client, store, sopts)
+	if bar != nil {
+		bar.done()
+	}
+	if err != nil {
+		return res, err
+	}
+	if !opts.Quiet {
+		fmt.Fprintln(opts.IO.Out, syncSummary(res, opts.DryRun))
+	}
+	return res, nil
+}
+
+// syncSummary is the one paragraph a sync prints.
+func syncSummary(r jira.SyncResult, dryRun bool) string {
+	took := r.Duration.Round(100 * time.Millisecond).Seconds()
+	name := r.Site.Name
+	if dryRun {
+		return fmt.Sprintf("dry run on %s: %s with %s of yours; nothing stored (%s, %.1f s)",
+			name, plural(r.Issues, "issue"), plural(r.Activities, "activity"), plural(r.Requests, "request"), took)
+	}
+	line := fmt.Sprintf("synced %s from %s, %s, %s in %s, %.1f s",
+		plural(r.Issues, "issue"), name, plural(r.NewActivities, "new activity"), plural(r.NewEvidence, "new evidence item"),
+		plural(r.Requests, "request"), took)
+	if r.Stopped {
+		line += "\nstopped early; what was fetched is saved. Run pmfolio sync again to continue."
+	}
+	return line
+}
+
+// plural writes "1 issue", "2 issues", "3 activities".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	switch {
+	case len(noun) > 1 && noun[len(noun)-1] == 'y':
+		return fmt.Sprintf("%d %sies", n, noun[:len(noun)-1])
+	default:
+		return fmt.Sprintf("%d %ss", n, noun)
+	}
+}
+
+// stopOnInterrupt turns the first interrupt into a request to stop after the
+// current page, and the second into cancelling everything.
+func stopOnInterrupt(ctx context.Context, stdio IO) (<-chan struct{}, context.Context, func()) {
+	stop := make(chan struct{})
+	ctx, cancel := context.WithCancel(ctx)
+	finished := make(chan struct{})
+	go func() {
+		select {
+		case <-stdio.Signals:
+			close(stop)
+			fmt.Fprintln(stdio.ErrOut, "pmfolio: stopping after the current page (Ctrl-C again to abort now)")
+		case <-finished:
+			return
+		}
+		select {
+		case <-stdio.Signals:
+			cancel()
+		case <-finished:
+		}
+	}()
+	return stop, ctx, func() { close(finished); cancel() }
+}

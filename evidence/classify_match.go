@@ -1,0 +1,645 @@
+package evidence
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// subject is what a rule looks at: one activity, its issue and the user,
+// with the activity's plain text worked out once on first use and shared by
+// every rule.
+type subject struct {
+	a  *Activity
+	is *Issue
+	me User
+
+	textDone bool
+	text     indexedText // of PlainText(a.Text)
+	words    int
+}
+
+func (s *subject) plain() *indexedText {
+	if !s.textDone {
+		s.textDone = true
+		s.text = indexText(PlainText(s.a.Text))
+		s.words = wordCount(s.text.text)
+	}
+	return &s.text
+}
+
+func (s *subject) wordCount() int {
+	s.plain()
+	return s.words
+}
+
+// A guard is a condition a rule needs besides its match.
+type guard func(*subject) bool
+
+// A matcher finds what a rule claims in the activity and returns the excerpt
+// that shows it.
+type matcher func(*subject) (excerpt string, ok bool)
+
+// ---- Fields of a change ----
+
+// field is one Jira field as changelogs name it.
+type field struct {
+	label string   // shown in excerpts for system fields, whose names Jira lowercases
+	ids   []string // system field ids (fieldId)
+	names []string // display names, compared case-insensitively
+	// seconds marks a time-tracking field, whose values are seconds.
+	seconds bool
+	// onlyTo marks a field whose changelog has no from-value (Rank: "Ranked higher").
+	onlyTo bool
+}
+
+// changedBy reports whether the change item is a change of f. A system field
+// is known by its fieldId wherever Jira sends one. A custom field has a
+// site-specific "customfield_NNNNN" id, and old Server sends no fieldId at
+// all, so those are known by name.
+func (f field) changedBy(it ChangeItem) bool {
+	if it.FieldID != "" && len(f.ids) > 0 && !isCustomItem(it) {
+		return slices.Contains(f.ids, it.FieldID)
+	}
+	for _, n := range f.names {
+		if strings.EqualFold(it.Field, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func isCustomItem(it ChangeItem) bool {
+	return it.FieldType == "custom" || strings.HasPrefix(it.FieldID, "customfield_")
+}
+
+// describe renders a change item for an excerpt: "Priority: Medium → High".
+func (f field) describe(it ChangeItem) string {
+	name := f.label
+	if isCustomItem(it) {
+		name = it.Field // the site's own name: "Story point estimate", "Epic Link"
+	}
+	to := f.value(it.ToString, it.To)
+	if f.onlyTo {
+		return name + ": " + to
+	}
+	return name + ": " + f.value(it.FromString, it.From) + " → " + to
+}
+
+func (f field) value(display, raw string) string {
+	v := display
+	if v == "" {
+		v = raw
+	}
+	switch {
+	case v == "":
+		return "(none)"
+	case f.seconds:
+		if secs, err := strconv.Atoi(v); err == nil {
+			return formatSeconds(secs)
+		}
+	}
+	return shorten(strings.Join(strings.Fields(v), " "), 60)
+}
+
+// formatSeconds renders a time-tracking value as Jira shows it: "1h 30m".
+func formatSeconds(secs int) string {
+	d := (time.Duration(secs) * time.Second).Round(time.Minute)
+	h, m := int(d.Hours()), int(d.Minutes())%60
+	switch {
+	case h > 0 && m > 0:
+		return strconv.Itoa(h) + "h " + strconv.Itoa(m) + "m"
+	case h > 0:
+		return strconv.Itoa(h) + "h"
+	}
+	return strconv.Itoa(m) + "m"
+}
+
+// The fields the built-in rules look at.
+var (
+	fieldPriority         = field{label: "Priority", ids: []string{"priority"}, names: []string{"priority"}}
+	fieldStatus           = field{label: "Status", ids: []string{"status"}, names: []string{"status"}}
+	fieldResolution       = field{label: "Resolution", ids: []string{"resolution"}, names: []string{"resolution"}}
+	fieldFixVersion       = field{label: "Fix Version", ids: []string{"fixVersions"}, names: []string{"Fix Version", "Fix Version/s", "fixVersions"}}
+	fieldLabels           = field{label: "Labels", ids: []string{"labels"}, names: []string{"labels"}}
+	fieldComponents       = field{label: "Component", ids: []string{"components"}, names: []string{"Component", "Component/s", "components"}}
+	fieldDescription      = field{label: "Description", ids: []string{"description"}, names: []string{"description"}}
+	fieldSummary          = field{label: "Summary", ids: []string{"summary"}, names: []string{"summary"}}
+	fieldTimeSpent        = field{label: "Time Spent", ids: []string{"timespent"}, names: []string{"timespent", "WorklogId"}}
+	fieldOriginalEstimate = field{label: "Original Estimate", ids: []string{"timeoriginalestimate"}, names: []string{"timeoriginalestimate", "Original Estimate"}, seconds: true}
+	fieldLink             = field{label: "Link", names: []string{"Link"}}
+	fieldParent           = field{label: "Parent", ids: []string{"parent"}, names: []string{"Parent", "Epic Link", "Parent Link", "IssueParentAssociation"}}
+	fieldEpicChild        = field{label: "Epic Child", names: []string{"Epic Child"}}
+	fieldEpicStatus       = field{label: "Epic Status", names: []string{"Epic Status"}}
+	fieldStoryPoints      = field{label: "Story Points", names: []string{"Story Points", "Story point estimate"}}
+	fieldSprint           = field{label: "Sprint", names: []string{"Sprint"}}
+	fieldFlagged          = field{label: "Flagged", names: []string{"Flagged"}}
+	fieldRank             = field{label: "Rank", names: []string{"Rank"}, onlyTo: true}
+	fieldAcceptance       = field{label: "Acceptance Criteria", names: []string{"Acceptance Criteria"}}
+)
+
+// ---- Change matchers ----
+
+// An itemCheck is a condition on one change item (its from/to values).
+type itemCheck func(*subject, ChangeItem) bool
+
+// changed matches the first item of the history that changes one of fields
+// and passes every check; the excerpt describes that item.
+func changed(fields []field, checks ...itemCheck) matcher {
+	return func(s *subject) (string, bool) {
+		for _, it := range s.a.Items {
+			for _, f := range fields {
+				if f.changedBy(it) && passes(s, it, checks) {
+					return f.describe(it), true
+				}
+			}
+		}
+		return "", false
+	}
+}
+
+func passes(s *subject, it ChangeItem, checks []itemCheck) bool {
+	for _, c := range checks {
+		if !c(s, it) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasItem reports whether the history changes f in a way that passes checks.
+func hasItem(s *subject, f field, checks ...itemCheck) bool {
+	for _, it := range s.a.Items {
+		if f.changedBy(it) && passes(s, it, checks) {
+			return true
+		}
+	}
+	return false
+}
+
+// toValue checks that the new value is one of values (Jira's display names,
+// compared case-insensitively).
+func toValue(values ...string) itemCheck {
+	return func(_ *subject, it ChangeItem) bool { return equalsAnyFold(it.ToString, values) }
+}
+
+// fromValue checks that the old value is one of values.
+func fromValue(values ...string) itemCheck {
+	return func(_ *subject, it ChangeItem) bool { return equalsAnyFold(it.FromString, values) }
+}
+
+// notToValue checks that the new value is none of values.
+func notToValue(values ...string) itemCheck {
+	return func(_ *subject, it ChangeItem) bool { return !equalsAnyFold(it.ToString, values) }
+}
+
+// cleared checks that the field had a value and now has none.
+func cleared(_ *subject, it ChangeItem) bool {
+	return (it.From != "" || it.FromString != "") && it.To == "" && it.ToString == ""
+}
+
+// linkAdded checks that a link was added whose description (as Jira words it
+// in the history: "This issue split to PAY-12") contains one of phrases.
+func linkAdded(phrases ...string) itemCheck {
+	return func(_ *subject, it ChangeItem) bool {
+		return it.To != "" && containsAnyFold(it.ToString, phrases)
+	}
+}
+
+// linkRemoved checks that a link was removed whose description contains one
+// of phrases.
+func linkRemoved(phrases ...string) itemCheck {
+	return func(_ *subject, it ChangeItem) bool {
+		return it.From != "" && it.To == "" && containsAnyFold(it.FromString, phrases)
+	}
+}
+
+// linkToOtherProject checks that a link was added to an issue of another
+// project than the activity's issue. Both issues of a new link get a history
+// item; its To is the other issue's key.
+func linkToOtherProject(s *subject, it ChangeItem) bool {
+	if it.To == "" {
+		return false
+	}
+	other := projectOfKey(it.To)
+	return other != "" && !strings.EqualFold(other, issueProject(s.is))
+}
+
+// projectOfKey returns the project key of an issue key ("PAY" of "PAY-12"),
+// or "" when key is not one.
+func projectOfKey(key string) string {
+	i := strings.LastIndexByte(key, '-')
+	if i <= 0 || i == len(key)-1 {
+		return ""
+	}
+	for _, c := range key[i+1:] {
+		if c < '0' || c > '9' {
+			return ""
+		}
+	}
+	return key[:i]
+}
+
+func issueProject(is *Issue) string {
+	if is.Project != "" {
+		return is.Project
+	}
+	return projectOfKey(is.Key)
+}
+
+// descriptionAdds checks that a text field's new value adds words (not a typo
+// fix: at least minWords words changed) that match p when p is set.
+func descriptionAdds(p *textPattern, minWords int) itemCheck {
+	return func(_ *subject, it ChangeItem) bool {
+		added := PlainText(changedRegion(it.FromString, it.ToString))
+		if wordCount(added) < minWords {
+			return false
+		}
+		return p == nil || p.matchesString(added)
+	}
+}
+
+// editedText matches a change of one of fields that adds at least minWords
+// words matching p (any words when p is nil); the excerpt is the added text.
+func editedText(fields []field, p *textPattern, minWords int) matcher {
+	check := descriptionAdds(p, minWords)
+	return func(s *subject) (string, bool) {
+		for _, it := range s.a.Items {
+			for _, f := range fields {
+				if f.changedBy(it) && check(s, it) {
+					added := PlainText(changedRegion(it.FromString, it.ToString))
+					return f.label + " edited: " + shorten(added, excerptRunes), true
+				}
+			}
+		}
+		return "", false
+	}
+}
+
+// changedRegion returns the part of after that differs from before, widened
+// to whole words: what an edit added or rewrote.
+func changedRegion(before, after string) string {
+	p := 0
+	for p < len(before) && p < len(after) && before[p] == after[p] {
+		p++
+	}
+	q := 0
+	for q < len(before)-p && q < len(after)-p && before[len(before)-1-q] == after[len(after)-1-q] {
+		q++
+	}
+	start, end := p, len(after)-q
+	if start >= end {
+		return "" // only deleted text
+	}
+	for start > 0 && !isSpaceByte(after[start-1]) {
+		start--
+	}
+	for end < len(after) && !isSpaceByte(after[end]) {
+		end++
+	}
+	return after[start:end]
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r'
+}
+
+// withReason matches like m when the same history also fills a reason field
+// ("Resolution reason", "Reason for closing", "Justification"). The excerpt
+// adds the reason.
+func withReason(m matcher) matcher {
+	return func(s *subject) (string, bool) {
+		excerpt, ok := m(s)
+		if !ok {
+			return "", false
+		}
+		for _, it := range s.a.Items {
+			reason := PlainText(it.ToString)
+			if containsAnyFold(it.Field, []string{"reason", "justification", "rationale"}) && wordCount(reason) >= 2 {
+				return shorten(excerpt+" — "+reason, excerptRunes), true
+			}
+		}
+		return "", false
+	}
+}
+
+// ---- Text matchers ----
+
+// says matches the activity's plain text against p, in texts of at least
+// minWords words; the excerpt is the text around the match.
+func says(p *textPattern, minWords int) matcher {
+	return func(s *subject) (string, bool) {
+		t := s.plain()
+		if s.words < minWords {
+			return "", false
+		}
+		at, ok := p.find(t)
+		if !ok {
+			return "", false
+		}
+		return excerptAt(t.text, at), true
+	}
+}
+
+// describes matches a created issue whose plain description or summary
+// matches p; the excerpt is the description, or the summary when it has none.
+func describes(p *textPattern) matcher {
+	return func(s *subject) (string, bool) {
+		if p.matches(s.plain()) || p.matchesString(s.is.Summary) {
+			return issueExcerpt(s), true
+		}
+		return "", false
+	}
+}
+
+// wholeText matches any text of at least minWords words, for rules whose
+// guards say all that matters; the excerpt is the text.
+func wholeText(minWords int) matcher {
+	return func(s *subject) (string, bool) {
+		t := s.plain()
+		if s.words < minWords {
+			return "", false
+		}
+		return shorten(t.text, excerptRunes), true
+	}
+}
+
+// created matches any created issue; the excerpt is its description or summary.
+func created(s *subject) (string, bool) {
+	return issueExcerpt(s), true
+}
+
+func issueExcerpt(s *subject) string {
+	if t := s.plain(); t.text != "" {
+		return shorten(t.text, excerptRunes)
+	}
+	return shorten(s.is.Summary, excerptRunes)
+}
+
+// anyText matches like the first of ms that matches.
+func anyText(ms ...matcher) matcher {
+	return func(s *subject) (string, bool) {
+		for _, m := range ms {
+			if excerpt, ok := m(s); ok {
+				return excerpt, true
+			}
+		}
+		return "", false
+	}
+}
+
+// mentionsOtherProject matches a text that arranges work with another
+// project's issue ("raised PAY-77 with payments", "depends on PAY-12"): the
+// first submatch of p's alternatives is the issue key, and its project must
+// differ from the issue's.
+func mentionsOtherProject(p *textPattern) matcher {
+	return func(s *subject) (string, bool) {
+		t := s.plain()
+		text, own := t.text, issueProject(s.is)
+		for _, alt := range p.alts {
+			if !t.containsAny(alt.keys) {
+				continue
+			}
+			for _, m := range alt.re.FindAllStringSubmatchIndex(text, -1) {
+				other := projectOfKey(text[m[2]:m[3]])
+				from, to := sentenceBounds(text, m[0], m[1])
+				if other != "" && other != own && p.countsIn(text[from:to]) {
+					return excerptAt(text, m[0]), true
+				}
+			}
+		}
+		return "", false
+	}
+}
+
+// ---- Guards ----
+
+// typeIs holds when the issue's type is one of types.
+func typeIs(types ...string) guard {
+	return func(s *subject) bool { return equalsAnyFold(s.is.Type, types) }
+}
+
+// typeIsNot holds when the issue's type is none of types.
+func typeIsNot(types ...string) guard {
+	return func(s *subject) bool { return !equalsAnyFold(s.is.Type, types) }
+}
+
+// someoneElses holds when the issue is someone else's: assigned to another
+// person, or created by another person.
+func someoneElses(s *subject) bool {
+	assignedToOther := s.is.Assignee.ID != "" && !s.is.Assignee.Is(s.me)
+	return assignedToOther || createdByOther(s)
+}
+
+// createdByOther holds when the issue's reporter or creator is known and
+// neither is the user.
+func createdByOther(s *subject) bool {
+	return (s.is.Reporter.ID != "" || s.is.Creator.ID != "") && !s.is.CreatedBy(s.me)
+}
+
+// notAssignedToMe holds when the user is not the issue's assignee: whatever
+// they do on their own ticket is their engineering work.
+func notAssignedToMe(s *subject) bool {
+	return !s.is.Assignee.Is(s.me)
+}
+
+// ownsIssue holds when the user is the issue's assignee, reporter or creator.
+func ownsIssue(s *subject) bool {
+	return s.is.Assignee.Is(s.me) || s.is.CreatedBy(s.me)
+}
+
+// minWords holds when the activity's plain text has at least n words.
+func minWords(n int) guard {
+	return func(s *subject) bool { return s.wordCount() >= n }
+}
+
+// noChangeOf holds when the history leaves f alone, or changes it only in
+// ways that pass checks.
+func noChangeOf(f field, checks ...itemCheck) guard {
+	return func(s *subject) bool {
+		for _, it := range s.a.Items {
+			if f.changedBy(it) && !passes(s, it, checks) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// without holds when the history changes none of fields: a Rank change that
+// comes with a Status change is a card dragged across the board, not a
+// backlog reordered.
+func without(fields ...field) guard {
+	return func(s *subject) bool {
+		for _, f := range fields {
+			if hasItem(s, f) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// textOrSummary holds when p matches the activity's text or the issue's
+// summary or one of its labels.
+func textOrSummary(p *textPattern) guard {
+	return func(s *subject) bool {
+		if p.matches(s.plain()) || p.matchesString(s.is.Summary) {
+			return true
+		}
+		for _, l := range s.is.Labels {
+			if p.matchesString(l) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// either holds when one of gs holds.
+func either(gs ...guard) guard {
+	return func(s *subject) bool {
+		for _, g := range gs {
+			if g(s) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// resolvedWithin holds when the issue was resolved with one of resolutions
+// within d of the activity: a comment written with the resolving transition.
+func resolvedWithin(d time.Duration, resolutions ...string) guard {
+	return func(s *subject) bool {
+		if s.is.Resolved == nil || !equalsAnyFold(s.is.Resolution, resolutions) {
+			return false
+		}
+		gap := s.a.At.Sub(*s.is.Resolved)
+		return gap >= -d && gap <= d
+	}
+}
+
+// ---- Sentence filters ----
+
+// codeWords mark a sentence as talk about code: hands-on engineering, not PM
+// work, even when it says "update:" or "out of scope".
+var codeWords = map[string]bool{
+	"pr": true, "prs": true, "mr": true, "commit": true, "commits": true, "committed": true,
+	"rebase": true, "rebased": true, "rebasing": true, "merged": true, "diff": true, "npe": true,
+	"deployed": true, "deploying": true, "hotfix": true, "pipeline": true, "ci": true, "stacktrace": true,
+}
+
+// codePhrases are the two-word forms: first word → second words.
+var codePhrases = map[string][]string{
+	"pull":  {"request", "requests"},
+	"merge": {"request", "requests"},
+	"code":  {"review"},
+	"unit":  {"test", "tests"},
+	"stack": {"trace"},
+}
+
+// notCodeTalk reports whether a sentence is free of talk about code: the
+// words above, "refactor…", or a "#123" pull-request reference. It runs on
+// every sentence a text rule matches, so it scans words instead of running
+// a regexp, and does not allocate.
+func notCodeTalk(sentence string) bool {
+	var bufs [2][16]byte // this word and the one before, lowercased
+	var prev []byte
+	cur := 0
+	for i := 0; i < len(sentence); {
+		c := sentence[i]
+		if c == '#' && i+1 < len(sentence) && sentence[i+1] >= '0' && sentence[i+1] <= '9' {
+			return false
+		}
+		if !isWordByte(c) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(sentence) && isWordByte(sentence[j]) {
+			j++
+		}
+		word := sentence[i:j]
+		i = j
+		if len(word) > len(bufs[cur]) {
+			prev = nil // no code word is this long
+			continue
+		}
+		lower := bufs[cur][:len(word)]
+		for k := range len(word) {
+			lower[k] = asciiLower(word[k])
+		}
+		if codeWords[string(lower)] || len(lower) >= 8 && string(lower[:8]) == "refactor" {
+			return false
+		}
+		for _, second := range codePhrases[string(prev)] {
+			if second == string(lower) {
+				return false
+			}
+		}
+		prev, cur = lower, 1-cur
+	}
+	return true
+}
+
+func asciiLower(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// ownTeamWords are words before "team" that do not name another team.
+var ownTeamWords = []string{"the", "our", "my", "this", "that", "same", "whole", "entire", "a", "no", "any", "each", "every", "dev", "scrum", "core"}
+
+// namesOtherTeam reports whether a sentence names a team other than the
+// writer's: "the payments team", "another team", "@user's team" — but not
+// "our team" or "the team".
+func namesOtherTeam(sentence string) bool {
+	lower := strings.ToLower(sentence)
+	for off := 0; ; {
+		i := strings.Index(lower[off:], " team")
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + len(" team")
+		if off < len(lower) && isWordByte(lower[off]) && lower[off] != 's' {
+			continue // "teammate", "teamwork"
+		}
+		word := lower[strings.LastIndexByte(lower[:i], ' ')+1 : i]
+		word = strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
+		word = strings.Trim(word, ",:;()\"")
+		if word != "" && !slices.Contains(ownTeamWords, word) {
+			return true
+		}
+	}
+}
+
+func handoffSentence(sentence string) bool {
+	return namesOtherTeam(sentence) && notCodeTalk(sentence)
+}
+
+// ---- Small string helpers ----
+
+func equalsAnyFold(s string, values []string) bool {
+	for _, v := range values {
+		if strings.EqualFold(s, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsAnyFold reports whether s contains one of phrases, which are lowercase.
+func containsAnyFold(s string, phrases []string) bool {
+	lower := strings.ToLower(s)
+	for _, p := range phrases {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,478 @@
+package evidence
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// Accounts and issues of the classifier tests. The user is "me"; Lee is a
+// teammate.
+var (
+	clfAt  = time.Date(2026, 3, 4, 15, 12, 0, 0, time.UTC)
+	clfMe  = User{ID: "5b10ac8d82e05b22cc7d4ef5", DisplayName: "Sam Rivera"}
+	clfLee = User{ID: "557058:aaaa", DisplayName: "Lee Park"}
+)
+
+// clfIssue is an OPS story; the options shape who created and owns it.
+func clfIssue(typ string, creator, assignee User) Issue {
+	return Issue{ID: "10042", Key: "OPS-42", Project: "OPS", Type: typ, Summary: "Save the cart between visits",
+		Status: "In Progress", StatusCategory: "indeterminate", Reporter: creator, Creator: creator, Assignee: assignee}
+}
+
+func clfChange(items ...ChangeItem) Activity {
+	return Activity{IssueID: "10042", Source: SourceChange, SourceID: "20001", Author: clfMe, At: clfAt, Items: items}
+}
+
+func clfComment(text string) Activity {
+	return Activity{IssueID: "10042", Source: SourceComment, SourceID: "30001", Author: clfMe, At: clfAt, Text: text}
+}
+
+func clfCreated(text string) Activity {
+	return Activity{IssueID: "10042", Source: SourceIssue, SourceID: "10042", Author: clfMe, At: clfAt, Text: text}
+}
+
+// sysItem is a change of a system field as Jira Cloud records it.
+func sysItem(id, from, to string) ChangeItem {
+	return ChangeItem{Field: id, FieldID: id, FieldType: "jira", FromString: from, ToString: to}
+}
+
+// customItem is a change of a custom field, whose id differs per site.
+func customItem(name, id, from, to string) ChangeItem {
+	return ChangeItem{Field: name, FieldID: id, FieldType: "custom", FromString: from, ToString: to}
+}
+
+// linkItem is an issue link added (to != "") or removed (from != "").
+func linkItem(fromKey, fromText, toKey, toText string) ChangeItem {
+	return ChangeItem{Field: "Link", FieldType: "jira", From: fromKey, FromString: fromText, To: toKey, ToString: toText}
+}
+
+type clfWant struct{ category, rule string }
+
+func TestClassify(t *testing.T) {
+	mine := clfIssue("Story", clfMe, clfMe)          // the user's own ticket
+	leesStory := clfIssue("Story", clfLee, clfLee)   // a teammate's
+	forLee := clfIssue("Story", clfMe, clfLee)       // written by the user, built by Lee
+	leesForMe := clfIssue("Story", clfLee, clfMe)    // written by Lee, assigned to the user
+	unassigned := clfIssue("Story", clfLee, User{})  // in the backlog
+	myTask := clfIssue("Task", clfMe, clfMe)         // created and done by the user
+	taskForLee := clfIssue("Task", clfMe, clfLee)    // created by the user for Lee
+	myEpic := clfIssue("Epic", clfMe, clfMe)         // the user's initiative
+	leesEpic := clfIssue("Epic", clfLee, clfLee)     // someone else's initiative
+	incident := clfIssue("Incident", clfLee, clfLee) // an incident ticket
+	plainBug := clfIssue("Bug", clfLee, clfLee)      // an ordinary bug
+	wontDo := clfIssue("Story", clfLee, clfLee)      // resolved Won't Do by the user just now
+	wontDo.Resolution, wontDo.Resolved = "Won't Do", &clfAt
+	postmortemTask := clfIssue("Task", clfMe, clfLee) // a follow-up from an incident
+	postmortemTask.Summary = "Postmortem: checkout outage on 3 March"
+	fromLee := clfComment("Decision: we agreed to drop IE11 support for v2.")
+	fromLee.Author = clfLee
+	leeMovesSprint := clfChange(customItem("Sprint", "customfield_10020", "OPS Sprint 13", "OPS Sprint 13, OPS Sprint 14"))
+	leeMovesSprint.Author = clfLee
+	worklog := Activity{IssueID: "10042", Source: SourceWorklog, SourceID: "40001", Author: clfMe, At: clfAt,
+		Text: "Status update: met the stakeholders, ETA for the launch plan is Friday."}
+
+	tests := []struct {
+		name    string
+		act     Activity
+		issue   Issue
+		want    []clfWant
+		excerpt string // the first item's excerpt, when the case is about it
+	}{
+		// Hard negatives: hands-on engineering and other people's work.
+		{name: "own ticket to In Progress is not evidence", act: clfChange(sysItem("status", "To Do", "In Progress")), issue: mine},
+		{name: "closing your own ticket is not evidence", act: clfChange(sysItem("status", "In Review", "Done"), sysItem("resolution", "", "Done")), issue: mine},
+		{name: "closing a ticket of someone else assigned to you is not evidence", act: clfChange(sysItem("status", "In Review", "Done")), issue: leesForMe},
+		{name: "LGTM is not evidence", act: clfComment("LGTM"), issue: leesStory},
+		{name: "rebased is not evidence", act: clfComment("rebased"), issue: mine},
+		{name: "fixed in a PR is not evidence", act: clfComment("fixed in PR #12"), issue: mine},
+		{name: "deployed is not evidence", act: clfComment("Deployed to staging."), issue: mine},
+		{name: "a one-word update is not evidence", act: clfComment("Update: deployed"), issue: mine},
+		{name: "a stack trace is not evidence", act: clfComment("Still failing:\njava.lang.IllegalStateException: Status: decision: out of scope\n\tat com.acme.Checkout.run(Checkout.java:42)\nCaused by: java.io.IOException: ETA exceeded"), issue: mine},
+		{name: "pasted code is not evidence", act: clfComment("{code}\n// Decision: we agreed to go with option B\n{code}"), issue: leesStory},
+		{name: "quoted words are not the user's", act: clfComment("bq. Decision: we agreed to drop IE11 support\nThanks"), issue: leesStory},
+		{name: "someone else's comment is not evidence", act: fromLee, issue: leesStory},
+		{name: "the board moving issues at sprint close is not evidence", act: leeMovesSprint, issue: mine},
+		{name: "a worklog is not evidence", act: worklog, issue: forLee},
+		{name: "a user without an account id gets nothing", act: Activity{Source: SourceComment, Text: "Decision: ship it on Friday."}, issue: leesStory},
+
+		// story-writing
+		{name: "story in user-story form is story-writing", issue: forLee,
+			act:  clfCreated("As a returning shopper I want my cart saved so that I can finish checkout later.\n\nh3. Notes\nKeep it for 7 days."),
+			want: []clfWant{{CatStoryWriting, "issue.story"}}},
+		{name: "task with acceptance criteria is story-writing", issue: taskForLee,
+			act:  clfCreated("Export the monthly invoices as CSV for finance.\n\n*Acceptance criteria*\n# one row per invoice\n# totals match the ledger"),
+			want: []clfWant{{CatStoryWriting, "issue.story"}}},
+		{name: "story with given when then is story-writing", issue: forLee,
+			act:  clfCreated("h3. Scenario\nGiven a shopper with items in the cart\nWhen they come back within 7 days\nThen the items are still there"),
+			want: []clfWant{{CatStoryWriting, "issue.story"}}},
+		{name: "task with a substantive problem statement for others is story-writing", issue: taskForLee,
+			act:  clfCreated("Finance currently reconciles invoices by hand every month because the export drops refunds. It takes two people a full day and the totals are often wrong, which delays the close. We need the export to include refunds and credit notes so the totals match the ledger."),
+			want: []clfWant{{CatStoryWriting, "issue.problem-statement"}}},
+		{name: "one-line task the user fixes themselves is not story-writing", act: clfCreated("Fix typo on the login page"), issue: myTask},
+		{name: "long notes on a task the user does themselves are not a problem statement", issue: myTask,
+			act: clfCreated("Currently the retry loop in the consumer spins because the backoff is reset on every message. Users see duplicate emails when it happens. I will change the backoff to persist across messages and add a test for the reset path, then check the metrics.")},
+		{name: "task that is only a stack trace is not story-writing", issue: taskForLee,
+			act: clfCreated("java.lang.NullPointerException: cart is null\n\tat com.acme.cart.CartService.load(CartService.java:88)\n\tat com.acme.cart.CartController.get(CartController.java:41)\n\tat jdk.internal.reflect.GeneratedMethodAccessor12.invoke(Unknown Source)\n\tat java.base/java.lang.reflect.Method.invoke(Method.java:568)\nCaused by: java.sql.SQLException: connection reset because the users table is locked and customers should retry\n\t... 42 more")},
+		{name: "bug report is not story-writing", act: clfCreated("As a shopper I want to pay so that I get my goods. Given a cart, when I pay, then it fails."), issue: plainBug},
+
+		// backlog-grooming
+		{name: "story points changed is grooming", issue: leesStory,
+			act:     clfChange(customItem("Story point estimate", "customfield_10016", "3", "5")),
+			want:    []clfWant{{CatBacklogGrooming, "change.estimate"}},
+			excerpt: "Story point estimate: 3 → 5"},
+		{name: "original estimate set is grooming", issue: unassigned,
+			act:     clfChange(sysItem("timeoriginalestimate", "", "5400")),
+			want:    []clfWant{{CatBacklogGrooming, "change.estimate"}},
+			excerpt: "Original Estimate: (none) → 1h 30m"},
+		{name: "logging work that rewrites estimates is not grooming", issue: mine,
+			act: clfChange(sysItem("timespent", "3600", "7200"), sysItem("timeoriginalestimate", "", "7200"), sysItem("timeestimate", "3600", "0"))},
+		{name: "resolved as duplicate is grooming", issue: leesStory,
+			act:  clfChange(sysItem("resolution", "", "Duplicate"), sysItem("status", "To Do", "Closed")),
+			want: []clfWant{{CatBacklogGrooming, "change.duplicate"}}},
+		{name: "epic link set is grooming", issue: unassigned,
+			act:     clfChange(customItem("Epic Link", "customfield_10014", "", "OPS-7")),
+			want:    []clfWant{{CatBacklogGrooming, "change.parent"}},
+			excerpt: "Epic Link: (none) → OPS-7"},
+		{name: "acceptance criteria added to a description is grooming", issue: mine,
+			act: clfChange(ChangeItem{Field: "description", FieldID: "description", FieldType: "jira",
+				FromString: "Save the cart.", ToString: "Save the cart.\n\nh3. Acceptance criteria\n* kept for 7 days\n* survives logout"}),
+			want: []clfWant{{CatBacklogGrooming, "change.acceptance-criteria"}}},
+		{name: "description rewritten on someone else's issue is grooming", issue: leesStory,
+			act: clfChange(ChangeItem{Field: "description", FieldID: "description", FieldType: "jira",
+				FromString: "Cart thing.", ToString: "Returning shoppers lose their cart after a day; keep it for a week."}),
+			want: []clfWant{{CatBacklogGrooming, "change.description"}}},
+		{name: "typo fix in someone else's description is not grooming", issue: leesForMe,
+			act: clfChange(ChangeItem{Field: "description", FieldID: "description", FieldType: "jira",
+				FromString: "Keep teh cart for a week.", ToString: "Keep the cart for a week."})},
+		{name: "split into a new issue is grooming", issue: leesStory,
+			act:  clfChange(linkItem("", "", "OPS-57", "This issue split to OPS-57")),
+			want: []clfWant{{CatBacklogGrooming, "change.split"}}},
+		{name: "labels on someone else's issue is grooming", issue: unassigned,
+			act:  clfChange(sysItem("labels", "", "checkout mobile")),
+			want: []clfWant{{CatBacklogGrooming, "change.labels"}}},
+		{name: "labels on your own ticket is not grooming", act: clfChange(sysItem("labels", "", "tech-debt")), issue: mine},
+		{name: "acceptance criteria written in a comment is grooming", issue: leesStory,
+			act:  clfComment("Proposed acceptance criteria: the cart survives logout, items older than 7 days are dropped, and prices are refreshed on return."),
+			want: []clfWant{{CatBacklogGrooming, "comment.acceptance-criteria"}}},
+		{name: "two grooming changes in one history give one item", issue: unassigned,
+			act:  clfChange(customItem("Story Points", "customfield_10002", "", "3"), customItem("Epic Link", "customfield_10014", "", "OPS-7")),
+			want: []clfWant{{CatBacklogGrooming, "change.estimate"}}},
+
+		// prioritization
+		{name: "priority changed is prioritization", issue: leesStory,
+			act:     clfChange(sysItem("priority", "Medium", "High")),
+			want:    []clfWant{{CatPrioritization, "change.priority"}},
+			excerpt: "Priority: Medium → High"},
+		{name: "priority changed on old Server without field id is prioritization", issue: leesStory,
+			act:  clfChange(ChangeItem{Field: "priority", FieldType: "jira", FromString: "Minor", ToString: "Critical"}),
+			want: []clfWant{{CatPrioritization, "change.priority"}}},
+		{name: "backlog ranked higher is prioritization", issue: unassigned,
+			act:     clfChange(ChangeItem{Field: "Rank", FieldID: "customfield_10019", FieldType: "custom", ToString: "Ranked higher"}),
+			want:    []clfWant{{CatPrioritization, "change.rank"}},
+			excerpt: "Rank: Ranked higher"},
+		{name: "card dragged across the board is not prioritization", issue: leesStory,
+			act: clfChange(sysItem("status", "To Do", "In Progress"), ChangeItem{Field: "Rank", FieldID: "customfield_10019", FieldType: "custom", ToString: "Ranked lower"})},
+		{name: "reordering your own ticket is not prioritization", issue: mine,
+			act: clfChange(ChangeItem{Field: "Rank", FieldID: "customfield_10019", FieldType: "custom", ToString: "Ranked higher"})},
+		{name: "arguing an order in a comment is prioritization", issue: leesStory,
+			act:  clfComment("Let's deprioritise the CSV export: checkout errors are more important than reporting this month."),
+			want: []clfWant{{CatPrioritization, "comment.prioritization"}}},
+		{name: "giving a priority a reason is prioritization", issue: plainBug,
+			act:  clfComment("Making this P1 because every EU customer on mobile hits it."),
+			want: []clfWant{{CatPrioritization, "comment.prioritization"}}},
+		{name: "asking whether to deprioritise is not prioritization", act: clfComment("Should we deprioritise this until after the launch?"), issue: leesStory},
+		{name: "mentioning a priority is not prioritization", act: clfComment("This is marked P2 in the tracker as well."), issue: leesStory},
+
+		// sprint-planning
+		{name: "added to a sprint is sprint-planning", issue: unassigned,
+			act:     clfChange(customItem("Sprint", "customfield_10020", "", "OPS Sprint 14")),
+			want:    []clfWant{{CatSprintPlanning, "change.sprint"}},
+			excerpt: "Sprint: (none) → OPS Sprint 14"},
+		{name: "sprint goal and capacity comment is sprint-planning", issue: leesStory,
+			act:  clfComment("Sprint goal: cart persistence behind a flag. We are one person down, so capacity this sprint is 30 points."),
+			want: []clfWant{{CatSprintPlanning, "comment.sprint"}}},
+		{name: "carry-over comment is sprint-planning", issue: leesStory,
+			act:  clfComment("This carries over to the next sprint; the API part is done."),
+			want: []clfWant{{CatSprintPlanning, "comment.sprint"}}},
+		{name: "disk capacity is not sprint-planning", act: clfComment("The database is at 80% disk capacity again."), issue: mine},
+
+		// release-planning
+		{name: "fix version set is release-planning", issue: leesStory,
+			act:     clfChange(ChangeItem{Field: "Fix Version", FieldID: "fixVersions", FieldType: "jira", To: "10100", ToString: "2.4.0"}),
+			want:    []clfWant{{CatReleasePlanning, "change.fix-version"}},
+			excerpt: "Fix Version: (none) → 2.4.0"},
+		{name: "target release and cut-off comment is release-planning", issue: leesStory,
+			act:  clfComment("Target release is 2.4; the release cut-off is Thursday and I'll draft the release notes."),
+			want: []clfWant{{CatReleasePlanning, "comment.release"}}},
+		{name: "go/no-go comment is release-planning", issue: leesStory,
+			act:  clfComment("Go/no-go for the EU launch is at 10:00 tomorrow with support and legal."),
+			want: []clfWant{{CatReleasePlanning, "comment.release"}}},
+		{name: "a version bump in a code change is not release-planning", act: clfComment("Bumped lodash to 4.17.21 in PR #12 for the release."), issue: mine},
+		{name: "affects version is not release-planning", act: clfChange(ChangeItem{Field: "Version", FieldID: "versions", FieldType: "jira", ToString: "2.3.0"}), issue: leesStory},
+
+		// stakeholder-communication
+		{name: "update with next update time is stakeholder communication", issue: plainBug,
+			act:     clfComment("Update: mitigation is live in eu-west; next update at 17:00."),
+			want:    []clfWant{{CatStakeholderComms, "comment.status-update"}},
+			excerpt: "Update: mitigation is live in eu-west; next update at 17:00."},
+		{name: "FYI with an ETA and a risk is stakeholder communication", issue: leesStory,
+			act:  clfComment("FYI [~accountid:557058:bbbb] the vendor moved their launch, our ETA is now 12 March and the legal review is the main risk."),
+			want: []clfWant{{CatStakeholderComms, "comment.status-update"}}},
+		{name: "progress note on an epic is stakeholder communication", issue: leesEpic,
+			act:  clfComment("Checkout redesign: 3 of 5 stories are done and the payment provider integration is the remaining piece for the pilot."),
+			want: []clfWant{{CatStakeholderComms, "comment.epic-progress"}}},
+		{name: "a note to the reviewer about code is not stakeholder communication", act: clfComment("[~accountid:557058:aaaa] updated the PR with your comments, ETA for merge is after CI."), issue: mine},
+		{name: "asking for the ETA is not stakeholder communication", act: clfComment("Any news here? What is the ETA for this one?"), issue: leesStory},
+
+		// unblocking
+		{name: "moving someone else's issue out of Blocked is unblocking", issue: leesStory,
+			act:     clfChange(sysItem("status", "Blocked", "In Progress")),
+			want:    []clfWant{{CatUnblocking, "change.unblock-status"}},
+			excerpt: "Status: Blocked → In Progress"},
+		{name: "clearing the flag on someone else's issue is unblocking", issue: leesStory,
+			act:  clfChange(ChangeItem{Field: "Flagged", FieldID: "customfield_10021", FieldType: "custom", From: "[10019]", FromString: "Impediment"}),
+			want: []clfWant{{CatUnblocking, "change.unflag"}}},
+		{name: "removing an is-blocked-by link is unblocking", issue: leesStory,
+			act:  clfChange(linkItem("OPS-9", "This issue is blocked by OPS-9", "", "")),
+			want: []clfWant{{CatUnblocking, "change.unlink-blocker"}}},
+		{name: "getting a teammate access is unblocking", issue: leesStory,
+			act:  clfComment("Got you access to the payments sandbox, that should unblock you."),
+			want: []clfWant{{CatUnblocking, "comment.unblock"}}},
+		{name: "moving your own ticket out of Blocked is not unblocking", act: clfChange(sysItem("status", "Blocked", "In Progress")), issue: mine},
+		{name: "clearing the flag on your own ticket is not unblocking", issue: leesForMe,
+			act: clfChange(ChangeItem{Field: "Flagged", FieldID: "customfield_10021", FieldType: "custom", From: "[10019]", FromString: "Impediment"})},
+		{name: "closing a blocked issue is not unblocking", issue: forLee,
+			act:  clfChange(sysItem("status", "Blocked", "Done")),
+			want: []clfWant{{CatAcceptanceTesting, "change.accept"}}},
+
+		// cross-team-coordination
+		{name: "link to another project is cross-team", issue: leesStory,
+			act:  clfChange(linkItem("", "", "PAY-7", "This issue relates to PAY-7")),
+			want: []clfWant{{CatCrossTeam, "change.cross-project-link"}}},
+		{name: "link within one project is not cross-team", act: clfChange(linkItem("", "", "OPS-9", "This issue relates to OPS-9")), issue: leesStory},
+		{name: "hand-off to another team is cross-team", issue: leesStory,
+			act:  clfComment("Handing this off to the payments team; [~accountid:557058:cccc] can you pick it up this week?"),
+			want: []clfWant{{CatCrossTeam, "comment.handoff"}}},
+		{name: "dependency on another team is cross-team", issue: leesStory,
+			act:  clfComment("We have a dependency on the platform team for the new queue, I've booked time with them on Tuesday."),
+			want: []clfWant{{CatCrossTeam, "comment.handoff"}}},
+		{name: "raising an issue in another project is cross-team", issue: leesStory,
+			act:  clfComment("Raised PAY-77 for the refund API change we need here."),
+			want: []clfWant{{CatCrossTeam, "comment.cross-project-dependency"}}},
+		{name: "hand-off within your own team is not cross-team", act: clfComment("Handing this over to our team's on-call for the night."), issue: leesStory},
+		{name: "raising an issue in the same project is not cross-team", act: clfComment("Raised OPS-77 for the follow-up cleanup."), issue: leesStory},
+
+		// decision-making
+		{name: "decision line is decision-making", issue: leesStory,
+			act:     clfComment("*Decision:* we go with option B (server-side cart) because it survives device changes."),
+			want:    []clfWant{{CatDecisionMaking, "comment.decision"}},
+			excerpt: "Decision: we go with option B (server-side cart) because it survives device changes."},
+		{name: "agreeing scope is decision-making", issue: leesStory,
+			act:  clfComment("After the call with legal we agreed to keep CSV export out of scope for v1."),
+			want: []clfWant{{CatDecisionMaking, "comment.decision"}}},
+		{name: "reason written with a Won't Do is decision-making", issue: wontDo,
+			act:  clfComment("Not pursuing this: the partner API is being retired next quarter."),
+			want: []clfWant{{CatDecisionMaking, "comment.wont-do-reason"}}},
+		{name: "Won't Do with a reason field is decision-making", issue: leesStory,
+			act:     clfChange(sysItem("resolution", "", "Won't Do"), customItem("Resolution reason", "customfield_10300", "", "Partner API retired")),
+			want:    []clfWant{{CatDecisionMaking, "change.wont-do"}},
+			excerpt: "Resolution: (none) → Won't Do — Partner API retired"},
+		{name: "Won't Do without a reason is not evidence", act: clfChange(sysItem("resolution", "", "Won't Do"), sysItem("status", "To Do", "Closed")), issue: leesStory},
+		{name: "out of scope for a PR is not decision-making", act: clfComment("Renaming the package is out of scope for this PR."), issue: leesStory},
+		{name: "asking about scope is not decision-making", act: clfComment("Is the CSV export out of scope for v1?"), issue: leesStory},
+
+		// epic-ownership
+		{name: "creating an epic is epic-ownership", issue: myEpic,
+			act:  clfCreated("Checkout redesign"),
+			want: []clfWant{{CatEpicOwnership, "issue.epic"}}},
+		{name: "moving an epic through its lifecycle is epic-ownership", issue: myEpic,
+			act:  clfChange(sysItem("status", "To Do", "In Progress")),
+			want: []clfWant{{CatEpicOwnership, "change.epic-status"}}},
+		{name: "adding a child to your epic is epic-ownership", issue: myEpic,
+			act:  clfChange(customItem("Epic Child", "customfield_10018", "", "OPS-57")),
+			want: []clfWant{{CatEpicOwnership, "change.epic-child"}}},
+		{name: "writing an epic's success metrics is epic-ownership", issue: leesEpic,
+			act:  clfComment("Success metrics: checkout conversion up 3% and p95 latency under 800ms."),
+			want: []clfWant{{CatEpicOwnership, "comment.epic-goals"}}},
+		{name: "adding goals to an epic description is epic-ownership", issue: myEpic,
+			act: clfChange(ChangeItem{Field: "description", FieldID: "description", FieldType: "jira",
+				FromString: "Redesign checkout.", ToString: "Redesign checkout.\n\nh3. Goals\nCut checkout time in half for returning shoppers."}),
+			want: []clfWant{{CatEpicOwnership, "change.epic-goals"}}},
+		{name: "adding a child to someone else's epic is not epic-ownership", act: clfChange(customItem("Epic Child", "customfield_10018", "", "OPS-57")), issue: leesEpic},
+
+		// acceptance-testing
+		{name: "closing a story you wrote after Lee built it is acceptance-testing", issue: forLee,
+			act:     clfChange(sysItem("status", "In Review", "Done"), sysItem("resolution", "", "Done")),
+			want:    []clfWant{{CatAcceptanceTesting, "change.accept"}},
+			excerpt: "Status: In Review → Done"},
+		{name: "verified in staging on someone else's issue is acceptance-testing", issue: leesStory,
+			act:  clfComment("Verified in staging with a returning-shopper account, meets AC."),
+			want: []clfWant{{CatAcceptanceTesting, "comment.acceptance"}}},
+		{name: "UAT passed is acceptance-testing", issue: forLee,
+			act:  clfComment("UAT passed with two finance users this morning."),
+			want: []clfWant{{CatAcceptanceTesting, "comment.acceptance"}}},
+		{name: "verified in staging on your own ticket is not acceptance-testing", act: clfComment("Verified in staging, looks good."), issue: mine},
+		{name: "closing a duplicate is grooming not acceptance-testing", issue: forLee,
+			act:  clfChange(sysItem("status", "To Do", "Done"), sysItem("resolution", "", "Duplicate")),
+			want: []clfWant{{CatBacklogGrooming, "change.duplicate"}}},
+
+		// incident-coordination
+		{name: "incident status with impact and next update is incident-coordination", issue: incident,
+			act:  clfComment("Status: EU checkout degraded. Customer impact: about 8% of card payments fail. Next update 16:30 UTC."),
+			want: []clfWant{{CatStakeholderComms, "comment.status-update"}, {CatIncidentCoord, "comment.incident"}}},
+		{name: "outage mitigation note is incident-coordination", issue: plainBug,
+			act:  clfComment("The outage is contained: mitigation is failing over to eu-central while the provider investigates."),
+			want: []clfWant{{CatIncidentCoord, "comment.incident"}}},
+		{name: "creating a postmortem is incident-coordination", issue: postmortemTask,
+			act:  clfCreated("Timeline, impact and follow-ups for the checkout outage."),
+			want: []clfWant{{CatIncidentCoord, "issue.postmortem"}}},
+		{name: "creating an incident follow-up action is incident-coordination", issue: taskForLee,
+			act:  clfCreated("Alert on payment queue depth. Follow-up from INC-42."),
+			want: []clfWant{{CatIncidentCoord, "issue.postmortem"}}},
+		{name: "fixing an incident alone is not incident-coordination", act: clfComment("Restarted the consumer and deployed the hotfix, fixed."), issue: incident},
+
+		// Several categories from one activity.
+		{name: "history setting priority and sprint is prioritization and sprint-planning", issue: unassigned,
+			act:  clfChange(sysItem("priority", "Medium", "High"), customItem("Sprint", "customfield_10020", "", "OPS Sprint 14")),
+			want: []clfWant{{CatPrioritization, "change.priority"}, {CatSprintPlanning, "change.sprint"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Classify(tt.act, tt.issue, clfMe)
+			var gotWant []clfWant
+			for _, ev := range got {
+				gotWant = append(gotWant, clfWant{ev.Category, ev.Rule})
+			}
+			if !slices.Equal(gotWant, tt.want) {
+				t.Fatalf("Classify() = %v, want %v", gotWant, tt.want)
+			}
+			if tt.excerpt != "" && got[0].Excerpt != tt.excerpt {
+				t.Errorf("excerpt = %q, want %q", got[0].Excerpt, tt.excerpt)
+			}
+			checkEvidence(t, tt.act, got)
+		})
+	}
+}
+
+// checkEvidence checks what every classified item must be, whatever the rule.
+func checkEvidence(t *testing.T, a Activity, evs []Evidence) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, ev := range evs {
+		if seen[ev.Category] {
+			t.Errorf("two items of category %s", ev.Category)
+		}
+		seen[ev.Category] = true
+		if _, ok := CategoryByID(ev.Category); !ok {
+			t.Errorf("unknown category %q", ev.Category)
+		}
+		if ev.Source != a.Source || ev.SourceID != a.SourceID || ev.IssueID != a.IssueID || !ev.OccurredAt.Equal(a.At) {
+			t.Errorf("item %+v does not point back to its activity", ev)
+		}
+		if ev.Confidence <= 0 || ev.Confidence > 1 {
+			t.Errorf("confidence %v out of (0,1]", ev.Confidence)
+		}
+		if ev.Excerpt == "" || utf8.RuneCountInString(ev.Excerpt) > excerptRunes+2 || strings.ContainsAny(ev.Excerpt, "\n{}") {
+			t.Errorf("excerpt %q is not a short plain-text excerpt", ev.Excerpt)
+		}
+		if ev.ID != "" || ev.IssueKey != "" || ev.SiteName != "" {
+			t.Errorf("classifier filled store fields: %+v", ev)
+		}
+	}
+}
+
+func TestClassifyLongCommentExcerptShowsTheMatch(t *testing.T) {
+	background := strings.Repeat("We looked at the cart service logs and the session store together. ", 6)
+	act := clfComment(background + "Decision: we keep carts for 7 days. " + background)
+	got := Classify(act, clfIssue("Story", clfLee, clfLee), clfMe)
+	if len(got) != 1 {
+		t.Fatalf("Classify() gave %d items, want 1", len(got))
+	}
+	if !strings.HasPrefix(got[0].Excerpt, "…Decision: we keep carts for 7 days.") {
+		t.Errorf("excerpt = %q, want it to start at the decision", got[0].Excerpt)
+	}
+}
+
+func TestRuleIDs(t *testing.T) {
+	ids := RuleIDs()
+	if !slices.IsSorted(ids) {
+		t.Errorf("RuleIDs() not sorted: %v", ids)
+	}
+	if len(slices.Compact(slices.Clone(ids))) != len(ids) {
+		t.Errorf("RuleIDs() has duplicates: %v", ids)
+	}
+	covered := map[string]bool{}
+	for _, r := range builtinRules {
+		covered[r.category] = true
+		if !strings.HasPrefix(r.id, string(r.source)+".") {
+			t.Errorf("rule %s does not name its source %s", r.id, r.source)
+		}
+		if r.confidence <= 0 || r.confidence > 1 {
+			t.Errorf("rule %s has confidence %v", r.id, r.confidence)
+		}
+		if _, ok := CategoryByID(r.category); !ok {
+			t.Errorf("rule %s has unknown category %q", r.id, r.category)
+		}
+	}
+	for _, c := range Categories {
+		if !covered[c.ID] {
+			t.Errorf("no rule for category %s", c.ID)
+		}
+	}
+}
+
+// clfBenchMix is a realistic mix of activities: most are other people's
+// (kept as context) or hands-on engineering, a few are PM work.
+func clfBenchMix() []struct {
+	act   Activity
+	issue Issue
+} {
+	mine := clfIssue("Story", clfMe, clfMe)
+	lees := clfIssue("Story", clfLee, clfLee)
+	epic := clfIssue("Epic", clfMe, clfMe)
+	incident := clfIssue("Incident", clfLee, clfLee)
+	others := func(a Activity) Activity { a.Author = clfLee; return a }
+	longComment := "I had a look at the cart service this morning. The session store evicts entries after 24 hours, which is why returning shoppers lose their carts. " +
+		"I think we can move the cart to the database without touching checkout, and [~accountid:557058:aaaa] agreed to pair on it tomorrow. " +
+		"{code:java}\ncart.save(session);\n{code}\nI'll write up the migration plan and share it with the team before we start."
+	return []struct {
+		act   Activity
+		issue Issue
+	}{
+		{others(clfComment(longComment)), lees},
+		{others(clfChange(sysItem("status", "To Do", "In Progress"))), lees},
+		{others(clfComment("LGTM, merging.")), mine},
+		{others(clfChange(customItem("Sprint", "customfield_10020", "S13", "S13, S14"))), mine},
+		{clfChange(sysItem("status", "To Do", "In Progress")), mine},
+		{clfChange(sysItem("status", "In Review", "Done"), sysItem("resolution", "", "Done")), mine},
+		{clfChange(sysItem("priority", "Medium", "High")), lees},
+		{clfChange(customItem("Sprint", "customfield_10020", "", "OPS Sprint 14"), ChangeItem{Field: "Rank", FieldType: "custom", ToString: "Ranked higher"}), lees},
+		{clfChange(sysItem("timespent", "", "3600"), sysItem("timeestimate", "7200", "3600")), mine},
+		{clfComment("fixed in PR #12"), mine},
+		{clfComment("Rebased on main and deployed to staging."), mine},
+		{clfComment(longComment), lees},
+		{clfComment("Update: mitigation is live in eu-west; next update at 17:00."), incident},
+		{clfComment("Decision: we go with option B because it survives device changes."), lees},
+		{clfComment("Thanks! I'll take a look after standup and get back to you with numbers."), lees},
+		{clfCreated("As a returning shopper I want my cart saved so that I can finish checkout later.\n\nh3. Acceptance criteria\n* kept 7 days"), lees},
+		{clfCreated("Fix flaky test in CartServiceTest"), mine},
+		{clfCreated("Checkout redesign"), epic},
+		{Activity{IssueID: "10042", Source: SourceWorklog, SourceID: "40001", Author: clfMe, At: clfAt, Text: "pairing"}, mine},
+		{others(clfComment("Verified in staging, meets AC.")), lees},
+	}
+}
+
+func BenchmarkClassify(b *testing.B) {
+	mix := clfBenchMix()
+	n := 0
+	for b.Loop() {
+		for _, m := range mix {
+			Classify(m.act, m.issue, clfMe)
+		}
+		n += len(mix)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "activities/s")
+}

@@ -1,0 +1,221 @@
+package evidence
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// timeLayout is how times are stored: UTC with fixed width, so that text
+// order is time order in SQL comparisons and indexes.
+const timeLayout = "2006-01-02T15:04:05.000Z"
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(timeLayout, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
+	}
+	return t, nil
+}
+
+// Store is pmfolio's SQLite database.
+type Store struct {
+	db   *sql.DB
+	path string
+	now  func() time.Time
+}
+
+// StoreOption configures Open.
+type StoreOption func(*Store)
+
+// WithClock sets the clock that stamps rows; tests fix it.
+func WithClock(now func() time.Time) StoreOption {
+	return func(s *Store) { s.now = now }
+}
+
+// Open opens (creating if needed) the database at path and applies any
+// migrations it has not seen yet.
+func Open(ctx context.Context, path string, opts ...StoreOption) (*Store, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("create database directory: %w", err)
+		}
+	}
+	// Pragmas go in the DSN so that every pooled connection gets them.
+	dsn := path + "?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the database file's path.
+func (s *Store) Path() string { return s.path }
+
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (
+		name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("create migrations table: %w", err)
+	}
+	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := s.applyMigration(ctx, name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) applyMigration(ctx context.Context, name string) error {
+	base := filepath.Base(name)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM migrations WHERE name = ?`, base).Scan(&n); err != nil {
+		return fmt.Errorf("read migrations: %w", err)
+	}
+	if n > 0 {
+		return nil
+	}
+	body, err := migrationFiles.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+		return fmt.Errorf("migration %s: %w", base, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`,
+		base, formatTime(s.now())); err != nil {
+		return fmt.Errorf("record migration %s: %w", base, err)
+	}
+	return tx.Commit()
+}
+
+// Migrations lists the names of the applied migrations, oldest first.
+func (s *Store) Migrations(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT name FROM migrations ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		names = append(names, n)
+	}
+	return names, rows.Err()
+}
+
+// EnsureSite returns the stored site for (URL, account), creating it or
+// refreshing its name, deployment and user names.
+func (s *Store) EnsureSite(ctx context.Context, site Site) (Site, error) {
+	site.URL = strings.TrimRight(site.URL, "/")
+	if site.URL == "" || site.User.ID == "" {
+		return Site{}, errors.New("ensure site: a site needs a URL and an account id")
+	}
+	if site.Name == "" {
+		site.Name = SiteNameFromURL(site.URL)
+	}
+	err := s.db.QueryRowContext(ctx, `
+		INSERT INTO sites (url, account_id, name, deployment, user_name, display_name, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (url, account_id) DO UPDATE SET
+			name = excluded.name, deployment = excluded.deployment,
+			user_name = excluded.user_name, display_name = excluded.display_name
+		RETURNING id`,
+		site.URL, site.User.ID, site.Name, site.Deployment, site.User.Name, site.User.DisplayName,
+		formatTime(s.now())).Scan(&site.ID)
+	if err != nil {
+		return Site{}, fmt.Errorf("ensure site %s: %w", site.URL, err)
+	}
+	return site, nil
+}
+
+// SiteNameFromURL derives a short site name from its host: "acme" for
+// https://acme.atlassian.net, "jira.example.com" for a self-hosted site.
+func SiteNameFromURL(u string) string {
+	host := u
+	if i := strings.Index(host, "://"); i >= 0 {
+		host = host[i+3:]
+	}
+	if i := strings.IndexAny(host, "/:"); i >= 0 {
+		host = host[:i]
+	}
+	if name, ok := strings.CutSuffix(host, ".atlassian.net"); ok {
+		return name
+	}
+	return host
+}
+
+// Sites lists the stored sites by name.
+func (s *Store) Sites(ctx context.Context) ([]Site, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT id, url, account_id, name, deployment, user_name, display_name
+		FROM sites ORDER BY name, id`)
+	if err != nil {
+		return nil, fmt.Errorf("list sites: %w", err)
+	}
+	defer rows.Close()
+	var sites []Site
+	for rows.Next() {
+		var st Site
+		if err := rows.Scan(&st.ID, &st.URL, &st.User.ID, &st.Name, &st.Deployment,
+			&st.User.Name, &st.User.DisplayName); err != nil {
+			return nil, err
+		}
+		sites = append(sites, st)
+	}
+	return sites, rows.Err()
+}
+
+// SyncCursor is the newest `updated` of the last committed page of a site;
+// ok is false before the first sync.
+func (s *Store) SyncCursor(ctx context.Context, siteID int64) (cursor time.Time, ok bool, err error) {
+	var text string
+	err = s.db.QueryRowContext(ctx, `SELECT cursor FROM sync_state WHERE site_id = ?`, siteID).Scan(&text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, false, nil
+	}
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("read sync cursor: %w", err)
+	}
+	cursor, err = parseTime(text)
+	return cursor, err == nil, err
+}

@@ -1,0 +1,237 @@
+package evidence
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Filter narrows what is read. Nil fields do not filter.
+type Filter struct {
+	Since    *time.Time // inclusive
+	Until    *time.Time // exclusive: the instant after the last one wanted
+	Category *string    // the category after curation
+	IssueKey *string
+	Site     *string // site name
+	// IncludeExcluded also returns the items the user excluded.
+	IncludeExcluded bool
+}
+
+// Evidence reads evidence items with curation applied, ordered by
+// OccurredAt then ID: machine evidence and the user's manual items.
+func (s *Store) Evidence(ctx context.Context, f Filter) ([]Evidence, error) {
+	var (
+		where []string
+		args  []any
+	)
+	if f.Since != nil {
+		where = append(where, "e.occurred_at >= ?")
+		args = append(args, formatTime(*f.Since))
+	}
+	if f.Until != nil {
+		where = append(where, "e.occurred_at < ?")
+		args = append(args, formatTime(*f.Until))
+	}
+	if f.IssueKey != nil {
+		where = append(where, "i.issue_key = ?")
+		args = append(args, *f.IssueKey)
+	}
+	if f.Site != nil {
+		where = append(where, "s.name = ?")
+		args = append(args, *f.Site)
+	}
+	query := `
+		SELECT e.id, e.site_id, e.issue_id, e.source, e.source_id, e.category, e.rule, e.confidence,
+		       e.excerpt, e.occurred_at, s.name, s.url, i.issue_key,
+		       coalesce(json_extract(i.issue, '$.summary'), ''), coalesce(json_extract(i.issue, '$.type'), ''),
+		       i.project, coalesce(json_extract(i.issue, '$.parent_key'), ''),
+		       coalesce(c.excluded, 0), coalesce(c.note, ''), coalesce(c.category, '')
+		FROM evidence e
+		JOIN sites s ON s.id = e.site_id
+		JOIN issues i ON i.site_id = e.site_id AND i.issue_id = e.issue_id
+		LEFT JOIN curation c ON c.evidence_id = e.id`
+	if len(where) > 0 {
+		query += " WHERE " + strings.Join(where, " AND ")
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read evidence: %w", err)
+	}
+	defer rows.Close()
+	var out []Evidence
+	for rows.Next() {
+		var (
+			ev                   Evidence
+			at, siteURL, recatTo string
+		)
+		if err := rows.Scan(&ev.ID, &ev.SiteID, &ev.IssueID, &ev.Source, &ev.SourceID, &ev.Category, &ev.Rule,
+			&ev.Confidence, &ev.Excerpt, &at, &ev.SiteName, &siteURL, &ev.IssueKey, &ev.IssueSummary,
+			&ev.IssueType, &ev.IssueProject, &ev.IssueParent, &ev.Excluded, &ev.Note, &recatTo); err != nil {
+			return nil, fmt.Errorf("read evidence: %w", err)
+		}
+		if ev.OccurredAt, err = parseTime(at); err != nil {
+			return nil, err
+		}
+		ev.IssueURL = Site{URL: siteURL}.IssueURL(ev.IssueKey)
+		if recatTo != "" && recatTo != ev.Category {
+			ev.MachineCategory, ev.Category = ev.Category, recatTo
+		}
+		if f.keeps(ev) {
+			out = append(out, ev)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read evidence: %w", err)
+	}
+	if f.IssueKey == nil && f.Site == nil {
+		manual, err := s.manualEvidence(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, manual...)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].OccurredAt.Equal(out[j].OccurredAt) {
+			return out[i].OccurredAt.Before(out[j].OccurredAt)
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+// keeps applies the filters that depend on curation.
+func (f Filter) keeps(ev Evidence) bool {
+	if ev.Excluded && !f.IncludeExcluded {
+		return false
+	}
+	return f.Category == nil || *f.Category == ev.Category
+}
+
+func (s *Store) manualEvidence(ctx context.Context, f Filter) ([]Evidence, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT m.id, m.occurred_at, m.category, m.description, m.link,
+		       coalesce(c.excluded, 0), coalesce(c.note, ''), coalesce(c.category, '')
+		FROM manual_evidence m LEFT JOIN curation c ON c.evidence_id = m.id`)
+	if err != nil {
+		return nil, fmt.Errorf("read manual evidence: %w", err)
+	}
+	defer rows.Close()
+	var out []Evidence
+	for rows.Next() {
+		ev := Evidence{Source: SourceManual, Manual: true, Rule: "manual", Confidence: 1}
+		var at, recatTo string
+		if err := rows.Scan(&ev.ID, &at, &ev.Category, &ev.Excerpt, &ev.IssueURL, &ev.Excluded, &ev.Note, &recatTo); err != nil {
+			return nil, fmt.Errorf("read manual evidence: %w", err)
+		}
+		if ev.OccurredAt, err = parseTime(at); err != nil {
+			return nil, err
+		}
+		ev.SourceID = ev.ID
+		if recatTo != "" {
+			ev.Category = recatTo
+		}
+		if f.Since != nil && ev.OccurredAt.Before(*f.Since) || f.Until != nil && !ev.OccurredAt.Before(*f.Until) {
+			continue
+		}
+		if f.keeps(ev) {
+			out = append(out, ev)
+		}
+	}
+	return out, rows.Err()
+}
+
+// Portfolio reads what an export needs: the sites, the period and the
+// evidence the user has not excluded.
+func (s *Store) Portfolio(ctx context.Context, f Filter, now time.Time) (Portfolio, error) {
+	f.IncludeExcluded = false
+	items, err := s.Evidence(ctx, f)
+	if err != nil {
+		return Portfolio{}, err
+	}
+	sites, err := s.Sites(ctx)
+	if err != nil {
+		return Portfolio{}, err
+	}
+	if f.Site != nil {
+		sites = keepSite(sites, *f.Site)
+	}
+	p := Portfolio{GeneratedAt: now.UTC(), Sites: sites, Evidence: items}
+	switch {
+	case f.Since != nil:
+		p.Period.Since = f.Since.UTC()
+	case len(items) > 0:
+		p.Period.Since = items[0].OccurredAt.UTC()
+	default:
+		p.Period.Since = now.UTC()
+	}
+	p.Period.Until = now.UTC()
+	if f.Until != nil {
+		// Until is exclusive; the period names the last day it covers.
+		p.Period.Until = f.Until.Add(-time.Nanosecond).UTC()
+	}
+	return p, nil
+}
+
+func keepSite(sites []Site, name string) []Site {
+	var kept []Site
+	for _, s := range sites {
+		if s.Name == name {
+			kept = append(kept, s)
+		}
+	}
+	return kept
+}
+
+// Stats counts the user's own activities by source, and evidence (not
+// excluded, curation applied) by category and by month.
+type Stats struct {
+	Activities map[Source]int
+	Evidence   map[string]int
+	Months     map[string]map[string]int // "2006-01" -> category -> count
+}
+
+// Stats counts what is stored; site, when not empty, narrows it to one site.
+func (s *Store) Stats(ctx context.Context, site string) (Stats, error) {
+	st := Stats{
+		Activities: map[Source]int{SourceIssue: 0, SourceChange: 0, SourceComment: 0, SourceWorklog: 0},
+		Evidence:   map[string]int{},
+		Months:     map[string]map[string]int{},
+	}
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT a.source, count(*) FROM activities a JOIN sites s ON s.id = a.site_id
+		WHERE a.is_mine = 1 AND (? = '' OR s.name = ?) GROUP BY a.source`, site, site)
+	if err != nil {
+		return st, fmt.Errorf("count activities: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var src Source
+		var n int
+		if err := rows.Scan(&src, &n); err != nil {
+			return st, err
+		}
+		st.Activities[src] = n
+	}
+	if err := rows.Err(); err != nil {
+		return st, err
+	}
+	f := Filter{}
+	if site != "" {
+		f.Site = &site
+	}
+	items, err := s.Evidence(ctx, f)
+	if err != nil {
+		return st, err
+	}
+	for _, ev := range items {
+		st.Evidence[ev.Category]++
+		month := ev.OccurredAt.UTC().Format("2006-01")
+		if st.Months[month] == nil {
+			st.Months[month] = map[string]int{}
+		}
+		st.Months[month][ev.Category]++
+	}
+	return st, nil
+}

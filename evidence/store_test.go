@@ -1,0 +1,314 @@
+package evidence
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+)
+
+var storeNow = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+
+func mustOpenStore(tb testing.TB) *Store {
+	tb.Helper()
+	s, err := Open(context.Background(), filepath.Join(tb.TempDir(), "sub", "pmfolio.db"),
+		WithClock(func() time.Time { return storeNow }))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+var (
+	testMe    = User{ID: "5b10ac8d82e05b22cc7d4ef5", DisplayName: "Sam Rivera"}
+	testOther = User{ID: "557058:aaaa", DisplayName: "Lee Park"}
+)
+
+func mustSite(tb testing.TB, s *Store) Site {
+	tb.Helper()
+	site, err := s.EnsureSite(context.Background(), Site{URL: "https://acme.atlassian.net/", Deployment: DeploymentCloud, User: testMe})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return site
+}
+
+// fakeClassify claims every comment by the user as stakeholder communication
+// and every change as prioritisation, so store tests do not depend on rules.
+func fakeClassify(a Activity, is Issue, me User) []Evidence {
+	if !a.Author.Is(me) {
+		return nil
+	}
+	cat := CatPrioritization
+	if a.Source == SourceComment {
+		cat = CatStakeholderComms
+	}
+	return []Evidence{{IssueID: a.IssueID, Source: a.Source, SourceID: a.SourceID, OccurredAt: a.At,
+		Category: cat, Rule: "test." + string(a.Source), Confidence: 0.8, Excerpt: a.Text}}
+}
+
+func testRecord(id, key string, updated time.Time, comments ...Activity) IssueRecord {
+	is := Issue{ID: id, Key: key, Project: "PAY", Summary: "Checkout times out for " + key, Type: "Story",
+		Reporter: testOther, Created: updated.Add(-time.Hour), Updated: updated}
+	acts := []Activity{{IssueID: id, Source: SourceChange, SourceID: "h" + id, Author: testMe, At: updated,
+		Items: []ChangeItem{{Field: "priority", FieldID: "priority", FromString: "Medium", ToString: "High"}}}}
+	for _, c := range comments {
+		c.IssueID = id
+		acts = append(acts, c)
+	}
+	return IssueRecord{Issue: is, Raw: []byte(`{"id":"` + id + `","key":"` + key + `","fields":{"x":null}}`), Activities: acts}
+}
+
+func comment(id string, author User, at time.Time, text string) Activity {
+	return Activity{Source: SourceComment, SourceID: id, Author: author, At: at, Text: text}
+}
+
+func TestStoreMigratesEmptyAndExistingDatabase(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "pmfolio.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := s.Migrations(ctx)
+	if err != nil || len(first) == 0 || first[0] != "0001_init.sql" {
+		t.Fatalf("migrations on an empty database = %v, %v", first, err)
+	}
+	site, err := s.EnsureSite(ctx, Site{URL: "https://acme.atlassian.net", User: testMe})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	// Reopening an existing database applies nothing twice and keeps the data.
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatalf("reopen existing database: %v", err)
+	}
+	defer s.Close()
+	again, _ := s.Migrations(ctx)
+	if !reflect.DeepEqual(first, again) {
+		t.Errorf("migrations after reopen = %v, want %v", again, first)
+	}
+	sites, err := s.Sites(ctx)
+	if err != nil || len(sites) != 1 || sites[0].ID != site.ID || sites[0].Name != "acme" {
+		t.Errorf("sites after reopen = %+v, %v", sites, err)
+	}
+	var fk, mode string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk); err != nil || fk != "1" {
+		t.Errorf("foreign_keys = %q, %v", fk, err)
+	}
+	if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal_mode = %q, %v", mode, err)
+	}
+}
+
+func TestStoreRoundTripsAPageAndItsEvidence(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 12, 0, 0, time.UTC)
+	rec := testRecord("10001", "PAY-142", t0,
+		comment("501", testMe, t0.Add(time.Minute), "Update: mitigation is live in eu-west."),
+		comment("502", testOther, t0.Add(2*time.Minute), "thanks!"))
+
+	res, err := s.SavePage(ctx, site, []IssueRecord{rec}, fakeClassify, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (PageResult{Issues: 1, NewActivities: 2, NewEvidence: 2}); res != want {
+		t.Errorf("first save = %+v, want %+v", res, want)
+	}
+	items, err := s.Evidence(ctx, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 2 {
+		t.Fatalf("evidence = %d items, want 2: %+v", len(items), items)
+	}
+	ev := items[1]
+	if ev.Category != CatStakeholderComms || ev.IssueKey != "PAY-142" || ev.SiteName != "acme" ||
+		ev.IssueURL != "https://acme.atlassian.net/browse/PAY-142" || ev.IssueSummary != "Checkout times out for PAY-142" ||
+		ev.Excerpt != "Update: mitigation is live in eu-west." || !ev.OccurredAt.Equal(t0.Add(time.Minute)) ||
+		ev.ID != EvidenceID(site.Key(), "10001", SourceComment, "501", CatStakeholderComms) {
+		t.Errorf("evidence read back = %+v", ev)
+	}
+	cursor, ok, err := s.SyncCursor(ctx, site.ID)
+	if err != nil || !ok || !cursor.Equal(t0) {
+		t.Errorf("cursor = %v %v %v, want %v", cursor, ok, err, t0)
+	}
+	var raw string
+	if err := s.db.QueryRowContext(ctx, `SELECT raw FROM issues WHERE issue_id = '10001'`).Scan(&raw); err != nil || raw != string(rec.Raw) {
+		t.Errorf("raw JSON = %q, %v; want it kept whole", raw, err)
+	}
+
+	// Saving the same page again adds nothing and keeps the same ids.
+	res, err = s.SavePage(ctx, site, []IssueRecord{rec}, fakeClassify, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (PageResult{Issues: 1}); res != want {
+		t.Errorf("second save = %+v, want %+v", res, want)
+	}
+	again, _ := s.Evidence(ctx, Filter{})
+	if len(again) != 2 || again[0].ID != items[0].ID || again[1].ID != items[1].ID {
+		t.Errorf("ids changed on re-save: %+v", again)
+	}
+}
+
+func TestStoreMovedIssueAndDeletedCommentAreReflected(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	_, err := s.SavePage(ctx, site, []IssueRecord{testRecord("10001", "PAY-142", t0,
+		comment("501", testMe, t0, "Update: one"), comment("503", testMe, t0, "Update: two"))}, fakeClassify, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The issue moved to OPS (new key, same id) and comment 503 was deleted.
+	moved := testRecord("10001", "OPS-7", t0.Add(time.Hour), comment("501", testMe, t0, "Update: one, edited"))
+	if _, err := s.SavePage(ctx, site, []IssueRecord{moved}, fakeClassify, t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	var issues int
+	s.db.QueryRowContext(ctx, `SELECT count(*) FROM issues`).Scan(&issues)
+	if issues != 1 {
+		t.Errorf("issues after move = %d, want 1 (updated, not duplicated)", issues)
+	}
+	items, _ := s.Evidence(ctx, Filter{})
+	if len(items) != 2 {
+		t.Fatalf("evidence after delete = %d, want 2: %+v", len(items), items)
+	}
+	for _, ev := range items {
+		if ev.IssueKey != "OPS-7" || ev.SourceID == "503" {
+			t.Errorf("stale evidence after move/delete: %+v", ev)
+		}
+		if ev.Source == SourceComment && ev.Excerpt != "Update: one, edited" {
+			t.Errorf("edited comment not reflected: %q", ev.Excerpt)
+		}
+	}
+}
+
+func TestStoreFailedPageLeavesDatabaseAsItWas(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	good := testRecord("10001", "PAY-1", t0, comment("501", testMe, t0, "Update: fine"))
+	if _, err := s.SavePage(ctx, site, []IssueRecord{good}, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+	// The second issue of this page carries two activities with one key:
+	// the insert fails, and nothing of the page may remain.
+	bad := testRecord("10002", "PAY-2", t0.Add(time.Hour), comment("601", testMe, t0, "a"), comment("601", testMe, t0, "b"))
+	_, err := s.SavePage(ctx, site, []IssueRecord{testRecord("10003", "PAY-3", t0.Add(time.Hour)), bad}, fakeClassify, t0.Add(time.Hour))
+	if err == nil {
+		t.Fatal("SavePage accepted a page with a duplicate activity")
+	}
+	var issues int
+	s.db.QueryRowContext(ctx, `SELECT count(*) FROM issues`).Scan(&issues)
+	cursor, _, _ := s.SyncCursor(ctx, site.ID)
+	if issues != 1 || !cursor.Equal(t0) {
+		t.Errorf("after a failed page: %d issues, cursor %v; want 1 issue and cursor %v", issues, cursor, t0)
+	}
+}
+
+func TestStoreCurationSurvivesReclassify(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	rec := testRecord("10001", "PAY-1", t0, comment("501", testMe, t0, "Update: fine"))
+	if _, err := s.SavePage(ctx, site, []IssueRecord{rec}, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+	items, _ := s.Evidence(ctx, Filter{})
+	excluded := items[0].ID
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO curation (evidence_id, excluded, updated_at) VALUES (?, 1, ?)`,
+		excluded, formatTime(storeNow)); err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.Reclassify(ctx, fakeClassify)
+	if err != nil || n != 2 {
+		t.Fatalf("reclassify = %d, %v; want 2", n, err)
+	}
+	visible, _ := s.Evidence(ctx, Filter{})
+	all, _ := s.Evidence(ctx, Filter{IncludeExcluded: true})
+	if len(visible) != 1 || visible[0].ID == excluded || len(all) != 2 {
+		t.Errorf("after reclassify: visible %+v, all %d; the exclusion must hold", visible, len(all))
+	}
+
+	// A rule change that drops a category drops its evidence, and nothing else.
+	onlyComments := func(a Activity, is Issue, me User) []Evidence {
+		if a.Source != SourceComment {
+			return nil
+		}
+		return fakeClassify(a, is, me)
+	}
+	if n, err := s.Reclassify(ctx, onlyComments); err != nil || n != 1 {
+		t.Fatalf("reclassify with fewer rules = %d, %v; want 1", n, err)
+	}
+	var curated int
+	s.db.QueryRowContext(ctx, `SELECT count(*) FROM curation`).Scan(&curated)
+	if curated != 1 {
+		t.Errorf("curation rows = %d, want 1: reclassify must never touch curation", curated)
+	}
+}
+
+func TestStorePortfolioAndStats(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	t1 := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
+	_, err := s.SavePage(ctx, site, []IssueRecord{
+		testRecord("10001", "PAY-1", t0, comment("501", testMe, t0, "Update: one")),
+		testRecord("10002", "PAY-2", t1, comment("502", testOther, t1, "not mine")),
+	}, fakeClassify, t1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	since := time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
+	p, err := s.Portfolio(ctx, Filter{Since: &since}, storeNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Evidence) != 1 || p.Evidence[0].IssueKey != "PAY-2" || !p.Period.Since.Equal(since) ||
+		!p.Period.Until.Equal(storeNow) || len(p.Sites) != 1 {
+		t.Errorf("portfolio since April = %+v", p)
+	}
+	st, err := s.Stats(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantActs := map[Source]int{SourceIssue: 0, SourceChange: 2, SourceComment: 1, SourceWorklog: 0}
+	if !reflect.DeepEqual(st.Activities, wantActs) {
+		t.Errorf("activities = %v, want %v (only the user's own)", st.Activities, wantActs)
+	}
+	if st.Evidence[CatPrioritization] != 2 || st.Evidence[CatStakeholderComms] != 1 || st.Months["2026-03"][CatStakeholderComms] != 1 {
+		t.Errorf("stats = %+v", st)
+	}
+}
+
+func TestSyncLockIsExclusive(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "pmfolio.db")
+	first, err := LockForSync(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LockForSync(path); !errors.Is(err, ErrLocked) {
+		t.Fatalf("second lock = %v, want ErrLocked", err)
+	}
+	if err := first.Unlock(); err != nil {
+		t.Fatal(err)
+	}
+	again, err := LockForSync(path)
+	if err != nil {
+		t.Fatalf("lock after unlock: %v", err)
+	}
+	again.Unlock()
+}

@@ -1,0 +1,114 @@
+package export
+
+import (
+	"bufio"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// oneLine makes untrusted text fit on one Markdown line: every run of white
+// space or control characters (newlines included) becomes one space and the
+// ends are trimmed. A newline in Jira text would otherwise end the list item
+// and let the next line start a heading, a quote or a list of its own.
+// Invalid UTF-8 becomes U+FFFD.
+func oneLine(s string) string {
+	if isTidyASCII(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r) // utf8.RuneError for invalid bytes writes U+FFFD
+	}
+	return b.String()
+}
+
+// isTidyASCII reports whether oneLine would return s unchanged and is
+// cheap to decide, which is the case for most Jira text.
+func isTidyASCII(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c >= utf8.RuneSelf || c == 0x7f || (c == ' ' && s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
+// writeEscaped writes text that oneLine has made a single line, escaping
+// what Markdown, GitHub or goldmark could read as syntax. Backslash escapes
+// are lossless: the reader sees exactly the characters Jira holds.
+//
+//   - \ ` * _ ~ mark code and emphasis; [ ] start links, images and
+//     footnotes; < > and & start HTML and entities; | splits table cells;
+//     # closes or opens headings; $ starts math on GitHub.
+//   - "://" and "www." are what GitHub and goldmark turn into links without
+//     any brackets, and a word before "@" makes an e-mail link; escaping the
+//     ":", the "." or the "@" keeps them plain text, so the only links in an
+//     export are the ones it makes itself.
+func writeEscaped(w *bufio.Writer, s string) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\\', '`', '*', '_', '~', '[', ']', '<', '>', '&', '|', '#', '$':
+			w.WriteByte('\\')
+		case ':':
+			if strings.HasPrefix(s[i+1:], "//") {
+				w.WriteByte('\\')
+			}
+		case '.':
+			if i >= 3 && strings.EqualFold(s[i-3:i], "www") {
+				w.WriteByte('\\')
+			}
+		case '@':
+			if i > 0 && s[i-1] != ' ' {
+				w.WriteByte('\\')
+			}
+		}
+		w.WriteByte(c)
+	}
+}
+
+// linkDestination returns the issue URL written as a Markdown link
+// destination, or "" if it is not an absolute http(s) URL. The URL is built
+// by the store from the configured site, not taken from Jira text, but a
+// javascript: or data: destination must never reach a reader, whatever its
+// origin.
+func linkDestination(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	var b strings.Builder
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; {
+		case c <= ' ' || c == 0x7f || c == '<' || c == '>':
+			// These would end or break the destination; percent-encoding
+			// is what a browser does with them anyway.
+			b.WriteString(url.PathEscape(string(c)))
+		case c == '(' || c == ')' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}

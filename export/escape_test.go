@@ -1,0 +1,85 @@
+package export
+
+import (
+	"bufio"
+	"strings"
+	"testing"
+)
+
+func TestOneLine(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"plain text is kept", "Checkout times out", "Checkout times out"},
+		{"newlines become one space", "line one\r\n\r\nline two\nthree", "line one line two three"},
+		{"tabs, controls and separators become spaces", "a\tb\x00c\u2028d\x7fe", "a b c d e"},
+		{"ends are trimmed", "  \n padded \t ", "padded"},
+		{"runs of spaces collapse", "a   b", "a b"},
+		{"invalid UTF-8 becomes U+FFFD", "bad \xff byte", "bad \uFFFD byte"},
+		{"non-ASCII is kept", "Zoë’s “story”", "Zoë’s “story”"},
+		{"blank is empty", " \n\t ", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := oneLine(tt.in); got != tt.want {
+				t.Errorf("oneLine(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWriteEscaped(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"plain text is untouched", "Update: live in eu-west; ETA 17:00.", "Update: live in eu-west; ETA 17:00."},
+		{"link syntax", "[click](javascript:alert(1))", `\[click\](javascript:alert(1))`},
+		{"image syntax", "![x](y)", `!\[x\](y)`},
+		{"html", "<script>", `\<script\>`},
+		{"entity", "&amp;", `\&amp;`},
+		{"heading mark", "# title", `\# title`},
+		{"emphasis and code", "*a* _b_ `c` ~d~", "\\*a\\* \\_b\\_ \\`c\\` \\~d\\~"},
+		{"table pipe", "a | b", `a \| b`},
+		{"math", "$x$", `\$x\$`},
+		{"backslash", `C:\dir\`, `C:\\dir\\`},
+		{"bare URL", "see https://evil.example", `see https\://evil.example`},
+		{"www", "go to WWW.evil.example", `go to WWW\.evil.example`},
+		{"e-mail address", "mail admin@evil.example", `mail admin\@evil.example`},
+		{"mention is left alone", "FYI @alex", "FYI @alex"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			w := bufio.NewWriter(&b)
+			writeEscaped(w, tt.in)
+			if err := w.Flush(); err != nil {
+				t.Fatal(err)
+			}
+			if got := b.String(); got != tt.want {
+				t.Errorf("writeEscaped(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLinkDestination(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"cloud issue", "https://acme.atlassian.net/browse/PAY-142", "https://acme.atlassian.net/browse/PAY-142"},
+		{"server with context path", "http://jira.example.com/jira/browse/OPS-7", "http://jira.example.com/jira/browse/OPS-7"},
+		{"parentheses are escaped", "https://x.example/a(b)", `https://x.example/a\(b\)`},
+		{"space and angle brackets are encoded", "https://x.example/a b<c>", "https://x.example/a%20b%3Cc%3E"},
+		{"javascript is refused", "javascript:alert(1)", ""},
+		{"data is refused", "data:text/html,<b>x</b>", ""},
+		{"relative is refused", "/browse/PAY-142", ""},
+		{"empty is refused", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := linkDestination(tt.in); got != tt.want {
+				t.Errorf("linkDestination(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,151 @@
+// Package export writes a Portfolio for people (Markdown) and for programs
+// (JSON, schema version 1 of interface.md).
+//
+// Exports only read the portfolio. Every text that came from Jira (issue
+// summaries, excerpts, display names) and every text the user typed (notes)
+// is untrusted: the Markdown writer escapes it so that it can never become a
+// link, an image, HTML or a heading.
+package export
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// view is what every export format needs from a portfolio, computed once:
+// the items ordered as the contract says, grouped by category, with the
+// period made concrete. New Markdown sections (competencies, highlights,
+// epics, a timeline) read it rather than re-deriving their own counts, so all
+// parts of one export agree with each other and with the JSON summary.
+type view struct {
+	generatedAt time.Time
+	sites       []evidence.Site
+	since       time.Time
+	until       time.Time
+	// items are the included evidence, ordered by OccurredAt then ID. They
+	// point into the caller's portfolio, which exports only read: copying
+	// tens of thousands of large structs would cost more than the export.
+	items []*evidence.Evidence
+	// groups are the categories with evidence: the built-in ones in
+	// taxonomy order, then the user's own ordered by id.
+	groups []group
+}
+
+// group is the evidence of one category.
+type group struct {
+	category evidence.Category
+	items    []*evidence.Evidence // ordered by OccurredAt then ID
+	// issues is the number of distinct Jira issues behind the items; manual
+	// items without an issue add nothing to it.
+	issues int
+}
+
+func newView(p evidence.Portfolio) *view {
+	items := make([]*evidence.Evidence, 0, len(p.Evidence))
+	for i := range p.Evidence {
+		// The store already leaves excluded items out; an item the user
+		// excluded must never be published, so check again here.
+		if !p.Evidence[i].Excluded {
+			items = append(items, &p.Evidence[i])
+		}
+	}
+	slices.SortFunc(items, func(a, b *evidence.Evidence) int {
+		return cmp.Or(a.OccurredAt.Compare(b.OccurredAt), strings.Compare(a.ID, b.ID))
+	})
+
+	v := &view{
+		generatedAt: p.GeneratedAt,
+		sites:       p.Sites,
+		items:       items,
+	}
+	v.since, v.until = coveredPeriod(p, items)
+	v.groups = groupByCategory(items)
+	return v
+}
+
+// coveredPeriod returns the period to print. A zero end means the caller did
+// not bound the export ("everything stored"); the contract still needs a
+// date, so it becomes the earliest item (or the generation day) for since
+// and the generation time for until.
+func coveredPeriod(p evidence.Portfolio, items []*evidence.Evidence) (since, until time.Time) {
+	since, until = p.Period.Since, p.Period.Until
+	if since.IsZero() {
+		since = p.GeneratedAt.UTC()
+		if len(items) > 0 {
+			since = items[0].OccurredAt.UTC()
+		}
+	}
+	if until.IsZero() {
+		until = p.GeneratedAt.UTC()
+	}
+	return since, until
+}
+
+// groupByCategory splits ordered items by category, keeping their order.
+func groupByCategory(items []*evidence.Evidence) []group {
+	byID := make(map[string]*group)
+	var userIDs []string
+	for _, e := range items {
+		g, ok := byID[e.Category]
+		if !ok {
+			c, builtin := evidence.CategoryByID(e.Category)
+			if !builtin {
+				// A category from the user's rules file: only its id is
+				// known here, so the id is its title too.
+				c = evidence.Category{ID: e.Category, Title: e.Category}
+				userIDs = append(userIDs, e.Category)
+			}
+			g = &group{category: c}
+			byID[e.Category] = g
+		}
+		g.items = append(g.items, e)
+	}
+
+	groups := make([]group, 0, len(byID))
+	for _, c := range evidence.Categories {
+		if g, ok := byID[c.ID]; ok {
+			groups = append(groups, *g)
+		}
+	}
+	slices.Sort(userIDs)
+	for _, id := range userIDs {
+		groups = append(groups, *byID[id])
+	}
+	for i := range groups {
+		groups[i].issues = distinctIssues(groups[i].items)
+	}
+	return groups
+}
+
+// issueRef identifies an issue across sites: two employers' Jira sites can
+// both have a PAY-142.
+type issueRef struct{ site, key string }
+
+// distinctIssues counts the distinct issues behind items. The key read from the
+// store is the issue's current key, so an issue that moved project is still
+// one issue.
+func distinctIssues(items []*evidence.Evidence) int {
+	seen := make(map[issueRef]struct{})
+	for _, e := range items {
+		if e.IssueKey != "" {
+			seen[issueRef{e.SiteName, e.IssueKey}] = struct{}{}
+		}
+	}
+	return len(seen)
+}
+
+// dateOnly formats t as the calendar day it falls on in its own location,
+// which for period bounds is the day the user asked for.
+func dateOnly(t time.Time) string {
+	return t.Format(time.DateOnly)
+}
+
+// timestamp formats t as RFC 3339 in UTC, to the second, as the JSON
+// contract shows it.
+func timestamp(t time.Time) string {
+	return t.UTC().Format(time.RFC3339)
+}

@@ -1,0 +1,249 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// clock is the fixed "now" of every test portfolio, so output is byte-stable.
+var clock = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+
+var acme = evidence.Site{
+	ID:         1,
+	Name:       "acme",
+	URL:        "https://acme.atlassian.net",
+	Deployment: evidence.DeploymentCloud,
+	User:       evidence.User{ID: "5b10ac8d82e05b22cc7d4ef5", DisplayName: "Sam Rivera"},
+}
+
+// yearToClock is the period of the test portfolios: the year up to clock.
+var yearToClock = evidence.Period{
+	Since: time.Date(2025, 11, 22, 0, 0, 0, 0, time.UTC),
+	Until: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC),
+}
+
+// fixtureIssue is the part of a Jira issue that evidence carries.
+type fixtureIssue struct {
+	id, key, typ, summary, parent string
+}
+
+var (
+	epicEU      = fixtureIssue{"10100", "PAY-101", "Epic", "EU checkout reliability", ""}
+	storyTO     = fixtureIssue{"10142", "PAY-142", "Story", "Checkout times out for EU customers", "PAY-101"}
+	storyRetry  = fixtureIssue{"10143", "PAY-143", "Story", "Retry card authorisation on gateway timeout", "PAY-101"}
+	storyRefund = fixtureIssue{"10150", "PAY-150", "Story", "Partial refunds from the order page", ""}
+	storyFraud  = fixtureIssue{"10151", "PAY-151", "Story", "Flag repeat refund requests for review", ""}
+	taskRetry   = fixtureIssue{"10160", "PAY-160", "Task", "Choose where card retries happen", "PAY-101"}
+	checkoutBug = fixtureIssue{"20300", "CHK-300", "Bug", "Apple Pay button missing on Safari 17", ""}
+	checkoutAPI = fixtureIssue{"20310", "CHK-310", "Story", "Expose retry status in the checkout API", ""}
+	incident    = fixtureIssue{"30077", "OPS-77", "Incident", "EU checkout error rate above 10%", ""}
+	postmortem  = fixtureIssue{"30080", "OPS-80", "Task", "Postmortem: EU checkout timeouts", ""}
+)
+
+func at(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// jiraItem is evidence from one Jira activity on acme, with the fields the
+// store fills when it reads evidence back.
+func jiraItem(is fixtureIssue, source evidence.Source, sourceID, when, category, rule string, confidence float64, excerpt string) evidence.Evidence {
+	project, _, _ := strings.Cut(is.key, "-")
+	return evidence.Evidence{
+		ID:           evidence.EvidenceID(acme.Key(), is.id, source, sourceID, category),
+		SiteID:       acme.ID,
+		IssueID:      is.id,
+		Source:       source,
+		SourceID:     sourceID,
+		OccurredAt:   at(when),
+		Category:     category,
+		Rule:         rule,
+		Confidence:   confidence,
+		Excerpt:      excerpt,
+		SiteName:     acme.Name,
+		IssueKey:     is.key,
+		IssueURL:     acme.IssueURL(is.key),
+		IssueSummary: is.summary,
+		IssueType:    is.typ,
+		IssueProject: project,
+		IssueParent:  is.parent,
+	}
+}
+
+// typicalPortfolio is a year of one user's work: every built-in category,
+// one user category, a manual item and a note, listed out of order because
+// exports must not rely on the caller's order.
+func typicalPortfolio() evidence.Portfolio {
+	statusUpdate := jiraItem(storyTO, evidence.SourceComment, "10231", "2026-03-04T15:12:00Z",
+		evidence.CatStakeholderComms, "comment.status-update", 0.8,
+		"Update: mitigation is live in eu-west; next update at 17:00.")
+	statusUpdate.Note = "I ran the customer comms while the on-call engineer fixed the gateway."
+
+	roadmapReview := evidence.Evidence{
+		ID:         "ev_manual0000000000001",
+		SiteID:     acme.ID,
+		Source:     evidence.SourceManual,
+		SourceID:   "1",
+		OccurredAt: at("2026-09-10T09:00:00Z"),
+		Category:   evidence.CatPrioritization,
+		Rule:       "manual",
+		Confidence: 1,
+		Excerpt:    "Ran the Q4 roadmap review with sales and support and cut the list from 14 to 5 items.",
+		SiteName:   acme.Name,
+		Manual:     true,
+	}
+
+	return evidence.Portfolio{
+		GeneratedAt: clock,
+		Sites:       []evidence.Site{acme},
+		Period:      yearToClock,
+		Evidence: []evidence.Evidence{
+			jiraItem(storyTO, evidence.SourceIssue, storyTO.id, "2025-12-03T09:30:00Z",
+				evidence.CatStoryWriting, "issue.user-story", 0.9,
+				"As an EU shopper I want checkout to finish within 5 seconds so that I do not abandon my cart."),
+			jiraItem(epicEU, evidence.SourceIssue, epicEU.id, "2025-12-02T16:05:00Z",
+				evidence.CatEpicOwnership, "issue.epic-created", 0.9,
+				"Goal: cut EU checkout timeouts below 0.5% by the end of Q1."),
+			jiraItem(storyRetry, evidence.SourceIssue, storyRetry.id, "2025-12-04T10:00:00Z",
+				evidence.CatStoryWriting, "issue.acceptance-criteria", 0.85,
+				"Acceptance criteria: Given a gateway timeout When the card is authorised Then retry once."),
+			jiraItem(storyRefund, evidence.SourceChange, "55001", "2026-01-12T11:00:00Z",
+				evidence.CatBacklogGrooming, "change.story-points", 0.7,
+				"Story Points: 3 → 5"),
+			jiraItem(storyRefund, evidence.SourceChange, "55001", "2026-01-12T11:00:00Z",
+				evidence.CatPrioritization, "change.priority", 0.8,
+				"Priority: Medium → High"),
+			jiraItem(storyFraud, evidence.SourceChange, "55002", "2026-01-12T11:04:00Z",
+				evidence.CatBacklogGrooming, "change.description-ac", 0.7,
+				"Added an acceptance-criteria section to the description"),
+			jiraItem(storyRetry, evidence.SourceChange, "56010", "2026-02-02T08:45:00Z",
+				evidence.CatSprintPlanning, "change.sprint", 0.8,
+				"Sprint: → PAY Sprint 14"),
+			jiraItem(storyRetry, evidence.SourceChange, "56010", "2026-02-02T08:45:00Z",
+				evidence.CatReleasePlanning, "change.fix-version", 0.8,
+				"Fix Version/s: → 2026.03"),
+			statusUpdate,
+			jiraItem(incident, evidence.SourceComment, "10220", "2026-03-04T14:20:00Z",
+				evidence.CatIncidentCoord, "comment.incident-status", 0.85,
+				"Incident: EU checkout errors at 12%; mitigation rolling out, customer impact limited to card payments, next update 16:00."),
+			jiraItem(postmortem, evidence.SourceIssue, postmortem.id, "2026-03-06T13:00:00Z",
+				evidence.CatIncidentCoord, "issue.postmortem", 0.9,
+				"Postmortem with timeline, root cause and three follow-up actions."),
+			jiraItem(checkoutAPI, evidence.SourceChange, "57120", "2026-04-15T10:30:00Z",
+				evidence.CatUnblocking, "change.flag-cleared", 0.75,
+				"Flagged: Impediment → (cleared)"),
+			jiraItem(storyRetry, evidence.SourceChange, "57200", "2026-04-20T14:00:00Z",
+				evidence.CatCrossTeam, "change.cross-project-link", 0.7,
+				"is blocked by CHK-310"),
+			jiraItem(taskRetry, evidence.SourceComment, "10400", "2026-05-11T16:20:00Z",
+				evidence.CatDecisionMaking, "comment.decision", 0.85,
+				"Decision: we go with option B (server-side retries); client-side retries are out of scope."),
+			jiraItem(storyRetry, evidence.SourceComment, "10460", "2026-06-02T12:00:00Z",
+				evidence.CatAcceptanceTesting, "comment.verified", 0.8,
+				"Verified in staging: a forced gateway timeout is retried once and meets AC 1-3."),
+			jiraItem(epicEU, evidence.SourceComment, "10470", "2026-06-05T17:00:00Z",
+				evidence.CatStakeholderComms, "comment.status-update", 0.8,
+				"Status: 3 of 5 stories done; ETA for the EU rollout is 30 June. Risk: PSP sandbox outages."),
+			jiraItem(checkoutBug, evidence.SourceComment, "20555", "2026-07-01T09:15:00Z",
+				evidence.CatPrioritization, "comment.tradeoff", 0.7,
+				"Moving CHK-300 above CHK-290: it blocks the EU launch, P1 because of the revenue impact."),
+			roadmapReview,
+			jiraItem(checkoutAPI, evidence.SourceComment, "20600", "2026-08-19T15:00:00Z",
+				"customer-research", "user.interview-notes", 0.6,
+				"Interviewed 5 merchants about retry visibility; 4 want it in the dashboard."),
+		},
+	}
+}
+
+// emptyPortfolio is a user who has configured a site but not synced yet.
+func emptyPortfolio() evidence.Portfolio {
+	return evidence.Portfolio{
+		GeneratedAt: clock,
+		Sites:       []evidence.Site{acme},
+		Period:      yearToClock,
+	}
+}
+
+// hostileIssueURL is a link destination the store should never produce;
+// the Markdown export must refuse to link it.
+const hostileIssueURL = "javascript:alert(1)"
+
+// hostilePortfolio is Jira text written to break out of the Markdown: links,
+// images, HTML, headings, tables, bare URLs, line breaks and invalid UTF-8.
+func hostilePortfolio() evidence.Portfolio {
+	site := acme
+	site.User.DisplayName = "Sam <b>Rivera</b> [me](https://evil.example/)"
+
+	link := jiraItem(storyTO, evidence.SourceComment, "1", "2026-02-01T10:00:00Z",
+		evidence.CatStakeholderComms, "comment.status-update", 0.8,
+		"<script>alert(\"x\")</script>\n# Not a heading\n- not a list\n> not a quote")
+	link.IssueSummary = "[click](javascript:alert(1))"
+	link.Note = "![tracker](https://evil.example/pixel.png) <img src=x onerror=alert(1)>"
+
+	heading := jiraItem(storyRetry, evidence.SourceComment, "2", "2026-02-02T10:00:00Z",
+		evidence.CatDecisionMaking, "comment.decision", 0.8,
+		"**bold** _em_ `code` ~~strike~~ | pipe | &amp; &#x3C; $x^2$ [^1] \\ trailing backslash \\")
+	heading.IssueSummary = "# Not a heading either"
+
+	bare := jiraItem(checkoutBug, evidence.SourceComment, "3", "2026-02-03T10:00:00Z",
+		evidence.CatUnblocking, "comment.answer", 0.7,
+		"see https://evil.example/login, www.evil.example or write to admin@evil.example <https://evil.example/auto>")
+	bare.IssueSummary = "Line one\r\nLine two\tand\u2028three\x00 \xff end"
+
+	badURL := jiraItem(incident, evidence.SourceComment, "4", "2026-02-04T10:00:00Z",
+		evidence.CatIncidentCoord, "comment.incident-status", 0.8,
+		"[ref]: https://evil.example/ref")
+	badURL.IssueURL = hostileIssueURL
+
+	manual := evidence.Evidence{
+		ID:         "ev_manual0000000000002",
+		Source:     evidence.SourceManual,
+		SourceID:   "2",
+		OccurredAt: at("2026-02-05T10:00:00Z"),
+		Category:   "evil|category #1",
+		Rule:       "manual",
+		Confidence: 1,
+		Excerpt:    "| a | b |\n|---|---|\n| c | d |",
+		Note:       "=== not a setext heading",
+		SiteName:   acme.Name,
+		Manual:     true,
+	}
+
+	return evidence.Portfolio{
+		GeneratedAt: clock,
+		Sites:       []evidence.Site{site},
+		Period:      yearToClock,
+		Evidence:    []evidence.Evidence{link, heading, bare, badURL, manual},
+	}
+}
+
+// generatedPortfolio is n items spread over all built-in categories, 40
+// projects and the whole year, for benchmarks.
+func generatedPortfolio(n int) evidence.Portfolio {
+	items := make([]evidence.Evidence, n)
+	for i := range items {
+		c := evidence.Categories[i%len(evidence.Categories)]
+		is := fixtureIssue{
+			id:      fmt.Sprint(100000 + i/3),
+			key:     fmt.Sprintf("P%d-%d", i%40, i/3),
+			typ:     "Story",
+			summary: fmt.Sprintf("Issue %d: make the checkout [v%d] faster for *EU* customers", i/3, i%7),
+		}
+		when := yearToClock.Since.Add(time.Duration(i) * (365 * 24 * time.Hour / time.Duration(n)))
+		items[i] = jiraItem(is, evidence.SourceComment, fmt.Sprint(i), when.Format(time.RFC3339),
+			c.ID, "comment.rule-"+c.ID, 0.75,
+			fmt.Sprintf("Update %d: the fix is live in eu-west_1; next update at 17:00 <see thread>.\nThanks!", i))
+	}
+	return evidence.Portfolio{
+		GeneratedAt: clock,
+		Sites:       []evidence.Site{acme},
+		Period:      yearToClock,
+		Evidence:    items,
+	}
+}

@@ -1,0 +1,122 @@
+package export
+
+import (
+	"testing"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// portfolioOf is a portfolio over yearToClock holding items.
+func portfolioOf(items ...evidence.Evidence) evidence.Portfolio {
+	return evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock, Evidence: items}
+}
+
+func TestHeadline(t *testing.T) {
+	const when = "2026-03-04T15:12:00Z"
+	story := func(is fixtureIssue) evidence.Evidence {
+		return jiraItem(is, evidence.SourceIssue, is.id, when, evidence.CatStoryWriting, "issue.user-story", 0.9, "")
+	}
+	on := func(is fixtureIssue, category, sourceID string) evidence.Evidence {
+		return jiraItem(is, evidence.SourceChange, sourceID, when, category, "change.x", 0.8, "")
+	}
+	manual := evidence.Evidence{ID: "ev_m", Source: evidence.SourceManual, OccurredAt: at(when),
+		Category: evidence.CatIncidentCoord, Manual: true}
+	otherSite := on(storyTO, evidence.CatBacklogGrooming, "9")
+	otherSite.SiteName = "globex"
+
+	tests := []struct {
+		name      string
+		portfolio evidence.Portfolio
+		want      string
+	}{
+		{
+			"one story is singular, in one project",
+			portfolioOf(story(storyTO)),
+			"Between November 2025 and November 2026 I wrote 1 user story in 1 project.",
+		},
+		{
+			"two stories are plural",
+			portfolioOf(story(storyTO), story(storyRetry)),
+			"Between November 2025 and November 2026 I wrote 2 user stories in 1 project.",
+		},
+		{
+			"grooming counts distinct issues, updates count items",
+			portfolioOf(
+				on(storyTO, evidence.CatBacklogGrooming, "1"), on(storyTO, evidence.CatBacklogGrooming, "2"),
+				on(storyTO, evidence.CatStakeholderComms, "3"), on(storyTO, evidence.CatStakeholderComms, "4")),
+			"Between November 2025 and November 2026 I posted 2 stakeholder updates and groomed 1 backlog item in 1 project.",
+		},
+		{
+			"unblocking one issue is one teammate's issue",
+			portfolioOf(on(checkoutAPI, evidence.CatUnblocking, "1"), on(checkoutAPI, evidence.CatUnblocking, "2")),
+			"Between November 2025 and November 2026 I unblocked 1 teammate's issue in 1 project.",
+		},
+		{
+			"work on an epic and its children is one epic",
+			portfolioOf(on(epicEU, evidence.CatEpicOwnership, "1"), on(storyTO, evidence.CatEpicOwnership, "2"),
+				on(storyRetry, evidence.CatEpicOwnership, "3")),
+			"Between November 2025 and November 2026 I owned 1 epic in 1 project.",
+		},
+		{
+			"a manual item without an issue counts once and has no project",
+			portfolioOf(manual),
+			"Between November 2025 and November 2026 I led the response to 1 incident.",
+		},
+		{
+			"the same key on two sites is two issues",
+			portfolioOf(on(storyTO, evidence.CatBacklogGrooming, "1"), otherSite),
+			"Between November 2025 and November 2026 I groomed 2 backlog items across 2 projects on 2 Jira sites.",
+		},
+		{
+			"a user category counts items under its id",
+			portfolioOf(on(storyTO, "customer-research", "1"), on(storyTO, "customer-research", "2")),
+			"Between November 2025 and November 2026 I recorded 2 customer-research items in 1 project.",
+		},
+		{
+			"four biggest categories first, ties in taxonomy order",
+			typicalPortfolio(),
+			"Between November 2025 and November 2026 I prioritized 3 backlog items, wrote 2 user stories, " +
+				"groomed 2 backlog items and posted 2 stakeholder updates across 3 projects.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := headline(newView(tt.portfolio)); got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPeriodPhrase(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		name         string
+		since, until time.Time
+		want         string
+	}{
+		{"one month", day(2026, 3, 1), day(2026, 3, 31), "In March 2026"},
+		{"one year", day(2026, 3, 1), day(2026, 11, 22), "Between March and November 2026"},
+		{"across years", day(2025, 11, 22), day(2026, 11, 22), "Between November 2025 and November 2026"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := periodPhrase(&view{since: tt.since, until: tt.until}); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestUnboundedPeriod(t *testing.T) {
+	p := typicalPortfolio()
+	p.Period = evidence.Period{}
+	v := newView(p)
+	if got, want := dateOnly(v.since), "2025-12-02"; got != want {
+		t.Errorf("since = %s, want the earliest item's day %s", got, want)
+	}
+	if got, want := dateOnly(v.until), "2026-11-22"; got != want {
+		t.Errorf("until = %s, want the generation day %s", got, want)
+	}
+}

@@ -1,0 +1,226 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// schemaV1 mirrors "JSON export, schema version 1" of interface.md, written
+// from the spec rather than from the export's own structs.
+type schemaV1 struct {
+	SchemaVersion int    `json:"schema_version"`
+	GeneratedAt   string `json:"generated_at"`
+	Sites         []struct {
+		Name string `json:"name"`
+		URL  string `json:"url"`
+		User struct {
+			AccountID   string `json:"account_id"`
+			DisplayName string `json:"display_name"`
+		} `json:"user"`
+	} `json:"sites"`
+	Period struct {
+		Since string `json:"since"`
+		Until string `json:"until"`
+	} `json:"period"`
+	Summary []struct {
+		Category string `json:"category"`
+		Evidence int    `json:"evidence"`
+		Issues   int    `json:"issues"`
+	} `json:"summary"`
+	Evidence []struct {
+		ID           string  `json:"id"`
+		Site         string  `json:"site"`
+		IssueKey     string  `json:"issue_key"`
+		IssueURL     string  `json:"issue_url"`
+		IssueSummary string  `json:"issue_summary"`
+		Source       string  `json:"source"`
+		SourceID     string  `json:"source_id"`
+		OccurredAt   string  `json:"occurred_at"`
+		Category     string  `json:"category"`
+		Rule         string  `json:"rule"`
+		Confidence   float64 `json:"confidence"`
+		Excerpt      string  `json:"excerpt"`
+		Manual       bool    `json:"manual"`
+		Note         string  `json:"note"`
+	} `json:"evidence"`
+}
+
+// specKeys are the keys of every object in the export, in the order the
+// spec lists them, by where the object sits.
+var specKeys = map[string][]string{
+	"":             {"schema_version", "generated_at", "sites", "period", "summary", "evidence"},
+	"sites[]":      {"name", "url", "user"},
+	"sites[].user": {"account_id", "display_name"},
+	"period":       {"since", "until"},
+	"summary[]":    {"category", "evidence", "issues"},
+	"evidence[]": {"id", "site", "issue_key", "issue_url", "issue_summary", "source", "source_id",
+		"occurred_at", "category", "rule", "confidence", "excerpt", "manual", "note"},
+}
+
+func exportJSON(t *testing.T, p evidence.Portfolio) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := JSON(&buf, p); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestJSONMatchesSchema(t *testing.T) {
+	for _, tc := range goldenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := tc.portfolio()
+			out := exportJSON(t, p)
+
+			dec := json.NewDecoder(bytes.NewReader(out))
+			dec.DisallowUnknownFields()
+			var doc schemaV1
+			if err := dec.Decode(&doc); err != nil {
+				t.Fatalf("export does not decode into the schema: %v", err)
+			}
+			if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+				t.Errorf("more than one value in the export")
+			}
+			if !bytes.HasSuffix(out, []byte("}\n")) || !bytes.HasPrefix(out, []byte("{\n  \"schema_version\"")) {
+				t.Errorf("export is not one object indented by two spaces with a trailing newline")
+			}
+
+			if doc.SchemaVersion != 1 {
+				t.Errorf("schema_version = %d", doc.SchemaVersion)
+			}
+			if doc.GeneratedAt != "2026-11-22T10:00:00Z" {
+				t.Errorf("generated_at = %q", doc.GeneratedAt)
+			}
+			if doc.Period.Since != "2025-11-22" || doc.Period.Until != "2026-11-22" {
+				t.Errorf("period = %+v", doc.Period)
+			}
+			if len(doc.Sites) != 1 || doc.Sites[0].Name != "acme" || doc.Sites[0].URL != acme.URL ||
+				doc.Sites[0].User.AccountID != acme.User.ID {
+				t.Errorf("sites = %+v", doc.Sites)
+			}
+			if len(doc.Evidence) != len(p.Evidence) {
+				t.Errorf("%d evidence items, want %d", len(doc.Evidence), len(p.Evidence))
+			}
+			total := 0
+			for _, s := range doc.Summary {
+				total += s.Evidence
+			}
+			if total != len(doc.Evidence) {
+				t.Errorf("summary counts %d items, evidence has %d", total, len(doc.Evidence))
+			}
+
+			var lastAt time.Time
+			var lastID string
+			for _, e := range doc.Evidence {
+				occurred, err := time.Parse(time.RFC3339, e.OccurredAt)
+				if err != nil || !strings.HasSuffix(e.OccurredAt, "Z") {
+					t.Errorf("occurred_at %q is not RFC 3339 UTC", e.OccurredAt)
+				}
+				if occurred.Before(lastAt) || (occurred.Equal(lastAt) && e.ID < lastID) {
+					t.Errorf("%s (%s) is out of order after %s (%s)", e.ID, e.OccurredAt, lastID, lastAt.Format(time.RFC3339))
+				}
+				lastAt, lastID = occurred, e.ID
+				if !slices.Contains([]string{"issue", "change", "comment", "worklog", "manual"}, e.Source) {
+					t.Errorf("%s: source %q is not in the spec", e.ID, e.Source)
+				}
+			}
+		})
+	}
+}
+
+func TestJSONKeyOrder(t *testing.T) {
+	for _, tc := range goldenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			objects := make(map[string][][]string)
+			dec := json.NewDecoder(bytes.NewReader(exportJSON(t, tc.portfolio())))
+			if err := collectKeys(dec, "", objects); err != nil {
+				t.Fatal(err)
+			}
+			for path, seen := range objects {
+				want, ok := specKeys[path]
+				if !ok {
+					t.Errorf("object at %q is not in the spec", path)
+					continue
+				}
+				for _, keys := range seen {
+					if !slices.Equal(keys, want) {
+						t.Errorf("keys at %q = %q, want %q", path, keys, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// collectKeys reads one JSON value from dec and records the keys of every
+// object in it, in order, under the object's path ("evidence[]" for each
+// item of the evidence list).
+func collectKeys(dec *json.Decoder, path string, objects map[string][][]string) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	switch tok {
+	case json.Delim('{'):
+		var keys []string
+		for dec.More() {
+			tok, err := dec.Token()
+			if err != nil {
+				return err
+			}
+			key := tok.(string)
+			keys = append(keys, key)
+			if err := collectKeys(dec, strings.TrimPrefix(path+"."+key, "."), objects); err != nil {
+				return err
+			}
+		}
+		objects[path] = append(objects[path], keys)
+		_, err = dec.Token() // }
+		return err
+	case json.Delim('['):
+		for dec.More() {
+			if err := collectKeys(dec, path+"[]", objects); err != nil {
+				return err
+			}
+		}
+		_, err = dec.Token() // ]
+		return err
+	}
+	return nil
+}
+
+func TestJSONEmptyListsAreNotNull(t *testing.T) {
+	out := string(exportJSON(t, evidence.Portfolio{GeneratedAt: clock, Period: yearToClock}))
+	for _, want := range []string{`"sites": []`, `"summary": []`, `"evidence": []`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("export lacks %s:\n%s", want, out)
+		}
+	}
+}
+
+func TestJSONSummaryOrder(t *testing.T) {
+	var doc schemaV1
+	if err := json.Unmarshal(exportJSON(t, typicalPortfolio()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range doc.Summary {
+		got = append(got, s.Category)
+	}
+	want := make([]string, 0, len(evidence.Categories)+1)
+	for _, c := range evidence.Categories {
+		want = append(want, c.ID)
+	}
+	want = append(want, "customer-research") // user categories after the built-in ones
+	if !slices.Equal(got, want) {
+		t.Errorf("summary order = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,278 @@
+// Package jira talks to Jira Cloud and Jira Server/Data Center over REST v2:
+// it finds the user's issues, pages through their changelogs, comments and
+// worklogs, retries what Jira asks to be retried, and maps every response to
+// pmfolio's domain types. Nothing of go-jira leaks past this package.
+package jira
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	gojira "github.com/andygrunwald/go-jira"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// Config says which site to talk to and how to authenticate. Cloud uses an
+// account e-mail and API token (basic auth); Server/Data Center uses a
+// personal access token sent as a Bearer token.
+type Config struct {
+	BaseURL  string
+	Email    string
+	APIToken string
+	PAT      string
+}
+
+// Validate reports what is missing from the configuration, in words a user
+// can act on. It never includes a secret.
+func (c Config) Validate() error {
+	if c.BaseURL == "" {
+		return errors.New("no Jira site: set JIRA_URL (e.g. https://acme.atlassian.net)")
+	}
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return fmt.Errorf("JIRA_URL %q is not an http(s) URL like https://acme.atlassian.net", c.BaseURL)
+	}
+	if u.User != nil {
+		return errors.New("JIRA_URL must not contain credentials; use JIRA_EMAIL/JIRA_API_TOKEN or JIRA_PAT")
+	}
+	switch {
+	case c.PAT != "":
+	case c.Email != "" && c.APIToken != "":
+	case c.Email != "":
+		return errors.New("JIRA_EMAIL is set but JIRA_API_TOKEN is not")
+	case c.APIToken != "":
+		return errors.New("JIRA_API_TOKEN is set but JIRA_EMAIL is not (Cloud needs both)")
+	default:
+		return errors.New("no Jira credentials: set JIRA_EMAIL and JIRA_API_TOKEN (Cloud) or JIRA_PAT (Server/Data Center)")
+	}
+	return nil
+}
+
+// Client is a Jira client for one site and one account.
+type Client struct {
+	api       *gojira.Client
+	transport http.RoundTripper
+	baseURL   string
+	requests  atomic.Int64
+	now       func() time.Time
+	retry     RetryPolicy
+	timeout   time.Duration
+	sleep     func(ctx context.Context, d time.Duration) error
+	pageSize  int
+}
+
+// Option configures New.
+type Option func(*Client)
+
+// WithHTTPTransport sets the transport under pmfolio's auth, retry and
+// counting layers (tests and the demo use it to reach a loopback server).
+func WithHTTPTransport(rt http.RoundTripper) Option {
+	return func(c *Client) { c.transport = rt }
+}
+
+// WithClock sets the clock used for durations and defaults.
+func WithClock(now func() time.Time) Option { return func(c *Client) { c.now = now } }
+
+// WithRetryPolicy replaces the default retry policy.
+func WithRetryPolicy(p RetryPolicy) Option { return func(c *Client) { c.retry = p } }
+
+// WithSleep replaces the wait between retries; tests make it instant.
+func WithSleep(sleep func(ctx context.Context, d time.Duration) error) Option {
+	return func(c *Client) { c.sleep = sleep }
+}
+
+// WithRequestTimeout sets the limit for one HTTP request, body included.
+func WithRequestTimeout(d time.Duration) Option { return func(c *Client) { c.timeout = d } }
+
+// WithPageSize sets how many issues a search page asks for.
+func WithPageSize(n int) Option { return func(c *Client) { c.pageSize = n } }
+
+// New builds a client. The HTTP stack, from the top: go-jira's auth
+// transport, pmfolio's retry layer (so retried requests carry auth), the
+// per-request timeout and request counter, then the network.
+func New(cfg Config, opts ...Option) (*Client, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, &Error{Kind: KindConfig, Err: err}
+	}
+	c := &Client{
+		baseURL:  strings.TrimRight(cfg.BaseURL, "/"),
+		now:      time.Now,
+		retry:    DefaultRetryPolicy,
+		timeout:  60 * time.Second,
+		sleep:    sleepContext,
+		pageSize: 100,
+	}
+	for _, o := range opts {
+		o(c)
+	}
+	base := c.transport
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	var rt http.RoundTripper = &retryTransport{client: c, next: &countingTransport{client: c, next: base}}
+	if cfg.PAT != "" {
+		rt = &gojira.BearerAuthTransport{Token: cfg.PAT, Transport: rt}
+	} else {
+		rt = &gojira.BasicAuthTransport{Username: cfg.Email, Password: cfg.APIToken, Transport: rt}
+	}
+	api, err := gojira.NewClient(&http.Client{Transport: rt}, c.baseURL+"/")
+	if err != nil {
+		return nil, &Error{Kind: KindConfig, Err: fmt.Errorf("JIRA_URL %q: %w", c.baseURL, err)}
+	}
+	c.api = api
+	return c, nil
+}
+
+// BaseURL is the site's base URL without a trailing slash.
+func (c *Client) BaseURL() string { return c.baseURL }
+
+// Requests is the number of HTTP requests sent so far, retries included.
+func (c *Client) Requests() int { return int(c.requests.Load()) }
+
+// ServerInfo is what /rest/api/2/serverInfo says about a site.
+type ServerInfo struct {
+	Deployment string // evidence.DeploymentCloud or evidence.DeploymentServer
+	Version    string
+	Title      string
+}
+
+// ServerInfo asks the site what it is: Cloud, Server or Data Center.
+func (c *Client) ServerInfo(ctx context.Context) (ServerInfo, error) {
+	var body struct {
+		Version        string `json:"version"`
+		DeploymentType string `json:"deploymentType"`
+		ServerTitle    string `json:"serverTitle"`
+	}
+	if err := c.get(ctx, "rest/api/2/serverInfo", &body); err != nil {
+		return ServerInfo{}, fmt.Errorf("read server info: %w", err)
+	}
+	info := ServerInfo{Deployment: evidence.DeploymentServer, Version: body.Version, Title: body.ServerTitle}
+	if strings.EqualFold(body.DeploymentType, "Cloud") {
+		info.Deployment = evidence.DeploymentCloud
+	}
+	return info, nil
+}
+
+// Me is the authenticated account.
+type Me struct {
+	User     evidence.User
+	TimeZone *time.Location // the user's Jira time zone, in which JQL dates are read
+}
+
+// Myself returns the account the credentials belong to; it is also the
+// cheapest check that they are valid.
+func (c *Client) Myself(ctx context.Context) (Me, error) {
+	u, resp, err := c.api.User.GetSelfWithContext(ctx)
+	if err != nil {
+		return Me{}, fmt.Errorf("check credentials: %w", c.classify(resp, err))
+	}
+	me := Me{User: userFrom(u.AccountID, u.Key, u.Name, u.DisplayName), TimeZone: time.UTC}
+	if me.User.ID == "" {
+		return Me{}, &Error{Kind: KindProtocol, Err: errors.New("check credentials: Jira returned no account id for /myself")}
+	}
+	if loc, err := time.LoadLocation(u.TimeZone); err == nil && u.TimeZone != "" {
+		me.TimeZone = loc
+	}
+	return me, nil
+}
+
+// userFrom builds a domain user: Cloud identifies people by accountId, Server
+// by the user key, which unlike the name survives renames.
+func userFrom(accountID, key, name, displayName string) evidence.User {
+	id := accountID
+	if id == "" {
+		id = key
+	}
+	if id == "" {
+		id = name
+	}
+	return evidence.User{ID: id, Name: name, DisplayName: displayName}
+}
+
+// get fetches a path relative to the base URL and decodes its JSON into v.
+func (c *Client) get(ctx context.Context, path string, v any) error {
+	req, err := c.api.NewRequestWithContext(ctx, http.MethodGet, path, nil)
+	if err != nil {
+		return &Error{Kind: KindConfig, Err: err}
+	}
+	resp, err := c.api.Do(req, v)
+	if err != nil {
+		return c.classify(resp, err)
+	}
+	return nil
+}
+
+// classify turns a go-jira error and its response into an *Error, reading a
+// short message from Jira's error body when there is one.
+func (c *Client) classify(resp *gojira.Response, err error) error {
+	var jerr *Error
+	if errors.As(err, &jerr) {
+		return err
+	}
+	if resp == nil || resp.Response == nil {
+		if ctxErr := contextError(err); ctxErr != nil {
+			return ctxErr
+		}
+		return &Error{Kind: KindUnreachable, Err: err}
+	}
+	status := resp.StatusCode
+	if status >= 200 && status < 300 {
+		// The request worked but its body did not decode.
+		return &Error{Kind: KindProtocol, Status: status, Err: fmt.Errorf("unexpected response from %s: %w", redactURL(resp.Request), err)}
+	}
+	msg := readErrorMessage(resp.Body)
+	e := &Error{Status: status, Message: msg, Err: fmt.Errorf("%s answered %d", redactURL(resp.Request), status)}
+	switch {
+	case status == http.StatusUnauthorized || status == http.StatusForbidden:
+		e.Kind = KindAuth
+	case status == http.StatusTooManyRequests || status >= 500:
+		e.Kind = KindUnreachable
+	case status == http.StatusGone:
+		e.Kind = KindGone
+	case status == http.StatusNotFound:
+		e.Kind = KindNotFound
+	default:
+		e.Kind = KindRequest
+	}
+	return e
+}
+
+// readErrorMessage reads Jira's {"errorMessages":[…],"errors":{…}} body and
+// closes it; go-jira leaves error bodies open.
+func readErrorMessage(body io.ReadCloser) string {
+	if body == nil {
+		return ""
+	}
+	defer body.Close()
+	data, _ := io.ReadAll(io.LimitReader(body, 64<<10))
+	return jiraErrorMessage(data)
+}
+
+// redactURL names a request without its query, which may hold JQL with
+// account ids that have no place in an error line.
+func redactURL(req *http.Request) string {
+	if req == nil || req.URL == nil {
+		return "Jira"
+	}
+	u := *req.URL
+	u.RawQuery, u.User = "", nil
+	return req.Method + " " + u.String()
+}
+
+func contextError(err error) error {
+	switch {
+	case errors.Is(err, context.Canceled):
+		return context.Canceled
+	case errors.Is(err, context.DeadlineExceeded):
+		return &Error{Kind: KindUnreachable, Err: err}
+	}
+	return nil
+}

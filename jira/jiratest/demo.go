@@ -1,0 +1,838 @@
+package jiratest
+
+import (
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DemoOptions shape the generated site.
+type DemoOptions struct {
+	Deployment string    // DeploymentCloud (the default) or DeploymentServer
+	Issues     int       // number of issues; 0 means 200
+	Seed       int64     // same options, same site, byte for byte
+	Now        time.Time // all activity falls in the year before Now; zero means DefaultDemoNow
+}
+
+// DefaultDemoNow is the demo's clock when DemoOptions.Now is zero, fixed so
+// that the demo is reproducible.
+var DefaultDemoNow = time.Date(2026, time.November, 22, 10, 0, 0, 0, time.UTC)
+
+// DemoSite generates the demo Jira site. Maya Lindqvist (Me) is an SRE on the
+// Platform Reliability team (OPS) who has become its unofficial product
+// manager; the Payments (PAY) and Mobile App (MOB) teams are the other teams
+// she works with. Every issue involves her. About two thirds of what she
+// does is PM work of all twelve taxonomy kinds; the rest is hands-on
+// engineering (her own tickets, "LGTM", "deployed to staging", worklogs).
+func DemoSite(opts DemoOptions) *Site {
+	if opts.Deployment == "" {
+		opts.Deployment = DeploymentCloud
+	}
+	if opts.Issues <= 0 {
+		opts.Issues = 200
+	}
+	if opts.Now.IsZero() {
+		opts.Now = DefaultDemoNow
+	}
+	g := newGenerator(opts)
+	for i := range opts.Issues {
+		g.generateIssue(i, opts.Issues)
+	}
+	g.site.fields = buildFieldDefs(opts.Deployment, g.site.FieldIDs)
+	return g.site
+}
+
+// generator holds what the demo needs between issues: the cast, the
+// projects, and issues that later issues refer to.
+type generator struct {
+	site  *Site
+	rng   *rand.Rand
+	start time.Time // a year before Now
+
+	ops, pay, mob *Project
+	text          map[*Project]*projectText
+	team          map[*Project][]*User // who does the project's engineering, Me excluded
+	leaders       map[*Project]*User   // who plans the project's sprints besides Me
+	teamName      map[*Project]string
+	epics         map[*Project][]*Issue
+	byProject     map[*Project][]*Issue
+
+	// followUps are OPS issues Me must create after an incident: a
+	// postmortem, then its action items.
+	followUps   []followUp
+	rank        int
+	lastCreated time.Time
+	leaver      *User     // a colleague who left the company
+	leftAt      time.Time // when leaver's account was deactivated
+}
+
+type followUp struct {
+	incident   *Issue
+	postmortem *Issue // nil for the postmortem itself
+	summary    string
+}
+
+func newGenerator(opts DemoOptions) *generator {
+	s := &Site{
+		Deployment: opts.Deployment,
+		Title:      "Larkspur Jira",
+		Now:        opts.Now.UTC().Truncate(time.Millisecond),
+		byID:       map[string]*Issue{},
+		byKey:      map[string]*Issue{},
+		// Ids continue an older site's numbering, as real ones do.
+		lastIssueID: 10000, lastCommentID: 20000, lastHistoryID: 40000, lastWorklogID: 11000, lastLinkID: 10400,
+	}
+	g := &generator{
+		site:      s,
+		rng:       rand.New(rand.NewPCG(uint64(opts.Seed), 0x9e3779b97f4a7c15)),
+		start:     s.Now.AddDate(-1, 0, 0),
+		text:      map[*Project]*projectText{},
+		team:      map[*Project][]*User{},
+		leaders:   map[*Project]*User{},
+		teamName:  map[*Project]string{},
+		epics:     map[*Project][]*Issue{},
+		byProject: map[*Project][]*Issue{},
+	}
+	if s.Deployment == DeploymentCloud {
+		s.FieldIDs = FieldIDs{Sprint: "customfield_10020", StoryPoints: "customfield_10016", Rank: "customfield_10019", Flagged: "customfield_10021"}
+	} else {
+		s.FieldIDs = FieldIDs{Sprint: "customfield_10104", StoryPoints: "customfield_10106", Rank: "customfield_10105", Flagged: "customfield_10200",
+			EpicLink: "customfield_10101", EpicName: "customfield_10102"}
+	}
+	g.cast()
+	g.projects()
+	return g
+}
+
+// cast creates the accounts. Cloud ids look like real ones (24 hex digits or
+// the 712020: form); Server keys are the login for old accounts and
+// JIRAUSERnnnnn for accounts created since Jira 8, so clients must not
+// confuse name and key.
+func (g *generator) cast() {
+	s := g.site
+	person := func(accountID, name, key, email, display, tz string) *User {
+		u := &User{AccountID: accountID, AccountType: "atlassian", Name: name, Key: key, Email: email, DisplayName: display, TimeZone: tz, Active: true}
+		s.Users = append(s.Users, u)
+		return u
+	}
+	s.Me = person("5f3c9a1e7b2d4c0069a1b2c3", "mlindqvist", "mlindqvist", DemoEmail, "Maya Lindqvist", "Europe/Stockholm")
+	tomas := person("712020:3f1d2a4b-8c6e-4f0a-9b7d-1e2f3a4b5c6d", "therrera", "JIRAUSER10201", "tomas.herrera@larkspur.example", "Tomás Herrera", "Europe/Madrid")
+	aisha := person("5e8f1a2b3c4d5e0068f9a0b1", "abello", "JIRAUSER10202", "", "Aisha Bello", "Europe/London")
+	sam := person("5b10ac8d82e05b22cc7d4ef5", "soconnor", "soconnor", "sam.oconnor@larkspur.example", "Sam O'Connor", "Europe/Dublin")
+	lena := person("5c7d8e9f0a1b2c0070d3e4f5", "lnovak", "JIRAUSER10187", "lena.novak@larkspur.example", "Lena Novak", "Europe/Prague")
+	mei := person("712020:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "mchen", "JIRAUSER10310", "", "Mei Chen", "America/New_York")
+	jonas := person("5d1e2f3a4b5c6d0071a2b3c4", "jbecker", "jbecker", "jonas.becker@larkspur.example", "Jonas Becker", "Europe/Berlin")
+	chloe := person("5a6b7c8d9e0f1a0072b3c4d5", "cdubois", "JIRAUSER10402", "chloe.dubois@larkspur.example", "Chloé Dubois", "Europe/Paris")
+	ravi := person("712020:1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e", "rshankar", "JIRAUSER10415", "", "Ravi Shankar", "Asia/Kolkata")
+	s.Bot = &User{AccountID: "557058:f58131cb-b67d-43c7-b30d-6b58d40bd077", AccountType: "app", Name: "automation", Key: "JIRAUSER10900",
+		Email: "automation@larkspur.example", DisplayName: "Automation for Jira", TimeZone: "UTC", Active: true}
+	s.Users = append(s.Users, s.Bot)
+	// Lena left four months ago: her account is inactive but her history stays.
+	lena.Active = false
+	g.leaver, g.leftAt = lena, s.Now.AddDate(0, -4, 0)
+
+	g.ops = &Project{ID: "10000", Key: "OPS", Name: "Platform Reliability", Lead: sam, BoardID: 1, lastNumber: 1180}
+	g.pay = &Project{ID: "10001", Key: "PAY", Name: "Payments", Lead: mei, BoardID: 2, lastNumber: 3412}
+	g.mob = &Project{ID: "10002", Key: "MOB", Name: "Mobile App", Lead: chloe, BoardID: 3, lastNumber: 806}
+	s.Projects = []*Project{g.ops, g.pay, g.mob}
+	g.team[g.ops] = []*User{tomas, aisha, lena, sam}
+	// Listed twice: they do most of their team's tickets.
+	g.team[g.pay] = []*User{jonas, mei, jonas}
+	g.team[g.mob] = []*User{ravi, chloe, ravi}
+	g.leaders[g.ops], g.leaders[g.pay], g.leaders[g.mob] = sam, mei, chloe
+	g.teamName[g.ops], g.teamName[g.pay], g.teamName[g.mob] = "Platform", "Payments", "Mobile"
+	g.text[g.ops], g.text[g.pay], g.text[g.mob] = &opsText, &payText, &appText
+}
+
+// projects gives each project components, monthly versions and two-week
+// sprints covering the demo year plus a little future.
+func (g *generator) projects() {
+	componentID, versionID, sprintID := 10100, 10200, 0
+	components := map[*Project][]string{
+		g.ops: {"alerting", "ci-cd", "kubernetes", "observability", "on-call", "terraform", "postgres"},
+		g.pay: {"checkout-api", "ledger", "payouts", "webhooks", "fraud"},
+		g.mob: {"ios", "android", "onboarding", "push-notifications", "offline"},
+	}
+	sprintPrefix := map[*Project]string{g.ops: "OPS Sprint ", g.pay: "PAY Sprint ", g.mob: "Mobile S"}
+	firstSprint := map[*Project]int{g.ops: 38, g.pay: 112, g.mob: 21}
+	for _, p := range g.site.Projects {
+		for _, name := range components[p] {
+			componentID++
+			p.Components = append(p.Components, &Component{ID: strconv.Itoa(componentID), Name: name})
+		}
+		month := time.Date(g.start.Year(), g.start.Month(), 1, 0, 0, 0, 0, time.UTC)
+		for n := 0; !month.After(g.site.Now.AddDate(0, 2, 0)); n++ {
+			versionID++
+			release := month.AddDate(0, 1, -1)
+			p.Versions = append(p.Versions, &Version{ID: strconv.Itoa(versionID), Name: versionName(p.Key, month, n), ReleaseDate: release,
+				Released: release.Before(g.site.Now)})
+			month = month.AddDate(0, 1, 0)
+		}
+		// Sprints start on Mondays at 09:00 CET; boards are staggered by a week.
+		first := g.start.AddDate(0, 0, -21)
+		first = time.Date(first.Year(), first.Month(), first.Day(), 8, 0, 0, 0, time.UTC)
+		for first.Weekday() != time.Monday {
+			first = first.AddDate(0, 0, 1)
+		}
+		first = first.AddDate(0, 0, 7*(p.BoardID-1)%14)
+		goals := g.text[p].goals
+		for n, at := 0, first; at.Before(g.site.Now.AddDate(0, 0, 28)); n, at = n+1, at.AddDate(0, 0, 14) {
+			sprintID++
+			sp := &Sprint{ID: sprintID, Name: sprintPrefix[p] + strconv.Itoa(firstSprint[p]+n), BoardID: p.BoardID,
+				Goal: goals[n%len(goals)], Start: at, End: at.AddDate(0, 0, 14).Add(-time.Hour), Sequence: sprintID}
+			switch {
+			case sp.End.Before(g.site.Now):
+				sp.State, sp.Complete = "closed", sp.End.Add(20*time.Minute)
+			case sp.Start.After(g.site.Now):
+				sp.State = "future"
+			default:
+				sp.State = "active"
+			}
+			if n%5 == 3 {
+				sp.Goal = "" // not every sprint gets a goal
+			}
+			p.Sprints = append(p.Sprints, sp)
+		}
+	}
+}
+
+func versionName(projectKey string, month time.Time, n int) string {
+	switch projectKey {
+	case "OPS":
+		return "platform-" + month.Format("2006.01")
+	case "PAY":
+		return "payments-api 3." + strconv.Itoa(8+n) + ".0"
+	default:
+		return "app " + strconv.Itoa(5+n/6) + "." + strconv.Itoa(n%6) + ".0"
+	}
+}
+
+// sprintAt is the project's sprint running at t, or the next one.
+func (p *Project) sprintAt(t time.Time) *Sprint {
+	for _, sp := range p.Sprints {
+		if t.Before(sp.End) {
+			return sp
+		}
+	}
+	return p.Sprints[len(p.Sprints)-1]
+}
+
+func (p *Project) sprintAfter(sp *Sprint) *Sprint {
+	i := slices.Index(p.Sprints, sp)
+	if i < 0 || i == len(p.Sprints)-1 {
+		return sp
+	}
+	return p.Sprints[i+1]
+}
+
+// versionAt is the first version released after t.
+func (p *Project) versionAt(t time.Time) *Version {
+	for _, v := range p.Versions {
+		if v.ReleaseDate.After(t) {
+			return v
+		}
+	}
+	return p.Versions[len(p.Versions)-1]
+}
+
+func (g *generator) pick(n int) int { return g.rng.IntN(n) }
+
+func (g *generator) chance(p float64) bool { return g.rng.Float64() < p }
+
+func pickOf[T any](g *generator, xs []T) T { return xs[g.rng.IntN(len(xs))] }
+
+func (g *generator) nextRank() string {
+	g.rank++
+	return "0|i" + leftPad(strconv.FormatInt(int64(g.rank)*37, 36), 5) + ":"
+}
+
+func leftPad(s string, n int) string {
+	if len(s) >= n {
+		return s
+	}
+	return strings.Repeat("0", n-len(s)) + s
+}
+
+// mention is how wiki markup names a user: by accountId on Cloud, by login
+// on Server.
+func (g *generator) mention(u *User) string {
+	if g.site.Deployment == DeploymentCloud {
+		return "[~accountid:" + u.AccountID + "]"
+	}
+	return "[~" + u.Name + "]"
+}
+
+// teamAt is the project's engineers who still work here at t.
+func (g *generator) teamAt(p *Project, t time.Time) []*User {
+	var out []*User
+	for _, u := range g.team[p] {
+		if u != g.leaver || t.Before(g.leftAt) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// issueKind is the storyline an issue follows.
+type issueKind int
+
+const (
+	kindStory issueKind = iota
+	kindTask
+	kindChore // a one-liner its author fixes herself
+	kindBug
+	kindEpic
+	kindIncident
+	kindPostmortem
+	kindFollowUp
+)
+
+// generateIssue creates issue i of n with its whole history.
+func (g *generator) generateIssue(i, n int) {
+	s := g.site
+	span := s.Now.Sub(g.start) - 26*time.Hour
+	created := g.start.Add(time.Duration((float64(i) + g.rng.Float64()) / float64(n) * float64(span))).Truncate(time.Millisecond)
+
+	var p *Project
+	kind := kindStory
+	var fu followUp
+	// Incidents and epics come at fixed intervals so that even a small demo
+	// tells the whole story; the rest is chance.
+	switch r := g.rng.Float64(); {
+	case len(g.followUps) > 0 && g.chance(0.85):
+		fu, g.followUps = g.followUps[0], g.followUps[1:]
+		p, kind = g.ops, kindFollowUp
+		if fu.postmortem == nil {
+			kind = kindPostmortem
+		}
+	case i%31 == 9:
+		p, kind = g.ops, kindIncident
+		if i%3 == 0 {
+			p = g.pay
+		}
+	case r < 0.55:
+		p = g.ops
+	case r < 0.8:
+		p = g.pay
+	default:
+		p = g.mob
+	}
+	if kind == kindStory {
+		switch r := g.rng.Float64(); {
+		case len(g.epics[p]) == 0 || i%29 == 3:
+			kind = kindEpic
+		case r < 0.4:
+			kind = kindStory
+		case r < 0.58:
+			kind = kindTask
+		case r < 0.7:
+			kind = kindChore
+		default:
+			kind = kindBug
+		}
+	}
+
+	if kind != kindIncident {
+		if snapped := workday(created); snapped.Before(s.Now.Add(-time.Hour)) {
+			created = snapped
+		}
+	}
+	// Issue ids grow with creation time, as in Jira.
+	if !created.After(g.lastCreated) {
+		created = g.lastCreated.Add(time.Duration(1+g.pick(30)) * time.Minute)
+	}
+	g.lastCreated = created
+
+	ig := &issueGen{generator: g, kind: kind, text: g.text[p], at: created}
+	is := &Issue{ID: s.nextIssueID(), Key: p.nextKey(), Project: p, Status: statusToDo, Priority: priorityMedium,
+		Rank: g.nextRank(), Created: created, Updated: created}
+	ig.is = is
+	ig.svc = pickOf(g, ig.text.services)
+	ig.setup(fu)
+	s.addIssue(is)
+	g.byProject[p] = append(g.byProject[p], is)
+	if kind == kindEpic {
+		g.epics[p] = append(g.epics[p], is)
+	}
+
+	ig.run(ig.plan(i))
+	ig.worklogs(i)
+	if !ig.meActed {
+		ig.ensureMe()
+	}
+	for _, t := range []time.Time{lastHistory(is), lastComment(is), lastWorklog(is)} {
+		if t.After(is.Updated) {
+			is.Updated = t
+		}
+	}
+	if kind == kindIncident {
+		g.followUps = append(g.followUps, followUp{incident: is})
+	}
+	if kind == kindPostmortem {
+		for _, f := range pickN(g, followUps, 1+g.pick(2)) {
+			g.followUps = append(g.followUps, followUp{incident: fu.incident, postmortem: is, summary: f})
+		}
+	}
+}
+
+func pickN(g *generator, xs []string, n int) []string {
+	idx := g.rng.Perm(len(xs))[:min(n, len(xs))]
+	out := make([]string, len(idx))
+	for i, j := range idx {
+		out[i] = xs[j]
+	}
+	return out
+}
+
+func lastHistory(is *Issue) time.Time {
+	if len(is.Histories) == 0 {
+		return time.Time{}
+	}
+	return is.Histories[len(is.Histories)-1].Created
+}
+
+func lastComment(is *Issue) time.Time {
+	if len(is.Comments) == 0 {
+		return time.Time{}
+	}
+	return is.Comments[len(is.Comments)-1].Created
+}
+
+func lastWorklog(is *Issue) time.Time {
+	var t time.Time
+	for _, w := range is.Worklogs {
+		if w.Created.After(t) {
+			t = w.Created
+		}
+	}
+	return t
+}
+
+// issueGen writes one issue's story.
+type issueGen struct {
+	*generator
+	is   *Issue
+	kind issueKind
+	text *projectText
+	svc  string
+	at   time.Time // when the current step happens
+	// owner does the issue's engineering once it starts.
+	owner    *User
+	incident *Issue // for postmortems and follow-ups
+	dupOf    *Issue // what a duplicate duplicates
+	blocker  *Issue // what a blocked issue waits for
+	asker    *User  // the colleague whose question Me answers next
+	lastN    int    // the last {$n}, so {$n2} can be larger
+	meActed  bool   // Me did something on the issue
+	worked   bool   // someone started work on it, so time was logged
+}
+
+// setup decides who wrote the issue, who will work on it and what it says.
+func (ig *issueGen) setup(fu followUp) {
+	g, is, p := ig.generator, ig.is, ig.is.Project
+	me := g.site.Me
+	team := g.teamAt(p, is.Created)
+	colleague := pickOf(g, team)
+	ig.incident = fu.incident
+	switch ig.kind {
+	case kindEpic:
+		is.Type = typeEpic
+		// Epics follow the project's roadmap in order; a second round is
+		// the next phase of the same initiative.
+		n := len(g.epics[p])
+		seed := ig.text.epics[n%len(ig.text.epics)]
+		is.Summary = seed.summary
+		if round := n / len(ig.text.epics); round > 0 {
+			is.Summary += ", phase " + strconv.Itoa(round+1)
+		}
+		if g.site.Deployment == DeploymentServer {
+			is.EpicName = seed.name
+		}
+		is.Reporter = g.leaders[p]
+		if p == g.ops || g.chance(0.3) {
+			is.Reporter = me
+		}
+		is.Description = ig.epicDescription(seed)
+		is.Assignee = is.Reporter
+		is.Priority = priorityHigh
+	case kindIncident:
+		is.Type = typeBug
+		is.Summary = ig.fill(pickOf(g, ig.text.incidents))
+		is.Reporter = colleague
+		if p == g.ops && g.chance(0.3) {
+			is.Reporter = me
+		}
+		is.Description = "Alert: " + ig.svc + " error rate above 5% for 5 minutes.\n\n" + pickOf(g, ig.text.traces)
+		is.Description = ig.fill(is.Description)
+		is.Priority = priorityHighest
+		is.Labels = []string{"incident"}
+		is.Assignee = is.Reporter
+	case kindPostmortem:
+		is.Type = typeTask
+		is.Summary = "Postmortem: " + strings.TrimPrefix(fu.incident.Summary, "INC: ")
+		is.Reporter, is.Assignee = me, me
+		is.Description = ig.fill(postmortemTemplate)
+		is.Labels = []string{"postmortem"}
+		is.Priority = priorityHigh
+	case kindFollowUp:
+		is.Type = typeTask
+		ig.svc = svcOf(fu.incident, ig.svc)
+		is.Summary = ig.fill(fu.summary)
+		is.Reporter = me
+		is.Description = ig.fill("From the postmortem " + fu.postmortem.Key + " of " + fu.incident.Key + ".\n\nh3. Why\nWithout this, the same failure pages us again and we only see it from customer tickets.\n\nh3. Done when\n* The change is live in production\n* The runbook mentions it")
+		is.Labels = []string{"follow-up"}
+		is.Assignee = colleague
+		ig.incident = fu.postmortem
+	case kindStory:
+		is.Type = typeStory
+		seed := pickOf(g, ig.text.stories)
+		is.Summary = ig.fill(seed.summary)
+		is.Reporter = colleague
+		if (p == g.ops && g.chance(0.6)) || g.chance(0.2) {
+			is.Reporter = me
+		}
+		if is.Reporter == me {
+			is.Description = ig.storyDescription(seed)
+		} else {
+			is.Description = ig.fill(pickOf(g, colleagueDescriptions))
+		}
+	case kindTask:
+		is.Type = typeTask
+		is.Summary = ig.fill(pickOf(g, ig.text.tasks))
+		is.Reporter = colleague
+		if p == g.ops && g.chance(0.5) {
+			is.Reporter = me
+		}
+		is.Description = ig.fill(pickOf(g, taskProblems))
+	case kindChore:
+		is.Type = typeTask
+		is.Summary = ig.fill(pickOf(g, ig.text.chores))
+		is.Reporter = colleague
+		if p == g.ops && g.chance(0.8) {
+			is.Reporter = me
+		}
+		is.Assignee = is.Reporter
+		if g.chance(0.5) {
+			is.Description = ig.fill(pickOf(g, bugOneLiners))
+		}
+	case kindBug:
+		is.Type = typeBug
+		is.Summary = ig.fill(pickOf(g, ig.text.bugs))
+		is.Reporter = colleague
+		if p == g.ops && g.chance(0.3) {
+			is.Reporter = me
+		}
+		if g.chance(0.6) {
+			is.Description = ig.fill(pickOf(g, ig.text.traces))
+		} else {
+			is.Description = ig.fill(pickOf(g, bugOneLiners))
+		}
+		if is.Reporter == me {
+			is.Assignee = me // she found it, she fixes it
+		}
+		if g.chance(0.3) {
+			is.Priority = priorityHigh
+		}
+	}
+	is.Creator = is.Reporter
+	if is.Reporter == me {
+		ig.meActed = true
+	}
+	// Who will do the work.
+	switch {
+	case is.Assignee != nil:
+		ig.owner = is.Assignee
+	case p == g.ops && g.chance(0.5):
+		ig.owner = me
+	default:
+		ig.owner = colleague
+	}
+	if g.chance(0.4) && len(p.Components) > 0 {
+		is.Components = []*Component{pickOf(g, p.Components)}
+	}
+	// Colleagues often file work straight under an epic.
+	if is.Type != typeEpic && is.Reporter != me && len(g.epics[p]) > 0 && g.chance(0.3) {
+		is.Parent = pickOf(g, g.epics[p])
+	}
+}
+
+func svcOf(is *Issue, fallback string) string {
+	for _, t := range []*projectText{&opsText, &payText, &appText} {
+		for _, s := range t.services {
+			if strings.Contains(is.Summary, s) {
+				return s
+			}
+		}
+	}
+	return fallback
+}
+
+func (ig *issueGen) storyDescription(seed storySeed) string {
+	var b strings.Builder
+	b.WriteString("As a" + article(seed.persona) + " " + seed.persona + " I want " + seed.want + " so that " + seed.benefit + ".\n\n")
+	scenario, hasScenario := scenarios[seed.summary]
+	switch r := ig.pick(3); {
+	case r == 0 && hasScenario:
+		b.WriteString("h3. Acceptance criteria\n*Given* " + scenario[0] + "\n*When* " + scenario[1] + "\n*Then* " + scenario[2] + "\n\n")
+		b.WriteString("Also:\n")
+		for _, ac := range seed.ac[1:] {
+			b.WriteString("* " + ac + "\n")
+		}
+	case r == 1:
+		b.WriteString("h3. Problem\nToday this takes a ticket to the platform team and a few days of waiting. It came up in the last three retros.\n\n")
+		b.WriteString("h3. Acceptance criteria\n")
+		for _, ac := range seed.ac {
+			b.WriteString("* " + ac + "\n")
+		}
+		b.WriteString("\nh3. Out of scope\n* Anything that needs a new vendor\n")
+	default:
+		b.WriteString("h3. Acceptance criteria\n")
+		for _, ac := range seed.ac {
+			b.WriteString("# " + ac + "\n")
+		}
+	}
+	return ig.fill(strings.TrimRight(b.String(), "\n"))
+}
+
+func article(word string) string {
+	if strings.ContainsRune("aeiou", rune(word[0])) {
+		return "n"
+	}
+	return ""
+}
+
+func (ig *issueGen) epicDescription(seed epicSeed) string {
+	var b strings.Builder
+	b.WriteString("h3. Goal\n" + seed.goal + "\n\nh3. Success metrics\n")
+	for _, m := range seed.metrics {
+		b.WriteString("* " + m + "\n")
+	}
+	b.WriteString("\nh3. Scope\n")
+	for _, s := range seed.scope {
+		b.WriteString("* " + s + "\n")
+	}
+	b.WriteString("\nh3. Out of scope\n")
+	for _, s := range seed.out {
+		b.WriteString("* " + s + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// step is one thing that happens to the issue at ig.at.
+type step func(ig *issueGen)
+
+// plan lays out the issue's story as steps; run spreads them over its life.
+// Regular issues are refined, planned into a sprint, started, maybe blocked
+// and unblocked, reviewed, finished and released; fillers between the
+// milestones bring the changelog to about 20 entries and the comments to
+// about 5, with a few issues far above that so clients must page.
+func (ig *issueGen) plan(i int) []step {
+	g := ig.generator
+	histories, comments := 8+g.pick(25), g.pick(11)
+	if i%53 == 11 {
+		histories, comments = 61+g.pick(30), 26+g.pick(15)
+	}
+	if age := g.site.Now.Sub(ig.is.Created); age < 30*24*time.Hour {
+		scale := max(0.3, float64(age)/float64(30*24*time.Hour))
+		histories, comments = int(float64(histories)*scale), int(float64(comments)*scale)
+	}
+	var steps []step
+	fillers := func(h, c int) {
+		mixed := make([]step, 0, h+c)
+		for range h {
+			mixed = append(mixed, (*issueGen).historyFiller)
+		}
+		for range c {
+			mixed = append(mixed, (*issueGen).commentFiller)
+		}
+		g.rng.Shuffle(len(mixed), func(a, b int) { mixed[a], mixed[b] = mixed[b], mixed[a] })
+		steps = append(steps, mixed...)
+	}
+	share := func(x int, f float64) int { return int(float64(x)*f + 0.5) }
+
+	switch ig.kind {
+	case kindEpic:
+		if ig.is.Reporter == g.site.Me {
+			steps = append(steps, (*issueGen).epicGoalComment)
+		}
+		fillers(share(histories, 0.3), share(comments, 0.3))
+		steps = append(steps, (*issueGen).startEpic)
+		fillers(share(histories, 0.6), share(comments, 0.6))
+		steps = append(steps, (*issueGen).finishEpic)
+		return steps
+	case kindIncident:
+		steps = append(steps, (*issueGen).start, (*issueGen).incidentComment, (*issueGen).colleagueComment,
+			(*issueGen).incidentComment, (*issueGen).incidentLabel, (*issueGen).incidentComment)
+		fillers(share(histories, 0.2), share(comments, 0.3))
+		steps = append(steps, (*issueGen).finishIncident)
+		return steps
+	}
+
+	if ig.kind == kindPostmortem || ig.kind == kindFollowUp {
+		steps = append(steps, (*issueGen).linkToIncident)
+	}
+	fillers(share(histories, 0.3), share(comments, 0.3))
+	switch r := g.rng.Float64(); {
+	case ig.kind == kindStory && r < 0.06:
+		return append(steps, (*issueGen).wontDo)
+	case ig.kind != kindEpic && r < 0.11 && len(g.byProject[ig.is.Project]) > 1:
+		return append(steps, (*issueGen).resolveDuplicate)
+	case r < 0.18 && ig.kind != kindPostmortem:
+		return steps // stays in the backlog
+	}
+	steps = append(steps, (*issueGen).planIntoSprint, (*issueGen).start)
+	middle := []step{}
+	if ig.owner != g.site.Me && g.chance(0.35) {
+		middle = append(middle, ig.blockedEpisode()...)
+	}
+	before := len(steps)
+	fillers(share(histories, 0.45), share(comments, 0.45))
+	// Put the blocked episode somewhere in the middle fillers, in order.
+	at := before + g.pick(len(steps)-before+1)
+	steps = slices.Insert(steps, at, middle...)
+	steps = append(steps, (*issueGen).review)
+	fillers(share(histories, 0.1), share(comments, 0.15))
+	steps = append(steps, (*issueGen).finish)
+	fillers(share(histories, 0.15), share(comments, 0.1))
+	return steps
+}
+
+// blockedEpisode: a colleague flags the issue, moves it to Blocked and links
+// the blocker; Me clears the way (or the colleague does it alone).
+func (ig *issueGen) blockedEpisode() []step {
+	g := ig.generator
+	steps := []step{(*issueGen).flag, (*issueGen).moveToBlocked, (*issueGen).linkBlocker}
+	if g.chance(0.5) {
+		steps = append(steps, (*issueGen).question, (*issueGen).answer)
+	}
+	steps = append(steps, (*issueGen).clearFlag, (*issueGen).unblockStatus)
+	if g.chance(0.5) {
+		steps = append(steps, (*issueGen).removeBlocker)
+	}
+	return steps
+}
+
+// run gives the steps times spread over the issue's life and plays them.
+// Steps that would happen after Now are dropped, so young issues stay open.
+func (ig *issueGen) run(steps []step) {
+	g := ig.generator
+	var life time.Duration
+	switch ig.kind {
+	case kindEpic:
+		life = time.Duration(60+g.pick(150)) * 24 * time.Hour
+	case kindIncident:
+		life = time.Duration(2+g.pick(30)) * time.Hour
+	default:
+		life = time.Duration(2+g.pick(40))*24*time.Hour + time.Duration(g.pick(24))*time.Hour
+	}
+	offsets := make([]float64, len(steps))
+	for i := range offsets {
+		offsets[i] = g.rng.Float64()
+	}
+	sort.Float64s(offsets)
+	limit := g.site.Now.Add(-time.Minute)
+	for i, st := range steps {
+		at := ig.is.Created.Add(time.Minute + time.Duration(offsets[i]*float64(life))).Truncate(time.Millisecond)
+		if ig.kind != kindIncident {
+			at = workday(at) // incidents keep their night-time hours
+		}
+		if at.After(limit) {
+			return
+		}
+		if prev := ig.latest(); !at.After(prev) {
+			at = prev.Add(time.Minute + time.Duration(g.pick(600))*time.Second)
+		}
+		if at.After(limit) {
+			return
+		}
+		ig.at = at
+		st(ig)
+	}
+}
+
+// workday moves a time into office hours, 07:00–17:00 UTC on weekdays,
+// keeping its minutes, so the demo looks like people's working days.
+func workday(t time.Time) time.Time {
+	t = t.UTC()
+	t = time.Date(t.Year(), t.Month(), t.Day(), 7+t.Hour()%10, t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+	switch t.Weekday() {
+	case time.Saturday:
+		t = t.AddDate(0, 0, 2)
+	case time.Sunday:
+		t = t.AddDate(0, 0, 1)
+	}
+	return t
+}
+
+func (ig *issueGen) latest() time.Time {
+	return maxTime(maxTime(lastHistory(ig.is), lastComment(ig.is)), ig.is.Created)
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// ensureMe gives the issue a comment by Me when its story left her out, so
+// every demo issue involves her as the demo's JQL assumes.
+func (ig *issueGen) ensureMe() {
+	g := ig.generator
+	at := ig.latest().Add(time.Duration(1+g.pick(48)) * time.Hour)
+	if at.After(g.site.Now) {
+		at = ig.latest().Add(time.Duration(1+g.pick(50)) * time.Second)
+	}
+	ig.at = at
+	if ig.is.Project == g.ops {
+		ig.comment(g.site.Me, ig.fill(pickOf(g, updateComments)))
+	} else {
+		ig.comment(g.site.Me, ig.fill(pickOf(g, crossTeamComments)))
+	}
+}
+
+// worklogs records time spent by whoever did the work. A few issues get many
+// entries so clients must page through the worklog endpoint.
+func (ig *issueGen) worklogs(i int) {
+	g, is := ig.generator, ig.is
+	if !ig.worked {
+		return
+	}
+	authors := make([]*User, g.pick(3))
+	if ig.owner == g.site.Me {
+		authors = make([]*User, 3+g.pick(4))
+	}
+	if i%71 == 23 {
+		authors = make([]*User, 22+g.pick(9))
+	}
+	for k := range authors {
+		authors[k] = ig.owner
+	}
+	if ig.kind == kindIncident && ig.owner != g.site.Me {
+		for range 1 + g.pick(2) {
+			authors = append(authors, g.site.Me) // she worked the incident too
+		}
+	}
+	end := maxTime(ig.latest(), is.Created.Add(time.Hour))
+	span := end.Sub(is.Created)
+	started := make([]time.Time, len(authors))
+	for k := range started {
+		started[k] = workday(is.Created.Add(time.Duration(g.rng.Float64() * float64(span)))).Truncate(time.Second)
+	}
+	slices.SortFunc(started, time.Time.Compare)
+	for k, at := range started {
+		seconds := (1 + g.pick(16)) * 30 * 60
+		created := at.Add(time.Duration(seconds) * time.Second)
+		if created.After(g.site.Now) {
+			created = g.site.Now.Add(-time.Minute)
+		}
+		is.Worklogs = append(is.Worklogs, &Worklog{ID: g.site.nextWorklogID(), Author: authors[k], Comment: pickOf(g, worklogComments),
+			Started: at, Created: created, Updated: created, TimeSpentSeconds: seconds})
+		if authors[k] == g.site.Me {
+			ig.meActed = true
+		}
+	}
+}

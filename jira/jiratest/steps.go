@@ -1,0 +1,999 @@
+package jiratest
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Recording helpers.
+
+func (ig *issueGen) history(author *User, items ...HistoryItem) {
+	ig.site.addHistory(ig.is, author, ig.at, items...)
+	if author == ig.site.Me {
+		ig.meActed = true
+	}
+}
+
+func (ig *issueGen) comment(author *User, body string) {
+	c := &Comment{ID: ig.site.nextCommentID(), Author: author, UpdateAuthor: author, Body: body, Created: ig.at, Updated: ig.at}
+	// People fix typos in their comments now and then.
+	if ig.chance(0.05) {
+		c.Updated = ig.at.Add(time.Duration(1+ig.pick(30)) * time.Minute)
+	}
+	ig.is.Comments = append(ig.is.Comments, c)
+	if author == ig.site.Me {
+		ig.meActed = true
+	}
+}
+
+// later moves the step's clock on a little, for a step that records
+// several things one after the other.
+func (ig *issueGen) later(d time.Duration) {
+	ig.at = ig.at.Add(d)
+}
+
+// userRef is how a changelog names a user: accountId on Cloud, login on Server.
+func (ig *issueGen) userRef(u *User) string {
+	if u == nil {
+		return ""
+	}
+	if ig.site.Deployment == DeploymentCloud {
+		return u.AccountID
+	}
+	return u.Name
+}
+
+func (ig *issueGen) done() bool    { return ig.is.Status.Category == categoryDone }
+func (ig *issueGen) started() bool { return ig.is.Status.Category == categoryInProgress }
+
+// transition moves the issue to a status, setting or clearing the
+// resolution in the same history, as Jira's workflows do.
+func (ig *issueGen) transition(author *User, to *Status, res *Resolution) {
+	is := ig.is
+	var items []HistoryItem
+	if res != nil && is.Resolution == nil {
+		items = append(items, HistoryItem{Field: "resolution", FieldType: "jira", FieldID: "resolution", To: res.ID, ToString: res.Name})
+		is.Resolution, is.Resolved = res, ig.at
+	}
+	if res == nil && is.Resolution != nil {
+		items = append(items, HistoryItem{Field: "resolution", FieldType: "jira", FieldID: "resolution", From: is.Resolution.ID, FromString: is.Resolution.Name})
+		is.Resolution, is.Resolved = nil, time.Time{}
+	}
+	items = append(items, HistoryItem{Field: "status", FieldType: "jira", FieldID: "status", From: is.Status.ID, FromString: is.Status.Name, To: to.ID, ToString: to.Name})
+	is.Status = to
+	ig.history(author, items...)
+}
+
+func (ig *issueGen) assign(author, to *User) {
+	is := ig.is
+	ig.history(author, HistoryItem{Field: "assignee", FieldType: "jira", FieldID: "assignee",
+		From: ig.userRef(is.Assignee), FromString: displayName(is.Assignee), To: ig.userRef(to), ToString: displayName(to)})
+	is.Assignee = to
+}
+
+func displayName(u *User) string {
+	if u == nil {
+		return ""
+	}
+	return u.DisplayName
+}
+
+func (ig *issueGen) rankItem(higher bool) HistoryItem {
+	ig.is.Rank = ig.nextRank()
+	to := "Ranked lower"
+	if higher {
+		to = "Ranked higher"
+	}
+	return HistoryItem{Field: "Rank", FieldType: "custom", FieldID: ig.site.FieldIDs.Rank, ToString: to}
+}
+
+func sprintIDs(ss []*Sprint) (ids, names string) {
+	var a, b []string
+	for _, s := range ss {
+		a = append(a, strconv.Itoa(s.ID))
+		b = append(b, s.Name)
+	}
+	return strings.Join(a, ", "), strings.Join(b, ", ")
+}
+
+func (ig *issueGen) setSprints(author *User, sprints []*Sprint) {
+	fromIDs, fromNames := sprintIDs(ig.is.Sprints)
+	toIDs, toNames := sprintIDs(sprints)
+	ig.is.Sprints = sprints
+	ig.history(author, HistoryItem{Field: "Sprint", FieldType: "custom", FieldID: ig.site.FieldIDs.Sprint,
+		From: fromIDs, FromString: fromNames, To: toIDs, ToString: toNames})
+}
+
+func formatPoints(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*p, 'f', -1, 64)
+}
+
+func (ig *issueGen) setPoints(author *User) bool {
+	// Estimates are set once and revisited now and then, not flipped daily.
+	if ig.done() || ig.is.Type == typeEpic || (ig.is.StoryPoints != nil && !ig.chance(0.2)) {
+		return false
+	}
+	options := []float64{1, 2, 3, 5, 8, 13}
+	v := pickOf(ig.generator, options)
+	if ig.is.StoryPoints != nil && *ig.is.StoryPoints == v {
+		return false
+	}
+	item := HistoryItem{Field: storyPointsName(ig.site.Deployment), FieldType: "custom", FieldID: ig.site.FieldIDs.StoryPoints,
+		FromString: formatPoints(ig.is.StoryPoints), ToString: formatPoints(&v)}
+	ig.is.StoryPoints = &v
+	ig.history(author, item)
+	return true
+}
+
+var labelPool = []string{"tech-debt", "slo", "customer-impact", "security", "cost", "toil", "observability", "needs-design", "q-okr", "quick-win", "compliance"}
+
+func (ig *issueGen) addLabel(author *User) bool {
+	label := pickOf(ig.generator, labelPool)
+	if len(ig.is.Labels) >= 3 || slices.Contains(ig.is.Labels, label) {
+		return false
+	}
+	from := strings.Join(ig.is.Labels, " ")
+	ig.is.Labels = append(slices.Clone(ig.is.Labels), label)
+	slices.Sort(ig.is.Labels)
+	ig.history(author, HistoryItem{Field: "labels", FieldType: "jira", FieldID: "labels", FromString: from, ToString: strings.Join(ig.is.Labels, " ")})
+	return true
+}
+
+// parentItem records a change of epic the way each deployment does: Epic
+// Link on Server; on Cloud IssueParentAssociation until Atlassian renamed it
+// Parent half a year ago, so both appear.
+func (ig *issueGen) parentItem(from, to *Issue) HistoryItem {
+	item := HistoryItem{FieldType: "jira"}
+	if from != nil {
+		item.From, item.FromString = from.ID, from.Key
+	}
+	if to != nil {
+		item.To, item.ToString = to.ID, to.Key
+	}
+	switch {
+	case ig.site.Deployment == DeploymentServer:
+		item.Field, item.FieldType, item.FieldID = "Epic Link", "custom", ig.site.FieldIDs.EpicLink
+	case ig.at.Before(ig.site.Now.AddDate(0, -6, 0)):
+		item.Field = "IssueParentAssociation"
+	default:
+		item.Field, item.FieldID = "Parent", "parent"
+	}
+	return item
+}
+
+func linkText(l *Link, from *Issue) string {
+	if l.From == from {
+		return "This issue " + l.Type.Outward + " " + l.To.Key
+	}
+	return "This issue " + l.Type.Inward + " " + l.From.Key
+}
+
+// addLink links the issue to other and records it in the issue's changelog.
+// outward means "this issue <type.Outward> other".
+func (ig *issueGen) addLink(author *User, typ *LinkType, other *Issue, outward bool) *Link {
+	l := &Link{ID: ig.site.nextLinkID(), Type: typ, From: other, To: ig.is}
+	if outward {
+		l.From, l.To = ig.is, other
+	}
+	ig.is.Links = append(ig.is.Links, l)
+	other.Links = append(other.Links, l)
+	ig.history(author, HistoryItem{Field: "Link", FieldType: "jira", FieldID: "issuelinks", To: other.Key, ToString: linkText(l, ig.is)})
+	return l
+}
+
+func (ig *issueGen) linked(other *Issue) bool {
+	return slices.ContainsFunc(ig.is.Links, func(l *Link) bool { return l.From == other || l.To == other })
+}
+
+func (ig *issueGen) removeLink(author *User, l *Link) {
+	other := l.From
+	if other == ig.is {
+		other = l.To
+	}
+	ig.is.Links = slices.DeleteFunc(ig.is.Links, func(x *Link) bool { return x == l })
+	other.Links = slices.DeleteFunc(other.Links, func(x *Link) bool { return x == l })
+	ig.history(author, HistoryItem{Field: "Link", FieldType: "jira", FieldID: "issuelinks", From: other.Key, FromString: linkText(l, ig.is)})
+}
+
+// otherIssue picks an earlier issue of project p other than this one; nil if
+// there is none yet.
+func (ig *issueGen) otherIssue(p *Project) *Issue {
+	cands := ig.byProject[p]
+	for range 4 {
+		if len(cands) == 0 {
+			return nil
+		}
+		if is := pickOf(ig.generator, cands); is != ig.is {
+			return is
+		}
+	}
+	return nil
+}
+
+// otherTeam is the project on the other side of a conversation: another
+// team's project when the issue is OPS, the issue's own project otherwise
+// (Me is the outsider there).
+func (ig *issueGen) otherTeam() *Project {
+	if ig.is.Project != ig.ops {
+		return ig.is.Project
+	}
+	if ig.is.ID[len(ig.is.ID)-1]%2 == 0 {
+		return ig.pay
+	}
+	return ig.mob
+}
+
+func (ig *issueGen) teammate() *User {
+	if ig.owner != nil && ig.owner != ig.site.Me {
+		return ig.owner
+	}
+	return pickOf(ig.generator, ig.teamAt(ig.is.Project, ig.at))
+}
+
+// worker is the owner, unless the owner has left the company since.
+func (ig *issueGen) worker() *User {
+	if ig.owner == ig.leaver && !ig.at.Before(ig.leftAt) {
+		ig.owner = pickOf(ig.generator, ig.teamAt(ig.is.Project, ig.at))
+	}
+	return ig.owner
+}
+
+// Milestones of an issue's story.
+
+func (ig *issueGen) planIntoSprint() {
+	if ig.done() || len(ig.is.Sprints) > 0 {
+		return
+	}
+	p := ig.is.Project
+	planner := ig.leaders[p]
+	if p == ig.ops && ig.chance(0.75) {
+		planner = ig.site.Me
+	}
+	ig.setSprints(planner, []*Sprint{p.sprintAt(ig.at.Add(3 * 24 * time.Hour))})
+}
+
+func (ig *issueGen) start() {
+	if ig.done() || ig.is.Status != statusToDo {
+		return
+	}
+	w := ig.worker()
+	if ig.is.Assignee != w {
+		ig.assign(w, w)
+		ig.later(time.Minute)
+	}
+	ig.transition(w, statusInProgress, nil)
+	ig.worked = true
+}
+
+func (ig *issueGen) review() {
+	if ig.is.Status != statusInProgress {
+		return
+	}
+	ig.transition(ig.worker(), statusInReview, nil)
+}
+
+// finish closes the issue: by its owner, by automation when the pull
+// request merges, or by Me after she checked it against its acceptance
+// criteria.
+func (ig *issueGen) finish() {
+	if ig.done() || !ig.started() {
+		return
+	}
+	me, w := ig.site.Me, ig.worker()
+	if w == me || ig.kind == kindPostmortem {
+		if ig.chance(0.5) {
+			ig.comment(me, ig.fill(pickOf(ig.generator, []string{"Deployed to staging, smoke tests pass.", "Fixed in PR #{$pr}.", "Merged. Watching the dashboards for an hour."})))
+			ig.later(time.Duration(5+ig.pick(120)) * time.Minute)
+		}
+		ig.transition(me, statusDone, resolutionDone)
+		return
+	}
+	switch r := ig.rng.Float64(); {
+	case r < 0.35:
+		ig.transition(w, statusDone, resolutionDone)
+	case r < 0.55:
+		ig.transition(ig.site.Bot, statusDone, resolutionDone)
+	case r < 0.65:
+		ig.transition(w, statusDone, resolutionDone)
+		ig.later(time.Duration(2+ig.pick(20)) * time.Hour)
+		ig.comment(me, ig.fill(pickOf(ig.generator, reopenComments)))
+		ig.later(time.Minute)
+		ig.transition(me, statusInProgress, nil)
+		ig.later(time.Duration(3+ig.pick(40)) * time.Hour)
+		ig.transition(w, statusDone, resolutionDone)
+	default:
+		ig.comment(me, ig.fill(pickOf(ig.generator, acceptanceComments)))
+		ig.later(time.Minute)
+		ig.transition(me, statusDone, resolutionDone)
+	}
+}
+
+func (ig *issueGen) wontDo() {
+	me := ig.site.Me
+	ig.comment(me, ig.fill(pickOf(ig.generator, wontDoComments)))
+	ig.later(time.Minute)
+	ig.transition(me, statusDone, resolutionWontDo)
+}
+
+func (ig *issueGen) resolveDuplicate() {
+	ig.dupOf = ig.otherIssue(ig.is.Project)
+	if ig.dupOf == nil || ig.done() || ig.linked(ig.dupOf) {
+		return
+	}
+	me := ig.site.Me
+	ig.addLink(me, linkDuplicate, ig.dupOf, true)
+	ig.later(time.Minute)
+	ig.comment(me, ig.fill(pickOf(ig.generator, duplicateComments)))
+	ig.later(time.Minute)
+	ig.transition(me, statusDone, resolutionDuplicate)
+}
+
+func (ig *issueGen) linkToIncident() {
+	if ig.incident != nil && !ig.linked(ig.incident) {
+		ig.addLink(ig.site.Me, linkRelates, ig.incident, true)
+	}
+}
+
+// The blocked episode.
+
+func (ig *issueGen) flag() {
+	if !ig.started() || ig.is.Flagged {
+		return
+	}
+	blocker := ig.otherIssue(ig.otherTeam())
+	if ig.chance(0.4) || blocker == nil {
+		blocker = ig.otherIssue(ig.is.Project)
+	}
+	ig.blocker = blocker
+	w := ig.worker()
+	ig.is.Flagged = true
+	flagID := "[10019]"
+	if ig.site.Deployment == DeploymentServer {
+		flagID = "[10300]"
+	}
+	ig.history(w, HistoryItem{Field: "Flagged", FieldType: "custom", FieldID: ig.site.FieldIDs.Flagged, To: flagID, ToString: "Impediment"})
+	ig.comment(w, ig.fill(pickOf(ig.generator, flagComments)))
+}
+
+func (ig *issueGen) moveToBlocked() {
+	if ig.started() && ig.is.Status != statusBlocked {
+		ig.transition(ig.worker(), statusBlocked, nil)
+	}
+}
+
+func (ig *issueGen) linkBlocker() {
+	if ig.blocker != nil && ig.started() && !ig.linked(ig.blocker) {
+		ig.addLink(ig.worker(), linkBlocks, ig.blocker, false)
+	}
+}
+
+func (ig *issueGen) question() {
+	ig.asker = ig.worker()
+	ig.comment(ig.asker, ig.fill(pickOf(ig.generator, questionComments)))
+}
+
+func (ig *issueGen) answer() {
+	if ig.asker == nil {
+		return
+	}
+	ig.comment(ig.site.Me, ig.fill(pickOf(ig.generator, answerComments)))
+	ig.asker = nil
+}
+
+func (ig *issueGen) clearFlag() {
+	if !ig.is.Flagged {
+		return
+	}
+	who := ig.worker()
+	if ig.chance(0.7) {
+		who = ig.site.Me
+	}
+	ig.is.Flagged = false
+	flagID := "[10019]"
+	if ig.site.Deployment == DeploymentServer {
+		flagID = "[10300]"
+	}
+	ig.history(who, HistoryItem{Field: "Flagged", FieldType: "custom", FieldID: ig.site.FieldIDs.Flagged, From: flagID, FromString: "Impediment"})
+	if ig.chance(0.5) {
+		ig.comment(who, ig.fill(pickOf(ig.generator, flagOffComments)))
+	}
+}
+
+func (ig *issueGen) unblockStatus() {
+	if ig.is.Status != statusBlocked {
+		return
+	}
+	who := ig.worker()
+	if ig.chance(0.6) {
+		who = ig.site.Me
+	}
+	ig.transition(who, statusInProgress, nil)
+}
+
+func (ig *issueGen) removeBlocker() {
+	for _, l := range ig.is.Links {
+		if l.Type == linkBlocks && l.To == ig.is {
+			who := ig.worker()
+			if ig.chance(0.6) {
+				who = ig.site.Me
+			}
+			ig.removeLink(who, l)
+			return
+		}
+	}
+}
+
+// Epics and incidents.
+
+func (ig *issueGen) epicGoalComment() {
+	ig.comment(ig.site.Me, ig.fill(pickOf(ig.generator, epicComments[:2])))
+}
+
+func (ig *issueGen) startEpic() {
+	if ig.is.Status == statusToDo {
+		ig.transition(ig.is.Reporter, statusInProgress, nil)
+	}
+}
+
+func (ig *issueGen) finishEpic() {
+	if ig.done() {
+		return
+	}
+	if ig.is.Reporter == ig.site.Me {
+		ig.comment(ig.site.Me, ig.fill(pickOf(ig.generator, epicCloseComments)))
+		ig.later(time.Minute)
+	}
+	ig.transition(ig.is.Reporter, statusDone, resolutionDone)
+}
+
+func (ig *issueGen) incidentComment() {
+	ig.comment(ig.site.Me, ig.fill(pickOf(ig.generator, incidentComments)))
+}
+
+func (ig *issueGen) colleagueComment() {
+	ig.colleagueTalk()
+}
+
+func (ig *issueGen) incidentLabel() {
+	if !slices.Contains(ig.is.Labels, "customer-impact") {
+		from := strings.Join(ig.is.Labels, " ")
+		ig.is.Labels = append(slices.Clone(ig.is.Labels), "customer-impact")
+		ig.history(ig.site.Me, HistoryItem{Field: "labels", FieldType: "jira", FieldID: "labels", FromString: from, ToString: strings.Join(ig.is.Labels, " ")})
+	}
+}
+
+func (ig *issueGen) finishIncident() {
+	if ig.done() {
+		return
+	}
+	ig.transition(ig.worker(), statusDone, resolutionDone)
+	ig.later(time.Duration(5+ig.pick(30)) * time.Minute)
+	ig.comment(ig.site.Me, ig.fill(pickOf(ig.generator, incidentCloseComments)))
+}
+
+// Fillers: the everyday edits and chatter between milestones.
+
+type move struct {
+	weight int
+	do     func(ig *issueGen) bool
+}
+
+var historyMoves = []move{
+	// Me, PM work.
+	{2, (*issueGen).meRank},
+	{1, (*issueGen).mePriority},
+	{1, func(ig *issueGen) bool { return ig.setPoints(ig.site.Me) }},
+	{1, func(ig *issueGen) bool { return ig.addLabel(ig.site.Me) }},
+	{1, (*issueGen).meComponent},
+	{1, (*issueGen).meEpicLink},
+	{1, (*issueGen).meReparent},
+	{1, (*issueGen).meDescription},
+	{1, (*issueGen).meSummary},
+	{2, (*issueGen).meSprint},
+	{2, (*issueGen).meFixVersion},
+	{1, (*issueGen).meCrossLink},
+	// Me on her own tickets: engineering.
+	{14, (*issueGen).meOwnBounce},
+	// Colleagues.
+	{7, (*issueGen).colleagueRank},
+	{3, func(ig *issueGen) bool { return ig.addLabel(ig.teammate()) }},
+	{4, func(ig *issueGen) bool { return ig.setPoints(ig.teammate()) }},
+	{2, (*issueGen).colleaguePriority},
+	{3, (*issueGen).leaderSprint},
+	{2, (*issueGen).colleagueReassign},
+	{7, (*issueGen).colleagueBounce},
+	{2, (*issueGen).colleagueDescription},
+	// Automation.
+	{5, (*issueGen).botCarryOver},
+}
+
+var commentMoves = []move{
+	// Me, PM work.
+	{3, (*issueGen).meTradeoff},
+	{2, (*issueGen).meSprintTalk},
+	{2, (*issueGen).meReleaseTalk},
+	{3, (*issueGen).meUpdate},
+	{2, (*issueGen).meDecision},
+	{3, (*issueGen).meCrossTeam},
+	{4, (*issueGen).meEpicTalk},
+	{6, (*issueGen).meIncidentTalk},
+	{3, (*issueGen).questionAndAnswer},
+	// Me, engineering.
+	{14, (*issueGen).meEngineering},
+	{6, (*issueGen).meReview},
+	// Colleagues.
+	{12, (*issueGen).colleagueTalk},
+}
+
+func (ig *issueGen) playFiller(moves []move, fallback func(ig *issueGen) bool) {
+	total := 0
+	for _, m := range moves {
+		total += m.weight
+	}
+	for range 6 {
+		r := ig.pick(total)
+		for _, m := range moves {
+			if r < m.weight {
+				if m.do(ig) {
+					return
+				}
+				break
+			}
+			r -= m.weight
+		}
+	}
+	fallback(ig)
+}
+
+func (ig *issueGen) historyFiller() { ig.playFiller(historyMoves, (*issueGen).colleagueRank) }
+func (ig *issueGen) commentFiller() { ig.playFiller(commentMoves, (*issueGen).colleagueTalk) }
+
+func (ig *issueGen) meRank() bool {
+	ig.history(ig.site.Me, ig.rankItem(ig.chance(0.7)))
+	return true
+}
+
+func (ig *issueGen) colleagueRank() bool {
+	ig.history(ig.teammate(), ig.rankItem(ig.chance(0.5)))
+	return true
+}
+
+func (ig *issueGen) mePriority() bool { return ig.setPriority(ig.site.Me) }
+
+func (ig *issueGen) colleaguePriority() bool { return ig.setPriority(ig.teammate()) }
+
+func (ig *issueGen) setPriority(author *User) bool {
+	if ig.done() {
+		return false
+	}
+	to := pickOf(ig.generator, priorities[:4])
+	if to == ig.is.Priority {
+		return false
+	}
+	ig.history(author, HistoryItem{Field: "priority", FieldType: "jira", FieldID: "priority",
+		From: ig.is.Priority.ID, FromString: ig.is.Priority.Name, To: to.ID, ToString: to.Name})
+	ig.is.Priority = to
+	return true
+}
+
+func (ig *issueGen) meComponent() bool {
+	p := ig.is.Project
+	c := pickOf(ig.generator, p.Components)
+	if len(ig.is.Components) >= 2 || slices.Contains(ig.is.Components, c) {
+		return false
+	}
+	ig.is.Components = append(slices.Clone(ig.is.Components), c)
+	ig.history(ig.site.Me, HistoryItem{Field: "Component", FieldType: "jira", FieldID: "components", To: c.ID, ToString: c.Name})
+	return true
+}
+
+func (ig *issueGen) epicCandidate() *Issue {
+	epics := ig.epics[ig.is.Project]
+	if len(epics) == 0 || ig.is.Type == typeEpic {
+		return nil
+	}
+	e := pickOf(ig.generator, epics)
+	if e == ig.is || e == ig.is.Parent {
+		return nil
+	}
+	return e
+}
+
+func (ig *issueGen) meEpicLink() bool {
+	e := ig.epicCandidate()
+	if e == nil || ig.is.Parent != nil {
+		return false
+	}
+	ig.history(ig.site.Me, ig.parentItem(nil, e))
+	ig.is.Parent = e
+	return true
+}
+
+// meReparent moves the issue to another epic: Me reshaping her epics.
+func (ig *issueGen) meReparent() bool {
+	e := ig.epicCandidate()
+	if e == nil || ig.is.Parent == nil {
+		return false
+	}
+	ig.history(ig.site.Me, ig.parentItem(ig.is.Parent, e))
+	ig.is.Parent = e
+	return true
+}
+
+// meDescription adds acceptance criteria to a colleague's ticket, or
+// sharpens the goals of Me's own epic.
+func (ig *issueGen) meDescription() bool {
+	is, me := ig.is, ig.site.Me
+	if ig.done() || (is.Reporter == me && is.Type != typeEpic) || strings.Contains(is.Description, "(refined)") {
+		return false
+	}
+	addition := "h3. Acceptance criteria (refined)\n* " + ig.svc + " change is behind a feature flag\n* Dashboards and alerts updated\n* Runbook updated and linked"
+	if is.Type == typeEpic {
+		addition = "h3. Success metrics (refined)\n* " + pickOf(ig.generator, metrics) + " measured weekly on the SLO board\n* Reviewed at the end of every sprint"
+	}
+	old := is.Description
+	is.Description = strings.TrimSpace(old + "\n\n" + addition)
+	ig.history(me, HistoryItem{Field: "description", FieldType: "jira", FieldID: "description", FromString: old, ToString: is.Description})
+	return true
+}
+
+func (ig *issueGen) meSummary() bool {
+	is := ig.is
+	if ig.done() || is.Reporter == ig.site.Me || is.Type == typeEpic || ig.kind == kindIncident || strings.Contains(is.Summary, ig.svc) {
+		return false
+	}
+	old := is.Summary
+	is.Summary = old + " (" + ig.svc + ")"
+	ig.history(ig.site.Me, HistoryItem{Field: "summary", FieldType: "jira", FieldID: "summary", FromString: old, ToString: is.Summary})
+	return true
+}
+
+// meSprint plans the issue into a sprint of Me's own team's board, or moves
+// it to the next one.
+func (ig *issueGen) meSprint() bool {
+	return ig.is.Project == ig.ops && ig.moveSprint(ig.site.Me)
+}
+
+// leaderSprint is the other planner of the project's board doing the same.
+func (ig *issueGen) leaderSprint() bool {
+	return ig.moveSprint(ig.leaders[ig.is.Project])
+}
+
+func (ig *issueGen) moveSprint(author *User) bool {
+	is := ig.is
+	if ig.done() || is.Type == typeEpic {
+		return false
+	}
+	target := is.Project.sprintAt(ig.at.Add(3 * 24 * time.Hour))
+	sprints := slices.Clone(is.Sprints)
+	switch {
+	case len(sprints) == 0:
+		sprints = []*Sprint{target}
+	case sprints[len(sprints)-1].End.Before(ig.at):
+		if slices.Contains(sprints, target) {
+			return false
+		}
+		sprints = append(sprints, target) // the closed sprint stays on record
+	default:
+		next := is.Project.sprintAfter(sprints[len(sprints)-1])
+		if slices.Contains(sprints, next) {
+			return false
+		}
+		sprints[len(sprints)-1] = next
+	}
+	ig.setSprints(author, sprints)
+	return true
+}
+
+func (ig *issueGen) meFixVersion() bool {
+	is := ig.is
+	// A version is set once and moved now and then, not fiddled with.
+	if is.Project == ig.mob || (len(is.FixVersions) > 0 && !ig.chance(0.3)) {
+		return false
+	}
+	v := is.Project.versionAt(ig.at)
+	if slices.Contains(is.FixVersions, v) {
+		v = is.Project.versionAt(v.ReleaseDate.Add(24 * time.Hour))
+		if slices.Contains(is.FixVersions, v) {
+			return false
+		}
+	}
+	var items []HistoryItem
+	if len(is.FixVersions) > 0 {
+		old := is.FixVersions[len(is.FixVersions)-1]
+		items = append(items, HistoryItem{Field: "Fix Version", FieldType: "jira", FieldID: "fixVersions", From: old.ID, FromString: old.Name})
+		is.FixVersions = nil
+	}
+	items = append(items, HistoryItem{Field: "Fix Version", FieldType: "jira", FieldID: "fixVersions", To: v.ID, ToString: v.Name})
+	is.FixVersions = []*Version{v}
+	ig.history(ig.site.Me, items...)
+	return true
+}
+
+func (ig *issueGen) meCrossLink() bool {
+	other := ig.otherIssue(ig.otherTeam())
+	if other == nil || other.Project == ig.is.Project || ig.is.Project != ig.ops || ig.linked(other) {
+		return false
+	}
+	typ, outward := linkRelates, true
+	if ig.chance(0.5) {
+		typ, outward = linkBlocks, ig.chance(0.5)
+	}
+	ig.addLink(ig.site.Me, typ, other, outward)
+	return true
+}
+
+func (ig *issueGen) meOwnBounce() bool {
+	if ig.owner != ig.site.Me || ig.is.Status.Category != categoryInProgress || ig.is.Status == statusBlocked {
+		return false
+	}
+	to := statusInReview
+	if ig.is.Status == statusInReview {
+		to = statusInProgress
+	}
+	ig.transition(ig.site.Me, to, nil)
+	return true
+}
+
+func (ig *issueGen) colleagueReassign() bool {
+	if ig.done() || ig.owner == ig.site.Me || ig.is.Assignee == nil {
+		return false
+	}
+	team := ig.teamAt(ig.is.Project, ig.at)
+	to := pickOf(ig.generator, team)
+	if to == ig.is.Assignee {
+		return false
+	}
+	ig.assign(ig.is.Assignee, to)
+	ig.owner = to
+	return true
+}
+
+func (ig *issueGen) colleagueBounce() bool {
+	w := ig.worker()
+	if w == ig.site.Me || (ig.is.Status != statusInProgress && ig.is.Status != statusInReview) {
+		return false
+	}
+	to := statusInReview
+	if ig.is.Status == statusInReview {
+		to = statusInProgress
+	}
+	ig.transition(w, to, nil)
+	return true
+}
+
+func (ig *issueGen) colleagueDescription() bool {
+	is := ig.is
+	if is.Reporter == ig.site.Me || ig.done() || strings.Contains(is.Description, "Update from ") {
+		return false
+	}
+	old := is.Description
+	is.Description = strings.TrimSpace(old + "\n\nUpdate from " + is.Reporter.DisplayName + ": the " + ig.svc + " part is done, the rest is config.")
+	ig.history(is.Reporter, HistoryItem{Field: "description", FieldType: "jira", FieldID: "description", FromString: old, ToString: is.Description})
+	return true
+}
+
+// botCarryOver is the board closing a sprint with the issue unfinished:
+// automation adds the next sprint. It is not Me's planning.
+func (ig *issueGen) botCarryOver() bool {
+	is := ig.is
+	if ig.done() || len(is.Sprints) == 0 {
+		return false
+	}
+	last := is.Sprints[len(is.Sprints)-1]
+	if !last.End.Before(ig.at) {
+		return false
+	}
+	next := is.Project.sprintAt(ig.at)
+	if next == last {
+		return false
+	}
+	ig.setSprints(ig.site.Bot, append(slices.Clone(is.Sprints), next))
+	return true
+}
+
+func (ig *issueGen) meSay(texts []string) bool {
+	ig.comment(ig.site.Me, ig.fill(pickOf(ig.generator, texts)))
+	return true
+}
+
+func (ig *issueGen) meTradeoff() bool {
+	return !ig.done() && ig.meSay(tradeoffComments)
+}
+
+func (ig *issueGen) meSprintTalk() bool {
+	return ig.is.Project == ig.ops && !ig.done() && ig.is.Type != typeEpic && ig.meSay(sprintComments)
+}
+
+func (ig *issueGen) meReleaseTalk() bool {
+	return ig.is.Project != ig.mob && ig.meSay(releaseComments)
+}
+
+func (ig *issueGen) meUpdate() bool {
+	return (ig.is.Type == typeEpic || ig.is.Project != ig.ops || ig.chance(0.4)) && ig.meSay(updateComments)
+}
+
+func (ig *issueGen) meDecision() bool {
+	return ig.meSay(decisionComments)
+}
+
+func (ig *issueGen) meCrossTeam() bool {
+	return ig.is.Project != ig.ops && ig.meSay(crossTeamComments)
+}
+
+func (ig *issueGen) meEpicTalk() bool {
+	return ig.is.Type == typeEpic && ig.is.Reporter == ig.site.Me && ig.meSay(epicComments[2:])
+}
+
+func (ig *issueGen) meIncidentTalk() bool {
+	return ig.kind == kindIncident && !ig.done() && ig.meSay(incidentComments)
+}
+
+// questionAndAnswer: a colleague asks Me something and she answers so they
+// can go on.
+func (ig *issueGen) questionAndAnswer() bool {
+	asker := ig.teammate()
+	if asker == ig.site.Me || ig.done() {
+		return false
+	}
+	ig.asker = asker
+	ig.comment(asker, ig.fill(pickOf(ig.generator, questionComments)))
+	ig.later(time.Duration(10+ig.pick(170)) * time.Minute)
+	ig.answer()
+	return true
+}
+
+func (ig *issueGen) meEngineering() bool {
+	return ig.owner == ig.site.Me && ig.worked && ig.kind != kindEpic && ig.meSay(engineeringComments)
+}
+
+// meReview is Me reviewing a colleague's pull request.
+func (ig *issueGen) meReview() bool {
+	return ig.is.Status == statusInReview && ig.meSay(engineeringComments[:3])
+}
+
+func (ig *issueGen) colleagueTalk() bool {
+	texts := colleagueTriage
+	if ig.worked {
+		texts = colleagueWork
+	}
+	ig.comment(ig.teammate(), ig.fill(pickOf(ig.generator, texts)))
+	return true
+}
+
+// Slot filling.
+
+// fill replaces the {$name} slots of a template with words that fit the
+// issue and the moment.
+func (ig *issueGen) fill(tmpl string) string {
+	if !strings.Contains(tmpl, "{$") {
+		return tmpl
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(tmpl, "{$")
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(tmpl[i:], '}')
+		if j < 0 {
+			break
+		}
+		b.WriteString(tmpl[:i])
+		b.WriteString(ig.slot(tmpl[i+2 : i+j]))
+		tmpl = tmpl[i+j+1:]
+	}
+	b.WriteString(tmpl)
+	return b.String()
+}
+
+func (ig *issueGen) slot(name string) string {
+	g, is := ig.generator, ig.is
+	switch name {
+	case "svc":
+		return ig.svc
+	case "ver":
+		return strconv.Itoa(1+g.pick(4)) + "." + strconv.Itoa(g.pick(32)) + "." + strconv.Itoa(g.pick(12))
+	case "pr":
+		return strconv.Itoa(120 + g.pick(880))
+	case "n":
+		ig.lastN = 2 + g.pick(8)
+		return strconv.Itoa(ig.lastN)
+	case "n2":
+		return strconv.Itoa(ig.lastN + 1 + g.pick(6))
+	case "pct":
+		return strconv.Itoa(3 + g.pick(43))
+	case "ms":
+		return strconv.Itoa(200 + g.pick(3800))
+	case "count":
+		return strconv.Itoa(12 + g.pick(470))
+	case "metric":
+		return pickOf(g, metrics)
+	case "region":
+		return pickOf(g, regions)
+	case "time":
+		return ig.at.Add(time.Duration(30+15*g.pick(5))*time.Minute).UTC().Truncate(15*time.Minute).Format("15:04") + " UTC"
+	case "hhmm":
+		return ig.at.Add(-time.Duration(20+g.pick(70)) * time.Minute).UTC().Format("15:04")
+	case "day":
+		return ig.at.AddDate(0, 0, 2+g.pick(5)).Weekday().String()
+	case "date":
+		return ig.at.AddDate(0, 0, 7+g.pick(24)).Format("2 Jan")
+	case "version":
+		return is.Project.versionAt(ig.at).Name
+	case "sprint":
+		return ig.currentSprint().Name
+	case "nextsprint":
+		return is.Project.sprintAfter(ig.currentSprint()).Name
+	case "goal":
+		if goal := ig.currentSprint().Goal; goal != "" {
+			return goal
+		}
+		return pickOf(g, ig.text.goals)
+	case "team":
+		return ig.teamName[ig.otherTeam()]
+	case "lead":
+		return g.mention(ig.leaders[ig.otherTeam()])
+	case "mate":
+		return g.mention(ig.teammate())
+	case "me":
+		return g.mention(g.site.Me)
+	case "asker":
+		if ig.asker == nil {
+			return g.mention(ig.teammate())
+		}
+		return g.mention(ig.asker)
+	case "samekey":
+		return ig.keyIn(is.Project)
+	case "otherkey":
+		return ig.keyIn(ig.otherTeam())
+	case "opskey":
+		return ig.keyIn(ig.ops)
+	case "dupkey":
+		if ig.dupOf != nil {
+			return ig.dupOf.Key
+		}
+		return ig.keyIn(is.Project)
+	case "blocker":
+		if ig.blocker != nil {
+			return ig.blocker.Key
+		}
+		return ig.keyIn(ig.otherTeam())
+	case "blockerteam":
+		if ig.blocker != nil {
+			return ig.teamName[ig.blocker.Project]
+		}
+		return ig.teamName[ig.otherTeam()]
+	case "repo":
+		return pickOf(g, ig.text.repos)
+	case "summary":
+		return is.Summary
+	case "incident":
+		if ig.incident != nil {
+			return ig.incident.Key + ": " + ig.incident.Summary
+		}
+		return is.Summary
+	}
+	return "{$" + name + "}"
+}
+
+func (ig *issueGen) currentSprint() *Sprint {
+	if n := len(ig.is.Sprints); n > 0 {
+		return ig.is.Sprints[n-1]
+	}
+	return ig.is.Project.sprintAt(ig.at)
+}
+
+// keyIn names an earlier issue of the project, or a key from before the demo
+// year when the project has none yet.
+func (ig *issueGen) keyIn(p *Project) string {
+	if other := ig.otherIssue(p); other != nil {
+		return other.Key
+	}
+	return p.Key + "-" + strconv.Itoa(p.lastNumber-3)
+}

@@ -1,0 +1,392 @@
+package jira
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// The structs below decode Jira's v2 JSON. They are pmfolio's own because
+// go-jira's drop what completeness checks need (the totals of embedded
+// changelog, comment and worklog pages) and the raw JSON we keep.
+
+type apiUser struct {
+	AccountID   string `json:"accountId"`
+	Key         string `json:"key"`
+	Name        string `json:"name"`
+	DisplayName string `json:"displayName"`
+}
+
+func (u *apiUser) domain() evidence.User {
+	if u == nil {
+		return evidence.User{}
+	}
+	return userFrom(u.AccountID, u.Key, u.Name, u.DisplayName)
+}
+
+type named struct {
+	Name string `json:"name"`
+}
+
+type apiHistory struct {
+	ID      string        `json:"id"`
+	Author  *apiUser      `json:"author"`
+	Created jiraTime      `json:"created"`
+	Items   []apiHistItem `json:"items"`
+}
+
+type apiHistItem struct {
+	Field      string  `json:"field"`
+	FieldType  string  `json:"fieldtype"`
+	FieldID    string  `json:"fieldId"`
+	From       *string `json:"from"`
+	FromString *string `json:"fromString"`
+	To         *string `json:"to"`
+	ToString   *string `json:"toString"`
+}
+
+type apiComment struct {
+	ID      string   `json:"id"`
+	Author  *apiUser `json:"author"`
+	Body    jiraText `json:"body"`
+	Created jiraTime `json:"created"`
+}
+
+type apiWorklog struct {
+	ID      string   `json:"id"`
+	Author  *apiUser `json:"author"`
+	Comment jiraText `json:"comment"`
+	Started jiraTime `json:"started"`
+	Created jiraTime `json:"created"`
+}
+
+// apiIssue is an issue with its changelog, comments and worklogs, each
+// possibly only a first page of the whole.
+type apiIssue struct {
+	ID        string `json:"id"`
+	Key       string `json:"key"`
+	Changelog struct {
+		Total     int          `json:"total"`
+		Histories []apiHistory `json:"histories"`
+	} `json:"changelog"`
+	Fields struct {
+		Summary     string   `json:"summary"`
+		Description jiraText `json:"description"`
+		IssueType   named    `json:"issuetype"`
+		Project     struct {
+			Key  string `json:"key"`
+			Name string `json:"name"`
+		} `json:"project"`
+		Status struct {
+			Name           string `json:"name"`
+			StatusCategory struct {
+				Key string `json:"key"`
+			} `json:"statusCategory"`
+		} `json:"status"`
+		Priority       *named    `json:"priority"`
+		Resolution     *named    `json:"resolution"`
+		ResolutionDate *jiraTime `json:"resolutiondate"`
+		Labels         []string  `json:"labels"`
+		Components     []named   `json:"components"`
+		FixVersions    []named   `json:"fixVersions"`
+		Reporter       *apiUser  `json:"reporter"`
+		Creator        *apiUser  `json:"creator"`
+		Assignee       *apiUser  `json:"assignee"`
+		Created        jiraTime  `json:"created"`
+		Updated        jiraTime  `json:"updated"`
+		Parent         *struct {
+			Key string `json:"key"`
+		} `json:"parent"`
+		IssueLinks []struct {
+			Type struct {
+				Name    string `json:"name"`
+				Inward  string `json:"inward"`
+				Outward string `json:"outward"`
+			} `json:"type"`
+			InwardIssue  *struct{ Key string } `json:"inwardIssue"`
+			OutwardIssue *struct{ Key string } `json:"outwardIssue"`
+		} `json:"issuelinks"`
+		Comment *struct {
+			Total    int          `json:"total"`
+			Comments []apiComment `json:"comments"`
+		} `json:"comment"`
+		Worklog *struct {
+			Total    int          `json:"total"`
+			Worklogs []apiWorklog `json:"worklogs"`
+		} `json:"worklog"`
+	} `json:"fields"`
+}
+
+// jiraTime parses Jira's timestamps ("2016-03-03T13:40:01.000+0000").
+type jiraTime struct{ time.Time }
+
+var jiraTimeLayouts = []string{
+	"2006-01-02T15:04:05.000-0700",
+	"2006-01-02T15:04:05-0700",
+	time.RFC3339Nano,
+	"2006-01-02",
+}
+
+func (t *jiraTime) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("time: %w", err)
+	}
+	if s == "" {
+		return nil
+	}
+	for _, layout := range jiraTimeLayouts {
+		if parsed, err := time.Parse(layout, s); err == nil {
+			t.Time = parsed.UTC()
+			return nil
+		}
+	}
+	return fmt.Errorf("time %q is not in a format Jira uses", s)
+}
+
+// jiraText is a v2 text field: a wiki-markup string. A v3 ADF document (an
+// object) decodes to no text rather than failing the whole issue; the raw
+// JSON still holds it.
+type jiraText string
+
+func (t *jiraText) UnmarshalJSON(b []byte) error {
+	if len(b) == 0 || b[0] != '"' {
+		*t = ""
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	*t = jiraText(s)
+	return nil
+}
+
+// mapIssue turns one complete raw issue into its domain value and the
+// activities of everyone on it.
+func mapIssue(raw []byte, fields Fields) (evidence.Issue, []evidence.Activity, error) {
+	var api apiIssue
+	if err := json.Unmarshal(raw, &api); err != nil {
+		return evidence.Issue{}, nil, fmt.Errorf("decode issue: %w", err)
+	}
+	if api.ID == "" || api.Key == "" {
+		return evidence.Issue{}, nil, fmt.Errorf("decode issue: no id or key")
+	}
+	var custom map[string]json.RawMessage
+	var envelope struct {
+		Fields map[string]json.RawMessage `json:"fields"`
+	}
+	if err := json.Unmarshal(raw, &envelope); err == nil {
+		custom = envelope.Fields
+	}
+	f := api.Fields
+	is := evidence.Issue{
+		ID:             api.ID,
+		Key:            api.Key,
+		Project:        f.Project.Key,
+		ProjectName:    f.Project.Name,
+		Type:           f.IssueType.Name,
+		Summary:        f.Summary,
+		Description:    string(f.Description),
+		Status:         f.Status.Name,
+		StatusCategory: f.Status.StatusCategory.Key,
+		Labels:         f.Labels,
+		Reporter:       f.Reporter.domain(),
+		Creator:        f.Creator.domain(),
+		Assignee:       f.Assignee.domain(),
+		Created:        f.Created.Time,
+		Updated:        f.Updated.Time,
+	}
+	if is.Project == "" {
+		is.Project = projectOfKey(api.Key)
+	}
+	if f.Priority != nil {
+		is.Priority = f.Priority.Name
+	}
+	if f.Resolution != nil {
+		is.Resolution = f.Resolution.Name
+	}
+	if f.ResolutionDate != nil && !f.ResolutionDate.IsZero() {
+		resolved := f.ResolutionDate.Time
+		is.Resolved = &resolved
+	}
+	for _, c := range f.Components {
+		is.Components = append(is.Components, c.Name)
+	}
+	for _, v := range f.FixVersions {
+		is.FixVersions = append(is.FixVersions, v.Name)
+	}
+	if f.Parent != nil {
+		is.ParentKey = f.Parent.Key
+	}
+	for _, l := range f.IssueLinks {
+		link := evidence.IssueLink{Type: l.Type.Name}
+		switch {
+		case l.OutwardIssue != nil:
+			link.Direction, link.Description, link.OtherKey = "outward", l.Type.Outward, l.OutwardIssue.Key
+		case l.InwardIssue != nil:
+			link.Direction, link.Description, link.OtherKey = "inward", l.Type.Inward, l.InwardIssue.Key
+		default:
+			continue
+		}
+		link.OtherProject = projectOfKey(link.OtherKey)
+		is.Links = append(is.Links, link)
+	}
+	mapCustomFields(&is, custom, fields)
+	return is, activitiesOf(api, is), nil
+}
+
+func mapCustomFields(is *evidence.Issue, custom map[string]json.RawMessage, fields Fields) {
+	for _, id := range fields.StoryPoints {
+		var points *float64
+		if json.Unmarshal(custom[id], &points) == nil && points != nil {
+			is.StoryPoints = points
+			break
+		}
+	}
+	if fields.Sprint != "" {
+		is.Sprints = sprintNames(custom[fields.Sprint])
+	}
+	if fields.EpicLink != "" && is.ParentKey == "" {
+		var epic string
+		if json.Unmarshal(custom[fields.EpicLink], &epic) == nil {
+			is.ParentKey = epic
+		}
+	}
+	if fields.Flagged != "" {
+		var flags []json.RawMessage
+		is.Flagged = json.Unmarshal(custom[fields.Flagged], &flags) == nil && len(flags) > 0
+	}
+}
+
+// sprintNameInString finds name=… in the string form older Data Center
+// sites give sprints: "com.atlassian.greenhopper.service.sprint.Sprint@1a2b[id=3,…,name=Sprint 7,…]".
+var sprintNameInString = regexp.MustCompile(`[\[,]name=([^,\]]*)`)
+
+// sprintNames reads a Sprint field: objects on Cloud, strings on older DC.
+func sprintNames(raw json.RawMessage) []string {
+	var values []json.RawMessage
+	if json.Unmarshal(raw, &values) != nil {
+		return nil
+	}
+	var names []string
+	for _, v := range values {
+		var obj struct {
+			Name string `json:"name"`
+		}
+		var s string
+		switch {
+		case json.Unmarshal(v, &obj) == nil && obj.Name != "":
+			names = append(names, obj.Name)
+		case json.Unmarshal(v, &s) == nil:
+			if m := sprintNameInString.FindStringSubmatch(s); m != nil {
+				names = append(names, m[1])
+			}
+		}
+	}
+	return names
+}
+
+func projectOfKey(key string) string {
+	if i := strings.LastIndexByte(key, '-'); i > 0 {
+		return key[:i]
+	}
+	return ""
+}
+
+// activitiesOf lists what everyone did on the issue: its creation, each
+// changelog history, comment and worklog.
+func activitiesOf(api apiIssue, is evidence.Issue) []evidence.Activity {
+	var acts []evidence.Activity
+	creator := is.Creator
+	if creator.ID == "" {
+		creator = is.Reporter
+	}
+	if creator.ID != "" {
+		acts = append(acts, evidence.Activity{IssueID: is.ID, Source: evidence.SourceIssue, SourceID: is.ID,
+			Author: creator, At: is.Created, Text: is.Description})
+	}
+	for _, h := range api.Changelog.Histories {
+		a := evidence.Activity{IssueID: is.ID, Source: evidence.SourceChange, SourceID: h.ID,
+			Author: h.Author.domain(), At: h.Created.Time}
+		for _, it := range h.Items {
+			a.Items = append(a.Items, evidence.ChangeItem{Field: it.Field, FieldID: it.FieldID, FieldType: it.FieldType,
+				From: deref(it.From), FromString: deref(it.FromString), To: deref(it.To), ToString: deref(it.ToString)})
+		}
+		acts = append(acts, a)
+	}
+	if c := api.Fields.Comment; c != nil {
+		for _, cm := range c.Comments {
+			acts = append(acts, evidence.Activity{IssueID: is.ID, Source: evidence.SourceComment, SourceID: cm.ID,
+				Author: cm.Author.domain(), At: cm.Created.Time, Text: string(cm.Body)})
+		}
+	}
+	if w := api.Fields.Worklog; w != nil {
+		for _, wl := range w.Worklogs {
+			at := wl.Started.Time
+			if at.IsZero() {
+				at = wl.Created.Time
+			}
+			acts = append(acts, evidence.Activity{IssueID: is.ID, Source: evidence.SourceWorklog, SourceID: wl.ID,
+				Author: wl.Author.domain(), At: at, Text: string(wl.Comment)})
+		}
+	}
+	return acts
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// replaceInRaw returns raw with the named top-level keys (and keys of
+// "fields") replaced, so the stored JSON holds complete changelogs and
+// comment lists while keeping every other byte Jira sent.
+func replaceInRaw(raw []byte, top map[string]any, inFields map[string]any) ([]byte, error) {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &obj); err != nil {
+		return nil, err
+	}
+	for k, v := range top {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		obj[k] = b
+	}
+	if len(inFields) > 0 {
+		var fields map[string]json.RawMessage
+		if err := json.Unmarshal(obj["fields"], &fields); err != nil || fields == nil {
+			fields = map[string]json.RawMessage{}
+		}
+		for k, v := range inFields {
+			b, err := json.Marshal(v)
+			if err != nil {
+				return nil, err
+			}
+			fields[k] = b
+		}
+		b, err := json.Marshal(fields)
+		if err != nil {
+			return nil, err
+		}
+		obj["fields"] = b
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(obj); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}

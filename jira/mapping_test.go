@@ -1,0 +1,273 @@
+package jira
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// loadSampleIssues reads the issues of a recorded search response.
+func loadSampleIssues(t *testing.T, name string) []json.RawMessage {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "samples", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page struct {
+		Issues []json.RawMessage `json:"issues"`
+	}
+	if err := json.Unmarshal(data, &page); err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Issues) == 0 {
+		t.Fatalf("%s holds no issues", name)
+	}
+	return page.Issues
+}
+
+// generic walks decoded JSON by a dotted path; the expectations below are
+// read this way, independently of the mapping's own structs.
+func generic(v any, path string) any {
+	for _, k := range strings.Split(path, ".") {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = m[k]
+	}
+	return v
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func names(v any, key string) []string {
+	var out []string
+	list, _ := v.([]any)
+	for _, item := range list {
+		if s, ok := item.(string); ok && key == "" {
+			out = append(out, s)
+		} else {
+			out = append(out, str(generic(item, key)))
+		}
+	}
+	return out
+}
+
+func userID(v any) string {
+	for _, k := range []string{"accountId", "key", "name"} {
+		if id := str(generic(v, k)); id != "" {
+			return id
+		}
+	}
+	return ""
+}
+
+func jiraTimeOf(t *testing.T, v any) time.Time {
+	t.Helper()
+	if v == nil {
+		return time.Time{}
+	}
+	var jt jiraTime
+	b, _ := json.Marshal(v)
+	if err := jt.UnmarshalJSON(b); err != nil {
+		t.Fatal(err)
+	}
+	return jt.Time
+}
+
+func equalStrings(a, b []string) bool {
+	return strings.Join(a, "\x00") == strings.Join(b, "\x00")
+}
+
+// TestRecordedResponsesMapWithoutLoss maps every issue of every recorded
+// real search response and checks each mapped value against the raw JSON.
+func TestRecordedResponsesMapWithoutLoss(t *testing.T) {
+	for _, sample := range []string{"cloud-search-with-changelog.json", "server-search-page-1.json", "server-search-page-2.json"} {
+		t.Run(sample, func(t *testing.T) {
+			for _, raw := range loadSampleIssues(t, sample) {
+				var g any
+				if err := json.Unmarshal(raw, &g); err != nil {
+					t.Fatal(err)
+				}
+				is, acts, err := mapIssue(raw, Fields{Flagged: "customfield_10200"})
+				if err != nil {
+					t.Fatalf("map %s: %v", str(generic(g, "key")), err)
+				}
+				f := generic(g, "fields")
+				checks := []struct {
+					what      string
+					got, want any
+				}{
+					{"id", is.ID, str(generic(g, "id"))},
+					{"key", is.Key, str(generic(g, "key"))},
+					{"summary", is.Summary, str(generic(f, "summary"))},
+					{"description", is.Description, str(generic(f, "description"))},
+					{"type", is.Type, str(generic(f, "issuetype.name"))},
+					{"project", is.Project, str(generic(f, "project.key"))},
+					{"status", is.Status, str(generic(f, "status.name"))},
+					{"status category", is.StatusCategory, str(generic(f, "status.statusCategory.key"))},
+					{"priority", is.Priority, str(generic(f, "priority.name"))},
+					{"resolution", is.Resolution, str(generic(f, "resolution.name"))},
+					{"reporter", is.Reporter.ID, userID(generic(f, "reporter"))},
+					{"creator", is.Creator.ID, userID(generic(f, "creator"))},
+					{"assignee", is.Assignee.ID, userID(generic(f, "assignee"))},
+					{"created", is.Created, jiraTimeOf(t, generic(f, "created"))},
+					{"updated", is.Updated, jiraTimeOf(t, generic(f, "updated"))},
+				}
+				for _, c := range checks {
+					if c.got != c.want {
+						t.Errorf("%s %s = %v, want %v", is.Key, c.what, c.got, c.want)
+					}
+				}
+				if got, want := is.Labels, names(generic(f, "labels"), ""); !equalStrings(got, want) {
+					t.Errorf("%s labels = %v, want %v", is.Key, got, want)
+				}
+				if got, want := is.Components, names(generic(f, "components"), "name"); !equalStrings(got, want) {
+					t.Errorf("%s components = %v, want %v", is.Key, got, want)
+				}
+				if got, want := is.FixVersions, names(generic(f, "fixVersions"), "name"); !equalStrings(got, want) {
+					t.Errorf("%s fix versions = %v, want %v", is.Key, got, want)
+				}
+				links, _ := generic(f, "issuelinks").([]any)
+				if len(is.Links) != len(links) {
+					t.Errorf("%s links = %d, want %d", is.Key, len(is.Links), len(links))
+				}
+
+				// Every history, comment and worklog becomes one activity.
+				histories, _ := generic(g, "changelog.histories").([]any)
+				comments, _ := generic(f, "comment.comments").([]any)
+				worklogs, _ := generic(f, "worklog.worklogs").([]any)
+				count := map[evidence.Source]int{}
+				for _, a := range acts {
+					count[a.Source]++
+					if a.IssueID != is.ID || a.SourceID == "" || a.At.IsZero() {
+						t.Errorf("%s activity without issue, id or time: %+v", is.Key, a)
+					}
+				}
+				if count[evidence.SourceChange] != len(histories) || count[evidence.SourceComment] != len(comments) ||
+					count[evidence.SourceWorklog] != len(worklogs) || count[evidence.SourceIssue] != 1 {
+					t.Errorf("%s activities %v; want %d changes, %d comments, %d worklogs, 1 creation",
+						is.Key, count, len(histories), len(comments), len(worklogs))
+				}
+				items := 0
+				for _, h := range histories {
+					hi, _ := generic(h, "items").([]any)
+					items += len(hi)
+				}
+				gotItems := 0
+				for _, a := range acts {
+					gotItems += len(a.Items)
+				}
+				if gotItems != items {
+					t.Errorf("%s change items = %d, want %d", is.Key, gotItems, items)
+				}
+			}
+		})
+	}
+}
+
+func TestRecordedCloudChangeItemsKeepFromAndTo(t *testing.T) {
+	raw := loadSampleIssues(t, "cloud-search-with-changelog.json")[0]
+	_, acts, err := mapIssue(raw, Fields{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range acts {
+		if a.Source != evidence.SourceChange {
+			continue
+		}
+		it := a.Items[0]
+		if it.Field != "status" || it.FieldType != "jira" || it.FromString != "Backlog" || it.ToString != "Dev Active" ||
+			it.From != "10002" || it.To != "10102" || a.Author.ID != "admin" || a.Author.DisplayName != "Daniel Vacanti [Administrator]" {
+			t.Errorf("first history = %+v by %+v", it, a.Author)
+		}
+		want := time.Date(2015, 11, 21, 12, 14, 1, 643e6, time.UTC)
+		if !a.At.Equal(want) {
+			t.Errorf("history time = %v, want %v (Jira's -0500 offset read)", a.At, want)
+		}
+		return
+	}
+	t.Fatal("no change activity in the first recorded issue")
+}
+
+func TestRecordedServerFieldListFindsFlagged(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "samples", "server-fields.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []struct {
+		ID     string `json:"id"`
+		Name   string `json:"name"`
+		Custom bool   `json:"custom"`
+		Schema struct {
+			Custom string `json:"custom"`
+		} `json:"schema"`
+	}
+	if err := json.Unmarshal(data, &list); err != nil {
+		t.Fatal(err)
+	}
+	var infos []FieldInfo
+	for _, f := range list {
+		infos = append(infos, FieldInfo{ID: f.ID, Name: f.Name, Custom: f.Custom, Schema: f.Schema.Custom})
+	}
+	got := DiscoverFields(infos)
+	// This site has no Jira Software fields, only Flagged.
+	want := Fields{Flagged: "customfield_10200"}
+	if got.Flagged != want.Flagged || got.Sprint != "" || len(got.StoryPoints) != 0 || got.EpicLink != "" {
+		t.Errorf("DiscoverFields = %+v, want %+v", got, want)
+	}
+}
+
+func TestDiscoverFieldsByTypeNotNumber(t *testing.T) {
+	got := DiscoverFields([]FieldInfo{
+		{ID: "summary", Name: "Summary"},
+		{ID: "customfield_10020", Name: "Sprint", Custom: true, Schema: schemaSprint},
+		{ID: "customfield_10016", Name: "Story point estimate", Custom: true, Schema: schemaStoryPoints},
+		{ID: "customfield_10106", Name: "Story Points", Custom: true, Schema: schemaFloat},
+		{ID: "customfield_10500", Name: "Budget", Custom: true, Schema: schemaFloat},
+		{ID: "customfield_10014", Name: "Epic Link", Custom: true, Schema: schemaEpicLink},
+		{ID: "customfield_10019", Name: "Rank", Custom: true, Schema: schemaRank},
+		{ID: "customfield_10021", Name: "Flagged", Custom: true, Schema: schemaCheckboxes},
+		{ID: "customfield_10022", Name: "Platforms", Custom: true, Schema: schemaCheckboxes},
+	})
+	if got.Sprint != "customfield_10020" || !equalStrings(got.StoryPoints, []string{"customfield_10016", "customfield_10106"}) ||
+		got.EpicLink != "customfield_10014" || got.Rank != "customfield_10019" || got.Flagged != "customfield_10021" {
+		t.Errorf("DiscoverFields = %+v", got)
+	}
+}
+
+func TestSprintNamesReadsCloudObjectsAndServerStrings(t *testing.T) {
+	cases := []struct {
+		name, raw string
+		want      []string
+	}{
+		{"cloud objects", `[{"id":3,"name":"OPS Sprint 14","state":"closed","boardId":1},{"id":4,"name":"OPS Sprint 15","state":"active"}]`,
+			[]string{"OPS Sprint 14", "OPS Sprint 15"}},
+		{"server strings", `["com.atlassian.greenhopper.service.sprint.Sprint@1a2b[id=3,rapidViewId=1,state=CLOSED,name=Sprint 7,startDate=2016-01-01T00:00:00.000Z,goal=ship it]"]`,
+			[]string{"Sprint 7"}},
+		{"null", `null`, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := sprintNames(json.RawMessage(c.raw)); !equalStrings(got, c.want) {
+				t.Errorf("sprintNames = %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestMapIssueRejectsGarbage(t *testing.T) {
+	for _, raw := range []string{`{`, `[]`, `{"fields":{}}`, `{"id":"1","key":"A-1","fields":{"created":"yesterday"}}`} {
+		if _, _, err := mapIssue([]byte(raw), Fields{}); err == nil {
+			t.Errorf("mapIssue(%s) accepted garbage", raw)
+		}
+	}
+}

@@ -1,0 +1,164 @@
+package jira
+
+import (
+	"context"
+	"errors"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// RetryPolicy bounds how pmfolio retries what Jira asks to be retried
+// (429 and 5xx): Retry-After when Jira sends it, else exponential backoff
+// with jitter, never more than MaxAttempts tries or MaxWait in all.
+type RetryPolicy struct {
+	MaxAttempts int
+	FirstDelay  time.Duration
+	MaxDelay    time.Duration
+	MaxWait     time.Duration // total sleeping allowed for one request
+	Jitter      float64       // ±fraction applied to computed delays
+}
+
+// DefaultRetryPolicy follows Atlassian's advice: start near 5 s, double to
+// 30 s, ±30% jitter.
+var DefaultRetryPolicy = RetryPolicy{
+	MaxAttempts: 6,
+	FirstDelay:  5 * time.Second,
+	MaxDelay:    30 * time.Second,
+	MaxWait:     3 * time.Minute,
+	Jitter:      0.3,
+}
+
+// delay is the wait before retry number attempt (1-based) of resp.
+func (p RetryPolicy) delay(attempt int, resp *http.Response) time.Duration {
+	if resp != nil {
+		if d, ok := retryAfter(resp.Header.Get("Retry-After")); ok {
+			return d
+		}
+	}
+	d := p.FirstDelay << (attempt - 1)
+	if d > p.MaxDelay || d <= 0 {
+		d = p.MaxDelay
+	}
+	if p.Jitter > 0 {
+		d = time.Duration(float64(d) * (1 + p.Jitter*(2*rand.Float64()-1)))
+	}
+	return d
+}
+
+// retryAfter reads a Retry-After header in seconds or as an HTTP date.
+func retryAfter(v string) (time.Duration, bool) {
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.Atoi(v); err == nil && secs >= 0 {
+		return time.Duration(secs) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		if d := time.Until(t); d > 0 {
+			return d, true
+		}
+		return 0, true
+	}
+	return 0, false
+}
+
+func retryable(status int) bool {
+	return status == http.StatusTooManyRequests || status == http.StatusInternalServerError ||
+		status == http.StatusBadGateway || status == http.StatusServiceUnavailable || status == http.StatusGatewayTimeout
+}
+
+// retryTransport retries 429 and 5xx answers and failed connections.
+type retryTransport struct {
+	client *Client
+	next   http.RoundTripper
+}
+
+func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	policy := t.client.retry
+	var waited time.Duration
+	for attempt := 1; ; attempt++ {
+		if attempt > 1 && req.Body != nil {
+			if req.GetBody == nil {
+				return nil, errors.New("cannot retry a request whose body cannot be replayed")
+			}
+			body, err := req.GetBody()
+			if err != nil {
+				return nil, err
+			}
+			req = req.Clone(req.Context())
+			req.Body = body
+		}
+		resp, err := t.next.RoundTrip(req)
+		if req.Context().Err() != nil {
+			if resp != nil {
+				resp.Body.Close()
+			}
+			return nil, req.Context().Err()
+		}
+		if err == nil && !retryable(resp.StatusCode) {
+			return resp, nil
+		}
+		// A refused or reset connection is retried twice at most: an
+		// unreachable site should fail in seconds, not minutes.
+		if attempt >= policy.MaxAttempts || (err != nil && attempt >= 3) {
+			return resp, err
+		}
+		d := policy.delay(attempt, resp)
+		if waited+d > policy.MaxWait {
+			return resp, err // Jira asks for more patience than a sync may spend
+		}
+		if resp != nil {
+			io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+			resp.Body.Close()
+		}
+		if err := t.client.sleep(req.Context(), d); err != nil {
+			return nil, err
+		}
+		waited += d
+	}
+}
+
+// countingTransport counts requests and bounds each one, body included, by
+// the client's request timeout (http.Client.Timeout would also count the
+// waits between retries).
+type countingTransport struct {
+	client *Client
+	next   http.RoundTripper
+}
+
+func (t *countingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	t.client.requests.Add(1)
+	ctx, cancel := context.WithTimeout(req.Context(), t.client.timeout)
+	resp, err := t.next.RoundTrip(req.WithContext(ctx))
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	return resp, nil
+}
+
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (b *cancelOnClose) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
+}
+
+func sleepContext(ctx context.Context, d time.Duration) error {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-timer.C:
+		return nil
+	}
+}

@@ -101,7 +101,8 @@ var (
 	userStoryForm = `\bas an? [^.!?]*?\bi (?:want|need|would like|should be able)\b[^.!?]*?\bso (?:that|i can|we can)\b`
 	acHeading     = `\bacceptance criteria\b`
 	acShort       = `\b(?-i:AC) ?:`
-	givenWhenThen = `\bgiven\b[^.!?]*?\bwhen\b[^.!?]*?\bthen\b`
+	// Gherkin capitalises its keywords; prose ("given that…, then…") does not.
+	givenWhenThen = `(?-i:\bGiven\b[^.!?]*?\bWhen\b[^.!?]*?\bThen\b)`
 
 	storyForm               = mustPattern(userStoryForm, acHeading, acShort, givenWhenThen).allowQuestions()
 	acceptanceCriteriaAdded = mustPattern(acHeading, acShort, givenWhenThen).allowQuestions()
@@ -143,7 +144,7 @@ var (
 
 	statusUpdate = mustPattern(
 		`\b(?:status|progress|weekly|daily|project|quick) update\b`,
-		`\b(?:update|status|progress|risks?|next steps|blockers?)\s*:`,
+		`\b(?:update|status|progress|risks?|next steps)\s*:`,
 		`\beta\b`,
 		`\b(?:on|off) track\b`,
 		`\bat risk\b`,
@@ -161,13 +162,14 @@ var (
 		`\bde-?scop(?:e|ed|ing)\b`,
 		`\bagreed with @\w`,
 		`\bwe(?:'ll| will) not (?:do|build|support|pursue)\b`,
-	).inSentence(notCodeTalk)
+	).inSentence(ownDecision)
 
 	prioritization = mustPattern(
 		`\bde-?priori[tz]i[sz](?:e|ed|es|ing)\b`,
 		`\b(?:more|less) (?:important|urgent) than\b`,
 		`\b(?:higher|lower) priority than\b`,
 		`\bp[0-4]\b[^.!?]{0,20}\bbecause\b`,
+		`\b(?:rais|bump|lower|dropp)(?:ed|ing) (?:the |its )?priority\b[^.!?]{0,40}\bbecause\b`,
 		`\bpriori[tz]i[sz](?:e|ed|ing)\b[^.!?]{1,60}\b(?:over|ahead of)\b`,
 		`\btop of the backlog\b`,
 	).inSentence(notCodeTalk)
@@ -177,7 +179,8 @@ var (
 		`\bcapacity\b[^.!?]{0,30}\bsprint\b`,
 		`\bcarr(?:y|ied|ies|ying)[- ]?over\b[^.!?]{0,40}\bsprint\b`,
 		`\bsprint\b[^.!?]{0,40}\bcarr(?:y|ied|ies|ying)[- ]?over\b`,
-		`\b(?:pull|pulling|pulled|move|moving|moved|bring|bringing|brought)\b[^.!?]{0,20}\b(?:into|out of)\b[^.!?]{0,12}\bsprint\b`,
+		`\b(?:pull|pulling|pulled|bring|bringing|brought)\b[^.!?]{0,20}\b(?:into|out of)\b[^.!?]{0,20}\bsprint\b`,
+		`\b(?:move|moving|moved|push|pushing|pushed|defer|deferring|deferred)\b[^.!?]{0,20}\b(?:to|into|out of)\b[^.!?]{0,20}\bsprint\b`,
 	).inSentence(notCodeTalk)
 
 	releaseTalk = mustPattern(
@@ -213,15 +216,16 @@ var (
 	handoff = mustPattern(
 		`\bhand(?:ing|ed|s)?[- ]?(?:off|over)\b`,
 		`\bdependen(?:cy|cies|t) on\b`,
-		`\b(?:pick|take) (?:this |it )?(?:up|over)\b`,
+		`\b(?:can|could|would) you (?:please )?(?:pick|take) (?:this |it )?(?:up|over)\b`,
+		`\bteam (?:will|can|to) (?:pick|take) (?:this |it )?(?:up|over)\b`,
 		`\b(?:coordinat(?:e|ed|ing)|aligned|syncing|synced|agreed) with\b`,
-		`\bwaiting (?:on|for)\b`,
 	).allowQuestions().inSentence(handoffSentence)
 
-	// The first submatch is the other issue's key, matched case-sensitively.
+	// Arranging work in another project, not noting that one exists ("depends
+	// on PAY-12"), which an issue link records better. The first submatch is
+	// the other issue's key, matched case-sensitively.
 	otherProjectRef = mustPattern(
-		`\b(?:raised|opened|filed|logged|created|moved to)\s+(?-i:([A-Z][A-Z0-9_]+-\d+))\b`,
-		`\b(?:depends|dependent|blocked|waiting) (?:on|by|for)\s+(?-i:([A-Z][A-Z0-9_]+-\d+))\b`,
+		`\b(?:raised|opened|filed|logged|created|moved (?:it |this )?to)\s+(?-i:([A-Z][A-Z0-9_]+-\d+))\b`,
 		`\bhanded (?:off|over) to\s+(?-i:([A-Z][A-Z0-9_]+-\d+))\b`,
 	).allowQuestions()
 
@@ -232,6 +236,8 @@ var (
 		`\b(?-i:INC)-\d+\b`,
 	).allowQuestions()
 
+	// Coordination, not the fix: "Status: fixed in PR #12" on an incident is
+	// someone fixing it alone.
 	incidentCoordination = mustPattern(
 		`\bnext update\b`,
 		`\bcustomer impact\b`,
@@ -245,7 +251,7 @@ var (
 		`\ball[- ]clear\b`,
 		`\b(?:update|status)\s*:`,
 		`\beta\b`,
-	)
+	).inSentence(notCodeTalk)
 )
 
 // builtinRules are tried in order; within a category the first match wins,
@@ -259,14 +265,14 @@ var builtinRules = []rule{
 	{id: "issue.problem-statement", category: CatStoryWriting, source: SourceIssue, confidence: 0.6,
 		// A long description of a ticket the user then does themselves is
 		// their engineering notes, not a work item for others.
-		when:  []guard{typeIs(storyTypes...), notAssignedToMe, minWords(30)},
+		when:  []guard{typeIs(storyTypes...), notAssignedToMe},
 		match: says(problemWords, 30)},
 
 	// backlog-grooming: making existing items ready.
 	{id: "change.duplicate", category: CatBacklogGrooming, source: SourceChange, confidence: 0.85,
 		match: changed([]field{fieldResolution}, toValue(dupeResolutions...))},
 	{id: "change.acceptance-criteria", category: CatBacklogGrooming, source: SourceChange, confidence: 0.8,
-		match: anyText(
+		match: firstOf(
 			editedText([]field{fieldDescription}, acceptanceCriteriaAdded, 3),
 			editedText([]field{fieldAcceptance}, nil, 3))},
 	{id: "change.estimate", category: CatBacklogGrooming, source: SourceChange, confidence: 0.7,
@@ -339,7 +345,7 @@ var builtinRules = []rule{
 
 	// decision-making: making and recording product and scope decisions.
 	{id: "comment.decision", category: CatDecisionMaking, source: SourceComment, confidence: 0.8,
-		match: says(decision, 3)},
+		match: says(decision, 5)},
 	{id: "comment.wont-do-reason", category: CatDecisionMaking, source: SourceComment, confidence: 0.75,
 		// Jira keeps the comment of a resolving transition apart from its
 		// history; written at the same moment as a Won't Do, it is the reason.

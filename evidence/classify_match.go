@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -248,33 +249,31 @@ func issueProject(is *Issue) string {
 	return projectOfKey(is.Key)
 }
 
-// descriptionAdds checks that a text field's new value adds words (not a typo
-// fix: at least minWords words changed) that match p when p is set.
-func descriptionAdds(p *textPattern, minWords int) itemCheck {
-	return func(_ *subject, it ChangeItem) bool {
-		added := PlainText(changedRegion(it.FromString, it.ToString))
-		if wordCount(added) < minWords {
-			return false
-		}
-		return p == nil || p.matchesString(added)
-	}
-}
-
 // editedText matches a change of one of fields that adds at least minWords
-// words matching p (any words when p is nil); the excerpt is the added text.
+// words (so not a typo fix) matching p (any words when p is nil); the
+// excerpt is the added text.
 func editedText(fields []field, p *textPattern, minWords int) matcher {
-	check := descriptionAdds(p, minWords)
 	return func(s *subject) (string, bool) {
 		for _, it := range s.a.Items {
-			for _, f := range fields {
-				if f.changedBy(it) && check(s, it) {
-					added := PlainText(changedRegion(it.FromString, it.ToString))
-					return f.label + " edited: " + shorten(added, excerptRunes), true
-				}
+			if !slices.ContainsFunc(fields, func(f field) bool { return f.changedBy(it) }) {
+				continue
+			}
+			added := PlainText(changedRegion(it.FromString, it.ToString))
+			if wordCount(added) >= minWords && (p == nil || p.matchesString(added)) {
+				return fieldLabel(fields, it) + " edited: " + shorten(added, excerptRunes), true
 			}
 		}
 		return "", false
 	}
+}
+
+func fieldLabel(fields []field, it ChangeItem) string {
+	for _, f := range fields {
+		if f.changedBy(it) {
+			return f.label
+		}
+	}
+	return it.Field
 }
 
 // changedRegion returns the part of after that differs from before, widened
@@ -305,9 +304,12 @@ func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r'
 }
 
+// reasonFieldWords name the custom fields some sites put on their resolve
+// screens ("Resolution reason", "Reason for closing", "Justification").
+var reasonFieldWords = []string{"reason", "justification", "rationale"}
+
 // withReason matches like m when the same history also fills a reason field
-// ("Resolution reason", "Reason for closing", "Justification"). The excerpt
-// adds the reason.
+// with at least two words; the excerpt adds the reason.
 func withReason(m matcher) matcher {
 	return func(s *subject) (string, bool) {
 		excerpt, ok := m(s)
@@ -316,7 +318,7 @@ func withReason(m matcher) matcher {
 		}
 		for _, it := range s.a.Items {
 			reason := PlainText(it.ToString)
-			if containsAnyFold(it.Field, []string{"reason", "justification", "rationale"}) && wordCount(reason) >= 2 {
+			if containsAnyFold(it.Field, reasonFieldWords) && wordCount(reason) >= 2 {
 				return shorten(excerpt+" — "+reason, excerptRunes), true
 			}
 		}
@@ -339,17 +341,6 @@ func says(p *textPattern, minWords int) matcher {
 			return "", false
 		}
 		return excerptAt(t.text, at), true
-	}
-}
-
-// describes matches a created issue whose plain description or summary
-// matches p; the excerpt is the description, or the summary when it has none.
-func describes(p *textPattern) matcher {
-	return func(s *subject) (string, bool) {
-		if p.matches(s.plain()) || p.matchesString(s.is.Summary) {
-			return issueExcerpt(s), true
-		}
-		return "", false
 	}
 }
 
@@ -377,8 +368,8 @@ func issueExcerpt(s *subject) string {
 	return shorten(s.is.Summary, excerptRunes)
 }
 
-// anyText matches like the first of ms that matches.
-func anyText(ms ...matcher) matcher {
+// firstOf matches like the first of ms that matches.
+func firstOf(ms ...matcher) matcher {
 	return func(s *subject) (string, bool) {
 		for _, m := range ms {
 			if excerpt, ok := m(s); ok {
@@ -447,11 +438,6 @@ func notAssignedToMe(s *subject) bool {
 // ownsIssue holds when the user is the issue's assignee, reporter or creator.
 func ownsIssue(s *subject) bool {
 	return s.is.Assignee.Is(s.me) || s.is.CreatedBy(s.me)
-}
-
-// minWords holds when the activity's plain text has at least n words.
-func minWords(n int) guard {
-	return func(s *subject) bool { return s.wordCount() >= n }
 }
 
 // noChangeOf holds when the history leaves f alone, or changes it only in
@@ -618,12 +604,25 @@ func namesOtherTeam(sentence string) bool {
 	}
 }
 
+// reportedDecision finds a decision someone else made ("product decided to
+// descope it", "they agreed"): reporting it is not taking part in it.
+var reportedDecision = regexp.MustCompile(`(?i)\b(?:they|he|she|product|management|leadership|the business|stakeholders|the client|the customer|legal|@\w+)(?: team)? (?:has |have |had )?(?:decided|agreed|chose|descoped|de-scoped)\b`)
+
+// ownDecision reports whether a sentence records a decision the writer took
+// part in, about the product rather than the code.
+func ownDecision(sentence string) bool {
+	return notCodeTalk(sentence) && !reportedDecision.MatchString(sentence)
+}
+
+// handoffSentence reports whether a sentence arranging work names another
+// team and is not about code.
 func handoffSentence(sentence string) bool {
 	return namesOtherTeam(sentence) && notCodeTalk(sentence)
 }
 
 // ---- Small string helpers ----
 
+// equalsAnyFold reports whether s is one of values, ignoring case.
 func equalsAnyFold(s string, values []string) bool {
 	for _, v := range values {
 		if strings.EqualFold(s, v) {

@@ -151,13 +151,36 @@ func TestItemChecks(t *testing.T) {
 		{"link to another project", linkToOtherProject, linkItem("", "", "PAY-7", "This issue relates to PAY-7"), true},
 		{"link in the same project", linkToOtherProject, linkItem("", "", "OPS-7", "This issue relates to OPS-7"), false},
 		{"removed link is not a new one", linkToOtherProject, linkItem("PAY-7", "This issue relates to PAY-7", "", ""), false},
-		{"typo fix is not an edit", descriptionAdds(nil, 3), sysItem("description", "Keep teh cart.", "Keep the cart."), false},
-		{"added sentence is an edit", descriptionAdds(nil, 3), sysItem("description", "Cart.", "Cart. Keep it for a week."), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := tt.check(s, tt.it); got != tt.want {
 				t.Errorf("check(%+v) = %v, want %v", tt.it, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestEditedText(t *testing.T) {
+	acAdded := mustPattern(`\bacceptance criteria\b`)
+	tests := []struct {
+		name          string
+		p             *textPattern
+		before, after string
+		want          string // "" when it does not match
+	}{
+		{"typo fix is not an edit", nil, "Keep teh cart.", "Keep the cart.", ""},
+		{"added sentence is an edit", nil, "Cart.", "Cart. Keep it for a week.", "Description edited: Cart. Keep it for a week."},
+		{"deleted text is not an edit", nil, "Cart. Keep it for a week.", "Cart.", ""},
+		{"added criteria match their pattern", acAdded, "Cart.", "Cart.\nh3. Acceptance criteria\n* kept 7 days", "Description edited: Cart. Acceptance criteria: kept 7 days"},
+		{"criteria already there are not added", acAdded, "Cart.\nh3. Acceptance criteria\n* kept 7 days", "Cart.\nh3. Acceptance criteria\n* kept 7 days\n* survives logout", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &subject{a: &Activity{Items: []ChangeItem{sysItem("description", tt.before, tt.after)}}}
+			got, ok := editedText([]field{fieldDescription, fieldSummary}, tt.p, 3)(s)
+			if ok != (tt.want != "") || got != tt.want {
+				t.Errorf("editedText = %q, %v; want %q", got, ok, tt.want)
 			}
 		})
 	}

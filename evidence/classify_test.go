@@ -116,6 +116,8 @@ func TestClassify(t *testing.T) {
 			act: clfCreated("Currently the retry loop in the consumer spins because the backoff is reset on every message. Users see duplicate emails when it happens. I will change the backoff to persist across messages and add a test for the reset path, then check the metrics.")},
 		{name: "task that is only a stack trace is not story-writing", issue: taskForLee,
 			act: clfCreated("java.lang.NullPointerException: cart is null\n\tat com.acme.cart.CartService.load(CartService.java:88)\n\tat com.acme.cart.CartController.get(CartController.java:41)\n\tat jdk.internal.reflect.GeneratedMethodAccessor12.invoke(Unknown Source)\n\tat java.base/java.lang.reflect.Method.invoke(Method.java:568)\nCaused by: java.sql.SQLException: connection reset because the users table is locked and customers should retry\n\t... 42 more")},
+		{name: "given and then in prose are not given/when/then", issue: taskForLee,
+			act: clfCreated("Given that the cache is cold when we restart, then the first request is slow for a while.")},
 		{name: "bug report is not story-writing", act: clfCreated("As a shopper I want to pay so that I get my goods. Given a cart, when I pay, then it fails."), issue: plainBug},
 
 		// backlog-grooming
@@ -183,6 +185,9 @@ func TestClassify(t *testing.T) {
 		{name: "giving a priority a reason is prioritization", issue: plainBug,
 			act:  clfComment("Making this P1 because every EU customer on mobile hits it."),
 			want: []clfWant{{CatPrioritization, "comment.prioritization"}}},
+		{name: "raising a priority with a reason is prioritization", issue: plainBug,
+			act:  clfComment("Raised the priority because three enterprise customers hit this during renewal."),
+			want: []clfWant{{CatPrioritization, "comment.prioritization"}}},
 		{name: "asking whether to deprioritise is not prioritization", act: clfComment("Should we deprioritise this until after the launch?"), issue: leesStory},
 		{name: "mentioning a priority is not prioritization", act: clfComment("This is marked P2 in the tracker as well."), issue: leesStory},
 
@@ -196,6 +201,9 @@ func TestClassify(t *testing.T) {
 			want: []clfWant{{CatSprintPlanning, "comment.sprint"}}},
 		{name: "carry-over comment is sprint-planning", issue: leesStory,
 			act:  clfComment("This carries over to the next sprint; the API part is done."),
+			want: []clfWant{{CatSprintPlanning, "comment.sprint"}}},
+		{name: "moving work to the next sprint is sprint-planning", issue: leesStory,
+			act:  clfComment("Moving this to the next sprint so the payment work can land first."),
 			want: []clfWant{{CatSprintPlanning, "comment.sprint"}}},
 		{name: "disk capacity is not sprint-planning", act: clfComment("The database is at 80% disk capacity again."), issue: mine},
 
@@ -263,6 +271,7 @@ func TestClassify(t *testing.T) {
 			act:  clfComment("Raised PAY-77 for the refund API change we need here."),
 			want: []clfWant{{CatCrossTeam, "comment.cross-project-dependency"}}},
 		{name: "hand-off within your own team is not cross-team", act: clfComment("Handing this over to our team's on-call for the night."), issue: leesStory},
+		{name: "noting a dependency on another project's issue is not cross-team", act: clfComment("This depends on PAY-12 being deployed first."), issue: leesStory},
 		{name: "raising an issue in the same project is not cross-team", act: clfComment("Raised OPS-77 for the follow-up cleanup."), issue: leesStory},
 
 		// decision-making
@@ -283,6 +292,8 @@ func TestClassify(t *testing.T) {
 		{name: "Won't Do without a reason is not evidence", act: clfChange(sysItem("resolution", "", "Won't Do"), sysItem("status", "To Do", "Closed")), issue: leesStory},
 		{name: "out of scope for a PR is not decision-making", act: clfComment("Renaming the package is out of scope for this PR."), issue: leesStory},
 		{name: "asking about scope is not decision-making", act: clfComment("Is the CSV export out of scope for v1?"), issue: leesStory},
+		{name: "reporting someone else's decision is not decision-making", act: clfComment("FWIW product decided to descope the export last week."), issue: leesStory},
+		{name: "a bare out of scope is too thin to be decision-making", act: clfComment("Out of scope."), issue: leesStory},
 
 		// epic-ownership
 		{name: "creating an epic is epic-ownership", issue: myEpic,
@@ -333,6 +344,12 @@ func TestClassify(t *testing.T) {
 			act:  clfCreated("Alert on payment queue depth. Follow-up from INC-42."),
 			want: []clfWant{{CatIncidentCoord, "issue.postmortem"}}},
 		{name: "fixing an incident alone is not incident-coordination", act: clfComment("Restarted the consumer and deployed the hotfix, fixed."), issue: incident},
+		{name: "a status line about the fix is not incident-coordination", act: clfComment("Status: fixed in PR #12 and deployed to prod."), issue: incident},
+		{name: "a standup note is not stakeholder communication", act: clfComment("Yesterday: cart tests. Today: the session store. Blockers: none."), issue: mine},
+		{name: "picking up work yourself is not cross-team", act: clfComment("I'll pick this up after the data team finishes their migration."), issue: leesStory},
+		{name: "another team picking it up is cross-team", issue: leesStory,
+			act:  clfComment("Spoke to them: the data team will pick this up in their next sprint."),
+			want: []clfWant{{CatCrossTeam, "comment.handoff"}}},
 
 		// Several categories from one activity.
 		{name: "history setting priority and sprint is prioritization and sprint-planning", issue: unassigned,

@@ -235,3 +235,50 @@ func (s *Store) Stats(ctx context.Context, site string) (Stats, error) {
 	}
 	return st, nil
 }
+
+// TableCounts counts the rows of each data table, for checks and doctor.
+func (s *Store) TableCounts(ctx context.Context) (map[string]int, error) {
+	counts := map[string]int{}
+	for _, table := range []string{"sites", "issues", "activities", "evidence", "curation", "manual_evidence", "sync_runs"} {
+		var n int
+		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM "+table).Scan(&n); err != nil {
+			return nil, fmt.Errorf("count %s: %w", table, err)
+		}
+		counts[table] = n
+	}
+	return counts, nil
+}
+
+// IssueKey is the current key of a stored issue.
+func (s *Store) IssueKey(ctx context.Context, siteID int64, issueID string) (string, error) {
+	var key string
+	err := s.db.QueryRowContext(ctx, `SELECT issue_key FROM issues WHERE site_id = ? AND issue_id = ?`, siteID, issueID).Scan(&key)
+	if err != nil {
+		return "", fmt.Errorf("issue %s: %w", issueID, err)
+	}
+	return key, nil
+}
+
+// Activities lists the site users' own stored activities of one source.
+func (s *Store) Activities(ctx context.Context, source Source) ([]Activity, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT issue_id, source, source_id, author_id, author_name, occurred_at, body
+		FROM activities WHERE is_mine = 1 AND source = ? ORDER BY occurred_at, source_id`, string(source))
+	if err != nil {
+		return nil, fmt.Errorf("read activities: %w", err)
+	}
+	defer rows.Close()
+	var out []Activity
+	for rows.Next() {
+		var a Activity
+		var at string
+		if err := rows.Scan(&a.IssueID, &a.Source, &a.SourceID, &a.Author.ID, &a.Author.DisplayName, &at, &a.Text); err != nil {
+			return nil, err
+		}
+		if a.At, err = parseTime(at); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}

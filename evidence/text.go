@@ -13,8 +13,9 @@ import (
 //
 // It drops {code}, {noformat} and {quote} blocks, "bq." and ">" lines and
 // Java stack-trace lines; keeps the text of [text|url] links; turns mentions
-// into "@user"; strips emphasis, heading, list, table, {color} and {panel}
-// markup; and collapses all whitespace to single spaces.
+// into "@user"; strips emphasis, list, table, {color} and {panel} markup;
+// ends a heading's text with ":" ("h3. Goals" → "Goals:"); and collapses all
+// whitespace, line breaks included, to single spaces.
 func PlainText(wiki string) string {
 	wiki = dropBlocks(wiki)
 	var w plainWriter

@@ -15,9 +15,9 @@ import (
 // Running a dozen regexps over every comment would cost tens of microseconds
 // per activity, so each alternative also knows the literal strings one of
 // which any of its matches must contain (keys, lowercase, derived from the
-// regexp itself so they cannot drift from it). A substring search in the
-// lowercased text rejects almost every text before a regexp runs, and when
-// one does run it is one small alternative, not the whole list.
+// regexp itself so they cannot drift from it). Looking the keys up in the
+// text (indexedText) rejects almost every text before a regexp runs, and
+// when one does run it is one small alternative over one sentence.
 type textPattern struct {
 	alts []patternAlt
 	// questions lets a match inside a question count. Most signals do not:

@@ -90,6 +90,27 @@ func TestPatternKeysAreNecessary(t *testing.T) {
 	}
 }
 
+func TestIndexedTextContainsAny(t *testing.T) {
+	text := indexText("Update: Mitigation is LIVE; next update at 17:00.")
+	tests := []struct {
+		keys []string
+		want bool
+	}{
+		{[]string{"mitigation"}, true},
+		{[]string{"rollback", "next update"}, true},
+		{[]string{"live;"}, true},
+		{[]string{":"}, true},
+		{[]string{"rollback", "postmortem"}, false},
+		{[]string{"mitigations"}, false},
+		{nil, true},
+	}
+	for _, tt := range tests {
+		if got := text.containsAny(newPatternKeys(tt.keys)); got != tt.want {
+			t.Errorf("containsAny(%q) = %v, want %v", tt.keys, got, tt.want)
+		}
+	}
+}
+
 func TestTextPatternFind(t *testing.T) {
 	decisions := mustPattern(`\bout of scope\b`, `\bdescoped\b`).inSentence(notCodeTalk)
 	handoffs := mustPattern(`\bcan you pick (?:this|it) up\b`).allowQuestions()

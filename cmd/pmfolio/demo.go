@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,6 +15,9 @@ import (
 	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
+
+// demoSiteName names the sample site in the database and exports.
+const demoSiteName = "demo"
 
 // demoOptions is everything runDemo needs.
 type demoOptions struct {
@@ -30,7 +35,8 @@ func newDemoCmd(g *globals) *cobra.Command {
 		Long: `demo starts a sample Jira Cloud site on 127.0.0.1 (an SRE who has become her team's
 unofficial product manager, three projects, about 200 issues), syncs it with the same
 code and credential checks a real sync uses, classifies the activity and writes
-portfolio.md. Nothing leaves your machine.`,
+portfolio.md. Nothing leaves your machine. Run again with the same --dir, it starts
+the demo database afresh.`,
 		Example: `  pmfolio demo
   pmfolio demo --dir ./demo && pmfolio --db ./demo/pmfolio.db export --format json`,
 		Args: usageArgs(cobra.NoArgs),
@@ -66,11 +72,14 @@ func runDemo(ctx context.Context, opts demoOptions) error {
 	defer srv.Close()
 
 	dbPath := filepath.Join(dir, "pmfolio.db")
+	if err := removeOldDemoDatabase(ctx, dbPath); err != nil {
+		return err
+	}
 	out := opts.IO.Out
 	fmt.Fprintf(out, "Sample Jira Cloud site running at %s\n", srv.URL())
 	results, err := runSync(ctx, syncOptions{
 		IO:     opts.IO,
-		Sites:  []siteConf{{Name: "demo", URL: srv.URL(), Email: jiratest.DemoEmail, APIToken: jiratest.DemoAPIToken}},
+		Sites:  []siteConf{{Name: demoSiteName, URL: srv.URL(), Email: jiratest.DemoEmail, APIToken: jiratest.DemoAPIToken}},
 		DBPath: dbPath,
 	})
 	if err != nil {
@@ -89,6 +98,37 @@ func runDemo(ctx context.Context, opts demoOptions) error {
 	}
 	fmt.Fprintf(out, "%s\n\nPortfolio: %s\nDatabase:  %s\n", summary, portfolio, dbPath)
 	fmt.Fprintf(out, "Next: pmfolio --db %s export --format json\n", shellQuote(dbPath))
+	return nil
+}
+
+// removeOldDemoDatabase deletes the database an earlier demo left in the
+// directory: each demo serves its site on a new port, which is a new site to
+// the store, so reusing the database would count everything twice. A
+// database that holds anything but demo sites is refused, never deleted.
+func removeOldDemoDatabase(ctx context.Context, dbPath string) error {
+	if _, err := os.Stat(dbPath); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	store, err := evidence.Open(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	sites, err := store.Sites(ctx)
+	store.Close()
+	if err != nil {
+		return err
+	}
+	for _, s := range sites {
+		if s.Name != demoSiteName || !strings.HasPrefix(s.URL, "http://127.0.0.1:") {
+			return &userError{Code: exitUsage, Message: fmt.Sprintf("%s holds real Jira data, not an earlier demo", dbPath),
+				Hint: "give pmfolio demo another --dir"}
+		}
+	}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		if err := os.Remove(dbPath + suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("remove the earlier demo database: %w", err)
+		}
+	}
 	return nil
 }
 

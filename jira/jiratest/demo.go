@@ -3,7 +3,6 @@ package jiratest
 import (
 	"math/rand/v2"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -14,12 +13,12 @@ type DemoOptions struct {
 	Deployment string    // DeploymentCloud (the default) or DeploymentServer
 	Issues     int       // number of issues; 0 means 200
 	Seed       int64     // same options, same site, byte for byte
-	Now        time.Time // all activity falls in the year before Now; zero means DefaultDemoNow
+	Now        time.Time // all activity falls in the year before Now; zero means 2026-11-22 10:00 UTC
 }
 
-// DefaultDemoNow is the demo's clock when DemoOptions.Now is zero, fixed so
-// that the demo is reproducible.
-var DefaultDemoNow = time.Date(2026, time.November, 22, 10, 0, 0, 0, time.UTC)
+// defaultDemoNow is fixed rather than the wall clock so that the demo is
+// reproducible.
+var defaultDemoNow = time.Date(2026, time.November, 22, 10, 0, 0, 0, time.UTC)
 
 // DemoSite generates the demo Jira site. Maya Lindqvist (Me) is an SRE on the
 // Platform Reliability team (OPS) who has become its unofficial product
@@ -35,7 +34,7 @@ func DemoSite(opts DemoOptions) *Site {
 		opts.Issues = 200
 	}
 	if opts.Now.IsZero() {
-		opts.Now = DefaultDemoNow
+		opts.Now = defaultDemoNow
 	}
 	g := newGenerator(opts)
 	for i := range opts.Issues {
@@ -55,7 +54,6 @@ type generator struct {
 	ops, pay, mob *Project
 	text          map[*Project]*projectText
 	team          map[*Project][]*User // who does the project's engineering, Me excluded
-	leaders       map[*Project]*User   // who plans the project's sprints besides Me
 	teamName      map[*Project]string
 	epics         map[*Project][]*Issue
 	byProject     map[*Project][]*Issue
@@ -91,7 +89,6 @@ func newGenerator(opts DemoOptions) *generator {
 		start:     s.Now.AddDate(-1, 0, 0),
 		text:      map[*Project]*projectText{},
 		team:      map[*Project][]*User{},
-		leaders:   map[*Project]*User{},
 		teamName:  map[*Project]string{},
 		epics:     map[*Project][]*Issue{},
 		byProject: map[*Project][]*Issue{},
@@ -128,7 +125,7 @@ func (g *generator) cast() {
 	chloe := person("5a6b7c8d9e0f1a0072b3c4d5", "cdubois", "JIRAUSER10402", "chloe.dubois@larkspur.example", "Chloé Dubois", "Europe/Paris")
 	ravi := person("712020:1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e", "rshankar", "JIRAUSER10415", "", "Ravi Shankar", "Asia/Kolkata")
 	s.Bot = &User{AccountID: "557058:f58131cb-b67d-43c7-b30d-6b58d40bd077", AccountType: "app", Name: "automation", Key: "JIRAUSER10900",
-		Email: "automation@larkspur.example", DisplayName: "Automation for Jira", TimeZone: "UTC", Active: true}
+		DisplayName: "Automation for Jira", TimeZone: "UTC", Active: true}
 	s.Users = append(s.Users, s.Bot)
 	// Lena left four months ago: her account is inactive but her history stays.
 	lena.Active = false
@@ -142,7 +139,6 @@ func (g *generator) cast() {
 	// Listed twice: they do most of their team's tickets.
 	g.team[g.pay] = []*User{jonas, mei, jonas}
 	g.team[g.mob] = []*User{ravi, chloe, ravi}
-	g.leaders[g.ops], g.leaders[g.pay], g.leaders[g.mob] = sam, mei, chloe
 	g.teamName[g.ops], g.teamName[g.pay], g.teamName[g.mob] = "Platform", "Payments", "Mobile"
 	g.text[g.ops], g.text[g.pay], g.text[g.mob] = &opsText, &payText, &appText
 }
@@ -451,7 +447,7 @@ func (ig *issueGen) setup(fu followUp) {
 		if g.site.Deployment == DeploymentServer {
 			is.EpicName = seed.name
 		}
-		is.Reporter = g.leaders[p]
+		is.Reporter = p.Lead
 		if p == g.ops || g.chance(0.3) {
 			is.Reporter = me
 		}
@@ -472,6 +468,7 @@ func (ig *issueGen) setup(fu followUp) {
 		is.Assignee = is.Reporter
 	case kindPostmortem:
 		is.Type = typeTask
+		ig.svc = svcOf(fu.incident, ig.svc)
 		is.Summary = "Postmortem: " + strings.TrimPrefix(fu.incident.Summary, "INC: ")
 		is.Reporter, is.Assignee = me, me
 		is.Description = ig.fill(postmortemTemplate)
@@ -678,7 +675,7 @@ func (ig *issueGen) plan(i int) []step {
 	switch r := g.rng.Float64(); {
 	case ig.kind == kindStory && r < 0.06:
 		return append(steps, (*issueGen).wontDo)
-	case ig.kind != kindEpic && r < 0.11 && len(g.byProject[ig.is.Project]) > 1:
+	case r < 0.11 && len(g.byProject[ig.is.Project]) > 1:
 		return append(steps, (*issueGen).resolveDuplicate)
 	case r < 0.18 && ig.kind != kindPostmortem:
 		return steps // stays in the backlog
@@ -732,7 +729,7 @@ func (ig *issueGen) run(steps []step) {
 	for i := range offsets {
 		offsets[i] = g.rng.Float64()
 	}
-	sort.Float64s(offsets)
+	slices.Sort(offsets)
 	limit := g.site.Now.Add(-time.Minute)
 	for i, st := range steps {
 		at := ig.is.Created.Add(time.Minute + time.Duration(offsets[i]*float64(life))).Truncate(time.Millisecond)
@@ -820,7 +817,11 @@ func (ig *issueGen) worklogs(i int) {
 	span := end.Sub(is.Created)
 	started := make([]time.Time, len(authors))
 	for k := range started {
-		started[k] = workday(is.Created.Add(time.Duration(g.rng.Float64() * float64(span)))).Truncate(time.Second)
+		raw := is.Created.Add(time.Duration(g.rng.Float64() * float64(span))).Truncate(time.Second)
+		started[k] = workday(raw)
+		if started[k].After(g.site.Now.Add(-8 * time.Hour)) {
+			started[k] = raw
+		}
 	}
 	slices.SortFunc(started, time.Time.Compare)
 	for k, at := range started {

@@ -360,11 +360,17 @@ func (r *renderer) flagged(is *Issue) any {
 	if !is.Flagged {
 		return nil
 	}
-	id := "10019"
-	if !r.cloud() {
-		id = "10300"
-	}
+	id := impedimentOptionID(r.site.Deployment)
 	return []any{map[string]any{"self": r.base + "/rest/api/2/customFieldOption/" + id, "value": "Impediment", "id": id}}
+}
+
+// impedimentOptionID is the id of the Flagged field's only option,
+// "Impediment", which differs per site like every custom field option.
+func impedimentOptionID(deployment string) string {
+	if deployment == DeploymentCloud {
+		return "10019"
+	}
+	return "10300"
 }
 
 func (r *renderer) versions(vs []*Version) []any {

@@ -283,7 +283,6 @@ var (
 	typeBug   = &IssueType{ID: "10004", Name: "Bug"}
 
 	linkBlocks    = &LinkType{ID: "10000", Name: "Blocks", Inward: "is blocked by", Outward: "blocks"}
-	linkCloners   = &LinkType{ID: "10001", Name: "Cloners", Inward: "is cloned by", Outward: "clones"}
 	linkDuplicate = &LinkType{ID: "10002", Name: "Duplicate", Inward: "is duplicated by", Outward: "duplicates"}
 	linkRelates   = &LinkType{ID: "10003", Name: "Relates", Inward: "relates to", Outward: "relates to"}
 )
@@ -319,7 +318,7 @@ func (s *Site) Project(key string) *Project {
 
 // Touch sets the issue's updated time, as any edit in Jira does.
 func (s *Site) Touch(issueKey string, at time.Time) error {
-	is, err := s.mustIssue(issueKey)
+	is, err := s.lookupIssue(issueKey)
 	if err != nil {
 		return err
 	}
@@ -331,7 +330,7 @@ func (s *Site) Touch(issueKey string, at time.Time) error {
 // the issue's project, bumps the issue's updated time and returns the new
 // comment's id.
 func (s *Site) AddComment(issueKey string, authorIsMe bool, body string, at time.Time) (string, error) {
-	is, err := s.mustIssue(issueKey)
+	is, err := s.lookupIssue(issueKey)
 	if err != nil {
 		return "", err
 	}
@@ -348,7 +347,7 @@ func (s *Site) AddComment(issueKey string, authorIsMe bool, body string, at time
 // EditComment replaces a comment's body, as its author, and bumps both the
 // comment's and the issue's updated time.
 func (s *Site) EditComment(issueKey, commentID, body string, at time.Time) error {
-	is, err := s.mustIssue(issueKey)
+	is, err := s.lookupIssue(issueKey)
 	if err != nil {
 		return err
 	}
@@ -365,7 +364,7 @@ func (s *Site) EditComment(issueKey, commentID, body string, at time.Time) error
 // DeleteComment removes a comment and bumps the issue's updated time. Jira
 // keeps no trace of a deleted comment, which is what a sync must cope with.
 func (s *Site) DeleteComment(issueKey, commentID string, at time.Time) error {
-	is, err := s.mustIssue(issueKey)
+	is, err := s.lookupIssue(issueKey)
 	if err != nil {
 		return err
 	}
@@ -384,7 +383,7 @@ func (s *Site) DeleteComment(issueKey, commentID string, at time.Time) error {
 // the move in its changelog. The old key keeps resolving to the issue. It
 // returns the new key.
 func (s *Site) MoveIssue(oldKey, newProjectKey string, at time.Time) (string, error) {
-	is, err := s.mustIssue(oldKey)
+	is, err := s.lookupIssue(oldKey)
 	if err != nil {
 		return "", err
 	}
@@ -409,7 +408,7 @@ func (s *Site) MoveIssue(oldKey, newProjectKey string, at time.Time) (string, er
 	return newKey, nil
 }
 
-func (s *Site) mustIssue(key string) (*Issue, error) {
+func (s *Site) lookupIssue(key string) (*Issue, error) {
 	is := s.Issue(key)
 	if is == nil {
 		return nil, fmt.Errorf("no issue %s", key)
@@ -437,10 +436,8 @@ func (s *Site) addIssue(is *Issue) {
 	s.byKey[is.Key] = is
 }
 
-func (s *Site) addHistory(is *Issue, author *User, at time.Time, items ...HistoryItem) *History {
-	h := &History{ID: s.nextHistoryID(), Author: author, Created: at, Items: items}
-	is.Histories = append(is.Histories, h)
-	return h
+func (s *Site) addHistory(is *Issue, author *User, at time.Time, items ...HistoryItem) {
+	is.Histories = append(is.Histories, &History{ID: s.nextHistoryID(), Author: author, Created: at, Items: items})
 }
 
 func (s *Site) nextIssueID() string   { s.lastIssueID++; return strconv.Itoa(s.lastIssueID) }

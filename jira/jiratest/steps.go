@@ -19,8 +19,8 @@ func (ig *issueGen) history(author *User, items ...HistoryItem) {
 func (ig *issueGen) comment(author *User, body string) {
 	c := &Comment{ID: ig.site.nextCommentID(), Author: author, UpdateAuthor: author, Body: body, Created: ig.at, Updated: ig.at}
 	// People fix typos in their comments now and then.
-	if ig.chance(0.05) {
-		c.Updated = ig.at.Add(time.Duration(1+ig.pick(30)) * time.Minute)
+	if edited := ig.at.Add(time.Duration(1+ig.pick(30)) * time.Minute); ig.chance(0.05) && edited.Before(ig.site.Now) {
+		c.Updated = edited
 	}
 	ig.is.Comments = append(ig.is.Comments, c)
 	if author == ig.site.Me {
@@ -32,6 +32,9 @@ func (ig *issueGen) comment(author *User, body string) {
 // several things one after the other.
 func (ig *issueGen) later(d time.Duration) {
 	ig.at = ig.at.Add(d)
+	if limit := ig.site.Now.Add(-time.Second); ig.at.After(limit) {
+		ig.at = limit
+	}
 }
 
 // userRef is how a changelog names a user: accountId on Cloud, login on Server.
@@ -250,7 +253,7 @@ func (ig *issueGen) planIntoSprint() {
 		return
 	}
 	p := ig.is.Project
-	planner := ig.leaders[p]
+	planner := p.Lead
 	if p == ig.ops && ig.chance(0.75) {
 		planner = ig.site.Me
 	}
@@ -352,11 +355,8 @@ func (ig *issueGen) flag() {
 	ig.blocker = blocker
 	w := ig.worker()
 	ig.is.Flagged = true
-	flagID := "[10019]"
-	if ig.site.Deployment == DeploymentServer {
-		flagID = "[10300]"
-	}
-	ig.history(w, HistoryItem{Field: "Flagged", FieldType: "custom", FieldID: ig.site.FieldIDs.Flagged, To: flagID, ToString: "Impediment"})
+	ig.history(w, HistoryItem{Field: "Flagged", FieldType: "custom", FieldID: ig.site.FieldIDs.Flagged,
+		To: "[" + impedimentOptionID(ig.site.Deployment) + "]", ToString: "Impediment"})
 	ig.comment(w, ig.fill(pickOf(ig.generator, flagComments)))
 }
 
@@ -394,11 +394,8 @@ func (ig *issueGen) clearFlag() {
 		who = ig.site.Me
 	}
 	ig.is.Flagged = false
-	flagID := "[10019]"
-	if ig.site.Deployment == DeploymentServer {
-		flagID = "[10300]"
-	}
-	ig.history(who, HistoryItem{Field: "Flagged", FieldType: "custom", FieldID: ig.site.FieldIDs.Flagged, From: flagID, FromString: "Impediment"})
+	ig.history(who, HistoryItem{Field: "Flagged", FieldType: "custom", FieldID: ig.site.FieldIDs.Flagged,
+		From: "[" + impedimentOptionID(ig.site.Deployment) + "]", FromString: "Impediment"})
 	if ig.chance(0.5) {
 		ig.comment(who, ig.fill(pickOf(ig.generator, flagOffComments)))
 	}
@@ -485,7 +482,7 @@ type move struct {
 
 var historyMoves = []move{
 	// Me, PM work.
-	{2, (*issueGen).meRank},
+	{1, (*issueGen).meRank},
 	{1, (*issueGen).mePriority},
 	{1, func(ig *issueGen) bool { return ig.setPoints(ig.site.Me) }},
 	{1, func(ig *issueGen) bool { return ig.addLabel(ig.site.Me) }},
@@ -498,7 +495,7 @@ var historyMoves = []move{
 	{2, (*issueGen).meFixVersion},
 	{1, (*issueGen).meCrossLink},
 	// Me on her own tickets: engineering.
-	{14, (*issueGen).meOwnBounce},
+	{16, (*issueGen).meOwnBounce},
 	// Colleagues.
 	{7, (*issueGen).colleagueRank},
 	{3, func(ig *issueGen) bool { return ig.addLabel(ig.teammate()) }},
@@ -661,7 +658,7 @@ func (ig *issueGen) meSprint() bool {
 
 // leaderSprint is the other planner of the project's board doing the same.
 func (ig *issueGen) leaderSprint() bool {
-	return ig.moveSprint(ig.leaders[ig.is.Project])
+	return ig.moveSprint(ig.is.Project.Lead)
 }
 
 func (ig *issueGen) moveSprint(author *User) bool {
@@ -938,7 +935,7 @@ func (ig *issueGen) slot(name string) string {
 	case "team":
 		return ig.teamName[ig.otherTeam()]
 	case "lead":
-		return g.mention(ig.leaders[ig.otherTeam()])
+		return g.mention(ig.otherTeam().Lead)
 	case "mate":
 		return g.mention(ig.teammate())
 	case "me":

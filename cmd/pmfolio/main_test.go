@@ -1,0 +1,281 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/jira"
+	"github.com/pmfolio/pmfolio/jira/jiratest"
+)
+
+var testNow = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+
+// cli runs one pmfolio command line in-process with the given environment.
+type cli struct {
+	env map[string]string
+}
+
+type result struct {
+	code        int
+	out, errOut string
+}
+
+func (c cli) run(t *testing.T, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, IO{
+		In: strings.NewReader(""), Out: &out, ErrOut: &errOut,
+		Getenv:  func(k string) string { return c.env[k] },
+		Now:     func() time.Time { return testNow },
+		Signals: make(chan os.Signal),
+	})
+	return result{code, out.String(), errOut.String()}
+}
+
+// isolatedEnv points HOME and the XDG directories into a temp dir so no
+// test reads or writes the developer's own config or database.
+func isolatedEnv(t *testing.T) map[string]string {
+	dir := t.TempDir()
+	return map[string]string{"HOME": dir, "XDG_CONFIG_HOME": filepath.Join(dir, "config"), "XDG_DATA_HOME": filepath.Join(dir, "data")}
+}
+
+func fakeSite(t *testing.T, deployment string, issues int, opts ...jiratest.Option) *jiratest.Server {
+	t.Helper()
+	site := jiratest.DemoSite(jiratest.DemoOptions{Deployment: deployment, Issues: issues, Seed: 3, Now: testNow})
+	srv := jiratest.NewServer(site, opts...)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestDemoWritesALinkedPortfolioInMostCategories(t *testing.T) {
+	dir := t.TempDir()
+	r := cli{env: isolatedEnv(t)}.run(t, "demo", "--dir", dir)
+	if r.code != 0 {
+		t.Fatalf("demo exit %d: %s", r.code, r.errOut)
+	}
+	summary := regexp.MustCompile(`(\d+) activities, (\d+) evidence items in (\d+) categories`).FindStringSubmatch(r.out)
+	if summary == nil {
+		t.Fatalf("demo output has no summary line:\n%s", r.out)
+	}
+	if !strings.Contains(r.out, filepath.Join(dir, "portfolio.md")) {
+		t.Errorf("demo does not say where the portfolio is:\n%s", r.out)
+	}
+	md, err := os.ReadFile(filepath.Join(dir, "portfolio.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sections := 0
+	for _, c := range evidence.Categories {
+		if strings.Contains(string(md), "\n## "+c.Title+"\n") {
+			sections++
+		}
+	}
+	if sections < 10 {
+		t.Errorf("portfolio has %d category sections, want at least 10", sections)
+	}
+	lines := 0
+	for _, line := range strings.Split(string(md), "\n") {
+		if strings.HasPrefix(line, "- ") {
+			lines++
+			if !regexp.MustCompile(`\]\(http://127\.0\.0\.1:\d+/browse/[A-Z]+-\d+\)`).MatchString(line) {
+				t.Errorf("evidence line without a link to its issue: %s", line)
+			}
+		}
+	}
+	if want := summary[2]; lines == 0 || want != strconv.Itoa(lines) {
+		t.Errorf("portfolio lists %d evidence lines, the summary says %s", lines, want)
+	}
+	// A second run in the same directory starts afresh: the same counts, not double.
+	again := cli{env: isolatedEnv(t)}.run(t, "demo", "--dir", dir)
+	if again.code != 0 || !strings.Contains(again.out, summary[0]) {
+		t.Errorf("second demo run: exit %d, want %q again\n%s%s", again.code, summary[0], again.out, again.errOut)
+	}
+}
+
+func TestSyncWithAWrongTokenExits3WithOneLineAndNoSecret(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 5)
+	env := isolatedEnv(t)
+	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"] = srv.URL(), jiratest.DemoEmail, "expired-token-123"
+	r := cli{env: env}.run(t, "sync")
+	if r.code != exitAuth {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, exitAuth, r.errOut)
+	}
+	lines := strings.Split(strings.TrimRight(r.errOut, "\n"), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "pmfolio: Jira refused the credentials (401)") || !strings.HasPrefix(lines[1], "hint: ") {
+		t.Errorf("stderr = %q, want one error line and one hint", r.errOut)
+	}
+	if strings.Contains(r.errOut+r.out, "expired-token-123") {
+		t.Error("the token appears in the output")
+	}
+}
+
+func TestSyncAgainstServerWithPATQuietPrintsNothing(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentServer, 20, jiratest.WithContextPath("/jira"))
+	env := isolatedEnv(t)
+	env["JIRA_URL"], env["JIRA_PAT"] = srv.URL(), jiratest.DemoPAT
+	r := cli{env: env}.run(t, "sync", "--quiet")
+	if r.code != 0 || r.out != "" || r.errOut != "" {
+		t.Fatalf("quiet sync: exit %d, out %q, err %q", r.code, r.out, r.errOut)
+	}
+	r = cli{env: env}.run(t, "sync")
+	if r.code != 0 || !regexp.MustCompile(`^synced \d+ issues from 127\.0\.0\.1, \d+ new activities, 0 new evidence items in \d+ requests, [\d.]+ s\n$`).MatchString(r.out) {
+		t.Errorf("sync summary: exit %d, %q %q", r.code, r.out, r.errOut)
+	}
+	if _, err := os.Stat(filepath.Join(env["XDG_DATA_HOME"], "pmfolio", "pmfolio.db")); err != nil {
+		t.Errorf("database not at the XDG default: %v", err)
+	}
+}
+
+func TestExitCodesForBadUsage(t *testing.T) {
+	env := isolatedEnv(t)
+	cases := []struct {
+		name string
+		env  map[string]string
+		args []string
+		code int
+		want string
+	}{
+		{"unknown flag", env, []string{"sync", "--bogus"}, exitUsage, "unknown flag"},
+		{"unknown command", env, []string{"synk"}, exitUsage, "unknown command"},
+		{"bad date", env, []string{"export", "--since", "last tuesday"}, exitUsage, "is not a date"},
+		{"no credentials", env, []string{"sync"}, exitUsage, "no Jira site"},
+		{"half credentials", map[string]string{"HOME": env["HOME"], "JIRA_URL": "https://acme.atlassian.net", "JIRA_EMAIL": "a@b.c"},
+			[]string{"sync"}, exitUsage, "JIRA_API_TOKEN is not"},
+		{"unknown export format", env, []string{"export", "--format", "pdf"}, exitUsage, "unknown format"},
+		{"export before any sync", env, []string{"export"}, exitFailure, "no database"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := cli{env: c.env}.run(t, c.args...)
+			if r.code != c.code || !strings.HasPrefix(r.errOut, "pmfolio: ") || !strings.Contains(r.errOut, c.want) {
+				t.Errorf("exit %d, stderr %q; want exit %d mentioning %q", r.code, r.errOut, c.code, c.want)
+			}
+		})
+	}
+}
+
+func TestSyncWhileAnotherHoldsTheLockExits5(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 3)
+	env := isolatedEnv(t)
+	db := filepath.Join(t.TempDir(), "p.db")
+	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"], env["PMFOLIO_DB"] = srv.URL(), jiratest.DemoEmail, jiratest.DemoAPIToken, db
+	lock, err := evidence.LockForSync(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Unlock()
+	if r := (cli{env: env}).run(t, "sync", "--quiet"); r.code != exitLocked {
+		t.Errorf("exit %d, want %d: %s", r.code, exitLocked, r.errOut)
+	}
+}
+
+func TestUnreachableJiraExits4(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 1)
+	url := srv.URL()
+	srv.Close() // nothing listens there any more
+	var out, errOut bytes.Buffer
+	io := IO{Out: &out, ErrOut: &errOut, Now: time.Now, Signals: make(chan os.Signal)}
+	_, err := runSync(context.Background(), syncOptions{
+		IO:          io,
+		Sites:       []siteConf{{Name: "gone", URL: url, Email: jiratest.DemoEmail, APIToken: jiratest.DemoAPIToken}},
+		DBPath:      filepath.Join(t.TempDir(), "p.db"),
+		JiraOptions: []jira.Option{jira.WithSleep(func(ctx context.Context, d time.Duration) error { return nil })},
+	})
+	if code := report(&errOut, err, ""); code != exitUnreachable {
+		t.Errorf("exit %d, want %d: %s", code, exitUnreachable, errOut.String())
+	}
+}
+
+func TestExportJSONFollowsTheSchema(t *testing.T) {
+	dir := t.TempDir()
+	env := isolatedEnv(t)
+	if r := (cli{env: env}).run(t, "demo", "--dir", dir, "--issues", "40"); r.code != 0 {
+		t.Fatalf("demo: %s", r.errOut)
+	}
+	out := filepath.Join(dir, "p.json")
+	r := cli{env: env}.run(t, "--db", filepath.Join(dir, "pmfolio.db"), "export", "--format", "json", "--since", "6m", "-o", out)
+	if r.code != 0 {
+		t.Fatalf("export: %s", r.errOut)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		SchemaVersion int `json:"schema_version"`
+		Period        struct{ Since, Until string }
+		Evidence      []struct {
+			IssueURL   string    `json:"issue_url"`
+			OccurredAt time.Time `json:"occurred_at"`
+			Rule       string
+		}
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.SchemaVersion != 1 || doc.Period.Since != "2026-05-22" || doc.Period.Until != "2026-11-22" || len(doc.Evidence) == 0 {
+		t.Errorf("export = version %d, period %+v, %d items", doc.SchemaVersion, doc.Period, len(doc.Evidence))
+	}
+	for _, ev := range doc.Evidence {
+		if ev.OccurredAt.Before(time.Date(2026, 5, 22, 0, 0, 0, 0, time.UTC)) || !strings.Contains(ev.IssueURL, "/browse/") || ev.Rule == "" {
+			t.Errorf("item outside the period or without link and rule: %+v", ev)
+		}
+	}
+}
+
+func TestVersionPrints(t *testing.T) {
+	r := cli{env: isolatedEnv(t)}.run(t, "version")
+	if r.code != 0 || !strings.HasPrefix(r.out, "pmfolio ") {
+		t.Errorf("version: %d %q", r.code, r.out)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	cases := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"2025-01-31", "2025-01-31", true},
+		{"30d", "2026-10-23", true},
+		{"12w", "2026-08-30", true},
+		{"6m", "2026-05-22", true},
+		{"1y", "2025-11-22", true},
+		{"2025-02-30", "", false},
+		{"-3d", "", false},
+		{"3x", "", false},
+		{"", "", false},
+	}
+	for _, c := range cases {
+		got, err := parseDate(c.in, testNow)
+		if (err == nil) != c.ok || (c.ok && got.Format("2006-01-02") != c.want) {
+			t.Errorf("parseDate(%q) = %v, %v; want %s ok=%v", c.in, got, err, c.want, c.ok)
+		}
+	}
+}
+
+func TestDemoNeverDeletesARealDatabase(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 3)
+	dir := t.TempDir()
+	env := isolatedEnv(t)
+	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"] = srv.URL(), jiratest.DemoEmail, jiratest.DemoAPIToken
+	db := filepath.Join(dir, "pmfolio.db")
+	if r := (cli{env: env}).run(t, "--db", db, "sync", "--quiet"); r.code != 0 {
+		t.Fatalf("sync: %s", r.errOut)
+	}
+	r := cli{env: env}.run(t, "demo", "--dir", dir)
+	if r.code != exitUsage || !strings.Contains(r.errOut, "holds real Jira data") {
+		t.Errorf("demo over a real database: exit %d, %q", r.code, r.errOut)
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Errorf("the real database is gone: %v", err)
+	}
+}

@@ -16,14 +16,14 @@ func Classify(a Activity, is Issue, me User) []Evidence {
 	if !a.Author.Is(me) {
 		return nil
 	}
-	s := subject{a: &a, is: &is, me: me}
+	s := &subject{a: a, is: is, me: me}
 	var out []Evidence
 	for i := range builtinRules {
 		r := &builtinRules[i]
-		if r.source != a.Source || hasCategory(out, r.category) || !r.holds(&s) {
+		if r.source != a.Source || hasCategory(out, r.category) || !r.holds(s) {
 			continue
 		}
-		excerpt, ok := r.match(&s)
+		excerpt, ok := r.match(s)
 		if !ok {
 			continue
 		}
@@ -387,9 +387,9 @@ var builtinRules = []rule{
 
 	// incident-coordination: leading the response to incidents.
 	{id: "issue.postmortem", category: CatIncidentCoord, source: SourceIssue, confidence: 0.8,
-		when:  []guard{either(typeIs(postmortemTypes...), textOrSummary(postmortem))},
+		when:  []guard{either(typeIs(postmortemTypes...), issueMentions(postmortem))},
 		match: created},
 	{id: "comment.incident", category: CatIncidentCoord, source: SourceComment, confidence: 0.8,
-		when:  []guard{either(typeIs(incidentTypes...), textOrSummary(incidentContext))},
+		when:  []guard{either(typeIs(incidentTypes...), issueMentions(incidentContext))},
 		match: says(incidentCoordination, 5)},
 }

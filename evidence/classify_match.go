@@ -12,8 +12,8 @@ import (
 // with the activity's plain text worked out once on first use and shared by
 // every rule.
 type subject struct {
-	a  *Activity
-	is *Issue
+	a  Activity
+	is Issue
 	me User
 
 	textDone bool
@@ -28,11 +28,6 @@ func (s *subject) plain() *indexedText {
 		s.words = wordCount(s.text.text)
 	}
 	return &s.text
-}
-
-func (s *subject) wordCount() int {
-	s.plain()
-	return s.words
 }
 
 // A guard is a condition a rule needs besides its match.
@@ -224,7 +219,7 @@ func linkToOtherProject(s *subject, it ChangeItem) bool {
 		return false
 	}
 	other := projectOfKey(it.To)
-	return other != "" && !strings.EqualFold(other, issueProject(s.is))
+	return other != "" && !strings.EqualFold(other, issueProject(&s.is))
 }
 
 // projectOfKey returns the project key of an issue key ("PAY" of "PAY-12"),
@@ -387,7 +382,7 @@ func firstOf(ms ...matcher) matcher {
 func mentionsOtherProject(p *textPattern) matcher {
 	return func(s *subject) (string, bool) {
 		t := s.plain()
-		text, own := t.text, issueProject(s.is)
+		text, own := t.text, issueProject(&s.is)
 		for _, alt := range p.alts {
 			if !t.containsAny(alt.keys) {
 				continue
@@ -467,9 +462,9 @@ func without(fields ...field) guard {
 	}
 }
 
-// textOrSummary holds when p matches the activity's text or the issue's
+// issueMentions holds when p matches the activity's text or the issue's
 // summary or one of its labels.
-func textOrSummary(p *textPattern) guard {
+func issueMentions(p *textPattern) guard {
 	return func(s *subject) bool {
 		if p.matches(s.plain()) || p.matchesString(s.is.Summary) {
 			return true

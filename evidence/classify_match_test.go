@@ -113,7 +113,7 @@ func TestIssueGuards(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := &subject{a: &Activity{}, is: &tt.is, me: me}
+			s := &subject{a: Activity{}, is: tt.is, me: me}
 			if got := someoneElses(s); got != tt.someoneElses {
 				t.Errorf("someoneElses = %v, want %v", got, tt.someoneElses)
 			}
@@ -131,7 +131,7 @@ func TestIssueGuards(t *testing.T) {
 }
 
 func TestItemChecks(t *testing.T) {
-	s := &subject{a: &Activity{}, is: &Issue{Key: "OPS-1", Project: "OPS"}}
+	s := &subject{a: Activity{}, is: Issue{Key: "OPS-1", Project: "OPS"}}
 	tests := []struct {
 		name  string
 		check itemCheck
@@ -177,7 +177,7 @@ func TestEditedText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := &subject{a: &Activity{Items: []ChangeItem{sysItem("description", tt.before, tt.after)}}}
+			s := &subject{a: Activity{Items: []ChangeItem{sysItem("description", tt.before, tt.after)}}}
 			got, ok := editedText([]field{fieldDescription, fieldSummary}, tt.p, 3)(s)
 			if ok != (tt.want != "") || got != tt.want {
 				t.Errorf("editedText = %q, %v; want %q", got, ok, tt.want)
@@ -187,14 +187,14 @@ func TestEditedText(t *testing.T) {
 }
 
 func TestWithoutAndNoChangeOf(t *testing.T) {
-	drag := &subject{a: &Activity{Items: []ChangeItem{sysItem("status", "To Do", "In Progress"), {Field: "Rank", FieldType: "custom"}}}}
+	drag := &subject{a: Activity{Items: []ChangeItem{sysItem("status", "To Do", "In Progress"), {Field: "Rank", FieldType: "custom"}}}}
 	if without(fieldStatus)(drag) {
 		t.Error("without(status) holds for a history that changes status")
 	}
 	if !without(fieldSprint)(drag) {
 		t.Error("without(sprint) fails for a history that leaves sprint alone")
 	}
-	dupe := &subject{a: &Activity{Items: []ChangeItem{sysItem("resolution", "", "Duplicate")}}}
+	dupe := &subject{a: Activity{Items: []ChangeItem{sysItem("resolution", "", "Duplicate")}}}
 	if noChangeOf(fieldResolution, toValue("Done"))(dupe) {
 		t.Error("noChangeOf(resolution to Done) holds for a Duplicate resolution")
 	}
@@ -205,7 +205,7 @@ func TestWithoutAndNoChangeOf(t *testing.T) {
 
 func TestResolvedWithin(t *testing.T) {
 	resolved := time.Date(2026, 3, 4, 15, 12, 0, 0, time.UTC)
-	is := &Issue{Resolution: "Won't Do", Resolved: &resolved}
+	is := Issue{Resolution: "Won't Do", Resolved: &resolved}
 	g := resolvedWithin(time.Minute, "Won't Do")
 	for _, tt := range []struct {
 		at   time.Time
@@ -215,11 +215,11 @@ func TestResolvedWithin(t *testing.T) {
 		{resolved.Add(-30 * time.Second), true},
 		{resolved.Add(2 * time.Hour), false},
 	} {
-		if got := g(&subject{a: &Activity{At: tt.at}, is: is}); got != tt.want {
+		if got := g(&subject{a: Activity{At: tt.at}, is: is}); got != tt.want {
 			t.Errorf("resolvedWithin at %v = %v, want %v", tt.at, got, tt.want)
 		}
 	}
-	if g(&subject{a: &Activity{At: resolved}, is: &Issue{Resolution: "Done", Resolved: &resolved}}) {
+	if g(&subject{a: Activity{At: resolved}, is: Issue{Resolution: "Done", Resolved: &resolved}}) {
 		t.Error("resolvedWithin holds for another resolution")
 	}
 }

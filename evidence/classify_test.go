@@ -16,7 +16,7 @@ var (
 	clfLee = User{ID: "557058:aaaa", DisplayName: "Lee Park"}
 )
 
-// clfIssue is an OPS story; the options shape who created and owns it.
+// clfIssue is an OPS issue of type typ; creator and assignee decide whose it is.
 func clfIssue(typ string, creator, assignee User) Issue {
 	return Issue{ID: "10042", Key: "OPS-42", Project: "OPS", Type: typ, Summary: "Save the cart between visits",
 		Status: "In Progress", StatusCategory: "indeterminate", Reporter: creator, Creator: creator, Assignee: assignee}
@@ -65,7 +65,7 @@ func TestClassify(t *testing.T) {
 	plainBug := clfIssue("Bug", clfLee, clfLee)      // an ordinary bug
 	wontDo := clfIssue("Story", clfLee, clfLee)      // resolved Won't Do by the user just now
 	wontDo.Resolution, wontDo.Resolved = "Won't Do", &clfAt
-	postmortemTask := clfIssue("Task", clfMe, clfLee) // a follow-up from an incident
+	postmortemTask := clfIssue("Task", clfMe, clfLee) // the postmortem of an incident
 	postmortemTask.Summary = "Postmortem: checkout outage on 3 March"
 	fromLee := clfComment("Decision: we agreed to drop IE11 support for v2.")
 	fromLee.Author = clfLee
@@ -289,6 +289,8 @@ func TestClassify(t *testing.T) {
 			act:     clfChange(sysItem("resolution", "", "Won't Do"), customItem("Resolution reason", "customfield_10300", "", "Partner API retired")),
 			want:    []clfWant{{CatDecisionMaking, "change.wont-do"}},
 			excerpt: "Resolution: (none) → Won't Do — Partner API retired"},
+		{name: "a comment long after a Won't Do is not its reason", issue: wontDo,
+			act: Activity{IssueID: "10042", Source: SourceComment, SourceID: "30002", Author: clfMe, At: clfAt.Add(48 * time.Hour), Text: "Still seeing interest in this from the partner team."}},
 		{name: "Won't Do without a reason is not evidence", act: clfChange(sysItem("resolution", "", "Won't Do"), sysItem("status", "To Do", "Closed")), issue: leesStory},
 		{name: "out of scope for a PR is not decision-making", act: clfComment("Renaming the package is out of scope for this PR."), issue: leesStory},
 		{name: "asking about scope is not decision-making", act: clfComment("Is the CSV export out of scope for v1?"), issue: leesStory},
@@ -325,6 +327,13 @@ func TestClassify(t *testing.T) {
 		{name: "UAT passed is acceptance-testing", issue: forLee,
 			act:  clfComment("UAT passed with two finance users this morning."),
 			want: []clfWant{{CatAcceptanceTesting, "comment.acceptance"}}},
+		{name: "reopening delivered work with a reason is acceptance-testing", issue: forLee,
+			act:  clfChange(sysItem("status", "Done", "Reopened"), customItem("Reopen reason", "customfield_10301", "", "Totals still exclude refunds")),
+			want: []clfWant{{CatAcceptanceTesting, "change.reopen"}}},
+		{name: "reopening without a reason is not evidence", act: clfChange(sysItem("status", "Done", "Reopened")), issue: forLee},
+		{name: "closing someone else's epic is epic-ownership not acceptance-testing", issue: leesEpic,
+			act:  clfChange(sysItem("status", "In Progress", "Done")),
+			want: []clfWant{{CatEpicOwnership, "change.epic-status"}}},
 		{name: "verified in staging on your own ticket is not acceptance-testing", act: clfComment("Verified in staging, looks good."), issue: mine},
 		{name: "closing a duplicate is grooming not acceptance-testing", issue: forLee,
 			act:  clfChange(sysItem("status", "To Do", "Done"), sysItem("resolution", "", "Duplicate")),

@@ -454,3 +454,32 @@ func TestSelectionJQL(t *testing.T) {
 		})
 	}
 }
+
+// Jira reads JQL dates in the user's profile time zone; a bound written in
+// UTC would skip what changed in the hours after the cursor.
+func TestIncrementalSyncMissesNothingJustAfterTheCursor(t *testing.T) {
+	f := newSyncFixture(t, jiratest.DeploymentCloud, 30)
+	if _, err := f.sync(t, SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var newest time.Time
+	for _, is := range f.site.Issues() {
+		if is.Updated.After(newest) {
+			newest = is.Updated
+		}
+	}
+	key := f.site.Issues()[0].Key
+	f.srv.Update(func(s *jiratest.Site) {
+		if _, err := s.AddComment(key, true, "Status: canary is healthy, rolling out to all regions next.", newest.Add(20*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+	})
+	res, err := f.sync(t, SyncOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.NewActivities != 1 {
+		t.Errorf("incremental sync found %d new activities, want the 1 comment made 20 minutes after the cursor", res.NewActivities)
+	}
+	f.assertComplete(t)
+}

@@ -272,11 +272,9 @@ func TestDemoSiteSizeAndShape(t *testing.T) {
 
 	start := time.Now()
 	big := demo(t, DeploymentServer, 10_000)
-	limit := 2 * time.Second
-	if raceEnabled {
-		limit = 10 * time.Second
-	}
-	if elapsed := time.Since(start); elapsed > limit {
+	// The race detector slows generation several times over, so the bound
+	// is checked only without it.
+	if elapsed := time.Since(start); elapsed > 2*time.Second && !raceEnabled {
 		t.Errorf("generating 10,000 issues took %v", elapsed)
 	}
 	if big.IssueCount() != 10_000 {
@@ -745,8 +743,13 @@ func TestUpdateMutatesWhatTheServerServes(t *testing.T) {
 		if err := s.EditComment(oldKey, commentID, "Update: edited in a test", at); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.DeleteComment(oldKey, s.Issue(oldKey).Comments[0].ID, at); err != nil {
-			t.Fatal(err)
+		// Deleting while ranging over the comments must be safe.
+		for i, c := range s.Issue(oldKey).Comments {
+			if i < 2 {
+				if err := s.DeleteComment(oldKey, c.ID, at); err != nil {
+					t.Fatal(err)
+				}
+			}
 		}
 		if newKey, err = s.MoveIssue(oldKey, dest, at.Add(time.Minute)); err != nil {
 			t.Fatal(err)

@@ -2,6 +2,6 @@
 
 package jiratest
 
-// raceEnabled relaxes timing checks: the race detector slows generation
-// several times over.
+// raceEnabled tells timing checks that the race detector is slowing
+// everything down.
 const raceEnabled = false

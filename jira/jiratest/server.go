@@ -316,8 +316,9 @@ var (
 
 // parseSearch reads a search request: query parameters for GET, the JSON body
 // for POST. The fields default differs: ids only on Cloud's search/jql,
-// navigable fields on Server's search.
-func parseSearch(r *http.Request, defaultFields string) (searchQuery, error) {
+// navigable fields on Server's search. JQL dates are read in the searching
+// user's profile time zone (loc), as Jira reads them.
+func parseSearch(r *http.Request, defaultFields string, loc *time.Location) (searchQuery, error) {
 	var (
 		jql, token, expand  string
 		fields              []string
@@ -372,7 +373,7 @@ func parseSearch(r *http.Request, defaultFields string) (searchQuery, error) {
 		if len(v) > len(layout) {
 			layout = "2006-01-02 15:04"
 		}
-		if sq.since, err = time.ParseInLocation(layout, v, time.UTC); err != nil {
+		if sq.since, err = time.ParseInLocation(layout, v, loc); err != nil {
 			return sq, invalidDate(v)
 		}
 	} else if m := badDate.FindStringSubmatch(jql); m != nil {
@@ -444,10 +445,18 @@ func (s *Server) pageSize(asked int) int {
 	return asked
 }
 
+// userLocation is the time zone of the account the credentials log in as.
+func (s *Server) userLocation() *time.Location {
+	if loc, err := time.LoadLocation(s.site.Me.TimeZone); err == nil {
+		return loc
+	}
+	return time.UTC
+}
+
 // searchJQL is Cloud's GET/POST /rest/api/2/search/jql: token paging, no
 // total, ids only unless fields are named.
 func (s *Server) searchJQL(w http.ResponseWriter, r *http.Request, rd *renderer) {
-	q, err := parseSearch(r, "id")
+	q, err := parseSearch(r, "id", s.userLocation())
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
@@ -498,7 +507,7 @@ func pageToken(jql string, last *Issue) string {
 // searchOffset is Server's GET/POST /rest/api/2/search: startAt paging with
 // a total.
 func (s *Server) searchOffset(w http.ResponseWriter, r *http.Request, rd *renderer) {
-	q, err := parseSearch(r, "*navigable")
+	q, err := parseSearch(r, "*navigable", s.userLocation())
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return

@@ -363,6 +363,8 @@ func (s *Site) EditComment(issueKey, commentID, body string, at time.Time) error
 
 // DeleteComment removes a comment and bumps the issue's updated time. Jira
 // keeps no trace of a deleted comment, which is what a sync must cope with.
+// The issue gets a new Comments slice, so a caller ranging over the old one
+// can delete as it goes.
 func (s *Site) DeleteComment(issueKey, commentID string, at time.Time) error {
 	is, err := s.lookupIssue(issueKey)
 	if err != nil {
@@ -372,7 +374,7 @@ func (s *Site) DeleteComment(issueKey, commentID string, at time.Time) error {
 	if i < 0 {
 		return fmt.Errorf("issue %s has no comment %s", issueKey, commentID)
 	}
-	is.Comments = slices.Delete(is.Comments, i, i+1)
+	is.Comments = slices.Concat(is.Comments[:i], is.Comments[i+1:])
 	is.Updated = at
 	return nil
 }

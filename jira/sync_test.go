@@ -290,18 +290,26 @@ func TestSyncWrongTokenIsAnAuthErrorAndStoresNothing(t *testing.T) {
 	}
 }
 
-func TestSyncWaitsForRateLimitsAndRetriesServerErrors(t *testing.T) {
-	f := newSyncFixture(t, jiratest.DeploymentCloud, 30, jiratest.WithPageCap(10))
+// failSearches serves fault(n) instead of the n-th search request (from 1);
+// a nil fault serves the real answer.
+func failSearches(srv *jiratest.Server, fault func(n int) *jiratest.Fault) {
 	var mu sync.Mutex
 	searches := 0
-	f.srv.Inject(func(r *http.Request) *jiratest.Fault {
-		if !strings.HasSuffix(r.URL.Path, "/search/jql") {
+	srv.Inject(func(r *http.Request) *jiratest.Fault {
+		if !strings.Contains(r.URL.Path, "/rest/api/2/search") {
 			return nil
 		}
 		mu.Lock()
 		defer mu.Unlock()
 		searches++
-		switch searches {
+		return fault(searches)
+	})
+}
+
+func TestSyncWaitsForRateLimitsAndRetriesServerErrors(t *testing.T) {
+	f := newSyncFixture(t, jiratest.DeploymentCloud, 30, jiratest.WithPageCap(10))
+	failSearches(f.srv, func(n int) *jiratest.Fault {
+		switch n {
 		case 1:
 			return &jiratest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "7"}
 		case 3:
@@ -323,16 +331,8 @@ func TestSyncWaitsForRateLimitsAndRetriesServerErrors(t *testing.T) {
 
 func TestSyncGivesUpOnPersistentFailuresKeepingCommittedPages(t *testing.T) {
 	f := newSyncFixture(t, jiratest.DeploymentCloud, 30, jiratest.WithPageCap(10))
-	var mu sync.Mutex
-	searches := 0
-	f.srv.Inject(func(r *http.Request) *jiratest.Fault {
-		if !strings.HasSuffix(r.URL.Path, "/search/jql") {
-			return nil
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		searches++
-		if searches > 1 {
+	failSearches(f.srv, func(n int) *jiratest.Fault {
+		if n > 1 {
 			return &jiratest.Fault{Status: http.StatusServiceUnavailable}
 		}
 		return nil
@@ -352,16 +352,8 @@ func TestSyncGivesUpOnPersistentFailuresKeepingCommittedPages(t *testing.T) {
 
 func TestSyncRejectsGarbageWithoutHalfAPage(t *testing.T) {
 	f := newSyncFixture(t, jiratest.DeploymentCloud, 30, jiratest.WithPageCap(10))
-	var mu sync.Mutex
-	searches := 0
-	f.srv.Inject(func(r *http.Request) *jiratest.Fault {
-		if !strings.HasSuffix(r.URL.Path, "/search/jql") {
-			return nil
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		searches++
-		if searches == 2 {
+	failSearches(f.srv, func(n int) *jiratest.Fault {
+		if n == 2 {
 			return &jiratest.Fault{Status: http.StatusOK, Body: `{"issues":[{"id":"1","key":"X-1","fields":{"created":"not a time"}}],"isLast":true}`}
 		}
 		return nil

@@ -279,3 +279,80 @@ func TestDemoNeverDeletesARealDatabase(t *testing.T) {
 		t.Errorf("the real database is gone: %v", err)
 	}
 }
+
+func TestInterruptStopsSyncAfterTheCurrentPageAndKeepsIt(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 30, jiratest.WithPageCap(10))
+	env := isolatedEnv(t)
+	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"] = srv.URL(), jiratest.DemoEmail, jiratest.DemoAPIToken
+	signals := make(chan os.Signal, 1)
+	signals <- os.Interrupt // Ctrl-C arrives while the first page is fetched
+	var out, errOut bytes.Buffer
+	code := run([]string{"sync"}, IO{Out: &out, ErrOut: &errOut, Now: func() time.Time { return testNow },
+		Getenv: func(k string) string { return env[k] }, Signals: signals})
+	if code != 0 || !strings.Contains(out.String(), "synced 10 issues") || !strings.Contains(out.String(), "stopped early") {
+		t.Fatalf("exit %d\nout: %s\nerr: %s", code, out.String(), errOut.String())
+	}
+	if !strings.Contains(errOut.String(), "stopping after the current page") {
+		t.Errorf("no word about stopping on stderr: %q", errOut.String())
+	}
+	r := cli{env: env}.run(t, "sync")
+	if r.code != 0 || !strings.Contains(r.out, "synced 2") {
+		t.Errorf("resumed sync: exit %d, %q", r.code, r.out)
+	}
+}
+
+func TestDryRunCountsButStoresNothing(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 12)
+	env := isolatedEnv(t)
+	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"] = srv.URL(), jiratest.DemoEmail, jiratest.DemoAPIToken
+	env["PMFOLIO_DB"] = filepath.Join(t.TempDir(), "p.db")
+	r := cli{env: env}.run(t, "sync", "--dry-run")
+	if r.code != 0 || !regexp.MustCompile(`^dry run on 127\.0\.0\.1: 12 issues with \d+ activities of yours; nothing stored`).MatchString(r.out) {
+		t.Fatalf("dry run: exit %d, %q %q", r.code, r.out, r.errOut)
+	}
+	store, err := evidence.Open(context.Background(), env["PMFOLIO_DB"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	counts, err := store.TableCounts(context.Background())
+	if err != nil || counts["issues"]+counts["sites"] != 0 {
+		t.Errorf("dry run stored rows: %v %v", counts, err)
+	}
+}
+
+func TestConfigFileSitesAndPermissions(t *testing.T) {
+	acme := fakeSite(t, jiratest.DeploymentCloud, 4)
+	old := fakeSite(t, jiratest.DeploymentServer, 3, jiratest.WithContextPath("/jira"))
+	env := isolatedEnv(t)
+	cfgPath := filepath.Join(t.TempDir(), "config.yaml")
+	env["PMFOLIO_CONFIG"] = cfgPath
+	env["JIRA_API_TOKEN"] = jiratest.DemoAPIToken // the Cloud token stays out of the file
+	cfg := "sites:\n" +
+		"  - name: acme\n    url: " + acme.URL() + "\n    email: " + jiratest.DemoEmail + "\n" +
+		"  - name: oldjob\n    url: " + old.URL() + "\n    pat: " + jiratest.DemoPAT + "\n"
+	if err := os.WriteFile(cfgPath, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := cli{env: env}.run(t, "sync")
+	if r.code != exitUsage || !strings.Contains(r.errOut, "others can read it") || !strings.Contains(r.errOut, "chmod 600 "+cfgPath) {
+		t.Fatalf("world-readable config with a token: exit %d, %q", r.code, r.errOut)
+	}
+	if err := os.Chmod(cfgPath, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r = cli{env: env}.run(t, "sync")
+	if r.code != 0 || !strings.Contains(r.out, "from acme") || !strings.Contains(r.out, "from oldjob") {
+		t.Fatalf("sync of both sites: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+	r = cli{env: env}.run(t, "sync", "--site", "oldjob")
+	if r.code != 0 || strings.Contains(r.out, "from acme") || !strings.Contains(r.out, "from oldjob") {
+		t.Errorf("sync --site oldjob: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+	if r := (cli{env: env}).run(t, "sync", "--site", "nope"); r.code != exitUsage {
+		t.Errorf("unknown site: exit %d, %q", r.code, r.errOut)
+	}
+	if strings.Contains(r.out+r.errOut, jiratest.DemoPAT) {
+		t.Error("the PAT appears in the output")
+	}
+}

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestProgressBarDrawsOnOneLineAndErasesItself(t *testing.T) {
+	var buf bytes.Buffer
+	bar := &progressBar{w: &buf, label: "syncing acme"}
+	bar.update(50, 200)
+	bar.update(200, 200)
+	bar.done()
+	out := buf.String()
+	if strings.Contains(out, "\n") {
+		t.Errorf("progress bar wrote a newline: %q", out)
+	}
+	for _, want := range []string{"\rsyncing acme [#######.......................] 50/200 issues", "200/200 issues", "\r\033[K"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("progress output %q lacks %q", out, want)
+		}
+	}
+	buf.Reset()
+	bar.update(120, -1) // Cloud does not give a total
+	if got := buf.String(); got != "\rsyncing acme: 120 issues" {
+		t.Errorf("unknown total: %q", got)
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for in, want := range map[int]string{0: "0 new activities", 1: "1 new activity", 2: "2 new activities"} {
+		if got := plural(in, "new activity"); got != want {
+			t.Errorf("plural(%d) = %q, want %q", in, got, want)
+		}
+	}
+	if got := plural(3, "evidence item"); got != "3 evidence items" {
+		t.Errorf("plural = %q", got)
+	}
+}

@@ -79,7 +79,9 @@ func newPageWriter(ctx context.Context, tx *sql.Tx, site Site) (*pageWriter, err
 		dst   **sql.Stmt
 		query string
 	}{
-		{&w.mineBefore, `SELECT source, source_id FROM activities WHERE site_id = ? AND issue_id = ? AND is_mine = 1`},
+		// is_mine is filtered in Go: as a SQL term it lures the planner to the
+		// (site_id, is_mine) index, a scan of all the user's activities.
+		{&w.mineBefore, `SELECT source, source_id, is_mine FROM activities WHERE site_id = ? AND issue_id = ?`},
 		{&w.evidenceBefore, `SELECT id FROM evidence WHERE site_id = ? AND issue_id = ?`},
 		{&w.upsertIssue, `
 			INSERT INTO issues (site_id, issue_id, issue_key, project, updated_at, issue, raw, synced_at)
@@ -118,8 +120,11 @@ func (w *pageWriter) saveIssue(ctx context.Context, rec IssueRecord, classify Cl
 	is := rec.Issue
 	mineBefore, err := querySet(ctx, w.mineBefore, func(rows *sql.Rows) (string, error) {
 		var src, id string
-		err := rows.Scan(&src, &id)
-		return src + "\x00" + id, err
+		var mine bool
+		if err := rows.Scan(&src, &id, &mine); err != nil || !mine {
+			return "", err
+		}
+		return src + "\x00" + id, nil
 	}, w.site.ID, is.ID)
 	if err != nil {
 		return err
@@ -202,7 +207,9 @@ func querySet(ctx context.Context, stmt *sql.Stmt, scan func(*sql.Rows) (string,
 		if err != nil {
 			return nil, err
 		}
-		set[k] = true
+		if k != "" {
+			set[k] = true
+		}
 	}
 	return set, rows.Err()
 }

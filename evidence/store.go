@@ -66,7 +66,7 @@ func Open(ctx context.Context, path string, opts ...StoreOption) (*Store, error)
 	for _, o := range opts {
 		o(s)
 	}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrate(ctx, migrationFiles); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
@@ -79,25 +79,27 @@ func (s *Store) Close() error { return s.db.Close() }
 // Path is the database file's path.
 func (s *Store) Path() string { return s.path }
 
-func (s *Store) migrate(ctx context.Context) error {
+// migrate applies, in name order, each migrations/*.sql of fsys that the
+// database has not recorded yet, one transaction each.
+func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
 	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (
 		name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("create migrations table: %w", err)
 	}
-	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	names, err := fs.Glob(fsys, "migrations/*.sql")
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if err := s.applyMigration(ctx, name); err != nil {
+		if err := s.applyMigration(ctx, fsys, name); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (s *Store) applyMigration(ctx context.Context, name string) error {
+func (s *Store) applyMigration(ctx context.Context, fsys fs.FS, name string) error {
 	base := filepath.Base(name)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -111,7 +113,7 @@ func (s *Store) applyMigration(ctx context.Context, name string) error {
 	if n > 0 {
 		return nil
 	}
-	body, err := migrationFiles.ReadFile(name)
+	body, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err
 	}

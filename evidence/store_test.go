@@ -3,9 +3,11 @@ package evidence
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"path/filepath"
 	"reflect"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -103,6 +105,44 @@ func TestStoreMigratesEmptyAndExistingDatabase(t *testing.T) {
 	}
 	if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
 		t.Errorf("journal_mode = %q, %v", mode, err)
+	}
+}
+
+func TestStoreAppliesANewMigrationToAnExistingDatabaseOnce(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	first, err := fs.ReadFile(migrationFiles, "migrations/0001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := fstest.MapFS{
+		"migrations/0001_init.sql": {Data: first},
+		"migrations/0002_test.sql": {Data: []byte(`ALTER TABLE sites ADD COLUMN note TEXT NOT NULL DEFAULT 'kept';`)},
+	}
+	for range 2 { // the second run must find nothing to do
+		if err := s.migrate(ctx, next); err != nil {
+			t.Fatal(err)
+		}
+	}
+	names, _ := s.Migrations(ctx)
+	if !reflect.DeepEqual(names, []string{"0001_init.sql", "0002_test.sql"}) {
+		t.Errorf("migrations = %v", names)
+	}
+	var note string
+	if err := s.db.QueryRowContext(ctx, `SELECT note FROM sites WHERE id = ?`, site.ID).Scan(&note); err != nil || note != "kept" {
+		t.Errorf("existing row after migration: %q, %v", note, err)
+	}
+
+	// A failing migration is rolled back whole and not recorded.
+	broken := fstest.MapFS{"migrations/0003_broken.sql": {Data: []byte(`CREATE TABLE half (x INT); SELECT nope FROM nowhere;`)}}
+	if err := s.migrate(ctx, broken); err == nil {
+		t.Fatal("a broken migration was accepted")
+	}
+	var tables int
+	s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'half'`).Scan(&tables)
+	if names, _ := s.Migrations(ctx); len(names) != 2 || tables != 0 {
+		t.Errorf("after a failed migration: %v recorded, %d half-made tables", names, tables)
 	}
 }
 

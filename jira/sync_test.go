@@ -475,3 +475,34 @@ func TestIncrementalSyncMissesNothingJustAfterTheCursor(t *testing.T) {
 	}
 	f.assertComplete(t)
 }
+
+func TestAnUndialableSiteFailsAtOnce(t *testing.T) {
+	f := newSyncFixture(t, jiratest.DeploymentCloud, 1)
+	f.srv.Close()
+	_, err := f.sync(t, SyncOptions{})
+	var jerr *Error
+	if !errors.As(err, &jerr) || jerr.Kind != KindUnreachable {
+		t.Fatalf("err = %v, want unreachable", err)
+	}
+	if len(*f.sleeps) != 0 {
+		t.Errorf("waited %v before giving up on a site nothing listens on", *f.sleeps)
+	}
+}
+
+func TestATimedOutRequestIsRetried(t *testing.T) {
+	f := newSyncFixture(t, jiratest.DeploymentCloud, 5)
+	failSearches(f.srv, func(n int) *jiratest.Fault {
+		if n == 1 {
+			return &jiratest.Fault{Delay: time.Minute} // outlives the client's request timeout
+		}
+		return nil
+	})
+	c, err := New(f.cfg, WithRequestTimeout(200*time.Millisecond), WithSleep(func(context.Context, time.Duration) error { return nil }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Sync(context.Background(), c, f.store, SyncOptions{}); err != nil {
+		t.Fatalf("a timed-out request was not retried: %v", err)
+	}
+	f.assertComplete(t)
+}

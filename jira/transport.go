@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"strconv"
 	"time"
@@ -65,6 +66,11 @@ func retryAfter(v string) (time.Duration, bool) {
 	return 0, false
 }
 
+func isDialError(err error) bool {
+	var opErr *net.OpError
+	return errors.As(err, &opErr) && opErr.Op == "dial"
+}
+
 func retryable(status int) bool {
 	return status == http.StatusTooManyRequests || status == http.StatusInternalServerError ||
 		status == http.StatusBadGateway || status == http.StatusServiceUnavailable || status == http.StatusGatewayTimeout
@@ -101,9 +107,9 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if err == nil && !retryable(resp.StatusCode) {
 			return resp, nil
 		}
-		// A refused or reset connection is retried twice at most: an
-		// unreachable site should fail in seconds, not minutes.
-		if attempt >= policy.MaxAttempts || (err != nil && attempt >= 3) {
+		// A site that cannot be dialled (no such host, nothing listening)
+		// fails at once; a connection reset mid-request is retried twice.
+		if attempt >= policy.MaxAttempts || (err != nil && (isDialError(err) || attempt >= 3)) {
 			return resp, err
 		}
 		d := policy.delay(attempt, resp)

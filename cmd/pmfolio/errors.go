@@ -78,6 +78,9 @@ func explain(err error, deployment string) *userError {
 				Hint: "check JIRA_URL, your network or VPN; if Jira is rate-limiting or down, try again later"}
 		case jira.KindConfig:
 			return &userError{Code: exitUsage, Message: err.Error()}
+		case jira.KindNotFound, jira.KindProtocol:
+			return &userError{Code: exitFailure, Message: "this does not look like Jira's REST API: " + err.Error(),
+				Hint: "check JIRA_URL: it must be the site's base URL, including a context path such as /jira if the site has one"}
 		case jira.KindRequest:
 			return &userError{Code: exitFailure, Message: "Jira rejected the request: " + err.Error(),
 				Hint: "if you passed --jql, check it in Jira's issue search first"}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -354,5 +356,22 @@ func TestConfigFileSitesAndPermissions(t *testing.T) {
 	}
 	if strings.Contains(r.out+r.errOut, jiratest.DemoPAT) {
 		t.Error("the PAT appears in the output")
+	}
+}
+
+func TestSyncAgainstSomethingThatIsNotJiraSaysSo(t *testing.T) {
+	notJira := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte("<html><body>Welcome to the intranet</body></html>"))
+	}))
+	t.Cleanup(notJira.Close)
+	env := isolatedEnv(t)
+	env["JIRA_URL"], env["JIRA_PAT"] = notJira.URL+"/wiki", "a-pat"
+	r := cli{env: env}.run(t, "sync")
+	if r.code != exitFailure || !strings.Contains(r.errOut, "does not look like Jira") || !strings.Contains(r.errOut, "hint: check JIRA_URL") {
+		t.Errorf("exit %d, %q", r.code, r.errOut)
+	}
+	if strings.Contains(r.errOut, "a-pat") {
+		t.Error("the PAT appears in the error")
 	}
 }

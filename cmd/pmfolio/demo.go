@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -148,14 +147,11 @@ func demoSummary(ctx context.Context, dbPath, who string) (string, error) {
 	for _, n := range st.Activities {
 		activities += n
 	}
-	var cats []string
-	for cat, n := range st.Evidence {
+	for _, n := range st.Evidence {
 		items += n
-		cats = append(cats, cat)
 	}
-	sort.Strings(cats)
-	return fmt.Sprintf("%s: %s, %s in %s (%s)", who, plural(activities, "activity"),
-		plural(items, "evidence item"), plural(len(cats), "category"), strings.Join(cats, ", ")), nil
+	return fmt.Sprintf("%s: %s, %s in %s", who, plural(activities, "activity"),
+		plural(items, "evidence item"), plural(len(st.Evidence), "category")), nil
 }
 
 // shellQuote quotes a path for copy-pasting into a shell when it needs it.

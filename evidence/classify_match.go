@@ -272,7 +272,9 @@ func fieldLabel(fields []field, it ChangeItem) string {
 }
 
 // changedRegion returns the part of after that differs from before, widened
-// to whole words: what an edit added or rewrote.
+// to whole words: what an edit added or rewrote. A word the edit only ends
+// next to is not part of it: appending " (iOS app)" adds two words, not
+// three.
 func changedRegion(before, after string) string {
 	p := 0
 	for p < len(before) && p < len(after) && before[p] == after[p] {
@@ -286,13 +288,17 @@ func changedRegion(before, after string) string {
 	if start >= end {
 		return "" // only deleted text
 	}
-	for start > 0 && !isSpaceByte(after[start-1]) {
-		start--
+	if !isSpaceByte(after[start]) {
+		for start > 0 && !isSpaceByte(after[start-1]) {
+			start--
+		}
 	}
-	for end < len(after) && !isSpaceByte(after[end]) {
-		end++
+	if !isSpaceByte(after[end-1]) {
+		for end < len(after) && !isSpaceByte(after[end]) {
+			end++
+		}
 	}
-	return after[start:end]
+	return strings.TrimSpace(after[start:end])
 }
 
 func isSpaceByte(c byte) bool {
@@ -399,6 +405,46 @@ func mentionsOtherProject(p *textPattern) matcher {
 	}
 }
 
+// saysWithOtherProject matches like says, in a text that also names an
+// issue of another project than the issue's: the work it arranges is split
+// across projects, so across teams.
+func saysWithOtherProject(p *textPattern, minWords int) matcher {
+	m := says(p, minWords)
+	return func(s *subject) (string, bool) {
+		excerpt, ok := m(s)
+		if !ok {
+			return "", false
+		}
+		own := issueProject(&s.is)
+		for _, key := range issueKeyPattern.FindAllString(s.plain().text, -1) {
+			if other := projectOfKey(key); other != "" && other != own {
+				return excerpt, true
+			}
+		}
+		return "", false
+	}
+}
+
+// issueKeyPattern finds issue keys in plain text ("PAY-12").
+var issueKeyPattern = regexp.MustCompile(`\b[A-Z][A-Z0-9_]+-\d+\b`)
+
+// flagRemovedNote matches the comment Jira saves when the user removes the
+// Flagged impediment with a note ("(flagoff) Flag removed", then the
+// user's words), when the note has at least minWords words: the reason the
+// impediment is gone. The excerpt is the note.
+func flagRemovedNote(minWords int) matcher {
+	return func(s *subject) (string, bool) {
+		if !strings.HasPrefix(strings.TrimSpace(s.a.Text), flagOffMarker) {
+			return "", false
+		}
+		t := s.plain()
+		if s.words < minWords {
+			return "", false
+		}
+		return shorten("Flag removed: "+t.text, excerptRunes), true
+	}
+}
+
 // ---- Guards ----
 
 // typeIs holds when the issue's type is one of types.
@@ -478,6 +524,22 @@ func issueMentions(p *textPattern) guard {
 	}
 }
 
+// textMentions holds when p matches the activity's text.
+func textMentions(p *textPattern) guard {
+	return func(s *subject) bool { return p.matches(s.plain()) }
+}
+
+// flagAdded holds when the activity is the comment Jira saves when the user
+// adds the Flagged impediment with a note ("(flag) Flag added").
+func flagAdded(s *subject) bool {
+	return strings.HasPrefix(strings.TrimSpace(s.a.Text), flagOnMarker)
+}
+
+// not holds when g does not.
+func not(g guard) guard {
+	return func(s *subject) bool { return !g(s) }
+}
+
 // either holds when one of gs holds.
 func either(gs ...guard) guard {
 	return func(s *subject) bool {
@@ -507,10 +569,17 @@ func resolvedWithin(d time.Duration, resolutions ...string) guard {
 // codeWords mark a sentence as talk about code: hands-on engineering, not PM
 // work, even when it says "update:" or "out of scope".
 var codeWords = map[string]bool{
-	"pr": true, "prs": true, "mr": true, "commit": true, "commits": true, "committed": true,
+	"pr": true, "prs": true, "mr": true,
 	"rebase": true, "rebased": true, "rebasing": true, "merged": true, "diff": true, "npe": true,
 	"deployed": true, "deploying": true, "hotfix": true, "pipeline": true, "ci": true, "stacktrace": true,
 }
+
+// commitWords are code words unless a team commits to scope: "we commit to
+// two items", "the team committed", "over-committed".
+var commitWords = map[string]bool{"commit": true, "commits": true, "committed": true, "committing": true}
+
+// committers are the words before a commit word that make it scope.
+var committers = map[string]bool{"we": true, "team": true, "they": true, "over": true}
 
 // codePhrases are the two-word forms: first word → second words.
 var codePhrases = map[string][]string{
@@ -522,7 +591,8 @@ var codePhrases = map[string][]string{
 }
 
 // notCodeTalk reports whether a sentence is free of talk about code: the
-// words above, "refactor…", or a "#123" pull-request reference. It runs on
+// words above, "refactor…", a commit that is not a team's commitment, or a
+// "#123" pull-request reference. It runs on
 // every sentence a text rule matches, so it scans words instead of running
 // a regexp, and does not allocate.
 func notCodeTalk(sentence string) bool {
@@ -553,6 +623,9 @@ func notCodeTalk(sentence string) bool {
 			lower[k] = asciiLower(word[k])
 		}
 		if codeWords[string(lower)] || len(lower) >= 8 && string(lower[:8]) == "refactor" {
+			return false
+		}
+		if commitWords[string(lower)] && !committers[string(prev)] {
 			return false
 		}
 		for _, second := range codePhrases[string(prev)] {
@@ -606,13 +679,95 @@ var reportedDecision = regexp.MustCompile(`(?i)\b(?:they|he|she|product|manageme
 // ownDecision reports whether a sentence records a decision the writer took
 // part in, about the product rather than the code.
 func ownDecision(sentence string) bool {
-	return notCodeTalk(sentence) && !reportedDecision.MatchString(sentence)
+	return notCodeTalk(sentence) && !hasWord(sentence, hedgeWords) && !reportedDecision.MatchString(sentence)
+}
+
+// hedgeWords mark a sentence that has not decided yet: "going with the
+// defaults for now, tbd".
+var hedgeWords = []string{"tbd", "tentatively", "tentative", "undecided", "maybe"}
+
+// verificationWords mark a sentence that checks criteria rather than
+// writing them: "checked against the acceptance criteria: 1 ✓ 2 ✓".
+var verificationWords = []string{"verified", "verify", "checked", "tested", "pass", "passes", "passed", "meets", "met", "satisfied", "uat", "signed"}
+
+// notVerification reports whether a sentence is free of the words of
+// checking delivered work.
+func notVerification(sentence string) bool {
+	return !hasWord(sentence, verificationWords)
+}
+
+// unblockSentence reports whether a sentence clearing the way for someone
+// counts: one about code counts only when it speaks to the person it
+// unblocks ("Payments merged the change, you can continue"), not when it
+// only reports code work ("merged the change").
+func unblockSentence(sentence string) bool {
+	if hasWord(sentence, selfWords) {
+		return false // "unblocked myself by mocking the API"
+	}
+	return notCodeTalk(sentence) || strings.Contains(sentence, "@user") || hasWord(sentence, addressWords)
+}
+
+var selfWords = []string{"myself", "ourselves"}
+
+var addressWords = []string{"you", "you're", "your"}
+
+// sprintSentence reports whether a sentence about sprint scope is the
+// user's planning: not about code, and not the board moving issues on its
+// own ("carried over automatically").
+func sprintSentence(sentence string) bool {
+	return notCodeTalk(sentence) && !hasWord(sentence, automaticWords)
+}
+
+var automaticWords = []string{"automatically", "auto-moved", "automation"}
+
+// hasWord reports whether sentence holds one of words (lowercase, compared
+// case-insensitively as whole words; a word may hold "-" or "'").
+func hasWord(sentence string, words []string) bool {
+	for i := 0; i < len(sentence); {
+		if !isWordByte(sentence[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(sentence) && (isWordByte(sentence[j]) || (sentence[j] == '-' || sentence[j] == '\'') && j+1 < len(sentence) && isWordByte(sentence[j+1])) {
+			j++
+		}
+		for _, w := range words {
+			if len(w) == j-i && strings.EqualFold(sentence[i:j], w) {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
 }
 
 // handoffSentence reports whether a sentence arranging work names another
-// team and is not about code.
+// team ("the payments team", "someone on your side") and is not about code.
 func handoffSentence(sentence string) bool {
-	return namesOtherTeam(sentence) && notCodeTalk(sentence)
+	return (namesOtherTeam(sentence) || namesOtherSide(sentence)) && notCodeTalk(sentence)
+}
+
+// namesOtherSide reports whether a sentence speaks of the other side of a
+// boundary between teams: "someone on your side", "their side".
+func namesOtherSide(sentence string) bool {
+	for _, side := range []string{"your side", "their side"} {
+		if i := indexFold(sentence, side); i >= 0 && (i == 0 || !isWordByte(sentence[i-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// indexFold is strings.Index for a lowercase ASCII sub, ignoring case, without
+// allocating.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 // ---- Small string helpers ----

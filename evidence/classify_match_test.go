@@ -74,7 +74,9 @@ func TestChangedRegion(t *testing.T) {
 		name, before, after, want string
 	}{
 		{"typo fix is one word", "Keep teh cart.", "Keep the cart.", "the"},
-		{"appended text", "Save the cart.", "Save the cart. Keep it a week.", "cart. Keep it a week."},
+		{"appended text", "Save the cart.", "Save the cart. Keep it a week.", "Keep it a week."},
+		{"appended words do not take the word before", "Dark mode colours", "Dark mode colours (iOS app)", "(iOS app)"},
+		{"a word rewritten at the end is whole", "Keep it a week", "Keep it a weekend", "weekend"},
 		{"inserted and rewritten words", "Keep the cart.", "Keep the whole cart today.", "whole cart today."},
 		{"deletion adds nothing", "Keep the whole cart.", "Keep the cart.", ""},
 		{"new text from nothing", "", "Brand new", "Brand new"},
@@ -170,9 +172,9 @@ func TestEditedText(t *testing.T) {
 		want          string // "" when it does not match
 	}{
 		{"typo fix is not an edit", nil, "Keep teh cart.", "Keep the cart.", ""},
-		{"added sentence is an edit", nil, "Cart.", "Cart. Keep it for a week.", "Description edited: Cart. Keep it for a week."},
+		{"added sentence is an edit", nil, "Cart.", "Cart. Keep it for a week.", "Description edited: Keep it for a week."},
 		{"deleted text is not an edit", nil, "Cart. Keep it for a week.", "Cart.", ""},
-		{"added criteria match their pattern", acAdded, "Cart.", "Cart.\nh3. Acceptance criteria\n* kept 7 days", "Description edited: Cart. Acceptance criteria: kept 7 days"},
+		{"added criteria match their pattern", acAdded, "Cart.", "Cart.\nh3. Acceptance criteria\n* kept 7 days", "Description edited: Acceptance criteria: kept 7 days"},
 		{"criteria already there are not added", acAdded, "Cart.\nh3. Acceptance criteria\n* kept 7 days", "Cart.\nh3. Acceptance criteria\n* kept 7 days\n* survives logout", ""},
 	}
 	for _, tt := range tests {
@@ -245,6 +247,55 @@ func TestNamesOtherTeam(t *testing.T) {
 	}
 }
 
+func TestHasWord(t *testing.T) {
+	words := []string{"you", "you're", "over-committed"}
+	for sentence, want := range map[string]bool{
+		"You can proceed.":                  true,
+		"you're unblocked":                  true,
+		"YOU'RE good to go":                 true,
+		"we over-committed again":           true,
+		"Your access is sorted.":            false, // "your" is not "you"
+		"Thank-you notes":                   false, // part of a longer word
+		"yours truly":                       false,
+		"Nothing here":                      false,
+		"":                                  false,
+		"ends with you":                     true,
+		"(you)":                             true,
+		"quoted 'you' still counts as word": true,
+	} {
+		if got := hasWord(sentence, words); got != want {
+			t.Errorf("hasWord(%q) = %v, want %v", sentence, got, want)
+		}
+	}
+}
+
+func TestSentenceFilters(t *testing.T) {
+	tests := []struct {
+		name     string
+		filter   func(string) bool
+		sentence string
+		want     bool
+	}{
+		{"unblocking about code counts when it speaks to the person", unblockSentence, "Payments merged the change, you can continue.", true},
+		{"unblocking about code counts when it mentions the person", unblockSentence, "@user merged the fix in PR #3, carry on.", true},
+		{"merged alone is code talk", unblockSentence, "Merged the change.", false},
+		{"unblocking yourself is not unblocking", unblockSentence, "Unblocked myself by mocking the API.", false},
+		{"checking criteria is not writing them", notVerification, "Checked against the acceptance criteria: 1 ok 2 ok.", false},
+		{"writing criteria", notVerification, "Proposed acceptance criteria: the cart survives logout.", true},
+		{"the board moving issues is not planning", sprintSentence, "Carried over automatically to the next sprint.", false},
+		{"carrying over is planning", sprintSentence, "Carrying this over to the next sprint.", true},
+		{"a hedge is not a decision", ownDecision, "Going with the defaults for now, maybe not later.", false},
+		{"a decision", ownDecision, "We are going with Stripe, not Adyen.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.filter(tt.sentence); got != tt.want {
+				t.Errorf("filter(%q) = %v, want %v", tt.sentence, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestNotCodeTalk(t *testing.T) {
 	if allocs := testing.AllocsPerRun(100, func() { notCodeTalk("Out of scope for this pull request, see the code review.") }); allocs != 0 {
 		t.Errorf("notCodeTalk allocated %v times, want 0", allocs)
@@ -260,6 +311,11 @@ func TestNotCodeTalk(t *testing.T) {
 		"Pull requests are welcome.":              false,
 		"The code is reviewed by legal.":          true,
 		"The merger plan is ready.":               true,
+		"Committed the fix to main.":              false,
+		"See the last commit on the branch.":      false,
+		"We commit to two items this sprint.":     true,
+		"The team committed to 30 points.":        true,
+		"We over-committed, moving this out.":     true,
 	} {
 		if got := notCodeTalk(sentence); got != want {
 			t.Errorf("notCodeTalk(%q) = %v, want %v", sentence, got, want)

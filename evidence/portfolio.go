@@ -2,10 +2,28 @@ package evidence
 
 import "time"
 
-// Period is the span of time a portfolio covers, both ends inclusive days.
+// Period is the span of time a portfolio covers. The store always fills
+// both ends: Since is the filter's start or the first item's time, Until the
+// filter's last instant or the time the portfolio was made.
 type Period struct {
 	Since time.Time
 	Until time.Time
+}
+
+// Project is a Jira project some evidence belongs to.
+type Project struct {
+	SiteName string
+	Key      string
+	Name     string
+}
+
+// Epic is an initiative some evidence belongs to (the item is the epic or a
+// child of it).
+type Epic struct {
+	SiteName string
+	Key      string
+	Summary  string
+	URL      string
 }
 
 // Portfolio is everything an export needs, read from the store at once.
@@ -17,4 +35,14 @@ type Portfolio struct {
 	// Evidence holds the items that are not excluded, with curation applied,
 	// ordered by OccurredAt then ID.
 	Evidence []Evidence
+	// Categories are those the evidence may carry: the built-in ones in
+	// taxonomy order, then any the user defined.
+	Categories []Category
+	// Projects are the projects of the evidence's issues, by site and key.
+	Projects []Project
+	// Epics are the stored epics the evidence belongs to, by site and key.
+	Epics []Epic
+	// People are the display names of everyone seen on the sites' issues,
+	// the user included, sorted; redaction replaces them.
+	People []string
 }

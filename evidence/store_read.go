@@ -157,7 +157,10 @@ func (s *Store) Portfolio(ctx context.Context, f Filter, now time.Time) (Portfol
 	if f.Site != nil {
 		sites = keepSite(sites, *f.Site)
 	}
-	p := Portfolio{GeneratedAt: now.UTC(), Sites: sites, Evidence: items}
+	p := Portfolio{GeneratedAt: now.UTC(), Sites: sites, Evidence: items, Categories: Categories}
+	if err := s.portfolioContext(ctx, &p); err != nil {
+		return Portfolio{}, err
+	}
 	switch {
 	case f.Since != nil:
 		p.Period.Since = f.Since.UTC()
@@ -172,6 +175,76 @@ func (s *Store) Portfolio(ctx context.Context, f Filter, now time.Time) (Portfol
 		p.Period.Until = f.Until.Add(-time.Nanosecond).UTC()
 	}
 	return p, nil
+}
+
+// portfolioContext fills the projects and epics of the portfolio's
+// evidence, and the people seen on its sites.
+func (s *Store) portfolioContext(ctx context.Context, p *Portfolio) error {
+	type siteKey struct{ site, key string }
+	projects, epics := map[siteKey]bool{}, map[siteKey]bool{}
+	for _, ev := range p.Evidence {
+		if ev.Manual {
+			continue
+		}
+		projects[siteKey{ev.SiteName, ev.IssueProject}] = true
+		if ev.IssueType == "Epic" {
+			epics[siteKey{ev.SiteName, ev.IssueKey}] = true
+		} else if ev.IssueParent != "" {
+			epics[siteKey{ev.SiteName, ev.IssueParent}] = true
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT s.name, s.url, i.issue_key, i.project, coalesce(json_extract(i.issue, '$.project_name'), ''),
+		       coalesce(json_extract(i.issue, '$.summary'), ''), coalesce(json_extract(i.issue, '$.type'), '')
+		FROM issues i JOIN sites s ON s.id = i.site_id
+		ORDER BY s.name, i.project, i.issue_key`)
+	if err != nil {
+		return fmt.Errorf("read portfolio context: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var site, url, key, project, projectName, summary, typ string
+		if err := rows.Scan(&site, &url, &key, &project, &projectName, &summary, &typ); err != nil {
+			return err
+		}
+		if projects[siteKey{site, project}] {
+			delete(projects, siteKey{site, project})
+			p.Projects = append(p.Projects, Project{SiteName: site, Key: project, Name: projectName})
+		}
+		if epics[siteKey{site, key}] {
+			p.Epics = append(p.Epics, Epic{SiteName: site, Key: key, Summary: summary, URL: Site{URL: url}.IssueURL(key)})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	p.People, err = s.people(ctx)
+	return err
+}
+
+// people lists the display names of every author, reporter, creator and
+// assignee stored, sorted.
+func (s *Store) people(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT author_name FROM activities WHERE author_name != ''
+		UNION SELECT display_name FROM sites WHERE display_name != ''
+		UNION SELECT json_extract(i.issue, '$.' || role || '.display_name')
+		      FROM issues i, (SELECT 'reporter' AS role UNION SELECT 'creator' UNION SELECT 'assignee')
+		      WHERE json_extract(i.issue, '$.' || role || '.display_name') != ''
+		ORDER BY 1`)
+	if err != nil {
+		return nil, fmt.Errorf("read people: %w", err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		names = append(names, n)
+	}
+	return names, rows.Err()
 }
 
 func keepSite(sites []Site, name string) []Site {

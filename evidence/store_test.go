@@ -352,3 +352,31 @@ func TestSyncLockIsExclusive(t *testing.T) {
 	}
 	again.Unlock()
 }
+
+func TestStorePortfolioNamesProjectsEpicsAndPeople(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	epic := testRecord("20000", "PAY-1", t0)
+	epic.Issue.Type, epic.Issue.Summary, epic.Issue.ProjectName = "Epic", "Faster checkout", "Payments"
+	child := testRecord("20001", "PAY-2", t0, comment("701", testOther, t0, "question?"))
+	child.Issue.ParentKey, child.Issue.ProjectName = "PAY-1", "Payments"
+	child.Issue.Assignee = User{ID: "x", DisplayName: "Ana Silva"}
+	if _, err := s.SavePage(ctx, site, []IssueRecord{epic, child}, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Portfolio(ctx, Filter{}, storeNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantProjects := []Project{{SiteName: "acme", Key: "PAY", Name: "Payments"}}
+	wantEpics := []Epic{{SiteName: "acme", Key: "PAY-1", Summary: "Faster checkout", URL: "https://acme.atlassian.net/browse/PAY-1"}}
+	wantPeople := []string{"Ana Silva", "Lee Park", "Sam Rivera"}
+	if !reflect.DeepEqual(p.Projects, wantProjects) || !reflect.DeepEqual(p.Epics, wantEpics) || !reflect.DeepEqual(p.People, wantPeople) {
+		t.Errorf("projects %+v\nepics %+v\npeople %q", p.Projects, p.Epics, p.People)
+	}
+	if len(p.Categories) != 12 || p.Categories[0].ID != CatStoryWriting {
+		t.Errorf("categories = %d, first %+v", len(p.Categories), p.Categories)
+	}
+}

@@ -11,8 +11,9 @@ import (
 // code, quoted text and stack traces are someone else's words or the
 // machine's, and matching them would credit the user with what they pasted.
 //
-// It drops {code}, {noformat} and {quote} blocks, "bq." and ">" lines and
-// Java stack-trace lines; keeps the text of [text|url] links; turns mentions
+// It drops {code}, {noformat} and {quote} blocks, "bq." and ">" lines,
+// Java stack-trace lines and the line Jira writes when a flag is added or
+// removed with a comment ("(flagoff) Flag removed"); keeps the text of [text|url] links; turns mentions
 // into "@user"; strips emphasis, list, table, {color} and {panel} markup;
 // ends a heading's text with ":" ("h3. Goals" → "Goals:"); and collapses all
 // whitespace, line breaks included, to single spaces.
@@ -29,7 +30,7 @@ func PlainText(wiki string) string {
 		}
 		w.space()
 		line = strings.TrimSpace(line)
-		if line == "" || isQuotedLine(line) || isStackTraceLine(line) || isRuleLine(line) {
+		if line == "" || isQuotedLine(line) || isStackTraceLine(line) || isRuleLine(line) || isFlagLine(line) {
 			continue
 		}
 		if heading, ok := headingText(line); ok {
@@ -116,6 +117,19 @@ func blockOpening(s string) (tagLen int, closeTag string) {
 // from e-mail or Markdown.
 func isQuotedLine(line string) bool {
 	return strings.HasPrefix(line, "bq.") || line[0] == '>'
+}
+
+// Jira starts the comment of adding or removing a flag with one of these
+// emoticons and a few words in the site's language ("(flagoff) Flag
+// removed"); the user's own words follow on the next lines.
+const (
+	flagOnMarker  = "(flag)"
+	flagOffMarker = "(flagoff)"
+)
+
+// isFlagLine reports the line Jira writes for a flag added or removed.
+func isFlagLine(line string) bool {
+	return (strings.HasPrefix(line, flagOnMarker) || strings.HasPrefix(line, flagOffMarker)) && wordCount(line) <= 4
 }
 
 // isRuleLine reports a horizontal rule ("----").

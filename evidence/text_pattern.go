@@ -361,16 +361,29 @@ func pruneKeys(keys []string) []string {
 	return out
 }
 
-// betterKeys reports whether keys filter better than best: a longer shortest
+// betterKeys reports whether keys filter better than best: a longer weakest
 // key (up to a length past which texts rarely differ), then fewer keys.
 func betterKeys(keys, best []string) bool {
 	if best == nil {
 		return true
 	}
 	const enough = 6
-	a, b := min(len(keys[0]), enough), min(len(best[0]), enough)
+	a, b := min(weakestKey(keys), enough), min(weakestKey(best), enough)
 	if a != b {
 		return a > b
 	}
 	return len(keys) < len(best)
+}
+
+// weakestKey is how selective the least selective of keys is: its length
+// without spaces, which nearly every text has (" with " is as common as
+// "with").
+func weakestKey(keys []string) int {
+	weakest := -1
+	for _, k := range keys {
+		if n := len(k) - strings.Count(k, " "); weakest < 0 || n < weakest {
+			weakest = n
+		}
+	}
+	return weakest
 }

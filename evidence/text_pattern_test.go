@@ -42,6 +42,9 @@ var builtinPatterns = map[string]*textPattern{
 	"statusUpdate": statusUpdate, "decision": decision, "prioritization": prioritization, "sprintTalk": sprintTalk,
 	"releaseTalk": releaseTalk, "acceptanceCheck": acceptanceCheck, "unblockTalk": unblockTalk, "handoff": handoff,
 	"otherProjectRef": otherProjectRef, "incidentContext": incidentContext, "incidentCoordination": incidentCoordination,
+	"acceptanceCriteriaWritten": acceptanceCriteriaWritten, "gherkin": gherkin, "epicScope": epicScope,
+	"handoffAcross": handoffAcross, "crossTeamTalk": crossTeamTalk, "duplicateTalk": duplicateTalk, "splitTalk": splitTalk,
+	"incidentClosing": incidentClosing,
 }
 
 // Every alternative of a built-in pattern must have a prefilter worth having,
@@ -77,6 +80,18 @@ func TestPatternKeysAreNecessary(t *testing.T) {
 		"Postmortem, RCA, PIR, incident follow-up, action items from the outage.",
 		"Success metrics and KPIs. Our goal is speed. Objectives: 3. 3 of 5 stories done, 50 % complete.",
 		"Currently users have a problem because of impact.",
+		"Raising priority: customers. Prio up: legal. P2, not P1. Cost of delay. High impact for the effort, low effort and big value, effort vs impact.",
+		"Moving this above PAY-12. Ranked it higher. Put it ahead of the search work. Moving it up. Re-ordered the children: infra first. The rest can wait. Nice-to-haves.",
+		"Ordering for the next two sprints: this, then that. Trade-off: speed. It's either this or that. I'd pick this one: value. Rank the fix higher than X.",
+		"Decision recorded: no. Agreed: yes. We settled on weekly. @user: going with Stripe, not Adyen.",
+		"Carrying this over to Sprint 5. Carried over twice. Rolling it over into next sprint. Put it in Mobile S28, I've made room. We commit to two items. We over-committed.",
+		"Targeting platform-2025.12. Cut-off is Sunday. No-go for payments-api 3.9.0. Moving this to the next fix version. Not needed for the current release. Ships in v2.4 today. Turn it on for 10% of traffic.",
+		"Walked through the AC on staging. Reopening: AC 2 fails. Tested on staging, all three acceptance criteria pass. UAT with finance done. Signed off on this.",
+		"You're unblocked. Unblocked: go. Access is sorted. Added @user to the admins group. You're in the vault-admins group. No need to wait. Don't wait for the review. I got the answer from @user. Checked with @user, fine. Sorted out with @user. Fine to skip the canary. Go ahead.",
+		"They own the client, we own the infra. Both boards. Owner on their side is @user. Does that work with your release? Dependency check. Coordinating with Payments. Over to Mobile for the client. Off your plate. Our team can do it.",
+		"Closing as duplicate. Duplicate of PAY-1. Splitting this into two stories. Split off a follow-up ticket. Split into two tickets.",
+		"Heads up @user: window moves. Quick heads-up: x. For visibility: y. Keeping everyone posted. Goal reached. Moved two items out of this epic. Re-ordered the children.",
+		"Impact window 60 minutes. Postmortem to follow, I'll schedule the review. INC: latency. Definition of done. Done when: x.",
 	}
 	for name, p := range builtinPatterns {
 		for _, alt := range p.alts {

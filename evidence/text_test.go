@@ -47,6 +47,10 @@ func TestPlainText(t *testing.T) {
 		{"unclosed bracket stays", "see [draft", "see [draft"},
 		{"non-breaking space is whitespace", "a\u00a0\u00a0b", "a b"},
 		{"invalid UTF-8 is replaced", "ok \xff done", "ok \uFFFD done"},
+		{"flag removed line is Jira's, the note is the user's", "(flagoff) Flag removed\n\nSorted out with [~accountid:557058:aaaa].", "Sorted out with @user."},
+		{"flag added line is Jira's", "(flag) Flag added\n\nBlocked: waiting for PAY-12.", "Blocked: waiting for PAY-12."},
+		{"flag line in another language is Jira's", "(flagoff) Флажок снят\n\nГотово", "Готово"},
+		{"a flag emoticon in a sentence stays", "(flag) Flag this for the design review on Monday, we need a decision", "(flag) Flag this for the design review on Monday, we need a decision"},
 		{"empty stays empty", "", ""},
 		{"only markup gives nothing", "{code}x{code}\n----\nbq. quoted", ""},
 	}

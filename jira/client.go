@@ -131,8 +131,21 @@ func New(cfg Config, opts ...Option) (*Client, error) {
 	return c, nil
 }
 
-// BaseURL is the site's base URL without a trailing slash.
+// BaseURL is the URL the client sends requests to, without a trailing slash.
 func (c *Client) BaseURL() string { return c.baseURL }
+
+// SiteURL is where people browse the site: the API URL itself, except
+// through Atlassian's API gateway (https://api.atlassian.com/ex/jira/{cloudId},
+// required for scoped tokens), where it is the base URL serverInfo reports.
+// Using it for the site's identity keeps one site one site whichever kind of
+// token reads it.
+func (c *Client) SiteURL(info ServerInfo) string {
+	u, err := url.Parse(c.baseURL)
+	if err == nil && strings.HasPrefix(u.Path, "/ex/jira/") && info.BaseURL != "" {
+		return info.BaseURL
+	}
+	return c.baseURL
+}
 
 // Requests is the number of HTTP requests sent so far, retries included.
 func (c *Client) Requests() int { return int(c.requests.Load()) }
@@ -142,6 +155,7 @@ type ServerInfo struct {
 	Deployment string // evidence.DeploymentCloud or evidence.DeploymentServer
 	Version    string
 	Title      string
+	BaseURL    string // the site's own base URL, as its administrators set it
 }
 
 // ServerInfo asks the site what it is: Cloud, Server or Data Center.
@@ -150,11 +164,13 @@ func (c *Client) ServerInfo(ctx context.Context) (ServerInfo, error) {
 		Version        string `json:"version"`
 		DeploymentType string `json:"deploymentType"`
 		ServerTitle    string `json:"serverTitle"`
+		BaseURL        string `json:"baseUrl"`
 	}
 	if err := c.get(ctx, "rest/api/2/serverInfo", &body); err != nil {
 		return ServerInfo{}, fmt.Errorf("read server info: %w", err)
 	}
-	info := ServerInfo{Deployment: evidence.DeploymentServer, Version: body.Version, Title: body.ServerTitle}
+	info := ServerInfo{Deployment: evidence.DeploymentServer, Version: body.Version, Title: body.ServerTitle,
+		BaseURL: strings.TrimRight(body.BaseURL, "/")}
 	if strings.EqualFold(body.DeploymentType, "Cloud") {
 		info.Deployment = evidence.DeploymentCloud
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -134,6 +135,16 @@ var jiraTimeLayouts = []string{
 
 func (t *jiraTime) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
+		return nil
+	}
+	// The bulk changelog endpoint gives epoch numbers (milliseconds; the
+	// OpenAPI example shows seconds) where every other endpoint gives text.
+	if n, err := strconv.ParseInt(string(b), 10, 64); err == nil {
+		if n > 1e11 {
+			t.Time = time.UnixMilli(n).UTC()
+		} else {
+			t.Time = time.Unix(n, 0).UTC()
+		}
 		return nil
 	}
 	var s string

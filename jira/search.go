@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -40,13 +41,29 @@ type searchPage struct {
 	Total         int               `json:"total"`
 }
 
-// Search runs jql and calls fn with each completed page, in Jira's order.
-// Cloud uses GET /rest/api/2/search/jql with nextPageToken (the endpoint of
-// go-jira's SearchV2JQL; pmfolio decodes it itself to keep each issue's raw
-// JSON and the totals of its embedded pages); Server/DC uses /rest/api/2/search.
-func (c *Client) Search(ctx context.Context, deployment, jql string, fields Fields, fn func(Page) error) error {
+// SearchQuery says what Search runs.
+type SearchQuery struct {
+	Deployment string
+	JQL        string
+	Fields     Fields
+	// WantTotal asks Cloud, whose search no longer says how many issues it
+	// will return, for an approximate count first (one more request).
+	WantTotal bool
+}
+
+// Search runs a query and calls fn with each completed page, in Jira's
+// order. Cloud uses GET /rest/api/2/search/jql with nextPageToken (the
+// endpoint of go-jira's SearchV2JQL; pmfolio decodes it itself to keep each
+// issue's raw JSON and the totals of its embedded pages); Server/DC uses
+// /rest/api/2/search.
+func (c *Client) Search(ctx context.Context, q SearchQuery, fn func(Page) error) error {
+	deployment, fields := q.Deployment, q.Fields
+	total := -1
+	if q.WantTotal && deployment == evidence.DeploymentCloud {
+		total = c.approximateCount(ctx, q.JQL)
+	}
 	query := url.Values{}
-	query.Set("jql", jql)
+	query.Set("jql", q.JQL)
 	query.Set("maxResults", strconv.Itoa(c.pageSize))
 	query.Set("fields", strings.Join(append(append([]string(nil), searchFields...), fields.ids()...), ","))
 	query.Set("expand", "changelog")
@@ -67,20 +84,20 @@ func (c *Client) Search(ctx context.Context, deployment, jql string, fields Fiel
 		if len(page.Issues) == 0 {
 			return nil
 		}
-		out := Page{Total: -1}
+		out := Page{Total: total}
 		if deployment != evidence.DeploymentCloud {
 			out.Total = page.Total
 		}
-		for _, raw := range page.Issues {
-			rec, err := c.completeIssue(ctx, deployment, raw, fields)
-			if err != nil {
-				return err
-			}
+		records, err := c.completePage(ctx, deployment, page.Issues, fields)
+		if err != nil {
+			return err
+		}
+		for _, rec := range records {
 			if rec.Issue.Updated.After(out.Newest) {
 				out.Newest = rec.Issue.Updated
 			}
-			out.Records = append(out.Records, rec)
 		}
+		out.Records = records
 		fetched += len(page.Issues)
 		out.Fetched = fetched
 		if err := fn(out); err != nil {
@@ -102,6 +119,29 @@ func (c *Client) Search(ctx context.Context, deployment, jql string, fields Fiel
 	}
 }
 
+// approximateCount asks Cloud how many issues jql matches, or -1 when it
+// cannot say; a progress bar is not worth failing a sync for.
+func (c *Client) approximateCount(ctx context.Context, jql string) int {
+	req, err := c.api.NewRequestWithContext(ctx, http.MethodPost, "rest/api/2/search/approximate-count", map[string]string{"jql": jql})
+	if err != nil {
+		return -1
+	}
+	var body struct {
+		Count *int `json:"count"`
+	}
+	resp, err := c.api.Do(req, &body)
+	if err != nil {
+		if resp != nil {
+			readErrorMessage(resp.Body)
+		}
+		return -1
+	}
+	if body.Count == nil {
+		return -1
+	}
+	return *body.Count
+}
+
 // explainGone turns Cloud's 410 for the removed /search into advice.
 func explainGone(err error) error {
 	var jerr *Error
@@ -120,28 +160,74 @@ type embeddedPage struct {
 	Worklogs  []json.RawMessage `json:"worklogs"`
 }
 
-// completeIssue fetches what the search page left out of one issue (older
-// histories, comments, worklogs beyond the embedded page), puts them into
-// its raw JSON and maps it.
-func (c *Client) completeIssue(ctx context.Context, deployment string, raw json.RawMessage, fields Fields) (evidence.IssueRecord, error) {
-	var peek struct {
-		ID        string        `json:"id"`
-		Key       string        `json:"key"`
-		Changelog *embeddedPage `json:"changelog"`
-		Fields    struct {
-			Comment *embeddedPage `json:"comment"`
-			Worklog *embeddedPage `json:"worklog"`
-		} `json:"fields"`
-	}
-	if err := json.Unmarshal(raw, &peek); err != nil || peek.ID == "" {
-		return evidence.IssueRecord{}, &Error{Kind: KindProtocol, Err: fmt.Errorf("search returned an issue that is not valid JSON: %v", err)}
-	}
-	top, inFields := map[string]any{}, map[string]any{}
-	if cl := peek.Changelog; cl != nil && cl.Total > len(cl.Histories) {
-		histories, err := c.fullChangelog(ctx, deployment, peek.ID)
-		if err != nil {
-			return evidence.IssueRecord{}, fmt.Errorf("fetch changelog of %s: %w", peek.Key, err)
+// issuePeek is what completing an issue needs to know of its raw JSON.
+type issuePeek struct {
+	ID        string        `json:"id"`
+	Key       string        `json:"key"`
+	Changelog *embeddedPage `json:"changelog"`
+	Fields    struct {
+		Comment *embeddedPage `json:"comment"`
+		Worklog *embeddedPage `json:"worklog"`
+	} `json:"fields"`
+}
+
+// changelogCut reports whether the search page holds only part of the
+// issue's changelog.
+func (p issuePeek) changelogCut() bool {
+	return p.Changelog != nil && p.Changelog.Total > len(p.Changelog.Histories)
+}
+
+// completePage fetches what a search page left out of its issues (older
+// histories, comments and worklogs beyond the embedded pages), puts them
+// into each issue's raw JSON and maps it. On Cloud the cut changelogs of the
+// whole page come in one bulk request rather than one per issue.
+func (c *Client) completePage(ctx context.Context, deployment string, raws []json.RawMessage, fields Fields) ([]evidence.IssueRecord, error) {
+	peeks := make([]issuePeek, len(raws))
+	var cut []string
+	for i, raw := range raws {
+		if err := json.Unmarshal(raw, &peeks[i]); err != nil || peeks[i].ID == "" {
+			return nil, &Error{Kind: KindProtocol, Err: fmt.Errorf("search returned an issue that is not valid JSON: %v", err)}
 		}
+		if peeks[i].changelogCut() {
+			cut = append(cut, peeks[i].ID)
+		}
+	}
+	var bulk map[string][]json.RawMessage
+	if deployment == evidence.DeploymentCloud && len(cut) > 0 {
+		var err error
+		bulk, err = c.bulkChangelogs(ctx, cut)
+		var jerr *Error
+		if errors.As(err, &jerr) && jerr.Kind == KindNotFound {
+			bulk, err = nil, nil // a site without the bulk endpoint: page issue by issue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("fetch changelogs: %w", err)
+		}
+	}
+	records := make([]evidence.IssueRecord, len(raws))
+	for i, raw := range raws {
+		histories, ok := bulk[peeks[i].ID]
+		if !ok && peeks[i].changelogCut() {
+			var err error
+			if histories, err = c.fullChangelog(ctx, deployment, peeks[i].ID); err != nil {
+				return nil, fmt.Errorf("fetch changelog of %s: %w", peeks[i].Key, err)
+			}
+		}
+		rec, err := c.completeIssue(ctx, raw, peeks[i], histories, fields)
+		if err != nil {
+			return nil, err
+		}
+		records[i] = rec
+	}
+	return records, nil
+}
+
+// completeIssue puts the whole changelog (when histories is not nil) and the
+// comments and worklogs the search page cut into one issue's raw JSON, and
+// maps it.
+func (c *Client) completeIssue(ctx context.Context, raw json.RawMessage, peek issuePeek, histories []json.RawMessage, fields Fields) (evidence.IssueRecord, error) {
+	top, inFields := map[string]any{}, map[string]any{}
+	if histories != nil {
 		top["changelog"] = completePage("histories", histories)
 	}
 	if cm := peek.Fields.Comment; cm != nil && cm.Total > len(cm.Comments) {
@@ -170,6 +256,44 @@ func (c *Client) completeIssue(ctx context.Context, deployment string, raw json.
 		return evidence.IssueRecord{}, &Error{Kind: KindProtocol, Err: fmt.Errorf("issue %s: %w", peek.Key, err)}
 	}
 	return evidence.IssueRecord{Issue: is, Raw: raw, Activities: acts}, nil
+}
+
+// bulkChangelogs reads the whole changelogs of many Cloud issues through
+// POST /changelog/bulkfetch, token paged. Issues Jira leaves out of the
+// answer are absent from the map, and the caller pages them one by one.
+func (c *Client) bulkChangelogs(ctx context.Context, issueIDs []string) (map[string][]json.RawMessage, error) {
+	out := map[string][]json.RawMessage{}
+	request := struct {
+		IssueIDsOrKeys []string `json:"issueIdsOrKeys"`
+		MaxResults     int      `json:"maxResults"`
+		NextPageToken  string   `json:"nextPageToken,omitempty"`
+	}{IssueIDsOrKeys: issueIDs, MaxResults: 1000}
+	seen := map[string]bool{}
+	for {
+		req, err := c.api.NewRequestWithContext(ctx, http.MethodPost, "rest/api/2/changelog/bulkfetch", request)
+		if err != nil {
+			return nil, &Error{Kind: KindConfig, Err: err}
+		}
+		var page struct {
+			IssueChangeLogs []struct {
+				IssueID         string            `json:"issueId"`
+				ChangeHistories []json.RawMessage `json:"changeHistories"`
+			} `json:"issueChangeLogs"`
+			NextPageToken string `json:"nextPageToken"`
+		}
+		resp, err := c.api.Do(req, &page)
+		if err != nil {
+			return nil, c.classify(resp, err)
+		}
+		for _, log := range page.IssueChangeLogs {
+			out[log.IssueID] = append(out[log.IssueID], log.ChangeHistories...)
+		}
+		if page.NextPageToken == "" || seen[page.NextPageToken] || len(page.IssueChangeLogs) == 0 {
+			return out, nil
+		}
+		seen[page.NextPageToken] = true
+		request.NextPageToken = page.NextPageToken
+	}
 }
 
 // completePage wraps a whole list in the shape of an embedded page that

@@ -107,7 +107,7 @@ func syncSite(ctx context.Context, c *Client, store *evidence.Store, opts SyncOp
 	if err != nil {
 		return err
 	}
-	site := evidence.Site{Name: opts.SiteName, URL: c.BaseURL(), Deployment: info.Deployment, User: me.User}
+	site := evidence.Site{Name: opts.SiteName, URL: c.SiteURL(info), Deployment: info.Deployment, User: me.User}
 	if !opts.DryRun {
 		if site, err = store.EnsureSite(ctx, site); err != nil {
 			return err
@@ -137,7 +137,8 @@ func syncSite(ctx context.Context, c *Client, store *evidence.Store, opts SyncOp
 	}
 	res.UsedJQL = selectionJQL(info.Deployment, me, opts.JQL, bound)
 
-	err = c.Search(ctx, info.Deployment, res.UsedJQL, fields, func(p Page) error {
+	query := SearchQuery{Deployment: info.Deployment, JQL: res.UsedJQL, Fields: fields, WantTotal: opts.Progress != nil}
+	err = c.Search(ctx, query, func(p Page) error {
 		res.Issues += len(p.Records)
 		if opts.DryRun {
 			for _, rec := range p.Records {

@@ -3,8 +3,10 @@ package jira
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -113,6 +115,18 @@ func (f *syncFixture) assertComplete(t *testing.T) {
 	}
 }
 
+// requestsMatching counts the server's requests whose path matches pattern.
+func (f *syncFixture) requestsMatching(pattern string) int {
+	re := regexp.MustCompile(pattern)
+	n := 0
+	for path, count := range f.srv.RequestsByPath() {
+		if re.MatchString(path) {
+			n += count
+		}
+	}
+	return n
+}
+
 func (f *syncFixture) count(t *testing.T, table string) int {
 	t.Helper()
 	st, err := f.store.TableCounts(context.Background())
@@ -139,8 +153,14 @@ func TestSyncCloudPagesThroughSearchChangelogsCommentsAndWorklogs(t *testing.T) 
 	if f.srv.RequestsTo("/rest/api/2/search?") != 0 {
 		t.Error("the removed Cloud /search was called")
 	}
-	if f.srv.RequestsTo("/rest/api/2/issue/") == 0 {
-		t.Error("no changelog/comment/worklog paging although the search page held only part")
+	if f.srv.RequestsTo("/rest/api/2/changelog/bulkfetch") == 0 {
+		t.Error("cut changelogs were not fetched in bulk")
+	}
+	if n := f.requestsMatching(`^/rest/api/2/issue/\d+/changelog`); n != 0 {
+		t.Errorf("%d per-issue changelog requests although the bulk endpoint answered", n)
+	}
+	if f.requestsMatching(`^/rest/api/2/issue/\d+/comment`) == 0 || f.requestsMatching(`^/rest/api/2/issue/\d+/worklog`) == 0 {
+		t.Error("no comment or worklog paging although the search page held only part")
 	}
 	if res.Requests != f.srv.Requests() {
 		t.Errorf("client counted %d requests, the server saw %d", res.Requests, f.srv.Requests())
@@ -505,4 +525,55 @@ func TestATimedOutRequestIsRetried(t *testing.T) {
 		t.Fatalf("a timed-out request was not retried: %v", err)
 	}
 	f.assertComplete(t)
+}
+
+func TestSyncFallsBackToPerIssueChangelogsWithoutTheBulkEndpoint(t *testing.T) {
+	f := newSyncFixture(t, jiratest.DeploymentCloud, 40, jiratest.WithChangelogCap(3))
+	f.srv.Inject(func(r *http.Request) *jiratest.Fault {
+		if strings.HasSuffix(r.URL.Path, "/changelog/bulkfetch") {
+			return &jiratest.Fault{Status: http.StatusNotFound}
+		}
+		return nil
+	})
+	if _, err := f.sync(t, SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	f.assertComplete(t)
+	if f.requestsMatching(`^/rest/api/2/issue/\d+/changelog`) == 0 {
+		t.Error("no per-issue changelog requests after the bulk endpoint answered 404")
+	}
+}
+
+func TestSyncReportsProgressWithCloudsApproximateTotal(t *testing.T) {
+	f := newSyncFixture(t, jiratest.DeploymentCloud, 45, jiratest.WithPageCap(20))
+	var seen [][2]int
+	_, err := f.sync(t, SyncOptions{Progress: func(done, total int) { seen = append(seen, [2]int{done, total}) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][2]int{{20, 45}, {40, 45}, {45, 45}}
+	if fmt.Sprint(seen) != fmt.Sprint(want) {
+		t.Errorf("progress = %v, want %v", seen, want)
+	}
+}
+
+func TestScopedTokenThroughTheGatewayLinksToTheSiteItself(t *testing.T) {
+	f := newSyncFixture(t, jiratest.DeploymentCloud, 10,
+		jiratest.WithContextPath("/ex/jira/9f2d6b1e-1111-4c3a-8d2e-5f6a7b8c9d0e"), jiratest.WithSiteURL("https://larkspur.atlassian.net"))
+	res, err := f.sync(t, SyncOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Site.URL != "https://larkspur.atlassian.net" || res.Site.Name != "larkspur" {
+		t.Errorf("site = %q named %q, want the site's own URL", res.Site.URL, res.Site.Name)
+	}
+	items, err := f.store.Evidence(context.Background(), evidence.Filter{})
+	if err != nil || len(items) == 0 {
+		t.Fatalf("evidence: %d, %v", len(items), err)
+	}
+	for _, ev := range items {
+		if !strings.HasPrefix(ev.IssueURL, "https://larkspur.atlassian.net/browse/") {
+			t.Fatalf("evidence links to %s, not to the site", ev.IssueURL)
+		}
+	}
 }

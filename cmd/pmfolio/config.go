@@ -115,9 +115,9 @@ func loadConfig(path string, explicit bool) (fileConfig, error) {
 func sitesToSync(cfg fileConfig, only string, getenv func(string) string) ([]siteConf, error) {
 	sites := cfg.Sites
 	if len(sites) == 0 {
-		env := siteConf{URL: getenv("JIRA_URL"), Email: getenv("JIRA_EMAIL"), APIToken: getenv("JIRA_API_TOKEN"), PAT: getenv("JIRA_PAT")}
-		env.Name = evidence.SiteNameFromURL(env.URL)
-		sites = []siteConf{env}
+		// No name: sync names the site after its own URL, which differs
+		// from JIRA_URL behind Atlassian's API gateway.
+		sites = []siteConf{{URL: getenv("JIRA_URL"), Email: getenv("JIRA_EMAIL"), APIToken: getenv("JIRA_API_TOKEN"), PAT: getenv("JIRA_PAT")}}
 	}
 	// Environment variables fill in credentials the file leaves out, so a
 	// token can live in the environment rather than on disk.

@@ -129,7 +129,11 @@ func syncOneSite(ctx context.Context, store *evidence.Store, site siteConf, opts
 	}
 	var bar *progressBar
 	if opts.IO.IsTTY && !opts.Quiet {
-		bar = &progressBar{w: opts.IO.ErrOut, label: "syncing " + site.Name}
+		label := site.Name
+		if label == "" {
+			label = evidence.SiteNameFromURL(site.URL)
+		}
+		bar = &progressBar{w: opts.IO.ErrOut, label: "syncing " + label}
 		defer bar.done()
 	}
 	sopts := jira.SyncOptions{SiteName: site.Name, Full: opts.Full, JQL: opts.JQL, DryRun: opts.DryRun,

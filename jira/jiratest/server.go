@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -33,6 +34,7 @@ type Server struct {
 	pat         string
 	caps        caps
 	pageCap     int
+	siteURL     string // what serverInfo calls the site's base URL; empty: URL()
 
 	siteMu sync.RWMutex // guards site
 	site   *Site
@@ -86,6 +88,12 @@ func WithCredentials(email, apiToken string) Option {
 	return func(s *Server) { s.email, s.apiToken = email, apiToken }
 }
 
+// WithSiteURL makes serverInfo report url as the site's base URL, as Jira
+// Cloud does when reached through Atlassian's API gateway
+// (https://api.atlassian.com/ex/jira/{cloudId}) with a scoped token: the
+// API lives at one address, the site people browse at another.
+func WithSiteURL(url string) Option { return func(s *Server) { s.siteURL = url } }
+
 // WithPAT sets the personal access token a Server site accepts (default
 // DemoPAT).
 func WithPAT(pat string) Option { return func(s *Server) { s.pat = pat } }
@@ -135,6 +143,14 @@ func (s *Server) RequestsTo(path string) int {
 		}
 	}
 	return n
+}
+
+// RequestsByPath counts the requests served so far by path, after the
+// context path and without the query.
+func (s *Server) RequestsByPath() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return maps.Clone(s.byPath)
 }
 
 // Update runs f on the site while no request is being answered, so tests can
@@ -205,6 +221,10 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusGone, "The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046")
 	case cloud && path == "/rest/api/2/search/jql":
 		s.searchJQL(w, r, rd)
+	case cloud && (path == "/rest/api/2/search/approximate-count" || path == "/rest/api/3/search/approximate-count"):
+		s.approximateCount(w, r)
+	case cloud && path == "/rest/api/2/changelog/bulkfetch":
+		s.bulkChangelog(w, r, rd)
 	case !cloud && path == "/rest/api/2/search":
 		s.searchOffset(w, r, rd)
 	case strings.HasPrefix(path, "/rest/api/2/issue/"):
@@ -271,8 +291,12 @@ func (s *Server) serverInfo(w http.ResponseWriter) {
 	s.siteMu.RLock()
 	defer s.siteMu.RUnlock()
 	rd := newRenderer(s.site, s.URL())
+	base := s.siteURL
+	if base == "" {
+		base = s.URL()
+	}
 	info := map[string]any{
-		"baseUrl":    s.URL(),
+		"baseUrl":    base,
 		"serverTime": rd.time(s.site.Now),
 		"scmInfo":    "8a1f2c3d4e5b6a7980c1d2e3f4a5b6c7d8e9f0a1",
 	}
@@ -367,22 +391,35 @@ func parseSearch(r *http.Request, defaultFields string, loc *time.Location) (sea
 	if sq.maxResults, err = intParam(maxResults, -1); err != nil {
 		return sq, err
 	}
+	bound, err := parseJQL(jql, loc)
+	if err != nil {
+		return sq, err
+	}
+	sq.since, sq.ascending = bound.since, bound.ascending
+	return sq, nil
+}
+
+// parseJQL reads what the fake understands of a query: an `updated >=`
+// bound, in the user's time zone, and the order.
+func parseJQL(jql string, loc *time.Location) (searchQuery, error) {
+	q := searchQuery{jql: jql}
+	var err error
 	if m := updatedBound.FindStringSubmatch(jql); m != nil {
 		v := strings.ReplaceAll(strings.Join(strings.Fields(m[1]), " "), "/", "-")
 		layout := "2006-01-02"
 		if len(v) > len(layout) {
 			layout = "2006-01-02 15:04"
 		}
-		if sq.since, err = time.ParseInLocation(layout, v, loc); err != nil {
-			return sq, invalidDate(v)
+		if q.since, err = time.ParseInLocation(layout, v, loc); err != nil {
+			return q, invalidDate(v)
 		}
 	} else if m := badDate.FindStringSubmatch(jql); m != nil {
-		return sq, invalidDate(m[1])
+		return q, invalidDate(m[1])
 	}
 	if m := orderBy.FindStringSubmatch(jql); m != nil {
-		sq.ascending = strings.EqualFold(m[1], "asc")
+		q.ascending = strings.EqualFold(m[1], "asc")
 	}
-	return sq, nil
+	return q, nil
 }
 
 func invalidDate(v string) error {

@@ -108,6 +108,9 @@ func syncSite(ctx context.Context, c *Client, store *evidence.Store, opts SyncOp
 		return err
 	}
 	site := evidence.Site{Name: opts.SiteName, URL: c.SiteURL(info), Deployment: info.Deployment, User: me.User}
+	if site.Name == "" {
+		site.Name = evidence.SiteNameFromURL(site.URL)
+	}
 	if !opts.DryRun {
 		if site, err = store.EnsureSite(ctx, site); err != nil {
 			return err

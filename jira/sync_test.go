@@ -196,17 +196,17 @@ func TestSyncServerPagesWithStartAtUnderAContextPath(t *testing.T) {
 	}
 }
 
-func TestSyncFitsInFewRequestsWhenSearchPagesHoldEverything(t *testing.T) {
-	f := newSyncFixture(t, jiratest.DeploymentCloud, 200,
+func TestSyncOf1000IssuesFitsIn13RequestsWhenSearchPagesHoldEverything(t *testing.T) {
+	f := newSyncFixture(t, jiratest.DeploymentCloud, 1000,
 		jiratest.WithPageCap(100), jiratest.WithChangelogCap(1000), jiratest.WithCommentCap(1000), jiratest.WithWorklogCap(1000))
 	res, err := f.sync(t, SyncOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	f.assertComplete(t)
-	// serverInfo, myself, field, then two search pages: nothing per issue.
-	if res.Requests != 5 {
-		t.Errorf("requests = %d, want 5", res.Requests)
+	// serverInfo, myself, field, then ten search pages: nothing per issue.
+	if res.Requests != 13 {
+		t.Errorf("requests = %d, want 13", res.Requests)
 	}
 }
 

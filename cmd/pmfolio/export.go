@@ -69,11 +69,7 @@ only the local database, never Jira.`,
 
 // runExport reads the portfolio and writes it in the chosen format.
 func runExport(ctx context.Context, opts exportOptions) error {
-	if _, err := os.Stat(opts.DBPath); err != nil {
-		return &userError{Code: exitFailure, Message: fmt.Sprintf("no database at %s", opts.DBPath), Err: err,
-			Hint: "run 'pmfolio sync' first, or 'pmfolio demo' to try the sample site"}
-	}
-	store, err := evidence.Open(ctx, opts.DBPath)
+	store, err := openExistingStore(ctx, opts.DBPath)
 	if err != nil {
 		return err
 	}

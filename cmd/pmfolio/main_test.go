@@ -375,3 +375,57 @@ func TestSyncAgainstSomethingThatIsNotJiraSaysSo(t *testing.T) {
 		t.Error("the PAT appears in the error")
 	}
 }
+
+func TestStatsJSONCountsTheUsersOwnActivitiesBySource(t *testing.T) {
+	dir := t.TempDir()
+	env := isolatedEnv(t)
+	if r := (cli{env: env}).run(t, "demo", "--dir", dir, "--issues", "30"); r.code != 0 {
+		t.Fatalf("demo: %s", r.errOut)
+	}
+	db := filepath.Join(dir, "pmfolio.db")
+	r := cli{env: env}.run(t, "--db", db, "stats", "--format", "json")
+	if r.code != 0 {
+		t.Fatalf("stats: %s", r.errOut)
+	}
+	var doc struct {
+		Activities map[string]int            `json:"activities"`
+		Evidence   map[string]int            `json:"evidence"`
+		Months     map[string]map[string]int `json:"months"`
+	}
+	dec := json.NewDecoder(strings.NewReader(r.out))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatal(err)
+	}
+	// Count the same thing straight from the database, independently.
+	store, err := evidence.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	for _, src := range []evidence.Source{evidence.SourceIssue, evidence.SourceChange, evidence.SourceComment, evidence.SourceWorklog} {
+		acts, err := store.Activities(context.Background(), src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Activities[string(src)] != len(acts) {
+			t.Errorf("stats says %d %s activities, the database holds %d", doc.Activities[string(src)], src, len(acts))
+		}
+	}
+	total, inMonths := 0, 0
+	for _, n := range doc.Evidence {
+		total += n
+	}
+	for _, cats := range doc.Months {
+		for _, n := range cats {
+			inMonths += n
+		}
+	}
+	if total == 0 || total != inMonths {
+		t.Errorf("evidence total %d, by month %d", total, inMonths)
+	}
+	table := cli{env: env}.run(t, "--db", db, "stats")
+	if table.code != 0 || !strings.HasPrefix(table.out, "Your activities: ") || !strings.Contains(table.out, "stakeholder-communication") {
+		t.Errorf("stats table:\n%s%s", table.out, table.errOut)
+	}
+}

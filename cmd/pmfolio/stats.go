@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// statsOptions is everything runStats needs.
+type statsOptions struct {
+	IO     IO
+	DBPath string
+	Format string
+	Site   string
+}
+
+func newStatsCmd(g *globals) *cobra.Command {
+	var opts statsOptions
+	cmd := &cobra.Command{
+		Use:   "stats",
+		Short: "Count your stored activities and evidence by category and month",
+		Long: `stats counts what the database holds: your own activities by kind (issues you
+created, changes, comments, worklogs), and evidence by category and by month. The JSON
+form lets a script check from outside that a sync missed nothing.`,
+		Example: `  pmfolio stats
+  pmfolio stats --format json | jq .activities`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Format != "table" && opts.Format != "json" {
+				return usageError("unknown format %q: use table or json", opts.Format)
+			}
+			cfg, err := g.config()
+			if err != nil {
+				return err
+			}
+			opts.IO, opts.DBPath = g.io, g.dbPath(cfg)
+			return runStats(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "table", "table or json")
+	cmd.Flags().StringVar(&opts.Site, "site", "", "count only the site with this name")
+	return cmd
+}
+
+// statsJSON is the `stats --format json` document of interface.md.
+type statsJSON struct {
+	Activities map[evidence.Source]int   `json:"activities"`
+	Evidence   map[string]int            `json:"evidence"`
+	Months     map[string]map[string]int `json:"months"`
+}
+
+func runStats(ctx context.Context, opts statsOptions) error {
+	store, err := openExistingStore(ctx, opts.DBPath)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	st, err := store.Stats(ctx, opts.Site)
+	if err != nil {
+		return err
+	}
+	if opts.Format == "json" {
+		enc := json.NewEncoder(opts.IO.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(statsJSON(st))
+	}
+	return writeStatsTable(opts.IO.Out, st)
+}
+
+// writeStatsTable prints the activities line, then one row per category with
+// evidence: its total and its count in each of the last twelve months that
+// have any evidence.
+func writeStatsTable(w io.Writer, st evidence.Stats) error {
+	total := 0
+	for _, n := range st.Activities {
+		total += n
+	}
+	fmt.Fprintf(w, "Your activities: %d (%d issues created, %d changes, %d comments, %d worklogs)\n\n", total,
+		st.Activities[evidence.SourceIssue], st.Activities[evidence.SourceChange],
+		st.Activities[evidence.SourceComment], st.Activities[evidence.SourceWorklog])
+	if len(st.Evidence) == 0 {
+		_, err := fmt.Fprintln(w, "No evidence yet: run 'pmfolio sync' first.")
+		return err
+	}
+	months := make([]string, 0, len(st.Months))
+	for m := range st.Months {
+		months = append(months, m)
+	}
+	slices.Sort(months)
+	if len(months) > 12 {
+		months = months[len(months)-12:]
+	}
+	// Built-in categories in taxonomy order, then any of the user's own.
+	var ids []string
+	for _, c := range evidence.Categories {
+		if st.Evidence[c.ID] > 0 {
+			ids = append(ids, c.ID)
+		}
+	}
+	var own []string
+	for id := range st.Evidence {
+		if _, builtin := evidence.CategoryByID(id); !builtin {
+			own = append(own, id)
+		}
+	}
+	slices.Sort(own)
+	ids = append(ids, own...)
+	width := len("category")
+	for _, id := range ids {
+		width = max(width, len(id))
+	}
+	fmt.Fprintf(w, "%-*s %6s", width, "category", "total")
+	for _, m := range months {
+		fmt.Fprintf(w, " %5s", m[2:]) // "25-11": twelve columns must fit a terminal
+	}
+	fmt.Fprintln(w)
+	for _, id := range ids {
+		fmt.Fprintf(w, "%-*s %6d", width, id, st.Evidence[id])
+		for _, m := range months {
+			fmt.Fprintf(w, " %5d", st.Months[m][id])
+		}
+		if _, err := fmt.Fprintln(w); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -572,6 +572,7 @@ var codeWords = map[string]bool{
 	"pr": true, "prs": true, "mr": true,
 	"rebase": true, "rebased": true, "rebasing": true, "merged": true, "diff": true, "npe": true,
 	"deployed": true, "deploying": true, "hotfix": true, "pipeline": true, "ci": true, "stacktrace": true,
+	"flaky": true,
 }
 
 // commitWords are code words unless a team commits to scope: "we commit to
@@ -588,13 +589,14 @@ var codePhrases = map[string][]string{
 	"code":  {"review"},
 	"unit":  {"test", "tests"},
 	"stack": {"trace"},
+	"force": {"push", "pushed", "pushing"},
 }
 
 // notCodeTalk reports whether a sentence is free of talk about code: the
 // words above, "refactor…", a commit that is not a team's commitment, or a
-// "#123" pull-request reference. It runs on
-// every sentence a text rule matches, so it scans words instead of running
-// a regexp, and does not allocate.
+// "#123" pull-request reference. It runs on every sentence a text rule
+// matches, so it scans words instead of running a regexp, and does not
+// allocate.
 func notCodeTalk(sentence string) bool {
 	var bufs [2][16]byte // this word and the one before, lowercased
 	var prev []byte
@@ -686,6 +688,16 @@ func ownDecision(sentence string) bool {
 // defaults for now, tbd".
 var hedgeWords = []string{"tbd", "tentatively", "tentative", "undecided", "maybe"}
 
+// ownFix finds the user checking their own fix: "verified on staging, my
+// fix works" is engineering, whoever's issue it is.
+var ownFix = regexp.MustCompile(`(?i)\b(?:my (?:fix|change|patch|pr|branch|code|commit)|i (?:fixed|patched|deployed))\b`)
+
+// notOwnFix reports whether a sentence verifying work is not about the
+// user's own fix.
+func notOwnFix(sentence string) bool {
+	return !ownFix.MatchString(sentence)
+}
+
 // verificationWords mark a sentence that checks criteria rather than
 // writing them: "checked against the acceptance criteria: 1 ✓ 2 ✓".
 var verificationWords = []string{"verified", "verify", "checked", "tested", "pass", "passes", "passed", "meets", "met", "satisfied", "uat", "signed"}
@@ -701,24 +713,32 @@ func notVerification(sentence string) bool {
 // unblocks ("Payments merged the change, you can continue"), not when it
 // only reports code work ("merged the change").
 func unblockSentence(sentence string) bool {
-	if hasWord(sentence, selfWords) {
-		return false // "unblocked myself by mocking the API"
+	if hasWord(sentence, selfWords) || negatedClearance.MatchString(sentence) {
+		return false // "unblocked myself by mocking the API", "not ok to skip"
 	}
 	return notCodeTalk(sentence) || strings.Contains(sentence, "@user") || hasWord(sentence, addressWords)
 }
 
+// selfWords mark the user clearing their own way.
 var selfWords = []string{"myself", "ourselves"}
 
-var addressWords = []string{"you", "you're", "your"}
+// negatedClearance finds a way cleared only in the negative: "that won't
+// unblock you", "not ok to skip the canary".
+var negatedClearance = regexp.MustCompile(`(?i)(?:\b(?:not|never)|n't|n’t)\b[^.!?]{0,20}\b(?:unblock|fine to|ok to|okay to|good to go|clear to|granted|approved|sorted)`)
+
+// addressWords speak to the person unblocked.
+var addressWords = []string{"you", "you're", "you’re", "your"}
 
 // sprintSentence reports whether a sentence about sprint scope is the
 // user's planning: not about code, and not the board moving issues on its
-// own ("carried over automatically").
+// own ("carried over automatically") or by mistake, and not about the
+// board's columns, the retro or the sprint report.
 func sprintSentence(sentence string) bool {
 	return notCodeTalk(sentence) && !hasWord(sentence, automaticWords)
 }
 
-var automaticWords = []string{"automatically", "auto-moved", "automation"}
+// automaticWords mark sprint talk that is not the user's planning.
+var automaticWords = []string{"automatically", "automation", "accidentally", "mistake", "column", "retro", "retrospective", "report"}
 
 // hasWord reports whether sentence holds one of words (lowercase, compared
 // case-insensitively as whole words; a word may hold "-" or "'").

@@ -280,6 +280,8 @@ func TestSentenceFilters(t *testing.T) {
 		{"unblocking about code counts when it mentions the person", unblockSentence, "@user merged the fix in PR #3, carry on.", true},
 		{"merged alone is code talk", unblockSentence, "Merged the change.", false},
 		{"unblocking yourself is not unblocking", unblockSentence, "Unblocked myself by mocking the API.", false},
+		{"a negated clearance is not unblocking", unblockSentence, "@user that doesn't unblock you yet.", false},
+		{"no need to wait is not a negated clearance", unblockSentence, "@user no need to wait, access is sorted.", true},
 		{"checking criteria is not writing them", notVerification, "Checked against the acceptance criteria: 1 ok 2 ok.", false},
 		{"writing criteria", notVerification, "Proposed acceptance criteria: the cart survives logout.", true},
 		{"the board moving issues is not planning", sprintSentence, "Carried over automatically to the next sprint.", false},

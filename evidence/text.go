@@ -13,10 +13,11 @@ import (
 //
 // It drops {code}, {noformat} and {quote} blocks, "bq." and ">" lines,
 // Java stack-trace lines and the line Jira writes when a flag is added or
-// removed with a comment ("(flagoff) Flag removed"); keeps the text of [text|url] links; turns mentions
-// into "@user"; strips emphasis, list, table, {color} and {panel} markup;
-// ends a heading's text with ":" ("h3. Goals" → "Goals:"); and collapses all
-// whitespace, line breaks included, to single spaces.
+// removed with a comment ("(flagoff) Flag removed"); keeps the text of
+// [text|url] links; turns mentions into "@user"; strips emphasis, list,
+// table, {color} and {panel} markup; ends a heading's text with ":"
+// ("h3. Goals" → "Goals:"); and collapses all whitespace, line breaks
+// included, to single spaces.
 func PlainText(wiki string) string {
 	wiki = dropBlocks(wiki)
 	var w plainWriter

@@ -44,7 +44,7 @@ var builtinPatterns = map[string]*textPattern{
 	"otherProjectRef": otherProjectRef, "incidentContext": incidentContext, "incidentCoordination": incidentCoordination,
 	"acceptanceCriteriaWritten": acceptanceCriteriaWritten, "gherkin": gherkin, "epicScope": epicScope,
 	"handoffAcross": handoffAcross, "crossTeamTalk": crossTeamTalk, "duplicateTalk": duplicateTalk, "splitTalk": splitTalk,
-	"incidentClosing": incidentClosing,
+	"incidentClosing": incidentClosing, "reopenReason": reopenReason,
 }
 
 // Every alternative of a built-in pattern must have a prefilter worth having,

@@ -1,7 +1,11 @@
 package jira
 
 import (
+	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -269,5 +273,49 @@ func TestMapIssueRejectsGarbage(t *testing.T) {
 		if _, _, err := mapIssue([]byte(raw), Fields{}); err == nil {
 			t.Errorf("mapIssue(%s) accepted garbage", raw)
 		}
+	}
+}
+
+// TestRecordedServerCommentPagesAreReadOnceEach serves the two recorded
+// comment pages; the second repeats the first's comments (as a list that
+// changes while it is paged can), so paging must tell comments apart by id
+// and end rather than ask again for ever.
+func TestRecordedServerCommentPagesAreReadOnceEach(t *testing.T) {
+	pages := map[string]string{"0": "server-comments-page-1.json", "2": "server-comments-page-2.json"}
+	requests := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests++
+		if r.URL.Path != "/rest/api/2/issue/10100/comment" || r.URL.Query().Get("orderBy") != "created" {
+			t.Errorf("unexpected request %s", r.URL)
+		}
+		name, ok := pages[r.URL.Query().Get("startAt")]
+		if !ok || requests > 5 {
+			http.Error(w, `{"errorMessages":["no such page"]}`, http.StatusBadRequest)
+			return
+		}
+		http.ServeFile(w, r, filepath.Join("testdata", "samples", name))
+	}))
+	t.Cleanup(srv.Close)
+	c, err := New(Config{BaseURL: srv.URL, PAT: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	comments, err := c.pageAll(context.Background(), "rest/api/2/issue/10100/comment", url.Values{"orderBy": {"created"}}, "comments")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(comments) != 2 || requests != 2 {
+		t.Fatalf("read %d comments in %d requests, want 2 in 2", len(comments), requests)
+	}
+	raw, _ := json.Marshal(map[string]any{"id": "10100", "key": "HELP-1",
+		"fields": map[string]any{"comment": map[string]any{"total": 2, "comments": comments}}})
+	_, acts, err := mapIssue(raw, Fields{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(acts) != 2 || acts[0].SourceID != "10022" || acts[0].Author.ID != "557058:887ce97e-9fbd-4873-8b09-669ce3b1e696" ||
+		!strings.HasPrefix(acts[0].Text, "G'day [~leo.papadopoulos]!") ||
+		!acts[0].At.Equal(time.Date(2018, 5, 24, 21, 35, 30, 742e6, time.UTC)) {
+		t.Errorf("mapped comments = %+v", acts)
 	}
 }

@@ -323,30 +323,47 @@ func (c *Client) fullChangelog(ctx context.Context, deployment, issueID string) 
 	return issue.Changelog.Histories, nil
 }
 
-// pageAll reads a startAt-paged list to its end.
+// pageAll reads a startAt-paged list to its end. Items are told apart by
+// id: a list that changes while it is paged (a comment added or deleted
+// between two requests) may repeat an item across pages, and a page that
+// brings nothing new ends the paging rather than asking for it forever.
 func (c *Client) pageAll(ctx context.Context, path string, extra url.Values, listKey string) ([]json.RawMessage, error) {
 	var all []json.RawMessage
+	seen := map[string]bool{}
+	startAt := 0
 	for {
 		q := url.Values{}
 		for k, v := range extra {
 			q[k] = v
 		}
-		q.Set("startAt", strconv.Itoa(len(all)))
+		q.Set("startAt", strconv.Itoa(startAt))
 		q.Set("maxResults", "100")
 		var page map[string]json.RawMessage
 		if err := c.get(ctx, path+"?"+q.Encode(), &page); err != nil {
 			return nil, err
 		}
-		var items []json.RawMessage
-		var total int
-		if err := json.Unmarshal(page[listKey], &items); err != nil {
+		var items []struct {
+			ID string `json:"id"`
+		}
+		var raws []json.RawMessage
+		if json.Unmarshal(page[listKey], &raws) != nil || json.Unmarshal(page[listKey], &items) != nil {
 			return nil, &Error{Kind: KindProtocol, Err: fmt.Errorf("%s: no %q list in the answer", path, listKey)}
 		}
+		total := -1
 		if err := json.Unmarshal(page["total"], &total); err != nil {
 			total = -1
 		}
-		all = append(all, items...)
-		if len(items) == 0 || (total >= 0 && len(all) >= total) || (total < 0 && isLastPage(page)) {
+		added := 0
+		for i, it := range items {
+			if it.ID != "" && seen[it.ID] {
+				continue
+			}
+			seen[it.ID] = true
+			all = append(all, raws[i])
+			added++
+		}
+		startAt += len(items)
+		if added == 0 || (total >= 0 && startAt >= total) || (total < 0 && isLastPage(page)) {
 			return all, nil
 		}
 	}

@@ -577,3 +577,38 @@ func TestScopedTokenThroughTheGatewayLinksToTheSiteItself(t *testing.T) {
 		}
 	}
 }
+
+func TestFullSyncRereadsWhatIncrementalSyncsCannotSee(t *testing.T) {
+	f := newSyncFixture(t, jiratest.DeploymentCloud, 20)
+	if _, err := f.sync(t, SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	// An old comment changes without its issue's `updated` moving (Jira
+	// does this for some admin and bulk operations).
+	var commentID string
+	f.srv.Update(func(s *jiratest.Site) {
+		for _, is := range s.Issues() {
+			for _, c := range is.Comments {
+				if c.Author == s.Me && commentID == "" {
+					commentID, c.Body = c.ID, "Decision: we keep the old API until Q3."
+				}
+			}
+		}
+	})
+	if _, err := f.sync(t, SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.activityTexts(t)[commentID]; got == "Decision: we keep the old API until Q3." {
+		t.Fatal("an incremental sync saw a change outside its window; the test proves nothing")
+	}
+	res, err := f.sync(t, SyncOptions{Full: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Issues != 20 {
+		t.Errorf("--full read %d issues, want all 20", res.Issues)
+	}
+	if got := f.activityTexts(t)[commentID]; got != "Decision: we keep the old API until Q3." {
+		t.Errorf("after --full the comment reads %q", got)
+	}
+}

@@ -17,6 +17,7 @@ import (
 // readable by hand.
 type fileConfig struct {
 	DB    string     `yaml:"db,omitempty"`
+	Rules string     `yaml:"rules,omitempty"` // a user rules file, as --rules
 	Sites []siteConf `yaml:"sites"`
 }
 

@@ -30,6 +30,7 @@ type globals struct {
 	io         IO
 	dbFlag     string
 	configFlag string
+	rulesFlag  string
 	// deployment of the site being talked to, once known, for error hints.
 	deployment string
 }
@@ -38,6 +39,14 @@ type globals struct {
 func (g *globals) config() (fileConfig, error) {
 	explicit := g.configFlag != "" || g.io.Getenv("PMFOLIO_CONFIG") != ""
 	return loadConfig(configPath(g.configFlag, g.io.Getenv), explicit)
+}
+
+// rulesPath is the user rules file the flag or the config names, if any.
+func (g *globals) rulesPath(cfg fileConfig) string {
+	if g.rulesFlag != "" {
+		return g.rulesFlag
+	}
+	return cfg.Rules
 }
 
 // dbPath is the database the flags, environment and config point at.
@@ -100,6 +109,7 @@ Try it on the built-in sample site first:  pmfolio demo`,
 		return &userError{Code: exitUsage, Message: err.Error(), Hint: "run '" + cmd.CommandPath() + " --help' for usage"}
 	})
 	root.PersistentFlags().StringVar(&g.dbFlag, "db", "", "path of the SQLite database (default $PMFOLIO_DB, else ~/.local/share/pmfolio/pmfolio.db)")
+	root.PersistentFlags().StringVar(&g.rulesFlag, "rules", "", "a rules file that adds, overrides or disables classification rules (default: the config file's rules)")
 	root.PersistentFlags().StringVar(&g.configFlag, "config", "", "path of the config file (default $PMFOLIO_CONFIG, else ~/.config/pmfolio/config.yaml)")
 	root.AddCommand(newSyncCmd(g), newExportCmd(g), newStatsCmd(g), newDemoCmd(g), newVersionCmd(g))
 	return root

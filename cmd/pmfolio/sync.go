@@ -24,6 +24,7 @@ type syncOptions struct {
 	Quiet     bool
 	DryRun    bool
 	Transport http.RoundTripper // nil: the network
+	Classify  evidence.ClassifyFunc
 	// JiraOptions tune the client (tests make retries instant).
 	JiraOptions []jira.Option
 	// onDeployment is told each site's deployment once known, for error hints.
@@ -64,6 +65,9 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 					return err
 				}
 				opts.Since = &t
+			}
+			if opts.Classify, err = g.classifier(cfg); err != nil {
+				return err
 			}
 			opts.IO, opts.DBPath = g.io, g.dbPath(cfg)
 			opts.onDeployment = func(d string) { g.deployment = d }
@@ -137,7 +141,7 @@ func syncOneSite(ctx context.Context, store *evidence.Store, site siteConf, opts
 		defer bar.done()
 	}
 	sopts := jira.SyncOptions{SiteName: site.Name, Full: opts.Full, JQL: opts.JQL, DryRun: opts.DryRun,
-		Stop: stop, Now: opts.IO.Now}
+		Classify: opts.Classify, Stop: stop, Now: opts.IO.Now}
 	if opts.Since != nil {
 		sopts.Since = *opts.Since
 	}

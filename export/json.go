@@ -91,31 +91,40 @@ func JSON(w io.Writer, p evidence.Portfolio) error {
 		})
 	}
 	for _, e := range v.items {
-		doc.Evidence = append(doc.Evidence, jsonEvidence{
-			ID:           e.ID,
-			Site:         e.SiteName,
-			IssueKey:     e.IssueKey,
-			IssueURL:     e.IssueURL,
-			IssueSummary: e.IssueSummary,
-			Source:       string(e.Source),
-			SourceID:     e.SourceID,
-			OccurredAt:   timestamp(e.OccurredAt),
-			Category:     e.Category,
-			Rule:         e.Rule,
-			Confidence:   e.Confidence,
-			Excerpt:      e.Excerpt,
-			Manual:       e.Manual,
-			Note:         e.Note,
-		})
+		doc.Evidence = append(doc.Evidence, evidenceJSON(e))
 	}
+	return writeJSON(w, doc)
+}
 
+// evidenceJSON is one evidence item as the contract spells it.
+func evidenceJSON(e *evidence.Evidence) jsonEvidence {
+	return jsonEvidence{
+		ID:           e.ID,
+		Site:         e.SiteName,
+		IssueKey:     e.IssueKey,
+		IssueURL:     e.IssueURL,
+		IssueSummary: e.IssueSummary,
+		Source:       string(e.Source),
+		SourceID:     e.SourceID,
+		OccurredAt:   timestamp(e.OccurredAt),
+		Category:     e.Category,
+		Rule:         e.Rule,
+		Confidence:   e.Confidence,
+		Excerpt:      e.Excerpt,
+		Manual:       e.Manual,
+		Note:         e.Note,
+	}
+}
+
+// writeJSON writes v indented with two spaces and a final newline.
+func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	// The export is data, not a web page: "R&D <team>" should read as
 	// itself, not as "R\u0026D \u003cteam\u003e". Whoever embeds it in
 	// HTML escapes it there.
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(doc); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("write json export: %w", err)
 	}
 	return nil

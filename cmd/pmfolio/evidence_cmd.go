@@ -1,0 +1,388 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/export"
+)
+
+// curationCmd builds the commands of the `evidence` group, which all open
+// the database the same way.
+type curationCmd struct {
+	g *globals
+}
+
+// store opens the database the flags and config point at.
+func (c curationCmd) store(ctx context.Context) (*evidence.Store, error) {
+	cfg, err := c.g.config()
+	if err != nil {
+		return nil, err
+	}
+	return openExistingStore(ctx, c.g.dbPath(cfg))
+}
+
+// withStore runs fn with the store open, closing it afterwards.
+func (c curationCmd) withStore(ctx context.Context, fn func(*evidence.Store) error) error {
+	store, err := c.store(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	return fn(store)
+}
+
+func newEvidenceCmd(g *globals) *cobra.Command {
+	c := curationCmd{g: g}
+	cmd := &cobra.Command{
+		Use:   "evidence",
+		Short: "List, inspect and curate your evidence items",
+		Long: `evidence lists the items the classifier found and lets you curate them: exclude what
+you would rather not show, add a note, file an item under another category, or add PM
+work that happened outside Jira. Curation is yours: no sync or reclassify touches it.
+
+IDs may be shortened to any unique prefix, with or without "ev_".`,
+		Example: `  pmfolio evidence list --category unblocking --since 6m
+  pmfolio evidence show ev_1f3a
+  pmfolio evidence exclude ev_1f3a ev_77c0
+  pmfolio evidence note ev_1f3a "Led the EU rollout comms with support and sales"
+  pmfolio evidence add --date 2026-03-02 --category stakeholder-communication --description "Quarterly roadmap review with sales"`,
+	}
+	cmd.AddCommand(c.listCmd(), c.showCmd(), c.excludeCmd(true), c.excludeCmd(false), c.noteCmd(), c.recategorizeCmd(), c.addCmd())
+	return cmd
+}
+
+func (c curationCmd) listCmd() *cobra.Command {
+	var (
+		category, issue, since, until, format string
+		all                                   bool
+	)
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List evidence items, newest last",
+		Example: `  pmfolio evidence list
+  pmfolio evidence list --category prioritization --issue PAY-142 --all
+  pmfolio evidence list --format json | jq '.[].excerpt'`,
+		Args: usageArgs(cobra.NoArgs),
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "table" && format != "json" {
+				return usageError("unknown format %q: use table or json", format)
+			}
+			f := evidence.Filter{IncludeExcluded: all}
+			var err error
+			if f.Since, f.Until, err = dateRange(since, until, c.g.io.Now()); err != nil {
+				return err
+			}
+			if category != "" {
+				if err := checkCategory(category); err != nil {
+					return err
+				}
+				f.Category = &category
+			}
+			if issue != "" {
+				f.IssueKey = &issue
+			}
+			return c.withStore(cmd.Context(), func(store *evidence.Store) error {
+				items, err := store.Evidence(cmd.Context(), f)
+				if err != nil {
+					return err
+				}
+				if format == "json" {
+					return export.EvidenceList(c.g.io.Out, items)
+				}
+				return writeEvidenceTable(c.g.io.Out, items, all)
+			})
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&category, "category", "", "only this category (e.g. unblocking)")
+	f.StringVar(&issue, "issue", "", "only evidence on this issue key (e.g. PAY-142)")
+	f.StringVar(&since, "since", "", "only from this date (YYYY-MM-DD or 30d, 12w, 6m, 1y)")
+	f.StringVar(&until, "until", "", "only up to and including this date")
+	f.BoolVar(&all, "all", false, "include the items you excluded")
+	f.StringVar(&format, "format", "table", "table or json")
+	cmd.RegisterFlagCompletionFunc("category", completeCategories)
+	return cmd
+}
+
+// writeEvidenceTable prints one line per item: id, date, category, issue and
+// the start of the excerpt; excluded items are marked.
+func writeEvidenceTable(w io.Writer, items []evidence.Evidence, markExcluded bool) error {
+	if len(items) == 0 {
+		_, err := fmt.Fprintln(w, "No evidence matches.")
+		return err
+	}
+	for _, ev := range items {
+		mark := ""
+		if markExcluded && ev.Excluded {
+			mark = " (excluded)"
+		}
+		where := ev.IssueKey
+		if ev.Manual {
+			where = "manual"
+		}
+		if _, err := fmt.Fprintf(w, "%-23s  %s  %-25s  %-10s  %s%s\n", ev.ID, ev.OccurredAt.Format("2006-01-02"),
+			ev.Category, where, clip(oneLine(ev.Excerpt), 60), mark); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// clip shortens s to at most n runes, marking the cut with "…".
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+func (c curationCmd) showCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:               "show ID",
+		Short:             "Show one item: its rule, confidence, excerpt, note and link",
+		Example:           `  pmfolio evidence show ev_1f3a`,
+		Args:              usageArgs(cobra.ExactArgs(1)),
+		ValidArgsFunction: c.completeIDs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return c.withStore(cmd.Context(), func(store *evidence.Store) error {
+				id, err := resolveID(cmd.Context(), store, args[0])
+				if err != nil {
+					return err
+				}
+				ev, err := store.EvidenceByID(cmd.Context(), id)
+				if err != nil {
+					return err
+				}
+				return writeEvidenceDetail(c.g.io.Out, ev)
+			})
+		},
+	}
+}
+
+func writeEvidenceDetail(w io.Writer, ev evidence.Evidence) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "id:          %s\n", ev.ID)
+	fmt.Fprintf(&b, "date:        %s\n", ev.OccurredAt.UTC().Format(time.RFC3339))
+	category := ev.Category
+	if ev.MachineCategory != "" {
+		category += fmt.Sprintf(" (re-categorised by you; the classifier said %s)", ev.MachineCategory)
+	}
+	fmt.Fprintf(&b, "category:    %s\n", category)
+	if ev.Manual {
+		fmt.Fprintf(&b, "source:      added by you\n")
+	} else {
+		fmt.Fprintf(&b, "issue:       %s %s\n", ev.IssueKey, ev.IssueSummary)
+		fmt.Fprintf(&b, "source:      %s %s on %s\n", ev.Source, ev.SourceID, ev.SiteName)
+		fmt.Fprintf(&b, "rule:        %s (confidence %.2f)\n", ev.Rule, ev.Confidence)
+	}
+	if ev.IssueURL != "" {
+		fmt.Fprintf(&b, "link:        %s\n", ev.IssueURL)
+	}
+	fmt.Fprintf(&b, "excerpt:     %s\n", oneLine(ev.Excerpt))
+	if ev.Note != "" {
+		fmt.Fprintf(&b, "note:        %s\n", oneLine(ev.Note))
+	}
+	if ev.Excluded {
+		fmt.Fprintf(&b, "excluded:    yes (pmfolio evidence include %s)\n", ev.ID)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (c curationCmd) excludeCmd(exclude bool) *cobra.Command {
+	use, short, verb := "include ID...", "Show excluded items in exports again", "included"
+	if exclude {
+		use, short, verb = "exclude ID...", "Leave items out of every export", "excluded"
+	}
+	return &cobra.Command{
+		Use:               use,
+		Short:             short,
+		Example:           "  pmfolio evidence " + strings.Fields(use)[0] + " ev_1f3a ev_77c0",
+		Args:              usageArgs(cobra.MinimumNArgs(1)),
+		ValidArgsFunction: c.completeIDs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return c.withStore(cmd.Context(), func(store *evidence.Store) error {
+				// Resolve every id first, so a typo changes nothing.
+				ids := make([]string, 0, len(args))
+				for _, typed := range args {
+					id, err := resolveID(cmd.Context(), store, typed)
+					if err != nil {
+						return err
+					}
+					ids = append(ids, id)
+				}
+				for _, id := range ids {
+					if err := store.SetExcluded(cmd.Context(), id, exclude); err != nil {
+						return err
+					}
+				}
+				fmt.Fprintf(c.g.io.Out, "%s %s\n", verb, plural(len(ids), "item"))
+				return nil
+			})
+		},
+	}
+}
+
+func (c curationCmd) noteCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:               "note ID TEXT",
+		Short:             "Attach your own note to an item (an empty text removes it)",
+		Example:           `  pmfolio evidence note ev_1f3a "Outcome: refunds went from 3 days to same-day"`,
+		Args:              usageArgs(cobra.MinimumNArgs(2)),
+		ValidArgsFunction: c.completeIDs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return c.withStore(cmd.Context(), func(store *evidence.Store) error {
+				id, err := resolveID(cmd.Context(), store, args[0])
+				if err != nil {
+					return err
+				}
+				if err := store.SetNote(cmd.Context(), id, strings.Join(args[1:], " ")); err != nil {
+					return err
+				}
+				fmt.Fprintf(c.g.io.Out, "noted %s\n", id)
+				return nil
+			})
+		},
+	}
+}
+
+func (c curationCmd) recategorizeCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "recategorize ID CATEGORY",
+		Short: "File an item under another category",
+		Example: `  pmfolio evidence recategorize ev_1f3a decision-making
+  pmfolio evidence recategorize ev_1f3a stakeholder-communication   # back to what the classifier said`,
+		Args: usageArgs(cobra.ExactArgs(2)),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) == 1 {
+				return completeCategories(cmd, args, toComplete)
+			}
+			return c.completeIDs(cmd, args, toComplete)
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkCategory(args[1]); err != nil {
+				return err
+			}
+			return c.withStore(cmd.Context(), func(store *evidence.Store) error {
+				id, err := resolveID(cmd.Context(), store, args[0])
+				if err != nil {
+					return err
+				}
+				if err := store.Recategorize(cmd.Context(), id, args[1]); err != nil {
+					return err
+				}
+				fmt.Fprintf(c.g.io.Out, "%s is now %s\n", id, args[1])
+				return nil
+			})
+		},
+	}
+}
+
+func (c curationCmd) addCmd() *cobra.Command {
+	var date, category, description, link string
+	cmd := &cobra.Command{
+		Use:   "add",
+		Short: "Record PM work that happened outside Jira",
+		Long: `add records PM work Jira never saw (a workshop you ran, a roadmap review, a customer
+interview) with its date, category and a description, and optionally a link to proof.
+It appears in exports beside the Jira evidence, marked as added by you.`,
+		Example: `  pmfolio evidence add --date 2026-03-02 --category stakeholder-communication \
+      --description "Ran the quarterly roadmap review with sales and support" --link https://docs.example.com/q2`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if date == "" || category == "" || strings.TrimSpace(description) == "" {
+				return usageError("add needs --date, --category and --description")
+			}
+			at, err := parseDate(date, c.g.io.Now())
+			if err != nil {
+				return err
+			}
+			if err := checkCategory(category); err != nil {
+				return err
+			}
+			if link != "" && !strings.HasPrefix(link, "https://") && !strings.HasPrefix(link, "http://") {
+				return usageError("--link %q is not an http(s) URL", link)
+			}
+			return c.withStore(cmd.Context(), func(store *evidence.Store) error {
+				ev, err := store.AddManual(cmd.Context(), evidence.ManualEntry{At: at, Category: category, Description: description, Link: link})
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(c.g.io.Out, "added %s\n", ev.ID)
+				return nil
+			})
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&date, "date", "", "when it happened (YYYY-MM-DD, or 3d for three days ago)")
+	f.StringVar(&category, "category", "", "its category (e.g. stakeholder-communication)")
+	f.StringVar(&description, "description", "", "what you did, in a sentence")
+	f.StringVar(&link, "link", "", "a link to proof (optional)")
+	cmd.RegisterFlagCompletionFunc("category", completeCategories)
+	return cmd
+}
+
+// resolveID turns a typed id into a full one, with errors a user can act on.
+func resolveID(ctx context.Context, store *evidence.Store, typed string) (string, error) {
+	id, err := store.ResolveEvidenceID(ctx, typed)
+	switch {
+	case errors.Is(err, evidence.ErrNoEvidence):
+		return "", &userError{Code: exitUsage, Message: fmt.Sprintf("no evidence item %q", typed),
+			Hint: "'pmfolio evidence list --all' shows every id"}
+	case errors.Is(err, evidence.ErrAmbiguousID):
+		return "", &userError{Code: exitUsage, Message: fmt.Sprintf("%q matches more than one evidence item", typed),
+			Hint: "type more of the id"}
+	}
+	return id, err
+}
+
+// checkCategory accepts the ids of the built-in categories.
+func checkCategory(id string) error {
+	if _, ok := evidence.CategoryByID(id); ok {
+		return nil
+	}
+	ids := make([]string, 0, len(evidence.Categories))
+	for _, c := range evidence.Categories {
+		ids = append(ids, c.ID)
+	}
+	return &userError{Code: exitUsage, Message: fmt.Sprintf("unknown category %q", id),
+		Hint: "categories: " + strings.Join(ids, ", ")}
+}
+
+// completeCategories completes category ids for shells.
+func completeCategories(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	var out []string
+	for _, c := range evidence.Categories {
+		if strings.HasPrefix(c.ID, toComplete) {
+			out = append(out, c.ID+"\t"+c.Title)
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// completeIDs completes evidence ids from the database, with the start of
+// each excerpt as its description.
+func (c curationCmd) completeIDs(cmd *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	var out []string
+	c.withStore(cmd.Context(), func(store *evidence.Store) error {
+		items, err := store.Evidence(cmd.Context(), evidence.Filter{IncludeExcluded: true})
+		for _, ev := range items {
+			if strings.HasPrefix(ev.ID, toComplete) || strings.HasPrefix(strings.TrimPrefix(ev.ID, "ev_"), toComplete) {
+				out = append(out, ev.ID+"\t"+clip(oneLine(ev.IssueKey+" "+ev.Excerpt), 50))
+			}
+		}
+		return err
+	})
+	return out, cobra.ShellCompDirectiveNoFileComp
+}

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/pmfolio/pmfolio/jira/jiratest"
+)
+
+// demoDB runs a small demo and returns an environment whose PMFOLIO_DB is
+// its database.
+func demoDB(t *testing.T) map[string]string {
+	t.Helper()
+	dir := t.TempDir()
+	env := isolatedEnv(t)
+	if r := (cli{env: env}).run(t, "demo", "--dir", dir, "--issues", "40"); r.code != 0 {
+		t.Fatalf("demo: %s", r.errOut)
+	}
+	env["PMFOLIO_DB"] = filepath.Join(dir, "pmfolio.db")
+	return env
+}
+
+type listed struct {
+	ID       string `json:"id"`
+	Category string `json:"category"`
+	IssueKey string `json:"issue_key"`
+	Excerpt  string `json:"excerpt"`
+	Note     string `json:"note"`
+	Manual   bool   `json:"manual"`
+	Excluded bool   `json:"excluded"`
+}
+
+func listJSON(t *testing.T, c cli, args ...string) []listed {
+	t.Helper()
+	r := c.run(t, append([]string{"evidence", "list", "--format", "json"}, args...)...)
+	if r.code != 0 {
+		t.Fatalf("evidence list: %s", r.errOut)
+	}
+	var items []listed
+	if err := json.Unmarshal([]byte(r.out), &items); err != nil {
+		t.Fatalf("evidence list JSON: %v\n%s", err, r.out)
+	}
+	return items
+}
+
+func TestEvidenceCurationCommandsSurviveAFullResyncIntoTheExport(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 40)
+	env := isolatedEnv(t)
+	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"] = srv.URL(), jiratest.DemoEmail, jiratest.DemoAPIToken
+	c := cli{env: env}
+	if r := c.run(t, "sync", "--quiet"); r.code != 0 {
+		t.Fatalf("sync: %s", r.errOut)
+	}
+	items := listJSON(t, c)
+	if len(items) < 5 {
+		t.Fatalf("only %d items", len(items))
+	}
+	excluded, noted, moved := items[0], items[1], items[2]
+
+	// Short ids work; a typo changes nothing.
+	if r := c.run(t, "evidence", "exclude", excluded.ID[:10], "ev_nonexistent"); r.code != exitUsage || !strings.Contains(r.errOut, `no evidence item "ev_nonexistent"`) {
+		t.Fatalf("exclude with a typo: exit %d, %q", r.code, r.errOut)
+	}
+	if got := listJSON(t, c); len(got) != len(items) {
+		t.Fatal("a failed exclude excluded something")
+	}
+	for _, args := range [][]string{
+		{"evidence", "exclude", strings.TrimPrefix(excluded.ID, "ev_")[:12]},
+		{"evidence", "note", noted.ID, "Outcome:", "refunds", "same-day"},
+		{"evidence", "recategorize", moved.ID, "decision-making"},
+		{"evidence", "add", "--date", "2026-03-02", "--category", "stakeholder-communication",
+			"--description", "Ran the quarterly roadmap review with sales", "--link", "https://docs.example.com/q2"},
+	} {
+		if r := c.run(t, args...); r.code != 0 {
+			t.Fatalf("%v: exit %d, %s", args, r.code, r.errOut)
+		}
+	}
+	if r := c.run(t, "evidence", "recategorize", moved.ID, "vibes"); r.code != exitUsage || !strings.Contains(r.errOut, "unknown category") {
+		t.Errorf("unknown category: exit %d, %q", r.code, r.errOut)
+	}
+
+	check := func(when string) {
+		t.Helper()
+		byID := map[string]listed{}
+		for _, it := range listJSON(t, c, "--all") {
+			byID[it.ID] = it
+		}
+		if !byID[excluded.ID].Excluded {
+			t.Errorf("%s: %s is not excluded", when, excluded.ID)
+		}
+		if byID[noted.ID].Note != "Outcome: refunds same-day" {
+			t.Errorf("%s: note = %q", when, byID[noted.ID].Note)
+		}
+		if byID[moved.ID].Category != "decision-making" {
+			t.Errorf("%s: category = %q", when, byID[moved.ID].Category)
+		}
+		manual := 0
+		for _, it := range byID {
+			if it.Manual && it.Excerpt == "Ran the quarterly roadmap review with sales" {
+				manual++
+			}
+		}
+		if manual != 1 {
+			t.Errorf("%s: %d manual items", when, manual)
+		}
+		r := c.run(t, "export", "--format", "json")
+		if r.code != 0 {
+			t.Fatalf("export: %s", r.errOut)
+		}
+		if strings.Contains(r.out, excluded.ID) || !strings.Contains(r.out, "Outcome: refunds same-day") ||
+			!strings.Contains(r.out, "Ran the quarterly roadmap review with sales") {
+			t.Errorf("%s: the export ignores curation", when)
+		}
+	}
+	check("after curation")
+	if r := c.run(t, "sync", "--full", "--quiet"); r.code != 0 {
+		t.Fatalf("sync --full: %s", r.errOut)
+	}
+	check("after a full re-sync")
+
+	if r := c.run(t, "evidence", "include", excluded.ID); r.code != 0 || r.out != "included 1 item\n" {
+		t.Errorf("include: %d %q %q", r.code, r.out, r.errOut)
+	}
+	if got := listJSON(t, c); len(got) != len(items)+1 {
+		t.Errorf("after include: %d items, want %d", len(got), len(items)+1)
+	}
+}
+
+func TestEvidenceListAndShowForPeople(t *testing.T) {
+	env := demoDB(t)
+	c := cli{env: env}
+	r := c.run(t, "evidence", "list", "--category", "prioritization", "--since", "2025-11-22")
+	if r.code != 0 {
+		t.Fatalf("list: %s", r.errOut)
+	}
+	line := regexp.MustCompile(`^ev_[0-9a-f]{20}  \d{4}-\d{2}-\d{2}  prioritization\s+[A-Z]+-\d+\s+\S`)
+	for _, l := range strings.Split(strings.TrimSpace(r.out), "\n") {
+		if !line.MatchString(l) {
+			t.Errorf("list line %q", l)
+		}
+	}
+	id := strings.Fields(r.out)[0]
+	r = c.run(t, "evidence", "show", id[:8])
+	for _, want := range []string{"id:          " + id, "category:    prioritization", "rule:        ", "link:        http://127.0.0.1:"} {
+		if !strings.Contains(r.out, want) {
+			t.Errorf("show lacks %q:\n%s", want, r.out)
+		}
+	}
+	if r := c.run(t, "evidence", "list", "--category", "nope"); r.code != exitUsage {
+		t.Errorf("list with unknown category: exit %d", r.code)
+	}
+	if r := c.run(t, "evidence", "show", "ev_"); r.code != exitUsage || !strings.Contains(r.errOut, "more than one") {
+		t.Errorf("ambiguous id: exit %d %q", r.code, r.errOut)
+	}
+}
+
+func TestCompletionOffersCategoriesAndEvidenceIDs(t *testing.T) {
+	env := demoDB(t)
+	c := cli{env: env}
+	r := c.run(t, "__complete", "evidence", "recategorize", "ev_", "unbl")
+	if !strings.Contains(r.out, "unblocking\tUnblocking others") {
+		t.Errorf("category completion:\n%s", r.out)
+	}
+	r = c.run(t, "__complete", "evidence", "show", "ev_")
+	if n := strings.Count(r.out, "\nev_") + strings.Count(r.out[:min(3, len(r.out))], "ev_"); n < 5 {
+		t.Errorf("id completion offered %d ids:\n%s", n, r.out)
+	}
+}

@@ -71,7 +71,7 @@ func (c curationCmd) listCmd() *cobra.Command {
 		Example: `  pmfolio evidence list
   pmfolio evidence list --category prioritization --issue PAY-142 --all
   pmfolio evidence list --format json | jq '.[].excerpt'`,
-		Args: usageArgs(cobra.NoArgs),
+		Args:              usageArgs(cobra.NoArgs),
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "table" && format != "json" {

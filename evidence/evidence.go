@@ -161,6 +161,13 @@ type Evidence struct {
 	Note            string `json:"note"`
 	Excluded        bool   `json:"-"`
 	MachineCategory string `json:"-"` // the classifier's category when the user re-categorised it
+
+	// The issue as it is now, filled when read from the store, for exports
+	// that count the people and releases behind the work and say what has
+	// been delivered.
+	IssueAssignee       User     `json:"-"`
+	IssueStatusCategory string   `json:"-"` // "new", "indeterminate" or "done"
+	IssueFixVersions    []string `json:"-"`
 }
 
 // EvidenceID is the stable id of the evidence for one (site, issue, source,

@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -47,6 +48,8 @@ func (s *Store) Evidence(ctx context.Context, f Filter) ([]Evidence, error) {
 		       e.excerpt, e.occurred_at, s.name, s.url, i.issue_key,
 		       coalesce(json_extract(i.issue, '$.summary'), ''), coalesce(json_extract(i.issue, '$.type'), ''),
 		       i.project, coalesce(json_extract(i.issue, '$.parent_key'), ''),
+		       coalesce(json_extract(i.issue, '$.assignee.id'), ''), coalesce(json_extract(i.issue, '$.assignee.display_name'), ''),
+		       coalesce(json_extract(i.issue, '$.status_category'), ''), coalesce(json_extract(i.issue, '$.fix_versions'), ''),
 		       coalesce(c.excluded, 0), coalesce(c.note, ''), coalesce(c.category, '')
 		FROM evidence e
 		JOIN sites s ON s.id = e.site_id
@@ -63,13 +66,19 @@ func (s *Store) Evidence(ctx context.Context, f Filter) ([]Evidence, error) {
 	var out []Evidence
 	for rows.Next() {
 		var (
-			ev                   Evidence
-			at, siteURL, recatTo string
+			ev                                Evidence
+			at, siteURL, recatTo, fixVersions string
 		)
 		if err := rows.Scan(&ev.ID, &ev.SiteID, &ev.IssueID, &ev.Source, &ev.SourceID, &ev.Category, &ev.Rule,
 			&ev.Confidence, &ev.Excerpt, &at, &ev.SiteName, &siteURL, &ev.IssueKey, &ev.IssueSummary,
-			&ev.IssueType, &ev.IssueProject, &ev.IssueParent, &ev.Excluded, &ev.Note, &recatTo); err != nil {
+			&ev.IssueType, &ev.IssueProject, &ev.IssueParent, &ev.IssueAssignee.ID, &ev.IssueAssignee.DisplayName,
+			&ev.IssueStatusCategory, &fixVersions, &ev.Excluded, &ev.Note, &recatTo); err != nil {
 			return nil, fmt.Errorf("read evidence: %w", err)
+		}
+		if fixVersions != "" {
+			if err := json.Unmarshal([]byte(fixVersions), &ev.IssueFixVersions); err != nil {
+				return nil, fmt.Errorf("read evidence %s: fix versions: %w", ev.ID, err)
+			}
 		}
 		if ev.OccurredAt, err = parseTime(at); err != nil {
 			return nil, err

@@ -33,6 +33,13 @@ type view struct {
 	// groups are the categories with evidence: the built-in ones in
 	// taxonomy order, then the user's own ordered by id.
 	groups []group
+	// taxonomy is every category the evidence may carry, with or without
+	// evidence, for the competency table and its gaps.
+	taxonomy []evidence.Category
+	projects []evidence.Project
+	epics    []evidence.Epic
+	// epicIndex finds an epic by site and key; built on first use.
+	epicIndex map[issueRef]int
 }
 
 // group is the evidence of one category.
@@ -61,9 +68,15 @@ func newView(p evidence.Portfolio) *view {
 		generatedAt: p.GeneratedAt,
 		sites:       p.Sites,
 		items:       items,
+		taxonomy:    p.Categories,
+		projects:    p.Projects,
+		epics:       p.Epics,
+	}
+	if len(v.taxonomy) == 0 {
+		v.taxonomy = evidence.Categories
 	}
 	v.since, v.until = coveredPeriod(p, items)
-	v.groups = groupByCategory(items)
+	v.groups = groupByCategory(items, v.taxonomy)
 	return v
 }
 
@@ -86,7 +99,7 @@ func coveredPeriod(p evidence.Portfolio, items []*evidence.Evidence) (since, unt
 }
 
 // groupByCategory splits ordered items by category, keeping their order.
-func groupByCategory(items []*evidence.Evidence) []group {
+func groupByCategory(items []*evidence.Evidence, taxonomy []evidence.Category) []group {
 	byID := make(map[string]*group)
 	var userIDs []string
 	for _, e := range items {
@@ -94,9 +107,13 @@ func groupByCategory(items []*evidence.Evidence) []group {
 		if !ok {
 			c, builtin := evidence.CategoryByID(e.Category)
 			if !builtin {
-				// A category from the user's rules file: only its id is
-				// known here, so the id is its title too.
+				// A category from the user's rules file: its title and
+				// competency are known if the portfolio lists it, else
+				// the id is its title too.
 				c = evidence.Category{ID: e.Category, Title: e.Category}
+				if i := slices.IndexFunc(taxonomy, func(t evidence.Category) bool { return t.ID == e.Category }); i >= 0 && taxonomy[i].Title != "" {
+					c = taxonomy[i]
+				}
 				userIDs = append(userIDs, e.Category)
 			}
 			g = &group{category: c}

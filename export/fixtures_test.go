@@ -28,20 +28,46 @@ var yearToClock = evidence.Period{
 // fixtureIssue is the part of a Jira issue that evidence carries.
 type fixtureIssue struct {
 	id, key, typ, summary, parent string
+	assignee                      evidence.User
+	status                        string // status category: new, indeterminate, done
+	fixVersions                   []string
 }
 
 var (
-	epicEU      = fixtureIssue{"10100", "PAY-101", "Epic", "EU checkout reliability", ""}
-	storyTO     = fixtureIssue{"10142", "PAY-142", "Story", "Checkout times out for EU customers", "PAY-101"}
-	storyRetry  = fixtureIssue{"10143", "PAY-143", "Story", "Retry card authorisation on gateway timeout", "PAY-101"}
-	storyRefund = fixtureIssue{"10150", "PAY-150", "Story", "Partial refunds from the order page", ""}
-	storyFraud  = fixtureIssue{"10151", "PAY-151", "Story", "Flag repeat refund requests for review", ""}
-	taskRetry   = fixtureIssue{"10160", "PAY-160", "Task", "Choose where card retries happen", "PAY-101"}
-	checkoutBug = fixtureIssue{"20300", "CHK-300", "Bug", "Apple Pay button missing on Safari 17", ""}
-	checkoutAPI = fixtureIssue{"20310", "CHK-310", "Story", "Expose retry status in the checkout API", ""}
-	incident    = fixtureIssue{"30077", "OPS-77", "Incident", "EU checkout error rate above 10%", ""}
-	postmortem  = fixtureIssue{"30080", "OPS-80", "Task", "Postmortem: EU checkout timeouts", ""}
+	me    = acme.User
+	priya = evidence.User{ID: "5c0ffee0000000000000a001", DisplayName: "Priya Nair"}
+	alex  = evidence.User{ID: "5c0ffee0000000000000a002", DisplayName: "Alex Kim"}
+	dana  = evidence.User{ID: "5c0ffee0000000000000a003", DisplayName: "Dana Wu"}
 )
+
+var (
+	epicEU      = fixtureIssue{"10100", "PAY-101", "Epic", "EU checkout reliability", "", me, "indeterminate", nil}
+	storyTO     = fixtureIssue{"10142", "PAY-142", "Story", "Checkout times out for EU customers", "PAY-101", priya, "done", []string{"2026.03"}}
+	storyRetry  = fixtureIssue{"10143", "PAY-143", "Story", "Retry card authorisation on gateway timeout", "PAY-101", priya, "done", []string{"2026.03"}}
+	storyRefund = fixtureIssue{"10150", "PAY-150", "Story", "Partial refunds from the order page", "PAY-120", alex, "new", nil}
+	storyFraud  = fixtureIssue{"10151", "PAY-151", "Story", "Flag repeat refund requests for review", "PAY-120", alex, "new", nil}
+	taskRetry   = fixtureIssue{"10160", "PAY-160", "Task", "Choose where card retries happen", "PAY-101", me, "done", nil}
+	checkoutBug = fixtureIssue{"20300", "CHK-300", "Bug", "Apple Pay button missing on Safari 17", "", dana, "done", []string{"2026.07"}}
+	checkoutAPI = fixtureIssue{"20310", "CHK-310", "Story", "Expose retry status in the checkout API", "", dana, "indeterminate", nil}
+	incident    = fixtureIssue{"30077", "OPS-77", "Incident", "EU checkout error rate above 10%", "", me, "done", nil}
+	postmortem  = fixtureIssue{"30080", "OPS-80", "Task", "Postmortem: EU checkout timeouts", "", me, "done", nil}
+)
+
+// typicalContext fills the projects, epics and people the store reads
+// beside the evidence of typicalPortfolio.
+func typicalContext(p *evidence.Portfolio) {
+	p.Categories = evidence.Categories
+	p.Projects = []evidence.Project{
+		{SiteName: "acme", Key: "CHK", Name: "Checkout"},
+		{SiteName: "acme", Key: "OPS", Name: "Operations"},
+		{SiteName: "acme", Key: "PAY", Name: "Payments"},
+	}
+	p.Epics = []evidence.Epic{
+		{SiteName: "acme", Key: "PAY-101", Summary: epicEU.summary, URL: acme.IssueURL("PAY-101")},
+		{SiteName: "acme", Key: "PAY-120", Summary: "Self-service refunds", URL: acme.IssueURL("PAY-120")},
+	}
+	p.People = []string{"Alex Kim", "Dana Wu", "Priya Nair", "Sam Rivera"}
+}
 
 func at(s string) time.Time {
 	t, err := time.Parse(time.RFC3339, s)
@@ -73,6 +99,10 @@ func jiraItem(is fixtureIssue, source evidence.Source, sourceID, when, category,
 		IssueType:    is.typ,
 		IssueProject: project,
 		IssueParent:  is.parent,
+
+		IssueAssignee:       is.assignee,
+		IssueStatusCategory: is.status,
+		IssueFixVersions:    is.fixVersions,
 	}
 }
 
@@ -99,7 +129,7 @@ func typicalPortfolio() evidence.Portfolio {
 		Manual:     true,
 	}
 
-	return evidence.Portfolio{
+	p := evidence.Portfolio{
 		GeneratedAt: clock,
 		Sites:       []evidence.Site{acme},
 		Period:      yearToClock,
@@ -159,6 +189,8 @@ func typicalPortfolio() evidence.Portfolio {
 				"Interviewed 5 merchants about retry visibility; 4 want it in the dashboard."),
 		},
 	}
+	typicalContext(&p)
+	return p
 }
 
 // emptyPortfolio is a user who has configured a site but not synced yet.
@@ -206,7 +238,7 @@ func hostilePortfolio() evidence.Portfolio {
 		Source:     evidence.SourceManual,
 		SourceID:   "2",
 		OccurredAt: at("2026-02-05T10:00:00Z"),
-		Category:   "evil|category #1",
+		Category:   hostileCategory,
 		Rule:       "manual",
 		Confidence: 1,
 		Excerpt:    "| a | b |\n|---|---|\n| c | d |",
@@ -220,8 +252,21 @@ func hostilePortfolio() evidence.Portfolio {
 		Sites:       []evidence.Site{site},
 		Period:      yearToClock,
 		Evidence:    []evidence.Evidence{link, heading, bare, badURL, manual},
+		Projects: []evidence.Project{
+			{SiteName: "acme", Key: "PAY", Name: "Payments <script>alert(1)</script>"},
+		},
+		Epics: []evidence.Epic{{
+			SiteName: "acme", Key: "PAY-101",
+			Summary: "<img src=x onerror=alert(1)> [epic](javascript:alert(1)) <svg onload=alert(1)>",
+			URL:     hostileIssueURL,
+		}},
+		People: []string{"<script>alert('person')</script>", site.User.DisplayName},
 	}
 }
+
+// hostileCategory is a user category id written to break out of an SVG
+// title, a legend or a table cell.
+const hostileCategory = "evil|category #1 </title><script>alert(1)</script>"
 
 // generatedPortfolio is n items spread over all built-in categories, 40
 // projects and the whole year, for benchmarks.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -102,22 +103,8 @@ func (cl claim) count(items []*evidence.Evidence) int {
 // projects." It returns plain text: the caller escapes it, since user
 // category ids come from a rules file.
 func headline(v *view) string {
-	type counted struct {
-		claim claim
-		n     int
-	}
-	all := make([]counted, 0, len(v.groups))
-	for _, g := range v.groups {
-		cl := claimFor(g.category)
-		all = append(all, counted{cl, cl.count(g.items)})
-	}
-	// Stable, so equal counts keep taxonomy order.
-	slices.SortStableFunc(all, func(a, b counted) int { return b.n - a.n })
-	all = all[:min(len(all), headlineCategories)]
-	phrases := make([]string, len(all))
-	for i, c := range all {
-		phrases[i] = c.claim.phrase(c.n)
-	}
+	phrases := claimPhrases(v.groups, false)
+	phrases = phrases[:min(len(phrases), headlineCategories)]
 
 	var b strings.Builder
 	b.WriteString(periodPhrase(v))
@@ -128,9 +115,45 @@ func headline(v *view) string {
 	return b.String()
 }
 
+// epicOwnedClaim is the epic-ownership claim inside one initiative.
+const epicOwnedClaim = "owned the epic"
+
+// claimPhrases says what the user did in groups as claims ("wrote 2 user
+// stories", "posted 1 stakeholder update"), biggest count first, ties in
+// taxonomy order. Inside one initiative (oneEpic) the epic-ownership claim
+// is about that epic, so it says so.
+func claimPhrases(groups []group, oneEpic bool) []string {
+	type counted struct {
+		phrase string
+		n      int
+	}
+	all := make([]counted, 0, len(groups))
+	for _, g := range groups {
+		cl := claimFor(g.category)
+		n := cl.count(g.items)
+		phrase := cl.phrase(n)
+		if oneEpic && g.category.ID == evidence.CatEpicOwnership {
+			phrase = epicOwnedClaim
+		}
+		all = append(all, counted{phrase, n})
+	}
+	// Stable, so equal counts keep taxonomy order.
+	slices.SortStableFunc(all, func(a, b counted) int { return b.n - a.n })
+	phrases := make([]string, len(all))
+	for i, c := range all {
+		phrases[i] = c.phrase
+	}
+	return phrases
+}
+
 // periodPhrase names the period by months, which is how people say it.
 func periodPhrase(v *view) string {
-	since, until := v.since, v.until
+	return spanPhrase(v.since, v.until)
+}
+
+// spanPhrase names the months from since to until: "In March 2026",
+// "Between March and November 2026".
+func spanPhrase(since, until time.Time) string {
 	switch {
 	case since.Year() == until.Year() && since.Month() == until.Month():
 		return "In " + until.Format("January 2006")
@@ -182,4 +205,13 @@ func joinAnd(phrases []string) string {
 		return strings.Join(phrases, "")
 	}
 	return strings.Join(phrases[:len(phrases)-1], ", ") + " and " + phrases[len(phrases)-1]
+}
+
+// lowerFirst lowers the first letter of a phrase that starts a sentence
+// elsewhere ("In March 2026") for use inside one.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }

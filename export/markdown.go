@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -14,38 +13,82 @@ import (
 // markdownTitle is the document's only level-one heading.
 const markdownTitle = "Product-management portfolio"
 
-// markdownSections are the parts of a portfolio with evidence, in order,
-// after the title. Each writes whole blocks; Markdown puts a blank line
-// between them. New parts (competencies and gaps, highlights, epics, a
-// timeline) slot in here.
-var markdownSections = []func(*bufio.Writer, *view){
-	writeHeadline,
-	writeSummaryTable,
-	writeCategorySections,
-	writeFooter,
+// report is a view with what the sections of the Markdown and HTML
+// documents derive from it, computed once per export.
+type report struct {
+	*view
+	strengths   strengths
+	initiatives []initiative
+}
+
+func newReport(p evidence.Portfolio) *report {
+	v := newView(p)
+	s := newStrengths(v)
+	return &report{view: v, strengths: s, initiatives: v.initiatives(s)}
+}
+
+// section is one part of the document. Each writes whole blocks; Markdown
+// puts a blank line between them. The HTML export renders them one by one
+// and adds its chart after the one named sectionHeadline.
+type section struct {
+	name  string
+	write func(*bufio.Writer, *report)
+	// skip, when set, says the section has nothing to show.
+	skip func(*report) bool
+}
+
+const sectionHeadline = "headline"
+
+// markdownSections are the parts of a portfolio with evidence, in order: who
+// and when, the claim, what it shows and lacks, the proof an interviewer
+// reads first, the initiatives, every item by category, and the months.
+var markdownSections = []section{
+	{"title", writeTitle, nil},
+	{sectionHeadline, writeHeadline, nil},
+	{"competencies", writeCompetencies, nil},
+	{"highlights", writeHighlights, nil},
+	{"initiatives", writeInitiatives, func(r *report) bool { return len(r.initiatives) == 0 }},
+	{"categories", writeCategorySections, nil},
+	{"timeline", writeTimeline, nil},
+	{"footer", writeFooter, nil},
 }
 
 // emptySections replace markdownSections for a portfolio without evidence:
 // its reader is the user, and what they need is the next step.
-var emptySections = []func(*bufio.Writer, *view){
-	writeNoEvidence,
+var emptySections = []section{
+	{"title", writeTitle, nil},
+	{"empty", writeNoEvidence, nil},
+}
+
+// sectionsFor returns the sections a portfolio is written with.
+func sectionsFor(r *report) []section {
+	all := markdownSections
+	if len(r.items) == 0 {
+		all = emptySections
+	}
+	sections := make([]section, 0, len(all))
+	for _, s := range all {
+		if s.skip == nil || !s.skip(r) {
+			sections = append(sections, s)
+		}
+	}
+	return sections
 }
 
 // Markdown writes the portfolio as GitHub-flavoured Markdown: whose work and
-// which period, a first-person headline with the counts, a summary table,
-// and one section per category in which every item links to its Jira issue.
-// A portfolio without evidence says how to get some instead.
+// which period, a first-person headline with the counts, a competency table
+// with the gaps and what would fill them, the strongest items, a section per
+// initiative, one section per category in which every item links to its
+// Jira issue, and a month-by-month timeline. A portfolio without evidence
+// says how to get some instead.
 func Markdown(w io.Writer, p evidence.Portfolio) error {
-	v := newView(p)
-	sections := markdownSections
-	if len(v.items) == 0 {
-		sections = emptySections
-	}
+	r := newReport(p)
 	bw := bufio.NewWriter(w)
-	writeTitle(bw, v)
-	for _, section := range sections {
-		bw.WriteByte('\n')
-		section(bw, v)
+	for i, s := range sectionsFor(r) {
+		if i > 0 {
+			bw.WriteByte('\n')
+		}
+		s.write(bw, r)
 	}
 	// bufio.Writer keeps the first write error and skips later writes, so
 	// checking once here covers every write above.
@@ -58,7 +101,7 @@ func Markdown(w io.Writer, p evidence.Portfolio) error {
 // writeTitle writes the heading and a byline: the user's name, the Jira
 // sites and the period. Site URLs are shown without a scheme and not linked:
 // the only links in the document lead to evidence.
-func writeTitle(w *bufio.Writer, v *view) {
+func writeTitle(w *bufio.Writer, v *report) {
 	w.WriteString("# " + markdownTitle + "\n\n")
 
 	var names []string
@@ -88,9 +131,12 @@ func writeTitle(w *bufio.Writer, v *view) {
 				w.WriteString(", ")
 			}
 			writeEscaped(w, oneLine(s.Name))
-			w.WriteString(" (")
-			writeEscaped(w, oneLine(siteAddress(s.URL)))
-			w.WriteString(")")
+			// A redacted portfolio has no site URLs.
+			if address := oneLine(siteAddress(s.URL)); address != "" {
+				w.WriteString(" (")
+				writeEscaped(w, address)
+				w.WriteString(")")
+			}
 		}
 		w.WriteString(" · ")
 	}
@@ -107,34 +153,22 @@ func siteAddress(u string) string {
 	return u
 }
 
-func writeNoEvidence(w *bufio.Writer, _ *view) {
+func writeNoEvidence(w *bufio.Writer, _ *report) {
 	w.WriteString("No evidence yet: run `pmfolio sync` to pull your Jira activity, then export again. " +
 		"If you have synced already, widen `--since` and `--until`, " +
 		"or record work that Jira does not show with `pmfolio evidence add`.\n")
 }
 
-func writeHeadline(w *bufio.Writer, v *view) {
-	writeEscaped(w, headline(v))
+func writeHeadline(w *bufio.Writer, r *report) {
+	writeEscaped(w, headline(r.view))
 	w.WriteByte('\n')
-}
-
-// writeSummaryTable writes one row per category with evidence, in taxonomy
-// order, so the table reads in the same order as the sections below it.
-func writeSummaryTable(w *bufio.Writer, v *view) {
-	w.WriteString("| Category | Evidence items | Issues |\n")
-	w.WriteString("| --- | ---: | ---: |\n")
-	for _, g := range v.groups {
-		w.WriteString("| ")
-		writeEscaped(w, oneLine(g.category.Title))
-		w.WriteString(" | " + strconv.Itoa(len(g.items)) + " | " + strconv.Itoa(g.issues) + " |\n")
-	}
 }
 
 // writeCategorySections writes a section per category with evidence. Items
 // are newest first: a hiring manager reads the top of each list, and recent
 // work says most about what the user does now; the JSON export and a
 // timeline keep the chronological order.
-func writeCategorySections(w *bufio.Writer, v *view) {
+func writeCategorySections(w *bufio.Writer, v *report) {
 	for i, g := range v.groups {
 		if i > 0 {
 			w.WriteByte('\n')
@@ -153,17 +187,24 @@ func writeCategorySections(w *bufio.Writer, v *view) {
 // user's note, and the rule that counted it. The link is the point of the
 // line: an interviewer who doubts a claim can open the Jira record behind it.
 func writeEvidenceLine(w *bufio.Writer, e *evidence.Evidence) {
-	w.WriteString("- " + dateOnly(e.OccurredAt.UTC()) + " ·")
+	writeLabelledEvidenceLine(w, "", e)
+}
+
+// writeLabelledEvidenceLine is writeEvidenceLine with a bold label, such as
+// the category, before the date; outside its category's own section an
+// item needs to say what kind of work it shows.
+func writeLabelledEvidenceLine(w *bufio.Writer, label string, e *evidence.Evidence) {
+	w.WriteString("- ")
+	if label != "" {
+		w.WriteString("**")
+		writeEscaped(w, oneLine(label))
+		w.WriteString("** · ")
+	}
+	w.WriteString(dateOnly(e.OccurredAt.UTC()) + " ·")
 	lead := false // whether anything names the work before the excerpt
 	if key := oneLine(e.IssueKey); key != "" {
 		w.WriteByte(' ')
-		if dest := linkDestination(e.IssueURL); dest != "" {
-			w.WriteByte('[')
-			writeEscaped(w, key)
-			w.WriteString("](" + dest + ")")
-		} else {
-			writeEscaped(w, key)
-		}
+		writeIssueLink(w, key, e.IssueURL)
 		lead = true
 	}
 	if summary := oneLine(e.IssueSummary); summary != "" {
@@ -195,7 +236,19 @@ func writeEvidenceLine(w *bufio.Writer, e *evidence.Evidence) {
 
 // writeFooter says where the document came from, so a reader knows the
 // items are records, not recollections.
-func writeFooter(w *bufio.Writer, v *view) {
+func writeFooter(w *bufio.Writer, v *report) {
 	w.WriteString("_Generated by pmfolio on " + dateOnly(v.generatedAt.UTC()) +
 		" from my Jira activity. Items link to the issues they come from and name the rule that counted them._\n")
+}
+
+// writeIssueLink writes an issue key linked to its issue, or the key alone
+// when there is no URL a reader could safely follow.
+func writeIssueLink(w *bufio.Writer, key, issueURL string) {
+	if dest := linkDestination(issueURL); dest != "" {
+		w.WriteByte('[')
+		writeEscaped(w, key)
+		w.WriteString("](" + dest + ")")
+		return
+	}
+	writeEscaped(w, key)
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/yuin/goldmark"
@@ -83,123 +84,226 @@ func wantSections(p evidence.Portfolio) []string {
 	return append(titles, user...)
 }
 
+// mdStructure is what a parsed export is made of, as a reader navigates it.
+type mdStructure struct {
+	h1, h2 []string
+	// h3 are the level-3 headings, each under the level-2 heading before it.
+	h3 map[string][]string
+	// lists counts list items by the level-2 section they are in, links
+	// counts links the same way.
+	lists, links map[string]int
+	tables       []*extast.Table
+}
+
+// structureOf walks a parsed export, failing on anything that is not a
+// heading, paragraph, list, table or one of the export's own links.
+func structureOf(t *testing.T, d mdDoc, linkable map[string]bool) mdStructure {
+	t.Helper()
+	st := mdStructure{h3: map[string][]string{}, lists: map[string]int{}, links: map[string]int{}}
+	section := ""
+	err := ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			text := d.inlineHTML(t, n)
+			switch n.Level {
+			case 1:
+				st.h1 = append(st.h1, text)
+			case 2:
+				st.h2 = append(st.h2, text)
+				section = text
+			case 3:
+				st.h3[section] = append(st.h3[section], text)
+			default:
+				t.Errorf("unexpected level-%d heading %q", n.Level, text)
+			}
+		case *extast.Table:
+			st.tables = append(st.tables, n)
+		case *ast.ListItem:
+			st.lists[section]++
+		case *ast.Link:
+			st.links[section]++
+			dest := string(util.UnescapePunctuations(n.Destination))
+			if !linkable[dest] {
+				t.Errorf("link to %q, which is not the http(s) URL of an issue or epic in the portfolio", dest)
+			}
+		case *ast.AutoLink:
+			t.Errorf("bare URL became a link: %q", n.URL(d.src))
+		case *ast.Image:
+			t.Errorf("image in the export: %q", n.Destination)
+		case *ast.RawHTML, *ast.HTMLBlock:
+			t.Errorf("raw HTML in the export: %T", n)
+		case *ast.Blockquote, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.ThematicBreak:
+			t.Errorf("unexpected block %T", n)
+		}
+		return ast.WalkContinue, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// httpURL reports whether s is an absolute http(s) URL, which the export
+// may link.
+func httpURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}
+
+// epicsWithEvidence are the keys of the portfolio's epics that some item
+// is on or under, worked out without the code under test.
+func epicsWithEvidence(p evidence.Portfolio) []string {
+	var keys []string
+	for _, ep := range p.Epics {
+		for _, e := range p.Evidence {
+			if e.IssueKey == ep.Key || (e.IssueType != "Epic" && e.IssueParent == ep.Key) {
+				keys = append(keys, ep.Key)
+				break
+			}
+		}
+	}
+	return keys
+}
+
 func TestMarkdownStructure(t *testing.T) {
 	for _, tc := range goldenCases {
 		t.Run(tc.name, func(t *testing.T) {
 			p := tc.portfolio()
 			d := parseMarkdown(t, p)
 
-			issueURLs := make(map[string]bool)
-			linkable := 0
+			linkable := make(map[string]bool)
+			linkableItems := 0
 			for _, e := range p.Evidence {
-				if u, err := url.Parse(e.IssueURL); err == nil && (u.Scheme == "https" || u.Scheme == "http") {
-					issueURLs[e.IssueURL] = true
-					linkable++
+				if httpURL(e.IssueURL) {
+					linkable[e.IssueURL] = true
+					linkableItems++
 				}
 			}
-
-			var h1, h2 []string
-			var tables []*extast.Table
-			var links, listItems int
-			err := ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-				if !entering {
-					return ast.WalkContinue, nil
+			for _, ep := range p.Epics {
+				if httpURL(ep.URL) {
+					linkable[ep.URL] = true
 				}
-				switch n := n.(type) {
-				case *ast.Heading:
-					switch n.Level {
-					case 1:
-						h1 = append(h1, d.inlineHTML(t, n))
-					case 2:
-						h2 = append(h2, d.inlineHTML(t, n))
-					default:
-						t.Errorf("unexpected level-%d heading %q", n.Level, d.inlineHTML(t, n))
-					}
-				case *extast.Table:
-					tables = append(tables, n)
-				case *ast.ListItem:
-					listItems++
-				case *ast.Link:
-					links++
-					dest := string(util.UnescapePunctuations(n.Destination))
-					if !issueURLs[dest] {
-						t.Errorf("link to %q, which is not the http(s) URL of an issue in the portfolio", dest)
-					}
-				case *ast.AutoLink:
-					t.Errorf("bare URL became a link: %q", n.URL(d.src))
-				case *ast.Image:
-					t.Errorf("image in the export: %q", n.Destination)
-				case *ast.RawHTML, *ast.HTMLBlock:
-					t.Errorf("raw HTML in the export: %T", n)
-				case *ast.Blockquote, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.ThematicBreak:
-					t.Errorf("unexpected block %T", n)
-				}
-				return ast.WalkContinue, nil
-			})
-			if err != nil {
-				t.Fatal(err)
 			}
+			st := structureOf(t, d, linkable)
 
-			if want := []string{markdownTitle}; !slices.Equal(h1, want) {
-				t.Errorf("level-1 headings = %q, want %q", h1, want)
+			if want := []string{markdownTitle}; !slices.Equal(st.h1, want) {
+				t.Errorf("level-1 headings = %q, want %q", st.h1, want)
 			}
-			wantH2 := wantSections(p)
-			for i := range wantH2 {
-				wantH2[i] = htmlText.Replace(wantH2[i])
-			}
-			if !slices.Equal(h2, wantH2) {
-				t.Errorf("level-2 headings = %q, want one per category with evidence: %q", h2, wantH2)
-			}
-			if listItems != len(p.Evidence) {
-				t.Errorf("%d list items, want one per evidence item: %d", listItems, len(p.Evidence))
-			}
-			if links != linkable {
-				t.Errorf("%d links, want one per item with an http(s) issue URL: %d", links, linkable)
-			}
-
 			if len(p.Evidence) == 0 {
-				if len(tables) != 0 {
-					t.Errorf("empty portfolio has %d tables", len(tables))
+				if len(st.tables) != 0 || len(st.h2) != 0 {
+					t.Errorf("empty portfolio has %d tables and sections %q", len(st.tables), st.h2)
 				}
 				if !strings.Contains(d.html(t), "No evidence yet: run <code>pmfolio sync</code>") {
 					t.Errorf("empty portfolio does not say how to get evidence:\n%s", d.src)
 				}
 				return
 			}
-			if len(tables) != 1 {
-				t.Fatalf("%d tables, want 1", len(tables))
+
+			categories := wantSections(p)
+			for i := range categories {
+				categories[i] = htmlText.Replace(categories[i])
 			}
-			checkSummaryTable(t, d, tables[0], wantH2)
+			epics := epicsWithEvidence(p)
+			wantH2 := []string{"Competencies", "Highlights"}
+			if len(epics) > 0 {
+				wantH2 = append(wantH2, "Initiatives")
+			}
+			wantH2 = append(append(wantH2, categories...), "Timeline")
+			if !slices.Equal(st.h2, wantH2) {
+				t.Errorf("level-2 headings = %q, want %q", st.h2, wantH2)
+			}
+
+			// Every item is listed once in its category's section, with a
+			// link wherever it has an http(s) issue URL.
+			items, links := 0, 0
+			for _, c := range categories {
+				items += st.lists[c]
+				links += st.links[c]
+			}
+			if items != len(p.Evidence) {
+				t.Errorf("%d list items in the category sections, want one per evidence item: %d", items, len(p.Evidence))
+			}
+			if links != linkableItems {
+				t.Errorf("%d links in the category sections, want one per item with an http(s) issue URL: %d", links, linkableItems)
+			}
+			if n := st.lists["Highlights"]; n < 1 || n > highlightCount || n > len(p.Evidence) {
+				t.Errorf("%d highlights, want 1 to %d", n, min(highlightCount, len(p.Evidence)))
+			}
+
+			// One level-3 heading per initiative, each followed by proof.
+			if got, want := len(st.h3["Initiatives"]), min(len(epics), initiativesShown); got != want {
+				t.Errorf("%d initiatives %q, want %d (%q)", got, st.h3["Initiatives"], want, epics)
+			}
+			for _, h := range st.h3["Initiatives"] {
+				if !slices.ContainsFunc(epics, func(key string) bool { return strings.Contains(h, ">"+key+"</a>") || strings.HasPrefix(h, key) }) {
+					t.Errorf("initiative heading %q names no epic with evidence", h)
+				}
+			}
+			if len(epics) > 0 && st.lists["Initiatives"] < len(st.h3["Initiatives"]) {
+				t.Errorf("%d proof items for %d initiatives", st.lists["Initiatives"], len(st.h3["Initiatives"]))
+			}
+
+			if len(st.tables) != 2 {
+				t.Fatalf("%d tables, want 2: competencies and timeline", len(st.tables))
+			}
+			competencies := slices.Clone(evidence.Competencies)
+			if len(wantSections(p)) > len(builtinSections(p)) {
+				competencies = append(competencies, "Other")
+			}
+			checkTable(t, d, st.tables[0], []string{"Competency", "Evidence items", "Shown by", "Gaps and what would fill them"}, competencies)
+			checkTable(t, d, st.tables[1], []string{"Month", "Evidence items", "Most active in"}, monthsOf(p.Period))
 		})
 	}
 }
 
-// checkSummaryTable checks the header and that there is one row per
-// category, in section order.
-func checkSummaryTable(t *testing.T, d mdDoc, table *extast.Table, categories []string) {
+// builtinSections are the titles of the built-in categories with evidence.
+func builtinSections(p evidence.Portfolio) []string {
+	var titles []string
+	for _, c := range evidence.Categories {
+		if slices.ContainsFunc(p.Evidence, func(e evidence.Evidence) bool { return e.Category == c.ID }) {
+			titles = append(titles, c.Title)
+		}
+	}
+	return titles
+}
+
+// monthsOf names every month of a period, as the timeline does.
+func monthsOf(period evidence.Period) []string {
+	var months []string
+	for m := time.Date(period.Since.Year(), period.Since.Month(), 1, 0, 0, 0, 0, time.UTC); !m.After(period.Until); m = m.AddDate(0, 1, 0) {
+		months = append(months, m.Format("January 2006"))
+	}
+	return months
+}
+
+// checkTable checks a table's header and first column, and that every row
+// has as many cells as the header.
+func checkTable(t *testing.T, d mdDoc, table *extast.Table, header, firstColumn []string) {
 	t.Helper()
-	var header []string
-	var firstColumn []string
+	var gotHeader, gotFirst []string
 	for row := table.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []string
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
 			cells = append(cells, d.inlineHTML(t, cell))
 		}
-		if len(cells) != 3 {
-			t.Errorf("table row %q has %d cells, want 3", cells, len(cells))
+		if len(cells) != len(header) {
+			t.Errorf("table row %q has %d cells, want %d", cells, len(cells), len(header))
 			continue
 		}
 		if _, ok := row.(*extast.TableHeader); ok {
-			header = cells
+			gotHeader = cells
 			continue
 		}
-		firstColumn = append(firstColumn, cells[0])
+		gotFirst = append(gotFirst, cells[0])
 	}
-	if want := []string{"Category", "Evidence items", "Issues"}; !slices.Equal(header, want) {
-		t.Errorf("table header = %q, want %q", header, want)
+	if !slices.Equal(gotHeader, header) {
+		t.Errorf("table header = %q, want %q", gotHeader, header)
 	}
-	if !slices.Equal(firstColumn, categories) {
-		t.Errorf("table rows = %q, want %q", firstColumn, categories)
+	if !slices.Equal(gotFirst, firstColumn) {
+		t.Errorf("table rows = %q, want %q", gotFirst, firstColumn)
 	}
 }
 

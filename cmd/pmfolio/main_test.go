@@ -87,7 +87,11 @@ func TestDemoWritesALinkedPortfolioInMostCategories(t *testing.T) {
 	lines := 0
 	for _, line := range strings.Split(string(md), "\n") {
 		if strings.HasPrefix(line, "- ") {
-			lines++
+			// Highlights and initiatives repeat items under a bold label;
+			// each item is listed once unlabelled, in its category.
+			if !strings.HasPrefix(line, "- **") {
+				lines++
+			}
 			if !regexp.MustCompile(`\]\(http://127\.0\.0\.1:\d+/browse/[A-Z]+-\d+\)`).MatchString(line) {
 				t.Errorf("evidence line without a link to its issue: %s", line)
 			}

@@ -1,0 +1,82 @@
+package export
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// initiative is an epic of the portfolio with the user's evidence on it
+// and on its children.
+type initiative struct {
+	epic   evidence.Epic
+	items  []*evidence.Evidence // ordered by OccurredAt then ID
+	groups []group              // the items by category, in taxonomy order
+	// epicItems are the items on the epic issue itself; they tell its
+	// status and carry the goal the user wrote for it.
+	epicItems []*evidence.Evidence
+	// strength ranks initiatives for the portfolio and for stories: the sum
+	// of the items' strengths (so more and stronger work counts), times
+	// the square root of the number of categories (so an initiative where
+	// the user planned, decided, unblocked and reported makes a better
+	// story than one with only grooming, without letting breadth alone
+	// outweigh substance).
+	strength float64
+}
+
+// initiatives returns the portfolio's epics that have evidence, strongest
+// first, ties by site and key.
+func (v *view) initiatives(s strengths) []initiative {
+	byEpic := make(map[issueRef]*initiative)
+	for _, e := range v.items {
+		epic, ok := v.epicOf(e)
+		if !ok {
+			continue
+		}
+		ref := issueRef{epic.SiteName, epic.Key}
+		in := byEpic[ref]
+		if in == nil {
+			in = &initiative{epic: epic}
+			byEpic[ref] = in
+		}
+		in.items = append(in.items, e)
+		if e.IssueKey == epic.Key {
+			in.epicItems = append(in.epicItems, e)
+		}
+	}
+	out := make([]initiative, 0, len(byEpic))
+	for _, in := range byEpic {
+		in.groups = groupByCategory(in.items, v.taxonomy)
+		for _, e := range in.items {
+			in.strength += s.of(e)
+		}
+		in.strength *= math.Sqrt(float64(len(in.groups)))
+		out = append(out, *in)
+	}
+	slices.SortFunc(out, func(a, b initiative) int {
+		return cmp.Or(cmp.Compare(b.strength, a.strength),
+			strings.Compare(a.epic.SiteName, b.epic.SiteName), strings.Compare(a.epic.Key, b.epic.Key))
+	})
+	return out
+}
+
+// status says where the epic stands now, from the items on the epic
+// itself ("" when the user has none there, so it is not known).
+func (in initiative) status() string {
+	if len(in.epicItems) == 0 {
+		return ""
+	}
+	return in.epicItems[len(in.epicItems)-1].IssueStatusCategory
+}
+
+// categoryIDs returns the ids of the categories of its evidence.
+func (in initiative) categoryIDs() []string {
+	ids := make([]string, len(in.groups))
+	for i, g := range in.groups {
+		ids[i] = g.category.ID
+	}
+	return ids
+}

@@ -1,0 +1,263 @@
+package export
+
+import (
+	"bufio"
+	"cmp"
+	"slices"
+	"strconv"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// initiativesShown is how many initiatives get a section of their own; a
+// heavy user can have hundreds of epics, and the rest of their evidence is
+// in the category sections anyway.
+const initiativesShown = 10
+
+// initiativeProof is how many items each initiative shows as proof.
+const initiativeProof = 3
+
+// timelineTopCategories is how many categories a timeline row names.
+const timelineTopCategories = 2
+
+// competencyRow is one row of the competency table.
+type competencyRow struct {
+	name  string
+	shown []group             // its categories with evidence, in taxonomy order
+	gaps  []evidence.Category // its categories without any, that say how to get some
+}
+
+// otherCompetency holds the user's own categories that name no competency.
+const otherCompetency = "Other"
+
+// competencies returns one row per competency of taxonomy.md, in its order,
+// then the competencies the user's own categories name, then "Other" when
+// it has anything to show.
+func (r *report) competencies() []competencyRow {
+	names := slices.Clone(evidence.Competencies)
+	competencyOf := func(c evidence.Category) string {
+		if c.Competency == "" {
+			return otherCompetency
+		}
+		return c.Competency
+	}
+	rows := make(map[string]*competencyRow)
+	row := func(name string) *competencyRow {
+		if rows[name] == nil {
+			rows[name] = &competencyRow{name: name}
+			if !slices.Contains(names, name) {
+				names = append(names, name)
+			}
+		}
+		return rows[name]
+	}
+	for _, name := range evidence.Competencies {
+		row(name)
+	}
+	withEvidence := make(map[string]bool, len(r.groups))
+	for _, g := range r.groups {
+		withEvidence[g.category.ID] = true
+		rw := row(competencyOf(g.category))
+		rw.shown = append(rw.shown, g)
+	}
+	for _, c := range r.taxonomy {
+		if !withEvidence[c.ID] && c.Suggestion != "" {
+			rw := row(competencyOf(c))
+			rw.gaps = append(rw.gaps, c)
+		}
+	}
+	// "Other" goes last, whenever it first appeared.
+	if i := slices.Index(names, otherCompetency); i >= 0 {
+		names = append(slices.Delete(names, i, i+1), otherCompetency)
+	}
+	out := make([]competencyRow, 0, len(names))
+	for _, name := range names {
+		out = append(out, *rows[name])
+	}
+	return out
+}
+
+// writeCompetencies writes the competency table: per quality hiring
+// managers look for, how much evidence shows it and in which kinds of
+// work, and for every kind without evidence what would produce some. The
+// gaps are the user's to-do list.
+func writeCompetencies(w *bufio.Writer, r *report) {
+	w.WriteString("## Competencies\n\n")
+	w.WriteString("| Competency | Evidence items | Shown by | Gaps and what would fill them |\n")
+	w.WriteString("| --- | ---: | --- | --- |\n")
+	for _, row := range r.competencies() {
+		items := 0
+		for _, g := range row.shown {
+			items += len(g.items)
+		}
+		w.WriteString("| ")
+		writeEscaped(w, oneLine(row.name))
+		w.WriteString(" | " + strconv.Itoa(items) + " | ")
+		if len(row.shown) == 0 {
+			w.WriteString("**Gap**")
+		}
+		for i, g := range row.shown {
+			if i > 0 {
+				w.WriteString(", ")
+			}
+			writeEscaped(w, oneLine(g.category.Title))
+			w.WriteString(" (" + strconv.Itoa(len(g.items)) + ")")
+		}
+		w.WriteString(" | ")
+		if len(row.gaps) == 0 {
+			w.WriteString("—")
+		}
+		for i, c := range row.gaps {
+			if i > 0 {
+				w.WriteByte(' ')
+			}
+			w.WriteString("**")
+			writeEscaped(w, oneLine(c.Title))
+			w.WriteString(":** ")
+			writeEscaped(w, oneLine(c.Suggestion))
+		}
+		w.WriteString(" |\n")
+	}
+}
+
+// writeHighlights writes the strongest items, one per category and issue,
+// strongest first (see strengths for the score).
+func writeHighlights(w *bufio.Writer, r *report) {
+	w.WriteString("## Highlights\n\n")
+	w.WriteString("The strongest evidence, one item per kind of work: ranked by how sure the rule is, " +
+		"how rare the kind of work is in this portfolio and how much the item itself says.\n\n")
+	for _, e := range r.strengths.pickVaried(r.items, highlightCount) {
+		writeLabelledEvidenceLine(w, r.categoryTitle(e.Category), e)
+	}
+}
+
+// categoryTitle returns the title of a category with evidence.
+func (v *view) categoryTitle(id string) string {
+	for _, g := range v.groups {
+		if g.category.ID == id {
+			return g.category.Title
+		}
+	}
+	return id
+}
+
+// writeInitiatives writes a section per initiative, strongest first: what
+// the user did there, in numbers and in claims, and the strongest proof.
+func writeInitiatives(w *bufio.Writer, r *report) {
+	w.WriteString("## Initiatives\n")
+	for _, in := range r.initiatives[:min(len(r.initiatives), initiativesShown)] {
+		w.WriteString("\n### ")
+		writeIssueLink(w, oneLine(in.epic.Key), in.epic.URL)
+		if summary := oneLine(in.epic.Summary); summary != "" {
+			w.WriteByte(' ')
+			writeEscaped(w, summary)
+		}
+		w.WriteString("\n\n")
+		writeEscaped(w, r.initiativeSummary(in))
+		w.WriteString("\n\n")
+		for _, e := range r.strengths.pickVaried(in.items, initiativeProof) {
+			writeLabelledEvidenceLine(w, r.categoryTitle(e.Category), e)
+		}
+	}
+	if more := len(r.initiatives) - initiativesShown; more > 0 {
+		w.WriteString("\n" + quantity(more, "more initiative has", "more initiatives have") +
+			" less evidence; every item is in the sections below.\n")
+	}
+}
+
+// initiativeClaims is how many kinds of work an initiative's summary names;
+// the rest it counts, as the headline does.
+const initiativeClaims = 4
+
+// initiativeSummary says in plain text what the user did in an
+// initiative, counted from the data: "I owned the epic, wrote 2 user
+// stories and posted 1 stakeholder update: 7 items on 4 issues between
+// December 2025 and June 2026, involving 2 teammates; 3 of the 4 issues
+// are done. The epic is done."
+func (r *report) initiativeSummary(in initiative) string {
+	t := r.tally(in.items)
+	claims := claimPhrases(in.groups, true)
+	// Owning the epic frames everything else, so it comes first.
+	if i := slices.Index(in.categoryIDs(), evidence.CatEpicOwnership); i >= 0 {
+		claims = slices.DeleteFunc(claims, func(c string) bool { return c == epicOwnedClaim })
+		claims = append([]string{epicOwnedClaim}, claims...)
+	}
+	if more := len(claims) - initiativeClaims; more > 0 {
+		claims = append(claims[:initiativeClaims], "did "+quantity(more, "other kind", "other kinds")+" of PM work")
+	}
+	s := "I " + joinAnd(claims) + ": " +
+		quantity(t.items, "item", "items") + " on " + quantity(t.issues, "issue", "issues") + " " +
+		lowerFirst(spanPhrase(in.items[0].OccurredAt.UTC(), in.items[len(in.items)-1].OccurredAt.UTC()))
+	if t.teammates > 0 {
+		s += ", involving " + quantity(t.teammates, "teammate", "teammates")
+	}
+	if t.issues > 0 {
+		s += "; " + doneShare(t.done, t.issues)
+	}
+	s += "."
+	if in.status() == "done" {
+		s += " The epic is done."
+	}
+	return s
+}
+
+// writeTimeline writes one row per month of the period, the empty ones
+// included, with the categories most active in it.
+func writeTimeline(w *bufio.Writer, r *report) {
+	w.WriteString("## Timeline\n\n")
+	w.WriteString("| Month | Evidence items | Most active in |\n")
+	w.WriteString("| --- | ---: | --- |\n")
+	for _, m := range r.timeline() {
+		w.WriteString("| " + m.start.Format("January 2006") + " | " + strconv.Itoa(m.total) + " | ")
+		top := m.topCategories(timelineTopCategories)
+		if len(top) == 0 {
+			w.WriteString("—")
+		}
+		for i, gi := range top {
+			if i > 0 {
+				w.WriteString(", ")
+			}
+			writeEscaped(w, oneLine(r.groups[gi].category.Title))
+			w.WriteString(" (" + strconv.Itoa(m.counts[gi]) + ")")
+		}
+		w.WriteString(" |\n")
+	}
+}
+
+// topCategories returns the indexes (into view.groups) of the month's n
+// busiest categories, busiest first, ties in taxonomy order.
+func (m month) topCategories(n int) []int {
+	var idx []int
+	for i, c := range m.counts {
+		if c > 0 {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(m.counts[b], m.counts[a]) })
+	return idx[:min(len(idx), n)]
+}
+
+// doneShare says how many of the issues are done now: "3 of the 4 issues
+// are done", "all 4 issues are done", "none of the 4 issues is done yet".
+func doneShare(done, issues int) string {
+	switch {
+	case issues == 1 && done == 1:
+		return "the issue is done"
+	case issues == 1:
+		return "the issue is not done yet"
+	case done == issues:
+		return "all " + strconv.Itoa(issues) + " issues are done"
+	case done == 0:
+		return "none of the " + strconv.Itoa(issues) + " issues is done yet"
+	default:
+		return strconv.Itoa(done) + " of the " + strconv.Itoa(issues) + " issues are done"
+	}
+}
+
+// quantity says n of something, singular or plural: "1 item", "3 items".
+func quantity(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

@@ -1,0 +1,123 @@
+package export
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// highlightCount is how many items the Highlights section shows: enough to
+// cover several kinds of work, few enough to be read in an interview.
+const highlightCount = 5
+
+// strengths scores how well each item makes the case for PM work, so that
+// highlights, initiatives, bullets and stories all lead with the same,
+// strongest proof. The score of an item is confidence × substance × (1 +
+// rarity):
+//
+//   - confidence is the rule's own: a decision recorded as "Decision: …" is
+//     surer evidence than a label added to a ticket.
+//   - substance, from 0.5 to 1.5, rewards an excerpt a reader can learn
+//     from: 0.5 for any item, up to 0.5 more for length (25 words or more
+//     earn it all: "Priority: Medium → High" earns little, a status update
+//     with risks and an ETA earns all of it), 0.25 for a number in it
+//     (numbers are what make a claim concrete: "cut the list from 14 to 5")
+//     and 0.25 when the user added a note, which says they stand by it.
+//   - rarity, from 0 to 1, is 1 − n/max, where n is the number of items of
+//     the item's category and max that of the most common one: the
+//     hundredth backlog edit says less about the user than their one
+//     incident postmortem, and a portfolio should show range.
+type strengths struct {
+	rarity map[string]float64
+}
+
+func newStrengths(v *view) strengths {
+	most := 0
+	for _, g := range v.groups {
+		most = max(most, len(g.items))
+	}
+	s := strengths{rarity: make(map[string]float64, len(v.groups))}
+	for _, g := range v.groups {
+		s.rarity[g.category.ID] = 1 - float64(len(g.items))/float64(most)
+	}
+	return s
+}
+
+// of returns the score of one item.
+func (s strengths) of(e *evidence.Evidence) float64 {
+	return e.Confidence * substance(e) * (1 + s.rarity[e.Category])
+}
+
+// substance is the part of the score that reads the item's own words.
+func substance(e *evidence.Evidence) float64 {
+	const fullWords = 25
+	words, digit := 0, false
+	inWord := false
+	for _, r := range e.Excerpt {
+		switch {
+		case unicode.IsSpace(r):
+			inWord = false
+		default:
+			if !inWord {
+				words++
+			}
+			inWord = true
+			digit = digit || unicode.IsDigit(r)
+		}
+	}
+	score := 0.5 + 0.5*float64(min(words, fullWords))/fullWords
+	if digit {
+		score += 0.25
+	}
+	if strings.TrimSpace(e.Note) != "" {
+		score += 0.25
+	}
+	return score
+}
+
+// scored is an item with its score.
+type scored struct {
+	item  *evidence.Evidence
+	score float64
+}
+
+// strongestFirst returns items with their scores, strongest first; ties go
+// to the newer item, then to the smaller id, so the order is stable.
+func (s strengths) strongestFirst(items []*evidence.Evidence) []scored {
+	out := make([]scored, len(items))
+	for i, e := range items {
+		out[i] = scored{e, s.of(e)}
+	}
+	slices.SortFunc(out, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), b.item.OccurredAt.Compare(a.item.OccurredAt), strings.Compare(a.item.ID, b.item.ID))
+	})
+	return out
+}
+
+// pickVaried returns up to n of the strongest items, at most one per
+// category and one per issue, so that a short list shows range rather
+// than five edits of one ticket.
+func (s strengths) pickVaried(items []*evidence.Evidence, n int) []*evidence.Evidence {
+	var picked []*evidence.Evidence
+	categories := make(map[string]bool)
+	issues := make(map[issueRef]bool)
+	for _, c := range s.strongestFirst(items) {
+		if len(picked) == n {
+			break
+		}
+		e := c.item
+		ref := issueRef{e.SiteName, e.IssueKey}
+		if categories[e.Category] || (e.IssueKey != "" && issues[ref]) {
+			continue
+		}
+		categories[e.Category] = true
+		if e.IssueKey != "" {
+			issues[ref] = true
+		}
+		picked = append(picked, e)
+	}
+	return picked
+}

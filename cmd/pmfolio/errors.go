@@ -36,15 +36,16 @@ func usageError(format string, args ...any) error {
 	return &userError{Code: exitUsage, Message: fmt.Sprintf(format, args...)}
 }
 
-// report prints err as one "pmfolio: …" line plus an optional hint line and
-// returns the exit code for it.
-func report(w io.Writer, err error, deployment string) int {
+// report prints err as one "pmfolio: …" line plus, unless quiet, a hint
+// line, and returns the exit code for it. Cron mail under --quiet gets the
+// one line only.
+func report(w io.Writer, err error, deployment string, quiet bool) int {
 	if err == nil {
 		return exitOK
 	}
 	ue := explain(err, deployment)
 	fmt.Fprintf(w, "pmfolio: %s\n", oneLine(ue.Message))
-	if ue.Hint != "" {
+	if ue.Hint != "" && !quiet {
 		fmt.Fprintf(w, "hint: %s\n", oneLine(ue.Hint))
 	}
 	return ue.Code

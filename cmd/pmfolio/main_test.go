@@ -196,7 +196,7 @@ func TestUnreachableJiraExits4(t *testing.T) {
 		DBPath:      filepath.Join(t.TempDir(), "p.db"),
 		JiraOptions: []jira.Option{jira.WithSleep(func(ctx context.Context, d time.Duration) error { return nil })},
 	})
-	if code := report(&errOut, err, ""); code != exitUnreachable {
+	if code := report(&errOut, err, "", false); code != exitUnreachable {
 		t.Errorf("exit %d, want %d: %s", code, exitUnreachable, errOut.String())
 	}
 }
@@ -431,5 +431,54 @@ func TestStatsJSONCountsTheUsersOwnActivitiesBySource(t *testing.T) {
 	table := cli{env: env}.run(t, "--db", db, "stats")
 	if table.code != 0 || !strings.HasPrefix(table.out, "Your activities: ") || !strings.Contains(table.out, "stakeholder-communication") {
 		t.Errorf("stats table:\n%s%s", table.out, table.errOut)
+	}
+}
+
+func TestQuietSyncFailsWithOneLineAndEveryRunIsLogged(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 6)
+	env := isolatedEnv(t)
+	db := filepath.Join(t.TempDir(), "p.db")
+	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"], env["PMFOLIO_DB"] = srv.URL(), jiratest.DemoEmail, jiratest.DemoAPIToken, db
+	if r := (cli{env: env}).run(t, "sync", "--quiet"); r.code != 0 || r.out+r.errOut != "" {
+		t.Fatalf("good quiet sync: %d %q %q", r.code, r.out, r.errOut)
+	}
+	bad := map[string]string{}
+	for k, v := range env {
+		bad[k] = v
+	}
+	bad["JIRA_API_TOKEN"] = "revoked-token"
+	r := cli{env: bad}.run(t, "sync", "--quiet")
+	if r.code != exitAuth || r.out != "" || strings.Count(r.errOut, "\n") != 1 || !strings.HasPrefix(r.errOut, "pmfolio: ") {
+		t.Errorf("failing quiet sync: exit %d, out %q, err %q; want exit 3 and one stderr line", r.code, r.out, r.errOut)
+	}
+	lock, err := evidence.LockForSync(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := (cli{env: env}).run(t, "sync", "--quiet"); r.code != exitLocked {
+		t.Errorf("locked: exit %d", r.code)
+	}
+	lock.Unlock()
+
+	log, err := os.ReadFile(filepath.Join(filepath.Dir(db), "sync.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(log)), "\n")
+	want := []*regexp.Regexp{
+		regexp.MustCompile(`^2026-11-22T10:00:00Z 127\.0\.0\.1 ok issues=6 new_activities=\d+ new_evidence=\d+ requests=\d+ duration=\d+\.\ds$`),
+		regexp.MustCompile(`^2026-11-22T10:00:00Z 127\.0\.0\.1 failed exit=3 issues=0 .* error="Jira refused the credentials \(401\)"$`),
+		regexp.MustCompile(`^2026-11-22T10:00:00Z 127\.0\.0\.1 failed exit=5 .* error="another pmfolio sync is running on this database"$`),
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("sync.log has %d lines, want %d:\n%s", len(lines), len(want), log)
+	}
+	for i, re := range want {
+		if !re.MatchString(lines[i]) {
+			t.Errorf("sync.log line %d = %q, want %s", i+1, lines[i], re)
+		}
+	}
+	if strings.Contains(string(log), "revoked-token") {
+		t.Error("the token reached the sync log")
 	}
 }

@@ -33,6 +33,8 @@ type globals struct {
 	rulesFlag  string
 	// deployment of the site being talked to, once known, for error hints.
 	deployment string
+	// quiet is set by commands run with --quiet: errors then get one line.
+	quiet bool
 }
 
 // config reads the config file the flags and environment point at.
@@ -79,7 +81,7 @@ func run(args []string, stdio IO) int {
 	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
 		err = &userError{Code: exitUsage, Message: err.Error(), Hint: "run 'pmfolio --help' to see the commands"}
 	}
-	return report(stdio.ErrOut, err, g.deployment)
+	return report(stdio.ErrOut, err, g.deployment, g.quiet)
 }
 
 // usageArgs makes a positional-argument check fail with the usage exit code.

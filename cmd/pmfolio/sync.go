@@ -52,6 +52,7 @@ by page: Ctrl-C stops after the current page and keeps it.`,
   pmfolio sync --jql 'project = PAY'`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			g.quiet = opts.Quiet
 			cfg, err := g.config()
 			if err != nil {
 				return err
@@ -105,6 +106,11 @@ func runSync(ctx context.Context, opts syncOptions) ([]jira.SyncResult, error) {
 			opts.onDeployment(site.deployment())
 		}
 		res, err := syncOneSite(ctx, store, site, opts, stop)
+		if !opts.DryRun {
+			if logErr := appendSyncLog(opts.DBPath, opts.IO.Now(), site, res, err); logErr != nil && err == nil {
+				err = logErr
+			}
+		}
 		if err != nil {
 			if errors.Is(err, evidence.ErrLocked) || errors.Is(err, context.Canceled) {
 				return results, err

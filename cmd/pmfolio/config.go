@@ -1,11 +1,15 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -28,6 +32,9 @@ type siteConf struct {
 	Email    string `yaml:"email,omitempty"`
 	APIToken string `yaml:"api_token,omitempty"`
 	PAT      string `yaml:"pat,omitempty"`
+	// TokenCmd prints the API token (with email) or PAT (without), so the
+	// secret can live in a password manager: `token_cmd: pass show jira`.
+	TokenCmd string `yaml:"token_cmd,omitempty"`
 }
 
 func (s siteConf) jiraConfig() jira.Config {
@@ -112,8 +119,9 @@ func loadConfig(path string, explicit bool) (fileConfig, error) {
 }
 
 // sitesToSync are the sites of the config file, narrowed by --site; with no
-// config file, the one site the environment variables describe.
-func sitesToSync(cfg fileConfig, only string, getenv func(string) string) ([]siteConf, error) {
+// config file, the one site the environment variables describe. Tokens
+// left out of the file come from the environment or from token_cmd.
+func sitesToSync(ctx context.Context, cfg fileConfig, only string, getenv func(string) string) ([]siteConf, error) {
 	sites := cfg.Sites
 	if len(sites) == 0 {
 		// No name: sync names the site after its own URL, which differs
@@ -125,6 +133,11 @@ func sitesToSync(cfg fileConfig, only string, getenv func(string) string) ([]sit
 	for i := range sites {
 		if sites[i].Email == "" {
 			sites[i].Email = getenv("JIRA_EMAIL")
+		}
+		if sites[i].APIToken == "" && sites[i].PAT == "" && sites[i].TokenCmd != "" {
+			if err := sites[i].runTokenCmd(ctx); err != nil {
+				return nil, err
+			}
 		}
 		if sites[i].APIToken == "" && sites[i].PAT == "" {
 			sites[i].APIToken, sites[i].PAT = getenv("JIRA_API_TOKEN"), getenv("JIRA_PAT")
@@ -143,4 +156,30 @@ func sitesToSync(cfg fileConfig, only string, getenv func(string) string) ([]sit
 		}
 	}
 	return nil, usageError("no site named %q in the config file", only)
+}
+
+// runTokenCmd runs the site's token_cmd through the shell and takes its
+// output as the secret. Its output never appears in an error.
+func (s *siteConf) runTokenCmd(ctx context.Context) error {
+	shell, flag := "sh", "-c"
+	if runtime.GOOS == "windows" {
+		shell, flag = "cmd", "/C"
+	}
+	cmd := exec.CommandContext(ctx, shell, flag, s.TokenCmd)
+	cmd.Stderr = os.Stderr // a password manager may prompt there
+	out, err := cmd.Output()
+	if err != nil {
+		return &userError{Code: exitUsage, Message: fmt.Sprintf("token_cmd of site %s failed: %v", s.Name, err),
+			Hint: "run the token_cmd from your config file yourself to see why"}
+	}
+	secret := strings.TrimSpace(string(out))
+	if secret == "" {
+		return &userError{Code: exitUsage, Message: fmt.Sprintf("token_cmd of site %s printed nothing", s.Name)}
+	}
+	if s.Email != "" {
+		s.APIToken = secret
+	} else {
+		s.PAT = secret
+	}
+	return nil
 }

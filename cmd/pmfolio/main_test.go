@@ -482,3 +482,26 @@ func TestQuietSyncFailsWithOneLineAndEveryRunIsLogged(t *testing.T) {
 		t.Error("the token reached the sync log")
 	}
 }
+
+func TestTokenCmdKeepsTheSecretOutOfTheConfigFile(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 4)
+	env := isolatedEnv(t)
+	cfgPath := filepath.Join(t.TempDir(), "config.yaml")
+	env["PMFOLIO_CONFIG"] = cfgPath
+	write := func(tokenCmd string) {
+		cfg := "sites:\n  - name: acme\n    url: " + srv.URL() + "\n    email: " + jiratest.DemoEmail + "\n    token_cmd: " + tokenCmd + "\n"
+		// No token in the file, so it may be world-readable.
+		if err := os.WriteFile(cfgPath, []byte(cfg), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("printf %s " + jiratest.DemoAPIToken)
+	if r := (cli{env: env}).run(t, "sync"); r.code != 0 || !strings.Contains(r.out, "synced 4 issues from acme") {
+		t.Fatalf("sync with token_cmd: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+	write("'echo not-a-secret-value; exit 3'")
+	r := cli{env: env}.run(t, "sync")
+	if r.code != exitUsage || !strings.Contains(r.errOut, "token_cmd of site acme failed") || strings.Contains(r.errOut, "not-a-secret-value") {
+		t.Errorf("failing token_cmd: exit %d, %q", r.code, r.errOut)
+	}
+}

@@ -57,7 +57,7 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 			if err != nil {
 				return err
 			}
-			if opts.Sites, err = sitesToSync(cfg, site, g.io.Getenv); err != nil {
+			if opts.Sites, err = sitesToSync(cmd.Context(), cfg, site, g.io.Getenv); err != nil {
 				return err
 			}
 			if since != "" {

@@ -95,6 +95,19 @@ func WithRequestTimeout(d time.Duration) Option { return func(c *Client) { c.tim
 // WithPageSize sets how many issues a search page asks for.
 func WithPageSize(n int) Option { return func(c *Client) { c.pageSize = n } }
 
+// Probe asks baseURL what Jira it is, before any credentials are known:
+// serverInfo answers anonymous requests on Cloud and on Data Center.
+func Probe(ctx context.Context, baseURL string, opts ...Option) (ServerInfo, error) {
+	if err := (Config{BaseURL: baseURL, PAT: "none"}).Validate(); err != nil {
+		return ServerInfo{}, &Error{Kind: KindConfig, Err: err}
+	}
+	c, err := newClient(baseURL, nil, opts)
+	if err != nil {
+		return ServerInfo{}, err
+	}
+	return c.ServerInfo(ctx)
+}
+
 // New builds a client. The HTTP stack, from the top: go-jira's auth
 // transport, pmfolio's retry layer (so retried requests carry auth), the
 // per-request timeout and request counter, then the network.
@@ -102,8 +115,19 @@ func New(cfg Config, opts ...Option) (*Client, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, &Error{Kind: KindConfig, Err: err}
 	}
+	auth := func(next http.RoundTripper) http.RoundTripper {
+		if cfg.PAT != "" {
+			return &gojira.BearerAuthTransport{Token: cfg.PAT, Transport: next}
+		}
+		return &gojira.BasicAuthTransport{Username: cfg.Email, Password: cfg.APIToken, Transport: next}
+	}
+	return newClient(cfg.BaseURL, auth, opts)
+}
+
+// newClient builds a client whose requests pass through auth (nil: none).
+func newClient(baseURL string, auth func(http.RoundTripper) http.RoundTripper, opts []Option) (*Client, error) {
 	c := &Client{
-		baseURL:  strings.TrimRight(cfg.BaseURL, "/"),
+		baseURL:  strings.TrimRight(baseURL, "/"),
 		now:      time.Now,
 		retry:    DefaultRetryPolicy,
 		timeout:  60 * time.Second,
@@ -113,15 +137,9 @@ func New(cfg Config, opts ...Option) (*Client, error) {
 	for _, o := range opts {
 		o(c)
 	}
-	base := c.transport
-	if base == nil {
-		base = http.DefaultTransport
-	}
-	var rt http.RoundTripper = &retryTransport{client: c, next: &countingTransport{client: c, next: base}}
-	if cfg.PAT != "" {
-		rt = &gojira.BearerAuthTransport{Token: cfg.PAT, Transport: rt}
-	} else {
-		rt = &gojira.BasicAuthTransport{Username: cfg.Email, Password: cfg.APIToken, Transport: rt}
+	rt := c.stack()
+	if auth != nil {
+		rt = auth(rt)
 	}
 	api, err := gojira.NewClient(&http.Client{Transport: rt}, c.baseURL+"/")
 	if err != nil {
@@ -129,6 +147,16 @@ func New(cfg Config, opts ...Option) (*Client, error) {
 	}
 	c.api = api
 	return c, nil
+}
+
+// stack is the HTTP stack under authentication: retries, then the
+// per-request timeout and counter, then the network.
+func (c *Client) stack() http.RoundTripper {
+	base := c.transport
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	return &retryTransport{client: c, next: &countingTransport{client: c, next: base}}
 }
 
 // BaseURL is the URL the client sends requests to, without a trailing slash.

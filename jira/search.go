@@ -119,6 +119,31 @@ func (c *Client) Search(ctx context.Context, q SearchQuery, fn func(Page) error)
 	}
 }
 
+// CountIssues says how many issues jql selects: Cloud's approximate count,
+// or Server's total from an empty page.
+func (c *Client) CountIssues(ctx context.Context, deployment, jql string) (int, error) {
+	if deployment == evidence.DeploymentCloud {
+		req, err := c.api.NewRequestWithContext(ctx, http.MethodPost, "rest/api/2/search/approximate-count", map[string]string{"jql": jql})
+		if err != nil {
+			return 0, &Error{Kind: KindConfig, Err: err}
+		}
+		var body struct {
+			Count int `json:"count"`
+		}
+		resp, err := c.api.Do(req, &body)
+		if err != nil {
+			return 0, fmt.Errorf("count issues: %w", c.classify(resp, err))
+		}
+		return body.Count, nil
+	}
+	q := url.Values{"jql": {jql}, "maxResults": {"0"}, "fields": {"id"}}
+	var page searchPage
+	if err := c.get(ctx, "rest/api/2/search?"+q.Encode(), &page); err != nil {
+		return 0, fmt.Errorf("count issues: %w", err)
+	}
+	return page.Total, nil
+}
+
 // approximateCount asks Cloud how many issues jql matches, or -1 when it
 // cannot say; a progress bar is not worth failing a sync for.
 func (c *Client) approximateCount(ctx context.Context, jql string) int {

@@ -180,6 +180,12 @@ func syncSite(ctx context.Context, c *Client, store *evidence.Store, opts SyncOp
 	return err
 }
 
+// DefaultSelection is the JQL a first sync runs: the user's issues of the
+// deployment, bounded as Cloud requires.
+func DefaultSelection(deployment string, me Me) string {
+	return selectionJQL(deployment, me, "", firstSyncFloor)
+}
+
 var orderBy = regexp.MustCompile(`(?is)\s+order\s+by\s+.*$`)
 
 // selectionJQL builds the search: the user's JQL or the default selection

@@ -612,3 +612,27 @@ func TestFullSyncRereadsWhatIncrementalSyncsCannotSee(t *testing.T) {
 		t.Errorf("after --full the comment reads %q", got)
 	}
 }
+
+func TestProbeAndCountWithoutSyncing(t *testing.T) {
+	for _, deployment := range []string{jiratest.DeploymentCloud, jiratest.DeploymentServer} {
+		t.Run(deployment, func(t *testing.T) {
+			f := newSyncFixture(t, deployment, 25)
+			info, err := Probe(context.Background(), f.srv.URL())
+			if err != nil || info.Deployment != deployment {
+				t.Fatalf("probe = %+v, %v", info, err)
+			}
+			c := f.client(t)
+			me, err := c.Myself(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			n, err := c.CountIssues(context.Background(), deployment, DefaultSelection(deployment, me))
+			if err != nil || n != 25 {
+				t.Errorf("count = %d, %v; want 25", n, err)
+			}
+		})
+	}
+	if _, err := Probe(context.Background(), "not a url"); err == nil {
+		t.Error("probe accepted a bad URL")
+	}
+}

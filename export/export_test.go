@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -65,26 +67,48 @@ func firstDifference(want, got string) string {
 	return "(no line differs; check the trailing newline)"
 }
 
-func TestMarkdownGolden(t *testing.T) {
-	for _, tc := range goldenCases {
-		t.Run(tc.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := Markdown(&buf, tc.portfolio()); err != nil {
-				t.Fatal(err)
-			}
-			checkGolden(t, tc.name+".golden.md", buf.Bytes())
-		})
+// formats are every rendering of a portfolio, each with the suffix of its
+// golden files.
+var formats = []struct {
+	name, golden string
+	write        func(io.Writer, evidence.Portfolio) error
+}{
+	{"markdown", "golden.md", Markdown},
+	{"json", "golden.json", JSON},
+	{"html", "golden.html", HTML},
+}
+
+// render writes p in one format.
+func render(t *testing.T, write func(io.Writer, evidence.Portfolio) error, p evidence.Portfolio) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := write(&buf, p); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+func TestGolden(t *testing.T) {
+	for _, f := range formats {
+		for _, tc := range goldenCases {
+			t.Run(f.name+"/"+tc.name, func(t *testing.T) {
+				checkGolden(t, tc.name+"."+f.golden, []byte(render(t, f.write, tc.portfolio())))
+			})
+		}
 	}
 }
 
-func TestJSONGolden(t *testing.T) {
-	for _, tc := range goldenCases {
-		t.Run(tc.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := JSON(&buf, tc.portfolio()); err != nil {
-				t.Fatal(err)
+func TestOutputIsByteStable(t *testing.T) {
+	for _, f := range formats {
+		t.Run(f.name, func(t *testing.T) {
+			p := typicalPortfolio()
+			first := render(t, f.write, p)
+			// The same portfolio in another order is the same export.
+			slices.Reverse(p.Evidence)
+			slices.Reverse(p.Epics)
+			if again := render(t, f.write, p); again != first {
+				t.Errorf("output changes with the order of the portfolio's items:\n%s", firstDifference(first, again))
 			}
-			checkGolden(t, tc.name+".golden.json", buf.Bytes())
 		})
 	}
 }
@@ -93,17 +117,11 @@ func TestExcludedItemsAreNotExported(t *testing.T) {
 	p := typicalPortfolio()
 	excluded := p.Evidence[0]
 	p.Evidence[0].Excluded = true
-	for name, export := range map[string]func(*bytes.Buffer, evidence.Portfolio) error{
-		"markdown": func(b *bytes.Buffer, p evidence.Portfolio) error { return Markdown(b, p) },
-		"json":     func(b *bytes.Buffer, p evidence.Portfolio) error { return JSON(b, p) },
-	} {
-		var buf bytes.Buffer
-		if err := export(&buf, p); err != nil {
-			t.Fatal(err)
-		}
+	for _, f := range formats {
+		out := render(t, f.write, p)
 		for _, s := range []string{excluded.ID, "As an EU shopper"} {
-			if strings.Contains(buf.String(), s) {
-				t.Errorf("%s export contains %q of an excluded item", name, s)
+			if strings.Contains(out, s) {
+				t.Errorf("%s export contains %q of an excluded item", f.name, s)
 			}
 		}
 	}
@@ -115,11 +133,8 @@ func TestExportsDoNotReorderTheCallersItems(t *testing.T) {
 	for i, e := range p.Evidence {
 		before[i] = e.ID
 	}
-	if err := Markdown(new(bytes.Buffer), p); err != nil {
-		t.Fatal(err)
-	}
-	if err := JSON(new(bytes.Buffer), p); err != nil {
-		t.Fatal(err)
+	for _, f := range formats {
+		render(t, f.write, p)
 	}
 	for i, e := range p.Evidence {
 		if e.ID != before[i] {
@@ -137,10 +152,9 @@ func (failingWriter) Write([]byte) (int, error) { return 0, errDiskFull }
 
 func TestWriteErrorsAreReturned(t *testing.T) {
 	p := typicalPortfolio()
-	if err := Markdown(failingWriter{}, p); !errors.Is(err, errDiskFull) {
-		t.Errorf("Markdown error = %v, want %v", err, errDiskFull)
-	}
-	if err := JSON(failingWriter{}, p); !errors.Is(err, errDiskFull) {
-		t.Errorf("JSON error = %v, want %v", err, errDiskFull)
+	for _, f := range formats {
+		if err := f.write(failingWriter{}, p); !errors.Is(err, errDiskFull) {
+			t.Errorf("%s error = %v, want %v", f.name, err, errDiskFull)
+		}
 	}
 }

@@ -269,26 +269,38 @@ func hostilePortfolio() evidence.Portfolio {
 const hostileCategory = "evil|category #1 </title><script>alert(1)</script>"
 
 // generatedPortfolio is n items spread over all built-in categories, 40
-// projects and the whole year, for benchmarks.
+// projects, 200 epics, 30 teammates and the whole year, for benchmarks.
 func generatedPortfolio(n int) evidence.Portfolio {
+	const projects, epics, teammates = 40, 200, 30
 	items := make([]evidence.Evidence, n)
 	for i := range items {
 		c := evidence.Categories[i%len(evidence.Categories)]
+		epic := (i / 3) % epics
 		is := fixtureIssue{
-			id:      fmt.Sprint(100000 + i/3),
-			key:     fmt.Sprintf("P%d-%d", i%40, i/3),
-			typ:     "Story",
-			summary: fmt.Sprintf("Issue %d: make the checkout [v%d] faster for *EU* customers", i/3, i%7),
+			id:          fmt.Sprint(100000 + i/3),
+			key:         fmt.Sprintf("P%d-%d", i%projects, i/3),
+			typ:         "Story",
+			summary:     fmt.Sprintf("Issue %d: make the checkout [v%d] faster for *EU* customers", i/3, i%7),
+			parent:      fmt.Sprintf("P%d-%d", epic%projects, 900000+epic),
+			assignee:    evidence.User{ID: fmt.Sprintf("user-%d", i%teammates), DisplayName: fmt.Sprintf("Teammate %d", i%teammates)},
+			status:      []string{"new", "indeterminate", "done"}[i%3],
+			fixVersions: []string{fmt.Sprintf("2026.%02d", 1+(i/3)%12)},
 		}
 		when := yearToClock.Since.Add(time.Duration(i) * (365 * 24 * time.Hour / time.Duration(n)))
 		items[i] = jiraItem(is, evidence.SourceComment, fmt.Sprint(i), when.Format(time.RFC3339),
 			c.ID, "comment.rule-"+c.ID, 0.75,
 			fmt.Sprintf("Update %d: the fix is live in eu-west_1; next update at 17:00 <see thread>.\nThanks!", i))
 	}
-	return evidence.Portfolio{
+	p := evidence.Portfolio{
 		GeneratedAt: clock,
 		Sites:       []evidence.Site{acme},
 		Period:      yearToClock,
 		Evidence:    items,
+		Categories:  evidence.Categories,
 	}
+	for e := range epics {
+		key := fmt.Sprintf("P%d-%d", e%projects, 900000+e)
+		p.Epics = append(p.Epics, evidence.Epic{SiteName: acme.Name, Key: key, Summary: fmt.Sprintf("Initiative %d", e), URL: acme.IssueURL(key)})
+	}
+	return p
 }

@@ -104,12 +104,7 @@ func Markdown(w io.Writer, p evidence.Portfolio) error {
 func writeTitle(w *bufio.Writer, v *report) {
 	w.WriteString("# " + markdownTitle + "\n\n")
 
-	var names []string
-	for _, s := range v.sites {
-		if name := oneLine(s.User.DisplayName); name != "" && !slices.Contains(names, name) {
-			names = append(names, name)
-		}
-	}
+	names := v.userNames()
 	for i, name := range names {
 		if i > 0 {
 			w.WriteString(", ")
@@ -141,6 +136,18 @@ func writeTitle(w *bufio.Writer, v *report) {
 		w.WriteString(" · ")
 	}
 	w.WriteString(dateOnly(v.since) + " to " + dateOnly(v.until) + "\n")
+}
+
+// userNames are the distinct display names of the sites' users, made
+// single-line: one person usually, under several accounts.
+func (v *view) userNames() []string {
+	var names []string
+	for _, s := range v.sites {
+		if name := oneLine(s.User.DisplayName); name != "" && !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	return names
 }
 
 // siteAddress is a site URL as people read it, without the scheme.

@@ -1,0 +1,167 @@
+package export
+
+import (
+	"bufio"
+	"html"
+	"math"
+	"strconv"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// Chart geometry in SVG user units; the SVG scales to the width of the page.
+const (
+	chartWidth  = 900
+	chartHeight = 300
+	chartLeft   = 44 // room for the y-axis labels
+	chartRight  = 8
+	chartTop    = 12
+	chartBottom = 44 // room for the month and year labels
+	// chartLabels is about how many month labels fit under the bars.
+	chartLabels = 18
+)
+
+// categoryColors are the built-in categories' colours, in taxonomy order:
+// the Tableau 10 palette plus two, distinct for most colour vision and in
+// greyscale print by lightness.
+var categoryColors = []string{
+	"#4e79a7", "#a0cbe8", "#f28e2b", "#ffbe7d", "#59a14f", "#8cd17d",
+	"#e15759", "#b6992d", "#76b7b2", "#b07aa1", "#9c755f", "#ff9da7",
+}
+
+// userCategoryColors are for the user's own categories, in turn.
+var userCategoryColors = []string{"#79706e", "#bab0ac", "#4b4b4b", "#d7d2cf"}
+
+// colors returns the colour of each group, indexed like view.groups.
+func (v *view) colors() []string {
+	out := make([]string, len(v.groups))
+	user := 0
+	for i, g := range v.groups {
+		idx := -1
+		for j, c := range evidence.Categories {
+			if c.ID == g.category.ID {
+				idx = j
+				break
+			}
+		}
+		if idx >= 0 && idx < len(categoryColors) {
+			out[i] = categoryColors[idx]
+			continue
+		}
+		out[i] = userCategoryColors[user%len(userCategoryColors)]
+		user++
+	}
+	return out
+}
+
+// writeChart writes a figure with a stacked bar chart of the evidence per
+// month by category, and its legend. Every text in it that is not the
+// export's own (category titles from a user's rules file) is escaped, so it
+// cannot close the SVG's title or open an element. Each bar segment has a
+// title, which browsers show on hover and screen readers read; the
+// timeline table below holds the same numbers as text.
+func writeChart(w *bufio.Writer, r *report) {
+	months := r.timeline()
+	if len(months) == 0 || len(r.items) == 0 {
+		return
+	}
+	colors := r.colors()
+	peak, busiest := 0, 0
+	for i, m := range months {
+		if m.total > peak {
+			peak, busiest = m.total, i
+		}
+	}
+	step, top := chartScale(peak)
+
+	plotW := float64(chartWidth - chartLeft - chartRight)
+	plotH := float64(chartHeight - chartTop - chartBottom)
+	band := plotW / float64(len(months))
+	barW := band * 0.72
+	y := func(n int) float64 { return chartTop + plotH - plotH*float64(n)/float64(top) }
+
+	first, last := months[0].start.Format("January 2006"), months[len(months)-1].start.Format("January 2006")
+	w.WriteString(`<figure class="chart">` + "\n")
+	w.WriteString(`<svg viewBox="0 0 ` + strconv.Itoa(chartWidth) + " " + strconv.Itoa(chartHeight) +
+		`" role="img" aria-labelledby="chart-title chart-desc">` + "\n")
+	w.WriteString(`<title id="chart-title">PM activity per month by category</title>` + "\n")
+	w.WriteString(`<desc id="chart-desc">Evidence items per month from ` + first + " to " + last +
+		", stacked by category. The busiest month is " + months[busiest].start.Format("January 2006") +
+		" with " + quantity(peak, "item", "items") + ".</desc>\n")
+
+	// Grid lines and their labels.
+	w.WriteString(`<g class="grid">` + "\n")
+	for n := 0; n <= top; n += step {
+		yy := num(y(n))
+		w.WriteString(`<line x1="` + num(chartLeft) + `" x2="` + num(chartWidth-chartRight) + `" y1="` + yy + `" y2="` + yy + `"/>`)
+		w.WriteString(`<text x="` + num(chartLeft-6) + `" y="` + yy + `" dy="0.32em" text-anchor="end">` + strconv.Itoa(n) + "</text>\n")
+	}
+	w.WriteString("</g>\n")
+
+	// One stack per month, categories bottom-up in taxonomy order.
+	every := (len(months) + chartLabels - 1) / chartLabels
+	w.WriteString(`<g class="bars">` + "\n")
+	for i, m := range months {
+		x := chartLeft + band*float64(i) + (band-barW)/2
+		label := m.start.Format("January 2006")
+		stacked := 0
+		for gi, n := range m.counts {
+			if n == 0 {
+				continue
+			}
+			y0, y1 := y(stacked+n), y(stacked)
+			stacked += n
+			w.WriteString(`<rect class="bar" x="` + num(x) + `" y="` + num(y0) + `" width="` + num(barW) +
+				`" height="` + num(y1-y0) + `" fill="` + colors[gi] + `"><title>` + label + " · " +
+				html.EscapeString(oneLine(r.groups[gi].category.Title)) + ": " + quantity(n, "item", "items") + "</title></rect>\n")
+		}
+	}
+	w.WriteString("</g>\n")
+
+	// Month labels under the bars, the year under the first and every January.
+	w.WriteString(`<g class="axis">` + "\n")
+	for i, m := range months {
+		if i%every != 0 {
+			continue
+		}
+		cx := num(chartLeft + band*(float64(i)+0.5))
+		w.WriteString(`<text x="` + cx + `" y="` + num(chartHeight-chartBottom+16) + `" text-anchor="middle">` + m.start.Format("Jan") + "</text>")
+		if i == 0 || m.start.Month() == 1 {
+			w.WriteString(`<text class="year" x="` + cx + `" y="` + num(chartHeight-chartBottom+32) + `" text-anchor="middle">` + m.start.Format("2006") + "</text>")
+		}
+		w.WriteByte('\n')
+	}
+	w.WriteString("</g>\n</svg>\n")
+
+	w.WriteString(`<figcaption><ul class="legend">` + "\n")
+	for gi, g := range r.groups {
+		w.WriteString(`<li><span class="swatch" style="background:` + colors[gi] + `"></span>` +
+			html.EscapeString(oneLine(g.category.Title)) + ` <span class="count">` + strconv.Itoa(len(g.items)) + "</span></li>\n")
+	}
+	w.WriteString("</ul></figcaption>\n</figure>\n")
+}
+
+// chartScale returns the step between grid lines and the top of the
+// y-axis for a peak value: a step of 1, 2 or 5 times a power of ten that
+// gives at most five steps, and the first multiple of it at or above the
+// peak.
+func chartScale(peak int) (step, top int) {
+	peak = max(peak, 1)
+	raw := float64(peak) / 5
+	magnitude := math.Pow(10, math.Floor(math.Log10(raw)))
+	step = int(magnitude)
+	for _, f := range []float64{1, 2, 5, 10} {
+		if s := f * magnitude; s >= raw {
+			step = int(math.Max(1, s))
+			break
+		}
+	}
+	top = (peak + step - 1) / step * step
+	return step, top
+}
+
+// num formats a coordinate with one decimal, so that the output is the
+// same on every platform.
+func num(f float64) string {
+	return strconv.FormatFloat(f, 'f', 1, 64)
+}

@@ -1,0 +1,84 @@
+package export
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html"
+	"io"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// portfolioCSS styles the page on screen and on paper. It is inlined so
+// that the file is complete on its own: it can be mailed, opened offline or
+// printed to PDF years later.
+//
+//go:embed portfolio.css
+var portfolioCSS string
+
+// contentSecurityPolicy is the page's second line of defence: even if
+// Jira text ever slipped past the escaping, the browser would run no
+// script and fetch nothing (styles are inline; nothing is loaded).
+const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+// htmlMarkdown renders the Markdown sections. It is goldmark with tables
+// and nothing that would let text through as HTML: raw HTML is dropped
+// (not WithUnsafe), javascript: and similar links are not written, and
+// there is no linkify, so a URL in Jira text stays text. The Markdown
+// writer escapes all Jira text besides, so none of this is reached.
+var htmlMarkdown = goldmark.New(goldmark.WithExtensions(extension.Table))
+
+// HTML writes the portfolio as one self-contained web page: the Markdown
+// portfolio rendered by goldmark, with inline CSS for screen and print, an
+// inline SVG chart of PM activity per month by category, no scripts and
+// nothing fetched from anywhere. Jira text is escaped before goldmark sees
+// it, so it can only ever be text.
+func HTML(w io.Writer, p evidence.Portfolio) error {
+	r := newReport(p)
+	bw := bufio.NewWriter(w)
+	writeHTMLHead(bw, r)
+
+	var md bytes.Buffer
+	mw := bufio.NewWriter(&md)
+	for _, s := range sectionsFor(r) {
+		md.Reset()
+		mw.Reset(&md)
+		s.write(mw, r)
+		if err := mw.Flush(); err != nil {
+			return fmt.Errorf("write html export: %w", err)
+		}
+		bw.WriteString(`<section class="` + s.name + `">` + "\n")
+		if err := htmlMarkdown.Convert(md.Bytes(), bw); err != nil {
+			return fmt.Errorf("write html export: %w", err)
+		}
+		bw.WriteString("</section>\n")
+		if s.name == sectionHeadline {
+			writeChart(bw, r)
+		}
+	}
+	bw.WriteString("</main>\n</body>\n</html>\n")
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write html export: %w", err)
+	}
+	return nil
+}
+
+// writeHTMLHead writes everything before the first section.
+func writeHTMLHead(w *bufio.Writer, r *report) {
+	title := markdownTitle
+	if names := r.userNames(); len(names) > 0 {
+		title += " · " + strings.Join(names, ", ")
+	}
+	w.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+	w.WriteString(`<meta http-equiv="Content-Security-Policy" content="` + contentSecurityPolicy + `">` + "\n")
+	w.WriteString(`<meta name="viewport" content="width=device-width, initial-scale=1">` + "\n")
+	w.WriteString(`<meta name="generator" content="pmfolio">` + "\n")
+	w.WriteString("<title>" + html.EscapeString(title) + "</title>\n")
+	w.WriteString("<style>\n" + portfolioCSS + "</style>\n</head>\n<body>\n<main>\n")
+}

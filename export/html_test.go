@@ -1,0 +1,235 @@
+package export
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// htmlTag matches every tag of the page: since all text is escaped, every
+// "<" in the output starts one the export wrote itself.
+var htmlTag = regexp.MustCompile(`<(/?)([^\s/>]*)([^>]*)>`)
+
+// htmlAttr matches one attribute of a tag.
+var htmlAttr = regexp.MustCompile(`\s([^\s=]+)(?:="([^"]*)")?`)
+
+// allowedTags are the elements the page is made of; anything else means
+// text got out of its escaping.
+var allowedTags = map[string]bool{
+	"!DOCTYPE": true, "html": true, "head": true, "meta": true, "title": true, "style": true,
+	"body": true, "main": true, "section": true, "h1": true, "h2": true, "h3": true, "p": true,
+	"ul": true, "li": true, "a": true, "strong": true, "em": true, "code": true, "span": true,
+	"table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true,
+	"figure": true, "figcaption": true, "svg": true, "desc": true, "g": true, "line": true, "text": true, "rect": true,
+}
+
+// allowedAttrs are the attributes the page uses, with the values they may
+// take where a value could carry behaviour.
+var allowedAttrs = map[string]*regexp.Regexp{
+	"lang": nil, "charset": nil, "http-equiv": regexp.MustCompile(`^Content-Security-Policy$`),
+	"content": nil, "name": nil, "class": nil, "id": nil, "role": nil, "aria-labelledby": nil,
+	"viewBox": nil, "x": nil, "y": nil, "x1": nil, "x2": nil, "y1": nil, "y2": nil, "dy": nil,
+	"width": nil, "height": nil, "text-anchor": nil, "html": nil,
+	"fill":  regexp.MustCompile(`^#[0-9a-f]{6}$`),
+	"style": regexp.MustCompile(`^(text-align:right|background:#[0-9a-f]{6})$`),
+	"href":  regexp.MustCompile(`^https://acme\.atlassian\.net/browse/[A-Z]+-\d+$`),
+}
+
+// htmlProblems lists every element, attribute or link of page that the
+// export does not put there on purpose.
+func htmlProblems(page string) []string {
+	var problems []string
+	report := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+	for _, m := range htmlTag.FindAllStringSubmatch(page, -1) {
+		tag, attrs := m[2], m[3]
+		if !allowedTags[tag] {
+			report("unexpected element <%s%s>", tag, attrs)
+			continue
+		}
+		if tag == "!DOCTYPE" {
+			continue
+		}
+		for _, a := range htmlAttr.FindAllStringSubmatch(attrs, -1) {
+			name, value := a[1], a[2]
+			pattern, ok := allowedAttrs[name]
+			if !ok {
+				report("unexpected attribute %s=%q on <%s>", name, value, tag)
+				continue
+			}
+			if pattern != nil && !pattern.MatchString(value) {
+				report("attribute %s=%q on <%s> is not one the export writes", name, value, tag)
+			}
+		}
+	}
+	// Text may say "javascript:" or "src=" (the hostile case does), but
+	// never inside a tag, which the scan above rules out; the style sheet
+	// is the export's own and must load nothing.
+	lower := strings.ToLower(page)
+	for _, bad := range []string{"<script", "<img", "<iframe", "<link", "<object", "<foreignobject"} {
+		if strings.Contains(lower, bad) {
+			report("page contains %q", bad)
+		}
+	}
+	if start, end := strings.Index(lower, "<style>"), strings.Index(lower, "</style>"); start >= 0 && end > start {
+		for _, bad := range []string{"@import", "url("} {
+			if strings.Contains(lower[start:end], bad) {
+				report("style sheet contains %q", bad)
+			}
+		}
+	}
+	return problems
+}
+
+func TestHTMLHostileInputStaysText(t *testing.T) {
+	for _, tc := range goldenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, problem := range htmlProblems(render(t, HTML, tc.portfolio())) {
+				t.Error(problem)
+			}
+		})
+	}
+	page := render(t, HTML, hostilePortfolio())
+	// The hostile text is there, shown as text.
+	for _, want := range []string{
+		"&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;",   // an excerpt, escaped by goldmark
+		"&lt;img src=x onerror=alert(1)&gt;",                  // a note and an epic summary
+		"[click](javascript:alert(1))",                        // a summary, as text
+		"Sam &lt;b&gt;Rivera&lt;/b&gt;",                       // the user's name in the byline and title
+		"evil|category #1 &lt;/title&gt;&lt;script&gt;alert(", // a category in the chart and legend
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page does not show %q as text", want)
+		}
+	}
+	// Inside the SVG, a category title cannot end the segment's title.
+	svg := page[strings.Index(page, "<svg"):strings.Index(page, "</svg>")]
+	if strings.Count(svg, "<title") != strings.Count(svg, "</title>") {
+		t.Errorf("unbalanced titles in the chart:\n%s", svg)
+	}
+}
+
+func TestHTMLProblemsAreFound(t *testing.T) {
+	for _, page := range []string{
+		`<p>ok</p><script>alert(1)</script>`,
+		`<p onclick="alert(1)">x</p>`,
+		`<a href="javascript:alert(1)">x</a>`,
+		`<a href="https://evil.example/">x</a>`,
+		`<svg><rect fill="url(#x)"/></svg>`,
+		`<svg><foreignObject></foreignObject></svg>`,
+		`<style>@import "https://evil.example/x.css";</style>`,
+		`<span style="background:url(https://evil.example/)"></span>`,
+	} {
+		if len(htmlProblems(page)) == 0 {
+			t.Errorf("no problem found in %s", page)
+		}
+	}
+}
+
+func TestHTMLIsSelfContainedAndPrintable(t *testing.T) {
+	page := render(t, HTML, typicalPortfolio())
+	for _, want := range []string{
+		"<!DOCTYPE html>\n<html lang=\"en\">",
+		`<meta charset="utf-8">`,
+		`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';`,
+		"<title>Product-management portfolio · Sam Rivera</title>",
+		"<style>",
+		"@media print",
+		"</main>\n</body>\n</html>\n",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	// The only absolute URLs are the links to evidence.
+	for _, u := range regexp.MustCompile(`https?://[^"<\s]+`).FindAllString(page, -1) {
+		if !strings.HasPrefix(u, acme.URL+"/browse/") {
+			t.Errorf("page refers to %s", u)
+		}
+	}
+}
+
+func TestHTMLHasTheMarkdownPortfolio(t *testing.T) {
+	p := typicalPortfolio()
+	page := render(t, HTML, p)
+	wantH2 := append([]string{"Competencies", "Highlights", "Initiatives"}, wantSections(p)...)
+	wantH2 = append(wantH2, "Timeline")
+	var h2 []string
+	for _, m := range regexp.MustCompile(`<h2>(.*?)</h2>`).FindAllStringSubmatch(page, -1) {
+		h2 = append(h2, m[1])
+	}
+	if !slices.Equal(h2, wantH2) {
+		t.Errorf("sections = %q, want %q", h2, wantH2)
+	}
+	for _, e := range p.Evidence {
+		if e.IssueKey != "" && !strings.Contains(page, `<a href="`+e.IssueURL+`">`+e.IssueKey+`</a>`) {
+			t.Errorf("page does not link %s", e.IssueKey)
+		}
+	}
+	if strings.Count(page, "<table>") != 2 {
+		t.Errorf("want the competency and timeline tables")
+	}
+}
+
+func TestHTMLChart(t *testing.T) {
+	p := typicalPortfolio()
+	page := render(t, HTML, p)
+	start, end := strings.Index(page, "<figure class=\"chart\">"), strings.Index(page, "</figure>")
+	if start < 0 || end < start {
+		t.Fatal("no chart figure")
+	}
+	chart := page[start:end]
+	if start > strings.Index(page, "<h2>Competencies</h2>") {
+		t.Error("the chart is not at the top, under the headline")
+	}
+	for _, want := range []string{
+		`<svg viewBox="0 0 900 300" role="img" aria-labelledby="chart-title chart-desc">`,
+		`<title id="chart-title">PM activity per month by category</title>`,
+		`<desc id="chart-desc">Evidence items per month from November 2025 to November 2026`,
+		`<ul class="legend">`,
+	} {
+		if !strings.Contains(chart, want) {
+			t.Errorf("chart lacks %q", want)
+		}
+	}
+
+	// One bar segment per month and category with evidence, each titled
+	// with its count; one legend entry per category.
+	type cell struct{ month, category string }
+	want := make(map[cell]int)
+	for _, e := range p.Evidence {
+		title := e.Category
+		if c, ok := evidence.CategoryByID(e.Category); ok {
+			title = c.Title
+		}
+		want[cell{e.OccurredAt.UTC().Format("January 2006"), title}]++
+	}
+	segments := regexp.MustCompile(`<rect class="bar" [^>]*><title>([^<]*) · ([^<]*): (\d+) items?</title></rect>`).FindAllStringSubmatch(chart, -1)
+	if len(segments) != len(want) {
+		t.Errorf("%d bar segments, want %d", len(segments), len(want))
+	}
+	for _, s := range segments {
+		if n, _ := strconv.Atoi(s[3]); want[cell{s[1], s[2]}] != n {
+			t.Errorf("segment %s · %s says %s, want %d", s[1], s[2], s[3], want[cell{s[1], s[2]}])
+		}
+	}
+	if got := strings.Count(chart, `<span class="swatch"`); got != len(wantSections(p)) {
+		t.Errorf("%d legend entries, want %d", got, len(wantSections(p)))
+	}
+}
+
+func TestChartScale(t *testing.T) {
+	tests := []struct{ peak, step, top int }{
+		{0, 1, 1}, {1, 1, 1}, {3, 1, 3}, {5, 1, 5}, {7, 2, 8}, {10, 2, 10}, {11, 5, 15},
+		{48, 10, 50}, {181, 50, 200}, {1000, 200, 1000}, {4321, 1000, 5000},
+	}
+	for _, tt := range tests {
+		if step, top := chartScale(tt.peak); step != tt.step || top != tt.top {
+			t.Errorf("chartScale(%d) = %d, %d; want %d, %d", tt.peak, step, top, tt.step, tt.top)
+		}
+	}
+}

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"golang.org/x/term"
@@ -12,10 +13,16 @@ import (
 
 func main() {
 	os.Exit(run(os.Args[1:], IO{
-		In:     os.Stdin,
-		Out:    os.Stdout,
-		ErrOut: os.Stderr,
-		IsTTY:  term.IsTerminal(int(os.Stderr.Fd())),
+		In:       os.Stdin,
+		Out:      os.Stdout,
+		ErrOut:   os.Stderr,
+		IsTTY:    term.IsTerminal(int(os.Stderr.Fd())),
+		StdinTTY: term.IsTerminal(int(os.Stdin.Fd())),
+		ReadSecret: func() (string, error) {
+			secret, err := term.ReadPassword(int(os.Stdin.Fd()))
+			fmt.Fprintln(os.Stderr) // the Enter the user typed was not echoed
+			return string(secret), err
+		},
 		Getenv: os.Getenv,
 	}))
 }

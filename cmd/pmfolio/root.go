@@ -19,8 +19,12 @@ type IO struct {
 	Out    io.Writer
 	ErrOut io.Writer
 	IsTTY  bool // ErrOut is a terminal: progress bars may be drawn there
-	Getenv func(string) string
-	Now    func() time.Time
+	// StdinTTY says a person can answer prompts on In.
+	StdinTTY bool
+	// ReadSecret reads a line from the terminal without echoing it.
+	ReadSecret func() (string, error)
+	Getenv     func(string) string
+	Now        func() time.Time
 	// Signals delivers interrupts; nil means the process's own (Ctrl-C).
 	Signals <-chan os.Signal
 }
@@ -113,6 +117,6 @@ Try it on the built-in sample site first:  pmfolio demo`,
 	root.PersistentFlags().StringVar(&g.dbFlag, "db", "", "path of the SQLite database (default $PMFOLIO_DB, else ~/.local/share/pmfolio/pmfolio.db)")
 	root.PersistentFlags().StringVar(&g.rulesFlag, "rules", "", "a rules file that adds, overrides or disables classification rules (default: the config file's rules)")
 	root.PersistentFlags().StringVar(&g.configFlag, "config", "", "path of the config file (default $PMFOLIO_CONFIG, else ~/.config/pmfolio/config.yaml)")
-	root.AddCommand(newSyncCmd(g), newExportCmd(g), newStatsCmd(g), newEvidenceCmd(g), newDemoCmd(g), newVersionCmd(g))
+	root.AddCommand(newSyncCmd(g), newExportCmd(g), newStatsCmd(g), newEvidenceCmd(g), newInitCmd(g), newDemoCmd(g), newVersionCmd(g))
 	return root
 }

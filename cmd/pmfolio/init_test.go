@@ -1,0 +1,127 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/pmfolio/pmfolio/jira/jiratest"
+)
+
+// runWith runs one command line with stdin and terminal settings of its own.
+func runWith(t *testing.T, env map[string]string, stdin string, tty bool, secret string, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	io := IO{In: strings.NewReader(stdin), Out: &out, ErrOut: &errOut, StdinTTY: tty,
+		Getenv: func(k string) string { return env[k] }, Now: func() time.Time { return testNow }, Signals: make(chan os.Signal)}
+	if secret != "" {
+		io.ReadSecret = func() (string, error) { return secret, nil }
+	}
+	code := run(args, io)
+	return result{code, out.String(), errOut.String()}
+}
+
+func readConfig(t *testing.T, path string) fileConfig {
+	t.Helper()
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != 0o600 {
+		t.Errorf("config mode = %04o, want 0600", info.Mode().Perm())
+	}
+	data, _ := os.ReadFile(path)
+	var cfg fileConfig
+	if err := yaml.Unmarshal(data, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+func TestInitWithoutATerminalTakesFlagsAndStdin(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 3)
+	env := isolatedEnv(t)
+	cfgPath := filepath.Join(env["XDG_CONFIG_HOME"], "pmfolio", "config.yaml")
+
+	// Missing pieces are asked for by flag, not by prompt.
+	r := runWith(t, env, "", false, "", "init")
+	if r.code != exitUsage || !strings.Contains(r.errOut, "--url") {
+		t.Errorf("init with nothing: exit %d, %q", r.code, r.errOut)
+	}
+	r = runWith(t, env, "", false, "", "init", "--url", srv.URL())
+	if r.code != exitUsage || !strings.Contains(r.errOut, "--email") {
+		t.Errorf("cloud init without e-mail: exit %d, %q", r.code, r.errOut)
+	}
+	// A wrong token writes nothing.
+	r = runWith(t, env, "wrong-token\n", false, "", "init", "--url", srv.URL(), "--email", jiratest.DemoEmail, "--token-stdin")
+	if r.code != exitAuth {
+		t.Errorf("wrong token: exit %d, %q", r.code, r.errOut)
+	}
+	if _, err := os.Stat(cfgPath); err == nil {
+		t.Error("a refused init wrote the config file")
+	}
+
+	r = runWith(t, env, jiratest.DemoAPIToken+"\n", false, "", "init", "--url", srv.URL()+"/", "--email", jiratest.DemoEmail, "--token-stdin", "--name", "larkspur")
+	if r.code != 0 || !strings.Contains(r.out, "as Maya Lindqvist") || !strings.Contains(r.out, "pmfolio sync") {
+		t.Fatalf("init: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+	cfg := readConfig(t, cfgPath)
+	if len(cfg.Sites) != 1 || cfg.Sites[0] != (siteConf{Name: "larkspur", URL: srv.URL(), Email: jiratest.DemoEmail, APIToken: jiratest.DemoAPIToken}) {
+		t.Errorf("config = %+v", cfg)
+	}
+	if strings.Contains(r.out+r.errOut, jiratest.DemoAPIToken) {
+		t.Error("init printed the token")
+	}
+	// The saved config is enough for a sync.
+	if s := (cli{env: env}).run(t, "sync", "--quiet"); s.code != 0 {
+		t.Errorf("sync after init: %d %s", s.code, s.errOut)
+	}
+}
+
+func TestInitAtATerminalPromptsAndKeepsOtherSites(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentServer, 3, jiratest.WithContextPath("/jira"))
+	env := isolatedEnv(t)
+	cfgPath := filepath.Join(t.TempDir(), "cfg", "config.yaml")
+	env["PMFOLIO_CONFIG"] = cfgPath
+	if err := os.MkdirAll(filepath.Dir(cfgPath), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	existing := "db: /data/pmfolio.db\nsites:\n  - name: acme\n    url: https://acme.atlassian.net\n    email: sam@acme.com\n"
+	if err := os.WriteFile(cfgPath, []byte(existing), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runWith(t, env, srv.URL()+"\n", true, jiratest.DemoPAT, "init")
+	if r.code != 0 {
+		t.Fatalf("init: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+	for _, prompt := range []string{"Jira site URL", "Found Jira Server/Data Center", "personal access token", "(input hidden)"} {
+		if !strings.Contains(r.errOut, prompt) {
+			t.Errorf("prompts lack %q:\n%s", prompt, r.errOut)
+		}
+	}
+	cfg := readConfig(t, cfgPath)
+	if cfg.DB != "/data/pmfolio.db" || len(cfg.Sites) != 2 || cfg.Sites[0].Name != "acme" ||
+		cfg.Sites[1] != (siteConf{Name: "127.0.0.1", URL: srv.URL(), PAT: jiratest.DemoPAT}) {
+		t.Errorf("config = %+v", cfg)
+	}
+}
+
+func TestInitWithTokenCmdStoresNoToken(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 2)
+	env := isolatedEnv(t)
+	cfgPath := filepath.Join(env["XDG_CONFIG_HOME"], "pmfolio", "config.yaml")
+	r := runWith(t, env, "", false, "", "init", "--url", srv.URL(), "--email", jiratest.DemoEmail,
+		"--token-cmd", "printf %s "+jiratest.DemoAPIToken)
+	if r.code != 0 {
+		t.Fatalf("init: exit %d %s", r.code, r.errOut)
+	}
+	data, _ := os.ReadFile(cfgPath)
+	if !strings.Contains(string(data), "token_cmd:") || strings.Contains(string(data), "api_token") {
+		t.Errorf("config with token_cmd:\n%s", data)
+	}
+}

@@ -1,0 +1,269 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/jira"
+)
+
+// doctorOptions is everything runDoctor needs.
+type doctorOptions struct {
+	IO          IO
+	ConfigPath  string
+	ConfigFlag  bool // the path was asked for explicitly
+	DBPath      string
+	Getenv      func(string) string
+	Transport   http.RoundTripper
+	JiraOptions []jira.Option
+}
+
+func newDoctorCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "doctor",
+		Short: "Check the configuration, credentials, Jira and the database, with a fix for each problem",
+		Long: `doctor checks, one line each: the config file and its permissions, the credentials,
+that each Jira site is reachable and what it is, that the selection of your issues finds
+some, which custom fields were found, the database's integrity, and the last sync. Every
+failed check says how to fix it. The exit code is that of the first failure.`,
+		Example: `  pmfolio doctor`,
+		Args:    usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path := configPath(g.configFlag, g.io.Getenv)
+			cfg, _ := loadConfig(path, false) // doctor reports a bad config itself
+			return runDoctor(cmd.Context(), doctorOptions{
+				IO: g.io, ConfigPath: path, ConfigFlag: g.configFlag != "" || g.io.Getenv("PMFOLIO_CONFIG") != "",
+				DBPath: g.dbPath(cfg), Getenv: g.io.Getenv,
+			})
+		},
+	}
+}
+
+// checkResult is one line of the doctor's report.
+type checkResult struct {
+	name   string
+	ok     bool
+	detail string
+	fix    string
+	code   int // the exit code a failure maps to
+}
+
+// doctor collects check results and prints each as it comes.
+type doctor struct {
+	io      IO
+	failure *checkResult
+}
+
+func (d *doctor) report(c checkResult) {
+	state := "ok  "
+	if !c.ok {
+		state = "FAIL"
+		if d.failure == nil {
+			d.failure = &c
+		}
+	}
+	fmt.Fprintf(d.io.Out, "%s  %-18s %s\n", state, c.name, oneLine(c.detail))
+	if !c.ok && c.fix != "" {
+		fmt.Fprintf(d.io.Out, "      %-18s fix: %s\n", "", oneLine(c.fix))
+	}
+}
+
+func (d *doctor) fail(name string, err error, deployment string) {
+	ue := explain(err, deployment)
+	d.report(checkResult{name: name, detail: ue.Message, fix: ue.Hint, code: ue.Code})
+}
+
+func runDoctor(ctx context.Context, opts doctorOptions) error {
+	d := &doctor{io: opts.IO}
+	cfg, configOK := d.checkConfig(opts)
+	if configOK {
+		sites, err := sitesToSync(ctx, cfg, "", opts.Getenv)
+		if err != nil {
+			d.fail("credentials", err, "")
+		} else {
+			for _, site := range sites {
+				d.checkSite(ctx, opts, site)
+			}
+		}
+	}
+	d.checkDatabase(ctx, opts.DBPath)
+	if d.failure != nil {
+		return &userError{Code: d.failure.code, Message: fmt.Sprintf("doctor found a problem: %s", d.failure.name)}
+	}
+	return nil
+}
+
+func (d *doctor) checkConfig(opts doctorOptions) (fileConfig, bool) {
+	info, statErr := os.Stat(opts.ConfigPath)
+	if errors.Is(statErr, fs.ErrNotExist) && !opts.ConfigFlag {
+		if opts.Getenv("JIRA_URL") == "" {
+			d.report(checkResult{name: "config", detail: "no config file at " + opts.ConfigPath + " and no JIRA_URL",
+				fix: "run 'pmfolio init'", code: exitUsage})
+			return fileConfig{}, false
+		}
+		d.report(checkResult{name: "config", ok: true, detail: "no config file; using JIRA_URL and the JIRA_* variables"})
+		return fileConfig{}, true
+	}
+	cfg, err := loadConfig(opts.ConfigPath, true)
+	if err != nil {
+		d.fail("config", err, "")
+		return cfg, false
+	}
+	d.report(checkResult{name: "config", ok: true, detail: fmt.Sprintf("%s (mode %04o, %s)", opts.ConfigPath,
+		info.Mode().Perm(), plural(len(cfg.Sites), "site"))})
+	return cfg, true
+}
+
+// checkSite checks one site: reachable, what it is, credentials, the
+// selection and the custom fields.
+func (d *doctor) checkSite(ctx context.Context, opts doctorOptions, site siteConf) {
+	label := site.Name
+	if label == "" {
+		label = evidence.SiteNameFromURL(site.URL)
+	}
+	jopts := append([]jira.Option{jira.WithRetryPolicy(jira.RetryPolicy{MaxAttempts: 1})}, opts.JiraOptions...)
+	if opts.Transport != nil {
+		jopts = append(jopts, jira.WithHTTPTransport(opts.Transport))
+	}
+	info, err := jira.Probe(ctx, site.URL, jopts...)
+	if err != nil {
+		d.fail(label+": reachable", err, site.deployment())
+		return
+	}
+	kind := "Jira Cloud"
+	if info.Deployment == evidence.DeploymentServer {
+		kind = "Jira Server/Data Center " + info.Version
+	}
+	d.report(checkResult{name: label + ": reachable", ok: true, detail: kind + " at " + site.URL})
+
+	client, err := jira.New(site.jiraConfig(), jopts...)
+	if err != nil {
+		d.fail(label+": credentials", err, info.Deployment)
+		return
+	}
+	me, err := client.Myself(ctx)
+	if err != nil {
+		d.fail(label+": credentials", err, info.Deployment)
+		return
+	}
+	d.report(checkResult{name: label + ": credentials", ok: true, detail: "signed in as " + me.User.DisplayName})
+
+	n, err := client.CountIssues(ctx, info.Deployment, jira.DefaultSelection(info.Deployment, me))
+	switch {
+	case err != nil:
+		d.fail(label+": selection", err, info.Deployment)
+	case n == 0:
+		d.report(checkResult{name: label + ": selection", detail: "your selection finds no issues",
+			fix: "check that this account is the one you work with, and that it can browse your projects", code: exitFailure})
+	default:
+		d.report(checkResult{name: label + ": selection", ok: true, detail: fmt.Sprintf("finds about %s", plural(n, "issue"))})
+	}
+
+	fields, err := client.Fields(ctx)
+	if err != nil {
+		d.fail(label+": custom fields", err, info.Deployment)
+		return
+	}
+	d.report(checkResult{name: label + ": custom fields", ok: true, detail: describeFields(fields, info.Deployment)})
+}
+
+// describeFields says which Jira Software fields were found; a site without
+// them is fine, but its sprint and estimate work cannot be seen.
+func describeFields(f jira.Fields, deployment string) string {
+	var found, missing []string
+	add := func(ok bool, name string) {
+		if ok {
+			found = append(found, name)
+		} else {
+			missing = append(missing, name)
+		}
+	}
+	add(f.Sprint != "", "Sprint")
+	add(len(f.StoryPoints) > 0, "Story Points")
+	if deployment == evidence.DeploymentServer {
+		add(f.EpicLink != "", "Epic Link")
+	}
+	add(f.Flagged != "", "Flagged")
+	text := "found " + strings.Join(found, ", ")
+	if len(found) == 0 {
+		text = "no Jira Software fields found"
+	}
+	if len(missing) > 0 {
+		text += "; not on this site: " + strings.Join(missing, ", ") + " (that work cannot be seen)"
+	}
+	return text
+}
+
+// checkDatabase checks the database's integrity and the last sync.
+func (d *doctor) checkDatabase(ctx context.Context, path string) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		d.report(checkResult{name: "database", ok: true, detail: "none yet at " + path + "; 'pmfolio sync' creates it"})
+		return
+	}
+	store, err := evidence.Open(ctx, path)
+	if err != nil {
+		d.report(checkResult{name: "database", detail: err.Error(), fix: "move the file aside and run 'pmfolio sync --full'", code: exitFailure})
+		return
+	}
+	defer store.Close()
+	if err := store.IntegrityCheck(ctx); err != nil {
+		d.report(checkResult{name: "database", detail: err.Error(),
+			fix: "restore a backup, or move the file aside and run 'pmfolio sync --full' (curation lives in it: keep the old file)", code: exitFailure})
+		return
+	}
+	counts, err := store.TableCounts(ctx)
+	if err != nil {
+		d.fail("database", err, "")
+		return
+	}
+	d.report(checkResult{name: "database", ok: true, detail: fmt.Sprintf("%s: integrity ok, %s, %s", path,
+		plural(counts["issues"], "issue"), plural(counts["evidence"], "evidence item"))})
+
+	sites, err := store.Sites(ctx)
+	if err != nil {
+		d.fail("last sync", err, "")
+		return
+	}
+	for _, site := range sites {
+		run, ok, err := store.LastSyncRun(ctx, site.ID)
+		switch {
+		case err != nil:
+			d.fail(site.Name+": last sync", err, "")
+		case !ok:
+			d.report(checkResult{name: site.Name + ": last sync", ok: true, detail: "never"})
+		case run.Result == "failed":
+			d.report(checkResult{name: site.Name + ": last sync", detail: fmt.Sprintf("failed %s: %s", ago(run.Finished, d.io.Now()), run.Error),
+				fix: "run 'pmfolio sync' to see the error and its hint", code: exitFailure})
+		default:
+			d.report(checkResult{name: site.Name + ": last sync", ok: true, detail: fmt.Sprintf("%s %s: %s, %s, %s",
+				run.Result, ago(run.Finished, d.io.Now()), plural(run.Issues, "issue"), plural(run.NewEvidence, "new evidence item"),
+				plural(run.Requests, "request"))})
+		}
+	}
+	if line, err := lastSyncLogLine(path); err == nil && line != "" {
+		d.report(checkResult{name: "sync.log", ok: true, detail: line})
+	}
+}
+
+// ago says how long before now t was, roughly.
+func ago(t, now time.Time) string {
+	d := now.Sub(t)
+	switch {
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return plural(int(d.Minutes()), "minute") + " ago"
+	case d < 48*time.Hour:
+		return plural(int(d.Hours()), "hour") + " ago"
+	}
+	return plural(int(d.Hours()/24), "day") + " ago"
+}

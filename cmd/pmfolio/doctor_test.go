@@ -1,0 +1,76 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/pmfolio/pmfolio/jira/jiratest"
+)
+
+func TestDoctorWithGoodCredentialsChecksEverything(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentServer, 8, jiratest.WithContextPath("/jira"))
+	env := isolatedEnv(t)
+	env["JIRA_URL"], env["JIRA_PAT"] = srv.URL(), jiratest.DemoPAT
+	env["PMFOLIO_DB"] = filepath.Join(t.TempDir(), "p.db")
+	if r := (cli{env: env}).run(t, "sync", "--quiet"); r.code != 0 {
+		t.Fatalf("sync: %s", r.errOut)
+	}
+	r := cli{env: env}.run(t, "doctor")
+	if r.code != 0 {
+		t.Fatalf("doctor: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+	for _, want := range []string{
+		`(?m)^ok    config\s+no config file; using JIRA_URL`,
+		`(?m)^ok    127\.0\.0\.1: reachable\s+Jira Server/Data Center 9\.12\.15 at http://127\.0\.0\.1:\d+/jira$`,
+		`(?m)^ok    127\.0\.0\.1: credentials\s+signed in as Maya Lindqvist$`,
+		`(?m)^ok    127\.0\.0\.1: selection\s+finds about 8 issues$`,
+		`(?m)^ok    127\.0\.0\.1: custom fields\s+found Sprint, Story Points, Epic Link, Flagged$`,
+		`(?m)^ok    database\s+.*integrity ok, 8 issues, \d+ evidence items$`,
+		`(?m)^ok    127\.0\.0\.1: last sync\s+ok just now: 8 issues`,
+		`(?m)^ok    sync\.log\s+2026-11-22T10:00:00Z 127\.0\.0\.1 ok issues=8`,
+	} {
+		if !regexp.MustCompile(want).MatchString(r.out) {
+			t.Errorf("doctor output lacks %s:\n%s", want, r.out)
+		}
+	}
+}
+
+func TestDoctorWithBadCredentialsSaysHowToFixThem(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 3)
+	env := isolatedEnv(t)
+	cfgPath := filepath.Join(t.TempDir(), "config.yaml")
+	env["PMFOLIO_CONFIG"] = cfgPath
+	cfg := "sites:\n  - name: acme\n    url: " + srv.URL() + "\n    email: " + jiratest.DemoEmail + "\n    api_token: expired-token\n"
+	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := cli{env: env}.run(t, "doctor")
+	if r.code != exitAuth {
+		t.Errorf("doctor exit %d, want %d", r.code, exitAuth)
+	}
+	for _, want := range []string{
+		`(?m)^ok    config\s+.*config\.yaml \(mode 0600, 1 site\)$`,
+		`(?m)^ok    acme: reachable\s+Jira Cloud at `,
+		`(?m)^FAIL  acme: credentials\s+Jira refused the credentials \(401\)`,
+		`(?m)^\s+fix: check JIRA_EMAIL`,
+		`(?m)^ok    database\s+none yet at `,
+	} {
+		if !regexp.MustCompile(want).MatchString(r.out) {
+			t.Errorf("doctor output lacks %s:\n%s", want, r.out)
+		}
+	}
+	if strings.Contains(r.out+r.errOut, "expired-token") {
+		t.Error("doctor printed the token")
+	}
+
+	// A token in a file others can read is a failure with the chmod fix.
+	os.Chmod(cfgPath, 0o644)
+	r = cli{env: env}.run(t, "doctor")
+	if r.code != exitUsage || !regexp.MustCompile(`(?m)^FAIL  config\s+.*others can read it`).MatchString(r.out) ||
+		!strings.Contains(r.out, "fix: run: chmod 600 "+cfgPath) {
+		t.Errorf("doctor on a readable config: exit %d\n%s", r.code, r.out)
+	}
+}

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// fakeSystem stands in for systemctl and crontab.
+type fakeSystem struct {
+	systemd bool
+	crontab string // "" with noCrontab: the user has none
+	calls   []string
+}
+
+func (f *fakeSystem) run(_ context.Context, stdin, name string, args ...string) (string, error) {
+	call := strings.Join(append([]string{name}, args...), " ")
+	f.calls = append(f.calls, call)
+	switch call {
+	case "crontab -l":
+		if f.crontab == "" {
+			return "no crontab for maya\n", &exec.ExitError{}
+		}
+		return f.crontab, nil
+	case "crontab -":
+		f.crontab = stdin
+	}
+	return "", nil
+}
+
+func scheduleFixture(t *testing.T, sys *fakeSystem, stdin string, tty, yes bool) (scheduleOptions, *bytes.Buffer, *bytes.Buffer) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	dir := t.TempDir()
+	return scheduleOptions{
+		IO:      IO{In: strings.NewReader(stdin), Out: &out, ErrOut: &errOut, StdinTTY: tty},
+		Yes:     yes,
+		At:      "02:30",
+		Command: []string{"/usr/local/bin/pmfolio", "--db", "/home/maya/my data/pmfolio.db", "sync", "--quiet"},
+		UnitDir: filepath.Join(dir, "systemd", "user"),
+		DBPath:  filepath.Join(dir, "pmfolio.db"),
+		Run:     sys.run,
+		Systemd: func(context.Context) bool { return sys.systemd },
+		HasCfg:  true,
+	}, &out, &errOut
+}
+
+func TestScheduleInstallsASystemdTimerAfterAsking(t *testing.T) {
+	sys := &fakeSystem{systemd: true}
+	o, out, errOut := scheduleFixture(t, sys, "y\n", true, false)
+	if err := runScheduleInstall(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errOut.String(), "pmfolio-sync.timer") || !strings.Contains(errOut.String(), "Install this? [y/N]") {
+		t.Errorf("did not show and ask first:\n%s", errOut.String())
+	}
+	service, _ := os.ReadFile(filepath.Join(o.UnitDir, "pmfolio-sync.service"))
+	timer, _ := os.ReadFile(filepath.Join(o.UnitDir, "pmfolio-sync.timer"))
+	if !strings.Contains(string(service), "ExecStart=/usr/local/bin/pmfolio --db '/home/maya/my data/pmfolio.db' sync --quiet\n") ||
+		!strings.Contains(string(timer), "OnCalendar=*-*-* 02:30:00\n") || !strings.Contains(string(timer), "Persistent=true") {
+		t.Errorf("units:\n%s\n%s", service, timer)
+	}
+	if got := strings.Join(sys.calls, "; "); got != "systemctl --user daemon-reload; systemctl --user enable --now pmfolio-sync.timer" {
+		t.Errorf("calls = %s", got)
+	}
+	if !strings.Contains(out.String(), "every night at 02:30") {
+		t.Errorf("out = %q", out.String())
+	}
+
+	status, sout, _ := scheduleFixture(t, sys, "", false, false)
+	status.UnitDir = o.UnitDir
+	if err := runScheduleStatus(context.Background(), status); err != nil || !strings.Contains(sout.String(), "systemd user timer") {
+		t.Errorf("status: %v %q", err, sout.String())
+	}
+	if err := runScheduleRemove(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(o.UnitDir, "pmfolio-sync.timer")); err == nil {
+		t.Error("remove left the timer")
+	}
+}
+
+func TestScheduleFallsBackToCrontabKeepingOtherLines(t *testing.T) {
+	sys := &fakeSystem{crontab: "MAILTO=maya@example.com\n0 9 * * 1 /usr/bin/backup\n"}
+	o, _, _ := scheduleFixture(t, sys, "", false, true)
+	o.At = "06:05"
+	if err := runScheduleInstall(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	want := "MAILTO=maya@example.com\n0 9 * * 1 /usr/bin/backup\n" +
+		"5 6 * * * /usr/local/bin/pmfolio --db '/home/maya/my data/pmfolio.db' sync --quiet # pmfolio nightly sync\n"
+	if sys.crontab != want {
+		t.Errorf("crontab =\n%s\nwant\n%s", sys.crontab, want)
+	}
+	// Installing twice keeps one line.
+	if err := runScheduleInstall(context.Background(), o); err != nil || strings.Count(sys.crontab, cronMarker) != 1 {
+		t.Errorf("second install: %v\n%s", err, sys.crontab)
+	}
+	if err := runScheduleRemove(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	if sys.crontab != "MAILTO=maya@example.com\n0 9 * * 1 /usr/bin/backup\n" {
+		t.Errorf("after remove: %q", sys.crontab)
+	}
+}
+
+func TestScheduleRefusesWhatCannotWork(t *testing.T) {
+	sys := &fakeSystem{}
+	o, _, _ := scheduleFixture(t, sys, "", false, false)
+	if err := runScheduleInstall(context.Background(), o); err == nil || !strings.Contains(err.Error(), "asks before it writes") {
+		t.Errorf("no terminal, no --yes: %v", err)
+	}
+	o.Yes, o.HasCfg = true, false
+	if err := runScheduleInstall(context.Background(), o); err == nil || !strings.Contains(explain(err, "").Hint, "pmfolio init") {
+		t.Errorf("no config file: %v", err)
+	}
+	o.HasCfg, o.At = true, "25:00"
+	if err := runScheduleInstall(context.Background(), o); err == nil {
+		t.Error("accepted --at 25:00")
+	}
+	o.At, o.Yes, o.IO.StdinTTY, o.IO.In = "02:30", false, true, strings.NewReader("n\n")
+	if err := runScheduleInstall(context.Background(), o); err == nil || sys.crontab != "" {
+		t.Errorf("answered no: %v, crontab %q", err, sys.crontab)
+	}
+}

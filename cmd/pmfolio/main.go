@@ -17,6 +17,7 @@ func main() {
 		Out:      os.Stdout,
 		ErrOut:   os.Stderr,
 		IsTTY:    term.IsTerminal(int(os.Stderr.Fd())),
+		OutTTY:   term.IsTerminal(int(os.Stdout.Fd())),
 		StdinTTY: term.IsTerminal(int(os.Stdin.Fd())),
 		ReadSecret: func() (string, error) {
 			secret, err := term.ReadPassword(int(os.Stdin.Fd()))

@@ -38,3 +38,20 @@ func TestPlural(t *testing.T) {
 		t.Errorf("plural = %q", got)
 	}
 }
+
+func TestSparklineScalesToTheBusiestMonth(t *testing.T) {
+	if got := sparkline([]int{0, 1, 4, 8, 2}); got != "▁▁▄█▂" {
+		t.Errorf("sparkline = %q", got)
+	}
+	if got := sparkline([]int{0, 0}); got != "▁▁" {
+		t.Errorf("empty sparkline = %q", got)
+	}
+	env := map[string]string{"LANG": "en_US.UTF-8"}
+	if !utf8Locale(func(k string) string { return env[k] }) {
+		t.Error("en_US.UTF-8 is a UTF-8 locale")
+	}
+	env["LC_ALL"] = "C"
+	if utf8Locale(func(k string) string { return env[k] }) {
+		t.Error("LC_ALL=C overrides LANG")
+	}
+}

@@ -19,6 +19,8 @@ type IO struct {
 	Out    io.Writer
 	ErrOut io.Writer
 	IsTTY  bool // ErrOut is a terminal: progress bars may be drawn there
+	// OutTTY says Out is a terminal: output for people may use its graphics.
+	OutTTY bool
 	// StdinTTY says a person can answer prompts on In.
 	StdinTTY bool
 	// ReadSecret reads a line from the terminal without echoing it.

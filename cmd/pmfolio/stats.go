@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -70,13 +71,44 @@ func runStats(ctx context.Context, opts statsOptions) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(statsJSON(st))
 	}
-	return writeStatsTable(opts.IO.Out, st)
+	return writeStatsTable(opts.IO.Out, st, opts.IO.OutTTY && utf8Locale(opts.IO.Getenv))
+}
+
+// utf8Locale reports whether the terminal's locale can show block characters.
+func utf8Locale(getenv func(string) string) bool {
+	for _, v := range []string{"LC_ALL", "LC_CTYPE", "LANG"} {
+		if value := getenv(v); value != "" {
+			value = strings.ToLower(value)
+			return strings.Contains(value, "utf-8") || strings.Contains(value, "utf8")
+		}
+	}
+	return false
+}
+
+var sparkBlocks = []rune("▁▂▃▄▅▆▇█")
+
+// sparkline draws counts as one line of block characters, scaled to the
+// largest; an empty month is the lowest block.
+func sparkline(counts []int) string {
+	top := 0
+	for _, n := range counts {
+		top = max(top, n)
+	}
+	line := make([]rune, len(counts))
+	for i, n := range counts {
+		level := 0
+		if top > 0 {
+			level = n * (len(sparkBlocks) - 1) / top
+		}
+		line[i] = sparkBlocks[level]
+	}
+	return string(line)
 }
 
 // writeStatsTable prints the activities line, then one row per category with
-// evidence: its total and its count in each of the last twelve months that
-// have any evidence.
-func writeStatsTable(w io.Writer, st evidence.Stats) error {
+// evidence: its total, a sparkline when the terminal can show one, and its
+// count in each of the last twelve months that have any evidence.
+func writeStatsTable(w io.Writer, st evidence.Stats, spark bool) error {
 	total := 0
 	for _, n := range st.Activities {
 		total += n
@@ -116,12 +148,22 @@ func writeStatsTable(w io.Writer, st evidence.Stats) error {
 		width = max(width, len(id))
 	}
 	fmt.Fprintf(w, "%-*s %6s", width, "category", "total")
+	if spark {
+		fmt.Fprintf(w, "  %-*s", len(months), "trend")
+	}
 	for _, m := range months {
 		fmt.Fprintf(w, " %5s", m[2:]) // "25-11": twelve columns must fit a terminal
 	}
 	fmt.Fprintln(w)
 	for _, id := range ids {
 		fmt.Fprintf(w, "%-*s %6d", width, id, st.Evidence[id])
+		if spark {
+			counts := make([]int, len(months))
+			for i, m := range months {
+				counts[i] = st.Months[m][id]
+			}
+			fmt.Fprintf(w, "  %-*s", len(months), sparkline(counts))
+		}
 		for _, m := range months {
 			fmt.Fprintf(w, " %5d", st.Months[m][id])
 		}

@@ -38,3 +38,13 @@ func BenchmarkHTML(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkRedactedMarkdown(b *testing.B) {
+	p := generatedPortfolio(benchItems)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := WriteRedacted(io.Discard, p, []string{"checkout", "eu-west"}, Markdown); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -76,6 +76,15 @@ var formats = []struct {
 	{"markdown", "golden.md", Markdown},
 	{"json", "golden.json", JSON},
 	{"html", "golden.html", HTML},
+	{"bullets", "golden.bullets.txt", func(w io.Writer, p evidence.Portfolio) error {
+		return Bullets(w, p, BulletOptions{Top: -1})
+	}},
+	{"stories", "golden.stories.md", func(w io.Writer, p evidence.Portfolio) error {
+		return Stories(w, p, StoryOptions{Top: -1})
+	}},
+	{"stories-json", "golden.stories.json", func(w io.Writer, p evidence.Portfolio) error {
+		return Stories(w, p, StoryOptions{Top: -1, JSON: true})
+	}},
 }
 
 // render writes p in one format.

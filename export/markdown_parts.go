@@ -238,19 +238,31 @@ func (m month) topCategories(n int) []int {
 }
 
 // doneShare says how many of the issues are done now: "3 of the 4 issues
-// are done", "all 4 issues are done", "none of the 4 issues is done yet".
+// are done", "all 4 issues are done", "none of the 4 issues is done yet",
+// "both issues are done".
 func doneShare(done, issues int) string {
+	return doneOf(done, issues, "issue", "issues")
+}
+
+// doneOf says how many of n things (one, many) are done.
+func doneOf(done, n int, one, many string) string {
 	switch {
-	case issues == 1 && done == 1:
-		return "the issue is done"
-	case issues == 1:
-		return "the issue is not done yet"
-	case done == issues:
-		return "all " + strconv.Itoa(issues) + " issues are done"
+	case n == 1 && done == 1:
+		return "the " + one + " is done"
+	case n == 1:
+		return "the " + one + " is not done yet"
+	case n == 2 && done == 2:
+		return "both " + many + " are done"
+	case n == 2 && done == 0:
+		return "neither " + one + " is done yet"
+	case done == n:
+		return "all " + strconv.Itoa(n) + " " + many + " are done"
 	case done == 0:
-		return "none of the " + strconv.Itoa(issues) + " issues is done yet"
+		return "none of the " + strconv.Itoa(n) + " " + many + " is done yet"
+	case done == 1:
+		return "1 of the " + strconv.Itoa(n) + " " + many + " is done"
 	default:
-		return strconv.Itoa(done) + " of the " + strconv.Itoa(issues) + " issues are done"
+		return strconv.Itoa(done) + " of the " + strconv.Itoa(n) + " " + many + " are done"
 	}
 }
 

@@ -31,11 +31,12 @@ type mdDoc struct {
 
 func parseMarkdown(t *testing.T, p evidence.Portfolio) mdDoc {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := Markdown(&buf, p); err != nil {
-		t.Fatal(err)
-	}
-	return mdDoc{buf.Bytes(), gfm.Parser().Parse(text.NewReader(buf.Bytes()))}
+	return parseMarkdownText(render(t, Markdown, p))
+}
+
+// parseMarkdownText parses Markdown as GitHub would.
+func parseMarkdownText(src string) mdDoc {
+	return mdDoc{[]byte(src), gfm.Parser().Parse(text.NewReader([]byte(src)))}
 }
 
 // inlineHTML renders the children of n, which is how a reader sees the

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"cmp"
+
 	"github.com/pmfolio/pmfolio/evidence"
 )
 
@@ -52,8 +54,10 @@ func (v *view) tally(items []*evidence.Evidence) tally {
 			}
 		}
 		projects[siteValue{e.SiteName, projectOf(e)}] = true
-		if a := e.IssueAssignee; a.ID != "" && !a.Is(v.userOf(e.SiteName)) {
-			teammates[siteValue{e.SiteName, a.ID}] = true
+		if a := e.IssueAssignee; a.DisplayName != "" || a.ID != "" {
+			if id := cmp.Or(a.ID, a.DisplayName); !isUser(a, v.userOf(e.SiteName)) {
+				teammates[siteValue{e.SiteName, id}] = true
+			}
 		}
 		if epic, ok := v.epicOf(e); ok {
 			epics[siteValue{epic.SiteName, epic.Key}] = true
@@ -62,6 +66,15 @@ func (v *view) tally(items []*evidence.Evidence) tally {
 	t.issues, t.projects, t.teammates, t.releases, t.epics =
 		len(issues), len(projects), len(teammates), len(releases), len(epics)
 	return t
+}
+
+// isUser reports whether an assignee is the portfolio's user: by account,
+// or, in a redacted portfolio where accounts have no ids, by name.
+func isUser(a, user evidence.User) bool {
+	if a.ID != "" || user.ID != "" {
+		return a.Is(user)
+	}
+	return a.DisplayName != "" && a.DisplayName == user.DisplayName
 }
 
 // userOf returns the account whose activity a site's evidence is.

@@ -1,0 +1,164 @@
+package export
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// bulletLines renders bullets and returns them without their "- ".
+func bulletLines(t *testing.T, p evidence.Portfolio, top int) []string {
+	t.Helper()
+	var b strings.Builder
+	if err := Bullets(&b, p, BulletOptions{Top: top}); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for line := range strings.Lines(b.String()) {
+		text, ok := strings.CutPrefix(strings.TrimSuffix(line, "\n"), "- ")
+		if !ok {
+			t.Fatalf("line %q does not start with a bullet", line)
+		}
+		lines = append(lines, text)
+	}
+	return lines
+}
+
+func TestBulletsAreShortDistinctSentences(t *testing.T) {
+	for name, p := range map[string]evidence.Portfolio{
+		"typical": typicalPortfolio(), "rich": richPortfolio(), "hostile": hostilePortfolio(), "generated": generatedPortfolio(5000),
+	} {
+		t.Run(name, func(t *testing.T) {
+			lines := bulletLines(t, p, -1)
+			if len(lines) == 0 {
+				t.Fatal("no bullets")
+			}
+			verbs := map[string]string{}
+			for _, line := range lines {
+				if n := utf8.RuneCountInString(line); n > maxBulletLength {
+					t.Errorf("%d characters: %s", n, line)
+				}
+				first, _ := utf8.DecodeRuneInString(line)
+				if !unicode.IsUpper(first) || !strings.HasSuffix(line, ".") {
+					t.Errorf("not a sentence: %s", line)
+				}
+				// No two bullets make the same claim: each starts with its
+				// own verb and object.
+				opening := strings.Join(strings.Fields(line)[:min(3, len(strings.Fields(line)))], " ")
+				if other, ok := verbs[opening]; ok {
+					t.Errorf("two bullets open the same way:\n%s\n%s", other, line)
+				}
+				verbs[opening] = line
+			}
+		})
+	}
+}
+
+func TestBulletsTop(t *testing.T) {
+	p := typicalPortfolio()
+	all := bulletLines(t, p, -1)
+	if got := bulletLines(t, p, 0); len(got) != DefaultBullets || !slices.Equal(got, all[:DefaultBullets]) {
+		t.Errorf("default: %d bullets, want the first %d", len(got), DefaultBullets)
+	}
+	if got := bulletLines(t, p, 2); !slices.Equal(got, all[:2]) {
+		t.Errorf("top 2 = %q", got)
+	}
+	if got := bulletLines(t, p, 100); len(got) != len(all) {
+		t.Errorf("top 100 gives %d, want all %d", len(got), len(all))
+	}
+	if got := bulletLines(t, emptyPortfolio(), 0); len(got) != 0 {
+		t.Errorf("an empty portfolio has bullets: %q", got)
+	}
+}
+
+// TestBulletsSayWhatTheDataShows checks each theme against a small
+// portfolio whose counts are easy to verify by hand, including what it
+// must not say when the data lacks it.
+func TestBulletsSayWhatTheDataShows(t *testing.T) {
+	const when = "2026-03-04T15:12:00Z"
+	item := func(is fixtureIssue, category string, source evidence.Source, id string) evidence.Evidence {
+		return jiraItem(is, source, id, when, category, "rule.x", 0.8, "")
+	}
+	unassigned := func(is fixtureIssue) fixtureIssue { is.assignee = evidence.User{}; is.status = "new"; return is }
+	tests := []struct {
+		name  string
+		items []evidence.Evidence
+		want  string
+	}{
+		{"unblocking counts teammates, issues and what is done",
+			[]evidence.Evidence{item(storyTO, evidence.CatUnblocking, evidence.SourceChange, "1"),
+				item(storyTO, evidence.CatUnblocking, evidence.SourceComment, "2"),
+				item(checkoutAPI, evidence.CatUnblocking, evidence.SourceChange, "3")},
+			"Unblocked 2 teammates on 2 issues across 2 projects; 1 of the 2 issues is done."},
+		{"unblocking without assignees or done issues claims neither",
+			[]evidence.Evidence{item(unassigned(storyTO), evidence.CatUnblocking, evidence.SourceChange, "1")},
+			"Unblocked 1 teammate's issue in 1 project."},
+		{"the user's own issues are not teammates'",
+			[]evidence.Evidence{item(taskRetry, evidence.CatStoryWriting, evidence.SourceIssue, "1")},
+			"Wrote 1 user story in 1 project; the issue is done."},
+		{"releases are the fix versions of the planned issues",
+			[]evidence.Evidence{item(storyTO, evidence.CatReleasePlanning, evidence.SourceChange, "1"),
+				item(storyRetry, evidence.CatReleasePlanning, evidence.SourceChange, "2"),
+				item(checkoutBug, evidence.CatReleasePlanning, evidence.SourceChange, "3"),
+				item(storyRefund, evidence.CatSprintPlanning, evidence.SourceChange, "4")},
+			"Planned 3 issues into 2 releases and shaped sprint scope for 1 issue across 2 projects for 3 teammates; 3 of the 4 issues are done."},
+		{"incidents are told by what the user did",
+			[]evidence.Evidence{item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "1"),
+				item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "2"),
+				item(postmortem, evidence.CatIncidentCoord, evidence.SourceIssue, "3")},
+			"Coordinated incidents on 2 issues in 1 project: posted 2 incident updates and created 1 postmortem or follow-up issue."},
+		{"stakeholder updates name the epics among their issues",
+			[]evidence.Evidence{item(epicEU, evidence.CatStakeholderComms, evidence.SourceComment, "1"),
+				item(storyTO, evidence.CatStakeholderComms, evidence.SourceComment, "2")},
+			"Posted 2 stakeholder updates on 2 issues in 1 project, 1 of them an epic."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := portfolioOf(tt.items...)
+			if got := bulletLines(t, p, -1); len(got) != 1 || got[0] != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBulletsForEpicsCountTheirDoneEpics(t *testing.T) {
+	p := typicalPortfolio()
+	epicDone := jiraItem(epicEU, evidence.SourceChange, "99", "2026-07-01T10:00:00Z",
+		evidence.CatEpicOwnership, "change.epic-status", 0.8, "Status: In Progress → Done")
+	epicDone.IssueStatusCategory = "done"
+	p.Evidence = append(p.Evidence, epicDone)
+	var epics string
+	for _, line := range bulletLines(t, p, -1) {
+		if strings.HasPrefix(line, "Owned ") {
+			epics = line
+		}
+	}
+	want := "Owned 1 epic in 1 project, “EU checkout reliability”, with PM work on 4 issues for 1 teammate; the epic is done."
+	if epics != want {
+		t.Errorf("got  %q\nwant %q", epics, want)
+	}
+}
+
+func TestBulletNumbersComeFromTheData(t *testing.T) {
+	// Every number in the typical portfolio's bullets is one the data
+	// holds: at most the number of items, and nothing invented like a
+	// percentage or a currency amount.
+	p := typicalPortfolio()
+	for _, line := range bulletLines(t, p, -1) {
+		if regexp.MustCompile(`[%$€£]`).MatchString(line) {
+			t.Errorf("bullet claims an outcome the data cannot show: %s", line)
+		}
+		for _, s := range regexp.MustCompile(`\d+`).FindAllString(line, -1) {
+			if n, _ := strconv.Atoi(s); n > len(p.Evidence) {
+				t.Errorf("bullet states %d, more than the %d items there are: %s", n, len(p.Evidence), line)
+			}
+		}
+	}
+}

@@ -1,0 +1,555 @@
+package export
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"io"
+	"maps"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// Placeholders of redacted text that has no name of its own.
+const (
+	redactedEmail = "[e-mail]"
+	redactedURL   = "[link]"
+)
+
+// contactPattern finds e-mail addresses and URLs, also as the Markdown
+// export escapes them ("https\://", "admin\@host"), so that the pass over
+// final text finds them in every format. URLs are any scheme followed by
+// "://", "www.", or one of the schemes that need no slashes.
+var contactPattern = regexp.MustCompile(
+	`[A-Za-z0-9._%+\-]+\\?@[A-Za-z0-9\-]+(?:\\?\.[A-Za-z0-9\-]+)+` +
+		`|(?i:\b[a-z][a-z0-9+.\-]*\\?:\\?/\\?/|\bwww\\?\.|\b(?:` + strings.Join(slashlessSchemes, "|") + `)\\?:)[^\s<>"'()\[\]{}]+`)
+
+// RedactContacts replaces every e-mail address with "[e-mail]" and every
+// URL with "[link]". Redact already does this to each text of the
+// portfolio; this is the pass over an export's final text that catches
+// anything a renderer put together from several pieces.
+func RedactContacts(text string) string {
+	if !strings.Contains(text, "\n") {
+		return redactContactsInLine(text)
+	}
+	// Line by line, so that the pattern only runs where it can match.
+	lines := strings.SplitAfter(text, "\n")
+	for i, line := range lines {
+		lines[i] = redactContactsInLine(line)
+	}
+	return strings.Join(lines, "")
+}
+
+// mayHoldContact is a cheap test that s has none of what contactPattern
+// finds; the pattern itself is slow to run over text without any.
+func mayHoldContact(s string) bool {
+	switch {
+	case strings.Contains(s, "@"), strings.Contains(s, "//"):
+		return true
+	case !strings.Contains(s, ":") && !strings.Contains(s, "."):
+		return false
+	}
+	lower := strings.ToLower(s)
+	return strings.Contains(lower, "www") || slices.ContainsFunc(slashlessSchemes, func(scheme string) bool {
+		return strings.Contains(lower, scheme+":") || strings.Contains(lower, scheme+`\:`)
+	})
+}
+
+// slashlessSchemes are the URL schemes contactPattern finds without "//".
+var slashlessSchemes = []string{"mailto", "javascript", "vbscript", "data", "tel", "file"}
+
+func redactContactsInLine(text string) string {
+	if !mayHoldContact(text) {
+		return text
+	}
+	return contactPattern.ReplaceAllStringFunc(text, func(m string) string {
+		if strings.Contains(m, "@") && !strings.Contains(m, "/") && !strings.Contains(m, ":") {
+			return redactedEmail
+		}
+		// Punctuation that ends a sentence is not part of the URL.
+		trimmed := strings.TrimRight(m, ".,;:!?")
+		return redactedURL + m[len(trimmed):]
+	})
+}
+
+// Redact returns a copy of p with everything that names an employer, a
+// colleague or a piece of work replaced by a placeholder: people's names
+// (p.People and the sites' users) become "Person 1", "Person 2"…; project
+// keys "PROJ-A", project names "Project A"; issue keys "PROJ-A-1"…,
+// numbered in each project in the order of the original numbers; site
+// names "Site 1"; each of terms "Term 1"…; e-mail addresses "[e-mail]" and
+// URLs "[link]". Issue, epic and site URLs and account ids become empty.
+//
+// The same original always becomes the same placeholder, wherever it
+// appears (a field, an excerpt, a summary), and the numbering depends only
+// on the portfolio, not on the order of its items, so two exports of the
+// same data agree. Matching ignores case and stops at word boundaries, so
+// "Sam" is replaced in "Thanks, Sam!" but not in "same"; a first or last
+// name alone is replaced too when it is capitalised. Built-in category
+// ids, rule ids and evidence ids are not personal and are kept.
+func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
+	r := newRedactor(p, terms)
+	out := evidence.Portfolio{
+		GeneratedAt: p.GeneratedAt,
+		Period:      p.Period,
+		Sites:       make([]evidence.Site, len(p.Sites)),
+		Evidence:    make([]evidence.Evidence, len(p.Evidence)),
+		Categories:  make([]evidence.Category, len(p.Categories)),
+		Projects:    make([]evidence.Project, len(p.Projects)),
+		Epics:       make([]evidence.Epic, len(p.Epics)),
+	}
+	for i, s := range p.Sites {
+		s.Name = r.site(s.Name)
+		s.URL = ""
+		s.User = r.user(s.User)
+		out.Sites[i] = s
+	}
+	for i, e := range p.Evidence {
+		e.SiteName = r.site(e.SiteName)
+		e.IssueKey = r.issueKey(e.IssueKey)
+		e.IssueURL = ""
+		e.IssueSummary = r.text(e.IssueSummary)
+		e.IssueProject = r.projectKey(e.IssueProject)
+		e.IssueParent = r.issueKey(e.IssueParent)
+		e.Excerpt = r.text(e.Excerpt)
+		e.Note = r.text(e.Note)
+		e.Category = r.category(e.Category)
+		e.MachineCategory = r.category(e.MachineCategory)
+		e.IssueAssignee = r.user(e.IssueAssignee)
+		if e.IssueFixVersions != nil {
+			versions := make([]string, len(e.IssueFixVersions))
+			for j, v := range e.IssueFixVersions {
+				versions[j] = r.text(v)
+			}
+			e.IssueFixVersions = versions
+		}
+		out.Evidence[i] = e
+	}
+	for i, c := range p.Categories {
+		if _, builtin := evidence.CategoryByID(c.ID); !builtin {
+			c.ID, c.Title = r.category(c.ID), r.text(c.Title)
+			c.Competency, c.Suggestion = r.text(c.Competency), r.text(c.Suggestion)
+		}
+		out.Categories[i] = c
+	}
+	for i, pr := range p.Projects {
+		out.Projects[i] = evidence.Project{SiteName: r.site(pr.SiteName), Key: r.projectKey(pr.Key), Name: r.projectName(pr)}
+	}
+	for i, ep := range p.Epics {
+		out.Epics[i] = evidence.Epic{SiteName: r.site(ep.SiteName), Key: r.issueKey(ep.Key), Summary: r.text(ep.Summary)}
+	}
+	for _, name := range p.People {
+		if ph := r.person(name); !slices.Contains(out.People, ph) {
+			out.People = append(out.People, ph)
+		}
+	}
+	slices.SortFunc(out.People, comparePlaceholders)
+	return out
+}
+
+// redactor holds the placeholders of one portfolio.
+type redactor struct {
+	sites    map[string]string
+	people   map[string]string // by folded full name
+	projects map[string]string // project key -> letter
+	// issueNumbers numbers the issues of each project: key -> placeholder.
+	issueNumbers map[string]string
+	// terms are the texts to look for, by their first rune folded to lower
+	// case, longest first.
+	terms map[rune][]term
+}
+
+// term is one text to replace wherever it appears.
+type term struct {
+	text, placeholder string
+	exact             bool // match case too: capitalised name parts, project keys
+}
+
+func newRedactor(p evidence.Portfolio, terms []string) *redactor {
+	r := &redactor{
+		sites:        map[string]string{},
+		people:       map[string]string{},
+		projects:     map[string]string{},
+		issueNumbers: map[string]string{},
+		terms:        map[rune][]term{},
+	}
+	// Sites, in the portfolio's order, with their host names: "acme" and
+	// "acme.atlassian.net" both name the employer.
+	for _, s := range p.Sites {
+		ph := r.site(s.Name)
+		if u, err := url.Parse(s.URL); err == nil && u.Hostname() != "" {
+			r.addTerm(u.Hostname(), ph, false)
+		}
+	}
+	// People: the sites' users first, so that the owner of the portfolio
+	// is Person 1, then everyone else in sorted order.
+	var names []string
+	for _, s := range p.Sites {
+		names = append(names, s.User.DisplayName)
+	}
+	var others []string
+	others = append(others, p.People...)
+	for _, e := range p.Evidence {
+		others = append(others, e.IssueAssignee.DisplayName)
+	}
+	slices.Sort(others)
+	for _, name := range append(names, others...) {
+		r.person(name)
+	}
+	// Projects and issues: every key in a field or in the text, numbered
+	// in sorted order so that the item order does not matter.
+	keys := map[string]bool{}
+	for _, pr := range p.Projects {
+		r.projects[pr.Key] = ""
+	}
+	addKeys := func(s string) {
+		for i := 0; i < len(s); {
+			if n := issueKeyAt(s, i); n > 0 {
+				keys[s[i:i+n]] = true
+				i += n
+				continue
+			}
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	for _, e := range p.Evidence {
+		for _, s := range []string{e.IssueKey, e.IssueParent, e.IssueSummary, e.Excerpt, e.Note} {
+			addKeys(s)
+		}
+		if e.IssueProject != "" {
+			r.projects[e.IssueProject] = ""
+		}
+	}
+	for _, ep := range p.Epics {
+		addKeys(ep.Key)
+		addKeys(ep.Summary)
+	}
+	for key := range keys {
+		project, _, _ := strings.Cut(key, "-")
+		r.projects[project] = ""
+	}
+	projectKeys := slices.Sorted(maps.Keys(r.projects))
+	for i, k := range projectKeys {
+		r.projects[k] = "PROJ-" + letters(i)
+		r.addTerm(k, r.projects[k], true)
+	}
+	for _, pr := range p.Projects {
+		r.addTerm(pr.Name, r.projectName(pr), false)
+	}
+	sortedKeys := slices.SortedFunc(maps.Keys(keys), compareIssueKeys)
+	next := map[string]int{}
+	for _, key := range sortedKeys {
+		project, _, _ := strings.Cut(key, "-")
+		next[project]++
+		r.issueNumbers[key] = r.projects[project] + "-" + strconv.Itoa(next[project])
+	}
+	for i, t := range terms {
+		r.addTerm(strings.TrimSpace(t), "Term "+strconv.Itoa(i+1), false)
+	}
+	for first := range r.terms {
+		slices.SortStableFunc(r.terms[first], func(a, b term) int { return cmp.Compare(len(b.text), len(a.text)) })
+	}
+	return r
+}
+
+// site returns the placeholder of a site name, numbering new ones.
+func (r *redactor) site(name string) string {
+	if name == "" {
+		return ""
+	}
+	if ph, ok := r.sites[name]; ok {
+		return ph
+	}
+	ph := "Site " + strconv.Itoa(len(r.sites)+1)
+	r.sites[name] = ph
+	r.addTerm(name, ph, false)
+	return ph
+}
+
+// nameParticles may start in lower case inside a person's name.
+var nameParticles = []string{"al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "van", "von"}
+
+// person returns the placeholder of a display name, numbering new ones.
+// A name whose words are all capitalised (particles aside) is a person's
+// name, and each of its words of three or more letters is replaced on its
+// own too, when written capitalised: a comment says "thanks Tomás", not
+// "thanks Tomás Herrera". "Automation for Jira" is not a person's name,
+// so "Jira" stays.
+func (r *redactor) person(name string) string {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return ""
+	}
+	folded := strings.ToLower(name)
+	if ph, ok := r.people[folded]; ok {
+		return ph
+	}
+	ph := "Person " + strconv.Itoa(len(r.people)+1)
+	r.people[folded] = ph
+	r.addTerm(name, ph, false)
+	words := strings.Fields(name)
+	personLike := len(words) > 1
+	for _, w := range words {
+		first, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(first) && !slices.Contains(nameParticles, w) {
+			personLike = false
+		}
+	}
+	if personLike {
+		for _, w := range words {
+			if first, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(first) && utf8.RuneCountInString(w) >= 3 {
+				r.addTerm(w, ph, true)
+			}
+		}
+	}
+	return ph
+}
+
+// user redacts an account: no id, the name's placeholder. Exports tell
+// people apart by the placeholder then, which is as unique as the name.
+func (r *redactor) user(u evidence.User) evidence.User {
+	if u == (evidence.User{}) {
+		return u
+	}
+	return evidence.User{DisplayName: r.person(u.DisplayName)}
+}
+
+// projectKey returns the placeholder of a project key.
+func (r *redactor) projectKey(key string) string {
+	if key == "" {
+		return ""
+	}
+	if ph, ok := r.projects[key]; ok && ph != "" {
+		return ph
+	}
+	ph := "PROJ-" + letters(len(r.projects))
+	r.projects[key] = ph
+	return ph
+}
+
+// projectName returns the placeholder of a project's name: "Project A"
+// for the project whose key became "PROJ-A".
+func (r *redactor) projectName(pr evidence.Project) string {
+	return "Project " + strings.TrimPrefix(r.projectKey(pr.Key), "PROJ-")
+}
+
+// issueKey returns the placeholder of an issue key; text that is not an
+// issue key is redacted as text.
+func (r *redactor) issueKey(key string) string {
+	if key == "" {
+		return ""
+	}
+	if ph, ok := r.issueNumbers[key]; ok {
+		return ph
+	}
+	if issueKeyAt(key, 0) == len(key) {
+		project, _, _ := strings.Cut(key, "-")
+		ph := r.projectKey(project)
+		n := 0
+		for k := range r.issueNumbers {
+			if strings.HasPrefix(k, project+"-") {
+				n++
+			}
+		}
+		ph += "-" + strconv.Itoa(n+1)
+		r.issueNumbers[key] = ph
+		return ph
+	}
+	return r.text(key)
+}
+
+// category redacts a user category id; built-in ids are public.
+func (r *redactor) category(id string) string {
+	if _, builtin := evidence.CategoryByID(id); builtin || id == "" {
+		return id
+	}
+	return r.text(id)
+}
+
+// addTerm registers a text to replace.
+func (r *redactor) addTerm(text, placeholder string, exact bool) {
+	if text == "" {
+		return
+	}
+	first, _ := utf8.DecodeRuneInString(text)
+	first = unicode.ToLower(first)
+	if slices.ContainsFunc(r.terms[first], func(t term) bool { return strings.EqualFold(t.text, text) && t.exact == exact }) {
+		return
+	}
+	r.terms[first] = append(r.terms[first], term{text, placeholder, exact})
+}
+
+// text redacts free text: e-mail addresses and URLs first, then, in one
+// pass so that no placeholder is redacted again, issue keys and terms.
+func (r *redactor) text(s string) string {
+	if s == "" {
+		return s
+	}
+	var b strings.Builder
+	var contacts [][]int
+	if mayHoldContact(s) {
+		contacts = contactPattern.FindAllStringIndex(s, -1)
+	}
+	last := 0
+	for _, m := range contacts {
+		r.replaceTerms(&b, s[last:m[0]])
+		b.WriteString(RedactContacts(s[m[0]:m[1]]))
+		last = m[1]
+	}
+	r.replaceTerms(&b, s[last:])
+	return b.String()
+}
+
+// replaceTerms writes s with its issue keys and terms replaced.
+func (r *redactor) replaceTerms(b *strings.Builder, s string) {
+	for i := 0; i < len(s); {
+		c, size := utf8.DecodeRuneInString(s[i:])
+		atWord := wordStart(s, i)
+		// Inside a word nothing starts: keys and most terms begin with a
+		// letter, and a match must be a word of its own.
+		if isWordRune(c) && !atWord {
+			b.WriteString(s[i : i+size])
+			i += size
+			continue
+		}
+		if n := issueKeyAt(s, i); n > 0 {
+			b.WriteString(r.issueKey(s[i : i+n]))
+			i += n
+			continue
+		}
+		if ph, n := r.termAt(s, i, c); n > 0 {
+			b.WriteString(ph)
+			i += n
+			continue
+		}
+		b.WriteString(s[i : i+size])
+		i += size
+	}
+}
+
+// termAt returns the placeholder and length of the longest term that
+// starts at s[i] (whose rune is c) and stands as a word of its own.
+func (r *redactor) termAt(s string, i int, c rune) (string, int) {
+	candidates := r.terms[unicode.ToLower(c)]
+	for _, t := range candidates {
+		n := prefixLength(s[i:], t.text, t.exact)
+		if n == 0 {
+			continue
+		}
+		first, _ := utf8.DecodeRuneInString(t.text)
+		lastRune, _ := utf8.DecodeLastRuneInString(t.text)
+		if isWordRune(first) && !wordStart(s, i) || isWordRune(lastRune) && !wordEnd(s, i+n) {
+			continue
+		}
+		return t.placeholder, n
+	}
+	return "", 0
+}
+
+// prefixLength returns how many bytes of s match prefix, ignoring case
+// unless exact, or 0 if s does not start with it.
+func prefixLength(s, prefix string, exact bool) int {
+	n := 0
+	for _, p := range prefix {
+		if n >= len(s) {
+			return 0
+		}
+		c, size := utf8.DecodeRuneInString(s[n:])
+		if c != p && (exact || unicode.ToLower(c) != unicode.ToLower(p) && unicode.ToUpper(c) != unicode.ToUpper(p)) {
+			return 0
+		}
+		n += size
+	}
+	return n
+}
+
+// issueKeyAt returns the length of the Jira issue key at s[i] ("PAY-142":
+// an upper-case letter, upper-case letters, digits or underscores, a
+// hyphen and a number, standing as a word), or 0.
+func issueKeyAt(s string, i int) int {
+	if !wordStart(s, i) || i >= len(s) || s[i] < 'A' || s[i] > 'Z' {
+		return 0
+	}
+	j := i + 1
+	for j < len(s) && (s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9' || s[j] == '_') {
+		j++
+	}
+	if j-i < 2 || j >= len(s) || s[j] != '-' {
+		return 0
+	}
+	k := j + 1
+	for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	if k == j+1 || !wordEnd(s, k) {
+		return 0
+	}
+	return k - i
+}
+
+func isWordRune(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) || c == '_' }
+
+// wordStart reports whether s[i] starts a word: nothing of a word before it.
+func wordStart(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	c, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !isWordRune(c)
+}
+
+// wordEnd reports whether a word that ends before s[i] ends there.
+func wordEnd(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	c, _ := utf8.DecodeRuneInString(s[i:])
+	return !isWordRune(c)
+}
+
+// letters numbers projects A, B, … Z, AA, AB, …
+func letters(i int) string {
+	s := ""
+	for i++; i > 0; i = (i - 1) / 26 {
+		s = string(rune('A'+(i-1)%26)) + s
+	}
+	return s
+}
+
+// compareIssueKeys orders keys by project, then by number.
+func compareIssueKeys(a, b string) int {
+	pa, na, _ := strings.Cut(a, "-")
+	pb, nb, _ := strings.Cut(b, "-")
+	ia, _ := strconv.Atoi(na)
+	ib, _ := strconv.Atoi(nb)
+	return cmp.Or(strings.Compare(pa, pb), cmp.Compare(ia, ib))
+}
+
+// comparePlaceholders orders "Person 2" before "Person 10".
+func comparePlaceholders(a, b string) int {
+	ia, _ := strconv.Atoi(a[strings.LastIndexByte(a, ' ')+1:])
+	ib, _ := strconv.Atoi(b[strings.LastIndexByte(b, ' ')+1:])
+	return cmp.Or(cmp.Compare(ia, ib), strings.Compare(a, b))
+}
+
+// WriteRedacted writes Redact(p, terms) with write, then passes the whole
+// output through RedactContacts: the one way every command writes a
+// redacted export, whatever its format.
+func WriteRedacted(w io.Writer, p evidence.Portfolio, terms []string, write func(io.Writer, evidence.Portfolio) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf, Redact(p, terms)); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, RedactContacts(buf.String())); err != nil {
+		return fmt.Errorf("write redacted export: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,301 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// redactTerms are what a user of the typical portfolio lists in their
+// redaction file: a product and a partner.
+var redactTerms = []string{"Apple Pay", "PSP sandbox"}
+
+// originals lists everything in p that a redacted export must not show:
+// names and their capitalised parts, project keys and names, issue keys
+// (in fields and in text), site names, hosts and URLs, account ids,
+// e-mail addresses and URLs in text, and the listed terms. It is worked
+// out from the portfolio without the redactor.
+func originals(p evidence.Portfolio, terms []string) (words, exact []string) {
+	words = append(words, terms...)
+	addName := func(name string) {
+		if name == "" {
+			return
+		}
+		words = append(words, name)
+		parts := strings.Fields(name)
+		personLike := len(parts) > 1
+		for _, part := range parts {
+			if !unicode.IsUpper([]rune(part)[0]) {
+				personLike = false
+			}
+		}
+		for _, part := range parts {
+			if personLike && len([]rune(part)) >= 3 {
+				exact = append(exact, part)
+			}
+		}
+	}
+	for _, s := range p.Sites {
+		words = append(words, s.Name, s.URL, s.User.ID)
+		if u, err := url.Parse(s.URL); err == nil {
+			words = append(words, u.Host)
+		}
+		addName(s.User.DisplayName)
+	}
+	for _, name := range p.People {
+		addName(name)
+	}
+	for _, pr := range p.Projects {
+		exact = append(exact, pr.Key)
+		words = append(words, pr.Name)
+	}
+	issueKeys := regexp.MustCompile(`\b[A-Z][A-Z0-9_]+-\d+\b`)
+	contacts := regexp.MustCompile(`[\w.+-]+@[\w-]+(\.[\w-]+)+|https?://[^\s<>"()\[\]]+|www\.[^\s<>"()\[\]]+`)
+	for _, e := range p.Evidence {
+		addName(e.IssueAssignee.DisplayName)
+		words = append(words, e.IssueAssignee.ID, e.IssueURL)
+		for _, text := range []string{e.IssueKey, e.IssueParent, e.IssueSummary, e.Excerpt, e.Note} {
+			for _, key := range issueKeys.FindAllString(text, -1) {
+				exact = append(exact, key, strings.Split(key, "-")[0])
+			}
+			words = append(words, contacts.FindAllString(text, -1)...)
+		}
+	}
+	for _, ep := range p.Epics {
+		exact = append(exact, ep.Key)
+		words = append(words, ep.URL)
+	}
+	words = slices.DeleteFunc(words, func(s string) bool { return strings.TrimSpace(s) == "" })
+	return words, exact
+}
+
+// survivors returns the originals that out still shows as words of their
+// own, ignoring case for words and matching it for exact ones.
+func survivors(out string, words, exact []string) []string {
+	var found []string
+	lower := strings.ToLower(out)
+	check := func(text, s string) {
+		for from := 0; ; {
+			i := strings.Index(text[from:], s)
+			if i < 0 {
+				return
+			}
+			start, end := from+i, from+i+len(s)
+			if (!isWordRune([]rune(s)[0]) || wordStart(text, start)) && (!isWordRune([]rune(s)[len([]rune(s))-1]) || wordEnd(text, end)) {
+				found = append(found, s)
+				return
+			}
+			from = start + 1
+		}
+	}
+	for _, w := range slices.Compact(slices.Sorted(slices.Values(words))) {
+		check(lower, strings.ToLower(w))
+	}
+	for _, e := range slices.Compact(slices.Sorted(slices.Values(exact))) {
+		check(out, e)
+	}
+	slices.Sort(found)
+	return slices.Compact(found)
+}
+
+// richPortfolio is the typical portfolio with people, e-mail addresses and
+// URLs in its text, and a second site.
+func richPortfolio() evidence.Portfolio {
+	p := typicalPortfolio()
+	globex := evidence.Site{ID: 2, Name: "globex", URL: "https://jira.globex.example/jira",
+		Deployment: evidence.DeploymentServer, User: evidence.User{ID: "srivera", DisplayName: "Sam Rivera"}}
+	p.Sites = append(p.Sites, globex)
+	p.People = append(p.People, "Zoë O'Neill", "Automation for Jira")
+	mention := jiraItem(checkoutAPI, evidence.SourceComment, "30001", "2026-10-01T09:00:00Z",
+		evidence.CatUnblocking, "comment.unblock", 0.8,
+		"Thanks Priya and Zoë O'Neill: Dana can go ahead, see https://wiki.acme.example/retries or mail priya.nair@acme.example. "+
+			"Automation for Jira flagged it; Apple Pay and the PSP sandbox are out of scope, like OPS-12 and PAY-160.")
+	mention.Note = "Asked alex.kim@acme.example on www.acme.example/people"
+	other := jiraItem(fixtureIssue{"50001", "GLX-9", "Story", "Globex billing export for Alex Kim", "", alex, "done", []string{"billing 1.2"}},
+		evidence.SourceIssue, "50001", "2026-10-02T09:00:00Z", evidence.CatStoryWriting, "issue.story", 0.9,
+		"As a Globex accountant I want the billing export so that Sam Rivera stops doing it by hand.")
+	other.SiteName, other.IssueURL = globex.Name, globex.IssueURL("GLX-9")
+	p.Evidence = append(p.Evidence, mention, other)
+	p.Projects = append(p.Projects, evidence.Project{SiteName: "globex", Key: "GLX", Name: "Globex Billing"})
+	return p
+}
+
+func TestRedactedExportsShowNoOriginal(t *testing.T) {
+	cases := map[string]evidence.Portfolio{
+		"rich":      richPortfolio(),
+		"hostile":   hostilePortfolio(),
+		"generated": generatedPortfolio(600),
+	}
+	for name, p := range cases {
+		words, exact := originals(p, redactTerms)
+		// The check is not vacuous: the plain export shows the originals.
+		if len(survivors(render(t, Markdown, p), words, exact)) < 5 {
+			t.Errorf("%s: the plain Markdown export shows few of the originals either", name)
+		}
+		for _, f := range formats {
+			t.Run(name+"/"+f.name, func(t *testing.T) {
+				var buf bytes.Buffer
+				if err := WriteRedacted(&buf, p, redactTerms, f.write); err != nil {
+					t.Fatal(err)
+				}
+				if left := survivors(buf.String(), words, exact); len(left) > 0 {
+					t.Errorf("redacted %s export still shows %q", f.name, left)
+				}
+			})
+		}
+	}
+}
+
+func TestRedactIsConsistent(t *testing.T) {
+	p := Redact(richPortfolio(), redactTerms)
+	byID := make(map[string]evidence.Evidence)
+	for _, e := range p.Evidence {
+		byID[e.ID] = e
+	}
+	original := richPortfolio()
+	find := func(key, sourceID string) evidence.Evidence {
+		t.Helper()
+		for _, e := range original.Evidence {
+			if e.IssueKey == key && e.SourceID == sourceID {
+				return byID[e.ID]
+			}
+		}
+		t.Fatalf("no item %s on %s", sourceID, key)
+		return evidence.Evidence{}
+	}
+
+	// The user is Person 1 on both sites; everyone else is numbered in
+	// sorted order: Alex Kim 2, Automation for Jira 3, Dana Wu 4, Priya
+	// Nair 5, Zoë O'Neill 6. Keys are numbered within their project, by
+	// number.
+	if got := []string{p.Sites[0].User.DisplayName, p.Sites[1].User.DisplayName, p.Sites[0].Name, p.Sites[1].Name}; !slices.Equal(got, []string{"Person 1", "Person 1", "Site 1", "Site 2"}) {
+		t.Errorf("sites = %q", got)
+	}
+	if p.Sites[0].URL != "" || p.Sites[0].User.ID != "" {
+		t.Errorf("site URL %q and account %q are not empty", p.Sites[0].URL, p.Sites[0].User.ID)
+	}
+	wantProjects := []evidence.Project{
+		{SiteName: "Site 1", Key: "PROJ-A", Name: "Project A"}, // CHK
+		{SiteName: "Site 1", Key: "PROJ-C", Name: "Project C"}, // OPS
+		{SiteName: "Site 1", Key: "PROJ-D", Name: "Project D"}, // PAY
+		{SiteName: "Site 2", Key: "PROJ-B", Name: "Project B"}, // GLX
+	}
+	if !slices.Equal(p.Projects, wantProjects) {
+		t.Errorf("projects = %+v, want %+v", p.Projects, wantProjects)
+	}
+
+	prio := find("CHK-300", "20555")
+	if prio.IssueKey != "PROJ-A-2" || prio.IssueURL != "" || prio.IssueProject != "PROJ-A" {
+		t.Errorf("CHK-300 became %q %q %q, want PROJ-A-2 without URL", prio.IssueKey, prio.IssueURL, prio.IssueProject)
+	}
+	// CHK-290 only appears in text; it is numbered with the others.
+	if want := "Moving PROJ-A-2 above PROJ-A-1: it blocks the EU launch, P1 because of the revenue impact."; prio.Excerpt != want {
+		t.Errorf("excerpt = %q, want %q", prio.Excerpt, want)
+	}
+	if s := prio.IssueSummary; s != "Term 1 button missing on Safari 17" {
+		t.Errorf("summary = %q", s)
+	}
+	mention := find("CHK-310", "30001")
+	want := "Thanks Person 5 and Person 6: Person 4 can go ahead, see [link] or mail [e-mail]. " +
+		"Person 3 flagged it; Term 1 and the Term 2 are out of scope, like PROJ-C-1 and PROJ-D-7."
+	if mention.Excerpt != want {
+		t.Errorf("excerpt =\n%q, want\n%q", mention.Excerpt, want)
+	}
+	if mention.Note != "Asked [e-mail] on [link]" {
+		t.Errorf("note = %q", mention.Note)
+	}
+	if a := mention.IssueAssignee; a != (evidence.User{DisplayName: "Person 4"}) {
+		t.Errorf("assignee = %+v", a)
+	}
+	// Project names are replaced wherever they appear: "Checkout" is CHK's.
+	if e := p.Epics[0]; e.Key != "PROJ-D-1" || e.URL != "" || e.Summary != "EU Project A reliability" {
+		t.Errorf("epic = %+v", e)
+	}
+	if want := []string{"Person 1", "Person 2", "Person 3", "Person 4", "Person 5", "Person 6"}; !slices.Equal(p.People, want) {
+		t.Errorf("people = %q, want %q", p.People, want)
+	}
+}
+
+func TestRedactLeavesTheCallersPortfolioAlone(t *testing.T) {
+	p := richPortfolio()
+	before := render(t, JSON, p)
+	versions := p.Evidence[0].IssueFixVersions
+	Redact(p, redactTerms)
+	if after := render(t, JSON, p); after != before {
+		t.Error("Redact changed the caller's portfolio")
+	}
+	if !slices.Equal(versions, p.Evidence[0].IssueFixVersions) || p.Sites[0].Name != "acme" || p.People[0] != "Alex Kim" {
+		t.Error("Redact changed the caller's slices")
+	}
+}
+
+func TestRedactDoesNotDependOnOrder(t *testing.T) {
+	p := richPortfolio()
+	first := render(t, JSON, Redact(p, redactTerms))
+	slices.Reverse(p.Evidence)
+	slices.Reverse(p.People)
+	slices.Reverse(p.Projects)
+	if again := render(t, JSON, Redact(p, redactTerms)); again != first {
+		t.Errorf("redaction depends on the order of the portfolio:\n%s", firstDifference(first, again))
+	}
+}
+
+func TestRedactedJSONKeepsTheSchema(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteRedacted(&buf, richPortfolio(), nil, JSON); err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(&buf)
+	dec.DisallowUnknownFields()
+	var doc schemaV1
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range doc.Evidence {
+		if e.IssueURL != "" {
+			t.Errorf("%s: issue_url = %q, want empty", e.ID, e.IssueURL)
+		}
+		if _, builtin := evidence.CategoryByID(e.Category); !builtin && e.Category != "customer-research" {
+			t.Errorf("%s: category %q", e.ID, e.Category)
+		}
+	}
+	for _, s := range doc.Sites {
+		if s.URL != "" || s.User.AccountID != "" || !strings.HasPrefix(s.Name, "Site ") || !strings.HasPrefix(s.User.DisplayName, "Person ") {
+			t.Errorf("site = %+v", s)
+		}
+	}
+}
+
+func TestRedactContacts(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"mail sam@acme.example now", "mail [e-mail] now"},
+		{`escaped sam\@acme\.example`, "escaped [e-mail]"},
+		{"see https://acme.example/a?b=c#d, then", "see [link], then"},
+		{`escaped https\://acme.example/x`, "escaped [link]"},
+		{"www.acme.example/people and WWW.ACME.EXAMPLE", "[link] and [link]"},
+		{"ftp://files.acme.example/x", "[link]"},
+		{"(https://acme.example/in-parens)", "([link])"},
+		{"FYI @alex and 10:30 UTC, ratio 3:1", "FYI @alex and 10:30 UTC, ratio 3:1"},
+		{"@media print { a { color: inherit } }", "@media print { a { color: inherit } }"},
+	}
+	for _, tt := range tests {
+		if got := RedactContacts(tt.in); got != tt.want {
+			t.Errorf("RedactContacts(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLetters(t *testing.T) {
+	for i, want := range map[int]string{0: "A", 1: "B", 25: "Z", 26: "AA", 27: "AB", 51: "AZ", 52: "BA", 701: "ZZ", 702: "AAA"} {
+		if got := letters(i); got != want {
+			t.Errorf("letters(%d) = %q, want %q", i, got, want)
+		}
+	}
+}

@@ -1,0 +1,342 @@
+package export
+
+import (
+	"bufio"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// DefaultStories is how many stories `pmfolio stories` writes unless told:
+// an interview loop rarely has time for more than three.
+const DefaultStories = 3
+
+// storyActions is how many actions a story lists, each a piece of evidence.
+const storyActions = 5
+
+// storyQuestions is how many behavioural questions a story is tagged with.
+const storyQuestions = 4
+
+// StoryOptions shape the stories.
+type StoryOptions struct {
+	// Top is how many stories to write; 0 means DefaultStories, and a
+	// negative number one per initiative.
+	Top int
+	// JSON writes the stories as one JSON object instead of Markdown.
+	JSON bool
+}
+
+// categoryStory says, per built-in category, what it means in a story: the
+// task it was part of, the action it is, and the behavioural interview
+// question it answers.
+type categoryStory struct {
+	task, action, question string
+}
+
+var categoryStories = map[string]categoryStory{
+	evidence.CatStoryWriting:      {"turning the need into stories the team could build", "Wrote the story", "a time you turned a vague problem into a plan a team could build"},
+	evidence.CatBacklogGrooming:   {"keeping the backlog ready to work on", "Groomed", "a time you brought order to a messy backlog"},
+	evidence.CatPrioritization:    {"deciding what came first", "Prioritized", "a time you handled conflicting priorities"},
+	evidence.CatSprintPlanning:    {"shaping what went into each sprint", "Shaped the sprint scope of", "a time you cut scope to fit capacity"},
+	evidence.CatReleasePlanning:   {"planning what shipped in which release", "Planned the release of", "a time you delivered against a deadline"},
+	evidence.CatStakeholderComms:  {"keeping stakeholders informed", "Updated stakeholders on", "a time you kept stakeholders aligned"},
+	evidence.CatUnblocking:        {"clearing what blocked teammates", "Unblocked", "a time you helped your team get unstuck"},
+	evidence.CatCrossTeam:         {"aligning the work with other teams", "Coordinated with another team on", "a time you influenced without authority"},
+	evidence.CatDecisionMaking:    {"making and recording the scope decisions", "Recorded a decision on", "a time you made a difficult trade-off"},
+	evidence.CatEpicOwnership:     {"owning the initiative", "Shaped the epic", "a time you owned something end to end"},
+	evidence.CatAcceptanceTesting: {"checking delivered work against the need", "Verified", "a time you held a high bar for quality"},
+	evidence.CatIncidentCoord:     {"coordinating the response when things broke", "Coordinated the incident on", "a time you stayed calm under pressure"},
+}
+
+// storyFor returns how a category reads in a story; a user's own category
+// names itself and answers no standard question.
+func storyFor(c evidence.Category) categoryStory {
+	if s, ok := categoryStories[c.ID]; ok {
+		return s
+	}
+	title := oneLine(c.Title)
+	return categoryStory{task: "the " + title + " work", action: "Recorded " + title + " on"}
+}
+
+// story is one interview story, built from one initiative.
+type story struct {
+	Epic      storyEpic     `json:"epic"`
+	Questions []string      `json:"questions"`
+	Situation string        `json:"situation"`
+	Task      string        `json:"task"`
+	Action    string        `json:"action"`
+	Actions   []storyAction `json:"actions"`
+	Result    string        `json:"result"`
+}
+
+type storyEpic struct {
+	Site    string `json:"site"`
+	Key     string `json:"key"`
+	Summary string `json:"summary"`
+	URL     string `json:"url"`
+}
+
+// storyAction is one thing the user did, pointing at its evidence.
+type storyAction struct {
+	Text       string `json:"text"`
+	Category   string `json:"category"`
+	EvidenceID string `json:"evidence_id"`
+	IssueKey   string `json:"issue_key"`
+	IssueURL   string `json:"issue_url"`
+	OccurredAt string `json:"occurred_at"`
+	Excerpt    string `json:"excerpt"`
+
+	// The parts of Text, for the Markdown writer to link the key.
+	verb, summary string
+	at            time.Time
+}
+
+// Stories writes interview stories for the strongest initiatives (see
+// initiative.strength) in situation / task / action / result form. Each
+// action is a piece of evidence with its key and link, each story is
+// tagged with the behavioural questions its kinds of work answer, and the
+// result says only what Jira shows (what is done) and asks the user for
+// the outcome, which Jira does not record.
+func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
+	r := newReport(p)
+	top := opts.Top
+	if top == 0 {
+		top = DefaultStories
+	}
+	initiatives := r.initiatives
+	if top > 0 && len(initiatives) > top {
+		initiatives = initiatives[:top]
+	}
+	stories := make([]story, 0, len(initiatives))
+	for _, in := range initiatives {
+		stories = append(stories, r.story(in))
+	}
+	if opts.JSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(struct {
+			Stories []story `json:"stories"`
+		}{stories}); err != nil {
+			return fmt.Errorf("write stories: %w", err)
+		}
+		return nil
+	}
+	bw := bufio.NewWriter(w)
+	writeStories(bw, r, stories)
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write stories: %w", err)
+	}
+	return nil
+}
+
+// story builds the story of one initiative. Its texts are plain; the
+// Markdown writer escapes them.
+func (r *report) story(in initiative) story {
+	t := r.tally(in.items)
+	s := story{Epic: storyEpic{Site: in.epic.SiteName, Key: in.epic.Key, Summary: oneLine(in.epic.Summary), URL: in.epic.URL}}
+
+	// The groups in the order of how much they add to the story.
+	groups := slices.Clone(in.groups)
+	weight := func(g group) float64 {
+		sum := 0.0
+		for _, e := range g.items {
+			sum += r.strengths.of(e)
+		}
+		return sum
+	}
+	slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(weight(b), weight(a)) })
+
+	for _, g := range groups {
+		if q := storyFor(g.category).question; q != "" && !slices.Contains(s.Questions, q) && len(s.Questions) < storyQuestions {
+			s.Questions = append(s.Questions, q)
+		}
+	}
+	if s.Questions == nil {
+		s.Questions = []string{}
+	}
+
+	name := "“" + s.Epic.Summary + "” (" + in.epic.Key + ")"
+	if s.Epic.Summary == "" {
+		name = in.epic.Key
+	}
+	s.Situation = name + " was an initiative" + r.projectPhrase(in) + ". I worked on " +
+		quantity(t.issues, "of its issues", "of its issues") + " " +
+		lowerFirst(spanPhrase(in.items[0].OccurredAt.UTC(), in.items[len(in.items)-1].OccurredAt.UTC()))
+	if t.teammates > 0 {
+		s.Situation += ", alongside " + quantity(t.teammates, "teammate", "teammates")
+	}
+	s.Situation += "."
+	if goal := epicGoal(in); goal != "" {
+		s.Situation += " When I created the epic I wrote: “" + truncate(goal, 240) + "”"
+	}
+
+	var tasks []string
+	for _, g := range groups[:min(len(groups), initiativeClaims)] {
+		tasks = append(tasks, storyFor(g.category).task)
+	}
+	s.Task = "My part: " + joinAnd(tasks) + "."
+
+	s.Action = r.initiativeSummary(in)
+	// The strongest items, told in the order they happened.
+	picked := r.strengths.pickVaried(in.items, storyActions)
+	slices.SortFunc(picked, func(a, b *evidence.Evidence) int {
+		return cmp.Or(a.OccurredAt.Compare(b.OccurredAt), strings.Compare(a.ID, b.ID))
+	})
+	for _, e := range picked {
+		a := storyAction{
+			Category: e.Category, EvidenceID: e.ID, IssueKey: oneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
+			OccurredAt: timestamp(e.OccurredAt), Excerpt: truncate(oneLine(e.Excerpt), 240),
+			verb: storyFor(r.categoryOf(e.Category)).action, at: e.OccurredAt.UTC(),
+		}
+		// The epic's own summary is the story's title already.
+		if e.IssueKey != in.epic.Key {
+			a.summary = truncate(oneLine(e.IssueSummary), 60)
+		}
+		a.Text = a.verb
+		if a.IssueKey != "" {
+			a.Text += " " + a.IssueKey
+		}
+		if a.summary != "" {
+			a.Text += " (" + a.summary + ")"
+		}
+		s.Actions = append(s.Actions, a)
+	}
+
+	switch {
+	case t.issues > 0 && in.status() == "done":
+		s.Result = "What Jira shows: " + doneShare(t.done, t.issues) + ", and the epic is done."
+	case t.issues > 0:
+		s.Result = "What Jira shows: " + doneShare(t.done, t.issues) + "."
+	}
+	s.Result = strings.TrimSpace(s.Result + " Add the outcome you can vouch for (a number, a date, what changed for users or the business): Jira does not record it.")
+	return s
+}
+
+// projectPhrase names the projects of an initiative's issues: " in
+// Payments (PAY)", " across Payments (PAY) and Checkout (CHK)".
+func (r *report) projectPhrase(in initiative) string {
+	var names []string
+	seen := make(map[issueRef]bool)
+	for _, e := range in.items {
+		ref := issueRef{e.SiteName, projectOf(e)}
+		if e.IssueKey == "" || seen[ref] {
+			continue
+		}
+		seen[ref] = true
+		name := ref.key
+		for _, p := range r.projects {
+			if p.SiteName == ref.site && p.Key == ref.key && oneLine(p.Name) != "" {
+				name = oneLine(p.Name) + " (" + ref.key + ")"
+			}
+		}
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return " in " + names[0]
+	default:
+		return " across " + joinAnd(names)
+	}
+}
+
+// epicGoal is the text the user wrote when they created the epic, if they
+// did: the best statement of the situation there is.
+func epicGoal(in initiative) string {
+	for _, e := range in.epicItems {
+		if e.Source == evidence.SourceIssue {
+			return oneLine(e.Excerpt)
+		}
+	}
+	return ""
+}
+
+// categoryOf returns a category with evidence by id.
+func (v *view) categoryOf(id string) evidence.Category {
+	for _, g := range v.groups {
+		if g.category.ID == id {
+			return g.category
+		}
+	}
+	return evidence.Category{ID: id, Title: id}
+}
+
+// linkableURL returns u if a reader may follow it, else "".
+func linkableURL(u string) string {
+	if linkDestination(u) == "" {
+		return ""
+	}
+	return u
+}
+
+// writeStories writes the stories as Markdown.
+func writeStories(w *bufio.Writer, r *report, stories []story) {
+	w.WriteString("# Interview stories\n\n")
+	if len(stories) == 0 {
+		w.WriteString("No initiatives yet: stories are built from the epics you worked on. " +
+			"Run `pmfolio sync`, or widen `--since` and `--until`.\n")
+		return
+	}
+	from := "the strongest initiative"
+	if len(stories) > 1 {
+		from = "the " + strconv.Itoa(len(stories)) + " strongest initiatives"
+	}
+	w.WriteString("Built from " + from + " in my Jira evidence, " + dateOnly(r.since) + " to " + dateOnly(r.until) +
+		". Every action links to the record behind it; the outcome is mine to add.\n")
+	for i, s := range stories {
+		w.WriteString("\n## " + strconv.Itoa(i+1) + ". ")
+		writeIssueLink(w, oneLine(s.Epic.Key), s.Epic.URL)
+		if s.Epic.Summary != "" {
+			w.WriteByte(' ')
+			writeEscaped(w, s.Epic.Summary)
+		}
+		w.WriteString("\n\n")
+		if len(s.Questions) > 0 {
+			w.WriteString("_Answers:_ ")
+			for j, q := range s.Questions {
+				if j > 0 {
+					w.WriteString(" · ")
+				}
+				writeEscaped(w, q)
+			}
+			w.WriteString("\n\n")
+		}
+		for _, part := range []struct{ name, text string }{{"Situation", s.Situation}, {"Task", s.Task}, {"Action", s.Action}} {
+			w.WriteString("**" + part.name + ".** ")
+			writeEscaped(w, part.text)
+			w.WriteString("\n\n")
+		}
+		for _, a := range s.Actions {
+			w.WriteString("- " + dateOnly(a.at) + " · ")
+			writeEscaped(w, a.verb)
+			if a.IssueKey != "" {
+				w.WriteByte(' ')
+				writeIssueLink(w, a.IssueKey, a.IssueURL)
+			}
+			if a.summary != "" {
+				w.WriteString(" (")
+				writeEscaped(w, a.summary)
+				w.WriteString(")")
+			}
+			if a.Excerpt != "" {
+				w.WriteString(": “")
+				writeEscaped(w, a.Excerpt)
+				w.WriteString("”")
+			}
+			w.WriteByte('\n')
+		}
+		w.WriteString("\n**Result.** ")
+		writeEscaped(w, s.Result)
+		w.WriteByte('\n')
+	}
+}

@@ -1,0 +1,169 @@
+package export
+
+import (
+	"encoding/json"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/yuin/goldmark/ast"
+)
+
+// storiesJSON is the JSON stories format, read back.
+type storiesJSON struct {
+	Stories []struct {
+		Epic struct {
+			Site, Key, Summary, URL string
+		} `json:"epic"`
+		Questions []string `json:"questions"`
+		Situation string   `json:"situation"`
+		Task      string   `json:"task"`
+		Action    string   `json:"action"`
+		Actions   []struct {
+			Text       string `json:"text"`
+			Category   string `json:"category"`
+			EvidenceID string `json:"evidence_id"`
+			IssueKey   string `json:"issue_key"`
+			IssueURL   string `json:"issue_url"`
+			OccurredAt string `json:"occurred_at"`
+			Excerpt    string `json:"excerpt"`
+		} `json:"actions"`
+		Result string `json:"result"`
+	} `json:"stories"`
+}
+
+func readStories(t *testing.T, p evidence.Portfolio, top int) storiesJSON {
+	t.Helper()
+	var doc storiesJSON
+	dec := json.NewDecoder(strings.NewReader(render(t, func(w io.Writer, p evidence.Portfolio) error {
+		return Stories(w, p, StoryOptions{Top: top, JSON: true})
+	}, p)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func TestStoriesPointAtTheirEvidence(t *testing.T) {
+	for name, p := range map[string]evidence.Portfolio{"typical": typicalPortfolio(), "rich": richPortfolio(), "generated": generatedPortfolio(3000)} {
+		t.Run(name, func(t *testing.T) {
+			byID := make(map[string]evidence.Evidence)
+			for _, e := range p.Evidence {
+				byID[e.ID] = e
+			}
+			doc := readStories(t, p, -1)
+			if want := len(epicsWithEvidence(p)); len(doc.Stories) != want {
+				t.Fatalf("%d stories, want one per initiative: %d", len(doc.Stories), want)
+			}
+			for _, s := range doc.Stories {
+				if s.Situation == "" || s.Task == "" || s.Action == "" || !strings.Contains(s.Result, "Add the outcome you can vouch for") {
+					t.Errorf("%s: incomplete story %+v", s.Epic.Key, s)
+				}
+				if len(s.Actions) == 0 || len(s.Actions) > storyActions {
+					t.Errorf("%s: %d actions", s.Epic.Key, len(s.Actions))
+				}
+				categories := map[string]bool{}
+				for _, a := range s.Actions {
+					e, ok := byID[a.EvidenceID]
+					if !ok {
+						t.Errorf("%s: action %q points at no evidence item", s.Epic.Key, a.Text)
+						continue
+					}
+					if a.IssueKey != e.IssueKey || a.IssueURL != e.IssueURL || a.Category != e.Category || !strings.Contains(a.Text, e.IssueKey) {
+						t.Errorf("%s: action %+v does not match its item %s on %s", s.Epic.Key, a, e.ID, e.IssueKey)
+					}
+					if e.IssueKey != s.Epic.Key && e.IssueParent != s.Epic.Key {
+						t.Errorf("%s: action on %s, which is not in the initiative", s.Epic.Key, e.IssueKey)
+					}
+					categories[e.Category] = true
+				}
+				// Questions come from the initiative's kinds of work.
+				var allowed []string
+				for _, e := range p.Evidence {
+					if e.IssueKey == s.Epic.Key || e.IssueParent == s.Epic.Key {
+						allowed = append(allowed, categoryStories[e.Category].question)
+					}
+				}
+				for _, q := range s.Questions {
+					if !slices.Contains(allowed, q) {
+						t.Errorf("%s: tagged %q, which none of its categories answers", s.Epic.Key, q)
+					}
+				}
+				if len(s.Questions) == 0 || len(s.Questions) > storyQuestions {
+					t.Errorf("%s: %d questions", s.Epic.Key, len(s.Questions))
+				}
+			}
+		})
+	}
+}
+
+func TestStoriesAreStrongestFirstAndTop(t *testing.T) {
+	p := generatedPortfolio(3000)
+	all := readStories(t, p, -1).Stories
+	if got := readStories(t, p, 0).Stories; len(got) != DefaultStories {
+		t.Errorf("default: %d stories, want %d", len(got), DefaultStories)
+	}
+	two := readStories(t, p, 2).Stories
+	if len(two) != 2 || two[0].Epic.Key != all[0].Epic.Key || two[1].Epic.Key != all[1].Epic.Key {
+		t.Errorf("top 2 are not the first two of all")
+	}
+	// The typical portfolio's EU checkout epic, with ten items of eight
+	// kinds, is a stronger story than refunds, with three of two.
+	typical := readStories(t, typicalPortfolio(), -1).Stories
+	if len(typical) != 2 || typical[0].Epic.Key != "PAY-101" {
+		t.Errorf("stories = %+v", typical)
+	}
+	if got := readStories(t, emptyPortfolio(), 0).Stories; got == nil || len(got) != 0 {
+		t.Errorf("empty portfolio: %v, want an empty list", got)
+	}
+}
+
+func TestStoriesMarkdownStructure(t *testing.T) {
+	for _, tc := range goldenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := tc.portfolio()
+			src := render(t, func(w io.Writer, p evidence.Portfolio) error { return Stories(w, p, StoryOptions{Top: -1}) }, p)
+			d := parseMarkdownText(src)
+			linkable := make(map[string]bool)
+			for _, e := range p.Evidence {
+				if httpURL(e.IssueURL) {
+					linkable[e.IssueURL] = true
+				}
+			}
+			for _, ep := range p.Epics {
+				if httpURL(ep.URL) {
+					linkable[ep.URL] = true
+				}
+			}
+			st := structureOf(t, d, linkable)
+			if !slices.Equal(st.h1, []string{"Interview stories"}) {
+				t.Errorf("h1 = %q", st.h1)
+			}
+			if got, want := len(st.h2), len(epicsWithEvidence(p)); got != want {
+				t.Errorf("%d stories, want %d", got, want)
+			}
+			var parts []string
+			err := ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if s, ok := n.(*ast.Emphasis); ok && entering && s.Level == 2 {
+					parts = append(parts, d.inlineHTML(t, s))
+				}
+				return ast.WalkContinue, nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := slices.Repeat([]string{"Situation.", "Task.", "Action.", "Result."}, len(st.h2))
+			if !slices.Equal(parts, want) {
+				t.Errorf("story parts = %q, want %q", parts, want)
+			}
+			for _, h := range st.h2 {
+				if st.lists[h] == 0 {
+					t.Errorf("story %q has no actions", h)
+				}
+			}
+		})
+	}
+}

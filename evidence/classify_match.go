@@ -15,6 +15,7 @@ type subject struct {
 	a  Activity
 	is Issue
 	me User
+	rs *RuleSet
 
 	textDone bool
 	text     indexedText // of PlainText(a.Text)
@@ -48,6 +49,8 @@ type field struct {
 	seconds bool
 	// onlyTo marks a field whose changelog has no from-value (Rank: "Ranked higher").
 	onlyTo bool
+	// customIDs are custom field ids a user's rule names ("customfield_10050").
+	customIDs []string
 }
 
 // changedBy reports whether the change item is a change of f. A system field
@@ -55,6 +58,9 @@ type field struct {
 // site-specific "customfield_NNNNN" id, and old Server sends no fieldId at
 // all, so those are known by name.
 func (f field) changedBy(it ChangeItem) bool {
+	if it.FieldID != "" && slices.Contains(f.customIDs, it.FieldID) {
+		return true
+	}
 	if it.FieldID != "" && len(f.ids) > 0 && !isCustomItem(it) {
 		return slices.Contains(f.ids, it.FieldID)
 	}
@@ -135,6 +141,40 @@ var (
 	fieldAcceptance       = field{label: "Acceptance Criteria", names: []string{"Acceptance Criteria"}}
 )
 
+// knownFields are the fields rules name by a short name, whatever the site
+// calls them or whichever customfield number they have there.
+var knownFields = map[string]field{
+	"priority": fieldPriority, "status": fieldStatus, "resolution": fieldResolution,
+	"fix-version": fieldFixVersion, "fixversions": fieldFixVersion,
+	"labels": fieldLabels, "label": fieldLabels, "components": fieldComponents, "component": fieldComponents,
+	"description": fieldDescription, "summary": fieldSummary,
+	"time-spent": fieldTimeSpent, "timespent": fieldTimeSpent,
+	"original-estimate": fieldOriginalEstimate, "timeoriginalestimate": fieldOriginalEstimate,
+	"link": fieldLink, "issue-link": fieldLink,
+	"parent": fieldParent, "epic-link": fieldParent, "parent-link": fieldParent,
+	"epic-child": fieldEpicChild, "epic-status": fieldEpicStatus,
+	"story-points": fieldStoryPoints, "story-point-estimate": fieldStoryPoints,
+	"sprint": fieldSprint, "flagged": fieldFlagged, "rank": fieldRank,
+	"acceptance-criteria": fieldAcceptance,
+}
+
+// lookupField finds the field a rule names: a known field by its short name
+// or display name ("story-points", "Story Points", "Fix Version/s"), a custom
+// field by its id ("customfield_10050"), else any field by its display name
+// as changelogs give it, compared ignoring case.
+func lookupField(name string) field {
+	key := strings.ToLower(strings.TrimSpace(name))
+	key = strings.TrimSuffix(key, "/s")
+	key = strings.NewReplacer(" ", "-", "_", "-").Replace(key)
+	if f, ok := knownFields[key]; ok {
+		return f
+	}
+	if rest, ok := strings.CutPrefix(name, "customfield_"); ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
+		return field{label: name, customIDs: []string{name}}
+	}
+	return field{label: name, names: []string{name}}
+}
+
 // ---- Change matchers ----
 
 // An itemCheck is a condition on one change item (its from/to values).
@@ -185,9 +225,36 @@ func fromValue(values ...string) itemCheck {
 	return func(_ *subject, it ChangeItem) bool { return equalsAnyFold(it.FromString, values) }
 }
 
+// notFromValue checks that the old value is none of values.
+func notFromValue(values ...string) itemCheck {
+	return func(_ *subject, it ChangeItem) bool { return !equalsAnyFold(it.FromString, values) }
+}
+
 // notToValue checks that the new value is none of values.
 func notToValue(values ...string) itemCheck {
 	return func(_ *subject, it ChangeItem) bool { return !equalsAnyFold(it.ToString, values) }
+}
+
+// statusCategories are the status names sites use by default, by category
+// ("new", "indeterminate", "done"), lowercase.
+var statusCategories = map[string]string{
+	"to do": "new", "open": "new", "backlog": "new", "new": "new", "selected for development": "new", "reopened": "new",
+	"in progress": "indeterminate", "in review": "indeterminate", "in development": "indeterminate", "in qa": "indeterminate",
+	"in test": "indeterminate", "blocked": "indeterminate", "on hold": "indeterminate", "review": "indeterminate",
+	"done": "done", "closed": "done", "resolved": "done", "verified": "done", "complete": "done", "completed": "done",
+	"released": "done", "shipped": "done", "accepted": "done",
+}
+
+// toCategory checks that the new status is in category cat. A changelog
+// names statuses, not their categories: the issue's current status has its
+// category, and other statuses are known by their usual names.
+func toCategory(cat string) itemCheck {
+	return func(s *subject, it ChangeItem) bool {
+		if it.ToString != "" && strings.EqualFold(it.ToString, s.is.Status) && s.is.StatusCategory != "" {
+			return s.is.StatusCategory == cat
+		}
+		return statusCategories[strings.ToLower(it.ToString)] == cat
+	}
 }
 
 // cleared checks that the field had a value and now has none.
@@ -381,13 +448,16 @@ func firstOf(ms ...matcher) matcher {
 	}
 }
 
-// mentionsOtherProject matches a text that arranges work with another
-// project's issue ("raised PAY-77 with payments", "depends on PAY-12"): the
-// first submatch of p's alternatives is the issue key, and its project must
-// differ from the issue's.
-func mentionsOtherProject(p *textPattern) matcher {
+// mentionsOtherProject matches a text of at least minWords words that
+// arranges work with another project's issue ("raised PAY-77 with
+// payments"): the first submatch of p's alternatives is the issue key, and
+// its project must differ from the issue's.
+func mentionsOtherProject(p *textPattern, minWords int) matcher {
 	return func(s *subject) (string, bool) {
 		t := s.plain()
+		if s.words < minWords {
+			return "", false
+		}
 		text, own := t.text, issueProject(&s.is)
 		for _, alt := range p.alts {
 			if !t.containsAny(alt.keys) {
@@ -405,24 +475,17 @@ func mentionsOtherProject(p *textPattern) matcher {
 	}
 }
 
-// saysWithOtherProject matches like says, in a text that also names an
-// issue of another project than the issue's: the work it arranges is split
-// across projects, so across teams.
-func saysWithOtherProject(p *textPattern, minWords int) matcher {
-	m := says(p, minWords)
-	return func(s *subject) (string, bool) {
-		excerpt, ok := m(s)
-		if !ok {
-			return "", false
+// namesOtherProject holds when the activity's text names an issue of
+// another project than the issue's: work it arranges is split across
+// projects, so across teams.
+func namesOtherProject(s *subject) bool {
+	own := issueProject(&s.is)
+	for _, key := range issueKeyPattern.FindAllString(s.plain().text, -1) {
+		if other := projectOfKey(key); other != "" && other != own {
+			return true
 		}
-		own := issueProject(&s.is)
-		for _, key := range issueKeyPattern.FindAllString(s.plain().text, -1) {
-			if other := projectOfKey(key); other != "" && other != own {
-				return excerpt, true
-			}
-		}
-		return "", false
 	}
+	return false
 }
 
 // issueKeyPattern finds issue keys in plain text ("PAY-12").
@@ -458,10 +521,13 @@ func typeIsNot(types ...string) guard {
 }
 
 // someoneElses holds when the issue is someone else's: assigned to another
-// person, or created by another person.
+// person, or created by another person. An automation account is nobody:
+// closing the ticket an alert opened accepts no one's work.
 func someoneElses(s *subject) bool {
-	assignedToOther := s.is.Assignee.ID != "" && !s.is.Assignee.Is(s.me)
-	return assignedToOther || createdByOther(s)
+	if s.isPerson(s.is.Assignee) && !s.is.Assignee.Is(s.me) {
+		return true
+	}
+	return (s.isPerson(s.is.Reporter) || s.isPerson(s.is.Creator)) && !s.is.CreatedBy(s.me)
 }
 
 // createdByOther holds when the issue's reporter or creator is known and

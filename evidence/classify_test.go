@@ -664,16 +664,16 @@ func TestRuleIDs(t *testing.T) {
 		t.Errorf("RuleIDs() has duplicates: %v", ids)
 	}
 	covered := map[string]bool{}
-	for _, r := range builtinRules {
-		covered[r.category] = true
-		if !strings.HasPrefix(r.id, string(r.source)+".") {
-			t.Errorf("rule %s does not name its source %s", r.id, r.source)
+	for _, r := range BuiltinRules().Rules() {
+		covered[r.Category] = true
+		if len(r.Sources) != 1 || !strings.HasPrefix(r.ID, string(r.Sources[0])+".") {
+			t.Errorf("rule %s does not name its source %v", r.ID, r.Sources)
 		}
-		if r.confidence <= 0 || r.confidence > 1 {
-			t.Errorf("rule %s has confidence %v", r.id, r.confidence)
+		if r.Confidence <= 0 || r.Confidence > 1 {
+			t.Errorf("rule %s has confidence %v", r.ID, r.Confidence)
 		}
-		if _, ok := CategoryByID(r.category); !ok {
-			t.Errorf("rule %s has unknown category %q", r.id, r.category)
+		if _, ok := CategoryByID(r.Category); !ok {
+			t.Errorf("rule %s has unknown category %q", r.ID, r.Category)
 		}
 	}
 	for _, c := range Categories {

@@ -18,6 +18,9 @@ type User struct {
 	ID          string `json:"id"`
 	Name        string `json:"name,omitempty"` // Server/DC login name; empty on Cloud
 	DisplayName string `json:"display_name"`
+	// AccountType is Jira Cloud's accountType: "atlassian" for people, "app"
+	// (AccountTypeApp) for automation and integrations; empty on Server.
+	AccountType string `json:"account_type,omitempty"`
 }
 
 // Is reports whether u and other are the same account.
@@ -133,6 +136,10 @@ type Activity struct {
 	At       time.Time    `json:"at"`
 	Text     string       `json:"text,omitempty"` // comment or worklog body, issue description
 	Items    []ChangeItem `json:"items,omitempty"`
+	// InReplyTo is the comment by someone else that this comment answers
+	// (see WithReplies): context for rules, set before classifying, never
+	// stored.
+	InReplyTo *Activity `json:"-"`
 }
 
 // Evidence is one claim of PM work, backed by one activity (or, for manual

@@ -1,24 +1,39 @@
 package evidence
 
 import (
+	"encoding/json"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// PlainText turns Jira wiki markup into one line of plain text holding only
-// the author's own words. Text rules and excerpts read this, never the markup:
-// code, quoted text and stack traces are someone else's words or the
-// machine's, and matching them would credit the user with what they pasted.
+// PlainText turns Jira wiki markup, or an Atlassian Document Format
+// document (see ADFText), into one line of plain text holding only the
+// author's own words. Text rules and excerpts read this, never the markup:
+// code, quoted text, stack traces and pasted messages are someone else's
+// words or the machine's, and matching them would credit the user with what
+// they pasted.
 //
 // It drops {code}, {noformat} and {quote} blocks, "bq." and ">" lines,
-// Java stack-trace lines and the line Jira writes when a flag is added or
-// removed with a comment ("(flagoff) Flag removed"); keeps the text of
-// [text|url] links; turns mentions into "@user"; strips emphasis, list,
-// table, {color} and {panel} markup; ends a heading's text with ":"
-// ("h3. Goals" → "Goals:"); and collapses all whitespace, line breaks
-// included, to single spaces.
-func PlainText(wiki string) string {
+// Java stack-trace lines, lines of a pasted chat transcript ("[10:42] Lee:
+// …"), a pasted e-mail thread from its header ("On … wrote:", "-----Original
+// Message-----", "From: … / Sent: …") to the end, and the line Jira writes
+// when a flag is added or removed with a comment ("(flagoff) Flag removed");
+// keeps the text of [text|url] links; turns mentions into "@user"; strips
+// emphasis, list, table, {color} and {panel} markup; ends a heading's text
+// with ":" ("h3. Goals" → "Goals:"); and collapses all whitespace, line
+// breaks included, to single spaces.
+func PlainText(text string) string {
+	if LooksLikeADF(text) {
+		var root adfNode
+		if json.Unmarshal([]byte(text), &root) == nil && root.Type == "doc" {
+			return plainWiki(adfToWiki(&root))
+		}
+	}
+	return plainWiki(text)
+}
+
+func plainWiki(wiki string) string {
 	wiki = dropBlocks(wiki)
 	var w plainWriter
 	w.b.Grow(len(wiki))
@@ -31,8 +46,11 @@ func PlainText(wiki string) string {
 		}
 		w.space()
 		line = strings.TrimSpace(line)
-		if line == "" || isQuotedLine(line) || isStackTraceLine(line) || isRuleLine(line) || isFlagLine(line) {
+		if line == "" || isQuotedLine(line) || isStackTraceLine(line) || isRuleLine(line) || isFlagLine(line) || isChatLine(line) {
 			continue
+		}
+		if startsPastedThread(line, rest) {
+			break
 		}
 		if heading, ok := headingText(line); ok {
 			before := w.b.Len()
@@ -118,6 +136,67 @@ func blockOpening(s string) (tagLen int, closeTag string) {
 // from e-mail or Markdown.
 func isQuotedLine(line string) bool {
 	return strings.HasPrefix(line, "bq.") || line[0] == '>'
+}
+
+// isChatLine reports a line pasted from a chat transcript: a bracketed time,
+// a name and a colon ("[10:42] Lee Park: can we ship?", "[2026-03-04 10:42
+// AM] lee: ok"). The words are the chat's, whoever wrote them there.
+func isChatLine(line string) bool {
+	if line[0] != '[' {
+		return false
+	}
+	end := strings.IndexByte(line[:min(len(line), 28)], ']')
+	if end < 4 {
+		return false
+	}
+	stamp := line[1:end]
+	colon := strings.IndexByte(stamp, ':')
+	if colon < 1 || colon+2 >= len(stamp) || !isDigit(stamp[colon-1]) || !isDigit(stamp[colon+1]) || !isDigit(stamp[colon+2]) {
+		return false
+	}
+	for i := 0; i < len(stamp); i++ {
+		if c := stamp[i]; !isDigit(c) && !strings.ContainsRune(" :-/.APMapm", rune(c)) {
+			return false
+		}
+	}
+	rest := strings.TrimLeft(line[end+1:], " \t")
+	name := strings.IndexByte(rest[:min(len(rest), 48)], ':')
+	return name > 0 && !strings.ContainsAny(rest[:name], "[]")
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// startsPastedThread reports whether line, with the text after it, starts a
+// pasted e-mail thread: everything from there on is other people's words.
+// It runs on every line, so it looks at the first byte before anything else.
+func startsPastedThread(line, rest string) bool {
+	switch line[0] {
+	case 'o', 'O':
+		return hasPrefixFold(line, "on ") && hasSuffixFold(line, " wrote:") && len(line) < 200
+	case '-':
+		return strings.HasPrefix(line, "--") && (indexFold(line, "original message") >= 0 || indexFold(line, "forwarded message") >= 0)
+	case '_':
+		return len(line) >= 20 && strings.Trim(line, "_") == ""
+	case 'f', 'F':
+		if !hasPrefixFold(line, "from:") {
+			return false
+		}
+		next := rest
+		if i := strings.IndexByte(next, '\n'); i >= 0 {
+			next = next[:i]
+		}
+		next = strings.TrimSpace(next)
+		return hasPrefixFold(next, "sent:") || hasPrefixFold(next, "date:") || hasPrefixFold(next, "to:")
+	}
+	return false
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
 // Jira starts the comment of adding or removing a flag with one of these

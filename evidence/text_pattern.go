@@ -117,19 +117,28 @@ func mustPattern(alternatives ...string) *textPattern {
 // its prefilter keys.
 func compilePattern(alternatives ...string) (*textPattern, error) {
 	p := &textPattern{}
-	for _, alt := range alternatives {
-		expr := "(?i)" + alt
-		re, err := regexp.Compile(expr)
+	for _, expr := range alternatives {
+		alt, err := compileAlternative(expr)
 		if err != nil {
 			return nil, err
 		}
-		tree, err := syntax.Parse(expr, syntax.Perl)
-		if err != nil {
-			return nil, err
-		}
-		p.alts = append(p.alts, patternAlt{re: re, keys: newPatternKeys(requiredLiterals(tree))})
+		p.alts = append(p.alts, alt)
 	}
 	return p, nil
+}
+
+// compileAlternative compiles one alternative of a pattern.
+func compileAlternative(expr string) (patternAlt, error) {
+	expr = "(?i)" + expr
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return patternAlt{}, err
+	}
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return patternAlt{}, err
+	}
+	return patternAlt{re: re, keys: newPatternKeys(requiredLiterals(tree))}, nil
 }
 
 // allowQuestions returns p with matches inside questions counting too.

@@ -36,16 +36,7 @@ func TestRequiredLiterals(t *testing.T) {
 }
 
 // builtinPatterns are the text patterns of the built-in rules, by name.
-var builtinPatterns = map[string]*textPattern{
-	"storyForm": storyForm, "problemWords": problemWords, "postmortem": postmortem,
-	"acceptanceCriteriaAdded": acceptanceCriteriaAdded, "epicGoals": epicGoals, "epicProgress": epicProgress,
-	"statusUpdate": statusUpdate, "decision": decision, "prioritization": prioritization, "sprintTalk": sprintTalk,
-	"releaseTalk": releaseTalk, "acceptanceCheck": acceptanceCheck, "unblockTalk": unblockTalk, "handoff": handoff,
-	"otherProjectRef": otherProjectRef, "incidentContext": incidentContext, "incidentCoordination": incidentCoordination,
-	"acceptanceCriteriaWritten": acceptanceCriteriaWritten, "gherkin": gherkin, "epicScope": epicScope,
-	"handoffAcross": handoffAcross, "crossTeamTalk": crossTeamTalk, "duplicateTalk": duplicateTalk, "splitTalk": splitTalk,
-	"incidentClosing": incidentClosing, "reopenReason": reopenReason,
-}
+var builtinPatterns = BuiltinRules().patterns
 
 // Every alternative of a built-in pattern must have a prefilter worth having,
 // or it would run its regexp over every comment.

@@ -51,6 +51,14 @@ func TestPlainText(t *testing.T) {
 		{"flag added line is Jira's", "(flag) Flag added\n\nBlocked: waiting for PAY-12.", "Blocked: waiting for PAY-12."},
 		{"flag line in another language is Jira's", "(flagoff) Флажок снят\n\nГотово", "Готово"},
 		{"a flag emoticon in a sentence stays", "(flag) Flag this for the design review on Monday, we need a decision", "(flag) Flag this for the design review on Monday, we need a decision"},
+		{"a pasted chat line is not the user's", "From the thread:\n[10:42] Lee Park: Decision: we ship Friday\n[10:43 AM] sam: ok\nSo Friday it is.", "From the thread: So Friday it is."},
+		{"a dated chat line is not the user's", "[2026-03-04 10:42] Lee: we agreed on B", ""},
+		{"a bracketed link is not a chat line", "[10:42|https://x] is when it broke: see logs", "10:42 is when it broke: see logs"},
+		{"a pasted e-mail thread is dropped from its header", "Vendor confirmed, we go ahead.\n\nOn Tue, 3 Mar 2026 at 10:02, Lee Park <lee@x.com> wrote:\nDecision: we descope the export.\nThanks", "Vendor confirmed, we go ahead."},
+		{"an Outlook header starts a pasted thread", "See below, approved.\nFrom: Jane Doe\nSent: Tuesday\nSubject: RE: go/no-go\nGo for the release.", "See below, approved."},
+		{"an original-message separator starts a pasted thread", "Agreed.\n-----Original Message-----\nETA Friday", "Agreed."},
+		{"a line starting with From: in prose stays", "From: the design review, two changes.", "From: the design review, two changes."},
+		{"a list item mentioning an original message stays", "- keep the original message text", "keep the original message text"},
 		{"empty stays empty", "", ""},
 		{"only markup gives nothing", "{code}x{code}\n----\nbq. quoted", ""},
 	}
@@ -172,6 +180,10 @@ func FuzzPlainText(f *testing.F) {
 		"h1. Title\n* item\n# item\nbq. quoted\n> quoted\n----",
 		"\xff\xfe[\xc3\x28]{{x}}\\\\",
 		"_ * [ ] { } ! | \\",
+		"[10:42] Lee: x\n[10:4",
+		"ok\nOn Mon wrote:\nquoted",
+		"From: a\nSent: b",
+		"{\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}]}",
 	} {
 		f.Add(seed)
 	}

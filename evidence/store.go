@@ -38,6 +38,9 @@ type Store struct {
 	db   *sql.DB
 	path string
 	now  func() time.Time
+	// categories are those evidence may carry, the user's included; nil
+	// means the built-in ones.
+	categories []Category
 }
 
 // StoreOption configures Open.
@@ -46,6 +49,12 @@ type StoreOption func(*Store)
 // WithClock sets the clock that stamps rows; tests fix it.
 func WithClock(now func() time.Time) StoreOption {
 	return func(s *Store) { s.now = now }
+}
+
+// WithCategories sets the categories portfolios offer, the user's own
+// included (RuleSet.Categories); without it they are the built-in ones.
+func WithCategories(cats []Category) StoreOption {
+	return func(s *Store) { s.categories = cats }
 }
 
 // Open opens (creating if needed) the database at path and applies any

@@ -166,7 +166,11 @@ func (s *Store) Portfolio(ctx context.Context, f Filter, now time.Time) (Portfol
 	if f.Site != nil {
 		sites = keepSite(sites, *f.Site)
 	}
-	p := Portfolio{GeneratedAt: now.UTC(), Sites: sites, Evidence: items, Categories: Categories}
+	cats := s.categories
+	if cats == nil {
+		cats = Categories
+	}
+	p := Portfolio{GeneratedAt: now.UTC(), Sites: sites, Evidence: items, Categories: cats}
 	if err := s.portfolioContext(ctx, &p); err != nil {
 		return Portfolio{}, err
 	}

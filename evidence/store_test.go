@@ -116,6 +116,7 @@ func TestStoreAppliesANewMigrationToAnExistingDatabaseOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	applied, _ := s.Migrations(ctx)
 	next := fstest.MapFS{
 		"migrations/0001_init.sql": {Data: first},
 		"migrations/0002_test.sql": {Data: []byte(`ALTER TABLE sites ADD COLUMN note TEXT NOT NULL DEFAULT 'kept';`)},
@@ -126,7 +127,7 @@ func TestStoreAppliesANewMigrationToAnExistingDatabaseOnce(t *testing.T) {
 		}
 	}
 	names, _ := s.Migrations(ctx)
-	if !reflect.DeepEqual(names, []string{"0001_init.sql", "0002_test.sql"}) {
+	if !reflect.DeepEqual(names, append(applied, "0002_test.sql")) {
 		t.Errorf("migrations = %v", names)
 	}
 	var note string
@@ -141,7 +142,7 @@ func TestStoreAppliesANewMigrationToAnExistingDatabaseOnce(t *testing.T) {
 	}
 	var tables int
 	s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'half'`).Scan(&tables)
-	if names, _ := s.Migrations(ctx); len(names) != 2 || tables != 0 {
+	if names, _ := s.Migrations(ctx); len(names) != len(applied)+1 || tables != 0 {
 		t.Errorf("after a failed migration: %v recorded, %d half-made tables", names, tables)
 	}
 }

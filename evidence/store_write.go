@@ -91,8 +91,8 @@ func newPageWriter(ctx context.Context, tx *sql.Tx, site Site) (*pageWriter, err
 				issue = excluded.issue, raw = excluded.raw, synced_at = excluded.synced_at`},
 		{&w.deleteActivities, `DELETE FROM activities WHERE site_id = ? AND issue_id = ?`},
 		{&w.insertActivity, `
-			INSERT INTO activities (site_id, issue_id, source, source_id, author_id, author_name, occurred_at, body, items, is_mine)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			INSERT INTO activities (site_id, issue_id, source, source_id, author_id, author_name, author_type, occurred_at, body, items, is_mine)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.insertEvidence, `
 			INSERT INTO evidence (id, site_id, issue_id, source, source_id, category, rule, confidence, excerpt, occurred_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
@@ -149,7 +149,7 @@ func (w *pageWriter) saveIssue(ctx context.Context, rec IssueRecord, classify Cl
 		return fmt.Errorf("clear activities: %w", err)
 	}
 	seenEvidence := map[string]bool{}
-	for _, a := range rec.Activities {
+	for _, a := range WithReplies(rec.Activities) {
 		mine := a.Author.Is(w.site.User)
 		items, err := json.Marshal(a.Items)
 		if err != nil {
@@ -159,7 +159,7 @@ func (w *pageWriter) saveIssue(ctx context.Context, rec IssueRecord, classify Cl
 			items = []byte("[]")
 		}
 		if _, err := w.insertActivity.ExecContext(ctx, w.site.ID, is.ID, string(a.Source), a.SourceID,
-			a.Author.ID, a.Author.DisplayName, formatTime(a.At), a.Text, string(items), mine); err != nil {
+			a.Author.ID, a.Author.DisplayName, a.Author.AccountType, formatTime(a.At), a.Text, string(items), mine); err != nil {
 			return fmt.Errorf("store %s %s: %w", a.Source, a.SourceID, err)
 		}
 		if !mine {
@@ -257,12 +257,14 @@ func (s *Store) Reclassify(ctx context.Context, classify ClassifyFunc) (int, err
 	return len(found), nil
 }
 
-// classifyStored runs classify over one site's stored activities of its user.
+// classifyStored runs classify over one site's stored activities of its
+// user. Other people's comments are read too: they are the questions the
+// user's comments answer (WithReplies).
 func classifyStored(ctx context.Context, tx *sql.Tx, site Site, classify ClassifyFunc) ([]Evidence, error) {
 	rows, err := tx.QueryContext(ctx, `
-		SELECT a.issue_id, a.source, a.source_id, a.author_id, a.author_name, a.occurred_at, a.body, a.items, i.issue
+		SELECT a.issue_id, a.source, a.source_id, a.author_id, a.author_name, a.author_type, a.occurred_at, a.body, a.items, a.is_mine, i.issue
 		FROM activities a JOIN issues i ON i.site_id = a.site_id AND i.issue_id = a.issue_id
-		WHERE a.site_id = ? AND a.is_mine = 1
+		WHERE a.site_id = ? AND (a.is_mine = 1 OR a.source = 'comment')
 		ORDER BY a.issue_id, a.occurred_at, a.source, a.source_id`, site.ID)
 	if err != nil {
 		return nil, err
@@ -271,14 +273,28 @@ func classifyStored(ctx context.Context, tx *sql.Tx, site Site, classify Classif
 	var (
 		found     []Evidence
 		issue     Issue
-		issueID   string
+		acts      []Activity
 		issueJSON []byte
 	)
+	flush := func() {
+		for _, a := range WithReplies(acts) {
+			if !a.Author.Is(site.User) {
+				continue
+			}
+			for _, ev := range classify(a, issue, site.User) {
+				ev.ID = EvidenceID(site.Key(), a.IssueID, ev.Source, ev.SourceID, ev.Category)
+				ev.SiteID = site.ID
+				found = append(found, ev)
+			}
+		}
+		acts = acts[:0]
+	}
 	for rows.Next() {
 		var a Activity
 		var at, items string
-		if err := rows.Scan(&a.IssueID, &a.Source, &a.SourceID, &a.Author.ID, &a.Author.DisplayName,
-			&at, &a.Text, &items, &issueJSON); err != nil {
+		var mine bool
+		if err := rows.Scan(&a.IssueID, &a.Source, &a.SourceID, &a.Author.ID, &a.Author.DisplayName, &a.Author.AccountType,
+			&at, &a.Text, &items, &mine, &issueJSON); err != nil {
 			return nil, err
 		}
 		if a.At, err = parseTime(at); err != nil {
@@ -287,20 +303,23 @@ func classifyStored(ctx context.Context, tx *sql.Tx, site Site, classify Classif
 		if err := json.Unmarshal([]byte(items), &a.Items); err != nil {
 			return nil, fmt.Errorf("activity %s %s items: %w", a.Source, a.SourceID, err)
 		}
-		if a.IssueID != issueID {
+		if len(acts) == 0 || a.IssueID != acts[0].IssueID {
+			flush()
 			issue = Issue{}
 			if err := json.Unmarshal(issueJSON, &issue); err != nil {
 				return nil, fmt.Errorf("issue %s: %w", a.IssueID, err)
 			}
-			issueID = a.IssueID
 		}
-		for _, ev := range classify(a, issue, site.User) {
-			ev.ID = EvidenceID(site.Key(), a.IssueID, ev.Source, ev.SourceID, ev.Category)
-			ev.SiteID = site.ID
-			found = append(found, ev)
+		if mine != a.Author.Is(site.User) {
+			return nil, fmt.Errorf("activity %s %s: stored as the user's but not by them", a.Source, a.SourceID)
 		}
+		acts = append(acts, a)
 	}
-	return found, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	flush()
+	return found, nil
 }
 
 // SyncRun is one line of the sync log.

@@ -21,13 +21,16 @@ type apiUser struct {
 	Key         string `json:"key"`
 	Name        string `json:"name"`
 	DisplayName string `json:"displayName"`
+	AccountType string `json:"accountType"` // Cloud: "app" for automation
 }
 
 func (u *apiUser) domain() evidence.User {
 	if u == nil {
 		return evidence.User{}
 	}
-	return userFrom(u.AccountID, u.Key, u.Name, u.DisplayName)
+	user := userFrom(u.AccountID, u.Key, u.Name, u.DisplayName)
+	user.AccountType = u.AccountType
+	return user
 }
 
 type named struct {
@@ -163,12 +166,21 @@ func (t *jiraTime) UnmarshalJSON(b []byte) error {
 	return fmt.Errorf("time %q is not in a format Jira uses", s)
 }
 
-// jiraText is a v2 text field: a wiki-markup string. A v3 ADF document (an
-// object) decodes to no text rather than failing the whole issue; the raw
-// JSON still holds it.
+// jiraText is a text field: a wiki-markup string (v2), or a v3 ADF document
+// kept as its JSON, which evidence.PlainText reads as it reads wiki markup.
+// Any other value decodes to no text rather than failing the whole issue.
 type jiraText string
 
 func (t *jiraText) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '{' {
+		var doc struct{ Type string }
+		if json.Unmarshal(b, &doc) == nil && doc.Type == "doc" {
+			*t = jiraText(b)
+		} else {
+			*t = ""
+		}
+		return nil
+	}
 	if len(b) == 0 || b[0] != '"' {
 		*t = ""
 		return nil

@@ -1,0 +1,39 @@
+package jira
+
+import (
+	"testing"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// A v3 comment body (ADF) is kept for evidence.PlainText to read, and
+// Cloud's accountType reaches the domain user, so rules can tell automation
+// from people.
+func TestMapIssueKeepsADFAndAccountTypes(t *testing.T) {
+	raw := []byte(`{"id":"10001","key":"OPS-1","fields":{
+		"summary":"s","issuetype":{"name":"Story"},"project":{"key":"OPS"},
+		"status":{"name":"To Do","statusCategory":{"key":"new"}},
+		"reporter":{"accountId":"bot-1","displayName":"Automation for Jira","accountType":"app"},
+		"comment":{"total":1,"comments":[{"id":"5","author":{"accountId":"me","displayName":"Me","accountType":"atlassian"},
+			"created":"2026-03-04T15:12:00.000+0000",
+			"body":{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"Decision: ship it."}]}]}}]}}}`)
+	is, acts, err := mapIssue(raw, Fields{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if is.Reporter.AccountType != evidence.AccountTypeApp {
+		t.Errorf("reporter account type = %q, want %q", is.Reporter.AccountType, evidence.AccountTypeApp)
+	}
+	var comment evidence.Activity
+	for _, a := range acts {
+		if a.Source == evidence.SourceComment {
+			comment = a
+		}
+	}
+	if comment.Author.AccountType != "atlassian" {
+		t.Errorf("comment author account type = %q", comment.Author.AccountType)
+	}
+	if got := evidence.PlainText(comment.Text); got != "Decision: ship it." {
+		t.Errorf("PlainText(comment) = %q, want the ADF body's words", got)
+	}
+}

@@ -18,6 +18,10 @@ import (
 // demoSiteName names the sample site in the database and exports.
 const demoSiteName = "demo"
 
+// demoBullets is how many résumé bullets the demo prints: a taste; the
+// command prints more.
+const demoBullets = 3
+
 // demoOptions is everything runDemo needs.
 type demoOptions struct {
 	IO     IO
@@ -33,8 +37,9 @@ func newDemoCmd(g *globals) *cobra.Command {
 		Short: "Run the whole pipeline against a built-in sample Jira site",
 		Long: `demo starts a sample Jira Cloud site on 127.0.0.1 (an SRE who has become her team's
 unofficial product manager, three projects, about 200 issues), syncs it with the same
-code and credential checks a real sync uses, classifies the activity and writes
-portfolio.md. Nothing leaves your machine. Run again with the same --dir, it starts
+code and credential checks a real sync uses, classifies the activity, writes
+portfolio.md and portfolio.html and prints the top résumé bullets. Nothing leaves your
+machine. Run again with the same --dir, it starts
 the demo database afresh.`,
 		Example: `  pmfolio demo
   pmfolio demo --dir ./demo && pmfolio --db ./demo/pmfolio.db export --format json`,
@@ -88,15 +93,26 @@ func runDemo(ctx context.Context, opts demoOptions) error {
 		return nil
 	}
 	portfolio := filepath.Join(dir, "portfolio.md")
-	if err := runExport(ctx, exportOptions{IO: opts.IO, DBPath: dbPath, Format: "markdown", Output: portfolio}); err != nil {
-		return err
+	page := filepath.Join(dir, "portfolio.html")
+	for _, o := range []exportOptions{
+		{IO: opts.IO, DBPath: dbPath, Format: "markdown", Output: portfolio},
+		{IO: opts.IO, DBPath: dbPath, Format: "html", Output: page},
+	} {
+		if err := runExport(ctx, o); err != nil {
+			return err
+		}
 	}
 	summary, err := demoSummary(ctx, dbPath, results[0].Site.User.DisplayName)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%s\n\nPortfolio: %s\nDatabase:  %s\n", summary, portfolio, dbPath)
+	fmt.Fprintf(out, "%s\n\nTop résumé bullets (pmfolio bullets):\n", summary)
+	if err := runBullets(ctx, bulletsOptions{IO: opts.IO, DBPath: dbPath, Top: demoBullets}); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "\nPortfolio: %s\nWeb page:  %s\nDatabase:  %s\n", portfolio, page, dbPath)
 	fmt.Fprintf(out, "Next: pmfolio --db %s export --format json\n", shellQuote(dbPath))
+	fmt.Fprintf(out, "      pmfolio --db %s stories\n", shellQuote(dbPath))
 	return nil
 }
 

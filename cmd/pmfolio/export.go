@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -17,34 +19,56 @@ type exportOptions struct {
 	Format string
 	Output string // file path; empty: IO.Out
 	Filter evidence.Filter
+	Redact redaction
 }
 
 var exportFormats = map[string]func(io.Writer, evidence.Portfolio) error{
 	"markdown": export.Markdown,
 	"md":       export.Markdown,
+	"html":     export.HTML,
 	"json":     export.JSON,
 }
 
+// formatOfFile is the format an output file's extension asks for, when
+// --format is not given.
+var formatOfFile = map[string]string{".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
+
 func newExportCmd(g *globals) *cobra.Command {
 	var (
-		opts         exportOptions
-		since, until string
+		opts exportOptions
+		pf   portfolioFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Write your portfolio as Markdown or JSON",
+		Short: "Write your portfolio as Markdown, HTML or JSON",
 		Long: `export writes the portfolio from the evidence in the database: a headline of what you
-did, then each kind of PM work with a link to the Jira item behind every claim. It reads
-only the local database, never Jira.`,
+did, the competencies it shows and the gaps with what would fill them, the strongest
+items, a section per initiative, each kind of PM work with a link to the Jira item behind
+every claim, and a month-by-month timeline. It reads only the local database, never Jira.
+
+--format html writes one self-contained page (no scripts, nothing fetched) with a chart
+of your PM work per month, ready to share or print to PDF. Without --format, the
+extension of -o decides (.md, .html, .json).
+
+--redact replaces people's names, project keys and names, issue keys, sites, e-mail
+addresses and URLs with placeholders (Person 1, PROJ-A-12, …), the same one for the same
+original everywhere, so you can show the portfolio without your employer's details;
+--redact=FILE also hides each term listed in FILE.`,
 		Example: `  pmfolio export -o portfolio.md
-  pmfolio export --since 1y --format json -o portfolio.json`,
-		Args: usageArgs(cobra.NoArgs),
+  pmfolio export -o portfolio.html --since 1y
+  pmfolio export --format json --redact=secret-terms.txt -o portfolio.json`,
+		Args: pf.args,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if _, ok := exportFormats[opts.Format]; !ok {
-				return usageError("unknown format %q: use markdown or json", opts.Format)
+			if !cmd.Flags().Changed("format") {
+				if format, ok := formatOfFile[strings.ToLower(filepath.Ext(opts.Output))]; ok {
+					opts.Format = format
+				}
 			}
-			from, to, err := dateRange(since, until, g.io.Now())
-			if err != nil {
+			if _, ok := exportFormats[opts.Format]; !ok {
+				return usageError("unknown format %q: use markdown, html or json", opts.Format)
+			}
+			var err error
+			if opts.Filter, opts.Redact, err = pf.resolve(g); err != nil {
 				return err
 			}
 			cfg, err := g.config()
@@ -52,32 +76,21 @@ only the local database, never Jira.`,
 				return err
 			}
 			opts.IO, opts.DBPath = g.io, g.dbPath(cfg)
-			opts.Filter.Since, opts.Filter.Until = from, to
 			return runExport(cmd.Context(), opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Format, "format", "markdown", "markdown or json")
+	f.StringVar(&opts.Format, "format", "markdown", "markdown, html or json")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
-	f.StringVar(&since, "since", "", "only evidence from this date (YYYY-MM-DD or 30d, 12w, 6m, 1y)")
-	f.StringVar(&until, "until", "", "only evidence up to and including this date")
+	pf.register(cmd)
 	return cmd
 }
 
 // runExport reads the portfolio and writes it in the chosen format.
 func runExport(ctx context.Context, opts exportOptions) error {
-	store, err := openExistingStore(ctx, opts.DBPath)
+	p, err := readPortfolio(ctx, opts.DBPath, opts.Filter, opts.IO)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	p, err := store.Portfolio(ctx, opts.Filter, opts.IO.Now())
-	if err != nil {
-		return err
-	}
-	write := exportFormats[opts.Format]
-	if opts.Output == "" {
-		return write(opts.IO.Out, p)
-	}
-	return writeFileAtomic(opts.Output, 0o644, func(w io.Writer) error { return write(w, p) })
+	return writeRendering(opts.IO, opts.Output, p, opts.Redact, exportFormats[opts.Format])
 }

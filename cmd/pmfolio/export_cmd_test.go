@@ -1,0 +1,278 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// sharedDemo runs the demo once per test binary and returns its directory; the
+// tests below only read its database.
+var sharedDemo = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "pmfolio-export-test-")
+	if err != nil {
+		return "", err
+	}
+	var out, errOut strings.Builder
+	code := run([]string{"demo", "--dir", dir, "--issues", "80"}, IO{
+		In: strings.NewReader(""), Out: &out, ErrOut: &errOut,
+		Getenv:  func(string) string { return "" },
+		Now:     func() time.Time { return testNow },
+		Signals: make(chan os.Signal),
+	})
+	if code != 0 {
+		return "", &userError{Message: "demo failed: " + errOut.String()}
+	}
+	return dir, nil
+})
+
+// withDemo returns a cli whose database is the demo's, and the demo's
+// directory.
+func withDemo(t *testing.T) (cli, string) {
+	t.Helper()
+	dir, err := sharedDemo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := isolatedEnv(t)
+	env["PMFOLIO_DB"] = filepath.Join(dir, "pmfolio.db")
+	return cli{env: env}, dir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if dir, err := sharedDemo(); err == nil && strings.Contains(dir, "pmfolio-export-test-") {
+		os.RemoveAll(dir)
+	}
+	os.Exit(code)
+}
+
+func TestDemoWritesHTMLAndPrintsBullets(t *testing.T) {
+	_, dir := withDemo(t)
+	page, err := os.ReadFile(filepath.Join(dir, "portfolio.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<!DOCTYPE html>", `<svg viewBox=`, `<rect class="bar"`, "<h2>Initiatives</h2>"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("portfolio.html lacks %q", want)
+		}
+	}
+	r := cli{env: isolatedEnv(t)}.run(t, "demo", "--dir", t.TempDir(), "--issues", "40")
+	if r.code != 0 {
+		t.Fatalf("demo: %s", r.errOut)
+	}
+	// The summary, then the bullets, then where everything is.
+	got := regexp.MustCompile(`(?s)\d+ evidence items in \d+ categor(y|ies)\n\nTop résumé bullets \(pmfolio bullets\):\n((- [^\n]+\n){1,3})\nPortfolio: \S+portfolio\.md\nWeb page:  \S+portfolio\.html\nDatabase:  `).FindStringSubmatch(r.out)
+	if got == nil {
+		t.Fatalf("demo output is not summary, bullets, files:\n%s", r.out)
+	}
+}
+
+func TestExportFormats(t *testing.T) {
+	c, _ := withDemo(t)
+	out := t.TempDir()
+	tests := []struct {
+		args []string
+		file string
+		want string
+	}{
+		{[]string{"export", "--format", "html", "-o", filepath.Join(out, "a.out")}, "a.out", "<!DOCTYPE html>"},
+		{[]string{"export", "-o", filepath.Join(out, "b.html")}, "b.html", "<!DOCTYPE html>"},
+		{[]string{"export", "-o", filepath.Join(out, "c.json")}, "c.json", `"schema_version": 1`},
+		{[]string{"export", "-o", filepath.Join(out, "d.md")}, "d.md", "# Product-management portfolio"},
+		{[]string{"export", "--format", "markdown", "-o", filepath.Join(out, "e.html")}, "e.html", "# Product-management portfolio"},
+		{[]string{"stories", "-o", filepath.Join(out, "f.md")}, "f.md", "# Interview stories"},
+	}
+	for _, tt := range tests {
+		if r := c.run(t, tt.args...); r.code != 0 || r.out != "" {
+			t.Fatalf("%q: exit %d, out %q, err %s", tt.args, r.code, r.out, r.errOut)
+		}
+		data, err := os.ReadFile(filepath.Join(out, tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(data), tt.want) && !strings.Contains(string(data), tt.want) {
+			t.Errorf("%q wrote %.80q, want %q", tt.args, data, tt.want)
+		}
+	}
+}
+
+func TestBulletsAndStoriesCommands(t *testing.T) {
+	c, _ := withDemo(t)
+	r := c.run(t, "bullets", "--top", "2")
+	if r.code != 0 || len(strings.Split(strings.TrimSpace(r.out), "\n")) != 2 || !strings.HasPrefix(r.out, "- ") {
+		t.Errorf("bullets --top 2: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+	r = c.run(t, "bullets")
+	if n := strings.Count(r.out, "\n- ") + 1; r.code != 0 || n != 5 {
+		t.Errorf("bullets: %d lines, want 5\n%s", n, r.out)
+	}
+	r = c.run(t, "stories", "--top", "2")
+	if r.code != 0 || strings.Count(r.out, "\n## ") != 2 || !strings.Contains(r.out, "**Situation.**") {
+		t.Errorf("stories --top 2: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+	r = c.run(t, "stories", "--format", "json", "--top", "1")
+	var doc struct {
+		Stories []struct {
+			Actions []struct {
+				IssueURL string `json:"issue_url"`
+			} `json:"actions"`
+		} `json:"stories"`
+	}
+	if err := json.Unmarshal([]byte(r.out), &doc); err != nil || len(doc.Stories) != 1 || len(doc.Stories[0].Actions) == 0 ||
+		!strings.Contains(doc.Stories[0].Actions[0].IssueURL, "/browse/") {
+		t.Errorf("stories --format json: %v\n%s", err, r.out)
+	}
+	// A period with nothing in it: no bullets, a story file that says why.
+	r = c.run(t, "bullets", "--since", "2010-01-01", "--until", "2010-12-31")
+	if r.code != 0 || r.out != "" {
+		t.Errorf("bullets of an empty period: exit %d, %q", r.code, r.out)
+	}
+	r = c.run(t, "stories", "--since", "2010-01-01", "--until", "2010-12-31")
+	if r.code != 0 || !strings.Contains(r.out, "No initiatives yet") {
+		t.Errorf("stories of an empty period: exit %d, %q", r.code, r.out)
+	}
+}
+
+func TestExportCommandsUsageErrors(t *testing.T) {
+	c, _ := withDemo(t)
+	terms := filepath.Join(t.TempDir(), "terms.txt")
+	if err := os.WriteFile(terms, []byte("x\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", "--format", "pdf"}, "unknown format"},
+		{[]string{"bullets", "--top", "0"}, "--top must be at least 1"},
+		{[]string{"stories", "--top", "-1"}, "--top must be at least 1"},
+		{[]string{"stories", "--format", "yaml"}, "unknown format"},
+		{[]string{"bullets", "--since", "yesterday"}, "is not a date"},
+		{[]string{"stories", "--until", "2026-13-01"}, "is not a date"},
+		{[]string{"export", "--redact=" + filepath.Join(t.TempDir(), "missing.txt")}, "cannot read the redaction terms"},
+		{[]string{"bullets", "--redact", terms}, "give --redact its file with '='"},
+		{[]string{"stories", "extra"}, "unknown command"},
+	}
+	for _, tt := range tests {
+		r := c.run(t, tt.args...)
+		if r.code != exitUsage || !strings.HasPrefix(r.errOut, "pmfolio: ") || !strings.Contains(r.errOut, tt.want) {
+			t.Errorf("%q: exit %d, stderr %q; want exit %d mentioning %q", tt.args, r.code, r.errOut, exitUsage, tt.want)
+		}
+	}
+}
+
+// demoOriginals lists what a redacted export of the demo database must not
+// show, read from the database itself: people, project keys and names,
+// issue keys, the site's name and address, and the listed terms.
+func demoOriginals(t *testing.T, db string, terms []string) (names, keys []string) {
+	t.Helper()
+	store, err := evidence.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	p, err := store.Portfolio(context.Background(), evidence.Filter{}, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names = append(names, terms...)
+	names = append(names, p.People...)
+	for _, person := range p.People {
+		if f := strings.Fields(person); len(f) == 2 { // "Maya Lindqvist": both names alone too
+			names = append(names, f...)
+		}
+	}
+	for _, s := range p.Sites {
+		names = append(names, s.Name, strings.TrimPrefix(s.URL, "http://"), s.User.ID)
+	}
+	for _, pr := range p.Projects {
+		keys = append(keys, pr.Key)
+		names = append(names, pr.Name)
+	}
+	for _, e := range p.Evidence {
+		keys = append(keys, e.IssueKey)
+	}
+	slices.Sort(keys)
+	return names, slices.Compact(keys)
+}
+
+func TestRedactedOutputOfEveryCommandShowsNoOriginal(t *testing.T) {
+	c, dir := withDemo(t)
+	terms := filepath.Join(t.TempDir(), "terms.txt")
+	listed := []string{"Larkspur", "webhook-dispatcher", "payments-api", "eu-central-1"}
+	if err := os.WriteFile(terms, []byte("# services and the company\n\n"+strings.Join(listed, "\n")+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	names, keys := demoOriginals(t, filepath.Join(dir, "pmfolio.db"), listed)
+	issueKey := regexp.MustCompile(`\b[A-Z][A-Z0-9_]+-\d+\b`)
+
+	for _, args := range [][]string{
+		{"export"}, {"export", "--format", "html"}, {"export", "--format", "json"},
+		{"bullets", "--top", "20"}, {"stories", "--top", "20"}, {"stories", "--format", "json", "--top", "20"},
+	} {
+		plain := c.run(t, args...)
+		r := c.run(t, append(args, "--redact="+terms)...)
+		if r.code != 0 || plain.code != 0 {
+			t.Fatalf("%q: exit %d %d: %s", args, plain.code, r.code, r.errOut)
+		}
+		for _, name := range names {
+			if name != "" && regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])`+regexp.QuoteMeta(name)+`($|[^\p{L}\p{N}])`).MatchString(r.out) {
+				t.Errorf("%q --redact shows %q", args, name)
+			}
+		}
+		for _, k := range issueKey.FindAllString(r.out, -1) {
+			if _, found := slices.BinarySearch(keys, k); found || !strings.HasPrefix(k, "PROJ-") {
+				t.Errorf("%q --redact shows the issue key %q", args, k)
+			}
+		}
+		for _, k := range keys {
+			if !strings.Contains(k, "-") && regexp.MustCompile(`\b`+k+`\b`).MatchString(r.out) {
+				t.Errorf("%q --redact shows the project key %q", args, k)
+			}
+		}
+		for _, s := range []string{"http://", "https://", "@larkspur", "/browse/"} {
+			if strings.Contains(r.out, s) {
+				t.Errorf("%q --redact shows %q", args, s)
+			}
+		}
+		// The same data, the same length of output, give or take the
+		// placeholders: redaction hides, it does not drop.
+		if len(r.out) < len(plain.out)/2 {
+			t.Errorf("%q --redact wrote %d bytes, the plain one %d", args, len(r.out), len(plain.out))
+		}
+	}
+
+	// --redact alone works, and the same data always gets the same
+	// placeholders.
+	first, again := c.run(t, "export", "--redact"), c.run(t, "export", "--redact")
+	if first.code != 0 || first.out != again.out || !strings.Contains(first.out, "Person 1") || !strings.Contains(first.out, "PROJ-A-") {
+		t.Errorf("export --redact: exit %d, stable %v\n%.400s", first.code, first.out == again.out, first.out)
+	}
+	if off := c.run(t, "export", "--redact=false"); !strings.Contains(off.out, "Maya Lindqvist") {
+		t.Error("--redact=false still redacts")
+	}
+	var doc struct {
+		Evidence []struct {
+			IssueURL string `json:"issue_url"`
+		} `json:"evidence"`
+	}
+	if err := json.Unmarshal([]byte(c.run(t, "export", "--format", "json", "--redact").out), &doc); err != nil || len(doc.Evidence) == 0 {
+		t.Fatal(err)
+	}
+	for _, e := range doc.Evidence {
+		if e.IssueURL != "" {
+			t.Fatalf("issue_url %q in a redacted export", e.IssueURL)
+		}
+	}
+}

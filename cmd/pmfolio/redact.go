@@ -1,0 +1,139 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/export"
+)
+
+// redactFlag is --redact[=FILE]: off, on, or on with a file of terms.
+// pflag shows a flag of type "bool" without a value and accepts it bare,
+// which is the point: `--redact` alone must work, and `--redact=FILE`
+// adds terms. "true" and "false" keep their bool meaning.
+type redactFlag struct {
+	on   bool
+	file string
+}
+
+func (r *redactFlag) String() string {
+	switch {
+	case r.file != "":
+		return r.file
+	case r.on:
+		return "true"
+	}
+	return "false"
+}
+
+func (r *redactFlag) Set(value string) error {
+	switch value {
+	case "true":
+		r.on, r.file = true, ""
+	case "false":
+		r.on, r.file = false, ""
+	case "":
+		return fmt.Errorf("--redact=FILE needs a file name")
+	default:
+		r.on, r.file = true, value
+	}
+	return nil
+}
+
+func (r *redactFlag) Type() string { return "bool" }
+
+// redaction is what a command is asked to hide.
+type redaction struct {
+	On    bool
+	Terms []string // from the --redact file, besides what is always redacted
+}
+
+// portfolioFlags are the flags of every command that writes the portfolio
+// in some form: the period and redaction.
+type portfolioFlags struct {
+	since, until string
+	redact       redactFlag
+}
+
+func (pf *portfolioFlags) register(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&pf.since, "since", "", "only evidence from this date (YYYY-MM-DD or 30d, 12w, 6m, 1y)")
+	f.StringVar(&pf.until, "until", "", "only evidence up to and including this date")
+	f.Var(&pf.redact, "redact", "replace people, projects, issue keys, sites, e-mail addresses and URLs with placeholders; "+
+		"--redact=FILE also replaces each term listed in FILE (one per line, # for comments)")
+	f.Lookup("redact").NoOptDefVal = "true"
+}
+
+// args rejects positional arguments, and explains the likely cause of one
+// after --redact: its file must be joined with "=".
+func (pf *portfolioFlags) args(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 && pf.redact.on && pf.redact.file == "" {
+		return &userError{Code: exitUsage, Message: fmt.Sprintf("unexpected argument %q", args[0]),
+			Hint: "give --redact its file with '=': --redact=" + args[0]}
+	}
+	return usageArgs(cobra.NoArgs)(cmd, args)
+}
+
+// resolve turns the flags into a filter and a redaction, reading the terms
+// file; a bad date or an unreadable file is a usage error.
+func (pf *portfolioFlags) resolve(g *globals) (evidence.Filter, redaction, error) {
+	var f evidence.Filter
+	from, to, err := dateRange(pf.since, pf.until, g.io.Now())
+	if err != nil {
+		return f, redaction{}, err
+	}
+	f.Since, f.Until = from, to
+	r := redaction{On: pf.redact.on}
+	if pf.redact.file != "" {
+		if r.Terms, err = readRedactTerms(pf.redact.file); err != nil {
+			return f, r, err
+		}
+	}
+	return f, r, nil
+}
+
+// readRedactTerms reads a redaction file: one term per line, blank lines
+// and lines starting with # ignored.
+func readRedactTerms(path string) ([]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &userError{Code: exitUsage, Message: fmt.Sprintf("cannot read the redaction terms: %v", err), Err: err,
+			Hint: "--redact=FILE names a text file with one term to hide per line"}
+	}
+	var terms []string
+	for line := range strings.Lines(strings.TrimPrefix(string(data), "\uFEFF")) {
+		if term := strings.TrimSpace(line); term != "" && !strings.HasPrefix(term, "#") {
+			terms = append(terms, term)
+		}
+	}
+	return terms, nil
+}
+
+// readPortfolio reads the portfolio of an existing database.
+func readPortfolio(ctx context.Context, dbPath string, f evidence.Filter, stdio IO) (evidence.Portfolio, error) {
+	store, err := openExistingStore(ctx, dbPath)
+	if err != nil {
+		return evidence.Portfolio{}, err
+	}
+	defer store.Close()
+	return store.Portfolio(ctx, f, stdio.Now())
+}
+
+// writeRendering writes p with write, redacted if asked, to the file
+// output (atomically) or, when output is empty, to stdio.Out.
+func writeRendering(stdio IO, output string, p evidence.Portfolio, r redaction, write func(io.Writer, evidence.Portfolio) error) error {
+	render := write
+	if r.On {
+		render = func(w io.Writer, p evidence.Portfolio) error { return export.WriteRedacted(w, p, r.Terms, write) }
+	}
+	if output == "" {
+		return render(stdio.Out, p)
+	}
+	return writeFileAtomic(output, 0o644, func(w io.Writer) error { return render(w, p) })
+}

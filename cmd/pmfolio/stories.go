@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/export"
+)
+
+// storiesOptions is everything runStories needs.
+type storiesOptions struct {
+	IO     IO
+	DBPath string
+	Top    int
+	Format string // markdown or json
+	Output string // file path; empty: IO.Out
+	Filter evidence.Filter
+	Redact redaction
+}
+
+func newStoriesCmd(g *globals) *cobra.Command {
+	var (
+		opts storiesOptions
+		pf   portfolioFlags
+	)
+	cmd := &cobra.Command{
+		Use:   "stories",
+		Short: "Write interview stories from your strongest initiatives",
+		Long: `stories writes interview stories in situation / task / action / result form, one for
+each of your strongest initiatives (the epics with the most and most varied PM work of
+yours). Every action is an evidence item with a link to it, and every story is tagged with
+the behavioural questions it answers ("a time you influenced without authority", "a time
+you handled conflicting priorities", …). The result says what Jira shows is done; the
+outcome that matters in an interview is yours to add.`,
+		Example: `  pmfolio stories
+  pmfolio stories --top 5 --since 2y -o stories.md
+  pmfolio stories --format json --redact`,
+		Args: pf.args,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Top < 1 {
+				return usageError("--top must be at least 1")
+			}
+			switch opts.Format {
+			case "markdown", "md", "json":
+			default:
+				return usageError("unknown format %q: use markdown or json", opts.Format)
+			}
+			var err error
+			if opts.Filter, opts.Redact, err = pf.resolve(g); err != nil {
+				return err
+			}
+			cfg, err := g.config()
+			if err != nil {
+				return err
+			}
+			opts.IO, opts.DBPath = g.io, g.dbPath(cfg)
+			return runStories(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&opts.Top, "top", export.DefaultStories, "how many stories to write")
+	f.StringVar(&opts.Format, "format", "markdown", "markdown or json")
+	f.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
+	pf.register(cmd)
+	return cmd
+}
+
+// runStories reads the portfolio and writes its stories.
+func runStories(ctx context.Context, opts storiesOptions) error {
+	p, err := readPortfolio(ctx, opts.DBPath, opts.Filter, opts.IO)
+	if err != nil {
+		return err
+	}
+	return writeRendering(opts.IO, opts.Output, p, opts.Redact, func(w io.Writer, p evidence.Portfolio) error {
+		return export.Stories(w, p, export.StoryOptions{Top: opts.Top, JSON: opts.Format == "json"})
+	})
+}

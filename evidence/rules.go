@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"gopkg.in/yaml.v3"
 )
 
 // builtinRulesYAML is the built-in rules file, in the format a user writes.
@@ -46,6 +48,9 @@ type RuleInfo struct {
 	YAML string
 	// Description is a sentence saying what the rule matches.
 	Description string
+	// Patterns names the text patterns the rule uses, in the order it uses
+	// them; RuleSet.PatternYAML shows each.
+	Patterns []string
 }
 
 // RuleProblem is one thing wrong in a rules file, and where it is.
@@ -88,7 +93,9 @@ type RuleSet struct {
 	// are automation, besides those Jira marks as apps.
 	automation []string
 	patterns   map[string]*textPattern
-	userFile   string
+	// patternDefs are the patterns as written, for PatternYAML.
+	patternDefs map[string]patternDef
+	userFile    string
 }
 
 // Classify returns the evidence one activity supports under this rule set:
@@ -158,6 +165,17 @@ func (rs *RuleSet) Rule(id string) (RuleInfo, bool) {
 // Categories are the categories evidence may carry: the built-in ones in
 // taxonomy order, then the user's.
 func (rs *RuleSet) Categories() []Category { return slices.Clone(rs.categories) }
+
+// PatternYAML shows a named text pattern as written in its rules file, and
+// which file that is.
+func (rs *RuleSet) PatternYAML(name string) (yamlText, file string, ok bool) {
+	pd, ok := rs.patternDefs[name]
+	if !ok {
+		return "", "", false
+	}
+	m := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Tag: "!!str", Value: name}, expandNode(pd.node)}}
+	return encodeYAML(m), pd.file, true
+}
 
 // UserFile is the user's rules file applied, or "" for the built-in rules alone.
 func (rs *RuleSet) UserFile() string { return rs.userFile }

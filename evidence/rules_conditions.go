@@ -725,6 +725,9 @@ func buildAuthor(fc *fileCtx, n *yaml.Node) (cond, bool) {
 // namedPattern finds a pattern of the patterns section.
 func (fc *fileCtx) namedPattern(n *yaml.Node, name string) (*textPattern, bool) {
 	p, known := fc.c.rs.patterns[name]
+	if known && !containsString(fc.c.used, name) {
+		fc.c.used = append(fc.c.used, name)
+	}
 	if !known {
 		var names []string
 		for k := range fc.c.rs.patterns {

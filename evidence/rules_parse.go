@@ -28,6 +28,7 @@ type categoryDef struct {
 type patternDef struct {
 	name string
 	node *yaml.Node // the pattern's mapping
+	file string
 	line int
 }
 
@@ -105,7 +106,7 @@ func parseRulesDoc(file string, data []byte, probs *problemList) *rulesDoc {
 		case "patterns":
 			if fc.kind(val, yaml.MappingNode, "patterns is a mapping of pattern names to patterns") {
 				for j := 0; j+1 < len(val.Content); j += 2 {
-					doc.patterns = append(doc.patterns, patternDef{name: val.Content[j].Value, node: resolve(val.Content[j+1]), line: val.Content[j].Line})
+					doc.patterns = append(doc.patterns, patternDef{name: val.Content[j].Value, node: resolve(val.Content[j+1]), file: file, line: val.Content[j].Line})
 				}
 			}
 		case "automation-accounts":
@@ -210,7 +211,7 @@ func parseRuleList(fc *fileCtx, n *yaml.Node) []rawRule {
 // compileRules builds the rule set of the built-in file with a user's file
 // (nil for none) applied, reporting every problem found.
 func compileRules(builtin, user *rulesDoc, probs *problemList) *RuleSet {
-	rs := &RuleSet{patterns: map[string]*textPattern{}}
+	rs := &RuleSet{patterns: map[string]*textPattern{}, patternDefs: map[string]patternDef{}}
 	c := &compiler{rs: rs, probs: probs, categories: map[string]bool{}}
 	rs.categories = slices.Clone(Categories)
 	for _, cat := range Categories {
@@ -240,6 +241,7 @@ func compileRules(builtin, user *rulesDoc, probs *problemList) *RuleSet {
 				fc.problemAt(pd.line, "pattern %s is already defined (built in or above); give yours another name", pd.name)
 				continue
 			}
+			rs.patternDefs[pd.name] = pd
 			if p, ok := fc.compileNamedPattern(pd); ok {
 				rs.patterns[pd.name] = p
 			} else {
@@ -339,12 +341,15 @@ type compiler struct {
 	rs         *RuleSet
 	probs      *problemList
 	categories map[string]bool
+	// used collects the patterns the rule being compiled names.
+	used []string
 }
 
 // compileRule compiles one effective rule and describes it. A disabled rule
 // is still compiled, so a broken one is reported and `rules show` works.
 func (c *compiler) compileRule(r rawRule, origin RuleOrigin) (rule, RuleInfo, bool) {
 	before := len(c.probs.list)
+	c.used = nil
 	out := rule{id: r.id}
 	info := RuleInfo{ID: r.id, Origin: origin, File: r.file, Line: r.line}
 	if origin == OriginBuiltin {
@@ -413,6 +418,7 @@ func (c *compiler) compileRule(r rawRule, origin RuleOrigin) (rule, RuleInfo, bo
 	}
 	info.YAML = renderRule(r)
 	info.Description = describeRule(out)
+	info.Patterns = c.used
 	return out, info, true
 }
 
@@ -434,10 +440,14 @@ func renderRule(r rawRule) string {
 			m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: name}, expandNode(k.val))
 		}
 	}
+	return encodeYAML(m)
+}
+
+func encodeYAML(n *yaml.Node) string {
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(m); err != nil {
+	if err := enc.Encode(n); err != nil {
 		return "# " + err.Error() + "\n"
 	}
 	enc.Close()

@@ -1,12 +1,48 @@
 package main
 
-import "github.com/pmfolio/pmfolio/evidence"
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
 
-// classifier is the classification in force: the built-in rules, with the
-// user's rules file (--rules or the config's rules:) applied on top.
-func (g *globals) classifier(cfg fileConfig) (evidence.ClassifyFunc, error) {
-	if path := g.rulesPath(cfg); path != "" {
-		return nil, usageError("rules files are not supported yet (%s)", path)
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// ruleSet is the classification in force: the built-in rules with the
+// user's rules file (--rules, else the config's rules:) applied. A broken
+// file stops the command with the first problem and where it is: running on
+// with some of the user's rules dropped would quietly change the portfolio.
+func (g *globals) ruleSet(cfg fileConfig) (*evidence.RuleSet, error) {
+	path := g.rulesPath(cfg)
+	if g.rulesFlag == "" && path != "" && !filepath.IsAbs(path) {
+		// A config file's rules: is relative to the config file.
+		path = filepath.Join(filepath.Dir(configPath(g.configFlag, g.io.Getenv)), path)
 	}
-	return evidence.Classify, nil
+	rs, err := evidence.LoadRulesFile(path)
+	var broken *evidence.RulesError
+	switch {
+	case errors.As(err, &broken):
+		msg := broken.Problems[0].String()
+		if n := len(broken.Problems) - 1; n > 0 {
+			msg += fmt.Sprintf(" (and %s)", plural(n, "more problem"))
+		}
+		return nil, &userError{Code: exitUsage, Message: "rules file is broken: " + msg, Err: err,
+			Hint: "run 'pmfolio rules check " + path + "' to see every problem; nothing was changed"}
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, &userError{Code: exitUsage, Message: "no rules file at " + path, Err: err,
+			Hint: "check --rules or the rules: entry of the config file"}
+	case err != nil:
+		return nil, err
+	}
+	return rs, nil
+}
+
+// classifier is the classification in force as the store and sync take it.
+func (g *globals) classifier(cfg fileConfig) (evidence.ClassifyFunc, error) {
+	rs, err := g.ruleSet(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return rs.Classify, nil
 }

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+func newRulesCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List, show and check the classification rules",
+		Long: `A rule says which of your Jira activities count as evidence of one kind of PM work.
+The built-in rules are a rules file like any other; yours (--rules FILE, or rules: in the
+config file) can add categories and rules, change a built-in rule by giving its id again
+with the keys to change, or switch one off with "disabled: true".
+
+  pmfolio rules list           every rule in force, with where it comes from
+  pmfolio rules show ID        one rule as YAML, what it matches and the patterns it uses
+  pmfolio rules check FILE     every problem of a rules file, as FILE:LINE: problem
+
+After changing the file, 'pmfolio reclassify' applies it to what is stored.`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(newRulesListCmd(g), newRulesShowCmd(g), newRulesCheckCmd(g))
+	return cmd
+}
+
+func newRulesListCmd(g *globals) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the rules in force: id, category, confidence, source and origin",
+		Long: `list prints every rule in the order rules are tried, with its category, confidence,
+the kind of activity it reads (issue you created, change, comment, worklog) and where it
+comes from: built-in, user (added by your rules file), overridden (built-in, changed by
+your file) or disabled (switched off by your file).`,
+		Example: `  pmfolio rules list
+  pmfolio --rules my-rules.yaml rules list --format json`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "table" && format != "json" {
+				return usageError("unknown format %q: use table or json", format)
+			}
+			cfg, err := g.config()
+			if err != nil {
+				return err
+			}
+			rs, err := g.ruleSet(cfg)
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return writeRulesJSON(g.io.Out, rs.Rules())
+			}
+			writeRulesTable(g.io.Out, rs.Rules())
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "table", "table or json")
+	return cmd
+}
+
+func writeRulesTable(w io.Writer, rules []evidence.RuleInfo) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tCATEGORY\tCONFIDENCE\tSOURCE\tORIGIN")
+	for _, r := range rules {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Category, strconv.FormatFloat(r.Confidence, 'f', 2, 64),
+			sourceNames(r.Sources), r.Origin)
+	}
+	tw.Flush()
+}
+
+func sourceNames(sources []evidence.Source) string {
+	names := make([]string, len(sources))
+	for i, s := range sources {
+		names[i] = string(s)
+	}
+	return strings.Join(names, ",")
+}
+
+// ruleJSON is one rule of `rules list --format json`.
+type ruleJSON struct {
+	ID         string            `json:"id"`
+	Category   string            `json:"category"`
+	Confidence float64           `json:"confidence"`
+	Sources    []evidence.Source `json:"sources"`
+	Origin     string            `json:"origin"`
+	File       string            `json:"file"`
+	Line       int               `json:"line"`
+}
+
+func writeRulesJSON(w io.Writer, rules []evidence.RuleInfo) error {
+	out := make([]ruleJSON, len(rules))
+	for i, r := range rules {
+		out[i] = ruleJSON{ID: r.ID, Category: r.Category, Confidence: r.Confidence, Sources: r.Sources,
+			Origin: string(r.Origin), File: r.File, Line: r.Line}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func newRulesShowCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one rule as YAML, what it matches and the patterns it uses",
+		Long: `show prints a rule as it is in force, in the rules file format (for an overridden rule,
+the built-in one with your keys applied), a sentence saying what it matches, and the text
+patterns it uses. Copy it into your rules file to change it.`,
+		Example: `  pmfolio rules show comment.decision`,
+		Args:    usageArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := g.config()
+			if err != nil {
+				return err
+			}
+			rs, err := g.ruleSet(cfg)
+			if err != nil {
+				return err
+			}
+			r, ok := rs.Rule(args[0])
+			if !ok {
+				return &userError{Code: exitUsage, Message: fmt.Sprintf("no rule %q", args[0]), Hint: "run 'pmfolio rules list' to see the ids"}
+			}
+			writeRule(g.io.Out, rs, r)
+			return nil
+		},
+	}
+}
+
+func writeRule(w io.Writer, rs *evidence.RuleSet, r evidence.RuleInfo) {
+	fmt.Fprintf(w, "# %s: %s, %s line %d\n", r.ID, r.Origin, r.File, r.Line)
+	fmt.Fprintf(w, "# %s\n", r.Description)
+	io.WriteString(w, r.YAML)
+	if len(r.Patterns) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\n# The patterns it uses:")
+	fmt.Fprintln(w, "patterns:")
+	for _, name := range r.Patterns {
+		text, file, ok := rs.PatternYAML(name)
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(w, "  # from %s\n", file)
+		for _, line := range strings.SplitAfter(strings.TrimRight(text, "\n"), "\n") {
+			io.WriteString(w, "  "+line)
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+func newRulesCheckCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "check FILE",
+		Short: "Check a rules file and report each problem as FILE:LINE: problem",
+		Long: `check reads a rules file the way sync, reclassify and export would, and prints every
+problem it finds with its line: an unknown matcher or category, a regular expression that
+does not compile, a duplicate rule id, a missing field. It exits with code 2 when the file
+is broken; those commands refuse a broken file rather than run without some of its rules.`,
+		Example: `  pmfolio rules check ~/.config/pmfolio/rules.yaml`,
+		Args:    usageArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runRulesCheck(g.io, args[0])
+		},
+	}
+}
+
+func runRulesCheck(stdio IO, path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return &userError{Code: exitUsage, Message: fmt.Sprintf("cannot read rules file %s", path), Err: err}
+	}
+	probs := evidence.CheckRules(path, data)
+	for _, p := range probs {
+		fmt.Fprintln(stdio.Out, p)
+	}
+	if len(probs) > 0 {
+		return &userError{Code: exitUsage, Message: fmt.Sprintf("%s is broken: %s", path, plural(len(probs), "problem")),
+			Hint: "sync, reclassify and export refuse this file until it is fixed"}
+	}
+	rs, err := evidence.LoadRules(path, data)
+	if err != nil {
+		return err
+	}
+	counts := map[evidence.RuleOrigin]int{}
+	for _, r := range rs.Rules() {
+		counts[r.Origin]++
+	}
+	cats := len(rs.Categories()) - len(evidence.Categories)
+	fmt.Fprintf(stdio.Out, "%s: ok; %s added, %d overridden, %d disabled, %s added\n", path,
+		plural(counts[evidence.OriginUser], "rule"), counts[evidence.OriginOverridden], counts[evidence.OriginDisabled],
+		plural(cats, "category"))
+	return nil
+}

@@ -19,6 +19,7 @@ const (
 	chartBottom = 44 // room for the month and year labels
 	// chartLabels is about how many month labels fit under the bars.
 	chartLabels = 18
+	chartMaxBar = 60
 )
 
 // categoryColors are the built-in categories' colours, in taxonomy order:
@@ -77,7 +78,9 @@ func writeChart(w *bufio.Writer, r *report) {
 	plotW := float64(chartWidth - chartLeft - chartRight)
 	plotH := float64(chartHeight - chartTop - chartBottom)
 	band := plotW / float64(len(months))
-	barW := band * 0.72
+	// Bars fill most of their month, up to a width that still reads as a
+	// bar when a short period has only a few.
+	barW := min(band*0.72, chartMaxBar)
 	y := func(n int) float64 { return chartTop + plotH - plotH*float64(n)/float64(top) }
 
 	first, last := months[0].start.Format("January 2006"), months[len(months)-1].start.Format("January 2006")

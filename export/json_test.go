@@ -67,11 +67,7 @@ var specKeys = map[string][]string{
 
 func exportJSON(t *testing.T, p evidence.Portfolio) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := JSON(&buf, p); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return []byte(render(t, JSON, p))
 }
 
 func TestJSONMatchesSchema(t *testing.T) {

@@ -97,11 +97,7 @@ func writeCompetencies(w *bufio.Writer, r *report) {
 			w.WriteString("**Gap**")
 		}
 		for i, g := range row.shown {
-			if i > 0 {
-				w.WriteString(", ")
-			}
-			writeEscaped(w, oneLine(g.category.Title))
-			w.WriteString(" (" + strconv.Itoa(len(g.items)) + ")")
+			writeCategoryCount(w, i, g.category, len(g.items))
 		}
 		w.WriteString(" | ")
 		if len(row.gaps) == 0 {
@@ -214,14 +210,20 @@ func writeTimeline(w *bufio.Writer, r *report) {
 			w.WriteString("—")
 		}
 		for i, gi := range top {
-			if i > 0 {
-				w.WriteString(", ")
-			}
-			writeEscaped(w, oneLine(r.groups[gi].category.Title))
-			w.WriteString(" (" + strconv.Itoa(m.counts[gi]) + ")")
+			writeCategoryCount(w, i, r.groups[gi].category, m.counts[gi])
 		}
 		w.WriteString(" |\n")
 	}
+}
+
+// writeCategoryCount writes the i-th of a list of categories with counts,
+// "Prioritization (3)", in a table cell.
+func writeCategoryCount(w *bufio.Writer, i int, c evidence.Category, n int) {
+	if i > 0 {
+		w.WriteString(", ")
+	}
+	writeEscaped(w, oneLine(c.Title))
+	w.WriteString(" (" + strconv.Itoa(n) + ")")
 }
 
 // topCategories returns the indexes (into view.groups) of the month's n

@@ -12,11 +12,8 @@ import (
 
 // bulletsOptions is everything runBullets needs.
 type bulletsOptions struct {
-	IO     IO
-	DBPath string
-	Top    int
-	Filter evidence.Filter
-	Redact redaction
+	portfolioInput
+	Top int
 }
 
 func newBulletsCmd(g *globals) *cobra.Command {
@@ -37,18 +34,13 @@ outcomes you can vouch for yourself.`,
   pmfolio bullets --redact`,
 		Args: pf.args,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.Top < 1 {
-				return usageError("--top must be at least 1")
+			if err := checkTop(opts.Top); err != nil {
+				return err
 			}
 			var err error
-			if opts.Filter, opts.Redact, err = pf.resolve(g); err != nil {
+			if opts.portfolioInput, err = pf.input(g); err != nil {
 				return err
 			}
-			cfg, err := g.config()
-			if err != nil {
-				return err
-			}
-			opts.IO, opts.DBPath = g.io, g.dbPath(cfg)
 			return runBullets(cmd.Context(), opts)
 		},
 	}
@@ -59,11 +51,7 @@ outcomes you can vouch for yourself.`,
 
 // runBullets reads the portfolio and writes its bullets to IO.Out.
 func runBullets(ctx context.Context, opts bulletsOptions) error {
-	p, err := readPortfolio(ctx, opts.DBPath, opts.Filter, opts.IO)
-	if err != nil {
-		return err
-	}
-	return writeRendering(opts.IO, "", p, opts.Redact, func(w io.Writer, p evidence.Portfolio) error {
+	return opts.write(ctx, "", func(w io.Writer, p evidence.Portfolio) error {
 		return export.Bullets(w, p, export.BulletOptions{Top: opts.Top})
 	})
 }

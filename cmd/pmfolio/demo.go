@@ -94,9 +94,10 @@ func runDemo(ctx context.Context, opts demoOptions) error {
 	}
 	portfolio := filepath.Join(dir, "portfolio.md")
 	page := filepath.Join(dir, "portfolio.html")
+	in := portfolioInput{IO: opts.IO, DBPath: dbPath}
 	for _, o := range []exportOptions{
-		{IO: opts.IO, DBPath: dbPath, Format: "markdown", Output: portfolio},
-		{IO: opts.IO, DBPath: dbPath, Format: "html", Output: page},
+		{portfolioInput: in, Format: "markdown", Output: portfolio},
+		{portfolioInput: in, Format: "html", Output: page},
 	} {
 		if err := runExport(ctx, o); err != nil {
 			return err
@@ -107,7 +108,7 @@ func runDemo(ctx context.Context, opts demoOptions) error {
 		return err
 	}
 	fmt.Fprintf(out, "%s\n\nTop résumé bullets (pmfolio bullets):\n", summary)
-	if err := runBullets(ctx, bulletsOptions{IO: opts.IO, DBPath: dbPath, Top: demoBullets}); err != nil {
+	if err := runBullets(ctx, bulletsOptions{portfolioInput: in, Top: demoBullets}); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "\nPortfolio: %s\nWeb page:  %s\nDatabase:  %s\n", portfolio, page, dbPath)

@@ -14,12 +14,9 @@ import (
 
 // exportOptions is everything runExport needs.
 type exportOptions struct {
-	IO     IO
-	DBPath string
+	portfolioInput
 	Format string
 	Output string // file path; empty: IO.Out
-	Filter evidence.Filter
-	Redact redaction
 }
 
 var exportFormats = map[string]func(io.Writer, evidence.Portfolio) error{
@@ -68,14 +65,9 @@ original everywhere, so you can show the portfolio without your employer's detai
 				return usageError("unknown format %q: use markdown, html or json", opts.Format)
 			}
 			var err error
-			if opts.Filter, opts.Redact, err = pf.resolve(g); err != nil {
+			if opts.portfolioInput, err = pf.input(g); err != nil {
 				return err
 			}
-			cfg, err := g.config()
-			if err != nil {
-				return err
-			}
-			opts.IO, opts.DBPath = g.io, g.dbPath(cfg)
 			return runExport(cmd.Context(), opts)
 		},
 	}
@@ -88,9 +80,5 @@ original everywhere, so you can show the portfolio without your employer's detai
 
 // runExport reads the portfolio and writes it in the chosen format.
 func runExport(ctx context.Context, opts exportOptions) error {
-	p, err := readPortfolio(ctx, opts.DBPath, opts.Filter, opts.IO)
-	if err != nil {
-		return err
-	}
-	return writeRendering(opts.IO, opts.Output, p, opts.Redact, exportFormats[opts.Format])
+	return opts.write(ctx, opts.Output, exportFormats[opts.Format])
 }

@@ -80,22 +80,44 @@ func (pf *portfolioFlags) args(cmd *cobra.Command, args []string) error {
 	return usageArgs(cobra.NoArgs)(cmd, args)
 }
 
-// resolve turns the flags into a filter and a redaction, reading the terms
-// file; a bad date or an unreadable file is a usage error.
-func (pf *portfolioFlags) resolve(g *globals) (evidence.Filter, redaction, error) {
-	var f evidence.Filter
+// portfolioInput is what a command that writes the portfolio reads and
+// how it hides it.
+type portfolioInput struct {
+	IO     IO
+	DBPath string
+	Filter evidence.Filter
+	Redact redaction
+}
+
+// input turns the flags, the environment and the config into a
+// portfolioInput, reading the terms file; a bad date or an unreadable file
+// is a usage error.
+func (pf *portfolioFlags) input(g *globals) (portfolioInput, error) {
+	in := portfolioInput{IO: g.io, Redact: redaction{On: pf.redact.on}}
 	from, to, err := dateRange(pf.since, pf.until, g.io.Now())
 	if err != nil {
-		return f, redaction{}, err
+		return in, err
 	}
-	f.Since, f.Until = from, to
-	r := redaction{On: pf.redact.on}
+	in.Filter.Since, in.Filter.Until = from, to
 	if pf.redact.file != "" {
-		if r.Terms, err = readRedactTerms(pf.redact.file); err != nil {
-			return f, r, err
+		if in.Redact.Terms, err = readRedactTerms(pf.redact.file); err != nil {
+			return in, err
 		}
 	}
-	return f, r, nil
+	cfg, err := g.config()
+	if err != nil {
+		return in, err
+	}
+	in.DBPath = g.dbPath(cfg)
+	return in, nil
+}
+
+// checkTop checks a --top value.
+func checkTop(top int) error {
+	if top < 1 {
+		return usageError("--top must be at least 1")
+	}
+	return nil
 }
 
 // readRedactTerms reads a redaction file: one term per line, blank lines
@@ -115,25 +137,24 @@ func readRedactTerms(path string) ([]string, error) {
 	return terms, nil
 }
 
-// readPortfolio reads the portfolio of an existing database.
-func readPortfolio(ctx context.Context, dbPath string, f evidence.Filter, stdio IO) (evidence.Portfolio, error) {
-	store, err := openExistingStore(ctx, dbPath)
+// write reads the portfolio and writes it with write, redacted if asked,
+// to the file output (atomically) or, when output is empty, to IO.Out.
+func (in portfolioInput) write(ctx context.Context, output string, write func(io.Writer, evidence.Portfolio) error) error {
+	store, err := openExistingStore(ctx, in.DBPath)
 	if err != nil {
-		return evidence.Portfolio{}, err
+		return err
 	}
 	defer store.Close()
-	return store.Portfolio(ctx, f, stdio.Now())
-}
-
-// writeRendering writes p with write, redacted if asked, to the file
-// output (atomically) or, when output is empty, to stdio.Out.
-func writeRendering(stdio IO, output string, p evidence.Portfolio, r redaction, write func(io.Writer, evidence.Portfolio) error) error {
+	p, err := store.Portfolio(ctx, in.Filter, in.IO.Now())
+	if err != nil {
+		return err
+	}
 	render := write
-	if r.On {
-		render = func(w io.Writer, p evidence.Portfolio) error { return export.WriteRedacted(w, p, r.Terms, write) }
+	if in.Redact.On {
+		render = func(w io.Writer, p evidence.Portfolio) error { return export.WriteRedacted(w, p, in.Redact.Terms, write) }
 	}
 	if output == "" {
-		return render(stdio.Out, p)
+		return render(in.IO.Out, p)
 	}
 	return writeFileAtomic(output, 0o644, func(w io.Writer) error { return render(w, p) })
 }

@@ -12,13 +12,10 @@ import (
 
 // storiesOptions is everything runStories needs.
 type storiesOptions struct {
-	IO     IO
-	DBPath string
+	portfolioInput
 	Top    int
 	Format string // markdown or json
 	Output string // file path; empty: IO.Out
-	Filter evidence.Filter
-	Redact redaction
 }
 
 func newStoriesCmd(g *globals) *cobra.Command {
@@ -40,8 +37,8 @@ outcome that matters in an interview is yours to add.`,
   pmfolio stories --format json --redact`,
 		Args: pf.args,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.Top < 1 {
-				return usageError("--top must be at least 1")
+			if err := checkTop(opts.Top); err != nil {
+				return err
 			}
 			switch opts.Format {
 			case "markdown", "md", "json":
@@ -49,14 +46,9 @@ outcome that matters in an interview is yours to add.`,
 				return usageError("unknown format %q: use markdown or json", opts.Format)
 			}
 			var err error
-			if opts.Filter, opts.Redact, err = pf.resolve(g); err != nil {
+			if opts.portfolioInput, err = pf.input(g); err != nil {
 				return err
 			}
-			cfg, err := g.config()
-			if err != nil {
-				return err
-			}
-			opts.IO, opts.DBPath = g.io, g.dbPath(cfg)
 			return runStories(cmd.Context(), opts)
 		},
 	}
@@ -70,11 +62,7 @@ outcome that matters in an interview is yours to add.`,
 
 // runStories reads the portfolio and writes its stories.
 func runStories(ctx context.Context, opts storiesOptions) error {
-	p, err := readPortfolio(ctx, opts.DBPath, opts.Filter, opts.IO)
-	if err != nil {
-		return err
-	}
-	return writeRendering(opts.IO, opts.Output, p, opts.Redact, func(w io.Writer, p evidence.Portfolio) error {
+	return opts.write(ctx, opts.Output, func(w io.Writer, p evidence.Portfolio) error {
 		return export.Stories(w, p, export.StoryOptions{Top: opts.Top, JSON: opts.Format == "json"})
 	})
 }

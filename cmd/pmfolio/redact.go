@@ -151,7 +151,9 @@ func (in portfolioInput) write(ctx context.Context, output string, write func(io
 	}
 	render := write
 	if in.Redact.On {
-		render = func(w io.Writer, p evidence.Portfolio) error { return export.WriteRedacted(w, p, in.Redact.Terms, write) }
+		render = func(w io.Writer, p evidence.Portfolio) error {
+			return export.WriteRedacted(w, p, in.Redact.Terms, write)
+		}
 	}
 	if output == "" {
 		return render(in.IO.Out, p)

@@ -25,7 +25,7 @@ var portfolioCSS string
 // contentSecurityPolicy is the page's second line of defence: even if
 // Jira text ever slipped past the escaping, the browser would run no
 // script and fetch nothing (styles are inline; nothing is loaded).
-const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 // htmlMarkdown renders the Markdown sections. It is goldmark with tables
 // and nothing that would let text through as HTML: raw HTML is dropped

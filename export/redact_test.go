@@ -148,6 +148,15 @@ func TestRedactedExportsShowNoOriginal(t *testing.T) {
 				if left := survivors(buf.String(), words, exact); len(left) > 0 {
 					t.Errorf("redacted %s export still shows %q", f.name, left)
 				}
+				// Redaction changes text, never the page around it.
+				if f.name == "html" {
+					if !strings.Contains(buf.String(), `content="`+contentSecurityPolicy+`"`) {
+						t.Error("the redacted page lost its Content-Security-Policy")
+					}
+					for _, problem := range htmlProblems(buf.String()) {
+						t.Error(problem)
+					}
+				}
 			})
 		}
 	}

@@ -138,20 +138,25 @@ func (s *Store) applyMigration(ctx context.Context, fsys fs.FS, name string) err
 
 // Migrations lists the names of the applied migrations, oldest first.
 func (s *Store) Migrations(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT name FROM migrations ORDER BY name`)
+	return s.queryStrings(ctx, `SELECT name FROM migrations ORDER BY name`)
+}
+
+// queryStrings runs a query of one text column and collects its values.
+func (s *Store) queryStrings(ctx context.Context, query string, args ...any) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var names []string
+	var values []string
 	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
+		var v string
+		if err := rows.Scan(&v); err != nil {
 			return nil, err
 		}
-		names = append(names, n)
+		values = append(values, v)
 	}
-	return names, rows.Err()
+	return values, rows.Err()
 }
 
 // EnsureSite returns the stored site for (URL, account), creating it or

@@ -29,24 +29,12 @@ func (s *Store) ResolveEvidenceID(ctx context.Context, typed string) (string, er
 		typed = "ev_" + typed
 	}
 	// Not LIKE: it treats the _ of "ev_" as a wildcard.
-	rows, err := s.db.QueryContext(ctx, `
+	ids, err := s.queryStrings(ctx, `
 		SELECT id FROM evidence WHERE substr(id, 1, length(?1)) = ?1
 		UNION SELECT id FROM manual_evidence WHERE substr(id, 1, length(?1)) = ?1
 		LIMIT 2`, typed)
 	if err != nil {
 		return "", fmt.Errorf("find evidence %s: %w", typed, err)
-	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return "", err
-		}
-		ids = append(ids, id)
-	}
-	if err := rows.Err(); err != nil {
-		return "", err
 	}
 	switch len(ids) {
 	case 0:

@@ -238,7 +238,7 @@ func (s *Store) portfolioContext(ctx context.Context, p *Portfolio) error {
 // people lists the display names of every author, reporter, creator and
 // assignee stored, sorted.
 func (s *Store) people(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `
+	names, err := s.queryStrings(ctx, `
 		SELECT author_name FROM activities WHERE author_name != ''
 		UNION SELECT display_name FROM sites WHERE display_name != ''
 		UNION SELECT json_extract(i.issue, '$.' || role || '.display_name')
@@ -248,16 +248,7 @@ func (s *Store) people(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read people: %w", err)
 	}
-	defer rows.Close()
-	var names []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		names = append(names, n)
-	}
-	return names, rows.Err()
+	return names, nil
 }
 
 func keepSite(sites []Site, name string) []Site {

@@ -1,10 +1,16 @@
-// Package export writes a Portfolio for people (Markdown) and for programs
-// (JSON, schema version 1 of interface.md).
+// Package export writes a Portfolio for people (Markdown, a self-contained
+// HTML page, résumé bullets, interview stories) and for programs (JSON,
+// schema version 1 of interface.md), and redacts a portfolio so that any
+// of them can be shown without an employer's details.
 //
 // Exports only read the portfolio. Every text that came from Jira (issue
 // summaries, excerpts, display names) and every text the user typed (notes)
 // is untrusted: the Markdown writer escapes it so that it can never become a
-// link, an image, HTML or a heading.
+// link, an image, HTML or a heading, and the HTML page is that Markdown
+// rendered without raw HTML, under a policy that runs no script.
+//
+// All numbers come from the evidence, counted the same way in every
+// format, and every list is sorted, so that an export is byte-stable.
 package export
 
 import (

@@ -73,6 +73,13 @@ func buildFieldDefs(deployment string, ids FieldIDs) []*fieldDef {
 		return &fieldDef{id: id, name: name, orderable: orderable, navigable: navigable, searchable: searchable,
 			clauseNames: clauses, schema: schema, value: value}
 	}
+	// Cloud describes the watches, votes and comment fields by their own
+	// types; Server calls them arrays of them (as the recorded Server field
+	// list does), though the comment value is a page object on both.
+	watchesSchema, votesSchema, commentSchema := systemSchema("watches", "", "watches"), systemSchema("votes", "", "votes"), systemSchema("comments-page", "", "comment")
+	if !cloud {
+		watchesSchema, votesSchema, commentSchema = systemSchema("array", "watches", "watches"), systemSchema("array", "votes", "votes"), systemSchema("array", "comment", "comment")
+	}
 	defs := []*fieldDef{
 		sys("issuetype", "Issue Type", true, true, true, []string{"issuetype", "type"}, systemSchema("issuetype", "", "issuetype"),
 			func(r *renderer, is *Issue, _ caps) (any, bool) { return always(r.issueType(is.Type)) }),
@@ -104,7 +111,7 @@ func buildFieldDefs(deployment string, ids FieldIDs) []*fieldDef {
 			func(*renderer, *Issue, caps) (any, bool) { return always(-1) }),
 		sys("lastViewed", "Last Viewed", false, true, false, []string{"lastViewed"}, systemSchema("datetime", "", "lastViewed"),
 			func(*renderer, *Issue, caps) (any, bool) { return always(nil) }),
-		sys("watches", "Watchers", false, true, false, []string{"watchers"}, systemSchema("watches", "", "watches"),
+		sys("watches", "Watchers", false, true, false, []string{"watchers"}, watchesSchema,
 			func(r *renderer, is *Issue, _ caps) (any, bool) {
 				return map[string]any{"self": r.base + "/rest/api/2/issue/" + is.Key + "/watchers", "watchCount": watchCount(is), "isWatching": true}, true
 			}),
@@ -143,11 +150,11 @@ func buildFieldDefs(deployment string, ids FieldIDs) []*fieldDef {
 			func(*renderer, *Issue, caps) (any, bool) { return always(nil) }),
 		sys("timespent", "Time Spent", false, true, false, []string{"timespent"}, systemSchema("number", "", "timespent"),
 			func(_ *renderer, is *Issue, _ caps) (any, bool) { return always(timeSpent(is)) }),
-		sys("comment", "Comment", true, false, true, []string{"comment"}, systemSchema("comments-page", "", "comment"),
+		sys("comment", "Comment", true, false, true, []string{"comment"}, commentSchema,
 			func(r *renderer, is *Issue, c caps) (any, bool) { return always(r.embeddedComments(is, c.comments)) }),
 		sys("worklog", "Log Work", true, false, true, []string{"worklogAuthor", "worklogComment", "worklogDate"}, systemSchema("array", "worklog", "worklog"),
 			func(r *renderer, is *Issue, c caps) (any, bool) { return always(r.embeddedWorklogs(is, c.worklogs)) }),
-		sys("votes", "Votes", false, true, false, []string{"votes"}, systemSchema("votes", "", "votes"),
+		sys("votes", "Votes", false, true, false, []string{"votes"}, votesSchema,
 			func(r *renderer, is *Issue, _ caps) (any, bool) {
 				return map[string]any{"self": r.base + "/rest/api/2/issue/" + is.Key + "/votes", "votes": 0, "hasVoted": false}, true
 			}),

@@ -202,12 +202,13 @@ func plural(n int, noun string) string {
 func stopOnInterrupt(ctx context.Context, stdio IO) (<-chan struct{}, context.Context, func()) {
 	stop := make(chan struct{})
 	ctx, cancel := context.WithCancel(ctx)
-	finished := make(chan struct{})
+	finished, exited := make(chan struct{}), make(chan struct{})
 	go func() {
+		defer close(exited)
 		select {
 		case <-stdio.Signals:
-			close(stop)
 			fmt.Fprintln(stdio.ErrOut, "pmfolio: stopping after the current page (Ctrl-C again to abort now)")
+			close(stop)
 		case <-finished:
 			return
 		}
@@ -217,5 +218,7 @@ func stopOnInterrupt(ctx context.Context, stdio IO) (<-chan struct{}, context.Co
 		case <-finished:
 		}
 	}()
-	return stop, ctx, func() { close(finished); cancel() }
+	// Waiting for the goroutine keeps its writes before anything the
+	// caller writes or reads afterwards.
+	return stop, ctx, func() { close(finished); <-exited; cancel() }
 }

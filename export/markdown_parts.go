@@ -82,9 +82,7 @@ func (r *report) competencies() []competencyRow {
 // work, and for every kind without evidence what would produce some. The
 // gaps are the user's to-do list.
 func writeCompetencies(w *bufio.Writer, r *report) {
-	w.WriteString("## Competencies\n\n")
-	w.WriteString("| Competency | Evidence items | Shown by | Gaps and what would fill them |\n")
-	w.WriteString("| --- | ---: | --- | --- |\n")
+	writeCountTableHead(w, "Competencies", "Competency", "Evidence items", "Shown by", "Gaps and what would fill them")
 	for _, row := range r.competencies() {
 		items := 0
 		for _, g := range row.shown {
@@ -200,9 +198,7 @@ func (r *report) initiativeSummary(in initiative) string {
 // writeTimeline writes one row per month of the period, the empty ones
 // included, with the categories most active in it.
 func writeTimeline(w *bufio.Writer, r *report) {
-	w.WriteString("## Timeline\n\n")
-	w.WriteString("| Month | Evidence items | Most active in |\n")
-	w.WriteString("| --- | ---: | --- |\n")
+	writeCountTableHead(w, "Timeline", "Month", "Evidence items", "Most active in")
 	for _, m := range r.timeline() {
 		w.WriteString("| " + m.start.Format("January 2006") + " | " + strconv.Itoa(m.total) + " | ")
 		top := m.topCategories(timelineTopCategories)
@@ -214,6 +210,24 @@ func writeTimeline(w *bufio.Writer, r *report) {
 		}
 		w.WriteString(" |\n")
 	}
+}
+
+// writeCountTableHead writes a section's heading and the head of its
+// table, whose second column is a count and so aligned right.
+func writeCountTableHead(w *bufio.Writer, heading string, columns ...string) {
+	w.WriteString("## " + heading + "\n\n|")
+	for _, c := range columns {
+		w.WriteString(" " + c + " |")
+	}
+	w.WriteString("\n|")
+	for i := range columns {
+		if i == 1 {
+			w.WriteString(" ---: |")
+		} else {
+			w.WriteString(" --- |")
+		}
+	}
+	w.WriteByte('\n')
 }
 
 // writeCategoryCount writes the i-th of a list of categories with counts,

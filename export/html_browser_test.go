@@ -20,15 +20,16 @@ import (
 const chromiumPath = "/usr/bin/chromium"
 
 // chromium runs the browser headless on a page with flags that keep it from
-// reaching the network on its own (updates, sync, field trials) and from
-// needing a sandbox, which containers and CI runners as root do not have.
+// reaching the network on its own (updates, sync, field trials), from
+// needing a sandbox, which containers and CI runners as root do not have,
+// and from relying on a large /dev/shm, which containers often lack.
 func chromium(t *testing.T, page string, args ...string) []byte {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	all := append([]string{
 		"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
 		"--user-data-dir=" + t.TempDir(),
 	}, args...)
 	all = append(all, "file://"+page)

@@ -3,6 +3,7 @@ package evidence
 import (
 	"sort"
 	"strings"
+	"time"
 )
 
 // AccountTypeApp is Jira Cloud's accountType of automation and integration
@@ -66,11 +67,15 @@ func (s *subject) isPerson(u User) bool {
 	return u.ID != "" && !s.isAutomation(u)
 }
 
+// answerBurst is how far apart the comments of one answer in several parts
+// may be: a comment days after the user's own answer starts something new.
+const answerBurst = time.Hour
+
 // WithReplies returns the activities of one issue with InReplyTo set on each
 // comment that answers another: the latest earlier comment by someone the
 // comment mentions, else the latest earlier comment by someone else when
-// only the comment's own author spoke since (an answer may take several
-// comments). The input is not modified.
+// only the comment's own author spoke since, within answerBurst of each
+// other (an answer may take several comments). The input is not modified.
 func WithReplies(acts []Activity) []Activity {
 	var comments []int
 	for i := range acts {
@@ -94,10 +99,13 @@ func WithReplies(acts []Activity) []Activity {
 				break
 			}
 		}
+		last := c.At
 		for j := k - 1; j >= 0 && at < 0; j-- { // else whoever spoke last
-			if p := &acts[comments[j]]; p.Author.ID != "" && !p.Author.Is(c.Author) {
+			p := &acts[comments[j]]
+			if p.Author.ID != "" && !p.Author.Is(c.Author) {
 				at = j
-			} else if p.Author.ID != "" {
+			} else if p.Author.ID != "" && last.Sub(p.At) <= answerBurst {
+				last = p.At // an answer in several comments
 				continue
 			}
 			break

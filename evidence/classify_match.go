@@ -257,6 +257,61 @@ func toCategory(cat string) itemCheck {
 	}
 }
 
+// fieldValues splits a change's from- or to-value into the values of a
+// multi-value field: labels are space-separated (a label has no spaces);
+// every other field's item holds one value.
+func fieldValues(it ChangeItem, v string) []string {
+	if strings.EqualFold(it.FieldID, "labels") || strings.EqualFold(it.Field, "labels") {
+		return strings.Fields(v)
+	}
+	if v = strings.TrimSpace(v); v != "" {
+		return []string{v}
+	}
+	return nil
+}
+
+// addedRemoved returns the values a change item adds and removes.
+func addedRemoved(it ChangeItem) (added, removed []string) {
+	from, to := fieldValues(it, it.FromString), fieldValues(it, it.ToString)
+	for _, v := range to {
+		if !equalsAnyFold(v, from) {
+			added = append(added, v)
+		}
+	}
+	for _, v := range from {
+		if !equalsAnyFold(v, to) {
+			removed = append(removed, v)
+		}
+	}
+	return added, removed
+}
+
+// adds checks that the change adds one of values (labels: "blocked").
+func adds(values ...string) itemCheck {
+	return func(_ *subject, it ChangeItem) bool {
+		added, _ := addedRemoved(it)
+		return slices.ContainsFunc(added, func(v string) bool { return equalsAnyFold(v, values) })
+	}
+}
+
+// removes checks that the change removes one of values.
+func removes(values ...string) itemCheck {
+	return func(_ *subject, it ChangeItem) bool {
+		_, removed := addedRemoved(it)
+		return slices.ContainsFunc(removed, func(v string) bool { return equalsAnyFold(v, values) })
+	}
+}
+
+// changesOtherThan checks that the change adds or removes a value that is
+// none of values: a team that keeps status in labels changes "in-review"
+// without grooming anything.
+func changesOtherThan(values ...string) itemCheck {
+	return func(_ *subject, it ChangeItem) bool {
+		added, removed := addedRemoved(it)
+		return slices.ContainsFunc(append(added, removed...), func(v string) bool { return !equalsAnyFold(v, values) })
+	}
+}
+
 // cleared checks that the field had a value and now has none.
 func cleared(_ *subject, it ChangeItem) bool {
 	return (it.From != "" || it.FromString != "") && it.To == "" && it.ToString == ""
@@ -637,8 +692,8 @@ func resolvedWithin(d time.Duration, resolutions ...string) guard {
 var codeWords = map[string]bool{
 	"pr": true, "prs": true, "mr": true,
 	"rebase": true, "rebased": true, "rebasing": true, "merged": true, "diff": true, "npe": true,
-	"deployed": true, "deploying": true, "hotfix": true, "pipeline": true, "ci": true, "stacktrace": true,
-	"flaky": true,
+	"deployed": true, "deploying": true, "hotfix": true, "ci": true, "stacktrace": true,
+	"flaky": true, "locally": true,
 }
 
 // commitWords are code words unless a team commits to scope: "we commit to
@@ -648,14 +703,20 @@ var commitWords = map[string]bool{"commit": true, "commits": true, "committed": 
 // committers are the words before a commit word that make it scope.
 var committers = map[string]bool{"we": true, "team": true, "they": true, "over": true}
 
+// dataPipelines are the words before "pipeline" that make it a product's
+// or another team's pipeline rather than the build's: "their pipeline",
+// "the data pipeline".
+var dataPipelines = map[string]bool{"data": true, "their": true, "sales": true, "ingestion": true, "etl": true, "analytics": true, "hiring": true}
+
 // codePhrases are the two-word forms: first word → second words.
 var codePhrases = map[string][]string{
-	"pull":  {"request", "requests"},
-	"merge": {"request", "requests"},
-	"code":  {"review"},
-	"unit":  {"test", "tests"},
-	"stack": {"trace"},
-	"force": {"push", "pushed", "pushing"},
+	"pull":        {"request", "requests"},
+	"merge":       {"request", "requests"},
+	"code":        {"review"},
+	"unit":        {"test", "tests"},
+	"integration": {"test", "tests"},
+	"stack":       {"trace"},
+	"force":       {"push", "pushed", "pushing"},
 }
 
 // notCodeTalk reports whether a sentence is free of talk about code: the
@@ -694,6 +755,9 @@ func notCodeTalk(sentence string) bool {
 			return false
 		}
 		if commitWords[string(lower)] && !committers[string(prev)] {
+			return false
+		}
+		if string(lower) == "pipeline" && !dataPipelines[string(prev)] {
 			return false
 		}
 		for _, second := range codePhrases[string(prev)] {
@@ -766,7 +830,8 @@ func notOwnFix(sentence string) bool {
 
 // verificationWords mark a sentence that checks criteria rather than
 // writing them: "checked against the acceptance criteria: 1 ✓ 2 ✓".
-var verificationWords = []string{"verified", "verify", "checked", "tested", "pass", "passes", "passed", "meets", "met", "satisfied", "uat", "signed"}
+var verificationWords = []string{"verified", "verify", "checked", "tested", "pass", "passes", "passed", "meet", "meets", "met",
+	"satisfied", "uat", "signed", "fail", "fails", "failed", "failing", "through", "against"}
 
 // notVerification reports whether a sentence is free of the words of
 // checking delivered work.

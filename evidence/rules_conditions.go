@@ -58,7 +58,7 @@ var matcherSpecs = []matcherSpec{
 	{"linked-to-other-project", "true or false", "the issue has a link to an issue of another project", buildLinkedOtherProject},
 	{"resolved-within", "minutes and resolution (a list)", "the issue was resolved with one of the resolutions within that many minutes of the activity", buildResolvedWithin},
 	{"issue-mentions", "a text pattern (see text)", "the pattern matches the activity's text, the issue's summary or one of its labels", buildIssueMentions},
-	{"changed", "field, and optionally from, to, not-from, not-to, to-category, cleared, link-added, link-removed, link-to-other-project, with-reason", "the change has an item of that field (by id or name, so custom fields are found whatever their customfield number) that passes every check", buildChanged},
+	{"changed", "field, and optionally from, to, not-from, not-to, to-category, adds, removes, changes-other-than, cleared, link-added, link-removed, link-to-other-project, with-reason", "the change has an item of that field (by id or name, so custom fields are found whatever their customfield number) that passes every check", buildChanged},
 	{"edited", "field, min-words, and optionally pattern or phrases", "the change adds at least min-words words to the field's text, matching the pattern if one is given", buildEdited},
 	{"text", "a pattern name, or pattern or phrases with questions, sentence, min-words and key-in-other-project", "the activity's own words (wiki markup and ADF made plain; code, quotes, stack traces and pasted text dropped) have min-words words and match the pattern", buildText},
 	{"mentions-other-project", "true or false", "the activity's text names an issue key of another project", buildMentionsOtherProject},
@@ -382,7 +382,8 @@ func buildIssueMentions(fc *fileCtx, n *yaml.Node) (cond, bool) {
 
 // ---- Change matchers ----
 
-var changeKeys = []string{"field", "from", "to", "not-from", "not-to", "to-category", "cleared", "link-added", "link-removed", "link-to-other-project", "with-reason"}
+var changeKeys = []string{"field", "from", "to", "not-from", "not-to", "to-category", "adds", "removes", "changes-other-than",
+	"cleared", "link-added", "link-removed", "link-to-other-project", "with-reason"}
 
 func buildChanged(fc *fileCtx, n *yaml.Node) (cond, bool) {
 	m, ok := fc.mapping(n, changeKeys)
@@ -402,7 +403,7 @@ func buildChanged(fc *fileCtx, n *yaml.Node) (cond, bool) {
 			continue
 		}
 		switch key {
-		case "from", "to", "not-from", "not-to", "link-added", "link-removed":
+		case "from", "to", "not-from", "not-to", "adds", "removes", "changes-other-than", "link-added", "link-removed":
 			values, ok := fc.strList(v)
 			if !ok {
 				return cond{}, false
@@ -416,6 +417,12 @@ func buildChanged(fc *fileCtx, n *yaml.Node) (cond, bool) {
 				checks, descs = append(checks, notFromValue(values...)), append(descs, "not from "+quoteList(values))
 			case "not-to":
 				checks, descs = append(checks, notToValue(values...)), append(descs, "not to "+quoteList(values))
+			case "adds":
+				checks, descs = append(checks, adds(values...)), append(descs, "adding "+quoteList(values))
+			case "removes":
+				checks, descs = append(checks, removes(values...)), append(descs, "removing "+quoteList(values))
+			case "changes-other-than":
+				checks, descs = append(checks, changesOtherThan(values...)), append(descs, "adding or removing something besides "+quoteList(values))
 			case "link-added":
 				lower := lowerAll(values)
 				checks, descs = append(checks, linkAdded(lower...)), append(descs, "adding a link that says "+quoteList(values))

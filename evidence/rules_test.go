@@ -417,8 +417,10 @@ func TestWithReplies(t *testing.T) {
 		c("5", clfLee, 5, "Also, who owns the dashboard?"),
 		c("6", clfMe, 6, "[~ana] the next one."),
 		c("7", clfMe, 7, "No idea."),
+		c("8", clfMe, 7+24*60, "Decision: we keep the old endpoint."),
 	}
 	got := WithReplies(acts)
+	// 8 comes a day after the user's last answer: it starts something new.
 	wantReplyTo := map[string]string{"2": "1", "3": "1", "4": "3", "5": "4", "6": "4", "7": "5"}
 	for _, a := range got {
 		if a.Source != SourceComment {

@@ -52,14 +52,15 @@ func plainWiki(wiki string) string {
 		if startsPastedThread(line, rest) {
 			break
 		}
+		// A heading, or a table's header row, introduces what follows, as
+		// "Goals:" would in prose; without the colon it would run into the
+		// next line's words.
 		if heading, ok := headingText(line); ok {
-			before := w.b.Len()
-			w.inline(heading, false)
-			// A heading introduces what follows, as "Goals:" would in prose;
-			// without the colon it would run into the next line's words.
-			if out := w.b.String(); len(out) > before && !strings.ContainsRune(".:!?", rune(out[len(out)-1])) {
-				w.b.WriteByte(':')
-			}
+			w.heading(heading, false)
+			continue
+		}
+		if strings.HasPrefix(line, "||") {
+			w.heading(line, true)
 			continue
 		}
 		w.inline(stripListMarker(line), line[0] == '|')
@@ -295,6 +296,15 @@ func (w *plainWriter) flushSpace() {
 func (w *plainWriter) writeString(s string) {
 	w.flushSpace()
 	w.b.WriteString(s)
+}
+
+// heading writes a heading's text ending with ":".
+func (w *plainWriter) heading(text string, table bool) {
+	before := w.b.Len()
+	w.inline(text, table)
+	if out := w.b.String(); len(out) > before && !strings.ContainsRune(".:!?", rune(out[len(out)-1])) {
+		w.b.WriteByte(':')
+	}
 }
 
 // inline writes one line's text without its inline markup. In a table row,

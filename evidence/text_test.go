@@ -30,7 +30,7 @@ func TestPlainText(t *testing.T) {
 		{"color tags go", "{color:red}at risk{color} this week", "at risk this week"},
 		{"panel tags go", "{panel:title=Status}all green{panel}", "all green"},
 		{"monospace braces go", "set {{retries}} to 3", "set retries to 3"},
-		{"table pipes become spaces", "||Area||State||\n|EU|green|", "Area State EU green"},
+		{"table pipes become spaces, a header row ends with a colon", "||Area||State||\n|EU|green|", "Area State: EU green"},
 		{"forced line break is a space", `one\\two`, "one two"},
 		{"horizontal rule goes", "above\n----\nbelow", "above below"},
 		{"code block is dropped", "Fixed it:\n{code:java}\nif (x) { return; }\n{code}\nDeployed.", "Fixed it: Deployed."},

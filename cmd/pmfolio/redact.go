@@ -87,6 +87,9 @@ type portfolioInput struct {
 	DBPath string
 	Filter evidence.Filter
 	Redact redaction
+	// Categories are those of the rules in force, the user's included;
+	// nil means the built-in ones.
+	Categories []evidence.Category
 }
 
 // input turns the flags, the environment and the config into a
@@ -108,7 +111,11 @@ func (pf *portfolioFlags) input(g *globals) (portfolioInput, error) {
 	if err != nil {
 		return in, err
 	}
-	in.DBPath = g.dbPath(cfg)
+	rules, err := g.ruleSet(cfg)
+	if err != nil {
+		return in, err
+	}
+	in.DBPath, in.Categories = g.dbPath(cfg), rules.Categories()
 	return in, nil
 }
 
@@ -140,7 +147,7 @@ func readRedactTerms(path string) ([]string, error) {
 // write reads the portfolio and writes it with write, redacted if asked,
 // to the file output (atomically) or, when output is empty, to IO.Out.
 func (in portfolioInput) write(ctx context.Context, output string, write func(io.Writer, evidence.Portfolio) error) error {
-	store, err := openExistingStore(ctx, in.DBPath)
+	store, err := openExistingStore(ctx, in.DBPath, evidence.WithCategories(in.Categories))
 	if err != nil {
 		return err
 	}

@@ -151,6 +151,10 @@ rules:
 	if toil == 0 {
 		t.Error("the export has no evidence of the user's category")
 	}
+	md := c.run(t, "--db", db, "--rules", rulesFile, "export")
+	if md.code != 0 || !strings.Contains(md.out, "Toil reduction") {
+		t.Errorf("the Markdown export does not name the user's category (exit %d):\n%s", md.code, md.errOut)
+	}
 	if got := curationRows(t, db); !slices.Equal(got, curated) {
 		t.Errorf("curation changed:\n%v\nwant\n%v", got, curated)
 	}
@@ -242,6 +246,8 @@ func TestCommandsRefuseABrokenRulesFile(t *testing.T) {
 		{"--db", db, "--rules", path, "reclassify"},
 		{"--db", db, "--rules", path, "sync"},
 		{"--db", db, "--rules", path, "rules", "list"},
+		{"--db", db, "--rules", path, "export"},
+		{"--db", db, "--rules", path, "bullets"},
 	} {
 		r := c.run(t, args...)
 		if r.code != exitUsage || !strings.HasPrefix(r.errOut, "pmfolio: rules file is broken: "+path+":8: bad regexp") ||

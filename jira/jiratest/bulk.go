@@ -78,7 +78,7 @@ func (s *Server) bulkChangelog(w http.ResponseWriter, r *http.Request, rd *rende
 	seen, served := 0, 0
 	for _, idOrKey := range body.IssueIDsOrKeys {
 		is := s.site.Issue(idOrKey)
-		if is == nil {
+		if !s.site.visible(is) {
 			continue // Jira leaves out issues the caller cannot see
 		}
 		var page []bulkHistory

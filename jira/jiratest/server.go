@@ -50,11 +50,19 @@ type Server struct {
 // retries and timeouts. The server waits Delay first (or until the client
 // gives up); a zero Status then serves the real answer late. An empty Body
 // becomes a Jira error document naming the status.
+//
+// Truncate, when positive and Status is zero, serves the real answer's
+// status, headers and Content-Length but only its first Truncate bytes, and
+// then drops the connection: a connection reset mid-body. With Hang, the
+// connection is held open after those bytes instead, until the client gives
+// up: a page that stalls halfway.
 type Fault struct {
 	Status     int
 	RetryAfter string // the Retry-After header, e.g. "2"
 	Body       string
 	Delay      time.Duration
+	Truncate   int
+	Hang       bool
 }
 
 // Option configures NewServer.
@@ -189,8 +197,35 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	if inject != nil {
 		if f := inject(r); f != nil && !serveFault(w, r, f) {
 			return
+		} else if f != nil && f.Truncate > 0 {
+			s.serveTruncated(w, r, f, path, inContext)
+			return
 		}
 	}
+	s.serveReal(w, r, path, inContext)
+}
+
+// serveTruncated sends the first f.Truncate bytes of the real answer under
+// headers that promise all of it, then drops the connection (or, with
+// f.Hang, holds it until the client gives up).
+func (s *Server) serveTruncated(w http.ResponseWriter, r *http.Request, f *Fault, path string, inContext bool) {
+	rec := httptest.NewRecorder()
+	s.serveReal(rec, r, path, inContext)
+	body := rec.Body.Bytes()
+	maps.Copy(w.Header(), rec.Header())
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(rec.Code)
+	w.Write(body[:min(f.Truncate, len(body))])
+	http.NewResponseController(w).Flush()
+	if f.Hang {
+		<-r.Context().Done()
+	}
+	// The sentinel makes net/http close the connection without logging.
+	panic(http.ErrAbortHandler)
+}
+
+// serveReal answers a request as Jira would.
+func (s *Server) serveReal(w http.ResponseWriter, r *http.Request, path string, inContext bool) {
 	if !inContext || (s.contextPath != "" && path != "" && path[0] != '/') {
 		notFound(w)
 		return
@@ -229,6 +264,8 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		s.searchOffset(w, r, rd)
 	case strings.HasPrefix(path, "/rest/api/2/issue/"):
 		s.issueEndpoint(w, r, rd, strings.TrimPrefix(path, "/rest/api/2/issue/"))
+	case strings.HasPrefix(path, "/rest/api/2/project/") && r.Method == http.MethodGet:
+		s.projectEndpoint(w, rd, strings.TrimPrefix(path, "/rest/api/2/project/"))
 	default:
 		notFound(w)
 	}
@@ -245,7 +282,7 @@ func serveFault(w http.ResponseWriter, r *http.Request, f *Fault) (serveReal boo
 		}
 	}
 	if f.Status == 0 {
-		return true
+		return true // the real answer, late or truncated
 	}
 	if f.RetryAfter != "" {
 		w.Header().Set("Retry-After", f.RetryAfter)
@@ -458,7 +495,7 @@ func (s *Server) selectIssues(q searchQuery) []*Issue {
 	}
 	var sel []keyed
 	for _, is := range s.site.issues {
-		if q.since.IsZero() || !is.Updated.Before(q.since) {
+		if s.site.visible(is) && (q.since.IsZero() || !is.Updated.Before(q.since)) {
 			sel = append(sel, keyed{is, numericID(is)})
 		}
 	}
@@ -578,7 +615,7 @@ func (s *Server) issueEndpoint(w http.ResponseWriter, r *http.Request, rd *rende
 		return
 	}
 	is := s.site.Issue(idOrKey)
-	if is == nil {
+	if !s.site.visible(is) {
 		writeError(w, http.StatusNotFound, "Issue does not exist or you do not have permission to see it.")
 		return
 	}
@@ -638,6 +675,21 @@ func (s *Server) issueEndpoint(w http.ResponseWriter, r *http.Request, rd *rende
 	default:
 		notFound(w)
 	}
+}
+
+// projectEndpoint serves GET /rest/api/2/project/{idOrKey}: a project the
+// user can browse, with its lead, components and versions.
+func (s *Server) projectEndpoint(w http.ResponseWriter, rd *renderer, idOrKey string) {
+	for _, p := range s.site.Projects {
+		if (p.Key == idOrKey || p.ID == idOrKey) && !s.site.noBrowse[p] {
+			m := rd.project(p)
+			m["description"], m["lead"], m["assigneeType"] = "", rd.user(p.Lead), "UNASSIGNED"
+			m["components"], m["versions"] = rd.components(p.Components), rd.versions(p.Versions)
+			writeJSON(w, http.StatusOK, m)
+			return
+		}
+	}
+	writeError(w, http.StatusNotFound, "No project could be found with key '"+idOrKey+"'.")
 }
 
 func window[T any](xs []T, startAt, n int) []T {

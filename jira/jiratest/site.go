@@ -252,6 +252,8 @@ type Site struct {
 	lastHistoryID int
 	lastWorklogID int
 	lastLinkID    int
+
+	noBrowse map[*Project]bool // projects Me may no longer browse
 }
 
 // Fixed Jira vocabularies shared by both deployments.
@@ -409,6 +411,50 @@ func (s *Site) MoveIssue(oldKey, newProjectKey string, at time.Time) (string, er
 	is.Updated = at
 	return newKey, nil
 }
+
+// DeleteIssue deletes an issue as Jira does: it is gone from searches and
+// every endpoint (its id and all its keys answer 404), other issues' links
+// to it go, and issues under it (an epic's children) lose their parent.
+// Nothing records the deletion, and no other issue's updated time moves, so
+// an incremental sync cannot see it happen.
+func (s *Site) DeleteIssue(key string) error {
+	is, err := s.lookupIssue(key)
+	if err != nil {
+		return err
+	}
+	s.issues = slices.DeleteFunc(slices.Clone(s.issues), func(other *Issue) bool { return other == is })
+	delete(s.byID, is.ID)
+	for k, other := range s.byKey {
+		if other == is {
+			delete(s.byKey, k)
+		}
+	}
+	for _, other := range s.issues {
+		other.Links = slices.DeleteFunc(slices.Clone(other.Links), func(l *Link) bool { return l.From == is || l.To == is })
+		if other.Parent == is {
+			other.Parent = nil
+		}
+	}
+	return nil
+}
+
+// SetProjectAccess grants or revokes Me's permission to browse a project.
+// Without it the project's issues are missing from searches, and the project
+// and its issues answer 404 as deleted ones do, though nothing is deleted.
+func (s *Site) SetProjectAccess(projectKey string, browse bool) error {
+	p := s.Project(projectKey)
+	if p == nil {
+		return fmt.Errorf("no project %s", projectKey)
+	}
+	if s.noBrowse == nil {
+		s.noBrowse = map[*Project]bool{}
+	}
+	s.noBrowse[p] = !browse
+	return nil
+}
+
+// visible reports whether Me may see the issue (nil: no such issue).
+func (s *Site) visible(is *Issue) bool { return is != nil && !s.noBrowse[is.Project] }
 
 func (s *Site) lookupIssue(key string) (*Issue, error) {
 	is := s.Issue(key)

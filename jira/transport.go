@@ -1,8 +1,10 @@
 package jira
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"net"
@@ -98,6 +100,15 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			req.Body = body
 		}
 		resp, err := t.next.RoundTrip(req)
+		if err == nil && !retryable(resp.StatusCode) {
+			// The body is read here, inside the retry loop and the request
+			// timeout, so that a connection reset or a stall mid-body is
+			// retried like one before the headers, not taken for a
+			// malformed answer.
+			if err = bufferBody(resp); err != nil {
+				resp = nil
+			}
+		}
 		if req.Context().Err() != nil {
 			if resp != nil {
 				resp.Body.Close()
@@ -125,6 +136,18 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		waited += d
 	}
+}
+
+// bufferBody reads resp's body into memory and closes the connection's
+// body; a failed read is a failed request.
+func bufferBody(resp *http.Response) error {
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return fmt.Errorf("read the answer of %s: %w", redactURL(resp.Request), err)
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	return nil
 }
 
 // countingTransport counts requests and bounds each one, body included, by

@@ -254,6 +254,17 @@ func (c *Client) get(ctx context.Context, path string, v any) error {
 	return nil
 }
 
+// exists reports whether a path answers, and false for a 404: Jira says
+// that of what was deleted and of what the user may not see.
+func (c *Client) exists(ctx context.Context, path string) (bool, error) {
+	err := c.get(ctx, path, nil)
+	var jerr *Error
+	if errors.As(err, &jerr) && jerr.Kind == KindNotFound {
+		return false, nil
+	}
+	return err == nil, err
+}
+
 // classify turns a go-jira error and its response into an *Error, reading a
 // short message from Jira's error body when there is one.
 func (c *Client) classify(resp *gojira.Response, err error) error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -48,6 +49,7 @@ type SyncResult struct {
 	Duration      time.Duration
 	Stopped       bool // ended early by opts.Stop
 	UsedJQL       string
+	Removed       int // stored issues a full sync found deleted in Jira, and removed (see Sync)
 }
 
 // errStopped ends a search early when the user asked to stop.
@@ -57,6 +59,11 @@ var errStopped = errors.New("sync stopped")
 // page by page: each page's issues, activities, evidence and the cursor are
 // committed in one transaction, so a sync killed at any moment resumes where
 // it stopped. Only one sync may run on a database at a time.
+//
+// Jira keeps no trace of a deleted issue, so an incremental sync cannot
+// notice one. A full sync of the default selection (no JQL, no since) that
+// completes also removes the stored issues it did not see that Jira confirms
+// are gone (see removeDeleted).
 func Sync(ctx context.Context, c *Client, store *evidence.Store, opts SyncOptions) (SyncResult, error) {
 	now := opts.Now
 	if now == nil {
@@ -140,9 +147,20 @@ func syncSite(ctx context.Context, c *Client, store *evidence.Store, opts SyncOp
 	}
 	res.UsedJQL = selectionJQL(info.Deployment, me, opts.JQL, bound)
 
+	// Only a full read of the default selection tells what Jira no longer
+	// has; a narrower one leaves out what it did not ask for.
+	var seen map[string]bool
+	if opts.Full && opts.JQL == "" && opts.Since.IsZero() && !opts.DryRun {
+		seen = map[string]bool{}
+	}
 	query := SearchQuery{Deployment: info.Deployment, JQL: res.UsedJQL, Fields: fields, WantTotal: opts.Progress != nil}
 	err = c.Search(ctx, query, func(p Page) error {
 		res.Issues += len(p.Records)
+		for _, rec := range p.Records {
+			if seen != nil {
+				seen[rec.Issue.ID] = true
+			}
+		}
 		if opts.DryRun {
 			for _, rec := range p.Records {
 				for _, a := range rec.Activities {
@@ -177,7 +195,55 @@ func syncSite(ctx context.Context, c *Client, store *evidence.Store, opts SyncOp
 		res.Stopped = true
 		return nil
 	}
+	if err != nil || seen == nil {
+		return err
+	}
+	res.Removed, err = removeDeleted(ctx, c, store, site, seen)
 	return err
+}
+
+// removeDeleted removes the site's stored issues that a complete read of
+// the default selection did not return and that Jira confirms are deleted:
+// the issue answers 404 while its project still answers. Jira gives the
+// same 404 for an issue the user may no longer see, so one whose project
+// answers 404 too (access to it was taken away) is kept, as is one that
+// exists but is no longer selected (say, no longer watched): the work it
+// records still happened. Curation is keyed by evidence id and is kept.
+// It costs one request per issue not seen, and one per project of those
+// found missing.
+func removeDeleted(ctx context.Context, c *Client, store *evidence.Store, site evidence.Site, seen map[string]bool) (int, error) {
+	stored, err := store.StoredIssues(ctx, site.ID)
+	if err != nil {
+		return 0, err
+	}
+	projectVisible := map[string]bool{}
+	var gone []string
+	for _, is := range stored {
+		if seen[is.ID] {
+			continue
+		}
+		exists, err := c.exists(ctx, "rest/api/2/issue/"+url.PathEscape(is.ID)+"?fields=id")
+		if err != nil {
+			return 0, fmt.Errorf("check whether %s was deleted: %w", is.Key, err)
+		}
+		if exists {
+			continue
+		}
+		visible, checked := projectVisible[is.Project]
+		if !checked {
+			if visible, err = c.exists(ctx, "rest/api/2/project/"+url.PathEscape(is.Project)); err != nil {
+				return 0, fmt.Errorf("check project %s: %w", is.Project, err)
+			}
+			projectVisible[is.Project] = visible
+		}
+		if visible {
+			gone = append(gone, is.ID)
+		}
+	}
+	if len(gone) == 0 {
+		return 0, nil
+	}
+	return store.RemoveIssues(ctx, site.ID, gone)
 }
 
 // DefaultSelection is the JQL a first sync runs: the user's issues of the

@@ -20,22 +20,23 @@ var knownBotNames = []string{
 }
 
 // looksLikeBot reports whether an account's name marks it as automation:
-// a known bot, "…[bot]", "…-bot", or a service account "svc-…".
+// a known bot, "…[bot]", "…-bot", or a service account "svc-…". It runs for
+// every person a rule looks at, so it does not allocate.
 func looksLikeBot(name string) bool {
-	name = strings.ToLower(strings.TrimSpace(name))
+	name = strings.TrimSpace(name)
 	if name == "" {
 		return false
 	}
-	if containsString(knownBotNames, name) || name == "bot" {
+	if equalsAnyFold(name, knownBotNames) || strings.EqualFold(name, "bot") {
 		return true
 	}
 	for _, suffix := range []string{"[bot]", " bot", "-bot", "_bot", ".bot"} {
-		if strings.HasSuffix(name, suffix) {
+		if hasSuffixFold(name, suffix) {
 			return true
 		}
 	}
 	for _, prefix := range []string{"svc-", "svc_", "svc."} {
-		if strings.HasPrefix(name, prefix) {
+		if hasPrefixFold(name, prefix) {
 			return true
 		}
 	}
@@ -55,7 +56,7 @@ func (s *subject) isAutomation(u User) bool {
 		return false
 	}
 	for _, n := range []string{u.DisplayName, u.Name, u.ID} {
-		if n != "" && containsString(s.rs.automation, strings.ToLower(n)) {
+		if n != "" && equalsAnyFold(n, s.rs.automation) {
 			return true
 		}
 	}

@@ -381,7 +381,33 @@ func betterKeys(keys, best []string) bool {
 	if a != b {
 		return a > b
 	}
+	// Of keys as long, words nearly every text has ("to the") filter least.
+	if ca, cb := anyCommonKey(keys), anyCommonKey(best); ca != cb {
+		return cb
+	}
 	return len(keys) < len(best)
+}
+
+// commonWords are words nearly every comment holds.
+var commonWords = map[string]bool{
+	"a": true, "an": true, "the": true, "to": true, "of": true, "for": true, "with": true, "in": true, "on": true,
+	"at": true, "by": true, "from": true, "as": true, "is": true, "are": true, "be": true, "it": true, "this": true,
+	"that": true, "we": true, "you": true, "they": true, "them": true, "and": true, "or": true, "not": true,
+}
+
+// anyCommonKey reports whether one of keys is nothing but common words.
+func anyCommonKey(keys []string) bool {
+	for _, k := range keys {
+		words := strings.Fields(k)
+		common := len(words) > 0
+		for _, w := range words {
+			common = common && commonWords[w]
+		}
+		if common {
+			return true
+		}
+	}
+	return false
 }
 
 // weakestKey is how selective the least selective of keys is: its length

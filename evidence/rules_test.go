@@ -2,6 +2,8 @@ package evidence
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -473,5 +475,23 @@ func TestAnsweringATeammatesQuestionIsUnblocking(t *testing.T) {
 				t.Errorf("comment.answer = %v, want %v (%v)", got, tt.want, rulesOf(Classify(tt.act, lees, clfMe)))
 			}
 		})
+	}
+}
+
+// CLASSIFIER.md documents every matcher and sentence filter.
+func TestClassifierDocumentsEveryMatcher(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "CLASSIFIER.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range Matchers() {
+		if !strings.Contains(string(doc), "| `"+m.Name+"` |") {
+			t.Errorf("CLASSIFIER.md has no row for matcher %s", m.Name)
+		}
+	}
+	for _, f := range sentenceFilterNames() {
+		if !strings.Contains(string(doc), "`"+f+"`") {
+			t.Errorf("CLASSIFIER.md does not name sentence filter %s", f)
+		}
 	}
 }

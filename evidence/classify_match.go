@@ -479,28 +479,11 @@ func wholeText(minWords int) matcher {
 	}
 }
 
-// created matches any created issue; the excerpt is its description or summary.
-func created(s *subject) (string, bool) {
-	return issueExcerpt(s), true
-}
-
 func issueExcerpt(s *subject) string {
 	if t := s.plain(); t.text != "" {
 		return shorten(t.text, excerptRunes)
 	}
 	return shorten(s.is.Summary, excerptRunes)
-}
-
-// firstOf matches like the first of ms that matches.
-func firstOf(ms ...matcher) matcher {
-	return func(s *subject) (string, bool) {
-		for _, m := range ms {
-			if excerpt, ok := m(s); ok {
-				return excerpt, true
-			}
-		}
-		return "", false
-	}
 }
 
 // mentionsOtherProject matches a text of at least minWords words that
@@ -568,11 +551,6 @@ func flagRemovedNote(minWords int) matcher {
 // typeIs holds when the issue's type is one of types.
 func typeIs(types ...string) guard {
 	return func(s *subject) bool { return equalsAnyFold(s.is.Type, types) }
-}
-
-// typeIsNot holds when the issue's type is none of types.
-func typeIsNot(types ...string) guard {
-	return func(s *subject) bool { return !equalsAnyFold(s.is.Type, types) }
 }
 
 // someoneElses holds when the issue is someone else's: assigned to another
@@ -645,11 +623,6 @@ func issueMentions(p *textPattern) guard {
 	}
 }
 
-// textMentions holds when p matches the activity's text.
-func textMentions(p *textPattern) guard {
-	return func(s *subject) bool { return p.matches(s.plain()) }
-}
-
 // flagAdded holds when the activity is the comment Jira saves when the user
 // adds the Flagged impediment with a note ("(flag) Flag added").
 func flagAdded(s *subject) bool {
@@ -659,18 +632,6 @@ func flagAdded(s *subject) bool {
 // not holds when g does not.
 func not(g guard) guard {
 	return func(s *subject) bool { return !g(s) }
-}
-
-// either holds when one of gs holds.
-func either(gs ...guard) guard {
-	return func(s *subject) bool {
-		for _, g := range gs {
-			if g(s) {
-				return true
-			}
-		}
-		return false
-	}
 }
 
 // resolvedWithin holds when the issue was resolved with one of resolutions

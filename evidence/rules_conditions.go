@@ -242,6 +242,21 @@ func buildNot(fc *fileCtx, n *yaml.Node) (cond, bool) {
 	}, true
 }
 
+// boolMatcher builds a matcher that takes true or false: true holds when g
+// does (and only for the sources given, if any), false when it does not.
+func boolMatcher(fc *fileCtx, n *yaml.Node, g guard, yes, no string, sourcesIfTrue sourceSet) (cond, bool) {
+	want, ok := fc.boolean(n)
+	if !ok {
+		return cond{}, false
+	}
+	if !want {
+		return guardCond(not(g), no), true
+	}
+	c := guardCond(g, yes)
+	c.sources = sourcesIfTrue
+	return c, true
+}
+
 // guardCond makes a condition of a guard, which gives no excerpt.
 func guardCond(g guard, desc string) cond {
 	return cond{desc: desc, eval: func(s *subject) (string, bool) { return "", g(s) }}
@@ -308,38 +323,28 @@ func buildReporter(fc *fileCtx, n *yaml.Node) (cond, bool) {
 }
 
 func buildSomeoneElses(fc *fileCtx, n *yaml.Node) (cond, bool) {
-	want, ok := fc.boolean(n)
-	if !ok {
-		return cond{}, false
-	}
-	if want {
-		return guardCond(someoneElses, "the issue is someone else's"), true
-	}
-	return guardCond(not(someoneElses), "the issue is not someone else's"), true
+	return boolMatcher(fc, n, someoneElses, "the issue is someone else's", "the issue is not someone else's", 0)
 }
 
 func buildLinkedOtherProject(fc *fileCtx, n *yaml.Node) (cond, bool) {
-	want, ok := fc.boolean(n)
-	if !ok {
-		return cond{}, false
-	}
-	g := func(s *subject) bool {
-		own := issueProject(&s.is)
-		for _, l := range s.is.Links {
-			other := l.OtherProject
-			if other == "" {
-				other = projectOfKey(l.OtherKey)
-			}
-			if other != "" && !strings.EqualFold(other, own) {
-				return true
-			}
+	return boolMatcher(fc, n, linkedToOtherProject,
+		"the issue links to an issue of another project", "the issue links to no issue of another project", 0)
+}
+
+// linkedToOtherProject holds when the issue has a link to an issue of
+// another project.
+func linkedToOtherProject(s *subject) bool {
+	own := issueProject(&s.is)
+	for _, l := range s.is.Links {
+		other := l.OtherProject
+		if other == "" {
+			other = projectOfKey(l.OtherKey)
 		}
-		return false
+		if other != "" && !strings.EqualFold(other, own) {
+			return true
+		}
 	}
-	if want {
-		return guardCond(g, "the issue links to an issue of another project"), true
-	}
-	return guardCond(not(g), "the issue links to no issue of another project"), true
+	return false
 }
 
 func buildResolvedWithin(fc *fileCtx, n *yaml.Node) (cond, bool) {
@@ -402,34 +407,15 @@ func buildChanged(fc *fileCtx, n *yaml.Node) (cond, bool) {
 		if !given {
 			continue
 		}
-		switch key {
-		case "from", "to", "not-from", "not-to", "adds", "removes", "changes-other-than", "link-added", "link-removed":
+		if vc, ok := valueChecks[key]; ok {
 			values, ok := fc.strList(v)
 			if !ok {
 				return cond{}, false
 			}
-			switch key {
-			case "from":
-				checks, descs = append(checks, fromValue(values...)), append(descs, "from "+quoteList(values))
-			case "to":
-				checks, descs = append(checks, toValue(values...)), append(descs, "to "+quoteList(values))
-			case "not-from":
-				checks, descs = append(checks, notFromValue(values...)), append(descs, "not from "+quoteList(values))
-			case "not-to":
-				checks, descs = append(checks, notToValue(values...)), append(descs, "not to "+quoteList(values))
-			case "adds":
-				checks, descs = append(checks, adds(values...)), append(descs, "adding "+quoteList(values))
-			case "removes":
-				checks, descs = append(checks, removes(values...)), append(descs, "removing "+quoteList(values))
-			case "changes-other-than":
-				checks, descs = append(checks, changesOtherThan(values...)), append(descs, "adding or removing something besides "+quoteList(values))
-			case "link-added":
-				lower := lowerAll(values)
-				checks, descs = append(checks, linkAdded(lower...)), append(descs, "adding a link that says "+quoteList(values))
-			case "link-removed":
-				lower := lowerAll(values)
-				checks, descs = append(checks, linkRemoved(lower...)), append(descs, "removing a link that says "+quoteList(values))
-			}
+			checks, descs = append(checks, vc.check(values...)), append(descs, vc.says+quoteList(values))
+			continue
+		}
+		switch key {
 		case "to-category":
 			cat, ok := fc.oneOf(v, "new", "indeterminate", "done")
 			if !ok {
@@ -465,6 +451,23 @@ func buildChanged(fc *fileCtx, n *yaml.Node) (cond, bool) {
 		desc += ", with a reason field filled in"
 	}
 	return cond{eval: eval, sources: sourceBit(SourceChange), desc: desc}, true
+}
+
+// valueChecks are the checks of changed that take values: how each is
+// built and how its description reads.
+var valueChecks = map[string]struct {
+	check func(values ...string) itemCheck
+	says  string
+}{
+	"from":               {fromValue, "from "},
+	"to":                 {toValue, "to "},
+	"not-from":           {notFromValue, "not from "},
+	"not-to":             {notToValue, "not to "},
+	"adds":               {adds, "adding "},
+	"removes":            {removes, "removing "},
+	"changes-other-than": {changesOtherThan, "adding or removing something besides "},
+	"link-added":         {func(v ...string) itemCheck { return linkAdded(lowerAll(v)...) }, "adding a link that says "},
+	"link-removed":       {func(v ...string) itemCheck { return linkRemoved(lowerAll(v)...) }, "removing a link that says "},
 }
 
 func lowerAll(values []string) []string {
@@ -652,26 +655,12 @@ func buildText(fc *fileCtx, n *yaml.Node) (cond, bool) {
 }
 
 func buildMentionsOtherProject(fc *fileCtx, n *yaml.Node) (cond, bool) {
-	want, ok := fc.boolean(n)
-	if !ok {
-		return cond{}, false
-	}
-	if want {
-		return guardCond(namesOtherProject, "its text names an issue of another project"), true
-	}
-	return guardCond(not(namesOtherProject), "its text names no issue of another project"), true
+	return boolMatcher(fc, n, namesOtherProject,
+		"its text names an issue of another project", "its text names no issue of another project", 0)
 }
 
 func buildFlagAdded(fc *fileCtx, n *yaml.Node) (cond, bool) {
-	want, ok := fc.boolean(n)
-	if !ok {
-		return cond{}, false
-	}
-	if want {
-		return cond{eval: func(s *subject) (string, bool) { return "", flagAdded(s) }, sources: sourceBit(SourceComment),
-			desc: "it is the note of a flag added"}, true
-	}
-	return guardCond(not(flagAdded), "it is not the note of a flag added"), true
+	return boolMatcher(fc, n, flagAdded, "it is the note of a flag added", "it is not the note of a flag added", sourceBit(SourceComment))
 }
 
 func buildFlagRemoved(fc *fileCtx, n *yaml.Node) (cond, bool) {

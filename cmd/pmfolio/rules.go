@@ -35,6 +35,15 @@ After changing the file, 'pmfolio reclassify' applies it to what is stored.`,
 	return cmd
 }
 
+// rulesInForce reads the config and the rule set it and the flags name.
+func (g *globals) rulesInForce() (*evidence.RuleSet, error) {
+	cfg, err := g.config()
+	if err != nil {
+		return nil, err
+	}
+	return g.ruleSet(cfg)
+}
+
 func newRulesListCmd(g *globals) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
@@ -51,11 +60,7 @@ your file) or disabled (switched off by your file).`,
 			if format != "table" && format != "json" {
 				return usageError("unknown format %q: use table or json", format)
 			}
-			cfg, err := g.config()
-			if err != nil {
-				return err
-			}
-			rs, err := g.ruleSet(cfg)
+			rs, err := g.rulesInForce()
 			if err != nil {
 				return err
 			}
@@ -120,11 +125,7 @@ patterns it uses. Copy it into your rules file to change it.`,
 		Example: `  pmfolio rules show comment.decision`,
 		Args:    usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := g.config()
-			if err != nil {
-				return err
-			}
-			rs, err := g.ruleSet(cfg)
+			rs, err := g.rulesInForce()
 			if err != nil {
 				return err
 			}

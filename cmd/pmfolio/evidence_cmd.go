@@ -83,7 +83,7 @@ func (c curationCmd) listCmd() *cobra.Command {
 				return err
 			}
 			if category != "" {
-				if err := checkCategory(category); err != nil {
+				if err := c.checkCategory(category); err != nil {
 					return err
 				}
 				f.Category = &category
@@ -110,7 +110,7 @@ func (c curationCmd) listCmd() *cobra.Command {
 	f.StringVar(&until, "until", "", "only up to and including this date")
 	f.BoolVar(&all, "all", false, "include the items you excluded")
 	f.StringVar(&format, "format", "table", "table or json")
-	cmd.RegisterFlagCompletionFunc("category", completeCategories)
+	cmd.RegisterFlagCompletionFunc("category", c.completeCategories)
 	return cmd
 }
 
@@ -266,12 +266,12 @@ func (c curationCmd) recategorizeCmd() *cobra.Command {
 		Args: usageArgs(cobra.ExactArgs(2)),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			if len(args) == 1 {
-				return completeCategories(cmd, args, toComplete)
+				return c.completeCategories(cmd, args, toComplete)
 			}
 			return c.completeIDs(cmd, args, toComplete)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkCategory(args[1]); err != nil {
+			if err := c.checkCategory(args[1]); err != nil {
 				return err
 			}
 			return c.withStore(cmd.Context(), func(store *evidence.Store) error {
@@ -308,7 +308,7 @@ It appears in exports beside the Jira evidence, marked as added by you.`,
 			if err != nil {
 				return err
 			}
-			if err := checkCategory(category); err != nil {
+			if err := c.checkCategory(category); err != nil {
 				return err
 			}
 			if link != "" && !strings.HasPrefix(link, "https://") && !strings.HasPrefix(link, "http://") {
@@ -329,7 +329,7 @@ It appears in exports beside the Jira evidence, marked as added by you.`,
 	f.StringVar(&category, "category", "", "its category (e.g. stakeholder-communication)")
 	f.StringVar(&description, "description", "", "what you did, in a sentence")
 	f.StringVar(&link, "link", "", "a link to proof (optional)")
-	cmd.RegisterFlagCompletionFunc("category", completeCategories)
+	cmd.RegisterFlagCompletionFunc("category", c.completeCategories)
 	return cmd
 }
 
@@ -347,25 +347,47 @@ func resolveID(ctx context.Context, store *evidence.Store, typed string) (string
 	return id, err
 }
 
-// checkCategory accepts the ids of the built-in categories.
-func checkCategory(id string) error {
-	if _, ok := evidence.CategoryByID(id); ok {
-		return nil
+// categories are those in force: the built-in ones and any the user's
+// rules file defines.
+func (c curationCmd) categories() ([]evidence.Category, error) {
+	cfg, err := c.g.config()
+	if err != nil {
+		return nil, err
 	}
-	ids := make([]string, 0, len(evidence.Categories))
-	for _, c := range evidence.Categories {
-		ids = append(ids, c.ID)
+	rs, err := c.g.ruleSet(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return rs.Categories(), nil
+}
+
+// checkCategory accepts the id of a category in force.
+func (c curationCmd) checkCategory(id string) error {
+	cats, err := c.categories()
+	if err != nil {
+		return err
+	}
+	ids := make([]string, 0, len(cats))
+	for _, cat := range cats {
+		if cat.ID == id {
+			return nil
+		}
+		ids = append(ids, cat.ID)
 	}
 	return &userError{Code: exitUsage, Message: fmt.Sprintf("unknown category %q", id),
 		Hint: "categories: " + strings.Join(ids, ", ")}
 }
 
 // completeCategories completes category ids for shells.
-func completeCategories(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+func (c curationCmd) completeCategories(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	cats, err := c.categories()
+	if err != nil {
+		cats = evidence.Categories
+	}
 	var out []string
-	for _, c := range evidence.Categories {
-		if strings.HasPrefix(c.ID, toComplete) {
-			out = append(out, c.ID+"\t"+c.Title)
+	for _, cat := range cats {
+		if strings.HasPrefix(cat.ID, toComplete) {
+			out = append(out, cat.ID+"\t"+cat.Title)
 		}
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -167,5 +168,30 @@ func TestCompletionOffersCategoriesAndEvidenceIDs(t *testing.T) {
 	r = c.run(t, "__complete", "evidence", "show", "ev_")
 	if n := strings.Count(r.out, "\nev_") + strings.Count(r.out[:min(3, len(r.out))], "ev_"); n < 5 {
 		t.Errorf("id completion offered %d ids:\n%s", n, r.out)
+	}
+}
+
+func TestCurationAcceptsTheUsersOwnCategories(t *testing.T) {
+	env := demoDB(t)
+	rules := filepath.Join(t.TempDir(), "rules.yaml")
+	if err := os.WriteFile(rules, []byte("categories:\n  - id: customer-research\n    title: Customer research\n"+
+		"    competency: Product judgment\n    suggestion: Talk to five customers about the problem before the next epic.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c := cli{env: env}
+	args := []string{"evidence", "add", "--date", "2026-02-10", "--category", "customer-research", "--description", "Interviewed five merchants about refunds"}
+	if r := c.run(t, args...); r.code != exitUsage || !strings.Contains(r.errOut, `unknown category "customer-research"`) {
+		t.Fatalf("without the rules file: exit %d, %q", r.code, r.errOut)
+	}
+	if r := c.run(t, append([]string{"--rules", rules}, args...)...); r.code != 0 {
+		t.Fatalf("with the rules file: exit %d, %q", r.code, r.errOut)
+	}
+	r := c.run(t, "--rules", rules, "__complete", "evidence", "list", "--category", "cust")
+	if !strings.Contains(r.out, "customer-research\tCustomer research") {
+		t.Errorf("completion of the user's category:\n%s", r.out)
+	}
+	r = c.run(t, "--rules", rules, "evidence", "list", "--category", "customer-research")
+	if r.code != 0 || strings.Count(r.out, "\n") != 1 || !strings.Contains(r.out, "Interviewed five merchants") {
+		t.Errorf("list of the user's category: exit %d\n%s%s", r.code, r.out, r.errOut)
 	}
 }

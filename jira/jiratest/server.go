@@ -122,7 +122,10 @@ func NewServer(site *Site, opts ...Option) *Server {
 	if s.contextPath == "/" {
 		s.contextPath = ""
 	}
-	s.srv = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+	// Assigned before it starts, so that handlers see it (a client in
+	// another process gives the race detector no ordering to go by).
+	s.srv = httptest.NewUnstartedServer(http.HandlerFunc(s.serveHTTP))
+	s.srv.Start()
 	return s
 }
 

@@ -20,7 +20,7 @@ var dumpLeavesOut = map[string]bool{
 }
 
 // Dump writes every row of the data tables as text, table by table in name
-// order and rows in the order of all their columns, so that two databases
+// order and rows in primary key order, so that two databases
 // holding the same data dump the same text whatever order it was written
 // in. It leaves out the sync log, the migrations and the columns that say
 // when a row was written; raw issue JSON appears as its length and SHA-256.
@@ -62,15 +62,32 @@ func (s *Store) Dump(ctx context.Context) (string, error) {
 }
 
 func dumpTable(ctx context.Context, tx *sql.Tx, table string, b *strings.Builder) error {
-	var ncols int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM pragma_table_info(?)`, table).Scan(&ncols); err != nil {
+	// Rows are ordered by the primary key, which the table's index gives
+	// without sorting, or by every column where there is none.
+	rows, err := tx.QueryContext(ctx, `SELECT cid, pk FROM pragma_table_info(?) ORDER BY pk, cid`, table)
+	if err != nil {
 		return err
 	}
-	order := make([]string, ncols)
-	for i := range order {
-		order[i] = strconv.Itoa(i + 1)
+	var all, key []string
+	for rows.Next() {
+		var cid, pk int
+		if err := rows.Scan(&cid, &pk); err != nil {
+			rows.Close()
+			return err
+		}
+		all = append(all, strconv.Itoa(cid+1))
+		if pk > 0 {
+			key = append(key, strconv.Itoa(cid+1))
+		}
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT * FROM "`+table+`" ORDER BY `+strings.Join(order, ", "))
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(key) == 0 {
+		key = all
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT * FROM "`+table+`" ORDER BY `+strings.Join(key, ", "))
 	if err != nil {
 		return err
 	}

@@ -41,6 +41,21 @@ type Store struct {
 	// categories are those evidence may carry, the user's included; nil
 	// means the built-in ones.
 	categories []Category
+	// snapshot, when set, is the read transaction Portfolio reads through.
+	snapshot *sql.Tx
+}
+
+// queryer is what reads need: the database, or a snapshot of it.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// reader is where reads go: the snapshot being read, else the database.
+func (s *Store) reader() queryer {
+	if s.snapshot != nil {
+		return s.snapshot
+	}
+	return s.db
 }
 
 // StoreOption configures Open.
@@ -143,7 +158,7 @@ func (s *Store) Migrations(ctx context.Context) ([]string, error) {
 
 // queryStrings runs a query of one text column and collects its values.
 func (s *Store) queryStrings(ctx context.Context, query string, args ...any) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	rows, err := s.reader().QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -202,7 +217,7 @@ func SiteNameFromURL(u string) string {
 
 // Sites lists the stored sites by name.
 func (s *Store) Sites(ctx context.Context) ([]Site, error) {
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.reader().QueryContext(ctx, `
 		SELECT id, url, account_id, name, deployment, user_name, display_name
 		FROM sites ORDER BY name, id`)
 	if err != nil {

@@ -43,22 +43,32 @@ func (s *Store) Evidence(ctx context.Context, f Filter) ([]Evidence, error) {
 		where = append(where, "s.name = ?")
 		args = append(args, *f.Site)
 	}
+	// The issue fields are read once per issue, not once per evidence item:
+	// an issue's JSON holds its whole description, and reading a 1 MB one
+	// for each of thousands of items took seconds per export.
 	query := `
+		WITH issue_fields AS MATERIALIZED (
+			SELECT site_id, issue_id, issue_key, project,
+			       coalesce(json_extract(issue, '$.summary'), '') AS summary, coalesce(json_extract(issue, '$.type'), '') AS type,
+			       coalesce(json_extract(issue, '$.parent_key'), '') AS parent_key,
+			       coalesce(json_extract(issue, '$.assignee.id'), '') AS assignee_id,
+			       coalesce(json_extract(issue, '$.assignee.display_name'), '') AS assignee_name,
+			       coalesce(json_extract(issue, '$.status_category'), '') AS status_category,
+			       coalesce(json_extract(issue, '$.fix_versions'), '') AS fix_versions
+			FROM issues
+			WHERE EXISTS (SELECT 1 FROM evidence x WHERE x.site_id = issues.site_id AND x.issue_id = issues.issue_id))
 		SELECT e.id, e.site_id, e.issue_id, e.source, e.source_id, e.category, e.rule, e.confidence,
-		       e.excerpt, e.occurred_at, s.name, s.url, i.issue_key,
-		       coalesce(json_extract(i.issue, '$.summary'), ''), coalesce(json_extract(i.issue, '$.type'), ''),
-		       i.project, coalesce(json_extract(i.issue, '$.parent_key'), ''),
-		       coalesce(json_extract(i.issue, '$.assignee.id'), ''), coalesce(json_extract(i.issue, '$.assignee.display_name'), ''),
-		       coalesce(json_extract(i.issue, '$.status_category'), ''), coalesce(json_extract(i.issue, '$.fix_versions'), ''),
+		       e.excerpt, e.occurred_at, s.name, s.url, i.issue_key, i.summary, i.type, i.project, i.parent_key,
+		       i.assignee_id, i.assignee_name, i.status_category, i.fix_versions,
 		       coalesce(c.excluded, 0), coalesce(c.note, ''), coalesce(c.category, '')
 		FROM evidence e
 		JOIN sites s ON s.id = e.site_id
-		JOIN issues i ON i.site_id = e.site_id AND i.issue_id = e.issue_id
+		JOIN issue_fields i ON i.site_id = e.site_id AND i.issue_id = e.issue_id
 		LEFT JOIN curation c ON c.evidence_id = e.id`
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	rows, err := s.reader().QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read evidence: %w", err)
 	}
@@ -119,7 +129,7 @@ func (f Filter) keeps(ev Evidence) bool {
 }
 
 func (s *Store) manualEvidence(ctx context.Context, f Filter) ([]Evidence, error) {
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.reader().QueryContext(ctx, `
 		SELECT m.id, m.occurred_at, m.category, m.description, m.link,
 		       coalesce(c.excluded, 0), coalesce(c.note, ''), coalesce(c.category, '')
 		FROM manual_evidence m LEFT JOIN curation c ON c.evidence_id = m.id`)
@@ -152,8 +162,21 @@ func (s *Store) manualEvidence(ctx context.Context, f Filter) ([]Evidence, error
 }
 
 // Portfolio reads what an export needs: the sites, the period and the
-// evidence the user has not excluded.
+// evidence the user has not excluded. It reads one snapshot of the
+// database, so an export during a sync sees the pages committed when it
+// began and none committed while it reads.
 func (s *Store) Portfolio(ctx context.Context, f Filter, now time.Time) (Portfolio, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return Portfolio{}, fmt.Errorf("read portfolio: %w", err)
+	}
+	defer tx.Rollback() // it only reads
+	snapshot := *s
+	snapshot.snapshot = tx
+	return snapshot.portfolio(ctx, f, now)
+}
+
+func (s *Store) portfolio(ctx context.Context, f Filter, now time.Time) (Portfolio, error) {
 	f.IncludeExcluded = false
 	items, err := s.Evidence(ctx, f)
 	if err != nil {
@@ -206,7 +229,7 @@ func (s *Store) portfolioContext(ctx context.Context, p *Portfolio) error {
 			epics[siteKey{ev.SiteName, ev.IssueParent}] = true
 		}
 	}
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.reader().QueryContext(ctx, `
 		SELECT s.name, s.url, i.issue_key, i.project, coalesce(json_extract(i.issue, '$.project_name'), ''),
 		       coalesce(json_extract(i.issue, '$.summary'), ''), coalesce(json_extract(i.issue, '$.type'), '')
 		FROM issues i JOIN sites s ON s.id = i.site_id

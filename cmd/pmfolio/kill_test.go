@@ -1,0 +1,339 @@
+package main
+
+// The real binary under SIGKILL: a sync killed at any moment leaves whole
+// pages, and the next sync ends with the database one uninterrupted sync
+// leaves. These tests build pmfolio and run it as a subprocess against a
+// fake Jira in the test process; -short skips them.
+
+import (
+	"context"
+	"errors"
+	"math/rand/v2"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/jira/jiratest"
+)
+
+// buildPmfolio builds the pmfolio binary (without the race detector, which
+// the test process may have) into a temporary directory.
+func buildPmfolio(t testing.TB) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the pmfolio binary; skipped with -short")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command to build pmfolio with")
+	}
+	bin := filepath.Join(t.TempDir(), "pmfolio")
+	out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// processEnv is the environment of a pmfolio subprocess syncing srv into
+// db: nothing of the developer's own config, database or credentials.
+func processEnv(t testing.TB, srv *jiratest.Server, db string) []string {
+	home := t.TempDir()
+	return []string{
+		"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, "config"), "XDG_DATA_HOME=" + filepath.Join(home, "data"),
+		"PATH=" + os.Getenv("PATH"), "TZ=UTC",
+		"JIRA_URL=" + srv.URL(), "JIRA_EMAIL=" + jiratest.DemoEmail, "JIRA_API_TOKEN=" + jiratest.DemoAPIToken,
+		"PMFOLIO_DB=" + db,
+	}
+}
+
+// syncCommand is `pmfolio sync --quiet` against srv into db.
+func syncCommand(t testing.TB, bin string, srv *jiratest.Server, db string) (*exec.Cmd, *strings.Builder) {
+	cmd := exec.Command(bin, "sync", "--quiet")
+	cmd.Env = processEnv(t, srv, db)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	return cmd, &stderr
+}
+
+// dumpOf opens a database and dumps it (evidence.Store.Dump), checking its
+// integrity first.
+func dumpOf(t testing.TB, path string) string {
+	t.Helper()
+	ctx := context.Background()
+	store, err := evidence.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if err := store.IntegrityCheck(ctx); err != nil {
+		t.Fatal(err)
+	}
+	d, err := store.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// killRef is what the kill test knows of an uninterrupted sync.
+type killRef struct {
+	pageCap int
+	order   []string    // issue ids in the order a sync reads them
+	updated []time.Time // their updated times, which become the cursor
+	// activities[i] and evidence[i] count the rows of the first i issues.
+	activities, evidence []int
+}
+
+var (
+	issueIDInRow   = regexp.MustCompile(`\tissue_id="(\d+)"`)
+	updatedInRow   = regexp.MustCompile(`\tupdated_at="([^"]+)"`)
+	dumpTableTitle = regexp.MustCompile(`^## (\w+)$`)
+)
+
+// newKillRef reads an uninterrupted sync's dump.
+func newKillRef(t *testing.T, dump string, pageCap int) killRef {
+	t.Helper()
+	type issue struct {
+		id      string
+		updated time.Time
+	}
+	var issues []*issue
+	acts, evid := map[string]int{}, map[string]int{}
+	table := ""
+	for _, line := range strings.Split(dump, "\n") {
+		if m := dumpTableTitle.FindStringSubmatch(line); m != nil {
+			table = m[1]
+			continue
+		}
+		m := issueIDInRow.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		switch table {
+		case "issues":
+			at, err := time.Parse("2006-01-02T15:04:05.000Z", updatedInRow.FindStringSubmatch(line)[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			issues = append(issues, &issue{id: m[1], updated: at})
+		case "activities":
+			acts[m[1]]++
+		case "evidence":
+			evid[m[1]]++
+		}
+	}
+	slices.SortFunc(issues, func(a, b *issue) int {
+		if c := a.updated.Compare(b.updated); c != 0 {
+			return c
+		}
+		x, _ := strconv.Atoi(a.id)
+		y, _ := strconv.Atoi(b.id)
+		return x - y
+	})
+	ref := killRef{pageCap: pageCap, activities: []int{0}, evidence: []int{0}}
+	for i, is := range issues {
+		ref.order, ref.updated = append(ref.order, is.id), append(ref.updated, is.updated)
+		ref.activities = append(ref.activities, ref.activities[i]+acts[is.id])
+		ref.evidence = append(ref.evidence, ref.evidence[i]+evid[is.id])
+	}
+	return ref
+}
+
+// checkKilled checks the database a killed run left, which held the first
+// before issues of the sync order when the run started. It must hold the
+// first n, for an n where the run's pages end (none committed, or a whole
+// number of them: the run read pages of pageCap issues from the cursor
+// less the overlap), every activity and evidence item of those n issues
+// (never half an issue), and the cursor at the newest of them.
+func (r killRef) checkKilled(t *testing.T, path string, before int, integrity bool) int {
+	t.Helper()
+	ctx := context.Background()
+	store, err := evidence.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if integrity {
+		if err := store.IntegrityCheck(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stored, err := store.StoredIssues(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(stored)
+	have := map[string]bool{}
+	for _, is := range stored {
+		have[is.ID] = true
+	}
+	for _, id := range r.order[:n] {
+		if !have[id] {
+			t.Fatalf("the %d stored issues are not the first %d the sync reads: %s is missing", n, n, id)
+		}
+	}
+	start := 0
+	if before > 0 {
+		bound := r.updated[before-1].Add(-15 * time.Minute).Truncate(time.Minute)
+		start, _ = slices.BinarySearchFunc(r.updated, bound, func(a, b time.Time) int { return a.Compare(b) })
+	}
+	if n != before && n != len(r.order) && (n < before || (n-start)%r.pageCap != 0) {
+		t.Fatalf("%d issues stored: not a page boundary of a run that started with %d stored and read pages of %d from issue %d",
+			n, before, r.pageCap, start+1)
+	}
+	counts, err := store.TableCounts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts["activities"] != r.activities[n] || counts["evidence"] != r.evidence[n] {
+		t.Fatalf("%d issues stored with %d activities and %d evidence items; an uninterrupted sync has %d and %d for them",
+			n, counts["activities"], counts["evidence"], r.activities[n], r.evidence[n])
+	}
+	cursor, ok, err := store.SyncCursor(ctx, 1)
+	if err != nil || ok != (n > 0) || (n > 0 && !cursor.Equal(r.updated[n-1])) {
+		t.Fatalf("cursor %v (set: %v, %v) with %d issues stored", cursor, ok, err, n)
+	}
+	return n
+}
+
+// TestKilledSyncsResumeToTheDatabaseOfOneUninterruptedSync SIGKILLs the
+// real binary at 24 points of a sync of 1,200 issues (100 search pages and
+// the changelog, comment and worklog requests between them): half just as
+// Jira is asked for something, half up to 30 ms after an answer, so that
+// kills land while pages are decoded, classified and committed. The points
+// are random, from a fixed seed (PMFOLIO_KILL_SEED replaces it). After
+// each kill the database must hold whole pages; after a last sync it must
+// dump (evidence.Store.Dump) as the database of one uninterrupted sync.
+func TestKilledSyncsResumeToTheDatabaseOfOneUninterruptedSync(t *testing.T) {
+	const issues, pageCap = 1200, 12
+	bin := buildPmfolio(t)
+	site := jiratest.DemoSite(jiratest.DemoOptions{Deployment: jiratest.DeploymentCloud, Issues: issues, Seed: 5, Now: testNow})
+	srv := jiratest.NewServer(site, jiratest.WithPageCap(pageCap))
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+
+	refDB := filepath.Join(dir, "uninterrupted.db")
+	cmd, stderr := syncCommand(t, bin, srv, refDB)
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("uninterrupted sync: %v\n%s", err, stderr)
+	}
+	refDump := dumpOf(t, refDB)
+	ref := newKillRef(t, refDump, pageCap)
+	if len(ref.order) != issues {
+		t.Fatalf("the uninterrupted sync stored %d issues, want %d", len(ref.order), issues)
+	}
+
+	seed := uint64(20261122)
+	if s := os.Getenv("PMFOLIO_KILL_SEED"); s != "" {
+		seed, _ = strconv.ParseUint(s, 10, 64)
+	}
+	t.Logf("kill points from seed %d (PMFOLIO_KILL_SEED)", seed)
+	rng := rand.New(rand.NewPCG(seed, 1))
+	db := filepath.Join(dir, "killed.db")
+	killed, stored := 0, 0
+	for i := 0; i < 24; i++ {
+		// A run sends 3 requests before its first search, and one or two
+		// per page; a kill at request 5-12 lands within its first pages,
+		// so 24 kills spread over most of the sync.
+		at := 5 + rng.IntN(8)
+		var after time.Duration
+		if i%2 == 1 {
+			after = time.Duration(rng.IntN(30_000)) * time.Microsecond
+		}
+		cmd, stderr := syncCommand(t, bin, srv, db)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		var mu sync.Mutex
+		requests := 0
+		srv.Inject(func(*http.Request) *jiratest.Fault {
+			mu.Lock()
+			defer mu.Unlock()
+			if requests++; requests == at {
+				if after == 0 {
+					cmd.Process.Kill() // the request is never answered
+				} else {
+					time.AfterFunc(after, func() { cmd.Process.Kill() })
+				}
+			}
+			return nil
+		})
+		err := cmd.Wait()
+		srv.Inject(nil)
+		var exit *exec.ExitError
+		switch {
+		case errors.As(err, &exit) && exit.ExitCode() == -1:
+			killed++
+		case err == nil:
+			t.Logf("run %d finished before its kill at request %d", i+1, at)
+		default:
+			t.Fatalf("run %d: %v\n%s", i+1, err, stderr)
+		}
+		n := ref.checkKilled(t, db, stored, i%6 == 5)
+		t.Logf("run %d: killed at request %d + %v with %d issues stored", i+1, at, after, n)
+		stored = n
+	}
+	if killed < 20 {
+		t.Errorf("only %d of 24 runs were killed mid-sync; the test wants at least 20", killed)
+	}
+	if stored == issues {
+		t.Error("the killed runs finished the whole sync; the last kills proved nothing")
+	}
+
+	cmd, stderr = syncCommand(t, bin, srv, db)
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("final sync: %v\n%s", err, stderr)
+	}
+	if got := dumpOf(t, db); got != refDump {
+		t.Errorf("after %d kills and a last sync the database differs from an uninterrupted sync's", killed)
+	}
+}
+
+// TestTwoRealSyncsAtOnceTheSecondExits5 runs two pmfolio processes on one
+// database: the second finds the first's lock and exits 5 without a request.
+func TestTwoRealSyncsAtOnceTheSecondExits5(t *testing.T) {
+	bin := buildPmfolio(t)
+	srv := fakeSite(t, jiratest.DeploymentCloud, 30, jiratest.WithPageCap(10))
+	db := filepath.Join(t.TempDir(), "p.db")
+	held, release := make(chan struct{}), make(chan struct{})
+	var once, releaseOnce sync.Once
+	unblock := func() { releaseOnce.Do(func() { close(release) }) }
+	t.Cleanup(unblock) // before the server closes, which waits for its handlers
+	srv.Inject(func(r *http.Request) *jiratest.Fault {
+		if strings.HasSuffix(r.URL.Path, "/search/jql") {
+			once.Do(func() { close(held) })
+			<-release
+		}
+		return nil
+	})
+	first, firstErr := syncCommand(t, bin, srv, db)
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer first.Process.Kill()
+	<-held // the first sync holds the lock and waits for a search page
+	before := srv.Requests()
+	second, secondErr := syncCommand(t, bin, srv, db)
+	err := second.Run()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != exitLocked || !strings.HasPrefix(secondErr.String(), "pmfolio: another pmfolio sync is running") {
+		t.Errorf("second sync: %v, stderr %q; want exit %d and one line saying why", err, secondErr, exitLocked)
+	}
+	if n := srv.Requests() - before; n != 0 {
+		t.Errorf("the locked-out sync sent %d requests", n)
+	}
+	unblock()
+	if err := first.Wait(); err != nil {
+		t.Errorf("first sync: %v\n%s", err, firstErr)
+	}
+}

@@ -273,6 +273,7 @@ func (c *Client) classify(resp *gojira.Response, err error) error {
 		return err
 	}
 	if resp == nil || resp.Response == nil {
+		err = withoutQuery(err)
 		if ctxErr := contextError(err); ctxErr != nil {
 			return ctxErr
 		}
@@ -320,6 +321,21 @@ func redactURL(req *http.Request) string {
 	u := *req.URL
 	u.RawQuery, u.User = "", nil
 	return req.Method + " " + u.String()
+}
+
+// withoutQuery drops the query from the URL that net/http names in a
+// failed request's error, as redactURL does for answers.
+func withoutQuery(err error) error {
+	var uerr *url.Error
+	if !errors.As(err, &uerr) {
+		return err
+	}
+	u, perr := url.Parse(uerr.URL)
+	if perr != nil {
+		return fmt.Errorf("%s %s: %w", uerr.Op, "Jira", uerr.Err)
+	}
+	u.RawQuery, u.User = "", nil
+	return fmt.Errorf("%s %s: %w", strings.ToUpper(uerr.Op), u.String(), uerr.Err)
 }
 
 func contextError(err error) error {

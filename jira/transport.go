@@ -144,7 +144,7 @@ func bufferBody(resp *http.Response) error {
 	body, err := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	if err != nil {
-		return fmt.Errorf("read the answer of %s: %w", redactURL(resp.Request), err)
+		return fmt.Errorf("read the answer: %w", err) // net/http names the request
 	}
 	resp.Body = io.NopCloser(bytes.NewReader(body))
 	return nil

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/jira"
+	"github.com/pmfolio/pmfolio/jira/jiratest"
+)
+
+// The exit code and the one line a sync that Jira keeps failing ends
+// with; jira/faults_test.go checks what each fault leaves in the database.
+func TestSyncFaultsEndWithTheDocumentedExitCode(t *testing.T) {
+	cases := []struct {
+		name  string
+		fault jiratest.Fault
+		code  int
+		line  string
+	}{
+		{"a 429 storm", jiratest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "1"}, exitUnreachable, "pmfolio: cannot reach Jira: "},
+		{"503 after 503", jiratest.Fault{Status: http.StatusServiceUnavailable}, exitUnreachable, "pmfolio: cannot reach Jira: "},
+		{"connection reset mid-body", jiratest.Fault{Truncate: 200}, exitUnreachable, "pmfolio: cannot reach Jira: "},
+		{"a page that stalls", jiratest.Fault{Truncate: 200, Hang: true}, exitUnreachable, "pmfolio: cannot reach Jira: "},
+		{"a page that never comes", jiratest.Fault{Delay: time.Minute}, exitUnreachable, "pmfolio: cannot reach Jira: "},
+		{"truncated JSON", jiratest.Fault{Status: http.StatusOK, Body: `{"issues":[{"id":"1`}, exitFailure, "pmfolio: this does not look like Jira's REST API: "},
+		{"an HTML page", jiratest.Fault{Status: http.StatusOK, Body: "<html>maintenance</html>"}, exitFailure, "pmfolio: this does not look like Jira's REST API: "},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			srv := fakeSite(t, jiratest.DeploymentCloud, 20, jiratest.WithPageCap(10))
+			var mu sync.Mutex
+			searches := 0
+			srv.Inject(func(r *http.Request) *jiratest.Fault {
+				if !strings.HasSuffix(r.URL.Path, "/search/jql") {
+					return nil
+				}
+				mu.Lock()
+				defer mu.Unlock()
+				if searches++; searches > 1 {
+					return &c.fault
+				}
+				return nil
+			})
+			var out, errOut bytes.Buffer
+			db := filepath.Join(t.TempDir(), "p.db")
+			_, err := runSync(context.Background(), syncOptions{
+				IO:     IO{Out: &out, ErrOut: &errOut, Now: func() time.Time { return testNow }, Signals: make(chan os.Signal)},
+				Sites:  []siteConf{{URL: srv.URL(), Email: jiratest.DemoEmail, APIToken: jiratest.DemoAPIToken}},
+				DBPath: db, Quiet: true,
+				JiraOptions: []jira.Option{jira.WithRequestTimeout(300 * time.Millisecond),
+					jira.WithSleep(func(ctx context.Context, d time.Duration) error { return ctx.Err() })},
+			})
+			code := report(&errOut, err, evidence.DeploymentCloud, true)
+			t.Log(strings.TrimSpace(errOut.String()))
+			if code != c.code || !strings.HasPrefix(errOut.String(), c.line) || strings.Count(errOut.String(), "\n") != 1 {
+				t.Errorf("exit %d, stderr %q; want exit %d and one line starting %q", code, errOut.String(), c.code, c.line)
+			}
+			if strings.Contains(errOut.String(), "jql=") || strings.Contains(errOut.String(), "updatedBy") || strings.Contains(errOut.String(), jiratest.DemoEmail) {
+				t.Errorf("the error line holds the query or the account: %q", errOut.String())
+			}
+			// The first page was committed before Jira failed.
+			store, err := evidence.Open(context.Background(), db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer store.Close()
+			if counts, err := store.TableCounts(context.Background()); err != nil || counts["issues"] != 10 {
+				t.Errorf("stored %v, %v; want the 10 issues of the first page", counts, err)
+			}
+		})
+	}
+}

@@ -1,11 +1,15 @@
 # pmfolio: `make demo` runs the whole pipeline on the built-in sample site,
-# `make test` runs every test with the race detector.
+# `make test` runs every test with the race detector (fault injection, the
+# kill test and the concurrency tests included), `make fuzz` runs each fuzz
+# target briefly from its committed corpus, `make bench` the benchmarks of
+# BENCHMARKS.md.
 
 GO          ?= go
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 BIN         ?= bin/pmfolio
+FUZZTIME    ?= 10s
 
-.PHONY: build test lint bench demo fmt clean
+.PHONY: build test lint fuzz bench demo fmt clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/pmfolio
@@ -18,6 +22,16 @@ lint:
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
+
+# go test fuzzes one target per run: find them all, corpus first
+# (testdata/fuzz/<FuzzName>), then FUZZTIME of new inputs each.
+fuzz:
+	@set -e; for dir in $$(grep -l '^func Fuzz' $$(find . -name '*_test.go' -not -path './.git/*') | xargs -n1 dirname | sort -u); do \
+		for target in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$dir/*_test.go); do \
+			echo "fuzz $$target in $$dir for $(FUZZTIME)"; \
+			$(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) $$dir; \
+		done; \
+	done
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"regexp"
+	"testing"
+	"time"
+)
+
+var isoDay = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// FuzzParseDate: --since and --until take anything a user types; a date
+// comes back as a UTC midnight no later than today (for a span) or the
+// day typed, anything else is a usage error (exit 2), and nothing panics.
+func FuzzParseDate(f *testing.F) {
+	for _, seed := range []string{"2025-01-31", "30d", "12w", "6m", "1y", "9999y", "0d", "2024-02-29", "2025-02-29",
+		"", "-3d", "3x", "1e3d", "٣d", "３０d", "2025-1-1", "2025-01-31T00:00:00Z", " 30d", "30d\n", "0000-00-00"} {
+		f.Add(seed)
+	}
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	today := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, value string) {
+		got, err := parseDate(value, now)
+		if err != nil {
+			if ue := explain(err, ""); ue.Code != exitUsage {
+				t.Fatalf("parseDate(%q) failed with exit %d, want %d: %v", value, ue.Code, exitUsage, err)
+			}
+			return
+		}
+		if got.Location() != time.UTC || !got.Equal(got.Truncate(24*time.Hour)) {
+			t.Fatalf("parseDate(%q) = %v, not a UTC midnight", value, got)
+		}
+		if isoDay.MatchString(value) {
+			if got.Format("2006-01-02") != value {
+				t.Fatalf("parseDate(%q) = %s", value, got.Format("2006-01-02"))
+			}
+		} else if got.After(today) {
+			t.Fatalf("the span %q ends at %v, after today", value, got)
+		}
+		if _, _, err := dateRange(value, value, now); err != nil {
+			t.Fatalf("dateRange(%q, %q): %v", value, value, err)
+		}
+	})
+}

@@ -196,20 +196,36 @@ func (t *jiraText) UnmarshalJSON(b []byte) error {
 // mapIssue turns one complete raw issue into its domain value and the
 // activities of everyone on it.
 func mapIssue(raw []byte, fields Fields) (evidence.Issue, []evidence.Activity, error) {
+	api, custom, err := decodeIssue(raw, fields)
+	if err != nil {
+		return evidence.Issue{}, nil, err
+	}
+	is, acts := mapDecoded(api, custom, fields)
+	return is, acts, nil
+}
+
+// decodeIssue reads a raw issue, and the custom fields among its fields
+// when the site has any, by id.
+func decodeIssue(raw []byte, fields Fields) (apiIssue, map[string]json.RawMessage, error) {
 	var api apiIssue
 	if err := json.Unmarshal(raw, &api); err != nil {
-		return evidence.Issue{}, nil, fmt.Errorf("decode issue: %w", err)
+		return api, nil, fmt.Errorf("decode issue: %w", err)
 	}
 	if api.ID == "" || api.Key == "" {
-		return evidence.Issue{}, nil, fmt.Errorf("decode issue: no id or key")
+		return api, nil, fmt.Errorf("decode issue: no id or key")
 	}
-	var custom map[string]json.RawMessage
 	var envelope struct {
 		Fields map[string]json.RawMessage `json:"fields"`
 	}
-	if err := json.Unmarshal(raw, &envelope); err == nil {
-		custom = envelope.Fields
+	if len(fields.ids()) > 0 && json.Unmarshal(raw, &envelope) == nil {
+		return api, envelope.Fields, nil
 	}
+	return api, nil, nil
+}
+
+// mapDecoded turns a decoded issue into its domain value and the
+// activities of everyone on it.
+func mapDecoded(api apiIssue, custom map[string]json.RawMessage, fields Fields) (evidence.Issue, []evidence.Activity) {
 	f := api.Fields
 	is := evidence.Issue{
 		ID:             api.ID,
@@ -264,7 +280,7 @@ func mapIssue(raw []byte, fields Fields) (evidence.Issue, []evidence.Activity, e
 		is.Links = append(is.Links, link)
 	}
 	mapCustomFields(&is, custom, fields)
-	return is, activitiesOf(api, is), nil
+	return is, activitiesOf(api, is)
 }
 
 func mapCustomFields(is *evidence.Issue, custom map[string]json.RawMessage, fields Fields) {

@@ -56,7 +56,53 @@ type SearchQuery struct {
 // endpoint of go-jira's SearchV2JQL; pmfolio decodes it itself to keep each
 // issue's raw JSON and the totals of its embedded pages); Server/DC uses
 // /rest/api/2/search.
+//
+// The next page is fetched and completed while fn handles the current one
+// (a sync stores it meanwhile), so the network and the database work at
+// once; at most one page waits. When fn fails, the page being fetched is
+// dropped and Search returns fn's error once that fetch has stopped.
 func (c *Client) Search(ctx context.Context, q SearchQuery, fn func(Page) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type fetched struct {
+		page Page
+		err  error
+	}
+	pages := make(chan fetched, 1)
+	go func() {
+		defer close(pages)
+		err := c.fetchPages(ctx, q, func(p Page) bool {
+			select {
+			case pages <- fetched{page: p}:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		})
+		if err != nil {
+			select {
+			case pages <- fetched{err: err}:
+			case <-ctx.Done():
+			}
+		}
+	}()
+	for f := range pages {
+		if f.err == nil {
+			f.err = fn(f.page)
+		}
+		if f.err != nil {
+			cancel()
+			for range pages { // wait for the fetch to stop
+			}
+			return f.err
+		}
+	}
+	return nil
+}
+
+// fetchPages fetches and completes the pages of a search in order and
+// hands each to send, until the last page, an error, or send says stop.
+func (c *Client) fetchPages(ctx context.Context, q SearchQuery, send func(Page) bool) error {
 	deployment, fields := q.Deployment, q.Fields
 	total := -1
 	if q.WantTotal && deployment == evidence.DeploymentCloud {
@@ -100,8 +146,8 @@ func (c *Client) Search(ctx context.Context, q SearchQuery, fn func(Page) error)
 		out.Records = records
 		fetched += len(page.Issues)
 		out.Fetched = fetched
-		if err := fn(out); err != nil {
-			return err
+		if !send(out) {
+			return nil
 		}
 		if deployment == evidence.DeploymentCloud {
 			// isLast alone is not trusted: stop on a missing or repeated token too.
@@ -176,45 +222,28 @@ func explainGone(err error) error {
 	return err
 }
 
-// embeddedPage is the start of a changelog, comment or worklog list as a
-// search result embeds it.
-type embeddedPage struct {
-	Total     int               `json:"total"`
-	Histories []json.RawMessage `json:"histories"`
-	Comments  []json.RawMessage `json:"comments"`
-	Worklogs  []json.RawMessage `json:"worklogs"`
-}
-
-// issuePeek is what completing an issue needs to know of its raw JSON.
-type issuePeek struct {
-	ID        string        `json:"id"`
-	Key       string        `json:"key"`
-	Changelog *embeddedPage `json:"changelog"`
-	Fields    struct {
-		Comment *embeddedPage `json:"comment"`
-		Worklog *embeddedPage `json:"worklog"`
-	} `json:"fields"`
-}
-
 // changelogCut reports whether the search page holds only part of the
 // issue's changelog.
-func (p issuePeek) changelogCut() bool {
-	return p.Changelog != nil && p.Changelog.Total > len(p.Changelog.Histories)
+func changelogCut(api *apiIssue) bool {
+	return api.Changelog.Total > len(api.Changelog.Histories)
 }
 
 // completePage fetches what a search page left out of its issues (older
 // histories, comments and worklogs beyond the embedded pages), puts them
-// into each issue's raw JSON and maps it. On Cloud the cut changelogs of the
-// whole page come in one bulk request rather than one per issue.
+// into each issue's raw JSON and maps it. Each issue is decoded once; what
+// is fetched for it is decoded on its own. On Cloud the cut changelogs of
+// the whole page come in one bulk request rather than one per issue.
 func (c *Client) completePage(ctx context.Context, deployment string, raws []json.RawMessage, fields Fields) ([]evidence.IssueRecord, error) {
-	peeks := make([]issuePeek, len(raws))
+	apis := make([]apiIssue, len(raws))
+	customs := make([]map[string]json.RawMessage, len(raws))
 	var cut []string
 	for i, raw := range raws {
-		if err := json.Unmarshal(raw, &peeks[i]); err != nil || peeks[i].ID == "" {
-			return nil, &Error{Kind: KindProtocol, Err: fmt.Errorf("search returned an issue that is not valid JSON: %v", err)}
+		var err error
+		if apis[i], customs[i], err = decodeIssue(raw, fields); err != nil {
+			return nil, &Error{Kind: KindProtocol, Err: fmt.Errorf("search returned an issue pmfolio cannot read: %v", err)}
 		}
-		if peeks[i].changelogCut() {
-			cut = append(cut, peeks[i].ID)
+		if changelogCut(&apis[i]) {
+			cut = append(cut, apis[i].ID)
 		}
 	}
 	var bulk map[string][]json.RawMessage
@@ -231,14 +260,15 @@ func (c *Client) completePage(ctx context.Context, deployment string, raws []jso
 	}
 	records := make([]evidence.IssueRecord, len(raws))
 	for i, raw := range raws {
-		histories, ok := bulk[peeks[i].ID]
-		if !ok && peeks[i].changelogCut() {
+		api := &apis[i]
+		histories, ok := bulk[api.ID]
+		if !ok && changelogCut(api) {
 			var err error
-			if histories, err = c.fullChangelog(ctx, deployment, peeks[i].ID); err != nil {
-				return nil, fmt.Errorf("fetch changelog of %s: %w", peeks[i].Key, err)
+			if histories, err = c.fullChangelog(ctx, deployment, api.ID); err != nil {
+				return nil, fmt.Errorf("fetch changelog of %s: %w", api.Key, err)
 			}
 		}
-		rec, err := c.completeIssue(ctx, raw, peeks[i], histories, fields)
+		rec, err := c.completeIssue(ctx, raw, api, customs[i], histories, fields)
 		if err != nil {
 			return nil, err
 		}
@@ -248,39 +278,60 @@ func (c *Client) completePage(ctx context.Context, deployment string, raws []jso
 }
 
 // completeIssue puts the whole changelog (when histories is not nil) and the
-// comments and worklogs the search page cut into one issue's raw JSON, and
-// maps it.
-func (c *Client) completeIssue(ctx context.Context, raw json.RawMessage, peek issuePeek, histories []json.RawMessage, fields Fields) (evidence.IssueRecord, error) {
+// comments and worklogs the search page cut into one issue, its decoded
+// form and its raw JSON, and maps it.
+func (c *Client) completeIssue(ctx context.Context, raw json.RawMessage, api *apiIssue, custom map[string]json.RawMessage, histories []json.RawMessage, fields Fields) (evidence.IssueRecord, error) {
 	top, inFields := map[string]any{}, map[string]any{}
 	if histories != nil {
 		top["changelog"] = completePage("histories", histories)
+		if err := decodeEach(histories, &api.Changelog.Histories); err != nil {
+			return evidence.IssueRecord{}, &Error{Kind: KindProtocol, Err: fmt.Errorf("changelog of %s: %w", api.Key, err)}
+		}
+		api.Changelog.Total = len(histories)
 	}
-	if cm := peek.Fields.Comment; cm != nil && cm.Total > len(cm.Comments) {
-		comments, err := c.pageAll(ctx, "rest/api/2/issue/"+peek.ID+"/comment", url.Values{"orderBy": {"created"}}, "comments")
+	if cm := api.Fields.Comment; cm != nil && cm.Total > len(cm.Comments) {
+		comments, err := c.pageAll(ctx, "rest/api/2/issue/"+api.ID+"/comment", url.Values{"orderBy": {"created"}}, "comments")
 		if err != nil {
-			return evidence.IssueRecord{}, fmt.Errorf("fetch comments of %s: %w", peek.Key, err)
+			return evidence.IssueRecord{}, fmt.Errorf("fetch comments of %s: %w", api.Key, err)
 		}
 		inFields["comment"] = completePage("comments", comments)
+		if err := decodeEach(comments, &cm.Comments); err != nil {
+			return evidence.IssueRecord{}, &Error{Kind: KindProtocol, Err: fmt.Errorf("comments of %s: %w", api.Key, err)}
+		}
+		cm.Total = len(comments)
 	}
-	if wl := peek.Fields.Worklog; wl != nil && wl.Total > len(wl.Worklogs) {
-		worklogs, err := c.pageAll(ctx, "rest/api/2/issue/"+peek.ID+"/worklog", nil, "worklogs")
+	if wl := api.Fields.Worklog; wl != nil && wl.Total > len(wl.Worklogs) {
+		worklogs, err := c.pageAll(ctx, "rest/api/2/issue/"+api.ID+"/worklog", nil, "worklogs")
 		if err != nil {
-			return evidence.IssueRecord{}, fmt.Errorf("fetch worklogs of %s: %w", peek.Key, err)
+			return evidence.IssueRecord{}, fmt.Errorf("fetch worklogs of %s: %w", api.Key, err)
 		}
 		inFields["worklog"] = completePage("worklogs", worklogs)
+		if err := decodeEach(worklogs, &wl.Worklogs); err != nil {
+			return evidence.IssueRecord{}, &Error{Kind: KindProtocol, Err: fmt.Errorf("worklogs of %s: %w", api.Key, err)}
+		}
+		wl.Total = len(worklogs)
 	}
 	if len(top)+len(inFields) > 0 {
 		completed, err := replaceInRaw(raw, top, inFields)
 		if err != nil {
-			return evidence.IssueRecord{}, fmt.Errorf("complete %s: %w", peek.Key, err)
+			return evidence.IssueRecord{}, fmt.Errorf("complete %s: %w", api.Key, err)
 		}
 		raw = completed
 	}
-	is, acts, err := mapIssue(raw, fields)
-	if err != nil {
-		return evidence.IssueRecord{}, &Error{Kind: KindProtocol, Err: fmt.Errorf("issue %s: %w", peek.Key, err)}
-	}
+	is, acts := mapDecoded(*api, custom, fields)
 	return evidence.IssueRecord{Issue: is, Raw: raw, Activities: acts}, nil
+}
+
+// decodeEach decodes a list of raw items into *dst, replacing it.
+func decodeEach[T any](raws []json.RawMessage, dst *[]T) error {
+	out := make([]T, len(raws))
+	for i, raw := range raws {
+		if err := json.Unmarshal(raw, &out[i]); err != nil {
+			return err
+		}
+	}
+	*dst = out
+	return nil
 }
 
 // bulkChangelogs reads the whole changelogs of many Cloud issues through

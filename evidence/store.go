@@ -123,32 +123,60 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
 	return nil
 }
 
+// applyMigration applies one migration unless the database records it.
+// Two processes may open a new database at once (the first sync and an
+// export, or two syncs): the write lock is taken before the check
+// (BEGIN IMMEDIATE, which waits out busy_timeout), so the second waits for
+// the first's migration and then finds it done. A deferred transaction
+// would fail at once with "database is locked" when its read turned into a
+// write after the other's commit.
 func (s *Store) applyMigration(ctx context.Context, fsys fs.FS, name string) error {
 	base := filepath.Base(name)
-	tx, err := s.db.BeginTx(ctx, nil)
+	applied := func(q interface {
+		QueryRowContext(context.Context, string, ...any) *sql.Row
+	}) (bool, error) {
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM migrations WHERE name = ?`, base).Scan(&n); err != nil {
+			return false, fmt.Errorf("read migrations: %w", err)
+		}
+		return n > 0, nil
+	}
+	if done, err := applied(s.db); err != nil || done {
+		return err // the usual case, with no lock taken
+	}
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM migrations WHERE name = ?`, base).Scan(&n); err != nil {
-		return fmt.Errorf("read migrations: %w", err)
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+		return fmt.Errorf("migration %s: %w", base, err)
 	}
-	if n > 0 {
-		return nil
+	committed := false
+	defer func() {
+		if !committed {
+			conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
+		}
+	}()
+	if done, err := applied(conn); err != nil || done {
+		return err
 	}
 	body, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+	if _, err := conn.ExecContext(ctx, string(body)); err != nil {
 		return fmt.Errorf("migration %s: %w", base, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`,
+	if _, err := conn.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`,
 		base, formatTime(s.now())); err != nil {
 		return fmt.Errorf("record migration %s: %w", base, err)
 	}
-	return tx.Commit()
+	if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
+		return fmt.Errorf("migration %s: %w", base, err)
+	}
+	committed = true
+	return nil
 }
 
 // Migrations lists the names of the applied migrations, oldest first.

@@ -131,10 +131,16 @@ func isSearch(r *http.Request) bool {
 // injectOn serves fault(n) instead of the n-th request (from 1) whose path
 // matches pattern; a nil fault serves the real answer.
 func injectOn(srv *jiratest.Server, pattern string, fault func(n int) *jiratest.Fault) {
+	srv.Inject(nthRequest(pattern, fault))
+}
+
+// nthRequest is a fault hook that counts the requests whose path matches
+// pattern and asks fault what to serve the n-th of them.
+func nthRequest(pattern string, fault func(n int) *jiratest.Fault) func(*http.Request) *jiratest.Fault {
 	re := regexp.MustCompile(pattern)
 	var mu sync.Mutex
 	n := 0
-	srv.Inject(func(r *http.Request) *jiratest.Fault {
+	return func(r *http.Request) *jiratest.Fault {
 		if !re.MatchString(r.URL.Path) {
 			return nil
 		}
@@ -142,7 +148,7 @@ func injectOn(srv *jiratest.Server, pattern string, fault func(n int) *jiratest.
 		defer mu.Unlock()
 		n++
 		return fault(n)
-	})
+	}
 }
 
 // Paths of the requests a sync sends, for injectOn.
@@ -321,18 +327,7 @@ func (fs *faultServer) newCase(t *testing.T) *faultClient {
 func (fc *faultClient) inject(pattern string, fault func(n int) *jiratest.Fault) {
 	var hook func(*http.Request) *jiratest.Fault
 	if fault != nil {
-		re := regexp.MustCompile(pattern)
-		var mu sync.Mutex
-		n := 0
-		hook = func(r *http.Request) *jiratest.Fault {
-			if !re.MatchString(r.URL.Path) {
-				return nil
-			}
-			mu.Lock()
-			defer mu.Unlock()
-			n++
-			return fault(n)
-		}
+		hook = nthRequest(pattern, fault)
 	}
 	fc.fs.mu.Lock()
 	defer fc.fs.mu.Unlock()
@@ -422,8 +417,12 @@ func (fs *faultServer) reference(t *testing.T, pages int) string {
 	return ref
 }
 
-// pagesBefore finds how many search pages a healthy sync commits before its
-// n-th request matching path.
+// pagesBefore finds how many pages a sync commits before it fails on its
+// n-th request matching path: the pages before the one that request is
+// for. Pages are fetched in order, each completed before the next search,
+// so that page is the one of the last search request; while it is
+// fetched the page before may still be being stored, but it commits
+// before the failure is reported.
 func (fs *faultServer) pagesBefore(t *testing.T, path string, n int) int {
 	t.Helper()
 	key := fmt.Sprint(path, "#", n)
@@ -434,26 +433,25 @@ func (fs *faultServer) pagesBefore(t *testing.T, path string, n int) int {
 		return pages
 	}
 	fc := fs.newCase(t)
+	re, search := regexp.MustCompile(path), regexp.MustCompile(searchPath)
 	var mu sync.Mutex
-	committed, pagesThen := 0, -1
-	fc.inject(path, func(seen int) *jiratest.Fault {
+	searches, seen, pagesThen := 0, 0, -1
+	fs.mu.Lock()
+	fs.cases[fc.id] = func(r *http.Request) *jiratest.Fault {
 		mu.Lock()
 		defer mu.Unlock()
-		if seen == n {
-			pagesThen = committed
+		if search.MatchString(r.URL.Path) {
+			searches++
+		}
+		if re.MatchString(r.URL.Path) {
+			if seen++; seen == n {
+				pagesThen = searches - 1
+			}
 		}
 		return nil
-	})
-	c, err := New(fs.cfg, WithHTTPTransport(headerTransport{fc.id}))
-	if err != nil {
-		t.Fatal(err)
 	}
-	_, err = Sync(context.Background(), c, fc.store, SyncOptions{Progress: func(int, int) {
-		mu.Lock()
-		defer mu.Unlock()
-		committed++
-	}})
-	if err != nil || pagesThen < 0 {
+	fs.mu.Unlock()
+	if _, err := fc.sync(t, 0); err != nil || pagesThen < 0 {
 		t.Fatalf("healthy sync: %v; fewer than %d requests to %s", err, n, path)
 	}
 	fs.mu.Lock()

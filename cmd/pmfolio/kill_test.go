@@ -65,20 +65,30 @@ func syncCommand(t testing.TB, bin string, srv *jiratest.Server, db string) (*ex
 	return cmd, &stderr
 }
 
+// openChecked opens a database, first checking its integrity if asked; the
+// test closes it.
+func openChecked(t testing.TB, path string, integrity bool) *evidence.Store {
+	t.Helper()
+	store, err := evidence.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	if integrity {
+		if err := store.IntegrityCheck(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return store
+}
+
 // dumpOf opens a database and dumps it (evidence.Store.Dump), checking its
 // integrity first.
 func dumpOf(t testing.TB, path string) string {
 	t.Helper()
-	ctx := context.Background()
-	store, err := evidence.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	store := openChecked(t, path, true)
 	defer store.Close()
-	if err := store.IntegrityCheck(ctx); err != nil {
-		t.Fatal(err)
-	}
-	d, err := store.Dump(ctx)
+	d, err := store.Dump(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,16 +168,8 @@ func newKillRef(t *testing.T, dump string, pageCap int) killRef {
 func (r killRef) checkKilled(t *testing.T, path string, before int, integrity bool) int {
 	t.Helper()
 	ctx := context.Background()
-	store, err := evidence.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	store := openChecked(t, path, integrity)
 	defer store.Close()
-	if integrity {
-		if err := store.IntegrityCheck(ctx); err != nil {
-			t.Fatal(err)
-		}
-	}
 	stored, err := store.StoredIssues(ctx, 1)
 	if err != nil {
 		t.Fatal(err)

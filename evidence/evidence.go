@@ -175,6 +175,10 @@ type Evidence struct {
 	IssueAssignee       User     `json:"-"`
 	IssueStatusCategory string   `json:"-"` // "new", "indeterminate" or "done"
 	IssueFixVersions    []string `json:"-"`
+	// BlockedFor is, for a change that cleared a block (a flag removed, an
+	// issue moved out of Blocked), how long the block had lasted; zero
+	// when unknown.
+	BlockedFor time.Duration `json:"-"`
 }
 
 // EvidenceID is the stable id of the evidence for one (site, issue, source,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -104,6 +105,9 @@ func (s *Store) Evidence(ctx context.Context, f Filter) ([]Evidence, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read evidence: %w", err)
 	}
+	if err := s.measureBlocks(ctx, out); err != nil {
+		return nil, err
+	}
 	if f.IssueKey == nil && f.Site == nil {
 		manual, err := s.manualEvidence(ctx, f)
 		if err != nil {
@@ -118,6 +122,105 @@ func (s *Store) Evidence(ctx context.Context, f Filter) ([]Evidence, error) {
 		return out[i].ID < out[j].ID
 	})
 	return out, nil
+}
+
+// measureBlocks fills BlockedFor of the changes that cleared a block: the
+// time from the latest change, by anyone, that flagged the issue or moved it
+// into a blocked status, to the user's change that cleared it.
+func (s *Store) measureBlocks(ctx context.Context, items []Evidence) error {
+	type issueKey struct {
+		site  int64
+		issue string
+	}
+	cleared := map[issueKey][]int{}
+	for i, ev := range items {
+		if ev.Category == CatUnblocking && ev.Source == SourceChange {
+			k := issueKey{ev.SiteID, ev.IssueID}
+			cleared[k] = append(cleared[k], i)
+		}
+	}
+	if len(cleared) == 0 {
+		return nil
+	}
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT a.site_id, a.issue_id, a.source_id, a.occurred_at, a.items FROM activities a
+		WHERE a.source = 'change' AND EXISTS (SELECT 1 FROM evidence e WHERE e.site_id = a.site_id
+		      AND e.issue_id = a.issue_id AND e.category = ?)
+		ORDER BY a.site_id, a.issue_id, a.occurred_at`, CatUnblocking)
+	if err != nil {
+		return fmt.Errorf("measure blocks: %w", err)
+	}
+	defer rows.Close()
+	type change struct {
+		id      string
+		at      time.Time
+		blocks  bool
+		unblock bool
+	}
+	changes := map[issueKey][]change{}
+	for rows.Next() {
+		var (
+			k            issueKey
+			c            change
+			at, itemJSON string
+			changeItems  []ChangeItem
+		)
+		if err := rows.Scan(&k.site, &k.issue, &c.id, &at, &itemJSON); err != nil {
+			return err
+		}
+		if c.at, err = parseTime(at); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(itemJSON), &changeItems); err != nil {
+			return fmt.Errorf("measure blocks: %w", err)
+		}
+		for _, it := range changeItems {
+			on, off := blockChange(it)
+			c.blocks, c.unblock = c.blocks || on, c.unblock || off
+		}
+		changes[k] = append(changes[k], c)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for k, idx := range cleared {
+		for _, i := range idx {
+			ev := &items[i]
+			var since time.Time // when the block the user cleared began
+			for _, c := range changes[k] {
+				if c.id == ev.SourceID {
+					if c.unblock && !since.IsZero() {
+						ev.BlockedFor = c.at.Sub(since)
+					}
+					break
+				}
+				switch {
+				case c.blocks:
+					since = c.at
+				case c.unblock:
+					since = time.Time{} // cleared before; only a later block counts
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// blockedStatuses are the statuses teams use to say an issue cannot move.
+var blockedStatuses = []string{"blocked", "on hold", "impeded", "waiting"}
+
+// blockChange reports whether a change item starts a block (a flag set, a
+// move into a blocked status) or clears one.
+func blockChange(it ChangeItem) (starts, clears bool) {
+	field := strings.ToLower(it.Field)
+	switch {
+	case field == "flagged":
+		return it.ToString != "", it.ToString == "" && it.FromString != ""
+	case field == "status" || it.FieldID == "status":
+		from, to := strings.ToLower(it.FromString), strings.ToLower(it.ToString)
+		return slices.Contains(blockedStatuses, to), slices.Contains(blockedStatuses, from) && !slices.Contains(blockedStatuses, to)
+	}
+	return false, false
 }
 
 // keeps applies the filters that depend on curation.

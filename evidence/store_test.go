@@ -381,3 +381,43 @@ func TestStorePortfolioNamesProjectsEpicsAndPeople(t *testing.T) {
 		t.Errorf("categories = %d, first %+v", len(p.Categories), p.Categories)
 	}
 }
+
+func TestStoreMeasuresHowLongAClearedBlockLasted(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	change := func(id string, author User, at time.Time, items ...ChangeItem) Activity {
+		return Activity{IssueID: "30001", Source: SourceChange, SourceID: id, Author: author, At: at, Items: items}
+	}
+	flag := ChangeItem{Field: "Flagged", FieldType: "custom", ToString: "Impediment"}
+	unflag := ChangeItem{Field: "Flagged", FieldType: "custom", FromString: "Impediment"}
+	rec := IssueRecord{Issue: Issue{ID: "30001", Key: "PAY-9", Project: "PAY", Updated: t0.Add(96 * time.Hour)}, Raw: []byte(`{}`),
+		Activities: []Activity{
+			change("1", testOther, t0, flag),
+			change("2", testOther, t0.Add(2*time.Hour), unflag), // someone else cleared the first block
+			change("3", testOther, t0.Add(24*time.Hour), flag),  // a second block
+			change("4", testMe, t0.Add(24*time.Hour+30*time.Minute), ChangeItem{Field: "priority", ToString: "High"}),
+			change("5", testMe, t0.Add(60*time.Hour), unflag), // the user clears it after 36 hours
+			change("6", testMe, t0.Add(96*time.Hour), ChangeItem{Field: "status", FieldID: "status", FromString: "On Hold", ToString: "In Progress"}),
+		}}
+	classify := func(a Activity, is Issue, me User) []Evidence {
+		if !a.Author.Is(me) || a.SourceID == "4" {
+			return nil
+		}
+		return []Evidence{{IssueID: a.IssueID, Source: a.Source, SourceID: a.SourceID, OccurredAt: a.At, Category: CatUnblocking, Rule: "test", Confidence: 1}}
+	}
+	if _, err := s.SavePage(ctx, site, []IssueRecord{rec}, classify, t0); err != nil {
+		t.Fatal(err)
+	}
+	items, err := s.Evidence(ctx, Filter{})
+	if err != nil || len(items) != 2 {
+		t.Fatalf("evidence = %+v, %v", items, err)
+	}
+	if items[0].BlockedFor != 36*time.Hour {
+		t.Errorf("cleared flag: blocked for %v, want 36h (from the second flag, not the first)", items[0].BlockedFor)
+	}
+	if items[1].BlockedFor != 0 {
+		t.Errorf("out of On Hold with no recorded start: %v, want unknown (0)", items[1].BlockedFor)
+	}
+}

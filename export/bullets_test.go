@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -159,6 +160,24 @@ func TestBulletNumbersComeFromTheData(t *testing.T) {
 			if n, _ := strconv.Atoi(s); n > len(p.Evidence) {
 				t.Errorf("bullet states %d, more than the %d items there are: %s", n, len(p.Evidence), line)
 			}
+		}
+	}
+}
+
+func TestUnblockingBulletGivesTheMedianTimeBlocksHadStood(t *testing.T) {
+	cases := []struct {
+		blocked []time.Duration
+		want    string
+	}{
+		{nil, ""},
+		{[]time.Duration{time.Hour, 2 * time.Hour}, ""}, // too few to speak of a median
+		{[]time.Duration{30 * time.Minute, 20 * time.Minute, 50 * time.Minute}, ", clearing blocks that had stood for a median of under an hour"},
+		{[]time.Duration{5 * time.Hour, 3 * time.Hour, 40 * time.Hour}, ", clearing blocks that had stood for a median of 5 hours"},
+		{[]time.Duration{48 * time.Hour, 72 * time.Hour, 24 * time.Hour, 96 * time.Hour}, ", clearing blocks that had stood for a median of 2.5 days"},
+	}
+	for _, c := range cases {
+		if got := blockedMedian(tally{blocked: c.blocked}); got != c.want {
+			t.Errorf("blockedMedian(%v) = %q, want %q", c.blocked, got, c.want)
 		}
 	}
 }

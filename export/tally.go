@@ -2,6 +2,7 @@ package export
 
 import (
 	"cmp"
+	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -24,6 +25,9 @@ type tally struct {
 	// sources counts the items by where they come from: comments the user
 	// wrote, issues they created, changes they made.
 	sources map[evidence.Source]int
+	// blocked are how long the blocks the user cleared had lasted, where
+	// the store could measure it.
+	blocked []time.Duration
 }
 
 // tally counts items. Counting is by site and key throughout: two Jira
@@ -40,6 +44,9 @@ func (v *view) tally(items []*evidence.Evidence) tally {
 	)
 	for _, e := range items {
 		t.sources[e.Source]++
+		if e.BlockedFor > 0 {
+			t.blocked = append(t.blocked, e.BlockedFor)
+		}
 		if e.IssueKey == "" {
 			continue
 		}

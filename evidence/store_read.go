@@ -142,10 +142,13 @@ func (s *Store) measureBlocks(ctx context.Context, items []Evidence) error {
 	if len(cleared) == 0 {
 		return nil
 	}
-	rows, err := s.db.QueryContext(ctx, `
-		SELECT a.site_id, a.issue_id, a.source_id, a.occurred_at, a.items FROM activities a
-		WHERE a.source = 'change' AND EXISTS (SELECT 1 FROM evidence e WHERE e.site_id = a.site_id
-		      AND e.issue_id = a.issue_id AND e.category = ?)
+	// The issues come first and their changes by the activities' key: an
+	// EXISTS per change scanned each issue's evidence, which took seconds
+	// on an issue with 10,000 items.
+	rows, err := s.reader().QueryContext(ctx, `
+		SELECT a.site_id, a.issue_id, a.source_id, a.occurred_at, a.items
+		FROM (SELECT DISTINCT site_id, issue_id FROM evidence WHERE category = ?) u
+		JOIN activities a ON a.site_id = u.site_id AND a.issue_id = u.issue_id AND a.source = 'change'
 		ORDER BY a.site_id, a.issue_id, a.occurred_at`, CatUnblocking)
 	if err != nil {
 		return fmt.Errorf("measure blocks: %w", err)

@@ -95,6 +95,7 @@ type exportedItems struct {
 // exactly the evidence of the first k pages for some k, as SQLite's
 // snapshot isolation promises, never part of a page.
 func TestExportDuringASyncSeesWholePagesOnly(t *testing.T) {
+	t.Parallel()
 	const issues, pageCap = 200, 10
 	srv := fakeSite(t, jiratest.DeploymentCloud, issues, jiratest.WithPageCap(pageCap))
 

@@ -39,6 +39,7 @@ var everyPlane = func() string {
 // and right-to-left overrides; the database must hold every byte as Jira
 // sent it, and every export must succeed with valid UTF-8.
 func TestHostileIssueRoundTripsIntoTheDatabaseAndEveryExport(t *testing.T) {
+	t.Parallel()
 	site := jiratest.DemoSite(jiratest.DemoOptions{Deployment: jiratest.DeploymentCloud, Issues: 12, Seed: 3, Now: testNow})
 	srv := jiratest.NewServer(site)
 	t.Cleanup(srv.Close)

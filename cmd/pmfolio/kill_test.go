@@ -217,6 +217,7 @@ func (r killRef) checkKilled(t *testing.T, path string, before int, integrity bo
 // each kill the database must hold whole pages; after a last sync it must
 // dump (evidence.Store.Dump) as the database of one uninterrupted sync.
 func TestKilledSyncsResumeToTheDatabaseOfOneUninterruptedSync(t *testing.T) {
+	t.Parallel()
 	const issues, pageCap = 1200, 12
 	bin := buildPmfolio(t)
 	site := jiratest.DemoSite(jiratest.DemoOptions{Deployment: jiratest.DeploymentCloud, Issues: issues, Seed: 5, Now: testNow})
@@ -304,6 +305,7 @@ func TestKilledSyncsResumeToTheDatabaseOfOneUninterruptedSync(t *testing.T) {
 // TestTwoRealSyncsAtOnceTheSecondExits5 runs two pmfolio processes on one
 // database: the second finds the first's lock and exits 5 without a request.
 func TestTwoRealSyncsAtOnceTheSecondExits5(t *testing.T) {
+	t.Parallel()
 	bin := buildPmfolio(t)
 	srv := fakeSite(t, jiratest.DeploymentCloud, 30, jiratest.WithPageCap(10))
 	db := filepath.Join(t.TempDir(), "p.db")

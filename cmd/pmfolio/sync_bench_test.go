@@ -29,10 +29,22 @@ import (
 // keeps the connection open, writing each answer to /dev/null: the floor
 // for any client of the same pages. Its time and the ratio are reported
 // when curl is installed. Linux only: memory is read from /proc.
+//
+// The third run adds 200 ms to every search page, for the sync and for
+// curl alike: Jira Cloud takes that long and more to search, where the
+// fake answers in milliseconds.
 func BenchmarkSyncProcess(b *testing.B) {
 	bin := buildPmfolio(b)
-	for _, issues := range []int{2_000, 10_000} {
-		b.Run(fmt.Sprintf("issues=%d", issues), func(b *testing.B) {
+	for _, c := range []struct {
+		issues  int
+		latency time.Duration
+	}{{2_000, 0}, {10_000, 0}, {2_000, 200 * time.Millisecond}} {
+		issues := c.issues
+		name := fmt.Sprintf("issues=%d", issues)
+		if c.latency > 0 {
+			name += fmt.Sprintf(",search=%v", c.latency)
+		}
+		b.Run(name, func(b *testing.B) {
 			site := jiratest.DemoSite(jiratest.DemoOptions{Deployment: jiratest.DeploymentCloud, Issues: issues, Seed: 1, Now: testNow})
 			srv := jiratest.NewServer(site)
 			b.Cleanup(srv.Close)
@@ -43,7 +55,7 @@ func BenchmarkSyncProcess(b *testing.B) {
 				b.StopTimer()
 				db := filepath.Join(b.TempDir(), "pmfolio.db")
 				cmd, stderr := syncCommand(b, bin, srv, db)
-				log := recordRequests(srv)
+				log := recordRequests(srv, c.latency)
 				b.StartTimer()
 				start := time.Now()
 				if err := cmd.Start(); err != nil {
@@ -59,9 +71,11 @@ func BenchmarkSyncProcess(b *testing.B) {
 				}
 				maxRSS = max(maxRSS, peak())
 				sent = log.list()
+				srv.Inject(delaySearches(c.latency))
 				if d, ok := curlAll(b, srv, sent); ok {
 					curlTime += d
 				}
+				srv.Inject(nil)
 				b.StartTimer()
 			}
 			b.ReportMetric(syncTime.Seconds()/float64(b.N), "sync-s")
@@ -128,17 +142,30 @@ func (l *requestLog) list() []sentRequest {
 	return append([]sentRequest(nil), l.sent...)
 }
 
-func recordRequests(srv *jiratest.Server) *requestLog {
+// recordRequests makes srv keep every request it gets from now on, and
+// answer search pages latency late.
+func recordRequests(srv *jiratest.Server, latency time.Duration) *requestLog {
 	log := &requestLog{}
+	delay := delaySearches(latency)
 	srv.Inject(func(r *http.Request) *jiratest.Fault {
 		body, _ := io.ReadAll(r.Body)
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		log.mu.Lock()
-		defer log.mu.Unlock()
 		log.sent = append(log.sent, sentRequest{r.Method, r.URL.RequestURI(), r.Header.Get("Authorization"), body})
-		return nil
+		log.mu.Unlock()
+		return delay(r)
 	})
 	return log
+}
+
+// delaySearches answers search pages latency late.
+func delaySearches(latency time.Duration) func(*http.Request) *jiratest.Fault {
+	return func(r *http.Request) *jiratest.Fault {
+		if latency > 0 && strings.HasSuffix(r.URL.Path, "/search/jql") {
+			return &jiratest.Fault{Delay: latency}
+		}
+		return nil
+	}
 }
 
 // curlAll fetches the requests again with one curl process and reports how

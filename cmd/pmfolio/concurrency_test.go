@@ -60,7 +60,7 @@ func TestTwoSyncsAtOnceTheSecondExits5AtOnce(t *testing.T) {
 			Getenv: func(k string) string { return env[k] }, Signals: make(chan os.Signal)})
 		first <- result{code, out.String(), errOut.String()}
 	}()
-	<-held // the first sync has committed a page and waits for the next
+	<-held // the first sync holds the lock and waits for its second page
 	before := srv.Requests()
 	// The second sync returns while the first is still held: it did not
 	// wait for the lock.

@@ -330,12 +330,12 @@ func withoutQuery(err error) error {
 	if !errors.As(err, &uerr) {
 		return err
 	}
-	u, perr := url.Parse(uerr.URL)
-	if perr != nil {
-		return fmt.Errorf("%s %s: %w", uerr.Op, "Jira", uerr.Err)
+	where := "Jira"
+	if u, perr := url.Parse(uerr.URL); perr == nil {
+		u.RawQuery, u.User = "", nil
+		where = u.String()
 	}
-	u.RawQuery, u.User = "", nil
-	return fmt.Errorf("%s %s: %w", strings.ToUpper(uerr.Op), u.String(), uerr.Err)
+	return fmt.Errorf("%s %s: %w", strings.ToUpper(uerr.Op), where, uerr.Err)
 }
 
 func contextError(err error) error {

@@ -90,42 +90,15 @@ func freshStore(t *testing.T) *evidence.Store {
 	return store
 }
 
-// referenceDump syncs a fresh database from the fixture's server as it is
-// now, with no faults, and returns its dump: the whole selection when pages
-// is negative, else only the first pages committed pages (0: the site row
-// alone, as a sync that failed on its first page leaves it).
-func (f *syncFixture) referenceDump(t *testing.T, pages int) string {
+// freshSyncDump syncs a fresh database from the fixture's server as the
+// site is now, with no faults, and returns its dump.
+func (f *syncFixture) freshSyncDump(t *testing.T) string {
 	t.Helper()
 	store := freshStore(t)
-	opts := SyncOptions{Now: func() time.Time { return syncNow }}
-	if pages == 0 {
-		f.srv.Inject(func(r *http.Request) *jiratest.Fault {
-			if isSearch(r) {
-				return &jiratest.Fault{Status: http.StatusBadRequest}
-			}
-			return nil
-		})
-		defer f.srv.Inject(nil)
-	} else if pages > 0 {
-		stop, committed := make(chan struct{}), 0
-		opts.Stop = stop
-		opts.Progress = func(int, int) {
-			if committed++; committed == pages {
-				close(stop)
-			}
-		}
-	}
-	_, err := Sync(context.Background(), f.client(t), store, opts)
-	if pages != 0 && err != nil {
-		t.Fatalf("reference sync: %v", err)
+	if _, err := Sync(context.Background(), f.client(t), store, SyncOptions{Now: func() time.Time { return syncNow }}); err != nil {
+		t.Fatalf("fresh sync: %v", err)
 	}
 	return dumpStore(t, store)
-}
-
-// isSearch matches the search requests of both deployments, not the
-// approximate count.
-func isSearch(r *http.Request) bool {
-	return strings.HasSuffix(r.URL.Path, "/rest/api/2/search/jql") || strings.HasSuffix(r.URL.Path, "/rest/api/2/search")
 }
 
 // injectOn serves fault(n) instead of the n-th request (from 1) whose path
@@ -660,7 +633,7 @@ func TestFaultsSiteChangesBetweenSyncsMatchAFreshSync(t *testing.T) {
 			if len(showsMovedKey) == 0 {
 				t.Fatal("the moved issue has no links: the test proves less than it says")
 			}
-			fresh := f.referenceDump(t, -1)
+			fresh := f.freshSyncDump(t)
 			sameDump(t, "incremental sync after edits, deletes, additions and a move",
 				withoutIssues(fresh, showsMovedKey), withoutIssues(dumpStore(t, f.store), showsMovedKey))
 			if _, err := f.faultySync(t, SyncOptions{Full: true}); err != nil {
@@ -761,7 +734,7 @@ func TestFaultsDeletedIssueIsRemovedByAFullSyncKeepingCuration(t *testing.T) {
 	if full.Removed != 1 {
 		t.Errorf("full sync removed %d issues, want 1", full.Removed)
 	}
-	fresh := f.referenceDump(t, -1)
+	fresh := f.freshSyncDump(t)
 	got := dumpStore(t, f.store)
 	sameDump(t, "full sync after a deletion, curation aside", withoutTable(fresh, "curation"), withoutTable(got, "curation"))
 	for _, id := range curated {
@@ -884,7 +857,7 @@ func TestFaultsUserRenamed(t *testing.T) {
 			if _, err := f.faultySync(t, SyncOptions{Full: true}); err != nil {
 				t.Fatal(err)
 			}
-			sameDump(t, "full sync after renames", f.referenceDump(t, -1), dumpStore(t, f.store))
+			sameDump(t, "full sync after renames", f.freshSyncDump(t), dumpStore(t, f.store))
 		})
 	}
 }

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/jira"
 )
 
 func TestProgressBarDrawsOnOneLineAndErasesItself(t *testing.T) {
@@ -53,5 +56,14 @@ func TestSparklineScalesToTheBusiestMonth(t *testing.T) {
 	env["LC_ALL"] = "C"
 	if utf8Locale(func(k string) string { return env[k] }) {
 		t.Error("LC_ALL=C overrides LANG")
+	}
+}
+
+func TestSyncSummaryTellsOfRemovedIssues(t *testing.T) {
+	got := syncSummary(jira.SyncResult{Site: evidence.Site{Name: "acme"}, Issues: 40, Removed: 2, Requests: 9}, false)
+	want := "synced 40 issues from acme, 0 new activities, 0 new evidence items in 9 requests, 0.0 s\n" +
+		"removed 2 issues that Jira says no longer exist (your notes and exclusions are kept)"
+	if got != want {
+		t.Errorf("summary =\n%s\nwant\n%s", got, want)
 	}
 }

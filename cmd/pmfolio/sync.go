@@ -77,7 +77,7 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 		},
 	}
 	f := cmd.Flags()
-	f.BoolVar(&opts.Full, "full", false, "re-pull everything, not only what changed since the last sync")
+	f.BoolVar(&opts.Full, "full", false, "re-pull everything, and remove stored issues Jira says were deleted")
 	f.StringVar(&since, "since", "", "fetch only issues updated since this date (YYYY-MM-DD or 30d, 12w, 6m, 1y)")
 	f.StringVar(&opts.JQL, "jql", "", "replace the default selection of your issues with this JQL")
 	f.BoolVar(&opts.Quiet, "quiet", false, "print nothing on success (for cron)")
@@ -178,6 +178,9 @@ func syncSummary(r jira.SyncResult, dryRun bool) string {
 	line := fmt.Sprintf("synced %s from %s, %s, %s in %s, %.1f s",
 		plural(r.Issues, "issue"), name, plural(r.NewActivities, "new activity"), plural(r.NewEvidence, "new evidence item"),
 		plural(r.Requests, "request"), took)
+	if r.Removed > 0 {
+		line += fmt.Sprintf("\nremoved %s that Jira says no longer exist (your notes and exclusions are kept)", plural(r.Removed, "issue"))
+	}
 	if r.Stopped {
 		line += "\nstopped early; what was fetched is saved. Run pmfolio sync again to continue."
 	}

@@ -47,16 +47,14 @@ func (s *Store) ResolveEvidenceID(ctx context.Context, typed string) (string, er
 
 // EvidenceByID reads one item, excluded or not, with curation applied.
 func (s *Store) EvidenceByID(ctx context.Context, id string) (Evidence, error) {
-	items, err := s.Evidence(ctx, Filter{IncludeExcluded: true})
+	items, err := s.Evidence(ctx, Filter{ID: &id, IncludeExcluded: true})
 	if err != nil {
 		return Evidence{}, err
 	}
-	for _, ev := range items {
-		if ev.ID == id {
-			return ev, nil
-		}
+	if len(items) == 0 {
+		return Evidence{}, fmt.Errorf("%w: %s", ErrNoEvidence, id)
 	}
-	return Evidence{}, fmt.Errorf("%w: %s", ErrNoEvidence, id)
+	return items[0], nil
 }
 
 // curate changes one column of an item's curation row, creating the row if

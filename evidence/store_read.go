@@ -16,6 +16,7 @@ type Filter struct {
 	Until    *time.Time // exclusive: the instant after the last one wanted
 	Category *string    // the category after curation
 	IssueKey *string
+	ID       *string // one evidence item, machine or manual
 	Site     *string // site name
 	// IncludeExcluded also returns the items the user excluded.
 	IncludeExcluded bool
@@ -35,6 +36,10 @@ func (s *Store) Evidence(ctx context.Context, f Filter) ([]Evidence, error) {
 	if f.Until != nil {
 		where = append(where, "e.occurred_at < ?")
 		args = append(args, formatTime(*f.Until))
+	}
+	if f.ID != nil {
+		where = append(where, "e.id = ?")
+		args = append(args, *f.ID)
 	}
 	if f.IssueKey != nil {
 		where = append(where, "i.issue_key = ?")
@@ -228,7 +233,7 @@ func blockChange(it ChangeItem) (starts, clears bool) {
 
 // keeps applies the filters that depend on curation.
 func (f Filter) keeps(ev Evidence) bool {
-	if ev.Excluded && !f.IncludeExcluded {
+	if ev.Excluded && !f.IncludeExcluded || f.ID != nil && *f.ID != ev.ID {
 		return false
 	}
 	return f.Category == nil || *f.Category == ev.Category

@@ -106,7 +106,10 @@ func (c *Client) fetchPages(ctx context.Context, q SearchQuery, send func(Page) 
 	deployment, fields := q.Deployment, q.Fields
 	total := -1
 	if q.WantTotal && deployment == evidence.DeploymentCloud {
-		total = c.approximateCount(ctx, q.JQL)
+		// A progress bar is not worth failing a sync for: no count, no total.
+		if n, err := c.CountIssues(ctx, deployment, q.JQL); err == nil {
+			total = n
+		}
 	}
 	query := url.Values{}
 	query.Set("jql", q.JQL)
@@ -174,13 +177,16 @@ func (c *Client) CountIssues(ctx context.Context, deployment, jql string) (int, 
 			return 0, &Error{Kind: KindConfig, Err: err}
 		}
 		var body struct {
-			Count int `json:"count"`
+			Count *int `json:"count"`
 		}
 		resp, err := c.api.Do(req, &body)
 		if err != nil {
 			return 0, fmt.Errorf("count issues: %w", c.classify(resp, err))
 		}
-		return body.Count, nil
+		if body.Count == nil {
+			return 0, &Error{Kind: KindProtocol, Err: errors.New("count issues: no count in the answer")}
+		}
+		return *body.Count, nil
 	}
 	q := url.Values{"jql": {jql}, "maxResults": {"0"}, "fields": {"id"}}
 	var page searchPage
@@ -188,29 +194,6 @@ func (c *Client) CountIssues(ctx context.Context, deployment, jql string) (int, 
 		return 0, fmt.Errorf("count issues: %w", err)
 	}
 	return page.Total, nil
-}
-
-// approximateCount asks Cloud how many issues jql matches, or -1 when it
-// cannot say; a progress bar is not worth failing a sync for.
-func (c *Client) approximateCount(ctx context.Context, jql string) int {
-	req, err := c.api.NewRequestWithContext(ctx, http.MethodPost, "rest/api/2/search/approximate-count", map[string]string{"jql": jql})
-	if err != nil {
-		return -1
-	}
-	var body struct {
-		Count *int `json:"count"`
-	}
-	resp, err := c.api.Do(req, &body)
-	if err != nil {
-		if resp != nil {
-			readErrorMessage(resp.Body)
-		}
-		return -1
-	}
-	if body.Count == nil {
-		return -1
-	}
-	return *body.Count
 }
 
 // explainGone turns Cloud's 410 for the removed /search into advice.

@@ -1,8 +1,10 @@
-// Package evidence is pmfolio's domain: Jira issues and the activities a user
-// performed on them, the PM-work categories, the classifier that turns
-// activities into evidence, and the SQLite store that keeps all of it.
+// Package evidence is pmfolio's domain, at the centre of every other package:
+// Jira issues and the activities a user performed on them, the PM-work
+// categories, evidence items and the portfolio they make, and the predicates
+// ("blocked", "done", "someone else's") every package shares.
 //
-// It imports neither jira/ nor export/: those packages speak in these types.
+// It imports no SQL, HTTP or YAML and nothing of ours: evidence/sqlite,
+// evidence/rules, evidence/sync, jira/ and export/ speak in these types.
 package evidence
 
 import (
@@ -51,6 +53,22 @@ type Site struct {
 // as another user is another site.
 func (s Site) Key() string {
 	return strings.TrimRight(s.URL, "/") + "|" + s.User.ID
+}
+
+// SiteNameFromURL derives a short site name from its host: "acme" for
+// https://acme.atlassian.net, "jira.example.com" for a self-hosted site.
+func SiteNameFromURL(u string) string {
+	host := u
+	if i := strings.Index(host, "://"); i >= 0 {
+		host = host[i+3:]
+	}
+	if i := strings.IndexAny(host, "/:"); i >= 0 {
+		host = host[:i]
+	}
+	if name, ok := strings.CutSuffix(host, ".atlassian.net"); ok {
+		return name
+	}
+	return host
 }
 
 // IssueURL is the browser link of an issue key on this site.
@@ -191,4 +209,43 @@ func EvidenceID(siteKey, issueID string, source Source, sourceID, category strin
 		h.Write([]byte{0})
 	}
 	return "ev_" + hex.EncodeToString(h.Sum(nil))[:20]
+}
+
+// AccountTypeApp is Jira Cloud's accountType of automation and integration
+// accounts ("Automation for Jira", apps); people are "atlassian" and
+// service-desk customers "customer". Server and Data Center have no account
+// types.
+const AccountTypeApp = "app"
+
+// ClassifyFunc turns one activity into the evidence it supports; Classify is
+// the built-in one. Store calls it so that every write of activities rebuilds
+// their evidence in the same transaction.
+type ClassifyFunc func(a Activity, is Issue, me User) []Evidence
+
+// IssueRecord is one fetched issue ready to store: the mapped issue, the JSON
+// Jira returned for it and every activity on it, whoever did it.
+type IssueRecord struct {
+	Issue      Issue
+	Raw        []byte
+	Activities []Activity
+}
+
+// Filter narrows what is read. Nil fields do not filter.
+type Filter struct {
+	Since    *time.Time // inclusive
+	Until    *time.Time // exclusive: the instant after the last one wanted
+	Category *string    // the category after curation
+	IssueKey *string
+	ID       *string // one evidence item, machine or manual
+	Site     *string // site name
+	// IncludeExcluded also returns the items the user excluded.
+	IncludeExcluded bool
+}
+
+// Keeps applies the filters that depend on curation.
+func (f Filter) Keeps(ev Evidence) bool {
+	if ev.Excluded && !f.IncludeExcluded || f.ID != nil && *f.ID != ev.ID {
+		return false
+	}
+	return f.Category == nil || *f.Category == ev.Category
 }

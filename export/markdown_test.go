@@ -9,13 +9,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/pmfolio/pmfolio/evidence"
 )
 
 // gfm parses and renders Markdown the way GitHub does as far as goldmark

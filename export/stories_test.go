@@ -7,8 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/pmfolio/pmfolio/evidence"
 )
 
 // storiesJSON is the JSON stories format, read back.

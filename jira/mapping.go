@@ -167,7 +167,7 @@ func (t *jiraTime) UnmarshalJSON(b []byte) error {
 }
 
 // jiraText is a text field: a wiki-markup string (v2), or a v3 ADF document
-// kept as its JSON, which evidence.PlainText reads as it reads wiki markup.
+// kept as its JSON, which markup.PlainText reads as it reads wiki markup.
 // Any other value decodes to no text rather than failing the whole issue.
 type jiraText string
 

@@ -4,9 +4,10 @@ import (
 	"testing"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/markup"
 )
 
-// A v3 comment body (ADF) is kept for evidence.PlainText to read, and
+// A v3 comment body (ADF) is kept for markup.PlainText to read, and
 // Cloud's accountType reaches the domain user, so rules can tell automation
 // from people.
 func TestMapIssueKeepsADFAndAccountTypes(t *testing.T) {
@@ -33,7 +34,7 @@ func TestMapIssueKeepsADFAndAccountTypes(t *testing.T) {
 	if comment.Author.AccountType != "atlassian" {
 		t.Errorf("comment author account type = %q", comment.Author.AccountType)
 	}
-	if got := evidence.PlainText(comment.Text); got != "Decision: ship it." {
+	if got := markup.PlainText(comment.Text); got != "Decision: ship it." {
 		t.Errorf("PlainText(comment) = %q, want the ADF body's words", got)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -20,15 +19,6 @@ var searchFields = []string{
 	"summary", "description", "issuetype", "project", "status", "priority", "resolution", "resolutiondate",
 	"labels", "components", "fixVersions", "reporter", "creator", "assignee", "created", "updated",
 	"issuelinks", "parent", "comment", "worklog",
-}
-
-// Page is one search page with every issue completed (all histories,
-// comments and worklogs) and mapped.
-type Page struct {
-	Records []evidence.IssueRecord
-	Newest  time.Time // the newest `updated` on the page
-	Fetched int       // issues fetched so far, this page included
-	Total   int       // issues the search will return, or -1 when Jira does not say (Cloud)
 }
 
 // searchPage is both search response shapes: Cloud's token-paged
@@ -61,17 +51,17 @@ type SearchQuery struct {
 // (a sync stores it meanwhile), so the network and the database work at
 // once; at most one page waits. When fn fails, the page being fetched is
 // dropped and Search returns fn's error once that fetch has stopped.
-func (c *Client) Search(ctx context.Context, q SearchQuery, fn func(Page) error) error {
+func (c *Client) Search(ctx context.Context, q SearchQuery, fn func(evidence.Page) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type fetched struct {
-		page Page
+		page evidence.Page
 		err  error
 	}
 	pages := make(chan fetched, 1)
 	go func() {
 		defer close(pages)
-		err := c.fetchPages(ctx, q, func(p Page) bool {
+		err := c.fetchPages(ctx, q, func(p evidence.Page) bool {
 			select {
 			case pages <- fetched{page: p}:
 				return true
@@ -102,7 +92,7 @@ func (c *Client) Search(ctx context.Context, q SearchQuery, fn func(Page) error)
 
 // fetchPages fetches and completes the pages of a search in order and
 // hands each to send, until the last page, an error, or send says stop.
-func (c *Client) fetchPages(ctx context.Context, q SearchQuery, send func(Page) bool) error {
+func (c *Client) fetchPages(ctx context.Context, q SearchQuery, send func(evidence.Page) bool) error {
 	deployment, fields := q.Deployment, q.Fields
 	total := -1
 	if q.WantTotal && deployment == evidence.DeploymentCloud {
@@ -133,7 +123,7 @@ func (c *Client) fetchPages(ctx context.Context, q SearchQuery, send func(Page) 
 		if len(page.Issues) == 0 {
 			return nil
 		}
-		out := Page{Total: total}
+		out := evidence.Page{Total: total}
 		if deployment != evidence.DeploymentCloud {
 			out.Total = page.Total
 		}

@@ -7,20 +7,21 @@ import (
 	"path/filepath"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/rules"
 )
 
 // ruleSet is the classification in force: the built-in rules with the
 // user's rules file (--rules, else the config's rules:) applied. A broken
 // file stops the command with the first problem and where it is: running on
 // with some of the user's rules dropped would quietly change the portfolio.
-func (g *globals) ruleSet(cfg fileConfig) (*evidence.RuleSet, error) {
+func (g *globals) ruleSet(cfg fileConfig) (*rules.RuleSet, error) {
 	path := g.rulesPath(cfg)
 	if g.rulesFlag == "" && path != "" && !filepath.IsAbs(path) {
 		// A config file's rules: is relative to the config file.
 		path = filepath.Join(filepath.Dir(configPath(g.configFlag, g.io.Getenv)), path)
 	}
-	rs, err := evidence.LoadRulesFile(path)
-	var broken *evidence.RulesError
+	rs, err := rules.LoadRulesFile(path)
+	var broken *rules.RulesError
 	switch {
 	case errors.As(err, &broken):
 		msg := broken.Problems[0].String()

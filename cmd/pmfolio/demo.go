@@ -11,7 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
 
@@ -125,7 +125,7 @@ func removeOldDemoDatabase(ctx context.Context, dbPath string) error {
 	if _, err := os.Stat(dbPath); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	store, err := evidence.Open(ctx, dbPath)
+	store, err := sqlite.Open(ctx, dbPath)
 	if err != nil {
 		return err
 	}
@@ -151,7 +151,7 @@ func removeOldDemoDatabase(ctx context.Context, dbPath string) error {
 // demoSummary is the line that tells what the demo found, e.g. "412
 // activities, 187 evidence items in 11 categories".
 func demoSummary(ctx context.Context, dbPath, who string) (string, error) {
-	store, err := evidence.Open(ctx, dbPath)
+	store, err := sqlite.Open(ctx, dbPath)
 	if err != nil {
 		return "", err
 	}

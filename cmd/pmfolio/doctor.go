@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	"github.com/pmfolio/pmfolio/jira"
 )
 
@@ -209,7 +210,7 @@ func (d *doctor) checkDatabase(ctx context.Context, path string) {
 		d.report(checkResult{name: "database", ok: true, detail: "none yet at " + path + "; 'pmfolio sync' creates it"})
 		return
 	}
-	store, err := evidence.Open(ctx, path)
+	store, err := sqlite.Open(ctx, path)
 	if err != nil {
 		d.report(checkResult{name: "database", detail: err.Error(), fix: "move the file aside and run 'pmfolio sync --full'", code: exitFailure})
 		return

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	"github.com/pmfolio/pmfolio/export"
 )
 
@@ -22,7 +23,7 @@ type curationCmd struct {
 }
 
 // store opens the database the flags and config point at.
-func (c curationCmd) store(ctx context.Context) (*evidence.Store, error) {
+func (c curationCmd) store(ctx context.Context) (*sqlite.Store, error) {
 	cfg, err := c.g.config()
 	if err != nil {
 		return nil, err
@@ -31,7 +32,7 @@ func (c curationCmd) store(ctx context.Context) (*evidence.Store, error) {
 }
 
 // withStore runs fn with the store open, closing it afterwards.
-func (c curationCmd) withStore(ctx context.Context, fn func(*evidence.Store) error) error {
+func (c curationCmd) withStore(ctx context.Context, fn func(*sqlite.Store) error) error {
 	store, err := c.store(ctx)
 	if err != nil {
 		return err
@@ -91,7 +92,7 @@ func (c curationCmd) listCmd() *cobra.Command {
 			if issue != "" {
 				f.IssueKey = &issue
 			}
-			return c.withStore(cmd.Context(), func(store *evidence.Store) error {
+			return c.withStore(cmd.Context(), func(store *sqlite.Store) error {
 				items, err := store.Evidence(cmd.Context(), f)
 				if err != nil {
 					return err
@@ -155,7 +156,7 @@ func (c curationCmd) showCmd() *cobra.Command {
 		Args:              usageArgs(cobra.ExactArgs(1)),
 		ValidArgsFunction: c.completeIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return c.withStore(cmd.Context(), func(store *evidence.Store) error {
+			return c.withStore(cmd.Context(), func(store *sqlite.Store) error {
 				id, err := resolveID(cmd.Context(), store, args[0])
 				if err != nil {
 					return err
@@ -212,7 +213,7 @@ func (c curationCmd) excludeCmd(exclude bool) *cobra.Command {
 		Args:              usageArgs(cobra.MinimumNArgs(1)),
 		ValidArgsFunction: c.completeIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return c.withStore(cmd.Context(), func(store *evidence.Store) error {
+			return c.withStore(cmd.Context(), func(store *sqlite.Store) error {
 				// Resolve every id first, so a typo changes nothing.
 				ids := make([]string, 0, len(args))
 				for _, typed := range args {
@@ -242,7 +243,7 @@ func (c curationCmd) noteCmd() *cobra.Command {
 		Args:              usageArgs(cobra.MinimumNArgs(2)),
 		ValidArgsFunction: c.completeIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return c.withStore(cmd.Context(), func(store *evidence.Store) error {
+			return c.withStore(cmd.Context(), func(store *sqlite.Store) error {
 				id, err := resolveID(cmd.Context(), store, args[0])
 				if err != nil {
 					return err
@@ -274,7 +275,7 @@ func (c curationCmd) recategorizeCmd() *cobra.Command {
 			if err := c.checkCategory(args[1]); err != nil {
 				return err
 			}
-			return c.withStore(cmd.Context(), func(store *evidence.Store) error {
+			return c.withStore(cmd.Context(), func(store *sqlite.Store) error {
 				id, err := resolveID(cmd.Context(), store, args[0])
 				if err != nil {
 					return err
@@ -314,8 +315,8 @@ It appears in exports beside the Jira evidence, marked as added by you.`,
 			if link != "" && !strings.HasPrefix(link, "https://") && !strings.HasPrefix(link, "http://") {
 				return usageError("--link %q is not an http(s) URL", link)
 			}
-			return c.withStore(cmd.Context(), func(store *evidence.Store) error {
-				ev, err := store.AddManual(cmd.Context(), evidence.ManualEntry{At: at, Category: category, Description: description, Link: link})
+			return c.withStore(cmd.Context(), func(store *sqlite.Store) error {
+				ev, err := store.AddManual(cmd.Context(), sqlite.ManualEntry{At: at, Category: category, Description: description, Link: link})
 				if err != nil {
 					return err
 				}
@@ -334,13 +335,13 @@ It appears in exports beside the Jira evidence, marked as added by you.`,
 }
 
 // resolveID turns a typed id into a full one, with errors a user can act on.
-func resolveID(ctx context.Context, store *evidence.Store, typed string) (string, error) {
+func resolveID(ctx context.Context, store *sqlite.Store, typed string) (string, error) {
 	id, err := store.ResolveEvidenceID(ctx, typed)
 	switch {
-	case errors.Is(err, evidence.ErrNoEvidence):
+	case errors.Is(err, sqlite.ErrNoEvidence):
 		return "", &userError{Code: exitUsage, Message: fmt.Sprintf("no evidence item %q", typed),
 			Hint: "'pmfolio evidence list --all' shows every id"}
-	case errors.Is(err, evidence.ErrAmbiguousID):
+	case errors.Is(err, sqlite.ErrAmbiguousID):
 		return "", &userError{Code: exitUsage, Message: fmt.Sprintf("%q matches more than one evidence item", typed),
 			Hint: "type more of the id"}
 	}
@@ -397,7 +398,7 @@ func (c curationCmd) completeCategories(_ *cobra.Command, _ []string, toComplete
 // each excerpt as its description.
 func (c curationCmd) completeIDs(cmd *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	var out []string
-	c.withStore(cmd.Context(), func(store *evidence.Store) error {
+	c.withStore(cmd.Context(), func(store *sqlite.Store) error {
 		items, err := store.Evidence(cmd.Context(), evidence.Filter{IncludeExcluded: true})
 		for _, ev := range items {
 			if strings.HasPrefix(ev.ID, toComplete) || strings.HasPrefix(strings.TrimPrefix(ev.ID, "ev_"), toComplete) {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
 )
 
 // sharedDemo runs the demo once per test binary and returns its directory; the
@@ -177,7 +178,7 @@ func TestExportCommandsUsageErrors(t *testing.T) {
 // issue keys, the site's name and address, and the listed terms.
 func demoOriginals(t *testing.T, db string, terms []string) (names, keys []string) {
 	t.Helper()
-	store, err := evidence.Open(context.Background(), db)
+	store, err := sqlite.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}

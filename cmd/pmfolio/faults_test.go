@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	"github.com/pmfolio/pmfolio/jira"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
@@ -68,7 +69,7 @@ func TestSyncFaultsEndWithTheDocumentedExitCode(t *testing.T) {
 				t.Errorf("the error line holds the query or the account: %q", errOut.String())
 			}
 			// The first page was committed before Jira failed.
-			store, err := evidence.Open(context.Background(), db)
+			store, err := sqlite.Open(context.Background(), db)
 			if err != nil {
 				t.Fatal(err)
 			}

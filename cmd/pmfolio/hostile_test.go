@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
 
@@ -92,7 +93,7 @@ func TestHostileIssueRoundTripsIntoTheDatabaseAndEveryExport(t *testing.T) {
 	}
 
 	ctx := context.Background()
-	store, err := evidence.Open(ctx, env["PMFOLIO_DB"])
+	store, err := sqlite.Open(ctx, env["PMFOLIO_DB"])
 	if err != nil {
 		t.Fatal(err)
 	}

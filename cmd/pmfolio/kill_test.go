@@ -21,7 +21,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
 
@@ -67,9 +67,9 @@ func syncCommand(t testing.TB, bin string, srv *jiratest.Server, db string) (*ex
 
 // openChecked opens a database, first checking its integrity if asked; the
 // test closes it.
-func openChecked(t testing.TB, path string, integrity bool) *evidence.Store {
+func openChecked(t testing.TB, path string, integrity bool) *sqlite.Store {
 	t.Helper()
-	store, err := evidence.Open(context.Background(), path)
+	store, err := sqlite.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func openChecked(t testing.TB, path string, integrity bool) *evidence.Store {
 	return store
 }
 
-// dumpOf opens a database and dumps it (evidence.Store.Dump), checking its
+// dumpOf opens a database and dumps it (sqlite.Store.Dump), checking its
 // integrity first.
 func dumpOf(t testing.TB, path string) string {
 	t.Helper()
@@ -215,7 +215,7 @@ func (r killRef) checkKilled(t *testing.T, path string, before int, integrity bo
 // kills land while pages are decoded, classified and committed. The points
 // are random, from a fixed seed (PMFOLIO_KILL_SEED replaces it). After
 // each kill the database must hold whole pages; after a last sync it must
-// dump (evidence.Store.Dump) as the database of one uninterrupted sync.
+// dump (sqlite.Store.Dump) as the database of one uninterrupted sync.
 func TestKilledSyncsResumeToTheDatabaseOfOneUninterruptedSync(t *testing.T) {
 	t.Parallel()
 	const issues, pageCap = 1200, 12

@@ -5,10 +5,9 @@ package main
 import (
 	"fmt"
 	"os"
+	_ "time/tzdata" // JQL dates use the user's Jira time zone, on any system
 
 	"golang.org/x/term"
-
-	_ "time/tzdata" // JQL dates use the user's Jira time zone, on any system
 )
 
 func main() {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	"github.com/pmfolio/pmfolio/jira"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
@@ -174,7 +175,7 @@ func TestSyncWhileAnotherHoldsTheLockExits5(t *testing.T) {
 	env := isolatedEnv(t)
 	db := filepath.Join(t.TempDir(), "p.db")
 	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"], env["PMFOLIO_DB"] = srv.URL(), jiratest.DemoEmail, jiratest.DemoAPIToken, db
-	lock, err := evidence.LockForSync(db)
+	lock, err := sqlite.LockForSync(db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -316,7 +317,7 @@ func TestDryRunCountsButStoresNothing(t *testing.T) {
 	if r.code != 0 || !regexp.MustCompile(`^dry run on 127\.0\.0\.1: 12 issues with \d+ activities of yours; nothing stored`).MatchString(r.out) {
 		t.Fatalf("dry run: exit %d, %q %q", r.code, r.out, r.errOut)
 	}
-	store, err := evidence.Open(context.Background(), env["PMFOLIO_DB"])
+	store, err := sqlite.Open(context.Background(), env["PMFOLIO_DB"])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -402,7 +403,7 @@ func TestStatsJSONCountsTheUsersOwnActivitiesBySource(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Count the same thing straight from the database, independently.
-	store, err := evidence.Open(context.Background(), db)
+	store, err := sqlite.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -451,7 +452,7 @@ func TestQuietSyncFailsWithOneLineAndEveryRunIsLogged(t *testing.T) {
 	if r.code != exitAuth || r.out != "" || strings.Count(r.errOut, "\n") != 1 || !strings.HasPrefix(r.errOut, "pmfolio: ") {
 		t.Errorf("failing quiet sync: exit %d, out %q, err %q; want exit 3 and one stderr line", r.code, r.out, r.errOut)
 	}
-	lock, err := evidence.LockForSync(db)
+	lock, err := sqlite.LockForSync(db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/pmfolio/pmfolio/evidence"
-	"github.com/pmfolio/pmfolio/jira"
+	evsync "github.com/pmfolio/pmfolio/evidence/sync"
 )
 
 func TestProgressBarDrawsOnOneLineAndErasesItself(t *testing.T) {
@@ -60,7 +60,7 @@ func TestSparklineScalesToTheBusiestMonth(t *testing.T) {
 }
 
 func TestSyncSummaryTellsOfRemovedIssues(t *testing.T) {
-	got := syncSummary(jira.SyncResult{Site: evidence.Site{Name: "acme"}, Issues: 40, Removed: 2, Requests: 9}, false)
+	got := syncSummary(evsync.Result{Site: evidence.Site{Name: "acme"}, Issues: 40, Removed: 2, Requests: 9}, false)
 	want := "synced 40 issues from acme, 0 new activities, 0 new evidence items in 9 requests, 0.0 s\n" +
 		"removed 2 issues that Jira says no longer exist (your notes and exclusions are kept)"
 	if got != want {

@@ -8,14 +8,15 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/rules"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
 )
 
 // reclassifyOptions is everything runReclassify needs.
 type reclassifyOptions struct {
 	IO     IO
 	DBPath string
-	Rules  *evidence.RuleSet
+	Rules  *rules.RuleSet
 }
 
 func newReclassifyCmd(g *globals) *cobra.Command {
@@ -58,7 +59,7 @@ func runReclassify(ctx context.Context, opts reclassifyOptions) error {
 		return err
 	}
 	defer store.Close()
-	lock, err := evidence.LockForSync(store.Path())
+	lock, err := sqlite.LockForSync(store.Path())
 	if err != nil {
 		return err
 	}
@@ -72,7 +73,7 @@ func runReclassify(ctx context.Context, opts reclassifyOptions) error {
 }
 
 // writeReclassifyReport prints what a reclassification changed.
-func writeReclassifyReport(w io.Writer, rep evidence.ReclassifyReport, rules *evidence.RuleSet) {
+func writeReclassifyReport(w io.Writer, rep sqlite.ReclassifyReport, rules *rules.RuleSet) {
 	with := "the built-in rules"
 	if f := rules.UserFile(); f != "" {
 		with += " and " + f

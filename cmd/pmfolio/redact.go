@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	"github.com/pmfolio/pmfolio/export"
 )
 
@@ -147,7 +148,7 @@ func readRedactTerms(path string) ([]string, error) {
 // write reads the portfolio and writes it with write, redacted if asked,
 // to the file output (atomically) or, when output is empty, to IO.Out.
 func (in portfolioInput) write(ctx context.Context, output string, write func(io.Writer, evidence.Portfolio) error) error {
-	store, err := openExistingStore(ctx, in.DBPath, evidence.WithCategories(in.Categories))
+	store, err := openExistingStore(ctx, in.DBPath, sqlite.WithCategories(in.Categories))
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/rules"
 )
 
 func newRulesCmd(g *globals) *cobra.Command {
@@ -36,7 +37,7 @@ After changing the file, 'pmfolio reclassify' applies it to what is stored.`,
 }
 
 // rulesInForce reads the config and the rule set it and the flags name.
-func (g *globals) rulesInForce() (*evidence.RuleSet, error) {
+func (g *globals) rulesInForce() (*rules.RuleSet, error) {
 	cfg, err := g.config()
 	if err != nil {
 		return nil, err
@@ -75,7 +76,7 @@ your file) or disabled (switched off by your file).`,
 	return cmd
 }
 
-func writeRulesTable(w io.Writer, rules []evidence.RuleInfo) {
+func writeRulesTable(w io.Writer, rules []rules.RuleInfo) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tCATEGORY\tCONFIDENCE\tSOURCE\tORIGIN")
 	for _, r := range rules {
@@ -104,7 +105,7 @@ type ruleJSON struct {
 	Line       int               `json:"line"`
 }
 
-func writeRulesJSON(w io.Writer, rules []evidence.RuleInfo) error {
+func writeRulesJSON(w io.Writer, rules []rules.RuleInfo) error {
 	out := make([]ruleJSON, len(rules))
 	for i, r := range rules {
 		out[i] = ruleJSON{ID: r.ID, Category: r.Category, Confidence: r.Confidence, Sources: r.Sources,
@@ -139,7 +140,7 @@ patterns it uses. Copy it into your rules file to change it.`,
 	}
 }
 
-func writeRule(w io.Writer, rs *evidence.RuleSet, r evidence.RuleInfo) {
+func writeRule(w io.Writer, rs *rules.RuleSet, r rules.RuleInfo) {
 	fmt.Fprintf(w, "# %s: %s, %s line %d\n", r.ID, r.Origin, r.File, r.Line)
 	fmt.Fprintf(w, "# %s\n", r.Description)
 	io.WriteString(w, r.YAML)
@@ -182,7 +183,7 @@ func runRulesCheck(stdio IO, path string) error {
 	if err != nil {
 		return &userError{Code: exitUsage, Message: fmt.Sprintf("cannot read rules file %s", path), Err: err}
 	}
-	probs := evidence.CheckRules(path, data)
+	probs := rules.CheckRules(path, data)
 	for _, p := range probs {
 		fmt.Fprintln(stdio.Out, p)
 	}
@@ -190,17 +191,17 @@ func runRulesCheck(stdio IO, path string) error {
 		return &userError{Code: exitUsage, Message: fmt.Sprintf("%s is broken: %s", path, plural(len(probs), "problem")),
 			Hint: "sync, reclassify and export refuse this file until it is fixed"}
 	}
-	rs, err := evidence.LoadRules(path, data)
+	rs, err := rules.LoadRules(path, data)
 	if err != nil {
 		return err
 	}
-	counts := map[evidence.RuleOrigin]int{}
+	counts := map[rules.RuleOrigin]int{}
 	for _, r := range rs.Rules() {
 		counts[r.Origin]++
 	}
 	cats := len(rs.Categories()) - len(evidence.Categories)
 	fmt.Fprintf(stdio.Out, "%s: ok; %s added, %d overridden, %d disabled, %s added\n", path,
-		plural(counts[evidence.OriginUser], "rule"), counts[evidence.OriginOverridden], counts[evidence.OriginDisabled],
+		plural(counts[rules.OriginUser], "rule"), counts[rules.OriginOverridden], counts[rules.OriginDisabled],
 		plural(cats, "category"))
 	return nil
 }

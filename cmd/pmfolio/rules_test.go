@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
 )
 
 // exportedEvidence is the part of the JSON export these tests read.
@@ -90,7 +91,7 @@ func TestReclassifyWithAUserRulesFileChangesTheExportAndKeepsCuration(t *testing
 	// Curate: a note on an item of the rule about to be disabled, an
 	// exclusion and a re-categorisation elsewhere.
 	ctx := context.Background()
-	store, err := evidence.Open(ctx, db)
+	store, err := sqlite.Open(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}

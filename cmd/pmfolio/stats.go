@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
 )
 
 // statsOptions is everything runStats needs.
@@ -108,7 +109,7 @@ func sparkline(counts []int) string {
 // writeStatsTable prints the activities line, then one row per category with
 // evidence: its total, a sparkline when the terminal can show one, and its
 // count in each of the last twelve months that have any evidence.
-func writeStatsTable(w io.Writer, st evidence.Stats, spark bool) error {
+func writeStatsTable(w io.Writer, st sqlite.Stats, spark bool) error {
 	total := 0
 	for _, n := range st.Activities {
 		total += n

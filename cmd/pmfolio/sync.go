@@ -10,6 +10,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/rules"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
+	evsync "github.com/pmfolio/pmfolio/evidence/sync"
 	"github.com/pmfolio/pmfolio/jira"
 )
 
@@ -88,8 +91,11 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 
 // runSync syncs each site into the database and prints a summary per site.
 // A failing site does not stop the others; the first error is returned.
-func runSync(ctx context.Context, opts syncOptions) ([]jira.SyncResult, error) {
-	store, err := evidence.Open(ctx, opts.DBPath)
+func runSync(ctx context.Context, opts syncOptions) ([]evsync.Result, error) {
+	if opts.Classify == nil {
+		opts.Classify = rules.Classify
+	}
+	store, err := sqlite.Open(ctx, opts.DBPath)
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +104,7 @@ func runSync(ctx context.Context, opts syncOptions) ([]jira.SyncResult, error) {
 	stop, ctx, release := stopOnInterrupt(ctx, opts.IO)
 	defer release()
 	var (
-		results  []jira.SyncResult
+		results  []evsync.Result
 		firstErr error
 	)
 	for _, site := range opts.Sites {
@@ -128,14 +134,14 @@ func runSync(ctx context.Context, opts syncOptions) ([]jira.SyncResult, error) {
 	return results, firstErr
 }
 
-func syncOneSite(ctx context.Context, store *evidence.Store, site siteConf, opts syncOptions, stop <-chan struct{}) (jira.SyncResult, error) {
+func syncOneSite(ctx context.Context, store *sqlite.Store, site siteConf, opts syncOptions, stop <-chan struct{}) (evsync.Result, error) {
 	jopts := append([]jira.Option{jira.WithClock(opts.IO.Now)}, opts.JiraOptions...)
 	if opts.Transport != nil {
 		jopts = append(jopts, jira.WithHTTPTransport(opts.Transport))
 	}
 	client, err := jira.New(site.jiraConfig(), jopts...)
 	if err != nil {
-		return jira.SyncResult{}, err
+		return evsync.Result{}, err
 	}
 	var bar *progressBar
 	if opts.IO.IsTTY && !opts.Quiet {
@@ -146,7 +152,7 @@ func syncOneSite(ctx context.Context, store *evidence.Store, site siteConf, opts
 		bar = &progressBar{w: opts.IO.ErrOut, label: "syncing " + label}
 		defer bar.done()
 	}
-	sopts := jira.SyncOptions{SiteName: site.Name, Full: opts.Full, JQL: opts.JQL, DryRun: opts.DryRun,
+	sopts := evsync.Options{SiteName: site.Name, Full: opts.Full, JQL: opts.JQL, DryRun: opts.DryRun,
 		Classify: opts.Classify, Stop: stop, Now: opts.IO.Now}
 	if opts.Since != nil {
 		sopts.Since = *opts.Since
@@ -154,7 +160,7 @@ func syncOneSite(ctx context.Context, store *evidence.Store, site siteConf, opts
 	if bar != nil {
 		sopts.Progress = bar.update
 	}
-	res, err := jira.Sync(ctx, client, store, sopts)
+	res, err := evsync.Run(ctx, jira.NewSource(client), store, sopts)
 	if bar != nil {
 		bar.done()
 	}
@@ -168,7 +174,7 @@ func syncOneSite(ctx context.Context, store *evidence.Store, site siteConf, opts
 }
 
 // syncSummary is the one paragraph a sync prints.
-func syncSummary(r jira.SyncResult, dryRun bool) string {
+func syncSummary(r evsync.Result, dryRun bool) string {
 	took := r.Duration.Round(100 * time.Millisecond).Seconds()
 	name := r.Site.Name
 	if dryRun {

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
-	"github.com/pmfolio/pmfolio/jira"
+	evsync "github.com/pmfolio/pmfolio/evidence/sync"
 )
 
 // syncLogPath is the sync log: sync.log beside the database, one line per
@@ -23,7 +23,7 @@ func syncLogPath(dbPath string) string {
 
 // appendSyncLog adds the line for one site's sync. The error is written as
 // the one line a user would see, which never holds a secret.
-func appendSyncLog(dbPath string, now time.Time, site siteConf, res jira.SyncResult, syncErr error) error {
+func appendSyncLog(dbPath string, now time.Time, site siteConf, res evsync.Result, syncErr error) error {
 	name := res.Site.Name
 	if name == "" {
 		name = site.Name

@@ -1,0 +1,543 @@
+package markup
+
+import (
+	"encoding/json"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// PlainText turns Jira wiki markup, or an Atlassian Document Format
+// document (see ADFText), into one line of plain text holding only the
+// author's own words. Text rules and excerpts read this, never the markup:
+// code, quoted text, stack traces and pasted messages are someone else's
+// words or the machine's, and matching them would credit the user with what
+// they pasted.
+//
+// It drops {code}, {noformat} and {quote} blocks, "bq." and ">" lines,
+// Java stack-trace lines, lines of a pasted chat transcript ("[10:42] Lee:
+// …"), a pasted e-mail thread from its header ("On … wrote:", "-----Original
+// Message-----", "From: … / Sent: …") to the end, and the line Jira writes
+// when a flag is added or removed with a comment ("(flagoff) Flag removed");
+// keeps the text of [text|url] links; turns mentions into "@user"; strips
+// emphasis, list, table, {color} and {panel} markup; ends a heading's text
+// with ":" ("h3. Goals" → "Goals:"); and collapses all whitespace, line
+// breaks included, to single spaces.
+func PlainText(text string) string {
+	if LooksLikeADF(text) {
+		var root adfNode
+		if json.Unmarshal([]byte(text), &root) == nil && root.Type == "doc" {
+			return plainWiki(adfToWiki(&root))
+		}
+	}
+	return plainWiki(text)
+}
+
+func plainWiki(wiki string) string {
+	wiki = dropBlocks(wiki)
+	var w plainWriter
+	w.b.Grow(len(wiki))
+	for rest := wiki; rest != ""; {
+		line := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		w.space()
+		line = strings.TrimSpace(line)
+		if line == "" || isQuotedLine(line) || isStackTraceLine(line) || isRuleLine(line) || isFlagLine(line) || isChatLine(line) {
+			continue
+		}
+		if startsPastedThread(line, rest) {
+			break
+		}
+		// A heading, or a table's header row, introduces what follows, as
+		// "Goals:" would in prose; without the colon it would run into the
+		// next line's words.
+		if heading, ok := headingText(line); ok {
+			w.heading(heading, false)
+			continue
+		}
+		if strings.HasPrefix(line, "||") {
+			w.heading(line, true)
+			continue
+		}
+		w.inline(stripListMarker(line), line[0] == '|')
+	}
+	return w.b.String()
+}
+
+// blockMacros are the wiki macros whose whole body is not the author's prose.
+var blockMacros = []struct{ open, close string }{
+	{"{code", "{code}"},
+	{"{noformat", "{noformat}"},
+	{"{quote", "{quote}"},
+}
+
+// dropBlocks removes block macros with their bodies, leaving a line break so
+// the words around them stay apart. An unclosed block runs to the end, as Jira
+// renders it. It returns wiki itself when there is nothing to drop, which is
+// the common case and costs no allocation.
+func dropBlocks(wiki string) string {
+	var b strings.Builder
+	kept, i := 0, 0
+	for {
+		j := strings.IndexByte(wiki[i:], '{')
+		if j < 0 {
+			break
+		}
+		j += i
+		bodyStart, closeTag := blockOpening(wiki[j:])
+		if bodyStart == 0 {
+			i = j + 1
+			continue
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(wiki))
+		}
+		b.WriteString(wiki[kept:j])
+		b.WriteByte('\n')
+		end := strings.Index(wiki[j+bodyStart:], closeTag)
+		if end < 0 {
+			kept = len(wiki)
+			break
+		}
+		i = j + bodyStart + end + len(closeTag)
+		kept = i
+	}
+	if b.Cap() == 0 {
+		return wiki
+	}
+	b.WriteString(wiki[kept:])
+	return b.String()
+}
+
+// blockOpening reports whether s starts with the opening tag of a block macro
+// ("{code}", "{code:java}", "{quote}"…): the length of the tag and the tag
+// that closes it, or 0 when s does not open a block.
+func blockOpening(s string) (tagLen int, closeTag string) {
+	for _, m := range blockMacros {
+		if !strings.HasPrefix(s, m.open) || len(s) == len(m.open) {
+			continue
+		}
+		switch s[len(m.open)] {
+		case '}':
+			return len(m.open) + 1, m.close
+		case ':':
+			if k := strings.IndexByte(s[:min(len(s), maxMacroTag)], '}'); k > 0 {
+				return k + 1, m.close
+			}
+		}
+	}
+	return 0, ""
+}
+
+// isQuotedLine reports a block-quote line: "bq." in wiki markup, ">" as pasted
+// from e-mail or Markdown.
+func isQuotedLine(line string) bool {
+	return strings.HasPrefix(line, "bq.") || line[0] == '>'
+}
+
+// isChatLine reports a line pasted from a chat transcript: a bracketed time,
+// a name and a colon ("[10:42] Lee Park: can we ship?", "[2026-03-04 10:42
+// AM] lee: ok"). The words are the chat's, whoever wrote them there.
+func isChatLine(line string) bool {
+	if line[0] != '[' {
+		return false
+	}
+	end := strings.IndexByte(line[:min(len(line), 28)], ']')
+	if end < 4 {
+		return false
+	}
+	stamp := line[1:end]
+	colon := strings.IndexByte(stamp, ':')
+	if colon < 1 || colon+2 >= len(stamp) || !isDigit(stamp[colon-1]) || !isDigit(stamp[colon+1]) || !isDigit(stamp[colon+2]) {
+		return false
+	}
+	for i := 0; i < len(stamp); i++ {
+		if c := stamp[i]; !isDigit(c) && !strings.ContainsRune(" :-/.APMapm", rune(c)) {
+			return false
+		}
+	}
+	rest := strings.TrimLeft(line[end+1:], " \t")
+	name := strings.IndexByte(rest[:min(len(rest), 48)], ':')
+	return name > 0 && !strings.ContainsAny(rest[:name], "[]")
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// startsPastedThread reports whether line, with the text after it, starts a
+// pasted e-mail thread: everything from there on is other people's words.
+// It runs on every line, so it looks at the first byte before anything else.
+func startsPastedThread(line, rest string) bool {
+	switch line[0] {
+	case 'o', 'O':
+		return HasPrefixFold(line, "on ") && HasSuffixFold(line, " wrote:") && len(line) < 200
+	case '-':
+		return strings.HasPrefix(line, "--") && (IndexFold(line, "original message") >= 0 || IndexFold(line, "forwarded message") >= 0)
+	case '_':
+		return len(line) >= 20 && strings.Trim(line, "_") == ""
+	case 'f', 'F':
+		if !HasPrefixFold(line, "from:") {
+			return false
+		}
+		next := rest
+		if i := strings.IndexByte(next, '\n'); i >= 0 {
+			next = next[:i]
+		}
+		next = strings.TrimSpace(next)
+		return HasPrefixFold(next, "sent:") || HasPrefixFold(next, "date:") || HasPrefixFold(next, "to:")
+	}
+	return false
+}
+
+func HasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+func HasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+}
+
+// FlagOnMarker and FlagOffMarker: Jira starts the comment of adding or
+// removing a flag with one of these
+// emoticons and a few words in the site's language ("(flagoff) Flag
+// removed"); the user's own words follow on the next lines.
+const (
+	FlagOnMarker  = "(flag)"
+	FlagOffMarker = "(flagoff)"
+)
+
+// isFlagLine reports the line Jira writes for a flag added or removed.
+func isFlagLine(line string) bool {
+	return (strings.HasPrefix(line, FlagOnMarker) || strings.HasPrefix(line, FlagOffMarker)) && WordCount(line) <= 4
+}
+
+// isRuleLine reports a horizontal rule ("----").
+func isRuleLine(line string) bool {
+	return len(line) >= 4 && strings.Trim(line, "-") == ""
+}
+
+// isStackTraceLine reports a line of a Java-style stack trace: a frame
+// ("at com.foo.Bar.baz(Bar.java:12)"), the exception header
+// ("java.lang.IllegalStateException: boom", "Exception in thread …",
+// "Caused by: …") or the "... 12 more" elision.
+func isStackTraceLine(line string) bool {
+	switch {
+	case strings.HasPrefix(line, "Exception in thread "),
+		strings.HasPrefix(line, "Caused by:"),
+		strings.HasPrefix(line, "Suppressed:"):
+		return true
+	case strings.HasPrefix(line, "at "):
+		frame := line[3:]
+		paren := strings.IndexByte(frame, '(')
+		return paren > 0 && !strings.ContainsAny(frame[:paren], " \t") && strings.Contains(frame[:paren], ".")
+	case strings.HasPrefix(line, "..."):
+		count, ok := strings.CutSuffix(strings.TrimSpace(line[3:]), " more")
+		return ok && count != "" && strings.Trim(count, "0123456789") == ""
+	}
+	// An exception header starts with a qualified class name.
+	name := line
+	if i := strings.IndexAny(line, ": \t"); i >= 0 {
+		name = line[:i]
+	}
+	return strings.Contains(name, ".") &&
+		(strings.HasSuffix(name, "Exception") || strings.HasSuffix(name, "Error") || strings.HasSuffix(name, "Throwable"))
+}
+
+// headingText returns the text of a heading line ("h3. Goals"), if line is one.
+func headingText(line string) (string, bool) {
+	if len(line) < 3 || line[0] != 'h' || line[1] < '1' || line[1] > '6' || line[2] != '.' {
+		return "", false
+	}
+	return line[3:], true
+}
+
+// stripListMarker removes what marks a line as a list item ("* ", "# ",
+// "- ", "** ").
+func stripListMarker(line string) string {
+	n := 0
+	for n < len(line) && (line[n] == '*' || line[n] == '#' || line[n] == '-') {
+		n++
+	}
+	if n > 0 && n < len(line) && line[n] == ' ' {
+		return line[n+1:]
+	}
+	return line
+}
+
+// maxMacroTag bounds how far a macro's parameters may run ("{code:java}",
+// "{panel:title=Status|borderStyle=solid}"), so that text with many
+// unclosed braces costs linear time.
+const maxMacroTag = 256
+
+// inlineMacros are the wiki macros whose tags are formatting around the
+// author's words: the tags go, the words stay.
+var inlineMacros = []string{"{color", "{panel", "{info", "{note", "{tip", "{warning"}
+
+// plainWriter builds plain text with runs of whitespace collapsed to one space
+// and no space at either end.
+type plainWriter struct {
+	b            strings.Builder
+	pendingSpace bool
+}
+
+func (w *plainWriter) space() {
+	w.pendingSpace = w.b.Len() > 0
+}
+
+func (w *plainWriter) flushSpace() {
+	if w.pendingSpace {
+		w.b.WriteByte(' ')
+		w.pendingSpace = false
+	}
+}
+
+func (w *plainWriter) writeString(s string) {
+	w.flushSpace()
+	w.b.WriteString(s)
+}
+
+// heading writes a heading's text ending with ":".
+func (w *plainWriter) heading(text string, table bool) {
+	before := w.b.Len()
+	w.inline(text, table)
+	if out := w.b.String(); len(out) > before && !strings.ContainsRune(".:!?", rune(out[len(out)-1])) {
+		w.b.WriteByte(':')
+	}
+}
+
+// inline writes one line's text without its inline markup. In a table row,
+// cell separators become spaces.
+func (w *plainWriter) inline(s string, table bool) {
+	// Past the last ']' no '[' opens a link: knowing that keeps a line full
+	// of unclosed brackets linear.
+	lastClose := strings.LastIndexByte(s, ']')
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			w.space()
+			i++
+			continue
+		case c == '[' && i < lastClose:
+			if end := strings.IndexByte(s[i+1:], ']'); end >= 0 {
+				w.link(s[i+1 : i+1+end])
+				i += end + 2
+				continue
+			}
+		case c == '{':
+			if n := inlineTagLen(s[i:]); n > 0 {
+				i += n
+				continue
+			}
+		case c == '}' && strings.HasPrefix(s[i:], "}}"):
+			i += 2
+			continue
+		case c == '!':
+			if n := imageLen(s[i:]); n > 0 {
+				w.space()
+				i += n
+				continue
+			}
+		case c == '*' || c == '_':
+			if isEmphasisMark(s, i) {
+				i++
+				continue
+			}
+		case c == '\\' && strings.HasPrefix(s[i:], `\\`):
+			w.space() // a forced line break
+			i += 2
+			continue
+		case c == '|' && table:
+			w.space()
+			i++
+			continue
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+				w.writeString(string(utf8.RuneError)) // keep the output valid UTF-8
+			case unicode.IsSpace(r):
+				w.space()
+			default:
+				w.writeString(s[i : i+size])
+			}
+			i += size
+			continue
+		}
+		w.flushSpace()
+		w.b.WriteByte(c)
+		i++
+	}
+}
+
+// link writes the words of a [link]: a mention becomes "@user" (account ids
+// mean nothing to a reader and names are not the author's words), an
+// attachment [^file] nothing, [text|url] its text.
+func (w *plainWriter) link(content string) {
+	switch {
+	case content == "":
+	case content[0] == '~':
+		w.writeString("@user")
+	case content[0] == '^':
+		w.space()
+	default:
+		if bar := strings.IndexByte(content, '|'); bar >= 0 {
+			content = content[:bar]
+		}
+		w.inline(content, false)
+	}
+}
+
+// inlineTagLen is the length of the formatting tag s starts with ("{{",
+// "{color:red}", "{color}", "{panel:title=x}"…), or 0.
+func inlineTagLen(s string) int {
+	if strings.HasPrefix(s, "{{") {
+		return 2
+	}
+	for _, m := range inlineMacros {
+		if !strings.HasPrefix(s, m) || len(s) == len(m) {
+			continue
+		}
+		switch s[len(m)] {
+		case '}':
+			return len(m) + 1
+		case ':':
+			if k := strings.IndexByte(s[:min(len(s), maxMacroTag)], '}'); k > 0 {
+				return k + 1
+			}
+		}
+	}
+	return 0
+}
+
+// imageLen is the length of the embedded image s starts with
+// ("!diagram.png!", "!diagram.png|thumbnail!"), or 0. An exclamation mark
+// in prose ("Done! Thanks!") is not an image: the name has no spaces and has
+// a file extension or is a URL.
+func imageLen(s string) int {
+	end := strings.IndexByte(s[1:], '!')
+	if end <= 0 {
+		return 0
+	}
+	name := s[1 : 1+end]
+	if bar := strings.IndexByte(name, '|'); bar >= 0 {
+		name = name[:bar]
+	}
+	if strings.ContainsAny(name, " \t") || !strings.Contains(name, ".") {
+		return 0
+	}
+	return end + 2
+}
+
+// isEmphasisMark reports whether the '*' or '_' at s[i] opens or closes
+// *bold* or _italic_ text rather than being part of a word (snake_case) or
+// an operator between spaces (2 * 3).
+func isEmphasisMark(s string, i int) bool {
+	var prev, next byte = ' ', ' '
+	if i > 0 {
+		prev = s[i-1]
+	}
+	if i+1 < len(s) {
+		next = s[i+1]
+	}
+	opens := !IsWordByte(prev) && next != ' ' && next != '\t'
+	closes := prev != ' ' && prev != '\t' && !IsWordByte(next)
+	return opens || closes
+}
+
+func IsWordByte(c byte) bool {
+	return c >= utf8.RuneSelf || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// ExcerptRunes is about how long an excerpt may be, in characters.
+const ExcerptRunes = 200
+
+// ExcerptAt shortens plain text to an excerpt of about ExcerptRunes
+// characters that shows the byte offset at: from the start when at is near
+// it, else from the start of at's sentence, marked with a leading "…".
+func ExcerptAt(text string, at int) string {
+	if at <= 0 || utf8.RuneCountInString(text[:at]) < ExcerptRunes*2/3 {
+		return Shorten(text, ExcerptRunes)
+	}
+	start, _ := SentenceBounds(text, at, at)
+	if utf8.RuneCountInString(text[start:at]) >= ExcerptRunes/3 {
+		// A long sentence: start a few words before the match.
+		start = at
+		for n := 0; start > 0 && n < 6; {
+			start--
+			if text[start] == ' ' {
+				n++
+			}
+		}
+		if start > 0 {
+			start++
+		}
+	}
+	return "…" + Shorten(text[start:], ExcerptRunes)
+}
+
+// Shorten cuts text to at most max characters, on a word boundary where
+// there is one, and marks the cut with "…".
+func Shorten(text string, max int) string {
+	cut, n := 0, 0
+	for cut < len(text) && n < max {
+		_, size := utf8.DecodeRuneInString(text[cut:])
+		cut += size
+		n++
+	}
+	if cut >= len(text) {
+		return text
+	}
+	if sp := strings.LastIndexByte(text[:cut+1], ' '); sp > cut/2 {
+		cut = sp
+	}
+	return strings.TrimRight(text[:cut], " ,;:-") + "…"
+}
+
+// WordCount counts the words of plain text.
+func WordCount(text string) int {
+	n, inWord := 0, false
+	for i := 0; i < len(text); i++ {
+		if text[i] == ' ' {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			n++
+		}
+	}
+	return n
+}
+
+// SentenceBounds returns the byte range of the sentence of plain text that
+// holds text[start:end]. A sentence ends at '.', '!' or '?' followed by a
+// space or the end, so "v2.4" and "e.g.," do not split one.
+func SentenceBounds(text string, start, end int) (from, to int) {
+	from = start
+	for from > 0 && !(text[from-1] == ' ' && from >= 2 && isSentenceEnd(text[from-2])) {
+		from--
+	}
+	to = end
+	for to < len(text) {
+		if isSentenceEnd(text[to]) && (to+1 == len(text) || text[to+1] == ' ') {
+			return from, to + 1
+		}
+		to++
+	}
+	return from, to
+}
+
+func isSentenceEnd(c byte) bool { return c == '.' || c == '!' || c == '?' }
+
+// IndexFold is strings.Index for a lowercase ASCII sub, ignoring case, without
+// allocating.
+func IndexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,200 @@
+package markup
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestPlainText(t *testing.T) {
+	tests := []struct {
+		name string
+		wiki string
+		want string
+	}{
+		{"plain text is kept", "Update: mitigation is live.", "Update: mitigation is live."},
+		{"whitespace collapses across lines", "  Status:\tgreen \r\n\n\n next  update 17:00  ", "Status: green next update 17:00"},
+		{"link keeps its text", "see [the runbook|https://wiki/x] first", "see the runbook first"},
+		{"bare link keeps its target", "see [https://wiki/x]", "see https://wiki/x"},
+		{"cloud mention becomes @user", "FYI [~accountid:5b10ac8d82e05b22cc7d4ef5] moved", "FYI @user moved"},
+		{"server mention becomes @user", "[~jsmith], can you look?", "@user, can you look?"},
+		{"attachment link is dropped", "screenshot [^error.png] attached", "screenshot attached"},
+		{"image is dropped", "before !diagram.png|thumbnail! after", "before after"},
+		{"exclamation marks in prose stay", "Done! Thanks!", "Done! Thanks!"},
+		{"bold and italic markers go", "*Decision:* we go with _option B_", "Decision: we go with option B"},
+		{"snake_case and arithmetic are not emphasis", "set max_retry_count to 2 * 3", "set max_retry_count to 2 * 3"},
+		{"heading marker becomes a colon", "h3. Acceptance criteria\n* works offline", "Acceptance criteria: works offline"},
+		{"heading ending in punctuation keeps it", "h1. Why?\nbecause", "Why? because"},
+		{"empty heading gives nothing", "h2.\ntext", "text"},
+		{"list markers go", "# first\n## nested\n- dash item", "first nested dash item"},
+		{"color tags go", "{color:red}at risk{color} this week", "at risk this week"},
+		{"panel tags go", "{panel:title=Status}all green{panel}", "all green"},
+		{"monospace braces go", "set {{retries}} to 3", "set retries to 3"},
+		{"table pipes become spaces, a header row ends with a colon", "||Area||State||\n|EU|green|", "Area State: EU green"},
+		{"forced line break is a space", `one\\two`, "one two"},
+		{"horizontal rule goes", "above\n----\nbelow", "above below"},
+		{"code block is dropped", "Fixed it:\n{code:java}\nif (x) { return; }\n{code}\nDeployed.", "Fixed it: Deployed."},
+		{"code block without language is dropped", "a {code}x = 1{code} b", "a b"},
+		{"noformat block is dropped", "log:\n{noformat}\nERROR boom\n{noformat}\nthanks", "log: thanks"},
+		{"quote block is dropped", "{quote}Decision: drop IE11{quote}\nI disagree", "I disagree"},
+		{"unclosed code block runs to the end", "see {code}\nstuff\nmore", "see"},
+		{"bq line is dropped", "bq. we agreed to ship\nno we did not", "no we did not"},
+		{"e-mail quote line is dropped", "> ETA Friday?\nYes, Friday.", "Yes, Friday."},
+		{"stack trace lines are dropped", "Checkout fails:\njava.lang.IllegalStateException: boom\n\tat com.acme.pay.Checkout.run(Checkout.java:42)\n\tat java.base/java.lang.Thread.run(Thread.java:833)\nCaused by: java.io.IOException: reset\n\t... 12 more\nafter the deploy", "Checkout fails: after the deploy"},
+		{"exception in thread line is dropped", "Exception in thread \"main\" java.lang.NullPointerException\nhappens on login", "happens on login"},
+		{"prose starting with at stays", "at the moment (sadly) nobody can log in", "at the moment (sadly) nobody can log in"},
+		{"unknown braces stay", `payload {"a": 1}`, `payload {"a": 1}`},
+		{"unclosed bracket stays", "see [draft", "see [draft"},
+		{"non-breaking space is whitespace", "a\u00a0\u00a0b", "a b"},
+		{"invalid UTF-8 is replaced", "ok \xff done", "ok \uFFFD done"},
+		{"flag removed line is Jira's, the note is the user's", "(flagoff) Flag removed\n\nSorted out with [~accountid:557058:aaaa].", "Sorted out with @user."},
+		{"flag added line is Jira's", "(flag) Flag added\n\nBlocked: waiting for PAY-12.", "Blocked: waiting for PAY-12."},
+		{"flag line in another language is Jira's", "(flagoff) Флажок снят\n\nГотово", "Готово"},
+		{"a flag emoticon in a sentence stays", "(flag) Flag this for the design review on Monday, we need a decision", "(flag) Flag this for the design review on Monday, we need a decision"},
+		{"a pasted chat line is not the user's", "From the thread:\n[10:42] Lee Park: Decision: we ship Friday\n[10:43 AM] sam: ok\nSo Friday it is.", "From the thread: So Friday it is."},
+		{"a dated chat line is not the user's", "[2026-03-04 10:42] Lee: we agreed on B", ""},
+		{"a bracketed link is not a chat line", "[10:42|https://x] is when it broke: see logs", "10:42 is when it broke: see logs"},
+		{"a pasted e-mail thread is dropped from its header", "Vendor confirmed, we go ahead.\n\nOn Tue, 3 Mar 2026 at 10:02, Lee Park <lee@x.com> wrote:\nDecision: we descope the export.\nThanks", "Vendor confirmed, we go ahead."},
+		{"an Outlook header starts a pasted thread", "See below, approved.\nFrom: Jane Doe\nSent: Tuesday\nSubject: RE: go/no-go\nGo for the release.", "See below, approved."},
+		{"an original-message separator starts a pasted thread", "Agreed.\n-----Original Message-----\nETA Friday", "Agreed."},
+		{"a line starting with From: in prose stays", "From: the design review, two changes.", "From: the design review, two changes."},
+		{"a list item mentioning an original message stays", "- keep the original message text", "keep the original message text"},
+		{"empty stays empty", "", ""},
+		{"only markup gives nothing", "{code}x{code}\n----\nbq. quoted", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := PlainText(tt.wiki); got != tt.want {
+				t.Errorf("PlainText(%q)\n got %q\nwant %q", tt.wiki, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDropBlocksDoesNotCopyTextWithoutBlocks(t *testing.T) {
+	in := "no {macros} here, just {color:red}colour{color}"
+	if allocs := testing.AllocsPerRun(100, func() { dropBlocks(in) }); allocs != 0 {
+		t.Errorf("dropBlocks allocated %v times, want 0", allocs)
+	}
+}
+
+func TestIsStackTraceLine(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"at com.foo.Bar(Bar.java:12)", true},
+		{"at org.x.Y.z(Y.java:1) ~[app.jar:1.0]", true},
+		{"at java.base/jdk.internal.Foo.bar(Native Method)", true},
+		{"Caused by: java.io.IOException: reset", true},
+		{"Exception in thread \"main\" java.lang.Error", true},
+		{"org.postgresql.util.PSQLException: ERROR: relation missing", true},
+		{"java.lang.OutOfMemoryError", true},
+		{"... 12 more", true},
+		{"at the moment (sadly) it fails", false},
+		{"at risk: the vendor (Acme) is late", false},
+		{"NullPointerException when saving the cart", false},
+		{"... and more", false},
+	}
+	for _, tt := range tests {
+		if got := isStackTraceLine(tt.line); got != tt.want {
+			t.Errorf("isStackTraceLine(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestShorten(t *testing.T) {
+	long := strings.Repeat("word ", 60) // 300 characters
+	tests := []struct {
+		name, text string
+		max        int
+		want       string
+	}{
+		{"short text is kept", "Update: all green.", 200, "Update: all green."},
+		{"long text is cut on a word boundary", long, 12, "word word…"},
+		{"trailing punctuation before the cut goes", "alpha beta, gamma delta", 12, "alpha beta…"},
+		{"one long word is cut on a character boundary", "ääääääääää", 4, "ääää…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Shorten(tt.text, tt.max); got != tt.want {
+				t.Errorf("Shorten(%q, %d) = %q, want %q", tt.text, tt.max, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExcerptAt(t *testing.T) {
+	filler := strings.Repeat("Lots of background about the checkout flow. ", 10)
+	text := filler + "Decision: we go with option B. " + filler
+	at := strings.Index(text, "Decision:")
+
+	got := ExcerptAt(text, at)
+	if !strings.HasPrefix(got, "…Decision: we go with option B.") {
+		t.Errorf("excerpt of a late match starts %q, want it to start at the match's sentence", got)
+	}
+	if n := utf8.RuneCountInString(got); n > ExcerptRunes+2 {
+		t.Errorf("excerpt has %d characters, want about %d", n, ExcerptRunes)
+	}
+	if !strings.HasSuffix(got, "…") {
+		t.Errorf("cut excerpt %q does not end with …", got)
+	}
+	if got := ExcerptAt("Decision: keep it. "+filler, 0); !strings.HasPrefix(got, "Decision: keep it.") {
+		t.Errorf("excerpt of an early match starts %q, want the text's start", got)
+	}
+}
+
+func TestSentenceBounds(t *testing.T) {
+	text := "Shipped v2.4 today. Is the ETA Friday? Yes!"
+	tests := []struct {
+		word, want string
+	}{
+		{"v2.4", "Shipped v2.4 today."},
+		{"ETA", "Is the ETA Friday?"},
+		{"Yes", "Yes!"},
+	}
+	for _, tt := range tests {
+		at := strings.Index(text, tt.word)
+		from, to := SentenceBounds(text, at, at+len(tt.word))
+		if got := text[from:to]; got != tt.want {
+			t.Errorf("sentence of %q = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestWordCount(t *testing.T) {
+	for text, want := range map[string]int{"": 0, "LGTM": 1, "fixed in PR #12": 4, "a b  c": 3} {
+		if got := WordCount(text); got != want {
+			t.Errorf("WordCount(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
+
+func FuzzPlainText(f *testing.F) {
+	for _, seed := range []string{
+		"",
+		"*Decision:* we go with [option B|https://x] {color:red}now{color}",
+		"{code:java}\nat com.foo.Bar(Bar.java:1)\n{code}",
+		"{quote}unclosed",
+		"[~accountid:abc] [^file.png] !img.png|thumbnail! ||a||b||\n|c|d|",
+		"h1. Title\n* item\n# item\nbq. quoted\n> quoted\n----",
+		"\xff\xfe[\xc3\x28]{{x}}\\\\",
+		"_ * [ ] { } ! | \\",
+		"[10:42] Lee: x\n[10:4",
+		"ok\nOn Mon wrote:\nquoted",
+		"From: a\nSent: b",
+		"{\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}]}",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, wiki string) {
+		got := PlainText(wiki)
+		if !utf8.ValidString(got) {
+			t.Fatalf("PlainText(%q) = %q, not valid UTF-8", wiki, got)
+		}
+		if strings.ContainsAny(got, "\n\t\r") || strings.Contains(got, "  ") ||
+			strings.HasPrefix(got, " ") || strings.HasSuffix(got, " ") {
+			t.Fatalf("PlainText(%q) = %q, whitespace not collapsed", wiki, got)
+		}
+	})
+}

@@ -1,0 +1,32 @@
+package evidence
+
+import "time"
+
+// Page is one page of a sync's search: its issues ready to store, and where
+// the search stands.
+type Page struct {
+	Records []IssueRecord
+	Newest  time.Time // the newest `updated` on the page
+	Fetched int       // issues fetched so far, this page included
+	Total   int       // issues the search will return, or -1 when Jira does not say (Cloud)
+}
+
+// PageResult counts what one committed page changed.
+type PageResult struct {
+	Issues        int
+	NewActivities int // the site user's activities not stored before
+	NewEvidence   int // evidence ids not stored before
+}
+
+// SyncRun is one line of the sync log.
+type SyncRun struct {
+	SiteID        int64
+	Started       time.Time
+	Finished      time.Time
+	Result        string // "ok", "interrupted" or "failed"
+	Issues        int
+	NewActivities int
+	NewEvidence   int
+	Requests      int
+	Error         string // one line, never a secret
+}

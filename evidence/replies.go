@@ -1,0 +1,72 @@
+package evidence
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// answerBurst is how far apart the comments of one answer in several parts
+// may be: a comment days after the user's own answer starts something new.
+const answerBurst = time.Hour
+
+// WithReplies returns the activities of one issue with InReplyTo set on each
+// comment that answers another: the latest earlier comment by someone the
+// comment mentions, else the latest earlier comment by someone else when
+// only the comment's own author spoke since, within answerBurst of each
+// other (an answer may take several comments). The input is not modified.
+func WithReplies(acts []Activity) []Activity {
+	var comments []int
+	for i := range acts {
+		if acts[i].Source == SourceComment {
+			comments = append(comments, i)
+		}
+	}
+	if len(comments) < 2 {
+		return acts
+	}
+	sort.SliceStable(comments, func(a, b int) bool { return acts[comments[a]].At.Before(acts[comments[b]].At) })
+	out := make([]Activity, len(acts))
+	copy(out, acts)
+	for k, i := range comments {
+		c := &out[i]
+		c.InReplyTo = nil
+		at := -1
+		for j := k - 1; j >= 0; j-- { // someone the comment mentions
+			if p := &acts[comments[j]]; !p.Author.Is(c.Author) && Mentions(c.Text, p.Author) {
+				at = j
+				break
+			}
+		}
+		last := c.At
+		for j := k - 1; j >= 0 && at < 0; j-- { // else whoever spoke last
+			p := &acts[comments[j]]
+			if p.Author.ID != "" && !p.Author.Is(c.Author) {
+				at = j
+			} else if p.Author.ID != "" && last.Sub(p.At) <= answerBurst {
+				last = p.At // an answer in several comments
+				continue
+			}
+			break
+		}
+		if at >= 0 {
+			p := acts[comments[at]]
+			p.InReplyTo = nil
+			c.InReplyTo = &p
+		}
+	}
+	return out
+}
+
+// Mentions reports whether text (wiki markup or ADF) mentions u.
+func Mentions(text string, u User) bool {
+	if u.ID == "" || !strings.Contains(text, "~") && !strings.Contains(text, `"mention"`) {
+		return false
+	}
+	for _, ref := range []string{"[~accountid:" + u.ID + "]", "[~" + u.ID + "]", `"id":"` + u.ID + `"`} {
+		if strings.Contains(text, ref) {
+			return true
+		}
+	}
+	return u.Name != "" && strings.Contains(text, "[~"+u.Name+"]")
+}

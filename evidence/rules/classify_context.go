@@ -1,0 +1,93 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/markup"
+)
+
+// knownBotNames are the display or login names, lowercase, of automation
+// accounts on sites that do not mark them as apps.
+var knownBotNames = []string{
+	"automation for jira", "jira automation", "automation", "jira-automation", "jira bot", "jirabot",
+	"jenkins", "github", "gitlab", "bitbucket", "service desk widget", "system",
+}
+
+// looksLikeBot reports whether an account's name marks it as automation:
+// a known bot, "…[bot]", "…-bot", or a service account "svc-…". It runs for
+// every person a rule looks at, so it does not allocate.
+func looksLikeBot(name string) bool {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return false
+	}
+	if equalsAnyFold(name, knownBotNames) || strings.EqualFold(name, "bot") {
+		return true
+	}
+	for _, suffix := range []string{"[bot]", " bot", "-bot", "_bot", ".bot"} {
+		if markup.HasSuffixFold(name, suffix) {
+			return true
+		}
+	}
+	for _, prefix := range []string{"svc-", "svc_", "svc."} {
+		if markup.HasPrefixFold(name, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAutomation reports whether u is an automation account: Jira Cloud says
+// so, its name says so, or the rules file lists it under automation-accounts.
+func (s *subject) isAutomation(u evidence.User) bool {
+	if u.ID == "" {
+		return false
+	}
+	if u.AccountType == evidence.AccountTypeApp || looksLikeBot(u.DisplayName) || looksLikeBot(u.Name) {
+		return true
+	}
+	if s.rs == nil || len(s.rs.automation) == 0 {
+		return false
+	}
+	for _, n := range []string{u.DisplayName, u.Name, u.ID} {
+		if n != "" && equalsAnyFold(n, s.rs.automation) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPerson reports whether u is a known account of a person.
+func (s *subject) isPerson(u evidence.User) bool {
+	return u.ID != "" && !s.isAutomation(u)
+}
+
+// repliesToQuestion matches a comment that answers a question another person
+// asked (see WithReplies): the question must match question (or, without
+// one, hold a question mark), and the comment, of at least minWords words,
+// must match answer when one is given. The excerpt shows the answer.
+func repliesToQuestion(question, answer *textPattern, minWords int) matcher {
+	return func(s *subject) (string, bool) {
+		q := s.a.InReplyTo
+		if q == nil || q.Author.Is(s.me) || !s.isPerson(q.Author) {
+			return "", false
+		}
+		t := s.plain()
+		if s.words < minWords || s.words == 0 {
+			return "", false
+		}
+		asked := indexText(markup.PlainText(q.Text))
+		if question == nil && !strings.Contains(asked.text, "?") || question != nil && !question.matches(&asked) {
+			return "", false
+		}
+		if answer == nil {
+			return markup.Shorten(t.text, markup.ExcerptRunes), true
+		}
+		at, ok := answer.find(t)
+		if !ok {
+			return "", false
+		}
+		return markup.ExcerptAt(t.text, at), true
+	}
+}

@@ -1,0 +1,740 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/markup"
+)
+
+// Accounts and issues of the classifier tests. The user is "me"; Lee is a
+// teammate.
+var (
+	clfAt  = time.Date(2026, 3, 4, 15, 12, 0, 0, time.UTC)
+	clfMe  = evidence.User{ID: "5b10ac8d82e05b22cc7d4ef5", DisplayName: "Sam Rivera"}
+	clfLee = evidence.User{ID: "557058:aaaa", DisplayName: "Lee Park"}
+)
+
+// clfIssue is an OPS issue of type typ; creator and assignee decide whose it is.
+func clfIssue(typ string, creator, assignee evidence.User) evidence.Issue {
+	return evidence.Issue{ID: "10042", Key: "OPS-42", Project: "OPS", Type: typ, Summary: "Save the cart between visits",
+		Status: "In Progress", StatusCategory: "indeterminate", Reporter: creator, Creator: creator, Assignee: assignee}
+}
+
+func clfChange(items ...evidence.ChangeItem) evidence.Activity {
+	return evidence.Activity{IssueID: "10042", Source: evidence.SourceChange, SourceID: "20001", Author: clfMe, At: clfAt, Items: items}
+}
+
+func clfComment(text string) evidence.Activity {
+	return evidence.Activity{IssueID: "10042", Source: evidence.SourceComment, SourceID: "30001", Author: clfMe, At: clfAt, Text: text}
+}
+
+func clfCreated(text string) evidence.Activity {
+	return evidence.Activity{IssueID: "10042", Source: evidence.SourceIssue, SourceID: "10042", Author: clfMe, At: clfAt, Text: text}
+}
+
+// sysItem is a change of a system field as Jira Cloud records it.
+func sysItem(id, from, to string) evidence.ChangeItem {
+	return evidence.ChangeItem{Field: id, FieldID: id, FieldType: "jira", FromString: from, ToString: to}
+}
+
+// customItem is a change of a custom field, whose id differs per site.
+func customItem(name, id, from, to string) evidence.ChangeItem {
+	return evidence.ChangeItem{Field: name, FieldID: id, FieldType: "custom", FromString: from, ToString: to}
+}
+
+// linkItem is an issue link added (to != "") or removed (from != "").
+func linkItem(fromKey, fromText, toKey, toText string) evidence.ChangeItem {
+	return evidence.ChangeItem{Field: "Link", FieldType: "jira", From: fromKey, FromString: fromText, To: toKey, ToString: toText}
+}
+
+type clfWant struct{ category, rule string }
+
+func TestClassify(t *testing.T) {
+	mine := clfIssue("Story", clfMe, clfMe)                  // the user's own ticket
+	leesStory := clfIssue("Story", clfLee, clfLee)           // a teammate's
+	forLee := clfIssue("Story", clfMe, clfLee)               // written by the user, built by Lee
+	leesForMe := clfIssue("Story", clfLee, clfMe)            // written by Lee, assigned to the user
+	unassigned := clfIssue("Story", clfLee, evidence.User{}) // in the backlog
+	myTask := clfIssue("Task", clfMe, clfMe)                 // created and done by the user
+	taskForLee := clfIssue("Task", clfMe, clfLee)            // created by the user for Lee
+	myEpic := clfIssue("Epic", clfMe, clfMe)                 // the user's initiative
+	leesEpic := clfIssue("Epic", clfLee, clfLee)             // someone else's initiative
+	incident := clfIssue("Incident", clfLee, clfLee)         // an incident ticket
+	plainBug := clfIssue("Bug", clfLee, clfLee)              // an ordinary bug
+	wontDo := clfIssue("Story", clfLee, clfLee)              // resolved Won't Do by the user just now
+	wontDo.Resolution, wontDo.Resolved = "Won't Do", &clfAt
+	postmortemTask := clfIssue("Task", clfMe, clfLee) // the postmortem of an incident
+	postmortemTask.Summary = "Postmortem: checkout outage on 3 March"
+	followUps := clfIssue("Task", clfMe, clfLee) // tracks a postmortem's follow-ups
+	followUps.Summary = "Postmortem follow-ups: alerting and runbooks"
+	fromLee := clfComment("Decision: we agreed to drop IE11 support for v2.")
+	fromLee.Author = clfLee
+	leeMovesSprint := clfChange(customItem("Sprint", "customfield_10020", "OPS Sprint 13", "OPS Sprint 13, OPS Sprint 14"))
+	leeMovesSprint.Author = clfLee
+	worklog := evidence.Activity{IssueID: "10042", Source: evidence.SourceWorklog, SourceID: "40001", Author: clfMe, At: clfAt,
+		Text: "Status update: met the stakeholders, ETA for the launch plan is Friday."}
+
+	tests := []struct {
+		name    string
+		act     evidence.Activity
+		issue   evidence.Issue
+		want    []clfWant
+		excerpt string // the first item's excerpt, when the case is about it
+	}{
+		// Hard negatives: hands-on engineering and other people's work.
+		{name: "own ticket to In Progress is not evidence", act: clfChange(sysItem("status", "To Do", "In Progress")), issue: mine},
+		{name: "closing your own ticket is not evidence", act: clfChange(sysItem("status", "In Review", "Done"), sysItem("resolution", "", "Done")), issue: mine},
+		{name: "closing a ticket of someone else assigned to you is not evidence", act: clfChange(sysItem("status", "In Review", "Done")), issue: leesForMe},
+		{name: "LGTM is not evidence", act: clfComment("LGTM"), issue: leesStory},
+		{name: "rebased is not evidence", act: clfComment("rebased"), issue: mine},
+		{name: "fixed in a PR is not evidence", act: clfComment("fixed in PR #12"), issue: mine},
+		{name: "deployed is not evidence", act: clfComment("Deployed to staging."), issue: mine},
+		{name: "a one-word update is not evidence", act: clfComment("Update: deployed"), issue: mine},
+		{name: "a stack trace is not evidence", act: clfComment("Still failing:\njava.lang.IllegalStateException: Status: decision: out of scope\n\tat com.acme.Checkout.run(Checkout.java:42)\nCaused by: java.io.IOException: ETA exceeded"), issue: mine},
+		{name: "pasted code is not evidence", act: clfComment("{code}\n// Decision: we agreed to go with option B\n{code}"), issue: leesStory},
+		{name: "quoted words are not the user's", act: clfComment("bq. Decision: we agreed to drop IE11 support\nThanks"), issue: leesStory},
+		{name: "someone else's comment is not evidence", act: fromLee, issue: leesStory},
+		{name: "the board moving issues at sprint close is not evidence", act: leeMovesSprint, issue: mine},
+		{name: "a worklog is not evidence", act: worklog, issue: forLee},
+		{name: "a user without an account id gets nothing", act: evidence.Activity{Source: evidence.SourceComment, Text: "Decision: ship it on Friday."}, issue: leesStory},
+
+		// story-writing
+		{name: "story in user-story form is story-writing", issue: forLee,
+			act:  clfCreated("As a returning shopper I want my cart saved so that I can finish checkout later.\n\nh3. Notes\nKeep it for 7 days."),
+			want: []clfWant{{evidence.CatStoryWriting, "issue.story"}}},
+		{name: "task with acceptance criteria is story-writing", issue: taskForLee,
+			act:  clfCreated("Export the monthly invoices as CSV for finance.\n\n*Acceptance criteria*\n# one row per invoice\n# totals match the ledger"),
+			want: []clfWant{{evidence.CatStoryWriting, "issue.story"}}},
+		{name: "story with given when then is story-writing", issue: forLee,
+			act:  clfCreated("h3. Scenario\nGiven a shopper with items in the cart\nWhen they come back within 7 days\nThen the items are still there"),
+			want: []clfWant{{evidence.CatStoryWriting, "issue.story"}}},
+		{name: "task with a substantive problem statement for others is story-writing", issue: taskForLee,
+			act:  clfCreated("Finance currently reconciles invoices by hand every month because the export drops refunds. It takes two people a full day and the totals are often wrong, which delays the close. We need the export to include refunds and credit notes so the totals match the ledger."),
+			want: []clfWant{{evidence.CatStoryWriting, "issue.problem-statement"}}},
+		{name: "one-line task the user fixes themselves is not story-writing", act: clfCreated("Fix typo on the login page"), issue: myTask},
+		{name: "long notes on a task the user does themselves are not a problem statement", issue: myTask,
+			act: clfCreated("Currently the retry loop in the consumer spins because the backoff is reset on every message. Users see duplicate emails when it happens. I will change the backoff to persist across messages and add a test for the reset path, then check the metrics.")},
+		{name: "task that is only a stack trace is not story-writing", issue: taskForLee,
+			act: clfCreated("java.lang.NullPointerException: cart is null\n\tat com.acme.cart.CartService.load(CartService.java:88)\n\tat com.acme.cart.CartController.get(CartController.java:41)\n\tat jdk.internal.reflect.GeneratedMethodAccessor12.invoke(Unknown Source)\n\tat java.base/java.lang.reflect.Method.invoke(Method.java:568)\nCaused by: java.sql.SQLException: connection reset because the users table is locked and customers should retry\n\t... 42 more")},
+		{name: "given and then in prose are not given/when/then", issue: taskForLee,
+			act: clfCreated("Given that the cache is cold when we restart, then the first request is slow for a while.")},
+		{name: "bug report is not story-writing", act: clfCreated("As a shopper I want to pay so that I get my goods. Given a cart, when I pay, then it fails."), issue: plainBug},
+
+		// backlog-grooming
+		{name: "story points changed is grooming", issue: leesStory,
+			act:     clfChange(customItem("Story point estimate", "customfield_10016", "3", "5")),
+			want:    []clfWant{{evidence.CatBacklogGrooming, "change.estimate"}},
+			excerpt: "Story point estimate: 3 → 5"},
+		{name: "original estimate set is grooming", issue: unassigned,
+			act:     clfChange(sysItem("timeoriginalestimate", "", "5400")),
+			want:    []clfWant{{evidence.CatBacklogGrooming, "change.estimate"}},
+			excerpt: "Original Estimate: (none) → 1h 30m"},
+		{name: "logging work that rewrites estimates is not grooming", issue: mine,
+			act: clfChange(sysItem("timespent", "3600", "7200"), sysItem("timeoriginalestimate", "", "7200"), sysItem("timeestimate", "3600", "0"))},
+		{name: "resolved as duplicate is grooming", issue: leesStory,
+			act:  clfChange(sysItem("resolution", "", "Duplicate"), sysItem("status", "To Do", "Closed")),
+			want: []clfWant{{evidence.CatBacklogGrooming, "change.duplicate"}}},
+		{name: "epic link set is grooming", issue: unassigned,
+			act:     clfChange(customItem("Epic Link", "customfield_10014", "", "OPS-7")),
+			want:    []clfWant{{evidence.CatBacklogGrooming, "change.parent"}},
+			excerpt: "Epic Link: (none) → OPS-7"},
+		{name: "acceptance criteria added to a description is grooming", issue: mine,
+			act: clfChange(evidence.ChangeItem{Field: "description", FieldID: "description", FieldType: "jira",
+				FromString: "Save the cart.", ToString: "Save the cart.\n\nh3. Acceptance criteria\n* kept for 7 days\n* survives logout"}),
+			want: []clfWant{{evidence.CatBacklogGrooming, "change.acceptance-criteria"}}},
+		{name: "description rewritten on someone else's issue is grooming", issue: leesStory,
+			act: clfChange(evidence.ChangeItem{Field: "description", FieldID: "description", FieldType: "jira",
+				FromString: "Cart thing.", ToString: "Returning shoppers lose their cart after a day; keep it for a week."}),
+			want: []clfWant{{evidence.CatBacklogGrooming, "change.description"}}},
+		{name: "typo fix in someone else's description is not grooming", issue: leesForMe,
+			act: clfChange(evidence.ChangeItem{Field: "description", FieldID: "description", FieldType: "jira",
+				FromString: "Keep teh cart for a week.", ToString: "Keep the cart for a week."})},
+		{name: "split into a new issue is grooming", issue: leesStory,
+			act:  clfChange(linkItem("", "", "OPS-57", "This issue split to OPS-57")),
+			want: []clfWant{{evidence.CatBacklogGrooming, "change.split"}}},
+		{name: "labels on someone else's issue is grooming", issue: unassigned,
+			act:  clfChange(sysItem("labels", "", "checkout mobile")),
+			want: []clfWant{{evidence.CatBacklogGrooming, "change.labels"}}},
+		{name: "labels on your own ticket is not grooming", act: clfChange(sysItem("labels", "", "tech-debt")), issue: mine},
+		{name: "acceptance criteria written in a comment is grooming", issue: leesStory,
+			act:  clfComment("Proposed acceptance criteria: the cart survives logout, items older than 7 days are dropped, and prices are refreshed on return."),
+			want: []clfWant{{evidence.CatBacklogGrooming, "comment.acceptance-criteria"}}},
+		{name: "two grooming changes in one history give one item", issue: unassigned,
+			act:  clfChange(customItem("Story Points", "customfield_10002", "", "3"), customItem("Epic Link", "customfield_10014", "", "OPS-7")),
+			want: []clfWant{{evidence.CatBacklogGrooming, "change.estimate"}}},
+
+		{name: "marking a duplicate with a link is grooming", issue: leesStory,
+			act:     clfChange(linkItem("", "", "OPS-9", "This issue duplicates OPS-9")),
+			want:    []clfWant{{evidence.CatBacklogGrooming, "change.duplicate-link"}},
+			excerpt: "Link: (none) → This issue duplicates OPS-9"},
+		{name: "closing as a dupe in a comment is grooming", issue: leesStory,
+			act:  clfComment("Closing this as a dupe of PAY-44, the repro steps are the same."),
+			want: []clfWant{{evidence.CatBacklogGrooming, "comment.duplicate"}}},
+		{name: "splitting a story in a comment is grooming", issue: leesStory,
+			act:  clfComment("Too big as it is, splitting it into a backend story and a UI story."),
+			want: []clfWant{{evidence.CatBacklogGrooming, "comment.split"}}},
+		{name: "a done-when section on a task for someone else is story-writing", issue: taskForLee,
+			act:  clfCreated("h3. Problem\nSupport re-sends failed refunds by hand twice a week.\n\nh3. Done when\n* failed refunds retry on their own\n* support sees them on a dashboard"),
+			want: []clfWant{{evidence.CatStoryWriting, "issue.story"}}},
+		{name: "acceptance criteria added after a pasted stack trace are grooming", issue: leesStory,
+			act: clfChange(evidence.ChangeItem{Field: "description", FieldID: "description", FieldType: "jira",
+				FromString: "Fails:\n{code}\nat x.Y.z(Y.java:1)\n{code}", ToString: "Fails:\n{code}\nat x.Y.z(Y.java:1)\n{code}\n\nh3. Acceptance criteria\n* retries three times\n* alerts after that"}),
+			want:    []clfWant{{evidence.CatBacklogGrooming, "change.acceptance-criteria"}},
+			excerpt: "Description edited: Acceptance criteria: retries three times alerts after that"},
+		{name: "checking acceptance criteria is acceptance-testing not grooming", issue: leesStory,
+			act:  clfComment("Checked against the acceptance criteria: 1 ok, 2 ok, 3 ok. Verified in staging, closing."),
+			want: []clfWant{{evidence.CatAcceptanceTesting, "comment.acceptance"}}},
+		{name: "a component tag appended to a summary is not grooming", issue: leesStory,
+			act: clfChange(sysItem("summary", "Dark mode colours wrong on the receipt", "Dark mode colours wrong on the receipt (iOS app)"))},
+		{name: "splitting a pull request is not grooming", act: clfComment("Split the PR into two commits so the review is easier."), issue: leesStory},
+		{name: "a duplicate key error is not grooming", act: clfComment("Duplicate key error on insert again, looking into it."), issue: leesStory},
+
+		// prioritization
+		{name: "priority changed is prioritization", issue: leesStory,
+			act:     clfChange(sysItem("priority", "Medium", "High")),
+			want:    []clfWant{{evidence.CatPrioritization, "change.priority"}},
+			excerpt: "Priority: Medium → High"},
+		{name: "priority changed on old Server without field id is prioritization", issue: leesStory,
+			act:  clfChange(evidence.ChangeItem{Field: "priority", FieldType: "jira", FromString: "Minor", ToString: "Critical"}),
+			want: []clfWant{{evidence.CatPrioritization, "change.priority"}}},
+		{name: "backlog ranked higher is prioritization", issue: unassigned,
+			act:     clfChange(evidence.ChangeItem{Field: "Rank", FieldID: "customfield_10019", FieldType: "custom", ToString: "Ranked higher"}),
+			want:    []clfWant{{evidence.CatPrioritization, "change.rank"}},
+			excerpt: "Rank: Ranked higher"},
+		{name: "card dragged across the board is not prioritization", issue: leesStory,
+			act: clfChange(sysItem("status", "To Do", "In Progress"), evidence.ChangeItem{Field: "Rank", FieldID: "customfield_10019", FieldType: "custom", ToString: "Ranked lower"})},
+		{name: "reordering your own ticket is not prioritization", issue: mine,
+			act: clfChange(evidence.ChangeItem{Field: "Rank", FieldID: "customfield_10019", FieldType: "custom", ToString: "Ranked higher"})},
+		{name: "arguing an order in a comment is prioritization", issue: leesStory,
+			act:  clfComment("Let's deprioritise the CSV export: checkout errors are more important than reporting this month."),
+			want: []clfWant{{evidence.CatPrioritization, "comment.prioritization"}}},
+		{name: "giving a priority a reason is prioritization", issue: plainBug,
+			act:  clfComment("Making this P1 because every EU customer on mobile hits it."),
+			want: []clfWant{{evidence.CatPrioritization, "comment.prioritization"}}},
+		{name: "raising a priority with a reason is prioritization", issue: plainBug,
+			act:  clfComment("Raised the priority because three enterprise customers hit this during renewal."),
+			want: []clfWant{{evidence.CatPrioritization, "comment.prioritization"}}},
+		{name: "asking whether to deprioritise is not prioritization", act: clfComment("Should we deprioritise this until after the launch?"), issue: leesStory},
+		{name: "mentioning a priority is not prioritization", act: clfComment("This is marked P2 in the tracker as well."), issue: leesStory},
+
+		{name: "changing priority with a reason is prioritization", issue: leesStory,
+			act:  clfComment("Raising priority: two enterprise merchants reported it this week."),
+			want: []clfWant{{evidence.CatPrioritization, "comment.prioritization"}}},
+		{name: "bumping priority since customers escalated is prioritization", issue: leesStory,
+			act:  clfComment("Bumping priority to High since three customers escalated this morning."),
+			want: []clfWant{{evidence.CatPrioritization, "comment.prioritization"}}},
+		{name: "terse prio up with a reason is prioritization", issue: leesStory,
+			act:  clfComment("Prio up: this blocks the partner launch next week."),
+			want: []clfWant{{evidence.CatPrioritization, "comment.prioritization"}}},
+		{name: "non-native priority raise is prioritization", issue: leesStory,
+			act:  clfComment("[~jsmith] I raise the priority because the audit is next week."),
+			want: []clfWant{{evidence.CatPrioritization, "comment.prioritization"}}},
+		{name: "deprio'd with a reason is prioritization", issue: leesStory,
+			act:  clfComment("Deprio'd, nobody has asked for it in six months."),
+			want: []clfWant{{evidence.CatPrioritization, "comment.prioritization"}}},
+		{name: "P2 not P1 with a workaround is prioritization", issue: leesStory,
+			act:  clfComment("P2, not P1: there's a workaround and it hits under 1% of requests."),
+			want: []clfWant{{evidence.CatPrioritization, "comment.prioritization"}}},
+		{name: "putting one item ahead of other work is prioritization", issue: leesStory,
+			act:  clfComment("I'd put this ahead of the search work, checkout revenue depends on it."),
+			want: []clfWant{{evidence.CatPrioritization, "comment.prioritization"}}},
+		{name: "ranking one fix higher than another is prioritization", issue: leesStory,
+			act:  clfComment("We should rank the refund fix higher than the dashboard."),
+			want: []clfWant{{evidence.CatPrioritization, "comment.prioritization"}}},
+		{name: "impact for effort is prioritization", issue: leesStory,
+			act:  clfComment("Lower effort, higher impact than the redesign, so let's do it first."),
+			want: []clfWant{{evidence.CatPrioritization, "comment.prioritization"}}},
+		{name: "cost of delay is prioritization", issue: leesStory,
+			act:  clfComment("Cost of delay is about two support hours a day, so this goes first."),
+			want: []clfWant{{evidence.CatPrioritization, "comment.prioritization"}}},
+		{name: "saying what can wait is prioritization", issue: leesStory,
+			act:  clfComment("The reporting export can wait until next quarter."),
+			want: []clfWant{{evidence.CatPrioritization, "comment.prioritization"}}},
+		{name: "parking an item below other work is prioritization", issue: leesStory,
+			act:  clfComment("Parking this below the compliance tickets until the audit is done."),
+			want: []clfWant{{evidence.CatPrioritization, "comment.prioritization"}}},
+		{name: "parking a discussion is not prioritization", act: clfComment("Parking this thread, will revisit after lunch."), issue: leesStory},
+		{name: "raising the memory limit is not prioritization", act: clfComment("Raising the memory limit to 2Gi, the pod keeps getting OOMKilled."), issue: mine},
+		{name: "a pod priority class is not prioritization", act: clfComment("Raised the priority class of the ingress pods so they are not evicted."), issue: leesStory},
+		{name: "a thread priority is not prioritization", act: clfComment("Bumped the thread priority of the consumer to avoid starvation."), issue: leesStory},
+		{name: "a priority change without a reason is the change's evidence, not the comment's", act: clfComment("Bumped the priority to P1."), issue: leesStory},
+		{name: "mentioning a priority decides nothing", act: clfComment("This is high priority for the customer."), issue: leesStory},
+		{name: "moving something up a pipeline is not prioritization", act: clfComment("Moved it up to the next step in the pipeline."), issue: leesStory},
+		{name: "waiting for a lock is not prioritization", act: clfComment("It can wait for the lock to be released."), issue: leesStory},
+		{name: "a technical either-or is not prioritization", act: clfComment("It's either this or a full rewrite of the parser."), issue: leesStory},
+		{name: "naming the cost of delay without one is not prioritization", act: clfComment("Cost of delay is hard to estimate here."), issue: leesStory},
+		{name: "saying work unblocks other work is neither prioritization nor unblocking", act: clfComment("This work unblocks everything else in the epic."), issue: leesStory},
+
+		// sprint-planning
+		{name: "added to a sprint is sprint-planning", issue: unassigned,
+			act:     clfChange(customItem("Sprint", "customfield_10020", "", "OPS Sprint 14")),
+			want:    []clfWant{{evidence.CatSprintPlanning, "change.sprint"}},
+			excerpt: "Sprint: (none) → OPS Sprint 14"},
+		{name: "sprint goal and capacity comment is sprint-planning", issue: leesStory,
+			act:  clfComment("Sprint goal: cart persistence behind a flag. We are one person down, so capacity this sprint is 30 points."),
+			want: []clfWant{{evidence.CatSprintPlanning, "comment.sprint"}}},
+		{name: "carry-over comment is sprint-planning", issue: leesStory,
+			act:  clfComment("This carries over to the next sprint; the API part is done."),
+			want: []clfWant{{evidence.CatSprintPlanning, "comment.sprint"}}},
+		{name: "moving work to the next sprint is sprint-planning", issue: leesStory,
+			act:  clfComment("Moving this to the next sprint so the payment work can land first."),
+			want: []clfWant{{evidence.CatSprintPlanning, "comment.sprint"}}},
+		{name: "carrying work over to a named sprint is sprint-planning", issue: leesStory,
+			act:  clfComment("Carrying this over to OPS Sprint 61, only the rollout is left."),
+			want: []clfWant{{evidence.CatSprintPlanning, "comment.sprint"}}},
+		{name: "rolling work over into the next sprint is sprint-planning", issue: leesStory,
+			act:  clfComment("Rolling this over into the next sprint, QA could not finish in time."),
+			want: []clfWant{{evidence.CatSprintPlanning, "comment.sprint"}}},
+		{name: "spillover from a sprint is sprint-planning", issue: leesStory,
+			act:  clfComment("Spillover from Sprint 12: the API part is done, the UI is left."),
+			want: []clfWant{{evidence.CatSprintPlanning, "comment.sprint"}}},
+		{name: "a team commitment is sprint-planning", issue: leesStory,
+			act:  clfComment("We committed to 25 points this sprint, so this one waits."),
+			want: []clfWant{{evidence.CatSprintPlanning, "comment.sprint"}}},
+		{name: "moving out of an over-committed sprint is sprint-planning", issue: leesStory,
+			act:  clfComment("Moving this out of OPS Sprint 46: we over-committed."),
+			want: []clfWant{{evidence.CatSprintPlanning, "comment.sprint"}}},
+		{name: "making room in an iteration is sprint-planning", issue: leesStory,
+			act:  clfComment("[~lee] put it in Iteration 7, I've made room for it."),
+			want: []clfWant{{evidence.CatSprintPlanning, "comment.sprint"}}},
+		{name: "carried over twice and split is sprint-planning and grooming", issue: leesStory,
+			act:  clfComment("This got carried over twice. Splitting it so the first half lands in the next sprint."),
+			want: []clfWant{{evidence.CatBacklogGrooming, "comment.split"}, {evidence.CatSprintPlanning, "comment.sprint"}}},
+		{name: "carried over automatically is not the user's planning", act: clfComment("Carried over automatically to OPS Sprint 14 when the sprint closed."), issue: leesStory},
+		{name: "offering to take something next sprint is not sprint-planning", act: clfComment("I can take this next sprint if nobody else does."), issue: leesStory},
+		{name: "adding to a sprint by mistake is not sprint-planning", act: clfComment("Added to the sprint by mistake, removed it again."), issue: leesStory},
+		{name: "a note added to the sprint page is not sprint-planning", act: clfComment("Added a note to the sprint page about the outage."), issue: leesStory},
+		{name: "the sprint retro is not sprint-planning", act: clfComment("Moving this topic to the sprint retro on Friday."), issue: leesStory},
+		{name: "committing code is not a sprint commitment", act: clfComment("Committed the fix to main, the sprint demo can use it."), issue: leesStory},
+		{name: "disk capacity is not sprint-planning", act: clfComment("The database is at 80% disk capacity again."), issue: mine},
+
+		// release-planning
+		{name: "fix version set is release-planning", issue: leesStory,
+			act:     clfChange(evidence.ChangeItem{Field: "Fix Version", FieldID: "fixVersions", FieldType: "jira", To: "10100", ToString: "2.4.0"}),
+			want:    []clfWant{{evidence.CatReleasePlanning, "change.fix-version"}},
+			excerpt: "Fix Version: (none) → 2.4.0"},
+		{name: "target release and cut-off comment is release-planning", issue: leesStory,
+			act:  clfComment("Target release is 2.4; the release cut-off is Thursday and I'll draft the release notes."),
+			want: []clfWant{{evidence.CatReleasePlanning, "comment.release"}}},
+		{name: "go/no-go comment is release-planning", issue: leesStory,
+			act:  clfComment("Go/no-go for the EU launch is at 10:00 tomorrow with support and legal."),
+			want: []clfWant{{evidence.CatReleasePlanning, "comment.release"}}},
+		{name: "targeting a version is release-planning", issue: leesStory,
+			act:  clfComment("Let's target 2.5 for this, 2.4 is already full."),
+			want: []clfWant{{evidence.CatReleasePlanning, "comment.release"}}},
+		{name: "slipping to the next release is release-planning", issue: leesStory,
+			act:  clfComment("Slipping to the next release, the translations are not ready."),
+			want: []clfWant{{evidence.CatReleasePlanning, "comment.release"}}},
+		{name: "a no-go for a version is release-planning", issue: leesStory,
+			act:  clfComment("No-go for v3.2 from my side until the data migration dry run passes."),
+			want: []clfWant{{evidence.CatReleasePlanning, "comment.release"}}},
+		{name: "a staged rollout plan is release-planning", issue: leesStory,
+			act:  clfComment("We roll it out to 5% of users first, then everyone after a week."),
+			want: []clfWant{{evidence.CatReleasePlanning, "comment.release"}}},
+		{name: "a cut-off day is release-planning", issue: leesStory,
+			act:  clfComment("Not needed for the current release, and the cut-off was yesterday anyway."),
+			want: []clfWant{{evidence.CatReleasePlanning, "comment.release"}}},
+		{name: "targeting a toolchain version is not release-planning", act: clfComment("Targeting Java 17.0.2 for the build image."), issue: leesStory},
+		{name: "an SLO target is not a target version", act: clfComment("Our SLO target is 99.95% for this quarter."), issue: leesStory},
+		{name: "upgrading a library is not release-planning", act: clfComment("Upgraded the client to 3.2.1 and the error is gone."), issue: mine},
+		{name: "a rollback is not release-planning", act: clfComment("Rolled back to 3.2.0, error rate dropping."), issue: mine},
+		{name: "a version bump in a code change is not release-planning", act: clfComment("Bumped lodash to 4.17.21 in PR #12 for the release."), issue: mine},
+		{name: "affects version is not release-planning", act: clfChange(evidence.ChangeItem{Field: "Version", FieldID: "versions", FieldType: "jira", ToString: "2.3.0"}), issue: leesStory},
+
+		// stakeholder-communication
+		{name: "update with next update time is stakeholder communication", issue: plainBug,
+			act:     clfComment("Update: mitigation is live in eu-west; next update at 17:00."),
+			want:    []clfWant{{evidence.CatStakeholderComms, "comment.status-update"}},
+			excerpt: "Update: mitigation is live in eu-west; next update at 17:00."},
+		{name: "FYI with an ETA and a risk is stakeholder communication", issue: leesStory,
+			act:  clfComment("FYI [~accountid:557058:bbbb] the vendor moved their launch, our ETA is now 12 March and the legal review is the main risk."),
+			want: []clfWant{{evidence.CatStakeholderComms, "comment.status-update"}}},
+		{name: "progress note on an epic is stakeholder communication", issue: leesEpic,
+			act:  clfComment("Checkout redesign: 3 of 5 stories are done and the payment provider integration is the remaining piece for the pilot."),
+			want: []clfWant{{evidence.CatStakeholderComms, "comment.epic-progress"}}},
+		{name: "a heads-up is stakeholder communication", issue: leesStory,
+			act:  clfComment("Quick heads-up: the maintenance moves to Sunday night, expect a short slowdown."),
+			want: []clfWant{{evidence.CatStakeholderComms, "comment.status-update"}}},
+		{name: "a heads-up to someone on Server is stakeholder communication", issue: leesStory,
+			act:  clfComment("Heads up [~jsmith]: the maintenance window moves to Friday 22:00 UTC."),
+			want: []clfWant{{evidence.CatStakeholderComms, "comment.status-update"}}},
+		{name: "for visibility is stakeholder communication", issue: leesStory,
+			act:  clfComment("For visibility [~accountid:557058:bbbb]: the vendor contract slips a week."),
+			want: []clfWant{{evidence.CatStakeholderComms, "comment.status-update"}}},
+		{name: "a heads-up about a force-push is not stakeholder communication", act: clfComment("Heads-up: I force-pushed the branch, please re-pull."), issue: leesStory},
+		{name: "thanking for a heads-up is not stakeholder communication", act: clfComment("Thanks for the heads-up, will check tomorrow."), issue: leesStory},
+		{name: "a note to the reviewer about code is not stakeholder communication", act: clfComment("[~accountid:557058:aaaa] updated the PR with your comments, ETA for merge is after CI."), issue: mine},
+		{name: "asking for the ETA is not stakeholder communication", act: clfComment("Any news here? What is the ETA for this one?"), issue: leesStory},
+
+		// unblocking
+		{name: "moving someone else's issue out of Blocked is unblocking", issue: leesStory,
+			act:     clfChange(sysItem("status", "Blocked", "In Progress")),
+			want:    []clfWant{{evidence.CatUnblocking, "change.unblock-status"}},
+			excerpt: "Status: Blocked → In Progress"},
+		{name: "clearing the flag on someone else's issue is unblocking", issue: leesStory,
+			act:  clfChange(evidence.ChangeItem{Field: "Flagged", FieldID: "customfield_10021", FieldType: "custom", From: "[10019]", FromString: "Impediment"}),
+			want: []clfWant{{evidence.CatUnblocking, "change.unflag"}}},
+		{name: "removing an is-blocked-by link is unblocking", issue: leesStory,
+			act:  clfChange(linkItem("OPS-9", "This issue is blocked by OPS-9", "", "")),
+			want: []clfWant{{evidence.CatUnblocking, "change.unlink-blocker"}}},
+		{name: "getting a teammate access is unblocking", issue: leesStory,
+			act:  clfComment("Got you access to the payments sandbox, that should unblock you."),
+			want: []clfWant{{evidence.CatUnblocking, "comment.unblock"}}},
+		{name: "telling a teammate they are unblocked is unblocking", issue: leesStory,
+			act:  clfComment("[~lee] you're unblocked, the firewall rule is in."),
+			want: []clfWant{{evidence.CatUnblocking, "comment.unblock"}}},
+		{name: "adding a teammate to a group is unblocking", issue: leesStory,
+			act:  clfComment("Added [~lee] to the jira-admins group, try again."),
+			want: []clfWant{{evidence.CatUnblocking, "comment.unblock"}}},
+		{name: "access sorted is unblocking", issue: leesStory,
+			act:  clfComment("[~accountid:557058:aaaa] access is sorted, you're in the vault-admins group now."),
+			want: []clfWant{{evidence.CatUnblocking, "comment.unblock"}}},
+		{name: "getting an answer from another person is unblocking", issue: leesStory,
+			act:  clfComment("I got confirmation from legal: we can store the email. You can proceed."),
+			want: []clfWant{{evidence.CatUnblocking, "comment.unblock"}}},
+		{name: "checking with another group is unblocking", issue: leesStory,
+			act:  clfComment("Checked with security, they're ok with the token lifetime. Carry on."),
+			want: []clfWant{{evidence.CatUnblocking, "comment.unblock"}}},
+		{name: "telling a teammate not to wait is unblocking", issue: leesStory,
+			act:  clfComment("[~lee] don't wait for the design review, reuse the pattern from OPS-12."),
+			want: []clfWant{{evidence.CatUnblocking, "comment.unblock"}}},
+		{name: "the note written when removing a flag is unblocking", issue: leesStory,
+			act:     clfComment("(flagoff) Flag removed\n\nVendor sent the new API keys, back to you."),
+			want:    []clfWant{{evidence.CatUnblocking, "comment.unflag-note"}},
+			excerpt: "Flag removed: Vendor sent the new API keys, back to you."},
+		{name: "unblocked after another team merged is unblocking", issue: leesStory,
+			act:  clfComment("Unblocked: Payments merged the change in PAY-10, you can continue."),
+			want: []clfWant{{evidence.CatUnblocking, "comment.unblock"}}},
+		{name: "merged the change alone is not unblocking", act: clfComment("Merged the change."), issue: leesStory},
+		{name: "unblocking yourself is not unblocking", act: clfComment("Unblocked myself by mocking the payment API."), issue: leesStory},
+		{name: "a flag removed without a note is not a second item", act: clfComment("(flagoff) Flag removed"), issue: leesStory},
+		{name: "a flag added is not unblocking", act: clfComment("(flag) Flag added\n\nBlocked until the vendor sends the keys; once they do you can continue."), issue: leesStory},
+		{name: "the flag note on your own ticket is not unblocking", act: clfComment("(flagoff) Flag removed\n\nVendor sent the new API keys."), issue: mine},
+		{name: "being not yet unblocked is not unblocking", act: clfComment("[~lee] you're still not unblocked, legal has not answered."), issue: leesStory},
+		{name: "refusing to skip a step is not unblocking", act: clfComment("[~lee] it's not ok to skip the canary for this one."), issue: leesStory},
+		{name: "a change that won't unblock anyone is not unblocking", act: clfComment("The new role won't unblock you, it lacks write access."), issue: leesStory},
+		{name: "checking numbers with a teammate is not unblocking", act: clfComment("Checked with [~lee], the numbers look fine to me too."), issue: leesStory},
+		{name: "asking to be unblocked is not unblocking", act: clfComment("Can you unblock me on the access request?"), issue: leesStory},
+		{name: "moving your own ticket out of Blocked is not unblocking", act: clfChange(sysItem("status", "Blocked", "In Progress")), issue: mine},
+		{name: "clearing the flag on your own ticket is not unblocking", issue: leesForMe,
+			act: clfChange(evidence.ChangeItem{Field: "Flagged", FieldID: "customfield_10021", FieldType: "custom", From: "[10019]", FromString: "Impediment"})},
+		{name: "closing a blocked issue is not unblocking", issue: forLee,
+			act:  clfChange(sysItem("status", "Blocked", "Done")),
+			want: []clfWant{{evidence.CatAcceptanceTesting, "change.accept"}}},
+
+		// cross-team-coordination
+		{name: "link to another project is cross-team", issue: leesStory,
+			act:  clfChange(linkItem("", "", "PAY-7", "This issue relates to PAY-7")),
+			want: []clfWant{{evidence.CatCrossTeam, "change.cross-project-link"}}},
+		{name: "link within one project is not cross-team", act: clfChange(linkItem("", "", "OPS-9", "This issue relates to OPS-9")), issue: leesStory},
+		{name: "hand-off to another team is cross-team", issue: leesStory,
+			act:  clfComment("Handing this off to the payments team; [~accountid:557058:cccc] can you pick it up this week?"),
+			want: []clfWant{{evidence.CatCrossTeam, "comment.handoff"}}},
+		{name: "dependency on another team is cross-team", issue: leesStory,
+			act:  clfComment("We have a dependency on the platform team for the new queue, I've booked time with them on Tuesday."),
+			want: []clfWant{{evidence.CatCrossTeam, "comment.handoff"}}},
+		{name: "raising an issue in another project is cross-team", issue: leesStory,
+			act:  clfComment("Raised PAY-77 for the refund API change we need here."),
+			want: []clfWant{{evidence.CatCrossTeam, "comment.cross-project-dependency"}}},
+		{name: "splitting ownership with another team is cross-team", issue: leesStory,
+			act:  clfComment("They handle the mobile client, we do the API; I'll keep both boards in sync."),
+			want: []clfWant{{evidence.CatCrossTeam, "comment.cross-team"}}},
+		{name: "checking a date against another team's release is cross-team", issue: leesStory,
+			act:  clfComment("[~lee] does Sunday work for your release, or should we move the cut-over?"),
+			want: []clfWant{{evidence.CatCrossTeam, "comment.cross-team"}}},
+		{name: "asking another team to take work on is cross-team", issue: leesStory,
+			act:  clfComment("Could your team take this on? We need it before the launch."),
+			want: []clfWant{{evidence.CatCrossTeam, "comment.handoff"}}},
+		{name: "handing over to a team named by name with its project's issue is cross-team", issue: leesStory,
+			act:  clfComment("Handed over to Data Platform for the ingestion side, see DATA-31."),
+			want: []clfWant{{evidence.CatCrossTeam, "comment.handoff"}}},
+		{name: "a hand-over asked of someone on the other team's side is cross-team", issue: leesStory,
+			act:  clfComment("[~lee] could someone on your side check the schema before we hand it over?"),
+			want: []clfWant{{evidence.CatCrossTeam, "comment.handoff"}}},
+		{name: "coordinating with a person is not cross-team", act: clfComment("Coordinating with Anna on the test data for the cart."), issue: leesStory},
+		{name: "handing over within the project is not cross-team", act: clfComment("Handing this over to Lee for the night shift, see OPS-12."), issue: leesStory},
+		{name: "taking work off a teammate's plate is not cross-team", act: clfComment("I'll take this off your plate, no worries."), issue: leesStory},
+		{name: "hand-off within your own team is not cross-team", act: clfComment("Handing this over to our team's on-call for the night."), issue: leesStory},
+		{name: "noting a dependency on another project's issue is not cross-team", act: clfComment("This depends on PAY-12 being deployed first."), issue: leesStory},
+		{name: "raising an issue in the same project is not cross-team", act: clfComment("Raised OPS-77 for the follow-up cleanup."), issue: leesStory},
+
+		// decision-making
+		{name: "decision line is decision-making", issue: leesStory,
+			act:     clfComment("*Decision:* we go with option B (server-side cart) because it survives device changes."),
+			want:    []clfWant{{evidence.CatDecisionMaking, "comment.decision"}},
+			excerpt: "Decision: we go with option B (server-side cart) because it survives device changes."},
+		{name: "agreeing scope is decision-making", issue: leesStory,
+			act:  clfComment("After the call with legal we agreed to keep CSV export out of scope for v1."),
+			want: []clfWant{{evidence.CatDecisionMaking, "comment.decision"}}},
+		{name: "reason written with a Won't Do is decision-making", issue: wontDo,
+			act:  clfComment("Not pursuing this: the partner API is being retired next quarter."),
+			want: []clfWant{{evidence.CatDecisionMaking, "comment.wont-do-reason"}}},
+		{name: "Won't Do with a reason field is decision-making", issue: leesStory,
+			act:     clfChange(sysItem("resolution", "", "Won't Do"), customItem("Resolution reason", "customfield_10300", "", "Partner API retired")),
+			want:    []clfWant{{evidence.CatDecisionMaking, "change.wont-do"}},
+			excerpt: "Resolution: (none) → Won't Do — Partner API retired"},
+		{name: "a comment long after a Won't Do is not its reason", issue: wontDo,
+			act: evidence.Activity{IssueID: "10042", Source: evidence.SourceComment, SourceID: "30002", Author: clfMe, At: clfAt.Add(48 * time.Hour), Text: "Still seeing interest in this from the partner team."}},
+		{name: "Won't Do without a reason is not evidence", act: clfChange(sysItem("resolution", "", "Won't Do"), sysItem("status", "To Do", "Closed")), issue: leesStory},
+		{name: "a recorded decision is decision-making", issue: leesStory,
+			act:  clfComment("Decision recorded: alerts without a runbook don't page, they open a ticket."),
+			want: []clfWant{{evidence.CatDecisionMaking, "comment.decision"}}},
+		{name: "settling on an option is decision-making", issue: leesStory,
+			act:  clfComment("We settled on weekly billing after the call with finance."),
+			want: []clfWant{{evidence.CatDecisionMaking, "comment.decision"}}},
+		{name: "going with one option over another after talking is decision-making", issue: leesStory,
+			act:  clfComment("After talking it through with [~lee]: going with Stripe, not Adyen. Same fees, better docs."),
+			want: []clfWant{{evidence.CatDecisionMaking, "comment.decision"}}},
+		{name: "a code choice in a PR is not decision-making", act: clfComment("Went with a HashMap instead of a list for the lookup, see PR #44."), issue: leesStory},
+		{name: "a hedge is not decision-making", act: clfComment("Going with the defaults for now, maybe not later."), issue: leesStory},
+		{name: "someone else going with an option is not decision-making", act: clfComment("They decided to go with Adyen, not Stripe."), issue: leesStory},
+		{name: "out of scope for a PR is not decision-making", act: clfComment("Renaming the package is out of scope for this PR."), issue: leesStory},
+		{name: "asking about scope is not decision-making", act: clfComment("Is the CSV export out of scope for v1?"), issue: leesStory},
+		{name: "reporting someone else's decision is not decision-making", act: clfComment("FWIW product decided to descope the export last week."), issue: leesStory},
+		{name: "a bare out of scope is too thin to be decision-making", act: clfComment("Out of scope."), issue: leesStory},
+
+		// epic-ownership
+		{name: "creating an epic is epic-ownership", issue: myEpic,
+			act:  clfCreated("Checkout redesign"),
+			want: []clfWant{{evidence.CatEpicOwnership, "issue.epic"}}},
+		{name: "moving an epic through its lifecycle is epic-ownership", issue: myEpic,
+			act:  clfChange(sysItem("status", "To Do", "In Progress")),
+			want: []clfWant{{evidence.CatEpicOwnership, "change.epic-status"}}},
+		{name: "adding a child to your epic is epic-ownership", issue: myEpic,
+			act:  clfChange(customItem("Epic Child", "customfield_10018", "", "OPS-57")),
+			want: []clfWant{{evidence.CatEpicOwnership, "change.epic-child"}}},
+		{name: "writing an epic's success metrics is epic-ownership", issue: leesEpic,
+			act:  clfComment("Success metrics: checkout conversion up 3% and p95 latency under 800ms."),
+			want: []clfWant{{evidence.CatEpicOwnership, "comment.epic-goals"}}},
+		{name: "adding goals to an epic description is epic-ownership", issue: myEpic,
+			act: clfChange(evidence.ChangeItem{Field: "description", FieldID: "description", FieldType: "jira",
+				FromString: "Redesign checkout.", ToString: "Redesign checkout.\n\nh3. Goals\nCut checkout time in half for returning shoppers."}),
+			want: []clfWant{{evidence.CatEpicOwnership, "change.epic-goals"}}},
+		{name: "reporting an epic's goal met is epic-ownership", issue: myEpic,
+			act:  clfComment("Goal met: checkout time is down 40% for returning shoppers."),
+			want: []clfWant{{evidence.CatEpicOwnership, "comment.epic-goals"}}},
+		{name: "taking stories out of an epic is epic-ownership", issue: myEpic,
+			act:  clfComment("Pulled the two reporting stories out of this epic, they don't move the goal."),
+			want: []clfWant{{evidence.CatEpicOwnership, "comment.epic-scope"}}},
+		{name: "re-ordering an epic's children is epic-ownership and prioritization", issue: myEpic,
+			act:  clfComment("Re-ordered the children: the API work first, the reports last."),
+			want: []clfWant{{evidence.CatPrioritization, "comment.prioritization"}, {evidence.CatEpicOwnership, "comment.epic-scope"}}},
+		{name: "taking items out of an epic in a story comment is not epic-ownership", act: clfComment("Pulled the two reporting stories out of this epic, they don't move the goal."), issue: leesStory},
+		{name: "adding a child to someone else's epic is not epic-ownership", act: clfChange(customItem("Epic Child", "customfield_10018", "", "OPS-57")), issue: leesEpic},
+
+		// acceptance-testing
+		{name: "closing a story you wrote after Lee built it is acceptance-testing", issue: forLee,
+			act:     clfChange(sysItem("status", "In Review", "Done"), sysItem("resolution", "", "Done")),
+			want:    []clfWant{{evidence.CatAcceptanceTesting, "change.accept"}},
+			excerpt: "Status: In Review → Done"},
+		{name: "verified in staging on someone else's issue is acceptance-testing", issue: leesStory,
+			act:  clfComment("Verified in staging with a returning-shopper account, meets AC."),
+			want: []clfWant{{evidence.CatAcceptanceTesting, "comment.acceptance"}}},
+		{name: "UAT passed is acceptance-testing", issue: forLee,
+			act:  clfComment("UAT passed with two finance users this morning."),
+			want: []clfWant{{evidence.CatAcceptanceTesting, "comment.acceptance"}}},
+		{name: "reopening delivered work with a reason is acceptance-testing", issue: forLee,
+			act:  clfChange(sysItem("status", "Done", "Reopened"), customItem("Reopen reason", "customfield_10301", "", "Totals still exclude refunds")),
+			want: []clfWant{{evidence.CatAcceptanceTesting, "change.reopen"}}},
+		{name: "reopening without a reason is not evidence", act: clfChange(sysItem("status", "Done", "Reopened")), issue: forLee},
+		{name: "closing someone else's epic is epic-ownership not acceptance-testing", issue: leesEpic,
+			act:  clfChange(sysItem("status", "In Progress", "Done")),
+			want: []clfWant{{evidence.CatEpicOwnership, "change.epic-status"}}},
+		{name: "walking through the acceptance criteria is acceptance-testing", issue: leesStory,
+			act:  clfComment("Went through the test cases with QA on staging, all green."),
+			want: []clfWant{{evidence.CatAcceptanceTesting, "comment.acceptance"}}},
+		{name: "all criteria passing is acceptance-testing", issue: leesStory,
+			act:  clfComment("All four acceptance criteria pass on preprod, closing."),
+			want: []clfWant{{evidence.CatAcceptanceTesting, "comment.acceptance"}}},
+		{name: "reopening with the failed criterion is acceptance-testing", issue: forLee,
+			act:  clfComment("Reopened because AC 3 fails on Safari."),
+			want: []clfWant{{evidence.CatAcceptanceTesting, "comment.acceptance"}}},
+		{name: "reopening with a reason is acceptance-testing", issue: forLee,
+			act:  clfComment("Reopening: totals still exclude refunds on the CSV."),
+			want: []clfWant{{evidence.CatAcceptanceTesting, "comment.acceptance"}}},
+		{name: "reopening a pull request is not acceptance-testing", act: clfComment("Reopening the PR after the rebase."), issue: leesStory},
+		{name: "failing to reproduce is not acceptance-testing", act: clfComment("Tried it on staging, can't reproduce."), issue: leesStory},
+		{name: "verifying your own fix on someone else's issue is not acceptance-testing", act: clfComment("Verified on staging, my fix works."), issue: leesStory},
+		{name: "reopening for a flaky test is not acceptance-testing", act: clfComment("Reopening because the test is flaky again."), issue: leesStory},
+		{name: "reopening your own ticket is not acceptance-testing", act: clfComment("Reopening: the export still drops refunds."), issue: mine},
+		{name: "verified in staging on your own ticket is not acceptance-testing", act: clfComment("Verified in staging, looks good."), issue: mine},
+		{name: "closing a duplicate is grooming not acceptance-testing", issue: forLee,
+			act:  clfChange(sysItem("status", "To Do", "Done"), sysItem("resolution", "", "Duplicate")),
+			want: []clfWant{{evidence.CatBacklogGrooming, "change.duplicate"}}},
+
+		// incident-coordination
+		{name: "incident status with impact and next update is incident-coordination", issue: incident,
+			act:  clfComment("Status: EU checkout degraded. Customer impact: about 8% of card payments fail. Next update 16:30 UTC."),
+			want: []clfWant{{evidence.CatStakeholderComms, "comment.status-update"}, {evidence.CatIncidentCoord, "comment.incident"}}},
+		{name: "outage mitigation note is incident-coordination", issue: plainBug,
+			act:  clfComment("The outage is contained: mitigation is failing over to eu-central while the provider investigates."),
+			want: []clfWant{{evidence.CatIncidentCoord, "comment.incident"}}},
+		{name: "creating a postmortem is incident-coordination", issue: postmortemTask,
+			act:  clfCreated("Timeline, impact and follow-ups for the checkout outage."),
+			want: []clfWant{{evidence.CatIncidentCoord, "issue.postmortem"}}},
+		{name: "creating an incident follow-up action is incident-coordination", issue: taskForLee,
+			act:  clfCreated("Alert on payment queue depth. Follow-up from INC-42."),
+			want: []clfWant{{evidence.CatIncidentCoord, "issue.postmortem"}}},
+		{name: "closing an incident with its impact and a postmortem is incident-coordination", issue: plainBug,
+			act:  clfComment("Resolved at 14:10 UTC. Impact window 25 minutes; postmortem to follow on Thursday."),
+			want: []clfWant{{evidence.CatIncidentCoord, "comment.incident"}}},
+		{name: "a status update on a postmortem's follow-ups is not incident-coordination", issue: followUps,
+			act:  clfComment("Update: 3 of 5 follow-ups done, ETA for the rest is Friday."),
+			want: []clfWant{{evidence.CatStakeholderComms, "comment.status-update"}}},
+		{name: "the impact window of a bug is not incident-coordination", act: clfComment("The impact window of the bug is small, only on leap years."), issue: plainBug},
+		{name: "praising a postmortem is not incident-coordination", act: clfComment("Postmortem review went well, thanks all."), issue: plainBug},
+		{name: "fixing an incident alone is not incident-coordination", act: clfComment("Restarted the consumer and deployed the hotfix, fixed."), issue: incident},
+		{name: "a status line about the fix is not incident-coordination", act: clfComment("Status: fixed in PR #12 and deployed to prod."), issue: incident},
+		{name: "a standup note is not stakeholder communication", act: clfComment("Yesterday: cart tests. Today: the session store. Blockers: none."), issue: mine},
+		{name: "picking up work yourself is not cross-team", act: clfComment("I'll pick this up after the data team finishes their migration."), issue: leesStory},
+		{name: "another team picking it up is cross-team", issue: leesStory,
+			act:  clfComment("Spoke to them: the data team will pick this up in their next sprint."),
+			want: []clfWant{{evidence.CatCrossTeam, "comment.handoff"}}},
+
+		// Several categories from one activity.
+		{name: "history setting priority and sprint is prioritization and sprint-planning", issue: unassigned,
+			act:  clfChange(sysItem("priority", "Medium", "High"), customItem("Sprint", "customfield_10020", "", "OPS Sprint 14")),
+			want: []clfWant{{evidence.CatPrioritization, "change.priority"}, {evidence.CatSprintPlanning, "change.sprint"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Classify(tt.act, tt.issue, clfMe)
+			var gotWant []clfWant
+			for _, ev := range got {
+				gotWant = append(gotWant, clfWant{ev.Category, ev.Rule})
+			}
+			if !slices.Equal(gotWant, tt.want) {
+				t.Fatalf("Classify() = %v, want %v", gotWant, tt.want)
+			}
+			if tt.excerpt != "" && got[0].Excerpt != tt.excerpt {
+				t.Errorf("excerpt = %q, want %q", got[0].Excerpt, tt.excerpt)
+			}
+			checkEvidence(t, tt.act, got)
+		})
+	}
+}
+
+// checkEvidence checks what every classified item must be, whatever the rule.
+func checkEvidence(t *testing.T, a evidence.Activity, evs []evidence.Evidence) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, ev := range evs {
+		if seen[ev.Category] {
+			t.Errorf("two items of category %s", ev.Category)
+		}
+		seen[ev.Category] = true
+		if _, ok := evidence.CategoryByID(ev.Category); !ok {
+			t.Errorf("unknown category %q", ev.Category)
+		}
+		if ev.Source != a.Source || ev.SourceID != a.SourceID || ev.IssueID != a.IssueID || !ev.OccurredAt.Equal(a.At) {
+			t.Errorf("item %+v does not point back to its activity", ev)
+		}
+		if ev.Confidence <= 0 || ev.Confidence > 1 {
+			t.Errorf("confidence %v out of (0,1]", ev.Confidence)
+		}
+		if ev.Excerpt == "" || utf8.RuneCountInString(ev.Excerpt) > markup.ExcerptRunes+2 || strings.ContainsAny(ev.Excerpt, "\n{}") {
+			t.Errorf("excerpt %q is not a short plain-text excerpt", ev.Excerpt)
+		}
+		if ev.ID != "" || ev.IssueKey != "" || ev.SiteName != "" {
+			t.Errorf("classifier filled store fields: %+v", ev)
+		}
+	}
+}
+
+func TestClassifyLongCommentExcerptShowsTheMatch(t *testing.T) {
+	background := strings.Repeat("We looked at the cart service logs and the session store together. ", 6)
+	act := clfComment(background + "Decision: we keep carts for 7 days. " + background)
+	got := Classify(act, clfIssue("Story", clfLee, clfLee), clfMe)
+	if len(got) != 1 {
+		t.Fatalf("Classify() gave %d items, want 1", len(got))
+	}
+	if !strings.HasPrefix(got[0].Excerpt, "…Decision: we keep carts for 7 days.") {
+		t.Errorf("excerpt = %q, want it to start at the decision", got[0].Excerpt)
+	}
+}
+
+func TestRuleIDs(t *testing.T) {
+	ids := RuleIDs()
+	if !slices.IsSorted(ids) {
+		t.Errorf("RuleIDs() not sorted: %v", ids)
+	}
+	if len(slices.Compact(slices.Clone(ids))) != len(ids) {
+		t.Errorf("RuleIDs() has duplicates: %v", ids)
+	}
+	covered := map[string]bool{}
+	for _, r := range BuiltinRules().Rules() {
+		covered[r.Category] = true
+		if len(r.Sources) != 1 || !strings.HasPrefix(r.ID, string(r.Sources[0])+".") {
+			t.Errorf("rule %s does not name its source %v", r.ID, r.Sources)
+		}
+		if r.Confidence <= 0 || r.Confidence > 1 {
+			t.Errorf("rule %s has confidence %v", r.ID, r.Confidence)
+		}
+		if _, ok := evidence.CategoryByID(r.Category); !ok {
+			t.Errorf("rule %s has unknown category %q", r.ID, r.Category)
+		}
+	}
+	for _, c := range evidence.Categories {
+		if !covered[c.ID] {
+			t.Errorf("no rule for category %s", c.ID)
+		}
+	}
+}
+
+// clfBenchMix is a realistic mix of activities: most are other people's
+// (kept as context) or hands-on engineering, a few are PM work.
+func clfBenchMix() []struct {
+	act   evidence.Activity
+	issue evidence.Issue
+} {
+	mine := clfIssue("Story", clfMe, clfMe)
+	lees := clfIssue("Story", clfLee, clfLee)
+	epic := clfIssue("Epic", clfMe, clfMe)
+	incident := clfIssue("Incident", clfLee, clfLee)
+	others := func(a evidence.Activity) evidence.Activity { a.Author = clfLee; return a }
+	longComment := "I had a look at the cart service this morning. The session store evicts entries after 24 hours, which is why returning shoppers lose their carts. " +
+		"I think we can move the cart to the database without touching checkout, and [~accountid:557058:aaaa] agreed to pair on it tomorrow. " +
+		"{code:java}\ncart.save(session);\n{code}\nI'll write up the migration plan and share it with the team before we start."
+	return []struct {
+		act   evidence.Activity
+		issue evidence.Issue
+	}{
+		{others(clfComment(longComment)), lees},
+		{others(clfChange(sysItem("status", "To Do", "In Progress"))), lees},
+		{others(clfComment("LGTM, merging.")), mine},
+		{others(clfChange(customItem("Sprint", "customfield_10020", "S13", "S13, S14"))), mine},
+		{clfChange(sysItem("status", "To Do", "In Progress")), mine},
+		{clfChange(sysItem("status", "In Review", "Done"), sysItem("resolution", "", "Done")), mine},
+		{clfChange(sysItem("priority", "Medium", "High")), lees},
+		{clfChange(customItem("Sprint", "customfield_10020", "", "OPS Sprint 14"), evidence.ChangeItem{Field: "Rank", FieldType: "custom", ToString: "Ranked higher"}), lees},
+		{clfChange(sysItem("timespent", "", "3600"), sysItem("timeestimate", "7200", "3600")), mine},
+		{clfComment("fixed in PR #12"), mine},
+		{clfComment("Rebased on main and deployed to staging."), mine},
+		{clfComment(longComment), lees},
+		{clfComment("Update: mitigation is live in eu-west; next update at 17:00."), incident},
+		{clfComment("Decision: we go with option B because it survives device changes."), lees},
+		{clfComment("Thanks! I'll take a look after standup and get back to you with numbers."), lees},
+		{clfCreated("As a returning shopper I want my cart saved so that I can finish checkout later.\n\nh3. Acceptance criteria\n* kept 7 days"), lees},
+		{clfCreated("Fix flaky test in CartServiceTest"), mine},
+		{clfCreated("Checkout redesign"), epic},
+		{evidence.Activity{IssueID: "10042", Source: evidence.SourceWorklog, SourceID: "40001", Author: clfMe, At: clfAt, Text: "pairing"}, mine},
+		{others(clfComment("Verified in staging, meets AC.")), lees},
+	}
+}
+
+func BenchmarkClassify(b *testing.B) {
+	mix := clfBenchMix()
+	n := 0
+	for b.Loop() {
+		for _, m := range mix {
+			Classify(m.act, m.issue, clfMe)
+		}
+		n += len(mix)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "activities/s")
+}

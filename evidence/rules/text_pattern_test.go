@@ -1,0 +1,151 @@
+package rules
+
+import (
+	"regexp/syntax"
+	"slices"
+	"testing"
+)
+
+func TestRequiredLiterals(t *testing.T) {
+	tests := []struct {
+		expr string
+		want []string
+	}{
+		{`\bdecision:`, []string{"decision:"}},
+		{`(?i)Decision`, []string{"decision"}},
+		{`\bout of scope\b|\bde-?scoped\b`, []string{"scoped", "out of scope"}},
+		{`\b(?:meets|met) (?:the )?ac\b`, []string{"meets ac", "meets the ac", "met ac", "met the ac"}},
+		{`\bgo(?:/| or )no-go\b`, []string{"go/no-go", "go or no-go"}},
+		{`\bp[0-4]\b[^.!?]{0,20}\bbecause\b`, []string{"because"}},
+		{`\bcapacity\b[^.!?]{0,30}\bsprint\b`, []string{"capacity"}},
+		{`\w+`, nil},
+		{`a|\w+`, nil},
+	}
+	for _, tt := range tests {
+		tree, err := syntax.Parse(tt.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := requiredLiterals(tree)
+		slices.Sort(got)
+		slices.Sort(tt.want)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("requiredLiterals(%q) = %q, want %q", tt.expr, got, tt.want)
+		}
+	}
+}
+
+// builtinPatterns are the text patterns of the built-in rules, by name.
+var builtinPatterns = BuiltinRules().patterns
+
+// Every alternative of a built-in pattern must have a prefilter worth having,
+// or it would run its regexp over every comment.
+func TestBuiltinPatternsHaveSelectiveKeys(t *testing.T) {
+	for name, p := range builtinPatterns {
+		for _, alt := range p.alts {
+			if len(alt.keys) == 0 || len(alt.keys) > maxKeys {
+				t.Errorf("%s: %s has %d prefilter keys %v", name, alt.re, len(alt.keys), alt.keys)
+			}
+			if slices.ContainsFunc(alt.keys, func(k patternKey) bool { return len(k.s) < 3 }) {
+				t.Errorf("%s: %s has a prefilter key shorter than 3 characters in %v", name, alt.re, alt.keys)
+			}
+		}
+	}
+}
+
+// The keys must never reject a text the regexp matches.
+func TestPatternKeysAreNecessary(t *testing.T) {
+	texts := []string{
+		"Update: mitigation is live in eu-west; next update at 17:00.",
+		"FYI @user the ETA moved to Friday. We are at risk.",
+		"Decision: we go with option B. We've agreed. Descoped. De-scoping.",
+		"Let's deprioritise this: P1 because customers. Prioritising checkout over reporting.",
+		"Sprint goal: cart. Carry-over to the next sprint. Pulling this into the sprint.",
+		"Target release 2.4, release notes, code freeze, go/no-go, go or no-go, slated for v2.4.1.",
+		"Verified in staging, meets the AC, UAT passed, AC met, didn't meet acceptance criteria.",
+		"Got you access; this unblocks you. You're good to go.",
+		"Handing off to the payments team; dependency on the platform team; can you pick this up.",
+		"Raised PAY-77. Depends on PAY-12. Blocked by INFRA-3. Handed over to OPS-1.",
+		"Sev2 outage, INC-42. Customer impact: 8%. Status page updated. War room open. All clear.",
+		"As a shopper I want my cart so that I can pay. Acceptance criteria: x. AC: y. Given a when b then c.",
+		"Postmortem, RCA, PIR, incident follow-up, action items from the outage.",
+		"Success metrics and KPIs. Our goal is speed. Objectives: 3. 3 of 5 stories done, 50 % complete.",
+		"Currently users have a problem because of impact.",
+		"Raising priority: customers. Prio up: legal. P2, not P1. Cost of delay. High impact for the effort, low effort and big value, effort vs impact.",
+		"Moving this above PAY-12. Ranked it higher. Put it ahead of the search work. Moving it up. Re-ordered the children: infra first. The rest can wait. Nice-to-haves.",
+		"Ordering for the next two sprints: this, then that. Trade-off: speed. It's either this or that. I'd pick this one: value. Rank the fix higher than X.",
+		"Decision recorded: no. Agreed: yes. We settled on weekly. @user: going with Stripe, not Adyen.",
+		"Carrying this over to Sprint 5. Carried over twice. Rolling it over into next sprint. Put it in Mobile S28, I've made room. We commit to two items. We over-committed.",
+		"Targeting platform-2025.12. Cut-off is Sunday. No-go for payments-api 3.9.0. Moving this to the next fix version. Not needed for the current release. Ships in v2.4 today. Turn it on for 10% of traffic.",
+		"Walked through the AC on staging. Reopening: AC 2 fails. Tested on staging, all three acceptance criteria pass. UAT with finance done. Signed off on this.",
+		"You're unblocked. Unblocked: go. Access is sorted. Added @user to the admins group. You're in the vault-admins group. No need to wait. Don't wait for the review. I got the answer from @user. Checked with @user, fine. Sorted out with @user. Fine to skip the canary. Go ahead.",
+		"They own the client, we own the infra. Both boards. Owner on their side is @user. Does that work with your release? Dependency check. Coordinating with Payments. Over to Mobile for the client. Off your plate. Our team can do it.",
+		"Closing as duplicate. Duplicate of PAY-1. Splitting this into two stories. Split off a follow-up ticket. Split into two tickets.",
+		"Heads up @user: window moves. Quick heads-up: x. For visibility: y. Keeping everyone posted. Goal reached. Moved two items out of this epic. Re-ordered the children.",
+		"Impact window 60 minutes. Postmortem to follow, I'll schedule the review. INC: latency. Definition of done. Done when: x.",
+	}
+	for name, p := range builtinPatterns {
+		for _, alt := range p.alts {
+			for _, text := range texts {
+				indexed := indexText(text)
+				if alt.re.MatchString(text) && !indexed.containsAny(alt.keys) {
+					t.Errorf("%s: keys %v reject %q, which %s matches", name, alt.keys, text, alt.re)
+				}
+			}
+		}
+	}
+}
+
+func TestIndexedTextContainsAny(t *testing.T) {
+	text := indexText("Update: Mitigation is LIVE; next update at 17:00.")
+	tests := []struct {
+		keys []string
+		want bool
+	}{
+		{[]string{"mitigation"}, true},
+		{[]string{"rollback", "next update"}, true},
+		{[]string{"live;"}, true},
+		{[]string{":"}, true},
+		{[]string{"rollback", "postmortem"}, false},
+		{[]string{"mitigations"}, false},
+		{nil, true},
+	}
+	for _, tt := range tests {
+		if got := text.containsAny(newPatternKeys(tt.keys)); got != tt.want {
+			t.Errorf("containsAny(%q) = %v, want %v", tt.keys, got, tt.want)
+		}
+	}
+}
+
+func TestTextPatternFind(t *testing.T) {
+	decisions := mustPattern(`\bout of scope\b`, `\bdescoped\b`).inSentence(notCodeTalk)
+	handoffs := mustPattern(`\bcan you pick (?:this|it) up\b`).allowQuestions()
+	tests := []struct {
+		name   string
+		p      *textPattern
+		text   string
+		wantAt int // -1: no match
+	}{
+		{"plain statement matches", decisions, "CSV is out of scope.", 7},
+		{"question does not match", decisions, "Is CSV out of scope?", -1},
+		{"a later statement matches after a question", decisions, "Is CSV out of scope? Yes, CSV is out of scope.", 33},
+		{"sentence filter rejects code talk", decisions, "Renaming is out of scope for this PR.", -1},
+		{"sentence filter looks at the sentence only", decisions, "Merged the PR. Renaming is out of scope for v1.", 27},
+		{"questions count when allowed", handoffs, "@user can you pick this up?", 6},
+		{"no keyword, no match", decisions, "Nothing here.", -1},
+		{"a later alternative matching earlier in the text wins", decisions, "Descoped: CSV. It is out of scope.", 0},
+		{"an earlier alternative matching earlier in the text wins", decisions, "Out of scope for v1, so descoped.", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			indexed := indexText(tt.text)
+			at, ok := tt.p.find(&indexed)
+			if !ok {
+				at = -1
+			}
+			if at != tt.wantAt {
+				t.Errorf("find(%q) = %d, want %d", tt.text, at, tt.wantAt)
+			}
+		})
+	}
+}

@@ -1,0 +1,120 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// CategoryChange counts what a reclassification changed in one category.
+type CategoryChange struct {
+	Category      string
+	Before, After int
+	Added         int // items the rules in force find that were not there
+	Removed       int // items that were there and are no longer found
+}
+
+// ReclassifyReport says what a reclassification changed.
+type ReclassifyReport struct {
+	Before, After int
+	// Categories holds every category that had or has evidence, in the
+	// order of cats given to ReclassifyReported, then any other by id.
+	Categories []CategoryChange
+	// Reworded counts items found before and after whose rule, confidence
+	// or excerpt changed.
+	Reworded int
+	// Curated counts the curation rows, which reclassifying never touches;
+	// Orphaned those of them whose item no rule finds now. They apply
+	// again if a later rule finds the item.
+	Curated, Orphaned int
+}
+
+// ReclassifyReported rebuilds machine evidence like Reclassify and reports
+// what changed, by category in the order of cats.
+func (s *Store) ReclassifyReported(ctx context.Context, classify evidence.ClassifyFunc, cats []evidence.Category) (ReclassifyReport, error) {
+	before, err := s.machineEvidence(ctx)
+	if err != nil {
+		return ReclassifyReport{}, err
+	}
+	if _, err := s.Reclassify(ctx, classify); err != nil {
+		return ReclassifyReport{}, err
+	}
+	after, err := s.machineEvidence(ctx)
+	if err != nil {
+		return ReclassifyReport{}, err
+	}
+	rep := ReclassifyReport{Before: len(before), After: len(after)}
+	byCat := map[string]*CategoryChange{}
+	change := func(cat string) *CategoryChange {
+		if byCat[cat] == nil {
+			byCat[cat] = &CategoryChange{Category: cat}
+		}
+		return byCat[cat]
+	}
+	for id, b := range before {
+		c := change(b.category)
+		c.Before++
+		a, still := after[id]
+		switch {
+		case !still:
+			c.Removed++
+		case a != b:
+			rep.Reworded++
+		}
+	}
+	for id, a := range after {
+		c := change(a.category)
+		c.After++
+		if _, was := before[id]; !was {
+			c.Added++
+		}
+	}
+	for _, cat := range cats {
+		if c, ok := byCat[cat.ID]; ok {
+			rep.Categories = append(rep.Categories, *c)
+			delete(byCat, cat.ID)
+		}
+	}
+	var rest []string
+	for id := range byCat {
+		rest = append(rest, id)
+	}
+	slices.Sort(rest)
+	for _, id := range rest {
+		rep.Categories = append(rep.Categories, *byCat[id])
+	}
+	err = s.db.QueryRowContext(ctx, `
+		SELECT count(*), coalesce(sum(NOT EXISTS (SELECT 1 FROM evidence e WHERE e.id = c.evidence_id)
+		                              AND NOT EXISTS (SELECT 1 FROM manual_evidence m WHERE m.id = c.evidence_id)), 0)
+		FROM curation c`).Scan(&rep.Curated, &rep.Orphaned)
+	if err != nil {
+		return rep, fmt.Errorf("count curation: %w", err)
+	}
+	return rep, nil
+}
+
+// machineItem is what a reclassification may change about an item.
+type machineItem struct {
+	category, rule, excerpt string
+	confidence              float64
+}
+
+func (s *Store) machineEvidence(ctx context.Context) (map[string]machineItem, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, category, rule, confidence, excerpt FROM evidence`)
+	if err != nil {
+		return nil, fmt.Errorf("read evidence: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]machineItem{}
+	for rows.Next() {
+		var id string
+		var it machineItem
+		if err := rows.Scan(&id, &it.category, &it.rule, &it.confidence, &it.excerpt); err != nil {
+			return nil, fmt.Errorf("read evidence: %w", err)
+		}
+		out[id] = it
+	}
+	return out, rows.Err()
+}

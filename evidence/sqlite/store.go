@@ -1,0 +1,328 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// timeLayout is how times are stored: UTC with fixed width, so that text
+// order is time order in SQL comparisons and indexes.
+const timeLayout = "2006-01-02T15:04:05.000Z"
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(timeLayout, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
+	}
+	return t, nil
+}
+
+// Store is pmfolio's SQLite database.
+type Store struct {
+	db   *sql.DB
+	path string
+	now  func() time.Time
+	// categories are those evidence may carry, the user's included; nil
+	// means the built-in ones.
+	categories []evidence.Category
+	// snapshot, when set, is the read transaction Portfolio reads through.
+	snapshot *sql.Tx
+}
+
+// queryer is what reads need: the database, or a snapshot of it.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// reader is where reads go: the snapshot being read, else the database.
+func (s *Store) reader() queryer {
+	if s.snapshot != nil {
+		return s.snapshot
+	}
+	return s.db
+}
+
+// StoreOption configures Open.
+type StoreOption func(*Store)
+
+// WithClock sets the clock that stamps rows; tests fix it.
+func WithClock(now func() time.Time) StoreOption {
+	return func(s *Store) { s.now = now }
+}
+
+// WithCategories sets the categories portfolios offer, the user's own
+// included (RuleSet.Categories); without it they are the built-in ones.
+func WithCategories(cats []evidence.Category) StoreOption {
+	return func(s *Store) { s.categories = cats }
+}
+
+// Open opens (creating if needed) the database at path and applies any
+// migrations it has not seen yet.
+func Open(ctx context.Context, path string, opts ...StoreOption) (*Store, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("create database directory: %w", err)
+		}
+	}
+	// A brand-new file switches to WAL and is migrated by whichever process
+	// gets there first. SQLite answers SQLITE_BUSY at once, without waiting
+	// out busy_timeout, to a connection that finds the file mid-switch, so
+	// opening starts again after a short pause until openPatience runs out.
+	deadline := time.Now().Add(openPatience)
+	for {
+		s, err := open(ctx, path, opts)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return s, err
+		}
+		pause := time.Duration(10+rand.IntN(40)) * time.Millisecond
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(pause):
+		}
+	}
+}
+
+// openPatience is how long Open keeps retrying a database another process is
+// creating; it matches busy_timeout.
+const openPatience = 10 * time.Second
+
+func open(ctx context.Context, path string, opts []StoreOption) (*Store, error) {
+	// Pragmas go in the DSN so that every pooled connection gets them.
+	dsn := path + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	if err := s.migrate(ctx, migrationFiles); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// isBusy reports SQLite's SQLITE_BUSY or SQLITE_LOCKED, extended codes
+// included.
+func isBusy(err error) bool {
+	var coded interface{ Code() int }
+	if !errors.As(err, &coded) {
+		return false
+	}
+	primary := coded.Code() & 0xff
+	return primary == 5 || primary == 6
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the database file's path.
+func (s *Store) Path() string { return s.path }
+
+// migrate applies, in name order, each migrations/*.sql of fsys that the
+// database has not recorded yet, one transaction each.
+func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (
+		name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("create migrations table: %w", err)
+	}
+	names, err := fs.Glob(fsys, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := s.applyMigration(ctx, fsys, name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// applyMigration applies one migration unless the database records it.
+// Two processes may open a new database at once (the first sync and an
+// export, or two syncs): the write lock is taken before the check
+// (BEGIN IMMEDIATE, which waits out busy_timeout), so the second waits for
+// the first's migration and then finds it done. A deferred transaction
+// would fail at once with "database is locked" when its read turned into a
+// write after the other's commit.
+func (s *Store) applyMigration(ctx context.Context, fsys fs.FS, name string) error {
+	base := filepath.Base(name)
+	applied := func(q interface {
+		QueryRowContext(context.Context, string, ...any) *sql.Row
+	}) (bool, error) {
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM migrations WHERE name = ?`, base).Scan(&n); err != nil {
+			return false, fmt.Errorf("read migrations: %w", err)
+		}
+		return n > 0, nil
+	}
+	if done, err := applied(s.db); err != nil || done {
+		return err // the usual case, with no lock taken
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+		return fmt.Errorf("migration %s: %w", base, err)
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
+		}
+	}()
+	if done, err := applied(conn); err != nil || done {
+		return err
+	}
+	body, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, string(body)); err != nil {
+		return fmt.Errorf("migration %s: %w", base, err)
+	}
+	if _, err := conn.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`,
+		base, formatTime(s.now())); err != nil {
+		return fmt.Errorf("record migration %s: %w", base, err)
+	}
+	if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
+		return fmt.Errorf("migration %s: %w", base, err)
+	}
+	committed = true
+	return nil
+}
+
+// Migrations lists the names of the applied migrations, oldest first.
+func (s *Store) Migrations(ctx context.Context) ([]string, error) {
+	return s.queryStrings(ctx, `SELECT name FROM migrations ORDER BY name`)
+}
+
+// queryStrings runs a query of one text column and collects its values.
+func (s *Store) queryStrings(ctx context.Context, query string, args ...any) ([]string, error) {
+	rows, err := s.reader().QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var values []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		values = append(values, v)
+	}
+	return values, rows.Err()
+}
+
+// EnsureSite returns the stored site for (URL, account), creating it or
+// refreshing its name, deployment and user names.
+func (s *Store) EnsureSite(ctx context.Context, site evidence.Site) (evidence.Site, error) {
+	site.URL = strings.TrimRight(site.URL, "/")
+	if site.URL == "" || site.User.ID == "" {
+		return evidence.Site{}, errors.New("ensure site: a site needs a URL and an account id")
+	}
+	if site.Name == "" {
+		site.Name = evidence.SiteNameFromURL(site.URL)
+	}
+	err := s.db.QueryRowContext(ctx, `
+		INSERT INTO sites (url, account_id, name, deployment, user_name, display_name, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (url, account_id) DO UPDATE SET
+			name = excluded.name, deployment = excluded.deployment,
+			user_name = excluded.user_name, display_name = excluded.display_name
+		RETURNING id`,
+		site.URL, site.User.ID, site.Name, site.Deployment, site.User.Name, site.User.DisplayName,
+		formatTime(s.now())).Scan(&site.ID)
+	if err != nil {
+		return evidence.Site{}, fmt.Errorf("ensure site %s: %w", site.URL, err)
+	}
+	return site, nil
+}
+
+// Sites lists the stored sites by name.
+func (s *Store) Sites(ctx context.Context) ([]evidence.Site, error) {
+	rows, err := s.reader().QueryContext(ctx, `
+		SELECT id, url, account_id, name, deployment, user_name, display_name
+		FROM sites ORDER BY name, id`)
+	if err != nil {
+		return nil, fmt.Errorf("list sites: %w", err)
+	}
+	defer rows.Close()
+	var sites []evidence.Site
+	for rows.Next() {
+		var st evidence.Site
+		if err := rows.Scan(&st.ID, &st.URL, &st.User.ID, &st.Name, &st.Deployment,
+			&st.User.Name, &st.User.DisplayName); err != nil {
+			return nil, err
+		}
+		sites = append(sites, st)
+	}
+	return sites, rows.Err()
+}
+
+// SyncCursor is the newest `updated` of the last committed page of a site;
+// ok is false before the first sync.
+func (s *Store) SyncCursor(ctx context.Context, siteID int64) (cursor time.Time, ok bool, err error) {
+	var text string
+	err = s.db.QueryRowContext(ctx, `SELECT cursor FROM sync_state WHERE site_id = ?`, siteID).Scan(&text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, false, nil
+	}
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("read sync cursor: %w", err)
+	}
+	cursor, err = parseTime(text)
+	return cursor, err == nil, err
+}
+
+// IntegrityCheck runs SQLite's integrity check and reports what it finds.
+func (s *Store) IntegrityCheck(ctx context.Context) error {
+	rows, err := s.db.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return err
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("the database is damaged: %s", strings.Join(problems, "; "))
+	}
+	return nil
+}

@@ -1,0 +1,425 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+var storeNow = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+
+func mustOpenStore(tb testing.TB) *Store {
+	tb.Helper()
+	s, err := Open(context.Background(), filepath.Join(tb.TempDir(), "sub", "pmfolio.db"),
+		WithClock(func() time.Time { return storeNow }))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+var (
+	testMe    = evidence.User{ID: "5b10ac8d82e05b22cc7d4ef5", DisplayName: "Sam Rivera"}
+	testOther = evidence.User{ID: "557058:aaaa", DisplayName: "Lee Park"}
+)
+
+func mustSite(tb testing.TB, s *Store) evidence.Site {
+	tb.Helper()
+	site, err := s.EnsureSite(context.Background(), evidence.Site{URL: "https://acme.atlassian.net/", Deployment: evidence.DeploymentCloud, User: testMe})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return site
+}
+
+// fakeClassify claims every comment by the user as stakeholder communication
+// and every change as prioritisation, so store tests do not depend on rules.
+func fakeClassify(a evidence.Activity, is evidence.Issue, me evidence.User) []evidence.Evidence {
+	if !a.Author.Is(me) {
+		return nil
+	}
+	cat := evidence.CatPrioritization
+	if a.Source == evidence.SourceComment {
+		cat = evidence.CatStakeholderComms
+	}
+	return []evidence.Evidence{{IssueID: a.IssueID, Source: a.Source, SourceID: a.SourceID, OccurredAt: a.At,
+		Category: cat, Rule: "test." + string(a.Source), Confidence: 0.8, Excerpt: a.Text}}
+}
+
+func testRecord(id, key string, updated time.Time, comments ...evidence.Activity) evidence.IssueRecord {
+	is := evidence.Issue{ID: id, Key: key, Project: "PAY", Summary: "Checkout times out for " + key, Type: "Story",
+		Reporter: testOther, Created: updated.Add(-time.Hour), Updated: updated}
+	acts := []evidence.Activity{{IssueID: id, Source: evidence.SourceChange, SourceID: "h" + id, Author: testMe, At: updated,
+		Items: []evidence.ChangeItem{{Field: "priority", FieldID: "priority", FromString: "Medium", ToString: "High"}}}}
+	for _, c := range comments {
+		c.IssueID = id
+		acts = append(acts, c)
+	}
+	return evidence.IssueRecord{Issue: is, Raw: []byte(`{"id":"` + id + `","key":"` + key + `","fields":{"x":null}}`), Activities: acts}
+}
+
+func comment(id string, author evidence.User, at time.Time, text string) evidence.Activity {
+	return evidence.Activity{Source: evidence.SourceComment, SourceID: id, Author: author, At: at, Text: text}
+}
+
+func TestStoreMigratesEmptyAndExistingDatabase(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "pmfolio.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := s.Migrations(ctx)
+	if err != nil || len(first) == 0 || first[0] != "0001_init.sql" {
+		t.Fatalf("migrations on an empty database = %v, %v", first, err)
+	}
+	site, err := s.EnsureSite(ctx, evidence.Site{URL: "https://acme.atlassian.net", User: testMe})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	// Reopening an existing database applies nothing twice and keeps the data.
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatalf("reopen existing database: %v", err)
+	}
+	defer s.Close()
+	again, _ := s.Migrations(ctx)
+	if !reflect.DeepEqual(first, again) {
+		t.Errorf("migrations after reopen = %v, want %v", again, first)
+	}
+	sites, err := s.Sites(ctx)
+	if err != nil || len(sites) != 1 || sites[0].ID != site.ID || sites[0].Name != "acme" {
+		t.Errorf("sites after reopen = %+v, %v", sites, err)
+	}
+	var fk, mode string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk); err != nil || fk != "1" {
+		t.Errorf("foreign_keys = %q, %v", fk, err)
+	}
+	if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal_mode = %q, %v", mode, err)
+	}
+}
+
+func TestStoreAppliesANewMigrationToAnExistingDatabaseOnce(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	first, err := fs.ReadFile(migrationFiles, "migrations/0001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	applied, _ := s.Migrations(ctx)
+	next := fstest.MapFS{
+		"migrations/0001_init.sql": {Data: first},
+		"migrations/0002_test.sql": {Data: []byte(`ALTER TABLE sites ADD COLUMN note TEXT NOT NULL DEFAULT 'kept';`)},
+	}
+	for range 2 { // the second run must find nothing to do
+		if err := s.migrate(ctx, next); err != nil {
+			t.Fatal(err)
+		}
+	}
+	names, _ := s.Migrations(ctx)
+	if !reflect.DeepEqual(names, append(applied, "0002_test.sql")) {
+		t.Errorf("migrations = %v", names)
+	}
+	var note string
+	if err := s.db.QueryRowContext(ctx, `SELECT note FROM sites WHERE id = ?`, site.ID).Scan(&note); err != nil || note != "kept" {
+		t.Errorf("existing row after migration: %q, %v", note, err)
+	}
+
+	// A failing migration is rolled back whole and not recorded.
+	broken := fstest.MapFS{"migrations/0003_broken.sql": {Data: []byte(`CREATE TABLE half (x INT); SELECT nope FROM nowhere;`)}}
+	if err := s.migrate(ctx, broken); err == nil {
+		t.Fatal("a broken migration was accepted")
+	}
+	var tables int
+	s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'half'`).Scan(&tables)
+	if names, _ := s.Migrations(ctx); len(names) != len(applied)+1 || tables != 0 {
+		t.Errorf("after a failed migration: %v recorded, %d half-made tables", names, tables)
+	}
+}
+
+func TestStoreRoundTripsAPageAndItsEvidence(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 12, 0, 0, time.UTC)
+	rec := testRecord("10001", "PAY-142", t0,
+		comment("501", testMe, t0.Add(time.Minute), "Update: mitigation is live in eu-west."),
+		comment("502", testOther, t0.Add(2*time.Minute), "thanks!"))
+
+	res, err := s.SavePage(ctx, site, []evidence.IssueRecord{rec}, fakeClassify, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (evidence.PageResult{Issues: 1, NewActivities: 2, NewEvidence: 2}); res != want {
+		t.Errorf("first save = %+v, want %+v", res, want)
+	}
+	items, err := s.Evidence(ctx, evidence.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 2 {
+		t.Fatalf("evidence = %d items, want 2: %+v", len(items), items)
+	}
+	ev := items[1]
+	if ev.Category != evidence.CatStakeholderComms || ev.IssueKey != "PAY-142" || ev.SiteName != "acme" ||
+		ev.IssueURL != "https://acme.atlassian.net/browse/PAY-142" || ev.IssueSummary != "Checkout times out for PAY-142" ||
+		ev.Excerpt != "Update: mitigation is live in eu-west." || !ev.OccurredAt.Equal(t0.Add(time.Minute)) ||
+		ev.ID != evidence.EvidenceID(site.Key(), "10001", evidence.SourceComment, "501", evidence.CatStakeholderComms) {
+		t.Errorf("evidence read back = %+v", ev)
+	}
+	cursor, ok, err := s.SyncCursor(ctx, site.ID)
+	if err != nil || !ok || !cursor.Equal(t0) {
+		t.Errorf("cursor = %v %v %v, want %v", cursor, ok, err, t0)
+	}
+	var raw string
+	if err := s.db.QueryRowContext(ctx, `SELECT raw FROM issues WHERE issue_id = '10001'`).Scan(&raw); err != nil || raw != string(rec.Raw) {
+		t.Errorf("raw JSON = %q, %v; want it kept whole", raw, err)
+	}
+
+	// Saving the same page again adds nothing and keeps the same ids.
+	res, err = s.SavePage(ctx, site, []evidence.IssueRecord{rec}, fakeClassify, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (evidence.PageResult{Issues: 1}); res != want {
+		t.Errorf("second save = %+v, want %+v", res, want)
+	}
+	again, _ := s.Evidence(ctx, evidence.Filter{})
+	if len(again) != 2 || again[0].ID != items[0].ID || again[1].ID != items[1].ID {
+		t.Errorf("ids changed on re-save: %+v", again)
+	}
+}
+
+func TestStoreMovedIssueAndDeletedCommentAreReflected(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	_, err := s.SavePage(ctx, site, []evidence.IssueRecord{testRecord("10001", "PAY-142", t0,
+		comment("501", testMe, t0, "Update: one"), comment("503", testMe, t0, "Update: two"))}, fakeClassify, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The issue moved to OPS (new key, same id) and comment 503 was deleted.
+	moved := testRecord("10001", "OPS-7", t0.Add(time.Hour), comment("501", testMe, t0, "Update: one, edited"))
+	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{moved}, fakeClassify, t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	var issues int
+	s.db.QueryRowContext(ctx, `SELECT count(*) FROM issues`).Scan(&issues)
+	if issues != 1 {
+		t.Errorf("issues after move = %d, want 1 (updated, not duplicated)", issues)
+	}
+	items, _ := s.Evidence(ctx, evidence.Filter{})
+	if len(items) != 2 {
+		t.Fatalf("evidence after delete = %d, want 2: %+v", len(items), items)
+	}
+	for _, ev := range items {
+		if ev.IssueKey != "OPS-7" || ev.SourceID == "503" {
+			t.Errorf("stale evidence after move/delete: %+v", ev)
+		}
+		if ev.Source == evidence.SourceComment && ev.Excerpt != "Update: one, edited" {
+			t.Errorf("edited comment not reflected: %q", ev.Excerpt)
+		}
+	}
+}
+
+func TestStoreFailedPageLeavesDatabaseAsItWas(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	good := testRecord("10001", "PAY-1", t0, comment("501", testMe, t0, "Update: fine"))
+	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{good}, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+	// The second issue of this page carries two activities with one key:
+	// the insert fails, and nothing of the page may remain.
+	bad := testRecord("10002", "PAY-2", t0.Add(time.Hour), comment("601", testMe, t0, "a"), comment("601", testMe, t0, "b"))
+	_, err := s.SavePage(ctx, site, []evidence.IssueRecord{testRecord("10003", "PAY-3", t0.Add(time.Hour)), bad}, fakeClassify, t0.Add(time.Hour))
+	if err == nil {
+		t.Fatal("SavePage accepted a page with a duplicate activity")
+	}
+	var issues int
+	s.db.QueryRowContext(ctx, `SELECT count(*) FROM issues`).Scan(&issues)
+	cursor, _, _ := s.SyncCursor(ctx, site.ID)
+	if issues != 1 || !cursor.Equal(t0) {
+		t.Errorf("after a failed page: %d issues, cursor %v; want 1 issue and cursor %v", issues, cursor, t0)
+	}
+}
+
+func TestStoreCurationSurvivesReclassify(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	rec := testRecord("10001", "PAY-1", t0, comment("501", testMe, t0, "Update: fine"))
+	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{rec}, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+	items, _ := s.Evidence(ctx, evidence.Filter{})
+	excluded := items[0].ID
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO curation (evidence_id, excluded, updated_at) VALUES (?, 1, ?)`,
+		excluded, formatTime(storeNow)); err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.Reclassify(ctx, fakeClassify)
+	if err != nil || n != 2 {
+		t.Fatalf("reclassify = %d, %v; want 2", n, err)
+	}
+	visible, _ := s.Evidence(ctx, evidence.Filter{})
+	all, _ := s.Evidence(ctx, evidence.Filter{IncludeExcluded: true})
+	if len(visible) != 1 || visible[0].ID == excluded || len(all) != 2 {
+		t.Errorf("after reclassify: visible %+v, all %d; the exclusion must hold", visible, len(all))
+	}
+
+	// A rule change that drops a category drops its evidence, and nothing else.
+	onlyComments := func(a evidence.Activity, is evidence.Issue, me evidence.User) []evidence.Evidence {
+		if a.Source != evidence.SourceComment {
+			return nil
+		}
+		return fakeClassify(a, is, me)
+	}
+	if n, err := s.Reclassify(ctx, onlyComments); err != nil || n != 1 {
+		t.Fatalf("reclassify with fewer rules = %d, %v; want 1", n, err)
+	}
+	var curated int
+	s.db.QueryRowContext(ctx, `SELECT count(*) FROM curation`).Scan(&curated)
+	if curated != 1 {
+		t.Errorf("curation rows = %d, want 1: reclassify must never touch curation", curated)
+	}
+}
+
+func TestStorePortfolioAndStats(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	t1 := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
+	_, err := s.SavePage(ctx, site, []evidence.IssueRecord{
+		testRecord("10001", "PAY-1", t0, comment("501", testMe, t0, "Update: one")),
+		testRecord("10002", "PAY-2", t1, comment("502", testOther, t1, "not mine")),
+	}, fakeClassify, t1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	since := time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
+	p, err := s.Portfolio(ctx, evidence.Filter{Since: &since}, storeNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Evidence) != 1 || p.Evidence[0].IssueKey != "PAY-2" || !p.Period.Since.Equal(since) ||
+		!p.Period.Until.Equal(storeNow) || len(p.Sites) != 1 {
+		t.Errorf("portfolio since April = %+v", p)
+	}
+	st, err := s.Stats(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantActs := map[evidence.Source]int{evidence.SourceIssue: 0, evidence.SourceChange: 2, evidence.SourceComment: 1, evidence.SourceWorklog: 0}
+	if !reflect.DeepEqual(st.Activities, wantActs) {
+		t.Errorf("activities = %v, want %v (only the user's own)", st.Activities, wantActs)
+	}
+	if st.Evidence[evidence.CatPrioritization] != 2 || st.Evidence[evidence.CatStakeholderComms] != 1 || st.Months["2026-03"][evidence.CatStakeholderComms] != 1 {
+		t.Errorf("stats = %+v", st)
+	}
+}
+
+func TestSyncLockIsExclusive(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "pmfolio.db")
+	first, err := LockForSync(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LockForSync(path); !errors.Is(err, evidence.ErrLocked) {
+		t.Fatalf("second lock = %v, want evidence.ErrLocked", err)
+	}
+	if err := first.Unlock(); err != nil {
+		t.Fatal(err)
+	}
+	again, err := LockForSync(path)
+	if err != nil {
+		t.Fatalf("lock after unlock: %v", err)
+	}
+	again.Unlock()
+}
+
+func TestStorePortfolioNamesProjectsEpicsAndPeople(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	epic := testRecord("20000", "PAY-1", t0)
+	epic.Issue.Type, epic.Issue.Summary, epic.Issue.ProjectName = "Epic", "Faster checkout", "Payments"
+	child := testRecord("20001", "PAY-2", t0, comment("701", testOther, t0, "question?"))
+	child.Issue.ParentKey, child.Issue.ProjectName = "PAY-1", "Payments"
+	child.Issue.Assignee = evidence.User{ID: "x", DisplayName: "Ana Silva"}
+	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{epic, child}, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantProjects := []evidence.Project{{SiteName: "acme", Key: "PAY", Name: "Payments"}}
+	wantEpics := []evidence.Epic{{SiteName: "acme", Key: "PAY-1", Summary: "Faster checkout", URL: "https://acme.atlassian.net/browse/PAY-1"}}
+	wantPeople := []string{"Ana Silva", "Lee Park", "Sam Rivera"}
+	if !reflect.DeepEqual(p.Projects, wantProjects) || !reflect.DeepEqual(p.Epics, wantEpics) || !reflect.DeepEqual(p.People, wantPeople) {
+		t.Errorf("projects %+v\nepics %+v\npeople %q", p.Projects, p.Epics, p.People)
+	}
+	if len(p.Categories) != 12 || p.Categories[0].ID != evidence.CatStoryWriting {
+		t.Errorf("categories = %d, first %+v", len(p.Categories), p.Categories)
+	}
+}
+
+func TestStoreMeasuresHowLongAClearedBlockLasted(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	change := func(id string, author evidence.User, at time.Time, items ...evidence.ChangeItem) evidence.Activity {
+		return evidence.Activity{IssueID: "30001", Source: evidence.SourceChange, SourceID: id, Author: author, At: at, Items: items}
+	}
+	flag := evidence.ChangeItem{Field: "Flagged", FieldType: "custom", ToString: "Impediment"}
+	unflag := evidence.ChangeItem{Field: "Flagged", FieldType: "custom", FromString: "Impediment"}
+	rec := evidence.IssueRecord{Issue: evidence.Issue{ID: "30001", Key: "PAY-9", Project: "PAY", Updated: t0.Add(96 * time.Hour)}, Raw: []byte(`{}`),
+		Activities: []evidence.Activity{
+			change("1", testOther, t0, flag),
+			change("2", testOther, t0.Add(2*time.Hour), unflag), // someone else cleared the first block
+			change("3", testOther, t0.Add(24*time.Hour), flag),  // a second block
+			change("4", testMe, t0.Add(24*time.Hour+30*time.Minute), evidence.ChangeItem{Field: "priority", ToString: "High"}),
+			change("5", testMe, t0.Add(60*time.Hour), unflag), // the user clears it after 36 hours
+			change("6", testMe, t0.Add(96*time.Hour), evidence.ChangeItem{Field: "status", FieldID: "status", FromString: "On Hold", ToString: "In Progress"}),
+		}}
+	classify := func(a evidence.Activity, is evidence.Issue, me evidence.User) []evidence.Evidence {
+		if !a.Author.Is(me) || a.SourceID == "4" {
+			return nil
+		}
+		return []evidence.Evidence{{IssueID: a.IssueID, Source: a.Source, SourceID: a.SourceID, OccurredAt: a.At, Category: evidence.CatUnblocking, Rule: "test", Confidence: 1}}
+	}
+	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{rec}, classify, t0); err != nil {
+		t.Fatal(err)
+	}
+	items, err := s.Evidence(ctx, evidence.Filter{})
+	if err != nil || len(items) != 2 {
+		t.Fatalf("evidence = %+v, %v", items, err)
+	}
+	if items[0].BlockedFor != 36*time.Hour {
+		t.Errorf("cleared flag: blocked for %v, want 36h (from the second flag, not the first)", items[0].BlockedFor)
+	}
+	if items[1].BlockedFor != 0 {
+		t.Errorf("out of On Hold with no recorded start: %v, want unknown (0)", items[1].BlockedFor)
+	}
+}

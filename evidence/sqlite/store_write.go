@@ -1,0 +1,341 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// SavePage stores one page of issues in one transaction: the issues, their
+// activities (replacing what was stored, so edited and deleted comments are
+// reflected), the evidence classify finds in the user's activities, and the
+// sync cursor. A sync killed at any moment leaves whole pages or nothing.
+func (s *Store) SavePage(ctx context.Context, site evidence.Site, records []evidence.IssueRecord, classify evidence.ClassifyFunc, cursor time.Time) (evidence.PageResult, error) {
+	var res evidence.PageResult
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return res, fmt.Errorf("save page: %w", err)
+	}
+	defer tx.Rollback()
+	now := formatTime(s.now())
+	w, err := newPageWriter(ctx, tx, site)
+	if err != nil {
+		return res, err
+	}
+	defer w.close()
+	for _, rec := range records {
+		if err := w.saveIssue(ctx, rec, classify, now, &res); err != nil {
+			return res, fmt.Errorf("save issue %s: %w", rec.Issue.Key, err)
+		}
+	}
+	if !cursor.IsZero() {
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO sync_state (site_id, cursor, updated_at) VALUES (?, ?, ?)
+			ON CONFLICT (site_id) DO UPDATE SET cursor = max(cursor, excluded.cursor), updated_at = excluded.updated_at`,
+			site.ID, formatTime(cursor), now); err != nil {
+			return res, fmt.Errorf("move sync cursor: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return res, fmt.Errorf("commit page: %w", err)
+	}
+	return res, nil
+}
+
+// pageWriter holds the statements one page reuses for every issue.
+type pageWriter struct {
+	site                          evidence.Site
+	mineBefore, evidenceBefore    *sql.Stmt
+	upsertIssue, deleteActivities *sql.Stmt
+	insertActivity                *sql.Stmt
+	insertEvidence                *sql.Stmt
+}
+
+func newPageWriter(ctx context.Context, tx *sql.Tx, site evidence.Site) (*pageWriter, error) {
+	w := &pageWriter{site: site}
+	stmts := []struct {
+		dst   **sql.Stmt
+		query string
+	}{
+		// is_mine is filtered in Go: as a SQL term it lures the planner to the
+		// (site_id, is_mine) index, a scan of all the user's activities.
+		{&w.mineBefore, `SELECT source, source_id, is_mine FROM activities WHERE site_id = ? AND issue_id = ?`},
+		{&w.evidenceBefore, `SELECT id FROM evidence WHERE site_id = ? AND issue_id = ?`},
+		{&w.upsertIssue, `
+			INSERT INTO issues (site_id, issue_id, issue_key, project, updated_at, issue, raw, synced_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (site_id, issue_id) DO UPDATE SET
+				issue_key = excluded.issue_key, project = excluded.project, updated_at = excluded.updated_at,
+				issue = excluded.issue, raw = excluded.raw, synced_at = excluded.synced_at`},
+		{&w.deleteActivities, `DELETE FROM activities WHERE site_id = ? AND issue_id = ?`},
+		{&w.insertActivity, `
+			INSERT INTO activities (site_id, issue_id, source, source_id, author_id, author_name, author_type, occurred_at, body, items, is_mine)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.insertEvidence, `
+			INSERT INTO evidence (id, site_id, issue_id, source, source_id, category, rule, confidence, excerpt, occurred_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+	}
+	for _, st := range stmts {
+		stmt, err := tx.PrepareContext(ctx, st.query)
+		if err != nil {
+			w.close()
+			return nil, fmt.Errorf("prepare: %w", err)
+		}
+		*st.dst = stmt
+	}
+	return w, nil
+}
+
+func (w *pageWriter) close() {
+	for _, st := range []*sql.Stmt{w.mineBefore, w.evidenceBefore, w.upsertIssue, w.deleteActivities, w.insertActivity, w.insertEvidence} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+func (w *pageWriter) saveIssue(ctx context.Context, rec evidence.IssueRecord, classify evidence.ClassifyFunc, now string, res *evidence.PageResult) error {
+	is := rec.Issue
+	mineBefore, err := querySet(ctx, w.mineBefore, func(rows *sql.Rows) (string, error) {
+		var src, id string
+		var mine bool
+		if err := rows.Scan(&src, &id, &mine); err != nil || !mine {
+			return "", err
+		}
+		return src + "\x00" + id, nil
+	}, w.site.ID, is.ID)
+	if err != nil {
+		return err
+	}
+	evidenceBefore, err := querySet(ctx, w.evidenceBefore, func(rows *sql.Rows) (string, error) {
+		var id string
+		err := rows.Scan(&id)
+		return id, err
+	}, w.site.ID, is.ID)
+	if err != nil {
+		return err
+	}
+	issueJSON, err := json.Marshal(is)
+	if err != nil {
+		return err
+	}
+	if _, err := w.upsertIssue.ExecContext(ctx, w.site.ID, is.ID, is.Key, is.Project, formatTime(is.Updated),
+		string(issueJSON), rec.Raw, now); err != nil {
+		return fmt.Errorf("store issue: %w", err)
+	}
+	if _, err := w.deleteActivities.ExecContext(ctx, w.site.ID, is.ID); err != nil {
+		return fmt.Errorf("clear activities: %w", err)
+	}
+	seenEvidence := map[string]bool{}
+	for _, a := range evidence.WithReplies(rec.Activities) {
+		mine := a.Author.Is(w.site.User)
+		items, err := json.Marshal(a.Items)
+		if err != nil {
+			return err
+		}
+		if a.Items == nil {
+			items = []byte("[]")
+		}
+		if _, err := w.insertActivity.ExecContext(ctx, w.site.ID, is.ID, string(a.Source), a.SourceID,
+			a.Author.ID, a.Author.DisplayName, a.Author.AccountType, formatTime(a.At), a.Text, string(items), mine); err != nil {
+			return fmt.Errorf("store %s %s: %w", a.Source, a.SourceID, err)
+		}
+		if !mine {
+			continue
+		}
+		if !mineBefore[string(a.Source)+"\x00"+a.SourceID] {
+			res.NewActivities++
+		}
+		for _, ev := range classify(a, is, w.site.User) {
+			ev.ID = evidence.EvidenceID(w.site.Key(), is.ID, ev.Source, ev.SourceID, ev.Category)
+			if seenEvidence[ev.ID] {
+				continue
+			}
+			seenEvidence[ev.ID] = true
+			if err := w.storeEvidence(ctx, ev); err != nil {
+				return err
+			}
+			if !evidenceBefore[ev.ID] {
+				res.NewEvidence++
+			}
+		}
+	}
+	res.Issues++
+	return nil
+}
+
+func (w *pageWriter) storeEvidence(ctx context.Context, ev evidence.Evidence) error {
+	if _, err := w.insertEvidence.ExecContext(ctx, ev.ID, w.site.ID, ev.IssueID, string(ev.Source), ev.SourceID,
+		ev.Category, ev.Rule, ev.Confidence, ev.Excerpt, formatTime(ev.OccurredAt)); err != nil {
+		return fmt.Errorf("store evidence %s: %w", ev.ID, err)
+	}
+	return nil
+}
+
+// querySet runs a prepared query and collects one string per row.
+func querySet(ctx context.Context, stmt *sql.Stmt, scan func(*sql.Rows) (string, error), args ...any) (map[string]bool, error) {
+	rows, err := stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	set := map[string]bool{}
+	for rows.Next() {
+		k, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		if k != "" {
+			set[k] = true
+		}
+	}
+	return set, rows.Err()
+}
+
+// Reclassify rebuilds all machine evidence from the stored activities with
+// classify, in one transaction and with no network. Curation is keyed by
+// stable evidence ids and is untouched. It returns the evidence count.
+func (s *Store) Reclassify(ctx context.Context, classify evidence.ClassifyFunc) (int, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("reclassify: %w", err)
+	}
+	defer tx.Rollback()
+	sites, err := s.Sites(ctx)
+	if err != nil {
+		return 0, err
+	}
+	var found []evidence.Evidence
+	for _, site := range sites {
+		evs, err := classifyStored(ctx, tx, site, classify)
+		if err != nil {
+			return 0, fmt.Errorf("reclassify %s: %w", site.Name, err)
+		}
+		found = append(found, evs...)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM evidence`); err != nil {
+		return 0, fmt.Errorf("reclassify: clear evidence: %w", err)
+	}
+	stmt, err := tx.PrepareContext(ctx, `
+		INSERT INTO evidence (id, site_id, issue_id, source, source_id, category, rule, confidence, excerpt, occurred_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
+	if err != nil {
+		return 0, err
+	}
+	defer stmt.Close()
+	for _, ev := range found {
+		if _, err := stmt.ExecContext(ctx, ev.ID, ev.SiteID, ev.IssueID, string(ev.Source), ev.SourceID,
+			ev.Category, ev.Rule, ev.Confidence, ev.Excerpt, formatTime(ev.OccurredAt)); err != nil {
+			return 0, fmt.Errorf("reclassify: store evidence: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("reclassify: commit: %w", err)
+	}
+	return len(found), nil
+}
+
+// classifyStored runs classify over one site's stored activities of its
+// user. Other people's comments are read too: they are the questions the
+// user's comments answer (WithReplies).
+func classifyStored(ctx context.Context, tx *sql.Tx, site evidence.Site, classify evidence.ClassifyFunc) ([]evidence.Evidence, error) {
+	rows, err := tx.QueryContext(ctx, `
+		SELECT a.issue_id, a.source, a.source_id, a.author_id, a.author_name, a.author_type, a.occurred_at, a.body, a.items, a.is_mine, i.issue
+		FROM activities a JOIN issues i ON i.site_id = a.site_id AND i.issue_id = a.issue_id
+		WHERE a.site_id = ? AND (a.is_mine = 1 OR a.source = 'comment')
+		ORDER BY a.issue_id, a.occurred_at, a.source, a.source_id`, site.ID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var (
+		found     []evidence.Evidence
+		issue     evidence.Issue
+		acts      []evidence.Activity
+		issueJSON []byte
+	)
+	flush := func() {
+		for _, a := range evidence.WithReplies(acts) {
+			if !a.Author.Is(site.User) {
+				continue
+			}
+			for _, ev := range classify(a, issue, site.User) {
+				ev.ID = evidence.EvidenceID(site.Key(), a.IssueID, ev.Source, ev.SourceID, ev.Category)
+				ev.SiteID = site.ID
+				found = append(found, ev)
+			}
+		}
+		acts = acts[:0]
+	}
+	for rows.Next() {
+		var a evidence.Activity
+		var at, items string
+		var mine bool
+		if err := rows.Scan(&a.IssueID, &a.Source, &a.SourceID, &a.Author.ID, &a.Author.DisplayName, &a.Author.AccountType,
+			&at, &a.Text, &items, &mine, &issueJSON); err != nil {
+			return nil, err
+		}
+		if a.At, err = parseTime(at); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(items), &a.Items); err != nil {
+			return nil, fmt.Errorf("activity %s %s items: %w", a.Source, a.SourceID, err)
+		}
+		if len(acts) == 0 || a.IssueID != acts[0].IssueID {
+			flush()
+			issue = evidence.Issue{}
+			if err := json.Unmarshal(issueJSON, &issue); err != nil {
+				return nil, fmt.Errorf("issue %s: %w", a.IssueID, err)
+			}
+		}
+		if mine != a.Author.Is(site.User) {
+			return nil, fmt.Errorf("activity %s %s: stored as the user's but not by them", a.Source, a.SourceID)
+		}
+		acts = append(acts, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	flush()
+	return found, nil
+}
+
+// RecordSyncRun appends a run to the sync log.
+func (s *Store) RecordSyncRun(ctx context.Context, run evidence.SyncRun) error {
+	_, err := s.db.ExecContext(ctx, `
+		INSERT INTO sync_runs (site_id, started_at, finished_at, result, issues, new_activities, new_evidence, requests, error)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		run.SiteID, formatTime(run.Started), formatTime(run.Finished), run.Result, run.Issues,
+		run.NewActivities, run.NewEvidence, run.Requests, run.Error)
+	if err != nil {
+		return fmt.Errorf("record sync run: %w", err)
+	}
+	return nil
+}
+
+// LastSyncRun returns the newest run of a site; ok is false if there is none.
+func (s *Store) LastSyncRun(ctx context.Context, siteID int64) (run evidence.SyncRun, ok bool, err error) {
+	var started, finished string
+	err = s.db.QueryRowContext(ctx, `
+		SELECT site_id, started_at, finished_at, result, issues, new_activities, new_evidence, requests, error
+		FROM sync_runs WHERE site_id = ? ORDER BY id DESC LIMIT 1`, siteID).Scan(
+		&run.SiteID, &started, &finished, &run.Result, &run.Issues, &run.NewActivities, &run.NewEvidence,
+		&run.Requests, &run.Error)
+	if err == sql.ErrNoRows {
+		return evidence.SyncRun{}, false, nil
+	}
+	if err != nil {
+		return evidence.SyncRun{}, false, fmt.Errorf("read sync log: %w", err)
+	}
+	if run.Started, err = parseTime(started); err != nil {
+		return evidence.SyncRun{}, false, err
+	}
+	if run.Finished, err = parseTime(finished); err != nil {
+		return evidence.SyncRun{}, false, err
+	}
+	return run, true, nil
+}

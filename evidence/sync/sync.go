@@ -1,0 +1,254 @@
+// Package sync is pmfolio's sync use case: read a site page by page from a
+// Source, classify, commit each page with the cursor to a Sink, and log the
+// run. It knows neither HTTP nor SQL: jira/ implements Source and
+// evidence/sqlite implements Sink.
+package sync
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// CursorOverlap is re-read before the cursor on each incremental sync: JQL
+// compares `updated` at minute resolution and clocks drift. Upserts make the
+// re-read harmless.
+const CursorOverlap = 15 * time.Minute
+
+// FirstSyncFloor bounds the first sync's selection (Cloud refuses unbounded
+// queries); no Jira activity is older.
+var FirstSyncFloor = time.Date(2002, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Source is a Jira site read as its user.
+type Source interface {
+	// Identify says which site this is and who the user is (the Site has no
+	// store id yet).
+	Identify(ctx context.Context) (evidence.Site, error)
+	// Selection is the query of the issues the user touched that were
+	// updated since the given time, oldest first; userJQL, when set,
+	// replaces the default selection of the user's issues.
+	Selection(userJQL string, since time.Time) string
+	// Pages runs a selection and calls fn with each page in order, stopping
+	// at fn's first error. wantTotal asks for the number of issues to come
+	// when that costs a request.
+	Pages(ctx context.Context, selection string, wantTotal bool, fn func(evidence.Page) error) error
+	// Deleted returns the ids of those issues that the site confirms were
+	// deleted, as opposed to hidden from the user.
+	Deleted(ctx context.Context, issues []evidence.Issue) ([]string, error)
+	// Requests is the number of requests sent so far.
+	Requests() int
+}
+
+// Sink is a store that commits a page at a time.
+type Sink interface {
+	// LockSync takes the store's sync lock without waiting (an error
+	// wrapping evidence.ErrLocked when another sync holds it).
+	LockSync() (unlock func() error, err error)
+	EnsureSite(ctx context.Context, site evidence.Site) (evidence.Site, error)
+	SyncCursor(ctx context.Context, siteID int64) (cursor time.Time, ok bool, err error)
+	// SavePage commits a page's issues, their activities and evidence, and
+	// the cursor (when not zero) in one transaction.
+	SavePage(ctx context.Context, site evidence.Site, records []evidence.IssueRecord, classify evidence.ClassifyFunc, cursor time.Time) (evidence.PageResult, error)
+	StoredIssues(ctx context.Context, siteID int64) ([]evidence.Issue, error)
+	RemoveIssues(ctx context.Context, siteID int64, issueIDs []string) (int, error)
+	RecordSyncRun(ctx context.Context, run evidence.SyncRun) error
+}
+
+// Options says what one sync does.
+type Options struct {
+	SiteName string    // the site's short name; derived from the URL when empty
+	Full     bool      // ignore the cursor and re-pull everything
+	Since    time.Time // fetch only issues updated since; zero: since the cursor
+	JQL      string    // replaces the default selection
+	DryRun   bool      // fetch and count, store nothing
+	Classify evidence.ClassifyFunc
+	// Progress is told after each page how many issues were fetched and the
+	// total (-1 when Jira does not say).
+	Progress func(fetched, total int)
+	// Stop, when closed, ends the sync after the page being fetched is
+	// committed: Ctrl-C keeps the work already done.
+	Stop <-chan struct{}
+	Now  func() time.Time
+}
+
+// Result says what a sync did.
+type Result struct {
+	Site          evidence.Site
+	Issues        int
+	NewActivities int // the user's activities not stored before
+	Activities    int // dry run only: the user's activities fetched
+	NewEvidence   int
+	Requests      int
+	Duration      time.Duration
+	Stopped       bool // ended early by opts.Stop
+	UsedJQL       string
+	Removed       int // stored issues a full sync found deleted in Jira, and removed (see Run)
+}
+
+// errStopped ends a search early when the user asked to stop.
+var errStopped = errors.New("sync stopped")
+
+// Run pulls the user's activity from src into sink, page by page: each
+// page's issues, activities, evidence and the cursor are committed in one
+// transaction, so a sync killed at any moment resumes where it stopped. Only
+// one sync may run on a store at a time.
+//
+// Jira keeps no trace of a deleted issue, so an incremental sync cannot
+// notice one. A full sync of the default selection (no JQL, no since) that
+// completes also removes the stored issues it did not see that the source
+// confirms are gone.
+func Run(ctx context.Context, src Source, sink Sink, opts Options) (Result, error) {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	if opts.Classify == nil {
+		return Result{}, errors.New("sync: no classifier")
+	}
+	start := now()
+	unlock, err := sink.LockSync()
+	if err != nil {
+		return Result{}, err
+	}
+	defer unlock()
+
+	res := Result{}
+	err = syncSite(ctx, src, sink, opts, &res)
+	res.Requests = src.Requests()
+	res.Duration = now().Sub(start)
+	if res.Site.ID != 0 && !opts.DryRun {
+		run := evidence.SyncRun{SiteID: res.Site.ID, Started: start, Finished: now(), Result: "ok",
+			Issues: res.Issues, NewActivities: res.NewActivities, NewEvidence: res.NewEvidence, Requests: res.Requests}
+		switch {
+		case err != nil:
+			run.Result, run.Error = "failed", err.Error()
+		case res.Stopped:
+			run.Result = "interrupted"
+		}
+		// The log is best effort and must not hide the sync's own error; it
+		// gets its own short context so a cancelled sync is still logged.
+		logCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		logErr := sink.RecordSyncRun(logCtx, run)
+		cancel()
+		if err == nil && logErr != nil {
+			err = logErr
+		}
+	}
+	return res, err
+}
+
+func syncSite(ctx context.Context, src Source, sink Sink, opts Options, res *Result) error {
+	site, err := src.Identify(ctx)
+	if err != nil {
+		return err
+	}
+	if opts.SiteName != "" {
+		site.Name = opts.SiteName
+	}
+	if site.Name == "" {
+		site.Name = evidence.SiteNameFromURL(site.URL)
+	}
+	if !opts.DryRun {
+		if site, err = sink.EnsureSite(ctx, site); err != nil {
+			return err
+		}
+	}
+	res.Site = site
+
+	bound, advanceCursor := FirstSyncFloor, opts.JQL == ""
+	if site.ID != 0 && !opts.Full {
+		cursor, ok, err := sink.SyncCursor(ctx, site.ID)
+		if err != nil {
+			return err
+		}
+		if ok {
+			bound = cursor.Add(-CursorOverlap)
+		}
+	}
+	if !opts.Since.IsZero() {
+		// A later --since than the cursor would leave a gap the cursor
+		// claims was read, so only an earlier one may move it.
+		advanceCursor = advanceCursor && !opts.Since.After(bound)
+		bound = opts.Since
+	}
+	res.UsedJQL = src.Selection(opts.JQL, bound)
+
+	// Only a full read of the default selection tells what Jira no longer
+	// has; a narrower one leaves out what it did not ask for.
+	var seen map[string]bool
+	if opts.Full && opts.JQL == "" && opts.Since.IsZero() && !opts.DryRun {
+		seen = map[string]bool{}
+	}
+	err = src.Pages(ctx, res.UsedJQL, opts.Progress != nil, func(p evidence.Page) error {
+		res.Issues += len(p.Records)
+		for _, rec := range p.Records {
+			if seen != nil {
+				seen[rec.Issue.ID] = true
+			}
+		}
+		if opts.DryRun {
+			for _, rec := range p.Records {
+				for _, a := range rec.Activities {
+					if a.Author.Is(site.User) {
+						res.Activities++
+					}
+				}
+			}
+		} else {
+			cursor := p.Newest
+			if !advanceCursor {
+				cursor = time.Time{}
+			}
+			saved, err := sink.SavePage(ctx, site, p.Records, opts.Classify, cursor)
+			if err != nil {
+				return err
+			}
+			res.NewActivities += saved.NewActivities
+			res.NewEvidence += saved.NewEvidence
+		}
+		if opts.Progress != nil {
+			opts.Progress(p.Fetched, p.Total)
+		}
+		select {
+		case <-opts.Stop:
+			return errStopped
+		default:
+			return nil
+		}
+	})
+	if errors.Is(err, errStopped) {
+		res.Stopped = true
+		return nil
+	}
+	if err != nil || seen == nil {
+		return err
+	}
+	res.Removed, err = removeDeleted(ctx, src, sink, site, seen)
+	return err
+}
+
+// removeDeleted removes the site's stored issues that a complete read of
+// the default selection did not return and that the source confirms are
+// deleted. Curation is keyed by evidence id and is kept.
+func removeDeleted(ctx context.Context, src Source, sink Sink, site evidence.Site, seen map[string]bool) (int, error) {
+	stored, err := sink.StoredIssues(ctx, site.ID)
+	if err != nil {
+		return 0, err
+	}
+	var unseen []evidence.Issue
+	for _, is := range stored {
+		if !seen[is.ID] {
+			unseen = append(unseen, is)
+		}
+	}
+	if len(unseen) == 0 {
+		return 0, nil
+	}
+	gone, err := src.Deleted(ctx, unseen)
+	if err != nil || len(gone) == 0 {
+		return 0, err
+	}
+	return sink.RemoveIssues(ctx, site.ID, gone)
+}

@@ -7,44 +7,13 @@ import (
 	"github.com/pmfolio/pmfolio/evidence/markup"
 )
 
-// knownBotNames are the display or login names, lowercase, of automation
-// accounts on sites that do not mark them as apps.
-var knownBotNames = []string{
-	"automation for jira", "jira automation", "automation", "jira-automation", "jira bot", "jirabot",
-	"jenkins", "github", "gitlab", "bitbucket", "service desk widget", "system",
-}
-
-// looksLikeBot reports whether an account's name marks it as automation:
-// a known bot, "…[bot]", "…-bot", or a service account "svc-…". It runs for
-// every person a rule looks at, so it does not allocate.
-func looksLikeBot(name string) bool {
-	name = strings.TrimSpace(name)
-	if name == "" {
-		return false
-	}
-	if equalsAnyFold(name, knownBotNames) || strings.EqualFold(name, "bot") {
-		return true
-	}
-	for _, suffix := range []string{"[bot]", " bot", "-bot", "_bot", ".bot"} {
-		if markup.HasSuffixFold(name, suffix) {
-			return true
-		}
-	}
-	for _, prefix := range []string{"svc-", "svc_", "svc."} {
-		if markup.HasPrefixFold(name, prefix) {
-			return true
-		}
-	}
-	return false
-}
-
 // isAutomation reports whether u is an automation account: Jira Cloud says
 // so, its name says so, or the rules file lists it under automation-accounts.
 func (s *subject) isAutomation(u evidence.User) bool {
 	if u.ID == "" {
 		return false
 	}
-	if u.AccountType == evidence.AccountTypeApp || looksLikeBot(u.DisplayName) || looksLikeBot(u.Name) {
+	if u.LooksLikeAutomation() {
 		return true
 	}
 	if s.rs == nil || len(s.rs.automation) == 0 {

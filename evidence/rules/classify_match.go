@@ -238,16 +238,6 @@ func notToValue(values ...string) itemCheck {
 	return func(_ *subject, it evidence.ChangeItem) bool { return !equalsAnyFold(it.ToString, values) }
 }
 
-// statusCategories are the status names sites use by default, by category
-// ("new", "indeterminate", "done"), lowercase.
-var statusCategories = map[string]string{
-	"to do": "new", "open": "new", "backlog": "new", "new": "new", "selected for development": "new", "reopened": "new",
-	"in progress": "indeterminate", "in review": "indeterminate", "in development": "indeterminate", "in qa": "indeterminate",
-	"in test": "indeterminate", "blocked": "indeterminate", "on hold": "indeterminate", "review": "indeterminate",
-	"done": "done", "closed": "done", "resolved": "done", "verified": "done", "complete": "done", "completed": "done",
-	"released": "done", "shipped": "done", "accepted": "done",
-}
-
 // toCategory checks that the new status is in category cat. A changelog
 // names statuses, not their categories: the issue's current status has its
 // category, and other statuses are known by their usual names.
@@ -256,7 +246,7 @@ func toCategory(cat string) itemCheck {
 		if it.ToString != "" && strings.EqualFold(it.ToString, s.is.Status) && s.is.StatusCategory != "" {
 			return s.is.StatusCategory == cat
 		}
-		return statusCategories[strings.ToLower(it.ToString)] == cat
+		return evidence.StatusCategoryOf(it.ToString) == cat
 	}
 }
 
@@ -556,14 +546,10 @@ func typeIs(types ...string) guard {
 	return func(s *subject) bool { return equalsAnyFold(s.is.Type, types) }
 }
 
-// someoneElses holds when the issue is someone else's: assigned to another
-// person, or created by another person. An automation account is nobody:
-// closing the ticket an alert opened accepts no one's work.
+// someoneElses holds when the issue is someone else's (see
+// evidence.Issue.SomeoneElses), automation as the rules file knows it.
 func someoneElses(s *subject) bool {
-	if s.isPerson(s.is.Assignee) && !s.is.Assignee.Is(s.me) {
-		return true
-	}
-	return (s.isPerson(s.is.Reporter) || s.isPerson(s.is.Creator)) && !s.is.CreatedBy(s.me)
+	return s.is.SomeoneElses(s.me, s.isAutomation)
 }
 
 // createdByOther holds when the issue's reporter or creator is known and

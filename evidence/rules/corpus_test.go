@@ -112,7 +112,7 @@ func (c *corpusCase) build(t *testing.T) (evidence.Activity, evidence.Issue) {
 	}
 	if c.Issue.Status != "" {
 		is.Status = c.Issue.Status
-		is.StatusCategory = statusCategories[strings.ToLower(c.Issue.Status)]
+		is.StatusCategory = evidence.StatusCategoryOf(c.Issue.Status)
 	}
 	if c.Issue.Category != "" {
 		is.StatusCategory = c.Issue.Category

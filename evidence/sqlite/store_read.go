@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -204,9 +203,6 @@ func (s *Store) measureBlocks(ctx context.Context, items []evidence.Evidence) er
 	return nil
 }
 
-// blockedStatuses are the statuses teams use to say an issue cannot move.
-var blockedStatuses = []string{"blocked", "on hold", "impeded", "waiting"}
-
 // blockChange reports whether a change item starts a block (a flag set, a
 // move into a blocked status) or clears one.
 func blockChange(it evidence.ChangeItem) (starts, clears bool) {
@@ -215,8 +211,7 @@ func blockChange(it evidence.ChangeItem) (starts, clears bool) {
 	case field == "flagged":
 		return it.ToString != "", it.ToString == "" && it.FromString != ""
 	case field == "status" || it.FieldID == "status":
-		from, to := strings.ToLower(it.FromString), strings.ToLower(it.ToString)
-		return slices.Contains(blockedStatuses, to), slices.Contains(blockedStatuses, from) && !slices.Contains(blockedStatuses, to)
+		return evidence.IsBlockedStatus(it.ToString), evidence.IsBlockedStatus(it.FromString) && !evidence.IsBlockedStatus(it.ToString)
 	}
 	return false, false
 }

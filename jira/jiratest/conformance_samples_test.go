@@ -49,7 +49,7 @@ func sampleFile(t *testing.T, name string) any {
 		}
 		return doc
 	}
-	t.Skipf("recorded sample %s not found in %v (set %s)", name, paths, apiDirEnv)
+	t.Fatalf("recorded sample %s not found in %v", name, paths)
 	return nil
 }
 

@@ -1,0 +1,136 @@
+package evidence
+
+import "strings"
+
+// The predicates every package shares: what "blocked", "done", "automation"
+// and "someone else's" mean. Rules, the store, exports and the team-backlog
+// detectors call these rather than keeping their own lists.
+
+// Status categories, as Jira names them.
+const (
+	StatusNew         = "new"
+	StatusInProgress  = "indeterminate"
+	StatusCategoryEnd = "done"
+)
+
+// statusCategories are the status names sites use by default, lowercase, by
+// category. A changelog names statuses, not their categories, so this is how
+// a past status is known.
+var statusCategories = map[string]string{
+	"to do": StatusNew, "open": StatusNew, "backlog": StatusNew, "new": StatusNew,
+	"selected for development": StatusNew, "reopened": StatusNew,
+	"in progress": StatusInProgress, "in review": StatusInProgress, "in development": StatusInProgress,
+	"in qa": StatusInProgress, "in test": StatusInProgress, "blocked": StatusInProgress,
+	"on hold": StatusInProgress, "review": StatusInProgress,
+	"done": StatusCategoryEnd, "closed": StatusCategoryEnd, "resolved": StatusCategoryEnd,
+	"verified": StatusCategoryEnd, "complete": StatusCategoryEnd, "completed": StatusCategoryEnd,
+	"released": StatusCategoryEnd, "shipped": StatusCategoryEnd, "accepted": StatusCategoryEnd,
+}
+
+// StatusCategoryOf is the category of a status known by its usual name, or
+// "" for a name sites do not use by default.
+func StatusCategoryOf(status string) string {
+	return statusCategories[strings.ToLower(strings.TrimSpace(status))]
+}
+
+// blockedStatuses are the statuses, lowercase, teams use to say an issue
+// cannot move; blockedLabels the labels some teams use instead.
+var (
+	blockedStatuses = []string{"blocked", "on hold", "impeded", "waiting"}
+	blockedLabels   = []string{"blocked", "impediment", "on-hold", "waiting", "waiting-for-info"}
+)
+
+// IsBlockedStatus reports whether a status says the issue cannot move.
+func IsBlockedStatus(status string) bool { return equalsAnyFold(status, blockedStatuses) }
+
+// IsBlockedLabel reports whether a label says the issue cannot move.
+func IsBlockedLabel(label string) bool { return equalsAnyFold(label, blockedLabels) }
+
+// Blocked reports whether the issue is blocked now: flagged as an
+// impediment, in a blocked status, labelled blocked, or blocked by another
+// issue through an "is blocked by" link. Done issues are not blocked.
+func (is Issue) Blocked() bool {
+	if is.Done() {
+		return false
+	}
+	if is.Flagged || IsBlockedStatus(is.Status) {
+		return true
+	}
+	for _, l := range is.Labels {
+		if IsBlockedLabel(l) {
+			return true
+		}
+	}
+	for _, l := range is.Links {
+		if strings.EqualFold(l.Description, "is blocked by") {
+			return true
+		}
+	}
+	return false
+}
+
+// Done reports whether the issue is finished: resolved, or in a status of
+// the done category.
+func (is Issue) Done() bool {
+	return is.Resolved != nil || is.StatusCategory == StatusCategoryEnd
+}
+
+// knownBotNames are the display or login names, lowercase, of automation
+// accounts on sites that do not mark them as apps.
+var knownBotNames = []string{
+	"automation for jira", "jira automation", "automation", "jira-automation", "jira bot", "jirabot",
+	"jenkins", "github", "gitlab", "bitbucket", "service desk widget", "system", "bot",
+}
+
+// LooksLikeAutomation reports whether the account is automation: Jira Cloud
+// says so (an app account), or its name does: a known bot, "…[bot]",
+// "…-bot", or a service account "svc-…". It runs for every person a rule
+// looks at, so it does not allocate.
+func (u User) LooksLikeAutomation() bool {
+	if u.ID == "" {
+		return false
+	}
+	return u.AccountType == AccountTypeApp || looksLikeBot(u.DisplayName) || looksLikeBot(u.Name)
+}
+
+func looksLikeBot(name string) bool {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return false
+	}
+	if equalsAnyFold(name, knownBotNames) {
+		return true
+	}
+	for _, suffix := range []string{"[bot]", " bot", "-bot", "_bot", ".bot"} {
+		if len(name) >= len(suffix) && strings.EqualFold(name[len(name)-len(suffix):], suffix) {
+			return true
+		}
+	}
+	for _, prefix := range []string{"svc-", "svc_", "svc."} {
+		if len(name) >= len(prefix) && strings.EqualFold(name[:len(prefix)], prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// SomeoneElses reports whether the issue is someone else's: assigned to
+// another person, or reported or created by another person. An automation
+// account (isAutomation) is nobody: closing the ticket an alert opened
+// accepts no one's work.
+func (is Issue) SomeoneElses(me User, isAutomation func(User) bool) bool {
+	person := func(u User) bool { return u.ID != "" && !isAutomation(u) }
+	if person(is.Assignee) && !is.Assignee.Is(me) {
+		return true
+	}
+	return (person(is.Reporter) || person(is.Creator)) && !is.CreatedBy(me)
+}
+
+func equalsAnyFold(s string, values []string) bool {
+	for _, v := range values {
+		if strings.EqualFold(s, v) {
+			return true
+		}
+	}
+	return false
+}

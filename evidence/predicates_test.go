@@ -1,0 +1,71 @@
+package evidence_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+func TestBlockedAndDone(t *testing.T) {
+	resolved := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name          string
+		is            evidence.Issue
+		blocked, done bool
+	}{
+		{"in progress is neither", evidence.Issue{Status: "In Progress", StatusCategory: evidence.StatusInProgress}, false, false},
+		{"flagged is blocked", evidence.Issue{Status: "In Progress", Flagged: true}, true, false},
+		{"a Blocked status, any case", evidence.Issue{Status: "BLOCKED"}, true, false},
+		{"on hold", evidence.Issue{Status: "On Hold"}, true, false},
+		{"a blocked label", evidence.Issue{Status: "To Do", Labels: []string{"frontend", "Waiting-For-Info"}}, true, false},
+		{"an is-blocked-by link", evidence.Issue{Status: "To Do", Links: []evidence.IssueLink{{Type: "Blocks", Description: "is blocked by", OtherKey: "PAY-1"}}}, true, false},
+		{"a blocks link is the other way round", evidence.Issue{Status: "To Do", Links: []evidence.IssueLink{{Type: "Blocks", Description: "blocks", OtherKey: "PAY-1"}}}, false, false},
+		{"done by category", evidence.Issue{Status: "Shipped", StatusCategory: evidence.StatusCategoryEnd, Flagged: true}, false, true},
+		{"done by resolution", evidence.Issue{Status: "Blocked", Resolved: &resolved}, false, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := c.is.Blocked(); got != c.blocked {
+				t.Errorf("Blocked() = %v, want %v", got, c.blocked)
+			}
+			if got := c.is.Done(); got != c.done {
+				t.Errorf("Done() = %v, want %v", got, c.done)
+			}
+		})
+	}
+}
+
+func TestSomeoneElsesAndAutomation(t *testing.T) {
+	me := evidence.User{ID: "me", DisplayName: "Sam Rivera"}
+	lee := evidence.User{ID: "lee", DisplayName: "Lee Park"}
+	bot := evidence.User{ID: "app", DisplayName: "Automation for Jira", AccountType: evidence.AccountTypeApp}
+	svc := evidence.User{ID: "JIRAUSER1", Name: "svc-deploy", DisplayName: "Deploy"}
+	for _, u := range []evidence.User{bot, svc, {ID: "x", DisplayName: "dependabot[bot]"}} {
+		if !u.LooksLikeAutomation() {
+			t.Errorf("%+v does not look like automation", u)
+		}
+	}
+	for _, u := range []evidence.User{me, lee, {ID: "y", DisplayName: "Abbot Jones"}} {
+		if u.LooksLikeAutomation() {
+			t.Errorf("%+v looks like automation", u)
+		}
+	}
+	auto := evidence.User.LooksLikeAutomation
+	cases := []struct {
+		name string
+		is   evidence.Issue
+		want bool
+	}{
+		{"assigned to a teammate", evidence.Issue{Reporter: me, Creator: me, Assignee: lee}, true},
+		{"reported by a teammate, unassigned", evidence.Issue{Reporter: lee, Creator: lee}, true},
+		{"mine", evidence.Issue{Reporter: me, Creator: me, Assignee: me}, false},
+		{"opened by an alert bot, assigned to me", evidence.Issue{Reporter: bot, Creator: bot, Assignee: me}, false},
+		{"imported by a bot, reported by me", evidence.Issue{Reporter: me, Creator: bot}, false},
+	}
+	for _, c := range cases {
+		if got := c.is.SomeoneElses(me, auto); got != c.want {
+			t.Errorf("%s: SomeoneElses = %v, want %v", c.name, got, c.want)
+		}
+	}
+}

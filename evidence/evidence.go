@@ -141,6 +141,12 @@ type ChangeItem struct {
 	FromString string `json:"from_string,omitempty"`
 	To         string `json:"to,omitempty"`
 	ToString   string `json:"to_string,omitempty"`
+	// Jira sends a value that is not there as JSON null, which is not the
+	// empty string of a field cleared to ""; these keep the difference.
+	FromNull       bool `json:"from_null,omitempty"`
+	FromStringNull bool `json:"from_string_null,omitempty"`
+	ToNull         bool `json:"to_null,omitempty"`
+	ToStringNull   bool `json:"to_string_null,omitempty"`
 }
 
 // Activity is one thing someone did on an issue: created it, changed it,

@@ -126,6 +126,25 @@ func (is Issue) SomeoneElses(me User, isAutomation func(User) bool) bool {
 	return (person(is.Reporter) || person(is.Creator)) && !is.CreatedBy(me)
 }
 
+// Mine reports whether the activity is the user's: they are its author, or,
+// for the creation of an issue, they reported or created it (an import or an
+// automation creates issues for their reporter, and people create some on
+// behalf of others).
+func (a Activity) Mine(is Issue, me User) bool {
+	return a.Author.Is(me) || a.Source == SourceIssue && is.CreatedBy(me)
+}
+
+// ChangesWorkflow reports a history that moves the issue to another
+// workflow: an administrator's migration, whatever else it changes.
+func (a Activity) ChangesWorkflow() bool {
+	for _, it := range a.Items {
+		if strings.EqualFold(it.Field, "Workflow") {
+			return true
+		}
+	}
+	return false
+}
+
 func equalsAnyFold(s string, values []string) bool {
 	for _, v := range values {
 		if strings.EqualFold(s, v) {

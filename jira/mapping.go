@@ -358,7 +358,8 @@ func activitiesOf(api apiIssue, is evidence.Issue) []evidence.Activity {
 			Author: h.Author.domain(), At: h.Created.Time}
 		for _, it := range h.Items {
 			a.Items = append(a.Items, evidence.ChangeItem{Field: it.Field, FieldID: it.FieldID, FieldType: it.FieldType,
-				From: deref(it.From), FromString: deref(it.FromString), To: deref(it.To), ToString: deref(it.ToString)})
+				From: deref(it.From), FromString: deref(it.FromString), To: deref(it.To), ToString: deref(it.ToString),
+				FromNull: it.From == nil, FromStringNull: it.FromString == nil, ToNull: it.To == nil, ToStringNull: it.ToString == nil})
 		}
 		acts = append(acts, a)
 	}

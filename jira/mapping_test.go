@@ -319,3 +319,41 @@ func TestRecordedServerCommentPagesAreReadOnceEach(t *testing.T) {
 		t.Errorf("mapped comments = %+v", acts)
 	}
 }
+
+// Jira sends a missing changelog value as null; a field cleared to the empty
+// string sends "". The stored activity keeps the difference.
+func TestChangeItemNullIsNotEmpty(t *testing.T) {
+	raw := []byte(`{"id":"10001","key":"PAY-1","fields":{"summary":"s","project":{"key":"PAY"},"issuetype":{"name":"Story"},
+		"status":{"name":"To Do","statusCategory":{"key":"new"}},"created":"2026-03-01T10:00:00.000+0000","updated":"2026-03-02T10:00:00.000+0000"},
+		"changelog":{"startAt":0,"maxResults":1,"total":1,"histories":[{"id":"7","author":{"accountId":"a1","displayName":"Sam"},
+		"created":"2026-03-02T10:00:00.000+0000","items":[
+			{"field":"Sprint","fieldtype":"custom","fieldId":"customfield_10020","from":null,"fromString":null,"to":"12","toString":"PAY Sprint 4"},
+			{"field":"environment","fieldtype":"jira","from":null,"fromString":"prod","to":null,"toString":""}]}]}}`)
+	_, acts, err := mapIssue(raw, Fields{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []evidence.ChangeItem
+	for _, a := range acts {
+		if a.Source == evidence.SourceChange {
+			items = a.Items
+		}
+	}
+	if len(items) != 2 {
+		t.Fatalf("items = %+v", items)
+	}
+	if s := items[0]; !s.FromNull || !s.FromStringNull || s.ToNull || s.ToStringNull {
+		t.Errorf("sprint added: nulls = %+v, want from and fromString null only", s)
+	}
+	if e := items[1]; !e.FromNull || e.FromStringNull || !e.ToNull || e.ToStringNull || e.ToString != "" {
+		t.Errorf("environment cleared: %+v, want toString the empty string, not null", e)
+	}
+	stored, err := json.Marshal(items[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back evidence.ChangeItem
+	if err := json.Unmarshal(stored, &back); err != nil || back != items[1] {
+		t.Errorf("stored as %s, read back %+v (%v)", stored, back, err)
+	}
+}

@@ -104,14 +104,18 @@ type RuleSet struct {
 // a pure function of the activity, its issue and the user, and so an
 // evidence.ClassifyFunc.
 //
-// Only the user's own activities count, whatever a rule says. Rules are
+// Only the user's own activities count, whatever a rule says, and no
+// workflow migration (an administrator's side effect). Rules are
 // tried in order; an activity may give evidence of several categories but
 // at most one item per category, from the first rule of that category that
 // matches. The returned items have no ID and none of the fields the store
 // fills.
 func (rs *RuleSet) Classify(a evidence.Activity, is evidence.Issue, me evidence.User) []evidence.Evidence {
-	if !a.Author.Is(me) {
+	if !a.Mine(is, me) || a.ChangesWorkflow() {
 		return nil
+	}
+	if a.Source == evidence.SourceIssue {
+		a.Author = me // reported by the user, created by an import or automation
 	}
 	s := &subject{a: a, is: is, me: me, rs: rs}
 	bit := sourceBit(a.Source)

@@ -32,6 +32,17 @@ func (s *Store) SavePage(ctx context.Context, site evidence.Site, records []evid
 			return res, fmt.Errorf("save issue %s: %w", rec.Issue.Key, err)
 		}
 	}
+	if len(w.statusTimes) > 0 {
+		removed, err := dropBulkEvidence(ctx, tx, site.ID, spansAround(w.statusTimes))
+		if err != nil {
+			return res, err
+		}
+		for _, id := range removed {
+			if w.newEvidence[id] {
+				res.NewEvidence--
+			}
+		}
+	}
 	if !cursor.IsZero() {
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO sync_state (site_id, cursor, updated_at) VALUES (?, ?, ?)
@@ -48,7 +59,12 @@ func (s *Store) SavePage(ctx context.Context, site evidence.Site, records []evid
 
 // pageWriter holds the statements one page reuses for every issue.
 type pageWriter struct {
-	site                          evidence.Site
+	site evidence.Site
+	// statusTimes are the times of the user's status changes on the page,
+	// around which bulk edits are looked for; newEvidence the ids the page
+	// added.
+	statusTimes                   []time.Time
+	newEvidence                   map[string]bool
 	mineBefore, evidenceBefore    *sql.Stmt
 	upsertIssue, deleteActivities *sql.Stmt
 	insertActivity                *sql.Stmt
@@ -56,7 +72,7 @@ type pageWriter struct {
 }
 
 func newPageWriter(ctx context.Context, tx *sql.Tx, site evidence.Site) (*pageWriter, error) {
-	w := &pageWriter{site: site}
+	w := &pageWriter{site: site, newEvidence: map[string]bool{}}
 	stmts := []struct {
 		dst   **sql.Stmt
 		query string
@@ -132,7 +148,7 @@ func (w *pageWriter) saveIssue(ctx context.Context, rec evidence.IssueRecord, cl
 	}
 	seenEvidence := map[string]bool{}
 	for _, a := range evidence.WithReplies(rec.Activities) {
-		mine := a.Author.Is(w.site.User)
+		mine := a.Mine(is, w.site.User)
 		items, err := json.Marshal(a.Items)
 		if err != nil {
 			return err
@@ -150,6 +166,9 @@ func (w *pageWriter) saveIssue(ctx context.Context, rec evidence.IssueRecord, cl
 		if !mineBefore[string(a.Source)+"\x00"+a.SourceID] {
 			res.NewActivities++
 		}
+		if a.Source == evidence.SourceChange && changesStatus(a.Items) {
+			w.statusTimes = append(w.statusTimes, a.At)
+		}
 		for _, ev := range classify(a, is, w.site.User) {
 			ev.ID = evidence.EvidenceID(w.site.Key(), is.ID, ev.Source, ev.SourceID, ev.Category)
 			if seenEvidence[ev.ID] {
@@ -161,6 +180,7 @@ func (w *pageWriter) saveIssue(ctx context.Context, rec evidence.IssueRecord, cl
 			}
 			if !evidenceBefore[ev.ID] {
 				res.NewEvidence++
+				w.newEvidence[ev.ID] = true
 			}
 		}
 	}
@@ -233,10 +253,18 @@ func (s *Store) Reclassify(ctx context.Context, classify evidence.ClassifyFunc) 
 			return 0, fmt.Errorf("reclassify: store evidence: %w", err)
 		}
 	}
+	n := len(found)
+	for _, site := range sites {
+		removed, err := dropBulkEvidence(ctx, tx, site.ID, nil)
+		if err != nil {
+			return 0, fmt.Errorf("reclassify %s: %w", site.Name, err)
+		}
+		n -= len(removed)
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("reclassify: commit: %w", err)
 	}
-	return len(found), nil
+	return n, nil
 }
 
 // classifyStored runs classify over one site's stored activities of its
@@ -260,7 +288,7 @@ func classifyStored(ctx context.Context, tx *sql.Tx, site evidence.Site, classif
 	)
 	flush := func() {
 		for _, a := range evidence.WithReplies(acts) {
-			if !a.Author.Is(site.User) {
+			if !a.Mine(issue, site.User) {
 				continue
 			}
 			for _, ev := range classify(a, issue, site.User) {
@@ -292,7 +320,7 @@ func classifyStored(ctx context.Context, tx *sql.Tx, site evidence.Site, classif
 				return nil, fmt.Errorf("issue %s: %w", a.IssueID, err)
 			}
 		}
-		if mine != a.Author.Is(site.User) {
+		if mine != a.Mine(issue, site.User) {
 			return nil, fmt.Errorf("activity %s %s: stored as the user's but not by them", a.Source, a.SourceID)
 		}
 		acts = append(acts, a)

@@ -191,7 +191,7 @@ func syncSite(ctx context.Context, src Source, sink Sink, opts Options, res *Res
 		if opts.DryRun {
 			for _, rec := range p.Records {
 				for _, a := range rec.Activities {
-					if a.Author.Is(site.User) {
+					if a.Mine(rec.Issue, site.User) {
 						res.Activities++
 					}
 				}

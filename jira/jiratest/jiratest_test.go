@@ -326,7 +326,12 @@ func TestSearchOrderAndUpdatedBound(t *testing.T) {
 	site := demo(t, DeploymentCloud, 200)
 	srv := startServer(t, site)
 	c := newClient(t, srv)
-	since := testNow.AddDate(0, -2, 0).Truncate(time.Minute)
+	// Jira reads the bound in the user's time zone, as the fake does.
+	loc, err := time.LoadLocation(site.Me.TimeZone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	since := testNow.AddDate(0, -2, 0).In(loc).Truncate(time.Minute)
 	want := 0
 	for _, is := range site.issues {
 		if !is.Updated.Before(since) {

@@ -61,6 +61,8 @@ type generator struct {
 	// followUps are OPS issues Me must create after an incident: a
 	// postmortem, then its action items.
 	followUps   []followUp
+	said        map[string]bool // every comment and description so far, so none repeats
+	meEpics     int             // epics Me has opened so far
 	rank        int
 	lastCreated time.Time
 	leaver      *User     // a colleague who left the company
@@ -92,6 +94,7 @@ func newGenerator(opts DemoOptions) *generator {
 		teamName:  map[*Project]string{},
 		epics:     map[*Project][]*Issue{},
 		byProject: map[*Project][]*Issue{},
+		said:      map[string]bool{},
 	}
 	if s.Deployment == DeploymentCloud {
 		s.FieldIDs = FieldIDs{Sprint: "customfield_10020", StoryPoints: "customfield_10016", Rank: "customfield_10019", Flagged: "customfield_10021"}
@@ -309,8 +312,8 @@ func (g *generator) generateIssue(i, n int) {
 		if i%3 == 0 {
 			p = g.pay
 		}
-	case r < 0.55:
-		p = g.ops
+	case r < 0.55 || i%53 == 11:
+		p = g.ops // the busiest issues (see plan) are on her own team's board
 	case r < 0.8:
 		p = g.pay
 	default:
@@ -347,6 +350,7 @@ func (g *generator) generateIssue(i, n int) {
 		Rank: g.nextRank(), Created: created, Updated: created}
 	ig.is = is
 	ig.svc = pickOf(g, ig.text.services)
+	ig.region = pickOf(g, regions)
 	ig.setup(fu)
 	s.addIssue(is)
 	g.byProject[p] = append(g.byProject[p], is)
@@ -410,20 +414,27 @@ func lastWorklog(is *Issue) time.Time {
 // issueGen writes one issue's story.
 type issueGen struct {
 	*generator
-	is   *Issue
-	kind issueKind
-	text *projectText
-	svc  string
-	at   time.Time // when the current step happens
+	is     *Issue
+	kind   issueKind
+	text   *projectText
+	svc    string
+	region string
+	at     time.Time // when the current step happens
+	seed   *epicSeed // what an epic is about
 	// owner does the issue's engineering once it starts.
 	owner    *User
-	incident *Issue // for postmortems and follow-ups
-	dupOf    *Issue // what a duplicate duplicates
-	blocker  *Issue // what a blocked issue waits for
-	asker    *User  // the colleague whose question Me answers next
-	lastN    int    // the last {$n}, so {$n2} can be larger
-	meActed  bool   // Me did something on the issue
-	worked   bool   // someone started work on it, so time was logged
+	incident *Issue  // for postmortems and follow-ups
+	dupOf    *Issue  // what a duplicate duplicates
+	blocker  *Issue  // what a blocked issue waits for
+	asker    *User   // the colleague whose question Me answers next
+	qa       *qaPair // what asker asked
+	lastN    int     // the last {$n}, so {$n2} can be larger
+	meActed  bool    // Me did something on the issue
+	busy     bool    // one of the few issues with a very long history
+	// unmeasured marks the epic Me owns and closes without ever writing
+	// down what came of it, so the portfolio has an initiative to lint.
+	unmeasured bool
+	worked     bool // someone started work on it, so time was logged
 }
 
 // setup decides who wrote the issue, who will work on it and what it says.
@@ -439,9 +450,11 @@ func (ig *issueGen) setup(fu followUp) {
 		// Epics follow the project's roadmap in order; a second round is
 		// the next phase of the same initiative.
 		n := len(g.epics[p])
-		seed := ig.text.epics[n%len(ig.text.epics)]
+		seed := &ig.text.epics[n%len(ig.text.epics)]
+		ig.seed = seed
 		is.Summary = seed.summary
-		if round := n / len(ig.text.epics); round > 0 {
+		round := n / len(ig.text.epics)
+		if round > 0 {
 			is.Summary += ", phase " + strconv.Itoa(round+1)
 		}
 		if g.site.Deployment == DeploymentServer {
@@ -451,7 +464,13 @@ func (ig *issueGen) setup(fu followUp) {
 		if p == g.ops || g.chance(0.3) {
 			is.Reporter = me
 		}
-		is.Description = ig.epicDescription(seed)
+		if is.Reporter == me {
+			g.meEpics++
+			// Her second epic is the one she closes without writing down
+			// what came of it: early enough in the year to be done by Now.
+			ig.unmeasured = g.meEpics == 2
+		}
+		is.Description = ig.fresh(func() string { return ig.epicDescription(seed, round) }, descriptionTails)
 		is.Assignee = is.Reporter
 		is.Priority = priorityHigh
 	case kindIncident:
@@ -461,25 +480,28 @@ func (ig *issueGen) setup(fu followUp) {
 		if p == g.ops && g.chance(0.3) {
 			is.Reporter = me
 		}
-		is.Description = "Alert: " + ig.svc + " error rate above 5% for 5 minutes.\n\n" + pickOf(g, ig.text.traces)
-		is.Description = ig.fill(is.Description)
+		is.Description = ig.fresh(func() string {
+			return ig.fill("Alert: {$svc} error rate above {~2|5|10}% for {$3-10} minutes in {$region}, fired at {$hhmm} UTC.\n\n" + pickOf(g, ig.text.traces))
+		}, descriptionTails)
 		is.Priority = priorityHighest
 		is.Labels = []string{"incident"}
 		is.Assignee = is.Reporter
 	case kindPostmortem:
 		is.Type = typeTask
-		ig.svc = svcOf(fu.incident, ig.svc)
+		ig.svc, ig.region = svcOf(fu.incident, ig.svc), regionOf(fu.incident, ig.region)
 		is.Summary = "Postmortem: " + strings.TrimPrefix(fu.incident.Summary, "INC: ")
 		is.Reporter, is.Assignee = me, me
-		is.Description = ig.fill(postmortemTemplate)
+		is.Description = ig.freshFill(postmortemTemplate)
 		is.Labels = []string{"postmortem"}
 		is.Priority = priorityHigh
 	case kindFollowUp:
 		is.Type = typeTask
-		ig.svc = svcOf(fu.incident, ig.svc)
+		ig.svc, ig.region = svcOf(fu.incident, ig.svc), regionOf(fu.incident, ig.region)
 		is.Summary = ig.fill(fu.summary)
 		is.Reporter = me
-		is.Description = ig.fill("From the postmortem " + fu.postmortem.Key + " of " + fu.incident.Key + ".\n\nh3. Why\nWithout this, the same failure pages us again and we only see it from customer tickets.\n\nh3. Done when\n* The change is live in production\n* The runbook mentions it")
+		what := strings.TrimPrefix(is.Summary, "Follow-up: ")
+		is.Description = ig.freshFill(strings.NewReplacer("{$postmortem}", fu.postmortem.Key, "{$incidentkey}", fu.incident.Key,
+			"{$summary}", what).Replace(followUpDescription))
 		is.Labels = []string{"follow-up"}
 		is.Assignee = colleague
 		ig.incident = fu.postmortem
@@ -494,7 +516,7 @@ func (ig *issueGen) setup(fu followUp) {
 		if is.Reporter == me {
 			is.Description = ig.storyDescription(seed)
 		} else {
-			is.Description = ig.fill(pickOf(g, colleagueDescriptions))
+			is.Description = ig.freshFill(colleagueDescriptions...)
 		}
 	case kindTask:
 		is.Type = typeTask
@@ -503,7 +525,7 @@ func (ig *issueGen) setup(fu followUp) {
 		if p == g.ops && g.chance(0.5) {
 			is.Reporter = me
 		}
-		is.Description = ig.fill(pickOf(g, taskProblems))
+		is.Description = ig.freshFill(taskProblems...)
 	case kindChore:
 		is.Type = typeTask
 		is.Summary = ig.fill(pickOf(g, ig.text.chores))
@@ -513,7 +535,7 @@ func (ig *issueGen) setup(fu followUp) {
 		}
 		is.Assignee = is.Reporter
 		if g.chance(0.5) {
-			is.Description = ig.fill(pickOf(g, bugOneLiners))
+			is.Description = ig.freshFill(bugOneLiners...)
 		}
 	case kindBug:
 		is.Type = typeBug
@@ -523,9 +545,9 @@ func (ig *issueGen) setup(fu followUp) {
 			is.Reporter = me
 		}
 		if g.chance(0.6) {
-			is.Description = ig.fill(pickOf(g, ig.text.traces))
+			is.Description = ig.freshFill(ig.text.traces...)
 		} else {
-			is.Description = ig.fill(pickOf(g, bugOneLiners))
+			is.Description = ig.freshFill(bugOneLiners...)
 		}
 		if is.Reporter == me {
 			is.Assignee = me // she found it, she fixes it
@@ -556,6 +578,20 @@ func (ig *issueGen) setup(fu followUp) {
 	}
 }
 
+// freshFill is a description from one of templates that no issue has yet.
+func (ig *issueGen) freshFill(templates ...string) string {
+	return ig.fresh(func() string { return ig.fill(pickOf(ig.generator, templates)) }, descriptionTails)
+}
+
+func regionOf(is *Issue, fallback string) string {
+	for _, r := range regions {
+		if strings.Contains(is.Summary, r) || strings.Contains(is.Description, r) {
+			return r
+		}
+	}
+	return fallback
+}
+
 func svcOf(is *Issue, fallback string) string {
 	for _, t := range []*projectText{&opsText, &payText, &appText} {
 		for _, s := range t.services {
@@ -568,42 +604,65 @@ func svcOf(is *Issue, fallback string) string {
 }
 
 func (ig *issueGen) storyDescription(seed storySeed) string {
+	return ig.fresh(func() string { return ig.writeStory(seed) }, descriptionTails)
+}
+
+// writeStory is one way Me writes up a story: the user-story line, then
+// acceptance criteria as a scenario, a list after a problem statement, or
+// a numbered list, in an order and with details of her choosing.
+func (ig *issueGen) writeStory(seed storySeed) string {
 	var b strings.Builder
 	b.WriteString("As a" + article(seed.persona) + " " + seed.persona + " I want " + seed.want + " so that " + seed.benefit + ".\n\n")
 	scenario, hasScenario := scenarios[seed.summary]
+	ac := slices.Clone(seed.ac)
+	if ig.chance(0.5) {
+		ig.rng.Shuffle(len(ac)-1, func(a, b int) { ac[a+1], ac[b+1] = ac[b+1], ac[a+1] })
+	}
 	switch r := ig.pick(3); {
 	case r == 0 && hasScenario:
 		b.WriteString("h3. Acceptance criteria\n*Given* " + scenario[0] + "\n*When* " + scenario[1] + "\n*Then* " + scenario[2] + "\n\n")
 		b.WriteString("Also:\n")
-		for _, ac := range seed.ac[1:] {
-			b.WriteString("* " + ac + "\n")
+		for _, c := range ac[1:] {
+			b.WriteString("* " + c + "\n")
 		}
 	case r == 1:
-		b.WriteString("h3. Problem\nToday this takes a ticket to the platform team and a few days of waiting. It came up in the last three retros.\n\n")
-		b.WriteString("h3. Acceptance criteria\n")
-		for _, ac := range seed.ac {
-			b.WriteString("* " + ac + "\n")
+		b.WriteString("h3. Problem\n" + pickOf(ig.generator, storyProblems))
+		if ig.chance(0.6) {
+			b.WriteString(" " + storyProblems[1])
 		}
-		b.WriteString("\nh3. Out of scope\n* Anything that needs a new vendor\n")
+		b.WriteString("\n\nh3. Acceptance criteria\n")
+		for _, c := range ac {
+			b.WriteString("* " + c + "\n")
+		}
+		b.WriteString("\nh3. Out of scope\n* " + pickOf(ig.generator, storyOutOfScope) + "\n")
 	default:
 		b.WriteString("h3. Acceptance criteria\n")
-		for _, ac := range seed.ac {
-			b.WriteString("# " + ac + "\n")
+		for _, c := range ac {
+			b.WriteString("# " + c + "\n")
+		}
+		if ig.chance(0.5) {
+			b.WriteString("\n{~Context|Why now}: " + pickOf(ig.generator, storyProblems) + "\n")
 		}
 	}
 	return ig.fill(strings.TrimRight(b.String(), "\n"))
 }
 
 func article(word string) string {
-	if strings.ContainsRune("aeiou", rune(word[0])) {
+	if strings.ContainsRune("aeiou", rune(word[0])) || strings.HasPrefix(word, "SRE") {
 		return "n"
 	}
 	return ""
 }
 
-func (ig *issueGen) epicDescription(seed epicSeed) string {
+// epicDescription states the epic's goal and success metrics; a later
+// round is the next phase of the same initiative.
+func (ig *issueGen) epicDescription(seed *epicSeed, round int) string {
 	var b strings.Builder
-	b.WriteString("h3. Goal\n" + seed.goal + "\n\nh3. Success metrics\n")
+	b.WriteString("h3. Goal\n")
+	if round > 0 {
+		b.WriteString("Phase " + strconv.Itoa(round+1) + ": keep what phase " + strconv.Itoa(round) + " got us and take it to the services and teams it left out. ")
+	}
+	b.WriteString(seed.goal + "\n\nh3. Why now\n" + pickOf(ig.generator, epicWhyNow) + "\n\nh3. Success metrics\n")
 	for _, m := range seed.metrics {
 		b.WriteString("* " + m + "\n")
 	}
@@ -615,7 +674,7 @@ func (ig *issueGen) epicDescription(seed epicSeed) string {
 	for _, s := range seed.out {
 		b.WriteString("* " + s + "\n")
 	}
-	return strings.TrimRight(b.String(), "\n")
+	return ig.fill(strings.TrimRight(b.String(), "\n"))
 }
 
 // step is one thing that happens to the issue at ig.at.
@@ -631,6 +690,7 @@ func (ig *issueGen) plan(i int) []step {
 	histories, comments := 8+g.pick(25), g.pick(11)
 	if i%53 == 11 {
 		histories, comments = 61+g.pick(30), 26+g.pick(15)
+		ig.busy = true
 	}
 	if age := g.site.Now.Sub(ig.is.Created); age < 30*24*time.Hour {
 		scale := max(0.3, float64(age)/float64(30*24*time.Hour))
@@ -672,7 +732,9 @@ func (ig *issueGen) plan(i int) []step {
 		steps = append(steps, (*issueGen).linkToIncident)
 	}
 	fillers(share(histories, 0.3), share(comments, 0.3))
+	// A busy issue is worked on to the end: its long history is the point.
 	switch r := g.rng.Float64(); {
+	case ig.busy:
 	case ig.kind == kindStory && r < 0.06:
 		return append(steps, (*issueGen).wontDo)
 	case r < 0.11 && len(g.byProject[ig.is.Project]) > 1:
@@ -724,6 +786,11 @@ func (ig *issueGen) run(steps []step) {
 		life = time.Duration(2+g.pick(30)) * time.Hour
 	default:
 		life = time.Duration(2+g.pick(40))*24*time.Hour + time.Duration(g.pick(24))*time.Hour
+	}
+	// A busy issue plays out in full, so that clients meet its long
+	// changelog even when it is young.
+	if left := g.site.Now.Sub(ig.is.Created) - 24*time.Hour; ig.busy && life > left && left > 0 {
+		life = left
 	}
 	offsets := make([]float64, len(steps))
 	for i := range offsets {
@@ -785,9 +852,9 @@ func (ig *issueGen) ensureMe() {
 	}
 	ig.at = at
 	if ig.is.Project == g.ops {
-		ig.comment(g.site.Me, ig.fill(pickOf(g, updateComments)))
+		ig.say(g.site.Me, updateComments)
 	} else {
-		ig.comment(g.site.Me, ig.fill(pickOf(g, crossTeamComments)))
+		ig.say(g.site.Me, crossTeamComments)
 	}
 }
 

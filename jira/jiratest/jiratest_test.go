@@ -326,7 +326,12 @@ func TestSearchOrderAndUpdatedBound(t *testing.T) {
 	site := demo(t, DeploymentCloud, 200)
 	srv := startServer(t, site)
 	c := newClient(t, srv)
-	since := testNow.AddDate(0, -2, 0).Truncate(time.Minute)
+	// Jira reads the bound in the user's time zone, as the fake does.
+	loc, err := time.LoadLocation(site.Me.TimeZone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	since := testNow.AddDate(0, -2, 0).In(loc).Truncate(time.Minute)
 	want := 0
 	for _, is := range site.issues {
 		if !is.Updated.Before(since) {
@@ -872,20 +877,23 @@ var commentSignals = []struct {
 	category string
 	phrases  []string
 }{
-	{notPM, []string{"LGTM", "Rebased on main", "Fixed in PR", "Deployed to staging", "Pushed a fix", "Can't reproduce", "Bumped the chart",
-		"Added the missing index", "Re-ran the pipeline", "Merged. Watching", "Done on my side", "OOMKilled", "Reverted in PR"}},
-	{incidents, []string{"Next update at", "Resolved", "Incident comms", "Impact so far", "Mitigated at"}},
-	{acceptance, []string{"Verified", "verified", "Meets AC", "meets AC", "UAT passed", "Reopening:"}},
-	{epicOwnership, []string{"Goal of this epic", "Success metrics", "Epic check-in", "Closing the epic", "Re-ordered the children", "Moved two items out of this epic", "Added the success metric", "Goal reached"}},
-	{deciding, []string{"Decision", "agreed", "going with", "out of scope", "Descoped", "Won't Do", "Won't do", "Closing: agreed"}},
-	{grooming, []string{"Duplicate of", "duplicate"}},
-	{unblocking, []string{"(flagoff)", "You're good to go", "Go ahead", "unblocked", "You're unblocked", "Tell me if it still", "Ship it with that", "We can polish later", "Approved.", "you can drop that part", "Start whenever you're ready"}},
-	{crossTeam, []string{"Hi [~", "Hand-off", "dependency check", "Coordinating with", "Dependency:", "Synced with", "take this off your plate"}},
-	{releasePlan, []string{"Targeting", "Release notes", "Go/no-go", "No-go", "Moved to ", "Code freeze", "release notes", "ships in"}},
-	{sprintPlan, []string{"Sprint goal", "Capacity", "Carrying this over", "Pulled into", "Moving this out of", "For planning", "stretch item", "carried over", "Planning note"}},
-	{prioritizing, []string{"Moving this above", "Deprioritising", "rank this higher", "P2, not P1", "more important than", "Raising priority", "Lowering priority",
-		"Ranked this", "either this or", "Parking this", "Moving it up", "Prioritising it now", "Ordering for"}},
-	{stakeholders, []string{"Update:", "Status:", "FYI", "ETA", "Heads up", "Summary for", "Weekly update"}},
+	{notPM, []string{"LGTM", "lgtm", "Looks good to me", "PR #", "Rebased on main", "Deployed to staging", "Can't reproduce", "Bumped the chart",
+		"Added the missing index", "Re-ran the pipeline", "Merged. Watching", "Done on my side", "OOMKilled", "Reverted in PR", "Found it:"}},
+	{incidents, []string{"Next update at", "Resolved", "Incident comms", "Impact so far", "Mitigated at", "All clear", "incident channel", "Roles for this incident"}},
+	{acceptance, []string{"Verified", "verified", "Meets", "meets AC", "UAT passed", "Reopening", "acceptance criteria pass", "Does what support needed"}},
+	{epicOwnership, []string{"Goal of this epic", "Success metrics", "Kick-off notes", "Epic check-in", "Progress since", "Re-ordered the children",
+		"out of this epic", "into this epic", "Added the success metric", "Outcome:", "Result:", "Closing the epic"}},
+	{deciding, []string{"Decision", "agreed", "going with", "out of scope", "Descoped", "decided", "settled on", "Won't", "Not doing this"}},
+	{grooming, []string{"uplicate"}},
+	{unblocking, []string{"(flagoff)", "good to go", "Go ahead", "go ahead", "unblocked", "no need to wait", "No need to wait", "Tell me if it still",
+		"We can polish later", "Approved.", "start whenever"}},
+	{crossTeam, []string{"Hi [~", "Hand-off", "dependency check", "Coordinating with", "Dependency:", "Synced with", "off your plate", "Talked to the"}},
+	{releasePlan, []string{"Targeting", "Aiming this at", "Release notes", "release notes", "Go/no-go", "No-go", "next release", "Code freeze", "ships in"}},
+	{sprintPlan, []string{"Sprint goal", "apacity", "Carrying this over", "Pulled into", "Taking this out of", "For planning", "stretch item", "carried over",
+		"Planning note", "Made room"}},
+	{prioritizing, []string{"above", "ahead of", "more important than", "Deprioritising", "P2, not P1", "priority because", "top of the backlog",
+		"either this or", "Parking this", "High impact", "Cost of delay", "Ordering for", "Nice-to-have", "Must-have"}},
+	{stakeholders, []string{"Update", "update", "Status", "FYI", "ETA", "Heads up", "Summary for", "keep you posted", "On track"}},
 }
 
 func classifyComment(body string) string {

@@ -41,6 +41,7 @@ type projectText struct {
 	incidents []string
 	goals     []string // sprint goals
 	traces    []string // stack traces in {code} blocks
+	channels  []string // the team's Slack channels
 }
 
 type epicSeed struct {
@@ -50,11 +51,15 @@ type epicSeed struct {
 	metrics []string
 	scope   []string
 	out     []string
+	// outcome is what the owner writes when she closes the epic: the
+	// success metrics against what happened, in numbers.
+	outcome []string
 }
 
 var opsText = projectText{
 	services: []string{"alertmanager", "ingress-nginx", "prometheus", "argo-cd", "vault", "postgres-primary", "kafka", "redis-cache", "loki", "buildkite-agents", "grafana", "cert-manager"},
 	repos:    []string{"platform/terraform", "platform/helm-charts", "platform/alert-rules", "platform/runbooks", "platform/ci-templates"},
+	channels: []string{"#platform", "#ops-alerts", "#platform-oncall", "#infra-changes"},
 	stories: []storySeed{
 		{"Route {$svc} alerts to the owning team", "on-call engineer", "alerts for {$svc} to page the team that owns the service", "I am not woken up for services I cannot fix",
 			[]string{"Every alert carries an owner label taken from the service catalogue", "Pages go to the owner's rotation; unowned alerts go to the platform queue", "A dashboard shows pages per team per week"}},
@@ -108,15 +113,35 @@ var opsText = projectText{
 	},
 	epics: []epicSeed{
 		{"On-call health: halve pages per week", "On-call health", "Cut pages per on-call week from ~40 to under 20 without missing real incidents.",
-			[]string{"Pages per on-call week, 4-week average, under 20", "No incident detected by customers before an alert fires"}, []string{"Alert ownership", "Runbook links", "Noise reduction"}, []string{"Replacing PagerDuty"}},
+			[]string{"Pages per on-call week, 4-week average, under 20", "No incident detected by customers before an alert fires"}, []string{"Alert ownership", "Runbook links", "Noise reduction"}, []string{"Replacing PagerDuty"},
+			[]string{
+				"Outcome: pages per on-call week averaged {$12-18} over the last four weeks, down from {$38-44} when we started. {~No incident reached customers before an alert fired, so both success metrics are met. Closing the epic.|One incident was reported by a customer first ({$since}), so the second success metric is missed once; its follow-up is in the backlog. Closing the epic.}",
+				"Result: {$13-19} pages a week on average since {$since}, from {$39-46} in the quarter before. {~Nobody on the rotation has been woken up twice in one night since the routing change.|The two noisiest alerts are gone entirely.} {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			}},
 		{"SLOs for customer-facing services", "Service SLOs", "Every tier-1 service has an availability and a latency SLO with error-budget alerts.",
-			[]string{"8 of 8 tier-1 services with SLOs in code", "Error-budget policy agreed with the three team leads"}, []string{"SLO definitions", "Burn-rate alerts", "Dashboards"}, []string{"Internal tools", "Batch jobs"}},
+			[]string{"8 of 8 tier-1 services with SLOs in code", "Error-budget policy agreed with the three team leads"}, []string{"SLO definitions", "Burn-rate alerts", "Dashboards"}, []string{"Internal tools", "Batch jobs"},
+			[]string{
+				"Outcome: 8 of 8 tier-1 services have SLOs in code and burn-rate alerts, and the error-budget policy was signed by all three leads on {$since}. {~Checkout used {$20-45}% of its budget last month, so the policy already had its first real test.|Two teams have since paused feature work once because of the budget, which is the point.} Both success metrics met, closing the epic.",
+				"Result: SLOs live for all 8 tier-1 services (we started with 1). Error-budget policy agreed with the three leads. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			}},
 		{"Kubernetes 1.30 upgrade", "K8s 1.30", "All clusters on Kubernetes 1.30 before the 1.28 end of support.",
-			[]string{"Zero customer-facing downtime during the upgrade", "All clusters upgraded by the end of the quarter"}, []string{"Staging and production clusters", "Deprecated API removal"}, []string{"Moving to a new cloud region"}},
+			[]string{"Zero customer-facing downtime during the upgrade", "All clusters upgraded by the end of the quarter"}, []string{"Staging and production clusters", "Deprecated API removal"}, []string{"Moving to a new cloud region"},
+			[]string{
+				"Outcome: all {$5-7} clusters are on 1.30, {$9-20} days before the 1.28 end of support. Customer-facing downtime during the upgrade: 0 minutes ({$dash} has the record). {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+				"Result: {$5-7} of {$5-7} clusters upgraded, zero minutes of customer-facing downtime, {$3-8} deprecated APIs removed along the way. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			}},
 		{"Zero-downtime Postgres failover", "Postgres failover", "A primary failure costs us under 30 seconds of write downtime.",
-			[]string{"Measured failover under 30 s in three consecutive drills", "Runbook exercised by every on-call engineer"}, []string{"Patroni setup", "Connection pooler", "Drills"}, []string{"Multi-region replication"}},
+			[]string{"Measured failover under 30 s in three consecutive drills", "Runbook exercised by every on-call engineer"}, []string{"Patroni setup", "Connection pooler", "Drills"}, []string{"Multi-region replication"},
+			[]string{
+				"Outcome: the last three drills measured {$11-19} s, {$14-24} s and {$12-22} s of write downtime, down from about 4 minutes before Patroni. {$4-6} of {$5-6} on-call engineers have run the drill themselves. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+				"Result: failover now costs {$12-25} s of write downtime (three drills in a row under 30 s), and every on-call engineer has run the runbook once. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			}},
 		{"Developer self-service environments", "Self-service envs", "Developers create and tear down environments without a platform ticket.",
-			[]string{"Median time to a preview environment under 10 minutes", "Platform tickets for environments down 80%"}, []string{"Preview environments", "Database module", "Cost visibility"}, []string{"Production access"}},
+			[]string{"Median time to a preview environment under 10 minutes", "Platform tickets for environments down 80%"}, []string{"Preview environments", "Database module", "Cost visibility"}, []string{"Production access"},
+			[]string{
+				"Outcome: median time to a preview environment is {$6-9} minutes over the last month, and platform tickets for environments fell from {$30-45} a month to {$3-8}. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+				"Result: {$140-260} preview environments created since {$since}, median {$6-9} minutes each; environment tickets to the platform team are down {$82-91}%. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			}},
 	},
 	incidents: []string{
 		"INC: elevated 5xx on {$svc} in {$region}",
@@ -133,16 +158,17 @@ var opsText = projectText{
 		"Runbook links on the top 20 alerts, retire the old cluster",
 	},
 	traces: []string{
-		"{code}\npanic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x8c2f1a]\n\ngoroutine 214 [running]:\ngithub.com/larkspur/{$svc}/internal/router.(*Router).match(0xc0004a2000, {0xc000512a80, 0x2a})\n\t/src/internal/router/router.go:142 +0x3a\ngithub.com/larkspur/{$svc}/internal/router.(*Router).ServeHTTP(0xc0004a2000, {0x1b0e9c8, 0xc0005c61c0}, 0xc000170900)\n\t/src/internal/router/router.go:88 +0x1f4\nnet/http.serverHandler.ServeHTTP({0xc0002d4b40}, {0x1b0e9c8, 0xc0005c61c0}, 0xc000170900)\n\t/usr/local/go/src/net/http/server.go:3210 +0x8e\n{code}",
-		"{code}\nError: Error acquiring the state lock\n\nError message: ConditionalCheckFailedException: The conditional request failed\nLock Info:\n  ID:        3f6c2a1e-9b1d-4d5e-a7c2-0f7e1b2c3d4e\n  Path:      larkspur-tf-state/{$svc}/terraform.tfstate\n  Operation: OperationTypeApply\n  Who:       buildkite@agent-7\n  Version:   1.8.5\n{code}",
-		"{code}\nWarning  BackOff    3m (x41 over 12m)  kubelet  Back-off restarting failed container {$svc} in pod {$svc}-7d9f8c6b5-x2lqp_platform\nLast State:     Terminated\n  Reason:       OOMKilled\n  Exit Code:    137\n{code}",
-		"{code}\nTraceback (most recent call last):\n  File \"/app/tools/rotate_certs.py\", line 88, in <module>\n    main()\n  File \"/app/tools/rotate_certs.py\", line 71, in main\n    secret = vault.read(f\"secret/data/{$svc}/tls\")[\"data\"]\nTypeError: 'NoneType' object is not subscriptable\n{code}",
+		"{code}\npanic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x8c2f1a]\n\ngoroutine {$100-990} [running]:\ngithub.com/larkspur/{$svc}/internal/router.(*Router).match(0xc0004a2000, {0xc000512a80, 0x2a})\n\t/src/internal/router/router.go:{$120-170} +0x3a\ngithub.com/larkspur/{$svc}/internal/router.(*Router).ServeHTTP(0xc0004a2000, {0x1b0e9c8, 0xc0005c61c0}, 0xc000170900)\n\t/src/internal/router/router.go:88 +0x1f4\nnet/http.serverHandler.ServeHTTP({0xc0002d4b40}, {0x1b0e9c8, 0xc0005c61c0}, 0xc000170900)\n\t/usr/local/go/src/net/http/server.go:3210 +0x8e\n{code}",
+		"{code}\nError: Error acquiring the state lock\n\nError message: ConditionalCheckFailedException: The conditional request failed\nLock Info:\n  ID:        3f6c2a1e-9b1d-4d5e-a7c2-0f7e1b2c{$1000-9999}\n  Path:      larkspur-tf-state/{$svc}/terraform.tfstate\n  Operation: OperationTypeApply\n  Who:       buildkite@agent-{$1-24}\n  Version:   1.8.5\n{code}",
+		"{code}\nWarning  BackOff    {$2-9}m (x{$12-60} over {$10-40}m)  kubelet  Back-off restarting failed container {$svc} in pod {$svc}-7d9f8c6b5-x{$10-99}lqp_platform\nLast State:     Terminated\n  Reason:       OOMKilled\n  Exit Code:    137\n{code}",
+		"{code}\nTraceback (most recent call last):\n  File \"/app/tools/rotate_certs.py\", line {$80-99}, in <module>\n    main()\n  File \"/app/tools/rotate_certs.py\", line 71, in main\n    secret = vault.read(f\"secret/data/{$svc}/tls\")[\"data\"]\nTypeError: 'NoneType' object is not subscriptable\n{code}",
 	},
 }
 
 var payText = projectText{
 	services: []string{"payments-api", "ledger-service", "payout-worker", "webhook-dispatcher", "fraud-scorer", "checkout-gateway"},
 	repos:    []string{"payments/payments-api", "payments/ledger", "payments/webhooks"},
+	channels: []string{"#payments-eng", "#payments-oncall", "#merchant-support"},
 	stories: []storySeed{
 		{"Expose webhook delivery metrics", "SRE", "webhook delivery success and latency as Prometheus metrics", "we can alert on delivery failures before merchants notice",
 			[]string{"{{webhook_deliveries_total}} with status and merchant tier labels", "Latency histogram with buckets up to 30 s", "Metrics documented in the service README"}},
@@ -176,11 +202,23 @@ var payText = projectText{
 	},
 	epics: []epicSeed{
 		{"Webhook reliability", "Webhook reliability", "Merchants receive every payment event at least once within 24 hours.",
-			[]string{"Delivery success within 24h at 99.99%", "Webhook support tickets down 50%"}, []string{"Retries", "Delivery metrics", "Merchant alerts"}, []string{"A new webhook format"}},
+			[]string{"Delivery success within 24h at 99.99%", "Webhook support tickets down 50%"}, []string{"Retries", "Delivery metrics", "Merchant alerts"}, []string{"A new webhook format"},
+			[]string{
+				"Outcome: delivery success within 24h has been 99.99{$3-9}% since {$since}, and webhook support tickets fell from {$38-47} to {$14-21} a month. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+				"Result: webhook tickets down from {$40-48} to {$15-22} a month, delivery within 24h at 99.99% or better for {$5-8} weeks running. {~{$customer} told their account manager they noticed.|Support has stopped keeping its own retry spreadsheet.} {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			}},
 		{"3-D Secure 2 rollout", "3DS2", "All EU card payments use 3-D Secure 2 with frictionless flow where allowed.",
-			[]string{"Challenge rate under 15%", "No drop in checkout conversion"}, []string{"Gateway integration", "Error mapping", "Rollout by merchant"}, []string{"Non-EU cards"}},
+			[]string{"Challenge rate under 15%", "No drop in checkout conversion"}, []string{"Gateway integration", "Error mapping", "Rollout by merchant"}, []string{"Non-EU cards"},
+			[]string{
+				"Outcome: 100% of EU card payments go through 3DS2; the challenge rate is {$9-14}% and checkout conversion moved from {$71-73}.{$1-9}% to {$72-74}.{$1-9}% over the same four weeks. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+				"Result: 3DS2 live for all EU merchants since {$since}, challenge rate {$10-14}%, no drop in checkout conversion. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			}},
 		{"Ledger double-entry migration", "Ledger v2", "Every money movement is recorded as a balanced double entry.",
-			[]string{"Daily reconciliation with zero unexplained differences for 30 days"}, []string{"New ledger schema", "Backfill", "Reconciliation"}, []string{"Reporting UI"}},
+			[]string{"Daily reconciliation with zero unexplained differences for 30 days"}, []string{"New ledger schema", "Backfill", "Reconciliation"}, []string{"Reporting UI"},
+			[]string{
+				"Outcome: {$31-44} days of daily reconciliation with zero unexplained differences, {$3-9} million entries backfilled. Finance closed the month in {$2-3} days instead of 6. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+				"Result: reconciliation green for {$31-40} days straight, and the manual adjustments finance made each month went from {$60-90} to 0. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			}},
 	},
 	incidents: []string{
 		"INC: checkout failures for EU cards on {$svc}",
@@ -193,15 +231,16 @@ var payText = projectText{
 		"Ledger backfill done, reconciliation green for a week",
 	},
 	traces: []string{
-		"{code:java}\norg.springframework.dao.DataAccessResourceFailureException: Unable to acquire JDBC Connection; nested exception is org.hibernate.exception.JDBCConnectionException\n\tat org.springframework.orm.jpa.vendor.HibernateJpaDialect.convertHibernateAccessException(HibernateJpaDialect.java:275)\n\tat com.larkspur.payments.refund.RefundService.refund(RefundService.java:142)\n\tat com.larkspur.payments.api.RefundController.create(RefundController.java:57)\nCaused by: java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30000ms.\n\tat com.zaxxer.hikari.pool.HikariPool.createTimeoutException(HikariPool.java:696)\n\t... 87 common frames omitted\n{code}",
-		"{code:java}\njava.lang.ArithmeticException: Non-terminating decimal expansion; no exact representable decimal result.\n\tat java.base/java.math.BigDecimal.divide(BigDecimal.java:1780)\n\tat com.larkspur.payments.money.Amount.split(Amount.java:91)\n\tat com.larkspur.payments.refund.PartialRefundCalculator.compute(PartialRefundCalculator.java:44)\n{code}",
-		"{code}\norg.apache.kafka.clients.consumer.CommitFailedException: Offset commit cannot be completed since the consumer is not part of an active group for auto partition assignment; it is likely that the consumer was kicked out of the group.\n\tat org.apache.kafka.clients.consumer.internals.ConsumerCoordinator.sendOffsetCommitRequest(ConsumerCoordinator.java:1234)\n\tat com.larkspur.payouts.BatchConsumer.commit(BatchConsumer.java:77)\n{code}",
+		"{code:java}\norg.springframework.dao.DataAccessResourceFailureException: Unable to acquire JDBC Connection; nested exception is org.hibernate.exception.JDBCConnectionException\n\tat org.springframework.orm.jpa.vendor.HibernateJpaDialect.convertHibernateAccessException(HibernateJpaDialect.java:275)\n\tat com.larkspur.payments.refund.RefundService.refund(RefundService.java:{$120-180})\n\tat com.larkspur.payments.api.RefundController.create(RefundController.java:57)\nCaused by: java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after {$10-30}000ms.\n\tat com.zaxxer.hikari.pool.HikariPool.createTimeoutException(HikariPool.java:696)\n\t... 87 common frames omitted\n{code}",
+		"{code:java}\njava.lang.ArithmeticException: Non-terminating decimal expansion; no exact representable decimal result.\n\tat java.base/java.math.BigDecimal.divide(BigDecimal.java:1780)\n\tat com.larkspur.payments.money.Amount.split(Amount.java:{$80-120})\n\tat com.larkspur.payments.refund.PartialRefundCalculator.compute(PartialRefundCalculator.java:44)\n{code}",
+		"{code}\norg.apache.kafka.clients.consumer.CommitFailedException: Offset commit cannot be completed since the consumer is not part of an active group for auto partition assignment; it is likely that the consumer was kicked out of the group.\n\tat org.apache.kafka.clients.consumer.internals.ConsumerCoordinator.sendOffsetCommitRequest(ConsumerCoordinator.java:1234)\n\tat com.larkspur.payouts.BatchConsumer.commit(BatchConsumer.java:{$60-99})\n{code}",
 	},
 }
 
 var appText = projectText{
 	services: []string{"mobile-bff", "push-gateway", "iOS app", "Android app", "feature-flag service"},
 	repos:    []string{"mobile/ios", "mobile/android", "mobile/bff"},
+	channels: []string{"#mobile", "#mobile-releases", "#app-support"},
 	stories: []storySeed{
 		{"Show a status banner when payments are degraded", "mobile user", "to see a banner when card payments are degraded", "I know the problem isn't my card and I try again later",
 			[]string{"The banner appears within 2 minutes of the status page changing", "It disappears when the incident is resolved", "Tapping it opens the status page"}},
@@ -230,240 +269,347 @@ var appText = projectText{
 	},
 	epics: []epicSeed{
 		{"Offline mode for payments", "Offline mode", "Users can confirm payments without a connection and never lose one.",
-			[]string{"Zero lost confirmations in a month of telemetry", "Support tickets about 'lost payments' down 70%"}, []string{"Offline queue", "Pending state UI", "Server idempotency"}, []string{"Offline card onboarding"}},
+			[]string{"Zero lost confirmations in a month of telemetry", "Support tickets about 'lost payments' down 70%"}, []string{"Offline queue", "Pending state UI", "Server idempotency"}, []string{"Offline card onboarding"},
+			[]string{
+				"Outcome: 0 lost confirmations in {$30-45} days of telemetry ({$1800-4200} confirmations were queued offline and all arrived). 'Lost payment' tickets fell from {$50-70} to {$9-16} a month. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+				"Result: tickets about lost payments down {$72-85}% (from {$52-66} a month), and telemetry shows no lost confirmation since {$since}. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			}},
 		{"Push notification preferences", "Push prefs", "Users choose which notifications they get.",
-			[]string{"Opt-out rate under 10%", "Notification-related uninstalls down"}, []string{"Preference screen", "push-gateway filtering"}, []string{"E-mail preferences"}},
+			[]string{"Opt-out rate under 10%", "Notification-related uninstalls down"}, []string{"Preference screen", "push-gateway filtering"}, []string{"E-mail preferences"},
+			[]string{
+				"Outcome: full opt-out of push is {$5-9}% (was {$17-24}% when it was all or nothing), and uninstalls that mention notifications fell from {$300-420} to {$120-200} a month. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+				"Result: {$38-55}% of users changed at least one preference, opt-out is {$6-9}%, notification-related uninstalls down by about a half. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			}},
 	},
 	goals: []string{
 		"Kill switch live, offline queue behind a flag",
 		"Release 5.x with crash-free sessions above 99.5%",
 	},
 	traces: []string{
-		"{code}\nFATAL EXCEPTION: main\nProcess: com.larkspur.app, PID: 18342\njava.lang.IllegalStateException: Fragment CheckoutFragment{a1b2c3d} not attached to a context.\n\tat androidx.fragment.app.Fragment.requireContext(Fragment.java:972)\n\tat com.larkspur.app.checkout.CheckoutFragment.onPaymentResult(CheckoutFragment.kt:214)\n\tat com.larkspur.app.checkout.CheckoutViewModel$confirm$1.invokeSuspend(CheckoutViewModel.kt:88)\n{code}",
-		"{code}\nFatal error: Unexpectedly found nil while unwrapping an Optional value\n0   LarkspurApp   0x0000000104a1c2f4 PushHandler.didReceive(_:) + 412 (PushHandler.swift:57)\n1   LarkspurApp   0x0000000104a1b8e0 AppDelegate.userNotificationCenter(_:didReceive:withCompletionHandler:) + 168\n2   UserNotifications 0x00000001a2c4d1f0 -[UNUserNotificationCenter _didReceiveNotificationResponse:] + 344\n{code}",
+		"{code}\nFATAL EXCEPTION: main\nProcess: com.larkspur.app, PID: {$10000-32000}\njava.lang.IllegalStateException: Fragment CheckoutFragment{a1b2c3d} not attached to a context.\n\tat androidx.fragment.app.Fragment.requireContext(Fragment.java:972)\n\tat com.larkspur.app.checkout.CheckoutFragment.onPaymentResult(CheckoutFragment.kt:{$190-240})\n\tat com.larkspur.app.checkout.CheckoutViewModel$confirm$1.invokeSuspend(CheckoutViewModel.kt:88)\n{code}",
+		"{code}\nFatal error: Unexpectedly found nil while unwrapping an Optional value\n0   LarkspurApp   0x0000000104a1c2f4 PushHandler.didReceive(_:) + 412 (PushHandler.swift:{$40-90})\n1   LarkspurApp   0x0000000104a1b8e0 AppDelegate.userNotificationCenter(_:didReceive:withCompletionHandler:) + 168\n2   UserNotifications 0x00000001a2c4d1f0 -[UNUserNotificationCenter _didReceiveNotificationResponse:] + 344\n{code}",
 	},
 }
 
-// PM-work comments by Me, one list per kind of work.
+// PM-work comments by Me, one list per kind of work. Each template is a
+// family of comments: {~a|b} picks one way to say a thing, {?…} adds a
+// detail now and then, and slots bring in the services, people, customers,
+// dates and numbers of the moment, so that no two issues read alike.
 var (
 	tradeoffComments = []string{
-		"Moving this above {$samekey}: it hits every deploy, the other one only the nightly batch. P1 because it blocks the {$version} release.",
-		"Deprioritising this for now. {$metric} is fine and the {$team} dependency is more important than polishing this.",
-		"I'd rank this higher than the dashboard work: customer-facing, and the fix is small. Trade-off: the Grafana migration slips a sprint.",
-		"P2, not P1: there's a workaround (restart the {$svc} pod) and it hits under 1% of requests. Revisit if it shows up in {$metric}.",
-		"This is more important than the {$svc} upgrade because we get paged for it every week. Swapped their order in the backlog.",
-		"Raising priority: two enterprise merchants reported it this week and support is escalating.",
-		"Lowering priority, the new alert routing already removes most of the noise this was meant to fix.",
-		"Ranked this to the top of the backlog. If we only do one thing next sprint it should be this.",
-		"With our capacity it's either this or {$samekey}. I'd pick this one: it unblocks {$n} other tickets.",
-		"Parking this below the security items until the audit is done. Not dropping it.",
-		"High impact for the effort: ~{$n} points for a {$pct}% drop in pages. Moving it up.",
-		"Cost of delay: another sprint of this is roughly {$n} hours of toil for on-call. Prioritising it now.",
-		"Ordering for the next two sprints: this, then {$samekey}, then the cleanup. The cleanup can wait, the other two can't.",
+		"{~Moving this above|I'm putting this ahead of} {$samekey}: {~it hits every release|it bites on-call every week|support gets a ticket about it most days}, {~the other one only touches the nightly batch|the other one is cosmetic|the other one has a workaround}.{? P1 because it blocks {$version}.}",
+		"Honestly this is more important than the {$svc} upgrade right now. {~We get paged for it every week|{$customer} has asked about it {$2-4} times this month|It costs whoever is on call half a day per shift}, so I swapped the two in the backlog.",
+		"Deprioritising this {~for now|until after {$meeting}|for the rest of the quarter}. {~{$metric} looks fine|{$metric} has been flat for a month|Nobody has hit it since {$since}} and the {$team} dependency {~matters more|is the bigger risk}.",
+		"P2, not P1: {~there's a workaround (restart the {$svc} pod)|it only happens on retries|only {$customer} has seen it} and it {~hits under 1% of requests|happened {$2-3} times in {$4-8} weeks}. {~Revisit if it shows up in {$metric}.|I'll look at it again after {$meeting}.}",
+		"Raising priority because {~two|three} {~enterprise merchants|customers, {$customer} among them,} reported it {~this week|since {$since}} and support is {~escalating|asking us daily}.",
+		"Ranked this to the top of the backlog. If we only get one thing done {~next sprint|before {$version}|this month}, it should be this{? — {$person} agrees}.",
+		"{~With our capacity|Realistically} it's either this or {$samekey}. I'd pick this one: it unblocks {$2-6} other tickets{? and {$person} is waiting on it}.",
+		"Parking this for now, behind the {~security items|audit work|{$svc} migration}. Not dropping it{~, just not this month|; it comes back when {$otherkey} lands}.",
+		"High impact for the effort: about {$2-8} points for {~a {$10-40}% drop in pages|{$customer}'s biggest complaint|{$3-9} fewer tickets a week}. Moving it up.",
+		"Cost of delay: {~another sprint of this is roughly {$4-20} hours of toil for on-call|every week we wait, {$20-90} merchants hit the retry path|{$customer}'s renewal is on {$nth} and this is on their list}. Prioritising it now.",
+		"Ordering for the next {~two sprints|few weeks}: this, then {$samekey}, then the cleanup. The cleanup can wait, the other two can't.",
+		"{~Lowering|Dropping} the priority because {~the new alert routing already removes most of the noise this was meant to fix|{$otherkey} fixed the root cause|nobody has hit it since {$since}}.",
+		"{$customer} is the only one asking for this and they have a workaround. Nice-to-have, so it goes below the {~SLO work|{$svc} migration|incident follow-ups}.",
+		"Must-have for {$version}: without it {~the migration can't finish|we can't switch off the old {$svc}|support keeps doing refunds by hand}. {~The dashboard work can wait.|The rest of the list can wait a sprint.}",
 	}
 	sprintComments = []string{
-		"Sprint goal for {$sprint}: {$goal}. This one is in, and it's the riskiest piece so it goes first.",
-		"Capacity check for {$sprint}: we're at {$n}0 points with one person out on Thursday and Friday. Pulling this into {$nextsprint} instead.",
-		"Carrying this over to {$nextsprint}, it's 80% done and only the rollout is left. First thing in the sprint.",
-		"Pulled into {$sprint}. With this and {$samekey} we're at capacity; nothing else goes in without something coming out.",
-		"Moving this out of {$sprint}: we over-committed and this one has the fewest dependencies.",
-		"For planning: {$n} points, fits in {$sprint} if we drop the runbook cleanup.",
+		"Sprint goal for {$sprint}: {$goal}. This one is in, {~and it's the riskiest piece so it goes first|it's the piece everything else waits on|and {$person} has already started on the design}.",
+		"{~Capacity check|Quick capacity check} for {$sprint}: we're at {$20-48} points with {~one person out on Thursday and Friday|{$person} on call that week|two people at {$meeting}}. {~Pulling this into {$nextsprint} instead.|Moving this to {$nextsprint}.}",
+		"Carrying this over to {$nextsprint}{~, it's about {$60-90}% done and only the rollout is left|; the {$svc} part took longer than the estimate}. {~First thing in the sprint.|Told {$lead} so nobody is surprised.}",
+		"Pulled into {$sprint}. With this and {$samekey} we're at capacity, so nothing else goes in without something coming out.",
+		"Taking this out of {$sprint}: we over-committed and this one has the fewest dependencies. {~Back in the pool for {$nextsprint}.|It goes to the top of next sprint's list.}",
+		"For planning: {~about {$2-8} points|{$2-5} days for one person}, fits in {$sprint} if we drop {~the runbook cleanup|the dashboard polish|the second alert rule}.",
 		"Added to {$sprint} as a stretch item. The sprint goal stays: {$goal}.",
-		"This has been carried over twice. Splitting it so the first half actually lands in {$sprint}.",
-		"Planning note: {$sprint} capacity is lower because of on-call week, so we commit to two items and this is one of them.",
+		"This has been carried over twice. Splitting it so the first half {~actually lands|is done} in {$sprint}: {~the Terraform part now, the alerting part next time|staging now, production next sprint}.",
+		"Planning note: {$sprint} {~capacity is lower because of on-call week|has {$2-3} fewer people because of holidays|is short because of {$meeting}}, so we commit to {~two|three} items and this is one of them.",
+		"{$person} and I went through {$sprint} {~this morning|after standup|before planning}: this one goes in instead of {$samekey}, same size, but this one {~unblocks {$team}|has a customer waiting}. Made room in the sprint for it.",
 	}
 	releaseComments = []string{
-		"Targeting {$version}. Cut-off is {$day}, so this has to be merged by then or it rolls to the next release.",
-		"Release notes for {$version}: \"{$svc} now retries failed deliveries with backoff; no action needed from integrators.\"",
-		"Go/no-go for {$version}: go. Canary has been clean for 24h and the rollback plan is the usual helm rollback.",
-		"No-go for {$version} from my side until the migration dry run passes on staging. Moving this to the next fix version.",
-		"Moved to {$version}: not needed for the current release and the cut-off was yesterday.",
-		"Code freeze for {$version} is {$day} 17:00 CET. Anything not in review by then moves to the next release.",
-		"Added to the {$version} release notes under 'Reliability'.",
-		"This ships in {$version} behind the flag; we turn it on for 10% of traffic the week after.",
+		"{~Targeting|Aiming this at} {$version}. {~Cut-off is {$day}|The release cut-off is {$day} 17:00 CET}, so this has to be {~in review|ready} by then or it rolls to the next release.",
+		"Release notes for {$version}: \"{~{$svc} now retries failed deliveries with backoff; nothing to change for integrators|Refunds accept an Idempotency-Key header|Every page now links its runbook|{$svc} answers /health/deep for on-call}.\"",
+		"Go/no-go for {$version}: go. {~Canary has been clean for {$12-48}h|Staging soak was clean over the weekend} and the rollback plan is {~the usual helm rollback|to switch the flag off}.",
+		"No-go for {$version} from my side until {~the migration dry run passes on staging|{$otherkey} is done|{$person} has signed off the runbook}. {~Moving this to the next fix version.|Pushing it to the next release.}",
+		"{~Not needed for the current release|Not blocking for this release}, and the cut-off was {~yesterday|on {$since}}. Moving it to the next release{? so it gets a proper soak}.",
+		"Code freeze for {$version} is {$day} 17:00 CET. Anything not {~in review|approved} by then {~moves to the next release|waits for the next train}.",
+		"Added to the {$version} release notes under '{~Reliability|Payments|Fixes}'{?, with a line for support about what changes for {$customer}}.",
+		"This ships in {$version} behind the flag; we turn it on for {~10|25|5}% of {~traffic|merchants} the week after{? and for everyone on {$nth} if the numbers hold}.",
 	}
 	updateComments = []string{
-		"Update: {$n} of {$n2} stories done, the rest are in review. ETA for the rollout is {$day}. Risk: the {$team} API change, tracked in {$otherkey}.",
-		"Status: on track. Staging rollout done, production on {$day}. FYI {$lead}",
-		"FYI {$lead} {$mate}: this slipped a week because of the Kafka upgrade. New ETA {$date}. Nothing needed from you yet.",
-		"Weekly update: alert volume down {$pct}% since the routing change. Next: runbook links in every page. No blockers.",
-		"Status: at risk. We're waiting on {$otherkey} from {$team}; if it isn't in by {$day} we ship without the new dashboard.",
-		"Update for everyone following this: {$metric} is now on the SLO board. ETA for the remaining services is {$date}.",
-		"Summary for {$lead} and {$mate}: done, migration and dashboards. In progress, alert tuning. Next, decommissioning the old cluster. ETA {$date}.",
-		"Heads up {$lead}: the maintenance window moves to {$day} 06:00 UTC. Expect ~5 minutes of higher latency on {$svc}.",
-		"Update: rollout paused at 50% after a latency bump in {$region}. Looking into it; next update {$day}.",
-		"ETA update: {$date}, a week later than planned. Reason: the {$svc} upgrade needed an extra migration step.",
-		"Status: done in staging, waiting for the production window on {$day}. FYI {$mate}",
+		"Update: {$n} of {$n2} stories done, the rest are in review. ETA for the rollout is {$day}. Risk: {~the {$team} API change, tracked in {$otherkey}|{$person} is out next week|the {$svc} upgrade might need a maintenance window}.",
+		"Quick status for everyone watching this: {~staging is done, production on {$day}|the {$svc} part is finished and tested|we're about halfway}. {~On track.|Still on track for {$date}.|Nothing needed from you yet.} FYI {$lead}",
+		"FYI {$lead} {$mate}: this slipped {~a week|a few days} because of {~the Kafka upgrade|the {$svc} incident on {$since}|holidays}. New ETA {$date}. {~Nothing needed from you yet.|I'll shout if that moves again.}",
+		"Weekly update: {~alert volume down {$10-45}% since the routing change|{$count} fewer failed payments than last week|{$3-7} of {$8-10} services onboarded}. Next: {~runbook links in every page|the {$region} rollout|the cost report}. No blockers.",
+		"Status: at risk. We're waiting on {$otherkey} from {$team}; if it isn't in by {$day} we ship without {~the new dashboard|the second alert|the backfill} and add it after.",
+		"Heads up {$lead}: the maintenance window moves to {$day} {~06:00|05:30|21:00} UTC. Expect {~about five minutes|a few minutes} of higher latency on {$svc}{?; {$outsider} knows}.",
+		"Summary for {$lead} and {$mate}: done, {~migration and dashboards|the alert rules and the runbook}. In progress, {~alert tuning|the {$region} rollout}. Next, {~decommissioning the old cluster|the cost report}. ETA {$date}.",
+		"Update: rollout paused at {~50|30|20}% after a latency bump in {$region}. {~Looking into it with {$person}|{$person} is on it}; next update {$day}.",
+		"Where we are, for anyone following along: {~{$n} services moved, {$n2} to go|the {$customer} pilot started on {$since} and is going well|the {$svc} part is done, one surprise with timeouts but nothing serious}. ETA for the rest is {$date}.",
+		"{$outsider} asked where this is: tell support it goes live on {$nth}{? in {$region} first}. I'll keep you posted here so nobody has to ask in {$channel}.",
 	}
 	decisionComments = []string{
-		"Decision: we keep the old endpoint until {$version} and remove it after. Agreed with {$lead} in today's sync.",
-		"We agreed to go with option B (a feature flag per merchant): one more day of work, but a clean rollback.",
-		"Multi-region failover is out of scope for this one. Logged it separately so it isn't lost.",
-		"Decision: no new Grafana dashboard for this, the SLO board covers it. Descoped the dashboard task.",
-		"After talking it through with {$mate}: going with logical replication, not dump/restore. Less downtime, more setup.",
-		"Decision recorded: alerts without a runbook link don't page, they go to the ticket queue.",
-		"Descoped the Android part, usage there is under 3%. We agreed to revisit next quarter.",
+		"Decision: we keep the old endpoint until {$version} and remove it after. Agreed with {$lead} in {$meeting}.",
+		"We agreed to go with option B ({~a feature flag per merchant|a separate queue per region|the managed service}): {~one more day of work|a bit more setup}, but a clean rollback.",
+		"{~Multi-region failover|Support for the legacy {$svc} API|A UI for this|Automatic remediation} is out of scope for this one. {~Logged it separately so it isn't lost.|Written down in {$otherkey} for later.}",
+		"Decision: no new Grafana dashboard for this, {$dash} covers it. Descoped the dashboard task.",
+		"After talking it through with {$mate}: we're going with logical replication, not dump/restore. Less downtime, more setup.",
+		"{~Alerts without a runbook link won't page any more, they go to the ticket queue|Deploys after 15:00 on Fridays need the on-call's OK from now on|{$svc} gets its own on-call rotation from next month|We stop maintaining the old {$svc} dashboards, {$dash} is the one}. We decided that in {$meeting} and it starts {$nth}.",
+		"Descoped the Android part, usage there is under {$2-4}%. We agreed to revisit next quarter.",
 		"We agreed on a 99.9% SLO for {$svc}, not 99.95%: the extra nine needs a second region we don't have budget for.",
 		"Decision: we build this on the shared module instead of a one-off. Slower now, no second migration later.",
+		"We settled on {~30|14|45} days of retention for {$svc} logs{~ after checking with {$outsider}|; legal is fine with it}. {~Cheaper, and still enough for incident reviews.|Anything older goes to cold storage.}",
+		"{~OK, to close the loop|Closing the loop on yesterday's thread}: we're going with the second option, {~per-team alert routes|a nightly batch instead of streaming|managed Postgres}. {~Cost and on-call load both point that way.|{$person} and {$outsider} are on board.}",
 	}
 	wontDoComments = []string{
-		"Closing as Won't Do: the new alert routing makes this redundant. Reopen if the pages come back.",
-		"Won't do. We're decommissioning {$svc} next quarter, so investing here doesn't pay off.",
+		"Closing as Won't Do: {~the new alert routing makes this redundant|{$otherkey} covers the same need|nobody has asked for it since {$since}}. Reopen if {~the pages come back|it comes up again}.",
+		"Won't do. We're {~decommissioning {$svc} next quarter|replacing {$svc} with the managed service}, so investing here doesn't pay off.",
 		"Won't Do: out of scope for the platform team. {$team} owns this path now and has {$otherkey} for it.",
-		"Closing: agreed with {$mate} that the cost (two sprints) outweighs the benefit (one page a month).",
+		"Closing: agreed with {$mate} that the cost ({~two sprints|about {$10-20} days}) outweighs the benefit ({~one page a month|a few tickets a quarter}).",
+		"Not doing this one. {~{$customer} moved to the new API, so the old path has no users left|The vendor fixes it in their next version, due {$nth}}. Won't Do.",
 	}
 	duplicateComments = []string{
-		"Duplicate of {$dupkey}, closing this one. Moved the repro steps over there.",
-		"Same root cause as {$dupkey}. Closing as duplicate, please follow that one.",
-		"This is {$dupkey} again. Marking it as a duplicate and linking them.",
-	}
-	answerComments = []string{
-		"{$asker} yes, use the staging Vault path; you don't need prod credentials for this. You're good to go.",
-		"{$asker} keep the old metric name as an alias for one release, then drop it. Go ahead.",
-		"{$asker} I checked with {$lead}: they're fine with the schema change as long as the field stays nullable. You're unblocked.",
-		"{$asker} access is sorted, you're in the {$svc}-admins group now. Tell me if it still answers 403.",
-		"{$asker} 2% for 5 minutes, that's what we agreed for the SLO. Ship it with that.",
-		"{$asker} don't wait for the design review, reuse the pattern from {$samekey}. We can polish later.",
-		"{$asker} fine to skip the canary for this one, it's config only. Approved.",
-		"{$asker} I got the answer from {$lead}: their team takes the migration, so you can drop that part.",
-		"{$asker} put it in {$sprint}, I've made room. Start whenever you're ready.",
+		"Duplicate of {$dupkey}, closing this one. {~Moved the repro steps over there.|Copied {$person}'s notes across.|The logs from {$since} are attached there now.}",
+		"Same root cause as {$dupkey}{? (the {$svc} pool size)}. Closing as duplicate, please follow that one{? for news}.",
+		"This is {$dupkey} again. Marking it as a duplicate{~ and linking them| so the history stays in one place}.",
 	}
 	crossTeamComments = []string{
 		"Hi {$lead}, we need this before we can turn on the new alerting for {$svc}. Could your team pick it up in {$sprint}? Our side is {$opskey}.",
-		"Hand-off: our part ({$opskey}) is done, the Terraform module and the dashboards are live. Over to {$team} for the client changes.",
+		"Hand-off: our part ({$opskey}) is done, {~the Terraform module and the dashboards are live|the alert rules are in place|the database and its backups are set up}. Over to {$team} for {~the client changes|the rollout}.",
 		"{$lead} dependency check: we plan the cut-over for {$day}. Does that work with your release, or should we move it?",
 		"Coordinating with {$team}: they own the client side, we own the infrastructure. Linked {$opskey} so both boards see it.",
-		"Dependency: {$opskey} has to land first. I'll comment here when it's merged so you can start.",
+		"Dependency: {$opskey} has to land first. I'll comment here when it's done so you can start{? — probably {$day}}.",
 		"Hi {$lead}, could someone on your side review the runbook before we hand this over? Ideally before {$day}.",
-		"Synced with {$team} on this: they expose the metric, we build the alert. Owner on their side is {$mate}.",
+		"Synced with the {$team} team on this: they expose the metric, we build the alert. Owner on their side is {$mate}.",
 		"{$lead} we'd like to take this off your plate: our team can do the infrastructure part in {$opskey}. Any objections?",
+		"Talked to the {$team} team {~at {$meeting}|on a call this morning}: they handle {~the app release|the merchant comms} and we handle the {$svc} side. Timeline is in {$opskey}.",
 	}
-	epicComments = []string{
-		"Goal of this epic: cut pages per on-call week from ~{$n}0 to under 20. Success metric: pages/week on the SLO board, measured over 4 weeks.",
-		"Success metrics: p99 under 300 ms for {$svc} and error-budget burn under 50% a month. Anything that doesn't move these isn't part of this epic.",
-		"Re-ordered the children: the Terraform work first (it unblocks everything else), dashboards last.",
-		"Epic check-in: {$n} of {$n2} children done. What's left is the rollout and the docs. On track for {$date}.",
-		"Moved two items out of this epic into the backlog, nice-to-haves that don't help hit the goal.",
-		"Added the success metric to the description and split the remaining work into three stories.",
+	// epicGoalComments open an epic Me owns.
+	epicGoalComments = []string{
+		"Goal of this epic, in one line: {$epicgoal} {~We measure it on {$dash} and I'll post the numbers here every other week.|The success metrics are in the description; anything that doesn't move them isn't part of this epic.}",
+		"Success metrics for this one, so we all read them the same way: {$epicmetrics}. {~If a ticket doesn't help with one of those, it goes to the backlog.|I'll check them at every sprint review.}",
+		"Kick-off notes from {$meeting}. Goal, as in the description: {$epicgoal} {~{$person} owns the rollout plan, I own the metrics and the updates.|First milestone is staging by {$date}.}",
 	}
-	epicCloseComments = []string{
-		"Closing the epic: success metric met ({$metric} down {$pct}% over four weeks). Leftovers moved to the backlog.",
-		"Done. Goal reached ahead of {$date}; the follow-ups live in the backlog with the tech-debt label.",
+	// epicScopeComments reshape an epic Me owns.
+	epicScopeComments = []string{
+		"Re-ordered the children: {~the Terraform work first (it unblocks everything else), dashboards last|{$samekey} first because the rest waits on it, docs last}.",
+		"Moved two items out of this epic into the backlog, {~nice-to-haves that don't help hit the goal|both about {$svc} and not about the goal}.",
+		"Added the success metric to the description and split the remaining work into {~three|four} stories{? with {$person}}.",
+		"Pulled {$samekey} into this epic, it's the same problem from the {~client|alerting} side and we'd only do it twice otherwise.",
+	}
+	// epicProgressComments report on an epic Me owns.
+	epicProgressComments = []string{
+		"Epic check-in: {$n} of {$n2} stories done. {~What's left is the rollout and the docs.|Remaining: the {$region} rollout and the runbook.} On track for {$date}.",
+		"Progress since {$since}: {~{$n} of {$n2} stories done|{$n} services onboarded, {$n2} to go}. {~{$person} is on the last big piece.|The rest is small.} Next check-in after {$meeting}.",
+	}
+	// epicClosings close an epic without saying what came of it.
+	epicClosings = []string{
+		"Closing the epic: everything in scope has shipped{~ and the leftovers are in the backlog with the tech-debt label|; follow-ups are in the backlog}.",
 	}
 	acceptanceComments = []string{
-		"Verified in staging: alerts route to the owning team and the runbook link is there. Meets AC, closing.",
-		"Tested on staging with a real webhook replay, all three acceptance criteria pass. Meets AC, moving to Done.",
-		"UAT passed with {$lead}'s team this morning. Thanks {$mate}!",
+		"Verified in staging: {~alerts route to the owning team and the runbook link is there|the banner shows within a minute of the status page changing|retries back off the way the description says}. Meets the AC, closing.",
+		"Tested on staging with a real webhook replay from {$customer}, all three acceptance criteria pass. Moving to Done.",
+		"UAT passed with {$lead}'s team {~this morning|on {$since}}. Thanks {$mate}!",
 		"Checked against the acceptance criteria: 1 ✓ 2 ✓ 3 ✓. Verified in staging, closing.",
-		"Verified on the canary in {$region}: p99 back under 200 ms, meets AC.",
-		"Walked through the AC on staging with {$mate}. All good, verified.",
+		"Verified on the canary in {$region}: p99 back under {$150-250} ms, meets AC.",
+		"Walked through the AC on staging with {$mate}{? and {$outsider}}. All good, verified.",
+		"Tried it the way {$customer} would: {~{$3-6} refunds in a row with the same key gave one refund|offline on a real phone in a lift, and the confirmation arrived once the signal came back|a failover in the middle of a checkout, and the payment went through}. Does what support needed, closing.",
 	}
 	reopenComments = []string{
 		"Reopening: AC 2 says the alert links its runbook, but the link is missing for {$svc}.",
-		"Reopening: verified in staging and the retry count is 3, the AC says 6.",
+		"Reopening: on staging the retry count is {$2-4}, the AC says 6.",
+		"Reopening because {~the banner stays up after the incident is resolved|the dashboard shows no data for {$region}|the old flow doesn't come back when the flag is off}; AC {$1-3} isn't met yet.",
 	}
 	incidentComments = []string{
 		"Status: investigating elevated errors on {$svc} in {$region} since {$hhmm} UTC. Impact: ~{$pct}% of requests failing. Next update at {$time}.",
 		"Update: mitigation in progress, rolled back {$svc} to {$ver}. Error rate dropping. Customer impact: {$count} merchants saw failed payments. Next update at {$time}.",
 		"Mitigated at {$hhmm} UTC, error rate back to baseline. Keeping the incident open while we monitor; next update at {$time}.",
-		"Incident comms: status page updated, support has the customer-facing text. {$lead} FYI, your dashboards will show the dip.",
+		"Incident comms: status page updated, support has the customer-facing text{? and {$outsider} is calling {$customer}}. {$lead} FYI, your dashboards will show the dip.",
 		"Roles for this incident: I'm coordinating, {$mate} is on mitigation, {$lead} handles merchant comms. Next update at {$time}.",
-		"Update: root cause looks like connection pool exhaustion after the {$ver} deploy. Mitigation is holding. Next update at {$time}.",
+		"Update: root cause looks like {~connection pool exhaustion after the {$ver} rollout|a bad config push to {$svc}|a full disk on one {$svc} node}. Mitigation is holding. Next update at {$time}.",
 		"Impact so far: {$count} merchants, ~{$pct}% of checkout attempts in {$region} between {$hhmm} and now. Next update at {$time}.",
+		"{$customer} and {~two|three} other merchants have called support. Opened #inc-{$svc} as the incident channel, please keep the chatter there. Next update at {$time}.",
 	}
 	incidentCloseComments = []string{
-		"Resolved. Impact window {$n}0 minutes. Postmortem to follow, I'll schedule the review for {$day}.",
+		"Resolved. Impact window {$20-90} minutes. Postmortem to follow, I'll schedule the review for {$day}.",
 		"Resolved at {$hhmm} UTC. Customer impact: {$count} merchants. Postmortem and follow-up items coming in OPS.",
+		"All clear since {$hhmm} UTC, closing. {~Support has the final note for customers.|Status page is back to green.} Postmortem to follow, review on {$day}{? with {$lead}}.",
 	}
 	flagOffComments = []string{
-		"(flagoff) Flag removed\n\nUnblocked: {$blockerteam} merged the change in {$blocker}, you can continue.",
-		"(flagoff) Flag removed\n\nSorted out with {$lead}, no need to wait any more.",
+		"(flagoff) Flag removed\n\nUnblocked: {$blockerteam} finished the change in {$blocker}, you can continue.",
+		"(flagoff) Flag removed\n\nSorted out with {$lead}, no need to wait any more{? — details in {$channel}}.",
+		"(flagoff) Flag removed\n\n{~Access is granted|Got the decision from {$outsider}}{~, you can carry on.|, over to you again.}",
 	}
 )
 
-// Engineering comments by Me: hands-on work, not PM evidence.
-var engineeringComments = []string{
-	"LGTM",
-	"LGTM, one nit inline.",
-	"Rebased on main, CI is green again.",
-	"Fixed in PR #{$pr}.",
-	"Deployed to staging.",
-	"Deployed to staging, smoke tests pass.",
-	"Pushed a fix for the flaky test in PR #{$pr}.",
-	"Can't reproduce locally with {$ver}, trying with the prod config next.",
-	"Bumped the chart to {$ver}, rolling out now.",
-	"Added the missing index, the query went from {$ms} ms to 12 ms.",
-	"Re-ran the pipeline, it was the flaky integration test again.",
-	"Merged. Watching the dashboards for an hour.",
-	"Done on my side, the Terraform plan is clean.",
-	"The pod restarts again, OOMKilled at 512Mi. Raising the limit to 1Gi in PR #{$pr}.",
-	"Reverted in PR #{$pr}, will redo it after lunch.",
+// qaPair is a colleague's question and the answers Me might give to it.
+type qaPair struct {
+	questions, answers []string
 }
+
+// questionOpening and questionClosing frame a colleague's question the way
+// people do.
+const (
+	questionOpening = "{~|quick one: |sorry to chase, |before I go further: |}"
+	answerClosing   = "{~||| Thanks for asking first.| I'll add it to the description.| Shout if anything else comes up.}"
+	questionClosing = "{~|| I'd like to finish this by {$day}.| No rush, I'm on something else until {$later} UTC.| Asking because {$customer} is waiting on it.| {$person} wondered too.}"
+)
+
+// questionsAndAnswers: a colleague asks Me what they need to go on, and
+// her answer settles it (unblocking).
+var questionsAndAnswers = []qaPair{
+	{[]string{"{$me} should we keep the old metric name around or just rename it?", "{$me} rename {$svc}_requests_total now, or keep the old name for a while?"},
+		[]string{"{$asker} keep the old metric name as an alias for one release, then drop it. Go ahead.", "{$asker} keep both for {~one release|two weeks}; {$dash} still reads the old one. Go ahead with the rename."}},
+	{[]string{"{$me} do I need prod Vault access for this, or is staging enough?"},
+		[]string{"{$asker} yes, use the staging Vault path; you don't need prod credentials for this. You're good to go.", "{$asker} staging is enough, you don't need prod access for this part. Go ahead."}},
+	{[]string{"{$me} what threshold do we want for the alert, 1% or 2%?", "{$me} stuck on the alert threshold, is it ok to use what checkout uses?"},
+		[]string{"{$asker} {~2% for 5 minutes|1% for 10 minutes}, that's what we agreed for the SLO. Go ahead with that.", "{$asker} use the checkout numbers, {~2% over 5 minutes|1% over 10 minutes}. You're unblocked."}},
+	{[]string{"{$me} is it OK to skip the canary for this one? It's config only."},
+		[]string{"{$asker} fine to skip the canary for this one, it's config only. Approved.", "{$asker} yes, skip it, a config-only change doesn't need the canary. Go ahead."}},
+	{[]string{"{$me} stuck on the schema question: is {$team} OK with the field change?"},
+		[]string{"{$asker} I checked with {$lead}: they're fine with the schema change as long as the field stays nullable. You're unblocked.", "{$asker} got the answer from {$lead}: fine by them if the field stays nullable. No need to wait any more."}},
+	{[]string{"{$me} which sprint should this go in? I can start now if it's in."},
+		[]string{"{$asker} put it in {$sprint}, I've made room. Go ahead whenever you're ready.", "{$asker} it's in {$sprint} now, start whenever you like. You're good to go."}},
+	{[]string{"{$me} getting 403 on the {$svc} admin API, can you sort out access?"},
+		[]string{"{$asker} access is sorted, you're in the {$svc}-admins group now. Tell me if it still answers 403.", "{$asker} added you to the {$svc}-admins group, you're good to go."}},
+	{[]string{"{$me} should I wait for the design review or follow what we did in {$samekey}?"},
+		[]string{"{$asker} don't wait for the design review, reuse the pattern from {$samekey}. We can polish later.", "{$asker} no need to wait, {$samekey} is the pattern. Go ahead."}},
+	{[]string{"{$me} do we need {$team} to migrate their side too, or can I drop that part?"},
+		[]string{"{$asker} I got the answer from {$lead}: their team takes the migration, so you can drop that part and go ahead.", "{$asker} drop it, {$team} takes their side in their next sprint. You're unblocked."}},
+	{[]string{"{$me} can I ship this before {$customer} confirms the new format?"},
+		[]string{"{$asker} yes, {$outsider} confirmed {~this morning|on Slack} that {$customer} is fine with it, so no need to wait for the call on {$day}."}},
+}
+
+// Engineering comments by Me: hands-on work, not PM evidence.
+var (
+	engineeringComments = []string{
+		"Fixed in PR #{$pr}{~.|, {$thing} was the culprit.|; the test now covers {$thing}.}",
+		"Deployed to staging{~.|, smoke tests pass.|, watching the logs for a bit.|; {$thing} behaves now.|, {$person} can test from {$later} UTC.}",
+		"Pushed a fix for the flaky test in PR #{$pr}{? (it depended on wall-clock time)}.",
+		"Can't reproduce locally with {$ver}, {~trying with the prod config next|going to add more logging|asking {$person} for the exact request}.",
+		"Bumped the chart to {$ver}, rolling out now.",
+		"Added the missing index, the query went from {$ms} ms to {$8-30} ms.",
+		"Re-ran the pipeline, it was the flaky integration test again{? (third time this week)}.",
+		"Merged. Watching {~the dashboards|{$dash}|the error rate} for {~an hour|the afternoon|a bit|the rest of the day}.",
+		"Done on my side, the Terraform plan is clean{~.|: {$1-6} to change, 0 to destroy.}",
+		"The pod restarts again, OOMKilled at {~512Mi|768Mi|1Gi}. Raising the limit in PR #{$pr}.",
+		"Reverted in PR #{$pr}, {~will redo it after lunch|the migration needs another look|{$thing} broke on staging}.",
+		"Rebased on main, CI is green again{? after the {$thing} change}.",
+		"Found it: {$thing} {~was reading the wrong env var|had a timeout of 0|swallowed the error}. Fix in PR #{$pr}.",
+	}
+	// reviewComments are Me reviewing a colleague's pull request.
+	reviewComments = []string{
+		"{~LGTM|Looks good to me|lgtm}{~.|, one nit inline.|, one nit about {$thing}.|, thanks for adding the test for {$thing}.|, but please add a line to the runbook.| once CI is green.}",
+		"Left {$2-5} comments on PR #{$pr}, nothing blocking{~.|; {$thing} could use a test.}",
+		"Reviewed PR #{$pr}: {~LGTM|looks good}, {~ship it after the standup|one question about {$thing} inline}.",
+	}
+	// wrapUpComments are Me finishing her own ticket.
+	wrapUpComments = []string{
+		"Deployed to staging, smoke tests pass{~.| on {$region}.|, {$thing} included.}",
+		"Fixed in PR #{$pr}{~.|, and {$thing} has a test now.|; it was {$thing}.}",
+		"Merged. Watching {~the dashboards|{$dash}} for {~an hour|the rest of the day}{? before I close it}.",
+	}
+)
 
 // Colleagues' words.
 var (
-	questionComments = []string{
-		"{$me} should we keep the old metric name around or just rename it?",
-		"{$me} do I need prod Vault access for this, or is staging enough?",
-		"{$me} what threshold do we want for the alert, 1% or 2%?",
-		"{$me} is it OK to skip the canary for this one? It's config only.",
-		"{$me} stuck on the schema question: is {$team} OK with the field change?",
-		"{$me} which sprint should this go in? I can start now if it's in.",
-		"{$me} getting 403 on the {$svc} admin API, can you sort out access?",
-		"{$me} should I wait for the design review or follow what we did in {$samekey}?",
-	}
 	// colleagueTriage is what colleagues say before anyone works on an issue.
 	colleagueTriage = []string{
-		"Will pick this up after {$samekey}.",
-		"Reproduced on staging with {$ver}.",
-		"Thanks!",
-		"Is this still needed after the {$svc} migration?",
-		"Seen this again today, same symptoms.",
-		"+1, hit this twice this week.",
-		"I can take this next sprint if nobody else does.",
+		"Will pick this up after {$samekey}{? — probably {$day}}.",
+		"Reproduced on staging with {$ver}{? — same error as in the description}.",
+		"{~Thanks|Thanks for writing this up|Cheers}{~!|, this has bitten me too.|, I'll have a look {$day}.|, {$customer} will be happy.|, I saw the same on {$since}.}",
+		"Is this still needed after the {$svc} migration?{? I thought {$samekey} covered it.}",
+		"Seen this again {~today|this morning|last night} at {$hhmm}, same symptoms{? in {$region}}.",
+		"+1, hit this {~twice|three times|again} {~this week|since {$since}}{? while on call}{? in {$region}}.",
+		"I can take this {~next sprint|after {$samekey}|on {$day}} if nobody else does{~.|, should be a day or two.}",
+		"{$customer} mentioned this on the call {$day}, {~they see it about once a week|support has the ticket}.",
+		"Not sure about the estimate, {~the {$svc} side alone is a couple of days|it feels bigger than {$2-5} points to me}.",
 	}
 	// colleagueWork is what they say while working on it and after.
 	colleagueWork = []string{
-		"PR is up: https://git.larkspur.example/{$repo}/pull/{$pr}",
-		"Working on this today.",
+		"PR is up: https://git.larkspur.example/{$repo}/pull/{$pr}{~|| — small one| — {$2-9} files, mostly tests| — could someone look before {$later} UTC?}",
+		"{~Working on this|On this|Picking this up} {~today|this afternoon|now|after {$meeting}}{~.| — should have something by {$later} UTC.| — starting with {$thing}.}",
 		"Done, merged in #{$pr}.",
-		"Turns out it's the retry loop, not the pool size. Fix coming.",
-		"Added tests for the edge case.",
-		"Moved the config into the shared module.",
-		"Addressed the review comments.",
-		"Deployed to production, looks good so far.",
-		"LGTM",
+		"Turns out it's {~the retry loop|a missing timeout|a race in {$thing}}, not {~the pool size|the network|the config}. Fix coming.",
+		"Added tests for {~the edge case|the empty-currency case|{$thing}}.",
+		"Moved {~the config|{$thing}} into the shared module{~.| so {$svc} picks it up too.| — one less copy to keep in sync.}",
+		"Addressed the review comments{~.|, {$2-5} of them.|, except the naming one — happy to discuss.|; {$thing} is simpler now.}",
+		"{~Deployed to production|Rolled out to production|Out in production since {$hhmm}}, {~looks good so far|no errors so far|dashboards look normal}{? ({$ms} ms p99)}.",
+		"{~LGTM|Looks good|Looks fine to me}{~.|, nice one.| from my side.|, {$person}.|, thanks for fixing {$thing} on the way.}",
 		"Rolled back {$svc} to {$ver}, error rate is dropping.",
+		"Pairing with {$person} on this {~tomorrow|on {$day}}, the {$svc} part is new to me.",
 	}
 	flagComments = []string{
-		"(flag) Flag added\n\nBlocked: waiting for {$blocker} ({$blockerteam}), can't test without the new schema.",
-		"(flag) Flag added\n\nBlocked on access to the {$svc} admin API.",
-		"(flag) Flag added\n\nNeed a decision on the alert threshold before I can finish this.",
+		"(flag) Flag added\n\nBlocked: waiting for {$blocker} ({$blockerteam}), can't test without {~the new schema|their new endpoint|the staging credentials}.",
+		"(flag) Flag added\n\nBlocked on access to the {$svc} admin API{? since {$since}}.",
+		"(flag) Flag added\n\nNeed a decision on {~the alert threshold|the retention period|whether {$customer} keeps the old behaviour} before I can finish this.",
+	}
+	// commentTails are remarks anyone might add to a comment; fresh adds
+	// one when a comment would otherwise repeat another.
+	commentTails = []string{
+		" {~Ping me|Shout} in {$channel} if {~anything looks off|you need me}.",
+		" (Back from {$meeting} at {$later} UTC if you need me.)",
+		" {$person} has the details if I'm not around.",
 	}
 	worklogComments = []string{"", "", "Investigating", "Implementation", "Code review", "Pairing on the failover test", "Terraform changes", "Incident follow-up", "Testing on staging"}
 	metrics         = []string{"p99 latency", "the error budget", "pages per week", "checkout success rate", "crash-free sessions", "webhook delivery rate"}
 	regions         = []string{"eu-west-1", "us-east-1", "eu-central-1"}
+	customers       = []string{"Nordvik Outfitters", "Halden Foods", "Brightline Travel", "Cobalt Fitness", "Marlow & Finch", "Tiller Books",
+		"Oakridge Pharmacy", "Sundial Coffee", "Kestrel Bikes", "Fjordhus Home", "Pinecrest Hotels", "Umber Studio"}
+	// outsiders are people outside the three teams, named in plain text.
+	outsiders  = []string{"Priya from support", "Daniel in finance", "Hana from security", "Oskar from sales", "Ines from legal", "Marta (customer success)"}
+	meetings   = []string{"Tuesday's ops review", "the Monday sync", "planning", "the weekly risk review", "the architecture forum", "the leads' sync"}
+	dashboards = []string{"the SLO board", "the on-call Grafana", "the cost dashboard", "the checkout funnel", "the delivery dashboard"}
+	codeThings = []string{"the retry helper", "the alert rule names", "the chart values", "the config loader", "the pool size default",
+		"the currency rounding", "the migration script", "the health check", "the webhook signer", "the feature flag lookup"}
 )
 
 // Descriptions.
 var (
 	bugOneLiners = []string{
-		"Seen twice this week, see the alert in #ops-alerts.",
-		"Happens after every deploy, goes away on its own after ~10 minutes.",
-		"Reported by support, merchant ticket attached.",
+		"Seen {~twice|three times} this week, see the alert in {$channel}{? on {$since}}.",
+		"Happens after every {~deploy|restart} of {$svc}, goes away on its own after ~{$5-15} minutes.",
+		"Reported by support for {$customer}, {~merchant ticket attached|screenshots in the support ticket}.",
+		"{$customer} hit this {$since}; {~{$2-9} failed requests in the logs|support has the request ids}.",
 		"",
 	}
 	taskProblems = []string{
-		"h3. Problem\n{$summary} has been on the list for months and costs on-call roughly {$n} hours a week.\n\nh3. Proposal\nDo it in two steps: staging first, then production behind a change window.\n\nh3. Done when\n* The old path is removed\n* The runbook is updated\n* On-call has been told in the hand-over",
-		"h3. Why\nWe keep hitting this in incidents and nobody owns it. This ticket gives it an owner and an end.\n\nh3. What\n* Inventory what uses it today\n* Agree the target with the owning teams\n* Migrate and remove the old setup",
+		"h3. Problem\n{$summary} has been on the list for {~months|a year} and costs on-call roughly {$2-9} hours a week.\n\nh3. Proposal\n{~Do it in two steps: staging first, then production behind a change window.|One service at a time, {$svc} first because it is the noisiest.}\n\nh3. Done when\n* The old path is removed\n* The runbook is updated\n* On-call has been told in the hand-over",
+		"h3. Why\n{~We keep hitting this in incidents and nobody owns it.|It came up in {~two|three} postmortems this year.|{$customer} asked about it in their last review.} This ticket gives it an owner and an end.\n\nh3. What\n* Inventory what uses it today{? ({$3-14} services at last count)}\n* Agree the target with the owning teams\n* Migrate and remove the old setup",
 	}
 	colleagueDescriptions = []string{
-		"Context: came up in the retro. {$svc} needs this before the next peak.",
-		"See the thread in #platform. Short version: the current setup doesn't scale past {$n}x traffic.",
-		"h3. What\nMove {$svc} to the new setup.\n\nh3. Why\nThe old one is end of life in June.",
+		"Context: came up in {~the retro|{$meeting}}. {$svc} needs this before {~the next peak|Black Friday|the {$region} launch}.",
+		"See the thread in {$channel}. Short version: the current setup doesn't scale past {$2-5}x today's traffic.",
+		"h3. What\nMove {$svc} to the new setup.\n\nh3. Why\nThe old one is end of life in {~June|March|September}{? and {$customer} is asking about it}.",
+		"{$outsider} flagged this{? on {$since}}: {~{$customer} sees it|support gets {$2-6} tickets a week about it}. {~Needs a look before the next release.|Not urgent, but it keeps coming back.}",
 	}
-	postmortemTemplate = "h3. Summary\n{$incident}\n\nh3. Impact\n{$count} merchants affected, ~{$pct}% of requests failed for {$n}0 minutes.\n\nh3. Timeline (UTC)\n* {$hhmm} alert fired\n* +10m incident declared, roles assigned\n* +25m mitigation (rollback) started\n* +{$n}0m error rate back to baseline\n\nh3. Root cause\nConnection pool exhaustion in {$svc} after a config change that halved the pool size.\n\nh3. Action items\n* Alert on pool saturation\n* Config changes to pools go through review by the owning team\n* Add the rollback step to the runbook"
-	followUps          = []string{
+	storyProblems = []string{
+		"{~Today this takes a ticket to the platform team and {$2-5} days of waiting.|{$customer} asked for this {~twice|three times} this quarter.|On-call spent about {$3-12} hours on this last month.|It came up in the last {~two|three} retros.}",
+		"{~Nobody owns it today.|{$person} has a workaround nobody else knows.|It gets worse with every service we add.|Support escalates it about once a week.}",
+	}
+	// descriptionTails are details anyone might add to a description;
+	// fresh adds one when a description would otherwise repeat another.
+	descriptionTails = []string{
+		"\n\n{~First seen on {$since}.|Related: {$samekey}.|Found while on call on {$since}.|Raised in {$channel}.}",
+		"\n\n{~Owner for questions|Contact}: {$person}.",
+	}
+	// refinedCriteria are what Me adds to a colleague's ticket to make it
+	// ready; refinedMetrics sharpen her epic's success metrics.
+	refinedCriteria = "h3. Acceptance criteria (refined)\n* {~The {$svc} change is behind a feature flag|The change can be rolled back without a deploy|{$svc} keeps its current SLO during the rollout}\n* {~Dashboards and alerts updated|{$dash} shows the new numbers|An alert fires when it breaks, not a customer ticket}\n* {~Runbook updated and linked|Support has a short note on what changes|On-call knows about it at the hand-over}{?\n* Tested with {$customer}'s traffic pattern on staging}"
+	refinedMetrics  = "h3. Success metrics (refined)\n* {$metric} measured {~weekly|every sprint} on {$dash}\n* {~Reviewed at the end of every sprint|Baseline taken on {$since}: we compare against that|Target agreed with {$lead} in {$meeting}}"
+	// descriptionUpdates are what a ticket's reporter adds to it later.
+	descriptionUpdates = []string{
+		"the {$svc} part is done, the rest is config.",
+		"{~scope is smaller than I thought|turns out only {$svc} needs it}, {$2-5} days rather than two weeks.",
+		"{$customer} hit this again on {$since}, so it matters more than it looked.",
+		"see {$samekey} for the {~first half|same fix in another service}.",
+	}
+	storyOutOfScope = []string{"Anything that needs a new vendor", "Changes to the {$svc} API", "Non-production environments", "A UI for this", "Other regions than {$region}"}
+	epicWhyNow      = []string{
+		"{~This came out of the {~Q1|Q2|Q3} planning|{$outsider} raised it after {~a bad month|the last outage}|It is the top item from the on-call survey}{~, and it costs us every week we wait|; {$customer} is not the only one asking}.",
+		"{~Two|Three} of the last {$4-6} incidents came back to this{? — see the postmortems in OPS}.",
+	}
+	postmortemTemplate  = "h3. Summary\n{$incident}\n\nh3. Impact\n{$count} merchants affected, ~{$pct}% of requests failed for {$20-90} minutes{? in {$region}}.\n\nh3. Timeline (UTC)\n* {$hhmm} alert fired\n* +{$3-12}m incident declared, roles assigned\n* +{$15-35}m mitigation ({~rollback|failover|config revert}) started\n* +{$40-90}m error rate back to baseline\n\nh3. Root cause\n{~Connection pool exhaustion in {$svc} after a config change that halved the pool size.|A certificate on {$svc} expired because its renewal job had been failing silently for {$2-5} weeks.|A deploy of {$svc} with a schema change that was not backwards compatible.|Disk full on one {$svc} node after log retention was switched off in a cleanup.}\n\nh3. Action items\n* {~Alert on pool saturation|Alert on renewal job failures|Check schema compatibility before deploy|Alert on disk usage at 80%}\n* {~Config changes to pools go through review by the owning team|Runbook step for manual renewal|Expand-and-contract migrations only}\n* Add the {~rollback|failover} step to the runbook"
+	followUpDescription = "From the postmortem {$postmortem} of {$incidentkey}: {$summary}.\n\nh3. Why\n{~Without this, the same failure pages us again and we only see it from customer tickets.|It is the cheapest of the action items and removes most of the risk.|{$count} merchants were affected last time; this is how we stop a repeat.}\n\nh3. Done when\n* The change is live in production\n* The runbook mentions it{?\n* {$person} has reviewed it}"
+	followUps           = []string{
 		"Follow-up: alert on {$svc} connection pool saturation",
 		"Follow-up: add the rollback step to the {$svc} runbook",
 		"Follow-up: require review for pool size changes",

@@ -290,7 +290,7 @@ func (ig *issueGen) finish() {
 	me, w := ig.site.Me, ig.worker()
 	if w == me || ig.kind == kindPostmortem {
 		if ig.chance(0.5) {
-			ig.comment(me, ig.fill(pickOf(ig.generator, []string{"Deployed to staging, smoke tests pass.", "Fixed in PR #{$pr}.", "Merged. Watching the dashboards for an hour."})))
+			ig.say(me, wrapUpComments)
 			ig.later(time.Duration(5+ig.pick(120)) * time.Minute)
 		}
 		ig.transition(me, statusDone, resolutionDone)
@@ -304,13 +304,13 @@ func (ig *issueGen) finish() {
 	case r < 0.65:
 		ig.transition(w, statusDone, resolutionDone)
 		ig.later(time.Duration(2+ig.pick(20)) * time.Hour)
-		ig.comment(me, ig.fill(pickOf(ig.generator, reopenComments)))
+		ig.say(me, reopenComments)
 		ig.later(time.Minute)
 		ig.transition(me, statusInProgress, nil)
 		ig.later(time.Duration(3+ig.pick(40)) * time.Hour)
 		ig.transition(w, statusDone, resolutionDone)
 	default:
-		ig.comment(me, ig.fill(pickOf(ig.generator, acceptanceComments)))
+		ig.say(me, acceptanceComments)
 		ig.later(time.Minute)
 		ig.transition(me, statusDone, resolutionDone)
 	}
@@ -318,7 +318,7 @@ func (ig *issueGen) finish() {
 
 func (ig *issueGen) wontDo() {
 	me := ig.site.Me
-	ig.comment(me, ig.fill(pickOf(ig.generator, wontDoComments)))
+	ig.say(me, wontDoComments)
 	ig.later(time.Minute)
 	ig.transition(me, statusDone, resolutionWontDo)
 }
@@ -331,7 +331,7 @@ func (ig *issueGen) resolveDuplicate() {
 	me := ig.site.Me
 	ig.addLink(me, linkDuplicate, ig.dupOf, true)
 	ig.later(time.Minute)
-	ig.comment(me, ig.fill(pickOf(ig.generator, duplicateComments)))
+	ig.say(me, duplicateComments)
 	ig.later(time.Minute)
 	ig.transition(me, statusDone, resolutionDuplicate)
 }
@@ -357,7 +357,7 @@ func (ig *issueGen) flag() {
 	ig.is.Flagged = true
 	ig.history(w, HistoryItem{Field: "Flagged", FieldType: "custom", FieldID: ig.site.FieldIDs.Flagged,
 		To: "[" + impedimentOptionID(ig.site.Deployment) + "]", ToString: "Impediment"})
-	ig.comment(w, ig.fill(pickOf(ig.generator, flagComments)))
+	ig.say(w, flagComments)
 }
 
 func (ig *issueGen) moveToBlocked() {
@@ -374,15 +374,27 @@ func (ig *issueGen) linkBlocker() {
 
 func (ig *issueGen) question() {
 	ig.asker = ig.worker()
-	ig.comment(ig.asker, ig.fill(pickOf(ig.generator, questionComments)))
+	ig.ask()
 }
 
+// ask has the asker put one of the questions Me can answer.
+func (ig *issueGen) ask() {
+	ig.qa = &questionsAndAnswers[ig.pick(len(questionsAndAnswers))]
+	ig.comment(ig.asker, ig.fresh(func() string {
+		q := strings.TrimPrefix(pickOf(ig.generator, ig.qa.questions), "{$me} ")
+		return ig.fill("{$me} " + questionOpening + q + questionClosing)
+	}, commentTails))
+}
+
+// answer is Me answering the question just asked.
 func (ig *issueGen) answer() {
-	if ig.asker == nil {
+	if ig.asker == nil || ig.qa == nil {
 		return
 	}
-	ig.comment(ig.site.Me, ig.fill(pickOf(ig.generator, answerComments)))
-	ig.asker = nil
+	ig.comment(ig.site.Me, ig.fresh(func() string {
+		return ig.fill(pickOf(ig.generator, ig.qa.answers) + answerClosing)
+	}, commentTails))
+	ig.asker, ig.qa = nil, nil
 }
 
 func (ig *issueGen) clearFlag() {
@@ -397,7 +409,7 @@ func (ig *issueGen) clearFlag() {
 	ig.history(who, HistoryItem{Field: "Flagged", FieldType: "custom", FieldID: ig.site.FieldIDs.Flagged,
 		From: "[" + impedimentOptionID(ig.site.Deployment) + "]", FromString: "Impediment"})
 	if ig.chance(0.5) {
-		ig.comment(who, ig.fill(pickOf(ig.generator, flagOffComments)))
+		ig.say(who, flagOffComments)
 	}
 }
 
@@ -428,7 +440,7 @@ func (ig *issueGen) removeBlocker() {
 // Epics and incidents.
 
 func (ig *issueGen) epicGoalComment() {
-	ig.comment(ig.site.Me, ig.fill(pickOf(ig.generator, epicComments[:2])))
+	ig.say(ig.site.Me, epicGoalComments)
 }
 
 func (ig *issueGen) startEpic() {
@@ -441,15 +453,21 @@ func (ig *issueGen) finishEpic() {
 	if ig.done() {
 		return
 	}
+	// The owner closes her epic with what came of it, in numbers, unless
+	// it is the one whose outcome nobody wrote down.
 	if ig.is.Reporter == ig.site.Me {
-		ig.comment(ig.site.Me, ig.fill(pickOf(ig.generator, epicCloseComments)))
+		closing := ig.seed.outcome
+		if ig.unmeasured {
+			closing = epicClosings
+		}
+		ig.say(ig.site.Me, closing)
 		ig.later(time.Minute)
 	}
 	ig.transition(ig.is.Reporter, statusDone, resolutionDone)
 }
 
 func (ig *issueGen) incidentComment() {
-	ig.comment(ig.site.Me, ig.fill(pickOf(ig.generator, incidentComments)))
+	ig.say(ig.site.Me, incidentComments)
 }
 
 func (ig *issueGen) colleagueComment() {
@@ -470,7 +488,7 @@ func (ig *issueGen) finishIncident() {
 	}
 	ig.transition(ig.worker(), statusDone, resolutionDone)
 	ig.later(time.Duration(5+ig.pick(30)) * time.Minute)
-	ig.comment(ig.site.Me, ig.fill(pickOf(ig.generator, incidentCloseComments)))
+	ig.say(ig.site.Me, incidentCloseComments)
 }
 
 // Fillers: the everyday edits and chatter between milestones.
@@ -629,12 +647,12 @@ func (ig *issueGen) meDescription() bool {
 	if ig.done() || (is.Reporter == me && is.Type != typeEpic) || strings.Contains(is.Description, "(refined)") {
 		return false
 	}
-	addition := "h3. Acceptance criteria (refined)\n* " + ig.svc + " change is behind a feature flag\n* Dashboards and alerts updated\n* Runbook updated and linked"
+	addition := refinedCriteria
 	if is.Type == typeEpic {
-		addition = "h3. Success metrics (refined)\n* " + pickOf(ig.generator, metrics) + " measured weekly on the SLO board\n* Reviewed at the end of every sprint"
+		addition = refinedMetrics
 	}
 	old := is.Description
-	is.Description = strings.TrimSpace(old + "\n\n" + addition)
+	is.Description = ig.fresh(func() string { return strings.TrimSpace(old + "\n\n" + ig.fill(addition)) }, descriptionTails)
 	ig.history(me, HistoryItem{Field: "description", FieldType: "jira", FieldID: "description", FromString: old, ToString: is.Description})
 	return true
 }
@@ -770,7 +788,9 @@ func (ig *issueGen) colleagueDescription() bool {
 		return false
 	}
 	old := is.Description
-	is.Description = strings.TrimSpace(old + "\n\nUpdate from " + is.Reporter.DisplayName + ": the " + ig.svc + " part is done, the rest is config.")
+	is.Description = ig.fresh(func() string {
+		return strings.TrimSpace(old + "\n\nUpdate from " + is.Reporter.DisplayName + ": " + ig.fill(pickOf(ig.generator, descriptionUpdates)))
+	}, descriptionTails)
 	ig.history(is.Reporter, HistoryItem{Field: "description", FieldType: "jira", FieldID: "description", FromString: old, ToString: is.Description})
 	return true
 }
@@ -795,7 +815,7 @@ func (ig *issueGen) botCarryOver() bool {
 }
 
 func (ig *issueGen) meSay(texts []string) bool {
-	ig.comment(ig.site.Me, ig.fill(pickOf(ig.generator, texts)))
+	ig.say(ig.site.Me, texts)
 	return true
 }
 
@@ -812,7 +832,7 @@ func (ig *issueGen) meReleaseTalk() bool {
 }
 
 func (ig *issueGen) meUpdate() bool {
-	return (ig.is.Type == typeEpic || ig.is.Project != ig.ops || ig.chance(0.4)) && ig.meSay(updateComments)
+	return !ig.unmeasured && (ig.is.Type == typeEpic || ig.is.Project != ig.ops || ig.chance(0.4)) && ig.meSay(updateComments)
 }
 
 func (ig *issueGen) meDecision() bool {
@@ -824,7 +844,15 @@ func (ig *issueGen) meCrossTeam() bool {
 }
 
 func (ig *issueGen) meEpicTalk() bool {
-	return ig.is.Type == typeEpic && ig.is.Reporter == ig.site.Me && ig.meSay(epicComments[2:])
+	if ig.is.Type != typeEpic || ig.is.Reporter != ig.site.Me {
+		return false
+	}
+	// Progress notes carry numbers; the unmeasured epic has none, so
+	// nothing on it reads as a result.
+	if ig.unmeasured || ig.chance(0.5) {
+		return ig.meSay(epicScopeComments)
+	}
+	return ig.meSay(epicProgressComments)
 }
 
 func (ig *issueGen) meIncidentTalk() bool {
@@ -839,7 +867,7 @@ func (ig *issueGen) questionAndAnswer() bool {
 		return false
 	}
 	ig.asker = asker
-	ig.comment(asker, ig.fill(pickOf(ig.generator, questionComments)))
+	ig.ask()
 	ig.later(time.Duration(10+ig.pick(170)) * time.Minute)
 	ig.answer()
 	return true
@@ -851,7 +879,7 @@ func (ig *issueGen) meEngineering() bool {
 
 // meReview is Me reviewing a colleague's pull request.
 func (ig *issueGen) meReview() bool {
-	return ig.is.Status == statusInReview && ig.meSay(engineeringComments[:3])
+	return ig.is.Status == statusInReview && ig.meSay(reviewComments)
 }
 
 func (ig *issueGen) colleagueTalk() bool {
@@ -859,45 +887,164 @@ func (ig *issueGen) colleagueTalk() bool {
 	if ig.worked {
 		texts = colleagueWork
 	}
-	ig.comment(ig.teammate(), ig.fill(pickOf(ig.generator, texts)))
+	ig.say(ig.teammate(), texts)
 	return true
 }
 
 // Slot filling.
 
-// fill replaces the {$name} slots of a template with words that fit the
-// issue and the moment.
+// fill writes out a template: {$name} is a slot filled with words that fit
+// the issue and the moment (see slot), {~a|b|c} is one of its
+// alternatives, {?text} is there half of the time. Choices nest, and
+// braces that open neither, as in wiki markup's {code} or {{monospace}},
+// are kept as they are.
 func (ig *issueGen) fill(tmpl string) string {
-	if !strings.Contains(tmpl, "{$") {
+	if !strings.Contains(tmpl, "{$") && !strings.Contains(tmpl, "{~") && !strings.Contains(tmpl, "{?") {
 		return tmpl
 	}
 	var b strings.Builder
+	b.Grow(len(tmpl) + 64)
+	ig.expand(&b, tmpl)
+	return b.String()
+}
+
+func (ig *issueGen) expand(b *strings.Builder, tmpl string) {
 	for {
-		i := strings.Index(tmpl, "{$")
-		if i < 0 {
-			break
-		}
-		j := strings.IndexByte(tmpl[i:], '}')
-		if j < 0 {
-			break
+		i := strings.IndexByte(tmpl, '{')
+		if i < 0 || i+1 == len(tmpl) {
+			b.WriteString(tmpl)
+			return
 		}
 		b.WriteString(tmpl[:i])
-		b.WriteString(ig.slot(tmpl[i+2 : i+j]))
-		tmpl = tmpl[i+j+1:]
+		tmpl = tmpl[i:]
+		switch tmpl[1] {
+		case '$':
+			j := strings.IndexByte(tmpl, '}')
+			if j < 0 {
+				b.WriteString(tmpl)
+				return
+			}
+			b.WriteString(ig.slot(tmpl[2:j]))
+			tmpl = tmpl[j+1:]
+		case '~', '?':
+			end := closingBrace(tmpl)
+			if end < 0 {
+				b.WriteString(tmpl)
+				return
+			}
+			body := tmpl[2:end]
+			if tmpl[1] == '?' {
+				if ig.chance(0.5) {
+					ig.expand(b, body)
+				}
+			} else {
+				ig.expand(b, choice(body, ig.pick(choices(body))))
+			}
+			tmpl = tmpl[end+1:]
+		default:
+			b.WriteByte('{')
+			tmpl = tmpl[1:]
+		}
 	}
-	b.WriteString(tmpl)
-	return b.String()
+}
+
+// closingBrace is the index of the brace that closes the one s starts
+// with, or -1.
+func closingBrace(s string) int {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// choice is alternative k of a choice's body, the alternatives being
+// separated by bars outside nested braces; choices(body) counts them. Both
+// only scan, as fill runs for every text of a site of thousands of issues.
+func choice(body string, k int) string {
+	depth, from := 0, 0
+	for i := 0; i < len(body); i++ {
+		switch body[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+		case '|':
+			if depth == 0 {
+				if k == 0 {
+					return body[from:i]
+				}
+				k--
+				from = i + 1
+			}
+		}
+	}
+	return body[from:]
+}
+
+func choices(body string) int {
+	n, depth := 1, 0
+	for i := 0; i < len(body); i++ {
+		switch body[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+		case '|':
+			if depth == 0 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// fresh writes a text nobody has written on the site before: people do
+// not paste the same comment or description on two issues. It asks write
+// again when the text was used, then adds one of tails, a remark anybody
+// might add; only when that fails too does a text repeat.
+func (ig *issueGen) fresh(write func() string, tails []string) string {
+	text := write()
+	for try := 0; text != "" && ig.said[text]; try++ {
+		switch {
+		case try < 4:
+			text = write()
+		case try < 10 && len(tails) > 0:
+			text = write() + ig.fill(pickOf(ig.generator, tails))
+		default:
+			return text
+		}
+	}
+	ig.said[text] = true
+	return text
+}
+
+// say writes a comment by author from one of templates, in words not used
+// on the site before.
+func (ig *issueGen) say(author *User, templates []string) {
+	ig.comment(author, ig.fresh(func() string { return ig.fill(pickOf(ig.generator, templates)) }, commentTails))
 }
 
 func (ig *issueGen) slot(name string) string {
 	g, is := ig.generator, ig.is
+	if lo, hi, ok := numberRange(name); ok {
+		return strconv.Itoa(lo + g.pick(hi-lo+1))
+	}
 	switch name {
 	case "svc":
 		return ig.svc
 	case "ver":
 		return strconv.Itoa(1+g.pick(4)) + "." + strconv.Itoa(g.pick(32)) + "." + strconv.Itoa(g.pick(12))
 	case "pr":
-		return strconv.Itoa(120 + g.pick(880))
+		return strconv.Itoa(120 + g.pick(2880))
 	case "n":
 		ig.lastN = 2 + g.pick(8)
 		return strconv.Itoa(ig.lastN)
@@ -912,15 +1059,35 @@ func (ig *issueGen) slot(name string) string {
 	case "metric":
 		return pickOf(g, metrics)
 	case "region":
-		return pickOf(g, regions)
+		return ig.region
+	case "customer":
+		return pickOf(g, customers)
+	case "outsider":
+		return pickOf(g, outsiders)
+	case "person":
+		return firstName(ig.teammate())
+	case "channel":
+		return pickOf(g, ig.text.channels)
+	case "meeting":
+		return pickOf(g, meetings)
+	case "dash":
+		return pickOf(g, dashboards)
+	case "thing":
+		return pickOf(g, codeThings)
+	case "nth":
+		return ordinalDay(workday(ig.at.AddDate(0, 0, 3+g.pick(20))))
+	case "since":
+		return ordinalDay(ig.at.AddDate(0, 0, -1-g.pick(12)))
+	case "later":
+		return ig.at.Add(time.Duration(60+15*g.pick(24)) * time.Minute).UTC().Truncate(15 * time.Minute).Format("15:04")
 	case "time":
 		return ig.at.Add(time.Duration(30+15*g.pick(5))*time.Minute).UTC().Truncate(15*time.Minute).Format("15:04") + " UTC"
 	case "hhmm":
 		return ig.at.Add(-time.Duration(20+g.pick(70)) * time.Minute).UTC().Format("15:04")
 	case "day":
-		return ig.at.AddDate(0, 0, 2+g.pick(5)).Weekday().String()
+		return workday(ig.at.AddDate(0, 0, 1+g.pick(6))).Weekday().String()
 	case "date":
-		return ig.at.AddDate(0, 0, 7+g.pick(24)).Format("2 Jan")
+		return workday(ig.at.AddDate(0, 0, 7+g.pick(24))).Format("2 Jan")
 	case "version":
 		return is.Project.versionAt(ig.at).Name
 	case "sprint":
@@ -970,6 +1137,16 @@ func (ig *issueGen) slot(name string) string {
 		return pickOf(g, ig.text.repos)
 	case "summary":
 		return is.Summary
+	case "epicgoal":
+		if ig.seed != nil {
+			return ig.seed.goal
+		}
+		return is.Summary + "."
+	case "epicmetrics":
+		if ig.seed != nil {
+			return strings.ToLower(strings.Join(ig.seed.metrics, "; "))
+		}
+		return pickOf(g, metrics)
 	case "incident":
 		if ig.incident != nil {
 			return ig.incident.Key + ": " + ig.incident.Summary
@@ -977,6 +1154,40 @@ func (ig *issueGen) slot(name string) string {
 		return is.Summary
 	}
 	return "{$" + name + "}"
+}
+
+// numberRange reads a slot named like "12-40": a whole number in that range.
+func numberRange(name string) (lo, hi int, ok bool) {
+	a, b, found := strings.Cut(name, "-")
+	if !found {
+		return 0, 0, false
+	}
+	lo, errA := strconv.Atoi(a)
+	hi, errB := strconv.Atoi(b)
+	if errA != nil || errB != nil || hi < lo {
+		return 0, 0, false
+	}
+	return lo, hi, true
+}
+
+// ordinalDay names a date the way people do in a chat: "the 14th".
+func ordinalDay(t time.Time) string {
+	d := t.Day()
+	suffix := "th"
+	switch {
+	case d%10 == 1 && d != 11:
+		suffix = "st"
+	case d%10 == 2 && d != 12:
+		suffix = "nd"
+	case d%10 == 3 && d != 13:
+		suffix = "rd"
+	}
+	return "the " + strconv.Itoa(d) + suffix
+}
+
+func firstName(u *User) string {
+	name, _, _ := strings.Cut(u.DisplayName, " ")
+	return name
 }
 
 func (ig *issueGen) currentSprint() *Sprint {

@@ -9,7 +9,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 BIN         ?= bin/pmfolio
 FUZZTIME    ?= 10s
 
-.PHONY: build test lint fuzz bench demo fmt clean
+.PHONY: build test lint fuzz bench demo fmt clean model
 
 build:
 	$(GO) build -o $(BIN) ./cmd/pmfolio
@@ -44,3 +44,9 @@ fmt:
 
 clean:
 	rm -rf bin
+
+# The text model of evidence/rules, trained on the corpus's train split
+# (deterministic: the same corpus gives the same file). The test split
+# measures it: go test ./evidence/rules -run TestCorpusTestSplit -v
+model:
+	$(GO) run ./evidence/rules/train

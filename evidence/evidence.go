@@ -85,6 +85,21 @@ type IssueLink struct {
 	OtherProject string `json:"other_project"`
 }
 
+// ProjectOfKey returns the project key of an issue key ("PAY" of "PAY-12"),
+// or "" when key is not one.
+func ProjectOfKey(key string) string {
+	i := strings.LastIndexByte(key, '-')
+	if i <= 0 || i == len(key)-1 {
+		return ""
+	}
+	for _, c := range key[i+1:] {
+		if c < '0' || c > '9' {
+			return ""
+		}
+	}
+	return key[:i]
+}
+
 // Issue is the part of a Jira issue that classification and exports need.
 // The whole JSON Jira returned is stored beside it, so nothing is lost.
 type Issue struct {
@@ -179,6 +194,9 @@ type Evidence struct {
 	Rule       string    `json:"rule"`
 	Confidence float64   `json:"confidence"`
 	Excerpt    string    `json:"excerpt"`
+	// Why says, for a claim of the text model, its probability and the
+	// words that weighed most; rules explain themselves by their id.
+	Why string `json:"why,omitempty"`
 
 	// Filled when read from the store; the classifier leaves them empty.
 	SiteName        string `json:"site"`

@@ -56,6 +56,7 @@ type (
 		Rule         string  `json:"rule"`
 		Confidence   float64 `json:"confidence"`
 		Excerpt      string  `json:"excerpt"`
+		Why          string  `json:"why,omitempty"` // a text-model claim's probability and words
 		Manual       bool    `json:"manual"`
 		Note         string  `json:"note"`
 	}
@@ -111,6 +112,7 @@ func evidenceJSON(e *evidence.Evidence) jsonEvidence {
 		Rule:         e.Rule,
 		Confidence:   e.Confidence,
 		Excerpt:      e.Excerpt,
+		Why:          e.Why,
 		Manual:       e.Manual,
 		Note:         e.Note,
 	}

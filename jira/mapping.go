@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -245,7 +244,7 @@ func mapDecoded(api apiIssue, custom map[string]json.RawMessage, fields Fields) 
 		Updated:        f.Updated.Time,
 	}
 	if is.Project == "" {
-		is.Project = projectOfKey(api.Key)
+		is.Project = evidence.ProjectOfKey(api.Key)
 	}
 	if f.Priority != nil {
 		is.Priority = f.Priority.Name
@@ -276,7 +275,7 @@ func mapDecoded(api apiIssue, custom map[string]json.RawMessage, fields Fields) 
 		default:
 			continue
 		}
-		link.OtherProject = projectOfKey(link.OtherKey)
+		link.OtherProject = evidence.ProjectOfKey(link.OtherKey)
 		is.Links = append(is.Links, link)
 	}
 	mapCustomFields(&is, custom, fields)
@@ -332,13 +331,6 @@ func sprintNames(raw json.RawMessage) []string {
 		}
 	}
 	return names
-}
-
-func projectOfKey(key string) string {
-	if i := strings.LastIndexByte(key, '-'); i > 0 {
-		return key[:i]
-	}
-	return ""
 }
 
 // activitiesOf lists what everyone did on the issue: its creation, each

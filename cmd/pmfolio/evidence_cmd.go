@@ -186,6 +186,9 @@ func writeEvidenceDetail(w io.Writer, ev evidence.Evidence) error {
 		fmt.Fprintf(&b, "issue:       %s %s\n", ev.IssueKey, ev.IssueSummary)
 		fmt.Fprintf(&b, "source:      %s %s on %s\n", ev.Source, ev.SourceID, ev.SiteName)
 		fmt.Fprintf(&b, "rule:        %s (confidence %.2f)\n", ev.Rule, ev.Confidence)
+		if ev.Why != "" {
+			fmt.Fprintf(&b, "why:         %s\n", ev.Why)
+		}
 	}
 	if ev.IssueURL != "" {
 		fmt.Fprintf(&b, "link:        %s\n", ev.IssueURL)

@@ -9,10 +9,32 @@ import (
 
 // isAutomation reports whether u is an automation account: Jira Cloud says
 // so, its name says so, or the rules file lists it under automation-accounts.
+// Rules ask it of the same few people again and again, so the answers are
+// kept for the subject.
 func (s *subject) isAutomation(u evidence.User) bool {
 	if u.ID == "" {
 		return false
 	}
+	for _, k := range s.automationSeen[:s.automationKnown] {
+		if k.id == u.ID {
+			return k.automation
+		}
+	}
+	auto := s.automationOf(u)
+	if s.automationKnown < len(s.automationSeen) {
+		s.automationSeen[s.automationKnown] = automationAnswer{u.ID, auto}
+		s.automationKnown++
+	}
+	return auto
+}
+
+// automationAnswer is isAutomation's answer for an account id.
+type automationAnswer struct {
+	id         string
+	automation bool
+}
+
+func (s *subject) automationOf(u evidence.User) bool {
 	if u.LooksLikeAutomation() {
 		return true
 	}

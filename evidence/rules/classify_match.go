@@ -23,6 +23,9 @@ type subject struct {
 	textDone bool
 	text     indexedText // of PlainText(a.Text)
 	words    int
+
+	automationSeen  [4]automationAnswer // see isAutomation
+	automationKnown int
 }
 
 func (s *subject) plain() *indexedText {
@@ -333,30 +336,15 @@ func linkToOtherProject(s *subject, it evidence.ChangeItem) bool {
 	if it.To == "" {
 		return false
 	}
-	other := projectOfKey(it.To)
+	other := evidence.ProjectOfKey(it.To)
 	return other != "" && !strings.EqualFold(other, issueProject(&s.is))
-}
-
-// projectOfKey returns the project key of an issue key ("PAY" of "PAY-12"),
-// or "" when key is not one.
-func projectOfKey(key string) string {
-	i := strings.LastIndexByte(key, '-')
-	if i <= 0 || i == len(key)-1 {
-		return ""
-	}
-	for _, c := range key[i+1:] {
-		if c < '0' || c > '9' {
-			return ""
-		}
-	}
-	return key[:i]
 }
 
 func issueProject(is *evidence.Issue) string {
 	if is.Project != "" {
 		return is.Project
 	}
-	return projectOfKey(is.Key)
+	return evidence.ProjectOfKey(is.Key)
 }
 
 // editedText matches a change of one of fields that adds at least minWords
@@ -495,7 +483,7 @@ func mentionsOtherProject(p *textPattern, minWords int) matcher {
 				continue
 			}
 			for _, m := range alt.re.FindAllStringSubmatchIndex(text, -1) {
-				other := projectOfKey(text[m[2]:m[3]])
+				other := evidence.ProjectOfKey(text[m[2]:m[3]])
 				from, to := markup.SentenceBounds(text, m[0], m[1])
 				if other != "" && other != own && p.countsIn(text[from:to]) {
 					return markup.ExcerptAt(text, m[0]), true
@@ -512,7 +500,7 @@ func mentionsOtherProject(p *textPattern, minWords int) matcher {
 func namesOtherProject(s *subject) bool {
 	own := issueProject(&s.is)
 	for _, key := range issueKeyPattern.FindAllString(s.plain().text, -1) {
-		if other := projectOfKey(key); other != "" && other != own {
+		if other := evidence.ProjectOfKey(key); other != "" && other != own {
 			return true
 		}
 	}

@@ -95,8 +95,8 @@ func TestChangedRegion(t *testing.T) {
 
 func TestProjectOfKey(t *testing.T) {
 	for key, want := range map[string]string{"PAY-12": "PAY", "MY_PROJ-7": "MY_PROJ", "A1-B2-3": "A1-B2", "PAY": "", "PAY-": "", "-12": "", "PAY-x1": ""} {
-		if got := projectOfKey(key); got != want {
-			t.Errorf("projectOfKey(%q) = %q, want %q", key, got, want)
+		if got := evidence.ProjectOfKey(key); got != want {
+			t.Errorf("evidence.ProjectOfKey(%q) = %q, want %q", key, got, want)
 		}
 	}
 }

@@ -98,6 +98,10 @@ type RuleSet struct {
 	// patternDefs are the patterns as written, for PatternYAML.
 	patternDefs map[string]patternDef
 	userFile    string
+	// model is the text model that claims what rules miss (model.go); nil
+	// when the rules file says "model: off".
+	model    *Model
+	modelOff bool
 }
 
 // Classify returns the evidence one activity supports under this rule set:
@@ -151,7 +155,31 @@ func (rs *RuleSet) Classify(a evidence.Activity, is evidence.Issue, me evidence.
 			Excerpt:    excerpt,
 		})
 	}
-	return out
+	if rs.model != nil && modelApplies(s) && !s.isAutomation(a.Author) {
+		out = rs.model.claims(s, out)
+	}
+	return subsume(out)
+}
+
+// subsume drops a claim another claim on the same activity already makes:
+// an update posted while coordinating an incident is incident coordination
+// (taxonomy.md: status, impact, next update time), not a second claim of
+// stakeholder communication.
+func subsume(out []evidence.Evidence) []evidence.Evidence {
+	if !hasCategory(out, evidence.CatIncidentCoord) {
+		return out
+	}
+	return slices.DeleteFunc(out, func(ev evidence.Evidence) bool { return ev.Category == evidence.CatStakeholderComms })
+}
+
+// Model is the text model in force, nil when it is off.
+func (rs *RuleSet) Model() *Model { return rs.model }
+
+// withoutModel is the rule set with its text model off.
+func (rs *RuleSet) withoutModel() *RuleSet {
+	off := *rs
+	off.model, off.modelOff = nil, true
+	return &off
 }
 
 // Rules describes every rule, in the order they are tried, the disabled
@@ -231,6 +259,13 @@ func LoadRules(name string, user []byte) (*RuleSet, error) {
 		return nil, &RulesError{Problems: probs.list}
 	}
 	rs.userFile = name
+	if !rs.modelOff {
+		m, err := builtinModel()
+		if err != nil {
+			return nil, fmt.Errorf("built-in text model: %w", err)
+		}
+		rs.model = m
+	}
 	return rs, nil
 }
 

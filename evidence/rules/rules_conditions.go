@@ -340,7 +340,7 @@ func linkedToOtherProject(s *subject) bool {
 	for _, l := range s.is.Links {
 		other := l.OtherProject
 		if other == "" {
-			other = projectOfKey(l.OtherKey)
+			other = evidence.ProjectOfKey(l.OtherKey)
 		}
 		if other != "" && !strings.EqualFold(other, own) {
 			return true

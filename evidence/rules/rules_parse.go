@@ -20,6 +20,7 @@ type rulesDoc struct {
 	patterns   []patternDef
 	automation []string
 	rules      []rawRule
+	modelOff   bool // model: off
 }
 
 type categoryDef struct {
@@ -63,7 +64,7 @@ func (r *rawRule) get(name string) (ruleKey, bool) {
 // ruleKeys are the keys a rule may have, in the order `rules show` prints them.
 var ruleKeys = []string{"id", "category", "source", "confidence", "disabled", "when", "match"}
 
-var topLevelKeys = []string{"version", "categories", "patterns", "automation-accounts", "rules"}
+var topLevelKeys = []string{"version", "categories", "patterns", "automation-accounts", "rules", "model"}
 
 // yamlLine finds the line in a YAML parser's error message.
 var yamlLine = regexp.MustCompile(`line (\d+)`)
@@ -118,6 +119,10 @@ func parseRulesDoc(file string, data []byte, probs *problemList) *rulesDoc {
 			}
 		case "rules":
 			doc.rules = parseRuleList(fc, val)
+		case "model":
+			if v, ok := fc.oneOf(val, "on", "off"); ok {
+				doc.modelOff = v == "off"
+			}
 		default:
 			fc.problem(key, "unknown key %q; a rules file has %s", key.Value, joinWords(quoteAll(topLevelKeys), "and"))
 		}
@@ -238,6 +243,7 @@ func compileRules(builtin, user *rulesDoc, probs *problemList) *RuleSet {
 			rs.categories = append(rs.categories, cd.cat)
 		}
 		rs.automation = append(rs.automation, doc.automation...)
+		rs.modelOff = rs.modelOff || doc.modelOff
 		for _, pd := range doc.patterns {
 			if _, dup := rs.patterns[pd.name]; dup {
 				fc.problemAt(pd.line, "pattern %s is already defined (built in or above); give yours another name", pd.name)

@@ -97,12 +97,12 @@ func (s *Store) ReclassifyReported(ctx context.Context, classify evidence.Classi
 
 // machineItem is what a reclassification may change about an item.
 type machineItem struct {
-	category, rule, excerpt string
-	confidence              float64
+	category, rule, excerpt, why string
+	confidence                   float64
 }
 
 func (s *Store) machineEvidence(ctx context.Context) (map[string]machineItem, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, category, rule, confidence, excerpt FROM evidence`)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, category, rule, confidence, excerpt, why FROM evidence`)
 	if err != nil {
 		return nil, fmt.Errorf("read evidence: %w", err)
 	}
@@ -111,7 +111,7 @@ func (s *Store) machineEvidence(ctx context.Context) (map[string]machineItem, er
 	for rows.Next() {
 		var id string
 		var it machineItem
-		if err := rows.Scan(&id, &it.category, &it.rule, &it.confidence, &it.excerpt); err != nil {
+		if err := rows.Scan(&id, &it.category, &it.rule, &it.confidence, &it.excerpt, &it.why); err != nil {
 			return nil, fmt.Errorf("read evidence: %w", err)
 		}
 		out[id] = it

@@ -53,7 +53,7 @@ func (s *Store) Evidence(ctx context.Context, f evidence.Filter) ([]evidence.Evi
 			FROM issues
 			WHERE EXISTS (SELECT 1 FROM evidence x WHERE x.site_id = issues.site_id AND x.issue_id = issues.issue_id))
 		SELECT e.id, e.site_id, e.issue_id, e.source, e.source_id, e.category, e.rule, e.confidence,
-		       e.excerpt, e.occurred_at, s.name, s.url, i.issue_key, i.summary, i.type, i.project, i.parent_key,
+		       e.excerpt, e.why, e.occurred_at, s.name, s.url, i.issue_key, i.summary, i.type, i.project, i.parent_key,
 		       i.assignee_id, i.assignee_name, i.status_category, i.fix_versions,
 		       coalesce(c.excluded, 0), coalesce(c.note, ''), coalesce(c.category, '')
 		FROM evidence e
@@ -75,7 +75,7 @@ func (s *Store) Evidence(ctx context.Context, f evidence.Filter) ([]evidence.Evi
 			at, siteURL, recatTo, fixVersions string
 		)
 		if err := rows.Scan(&ev.ID, &ev.SiteID, &ev.IssueID, &ev.Source, &ev.SourceID, &ev.Category, &ev.Rule,
-			&ev.Confidence, &ev.Excerpt, &at, &ev.SiteName, &siteURL, &ev.IssueKey, &ev.IssueSummary,
+			&ev.Confidence, &ev.Excerpt, &ev.Why, &at, &ev.SiteName, &siteURL, &ev.IssueKey, &ev.IssueSummary,
 			&ev.IssueType, &ev.IssueProject, &ev.IssueParent, &ev.IssueAssignee.ID, &ev.IssueAssignee.DisplayName,
 			&ev.IssueStatusCategory, &fixVersions, &ev.Excluded, &ev.Note, &recatTo); err != nil {
 			return nil, fmt.Errorf("read evidence: %w", err)

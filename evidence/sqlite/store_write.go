@@ -92,8 +92,8 @@ func newPageWriter(ctx context.Context, tx *sql.Tx, site evidence.Site) (*pageWr
 			INSERT INTO activities (site_id, issue_id, source, source_id, author_id, author_name, author_type, occurred_at, body, items, is_mine)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.insertEvidence, `
-			INSERT INTO evidence (id, site_id, issue_id, source, source_id, category, rule, confidence, excerpt, occurred_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			INSERT INTO evidence (id, site_id, issue_id, source, source_id, category, rule, confidence, excerpt, why, occurred_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 	}
 	for _, st := range stmts {
 		stmt, err := tx.PrepareContext(ctx, st.query)
@@ -190,7 +190,7 @@ func (w *pageWriter) saveIssue(ctx context.Context, rec evidence.IssueRecord, cl
 
 func (w *pageWriter) storeEvidence(ctx context.Context, ev evidence.Evidence) error {
 	if _, err := w.insertEvidence.ExecContext(ctx, ev.ID, w.site.ID, ev.IssueID, string(ev.Source), ev.SourceID,
-		ev.Category, ev.Rule, ev.Confidence, ev.Excerpt, formatTime(ev.OccurredAt)); err != nil {
+		ev.Category, ev.Rule, ev.Confidence, ev.Excerpt, ev.Why, formatTime(ev.OccurredAt)); err != nil {
 		return fmt.Errorf("store evidence %s: %w", ev.ID, err)
 	}
 	return nil
@@ -241,15 +241,15 @@ func (s *Store) Reclassify(ctx context.Context, classify evidence.ClassifyFunc) 
 		return 0, fmt.Errorf("reclassify: clear evidence: %w", err)
 	}
 	stmt, err := tx.PrepareContext(ctx, `
-		INSERT INTO evidence (id, site_id, issue_id, source, source_id, category, rule, confidence, excerpt, occurred_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
+		INSERT INTO evidence (id, site_id, issue_id, source, source_id, category, rule, confidence, excerpt, why, occurred_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
 	if err != nil {
 		return 0, err
 	}
 	defer stmt.Close()
 	for _, ev := range found {
 		if _, err := stmt.ExecContext(ctx, ev.ID, ev.SiteID, ev.IssueID, string(ev.Source), ev.SourceID,
-			ev.Category, ev.Rule, ev.Confidence, ev.Excerpt, formatTime(ev.OccurredAt)); err != nil {
+			ev.Category, ev.Rule, ev.Confidence, ev.Excerpt, ev.Why, formatTime(ev.OccurredAt)); err != nil {
 			return 0, fmt.Errorf("reclassify: store evidence: %w", err)
 		}
 	}

@@ -1,0 +1,508 @@
+package rules
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed" // the built-in model's weights
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/markup"
+)
+
+// The text model finds PM work that is written rather than clicked, however
+// it is phrased: a logistic regression per category over the words and
+// word pairs of what the user wrote, and a few facts of its context (whose
+// issue, a reply to a question). It runs after the rules and only claims a
+// category no rule claimed, when its probability reaches the category's
+// threshold, chosen on the train split for precision. `make model` trains
+// it (model_train.go, evidence/rules/train) into model.tsv.gz.
+
+// ModelRuleID is the rule id of the text model's claims.
+const ModelRuleID = "model.text"
+
+// modelMinWords is the fewest words the model reads: "LGTM" and "done"
+// say nothing it could weigh.
+const modelMinWords = 4
+
+//go:embed model.tsv.gz
+var builtinModelData []byte
+
+// builtinModel is the embedded model, read on first use.
+var builtinModel = sync.OnceValues(func() (*Model, error) {
+	return ReadModel(bytes.NewReader(builtinModelData))
+})
+
+// Model is a trained text model.
+type Model struct {
+	Categories []string             // category ids, in the order of the weights
+	Thresholds []float64            // the probability each category's claims need
+	Bias       []float64            // per category
+	weights    map[uint64][]float32 // by featureHash of the feature's name
+	names      map[uint64]string    // the features' names, for Write
+}
+
+// modelToken is one word of the text, normalised, with where it is.
+type modelToken struct {
+	norm       string
+	start, end int // byte offsets in the text
+}
+
+// modelFeature is one feature of an activity; tok and tok2 are the indexes
+// of the tokens it comes from (-1 for a fact of the context).
+type modelFeature struct {
+	hash      uint64
+	tok, tok2 int
+}
+
+// featureHash is FNV-1a over a feature's name. Features are hashed as they
+// are found, in parts (hashMore), so that names need not be built.
+func featureHash(name string) uint64 { return hashMore(fnvOffset, name) }
+
+const fnvOffset = uint64(14695981039346656037)
+
+func hashMore(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// featureSink collects features; when keepNames is set (training), names
+// holds each feature's name beside it.
+type featureSink struct {
+	feats     []modelFeature
+	keepNames bool
+	names     []string
+}
+
+func (fs *featureSink) word(prefix, norm string, tok, tok2 int) {
+	fs.feats = append(fs.feats, modelFeature{hashMore(hashMore(fnvOffset, prefix), norm), tok, tok2})
+	if fs.keepNames {
+		fs.names = append(fs.names, prefix+norm)
+	}
+}
+
+func (fs *featureSink) pair(a, b string, tok, tok2 int) {
+	h := hashMore(hashMore(hashMore(hashMore(fnvOffset, "b:"), a), " "), b)
+	fs.feats = append(fs.feats, modelFeature{h, tok, tok2})
+	if fs.keepNames {
+		fs.names = append(fs.names, "b:"+a+" "+b)
+	}
+}
+
+// modelTokens splits text into normalised words: lowercase and lightly
+// stemmed, with numbers, times, issue keys, mentions and links folded into
+// one token each, so "live Thursday 10:40" and "live Monday 9:15" share
+// most features. lower is text in lowercase; when it has text's length,
+// tokens are cut from it without allocating.
+func modelTokens(text, lower string) []modelToken {
+	aligned := len(lower) == len(text)
+	toks := make([]modelToken, 0, len(text)/5+1)
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '@' && i+1 < len(text) {
+			j := i + 1
+			for j < len(text) && (isWordRune(rune(text[j])) || text[j] == '.' && j+1 < len(text) && isWordRune(rune(text[j+1]))) {
+				j++
+			}
+			if j > i+1 {
+				toks = append(toks, modelToken{"<mention>", i, j})
+				i = j
+				continue
+			}
+		}
+		if strings.HasPrefix(text[i:], "http://") || strings.HasPrefix(text[i:], "https://") {
+			j := i
+			for j < len(text) && text[j] != ' ' && text[j] != '\n' && text[j] != '\t' {
+				j++
+			}
+			toks = append(toks, modelToken{"<url>", i, j})
+			i = j
+			continue
+		}
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r2, s2 := utf8.DecodeRuneInString(text[j:])
+			if isWordRune(r2) || (r2 == '\'' || r2 == '’' || r2 == ':' || r2 == '.' || r2 == '-') && j+s2 < len(text) && isWordRune(rune(text[j+s2])) {
+				j += s2
+				continue
+			}
+			break
+		}
+		word := ""
+		if aligned {
+			word = lower[i:j]
+		} else {
+			word = strings.ToLower(text[i:j])
+		}
+		toks = append(toks, modelToken{normaliseWord(text[i:j], word), i, j})
+		i = j
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// normaliseWord folds a word (as written, and in lowercase): issue keys,
+// times and numbers to one token each, the rest lowercase without
+// apostrophes or inner dots, and stemmed.
+func normaliseWord(w, lower string) string {
+	hasDigit, hasLetter := false, false
+	for _, r := range w {
+		hasDigit = hasDigit || unicode.IsDigit(r)
+		hasLetter = hasLetter || unicode.IsLetter(r)
+	}
+	switch {
+	case hasDigit && hasLetter && evidence.ProjectOfKey(w) != "":
+		return "<key>"
+	case hasDigit && strings.Contains(w, ":"):
+		return "<time>"
+	case hasDigit:
+		return "<num>"
+	}
+	if strings.ContainsAny(lower, "’'.:") {
+		lower = wordPunct.Replace(lower)
+	}
+	return stem(lower)
+}
+
+var wordPunct = strings.NewReplacer("’", "", "'", "", ".", "", ":", "")
+
+// stem strips the commonest English endings, enough that "shipping",
+// "shipped" and "ships" meet; a stemmer would be overkill for ranking
+// features.
+func stem(w string) string {
+	switch {
+	case len(w) > 5 && strings.HasSuffix(w, "ing"):
+		return w[:len(w)-3]
+	case len(w) > 4 && strings.HasSuffix(w, "ed"):
+		return w[:len(w)-2]
+	case len(w) > 4 && strings.HasSuffix(w, "ly"):
+		return w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// modelFeatures lists the features of an activity: its words, word
+// starts and pairs, the concepts of its words, and facts of its context.
+func modelFeatures(s *subject, fs *featureSink) []modelToken {
+	t := s.plain()
+	toks := modelTokens(t.text, t.lower)
+	fs.feats = slices.Grow(fs.feats[:0], 3*len(toks)+8)
+	for i, t := range toks {
+		fs.word("w:", t.norm, i, -1)
+		if i > 0 {
+			fs.pair(toks[i-1].norm, t.norm, i-1, i)
+		}
+		if len(t.norm) > 5 && t.norm[0] != '<' {
+			// The start of a long word meets its other forms and
+			// misspellings: "prioritise", "prioritize", "priorities".
+			fs.word("p:", t.norm[:5], i, -1)
+		}
+		if concept, ok := modelConcepts[t.norm]; ok {
+			fs.word("c:", concept, i, -1)
+		}
+	}
+	ctx := func(prefix, name string) { fs.word(prefix, name, -1, -1) }
+	ctx("src:", string(s.a.Source))
+	ctx("type:", strings.ToLower(s.is.Type))
+	switch {
+	case s.is.Assignee.Is(s.me):
+		ctx("assignee:", "me")
+	case s.is.Assignee.ID == "":
+		ctx("assignee:", "none")
+	default:
+		ctx("assignee:", "other")
+	}
+	if s.is.CreatedBy(s.me) {
+		ctx("reporter:", "me")
+	}
+	if q := s.a.InReplyTo; q != nil && !q.Author.Is(s.me) {
+		ctx("reply:", "any")
+		if strings.Contains(q.Text, "?") {
+			ctx("reply:", "question")
+		}
+	}
+	switch n := len(toks); {
+	case n < 8:
+		ctx("len:", "short")
+	case n < 25:
+		ctx("len:", "medium")
+	case n < 60:
+		ctx("len:", "long")
+	default:
+		ctx("len:", "verylong")
+	}
+	return toks
+}
+
+// modelConcepts fold words that play the same part in PM writing into one
+// feature, so that writing the corpus did not have still meets what it did:
+// "Thursday" and "EOD" are both a when, "support" and "finance" both an
+// audience. The groups come from the taxonomy's signals, not from any
+// one writer; keys are normalised words (see normaliseWord).
+var modelConcepts = func() map[string]string {
+	groups := map[string]string{
+		"when":     "monday tuesday wednesday thursday friday saturday sunday tomorrow today tonight eod eow week month quarter q1 q2 q3 q4 morning afternoon noon midnight asap soon later",
+		"audience": "support sale cs leadership lead stakeholder customer client exec management manager finance legal marketing ops partner merchant vendor everyone all folk team squad channel",
+		"ship":     "eta live ship release rollout deploy launch available go-live golive cutover hotfix",
+		"decide":   "decid decision agre settl chose choose option trade-off tradeoff scope descop defer postpon cut drop call approv",
+		"block":    "block unblock stuck wait access permission grant credential depend dependency impediment",
+		"incident": "incident outage sev sev1 sev2 degrad mitigat rollback impact affect postmortem rca recover baseline page pager",
+		"verify":   "verifi verify test check confirm pass fail reproduc uat staging accept ac criteria demo",
+		"priority": "priorit prioriti important urgent critical first ahead before after order rank top bottom p1 p2 p0",
+		"plan":     "sprint capacity carry carryover velocity goal plan planning commit commitment backlog refinement groom",
+		"update":   "update status progress heads-up headsup fyi recap summary note",
+		"other":    "their they other another side owner own handoff hand-off coordinat align sync",
+	}
+	m := map[string]string{}
+	for concept, words := range groups {
+		for _, w := range strings.Fields(words) {
+			m[stem(w)] = concept
+		}
+	}
+	return m
+}()
+
+// modelApplies reports whether the model reads an activity: the user's own
+// writing of a few words.
+func modelApplies(s *subject) bool {
+	switch s.a.Source {
+	case evidence.SourceComment, evidence.SourceIssue, evidence.SourceWorklog:
+	default:
+		return false
+	}
+	s.plain()
+	return s.words >= modelMinWords
+}
+
+// probabilities are the model's probability of each of its categories;
+// a feature found twice weighs once.
+func (m *Model) probabilities(feats []modelFeature) []float64 {
+	hashes := make([]uint64, len(feats))
+	for i, f := range feats {
+		hashes[i] = f.hash
+	}
+	slices.Sort(hashes)
+	z := slices.Clone(m.Bias)
+	for i, h := range hashes {
+		if i > 0 && hashes[i-1] == h {
+			continue
+		}
+		if w, ok := m.weights[h]; ok {
+			for c := range z {
+				z[c] += float64(w[c])
+			}
+		}
+	}
+	for c := range z {
+		z[c] = 1 / (1 + math.Exp(-z[c]))
+	}
+	return z
+}
+
+// firstOf reports whether feats[i] is the first feature with its hash. A
+// text has tens of features, so a scan beats a set.
+func firstOf(feats []modelFeature, i int) bool {
+	for j := 0; j < i; j++ {
+		if feats[j].hash == feats[i].hash {
+			return false
+		}
+	}
+	return true
+}
+
+// weighed is a feature's pull towards a category, for explanations.
+type weighed struct {
+	f modelFeature
+	w float64
+}
+
+// strongest lists the text features that weighed most towards category c,
+// strongest first, at most n, distinct in what they show.
+func (m *Model) strongest(feats []modelFeature, c, n int) []weighed {
+	var out []weighed
+	for i, f := range feats {
+		if f.tok < 0 || !firstOf(feats, i) {
+			continue
+		}
+		if w, ok := m.weights[f.hash]; ok && w[c] > 0 {
+			out = append(out, weighed{f, float64(w[c])})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b weighed) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case a.w < b.w:
+			return 1
+		}
+		return 0
+	})
+	// A pair's words shown on their own again say nothing new.
+	var kept []weighed
+	shown := map[int]bool{}
+	for _, x := range out {
+		if shown[x.f.tok] && (x.f.tok2 < 0 || shown[x.f.tok2]) {
+			continue
+		}
+		shown[x.f.tok] = true
+		if x.f.tok2 >= 0 {
+			shown[x.f.tok2] = true
+		}
+		kept = append(kept, x)
+		if len(kept) == n {
+			break
+		}
+	}
+	return kept
+}
+
+// claims adds to out the categories the model finds that no rule claimed.
+func (m *Model) claims(s *subject, out []evidence.Evidence) []evidence.Evidence {
+	var fs featureSink
+	toks := modelFeatures(s, &fs)
+	feats := fs.feats
+	probs := m.probabilities(feats)
+	text := s.plain().text
+	for c, id := range m.Categories {
+		if probs[c] < m.Thresholds[c] || hasCategory(out, id) {
+			continue
+		}
+		top := m.strongest(feats, c, 3)
+		if len(top) == 0 {
+			continue // context alone is no claim
+		}
+		words := make([]string, len(top))
+		for i, x := range top {
+			end := toks[x.f.tok].end
+			if x.f.tok2 >= 0 {
+				end = toks[x.f.tok2].end
+			}
+			words[i] = strconv.Quote(text[toks[x.f.tok].start:end])
+		}
+		out = append(out, evidence.Evidence{
+			Source: s.a.Source, SourceID: s.a.SourceID, OccurredAt: s.a.At, IssueID: s.a.IssueID,
+			Category: id, Rule: ModelRuleID, Confidence: math.Round(probs[c]*100) / 100,
+			Excerpt: markup.ExcerptAt(text, toks[top[0].f.tok].start),
+			Why:     fmt.Sprintf("text model, p=%.2f; weighed most: %s", probs[c], strings.Join(words, ", ")),
+		})
+	}
+	return out
+}
+
+// The model file is text, gzipped: a header line, then "categories",
+// "thresholds" and "bias" lines, then one line per feature with a weight
+// per category, tab-separated.
+const modelHeader = "# pmfolio text model v1"
+
+// ReadModel reads a model written by Model.Write.
+func ReadModel(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	m := &Model{weights: map[uint64][]float32{}, names: map[uint64]string{}}
+	line := 0
+	for sc.Scan() {
+		line++
+		fields := strings.Split(sc.Text(), "\t")
+		if line == 1 {
+			if fields[0] != modelHeader {
+				return nil, fmt.Errorf("read model: not a pmfolio model (first line %q)", fields[0])
+			}
+			continue
+		}
+		switch fields[0] {
+		case "categories":
+			m.Categories = fields[1:]
+			continue
+		}
+		if len(fields) != len(m.Categories)+1 {
+			return nil, fmt.Errorf("read model: line %d has %d values, want %d", line, len(fields)-1, len(m.Categories))
+		}
+		values := make([]float64, len(m.Categories))
+		for i, v := range fields[1:] {
+			if values[i], err = strconv.ParseFloat(v, 64); err != nil {
+				return nil, fmt.Errorf("read model: line %d: %w", line, err)
+			}
+		}
+		switch fields[0] {
+		case "thresholds":
+			m.Thresholds = values
+		case "bias":
+			m.Bias = values
+		default:
+			w := make([]float32, len(values))
+			for i, v := range values {
+				w[i] = float32(v)
+			}
+			h := featureHash(fields[0])
+			m.weights[h], m.names[h] = w, fields[0]
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	if len(m.Categories) == 0 || len(m.Thresholds) != len(m.Categories) || len(m.Bias) != len(m.Categories) {
+		return nil, fmt.Errorf("read model: categories, thresholds or bias missing")
+	}
+	return m, nil
+}
+
+// Write writes the model in the form ReadModel reads, features sorted, so
+// that the same training gives the same bytes.
+func (m *Model) Write(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	row := func(name string, values []float64, prec int) {
+		bw.WriteString(name)
+		for _, v := range values {
+			bw.WriteByte('\t')
+			bw.WriteString(strconv.FormatFloat(v, 'f', prec, 64))
+		}
+		bw.WriteByte('\n')
+	}
+	bw.WriteString(modelHeader + "\n")
+	bw.WriteString("categories\t" + strings.Join(m.Categories, "\t") + "\n")
+	row("thresholds", m.Thresholds, 3)
+	row("bias", m.Bias, 4)
+	names := make([]string, 0, len(m.names))
+	for _, name := range m.names {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	values := make([]float64, len(m.Categories))
+	for _, name := range names {
+		for i, v := range m.weights[featureHash(name)] {
+			values[i] = float64(v)
+		}
+		row(name, values, 4)
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}

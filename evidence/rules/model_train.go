@@ -1,0 +1,308 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// Example is one labelled activity the model learns from.
+type Example struct {
+	Activity evidence.Activity
+	Issue    evidence.Issue
+	Me       evidence.User
+	Want     []string // the categories a careful reader credits
+}
+
+// TrainOptions shape training. The zero value is not useful; see
+// DefaultTrainOptions.
+type TrainOptions struct {
+	Epochs   int     // passes over the examples
+	Rate     float64 // AdaGrad's step size
+	L2       float64 // weight decay per step
+	MinCount int     // a feature seen in fewer examples is dropped
+	Folds    int     // cross-validation folds for choosing thresholds
+	// Precision is how often what the model adds to the rules must be
+	// right, out of fold, in each category for the model's threshold there.
+	Precision float64
+	// MinThreshold is the lowest threshold allowed: below it a claim is a
+	// guess, whatever cross-validation says.
+	MinThreshold float64
+}
+
+// DefaultTrainOptions are the options `make model` trains with.
+var DefaultTrainOptions = TrainOptions{Epochs: 60, Rate: 0.3, L2: 1e-4, MinCount: 2, Folds: 5, Precision: 0.96, MinThreshold: 0.5}
+
+// TrainReport says how training went, out of fold on the examples.
+type TrainReport struct {
+	Examples, TextExamples, Features int
+	// Categories are, per category: the threshold chosen and the precision
+	// and recall of the rules with and without the model, out of fold.
+	Categories []CategoryFit
+	// Micro-averaged over the categories, out of fold.
+	RulesPrecision, RulesRecall   float64
+	MergedPrecision, MergedRecall float64
+}
+
+// CategoryFit is one category's figures in a TrainReport.
+type CategoryFit struct {
+	Category                      string
+	tp, fp, fn, rtp, rfp, rfn     int // counts behind the figures
+	Threshold                     float64
+	RulesPrecision, RulesRecall   float64
+	MergedPrecision, MergedRecall float64
+}
+
+// trainExample is an example as the trainer sees it.
+type trainExample struct {
+	feats []int        // feature indexes, each once
+	want  []bool       // per category
+	rules map[int]bool // categories the rules claim
+	text  bool         // the model reads it
+	fold  int
+}
+
+// TrainModel trains the text model on examples, choosing each category's
+// threshold by cross-validation so that the rules and the model together
+// keep opts.Precision. The rules are rs (without a model). Training is
+// deterministic: the same examples give the same model.
+func TrainModel(rs *RuleSet, examples []Example, opts TrainOptions) (*Model, TrainReport, error) {
+	cats := make([]string, len(evidence.Categories))
+	for i, c := range evidence.Categories {
+		cats[i] = c.ID
+	}
+	catIndex := map[string]int{}
+	for i, c := range cats {
+		catIndex[c] = i
+	}
+	rs = rs.withoutModel()
+	// Features seen in at least MinCount text examples.
+	type prepared struct {
+		names []string
+		ex    trainExample
+	}
+	counts := map[string]int{}
+	var all []prepared
+	for i, e := range examples {
+		s := &subject{a: e.Activity, is: e.Issue, me: e.Me, rs: rs}
+		p := prepared{ex: trainExample{want: make([]bool, len(cats)), rules: map[int]bool{}, fold: i % opts.Folds}}
+		for _, w := range e.Want {
+			c, ok := catIndex[w]
+			if !ok {
+				return nil, TrainReport{}, fmt.Errorf("example %d: unknown category %q", i, w)
+			}
+			p.ex.want[c] = true
+		}
+		for _, ev := range rs.Classify(e.Activity, e.Issue, e.Me) {
+			if c, ok := catIndex[ev.Category]; ok {
+				p.ex.rules[c] = true
+			}
+		}
+		if e.Activity.Mine(e.Issue, e.Me) && !s.isAutomation(e.Activity.Author) && modelApplies(s) {
+			p.ex.text = true
+			fs := featureSink{keepNames: true}
+			modelFeatures(s, &fs)
+			seen := map[string]bool{}
+			for _, name := range fs.names {
+				if !seen[name] {
+					seen[name] = true
+					p.names = append(p.names, name)
+					counts[name]++
+				}
+			}
+		}
+		all = append(all, p)
+	}
+	var vocab []string
+	for name, n := range counts {
+		if n >= opts.MinCount {
+			vocab = append(vocab, name)
+		}
+	}
+	slices.Sort(vocab)
+	index := map[string]int{}
+	for i, name := range vocab {
+		index[name] = i
+	}
+	exs := make([]trainExample, len(all))
+	textCount := 0
+	for i, p := range all {
+		for _, name := range p.names {
+			if j, ok := index[name]; ok {
+				p.ex.feats = append(p.ex.feats, j)
+			}
+		}
+		slices.Sort(p.ex.feats)
+		exs[i] = p.ex
+		if p.ex.text {
+			textCount++
+		}
+	}
+
+	// Out-of-fold probabilities choose the thresholds.
+	oof := make([][]float64, len(exs))
+	for fold := 0; fold < opts.Folds; fold++ {
+		w, b := fitLogistic(exs, len(vocab), len(cats), opts, func(e *trainExample) bool { return e.fold != fold })
+		for i := range exs {
+			if exs[i].fold == fold && exs[i].text {
+				oof[i] = predict(w, b, exs[i].feats)
+			}
+		}
+	}
+	rep := TrainReport{Examples: len(exs), TextExamples: textCount, Features: len(vocab)}
+	thresholds := make([]float64, len(cats))
+	var tp, fp, fn, rtp, rfp, rfn int
+	for c, id := range cats {
+		fit := chooseThreshold(exs, oof, c, opts)
+		fit.Category = id
+		thresholds[c] = fit.Threshold
+		rep.Categories = append(rep.Categories, fit)
+		tp, fp, fn, rtp, rfp, rfn = tp+fit.tp, fp+fit.fp, fn+fit.fn, rtp+fit.rtp, rfp+fit.rfp, rfn+fit.rfn
+	}
+	rep.RulesPrecision, rep.RulesRecall = ratio(rtp, rtp+rfp), ratio(rtp, rtp+rfn)
+	rep.MergedPrecision, rep.MergedRecall = ratio(tp, tp+fp), ratio(tp, tp+fn)
+
+	w, b := fitLogistic(exs, len(vocab), len(cats), opts, func(*trainExample) bool { return true })
+	m := &Model{Categories: cats, Thresholds: thresholds, Bias: b, weights: map[uint64][]float32{}, names: map[uint64]string{}}
+	for j, name := range vocab {
+		row := make([]float32, len(cats))
+		keep := false
+		for c := range cats {
+			v := math.Round(w[j*len(cats)+c]*1e4) / 1e4
+			row[c] = float32(v)
+			keep = keep || math.Abs(v) >= 0.01
+		}
+		if keep {
+			h := featureHash(name)
+			m.weights[h], m.names[h] = row, name
+		}
+	}
+	for c := range m.Bias {
+		m.Bias[c] = math.Round(m.Bias[c]*1e4) / 1e4
+	}
+	rep.Features = len(m.weights)
+	return m, rep, nil
+}
+
+// fitLogistic trains one logistic regression per category with AdaGrad
+// over the text examples that use selects, in their order (deterministic).
+// w is indexed [feature*categories+category].
+func fitLogistic(exs []trainExample, features, cats int, opts TrainOptions, use func(*trainExample) bool) (w, b []float64) {
+	w = make([]float64, features*cats)
+	b = make([]float64, cats)
+	gw := make([]float64, features*cats)
+	gb := make([]float64, cats)
+	for epoch := 0; epoch < opts.Epochs; epoch++ {
+		for i := range exs {
+			e := &exs[i]
+			if !e.text || !use(e) {
+				continue
+			}
+			for c := 0; c < cats; c++ {
+				z := b[c]
+				for _, j := range e.feats {
+					z += w[j*cats+c]
+				}
+				p := 1 / (1 + math.Exp(-z))
+				y := 0.0
+				if e.want[c] {
+					y = 1
+				}
+				g := p - y
+				gb[c] += g * g
+				b[c] -= opts.Rate * g / math.Sqrt(gb[c]+1e-8)
+				for _, j := range e.feats {
+					k := j*cats + c
+					gk := g + opts.L2*w[k]
+					gw[k] += gk * gk
+					w[k] -= opts.Rate * gk / math.Sqrt(gw[k]+1e-8)
+				}
+			}
+		}
+	}
+	return w, b
+}
+
+func predict(w, b []float64, feats []int) []float64 {
+	cats := len(b)
+	out := make([]float64, cats)
+	for c := range out {
+		z := b[c]
+		for _, j := range feats {
+			z += w[j*cats+c]
+		}
+		out[c] = 1 / (1 + math.Exp(-z))
+	}
+	return out
+}
+
+// chooseThreshold finds the lowest threshold at or above opts.MinThreshold
+// at which what the model adds to the rules in the category is right
+// opts.Precision of the time, out of fold; 1.01 (never) when none is.
+func chooseThreshold(exs []trainExample, oof [][]float64, c int, opts TrainOptions) CategoryFit {
+	score := func(th float64) (p, r float64, tp, fp, fn int) {
+		for i, e := range exs {
+			claimed := e.rules[c] || th <= 1 && oof[i] != nil && oof[i][c] >= th
+			switch {
+			case claimed && e.want[c]:
+				tp++
+			case claimed:
+				fp++
+			case e.want[c]:
+				fn++
+			}
+		}
+		return ratio(tp, tp+fp), ratio(tp, tp+fn), tp, fp, fn
+	}
+	fit := CategoryFit{Threshold: 1.01}
+	fit.RulesPrecision, fit.RulesRecall, fit.rtp, fit.rfp, fit.rfn = score(2)
+	fit.MergedPrecision, fit.MergedRecall, fit.tp, fit.fp, fit.fn = score(2)
+	added := func(th float64) float64 {
+		var right, n int
+		for i, e := range exs {
+			if !e.rules[c] && oof[i] != nil && oof[i][c] >= th {
+				n++
+				if e.want[c] {
+					right++
+				}
+			}
+		}
+		if n == 0 {
+			return 0
+		}
+		return float64(right) / float64(n)
+	}
+	for th := opts.MinThreshold; th <= 0.99; th += 0.01 {
+		th = math.Round(th*100) / 100
+		if added(th) >= opts.Precision {
+			fit.Threshold = th
+			fit.MergedPrecision, fit.MergedRecall, fit.tp, fit.fp, fit.fn = score(th)
+			break
+		}
+	}
+	return fit
+}
+
+// ratio is n/d, and 1 when d is 0.
+func ratio(n, d int) float64 {
+	if d == 0 {
+		return 1
+	}
+	return float64(n) / float64(d)
+}
+
+// String is the report as a table.
+func (r TrainReport) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d examples, %d read by the model, %d features kept\n", r.Examples, r.TextExamples, r.Features)
+	fmt.Fprintf(&b, "%-26s %9s %17s %17s\n", "category", "threshold", "rules P / R", "rules+model P / R")
+	for _, c := range r.Categories {
+		fmt.Fprintf(&b, "%-26s %9.2f %8.2f / %-6.2f %8.2f / %-6.2f\n", c.Category, c.Threshold,
+			c.RulesPrecision, c.RulesRecall, c.MergedPrecision, c.MergedRecall)
+	}
+	fmt.Fprintf(&b, "%-26s %9s %8.3f / %-6.3f %8.3f / %-6.3f\n", "micro-average", "", r.RulesPrecision, r.RulesRecall, r.MergedPrecision, r.MergedRecall)
+	return b.String()
+}

@@ -1,0 +1,63 @@
+// Command train trains pmfolio's text model on the train split of the
+// labelled corpus and writes the weights the rules package embeds:
+//
+//	go run ./evidence/rules/train      (make model)
+//
+// Training is deterministic: the same corpus gives the same file. It never
+// reads the test split, which measures the result (make test).
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/pmfolio/pmfolio/evidence/rules"
+	"github.com/pmfolio/pmfolio/evidence/rules/internal/corpus"
+)
+
+func main() {
+	dir := flag.String("corpus", "evidence/rules/testdata/corpus", "the corpus directory (its train split is read)")
+	out := flag.String("o", "evidence/rules/model.tsv.gz", "where to write the model")
+	opts := rules.DefaultTrainOptions
+	flag.IntVar(&opts.Epochs, "epochs", opts.Epochs, "passes over the examples")
+	flag.Float64Var(&opts.Rate, "rate", opts.Rate, "AdaGrad step size")
+	flag.Float64Var(&opts.L2, "l2", opts.L2, "weight decay")
+	flag.IntVar(&opts.MinCount, "min-count", opts.MinCount, "drop features seen in fewer examples")
+	flag.Float64Var(&opts.Precision, "precision", opts.Precision, "precision of the model's added claims, out of fold")
+	flag.Parse()
+	if err := run(*dir, *out, opts); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir, out string, opts rules.TrainOptions) error {
+	cases, err := corpus.Load(dir, "train")
+	if err != nil {
+		return err
+	}
+	me := corpus.People["me"]
+	examples := make([]rules.Example, 0, len(cases))
+	for i := range cases {
+		a, is, err := cases[i].Build()
+		if err != nil {
+			return err
+		}
+		examples = append(examples, rules.Example{Activity: a, Issue: is, Me: me, Want: cases[i].Want})
+	}
+	m, rep, err := rules.TrainModel(rules.BuiltinRules(), examples, opts)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("%s\nwrote %s (%d bytes)\n", rep, out, buf.Len())
+	return nil
+}

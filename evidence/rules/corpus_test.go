@@ -21,20 +21,20 @@ type corpusGate struct{ precision, recall float64 }
 // CLASSIFIER.md less 0.03; a change that makes the classifier worse on
 // writing it has not seen fails here.
 var (
-	corpusGateMicro = corpusGate{0.877, 0.534}
+	corpusGateMicro = corpusGate{0.865, 0.595}
 	corpusGates     = map[string]corpusGate{
-		evidence.CatStoryWriting:      {0.84, 0.63},
-		evidence.CatBacklogGrooming:   {0.92, 0.69},
-		evidence.CatPrioritization:    {0.90, 0.48},
-		evidence.CatSprintPlanning:    {0.92, 0.79},
-		evidence.CatReleasePlanning:   {0.79, 0.45},
-		evidence.CatStakeholderComms:  {0.73, 0.33},
-		evidence.CatUnblocking:        {0.88, 0.47},
-		evidence.CatCrossTeam:         {0.82, 0.49},
-		evidence.CatDecisionMaking:    {0.71, 0.30},
-		evidence.CatEpicOwnership:     {0.97, 0.66},
-		evidence.CatAcceptanceTesting: {0.97, 0.51},
-		evidence.CatIncidentCoord:     {0.97, 0.64},
+		evidence.CatStoryWriting:      {0.82, 0.58},
+		evidence.CatBacklogGrooming:   {0.92, 0.78},
+		evidence.CatPrioritization:    {0.89, 0.59},
+		evidence.CatSprintPlanning:    {0.88, 0.89},
+		evidence.CatReleasePlanning:   {0.80, 0.60},
+		evidence.CatStakeholderComms:  {0.65, 0.21},
+		evidence.CatUnblocking:        {0.90, 0.53},
+		evidence.CatCrossTeam:         {0.83, 0.66},
+		evidence.CatDecisionMaking:    {0.83, 0.22},
+		evidence.CatEpicOwnership:     {0.90, 0.78},
+		evidence.CatAcceptanceTesting: {0.97, 0.57},
+		evidence.CatIncidentCoord:     {0.83, 0.69},
 	}
 )
 

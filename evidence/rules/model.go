@@ -329,6 +329,11 @@ func firstOf(feats []modelFeature, i int) bool {
 	return true
 }
 
+// explainSkips are words too common to explain a claim.
+var explainSkips = map[string]bool{"the": true, "a": true, "an": true, "to": true, "of": true, "and": true, "or": true,
+	"in": true, "on": true, "at": true, "for": true, "it": true, "is": true, "i": true, "we": true, "this": true, "that": true,
+	"be": true, "with": true, "without": true, "<num>": true, "<mention>": true, "<url>": true}
+
 // weighed is a feature's pull towards a category, for explanations.
 type weighed struct {
 	f modelFeature
@@ -336,11 +341,12 @@ type weighed struct {
 }
 
 // strongest lists the text features that weighed most towards category c,
-// strongest first, at most n, distinct in what they show.
-func (m *Model) strongest(feats []modelFeature, c, n int) []weighed {
+// strongest first, at most n, distinct in what they show; a word such as
+// "the" says nothing to a reader, whatever its weight.
+func (m *Model) strongest(feats []modelFeature, toks []modelToken, c, n int) []weighed {
 	var out []weighed
 	for i, f := range feats {
-		if f.tok < 0 || !firstOf(feats, i) {
+		if f.tok < 0 || !firstOf(feats, i) || explainSkips[toks[f.tok].norm] && (f.tok2 < 0 || explainSkips[toks[f.tok2].norm]) {
 			continue
 		}
 		if w, ok := m.weights[f.hash]; ok && w[c] > 0 {
@@ -356,11 +362,11 @@ func (m *Model) strongest(feats []modelFeature, c, n int) []weighed {
 		}
 		return 0
 	})
-	// A pair's words shown on their own again say nothing new.
+	// A word shown once, alone or in a pair, is not shown again.
 	var kept []weighed
 	shown := map[int]bool{}
 	for _, x := range out {
-		if shown[x.f.tok] && (x.f.tok2 < 0 || shown[x.f.tok2]) {
+		if shown[x.f.tok] || x.f.tok2 >= 0 && shown[x.f.tok2] {
 			continue
 		}
 		shown[x.f.tok] = true
@@ -386,7 +392,7 @@ func (m *Model) claims(s *subject, out []evidence.Evidence) []evidence.Evidence 
 		if probs[c] < m.Thresholds[c] || hasCategory(out, id) {
 			continue
 		}
-		top := m.strongest(feats, c, 3)
+		top := m.strongest(feats, toks, c, 3)
 		if len(top) == 0 {
 			continue // context alone is no claim
 		}

@@ -34,7 +34,7 @@ type TrainOptions struct {
 }
 
 // DefaultTrainOptions are the options `make model` trains with.
-var DefaultTrainOptions = TrainOptions{Epochs: 60, Rate: 0.3, L2: 1e-4, MinCount: 2, Folds: 5, Precision: 0.96, MinThreshold: 0.5}
+var DefaultTrainOptions = TrainOptions{Epochs: 20, Rate: 0.3, L2: 1e-4, MinCount: 2, Folds: 5, Precision: 0.9, MinThreshold: 0.5}
 
 // TrainReport says how training went, out of fold on the examples.
 type TrainReport struct {

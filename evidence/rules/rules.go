@@ -162,14 +162,18 @@ func (rs *RuleSet) Classify(a evidence.Activity, is evidence.Issue, me evidence.
 }
 
 // subsume drops a claim another claim on the same activity already makes:
-// an update posted while coordinating an incident is incident coordination
-// (taxonomy.md: status, impact, next update time), not a second claim of
-// stakeholder communication.
+// what the user wrote while coordinating an incident is incident
+// coordination (taxonomy.md: status, impact, next update time, follow-up
+// action items), not a second claim of stakeholder communication or, for a
+// follow-up item they created, of story writing.
 func subsume(out []evidence.Evidence) []evidence.Evidence {
 	if !hasCategory(out, evidence.CatIncidentCoord) {
 		return out
 	}
-	return slices.DeleteFunc(out, func(ev evidence.Evidence) bool { return ev.Category == evidence.CatStakeholderComms })
+	return slices.DeleteFunc(out, func(ev evidence.Evidence) bool {
+		return ev.Category == evidence.CatStakeholderComms ||
+			ev.Category == evidence.CatStoryWriting && ev.Source == evidence.SourceIssue
+	})
 }
 
 // Model is the text model in force, nil when it is off.

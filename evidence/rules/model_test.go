@@ -1,0 +1,150 @@
+package rules
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// The writing issue 11 says a new user's PM work looks like, none of it
+// with a trigger word, on a teammate's issue.
+var writtenPMWork = []struct {
+	text     string
+	category string
+}{
+	{"Quick heads-up for the support leads: the refund fix is in review, should be live Thursday. I'll post again once it's deployed.", evidence.CatStakeholderComms},
+	{"Talked with Priya and Tom — we're shipping without the CSV export and revisiting in Q3.", evidence.CatDecisionMaking},
+	{"Checkout errors back to baseline since 10:40, keeping the incident open until the next hourly review.", evidence.CatIncidentCoord},
+	{"Pulling this ahead of the search work; the billing migration can't start without it.", evidence.CatPrioritization},
+	{"@dana I got you read access to the prod replica, you should be unblocked now.", evidence.CatUnblocking},
+}
+
+func TestWrittenPMWorkIsFoundWithoutTriggerWords(t *testing.T) {
+	leesStory := clfIssue("Story", clfLee, clfLee)
+	for _, w := range writtenPMWork {
+		var got []string
+		for _, ev := range Classify(clfComment(w.text), leesStory, clfMe) {
+			got = append(got, ev.Category+" ("+ev.Rule+")")
+		}
+		if !strings.Contains(strings.Join(got, ","), w.category) {
+			t.Errorf("%q: got %v, want %s", w.text, got, w.category)
+		}
+	}
+}
+
+func TestCodeReviewChatterIsNotClaimed(t *testing.T) {
+	mine := clfIssue("Story", clfMe, clfMe)
+	leesStory := clfIssue("Story", clfLee, clfLee)
+	for _, text := range []string{
+		"Left a few comments on the PR, mostly naming. The retry loop needs a backoff, otherwise LGTM.",
+		"Rebased on main and fixed the flaky test in the cart service, CI is green again.",
+		"Can you add a unit test for the empty basket case before we merge?",
+		"nit: this should be a const, and the error is swallowed on line 42",
+		"Bumped the postgres driver and re-ran the migrations locally, all good.",
+	} {
+		for _, is := range []evidence.Issue{mine, leesStory} {
+			if evs := Classify(clfComment(text), is, clfMe); len(evs) > 0 {
+				t.Errorf("%q on %s's issue claimed %s by %s", text, is.Assignee.DisplayName, evs[0].Category, evs[0].Rule)
+			}
+		}
+	}
+}
+
+// A claim of the model says so, with its probability and the words that
+// weighed, quoted from the text, and an excerpt of the text.
+func TestModelClaimsExplainThemselves(t *testing.T) {
+	leesStory := clfIssue("Story", clfLee, clfLee)
+	found := false
+	for _, w := range writtenPMWork {
+		for _, ev := range Classify(clfComment(w.text), leesStory, clfMe) {
+			if ev.Rule != ModelRuleID {
+				continue
+			}
+			found = true
+			if !strings.HasPrefix(ev.Why, "text model, p=") || !strings.Contains(ev.Why, "weighed most: \"") {
+				t.Errorf("%s claim explains itself as %q", ev.Category, ev.Why)
+			}
+			for _, q := range strings.Split(ev.Why[strings.Index(ev.Why, ": \"")+2:], ", ") {
+				if word := strings.Trim(q, `"`); !strings.Contains(w.text, word) {
+					t.Errorf("%s claim weighed %q, which is not in the text", ev.Category, word)
+				}
+			}
+			if ev.Confidence < BuiltinRules().Model().Thresholds[categoryIndex(t, ev.Category)]-0.01 || ev.Confidence > 1 {
+				t.Errorf("%s claim has confidence %.2f", ev.Category, ev.Confidence)
+			}
+			if ev.Excerpt == "" || !strings.Contains(w.text, strings.Trim(ev.Excerpt, "…")) {
+				t.Errorf("%s claim's excerpt %q is not from the text", ev.Category, ev.Excerpt)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("the model claimed none of the written PM work")
+	}
+}
+
+func categoryIndex(t *testing.T, id string) int {
+	t.Helper()
+	for i, c := range BuiltinRules().Model().Categories {
+		if c == id {
+			return i
+		}
+	}
+	t.Fatalf("the model has no category %s", id)
+	return -1
+}
+
+func TestModelOffInTheRulesFile(t *testing.T) {
+	rs, err := LoadRules("rules.yaml", []byte("model: off\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs.Model() != nil {
+		t.Fatal("model: off left the model on")
+	}
+	leesStory := clfIssue("Story", clfLee, clfLee)
+	for _, w := range writtenPMWork {
+		for _, ev := range rs.Classify(clfComment(w.text), leesStory, clfMe) {
+			if ev.Rule == ModelRuleID {
+				t.Errorf("model: off, yet %q claimed %s by the model", w.text, ev.Category)
+			}
+		}
+	}
+	if probs := CheckRules("rules.yaml", []byte("model: maybe\n")); len(probs) == 0 {
+		t.Error("model: maybe was accepted")
+	}
+}
+
+func TestModelWritesAndReadsTheSameWeights(t *testing.T) {
+	m := BuiltinRules().Model()
+	var a, b bytes.Buffer
+	if err := m.Write(&a); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadModel(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := back.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) || len(back.weights) != len(m.weights) {
+		t.Error("a model written and read back differs")
+	}
+	if _, err := ReadModel(strings.NewReader("not gzip")); err == nil {
+		t.Error("ReadModel accepted garbage")
+	}
+}
+
+// Claims from others' activities: none, whatever the model says.
+func TestTheModelNeverClaimsOthersWriting(t *testing.T) {
+	leesStory := clfIssue("Story", clfLee, clfLee)
+	for _, w := range writtenPMWork {
+		a := clfComment(w.text)
+		a.Author = clfLee
+		if evs := Classify(a, leesStory, clfMe); len(evs) > 0 {
+			t.Errorf("Lee's %q claimed for the user as %s", w.text, evs[0].Category)
+		}
+	}
+}

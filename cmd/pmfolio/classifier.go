@@ -28,10 +28,10 @@ func (g *globals) ruleSet(cfg fileConfig) (*rules.RuleSet, error) {
 		if n := len(broken.Problems) - 1; n > 0 {
 			msg += fmt.Sprintf(" (and %s)", plural(n, "more problem"))
 		}
-		return nil, &userError{Code: exitUsage, Message: "rules file is broken: " + msg, Err: err,
+		return nil, &userError{Kind: kindConfig, Message: "rules file is broken: " + msg, Err: err,
 			Hint: "run 'pmfolio rules check " + path + "' to see every problem; nothing was changed"}
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, &userError{Code: exitUsage, Message: "no rules file at " + path, Err: err,
+		return nil, &userError{Kind: kindConfig, Message: "no rules file at " + path, Err: err,
 			Hint: "check --rules or the rules: entry of the config file"}
 	case err != nil:
 		return nil, err

@@ -95,7 +95,7 @@ func loadConfig(path string, explicit bool) (fileConfig, error) {
 		return cfg, nil
 	}
 	if err != nil {
-		return cfg, &userError{Code: exitUsage, Message: fmt.Sprintf("cannot read config file %s", path), Err: err,
+		return cfg, &userError{Kind: kindConfig, Message: fmt.Sprintf("cannot read config file %s", path), Err: err,
 			Hint: "check the --config path or $PMFOLIO_CONFIG"}
 	}
 	data, err := os.ReadFile(path)
@@ -103,14 +103,14 @@ func loadConfig(path string, explicit bool) (fileConfig, error) {
 		return cfg, fmt.Errorf("read config file: %w", err)
 	}
 	if err := yaml.Unmarshal(data, &cfg); err != nil {
-		return cfg, &userError{Code: exitUsage, Message: fmt.Sprintf("config file %s is not valid YAML: %v", path, oneLine(err.Error())), Err: err}
+		return cfg, &userError{Kind: kindConfig, Message: fmt.Sprintf("config file %s is not valid YAML: %v", path, oneLine(err.Error())), Err: err}
 	}
 	for i, s := range cfg.Sites {
 		if s.URL == "" {
-			return cfg, &userError{Code: exitUsage, Message: fmt.Sprintf("config file %s: site %d has no url", path, i+1)}
+			return cfg, &userError{Kind: kindConfig, Message: fmt.Sprintf("config file %s: site %d has no url", path, i+1)}
 		}
 		if (s.APIToken != "" || s.PAT != "") && info.Mode().Perm()&0o077 != 0 {
-			return cfg, &userError{Code: exitUsage,
+			return cfg, &userError{Kind: kindConfig,
 				Message: fmt.Sprintf("config file %s holds a token but others can read it (mode %04o)", path, info.Mode().Perm()),
 				Hint:    fmt.Sprintf("run: chmod 600 %s", path)}
 		}
@@ -143,7 +143,7 @@ func sitesToSync(ctx context.Context, cfg fileConfig, only string, getenv func(s
 			sites[i].APIToken, sites[i].PAT = getenv("JIRA_API_TOKEN"), getenv("JIRA_PAT")
 		}
 		if err := sites[i].jiraConfig().Validate(); err != nil {
-			return nil, &userError{Code: exitUsage, Message: err.Error(),
+			return nil, &userError{Kind: kindConfig, Message: err.Error(),
 				Hint: "see README.md, \"Use it on your own Jira\", or run with --config pointing at a config file"}
 		}
 	}
@@ -155,7 +155,7 @@ func sitesToSync(ctx context.Context, cfg fileConfig, only string, getenv func(s
 			return []siteConf{s}, nil
 		}
 	}
-	return nil, usageError("no site named %q in the config file", only)
+	return nil, &userError{Kind: kindNotFound, Message: fmt.Sprintf("no site named %q in the config file", only)}
 }
 
 // runTokenCmd runs the site's token_cmd through the shell and takes its
@@ -169,12 +169,12 @@ func (s *siteConf) runTokenCmd(ctx context.Context) error {
 	cmd.Stderr = os.Stderr // a password manager may prompt there
 	out, err := cmd.Output()
 	if err != nil {
-		return &userError{Code: exitUsage, Message: fmt.Sprintf("token_cmd of site %s failed: %v", s.Name, err),
+		return &userError{Kind: kindConfig, Message: fmt.Sprintf("token_cmd of site %s failed: %v", s.Name, err),
 			Hint: "run the token_cmd from your config file yourself to see why"}
 	}
 	secret := strings.TrimSpace(string(out))
 	if secret == "" {
-		return &userError{Code: exitUsage, Message: fmt.Sprintf("token_cmd of site %s printed nothing", s.Name)}
+		return &userError{Kind: kindConfig, Message: fmt.Sprintf("token_cmd of site %s printed nothing", s.Name)}
 	}
 	if s.Email != "" {
 		s.APIToken = secret

@@ -21,8 +21,8 @@ func FuzzParseDate(f *testing.F) {
 	f.Fuzz(func(t *testing.T, value string) {
 		got, err := parseDate(value, now)
 		if err != nil {
-			if ue := explain(err, ""); ue.Code != exitUsage {
-				t.Fatalf("parseDate(%q) failed with exit %d, want %d: %v", value, ue.Code, exitUsage, err)
+			if ue := explain(err, hintContext{}); ue.Kind.code() != exitUsage {
+				t.Fatalf("parseDate(%q) failed with exit %d, want %d: %v", value, ue.Kind.code(), exitUsage, err)
 			}
 			return
 		}

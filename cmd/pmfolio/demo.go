@@ -136,7 +136,7 @@ func removeOldDemoDatabase(ctx context.Context, dbPath string) error {
 	}
 	for _, s := range sites {
 		if s.Name != demoSiteName || !strings.HasPrefix(s.URL, "http://127.0.0.1:") {
-			return &userError{Code: exitUsage, Message: fmt.Sprintf("%s holds real Jira data, not an earlier demo", dbPath),
+			return &userError{Kind: kindUsage, Message: fmt.Sprintf("%s holds real Jira data, not an earlier demo", dbPath),
 				Hint: "give pmfolio demo another --dir"}
 		}
 	}

@@ -55,13 +55,16 @@ type checkResult struct {
 	ok     bool
 	detail string
 	fix    string
-	code   int // the exit code a failure maps to
+	kind   errKind // the kind of failure, which decides the exit code
 }
 
 // doctor collects check results and prints each as it comes.
 type doctor struct {
 	io      IO
 	failure *checkResult
+	// configFile is the config file the sites come from, for hints;
+	// empty when the JIRA_* variables describe the site.
+	configFile string
 }
 
 func (d *doctor) report(c checkResult) {
@@ -79,14 +82,22 @@ func (d *doctor) report(c checkResult) {
 }
 
 func (d *doctor) fail(name string, err error, deployment string) {
-	ue := explain(err, deployment)
-	d.report(checkResult{name: name, detail: ue.Message, fix: ue.Hint, code: ue.Code})
+	d.failSite(name, err, hintContext{deployment: deployment, configFile: d.configFile})
+}
+
+// failSite reports a failed check of one site, with hints naming it.
+func (d *doctor) failSite(name string, err error, hc hintContext) {
+	ue := explain(err, hc)
+	d.report(checkResult{name: name, detail: ue.line(), fix: ue.Hint, kind: ue.Kind})
 }
 
 func runDoctor(ctx context.Context, opts doctorOptions) error {
 	d := &doctor{io: opts.IO}
 	cfg, configOK := d.checkConfig(opts)
 	if configOK {
+		if len(cfg.Sites) > 0 {
+			d.configFile = opts.ConfigPath
+		}
 		sites, err := sitesToSync(ctx, cfg, "", opts.Getenv)
 		if err != nil {
 			d.fail("credentials", err, "")
@@ -98,7 +109,7 @@ func runDoctor(ctx context.Context, opts doctorOptions) error {
 	}
 	d.checkDatabase(ctx, opts.DBPath)
 	if d.failure != nil {
-		return &userError{Code: d.failure.code, Message: fmt.Sprintf("doctor found a problem: %s", d.failure.name)}
+		return &userError{Kind: d.failure.kind, Message: fmt.Sprintf("doctor found a problem: %s", d.failure.name)}
 	}
 	return nil
 }
@@ -108,7 +119,7 @@ func (d *doctor) checkConfig(opts doctorOptions) (fileConfig, bool) {
 	if errors.Is(statErr, fs.ErrNotExist) && !opts.ConfigFlag {
 		if opts.Getenv("JIRA_URL") == "" {
 			d.report(checkResult{name: "config", detail: "no config file at " + opts.ConfigPath + " and no JIRA_URL",
-				fix: "run 'pmfolio init'", code: exitUsage})
+				fix: "run 'pmfolio init'", kind: kindConfig})
 			return fileConfig{}, false
 		}
 		d.report(checkResult{name: "config", ok: true, detail: "no config file; using JIRA_URL and the JIRA_* variables"})
@@ -137,7 +148,7 @@ func (d *doctor) checkSite(ctx context.Context, opts doctorOptions, site siteCon
 	}
 	info, err := jira.Probe(ctx, site.URL, jopts...)
 	if err != nil {
-		d.fail(label+": reachable", err, site.deployment())
+		d.failSite(label+": reachable", err, hintContext{deployment: site.deployment(), configFile: d.configFile, site: site.Name})
 		return
 	}
 	kind := "Jira Cloud"
@@ -148,12 +159,12 @@ func (d *doctor) checkSite(ctx context.Context, opts doctorOptions, site siteCon
 
 	client, err := jira.New(site.jiraConfig(), jopts...)
 	if err != nil {
-		d.fail(label+": credentials", err, info.Deployment)
+		d.failSite(label+": credentials", err, hintContext{deployment: info.Deployment, configFile: d.configFile, site: site.Name})
 		return
 	}
 	me, err := client.Myself(ctx)
 	if err != nil {
-		d.fail(label+": credentials", err, info.Deployment)
+		d.failSite(label+": credentials", err, hintContext{deployment: info.Deployment, configFile: d.configFile, site: site.Name})
 		return
 	}
 	d.report(checkResult{name: label + ": credentials", ok: true, detail: "signed in as " + me.User.DisplayName})
@@ -161,17 +172,17 @@ func (d *doctor) checkSite(ctx context.Context, opts doctorOptions, site siteCon
 	n, err := client.CountIssues(ctx, info.Deployment, jira.DefaultSelection(info.Deployment, me))
 	switch {
 	case err != nil:
-		d.fail(label+": selection", err, info.Deployment)
+		d.failSite(label+": selection", err, hintContext{deployment: info.Deployment, configFile: d.configFile, site: site.Name})
 	case n == 0:
 		d.report(checkResult{name: label + ": selection", detail: "your selection finds no issues",
-			fix: "check that this account is the one you work with, and that it can browse your projects", code: exitFailure})
+			fix: "check that this account is the one you work with, and that it can browse your projects", kind: kindData})
 	default:
 		d.report(checkResult{name: label + ": selection", ok: true, detail: fmt.Sprintf("finds about %s", plural(n, "issue"))})
 	}
 
 	fields, err := client.Fields(ctx)
 	if err != nil {
-		d.fail(label+": custom fields", err, info.Deployment)
+		d.failSite(label+": custom fields", err, hintContext{deployment: info.Deployment, configFile: d.configFile, site: site.Name})
 		return
 	}
 	d.report(checkResult{name: label + ": custom fields", ok: true, detail: describeFields(fields, info.Deployment)})
@@ -212,13 +223,13 @@ func (d *doctor) checkDatabase(ctx context.Context, path string) {
 	}
 	store, err := sqlite.Open(ctx, path)
 	if err != nil {
-		d.report(checkResult{name: "database", detail: err.Error(), fix: "move the file aside and run 'pmfolio sync --full'", code: exitFailure})
+		d.report(checkResult{name: "database", detail: err.Error(), fix: "move the file aside and run 'pmfolio sync --full'", kind: kindData})
 		return
 	}
 	defer store.Close()
 	if err := store.IntegrityCheck(ctx); err != nil {
 		d.report(checkResult{name: "database", detail: err.Error(),
-			fix: "restore a backup, or move the file aside and run 'pmfolio sync --full' (curation lives in it: keep the old file)", code: exitFailure})
+			fix: "restore a backup, or move the file aside and run 'pmfolio sync --full' (curation lives in it: keep the old file)", kind: kindData})
 		return
 	}
 	counts, err := store.TableCounts(ctx)
@@ -243,7 +254,7 @@ func (d *doctor) checkDatabase(ctx context.Context, path string) {
 			d.report(checkResult{name: site.Name + ": last sync", ok: true, detail: "never"})
 		case run.Result == "failed":
 			d.report(checkResult{name: site.Name + ": last sync", detail: fmt.Sprintf("failed %s: %s", ago(run.Finished, d.io.Now()), run.Error),
-				fix: "run 'pmfolio sync' to see the error and its hint", code: exitFailure})
+				fix: "run 'pmfolio sync' to see the error and its hint", kind: kindData})
 		default:
 			d.report(checkResult{name: site.Name + ": last sync", ok: true, detail: fmt.Sprintf("%s %s: %s, %s, %s",
 				run.Result, ago(run.Finished, d.io.Now()), plural(run.Issues, "issue"), plural(run.NewEvidence, "new evidence item"),

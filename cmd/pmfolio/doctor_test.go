@@ -55,7 +55,7 @@ func TestDoctorWithBadCredentialsSaysHowToFixThem(t *testing.T) {
 		`(?m)^ok    config\s+.*config\.yaml \(mode 0600, 1 site\)$`,
 		`(?m)^ok    acme: reachable\s+Jira Cloud at `,
 		`(?m)^FAIL  acme: credentials\s+Jira refused the credentials \(401\)`,
-		`(?m)^\s+fix: check JIRA_EMAIL`,
+		`(?m)^\s+fix: check email: and api_token: \(or token_cmd:\) of site acme in .*config\.yaml`,
 		`(?m)^ok    database\s+none yet at `,
 	} {
 		if !regexp.MustCompile(want).MatchString(r.out) {

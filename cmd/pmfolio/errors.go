@@ -11,7 +11,8 @@ import (
 	"github.com/pmfolio/pmfolio/jira"
 )
 
-// Exit codes of interface.md.
+// Exit codes of interface.md. Only errKinds below uses them: a command
+// says what kind of failure it met, never which number to end on.
 const (
 	exitOK          = 0
 	exitFailure     = 1
@@ -19,11 +20,57 @@ const (
 	exitAuth        = 3
 	exitUnreachable = 4
 	exitLocked      = 5
+	exitInterrupted = 130 // 128 + SIGINT, as shells report it
+	exitTerminated  = 143 // 128 + SIGTERM
 )
 
-// userError is a failure with the words to show and the exit code to end on.
+// errKind is what kind of failure an error is.
+type errKind int
+
+// The kinds of failure. Each has one row in errKinds.
+const (
+	kindOther       errKind = iota // anything unexpected
+	kindUsage                      // the command line cannot work: unknown flag, bad date or format, missing argument
+	kindNotFound                   // a name the user typed names nothing: evidence id, category, rule, site
+	kindConfig                     // the config file or the rules file cannot be used
+	kindAuth                       // Jira refused the credentials or the permission
+	kindNetwork                    // Jira cannot be reached, or keeps failing after retries
+	kindLocked                     // another sync holds the database
+	kindData                       // what is stored cannot serve the command (no database, a broken one)
+	kindNotJira                    // Jira answered with something that is not its REST API
+	kindRejected                   // Jira rejected the request itself (bad JQL, say)
+	kindDeclined                   // the user answered no to a question
+	kindInterrupted                // SIGINT (Ctrl-C)
+	kindTerminated                 // SIGTERM
+)
+
+// errKinds is the one table that says, for each kind of failure, the exit
+// code it ends on and the form of its one line ("%s" is the message).
+var errKinds = [...]struct {
+	code int
+	form string
+}{
+	kindOther:       {exitFailure, "%s"},
+	kindUsage:       {exitUsage, "%s"},
+	kindNotFound:    {exitUsage, "%s"},
+	kindConfig:      {exitUsage, "%s"},
+	kindAuth:        {exitAuth, "%s"},
+	kindNetwork:     {exitUnreachable, "cannot reach Jira: %s"},
+	kindLocked:      {exitLocked, "%s"},
+	kindData:        {exitFailure, "%s"},
+	kindNotJira:     {exitFailure, "this does not look like Jira's REST API: %s"},
+	kindRejected:    {exitFailure, "Jira rejected the request: %s"},
+	kindDeclined:    {exitFailure, "%s"},
+	kindInterrupted: {exitInterrupted, "interrupted"},
+	kindTerminated:  {exitTerminated, "interrupted"},
+}
+
+// code is the exit code of the kind.
+func (k errKind) code() int { return errKinds[k].code }
+
+// userError is a failure of a known kind with the words to show.
 type userError struct {
-	Code    int
+	Kind    errKind
 	Message string
 	Hint    string
 	Err     error
@@ -32,73 +79,144 @@ type userError struct {
 func (e *userError) Error() string { return e.Message }
 func (e *userError) Unwrap() error { return e.Err }
 
+// line is the one line the user reads, without the "pmfolio: " prefix.
+func (e *userError) line() string {
+	form := errKinds[e.Kind].form
+	if !strings.Contains(form, "%s") {
+		return form
+	}
+	return fmt.Sprintf(form, oneLine(e.Message))
+}
+
 func usageError(format string, args ...any) error {
-	return &userError{Code: exitUsage, Message: fmt.Sprintf(format, args...)}
+	return &userError{Kind: kindUsage, Message: fmt.Sprintf(format, args...)}
+}
+
+// hintContext is what the hints of an error depend on: the kind of Jira
+// and where the credentials came from, so a hint names what the user has.
+type hintContext struct {
+	// deployment of the site being talked to, once known.
+	deployment string
+	// configFile is the config file the site came from; empty when the
+	// JIRA_* environment variables describe it.
+	configFile string
+	// site is the config file's name for the site.
+	site string
 }
 
 // report prints err as one "pmfolio: …" line plus, unless quiet, a hint
 // line, and returns the exit code for it. Cron mail under --quiet gets the
 // one line only.
-func report(w io.Writer, err error, deployment string, quiet bool) int {
+func report(w io.Writer, err error, hc hintContext, quiet bool) int {
 	if err == nil {
 		return exitOK
 	}
-	ue := explain(err, deployment)
-	fmt.Fprintf(w, "pmfolio: %s\n", oneLine(ue.Message))
+	ue := explain(err, hc)
+	fmt.Fprintf(w, "pmfolio: %s\n", ue.line())
 	if ue.Hint != "" && !quiet {
 		fmt.Fprintf(w, "hint: %s\n", oneLine(ue.Hint))
 	}
-	return ue.Code
+	return ue.Kind.code()
 }
 
-// explain maps any error to a userError: the one place that knows which
-// failure gets which exit code.
-func explain(err error, deployment string) *userError {
+// jiraKinds says which kind of failure each kind of Jira error is.
+var jiraKinds = map[jira.Kind]errKind{
+	jira.KindAuth:        kindAuth,
+	jira.KindUnreachable: kindNetwork,
+	jira.KindConfig:      kindUsage,
+	jira.KindNotFound:    kindNotJira,
+	jira.KindProtocol:    kindNotJira,
+	jira.KindGone:        kindNotJira,
+	jira.KindRequest:     kindRejected,
+}
+
+// explain gives any error its kind and words: the one place that knows
+// which failure is which kind.
+func explain(err error, hc hintContext) *userError {
 	var ue *userError
 	if errors.As(err, &ue) {
 		return ue
 	}
 	if errors.Is(err, evidence.ErrLocked) {
-		return &userError{Code: exitLocked, Message: "another pmfolio sync is running on this database",
+		return &userError{Kind: kindLocked, Message: "another pmfolio sync is running on this database", Err: err,
 			Hint: "wait for it to finish; cron runs should be at least a few minutes apart"}
 	}
 	if errors.Is(err, context.Canceled) {
-		return &userError{Code: exitFailure, Message: "interrupted"}
+		return &userError{Kind: kindInterrupted, Err: err}
 	}
 	var je *jira.Error
 	if errors.As(err, &je) {
-		switch je.Kind {
-		case jira.KindAuth:
-			msg := fmt.Sprintf("Jira refused the credentials (%d)", je.Status)
-			if je.Message != "" {
-				msg += ": " + je.Message
-			}
-			return &userError{Code: exitAuth, Message: msg, Hint: authHint(je.Status, deployment)}
-		case jira.KindUnreachable:
-			return &userError{Code: exitUnreachable, Message: "cannot reach Jira: " + err.Error(),
-				Hint: "check JIRA_URL, your network or VPN; if Jira is rate-limiting or down, try again later"}
-		case jira.KindConfig:
-			return &userError{Code: exitUsage, Message: err.Error()}
-		case jira.KindNotFound, jira.KindProtocol:
-			return &userError{Code: exitFailure, Message: "this does not look like Jira's REST API: " + err.Error(),
-				Hint: "check JIRA_URL: it must be the site's base URL, including a context path such as /jira if the site has one"}
-		case jira.KindRequest:
-			return &userError{Code: exitFailure, Message: "Jira rejected the request: " + err.Error(),
-				Hint: "if you passed --jql, check it in Jira's issue search first"}
+		kind, ok := jiraKinds[je.Kind]
+		if !ok {
+			kind = kindOther
 		}
+		out := &userError{Kind: kind, Message: err.Error(), Err: err}
+		switch kind {
+		case kindAuth:
+			out.Message = fmt.Sprintf("Jira refused the credentials (%d)", je.Status)
+			if je.Message != "" {
+				out.Message += ": " + je.Message
+			}
+			out.Hint = authHint(je.Status, hc)
+		case kindNetwork:
+			out.Hint = "check " + urlSetting(hc) + ", your network or VPN; if Jira is rate-limiting or down, try again later"
+		case kindNotJira:
+			out.Hint = "check " + urlSetting(hc) + ": it must be the site's base URL, including a context path such as /jira if the site has one"
+		case kindRejected:
+			out.Hint = "if you passed --jql, check it in Jira's issue search first"
+		}
+		return out
 	}
-	return &userError{Code: exitFailure, Message: err.Error()}
+	return &userError{Kind: kindOther, Message: err.Error(), Err: err}
 }
 
-func authHint(status int, deployment string) string {
+// exitCode is the exit code err ends a command with.
+func exitCode(err error, hc hintContext) int {
+	if err == nil {
+		return exitOK
+	}
+	return explain(err, hc).Kind.code()
+}
+
+// urlSetting names where the user set the site's URL.
+func urlSetting(hc hintContext) string {
+	if hc.configFile != "" {
+		return "url: of " + hc.siteWords() + " in " + hc.configFile
+	}
+	return "JIRA_URL"
+}
+
+// siteWords names the site for a hint.
+func (hc hintContext) siteWords() string {
+	if hc.site != "" {
+		return "site " + hc.site
+	}
+	return "the site"
+}
+
+// authHint says what to check when Jira refuses the credentials, naming
+// the settings the user actually has: the config file or the JIRA_*
+// variables, an API token on Cloud or a personal access token on Server
+// and Data Center.
+func authHint(status int, hc hintContext) string {
 	if status == 403 {
 		return "the account lacks permission: it needs Browse Projects on the projects you worked in"
 	}
-	if deployment == evidence.DeploymentServer {
+	site := hc.siteWords()
+	switch {
+	case hc.deployment == evidence.DeploymentServer && hc.configFile != "":
+		return fmt.Sprintf("check pat: (or token_cmd:) of %s in %s: personal access tokens expire or get revoked "+
+			"(Profile → Personal Access Tokens); 'pmfolio init' replaces it", site, hc.configFile)
+	case hc.deployment == evidence.DeploymentServer:
 		return "check JIRA_PAT: personal access tokens expire or get revoked (Profile → Personal Access Tokens)"
+	case hc.deployment == evidence.DeploymentCloud && hc.configFile != "":
+		return fmt.Sprintf("check email: and api_token: (or token_cmd:) of %s in %s: the e-mail of your Atlassian account "+
+			"and an API token that has not expired; 'pmfolio init' replaces them", site, hc.configFile)
+	case hc.deployment == evidence.DeploymentCloud:
+		return "check JIRA_EMAIL (your Atlassian account's e-mail) and JIRA_API_TOKEN (it may have expired); " +
+			"a scoped token only works with JIRA_URL=https://api.atlassian.com/ex/jira/<cloudId>"
 	}
-	return "check JIRA_EMAIL (your Atlassian account's e-mail) and JIRA_API_TOKEN (it may have expired); " +
-		"a scoped token only works with JIRA_URL=https://api.atlassian.com/ex/jira/<cloudId>"
+	return "Jira Cloud takes your account's e-mail with an API token; Server and Data Center take a personal access token: check the one your site uses"
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -16,24 +16,36 @@ import (
 	"github.com/pmfolio/pmfolio/export"
 )
 
-// curationCmd builds the commands of the `evidence` group, which all open
-// the database the same way.
+// curationCmd builds the commands of the `evidence` group, which all read
+// the database and the categories in force the same way.
 type curationCmd struct {
 	g *globals
 }
 
-// store opens the database the flags and config point at.
-func (c curationCmd) store(ctx context.Context) (*sqlite.Store, error) {
+// evidenceOptions is what every evidence subcommand needs: where to write,
+// the database, and the categories in force (the user's included).
+type evidenceOptions struct {
+	IO         IO
+	DBPath     string
+	Categories []evidence.Category
+}
+
+// options fills evidenceOptions from the flags, environment and config.
+func (c curationCmd) options() (evidenceOptions, error) {
 	cfg, err := c.g.config()
 	if err != nil {
-		return nil, err
+		return evidenceOptions{}, err
 	}
-	return openExistingStore(ctx, c.g.dbPath(cfg))
+	rs, err := c.g.ruleSet(cfg)
+	if err != nil {
+		return evidenceOptions{}, err
+	}
+	return evidenceOptions{IO: c.g.io, DBPath: c.g.dbPath(cfg), Categories: rs.Categories()}, nil
 }
 
 // withStore runs fn with the store open, closing it afterwards.
-func (c curationCmd) withStore(ctx context.Context, fn func(*sqlite.Store) error) error {
-	store, err := c.store(ctx)
+func (o evidenceOptions) withStore(ctx context.Context, fn func(*sqlite.Store) error) error {
+	store, err := openExistingStore(ctx, o.DBPath, sqlite.WithCategories(o.Categories))
 	if err != nil {
 		return err
 	}
@@ -61,10 +73,17 @@ IDs may be shortened to any unique prefix, with or without "ev_".`,
 	return cmd
 }
 
+// evidenceListOptions is everything runEvidenceList needs.
+type evidenceListOptions struct {
+	evidenceOptions
+	Filter evidence.Filter
+	Format string // table or json
+}
+
 func (c curationCmd) listCmd() *cobra.Command {
 	var (
-		category, issue, since, until, format string
-		all                                   bool
+		opts                          evidenceListOptions
+		category, issue, since, until string
 	)
 	cmd := &cobra.Command{
 		Use:   "list",
@@ -75,33 +94,20 @@ func (c curationCmd) listCmd() *cobra.Command {
 		Args:              usageArgs(cobra.NoArgs),
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "table" && format != "json" {
-				return usageError("unknown format %q: use table or json", format)
-			}
-			f := evidence.Filter{IncludeExcluded: all}
 			var err error
-			if f.Since, f.Until, err = dateRange(since, until, c.g.io.Now()); err != nil {
+			if opts.Filter.Since, opts.Filter.Until, err = dateRange(since, until, c.g.io.Now()); err != nil {
 				return err
 			}
 			if category != "" {
-				if err := c.checkCategory(category); err != nil {
-					return err
-				}
-				f.Category = &category
+				opts.Filter.Category = &category
 			}
 			if issue != "" {
-				f.IssueKey = &issue
+				opts.Filter.IssueKey = &issue
 			}
-			return c.withStore(cmd.Context(), func(store *sqlite.Store) error {
-				items, err := store.Evidence(cmd.Context(), f)
-				if err != nil {
-					return err
-				}
-				if format == "json" {
-					return export.EvidenceList(c.g.io.Out, items)
-				}
-				return writeEvidenceTable(c.g.io.Out, items, all)
-			})
+			if opts.evidenceOptions, err = c.options(); err != nil {
+				return err
+			}
+			return runEvidenceList(cmd.Context(), opts)
 		},
 	}
 	f := cmd.Flags()
@@ -109,10 +115,32 @@ func (c curationCmd) listCmd() *cobra.Command {
 	f.StringVar(&issue, "issue", "", "only evidence on this issue key (e.g. PAY-142)")
 	f.StringVar(&since, "since", "", "only from this date (YYYY-MM-DD or 30d, 12w, 6m, 1y)")
 	f.StringVar(&until, "until", "", "only up to and including this date")
-	f.BoolVar(&all, "all", false, "include the items you excluded")
-	f.StringVar(&format, "format", "table", "table or json")
+	f.BoolVar(&opts.Filter.IncludeExcluded, "all", false, "include the items you excluded")
+	f.StringVar(&opts.Format, "format", "table", "table or json")
 	cmd.RegisterFlagCompletionFunc("category", c.completeCategories)
 	return cmd
+}
+
+// runEvidenceList prints the items the filter keeps, as a table or JSON.
+func runEvidenceList(ctx context.Context, opts evidenceListOptions) error {
+	if opts.Format != "table" && opts.Format != "json" {
+		return usageError("unknown format %q: use table or json", opts.Format)
+	}
+	if opts.Filter.Category != nil {
+		if err := checkCategory(opts.Categories, *opts.Filter.Category); err != nil {
+			return err
+		}
+	}
+	return opts.withStore(ctx, func(store *sqlite.Store) error {
+		items, err := store.Evidence(ctx, opts.Filter)
+		if err != nil {
+			return err
+		}
+		if opts.Format == "json" {
+			return export.EvidenceList(opts.IO.Out, items)
+		}
+		return writeEvidenceTable(opts.IO.Out, items, opts.Filter.IncludeExcluded)
+	})
 }
 
 // writeEvidenceTable prints one line per item: id, date, category, issue and
@@ -148,6 +176,12 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
+// evidenceShowOptions is everything runEvidenceShow needs.
+type evidenceShowOptions struct {
+	evidenceOptions
+	ID string // as typed: a unique prefix will do
+}
+
 func (c curationCmd) showCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:               "show ID",
@@ -156,19 +190,29 @@ func (c curationCmd) showCmd() *cobra.Command {
 		Args:              usageArgs(cobra.ExactArgs(1)),
 		ValidArgsFunction: c.completeIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return c.withStore(cmd.Context(), func(store *sqlite.Store) error {
-				id, err := resolveID(cmd.Context(), store, args[0])
-				if err != nil {
-					return err
-				}
-				ev, err := store.EvidenceByID(cmd.Context(), id)
-				if err != nil {
-					return err
-				}
-				return writeEvidenceDetail(c.g.io.Out, ev)
-			})
+			opts := evidenceShowOptions{ID: args[0]}
+			var err error
+			if opts.evidenceOptions, err = c.options(); err != nil {
+				return err
+			}
+			return runEvidenceShow(cmd.Context(), opts)
 		},
 	}
+}
+
+// runEvidenceShow prints one item in full.
+func runEvidenceShow(ctx context.Context, opts evidenceShowOptions) error {
+	return opts.withStore(ctx, func(store *sqlite.Store) error {
+		id, err := resolveID(ctx, store, opts.ID)
+		if err != nil {
+			return err
+		}
+		ev, err := store.EvidenceByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		return writeEvidenceDetail(opts.IO.Out, ev)
+	})
 }
 
 func writeEvidenceDetail(w io.Writer, ev evidence.Evidence) error {
@@ -204,10 +248,17 @@ func writeEvidenceDetail(w io.Writer, ev evidence.Evidence) error {
 	return err
 }
 
+// evidenceExcludeOptions is everything runEvidenceExclude needs.
+type evidenceExcludeOptions struct {
+	evidenceOptions
+	IDs     []string // as typed
+	Exclude bool     // false: include again
+}
+
 func (c curationCmd) excludeCmd(exclude bool) *cobra.Command {
-	use, short, verb := "include ID...", "Show excluded items in exports again", "included"
+	use, short := "include ID...", "Show excluded items in exports again"
 	if exclude {
-		use, short, verb = "exclude ID...", "Leave items out of every export", "excluded"
+		use, short = "exclude ID...", "Leave items out of every export"
 	}
 	return &cobra.Command{
 		Use:               use,
@@ -216,26 +267,43 @@ func (c curationCmd) excludeCmd(exclude bool) *cobra.Command {
 		Args:              usageArgs(cobra.MinimumNArgs(1)),
 		ValidArgsFunction: c.completeIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return c.withStore(cmd.Context(), func(store *sqlite.Store) error {
-				// Resolve every id first, so a typo changes nothing.
-				ids := make([]string, 0, len(args))
-				for _, typed := range args {
-					id, err := resolveID(cmd.Context(), store, typed)
-					if err != nil {
-						return err
-					}
-					ids = append(ids, id)
-				}
-				for _, id := range ids {
-					if err := store.SetExcluded(cmd.Context(), id, exclude); err != nil {
-						return err
-					}
-				}
-				fmt.Fprintf(c.g.io.Out, "%s %s\n", verb, plural(len(ids), "item"))
-				return nil
-			})
+			opts := evidenceExcludeOptions{IDs: args, Exclude: exclude}
+			var err error
+			if opts.evidenceOptions, err = c.options(); err != nil {
+				return err
+			}
+			return runEvidenceExclude(cmd.Context(), opts)
 		},
 	}
+}
+
+// runEvidenceExclude excludes or includes items; every id is resolved
+// first, so a typo changes nothing.
+func runEvidenceExclude(ctx context.Context, opts evidenceExcludeOptions) error {
+	verb := "included"
+	if opts.Exclude {
+		verb = "excluded"
+	}
+	return opts.withStore(ctx, func(store *sqlite.Store) error {
+		ids, err := resolveIDs(ctx, store, opts.IDs)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := store.SetExcluded(ctx, id, opts.Exclude); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(opts.IO.Out, "%s %s\n", verb, plural(len(ids), "item"))
+		return nil
+	})
+}
+
+// evidenceNoteOptions is everything runEvidenceNote needs.
+type evidenceNoteOptions struct {
+	evidenceOptions
+	ID   string
+	Text string // empty removes the note
 }
 
 func (c curationCmd) noteCmd() *cobra.Command {
@@ -246,19 +314,36 @@ func (c curationCmd) noteCmd() *cobra.Command {
 		Args:              usageArgs(cobra.MinimumNArgs(2)),
 		ValidArgsFunction: c.completeIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return c.withStore(cmd.Context(), func(store *sqlite.Store) error {
-				id, err := resolveID(cmd.Context(), store, args[0])
-				if err != nil {
-					return err
-				}
-				if err := store.SetNote(cmd.Context(), id, strings.Join(args[1:], " ")); err != nil {
-					return err
-				}
-				fmt.Fprintf(c.g.io.Out, "noted %s\n", id)
-				return nil
-			})
+			opts := evidenceNoteOptions{ID: args[0], Text: strings.Join(args[1:], " ")}
+			var err error
+			if opts.evidenceOptions, err = c.options(); err != nil {
+				return err
+			}
+			return runEvidenceNote(cmd.Context(), opts)
 		},
 	}
+}
+
+// runEvidenceNote sets or removes an item's note.
+func runEvidenceNote(ctx context.Context, opts evidenceNoteOptions) error {
+	return opts.withStore(ctx, func(store *sqlite.Store) error {
+		id, err := resolveID(ctx, store, opts.ID)
+		if err != nil {
+			return err
+		}
+		if err := store.SetNote(ctx, id, opts.Text); err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.IO.Out, "noted %s\n", id)
+		return nil
+	})
+}
+
+// evidenceRecategorizeOptions is everything runEvidenceRecategorize needs.
+type evidenceRecategorizeOptions struct {
+	evidenceOptions
+	ID       string
+	Category string
 }
 
 func (c curationCmd) recategorizeCmd() *cobra.Command {
@@ -275,26 +360,45 @@ func (c curationCmd) recategorizeCmd() *cobra.Command {
 			return c.completeIDs(cmd, args, toComplete)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := c.checkCategory(args[1]); err != nil {
+			opts := evidenceRecategorizeOptions{ID: args[0], Category: args[1]}
+			var err error
+			if opts.evidenceOptions, err = c.options(); err != nil {
 				return err
 			}
-			return c.withStore(cmd.Context(), func(store *sqlite.Store) error {
-				id, err := resolveID(cmd.Context(), store, args[0])
-				if err != nil {
-					return err
-				}
-				if err := store.Recategorize(cmd.Context(), id, args[1]); err != nil {
-					return err
-				}
-				fmt.Fprintf(c.g.io.Out, "%s is now %s\n", id, args[1])
-				return nil
-			})
+			return runEvidenceRecategorize(cmd.Context(), opts)
 		},
 	}
 }
 
+// runEvidenceRecategorize files an item under a category in force.
+func runEvidenceRecategorize(ctx context.Context, opts evidenceRecategorizeOptions) error {
+	if err := checkCategory(opts.Categories, opts.Category); err != nil {
+		return err
+	}
+	return opts.withStore(ctx, func(store *sqlite.Store) error {
+		id, err := resolveID(ctx, store, opts.ID)
+		if err != nil {
+			return err
+		}
+		if err := store.Recategorize(ctx, id, opts.Category); err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.IO.Out, "%s is now %s\n", id, opts.Category)
+		return nil
+	})
+}
+
+// evidenceAddOptions is everything runEvidenceAdd needs.
+type evidenceAddOptions struct {
+	evidenceOptions
+	Date        string // as typed: YYYY-MM-DD or 3d
+	Category    string
+	Description string
+	Link        string
+}
+
 func (c curationCmd) addCmd() *cobra.Command {
-	var date, category, description, link string
+	var opts evidenceAddOptions
 	cmd := &cobra.Command{
 		Use:   "add",
 		Short: "Record PM work that happened outside Jira",
@@ -305,36 +409,45 @@ It appears in exports beside the Jira evidence, marked as added by you.`,
       --description "Ran the quarterly roadmap review with sales and support" --link https://docs.example.com/q2`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if date == "" || category == "" || strings.TrimSpace(description) == "" {
-				return usageError("add needs --date, --category and --description")
-			}
-			at, err := parseDate(date, c.g.io.Now())
-			if err != nil {
+			var err error
+			if opts.evidenceOptions, err = c.options(); err != nil {
 				return err
 			}
-			if err := c.checkCategory(category); err != nil {
-				return err
-			}
-			if link != "" && !strings.HasPrefix(link, "https://") && !strings.HasPrefix(link, "http://") {
-				return usageError("--link %q is not an http(s) URL", link)
-			}
-			return c.withStore(cmd.Context(), func(store *sqlite.Store) error {
-				ev, err := store.AddManual(cmd.Context(), sqlite.ManualEntry{At: at, Category: category, Description: description, Link: link})
-				if err != nil {
-					return err
-				}
-				fmt.Fprintf(c.g.io.Out, "added %s\n", ev.ID)
-				return nil
-			})
+			return runEvidenceAdd(cmd.Context(), opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&date, "date", "", "when it happened (YYYY-MM-DD, or 3d for three days ago)")
-	f.StringVar(&category, "category", "", "its category (e.g. stakeholder-communication)")
-	f.StringVar(&description, "description", "", "what you did, in a sentence")
-	f.StringVar(&link, "link", "", "a link to proof (optional)")
+	f.StringVar(&opts.Date, "date", "", "when it happened (YYYY-MM-DD, or 3d for three days ago)")
+	f.StringVar(&opts.Category, "category", "", "its category (e.g. stakeholder-communication)")
+	f.StringVar(&opts.Description, "description", "", "what you did, in a sentence")
+	f.StringVar(&opts.Link, "link", "", "a link to proof (optional)")
 	cmd.RegisterFlagCompletionFunc("category", c.completeCategories)
 	return cmd
+}
+
+// runEvidenceAdd records a manual item.
+func runEvidenceAdd(ctx context.Context, opts evidenceAddOptions) error {
+	if opts.Date == "" || opts.Category == "" || strings.TrimSpace(opts.Description) == "" {
+		return usageError("add needs --date, --category and --description")
+	}
+	at, err := parseDate(opts.Date, opts.IO.Now())
+	if err != nil {
+		return err
+	}
+	if err := checkCategory(opts.Categories, opts.Category); err != nil {
+		return err
+	}
+	if opts.Link != "" && !strings.HasPrefix(opts.Link, "https://") && !strings.HasPrefix(opts.Link, "http://") {
+		return usageError("--link %q is not an http(s) URL", opts.Link)
+	}
+	return opts.withStore(ctx, func(store *sqlite.Store) error {
+		ev, err := store.AddManual(ctx, sqlite.ManualEntry{At: at, Category: opts.Category, Description: opts.Description, Link: opts.Link})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.IO.Out, "added %s\n", ev.ID)
+		return nil
+	})
 }
 
 // resolveID turns a typed id into a full one, with errors a user can act on.
@@ -342,13 +455,26 @@ func resolveID(ctx context.Context, store *sqlite.Store, typed string) (string, 
 	id, err := store.ResolveEvidenceID(ctx, typed)
 	switch {
 	case errors.Is(err, sqlite.ErrNoEvidence):
-		return "", &userError{Code: exitUsage, Message: fmt.Sprintf("no evidence item %q", typed),
+		return "", &userError{Kind: kindNotFound, Message: fmt.Sprintf("no evidence item %q", typed),
 			Hint: "'pmfolio evidence list --all' shows every id"}
 	case errors.Is(err, sqlite.ErrAmbiguousID):
-		return "", &userError{Code: exitUsage, Message: fmt.Sprintf("%q matches more than one evidence item", typed),
+		return "", &userError{Kind: kindNotFound, Message: fmt.Sprintf("%q matches more than one evidence item", typed),
 			Hint: "type more of the id"}
 	}
 	return id, err
+}
+
+// resolveIDs resolves every typed id before anything changes.
+func resolveIDs(ctx context.Context, store *sqlite.Store, typed []string) ([]string, error) {
+	ids := make([]string, 0, len(typed))
+	for _, t := range typed {
+		id, err := resolveID(ctx, store, t)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
 }
 
 // categories are those in force: the built-in ones and any the user's
@@ -365,12 +491,8 @@ func (c curationCmd) categories() ([]evidence.Category, error) {
 	return rs.Categories(), nil
 }
 
-// checkCategory accepts the id of a category in force.
-func (c curationCmd) checkCategory(id string) error {
-	cats, err := c.categories()
-	if err != nil {
-		return err
-	}
+// checkCategory accepts the id of one of the categories in force.
+func checkCategory(cats []evidence.Category, id string) error {
 	ids := make([]string, 0, len(cats))
 	for _, cat := range cats {
 		if cat.ID == id {
@@ -378,7 +500,7 @@ func (c curationCmd) checkCategory(id string) error {
 		}
 		ids = append(ids, cat.ID)
 	}
-	return &userError{Code: exitUsage, Message: fmt.Sprintf("unknown category %q", id),
+	return &userError{Kind: kindNotFound, Message: fmt.Sprintf("unknown category %q", id),
 		Hint: "categories: " + strings.Join(ids, ", ")}
 }
 
@@ -401,7 +523,11 @@ func (c curationCmd) completeCategories(_ *cobra.Command, _ []string, toComplete
 // each excerpt as its description.
 func (c curationCmd) completeIDs(cmd *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	var out []string
-	c.withStore(cmd.Context(), func(store *sqlite.Store) error {
+	opts, err := c.options()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	opts.withStore(cmd.Context(), func(store *sqlite.Store) error {
 		items, err := store.Evidence(cmd.Context(), evidence.Filter{IncludeExcluded: true})
 		for _, ev := range items {
 			if strings.HasPrefix(ev.ID, toComplete) || strings.HasPrefix(strings.TrimPrefix(ev.ID, "ev_"), toComplete) {

@@ -31,7 +31,7 @@ var sharedDemo = sync.OnceValues(func() (string, error) {
 		Signals: make(chan os.Signal),
 	})
 	if code != 0 {
-		return "", &userError{Message: "demo failed: " + errOut.String()}
+		return "", &userError{Kind: kindOther, Message: "demo failed: " + errOut.String()}
 	}
 	return dir, nil
 })

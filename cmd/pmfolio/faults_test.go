@@ -60,7 +60,7 @@ func TestSyncFaultsEndWithTheDocumentedExitCode(t *testing.T) {
 				JiraOptions: []jira.Option{jira.WithRequestTimeout(300 * time.Millisecond),
 					jira.WithSleep(func(ctx context.Context, d time.Duration) error { return ctx.Err() })},
 			})
-			code := report(&errOut, err, evidence.DeploymentCloud, true)
+			code := report(&errOut, err, hintContext{deployment: evidence.DeploymentCloud}, true)
 			t.Log(strings.TrimSpace(errOut.String()))
 			if code != c.code || !strings.HasPrefix(errOut.String(), c.line) || strings.Count(errOut.String(), "\n") != 1 {
 				t.Errorf("exit %d, stderr %q; want exit %d and one line starting %q", code, errOut.String(), c.code, c.line)

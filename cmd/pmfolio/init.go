@@ -213,7 +213,7 @@ func saveSite(path string, site siteConf) error {
 		return fmt.Errorf("read config file: %w", err)
 	default:
 		if err := yaml.Unmarshal(data, &cfg); err != nil {
-			return &userError{Code: exitUsage, Message: fmt.Sprintf("config file %s is not valid YAML; fix or move it first", path)}
+			return &userError{Kind: kindConfig, Message: fmt.Sprintf("config file %s is not valid YAML; fix or move it first", path)}
 		}
 	}
 	replaced := false

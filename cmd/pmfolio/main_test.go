@@ -197,7 +197,7 @@ func TestUnreachableJiraExits4(t *testing.T) {
 		DBPath:      filepath.Join(t.TempDir(), "p.db"),
 		JiraOptions: []jira.Option{jira.WithSleep(func(ctx context.Context, d time.Duration) error { return nil })},
 	})
-	if code := report(&errOut, err, "", false); code != exitUnreachable {
+	if code := report(&errOut, err, hintContext{}, false); code != exitUnreachable {
 		t.Errorf("exit %d, want %d: %s", code, exitUnreachable, errOut.String())
 	}
 }

@@ -75,7 +75,7 @@ func (pf *portfolioFlags) register(cmd *cobra.Command) {
 // after --redact: its file must be joined with "=".
 func (pf *portfolioFlags) args(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 && pf.redact.on && pf.redact.file == "" {
-		return &userError{Code: exitUsage, Message: fmt.Sprintf("unexpected argument %q", args[0]),
+		return &userError{Kind: kindUsage, Message: fmt.Sprintf("unexpected argument %q", args[0]),
 			Hint: "give --redact its file with '=': --redact=" + args[0]}
 	}
 	return usageArgs(cobra.NoArgs)(cmd, args)
@@ -133,7 +133,7 @@ func checkTop(top int) error {
 func readRedactTerms(path string) ([]string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &userError{Code: exitUsage, Message: fmt.Sprintf("cannot read the redaction terms: %v", err), Err: err,
+		return nil, &userError{Kind: kindUsage, Message: fmt.Sprintf("cannot read the redaction terms: %v", err), Err: err,
 			Hint: "--redact=FILE names a text file with one term to hide per line"}
 	}
 	var terms []string

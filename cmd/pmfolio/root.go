@@ -37,8 +37,8 @@ type globals struct {
 	dbFlag     string
 	configFlag string
 	rulesFlag  string
-	// deployment of the site being talked to, once known, for error hints.
-	deployment string
+	// hints is what error hints depend on, filled in as it becomes known.
+	hints hintContext
 	// quiet is set by commands run with --quiet: errors then get one line.
 	quiet bool
 }
@@ -46,7 +46,15 @@ type globals struct {
 // config reads the config file the flags and environment point at.
 func (g *globals) config() (fileConfig, error) {
 	explicit := g.configFlag != "" || g.io.Getenv("PMFOLIO_CONFIG") != ""
-	return loadConfig(configPath(g.configFlag, g.io.Getenv), explicit)
+	path := configPath(g.configFlag, g.io.Getenv)
+	cfg, err := loadConfig(path, explicit)
+	if err == nil && len(cfg.Sites) > 0 {
+		g.hints.configFile = path
+		if len(cfg.Sites) == 1 {
+			g.hints.site = cfg.Sites[0].Name
+		}
+	}
+	return cfg, err
 }
 
 // rulesPath is the user rules file the flag or the config names, if any.
@@ -85,16 +93,16 @@ func run(args []string, stdio IO) int {
 	root.SetErr(stdio.ErrOut)
 	err := root.ExecuteContext(context.Background())
 	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
-		err = &userError{Code: exitUsage, Message: err.Error(), Hint: "run 'pmfolio --help' to see the commands"}
+		err = &userError{Kind: kindUsage, Message: err.Error(), Hint: "run 'pmfolio --help' to see the commands"}
 	}
-	return report(stdio.ErrOut, err, g.deployment, g.quiet)
+	return report(stdio.ErrOut, err, g.hints, g.quiet)
 }
 
 // usageArgs makes a positional-argument check fail with the usage exit code.
 func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := check(cmd, args); err != nil {
-			return &userError{Code: exitUsage, Message: err.Error(), Hint: "run '" + cmd.CommandPath() + " --help' for usage"}
+			return &userError{Kind: kindUsage, Message: err.Error(), Hint: "run '" + cmd.CommandPath() + " --help' for usage"}
 		}
 		return nil
 	}
@@ -114,7 +122,7 @@ Try it on the built-in sample site first:  pmfolio demo`,
 		SilenceUsage:  true,
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return &userError{Code: exitUsage, Message: err.Error(), Hint: "run '" + cmd.CommandPath() + " --help' for usage"}
+		return &userError{Kind: kindUsage, Message: err.Error(), Hint: "run '" + cmd.CommandPath() + " --help' for usage"}
 	})
 	root.PersistentFlags().StringVar(&g.dbFlag, "db", "", "path of the SQLite database (default $PMFOLIO_DB, else ~/.local/share/pmfolio/pmfolio.db)")
 	root.PersistentFlags().StringVar(&g.rulesFlag, "rules", "", "a rules file that adds, overrides or disables classification rules (default: the config file's rules)")

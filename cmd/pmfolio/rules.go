@@ -45,8 +45,16 @@ func (g *globals) rulesInForce() (*rules.RuleSet, error) {
 	return g.ruleSet(cfg)
 }
 
+// rulesOptions is everything the rules commands need.
+type rulesOptions struct {
+	IO     IO
+	Rules  *rules.RuleSet // the rules in force
+	Format string         // list: table or json
+	ID     string         // show: the rule's id
+}
+
 func newRulesListCmd(g *globals) *cobra.Command {
-	var format string
+	var opts rulesOptions
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the rules in force: id, category, confidence, source and origin",
@@ -58,22 +66,28 @@ your file) or disabled (switched off by your file).`,
   pmfolio --rules my-rules.yaml rules list --format json`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "table" && format != "json" {
-				return usageError("unknown format %q: use table or json", format)
-			}
-			rs, err := g.rulesInForce()
-			if err != nil {
+			var err error
+			opts.IO = g.io
+			if opts.Rules, err = g.rulesInForce(); err != nil {
 				return err
 			}
-			if format == "json" {
-				return writeRulesJSON(g.io.Out, rs.Rules())
-			}
-			writeRulesTable(g.io.Out, rs.Rules())
-			return nil
+			return runRulesList(opts)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "table", "table or json")
+	cmd.Flags().StringVar(&opts.Format, "format", "table", "table or json")
 	return cmd
+}
+
+// runRulesList prints the rules in force as a table or JSON.
+func runRulesList(opts rulesOptions) error {
+	switch opts.Format {
+	case "json":
+		return writeRulesJSON(opts.IO.Out, opts.Rules.Rules())
+	case "table":
+		writeRulesTable(opts.IO.Out, opts.Rules.Rules())
+		return nil
+	}
+	return usageError("unknown format %q: use table or json", opts.Format)
 }
 
 func writeRulesTable(w io.Writer, rules []rules.RuleInfo) {
@@ -126,18 +140,24 @@ patterns it uses. Copy it into your rules file to change it.`,
 		Example: `  pmfolio rules show comment.decision`,
 		Args:    usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			rs, err := g.rulesInForce()
-			if err != nil {
+			opts := rulesOptions{IO: g.io, ID: args[0]}
+			var err error
+			if opts.Rules, err = g.rulesInForce(); err != nil {
 				return err
 			}
-			r, ok := rs.Rule(args[0])
-			if !ok {
-				return &userError{Code: exitUsage, Message: fmt.Sprintf("no rule %q", args[0]), Hint: "run 'pmfolio rules list' to see the ids"}
-			}
-			writeRule(g.io.Out, rs, r)
-			return nil
+			return runRulesShow(opts)
 		},
 	}
+}
+
+// runRulesShow prints one rule of those in force.
+func runRulesShow(opts rulesOptions) error {
+	r, ok := opts.Rules.Rule(opts.ID)
+	if !ok {
+		return &userError{Kind: kindNotFound, Message: fmt.Sprintf("no rule %q", opts.ID), Hint: "run 'pmfolio rules list' to see the ids"}
+	}
+	writeRule(opts.IO.Out, opts.Rules, r)
+	return nil
 }
 
 func writeRule(w io.Writer, rs *rules.RuleSet, r rules.RuleInfo) {
@@ -181,14 +201,14 @@ is broken; those commands refuse a broken file rather than run without some of i
 func runRulesCheck(stdio IO, path string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return &userError{Code: exitUsage, Message: fmt.Sprintf("cannot read rules file %s", path), Err: err}
+		return &userError{Kind: kindConfig, Message: fmt.Sprintf("cannot read rules file %s", path), Err: err}
 	}
 	probs := rules.CheckRules(path, data)
 	for _, p := range probs {
 		fmt.Fprintln(stdio.Out, p)
 	}
 	if len(probs) > 0 {
-		return &userError{Code: exitUsage, Message: fmt.Sprintf("%s is broken: %s", path, plural(len(probs), "problem")),
+		return &userError{Kind: kindConfig, Message: fmt.Sprintf("%s is broken: %s", path, plural(len(probs), "problem")),
 			Hint: "sync, reclassify and export refuse this file until it is fixed"}
 	}
 	rs, err := rules.LoadRules(path, data)

@@ -202,7 +202,7 @@ func (o scheduleOptions) confirm(what string) error {
 		return err
 	}
 	if a := strings.ToLower(answer); a != "y" && a != "yes" {
-		return &userError{Code: exitFailure, Message: "nothing installed"}
+		return &userError{Kind: kindDeclined, Message: "nothing installed"}
 	}
 	return nil
 }
@@ -212,7 +212,7 @@ func runScheduleInstall(ctx context.Context, o scheduleOptions) error {
 		return usageError("--at %q is not a time like 02:30", o.At)
 	}
 	if !o.HasCfg {
-		return &userError{Code: exitUsage, Message: "the nightly sync would not see your JIRA_* environment variables",
+		return &userError{Kind: kindUsage, Message: "the nightly sync would not see your JIRA_* environment variables",
 			Hint: "run 'pmfolio init' first: it saves the site in a config file the job can read"}
 	}
 	if o.Systemd(ctx) {
@@ -317,7 +317,7 @@ func (o scheduleOptions) crontab(ctx context.Context) ([]string, error) {
 		}
 		var execErr *exec.Error
 		if errors.As(err, &execErr) {
-			return nil, &userError{Code: exitFailure, Message: "neither systemd nor cron is available here",
+			return nil, &userError{Kind: kindOther, Message: "neither systemd nor cron is available here",
 				Hint: "run 'pmfolio sync --quiet' from your own scheduler"}
 		}
 		return nil, fmt.Errorf("crontab -l: %v: %s", err, oneLine(out))

@@ -115,7 +115,7 @@ func TestScheduleRefusesWhatCannotWork(t *testing.T) {
 		t.Errorf("no terminal, no --yes: %v", err)
 	}
 	o.Yes, o.HasCfg = true, false
-	if err := runScheduleInstall(context.Background(), o); err == nil || !strings.Contains(explain(err, "").Hint, "pmfolio init") {
+	if err := runScheduleInstall(context.Background(), o); err == nil || !strings.Contains(explain(err, hintContext{}).Hint, "pmfolio init") {
 		t.Errorf("no config file: %v", err)
 	}
 	o.HasCfg, o.At = true, "25:00"

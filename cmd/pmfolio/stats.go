@@ -34,9 +34,6 @@ form lets a script check from outside that a sync missed nothing.`,
   pmfolio stats --format json | jq .activities`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.Format != "table" && opts.Format != "json" {
-				return usageError("unknown format %q: use table or json", opts.Format)
-			}
 			cfg, err := g.config()
 			if err != nil {
 				return err
@@ -58,6 +55,9 @@ type statsJSON struct {
 }
 
 func runStats(ctx context.Context, opts statsOptions) error {
+	if opts.Format != "table" && opts.Format != "json" {
+		return usageError("unknown format %q: use table or json", opts.Format)
+	}
 	store, err := openExistingStore(ctx, opts.DBPath)
 	if err != nil {
 		return err

@@ -12,7 +12,7 @@ import (
 // missing one is a mistake to explain, not a file to create.
 func openExistingStore(ctx context.Context, path string, opts ...sqlite.StoreOption) (*sqlite.Store, error) {
 	if _, err := os.Stat(path); err != nil {
-		return nil, &userError{Code: exitFailure, Message: fmt.Sprintf("no database at %s", path), Err: err,
+		return nil, &userError{Kind: kindData, Message: fmt.Sprintf("no database at %s", path), Err: err,
 			Hint: "run 'pmfolio sync' first, or 'pmfolio demo' to try the sample site"}
 	}
 	return sqlite.Open(ctx, path, opts...)

@@ -74,7 +74,7 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 				return err
 			}
 			opts.IO, opts.DBPath = g.io, g.dbPath(cfg)
-			opts.onDeployment = func(d string) { g.deployment = d }
+			opts.onDeployment = func(d string) { g.hints.deployment = d }
 			_, err = runSync(cmd.Context(), opts)
 			return err
 		},

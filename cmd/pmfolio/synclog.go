@@ -34,9 +34,9 @@ func appendSyncLog(dbPath string, now time.Time, site siteConf, res evsync.Resul
 	result, errField := "ok", ""
 	switch {
 	case syncErr != nil:
-		ue := explain(syncErr, site.deployment())
-		result = fmt.Sprintf("failed exit=%d", ue.Code)
-		errField = " error=" + strconv.Quote(oneLine(ue.Message))
+		ue := explain(syncErr, hintContext{deployment: site.deployment()})
+		result = fmt.Sprintf("failed exit=%d", ue.Kind.code())
+		errField = " error=" + strconv.Quote(ue.line())
 	case res.Stopped:
 		result = "interrupted"
 	}

@@ -18,10 +18,15 @@ func newVersionCmd(g *globals) *cobra.Command {
 		Short: "Print pmfolio's version",
 		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			fmt.Fprintf(g.io.Out, "pmfolio %s (%s, %s/%s)\n", buildVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
-			return nil
+			return runVersion(g.io)
 		},
 	}
+}
+
+// runVersion prints the version line.
+func runVersion(stdio IO) error {
+	_, err := fmt.Fprintf(stdio.Out, "pmfolio %s (%s, %s/%s)\n", buildVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	return err
 }
 
 func buildVersion() string {

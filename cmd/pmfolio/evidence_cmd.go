@@ -440,14 +440,19 @@ func runEvidenceAdd(ctx context.Context, opts evidenceAddOptions) error {
 	if opts.Link != "" && !strings.HasPrefix(opts.Link, "https://") && !strings.HasPrefix(opts.Link, "http://") {
 		return usageError("--link %q is not an http(s) URL", opts.Link)
 	}
-	return opts.withStore(ctx, func(store *sqlite.Store) error {
-		ev, err := store.AddManual(ctx, sqlite.ManualEntry{At: at, Category: opts.Category, Description: opts.Description, Link: opts.Link})
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(opts.IO.Out, "added %s\n", ev.ID)
-		return nil
-	})
+	// Work done outside Jira can be recorded from day one: the first
+	// manual item creates the database a later sync fills.
+	store, err := sqlite.Open(ctx, opts.DBPath, sqlite.WithCategories(opts.Categories))
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	ev, err := store.AddManual(ctx, sqlite.ManualEntry{At: at, Category: opts.Category, Description: opts.Description, Link: opts.Link})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.IO.Out, "added %s\n", ev.ID)
+	return nil
 }
 
 // resolveID turns a typed id into a full one, with errors a user can act on.

@@ -195,3 +195,14 @@ func TestCurationAcceptsTheUsersOwnCategories(t *testing.T) {
 		t.Errorf("list of the user's category: exit %d\n%s%s", r.code, r.out, r.errOut)
 	}
 }
+
+func TestEvidenceAddWorksBeforeTheFirstSync(t *testing.T) {
+	c := cli{env: isolatedEnv(t)}
+	r := c.run(t, "evidence", "add", "--date", "2026-02-10", "--category", "stakeholder-communication", "--description", "Roadmap review with sales")
+	if r.code != 0 || !strings.HasPrefix(r.out, "added ev_m") {
+		t.Fatalf("add on a machine that never synced: exit %d, %q %q", r.code, r.out, r.errOut)
+	}
+	if items := listJSON(t, c); len(items) != 1 || !items[0].Manual {
+		t.Errorf("list after add: %+v", items)
+	}
+}

@@ -8,6 +8,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"os"
@@ -21,6 +22,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
@@ -339,5 +341,45 @@ func TestTwoRealSyncsAtOnceTheSecondExits5(t *testing.T) {
 	unblock()
 	if err := first.Wait(); err != nil {
 		t.Errorf("first sync: %v\n%s", err, firstErr)
+	}
+}
+
+// TestTwoRealProcessesOpeningANewDatabaseAtOnceBothSucceed starts two
+// pmfolio processes on one fresh database path at once, fifty times: the
+// first to get there creates and migrates it, the other waits, and both
+// record their item (issue 14: one of them used to exit 1 now and then).
+func TestTwoRealProcessesOpeningANewDatabaseAtOnceBothSucceed(t *testing.T) {
+	t.Parallel()
+	bin := buildPmfolio(t)
+	home := t.TempDir()
+	env := []string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, "config"), "XDG_DATA_HOME=" + filepath.Join(home, "data"), "TZ=UTC"}
+	for try := range 50 {
+		db := filepath.Join(t.TempDir(), "fresh", "p.db")
+		cmds := make([]*exec.Cmd, 2)
+		outs := make([]*strings.Builder, 2)
+		for i := range cmds {
+			cmds[i] = exec.Command(bin, "--db", db, "evidence", "add", "--date", "2026-03-02",
+				"--category", evidence.CatStakeholderComms, "--description", fmt.Sprintf("Roadmap review %d", i))
+			cmds[i].Env = env
+			outs[i] = &strings.Builder{}
+			cmds[i].Stdout, cmds[i].Stderr = outs[i], outs[i]
+		}
+		for _, c := range cmds {
+			if err := c.Start(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i, c := range cmds {
+			if err := c.Wait(); err != nil {
+				t.Fatalf("try %d, process %d: %v\n%s", try, i, err, outs[i])
+			}
+		}
+		store := openChecked(t, db, false)
+		items, err := store.Evidence(context.Background(), evidence.Filter{})
+		migrations, merr := store.Migrations(context.Background())
+		if err != nil || merr != nil || len(items) != 2 || len(migrations) == 0 {
+			t.Fatalf("try %d: %d items, migrations %v (%v, %v)", try, len(items), migrations, err, merr)
+		}
+		store.Close()
 	}
 }

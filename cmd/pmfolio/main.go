@@ -24,5 +24,6 @@ func main() {
 			return string(secret), err
 		},
 		Getenv: os.Getenv,
+		Exit:   os.Exit,
 	}))
 }

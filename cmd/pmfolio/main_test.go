@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -292,15 +293,21 @@ func TestInterruptStopsSyncAfterTheCurrentPageAndKeepsIt(t *testing.T) {
 	env := isolatedEnv(t)
 	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"] = srv.URL(), jiratest.DemoEmail, jiratest.DemoAPIToken
 	signals := make(chan os.Signal, 1)
-	signals <- os.Interrupt // Ctrl-C arrives while the first page is fetched
+	var once sync.Once
+	srv.Inject(func(r *http.Request) *jiratest.Fault {
+		if strings.HasSuffix(r.URL.Path, "/search/jql") {
+			once.Do(func() { signals <- os.Interrupt }) // Ctrl-C arrives while the first page is fetched
+		}
+		return nil
+	})
 	var out, errOut bytes.Buffer
 	code := run([]string{"sync"}, IO{Out: &out, ErrOut: &errOut, Now: func() time.Time { return testNow },
 		Getenv: func(k string) string { return env[k] }, Signals: signals})
-	if code != 0 || !strings.Contains(out.String(), "synced 10 issues") || !strings.Contains(out.String(), "stopped early") {
+	if code != exitInterrupted || !strings.Contains(out.String(), "synced 10 issues") || !strings.Contains(out.String(), "stopped early") {
 		t.Fatalf("exit %d\nout: %s\nerr: %s", code, out.String(), errOut.String())
 	}
-	if !strings.Contains(errOut.String(), "stopping after the current page") {
-		t.Errorf("no word about stopping on stderr: %q", errOut.String())
+	if !strings.HasPrefix(errOut.String(), "pmfolio: stopping after the current page") || !strings.HasSuffix(errOut.String(), "\npmfolio: interrupted\n") {
+		t.Errorf("stderr does not say it stops, then that it was interrupted: %q", errOut.String())
 	}
 	r := cli{env: env}.run(t, "sync")
 	if r.code != 0 || !strings.Contains(r.out, "synced 2") {

@@ -29,6 +29,9 @@ type IO struct {
 	Now        func() time.Time
 	// Signals delivers interrupts; nil means the process's own (Ctrl-C).
 	Signals <-chan os.Signal
+	// Exit ends the process at once, for a second Ctrl-C; nil (tests)
+	// makes the command return instead.
+	Exit func(code int)
 }
 
 // globals are the flags every command takes.
@@ -41,6 +44,8 @@ type globals struct {
 	hints hintContext
 	// quiet is set by commands run with --quiet: errors then get one line.
 	quiet bool
+	// interrupts watches Ctrl-C and SIGTERM for the command.
+	interrupts *interrupts
 }
 
 // config reads the config file the flags and environment point at.
@@ -91,9 +96,17 @@ func run(args []string, stdio IO) int {
 	root.SetIn(stdio.In)
 	root.SetOut(stdio.Out)
 	root.SetErr(stdio.ErrOut)
-	err := root.ExecuteContext(context.Background())
+	interrupts, ctx := watchInterrupts(context.Background(), stdio)
+	g.interrupts = interrupts
+	err := root.ExecuteContext(ctx)
+	interrupts.release()
 	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
 		err = &userError{Kind: kindUsage, Message: err.Error(), Hint: "run 'pmfolio --help' to see the commands"}
+	}
+	if stopped := interrupts.err(); stopped != nil {
+		// Whatever the command made of it, a stop by signal ends as one:
+		// scripts and shells read 130 or 143.
+		err = stopped
 	}
 	return report(stdio.ErrOut, err, g.hints, g.quiet)
 }

@@ -32,6 +32,8 @@ type syncOptions struct {
 	JiraOptions []jira.Option
 	// onDeployment is told each site's deployment once known, for error hints.
 	onDeployment func(string)
+	// Stop, once closed, asks the sync to stop after the current page.
+	Stop <-chan struct{}
 }
 
 func newSyncCmd(g *globals) *cobra.Command {
@@ -75,6 +77,7 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 			}
 			opts.IO, opts.DBPath = g.io, g.dbPath(cfg)
 			opts.onDeployment = func(d string) { g.hints.deployment = d }
+			opts.Stop = g.interrupts.stopGracefully()
 			_, err = runSync(cmd.Context(), opts)
 			return err
 		},
@@ -101,8 +104,7 @@ func runSync(ctx context.Context, opts syncOptions) ([]evsync.Result, error) {
 	}
 	defer store.Close()
 
-	stop, ctx, release := stopOnInterrupt(ctx, opts.IO)
-	defer release()
+	stop := opts.Stop
 	var (
 		results  []evsync.Result
 		firstErr error
@@ -204,30 +206,4 @@ func plural(n int, noun string) string {
 	default:
 		return fmt.Sprintf("%d %ss", n, noun)
 	}
-}
-
-// stopOnInterrupt turns the first interrupt into a request to stop after the
-// current page, and the second into cancelling everything.
-func stopOnInterrupt(ctx context.Context, stdio IO) (<-chan struct{}, context.Context, func()) {
-	stop := make(chan struct{})
-	ctx, cancel := context.WithCancel(ctx)
-	finished, exited := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(exited)
-		select {
-		case <-stdio.Signals:
-			fmt.Fprintln(stdio.ErrOut, "pmfolio: stopping after the current page (Ctrl-C again to abort now)")
-			close(stop)
-		case <-finished:
-			return
-		}
-		select {
-		case <-stdio.Signals:
-			cancel()
-		case <-finished:
-		}
-	}()
-	// Waiting for the goroutine keeps its writes before anything the
-	// caller writes or reads afterwards.
-	return stop, ctx, func() { close(finished); <-exited; cancel() }
 }

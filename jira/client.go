@@ -141,12 +141,26 @@ func newClient(baseURL string, auth func(http.RoundTripper) http.RoundTripper, o
 	if auth != nil {
 		rt = auth(rt)
 	}
-	api, err := gojira.NewClient(&http.Client{Transport: rt}, c.baseURL+"/")
+	api, err := gojira.NewClient(&http.Client{Transport: rt, CheckRedirect: refuseDowngrade}, c.baseURL+"/")
 	if err != nil {
 		return nil, &Error{Kind: KindConfig, Err: fmt.Errorf("JIRA_URL %q: %w", c.baseURL, err)}
 	}
 	c.api = api
 	return c, nil
+}
+
+// refuseDowngrade stops a redirect from https to plain http: the next
+// request would carry the credentials unencrypted. Go's client would
+// otherwise follow it without a word.
+func refuseDowngrade(req *http.Request, via []*http.Request) error {
+	if len(via) >= 10 {
+		return &Error{Kind: KindProtocol, Err: errors.New("stopped after 10 redirects")}
+	}
+	if from := via[0].URL; from.Scheme == "https" && req.URL.Scheme != "https" {
+		return &Error{Kind: KindConfig, Err: fmt.Errorf("%s redirects to %s://%s: pmfolio never sends credentials over plain http",
+			from.Scheme+"://"+from.Host, req.URL.Scheme, req.URL.Host)}
+	}
+	return nil
 }
 
 // stack is the HTTP stack under authentication: retries, then the
@@ -268,8 +282,14 @@ func (c *Client) exists(ctx context.Context, path string) (bool, error) {
 // classify turns a go-jira error and its response into an *Error, reading a
 // short message from Jira's error body when there is one.
 func (c *Client) classify(resp *gojira.Response, err error) error {
-	var jerr *Error
+	var (
+		jerr *Error
+		uerr *url.Error
+	)
 	if errors.As(err, &jerr) {
+		if errors.As(err, &uerr) && errors.Is(uerr.Err, jerr) {
+			return jerr // the request's URL would only repeat it
+		}
 		return err
 	}
 	if resp == nil || resp.Response == nil {

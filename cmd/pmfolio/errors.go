@@ -102,6 +102,9 @@ type hintContext struct {
 	configFile string
 	// site is the config file's name for the site.
 	site string
+	// url names where the site's URL came from, when neither the config
+	// file nor JIRA_URL (init: the URL typed or given).
+	url string
 }
 
 // report prints err as one "pmfolio: …" line plus, unless quiet, a hint
@@ -180,6 +183,9 @@ func exitCode(err error, hc hintContext) int {
 
 // urlSetting names where the user set the site's URL.
 func urlSetting(hc hintContext) string {
+	if hc.url != "" {
+		return hc.url
+	}
 	if hc.configFile != "" {
 		return "url: of " + hc.siteWords() + " in " + hc.configFile
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,6 +32,8 @@ type initOptions struct {
 	TokenStdin  bool // read the token or PAT from standard input
 	Transport   http.RoundTripper
 	JiraOptions []jira.Option
+	// onDeployment is told the site's deployment once known, for hints.
+	onDeployment func(string)
 }
 
 func newInitCmd(g *globals) *cobra.Command {
@@ -52,6 +55,8 @@ through --token-stdin, --token-cmd, or JIRA_API_TOKEN / JIRA_PAT.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.IO = g.io
 			opts.ConfigPath = configPath(g.configFlag, g.io.Getenv)
+			opts.onDeployment = func(d string) { g.hints.deployment = d }
+			g.hints.url = "the URL given to --url"
 			return runInit(cmd.Context(), opts)
 		},
 	}
@@ -88,28 +93,75 @@ func (p *prompter) secret(question string) (string, error) {
 	return strings.TrimSpace(s), nil
 }
 
+// initTries is how many answers init takes to one question before it gives
+// up with the reason the last one was refused.
+const initTries = 3
+
+// refuse tells the person at the terminal why an answer did not work, in
+// the words the error would end the command with.
+func (p *prompter) refuse(err error, hc hintContext) {
+	ue := explain(err, hc)
+	fmt.Fprintf(p.io.ErrOut, "  %s\n", ue.line())
+	if ue.Hint != "" {
+		fmt.Fprintf(p.io.ErrOut, "  hint: %s\n", oneLine(ue.Hint))
+	}
+}
+
+// askUntil asks until check accepts the answer, saying why each refused
+// answer is wrong; after initTries answers it ends with the last reason.
+func (p *prompter) askUntil(question string, check func(string) error) (string, error) {
+	for try := 1; ; try++ {
+		answer, err := p.ask(question)
+		if err != nil {
+			return "", err
+		}
+		err = check(answer)
+		if err == nil {
+			return answer, nil
+		}
+		if try == initTries {
+			return "", err
+		}
+		p.refuse(err, hintContext{})
+	}
+}
+
+// siteURL reads a typed site URL: a bare host gets https://, and only
+// http(s) URLs are taken.
+func siteURL(typed string) (string, error) {
+	u := strings.TrimRight(strings.TrimSpace(typed), "/")
+	if u == "" {
+		return "", usageError("the site's URL is needed, e.g. https://acme.atlassian.net")
+	}
+	if !strings.Contains(u, "://") {
+		u = "https://" + u
+	}
+	parsed, err := url.Parse(u)
+	if err != nil || (parsed.Scheme != "https" && parsed.Scheme != "http") || parsed.Host == "" || parsed.User != nil {
+		return "", usageError("%q is not an http(s) URL like https://acme.atlassian.net", typed)
+	}
+	return u, nil
+}
+
 // runInit completes the options (prompting when it may), checks them
-// against Jira and saves the site in the config file.
+// against Jira and saves the site in the config file. At a terminal a
+// refused answer (a URL that is not Jira, a token Jira refuses) is asked
+// again with the reason.
 func runInit(ctx context.Context, opts initOptions) error {
 	interactive := opts.IO.StdinTTY && opts.IO.ReadSecret != nil && !opts.TokenStdin
 	p := &prompter{io: opts.IO, reader: bufio.NewReader(opts.IO.In)}
-	var err error
-	if opts.URL == "" {
-		if !interactive {
-			return usageError("init needs --url when it cannot ask (standard input is not a terminal)")
-		}
-		if opts.URL, err = p.ask("Jira site URL (e.g. https://acme.atlassian.net): "); err != nil {
-			return err
-		}
-	}
-	opts.URL = strings.TrimRight(strings.TrimSpace(opts.URL), "/")
-	jopts := opts.JiraOptions
+	// A wrong URL should be said at once, not after the retries a sync
+	// makes for a flaky network.
+	jopts := append([]jira.Option{jira.WithRetryPolicy(jira.RetryPolicy{MaxAttempts: 2})}, opts.JiraOptions...)
 	if opts.Transport != nil {
 		jopts = append(jopts, jira.WithHTTPTransport(opts.Transport))
 	}
-	info, err := jira.Probe(ctx, opts.URL, jopts...)
+	info, err := initProbe(ctx, &opts, p, interactive, jopts)
 	if err != nil {
 		return err
+	}
+	if opts.onDeployment != nil {
+		opts.onDeployment(info.Deployment)
 	}
 	kind := "Jira Cloud"
 	if info.Deployment == evidence.DeploymentServer {
@@ -121,7 +173,13 @@ func runInit(ctx context.Context, opts initOptions) error {
 	if info.Deployment == evidence.DeploymentCloud {
 		site.Email = opts.Email
 		if site.Email == "" && interactive {
-			if site.Email, err = p.ask("E-mail of your Atlassian account: "); err != nil {
+			site.Email, err = p.askUntil("E-mail of your Atlassian account: ", func(a string) error {
+				if !strings.Contains(a, "@") {
+					return usageError("%q is not an e-mail address: Jira Cloud signs you in with your Atlassian account's e-mail", a)
+				}
+				return nil
+			})
+			if err != nil {
 				return err
 			}
 		}
@@ -129,32 +187,45 @@ func runInit(ctx context.Context, opts initOptions) error {
 			return usageError("Jira Cloud needs --email: the e-mail of your Atlassian account")
 		}
 	}
-	secret, err := initSecret(ctx, opts, p, interactive, info.Deployment, &site)
-	if err != nil {
-		return err
-	}
-	if info.Deployment == evidence.DeploymentCloud {
-		site.APIToken = secret
-	} else {
-		site.PAT = secret
-	}
-
-	client, err := jira.New(site.jiraConfig(), jopts...)
-	if err != nil {
-		return err
-	}
-	me, err := client.Myself(ctx)
-	if err != nil {
-		return err
-	}
-	if site.Name == "" {
-		site.Name = evidence.SiteNameFromURL(client.SiteURL(info))
+	var me jira.Me
+	var client *jira.Client
+	for try := 1; ; try++ {
+		secret, source, err := initSecret(ctx, opts, p, interactive, info.Deployment, &site)
+		if err != nil {
+			return err
+		}
+		if info.Deployment == evidence.DeploymentCloud {
+			site.APIToken = secret
+		} else {
+			site.PAT = secret
+		}
+		if client, err = jira.New(site.jiraConfig(), jopts...); err != nil {
+			return err
+		}
+		me, err = client.Myself(ctx)
+		if err == nil {
+			break
+		}
+		err = initAuthError(err, info.Deployment, site, source)
+		if source != "prompt" || try == initTries {
+			return err
+		}
+		p.refuse(err, hintContext{deployment: info.Deployment})
 	}
 	if site.TokenCmd != "" {
 		site.APIToken, site.PAT = "", "" // the command gives it each time; keep it off disk
 	}
-	if err := saveSite(opts.ConfigPath, site); err != nil {
+	named := site.Name != ""
+	if !named {
+		site.Name = evidence.SiteNameFromURL(client.SiteURL(info))
+	}
+	replaced, err := saveSite(opts.ConfigPath, site, named)
+	if err != nil {
 		return err
+	}
+	if replaced != nil {
+		site.Name = replaced.new
+		fmt.Fprintf(opts.IO.Out, "Replaced the saved site %q (%s) with this one.\n", replaced.old.Name, replaced.old.URL)
 	}
 	fmt.Fprintf(opts.IO.Out, "Signed in to %s as %s. Saved site %q to %s (readable by you only).\n\nNext:\n"+
 		"  pmfolio sync                     # pull your activity (the first run reads everything)\n"+
@@ -164,9 +235,58 @@ func runInit(ctx context.Context, opts initOptions) error {
 	return nil
 }
 
+// initProbe finds out what the site is, asking for its URL again at a
+// terminal when the answer is not a Jira site. A URL given as a flag is
+// not asked again: the flag is what the user meant.
+func initProbe(ctx context.Context, opts *initOptions, p *prompter, interactive bool, jopts []jira.Option) (jira.ServerInfo, error) {
+	fromFlag := opts.URL != ""
+	for try := 1; ; try++ {
+		var err error
+		if !fromFlag {
+			if !interactive {
+				return jira.ServerInfo{}, usageError("init needs --url when it cannot ask (standard input is not a terminal)")
+			}
+			if opts.URL, err = p.askUntil("Jira site URL (e.g. https://acme.atlassian.net): ", func(a string) error {
+				_, err := siteURL(a)
+				return err
+			}); err != nil {
+				return jira.ServerInfo{}, err
+			}
+		}
+		if opts.URL, err = siteURL(opts.URL); err != nil {
+			return jira.ServerInfo{}, err
+		}
+		info, err := jira.Probe(ctx, opts.URL, jopts...)
+		if err == nil || fromFlag || errors.Is(err, context.Canceled) || try == initTries {
+			return info, err
+		}
+		p.refuse(err, hintContext{url: "the URL"})
+	}
+}
+
+// initAuthError words a refusal of the credentials init was given, with a
+// hint about where they came from and what this kind of site takes.
+func initAuthError(err error, deployment string, site siteConf, source string) error {
+	var je *jira.Error
+	if !errors.As(err, &je) || je.Kind != jira.KindAuth || je.Status == 403 {
+		return err
+	}
+	ue := explain(err, hintContext{deployment: deployment})
+	from := map[string]string{"prompt": "the token you typed", "stdin": "the token on standard input",
+		"token_cmd": "the token --token-cmd printed", "JIRA_API_TOKEN": "JIRA_API_TOKEN", "JIRA_PAT": "JIRA_PAT"}[source]
+	if deployment == evidence.DeploymentServer {
+		ue.Hint = "Jira Server/Data Center takes a personal access token (your avatar → Profile → Personal Access Tokens); " +
+			"check " + from + ": it may have expired or been revoked"
+	} else {
+		ue.Hint = "Jira Cloud takes an API token of the account " + site.Email +
+			" (create one at https://id.atlassian.com/manage-profile/security/api-tokens); check " + from + " and the e-mail"
+	}
+	return &userError{Kind: ue.Kind, Message: ue.Message, Hint: ue.Hint, Err: err}
+}
+
 // initSecret finds the token or PAT: from token_cmd, standard input, the
-// environment, or a prompt without echo.
-func initSecret(ctx context.Context, opts initOptions, p *prompter, interactive bool, deployment string, site *siteConf) (string, error) {
+// environment, or a prompt without echo; source says which.
+func initSecret(ctx context.Context, opts initOptions, p *prompter, interactive bool, deployment string, site *siteConf) (secret, source string, err error) {
 	envVar, what := "JIRA_API_TOKEN", "API token (create one at https://id.atlassian.com/manage-profile/security/api-tokens)"
 	if deployment == evidence.DeploymentServer {
 		envVar, what = "JIRA_PAT", "personal access token (your avatar → Profile → Personal Access Tokens)"
@@ -174,71 +294,114 @@ func initSecret(ctx context.Context, opts initOptions, p *prompter, interactive 
 	switch {
 	case site.TokenCmd != "":
 		if err := site.runTokenCmd(ctx); err != nil {
-			return "", err
+			return "", "", err
 		}
-		return site.APIToken + site.PAT, nil
+		return site.APIToken + site.PAT, "token_cmd", nil
 	case opts.TokenStdin:
 		line, err := p.reader.ReadString('\n')
 		if err != nil && !errors.Is(err, io.EOF) {
-			return "", fmt.Errorf("read token from standard input: %w", err)
+			return "", "", fmt.Errorf("read token from standard input: %w", err)
 		}
 		if strings.TrimSpace(line) == "" {
-			return "", usageError("--token-stdin: standard input held no token")
+			return "", "", usageError("--token-stdin: standard input held no token")
 		}
-		return strings.TrimSpace(line), nil
+		return strings.TrimSpace(line), "stdin", nil
 	case opts.IO.Getenv(envVar) != "":
-		return opts.IO.Getenv(envVar), nil
+		return opts.IO.Getenv(envVar), envVar, nil
 	case interactive:
-		secret, err := p.secret("Your " + what + " (input hidden): ")
-		if err != nil {
-			return "", err
+		for try := 1; ; try++ {
+			secret, err := p.secret("Your " + what + " (input hidden): ")
+			if err != nil {
+				return "", "", err
+			}
+			if secret != "" {
+				return secret, "prompt", nil
+			}
+			if try == initTries {
+				return "", "", usageError("no token given")
+			}
+			fmt.Fprintln(p.io.ErrOut, "  nothing was typed; paste the token, then press Enter")
 		}
-		if secret == "" {
-			return "", usageError("no token given")
-		}
-		return secret, nil
 	}
-	return "", usageError("init needs the %s: use --token-stdin, --token-cmd or %s", what, envVar)
+	return "", "", usageError("init needs the %s: use --token-stdin, --token-cmd or %s", what, envVar)
+}
+
+// replacement says which saved site a new one replaced.
+type replacement struct {
+	old siteConf
+	new string // the name the new site was saved under
 }
 
 // saveSite adds the site to the config file, or replaces the site with the
-// same name or URL, keeping everything else, and writes the file with mode
-// 0600 in a directory only the user can enter.
-func saveSite(path string, site siteConf) error {
+// same URL, or with the same name when the user chose it, keeping
+// everything else, and writes the file with mode 0600 in a directory only
+// the user can enter. A second site on the same host whose name was only
+// derived from the host gets a name of its own rather than replacing the
+// first. It returns what it replaced, if anything.
+func saveSite(path string, site siteConf, named bool) (*replacement, error) {
 	var cfg fileConfig
 	data, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
-		return fmt.Errorf("read config file: %w", err)
+		return nil, fmt.Errorf("read config file: %w", err)
 	default:
 		if err := yaml.Unmarshal(data, &cfg); err != nil {
-			return &userError{Kind: kindConfig, Message: fmt.Sprintf("config file %s is not valid YAML; fix or move it first", path)}
+			return nil, &userError{Kind: kindConfig, Message: fmt.Sprintf("config file %s is not valid YAML; fix or move it first", path)}
 		}
 	}
-	replaced := false
+	at := -1
 	for i, s := range cfg.Sites {
-		if s.Name == site.Name || strings.TrimRight(s.URL, "/") == site.URL {
-			cfg.Sites[i], replaced = site, true
+		if strings.TrimRight(s.URL, "/") == site.URL {
+			at = i
 			break
 		}
 	}
-	if !replaced {
+	if at < 0 {
+		for i, s := range cfg.Sites {
+			if s.Name == site.Name {
+				if named {
+					at = i
+				} else {
+					site.Name = freeSiteName(cfg.Sites, site.Name)
+				}
+				break
+			}
+		}
+	}
+	var replaced *replacement
+	if at >= 0 {
+		replaced = &replacement{old: cfg.Sites[at], new: site.Name}
+		cfg.Sites[at] = site
+	} else {
 		cfg.Sites = append(cfg.Sites, site)
 	}
 	out, err := yaml.Marshal(cfg)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("create config directory: %w", err)
+		return nil, fmt.Errorf("create config directory: %w", err)
 	}
 	header := []byte("# pmfolio configuration, written by `pmfolio init`. Holds secrets: keep it mode 0600.\n")
-	return writeFileAtomic(path, 0o600, func(w io.Writer) error {
+	return replaced, writeFileAtomic(path, 0o600, func(w io.Writer) error {
 		if _, err := w.Write(header); err != nil {
 			return err
 		}
 		_, err := w.Write(out)
 		return err
 	})
+}
+
+// freeSiteName is name with the first suffix -2, -3, … no saved site has.
+func freeSiteName(sites []siteConf, name string) string {
+	taken := map[string]bool{}
+	for _, s := range sites {
+		taken[s.Name] = true
+	}
+	for n := 2; ; n++ {
+		if candidate := fmt.Sprintf("%s-%d", name, n); !taken[candidate] {
+			return candidate
+		}
+	}
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -123,5 +125,69 @@ func TestInitWithTokenCmdStoresNoToken(t *testing.T) {
 	data, _ := os.ReadFile(cfgPath)
 	if !strings.Contains(string(data), "token_cmd:") || strings.Contains(string(data), "api_token") {
 		t.Errorf("config with token_cmd:\n%s", data)
+	}
+}
+
+func TestInitAsksAgainWithTheReasonAndHintsForTheSitesKind(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentServer, 3)
+	notJira := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("<html>intranet</html>"))
+	}))
+	t.Cleanup(notJira.Close)
+	env := isolatedEnv(t)
+	cfgPath := filepath.Join(env["XDG_CONFIG_HOME"], "pmfolio", "config.yaml")
+	var out, errOut bytes.Buffer
+	secrets := []string{"expired-pat", jiratest.DemoPAT}
+	stdio := IO{In: strings.NewReader("ftp://jira\n" + notJira.URL + "\n" + srv.URL() + "\n"), Out: &out, ErrOut: &errOut, StdinTTY: true,
+		Getenv: func(k string) string { return env[k] }, Now: func() time.Time { return testNow }, Signals: make(chan os.Signal),
+		ReadSecret: func() (string, error) { s := secrets[0]; secrets = secrets[1:]; return s, nil }}
+	if code := run([]string{"init"}, stdio); code != 0 {
+		t.Fatalf("init: exit %d\n%s%s", code, out.String(), errOut.String())
+	}
+	prompts := errOut.String()
+	for _, want := range []string{
+		"is not an http(s) URL",                   // the scheme, refused before any request
+		"this does not look like Jira's REST API", // the intranet page
+		"Found Jira Server/Data Center",
+		"Jira refused the credentials (401)",
+		"takes a personal access token", // the hint names what this site takes
+	} {
+		if !strings.Contains(prompts, want) {
+			t.Errorf("init's conversation lacks %q:\n%s", want, prompts)
+		}
+	}
+	if strings.Count(prompts, "Jira site URL") != 3 || strings.Count(prompts, "(input hidden)") != 2 {
+		t.Errorf("init did not ask again after each refused answer:\n%s", prompts)
+	}
+	for _, wrong := range []string{"API token", "JIRA_"} {
+		if strings.Contains(prompts, wrong) {
+			t.Errorf("a Data Center user typing a PAT is told about %q:\n%s", wrong, prompts)
+		}
+	}
+	if cfg := readConfig(t, cfgPath); len(cfg.Sites) != 1 || cfg.Sites[0].PAT != jiratest.DemoPAT {
+		t.Errorf("config = %+v", cfg)
+	}
+}
+
+func TestInitOfASecondSiteOnTheSameHostKeepsTheFirstAndSaysWhatItReplaces(t *testing.T) {
+	first, second := fakeSite(t, jiratest.DeploymentServer, 2), fakeSite(t, jiratest.DeploymentServer, 2)
+	env := isolatedEnv(t)
+	env["JIRA_PAT"] = jiratest.DemoPAT
+	cfgPath := filepath.Join(env["XDG_CONFIG_HOME"], "pmfolio", "config.yaml")
+	for _, u := range []string{first.URL(), second.URL()} {
+		if r := runWith(t, env, "", false, "", "init", "--url", u); r.code != 0 || strings.Contains(r.out, "Replaced") {
+			t.Fatalf("init %s: exit %d %q %q", u, r.code, r.out, r.errOut)
+		}
+	}
+	cfg := readConfig(t, cfgPath)
+	if len(cfg.Sites) != 2 || cfg.Sites[0].Name != "127.0.0.1" || cfg.Sites[1].Name != "127.0.0.1-2" || cfg.Sites[1].URL != second.URL() {
+		t.Errorf("two sites on one host: %+v", cfg.Sites)
+	}
+	r := runWith(t, env, "", false, "", "init", "--url", second.URL(), "--name", "legacy")
+	if r.code != 0 || !strings.Contains(r.out, `Replaced the saved site "127.0.0.1-2" (`+second.URL()+`) with this one.`) {
+		t.Errorf("init of a saved URL: exit %d %q", r.code, r.out)
+	}
+	if cfg := readConfig(t, cfgPath); len(cfg.Sites) != 2 || cfg.Sites[1].Name != "legacy" {
+		t.Errorf("after replacing: %+v", cfg.Sites)
 	}
 }

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -51,8 +53,11 @@ failed check says how to fix it. The exit code is that of the first failure.`,
 
 // checkResult is one line of the doctor's report.
 type checkResult struct {
-	name   string
-	ok     bool
+	name string
+	ok   bool
+	// warn marks a failed check of something pmfolio can do without
+	// (an optional endpoint): shown, but the doctor's verdict stays ok.
+	warn   bool
 	detail string
 	fix    string
 	kind   errKind // the kind of failure, which decides the exit code
@@ -69,7 +74,11 @@ type doctor struct {
 
 func (d *doctor) report(c checkResult) {
 	state := "ok  "
-	if !c.ok {
+	switch {
+	case c.ok:
+	case c.warn:
+		state = "warn"
+	default:
 		state = "FAIL"
 		if d.failure == nil {
 			d.failure = &c
@@ -182,7 +191,11 @@ func (d *doctor) checkSite(ctx context.Context, opts doctorOptions, site siteCon
 
 	fields, err := client.Fields(ctx)
 	if err != nil {
-		d.failSite(label+": custom fields", err, hintContext{deployment: info.Deployment, configFile: d.configFile, site: site.Name})
+		// Sync reads without the custom fields: their absence hides some
+		// work (sprints, estimates) but stops nothing.
+		ue := explain(err, hintContext{deployment: info.Deployment, configFile: d.configFile, site: site.Name})
+		d.report(checkResult{name: label + ": custom fields", warn: true, detail: "cannot list the fields (" + ue.line() + ")",
+			fix: "sync works without them, but sprint and estimate work cannot be seen; ask a Jira admin whether /rest/api/2/field is blocked"})
 		return
 	}
 	d.report(checkResult{name: label + ": custom fields", ok: true, detail: describeFields(fields, info.Deployment)})
@@ -245,11 +258,21 @@ func (d *doctor) checkDatabase(ctx context.Context, path string) {
 		d.fail("last sync", err, "")
 		return
 	}
+	logged, err := syncLogBySite(path)
+	if err != nil {
+		d.fail("sync.log", err, "")
+	}
 	for _, site := range sites {
 		run, ok, err := store.LastSyncRun(ctx, site.ID)
+		// A sync that failed before it reached the database (Jira refused
+		// the token, say) is only in sync.log: the newer word is the truth.
+		entry, inLog := logged[site.Name]
+		delete(logged, site.Name)
 		switch {
 		case err != nil:
 			d.fail(site.Name+": last sync", err, "")
+		case inLog && entry.failed && (!ok || !entry.at.Before(run.Finished)):
+			d.reportLoggedFailure(site.Name, entry)
 		case !ok:
 			d.report(checkResult{name: site.Name + ": last sync", ok: true, detail: "never"})
 		case run.Result == "failed":
@@ -259,6 +282,11 @@ func (d *doctor) checkDatabase(ctx context.Context, path string) {
 			d.report(checkResult{name: site.Name + ": last sync", ok: true, detail: fmt.Sprintf("%s %s: %s, %s, %s",
 				run.Result, ago(run.Finished, d.io.Now()), plural(run.Issues, "issue"), plural(run.NewEvidence, "new evidence item"),
 				plural(run.Requests, "request"))})
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(logged)) {
+		if entry := logged[name]; entry.failed {
+			d.reportLoggedFailure(name, entry)
 		}
 	}
 	if line, err := lastSyncLogLine(path); err == nil && line != "" {
@@ -278,4 +306,10 @@ func ago(t, now time.Time) string {
 		return plural(int(d.Hours()), "hour") + " ago"
 	}
 	return plural(int(d.Hours()/24), "day") + " ago"
+}
+
+// reportLoggedFailure reports a site's last sync as failed, from sync.log.
+func (d *doctor) reportLoggedFailure(name string, entry syncLogEntry) {
+	d.report(checkResult{name: name + ": last sync", detail: fmt.Sprintf("failed %s: %s", ago(entry.at, d.io.Now()), entry.error),
+		fix: "run 'pmfolio sync' to see the error and its hint", kind: kindData})
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"maps"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -72,5 +74,39 @@ func TestDoctorWithBadCredentialsSaysHowToFixThem(t *testing.T) {
 	if r.code != exitUsage || !regexp.MustCompile(`(?m)^FAIL  config\s+.*others can read it`).MatchString(r.out) ||
 		!strings.Contains(r.out, "fix: run: chmod 600 "+cfgPath) {
 		t.Errorf("doctor on a readable config: exit %d\n%s", r.code, r.out)
+	}
+}
+
+func TestDoctorTellsTheTruthAboutAFailedSyncAndOnlyWarnsOfOptionalEndpoints(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentServer, 4)
+	env := isolatedEnv(t)
+	env["JIRA_URL"], env["JIRA_PAT"] = srv.URL(), jiratest.DemoPAT
+	env["PMFOLIO_DB"] = filepath.Join(t.TempDir(), "p.db")
+	c := cli{env: env}
+	if r := c.run(t, "sync", "--quiet"); r.code != 0 {
+		t.Fatalf("sync: %s", r.errOut)
+	}
+	bad := cli{env: maps.Clone(env)}
+	bad.env["JIRA_PAT"] = "revoked"
+	if r := bad.run(t, "sync", "--quiet"); r.code != exitAuth {
+		t.Fatalf("sync with a revoked PAT: exit %d %s", r.code, r.errOut)
+	}
+	srv.Inject(func(r *http.Request) *jiratest.Fault {
+		if strings.HasSuffix(r.URL.Path, "/field") {
+			return &jiratest.Fault{Status: http.StatusNotFound}
+		}
+		return nil
+	})
+	r := c.run(t, "doctor")
+	for _, want := range []string{
+		`(?m)^FAIL  127\.0\.0\.1: last sync\s+failed just now: Jira refused the credentials \(401\)`,
+		`(?m)^warn  127\.0\.0\.1: custom fields\s+cannot list the fields`,
+	} {
+		if !regexp.MustCompile(want).MatchString(r.out) {
+			t.Errorf("doctor output lacks %s:\n%s", want, r.out)
+		}
+	}
+	if r.code != exitFailure || !strings.Contains(r.errOut, "doctor found a problem: 127.0.0.1: last sync") {
+		t.Errorf("doctor: exit %d, %q; want 1 for the failed sync, not for the optional endpoint", r.code, r.errOut)
 	}
 }

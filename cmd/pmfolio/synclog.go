@@ -80,3 +80,44 @@ func lastSyncLogLine(dbPath string) (string, error) {
 	}
 	return last, sc.Err()
 }
+
+// syncLogEntry is what one line of the sync log says about a site's run.
+type syncLogEntry struct {
+	at     time.Time
+	failed bool
+	error  string // the one line the user saw, for a failed run
+}
+
+// syncLogBySite reads the sync log into the newest entry per site name.
+func syncLogBySite(dbPath string) (map[string]syncLogEntry, error) {
+	out := map[string]syncLogEntry{}
+	f, err := os.Open(syncLogPath(dbPath))
+	if errors.Is(err, fs.ErrNotExist) {
+		return out, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) < 3 {
+			continue
+		}
+		at, err := time.Parse(time.RFC3339, fields[0])
+		if err != nil {
+			continue
+		}
+		entry := syncLogEntry{at: at, failed: fields[2] == "failed"}
+		if _, quoted, ok := strings.Cut(sc.Text(), " error="); ok {
+			if text, err := strconv.Unquote(quoted); err == nil {
+				entry.error = text
+			}
+		}
+		if prev, seen := out[fields[1]]; !seen || !at.Before(prev.at) {
+			out[fields[1]] = entry
+		}
+	}
+	return out, sc.Err()
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -20,6 +21,8 @@ type statsOptions struct {
 	DBPath string
 	Format string
 	Site   string
+	// Categories are those in force, the user's included, in their order.
+	Categories []evidence.Category
 }
 
 func newStatsCmd(g *globals) *cobra.Command {
@@ -38,7 +41,11 @@ form lets a script check from outside that a sync missed nothing.`,
 			if err != nil {
 				return err
 			}
-			opts.IO, opts.DBPath = g.io, g.dbPath(cfg)
+			rs, err := g.ruleSet(cfg)
+			if err != nil {
+				return err
+			}
+			opts.IO, opts.DBPath, opts.Categories = g.io, g.dbPath(cfg), rs.Categories()
 			return runStats(cmd.Context(), opts)
 		},
 	}
@@ -67,12 +74,37 @@ func runStats(ctx context.Context, opts statsOptions) error {
 	if err != nil {
 		return err
 	}
+	fillMonths(st.Months)
 	if opts.Format == "json" {
 		enc := json.NewEncoder(opts.IO.Out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(statsJSON(st))
 	}
-	return writeStatsTable(opts.IO.Out, st, opts.IO.OutTTY && utf8Locale(opts.IO.Getenv))
+	return writeStatsTable(opts.IO.Out, st, opts.Categories, opts.IO.OutTTY && utf8Locale(opts.IO.Getenv))
+}
+
+// fillMonths adds the months without evidence between the first and the
+// last that have some, so a quiet month shows as zeros rather than not at
+// all.
+func fillMonths(months map[string]map[string]int) {
+	var first, last time.Time
+	for m := range months {
+		t, err := time.Parse("2006-01", m)
+		if err != nil {
+			continue
+		}
+		if first.IsZero() || t.Before(first) {
+			first = t
+		}
+		if t.After(last) {
+			last = t
+		}
+	}
+	for t := first; !first.IsZero() && !t.After(last); t = t.AddDate(0, 1, 0) {
+		if _, ok := months[t.Format("2006-01")]; !ok {
+			months[t.Format("2006-01")] = map[string]int{}
+		}
+	}
 }
 
 // utf8Locale reports whether the terminal's locale can show block characters.
@@ -108,8 +140,9 @@ func sparkline(counts []int) string {
 
 // writeStatsTable prints the activities line, then one row per category with
 // evidence: its total, a sparkline when the terminal can show one, and its
-// count in each of the last twelve months that have any evidence.
-func writeStatsTable(w io.Writer, st sqlite.Stats, spark bool) error {
+// count in each of the last twelve months up to the newest with evidence,
+// quiet months included as zeros.
+func writeStatsTable(w io.Writer, st sqlite.Stats, cats []evidence.Category, spark bool) error {
 	total := 0
 	for _, n := range st.Activities {
 		total += n
@@ -129,21 +162,27 @@ func writeStatsTable(w io.Writer, st sqlite.Stats, spark bool) error {
 	if len(months) > 12 {
 		months = months[len(months)-12:]
 	}
-	// Built-in categories in taxonomy order, then any of the user's own.
+	// The categories in force in their order (built-in in taxonomy order,
+	// then the user's), then any stored under a category no longer defined.
+	if cats == nil {
+		cats = evidence.Categories
+	}
 	var ids []string
-	for _, c := range evidence.Categories {
+	known := map[string]bool{}
+	for _, c := range cats {
+		known[c.ID] = true
 		if st.Evidence[c.ID] > 0 {
 			ids = append(ids, c.ID)
 		}
 	}
-	var own []string
+	var other []string
 	for id := range st.Evidence {
-		if _, builtin := evidence.CategoryByID(id); !builtin {
-			own = append(own, id)
+		if !known[id] {
+			other = append(other, id)
 		}
 	}
-	slices.Sort(own)
-	ids = append(ids, own...)
+	slices.Sort(other)
+	ids = append(ids, other...)
 	width := len("category")
 	for _, id := range ids {
 		width = max(width, len(id))

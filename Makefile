@@ -8,11 +8,13 @@ GO          ?= go
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 BIN         ?= bin/pmfolio
 FUZZTIME    ?= 10s
+# The commit `pmfolio --version` prints, for builds where Go records none.
+COMMIT      ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null)
 
 .PHONY: build test lint fuzz bench demo fmt clean model
 
 build:
-	$(GO) build -o $(BIN) ./cmd/pmfolio
+	$(GO) build -ldflags "-X main.commit=$(COMMIT)" -o $(BIN) ./cmd/pmfolio
 
 test:
 	$(GO) test -race -count=1 ./...

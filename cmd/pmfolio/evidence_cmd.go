@@ -69,7 +69,7 @@ IDs may be shortened to any unique prefix, with or without "ev_".`,
   pmfolio evidence note ev_1f3a "Led the EU rollout comms with support and sales"
   pmfolio evidence add --date 2026-03-02 --category stakeholder-communication --description "Quarterly roadmap review with sales"`,
 	}
-	cmd.AddCommand(c.listCmd(), c.showCmd(), c.excludeCmd(true), c.excludeCmd(false), c.noteCmd(), c.recategorizeCmd(), c.addCmd())
+	cmd.AddCommand(c.listCmd(), c.showCmd(), c.excludeCmd(true), c.excludeCmd(false), c.noteCmd(), c.recategorizeCmd(), c.addCmd(), c.deleteCmd())
 	return cmd
 }
 
@@ -78,6 +78,7 @@ type evidenceListOptions struct {
 	evidenceOptions
 	Filter evidence.Filter
 	Format string // table or json
+	Limit  int    // the newest this many; 0: all
 }
 
 func (c curationCmd) listCmd() *cobra.Command {
@@ -102,7 +103,7 @@ func (c curationCmd) listCmd() *cobra.Command {
 				opts.Filter.Category = &category
 			}
 			if issue != "" {
-				opts.Filter.IssueKey = &issue
+				opts.Filter.IssueKey = &issue // any case: pay-142 finds PAY-142
 			}
 			if opts.evidenceOptions, err = c.options(); err != nil {
 				return err
@@ -117,7 +118,9 @@ func (c curationCmd) listCmd() *cobra.Command {
 	f.StringVar(&until, "until", "", "only up to and including this date")
 	f.BoolVar(&opts.Filter.IncludeExcluded, "all", false, "include the items you excluded")
 	f.StringVar(&opts.Format, "format", "table", "table or json")
+	f.IntVar(&opts.Limit, "limit", 0, "only the newest N items (0: all)")
 	cmd.RegisterFlagCompletionFunc("category", c.completeCategories)
+	cmd.RegisterFlagCompletionFunc("format", completeWords("table", "json"))
 	return cmd
 }
 
@@ -125,6 +128,9 @@ func (c curationCmd) listCmd() *cobra.Command {
 func runEvidenceList(ctx context.Context, opts evidenceListOptions) error {
 	if opts.Format != "table" && opts.Format != "json" {
 		return usageError("unknown format %q: use table or json", opts.Format)
+	}
+	if opts.Limit < 0 {
+		return usageError("--limit must be 0 (all) or more")
 	}
 	if opts.Filter.Category != nil {
 		if err := checkCategory(opts.Categories, *opts.Filter.Category); err != nil {
@@ -136,18 +142,55 @@ func runEvidenceList(ctx context.Context, opts evidenceListOptions) error {
 		if err != nil {
 			return err
 		}
+		if opts.Limit > 0 && len(items) > opts.Limit {
+			items = items[len(items)-opts.Limit:] // newest last, so the newest are at the end
+		}
 		if opts.Format == "json" {
 			return export.EvidenceList(opts.IO.Out, items)
+		}
+		if len(items) == 0 {
+			why, err := whyNoEvidence(ctx, store, opts.Filter)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintln(opts.IO.Out, why)
+			return err
 		}
 		return writeEvidenceTable(opts.IO.Out, items, opts.Filter.IncludeExcluded)
 	})
 }
 
-// writeEvidenceTable prints one line per item: id, date, category, issue and
-// the start of the excerpt; excluded items are marked.
+// whyNoEvidence says why a filter found nothing: nothing stored yet, only
+// excluded items, or a filter that leaves nothing out of what there is.
+func whyNoEvidence(ctx context.Context, store *sqlite.Store, f evidence.Filter) (string, error) {
+	all, err := store.Evidence(ctx, evidence.Filter{IncludeExcluded: true})
+	if err != nil {
+		return "", err
+	}
+	if len(all) == 0 {
+		return "No evidence yet: run 'pmfolio sync' to read your Jira activity, or record work done elsewhere with 'pmfolio evidence add'.", nil
+	}
+	var narrowed []string
+	if f.Category != nil {
+		narrowed = append(narrowed, "category "+*f.Category)
+	}
+	if f.IssueKey != nil {
+		narrowed = append(narrowed, "issue "+*f.IssueKey)
+	}
+	if f.Since != nil || f.Until != nil {
+		first, last := all[0].OccurredAt.Format("2006-01-02"), all[len(all)-1].OccurredAt.Format("2006-01-02")
+		narrowed = append(narrowed, fmt.Sprintf("the dates asked for (evidence runs from %s to %s)", first, last))
+	}
+	if len(narrowed) == 0 {
+		return fmt.Sprintf("No evidence shown: all %s are excluded ('--all' lists them).", plural(len(all), "item")), nil
+	}
+	return fmt.Sprintf("No evidence matches %s, out of %s stored.", strings.Join(narrowed, " and "), plural(len(all), "item")), nil
+}
+
+// writeEvidenceTable prints a header, then one line per item: id, date,
+// category, issue and the start of the excerpt; excluded items are marked.
 func writeEvidenceTable(w io.Writer, items []evidence.Evidence, markExcluded bool) error {
-	if len(items) == 0 {
-		_, err := fmt.Fprintln(w, "No evidence matches.")
+	if _, err := fmt.Fprintf(w, "%-23s  %-10s  %-25s  %-10s  %s\n", "ID", "DATE", "CATEGORY", "ISSUE", "EXCERPT"); err != nil {
 		return err
 	}
 	for _, ev := range items {
@@ -453,6 +496,74 @@ func runEvidenceAdd(ctx context.Context, opts evidenceAddOptions) error {
 	}
 	fmt.Fprintf(opts.IO.Out, "added %s\n", ev.ID)
 	return nil
+}
+
+// evidenceDeleteOptions is everything runEvidenceDelete needs.
+type evidenceDeleteOptions struct {
+	evidenceOptions
+	IDs []string // as typed
+}
+
+func (c curationCmd) deleteCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "delete ID...",
+		Short: "Delete items you added with 'evidence add'",
+		Long: `delete removes items you recorded with 'pmfolio evidence add', with their notes. Items the
+classifier found from Jira cannot be deleted (the next sync would find them again):
+'pmfolio evidence exclude' leaves them out of every export instead.`,
+		Example:           `  pmfolio evidence delete ev_m3c1`,
+		Args:              usageArgs(cobra.MinimumNArgs(1)),
+		ValidArgsFunction: c.completeIDs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts := evidenceDeleteOptions{IDs: args}
+			var err error
+			if opts.evidenceOptions, err = c.options(); err != nil {
+				return err
+			}
+			return runEvidenceDelete(cmd.Context(), opts)
+		},
+	}
+}
+
+// runEvidenceDelete deletes manual items; every id is checked first, so a
+// typo or an item from Jira deletes nothing.
+func runEvidenceDelete(ctx context.Context, opts evidenceDeleteOptions) error {
+	return opts.withStore(ctx, func(store *sqlite.Store) error {
+		ids, err := resolveIDs(ctx, store, opts.IDs)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			ev, err := store.EvidenceByID(ctx, id)
+			if err != nil {
+				return err
+			}
+			if !ev.Manual {
+				return &userError{Kind: kindUsage, Message: fmt.Sprintf("%s was found in Jira (%s), not added by you; only your own items can be deleted", id, ev.IssueKey),
+					Hint: "'pmfolio evidence exclude " + id + "' leaves it out of every export"}
+			}
+		}
+		for _, id := range ids {
+			if err := store.DeleteManual(ctx, id); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(opts.IO.Out, "deleted %s\n", plural(len(ids), "item"))
+		return nil
+	})
+}
+
+// completeWords completes a flag from a fixed list, such as its formats.
+func completeWords(words ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		var out []string
+		for _, w := range words {
+			if strings.HasPrefix(w, toComplete) {
+				out = append(out, w)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
 }
 
 // resolveID turns a typed id into a full one, with errors a user can act on.

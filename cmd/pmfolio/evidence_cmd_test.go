@@ -137,13 +137,17 @@ func TestEvidenceListAndShowForPeople(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("list: %s", r.errOut)
 	}
+	header, body, _ := strings.Cut(r.out, "\n")
+	if !regexp.MustCompile(`^ID\s+DATE\s+CATEGORY\s+ISSUE\s+EXCERPT$`).MatchString(header) {
+		t.Errorf("list header %q", header)
+	}
 	line := regexp.MustCompile(`^ev_[0-9a-f]{20}  \d{4}-\d{2}-\d{2}  prioritization\s+[A-Z]+-\d+\s+\S`)
-	for _, l := range strings.Split(strings.TrimSpace(r.out), "\n") {
+	for _, l := range strings.Split(strings.TrimSpace(body), "\n") {
 		if !line.MatchString(l) {
 			t.Errorf("list line %q", l)
 		}
 	}
-	id := strings.Fields(r.out)[0]
+	id := strings.Fields(body)[0]
 	r = c.run(t, "evidence", "show", id[:8])
 	for _, want := range []string{"id:          " + id, "category:    prioritization", "rule:        ", "link:        http://127.0.0.1:"} {
 		if !strings.Contains(r.out, want) {
@@ -191,7 +195,7 @@ func TestCurationAcceptsTheUsersOwnCategories(t *testing.T) {
 		t.Errorf("completion of the user's category:\n%s", r.out)
 	}
 	r = c.run(t, "--rules", rules, "evidence", "list", "--category", "customer-research")
-	if r.code != 0 || strings.Count(r.out, "\n") != 1 || !strings.Contains(r.out, "Interviewed five merchants") {
+	if r.code != 0 || strings.Count(r.out, "\n") != 2 || !strings.Contains(r.out, "Interviewed five merchants") {
 		t.Errorf("list of the user's category: exit %d\n%s%s", r.code, r.out, r.errOut)
 	}
 }
@@ -204,5 +208,58 @@ func TestEvidenceAddWorksBeforeTheFirstSync(t *testing.T) {
 	}
 	if items := listJSON(t, c); len(items) != 1 || !items[0].Manual {
 		t.Errorf("list after add: %+v", items)
+	}
+}
+
+func TestEvidenceListFlagsAndEmptyResultsSayWhy(t *testing.T) {
+	c := cli{env: demoDB(t)}
+	all := listJSON(t, c)
+	limited := listJSON(t, c, "--limit", "3")
+	if len(limited) != 3 || limited[2].ID != all[len(all)-1].ID {
+		t.Errorf("--limit 3 gave %d items, ending %v; want the newest three", len(limited), limited)
+	}
+	key := all[0].IssueKey
+	if lower := listJSON(t, c, "--issue", strings.ToLower(key)); len(lower) == 0 || lower[0].IssueKey != key {
+		t.Errorf("--issue %s found %d items", strings.ToLower(key), len(lower))
+	}
+	r := c.run(t, "evidence", "list", "--until", "2001-01-01")
+	if r.code != 0 || !strings.HasPrefix(r.out, "No evidence matches the dates asked for (evidence runs from ") {
+		t.Errorf("an empty period: exit %d %q", r.code, r.out)
+	}
+	fresh := cli{env: isolatedEnv(t)}
+	fresh.run(t, "evidence", "add", "--date", "2026-01-01", "--category", "unblocking", "--description", "x")
+	id := listJSON(t, fresh)[0].ID
+	fresh.run(t, "evidence", "exclude", id)
+	if r := fresh.run(t, "evidence", "list"); !strings.HasPrefix(r.out, "No evidence shown: all 1 item are excluded") {
+		t.Errorf("all excluded: %q", r.out)
+	}
+}
+
+func TestDeleteRemovesOnlyTheUsersOwnItems(t *testing.T) {
+	c := cli{env: demoDB(t)}
+	fromJira := listJSON(t, c)[0].ID
+	r := c.run(t, "evidence", "add", "--date", "2026-01-01", "--category", "unblocking", "--description", "Workshop")
+	manual := strings.TrimSpace(strings.TrimPrefix(r.out, "added "))
+	if r := c.run(t, "evidence", "delete", manual, fromJira); r.code != exitUsage || !strings.Contains(r.errOut, "evidence exclude "+fromJira) {
+		t.Errorf("delete of a Jira item: exit %d %q", r.code, r.errOut)
+	}
+	if r := c.run(t, "evidence", "show", manual); r.code != 0 {
+		t.Error("a refused delete deleted the other item")
+	}
+	if r := c.run(t, "evidence", "delete", manual[:8]); r.code != 0 || r.out != "deleted 1 item\n" {
+		t.Errorf("delete: exit %d %q %q", r.code, r.out, r.errOut)
+	}
+	if r := c.run(t, "evidence", "show", manual); r.code != exitUsage {
+		t.Errorf("the deleted item is still there: %d", r.code)
+	}
+}
+
+func TestCompletionOffersFormatsAndRuleIDs(t *testing.T) {
+	c := cli{env: isolatedEnv(t)}
+	if r := c.run(t, "__complete", "evidence", "list", "--format", ""); !strings.Contains(r.out, "table\njson\n") {
+		t.Errorf("format completion:\n%s", r.out)
+	}
+	if r := c.run(t, "__complete", "rules", "show", "comment.dec"); !strings.Contains(r.out, "comment.decision\tdecision-making") {
+		t.Errorf("rule id completion:\n%s", r.out)
 	}
 }

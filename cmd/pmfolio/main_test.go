@@ -513,3 +513,17 @@ func TestTokenCmdKeepsTheSecretOutOfTheConfigFile(t *testing.T) {
 		t.Errorf("failing token_cmd: exit %d, %q", r.code, r.errOut)
 	}
 }
+
+func TestVersionFlagAndHelpSayWhatScriptsNeed(t *testing.T) {
+	c := cli{env: isolatedEnv(t)}
+	v := c.run(t, "--version")
+	if v.code != 0 || !regexp.MustCompile(`^pmfolio \S+ \(commit \S+, go[\d.]+`).MatchString(v.out) || v.out != c.run(t, "version").out {
+		t.Errorf("--version: exit %d %q", v.code, v.out)
+	}
+	h := c.run(t, "--help")
+	for _, want := range []string{"130 interrupted", "143 stopped by SIGTERM", "5 another sync holds the database"} {
+		if !strings.Contains(strings.Join(strings.Fields(h.out), " "), want) {
+			t.Errorf("--help does not say %q", want)
+		}
+	}
+}

@@ -130,10 +130,20 @@ the product-management work among them (grooming, stakeholder updates, unblockin
 keeps it in a local SQLite database, and exports a portfolio with a link to the proof
 behind every claim.
 
-Try it on the built-in sample site first:  pmfolio demo`,
+Try it on the built-in sample site first:  pmfolio demo
+
+Ctrl-C stops any command (sync finishes the page it is saving; Ctrl-C again stops at
+once); the database is left as it was or fully updated.
+
+Exit codes: 0 success, 1 any other failure, 2 bad usage (unknown flag, bad date,
+unknown category), 3 Jira refused the credentials or permission, 4 Jira unreachable
+or still failing after retries, 5 another sync holds the database, 130 interrupted
+by Ctrl-C (SIGINT), 143 stopped by SIGTERM.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		Version:       buildVersion(),
 	}
+	root.SetVersionTemplate(versionLine() + "\n")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &userError{Kind: kindUsage, Message: err.Error(), Hint: "run '" + cmd.CommandPath() + " --help' for usage"}
 	})

@@ -75,6 +75,7 @@ your file) or disabled (switched off by your file).`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "table", "table or json")
+	cmd.RegisterFlagCompletionFunc("format", completeWords("table", "json"))
 	return cmd
 }
 
@@ -139,6 +140,19 @@ the built-in one with your keys applied), a sentence saying what it matches, and
 patterns it uses. Copy it into your rules file to change it.`,
 		Example: `  pmfolio rules show comment.decision`,
 		Args:    usageArgs(cobra.ExactArgs(1)),
+		ValidArgsFunction: func(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			rs, err := g.rulesInForce()
+			if err != nil || len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var ids []string
+			for _, r := range rs.Rules() {
+				if strings.HasPrefix(r.ID, toComplete) {
+					ids = append(ids, r.ID+"\t"+r.Category)
+				}
+			}
+			return ids, cobra.ShellCompDirectiveNoFileComp
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts := rulesOptions{IO: g.io, ID: args[0]}
 			var err error

@@ -50,6 +50,7 @@ form lets a script check from outside that a sync missed nothing.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "table", "table or json")
+	cmd.RegisterFlagCompletionFunc("format", completeWords("table", "json"))
 	cmd.Flags().StringVar(&opts.Site, "site", "", "count only the site with this name")
 	return cmd
 }

@@ -16,6 +16,10 @@ import (
 // ErrNoEvidence means no evidence item has the given id.
 var ErrNoEvidence = errors.New("no such evidence")
 
+// ErrNotManual means an item the classifier found was asked to be deleted:
+// only items the user added can be; the others can be excluded.
+var ErrNotManual = errors.New("not an item you added")
+
 // ErrAmbiguousID means an id prefix matches more than one evidence item.
 var ErrAmbiguousID = errors.New("evidence id prefix is ambiguous")
 
@@ -142,4 +146,34 @@ func (s *Store) AddManual(ctx context.Context, m ManualEntry) (evidence.Evidence
 		return evidence.Evidence{}, fmt.Errorf("add evidence: %w", err)
 	}
 	return s.EvidenceByID(ctx, id)
+}
+
+// DeleteManual deletes an item the user added, with its note and other
+// curation, in one transaction. An item the classifier found is not
+// deleted (ErrNotManual): a sync would find it again; exclude it instead.
+func (s *Store) DeleteManual(ctx context.Context, id string) error {
+	if _, err := s.machineCategory(ctx, id); err != nil {
+		return err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("delete %s: %w", id, err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `DELETE FROM manual_evidence WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("delete %s: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("delete %s: %w", id, err)
+	} else if n == 0 {
+		return fmt.Errorf("delete %s: %w", id, ErrNotManual)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM curation WHERE evidence_id = ?`, id); err != nil {
+		return fmt.Errorf("delete %s: %w", id, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("delete %s: %w", id, err)
+	}
+	return nil
 }

@@ -102,3 +102,55 @@ func TestCurationIsAppliedOnReadAndSurvivesResyncAndReclassify(t *testing.T) {
 		t.Errorf("recategorize unknown = %v", err)
 	}
 }
+
+func TestDeleteManualRemovesOnlyTheUsersOwnItemAndItsNote(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	rec := testRecord("10001", "PAY-1", t0, comment("501", testMe, t0, "Update: fine"))
+	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{rec}, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+	machine, _ := s.Evidence(ctx, evidence.Filter{})
+	manual, err := s.AddManual(ctx, ManualEntry{At: t0, Category: evidence.CatStakeholderComms, Description: "Roadmap review"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetNote(ctx, manual.ID, "with sales"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteManual(ctx, machine[0].ID); !errors.Is(err, ErrNotManual) {
+		t.Errorf("delete of the classifier's item = %v, want ErrNotManual", err)
+	}
+	if err := s.DeleteManual(ctx, "ev_mnothere"); !errors.Is(err, ErrNoEvidence) {
+		t.Errorf("delete of nothing = %v, want ErrNoEvidence", err)
+	}
+	if err := s.DeleteManual(ctx, manual.ID); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := s.Evidence(ctx, evidence.Filter{IncludeExcluded: true})
+	if len(after) != len(machine) {
+		t.Errorf("after delete: %d items, want the %d the classifier found", len(after), len(machine))
+	}
+	var notes int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM curation WHERE evidence_id = ?`, manual.ID).Scan(&notes); err != nil || notes != 0 {
+		t.Errorf("curation of the deleted item left behind: %d rows, %v", notes, err)
+	}
+}
+
+func TestIssueKeyFilterIgnoresCase(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	rec := testRecord("10001", "PAY-1", t0, comment("501", testMe, t0, "Update: fine"))
+	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{rec}, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+	key := "pay-1"
+	items, err := s.Evidence(ctx, evidence.Filter{IssueKey: &key})
+	if err != nil || len(items) == 0 || items[0].IssueKey != "PAY-1" {
+		t.Errorf("--issue pay-1 found %d items, %v", len(items), err)
+	}
+}

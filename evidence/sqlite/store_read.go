@@ -31,7 +31,9 @@ func (s *Store) Evidence(ctx context.Context, f evidence.Filter) ([]evidence.Evi
 		args = append(args, *f.ID)
 	}
 	if f.IssueKey != nil {
-		where = append(where, "i.issue_key = ?")
+		// Jira's keys are upper case, and so is Jira's own search by key:
+		// "pay-142" finds PAY-142.
+		where = append(where, "i.issue_key = ? COLLATE NOCASE")
 		args = append(args, *f.IssueKey)
 	}
 	if f.Site != nil {

@@ -35,6 +35,10 @@ type scheduleOptions struct {
 	Run      func(ctx context.Context, stdin string, name string, args ...string) (string, error)
 	Systemd  func(ctx context.Context) bool
 	HasCfg   bool // a config file exists: cron and systemd see no environment variables
+	// TempDir is where `go run` and `go test` build binaries that vanish.
+	TempDir string
+	// User is the login name, for loginctl.
+	User     string
 	prompter *prompter
 }
 
@@ -65,6 +69,7 @@ func newScheduleCmd(g *globals) *cobra.Command {
 		o.Command = append(o.Command, "sync", "--quiet")
 		o.UnitDir = filepath.Join(configHome(g.io.Getenv), "systemd", "user")
 		o.Run, o.Systemd = runSystemCommand, systemdAvailable
+		o.TempDir, o.User = os.TempDir(), g.io.Getenv("USER")
 		return o, nil
 	}
 	cmd := &cobra.Command{
@@ -211,6 +216,10 @@ func runScheduleInstall(ctx context.Context, o scheduleOptions) error {
 	if !clockTime.MatchString(o.At) {
 		return usageError("--at %q is not a time like 02:30", o.At)
 	}
+	if temporaryBinary(o.Command[0], o.TempDir) {
+		return &userError{Kind: kindUsage, Message: fmt.Sprintf("%s is a temporary build (go run) that will be gone by tonight", o.Command[0]),
+			Hint: "install pmfolio first: go install github.com/pmfolio/pmfolio/cmd/pmfolio@latest, then run 'pmfolio schedule install'"}
+	}
 	if !o.HasCfg {
 		return &userError{Kind: kindUsage, Message: "the nightly sync would not see your JIRA_* environment variables",
 			Hint: "run 'pmfolio init' first: it saves the site in a config file the job can read"}
@@ -237,6 +246,7 @@ func runScheduleInstall(ctx context.Context, o scheduleOptions) error {
 			}
 		}
 		fmt.Fprintf(o.IO.Out, "Installed: a systemd user timer runs pmfolio sync every night at %s.\n", o.At)
+		fmt.Fprintln(o.IO.Out, o.lingerAdvice(ctx))
 		return nil
 	}
 	current, err := o.crontab(ctx)
@@ -297,6 +307,9 @@ func runScheduleStatus(ctx context.Context, o scheduleOptions) error {
 		installed = "installed in your crontab"
 	}
 	fmt.Fprintf(o.IO.Out, "Nightly sync: %s\n", installed)
+	if strings.Contains(installed, "systemd") {
+		fmt.Fprintf(o.IO.Out, "Logged out:   %s\n", o.lingerAdvice(ctx))
+	}
 	line, err := lastSyncLogLine(o.DBPath)
 	if err != nil {
 		return err
@@ -351,4 +364,35 @@ func withoutMarker(lines []string) []string {
 		}
 	}
 	return kept
+}
+
+// temporaryBinary reports whether exe is a binary `go run` or `go test`
+// built in a temporary directory: a timer pointing at it would fail once
+// the directory is cleaned.
+func temporaryBinary(exe, tempDir string) bool {
+	if strings.Contains(exe, string(filepath.Separator)+"go-build") {
+		return true
+	}
+	if tempDir == "" {
+		return false
+	}
+	rel, err := filepath.Rel(tempDir, exe)
+	return err == nil && !strings.HasPrefix(rel, "..")
+}
+
+// lingerAdvice says whether the systemd user timer runs while the user is
+// logged out: only with lingering on, which loginctl reports.
+func (o scheduleOptions) lingerAdvice(ctx context.Context) string {
+	user := o.User
+	if user == "" {
+		user = "$USER"
+	}
+	out, _ := o.Run(ctx, "", "loginctl", "show-user", user, "--property=Linger", "--value")
+	switch strings.TrimSpace(out) {
+	case "yes":
+		return "lingering is on, so the timer also runs while you are logged out."
+	case "no":
+		return "a user timer runs only while you are logged in; to run it while logged out too: loginctl enable-linger " + user
+	}
+	return "could not ask loginctl about lingering; a user timer runs while logged out only after: loginctl enable-linger " + user
 }

@@ -13,6 +13,7 @@ import (
 // fakeSystem stands in for systemctl and crontab.
 type fakeSystem struct {
 	systemd bool
+	linger  string // loginctl's answer for maya: yes or no
 	crontab string // "" with noCrontab: the user has none
 	calls   []string
 }
@@ -28,6 +29,8 @@ func (f *fakeSystem) run(_ context.Context, stdin, name string, args ...string) 
 		return f.crontab, nil
 	case "crontab -":
 		f.crontab = stdin
+	case "loginctl show-user maya --property=Linger --value":
+		return f.linger + "\n", nil
 	}
 	return "", nil
 }
@@ -64,7 +67,7 @@ func TestScheduleInstallsASystemdTimerAfterAsking(t *testing.T) {
 		!strings.Contains(string(timer), "OnCalendar=*-*-* 02:30:00\n") || !strings.Contains(string(timer), "Persistent=true") {
 		t.Errorf("units:\n%s\n%s", service, timer)
 	}
-	if got := strings.Join(sys.calls, "; "); got != "systemctl --user daemon-reload; systemctl --user enable --now pmfolio-sync.timer" {
+	if got := strings.Join(sys.calls, "; "); got != "systemctl --user daemon-reload; systemctl --user enable --now pmfolio-sync.timer; loginctl show-user $USER --property=Linger --value" {
 		t.Errorf("calls = %s", got)
 	}
 	if !strings.Contains(out.String(), "every night at 02:30") {
@@ -125,5 +128,31 @@ func TestScheduleRefusesWhatCannotWork(t *testing.T) {
 	o.At, o.Yes, o.IO.StdinTTY, o.IO.In = "02:30", false, true, strings.NewReader("n\n")
 	if err := runScheduleInstall(context.Background(), o); err == nil || sys.crontab != "" {
 		t.Errorf("answered no: %v, crontab %q", err, sys.crontab)
+	}
+}
+
+func TestScheduleRefusesAGoRunBinaryAndExplainsLingering(t *testing.T) {
+	sys := &fakeSystem{systemd: true, linger: "no"}
+	o, out, _ := scheduleFixture(t, sys, "", false, true)
+	o.TempDir, o.User = "/tmp", "maya"
+	tmpExe := o
+	tmpExe.Command = append([]string{"/tmp/go-build2211/b001/exe/pmfolio"}, o.Command[1:]...)
+	err := runScheduleInstall(context.Background(), tmpExe)
+	if ue := explain(err, hintContext{}); err == nil || ue.Kind != kindUsage || !strings.Contains(ue.Hint, "go install github.com/pmfolio/pmfolio/cmd/pmfolio@latest") {
+		t.Errorf("install from go run: %v", err)
+	}
+	if _, statErr := os.Stat(filepath.Join(o.UnitDir, "pmfolio-sync.timer")); statErr == nil {
+		t.Error("a timer was written for a temporary binary")
+	}
+	if err := runScheduleInstall(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "runs only while you are logged in; to run it while logged out too: loginctl enable-linger maya") {
+		t.Errorf("no word about lingering:\n%s", out)
+	}
+	out.Reset()
+	sys.linger = "yes"
+	if err := runScheduleStatus(context.Background(), o); err != nil || !strings.Contains(out.String(), "Logged out:   lingering is on") {
+		t.Errorf("status: %v\n%s", err, out)
 	}
 }

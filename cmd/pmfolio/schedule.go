@@ -26,15 +26,15 @@ const (
 // scheduleOptions is everything the schedule commands need. Run and
 // HasSystemd stand between pmfolio and the system so tests can replace them.
 type scheduleOptions struct {
-	IO       IO
-	Yes      bool
-	At       string   // "HH:MM"
-	Command  []string // the sync command line to run nightly
-	UnitDir  string   // where systemd user units live
-	DBPath   string
-	Run      func(ctx context.Context, stdin string, name string, args ...string) (string, error)
-	Systemd  func(ctx context.Context) bool
-	HasCfg   bool // a config file exists: cron and systemd see no environment variables
+	IO      IO
+	Yes     bool
+	At      string   // "HH:MM"
+	Command []string // the sync command line to run nightly
+	UnitDir string   // where systemd user units live
+	DBPath  string
+	Run     func(ctx context.Context, stdin string, name string, args ...string) (string, error)
+	Systemd func(ctx context.Context) bool
+	HasCfg  bool // a config file exists: cron and systemd see no environment variables
 	// TempDir is where `go run` and `go test` build binaries that vanish.
 	TempDir string
 	// User is the login name, for loginctl.

@@ -121,7 +121,7 @@ func TestSIGTERMMidExportExits143AndLeavesTheDatabaseAsItWas(t *testing.T) {
 	t.Parallel()
 	bin := buildPmfolio(t)
 	dir := t.TempDir()
-	if r := (cli{env: isolatedEnv(t)}).run(t, "demo", "--dir", dir, "--issues", "150"); r.code != 0 {
+	if r := (cli{env: isolatedEnv(t)}).run(t, "demo", "--dir", dir, "--issues", "60"); r.code != 0 {
 		t.Fatalf("demo: %s", r.errOut)
 	}
 	db := filepath.Join(dir, "pmfolio.db")

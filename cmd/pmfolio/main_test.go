@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/rules"
 	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	"github.com/pmfolio/pmfolio/jira"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
@@ -403,6 +404,7 @@ func TestStatsJSONCountsTheUsersOwnActivitiesBySource(t *testing.T) {
 		Activities map[string]int            `json:"activities"`
 		Evidence   map[string]int            `json:"evidence"`
 		Months     map[string]map[string]int `json:"months"`
+		Model      map[string]int            `json:"model"`
 	}
 	dec := json.NewDecoder(strings.NewReader(r.out))
 	dec.DisallowUnknownFields()
@@ -435,6 +437,25 @@ func TestStatsJSONCountsTheUsersOwnActivitiesBySource(t *testing.T) {
 	}
 	if total == 0 || total != inMonths {
 		t.Errorf("evidence total %d, by month %d", total, inMonths)
+	}
+	// Of the evidence, what the text model claimed, counted independently.
+	evs, err := store.Evidence(context.Background(), evidence.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byModel := map[string]int{}
+	for _, ev := range evs {
+		if ev.Rule == rules.ModelRuleID {
+			byModel[ev.Category]++
+		}
+	}
+	for cat, n := range doc.Model {
+		if n != byModel[cat] || n > doc.Evidence[cat] {
+			t.Errorf("stats says the model claimed %d %s items, the database holds %d of %d", n, cat, byModel[cat], doc.Evidence[cat])
+		}
+	}
+	if len(byModel) > 0 && len(doc.Model) == 0 {
+		t.Errorf("stats JSON counts no model claims; the database holds %v", byModel)
 	}
 	table := cli{env: env}.run(t, "--db", db, "stats")
 	if table.code != 0 || !strings.HasPrefix(table.out, "Your activities: ") || !strings.Contains(table.out, "stakeholder-communication") {

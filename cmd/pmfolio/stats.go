@@ -60,6 +60,7 @@ type statsJSON struct {
 	Activities map[evidence.Source]int   `json:"activities"`
 	Evidence   map[string]int            `json:"evidence"`
 	Months     map[string]map[string]int `json:"months"`
+	Model      map[string]int            `json:"model"` // of evidence, what the text model claimed, by category
 }
 
 func runStats(ctx context.Context, opts statsOptions) error {
@@ -188,7 +189,7 @@ func writeStatsTable(w io.Writer, st sqlite.Stats, cats []evidence.Category, spa
 	for _, id := range ids {
 		width = max(width, len(id))
 	}
-	fmt.Fprintf(w, "%-*s %6s", width, "category", "total")
+	fmt.Fprintf(w, "%-*s %6s %6s", width, "category", "total", "model")
 	if spark {
 		fmt.Fprintf(w, "  %-*s", len(months), "trend")
 	}
@@ -197,7 +198,7 @@ func writeStatsTable(w io.Writer, st sqlite.Stats, cats []evidence.Category, spa
 	}
 	fmt.Fprintln(w)
 	for _, id := range ids {
-		fmt.Fprintf(w, "%-*s %6d", width, id, st.Evidence[id])
+		fmt.Fprintf(w, "%-*s %6d %6d", width, id, st.Evidence[id], st.Model[id])
 		if spark {
 			counts := make([]int, len(months))
 			for i, m := range months {

@@ -380,7 +380,14 @@ type Stats struct {
 	Activities map[evidence.Source]int
 	Evidence   map[string]int
 	Months     map[string]map[string]int // "2006-01" -> category -> count
+	// Model counts, by category, the evidence the text model claimed
+	// (rule model.text) rather than a rule.
+	Model map[string]int
 }
+
+// modelRule is the rule id of the text model's claims (rules.ModelRuleID;
+// the store does not import the rules).
+const modelRule = "model.text"
 
 // Stats counts what is stored; site, when not empty, narrows it to one site.
 func (s *Store) Stats(ctx context.Context, site string) (Stats, error) {
@@ -388,6 +395,7 @@ func (s *Store) Stats(ctx context.Context, site string) (Stats, error) {
 		Activities: map[evidence.Source]int{evidence.SourceIssue: 0, evidence.SourceChange: 0, evidence.SourceComment: 0, evidence.SourceWorklog: 0},
 		Evidence:   map[string]int{},
 		Months:     map[string]map[string]int{},
+		Model:      map[string]int{},
 	}
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT a.source, count(*) FROM activities a JOIN sites s ON s.id = a.site_id
@@ -417,6 +425,9 @@ func (s *Store) Stats(ctx context.Context, site string) (Stats, error) {
 	}
 	for _, ev := range items {
 		st.Evidence[ev.Category]++
+		if ev.Rule == modelRule {
+			st.Model[ev.Category]++
+		}
 		month := ev.OccurredAt.UTC().Format("2006-01")
 		if st.Months[month] == nil {
 			st.Months[month] = map[string]int{}

@@ -128,7 +128,10 @@ func TestDetectors(t *testing.T) {
 		{name: "two open issues with the same summary", detector: "duplicate.likely", reason: "duplicate of OPS-1",
 			issues: []func(*evidence.TeamIssue){
 				func(is *evidence.TeamIssue) { is.Summary = "Nightly backup job fails on the reports database" },
-				func(is *evidence.TeamIssue) { is.Summary = "Nightly backup job fails on reports database"; is.Created = days(2) },
+				func(is *evidence.TeamIssue) {
+					is.Summary = "Nightly backup job fails on reports database"
+					is.Created = days(2)
+				},
 			}},
 		{name: "duplicates already linked are handled",
 			issues: []func(*evidence.TeamIssue){
@@ -141,7 +144,10 @@ func TestDetectors(t *testing.T) {
 		{name: "similar words about different things are not duplicates",
 			issues: []func(*evidence.TeamIssue){
 				func(is *evidence.TeamIssue) { is.Summary = "Nightly backup job fails on the reports database" },
-				func(is *evidence.TeamIssue) { is.Summary = "Rotate the reports database credentials"; is.Created = days(2) },
+				func(is *evidence.TeamIssue) {
+					is.Summary = "Rotate the reports database credentials"
+					is.Created = days(2)
+				},
 			}},
 		{name: "release due in a week with an unassigned issue", detector: "release.unowned-issues", reason: "payments 3.9 is due on Wed 25 Nov with 1 unresolved",
 			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {

@@ -102,4 +102,3 @@ func plural(n int, noun string) string {
 	}
 	return noun + "s"
 }
-

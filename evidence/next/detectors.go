@@ -2,6 +2,7 @@ package next
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -91,7 +92,8 @@ func perIssue(cond func(d Detector, t *Team, is evidence.TeamIssue) (map[string]
 	return func(d Detector, t *Team) []finding {
 		var out []finding
 		for _, is := range t.Issues {
-			if is.Done() || !typeMatches(d, is) {
+			// Work assigned to the user is theirs already, not unowned.
+			if is.Done() || !typeMatches(d, is) || is.Assignee.Is(t.Site.User) {
 				continue
 			}
 			if vars, ok := cond(d, t, is); ok {
@@ -228,6 +230,9 @@ func lastPersonComment(is evidence.TeamIssue) (evidence.TeamComment, bool) {
 	return last, found
 }
 
+// questionSentence is a sentence that ends in a question mark.
+var questionSentence = regexp.MustCompile(`[^.!?]+\?`)
+
 // AsksQuestion reports whether a comment asks something: a sentence of the
 // writer's own words (not code or a quote) that ends in a question mark.
 func AsksQuestion(text string) bool {
@@ -237,9 +242,8 @@ func AsksQuestion(text string) bool {
 		if strings.HasPrefix(line, ">") {
 			continue
 		}
-		for _, sentence := range strings.FieldsFunc(line, func(r rune) bool { return r == '.' || r == '!' }) {
-			s := strings.TrimSpace(sentence)
-			if strings.HasSuffix(s, "?") && len(strings.Fields(s)) >= 3 {
+		for _, s := range questionSentence.FindAllString(line, -1) {
+			if len(strings.Fields(s)) >= 3 {
 				return true
 			}
 		}

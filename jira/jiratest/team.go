@@ -145,8 +145,15 @@ func (g *generator) teamBacklog(extra int) {
 	jonas := g.team[pay][0]
 	active := ops.sprintAt(s.Now)
 	next := ops.sprintAfter(active)
-	release := ops.versionAt(s.Now)
-	later := ops.Versions[len(ops.Versions)-1]
+	// A hotfix release due in eight days, whatever the date.
+	release := &Version{ID: strconv.Itoa(10900 + len(ops.Versions)), Name: "platform-hotfix-" + s.Now.Format("2006.01.02"),
+		ReleaseDate: s.Now.AddDate(0, 0, 8).Truncate(24 * time.Hour)}
+	ops.Versions = append(ops.Versions, release)
+	later := ops.Versions[len(ops.Versions)-2]
+	if later.ReleaseDate.Before(s.Now.AddDate(0, 0, 30)) {
+		later = &Version{ID: strconv.Itoa(10901 + len(ops.Versions)), Name: "platform-next-year", ReleaseDate: s.Now.AddDate(0, 3, 0).Truncate(24 * time.Hour)}
+		ops.Versions = append(ops.Versions, later)
+	}
 	ago := func(days float64) time.Time {
 		return s.Now.Add(-time.Duration(days * 24 * float64(time.Hour))).Truncate(time.Minute)
 	}

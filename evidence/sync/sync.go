@@ -87,7 +87,7 @@ type Result struct {
 	Duration      time.Duration
 	Stopped       bool // ended early by opts.Stop
 	UsedJQL       string
-	Removed       int // stored issues a full sync found deleted in Jira, and removed (see Run)
+	Removed       int         // stored issues a full sync found deleted in Jira, and removed (see Run)
 	Team          *TeamResult // the team phase, when it ran
 }
 

@@ -202,17 +202,17 @@ type Issue struct {
 	// AcceptanceCriteria is the "Acceptance Criteria" text field, when the
 	// site has one (FieldIDs.AcceptanceCriteria).
 	AcceptanceCriteria string
-	Rank        string // LexoRank value
-	Flagged     bool
-	Links       []*Link
-	Reporter    *User
-	Creator     *User
-	Assignee    *User
-	Created     time.Time
-	Updated     time.Time
-	Comments    []*Comment // oldest first
-	Histories   []*History // oldest first
-	Worklogs    []*Worklog // oldest first
+	Rank               string // LexoRank value
+	Flagged            bool
+	Links              []*Link
+	Reporter           *User
+	Creator            *User
+	Assignee           *User
+	Created            time.Time
+	Updated            time.Time
+	Comments           []*Comment // oldest first
+	Histories          []*History // oldest first
+	Worklogs           []*Worklog // oldest first
 	// PreviousKeys are the keys the issue had before moving project; Jira
 	// still resolves them.
 	PreviousKeys []string

@@ -159,7 +159,9 @@ func (g *generator) teamBacklog(extra int) {
 	}
 	points := func(p float64) *float64 { return &p }
 	ac := "h3. Acceptance criteria\n* The change is live in production\n* The runbook says how to roll it back"
-	plant := func(is *Issue, detector, note string) { s.plants = append(s.plants, TeamPlant{Key: is.Key, Detector: detector, Note: note}) }
+	plant := func(is *Issue, detector, note string) {
+		s.plants = append(s.plants, TeamPlant{Key: is.Key, Detector: detector, Note: note})
+	}
 
 	// Stories planned into the sprints.
 	st := g.teamIssue(ops, typeStory, "Self-service preview environments for pull requests", tomas, ago(12))

@@ -344,3 +344,16 @@ func demoNext(ctx context.Context, stdio IO, dbPath string) error {
 	fmt.Fprintf(stdio.Out, "\nPM work your team needs next (pmfolio next):\n")
 	return runNext(ctx, nextOptions{IO: stdio, DBPath: dbPath, Detectors: cfg, Limit: 3, Format: "table"})
 }
+
+// teamFromKeys reads "OPS, pay" as a team scope of project keys; nil for
+// none, so the default applies.
+func teamFromKeys(keys string) *evidence.TeamScope {
+	var projects []string
+	for _, k := range strings.FieldsFunc(keys, func(r rune) bool { return r == ',' || r == ' ' }) {
+		projects = append(projects, strings.ToUpper(k))
+	}
+	if len(projects) == 0 {
+		return nil
+	}
+	return &evidence.TeamScope{Projects: projects}
+}

@@ -210,3 +210,21 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 		t.Errorf("a redacted export still shows %s or its link", blocked)
 	}
 }
+
+func TestInitAsksForTheTeamsProjects(t *testing.T) {
+	srv, env := teamSite(t)
+	cfgPath := filepath.Join(env["XDG_CONFIG_HOME"], "pmfolio", "config.yaml")
+	r := runWith(t, env, srv.URL()+"\n"+jiratest.DemoEmail+"\nops, pay\n", true, jiratest.DemoAPIToken, "init")
+	if r.code != 0 || !strings.Contains(r.errOut, "team's Jira project keys") {
+		t.Fatalf("init: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+	cfg := readConfig(t, cfgPath)
+	if len(cfg.Sites) != 1 || cfg.Sites[0].Team == nil || strings.Join(cfg.Sites[0].Team.Projects, ",") != "OPS,PAY" {
+		t.Fatalf("config sites = %+v", cfg.Sites)
+	}
+	env["PMFOLIO_DB"] = filepath.Join(t.TempDir(), "team.db")
+	delete(env, "JIRA_URL")
+	if r := (cli{env: env}).run(t, "sync"); r.code != 0 || !strings.Contains(r.out, "issues of OPS, PAY in") {
+		t.Errorf("sync with the team from init: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+}

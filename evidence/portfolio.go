@@ -45,4 +45,8 @@ type Portfolio struct {
 	// People are the display names of everyone seen on the sites' issues,
 	// the user included, sorted; redaction replaces them.
 	People []string
+	// TeamWork are the suggestions of `pmfolio next` the user took, each
+	// backed by an item of Evidence: "picked up N unowned PM tasks that
+	// were blocking the team".
+	TeamWork []TeamWork
 }

@@ -1,6 +1,9 @@
 package evidence
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // The predicates every package shares: what "blocked", "done", "automation"
 // and "someone else's" mean. Rules, the store, exports and the team-backlog
@@ -152,4 +155,28 @@ func equalsAnyFold(s string, values []string) bool {
 		}
 	}
 	return false
+}
+
+// acceptanceCriteria finds what says a work item has acceptance criteria: a
+// heading or label naming them ("Acceptance criteria", "AC:", "Done when",
+// "Definition of done") or a Given/When/Then scenario over several lines.
+var (
+	acceptanceLabel = regexp.MustCompile(`(?im)^\W{0,12}(?:h\d\.\s*)?(?:acceptance criteria|acs?|done when|definition of done|success criteria)\b\s*[:*]?`)
+	givenLine       = regexp.MustCompile(`(?im)^\W{0,4}given\b`)
+	thenLine        = regexp.MustCompile(`(?im)^\W{0,4}then\b`)
+)
+
+// HasAcceptanceCriteria reports whether a work item's text (its description
+// or an "Acceptance Criteria" field, as plain text or wiki markup) states
+// acceptance criteria.
+func HasAcceptanceCriteria(text string) bool {
+	if strings.TrimSpace(text) == "" {
+		return false
+	}
+	return acceptanceLabel.MatchString(text) || givenLine.MatchString(text) && thenLine.MatchString(text)
+}
+
+// InProgress reports whether work on the issue has started and is not done.
+func (is Issue) InProgress() bool {
+	return !is.Done() && is.StatusCategory == StatusInProgress
 }

@@ -24,6 +24,7 @@ type (
 		Period        jsonPeriod     `json:"period"`
 		Summary       []jsonSummary  `json:"summary"`
 		Evidence      []jsonEvidence `json:"evidence"`
+		TeamWork      *jsonTeamWork  `json:"team_work,omitempty"` // teamwork.go
 	}
 	jsonSite struct {
 		Name string   `json:"name"`
@@ -94,6 +95,7 @@ func JSON(w io.Writer, p evidence.Portfolio) error {
 	for _, e := range v.items {
 		doc.Evidence = append(doc.Evidence, evidenceJSON(e))
 	}
+	doc.TeamWork = teamWorkJSON(p)
 	return writeJSON(w, doc)
 }
 

@@ -151,6 +151,11 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 		}
 	}
 	slices.SortFunc(out.People, comparePlaceholders)
+	for _, w := range p.TeamWork {
+		w.SiteName, w.IssueKey, w.IssueURL = r.site(w.SiteName), r.issueKey(w.IssueKey), ""
+		w.Category = r.category(w.Category)
+		out.TeamWork = append(out.TeamWork, w)
+	}
 	return out
 }
 

@@ -15,6 +15,9 @@ type Fields struct {
 	EpicLink    string   // Server/DC; Cloud uses the system field "parent"
 	Flagged     string
 	Rank        string
+	// AcceptanceCriteria is a text field some teams keep criteria in,
+	// read only for the team backlog (see team.go).
+	AcceptanceCriteria string
 }
 
 // Custom field schema types, as Jira Software declares them.
@@ -25,6 +28,7 @@ const (
 	schemaRank        = "com.pyxis.greenhopper.jira:gh-lexo-rank"
 	schemaFloat       = "com.atlassian.jira.plugin.system.customfieldtypes:float"
 	schemaCheckboxes  = "com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes"
+	schemaTextarea    = "com.atlassian.jira.plugin.system.customfieldtypes:textarea"
 )
 
 // FieldInfo is one entry of the site's field list.
@@ -55,6 +59,8 @@ func DiscoverFields(list []FieldInfo) Fields {
 			f.Rank = fi.ID
 		case fi.Schema == schemaCheckboxes && name == "flagged" && f.Flagged == "":
 			f.Flagged = fi.ID
+		case fi.Schema == schemaTextarea && name == "acceptance criteria" && f.AcceptanceCriteria == "":
+			f.AcceptanceCriteria = fi.ID
 		}
 	}
 	return f

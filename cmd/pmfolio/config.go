@@ -23,6 +23,10 @@ type fileConfig struct {
 	DB    string     `yaml:"db,omitempty"`
 	Rules string     `yaml:"rules,omitempty"` // a user rules file, as --rules
 	Sites []siteConf `yaml:"sites"`
+	// Team names the team's work for `pmfolio next` (projects, board or
+	// jql); Next tunes its detectors (next.yaml's format). See NEXT.md.
+	Team *evidence.TeamScope `yaml:"team,omitempty"`
+	Next yaml.Node           `yaml:"next,omitempty"`
 }
 
 // siteConf is one Jira site of the config file.
@@ -35,6 +39,8 @@ type siteConf struct {
 	// TokenCmd prints the API token (with email) or PAT (without), so the
 	// secret can live in a password manager: `token_cmd: pass show jira`.
 	TokenCmd string `yaml:"token_cmd,omitempty"`
+	// Team overrides the config's team: for this site.
+	Team *evidence.TeamScope `yaml:"team,omitempty"`
 }
 
 func (s siteConf) jiraConfig() jira.Config {

@@ -71,6 +71,7 @@ func runDemo(ctx context.Context, opts demoOptions) error {
 	}
 	site := jiratest.DemoSite(jiratest.DemoOptions{
 		Deployment: jiratest.DeploymentCloud, Issues: opts.Issues, Seed: opts.Seed, Now: opts.IO.Now(),
+		TeamBacklog: true, TeamIssues: demoTeamIssues,
 	})
 	srv := jiratest.NewServer(site)
 	defer srv.Close()
@@ -111,9 +112,13 @@ func runDemo(ctx context.Context, opts demoOptions) error {
 	if err := runBullets(ctx, bulletsOptions{portfolioInput: in, Top: demoBullets}); err != nil {
 		return err
 	}
+	if err := demoNext(ctx, opts.IO, dbPath); err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "\nPortfolio: %s\nWeb page:  %s\nDatabase:  %s\n", portfolio, page, dbPath)
 	fmt.Fprintf(out, "Next: pmfolio --db %s export --format json\n", shellQuote(dbPath))
 	fmt.Fprintf(out, "      pmfolio --db %s stories\n", shellQuote(dbPath))
+	fmt.Fprintf(out, "      pmfolio --db %s next --all\n", shellQuote(dbPath))
 	return nil
 }
 

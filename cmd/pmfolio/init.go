@@ -215,6 +215,13 @@ func runInit(ctx context.Context, opts initOptions) error {
 	if site.TokenCmd != "" {
 		site.APIToken, site.PAT = "", "" // the command gives it each time; keep it off disk
 	}
+	if interactive { // the team whose backlog `pmfolio next` reads (next.go)
+		keys, err := p.ask("Your team's Jira project keys, comma-separated (Enter: the projects you worked in lately): ")
+		if err != nil && !errors.Is(err, io.EOF) {
+			return err
+		}
+		site.Team = teamFromKeys(keys)
+	}
 	named := site.Name != ""
 	if !named {
 		site.Name = evidence.SiteNameFromURL(client.SiteURL(info))

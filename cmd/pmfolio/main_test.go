@@ -136,7 +136,7 @@ func TestSyncAgainstServerWithPATQuietPrintsNothing(t *testing.T) {
 		t.Fatalf("quiet sync: exit %d, out %q, err %q", r.code, r.out, r.errOut)
 	}
 	r = cli{env: env}.run(t, "sync")
-	if r.code != 0 || !regexp.MustCompile(`^synced \d+ issues? from 127\.0\.0\.1, \d+ new activities, 0 new evidence items in \d+ requests, [\d.]+ s\n$`).MatchString(r.out) {
+	if r.code != 0 || !regexp.MustCompile(`^synced \d+ issues? from 127\.0\.0\.1, \d+ new activities, 0 new evidence items in \d+ requests, [\d.]+ s\n(team backlog: read [^\n]+\n)?$`).MatchString(r.out) {
 		t.Errorf("sync summary: exit %d, %q %q", r.code, r.out, r.errOut)
 	}
 	if _, err := os.Stat(filepath.Join(env["XDG_DATA_HOME"], "pmfolio", "pmfolio.db")); err != nil {

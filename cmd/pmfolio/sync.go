@@ -34,6 +34,9 @@ type syncOptions struct {
 	onDeployment func(string)
 	// Stop, once closed, asks the sync to stop after the current page.
 	Stop <-chan struct{}
+	// Team is the config's team scope for sites that name none (nil: the
+	// projects the user was active in lately).
+	Team *evidence.TeamScope
 }
 
 func newSyncCmd(g *globals) *cobra.Command {
@@ -78,6 +81,7 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 			opts.IO, opts.DBPath = g.io, g.dbPath(cfg)
 			opts.onDeployment = func(d string) { g.hints.deployment = d }
 			opts.Stop = g.interrupts.stopGracefully()
+			opts.Team = cfg.Team
 			_, err = runSync(cmd.Context(), opts)
 			return err
 		},
@@ -159,6 +163,7 @@ func syncOneSite(ctx context.Context, store *sqlite.Store, site siteConf, opts s
 	if opts.Since != nil {
 		sopts.Since = *opts.Since
 	}
+	sopts.Team = teamScopeOf(site, opts.Team)
 	if bar != nil {
 		sopts.Progress = bar.update
 	}
@@ -186,6 +191,7 @@ func syncSummary(r evsync.Result, dryRun bool) string {
 	line := fmt.Sprintf("synced %s from %s, %s, %s in %s, %.1f s",
 		plural(r.Issues, "issue"), name, plural(r.NewActivities, "new activity"), plural(r.NewEvidence, "new evidence item"),
 		plural(r.Requests, "request"), took)
+	line += teamSummary(r.Team)
 	if r.Removed > 0 {
 		line += fmt.Sprintf("\nremoved %s that Jira says no longer exist (your notes and exclusions are kept)", plural(r.Removed, "issue"))
 	}

@@ -17,6 +17,8 @@ var dumpLeavesOut = map[string]bool{
 	"sync_state.updated_at":      true,
 	"curation.updated_at":        true,
 	"manual_evidence.created_at": true,
+	"team_issues.synced_at":      true,
+	"team_state.updated_at":      true,
 }
 
 // Dump writes every row of the data tables as text, table by table in name

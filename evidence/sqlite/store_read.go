@@ -287,6 +287,9 @@ func (s *Store) portfolio(ctx context.Context, f evidence.Filter, now time.Time)
 	if err := s.portfolioContext(ctx, &p); err != nil {
 		return evidence.Portfolio{}, err
 	}
+	if err := s.teamWork(ctx, &p); err != nil {
+		return evidence.Portfolio{}, err
+	}
 	switch {
 	case f.Since != nil:
 		p.Period.Since = f.Since.UTC()

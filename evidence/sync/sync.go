@@ -71,6 +71,9 @@ type Options struct {
 	// committed: Ctrl-C keeps the work already done.
 	Stop <-chan struct{}
 	Now  func() time.Time
+	// Team, when set, adds the team phase after the user's pages (see
+	// syncTeam); an empty scope means the user's recent projects.
+	Team *evidence.TeamScope
 }
 
 // Result says what a sync did.
@@ -84,7 +87,8 @@ type Result struct {
 	Duration      time.Duration
 	Stopped       bool // ended early by opts.Stop
 	UsedJQL       string
-	Removed       int // stored issues a full sync found deleted in Jira, and removed (see Run)
+	Removed       int         // stored issues a full sync found deleted in Jira, and removed (see Run)
+	Team          *TeamResult // the team phase, when it ran
 }
 
 // errStopped ends a search early when the user asked to stop.
@@ -116,6 +120,9 @@ func Run(ctx context.Context, src Source, sink Sink, opts Options) (Result, erro
 
 	res := Result{}
 	err = syncSite(ctx, src, sink, opts, &res)
+	if err == nil && !res.Stopped && !opts.DryRun {
+		err = syncTeam(ctx, src, sink, opts, &res)
+	}
 	res.Requests = src.Requests()
 	res.Duration = now().Sub(start)
 	if res.Site.ID != 0 && !opts.DryRun {

@@ -14,6 +14,11 @@ type DemoOptions struct {
 	Issues     int       // number of issues; 0 means 200
 	Seed       int64     // same options, same site, byte for byte
 	Now        time.Time // all activity falls in the year before Now; zero means 2026-11-22 10:00 UTC
+	// TeamBacklog adds the team's own backlog, issues Me never touched, with
+	// PM work nobody is doing planted in it and look-alikes that are not
+	// (team.go); TeamIssues more ordinary team issues on top.
+	TeamBacklog bool
+	TeamIssues  int
 }
 
 // defaultDemoNow is fixed rather than the wall clock so that the demo is
@@ -39,6 +44,9 @@ func DemoSite(opts DemoOptions) *Site {
 	g := newGenerator(opts)
 	for i := range opts.Issues {
 		g.generateIssue(i, opts.Issues)
+	}
+	if opts.TeamBacklog {
+		g.teamBacklog(opts.TeamIssues)
 	}
 	g.site.fields = buildFieldDefs(opts.Deployment, g.site.FieldIDs)
 	return g.site

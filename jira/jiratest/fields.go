@@ -197,6 +197,15 @@ func buildFieldDefs(deployment string, ids FieldIDs) []*fieldDef {
 		custom(ids.Flagged, "Flagged", "array", "option", "com.atlassian.jira.plugin.system.customfieldtypes:multicheckboxes",
 			func(r *renderer, is *Issue, _ caps) (any, bool) { return always(r.flagged(is)) }),
 	)
+	if ids.AcceptanceCriteria != "" {
+		defs = append(defs, custom(ids.AcceptanceCriteria, "Acceptance Criteria", "string", "", "com.atlassian.jira.plugin.system.customfieldtypes:textarea",
+			func(_ *renderer, is *Issue, _ caps) (any, bool) {
+				if is.AcceptanceCriteria == "" {
+					return nil, true
+				}
+				return is.AcceptanceCriteria, true
+			}))
+	}
 	if cloud {
 		// Fields every Cloud site has and pmfolio does not need: they make
 		// sure a client picks fields by schema, not by position or guess.

@@ -289,7 +289,7 @@ func TestSearchJQLPagesReachEveryIssueOnce(t *testing.T) {
 	site := demo(t, DeploymentCloud, 200)
 	srv := startServer(t, site, WithPageCap(30))
 	c := newClient(t, srv)
-	for _, jql := range []string{"project = OPS", "updatedBy(x) ORDER BY updated ASC", "updated >= \"2020-01-01\" ORDER BY updated DESC"} {
+	for _, jql := range []string{"project IN (OPS, PAY, MOB)", "updatedBy(x) ORDER BY updated ASC", "updated >= \"2020-01-01\" ORDER BY updated DESC"} {
 		requireEachOnce(t, site, searchAllCloud(t, c, jql, 100)) // 100 is capped to 30
 	}
 	if got := srv.RequestsTo("/rest/api/2/search/jql"); got != 3*7 {

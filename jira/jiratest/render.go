@@ -231,6 +231,9 @@ func (r *renderer) status(s *Status) map[string]any {
 }
 
 func (r *renderer) priority(p *Priority) map[string]any {
+	if p == nil {
+		return nil // a team's untriaged issue: Jira sends null
+	}
 	return map[string]any{
 		"self":    r.base + "/rest/api/2/priority/" + p.ID,
 		"iconUrl": r.base + "/images/icons/priorities/" + strings.ToLower(p.Name) + ".svg",

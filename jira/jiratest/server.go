@@ -269,6 +269,7 @@ func (s *Server) serveReal(w http.ResponseWriter, r *http.Request, path string, 
 		s.issueEndpoint(w, r, rd, strings.TrimPrefix(path, "/rest/api/2/issue/"))
 	case strings.HasPrefix(path, "/rest/api/2/project/") && r.Method == http.MethodGet:
 		s.projectEndpoint(w, rd, strings.TrimPrefix(path, "/rest/api/2/project/"))
+	case s.boardEndpoints(w, r, path):
 	default:
 		notFound(w)
 	}
@@ -363,6 +364,7 @@ type searchQuery struct {
 	changelog  bool
 	startAt    int    // Server paging
 	pageToken  string // Cloud paging
+	scope      jqlScope
 }
 
 // searchCursor is where a Cloud page ended, remembered behind its token.
@@ -435,14 +437,14 @@ func parseSearch(r *http.Request, defaultFields string, loc *time.Location) (sea
 	if err != nil {
 		return sq, err
 	}
-	sq.since, sq.ascending = bound.since, bound.ascending
+	sq.since, sq.ascending, sq.scope = bound.since, bound.ascending, bound.scope
 	return sq, nil
 }
 
 // parseJQL reads what the fake understands of a query: an `updated >=`
 // bound, in the user's time zone, and the order.
 func parseJQL(jql string, loc *time.Location) (searchQuery, error) {
-	q := searchQuery{jql: jql}
+	q := searchQuery{jql: jql, scope: parseScope(jql)}
 	var err error
 	if m := updatedBound.FindStringSubmatch(jql); m != nil {
 		v := strings.ReplaceAll(strings.Join(strings.Fields(m[1]), " "), "/", "-")
@@ -498,7 +500,7 @@ func (s *Server) selectIssues(q searchQuery) []*Issue {
 	}
 	var sel []keyed
 	for _, is := range s.site.issues {
-		if s.site.visible(is) && (q.since.IsZero() || !is.Updated.Before(q.since)) {
+		if s.site.visible(is) && (q.since.IsZero() || !is.Updated.Before(q.since)) && q.scope.matches(s.site, is) {
 			sel = append(sel, keyed{is, numericID(is)})
 		}
 	}

@@ -199,17 +199,20 @@ type Issue struct {
 	StoryPoints *float64
 	Parent      *Issue // the epic: `parent` on Cloud, Epic Link on Server
 	EpicName    string // Server epics only
-	Rank        string // LexoRank value
-	Flagged     bool
-	Links       []*Link
-	Reporter    *User
-	Creator     *User
-	Assignee    *User
-	Created     time.Time
-	Updated     time.Time
-	Comments    []*Comment // oldest first
-	Histories   []*History // oldest first
-	Worklogs    []*Worklog // oldest first
+	// AcceptanceCriteria is the "Acceptance Criteria" text field, when the
+	// site has one (FieldIDs.AcceptanceCriteria).
+	AcceptanceCriteria string
+	Rank               string // LexoRank value
+	Flagged            bool
+	Links              []*Link
+	Reporter           *User
+	Creator            *User
+	Assignee           *User
+	Created            time.Time
+	Updated            time.Time
+	Comments           []*Comment // oldest first
+	Histories          []*History // oldest first
+	Worklogs           []*Worklog // oldest first
 	// PreviousKeys are the keys the issue had before moving project; Jira
 	// still resolves them.
 	PreviousKeys []string
@@ -225,6 +228,9 @@ type FieldIDs struct {
 	Flagged     string
 	EpicLink    string // Server only; Cloud uses the parent field
 	EpicName    string // Server only
+	// AcceptanceCriteria is a text field some teams keep criteria in; the
+	// demo's team backlog has it (team.go).
+	AcceptanceCriteria string
 }
 
 // Site is a whole fake Jira site: its accounts, projects, custom fields and
@@ -254,6 +260,8 @@ type Site struct {
 	lastLinkID    int
 
 	noBrowse map[*Project]bool // projects Me may no longer browse
+
+	plants []TeamPlant // the demo team backlog's planted cases (team.go)
 }
 
 // Fixed Jira vocabularies shared by both deployments.

@@ -1,0 +1,230 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pmfolio/pmfolio/jira/jiratest"
+)
+
+// teamSite serves the demo site with its team backlog and returns an
+// environment that syncs it into a fresh database.
+func teamSite(t *testing.T) (*jiratest.Server, map[string]string) {
+	t.Helper()
+	site := jiratest.DemoSite(jiratest.DemoOptions{Deployment: jiratest.DeploymentCloud, Issues: 200, Seed: 3, Now: testNow,
+		TeamBacklog: true, TeamIssues: 40})
+	srv := jiratest.NewServer(site)
+	t.Cleanup(srv.Close)
+	env := isolatedEnv(t)
+	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"] = srv.URL(), jiratest.DemoEmail, jiratest.DemoAPIToken
+	env["PMFOLIO_DB"] = filepath.Join(t.TempDir(), "pmfolio.db")
+	return srv, env
+}
+
+type nextJSON struct {
+	Opportunities []struct {
+		IssueKey string   `json:"issue_key"`
+		IssueURL string   `json:"issue_url"`
+		Detector string   `json:"detector"`
+		Category string   `json:"category"`
+		Reason   string   `json:"reason"`
+		Action   string   `json:"action"`
+		Why      []string `json:"why"`
+	} `json:"opportunities"`
+}
+
+func decodeNext(t *testing.T, r result) nextJSON {
+	t.Helper()
+	if r.code != 0 {
+		t.Fatalf("next exit %d: %s", r.code, r.errOut)
+	}
+	var got nextJSON
+	if err := json.Unmarshal([]byte(r.out), &got); err != nil {
+		t.Fatalf("next --format json: %v\n%s", err, r.out)
+	}
+	return got
+}
+
+func TestNextOnTheDemoFindsThePlantedWorkAndNoLookAlike(t *testing.T) {
+	srv, env := teamSite(t)
+	c := cli{env: env}
+	if r := c.run(t, "sync", "--quiet"); r.code != 0 || r.out != "" || r.errOut != "" {
+		t.Fatalf("sync --quiet: exit %d, out %q, err %q", r.code, r.out, r.errOut)
+	}
+	got := decodeNext(t, c.run(t, "next", "--all", "--format", "json"))
+	found := map[string]bool{}
+	detectors := map[string]bool{}
+	for _, op := range got.Opportunities {
+		found[op.IssueKey+" "+op.Detector] = true
+		detectors[op.Detector] = true
+		if op.Reason == "" || op.Action == "" || op.Category == "" || op.IssueURL != srv.URL()+"/browse/"+op.IssueKey {
+			t.Errorf("incomplete opportunity %+v", op)
+		}
+	}
+	var plants []jiratest.TeamPlant
+	srv.Update(func(s *jiratest.Site) { plants = s.TeamPlants() })
+	for _, p := range plants {
+		switch {
+		case p.Detector != "" && !found[p.Key+" "+p.Detector]:
+			t.Errorf("missed %s on %s: %s", p.Detector, p.Key, p.Note)
+		case p.Detector == "":
+			for key := range found {
+				if strings.HasPrefix(key, p.Key+" ") {
+					t.Errorf("reported the look-alike %s (%s) as %s", p.Key, p.Note, key)
+				}
+			}
+		}
+	}
+	if len(found) < 8 || len(detectors) < 5 {
+		t.Errorf("%d opportunities from %d detectors, want at least 8 from 5: %v", len(found), len(detectors), found)
+	}
+
+	// The table a person reads: why, what to do, the kind of work, a link.
+	r := c.run(t, "next")
+	for _, want := range []string{"why:", "shows:", "/browse/", "Chase the blocker"} {
+		if !strings.Contains(r.out, want) {
+			t.Errorf("next lacks %q:\n%s", want, r.out)
+		}
+	}
+	if strings.Contains(r.out, "\x1b[") {
+		t.Errorf("next writes colour when not on a terminal")
+	}
+	if r := c.run(t, "next", "--competency", "Communication", "--format", "json"); r.code == 0 {
+		for _, op := range decodeNext(t, r).Opportunities {
+			if op.Category != "stakeholder-communication" && op.Category != "decision-making" {
+				t.Errorf("--competency Communication gave %s", op.Category)
+			}
+		}
+	}
+	if r := c.run(t, "next", "--category", "chasing"); r.code != exitUsage {
+		t.Errorf("an unknown category exits %d, want %d", r.code, exitUsage)
+	}
+}
+
+func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.T) {
+	srv, env := teamSite(t)
+	c := cli{env: env}
+	if r := c.run(t, "sync"); r.code != 0 || !strings.Contains(r.out, "team backlog: read") {
+		t.Fatalf("sync: exit %d, %s %s", r.code, r.out, r.errOut)
+	}
+	suggested := decodeNext(t, c.run(t, "next", "--all", "--format", "json"))
+	key := func(detector string) string {
+		for _, op := range suggested.Opportunities {
+			if op.Detector == detector {
+				return op.IssueKey
+			}
+		}
+		t.Fatalf("nothing from %s to act on", detector)
+		return ""
+	}
+	blocked, epic := key("blocked.stale"), key("epic.no-progress-note")
+
+	// The user does what was suggested, an hour later: clears the blocked
+	// issue's flag, and posts a progress note on the epic.
+	at := testNow.Add(time.Hour)
+	srv.Update(func(s *jiratest.Site) {
+		is := s.Issue(blocked)
+		is.Flagged = false
+		is.Histories = append(is.Histories, &jiratest.History{ID: "990001", Author: s.Me, Created: at,
+			Items: []jiratest.HistoryItem{{Field: "Flagged", FieldType: "custom", FieldID: s.FieldIDs.Flagged, From: "[10019]", FromString: "Impediment"}}})
+		is.Updated = at
+		if _, err := s.AddComment(epic, true, "Update: staging and two of three production clusters are on 1.31; the last one follows on 3 December, risk is the ingress upgrade.", at.Add(time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+	})
+	later := cli{env: env}
+	r := later.run(t, "sync")
+	if r.code != 0 || !strings.Contains(r.out, "you took 2 tasks") {
+		t.Fatalf("second sync: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+
+	r = later.run(t, "next", "--history", "--format", "json")
+	var history struct {
+		Suggestions []struct {
+			IssueKey   string     `json:"issue_key"`
+			Detector   string     `json:"detector"`
+			EvidenceID string     `json:"evidence_id"`
+			TakenAt    *time.Time `json:"taken_at"`
+		} `json:"suggestions"`
+		Taken int `json:"taken"`
+	}
+	if err := json.Unmarshal([]byte(r.out), &history); err != nil || history.Taken != 2 {
+		t.Fatalf("next --history: %v, taken %d\n%s", err, history.Taken, r.out)
+	}
+	takenBy := map[string]string{}
+	for _, sg := range history.Suggestions {
+		if sg.TakenAt != nil {
+			takenBy[sg.IssueKey+" "+sg.Detector] = sg.EvidenceID
+		}
+	}
+	if takenBy[blocked+" blocked.stale"] == "" || takenBy[epic+" epic.no-progress-note"] == "" {
+		t.Fatalf("taken: %v, want %s and %s", takenBy, blocked, epic)
+	}
+	if text := later.run(t, "next", "--history").out; !strings.Contains(text, "taken") || !strings.Contains(text, "2 taken") {
+		t.Errorf("next --history does not say what was taken:\n%s", text)
+	}
+	// Taken work is not suggested again.
+	for _, op := range decodeNext(t, later.run(t, "next", "--all", "--format", "json")).Opportunities {
+		if op.IssueKey+" "+op.Detector == blocked+" blocked.stale" || op.IssueKey+" "+op.Detector == epic+" epic.no-progress-note" {
+			t.Errorf("%s %s suggested again after it was taken", op.IssueKey, op.Detector)
+		}
+	}
+
+	// The export claims it, each item linked to the user's own evidence.
+	r = later.run(t, "export", "--format", "json")
+	var doc struct {
+		RawEvidence []map[string]any `json:"evidence"`
+		TeamWork    *struct {
+			Claim string              `json:"claim"`
+			Count int                 `json:"count"`
+			Items []map[string]string `json:"items"`
+		} `json:"team_work"`
+	}
+	if err := json.Unmarshal([]byte(r.out), &doc); err != nil || doc.TeamWork == nil {
+		t.Fatalf("export has no team_work: %v\n%.400s", err, r.out)
+	}
+	if doc.TeamWork.Count != 2 || !strings.Contains(doc.TeamWork.Claim, "Picked up 2 unowned PM tasks that were blocking the team") {
+		t.Errorf("claim %q, count %d", doc.TeamWork.Claim, doc.TeamWork.Count)
+	}
+	evidenceByID := map[string]map[string]any{}
+	for _, ev := range doc.RawEvidence {
+		evidenceByID[ev["id"].(string)] = ev
+	}
+	for _, item := range doc.TeamWork.Items {
+		ev := evidenceByID[item["evidence_id"]]
+		if ev == nil {
+			t.Errorf("team work on %s links to %s, which the export does not hold", item["issue_key"], item["evidence_id"])
+			continue
+		}
+		if ev["issue_key"] != item["issue_key"] || ev["category"] != item["category"] || ev["manual"] != false {
+			t.Errorf("team work %v is backed by %v", item, ev)
+		}
+		if ev["source"] != "change" && ev["source"] != "comment" {
+			t.Errorf("team work backed by a %v, not the user's own change or comment", ev["source"])
+		}
+	}
+	if r := later.run(t, "export", "--format", "json", "--redact"); strings.Contains(r.out, blocked) || strings.Contains(r.out, srv.URL()+"/browse/") {
+		t.Errorf("a redacted export still shows %s or its link", blocked)
+	}
+}
+
+func TestInitAsksForTheTeamsProjects(t *testing.T) {
+	srv, env := teamSite(t)
+	cfgPath := filepath.Join(env["XDG_CONFIG_HOME"], "pmfolio", "config.yaml")
+	r := runWith(t, env, srv.URL()+"\n"+jiratest.DemoEmail+"\nops, pay\n", true, jiratest.DemoAPIToken, "init")
+	if r.code != 0 || !strings.Contains(r.errOut, "team's Jira project keys") {
+		t.Fatalf("init: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+	cfg := readConfig(t, cfgPath)
+	if len(cfg.Sites) != 1 || cfg.Sites[0].Team == nil || strings.Join(cfg.Sites[0].Team.Projects, ",") != "OPS,PAY" {
+		t.Fatalf("config sites = %+v", cfg.Sites)
+	}
+	env["PMFOLIO_DB"] = filepath.Join(t.TempDir(), "team.db")
+	delete(env, "JIRA_URL")
+	if r := (cli{env: env}).run(t, "sync"); r.code != 0 || !strings.Contains(r.out, "issues of OPS, PAY in") {
+		t.Errorf("sync with the team from init: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+}

@@ -1,0 +1,477 @@
+package next
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/markup"
+)
+
+// Team is what the detectors look at: the team's issues on one site, the
+// user, and the time.
+type Team struct {
+	Site   evidence.Site
+	Issues []evidence.TeamIssue
+	Now    time.Time
+}
+
+// finding is what a check found on one issue: the values of the reason's
+// and action's placeholders, and the issues involved besides it.
+type finding struct {
+	issue   evidence.TeamIssue
+	vars    map[string]string
+	related []string
+	// key, when set, replaces the issue's id in the opportunity's id (one
+	// finding per release, whatever issue stands for it).
+	key string
+}
+
+// check is one detector's condition, over the whole team (duplicates and
+// releases compare issues).
+type check func(d Detector, t *Team) []finding
+
+// checks are the detectors' conditions by id; next.yaml names them.
+var checks = map[string]check{
+	"story.no-acceptance-criteria": perIssue(noAcceptanceCriteria),
+	"story.no-estimate":            perIssue(noEstimate),
+	"blocked.stale":                perIssue(staleBlocked),
+	"epic.no-progress-note":        perIssue(epicWithoutNote),
+	"question.unanswered":          perIssue(unansweredQuestion),
+	"bug.untriaged":                perIssue(untriagedBug),
+	"in-progress.unassigned":       perIssue(unassignedInProgress),
+	"duplicate.likely":             likelyDuplicates,
+	"release.unowned-issues":       unownedRelease,
+}
+
+// Detect runs every detector that is not off over the team's open issues
+// and returns what they found, unranked, in a stable order.
+func Detect(cfg Config, t Team) []evidence.Opportunity {
+	var out []evidence.Opportunity
+	for _, d := range cfg.Detectors {
+		if d.Off {
+			continue
+		}
+		for _, f := range checks[d.ID](d, &t) {
+			is := f.issue
+			key := f.key
+			if key == "" {
+				key = is.ID
+			}
+			vars := map[string]string{"assignee": "the assignee", "status": is.Status}
+			if is.Assignee.DisplayName != "" {
+				vars["assignee"] = is.Assignee.DisplayName
+			}
+			for k, v := range f.vars {
+				vars[k] = v
+			}
+			out = append(out, evidence.Opportunity{
+				ID: evidence.OpportunityID(t.Site.Key(), d.ID, key), Detector: d.ID,
+				SiteID: t.Site.ID, SiteName: t.Site.Name, IssueID: is.ID, IssueKey: is.Key,
+				IssueURL: t.Site.IssueURL(is.Key), Summary: is.Summary, Category: d.Category,
+				Reason: fill(d.Reason, vars), Action: fill(d.Action, vars), Related: f.related,
+			})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].IssueKey != out[j].IssueKey {
+			return out[i].IssueKey < out[j].IssueKey
+		}
+		return out[i].Detector < out[j].Detector
+	})
+	return out
+}
+
+// perIssue makes a check of a condition on one open issue at a time.
+func perIssue(cond func(d Detector, t *Team, is evidence.TeamIssue) (map[string]string, bool)) check {
+	return func(d Detector, t *Team) []finding {
+		var out []finding
+		for _, is := range t.Issues {
+			// Work assigned to the user is theirs already, not unowned.
+			if is.Done() || !typeMatches(d, is) || is.Assignee.Is(t.Site.User) {
+				continue
+			}
+			if vars, ok := cond(d, t, is); ok {
+				out = append(out, finding{issue: is, vars: vars})
+			}
+		}
+		return out
+	}
+}
+
+func typeMatches(d Detector, is evidence.TeamIssue) bool {
+	if len(d.Types) == 0 {
+		return true
+	}
+	for _, typ := range d.Types {
+		if strings.EqualFold(typ, is.Type) {
+			return true
+		}
+	}
+	return false
+}
+
+// sprintLabel says which sprint an issue is planned into, "" when it is
+// in neither the running nor the next one.
+func sprintLabel(is evidence.TeamIssue) string {
+	name := ""
+	if len(is.Sprints) > 0 {
+		name = " (" + is.Sprints[len(is.Sprints)-1] + ")"
+	}
+	switch is.SprintState {
+	case "active":
+		return "active-sprint" + name
+	case "future":
+		return "next-sprint" + name
+	}
+	return ""
+}
+
+func noAcceptanceCriteria(_ Detector, _ *Team, is evidence.TeamIssue) (map[string]string, bool) {
+	sprint := sprintLabel(is)
+	if sprint == "" {
+		return nil, false
+	}
+	if evidence.HasAcceptanceCriteria(markup.PlainText(is.AcceptanceCriteria)) ||
+		evidence.HasAcceptanceCriteria(is.Description) || evidence.HasAcceptanceCriteria(markup.PlainText(is.Description)) {
+		return nil, false
+	}
+	// A non-empty Acceptance Criteria field holds criteria, whatever its form.
+	if strings.TrimSpace(markup.PlainText(is.AcceptanceCriteria)) != "" {
+		return nil, false
+	}
+	return map[string]string{"sprint": capitalize(strings.Replace(sprint, "-", " ", 1))}, true
+}
+
+func noEstimate(_ Detector, _ *Team, is evidence.TeamIssue) (map[string]string, bool) {
+	sprint := sprintLabel(is)
+	if sprint == "" || is.StoryPoints != nil {
+		return nil, false
+	}
+	return map[string]string{"sprint": capitalize(strings.Replace(sprint, "-", " ", 1))}, true
+}
+
+// lastWord is the newest comment by a person (automation does not chase a
+// blocker), or the issue's creation when nobody has spoken.
+func lastWord(is evidence.TeamIssue) time.Time {
+	at := is.Created
+	for _, c := range is.Comments {
+		if !c.Author.LooksLikeAutomation() && c.At.After(at) {
+			at = c.At
+		}
+	}
+	return at
+}
+
+func staleBlocked(d Detector, t *Team, is evidence.TeamIssue) (map[string]string, bool) {
+	if !is.Blocked() {
+		return nil, false
+	}
+	since := lastWord(is)
+	if !olderThan(d, since, t.Now) {
+		return nil, false
+	}
+	blocker := ""
+	for _, l := range is.Links {
+		if strings.EqualFold(l.Description, "is blocked by") {
+			blocker = " by " + l.OtherKey
+			break
+		}
+	}
+	return map[string]string{"blocker": blocker, "age": age(since, t.Now, d.Working)}, true
+}
+
+func epicWithoutNote(d Detector, t *Team, is evidence.TeamIssue) (map[string]string, bool) {
+	if !is.InProgress() {
+		return nil, false
+	}
+	since := lastWord(is)
+	if !olderThan(d, since, t.Now) {
+		return nil, false
+	}
+	return map[string]string{"age": age(since, t.Now, d.Working)}, true
+}
+
+// unansweredQuestion: the last word on the issue is a teammate's question
+// to others, and it has waited longer than the threshold. The user's own
+// questions are theirs to chase, and automation's ("is this still
+// relevant?") block no one.
+func unansweredQuestion(d Detector, t *Team, is evidence.TeamIssue) (map[string]string, bool) {
+	last, ok := lastPersonComment(is)
+	if !ok || last.Author.Is(t.Site.User) || !AsksQuestion(last.Text) {
+		return nil, false
+	}
+	if !olderThan(d, last.At, t.Now) {
+		return nil, false
+	}
+	asker := last.Author.DisplayName
+	if asker == "" {
+		asker = "a teammate"
+	}
+	return map[string]string{"asker": asker, "age": age(last.At, t.Now, d.Working)}, true
+}
+
+func lastPersonComment(is evidence.TeamIssue) (evidence.TeamComment, bool) {
+	var last evidence.TeamComment
+	found := false
+	for _, c := range is.Comments {
+		if c.Author.LooksLikeAutomation() {
+			continue
+		}
+		if !found || !c.At.Before(last.At) {
+			last, found = c, true
+		}
+	}
+	return last, found
+}
+
+// questionSentence is a sentence that ends in a question mark.
+var questionSentence = regexp.MustCompile(`[^.!?]+\?`)
+
+// AsksQuestion reports whether a comment asks something: a sentence of the
+// writer's own words (not code or a quote) that ends in a question mark.
+func AsksQuestion(text string) bool {
+	plain := markup.PlainText(text)
+	for _, line := range strings.Split(plain, "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, ">") {
+			continue
+		}
+		for _, s := range questionSentence.FindAllString(line, -1) {
+			if len(strings.Fields(s)) >= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func untriagedBug(d Detector, t *Team, is evidence.TeamIssue) (map[string]string, bool) {
+	var missing []string
+	if is.Priority == "" {
+		missing = append(missing, "priority")
+	}
+	if len(is.Components) == 0 {
+		missing = append(missing, "component")
+	}
+	if len(missing) == 0 || !olderThan(d, is.Created, t.Now) {
+		return nil, false
+	}
+	return map[string]string{"missing": strings.Join(missing, " and "), "age": age(is.Created, t.Now, d.Working)}, true
+}
+
+func unassignedInProgress(_ Detector, _ *Team, is evidence.TeamIssue) (map[string]string, bool) {
+	if !is.InProgress() || is.Assignee.ID != "" || strings.EqualFold(is.Type, "Epic") {
+		return nil, false
+	}
+	return nil, true
+}
+
+// likelyDuplicates pairs open issues of one project whose summaries share
+// at least the detector's share of their words and that are not yet linked
+// to each other; the newer of the two carries the finding.
+func likelyDuplicates(d Detector, t *Team) []finding {
+	type entry struct {
+		is    evidence.TeamIssue
+		words map[string]bool
+	}
+	var open []entry
+	for _, is := range t.Issues {
+		if is.Done() || !typeMatches(d, is) || strings.EqualFold(is.Type, "Epic") {
+			continue
+		}
+		if w := summaryWords(is.Summary); len(w) >= 3 {
+			open = append(open, entry{is, w})
+		}
+	}
+	sort.Slice(open, func(i, j int) bool { return open[i].is.Created.Before(open[j].is.Created) })
+	var out []finding
+	taken := map[string]bool{}
+	for j := range open {
+		for i := range j {
+			a, b := open[i], open[j]
+			if a.is.Project != b.is.Project || linked(a.is.Issue, b.is.Key) || linked(b.is.Issue, a.is.Key) || taken[b.is.ID] {
+				continue
+			}
+			if jaccard(a.words, b.words) >= d.Similarity {
+				taken[b.is.ID] = true
+				out = append(out, finding{issue: b.is, vars: map[string]string{"other": a.is.Key}, related: []string{a.is.Key}})
+			}
+		}
+	}
+	return out
+}
+
+func linked(is evidence.Issue, other string) bool {
+	for _, l := range is.Links {
+		if l.OtherKey == other {
+			return true
+		}
+	}
+	return false
+}
+
+var stopWords = map[string]bool{"a": true, "an": true, "the": true, "to": true, "of": true, "in": true, "on": true,
+	"for": true, "and": true, "or": true, "is": true, "when": true, "with": true, "at": true, "by": true}
+
+// summaryWords are a summary's words, lowercase, without stop words.
+func summaryWords(s string) map[string]bool {
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		if !stopWords[w] {
+			words[w] = true
+		}
+	}
+	return words
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	inter := 0
+	for w := range a {
+		if b[w] {
+			inter++
+		}
+	}
+	union := len(a) + len(b) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}
+
+// unownedRelease finds each unreleased version due within the threshold (or
+// overdue by less than a week) that still holds unresolved issues nobody is
+// assigned to. The lowest such key stands for the release.
+func unownedRelease(d Detector, t *Team) []finding {
+	type release struct {
+		name  string
+		due   time.Time
+		keys  []string
+		first evidence.TeamIssue
+	}
+	byName := map[string]*release{}
+	var names []string
+	horizon := t.Now.Add(time.Duration(d.Days * 24 * float64(time.Hour)))
+	for _, is := range t.Issues {
+		if is.Done() || is.Assignee.ID != "" {
+			continue
+		}
+		for _, r := range is.Releases {
+			if r.Released || r.Date == nil || r.Date.After(horizon) || r.Date.Before(t.Now.AddDate(0, 0, -7)) {
+				continue
+			}
+			rel := byName[r.Name]
+			if rel == nil {
+				rel = &release{name: r.Name, due: *r.Date}
+				byName[r.Name] = rel
+				names = append(names, r.Name)
+			}
+			rel.keys = append(rel.keys, is.Key)
+			if len(rel.keys) == 1 || keyLess(is.Key, rel.first.Key) {
+				rel.first = is
+			}
+		}
+	}
+	sort.Strings(names)
+	var out []finding
+	for _, name := range names {
+		rel := byName[name]
+		sort.Slice(rel.keys, func(i, j int) bool { return keyLess(rel.keys[i], rel.keys[j]) })
+		var others []string
+		for _, k := range rel.keys {
+			if k != rel.first.Key {
+				others = append(others, k)
+			}
+		}
+		due := "on " + rel.due.Format("Mon 2 Jan")
+		if rel.due.Before(t.Now) {
+			due = "since " + rel.due.Format("2 Jan") + " (overdue)"
+		}
+		out = append(out, finding{issue: rel.first, key: "release:" + name, related: others,
+			vars: map[string]string{"version": name, "due": due, "count": strconv.Itoa(len(rel.keys))}})
+	}
+	return out
+}
+
+// keyLess orders issue keys by project, then number.
+func keyLess(a, b string) bool {
+	pa, na := splitKey(a)
+	pb, nb := splitKey(b)
+	if pa != pb {
+		return pa < pb
+	}
+	return na < nb
+}
+
+func splitKey(k string) (string, int) {
+	i := strings.LastIndexByte(k, '-')
+	if i < 0 {
+		return k, 0
+	}
+	n, _ := strconv.Atoi(k[i+1:])
+	return k[:i], n
+}
+
+// olderThan reports whether since is more than the detector's days before
+// now, counting only weekdays when it says so.
+func olderThan(d Detector, since, now time.Time) bool {
+	if d.Working {
+		return workingDays(since, now) >= d.Days
+	}
+	return now.Sub(since) > time.Duration(d.Days*24*float64(time.Hour))
+}
+
+// workingDays counts the whole weekdays between two times.
+func workingDays(from, to time.Time) float64 {
+	if !to.After(from) {
+		return 0
+	}
+	n := 0.0
+	for t := from.Add(24 * time.Hour); !t.After(to); t = t.Add(24 * time.Hour) {
+		if wd := t.UTC().Weekday(); wd != time.Saturday && wd != time.Sunday {
+			n++
+		}
+	}
+	return n
+}
+
+// age says how long ago since was, in words.
+func age(since, now time.Time, working bool) string {
+	if working {
+		n := int(workingDays(since, now))
+		if n == 1 {
+			return "1 working day"
+		}
+		return fmt.Sprintf("%d working days", n)
+	}
+	days := int(now.Sub(since).Hours() / 24)
+	switch {
+	case days >= 14:
+		return fmt.Sprintf("%d weeks", days/7)
+	case days == 1:
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", days)
+}
+
+func fill(template string, vars map[string]string) string {
+	out := template
+	for k, v := range vars {
+		out = strings.ReplaceAll(out, "{"+k+"}", v)
+	}
+	return strings.TrimSpace(out)
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

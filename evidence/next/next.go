@@ -1,0 +1,157 @@
+// Package next finds the PM work on a team's backlog that nobody is doing
+// (`pmfolio next`): stories in the sprint with no acceptance criteria, stale
+// blocked issues, unanswered questions, epics with no progress note… Each
+// detector is a small rule with an id, defined in data (next.yaml, which a
+// user can override: thresholds, weights, off) and checked by one small
+// function of the same id. Rank orders what they find by how much it blocks
+// the team and by the user's competency gaps, and says why.
+package next
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+//go:embed next.yaml
+var builtinYAML []byte
+
+// BuiltinYAML is the built-in detector file, for `pmfolio next --help` and
+// docs.
+func BuiltinYAML() []byte { return slices.Clone(builtinYAML) }
+
+// Detector is one rule of next.yaml, after a user's overrides.
+type Detector struct {
+	ID         string   `yaml:"id"`
+	Category   string   `yaml:"category"`
+	Weight     float64  `yaml:"weight"`
+	Days       float64  `yaml:"days"`
+	Working    bool     `yaml:"working"`
+	Similarity float64  `yaml:"similarity"`
+	Types      []string `yaml:"types"`
+	Reason     string   `yaml:"reason"`
+	Action     string   `yaml:"action"`
+	Off        bool     `yaml:"off"`
+}
+
+// Ranking are the weights Rank gives each factor.
+type Ranking struct {
+	BlockedBehind float64 `yaml:"blocked-behind"`
+	ActiveSprint  float64 `yaml:"active-sprint"`
+	NextSprint    float64 `yaml:"next-sprint"`
+	AgePerWeek    float64 `yaml:"age-per-week"`
+	Watcher       float64 `yaml:"watcher"`
+	Gap           float64 `yaml:"gap"`
+}
+
+// Config is the detectors in force and the ranking weights.
+type Config struct {
+	Ranking   Ranking
+	Detectors []Detector
+}
+
+// Detector returns the detector with that id.
+func (c Config) Detector(id string) (Detector, bool) {
+	for _, d := range c.Detectors {
+		if d.ID == id {
+			return d, true
+		}
+	}
+	return Detector{}, false
+}
+
+// file is next.yaml's shape; overrides use pointers so that a key left out
+// keeps the built-in value.
+type file struct {
+	Version   int            `yaml:"version"`
+	Ranking   map[string]any `yaml:"ranking"`
+	Detectors []yaml.Node    `yaml:"detectors"`
+}
+
+// Load reads the built-in detectors and applies a user's overrides (YAML in
+// the same format; nil for none). An override names a built-in detector by
+// id and gives only the keys it changes; an unknown id or key is an error,
+// so a typo does not silently do nothing.
+func Load(user []byte) (Config, error) {
+	var cfg Config
+	var base file
+	if err := yaml.Unmarshal(builtinYAML, &base); err != nil {
+		return cfg, fmt.Errorf("built-in detectors: %w", err)
+	}
+	rankNode, err := yaml.Marshal(base.Ranking)
+	if err != nil {
+		return cfg, err
+	}
+	if err := yaml.Unmarshal(rankNode, &cfg.Ranking); err != nil {
+		return cfg, fmt.Errorf("built-in ranking: %w", err)
+	}
+	for _, n := range base.Detectors {
+		var d Detector
+		if err := n.Decode(&d); err != nil {
+			return cfg, fmt.Errorf("built-in detector: %w", err)
+		}
+		if _, ok := checks[d.ID]; !ok {
+			return cfg, fmt.Errorf("built-in detector %s has no check", d.ID)
+		}
+		cfg.Detectors = append(cfg.Detectors, d)
+	}
+	if len(strings.TrimSpace(string(user))) == 0 {
+		return cfg, cfg.validate()
+	}
+	var over file
+	dec := yaml.NewDecoder(strings.NewReader(string(user)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&over); err != nil {
+		return cfg, fmt.Errorf("next detectors: %w", err)
+	}
+	if len(over.Ranking) > 0 {
+		b, _ := yaml.Marshal(over.Ranking)
+		rdec := yaml.NewDecoder(strings.NewReader(string(b)))
+		rdec.KnownFields(true)
+		if err := rdec.Decode(&cfg.Ranking); err != nil {
+			return cfg, fmt.Errorf("next ranking: %w", err)
+		}
+	}
+	for _, n := range over.Detectors {
+		var head struct {
+			ID string `yaml:"id"`
+		}
+		if err := n.Decode(&head); err != nil || head.ID == "" {
+			return cfg, errors.New("next detectors: each override needs the id of a detector")
+		}
+		i := slices.IndexFunc(cfg.Detectors, func(d Detector) bool { return d.ID == head.ID })
+		if i < 0 {
+			return cfg, fmt.Errorf("next detectors: no detector %q (see pmfolio next --detectors)", head.ID)
+		}
+		// Decoding onto the built-in value replaces only the keys given.
+		b, _ := yaml.Marshal(&n)
+		ddec := yaml.NewDecoder(strings.NewReader(string(b)))
+		ddec.KnownFields(true)
+		if err := ddec.Decode(&cfg.Detectors[i]); err != nil {
+			return cfg, fmt.Errorf("next detector %s: %w", head.ID, err)
+		}
+	}
+	return cfg, cfg.validate()
+}
+
+// validate checks what a detector needs to mean something.
+func (c Config) validate() error {
+	for _, d := range c.Detectors {
+		if d.ID != strings.TrimSpace(d.ID) || d.ID == "" {
+			return fmt.Errorf("next detector %q: bad id", d.ID)
+		}
+		if _, ok := evidence.CategoryByID(d.Category); !ok {
+			return fmt.Errorf("next detector %s: unknown category %q", d.ID, d.Category)
+		}
+		if d.Days < 0 || d.Weight < 0 || d.Similarity < 0 || d.Similarity > 1 {
+			return fmt.Errorf("next detector %s: days and weight must not be negative, similarity must be within 0..1", d.ID)
+		}
+	}
+	return nil
+}

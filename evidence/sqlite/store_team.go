@@ -1,0 +1,254 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	evsync "github.com/pmfolio/pmfolio/evidence/sync"
+)
+
+var _ evsync.TeamSink = (*Store)(nil)
+
+// ActiveProjects are the projects of the issues the user acted on since a
+// time, most active first: the default team scope.
+func (s *Store) ActiveProjects(ctx context.Context, siteID int64, since time.Time) ([]string, error) {
+	projects, err := s.queryStrings(ctx, `
+		SELECT i.project FROM activities a
+		JOIN issues i ON i.site_id = a.site_id AND i.issue_id = a.issue_id
+		WHERE a.site_id = ? AND a.is_mine = 1 AND a.occurred_at >= ? AND i.project != ''
+		GROUP BY i.project ORDER BY count(*) DESC, i.project`, siteID, formatTime(since))
+	if err != nil {
+		return nil, fmt.Errorf("read active projects: %w", err)
+	}
+	return projects, nil
+}
+
+// TeamCursor is the newest update of the team issues read with that scope.
+func (s *Store) TeamCursor(ctx context.Context, siteID int64, scopeKey string) (time.Time, bool, error) {
+	var scope, cursor string
+	err := s.db.QueryRowContext(ctx, `SELECT scope, cursor FROM team_state WHERE site_id = ?`, siteID).Scan(&scope, &cursor)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && scope != scopeKey {
+		return time.Time{}, false, nil
+	}
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("read team cursor: %w", err)
+	}
+	t, err := parseTime(cursor)
+	return t, err == nil, err
+}
+
+// SaveTeamPage stores a page of team issues and moves the team cursor in
+// one transaction. The first page read with another scope than the stored
+// one replaces the team issues of the old scope.
+func (s *Store) SaveTeamPage(ctx context.Context, siteID int64, scopeKey string, issues []evidence.TeamIssue, cursor time.Time) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save team page: %w", err)
+	}
+	defer tx.Rollback()
+	now := formatTime(s.now())
+	var scope string
+	err = tx.QueryRowContext(ctx, `SELECT scope FROM team_state WHERE site_id = ?`, siteID).Scan(&scope)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("read team scope: %w", err)
+	}
+	if scope != scopeKey {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM team_issues WHERE site_id = ?`, siteID); err != nil {
+			return fmt.Errorf("forget the old team scope: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM team_state WHERE site_id = ?`, siteID); err != nil {
+			return fmt.Errorf("forget the old team scope: %w", err)
+		}
+	}
+	stmt, err := tx.PrepareContext(ctx, `
+		INSERT INTO team_issues (site_id, issue_id, issue_key, project, updated_at, issue, synced_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (site_id, issue_id) DO UPDATE SET issue_key = excluded.issue_key, project = excluded.project,
+			updated_at = excluded.updated_at, issue = excluded.issue, synced_at = excluded.synced_at`)
+	if err != nil {
+		return fmt.Errorf("save team page: %w", err)
+	}
+	defer stmt.Close()
+	for _, ti := range issues {
+		data, err := json.Marshal(ti)
+		if err != nil {
+			return fmt.Errorf("encode team issue %s: %w", ti.Key, err)
+		}
+		if _, err := stmt.ExecContext(ctx, siteID, ti.ID, ti.Key, ti.Project, formatTime(ti.Updated), string(data), now); err != nil {
+			return fmt.Errorf("save team issue %s: %w", ti.Key, err)
+		}
+	}
+	if !cursor.IsZero() {
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO team_state (site_id, scope, cursor, updated_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (site_id) DO UPDATE SET scope = excluded.scope,
+				cursor = CASE WHEN team_state.scope = excluded.scope THEN max(team_state.cursor, excluded.cursor) ELSE excluded.cursor END,
+				updated_at = excluded.updated_at`,
+			siteID, scopeKey, formatTime(cursor), now); err != nil {
+			return fmt.Errorf("move team cursor: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit team page: %w", err)
+	}
+	return nil
+}
+
+// TeamIssues reads the stored team issues of a site, by key.
+func (s *Store) TeamIssues(ctx context.Context, siteID int64) ([]evidence.TeamIssue, error) {
+	rows, err := s.reader().QueryContext(ctx, `SELECT issue FROM team_issues WHERE site_id = ? ORDER BY project, length(issue_key), issue_key`, siteID)
+	if err != nil {
+		return nil, fmt.Errorf("read team issues: %w", err)
+	}
+	defer rows.Close()
+	var out []evidence.TeamIssue
+	for rows.Next() {
+		var data string
+		if err := rows.Scan(&data); err != nil {
+			return nil, err
+		}
+		var ti evidence.TeamIssue
+		if err := json.Unmarshal([]byte(data), &ti); err != nil {
+			return nil, fmt.Errorf("decode stored team issue: %w", err)
+		}
+		out = append(out, ti)
+	}
+	return out, rows.Err()
+}
+
+// RecordSuggestions remembers what `next` showed: a new suggestion is
+// stamped now; one shown before keeps its first time and gets the current
+// wording.
+func (s *Store) RecordSuggestions(ctx context.Context, opps []evidence.Opportunity, now time.Time) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("record suggestions: %w", err)
+	}
+	defer tx.Rollback()
+	at := formatTime(now)
+	for _, op := range opps {
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO next_suggestions (id, site_id, issue_id, issue_key, detector, category, reason, action, suggested_at, last_shown_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET issue_key = excluded.issue_key, reason = excluded.reason, action = excluded.action,
+				category = excluded.category, last_shown_at = excluded.last_shown_at`,
+			op.ID, op.SiteID, op.IssueID, op.IssueKey, op.Detector, op.Category, op.Reason, op.Action, at, at); err != nil {
+			return fmt.Errorf("record suggestion on %s: %w", op.IssueKey, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("record suggestions: %w", err)
+	}
+	return nil
+}
+
+// MarkTaken marks each open suggestion of the site that the user has acted
+// on in the suggested way since it was made: their earliest evidence item
+// on the issue after the suggestion whose category (after curation, not
+// excluded) is the suggested one.
+func (s *Store) MarkTaken(ctx context.Context, siteID int64, now time.Time) (int, error) {
+	res, err := s.db.ExecContext(ctx, `
+		WITH taken AS (
+			SELECT n.id AS suggestion, e.id AS evidence_id, e.occurred_at,
+			       row_number() OVER (PARTITION BY n.id ORDER BY e.occurred_at, e.id) AS nth
+			FROM next_suggestions n
+			JOIN evidence e ON e.site_id = n.site_id AND e.issue_id = n.issue_id AND e.occurred_at >= n.suggested_at
+			LEFT JOIN curation c ON c.evidence_id = e.id
+			WHERE n.site_id = ? AND n.taken_at IS NULL AND coalesce(c.excluded, 0) = 0
+			  AND coalesce(c.category, e.category) = n.category)
+		UPDATE next_suggestions SET
+			taken_at = (SELECT occurred_at FROM taken WHERE suggestion = next_suggestions.id AND nth = 1),
+			evidence_id = (SELECT evidence_id FROM taken WHERE suggestion = next_suggestions.id AND nth = 1)
+		WHERE id IN (SELECT suggestion FROM taken)`, siteID)
+	if err != nil {
+		return 0, fmt.Errorf("mark taken suggestions: %w", err)
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
+}
+
+// Suggestions reads what `next` suggested, oldest first, with the site's
+// links; site "" reads every site.
+func (s *Store) Suggestions(ctx context.Context, site string) ([]evidence.Suggestion, error) {
+	rows, err := s.reader().QueryContext(ctx, `
+		SELECT n.id, n.site_id, s.name, s.url, n.issue_id, n.issue_key, n.detector, n.category, n.reason, n.action,
+		       n.suggested_at, n.last_shown_at, coalesce(n.taken_at, ''), n.evidence_id,
+		       coalesce(json_extract(t.issue, '$.summary'), json_extract(i.issue, '$.summary'), '')
+		FROM next_suggestions n JOIN sites s ON s.id = n.site_id
+		LEFT JOIN team_issues t ON t.site_id = n.site_id AND t.issue_id = n.issue_id
+		LEFT JOIN issues i ON i.site_id = n.site_id AND i.issue_id = n.issue_id
+		WHERE ? = '' OR s.name = ?
+		ORDER BY n.suggested_at, n.issue_key, n.detector`, site, site)
+	if err != nil {
+		return nil, fmt.Errorf("read suggestions: %w", err)
+	}
+	defer rows.Close()
+	var out []evidence.Suggestion
+	for rows.Next() {
+		var sg evidence.Suggestion
+		var url, suggested, shown, taken string
+		if err := rows.Scan(&sg.ID, &sg.SiteID, &sg.SiteName, &url, &sg.IssueID, &sg.IssueKey, &sg.Detector, &sg.Category,
+			&sg.Reason, &sg.Action, &suggested, &shown, &taken, &sg.EvidenceID, &sg.Summary); err != nil {
+			return nil, err
+		}
+		sg.IssueURL = evidence.Site{URL: url}.IssueURL(sg.IssueKey)
+		if sg.SuggestedAt, err = parseTime(suggested); err != nil {
+			return nil, err
+		}
+		if sg.LastShownAt, err = parseTime(shown); err != nil {
+			return nil, err
+		}
+		if taken != "" {
+			t, err := parseTime(taken)
+			if err != nil {
+				return nil, err
+			}
+			sg.TakenAt = &t
+		}
+		out = append(out, sg)
+	}
+	return out, rows.Err()
+}
+
+// teamWork reads the suggestions the user took whose evidence the
+// portfolio holds: the claim "picked up N unowned PM tasks that were
+// blocking the team", each linked to the user's own evidence.
+func (s *Store) teamWork(ctx context.Context, p *evidence.Portfolio) error {
+	kept := map[string]bool{}
+	for _, ev := range p.Evidence {
+		kept[ev.ID] = true
+	}
+	rows, err := s.reader().QueryContext(ctx, `
+		SELECT s.name, s.url, n.issue_key, n.detector, n.category, n.suggested_at, n.taken_at, n.evidence_id
+		FROM next_suggestions n JOIN sites s ON s.id = n.site_id
+		WHERE n.taken_at IS NOT NULL
+		ORDER BY n.taken_at, n.issue_key, n.detector`)
+	if err != nil {
+		return fmt.Errorf("read team work: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var w evidence.TeamWork
+		var url, suggested, taken string
+		if err := rows.Scan(&w.SiteName, &url, &w.IssueKey, &w.Detector, &w.Category, &suggested, &taken, &w.EvidenceID); err != nil {
+			return err
+		}
+		if !kept[w.EvidenceID] {
+			continue // excluded, or outside the portfolio's period or site
+		}
+		w.IssueURL = evidence.Site{URL: url}.IssueURL(w.IssueKey)
+		if w.SuggestedAt, err = parseTime(suggested); err != nil {
+			return err
+		}
+		if w.TakenAt, err = parseTime(taken); err != nil {
+			return err
+		}
+		p.TeamWork = append(p.TeamWork, w)
+	}
+	return rows.Err()
+}

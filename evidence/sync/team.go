@@ -1,0 +1,110 @@
+package sync
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// TeamActivityWindow is how far back the user's own activity names their
+// team's projects when the config does not.
+const TeamActivityWindow = 90 * 24 * time.Hour
+
+// TeamSource is a Source that can also read the team's backlog for
+// `pmfolio next`: only the fields the detectors need, no changelogs.
+type TeamSource interface {
+	// TeamSelection is the query of the team's issues: the open ones when
+	// since is zero, else every one updated since then.
+	TeamSelection(ctx context.Context, scope evidence.TeamScope, since time.Time) (string, error)
+	// TeamPages runs it and calls fn with each page and its newest update.
+	TeamPages(ctx context.Context, selection string, fn func(issues []evidence.TeamIssue, newest time.Time) error) error
+}
+
+// TeamSink is a Sink that keeps the team's backlog as context (never
+// evidence) and the suggestions `next` made.
+type TeamSink interface {
+	// ActiveProjects are the projects of the issues the user acted on since
+	// a time, most active first.
+	ActiveProjects(ctx context.Context, siteID int64, since time.Time) ([]string, error)
+	// TeamCursor is the newest update of the team's issues read so far for
+	// the selection named by scopeKey; ok is false when that scope was never
+	// read (or another was).
+	TeamCursor(ctx context.Context, siteID int64, scopeKey string) (cursor time.Time, ok bool, err error)
+	// SaveTeamPage stores a page of team issues and moves the cursor, in one
+	// transaction.
+	SaveTeamPage(ctx context.Context, siteID int64, scopeKey string, issues []evidence.TeamIssue, cursor time.Time) error
+	// MarkTaken marks the suggestions the user has since acted on in the
+	// suggested way, and says how many it marked.
+	MarkTaken(ctx context.Context, siteID int64, now time.Time) (int, error)
+}
+
+// TeamResult says what the team phase of a sync did.
+type TeamResult struct {
+	Scope    evidence.TeamScope // the scope read, the default resolved
+	Issues   int                // team issues read
+	Requests int
+	Duration time.Duration
+	Taken    int // suggestions newly marked taken
+}
+
+// syncTeam is the team phase, after the user's own pages: it reads the
+// team's open (first time) or updated (since its own cursor) issues, then
+// marks suggestions the user has acted on. Without a scope in the options
+// it does nothing; an empty scope means the projects the user was active in
+// over the last 90 days.
+func syncTeam(ctx context.Context, src Source, sink Sink, opts Options, res *Result) error {
+	tsrc, okSrc := src.(TeamSource)
+	tsink, okSink := sink.(TeamSink)
+	if opts.Team == nil || opts.Team.Off || !okSrc || !okSink || res.Site.ID == 0 {
+		return nil
+	}
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	start, before := now(), src.Requests()
+	team := &TeamResult{Scope: *opts.Team}
+	res.Team = team
+	defer func() { team.Requests, team.Duration = src.Requests()-before, now().Sub(start) }()
+	if team.Scope.Empty() {
+		projects, err := tsink.ActiveProjects(ctx, res.Site.ID, now().Add(-TeamActivityWindow))
+		if err != nil {
+			return err
+		}
+		if len(projects) == 0 {
+			return nil // nothing done lately: no team to read yet
+		}
+		team.Scope.Projects = projects
+	}
+	scopeKey, err := tsrc.TeamSelection(ctx, team.Scope, time.Time{})
+	if err != nil {
+		return fmt.Errorf("team backlog: %w", err)
+	}
+	since := time.Time{}
+	if !opts.Full {
+		cursor, ok, err := tsink.TeamCursor(ctx, res.Site.ID, scopeKey)
+		if err != nil {
+			return err
+		}
+		if ok {
+			since = cursor.Add(-CursorOverlap)
+		}
+	}
+	selection := scopeKey
+	if !since.IsZero() {
+		if selection, err = tsrc.TeamSelection(ctx, team.Scope, since); err != nil {
+			return fmt.Errorf("team backlog: %w", err)
+		}
+	}
+	err = tsrc.TeamPages(ctx, selection, func(issues []evidence.TeamIssue, newest time.Time) error {
+		team.Issues += len(issues)
+		return tsink.SaveTeamPage(ctx, res.Site.ID, scopeKey, issues, newest)
+	})
+	if err != nil {
+		return fmt.Errorf("team backlog: %w", err)
+	}
+	team.Taken, err = tsink.MarkTaken(ctx, res.Site.ID, now())
+	return err
+}

@@ -1,0 +1,114 @@
+package sync_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
+	evsync "github.com/pmfolio/pmfolio/evidence/sync"
+	"github.com/pmfolio/pmfolio/jira"
+	"github.com/pmfolio/pmfolio/jira/jiratest"
+)
+
+// teamFixture is a demo site with a team backlog of about n open issues
+// besides the user's own, served on loopback, and a fresh store.
+func teamFixture(tb testing.TB, fillers int) (*jiratest.Server, *sqlite.Store, jira.Config) {
+	tb.Helper()
+	site := jiratest.DemoSite(jiratest.DemoOptions{Deployment: jiratest.DeploymentCloud, Issues: 200, Seed: 1, Now: syncNow,
+		TeamBacklog: true, TeamIssues: fillers})
+	srv := jiratest.NewServer(site)
+	tb.Cleanup(srv.Close)
+	store, err := sqlite.Open(context.Background(), filepath.Join(tb.TempDir(), "pmfolio.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { store.Close() })
+	return srv, store, jira.Config{BaseURL: srv.URL(), Email: jiratest.DemoEmail, APIToken: jiratest.DemoAPIToken}
+}
+
+func teamSync(tb testing.TB, cfg jira.Config, store *sqlite.Store, now time.Time) evsync.Result {
+	tb.Helper()
+	client, err := jira.New(cfg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	// The clock starts at now and runs, so durations are real.
+	start := time.Now()
+	clock := func() time.Time { return now.Add(time.Since(start)) }
+	res, err := runSync(context.Background(), client, store, evsync.Options{Team: &evidence.TeamScope{}, Now: clock})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if res.Team == nil {
+		tb.Fatal("the team phase did not run")
+	}
+	return res
+}
+
+// The team phase costs one search request per page of 50, and nothing per
+// issue: no changelogs, comments or worklogs of issues the user never
+// touched. An incremental one reads only what changed.
+func TestTeamPhaseReadsOnePagePerFiftyIssuesAndThenOnlyWhatChanged(t *testing.T) {
+	srv, store, cfg := teamFixture(t, 200)
+	res := teamSync(t, cfg, store, syncNow)
+	tm := res.Team
+	if len(tm.Scope.Projects) == 0 || tm.Issues < 150 {
+		t.Fatalf("team phase read %d issues of %v", tm.Issues, tm.Scope.Projects)
+	}
+	if want := (tm.Issues + 49) / 50; tm.Requests != want {
+		t.Errorf("first team read: %d requests for %d issues, want %d", tm.Requests, tm.Issues, want)
+	}
+	issues, err := store.TeamIssues(context.Background(), res.Site.ID)
+	if err != nil || len(issues) != tm.Issues {
+		t.Fatalf("stored %d team issues, read %d: %v", len(issues), tm.Issues, err)
+	}
+	for _, ti := range issues {
+		if ti.Done() {
+			t.Errorf("a first team read stored the done issue %s", ti.Key)
+		}
+	}
+
+	// Two team issues change, then an incremental sync.
+	srv.Update(func(s *jiratest.Site) {
+		plants := s.TeamPlants()
+		s.Touch(plants[0].Key, syncNow.Add(time.Hour))
+		s.Touch(plants[1].Key, syncNow.Add(2*time.Hour))
+	})
+	res = teamSync(t, cfg, store, syncNow.Add(3*time.Hour))
+	if res.Team.Requests != 1 || res.Team.Issues < 2 || res.Team.Issues > 10 {
+		t.Errorf("incremental team read: %d issues in %d requests, want the 2 changed in 1", res.Team.Issues, res.Team.Requests)
+	}
+}
+
+// BenchmarkTeamSync500 measures what reading a 500-issue team backlog adds
+// to a sync (BENCHMARKS.md): the first read of the open issues, and an
+// incremental one after 20 of them changed.
+func BenchmarkTeamSync500(b *testing.B) {
+	for _, phase := range []string{"first", "incremental"} {
+		b.Run(phase, func(b *testing.B) {
+			var issues, requests int
+			var took time.Duration
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				srv, store, cfg := teamFixture(b, 600) // ~450 open fillers + ~60 planted and demo issues
+				res := teamSync(b, cfg, store, syncNow)
+				if phase == "incremental" {
+					srv.Update(func(s *jiratest.Site) {
+						for k, is := range s.Issues()[len(s.Issues())-20:] {
+							s.Touch(is.Key, syncNow.Add(time.Duration(k+1)*time.Minute))
+						}
+					})
+					res = teamSync(b, cfg, store, syncNow.Add(time.Hour))
+				}
+				issues, requests, took = res.Team.Issues, res.Team.Requests, took+res.Team.Duration
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(issues), "team-issues")
+			b.ReportMetric(float64(requests), "team-requests")
+			b.ReportMetric(float64(took.Milliseconds())/float64(b.N), "team-ms")
+		})
+	}
+}

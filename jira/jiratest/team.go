@@ -1,0 +1,341 @@
+package jiratest
+
+import (
+	"net/http"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// TeamPlant is one issue the demo's team backlog plants: PM work nobody is
+// doing that `pmfolio next` should find (Detector names the detector), or a
+// look-alike it must not report (Detector is empty).
+type TeamPlant struct {
+	Key      string
+	Detector string // "" for a look-alike
+	Note     string // what it is, for test failures
+}
+
+// TeamPlants lists the planted team-backlog issues (DemoOptions.TeamBacklog).
+func (s *Site) TeamPlants() []TeamPlant { return slices.Clone(s.plants) }
+
+// jqlScope is what the fake understands of a query's selection besides the
+// `updated` bound: the projects it names, "statusCategory != Done", and
+// whether it is the user's own default selection (updatedBy or
+// currentUser()), which returns only issues the user took part in.
+type jqlScope struct {
+	projects []string
+	open     bool
+	mine     bool
+}
+
+var (
+	projectIn    = regexp.MustCompile(`(?i)\bproject\s+in\s*\(([^)]*)\)`)
+	projectEq    = regexp.MustCompile(`(?i)\bproject\s*=\s*("[^"]*"|'[^']*'|[\w-]+)`)
+	openOnly     = regexp.MustCompile(`(?i)\bstatusCategory\s*!=\s*("?done"?)`)
+	mySelection  = regexp.MustCompile(`(?i)\bupdatedBy\s*\(|currentUser\s*\(\s*\)`)
+	quotedOrWord = regexp.MustCompile(`"([^"]*)"|'([^']*)'|([\w-]+)`)
+)
+
+func parseScope(jql string) jqlScope {
+	var sc jqlScope
+	for _, m := range projectIn.FindAllStringSubmatch(jql, -1) {
+		sc.projects = append(sc.projects, jqlValues(m[1])...)
+	}
+	for _, m := range projectEq.FindAllStringSubmatch(jql, -1) {
+		sc.projects = append(sc.projects, jqlValues(m[1])...)
+	}
+	sc.open = openOnly.MatchString(jql)
+	sc.mine = mySelection.MatchString(jql)
+	return sc
+}
+
+func jqlValues(list string) []string {
+	var out []string
+	for _, m := range quotedOrWord.FindAllStringSubmatch(list, -1) {
+		out = append(out, strings.ToUpper(m[1]+m[2]+m[3]))
+	}
+	return out
+}
+
+// matches reports whether an issue is in the scope.
+func (sc jqlScope) matches(site *Site, is *Issue) bool {
+	if len(sc.projects) > 0 && !slices.Contains(sc.projects, strings.ToUpper(is.Project.Key)) {
+		return false
+	}
+	if sc.open && is.Status.Category == categoryDone {
+		return false
+	}
+	return !sc.mine || involves(is, site.Me)
+}
+
+// involves reports whether u took part in the issue: reported, created or
+// was assigned it, changed it, commented on it or logged work on it.
+func involves(is *Issue, u *User) bool {
+	if is.Reporter == u || is.Creator == u || is.Assignee == u {
+		return true
+	}
+	for _, h := range is.Histories {
+		if h.Author == u {
+			return true
+		}
+	}
+	for _, c := range is.Comments {
+		if c.Author == u {
+			return true
+		}
+	}
+	for _, w := range is.Worklogs {
+		if w.Author == u {
+			return true
+		}
+	}
+	return false
+}
+
+// boardEndpoints serves the two requests that turn a board into its JQL:
+// GET /rest/agile/1.0/board/{id}/configuration and GET /rest/api/2/filter/{id}.
+// It reports whether the path was one of them.
+func (s *Server) boardEndpoints(w http.ResponseWriter, r *http.Request, path string) bool {
+	if r.Method != http.MethodGet {
+		return false
+	}
+	if rest, ok := strings.CutPrefix(path, "/rest/agile/1.0/board/"); ok {
+		id, _ := strings.CutSuffix(rest, "/configuration")
+		for _, p := range s.site.Projects {
+			if strconv.Itoa(p.BoardID) == id {
+				writeJSON(w, http.StatusOK, map[string]any{"id": p.BoardID, "name": p.Key + " board", "type": "scrum",
+					"filter": map[string]any{"id": strconv.Itoa(10000 + p.BoardID)}})
+				return true
+			}
+		}
+		writeError(w, http.StatusNotFound, "The requested board cannot be viewed because it either does not exist or you do not have permission to view it.")
+		return true
+	}
+	if id, ok := strings.CutPrefix(path, "/rest/api/2/filter/"); ok {
+		for _, p := range s.site.Projects {
+			if strconv.Itoa(10000+p.BoardID) == id {
+				writeJSON(w, http.StatusOK, map[string]any{"id": id, "name": "Filter for " + p.Key + " board",
+					"jql": "project = " + p.Key + " ORDER BY Rank ASC"})
+				return true
+			}
+		}
+		writeError(w, http.StatusNotFound, "The selected filter is not available to you, perhaps it has been deleted or had its permissions changed.")
+		return true
+	}
+	return false
+}
+
+// teamBacklog adds issues of Me's team that Me never touched: PM work
+// nobody is doing (one or two of each kind `pmfolio next` looks for),
+// look-alikes that are not, and extra ordinary issues.
+func (g *generator) teamBacklog(extra int) {
+	s := g.site
+	if s.FieldIDs.AcceptanceCriteria == "" {
+		s.FieldIDs.AcceptanceCriteria = "customfield_10050"
+		if s.Deployment == DeploymentServer {
+			s.FieldIDs.AcceptanceCriteria = "customfield_10300"
+		}
+	}
+	ops, pay := g.ops, g.pay
+	team := g.teamAt(ops, s.Now)
+	tomas, aisha, sam := team[0], team[1], team[len(team)-1]
+	jonas := g.team[pay][0]
+	active := ops.sprintAt(s.Now)
+	next := ops.sprintAfter(active)
+	// A hotfix release due in eight days, whatever the date.
+	release := &Version{ID: strconv.Itoa(10900 + len(ops.Versions)), Name: "platform-hotfix-" + s.Now.Format("2006.01.02"),
+		ReleaseDate: s.Now.AddDate(0, 0, 8).Truncate(24 * time.Hour)}
+	ops.Versions = append(ops.Versions, release)
+	later := ops.Versions[len(ops.Versions)-2]
+	if later.ReleaseDate.Before(s.Now.AddDate(0, 0, 30)) {
+		later = &Version{ID: strconv.Itoa(10901 + len(ops.Versions)), Name: "platform-next-year", ReleaseDate: s.Now.AddDate(0, 3, 0).Truncate(24 * time.Hour)}
+		ops.Versions = append(ops.Versions, later)
+	}
+	ago := func(days float64) time.Time {
+		return s.Now.Add(-time.Duration(days * 24 * float64(time.Hour))).Truncate(time.Minute)
+	}
+	points := func(p float64) *float64 { return &p }
+	ac := "h3. Acceptance criteria\n* The change is live in production\n* The runbook says how to roll it back"
+	plant := func(is *Issue, detector, note string) {
+		s.plants = append(s.plants, TeamPlant{Key: is.Key, Detector: detector, Note: note})
+	}
+
+	// Stories planned into the sprints.
+	st := g.teamIssue(ops, typeStory, "Self-service preview environments for pull requests", tomas, ago(12))
+	st.Description = "As a developer I want a preview environment for each pull request so that reviewers can try changes."
+	st.Sprints, st.StoryPoints, st.Assignee = []*Sprint{active}, points(5), aisha
+	plant(st, "story.no-acceptance-criteria", "active-sprint story without criteria")
+
+	st = g.teamIssue(ops, typeStory, "Alert routing by service owner", sam, ago(9))
+	st.Description = "As an on-call engineer I want alerts routed to the owning team so that I am not paged for services I do not know.\n\n" + ac
+	st.Sprints, st.Assignee = []*Sprint{next}, tomas
+	plant(st, "story.no-estimate", "next-sprint story without an estimate")
+
+	st = g.teamIssue(ops, typeStory, "Cost report per namespace for finance", aisha, ago(15))
+	st.Description = "Finance wants to see what each team spends on the cluster."
+	st.Sprints, st.Assignee = []*Sprint{active}, sam
+	plant(st, "story.no-acceptance-criteria", "active-sprint story with neither criteria nor estimate")
+	plant(st, "story.no-estimate", "active-sprint story with neither criteria nor estimate")
+
+	st = g.teamIssue(ops, typeStory, "Audit log export for the security team", sam, ago(11))
+	st.Description = "Security needs the audit log outside the cluster."
+	st.AcceptanceCriteria = "* Logs reach the SIEM within 5 minutes\n* Nothing is lost when the exporter restarts"
+	st.Sprints, st.StoryPoints, st.Assignee = []*Sprint{active}, points(3), tomas
+	plant(st, "", "criteria in the Acceptance Criteria field")
+
+	st = g.teamIssue(ops, typeStory, "Rotate database credentials without downtime", tomas, ago(10))
+	st.Description = "h3. Scenario\nGiven a service holding a database connection\nWhen the credentials rotate\nThen it reconnects without failing a request"
+	st.Sprints, st.StoryPoints, st.Assignee = []*Sprint{active}, points(8), aisha
+	plant(st, "", "criteria as Given/When/Then")
+
+	// Blocked work.
+	blocker := g.teamIssue(pay, typeTask, "Expose the ledger export endpoint to the platform team", jonas, ago(20))
+	blocker.Assignee, blocker.Priority = jonas, priorityHigh
+	stale := g.teamIssue(ops, typeTask, "Move the ledger backups to the new storage account", aisha, ago(18))
+	stale.Assignee, stale.Status, stale.Flagged, stale.Components = aisha, statusBlocked, true, []*Component{ops.Components[6]}
+	g.teamLink(linkBlocks, blocker, stale)
+	g.teamComment(stale, aisha, "Blocked until PAY exposes the ledger export endpoint. Nothing we can do here until then.", ago(6))
+	behind := g.teamIssue(ops, typeTask, "Delete the old backup bucket", sam, ago(14))
+	behind.Assignee = sam
+	g.teamLink(linkBlocks, stale, behind)
+	plant(stale, "blocked.stale", "blocked with no comment for 6 days, blocking another issue")
+
+	fresh := g.teamIssue(ops, typeTask, "Upgrade the ingress controller to 1.11", tomas, ago(16))
+	fresh.Assignee, fresh.Status, fresh.Flagged = tomas, statusBlocked, true
+	g.teamComment(fresh, tomas, "Blocked on the change freeze.", ago(8))
+	g.teamComment(fresh, sam, "Freeze ends Monday, Tomás can go ahead then; I have told the release managers.", ago(2))
+	plant(fresh, "", "blocked issue with a fresh comment")
+
+	// An epic nobody has reported on.
+	epic := g.teamIssue(ops, typeEpic, "Kubernetes cluster upgrade to 1.31", sam, ago(70))
+	epic.Status, epic.Assignee, epic.Priority = statusInProgress, sam, priorityHigh
+	epic.Description = "h3. Goal\nEvery cluster on 1.31 before the provider ends support."
+	g.teamComment(epic, sam, "Update: staging clusters are done, production next.", ago(24))
+	plant(epic, "epic.no-progress-note", "epic in progress, last note 24 days ago")
+
+	noted := g.teamIssue(ops, typeEpic, "Secrets management with Vault", tomas, ago(60))
+	noted.Status, noted.Assignee = statusInProgress, tomas
+	g.teamComment(noted, tomas, "Update: 6 of 9 services read their secrets from Vault; the rest by end of month.", ago(5))
+	plant(noted, "", "epic with a progress note 5 days ago")
+
+	// Questions to the team.
+	q := g.teamIssue(ops, typeTask, "Retention policy for application logs", aisha, ago(13))
+	q.Assignee = aisha
+	g.teamComment(q, aisha, "Do we keep application logs for 30 or 90 days? Legal has not said and I need to size the bucket.", ago(6))
+	plant(q, "question.unanswered", "a teammate's question unanswered for 4 working days")
+
+	q = g.teamIssue(ops, typeTask, "Decide the on-call rotation for the holidays", sam, ago(12))
+	q.Assignee = sam
+	g.teamComment(q, sam, "Who covers the week of 28 December?", ago(7))
+	g.teamComment(q, tomas, "I do; Aisha takes the week after.", ago(6.9))
+	plant(q, "", "question answered by a teammate")
+
+	q = g.teamIssue(ops, typeTask, "Tidy up the Terraform state for the old VPC", tomas, ago(40))
+	q.Assignee = tomas
+	g.teamComment(q, s.Bot, "This issue has had no activity for 30 days. Is this still relevant?", ago(9))
+	plant(q, "", "automation asking whether the issue is still relevant")
+
+	q = g.teamIssue(ops, typeTask, "Shorter TTL for the internal DNS records", aisha, ago(4))
+	q.Assignee = aisha
+	g.teamComment(q, aisha, "Is 60 seconds short enough for the failover test?", s.Now.Add(-66*time.Hour).Truncate(time.Minute))
+	plant(q, "", "question asked on Thursday afternoon: one working day ago")
+
+	// Bugs waiting for triage.
+	bug := g.teamIssue(ops, typeBug, "Deploy pipeline times out pulling base images", tomas, ago(10))
+	bug.Priority = nil
+	plant(bug, "bug.untriaged", "bug with neither priority nor component for 10 days")
+	bug = g.teamIssue(ops, typeBug, "Log shipper drops lines over 16 KB", aisha, ago(2))
+	bug.Priority = nil
+	plant(bug, "", "bug filed two days ago: not yet due for triage")
+
+	// Work in progress that nobody owns.
+	orphan := g.teamIssue(ops, typeTask, "Migrate the status page to the new provider", sam, ago(8))
+	orphan.Status, orphan.Assignee, orphan.Components = statusInReview, nil, []*Component{ops.Components[4]}
+	plant(orphan, "in-progress.unassigned", "in review with nobody assigned")
+
+	// Likely duplicates, and a pair already known to be.
+	a := g.teamIssue(ops, typeBug, "Grafana ingress dashboard shows no data after the upgrade", tomas, ago(9))
+	a.Components, a.Assignee = []*Component{ops.Components[3]}, tomas
+	b := g.teamIssue(ops, typeBug, "Grafana ingress dashboard shows no data after upgrade", aisha, ago(3))
+	b.Components = []*Component{ops.Components[3]}
+	plant(b, "duplicate.likely", "same summary as "+a.Key)
+	a = g.teamIssue(ops, typeBug, "Node pool autoscaler ignores the spot instance limit", sam, ago(9))
+	a.Components, a.Assignee = []*Component{ops.Components[2]}, sam
+	b = g.teamIssue(ops, typeBug, "Node pool autoscaler ignores spot instance limit", tomas, ago(4))
+	b.Components, b.Assignee = []*Component{ops.Components[2]}, tomas
+	g.teamLink(linkDuplicate, b, a)
+	plant(b, "", "duplicate already linked to "+a.Key)
+
+	// A release that is near with unowned issues, and one that is not.
+	for _, summary := range []string{"Release notes for the platform release", "Remove the deprecated metrics endpoint"} {
+		r := g.teamIssue(ops, typeTask, summary, sam, ago(12))
+		r.FixVersions, r.Components = []*Version{release}, []*Component{ops.Components[3]}
+		if strings.HasPrefix(summary, "Release notes") {
+			plant(r, "release.unowned-issues", release.Name+" due soon with unassigned issues")
+		}
+	}
+	far := g.teamIssue(ops, typeTask, "Decommission the legacy CI runners", sam, ago(12))
+	far.FixVersions = []*Version{later}
+	plant(far, "", "unassigned, but its release is months away")
+
+	g.teamFillers(extra)
+}
+
+// teamFillers adds n ordinary team issues with nothing missing: assigned,
+// estimated, with criteria, triaged, a quarter of them done. Their
+// summaries differ in at least one of verb, subject, service and quarter,
+// so no two read as duplicates.
+func (g *generator) teamFillers(n int) {
+	s := g.site
+	verbs := []string{"Improve", "Automate", "Document", "Review", "Measure"}
+	subjects := []string{"alert thresholds", "backup restore drill", "dashboards", "runbook", "capacity plan", "load tests",
+		"certificate renewal", "log retention", "cost report", "access review", "canary analysis", "queue metrics"}
+	for i := range n {
+		p := s.Projects[i%len(s.Projects)]
+		k := i / len(s.Projects) // the issue's number within its project
+		services := g.text[p].services
+		verb, subject := verbs[k%len(verbs)], subjects[(k/len(verbs))%len(subjects)]
+		svc := services[(k/(len(verbs)*len(subjects)))%len(services)]
+		quarter := 1 + (k/(len(verbs)*len(subjects)*len(services)))%4
+		team := g.teamAt(p, s.Now)
+		who := team[i%len(team)]
+		created := s.Now.Add(-time.Duration(1+i%60)*24*time.Hour - time.Duration(i)*time.Minute)
+		typ := []*IssueType{typeStory, typeTask, typeBug}[i%3]
+		is := g.teamIssue(p, typ, verb+" the "+subject+" of "+svc+" for Q"+strconv.Itoa(quarter), who, created)
+		is.Assignee = who
+		is.Description = "As a team we want the " + subject + " of " + svc + " in order so that on-call is calmer.\n\nh3. Acceptance criteria\n* Reviewed by the team"
+		points := float64(1 + i%5)
+		is.StoryPoints = &points
+		is.Components = []*Component{p.Components[i%len(p.Components)]}
+		if i%4 == 0 {
+			is.Status, is.Resolution, is.Resolved = statusDone, resolutionDone, created.Add(time.Hour)
+			is.Updated = is.Resolved
+		}
+	}
+}
+
+// teamIssue creates an issue of the team that Me has no part in.
+func (g *generator) teamIssue(p *Project, typ *IssueType, summary string, reporter *User, created time.Time) *Issue {
+	s := g.site
+	is := &Issue{ID: s.nextIssueID(), Key: p.nextKey(), Project: p, Type: typ, Summary: summary, Status: statusToDo,
+		Priority: priorityMedium, Rank: g.nextRank(), Reporter: reporter, Creator: reporter, Created: created, Updated: created}
+	s.addIssue(is)
+	return is
+}
+
+func (g *generator) teamComment(is *Issue, author *User, body string, at time.Time) {
+	is.Comments = append(is.Comments, &Comment{ID: g.site.nextCommentID(), Author: author, UpdateAuthor: author, Body: body, Created: at, Updated: at})
+	if at.After(is.Updated) {
+		is.Updated = at
+	}
+}
+
+// teamLink links from → to with the type's outward wording ("from blocks to").
+func (g *generator) teamLink(typ *LinkType, from, to *Issue) {
+	l := &Link{ID: g.site.nextLinkID(), Type: typ, From: from, To: to}
+	from.Links = append(from.Links, l)
+	to.Links = append(to.Links, l)
+}

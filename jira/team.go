@@ -1,0 +1,238 @@
+package jira
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// teamFields are the system fields the team-backlog detectors read: no
+// changelog, no worklogs, the first page of comments only. Reading the
+// team's backlog costs one request per page and nothing per issue.
+var teamFields = []string{
+	"summary", "description", "issuetype", "project", "status", "priority", "resolution", "resolutiondate",
+	"labels", "components", "fixVersions", "assignee", "reporter", "creator", "created", "updated",
+	"issuelinks", "parent", "comment", "watches",
+}
+
+// TeamSelection is the JQL of the team's issues: on a first read (since
+// zero) the open ones, after that every one updated since the cursor, done
+// or not, so that an issue closed meanwhile stops being suggested. A board
+// is read through its saved filter (two requests).
+func (s *Source) TeamSelection(ctx context.Context, scope evidence.TeamScope, since time.Time) (string, error) {
+	var parts []string
+	if len(scope.Projects) > 0 {
+		keys := make([]string, len(scope.Projects))
+		for i, p := range scope.Projects {
+			keys[i] = `"` + jqlEscape(strings.TrimSpace(p)) + `"`
+		}
+		parts = append(parts, "project IN ("+strings.Join(keys, ", ")+")")
+	}
+	if scope.Board != 0 {
+		jql, err := s.client.boardJQL(ctx, scope.Board)
+		if err != nil {
+			return "", err
+		}
+		parts = append(parts, "("+jql+")")
+	}
+	if jql := strings.TrimSpace(orderBy.ReplaceAllString(scope.JQL, "")); jql != "" {
+		parts = append(parts, "("+jql+")")
+	}
+	if len(parts) == 0 {
+		return "", errors.New("team scope names no project, board or JQL")
+	}
+	selection := "(" + strings.Join(parts, " OR ") + ")"
+	if since.IsZero() {
+		return selection + ` AND statusCategory != Done ORDER BY updated ASC`, nil
+	}
+	loc := s.me.TimeZone
+	if loc == nil {
+		loc = time.UTC
+	}
+	return fmt.Sprintf(`%s AND updated >= "%s" ORDER BY updated ASC`, selection, since.In(loc).Format("2006-01-02 15:04")), nil
+}
+
+// boardJQL is the JQL of a board's saved filter (Jira Software's agile
+// API), without its ORDER BY.
+func (c *Client) boardJQL(ctx context.Context, board int) (string, error) {
+	var conf struct {
+		Filter struct {
+			ID string `json:"id"`
+		} `json:"filter"`
+	}
+	if err := c.get(ctx, "rest/agile/1.0/board/"+strconv.Itoa(board)+"/configuration", &conf); err != nil {
+		return "", fmt.Errorf("read board %d: %w", board, err)
+	}
+	var filter struct {
+		JQL string `json:"jql"`
+	}
+	if err := c.get(ctx, "rest/api/2/filter/"+url.PathEscape(conf.Filter.ID), &filter); err != nil {
+		return "", fmt.Errorf("read the filter of board %d: %w", board, err)
+	}
+	jql := strings.TrimSpace(orderBy.ReplaceAllString(filter.JQL, ""))
+	if jql == "" {
+		return "", fmt.Errorf("board %d has an empty filter", board)
+	}
+	return jql, nil
+}
+
+// TeamPages runs a team selection and calls fn with each page of mapped
+// team issues and the newest `updated` on it, in Jira's order.
+func (s *Source) TeamPages(ctx context.Context, selection string, fn func(issues []evidence.TeamIssue, newest time.Time) error) error {
+	c, fields := s.client, s.fields
+	query := url.Values{}
+	query.Set("jql", selection)
+	query.Set("maxResults", strconv.Itoa(c.pageSize))
+	names := append([]string(nil), teamFields...)
+	for _, id := range append(fields.ids(), fields.AcceptanceCriteria) {
+		if id != "" {
+			names = append(names, id)
+		}
+	}
+	query.Set("fields", strings.Join(names, ","))
+	cloud := s.info.Deployment == evidence.DeploymentCloud
+	startAt, seenTokens := 0, map[string]bool{}
+	for {
+		path := "rest/api/2/search"
+		if cloud {
+			path = "rest/api/2/search/jql"
+		} else {
+			query.Set("startAt", strconv.Itoa(startAt))
+		}
+		var page searchPage
+		if err := c.get(ctx, path+"?"+query.Encode(), &page); err != nil {
+			return fmt.Errorf("search the team's issues: %w", explainGone(err))
+		}
+		if len(page.Issues) == 0 {
+			return nil
+		}
+		issues := make([]evidence.TeamIssue, 0, len(page.Issues))
+		var newest time.Time
+		for _, raw := range page.Issues {
+			ti, err := mapTeamIssue(raw, fields)
+			if err != nil {
+				return &Error{Kind: KindProtocol, Err: fmt.Errorf("search returned a team issue pmfolio cannot read: %v", err)}
+			}
+			if ti.Updated.After(newest) {
+				newest = ti.Updated
+			}
+			issues = append(issues, ti)
+		}
+		if err := fn(issues, newest); err != nil {
+			return err
+		}
+		if cloud {
+			if page.IsLast || page.NextPageToken == "" || seenTokens[page.NextPageToken] {
+				return nil
+			}
+			seenTokens[page.NextPageToken] = true
+			query.Set("nextPageToken", page.NextPageToken)
+			continue
+		}
+		startAt = page.StartAt + len(page.Issues)
+		if startAt >= page.Total {
+			return nil
+		}
+	}
+}
+
+// teamExtras are the fields of a team issue that the user's issues do not
+// need: sprint states, release dates, watchers, the criteria field.
+type teamExtras struct {
+	Fields struct {
+		FixVersions []struct {
+			Name        string `json:"name"`
+			Released    bool   `json:"released"`
+			ReleaseDate string `json:"releaseDate"`
+		} `json:"fixVersions"`
+		Watches *struct {
+			WatchCount int `json:"watchCount"`
+		} `json:"watches"`
+	} `json:"fields"`
+}
+
+// sprintState finds state=… in the string form of a Data Center sprint.
+func sprintStateOf(v json.RawMessage) string {
+	var obj struct {
+		State string `json:"state"`
+	}
+	if json.Unmarshal(v, &obj) == nil && obj.State != "" {
+		return strings.ToLower(obj.State)
+	}
+	var s string
+	if json.Unmarshal(v, &s) == nil {
+		if i := strings.Index(s, "state="); i >= 0 {
+			rest := s[i+len("state="):]
+			if j := strings.IndexAny(rest, ",]"); j >= 0 {
+				rest = rest[:j]
+			}
+			return strings.ToLower(rest)
+		}
+	}
+	return ""
+}
+
+// mapTeamIssue maps one issue of a team search.
+func mapTeamIssue(raw json.RawMessage, fields Fields) (evidence.TeamIssue, error) {
+	api, custom, err := decodeIssue(raw, fields)
+	if err != nil {
+		return evidence.TeamIssue{}, err
+	}
+	if custom == nil && fields.AcceptanceCriteria != "" {
+		var envelope struct {
+			Fields map[string]json.RawMessage `json:"fields"`
+		}
+		if json.Unmarshal(raw, &envelope) == nil {
+			custom = envelope.Fields
+		}
+	}
+	is, _ := mapDecoded(api, custom, fields)
+	ti := evidence.TeamIssue{Issue: is}
+	var extras teamExtras
+	if err := json.Unmarshal(raw, &extras); err != nil {
+		return ti, err
+	}
+	for _, v := range extras.Fields.FixVersions {
+		r := evidence.Release{Name: v.Name, Released: v.Released}
+		if d, err := time.Parse("2006-01-02", v.ReleaseDate); err == nil {
+			r.Date = &d
+		}
+		ti.Releases = append(ti.Releases, r)
+	}
+	if w := extras.Fields.Watches; w != nil {
+		ti.Watchers = w.WatchCount
+	}
+	if fields.Sprint != "" {
+		// The running sprint matters most, then the next; a closed one
+		// means the issue was carried out of it.
+		var sprints []json.RawMessage
+		if json.Unmarshal(custom[fields.Sprint], &sprints) == nil {
+			rank := map[string]int{"closed": 1, "future": 2, "active": 3}
+			for _, sp := range sprints {
+				if st := sprintStateOf(sp); rank[st] > rank[ti.SprintState] {
+					ti.SprintState = st
+				}
+			}
+		}
+	}
+	if fields.AcceptanceCriteria != "" {
+		var text jiraText
+		if json.Unmarshal(custom[fields.AcceptanceCriteria], &text) == nil {
+			ti.AcceptanceCriteria = string(text)
+		}
+	}
+	if cm := api.Fields.Comment; cm != nil {
+		ti.CommentTotal = cm.Total
+		for _, c := range cm.Comments {
+			ti.Comments = append(ti.Comments, evidence.TeamComment{ID: c.ID, Author: c.Author.domain(), At: c.Created.Time, Text: string(c.Body)})
+		}
+	}
+	return ti, nil
+}

@@ -9,6 +9,8 @@ type Page struct {
 	Newest  time.Time // the newest `updated` on the page
 	Fetched int       // issues fetched so far, this page included
 	Total   int       // issues the search will return, or -1 when Jira does not say (Cloud)
+	Page    int       // pages handed out so far, this one included
+	Pages   int       // pages the search is expected to take in all, or -1 when unknown
 }
 
 // PageResult counts what one committed page changed.

@@ -67,6 +67,10 @@ type Client struct {
 	timeout   time.Duration
 	sleep     func(ctx context.Context, d time.Duration) error
 	pageSize  int
+	// concurrency is the most requests in flight at once; limiter holds
+	// every request of the client to it and adapts it to Jira's answers.
+	concurrency int
+	limiter     *limiter
 }
 
 // Option configures New.
@@ -91,6 +95,11 @@ func WithSleep(sleep func(ctx context.Context, d time.Duration) error) Option {
 
 // WithRequestTimeout sets the limit for one HTTP request, body included.
 func WithRequestTimeout(d time.Duration) Option { return func(c *Client) { c.timeout = d } }
+
+// WithConcurrency sets the most requests the client keeps in flight at
+// once (default DefaultConcurrency; 1 fetches one request after another).
+// Jira's throttling lowers it for a while; it never rises above n.
+func WithConcurrency(n int) Option { return func(c *Client) { c.concurrency = max(1, n) } }
 
 // WithPageSize sets how many issues a search page asks for.
 func WithPageSize(n int) Option { return func(c *Client) { c.pageSize = n } }
@@ -133,10 +142,13 @@ func newClient(baseURL string, auth func(http.RoundTripper) http.RoundTripper, o
 		timeout:  60 * time.Second,
 		sleep:    sleepContext,
 		pageSize: 100,
+
+		concurrency: DefaultConcurrency,
 	}
 	for _, o := range opts {
 		o(c)
 	}
+	c.limiter = newLimiter(c.concurrency, time.Now, c.sleep)
 	rt := c.stack()
 	if auth != nil {
 		rt = auth(rt)
@@ -191,6 +203,10 @@ func (c *Client) SiteURL(info ServerInfo) string {
 
 // Requests is the number of HTTP requests sent so far, retries included.
 func (c *Client) Requests() int { return int(c.requests.Load()) }
+
+// Concurrency reports how the requests in flight went so far: the peak,
+// the cuts Jira's throttling caused, the lowest limit and the limit now.
+func (c *Client) Concurrency() LimiterStats { return c.limiter.stats() }
 
 // ServerInfo is what /rest/api/2/serverInfo says about a site.
 type ServerInfo struct {

@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -34,128 +36,445 @@ type searchPage struct {
 // SearchQuery says what Search runs.
 type SearchQuery struct {
 	Deployment string
-	JQL        string
+	// JQL is the selection, oldest first (ORDER BY updated ASC), as
+	// selectionJQL builds it; windows add their bounds to it.
+	JQL string
+	// TimeZone is the one JQL reads dates in (the user's); nil: UTC.
+	TimeZone *time.Location
+	// Fields are the site's custom field ids. LoadFields, when set, finds
+	// them instead, only once the search has found something, so that a
+	// sync with nothing new costs no field list.
 	Fields     Fields
+	LoadFields func(context.Context) (Fields, error)
 	// WantTotal asks Cloud, whose search no longer says how many issues it
-	// will return, for an approximate count first (one more request).
+	// will return, for an approximate count when the plan did not learn it
+	// (one more request).
 	WantTotal bool
 }
 
+// probeMax is the most issues a Cloud probe asks for in one page: Jira
+// Cloud returns up to 5,000 when only a few small fields are named.
+const probeMax = 5000
+
+// searchWindow is one part of a search that is paged on its own: a range
+// of `updated` (Cloud, whose token paging is sequential within one JQL) or
+// a run of startAt pages (Server).
+type searchWindow struct {
+	jql     string // Cloud: the selection bounded to the window
+	startAt int    // Server: where the window starts
+	onePage bool   // Server: the window is one page; the last one reads to the end
+}
+
+// searchPlan is a search split into windows, in the order their pages are
+// delivered.
+type searchPlan struct {
+	windows  []searchWindow
+	total    int // issues expected; -1 when unknown
+	pageSize int // what a page holds, as far as the plan knows
+}
+
 // Search runs a query and calls fn with each completed page, in Jira's
-// order. Cloud uses GET /rest/api/2/search/jql with nextPageToken (the
-// endpoint of go-jira's SearchV2JQL; pmfolio decodes it itself to keep each
-// issue's raw JSON and the totals of its embedded pages); Server/DC uses
-// /rest/api/2/search.
+// order (oldest `updated` first). Cloud uses GET /rest/api/2/search/jql with
+// nextPageToken (the endpoint of go-jira's SearchV2JQL; pmfolio decodes it
+// itself to keep each issue's raw JSON and the totals of its embedded
+// pages); Server/DC uses /rest/api/2/search with startAt.
 //
-// The next page is fetched and completed while fn handles the current one
-// (a sync stores it meanwhile), so the network and the database work at
-// once; at most one page waits. When fn fails, the page being fetched is
-// dropped and Search returns fn's error once that fetch has stopped.
+// A cheap first request plans the search (plan): on Cloud it reads the
+// `updated` times of the selected issues and splits their range into as
+// many windows as requests may be in flight, each token-paged on its own; on
+// Server it reads the total and every page is fetched on its own. Pages of
+// all windows are fetched and completed concurrently (the client's limiter
+// bounds the requests in flight), but fn sees them one at a time and in
+// order, so a sync commits a prefix of the search and its cursor never
+// passes a page that is not stored. At most a few pages wait for fn: a
+// window may run ahead of the one being delivered only while fewer than
+// pagesAhead pages wait in all.
+//
+// When fn fails or a page cannot be fetched, the pages before it have been
+// handed to fn; the fetching stops and Search returns once it has.
 func (c *Client) Search(ctx context.Context, q SearchQuery, fn func(evidence.Page) error) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	type fetched struct {
-		page evidence.Page
-		err  error
+	plan, err := c.plan(ctx, q)
+	if err != nil {
+		return fmt.Errorf("search issues: %w", explainGone(err))
 	}
-	pages := make(chan fetched, 1)
+	if len(plan.windows) == 0 {
+		return nil
+	}
+	if q.LoadFields != nil {
+		if q.Fields, err = q.LoadFields(ctx); err != nil {
+			return err
+		}
+	}
+	if plan.total < 0 && q.WantTotal && q.Deployment == evidence.DeploymentCloud {
+		// A progress bar is not worth failing a sync for: no count, no total.
+		if n, err := c.CountIssues(ctx, q.Deployment, q.JQL); err == nil {
+			plan.total = n
+		}
+	}
+	return c.runPlan(ctx, q, plan, fn)
+}
+
+// plan learns enough about a search to split it, in one request (more for
+// Cloud selections of over 5,000 issues). No window means nothing to fetch.
+func (c *Client) plan(ctx context.Context, q SearchQuery) (searchPlan, error) {
+	if q.Deployment != evidence.DeploymentCloud {
+		// Server: the total and the page size Jira grants, from a page of ids.
+		query := url.Values{"jql": {q.JQL}, "maxResults": {strconv.Itoa(c.pageSize)}, "fields": {"id"}}
+		var page struct {
+			MaxResults int               `json:"maxResults"`
+			Total      int               `json:"total"`
+			Issues     []json.RawMessage `json:"issues"`
+		}
+		if err := c.get(ctx, "rest/api/2/search?"+query.Encode(), &page); err != nil {
+			return searchPlan{}, err
+		}
+		size := page.MaxResults
+		if size <= 0 || size > c.pageSize {
+			size = c.pageSize
+		}
+		plan := searchPlan{total: page.Total, pageSize: size}
+		if c.concurrency == 1 && page.Total > 0 {
+			// One request at a time: one window, paged as a serial client.
+			plan.windows = []searchWindow{{}}
+			return plan, nil
+		}
+		for start := 0; start < page.Total; start += size {
+			plan.windows = append(plan.windows, searchWindow{startAt: start, onePage: start+size < page.Total})
+		}
+		return plan, nil
+	}
+	times, complete, err := c.probeUpdated(ctx, q.JQL)
+	if err != nil {
+		return searchPlan{}, err
+	}
+	plan := searchPlan{total: -1, pageSize: c.pageSize}
+	if complete {
+		if len(times) == 0 {
+			return plan, nil
+		}
+		plan.total = len(times)
+	}
+	for _, b := range windowBounds(times, c.pageSize, c.concurrency) {
+		plan.windows = append(plan.windows, searchWindow{jql: boundedJQL(q.JQL, b.from, b.to, q.TimeZone)})
+	}
+	return plan, nil
+}
+
+// probeUpdated reads the `updated` time of each issue a Cloud search
+// selects, oldest first, asking only for that field so that a page holds
+// thousands. complete is false when it stopped early: Jira granted small
+// pages (then the rest is left to the last window rather than paid for
+// here), or over 50,000 issues.
+func (c *Client) probeUpdated(ctx context.Context, jql string) (times []time.Time, complete bool, err error) {
+	query := url.Values{"jql": {jql}, "maxResults": {strconv.Itoa(probeMax)}, "fields": {"updated"}}
+	seen := map[string]bool{}
+	for range 10 {
+		var page struct {
+			Issues []struct {
+				Fields struct {
+					Updated jiraTime `json:"updated"`
+				} `json:"fields"`
+			} `json:"issues"`
+			NextPageToken string `json:"nextPageToken"`
+			IsLast        bool   `json:"isLast"`
+		}
+		if err := c.get(ctx, "rest/api/2/search/jql?"+query.Encode(), &page); err != nil {
+			return nil, false, err
+		}
+		for _, is := range page.Issues {
+			times = append(times, is.Fields.Updated.Time)
+		}
+		if len(page.Issues) == 0 || page.IsLast || page.NextPageToken == "" || seen[page.NextPageToken] {
+			return times, true, nil
+		}
+		if len(page.Issues) < 1000 {
+			return times, false, nil
+		}
+		seen[page.NextPageToken] = true
+		query.Set("nextPageToken", page.NextPageToken)
+	}
+	return times, false, nil
+}
+
+// timeBounds is a window of `updated`: [from, to), a zero time unbounded.
+type timeBounds struct{ from, to time.Time }
+
+// windowBounds splits the sorted times of the issues a search selects into
+// at most n windows of about equal numbers of pages, each but the last
+// holding a whole number of pages where it can, so that splitting costs
+// few extra pages. JQL compares `updated` to the minute, so a bound is a
+// whole minute and issues of one minute stay in one window. The first
+// window is open below and the last open above: what the probe did not see
+// or what changes meanwhile still falls in one of them.
+func windowBounds(times []time.Time, pageSize, n int) []timeBounds {
+	pages := (len(times) + pageSize - 1) / pageSize
+	n = max(1, min(n, pages))
+	perWindow := (pages + n - 1) / n
+	var cuts []time.Time
+	for k := 1; k < n; k++ {
+		i := k * perWindow * pageSize
+		// The first issue from i on that starts a new minute.
+		for i < len(times) && i > 0 && times[i].Truncate(time.Minute).Equal(times[i-1].Truncate(time.Minute)) {
+			i++
+		}
+		if i >= len(times) {
+			break
+		}
+		cut := times[i].Truncate(time.Minute)
+		if len(cuts) > 0 && !cut.After(cuts[len(cuts)-1]) {
+			continue
+		}
+		cuts = append(cuts, cut)
+	}
+	out := make([]timeBounds, 0, len(cuts)+1)
+	var from time.Time
+	for _, cut := range cuts {
+		out = append(out, timeBounds{from: from, to: cut})
+		from = cut
+	}
+	return append(out, timeBounds{from: from})
+}
+
+// boundedJQL narrows a selection, which ends in its ORDER BY, to a window.
+func boundedJQL(jql string, from, to time.Time, loc *time.Location) string {
+	if from.IsZero() && to.IsZero() {
+		return jql
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	order := orderBy.FindString(jql)
+	out := "(" + strings.TrimSpace(strings.TrimSuffix(jql, order)) + ")"
+	if !from.IsZero() {
+		out += fmt.Sprintf(` AND updated >= "%s"`, from.In(loc).Format("2006-01-02 15:04"))
+	}
+	if !to.IsZero() {
+		out += fmt.Sprintf(` AND updated < "%s"`, to.In(loc).Format("2006-01-02 15:04"))
+	}
+	if order == "" {
+		order = " ORDER BY updated ASC"
+	}
+	return out + order
+}
+
+// pageFuture is a page being fetched and completed; done closes when page
+// or err is set.
+type pageFuture struct {
+	done chan struct{}
+	page evidence.Page
+	err  error
+}
+
+// pageGate bounds the pages fetched and not yet handed to fn. The window
+// being delivered (head) may always have ahead of its own pages under way,
+// so that it never waits for windows behind it; the others may add a page
+// only while fewer than budget wait in all.
+type pageGate struct {
+	mu          sync.Mutex
+	cond        *sync.Cond
+	head        int
+	waiting     int   // pages fetched or being fetched, not yet delivered
+	perWindow   []int // the same, by window
+	budget      int
+	ahead       int
+	interrupted bool
+}
+
+// admit waits until window w may fetch another page; false when the
+// search is being abandoned.
+func (g *pageGate) admit(w int) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for !g.interrupted && g.waiting >= g.budget && !(w == g.head && g.perWindow[w] < g.ahead) {
+		g.cond.Wait()
+	}
+	if g.interrupted {
+		return false
+	}
+	g.waiting++
+	g.perWindow[w]++
+	return true
+}
+
+// delivered says a page of window w was handed to fn (or dropped).
+func (g *pageGate) delivered(w int) {
+	g.mu.Lock()
+	g.waiting--
+	g.perWindow[w]--
+	g.mu.Unlock()
+	g.cond.Broadcast()
+}
+
+func (g *pageGate) setHead(w int) {
+	g.mu.Lock()
+	g.head = w
+	g.mu.Unlock()
+	g.cond.Broadcast()
+}
+
+func (g *pageGate) interrupt() {
+	g.mu.Lock()
+	g.interrupted = true
+	g.mu.Unlock()
+	g.cond.Broadcast()
+}
+
+// runPlan fetches the windows of a plan concurrently and hands their pages
+// to fn in order.
+func (c *Client) runPlan(ctx context.Context, q SearchQuery, plan searchPlan, fn func(evidence.Page) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	// ahead: pages of one window being completed at once. One at a time
+	// on a client that sends one request at a time, which then asks for
+	// the next page only once the last is complete, as a serial client.
+	ahead := max(1, c.concurrency-1)
+	gate := &pageGate{perWindow: make([]int, len(plan.windows)), budget: 4 * c.concurrency, ahead: ahead}
+	gate.cond = sync.NewCond(&gate.mu)
+	defer func() {
+		cancel()
+		gate.interrupt()
+		wg.Wait()
+	}()
+	query := url.Values{}
+	query.Set("maxResults", strconv.Itoa(plan.pageSize))
+	query.Set("fields", strings.Join(append(append([]string(nil), searchFields...), q.Fields.ids()...), ","))
+	query.Set("expand", "changelog")
+
+	queues := make([]chan *pageFuture, len(plan.windows))
+	for w := range plan.windows {
+		queues[w] = make(chan *pageFuture, gate.budget+ahead+1)
+	}
+	// Windows start in order, so the first pages are asked for first.
+	wg.Add(1)
 	go func() {
-		defer close(pages)
-		err := c.fetchPages(ctx, q, func(p evidence.Page) bool {
-			select {
-			case pages <- fetched{page: p}:
-				return true
-			case <-ctx.Done():
-				return false
+		defer wg.Done()
+		for w, win := range plan.windows {
+			if ctx.Err() != nil {
+				for _, q := range queues[w:] {
+					close(q)
+				}
+				return
 			}
-		})
-		if err != nil {
-			select {
-			case pages <- fetched{err: err}:
-			case <-ctx.Done():
-			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				defer close(queues[w])
+				c.pageWindow(ctx, q, win, w, query, gate, queues[w], &wg)
+			}()
 		}
 	}()
-	for f := range pages {
-		if f.err == nil {
-			f.err = fn(f.page)
-		}
-		if f.err != nil {
-			cancel()
-			for range pages { // wait for the fetch to stop
+
+	fetched, delivered, largest := 0, 0, 0
+	for w := range plan.windows {
+		gate.setHead(w)
+		for f := range queues[w] {
+			select {
+			case <-f.done:
+			case <-ctx.Done():
+				return ctx.Err()
 			}
-			return f.err
+			if f.err != nil {
+				return f.err
+			}
+			if len(f.page.Records) == 0 {
+				gate.delivered(w) // a window's empty last page
+				continue
+			}
+			p := f.page
+			fetched += len(p.Records)
+			delivered++
+			largest = max(largest, len(p.Records))
+			p.Fetched, p.Total, p.Page, p.Pages = fetched, plan.total, delivered, -1
+			if plan.total >= 0 && largest > 0 {
+				p.Pages = delivered + (max(0, plan.total-fetched)+largest-1)/largest
+			}
+			if err := fn(p); err != nil {
+				return err
+			}
+			gate.delivered(w)
 		}
 	}
 	return nil
 }
 
-// fetchPages fetches and completes the pages of a search in order and
-// hands each to send, until the last page, an error, or send says stop.
-func (c *Client) fetchPages(ctx context.Context, q SearchQuery, send func(evidence.Page) bool) error {
-	deployment, fields := q.Deployment, q.Fields
-	total := -1
-	if q.WantTotal && deployment == evidence.DeploymentCloud {
-		// A progress bar is not worth failing a sync for: no count, no total.
-		if n, err := c.CountIssues(ctx, deployment, q.JQL); err == nil {
-			total = n
-		}
-	}
+// pageWindow pages one window: each search page is put in the window's
+// queue at once and completed (its cut changelogs, comments and worklogs
+// fetched) in its own goroutine while the next page is searched.
+func (c *Client) pageWindow(ctx context.Context, q SearchQuery, win searchWindow, w int, base url.Values, gate *pageGate, queue chan<- *pageFuture, wg *sync.WaitGroup) {
 	query := url.Values{}
-	query.Set("jql", q.JQL)
-	query.Set("maxResults", strconv.Itoa(c.pageSize))
-	query.Set("fields", strings.Join(append(append([]string(nil), searchFields...), fields.ids()...), ","))
-	query.Set("expand", "changelog")
-
-	fetched, startAt := 0, 0
+	for k, v := range base {
+		query[k] = v
+	}
+	path := "rest/api/2/search"
+	if q.Deployment == evidence.DeploymentCloud {
+		path = "rest/api/2/search/jql"
+		query.Set("jql", win.jql)
+	} else {
+		query.Set("jql", q.JQL)
+	}
+	completing := make(chan struct{}, gate.ahead)
 	seenTokens := map[string]bool{}
+	startAt := win.startAt
 	for {
-		path := "rest/api/2/search"
-		if deployment == evidence.DeploymentCloud {
-			path = "rest/api/2/search/jql"
-		} else {
+		select {
+		case completing <- struct{}{}:
+		case <-ctx.Done():
+			return
+		}
+		if !gate.admit(w) {
+			return
+		}
+		f := &pageFuture{done: make(chan struct{})}
+		queue <- f
+		if q.Deployment != evidence.DeploymentCloud {
 			query.Set("startAt", strconv.Itoa(startAt))
 		}
 		var page searchPage
 		if err := c.get(ctx, path+"?"+query.Encode(), &page); err != nil {
-			return fmt.Errorf("search issues: %w", explainGone(err))
+			f.err = fmt.Errorf("search issues: %w", explainGone(err))
+			close(f.done)
+			return
 		}
 		if len(page.Issues) == 0 {
-			return nil
+			close(f.done) // an empty page: nothing to store, and the window's end
+			return
 		}
-		out := evidence.Page{Total: total}
-		if deployment != evidence.DeploymentCloud {
-			out.Total = page.Total
-		}
-		records, err := c.completePage(ctx, deployment, page.Issues, fields)
-		if err != nil {
-			return err
-		}
-		for _, rec := range records {
-			if rec.Issue.Updated.After(out.Newest) {
-				out.Newest = rec.Issue.Updated
-			}
-		}
-		out.Records = records
-		fetched += len(page.Issues)
-		out.Fetched = fetched
-		if !send(out) {
-			return nil
-		}
-		if deployment == evidence.DeploymentCloud {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-completing }()
+			f.page, f.err = c.completeSearchPage(ctx, q, page.Issues)
+			close(f.done)
+		}()
+		if q.Deployment == evidence.DeploymentCloud {
 			// isLast alone is not trusted: stop on a missing or repeated token too.
 			if page.IsLast || page.NextPageToken == "" || seenTokens[page.NextPageToken] {
-				return nil
+				return
 			}
 			seenTokens[page.NextPageToken] = true
 			query.Set("nextPageToken", page.NextPageToken)
 			continue
 		}
 		startAt = page.StartAt + len(page.Issues)
-		if startAt >= page.Total {
-			return nil
+		if win.onePage || startAt >= page.Total {
+			return
 		}
 	}
+}
+
+// completeSearchPage completes the issues of one search page and maps them.
+func (c *Client) completeSearchPage(ctx context.Context, q SearchQuery, issues []json.RawMessage) (evidence.Page, error) {
+	records, err := c.completePage(ctx, q.Deployment, issues, q.Fields)
+	if err != nil {
+		return evidence.Page{}, err
+	}
+	out := evidence.Page{Records: records}
+	for _, rec := range records {
+		if rec.Issue.Updated.After(out.Newest) {
+			out.Newest = rec.Issue.Updated
+		}
+	}
+	return out, nil
 }
 
 // CountIssues says how many issues jql selects: Cloud's approximate count,
@@ -232,22 +551,52 @@ func (c *Client) completePage(ctx context.Context, deployment string, raws []jso
 		}
 	}
 	records := make([]evidence.IssueRecord, len(raws))
-	for i, raw := range raws {
+	errs := make([]error, len(raws))
+	complete := func(i int) {
 		api := &apis[i]
 		histories, ok := bulk[api.ID]
 		if !ok && changelogCut(api) {
 			var err error
 			if histories, err = c.fullChangelog(ctx, deployment, api.ID); err != nil {
-				return nil, fmt.Errorf("fetch changelog of %s: %w", api.Key, err)
+				errs[i] = fmt.Errorf("fetch changelog of %s: %w", api.Key, err)
+				return
 			}
 		}
-		rec, err := c.completeIssue(ctx, raw, api, customs[i], histories, fields)
+		records[i], errs[i] = c.completeIssue(ctx, raws[i], api, customs[i], histories, fields)
+	}
+	// Issues that need requests are completed at once, each in its own
+	// goroutine: the client's limiter, not this loop, bounds the requests
+	// in flight. A client of one request at a time keeps Jira's order.
+	var wg sync.WaitGroup
+	for i := range raws {
+		if c.concurrency == 1 || !needsRequests(&apis[i], bulk) {
+			complete(i)
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			complete(i)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		records[i] = rec
 	}
 	return records, nil
+}
+
+// needsRequests reports whether completing an issue costs requests: a cut
+// changelog the bulk answer left out, or comments or worklogs beyond the
+// embedded pages.
+func needsRequests(api *apiIssue, bulk map[string][]json.RawMessage) bool {
+	if _, ok := bulk[api.ID]; !ok && changelogCut(api) {
+		return true
+	}
+	cm, wl := api.Fields.Comment, api.Fields.Worklog
+	return (cm != nil && cm.Total > len(cm.Comments)) || (wl != nil && wl.Total > len(wl.Worklogs))
 }
 
 // completeIssue puts the whole changelog (when histories is not nil) and the

@@ -19,7 +19,9 @@ type Source struct {
 	client *Client
 	info   ServerInfo
 	me     Me
-	fields Fields
+	// fields are read when a search first finds something (see Pages).
+	fields     Fields
+	fieldsRead bool
 }
 
 var _ sync.Source = (*Source)(nil)
@@ -27,7 +29,9 @@ var _ sync.Source = (*Source)(nil)
 // NewSource reads c's site for a sync.
 func NewSource(c *Client) *Source { return &Source{client: c} }
 
-// Identify asks the site what it is, who the user is, and its field ids.
+// Identify asks the site what it is and who the user is. The field ids
+// the pages need are read later, by the first search that finds anything,
+// so that an incremental sync with nothing new costs three requests.
 func (s *Source) Identify(ctx context.Context) (evidence.Site, error) {
 	info, err := s.client.ServerInfo(ctx)
 	if err != nil {
@@ -37,11 +41,7 @@ func (s *Source) Identify(ctx context.Context) (evidence.Site, error) {
 	if err != nil {
 		return evidence.Site{}, err
 	}
-	fields, err := s.client.Fields(ctx)
-	if err != nil {
-		return evidence.Site{}, err
-	}
-	s.info, s.me, s.fields = info, me, fields
+	s.info, s.me, s.fields, s.fieldsRead = info, me, Fields{}, false
 	return evidence.Site{URL: s.client.SiteURL(info), Deployment: info.Deployment, User: me.User}, nil
 }
 
@@ -53,8 +53,21 @@ func (s *Source) Selection(userJQL string, since time.Time) string {
 
 // Pages runs a selection through Search.
 func (s *Source) Pages(ctx context.Context, selection string, wantTotal bool, fn func(evidence.Page) error) error {
-	q := SearchQuery{Deployment: s.info.Deployment, JQL: selection, Fields: s.fields, WantTotal: wantTotal}
+	q := SearchQuery{Deployment: s.info.Deployment, JQL: selection, TimeZone: s.me.TimeZone, WantTotal: wantTotal,
+		LoadFields: s.loadFields}
 	return s.client.Search(ctx, q, fn)
+}
+
+// loadFields reads the site's field ids once per sync.
+func (s *Source) loadFields(ctx context.Context) (Fields, error) {
+	if !s.fieldsRead {
+		fields, err := s.client.Fields(ctx)
+		if err != nil {
+			return Fields{}, err
+		}
+		s.fields, s.fieldsRead = fields, true
+	}
+	return s.fields, nil
 }
 
 // Deleted returns the issues that answer 404 while their project still

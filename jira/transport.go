@@ -78,7 +78,8 @@ func retryable(status int) bool {
 		status == http.StatusBadGateway || status == http.StatusServiceUnavailable || status == http.StatusGatewayTimeout
 }
 
-// retryTransport retries 429 and 5xx answers and failed connections.
+// retryTransport retries 429 and 5xx answers and failed connections, and
+// passes every attempt through the client's limiter.
 type retryTransport struct {
 	client *Client
 	next   http.RoundTripper
@@ -87,6 +88,7 @@ type retryTransport struct {
 func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	policy := t.client.retry
 	var waited time.Duration
+	var honoured time.Time // the end of the last wait between tries
 	for attempt := 1; ; attempt++ {
 		if attempt > 1 && req.Body != nil {
 			if req.GetBody == nil {
@@ -99,6 +101,12 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			req = req.Clone(req.Context())
 			req.Body = body
 		}
+		// Each attempt holds one of the client's slots while it is in
+		// flight, body included, and not while it waits to be retried.
+		slot, err := t.client.limiter.acquire(req.Context(), honoured)
+		if err != nil {
+			return nil, err
+		}
 		resp, err := t.next.RoundTrip(req)
 		if err == nil && !retryable(resp.StatusCode) {
 			// The body is read here, inside the retry loop and the request
@@ -109,6 +117,7 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 				resp = nil
 			}
 		}
+		t.client.limiter.release(slot, resp)
 		if req.Context().Err() != nil {
 			if resp != nil {
 				resp.Body.Close()
@@ -131,6 +140,7 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 			resp.Body.Close()
 		}
+		honoured = time.Now().Add(d)
 		if err := t.client.sleep(req.Context(), d); err != nil {
 			return nil, err
 		}

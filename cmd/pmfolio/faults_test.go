@@ -46,7 +46,8 @@ func TestSyncFaultsEndWithTheDocumentedExitCode(t *testing.T) {
 				}
 				mu.Lock()
 				defer mu.Unlock()
-				if searches++; searches > 1 {
+				// The first search request is the probe, the second the first page.
+				if searches++; searches > 2 {
 					return &c.fault
 				}
 				return nil

@@ -127,7 +127,9 @@ func nthRequest(pattern string, fault func(n int) *jiratest.Fault) func(*http.Re
 	}
 }
 
-// Paths of the requests a sync sends, for injectOn.
+// Paths of the requests a sync sends, for injectOn. A search's first
+// request is its probe (jira.Client.Search), so the n-th search request
+// reads page n-1.
 const (
 	searchPath    = `/rest/api/2/search(/jql)?$`
 	bulkPath      = `/rest/api/2/changelog/bulkfetch$`
@@ -142,7 +144,8 @@ const (
 func (f *syncFixture) faultySync(t *testing.T, opts evsync.Options, timeout ...time.Duration) (committed int, err error) {
 	t.Helper()
 	var mu sync.Mutex
-	jopts := []jira.Option{jira.WithPageSize(100)}
+	// One request at a time: the cases count requests in Jira's order.
+	jopts := []jira.Option{jira.WithPageSize(100), jira.WithConcurrency(1)}
 	if len(timeout) > 0 {
 		jopts = append(jopts, jira.WithRequestTimeout(timeout[0]))
 	}
@@ -288,6 +291,10 @@ type faultClient struct {
 	store  *sqlite.Store
 	sleeps []time.Duration
 	mu     sync.Mutex
+	// concurrency is the client's requests in flight; 1 (the default here)
+	// sends them in the order a serial client does, so that a fault on the
+	// n-th request of a kind hits a known page.
+	concurrency int
 }
 
 func (fs *faultServer) newCase(t *testing.T) *faultClient {
@@ -295,7 +302,7 @@ func (fs *faultServer) newCase(t *testing.T) *faultClient {
 	id := fmt.Sprint(len(fs.cases) + 1)
 	fs.cases[id] = nil
 	fs.mu.Unlock()
-	return &faultClient{fs: fs, id: id, store: freshStore(t)}
+	return &faultClient{fs: fs, id: id, store: freshStore(t), concurrency: 1}
 }
 
 // inject serves fault(n) instead of the case's n-th request (from 1) whose
@@ -324,7 +331,7 @@ func (h headerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 // committed; stopAfter > 0 stops it after that many.
 func (fc *faultClient) syncPages(t *testing.T, timeout time.Duration, stopAfter int) (committed int, err error) {
 	t.Helper()
-	jopts := []jira.Option{jira.WithPageSize(100), jira.WithHTTPTransport(headerTransport{fc.id}),
+	jopts := []jira.Option{jira.WithPageSize(100), jira.WithConcurrency(fc.concurrency), jira.WithHTTPTransport(headerTransport{fc.id}),
 		jira.WithSleep(func(ctx context.Context, d time.Duration) error {
 			fc.mu.Lock()
 			defer fc.mu.Unlock()
@@ -395,8 +402,10 @@ func (fs *faultServer) reference(t *testing.T, pages int) string {
 
 // pagesBefore finds how many pages a sync commits before it fails on its
 // n-th request matching path: the pages before the one that request is
-// for. Pages are fetched in order, each completed before the next search,
-// so that page is the one of the last search request; while it is
+// for. A search first probes what it will read (one search request), then
+// pages are fetched in order, each completed before the next search (at
+// one request at a time), so that page is the one of the last search
+// request; while it is
 // fetched the page before may still be being stored, but it commits
 // before the failure is reported.
 func (fs *faultServer) pagesBefore(t *testing.T, path string, n int) int {
@@ -421,7 +430,7 @@ func (fs *faultServer) pagesBefore(t *testing.T, path string, n int) int {
 		}
 		if re.MatchString(r.URL.Path) {
 			if seen++; seen == n {
-				pagesThen = searches - 1
+				pagesThen = searches - 2 // less the plan's probe and the page being fetched
 			}
 		}
 		return nil
@@ -451,11 +460,11 @@ const forever = 1 << 30
 func TestFaultsRateLimitStorms(t *testing.T) {
 	tooMany := jiratest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "2"}
 	for _, c := range []faultCase{
-		{name: "five 429s on a search page are waited out", path: searchPath, fault: on(3, 7, tooMany)},
+		{name: "five 429s on a search page are waited out", path: searchPath, fault: on(4, 8, tooMany)},
 		{name: "429s on bulk changelogs are waited out", path: bulkPath, fault: on(1, 5, tooMany)},
 		{name: "429s on comment pages are waited out", path: commentPath, fault: on(2, 6, tooMany)},
-		{name: "a storm that outlasts the retries exits 4 after two pages", path: searchPath, fault: on(3, forever, tooMany), exit: 4, pages: 2},
-		{name: "a storm on Server exits 4", deployment: jiratest.DeploymentServer, path: searchPath, fault: on(4, forever, tooMany), exit: 4, pages: 3},
+		{name: "a storm that outlasts the retries exits 4 after two pages", path: searchPath, fault: on(4, forever, tooMany), exit: 4, pages: 2},
+		{name: "a storm on Server exits 4", deployment: jiratest.DeploymentServer, path: searchPath, fault: on(5, forever, tooMany), exit: 4, pages: 3},
 	} {
 		t.Run(c.name, c.run)
 	}
@@ -473,21 +482,21 @@ func TestFaultsRateLimitWaitsAreJirasRetryAfter(t *testing.T) {
 }
 
 func TestFaultsRetryAfterLongerThanASyncMayWaitExits4AtOnce(t *testing.T) {
-	c := faultCase{path: searchPath, fault: on(2, forever, jiratest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "600"}), exit: 4, pages: 1}
+	c := faultCase{path: searchPath, fault: on(3, forever, jiratest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "600"}), exit: 4, pages: 1}
 	c.run(t)
 }
 
 func TestFaultsServerErrorBursts(t *testing.T) {
 	burst := func(status int) jiratest.Fault { return jiratest.Fault{Status: status} }
 	for _, c := range []faultCase{
-		{name: "500s on search", path: searchPath, fault: on(2, 4, burst(500))},
+		{name: "500s on search", path: searchPath, fault: on(3, 5, burst(500))},
 		{name: "502s on bulk changelogs", path: bulkPath, fault: on(2, 3, burst(502))},
 		{name: "503s on comments", path: commentPath, fault: on(1, 2, burst(503))},
 		{name: "504s on worklogs", path: worklogPath, fault: on(3, 5, burst(504))},
 		{name: "500s on Server changelogs", deployment: jiratest.DeploymentServer, path: `/rest/api/2/issue/\d+$`, fault: on(1, 2, burst(500))},
-		{name: "503s on Server search", deployment: jiratest.DeploymentServer, path: searchPath, fault: on(2, 3, burst(503))},
-		{name: "503 with Retry-After", path: searchPath, fault: on(2, 3, jiratest.Fault{Status: 503, RetryAfter: "1"})},
-		{name: "persistent 500 on search exits 4", path: searchPath, fault: on(4, forever, burst(500)), exit: 4, pages: 3},
+		{name: "503s on Server search", deployment: jiratest.DeploymentServer, path: searchPath, fault: on(3, 4, burst(503))},
+		{name: "503 with Retry-After", path: searchPath, fault: on(3, 4, jiratest.Fault{Status: 503, RetryAfter: "1"})},
+		{name: "persistent 500 on search exits 4", path: searchPath, fault: on(5, forever, burst(500)), exit: 4, pages: 3},
 		{name: "persistent 502 on bulk changelogs exits 4", path: bulkPath, fault: on(2, forever, burst(502)), exit: 4, pages: -1, at: 2},
 		{name: "persistent 503 on comments exits 4", path: commentPath, fault: on(1, forever, burst(503)), exit: 4, pages: -1, at: 1},
 		{name: "persistent 504 on Server changelogs exits 4", deployment: jiratest.DeploymentServer, path: `/rest/api/2/issue/\d+$`, fault: on(3, forever, burst(504)), exit: 4, pages: -1, at: 3},
@@ -499,13 +508,13 @@ func TestFaultsServerErrorBursts(t *testing.T) {
 func TestFaultsConnectionResetMidBody(t *testing.T) {
 	reset := func(at int) jiratest.Fault { return jiratest.Fault{Truncate: at} }
 	for _, c := range []faultCase{
-		{name: "after one byte of a search page", path: searchPath, fault: on(2, 2, reset(1))},
-		{name: "twice in the middle of a search page", path: searchPath, fault: on(3, 4, reset(5_000))},
+		{name: "after one byte of a search page", path: searchPath, fault: on(3, 3, reset(1))},
+		{name: "twice in the middle of a search page", path: searchPath, fault: on(4, 5, reset(5_000))},
 		{name: "in a bulk changelog answer", path: bulkPath, fault: on(1, 2, reset(300))},
 		{name: "in a comment page", path: commentPath, fault: on(2, 2, reset(50))},
 		{name: "in a worklog page", path: worklogPath, fault: on(1, 1, reset(10))},
-		{name: "in a Server search page", deployment: jiratest.DeploymentServer, path: searchPath, fault: on(2, 3, reset(5_000))},
-		{name: "on every try of a search page exits 4", path: searchPath, fault: on(3, forever, reset(1_000)), exit: 4, pages: 2},
+		{name: "in a Server search page", deployment: jiratest.DeploymentServer, path: searchPath, fault: on(3, 4, reset(5_000))},
+		{name: "on every try of a search page exits 4", path: searchPath, fault: on(4, forever, reset(1_000)), exit: 4, pages: 2},
 		{name: "on every try of a comment page exits 4", path: commentPath, fault: on(3, forever, reset(1)), exit: 4, pages: -1, at: 3},
 	} {
 		t.Run(c.name, c.run)
@@ -515,13 +524,13 @@ func TestFaultsConnectionResetMidBody(t *testing.T) {
 func TestFaultsMalformedAnswers(t *testing.T) {
 	ok := func(body string) jiratest.Fault { return jiratest.Fault{Status: http.StatusOK, Body: body} }
 	for _, c := range []faultCase{
-		{name: "truncated JSON search page", path: searchPath, fault: on(3, 3, ok(`{"issues":[{"id":"10001","key":"OPS-1","fields":{"summ`)), exit: 1, pages: 2},
-		{name: "an HTML error page with status 200", path: searchPath, fault: on(2, 2, ok(`<html><body>Service temporarily unavailable</body></html>`)), exit: 1, pages: 1},
-		{name: "issues that are not a list", path: searchPath, fault: on(4, 4, ok(`{"issues":"none","isLast":true}`)), exit: 1, pages: 3},
-		{name: "an issue without id", path: searchPath, fault: on(2, 2, ok(`{"issues":[{"key":"OPS-1"}],"isLast":true}`)), exit: 1, pages: 1},
-		{name: "an issue that is not an object", path: searchPath, fault: on(2, 2, ok(`{"issues":[42],"isLast":true}`)), exit: 1, pages: 1},
-		{name: "a time Jira never writes", path: searchPath, fault: on(3, 3, ok(`{"issues":[{"id":"1","key":"X-1","fields":{"updated":"yesterday"}}],"isLast":true}`)), exit: 1, pages: 2},
-		{name: "a null page", path: searchPath, fault: on(1, 1, ok(`null`)), exit: 0},
+		{name: "truncated JSON search page", path: searchPath, fault: on(4, 4, ok(`{"issues":[{"id":"10001","key":"OPS-1","fields":{"summ`)), exit: 1, pages: 2},
+		{name: "an HTML error page with status 200", path: searchPath, fault: on(3, 3, ok(`<html><body>Service temporarily unavailable</body></html>`)), exit: 1, pages: 1},
+		{name: "issues that are not a list", path: searchPath, fault: on(5, 5, ok(`{"issues":"none","isLast":true}`)), exit: 1, pages: 3},
+		{name: "an issue without id", path: searchPath, fault: on(3, 3, ok(`{"issues":[{"key":"OPS-1"}],"isLast":true}`)), exit: 1, pages: 1},
+		{name: "an issue that is not an object", path: searchPath, fault: on(3, 3, ok(`{"issues":[42],"isLast":true}`)), exit: 1, pages: 1},
+		{name: "a time Jira never writes", path: searchPath, fault: on(4, 4, ok(`{"issues":[{"id":"1","key":"X-1","fields":{"updated":"yesterday"}}],"isLast":true}`)), exit: 1, pages: 2},
+		{name: "a null page", path: searchPath, fault: on(2, 2, ok(`null`)), exit: 0},
 		{name: "a comment page without comments", path: commentPath, fault: on(2, 2, ok(`{"startAt":0,"total":9}`)), exit: 1, pages: -1, at: 2},
 		{name: "a truncated comment page", path: commentPath, fault: on(1, 1, ok(`{"comments":[{"id":"2`)), exit: 1, pages: -1, at: 1},
 		{name: "a worklog page of the wrong shape", path: worklogPath, fault: on(2, 2, ok(`{"worklogs":{"id":"1"}}`)), exit: 1, pages: -1, at: 2},
@@ -556,12 +565,12 @@ func TestFaultsPageThatTimesOut(t *testing.T) {
 	slow := jiratest.Fault{Delay: time.Minute} // far beyond the request timeout
 	stall := jiratest.Fault{Truncate: 2_000, Hang: true}
 	for _, c := range []faultCase{
-		{name: "a search page that answers too late, once", path: searchPath, fault: on(3, 3, slow)},
-		{name: "a search page that stalls halfway, twice", path: searchPath, fault: on(2, 3, stall)},
+		{name: "a search page that answers too late, once", path: searchPath, fault: on(4, 4, slow)},
+		{name: "a search page that stalls halfway, twice", path: searchPath, fault: on(3, 4, stall)},
 		{name: "a bulk changelog answer that stalls", path: bulkPath, fault: on(1, 1, stall)},
 		{name: "a comment page that times out", path: commentPath, fault: on(2, 2, slow)},
-		{name: "a search page that always times out exits 4", path: searchPath, fault: on(5, forever, slow), exit: 4, pages: 4},
-		{name: "a search page that always stalls exits 4", path: searchPath, fault: on(2, forever, stall), exit: 4, pages: 1},
+		{name: "a search page that always times out exits 4", path: searchPath, fault: on(6, forever, slow), exit: 4, pages: 4},
+		{name: "a search page that always stalls exits 4", path: searchPath, fault: on(3, forever, stall), exit: 4, pages: 1},
 	} {
 		c.timeout = 500 * time.Millisecond
 		t.Run(c.name, c.run)

@@ -151,8 +151,8 @@ func TestSyncCloudPagesThroughSearchChangelogsCommentsAndWorklogs(t *testing.T) 
 	if res.Issues != 60 || res.NewEvidence == 0 || res.NewActivities == 0 {
 		t.Errorf("result = %+v", res)
 	}
-	if got := f.srv.RequestsTo("/rest/api/2/search/jql"); got != 3 {
-		t.Errorf("search requests = %d, want 3 pages of at most 25", got)
+	if got := f.srv.RequestsTo("/rest/api/2/search/jql"); got != 4 {
+		t.Errorf("search requests = %d, want the probe of updated times and 3 pages of at most 25", got)
 	}
 	if f.srv.RequestsTo("/rest/api/2/search?") != 0 {
 		t.Error("the removed Cloud /search was called")
@@ -189,8 +189,8 @@ func TestSyncServerPagesWithStartAtUnderAContextPath(t *testing.T) {
 	if res.Site.Deployment != evidence.DeploymentServer || !strings.HasSuffix(res.Site.URL, "/jira") {
 		t.Errorf("site = %+v", res.Site)
 	}
-	if got := f.srv.RequestsTo("/rest/api/2/search"); got != 3 {
-		t.Errorf("search requests = %d, want 3 pages (20+20+5)", got)
+	if got := f.srv.RequestsTo("/rest/api/2/search"); got != 4 {
+		t.Errorf("search requests = %d, want the probe of the total and 3 pages (20+20+5)", got)
 	}
 	if f.srv.RequestsTo("/rest/api/2/search/jql") != 0 {
 		t.Error("Server has no /search/jql but it was called")
@@ -200,7 +200,7 @@ func TestSyncServerPagesWithStartAtUnderAContextPath(t *testing.T) {
 	}
 }
 
-func TestSyncOf1000IssuesFitsIn13RequestsWhenSearchPagesHoldEverything(t *testing.T) {
+func TestSyncOf1000IssuesFitsIn14RequestsWhenSearchPagesHoldEverything(t *testing.T) {
 	f := newSyncFixture(t, jiratest.DeploymentCloud, 1000,
 		jiratest.WithPageCap(100), jiratest.WithChangelogCap(1000), jiratest.WithCommentCap(1000), jiratest.WithWorklogCap(1000))
 	res, err := f.sync(t, evsync.Options{})
@@ -208,9 +208,11 @@ func TestSyncOf1000IssuesFitsIn13RequestsWhenSearchPagesHoldEverything(t *testin
 		t.Fatal(err)
 	}
 	f.assertComplete(t)
-	// serverInfo, myself, field, then ten search pages: nothing per issue.
-	if res.Requests != 13 {
-		t.Errorf("requests = %d, want 13", res.Requests)
+	// serverInfo, myself, the probe of updated times, field, then ten
+	// search pages in four windows of 300, 300, 300 and 100 issues:
+	// nothing per issue, and no page lost to the split.
+	if res.Requests != 14 {
+		t.Errorf("requests = %d, want 14", res.Requests)
 	}
 }
 
@@ -334,7 +336,7 @@ func TestSyncWaitsForRateLimitsAndRetriesServerErrors(t *testing.T) {
 	f := newSyncFixture(t, jiratest.DeploymentCloud, 30, jiratest.WithPageCap(10))
 	failSearches(f.srv, func(n int) *jiratest.Fault {
 		switch n {
-		case 1:
+		case 1: // the probe
 			return &jiratest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "7"}
 		case 3:
 			return &jiratest.Fault{Status: http.StatusBadGateway}
@@ -356,7 +358,7 @@ func TestSyncWaitsForRateLimitsAndRetriesServerErrors(t *testing.T) {
 func TestSyncGivesUpOnPersistentFailuresKeepingCommittedPages(t *testing.T) {
 	f := newSyncFixture(t, jiratest.DeploymentCloud, 30, jiratest.WithPageCap(10))
 	failSearches(f.srv, func(n int) *jiratest.Fault {
-		if n > 1 {
+		if n > 2 { // after the probe and the first page
 			return &jiratest.Fault{Status: http.StatusServiceUnavailable}
 		}
 		return nil
@@ -377,7 +379,7 @@ func TestSyncGivesUpOnPersistentFailuresKeepingCommittedPages(t *testing.T) {
 func TestSyncRejectsGarbageWithoutHalfAPage(t *testing.T) {
 	f := newSyncFixture(t, jiratest.DeploymentCloud, 30, jiratest.WithPageCap(10))
 	failSearches(f.srv, func(n int) *jiratest.Fault {
-		if n == 2 {
+		if n == 3 { // the second page, after the probe and the first
 			return &jiratest.Fault{Status: http.StatusOK, Body: `{"issues":[{"id":"1","key":"X-1","fields":{"created":"not a time"}}],"isLast":true}`}
 		}
 		return nil

@@ -265,6 +265,20 @@ type fieldSelection struct {
 	exclude   map[string]bool
 }
 
+// small reports whether a selection names only ids, keys and `updated`,
+// the answers Cloud pages by thousands.
+func (f fieldSelection) small() bool {
+	if f.all || f.navigable {
+		return false
+	}
+	for name := range f.include {
+		if name != "id" && name != "key" && name != "updated" {
+			return false
+		}
+	}
+	return true
+}
+
 // parseFieldSelection reads every `fields` value (Jira accepts the parameter
 // repeated and comma-separated); with none it uses fallback.
 func parseFieldSelection(values []string, fallback string) fieldSelection {

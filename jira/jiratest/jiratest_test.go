@@ -119,7 +119,8 @@ func searchAllCloud(t *testing.T, c *client, jql string, maxResults int) []strin
 		if pages > 1000 {
 			t.Fatal("too many pages")
 		}
-		q := url.Values{"jql": {jql}, "maxResults": {fmt.Sprint(maxResults)}, "fields": {"updated"}}
+		// summary keeps the page cap in force (ids and updated alone page by thousands).
+		q := url.Values{"jql": {jql}, "maxResults": {fmt.Sprint(maxResults)}, "fields": {"updated,summary"}}
 		if token != "" {
 			q.Set("nextPageToken", token)
 		}
@@ -294,6 +295,42 @@ func TestSearchJQLPagesReachEveryIssueOnce(t *testing.T) {
 	}
 	if got := srv.RequestsTo("/rest/api/2/search/jql"); got != 3*7 {
 		t.Errorf("RequestsTo(search/jql) = %d, want 21 (7 pages of 30 per search)", got)
+	}
+}
+
+func TestSearchJQLPagesByThousandsWhenOnlyUpdatedIsAsked(t *testing.T) {
+	site := demo(t, DeploymentCloud, 200)
+	srv := startServer(t, site, WithPageCap(30))
+	c := newClient(t, srv)
+	var p pageOfIssues
+	c.getJSON("/rest/api/2/search/jql", url.Values{"jql": {"project = OPS"}, "maxResults": {"5000"}, "fields": {"updated"}}, &p)
+	if len(p.Issues) != 200 || p.IsLast == nil || !*p.IsLast {
+		t.Errorf("a probe for updated only got %d issues in its first page, want all 200 in one", len(p.Issues))
+	}
+	c.getJSON("/rest/api/2/search/jql", url.Values{"jql": {"project = OPS"}, "maxResults": {"5000"}, "fields": {"updated,summary"}}, &p)
+	if len(p.Issues) != 30 {
+		t.Errorf("a search naming summary got %d issues a page, want the cap of 30", len(p.Issues))
+	}
+}
+
+func TestSearchWindowsBoundedAboveAndBelow(t *testing.T) {
+	site := demo(t, DeploymentCloud, 200)
+	srv := startServer(t, site, WithPageCap(30))
+	c := newClient(t, srv)
+	all := searchAllCloud(t, c, `updated >= "2000-01-01" ORDER BY updated ASC`, 30)
+	var times []time.Time
+	for _, id := range all {
+		times = append(times, site.Issue(id).Updated)
+	}
+	loc, err := time.LoadLocation(site.Me.TimeZone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := times[100].Truncate(time.Minute).In(loc) // JQL reads dates in the user's zone
+	before := searchAllCloud(t, c, fmt.Sprintf(`(updated >= "2000-01-01") AND updated >= "2000-02-01" AND updated < "%s" ORDER BY updated ASC`, cut.Format("2006-01-02 15:04")), 30)
+	after := searchAllCloud(t, c, fmt.Sprintf(`(updated >= "2000-01-01") AND updated >= "%s" ORDER BY updated ASC`, cut.Format("2006-01-02 15:04")), 30)
+	if got := append(append([]string(nil), before...), after...); !slices.Equal(got, all) {
+		t.Errorf("two windows split at %v read %d + %d issues, not the %d of the whole search in order", cut, len(before), len(after), len(all))
 	}
 }
 

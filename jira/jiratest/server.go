@@ -39,8 +39,14 @@ type Server struct {
 	siteMu sync.RWMutex // guards site
 	site   *Site
 
+	latency   time.Duration
+	rateLimit RateLimit
+
 	mu         sync.Mutex // guards the fields below
 	requests   int
+	inFlight   int
+	peak       int
+	throttled  int
 	byPath     map[string]int
 	fault      func(r *http.Request) *Fault
 	pageTokens map[string]searchCursor
@@ -89,6 +95,23 @@ func WithCommentCap(n int) Option { return func(s *Server) { s.caps.comments = n
 // WithWorklogCap sets how many worklogs an issue's worklog field embeds
 // (default 20, as Jira).
 func WithWorklogCap(n int) Option { return func(s *Server) { s.caps.worklogs = n } }
+
+// WithLatency answers every request d late, as a site across the internet
+// does (Jira Cloud takes 100-300 ms a request from another continent).
+// Requests wait side by side: the fake serves them concurrently.
+func WithLatency(d time.Duration) Option { return func(s *Server) { s.latency = d } }
+
+// RateLimit is a burst limit like Jira Cloud's: more than MaxInFlight
+// requests at once are answered 429 with Retry-After, X-RateLimit-* and
+// RateLimit-Reason headers; answers also carry X-RateLimit-NearLimit once
+// in-flight requests reach four fifths of the limit.
+type RateLimit struct {
+	MaxInFlight int
+	RetryAfter  int // seconds
+}
+
+// WithRateLimit enforces a burst limit (see RateLimit).
+func WithRateLimit(rl RateLimit) Option { return func(s *Server) { s.rateLimit = rl } }
 
 // WithCredentials sets the e-mail and API token a Cloud server accepts
 // (default DemoEmail and DemoAPIToken).
@@ -189,13 +212,62 @@ func (s *Server) ExpirePageTokens() {
 	clear(s.pageTokens)
 }
 
+// PeakInFlight is the most requests the server was answering at once.
+func (s *Server) PeakInFlight() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.peak
+}
+
+// Throttled counts the requests answered 429 by the rate limit.
+func (s *Server) Throttled() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.throttled
+}
+
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	path, inContext := strings.CutPrefix(r.URL.Path, s.contextPath)
 	s.mu.Lock()
 	s.requests++
 	s.byPath[path]++
 	inject := s.fault
+	s.inFlight++
+	inFlight := s.inFlight
+	s.peak = max(s.peak, inFlight)
+	over := s.rateLimit.MaxInFlight > 0 && inFlight > s.rateLimit.MaxInFlight
+	if over {
+		s.throttled++
+	}
 	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		s.inFlight--
+		s.mu.Unlock()
+	}()
+
+	if s.latency > 0 {
+		select {
+		case <-time.After(s.latency):
+		case <-r.Context().Done():
+			return
+		}
+	}
+	if rl := s.rateLimit; rl.MaxInFlight > 0 {
+		remaining := max(0, rl.MaxInFlight-inFlight)
+		w.Header().Set("X-RateLimit-Limit", strconv.Itoa(rl.MaxInFlight))
+		w.Header().Set("X-RateLimit-Remaining", strconv.Itoa(remaining))
+		if 5*inFlight >= 4*rl.MaxInFlight {
+			w.Header().Set("X-RateLimit-NearLimit", "true")
+		}
+		if over {
+			w.Header().Set("RateLimit-Reason", "jira-burst-based")
+			w.Header().Set("Retry-After", strconv.Itoa(rl.RetryAfter))
+			w.Header().Set("X-RateLimit-Reset", time.Now().UTC().Add(time.Duration(rl.RetryAfter)*time.Second).Format("2006-01-02T15:04Z"))
+			writeError(w, http.StatusTooManyRequests, "Rate limit exceeded.")
+			return
+		}
+	}
 
 	if inject != nil {
 		if f := inject(r); f != nil && !serveFault(w, r, f) {
@@ -358,6 +430,7 @@ func (s *Server) serverInfo(w http.ResponseWriter) {
 type searchQuery struct {
 	jql        string
 	since      time.Time // zero: no updated bound
+	until      time.Time // updated < until; zero: no upper bound
 	ascending  bool
 	maxResults int
 	fields     fieldSelection
@@ -376,6 +449,7 @@ type searchCursor struct {
 
 var (
 	updatedBound = regexp.MustCompile(`(?i)\bupdated(?:Date)?\s*>=\s*["']?(\d{4}[-/]\d{2}[-/]\d{2}(?:\s+\d{2}:\d{2})?)["']?`)
+	updatedUpper = regexp.MustCompile(`(?i)\bupdated(?:Date)?\s*<\s*["']?(\d{4}[-/]\d{2}[-/]\d{2}(?:\s+\d{2}:\d{2})?)["']?`)
 	badDate      = regexp.MustCompile(`(?i)\bupdated(?:Date)?\s*>=\s*["']([^"']*)["']`)
 	orderBy      = regexp.MustCompile(`(?i)\border\s+by\s+updated(?:Date)?(?:\s+(asc|desc))?`)
 )
@@ -437,26 +511,42 @@ func parseSearch(r *http.Request, defaultFields string, loc *time.Location) (sea
 	if err != nil {
 		return sq, err
 	}
-	sq.since, sq.ascending, sq.scope = bound.since, bound.ascending, bound.scope
+	sq.since, sq.until, sq.ascending, sq.scope = bound.since, bound.until, bound.ascending, bound.scope
 	return sq, nil
 }
 
-// parseJQL reads what the fake understands of a query: an `updated >=`
-// bound, in the user's time zone, and the order.
+// parseJQL reads what the fake understands of a query: its `updated >=`
+// bounds (the latest wins, as AND does) and `updated <` bounds (the
+// earliest wins), in the user's time zone, and the order.
 func parseJQL(jql string, loc *time.Location) (searchQuery, error) {
 	q := searchQuery{jql: jql, scope: parseScope(jql)}
-	var err error
-	if m := updatedBound.FindStringSubmatch(jql); m != nil {
-		v := strings.ReplaceAll(strings.Join(strings.Fields(m[1]), " "), "/", "-")
-		layout := "2006-01-02"
-		if len(v) > len(layout) {
-			layout = "2006-01-02 15:04"
+	for _, bound := range []struct {
+		re  *regexp.Regexp
+		dst *time.Time
+		win func(t, old time.Time) bool
+	}{
+		{updatedBound, &q.since, time.Time.After},
+		{updatedUpper, &q.until, time.Time.Before},
+	} {
+		for _, m := range bound.re.FindAllStringSubmatch(jql, -1) {
+			v := strings.ReplaceAll(strings.Join(strings.Fields(m[1]), " "), "/", "-")
+			layout := "2006-01-02"
+			if len(v) > len(layout) {
+				layout = "2006-01-02 15:04"
+			}
+			t, err := time.ParseInLocation(layout, v, loc)
+			if err != nil {
+				return q, invalidDate(v)
+			}
+			if bound.dst.IsZero() || bound.win(t, *bound.dst) {
+				*bound.dst = t
+			}
 		}
-		if q.since, err = time.ParseInLocation(layout, v, loc); err != nil {
-			return q, invalidDate(v)
+	}
+	if q.since.IsZero() {
+		if m := badDate.FindStringSubmatch(jql); m != nil {
+			return q, invalidDate(m[1])
 		}
-	} else if m := badDate.FindStringSubmatch(jql); m != nil {
-		return q, invalidDate(m[1])
 	}
 	if m := orderBy.FindStringSubmatch(jql); m != nil {
 		q.ascending = strings.EqualFold(m[1], "asc")
@@ -500,7 +590,8 @@ func (s *Server) selectIssues(q searchQuery) []*Issue {
 	}
 	var sel []keyed
 	for _, is := range s.site.issues {
-		if s.site.visible(is) && (q.since.IsZero() || !is.Updated.Before(q.since)) && q.scope.matches(s.site, is) {
+		if s.site.visible(is) && (q.since.IsZero() || !is.Updated.Before(q.since)) &&
+			(q.until.IsZero() || is.Updated.Before(q.until)) && q.scope.matches(s.site, is) {
 			sel = append(sel, keyed{is, numericID(is)})
 		}
 	}
@@ -561,7 +652,13 @@ func (s *Server) searchJQL(w http.ResponseWriter, r *http.Request, rd *renderer)
 		}
 		issues = issues[i:]
 	}
-	n := min(s.pageSize(q.maxResults), len(issues))
+	size := s.pageSize(q.maxResults)
+	if q.fields.small() && !q.changelog && q.maxResults > size {
+		// Cloud returns up to 5,000 issues a page when only ids, keys or a
+		// few small fields are asked for.
+		size = min(q.maxResults, 5000)
+	}
+	n := min(size, len(issues))
 	out := map[string]any{"issues": s.renderIssues(rd, issues[:n], q), "isLast": n == len(issues)}
 	if n < len(issues) {
 		last := issues[n-1]

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -27,10 +28,13 @@ func (s *Store) SavePage(ctx context.Context, site evidence.Site, records []evid
 		return res, err
 	}
 	defer w.close()
-	for _, rec := range records {
+	for _, rec := range lastOfEachIssue(records) {
 		if err := w.saveIssue(ctx, rec, classify, now, &res); err != nil {
 			return res, fmt.Errorf("save issue %s: %w", rec.Issue.Key, err)
 		}
+	}
+	if err := w.flush(ctx, tx); err != nil {
+		return res, err
 	}
 	if len(w.statusTimes) > 0 {
 		removed, err := dropBulkEvidence(ctx, tx, site.ID, spansAround(w.statusTimes))
@@ -57,7 +61,95 @@ func (s *Store) SavePage(ctx context.Context, site evidence.Site, records []evid
 	return res, nil
 }
 
-// pageWriter holds the statements one page reuses for every issue.
+// lastOfEachIssue drops all but the last record of an issue that a page
+// holds twice: the rows of a page are inserted together at its end.
+func lastOfEachIssue(records []evidence.IssueRecord) []evidence.IssueRecord {
+	last := make(map[string]int, len(records))
+	for i, rec := range records {
+		last[rec.Issue.ID] = i
+	}
+	if len(last) == len(records) {
+		return records
+	}
+	out := make([]evidence.IssueRecord, 0, len(last))
+	for i, rec := range records {
+		if last[rec.Issue.ID] == i {
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
+// Columns of the rows a page inserts in bulk.
+const (
+	activityColumns = `activities (site_id, issue_id, source, source_id, author_id, author_name, author_type, occurred_at, body, items, is_mine)`
+	evidenceColumns = `evidence (id, site_id, issue_id, source, source_id, category, rule, confidence, excerpt, why, occurred_at)`
+)
+
+// rowsPerInsert bounds a multi-row INSERT well under SQLite's 32,766
+// parameters.
+const rowsPerInsert = 256
+
+// flush inserts the page's activities, then its evidence (which refers
+// to them), rowsPerInsert rows a statement.
+func (w *pageWriter) flush(ctx context.Context, tx *sql.Tx) error {
+	for _, table := range []struct {
+		what, columns string
+		rows          [][]any
+	}{{"activities", activityColumns, w.activityRows}, {"evidence", evidenceColumns, w.evidenceRows}} {
+		if err := insertRows(ctx, tx, table.columns, table.rows); err != nil {
+			return fmt.Errorf("store %s: %w", table.what, err)
+		}
+	}
+	w.activityRows, w.evidenceRows = nil, nil
+	return nil
+}
+
+// insertRows inserts rows of equal width into table (with its column
+// list), many to a statement; a full-size statement is prepared once.
+func insertRows(ctx context.Context, tx *sql.Tx, table string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	placeholders := func(n int) string {
+		one := "(?" + strings.Repeat(", ?", len(rows[0])-1) + ")"
+		return "INSERT INTO " + table + " VALUES " + one + strings.Repeat(", "+one, n-1)
+	}
+	var full *sql.Stmt
+	defer func() {
+		if full != nil {
+			full.Close()
+		}
+	}()
+	args := make([]any, 0, rowsPerInsert*len(rows[0]))
+	for start := 0; start < len(rows); start += rowsPerInsert {
+		chunk := rows[start:min(start+rowsPerInsert, len(rows))]
+		args = args[:0]
+		for _, r := range chunk {
+			args = append(args, r...)
+		}
+		if len(chunk) < rowsPerInsert {
+			if _, err := tx.ExecContext(ctx, placeholders(len(chunk)), args...); err != nil {
+				return err
+			}
+			continue
+		}
+		if full == nil {
+			var err error
+			if full, err = tx.PrepareContext(ctx, placeholders(rowsPerInsert)); err != nil {
+				return err
+			}
+		}
+		if _, err := full.ExecContext(ctx, args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pageWriter holds the statements one page reuses for every issue, and the
+// activity and evidence rows it inserts at the end of the page, many to a
+// statement.
 type pageWriter struct {
 	site evidence.Site
 	// statusTimes are the times of the user's status changes on the page,
@@ -67,8 +159,7 @@ type pageWriter struct {
 	newEvidence                   map[string]bool
 	mineBefore, evidenceBefore    *sql.Stmt
 	upsertIssue, deleteActivities *sql.Stmt
-	insertActivity                *sql.Stmt
-	insertEvidence                *sql.Stmt
+	activityRows, evidenceRows    [][]any
 }
 
 func newPageWriter(ctx context.Context, tx *sql.Tx, site evidence.Site) (*pageWriter, error) {
@@ -88,12 +179,6 @@ func newPageWriter(ctx context.Context, tx *sql.Tx, site evidence.Site) (*pageWr
 				issue_key = excluded.issue_key, project = excluded.project, updated_at = excluded.updated_at,
 				issue = excluded.issue, raw = excluded.raw, synced_at = excluded.synced_at`},
 		{&w.deleteActivities, `DELETE FROM activities WHERE site_id = ? AND issue_id = ?`},
-		{&w.insertActivity, `
-			INSERT INTO activities (site_id, issue_id, source, source_id, author_id, author_name, author_type, occurred_at, body, items, is_mine)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&w.insertEvidence, `
-			INSERT INTO evidence (id, site_id, issue_id, source, source_id, category, rule, confidence, excerpt, why, occurred_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 	}
 	for _, st := range stmts {
 		stmt, err := tx.PrepareContext(ctx, st.query)
@@ -107,7 +192,7 @@ func newPageWriter(ctx context.Context, tx *sql.Tx, site evidence.Site) (*pageWr
 }
 
 func (w *pageWriter) close() {
-	for _, st := range []*sql.Stmt{w.mineBefore, w.evidenceBefore, w.upsertIssue, w.deleteActivities, w.insertActivity, w.insertEvidence} {
+	for _, st := range []*sql.Stmt{w.mineBefore, w.evidenceBefore, w.upsertIssue, w.deleteActivities} {
 		if st != nil {
 			st.Close()
 		}
@@ -156,10 +241,8 @@ func (w *pageWriter) saveIssue(ctx context.Context, rec evidence.IssueRecord, cl
 		if a.Items == nil {
 			items = []byte("[]")
 		}
-		if _, err := w.insertActivity.ExecContext(ctx, w.site.ID, is.ID, string(a.Source), a.SourceID,
-			a.Author.ID, a.Author.DisplayName, a.Author.AccountType, formatTime(a.At), a.Text, string(items), mine); err != nil {
-			return fmt.Errorf("store %s %s: %w", a.Source, a.SourceID, err)
-		}
+		w.activityRows = append(w.activityRows, []any{w.site.ID, is.ID, string(a.Source), a.SourceID,
+			a.Author.ID, a.Author.DisplayName, a.Author.AccountType, formatTime(a.At), a.Text, string(items), mine})
 		if !mine {
 			continue
 		}
@@ -175,9 +258,8 @@ func (w *pageWriter) saveIssue(ctx context.Context, rec evidence.IssueRecord, cl
 				continue
 			}
 			seenEvidence[ev.ID] = true
-			if err := w.storeEvidence(ctx, ev); err != nil {
-				return err
-			}
+			w.evidenceRows = append(w.evidenceRows, []any{ev.ID, w.site.ID, ev.IssueID, string(ev.Source), ev.SourceID,
+				ev.Category, ev.Rule, ev.Confidence, ev.Excerpt, ev.Why, formatTime(ev.OccurredAt)})
 			if !evidenceBefore[ev.ID] {
 				res.NewEvidence++
 				w.newEvidence[ev.ID] = true
@@ -185,14 +267,6 @@ func (w *pageWriter) saveIssue(ctx context.Context, rec evidence.IssueRecord, cl
 		}
 	}
 	res.Issues++
-	return nil
-}
-
-func (w *pageWriter) storeEvidence(ctx context.Context, ev evidence.Evidence) error {
-	if _, err := w.insertEvidence.ExecContext(ctx, ev.ID, w.site.ID, ev.IssueID, string(ev.Source), ev.SourceID,
-		ev.Category, ev.Rule, ev.Confidence, ev.Excerpt, ev.Why, formatTime(ev.OccurredAt)); err != nil {
-		return fmt.Errorf("store evidence %s: %w", ev.ID, err)
-	}
 	return nil
 }
 

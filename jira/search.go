@@ -50,6 +50,9 @@ type SearchQuery struct {
 	// will return, for an approximate count when the plan did not learn it
 	// (one more request).
 	WantTotal bool
+	// Stored are issues stored already, by id, with their `updated`: when
+	// the probe finds only those, unchanged, there is nothing to fetch.
+	Stored map[string]time.Time
 }
 
 // probeMax is the most issues a Cloud probe asks for in one page: Jira
@@ -71,6 +74,31 @@ type searchPlan struct {
 	windows  []searchWindow
 	total    int // issues expected; -1 when unknown
 	pageSize int // what a page holds, as far as the plan knows
+	// seen are the issues the probe saw, with their `updated`; complete
+	// when that is all the search will find.
+	seen     []probed
+	complete bool
+}
+
+// probed is an issue as a probe sees it.
+type probed struct {
+	id      string
+	updated time.Time
+}
+
+// unchanged reports whether the search finds only issues stored already
+// as they are: then it has nothing to fetch.
+func (p searchPlan) unchanged(stored map[string]time.Time) bool {
+	if !p.complete || stored == nil {
+		return false
+	}
+	for _, is := range p.seen {
+		at, ok := stored[is.id]
+		if !ok || !at.Equal(is.updated) {
+			return false
+		}
+	}
+	return true
 }
 
 // Search runs a query and calls fn with each completed page, in Jira's
@@ -97,7 +125,7 @@ func (c *Client) Search(ctx context.Context, q SearchQuery, fn func(evidence.Pag
 	if err != nil {
 		return fmt.Errorf("search issues: %w", explainGone(err))
 	}
-	if len(plan.windows) == 0 {
+	if len(plan.windows) == 0 || plan.unchanged(q.Stored) {
 		return nil
 	}
 	if q.LoadFields != nil {
@@ -118,12 +146,13 @@ func (c *Client) Search(ctx context.Context, q SearchQuery, fn func(evidence.Pag
 // Cloud selections of over 5,000 issues). No window means nothing to fetch.
 func (c *Client) plan(ctx context.Context, q SearchQuery) (searchPlan, error) {
 	if q.Deployment != evidence.DeploymentCloud {
-		// Server: the total and the page size Jira grants, from a page of ids.
-		query := url.Values{"jql": {q.JQL}, "maxResults": {strconv.Itoa(c.pageSize)}, "fields": {"id"}}
+		// Server: the total and the page size Jira grants, from a page of
+		// ids and updated times.
+		query := url.Values{"jql": {q.JQL}, "maxResults": {strconv.Itoa(c.pageSize)}, "fields": {"updated"}}
 		var page struct {
-			MaxResults int               `json:"maxResults"`
-			Total      int               `json:"total"`
-			Issues     []json.RawMessage `json:"issues"`
+			MaxResults int          `json:"maxResults"`
+			Total      int          `json:"total"`
+			Issues     []probeIssue `json:"issues"`
 		}
 		if err := c.get(ctx, "rest/api/2/search?"+query.Encode(), &page); err != nil {
 			return searchPlan{}, err
@@ -132,7 +161,10 @@ func (c *Client) plan(ctx context.Context, q SearchQuery) (searchPlan, error) {
 		if size <= 0 || size > c.pageSize {
 			size = c.pageSize
 		}
-		plan := searchPlan{total: page.Total, pageSize: size}
+		plan := searchPlan{total: page.Total, pageSize: size, complete: len(page.Issues) >= page.Total}
+		for _, is := range page.Issues {
+			plan.seen = append(plan.seen, probed{id: is.ID, updated: is.Fields.Updated.Time})
+		}
 		if c.concurrency == 1 && page.Total > 0 {
 			// One request at a time: one window, paged as a serial client.
 			plan.windows = []searchWindow{{}}
@@ -143,16 +175,20 @@ func (c *Client) plan(ctx context.Context, q SearchQuery) (searchPlan, error) {
 		}
 		return plan, nil
 	}
-	times, complete, err := c.probeUpdated(ctx, q.JQL)
+	seen, complete, err := c.probeUpdated(ctx, q.JQL)
 	if err != nil {
 		return searchPlan{}, err
 	}
-	plan := searchPlan{total: -1, pageSize: c.pageSize}
+	plan := searchPlan{total: -1, pageSize: c.pageSize, seen: seen, complete: complete}
 	if complete {
-		if len(times) == 0 {
+		if len(seen) == 0 {
 			return plan, nil
 		}
-		plan.total = len(times)
+		plan.total = len(seen)
+	}
+	times := make([]time.Time, len(seen))
+	for i, is := range seen {
+		times[i] = is.updated
 	}
 	for _, b := range windowBounds(times, c.pageSize, c.concurrency) {
 		plan.windows = append(plan.windows, searchWindow{jql: boundedJQL(q.JQL, b.from, b.to, q.TimeZone)})
@@ -165,35 +201,39 @@ func (c *Client) plan(ctx context.Context, q SearchQuery) (searchPlan, error) {
 // thousands. complete is false when it stopped early: Jira granted small
 // pages (then the rest is left to the last window rather than paid for
 // here), or over 50,000 issues.
-func (c *Client) probeUpdated(ctx context.Context, jql string) (times []time.Time, complete bool, err error) {
+func (c *Client) probeUpdated(ctx context.Context, jql string) (issues []probed, complete bool, err error) {
 	query := url.Values{"jql": {jql}, "maxResults": {strconv.Itoa(probeMax)}, "fields": {"updated"}}
 	seen := map[string]bool{}
 	for range 10 {
 		var page struct {
-			Issues []struct {
-				Fields struct {
-					Updated jiraTime `json:"updated"`
-				} `json:"fields"`
-			} `json:"issues"`
-			NextPageToken string `json:"nextPageToken"`
-			IsLast        bool   `json:"isLast"`
+			Issues        []probeIssue `json:"issues"`
+			NextPageToken string       `json:"nextPageToken"`
+			IsLast        bool         `json:"isLast"`
 		}
 		if err := c.get(ctx, "rest/api/2/search/jql?"+query.Encode(), &page); err != nil {
 			return nil, false, err
 		}
 		for _, is := range page.Issues {
-			times = append(times, is.Fields.Updated.Time)
+			issues = append(issues, probed{id: is.ID, updated: is.Fields.Updated.Time})
 		}
 		if len(page.Issues) == 0 || page.IsLast || page.NextPageToken == "" || seen[page.NextPageToken] {
-			return times, true, nil
+			return issues, true, nil
 		}
 		if len(page.Issues) < 1000 {
-			return times, false, nil
+			return issues, false, nil
 		}
 		seen[page.NextPageToken] = true
 		query.Set("nextPageToken", page.NextPageToken)
 	}
-	return times, false, nil
+	return issues, false, nil
+}
+
+// probeIssue is an issue of a probe's answer: its id and `updated`.
+type probeIssue struct {
+	ID     string `json:"id"`
+	Fields struct {
+		Updated jiraTime `json:"updated"`
+	} `json:"fields"`
 }
 
 // timeBounds is a window of `updated`: [from, to), a zero time unbounded.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 	evsync "github.com/pmfolio/pmfolio/evidence/sync"
@@ -28,6 +29,30 @@ func TestProgressBarDrawsOnOneLineAndErasesItself(t *testing.T) {
 	bar.update(120, -1) // Cloud does not give a total
 	if got := buf.String(); got != "\rsyncing acme: 120 issues" {
 		t.Errorf("unknown total: %q", got)
+	}
+}
+
+func TestProgressBarCountsPagesAndSaysTheTimeLeft(t *testing.T) {
+	var buf bytes.Buffer
+	clock := testNow
+	bar := &progressBar{w: &buf, label: "syncing acme", now: func() time.Time { return clock }}
+	bar.pages(1, 60)
+	if got := buf.String(); got != "\rsyncing acme [..............................] 1/60 pages\033[K" {
+		t.Errorf("first page: %q", got)
+	}
+	buf.Reset()
+	clock = clock.Add(10 * time.Second) // 10 pages more in 10 s: 49 to go
+	bar.pages(11, 60)
+	if got := buf.String(); got != "\rsyncing acme [#####.........................] 11/60 pages, about 49 s left\033[K" {
+		t.Errorf("eleventh page: %q", got)
+	}
+	buf.Reset()
+	bar.pages(12, -1)
+	if got := buf.String(); got != "\rsyncing acme: 12 pages\033[K" {
+		t.Errorf("unknown total: %q", got)
+	}
+	if got := roughDuration(5 * time.Minute); got != "about 5 min" {
+		t.Errorf("roughDuration = %q", got)
 	}
 }
 

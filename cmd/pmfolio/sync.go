@@ -27,6 +27,8 @@ type syncOptions struct {
 	Quiet     bool
 	DryRun    bool
 	Transport http.RoundTripper // nil: the network
+	// Concurrency is the most requests in flight per site (0: the default).
+	Concurrency int
 	Classify  evidence.ClassifyFunc
 	// JiraOptions tune the client (tests make retries instant).
 	JiraOptions []jira.Option
@@ -78,6 +80,12 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 			if opts.Classify, err = g.classifier(cfg); err != nil {
 				return err
 			}
+			if !cmd.Flags().Changed("concurrency") {
+				opts.Concurrency = cfg.Concurrency // 0: the default
+			}
+			if opts.Concurrency < 0 || (cmd.Flags().Changed("concurrency") && opts.Concurrency < 1) {
+				return usageError("--concurrency (or concurrency: in the config file) must be 1 or more, not %d", opts.Concurrency)
+			}
 			opts.IO, opts.DBPath = g.io, g.dbPath(cfg)
 			opts.onDeployment = func(d string) { g.hints.deployment = d }
 			opts.Stop = g.interrupts.stopGracefully()
@@ -93,6 +101,8 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 	f.BoolVar(&opts.Quiet, "quiet", false, "print nothing on success (for cron)")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "fetch and count, but store nothing")
 	f.StringVar(&site, "site", "", "sync only the config file's site with this name")
+	f.IntVar(&opts.Concurrency, "concurrency", jira.DefaultConcurrency,
+		"most requests in flight at once; Jira's rate limits lower it for a while (config: concurrency)")
 	return cmd
 }
 
@@ -141,7 +151,11 @@ func runSync(ctx context.Context, opts syncOptions) ([]evsync.Result, error) {
 }
 
 func syncOneSite(ctx context.Context, store *sqlite.Store, site siteConf, opts syncOptions, stop <-chan struct{}) (evsync.Result, error) {
-	jopts := append([]jira.Option{jira.WithClock(opts.IO.Now)}, opts.JiraOptions...)
+	jopts := []jira.Option{jira.WithClock(opts.IO.Now)}
+	if opts.Concurrency > 0 {
+		jopts = append(jopts, jira.WithConcurrency(opts.Concurrency))
+	}
+	jopts = append(jopts, opts.JiraOptions...)
 	if opts.Transport != nil {
 		jopts = append(jopts, jira.WithHTTPTransport(opts.Transport))
 	}
@@ -155,7 +169,7 @@ func syncOneSite(ctx context.Context, store *sqlite.Store, site siteConf, opts s
 		if label == "" {
 			label = evidence.SiteNameFromURL(site.URL)
 		}
-		bar = &progressBar{w: opts.IO.ErrOut, label: "syncing " + label}
+		bar = &progressBar{w: opts.IO.ErrOut, label: "syncing " + label, now: opts.IO.Now}
 		defer bar.done()
 	}
 	sopts := evsync.Options{SiteName: site.Name, Full: opts.Full, JQL: opts.JQL, DryRun: opts.DryRun,
@@ -165,7 +179,7 @@ func syncOneSite(ctx context.Context, store *sqlite.Store, site siteConf, opts s
 	}
 	sopts.Team = teamScopeOf(site, opts.Team)
 	if bar != nil {
-		sopts.Progress = bar.update
+		sopts.PageProgress = bar.pages
 	}
 	res, err := evsync.Run(ctx, jira.NewSource(client), store, sopts)
 	if bar != nil {

@@ -286,6 +286,28 @@ func (s *Store) Sites(ctx context.Context) ([]evidence.Site, error) {
 	return sites, rows.Err()
 }
 
+// StoredSince returns the site's stored issues updated at or after since,
+// by id, with their `updated` (sync.Sink).
+func (s *Store) StoredSince(ctx context.Context, siteID int64, since time.Time) (map[string]time.Time, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT issue_id, updated_at FROM issues WHERE site_id = ? AND updated_at >= ?`,
+		siteID, formatTime(since))
+	if err != nil {
+		return nil, fmt.Errorf("read stored issues: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]time.Time{}
+	for rows.Next() {
+		var id, at string
+		if err := rows.Scan(&id, &at); err != nil {
+			return nil, fmt.Errorf("read stored issues: %w", err)
+		}
+		if out[id], err = parseTime(at); err != nil {
+			return nil, err
+		}
+	}
+	return out, rows.Err()
+}
+
 // SyncCursor is the newest `updated` of the last committed page of a site;
 // ok is false before the first sync.
 func (s *Store) SyncCursor(ctx context.Context, siteID int64) (cursor time.Time, ok bool, err error) {

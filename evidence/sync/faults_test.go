@@ -200,6 +200,7 @@ func (c faultCase) run(t *testing.T) {
 		c.pages = fs.pagesBefore(t, c.path, c.at)
 	}
 	whole := fs.reference(t, -1)
+	c.concurrently(t, fs, whole)
 	fc := fs.newCase(t)
 	fc.inject(c.path, c.fault)
 	committed, err := fc.sync(t, c.timeout)
@@ -224,6 +225,36 @@ func (c faultCase) run(t *testing.T) {
 		t.Fatalf("sync after the fault: %v", err)
 	}
 	sameDump(t, "resumed sync", whole, dumpStore(t, fc.store))
+}
+
+// concurrently stages the same fault for a client of four requests in
+// flight. Which page the n-th request of a kind serves then varies, so
+// the pages committed before a failure are not counted; but they must be
+// whole pages in Jira's order (the database of a serial sync stopped after
+// as many), and the next sync must complete it.
+func (c faultCase) concurrently(t *testing.T, fs *faultServer, whole string) {
+	t.Helper()
+	fc := fs.newCase(t)
+	fc.concurrency = 4
+	fc.inject(c.path, c.fault)
+	committed, err := fc.sync(t, c.timeout)
+	if code := exitCodeOf(err); code != c.exit {
+		t.Fatalf("concurrent sync ended with exit code %d (%v), want %d", code, err, c.exit)
+	}
+	if err == nil {
+		got := dumpStore(t, fc.store)
+		if c.rawDiffers {
+			whole, got = withoutRaw(whole), withoutRaw(got)
+		}
+		sameDump(t, "completed concurrent sync", whole, got)
+		return
+	}
+	sameDump(t, "failed concurrent sync", fs.reference(t, committed), dumpStore(t, fc.store))
+	fc.inject("", nil)
+	if _, err := fc.sync(t, 0); err != nil {
+		t.Fatalf("concurrent sync after the fault: %v", err)
+	}
+	sameDump(t, "resumed concurrent sync", whole, dumpStore(t, fc.store))
 }
 
 // faultSiteIssues is the size of the faultCase sites.

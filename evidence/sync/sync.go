@@ -31,14 +31,25 @@ type Source interface {
 	// replaces the default selection of the user's issues.
 	Selection(userJQL string, since time.Time) string
 	// Pages runs a selection and calls fn with each page in order, stopping
-	// at fn's first error. wantTotal asks for the number of issues to come
-	// when that costs a request.
-	Pages(ctx context.Context, selection string, wantTotal bool, fn func(evidence.Page) error) error
+	// at fn's first error.
+	Pages(ctx context.Context, selection string, opts PagesOptions, fn func(evidence.Page) error) error
 	// Deleted returns the ids of those issues that the site confirms were
 	// deleted, as opposed to hidden from the user.
 	Deleted(ctx context.Context, issues []evidence.Issue) ([]string, error)
 	// Requests is the number of requests sent so far.
 	Requests() int
+}
+
+// PagesOptions tune Source.Pages.
+type PagesOptions struct {
+	// WantTotal asks for the number of issues to come when that costs a
+	// request.
+	WantTotal bool
+	// Stored, when set, holds the issues stored already that the selection
+	// may find, by id, with their `updated`: when the selection finds only
+	// those, unchanged, the source need fetch nothing (the overlap an
+	// incremental sync re-reads).
+	Stored map[string]time.Time
 }
 
 // Sink is a store that commits a page at a time.
@@ -48,6 +59,9 @@ type Sink interface {
 	LockSync() (unlock func() error, err error)
 	EnsureSite(ctx context.Context, site evidence.Site) (evidence.Site, error)
 	SyncCursor(ctx context.Context, siteID int64) (cursor time.Time, ok bool, err error)
+	// StoredSince returns the stored issues of a site updated at or after
+	// a time, by id, with their `updated`.
+	StoredSince(ctx context.Context, siteID int64, since time.Time) (map[string]time.Time, error)
 	// SavePage commits a page's issues, their activities and evidence, and
 	// the cursor (when not zero) in one transaction.
 	SavePage(ctx context.Context, site evidence.Site, records []evidence.IssueRecord, classify evidence.ClassifyFunc, cursor time.Time) (evidence.PageResult, error)
@@ -67,6 +81,9 @@ type Options struct {
 	// Progress is told after each page how many issues were fetched and the
 	// total (-1 when Jira does not say).
 	Progress func(fetched, total int)
+	// PageProgress is told after each committed page how many pages are
+	// done and how many the search is expected to take (-1: unknown).
+	PageProgress func(done, expected int)
 	// Stop, when closed, ends the sync after the page being fetched is
 	// committed: Ctrl-C keeps the work already done.
 	Stop <-chan struct{}
@@ -188,7 +205,14 @@ func syncSite(ctx context.Context, src Source, sink Sink, opts Options, res *Res
 	if opts.Full && opts.JQL == "" && opts.Since.IsZero() && !opts.DryRun {
 		seen = map[string]bool{}
 	}
-	err = src.Pages(ctx, res.UsedJQL, opts.Progress != nil, func(p evidence.Page) error {
+	popts := PagesOptions{WantTotal: opts.Progress != nil || opts.PageProgress != nil}
+	if site.ID != 0 && bound.After(FirstSyncFloor) {
+		// An incremental sync: what it re-reads may all be stored already.
+		if popts.Stored, err = sink.StoredSince(ctx, site.ID, bound.Add(-time.Minute)); err != nil {
+			return err
+		}
+	}
+	err = src.Pages(ctx, res.UsedJQL, popts, func(p evidence.Page) error {
 		res.Issues += len(p.Records)
 		for _, rec := range p.Records {
 			if seen != nil {
@@ -217,6 +241,9 @@ func syncSite(ctx context.Context, src Source, sink Sink, opts Options, res *Res
 		}
 		if opts.Progress != nil {
 			opts.Progress(p.Fetched, p.Total)
+		}
+		if opts.PageProgress != nil {
+			opts.PageProgress(p.Page, p.Pages)
 		}
 		select {
 		case <-opts.Stop:

@@ -22,14 +22,15 @@ import (
 type fileConfig struct {
 	DB    string     `yaml:"db,omitempty"`
 	Rules string     `yaml:"rules,omitempty"` // a user rules file, as --rules
-	// Concurrency is the most requests a sync keeps in flight, as sync's
-	// --concurrency (0: jira.DefaultConcurrency).
-	Concurrency int `yaml:"concurrency,omitempty"`
 	Sites []siteConf `yaml:"sites"`
 	// Team names the team's work for `pmfolio next` (projects, board or
 	// jql); Next tunes its detectors (next.yaml's format). See NEXT.md.
 	Team *evidence.TeamScope `yaml:"team,omitempty"`
 	Next yaml.Node           `yaml:"next,omitempty"`
+
+	// Concurrency is the most requests a sync keeps in flight, as sync's
+	// --concurrency (0: jira.DefaultConcurrency).
+	Concurrency int `yaml:"concurrency,omitempty"`
 }
 
 // siteConf is one Jira site of the config file.

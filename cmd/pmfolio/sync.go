@@ -29,7 +29,7 @@ type syncOptions struct {
 	Transport http.RoundTripper // nil: the network
 	// Concurrency is the most requests in flight per site (0: the default).
 	Concurrency int
-	Classify  evidence.ClassifyFunc
+	Classify    evidence.ClassifyFunc
 	// JiraOptions tune the client (tests make retries instant).
 	JiraOptions []jira.Option
 	// onDeployment is told each site's deployment once known, for error hints.

@@ -27,9 +27,7 @@ type syncOptions struct {
 	Quiet     bool
 	DryRun    bool
 	Transport http.RoundTripper // nil: the network
-	// Concurrency is the most requests in flight per site (0: the default).
-	Concurrency int
-	Classify    evidence.ClassifyFunc
+	Classify  evidence.ClassifyFunc
 	// JiraOptions tune the client (tests make retries instant).
 	JiraOptions []jira.Option
 	// onDeployment is told each site's deployment once known, for error hints.
@@ -39,6 +37,9 @@ type syncOptions struct {
 	// Team is the config's team scope for sites that name none (nil: the
 	// projects the user was active in lately).
 	Team *evidence.TeamScope
+
+	// Concurrency is the most requests in flight per site (0: the default).
+	Concurrency int
 }
 
 func newSyncCmd(g *globals) *cobra.Command {

@@ -13,8 +13,9 @@ import (
 )
 
 // Source reads one site as its user for a sync (it implements sync.Source):
-// Identify learns the deployment, the user and the field ids that the pages
-// need, so it comes first.
+// Identify learns the deployment and the user that the pages need, so it
+// comes first; the field ids are read by the first search that finds
+// anything.
 type Source struct {
 	client *Client
 	info   ServerInfo

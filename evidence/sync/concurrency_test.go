@@ -18,10 +18,10 @@ import (
 func TestSyncUnderA429StormBacksOffAndLosesNothing(t *testing.T) {
 	for _, deployment := range []string{jiratest.DeploymentCloud, jiratest.DeploymentServer} {
 		t.Run(deployment, func(t *testing.T) {
-			f := newSyncFixture(t, deployment, 60, jiratest.WithPageCap(10), jiratest.WithChangelogCap(5),
+			f := newSyncFixture(t, deployment, 30, jiratest.WithPageCap(10), jiratest.WithChangelogCap(5),
 				jiratest.WithCommentCap(3), jiratest.WithWorklogCap(2),
 				jiratest.WithRateLimit(jiratest.RateLimit{MaxInFlight: 2, RetryAfter: 1}),
-				jiratest.WithLatency(20*time.Millisecond)) // so that requests overlap
+				jiratest.WithLatency(10*time.Millisecond)) // so that requests overlap
 			var mu sync.Mutex
 			var waits []time.Duration
 			c, err := jira.New(f.cfg, jira.WithConcurrency(8), jira.WithSleep(func(ctx context.Context, d time.Duration) error {
@@ -53,8 +53,8 @@ func TestSyncUnderA429StormBacksOffAndLosesNothing(t *testing.T) {
 					break
 				}
 			}
-			if res.Issues != 60 {
-				t.Errorf("synced %d issues, want 60", res.Issues)
+			if res.Issues != 30 {
+				t.Errorf("synced %d issues, want 30", res.Issues)
 			}
 			f.assertComplete(t)
 
@@ -78,7 +78,7 @@ func TestSyncUnderA429StormBacksOffAndLosesNothing(t *testing.T) {
 func TestIncrementalSyncWithNothingNewCostsThreeRequests(t *testing.T) {
 	for _, deployment := range []string{jiratest.DeploymentCloud, jiratest.DeploymentServer} {
 		t.Run(deployment, func(t *testing.T) {
-			f := newSyncFixture(t, deployment, 60, jiratest.WithPageCap(10))
+			f := newSyncFixture(t, deployment, 30, jiratest.WithPageCap(10))
 			if _, err := f.sync(t, evsync.Options{}); err != nil {
 				t.Fatal(err)
 			}

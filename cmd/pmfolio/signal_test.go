@@ -37,7 +37,7 @@ func heldSync(t *testing.T) (cmd *exec.Cmd, stderr *strings.Builder, db string, 
 			pages++
 			n := pages
 			mu.Unlock()
-			if n == 2 {
+			if n == 3 { // after the search's probe and its first page
 				heldOnce.Do(func() { close(held) })
 				<-unblock
 			}

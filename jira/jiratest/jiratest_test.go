@@ -303,11 +303,11 @@ func TestSearchJQLPagesByThousandsWhenOnlyUpdatedIsAsked(t *testing.T) {
 	srv := startServer(t, site, WithPageCap(30))
 	c := newClient(t, srv)
 	var p pageOfIssues
-	c.getJSON("/rest/api/2/search/jql", url.Values{"jql": {"project = OPS"}, "maxResults": {"5000"}, "fields": {"updated"}}, &p)
+	c.getJSON("/rest/api/2/search/jql", url.Values{"jql": {`updated >= "2000-01-01"`}, "maxResults": {"5000"}, "fields": {"updated"}}, &p)
 	if len(p.Issues) != 200 || p.IsLast == nil || !*p.IsLast {
 		t.Errorf("a probe for updated only got %d issues in its first page, want all 200 in one", len(p.Issues))
 	}
-	c.getJSON("/rest/api/2/search/jql", url.Values{"jql": {"project = OPS"}, "maxResults": {"5000"}, "fields": {"updated,summary"}}, &p)
+	c.getJSON("/rest/api/2/search/jql", url.Values{"jql": {`updated >= "2000-01-01"`}, "maxResults": {"5000"}, "fields": {"updated,summary"}}, &p)
 	if len(p.Issues) != 30 {
 		t.Errorf("a search naming summary got %d issues a page, want the cap of 30", len(p.Issues))
 	}

@@ -58,7 +58,10 @@ func TestSyncFaultsEndWithTheDocumentedExitCode(t *testing.T) {
 				IO:     IO{Out: &out, ErrOut: &errOut, Now: func() time.Time { return testNow }, Signals: make(chan os.Signal)},
 				Sites:  []siteConf{{URL: srv.URL(), Email: jiratest.DemoEmail, APIToken: jiratest.DemoAPIToken}},
 				DBPath: db, Quiet: true,
-				JiraOptions: []jira.Option{jira.WithRequestTimeout(300 * time.Millisecond),
+				// Long enough that the first page is not timed out under the
+				// race detector on a busy machine (its retry would meet the
+				// fault), short enough for the stalls to end.
+				JiraOptions: []jira.Option{jira.WithRequestTimeout(1500 * time.Millisecond),
 					jira.WithSleep(func(ctx context.Context, d time.Duration) error { return ctx.Err() })},
 			})
 			code := report(&errOut, err, hintContext{deployment: evidence.DeploymentCloud}, true)

@@ -161,7 +161,7 @@ func teamSummary(t *evsync.TeamResult) string {
 
 // findOpportunities detects and ranks the PM work on each site's stored
 // team backlog, leaving out what the user already took.
-func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config, site string, now time.Time) ([]evidence.Opportunity, error) {
+func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config, site string, now time.Time) ([]next.Opportunity, error) {
 	sites, err := store.Sites(ctx)
 	if err != nil {
 		return nil, err
@@ -185,7 +185,7 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		return nil, err
 	}
 	gaps := next.GapsOf(evs)
-	var all []evidence.Opportunity
+	var all []next.Opportunity
 	for _, s := range sites {
 		if site != "" && s.Name != site {
 			continue
@@ -200,7 +200,7 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 			}
 		}
 	}
-	slices.SortStableFunc(all, func(a, b evidence.Opportunity) int {
+	slices.SortStableFunc(all, func(a, b next.Opportunity) int {
 		switch {
 		case a.Score > b.Score:
 			return -1
@@ -231,7 +231,7 @@ func runNext(ctx context.Context, opts nextOptions) error {
 	if err != nil {
 		return err
 	}
-	opps = slices.DeleteFunc(opps, func(op evidence.Opportunity) bool {
+	opps = slices.DeleteFunc(opps, func(op next.Opportunity) bool {
 		cat, _ := evidence.CategoryByID(op.Category)
 		return opts.Category != "" && op.Category != opts.Category || opts.Competency != "" && cat.Competency != opts.Competency
 	})
@@ -250,12 +250,12 @@ func runNext(ctx context.Context, opts nextOptions) error {
 }
 
 // writeOpportunities renders opportunities in a format.
-func writeOpportunities(stdio IO, format string, opps []evidence.Opportunity, total int) error {
+func writeOpportunities(stdio IO, format string, opps []next.Opportunity, total int) error {
 	w := stdio.Out
 	switch format {
 	case "json":
 		if opps == nil {
-			opps = []evidence.Opportunity{}
+			opps = []next.Opportunity{}
 		}
 		return writeJSONValue(w, map[string]any{"opportunities": opps, "total": total})
 	case "markdown":
@@ -290,10 +290,10 @@ func writeOpportunities(stdio IO, format string, opps []evidence.Opportunity, to
 }
 
 // writeHistory renders what was suggested and what the user then did.
-func writeHistory(w io.Writer, format string, suggestions []evidence.Suggestion) error {
+func writeHistory(w io.Writer, format string, suggestions []next.Suggestion) error {
 	if format == "json" {
 		if suggestions == nil {
-			suggestions = []evidence.Suggestion{}
+			suggestions = []next.Suggestion{}
 		}
 		taken := 0
 		for _, sg := range suggestions {

@@ -51,8 +51,8 @@ var checks = map[string]check{
 
 // Detect runs every detector that is not off over the team's open issues
 // and returns what they found, unranked, in a stable order.
-func Detect(cfg Config, t Team) []evidence.Opportunity {
-	var out []evidence.Opportunity
+func Detect(cfg Config, t Team) []Opportunity {
+	var out []Opportunity
 	for _, d := range cfg.Detectors {
 		if d.Off {
 			continue
@@ -70,8 +70,8 @@ func Detect(cfg Config, t Team) []evidence.Opportunity {
 			for k, v := range f.vars {
 				vars[k] = v
 			}
-			out = append(out, evidence.Opportunity{
-				ID: evidence.OpportunityID(t.Site.Key(), d.ID, key), Detector: d.ID,
+			out = append(out, Opportunity{
+				ID: OpportunityID(t.Site.Key(), d.ID, key), Detector: d.ID,
 				SiteID: t.Site.ID, SiteName: t.Site.Name, IssueID: is.ID, IssueKey: is.Key,
 				IssueURL: t.Site.IssueURL(is.Key), Summary: is.Summary, Category: d.Category,
 				Reason: fill(d.Reason, vars), Action: fill(d.Action, vars), Related: f.related,

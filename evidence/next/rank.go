@@ -31,7 +31,7 @@ func GapsOf(evs []evidence.Evidence) Gaps {
 // is, its age and its watchers) and raises those that build a competency
 // the portfolio shows little of. It fills Score and Why and returns them
 // best first; ties keep the issue order.
-func Rank(cfg Config, t Team, opps []evidence.Opportunity, gaps Gaps) []evidence.Opportunity {
+func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 	byID := map[string]evidence.TeamIssue{}
 	open := map[string]bool{}
 	for _, is := range t.Issues {
@@ -43,7 +43,7 @@ func Rank(cfg Config, t Team, opps []evidence.Opportunity, gaps Gaps) []evidence
 		most = max(most, n)
 	}
 	w := cfg.Ranking
-	out := make([]evidence.Opportunity, len(opps))
+	out := make([]Opportunity, len(opps))
 	for i, op := range opps {
 		d, _ := cfg.Detector(op.Detector)
 		is := byID[op.IssueID]
@@ -92,7 +92,7 @@ func Rank(cfg Config, t Team, opps []evidence.Opportunity, gaps Gaps) []evidence
 }
 
 // Find detects and ranks in one go: what `pmfolio next` shows.
-func Find(cfg Config, t Team, gaps Gaps) []evidence.Opportunity {
+func Find(cfg Config, t Team, gaps Gaps) []Opportunity {
 	return Rank(cfg, t, Detect(cfg, t), gaps)
 }
 

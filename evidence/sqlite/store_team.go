@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/next"
 	evsync "github.com/pmfolio/pmfolio/evidence/sync"
 )
 
@@ -124,7 +125,7 @@ func (s *Store) TeamIssues(ctx context.Context, siteID int64) ([]evidence.TeamIs
 // RecordSuggestions remembers what `next` showed: a new suggestion is
 // stamped now; one shown before keeps its first time and gets the current
 // wording.
-func (s *Store) RecordSuggestions(ctx context.Context, opps []evidence.Opportunity, now time.Time) error {
+func (s *Store) RecordSuggestions(ctx context.Context, opps []next.Opportunity, now time.Time) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("record suggestions: %w", err)
@@ -174,7 +175,7 @@ func (s *Store) MarkTaken(ctx context.Context, siteID int64, now time.Time) (int
 
 // Suggestions reads what `next` suggested, oldest first, with the site's
 // links; site "" reads every site.
-func (s *Store) Suggestions(ctx context.Context, site string) ([]evidence.Suggestion, error) {
+func (s *Store) Suggestions(ctx context.Context, site string) ([]next.Suggestion, error) {
 	rows, err := s.reader().QueryContext(ctx, `
 		SELECT n.id, n.site_id, s.name, s.url, n.issue_id, n.issue_key, n.detector, n.category, n.reason, n.action,
 		       n.suggested_at, n.last_shown_at, coalesce(n.taken_at, ''), n.evidence_id,
@@ -188,9 +189,9 @@ func (s *Store) Suggestions(ctx context.Context, site string) ([]evidence.Sugges
 		return nil, fmt.Errorf("read suggestions: %w", err)
 	}
 	defer rows.Close()
-	var out []evidence.Suggestion
+	var out []next.Suggestion
 	for rows.Next() {
-		var sg evidence.Suggestion
+		var sg next.Suggestion
 		var url, suggested, shown, taken string
 		if err := rows.Scan(&sg.ID, &sg.SiteID, &sg.SiteName, &url, &sg.IssueID, &sg.IssueKey, &sg.Detector, &sg.Category,
 			&sg.Reason, &sg.Action, &suggested, &shown, &taken, &sg.EvidenceID, &sg.Summary); err != nil {

@@ -1,0 +1,51 @@
+package next
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+)
+
+// Opportunity is one piece of PM work on the team's backlog that nobody is
+// doing, found by a detector: why it is there, what to do, and which kind of
+// PM work doing it would show.
+type Opportunity struct {
+	ID       string   `json:"id"` // stable for (site, detector, issue)
+	Detector string   `json:"detector"`
+	SiteID   int64    `json:"-"`
+	SiteName string   `json:"site"`
+	IssueID  string   `json:"-"`
+	IssueKey string   `json:"issue_key"`
+	IssueURL string   `json:"issue_url"`
+	Summary  string   `json:"summary"`
+	Category string   `json:"category"`
+	Reason   string   `json:"reason"`
+	Action   string   `json:"action"`
+	Related  []string `json:"related,omitempty"` // other issue keys involved, e.g. the duplicate
+	// Score ranks opportunities; Why lists what raised it, for the reader.
+	Score float64  `json:"score"`
+	Why   []string `json:"why,omitempty"`
+}
+
+// OpportunityID is the stable id of a detector's finding on one issue of a
+// site.
+func OpportunityID(siteKey, detector, issueID string) string {
+	h := sha256.New()
+	for _, part := range []string{siteKey, detector, issueID} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	return "op_" + hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// Suggestion is an opportunity that `pmfolio next` showed the user, and
+// whether they then took it: their own activity on the issue, after it was
+// suggested, classified as the suggested category.
+type Suggestion struct {
+	Opportunity
+	SuggestedAt time.Time  `json:"suggested_at"`
+	LastShownAt time.Time  `json:"last_shown_at"`
+	TakenAt     *time.Time `json:"taken_at,omitempty"`
+	// EvidenceID is the user's own evidence item that took it.
+	EvidenceID string `json:"evidence_id,omitempty"`
+}

@@ -24,6 +24,27 @@ type Epic struct {
 	Key      string
 	Summary  string
 	URL      string
+	// Goal is the epic's description as plain text: the problem, goal and
+	// success metrics as its author wrote them.
+	Goal           string
+	Status         string // the status name, e.g. "Done"
+	StatusCategory string // "new", "indeterminate" or "done"
+	Resolution     string
+	Resolved       *time.Time
+	// Comments are the epic's comments by anyone, oldest first, as plain
+	// text: the place Jira records how an initiative ended.
+	Comments []Comment
+	// Outcome is the user's own statement of the initiative's result
+	// (`pmfolio outcome`), empty when they gave none.
+	Outcome string
+}
+
+// Comment is one comment on an issue.
+type Comment struct {
+	ID     string // Jira's comment id
+	At     time.Time
+	Author User
+	Text   string // plain text
 }
 
 // Portfolio is everything an export needs, read from the store at once.
@@ -49,4 +70,8 @@ type Portfolio struct {
 	// backed by an item of Evidence: "picked up N unowned PM tasks that
 	// were blocking the team".
 	TeamWork []TeamWork
+	// Redacted says names, keys and sites have been replaced by
+	// placeholders (export.Redact), so a document should not present the
+	// placeholders as a byline.
+	Redacted bool
 }

@@ -347,6 +347,10 @@ func (s *Store) portfolioContext(ctx context.Context, p *evidence.Portfolio) err
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	rows.Close()
+	if err := s.epicDetails(ctx, p); err != nil {
+		return err
+	}
 	p.People, err = s.people(ctx)
 	return err
 }
@@ -443,7 +447,7 @@ func (s *Store) Stats(ctx context.Context, site string) (Stats, error) {
 // TableCounts counts the rows of each data table, for checks and doctor.
 func (s *Store) TableCounts(ctx context.Context) (map[string]int, error) {
 	counts := map[string]int{}
-	for _, table := range []string{"sites", "issues", "activities", "evidence", "curation", "manual_evidence", "sync_runs"} {
+	for _, table := range []string{"sites", "issues", "activities", "evidence", "curation", "manual_evidence", "outcomes", "sync_runs"} {
 		var n int
 		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM "+table).Scan(&n); err != nil {
 			return nil, fmt.Errorf("count %s: %w", table, err)

@@ -1,0 +1,203 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/markup"
+)
+
+// ErrNoIssue means no stored issue has the given key.
+var ErrNoIssue = errors.New("no such issue")
+
+// ErrAmbiguousIssue means the key names issues on more than one site.
+var ErrAmbiguousIssue = errors.New("issue key is on more than one site")
+
+// OutcomeEntry is the user's statement of an initiative's result.
+type OutcomeEntry struct {
+	Site     string // site name
+	IssueKey string // the issue's current key, or the one it had when the outcome was set
+	Text     string
+}
+
+// issueByKey finds the stored issue with that key (any case), on the named
+// site or, when site is empty, on the only site that has it.
+func (s *Store) issueByKey(ctx context.Context, site, key string) (siteID int64, issueID, currentKey string, err error) {
+	key = strings.ToUpper(strings.TrimSpace(key))
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT i.site_id, i.issue_id, i.issue_key FROM issues i JOIN sites s ON s.id = i.site_id
+		WHERE i.issue_key = ? AND (? = '' OR s.name = ?) LIMIT 2`, key, site, site)
+	if err != nil {
+		return 0, "", "", fmt.Errorf("find issue %s: %w", key, err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		n++
+		if err := rows.Scan(&siteID, &issueID, &currentKey); err != nil {
+			return 0, "", "", fmt.Errorf("find issue %s: %w", key, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return 0, "", "", fmt.Errorf("find issue %s: %w", key, err)
+	}
+	switch n {
+	case 0:
+		return 0, "", "", fmt.Errorf("%w: %s", ErrNoIssue, key)
+	case 1:
+		return siteID, issueID, currentKey, nil
+	}
+	return 0, "", "", fmt.Errorf("%w: %s", ErrAmbiguousIssue, key)
+}
+
+// SetOutcome records the user's statement of what the issue (an epic,
+// usually) achieved, replacing any earlier one. It is curation: no sync or
+// reclassify touches it.
+func (s *Store) SetOutcome(ctx context.Context, site, key, text string) (OutcomeEntry, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return OutcomeEntry{}, errors.New("set outcome: the text is empty")
+	}
+	siteID, issueID, current, err := s.issueByKey(ctx, site, key)
+	if err != nil {
+		return OutcomeEntry{}, err
+	}
+	if _, err := s.db.ExecContext(ctx, `
+		INSERT INTO outcomes (site_id, issue_id, issue_key, text, updated_at) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (site_id, issue_id) DO UPDATE SET issue_key = excluded.issue_key, text = excluded.text, updated_at = excluded.updated_at`,
+		siteID, issueID, current, text, formatTime(s.now())); err != nil {
+		return OutcomeEntry{}, fmt.Errorf("set outcome of %s: %w", current, err)
+	}
+	var name string
+	if err := s.db.QueryRowContext(ctx, `SELECT name FROM sites WHERE id = ?`, siteID).Scan(&name); err != nil {
+		return OutcomeEntry{}, fmt.Errorf("set outcome of %s: %w", current, err)
+	}
+	return OutcomeEntry{Site: name, IssueKey: current, Text: text}, nil
+}
+
+// RemoveOutcome deletes the user's outcome of an issue; it reports whether
+// there was one.
+func (s *Store) RemoveOutcome(ctx context.Context, site, key string) (bool, error) {
+	siteID, issueID, current, err := s.issueByKey(ctx, site, key)
+	if err != nil {
+		return false, err
+	}
+	res, err := s.db.ExecContext(ctx, `DELETE FROM outcomes WHERE site_id = ? AND issue_id = ?`, siteID, issueID)
+	if err != nil {
+		return false, fmt.Errorf("remove outcome of %s: %w", current, err)
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
+}
+
+// Outcomes lists the user's outcomes by site and key, with the issues'
+// current keys.
+func (s *Store) Outcomes(ctx context.Context) ([]OutcomeEntry, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT coalesce(s.name, ''), coalesce(i.issue_key, o.issue_key), o.text
+		FROM outcomes o LEFT JOIN sites s ON s.id = o.site_id
+		LEFT JOIN issues i ON i.site_id = o.site_id AND i.issue_id = o.issue_id
+		ORDER BY 1, 2`)
+	if err != nil {
+		return nil, fmt.Errorf("read outcomes: %w", err)
+	}
+	defer rows.Close()
+	var out []OutcomeEntry
+	for rows.Next() {
+		var o OutcomeEntry
+		if err := rows.Scan(&o.Site, &o.IssueKey, &o.Text); err != nil {
+			return nil, fmt.Errorf("read outcomes: %w", err)
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// epicDetails fills what the portfolio's epics say about themselves: the
+// goal in the description, the status and resolution, the comments, and the
+// user's outcome.
+func (s *Store) epicDetails(ctx context.Context, p *evidence.Portfolio) error {
+	if len(p.Epics) == 0 {
+		return nil
+	}
+	type siteKey struct{ site, key string }
+	type storedIssue struct {
+		site    int64
+		issueID string
+	}
+	index := make(map[siteKey]int, len(p.Epics))
+	for i, ep := range p.Epics {
+		index[siteKey{ep.SiteName, ep.Key}] = i
+	}
+	rows, err := s.reader().QueryContext(ctx, `
+		SELECT s.name, i.site_id, i.issue_id, i.issue_key, i.issue, coalesce(o.text, '')
+		FROM issues i JOIN sites s ON s.id = i.site_id
+		LEFT JOIN outcomes o ON o.site_id = i.site_id AND o.issue_id = i.issue_id
+		WHERE json_extract(i.issue, '$.type') = 'Epic' OR o.text IS NOT NULL`)
+	if err != nil {
+		return fmt.Errorf("read epics: %w", err)
+	}
+	defer rows.Close()
+	epicOf := make(map[storedIssue]int)
+	for rows.Next() {
+		var (
+			site, key, outcome string
+			stored             storedIssue
+			raw                []byte
+		)
+		if err := rows.Scan(&site, &stored.site, &stored.issueID, &key, &raw, &outcome); err != nil {
+			return fmt.Errorf("read epics: %w", err)
+		}
+		i, ok := index[siteKey{site, key}]
+		if !ok {
+			continue
+		}
+		var is evidence.Issue
+		if err := json.Unmarshal(raw, &is); err != nil {
+			return fmt.Errorf("read epic %s: %w", key, err)
+		}
+		ep := &p.Epics[i]
+		ep.Goal = markup.PlainText(is.Description)
+		ep.Status, ep.StatusCategory, ep.Resolution, ep.Resolved = is.Status, is.StatusCategory, is.Resolution, is.Resolved
+		ep.Outcome = outcome
+		epicOf[stored] = i
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read epics: %w", err)
+	}
+	rows.Close()
+
+	comments, err := s.reader().QueryContext(ctx, `
+		SELECT a.site_id, a.issue_id, a.source_id, a.author_id, a.author_name, a.occurred_at, a.body
+		FROM activities a JOIN issues i ON i.site_id = a.site_id AND i.issue_id = a.issue_id
+		WHERE a.source = 'comment' AND json_extract(i.issue, '$.type') = 'Epic'
+		ORDER BY a.occurred_at, a.source_id`)
+	if err != nil {
+		return fmt.Errorf("read epic comments: %w", err)
+	}
+	defer comments.Close()
+	for comments.Next() {
+		var (
+			stored   storedIssue
+			c        evidence.Comment
+			at, body string
+		)
+		if err := comments.Scan(&stored.site, &stored.issueID, &c.ID, &c.Author.ID, &c.Author.DisplayName, &at, &body); err != nil {
+			return fmt.Errorf("read epic comments: %w", err)
+		}
+		i, ok := epicOf[stored]
+		if !ok {
+			continue
+		}
+		if c.At, err = parseTime(at); err != nil {
+			return err
+		}
+		c.Text = markup.PlainText(body)
+		p.Epics[i].Comments = append(p.Epics[i].Comments, c)
+	}
+	return comments.Err()
+}

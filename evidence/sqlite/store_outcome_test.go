@@ -1,0 +1,75 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+func TestOutcomeIsCurationThatSurvivesResyncAndReclassify(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	epic := testRecord("20000", "PAY-1", t0, comment("801", testOther, t0.Add(time.Hour), "Closing: p99 down from 900 ms to 250 ms."))
+	epic.Issue.Type, epic.Issue.Summary, epic.Issue.StatusCategory = "Epic", "Faster checkout", "done"
+	epic.Issue.Description = "h3. Goal\nCheckout p99 under *300 ms*."
+	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{epic}, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+
+	if _, err := s.SetOutcome(ctx, "", "PAY-404", "x"); !errors.Is(err, ErrNoIssue) {
+		t.Errorf("outcome of an unknown issue: %v, want ErrNoIssue", err)
+	}
+	got, err := s.SetOutcome(ctx, "", "pay-1", "  Checkout p99 fell from 900 ms to 250 ms; abandonment down 8%.  ")
+	if err != nil || got.IssueKey != "PAY-1" || got.Site != "acme" || got.Text != "Checkout p99 fell from 900 ms to 250 ms; abandonment down 8%." {
+		t.Fatalf("set outcome = %+v, %v", got, err)
+	}
+	check := func(when string) {
+		t.Helper()
+		p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Epics) != 1 {
+			t.Fatalf("%s: epics = %+v", when, p.Epics)
+		}
+		ep := p.Epics[0]
+		if ep.Outcome != got.Text || ep.Goal != "Goal: Checkout p99 under 300 ms." || ep.StatusCategory != "done" {
+			t.Errorf("%s: epic = %+v", when, ep)
+		}
+		if len(ep.Comments) != 1 || ep.Comments[0].ID != "801" || ep.Comments[0].Author.DisplayName != testOther.DisplayName {
+			t.Errorf("%s: comments = %+v", when, ep.Comments)
+		}
+		if o, ok := evidence.OutcomeOf(ep); !ok || !o.Mine || o.Text != got.Text {
+			t.Errorf("%s: outcome = %+v, %v; the user's own comes first", when, o, ok)
+		}
+		list, err := s.Outcomes(ctx)
+		if err != nil || len(list) != 1 || list[0] != got {
+			t.Errorf("%s: outcomes = %+v, %v", when, list, err)
+		}
+	}
+	check("after setting it")
+	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{epic}, fakeClassify, t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	check("after a re-sync")
+	if _, err := s.ReclassifyReported(ctx, fakeClassify, evidence.Categories); err != nil {
+		t.Fatal(err)
+	}
+	check("after reclassify")
+
+	if removed, err := s.RemoveOutcome(ctx, "", "PAY-1"); err != nil || !removed {
+		t.Fatalf("remove = %v, %v", removed, err)
+	}
+	p, _ := s.Portfolio(ctx, evidence.Filter{}, storeNow)
+	if o, ok := evidence.OutcomeOf(p.Epics[0]); !ok || o.Mine || o.Comment.ID != "801" {
+		t.Errorf("without the user's outcome: %+v, %v; want the closing comment with its number", o, ok)
+	}
+	if removed, err := s.RemoveOutcome(ctx, "", "PAY-1"); err != nil || removed {
+		t.Errorf("second remove = %v, %v", removed, err)
+	}
+}

@@ -254,14 +254,14 @@ func sayPlanning(r *report, groups []group) []string {
 	t := r.tally(items(groups))
 	var claims []string
 	for _, g := range groups {
-		n := claimFor(g.category).count(g.items)
+		n := claimCount(g.category, g.items)
 		if g.category.ID == evidence.CatReleasePlanning {
 			if releases := r.tally(g.items).releases; releases > 0 {
 				claims = append(claims, "planned "+quantity(n, "issue", "issues")+" into "+quantity(releases, "release", "releases"))
 				continue
 			}
 		}
-		claims = append(claims, claimFor(g.category).phrase(n))
+		claims = append(claims, g.category.Claim(n))
 	}
 	return []string{joinAnd(claims) + scope(t), forTeammates(t), doneOutcome(t)}
 }

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,70 +14,11 @@ import (
 // something a person would say in an interview.
 const headlineCategories = 4
 
-// countUnit is what the headline counts for a category.
-type countUnit int
-
-const (
-	// countItems counts evidence items: each one is a separate act (an
-	// update posted, a decision recorded), so counting them is honest.
-	countItems countUnit = iota
-	// countIssues counts distinct issues: several items on one issue (the
-	// estimate and the acceptance criteria of one story) are still one
-	// story groomed, and saying more would overclaim.
-	countIssues
-	// countEpics counts distinct epics: epic-ownership evidence sits on the
-	// epic itself or on its children, and all of it is one initiative.
-	countEpics
-)
-
-// claim is how the headline counts one category and says it in words.
-type claim struct {
-	unit countUnit
-	one  string // the phrase for a count of one
-	many string // the phrase for any other count, with %d for it
-}
-
-// claims says, per built-in category, what the headline counts and how.
-// Story writing counts issues rather than items: a story is an issue, and a
-// rule that also credits a later rewrite of its description must not make
-// one story two.
-var claims = map[string]claim{
-	evidence.CatStoryWriting:      {countIssues, "wrote 1 user story", "wrote %d user stories"},
-	evidence.CatBacklogGrooming:   {countIssues, "groomed 1 backlog item", "groomed %d backlog items"},
-	evidence.CatPrioritization:    {countIssues, "prioritized 1 backlog item", "prioritized %d backlog items"},
-	evidence.CatSprintPlanning:    {countIssues, "shaped sprint scope for 1 issue", "shaped sprint scope for %d issues"},
-	evidence.CatReleasePlanning:   {countIssues, "planned 1 issue into a release", "planned %d issues into releases"},
-	evidence.CatStakeholderComms:  {countItems, "posted 1 stakeholder update", "posted %d stakeholder updates"},
-	evidence.CatUnblocking:        {countIssues, "unblocked 1 teammate's issue", "unblocked %d teammates' issues"},
-	evidence.CatCrossTeam:         {countIssues, "coordinated 1 issue across teams", "coordinated %d issues across teams"},
-	evidence.CatDecisionMaking:    {countItems, "recorded 1 product decision", "recorded %d product decisions"},
-	evidence.CatEpicOwnership:     {countEpics, "owned 1 epic", "owned %d epics"},
-	evidence.CatAcceptanceTesting: {countIssues, "verified 1 delivered issue", "verified %d delivered issues"},
-	evidence.CatIncidentCoord:     {countIssues, "led the response to 1 incident", "led the response to %d incidents"},
-}
-
-// claimFor returns the claim of a category. The user's own categories have
-// no wording of their own, so they count items under their id.
-func claimFor(c evidence.Category) claim {
-	if cl, ok := claims[c.ID]; ok {
-		return cl
-	}
-	return claim{countItems, "recorded 1 " + c.ID + " item", "recorded %d " + strings.ReplaceAll(c.ID, "%", "%%") + " items"}
-}
-
-// phrase says n in the claim's words, singular or plural.
-func (cl claim) phrase(n int) string {
-	if n == 1 {
-		return cl.one
-	}
-	return fmt.Sprintf(cl.many, n)
-}
-
-// count applies the claim's unit to a category's items. A manual item with
-// no issue is one piece of work the user vouches for, so it counts once in
-// every unit.
-func (cl claim) count(items []*evidence.Evidence) int {
-	if cl.unit == countItems {
+// claimCount applies a category's count unit to its items. A manual item
+// with no issue is one piece of work the user vouches for, so it counts
+// once in every unit.
+func claimCount(c evidence.Category, items []*evidence.Evidence) int {
+	if c.Count == evidence.CountItems {
 		return len(items)
 	}
 	seen := make(map[issueRef]struct{})
@@ -89,7 +29,7 @@ func (cl claim) count(items []*evidence.Evidence) int {
 			continue
 		}
 		key := e.IssueKey
-		if cl.unit == countEpics && e.IssueType != "Epic" && e.IssueParent != "" {
+		if c.Count == evidence.CountEpics && e.IssueType != "Epic" && e.IssueParent != "" {
 			key = e.IssueParent
 		}
 		seen[issueRef{e.SiteName, key}] = struct{}{}
@@ -129,9 +69,8 @@ func claimPhrases(groups []group, oneEpic bool) []string {
 	}
 	all := make([]counted, 0, len(groups))
 	for _, g := range groups {
-		cl := claimFor(g.category)
-		n := cl.count(g.items)
-		phrase := cl.phrase(n)
+		n := claimCount(g.category, g.items)
+		phrase := g.category.Claim(n)
 		if oneEpic && g.category.ID == evidence.CatEpicOwnership {
 			phrase = epicOwnedClaim
 		}

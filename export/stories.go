@@ -33,38 +33,6 @@ type StoryOptions struct {
 	JSON bool
 }
 
-// categoryStory says, per built-in category, what it means in a story: the
-// task it was part of, the action it is, and the behavioural interview
-// question it answers.
-type categoryStory struct {
-	task, action, question string
-}
-
-var categoryStories = map[string]categoryStory{
-	evidence.CatStoryWriting:      {"turning the need into stories the team could build", "Wrote the story", "a time you turned a vague problem into a plan a team could build"},
-	evidence.CatBacklogGrooming:   {"keeping the backlog ready to work on", "Groomed", "a time you brought order to a messy backlog"},
-	evidence.CatPrioritization:    {"deciding what came first", "Prioritized", "a time you handled conflicting priorities"},
-	evidence.CatSprintPlanning:    {"shaping what went into each sprint", "Shaped the sprint scope of", "a time you cut scope to fit capacity"},
-	evidence.CatReleasePlanning:   {"planning what shipped in which release", "Planned the release of", "a time you delivered against a deadline"},
-	evidence.CatStakeholderComms:  {"keeping stakeholders informed", "Updated stakeholders on", "a time you kept stakeholders aligned"},
-	evidence.CatUnblocking:        {"clearing what blocked teammates", "Unblocked", "a time you helped your team get unstuck"},
-	evidence.CatCrossTeam:         {"aligning the work with other teams", "Coordinated with another team on", "a time you influenced without authority"},
-	evidence.CatDecisionMaking:    {"making and recording the scope decisions", "Recorded a decision on", "a time you made a difficult trade-off"},
-	evidence.CatEpicOwnership:     {"owning the initiative", "Shaped the epic", "a time you owned something end to end"},
-	evidence.CatAcceptanceTesting: {"checking delivered work against the need", "Verified", "a time you held a high bar for quality"},
-	evidence.CatIncidentCoord:     {"coordinating the response when things broke", "Coordinated the incident on", "a time you stayed calm under pressure"},
-}
-
-// storyFor returns how a category reads in a story; a user's own category
-// names itself and answers no standard question.
-func storyFor(c evidence.Category) categoryStory {
-	if s, ok := categoryStories[c.ID]; ok {
-		return s
-	}
-	title := oneLine(c.Title)
-	return categoryStory{task: "the " + title + " work", action: "Recorded " + title + " on"}
-}
-
 // story is one interview story, built from one initiative.
 type story struct {
 	Epic      storyEpic     `json:"epic"`
@@ -155,7 +123,7 @@ func (r *report) story(in initiative) story {
 	slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(weight(b), weight(a)) })
 
 	for _, g := range groups {
-		if q := storyFor(g.category).question; q != "" && !slices.Contains(s.Questions, q) && len(s.Questions) < storyQuestions {
+		if q := g.category.StoryQuestion; q != "" && !slices.Contains(s.Questions, q) && len(s.Questions) < storyQuestions {
 			s.Questions = append(s.Questions, q)
 		}
 	}
@@ -180,7 +148,7 @@ func (r *report) story(in initiative) story {
 
 	var tasks []string
 	for _, g := range groups[:min(len(groups), initiativeClaims)] {
-		tasks = append(tasks, storyFor(g.category).task)
+		tasks = append(tasks, storyTask(g.category))
 	}
 	s.Task = "My part: " + joinAnd(tasks) + "."
 
@@ -194,7 +162,7 @@ func (r *report) story(in initiative) story {
 		a := storyAction{
 			Category: e.Category, EvidenceID: e.ID, IssueKey: oneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
 			OccurredAt: timestamp(e.OccurredAt), Excerpt: truncate(oneLine(e.Excerpt), 240),
-			verb: storyFor(r.categoryOf(e.Category)).action, at: e.OccurredAt.UTC(),
+			verb: actionVerb(r.categoryOf(e.Category)), at: e.OccurredAt.UTC(),
 		}
 		// The epic's own summary is the story's title already.
 		if e.IssueKey != in.epic.Key {
@@ -218,6 +186,23 @@ func (r *report) story(in initiative) story {
 	}
 	s.Result = strings.TrimSpace(s.Result + " Add the outcome you can vouch for (a number, a date, what changed for users or the business): Jira does not record it.")
 	return s
+}
+
+// storyTask is a category's part in a story's Task; a user's own category
+// names itself.
+func storyTask(c evidence.Category) string {
+	if c.StoryTask != "" {
+		return c.StoryTask
+	}
+	return "the " + oneLine(c.Title) + " work"
+}
+
+// actionVerb is the verb of an action of that category in a story.
+func actionVerb(c evidence.Category) string {
+	if c.StoryAction != "" {
+		return c.StoryAction
+	}
+	return "Recorded " + oneLine(c.Title) + " on"
 }
 
 // projectPhrase names the projects of an initiative's issues: " in

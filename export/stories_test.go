@@ -85,7 +85,8 @@ func TestStoriesPointAtTheirEvidence(t *testing.T) {
 				var allowed []string
 				for _, e := range p.Evidence {
 					if e.IssueKey == s.Epic.Key || e.IssueParent == s.Epic.Key {
-						allowed = append(allowed, categoryStories[e.Category].question)
+						c, _ := evidence.CategoryByID(e.Category)
+						allowed = append(allowed, c.StoryQuestion)
 					}
 				}
 				for _, q := range s.Questions {

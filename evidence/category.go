@@ -171,14 +171,14 @@ var Categories = []Category{
 		ID: CatEpicOwnership, Title: "Epic ownership", Competency: "Ownership and bias to action",
 		Suggestion: "Take an initiative end to end: create the epic, write its goal and success metric, and shape its children.",
 		Count:      CountEpics, ClaimOne: "owned 1 epic", ClaimMany: "owned %d epics",
-		EditPhrase: "moved %s through their lifecycle", StoryTask: "owning the initiative", StoryAction: "Shaped the epic",
+		EditPhrase: "updated the status or goals of %s", StoryTask: "owning the initiative", StoryAction: "Shaped the epic",
 		StoryQuestion: "a time you owned something end to end",
 	},
 	{
 		ID: CatAcceptanceTesting, Title: "Acceptance testing", Competency: "Product judgment",
 		Suggestion: "Verify a teammate's delivered story against its acceptance criteria and record the result before closing it.",
 		Count:      CountIssues, ClaimOne: "verified 1 delivered issue", ClaimMany: "verified %d delivered issues",
-		EditPhrase: "closed %s after checking them", StoryTask: "checking delivered work against the need", StoryAction: "Verified",
+		EditPhrase: "closed %s as verified", StoryTask: "checking delivered work against the need", StoryAction: "Verified",
 		StoryQuestion: "a time you held a high bar for quality",
 	},
 	{

@@ -38,7 +38,7 @@ type BulletOptions struct {
 // claimed that the data does not show: the outcome is what Jira says is
 // done now, never a business result.
 func Bullets(w io.Writer, p evidence.Portfolio, opts BulletOptions) error {
-	r := newReport(p)
+	r := newReport(p, Options{})
 	bw := bufio.NewWriter(w)
 	all := r.bullets()
 	if opts.Top == 0 {

@@ -35,12 +35,13 @@ const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; ba
 var htmlMarkdown = goldmark.New(goldmark.WithExtensions(extension.Table))
 
 // HTML writes the portfolio as one self-contained web page: the Markdown
-// portfolio rendered by goldmark, with inline CSS for screen and print, an
-// inline SVG chart of PM activity per month by category, no scripts and
-// nothing fetched from anywhere. Jira text is escaped before goldmark sees
-// it, so it can only ever be text.
-func HTML(w io.Writer, p evidence.Portfolio) error {
-	r := newReport(p)
+// portfolio (brief, or full with opts.Full) rendered by goldmark, with
+// inline CSS for screen, phone and print, and in the full version an inline
+// SVG chart of PM activity per month by category; no scripts and nothing
+// fetched from anywhere. Jira text is escaped before goldmark sees it, so
+// it can only ever be text.
+func HTML(w io.Writer, p evidence.Portfolio, opts Options) error {
+	r := newReport(p, opts)
 	bw := bufio.NewWriter(w)
 	writeHTMLHead(bw, r)
 
@@ -53,20 +54,20 @@ func HTML(w io.Writer, p evidence.Portfolio) error {
 		if err := mw.Flush(); err != nil {
 			return fmt.Errorf("write html export: %w", err)
 		}
+		if s.name == sectionTimeline {
+			writeChart(bw, r)
+		}
 		bw.WriteString(`<section class="` + s.name + `">` + "\n")
 		if err := htmlMarkdown.Convert(md.Bytes(), bw); err != nil {
 			return fmt.Errorf("write html export: %w", err)
 		}
 		bw.WriteString("</section>\n")
-		if s.name == sectionHeadline {
-			writeChart(bw, r)
-		}
 	}
 	bw.WriteString("</main>\n</body>\n</html>\n")
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write html export: %w", err)
 	}
-	return nil
+	return r.writeLint(opts.Lint)
 }
 
 // writeHTMLHead writes everything before the first section.

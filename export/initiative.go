@@ -18,14 +18,28 @@ type initiative struct {
 	// epicItems are the items on the epic issue itself; they tell its
 	// status and carry the goal the user wrote for it.
 	epicItems []*evidence.Evidence
+	// owned says the user owned the epic (epic-ownership evidence).
+	owned bool
+	// outcome is what the initiative achieved, when the user or Jira says.
+	outcome    evidence.Outcome
+	hasOutcome bool
 	// strength ranks initiatives for the portfolio and for stories: the sum
-	// of the items' strengths (so more and stronger work counts), times
+	// of the items' strengths (so more and stronger work counts; a field
+	// edit counts far less than a written decision, see strengths), times
 	// the square root of the number of categories (so an initiative where
 	// the user planned, decided, unblocked and reported makes a better
 	// story than one with only grooming, without letting breadth alone
-	// outweigh substance).
+	// outweigh substance), times 1.5 when the user owned the epic and 1.25
+	// when its outcome is known: ownership and results are what a hiring
+	// manager looks for first.
 	strength float64
 }
+
+// Initiative ranking weights (see initiative.strength).
+const (
+	ownedWeight   = 1.5
+	outcomeWeight = 1.25
+)
 
 // initiatives returns the portfolio's epics that have evidence, strongest
 // first, ties by site and key.
@@ -54,6 +68,14 @@ func (v *view) initiatives(s strengths) []initiative {
 			in.strength += s.of(e)
 		}
 		in.strength *= math.Sqrt(float64(len(in.groups)))
+		in.owned = slices.Contains(in.categoryIDs(), evidence.CatEpicOwnership)
+		in.outcome, in.hasOutcome = evidence.OutcomeOf(in.epic)
+		if in.owned {
+			in.strength *= ownedWeight
+		}
+		if in.hasOutcome {
+			in.strength *= outcomeWeight
+		}
 		out = append(out, *in)
 	}
 	slices.SortFunc(out, func(a, b initiative) int {
@@ -63,9 +85,13 @@ func (v *view) initiatives(s strengths) []initiative {
 	return out
 }
 
-// status says where the epic stands now, from the items on the epic
-// itself ("" when the user has none there, so it is not known).
+// status says where the epic stands now: its status category as the store
+// read it, else as the items on the epic itself carry it ("" when neither
+// knows).
 func (in initiative) status() string {
+	if in.epic.StatusCategory != "" {
+		return in.epic.StatusCategory
+	}
 	if len(in.epicItems) == 0 {
 		return ""
 	}

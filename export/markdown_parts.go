@@ -9,14 +9,6 @@ import (
 	"github.com/pmfolio/pmfolio/evidence"
 )
 
-// initiativesShown is how many initiatives get a section of their own; a
-// heavy user can have hundreds of epics, and the rest of their evidence is
-// in the category sections anyway.
-const initiativesShown = 10
-
-// initiativeProof is how many items each initiative shows as proof.
-const initiativeProof = 3
-
 // timelineTopCategories is how many categories a timeline row names.
 const timelineTopCategories = 2
 
@@ -77,88 +69,6 @@ func (r *report) competencies() []competencyRow {
 	return out
 }
 
-// writeCompetencies writes the competency table: per quality hiring
-// managers look for, how much evidence shows it and in which kinds of
-// work, and for every kind without evidence what would produce some. The
-// gaps are the user's to-do list.
-func writeCompetencies(w *bufio.Writer, r *report) {
-	writeCountTableHead(w, "Competencies", "Competency", "Evidence items", "Shown by", "Gaps and what would fill them")
-	for _, row := range r.competencies() {
-		items := 0
-		for _, g := range row.shown {
-			items += len(g.items)
-		}
-		w.WriteString("| ")
-		writeEscaped(w, oneLine(row.name))
-		w.WriteString(" | " + strconv.Itoa(items) + " | ")
-		if len(row.shown) == 0 {
-			w.WriteString("**Gap**")
-		}
-		for i, g := range row.shown {
-			writeCategoryCount(w, i, g.category, len(g.items))
-		}
-		w.WriteString(" | ")
-		if len(row.gaps) == 0 {
-			w.WriteString("—")
-		}
-		for i, c := range row.gaps {
-			if i > 0 {
-				w.WriteByte(' ')
-			}
-			w.WriteString("**")
-			writeEscaped(w, oneLine(c.Title))
-			w.WriteString(":** ")
-			writeEscaped(w, oneLine(c.Suggestion))
-		}
-		w.WriteString(" |\n")
-	}
-}
-
-// writeHighlights writes the strongest items, one per category and issue,
-// strongest first (see strengths for the score).
-func writeHighlights(w *bufio.Writer, r *report) {
-	w.WriteString("## Highlights\n\n")
-	w.WriteString("The strongest evidence, one item per kind of work: ranked by how sure the rule is, " +
-		"how rare the kind of work is in this portfolio and how much the item itself says.\n\n")
-	for _, e := range r.strengths.pickVaried(r.items, highlightCount) {
-		writeLabelledEvidenceLine(w, r.categoryTitle(e.Category), e)
-	}
-}
-
-// categoryTitle returns the title of a category with evidence.
-func (v *view) categoryTitle(id string) string {
-	for _, g := range v.groups {
-		if g.category.ID == id {
-			return g.category.Title
-		}
-	}
-	return id
-}
-
-// writeInitiatives writes a section per initiative, strongest first: what
-// the user did there, in numbers and in claims, and the strongest proof.
-func writeInitiatives(w *bufio.Writer, r *report) {
-	w.WriteString("## Initiatives\n")
-	for _, in := range r.initiatives[:min(len(r.initiatives), initiativesShown)] {
-		w.WriteString("\n### ")
-		writeIssueLink(w, oneLine(in.epic.Key), in.epic.URL)
-		if summary := oneLine(in.epic.Summary); summary != "" {
-			w.WriteByte(' ')
-			writeEscaped(w, summary)
-		}
-		w.WriteString("\n\n")
-		writeEscaped(w, r.initiativeSummary(in))
-		w.WriteString("\n\n")
-		for _, e := range r.strengths.pickVaried(in.items, initiativeProof) {
-			writeLabelledEvidenceLine(w, r.categoryTitle(e.Category), e)
-		}
-	}
-	if more := len(r.initiatives) - initiativesShown; more > 0 {
-		w.WriteString("\n" + quantity(more, "more initiative has", "more initiatives have") +
-			" less evidence; every item is in the sections below.\n")
-	}
-}
-
 // initiativeClaims is how many kinds of work an initiative's summary names;
 // the rest it counts, as the headline does.
 const initiativeClaims = 4
@@ -200,7 +110,7 @@ func (r *report) initiativeSummary(in initiative) string {
 func writeTimeline(w *bufio.Writer, r *report) {
 	writeCountTableHead(w, "Timeline", "Month", "Evidence items", "Most active in")
 	for _, m := range r.timeline() {
-		w.WriteString("| " + m.start.Format("January 2006") + " | " + strconv.Itoa(m.total) + " | ")
+		w.WriteString("| " + r.monthLabel(m) + " | " + strconv.Itoa(m.total) + " | ")
 		top := m.topCategories(timelineTopCategories)
 		if len(top) == 0 {
 			w.WriteString("—")

@@ -73,7 +73,7 @@ type storyAction struct {
 // result says only what Jira shows (what is done) and asks the user for
 // the outcome, which Jira does not record.
 func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
-	r := newReport(p)
+	r := newReport(p, Options{})
 	top := opts.Top
 	if top == 0 {
 		top = DefaultStories

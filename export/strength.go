@@ -15,8 +15,12 @@ const highlightCount = 5
 
 // strengths scores how well each item makes the case for PM work, so that
 // highlights, initiatives, bullets and stories all lead with the same,
-// strongest proof. The score of an item is confidence × substance × (1 +
-// rarity):
+// strongest proof. The score of an item is kind × confidence × substance ×
+// (1 + rarity):
+//
+//   - kind is 1 for what the user wrote or made (a comment, an issue they
+//     created, manual evidence) and editWeight for a field edit: a decision
+//     argued in words shows more than a priority changed.
 //
 //   - confidence is the rule's own: a decision recorded as "Decision: …" is
 //     surer evidence than a label added to a ticket.
@@ -48,8 +52,15 @@ func newStrengths(v *view) strengths {
 
 // of returns the score of one item.
 func (s strengths) of(e *evidence.Evidence) float64 {
-	return e.Confidence * substance(e) * (1 + s.rarity[e.Category])
+	kind := 1.0
+	if !inOwnWords(e) {
+		kind = editWeight
+	}
+	return kind * e.Confidence * substance(e) * (1 + s.rarity[e.Category])
 }
+
+// editWeight is what a field edit weighs against a written item.
+const editWeight = 0.3
 
 // substance is the part of the score that reads the item's own words.
 func substance(e *evidence.Evidence) float64 {

@@ -17,18 +17,27 @@ type exportOptions struct {
 	portfolioInput
 	Format string
 	Output string // file path; empty: IO.Out
+	Full   bool
 }
 
-var exportFormats = map[string]func(io.Writer, evidence.Portfolio) error{
+// exportWriter writes the portfolio in one format.
+type exportWriter func(io.Writer, evidence.Portfolio, export.Options) error
+
+var exportFormats = map[string]exportWriter{
 	"markdown": export.Markdown,
 	"md":       export.Markdown,
 	"html":     export.HTML,
-	"json":     export.JSON,
+	"pdf":      export.PDF,
+	"json": func(w io.Writer, p evidence.Portfolio, _ export.Options) error {
+		return export.JSON(w, p)
+	},
 }
 
 // formatOfFile is the format an output file's extension asks for, when
 // --format is not given.
-var formatOfFile = map[string]string{".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
+var formatOfFile = map[string]string{
+	".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json", ".pdf": "pdf",
+}
 
 func newExportCmd(g *globals) *cobra.Command {
 	var (
@@ -37,32 +46,61 @@ func newExportCmd(g *globals) *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Write your portfolio as Markdown, HTML or JSON",
-		Long: `export writes the portfolio from the evidence in the database: a headline of what you
-did, the competencies it shows and the gaps with what would fill them, the strongest
-items, a section per initiative, each kind of PM work with a link to the Jira item behind
-every claim, and a month-by-month timeline. It reads only the local database, never Jira.
+		Short: "Write your portfolio: a two-page brief, or everything with --full",
+		Long: `export writes the portfolio from the evidence in the database. It reads only the
+local database, never Jira.
 
---format html writes one self-contained page (no scripts, nothing fetched) with a chart
-of your PM work per month, ready to share or print to PDF. Without --format, the
-extension of -o decides (.md, .html, .json).
+By default it writes a brief a hiring manager reads in two minutes (two printed pages):
+  - a headline: the initiatives you led, how many shipped and with what results;
+  - your strongest initiatives (3 to 5), each as Goal (the epic's description and
+    success metrics) → What I did (your 2-3 strongest proofs, in your own words,
+    quoted and linked to the Jira record, a comment to the comment itself) →
+    Outcome (yours from 'pmfolio outcome', else the one Jira records: an
+    "Outcome:" or "Result:" line, or a closing comment with a number in it);
+  - the competencies your evidence shows, the gaps, and what would fill them;
+  - the top résumé bullets (see 'pmfolio bullets').
+--full adds every evidence item as an appendix, initiative by initiative: what you wrote
+on each issue quoted and linked, and your field edits summarised per kind of work with
+the issues linked ("refined 14 issues (Story point estimate, Parent): …"), never one
+line per edit; then a month-by-month timeline. The JSON export and 'evidence list'
+always hold every item.
+
+How the brief chooses: an item scores by what it shows. Something you wrote (a comment,
+an issue you created, manual evidence) counts more than three times a field edit; then
+the rule's confidence, how much the text says (length, a number, your note) and how rare
+its kind of work is in your portfolio. An initiative scores by the sum of its items,
+times the square root of its kinds of work, times 1.5 when you owned the epic and 1.25
+when its outcome is known. The brief shows the strongest 3 to 5 initiatives and each
+one's strongest proofs, one per kind of work and issue.
+
+Initiatives shown without an outcome are listed on standard error with the command that
+adds one, so standard output stays the document.
+
+--format markdown|html|json|pdf (default markdown). Without --format, the extension of
+-o decides (.md, .html, .json, .pdf); any other extension is refused. html is one
+self-contained page (no scripts, nothing fetched) that fits a phone and prints
+cleanly; pdf is A4 with clickable links.
 
 --redact replaces people's names, project keys and names, issue keys, sites, e-mail
-addresses and URLs with placeholders (Person 1, PROJ-A-12, …), the same one for the same
-original everywhere, so you can show the portfolio without your employer's details;
---redact=FILE also hides each term listed in FILE.`,
+addresses and URLs with labelled placeholders (a teammate, Project A, PROJ-A-12, …), at
+word boundaries, so ordinary words stay; --redact=FILE also hides each term listed in
+FILE, one per line, as "term" or "term = label" (e.g. "Acme Corp = a customer").`,
 		Example: `  pmfolio export -o portfolio.md
-  pmfolio export -o portfolio.html --since 1y
+  pmfolio export -o portfolio.pdf
+  pmfolio export --full -o portfolio.html --since 1y
   pmfolio export --format json --redact=secret-terms.txt -o portfolio.json`,
 		Args: pf.args,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !cmd.Flags().Changed("format") {
-				if format, ok := formatOfFile[strings.ToLower(filepath.Ext(opts.Output))]; ok {
-					opts.Format = format
+			if !cmd.Flags().Changed("format") && opts.Output != "" {
+				ext := strings.ToLower(filepath.Ext(opts.Output))
+				format, ok := formatOfFile[ext]
+				if !ok {
+					return usageError("cannot tell the format of %q from its extension: use .md, .html, .json or .pdf, or give --format", opts.Output)
 				}
+				opts.Format = format
 			}
 			if _, ok := exportFormats[opts.Format]; !ok {
-				return usageError("unknown format %q: use markdown, html or json", opts.Format)
+				return usageError("unknown format %q: use markdown, html, json or pdf", opts.Format)
 			}
 			var err error
 			if opts.portfolioInput, err = pf.input(g); err != nil {
@@ -72,13 +110,19 @@ original everywhere, so you can show the portfolio without your employer's detai
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Format, "format", "markdown", "markdown, html or json")
+	f.StringVar(&opts.Format, "format", "markdown", "markdown, html, json or pdf")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
+	f.BoolVar(&opts.Full, "full", false, "add every evidence item as an appendix (field edits summarised) and a timeline")
 	pf.register(cmd)
 	return cmd
 }
 
-// runExport reads the portfolio and writes it in the chosen format.
+// runExport reads the portfolio and writes it in the chosen format, with
+// the outcome lint on IO.ErrOut.
 func runExport(ctx context.Context, opts exportOptions) error {
-	return opts.write(ctx, opts.Output, exportFormats[opts.Format])
+	write := exportFormats[opts.Format]
+	eo := export.Options{Full: opts.Full, Lint: opts.IO.ErrOut}
+	return opts.write(ctx, opts.Output, func(w io.Writer, p evidence.Portfolio) error {
+		return write(w, p, eo)
+	})
 }

@@ -1,0 +1,520 @@
+package export
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// Options shape a portfolio document (Markdown, HTML, PDF).
+type Options struct {
+	// Full appends the complete evidence to the brief: every initiative and
+	// every item, comments quoted, field edits summarised.
+	Full bool
+	// Lint, when set, receives a line for each initiative shown without an
+	// outcome, with the command that adds one. Commands point it at
+	// standard error, so that the document itself stays clean.
+	Lint io.Writer
+}
+
+// Brief limits: a hiring manager reads two printed pages.
+const (
+	// briefInitiativesMax and briefInitiativesMin bound how many
+	// initiatives the brief shows; between them, an initiative is shown
+	// while it is at least briefInitiativeShare as strong as the first.
+	briefInitiativesMax  = 5
+	briefInitiativesMin  = 3
+	briefInitiativeShare = 0.2
+	// briefProofs is how many proofs each initiative shows.
+	briefProofs = 3
+	// briefBullets is how many résumé bullets the brief ends with.
+	briefBullets = 4
+	// quoteLength is the longest quote in the brief, in characters.
+	quoteLength = 220
+	// goalLength is the longest goal in the brief.
+	goalLength = 260
+)
+
+// briefInitiatives are the initiatives the brief shows, strongest first.
+func (r *report) briefInitiatives() []initiative {
+	var out []initiative
+	for i, in := range r.initiatives {
+		if i >= briefInitiativesMax || i >= briefInitiativesMin && in.strength < briefInitiativeShare*r.initiatives[0].strength {
+			break
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
+// commentAnchor is the part of a Jira link that opens an issue at one
+// comment, focused and highlighted, in Cloud, Server and Data Center.
+const commentAnchor = "&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-"
+
+// commentURL links a comment of an issue, or "" without the issue's URL.
+func commentURL(issueURL, commentID string) string {
+	if issueURL == "" || commentID == "" {
+		return issueURL
+	}
+	id := url.QueryEscape(commentID)
+	return issueURL + "?focusedCommentId=" + id + commentAnchor + id
+}
+
+// evidenceURL is the link that shows an item's record itself: the comment
+// for a comment, the issue otherwise, the user's own link for manual
+// evidence.
+func evidenceURL(e *evidence.Evidence) string {
+	if e.Source == evidence.SourceComment {
+		return commentURL(e.IssueURL, e.SourceID)
+	}
+	return e.IssueURL
+}
+
+// inOwnWords reports whether an item is something the user wrote (a
+// comment, an issue, manual evidence) rather than a field edit.
+func inOwnWords(e *evidence.Evidence) bool {
+	return e.Source != evidence.SourceChange
+}
+
+// writeBriefTitle writes the heading and a byline. A redacted portfolio
+// has no name or site worth a byline: its placeholders would read as one.
+func writeBriefTitle(w *bufio.Writer, r *report) {
+	w.WriteString("# " + markdownTitle + "\n\n")
+	if r.redacted {
+		w.WriteString("Names, projects, issue keys and sites redacted · ")
+	} else {
+		if names := r.userNames(); len(names) > 0 {
+			writeEscaped(w, strings.Join(names, ", "))
+			w.WriteString(" · ")
+		}
+		if len(r.sites) > 0 {
+			w.WriteString("from Jira (")
+			for i, s := range r.sites {
+				if i > 0 {
+					w.WriteString(", ")
+				}
+				writeEscaped(w, oneLine(s.Name))
+			}
+			w.WriteString(") · ")
+		}
+	}
+	w.WriteString(monthSpan(r.since, r.until) + "\n")
+}
+
+// writeBriefHeadline writes the opening claim: the initiatives led and
+// what came of them, then what the user wrote, in numbers a reader can
+// check against the initiatives below.
+func writeBriefHeadline(w *bufio.Writer, r *report) {
+	writeEscaped(w, briefHeadline(r))
+	w.WriteByte('\n')
+}
+
+// briefHeadline is the brief's first paragraph as plain text, e.g. "Led 6
+// initiatives across Platform, Payments and Mobile; 5 shipped, 3 of them
+// with a measured result. Along the way I recorded 85 product decisions,
+// posted 72 stakeholder updates and led the response to 23 incidents."
+func briefHeadline(r *report) string {
+	var owned, shipped, measured []initiative
+	for _, in := range r.initiatives {
+		if !in.owned {
+			continue
+		}
+		owned = append(owned, in)
+		if in.epic.StatusCategory == "done" {
+			shipped = append(shipped, in)
+			if in.hasOutcome {
+				measured = append(measured, in)
+			}
+		}
+	}
+	var b strings.Builder
+	switch {
+	case len(owned) > 0:
+		b.WriteString(spanPhrase(r.since, r.until) + " I led " + quantity(len(owned), "initiative", "initiatives") + r.projectNames(owned))
+		switch {
+		case len(shipped) == 0:
+			b.WriteString(", none shipped yet")
+		case len(measured) == 0:
+			b.WriteString("; " + strconv.Itoa(len(shipped)) + " shipped")
+		default:
+			b.WriteString("; " + strconv.Itoa(len(shipped)) + " shipped, " + strconv.Itoa(len(measured)) + " with a recorded result")
+			if quote := resultQuote(measured); quote != "" {
+				b.WriteString(" such as “" + quote + "”")
+			}
+		}
+		b.WriteString(".")
+	case len(r.initiatives) > 0:
+		b.WriteString(spanPhrase(r.since, r.until) + " I did PM work on " + quantity(len(r.initiatives), "initiative", "initiatives") +
+			r.projectNames(r.initiatives) + ".")
+	default:
+		return headline(r.view)
+	}
+	if written := writtenClaims(r.groups); len(written) > 0 {
+		b.WriteString(" Along the way I " + joinAnd(written) + ".")
+	}
+	return b.String()
+}
+
+// resultQuote is the first clause with a number of the strongest
+// initiative's outcome, short enough for a headline, or "".
+func resultQuote(ins []initiative) string {
+	for _, in := range ins {
+		for _, clause := range strings.FieldsFunc(oneLine(in.outcome.Text), func(r rune) bool { return r == '.' || r == ';' }) {
+			clause = strings.TrimSpace(clause)
+			// "Closing the epic: success metric met (…)": the result is after the colon.
+			if _, after, ok := strings.Cut(clause, ": "); ok && strings.ContainsAny(after, "0123456789") {
+				clause = after
+			}
+			if strings.ContainsAny(clause, "0123456789") {
+				return truncate(clause, 90)
+			}
+		}
+	}
+	return ""
+}
+
+// headlineWritten is how many kinds of written work the headline counts.
+const headlineWritten = 3
+
+// writtenClaims are the claims of the kinds of work the user did mostly
+// in writing (decisions, updates, incident comms, stories), biggest
+// first: what a hiring manager reads as communication, unlike field edits.
+func writtenClaims(groups []group) []string {
+	var written []group
+	for _, g := range groups {
+		words := 0
+		for _, e := range g.items {
+			if inOwnWords(e) {
+				words++
+			}
+		}
+		if 2*words > len(g.items) {
+			written = append(written, g)
+		}
+	}
+	claims := claimPhrases(written, false)
+	return claims[:min(len(claims), headlineWritten)]
+}
+
+// projectNames names the projects of some initiatives' epics: " across
+// Platform, Payments and Mobile", " in Payments".
+func (r *report) projectNames(ins []initiative) string {
+	var names []string
+	for _, in := range ins {
+		key := projectOf(&evidence.Evidence{IssueKey: in.epic.Key})
+		name := key
+		for _, p := range r.projects {
+			if p.SiteName == in.epic.SiteName && p.Key == key && oneLine(p.Name) != "" {
+				name = oneLine(p.Name)
+			}
+		}
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return " in " + names[0]
+	}
+	return " across " + joinAnd(names)
+}
+
+// writeBriefInitiatives writes the strongest initiatives, each as goal →
+// what I did (the strongest proofs, quoted and linked) → outcome.
+func writeBriefInitiatives(w *bufio.Writer, r *report) {
+	w.WriteString("## Initiatives\n")
+	for _, in := range r.briefInitiatives() {
+		w.WriteString("\n### ")
+		writeIssueLink(w, oneLine(in.epic.Key), in.epic.URL)
+		if summary := oneLine(in.epic.Summary); summary != "" {
+			w.WriteByte(' ')
+			writeEscaped(w, summary)
+		}
+		w.WriteString("\n\n")
+		writeEscaped(w, r.initiativeFacts(in))
+		w.WriteString("\n\n")
+		if goal, metrics := goalAndMetrics(in.epic.Goal); goal != "" {
+			w.WriteString("**Goal.** ")
+			writeEscaped(w, truncate(goal, goalLength))
+			if metrics != "" {
+				w.WriteString(" **Success metrics:** ")
+				writeEscaped(w, truncate(metrics, goalLength/2))
+			}
+			w.WriteString("\n\n")
+		}
+		w.WriteString("**What I did.**\n\n")
+		for _, e := range r.proofs(in, briefProofs) {
+			writeProof(w, r, e)
+		}
+		w.WriteString("\n**Outcome.** ")
+		writeOutcome(w, r, in)
+		w.WriteByte('\n')
+	}
+}
+
+// goalHeadings are the headings an epic's description is read by; the
+// plain text of "h3. Goal" is "Goal:".
+var goalHeadings = []string{"Goal:", "Goals:", "Problem:", "Success metrics:", "Success metric:", "Success criteria:",
+	"Scope:", "Out of scope:", "Non-goals:", "Background:", "Context:", "Why:", "Update from"}
+
+// goalAndMetrics splits an epic's description into its goal and its
+// success metrics, by their headings; without a goal heading the whole
+// description is the goal.
+func goalAndMetrics(description string) (goal, metrics string) {
+	d := oneLine(description)
+	section := func(names ...string) string {
+		for _, name := range names {
+			at := strings.Index(strings.ToLower(d), strings.ToLower(name))
+			if at < 0 {
+				continue
+			}
+			rest := d[at+len(name):]
+			end := len(rest)
+			for _, h := range goalHeadings {
+				if i := strings.Index(rest, " "+h); i >= 0 && i < end {
+					end = i
+				}
+			}
+			return strings.TrimSpace(rest[:end])
+		}
+		return ""
+	}
+	goal = section("Goal:", "Goals:", "Problem:")
+	metrics = section("Success metrics:", "Success metric:", "Success criteria:")
+	if goal == "" && metrics == "" {
+		return d, ""
+	}
+	return goal, strings.TrimSuffix(metrics, ";")
+}
+
+// initiativeFacts is the line under an initiative's heading: its project,
+// the user's role, when, how much, and where it stands.
+func (r *report) initiativeFacts(in initiative) string {
+	t := r.tally(in.items)
+	var facts []string
+	if p := strings.TrimPrefix(r.projectPhrase(in), " in "); p != "" && !strings.HasPrefix(p, " across") {
+		facts = append(facts, p)
+	}
+	if in.owned {
+		facts = append(facts, "owned the epic")
+	}
+	facts = append(facts, monthSpan(in.items[0].OccurredAt.UTC(), in.items[len(in.items)-1].OccurredAt.UTC()))
+	work := quantity(t.issues, "issue", "issues")
+	if t.teammates > 0 {
+		work += " with " + quantity(t.teammates, "teammate", "teammates")
+	}
+	facts = append(facts, work)
+	switch {
+	case in.epic.StatusCategory == "done":
+		facts = append(facts, "shipped")
+	case in.epic.Status != "":
+		facts = append(facts, strings.ToLower(in.epic.Status)+": "+doneShare(t.done, t.issues))
+	}
+	return strings.Join(facts, " · ")
+}
+
+// proofs are an initiative's strongest items in the user's own words, at
+// most one per kind of work and per issue; field edits only when there is
+// nothing written. The epic's creation is left out when its goal is shown.
+func (r *report) proofs(in initiative, n int) []*evidence.Evidence {
+	var written, edits []*evidence.Evidence
+	for _, e := range in.items {
+		switch {
+		case e.Source == evidence.SourceIssue && e.IssueKey == in.epic.Key && in.epic.Goal != "":
+		case inOwnWords(e):
+			written = append(written, e)
+		default:
+			edits = append(edits, e)
+		}
+	}
+	picked := r.strengths.pickVaried(written, n)
+	if len(picked) < n {
+		picked = append(picked, r.strengths.pickVaried(edits, n-len(picked))...)
+	}
+	return picked
+}
+
+// writeProof writes one proof: what kind of work, the user's words quoted,
+// and the link to the record, dated.
+func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence) {
+	w.WriteString("- **")
+	writeEscaped(w, oneLine(r.categoryTitle(e.Category)))
+	w.WriteString(".** ")
+	if excerpt := oneLine(e.Excerpt); excerpt != "" {
+		w.WriteString("“")
+		writeEscaped(w, truncate(excerpt, quoteLength))
+		w.WriteString("” ")
+	}
+	w.WriteString("(")
+	writeRecordLink(w, e)
+	w.WriteString(")\n")
+}
+
+// categoryTitle returns the title of a category with evidence.
+func (v *view) categoryTitle(id string) string { return v.categoryOf(id).Title }
+
+// writeRecordLink writes "PAY-142, 2026-03-04" linked to the record behind
+// an item: the comment itself for a comment.
+func writeRecordLink(w *bufio.Writer, e *evidence.Evidence) {
+	label := dateOnly(e.OccurredAt.UTC())
+	if key := oneLine(e.IssueKey); key != "" {
+		label = key + ", " + label
+	} else if e.Manual && linkDestination(e.IssueURL) != "" {
+		label = "link, " + label
+	}
+	writeIssueLink(w, label, evidenceURL(e))
+}
+
+// writeOutcome writes an initiative's outcome, or says how to add one and
+// notes it for the lint.
+func writeOutcome(w *bufio.Writer, r *report, in initiative) {
+	o := in.outcome
+	switch {
+	case in.hasOutcome && o.Mine:
+		writeEscaped(w, oneLine(o.Text))
+	case in.hasOutcome:
+		w.WriteString("“")
+		writeEscaped(w, truncate(oneLine(o.Text), quoteLength))
+		w.WriteString("” (")
+		label := "Jira comment, " + dateOnly(o.Comment.At.UTC())
+		if o.Comment.Author.DisplayName != "" && !isUser(o.Comment.Author, r.userOf(in.epic.SiteName)) {
+			label = oneLine(o.Comment.Author.DisplayName) + " in Jira, " + dateOnly(o.Comment.At.UTC())
+		}
+		writeIssueLink(w, label, commentURL(in.epic.URL, o.Comment.ID))
+		w.WriteString(")")
+	default:
+		w.WriteString("_Not recorded yet._ ")
+		w.WriteString("`" + outcomeCommand(in) + "`")
+		r.missingOutcome(in)
+	}
+}
+
+// outcomeCommand is the command that records an initiative's outcome.
+func outcomeCommand(in initiative) string {
+	return `pmfolio outcome ` + strings.ReplaceAll(oneLine(in.epic.Key), "`", "") + ` "what changed, with a number"`
+}
+
+// missingOutcome notes, once, an initiative shown without an outcome.
+func (r *report) missingOutcome(in initiative) {
+	ref := issueRef{in.epic.SiteName, in.epic.Key}
+	if !slices.Contains(r.lint, ref) {
+		r.lint = append(r.lint, ref)
+		r.lintLines = append(r.lintLines, fmt.Sprintf("%s (%s) is shown without an outcome; add one: %s",
+			oneLine(in.epic.Key), truncate(oneLine(in.epic.Summary), 60), outcomeCommand(in)))
+	}
+}
+
+// writeLint writes the lint lines to w, if any and if w is set.
+func (r *report) writeLint(w io.Writer) error {
+	if w == nil {
+		return nil
+	}
+	for _, line := range r.lintLines {
+		if _, err := fmt.Fprintln(w, "outcome missing: "+line); err != nil {
+			return fmt.Errorf("write lint: %w", err)
+		}
+	}
+	return nil
+}
+
+// writeBriefCompetencies writes a row per competency: the kinds of work
+// that show it, how much of it is in the user's own words, and the gaps
+// with what would fill them. A kind of work shown only by field edits is a
+// gap too: an interviewer will ask for an example in words.
+func writeBriefCompetencies(w *bufio.Writer, r *report) {
+	w.WriteString("## Competencies\n\n| Competency | Shown by | Gap and what would fill it |\n| --- | --- | --- |\n")
+	for _, row := range r.competencies() {
+		w.WriteString("| ")
+		writeEscaped(w, oneLine(row.name))
+		w.WriteString(" | ")
+		if len(row.shown) == 0 {
+			w.WriteString("**Gap**")
+		}
+		var thin []evidence.Category
+		for i, g := range row.shown {
+			written := 0
+			for _, e := range g.items {
+				if inOwnWords(e) {
+					written++
+				}
+			}
+			if i > 0 {
+				w.WriteString(", ")
+			}
+			writeEscaped(w, oneLine(g.category.Title))
+			w.WriteString(" (" + strconv.Itoa(len(g.items)))
+			if written > 0 && written < len(g.items) {
+				w.WriteString(", " + strconv.Itoa(written) + " written")
+			}
+			w.WriteString(")")
+			if written == 0 && g.category.Suggestion != "" {
+				thin = append(thin, g.category)
+			}
+		}
+		w.WriteString(" | ")
+		if len(row.gaps) == 0 && len(thin) == 0 {
+			w.WriteString("—")
+		}
+		first := true
+		for _, c := range row.gaps {
+			writeGap(w, &first, c, "")
+		}
+		for _, c := range thin {
+			writeGap(w, &first, c, "only field edits so far. ")
+		}
+		w.WriteString(" |\n")
+	}
+}
+
+func writeGap(w *bufio.Writer, first *bool, c evidence.Category, why string) {
+	if !*first {
+		w.WriteByte(' ')
+	}
+	*first = false
+	w.WriteString("**")
+	writeEscaped(w, oneLine(c.Title))
+	w.WriteString(":** ")
+	writeEscaped(w, why+oneLine(c.Suggestion))
+}
+
+// writeBriefBullets writes the strongest résumé bullets.
+func writeBriefBullets(w *bufio.Writer, r *report) {
+	w.WriteString("## Résumé bullets\n\n")
+	all := r.bullets()
+	for _, b := range all[:min(len(all), briefBullets)] {
+		w.WriteString("- ")
+		writeEscaped(w, b.text)
+		w.WriteByte('\n')
+	}
+}
+
+// writeBriefFooter says where the document came from and where the rest is.
+func writeBriefFooter(w *bufio.Writer, r *report) {
+	w.WriteString("_Generated by pmfolio on " + dateOnly(r.generatedAt.UTC()) + " from my Jira activity: " +
+		quantity(len(r.items), "evidence item", "evidence items") + ". Quotes are my own words and link to the Jira record.")
+	if !r.full {
+		w.WriteString(" The full version lists every item.")
+	}
+	w.WriteString("_\n")
+}
+
+// monthSpan names the months from since to until: "March 2026",
+// "March to November 2026", "December 2025 to November 2026".
+func monthSpan(since, until time.Time) string {
+	switch {
+	case since.Year() == until.Year() && since.Month() == until.Month():
+		return until.Format("January 2006")
+	case since.Year() == until.Year():
+		return since.Format("January") + " to " + until.Format("January 2006")
+	}
+	return since.Format("January 2006") + " to " + until.Format("January 2006")
+}

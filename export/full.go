@@ -1,0 +1,269 @@
+package export
+
+import (
+	"bufio"
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// fullQuotes is how many of an issue's written items the appendix quotes;
+// the others are linked by date, so that no issue takes a page.
+const fullQuotes = 3
+
+// fullQuoteLength is the longest quote in the appendix.
+const fullQuoteLength = 160
+
+// writeAppendix writes every item, initiative by initiative and then the
+// work outside any: one line per issue with what the user wrote there,
+// quoted and linked, and one line per kind of field edit, summarised with
+// the issues linked. A field edit is never a line of its own: two hundred
+// "Sprint: A → B" lines bury the work they belong to.
+func writeAppendix(w *bufio.Writer, r *report) {
+	w.WriteString("## Appendix: all evidence\n\n")
+	w.WriteString("Every item, by initiative: what I wrote on each issue, quoted and linked to the record, " +
+		"then my field edits, summarised with the issues they were on.\n")
+	inInitiative := make(map[*evidence.Evidence]bool)
+	for _, in := range r.initiatives {
+		w.WriteString("\n### ")
+		writeIssueLink(w, oneLine(in.epic.Key), in.epic.URL)
+		if summary := oneLine(in.epic.Summary); summary != "" {
+			w.WriteByte(' ')
+			writeEscaped(w, summary)
+		}
+		w.WriteString("\n\n")
+		writeDigest(w, r, in.items)
+		for _, e := range in.items {
+			inInitiative[e] = true
+		}
+	}
+	var other []*evidence.Evidence
+	for _, e := range r.items {
+		if !inInitiative[e] {
+			other = append(other, e)
+		}
+	}
+	if len(other) > 0 {
+		w.WriteString("\n### Other work\n\n")
+		writeDigest(w, r, other)
+	}
+}
+
+// activityRef identifies one Jira record: one comment can be evidence of
+// two kinds of work, and it is still one thing the user wrote.
+type activityRef struct {
+	site, key string
+	source    evidence.Source
+	sourceID  string
+}
+
+// writeDigest writes items (in time order) as issue lines and edit lines.
+func writeDigest(w *bufio.Writer, r *report, items []*evidence.Evidence) {
+	type issueWork struct {
+		first      *evidence.Evidence
+		activities [][]*evidence.Evidence // the items of each record, in time order
+	}
+	var (
+		issues   []*issueWork
+		byIssue  = make(map[issueRef]*issueWork)
+		byRecord = make(map[activityRef]int)
+		edits    []*evidence.Evidence
+	)
+	for _, e := range items {
+		if !inOwnWords(e) {
+			edits = append(edits, e)
+			continue
+		}
+		ref := issueRef{e.SiteName, e.IssueKey}
+		if e.IssueKey == "" {
+			ref.key = e.ID // manual evidence: a line of its own
+		}
+		iw := byIssue[ref]
+		if iw == nil {
+			iw = &issueWork{first: e}
+			byIssue[ref] = iw
+			issues = append(issues, iw)
+		}
+		rec := activityRef{e.SiteName, ref.key, e.Source, e.SourceID}
+		if i, ok := byRecord[rec]; ok {
+			iw.activities[i] = append(iw.activities[i], e)
+			continue
+		}
+		byRecord[rec] = len(iw.activities)
+		iw.activities = append(iw.activities, []*evidence.Evidence{e})
+	}
+	for _, iw := range issues {
+		writeIssueDigest(w, r, iw.first, iw.activities)
+	}
+	writeEditSummaries(w, r, edits)
+}
+
+// writeIssueDigest writes one issue's written work on one line: its key
+// and summary, then the strongest records quoted with their kinds of work,
+// then the rest linked by date.
+func writeIssueDigest(w *bufio.Writer, r *report, first *evidence.Evidence, records [][]*evidence.Evidence) {
+	w.WriteString("- ")
+	if key := oneLine(first.IssueKey); key != "" {
+		writeIssueLink(w, key, first.IssueURL)
+		if summary := oneLine(first.IssueSummary); summary != "" {
+			w.WriteByte(' ')
+			writeEscaped(w, summary)
+		}
+		w.WriteString(": ")
+	}
+	// The strongest records are quoted, told in time order.
+	ranked := slices.Clone(records)
+	score := func(rec []*evidence.Evidence) float64 {
+		best := 0.0
+		for _, e := range rec {
+			best = max(best, r.strengths.of(e))
+		}
+		return best
+	}
+	slices.SortStableFunc(ranked, func(a, b []*evidence.Evidence) int { return cmp.Compare(score(b), score(a)) })
+	quoted := ranked[:min(len(ranked), fullQuotes)]
+	n := 0
+	for _, rec := range records {
+		if !slices.ContainsFunc(quoted, func(q []*evidence.Evidence) bool { return q[0] == rec[0] }) {
+			continue
+		}
+		if n > 0 {
+			w.WriteString("; ")
+		}
+		n++
+		e := rec[0]
+		w.WriteString("**")
+		for i, item := range rec {
+			if i > 0 {
+				w.WriteString(", ")
+			}
+			writeEscaped(w, oneLine(r.categoryTitle(item.Category)))
+		}
+		w.WriteString("** ")
+		if excerpt := oneLine(e.Excerpt); excerpt != "" {
+			w.WriteString("“")
+			writeEscaped(w, truncate(excerpt, fullQuoteLength))
+			w.WriteString("” ")
+		}
+		w.WriteString("(")
+		writeDatedLink(w, e)
+		w.WriteString(")")
+		if note := oneLine(e.Note); note != "" {
+			w.WriteString(", my note: ")
+			writeEscaped(w, note)
+		}
+		if e.Manual {
+			w.WriteString(" _(added by hand)_")
+		}
+	}
+	if rest := len(records) - len(quoted); rest > 0 {
+		w.WriteString("; also " + quantity(rest, "more record", "more records") + ": ")
+		i := 0
+		for _, rec := range records {
+			if slices.ContainsFunc(quoted, func(q []*evidence.Evidence) bool { return q[0] == rec[0] }) {
+				continue
+			}
+			if i > 0 {
+				w.WriteString(", ")
+			}
+			i++
+			writeDatedLink(w, rec[0])
+		}
+	}
+	w.WriteString("\n")
+}
+
+// writeDatedLink writes an item's date linked to its record, with "link"
+// before it for manual evidence that has one.
+func writeDatedLink(w *bufio.Writer, e *evidence.Evidence) {
+	label := dateOnly(e.OccurredAt.UTC())
+	if e.Manual && linkDestination(e.IssueURL) != "" {
+		label = "link, " + label
+	}
+	writeIssueLink(w, label, evidenceURL(e))
+}
+
+// writeEditSummaries writes one line per kind of field edit: "Backlog
+// grooming: refined 14 issues (Story point estimate, Parent) between March
+// and May 2026: PAY-1, PAY-2, …", each key linked.
+func writeEditSummaries(w *bufio.Writer, r *report, edits []*evidence.Evidence) {
+	for _, g := range groupByCategory(edits, r.taxonomy) {
+		var (
+			keys   []*evidence.Evidence // the first edit of each issue
+			seen   = make(map[issueRef]bool)
+			fields []string
+		)
+		for _, e := range g.items {
+			if ref := (issueRef{e.SiteName, e.IssueKey}); !seen[ref] {
+				seen[ref] = true
+				keys = append(keys, e)
+			}
+			if f := editedField(e.Excerpt); f != "" && !slices.Contains(fields, f) {
+				fields = append(fields, f)
+			}
+		}
+		slices.SortFunc(keys, func(a, b *evidence.Evidence) int { return compareIssueKeys(a.IssueKey, b.IssueKey) })
+		w.WriteString("- **")
+		writeEscaped(w, oneLine(g.category.Title))
+		w.WriteString(":** ")
+		what := g.category.Edits(quantity(len(keys), "issue", "issues"))
+		if len(g.items) > len(keys) {
+			what += " in " + quantity(len(g.items), "edit", "edits")
+		}
+		writeEscaped(w, upperFirst(what))
+		if len(fields) > 0 {
+			w.WriteString(" (")
+			writeEscaped(w, strings.Join(fields[:min(len(fields), 4)], ", "))
+			w.WriteString(")")
+		}
+		w.WriteString(" " + lowerFirst(spanPhrase(g.items[0].OccurredAt.UTC(), g.items[len(g.items)-1].OccurredAt.UTC())) + ": ")
+		for i, e := range keys {
+			if i > 0 {
+				w.WriteString(", ")
+			}
+			writeIssueLink(w, oneLine(e.IssueKey), e.IssueURL)
+		}
+		w.WriteString("\n")
+	}
+}
+
+// editedField is the field a change's excerpt names ("Story point
+// estimate" in "Story point estimate: (none) → 1"), or "".
+func editedField(excerpt string) string {
+	field, _, ok := strings.Cut(oneLine(excerpt), ":")
+	if !ok || len(field) > 30 || strings.ContainsAny(field, ".,;") {
+		return ""
+	}
+	return strings.TrimSpace(field)
+}
+
+// upperFirst raises the first letter of a phrase that starts a sentence.
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// partialMonth says, for the last month of a timeline, whether the period
+// ends before the month does, and the last day it covers.
+func (v *view) partialMonth(m month) (bool, time.Time) {
+	until := v.until.UTC()
+	if until.Year() != m.start.Year() || until.Month() != m.start.Month() {
+		return false, time.Time{}
+	}
+	return until.Day() < m.start.AddDate(0, 1, -1).Day(), until
+}
+
+// monthLabel names a timeline month, marking a partial last one.
+func (v *view) monthLabel(m month) string {
+	label := m.start.Format("January 2006")
+	if partial, until := v.partialMonth(m); partial {
+		label += " (partial, to " + strconv.Itoa(until.Day()) + " " + until.Format("January") + ")"
+	}
+	return label
+}

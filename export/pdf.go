@@ -1,0 +1,227 @@
+package export
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// PDF page layout, in millimetres and points.
+const (
+	pdfMarginX    = 16.0
+	pdfMarginTop  = 14.0
+	pdfMarginEnd  = 14.0
+	pdfIndent     = 4.0
+	pdfBodySize   = 8.6
+	pdfLineHeight = 3.9
+)
+
+// pdfCompress is off in tests, which read the text back from the content
+// streams.
+var pdfCompress = true
+
+// PDF writes the portfolio as an A4 PDF: the same document as Markdown
+// (brief by default, everything with opts.Full), set in Helvetica with
+// every link clickable. It is the Markdown parsed by goldmark and laid out
+// with fpdf, so that the PDF can say nothing the Markdown does not.
+// Helvetica covers Western European text (Windows-1252); other characters
+// are written as "?".
+func PDF(w io.Writer, p evidence.Portfolio, opts Options) error {
+	r := newReport(p, opts)
+	var md bytes.Buffer
+	bw := bufio.NewWriter(&md)
+	for i, s := range sectionsFor(r) {
+		if i > 0 {
+			bw.WriteByte('\n')
+		}
+		s.write(bw, r)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write pdf export: %w", err)
+	}
+
+	doc := fpdf.New("P", "mm", "A4", "")
+	doc.SetCompression(pdfCompress)
+	doc.SetCreationDate(r.generatedAt)
+	doc.SetModificationDate(r.generatedAt)
+	doc.SetCatalogSort(true)
+	doc.SetCreator("pmfolio", false)
+	doc.SetTitle(markdownTitle, true)
+	doc.SetMargins(pdfMarginX, pdfMarginTop, pdfMarginX)
+	doc.SetAutoPageBreak(true, pdfMarginEnd)
+	doc.AddPage()
+	pw := &pdfWriter{doc: doc, src: md.Bytes(), tr: doc.UnicodeTranslatorFromDescriptor("")}
+	root := htmlMarkdown.Parser().Parse(text.NewReader(pw.src))
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		pw.block(n)
+	}
+	if err := doc.Output(w); err != nil {
+		return fmt.Errorf("write pdf export: %w", err)
+	}
+	return r.writeLint(opts.Lint)
+}
+
+// pdfWriter lays out a parsed Markdown document.
+type pdfWriter struct {
+	doc *fpdf.Fpdf
+	src []byte
+	tr  func(string) string
+	// bold and italic are the inline styles in force.
+	bold, italic bool
+	size         float64
+}
+
+// pdfReplacements are the characters the export writes that Windows-1252
+// lacks.
+var pdfReplacements = strings.NewReplacer("→", "->", "✓", "v", "≥", ">=", "≤", "<=", "≈", "~", "\u00a0", " ")
+
+func (pw *pdfWriter) font() {
+	style := ""
+	if pw.bold {
+		style += "B"
+	}
+	if pw.italic {
+		style += "I"
+	}
+	pw.doc.SetFont("Helvetica", style, pw.size)
+}
+
+func (pw *pdfWriter) block(n ast.Node) {
+	d := pw.doc
+	switch n := n.(type) {
+	case *ast.Heading:
+		sizes := map[int]float64{1: 16, 2: 12, 3: 10}
+		pw.size, pw.bold = sizes[min(n.Level, 3)], true
+		space := map[int]float64{1: 0, 2: 3.5, 3: 2.2}[min(n.Level, 3)]
+		d.Ln(space)
+		pw.font()
+		pw.inlines(n, pw.size*0.45)
+		d.Ln(pw.size * 0.5)
+		pw.bold = false
+		if n.Level == 2 {
+			x, y := d.GetXY()
+			w, _ := d.GetPageSize()
+			d.SetDrawColor(200, 205, 210)
+			d.Line(x, y, w-pdfMarginX, y)
+			d.Ln(1.2)
+		}
+	case *ast.Paragraph:
+		pw.size = pdfBodySize
+		pw.font()
+		pw.inlines(n, pdfLineHeight)
+		d.Ln(pdfLineHeight + 1.2)
+	case *ast.List:
+		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+			pw.size = pdfBodySize
+			pw.font()
+			left := pdfMarginX
+			d.SetX(left + 1)
+			d.Write(pdfLineHeight, pw.tr("•"))
+			d.SetLeftMargin(left + pdfIndent)
+			d.SetX(left + pdfIndent)
+			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+				pw.inlines(c, pdfLineHeight)
+			}
+			d.SetLeftMargin(left)
+			d.Ln(pdfLineHeight + 0.6)
+		}
+		d.Ln(0.8)
+	case *east.Table:
+		// A table is a list of its rows: the first cell bold, the others
+		// after it; a narrow page has no room for columns of prose.
+		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+			if _, head := row.(*east.TableHeader); head {
+				continue
+			}
+			pw.size = pdfBodySize
+			first := true
+			for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+				if strings.TrimSpace(string(cell.Text(pw.src))) == "—" {
+					continue
+				}
+				if !first {
+					pw.font()
+					d.Write(pdfLineHeight, pw.tr(" · "))
+				}
+				pw.bold = first
+				pw.font()
+				pw.inlines(cell, pdfLineHeight)
+				pw.bold, first = false, false
+			}
+			d.Ln(pdfLineHeight + 1.2)
+		}
+		d.Ln(0.8)
+	default:
+		pw.size = pdfBodySize
+		pw.font()
+		pw.inlines(n, pdfLineHeight)
+		d.Ln(pdfLineHeight + 1.2)
+	}
+}
+
+// inlines writes the inline content of a block, flowing it across lines.
+func (pw *pdfWriter) inlines(n ast.Node, h float64) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		pw.inline(c, h, "")
+	}
+}
+
+func (pw *pdfWriter) inline(n ast.Node, h float64, link string) {
+	d := pw.doc
+	write := func(s string) {
+		s = pw.tr(pdfReplacements.Replace(s))
+		if link != "" {
+			d.SetTextColor(11, 92, 173)
+			d.WriteLinkString(h, s, link)
+			d.SetTextColor(0, 0, 0)
+			return
+		}
+		d.Write(h, s)
+	}
+	switch n := n.(type) {
+	case *ast.Text:
+		s := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(n.Segment.Value(pw.src)))))
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			s += " "
+		}
+		write(s)
+	case *ast.String:
+		write(string(n.Value))
+	case *ast.CodeSpan:
+		d.SetFont("Courier", "", pw.size)
+		write(string(n.Text(pw.src)))
+		pw.font()
+	case *ast.Emphasis:
+		was := pw.bold
+		wasItalic := pw.italic
+		if n.Level == 2 {
+			pw.bold = true
+		} else {
+			pw.italic = true
+		}
+		pw.font()
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			pw.inline(c, h, link)
+		}
+		pw.bold, pw.italic = was, wasItalic
+		pw.font()
+	case *ast.Link:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			pw.inline(c, h, string(n.Destination))
+		}
+	default:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			pw.inline(c, h, link)
+		}
+	}
+}

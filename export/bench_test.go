@@ -22,14 +22,14 @@ func benchmarkExport(b *testing.B, write func(io.Writer, evidence.Portfolio) err
 	}
 }
 
-func BenchmarkMarkdown(b *testing.B) { benchmarkExport(b, Markdown) }
+func BenchmarkMarkdown(b *testing.B) { benchmarkExport(b, markdownFull) }
 
-func BenchmarkHTML(b *testing.B) { benchmarkExport(b, HTML) }
+func BenchmarkHTML(b *testing.B) { benchmarkExport(b, htmlFull) }
 
 func BenchmarkJSON(b *testing.B) { benchmarkExport(b, JSON) }
 
 func BenchmarkRedactedMarkdown(b *testing.B) {
 	benchmarkExport(b, func(w io.Writer, p evidence.Portfolio) error {
-		return WriteRedacted(w, p, []string{"checkout", "eu-west"}, Markdown)
+		return WriteRedacted(w, p, []string{"checkout", "eu-west"}, markdownFull)
 	})
 }

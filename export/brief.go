@@ -252,8 +252,19 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 			w.WriteString("\n\n")
 		}
 		w.WriteString("**What I did.**\n\n")
-		for _, e := range r.proofs(in, briefProofs) {
+		proofs := r.proofs(in, briefProofs)
+		for _, e := range proofs {
 			writeProof(w, r, e)
+		}
+		if len(proofs) < 2 {
+			// Too little in the user's words: the field edits, summarised.
+			var edits []*evidence.Evidence
+			for _, e := range in.items {
+				if !inOwnWords(e) {
+					edits = append(edits, e)
+				}
+			}
+			writeEditSummaries(w, r, edits)
 		}
 		w.WriteString("\n**Outcome.** ")
 		writeOutcome(w, r, in)
@@ -323,24 +334,17 @@ func (r *report) initiativeFacts(in initiative) string {
 }
 
 // proofs are an initiative's strongest items in the user's own words, at
-// most one per kind of work and per issue; field edits only when there is
-// nothing written. The epic's creation is left out when its goal is shown.
+// most one per kind of work and per issue; never a field edit, which the
+// brief only ever summarises. The epic's creation is left out when its
+// goal is shown.
 func (r *report) proofs(in initiative, n int) []*evidence.Evidence {
-	var written, edits []*evidence.Evidence
+	var written []*evidence.Evidence
 	for _, e := range in.items {
-		switch {
-		case e.Source == evidence.SourceIssue && e.IssueKey == in.epic.Key && in.epic.Goal != "":
-		case inOwnWords(e):
+		if inOwnWords(e) && !(e.Source == evidence.SourceIssue && e.IssueKey == in.epic.Key && in.epic.Goal != "") {
 			written = append(written, e)
-		default:
-			edits = append(edits, e)
 		}
 	}
-	picked := r.strengths.pickVaried(written, n)
-	if len(picked) < n {
-		picked = append(picked, r.strengths.pickVaried(edits, n-len(picked))...)
-	}
-	return picked
+	return r.strengths.pickVaried(written, n)
 }
 
 // writeProof writes one proof: what kind of work, the user's words quoted,

@@ -29,17 +29,25 @@ type BulletOptions struct {
 	// Top is how many bullets to write; 0 means DefaultBullets, and a
 	// negative number all there are.
 	Top int
+	// Format is "text" (the default: one "- " line each), "markdown" (the
+	// same list, escaped) or "json" (each bullet with the evidence behind
+	// each of its numbers).
+	Format string
+	// Explain follows each text bullet with its numbers and the evidence
+	// behind them, one line each.
+	Explain bool
 }
 
-// Bullets writes résumé bullets, strongest first, one per line starting
-// with "- ": an action verb, what, the scale and, where the data shows one,
-// the outcome, with every number counted from the evidence. Each kind of
-// work appears in one bullet only, so no two say the same thing. Nothing is
-// claimed that the data does not show: the outcome is what Jira says is
-// done now, never a business result.
+// Bullets writes résumé bullets, strongest first: an action verb, what, the
+// scale and, where the data shows one, the outcome, with every number
+// counted from the evidence. Each kind of work appears in one bullet only,
+// so no two say the same thing. Nothing is claimed that the data does not
+// show: the outcome is what Jira says is done now, never a business result.
+// Every number can be traced: --format json gives, per number, what it
+// counts, the distinct things counted and the ids and links of the
+// evidence behind it.
 func Bullets(w io.Writer, p evidence.Portfolio, opts BulletOptions) error {
 	r := newReport(p, Options{})
-	bw := bufio.NewWriter(w)
 	all := r.bullets()
 	if opts.Top == 0 {
 		opts.Top = DefaultBullets
@@ -47,8 +55,35 @@ func Bullets(w io.Writer, p evidence.Portfolio, opts BulletOptions) error {
 	if opts.Top > 0 && len(all) > opts.Top {
 		all = all[:opts.Top]
 	}
+	if opts.Format == "json" {
+		return writeBulletsJSON(w, all)
+	}
+	bw := bufio.NewWriter(w)
 	for _, b := range all {
-		bw.WriteString("- " + b.text + "\n")
+		bw.WriteString("- ")
+		if opts.Format == "markdown" {
+			writeEscaped(bw, b.text)
+		} else {
+			bw.WriteString(b.text)
+		}
+		bw.WriteByte('\n')
+		if opts.Explain {
+			for _, n := range b.numbers {
+				bw.WriteString("    " + n.Text + ": " + n.Counts + " (" + strconv.Itoa(len(n.EvidenceIDs)) + " evidence items): ")
+				for i, ref := range n.evidence {
+					if i > 0 {
+						bw.WriteString(", ")
+					}
+					bw.WriteString(ref.ID)
+					if link := evidenceURL(ref); link != "" {
+						bw.WriteString(" " + link)
+					} else if ref.IssueKey != "" {
+						bw.WriteString(" " + ref.IssueKey)
+					}
+				}
+				bw.WriteByte('\n')
+			}
+		}
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write bullets: %w", err)
@@ -56,10 +91,40 @@ func Bullets(w io.Writer, p evidence.Portfolio, opts BulletOptions) error {
 	return nil
 }
 
-// bullet is one résumé line and how strong the evidence behind it is.
+// bullet is one résumé line, how strong the evidence behind it is, and
+// the numbers it states.
 type bullet struct {
-	text     string
-	strength float64
+	text       string
+	strength   float64
+	categories []string
+	numbers    []bulletNumber
+}
+
+// bulletNumber is one number a bullet states and what it counts.
+type bulletNumber struct {
+	// Text is the number as the bullet writes it: "23", "2.5 days".
+	Text string `json:"text"`
+	// Value is the number itself; a duration is in the unit of Text.
+	Value float64 `json:"value"`
+	// Counts says what was counted: items, issues, done issues,
+	// teammates, projects, releases, epics, done epics, comments, created
+	// issues, other items, or median blocked time.
+	Counts string `json:"counts"`
+	// Of are the distinct things counted (issue keys, names, project keys,
+	// releases); empty when items themselves are counted.
+	Of []string `json:"of"`
+	// EvidenceIDs are the items behind the number.
+	EvidenceIDs []string `json:"evidence_ids"`
+	// Links are the items' records, in the order of EvidenceIDs.
+	Links []string `json:"links"`
+
+	evidence []*evidence.Evidence
+}
+
+// clause is a part of a bullet and the numbers it states.
+type clause struct {
+	text    string
+	numbers []bulletNumber
 }
 
 // bulletTheme is one bullet's subject: the categories it speaks for and how
@@ -69,7 +134,7 @@ type bulletTheme struct {
 	// say returns the bullet's parts: the claim, which every bullet has,
 	// then optional clauses in the order they are dropped from the end when
 	// the bullet would be too long.
-	say func(r *report, groups []group) []string
+	say func(r *report, groups []group) []clause
 }
 
 // bulletThemes are the bullets pmfolio can write, each over different
@@ -106,10 +171,12 @@ func (r *report) bullets() []bullet {
 	var out []bullet
 	for _, th := range themes {
 		var groups []group
+		var categories []string
 		strength := 0.0
 		for _, id := range th.categories {
 			if g, ok := byID[id]; ok {
 				groups = append(groups, g)
+				categories = append(categories, id)
 				for _, e := range g.items {
 					strength += r.strengths.of(e)
 				}
@@ -123,30 +190,42 @@ func (r *report) bullets() []bullet {
 			n += len(g.items)
 		}
 		strength = strength / float64(n) * math.Log2(1+float64(n))
-		out = append(out, bullet{fitBullet(th.say(r, groups)), strength})
+		text, numbers := fitBullet(th.say(r, groups))
+		out = append(out, bullet{text, strength, categories, numbers})
 	}
 	slices.SortStableFunc(out, func(a, b bullet) int { return cmp.Compare(b.strength, a.strength) })
 	return out
 }
 
 // fitBullet joins a bullet's parts, leaving out optional clauses from the
-// end while it is too long, and makes it a sentence.
-func fitBullet(parts []string) string {
+// end while it is too long, and makes it a sentence; it returns the numbers
+// of the clauses it kept.
+func fitBullet(parts []clause) (string, []bulletNumber) {
+	keep := 1
 	for n := len(parts); n > 1; n-- {
 		if s := sentence(parts[:n]); utf8.RuneCountInString(s) <= maxBulletLength {
-			return s
+			keep = n
+			break
 		}
 	}
-	s := sentence(parts[:1])
+	s := sentence(parts[:keep])
 	if utf8.RuneCountInString(s) > maxBulletLength {
 		s = string([]rune(s)[:maxBulletLength-1]) + "…"
 	}
-	return s
+	numbers := []bulletNumber{}
+	for _, c := range parts[:keep] {
+		numbers = append(numbers, c.numbers...)
+	}
+	return s, numbers
 }
 
 // sentence joins parts and starts the result with a capital letter.
-func sentence(parts []string) string {
-	s := strings.Join(parts, "") + "."
+func sentence(parts []clause) string {
+	var b strings.Builder
+	for _, c := range parts {
+		b.WriteString(c.text)
+	}
+	s := b.String() + "."
 	r, size := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[size:]
 }
@@ -163,128 +242,289 @@ func items(groups []group) []*evidence.Evidence {
 	return all
 }
 
-// scope says where the work was: " across 3 projects", " in 1 project".
-func scope(t tally) string {
-	switch t.projects {
-	case 0:
-		return ""
-	case 1:
-		return " in 1 project"
-	default:
-		return " across " + strconv.Itoa(t.projects) + " projects"
+// What bullet numbers count (bulletNumber.Counts).
+const (
+	countsItems         = "items"
+	countsIssues        = "issues"
+	countsDoneIssues    = "done issues"
+	countsProjects      = "projects"
+	countsTeammates     = "teammates"
+	countsReleases      = "releases"
+	countsEpics         = "epics"
+	countsDoneEpics     = "done epics"
+	countsComments      = "comments"
+	countsCreated       = "created issues"
+	countsOther         = "other items"
+	countsWork          = "issues, and manual items without one"
+	countsWorkEpics     = "epics, and manual items without one"
+	countsMedianBlocked = "median time blocked"
+)
+
+// count counts items as a bullet states it, keeping what was counted and
+// the evidence behind it. Issues, projects and releases are told apart by
+// site, as tally does.
+func (r *report) count(items []*evidence.Evidence, counts string) bulletNumber {
+	n := bulletNumber{Counts: counts, Of: []string{}, EvidenceIDs: []string{}, Links: []string{}}
+	seen := make(map[string]bool)
+	add := func(e *evidence.Evidence, values ...string) {
+		if len(values) == 0 {
+			return
+		}
+		n.evidence = append(n.evidence, e)
+		for _, v := range values {
+			if k := e.SiteName + "\x00" + v; !seen[k] {
+				seen[k] = true
+				n.Of = append(n.Of, v)
+			}
+		}
 	}
+	for _, e := range items {
+		var values []string
+		switch counts {
+		case countsItems:
+			values = []string{e.ID}
+		case countsIssues, countsDoneIssues, countsWork, countsWorkEpics:
+			switch {
+			case e.IssueKey == "" && (counts == countsWork || counts == countsWorkEpics):
+				values = []string{e.ID}
+			case e.IssueKey == "":
+			case counts == countsDoneIssues && e.IssueStatusCategory != "done":
+			case counts == countsWorkEpics && e.IssueType != "Epic" && e.IssueParent != "":
+				values = []string{e.IssueParent}
+			default:
+				values = []string{e.IssueKey}
+			}
+		case countsProjects:
+			if e.IssueKey != "" {
+				values = []string{projectOf(e)}
+			}
+		case countsTeammates:
+			if a := e.IssueAssignee; e.IssueKey != "" && (a.DisplayName != "" || a.ID != "") && !isUser(a, r.userOf(e.SiteName)) {
+				values = []string{cmp.Or(a.DisplayName, a.ID)}
+			}
+		case countsReleases:
+			if e.IssueKey != "" {
+				values = e.IssueFixVersions
+			}
+		case countsEpics, countsDoneEpics:
+			if epic, ok := r.epicOf(e); ok && (counts == countsEpics || r.epicDone(epic)) {
+				values = []string{epic.Key}
+			}
+		case countsComments:
+			if e.Source == evidence.SourceComment {
+				values = []string{e.ID}
+			}
+		case countsCreated:
+			if e.Source == evidence.SourceIssue {
+				values = []string{e.ID}
+			}
+		case countsOther:
+			if e.Source != evidence.SourceComment && e.Source != evidence.SourceIssue {
+				values = []string{e.ID}
+			}
+		}
+		add(e, values...)
+	}
+	if counts == countsItems || counts == countsComments || counts == countsCreated || counts == countsOther {
+		n.Of = []string{}
+	}
+	n.Value = float64(len(seen))
+	n.Text = strconv.Itoa(len(seen))
+	for _, e := range n.evidence {
+		n.EvidenceIDs = append(n.EvidenceIDs, e.ID)
+		n.Links = append(n.Links, evidenceURL(e))
+	}
+	return n
+}
+
+// epicDone reports whether an epic of the portfolio is done.
+func (r *report) epicDone(ep evidence.Epic) bool {
+	for _, in := range r.initiatives {
+		if in.epic.SiteName == ep.SiteName && in.epic.Key == ep.Key {
+			return in.status() == "done"
+		}
+	}
+	return ep.StatusCategory == "done"
+}
+
+// said is a clause text with the numbers it states.
+func said(text string, numbers ...bulletNumber) clause { return clause{text, numbers} }
+
+// counted says a count: "23 issues" with its number.
+func counted(n bulletNumber, one, many string) (string, bulletNumber) {
+	return quantity(int(n.Value), one, many), n
+}
+
+// scope says where the work was: " across 3 projects", " in 1 project".
+func (r *report) scope(items []*evidence.Evidence) clause {
+	n := r.count(items, countsProjects)
+	switch n.Value {
+	case 0:
+		return clause{}
+	case 1:
+		return said(" in 1 project", n)
+	}
+	return said(" across "+n.Text+" projects", n)
 }
 
 // forTeammates says whose issues they were: " for 7 teammates".
-func forTeammates(t tally) string {
-	if t.teammates == 0 {
-		return ""
+func (r *report) forTeammates(items []*evidence.Evidence) clause {
+	n := r.count(items, countsTeammates)
+	if n.Value == 0 {
+		return clause{}
 	}
-	return " for " + quantity(t.teammates, "teammate", "teammates")
+	text, _ := counted(n, "teammate", "teammates")
+	return said(" for "+text, n)
 }
 
 // doneOutcome says what of the work is done now, as Jira records it.
-func doneOutcome(t tally) string {
-	if t.issues == 0 || t.done == 0 {
-		return ""
+func (r *report) doneOutcome(items []*evidence.Evidence) clause {
+	issues, done := r.count(items, countsIssues), r.count(items, countsDoneIssues)
+	if issues.Value == 0 || done.Value == 0 {
+		return clause{}
 	}
-	return "; " + doneShare(t.done, t.issues)
+	return said("; "+doneShare(int(done.Value), int(issues.Value)), done, issues)
 }
 
-// phrases says what the user did in groups, biggest first.
-func phrases(groups []group) string { return joinAnd(claimPhrases(groups, false)) }
+// join concatenates clauses into one.
+func join(parts ...clause) clause {
+	var c clause
+	for _, p := range parts {
+		c.text += p.text
+		c.numbers = append(c.numbers, p.numbers...)
+	}
+	return c
+}
+
+// claimsOf says what the user did in groups, biggest first, as claims
+// with their numbers.
+func (r *report) claimsOf(groups []group) clause {
+	type counted struct {
+		phrase string
+		n      bulletNumber
+	}
+	var all []counted
+	for _, g := range groups {
+		counts := countsItems
+		switch g.category.Count {
+		case evidence.CountIssues:
+			counts = countsWork
+		case evidence.CountEpics:
+			counts = countsWorkEpics
+		}
+		n := r.count(g.items, counts)
+		all = append(all, counted{g.category.Claim(int(n.Value)), n})
+	}
+	slices.SortStableFunc(all, func(a, b counted) int { return cmp.Compare(b.n.Value, a.n.Value) })
+	var phrases []string
+	var c clause
+	for _, x := range all {
+		phrases = append(phrases, x.phrase)
+		c.numbers = append(c.numbers, x.n)
+	}
+	c.text = joinAnd(phrases)
+	return c
+}
 
 // sayEpics: "Owned 8 epics across 3 projects, among them “SLOs for
 // customer-facing services”, with PM work on 95 of their issues for 7
 // teammates; 4 of the 8 epics are done."
-func sayEpics(r *report, groups []group) []string {
+func sayEpics(r *report, groups []group) []clause {
 	var owned []initiative
 	for _, in := range r.initiatives {
-		if slices.Contains(in.categoryIDs(), evidence.CatEpicOwnership) {
+		if in.owned {
 			owned = append(owned, in)
 		}
 	}
 	if len(owned) == 0 {
 		// Epic-ownership evidence on epics the portfolio does not list.
-		t := r.tally(items(groups))
-		return []string{phrases(groups) + scope(t)}
+		all := items(groups)
+		return []clause{join(r.claimsOf(groups), r.scope(all))}
 	}
 	var all []*evidence.Evidence
-	done := 0
 	for _, in := range owned {
 		all = append(all, in.items...)
-		if in.status() == "done" {
-			done++
-		}
 	}
-	t := r.tally(all)
-	parts := []string{"owned " + quantity(len(owned), "epic", "epics") + scope(t)}
+	epics := r.count(all, countsEpics)
+	text, _ := counted(epics, "epic", "epics")
+	parts := []clause{join(said("owned "+text, epics), r.scope(all))}
 	if name := oneLine(owned[0].epic.Summary); name != "" {
 		if len(owned) == 1 {
-			parts = append(parts, ", “"+truncate(name, 60)+"”")
+			parts = append(parts, said(", “"+truncate(name, 60)+"”"))
 		} else {
-			parts = append(parts, ", among them “"+truncate(name, 60)+"”")
+			parts = append(parts, said(", among them “"+truncate(name, 60)+"”"))
 		}
 	}
-	parts = append(parts, ", with PM work on "+quantity(t.issues, "issue", "issues")+forTeammates(t))
-	if done > 0 {
-		parts = append(parts, "; "+doneOf(done, len(owned), "epic", "epics"))
+	issues := r.count(all, countsIssues)
+	text, _ = counted(issues, "issue", "issues")
+	parts = append(parts, join(said(", with PM work on "+text, issues), r.forTeammates(all)))
+	if done := r.count(all, countsDoneEpics); done.Value > 0 {
+		parts = append(parts, said("; "+doneOf(int(done.Value), int(epics.Value), "epic", "epics"), done, epics))
 	}
 	return parts
 }
 
-func sayBacklog(r *report, groups []group) []string {
-	t := r.tally(items(groups))
-	return []string{phrases(groups) + scope(t), forTeammates(t), doneOutcome(t)}
+func sayBacklog(r *report, groups []group) []clause {
+	all := items(groups)
+	return []clause{join(r.claimsOf(groups), r.scope(all)), r.forTeammates(all), r.doneOutcome(all)}
 }
 
-func sayJudgment(r *report, groups []group) []string {
-	t := r.tally(items(groups))
-	parts := []string{phrases(groups) + scope(t)}
-	if t.epics > 0 {
-		parts = append(parts, " in "+quantity(t.epics, "epic", "epics"))
+func sayJudgment(r *report, groups []group) []clause {
+	all := items(groups)
+	parts := []clause{join(r.claimsOf(groups), r.scope(all))}
+	if epics := r.count(all, countsEpics); epics.Value > 0 {
+		text, _ := counted(epics, "epic", "epics")
+		parts = append(parts, said(" in "+text, epics))
 	}
-	return append(parts, doneOutcome(t))
+	return append(parts, r.doneOutcome(all))
 }
 
 // sayPlanning counts releases: "Planned 116 issues into 14 releases and
 // shaped sprint scope for 95 issues across 3 projects; 98 of the 160
 // issues are done."
-func sayPlanning(r *report, groups []group) []string {
-	t := r.tally(items(groups))
+func sayPlanning(r *report, groups []group) []clause {
+	all := items(groups)
 	var claims []string
+	var numbers []bulletNumber
 	for _, g := range groups {
-		n := claimCount(g.category, g.items)
+		n := r.count(g.items, countsWork)
 		if g.category.ID == evidence.CatReleasePlanning {
-			if releases := r.tally(g.items).releases; releases > 0 {
-				claims = append(claims, "planned "+quantity(n, "issue", "issues")+" into "+quantity(releases, "release", "releases"))
+			if releases := r.count(g.items, countsReleases); releases.Value > 0 {
+				a, _ := counted(n, "issue", "issues")
+				b, _ := counted(releases, "release", "releases")
+				claims = append(claims, "planned "+a+" into "+b)
+				numbers = append(numbers, n, releases)
 				continue
 			}
 		}
-		claims = append(claims, g.category.Claim(n))
+		claims = append(claims, g.category.Claim(int(n.Value)))
+		numbers = append(numbers, n)
 	}
-	return []string{joinAnd(claims) + scope(t), forTeammates(t), doneOutcome(t)}
+	return []clause{join(said(joinAnd(claims), numbers...), r.scope(all)), r.forTeammates(all), r.doneOutcome(all)}
 }
 
 // sayUpdates: "Posted 84 stakeholder updates on 53 issues across 3
 // projects, 6 of them epics."
-func sayUpdates(r *report, groups []group) []string {
+func sayUpdates(r *report, groups []group) []clause {
 	all := items(groups)
-	t := r.tally(all)
-	parts := []string{phrases(groups) + " on " + quantity(t.issues, "issue", "issues") + scope(t)}
-	epics := make(map[issueRef]bool)
+	issues := r.count(all, countsIssues)
+	text, _ := counted(issues, "issue", "issues")
+	parts := []clause{join(r.claimsOf(groups), said(" on "+text, issues), r.scope(all))}
+	var onEpics []*evidence.Evidence
 	for _, e := range all {
 		if e.IssueType == "Epic" {
-			epics[issueRef{e.SiteName, e.IssueKey}] = true
+			onEpics = append(onEpics, e)
 		}
 	}
+	epics := r.count(onEpics, countsIssues)
+	epics.Counts = "issues that are epics"
 	switch {
-	case len(epics) == 1 && t.issues == 1:
-		parts = append(parts, ", an epic")
-	case len(epics) == 1:
-		parts = append(parts, ", 1 of them an epic")
-	case len(epics) > 1:
-		parts = append(parts, ", "+strconv.Itoa(len(epics))+" of them epics")
+	case epics.Value == 1 && issues.Value == 1:
+		parts = append(parts, said(", an epic", epics))
+	case epics.Value == 1:
+		parts = append(parts, said(", 1 of them an epic", epics))
+	case epics.Value > 1:
+		parts = append(parts, said(", "+epics.Text+" of them epics", epics))
 	}
 	return parts
 }
@@ -292,84 +532,134 @@ func sayUpdates(r *report, groups []group) []string {
 // sayUnblocking: "Unblocked 8 teammates on 59 issues across 3 projects,
 // clearing blocks that had stood for a median of 2.5 days; 50 of the 59
 // issues are done." Without assignees it falls back to issues.
-func sayUnblocking(r *report, groups []group) []string {
-	t := r.tally(items(groups))
-	if t.teammates == 0 {
-		return []string{phrases(groups) + scope(t), blockedMedian(t), doneOutcome(t)}
+func sayUnblocking(r *report, groups []group) []clause {
+	all := items(groups)
+	mates := r.count(all, countsTeammates)
+	if mates.Value == 0 {
+		return []clause{join(r.claimsOf(groups), r.scope(all)), blockedMedian(all), r.doneOutcome(all)}
 	}
-	return []string{"unblocked " + quantity(t.teammates, "teammate", "teammates") + " on " +
-		quantity(t.issues, "issue", "issues") + scope(t), blockedMedian(t), doneOutcome(t)}
+	issues := r.count(all, countsIssues)
+	a, _ := counted(mates, "teammate", "teammates")
+	b, _ := counted(issues, "issue", "issues")
+	return []clause{join(said("unblocked "+a+" on "+b, mates, issues), r.scope(all)), blockedMedian(all), r.doneOutcome(all)}
 }
 
 // blockedMedian says how long the blocks the user cleared had stood, as a
 // median, once there are enough measured blocks (3) for it to mean something.
-func blockedMedian(t tally) string {
-	if len(t.blocked) < 3 {
-		return ""
+func blockedMedian(items []*evidence.Evidence) clause {
+	var measured []*evidence.Evidence
+	for _, e := range items {
+		if e.BlockedFor > 0 {
+			measured = append(measured, e)
+		}
 	}
-	sorted := slices.Clone(t.blocked)
+	if len(measured) < 3 {
+		return clause{}
+	}
+	sorted := make([]time.Duration, len(measured))
+	for i, e := range measured {
+		sorted[i] = e.BlockedFor
+	}
 	slices.Sort(sorted)
 	median := sorted[len(sorted)/2]
 	if len(sorted)%2 == 0 {
 		median = (sorted[len(sorted)/2-1] + median) / 2
 	}
-	return ", clearing blocks that had stood for a median of " + roughDuration(median)
+	text, value := roughDuration(median)
+	n := bulletNumber{Text: text, Value: value, Counts: countsMedianBlocked, Of: []string{}}
+	for _, e := range measured {
+		n.evidence = append(n.evidence, e)
+		n.EvidenceIDs = append(n.EvidenceIDs, e.ID)
+		n.Links = append(n.Links, evidenceURL(e))
+	}
+	return said(", clearing blocks that had stood for a median of "+text, n)
 }
 
-// roughDuration says a duration the way a résumé would: "5 hours", "2.5 days".
-func roughDuration(d time.Duration) string {
+// roughDuration says a duration the way a résumé would, "5 hours", "2.5
+// days", and the number in it.
+func roughDuration(d time.Duration) (string, float64) {
 	switch {
 	case d < time.Hour:
-		return "under an hour"
+		return "under an hour", 0
 	case d < 48*time.Hour:
-		return quantity(int(d.Hours()+0.5), "hour", "hours")
+		h := int(d.Hours() + 0.5)
+		return quantity(h, "hour", "hours"), float64(h)
 	}
 	days := strconv.FormatFloat(d.Hours()/24, 'f', 1, 64)
-	return strings.TrimSuffix(days, ".0") + " days"
+	value, _ := strconv.ParseFloat(days, 64)
+	return strings.TrimSuffix(days, ".0") + " days", value
 }
 
 // sayCrossTeam: "Coordinated 82 issues with other teams across 3
 // projects for 8 teammates; 76 of the 82 issues are done."
-func sayCrossTeam(r *report, groups []group) []string {
-	t := r.tally(items(groups))
-	return []string{"coordinated " + quantity(t.issues, "issue", "issues") + " with other teams" + scope(t),
-		forTeammates(t), doneOutcome(t)}
+func sayCrossTeam(r *report, groups []group) []clause {
+	all := items(groups)
+	issues := r.count(all, countsIssues)
+	text, _ := counted(issues, "issue", "issues")
+	return []clause{join(said("coordinated "+text+" with other teams", issues), r.scope(all)),
+		r.forTeammates(all), r.doneOutcome(all)}
 }
 
-func sayVerified(r *report, groups []group) []string {
-	t := r.tally(items(groups))
-	return []string{phrases(groups) + forTeammates(t) + scope(t)}
+func sayVerified(r *report, groups []group) []clause {
+	all := items(groups)
+	return []clause{join(r.claimsOf(groups), r.forTeammates(all), r.scope(all))}
 }
 
 // sayIncidents says what the user did in incidents by kind of record:
 // "Coordinated incidents on 26 issues: posted 31 incident updates and
 // created 17 postmortems and follow-up issues."
-func sayIncidents(r *report, groups []group) []string {
-	t := r.tally(items(groups))
+func sayIncidents(r *report, groups []group) []clause {
+	all := items(groups)
 	var did []string
-	if n := t.sources[evidence.SourceComment]; n > 0 {
-		did = append(did, "posted "+quantity(n, "incident update", "incident updates"))
+	var numbers []bulletNumber
+	for _, k := range []struct{ counts, verb, one, many string }{
+		{countsComments, "posted ", "incident update", "incident updates"},
+		{countsCreated, "created ", "postmortem or follow-up issue", "postmortems and follow-up issues"},
+		{countsOther, "recorded ", "other incident action", "other incident actions"},
+	} {
+		if n := r.count(all, k.counts); n.Value > 0 {
+			text, _ := counted(n, k.one, k.many)
+			did = append(did, k.verb+text)
+			numbers = append(numbers, n)
+		}
 	}
-	if n := t.sources[evidence.SourceIssue]; n > 0 {
-		did = append(did, "created "+quantity(n, "postmortem or follow-up issue", "postmortems and follow-up issues"))
+	issues := r.count(all, countsIssues)
+	if issues.Value == 0 {
+		return []clause{said("coordinated incidents: "+joinAnd(did), numbers...)}
 	}
-	if n := t.sources[evidence.SourceChange] + t.sources[evidence.SourceWorklog] + t.sources[evidence.SourceManual]; n > 0 {
-		did = append(did, "recorded "+quantity(n, "other incident action", "other incident actions"))
-	}
-	if t.issues == 0 {
-		return []string{"coordinated incidents: " + joinAnd(did)}
-	}
-	return []string{"coordinated incidents on " + quantity(t.issues, "issue", "issues") + scope(t) + ": " + joinAnd(did)}
+	text, _ := counted(issues, "issue", "issues")
+	return []clause{join(said("coordinated incidents on "+text, issues), r.scope(all), said(": "+joinAnd(did), numbers...))}
 }
 
 // sayOther is the bullet of a user's own category.
-func sayOther(r *report, groups []group) []string {
-	t := r.tally(items(groups))
-	parts := []string{phrases(groups)}
-	if t.issues > 0 {
-		parts[0] += " on " + quantity(t.issues, "issue", "issues") + scope(t)
+func sayOther(r *report, groups []group) []clause {
+	all := items(groups)
+	c := r.claimsOf(groups)
+	if issues := r.count(all, countsIssues); issues.Value > 0 {
+		text, _ := counted(issues, "issue", "issues")
+		c = join(c, said(" on "+text, issues), r.scope(all))
 	}
-	return parts
+	return []clause{c}
+}
+
+// bulletsJSON is `pmfolio bullets --format json`.
+type bulletsJSON struct {
+	Bullets []bulletJSON `json:"bullets"`
+}
+
+type bulletJSON struct {
+	Text       string         `json:"text"`
+	Categories []string       `json:"categories"`
+	Numbers    []bulletNumber `json:"numbers"`
+}
+
+// writeBulletsJSON writes the bullets with their numbers and evidence.
+func writeBulletsJSON(w io.Writer, all []bullet) error {
+	doc := bulletsJSON{Bullets: make([]bulletJSON, 0, len(all))}
+	for _, b := range all {
+		doc.Bullets = append(doc.Bullets, bulletJSON{Text: b.text, Categories: b.categories, Numbers: b.numbers})
+	}
+	return writeJSON(w, doc)
 }
 
 // truncate shortens s to at most n characters, ending with "…" if cut.

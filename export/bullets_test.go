@@ -135,6 +135,7 @@ func TestBulletsForEpicsCountTheirDoneEpics(t *testing.T) {
 		evidence.CatEpicOwnership, "change.epic-status", 0.8, "Status: In Progress → Done")
 	epicDone.IssueStatusCategory = "done"
 	p.Evidence = append(p.Evidence, epicDone)
+	p.Epics[0].StatusCategory = "done"
 	var epics string
 	for _, line := range bulletLines(t, p, -1) {
 		if strings.HasPrefix(line, "Owned ") {
@@ -176,7 +177,11 @@ func TestUnblockingBulletGivesTheMedianTimeBlocksHadStood(t *testing.T) {
 		{[]time.Duration{48 * time.Hour, 72 * time.Hour, 24 * time.Hour, 96 * time.Hour}, ", clearing blocks that had stood for a median of 2.5 days"},
 	}
 	for _, c := range cases {
-		if got := blockedMedian(tally{blocked: c.blocked}); got != c.want {
+		var items []*evidence.Evidence
+		for _, d := range c.blocked {
+			items = append(items, &evidence.Evidence{ID: d.String(), BlockedFor: d})
+		}
+		if got := blockedMedian(items).text; got != c.want {
 			t.Errorf("blockedMedian(%v) = %q, want %q", c.blocked, got, c.want)
 		}
 	}

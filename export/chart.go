@@ -9,17 +9,20 @@ import (
 	"github.com/pmfolio/pmfolio/evidence"
 )
 
-// Chart geometry in SVG user units; the SVG scales to the width of the page.
+// Chart geometry in SVG user units. The SVG scales to the width of the
+// page up to a maximum (portfolio.css); its width is that of a phone's
+// screen, so that its 12-unit text is never drawn smaller than 11 px on a
+// 375 px screen, and at most about 17 px on a wide one.
 const (
-	chartWidth  = 900
-	chartHeight = 300
-	chartLeft   = 44 // room for the y-axis labels
-	chartRight  = 8
-	chartTop    = 12
-	chartBottom = 44 // room for the month and year labels
+	chartWidth  = 340
+	chartHeight = 210
+	chartLeft   = 30 // room for the y-axis labels
+	chartRight  = 4
+	chartTop    = 10
+	chartBottom = 36 // room for the month and year labels
 	// chartLabels is about how many month labels fit under the bars.
-	chartLabels = 18
-	chartMaxBar = 60
+	chartLabels = 9
+	chartMaxBar = 24
 )
 
 // categoryColors are the built-in categories' colours, in taxonomy order:
@@ -106,7 +109,11 @@ func writeChart(w *bufio.Writer, r *report) {
 	w.WriteString(`<g class="bars">` + "\n")
 	for i, m := range months {
 		x := chartLeft + band*float64(i) + (band-barW)/2
-		label := m.start.Format("January 2006")
+		label := r.monthLabel(m)
+		class := "bar"
+		if partial, _ := r.partialMonth(m); partial {
+			class = "bar partial"
+		}
 		stacked := 0
 		for gi, n := range m.counts {
 			if n == 0 {
@@ -114,7 +121,7 @@ func writeChart(w *bufio.Writer, r *report) {
 			}
 			y0, y1 := y(stacked+n), y(stacked)
 			stacked += n
-			w.WriteString(`<rect class="bar" x="` + num(x) + `" y="` + num(y0) + `" width="` + num(barW) +
+			w.WriteString(`<rect class="` + class + `" x="` + num(x) + `" y="` + num(y0) + `" width="` + num(barW) +
 				`" height="` + num(y1-y0) + `" fill="` + colors[gi] + `"><title>` + label + " · " +
 				html.EscapeString(oneLine(r.groups[gi].category.Title)) + ": " + quantity(n, "item", "items") + "</title></rect>\n")
 		}
@@ -128,15 +135,23 @@ func writeChart(w *bufio.Writer, r *report) {
 			continue
 		}
 		cx := num(chartLeft + band*(float64(i)+0.5))
-		w.WriteString(`<text x="` + cx + `" y="` + num(chartHeight-chartBottom+16) + `" text-anchor="middle">` + m.start.Format("Jan") + "</text>")
+		label := m.start.Format("Jan")
+		if partial, _ := r.partialMonth(m); partial {
+			label += "*"
+		}
+		w.WriteString(`<text x="` + cx + `" y="` + num(chartHeight-chartBottom+14) + `" text-anchor="middle">` + label + "</text>")
 		if i == 0 || m.start.Month() == 1 {
-			w.WriteString(`<text class="year" x="` + cx + `" y="` + num(chartHeight-chartBottom+32) + `" text-anchor="middle">` + m.start.Format("2006") + "</text>")
+			w.WriteString(`<text class="year" x="` + cx + `" y="` + num(chartHeight-chartBottom+29) + `" text-anchor="middle">` + m.start.Format("2006") + "</text>")
 		}
 		w.WriteByte('\n')
 	}
 	w.WriteString("</g>\n</svg>\n")
 
-	w.WriteString(`<figcaption><ul class="legend">` + "\n")
+	w.WriteString("<figcaption>")
+	if partial, until := r.partialMonth(months[len(months)-1]); partial {
+		w.WriteString(`<p class="partial-note">* ` + until.Format("January") + " is partial: the period ends on " + dateOnly(until) + ".</p>")
+	}
+	w.WriteString(`<ul class="legend">` + "\n")
 	for gi, g := range r.groups {
 		w.WriteString(`<li><span class="swatch" style="background:` + colors[gi] + `"></span>` +
 			html.EscapeString(oneLine(g.category.Title)) + ` <span class="count">` + strconv.Itoa(len(g.items)) + "</span></li>\n")

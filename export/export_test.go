@@ -25,6 +25,7 @@ var goldenCases = []struct {
 	{"typical", typicalPortfolio},
 	{"empty", emptyPortfolio},
 	{"hostile", hostilePortfolio},
+	{"redacted", func() evidence.Portfolio { return Redact(typicalPortfolio(), []string{"EU = a region"}) }},
 }
 
 // checkGolden compares got with testdata/name, or rewrites the file with
@@ -73,11 +74,24 @@ var formats = []struct {
 	name, golden string
 	write        func(io.Writer, evidence.Portfolio) error
 }{
-	{"markdown", "golden.md", Markdown},
+	{"markdown", "golden.md", func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{}) }},
+	{"markdown-full", "golden.full.md", func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{Full: true}) }},
 	{"json", "golden.json", JSON},
-	{"html", "golden.html", HTML},
+	{"html", "golden.html", func(w io.Writer, p evidence.Portfolio) error { return HTML(w, p, Options{}) }},
+	{"html-full", "golden.full.html", func(w io.Writer, p evidence.Portfolio) error { return HTML(w, p, Options{Full: true}) }},
+	{"pdf-text", "golden.pdf.txt", func(w io.Writer, p evidence.Portfolio) error {
+		var buf bytes.Buffer
+		if err := PDF(&buf, p, Options{}); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, pdfText(buf.Bytes()))
+		return err
+	}},
 	{"bullets", "golden.bullets.txt", func(w io.Writer, p evidence.Portfolio) error {
 		return Bullets(w, p, BulletOptions{Top: -1})
+	}},
+	{"bullets-json", "golden.bullets.json", func(w io.Writer, p evidence.Portfolio) error {
+		return Bullets(w, p, BulletOptions{Top: -1, Format: "json"})
 	}},
 	{"stories", "golden.stories.md", func(w io.Writer, p evidence.Portfolio) error {
 		return Stories(w, p, StoryOptions{Top: -1})
@@ -167,3 +181,11 @@ func TestWriteErrorsAreReturned(t *testing.T) {
 		}
 	}
 }
+
+// markdownFull and htmlFull write the full documents: tests about every
+// item read them.
+func markdownFull(w io.Writer, p evidence.Portfolio) error {
+	return Markdown(w, p, Options{Full: true})
+}
+
+func htmlFull(w io.Writer, p evidence.Portfolio) error { return HTML(w, p, Options{Full: true}) }

@@ -62,9 +62,18 @@ func typicalContext(p *evidence.Portfolio) {
 		{SiteName: "acme", Key: "OPS", Name: "Operations"},
 		{SiteName: "acme", Key: "PAY", Name: "Payments"},
 	}
+	refundsDone := at("2026-10-30T16:00:00Z")
 	p.Epics = []evidence.Epic{
-		{SiteName: "acme", Key: "PAY-101", Summary: epicEU.summary, URL: acme.IssueURL("PAY-101")},
-		{SiteName: "acme", Key: "PAY-120", Summary: "Self-service refunds", URL: acme.IssueURL("PAY-120")},
+		{SiteName: "acme", Key: "PAY-101", Summary: epicEU.summary, URL: acme.IssueURL("PAY-101"),
+			Goal:   "Goal: cut EU checkout timeouts below 0.5% by the end of Q1. Success metrics: timeout rate under 0.5% for 4 weeks; no rise in card declines.",
+			Status: "In Progress", StatusCategory: "indeterminate"},
+		{SiteName: "acme", Key: "PAY-120", Summary: "Self-service refunds", URL: acme.IssueURL("PAY-120"),
+			Goal:   "Problem: support handles every refund by hand. Goal: merchants refund from the order page.",
+			Status: "Done", StatusCategory: "done", Resolution: "Done", Resolved: &refundsDone,
+			Comments: []evidence.Comment{
+				{ID: "10900", At: at("2026-10-01T09:00:00Z"), Author: priya, Text: "Update: 2 of 3 stories done."},
+				{ID: "10901", At: refundsDone, Author: priya, Text: "Closing the epic: 62% of refunds were self-served in the first month, support tickets down 30%."},
+			}},
 	}
 	p.People = []string{"Alex Kim", "Dana Wu", "Priya Nair", "Sam Rivera"}
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -42,9 +43,49 @@ func chromium(t *testing.T, page string, args ...string) []byte {
 	return stdout.Bytes()
 }
 
-// TestHTMLInABrowser loads the page in a real browser, checks that the
-// chart is in the DOM after load and that a screenshot of the top of the
-// page shows it.
+// measureScript is added to a copy of the page (whose policy runs no
+// script) to measure it in the browser: how far it scrolls sideways, and
+// the smallest size, in CSS pixels, that the chart's text is drawn at.
+const measureScript = `<script>
+addEventListener("load", () => {
+  let smallest = 1000;
+  for (const t of document.querySelectorAll("figure.chart text")) {
+    const size = parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a;
+    smallest = Math.min(smallest, size);
+  }
+  const out = document.createElement("pre");
+  out.id = "measure";
+  out.textContent = "overflow=" + (document.documentElement.scrollWidth - innerWidth) + " smallest=" + smallest.toFixed(2) +
+    " bars=" + document.querySelectorAll("rect.bar").length;
+  document.body.appendChild(out);
+});
+</script>`
+
+// measure loads page at a width and returns what measureScript found.
+func measure(t *testing.T, page []byte, width int) (overflow int, smallest float64, bars int) {
+	t.Helper()
+	csp := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy"[^>]*>`)
+	test := csp.ReplaceAll(page, nil)
+	test = bytes.Replace(test, []byte("</body>"), []byte(measureScript+"</body>"), 1)
+	path := filepath.Join(t.TempDir(), "measured.html")
+	if err := os.WriteFile(path, test, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom := string(chromium(t, path, "--dump-dom", "--window-size="+strconv.Itoa(width)+",900"))
+	m := regexp.MustCompile(`overflow=(-?\d+) smallest=([\d.]+) bars=(\d+)`).FindStringSubmatch(dom)
+	if m == nil {
+		t.Fatalf("no measurement in the DOM:\n%.1500s", dom)
+	}
+	overflow, _ = strconv.Atoi(m[1])
+	smallest, _ = strconv.ParseFloat(m[2], 64)
+	bars, _ = strconv.Atoi(m[3])
+	return overflow, smallest, bars
+}
+
+// TestHTMLInABrowser loads the brief and the full page in a real browser:
+// on a 375 px phone neither scrolls sideways and the chart's text is at
+// least 11 px; the full page's chart is in the DOM after load and a
+// screenshot shows its bars in the categories' colours.
 func TestHTMLInABrowser(t *testing.T) {
 	if _, err := os.Stat(chromiumPath); err != nil {
 		t.Skipf("no browser at %s (on Debian: apt-get install chromium; .ci/run does this): %v", chromiumPath, err)
@@ -53,30 +94,46 @@ func TestHTMLInABrowser(t *testing.T) {
 		t.Skip("starts a browser; skipped with -short")
 	}
 	p := typicalPortfolio()
-	var buf bytes.Buffer
-	if err := HTML(&buf, p); err != nil {
+	var brief, full bytes.Buffer
+	if err := HTML(&brief, p, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	page := filepath.Join(dir, "portfolio.html")
-	if err := os.WriteFile(page, buf.Bytes(), 0o644); err != nil {
+	if err := HTML(&full, p, Options{Full: true}); err != nil {
 		t.Fatal(err)
+	}
+	for name, page := range map[string][]byte{"brief": brief.Bytes(), "full": full.Bytes()} {
+		overflow, smallest, bars := measure(t, page, 375)
+		if overflow > 0 {
+			t.Errorf("%s: the page scrolls %d px sideways at 375 px", name, overflow)
+		}
+		if name == "full" && (bars == 0 || smallest < 11) {
+			t.Errorf("%s: chart text drawn at %.2f px at 375 px (%d bars), want at least 11", name, smallest, bars)
+		}
+	}
+	if !strings.Contains(full.String(), "@media print") {
+		t.Error("no print style sheet")
 	}
 
+	dir := t.TempDir()
+	page := filepath.Join(dir, "portfolio.html")
+	if err := os.WriteFile(page, full.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	dom := string(chromium(t, page, "--dump-dom"))
-	want := strings.Count(buf.String(), `<rect class="bar"`)
-	if !strings.Contains(dom, `<svg viewBox="0 0 900 300" role="img"`) {
+	want := strings.Count(full.String(), `<rect class="bar`)
+	if !strings.Contains(dom, `<svg viewBox="0 0 340 210" role="img"`) {
 		t.Fatalf("the chart's svg is not in the DOM after load:\n%.2000s", dom)
 	}
-	if got := strings.Count(dom, `<rect class="bar"`); want == 0 || got != want {
+	if got := strings.Count(dom, `<rect class="bar`); want == 0 || got != want {
 		t.Errorf("%d bars in the DOM, %d in the page", got, want)
 	}
 	if strings.Contains(dom, "<script") {
 		t.Error("the DOM holds a script")
 	}
 
+	// The chart is above the timeline at the end: look at the whole page.
 	shot := filepath.Join(dir, "shot.png")
-	chromium(t, page, "--screenshot="+shot, "--window-size=1200,2000", "--hide-scrollbars")
+	chromium(t, page, "--screenshot="+shot, "--window-size=1200,6000", "--hide-scrollbars")
 	f, err := os.Open(shot)
 	if err != nil {
 		t.Fatal(err)
@@ -86,11 +143,6 @@ func TestHTMLInABrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("screenshot is not a PNG: %v", err)
 	}
-	if b := img.Bounds(); b.Dx() != 1200 || b.Dy() != 2000 {
-		t.Errorf("screenshot is %dx%d, want 1200x2000", b.Dx(), b.Dy())
-	}
-	// A blank or unstyled page has a handful of colours; the chart's bars
-	// are solid areas in the categories' colours.
 	colors, palette := screenshotColors(img)
 	if colors < 50 {
 		t.Errorf("screenshot has %d colours: the page did not render", colors)

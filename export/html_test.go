@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"io"
 	"regexp"
 	"slices"
 	"strconv"
@@ -37,7 +38,8 @@ var allowedAttrs = map[string]*regexp.Regexp{
 	"width": nil, "height": nil, "text-anchor": nil, "html": nil,
 	"fill":  regexp.MustCompile(`^#[0-9a-f]{6}$`),
 	"style": regexp.MustCompile(`^(text-align:right|background:#[0-9a-f]{6})$`),
-	"href":  regexp.MustCompile(`^https://acme\.atlassian\.net/browse/[A-Z]+-\d+$`),
+	"href": regexp.MustCompile(`^https://acme\.atlassian\.net/browse/[A-Z]+-\d+` +
+		`(\?focusedCommentId=\d+&amp;page=com\.atlassian\.jira\.plugin\.system\.issuetabpanels:comment-tabpanel#comment-\d+)?$`),
 }
 
 // htmlProblems lists every element, attribute or link of page that the
@@ -88,12 +90,12 @@ func htmlProblems(page string) []string {
 func TestHTMLHostileInputStaysText(t *testing.T) {
 	for _, tc := range goldenCases {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, problem := range htmlProblems(render(t, HTML, tc.portfolio())) {
+			for _, problem := range htmlProblems(render(t, htmlFull, tc.portfolio())) {
 				t.Error(problem)
 			}
 		})
 	}
-	page := render(t, HTML, hostilePortfolio())
+	page := render(t, htmlFull, hostilePortfolio())
 	// The hostile text is there, shown as text.
 	for _, want := range []string{
 		"&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;",   // an excerpt, escaped by goldmark
@@ -131,7 +133,7 @@ func TestHTMLProblemsAreFound(t *testing.T) {
 }
 
 func TestHTMLIsSelfContainedAndPrintable(t *testing.T) {
-	page := render(t, HTML, typicalPortfolio())
+	page := render(t, htmlFull, typicalPortfolio())
 	for _, want := range []string{
 		"<!DOCTYPE html>\n<html lang=\"en\">",
 		`<meta charset="utf-8">`,
@@ -155,9 +157,8 @@ func TestHTMLIsSelfContainedAndPrintable(t *testing.T) {
 
 func TestHTMLHasTheMarkdownPortfolio(t *testing.T) {
 	p := typicalPortfolio()
-	page := render(t, HTML, p)
-	wantH2 := append([]string{"Competencies", "Highlights", "Initiatives"}, wantSections(p)...)
-	wantH2 = append(wantH2, "Timeline")
+	page := render(t, htmlFull, p)
+	wantH2 := []string{"Initiatives", "Competencies", "Résumé bullets", "Appendix: all evidence", "Timeline"}
 	var h2 []string
 	for _, m := range regexp.MustCompile(`<h2>(.*?)</h2>`).FindAllStringSubmatch(page, -1) {
 		h2 = append(h2, m[1])
@@ -166,7 +167,7 @@ func TestHTMLHasTheMarkdownPortfolio(t *testing.T) {
 		t.Errorf("sections = %q, want %q", h2, wantH2)
 	}
 	for _, e := range p.Evidence {
-		if e.IssueKey != "" && !strings.Contains(page, `<a href="`+e.IssueURL+`">`+e.IssueKey+`</a>`) {
+		if e.IssueKey != "" && !strings.Contains(page, `<a href="`+e.IssueURL+`">`+e.IssueKey) {
 			t.Errorf("page does not link %s", e.IssueKey)
 		}
 	}
@@ -177,17 +178,21 @@ func TestHTMLHasTheMarkdownPortfolio(t *testing.T) {
 
 func TestHTMLChart(t *testing.T) {
 	p := typicalPortfolio()
-	page := render(t, HTML, p)
+	page := render(t, htmlFull, p)
 	start, end := strings.Index(page, "<figure class=\"chart\">"), strings.Index(page, "</figure>")
 	if start < 0 || end < start {
 		t.Fatal("no chart figure")
 	}
 	chart := page[start:end]
-	if start > strings.Index(page, "<h2>Competencies</h2>") {
-		t.Error("the chart is not at the top, under the headline")
+	if start < strings.Index(page, "<h2>Appendix: all evidence</h2>") || start > strings.Index(page, "<h2>Timeline</h2>") {
+		t.Error("the chart is not right above the timeline")
+	}
+	if strings.Contains(render(t, func(w io.Writer, p evidence.Portfolio) error { return HTML(w, p, Options{}) }, p), "<svg") {
+		t.Error("the brief has a chart: it is two pages of prose")
 	}
 	for _, want := range []string{
-		`<svg viewBox="0 0 900 300" role="img" aria-labelledby="chart-title chart-desc">`,
+		`<svg viewBox="0 0 340 210" role="img" aria-labelledby="chart-title chart-desc">`,
+		`>Nov*</text>`, `November is partial: the period ends on 2026-11-22.`,
 		`<title id="chart-title">PM activity per month by category</title>`,
 		`<desc id="chart-desc">Evidence items per month from November 2025 to November 2026`,
 		`<ul class="legend">`,
@@ -208,7 +213,7 @@ func TestHTMLChart(t *testing.T) {
 		}
 		want[cell{e.OccurredAt.UTC().Format("January 2006"), title}]++
 	}
-	segments := regexp.MustCompile(`<rect class="bar" [^>]*><title>([^<]*) · ([^<]*): (\d+) items?</title></rect>`).FindAllStringSubmatch(chart, -1)
+	segments := regexp.MustCompile(`<rect class="bar[^"]*" [^>]*><title>([^<(]*?)(?: \(partial[^)]*\))? · ([^<]*): (\d+) items?</title></rect>`).FindAllStringSubmatch(chart, -1)
 	if len(segments) != len(want) {
 		t.Errorf("%d bar segments, want %d", len(segments), len(want))
 	}

@@ -1,10 +1,11 @@
 package export
 
 import (
-	"bufio"
 	"bytes"
+	"io"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -32,7 +33,7 @@ type mdDoc struct {
 
 func parseMarkdown(t *testing.T, p evidence.Portfolio) mdDoc {
 	t.Helper()
-	return parseMarkdownText(render(t, Markdown, p))
+	return parseMarkdownText(render(t, markdownFull, p))
 }
 
 // parseMarkdownText parses Markdown as GitHub would.
@@ -172,93 +173,107 @@ func epicsWithEvidence(p evidence.Portfolio) []string {
 
 func TestMarkdownStructure(t *testing.T) {
 	for _, tc := range goldenCases {
-		t.Run(tc.name, func(t *testing.T) {
-			p := tc.portfolio()
-			d := parseMarkdown(t, p)
-
-			linkable := make(map[string]bool)
-			linkableItems := 0
-			for _, e := range p.Evidence {
-				if httpURL(e.IssueURL) {
-					linkable[e.IssueURL] = true
-					linkableItems++
+		for _, full := range []bool{false, true} {
+			t.Run(tc.name+"/full="+strconv.FormatBool(full), func(t *testing.T) {
+				p := tc.portfolio()
+				src := render(t, func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{Full: full}) }, p)
+				d := parseMarkdownText(src)
+				linkable := make(map[string]bool)
+				for _, e := range p.Evidence {
+					if httpURL(e.IssueURL) {
+						linkable[e.IssueURL] = true
+						linkable[evidenceURL(&e)] = true
+					}
 				}
-			}
-			for _, ep := range p.Epics {
-				if httpURL(ep.URL) {
-					linkable[ep.URL] = true
+				for _, ep := range p.Epics {
+					if httpURL(ep.URL) {
+						linkable[ep.URL] = true
+						for _, c := range ep.Comments {
+							linkable[commentURL(ep.URL, c.ID)] = true
+						}
+					}
 				}
-			}
-			st := structureOf(t, d, linkable)
-
-			if want := []string{markdownTitle}; !slices.Equal(st.h1, want) {
-				t.Errorf("level-1 headings = %q, want %q", st.h1, want)
-			}
-			if len(p.Evidence) == 0 {
-				if len(st.tables) != 0 || len(st.h2) != 0 {
-					t.Errorf("empty portfolio has %d tables and sections %q", len(st.tables), st.h2)
+				st := structureOf(t, d, linkable)
+				if want := []string{markdownTitle}; !slices.Equal(st.h1, want) {
+					t.Errorf("level-1 headings = %q, want %q", st.h1, want)
 				}
-				if !strings.Contains(d.html(t), "No evidence yet: run <code>pmfolio sync</code>") {
-					t.Errorf("empty portfolio does not say how to get evidence:\n%s", d.src)
+				if len(p.Evidence) == 0 {
+					if len(st.tables) != 0 || len(st.h2) != 0 {
+						t.Errorf("empty portfolio has %d tables and sections %q", len(st.tables), st.h2)
+					}
+					if !strings.Contains(d.html(t), "No evidence yet: run <code>pmfolio sync</code>") {
+						t.Errorf("empty portfolio does not say how to get evidence:\n%s", d.src)
+					}
+					return
 				}
-				return
-			}
-
-			categories := wantSections(p)
-			for i := range categories {
-				categories[i] = htmlText.Replace(categories[i])
-			}
-			epics := epicsWithEvidence(p)
-			wantH2 := []string{"Competencies", "Highlights"}
-			if len(epics) > 0 {
-				wantH2 = append(wantH2, "Initiatives")
-			}
-			wantH2 = append(append(wantH2, categories...), "Timeline")
-			if !slices.Equal(st.h2, wantH2) {
-				t.Errorf("level-2 headings = %q, want %q", st.h2, wantH2)
-			}
-
-			// Every item is listed once in its category's section, with a
-			// link wherever it has an http(s) issue URL.
-			items, links := 0, 0
-			for _, c := range categories {
-				items += st.lists[c]
-				links += st.links[c]
-			}
-			if items != len(p.Evidence) {
-				t.Errorf("%d list items in the category sections, want one per evidence item: %d", items, len(p.Evidence))
-			}
-			if links != linkableItems {
-				t.Errorf("%d links in the category sections, want one per item with an http(s) issue URL: %d", links, linkableItems)
-			}
-			if n := st.lists["Highlights"]; n < 1 || n > highlightCount || n > len(p.Evidence) {
-				t.Errorf("%d highlights, want 1 to %d", n, min(highlightCount, len(p.Evidence)))
-			}
-
-			// One level-3 heading per initiative, each followed by proof.
-			if got, want := len(st.h3["Initiatives"]), min(len(epics), initiativesShown); got != want {
-				t.Errorf("%d initiatives %q, want %d (%q)", got, st.h3["Initiatives"], want, epics)
-			}
-			for _, h := range st.h3["Initiatives"] {
-				if !slices.ContainsFunc(epics, func(key string) bool { return strings.Contains(h, ">"+key+"</a>") || strings.HasPrefix(h, key) }) {
-					t.Errorf("initiative heading %q names no epic with evidence", h)
+				epics := epicsWithEvidence(p)
+				var wantH2 []string
+				if len(epics) > 0 {
+					wantH2 = append(wantH2, "Initiatives")
 				}
-			}
-			if len(epics) > 0 && st.lists["Initiatives"] < len(st.h3["Initiatives"]) {
-				t.Errorf("%d proof items for %d initiatives", st.lists["Initiatives"], len(st.h3["Initiatives"]))
-			}
-
-			if len(st.tables) != 2 {
-				t.Fatalf("%d tables, want 2: competencies and timeline", len(st.tables))
-			}
-			competencies := slices.Clone(evidence.Competencies)
-			if len(wantSections(p)) > len(builtinSections(p)) {
-				competencies = append(competencies, "Other")
-			}
-			checkTable(t, d, st.tables[0], []string{"Competency", "Evidence items", "Shown by", "Gaps and what would fill them"}, competencies)
-			checkTable(t, d, st.tables[1], []string{"Month", "Evidence items", "Most active in"}, monthsOf(p.Period))
-		})
+				wantH2 = append(wantH2, "Competencies", "Résumé bullets")
+				if full {
+					wantH2 = append(wantH2, "Appendix: all evidence", "Timeline")
+				}
+				if !slices.Equal(st.h2, wantH2) {
+					t.Errorf("level-2 headings = %q, want %q", st.h2, wantH2)
+				}
+				// The brief shows 3 to 5 initiatives (all, when fewer),
+				// each with goal or proof and an outcome line.
+				if got := len(st.h3["Initiatives"]); got != min(len(epics), briefInitiativesMax) && got < min(len(epics), briefInitiativesMin) {
+					t.Errorf("%d initiatives in the brief, want %d to %d of %d", got, briefInitiativesMin, briefInitiativesMax, len(epics))
+				}
+				if n := strings.Count(src, "**Outcome.** "); n != len(st.h3["Initiatives"]) {
+					t.Errorf("%d outcome lines for %d initiatives", n, len(st.h3["Initiatives"]))
+				}
+				competencies := slices.Clone(evidence.Competencies)
+				if len(wantSections(p)) > len(builtinSections(p)) {
+					competencies = append(competencies, "Other")
+				}
+				checkTable(t, d, st.tables[0], []string{"Competency", "Shown by", "Gap and what would fill it"}, competencies)
+				if !full {
+					if len(st.tables) != 1 {
+						t.Errorf("%d tables in the brief, want 1", len(st.tables))
+					}
+					return
+				}
+				if len(st.tables) != 2 {
+					t.Fatalf("%d tables, want 2: competencies and timeline", len(st.tables))
+				}
+				checkTable(t, d, st.tables[1], []string{"Month", "Evidence items", "Most active in"}, monthsOf(p.Period, p.GeneratedAt))
+				// Every item is behind a link of the appendix: what the user
+				// wrote to its record, a field edit to its issue; and no line
+				// is a field edit of its own ("Priority: Medium → High").
+				links := d.linkTargets()
+				for _, e := range p.Evidence {
+					target := e.IssueURL
+					if inOwnWords(&e) {
+						target = evidenceURL(&e)
+					}
+					if httpURL(target) && !links[target] {
+						t.Errorf("no link to %s (%s %s)", target, e.Source, e.ID)
+					}
+				}
+				for line := range strings.Lines(src) {
+					if strings.Contains(line, "→") {
+						t.Errorf("a line lists a field edit: %s", line)
+					}
+				}
+			})
+		}
 	}
+}
+
+// linkTargets are the destinations of the document's links.
+func (d mdDoc) linkTargets() map[string]bool {
+	out := make(map[string]bool)
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			out[string(l.Destination)] = true
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
 }
 
 // builtinSections are the titles of the built-in categories with evidence.
@@ -272,11 +287,16 @@ func builtinSections(p evidence.Portfolio) []string {
 	return titles
 }
 
-// monthsOf names every month of a period, as the timeline does.
-func monthsOf(period evidence.Period) []string {
+// monthsOf names every month of a period, as the timeline does: the last
+// one marked partial when the period ends before it does.
+func monthsOf(period evidence.Period, _ time.Time) []string {
 	var months []string
 	for m := time.Date(period.Since.Year(), period.Since.Month(), 1, 0, 0, 0, 0, time.UTC); !m.After(period.Until); m = m.AddDate(0, 1, 0) {
-		months = append(months, m.Format("January 2006"))
+		label := m.Format("January 2006")
+		if u := period.Until.UTC(); u.Year() == m.Year() && u.Month() == m.Month() && u.Day() < m.AddDate(0, 1, -1).Day() {
+			label += " (partial, to " + strconv.Itoa(u.Day()) + " " + u.Format("January") + ")"
+		}
+		months = append(months, label)
 	}
 	return months
 }
@@ -310,19 +330,24 @@ func checkTable(t *testing.T, d mdDoc, table *extast.Table, header, firstColumn 
 }
 
 // TestMarkdownShowsJiraTextVerbatim checks that escaping loses nothing: a
-// reader sees every summary, excerpt and note exactly as Jira holds it, as
-// text, with only line breaks turned into spaces.
+// reader of the full document sees what the user wrote (quotes as long as
+// the appendix allows), its issue's summary and their notes exactly as Jira
+// holds them, as text, with only line breaks turned into spaces.
 func TestMarkdownShowsJiraTextVerbatim(t *testing.T) {
 	for _, tc := range goldenCases {
 		t.Run(tc.name, func(t *testing.T) {
 			p := tc.portfolio()
 			html := parseMarkdown(t, p).html(t)
 			var texts []string
-			for _, s := range p.Sites {
-				texts = append(texts, s.User.DisplayName)
+			if !p.Redacted {
+				for _, s := range p.Sites {
+					texts = append(texts, s.User.DisplayName)
+				}
 			}
 			for _, e := range p.Evidence {
-				texts = append(texts, e.IssueSummary, e.Excerpt, e.Note)
+				if inOwnWords(&e) {
+					texts = append(texts, e.IssueSummary, strings.TrimSuffix(truncate(oneLine(e.Excerpt), fullQuoteLength), "…"), e.Note)
+				}
 			}
 			for _, s := range texts {
 				if want := htmlText.Replace(oneLine(s)); !strings.Contains(html, want) {
@@ -333,72 +358,38 @@ func TestMarkdownShowsJiraTextVerbatim(t *testing.T) {
 	}
 }
 
-func TestMarkdownEvidenceLine(t *testing.T) {
-	manual := evidence.Evidence{
-		Source:     evidence.SourceManual,
-		OccurredAt: at("2026-09-10T23:30:00-02:00"), // 2026-09-11 in UTC
-		Category:   evidence.CatPrioritization,
-		Excerpt:    "Ran the roadmap review",
-		Manual:     true,
+func TestManualEvidenceShowsItsLink(t *testing.T) {
+	p := typicalPortfolio()
+	for i := range p.Evidence {
+		if p.Evidence[i].Manual {
+			p.Evidence[i].IssueURL = "https://docs.example.com/roadmap-q4"
+		}
 	}
-	redacted := jiraItem(storyTO, evidence.SourceComment, "1", "2026-03-04T15:12:00Z",
-		evidence.CatStakeholderComms, "comment.status-update", 0.8, "Update: live")
-	redacted.IssueURL = ""
-
-	tests := []struct {
-		name string
-		item evidence.Evidence
-		want string
-	}{
-		{
-			"issue with excerpt and note links the key",
-			withNote(t, typicalPortfolio()),
-			"- 2026-03-04 · [PAY-142](https://acme.atlassian.net/browse/PAY-142) Checkout times out for EU customers" +
-				" — “Update: mitigation is live in eu-west; next update at 17:00.”" +
-				" · Note: I ran the customer comms while the on-call engineer fixed the gateway." +
-				" _(rule comment.status-update)_\n",
-		},
-		{
-			"manual item without an issue has no link and a UTC date",
-			manual,
-			"- 2026-09-11 · “Ran the roadmap review” _(added by hand)_\n",
-		},
-		{
-			"issue without a URL shows the key unlinked",
-			redacted,
-			"- 2026-03-04 · PAY-142 Checkout times out for EU customers — “Update: live” _(rule comment.status-update)_\n",
-		},
+	for name, write := range map[string]func(io.Writer, evidence.Portfolio) error{"markdown": markdownFull, "html": htmlFull} {
+		out := render(t, write, p)
+		if name == "markdown" && !strings.Contains(out, "[link, 2026-09-10](https://docs.example.com/roadmap-q4)") {
+			t.Errorf("%s: the manual item's link is not shown:\n%s", name, out)
+		}
+		if name == "html" && !strings.Contains(out, `<a href="https://docs.example.com/roadmap-q4">link, 2026-09-10</a>`) {
+			t.Errorf("%s: the manual item's link is not shown", name)
+		}
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			w := bufio.NewWriter(&buf)
-			writeEvidenceLine(w, &tt.item)
-			if err := w.Flush(); err != nil {
-				t.Fatal(err)
-			}
-			if got := buf.String(); got != tt.want {
-				t.Errorf("got  %q\nwant %q", got, tt.want)
-			}
-		})
+	var pdf bytes.Buffer
+	if err := PDF(&pdf, p, Options{Full: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(pdf.Bytes(), []byte("/URI (https://docs.example.com/roadmap-q4)")) {
+		t.Error("pdf: the manual item's link is not clickable")
 	}
 }
 
-func TestMarkdownNewestFirstWithinSection(t *testing.T) {
-	d := parseMarkdown(t, typicalPortfolio())
-	june := bytes.Index(d.src, []byte("Status: 3 of 5 stories done"))
-	march := bytes.Index(d.src, []byte("Update: mitigation is live"))
-	if june < 0 || march < 0 || june > march {
-		t.Errorf("stakeholder updates are not newest first:\n%s", d.src)
+func TestCommentLinksFocusTheComment(t *testing.T) {
+	e := jiraItem(storyTO, evidence.SourceComment, "10231", "2026-03-04T15:12:00Z", evidence.CatStakeholderComms, "r", 0.8, "x")
+	want := "https://acme.atlassian.net/browse/PAY-142?focusedCommentId=10231&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-10231"
+	if got := evidenceURL(&e); got != want {
+		t.Errorf("comment link = %s\nwant %s", got, want)
 	}
-}
-
-// withNote returns the one item of p that has a note.
-func withNote(t *testing.T, p evidence.Portfolio) evidence.Evidence {
-	t.Helper()
-	i := slices.IndexFunc(p.Evidence, func(e evidence.Evidence) bool { return e.Note != "" })
-	if i < 0 {
-		t.Fatal("no item with a note")
+	if !strings.Contains(render(t, markdownFull, typicalPortfolio()), "("+want+")") {
+		t.Error("the full export does not link the comment itself")
 	}
-	return p.Evidence[i]
 }

@@ -80,23 +80,30 @@ func redactContactsInLine(text string) string {
 }
 
 // Redact returns a copy of p with everything that names an employer, a
-// colleague or a piece of work replaced by a placeholder: people's names
-// (p.People and the sites' users) become "Person 1", "Person 2"…; project
-// keys "PROJ-A", project names "Project A"; issue keys "PROJ-A-1"…,
-// numbered in each project in the order of the original numbers; site
-// names "Site 1"; each of terms "Term 1"…; e-mail addresses "[e-mail]" and
-// URLs "[link]". Issue, epic and site URLs and account ids become empty.
+// colleague or a piece of work replaced by a labelled placeholder that
+// keeps prose readable: a person's name in text becomes "a teammate" (in
+// fields, "Person 1" for the portfolio's user and "Person 2"… for others,
+// so that counts of people stay right; documents do not show them);
+// project keys "PROJ-A", project names "Project A"; issue keys
+// "PROJ-A-1"…, numbered in each project in the order of the original
+// numbers; site names "Site 1";
+// each of terms its label ("Acme Corp = a customer") or "[redacted]";
+// e-mail addresses "[e-mail]" and URLs "[link]". Issue, epic and site URLs
+// and account ids become empty, and the portfolio is marked Redacted.
 //
 // The same original always becomes the same placeholder, wherever it
 // appears (a field, an excerpt, a summary), and the numbering depends only
 // on the portfolio, not on the order of its items, so two exports of the
-// same data agree. Matching ignores case and stops at word boundaries, so
-// "Sam" is replaced in "Thanks, Sam!" but not in "same"; a first or last
-// name alone is replaced too when it is capitalised. Built-in category
-// ids, rule ids and evidence ids are not personal and are kept.
+// same data agree. Matching stops at word boundaries, so "Sam" is replaced
+// in "Thanks, Sam!" but not in "same"; a first or last name alone is
+// replaced too when it is capitalised. Names, sites, hosts and terms match
+// in any case; project names only as written, so that a project called
+// "Payments" leaves "payments" in a sentence alone. Built-in category ids,
+// rule ids and evidence ids are not personal and are kept.
 func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 	r := newRedactor(p, terms)
 	out := evidence.Portfolio{
+		Redacted:    true,
 		GeneratedAt: p.GeneratedAt,
 		Period:      p.Period,
 		Sites:       make([]evidence.Site, len(p.Sites)),
@@ -143,7 +150,14 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 		out.Projects[i] = evidence.Project{SiteName: r.site(pr.SiteName), Key: r.projectKey(pr.Key), Name: r.projectName(pr)}
 	}
 	for i, ep := range p.Epics {
-		out.Epics[i] = evidence.Epic{SiteName: r.site(ep.SiteName), Key: r.issueKey(ep.Key), Summary: r.text(ep.Summary)}
+		red := ep
+		red.SiteName, red.Key, red.URL = r.site(ep.SiteName), r.issueKey(ep.Key), ""
+		red.Summary, red.Goal, red.Outcome, red.Status = r.text(ep.Summary), r.text(ep.Goal), r.text(ep.Outcome), r.text(ep.Status)
+		red.Comments = nil
+		for _, c := range ep.Comments {
+			red.Comments = append(red.Comments, evidence.Comment{ID: c.ID, At: c.At, Author: r.user(c.Author), Text: r.text(c.Text)})
+		}
+		out.Epics[i] = red
 	}
 	for _, name := range p.People {
 		if ph := r.person(name); !slices.Contains(out.People, ph) {
@@ -236,6 +250,11 @@ func newRedactor(p evidence.Portfolio, terms []string) *redactor {
 	for _, ep := range p.Epics {
 		addKeys(ep.Key)
 		addKeys(ep.Summary)
+		addKeys(ep.Goal)
+		addKeys(ep.Outcome)
+		for _, c := range ep.Comments {
+			addKeys(c.Text)
+		}
 	}
 	for key := range keys {
 		project, _, _ := strings.Cut(key, "-")
@@ -247,7 +266,7 @@ func newRedactor(p evidence.Portfolio, terms []string) *redactor {
 		r.addTerm(k, r.projects[k], true)
 	}
 	for _, pr := range p.Projects {
-		r.addTerm(pr.Name, r.projectName(pr), false)
+		r.addTerm(pr.Name, r.projectName(pr), true)
 	}
 	sortedKeys := slices.SortedFunc(maps.Keys(keys), compareIssueKeys)
 	next := map[string]int{}
@@ -256,8 +275,9 @@ func newRedactor(p evidence.Portfolio, terms []string) *redactor {
 		next[project]++
 		r.issueNumbers[key] = r.projects[project] + "-" + strconv.Itoa(next[project])
 	}
-	for i, t := range terms {
-		r.addTerm(strings.TrimSpace(t), "Term "+strconv.Itoa(i+1), false)
+	for _, t := range terms {
+		text, label := RedactTerm(t)
+		r.addTerm(text, label, false)
 	}
 	for first := range r.terms {
 		slices.SortStableFunc(r.terms[first], func(a, b term) int { return cmp.Compare(len(b.text), len(a.text)) })
@@ -277,6 +297,21 @@ func (r *redactor) site(name string) string {
 	r.sites[name] = ph
 	r.addTerm(name, ph, false)
 	return ph
+}
+
+// personInText is what a person's name becomes in text.
+const personInText = "a teammate"
+
+// RedactTerm reads one line of a --redact file: "term" or "term = label",
+// and returns the term and the placeholder it becomes ("[redacted]" when no
+// label is given).
+func RedactTerm(line string) (term, label string) {
+	term, label, ok := strings.Cut(line, " = ")
+	term, label = strings.TrimSpace(term), strings.TrimSpace(label)
+	if !ok || label == "" {
+		return strings.TrimSpace(line), "[redacted]"
+	}
+	return term, label
 }
 
 // nameParticles may start in lower case inside a person's name.
@@ -299,7 +334,7 @@ func (r *redactor) person(name string) string {
 	}
 	ph := "Person " + strconv.Itoa(len(r.people)+1)
 	r.people[folded] = ph
-	r.addTerm(name, ph, false)
+	r.addTerm(name, personInText, false)
 	words := strings.Fields(name)
 	personLike := len(words) > 1
 	for _, w := range words {
@@ -311,7 +346,7 @@ func (r *redactor) person(name string) string {
 	if personLike {
 		for _, w := range words {
 			if first, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(first) && utf8.RuneCountInString(w) >= 3 {
-				r.addTerm(w, ph, true)
+				r.addTerm(w, personInText, true)
 			}
 		}
 	}

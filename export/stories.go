@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -31,6 +32,11 @@ type StoryOptions struct {
 	Top int
 	// JSON writes the stories as one JSON object instead of Markdown.
 	JSON bool
+	// Question, when set, picks the one story that best answers a
+	// behavioural question ("a time you handled conflicting priorities").
+	Question string
+	// Lint, when set, receives a line for each story without an outcome.
+	Lint io.Writer
 }
 
 // story is one interview story, built from one initiative.
@@ -58,6 +64,8 @@ type storyAction struct {
 	EvidenceID string `json:"evidence_id"`
 	IssueKey   string `json:"issue_key"`
 	IssueURL   string `json:"issue_url"`
+	// Link is the record itself: the comment for a comment.
+	Link       string `json:"link"`
 	OccurredAt string `json:"occurred_at"`
 	Excerpt    string `json:"excerpt"`
 
@@ -79,13 +87,23 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 		top = DefaultStories
 	}
 	initiatives := r.initiatives
-	if top > 0 && len(initiatives) > top {
+	var question string
+	if opts.Question != "" {
+		var in initiative
+		var ok bool
+		in, question, ok = r.bestFor(opts.Question)
+		initiatives = nil
+		if ok {
+			initiatives = []initiative{in}
+		}
+	} else if top > 0 && len(initiatives) > top {
 		initiatives = initiatives[:top]
 	}
 	stories := make([]story, 0, len(initiatives))
 	for _, in := range initiatives {
 		stories = append(stories, r.story(in))
 	}
+	r.tagQuestions(stories, initiatives, question)
 	if opts.JSON {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -95,14 +113,127 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 		}{stories}); err != nil {
 			return fmt.Errorf("write stories: %w", err)
 		}
-		return nil
+		return r.writeLint(opts.Lint)
 	}
 	bw := bufio.NewWriter(w)
 	writeStories(bw, r, stories)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write stories: %w", err)
 	}
-	return nil
+	return r.writeLint(opts.Lint)
+}
+
+// storyWeight is how much a kind of work adds to an initiative's story:
+// the strengths of its items there.
+func (r *report) storyWeight(g group) float64 {
+	sum := 0.0
+	for _, e := range g.items {
+		sum += r.strengths.of(e)
+	}
+	return sum
+}
+
+// tagQuestions tags each story with the interview questions its kinds of
+// work answer, strongest first, so that no two stories have the same set:
+// each story leads with a question no earlier story was tagged with, and
+// takes no other story's lead. A question asked (--question) leads its
+// story.
+func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
+	ranked := make([][]string, len(ins))
+	for i, in := range ins {
+		groups := slices.Clone(in.groups)
+		slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(r.storyWeight(b), r.storyWeight(a)) })
+		for _, g := range groups {
+			if q := g.category.StoryQuestion; q != "" && !slices.Contains(ranked[i], q) {
+				ranked[i] = append(ranked[i], q)
+			}
+		}
+	}
+	leads := make([]string, len(ins))
+	used := map[string]bool{}
+	for i := range ins {
+		if asked != "" {
+			leads[i] = asked
+			break
+		}
+		for _, q := range ranked[i] {
+			if !used[q] {
+				leads[i], used[q] = q, true
+				break
+			}
+		}
+	}
+	for i := range stories {
+		qs := []string{}
+		if leads[i] != "" {
+			qs = append(qs, leads[i])
+		} else {
+			// More stories than questions: this one repeats questions
+			// rather than answer none.
+			qs = append(qs, ranked[i][:min(len(ranked[i]), storyQuestions)]...)
+		}
+		for _, q := range ranked[i] {
+			if len(qs) == storyQuestions {
+				break
+			}
+			if !slices.Contains(qs, q) && !slices.Contains(leads, q) {
+				qs = append(qs, q)
+			}
+		}
+		stories[i].Questions = qs
+	}
+}
+
+// bestFor finds the initiative whose story best answers a question: the
+// kind of work whose standard question shares the most words with it, and
+// the initiative with the strongest evidence of that kind. It returns the
+// standard question it matched, or the question as asked.
+func (r *report) bestFor(question string) (initiative, string, bool) {
+	words := questionWords(question)
+	best, bestScore := evidence.Category{}, 0
+	for _, c := range r.taxonomy {
+		score := 0
+		for _, w := range questionWords(c.StoryQuestion + " " + c.Title + " " + c.StoryTask) {
+			if slices.Contains(words, w) {
+				score++
+			}
+		}
+		if score > bestScore {
+			best, bestScore = c, score
+		}
+	}
+	var pick initiative
+	found, pickWeight := false, 0.0
+	for _, in := range r.initiatives {
+		weight := 0.0
+		for _, g := range in.groups {
+			if bestScore == 0 || g.category.ID == best.ID {
+				weight += r.storyWeight(g)
+			}
+		}
+		if weight > pickWeight {
+			pick, pickWeight, found = in, weight, true
+		}
+	}
+	if bestScore == 0 || best.StoryQuestion == "" {
+		return pick, oneLine(question), found
+	}
+	return pick, best.StoryQuestion, found
+}
+
+// questionWords are the words of a question that carry its meaning,
+// lower-cased and without a plural or -ing ending.
+func questionWords(q string) []string {
+	stop := []string{"a", "an", "the", "time", "you", "your", "when", "tell", "me", "about", "of", "to", "and", "or", "with",
+		"in", "on", "for", "that", "it", "was", "what", "how", "did", "do", "describe", "give", "example", "something", "i", "my"}
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "ing"), "s")
+		if len(w) > 2 && !slices.Contains(stop, w) && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // story builds the story of one initiative. Its texts are plain; the
@@ -122,14 +253,7 @@ func (r *report) story(in initiative) story {
 	}
 	slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(weight(b), weight(a)) })
 
-	for _, g := range groups {
-		if q := g.category.StoryQuestion; q != "" && !slices.Contains(s.Questions, q) && len(s.Questions) < storyQuestions {
-			s.Questions = append(s.Questions, q)
-		}
-	}
-	if s.Questions == nil {
-		s.Questions = []string{}
-	}
+	s.Questions = []string{}
 
 	name := "“" + s.Epic.Summary + "” (" + in.epic.Key + ")"
 	if s.Epic.Summary == "" {
@@ -152,15 +276,27 @@ func (r *report) story(in initiative) story {
 	}
 	s.Task = "My part: " + joinAnd(tasks) + "."
 
-	s.Action = r.initiativeSummary(in)
-	// The strongest items, told in the order they happened.
-	picked := r.strengths.pickVaried(in.items, storyActions)
+	// The strongest items in the user's own words, told in the order they
+	// happened; field edits only when there are too few of those.
+	var written, edits []*evidence.Evidence
+	for _, e := range in.items {
+		if inOwnWords(e) {
+			written = append(written, e)
+		} else {
+			edits = append(edits, e)
+		}
+	}
+	picked := r.strengths.pickVaried(written, storyActions)
+	if len(picked) < 2 {
+		picked = append(picked, r.strengths.pickVaried(edits, 2-len(picked))...)
+	}
 	slices.SortFunc(picked, func(a, b *evidence.Evidence) int {
 		return cmp.Or(a.OccurredAt.Compare(b.OccurredAt), strings.Compare(a.ID, b.ID))
 	})
 	for _, e := range picked {
 		a := storyAction{
 			Category: e.Category, EvidenceID: e.ID, IssueKey: oneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
+			Link:       linkableURL(evidenceURL(e)),
 			OccurredAt: timestamp(e.OccurredAt), Excerpt: truncate(oneLine(e.Excerpt), 240),
 			verb: actionVerb(r.categoryOf(e.Category)), at: e.OccurredAt.UTC(),
 		}
@@ -177,14 +313,33 @@ func (r *report) story(in initiative) story {
 		}
 		s.Actions = append(s.Actions, a)
 	}
+	var said []string
+	for _, a := range s.Actions {
+		if a.Excerpt != "" && a.Category != "" {
+			said = append(said, upperFirst(r.categoryTitle(a.Category))+": “"+truncate(a.Excerpt, 120)+"”")
+		}
+	}
+	s.Action = "In my own words: " + strings.Join(said, " ")
+	if len(said) == 0 {
+		s.Action = r.initiativeSummary(in)
+	}
 
 	switch {
-	case t.issues > 0 && in.status() == "done":
-		s.Result = "What Jira shows: " + doneShare(t.done, t.issues) + ", and the epic is done."
-	case t.issues > 0:
-		s.Result = "What Jira shows: " + doneShare(t.done, t.issues) + "."
+	case in.hasOutcome && in.outcome.Mine:
+		s.Result = oneLine(in.outcome.Text)
+	case in.hasOutcome:
+		s.Result = "“" + truncate(oneLine(in.outcome.Text), quoteLength) + "” (Jira, " + dateOnly(in.outcome.Comment.At.UTC()) + ")"
+	default:
+		if t.issues > 0 {
+			s.Result = "What Jira shows: " + doneShare(t.done, t.issues)
+			if in.status() == "done" {
+				s.Result += ", and the epic is done"
+			}
+			s.Result += ". "
+		}
+		s.Result += "The outcome is not recorded yet: " + outcomeCommand(in)
+		r.missingOutcome(in)
 	}
-	s.Result = strings.TrimSpace(s.Result + " Add the outcome you can vouch for (a number, a date, what changed for users or the business): Jira does not record it.")
 	return s
 }
 
@@ -277,7 +432,7 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 		from = "the " + strconv.Itoa(len(stories)) + " strongest initiatives"
 	}
 	w.WriteString("Built from " + from + " in my Jira evidence, " + dateOnly(r.since) + " to " + dateOnly(r.until) +
-		". Every action links to the record behind it; the outcome is mine to add.\n")
+		". Every action quotes what I wrote and links to the record behind it.\n")
 	for i, s := range stories {
 		w.WriteString("\n## " + strconv.Itoa(i+1) + ". ")
 		writeIssueLink(w, oneLine(s.Epic.Key), s.Epic.URL)
@@ -296,17 +451,18 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 			}
 			w.WriteString("\n\n")
 		}
-		for _, part := range []struct{ name, text string }{{"Situation", s.Situation}, {"Task", s.Task}, {"Action", s.Action}} {
+		for _, part := range []struct{ name, text string }{{"Situation", s.Situation}, {"Task", s.Task}} {
 			w.WriteString("**" + part.name + ".** ")
 			writeEscaped(w, part.text)
 			w.WriteString("\n\n")
 		}
+		w.WriteString("**Action.** In my own words:\n\n")
 		for _, a := range s.Actions {
 			w.WriteString("- " + dateOnly(a.at) + " · ")
 			writeEscaped(w, a.verb)
 			if a.IssueKey != "" {
 				w.WriteByte(' ')
-				writeIssueLink(w, a.IssueKey, a.IssueURL)
+				writeIssueLink(w, a.IssueKey, cmp.Or(a.Link, a.IssueURL))
 			}
 			if a.summary != "" {
 				w.WriteString(" (")

@@ -28,6 +28,7 @@ type storiesJSON struct {
 			EvidenceID string `json:"evidence_id"`
 			IssueKey   string `json:"issue_key"`
 			IssueURL   string `json:"issue_url"`
+			Link       string `json:"link"`
 			OccurredAt string `json:"occurred_at"`
 			Excerpt    string `json:"excerpt"`
 		} `json:"actions"`
@@ -60,7 +61,9 @@ func TestStoriesPointAtTheirEvidence(t *testing.T) {
 				t.Fatalf("%d stories, want one per initiative: %d", len(doc.Stories), want)
 			}
 			for _, s := range doc.Stories {
-				if s.Situation == "" || s.Task == "" || s.Action == "" || !strings.Contains(s.Result, "Add the outcome you can vouch for") {
+				// The result is the outcome, or says how to record it.
+				if s.Situation == "" || s.Task == "" || s.Action == "" || s.Result == "" ||
+					!strings.Contains(s.Result, "“") && !strings.Contains(s.Result, "pmfolio outcome "+s.Epic.Key) {
 					t.Errorf("%s: incomplete story %+v", s.Epic.Key, s)
 				}
 				if len(s.Actions) == 0 || len(s.Actions) > storyActions {
@@ -133,6 +136,7 @@ func TestStoriesMarkdownStructure(t *testing.T) {
 			for _, e := range p.Evidence {
 				if httpURL(e.IssueURL) {
 					linkable[e.IssueURL] = true
+					linkable[evidenceURL(&e)] = true
 				}
 			}
 			for _, ep := range p.Epics {
@@ -167,5 +171,54 @@ func TestStoriesMarkdownStructure(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestStoriesHaveDistinctQuestionSets(t *testing.T) {
+	for name, p := range map[string]evidence.Portfolio{"typical": typicalPortfolio(), "rich": richPortfolio(), "generated": generatedPortfolio(3000)} {
+		stories := readStories(t, p, 0).Stories
+		seen := map[string]string{}
+		for _, s := range stories {
+			set := slices.Sorted(slices.Values(s.Questions))
+			key := strings.Join(set, "|")
+			if other, ok := seen[key]; ok {
+				t.Errorf("%s: %s and %s answer the same questions %q", name, other, s.Epic.Key, set)
+			}
+			seen[key] = s.Epic.Key
+		}
+	}
+}
+
+func TestStoriesQuestionPicksTheBestStory(t *testing.T) {
+	p := typicalPortfolio()
+	var buf strings.Builder
+	if err := Stories(&buf, p, StoryOptions{Question: "Tell me about a time you had to handle conflicting priorities", JSON: true}); err != nil {
+		t.Fatal(err)
+	}
+	var doc storiesJSON
+	if err := json.Unmarshal([]byte(buf.String()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Stories) != 1 {
+		t.Fatalf("%d stories, want the best one", len(doc.Stories))
+	}
+	s := doc.Stories[0]
+	// PAY-120's prioritization outweighs PAY-101's (none).
+	if s.Epic.Key != "PAY-120" || len(s.Questions) == 0 || s.Questions[0] != "a time you handled conflicting priorities" {
+		t.Errorf("story %s tagged %q", s.Epic.Key, s.Questions)
+	}
+}
+
+func TestStoriesResultIsTheOutcomeOrTheLint(t *testing.T) {
+	p := typicalPortfolio()
+	var out, lint strings.Builder
+	if err := Stories(&out, p, StoryOptions{Top: -1, Lint: &lint}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "**Result.** “Closing the epic: 62% of refunds were self-served") {
+		t.Errorf("PAY-120's result is not the closing comment:\n%s", out.String())
+	}
+	if want := `outcome missing: PAY-101 (EU checkout reliability) is shown without an outcome; add one: pmfolio outcome PAY-101 "what changed, with a number"` + "\n"; lint.String() != want {
+		t.Errorf("lint = %q, want %q", lint.String(), want)
 	}
 }

@@ -24,12 +24,14 @@ const highlightCount = 5
 //
 //   - confidence is the rule's own: a decision recorded as "Decision: …" is
 //     surer evidence than a label added to a ticket.
+//
 //   - substance, from 0.5 to 1.5, rewards an excerpt a reader can learn
 //     from: 0.5 for any item, up to 0.5 more for length (25 words or more
 //     earn it all: "Priority: Medium → High" earns little, a status update
 //     with risks and an ETA earns all of it), 0.25 for a number in it
 //     (numbers are what make a claim concrete: "cut the list from 14 to 5")
 //     and 0.25 when the user added a note, which says they stand by it.
+//
 //   - rarity, from 0 to 1, is 1 − n/max, where n is the number of items of
 //     the item's category and max that of the most common one: the
 //     hundredth backlog edit says less about the user than their one

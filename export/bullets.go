@@ -274,6 +274,9 @@ func (r *report) count(items []*evidence.Evidence, counts string) bulletNumber {
 		for _, v := range values {
 			if k := e.SiteName + "\x00" + v; !seen[k] {
 				seen[k] = true
+				if len(r.sites) > 1 {
+					v = e.SiteName + ": " + v // two employers can both have a PAY-142
+				}
 				n.Of = append(n.Of, v)
 			}
 		}

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"cmp"
+	"encoding/json"
 	"regexp"
 	"slices"
 	"strconv"
@@ -184,5 +186,130 @@ func TestUnblockingBulletGivesTheMedianTimeBlocksHadStood(t *testing.T) {
 		if got := blockedMedian(items).text; got != c.want {
 			t.Errorf("blockedMedian(%v) = %q, want %q", c.blocked, got, c.want)
 		}
+	}
+}
+
+// TestEveryBulletNumberCanBeRecomputed reads `bullets --format json` and
+// recomputes each number from the evidence its ids name, as a reader
+// checking a résumé would; and every number in a bullet's text is one of
+// them (numbers inside a quoted epic name aside).
+func TestEveryBulletNumberCanBeRecomputed(t *testing.T) {
+	for name, p := range map[string]evidence.Portfolio{
+		"typical": typicalPortfolio(), "rich": richPortfolio(), "generated": generatedPortfolio(2000),
+	} {
+		t.Run(name, func(t *testing.T) {
+			var buf strings.Builder
+			if err := Bullets(&buf, p, BulletOptions{Top: -1, Format: "json"}); err != nil {
+				t.Fatal(err)
+			}
+			var doc struct {
+				Bullets []struct {
+					Text    string `json:"text"`
+					Numbers []struct {
+						Text        string   `json:"text"`
+						Value       float64  `json:"value"`
+						Counts      string   `json:"counts"`
+						Of          []string `json:"of"`
+						EvidenceIDs []string `json:"evidence_ids"`
+						Links       []string `json:"links"`
+					} `json:"numbers"`
+				} `json:"bullets"`
+			}
+			if err := json.Unmarshal([]byte(buf.String()), &doc); err != nil {
+				t.Fatal(err)
+			}
+			byID := make(map[string]evidence.Evidence)
+			for _, e := range p.Evidence {
+				byID[e.ID] = e
+			}
+			me := p.Sites[0].User
+			for _, b := range doc.Bullets {
+				stated := map[string]bool{}
+				for _, n := range b.Numbers {
+					stated[n.Text] = true
+					if !strings.Contains(b.Text, n.Text) {
+						t.Errorf("%q: number %q is not in the text", b.Text, n.Text)
+					}
+					if len(n.EvidenceIDs) != len(n.Links) || len(n.EvidenceIDs) == 0 && n.Value != 0 {
+						t.Errorf("%q: %s has %d ids and %d links", b.Text, n.Counts, len(n.EvidenceIDs), len(n.Links))
+					}
+					distinct := map[string]bool{}
+					var blocked []time.Duration
+					for _, id := range n.EvidenceIDs {
+						e, ok := byID[id]
+						if !ok {
+							t.Fatalf("%q: unknown evidence %s", b.Text, id)
+						}
+						key := e.SiteName + "/" + e.IssueKey
+						switch n.Counts {
+						case "items", "comments", "created issues", "other items":
+							distinct[e.ID] = true
+						case "issues", "issues that are epics":
+							distinct[key] = true
+						case "done issues":
+							if e.IssueStatusCategory == "done" {
+								distinct[key] = true
+							}
+						case "issues, and manual items without one":
+							distinct[cmp.Or(e.IssueKey, e.ID)] = true
+						case "epics, and manual items without one":
+							if e.IssueType != "Epic" && e.IssueParent != "" {
+								key = e.SiteName + "/" + e.IssueParent
+							}
+							distinct[cmp.Or(e.IssueKey, e.ID)+"|"+key] = true
+						case "projects":
+							distinct[e.SiteName+"/"+projectOf(&e)] = true
+						case "teammates":
+							if !e.IssueAssignee.Is(me) && e.IssueAssignee.DisplayName != me.DisplayName {
+								distinct[e.SiteName+"/"+e.IssueAssignee.DisplayName] = true
+							}
+						case "releases":
+							for _, v := range e.IssueFixVersions {
+								distinct[e.SiteName+"/"+v] = true
+							}
+						case "epics", "done epics":
+							epic := e.IssueParent
+							if e.IssueType == "Epic" {
+								epic = e.IssueKey
+							}
+							distinct[epic] = true
+						case "median time blocked":
+							blocked = append(blocked, e.BlockedFor)
+						default:
+							t.Errorf("%q: unknown count %q", b.Text, n.Counts)
+						}
+					}
+					got := float64(len(distinct))
+					if n.Counts == "epics, and manual items without one" {
+						epics := map[string]bool{}
+						for k := range distinct {
+							epics[k[strings.Index(k, "|")+1:]] = true
+						}
+						got = float64(len(epics))
+					}
+					if n.Counts == "median time blocked" {
+						slices.Sort(blocked)
+						m := blocked[len(blocked)/2]
+						if len(blocked)%2 == 0 {
+							m = (blocked[len(blocked)/2-1] + m) / 2
+						}
+						if text, _ := roughDuration(m); text != n.Text {
+							t.Errorf("%q: median recomputed as %s, stated %s", b.Text, text, n.Text)
+						}
+						continue
+					}
+					if got != n.Value || (len(n.Of) > 0 && float64(len(n.Of)) != n.Value) {
+						t.Errorf("%q: %s recomputed as %v from its %d items, stated %v (of %q)", b.Text, n.Counts, got, len(n.EvidenceIDs), n.Value, n.Of)
+					}
+				}
+				// Every number in the text is a stated one.
+				text := regexp.MustCompile(`“[^”]*”`).ReplaceAllString(b.Text, "")
+				for _, m := range regexp.MustCompile(`\d+(\.\d+)?( days| hours?)?`).FindAllString(text, -1) {
+					if !stated[m] && !stated[strings.Fields(m)[0]] {
+						t.Errorf("%q: %q is not among its traced numbers", b.Text, m)
+					}
+				}
+			}
+		})
 	}
 }

@@ -166,7 +166,10 @@ func briefHeadline(r *report) string {
 // initiative's outcome, short enough for a headline, or "".
 func resultQuote(ins []initiative) string {
 	for _, in := range ins {
-		for _, clause := range strings.FieldsFunc(oneLine(in.outcome.Text), func(r rune) bool { return r == '.' || r == ';' }) {
+		// Clauses end at a full stop, a semicolon or a comma followed by a
+		// space ("8 of 8 services have SLOs, and the policy…").
+		text := strings.NewReplacer(". ", "\x00", "; ", "\x00", ", ", "\x00").Replace(oneLine(in.outcome.Text))
+		for _, clause := range strings.Split(strings.TrimSuffix(text, "."), "\x00") {
 			clause = strings.TrimSpace(clause)
 			// "Closing the epic: success metric met (…)": the result is after the colon.
 			if _, after, ok := strings.Cut(clause, ": "); ok && strings.ContainsAny(after, "0123456789") {

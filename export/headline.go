@@ -128,14 +128,17 @@ func scopePhrase(items []*evidence.Evidence) string {
 }
 
 // projectOf returns the project of an item's issue. The store fills
-// IssueProject; an issue key always starts with its current project key, so
-// that serves when it is missing.
+// IssueProject; an issue key is its current project key, a hyphen and a
+// number ("PAY-142", redacted "PROJ-A-12"), so that serves when it is
+// missing.
 func projectOf(e *evidence.Evidence) string {
 	if e.IssueProject != "" {
 		return e.IssueProject
 	}
-	project, _, _ := strings.Cut(e.IssueKey, "-")
-	return project
+	if i := strings.LastIndexByte(e.IssueKey, '-'); i > 0 {
+		return e.IssueKey[:i]
+	}
+	return e.IssueKey
 }
 
 // joinAnd joins phrases as English does: "a", "a and b", "a, b and c".

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -13,7 +15,10 @@ import (
 // bulletsOptions is everything runBullets needs.
 type bulletsOptions struct {
 	portfolioInput
-	Top int
+	Top     int
+	Format  string // text, markdown or json
+	Output  string // file path; empty: IO.Out
+	Explain bool
 }
 
 func newBulletsCmd(g *globals) *cobra.Command {
@@ -28,14 +33,37 @@ func newBulletsCmd(g *globals) *cobra.Command {
 at what scale and, where Jira shows it, with what result. Every number is counted from
 your evidence (issues, teammates, projects, epics, releases), each kind of work appears in
 one bullet only, and nothing is claimed that the data does not show: add the business
-outcomes you can vouch for yourself.`,
+outcomes you can vouch for with 'pmfolio outcome'.
+
+Every number can be traced. --explain prints, under each bullet, each of its numbers,
+what it counts and the evidence behind it (ids and links; a comment links to the comment).
+--format json gives each bullet with its numbers, each with what it counts, the distinct
+things counted (issue keys, names, releases) and the ids and links of its evidence, so
+that anyone can recompute it. --format markdown writes the list escaped for Markdown.`,
 		Example: `  pmfolio bullets
-  pmfolio bullets --top 3 --since 1y
+  pmfolio bullets --top 3 --since 1y --explain
+  pmfolio bullets --format json -o bullets.json
   pmfolio bullets --redact`,
 		Args: pf.args,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkTop(opts.Top); err != nil {
 				return err
+			}
+			if !cmd.Flags().Changed("format") && opts.Output != "" {
+				switch strings.ToLower(filepath.Ext(opts.Output)) {
+				case ".json":
+					opts.Format = "json"
+				case ".md", ".markdown":
+					opts.Format = "markdown"
+				}
+			}
+			switch opts.Format {
+			case "text", "markdown", "json":
+			default:
+				return usageError("unknown format %q: use text, markdown or json", opts.Format)
+			}
+			if opts.Explain && opts.Format == "json" {
+				return usageError("--explain is for text and markdown: the JSON holds the evidence already")
 			}
 			var err error
 			if opts.portfolioInput, err = pf.input(g); err != nil {
@@ -44,14 +72,22 @@ outcomes you can vouch for yourself.`,
 			return runBullets(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().IntVar(&opts.Top, "top", export.DefaultBullets, "how many bullets to write")
+	f := cmd.Flags()
+	f.IntVar(&opts.Top, "top", export.DefaultBullets, "how many bullets to write")
+	f.StringVar(&opts.Format, "format", "text", "text, markdown or json (each number with the evidence behind it)")
+	f.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
+	f.BoolVar(&opts.Explain, "explain", false, "print the evidence behind each number under its bullet")
 	pf.register(cmd)
 	return cmd
 }
 
-// runBullets reads the portfolio and writes its bullets to IO.Out.
+// runBullets reads the portfolio and writes its bullets.
 func runBullets(ctx context.Context, opts bulletsOptions) error {
-	return opts.write(ctx, "", func(w io.Writer, p evidence.Portfolio) error {
-		return export.Bullets(w, p, export.BulletOptions{Top: opts.Top})
+	format := opts.Format
+	if format == "" {
+		format = "text"
+	}
+	return opts.write(ctx, opts.Output, func(w io.Writer, p evidence.Portfolio) error {
+		return export.Bullets(w, p, export.BulletOptions{Top: opts.Top, Format: format, Explain: opts.Explain})
 	})
 }

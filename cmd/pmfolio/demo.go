@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -95,10 +96,14 @@ func runDemo(ctx context.Context, opts demoOptions) error {
 	}
 	portfolio := filepath.Join(dir, "portfolio.md")
 	page := filepath.Join(dir, "portfolio.html")
+	pdf := filepath.Join(dir, "portfolio.pdf")
 	in := portfolioInput{IO: opts.IO, DBPath: dbPath}
+	quiet := in
+	quiet.IO.ErrOut = io.Discard // the outcome lint is said once, by the first export
 	for _, o := range []exportOptions{
 		{portfolioInput: in, Format: "markdown", Output: portfolio},
-		{portfolioInput: in, Format: "html", Output: page},
+		{portfolioInput: quiet, Format: "html", Output: page},
+		{portfolioInput: quiet, Format: "pdf", Output: pdf},
 	} {
 		if err := runExport(ctx, o); err != nil {
 			return err
@@ -115,7 +120,8 @@ func runDemo(ctx context.Context, opts demoOptions) error {
 	if err := demoNext(ctx, opts.IO, dbPath); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\nPortfolio: %s\nWeb page:  %s\nDatabase:  %s\n", portfolio, page, dbPath)
+	fmt.Fprintf(out, "\nPortfolio: %s (two-page brief; add --full for every item)\nPDF:       %s\nWeb page:  %s\nDatabase:  %s\n",
+		portfolio, pdf, page, dbPath)
 	fmt.Fprintf(out, "Next: pmfolio --db %s export --format json\n", shellQuote(dbPath))
 	fmt.Fprintf(out, "      pmfolio --db %s stories\n", shellQuote(dbPath))
 	fmt.Fprintf(out, "      pmfolio --db %s next --all\n", shellQuote(dbPath))

@@ -477,6 +477,10 @@ func runEvidenceAdd(ctx context.Context, opts evidenceAddOptions) error {
 	if err != nil {
 		return err
 	}
+	// Evidence is of work done: a date after today is a typo.
+	if now := opts.IO.Now(); at.After(now) {
+		return usageError("--date %s is in the future: record work once it has happened (today is %s)", opts.Date, now.Format(time.DateOnly))
+	}
 	if err := checkCategory(opts.Categories, opts.Category); err != nil {
 		return err
 	}

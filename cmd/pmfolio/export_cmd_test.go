@@ -63,7 +63,7 @@ func TestDemoWritesHTMLAndPrintsBullets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"<!DOCTYPE html>", `<svg viewBox=`, `<rect class="bar"`, "<h2>Initiatives</h2>"} {
+	for _, want := range []string{"<!DOCTYPE html>", "<h2>Initiatives</h2>", "<strong>Outcome.</strong>"} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("portfolio.html lacks %q", want)
 		}
@@ -73,7 +73,7 @@ func TestDemoWritesHTMLAndPrintsBullets(t *testing.T) {
 		t.Fatalf("demo: %s", r.errOut)
 	}
 	// The summary, then the bullets, then where everything is.
-	got := regexp.MustCompile(`(?s)\d+ evidence items in \d+ categor(y|ies)\n\nTop résumé bullets \(pmfolio bullets\):\n((- [^\n]+\n){1,3})\nPM work your team needs next \(pmfolio next\):\n( *\d+\. [^\n]+\n {4}why: [^\n]+\n {4}shows: [^\n]+\n){1,3}(\n\d+ more: pmfolio next --all\n)?\nPortfolio: \S+portfolio\.md\nWeb page:  \S+portfolio\.html\nDatabase:  `).FindStringSubmatch(r.out)
+	got := regexp.MustCompile(`(?s)\d+ evidence items in \d+ categor(y|ies)\n\nTop résumé bullets \(pmfolio bullets\):\n((- [^\n]+\n){1,3})\nPM work your team needs next \(pmfolio next\):\n( *\d+\. [^\n]+\n {4}why: [^\n]+\n {4}shows: [^\n]+\n){1,3}(\n\d+ more: pmfolio next --all\n)?\nPortfolio: \S+portfolio\.md \(two-page brief; add --full for every item\)\nPDF:       \S+portfolio\.pdf\nWeb page:  \S+portfolio\.html\nDatabase:  `).FindStringSubmatch(r.out)
 	if got == nil {
 		t.Fatalf("demo output is not summary, bullets, files:\n%s", r.out)
 	}
@@ -93,6 +93,10 @@ func TestExportFormats(t *testing.T) {
 		{[]string{"export", "-o", filepath.Join(out, "d.md")}, "d.md", "# Product-management portfolio"},
 		{[]string{"export", "--format", "markdown", "-o", filepath.Join(out, "e.html")}, "e.html", "# Product-management portfolio"},
 		{[]string{"stories", "-o", filepath.Join(out, "f.md")}, "f.md", "# Interview stories"},
+		{[]string{"export", "-o", filepath.Join(out, "g.pdf")}, "g.pdf", "%PDF-"},
+		{[]string{"export", "--format", "pdf", "-o", filepath.Join(out, "h.out")}, "h.out", "%PDF-"},
+		{[]string{"export", "--full", "-o", filepath.Join(out, "i.md")}, "i.md", "## Appendix: all evidence"},
+		{[]string{"bullets", "-o", filepath.Join(out, "j.json")}, "j.json", `"evidence_ids"`},
 	}
 	for _, tt := range tests {
 		if r := c.run(t, tt.args...); r.code != 0 || r.out != "" {
@@ -155,7 +159,12 @@ func TestExportCommandsUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"export", "--format", "pdf"}, "unknown format"},
+		{[]string{"export", "--format", "docx"}, "unknown format"},
+		{[]string{"export", "-o", filepath.Join(t.TempDir(), "p.docx")}, "cannot tell the format"},
+		{[]string{"bullets", "--format", "json", "--explain"}, "--explain is for text"},
+		{[]string{"evidence", "add", "--date", "2099-01-01", "--category", "prioritization", "--description", "x"}, "is in the future"},
+		{[]string{"outcome", "NOPE-1", "x"}, "no synced issue NOPE-1"},
+		{[]string{"outcome", "NOPE-1"}, "accepts 2 arg"},
 		{[]string{"bullets", "--top", "0"}, "--top must be at least 1"},
 		{[]string{"stories", "--top", "-1"}, "--top must be at least 1"},
 		{[]string{"stories", "--format", "yaml"}, "unknown format"},
@@ -176,7 +185,7 @@ func TestExportCommandsUsageErrors(t *testing.T) {
 // demoOriginals lists what a redacted export of the demo database must not
 // show, read from the database itself: people, project keys and names,
 // issue keys, the site's name and address, and the listed terms.
-func demoOriginals(t *testing.T, db string, terms []string) (names, keys []string) {
+func demoOriginals(t *testing.T, db string, terms []string) (names, projects, keys []string) {
 	t.Helper()
 	store, err := sqlite.Open(context.Background(), db)
 	if err != nil {
@@ -199,13 +208,13 @@ func demoOriginals(t *testing.T, db string, terms []string) (names, keys []strin
 	}
 	for _, pr := range p.Projects {
 		keys = append(keys, pr.Key)
-		names = append(names, pr.Name)
+		projects = append(projects, pr.Name)
 	}
 	for _, e := range p.Evidence {
 		keys = append(keys, e.IssueKey)
 	}
 	slices.Sort(keys)
-	return names, slices.Compact(keys)
+	return names, projects, slices.Compact(keys)
 }
 
 func TestRedactedOutputOfEveryCommandShowsNoOriginal(t *testing.T) {
@@ -215,12 +224,12 @@ func TestRedactedOutputOfEveryCommandShowsNoOriginal(t *testing.T) {
 	if err := os.WriteFile(terms, []byte("# services and the company\n\n"+strings.Join(listed, "\n")+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	names, keys := demoOriginals(t, filepath.Join(dir, "pmfolio.db"), listed)
+	names, projects, keys := demoOriginals(t, filepath.Join(dir, "pmfolio.db"), listed)
 	issueKey := regexp.MustCompile(`\b[A-Z][A-Z0-9_]+-\d+\b`)
 
 	for _, args := range [][]string{
-		{"export"}, {"export", "--format", "html"}, {"export", "--format", "json"},
-		{"bullets", "--top", "20"}, {"stories", "--top", "20"}, {"stories", "--format", "json", "--top", "20"},
+		{"export"}, {"export", "--full"}, {"export", "--format", "html"}, {"export", "--format", "json"},
+		{"bullets", "--top", "20"}, {"bullets", "--format", "json"}, {"stories", "--top", "20"}, {"stories", "--format", "json", "--top", "20"},
 	} {
 		plain := c.run(t, args...)
 		r := c.run(t, append(args, "--redact="+terms)...)
@@ -230,6 +239,36 @@ func TestRedactedOutputOfEveryCommandShowsNoOriginal(t *testing.T) {
 		for _, name := range names {
 			if name != "" && regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])`+regexp.QuoteMeta(name)+`($|[^\p{L}\p{N}])`).MatchString(r.out) {
 				t.Errorf("%q --redact shows %q", args, name)
+			}
+		}
+		// A project's name is hidden as written ("Payments"), and the
+		// word it is made of stays in a sentence ("payments").
+		for _, name := range projects {
+			if regexp.MustCompile(`(^|[^\p{L}\p{N}])` + regexp.QuoteMeta(name) + `($|[^\p{L}\p{N}])`).MatchString(r.out) {
+				t.Errorf("%q --redact shows the project %q", args, name)
+			}
+		}
+		// No ordinary word was replaced: every lower-case word of the
+		// plain JSON export (whose texts are whole, not cut to fit) that
+		// names nothing is in the redacted one too.
+		hidden := map[string]bool{}
+		for _, n := range append(slices.Clone(names), listed...) {
+			for _, w := range regexp.MustCompile(`[\p{L}\p{N}]+`).FindAllString(strings.ToLower(n), -1) {
+				hidden[w] = true
+			}
+		}
+		noLinks := regexp.MustCompile(`\]\([^)]*\)|https?://\S+|href="[^"]*"|"(issue_url|url|link)": "[^"]*"|"links": \[[^\]]*\]`)
+		redactedWords := map[string]bool{}
+		for _, w := range regexp.MustCompile(`\b[a-z]{3,}\b`).FindAllString(noLinks.ReplaceAllString(r.out, ""), -1) {
+			redactedWords[w] = true
+		}
+		for _, w := range regexp.MustCompile(`\b[a-z]{3,}\b`).FindAllString(noLinks.ReplaceAllString(plain.out, ""), -1) {
+			if !slices.Equal(args, []string{"export", "--format", "json"}) {
+				break
+			}
+			if !hidden[w] && !redactedWords[w] {
+				t.Errorf("%q --redact replaced the ordinary word %q", args, w)
+				redactedWords[w] = true // once per word
 			}
 		}
 		for _, k := range issueKey.FindAllString(r.out, -1) {
@@ -249,7 +288,7 @@ func TestRedactedOutputOfEveryCommandShowsNoOriginal(t *testing.T) {
 		}
 		// The same data, the same length of output, give or take the
 		// placeholders: redaction hides, it does not drop.
-		if len(r.out) < len(plain.out)/2 {
+		if len(r.out) < len(plain.out)/2 && args[0] != "bullets" { // bullets' JSON is mostly links
 			t.Errorf("%q --redact wrote %d bytes, the plain one %d", args, len(r.out), len(plain.out))
 		}
 	}
@@ -257,7 +296,8 @@ func TestRedactedOutputOfEveryCommandShowsNoOriginal(t *testing.T) {
 	// --redact alone works, and the same data always gets the same
 	// placeholders.
 	first, again := c.run(t, "export", "--redact"), c.run(t, "export", "--redact")
-	if first.code != 0 || first.out != again.out || !strings.Contains(first.out, "Person 1") || !strings.Contains(first.out, "PROJ-A-") {
+	if first.code != 0 || first.out != again.out || !strings.Contains(first.out, "Names, projects, issue keys and sites redacted") ||
+		!regexp.MustCompile(`\bPROJ-[A-Z]+-\d+\b`).MatchString(first.out) || strings.Contains(first.out, "Person 1") {
 		t.Errorf("export --redact: exit %d, stable %v\n%.400s", first.code, first.out == again.out, first.out)
 	}
 	if off := c.run(t, "export", "--redact=false"); !strings.Contains(off.out, "Maya Lindqvist") {

@@ -78,30 +78,50 @@ func TestDemoWritesALinkedPortfolioInMostCategories(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sections := 0
-	for _, c := range evidence.Categories {
-		if strings.Contains(string(md), "\n## "+c.Title+"\n") {
-			sections++
-		}
+	// The brief a hiring manager reads: at most 150 lines and two PDF
+	// pages, with every proof quoted and linked to its record.
+	if n := strings.Count(string(md), "\n"); n > 150 {
+		t.Errorf("the brief has %d lines, want at most 150", n)
 	}
-	if sections < 10 {
-		t.Errorf("portfolio has %d category sections, want at least 10", sections)
+	pdf, err := os.ReadFile(filepath.Join(dir, "portfolio.pdf"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	lines := 0
+	if pages := strings.Count(string(pdf), "/Type /Page\n"); !strings.HasPrefix(string(pdf), "%PDF-") || pages < 1 || pages > 2 {
+		t.Errorf("the PDF brief has %d pages, want at most 2", pages)
+	}
+	proofs := 0
+	record := regexp.MustCompile(`\]\(http://127\.0\.0\.1:\d+/browse/[A-Z]+-\d+(\?focusedCommentId=(\d+)&page=com\.atlassian\.jira\.plugin\.system\.issuetabpanels:comment-tabpanel#comment-(\d+))?\)`)
 	for _, line := range strings.Split(string(md), "\n") {
-		if strings.HasPrefix(line, "- ") {
-			// Highlights and initiatives repeat items under a bold label;
-			// each item is listed once unlabelled, in its category.
-			if !strings.HasPrefix(line, "- **") {
-				lines++
-			}
-			if !regexp.MustCompile(`\]\(http://127\.0\.0\.1:\d+/browse/[A-Z]+-\d+\)`).MatchString(line) {
-				t.Errorf("evidence line without a link to its issue: %s", line)
+		if strings.HasPrefix(line, "- **") {
+			proofs++
+			if m := record.FindStringSubmatch(line); m == nil || m[2] != m[3] || !strings.Contains(line, "“") {
+				t.Errorf("a proof without a quote and a link to its record: %s", line)
 			}
 		}
 	}
-	if want := summary[2]; lines == 0 || want != strconv.Itoa(lines) {
-		t.Errorf("portfolio lists %d evidence lines, the summary says %s", lines, want)
+	if proofs < 6 {
+		t.Errorf("the brief quotes %d proofs, want 2-3 for each of its initiatives", proofs)
+	}
+	// The full version: at most 700 lines, none of them a field edit.
+	env := isolatedEnv(t)
+	env["PMFOLIO_DB"] = filepath.Join(dir, "pmfolio.db")
+	c := cli{env: env}
+	full := c.run(t, "export", "--full")
+	if n := strings.Count(full.out, "\n"); full.code != 0 || n > 700 {
+		t.Errorf("export --full: exit %d, %d lines, want at most 700", full.code, n)
+	}
+	for _, line := range strings.Split(full.out, "\n") {
+		if strings.Contains(line, "→") {
+			t.Errorf("export --full lists a field edit: %s", line)
+		}
+	}
+	// Nothing is lost: the JSON export has every item the summary counts.
+	var doc struct {
+		Evidence []json.RawMessage `json:"evidence"`
+	}
+	if err := json.Unmarshal([]byte(c.run(t, "export", "--format", "json").out), &doc); err != nil || strconv.Itoa(len(doc.Evidence)) != summary[2] {
+		t.Errorf("the JSON export has %d items, the summary says %s (%v)", len(doc.Evidence), summary[2], err)
 	}
 	// A second run in the same directory starts afresh: the same counts, not double.
 	again := cli{env: isolatedEnv(t)}.run(t, "demo", "--dir", dir)
@@ -159,7 +179,7 @@ func TestExitCodesForBadUsage(t *testing.T) {
 		{"no credentials", env, []string{"sync"}, exitUsage, "no Jira site"},
 		{"half credentials", map[string]string{"HOME": env["HOME"], "JIRA_URL": "https://acme.atlassian.net", "JIRA_EMAIL": "a@b.c"},
 			[]string{"sync"}, exitUsage, "JIRA_API_TOKEN is not"},
-		{"unknown export format", env, []string{"export", "--format", "pdf"}, exitUsage, "unknown format"},
+		{"unknown export format", env, []string{"export", "--format", "docx"}, exitUsage, "unknown format"},
 		{"export before any sync", env, []string{"export"}, exitFailure, "no database"},
 	}
 	for _, c := range cases {

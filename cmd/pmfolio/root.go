@@ -150,6 +150,6 @@ by Ctrl-C (SIGINT), 143 stopped by SIGTERM.`,
 	root.PersistentFlags().StringVar(&g.dbFlag, "db", "", "path of the SQLite database (default $PMFOLIO_DB, else ~/.local/share/pmfolio/pmfolio.db)")
 	root.PersistentFlags().StringVar(&g.rulesFlag, "rules", "", "a rules file that adds, overrides or disables classification rules (default: the config file's rules)")
 	root.PersistentFlags().StringVar(&g.configFlag, "config", "", "path of the config file (default $PMFOLIO_CONFIG, else ~/.config/pmfolio/config.yaml)")
-	root.AddCommand(newSyncCmd(g), newExportCmd(g), newBulletsCmd(g), newStoriesCmd(g), newStatsCmd(g), newEvidenceCmd(g), newInitCmd(g), newDoctorCmd(g), newScheduleCmd(g), newReclassifyCmd(g), newRulesCmd(g), newDemoCmd(g), newNextCmd(g), newVersionCmd(g))
+	root.AddCommand(newSyncCmd(g), newExportCmd(g), newBulletsCmd(g), newStoriesCmd(g), newOutcomeCmd(g), newStatsCmd(g), newEvidenceCmd(g), newInitCmd(g), newDoctorCmd(g), newScheduleCmd(g), newReclassifyCmd(g), newRulesCmd(g), newDemoCmd(g), newNextCmd(g), newVersionCmd(g))
 	return root
 }

@@ -14,8 +14,9 @@ import (
 type storiesOptions struct {
 	portfolioInput
 	Top    int
-	Format string // markdown or json
-	Output string // file path; empty: IO.Out
+	Format   string // markdown or json
+	Output   string // file path; empty: IO.Out
+	Question string // pick the one story that best answers it
 }
 
 func newStoriesCmd(g *globals) *cobra.Command {
@@ -30,10 +31,18 @@ func newStoriesCmd(g *globals) *cobra.Command {
 each of your strongest initiatives (the epics with the most and most varied PM work of
 yours). Every action is an evidence item with a link to it, and every story is tagged with
 the behavioural questions it answers ("a time you influenced without authority", "a time
-you handled conflicting priorities", …). The result says what Jira shows is done; the
-outcome that matters in an interview is yours to add.`,
+you handled conflicting priorities", …).
+Action quotes what you wrote (decisions, updates, trade-offs), each linked to its record;
+no two stories are tagged with the same questions. Result is the outcome: yours from
+'pmfolio outcome', else the one Jira records; a story without one says how to add it, and
+the initiatives without one are listed on standard error.
+
+--question "a time you handled conflicting priorities" writes the one story that answers
+it best: the initiative with the strongest evidence of the kind of work the question is
+about.`,
 		Example: `  pmfolio stories
   pmfolio stories --top 5 --since 2y -o stories.md
+  pmfolio stories --question "a time you handled conflicting priorities"
   pmfolio stories --format json --redact`,
 		Args: pf.args,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -56,6 +65,7 @@ outcome that matters in an interview is yours to add.`,
 	f.IntVar(&opts.Top, "top", export.DefaultStories, "how many stories to write")
 	f.StringVar(&opts.Format, "format", "markdown", "markdown or json")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
+	f.StringVar(&opts.Question, "question", "", "write the one story that best answers this interview question")
 	pf.register(cmd)
 	return cmd
 }
@@ -63,6 +73,6 @@ outcome that matters in an interview is yours to add.`,
 // runStories reads the portfolio and writes its stories.
 func runStories(ctx context.Context, opts storiesOptions) error {
 	return opts.write(ctx, opts.Output, func(w io.Writer, p evidence.Portfolio) error {
-		return export.Stories(w, p, export.StoryOptions{Top: opts.Top, JSON: opts.Format == "json"})
+		return export.Stories(w, p, export.StoryOptions{Top: opts.Top, JSON: opts.Format == "json", Question: opts.Question, Lint: opts.IO.ErrOut})
 	})
 }

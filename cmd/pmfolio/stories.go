@@ -13,7 +13,7 @@ import (
 // storiesOptions is everything runStories needs.
 type storiesOptions struct {
 	portfolioInput
-	Top    int
+	Top      int
 	Format   string // markdown or json
 	Output   string // file path; empty: IO.Out
 	Question string // pick the one story that best answers it

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -133,16 +132,6 @@ func (v *view) userNames() []string {
 		}
 	}
 	return names
-}
-
-// siteAddress is a site URL as people read it, without the scheme.
-func siteAddress(u string) string {
-	for _, scheme := range []string{"https://", "http://"} {
-		if rest, ok := strings.CutPrefix(u, scheme); ok {
-			return strings.TrimRight(rest, "/")
-		}
-	}
-	return u
 }
 
 func writeNoEvidence(w *bufio.Writer, _ *report) {

@@ -146,7 +146,7 @@ func (pw *pdfWriter) block(n ast.Node) {
 			pw.size = pdfBodySize
 			first := true
 			for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-				if strings.TrimSpace(string(cell.Text(pw.src))) == "—" {
+				if strings.TrimSpace(pw.plain(cell)) == "—" {
 					continue
 				}
 				if !first {
@@ -199,7 +199,7 @@ func (pw *pdfWriter) inline(n ast.Node, h float64, link string) {
 		write(string(n.Value))
 	case *ast.CodeSpan:
 		d.SetFont("Courier", "", pw.size)
-		write(string(n.Text(pw.src)))
+		write(pw.plain(n))
 		pw.font()
 	case *ast.Emphasis:
 		was := pw.bold
@@ -224,4 +224,16 @@ func (pw *pdfWriter) inline(n ast.Node, h float64, link string) {
 			pw.inline(c, h, link)
 		}
 	}
+}
+
+// plain is the text of a node's inline content, without its markup.
+func (pw *pdfWriter) plain(n ast.Node) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(util.UnescapePunctuations(t.Segment.Value(pw.src)))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
 }

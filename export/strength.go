@@ -9,10 +9,6 @@ import (
 	"github.com/pmfolio/pmfolio/evidence"
 )
 
-// highlightCount is how many items the Highlights section shows: enough to
-// cover several kinds of work, few enough to be read in an interview.
-const highlightCount = 5
-
 // strengths scores how well each item makes the case for PM work, so that
 // highlights, initiatives, bullets and stories all lead with the same,
 // strongest proof. The score of an item is kind × confidence × substance ×

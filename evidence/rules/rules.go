@@ -165,9 +165,13 @@ func (rs *RuleSet) Classify(a evidence.Activity, is evidence.Issue, me evidence.
 // what the user wrote while coordinating an incident is incident
 // coordination (taxonomy.md: status, impact, next update time, follow-up
 // action items), not a second claim of stakeholder communication or, for a
-// follow-up item they created, of story writing.
+// follow-up item they created, of story writing. Only a rule's incident
+// claim subsumes: the text model's is not sure enough to take another
+// claim's place.
 func subsume(out []evidence.Evidence) []evidence.Evidence {
-	if !hasCategory(out, evidence.CatIncidentCoord) {
+	if !slices.ContainsFunc(out, func(ev evidence.Evidence) bool {
+		return ev.Category == evidence.CatIncidentCoord && ev.Rule != ModelRuleID
+	}) {
 		return out
 	}
 	return slices.DeleteFunc(out, func(ev evidence.Evidence) bool {

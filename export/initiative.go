@@ -21,7 +21,7 @@ type initiative struct {
 	// owned says the user owned the epic (epic-ownership evidence).
 	owned bool
 	// outcome is what the initiative achieved, when the user or Jira says.
-	outcome    evidence.Outcome
+	outcome    initiativeOutcome
 	hasOutcome bool
 	// strength ranks initiatives for the portfolio and for stories: the sum
 	// of the items' strengths (so more and stronger work counts; a field
@@ -69,7 +69,7 @@ func (v *view) initiatives(s strengths) []initiative {
 		}
 		in.strength *= math.Sqrt(float64(len(in.groups)))
 		in.owned = slices.Contains(in.categoryIDs(), evidence.CatEpicOwnership)
-		in.outcome, in.hasOutcome = evidence.OutcomeOf(in.epic)
+		in.outcome, in.hasOutcome = outcomeOf(in.epic)
 		if in.owned {
 			in.strength *= ownedWeight
 		}

@@ -41,10 +41,10 @@ type Epic struct {
 
 // Comment is one comment on an issue.
 type Comment struct {
-	ID     string // Jira's comment id
-	At     time.Time
-	Author User
-	Text   string // plain text
+	ID     string    `json:"id"` // Jira's comment id
+	At     time.Time `json:"at"`
+	Author User      `json:"author"`
+	Text   string    `json:"text"` // plain text
 }
 
 // Portfolio is everything an export needs, read from the store at once.

@@ -33,8 +33,8 @@ type TeamIssue struct {
 	Releases           []Release `json:"releases,omitempty"` // the fix versions, with their dates
 	// Comments are those the search embedded, oldest first; CommentTotal is
 	// how many the issue has.
-	Comments     []TeamComment `json:"comments,omitempty"`
-	CommentTotal int           `json:"comment_total,omitempty"`
+	Comments     []Comment `json:"comments,omitempty"`
+	CommentTotal int       `json:"comment_total,omitempty"`
 }
 
 // Release is a fix version with its date.
@@ -44,18 +44,10 @@ type Release struct {
 	Released bool       `json:"released,omitempty"`
 }
 
-// TeamComment is one comment on a team issue.
-type TeamComment struct {
-	ID     string    `json:"id"`
-	Author User      `json:"author"`
-	At     time.Time `json:"at"`
-	Text   string    `json:"text"`
-}
-
 // LastComment is the newest comment, if any.
-func (ti TeamIssue) LastComment() (TeamComment, bool) {
+func (ti TeamIssue) LastComment() (Comment, bool) {
 	if len(ti.Comments) == 0 {
-		return TeamComment{}, false
+		return Comment{}, false
 	}
 	last := ti.Comments[0]
 	for _, c := range ti.Comments[1:] {

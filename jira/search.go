@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	evsync "github.com/pmfolio/pmfolio/evidence/sync"
 )
 
 // searchFields are the system fields pmfolio reads; Cloud's search returns
@@ -120,7 +121,7 @@ func (p searchPlan) unchanged(stored map[string]time.Time) bool {
 //
 // When fn fails or a page cannot be fetched, the pages before it have been
 // handed to fn; the fetching stops and Search returns once it has.
-func (c *Client) Search(ctx context.Context, q SearchQuery, fn func(evidence.Page) error) error {
+func (c *Client) Search(ctx context.Context, q SearchQuery, fn func(evsync.Page) error) error {
 	plan, err := c.plan(ctx, q)
 	if err != nil {
 		return fmt.Errorf("search issues: %w", explainGone(err))
@@ -301,7 +302,7 @@ func boundedJQL(jql string, from, to time.Time, loc *time.Location) string {
 // or err is set.
 type pageFuture struct {
 	done chan struct{}
-	page evidence.Page
+	page evsync.Page
 	err  error
 }
 
@@ -361,7 +362,7 @@ func (g *pageGate) interrupt() {
 
 // runPlan fetches the windows of a plan concurrently and hands their pages
 // to fn in order.
-func (c *Client) runPlan(ctx context.Context, q SearchQuery, plan searchPlan, fn func(evidence.Page) error) error {
+func (c *Client) runPlan(ctx context.Context, q SearchQuery, plan searchPlan, fn func(evsync.Page) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	// ahead: pages of one window being completed at once. One at a time
@@ -503,12 +504,12 @@ func (c *Client) pageWindow(ctx context.Context, q SearchQuery, win searchWindow
 }
 
 // completeSearchPage completes the issues of one search page and maps them.
-func (c *Client) completeSearchPage(ctx context.Context, q SearchQuery, issues []json.RawMessage) (evidence.Page, error) {
+func (c *Client) completeSearchPage(ctx context.Context, q SearchQuery, issues []json.RawMessage) (evsync.Page, error) {
 	records, err := c.completePage(ctx, q.Deployment, issues, q.Fields)
 	if err != nil {
-		return evidence.Page{}, err
+		return evsync.Page{}, err
 	}
-	out := evidence.Page{Records: records}
+	out := evsync.Page{Records: records}
 	for _, rec := range records {
 		if rec.Issue.Updated.After(out.Newest) {
 			out.Newest = rec.Issue.Updated

@@ -53,7 +53,7 @@ func (s *Source) Selection(userJQL string, since time.Time) string {
 }
 
 // Pages runs a selection through Search.
-func (s *Source) Pages(ctx context.Context, selection string, opts sync.PagesOptions, fn func(evidence.Page) error) error {
+func (s *Source) Pages(ctx context.Context, selection string, opts sync.PagesOptions, fn func(sync.Page) error) error {
 	q := SearchQuery{Deployment: s.info.Deployment, JQL: selection, TimeZone: s.me.TimeZone, WantTotal: opts.WantTotal,
 		LoadFields: s.loadFields, Stored: opts.Stored}
 	return s.client.Search(ctx, q, fn)

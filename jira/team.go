@@ -231,7 +231,7 @@ func mapTeamIssue(raw json.RawMessage, fields Fields) (evidence.TeamIssue, error
 	if cm := api.Fields.Comment; cm != nil {
 		ti.CommentTotal = cm.Total
 		for _, c := range cm.Comments {
-			ti.Comments = append(ti.Comments, evidence.TeamComment{ID: c.ID, Author: c.Author.domain(), At: c.Created.Time, Text: string(c.Body)})
+			ti.Comments = append(ti.Comments, evidence.Comment{ID: c.ID, Author: c.Author.domain(), At: c.Created.Time, Text: string(c.Body)})
 		}
 	}
 	return ti, nil

@@ -216,8 +216,8 @@ func unansweredQuestion(d Detector, t *Team, is evidence.TeamIssue) (map[string]
 	return map[string]string{"asker": asker, "age": age(last.At, t.Now, d.Working)}, true
 }
 
-func lastPersonComment(is evidence.TeamIssue) (evidence.TeamComment, bool) {
-	var last evidence.TeamComment
+func lastPersonComment(is evidence.TeamIssue) (evidence.Comment, bool) {
+	var last evidence.Comment
 	found := false
 	for _, c := range is.Comments {
 		if c.Author.LooksLikeAutomation() {

@@ -30,8 +30,8 @@ func story(key string) evidence.TeamIssue {
 		Description: "As a dev I want X.\n\nh3. Acceptance criteria\n* it works"}, SprintState: "active"}
 }
 
-func comment(u evidence.User, at time.Time, text string) evidence.TeamComment {
-	return evidence.TeamComment{ID: text, Author: u, At: at, Text: text}
+func comment(u evidence.User, at time.Time, text string) evidence.Comment {
+	return evidence.Comment{ID: text, Author: u, At: at, Text: text}
 }
 
 func TestDetectors(t *testing.T) {
@@ -66,48 +66,48 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
 				is.Status, is.StatusCategory = "Blocked", "indeterminate"
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
-				is.Comments = []evidence.TeamComment{comment(tomas, days(6), "Waiting on PAY.")}
+				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY.")}
 			}}},
 		{name: "blocked with a fresh comment is being chased",
 			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
 				is.Flagged = true
-				is.Comments = []evidence.TeamComment{comment(tomas, days(6), "Waiting on PAY."), comment(tomas, days(1), "PAY says Friday.")}
+				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY."), comment(tomas, days(1), "PAY says Friday.")}
 			}}},
 		{name: "a bot's nudge does not chase a blocker", detector: "blocked.stale", reason: "no comment for 6 days",
 			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
 				is.Flagged = true
-				is.Comments = []evidence.TeamComment{comment(tomas, days(6), "Waiting on PAY."), comment(bot, days(1), "Is this still relevant?")}
+				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY."), comment(bot, days(1), "Is this still relevant?")}
 			}}},
 		{name: "epic in progress with no note for three weeks", detector: "epic.no-progress-note", reason: "3 weeks",
 			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
 				is.Type, is.Status, is.StatusCategory, is.Created = "Epic", "In Progress", "indeterminate", days(60)
-				is.Comments = []evidence.TeamComment{comment(tomas, days(21), "Update: half done.")}
+				is.Comments = []evidence.Comment{comment(tomas, days(21), "Update: half done.")}
 			}}},
 		{name: "epic with last week's note is looked after",
 			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
 				is.Type, is.Status, is.StatusCategory, is.Created = "Epic", "In Progress", "indeterminate", days(60)
-				is.Comments = []evidence.TeamComment{comment(tomas, days(7), "Update: half done.")}
+				is.Comments = []evidence.Comment{comment(tomas, days(7), "Update: half done.")}
 			}}},
 		{name: "a teammate's question unanswered for 5 working days", detector: "question.unanswered", reason: "Tomás asked the team a question 5 working days ago",
 			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
-				is.Comments = []evidence.TeamComment{comment(tomas, days(7), "Do we keep the old endpoint for mobile clients?")}
+				is.Comments = []evidence.Comment{comment(tomas, days(7), "Do we keep the old endpoint for mobile clients?")}
 			}}},
 		{name: "a question asked two working days ago can still wait",
 			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
-				is.Comments = []evidence.TeamComment{comment(tomas, days(2), "Do we keep the old endpoint for mobile clients?")}
+				is.Comments = []evidence.Comment{comment(tomas, days(2), "Do we keep the old endpoint for mobile clients?")}
 			}}},
 		{name: "an answered question is no work",
 			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
-				is.Comments = []evidence.TeamComment{comment(tomas, days(9), "Do we keep the old endpoint for mobile clients?"),
+				is.Comments = []evidence.Comment{comment(tomas, days(9), "Do we keep the old endpoint for mobile clients?"),
 					comment(evidence.User{ID: "mei", DisplayName: "Mei"}, days(8), "Yes, until April.")}
 			}}},
 		{name: "the user's own question is theirs to chase",
 			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
-				is.Comments = []evidence.TeamComment{comment(me, days(9), "Do we keep the old endpoint for mobile clients?")}
+				is.Comments = []evidence.Comment{comment(me, days(9), "Do we keep the old endpoint for mobile clients?")}
 			}}},
 		{name: "a question mark inside code is no question",
 			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
-				is.Comments = []evidence.TeamComment{comment(tomas, days(9), "Fixed.\n{code}\nx = a ? b : c; where is it?\n{code}")}
+				is.Comments = []evidence.Comment{comment(tomas, days(9), "Fixed.\n{code}\nx = a ? b : c; where is it?\n{code}")}
 			}}},
 		{name: "a bug with no priority for two weeks", detector: "bug.untriaged", reason: "no priority",
 			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
@@ -200,7 +200,7 @@ func TestOverridesTuneAndSwitchOff(t *testing.T) {
 	}
 	is := story("OPS-1")
 	is.StoryPoints, is.Flagged = nil, true
-	is.Comments = []evidence.TeamComment{comment(tomas, days(6), "Waiting.")}
+	is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting.")}
 	if got := Detect(cfg, Team{Site: site, Issues: []evidence.TeamIssue{is}, Now: now}); len(got) != 0 {
 		t.Errorf("found %+v with blocked.stale at 10 days and story.no-estimate off", got)
 	}
@@ -217,7 +217,7 @@ func TestRankExplainsItselfAndFavoursGaps(t *testing.T) {
 	blocker := story("OPS-1")
 	blocker.Flagged = true
 	blocker.Links = []evidence.IssueLink{{Direction: "outward", Description: "blocks", OtherKey: "OPS-2"}}
-	blocker.Comments = []evidence.TeamComment{comment(tomas, days(6), "Waiting.")}
+	blocker.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting.")}
 	blocked := story("OPS-2")
 	blocked.Description = "no criteria"
 	team := Team{Site: site, Issues: []evidence.TeamIssue{blocker, blocked}, Now: now}

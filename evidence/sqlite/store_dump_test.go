@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	evsync "github.com/pmfolio/pmfolio/evidence/sync"
 )
 
 func TestDumpIsTheSameForTheSameDataWrittenInAnotherOrderAtAnotherTime(t *testing.T) {
@@ -29,7 +30,7 @@ func TestDumpIsTheSameForTheSameDataWrittenInAnotherOrderAtAnotherTime(t *testin
 				t.Fatal(err)
 			}
 		}
-		if err := s.RecordSyncRun(ctx, evidence.SyncRun{SiteID: site.ID, Started: clock, Finished: clock, Result: "ok"}); err != nil {
+		if err := s.RecordSyncRun(ctx, evsync.SyncRun{SiteID: site.ID, Started: clock, Finished: clock, Result: "ok"}); err != nil {
 			t.Fatal(err)
 		}
 		d, err := s.Dump(ctx)

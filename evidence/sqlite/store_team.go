@@ -13,7 +13,10 @@ import (
 	evsync "github.com/pmfolio/pmfolio/evidence/sync"
 )
 
-var _ evsync.TeamSink = (*Store)(nil)
+var (
+	_ evsync.Sink     = (*Store)(nil)
+	_ evsync.TeamSink = (*Store)(nil)
+)
 
 // ActiveProjects are the projects of the issues the user acted on since a
 // time, most active first: the default team scope.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	evsync "github.com/pmfolio/pmfolio/evidence/sync"
 )
 
 var storeNow = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
@@ -162,7 +163,7 @@ func TestStoreRoundTripsAPageAndItsEvidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (evidence.PageResult{Issues: 1, NewActivities: 2, NewEvidence: 2}); res != want {
+	if want := (evsync.PageResult{Issues: 1, NewActivities: 2, NewEvidence: 2}); res != want {
 		t.Errorf("first save = %+v, want %+v", res, want)
 	}
 	items, err := s.Evidence(ctx, evidence.Filter{})
@@ -193,7 +194,7 @@ func TestStoreRoundTripsAPageAndItsEvidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (evidence.PageResult{Issues: 1}); res != want {
+	if want := (evsync.PageResult{Issues: 1}); res != want {
 		t.Errorf("second save = %+v, want %+v", res, want)
 	}
 	again, _ := s.Evidence(ctx, evidence.Filter{})

@@ -9,14 +9,15 @@ import (
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	evsync "github.com/pmfolio/pmfolio/evidence/sync"
 )
 
 // SavePage stores one page of issues in one transaction: the issues, their
 // activities (replacing what was stored, so edited and deleted comments are
 // reflected), the evidence classify finds in the user's activities, and the
 // sync cursor. A sync killed at any moment leaves whole pages or nothing.
-func (s *Store) SavePage(ctx context.Context, site evidence.Site, records []evidence.IssueRecord, classify evidence.ClassifyFunc, cursor time.Time) (evidence.PageResult, error) {
-	var res evidence.PageResult
+func (s *Store) SavePage(ctx context.Context, site evidence.Site, records []evidence.IssueRecord, classify evidence.ClassifyFunc, cursor time.Time) (evsync.PageResult, error) {
+	var res evsync.PageResult
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return res, fmt.Errorf("save page: %w", err)
@@ -199,7 +200,7 @@ func (w *pageWriter) close() {
 	}
 }
 
-func (w *pageWriter) saveIssue(ctx context.Context, rec evidence.IssueRecord, classify evidence.ClassifyFunc, now string, res *evidence.PageResult) error {
+func (w *pageWriter) saveIssue(ctx context.Context, rec evidence.IssueRecord, classify evidence.ClassifyFunc, now string, res *evsync.PageResult) error {
 	is := rec.Issue
 	mineBefore, err := querySet(ctx, w.mineBefore, func(rows *sql.Rows) (string, error) {
 		var src, id string
@@ -407,7 +408,7 @@ func classifyStored(ctx context.Context, tx *sql.Tx, site evidence.Site, classif
 }
 
 // RecordSyncRun appends a run to the sync log.
-func (s *Store) RecordSyncRun(ctx context.Context, run evidence.SyncRun) error {
+func (s *Store) RecordSyncRun(ctx context.Context, run evsync.SyncRun) error {
 	_, err := s.db.ExecContext(ctx, `
 		INSERT INTO sync_runs (site_id, started_at, finished_at, result, issues, new_activities, new_evidence, requests, error)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -420,7 +421,7 @@ func (s *Store) RecordSyncRun(ctx context.Context, run evidence.SyncRun) error {
 }
 
 // LastSyncRun returns the newest run of a site; ok is false if there is none.
-func (s *Store) LastSyncRun(ctx context.Context, siteID int64) (run evidence.SyncRun, ok bool, err error) {
+func (s *Store) LastSyncRun(ctx context.Context, siteID int64) (run evsync.SyncRun, ok bool, err error) {
 	var started, finished string
 	err = s.db.QueryRowContext(ctx, `
 		SELECT site_id, started_at, finished_at, result, issues, new_activities, new_evidence, requests, error
@@ -428,16 +429,16 @@ func (s *Store) LastSyncRun(ctx context.Context, siteID int64) (run evidence.Syn
 		&run.SiteID, &started, &finished, &run.Result, &run.Issues, &run.NewActivities, &run.NewEvidence,
 		&run.Requests, &run.Error)
 	if err == sql.ErrNoRows {
-		return evidence.SyncRun{}, false, nil
+		return evsync.SyncRun{}, false, nil
 	}
 	if err != nil {
-		return evidence.SyncRun{}, false, fmt.Errorf("read sync log: %w", err)
+		return evsync.SyncRun{}, false, fmt.Errorf("read sync log: %w", err)
 	}
 	if run.Started, err = parseTime(started); err != nil {
-		return evidence.SyncRun{}, false, err
+		return evsync.SyncRun{}, false, err
 	}
 	if run.Finished, err = parseTime(finished); err != nil {
-		return evidence.SyncRun{}, false, err
+		return evsync.SyncRun{}, false, err
 	}
 	return run, true, nil
 }

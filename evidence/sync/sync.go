@@ -32,7 +32,7 @@ type Source interface {
 	Selection(userJQL string, since time.Time) string
 	// Pages runs a selection and calls fn with each page in order, stopping
 	// at fn's first error.
-	Pages(ctx context.Context, selection string, opts PagesOptions, fn func(evidence.Page) error) error
+	Pages(ctx context.Context, selection string, opts PagesOptions, fn func(Page) error) error
 	// Deleted returns the ids of those issues that the site confirms were
 	// deleted, as opposed to hidden from the user.
 	Deleted(ctx context.Context, issues []evidence.Issue) ([]string, error)
@@ -64,10 +64,10 @@ type Sink interface {
 	StoredSince(ctx context.Context, siteID int64, since time.Time) (map[string]time.Time, error)
 	// SavePage commits a page's issues, their activities and evidence, and
 	// the cursor (when not zero) in one transaction.
-	SavePage(ctx context.Context, site evidence.Site, records []evidence.IssueRecord, classify evidence.ClassifyFunc, cursor time.Time) (evidence.PageResult, error)
+	SavePage(ctx context.Context, site evidence.Site, records []evidence.IssueRecord, classify evidence.ClassifyFunc, cursor time.Time) (PageResult, error)
 	StoredIssues(ctx context.Context, siteID int64) ([]evidence.Issue, error)
 	RemoveIssues(ctx context.Context, siteID int64, issueIDs []string) (int, error)
-	RecordSyncRun(ctx context.Context, run evidence.SyncRun) error
+	RecordSyncRun(ctx context.Context, run SyncRun) error
 }
 
 // Options says what one sync does.
@@ -143,7 +143,7 @@ func Run(ctx context.Context, src Source, sink Sink, opts Options) (Result, erro
 	res.Requests = src.Requests()
 	res.Duration = now().Sub(start)
 	if res.Site.ID != 0 && !opts.DryRun {
-		run := evidence.SyncRun{SiteID: res.Site.ID, Started: start, Finished: now(), Result: "ok",
+		run := SyncRun{SiteID: res.Site.ID, Started: start, Finished: now(), Result: "ok",
 			Issues: res.Issues, NewActivities: res.NewActivities, NewEvidence: res.NewEvidence, Requests: res.Requests}
 		switch {
 		case err != nil:
@@ -212,7 +212,7 @@ func syncSite(ctx context.Context, src Source, sink Sink, opts Options, res *Res
 			return err
 		}
 	}
-	err = src.Pages(ctx, res.UsedJQL, popts, func(p evidence.Page) error {
+	err = src.Pages(ctx, res.UsedJQL, popts, func(p Page) error {
 		res.Issues += len(p.Records)
 		for _, rec := range p.Records {
 			if seen != nil {

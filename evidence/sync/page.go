@@ -1,11 +1,15 @@
-package evidence
+package sync
 
-import "time"
+import (
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
 
 // Page is one page of a sync's search: its issues ready to store, and where
 // the search stands.
 type Page struct {
-	Records []IssueRecord
+	Records []evidence.IssueRecord
 	Newest  time.Time // the newest `updated` on the page
 	Fetched int       // issues fetched so far, this page included
 	Total   int       // issues the search will return, or -1 when Jira does not say (Cloud)

@@ -72,6 +72,19 @@ func (is Issue) Blocked() bool {
 	return false
 }
 
+// ChangesBlock reports whether a change item starts a block (a flag set, a
+// move into a blocked status) or clears one (the flag removed, a move out of
+// a blocked status).
+func (it ChangeItem) ChangesBlock() (starts, clears bool) {
+	switch {
+	case strings.EqualFold(it.Field, "flagged"):
+		return it.ToString != "", it.ToString == "" && it.FromString != ""
+	case strings.EqualFold(it.Field, "status") || it.FieldID == "status":
+		return IsBlockedStatus(it.ToString), IsBlockedStatus(it.FromString) && !IsBlockedStatus(it.ToString)
+	}
+	return false, false
+}
+
 // Done reports whether the issue is finished: resolved, or in a status of
 // the done category.
 func (is Issue) Done() bool {

@@ -69,3 +69,24 @@ func TestSomeoneElsesAndAutomation(t *testing.T) {
 		}
 	}
 }
+
+func TestChangesBlock(t *testing.T) {
+	cases := []struct {
+		name           string
+		it             evidence.ChangeItem
+		starts, clears bool
+	}{
+		{"flag set", evidence.ChangeItem{Field: "Flagged", FieldType: "custom", ToString: "Impediment"}, true, false},
+		{"flag removed", evidence.ChangeItem{Field: "Flagged", FieldType: "custom", FromString: "Impediment"}, false, true},
+		{"into Blocked", evidence.ChangeItem{Field: "status", FieldID: "status", FromString: "In Progress", ToString: "Blocked"}, true, false},
+		{"out of On Hold", evidence.ChangeItem{Field: "status", FieldID: "status", FromString: "On Hold", ToString: "In Progress"}, false, true},
+		{"from one blocked status to another", evidence.ChangeItem{Field: "status", FromString: "Blocked", ToString: "On Hold"}, true, false},
+		{"an ordinary move", evidence.ChangeItem{Field: "status", FromString: "To Do", ToString: "In Progress"}, false, false},
+		{"another field", evidence.ChangeItem{Field: "labels", ToString: "blocked"}, false, false},
+	}
+	for _, c := range cases {
+		if starts, clears := c.it.ChangesBlock(); starts != c.starts || clears != c.clears {
+			t.Errorf("%s: starts %v clears %v, want %v %v", c.name, starts, clears, c.starts, c.clears)
+		}
+	}
+}

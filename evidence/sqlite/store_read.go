@@ -12,59 +12,36 @@ import (
 )
 
 // Evidence reads evidence items with curation applied, ordered by
-// OccurredAt then ID: machine evidence and the user's manual items.
+// OccurredAt then ID: machine evidence and the user's manual items, with
+// how long each block the user cleared had stood.
 func (s *Store) Evidence(ctx context.Context, f evidence.Filter) ([]evidence.Evidence, error) {
-	var (
-		where []string
-		args  []any
-	)
-	if f.Since != nil {
-		where = append(where, "e.occurred_at >= ?")
-		args = append(args, formatTime(*f.Since))
+	out, err := s.machineItems(ctx, f)
+	if err != nil {
+		return nil, err
 	}
-	if f.Until != nil {
-		where = append(where, "e.occurred_at < ?")
-		args = append(args, formatTime(*f.Until))
+	if err := s.measureBlocks(ctx, out); err != nil {
+		return nil, err
 	}
-	if f.ID != nil {
-		where = append(where, "e.id = ?")
-		args = append(args, *f.ID)
+	if f.IssueKey == nil && f.Site == nil {
+		manual, err := s.manualEvidence(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, manual...)
 	}
-	if f.IssueKey != nil {
-		// Jira's keys are upper case, and so is Jira's own search by key:
-		// "pay-142" finds PAY-142.
-		where = append(where, "i.issue_key = ? COLLATE NOCASE")
-		args = append(args, *f.IssueKey)
-	}
-	if f.Site != nil {
-		where = append(where, "s.name = ?")
-		args = append(args, *f.Site)
-	}
-	// The issue fields are read once per issue, not once per evidence item:
-	// an issue's JSON holds its whole description, and reading a 1 MB one
-	// for each of thousands of items took seconds per export.
-	query := `
-		WITH issue_fields AS MATERIALIZED (
-			SELECT site_id, issue_id, issue_key, project,
-			       coalesce(json_extract(issue, '$.summary'), '') AS summary, coalesce(json_extract(issue, '$.type'), '') AS type,
-			       coalesce(json_extract(issue, '$.parent_key'), '') AS parent_key,
-			       coalesce(json_extract(issue, '$.assignee.id'), '') AS assignee_id,
-			       coalesce(json_extract(issue, '$.assignee.display_name'), '') AS assignee_name,
-			       coalesce(json_extract(issue, '$.status_category'), '') AS status_category,
-			       coalesce(json_extract(issue, '$.fix_versions'), '') AS fix_versions
-			FROM issues
-			WHERE EXISTS (SELECT 1 FROM evidence x WHERE x.site_id = issues.site_id AND x.issue_id = issues.issue_id))
-		SELECT e.id, e.site_id, e.issue_id, e.source, e.source_id, e.category, e.rule, e.confidence,
-		       e.excerpt, e.why, e.occurred_at, s.name, s.url, i.issue_key, i.summary, i.type, i.project, i.parent_key,
-		       i.assignee_id, i.assignee_name, i.status_category, i.fix_versions,
-		       coalesce(c.excluded, 0), coalesce(c.note, ''), coalesce(c.category, '')
-		FROM evidence e
-		JOIN sites s ON s.id = e.site_id
-		JOIN issue_fields i ON i.site_id = e.site_id AND i.issue_id = e.issue_id
-		LEFT JOIN curation c ON c.evidence_id = e.id`
-	if len(where) > 0 {
-		query += " WHERE " + strings.Join(where, " AND ")
-	}
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].OccurredAt.Equal(out[j].OccurredAt) {
+			return out[i].OccurredAt.Before(out[j].OccurredAt)
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+// machineItems reads the classifier's evidence that the filter keeps, with
+// its issue's fields and the user's curation applied.
+func (s *Store) machineItems(ctx context.Context, f evidence.Filter) ([]evidence.Evidence, error) {
+	query, args := machineItemsQuery(f)
 	rows, err := s.reader().QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read evidence: %w", err)
@@ -101,23 +78,64 @@ func (s *Store) Evidence(ctx context.Context, f evidence.Filter) ([]evidence.Evi
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read evidence: %w", err)
 	}
-	if err := s.measureBlocks(ctx, out); err != nil {
-		return nil, err
-	}
-	if f.IssueKey == nil && f.Site == nil {
-		manual, err := s.manualEvidence(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, manual...)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if !out[i].OccurredAt.Equal(out[j].OccurredAt) {
-			return out[i].OccurredAt.Before(out[j].OccurredAt)
-		}
-		return out[i].ID < out[j].ID
-	})
 	return out, nil
+}
+
+// machineItemsQuery is the SQL of machineItems: the filters that do not
+// depend on curation go into its WHERE (Filter.Keeps applies the others).
+// The issue fields are read once per issue, not once per evidence item: an
+// issue's JSON holds its whole description, and reading a 1 MB one for each
+// of thousands of items took seconds per export.
+func machineItemsQuery(f evidence.Filter) (string, []any) {
+	var (
+		where []string
+		args  []any
+	)
+	if f.Since != nil {
+		where = append(where, "e.occurred_at >= ?")
+		args = append(args, formatTime(*f.Since))
+	}
+	if f.Until != nil {
+		where = append(where, "e.occurred_at < ?")
+		args = append(args, formatTime(*f.Until))
+	}
+	if f.ID != nil {
+		where = append(where, "e.id = ?")
+		args = append(args, *f.ID)
+	}
+	if f.IssueKey != nil {
+		// Jira's keys are upper case, and so is Jira's own search by key:
+		// "pay-142" finds PAY-142.
+		where = append(where, "i.issue_key = ? COLLATE NOCASE")
+		args = append(args, *f.IssueKey)
+	}
+	if f.Site != nil {
+		where = append(where, "s.name = ?")
+		args = append(args, *f.Site)
+	}
+	query := `
+		WITH issue_fields AS MATERIALIZED (
+			SELECT site_id, issue_id, issue_key, project,
+			       coalesce(json_extract(issue, '$.summary'), '') AS summary, coalesce(json_extract(issue, '$.type'), '') AS type,
+			       coalesce(json_extract(issue, '$.parent_key'), '') AS parent_key,
+			       coalesce(json_extract(issue, '$.assignee.id'), '') AS assignee_id,
+			       coalesce(json_extract(issue, '$.assignee.display_name'), '') AS assignee_name,
+			       coalesce(json_extract(issue, '$.status_category'), '') AS status_category,
+			       coalesce(json_extract(issue, '$.fix_versions'), '') AS fix_versions
+			FROM issues
+			WHERE EXISTS (SELECT 1 FROM evidence x WHERE x.site_id = issues.site_id AND x.issue_id = issues.issue_id))
+		SELECT e.id, e.site_id, e.issue_id, e.source, e.source_id, e.category, e.rule, e.confidence,
+		       e.excerpt, e.why, e.occurred_at, s.name, s.url, i.issue_key, i.summary, i.type, i.project, i.parent_key,
+		       i.assignee_id, i.assignee_name, i.status_category, i.fix_versions,
+		       coalesce(c.excluded, 0), coalesce(c.note, ''), coalesce(c.category, '')
+		FROM evidence e
+		JOIN sites s ON s.id = e.site_id
+		JOIN issue_fields i ON i.site_id = e.site_id AND i.issue_id = e.issue_id
+		LEFT JOIN curation c ON c.evidence_id = e.id`
+	if len(where) > 0 {
+		query += " WHERE " + strings.Join(where, " AND ")
+	}
+	return query, args
 }
 
 // measureBlocks fills BlockedFor of the changes that cleared a block: the
@@ -174,7 +192,7 @@ func (s *Store) measureBlocks(ctx context.Context, items []evidence.Evidence) er
 			return fmt.Errorf("measure blocks: %w", err)
 		}
 		for _, it := range changeItems {
-			on, off := blockChange(it)
+			on, off := it.ChangesBlock()
 			c.blocks, c.unblock = c.blocks || on, c.unblock || off
 		}
 		changes[k] = append(changes[k], c)
@@ -203,19 +221,6 @@ func (s *Store) measureBlocks(ctx context.Context, items []evidence.Evidence) er
 		}
 	}
 	return nil
-}
-
-// blockChange reports whether a change item starts a block (a flag set, a
-// move into a blocked status) or clears one.
-func blockChange(it evidence.ChangeItem) (starts, clears bool) {
-	field := strings.ToLower(it.Field)
-	switch {
-	case field == "flagged":
-		return it.ToString != "", it.ToString == "" && it.FromString != ""
-	case field == "status" || it.FieldID == "status":
-		return evidence.IsBlockedStatus(it.ToString), evidence.IsBlockedStatus(it.FromString) && !evidence.IsBlockedStatus(it.ToString)
-	}
-	return false, false
 }
 
 func (s *Store) manualEvidence(ctx context.Context, f evidence.Filter) ([]evidence.Evidence, error) {

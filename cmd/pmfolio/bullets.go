@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -88,6 +89,11 @@ func runBullets(ctx context.Context, opts bulletsOptions) error {
 		format = "text"
 	}
 	return opts.write(ctx, opts.Output, func(w io.Writer, p evidence.Portfolio) error {
+		if len(p.Evidence) == 0 {
+			// An empty list must not look like success with nothing to say.
+			fmt.Fprintf(opts.IO.ErrOut, "No bullets: no evidence from %s to %s. Run 'pmfolio sync', or widen --since and --until.\n",
+				p.Period.Since.Format("2006-01-02"), p.Period.Until.Format("2006-01-02"))
+		}
 		return export.Bullets(w, p, export.BulletOptions{Top: opts.Top, Format: format, Explain: opts.Explain})
 	})
 }

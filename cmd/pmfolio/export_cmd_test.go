@@ -317,3 +317,17 @@ func TestRedactedOutputOfEveryCommandShowsNoOriginal(t *testing.T) {
 		}
 	}
 }
+
+// A period with no evidence says so: bullets on stderr (stdout stays empty
+// for scripts), and the export names a period that does not run backwards.
+func TestAnEmptyPeriodSaysWhy(t *testing.T) {
+	c := cli{env: demoDB(t)}
+	r := c.run(t, "bullets", "--until", "2020-01-01")
+	if r.code != 0 || r.out != "" || !strings.Contains(r.errOut, "No bullets: no evidence from 2020-01-01 to 2020-01-01") {
+		t.Errorf("bullets before any work: exit %d, out %q, err %q", r.code, r.out, r.errOut)
+	}
+	r = c.run(t, "export", "--until", "2020-01-01")
+	if r.code != 0 || !strings.Contains(r.out, "· January 2020\n") || strings.Contains(r.out, " to January 2020") {
+		t.Errorf("export before any work names its period wrongly:\n%s", r.out)
+	}
+}

@@ -308,6 +308,9 @@ func (s *Store) portfolio(ctx context.Context, f evidence.Filter, now time.Time)
 		// Until is exclusive; the period names the last day it covers.
 		p.Period.Until = f.Until.Add(-time.Nanosecond).UTC()
 	}
+	if p.Period.Since.After(p.Period.Until) {
+		p.Period.Since = p.Period.Until // nothing before an early --until: an empty period, not a backwards one
+	}
 	return p, nil
 }
 

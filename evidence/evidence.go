@@ -176,7 +176,7 @@ type Activity struct {
 	Text     string       `json:"text,omitempty"` // comment or worklog body, issue description
 	Items    []ChangeItem `json:"items,omitempty"`
 	// InReplyTo is the comment by someone else that this comment answers
-	// (see WithReplies): context for rules, set before classifying, never
+	// (see markup.WithReplies): context for rules, set before classifying, never
 	// stored.
 	InReplyTo *Activity `json:"-"`
 }

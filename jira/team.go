@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/next"
 )
 
 // teamFields are the system fields the team-backlog detectors read: no
@@ -26,7 +27,7 @@ var teamFields = []string{
 // zero) the open ones, after that every one updated since the cursor, done
 // or not, so that an issue closed meanwhile stops being suggested. A board
 // is read through its saved filter (two requests).
-func (s *Source) TeamSelection(ctx context.Context, scope evidence.TeamScope, since time.Time) (string, error) {
+func (s *Source) TeamSelection(ctx context.Context, scope next.TeamScope, since time.Time) (string, error) {
 	var parts []string
 	if len(scope.Projects) > 0 {
 		keys := make([]string, len(scope.Projects))
@@ -85,7 +86,7 @@ func (c *Client) boardJQL(ctx context.Context, board int) (string, error) {
 
 // TeamPages runs a team selection and calls fn with each page of mapped
 // team issues and the newest `updated` on it, in Jira's order.
-func (s *Source) TeamPages(ctx context.Context, selection string, fn func(issues []evidence.TeamIssue, newest time.Time) error) error {
+func (s *Source) TeamPages(ctx context.Context, selection string, fn func(issues []next.TeamIssue, newest time.Time) error) error {
 	c, fields := s.client, s.fields
 	query := url.Values{}
 	query.Set("jql", selection)
@@ -113,7 +114,7 @@ func (s *Source) TeamPages(ctx context.Context, selection string, fn func(issues
 		if len(page.Issues) == 0 {
 			return nil
 		}
-		issues := make([]evidence.TeamIssue, 0, len(page.Issues))
+		issues := make([]next.TeamIssue, 0, len(page.Issues))
 		var newest time.Time
 		for _, raw := range page.Issues {
 			ti, err := mapTeamIssue(raw, fields)
@@ -180,10 +181,10 @@ func sprintStateOf(v json.RawMessage) string {
 }
 
 // mapTeamIssue maps one issue of a team search.
-func mapTeamIssue(raw json.RawMessage, fields Fields) (evidence.TeamIssue, error) {
+func mapTeamIssue(raw json.RawMessage, fields Fields) (next.TeamIssue, error) {
 	api, custom, err := decodeIssue(raw, fields)
 	if err != nil {
-		return evidence.TeamIssue{}, err
+		return next.TeamIssue{}, err
 	}
 	if custom == nil && fields.AcceptanceCriteria != "" {
 		var envelope struct {
@@ -194,13 +195,13 @@ func mapTeamIssue(raw json.RawMessage, fields Fields) (evidence.TeamIssue, error
 		}
 	}
 	is, _ := mapDecoded(api, custom, fields)
-	ti := evidence.TeamIssue{Issue: is}
+	ti := next.TeamIssue{Issue: is}
 	var extras teamExtras
 	if err := json.Unmarshal(raw, &extras); err != nil {
 		return ti, err
 	}
 	for _, v := range extras.Fields.FixVersions {
-		r := evidence.Release{Name: v.Name, Released: v.Released}
+		r := next.Release{Name: v.Name, Released: v.Released}
 		if d, err := time.Parse("2006-01-02", v.ReleaseDate); err == nil {
 			r.Date = &d
 		}

@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/next"
 	"github.com/pmfolio/pmfolio/jira"
 )
 
@@ -25,8 +26,8 @@ type fileConfig struct {
 	Sites []siteConf `yaml:"sites"`
 	// Team names the team's work for `pmfolio next` (projects, board or
 	// jql); Next tunes its detectors (next.yaml's format). See NEXT.md.
-	Team *evidence.TeamScope `yaml:"team,omitempty"`
-	Next yaml.Node           `yaml:"next,omitempty"`
+	Team *next.TeamScope `yaml:"team,omitempty"`
+	Next yaml.Node       `yaml:"next,omitempty"`
 
 	// Concurrency is the most requests a sync keeps in flight, as sync's
 	// --concurrency (0: jira.DefaultConcurrency).
@@ -44,7 +45,7 @@ type siteConf struct {
 	// secret can live in a password manager: `token_cmd: pass show jira`.
 	TokenCmd string `yaml:"token_cmd,omitempty"`
 	// Team overrides the config's team: for this site.
-	Team *evidence.TeamScope `yaml:"team,omitempty"`
+	Team *next.TeamScope `yaml:"team,omitempty"`
 }
 
 func (s siteConf) jiraConfig() jira.Config {

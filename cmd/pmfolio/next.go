@@ -126,14 +126,14 @@ func nextConfig(cfg fileConfig) (next.Config, error) {
 
 // teamScopeOf is the team scope a site's sync reads: the site's own, else
 // the config's, else the default (an empty scope).
-func teamScopeOf(site siteConf, fallback *evidence.TeamScope) *evidence.TeamScope {
+func teamScopeOf(site siteConf, fallback *next.TeamScope) *next.TeamScope {
 	switch {
 	case site.Team != nil:
 		return site.Team
 	case fallback != nil:
 		return fallback
 	}
-	return &evidence.TeamScope{}
+	return &next.TeamScope{}
 }
 
 // teamSummary is what sync's summary says of the team phase.
@@ -347,7 +347,7 @@ func demoNext(ctx context.Context, stdio IO, dbPath string) error {
 
 // teamFromKeys reads "OPS, pay" as a team scope of project keys; nil for
 // none, so the default applies.
-func teamFromKeys(keys string) *evidence.TeamScope {
+func teamFromKeys(keys string) *next.TeamScope {
 	var projects []string
 	for _, k := range strings.FieldsFunc(keys, func(r rune) bool { return r == ',' || r == ' ' }) {
 		projects = append(projects, strings.ToUpper(k))
@@ -355,5 +355,5 @@ func teamFromKeys(keys string) *evidence.TeamScope {
 	if len(projects) == 0 {
 		return nil
 	}
-	return &evidence.TeamScope{Projects: projects}
+	return &next.TeamScope{Projects: projects}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/next"
 	"github.com/pmfolio/pmfolio/evidence/rules"
 	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	evsync "github.com/pmfolio/pmfolio/evidence/sync"
@@ -36,7 +37,7 @@ type syncOptions struct {
 	Stop <-chan struct{}
 	// Team is the config's team scope for sites that name none (nil: the
 	// projects the user was active in lately).
-	Team *evidence.TeamScope
+	Team *next.TeamScope
 
 	// Concurrency is the most requests in flight per site (0: the default).
 	Concurrency int

@@ -17,14 +17,14 @@ import (
 // user, and the time.
 type Team struct {
 	Site   evidence.Site
-	Issues []evidence.TeamIssue
+	Issues []TeamIssue
 	Now    time.Time
 }
 
 // finding is what a check found on one issue: the values of the reason's
 // and action's placeholders, and the issues involved besides it.
 type finding struct {
-	issue   evidence.TeamIssue
+	issue   TeamIssue
 	vars    map[string]string
 	related []string
 	// key, when set, replaces the issue's id in the opportunity's id (one
@@ -88,7 +88,7 @@ func Detect(cfg Config, t Team) []Opportunity {
 }
 
 // perIssue makes a check of a condition on one open issue at a time.
-func perIssue(cond func(d Detector, t *Team, is evidence.TeamIssue) (map[string]string, bool)) check {
+func perIssue(cond func(d Detector, t *Team, is TeamIssue) (map[string]string, bool)) check {
 	return func(d Detector, t *Team) []finding {
 		var out []finding
 		for _, is := range t.Issues {
@@ -104,7 +104,7 @@ func perIssue(cond func(d Detector, t *Team, is evidence.TeamIssue) (map[string]
 	}
 }
 
-func typeMatches(d Detector, is evidence.TeamIssue) bool {
+func typeMatches(d Detector, is TeamIssue) bool {
 	if len(d.Types) == 0 {
 		return true
 	}
@@ -118,7 +118,7 @@ func typeMatches(d Detector, is evidence.TeamIssue) bool {
 
 // sprintLabel says which sprint an issue is planned into, "" when it is
 // in neither the running nor the next one.
-func sprintLabel(is evidence.TeamIssue) string {
+func sprintLabel(is TeamIssue) string {
 	name := ""
 	if len(is.Sprints) > 0 {
 		name = " (" + is.Sprints[len(is.Sprints)-1] + ")"
@@ -132,7 +132,7 @@ func sprintLabel(is evidence.TeamIssue) string {
 	return ""
 }
 
-func noAcceptanceCriteria(_ Detector, _ *Team, is evidence.TeamIssue) (map[string]string, bool) {
+func noAcceptanceCriteria(_ Detector, _ *Team, is TeamIssue) (map[string]string, bool) {
 	sprint := sprintLabel(is)
 	if sprint == "" {
 		return nil, false
@@ -148,7 +148,7 @@ func noAcceptanceCriteria(_ Detector, _ *Team, is evidence.TeamIssue) (map[strin
 	return map[string]string{"sprint": capitalize(strings.Replace(sprint, "-", " ", 1))}, true
 }
 
-func noEstimate(_ Detector, _ *Team, is evidence.TeamIssue) (map[string]string, bool) {
+func noEstimate(_ Detector, _ *Team, is TeamIssue) (map[string]string, bool) {
 	sprint := sprintLabel(is)
 	if sprint == "" || is.StoryPoints != nil {
 		return nil, false
@@ -158,7 +158,7 @@ func noEstimate(_ Detector, _ *Team, is evidence.TeamIssue) (map[string]string, 
 
 // lastWord is the newest comment by a person (automation does not chase a
 // blocker), or the issue's creation when nobody has spoken.
-func lastWord(is evidence.TeamIssue) time.Time {
+func lastWord(is TeamIssue) time.Time {
 	at := is.Created
 	for _, c := range is.Comments {
 		if !c.Author.LooksLikeAutomation() && c.At.After(at) {
@@ -168,7 +168,7 @@ func lastWord(is evidence.TeamIssue) time.Time {
 	return at
 }
 
-func staleBlocked(d Detector, t *Team, is evidence.TeamIssue) (map[string]string, bool) {
+func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	if !is.Blocked() {
 		return nil, false
 	}
@@ -186,7 +186,7 @@ func staleBlocked(d Detector, t *Team, is evidence.TeamIssue) (map[string]string
 	return map[string]string{"blocker": blocker, "age": age(since, t.Now, d.Working)}, true
 }
 
-func epicWithoutNote(d Detector, t *Team, is evidence.TeamIssue) (map[string]string, bool) {
+func epicWithoutNote(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	if !is.InProgress() {
 		return nil, false
 	}
@@ -201,7 +201,7 @@ func epicWithoutNote(d Detector, t *Team, is evidence.TeamIssue) (map[string]str
 // to others, and it has waited longer than the threshold. The user's own
 // questions are theirs to chase, and automation's ("is this still
 // relevant?") block no one.
-func unansweredQuestion(d Detector, t *Team, is evidence.TeamIssue) (map[string]string, bool) {
+func unansweredQuestion(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	last, ok := lastPersonComment(is)
 	if !ok || last.Author.Is(t.Site.User) || !AsksQuestion(last.Text) {
 		return nil, false
@@ -216,7 +216,7 @@ func unansweredQuestion(d Detector, t *Team, is evidence.TeamIssue) (map[string]
 	return map[string]string{"asker": asker, "age": age(last.At, t.Now, d.Working)}, true
 }
 
-func lastPersonComment(is evidence.TeamIssue) (evidence.Comment, bool) {
+func lastPersonComment(is TeamIssue) (evidence.Comment, bool) {
 	var last evidence.Comment
 	found := false
 	for _, c := range is.Comments {
@@ -251,7 +251,7 @@ func AsksQuestion(text string) bool {
 	return false
 }
 
-func untriagedBug(d Detector, t *Team, is evidence.TeamIssue) (map[string]string, bool) {
+func untriagedBug(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	var missing []string
 	if is.Priority == "" {
 		missing = append(missing, "priority")
@@ -265,7 +265,7 @@ func untriagedBug(d Detector, t *Team, is evidence.TeamIssue) (map[string]string
 	return map[string]string{"missing": strings.Join(missing, " and "), "age": age(is.Created, t.Now, d.Working)}, true
 }
 
-func unassignedInProgress(_ Detector, _ *Team, is evidence.TeamIssue) (map[string]string, bool) {
+func unassignedInProgress(_ Detector, _ *Team, is TeamIssue) (map[string]string, bool) {
 	if !is.InProgress() || is.Assignee.ID != "" || strings.EqualFold(is.Type, "Epic") {
 		return nil, false
 	}
@@ -277,7 +277,7 @@ func unassignedInProgress(_ Detector, _ *Team, is evidence.TeamIssue) (map[strin
 // to each other; the newer of the two carries the finding.
 func likelyDuplicates(d Detector, t *Team) []finding {
 	type entry struct {
-		is    evidence.TeamIssue
+		is    TeamIssue
 		words map[string]bool
 	}
 	var open []entry
@@ -354,7 +354,7 @@ func unownedRelease(d Detector, t *Team) []finding {
 		name  string
 		due   time.Time
 		keys  []string
-		first evidence.TeamIssue
+		first TeamIssue
 	}
 	byName := map[string]*release{}
 	var names []string

@@ -23,8 +23,8 @@ func days(n float64) time.Time { return now.Add(-time.Duration(n * 24 * float64(
 func points(p float64) *float64 { return &p }
 
 // story is an open story in the running sprint, estimated, with criteria.
-func story(key string) evidence.TeamIssue {
-	return evidence.TeamIssue{Issue: evidence.Issue{ID: key, Key: key, Project: "OPS", Type: "Story", Summary: "Story " + key,
+func story(key string) TeamIssue {
+	return TeamIssue{Issue: evidence.Issue{ID: key, Key: key, Project: "OPS", Type: "Story", Summary: "Story " + key,
 		Status: "To Do", StatusCategory: "new", Priority: "Medium", Components: []string{"ci"}, Assignee: tomas,
 		Sprints: []string{"OPS Sprint 9"}, StoryPoints: points(3), Created: days(10),
 		Description: "As a dev I want X.\n\nh3. Acceptance criteria\n* it works"}, SprintState: "active"}
@@ -41,128 +41,128 @@ func TestDetectors(t *testing.T) {
 	}
 	tests := []struct {
 		name     string
-		issues   []func(*evidence.TeamIssue)
+		issues   []func(*TeamIssue)
 		detector string // "" expects no finding at all
 		reason   string // part of the reason
 	}{
-		{name: "a ready story in the sprint is no work for anyone", issues: []func(*evidence.TeamIssue){func(*evidence.TeamIssue) {}}},
+		{name: "a ready story in the sprint is no work for anyone", issues: []func(*TeamIssue){func(*TeamIssue) {}}},
 		{name: "story in the running sprint without criteria", detector: "story.no-acceptance-criteria", reason: "Active sprint (OPS Sprint 9) story",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) { is.Description = "We need X." }}},
+			issues: []func(*TeamIssue){func(is *TeamIssue) { is.Description = "We need X." }}},
 		{name: "criteria in the Acceptance Criteria field are criteria",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Description, is.AcceptanceCriteria = "We need X.", "* export has one row per invoice\n* totals match"
 			}}},
 		{name: "given/when/then is criteria",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Description = "h3. Scenario\nGiven a cart\nWhen I come back\nThen it is still there"
 			}}},
 		{name: "a backlog story without criteria is not urgent",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) { is.Description, is.SprintState, is.Sprints = "We need X.", "", nil }}},
+			issues: []func(*TeamIssue){func(is *TeamIssue) { is.Description, is.SprintState, is.Sprints = "We need X.", "", nil }}},
 		{name: "story in the next sprint without an estimate", detector: "story.no-estimate", reason: "Next sprint",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) { is.StoryPoints, is.SprintState = nil, "future" }}},
+			issues: []func(*TeamIssue){func(is *TeamIssue) { is.StoryPoints, is.SprintState = nil, "future" }}},
 		{name: "a story of a closed sprint is not planned work",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) { is.StoryPoints, is.SprintState = nil, "closed" }}},
+			issues: []func(*TeamIssue){func(is *TeamIssue) { is.StoryPoints, is.SprintState = nil, "closed" }}},
 		{name: "blocked with no comment for a week", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 6 days",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory = "Blocked", "indeterminate"
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY.")}
 			}}},
 		{name: "blocked with a fresh comment is being chased",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Flagged = true
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY."), comment(tomas, days(1), "PAY says Friday.")}
 			}}},
 		{name: "a bot's nudge does not chase a blocker", detector: "blocked.stale", reason: "no comment for 6 days",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Flagged = true
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY."), comment(bot, days(1), "Is this still relevant?")}
 			}}},
 		{name: "epic in progress with no note for three weeks", detector: "epic.no-progress-note", reason: "3 weeks",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Type, is.Status, is.StatusCategory, is.Created = "Epic", "In Progress", "indeterminate", days(60)
 				is.Comments = []evidence.Comment{comment(tomas, days(21), "Update: half done.")}
 			}}},
 		{name: "epic with last week's note is looked after",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Type, is.Status, is.StatusCategory, is.Created = "Epic", "In Progress", "indeterminate", days(60)
 				is.Comments = []evidence.Comment{comment(tomas, days(7), "Update: half done.")}
 			}}},
 		{name: "a teammate's question unanswered for 5 working days", detector: "question.unanswered", reason: "Tomás asked the team a question 5 working days ago",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Comments = []evidence.Comment{comment(tomas, days(7), "Do we keep the old endpoint for mobile clients?")}
 			}}},
 		{name: "a question asked two working days ago can still wait",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Comments = []evidence.Comment{comment(tomas, days(2), "Do we keep the old endpoint for mobile clients?")}
 			}}},
 		{name: "an answered question is no work",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Comments = []evidence.Comment{comment(tomas, days(9), "Do we keep the old endpoint for mobile clients?"),
 					comment(evidence.User{ID: "mei", DisplayName: "Mei"}, days(8), "Yes, until April.")}
 			}}},
 		{name: "the user's own question is theirs to chase",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Comments = []evidence.Comment{comment(me, days(9), "Do we keep the old endpoint for mobile clients?")}
 			}}},
 		{name: "a question mark inside code is no question",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Comments = []evidence.Comment{comment(tomas, days(9), "Fixed.\n{code}\nx = a ? b : c; where is it?\n{code}")}
 			}}},
 		{name: "a bug with no priority for two weeks", detector: "bug.untriaged", reason: "no priority",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Type, is.Priority, is.SprintState, is.Sprints, is.Created = "Bug", "", "", nil, days(14)
 			}}},
 		{name: "a bug filed yesterday has time to be triaged",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Type, is.Priority, is.Components, is.SprintState, is.Created = "Bug", "", nil, "", days(1)
 			}}},
 		{name: "in progress with nobody assigned", detector: "in-progress.unassigned", reason: "nobody assigned",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory, is.Assignee = "In Review", "indeterminate", evidence.User{}
 			}}},
 		{name: "done and unassigned is no work",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory, is.Assignee, is.Description = "Done", "done", evidence.User{}, ""
 			}}},
 		{name: "two open issues with the same summary", detector: "duplicate.likely", reason: "duplicate of OPS-1",
-			issues: []func(*evidence.TeamIssue){
-				func(is *evidence.TeamIssue) { is.Summary = "Nightly backup job fails on the reports database" },
-				func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { is.Summary = "Nightly backup job fails on the reports database" },
+				func(is *TeamIssue) {
 					is.Summary = "Nightly backup job fails on reports database"
 					is.Created = days(2)
 				},
 			}},
 		{name: "duplicates already linked are handled",
-			issues: []func(*evidence.TeamIssue){
-				func(is *evidence.TeamIssue) { is.Summary = "Nightly backup job fails on the reports database" },
-				func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { is.Summary = "Nightly backup job fails on the reports database" },
+				func(is *TeamIssue) {
 					is.Summary, is.Created = "Nightly backup job fails on reports database", days(2)
 					is.Links = []evidence.IssueLink{{Description: "duplicates", Direction: "outward", OtherKey: "OPS-1"}}
 				},
 			}},
 		{name: "similar words about different things are not duplicates",
-			issues: []func(*evidence.TeamIssue){
-				func(is *evidence.TeamIssue) { is.Summary = "Nightly backup job fails on the reports database" },
-				func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { is.Summary = "Nightly backup job fails on the reports database" },
+				func(is *TeamIssue) {
 					is.Summary = "Rotate the reports database credentials"
 					is.Created = days(2)
 				},
 			}},
 		{name: "release due in a week with an unassigned issue", detector: "release.unowned-issues", reason: "payments 3.9 is due on Wed 25 Nov with 1 unresolved",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				due := days(-7)
-				is.Assignee, is.Releases = evidence.User{}, []evidence.Release{{Name: "payments 3.9", Date: &due}}
+				is.Assignee, is.Releases = evidence.User{}, []Release{{Name: "payments 3.9", Date: &due}}
 			}}},
 		{name: "a release two months out is not at risk",
-			issues: []func(*evidence.TeamIssue){func(is *evidence.TeamIssue) {
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				due := days(-60)
-				is.Assignee, is.Releases = evidence.User{}, []evidence.Release{{Name: "payments 4.0", Date: &due}}
+				is.Assignee, is.Releases = evidence.User{}, []Release{{Name: "payments 4.0", Date: &due}}
 			}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var issues []evidence.TeamIssue
+			var issues []TeamIssue
 			for i, edit := range tt.issues {
 				is := story("OPS-" + string(rune('1'+i)))
 				edit(&is)
@@ -201,7 +201,7 @@ func TestOverridesTuneAndSwitchOff(t *testing.T) {
 	is := story("OPS-1")
 	is.StoryPoints, is.Flagged = nil, true
 	is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting.")}
-	if got := Detect(cfg, Team{Site: site, Issues: []evidence.TeamIssue{is}, Now: now}); len(got) != 0 {
+	if got := Detect(cfg, Team{Site: site, Issues: []TeamIssue{is}, Now: now}); len(got) != 0 {
 		t.Errorf("found %+v with blocked.stale at 10 days and story.no-estimate off", got)
 	}
 	for _, bad := range []string{"detectors:\n  - id: blocked.stail\n    days: 1\n", "detectors:\n  - id: blocked.stale\n    dayz: 1\n",
@@ -220,7 +220,7 @@ func TestRankExplainsItselfAndFavoursGaps(t *testing.T) {
 	blocker.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting.")}
 	blocked := story("OPS-2")
 	blocked.Description = "no criteria"
-	team := Team{Site: site, Issues: []evidence.TeamIssue{blocker, blocked}, Now: now}
+	team := Team{Site: site, Issues: []TeamIssue{blocker, blocked}, Now: now}
 
 	ranked := Find(cfg, team, Gaps{"Ownership and bias to action": 0, "Organization": 40, "Communication": 10})
 	if len(ranked) != 2 || ranked[0].Detector != "blocked.stale" {

@@ -32,7 +32,7 @@ func GapsOf(evs []evidence.Evidence) Gaps {
 // the portfolio shows little of. It fills Score and Why and returns them
 // best first; ties keep the issue order.
 func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
-	byID := map[string]evidence.TeamIssue{}
+	byID := map[string]TeamIssue{}
 	open := map[string]bool{}
 	for _, is := range t.Issues {
 		byID[is.ID] = is

@@ -55,7 +55,7 @@ func (s *subject) isPerson(u evidence.User) bool {
 }
 
 // repliesToQuestion matches a comment that answers a question another person
-// asked (see WithReplies): the question must match question (or, without
+// asked (see markup.WithReplies): the question must match question (or, without
 // one, hold a question mark), and the comment, of at least minWords words,
 // must match answer when one is given. The excerpt shows the answer.
 func repliesToQuestion(question, answer *textPattern, minWords int) matcher {

@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/markup"
 )
 
 func mustLoad(t *testing.T, file string) *RuleSet {
@@ -423,7 +424,7 @@ func TestWithReplies(t *testing.T) {
 		c("7", clfMe, 7, "No idea."),
 		c("8", clfMe, 7+24*60, "Decision: we keep the old endpoint."),
 	}
-	got := evidence.WithReplies(acts)
+	got := markup.WithReplies(acts)
 	// 8 comes a day after the user's last answer: it starts something new.
 	wantReplyTo := map[string]string{"2": "1", "3": "1", "4": "3", "5": "4", "6": "4", "7": "5"}
 	for _, a := range got {

@@ -49,7 +49,7 @@ func (s *Store) TeamCursor(ctx context.Context, siteID int64, scopeKey string) (
 // SaveTeamPage stores a page of team issues and moves the team cursor in
 // one transaction. The first page read with another scope than the stored
 // one replaces the team issues of the old scope.
-func (s *Store) SaveTeamPage(ctx context.Context, siteID int64, scopeKey string, issues []evidence.TeamIssue, cursor time.Time) error {
+func (s *Store) SaveTeamPage(ctx context.Context, siteID int64, scopeKey string, issues []next.TeamIssue, cursor time.Time) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("save team page: %w", err)
@@ -104,19 +104,19 @@ func (s *Store) SaveTeamPage(ctx context.Context, siteID int64, scopeKey string,
 }
 
 // TeamIssues reads the stored team issues of a site, by key.
-func (s *Store) TeamIssues(ctx context.Context, siteID int64) ([]evidence.TeamIssue, error) {
+func (s *Store) TeamIssues(ctx context.Context, siteID int64) ([]next.TeamIssue, error) {
 	rows, err := s.reader().QueryContext(ctx, `SELECT issue FROM team_issues WHERE site_id = ? ORDER BY project, length(issue_key), issue_key`, siteID)
 	if err != nil {
 		return nil, fmt.Errorf("read team issues: %w", err)
 	}
 	defer rows.Close()
-	var out []evidence.TeamIssue
+	var out []next.TeamIssue
 	for rows.Next() {
 		var data string
 		if err := rows.Scan(&data); err != nil {
 			return nil, err
 		}
-		var ti evidence.TeamIssue
+		var ti next.TeamIssue
 		if err := json.Unmarshal([]byte(data), &ti); err != nil {
 			return nil, fmt.Errorf("decode stored team issue: %w", err)
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/markup"
 	evsync "github.com/pmfolio/pmfolio/evidence/sync"
 )
 
@@ -233,7 +234,7 @@ func (w *pageWriter) saveIssue(ctx context.Context, rec evidence.IssueRecord, cl
 		return fmt.Errorf("clear activities: %w", err)
 	}
 	seenEvidence := map[string]bool{}
-	for _, a := range evidence.WithReplies(rec.Activities) {
+	for _, a := range markup.WithReplies(rec.Activities) {
 		mine := a.Mine(is, w.site.User)
 		items, err := json.Marshal(a.Items)
 		if err != nil {
@@ -344,7 +345,7 @@ func (s *Store) Reclassify(ctx context.Context, classify evidence.ClassifyFunc) 
 
 // classifyStored runs classify over one site's stored activities of its
 // user. Other people's comments are read too: they are the questions the
-// user's comments answer (WithReplies).
+// user's comments answer (markup.WithReplies).
 func classifyStored(ctx context.Context, tx *sql.Tx, site evidence.Site, classify evidence.ClassifyFunc) ([]evidence.Evidence, error) {
 	rows, err := tx.QueryContext(ctx, `
 		SELECT a.issue_id, a.source, a.source_id, a.author_id, a.author_name, a.author_type, a.occurred_at, a.body, a.items, a.is_mine, i.issue
@@ -362,7 +363,7 @@ func classifyStored(ctx context.Context, tx *sql.Tx, site evidence.Site, classif
 		issueJSON []byte
 	)
 	flush := func() {
-		for _, a := range evidence.WithReplies(acts) {
+		for _, a := range markup.WithReplies(acts) {
 			if !a.Mine(issue, site.User) {
 				continue
 			}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/next"
 )
 
 // CursorOverlap is re-read before the cursor on each incremental sync: JQL
@@ -90,7 +91,7 @@ type Options struct {
 	Now  func() time.Time
 	// Team, when set, adds the team phase after the user's pages (see
 	// syncTeam); an empty scope means the user's recent projects.
-	Team *evidence.TeamScope
+	Team *next.TeamScope
 }
 
 // Result says what a sync did.

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/next"
 )
 
 // TeamActivityWindow is how far back the user's own activity names their
@@ -17,9 +17,9 @@ const TeamActivityWindow = 90 * 24 * time.Hour
 type TeamSource interface {
 	// TeamSelection is the query of the team's issues: the open ones when
 	// since is zero, else every one updated since then.
-	TeamSelection(ctx context.Context, scope evidence.TeamScope, since time.Time) (string, error)
+	TeamSelection(ctx context.Context, scope next.TeamScope, since time.Time) (string, error)
 	// TeamPages runs it and calls fn with each page and its newest update.
-	TeamPages(ctx context.Context, selection string, fn func(issues []evidence.TeamIssue, newest time.Time) error) error
+	TeamPages(ctx context.Context, selection string, fn func(issues []next.TeamIssue, newest time.Time) error) error
 }
 
 // TeamSink is a Sink that keeps the team's backlog as context (never
@@ -34,7 +34,7 @@ type TeamSink interface {
 	TeamCursor(ctx context.Context, siteID int64, scopeKey string) (cursor time.Time, ok bool, err error)
 	// SaveTeamPage stores a page of team issues and moves the cursor, in one
 	// transaction.
-	SaveTeamPage(ctx context.Context, siteID int64, scopeKey string, issues []evidence.TeamIssue, cursor time.Time) error
+	SaveTeamPage(ctx context.Context, siteID int64, scopeKey string, issues []next.TeamIssue, cursor time.Time) error
 	// MarkTaken marks the suggestions the user has since acted on in the
 	// suggested way, and says how many it marked.
 	MarkTaken(ctx context.Context, siteID int64, now time.Time) (int, error)
@@ -42,8 +42,8 @@ type TeamSink interface {
 
 // TeamResult says what the team phase of a sync did.
 type TeamResult struct {
-	Scope    evidence.TeamScope // the scope read, the default resolved
-	Issues   int                // team issues read
+	Scope    next.TeamScope // the scope read, the default resolved
+	Issues   int            // team issues read
 	Requests int
 	Duration time.Duration
 	Taken    int // suggestions newly marked taken
@@ -98,7 +98,7 @@ func syncTeam(ctx context.Context, src Source, sink Sink, opts Options, res *Res
 			return fmt.Errorf("team backlog: %w", err)
 		}
 	}
-	err = tsrc.TeamPages(ctx, selection, func(issues []evidence.TeamIssue, newest time.Time) error {
+	err = tsrc.TeamPages(ctx, selection, func(issues []next.TeamIssue, newest time.Time) error {
 		team.Issues += len(issues)
 		return tsink.SaveTeamPage(ctx, res.Site.ID, scopeKey, issues, newest)
 	})

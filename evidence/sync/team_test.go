@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/next"
 	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	evsync "github.com/pmfolio/pmfolio/evidence/sync"
 	"github.com/pmfolio/pmfolio/jira"
@@ -38,7 +38,7 @@ func teamSync(tb testing.TB, cfg jira.Config, store *sqlite.Store, now time.Time
 	// The clock starts at now and runs, so durations are real.
 	start := time.Now()
 	clock := func() time.Time { return now.Add(time.Since(start)) }
-	res, err := runSync(context.Background(), client, store, evsync.Options{Team: &evidence.TeamScope{}, Now: clock})
+	res, err := runSync(context.Background(), client, store, evsync.Options{Team: &next.TeamScope{}, Now: clock})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/markup"
 )
 
 // Case is one labelled activity.
@@ -173,7 +174,7 @@ func (c *Case) Build() (evidence.Activity, evidence.Issue, error) {
 	if c.Asked != nil {
 		q := evidence.Activity{IssueID: is.ID, Source: evidence.SourceComment, SourceID: "19999", Author: c.person(c.Asked.By),
 			At: At.Add(-40 * time.Minute), Text: c.Asked.Text}
-		a = evidence.WithReplies([]evidence.Activity{q, a})[1]
+		a = markup.WithReplies([]evidence.Activity{q, a})[1]
 	}
 	return a, is, c.problem
 }

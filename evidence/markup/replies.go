@@ -1,9 +1,11 @@
-package evidence
+package markup
 
 import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
 )
 
 // answerBurst is how far apart the comments of one answer in several parts
@@ -15,10 +17,10 @@ const answerBurst = time.Hour
 // comment mentions, else the latest earlier comment by someone else when
 // only the comment's own author spoke since, within answerBurst of each
 // other (an answer may take several comments). The input is not modified.
-func WithReplies(acts []Activity) []Activity {
+func WithReplies(acts []evidence.Activity) []evidence.Activity {
 	var comments []int
 	for i := range acts {
-		if acts[i].Source == SourceComment {
+		if acts[i].Source == evidence.SourceComment {
 			comments = append(comments, i)
 		}
 	}
@@ -26,7 +28,7 @@ func WithReplies(acts []Activity) []Activity {
 		return acts
 	}
 	sort.SliceStable(comments, func(a, b int) bool { return acts[comments[a]].At.Before(acts[comments[b]].At) })
-	out := make([]Activity, len(acts))
+	out := make([]evidence.Activity, len(acts))
 	copy(out, acts)
 	for k, i := range comments {
 		c := &out[i]
@@ -59,7 +61,7 @@ func WithReplies(acts []Activity) []Activity {
 }
 
 // Mentions reports whether text (wiki markup or ADF) mentions u.
-func Mentions(text string, u User) bool {
+func Mentions(text string, u evidence.User) bool {
 	if u.ID == "" || !strings.Contains(text, "~") && !strings.Contains(text, `"mention"`) {
 		return false
 	}

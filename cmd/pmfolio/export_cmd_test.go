@@ -331,3 +331,20 @@ func TestAnEmptyPeriodSaysWhy(t *testing.T) {
 		t.Errorf("export before any work names its period wrongly:\n%s", r.out)
 	}
 }
+
+// --site narrows export, bullets and stories to one synced site, and a
+// name that was never synced is refused rather than written up as nothing.
+func TestPortfolioCommandsTakeSite(t *testing.T) {
+	c := cli{env: demoDB(t)}
+	all := c.run(t, "export", "--format", "json")
+	one := c.run(t, "export", "--format", "json", "--site", "demo")
+	if all.code != 0 || one.code != 0 || one.out != all.out {
+		t.Errorf("--site demo on a one-site database: exit %d/%d, same export %v\n%s", all.code, one.code, one.out == all.out, one.errOut)
+	}
+	for _, cmd := range []string{"export", "bullets", "stories"} {
+		r := c.run(t, cmd, "--site", "elsewhere")
+		if r.code != exitUsage || r.out != "" || !strings.Contains(r.errOut, `no synced site named "elsewhere"`) || !strings.Contains(r.errOut, "synced sites: demo") {
+			t.Errorf("%s --site elsewhere: exit %d, out %q, err %q", cmd, r.code, r.out, r.errOut)
+		}
+	}
+}

@@ -58,14 +58,15 @@ type redaction struct {
 // portfolioFlags are the flags of every command that writes the portfolio
 // in some form: the period and redaction.
 type portfolioFlags struct {
-	since, until string
-	redact       redactFlag
+	since, until, site string
+	redact             redactFlag
 }
 
 func (pf *portfolioFlags) register(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringVar(&pf.since, "since", "", "only evidence from this date (YYYY-MM-DD or 30d, 12w, 6m, 1y)")
 	f.StringVar(&pf.until, "until", "", "only evidence up to and including this date")
+	f.StringVar(&pf.site, "site", "", "only the evidence of the synced site with this name (default: all sites)")
 	f.Var(&pf.redact, "redact", "replace people, projects, issue keys, sites, e-mail addresses and URLs with placeholders; "+
 		"--redact=FILE also replaces each term listed in FILE (one per line, # for comments)")
 	f.Lookup("redact").NoOptDefVal = "true"
@@ -103,6 +104,9 @@ func (pf *portfolioFlags) input(g *globals) (portfolioInput, error) {
 		return in, err
 	}
 	in.Filter.Since, in.Filter.Until = from, to
+	if pf.site != "" {
+		in.Filter.Site = &pf.site
+	}
 	if pf.redact.file != "" {
 		if in.Redact.Terms, err = readRedactTerms(pf.redact.file); err != nil {
 			return in, err
@@ -145,6 +149,27 @@ func readRedactTerms(path string) ([]string, error) {
 	return terms, nil
 }
 
+// checkSynced refuses a --site that names no synced site, rather than
+// writing an empty portfolio as if the user had done nothing there.
+func checkSynced(ctx context.Context, store *sqlite.Store, name string) error {
+	sites, err := store.Sites(ctx)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for _, s := range sites {
+		if s.Name == name {
+			return nil
+		}
+		names = append(names, s.Name)
+	}
+	hint := "no site has been synced yet: run 'pmfolio sync'"
+	if len(names) > 0 {
+		hint = "synced sites: " + strings.Join(names, ", ")
+	}
+	return &userError{Kind: kindNotFound, Message: fmt.Sprintf("no synced site named %q", name), Hint: hint}
+}
+
 // write reads the portfolio and writes it with write, redacted if asked,
 // to the file output (atomically) or, when output is empty, to IO.Out.
 func (in portfolioInput) write(ctx context.Context, output string, write func(io.Writer, evidence.Portfolio) error) error {
@@ -153,6 +178,11 @@ func (in portfolioInput) write(ctx context.Context, output string, write func(io
 		return err
 	}
 	defer store.Close()
+	if in.Filter.Site != nil {
+		if err := checkSynced(ctx, store, *in.Filter.Site); err != nil {
+			return err
+		}
+	}
 	p, err := store.Portfolio(ctx, in.Filter, in.IO.Now())
 	if err != nil {
 		return err

@@ -227,7 +227,7 @@ func TestRankExplainsItselfAndFavoursGaps(t *testing.T) {
 		t.Fatalf("ranked %+v, want the blocker first", ranked)
 	}
 	why := strings.Join(ranked[0].Why, "; ")
-	for _, want := range []string{"1 open issue blocked behind it", "in the running sprint", "builds Ownership and bias to action, where your portfolio has 0 items"} {
+	for _, want := range []string{"1 open issue blocked behind it", "in the running sprint", "builds Ownership and bias to action, which your portfolio shows less of (0 items, against 40 in Organization)"} {
 		if !strings.Contains(why, want) {
 			t.Errorf("why %q lacks %q", why, want)
 		}

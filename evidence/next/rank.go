@@ -38,9 +38,11 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		byID[is.ID] = is
 		open[is.Key] = !is.Done()
 	}
-	most := 0
-	for _, n := range gaps {
-		most = max(most, n)
+	most, strongest := 0, ""
+	for comp, n := range gaps {
+		if n > most || n == most && comp < strongest {
+			most, strongest = n, comp
+		}
 	}
 	w := cfg.Ranking
 	out := make([]Opportunity, len(opps))
@@ -80,7 +82,8 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 			share := float64(have) / float64(most)
 			if lift := w.Gap * (1 - share); lift > 0.05 {
 				score *= 1 + lift
-				why = append(why, fmt.Sprintf("builds %s, where your portfolio has %d %s", cat.Competency, have, plural(have, "item")))
+				why = append(why, fmt.Sprintf("builds %s, which your portfolio shows less of (%d %s, against %d in %s)",
+					cat.Competency, have, plural(have, "item"), most, strongest))
 			}
 		}
 		op.Score = math.Round(score*100) / 100

@@ -223,6 +223,11 @@ type Evidence struct {
 	BlockedFor time.Duration `json:"-"`
 }
 
+// RuleTextModel is the rule id of the claims of the text model
+// (evidence/rules/model.go): what no rule claimed, found in what the user
+// wrote.
+const RuleTextModel = "model.text"
+
 // EvidenceID is the stable id of the evidence for one (site, issue, source,
 // source id, category): the same claim keeps its id across syncs and
 // reclassifications, which is what curation is keyed by.

@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
-	"github.com/pmfolio/pmfolio/evidence/rules"
 	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	"github.com/pmfolio/pmfolio/jira"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
@@ -465,7 +464,7 @@ func TestStatsJSONCountsTheUsersOwnActivitiesBySource(t *testing.T) {
 	}
 	byModel := map[string]int{}
 	for _, ev := range evs {
-		if ev.Rule == rules.ModelRuleID {
+		if ev.Rule == evidence.RuleTextModel {
 			byModel[ev.Category]++
 		}
 	}

@@ -27,9 +27,6 @@ import (
 // threshold, chosen on the train split for precision. `make model` trains
 // it (model_train.go, evidence/rules/train) into model.tsv.gz.
 
-// ModelRuleID is the rule id of the text model's claims.
-const ModelRuleID = "model.text"
-
 // modelMinWords is the fewest words the model reads: "LGTM" and "done"
 // say nothing it could weigh.
 const modelMinWords = 4
@@ -406,7 +403,7 @@ func (m *Model) claims(s *subject, out []evidence.Evidence) []evidence.Evidence 
 		}
 		out = append(out, evidence.Evidence{
 			Source: s.a.Source, SourceID: s.a.SourceID, OccurredAt: s.a.At, IssueID: s.a.IssueID,
-			Category: id, Rule: ModelRuleID, Confidence: math.Round(probs[c]*100) / 100,
+			Category: id, Rule: evidence.RuleTextModel, Confidence: math.Round(probs[c]*100) / 100,
 			Excerpt: markup.ExcerptAt(text, toks[top[0].f.tok].start),
 			Why:     fmt.Sprintf("text model, p=%.2f; weighed most: %s", probs[c], strings.Join(words, ", ")),
 		})

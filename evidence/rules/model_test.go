@@ -59,7 +59,7 @@ func TestModelClaimsExplainThemselves(t *testing.T) {
 	found := false
 	for _, w := range writtenPMWork {
 		for _, ev := range Classify(clfComment(w.text), leesStory, clfMe) {
-			if ev.Rule != ModelRuleID {
+			if ev.Rule != evidence.RuleTextModel {
 				continue
 			}
 			found = true
@@ -106,7 +106,7 @@ func TestModelOffInTheRulesFile(t *testing.T) {
 	leesStory := clfIssue("Story", clfLee, clfLee)
 	for _, w := range writtenPMWork {
 		for _, ev := range rs.Classify(clfComment(w.text), leesStory, clfMe) {
-			if ev.Rule == ModelRuleID {
+			if ev.Rule == evidence.RuleTextModel {
 				t.Errorf("model: off, yet %q claimed %s by the model", w.text, ev.Category)
 			}
 		}

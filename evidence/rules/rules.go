@@ -170,7 +170,7 @@ func (rs *RuleSet) Classify(a evidence.Activity, is evidence.Issue, me evidence.
 // claim's place.
 func subsume(out []evidence.Evidence) []evidence.Evidence {
 	if !slices.ContainsFunc(out, func(ev evidence.Evidence) bool {
-		return ev.Category == evidence.CatIncidentCoord && ev.Rule != ModelRuleID
+		return ev.Category == evidence.CatIncidentCoord && ev.Rule != evidence.RuleTextModel
 	}) {
 		return out
 	}

@@ -400,10 +400,6 @@ type Stats struct {
 	Model map[string]int
 }
 
-// modelRule is the rule id of the text model's claims (rules.ModelRuleID;
-// the store does not import the rules).
-const modelRule = "model.text"
-
 // Stats counts what is stored; site, when not empty, narrows it to one site.
 func (s *Store) Stats(ctx context.Context, site string) (Stats, error) {
 	st := Stats{
@@ -440,7 +436,7 @@ func (s *Store) Stats(ctx context.Context, site string) (Stats, error) {
 	}
 	for _, ev := range items {
 		st.Evidence[ev.Category]++
-		if ev.Rule == modelRule {
+		if ev.Rule == evidence.RuleTextModel {
 			st.Model[ev.Category]++
 		}
 		month := ev.OccurredAt.UTC().Format("2006-01")

@@ -350,16 +350,27 @@ func (r *report) proofs(in initiative, n int) []*evidence.Evidence {
 	return r.strengths.pickVaried(written, n)
 }
 
+// writeQuote writes text on one line, cut to at most max runes, in
+// quotation marks, and reports whether there was anything to quote.
+func writeQuote(w *bufio.Writer, text string, max int) bool {
+	text = oneLine(text)
+	if text == "" {
+		return false
+	}
+	w.WriteString("“")
+	writeEscaped(w, truncate(text, max))
+	w.WriteString("”")
+	return true
+}
+
 // writeProof writes one proof: what kind of work, the user's words quoted,
 // and the link to the record, dated.
 func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence) {
 	w.WriteString("- **")
 	writeEscaped(w, oneLine(r.categoryTitle(e.Category)))
 	w.WriteString(".** ")
-	if excerpt := oneLine(e.Excerpt); excerpt != "" {
-		w.WriteString("“")
-		writeEscaped(w, truncate(excerpt, quoteLength))
-		w.WriteString("” ")
+	if writeQuote(w, e.Excerpt, quoteLength) {
+		w.WriteByte(' ')
 	}
 	w.WriteString("(")
 	writeRecordLink(w, e)
@@ -389,9 +400,8 @@ func writeOutcome(w *bufio.Writer, r *report, in initiative) {
 	case in.hasOutcome && o.Mine:
 		writeEscaped(w, oneLine(o.Text))
 	case in.hasOutcome:
-		w.WriteString("“")
-		writeEscaped(w, truncate(oneLine(o.Text), quoteLength))
-		w.WriteString("” (")
+		writeQuote(w, o.Text, quoteLength)
+		w.WriteString(" (")
 		label := "Jira comment, " + dateOnly(o.Comment.At.UTC())
 		if o.Comment.Author.DisplayName != "" && !isUser(o.Comment.Author, r.userOf(in.epic.SiteName)) {
 			label = oneLine(o.Comment.Author.DisplayName) + " in Jira, " + dateOnly(o.Comment.At.UTC())

@@ -144,10 +144,8 @@ func writeIssueDigest(w *bufio.Writer, r *report, first *evidence.Evidence, reco
 			writeEscaped(w, oneLine(r.categoryTitle(item.Category)))
 		}
 		w.WriteString("** ")
-		if excerpt := oneLine(e.Excerpt); excerpt != "" {
-			w.WriteString("“")
-			writeEscaped(w, truncate(excerpt, fullQuoteLength))
-			w.WriteString("” ")
+		if writeQuote(w, e.Excerpt, fullQuoteLength) {
+			w.WriteByte(' ')
 		}
 		w.WriteString("(")
 		writeDatedLink(w, e)

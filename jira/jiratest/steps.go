@@ -970,28 +970,29 @@ func closingBrace(s string) int {
 // separated by bars outside nested braces; choices(body) counts them. Both
 // only scan, as fill runs for every text of a site of thousands of issues.
 func choice(body string, k int) string {
-	depth, from := 0, 0
-	for i := 0; i < len(body); i++ {
-		switch body[i] {
-		case '{':
-			depth++
-		case '}':
-			depth--
-		case '|':
-			if depth == 0 {
-				if k == 0 {
-					return body[from:i]
-				}
-				k--
-				from = i + 1
-			}
+	from, end := 0, len(body)
+	topLevelBars(body, func(i int) bool {
+		if k == 0 {
+			end = i
+			return false
 		}
-	}
-	return body[from:]
+		k--
+		from = i + 1
+		return true
+	})
+	return body[from:end]
 }
 
 func choices(body string) int {
-	n, depth := 1, 0
+	n := 1
+	topLevelBars(body, func(int) bool { n++; return true })
+	return n
+}
+
+// topLevelBars calls at with the index of each bar of body outside nested
+// braces, in order, until at returns false.
+func topLevelBars(body string, at func(i int) bool) {
+	depth := 0
 	for i := 0; i < len(body); i++ {
 		switch body[i] {
 		case '{':
@@ -999,12 +1000,11 @@ func choices(body string) int {
 		case '}':
 			depth--
 		case '|':
-			if depth == 0 {
-				n++
+			if depth == 0 && !at(i) {
+				return
 			}
 		}
 	}
-	return n
 }
 
 // fresh writes a text nobody has written on the site before: people do

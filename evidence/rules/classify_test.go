@@ -426,6 +426,9 @@ func TestClassify(t *testing.T) {
 		{name: "closing a blocked issue is not unblocking", issue: forLee,
 			act:  clfChange(sysItem("status", "Blocked", "Done")),
 			want: []clfWant{{evidence.CatAcceptanceTesting, "change.accept"}}},
+		{name: "a workflow migration that also closes the issue is administration, not acceptance", issue: forLee,
+			act: clfChange(evidence.ChangeItem{Field: "Workflow", FieldType: "jira", FromString: "Classic workflow", ToString: "Software workflow"},
+				sysItem("status", "Blocked", "Done"))},
 
 		// cross-team-coordination
 		{name: "link to another project is cross-team", issue: leesStory,

@@ -18,10 +18,10 @@ import (
 func TestSyncUnderA429StormBacksOffAndLosesNothing(t *testing.T) {
 	for _, deployment := range []string{jiratest.DeploymentCloud, jiratest.DeploymentServer} {
 		t.Run(deployment, func(t *testing.T) {
-			f := newSyncFixture(t, deployment, 30, jiratest.WithPageCap(10), jiratest.WithChangelogCap(5),
+			f := newSyncFixture(t, deployment, 30, jiratest.WithPageCap(5), jiratest.WithChangelogCap(5),
 				jiratest.WithCommentCap(3), jiratest.WithWorklogCap(2),
 				jiratest.WithRateLimit(jiratest.RateLimit{MaxInFlight: 2, RetryAfter: 1}),
-				jiratest.WithLatency(10*time.Millisecond)) // so that requests overlap
+				jiratest.WithLatency(50*time.Millisecond)) // so that requests overlap, even on a loaded machine
 			var mu sync.Mutex
 			var waits []time.Duration
 			c, err := jira.New(f.cfg, jira.WithConcurrency(8), jira.WithSleep(func(ctx context.Context, d time.Duration) error {
@@ -40,7 +40,7 @@ func TestSyncUnderA429StormBacksOffAndLosesNothing(t *testing.T) {
 			}
 			stats := c.Concurrency()
 			if f.srv.Throttled() == 0 {
-				t.Fatal("the site never throttled: the test proves nothing")
+				t.Fatalf("the site never throttled (at most %d requests in flight): the test proves nothing", f.srv.PeakInFlight())
 			}
 			if stats.Cuts == 0 || stats.Lowest > 2 {
 				t.Errorf("concurrency %+v: want it halved to 2 or less after %d 429s", stats, f.srv.Throttled())

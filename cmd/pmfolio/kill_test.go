@@ -59,12 +59,41 @@ func processEnv(t testing.TB, srv *jiratest.Server, db string) []string {
 }
 
 // syncCommand is `pmfolio sync --quiet` against srv into db.
-func syncCommand(t testing.TB, bin string, srv *jiratest.Server, db string) (*exec.Cmd, *strings.Builder) {
+func syncCommand(t testing.TB, bin string, srv *jiratest.Server, db string) (*exec.Cmd, *lockedBuffer) {
 	cmd := exec.Command(bin, "sync", "--quiet")
 	cmd.Env = processEnv(t, srv, db)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	return cmd, &stderr
+	stderr := &lockedBuffer{}
+	cmd.Stderr = stderr
+	return cmd, stderr
+}
+
+// lockedBuffer collects a running process's output so that a test may
+// read it while the process still writes.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// waitFor waits until the output holds want, for at most 30 seconds.
+func (b *lockedBuffer) waitFor(t testing.TB, want string) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); !strings.Contains(b.String(), want); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the process never said %q: %s", want, b.String())
+		}
+	}
 }
 
 // openChecked opens a database, first checking its integrity if asked; the

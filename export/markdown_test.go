@@ -393,3 +393,29 @@ func TestCommentLinksFocusTheComment(t *testing.T) {
 		t.Error("the full export does not link the comment itself")
 	}
 }
+
+// Words pasted from one template into issues of two initiatives are one
+// proof: once quoted, whatever the case and spacing, they are not picked
+// again.
+func TestPickVariedNeverPicksWordsAlreadyQuoted(t *testing.T) {
+	p := typicalPortfolio()
+	s := newStrengths(newView(p))
+	var verified *evidence.Evidence
+	for i := range p.Evidence {
+		if p.Evidence[i].Category == evidence.CatAcceptanceTesting {
+			verified = &p.Evidence[i]
+		}
+	}
+	pasted := jiraItem(storyRefund, evidence.SourceComment, "10999", "2026-10-20T09:00:00Z",
+		verified.Category, verified.Rule, verified.Confidence, "  "+strings.ToUpper(verified.Excerpt)+"\n")
+	shown := map[string]bool{}
+	if got := s.pickVaried([]*evidence.Evidence{verified}, 3, shown); len(got) != 1 {
+		t.Fatalf("picked %d of one item", len(got))
+	}
+	if got := s.pickVaried([]*evidence.Evidence{&pasted}, 3, shown); len(got) != 0 {
+		t.Errorf("picked %q after %q was quoted", got[0].Excerpt, verified.Excerpt)
+	}
+	if got := s.pickVaried([]*evidence.Evidence{&pasted}, 3, nil); len(got) != 1 {
+		t.Error("with nothing quoted before, the item was not picked")
+	}
+}

@@ -286,9 +286,9 @@ func (r *report) story(in initiative) story {
 			edits = append(edits, e)
 		}
 	}
-	picked := r.strengths.pickVaried(written, storyActions)
+	picked := r.strengths.pickVaried(written, storyActions, nil)
 	if len(picked) < 2 {
-		picked = append(picked, r.strengths.pickVaried(edits, 2-len(picked))...)
+		picked = append(picked, r.strengths.pickVaried(edits, 2-len(picked), nil)...)
 	}
 	slices.SortFunc(picked, func(a, b *evidence.Evidence) int {
 		return cmp.Or(a.OccurredAt.Compare(b.OccurredAt), strings.Compare(a.ID, b.ID))

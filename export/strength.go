@@ -108,19 +108,28 @@ func (s strengths) strongestFirst(items []*evidence.Evidence) []scored {
 
 // pickVaried returns up to n of the strongest items, at most one per
 // category and one per issue, so that a short list shows range rather
-// than five edits of one ticket.
-func (s strengths) pickVaried(items []*evidence.Evidence, n int) []*evidence.Evidence {
+// than five edits of one ticket; and never words already quoted (in shown,
+// which it adds to; nil for none): a description pasted from a template
+// into three stories reads as one proof, not three.
+func (s strengths) pickVaried(items []*evidence.Evidence, n int, shown map[string]bool) []*evidence.Evidence {
 	var picked []*evidence.Evidence
 	categories := make(map[string]bool)
 	issues := make(map[issueRef]bool)
+	if shown == nil {
+		shown = make(map[string]bool)
+	}
 	for _, c := range s.strongestFirst(items) {
 		if len(picked) == n {
 			break
 		}
 		e := c.item
 		ref := issueRef{e.SiteName, e.IssueKey}
-		if categories[e.Category] || (e.IssueKey != "" && issues[ref]) {
+		said := quoteKey(e.Excerpt)
+		if categories[e.Category] || (e.IssueKey != "" && issues[ref]) || said != "" && shown[said] {
 			continue
+		}
+		if said != "" {
+			shown[said] = true
 		}
 		categories[e.Category] = true
 		if e.IssueKey != "" {
@@ -129,4 +138,14 @@ func (s strengths) pickVaried(items []*evidence.Evidence, n int) []*evidence.Evi
 		picked = append(picked, e)
 	}
 	return picked
+}
+
+// quoteKey is what makes two quotes the same to a reader: their first
+// hundred letters, whatever the case and spacing.
+func quoteKey(text string) string {
+	key := strings.ToLower(oneLine(text))
+	if len(key) > 100 {
+		key = key[:100]
+	}
+	return key
 }

@@ -90,12 +90,18 @@ func TestDemoWritesALinkedPortfolioInMostCategories(t *testing.T) {
 		t.Errorf("the PDF brief has %d pages, want at most 2", pages)
 	}
 	proofs := 0
+	quoted := map[string]bool{}
 	record := regexp.MustCompile(`\]\(http://127\.0\.0\.1:\d+/browse/[A-Z]+-\d+(\?focusedCommentId=(\d+)&page=com\.atlassian\.jira\.plugin\.system\.issuetabpanels:comment-tabpanel#comment-(\d+))?\)`)
 	for _, line := range strings.Split(string(md), "\n") {
 		if strings.HasPrefix(line, "- **") {
 			proofs++
 			if m := record.FindStringSubmatch(line); m == nil || m[2] != m[3] || !strings.Contains(line, "“") {
 				t.Errorf("a proof without a quote and a link to its record: %s", line)
+			}
+			if quote, _, _ := strings.Cut(line, "”"); quoted[quote[strings.Index(quote, "“")+1:]] {
+				t.Errorf("the brief quotes the same words twice: %s", line)
+			} else {
+				quoted[quote[strings.Index(quote, "“")+1:]] = true
 			}
 		}
 	}

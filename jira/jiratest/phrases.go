@@ -128,12 +128,12 @@ var opsText = projectText{
 			[]string{"Zero customer-facing downtime during the upgrade", "All clusters upgraded by the end of the quarter"}, []string{"Staging and production clusters", "Deprecated API removal"}, []string{"Moving to a new cloud region"},
 			[]string{
 				"Outcome: all {$5-7} clusters are on 1.30, {$9-20} days before the 1.28 end of support. Customer-facing downtime during the upgrade: 0 minutes ({$dash} has the record). {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
-				"Result: {$5-7} of {$5-7} clusters upgraded, zero minutes of customer-facing downtime, {$3-8} deprecated APIs removed along the way. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+				"Result: all {$5-7} clusters upgraded, zero minutes of customer-facing downtime, {$3-8} deprecated APIs removed along the way. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
 			}},
 		{"Zero-downtime Postgres failover", "Postgres failover", "A primary failure costs us under 30 seconds of write downtime.",
 			[]string{"Measured failover under 30 s in three consecutive drills", "Runbook exercised by every on-call engineer"}, []string{"Patroni setup", "Connection pooler", "Drills"}, []string{"Multi-region replication"},
 			[]string{
-				"Outcome: the last three drills measured {$11-19} s, {$14-24} s and {$12-22} s of write downtime, down from about 4 minutes before Patroni. {$4-6} of {$5-6} on-call engineers have run the drill themselves. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+				"Outcome: the last three drills measured {$11-19} s, {$14-24} s and {$12-22} s of write downtime, down from about 4 minutes before Patroni. All {$5-6} on-call engineers have run the drill themselves. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
 				"Result: failover now costs {$12-25} s of write downtime (three drills in a row under 30 s), and every on-call engineer has run the runbook once. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
 			}},
 		{"Developer self-service environments", "Self-service envs", "Developers create and tear down environments without a platform ticket.",

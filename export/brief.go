@@ -113,6 +113,7 @@ func writeBriefTitle(w *bufio.Writer, r *report) {
 // check against the initiatives below.
 func writeBriefHeadline(w *bufio.Writer, r *report) {
 	writeEscaped(w, briefHeadline(r))
+	writeTeamWork(w, r)
 	w.WriteByte('\n')
 }
 

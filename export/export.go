@@ -44,6 +44,8 @@ type view struct {
 	taxonomy []evidence.Category
 	projects []evidence.Project
 	epics    []evidence.Epic
+	// teamWork are the suggestions of `pmfolio next` the user took.
+	teamWork []evidence.TeamWork
 	// epicIndex finds an epic by site and key; built on first use.
 	epicIndex map[issueRef]int
 }
@@ -77,6 +79,7 @@ func newView(p evidence.Portfolio) *view {
 		taxonomy:    p.Categories,
 		projects:    p.Projects,
 		epics:       p.Epics,
+		teamWork:    p.TeamWork,
 	}
 	if len(v.taxonomy) == 0 {
 		v.taxonomy = evidence.Categories

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"net/url"
 	"slices"
@@ -417,5 +418,40 @@ func TestPickVariedNeverPicksWordsAlreadyQuoted(t *testing.T) {
 	}
 	if got := s.pickVaried([]*evidence.Evidence{&pasted}, 3, nil); len(got) != 1 {
 		t.Error("with nothing quoted before, the item was not picked")
+	}
+}
+
+// The team work the user picked up through `pmfolio next` is in the
+// brief's headline, each task linked to the user's own record of doing it.
+func TestTheBriefHeadlineClaimsTheTeamWorkPickedUp(t *testing.T) {
+	p := typicalPortfolio()
+	brief := func(p evidence.Portfolio) string {
+		return render(t, func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{}) }, p)
+	}
+	if strings.Contains(brief(p), "unowned PM task") {
+		t.Fatal("a portfolio without team work claims some")
+	}
+	var flagCleared evidence.Evidence
+	for _, e := range p.Evidence {
+		if e.Rule == "change.flag-cleared" {
+			flagCleared = e
+		}
+	}
+	p.TeamWork = []evidence.TeamWork{
+		{SiteName: acme.Name, IssueKey: flagCleared.IssueKey, IssueURL: flagCleared.IssueURL, Detector: "blocked-no-comment",
+			Category: evidence.CatUnblocking, EvidenceID: flagCleared.ID},
+	}
+	headline := strings.SplitN(brief(p), "\n\n", 4)[2]
+	want := "I also picked up 1 unowned PM task that was blocking the team ([" + flagCleared.IssueKey + "](" + evidenceURL(&flagCleared) + "))."
+	if !strings.HasSuffix(headline, want) {
+		t.Errorf("headline %q\nwant it to end %q", headline, want)
+	}
+	for i := range 6 {
+		p.TeamWork = append(p.TeamWork, evidence.TeamWork{SiteName: acme.Name, IssueKey: fmt.Sprintf("OPS-%d", 900+i),
+			IssueURL: acme.IssueURL(fmt.Sprintf("OPS-%d", 900+i)), Category: evidence.CatStoryWriting})
+	}
+	headline = strings.SplitN(brief(p), "\n\n", 4)[2]
+	if !strings.Contains(headline, "picked up 7 unowned PM tasks") || !strings.Contains(headline, "[OPS-903](https://acme.atlassian.net/browse/OPS-903) and 2 more in the JSON export).") {
+		t.Errorf("headline with 7 tasks: %q", headline)
 	}
 }

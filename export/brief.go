@@ -122,19 +122,14 @@ func writeBriefHeadline(w *bufio.Writer, r *report) {
 // with a measured result. Along the way I recorded 85 product decisions,
 // posted 72 stakeholder updates and led the response to 23 incidents."
 func briefHeadline(r *report) string {
-	var owned, shipped, measured []initiative
-	for _, in := range r.initiatives {
-		if !in.owned {
-			continue
-		}
-		owned = append(owned, in)
-		if in.epic.StatusCategory == "done" {
-			shipped = append(shipped, in)
-			if in.hasOutcome {
-				measured = append(measured, in)
-			}
-		}
-	}
+	text, _ := briefHeadlineClaims(r)
+	return text
+}
+
+// briefHeadlineClaims is briefHeadline with the counted claims it makes
+// besides the initiatives (ledInitiatives).
+func briefHeadlineClaims(r *report) (string, []countedClaim) {
+	owned, shipped, measured := r.ledInitiatives()
 	var b strings.Builder
 	switch {
 	case len(owned) > 0:
@@ -155,12 +150,32 @@ func briefHeadline(r *report) string {
 		b.WriteString(spanPhrase(r.since, r.until) + " I did PM work on " + quantity(len(r.initiatives), "initiative", "initiatives") +
 			r.projectNames(r.initiatives) + ".")
 	default:
-		return headline(r.view)
+		return headlineClaims(r.view)
 	}
-	if written := writtenClaims(r.groups); len(written) > 0 {
-		b.WriteString(" Along the way I " + joinAnd(written) + ".")
+	written := writtenClaims(r.groups)
+	if len(written) > 0 {
+		b.WriteString(" Along the way I " + joinAnd(phrasesOf(written)) + ".")
 	}
-	return b.String()
+	return b.String(), written
+}
+
+// ledInitiatives are the initiatives the headline counts: those whose
+// epic the user owned, those of them shipped (the epic is done), and those
+// of the shipped with a recorded outcome.
+func (r *report) ledInitiatives() (owned, shipped, measured []initiative) {
+	for _, in := range r.initiatives {
+		if !in.owned {
+			continue
+		}
+		owned = append(owned, in)
+		if in.epic.StatusCategory == "done" {
+			shipped = append(shipped, in)
+			if in.hasOutcome {
+				measured = append(measured, in)
+			}
+		}
+	}
+	return owned, shipped, measured
 }
 
 // resultQuote is the first clause with a number of the strongest
@@ -190,7 +205,7 @@ const headlineWritten = 3
 // writtenClaims are the claims of the kinds of work the user did mostly
 // in writing (decisions, updates, incident comms, stories), biggest
 // first: what a hiring manager reads as communication, unlike field edits.
-func writtenClaims(groups []group) []string {
+func writtenClaims(groups []group) []countedClaim {
 	var written []group
 	for _, g := range groups {
 		words := 0
@@ -203,7 +218,7 @@ func writtenClaims(groups []group) []string {
 			written = append(written, g)
 		}
 	}
-	claims := claimPhrases(written, false)
+	claims := countedClaims(written, false)
 	return claims[:min(len(claims), headlineWritten)]
 }
 

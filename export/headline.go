@@ -43,43 +43,62 @@ func claimCount(c evidence.Category, items []*evidence.Evidence) int {
 // projects." It returns plain text: the caller escapes it, since user
 // category ids come from a rules file.
 func headline(v *view) string {
-	phrases := claimPhrases(v.groups, false)
-	phrases = phrases[:min(len(phrases), headlineCategories)]
+	text, _ := headlineClaims(v)
+	return text
+}
+
+// headlineClaims is headline with the claims it makes.
+func headlineClaims(v *view) (string, []countedClaim) {
+	claims := countedClaims(v.groups, false)
+	claims = claims[:min(len(claims), headlineCategories)]
 
 	var b strings.Builder
 	b.WriteString(periodPhrase(v))
 	b.WriteString(" I ")
-	b.WriteString(joinAnd(phrases))
+	b.WriteString(joinAnd(phrasesOf(claims)))
 	b.WriteString(scopePhrase(v.items))
 	b.WriteString(".")
-	return b.String()
+	return b.String(), claims
 }
 
 // epicOwnedClaim is the epic-ownership claim inside one initiative.
 const epicOwnedClaim = "owned the epic"
 
-// claimPhrases says what the user did in groups as claims ("wrote 2 user
+// countedClaim is one claim of the headline: what the user did in one
+// category, and how many.
+type countedClaim struct {
+	phrase   string // "recorded 72 product decisions"
+	category string
+	n        int // claimCount of the category's items
+}
+
+// countedClaims says what the user did in groups as claims ("wrote 2 user
 // stories", "posted 1 stakeholder update"), biggest count first, ties in
 // taxonomy order. Inside one initiative (oneEpic) the epic-ownership claim
 // is about that epic, so it says so.
-func claimPhrases(groups []group, oneEpic bool) []string {
-	type counted struct {
-		phrase string
-		n      int
-	}
-	all := make([]counted, 0, len(groups))
+func countedClaims(groups []group, oneEpic bool) []countedClaim {
+	all := make([]countedClaim, 0, len(groups))
 	for _, g := range groups {
 		n := claimCount(g.category, g.items)
 		phrase := g.category.Claim(n)
 		if oneEpic && g.category.ID == evidence.CatEpicOwnership {
 			phrase = epicOwnedClaim
 		}
-		all = append(all, counted{phrase, n})
+		all = append(all, countedClaim{phrase, g.category.ID, n})
 	}
 	// Stable, so equal counts keep taxonomy order.
-	slices.SortStableFunc(all, func(a, b counted) int { return b.n - a.n })
-	phrases := make([]string, len(all))
-	for i, c := range all {
+	slices.SortStableFunc(all, func(a, b countedClaim) int { return b.n - a.n })
+	return all
+}
+
+// claimPhrases are the phrases of countedClaims.
+func claimPhrases(groups []group, oneEpic bool) []string {
+	return phrasesOf(countedClaims(groups, oneEpic))
+}
+
+func phrasesOf(claims []countedClaim) []string {
+	phrases := make([]string, len(claims))
+	for i, c := range claims {
 		phrases[i] = c.phrase
 	}
 	return phrases

@@ -25,6 +25,7 @@ type (
 		Summary       []jsonSummary  `json:"summary"`
 		Evidence      []jsonEvidence `json:"evidence"`
 		TeamWork      *jsonTeamWork  `json:"team_work,omitempty"` // teamwork.go
+		Headline      *jsonHeadline  `json:"headline,omitempty"`  // headline_json.go
 	}
 	jsonSite struct {
 		Name string   `json:"name"`
@@ -95,6 +96,7 @@ func JSON(w io.Writer, p evidence.Portfolio) error {
 	for _, e := range v.items {
 		doc.Evidence = append(doc.Evidence, evidenceJSON(e))
 	}
+	doc.Headline = headlineJSON(newReport(p, Options{}))
 	doc.TeamWork = teamWorkJSON(p)
 	return writeJSON(w, doc)
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -51,18 +52,41 @@ type schemaV1 struct {
 		Manual       bool    `json:"manual"`
 		Note         string  `json:"note"`
 	} `json:"evidence"`
+	Headline *struct {
+		Text        string `json:"text"`
+		Initiatives []struct {
+			Site     string `json:"site"`
+			EpicKey  string `json:"epic_key"`
+			EpicURL  string `json:"epic_url"`
+			Summary  string `json:"summary"`
+			Shipped  bool   `json:"shipped"`
+			Outcome  string `json:"outcome"`
+			Evidence int    `json:"evidence"`
+		} `json:"initiatives"`
+		Claims []struct {
+			Text        string   `json:"text"`
+			Category    string   `json:"category"`
+			Count       int      `json:"count"`
+			Counts      string   `json:"counts"`
+			EvidenceIDs []string `json:"evidence_ids"`
+		} `json:"claims"`
+	} `json:"headline"`
 }
 
 // specKeys are the keys of every object in the export, in the order the
 // spec lists them, by where the object sits.
 var specKeys = map[string][]string{
-	"":             {"schema_version", "generated_at", "sites", "period", "summary", "evidence"},
+	"":             {"schema_version", "generated_at", "sites", "period", "summary", "evidence", "headline"},
 	"sites[]":      {"name", "url", "user"},
 	"sites[].user": {"account_id", "display_name"},
 	"period":       {"since", "until"},
 	"summary[]":    {"category", "evidence", "issues"},
 	"evidence[]": {"id", "site", "issue_key", "issue_url", "issue_summary", "source", "source_id",
 		"occurred_at", "category", "rule", "confidence", "excerpt", "manual", "note"},
+	// Added to schema version 1 (README): the brief's headline, traceable.
+	"headline":               {"text", "initiatives", "claims"},
+	"headline.initiatives[]": {"site", "epic_key", "epic_url", "summary", "shipped", "outcome", "evidence"},
+	"headline.claims[]":      {"text", "category", "count", "counts", "evidence_ids"},
 }
 
 func exportJSON(t *testing.T, p evidence.Portfolio) []byte {
@@ -147,6 +171,10 @@ func TestJSONKeyOrder(t *testing.T) {
 					continue
 				}
 				for _, keys := range seen {
+					// The headline is absent from an empty portfolio.
+					want := slices.DeleteFunc(slices.Clone(want), func(k string) bool {
+						return path == "" && k == "headline" && !slices.Contains(keys, k)
+					})
 					if !slices.Equal(keys, want) {
 						t.Errorf("keys at %q = %q, want %q", path, keys, want)
 					}
@@ -218,5 +246,57 @@ func TestJSONSummaryOrder(t *testing.T) {
 	want = append(want, "customer-research") // user categories after the built-in ones
 	if !slices.Equal(got, want) {
 		t.Errorf("summary order = %q, want %q", got, want)
+	}
+}
+
+// Every count of the headline can be recomputed from the evidence the
+// export lists behind it.
+func TestJSONHeadlineCountsAreRecomputableFromItsEvidence(t *testing.T) {
+	for _, tc := range goldenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			var doc schemaV1
+			if err := json.Unmarshal(exportJSON(t, tc.portfolio()), &doc); err != nil {
+				t.Fatal(err)
+			}
+			if doc.Headline == nil {
+				if len(doc.Evidence) > 0 {
+					t.Fatal("no headline for a portfolio with evidence")
+				}
+				return
+			}
+			if len(doc.Headline.Claims) == 0 || !strings.Contains(doc.Headline.Text, doc.Headline.Claims[0].Text) {
+				t.Errorf("headline %q does not make its first claim %+v", doc.Headline.Text, doc.Headline.Claims)
+			}
+			byID := map[string]int{}
+			for i, e := range doc.Evidence {
+				byID[e.ID] = i
+			}
+			for _, c := range doc.Headline.Claims {
+				issues := map[string]bool{}
+				for _, id := range c.EvidenceIDs {
+					i, ok := byID[id]
+					if !ok || doc.Evidence[i].Category != c.Category {
+						t.Fatalf("claim %q lists %s, which is not %s evidence of the export", c.Text, id, c.Category)
+					}
+					key := doc.Evidence[i].IssueKey
+					if key == "" {
+						key = id // an item on no issue counts one
+					}
+					issues[key] = true
+				}
+				var n int
+				switch c.Counts {
+				case "items":
+					n = len(c.EvidenceIDs)
+				case "issues":
+					n = len(issues)
+				default:
+					t.Fatalf("claim %q counts %q", c.Text, c.Counts)
+				}
+				if n != c.Count || !strings.Contains(c.Text, strconv.Itoa(c.Count)) {
+					t.Errorf("claim %q says %d; its %d evidence ids give %d %s", c.Text, c.Count, len(c.EvidenceIDs), n, c.Counts)
+				}
+			}
+		})
 	}
 }

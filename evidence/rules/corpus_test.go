@@ -21,20 +21,20 @@ type corpusGate struct{ precision, recall float64 }
 // CLASSIFIER.md less 0.03; a change that makes the classifier worse on
 // writing it has not seen fails here.
 var (
-	corpusGateMicro = corpusGate{0.865, 0.595}
+	corpusGateMicro = corpusGate{0.892, 0.659}
 	corpusGates     = map[string]corpusGate{
-		evidence.CatStoryWriting:      {0.82, 0.58},
-		evidence.CatBacklogGrooming:   {0.92, 0.78},
-		evidence.CatPrioritization:    {0.89, 0.59},
-		evidence.CatSprintPlanning:    {0.88, 0.89},
-		evidence.CatReleasePlanning:   {0.80, 0.60},
-		evidence.CatStakeholderComms:  {0.65, 0.21},
-		evidence.CatUnblocking:        {0.90, 0.53},
-		evidence.CatCrossTeam:         {0.83, 0.66},
-		evidence.CatDecisionMaking:    {0.83, 0.22},
-		evidence.CatEpicOwnership:     {0.90, 0.78},
-		evidence.CatAcceptanceTesting: {0.97, 0.57},
-		evidence.CatIncidentCoord:     {0.83, 0.69},
+		evidence.CatStoryWriting:      {0.78, 0.76},
+		evidence.CatBacklogGrooming:   {0.95, 0.70},
+		evidence.CatPrioritization:    {0.91, 0.62},
+		evidence.CatSprintPlanning:    {0.90, 0.87},
+		evidence.CatReleasePlanning:   {0.89, 0.66},
+		evidence.CatStakeholderComms:  {0.88, 0.42},
+		evidence.CatUnblocking:        {0.81, 0.70},
+		evidence.CatCrossTeam:         {0.92, 0.59},
+		evidence.CatDecisionMaking:    {0.91, 0.18},
+		evidence.CatEpicOwnership:     {0.93, 0.82},
+		evidence.CatAcceptanceTesting: {0.95, 0.74},
+		evidence.CatIncidentCoord:     {0.87, 0.80},
 	}
 )
 

@@ -22,10 +22,12 @@ import (
 // The text model finds PM work that is written rather than clicked, however
 // it is phrased: a logistic regression per category over the words and
 // word pairs of what the user wrote, and a few facts of its context (whose
-// issue, a reply to a question). It runs after the rules and only claims a
-// category no rule claimed, when its probability reaches the category's
-// threshold, chosen on the train split for precision. `make model` trains
-// it (model_train.go, evidence/rules/train) into model.tsv.gz.
+// issue, the question a reply answers). It runs after the rules: it claims
+// a category no rule claimed when its probability reaches the category's
+// threshold, and withholds a rule's claim on writing it reads when its
+// probability is below the category's veto; both are chosen on the train
+// split for precision. `make model` trains it (model_train.go,
+// evidence/rules/train) into model.tsv.gz.
 
 // modelMinWords is the fewest words the model reads: "LGTM" and "done"
 // say nothing it could weigh.
@@ -41,11 +43,15 @@ var builtinModel = sync.OnceValues(func() (*Model, error) {
 
 // Model is a trained text model.
 type Model struct {
-	Categories []string             // category ids, in the order of the weights
-	Thresholds []float64            // the probability each category's claims need
-	Bias       []float64            // per category
-	weights    map[uint64][]float32 // by featureHash of the feature's name
-	names      map[uint64]string    // the features' names, for Write
+	Categories []string  // category ids, in the order of the weights
+	Thresholds []float64 // the probability each category's claims need
+	// Vetoes are, per category, the probability below which the model
+	// withholds a rule's claim on writing it reads: the rule's words are
+	// there, but nothing else the user wrote says so.
+	Vetoes  []float64
+	Bias    []float64            // per category
+	weights map[uint64][]float32 // by featureHash of the feature's name
+	names   map[uint64]string    // the features' names, for Write
 }
 
 // modelToken is one word of the text, normalised, with where it is.
@@ -198,7 +204,8 @@ func stem(w string) string {
 }
 
 // modelFeatures lists the features of an activity: its words, word
-// starts and pairs, the concepts of its words, and facts of its context.
+// starts and pairs, the concepts of its words, and facts of its context
+// (the words of the question it answers among them).
 func modelFeatures(s *subject, fs *featureSink) []modelToken {
 	t := s.plain()
 	toks := modelTokens(t.text, t.lower)
@@ -235,6 +242,12 @@ func modelFeatures(s *subject, fs *featureSink) []modelToken {
 		ctx("reply:", "any")
 		if strings.Contains(q.Text, "?") {
 			ctx("reply:", "question")
+		}
+		// What was asked says what an answer settles: "done, granted"
+		// unblocks whoever asked for access.
+		asked := markup.PlainText(q.Text)
+		for _, w := range modelTokens(asked, strings.ToLower(asked)) {
+			ctx("q:", w.norm)
 		}
 	}
 	switch n := len(toks); {
@@ -378,12 +391,17 @@ func (m *Model) strongest(feats []modelFeature, toks []modelToken, c, n int) []w
 	return kept
 }
 
-// claims adds to out the categories the model finds that no rule claimed.
+// claims withholds from out the rules' claims the model vetoes, and adds
+// the categories it finds that no rule claimed.
 func (m *Model) claims(s *subject, out []evidence.Evidence) []evidence.Evidence {
 	var fs featureSink
 	toks := modelFeatures(s, &fs)
 	feats := fs.feats
 	probs := m.probabilities(feats)
+	out = slices.DeleteFunc(out, func(ev evidence.Evidence) bool {
+		c := slices.Index(m.Categories, ev.Category)
+		return c >= 0 && probs[c] < m.Vetoes[c]
+	})
 	text := s.plain().text
 	for c, id := range m.Categories {
 		if probs[c] < m.Thresholds[c] || hasCategory(out, id) {
@@ -412,7 +430,7 @@ func (m *Model) claims(s *subject, out []evidence.Evidence) []evidence.Evidence 
 }
 
 // The model file is text, gzipped: a header line, then "categories",
-// "thresholds" and "bias" lines, then one line per feature with a weight
+// "thresholds", "vetoes" and "bias" lines, then one line per feature with a weight
 // per category, tab-separated.
 const modelHeader = "# pmfolio text model v1"
 
@@ -452,6 +470,8 @@ func ReadModel(r io.Reader) (*Model, error) {
 		switch fields[0] {
 		case "thresholds":
 			m.Thresholds = values
+		case "vetoes":
+			m.Vetoes = values
 		case "bias":
 			m.Bias = values
 		default:
@@ -466,8 +486,11 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
-	if len(m.Categories) == 0 || len(m.Thresholds) != len(m.Categories) || len(m.Bias) != len(m.Categories) {
-		return nil, fmt.Errorf("read model: categories, thresholds or bias missing")
+	if m.Vetoes == nil {
+		m.Vetoes = make([]float64, len(m.Categories)) // a model of before vetoes
+	}
+	if len(m.Categories) == 0 || len(m.Thresholds) != len(m.Categories) || len(m.Vetoes) != len(m.Categories) || len(m.Bias) != len(m.Categories) {
+		return nil, fmt.Errorf("read model: categories, thresholds, vetoes or bias missing")
 	}
 	return m, nil
 }
@@ -491,6 +514,7 @@ func (m *Model) Write(w io.Writer) error {
 	bw.WriteString(modelHeader + "\n")
 	bw.WriteString("categories\t" + strings.Join(m.Categories, "\t") + "\n")
 	row("thresholds", m.Thresholds, 3)
+	row("vetoes", m.Vetoes, 3)
 	row("bias", m.Bias, 4)
 	names := make([]string, 0, len(m.names))
 	for _, name := range m.names {

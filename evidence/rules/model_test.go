@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -146,5 +147,28 @@ func TestTheModelNeverClaimsOthersWriting(t *testing.T) {
 		if evs := Classify(a, leesStory, clfMe); len(evs) > 0 {
 			t.Errorf("Lee's %q claimed for the user as %s", w.text, evs[0].Category)
 		}
+	}
+}
+
+// Below a category's veto the model withholds a rule's claim on writing it
+// reads (the rule's words are there, nothing else says so); a field change,
+// which the model does not read, keeps its claim whatever the veto.
+func TestTheModelWithholdsARuleClaimBelowItsVeto(t *testing.T) {
+	leesStory := clfIssue("Story", clfLee, clfLee)
+	decision := clfComment("Decision: we keep one price per market, no per-store pricing in v1.")
+	if !hasCategory(Classify(decision, leesStory, clfMe), evidence.CatDecisionMaking) {
+		t.Fatal("the built-in rules do not claim the decision: the test proves nothing")
+	}
+	strict := *BuiltinRules()
+	m := *strict.model
+	m.Vetoes = slices.Repeat([]float64{1.01}, len(m.Categories)) // every probability is below
+	m.Thresholds = m.Vetoes                                      // and the model claims nothing of its own
+	strict.model = &m
+	if evs := strict.Classify(decision, leesStory, clfMe); len(evs) > 0 {
+		t.Errorf("vetoed, the comment still claimed %s by %s", evs[0].Category, evs[0].Rule)
+	}
+	priority := clfChange(evidence.ChangeItem{Field: "priority", From: "Medium", To: "High"})
+	if !hasCategory(strict.Classify(priority, leesStory, clfMe), evidence.CatPrioritization) {
+		t.Error("the model vetoed a field change it does not read")
 	}
 }

@@ -15,6 +15,11 @@ type Example struct {
 	Issue    evidence.Issue
 	Me       evidence.User
 	Want     []string // the categories a careful reader credits
+	// Writer names who wrote the example. Cross-validation holds out one
+	// writer at a time, so that thresholds are chosen on writing unlike
+	// what the model learned from, as the test split is; without writers,
+	// examples are dealt into Folds folds.
+	Writer string
 }
 
 // TrainOptions shape training. The zero value is not useful; see
@@ -24,9 +29,10 @@ type TrainOptions struct {
 	Rate     float64 // AdaGrad's step size
 	L2       float64 // weight decay per step
 	MinCount int     // a feature seen in fewer examples is dropped
-	Folds    int     // cross-validation folds for choosing thresholds
-	// Precision is how often what the model adds to the rules must be
-	// right, out of fold, in each category for the model's threshold there.
+	Folds    int     // cross-validation folds when examples name no writer
+	// Precision is how often the claims of the rules and the model
+	// together must be right in each category, out of fold; each
+	// category's threshold and veto are chosen for it (choosePoint).
 	Precision float64
 	// MinThreshold is the lowest threshold allowed: below it a claim is a
 	// guess, whatever cross-validation says.
@@ -34,12 +40,12 @@ type TrainOptions struct {
 }
 
 // DefaultTrainOptions are the options `make model` trains with.
-var DefaultTrainOptions = TrainOptions{Epochs: 20, Rate: 0.3, L2: 1e-4, MinCount: 2, Folds: 5, Precision: 0.9, MinThreshold: 0.5}
+var DefaultTrainOptions = TrainOptions{Epochs: 20, Rate: 0.3, L2: 1e-4, MinCount: 2, Folds: 5, Precision: 0.95, MinThreshold: 0.5}
 
 // TrainReport says how training went, out of fold on the examples.
 type TrainReport struct {
 	Examples, TextExamples, Features int
-	// Categories are, per category: the threshold chosen and the precision
+	// Categories are, per category: the threshold and veto chosen and the precision
 	// and recall of the rules with and without the model, out of fold.
 	Categories []CategoryFit
 	// Micro-averaged over the categories, out of fold.
@@ -51,7 +57,7 @@ type TrainReport struct {
 type CategoryFit struct {
 	Category                      string
 	tp, fp, fn, rtp, rfp, rfn     int // counts behind the figures
-	Threshold                     float64
+	Threshold, Veto               float64
 	RulesPrecision, RulesRecall   float64
 	MergedPrecision, MergedRecall float64
 }
@@ -84,11 +90,19 @@ func TrainModel(rs *RuleSet, examples []Example, opts TrainOptions) (*Model, Tra
 		names []string
 		ex    trainExample
 	}
+	folds, foldOf := opts.Folds, writerFolds(examples)
+	if foldOf != nil {
+		folds = len(foldOf)
+	}
 	counts := map[string]int{}
 	var all []prepared
 	for i, e := range examples {
 		s := &subject{a: e.Activity, is: e.Issue, me: e.Me, rs: rs}
-		p := prepared{ex: trainExample{want: make([]bool, len(cats)), rules: map[int]bool{}, fold: i % opts.Folds}}
+		fold := i % folds
+		if foldOf != nil {
+			fold = foldOf[e.Writer]
+		}
+		p := prepared{ex: trainExample{want: make([]bool, len(cats)), rules: map[int]bool{}, fold: fold}}
 		for _, w := range e.Want {
 			c, ok := catIndex[w]
 			if !ok {
@@ -144,7 +158,7 @@ func TrainModel(rs *RuleSet, examples []Example, opts TrainOptions) (*Model, Tra
 
 	// Out-of-fold probabilities choose the thresholds.
 	oof := make([][]float64, len(exs))
-	for fold := 0; fold < opts.Folds; fold++ {
+	for fold := 0; fold < folds; fold++ {
 		w, b := fitLogistic(exs, len(vocab), len(cats), opts, func(e *trainExample) bool { return e.fold != fold })
 		for i := range exs {
 			if exs[i].fold == fold && exs[i].text {
@@ -153,12 +167,20 @@ func TrainModel(rs *RuleSet, examples []Example, opts TrainOptions) (*Model, Tra
 		}
 	}
 	rep := TrainReport{Examples: len(exs), TextExamples: textCount, Features: len(vocab)}
-	thresholds := make([]float64, len(cats))
+	thresholds, vetoes := make([]float64, len(cats)), make([]float64, len(cats))
+	points := make([][]operatingPoint, len(cats))
+	for c := range cats {
+		points[c] = operatingPoints(exs, oof, c, opts)
+	}
 	var tp, fp, fn, rtp, rfp, rfn int
-	for c, id := range cats {
-		fit := chooseThreshold(exs, oof, c, opts)
-		fit.Category = id
-		thresholds[c] = fit.Threshold
+	for c := range cats {
+		pt := choosePoint(points[c], opts)
+		rules := points[c][0] // veto 0, no claims of the model's own
+		fit := CategoryFit{Category: cats[c], Threshold: pt.threshold, Veto: pt.veto,
+			tp: pt.tp, fp: pt.fp, fn: pt.fn, rtp: rules.tp, rfp: rules.fp, rfn: rules.fn}
+		fit.RulesPrecision, fit.RulesRecall = ratio(fit.rtp, fit.rtp+fit.rfp), ratio(fit.rtp, fit.rtp+fit.rfn)
+		fit.MergedPrecision, fit.MergedRecall = ratio(fit.tp, fit.tp+fit.fp), ratio(fit.tp, fit.tp+fit.fn)
+		thresholds[c], vetoes[c] = fit.Threshold, fit.Veto
 		rep.Categories = append(rep.Categories, fit)
 		tp, fp, fn, rtp, rfp, rfn = tp+fit.tp, fp+fit.fp, fn+fit.fn, rtp+fit.rtp, rfp+fit.rfp, rfn+fit.rfn
 	}
@@ -166,7 +188,7 @@ func TrainModel(rs *RuleSet, examples []Example, opts TrainOptions) (*Model, Tra
 	rep.MergedPrecision, rep.MergedRecall = ratio(tp, tp+fp), ratio(tp, tp+fn)
 
 	w, b := fitLogistic(exs, len(vocab), len(cats), opts, func(*trainExample) bool { return true })
-	m := &Model{Categories: cats, Thresholds: thresholds, Bias: b, weights: map[uint64][]float32{}, names: map[uint64]string{}}
+	m := &Model{Categories: cats, Thresholds: thresholds, Vetoes: vetoes, Bias: b, weights: map[uint64][]float32{}, names: map[uint64]string{}}
 	for j, name := range vocab {
 		row := make([]float32, len(cats))
 		keep := false
@@ -185,6 +207,21 @@ func TrainModel(rs *RuleSet, examples []Example, opts TrainOptions) (*Model, Tra
 	}
 	rep.Features = len(m.weights)
 	return m, rep, nil
+}
+
+// writerFolds numbers the writers of examples in the order they first
+// appear, one fold each; nil when fewer than two writers are named.
+func writerFolds(examples []Example) map[string]int {
+	folds := map[string]int{}
+	for _, e := range examples {
+		if _, ok := folds[e.Writer]; !ok && e.Writer != "" {
+			folds[e.Writer] = len(folds)
+		}
+	}
+	if len(folds) < 2 {
+		return nil
+	}
+	return folds
 }
 
 // fitLogistic trains one logistic regression per category with AdaGrad
@@ -239,51 +276,64 @@ func predict(w, b []float64, feats []int) []float64 {
 	return out
 }
 
-// chooseThreshold finds the lowest threshold at or above opts.MinThreshold
-// at which what the model adds to the rules in the category is right
-// opts.Precision of the time, out of fold; 1.01 (never) when none is.
-func chooseThreshold(exs []trainExample, oof [][]float64, c int, opts TrainOptions) CategoryFit {
-	score := func(th float64) (p, r float64, tp, fp, fn int) {
-		for i, e := range exs {
-			claimed := e.rules[c] || th <= 1 && oof[i] != nil && oof[i][c] >= th
-			switch {
-			case claimed && e.want[c]:
-				tp++
-			case claimed:
-				fp++
-			case e.want[c]:
-				fn++
-			}
-		}
-		return ratio(tp, tp+fp), ratio(tp, tp+fn), tp, fp, fn
-	}
-	fit := CategoryFit{Threshold: 1.01}
-	fit.RulesPrecision, fit.RulesRecall, fit.rtp, fit.rfp, fit.rfn = score(2)
-	fit.MergedPrecision, fit.MergedRecall, fit.tp, fit.fp, fit.fn = score(2)
-	added := func(th float64) float64 {
-		var right, n int
-		for i, e := range exs {
-			if !e.rules[c] && oof[i] != nil && oof[i][c] >= th {
-				n++
-				if e.want[c] {
-					right++
+// vetoGrid are the vetoes tried for each category: below its veto, the
+// model withholds a rule's claim on writing it reads.
+var vetoGrid = []float64{0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3}
+
+// operatingPoint is one veto and threshold of a category with what they
+// give out of fold.
+type operatingPoint struct {
+	veto, threshold float64
+	tp, fp, fn      int
+}
+
+// operatingPoints lists every veto of vetoGrid with every threshold from
+// 1.01 (no claims of the model's own) down to opts.MinThreshold, for
+// category c, the model changing the least first.
+func operatingPoints(exs []trainExample, oof [][]float64, c int, opts TrainOptions) []operatingPoint {
+	var out []operatingPoint
+	for _, veto := range vetoGrid {
+		for th := 1.01; th >= opts.MinThreshold-1e-9; th -= 0.01 {
+			pt := operatingPoint{veto: veto, threshold: math.Round(th*100) / 100}
+			for i, e := range exs {
+				var claimed bool
+				if e.rules[c] {
+					claimed = oof[i] == nil || oof[i][c] >= pt.veto
+				} else {
+					claimed = oof[i] != nil && oof[i][c] >= pt.threshold
+				}
+				switch {
+				case claimed && e.want[c]:
+					pt.tp++
+				case claimed:
+					pt.fp++
+				case e.want[c]:
+					pt.fn++
 				}
 			}
-		}
-		if n == 0 {
-			return 0
-		}
-		return float64(right) / float64(n)
-	}
-	for th := opts.MinThreshold; th <= 0.99; th += 0.01 {
-		th = math.Round(th*100) / 100
-		if added(th) >= opts.Precision {
-			fit.Threshold = th
-			fit.MergedPrecision, fit.MergedRecall, fit.tp, fit.fp, fit.fn = score(th)
-			break
+			out = append(out, pt)
 		}
 	}
-	return fit
+	return out
+}
+
+// choosePoint picks a category's operating point: the most recall at
+// which its claims are right opts.Precision of the time out of fold, the
+// model changing the least among equals; where no point is that precise,
+// the most precise one. When in doubt, do not claim.
+func choosePoint(points []operatingPoint, opts TrainOptions) operatingPoint {
+	best, reached := points[0], false
+	for _, pt := range points {
+		p, r := ratio(pt.tp, pt.tp+pt.fp), ratio(pt.tp, pt.tp+pt.fn)
+		bp, br := ratio(best.tp, best.tp+best.fp), ratio(best.tp, best.tp+best.fn)
+		switch {
+		case p >= opts.Precision && (!reached || r > br):
+			best, reached = pt, true
+		case !reached && p < opts.Precision && (p > bp || p == bp && r > br):
+			best = pt
+		}
+	}
+	return best
 }
 
 // ratio is n/d, and 1 when d is 0.
@@ -298,11 +348,11 @@ func ratio(n, d int) float64 {
 func (r TrainReport) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d examples, %d read by the model, %d features kept\n", r.Examples, r.TextExamples, r.Features)
-	fmt.Fprintf(&b, "%-26s %9s %17s %17s\n", "category", "threshold", "rules P / R", "rules+model P / R")
+	fmt.Fprintf(&b, "%-26s %9s %5s %17s %17s\n", "category", "threshold", "veto", "rules P / R", "rules+model P / R")
 	for _, c := range r.Categories {
-		fmt.Fprintf(&b, "%-26s %9.2f %8.2f / %-6.2f %8.2f / %-6.2f\n", c.Category, c.Threshold,
+		fmt.Fprintf(&b, "%-26s %9.2f %5.2f %8.2f / %-6.2f %8.2f / %-6.2f\n", c.Category, c.Threshold, c.Veto,
 			c.RulesPrecision, c.RulesRecall, c.MergedPrecision, c.MergedRecall)
 	}
-	fmt.Fprintf(&b, "%-26s %9s %8.3f / %-6.3f %8.3f / %-6.3f\n", "micro-average", "", r.RulesPrecision, r.RulesRecall, r.MergedPrecision, r.MergedRecall)
+	fmt.Fprintf(&b, "%-26s %9s %5s %8.3f / %-6.3f %8.3f / %-6.3f\n", "micro-average", "", "", r.RulesPrecision, r.RulesRecall, r.MergedPrecision, r.MergedRecall)
 	return b.String()
 }

@@ -25,7 +25,7 @@ func main() {
 	flag.Float64Var(&opts.Rate, "rate", opts.Rate, "AdaGrad step size")
 	flag.Float64Var(&opts.L2, "l2", opts.L2, "weight decay")
 	flag.IntVar(&opts.MinCount, "min-count", opts.MinCount, "drop features seen in fewer examples")
-	flag.Float64Var(&opts.Precision, "precision", opts.Precision, "precision of the model's added claims, out of fold")
+	flag.Float64Var(&opts.Precision, "precision", opts.Precision, "precision each category must keep, out of fold, for its threshold and veto")
 	flag.Parse()
 	if err := run(*dir, *out, opts); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
@@ -45,7 +45,7 @@ func run(dir, out string, opts rules.TrainOptions) error {
 		if err != nil {
 			return err
 		}
-		examples = append(examples, rules.Example{Activity: a, Issue: is, Me: me, Want: cases[i].Want})
+		examples = append(examples, rules.Example{Activity: a, Issue: is, Me: me, Want: cases[i].Want, Writer: corpus.Writer(cases[i].File)})
 	}
 	m, rep, err := rules.TrainModel(rules.BuiltinRules(), examples, opts)
 	if err != nil {

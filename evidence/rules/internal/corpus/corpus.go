@@ -216,3 +216,13 @@ func Load(dir, split string) ([]Case, error) {
 	}
 	return all, nil
 }
+
+// Writer names who wrote a corpus file: the prefix before the first "-"
+// of its name (trainA-games.yaml: trainA); the first files, written
+// before the corpus had several writers, are "seed".
+func Writer(file string) string {
+	if w, _, ok := strings.Cut(file, "-"); ok {
+		return w
+	}
+	return "seed"
+}

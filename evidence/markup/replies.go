@@ -14,9 +14,11 @@ const answerBurst = time.Hour
 
 // WithReplies returns the activities of one issue with InReplyTo set on each
 // comment that answers another: the latest earlier comment by someone the
-// comment mentions, else the latest earlier comment by someone else when
-// only the comment's own author spoke since, within answerBurst of each
-// other (an answer may take several comments). The input is not modified.
+// comment mentions, else the latest earlier comment by someone else; either
+// way only if the comment's own author has not spoken since, except within
+// answerBurst of each other (an answer may take several comments): "FYI
+// [~mei]" days after answering Mei's question answers nothing. The input
+// is not modified.
 func WithReplies(acts []evidence.Activity) []evidence.Activity {
 	var comments []int
 	for i := range acts {
@@ -34,13 +36,22 @@ func WithReplies(acts []evidence.Activity) []evidence.Activity {
 		c := &out[i]
 		c.InReplyTo = nil
 		at := -1
+		last := c.At
 		for j := k - 1; j >= 0; j-- { // someone the comment mentions
-			if p := &acts[comments[j]]; !p.Author.Is(c.Author) && Mentions(c.Text, p.Author) {
+			p := &acts[comments[j]]
+			if p.Author.Is(c.Author) {
+				if last.Sub(p.At) <= answerBurst {
+					last = p.At // an answer in several comments
+					continue
+				}
+				break // the author spoke since: this starts something new
+			}
+			if Mentions(c.Text, p.Author) {
 				at = j
 				break
 			}
 		}
-		last := c.At
+		last = c.At
 		for j := k - 1; j >= 0 && at < 0; j-- { // else whoever spoke last
 			p := &acts[comments[j]]
 			if p.Author.ID != "" && !p.Author.Is(c.Author) {

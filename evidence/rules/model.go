@@ -61,11 +61,18 @@ type modelToken struct {
 }
 
 // modelFeature is one feature of an activity; tok and tok2 are the indexes
-// of the tokens it comes from (-1 for a fact of the context).
+// of the tokens it comes from (-1 for a fact of the context, questionTok
+// for a word of the question a reply answers).
 type modelFeature struct {
 	hash      uint64
 	tok, tok2 int
 }
+
+// questionExcerptRunes is how much of the question an explanation quotes.
+const questionExcerptRunes = 80
+
+// questionTok marks the features of the question a reply answers.
+const questionTok = -2
 
 // featureHash is FNV-1a over a feature's name. Features are hashed as they
 // are found, in parts (hashMore), so that names need not be built.
@@ -247,7 +254,7 @@ func modelFeatures(s *subject, fs *featureSink) []modelToken {
 		// unblocks whoever asked for access.
 		asked := markup.PlainText(q.Text)
 		for _, w := range modelTokens(asked, strings.ToLower(asked)) {
-			ctx("q:", w.norm)
+			fs.word("q:", w.norm, questionTok, -1)
 		}
 	}
 	switch n := len(toks); {
@@ -391,6 +398,21 @@ func (m *Model) strongest(feats []modelFeature, toks []modelToken, c, n int) []w
 	return kept
 }
 
+// questionWeight is how much the words of the question a reply answers
+// pulled towards category c, together: when they pulled more than any word
+// of the reply, the explanation says so.
+func (m *Model) questionWeight(feats []modelFeature, c int) float64 {
+	sum := 0.0
+	for i, f := range feats {
+		if f.tok == questionTok && firstOf(feats, i) {
+			if w, ok := m.weights[f.hash]; ok && w[c] > 0 {
+				sum += float64(w[c])
+			}
+		}
+	}
+	return sum
+}
+
 // claims withholds from out the rules' claims the model vetoes, and adds
 // the categories it finds that no rule claimed.
 func (m *Model) claims(s *subject, out []evidence.Evidence) []evidence.Evidence {
@@ -419,11 +441,15 @@ func (m *Model) claims(s *subject, out []evidence.Evidence) []evidence.Evidence 
 			}
 			words[i] = strconv.Quote(text[toks[x.f.tok].start:end])
 		}
+		why := fmt.Sprintf("text model, p=%.2f; weighed most: %s", probs[c], strings.Join(words, ", "))
+		if m.questionWeight(feats, c) > top[0].w {
+			why += fmt.Sprintf("; and the question it answers: %q", markup.Shorten(markup.PlainText(s.a.InReplyTo.Text), questionExcerptRunes))
+		}
 		out = append(out, evidence.Evidence{
 			Source: s.a.Source, SourceID: s.a.SourceID, OccurredAt: s.a.At, IssueID: s.a.IssueID,
 			Category: id, Rule: evidence.RuleTextModel, Confidence: math.Round(probs[c]*100) / 100,
 			Excerpt: markup.ExcerptAt(text, toks[top[0].f.tok].start),
-			Why:     fmt.Sprintf("text model, p=%.2f; weighed most: %s", probs[c], strings.Join(words, ", ")),
+			Why:     why,
 		})
 	}
 	return out

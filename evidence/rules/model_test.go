@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -170,5 +171,30 @@ func TestTheModelWithholdsARuleClaimBelowItsVeto(t *testing.T) {
 	priority := clfChange(evidence.ChangeItem{Field: "priority", From: "Medium", To: "High"})
 	if !hasCategory(strict.Classify(priority, leesStory, clfMe), evidence.CatPrioritization) {
 		t.Error("the model vetoed a field change it does not read")
+	}
+}
+
+// A reply the model claims because of the question it answers says so,
+// quoting the question: the reply's own words did not weigh most.
+func TestAClaimMadeByTheQuestionQuotesIt(t *testing.T) {
+	rs := *BuiltinRules()
+	rs.model = &Model{Categories: []string{evidence.CatUnblocking}, Thresholds: []float64{0.5}, Vetoes: []float64{0}, Bias: []float64{-2},
+		weights: map[uint64][]float32{featureHash("q:block"): {4}, featureHash("w:sort"): {0.5}}}
+	leesStory := clfIssue("Story", clfLee, clfLee)
+	a := clfComment("sorted on my side, try again")
+	a.InReplyTo = &evidence.Activity{Source: evidence.SourceComment, Author: clfLee, At: a.At.Add(-time.Hour),
+		Text: "I'm blocked on the migration: can someone look at the replica?"}
+	evs := rs.Classify(a, leesStory, clfMe)
+	if len(evs) != 1 || evs[0].Rule != evidence.RuleTextModel {
+		t.Fatalf("claims %+v, want the model's unblocking", evs)
+	}
+	want := `text model, p=0.92; weighed most: "sorted"; and the question it answers: "I'm blocked on the migration: can someone look at the replica?"`
+	if evs[0].Why != want {
+		t.Errorf("why %q\nwant %q", evs[0].Why, want)
+	}
+	// Where the reply's words weigh most, the question is not named.
+	rs.model.weights[featureHash("w:sort")] = []float32{5}
+	if evs := rs.Classify(a, leesStory, clfMe); len(evs) != 1 || strings.Contains(evs[0].Why, "question") {
+		t.Errorf("claims %+v, want one that names only the reply's words", evs)
 	}
 }

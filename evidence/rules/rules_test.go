@@ -423,10 +423,14 @@ func TestWithReplies(t *testing.T) {
 		c("6", clfMe, 6, "[~ana] the next one."),
 		c("7", clfMe, 7, "No idea."),
 		c("8", clfMe, 7+24*60, "Decision: we keep the old endpoint."),
+		c("9", ana, 8+24*60, "Thanks. Is the dashboard ready?"),
+		c("10", clfMe, 9+24*60, "Checking."),
+		c("11", clfMe, 9+3*24*60, "[~ana] FYI this slipped a few days, new ETA Friday."),
 	}
 	got := markup.WithReplies(acts)
 	// 8 comes a day after the user's last answer: it starts something new.
-	wantReplyTo := map[string]string{"2": "1", "3": "1", "4": "3", "5": "4", "6": "4", "7": "5"}
+	// So does 11, though it mentions Ana, whose question 10 answered.
+	wantReplyTo := map[string]string{"2": "1", "3": "1", "4": "3", "5": "4", "6": "4", "7": "5", "9": "8", "10": "9"}
 	for _, a := range got {
 		if a.Source != evidence.SourceComment {
 			continue

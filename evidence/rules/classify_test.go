@@ -592,7 +592,7 @@ func TestClassify(t *testing.T) {
 			act:  clfComment("Update: 3 of 5 follow-ups done, ETA for the rest is Friday."),
 			want: []clfWant{{evidence.CatStakeholderComms, "comment.status-update"}}},
 		{name: "a delay caused by an incident is an update, not incident-coordination", issue: plainBug,
-			act: clfComment("FYI [~accountid:557058:aaaa]: this slipped a few days because of the checkout incident on the 7th. New ETA 25 May. I'll shout if that moves again."),
+			act:  clfComment("FYI [~accountid:557058:aaaa]: this slipped a few days because of the checkout incident on the 7th. New ETA 25 May. I'll shout if that moves again."),
 			want: []clfWant{{evidence.CatStakeholderComms, "comment.status-update"}}},
 		{name: "errors because of an outage, with the next update, are incident-coordination", issue: plainBug,
 			act:  clfComment("Card payments failing because of the PSP outage. Mitigation: routing to the backup PSP. Next update 15:00."),

@@ -448,15 +448,16 @@ func TestPDFComposesDecomposedAccents(t *testing.T) {
 	}
 }
 
-// Characters the fonts lack (CJK, emoji) print as "?", one for each;
-// nothing else on the line is lost, and no character is drawn as an empty
-// box.
+// Characters the fonts lack (CJK, emoji) print as "?", one for each, and
+// the export names them on its lint writer; nothing else on the line is
+// lost, and no character is drawn as an empty box.
 func TestPDFPrintsCharactersItsFontLacksAsQuestionMarks(t *testing.T) {
 	p := internationalPortfolio(t, "王芳 Wang Fang", map[string]string{
 		evidence.CatAcceptanceTesting: "Verified in staging with 李雷 and Zoë ✔️: a forced gateway timeout 🚀 is retried once and meets AC 1-3.",
 	}, "Priya Nair")
 	p.Epics[0].Summary = "EU checkout 🔥 reliability"
-	text, md := pdfAndMarkdown(t, p, nil)
+	var lint bytes.Buffer
+	text, md := pdfAndMarkdown(t, p, &lint)
 	if !strings.Contains(md, "李雷") {
 		t.Fatal("the brief does not quote the item with CJK and emoji; the test must pick one it shows")
 	}
@@ -469,5 +470,9 @@ func TestPDFPrintsCharactersItsFontLacksAsQuestionMarks(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF does not print %q:\n%s", want, text)
 		}
+	}
+	want := `pdf: the font has no glyph for 王 芳 🔥 李 雷 🚀, printed as "?" (the Markdown and HTML exports show them)` + "\n"
+	if got := lint.String(); !strings.HasSuffix(got, want) {
+		t.Errorf("lint = %q\nwant it to end with %q", got, want)
 	}
 }

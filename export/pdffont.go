@@ -52,12 +52,17 @@ var pdfFonts = sync.OnceValues(func() (map[string]*sfnt.Font, error) {
 // fonts lack; any other character a font lacks prints as "?".
 var pdfFallbacks = map[rune]string{'✓': "v", '✔': "v"}
 
-// pdfGlyphs tells which characters the font in force draws.
+// pdfGlyphs tells which characters the font in force draws and remembers
+// the ones it had to replace.
 type pdfGlyphs struct {
 	fonts map[string]*sfnt.Font
 	// font is the one in force, by its key in pdfFontFiles.
 	font *sfnt.Font
 	buf  sfnt.Buffer
+	// missing are the characters printed as "?", each once, in the order
+	// they were met.
+	missing []rune
+	seen    map[rune]bool
 }
 
 // draws reports whether the font draws r. fpdf writes text as UTF-16 code
@@ -77,7 +82,7 @@ func (g *pdfGlyphs) draws(r rune) bool {
 // font still lacks (CJK, emoji) becomes its fallback, a space if it is
 // one, nothing if it is invisible (a joiner, a variation selector), else
 // "?": the reader sees that something is missing instead of an empty box
-// that looks like a glyph.
+// that looks like a glyph, and the export says which on its lint writer.
 func (g *pdfGlyphs) text(s string) string {
 	s = norm.NFC.String(s)
 	var b strings.Builder
@@ -92,6 +97,13 @@ func (g *pdfGlyphs) text(s string) string {
 		case unicode.In(r, unicode.Cf, unicode.Variation_Selector):
 		default:
 			b.WriteByte('?')
+			if !g.seen[r] {
+				if g.seen == nil {
+					g.seen = map[rune]bool{}
+				}
+				g.seen[r] = true
+				g.missing = append(g.missing, r)
+			}
 		}
 	}
 	return b.String()

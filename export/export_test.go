@@ -84,7 +84,11 @@ var formats = []struct {
 		if err := PDF(&buf, p, Options{}); err != nil {
 			return err
 		}
-		_, err := io.WriteString(w, pdfText(buf.Bytes()))
+		text, err := pdfText(buf.Bytes())
+		if err != nil {
+			return err
+		}
+		_, err = io.WriteString(w, text)
 		return err
 	}},
 	{"bullets", "golden.bullets.txt", func(w io.Writer, p evidence.Portfolio) error {

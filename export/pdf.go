@@ -31,12 +31,18 @@ const (
 var pdfCompress = true
 
 // PDF writes the portfolio as an A4 PDF: the same document as Markdown
-// (brief by default, everything with opts.Full), set in Helvetica with
-// every link clickable. It is the Markdown parsed by goldmark and laid out
-// with fpdf, so that the PDF can say nothing the Markdown does not.
-// Helvetica covers Western European text (Windows-1252); other characters
-// are written as "?".
+// (brief by default, everything with opts.Full), set in Liberation Sans
+// (code in Liberation Mono) with every link clickable. It is the Markdown
+// parsed by goldmark and laid out with fpdf, so that the PDF can say
+// nothing the Markdown does not. The fonts are embedded, only the glyphs
+// used, and draw Latin (Polish, Turkish, Vietnamese…), Greek and Cyrillic;
+// a character they lack, such as CJK or an emoji, is printed as "?" and
+// named on opts.Lint.
 func PDF(w io.Writer, p evidence.Portfolio, opts Options) error {
+	fonts, err := pdfFonts()
+	if err != nil {
+		return fmt.Errorf("write pdf export: %w", err)
+	}
 	r := newReport(p, opts)
 	var md bytes.Buffer
 	bw := bufio.NewWriter(&md)
@@ -60,7 +66,7 @@ func PDF(w io.Writer, p evidence.Portfolio, opts Options) error {
 	doc.SetMargins(pdfMarginX, pdfMarginTop, pdfMarginX)
 	doc.SetAutoPageBreak(true, pdfMarginEnd)
 	doc.AddPage()
-	pw := &pdfWriter{doc: doc, src: md.Bytes(), tr: doc.UnicodeTranslatorFromDescriptor("")}
+	pw := &pdfWriter{doc: doc, src: md.Bytes(), glyphs: pdfGlyphs{fonts: fonts}, added: map[string]bool{}}
 	root := htmlMarkdown.Parser().Parse(text.NewReader(pw.src))
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		pw.block(n)
@@ -68,23 +74,50 @@ func PDF(w io.Writer, p evidence.Portfolio, opts Options) error {
 	if err := doc.Output(w); err != nil {
 		return fmt.Errorf("write pdf export: %w", err)
 	}
-	return r.writeLint(opts.Lint)
+	if err := r.writeLint(opts.Lint); err != nil {
+		return err
+	}
+	return writeMissingGlyphs(opts.Lint, pw.glyphs.missing)
+}
+
+// writeMissingGlyphs names, on the lint writer, the characters the PDF
+// printed as "?", so that a user whose name or quotes have them is told
+// rather than finding out in front of a hiring manager.
+func writeMissingGlyphs(w io.Writer, missing []rune) error {
+	if w == nil || len(missing) == 0 {
+		return nil
+	}
+	const shown = 10
+	var list strings.Builder
+	for i, r := range missing[:min(len(missing), shown)] {
+		if i > 0 {
+			list.WriteByte(' ')
+		}
+		list.WriteRune(r)
+	}
+	if len(missing) > shown {
+		fmt.Fprintf(&list, " and %d more", len(missing)-shown)
+	}
+	if _, err := fmt.Fprintf(w, "pdf: the font has no glyph for %s, printed as \"?\" (the Markdown and HTML exports show them)\n", list.String()); err != nil {
+		return fmt.Errorf("write lint: %w", err)
+	}
+	return nil
 }
 
 // pdfWriter lays out a parsed Markdown document.
 type pdfWriter struct {
-	doc *fpdf.Fpdf
-	src []byte
-	tr  func(string) string
+	doc    *fpdf.Fpdf
+	src    []byte
+	glyphs pdfGlyphs
+	// added are the fonts embedded so far: a font is added when first
+	// used, so that the PDF carries none it does not show.
+	added map[string]bool
 	// bold and italic are the inline styles in force.
 	bold, italic bool
 	size         float64
 }
 
-// pdfReplacements are the characters the export writes that Windows-1252
-// lacks.
-var pdfReplacements = strings.NewReplacer("→", "->", "✓", "v", "≥", ">=", "≤", "<=", "≈", "~", "\u00a0", " ")
-
+// font sets the body font in the inline styles in force.
 func (pw *pdfWriter) font() {
 	style := ""
 	if pw.bold {
@@ -93,7 +126,32 @@ func (pw *pdfWriter) font() {
 	if pw.italic {
 		style += "I"
 	}
-	pw.doc.SetFont("Helvetica", style, pw.size)
+	pw.setFont(pdfSans, style, pw.size)
+}
+
+// setFont puts a font of pdfFontFiles in force, embedding it first if it
+// is new to the document.
+func (pw *pdfWriter) setFont(family, style string, size float64) {
+	key := family + style
+	if !pw.added[key] {
+		pw.doc.AddUTF8FontFromBytes(family, style, pdfFontFiles[key])
+		pw.added[key] = true
+	}
+	pw.doc.SetFont(family, style, size)
+	pw.glyphs.font = pw.glyphs.fonts[key]
+}
+
+// write flows text in the font in force, as a link if link is set.
+func (pw *pdfWriter) write(h float64, s, link string) {
+	d := pw.doc
+	s = pw.glyphs.text(s)
+	if link != "" {
+		d.SetTextColor(11, 92, 173)
+		d.WriteLinkString(h, s, link)
+		d.SetTextColor(0, 0, 0)
+		return
+	}
+	d.Write(h, s)
 }
 
 func (pw *pdfWriter) block(n ast.Node) {
@@ -126,7 +184,7 @@ func (pw *pdfWriter) block(n ast.Node) {
 			pw.font()
 			left := pdfMarginX
 			d.SetX(left + 1)
-			d.Write(pdfLineHeight, pw.tr("•"))
+			pw.write(pdfLineHeight, "•", "")
 			d.SetLeftMargin(left + pdfIndent)
 			d.SetX(left + pdfIndent)
 			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
@@ -151,7 +209,7 @@ func (pw *pdfWriter) block(n ast.Node) {
 				}
 				if !first {
 					pw.font()
-					d.Write(pdfLineHeight, pw.tr(" · "))
+					pw.write(pdfLineHeight, " · ", "")
 				}
 				pw.bold = first
 				pw.font()
@@ -177,17 +235,7 @@ func (pw *pdfWriter) inlines(n ast.Node, h float64) {
 }
 
 func (pw *pdfWriter) inline(n ast.Node, h float64, link string) {
-	d := pw.doc
-	write := func(s string) {
-		s = pw.tr(pdfReplacements.Replace(s))
-		if link != "" {
-			d.SetTextColor(11, 92, 173)
-			d.WriteLinkString(h, s, link)
-			d.SetTextColor(0, 0, 0)
-			return
-		}
-		d.Write(h, s)
-	}
+	write := func(s string) { pw.write(h, s, link) }
 	switch n := n.(type) {
 	case *ast.Text:
 		s := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(n.Segment.Value(pw.src)))))
@@ -198,7 +246,7 @@ func (pw *pdfWriter) inline(n ast.Node, h float64, link string) {
 	case *ast.String:
 		write(string(n.Value))
 	case *ast.CodeSpan:
-		d.SetFont("Courier", "", pw.size)
+		pw.setFont(pdfMono, "", pw.size)
 		write(pw.plain(n))
 		pw.font()
 	case *ast.Emphasis:

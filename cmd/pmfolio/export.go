@@ -79,7 +79,9 @@ adds one, so standard output stays the document.
 --format markdown|html|json|pdf (default markdown). Without --format, the extension of
 -o decides (.md, .html, .json, .pdf); any other extension is refused. html is one
 self-contained page (no scripts, nothing fetched) that fits a phone and prints
-cleanly; pdf is A4 with clickable links.
+cleanly; pdf is A4 with clickable links, its fonts embedded: Latin script (Polish,
+Turkish, Vietnamese, …), Greek and Cyrillic print as written, and a character the
+fonts lack, such as CJK or an emoji, prints as "?" and is named on standard error.
 
 --redact replaces people's names, project keys and names, issue keys, sites, e-mail
 addresses and URLs with labelled placeholders (a teammate, Project A, PROJ-A-12, …), at

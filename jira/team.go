@@ -15,8 +15,9 @@ import (
 )
 
 // teamFields are the system fields the team-backlog detectors read: no
-// changelog, no worklogs, the first page of comments only. Reading the
-// team's backlog costs one request per page and nothing per issue.
+// changelog, no worklogs, the comments the search embeds. Reading the
+// team's backlog costs one request per page, and one more per issue with
+// more comments than the search embeds (latestComments).
 var teamFields = []string{
 	"summary", "description", "issuetype", "project", "status", "priority", "resolution", "resolutiondate",
 	"labels", "components", "fixVersions", "assignee", "reporter", "creator", "created", "updated",
@@ -121,6 +122,13 @@ func (s *Source) TeamPages(ctx context.Context, selection string, fn func(issues
 			if err != nil {
 				return &Error{Kind: KindProtocol, Err: fmt.Errorf("search returned a team issue pmfolio cannot read: %v", err)}
 			}
+			if ti.CommentTotal > len(ti.Comments) {
+				// The search embeds the oldest comments; the detectors
+				// need the newest (who spoke last, and when).
+				if ti.Comments, err = c.latestComments(ctx, ti.ID, ti.CommentTotal); err != nil {
+					return fmt.Errorf("read the latest comments of %s: %w", ti.Key, err)
+				}
+			}
 			if ti.Updated.After(newest) {
 				newest = ti.Updated
 			}
@@ -142,6 +150,33 @@ func (s *Source) TeamPages(ctx context.Context, selection string, fn func(issues
 			return nil
 		}
 	}
+}
+
+// teamCommentPage is how many of an issue's newest comments the team
+// phase reads when the search embedded only the oldest.
+const teamCommentPage = 50
+
+// latestComments reads the newest comments of an issue with total
+// comments, oldest first: one request.
+func (c *Client) latestComments(ctx context.Context, issueID string, total int) ([]evidence.Comment, error) {
+	q := url.Values{"orderBy": {"created"}, "startAt": {strconv.Itoa(max(0, total-teamCommentPage))},
+		"maxResults": {strconv.Itoa(teamCommentPage)}}
+	var page struct {
+		Comments []apiComment `json:"comments"`
+	}
+	if err := c.get(ctx, "rest/api/2/issue/"+url.PathEscape(issueID)+"/comment?"+q.Encode(), &page); err != nil {
+		return nil, err
+	}
+	out := make([]evidence.Comment, 0, len(page.Comments))
+	for _, cm := range page.Comments {
+		out = append(out, teamComment(cm))
+	}
+	return out, nil
+}
+
+// teamComment maps a comment of a team issue.
+func teamComment(c apiComment) evidence.Comment {
+	return evidence.Comment{ID: c.ID, Author: c.Author.domain(), At: c.Created.Time, Text: string(c.Body)}
 }
 
 // teamExtras are the fields of a team issue that the user's issues do not
@@ -232,7 +267,7 @@ func mapTeamIssue(raw json.RawMessage, fields Fields) (next.TeamIssue, error) {
 	if cm := api.Fields.Comment; cm != nil {
 		ti.CommentTotal = cm.Total
 		for _, c := range cm.Comments {
-			ti.Comments = append(ti.Comments, evidence.Comment{ID: c.ID, Author: c.Author.domain(), At: c.Created.Time, Text: string(c.Body)})
+			ti.Comments = append(ti.Comments, teamComment(c))
 		}
 	}
 	return ti, nil

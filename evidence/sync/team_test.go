@@ -2,6 +2,7 @@ package sync_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -111,4 +112,45 @@ func BenchmarkTeamSync500(b *testing.B) {
 			b.ReportMetric(float64(took.Milliseconds())/float64(b.N), "team-ms")
 		})
 	}
+}
+
+// The search embeds an issue's oldest comments; the detectors ask who
+// spoke last and when, so an issue with more comments than the search
+// embeds costs one request more, for its newest.
+func TestTeamPhaseReadsTheNewestCommentsOfALongThread(t *testing.T) {
+	site := jiratest.DemoSite(jiratest.DemoOptions{Deployment: jiratest.DeploymentCloud, Issues: 50, Seed: 1, Now: syncNow,
+		TeamBacklog: true, TeamIssues: 20})
+	var key string
+	for i := range 6 {
+		for _, p := range site.TeamPlants() {
+			key = p.Key
+			if _, err := site.AddComment(key, false, fmt.Sprintf("Note %d on the rollout order.", i), syncNow.Add(-time.Duration(6-i)*time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			break
+		}
+	}
+	srv := jiratest.NewServer(site, jiratest.WithCommentCap(3))
+	t.Cleanup(srv.Close)
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "pmfolio.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	res := teamSync(t, jira.Config{BaseURL: srv.URL(), Email: jiratest.DemoEmail, APIToken: jiratest.DemoAPIToken}, store, syncNow)
+	issues, err := store.TeamIssues(context.Background(), res.Site.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ti := range issues {
+		if ti.Key != key {
+			continue
+		}
+		last, ok := ti.LastComment()
+		if !ok || last.Text != "Note 5 on the rollout order." {
+			t.Errorf("%s: the newest comment read is %q, want the sixth note", key, last.Text)
+		}
+		return
+	}
+	t.Fatalf("team issue %s was not read", key)
 }

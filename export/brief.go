@@ -251,7 +251,7 @@ func (r *report) projectNames(ins []initiative) string {
 // what I did (the strongest proofs, quoted and linked) → outcome.
 func writeBriefInitiatives(w *bufio.Writer, r *report) {
 	w.WriteString("## Initiatives\n")
-	quoted := make(map[string]bool) // no quote twice in the brief
+	quoted := &quoteSet{} // no quote twice in the brief
 	for _, in := range r.briefInitiatives() {
 		w.WriteString("\n### ")
 		writeIssueLink(w, oneLine(in.epic.Key), in.epic.URL)
@@ -357,7 +357,7 @@ func (r *report) initiativeFacts(in initiative) string {
 // most one per kind of work and per issue; never a field edit, which the
 // brief only ever summarises. The epic's creation is left out when its
 // goal is shown.
-func (r *report) proofs(in initiative, n int, quoted map[string]bool) []*evidence.Evidence {
+func (r *report) proofs(in initiative, n int, quoted *quoteSet) []*evidence.Evidence {
 	var written []*evidence.Evidence
 	for _, e := range in.items {
 		if inOwnWords(e) && !(e.Source == evidence.SourceIssue && e.IssueKey == in.epic.Key && in.epic.Goal != "") {

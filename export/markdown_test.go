@@ -409,7 +409,7 @@ func TestPickVariedNeverPicksWordsAlreadyQuoted(t *testing.T) {
 	}
 	pasted := jiraItem(storyRefund, evidence.SourceComment, "10999", "2026-10-20T09:00:00Z",
 		verified.Category, verified.Rule, verified.Confidence, "  "+strings.ToUpper(verified.Excerpt)+"\n")
-	shown := map[string]bool{}
+	shown := &quoteSet{}
 	if got := s.pickVaried([]*evidence.Evidence{verified}, 3, shown); len(got) != 1 {
 		t.Fatalf("picked %d of one item", len(got))
 	}
@@ -453,5 +453,22 @@ func TestTheBriefHeadlineClaimsTheTeamWorkPickedUp(t *testing.T) {
 	headline = strings.SplitN(brief(p), "\n\n", 4)[2]
 	if !strings.Contains(headline, "picked up 7 unowned PM tasks") || !strings.Contains(headline, "[OPS-903](https://acme.atlassian.net/browse/OPS-903) and 2 more in the JSON export).") {
 		t.Errorf("headline with 7 tasks: %q", headline)
+	}
+}
+
+// One template filled in twice reads as the same quote; two updates that
+// share a few words do not.
+func TestQuoteSetTellsATemplateFilledInTwice(t *testing.T) {
+	var qs quoteSet
+	qs.add("We settled on 30 days of retention for loki logs after checking with Hana from security. Cheaper, and still enough for incident reviews.")
+	for text, same := range map[string]bool{
+		"We settled on 45 days of retention for redis-cache logs after checking with Oskar from sales. Cheaper, and still enough for incident reviews.": true,
+		"WE SETTLED ON 30 DAYS OF RETENTION FOR LOKI LOGS after checking with Hana from security. Cheaper, and still enough for incident reviews.":      true,
+		"Decision: we keep the old endpoint until payments-api 3.19 and remove it after. Agreed with Lee in the weekly risk review.":                    false,
+		"Retention for loki logs is 30 days; Hana from security is fine with it.":                                                                       false,
+	} {
+		if got := qs.has(text); got != same {
+			t.Errorf("has(%q) = %v, want %v", text, got, same)
+		}
 	}
 }

@@ -108,15 +108,15 @@ func (s strengths) strongestFirst(items []*evidence.Evidence) []scored {
 
 // pickVaried returns up to n of the strongest items, at most one per
 // category and one per issue, so that a short list shows range rather
-// than five edits of one ticket; and never words already quoted (in shown,
-// which it adds to; nil for none): a description pasted from a template
-// into three stories reads as one proof, not three.
-func (s strengths) pickVaried(items []*evidence.Evidence, n int, shown map[string]bool) []*evidence.Evidence {
+// than five edits of one ticket; and never words like those already quoted
+// (in shown, which it adds to; nil for none): a description pasted from a
+// template into three stories reads as one proof, not three.
+func (s strengths) pickVaried(items []*evidence.Evidence, n int, shown *quoteSet) []*evidence.Evidence {
 	var picked []*evidence.Evidence
 	categories := make(map[string]bool)
 	issues := make(map[issueRef]bool)
 	if shown == nil {
-		shown = make(map[string]bool)
+		shown = &quoteSet{}
 	}
 	for _, c := range s.strongestFirst(items) {
 		if len(picked) == n {
@@ -124,13 +124,10 @@ func (s strengths) pickVaried(items []*evidence.Evidence, n int, shown map[strin
 		}
 		e := c.item
 		ref := issueRef{e.SiteName, e.IssueKey}
-		said := quoteKey(e.Excerpt)
-		if categories[e.Category] || (e.IssueKey != "" && issues[ref]) || said != "" && shown[said] {
+		if categories[e.Category] || (e.IssueKey != "" && issues[ref]) || shown.has(e.Excerpt) {
 			continue
 		}
-		if said != "" {
-			shown[said] = true
-		}
+		shown.add(e.Excerpt)
 		categories[e.Category] = true
 		if e.IssueKey != "" {
 			issues[ref] = true
@@ -140,12 +137,46 @@ func (s strengths) pickVaried(items []*evidence.Evidence, n int, shown map[strin
 	return picked
 }
 
-// quoteKey is what makes two quotes the same to a reader: their first
-// hundred letters, whatever the case and spacing.
-func quoteKey(text string) string {
-	key := strings.ToLower(oneLine(text))
-	if len(key) > 100 {
-		key = key[:100]
+// quoteSet holds the quotes a document has shown, as their sets of words,
+// to tell a new quote that reads the same from one that does not.
+type quoteSet struct{ quotes []map[string]bool }
+
+// sameQuote is the share of words two quotes have in common (of all the
+// words either has) from which a reader sees one template filled in twice:
+// "We settled on 30 days of retention for loki logs" and "… 45 days … for
+// redis logs".
+const sameQuote = 0.6
+
+// quoteWords is the set of a quote's words, lowercase, numbers as one word.
+func quoteWords(text string) map[string]bool {
+	words := make(map[string]bool)
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if unicode.IsDigit(rune(w[0])) {
+			w = "#"
+		}
+		words[w] = true
 	}
-	return key
+	return words
+}
+
+func (qs *quoteSet) has(text string) bool {
+	words := quoteWords(text)
+	for _, q := range qs.quotes {
+		common := 0
+		for w := range words {
+			if q[w] {
+				common++
+			}
+		}
+		if all := len(words) + len(q) - common; all > 0 && float64(common) >= sameQuote*float64(all) {
+			return true
+		}
+	}
+	return false
+}
+
+func (qs *quoteSet) add(text string) {
+	if words := quoteWords(text); len(words) > 0 {
+		qs.quotes = append(qs.quotes, words)
+	}
 }

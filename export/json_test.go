@@ -49,6 +49,7 @@ type schemaV1 struct {
 		Rule         string  `json:"rule"`
 		Confidence   float64 `json:"confidence"`
 		Excerpt      string  `json:"excerpt"`
+		Why          string  `json:"why"` // a text-model claim's, added to schema version 1
 		Manual       bool    `json:"manual"`
 		Note         string  `json:"note"`
 	} `json:"evidence"`

@@ -127,6 +127,7 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 		e.IssueParent = r.issueKey(e.IssueParent)
 		e.Excerpt = r.text(e.Excerpt)
 		e.Note = r.text(e.Note)
+		e.Why = r.text(e.Why) // the text model quotes the words that weighed
 		e.Category = r.category(e.Category)
 		e.MachineCategory = r.category(e.MachineCategory)
 		e.IssueAssignee = r.user(e.IssueAssignee)
@@ -240,7 +241,7 @@ func newRedactor(p evidence.Portfolio, terms []string) *redactor {
 		}
 	}
 	for _, e := range p.Evidence {
-		for _, s := range []string{e.IssueKey, e.IssueParent, e.IssueSummary, e.Excerpt, e.Note} {
+		for _, s := range []string{e.IssueKey, e.IssueParent, e.IssueSummary, e.Excerpt, e.Note, e.Why} {
 			addKeys(s)
 		}
 		if e.IssueProject != "" {

@@ -122,11 +122,14 @@ func richPortfolio() evidence.Portfolio {
 		"Thanks Priya and Zoë O'Neill: Dana can go ahead, see https://wiki.acme.example/retries or mail priya.nair@acme.example. "+
 			"Automation for Jira flagged it; Apple Pay and the PSP sandbox are out of scope, like OPS-12 and PAY-160.")
 	mention.Note = "Asked alex.kim@acme.example on www.acme.example/people"
+	other0 := jiraItem(checkoutAPI, evidence.SourceComment, "30002", "2026-10-01T10:00:00Z",
+		evidence.CatUnblocking, evidence.RuleTextModel, 0.91, "Sure, go ahead.")
+	other0.Why = `text model, p=0.91; weighed most: "go ahead"; and the question it answers: "Zoë O'Neill: can Globex Billing skip OPS-12?"`
 	other := jiraItem(fixtureIssue{"50001", "GLX-9", "Story", "Globex billing export for Alex Kim", "", alex, "done", []string{"billing 1.2"}},
 		evidence.SourceIssue, "50001", "2026-10-02T09:00:00Z", evidence.CatStoryWriting, "issue.story", 0.9,
 		"As a Globex accountant I want the billing export so that Sam Rivera stops doing it by hand.")
 	other.SiteName, other.IssueURL = globex.Name, globex.IssueURL("GLX-9")
-	p.Evidence = append(p.Evidence, mention, other)
+	p.Evidence = append(p.Evidence, mention, other0, other)
 	p.Projects = append(p.Projects, evidence.Project{SiteName: "globex", Key: "GLX", Name: "Globex Billing"})
 	return p
 }

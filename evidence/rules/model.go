@@ -347,9 +347,15 @@ func firstOf(feats []modelFeature, i int) bool {
 }
 
 // explainSkips are words too common to explain a claim.
-var explainSkips = map[string]bool{"the": true, "a": true, "an": true, "to": true, "of": true, "and": true, "or": true,
-	"in": true, "on": true, "at": true, "for": true, "it": true, "is": true, "i": true, "we": true, "this": true, "that": true,
-	"be": true, "with": true, "without": true, "<num>": true, "<mention>": true, "<url>": true}
+var explainSkips = func() map[string]bool {
+	skips := map[string]bool{"<num>": true, "<mention>": true, "<url>": true}
+	for _, w := range strings.Fields(`the a an to of and or in on at for it is i we this that be with without by as if so
+		but are was were has have do does did you your our my me they their them he she his her there can will from up out
+		just also then than its into about`) {
+		skips[stem(w)] = true // as the model's tokens have them: "this" is "thi"
+	}
+	return skips
+}()
 
 // weighed is a feature's pull towards a category, for explanations.
 type weighed struct {

@@ -21,20 +21,20 @@ type corpusGate struct{ precision, recall float64 }
 // CLASSIFIER.md less 0.03; a change that makes the classifier worse on
 // writing it has not seen fails here.
 var (
-	corpusGateMicro = corpusGate{0.892, 0.659}
+	corpusGateMicro = corpusGate{0.899, 0.670}
 	corpusGates     = map[string]corpusGate{
-		evidence.CatStoryWriting:      {0.78, 0.76},
-		evidence.CatBacklogGrooming:   {0.95, 0.70},
-		evidence.CatPrioritization:    {0.91, 0.62},
+		evidence.CatStoryWriting:      {0.82, 0.74},
+		evidence.CatBacklogGrooming:   {0.97, 0.74},
+		evidence.CatPrioritization:    {0.83, 0.67},
 		evidence.CatSprintPlanning:    {0.90, 0.87},
-		evidence.CatReleasePlanning:   {0.89, 0.66},
-		evidence.CatStakeholderComms:  {0.88, 0.42},
-		evidence.CatUnblocking:        {0.81, 0.70},
-		evidence.CatCrossTeam:         {0.92, 0.59},
-		evidence.CatDecisionMaking:    {0.91, 0.18},
-		evidence.CatEpicOwnership:     {0.93, 0.82},
-		evidence.CatAcceptanceTesting: {0.95, 0.74},
-		evidence.CatIncidentCoord:     {0.87, 0.80},
+		evidence.CatReleasePlanning:   {0.90, 0.63},
+		evidence.CatStakeholderComms:  {0.84, 0.55},
+		evidence.CatUnblocking:        {0.87, 0.56},
+		evidence.CatCrossTeam:         {0.97, 0.59},
+		evidence.CatDecisionMaking:    {0.77, 0.24},
+		evidence.CatEpicOwnership:     {0.93, 0.84},
+		evidence.CatAcceptanceTesting: {0.95, 0.77},
+		evidence.CatIncidentCoord:     {0.91, 0.80},
 	}
 )
 

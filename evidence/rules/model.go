@@ -251,10 +251,13 @@ func modelFeatures(s *subject, fs *featureSink) []modelToken {
 			ctx("reply:", "question")
 		}
 		// What was asked says what an answer settles: "done, granted"
-		// unblocks whoever asked for access.
+		// unblocks whoever asked for access. Its concepts, not its words:
+		// a question's topic says nothing of whether the answer settled it.
 		asked := markup.PlainText(q.Text)
 		for _, w := range modelTokens(asked, strings.ToLower(asked)) {
-			fs.word("q:", w.norm, questionTok, -1)
+			if concept, ok := modelConcepts[w.norm]; ok {
+				fs.word("q:", concept, questionTok, -1)
+			}
 		}
 	}
 	switch n := len(toks); {

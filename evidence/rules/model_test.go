@@ -198,3 +198,22 @@ func TestAClaimMadeByTheQuestionQuotesIt(t *testing.T) {
 		t.Errorf("claims %+v, want one that names only the reply's words", evs)
 	}
 }
+
+// Answering a blocking question is not unblocking until the answer settles
+// it: an acknowledgement or a deferral is claimed as nothing.
+func TestAnAnswerThatSettlesNothingIsNotUnblocking(t *testing.T) {
+	leesStory := clfIssue("Story", clfLee, clfLee)
+	for _, q := range []string{
+		"I'm blocked on the migration: can someone grant me read access to the prod replica? Need it before Thursday.",
+		"do we need Payments to migrate their side too, or can I drop that part? I'd like to finish this by Thursday.",
+		"Who can approve the budget for the load test environment? I can't start without it.",
+	} {
+		for _, text := range []string{"ok will check tomorrow", "Looking, give me a bit.", "no idea tbh, same problem here"} {
+			a := clfComment(text)
+			a.InReplyTo = &evidence.Activity{Source: evidence.SourceComment, Author: clfLee, At: a.At.Add(-time.Hour), Text: q}
+			if evs := Classify(a, leesStory, clfMe); len(evs) > 0 {
+				t.Errorf("%q after %q claimed %s (%s %s)", text, q, evs[0].Category, evs[0].Rule, evs[0].Why)
+			}
+		}
+	}
+}

@@ -426,11 +426,14 @@ func TestWithReplies(t *testing.T) {
 		c("9", ana, 8+24*60, "Thanks. Is the dashboard ready?"),
 		c("10", clfMe, 9+24*60, "Checking."),
 		c("11", clfMe, 9+3*24*60, "[~ana] FYI this slipped a few days, new ETA Friday."),
+		c("12", clfLee, 10+3*24*60, "Update: staging is done."),
+		c("13", clfMe, 10+24*24*60, "Update: production is done too; closing the epic Friday."),
 	}
 	got := markup.WithReplies(acts)
 	// 8 comes a day after the user's last answer: it starts something new.
-	// So does 11, though it mentions Ana, whose question 10 answered.
-	wantReplyTo := map[string]string{"2": "1", "3": "1", "4": "3", "5": "4", "6": "4", "7": "5", "9": "8", "10": "9"}
+	// So does 11, though it mentions Ana, whose question 10 answered, and
+	// 13, three weeks after Lee's 12.
+	wantReplyTo := map[string]string{"2": "1", "3": "1", "4": "3", "5": "4", "6": "4", "7": "5", "9": "8", "10": "9", "12": "11"}
 	for _, a := range got {
 		if a.Source != evidence.SourceComment {
 			continue

@@ -472,3 +472,19 @@ func TestQuoteSetTellsATemplateFilledInTwice(t *testing.T) {
 		}
 	}
 }
+
+// Where a rule and the text model claim one comment as different kinds of
+// work, the brief says what the rule says: the model's confidence is a
+// probability, not a rule's certainty.
+func TestTheBriefPrefersARulesClaimToTheModels(t *testing.T) {
+	p := typicalPortfolio()
+	words := "We stop maintaining the old dashboards, the cost dashboard is the one. We decided that in the architecture forum."
+	rule := jiraItem(storyRefund, evidence.SourceComment, "10998", "2026-10-20T09:00:00Z",
+		evidence.CatDecisionMaking, "comment.decision", 0.8, words)
+	model := jiraItem(storyRefund, evidence.SourceComment, "10998", "2026-10-20T09:00:00Z",
+		evidence.CatUnblocking, evidence.RuleTextModel, 0.99, words)
+	s := newStrengths(newView(p))
+	if got := s.pickVaried([]*evidence.Evidence{&model, &rule}, 1, nil); len(got) != 1 || got[0].Rule != "comment.decision" {
+		t.Errorf("picked %+v, want the rule's decision", got)
+	}
+}

@@ -51,14 +51,23 @@ func newStrengths(v *view) strengths {
 // of returns the score of one item.
 func (s strengths) of(e *evidence.Evidence) float64 {
 	kind := 1.0
-	if !inOwnWords(e) {
+	switch {
+	case !inOwnWords(e):
 		kind = editWeight
+	case e.Rule == evidence.RuleTextModel:
+		kind = modelWeight
 	}
 	return kind * e.Confidence * substance(e) * (1 + s.rarity[e.Category])
 }
 
 // editWeight is what a field edit weighs against a written item.
 const editWeight = 0.3
+
+// modelWeight is what a claim of the text model weighs against a rule's on
+// the same words: its confidence is a probability, not a rule's
+// certainty, and where a rule says "decision" and the model "unblocking"
+// of one comment, the brief should say what the rule says.
+const modelWeight = 0.6
 
 // substance is the part of the score that reads the item's own words.
 func substance(e *evidence.Evidence) float64 {

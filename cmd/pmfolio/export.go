@@ -66,8 +66,9 @@ line per edit; then a month-by-month timeline. The JSON export and 'evidence lis
 always hold every item.
 
 How the brief chooses: an item scores by what it shows. Something you wrote (a comment,
-an issue you created, manual evidence) counts more than three times a field edit; then
-the rule's confidence, how much the text says (length, a number, your note) and how rare
+an issue you created, manual evidence) counts more than three times a field edit, and a
+rule's claim on it more than the text model's (its probability weighs 0.6); then the
+rule's confidence, how much the text says (length, a number, your note) and how rare
 its kind of work is in your portfolio. An initiative scores by the sum of its items,
 times the square root of its kinds of work, times 1.5 when you owned the epic and 1.25
 when its outcome is known. The brief shows the strongest 3 to 5 initiatives and each

@@ -247,8 +247,9 @@ func EvidenceID(siteKey, issueID string, source Source, sourceID, category strin
 const AccountTypeApp = "app"
 
 // ClassifyFunc turns one activity into the evidence it supports; Classify is
-// the built-in one. Store calls it so that every write of activities rebuilds
-// their evidence in the same transaction.
+// the built-in one. A sync runs it over each page before the store commits
+// the page's activities and their evidence in one transaction; reclassify
+// runs it over the stored activities.
 type ClassifyFunc func(a Activity, is Issue, me User) []Evidence
 
 // IssueRecord is one fetched issue ready to store: the mapped issue, the JSON
@@ -257,6 +258,10 @@ type IssueRecord struct {
 	Issue      Issue
 	Raw        []byte
 	Activities []Activity
+	// Evidence is what the classifier found in the user's activities, with
+	// ids, each id once; the sync fills it before the page is stored, and
+	// the store replaces the issue's evidence with it.
+	Evidence []Evidence
 }
 
 // Filter narrows what is read. Nil fields do not filter.

@@ -41,7 +41,7 @@ func TestSyncAndReclassifyGiveAnswersTheSameContext(t *testing.T) {
 		comment("601", helper, t0.Add(time.Minute), "Is it ok to close this issue? No activity for 30 days."),
 		comment("602", testMe, t0.Add(2*time.Minute), "No, keep it open, you can't close it yet."))
 	rules := rules.BuiltinRules()
-	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{person, bot}, rules.Classify, t0); err != nil {
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{person, bot}, rules.Classify, t0); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"10001/change.priority", "10001/comment.answer", "10002/change.priority"}
@@ -63,7 +63,7 @@ func TestReclassifyReportedCountsChangesAndLeavesCurationAlone(t *testing.T) {
 	t0 := time.Date(2026, 3, 4, 10, 0, 0, 0, time.UTC)
 	rec := testRecord("10001", "PAY-1", t0,
 		comment("501", testMe, t0.Add(time.Minute), "Decision: we go with option B because it survives device changes."))
-	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{rec}, rules.Classify, t0); err != nil {
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{rec}, rules.Classify, t0); err != nil {
 		t.Fatal(err)
 	}
 	evs, _ := s.Evidence(ctx, evidence.Filter{})

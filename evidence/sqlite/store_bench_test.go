@@ -33,7 +33,7 @@ func BenchmarkPortfolio50000(b *testing.B) {
 			rec.Activities = rec.Activities[1:]
 			records = append(records, rec)
 		}
-		if _, err := s.SavePage(ctx, site, records, fakeClassify, records[len(records)-1].Issue.Updated); err != nil {
+		if _, err := savePage(ctx, s, site, records, fakeClassify, records[len(records)-1].Issue.Updated); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -15,7 +15,7 @@ func TestCurationIsAppliedOnReadAndSurvivesResyncAndReclassify(t *testing.T) {
 	site := mustSite(t, s)
 	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
 	rec := testRecord("10001", "PAY-1", t0, comment("501", testMe, t0, "Update: fine"))
-	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{rec}, fakeClassify, t0); err != nil {
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{rec}, fakeClassify, t0); err != nil {
 		t.Fatal(err)
 	}
 	items, _ := s.Evidence(ctx, evidence.Filter{})
@@ -74,7 +74,7 @@ func TestCurationIsAppliedOnReadAndSurvivesResyncAndReclassify(t *testing.T) {
 		}
 	}
 	check("after curation")
-	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{rec}, fakeClassify, t0); err != nil {
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{rec}, fakeClassify, t0); err != nil {
 		t.Fatal(err)
 	}
 	check("after a re-sync")
@@ -109,7 +109,7 @@ func TestDeleteManualRemovesOnlyTheUsersOwnItemAndItsNote(t *testing.T) {
 	site := mustSite(t, s)
 	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
 	rec := testRecord("10001", "PAY-1", t0, comment("501", testMe, t0, "Update: fine"))
-	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{rec}, fakeClassify, t0); err != nil {
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{rec}, fakeClassify, t0); err != nil {
 		t.Fatal(err)
 	}
 	machine, _ := s.Evidence(ctx, evidence.Filter{})
@@ -145,7 +145,7 @@ func TestIssueKeyFilterIgnoresCase(t *testing.T) {
 	site := mustSite(t, s)
 	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
 	rec := testRecord("10001", "PAY-1", t0, comment("501", testMe, t0, "Update: fine"))
-	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{rec}, fakeClassify, t0); err != nil {
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{rec}, fakeClassify, t0); err != nil {
 		t.Fatal(err)
 	}
 	key := "pay-1"

@@ -26,7 +26,7 @@ func TestDumpIsTheSameForTheSameDataWrittenInAnotherOrderAtAnotherTime(t *testin
 		defer s.Close()
 		site := mustSite(t, s)
 		for _, i := range order {
-			if _, err := s.SavePage(ctx, site, pages[i], fakeClassify, pages[i][0].Issue.Updated); err != nil {
+			if _, err := savePage(ctx, s, site, pages[i], fakeClassify, pages[i][0].Issue.Updated); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -66,7 +66,7 @@ func TestRemoveIssuesTakesActivitiesAndEvidenceAndKeepsCuration(t *testing.T) {
 		testRecord("10001", "PAY-1", at, comment("c1", testMe, at, "Update: done")),
 		testRecord("10002", "PAY-2", at, comment("c2", testMe, at, "Update: next week")),
 	}
-	if _, err := s.SavePage(ctx, site, page, fakeClassify, at); err != nil {
+	if _, err := savePage(ctx, s, site, page, fakeClassify, at); err != nil {
 		t.Fatal(err)
 	}
 	gone := evidence.EvidenceID(site.Key(), "10001", evidence.SourceComment, "c1", evidence.CatStakeholderComms)
@@ -89,7 +89,7 @@ func TestRemoveIssuesTakesActivitiesAndEvidenceAndKeepsCuration(t *testing.T) {
 		t.Errorf("after removal: %v; want the other issue's 2 activities and 2 evidence, and the curation kept", counts)
 	}
 	// The issue comes back (access restored, say): so does its curation.
-	if _, err := s.SavePage(ctx, site, page[:1], fakeClassify, at); err != nil {
+	if _, err := savePage(ctx, s, site, page[:1], fakeClassify, at); err != nil {
 		t.Fatal(err)
 	}
 	ev, err := s.EvidenceByID(ctx, gone)

@@ -17,7 +17,7 @@ func TestOutcomeIsCurationThatSurvivesResyncAndReclassify(t *testing.T) {
 	epic := testRecord("20000", "PAY-1", t0, comment("801", testOther, t0.Add(time.Hour), "Closing: p99 down from 900 ms to 250 ms."))
 	epic.Issue.Type, epic.Issue.Summary, epic.Issue.StatusCategory = "Epic", "Faster checkout", "done"
 	epic.Issue.Description = "h3. Goal\nCheckout p99 under *300 ms*."
-	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{epic}, fakeClassify, t0); err != nil {
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{epic}, fakeClassify, t0); err != nil {
 		t.Fatal(err)
 	}
 
@@ -50,7 +50,7 @@ func TestOutcomeIsCurationThatSurvivesResyncAndReclassify(t *testing.T) {
 		}
 	}
 	check("after setting it")
-	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{epic}, fakeClassify, t0.Add(time.Hour)); err != nil {
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{epic}, fakeClassify, t0.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	check("after a re-sync")

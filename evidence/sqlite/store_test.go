@@ -55,6 +55,11 @@ func fakeClassify(a evidence.Activity, is evidence.Issue, me evidence.User) []ev
 		Category: cat, Rule: "test." + string(a.Source), Confidence: 0.8, Excerpt: a.Text}}
 }
 
+// savePage classifies a page as a sync does (evsync.Classify) and commits it.
+func savePage(ctx context.Context, s *Store, site evidence.Site, records []evidence.IssueRecord, classify evidence.ClassifyFunc, cursor time.Time) (evsync.PageResult, error) {
+	return s.SavePage(ctx, site, evsync.Classify(site, records, classify), cursor)
+}
+
 func testRecord(id, key string, updated time.Time, comments ...evidence.Activity) evidence.IssueRecord {
 	is := evidence.Issue{ID: id, Key: key, Project: "PAY", Summary: "Checkout times out for " + key, Type: "Story",
 		Reporter: testOther, Created: updated.Add(-time.Hour), Updated: updated}
@@ -159,7 +164,7 @@ func TestStoreRoundTripsAPageAndItsEvidence(t *testing.T) {
 		comment("501", testMe, t0.Add(time.Minute), "Update: mitigation is live in eu-west."),
 		comment("502", testOther, t0.Add(2*time.Minute), "thanks!"))
 
-	res, err := s.SavePage(ctx, site, []evidence.IssueRecord{rec}, fakeClassify, t0)
+	res, err := savePage(ctx, s, site, []evidence.IssueRecord{rec}, fakeClassify, t0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +195,7 @@ func TestStoreRoundTripsAPageAndItsEvidence(t *testing.T) {
 	}
 
 	// Saving the same page again adds nothing and keeps the same ids.
-	res, err = s.SavePage(ctx, site, []evidence.IssueRecord{rec}, fakeClassify, t0)
+	res, err = savePage(ctx, s, site, []evidence.IssueRecord{rec}, fakeClassify, t0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,14 +213,14 @@ func TestStoreMovedIssueAndDeletedCommentAreReflected(t *testing.T) {
 	s := mustOpenStore(t)
 	site := mustSite(t, s)
 	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
-	_, err := s.SavePage(ctx, site, []evidence.IssueRecord{testRecord("10001", "PAY-142", t0,
+	_, err := savePage(ctx, s, site, []evidence.IssueRecord{testRecord("10001", "PAY-142", t0,
 		comment("501", testMe, t0, "Update: one"), comment("503", testMe, t0, "Update: two"))}, fakeClassify, t0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The issue moved to OPS (new key, same id) and comment 503 was deleted.
 	moved := testRecord("10001", "OPS-7", t0.Add(time.Hour), comment("501", testMe, t0, "Update: one, edited"))
-	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{moved}, fakeClassify, t0.Add(time.Hour)); err != nil {
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{moved}, fakeClassify, t0.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	var issues int
@@ -243,13 +248,13 @@ func TestStoreFailedPageLeavesDatabaseAsItWas(t *testing.T) {
 	site := mustSite(t, s)
 	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
 	good := testRecord("10001", "PAY-1", t0, comment("501", testMe, t0, "Update: fine"))
-	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{good}, fakeClassify, t0); err != nil {
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{good}, fakeClassify, t0); err != nil {
 		t.Fatal(err)
 	}
 	// The second issue of this page carries two activities with one key:
 	// the insert fails, and nothing of the page may remain.
 	bad := testRecord("10002", "PAY-2", t0.Add(time.Hour), comment("601", testMe, t0, "a"), comment("601", testMe, t0, "b"))
-	_, err := s.SavePage(ctx, site, []evidence.IssueRecord{testRecord("10003", "PAY-3", t0.Add(time.Hour)), bad}, fakeClassify, t0.Add(time.Hour))
+	_, err := savePage(ctx, s, site, []evidence.IssueRecord{testRecord("10003", "PAY-3", t0.Add(time.Hour)), bad}, fakeClassify, t0.Add(time.Hour))
 	if err == nil {
 		t.Fatal("SavePage accepted a page with a duplicate activity")
 	}
@@ -267,7 +272,7 @@ func TestStoreCurationSurvivesReclassify(t *testing.T) {
 	site := mustSite(t, s)
 	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
 	rec := testRecord("10001", "PAY-1", t0, comment("501", testMe, t0, "Update: fine"))
-	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{rec}, fakeClassify, t0); err != nil {
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{rec}, fakeClassify, t0); err != nil {
 		t.Fatal(err)
 	}
 	items, _ := s.Evidence(ctx, evidence.Filter{})
@@ -309,7 +314,7 @@ func TestStorePortfolioAndStats(t *testing.T) {
 	site := mustSite(t, s)
 	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
 	t1 := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
-	_, err := s.SavePage(ctx, site, []evidence.IssueRecord{
+	_, err := savePage(ctx, s, site, []evidence.IssueRecord{
 		testRecord("10001", "PAY-1", t0, comment("501", testMe, t0, "Update: one")),
 		testRecord("10002", "PAY-2", t1, comment("502", testOther, t1, "not mine")),
 	}, fakeClassify, t1)
@@ -367,7 +372,7 @@ func TestStorePortfolioNamesProjectsEpicsAndPeople(t *testing.T) {
 	child := testRecord("20001", "PAY-2", t0, comment("701", testOther, t0, "question?"))
 	child.Issue.ParentKey, child.Issue.ProjectName = "PAY-1", "Payments"
 	child.Issue.Assignee = evidence.User{ID: "x", DisplayName: "Ana Silva"}
-	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{epic, child}, fakeClassify, t0); err != nil {
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{epic, child}, fakeClassify, t0); err != nil {
 		t.Fatal(err)
 	}
 	p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
@@ -410,7 +415,7 @@ func TestStoreMeasuresHowLongAClearedBlockLasted(t *testing.T) {
 		}
 		return []evidence.Evidence{{IssueID: a.IssueID, Source: a.Source, SourceID: a.SourceID, OccurredAt: a.At, Category: evidence.CatUnblocking, Rule: "test", Confidence: 1}}
 	}
-	if _, err := s.SavePage(ctx, site, []evidence.IssueRecord{rec}, classify, t0); err != nil {
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{rec}, classify, t0); err != nil {
 		t.Fatal(err)
 	}
 	items, err := s.Evidence(ctx, evidence.Filter{})

@@ -15,9 +15,10 @@ import (
 
 // SavePage stores one page of issues in one transaction: the issues, their
 // activities (replacing what was stored, so edited and deleted comments are
-// reflected), the evidence classify finds in the user's activities, and the
-// sync cursor. A sync killed at any moment leaves whole pages or nothing.
-func (s *Store) SavePage(ctx context.Context, site evidence.Site, records []evidence.IssueRecord, classify evidence.ClassifyFunc, cursor time.Time) (evsync.PageResult, error) {
+// reflected), the evidence classified in the user's activities (each
+// record's Evidence, see evsync.Classify), and the sync cursor. A sync
+// killed at any moment leaves whole pages or nothing.
+func (s *Store) SavePage(ctx context.Context, site evidence.Site, records []evidence.IssueRecord, cursor time.Time) (evsync.PageResult, error) {
 	var res evsync.PageResult
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -31,7 +32,7 @@ func (s *Store) SavePage(ctx context.Context, site evidence.Site, records []evid
 	}
 	defer w.close()
 	for _, rec := range lastOfEachIssue(records) {
-		if err := w.saveIssue(ctx, rec, classify, now, &res); err != nil {
+		if err := w.saveIssue(ctx, rec, now, &res); err != nil {
 			return res, fmt.Errorf("save issue %s: %w", rec.Issue.Key, err)
 		}
 	}
@@ -201,7 +202,7 @@ func (w *pageWriter) close() {
 	}
 }
 
-func (w *pageWriter) saveIssue(ctx context.Context, rec evidence.IssueRecord, classify evidence.ClassifyFunc, now string, res *evsync.PageResult) error {
+func (w *pageWriter) saveIssue(ctx context.Context, rec evidence.IssueRecord, now string, res *evsync.PageResult) error {
 	is := rec.Issue
 	mineBefore, err := querySet(ctx, w.mineBefore, func(rows *sql.Rows) (string, error) {
 		var src, id string
@@ -233,8 +234,7 @@ func (w *pageWriter) saveIssue(ctx context.Context, rec evidence.IssueRecord, cl
 	if _, err := w.deleteActivities.ExecContext(ctx, w.site.ID, is.ID); err != nil {
 		return fmt.Errorf("clear activities: %w", err)
 	}
-	seenEvidence := map[string]bool{}
-	for _, a := range markup.WithReplies(rec.Activities) {
+	for _, a := range rec.Activities {
 		mine := a.Mine(is, w.site.User)
 		items, err := json.Marshal(a.Items)
 		if err != nil {
@@ -254,18 +254,13 @@ func (w *pageWriter) saveIssue(ctx context.Context, rec evidence.IssueRecord, cl
 		if a.Source == evidence.SourceChange && changesStatus(a.Items) {
 			w.statusTimes = append(w.statusTimes, a.At)
 		}
-		for _, ev := range classify(a, is, w.site.User) {
-			ev.ID = evidence.EvidenceID(w.site.Key(), is.ID, ev.Source, ev.SourceID, ev.Category)
-			if seenEvidence[ev.ID] {
-				continue
-			}
-			seenEvidence[ev.ID] = true
-			w.evidenceRows = append(w.evidenceRows, []any{ev.ID, w.site.ID, ev.IssueID, string(ev.Source), ev.SourceID,
-				ev.Category, ev.Rule, ev.Confidence, ev.Excerpt, ev.Why, formatTime(ev.OccurredAt)})
-			if !evidenceBefore[ev.ID] {
-				res.NewEvidence++
-				w.newEvidence[ev.ID] = true
-			}
+	}
+	for _, ev := range rec.Evidence {
+		w.evidenceRows = append(w.evidenceRows, []any{ev.ID, w.site.ID, ev.IssueID, string(ev.Source), ev.SourceID,
+			ev.Category, ev.Rule, ev.Confidence, ev.Excerpt, ev.Why, formatTime(ev.OccurredAt)})
+		if !evidenceBefore[ev.ID] {
+			res.NewEvidence++
+			w.newEvidence[ev.ID] = true
 		}
 	}
 	res.Issues++

@@ -63,9 +63,10 @@ type Sink interface {
 	// StoredSince returns the stored issues of a site updated at or after
 	// a time, by id, with their `updated`.
 	StoredSince(ctx context.Context, siteID int64, since time.Time) (map[string]time.Time, error)
-	// SavePage commits a page's issues, their activities and evidence, and
-	// the cursor (when not zero) in one transaction.
-	SavePage(ctx context.Context, site evidence.Site, records []evidence.IssueRecord, classify evidence.ClassifyFunc, cursor time.Time) (PageResult, error)
+	// SavePage commits a page's issues, their activities and evidence (the
+	// records' Evidence, see Classify), and the cursor (when not zero) in
+	// one transaction.
+	SavePage(ctx context.Context, site evidence.Site, records []evidence.IssueRecord, cursor time.Time) (PageResult, error)
 	StoredIssues(ctx context.Context, siteID int64) ([]evidence.Issue, error)
 	RemoveIssues(ctx context.Context, siteID int64, issueIDs []string) (int, error)
 	RecordSyncRun(ctx context.Context, run SyncRun) error
@@ -213,6 +214,16 @@ func syncSite(ctx context.Context, src Source, sink Sink, opts Options, res *Res
 			return err
 		}
 	}
+	cursorOf := func(p Page) time.Time {
+		if !advanceCursor {
+			return time.Time{}
+		}
+		return p.Newest
+	}
+	var w *pageWriter
+	if !opts.DryRun {
+		w = startPageWriter(ctx, sink, site, opts)
+	}
 	err = src.Pages(ctx, res.UsedJQL, popts, func(p Page) error {
 		res.Issues += len(p.Records)
 		for _, rec := range p.Records {
@@ -228,23 +239,13 @@ func syncSite(ctx context.Context, src Source, sink Sink, opts Options, res *Res
 					}
 				}
 			}
+			reportProgress(opts, p)
 		} else {
-			cursor := p.Newest
-			if !advanceCursor {
-				cursor = time.Time{}
-			}
-			saved, err := sink.SavePage(ctx, site, p.Records, opts.Classify, cursor)
-			if err != nil {
+			// Classified here while the page before is being committed.
+			p.Records = Classify(site, p.Records, opts.Classify)
+			if err := w.write(p, cursorOf(p)); err != nil {
 				return err
 			}
-			res.NewActivities += saved.NewActivities
-			res.NewEvidence += saved.NewEvidence
-		}
-		if opts.Progress != nil {
-			opts.Progress(p.Fetched, p.Total)
-		}
-		if opts.PageProgress != nil {
-			opts.PageProgress(p.Page, p.Pages)
 		}
 		select {
 		case <-opts.Stop:
@@ -253,6 +254,17 @@ func syncSite(ctx context.Context, src Source, sink Sink, opts Options, res *Res
 			return nil
 		}
 	})
+	if w != nil {
+		// The pages handed over are committed before the sync ends, stops or
+		// reports a failure of a later page; a failure to commit comes first.
+		// A writer stopped by the user stops the sync even after its last page.
+		saved, werr := w.finish()
+		res.NewActivities += saved.NewActivities
+		res.NewEvidence += saved.NewEvidence
+		if werr != nil {
+			err = werr
+		}
+	}
 	if errors.Is(err, errStopped) {
 		res.Stopped = true
 		return nil
@@ -262,6 +274,79 @@ func syncSite(ctx context.Context, src Source, sink Sink, opts Options, res *Res
 	}
 	res.Removed, err = removeDeleted(ctx, src, sink, site, seen)
 	return err
+}
+
+// reportProgress tells the options' progress functions about a page done.
+func reportProgress(opts Options, p Page) {
+	if opts.Progress != nil {
+		opts.Progress(p.Fetched, p.Total)
+	}
+	if opts.PageProgress != nil {
+		opts.PageProgress(p.Page, p.Pages)
+	}
+}
+
+// pageWriter commits pages to the sink in its own goroutine, one at a
+// time and in the order given, so that the next page is classified while
+// the one before is committed. Like a sync without it, it stops once a
+// page is committed after opts.Stop is closed.
+type pageWriter struct {
+	pages chan pageToWrite
+	ended chan struct{} // closed when it takes no more pages: a commit failed (err), or the user stopped it
+	done  chan struct{} // closed when the goroutine has returned
+	saved PageResult    // what the committed pages changed
+	err   error
+}
+
+type pageToWrite struct {
+	page   Page
+	cursor time.Time
+}
+
+func startPageWriter(ctx context.Context, sink Sink, site evidence.Site, opts Options) *pageWriter {
+	w := &pageWriter{pages: make(chan pageToWrite), ended: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(w.done)
+		defer close(w.ended)
+		for pw := range w.pages {
+			saved, err := sink.SavePage(ctx, site, pw.page.Records, pw.cursor)
+			if err != nil {
+				w.err = err
+				return
+			}
+			w.saved.NewActivities += saved.NewActivities
+			w.saved.NewEvidence += saved.NewEvidence
+			reportProgress(opts, pw.page)
+			select {
+			case <-opts.Stop:
+				w.err = errStopped
+				return
+			default:
+			}
+		}
+	}()
+	return w
+}
+
+// write hands a page to the writer once it has taken the one before. It
+// fails, and the page is not stored, when the writer took its last page:
+// an earlier page's commit failed, or the user stopped the sync.
+func (w *pageWriter) write(p Page, cursor time.Time) error {
+	select {
+	case w.pages <- pageToWrite{p, cursor}:
+		return nil
+	case <-w.ended:
+		return w.err
+	}
+}
+
+// finish waits for the pages handed over to be committed, and says what
+// they changed and why the writer ended early (errStopped, or the first
+// failed commit's error), if it did.
+func (w *pageWriter) finish() (PageResult, error) {
+	close(w.pages)
+	<-w.done
+	return w.saved, w.err
 }
 
 // removeDeleted removes the site's stored issues that a complete read of

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -65,31 +66,15 @@ func dropBulkEvidence(ctx context.Context, tx *sql.Tx, siteID int64, spans []tim
 	if spans == nil {
 		spans = []timeSpan{{time.Time{}, time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)}}
 	}
+	inSpans, err := statusChangesInSpans(ctx, tx, siteID, spans)
+	if err != nil {
+		return nil, err
+	}
+	if err := widenSpans(ctx, tx, siteID, spans, inSpans); err != nil {
+		return nil, err
+	}
 	var removed []string
-	for _, sp := range spans {
-		changes, err := statusChangesIn(ctx, tx, siteID, sp)
-		if err != nil {
-			return nil, err
-		}
-		// A run may go on past the span: widen it until it starts and
-		// ends with a gap.
-		for len(changes) > 0 && (changes[0].at.Sub(sp.from) < bulkGap || sp.to.Sub(changes[len(changes)-1].at) < bulkGap) {
-			wider := timeSpan{sp.from.Add(-time.Hour), sp.to.Add(time.Hour)}
-			if changes[0].at.Sub(sp.from) >= bulkGap {
-				wider.from = sp.from
-			}
-			if sp.to.Sub(changes[len(changes)-1].at) >= bulkGap {
-				wider.to = sp.to
-			}
-			more, err := statusChangesIn(ctx, tx, siteID, wider)
-			if err != nil {
-				return nil, err
-			}
-			if len(more) == len(changes) {
-				break
-			}
-			sp, changes = wider, more
-		}
+	for _, changes := range inSpans {
 		for _, c := range bulkOf(changes) {
 			rows, err := tx.QueryContext(ctx, `
 				DELETE FROM evidence WHERE site_id = ? AND issue_id = ? AND source = 'change' AND source_id = ?
@@ -113,36 +98,114 @@ func dropBulkEvidence(ctx context.Context, tx *sql.Tx, siteID int64, spans []tim
 	return removed, nil
 }
 
-// statusChangesIn reads the user's status changes within a span, by time.
-func statusChangesIn(ctx context.Context, tx *sql.Tx, siteID int64, sp timeSpan) ([]statusChange, error) {
-	rows, err := tx.QueryContext(ctx, `
-		SELECT issue_id, source_id, occurred_at, items FROM activities
-		WHERE site_id = ? AND is_mine = 1 AND source = 'change' AND occurred_at BETWEEN ? AND ?
-		ORDER BY occurred_at`, siteID, formatTime(sp.from), formatTime(sp.to))
-	if err != nil {
-		return nil, fmt.Errorf("read status changes: %w", err)
+// widenSpans widens each span whose run of changes may go on past it, an
+// hour at a time, until its changes start and end with a gap or widening
+// finds no more; changes[i] are those in spans[i], and both are updated.
+// The spans still to widen are read together, a statement a round.
+func widenSpans(ctx context.Context, tx *sql.Tx, siteID int64, spans []timeSpan, changes [][]statusChange) error {
+	needsWider := func(i int) bool {
+		c := changes[i]
+		return len(c) > 0 && (c[0].at.Sub(spans[i].from) < bulkGap || spans[i].to.Sub(c[len(c)-1].at) < bulkGap)
 	}
+	var open []int
+	for i := range spans {
+		if needsWider(i) {
+			open = append(open, i)
+		}
+	}
+	for len(open) > 0 {
+		wider := make([]timeSpan, len(open))
+		for k, i := range open {
+			sp, c := spans[i], changes[i]
+			wider[k] = timeSpan{sp.from.Add(-time.Hour), sp.to.Add(time.Hour)}
+			if c[0].at.Sub(sp.from) >= bulkGap {
+				wider[k].from = sp.from
+			}
+			if sp.to.Sub(c[len(c)-1].at) >= bulkGap {
+				wider[k].to = sp.to
+			}
+		}
+		more, err := statusChangesInSpans(ctx, tx, siteID, wider)
+		if err != nil {
+			return err
+		}
+		next := open[:0]
+		for k, i := range open {
+			if len(more[k]) == len(changes[i]) {
+				continue
+			}
+			spans[i], changes[i] = wider[k], more[k]
+			if needsWider(i) {
+				next = append(next, i)
+			}
+		}
+		open = next
+	}
+	return nil
+}
+
+// spansPerQuery bounds the spans statusChangesInSpans asks for in one
+// statement (three parameters each, well under SQLite's 32,766).
+const spansPerQuery = 500
+
+// statusChangesInSpans reads the user's status changes within each span,
+// by time, many spans a statement: a page of a first sync may hold
+// hundreds of the user's status changes, and one query each cost more
+// than the rows they read.
+func statusChangesInSpans(ctx context.Context, tx *sql.Tx, siteID int64, spans []timeSpan) ([][]statusChange, error) {
+	out := make([][]statusChange, len(spans))
+	for start := 0; start < len(spans); start += spansPerQuery {
+		chunk := spans[start:min(start+spansPerQuery, len(spans))]
+		args := make([]any, 0, 1+3*len(chunk))
+		for i, sp := range chunk {
+			args = append(args, start+i, formatTime(sp.from), formatTime(sp.to))
+		}
+		args = append(args, siteID)
+		// The spans drive the join, each a range of the index by time. Items
+		// that do not name "status" cannot change it (changesStatus decides
+		// for the rest), and are not decoded.
+		rows, err := tx.QueryContext(ctx, `
+			WITH spans (n, from_at, to_at) AS (VALUES (?, ?, ?)`+strings.Repeat(", (?, ?, ?)", len(chunk)-1)+`)
+			SELECT s.n, a.issue_id, a.source_id, a.occurred_at, a.items
+			FROM spans s CROSS JOIN activities a
+			WHERE a.site_id = ? AND a.is_mine = 1 AND a.source = 'change' AND a.occurred_at BETWEEN s.from_at AND s.to_at
+				AND instr(a.items, '"status"') > 0
+			ORDER BY s.n, a.occurred_at`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("read status changes: %w", err)
+		}
+		if err := scanStatusChanges(rows, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// scanStatusChanges reads rows of (span, issue, history, time, items) into
+// out, by span, keeping the histories that change the status.
+func scanStatusChanges(rows *sql.Rows, out [][]statusChange) error {
 	defer rows.Close()
-	var out []statusChange
 	for rows.Next() {
 		var c statusChange
+		var n int
 		var at, items string
-		if err := rows.Scan(&c.issueID, &c.sourceID, &at, &items); err != nil {
-			return nil, err
+		if err := rows.Scan(&n, &c.issueID, &c.sourceID, &at, &items); err != nil {
+			return err
 		}
 		var its []evidence.ChangeItem
 		if err := json.Unmarshal([]byte(items), &its); err != nil {
-			return nil, fmt.Errorf("history %s items: %w", c.sourceID, err)
+			return fmt.Errorf("history %s items: %w", c.sourceID, err)
 		}
 		if !changesStatus(its) {
 			continue
 		}
+		var err error
 		if c.at, err = parseTime(at); err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, c)
+		out[n] = append(out[n], c)
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // bulkOf returns the changes, sorted by time, that belong to a run of

@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -77,52 +81,56 @@ type apiIssue struct {
 		Total     int          `json:"total"`
 		Histories []apiHistory `json:"histories"`
 	} `json:"changelog"`
-	Fields struct {
-		Summary     string   `json:"summary"`
-		Description jiraText `json:"description"`
-		IssueType   named    `json:"issuetype"`
-		Project     struct {
-			Key  string `json:"key"`
-			Name string `json:"name"`
-		} `json:"project"`
-		Status struct {
-			Name           string `json:"name"`
-			StatusCategory struct {
-				Key string `json:"key"`
-			} `json:"statusCategory"`
-		} `json:"status"`
-		Priority       *named    `json:"priority"`
-		Resolution     *named    `json:"resolution"`
-		ResolutionDate *jiraTime `json:"resolutiondate"`
-		Labels         []string  `json:"labels"`
-		Components     []named   `json:"components"`
-		FixVersions    []named   `json:"fixVersions"`
-		Reporter       *apiUser  `json:"reporter"`
-		Creator        *apiUser  `json:"creator"`
-		Assignee       *apiUser  `json:"assignee"`
-		Created        jiraTime  `json:"created"`
-		Updated        jiraTime  `json:"updated"`
-		Parent         *struct {
+	Fields apiFields `json:"fields"`
+}
+
+// apiFields are the fields of an issue pmfolio reads by name; the site's
+// custom fields, whose ids vary, are decoded beside them (issueDecoder).
+type apiFields struct {
+	Summary     string   `json:"summary"`
+	Description jiraText `json:"description"`
+	IssueType   named    `json:"issuetype"`
+	Project     struct {
+		Key  string `json:"key"`
+		Name string `json:"name"`
+	} `json:"project"`
+	Status struct {
+		Name           string `json:"name"`
+		StatusCategory struct {
 			Key string `json:"key"`
-		} `json:"parent"`
-		IssueLinks []struct {
-			Type struct {
-				Name    string `json:"name"`
-				Inward  string `json:"inward"`
-				Outward string `json:"outward"`
-			} `json:"type"`
-			InwardIssue  *struct{ Key string } `json:"inwardIssue"`
-			OutwardIssue *struct{ Key string } `json:"outwardIssue"`
-		} `json:"issuelinks"`
-		Comment *struct {
-			Total    int          `json:"total"`
-			Comments []apiComment `json:"comments"`
-		} `json:"comment"`
-		Worklog *struct {
-			Total    int          `json:"total"`
-			Worklogs []apiWorklog `json:"worklogs"`
-		} `json:"worklog"`
-	} `json:"fields"`
+		} `json:"statusCategory"`
+	} `json:"status"`
+	Priority       *named    `json:"priority"`
+	Resolution     *named    `json:"resolution"`
+	ResolutionDate *jiraTime `json:"resolutiondate"`
+	Labels         []string  `json:"labels"`
+	Components     []named   `json:"components"`
+	FixVersions    []named   `json:"fixVersions"`
+	Reporter       *apiUser  `json:"reporter"`
+	Creator        *apiUser  `json:"creator"`
+	Assignee       *apiUser  `json:"assignee"`
+	Created        jiraTime  `json:"created"`
+	Updated        jiraTime  `json:"updated"`
+	Parent         *struct {
+		Key string `json:"key"`
+	} `json:"parent"`
+	IssueLinks []struct {
+		Type struct {
+			Name    string `json:"name"`
+			Inward  string `json:"inward"`
+			Outward string `json:"outward"`
+		} `json:"type"`
+		InwardIssue  *struct{ Key string } `json:"inwardIssue"`
+		OutwardIssue *struct{ Key string } `json:"outwardIssue"`
+	} `json:"issuelinks"`
+	Comment *struct {
+		Total    int          `json:"total"`
+		Comments []apiComment `json:"comments"`
+	} `json:"comment"`
+	Worklog *struct {
+		Total    int          `json:"total"`
+		Worklogs []apiWorklog `json:"worklogs"`
+	} `json:"worklog"`
 }
 
 // jiraTime parses Jira's timestamps ("2016-03-03T13:40:01.000+0000").
@@ -195,7 +203,7 @@ func (t *jiraText) UnmarshalJSON(b []byte) error {
 // mapIssue turns one complete raw issue into its domain value and the
 // activities of everyone on it.
 func mapIssue(raw []byte, fields Fields) (evidence.Issue, []evidence.Activity, error) {
-	api, custom, err := decodeIssue(raw, fields)
+	api, custom, err := decodeIssue(raw, fields.ids())
 	if err != nil {
 		return evidence.Issue{}, nil, err
 	}
@@ -203,23 +211,143 @@ func mapIssue(raw []byte, fields Fields) (evidence.Issue, []evidence.Activity, e
 	return is, acts, nil
 }
 
-// decodeIssue reads a raw issue, and the custom fields among its fields
-// when the site has any, by id.
-func decodeIssue(raw []byte, fields Fields) (apiIssue, map[string]json.RawMessage, error) {
-	var api apiIssue
-	if err := json.Unmarshal(raw, &api); err != nil {
+// decodeIssue reads a raw issue, and the custom fields of the given ids
+// among its fields (nil when there are none to read).
+func decodeIssue(raw []byte, customIDs []string) (apiIssue, map[string]json.RawMessage, error) {
+	api, custom, err := issueDecoderFor(customIDs).decode(raw)
+	if err != nil {
 		return api, nil, fmt.Errorf("decode issue: %w", err)
 	}
 	if api.ID == "" || api.Key == "" {
 		return api, nil, fmt.Errorf("decode issue: no id or key")
 	}
-	var envelope struct {
-		Fields map[string]json.RawMessage `json:"fields"`
+	return api, custom, nil
+}
+
+// issueDecoder decodes an issue and some of its custom fields in one pass
+// over the JSON, which is most of the CPU a sync spends on reading Jira
+// (decoding the fields a second time, into a map, cost a third more). The
+// custom fields' ids are known only at run time, so it decodes into a
+// struct type made for them: apiIssue's fields with, inside "fields",
+// apiFields' fields and one json.RawMessage per custom id.
+type issueDecoder struct {
+	ids []string
+	typ reflect.Type // nil: no custom fields; decode into apiIssue
+	// twoPasses: an id is also the name of a field apiFields reads (Jira's
+	// are all customfield_…), and encoding/json would read neither of two
+	// fields of one name; the custom fields are decoded in a second pass.
+	twoPasses bool
+}
+
+var (
+	apiIssueType  = reflect.TypeFor[apiIssue]()
+	apiFieldsType = reflect.TypeFor[apiFields]()
+	rawType       = reflect.TypeFor[json.RawMessage]()
+	fieldsIndex   = func() int {
+		f, _ := apiIssueType.FieldByName("Fields")
+		return f.Index[0]
+	}()
+	issueDecoders sync.Map // strings.Join(ids, ",") -> *issueDecoder
+)
+
+// issueDecoderFor returns the decoder for the custom fields of the given
+// ids (empty ones left out), made once per set of ids.
+func issueDecoderFor(customIDs []string) *issueDecoder {
+	var ids []string
+	for _, id := range customIDs {
+		if id != "" && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
 	}
-	if len(fields.ids()) > 0 && json.Unmarshal(raw, &envelope) == nil {
-		return api, envelope.Fields, nil
+	key := strings.Join(ids, ",")
+	if d, ok := issueDecoders.Load(key); ok {
+		return d.(*issueDecoder)
 	}
-	return api, nil, nil
+	d := &issueDecoder{ids: ids}
+	if len(ids) > 0 {
+		d.typ = decodedIssueType(ids)
+		d.twoPasses = slices.ContainsFunc(ids, namesAnAPIField)
+	}
+	issueDecoders.Store(key, d)
+	return d
+}
+
+// namesAnAPIField reports whether id is the JSON name of one of
+// apiFields' fields, which encoding/json matches ignoring case.
+func namesAnAPIField(id string) bool {
+	for i := range apiFieldsType.NumField() {
+		name, _, _ := strings.Cut(apiFieldsType.Field(i).Tag.Get("json"), ",")
+		if strings.EqualFold(name, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// decodedIssueType is apiIssue with the custom fields of ids beside the
+// named ones in "fields", each held as its raw JSON.
+func decodedIssueType(ids []string) reflect.Type {
+	fields := make([]reflect.StructField, 0, apiFieldsType.NumField()+len(ids))
+	for i := range apiFieldsType.NumField() {
+		fields = append(fields, apiFieldsType.Field(i))
+	}
+	for i, id := range ids {
+		fields = append(fields, reflect.StructField{Name: fmt.Sprintf("Custom%d", i), Type: rawType,
+			Tag: reflect.StructTag(`json:"` + id + `"`)})
+	}
+	top := make([]reflect.StructField, 0, apiIssueType.NumField())
+	for i := range apiIssueType.NumField() {
+		f := apiIssueType.Field(i)
+		if i == fieldsIndex {
+			f.Type = reflect.StructOf(fields)
+		}
+		top = append(top, f)
+	}
+	return reflect.StructOf(top)
+}
+
+// decode reads a raw issue; custom holds the custom fields found, by id.
+func (d *issueDecoder) decode(raw []byte) (api apiIssue, custom map[string]json.RawMessage, err error) {
+	if d.typ == nil || d.twoPasses {
+		if err = json.Unmarshal(raw, &api); err != nil || d.typ == nil {
+			return api, nil, err
+		}
+		var envelope struct {
+			Fields map[string]json.RawMessage `json:"fields"`
+		}
+		if json.Unmarshal(raw, &envelope) != nil {
+			return api, nil, nil
+		}
+		custom = map[string]json.RawMessage{}
+		for _, id := range d.ids {
+			if value, ok := envelope.Fields[id]; ok {
+				custom[id] = value
+			}
+		}
+		return api, custom, nil
+	}
+	v := reflect.New(d.typ).Elem()
+	if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
+		return api, nil, err
+	}
+	dst := reflect.ValueOf(&api).Elem()
+	for i := range apiIssueType.NumField() {
+		if i != fieldsIndex {
+			dst.Field(i).Set(v.Field(i))
+		}
+	}
+	src, dstFields := v.Field(fieldsIndex), dst.Field(fieldsIndex)
+	known := apiFieldsType.NumField()
+	for i := range known {
+		dstFields.Field(i).Set(src.Field(i))
+	}
+	custom = make(map[string]json.RawMessage, len(d.ids))
+	for i, id := range d.ids {
+		if value := src.Field(known + i).Interface().(json.RawMessage); value != nil {
+			custom[id] = value
+		}
+	}
+	return api, custom, nil
 }
 
 // mapDecoded turns a decoded issue into its domain value and the

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -355,5 +356,49 @@ func TestChangeItemNullIsNotEmpty(t *testing.T) {
 	var back evidence.ChangeItem
 	if err := json.Unmarshal(stored, &back); err != nil || back != items[1] {
 		t.Errorf("stored as %s, read back %+v (%v)", stored, back, err)
+	}
+}
+
+// decodeIssue reads an issue and the custom fields asked for in one pass;
+// what it reads is what decoding the issue and, separately, its fields by
+// name would: every recorded issue, and one with the custom fields of a
+// Cloud site (sprints, story points, flags, an epic link, a null one, one
+// absent), also asked for under a name that clashes with a named field.
+func TestDecodeIssueReadsTheCustomFieldsItIsAskedFor(t *testing.T) {
+	raws := []json.RawMessage{json.RawMessage(`{"id":"10001","key":"PAY-1","changelog":{"total":1,"histories":[{"id":"7","created":"2026-01-02T03:04:05.000+0000","items":[{"field":"status","fromString":"To Do","toString":"Done"}]}]},
+		"fields":{"summary":"Pay out","customfield_10020":[{"id":3,"name":"PAY Sprint 7","state":"active"}],"customfield_10016":5.5,
+		"customfield_10021":[{"value":"Impediment"}],"customfield_10101":"PAY-0","customfield_10106":null,"created":"2026-01-01T00:00:00.000+0000"}}`)}
+	for _, sample := range []string{"cloud-search-with-changelog.json", "server-search-page-1.json", "server-search-page-2.json"} {
+		raws = append(raws, loadSampleIssues(t, sample)...)
+	}
+	for _, ids := range [][]string{
+		nil,
+		{"customfield_10020", "customfield_10016", "customfield_10106", "customfield_10021", "customfield_10101", "customfield_19999", "customfield_10301"},
+		{"customfield_10020", "Summary", ""},
+	} {
+		for _, raw := range raws {
+			var wantAPI apiIssue
+			var envelope struct {
+				Fields map[string]json.RawMessage `json:"fields"`
+			}
+			if err := json.Unmarshal(raw, &wantAPI); err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(raw, &envelope); err != nil {
+				t.Fatal(err)
+			}
+			api, custom, err := decodeIssue(raw, ids)
+			if err != nil {
+				t.Fatalf("%s: %v", wantAPI.Key, err)
+			}
+			if !reflect.DeepEqual(api, wantAPI) {
+				t.Errorf("%s with custom fields %q: decoded %+v, want %+v", wantAPI.Key, ids, api, wantAPI)
+			}
+			for _, id := range ids {
+				if want, ok := envelope.Fields[id]; ok != (custom[id] != nil) || string(custom[id]) != string(want) {
+					t.Errorf("%s: custom field %q is %s, want %s", wantAPI.Key, id, custom[id], want)
+				}
+			}
+		}
 	}
 }

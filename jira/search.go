@@ -570,9 +570,10 @@ func (c *Client) completePage(ctx context.Context, deployment string, raws []jso
 	apis := make([]apiIssue, len(raws))
 	customs := make([]map[string]json.RawMessage, len(raws))
 	var cut []string
+	customIDs := fields.ids()
 	for i, raw := range raws {
 		var err error
-		if apis[i], customs[i], err = decodeIssue(raw, fields); err != nil {
+		if apis[i], customs[i], err = decodeIssue(raw, customIDs); err != nil {
 			return nil, &Error{Kind: KindProtocol, Err: fmt.Errorf("search returned an issue pmfolio cannot read: %v", err)}
 		}
 		if changelogCut(&apis[i]) {

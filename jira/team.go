@@ -217,17 +217,9 @@ func sprintStateOf(v json.RawMessage) string {
 
 // mapTeamIssue maps one issue of a team search.
 func mapTeamIssue(raw json.RawMessage, fields Fields) (next.TeamIssue, error) {
-	api, custom, err := decodeIssue(raw, fields)
+	api, custom, err := decodeIssue(raw, append(fields.ids(), fields.AcceptanceCriteria))
 	if err != nil {
 		return next.TeamIssue{}, err
-	}
-	if custom == nil && fields.AcceptanceCriteria != "" {
-		var envelope struct {
-			Fields map[string]json.RawMessage `json:"fields"`
-		}
-		if json.Unmarshal(raw, &envelope) == nil {
-			custom = envelope.Fields
-		}
 	}
 	is, _ := mapDecoded(api, custom, fields)
 	ti := next.TeamIssue{Issue: is}

@@ -62,23 +62,27 @@ func changesStatus(items []evidence.ChangeItem) bool {
 // of the site when spans is nil). A bulk edit read across two pages is
 // found when the second page commits, and the first page's evidence of it
 // goes then. It returns the ids of the evidence deleted.
-func dropBulkEvidence(ctx context.Context, tx *sql.Tx, siteID int64, spans []timeSpan) ([]string, error) {
+func dropBulkEvidence(ctx context.Context, prepare prepareFunc, siteID int64, spans []timeSpan) ([]string, error) {
 	if spans == nil {
 		spans = []timeSpan{{time.Time{}, time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)}}
 	}
-	inSpans, err := statusChangesInSpans(ctx, tx, siteID, spans)
+	inSpans, err := statusChangesInSpans(ctx, prepare, siteID, spans)
 	if err != nil {
 		return nil, err
 	}
-	if err := widenSpans(ctx, tx, siteID, spans, inSpans); err != nil {
+	if err := widenSpans(ctx, prepare, siteID, spans, inSpans); err != nil {
 		return nil, err
 	}
 	var removed []string
 	for _, changes := range inSpans {
 		for _, c := range bulkOf(changes) {
-			rows, err := tx.QueryContext(ctx, `
+			drop, err := prepare(ctx, `
 				DELETE FROM evidence WHERE site_id = ? AND issue_id = ? AND source = 'change' AND source_id = ?
-				RETURNING id`, siteID, c.issueID, c.sourceID)
+				RETURNING id`)
+			if err != nil {
+				return nil, fmt.Errorf("drop bulk-edit evidence: %w", err)
+			}
+			rows, err := drop.QueryContext(ctx, siteID, c.issueID, c.sourceID)
 			if err != nil {
 				return nil, fmt.Errorf("drop bulk-edit evidence: %w", err)
 			}
@@ -102,7 +106,7 @@ func dropBulkEvidence(ctx context.Context, tx *sql.Tx, siteID int64, spans []tim
 // hour at a time, until its changes start and end with a gap or widening
 // finds no more; changes[i] are those in spans[i], and both are updated.
 // The spans still to widen are read together, a statement a round.
-func widenSpans(ctx context.Context, tx *sql.Tx, siteID int64, spans []timeSpan, changes [][]statusChange) error {
+func widenSpans(ctx context.Context, prepare prepareFunc, siteID int64, spans []timeSpan, changes [][]statusChange) error {
 	needsWider := func(i int) bool {
 		c := changes[i]
 		return len(c) > 0 && (c[0].at.Sub(spans[i].from) < bulkGap || spans[i].to.Sub(c[len(c)-1].at) < bulkGap)
@@ -125,7 +129,7 @@ func widenSpans(ctx context.Context, tx *sql.Tx, siteID int64, spans []timeSpan,
 				wider[k].to = sp.to
 			}
 		}
-		more, err := statusChangesInSpans(ctx, tx, siteID, wider)
+		more, err := statusChangesInSpans(ctx, prepare, siteID, wider)
 		if err != nil {
 			return err
 		}
@@ -146,37 +150,42 @@ func widenSpans(ctx context.Context, tx *sql.Tx, siteID int64, spans []timeSpan,
 
 // spansPerQuery bounds the spans statusChangesInSpans asks for in one
 // statement (three parameters each, well under SQLite's 32,766).
-const spansPerQuery = 500
+const spansPerQuery = 256
 
 // statusChangesInSpans reads the user's status changes within each span,
-// by time, many spans a statement: a page of a first sync may hold
-// hundreds of the user's status changes, and one query each cost more
-// than the rows they read.
-func statusChangesInSpans(ctx context.Context, tx *sql.Tx, siteID int64, spans []timeSpan) ([][]statusChange, error) {
+// by time, many spans a statement (of a few sizes, chunkSizes): a page of
+// a first sync may hold hundreds of the user's status changes, and one
+// query each cost more than the rows they read.
+func statusChangesInSpans(ctx context.Context, prepare prepareFunc, siteID int64, spans []timeSpan) ([][]statusChange, error) {
 	out := make([][]statusChange, len(spans))
-	for start := 0; start < len(spans); start += spansPerQuery {
-		chunk := spans[start:min(start+spansPerQuery, len(spans))]
-		args := make([]any, 0, 1+3*len(chunk))
-		for i, sp := range chunk {
+	start := 0
+	for _, n := range chunkSizes(len(spans), spansPerQuery) {
+		args := make([]any, 0, 1+3*n)
+		for i, sp := range spans[start : start+n] {
 			args = append(args, start+i, formatTime(sp.from), formatTime(sp.to))
 		}
 		args = append(args, siteID)
 		// The spans drive the join, each a range of the index by time. Items
 		// that do not name "status" cannot change it (changesStatus decides
 		// for the rest), and are not decoded.
-		rows, err := tx.QueryContext(ctx, `
-			WITH spans (n, from_at, to_at) AS (VALUES (?, ?, ?)`+strings.Repeat(", (?, ?, ?)", len(chunk)-1)+`)
+		stmt, err := prepare(ctx, `
+			WITH spans (n, from_at, to_at) AS (VALUES (?, ?, ?)`+strings.Repeat(", (?, ?, ?)", n-1)+`)
 			SELECT s.n, a.issue_id, a.source_id, a.occurred_at, a.items
 			FROM spans s CROSS JOIN activities a
 			WHERE a.site_id = ? AND a.is_mine = 1 AND a.source = 'change' AND a.occurred_at BETWEEN s.from_at AND s.to_at
 				AND instr(a.items, '"status"') > 0
-			ORDER BY s.n, a.occurred_at`, args...)
+			ORDER BY s.n, a.occurred_at`)
+		if err != nil {
+			return nil, fmt.Errorf("read status changes: %w", err)
+		}
+		rows, err := stmt.QueryContext(ctx, args...)
 		if err != nil {
 			return nil, fmt.Errorf("read status changes: %w", err)
 		}
 		if err := scanStatusChanges(rows, out); err != nil {
 			return nil, err
 		}
+		start += n
 	}
 	return out, nil
 }

@@ -264,6 +264,14 @@ func TestStoreFailedPageLeavesDatabaseAsItWas(t *testing.T) {
 	if issues != 1 || !cursor.Equal(t0) {
 		t.Errorf("after a failed page: %d issues, cursor %v; want 1 issue and cursor %v", issues, cursor, t0)
 	}
+	// The connection pages are written through takes the next page.
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{testRecord("10003", "PAY-3", t0.Add(time.Hour))}, fakeClassify, t0.Add(time.Hour)); err != nil {
+		t.Fatalf("the page after a failed one: %v", err)
+	}
+	s.db.QueryRowContext(ctx, `SELECT count(*) FROM issues`).Scan(&issues)
+	if cursor, _, _ = s.SyncCursor(ctx, site.ID); issues != 2 || !cursor.Equal(t0.Add(time.Hour)) {
+		t.Errorf("after the next page: %d issues, cursor %v; want 2 and %v", issues, cursor, t0.Add(time.Hour))
+	}
 }
 
 func TestStoreCurationSurvivesReclassify(t *testing.T) {
@@ -427,5 +435,15 @@ func TestStoreMeasuresHowLongAClearedBlockLasted(t *testing.T) {
 	}
 	if items[1].BlockedFor != 0 {
 		t.Errorf("out of On Hold with no recorded start: %v, want unknown (0)", items[1].BlockedFor)
+	}
+}
+
+// Rows are inserted in statements of a few sizes, which add up to the
+// rows, so that a page prepares no statement a page before prepared.
+func TestChunkSizesAddUpInPowersOfTwo(t *testing.T) {
+	for n, want := range map[int][]int{0: nil, 1: {1}, 255: {128, 64, 32, 16, 8, 4, 2, 1}, 256: {256}, 300: {256, 32, 8, 4}, 600: {256, 256, 64, 16, 8}} {
+		if got := chunkSizes(n, 256); !reflect.DeepEqual(got, want) {
+			t.Errorf("chunkSizes(%d, 256) = %v, want %v", n, got, want)
+		}
 	}
 }

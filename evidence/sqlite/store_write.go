@@ -20,27 +20,33 @@ import (
 // killed at any moment leaves whole pages or nothing.
 func (s *Store) SavePage(ctx context.Context, site evidence.Site, records []evidence.IssueRecord, cursor time.Time) (evsync.PageResult, error) {
 	var res evsync.PageResult
-	tx, err := s.db.BeginTx(ctx, nil)
+	s.pages.mu.Lock()
+	defer s.pages.mu.Unlock()
+	conn, err := s.pageConn(ctx)
+	if err != nil {
+		return res, fmt.Errorf("save page: %w", err)
+	}
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return res, fmt.Errorf("save page: %w", err)
 	}
 	defer tx.Rollback()
 	now := formatTime(s.now())
-	w, err := newPageWriter(ctx, tx, site)
+	prepare := s.pagePrepare(tx)
+	w, err := newPageWriter(ctx, prepare, site)
 	if err != nil {
 		return res, err
 	}
-	defer w.close()
 	for _, rec := range lastOfEachIssue(records) {
 		if err := w.saveIssue(ctx, rec, now, &res); err != nil {
 			return res, fmt.Errorf("save issue %s: %w", rec.Issue.Key, err)
 		}
 	}
-	if err := w.flush(ctx, tx); err != nil {
+	if err := w.flush(ctx, prepare); err != nil {
 		return res, err
 	}
 	if len(w.statusTimes) > 0 {
-		removed, err := dropBulkEvidence(ctx, tx, site.ID, spansAround(w.statusTimes))
+		removed, err := dropBulkEvidence(ctx, prepare, site.ID, spansAround(w.statusTimes))
 		if err != nil {
 			return res, err
 		}
@@ -51,10 +57,13 @@ func (s *Store) SavePage(ctx context.Context, site evidence.Site, records []evid
 		}
 	}
 	if !cursor.IsZero() {
-		if _, err := tx.ExecContext(ctx, `
+		move, err := prepare(ctx, `
 			INSERT INTO sync_state (site_id, cursor, updated_at) VALUES (?, ?, ?)
-			ON CONFLICT (site_id) DO UPDATE SET cursor = max(cursor, excluded.cursor), updated_at = excluded.updated_at`,
-			site.ID, formatTime(cursor), now); err != nil {
+			ON CONFLICT (site_id) DO UPDATE SET cursor = max(cursor, excluded.cursor), updated_at = excluded.updated_at`)
+		if err == nil {
+			_, err = move.ExecContext(ctx, site.ID, formatTime(cursor), now)
+		}
+		if err != nil {
 			return res, fmt.Errorf("move sync cursor: %w", err)
 		}
 	}
@@ -94,13 +103,13 @@ const (
 const rowsPerInsert = 256
 
 // flush inserts the page's activities, then its evidence (which refers
-// to them), rowsPerInsert rows a statement.
-func (w *pageWriter) flush(ctx context.Context, tx *sql.Tx) error {
+// to them), up to rowsPerInsert rows a statement.
+func (w *pageWriter) flush(ctx context.Context, prepare prepareFunc) error {
 	for _, table := range []struct {
 		what, columns string
 		rows          [][]any
 	}{{"activities", activityColumns, w.activityRows}, {"evidence", evidenceColumns, w.evidenceRows}} {
-		if err := insertRows(ctx, tx, table.columns, table.rows); err != nil {
+		if err := insertRows(ctx, prepare, table.columns, table.rows); err != nil {
 			return fmt.Errorf("store %s: %w", table.what, err)
 		}
 	}
@@ -109,43 +118,27 @@ func (w *pageWriter) flush(ctx context.Context, tx *sql.Tx) error {
 }
 
 // insertRows inserts rows of equal width into table (with its column
-// list), many to a statement; a full-size statement is prepared once.
-func insertRows(ctx context.Context, tx *sql.Tx, table string, rows [][]any) error {
+// list), many to a statement, in statements of a few sizes (chunkSizes).
+func insertRows(ctx context.Context, prepare prepareFunc, table string, rows [][]any) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	placeholders := func(n int) string {
-		one := "(?" + strings.Repeat(", ?", len(rows[0])-1) + ")"
-		return "INSERT INTO " + table + " VALUES " + one + strings.Repeat(", "+one, n-1)
-	}
-	var full *sql.Stmt
-	defer func() {
-		if full != nil {
-			full.Close()
-		}
-	}()
+	one := "(?" + strings.Repeat(", ?", len(rows[0])-1) + ")"
 	args := make([]any, 0, rowsPerInsert*len(rows[0]))
-	for start := 0; start < len(rows); start += rowsPerInsert {
-		chunk := rows[start:min(start+rowsPerInsert, len(rows))]
-		args = args[:0]
-		for _, r := range chunk {
-			args = append(args, r...)
-		}
-		if len(chunk) < rowsPerInsert {
-			if _, err := tx.ExecContext(ctx, placeholders(len(chunk)), args...); err != nil {
-				return err
-			}
-			continue
-		}
-		if full == nil {
-			var err error
-			if full, err = tx.PrepareContext(ctx, placeholders(rowsPerInsert)); err != nil {
-				return err
-			}
-		}
-		if _, err := full.ExecContext(ctx, args...); err != nil {
+	start := 0
+	for _, n := range chunkSizes(len(rows), rowsPerInsert) {
+		stmt, err := prepare(ctx, "INSERT INTO "+table+" VALUES "+one+strings.Repeat(", "+one, n-1))
+		if err != nil {
 			return err
 		}
+		args = args[:0]
+		for _, r := range rows[start : start+n] {
+			args = append(args, r...)
+		}
+		if _, err := stmt.ExecContext(ctx, args...); err != nil {
+			return err
+		}
+		start += n
 	}
 	return nil
 }
@@ -165,7 +158,7 @@ type pageWriter struct {
 	activityRows, evidenceRows    [][]any
 }
 
-func newPageWriter(ctx context.Context, tx *sql.Tx, site evidence.Site) (*pageWriter, error) {
+func newPageWriter(ctx context.Context, prepare prepareFunc, site evidence.Site) (*pageWriter, error) {
 	w := &pageWriter{site: site, newEvidence: map[string]bool{}}
 	stmts := []struct {
 		dst   **sql.Stmt
@@ -184,22 +177,13 @@ func newPageWriter(ctx context.Context, tx *sql.Tx, site evidence.Site) (*pageWr
 		{&w.deleteActivities, `DELETE FROM activities WHERE site_id = ? AND issue_id = ?`},
 	}
 	for _, st := range stmts {
-		stmt, err := tx.PrepareContext(ctx, st.query)
+		stmt, err := prepare(ctx, st.query)
 		if err != nil {
-			w.close()
 			return nil, fmt.Errorf("prepare: %w", err)
 		}
 		*st.dst = stmt
 	}
 	return w, nil
-}
-
-func (w *pageWriter) close() {
-	for _, st := range []*sql.Stmt{w.mineBefore, w.evidenceBefore, w.upsertIssue, w.deleteActivities} {
-		if st != nil {
-			st.Close()
-		}
-	}
 }
 
 func (w *pageWriter) saveIssue(ctx context.Context, rec evidence.IssueRecord, now string, res *evsync.PageResult) error {
@@ -326,7 +310,7 @@ func (s *Store) Reclassify(ctx context.Context, classify evidence.ClassifyFunc) 
 	}
 	n := len(found)
 	for _, site := range sites {
-		removed, err := dropBulkEvidence(ctx, tx, site.ID, nil)
+		removed, err := dropBulkEvidence(ctx, txPrepare(tx), site.ID, nil)
 		if err != nil {
 			return 0, fmt.Errorf("reclassify %s: %w", site.Name, err)
 		}

@@ -470,8 +470,8 @@ func (c *Client) pageWindow(ctx context.Context, q SearchQuery, win searchWindow
 		if q.Deployment != evidence.DeploymentCloud {
 			query.Set("startAt", strconv.Itoa(startAt))
 		}
-		var page searchPage
-		if err := c.get(ctx, path+"?"+query.Encode(), &page); err != nil {
+		page, err := c.getSearchPage(ctx, path+"?"+query.Encode())
+		if err != nil {
 			f.err = fmt.Errorf("search issues: %w", explainGone(err))
 			close(f.done)
 			return

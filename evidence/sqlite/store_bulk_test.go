@@ -2,8 +2,10 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,5 +68,42 @@ func TestStoreDropsTheEvidenceOfBulkStatusChangesAcrossPages(t *testing.T) {
 	}
 	if evs, err = s.Evidence(ctx, evidence.Filter{}); err != nil || len(evs) != len(want) {
 		t.Errorf("after reclassify: %d evidence items (%v), want %d", len(evs), err, len(want))
+	}
+}
+
+// The user's status changes around a time are read from the index of the
+// user's activities by time (a partial index, of is_mine = 1), not by a
+// scan of every activity of the site.
+func TestStatusChangesAreReadThroughTheIndexOfTheUsersActivities(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	var plan []string
+	prepare := func(ctx context.Context, query string) (*sql.Stmt, error) {
+		rows, err := tx.QueryContext(ctx, "EXPLAIN QUERY PLAN "+query, 0, "a", "b", site.ID)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				return nil, err
+			}
+			plan = append(plan, detail)
+		}
+		return tx.PrepareContext(ctx, query)
+	}
+	if _, err := statusChangesInSpans(ctx, prepare, site.ID, []timeSpan{{time.Now(), time.Now()}}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(plan, "\n"), "SEARCH a USING INDEX activities_mine_by_time") {
+		t.Errorf("the status changes are not read through activities_mine_by_time:\n%s", strings.Join(plan, "\n"))
 	}
 }

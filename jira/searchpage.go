@@ -225,7 +225,12 @@ func (c *Client) getSearchPage(ctx context.Context, path string) (searchPage, er
 	if err != nil {
 		return searchPage{}, c.classify(resp, err)
 	}
-	body, err := io.ReadAll(resp.Body)
+	var body []byte
+	if buffered, ok := resp.Body.(bufferedBody); ok {
+		body = buffered.data // the issues are slices of it: no copy
+	} else {
+		body, err = io.ReadAll(resp.Body)
+	}
 	resp.Body.Close()
 	var page searchPage
 	if err == nil {

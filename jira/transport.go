@@ -156,9 +156,18 @@ func bufferBody(resp *http.Response) error {
 	if err != nil {
 		return fmt.Errorf("read the answer: %w", err) // net/http names the request
 	}
-	resp.Body = io.NopCloser(bytes.NewReader(body))
+	resp.Body = bufferedBody{bytes.NewReader(body), body}
 	return nil
 }
+
+// bufferedBody is an answer's body read into memory, whose bytes a reader
+// may take as they are rather than read a copy (getSearchPage).
+type bufferedBody struct {
+	*bytes.Reader
+	data []byte
+}
+
+func (bufferedBody) Close() error { return nil }
 
 // countingTransport counts requests and bounds each one, body included, by
 // the client's request timeout (http.Client.Timeout would also count the

@@ -376,6 +376,7 @@ func (c *Client) runPlan(ctx context.Context, q SearchQuery, plan searchPlan, fn
 		gate.interrupt()
 		wg.Wait()
 	}()
+	changelogs := newChangelogBatcher(ctx, c, &wg)
 	query := url.Values{}
 	query.Set("maxResults", strconv.Itoa(plan.pageSize))
 	query.Set("fields", strings.Join(append(append([]string(nil), searchFields...), q.Fields.ids()...), ","))
@@ -400,7 +401,7 @@ func (c *Client) runPlan(ctx context.Context, q SearchQuery, plan searchPlan, fn
 			go func() {
 				defer wg.Done()
 				defer close(queues[w])
-				c.pageWindow(ctx, q, win, w, query, gate, queues[w], &wg)
+				c.pageWindow(ctx, q, win, w, query, gate, queues[w], &wg, changelogs)
 			}()
 		}
 	}()
@@ -411,8 +412,16 @@ func (c *Client) runPlan(ctx context.Context, q SearchQuery, plan searchPlan, fn
 		for f := range queues[w] {
 			select {
 			case <-f.done:
-			case <-ctx.Done():
-				return ctx.Err()
+			default:
+				// The sync waits for this page: its changelogs must not
+				// wait for a batch to fill.
+				changelogs.await(f)
+				select {
+				case <-f.done:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				changelogs.await(nil)
 			}
 			if f.err != nil {
 				return f.err
@@ -441,7 +450,7 @@ func (c *Client) runPlan(ctx context.Context, q SearchQuery, plan searchPlan, fn
 // pageWindow pages one window: each search page is put in the window's
 // queue at once and completed (its cut changelogs, comments and worklogs
 // fetched) in its own goroutine while the next page is searched.
-func (c *Client) pageWindow(ctx context.Context, q SearchQuery, win searchWindow, w int, base url.Values, gate *pageGate, queue chan<- *pageFuture, wg *sync.WaitGroup) {
+func (c *Client) pageWindow(ctx context.Context, q SearchQuery, win searchWindow, w int, base url.Values, gate *pageGate, queue chan<- *pageFuture, wg *sync.WaitGroup, changelogs *changelogBatcher) {
 	query := url.Values{}
 	for k, v := range base {
 		query[k] = v
@@ -484,7 +493,7 @@ func (c *Client) pageWindow(ctx context.Context, q SearchQuery, win searchWindow
 		go func() {
 			defer wg.Done()
 			defer func() { <-completing }()
-			f.page, f.err = c.completeSearchPage(ctx, q, page.Issues)
+			f.page, f.err = c.completeSearchPage(ctx, q, page.Issues, changelogs.forPage(f))
 			close(f.done)
 		}()
 		if q.Deployment == evidence.DeploymentCloud {
@@ -504,8 +513,8 @@ func (c *Client) pageWindow(ctx context.Context, q SearchQuery, win searchWindow
 }
 
 // completeSearchPage completes the issues of one search page and maps them.
-func (c *Client) completeSearchPage(ctx context.Context, q SearchQuery, issues []json.RawMessage) (evsync.Page, error) {
-	records, err := c.completePage(ctx, q.Deployment, issues, q.Fields)
+func (c *Client) completeSearchPage(ctx context.Context, q SearchQuery, issues []json.RawMessage, changelogs bulkFetcher) (evsync.Page, error) {
+	records, err := c.completePage(ctx, q.Deployment, issues, q.Fields, changelogs)
 	if err != nil {
 		return evsync.Page{}, err
 	}
@@ -565,11 +574,13 @@ func changelogCut(api *apiIssue) bool {
 // histories, comments and worklogs beyond the embedded pages), puts them
 // into each issue's raw JSON and maps it. Each issue is decoded once; what
 // is fetched for it is decoded on its own. On Cloud the cut changelogs of
-// the whole page come in one bulk request rather than one per issue.
-func (c *Client) completePage(ctx context.Context, deployment string, raws []json.RawMessage, fields Fields) ([]evidence.IssueRecord, error) {
+// the whole page come in a bulk request, which pages completed at the same
+// time share (changelogBatcher), rather than one request per issue.
+func (c *Client) completePage(ctx context.Context, deployment string, raws []json.RawMessage, fields Fields, changelogs bulkFetcher) ([]evidence.IssueRecord, error) {
 	apis := make([]apiIssue, len(raws))
 	customs := make([]map[string]json.RawMessage, len(raws))
 	var cut []string
+	cutHistories := 0
 	customIDs := fields.ids()
 	for i, raw := range raws {
 		var err error
@@ -578,12 +589,13 @@ func (c *Client) completePage(ctx context.Context, deployment string, raws []jso
 		}
 		if changelogCut(&apis[i]) {
 			cut = append(cut, apis[i].ID)
+			cutHistories += apis[i].Changelog.Total
 		}
 	}
 	var bulk map[string][]json.RawMessage
 	if deployment == evidence.DeploymentCloud && len(cut) > 0 {
 		var err error
-		bulk, err = c.bulkChangelogs(ctx, cut)
+		bulk, err = changelogs(ctx, cut, cutHistories)
 		var jerr *Error
 		if errors.As(err, &jerr) && jerr.Kind == KindNotFound {
 			bulk, err = nil, nil // a site without the bulk endpoint: page issue by issue

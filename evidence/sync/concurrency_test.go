@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/rules"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	evsync "github.com/pmfolio/pmfolio/evidence/sync"
 	"github.com/pmfolio/pmfolio/jira"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
@@ -108,4 +111,48 @@ func TestIncrementalSyncWithNothingNewCostsThreeRequests(t *testing.T) {
 			}
 		})
 	}
+}
+
+// slowSink stores pages as the store does, but each commit takes a while,
+// as on a slow disk: the search runs ahead of it.
+type slowSink struct {
+	*sqlite.Store
+	delay time.Duration
+}
+
+func (s slowSink) SavePage(ctx context.Context, site evidence.Site, records []evidence.IssueRecord, cursor time.Time) (evsync.PageResult, error) {
+	time.Sleep(s.delay)
+	return s.Store.SavePage(ctx, site, records, cursor)
+}
+
+// While the sync is busy storing, the pages fetched ahead of it share bulk
+// changelog requests instead of sending one each, and the database is the
+// one a client of one request at a time leaves, which sends one per page
+// with a cut changelog.
+func TestPagesFetchedAheadShareBulkChangelogRequests(t *testing.T) {
+	f := newSyncFixture(t, jiratest.DeploymentCloud, 60, jiratest.WithPageCap(5), jiratest.WithChangelogCap(5))
+	bulk := "/rest/api/2/changelog/bulkfetch"
+	serial := freshStore(t)
+	one, err := jira.New(f.cfg, jira.WithConcurrency(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := runSync(context.Background(), one, serial, evsync.Options{Now: func() time.Time { return syncNow }}); err != nil {
+		t.Fatal(err)
+	}
+	perPage := f.srv.RequestsTo(bulk)
+
+	c, err := jira.New(f.cfg, jira.WithConcurrency(4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := evsync.Options{Now: func() time.Time { return syncNow }, Classify: rules.Classify}
+	if _, err := evsync.Run(context.Background(), jira.NewSource(c), slowSink{f.store, 50 * time.Millisecond}, opts); err != nil {
+		t.Fatal(err)
+	}
+	shared := f.srv.RequestsTo(bulk) - perPage
+	if perPage < 8 || shared > perPage*2/3 {
+		t.Errorf("%d bulk changelog requests while the sync was busy storing; a serial client sent %d, one per page with a cut changelog", shared, perPage)
+	}
+	sameDump(t, "pages that shared bulk requests", dumpStore(t, serial), dumpStore(t, f.store))
 }

@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -218,4 +220,36 @@ func pagesOfIssues(t *testing.T, srv *jiratest.Server, pageCap int) map[string]i
 		pages[is.Key] = i / pageCap
 	}
 	return pages
+}
+
+// A sync bounds its heap with a soft memory limit for as long as it runs,
+// and then gives the process its limit back; GOMEMLIMIT, when set, is the
+// user's and is left alone.
+func TestSyncSetsASoftMemoryLimitUnlessGOMEMLIMITIsSet(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 5)
+	for _, gomemlimit := range []string{"", "1GiB"} {
+		env := syncEnv(t, srv, filepath.Join(t.TempDir(), "p.db"))
+		env["GOMEMLIMIT"] = gomemlimit
+		var limits []int64
+		limit := int64(math.MaxInt64)
+		var out, errOut bytes.Buffer
+		code := run([]string{"sync"}, IO{Out: &out, ErrOut: &errOut, Now: func() time.Time { return testNow },
+			Getenv: func(k string) string { return env[k] }, Signals: make(chan os.Signal),
+			SetMemoryLimit: func(l int64) int64 {
+				limits = append(limits, l)
+				before := limit
+				limit = l
+				return before
+			}})
+		if code != 0 {
+			t.Fatalf("sync exit %d: %s", code, errOut.String())
+		}
+		want := []int64{syncMemoryLimit, math.MaxInt64}
+		if gomemlimit != "" {
+			want = nil
+		}
+		if !reflect.DeepEqual(limits, want) {
+			t.Errorf("GOMEMLIMIT=%q: memory limits set %v, want %v", gomemlimit, limits, want)
+		}
+	}
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 	_ "time/tzdata" // JQL dates use the user's Jira time zone, on any system
 
 	"golang.org/x/term"
@@ -23,7 +24,8 @@ func main() {
 			fmt.Fprintln(os.Stderr) // the Enter the user typed was not echoed
 			return string(secret), err
 		},
-		Getenv: os.Getenv,
-		Exit:   os.Exit,
+		Getenv:         os.Getenv,
+		Exit:           os.Exit,
+		SetMemoryLimit: debug.SetMemoryLimit,
 	}))
 }

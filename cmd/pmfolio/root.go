@@ -32,6 +32,10 @@ type IO struct {
 	// Exit ends the process at once, for a second Ctrl-C; nil (tests)
 	// makes the command return instead.
 	Exit func(code int)
+	// SetMemoryLimit is the process's debug.SetMemoryLimit, which sync
+	// uses to bound its heap; nil (tests, whose process holds the fake
+	// sites too) leaves the limit alone.
+	SetMemoryLimit func(limit int64) int64
 }
 
 // globals are the flags every command takes.

@@ -43,6 +43,13 @@ type syncOptions struct {
 	Concurrency int
 }
 
+// syncMemoryLimit is the soft limit of a sync's Go heap, unless GOMEMLIMIT
+// sets one. Most of the heap is the pages fetched ahead of the commits,
+// some 50 MB at four requests in flight, and the collector would let it
+// grow to twice that before collecting, past the 150 MB a sync may take
+// (BENCHMARKS.md); near the limit it collects sooner instead.
+const syncMemoryLimit = 100 << 20
+
 func newSyncCmd(g *globals) *cobra.Command {
 	var (
 		opts        syncOptions
@@ -65,6 +72,9 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			g.quiet = opts.Quiet
+			if g.io.SetMemoryLimit != nil && g.io.Getenv("GOMEMLIMIT") == "" {
+				defer g.io.SetMemoryLimit(g.io.SetMemoryLimit(syncMemoryLimit))
+			}
 			cfg, err := g.config()
 			if err != nil {
 				return err

@@ -592,6 +592,36 @@ func (c *Client) completePage(ctx context.Context, deployment string, raws []jso
 			cutHistories += apis[i].Changelog.Total
 		}
 	}
+	records := make([]evidence.IssueRecord, len(raws))
+	errs := make([]error, len(raws))
+	thread := make([]threads, len(raws))
+	histories := make([][]json.RawMessage, len(raws))
+	// A client of one request at a time keeps Jira's order: the bulk
+	// changelogs, then issue by issue. Otherwise the comments and worklogs
+	// the page cut are fetched at once, each issue in its own goroutine,
+	// while the cut changelogs are: the client's limiter, not this
+	// function, bounds the requests in flight.
+	serial := c.concurrency == 1
+	var wg sync.WaitGroup
+	inParallel := func(i int, fetch func(i int)) {
+		if serial {
+			fetch(i)
+			return
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fetch(i)
+		}()
+	}
+	fetchThreads := func(i int) { thread[i], errs[i] = c.fetchThreads(ctx, &apis[i]) }
+	if !serial {
+		for i := range raws {
+			if threadsCut(&apis[i]) {
+				inParallel(i, fetchThreads)
+			}
+		}
+	}
 	var bulk map[string][]json.RawMessage
 	if deployment == evidence.DeploymentCloud && len(cut) > 0 {
 		var err error
@@ -601,62 +631,77 @@ func (c *Client) completePage(ctx context.Context, deployment string, raws []jso
 			bulk, err = nil, nil // a site without the bulk endpoint: page issue by issue
 		}
 		if err != nil {
+			wg.Wait()
 			return nil, fmt.Errorf("fetch changelogs: %w", err)
 		}
 	}
-	records := make([]evidence.IssueRecord, len(raws))
-	errs := make([]error, len(raws))
-	complete := func(i int) {
+	for i := range raws {
 		api := &apis[i]
-		histories, ok := bulk[api.ID]
-		if !ok && changelogCut(api) {
+		var ok bool
+		if histories[i], ok = bulk[api.ID]; ok || !changelogCut(api) {
+			if serial && threadsCut(api) {
+				fetchThreads(i)
+			}
+			continue
+		}
+		inParallel(i, func(i int) {
 			var err error
-			if histories, err = c.fullChangelog(ctx, deployment, api.ID); err != nil {
+			if histories[i], err = c.fullChangelog(ctx, deployment, api.ID); err != nil {
 				errs[i] = fmt.Errorf("fetch changelog of %s: %w", api.Key, err)
 				return
 			}
-		}
-		records[i], errs[i] = c.completeIssue(ctx, raws[i], api, customs[i], histories, fields)
-	}
-	// Issues that need requests are completed at once, each in its own
-	// goroutine: the client's limiter, not this loop, bounds the requests
-	// in flight. A client of one request at a time keeps Jira's order.
-	var wg sync.WaitGroup
-	for i := range raws {
-		if c.concurrency == 1 || !needsRequests(&apis[i], bulk) {
-			complete(i)
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			complete(i)
-		}()
+			if serial && threadsCut(api) {
+				fetchThreads(i)
+			}
+		})
 	}
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
+	for i := range raws {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		if records[i], errs[i] = completeIssue(raws[i], &apis[i], customs[i], histories[i], thread[i], fields); errs[i] != nil {
+			return nil, errs[i]
 		}
 	}
 	return records, nil
 }
 
-// needsRequests reports whether completing an issue costs requests: a cut
-// changelog the bulk answer left out, or comments or worklogs beyond the
-// embedded pages.
-func needsRequests(api *apiIssue, bulk map[string][]json.RawMessage) bool {
-	if _, ok := bulk[api.ID]; !ok && changelogCut(api) {
-		return true
-	}
+// threadsCut reports whether the search page holds only part of an
+// issue's comments or worklogs.
+func threadsCut(api *apiIssue) bool {
 	cm, wl := api.Fields.Comment, api.Fields.Worklog
 	return (cm != nil && cm.Total > len(cm.Comments)) || (wl != nil && wl.Total > len(wl.Worklogs))
 }
 
+// threads are the whole comments and worklogs of an issue whose search
+// page held only part of them (fetchThreads), each nil when it held all.
+type threads struct{ comments, worklogs []json.RawMessage }
+
+// fetchThreads reads the comments and worklogs the search page cut.
+func (c *Client) fetchThreads(ctx context.Context, api *apiIssue) (threads, error) {
+	var t threads
+	if cm := api.Fields.Comment; cm != nil && cm.Total > len(cm.Comments) {
+		comments, err := c.pageAll(ctx, "rest/api/2/issue/"+api.ID+"/comment", url.Values{"orderBy": {"created"}}, "comments")
+		if err != nil {
+			return t, fmt.Errorf("fetch comments of %s: %w", api.Key, err)
+		}
+		t.comments = comments
+	}
+	if wl := api.Fields.Worklog; wl != nil && wl.Total > len(wl.Worklogs) {
+		worklogs, err := c.pageAll(ctx, "rest/api/2/issue/"+api.ID+"/worklog", nil, "worklogs")
+		if err != nil {
+			return t, fmt.Errorf("fetch worklogs of %s: %w", api.Key, err)
+		}
+		t.worklogs = worklogs
+	}
+	return t, nil
+}
+
 // completeIssue puts the whole changelog (when histories is not nil) and the
-// comments and worklogs the search page cut into one issue, its decoded
-// form and its raw JSON, and maps it.
-func (c *Client) completeIssue(ctx context.Context, raw json.RawMessage, api *apiIssue, custom map[string]json.RawMessage, histories []json.RawMessage, fields Fields) (evidence.IssueRecord, error) {
+// comments and worklogs the search page cut (fetched into t) into one
+// issue, its decoded form and its raw JSON, and maps it.
+func completeIssue(raw json.RawMessage, api *apiIssue, custom map[string]json.RawMessage, histories []json.RawMessage, t threads, fields Fields) (evidence.IssueRecord, error) {
 	top, inFields := map[string]any{}, map[string]any{}
 	if histories != nil {
 		top["changelog"] = completePage("histories", histories)
@@ -666,26 +711,18 @@ func (c *Client) completeIssue(ctx context.Context, raw json.RawMessage, api *ap
 		api.Changelog.Total = len(histories)
 	}
 	if cm := api.Fields.Comment; cm != nil && cm.Total > len(cm.Comments) {
-		comments, err := c.pageAll(ctx, "rest/api/2/issue/"+api.ID+"/comment", url.Values{"orderBy": {"created"}}, "comments")
-		if err != nil {
-			return evidence.IssueRecord{}, fmt.Errorf("fetch comments of %s: %w", api.Key, err)
-		}
-		inFields["comment"] = completePage("comments", comments)
-		if err := decodeEach(comments, &cm.Comments); err != nil {
+		inFields["comment"] = completePage("comments", t.comments)
+		if err := decodeEach(t.comments, &cm.Comments); err != nil {
 			return evidence.IssueRecord{}, &Error{Kind: KindProtocol, Err: fmt.Errorf("comments of %s: %w", api.Key, err)}
 		}
-		cm.Total = len(comments)
+		cm.Total = len(t.comments)
 	}
 	if wl := api.Fields.Worklog; wl != nil && wl.Total > len(wl.Worklogs) {
-		worklogs, err := c.pageAll(ctx, "rest/api/2/issue/"+api.ID+"/worklog", nil, "worklogs")
-		if err != nil {
-			return evidence.IssueRecord{}, fmt.Errorf("fetch worklogs of %s: %w", api.Key, err)
-		}
-		inFields["worklog"] = completePage("worklogs", worklogs)
-		if err := decodeEach(worklogs, &wl.Worklogs); err != nil {
+		inFields["worklog"] = completePage("worklogs", t.worklogs)
+		if err := decodeEach(t.worklogs, &wl.Worklogs); err != nil {
 			return evidence.IssueRecord{}, &Error{Kind: KindProtocol, Err: fmt.Errorf("worklogs of %s: %w", api.Key, err)}
 		}
-		wl.Total = len(worklogs)
+		wl.Total = len(t.worklogs)
 	}
 	if len(top)+len(inFields) > 0 {
 		completed, err := replaceInRaw(raw, top, inFields)

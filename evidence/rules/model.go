@@ -212,7 +212,7 @@ func stem(w string) string {
 
 // modelFeatures lists the features of an activity: its words, word
 // starts and pairs, the concepts of its words, and facts of its context
-// (the words of the question it answers among them).
+// (the concepts of the question a reply answers among them).
 func modelFeatures(s *subject, fs *featureSink) []modelToken {
 	t := s.plain()
 	toks := modelTokens(t.text, t.lower)

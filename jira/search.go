@@ -593,7 +593,10 @@ func (c *Client) completePage(ctx context.Context, deployment string, raws []jso
 		}
 	}
 	records := make([]evidence.IssueRecord, len(raws))
+	// An issue's threads and its changelog may be fetched at once, so each
+	// has its own error.
 	errs := make([]error, len(raws))
+	threadErrs := make([]error, len(raws))
 	thread := make([]threads, len(raws))
 	histories := make([][]json.RawMessage, len(raws))
 	// A client of one request at a time keeps Jira's order: the bulk
@@ -614,7 +617,7 @@ func (c *Client) completePage(ctx context.Context, deployment string, raws []jso
 			fetch(i)
 		}()
 	}
-	fetchThreads := func(i int) { thread[i], errs[i] = c.fetchThreads(ctx, &apis[i]) }
+	fetchThreads := func(i int) { thread[i], threadErrs[i] = c.fetchThreads(ctx, &apis[i]) }
 	if !serial {
 		for i := range raws {
 			if threadsCut(&apis[i]) {
@@ -657,11 +660,14 @@ func (c *Client) completePage(ctx context.Context, deployment string, raws []jso
 	}
 	wg.Wait()
 	for i := range raws {
-		if errs[i] != nil {
-			return nil, errs[i]
+		for _, err := range []error{errs[i], threadErrs[i]} {
+			if err != nil {
+				return nil, err
+			}
 		}
-		if records[i], errs[i] = completeIssue(raws[i], &apis[i], customs[i], histories[i], thread[i], fields); errs[i] != nil {
-			return nil, errs[i]
+		var err error
+		if records[i], err = completeIssue(raws[i], &apis[i], customs[i], histories[i], thread[i], fields); err != nil {
+			return nil, err
 		}
 	}
 	return records, nil

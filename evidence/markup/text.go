@@ -63,7 +63,11 @@ func plainWiki(wiki string) string {
 			w.heading(line, true)
 			continue
 		}
-		w.inline(stripListMarker(line), line[0] == '|')
+		item := stripListMarker(line)
+		w.inline(item, line[0] == '|')
+		if len(item) < len(line) {
+			w.endItem()
+		}
 	}
 	return w.b.String()
 }
@@ -310,6 +314,17 @@ func (w *plainWriter) heading(text string, table bool) {
 
 // inline writes one line's text without its inline markup. In a table row,
 // cell separators become spaces.
+// endItem ends a list item with a full stop when its author gave it none,
+// so that items read as the sentences they are ("Done when: the old path
+// is removed. The runbook is updated.") rather than running into each other.
+func (w *plainWriter) endItem() {
+	out := w.b.String()
+	if out == "" || strings.IndexByte(".!?:;,", out[len(out)-1]) >= 0 {
+		return
+	}
+	w.b.WriteByte('.')
+}
+
 func (w *plainWriter) inline(s string, table bool) {
 	// Past the last ']' no '[' opens a link: knowing that keeps a line full
 	// of unclosed brackets linear.

@@ -176,7 +176,7 @@ func TestEditedText(t *testing.T) {
 		{"typo fix is not an edit", nil, "Keep teh cart.", "Keep the cart.", ""},
 		{"added sentence is an edit", nil, "Cart.", "Cart. Keep it for a week.", "Description edited: Keep it for a week."},
 		{"deleted text is not an edit", nil, "Cart. Keep it for a week.", "Cart.", ""},
-		{"added criteria match their pattern", acAdded, "Cart.", "Cart.\nh3. Acceptance criteria\n* kept 7 days", "Description edited: Acceptance criteria: kept 7 days"},
+		{"added criteria match their pattern", acAdded, "Cart.", "Cart.\nh3. Acceptance criteria\n* kept 7 days", "Description edited: Acceptance criteria: kept 7 days."},
 		{"criteria already there are not added", acAdded, "Cart.\nh3. Acceptance criteria\n* kept 7 days", "Cart.\nh3. Acceptance criteria\n* kept 7 days\n* survives logout", ""},
 	}
 	for _, tt := range tests {

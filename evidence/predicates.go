@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -53,23 +54,29 @@ func IsBlockedLabel(label string) bool { return equalsAnyFold(label, blockedLabe
 // impediment, in a blocked status, labelled blocked, or blocked by another
 // issue through an "is blocked by" link. Done issues are not blocked.
 func (is Issue) Blocked() bool {
-	if is.Done() {
-		return false
-	}
+	return !is.Done() && (is.MarkedBlocked() || len(is.BlockedBy()) > 0)
+}
+
+// MarkedBlocked reports whether someone marked the issue as blocked:
+// flagged as an impediment, in a blocked status or labelled blocked.
+func (is Issue) MarkedBlocked() bool {
 	if is.Flagged || IsBlockedStatus(is.Status) {
 		return true
 	}
-	for _, l := range is.Labels {
-		if IsBlockedLabel(l) {
-			return true
-		}
-	}
+	return slices.ContainsFunc(is.Labels, IsBlockedLabel)
+}
+
+// BlockedBy lists the keys of the issues this one is blocked by ("is
+// blocked by" links), whatever their state: a link does not say whether
+// its other issue is done.
+func (is Issue) BlockedBy() []string {
+	var keys []string
 	for _, l := range is.Links {
 		if strings.EqualFold(l.Description, "is blocked by") {
-			return true
+			keys = append(keys, l.OtherKey)
 		}
 	}
-	return false
+	return keys
 }
 
 // ChangesBlock reports whether a change item starts a block (a flag set, a

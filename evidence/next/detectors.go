@@ -19,6 +19,7 @@ type Team struct {
 	Site   evidence.Site
 	Issues []TeamIssue
 	Now    time.Time
+	byKey  map[string]int // Issues by key, made on first use (issue)
 }
 
 // finding is what a check found on one issue: the values of the reason's
@@ -169,21 +170,54 @@ func lastWord(is TeamIssue) time.Time {
 }
 
 func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
-	if !is.Blocked() {
-		return nil, false
+	blockers := t.openBlockers(is)
+	if !is.MarkedBlocked() && len(blockers) == 0 {
+		return nil, false // not marked, and what blocked it is done
 	}
 	since := lastWord(is)
 	if !olderThan(d, since, t.Now) {
 		return nil, false
 	}
 	blocker := ""
-	for _, l := range is.Links {
-		if strings.EqualFold(l.Description, "is blocked by") {
-			blocker = " by " + l.OtherKey
-			break
+	if len(blockers) > 0 {
+		blocker = " by " + blockers[0]
+		// Chasing a blocker that itself waits on another issue moves
+		// nothing: name what it waits on, which is what to chase.
+		if b, ok := t.issue(blockers[0]); ok {
+			blocker = " by " + b.Key
+			if further := t.openBlockers(b); len(further) > 0 {
+				blocker += ", which waits on " + further[0] + ","
+			}
 		}
 	}
 	return map[string]string{"blocker": blocker, "age": age(since, t.Now, d.Working)}, true
+}
+
+// issue finds one of the team's issues by key.
+func (t *Team) issue(key string) (TeamIssue, bool) {
+	if t.byKey == nil {
+		t.byKey = make(map[string]int, len(t.Issues))
+		for i, is := range t.Issues {
+			t.byKey[strings.ToUpper(is.Key)] = i
+		}
+	}
+	i, ok := t.byKey[strings.ToUpper(key)]
+	if !ok {
+		return TeamIssue{}, false
+	}
+	return t.Issues[i], true
+}
+
+// openBlockers lists the issues is is blocked by, leaving out those the
+// team's issues show done; one the team does not hold counts as open.
+func (t *Team) openBlockers(is TeamIssue) []string {
+	var open []string
+	for _, key := range is.BlockedBy() {
+		if b, ok := t.issue(key); !ok || !b.Done() {
+			open = append(open, key)
+		}
+	}
+	return open
 }
 
 func epicWithoutNote(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {

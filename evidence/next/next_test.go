@@ -68,6 +68,25 @@ func TestDetectors(t *testing.T) {
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY.")}
 			}}},
+		{name: "a link to a blocker the team finished blocks nothing",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { is.Status, is.StatusCategory = "Done", "done" },
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-1"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
+				},
+			}},
+		{name: "a blocker that waits on another issue names what to chase", detector: "blocked.stale", reason: "blocked by OPS-1, which waits on PAY-7, with no comment for 6 days",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(1), "PAY says Friday.")}
+				},
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "ops-1"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
+				},
+			}},
 		{name: "blocked with a fresh comment is being chased",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Flagged = true

@@ -21,20 +21,20 @@ type corpusGate struct{ precision, recall float64 }
 // CLASSIFIER.md less 0.03; a change that makes the classifier worse on
 // writing it has not seen fails here.
 var (
-	corpusGateMicro = corpusGate{0.899, 0.670}
+	corpusGateMicro = corpusGate{0.882, 0.697}
 	corpusGates     = map[string]corpusGate{
-		evidence.CatStoryWriting:      {0.82, 0.74},
-		evidence.CatBacklogGrooming:   {0.97, 0.74},
-		evidence.CatPrioritization:    {0.83, 0.67},
-		evidence.CatSprintPlanning:    {0.90, 0.87},
-		evidence.CatReleasePlanning:   {0.90, 0.63},
-		evidence.CatStakeholderComms:  {0.84, 0.55},
-		evidence.CatUnblocking:        {0.87, 0.56},
-		evidence.CatCrossTeam:         {0.97, 0.59},
-		evidence.CatDecisionMaking:    {0.77, 0.24},
-		evidence.CatEpicOwnership:     {0.93, 0.84},
-		evidence.CatAcceptanceTesting: {0.95, 0.77},
-		evidence.CatIncidentCoord:     {0.91, 0.80},
+		evidence.CatStoryWriting:      {0.85, 0.63},
+		evidence.CatBacklogGrooming:   {0.97, 0.79},
+		evidence.CatPrioritization:    {0.78, 0.74},
+		evidence.CatSprintPlanning:    {0.93, 0.84},
+		evidence.CatReleasePlanning:   {0.88, 0.70},
+		evidence.CatStakeholderComms:  {0.82, 0.71},
+		evidence.CatUnblocking:        {0.89, 0.59},
+		evidence.CatCrossTeam:         {0.94, 0.61},
+		evidence.CatDecisionMaking:    {0.62, 0.37},
+		evidence.CatEpicOwnership:     {0.95, 0.84},
+		evidence.CatAcceptanceTesting: {0.93, 0.73},
+		evidence.CatIncidentCoord:     {0.94, 0.79},
 	}
 )
 

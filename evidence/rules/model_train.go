@@ -31,16 +31,20 @@ type TrainOptions struct {
 	MinCount int     // a feature seen in fewer examples is dropped
 	Folds    int     // cross-validation folds when examples name no writer
 	// Precision is how often the claims of the rules and the model
-	// together must be right in each category, out of fold; each
-	// category's threshold and veto are chosen for it (choosePoint).
+	// together must be right, out of fold, over all categories; the
+	// thresholds and vetoes are chosen for it (choosePoints).
 	Precision float64
+	// CategoryPrecision is the least precision out of fold any one
+	// category's claims may have when the categories are chosen together
+	// (choosePoints).
+	CategoryPrecision float64
 	// MinThreshold is the lowest threshold allowed: below it a claim is a
 	// guess, whatever cross-validation says.
 	MinThreshold float64
 }
 
 // DefaultTrainOptions are the options `make model` trains with.
-var DefaultTrainOptions = TrainOptions{Epochs: 20, Rate: 0.3, L2: 1e-4, MinCount: 2, Folds: 5, Precision: 0.95, MinThreshold: 0.5}
+var DefaultTrainOptions = TrainOptions{Epochs: 20, Rate: 0.3, L2: 1e-4, MinCount: 2, Folds: 5, Precision: 0.95, CategoryPrecision: 0.90, MinThreshold: 0.5}
 
 // TrainReport says how training went, out of fold on the examples.
 type TrainReport struct {
@@ -173,8 +177,9 @@ func TrainModel(rs *RuleSet, examples []Example, opts TrainOptions) (*Model, Tra
 		points[c] = operatingPoints(exs, oof, c, opts)
 	}
 	var tp, fp, fn, rtp, rfp, rfn int
+	chosen := choosePoints(points, opts)
 	for c := range cats {
-		pt := choosePoint(points[c], opts)
+		pt := chosen[c]
 		rules := points[c][0] // veto 0, no claims of the model's own
 		fit := CategoryFit{Category: cats[c], Threshold: pt.threshold, Veto: pt.veto,
 			tp: pt.tp, fp: pt.fp, fn: pt.fn, rtp: rules.tp, rfp: rules.fp, rfn: rules.fn}
@@ -317,10 +322,49 @@ func operatingPoints(exs []trainExample, oof [][]float64, c int, opts TrainOptio
 	return out
 }
 
-// choosePoint picks a category's operating point: the most recall at
-// which its claims are right opts.Precision of the time out of fold, the
-// model changing the least among equals; where no point is that precise,
-// the most precise one. When in doubt, do not claim.
+// choosePoints picks every category's operating point together: the most
+// recall at which the claims of all categories together are right
+// opts.Precision of the time out of fold, and each category's at least
+// opts.CategoryPrecision of the time. A category whose rules alone are
+// about that precise would get no claims of the model's if each category
+// had to keep opts.Precision on its own. Each category's point is the one
+// that finds the most against what it claims wrongly at one price for a
+// wrong claim, the lowest price that keeps the precision; the rules alone
+// where nothing else is precise enough. Where no price keeps it, each
+// category keeps its own (choosePoint).
+func choosePoints(points [][]operatingPoint, opts TrainOptions) []operatingPoint {
+	var best []operatingPoint
+	bestTP := -1
+	for price := 200.0; price >= 0.5; price /= 1.05 {
+		pick := make([]operatingPoint, len(points))
+		tp, fp := 0, 0
+		for c, pts := range points {
+			pick[c] = pts[0] // the rules alone
+			for _, pt := range pts[1:] {
+				if ratio(pt.tp, pt.tp+pt.fp) >= opts.CategoryPrecision &&
+					float64(pt.tp)-price*float64(pt.fp) > float64(pick[c].tp)-price*float64(pick[c].fp) {
+					pick[c] = pt
+				}
+			}
+			tp, fp = tp+pick[c].tp, fp+pick[c].fp
+		}
+		if ratio(tp, tp+fp) >= opts.Precision && tp > bestTP {
+			best, bestTP = pick, tp
+		}
+	}
+	if best == nil {
+		best = make([]operatingPoint, len(points))
+		for c, pts := range points {
+			best[c] = choosePoint(pts, opts)
+		}
+	}
+	return best
+}
+
+// choosePoint picks a category's operating point on its own: the most
+// recall at which its claims are right opts.Precision of the time out of
+// fold, the model changing the least among equals; where no point is that
+// precise, the most precise one. When in doubt, do not claim.
 func choosePoint(points []operatingPoint, opts TrainOptions) operatingPoint {
 	best, reached := points[0], false
 	for _, pt := range points {

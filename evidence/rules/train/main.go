@@ -25,7 +25,8 @@ func main() {
 	flag.Float64Var(&opts.Rate, "rate", opts.Rate, "AdaGrad step size")
 	flag.Float64Var(&opts.L2, "l2", opts.L2, "weight decay")
 	flag.IntVar(&opts.MinCount, "min-count", opts.MinCount, "drop features seen in fewer examples")
-	flag.Float64Var(&opts.Precision, "precision", opts.Precision, "precision each category must keep, out of fold, for its threshold and veto")
+	flag.Float64Var(&opts.Precision, "precision", opts.Precision, "precision the claims of all categories together must keep, out of fold")
+	flag.Float64Var(&opts.CategoryPrecision, "category-precision", opts.CategoryPrecision, "least precision, out of fold, of any one category's claims")
 	flag.Parse()
 	if err := run(*dir, *out, opts); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -47,21 +48,40 @@ func outcomeOf(ep evidence.Epic) (initiativeOutcome, bool) {
 	if ep.StatusCategory != "done" || len(ep.Comments) == 0 {
 		return initiativeOutcome{}, false
 	}
-	closing := ep.Comments[len(ep.Comments)-1]
-	if ep.Resolved != nil {
-		// The comment written when it was resolved, or the first after.
-		for _, c := range ep.Comments {
-			if !c.At.Before(ep.Resolved.Add(-closingWindow)) {
-				closing = c
-				break
-			}
-		}
-	}
-	if strings.IndexFunc(closing.Text, unicode.IsDigit) < 0 {
+	closing, ok := closingComment(ep)
+	if !ok || !reportsNumbers(closing.Text) {
 		return initiativeOutcome{}, false
 	}
 	return initiativeOutcome{Text: strings.TrimSpace(closing.Text), Comment: closing}, true
 }
+
+// closingComment is the comment a person wrote when the epic was resolved
+// (within closingWindow before it), or the first after; without a
+// resolution date, the last comment. A comment from months before the
+// epic closed (a code review, a question) says nothing of how it ended.
+func closingComment(ep evidence.Epic) (evidence.Comment, bool) {
+	if ep.Resolved == nil {
+		last := ep.Comments[len(ep.Comments)-1]
+		return last, !last.Author.LooksLikeAutomation()
+	}
+	for _, c := range ep.Comments {
+		if !c.At.Before(ep.Resolved.Add(-closingWindow)) && !c.Author.LooksLikeAutomation() {
+			return c, true
+		}
+	}
+	return evidence.Comment{}, false
+}
+
+// reportsNumbers reports whether text holds a number that could measure a
+// result (a metric, a percentage, a date), not only the number of a pull
+// request, an issue or a link.
+func reportsNumbers(text string) bool {
+	return strings.IndexFunc(notResultNumbers.ReplaceAllString(text, " "), unicode.IsDigit) >= 0
+}
+
+// notResultNumbers are the numbers that name things rather than measure
+// them: "#487", "PR 487", "PAY-3438", links.
+var notResultNumbers = regexp.MustCompile(`(?i)https?://\S+|#\d+|\b(?:PR|MR|pull request)\s*\d+|\b[A-Z][A-Z0-9_]+-\d+\b`)
 
 // closingWindow is how long before the resolution a comment still counts
 // as the closing one: people write the summary, then resolve.

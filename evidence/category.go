@@ -31,6 +31,9 @@ type Category struct {
 	// StoryAction is the verb of one action in a story, before an issue
 	// key: "Recorded a decision on".
 	StoryAction string
+	// StoryCreated is the verb of the action when it is creating the issue,
+	// where StoryAction would misread it: "Filed the incident follow-up".
+	StoryCreated string
 	// StoryQuestion is the behavioural interview question this kind of work
 	// answers: "a time you handled conflicting priorities".
 	StoryQuestion string
@@ -186,7 +189,7 @@ var Categories = []Category{
 		Suggestion: "During the next incident, post the status, impact and next-update time, then create the follow-up actions.",
 		Count:      CountIssues, ClaimOne: "led the response to 1 incident", ClaimMany: "led the response to %d incidents",
 		EditPhrase: "updated %s during incidents", StoryTask: "coordinating the response when things broke", StoryAction: "Coordinated the incident on",
-		StoryQuestion: "a time you stayed calm under pressure",
+		StoryCreated: "Filed the incident follow-up", StoryQuestion: "a time you stayed calm under pressure",
 	},
 }
 

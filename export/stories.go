@@ -298,7 +298,7 @@ func (r *report) story(in initiative) story {
 			Category: e.Category, EvidenceID: e.ID, IssueKey: oneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
 			Link:       linkableURL(evidenceURL(e)),
 			OccurredAt: timestamp(e.OccurredAt), Excerpt: truncate(oneLine(e.Excerpt), 240),
-			verb: actionVerb(r.categoryOf(e.Category)), at: e.OccurredAt.UTC(),
+			verb: actionVerb(r.categoryOf(e.Category), e.Source), at: e.OccurredAt.UTC(),
 		}
 		// The epic's own summary is the story's title already.
 		if e.IssueKey != in.epic.Key {
@@ -352,8 +352,12 @@ func storyTask(c evidence.Category) string {
 	return "the " + oneLine(c.Title) + " work"
 }
 
-// actionVerb is the verb of an action of that category in a story.
-func actionVerb(c evidence.Category) string {
+// actionVerb is the verb of an action of that category in a story, from
+// an activity of that source.
+func actionVerb(c evidence.Category, source evidence.Source) string {
+	if source == evidence.SourceIssue && c.StoryCreated != "" {
+		return c.StoryCreated
+	}
 	if c.StoryAction != "" {
 		return c.StoryAction
 	}

@@ -79,6 +79,17 @@ func TestStoriesPointAtTheirEvidence(t *testing.T) {
 					if a.IssueKey != e.IssueKey || a.IssueURL != e.IssueURL || a.Category != e.Category || !strings.Contains(a.Text, e.IssueKey) {
 						t.Errorf("%s: action %+v does not match its item %s on %s", s.Epic.Key, a, e.ID, e.IssueKey)
 					}
+					// A follow-up filed from an incident is not the
+					// incident itself.
+					if e.Category == evidence.CatIncidentCoord {
+						want := "Coordinated the incident on "
+						if e.Source == evidence.SourceIssue {
+							want = "Filed the incident follow-up "
+						}
+						if !strings.HasPrefix(a.Text, want) {
+							t.Errorf("%s: action %q on %s item %s, want it to start %q", s.Epic.Key, a.Text, e.Source, e.ID, want)
+						}
+					}
 					if e.IssueKey != s.Epic.Key && e.IssueParent != s.Epic.Key {
 						t.Errorf("%s: action on %s, which is not in the initiative", s.Epic.Key, e.IssueKey)
 					}
@@ -220,5 +231,27 @@ func TestStoriesResultIsTheOutcomeOrTheLint(t *testing.T) {
 	}
 	if want := `outcome missing: PAY-101 (EU checkout reliability) is shown without an outcome; add one: pmfolio outcome PAY-101 "what changed, with a number"` + "\n"; lint.String() != want {
 		t.Errorf("lint = %q, want %q", lint.String(), want)
+	}
+}
+
+// A follow-up filed from a postmortem is not coordinating the incident:
+// "Coordinated the incident on OPS-1284 (Decommission the old cluster)"
+// misreads it.
+func TestStoryVerbsSayWhatTheActivityWas(t *testing.T) {
+	incident, _ := evidence.CategoryByID(evidence.CatIncidentCoord)
+	story, _ := evidence.CategoryByID(evidence.CatStoryWriting)
+	for _, tt := range []struct {
+		c      evidence.Category
+		source evidence.Source
+		want   string
+	}{
+		{incident, evidence.SourceIssue, "Filed the incident follow-up"},
+		{incident, evidence.SourceComment, "Coordinated the incident on"},
+		{story, evidence.SourceIssue, "Wrote the story"},
+		{evidence.Category{ID: "customer-research", Title: "Customer research"}, evidence.SourceComment, "Recorded Customer research on"},
+	} {
+		if got := actionVerb(tt.c, tt.source); got != tt.want {
+			t.Errorf("%s from %s: %q, want %q", tt.c.ID, tt.source, got, tt.want)
+		}
 	}
 }

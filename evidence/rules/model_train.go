@@ -163,7 +163,7 @@ func TrainModel(rs *RuleSet, examples []Example, opts TrainOptions) (*Model, Tra
 	// Out-of-fold probabilities choose the thresholds.
 	oof := make([][]float64, len(exs))
 	for fold := 0; fold < folds; fold++ {
-		w, b := fitLogistic(exs, len(vocab), len(cats), opts, func(e *trainExample) bool { return e.fold != fold })
+		w, b := fitBagged(exs, len(vocab), len(cats), opts, func(e *trainExample) bool { return e.fold != fold })
 		for i := range exs {
 			if exs[i].fold == fold && exs[i].text {
 				oof[i] = predict(w, b, exs[i].feats)
@@ -192,7 +192,7 @@ func TrainModel(rs *RuleSet, examples []Example, opts TrainOptions) (*Model, Tra
 	rep.RulesPrecision, rep.RulesRecall = ratio(rtp, rtp+rfp), ratio(rtp, rtp+rfn)
 	rep.MergedPrecision, rep.MergedRecall = ratio(tp, tp+fp), ratio(tp, tp+fn)
 
-	w, b := fitLogistic(exs, len(vocab), len(cats), opts, func(*trainExample) bool { return true })
+	w, b := fitBagged(exs, len(vocab), len(cats), opts, func(*trainExample) bool { return true })
 	m := &Model{Categories: cats, Thresholds: thresholds, Vetoes: vetoes, Bias: b, weights: map[uint64][]float32{}, names: map[uint64]string{}}
 	for j, name := range vocab {
 		row := make([]float32, len(cats))
@@ -228,6 +228,30 @@ func writerFolds(examples []Example) map[string]int {
 	}
 	return folds
 }
+
+// fitBagged trains writerBags logistic regressions (fitLogistic), each
+// without a different share of the writers of the examples use selects
+// (those whose fold is bag modulo writerBags), and averages their weights:
+// one model, but one that cannot lean on any one writer's words as hard,
+// as each word's weight is the mean of models that did and did not see
+// its writer. Out of fold it finds more at the same precision (0.635 ->
+// 0.653 recall at 0.95); averaged weights cost nothing when classifying.
+func fitBagged(exs []trainExample, features, cats int, opts TrainOptions, use func(*trainExample) bool) (w, b []float64) {
+	w, b = make([]float64, features*cats), make([]float64, cats)
+	for bag := 0; bag < writerBags; bag++ {
+		bw, bb := fitLogistic(exs, features, cats, opts, func(e *trainExample) bool { return use(e) && e.fold%writerBags != bag })
+		for i := range w {
+			w[i] += bw[i] / writerBags
+		}
+		for i := range b {
+			b[i] += bb[i] / writerBags
+		}
+	}
+	return w, b
+}
+
+// writerBags is how many models fitBagged averages; eight did no better.
+const writerBags = 4
 
 // fitLogistic trains one logistic regression per category with AdaGrad
 // over the text examples that use selects, in their order (deterministic).

@@ -68,27 +68,48 @@ func Bullets(w io.Writer, p evidence.Portfolio, opts BulletOptions) error {
 		}
 		bw.WriteByte('\n')
 		if opts.Explain {
-			for _, n := range b.numbers {
-				bw.WriteString("    " + n.Text + ": " + n.Counts + " (" + strconv.Itoa(len(n.EvidenceIDs)) + " evidence items): ")
-				for i, ref := range n.evidence {
-					if i > 0 {
-						bw.WriteString(", ")
-					}
-					bw.WriteString(ref.ID)
-					if link := evidenceURL(ref); link != "" {
-						bw.WriteString(" " + link)
-					} else if ref.IssueKey != "" {
-						bw.WriteString(" " + ref.IssueKey)
-					}
-				}
-				bw.WriteByte('\n')
-			}
+			writeExplained(bw, b)
 		}
+	}
+	if opts.Explain && len(all) > 0 {
+		bw.WriteString("\n`pmfolio evidence show ID` shows an item; `pmfolio bullets --format json` gives every number's items and links.\n")
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write bullets: %w", err)
 	}
 	return nil
+}
+
+// writeExplained follows a bullet with what each of its numbers counts: the
+// distinct things counted (issues, projects, teammates) on one line, or,
+// where items themselves are counted, each item on a line of its own, with
+// its issue and link. A list the number before it already gave is not
+// repeated.
+func writeExplained(w *bufio.Writer, b bullet) {
+	var listed []*evidence.Evidence
+	for _, n := range b.numbers {
+		items := quantity(len(n.evidence), "item", "items")
+		if len(n.Of) > 0 {
+			w.WriteString("    " + n.Text + " " + n.Counts + ": " + strings.Join(n.Of, ", ") + " (from " + items + ")\n")
+			continue
+		}
+		if slices.Equal(n.evidence, listed) {
+			w.WriteString("    " + n.Text + " " + n.Counts + ": the " + items + " above\n")
+			continue
+		}
+		w.WriteString("    " + n.Text + " " + n.Counts + ":\n")
+		for _, ref := range n.evidence {
+			w.WriteString("      " + ref.ID)
+			if ref.IssueKey != "" {
+				w.WriteString("  " + ref.IssueKey)
+			}
+			if link := evidenceURL(ref); link != "" {
+				w.WriteString("  " + link)
+			}
+			w.WriteByte('\n')
+		}
+		listed = n.evidence
+	}
 }
 
 // bullet is one résumé line, how strong the evidence behind it is, and

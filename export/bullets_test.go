@@ -313,3 +313,64 @@ func TestEveryBulletNumberCanBeRecomputed(t *testing.T) {
 		})
 	}
 }
+
+// --explain says, under each bullet, what each number counts: the things
+// counted on one line, or each item on a line of its own with its issue, so
+// a reader can check a number without reading a wall of ids.
+func TestBulletsExplainEachNumberReadably(t *testing.T) {
+	p := typicalPortfolio()
+	var text, js strings.Builder
+	if err := Bullets(&text, p, BulletOptions{Top: -1, Explain: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Bullets(&js, p, BulletOptions{Top: -1, Format: "json"}); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Bullets []struct {
+			Text    string `json:"text"`
+			Numbers []struct {
+				Text        string   `json:"text"`
+				Counts      string   `json:"counts"`
+				Of          []string `json:"of"`
+				EvidenceIDs []string `json:"evidence_ids"`
+			} `json:"numbers"`
+		} `json:"bullets"`
+	}
+	if err := json.Unmarshal([]byte(js.String()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	out := text.String()
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Count(line, "ev_") > 1 {
+			t.Errorf("more than one item on a line: %q", line)
+		}
+	}
+	for _, b := range doc.Bullets {
+		at := strings.Index(out, "- "+b.Text+"\n")
+		if at < 0 {
+			t.Fatalf("bullet %q missing from:\n%s", b.Text, out)
+		}
+		under := out[at:]
+		for _, n := range b.Numbers {
+			head := "    " + n.Text + " " + n.Counts + ":"
+			if !strings.Contains(under, head) {
+				t.Errorf("%q: no line %q", b.Text, head)
+			}
+			if len(n.Of) > 0 {
+				if !strings.Contains(under, head+" "+strings.Join(n.Of, ", ")) {
+					t.Errorf("%q: %s does not list %v", b.Text, head, n.Of)
+				}
+				continue
+			}
+			for _, id := range n.EvidenceIDs {
+				if !strings.Contains(under, "      "+id) {
+					t.Errorf("%q: %s does not list item %s", b.Text, head, id)
+				}
+			}
+		}
+	}
+	if !strings.Contains(out, "pmfolio evidence show ID") {
+		t.Error("no hint of how to look an item up")
+	}
+}

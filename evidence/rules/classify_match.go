@@ -742,14 +742,44 @@ func namesOtherTeam(sentence string) bool {
 	}
 }
 
-// reportedDecision finds a decision someone else made ("product decided to
-// descope it", "they agreed"): reporting it is not taking part in it.
-var reportedDecision = regexp.MustCompile(`(?i)\b(?:they|he|she|product|management|leadership|the business|stakeholders|the client|the customer|legal|@\w+)(?: team)? (?:has |have |had )?(?:decided|agreed|chose|descoped|de-scoped)\b`)
+// decisionVerb finds who decided, agreed or chose: the word before the verb
+// (past a parenthesis: "Ahmed (billing PO) decided").
+var decisionVerb = regexp.MustCompile(`(?i)\b([\w'’]+)(?:\s*\([^)]{0,40}\))?\s+(?:has |have |had |all |jointly )?(?:decided|agreed|chose)\b`)
+
+// ownDeciders are the words before "decided" or "agreed" that make the
+// writer one of those who did: "we agreed", "marketing and I decided",
+// "we've now agreed".
+var ownDeciders = map[string]bool{"we": true, "i": true, "us": true, "me": true, "ours": true, "together": true,
+	"jointly": true, "all": true, "both": true, "finally": true, "now": true, "already": true, "also": true,
+	"then": true, "just": true, "so": true, "and": true, "everyone": true,
+	"we've": true, "we’ve": true, "i've": true, "i’ve": true, "we'd": true, "we’d": true}
+
+// relayedDecision finds a decision passed on rather than taken part in:
+// "per Deirdre, the Welsh journey is descoped", "as per the steering
+// group" (not "as per our meeting"), "leadership descoped it"; or
+// "decision tree", which decides nothing.
+var relayedDecision = regexp.MustCompile(`(?i)^(?:(?:fyi|heads[ -]up|note|nb)\b[\s,:;-]*)?(?:as )?per\s+(?:[^om\s]|o[^u]|m[^y])|\b(?:they|he|she|product|management|leadership|the business|stakeholders|the client|the customer|legal|@\w+)(?: team)? (?:has |have |had )?(?:descoped|de-scoped)\b|\bdecision trees?\b`)
+
+// reportsOthersDecision reports whether a sentence tells of a decision
+// someone else made ("Hamid decided: no fee for pros", "product decided to
+// descope it", "they agreed") or passes one on: reporting it is not taking
+// part in it.
+func reportsOthersDecision(sentence string) bool {
+	if relayedDecision.MatchString(strings.TrimSpace(sentence)) {
+		return true
+	}
+	for _, m := range decisionVerb.FindAllStringSubmatch(sentence, -1) {
+		if !ownDeciders[strings.ToLower(m[1])] {
+			return true
+		}
+	}
+	return false
+}
 
 // ownDecision reports whether a sentence records a decision the writer took
 // part in, about the product rather than the code.
 func ownDecision(sentence string) bool {
-	return notCodeTalk(sentence) && !hasWord(sentence, hedgeWords) && !reportedDecision.MatchString(sentence)
+	return notCodeTalk(sentence) && !hasWord(sentence, hedgeWords) && !reportsOthersDecision(sentence)
 }
 
 // hedgeWords mark a sentence that has not decided yet: "going with the

@@ -290,6 +290,16 @@ func TestSentenceFilters(t *testing.T) {
 		{"carrying over is planning", sprintSentence, "Carrying this over to the next sprint.", true},
 		{"a hedge is not a decision", ownDecision, "Going with the defaults for now, maybe not later.", false},
 		{"a decision", ownDecision, "We are going with Stripe, not Adyen.", true},
+		{"a decision the writer took part in, with others", ownDecision, "Marketing and I decided: campaign email on the 14th.", true},
+		{"we have now agreed", ownDecision, "We have now agreed to ship without the CSV export.", true},
+		{"someone else's decision, by name", ownDecision, "Hamid decided: no fee for pros, the customer pays.", false},
+		{"someone else's decision, past their title", ownDecision, "Ahmed (billing PO) decided: yes, a separate line.", false},
+		{"a decision passed on", ownDecision, "FYI per Deirdre the Welsh journey is descoped from phase 1.", false},
+		{"a decision passed on, lowercase", ownDecision, "per raj we're going with the deliverect integration, not our own.", false},
+		{"the writer's own meeting is no relay", ownDecision, "As per our meeting with the directors, we agreed to make it a skill.", true},
+		{"a decision tree decides nothing", ownDecision, "decision tree baseline: 71% agreement, keeping it as a fallback.", false},
+		{"leadership descoped it", ownDecision, "Leadership descoped the upsell from the seat map work.", false},
+		{"descoped, by the writer", ownDecision, "Vehicle and package detection descoped from June.", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

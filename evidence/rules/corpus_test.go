@@ -21,7 +21,7 @@ type corpusGate struct{ precision, recall float64 }
 // CLASSIFIER.md less 0.03; a change that makes the classifier worse on
 // writing it has not seen fails here.
 var (
-	corpusGateMicro = corpusGate{0.889, 0.706}
+	corpusGateMicro = corpusGate{0.889, 0.708}
 	corpusGates     = map[string]corpusGate{
 		evidence.CatStoryWriting:      {0.85, 0.66},
 		evidence.CatBacklogGrooming:   {0.97, 0.82},
@@ -31,7 +31,7 @@ var (
 		evidence.CatStakeholderComms:  {0.83, 0.71},
 		evidence.CatUnblocking:        {0.89, 0.63},
 		evidence.CatCrossTeam:         {0.95, 0.63},
-		evidence.CatDecisionMaking:    {0.68, 0.43},
+		evidence.CatDecisionMaking:    {0.69, 0.44},
 		evidence.CatEpicOwnership:     {0.93, 0.84},
 		evidence.CatAcceptanceTesting: {0.93, 0.73},
 		evidence.CatIncidentCoord:     {0.92, 0.77},

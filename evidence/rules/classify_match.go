@@ -776,6 +776,18 @@ func reportsOthersDecision(sentence string) bool {
 	return false
 }
 
+// dependencyRelease finds a release of what the code depends on, or of the
+// code itself, rather than planning what ships to people: "bumped pgx,
+// release notes say nothing breaking", "tagged v4.13.0", "the go/no-go
+// check in the deploy script".
+var dependencyRelease = regexp.MustCompile(`(?i)\b(?:upgrad(?:ed|ing)|tagged v?\d|helm|nothing breaking|minsdk)\b|\bbump(?:ed|ing|s)? (?:the )?[\w.-]+ (?:from |to )?v?\d[\w.]* ?(?:->|→|to) ?v?\d|\brelease notes? (?:of|from) (?:the )?(?:vendor|upstream|library|sdk|dependency|[\w.-]+ v?\d)|\brelease notes? (?:say|says|mention|mentions|list|lists)\b|\bno-?go (?:check|signal|step|gate|threshold|logic)\b`)
+
+// notDependencyRelease reports whether a sentence about a release is not
+// about a dependency's or a build's.
+func notDependencyRelease(sentence string) bool {
+	return !dependencyRelease.MatchString(sentence)
+}
+
 // ownDecision reports whether a sentence records a decision the writer took
 // part in, about the product rather than the code.
 func ownDecision(sentence string) bool {

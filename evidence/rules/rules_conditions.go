@@ -761,6 +761,7 @@ var sentenceFilters = map[string]func(string) bool{
 	"unblocks-another": unblockSentence,
 	"not-own-fix":      notOwnFix,
 	"not-verification": notVerification,
+	"not-dependency":   notDependencyRelease,
 }
 
 func sentenceFilterNames() []string {

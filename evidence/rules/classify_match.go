@@ -788,6 +788,18 @@ func notDependencyRelease(sentence string) bool {
 	return !dependencyRelease.MatchString(sentence)
 }
 
+// devNotice finds status words used for the code rather than for people:
+// an ETA the product computes ("the ETA model", "carrier ETA"), a notice to
+// developers ("heads up devs: the table gets a TTL tonight"), an HTTP
+// status ("Status: 502 from the gateway").
+var devNotice = regexp.MustCompile(`(?i)\beta[ _-]?(?:model|widget|error|prediction|feature|field|column|service|api|calculation|accuracy)s?\b|\b(?:predicted|carrier|model|estimated)[ _]etas?\b|\bheads[ -]up,? (?:to )?(?:devs|dev team|developers|engineers|backend|frontend)\b|\bstatus:? [1-5]\d\d\b`)
+
+// notDevNotice reports whether a sentence with status words is not about
+// the code or addressed to developers only.
+func notDevNotice(sentence string) bool {
+	return !devNotice.MatchString(sentence)
+}
+
 // ownDecision reports whether a sentence records a decision the writer took
 // part in, about the product rather than the code.
 func ownDecision(sentence string) bool {

@@ -762,6 +762,7 @@ var sentenceFilters = map[string]func(string) bool{
 	"not-own-fix":      notOwnFix,
 	"not-verification": notVerification,
 	"not-dependency":   notDependencyRelease,
+	"not-dev-notice":   notDevNotice,
 }
 
 func sentenceFilterNames() []string {

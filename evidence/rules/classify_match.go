@@ -800,6 +800,17 @@ func notDevNotice(sentence string) bool {
 	return !devNotice.MatchString(sentence)
 }
 
+// runPriority finds priority in the running system rather than in the
+// backlog: "a priority queue", "lower priority than the live encoder",
+// "deprioritised the debug lines to TRACE".
+var runPriority = regexp.MustCompile(`(?i)\bpriority (?:queues?|fields?|ordering|levels?|class(?:es)?|inversion|lanes?|flags?|scheduling)\b|\b(?:lower|higher) priority than the (?:[\w-]+ )?(?:encoder|process|thread|jobs?|tasks?|workers?|quer(?:y|ies)|cancellation|messages?)\b|\bnice (?:-?\d+|level)\b|\b(?:debug|trace|info|warn(?:ing)?) (?:lines?|logs?|messages?|level)\b`)
+
+// notRunPriority reports whether a sentence about priority is not about
+// the running system's.
+func notRunPriority(sentence string) bool {
+	return !runPriority.MatchString(sentence)
+}
+
 // ownDecision reports whether a sentence records a decision the writer took
 // part in, about the product rather than the code.
 func ownDecision(sentence string) bool {

@@ -763,6 +763,7 @@ var sentenceFilters = map[string]func(string) bool{
 	"not-verification": notVerification,
 	"not-dependency":   notDependencyRelease,
 	"not-dev-notice":   notDevNotice,
+	"not-run-priority": notRunPriority,
 }
 
 func sentenceFilterNames() []string {

@@ -21,20 +21,20 @@ type corpusGate struct{ precision, recall float64 }
 // CLASSIFIER.md less 0.03; a change that makes the classifier worse on
 // writing it has not seen fails here.
 var (
-	corpusGateMicro = corpusGate{0.889, 0.708}
+	corpusGateMicro = corpusGate{0.876, 0.718}
 	corpusGates     = map[string]corpusGate{
-		evidence.CatStoryWriting:      {0.85, 0.66},
-		evidence.CatBacklogGrooming:   {0.97, 0.82},
-		evidence.CatPrioritization:    {0.81, 0.69},
+		evidence.CatStoryWriting:      {0.85, 0.64},
+		evidence.CatBacklogGrooming:   {0.97, 0.78},
+		evidence.CatPrioritization:    {0.80, 0.75},
 		evidence.CatSprintPlanning:    {0.93, 0.84},
-		evidence.CatReleasePlanning:   {0.88, 0.72},
-		evidence.CatStakeholderComms:  {0.83, 0.71},
-		evidence.CatUnblocking:        {0.89, 0.63},
-		evidence.CatCrossTeam:         {0.95, 0.63},
-		evidence.CatDecisionMaking:    {0.69, 0.44},
-		evidence.CatEpicOwnership:     {0.93, 0.84},
-		evidence.CatAcceptanceTesting: {0.93, 0.73},
-		evidence.CatIncidentCoord:     {0.92, 0.77},
+		evidence.CatReleasePlanning:   {0.86, 0.68},
+		evidence.CatStakeholderComms:  {0.82, 0.72},
+		evidence.CatUnblocking:        {0.91, 0.60},
+		evidence.CatCrossTeam:         {0.91, 0.67},
+		evidence.CatDecisionMaking:    {0.62, 0.50},
+		evidence.CatEpicOwnership:     {0.95, 0.82},
+		evidence.CatAcceptanceTesting: {0.95, 0.77},
+		evidence.CatIncidentCoord:     {0.92, 0.79},
 	}
 )
 

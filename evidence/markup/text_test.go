@@ -26,7 +26,7 @@ func TestPlainText(t *testing.T) {
 		{"heading marker becomes a colon", "h3. Acceptance criteria\n* works offline", "Acceptance criteria: works offline."},
 		{"heading ending in punctuation keeps it", "h1. Why?\nbecause", "Why? because"},
 		{"empty heading gives nothing", "h2.\ntext", "text"},
-		{"list markers go", "# first\n## nested\n- dash item", "first. nested. dash item."},
+		{"list markers go", "# first\n## nested\n- dash item", "first; nested; dash item."},
 		{"color tags go", "{color:red}at risk{color} this week", "at risk this week"},
 		{"panel tags go", "{panel:title=Status}all green{panel}", "all green"},
 		{"monospace braces go", "set {{retries}} to 3", "set retries to 3"},
@@ -197,4 +197,13 @@ func FuzzPlainText(f *testing.F) {
 			t.Fatalf("PlainText(%q) = %q, whitespace not collapsed", wiki, got)
 		}
 	})
+}
+
+// A quote of what the user wrote names no account ids and leaves no
+// "@user" behind: a reader sees "[colleague]", as they see "[link]".
+func TestForReadersMentionsReadAsColleagues(t *testing.T) {
+	plain := PlainText("Summary for [~accountid:557058:aa] and [~rkumar]: done, ETA 8 Jul.")
+	if got, want := ForReaders(plain), "Summary for [colleague] and [colleague]: done, ETA 8 Jul."; got != want {
+		t.Errorf("ForReaders(%q) = %q, want %q", plain, got, want)
+	}
 }

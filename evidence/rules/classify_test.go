@@ -185,7 +185,7 @@ func TestClassify(t *testing.T) {
 			act: clfChange(evidence.ChangeItem{Field: "description", FieldID: "description", FieldType: "jira",
 				FromString: "Fails:\n{code}\nat x.Y.z(Y.java:1)\n{code}", ToString: "Fails:\n{code}\nat x.Y.z(Y.java:1)\n{code}\n\nh3. Acceptance criteria\n* retries three times\n* alerts after that"}),
 			want:    []clfWant{{evidence.CatBacklogGrooming, "change.acceptance-criteria"}},
-			excerpt: "Description edited: Acceptance criteria: retries three times. alerts after that."},
+			excerpt: "Description edited: Acceptance criteria: retries three times; alerts after that."},
 		{name: "checking acceptance criteria is acceptance-testing not grooming", issue: leesStory,
 			act:  clfComment("Checked against the acceptance criteria: 1 ok, 2 ok, 3 ok. Verified in staging, closing."),
 			want: []clfWant{{evidence.CatAcceptanceTesting, "comment.acceptance"}}},

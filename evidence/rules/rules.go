@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/markup"
 )
 
 // builtinRulesYAML is the built-in rules file, in the format a user writes.
@@ -152,7 +153,7 @@ func (rs *RuleSet) Classify(a evidence.Activity, is evidence.Issue, me evidence.
 			Category:   r.category,
 			Rule:       r.id,
 			Confidence: r.confidence,
-			Excerpt:    excerpt,
+			Excerpt:    markup.ForReaders(excerpt),
 		})
 	}
 	if rs.model != nil && modelApplies(s) && !s.isAutomation(a.Author) {

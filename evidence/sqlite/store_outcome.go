@@ -161,7 +161,7 @@ func (s *Store) epicDetails(ctx context.Context, p *evidence.Portfolio) error {
 			return fmt.Errorf("read epic %s: %w", key, err)
 		}
 		ep := &p.Epics[i]
-		ep.Goal = markup.PlainText(separateListItems(is.Description))
+		ep.Goal = markup.PlainText(is.Description)
 		ep.Status, ep.StatusCategory, ep.Resolution, ep.Resolved = is.Status, is.StatusCategory, is.Resolution, is.Resolved
 		ep.Outcome = outcome
 		epicOf[stored] = i
@@ -204,33 +204,4 @@ func (s *Store) epicDetails(ctx context.Context, p *evidence.Portfolio) error {
 		p.Epics[i].Comments = append(p.Epics[i].Comments, c)
 	}
 	return comments.Err()
-}
-
-// separateListItems ends each item of a wiki list with "; " unless it ends
-// a sentence already, so that the plain text of "* p99 under 300 ms\n* no
-// incident missed" keeps the items apart.
-func separateListItems(wiki string) string {
-	if markup.LooksLikeADF(wiki) || !strings.Contains(wiki, "\n") {
-		return wiki
-	}
-	lines := strings.Split(wiki, "\n")
-	for i, line := range lines {
-		trimmed := strings.TrimSpace(line)
-		if !strings.HasPrefix(trimmed, "* ") && !strings.HasPrefix(trimmed, "# ") && !strings.HasPrefix(trimmed, "- ") {
-			continue
-		}
-		if strings.HasSuffix(trimmed, ".") || strings.HasSuffix(trimmed, ";") || strings.HasSuffix(trimmed, ":") {
-			continue
-		}
-		next := ""
-		if i+1 < len(lines) {
-			next = strings.TrimSpace(lines[i+1])
-		}
-		if strings.HasPrefix(next, "* ") || strings.HasPrefix(next, "# ") || strings.HasPrefix(next, "- ") {
-			lines[i] = strings.TrimRight(line, " \t\r") + ";"
-		} else {
-			lines[i] = strings.TrimRight(line, " \t\r") + "."
-		}
-	}
-	return strings.Join(lines, "\n")
 }

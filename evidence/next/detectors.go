@@ -190,8 +190,18 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 			}
 		}
 	}
-	return map[string]string{"blocker": blocker, "age": age(since, t.Now, d.Working)}, true
+	vars := map[string]string{"blocker": blocker, "age": age(since, t.Now, d.Working), "still-needed": ""}
+	if t.Now.Sub(since) >= abandonedAfter {
+		// Months without a word: the work may not be wanted any more,
+		// and closing it is as useful as chasing it.
+		vars["still-needed"] = "; after " + vars["age"] + " without a word, first ask whether it is still needed, and close it if not"
+	}
+	return vars, true
 }
+
+// abandonedAfter is how long a blocked issue can go without a word before
+// `next` asks whether it is still wanted.
+const abandonedAfter = 12 * 7 * 24 * time.Hour
 
 // issue finds one of the team's issues by key.
 func (t *Team) issue(key string) (TeamIssue, bool) {

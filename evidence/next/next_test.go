@@ -87,6 +87,11 @@ func TestDetectors(t *testing.T) {
 					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
 				},
 			}},
+		{name: "blocked and silent for months: ask whether it is still needed", detector: "blocked.stale", reason: "no comment for 20 weeks",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Flagged, is.Created = true, days(200)
+				is.Comments = []evidence.Comment{comment(tomas, days(140), "Waiting on PAY.")}
+			}}},
 		{name: "blocked with a fresh comment is being chased",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Flagged = true
@@ -255,5 +260,29 @@ func TestRankExplainsItselfAndFavoursGaps(t *testing.T) {
 	full := Find(cfg, team, Gaps{"Ownership and bias to action": 40, "Organization": 0})
 	if full[0].Detector != "story.no-acceptance-criteria" {
 		t.Errorf("with Organization as the gap, ranked %s first", full[0].Detector)
+	}
+}
+
+// A blocked issue nobody has spoken on for months may not be wanted any
+// more: the action asks that first, where a fresh block is only chased.
+func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
+	cfg, err := Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		silent float64
+		asks   bool
+	}{{6, false}, {140, true}} {
+		is := story("OPS-1")
+		is.Flagged, is.Created = true, days(200)
+		is.Comments = []evidence.Comment{comment(tomas, days(tt.silent), "Waiting on PAY.")}
+		got := Detect(cfg, Team{Site: site, Issues: []TeamIssue{is}, Now: now})
+		if len(got) != 1 {
+			t.Fatalf("silent %v days: %d opportunities, want 1", tt.silent, len(got))
+		}
+		if asks := strings.Contains(got[0].Action, "first ask whether it is still needed"); asks != tt.asks {
+			t.Errorf("silent %v days: action %q; asks whether still needed: %v, want %v", tt.silent, got[0].Action, asks, tt.asks)
+		}
 	}
 }

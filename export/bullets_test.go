@@ -193,31 +193,40 @@ func TestUnblockingBulletGivesTheMedianTimeBlocksHadStood(t *testing.T) {
 // recomputes each number from the evidence its ids name, as a reader
 // checking a résumé would; and every number in a bullet's text is one of
 // them (numbers inside a quoted epic name aside).
+// bulletsDoc is `bullets --format json`, read back on its own terms.
+type bulletsDoc struct {
+	Bullets []struct {
+		Text    string `json:"text"`
+		Numbers []struct {
+			Text        string   `json:"text"`
+			Value       float64  `json:"value"`
+			Counts      string   `json:"counts"`
+			Of          []string `json:"of"`
+			EvidenceIDs []string `json:"evidence_ids"`
+			Links       []string `json:"links"`
+		} `json:"numbers"`
+	} `json:"bullets"`
+}
+
+func readBulletsJSON(t *testing.T, p evidence.Portfolio) bulletsDoc {
+	t.Helper()
+	var buf strings.Builder
+	if err := Bullets(&buf, p, BulletOptions{Top: -1, Format: "json"}); err != nil {
+		t.Fatal(err)
+	}
+	var doc bulletsDoc
+	if err := json.Unmarshal([]byte(buf.String()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
 func TestEveryBulletNumberCanBeRecomputed(t *testing.T) {
 	for name, p := range map[string]evidence.Portfolio{
 		"typical": typicalPortfolio(), "rich": richPortfolio(), "generated": generatedPortfolio(2000),
 	} {
 		t.Run(name, func(t *testing.T) {
-			var buf strings.Builder
-			if err := Bullets(&buf, p, BulletOptions{Top: -1, Format: "json"}); err != nil {
-				t.Fatal(err)
-			}
-			var doc struct {
-				Bullets []struct {
-					Text    string `json:"text"`
-					Numbers []struct {
-						Text        string   `json:"text"`
-						Value       float64  `json:"value"`
-						Counts      string   `json:"counts"`
-						Of          []string `json:"of"`
-						EvidenceIDs []string `json:"evidence_ids"`
-						Links       []string `json:"links"`
-					} `json:"numbers"`
-				} `json:"bullets"`
-			}
-			if err := json.Unmarshal([]byte(buf.String()), &doc); err != nil {
-				t.Fatal(err)
-			}
+			doc := readBulletsJSON(t, p)
 			byID := make(map[string]evidence.Evidence)
 			for _, e := range p.Evidence {
 				byID[e.ID] = e
@@ -319,27 +328,11 @@ func TestEveryBulletNumberCanBeRecomputed(t *testing.T) {
 // a reader can check a number without reading a wall of ids.
 func TestBulletsExplainEachNumberReadably(t *testing.T) {
 	p := typicalPortfolio()
-	var text, js strings.Builder
+	var text strings.Builder
 	if err := Bullets(&text, p, BulletOptions{Top: -1, Explain: true}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Bullets(&js, p, BulletOptions{Top: -1, Format: "json"}); err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		Bullets []struct {
-			Text    string `json:"text"`
-			Numbers []struct {
-				Text        string   `json:"text"`
-				Counts      string   `json:"counts"`
-				Of          []string `json:"of"`
-				EvidenceIDs []string `json:"evidence_ids"`
-			} `json:"numbers"`
-		} `json:"bullets"`
-	}
-	if err := json.Unmarshal([]byte(js.String()), &doc); err != nil {
-		t.Fatal(err)
-	}
+	doc := readBulletsJSON(t, p)
 	out := text.String()
 	for _, line := range strings.Split(out, "\n") {
 		if strings.Count(line, "ev_") > 1 {

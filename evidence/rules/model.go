@@ -217,17 +217,23 @@ func modelFeatures(s *subject, fs *featureSink) []modelToken {
 	t := s.plain()
 	toks := modelTokens(t.text, t.lower)
 	fs.feats = slices.Grow(fs.feats[:0], 3*len(toks)+8)
-	for i, t := range toks {
-		fs.word("w:", t.norm, i, -1)
-		if i > 0 {
-			fs.pair(toks[i-1].norm, t.norm, i-1, i)
+	for i, tok := range toks {
+		fs.word("w:", tok.norm, i, -1)
+		// How a sentence opens says what it does: "heads-up", "going
+		// with", "fyi" open what a user tells; "could", "should" what
+		// they ask.
+		if i == 0 || strings.ContainsAny(t.text[toks[i-1].end:tok.start], ".!?;\n") {
+			fs.word("first:", tok.norm, i, -1)
 		}
-		if len(t.norm) > 5 && t.norm[0] != '<' {
+		if i > 0 {
+			fs.pair(toks[i-1].norm, tok.norm, i-1, i)
+		}
+		if len(tok.norm) > 5 && tok.norm[0] != '<' {
 			// The start of a long word meets its other forms and
 			// misspellings: "prioritise", "prioritize", "priorities".
-			fs.word("p:", t.norm[:5], i, -1)
+			fs.word("p:", tok.norm[:5], i, -1)
 		}
-		if concept, ok := modelConcepts[t.norm]; ok {
+		if concept, ok := modelConcepts[tok.norm]; ok {
 			fs.word("c:", concept, i, -1)
 		}
 	}
@@ -260,6 +266,12 @@ func modelFeatures(s *subject, fs *featureSink) []modelToken {
 			}
 		}
 	}
+	// A question asks; it rarely settles or tells anything itself.
+	if last := strings.TrimRight(t.text, " \t\n)"); strings.HasSuffix(last, "?") {
+		ctx("ask:", "ends")
+	} else if strings.Contains(t.text, "?") {
+		ctx("ask:", "within")
+	}
 	switch n := len(toks); {
 	case n < 8:
 		ctx("len:", "short")
@@ -280,17 +292,17 @@ func modelFeatures(s *subject, fs *featureSink) []modelToken {
 // one writer; keys are normalised words (see normaliseWord).
 var modelConcepts = func() map[string]string {
 	groups := map[string]string{
-		"when":     "monday tuesday wednesday thursday friday saturday sunday tomorrow today tonight eod eow week month quarter q1 q2 q3 q4 morning afternoon noon midnight asap soon later",
-		"audience": "support sale cs leadership lead stakeholder customer client exec management manager finance legal marketing ops partner merchant vendor everyone all folk team squad channel",
-		"ship":     "eta live ship release rollout deploy launch available go-live golive cutover hotfix",
-		"decide":   "decid decision agre settl chose choose option trade-off tradeoff scope descop defer postpon cut drop call approv",
-		"block":    "block unblock stuck wait access permission grant credential depend dependency impediment",
-		"incident": "incident outage sev sev1 sev2 degrad mitigat rollback impact affect postmortem rca recover baseline page pager",
-		"verify":   "verifi verify test check confirm pass fail reproduc uat staging accept ac criteria demo",
-		"priority": "priorit prioriti important urgent critical first ahead before after order rank top bottom p1 p2 p0",
-		"plan":     "sprint capacity carry carryover velocity goal plan planning commit commitment backlog refinement groom",
-		"update":   "update status progress heads-up headsup fyi recap summary note",
-		"other":    "their they other another side owner own handoff hand-off coordinat align sync",
+		"when":     "monday tuesday wednesday thursday friday saturday sunday tomorrow today tonight eod eow week weekend fortnight month quarter q1 q2 q3 q4 morning afternoon noon midnight asap soon later deadline cutoff cut-off january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec",
+		"audience": "support sales cs leadership lead leads stakeholder stakeholders customer customers client clients exec execs management manager managers finance legal compliance marketing ops operations partner partners merchant merchants vendor vendors everyone all folks team squad channel director vp cto ceo cfo board product design qa helpdesk",
+		"ship":     "eta live ship ships shipped shipping release released releasing rollout roll-out deploy deployed deploying launch launched launching available go-live golive cutover hotfix",
+		"decide":   "decide decided deciding decision decisions agree agreed agreeing agreement settle settled chose choose chosen option options trade-off tradeoff scope scoped descope descoped defer deferred postpone postponed cut drop dropped dropping call approve approved approval park parked revisit instead",
+		"block":    "block blocked blocking blocker blockers unblock unblocked stuck wait waiting access permission permissions grant granted credential credentials depend depends dependency dependencies impediment",
+		"incident": "incident incidents outage outages sev sev1 sev2 degrade degraded degradation mitigate mitigated mitigation rollback rolled impact impacted affect affected postmortem rca recover recovered recovery baseline page paged pager",
+		"verify":   "verified verify verifying test tested testing check checked confirm confirmed pass passed passes fail failed failing reproduce reproduced uat staging accept accepted acceptance ac criteria demo",
+		"priority": "priority priorities prioritize prioritise prioritized prioritised prioritizing prioritising important urgent critical first ahead before after order reorder rank ranked top bottom p0 p1 p2",
+		"plan":     "sprint sprints capacity carry carried carryover carry-over velocity goal goals plan planned planning commit committed commitment backlog refinement refine groom grooming",
+		"update":   "update updates status progress heads-up headsup fyi recap summary note",
+		"other":    "their they other another side owner owners own handoff hand-off coordinate coordinated coordinating coordination align aligned sync synced",
 	}
 	m := map[string]string{}
 	for concept, words := range groups {

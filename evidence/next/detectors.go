@@ -178,19 +178,24 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	if !olderThan(d, since, t.Now) {
 		return nil, false
 	}
-	blocker := ""
+	// blocker is what the reason names, chase what the action asks to chase.
+	blocker, chase := "", ""
 	if len(blockers) > 0 {
-		blocker = " by " + blockers[0]
-		// Chasing a blocker that itself waits on another issue moves
-		// nothing: name what it waits on, which is what to chase.
-		if b, ok := t.issue(blockers[0]); ok {
-			blocker = " by " + b.Key
+		key := blockers[0]
+		if b, ok := t.issue(key); ok {
+			key = b.Key
+			// Chasing a blocker that itself waits on another issue moves
+			// nothing: name what it waits on, which is what to chase.
 			if further := t.openBlockers(b); len(further) > 0 {
-				blocker += ", which waits on " + further[0] + ","
+				blocker = " by " + key + ", which waits on " + further[0] + ","
+				chase = " " + further[0] + ", which " + key + " waits on"
 			}
 		}
+		if blocker == "" {
+			blocker, chase = " by "+key, " "+key
+		}
 	}
-	vars := map[string]string{"blocker": blocker, "age": age(since, t.Now, d.Working), "still-needed": ""}
+	vars := map[string]string{"blocker": blocker, "chase": chase, "age": age(since, t.Now, d.Working), "still-needed": ""}
 	if t.Now.Sub(since) >= abandonedAfter {
 		// Months without a word: the work may not be wanted any more,
 		// and closing it is as useful as chasing it.

@@ -44,6 +44,7 @@ func TestDetectors(t *testing.T) {
 		issues   []func(*TeamIssue)
 		detector string // "" expects no finding at all
 		reason   string // part of the reason
+		action   string // part of the action, when it matters
 	}{
 		{name: "a ready story in the sprint is no work for anyone", issues: []func(*TeamIssue){func(*TeamIssue) {}}},
 		{name: "story in the running sprint without criteria", detector: "story.no-acceptance-criteria", reason: "Active sprint (OPS Sprint 9) story",
@@ -62,7 +63,7 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.StoryPoints, is.SprintState = nil, "future" }}},
 		{name: "a story of a closed sprint is not planned work",
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.StoryPoints, is.SprintState = nil, "closed" }}},
-		{name: "blocked with no comment for a week", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 6 days",
+		{name: "blocked with no comment for a week", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 6 days", action: "Chase the blocker PAY-7: ask its owner",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory = "Blocked", "indeterminate"
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
@@ -77,6 +78,7 @@ func TestDetectors(t *testing.T) {
 				},
 			}},
 		{name: "a blocker that waits on another issue names what to chase", detector: "blocked.stale", reason: "blocked by OPS-1, which waits on PAY-7, with no comment for 6 days",
+			action: "Chase the blocker PAY-7, which OPS-1 waits on: ask its owner for a date",
 			issues: []func(*TeamIssue){
 				func(is *TeamIssue) {
 					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
@@ -206,6 +208,9 @@ func TestDetectors(t *testing.T) {
 			if op.Detector != tt.detector || !strings.Contains(op.Reason, tt.reason) {
 				t.Errorf("found %s %q, want %s with %q", op.Detector, op.Reason, tt.detector, tt.reason)
 			}
+			if !strings.Contains(op.Action, tt.action) {
+				t.Errorf("action %q, want it to say %q", op.Action, tt.action)
+			}
 			if op.Action == "" || op.Category == "" || op.IssueURL != "https://acme.example/browse/"+op.IssueKey || strings.Contains(op.Action, "{") {
 				t.Errorf("incomplete opportunity: %+v", op)
 			}
@@ -284,5 +289,19 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 		if asks := strings.Contains(got[0].Action, "first ask whether it is still needed"); asks != tt.asks {
 			t.Errorf("silent %v days: action %q; asks whether still needed: %v, want %v", tt.silent, got[0].Action, asks, tt.asks)
 		}
+	}
+	// Months of silence press less than a block that is alive, however
+	// old the silent one is.
+	fresh, abandoned := story("OPS-1"), story("OPS-2")
+	fresh.Flagged, fresh.Created = true, days(10)
+	fresh.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY.")}
+	abandoned.Flagged, abandoned.Created = true, days(300)
+	abandoned.Comments = []evidence.Comment{comment(tomas, days(140), "Waiting on PAY.")}
+	ranked := Find(cfg, Team{Site: site, Issues: []TeamIssue{abandoned, fresh}, Now: now}, Gaps{})
+	if len(ranked) != 2 || ranked[0].IssueKey != "OPS-1" {
+		t.Fatalf("ranked %+v, want the live block first", ranked)
+	}
+	if why := strings.Join(ranked[1].Why, "; "); !strings.Contains(why, "nobody has written on it for 20 weeks") || strings.Contains(why, "open 42 weeks") {
+		t.Errorf("the silent block's why %q, want its silence said and its age not counted", why)
 	}
 }

@@ -69,9 +69,17 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 			score += w.NextSprint
 			why = append(why, "in the next sprint")
 		}
-		if weeks := t.Now.Sub(is.Created).Hours() / (24 * 7); weeks >= 1 && !is.Created.IsZero() {
+		silent := t.Now.Sub(lastWord(is))
+		if weeks := t.Now.Sub(is.Created).Hours() / (24 * 7); weeks >= 1 && !is.Created.IsZero() && silent < abandonedAfter {
 			score += math.Min(w.AgePerWeek*weeks, 2)
 			why = append(why, fmt.Sprintf("open %d %s", int(weeks), plural(int(weeks), "week")))
+		}
+		// Months without a word: the team has moved on from it, so it
+		// presses less than work that is alive, however old it is.
+		if silent >= abandonedAfter && !is.Created.IsZero() {
+			score /= 2
+			weeks := int(silent.Hours() / (24 * 7))
+			why = append(why, fmt.Sprintf("nobody has written on it for %d weeks", weeks))
 		}
 		if is.Watchers > 1 {
 			score += math.Min(w.Watcher*float64(is.Watchers-1), 1.5)

@@ -21,20 +21,20 @@ type corpusGate struct{ precision, recall float64 }
 // CLASSIFIER.md less 0.03; a change that makes the classifier worse on
 // writing it has not seen fails here.
 var (
-	corpusGateMicro = corpusGate{0.876, 0.740}
+	corpusGateMicro = corpusGate{0.885, 0.743}
 	corpusGates     = map[string]corpusGate{
-		evidence.CatStoryWriting:      {0.85, 0.73},
-		evidence.CatBacklogGrooming:   {0.95, 0.82},
-		evidence.CatPrioritization:    {0.79, 0.73},
-		evidence.CatSprintPlanning:    {0.92, 0.87},
-		evidence.CatReleasePlanning:   {0.87, 0.75},
-		evidence.CatStakeholderComms:  {0.82, 0.71},
-		evidence.CatUnblocking:        {0.90, 0.65},
-		evidence.CatCrossTeam:         {0.93, 0.67},
-		evidence.CatDecisionMaking:    {0.64, 0.50},
-		evidence.CatEpicOwnership:     {0.92, 0.85},
-		evidence.CatAcceptanceTesting: {0.97, 0.77},
-		evidence.CatIncidentCoord:     {0.92, 0.79},
+		evidence.CatStoryWriting:      {0.84, 0.69},
+		evidence.CatBacklogGrooming:   {0.95, 0.81},
+		evidence.CatPrioritization:    {0.81, 0.77},
+		evidence.CatSprintPlanning:    {0.93, 0.86},
+		evidence.CatReleasePlanning:   {0.85, 0.76},
+		evidence.CatStakeholderComms:  {0.85, 0.64},
+		evidence.CatUnblocking:        {0.91, 0.67},
+		evidence.CatCrossTeam:         {0.95, 0.69},
+		evidence.CatDecisionMaking:    {0.62, 0.53},
+		evidence.CatEpicOwnership:     {0.95, 0.91},
+		evidence.CatAcceptanceTesting: {0.97, 0.80},
+		evidence.CatIncidentCoord:     {0.95, 0.78},
 	}
 )
 

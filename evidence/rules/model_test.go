@@ -217,3 +217,21 @@ func TestAnAnswerThatSettlesNothingIsNotUnblocking(t *testing.T) {
 		}
 	}
 }
+
+// A concept meets every form of its words, as written: the groups once
+// held stems ("decid", "agre"), which only the inflected forms reached.
+func TestConceptsMeetEveryFormOfTheirWords(t *testing.T) {
+	for concept, words := range map[string][]string{
+		"decide":   {"decide", "decided", "deciding", "decision", "agree", "agreed", "settle", "settled", "postpone", "approve"},
+		"priority": {"priority", "priorities", "prioritize", "prioritise", "prioritized"},
+		"ship":     {"ship", "shipped", "shipping", "release", "released", "deploy", "deployed"},
+		"incident": {"mitigate", "mitigated", "degraded", "rollback"},
+		"other":    {"coordinate", "coordinated", "coordinating"},
+	} {
+		for _, w := range words {
+			if got := modelConcepts[normaliseWord(w, w)]; got != concept {
+				t.Errorf("%q is in concept %q, want %q", w, got, concept)
+			}
+		}
+	}
+}

@@ -269,6 +269,9 @@ type Filter struct {
 	Since    *time.Time // inclusive
 	Until    *time.Time // exclusive: the instant after the last one wanted
 	Category *string    // the category after curation
+	// Rule keeps what a rule made: its id, or the start of ids up to a
+	// dot ("model" for model.text, "decision" for every decision.* rule).
+	Rule     *string
 	IssueKey *string
 	ID       *string // one evidence item, machine or manual
 	Site     *string // site name
@@ -279,6 +282,9 @@ type Filter struct {
 // Keeps applies the filters that depend on curation.
 func (f Filter) Keeps(ev Evidence) bool {
 	if ev.Excluded && !f.IncludeExcluded || f.ID != nil && *f.ID != ev.ID {
+		return false
+	}
+	if f.Rule != nil && ev.Rule != *f.Rule && !strings.HasPrefix(ev.Rule, *f.Rule+".") {
 		return false
 	}
 	return f.Category == nil || *f.Category == ev.Category

@@ -84,13 +84,14 @@ type evidenceListOptions struct {
 func (c curationCmd) listCmd() *cobra.Command {
 	var (
 		opts                          evidenceListOptions
-		category, issue, since, until string
+		category, issue, since, until, rule string
 	)
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List evidence items, newest last",
 		Example: `  pmfolio evidence list
   pmfolio evidence list --category prioritization --issue PAY-142 --all
+  pmfolio evidence list --category decision-making --rule model
   pmfolio evidence list --format json | jq '.[].excerpt'`,
 		Args:              usageArgs(cobra.NoArgs),
 		ValidArgsFunction: cobra.NoFileCompletions,
@@ -105,6 +106,9 @@ func (c curationCmd) listCmd() *cobra.Command {
 			if issue != "" {
 				opts.Filter.IssueKey = &issue // any case: pay-142 finds PAY-142
 			}
+			if rule != "" {
+				opts.Filter.Rule = &rule
+			}
 			if opts.evidenceOptions, err = c.options(); err != nil {
 				return err
 			}
@@ -114,6 +118,7 @@ func (c curationCmd) listCmd() *cobra.Command {
 	f := cmd.Flags()
 	f.StringVar(&category, "category", "", "only this category (e.g. unblocking)")
 	f.StringVar(&issue, "issue", "", "only evidence on this issue key (e.g. PAY-142)")
+	f.StringVar(&rule, "rule", "", "only what this rule made, or rules whose id starts with it and a dot (model: the text model's claims, to review)")
 	f.StringVar(&since, "since", "", "only from this date (YYYY-MM-DD or 30d, 12w, 6m, 1y)")
 	f.StringVar(&until, "until", "", "only up to and including this date")
 	f.BoolVar(&opts.Filter.IncludeExcluded, "all", false, "include the items you excluded")
@@ -121,6 +126,13 @@ func (c curationCmd) listCmd() *cobra.Command {
 	f.IntVar(&opts.Limit, "limit", 0, "only the newest N items (0: all)")
 	cmd.RegisterFlagCompletionFunc("category", c.completeCategories)
 	cmd.RegisterFlagCompletionFunc("format", completeWords("table", "json"))
+	cmd.RegisterFlagCompletionFunc("rule", func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		ids, directive := c.g.completeRuleIDs(cmd, args, toComplete)
+		if strings.HasPrefix(evidence.RuleTextModel, toComplete) {
+			ids = append(ids, evidence.RuleTextModel+"\tthe text model's claims")
+		}
+		return ids, directive
+	})
 	return cmd
 }
 
@@ -176,6 +188,9 @@ func whyNoEvidence(ctx context.Context, store *sqlite.Store, f evidence.Filter) 
 	}
 	if f.IssueKey != nil {
 		narrowed = append(narrowed, "issue "+*f.IssueKey)
+	}
+	if f.Rule != nil {
+		narrowed = append(narrowed, "rule "+*f.Rule)
 	}
 	if f.Since != nil || f.Until != nil {
 		first, last := all[0].OccurredAt.Format("2006-01-02"), all[len(all)-1].OccurredAt.Format("2006-01-02")

@@ -27,6 +27,7 @@ func demoDB(t *testing.T) map[string]string {
 type listed struct {
 	ID       string `json:"id"`
 	Category string `json:"category"`
+	Rule     string `json:"rule"`
 	IssueKey string `json:"issue_key"`
 	Excerpt  string `json:"excerpt"`
 	Note     string `json:"note"`
@@ -222,6 +223,19 @@ func TestEvidenceListFlagsAndEmptyResultsSayWhy(t *testing.T) {
 	if lower := listJSON(t, c, "--issue", strings.ToLower(key)); len(lower) == 0 || lower[0].IssueKey != key {
 		t.Errorf("--issue %s found %d items", strings.ToLower(key), len(lower))
 	}
+	byModel := listJSON(t, c, "--rule", "model")
+	for _, it := range byModel {
+		if it.Rule != "model.text" {
+			t.Errorf("--rule model listed %s by %s", it.ID, it.Rule)
+		}
+	}
+	decisions := listJSON(t, c, "--rule", "comment.decision")
+	if len(byModel) == 0 || len(decisions) == 0 || len(byModel)+len(decisions) >= len(all) {
+		t.Errorf("--rule model kept %d and --rule comment.decision %d of %d items", len(byModel), len(decisions), len(all))
+	}
+	if r := c.run(t, "evidence", "list", "--rule", "nosuch"); r.code != 0 || !strings.HasPrefix(r.out, "No evidence matches rule nosuch, out of ") {
+		t.Errorf("an unknown rule: exit %d %q", r.code, r.out)
+	}
 	r := c.run(t, "evidence", "list", "--until", "2001-01-01")
 	if r.code != 0 || !strings.HasPrefix(r.out, "No evidence matches the dates asked for (evidence runs from ") {
 		t.Errorf("an empty period: exit %d %q", r.code, r.out)
@@ -261,5 +275,11 @@ func TestCompletionOffersFormatsAndRuleIDs(t *testing.T) {
 	}
 	if r := c.run(t, "__complete", "rules", "show", "comment.dec"); !strings.Contains(r.out, "comment.decision\tdecision-making") {
 		t.Errorf("rule id completion:\n%s", r.out)
+	}
+	if r := c.run(t, "__complete", "evidence", "list", "--rule", "mod"); !strings.Contains(r.out, "model.text\t") {
+		t.Errorf("--rule completion:\n%s", r.out)
+	}
+	if r := c.run(t, "__complete", "evidence", "list", "--rule", "comment.dec"); !strings.Contains(r.out, "comment.decision\tdecision-making") {
+		t.Errorf("--rule completion:\n%s", r.out)
 	}
 }

@@ -140,18 +140,11 @@ the built-in one with your keys applied), a sentence saying what it matches, and
 patterns it uses. Copy it into your rules file to change it.`,
 		Example: `  pmfolio rules show comment.decision`,
 		Args:    usageArgs(cobra.ExactArgs(1)),
-		ValidArgsFunction: func(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-			rs, err := g.rulesInForce()
-			if err != nil || len(args) > 0 {
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			var ids []string
-			for _, r := range rs.Rules() {
-				if strings.HasPrefix(r.ID, toComplete) {
-					ids = append(ids, r.ID+"\t"+r.Category)
-				}
-			}
-			return ids, cobra.ShellCompDirectiveNoFileComp
+			return g.completeRuleIDs(cmd, args, toComplete)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts := rulesOptions{IO: g.io, ID: args[0]}
@@ -238,4 +231,20 @@ func runRulesCheck(stdio IO, path string) error {
 		plural(counts[rules.OriginUser], "rule"), counts[rules.OriginOverridden], counts[rules.OriginDisabled],
 		plural(cats, "category"))
 	return nil
+}
+
+// completeRuleIDs completes the ids of the rules in force for shells, with
+// each rule's category as its description.
+func (g *globals) completeRuleIDs(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	rs, err := g.rulesInForce()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var ids []string
+	for _, r := range rs.Rules() {
+		if strings.HasPrefix(r.ID, toComplete) {
+			ids = append(ids, r.ID+"\t"+r.Category)
+		}
+	}
+	return ids, cobra.ShellCompDirectiveNoFileComp
 }

@@ -83,7 +83,7 @@ type evidenceListOptions struct {
 
 func (c curationCmd) listCmd() *cobra.Command {
 	var (
-		opts                          evidenceListOptions
+		opts                                evidenceListOptions
 		category, issue, since, until, rule string
 	)
 	cmd := &cobra.Command{

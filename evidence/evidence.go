@@ -270,7 +270,7 @@ type Filter struct {
 	Until    *time.Time // exclusive: the instant after the last one wanted
 	Category *string    // the category after curation
 	// Rule keeps what a rule made: its id, or the start of ids up to a
-	// dot ("model" for model.text, "decision" for every decision.* rule).
+	// dot ("model" for model.text, "comment" for every comment.* rule).
 	Rule     *string
 	IssueKey *string
 	ID       *string // one evidence item, machine or manual

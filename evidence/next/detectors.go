@@ -187,6 +187,11 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 			// Chasing a blocker that itself waits on another issue moves
 			// nothing: name what it waits on, which is what to chase.
 			if further := t.openBlockers(b); len(further) > 0 {
+				if staleOnItsOwn(d, t, b) {
+					// b is suggested itself, with the same blocker to
+					// chase and this issue counted as blocked behind it.
+					return nil, false
+				}
 				blocker = " by " + key + ", which waits on " + further[0] + ","
 				chase = " " + further[0] + ", which " + key + " waits on"
 			}
@@ -202,6 +207,13 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 		vars["still-needed"] = "; after " + vars["age"] + " without a word, first ask whether it is still needed, and close it if not"
 	}
 	return vars, true
+}
+
+// staleOnItsOwn reports whether a blocked issue gets a blocked.stale
+// suggestion of its own, as perIssue and staleBlocked decide, without
+// following its blockers further (a cycle of blocks would never end).
+func staleOnItsOwn(d Detector, t *Team, is TeamIssue) bool {
+	return !is.Done() && typeMatches(d, is) && !is.Assignee.Is(t.Site.User) && olderThan(d, lastWord(is), t.Now)
 }
 
 // abandonedAfter is how long a blocked issue can go without a word before

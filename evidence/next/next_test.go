@@ -89,6 +89,17 @@ func TestDetectors(t *testing.T) {
 					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
 				},
 			}},
+		{name: "a chain of stale blocks is chased once, where it starts", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 6 days",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY.")}
+				},
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-1"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
+				},
+			}},
 		{name: "blocked and silent for months: ask whether it is still needed", detector: "blocked.stale", reason: "no comment for 20 weeks",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Flagged, is.Created = true, days(200)

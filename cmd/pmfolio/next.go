@@ -276,11 +276,34 @@ func writeOpportunities(stdio IO, format string, opps []next.Opportunity, total 
 		if stdio.OutTTY {
 			bold, dim, reset = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 		}
-		for i, op := range opps {
-			cat, _ := evidence.CategoryByID(op.Category)
+		// One entry an issue, at the rank of its best suggestion: criteria
+		// and an estimate for the same story are one refinement.
+		var entries [][]next.Opportunity
+		at := map[string]int{}
+		for _, op := range opps {
+			key := op.SiteName + "\x00" + op.IssueKey
+			if i, ok := at[key]; ok {
+				entries[i] = append(entries[i], op)
+				continue
+			}
+			at[key] = len(entries)
+			entries = append(entries, []next.Opportunity{op})
+		}
+		for i, entry := range entries {
+			op := entry[0]
 			fmt.Fprintf(w, "%s%2d. %s%s  %s\n", bold, i+1, op.IssueKey, reset, op.Action)
 			fmt.Fprintf(w, "    why:   %s\n", strings.Join(append([]string{op.Reason}, op.Why...), "; "))
-			fmt.Fprintf(w, "    shows: %s (%s)  %s%s%s\n", cat.Title, cat.Competency, dim, op.IssueURL, reset)
+			var shows []string
+			for j, also := range entry {
+				if j > 0 {
+					fmt.Fprintf(w, "    also:  %s — %s\n", also.Action, also.Reason)
+				}
+				cat, _ := evidence.CategoryByID(also.Category)
+				if show := fmt.Sprintf("%s (%s)", cat.Title, cat.Competency); !slices.Contains(shows, show) {
+					shows = append(shows, show)
+				}
+			}
+			fmt.Fprintf(w, "    shows: %s  %s%s%s\n", strings.Join(shows, ", "), dim, op.IssueURL, reset)
 		}
 		if total > len(opps) {
 			fmt.Fprintf(w, "\n%d more: pmfolio next --all\n", total-len(opps))

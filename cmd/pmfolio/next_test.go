@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pmfolio/pmfolio/evidence/next"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
 
@@ -226,5 +227,34 @@ func TestInitAsksForTheTeamsProjects(t *testing.T) {
 	delete(env, "JIRA_URL")
 	if r := (cli{env: env}).run(t, "sync"); r.code != 0 || !strings.Contains(r.out, "issues of OPS, PAY in") {
 		t.Errorf("sync with the team from init: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+}
+
+// Two suggestions on one story are one entry: the criteria and the
+// estimate are settled in the same refinement.
+func TestNextListsEachIssueOnce(t *testing.T) {
+	opps := []next.Opportunity{
+		{IssueKey: "PAY-8", IssueURL: "https://acme.example/browse/PAY-8", Category: "backlog-grooming", Detector: "story.no-acceptance-criteria",
+			Reason: "story with no acceptance criteria", Action: "Write acceptance criteria"},
+		{IssueKey: "OPS-3", IssueURL: "https://acme.example/browse/OPS-3", Category: "unblocking", Detector: "blocked.stale",
+			Reason: "blocked by PAY-1", Action: "Chase the blocker PAY-1"},
+		{IssueKey: "PAY-8", IssueURL: "https://acme.example/browse/PAY-8", Category: "backlog-grooming", Detector: "story.no-estimate",
+			Reason: "story with no estimate", Action: "Get it estimated"},
+	}
+	var out strings.Builder
+	if err := writeOpportunities(IO{Out: &out}, "text", opps, 3); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, want := range []string{
+		" 1. PAY-8  Write acceptance criteria\n    why:   story with no acceptance criteria\n    also:  Get it estimated — story with no estimate\n    shows: Backlog grooming (Organization)  https://acme.example/browse/PAY-8\n",
+		" 2. OPS-3  Chase the blocker PAY-1\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("next printed\n%s\nwithout\n%s", got, want)
+		}
+	}
+	if strings.Contains(got, " 3. ") {
+		t.Errorf("next numbered a third entry for two issues:\n%s", got)
 	}
 }

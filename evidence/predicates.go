@@ -45,10 +45,10 @@ var (
 )
 
 // IsBlockedStatus reports whether a status says the issue cannot move.
-func IsBlockedStatus(status string) bool { return equalsAnyFold(status, blockedStatuses) }
+func IsBlockedStatus(status string) bool { return EqualsAnyFold(status, blockedStatuses) }
 
 // IsBlockedLabel reports whether a label says the issue cannot move.
-func IsBlockedLabel(label string) bool { return equalsAnyFold(label, blockedLabels) }
+func IsBlockedLabel(label string) bool { return EqualsAnyFold(label, blockedLabels) }
 
 // Blocked reports whether the issue is blocked now: flagged as an
 // impediment, in a blocked status, labelled blocked, or blocked by another
@@ -121,7 +121,7 @@ func looksLikeBot(name string) bool {
 	if name == "" {
 		return false
 	}
-	if equalsAnyFold(name, knownBotNames) {
+	if EqualsAnyFold(name, knownBotNames) {
 		return true
 	}
 	for _, suffix := range []string{"[bot]", " bot", "-bot", "_bot", ".bot"} {
@@ -168,7 +168,9 @@ func (a Activity) ChangesWorkflow() bool {
 	return false
 }
 
-func equalsAnyFold(s string, values []string) bool {
+// EqualsAnyFold reports whether s is one of values, ignoring case: field
+// names and statuses as Jira sites spell them.
+func EqualsAnyFold(s string, values []string) bool {
 	for _, v := range values {
 		if strings.EqualFold(s, v) {
 			return true

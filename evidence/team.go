@@ -8,7 +8,7 @@ import (
 func (is Issue) Blocks() []string {
 	var keys []string
 	for _, l := range is.Links {
-		if l.Direction == "outward" && equalsAnyFold(l.Description, []string{"blocks"}) {
+		if l.Direction == "outward" && EqualsAnyFold(l.Description, []string{"blocks"}) {
 			keys = append(keys, l.OtherKey)
 		}
 	}

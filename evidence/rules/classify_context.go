@@ -42,7 +42,7 @@ func (s *subject) automationOf(u evidence.User) bool {
 		return false
 	}
 	for _, n := range []string{u.DisplayName, u.Name, u.ID} {
-		if n != "" && equalsAnyFold(n, s.rs.automation) {
+		if n != "" && evidence.EqualsAnyFold(n, s.rs.automation) {
 			return true
 		}
 	}

@@ -223,22 +223,22 @@ func hasItem(s *subject, f field, checks ...itemCheck) bool {
 // toValue checks that the new value is one of values (Jira's display names,
 // compared case-insensitively).
 func toValue(values ...string) itemCheck {
-	return func(_ *subject, it evidence.ChangeItem) bool { return equalsAnyFold(it.ToString, values) }
+	return func(_ *subject, it evidence.ChangeItem) bool { return evidence.EqualsAnyFold(it.ToString, values) }
 }
 
 // fromValue checks that the old value is one of values.
 func fromValue(values ...string) itemCheck {
-	return func(_ *subject, it evidence.ChangeItem) bool { return equalsAnyFold(it.FromString, values) }
+	return func(_ *subject, it evidence.ChangeItem) bool { return evidence.EqualsAnyFold(it.FromString, values) }
 }
 
 // notFromValue checks that the old value is none of values.
 func notFromValue(values ...string) itemCheck {
-	return func(_ *subject, it evidence.ChangeItem) bool { return !equalsAnyFold(it.FromString, values) }
+	return func(_ *subject, it evidence.ChangeItem) bool { return !evidence.EqualsAnyFold(it.FromString, values) }
 }
 
 // notToValue checks that the new value is none of values.
 func notToValue(values ...string) itemCheck {
-	return func(_ *subject, it evidence.ChangeItem) bool { return !equalsAnyFold(it.ToString, values) }
+	return func(_ *subject, it evidence.ChangeItem) bool { return !evidence.EqualsAnyFold(it.ToString, values) }
 }
 
 // toCategory checks that the new status is in category cat. A changelog
@@ -270,12 +270,12 @@ func fieldValues(it evidence.ChangeItem, v string) []string {
 func addedRemoved(it evidence.ChangeItem) (added, removed []string) {
 	from, to := fieldValues(it, it.FromString), fieldValues(it, it.ToString)
 	for _, v := range to {
-		if !equalsAnyFold(v, from) {
+		if !evidence.EqualsAnyFold(v, from) {
 			added = append(added, v)
 		}
 	}
 	for _, v := range from {
-		if !equalsAnyFold(v, to) {
+		if !evidence.EqualsAnyFold(v, to) {
 			removed = append(removed, v)
 		}
 	}
@@ -286,7 +286,7 @@ func addedRemoved(it evidence.ChangeItem) (added, removed []string) {
 func adds(values ...string) itemCheck {
 	return func(_ *subject, it evidence.ChangeItem) bool {
 		added, _ := addedRemoved(it)
-		return slices.ContainsFunc(added, func(v string) bool { return equalsAnyFold(v, values) })
+		return slices.ContainsFunc(added, func(v string) bool { return evidence.EqualsAnyFold(v, values) })
 	}
 }
 
@@ -294,7 +294,7 @@ func adds(values ...string) itemCheck {
 func removes(values ...string) itemCheck {
 	return func(_ *subject, it evidence.ChangeItem) bool {
 		_, removed := addedRemoved(it)
-		return slices.ContainsFunc(removed, func(v string) bool { return equalsAnyFold(v, values) })
+		return slices.ContainsFunc(removed, func(v string) bool { return evidence.EqualsAnyFold(v, values) })
 	}
 }
 
@@ -304,7 +304,7 @@ func removes(values ...string) itemCheck {
 func changesOtherThan(values ...string) itemCheck {
 	return func(_ *subject, it evidence.ChangeItem) bool {
 		added, removed := addedRemoved(it)
-		return slices.ContainsFunc(append(added, removed...), func(v string) bool { return !equalsAnyFold(v, values) })
+		return slices.ContainsFunc(append(added, removed...), func(v string) bool { return !evidence.EqualsAnyFold(v, values) })
 	}
 }
 
@@ -531,7 +531,7 @@ func flagRemovedNote(minWords int) matcher {
 
 // typeIs holds when the issue's type is one of types.
 func typeIs(types ...string) guard {
-	return func(s *subject) bool { return equalsAnyFold(s.is.Type, types) }
+	return func(s *subject) bool { return evidence.EqualsAnyFold(s.is.Type, types) }
 }
 
 // someoneElses holds when the issue is someone else's (see
@@ -615,7 +615,7 @@ func not(g guard) guard {
 // within d of the activity: a comment written with the resolving transition.
 func resolvedWithin(d time.Duration, resolutions ...string) guard {
 	return func(s *subject) bool {
-		if s.is.Resolved == nil || !equalsAnyFold(s.is.Resolution, resolutions) {
+		if s.is.Resolved == nil || !evidence.EqualsAnyFold(s.is.Resolution, resolutions) {
 			return false
 		}
 		gap := s.a.At.Sub(*s.is.Resolved)
@@ -914,16 +914,6 @@ func namesOtherSide(sentence string) bool {
 }
 
 // ---- Small string helpers ----
-
-// equalsAnyFold reports whether s is one of values, ignoring case.
-func equalsAnyFold(s string, values []string) bool {
-	for _, v := range values {
-		if strings.EqualFold(s, v) {
-			return true
-		}
-	}
-	return false
-}
 
 // containsAnyFold reports whether s contains one of phrases, which are lowercase.
 func containsAnyFold(s string, phrases []string) bool {

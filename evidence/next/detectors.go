@@ -88,13 +88,19 @@ func Detect(cfg Config, t Team) []Opportunity {
 	return out
 }
 
+// openToOthers reports whether a detector looks at an issue at all: open,
+// of its types, and not assigned to the user (work assigned to the user is
+// theirs already, not unowned).
+func openToOthers(d Detector, t *Team, is TeamIssue) bool {
+	return !is.Done() && typeMatches(d, is) && !is.Assignee.Is(t.Site.User)
+}
+
 // perIssue makes a check of a condition on one open issue at a time.
 func perIssue(cond func(d Detector, t *Team, is TeamIssue) (map[string]string, bool)) check {
 	return func(d Detector, t *Team) []finding {
 		var out []finding
 		for _, is := range t.Issues {
-			// Work assigned to the user is theirs already, not unowned.
-			if is.Done() || !typeMatches(d, is) || is.Assignee.Is(t.Site.User) {
+			if !openToOthers(d, t, is) {
 				continue
 			}
 			if vars, ok := cond(d, t, is); ok {
@@ -213,7 +219,7 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 // suggestion of its own, as perIssue and staleBlocked decide, without
 // following its blockers further (a cycle of blocks would never end).
 func staleOnItsOwn(d Detector, t *Team, is TeamIssue) bool {
-	return !is.Done() && typeMatches(d, is) && !is.Assignee.Is(t.Site.User) && olderThan(d, lastWord(is), t.Now)
+	return openToOthers(d, t, is) && olderThan(d, lastWord(is), t.Now)
 }
 
 // abandonedAfter is how long a blocked issue can go without a word before

@@ -307,6 +307,7 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 	fresh.Flagged, fresh.Created = true, days(10)
 	fresh.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY.")}
 	abandoned.Flagged, abandoned.Created = true, days(300)
+	abandoned.SprintState, abandoned.Sprints = "closed", []string{"OPS Sprint 2"}
 	abandoned.Comments = []evidence.Comment{comment(tomas, days(140), "Waiting on PAY.")}
 	ranked := Find(cfg, Team{Site: site, Issues: []TeamIssue{abandoned, fresh}, Now: now}, Gaps{})
 	if len(ranked) != 2 || ranked[0].IssueKey != "OPS-1" {
@@ -314,5 +315,22 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 	}
 	if why := strings.Join(ranked[1].Why, "; "); !strings.Contains(why, "nobody has written on it for 20 weeks") || strings.Contains(why, "open 42 weeks") {
 		t.Errorf("the silent block's why %q, want its silence said and its age not counted", why)
+	}
+	// Silence does not fade what is alive: a story in the running sprint,
+	// or an epic, whose silence is what a missing progress note is about.
+	inSprint := abandoned
+	inSprint.SprintState = "active"
+	epic := abandoned
+	epic.Type, epic.Status, epic.StatusCategory, epic.Flagged = "Epic", "In Progress", "indeterminate", false
+	for _, is := range []TeamIssue{inSprint, epic} {
+		found := Find(cfg, Team{Site: site, Issues: []TeamIssue{is}, Now: now}, Gaps{})
+		if len(found) == 0 {
+			t.Errorf("%s %s: nothing suggested", is.Type, is.SprintState)
+		}
+		for _, op := range found {
+			if why := strings.Join(op.Why, "; "); strings.Contains(why, "nobody has written") || !strings.Contains(why, "open 42 weeks") {
+				t.Errorf("%s %s (%s): why %q, want its age counted and no fading", is.Type, is.SprintState, op.Detector, why)
+			}
+		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
+	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -69,17 +71,14 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 			score += w.NextSprint
 			why = append(why, "in the next sprint")
 		}
-		silent := t.Now.Sub(lastWord(is))
-		if weeks := t.Now.Sub(is.Created).Hours() / (24 * 7); weeks >= 1 && !is.Created.IsZero() && silent < abandonedAfter {
+		silent, faded := fadedSilence(t, is)
+		if weeks := t.Now.Sub(is.Created).Hours() / (24 * 7); weeks >= 1 && !is.Created.IsZero() && !faded {
 			score += math.Min(w.AgePerWeek*weeks, 2)
 			why = append(why, fmt.Sprintf("open %d %s", int(weeks), plural(int(weeks), "week")))
 		}
-		// Months without a word: the team has moved on from it, so it
-		// presses less than work that is alive, however old it is.
-		if silent >= abandonedAfter && !is.Created.IsZero() {
+		if faded {
 			score /= 2
-			weeks := int(silent.Hours() / (24 * 7))
-			why = append(why, fmt.Sprintf("nobody has written on it for %d weeks", weeks))
+			why = append(why, fmt.Sprintf("nobody has written on it for %d weeks", int(silent.Hours()/(24*7))))
 		}
 		if is.Watchers > 1 {
 			score += math.Min(w.Watcher*float64(is.Watchers-1), 1.5)
@@ -100,6 +99,18 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	return out
+}
+
+// fadedSilence reports how long nobody has written on an issue, and
+// whether the team has moved on from it: months without a word press less
+// than work that is alive, however old. An issue in the running or next
+// sprint is alive whatever its comments say, and so is an epic, which
+// lives in its children (and whose silence is what a missing progress
+// note is about).
+func fadedSilence(t Team, is TeamIssue) (time.Duration, bool) {
+	silent := t.Now.Sub(lastWord(is))
+	alive := is.SprintState == "active" || is.SprintState == "future" || strings.EqualFold(is.Type, "Epic")
+	return silent, silent >= abandonedAfter && !is.Created.IsZero() && !alive
 }
 
 // Find detects and ranks in one go: what `pmfolio next` shows.

@@ -306,7 +306,11 @@ func writeOpportunities(stdio IO, format string, opps []next.Opportunity, total 
 			fmt.Fprintf(w, "    shows: %s  %s%s%s\n", strings.Join(shows, ", "), dim, op.IssueURL, reset)
 		}
 		if total > len(opps) {
-			fmt.Fprintf(w, "\n%d more: pmfolio next --all\n", total-len(opps))
+			more, noun := total-len(opps), "suggestions"
+			if more == 1 {
+				noun = "suggestion"
+			}
+			fmt.Fprintf(w, "\n%d more %s: pmfolio next --all\n", more, noun)
 		}
 	}
 	return nil

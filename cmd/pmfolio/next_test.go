@@ -242,13 +242,14 @@ func TestNextListsEachIssueOnce(t *testing.T) {
 			Reason: "story with no estimate", Action: "Get it estimated"},
 	}
 	var out strings.Builder
-	if err := writeOpportunities(IO{Out: &out}, "text", opps, 3); err != nil {
+	if err := writeOpportunities(IO{Out: &out}, "text", opps, 5); err != nil {
 		t.Fatal(err)
 	}
 	got := out.String()
 	for _, want := range []string{
 		" 1. PAY-8  Write acceptance criteria\n    why:   story with no acceptance criteria\n    also:  Get it estimated — story with no estimate\n    shows: Backlog grooming (Organization)  https://acme.example/browse/PAY-8\n",
 		" 2. OPS-3  Chase the blocker PAY-1\n",
+		"\n2 more suggestions: pmfolio next --all\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("next printed\n%s\nwithout\n%s", got, want)

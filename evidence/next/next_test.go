@@ -313,7 +313,7 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 	if len(ranked) != 2 || ranked[0].IssueKey != "OPS-1" {
 		t.Fatalf("ranked %+v, want the live block first", ranked)
 	}
-	if why := strings.Join(ranked[1].Why, "; "); !strings.Contains(why, "nobody has written on it for 20 weeks") || strings.Contains(why, "open 42 weeks") {
+	if why := strings.Join(ranked[1].Why, "; "); !strings.Contains(why, "ranked lower after 12 weeks without a word") || strings.Contains(why, "open 42 weeks") {
 		t.Errorf("the silent block's why %q, want its silence said and its age not counted", why)
 	}
 	// Silence does not fade what is alive: a story in the running sprint,
@@ -328,7 +328,7 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 			t.Errorf("%s %s: nothing suggested", is.Type, is.SprintState)
 		}
 		for _, op := range found {
-			if why := strings.Join(op.Why, "; "); strings.Contains(why, "nobody has written") || !strings.Contains(why, "open 42 weeks") {
+			if why := strings.Join(op.Why, "; "); strings.Contains(why, "ranked lower") || !strings.Contains(why, "open 42 weeks") {
 				t.Errorf("%s %s (%s): why %q, want its age counted and no fading", is.Type, is.SprintState, op.Detector, why)
 			}
 		}

@@ -5,7 +5,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -71,14 +70,16 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 			score += w.NextSprint
 			why = append(why, "in the next sprint")
 		}
-		silent, faded := fadedSilence(t, is)
+		faded := fadedSilence(t, is)
 		if weeks := t.Now.Sub(is.Created).Hours() / (24 * 7); weeks >= 1 && !is.Created.IsZero() && !faded {
 			score += math.Min(w.AgePerWeek*weeks, 2)
 			why = append(why, fmt.Sprintf("open %d %s", int(weeks), plural(int(weeks), "week")))
 		}
 		if faded {
 			score /= 2
-			why = append(why, fmt.Sprintf("nobody has written on it for %d weeks", int(silent.Hours()/(24*7))))
+			// The reason says how long, often in its own words ("no
+			// comment for 39 weeks"): say only what it did to the rank.
+			why = append(why, "ranked lower after 12 weeks without a word")
 		}
 		if is.Watchers > 1 {
 			score += math.Min(w.Watcher*float64(is.Watchers-1), 1.5)
@@ -101,16 +102,15 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 	return out
 }
 
-// fadedSilence reports how long nobody has written on an issue, and
-// whether the team has moved on from it: months without a word press less
+// fadedSilence reports whether the team has moved on from an issue, which
+// nobody has written on for abandonedAfter: months without a word press less
 // than work that is alive, however old. An issue in the running or next
 // sprint is alive whatever its comments say, and so is an epic, which
 // lives in its children (and whose silence is what a missing progress
 // note is about).
-func fadedSilence(t Team, is TeamIssue) (time.Duration, bool) {
-	silent := t.Now.Sub(lastWord(is))
+func fadedSilence(t Team, is TeamIssue) bool {
 	alive := is.SprintState == "active" || is.SprintState == "future" || strings.EqualFold(is.Type, "Epic")
-	return silent, silent >= abandonedAfter && !is.Created.IsZero() && !alive
+	return t.Now.Sub(lastWord(is)) >= abandonedAfter && !is.Created.IsZero() && !alive
 }
 
 // Find detects and ranks in one go: what `pmfolio next` shows.

@@ -25,8 +25,10 @@ import (
 func readSearchPage(body []byte) (searchPage, error) {
 	var page searchPage
 	i := skipSpace(body, 0)
-	if end, err := skipValue(body, i); err == nil && string(body[i:end]) == "null" {
-		return page, nil // an empty page, as encoding/json reads null
+	if bytes.HasPrefix(body[i:], []byte("null")) {
+		// An empty page, as encoding/json reads null, and json.Decoder
+		// reads the literal alone, whatever follows it ("null0").
+		return page, nil
 	}
 	if i >= len(body) || body[i] != '{' {
 		return page, errNotJSONObject(body, i)

@@ -23,7 +23,7 @@ func FuzzReadSearchPage(f *testing.F) {
 		f.Add(data)
 	}
 	for _, seed := range []string{
-		`null`, ` {} `, `{"issues":[]}`, `{"issues":null,"isLast":true}`, `{"issues":"none"}`, `[]`, `42`, ``,
+		`null`, `null0`, ` {} `, `{"issues":[]}`, `{"issues":null,"isLast":true}`, `{"issues":"none"}`, `[]`, `42`, ``,
 		`{"Issues":[{"key":"A-1","s":"\"]}\\"}, {"id":"2"} ],"NEXTPAGETOKEN":"t","isLast":false,"total":3,"startAt":1}`,
 		`{"issues":[{"id":"1"}],"names":{"a":[1,2,{"b":null}]},"warningMessages":["x"]} trailing`,
 		`{"issues":[{"id":"1"}}`, `{"issues":[{"id":"1"]}`, `{"issues":[1 2]}`, `{"issues":[42],"isLast":"yes"}`,

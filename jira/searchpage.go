@@ -84,6 +84,14 @@ func (p *searchPage) setField(key string, value []byte) error {
 		if err != nil {
 			return err
 		}
+		// A second "issues" replaces the first, whose issues decodeIssue
+		// will never see: they must be valid JSON here, as encoding/json
+		// would have them.
+		for _, dropped := range p.Issues {
+			if !json.Valid(dropped) {
+				return errors.New("an issue of an earlier list is not valid JSON")
+			}
+		}
 		p.Issues = issues
 		return nil
 	case strings.EqualFold(key, "nextPageToken"):

@@ -28,7 +28,7 @@ func FuzzReadSearchPage(f *testing.F) {
 		`{"issues":[{"id":"1"}],"names":{"a":[1,2,{"b":null}]},"warningMessages":["x"]} trailing`,
 		`{"issues":[{"id":"1"}}`, `{"issues":[{"id":"1"]}`, `{"issues":[1 2]}`, `{"issues":[42],"isLast":"yes"}`,
 		`{"issues":[{"key":"OPS-1","fields":{"summ`, `<html><body>Service temporarily unavailable</body></html>`,
-		`{"a":tru,"issues":[]}`, `{"issues":[{"id":"1"}],"issues":[{"id":"2"}]}`, `{"total":1.5}`, `{"issues":[nul]}`,
+		`{"a":tru,"issues":[]}`, `{"issues":[{"id":"1"}],"issues":[{"id":"2"}]}`, `{"issues":[{""}],"issues":[]}`, `{"total":1.5}`, `{"issues":[nul]}`,
 	} {
 		f.Add([]byte(seed))
 	}

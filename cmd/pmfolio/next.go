@@ -261,59 +261,90 @@ func writeOpportunities(stdio IO, format string, opps []next.Opportunity, total 
 	case "markdown":
 		fmt.Fprintln(w, "# PM work your team needs")
 		fmt.Fprintln(w)
-		for i, op := range opps {
-			cat, _ := evidence.CategoryByID(op.Category)
-			fmt.Fprintf(w, "%d. **[%s](%s)**: %s.  \n   Why: %s.  \n   Do: %s.  \n   Shows: %s (%s); detector `%s`.\n",
-				i+1, op.IssueKey, op.IssueURL, op.Reason, strings.Join(append([]string{op.Reason}, op.Why...), "; "), op.Action,
-				cat.Title, cat.Competency, op.Detector)
+		if len(opps) == 0 {
+			fmt.Fprintln(w, nothingToDo)
+			return nil
+		}
+		for i, entry := range byIssue(opps) {
+			op := entry[0]
+			fmt.Fprintf(w, "%d. **[%s](%s)**: %s.\n", i+1, op.IssueKey, op.IssueURL, op.Action)
+			fmt.Fprintf(w, "   - Why: %s.\n", strings.Join(append([]string{op.Reason}, op.Why...), "; "))
+			for _, also := range entry[1:] {
+				fmt.Fprintf(w, "   - Also: %s (%s).\n", also.Action, also.Reason)
+			}
+			fmt.Fprintf(w, "   - Shows: %s.\n", strings.Join(showsOf(entry), ", "))
+		}
+		if more := moreLine(total, len(opps), "`pmfolio next --all`"); more != "" {
+			fmt.Fprintf(w, "\n%s\n", more)
 		}
 	default:
 		if len(opps) == 0 {
-			fmt.Fprintln(w, "Nothing on your team's backlog needs PM work right now (or sync has not read it yet: run pmfolio sync).")
+			fmt.Fprintln(w, nothingToDo)
 			return nil
 		}
 		bold, dim, reset := "", "", ""
 		if stdio.OutTTY {
 			bold, dim, reset = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 		}
-		// One entry an issue, at the rank of its best suggestion: criteria
-		// and an estimate for the same story are one refinement.
-		var entries [][]next.Opportunity
-		at := map[string]int{}
-		for _, op := range opps {
-			key := op.SiteName + "\x00" + op.IssueKey
-			if i, ok := at[key]; ok {
-				entries[i] = append(entries[i], op)
-				continue
-			}
-			at[key] = len(entries)
-			entries = append(entries, []next.Opportunity{op})
-		}
-		for i, entry := range entries {
+		for i, entry := range byIssue(opps) {
 			op := entry[0]
 			fmt.Fprintf(w, "%s%2d. %s%s  %s\n", bold, i+1, op.IssueKey, reset, op.Action)
 			fmt.Fprintf(w, "    why:   %s\n", strings.Join(append([]string{op.Reason}, op.Why...), "; "))
-			var shows []string
-			for j, also := range entry {
-				if j > 0 {
-					fmt.Fprintf(w, "    also:  %s — %s\n", also.Action, also.Reason)
-				}
-				cat, _ := evidence.CategoryByID(also.Category)
-				if show := fmt.Sprintf("%s (%s)", cat.Title, cat.Competency); !slices.Contains(shows, show) {
-					shows = append(shows, show)
-				}
+			for _, also := range entry[1:] {
+				fmt.Fprintf(w, "    also:  %s — %s\n", also.Action, also.Reason)
 			}
-			fmt.Fprintf(w, "    shows: %s  %s%s%s\n", strings.Join(shows, ", "), dim, op.IssueURL, reset)
+			fmt.Fprintf(w, "    shows: %s  %s%s%s\n", strings.Join(showsOf(entry), ", "), dim, op.IssueURL, reset)
 		}
-		if total > len(opps) {
-			more, noun := total-len(opps), "suggestions"
-			if more == 1 {
-				noun = "suggestion"
-			}
-			fmt.Fprintf(w, "\n%d more %s: pmfolio next --all\n", more, noun)
+		if more := moreLine(total, len(opps), "pmfolio next --all"); more != "" {
+			fmt.Fprintf(w, "\n%s\n", more)
 		}
 	}
 	return nil
+}
+
+// nothingToDo is what next says when it finds nothing.
+const nothingToDo = "Nothing on your team's backlog needs PM work right now (or sync has not read it yet: run pmfolio sync)."
+
+// byIssue groups suggestions into one entry an issue, at the rank of its
+// best suggestion: criteria and an estimate for the same story are one
+// refinement.
+func byIssue(opps []next.Opportunity) [][]next.Opportunity {
+	var entries [][]next.Opportunity
+	at := map[string]int{}
+	for _, op := range opps {
+		key := op.SiteName + "\x00" + op.IssueKey
+		if i, ok := at[key]; ok {
+			entries[i] = append(entries[i], op)
+			continue
+		}
+		at[key] = len(entries)
+		entries = append(entries, []next.Opportunity{op})
+	}
+	return entries
+}
+
+// showsOf names, once each, the categories an entry's suggestions show.
+func showsOf(entry []next.Opportunity) []string {
+	var shows []string
+	for _, op := range entry {
+		cat, _ := evidence.CategoryByID(op.Category)
+		if show := fmt.Sprintf("%s (%s)", cat.Title, cat.Competency); !slices.Contains(shows, show) {
+			shows = append(shows, show)
+		}
+	}
+	return shows
+}
+
+// moreLine says how many more suggestions command shows; "" for none.
+func moreLine(total, shown int, command string) string {
+	switch more := total - shown; {
+	case more <= 0:
+		return ""
+	case more == 1:
+		return "1 more suggestion: " + command
+	default:
+		return fmt.Sprintf("%d more suggestions: %s", more, command)
+	}
 }
 
 // writeHistory renders what was suggested and what the user then did.

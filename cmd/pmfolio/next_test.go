@@ -230,8 +230,9 @@ func TestInitAsksForTheTeamsProjects(t *testing.T) {
 	}
 }
 
-// Two suggestions on one story are one entry: the criteria and the
-// estimate are settled in the same refinement.
+// Two suggestions on one story are one entry, in the table and in
+// Markdown: the criteria and the estimate are settled in the same
+// refinement.
 func TestNextListsEachIssueOnce(t *testing.T) {
 	opps := []next.Opportunity{
 		{IssueKey: "PAY-8", IssueURL: "https://acme.example/browse/PAY-8", Category: "backlog-grooming", Detector: "story.no-acceptance-criteria",
@@ -241,21 +242,34 @@ func TestNextListsEachIssueOnce(t *testing.T) {
 		{IssueKey: "PAY-8", IssueURL: "https://acme.example/browse/PAY-8", Category: "backlog-grooming", Detector: "story.no-estimate",
 			Reason: "story with no estimate", Action: "Get it estimated"},
 	}
-	var out strings.Builder
-	if err := writeOpportunities(IO{Out: &out}, "text", opps, 5); err != nil {
-		t.Fatal(err)
-	}
-	got := out.String()
-	for _, want := range []string{
-		" 1. PAY-8  Write acceptance criteria\n    why:   story with no acceptance criteria\n    also:  Get it estimated — story with no estimate\n    shows: Backlog grooming (Organization)  https://acme.example/browse/PAY-8\n",
-		" 2. OPS-3  Chase the blocker PAY-1\n",
-		"\n2 more suggestions: pmfolio next --all\n",
+	for _, tc := range []struct {
+		format     string
+		want       []string
+		thirdEntry string
+	}{
+		{format: "table", thirdEntry: " 3. ", want: []string{
+			" 1. PAY-8  Write acceptance criteria\n    why:   story with no acceptance criteria\n    also:  Get it estimated — story with no estimate\n    shows: Backlog grooming (Organization)  https://acme.example/browse/PAY-8\n",
+			" 2. OPS-3  Chase the blocker PAY-1\n",
+			"\n2 more suggestions: pmfolio next --all\n",
+		}},
+		{format: "markdown", thirdEntry: "\n3. ", want: []string{
+			"# PM work your team needs\n\n1. **[PAY-8](https://acme.example/browse/PAY-8)**: Write acceptance criteria.\n   - Why: story with no acceptance criteria.\n   - Also: Get it estimated (story with no estimate).\n   - Shows: Backlog grooming (Organization).\n",
+			"\n2. **[OPS-3](https://acme.example/browse/OPS-3)**: Chase the blocker PAY-1.\n",
+			"\n2 more suggestions: `pmfolio next --all`\n",
+		}},
 	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("next printed\n%s\nwithout\n%s", got, want)
+		var out strings.Builder
+		if err := writeOpportunities(IO{Out: &out}, tc.format, opps, 5); err != nil {
+			t.Fatal(err)
 		}
-	}
-	if strings.Contains(got, " 3. ") {
-		t.Errorf("next numbered a third entry for two issues:\n%s", got)
+		got := out.String()
+		for _, want := range tc.want {
+			if !strings.Contains(got, want) {
+				t.Errorf("next --format %s printed\n%s\nwithout\n%s", tc.format, got, want)
+			}
+		}
+		if strings.Contains(got, tc.thirdEntry) {
+			t.Errorf("next --format %s numbered a third entry for two issues:\n%s", tc.format, got)
+		}
 	}
 }

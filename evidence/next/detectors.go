@@ -152,7 +152,7 @@ func noAcceptanceCriteria(_ Detector, _ *Team, is TeamIssue) (map[string]string,
 	if strings.TrimSpace(markup.PlainText(is.AcceptanceCriteria)) != "" {
 		return nil, false
 	}
-	return map[string]string{"sprint": capitalize(strings.Replace(sprint, "-", " ", 1))}, true
+	return map[string]string{"sprint": strings.Replace(sprint, "-", " ", 1)}, true
 }
 
 func noEstimate(_ Detector, _ *Team, is TeamIssue) (map[string]string, bool) {
@@ -160,7 +160,7 @@ func noEstimate(_ Detector, _ *Team, is TeamIssue) (map[string]string, bool) {
 	if sprint == "" || is.StoryPoints != nil {
 		return nil, false
 	}
-	return map[string]string{"sprint": capitalize(strings.Replace(sprint, "-", " ", 1))}, true
+	return map[string]string{"sprint": strings.Replace(sprint, "-", " ", 1)}, true
 }
 
 // lastWord is the newest comment by a person (automation does not chase a
@@ -534,11 +534,4 @@ func fill(template string, vars map[string]string) string {
 		out = strings.ReplaceAll(out, "{"+k+"}", v)
 	}
 	return strings.TrimSpace(out)
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

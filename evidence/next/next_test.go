@@ -47,7 +47,7 @@ func TestDetectors(t *testing.T) {
 		action   string // part of the action, when it matters
 	}{
 		{name: "a ready story in the sprint is no work for anyone", issues: []func(*TeamIssue){func(*TeamIssue) {}}},
-		{name: "story in the running sprint without criteria", detector: "story.no-acceptance-criteria", reason: "Active sprint (OPS Sprint 9) story",
+		{name: "story in the running sprint without criteria", detector: "story.no-acceptance-criteria", reason: "active sprint (OPS Sprint 9) story",
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.Description = "We need X." }}},
 		{name: "criteria in the Acceptance Criteria field are criteria",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
@@ -59,7 +59,7 @@ func TestDetectors(t *testing.T) {
 			}}},
 		{name: "a backlog story without criteria is not urgent",
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.Description, is.SprintState, is.Sprints = "We need X.", "", nil }}},
-		{name: "story in the next sprint without an estimate", detector: "story.no-estimate", reason: "Next sprint",
+		{name: "story in the next sprint without an estimate", detector: "story.no-estimate", reason: "next sprint",
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.StoryPoints, is.SprintState = nil, "future" }}},
 		{name: "a story of a closed sprint is not planned work",
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.StoryPoints, is.SprintState = nil, "closed" }}},

@@ -132,7 +132,7 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 		is.Histories = append(is.Histories, &jiratest.History{ID: "990001", Author: s.Me, Created: at,
 			Items: []jiratest.HistoryItem{{Field: "Flagged", FieldType: "custom", FieldID: s.FieldIDs.Flagged, From: "[10019]", FromString: "Impediment"}}})
 		is.Updated = at
-		if _, err := s.AddComment(epic, true, "Update: staging and two of three production clusters are on 1.31; the last one follows on 3 December, risk is the ingress upgrade.", at.Add(time.Minute)); err != nil {
+		if _, err := s.AddComment(epic, true, "Update for support and the platform leads: staging and two of three production clusters are on 1.31, the last one follows on 3 December. Risk: the ingress upgrade; I'll post here once it's done.", at.Add(time.Minute)); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -21,20 +22,20 @@ type corpusGate struct{ precision, recall float64 }
 // CLASSIFIER.md less 0.03; a change that makes the classifier worse on
 // writing it has not seen fails here.
 var (
-	corpusGateMicro = corpusGate{0.885, 0.743}
+	corpusGateMicro = corpusGate{0.900, 0.755}
 	corpusGates     = map[string]corpusGate{
-		evidence.CatStoryWriting:      {0.84, 0.69},
-		evidence.CatBacklogGrooming:   {0.95, 0.81},
-		evidence.CatPrioritization:    {0.81, 0.77},
-		evidence.CatSprintPlanning:    {0.93, 0.86},
-		evidence.CatReleasePlanning:   {0.85, 0.76},
-		evidence.CatStakeholderComms:  {0.85, 0.64},
-		evidence.CatUnblocking:        {0.91, 0.67},
-		evidence.CatCrossTeam:         {0.95, 0.69},
-		evidence.CatDecisionMaking:    {0.62, 0.53},
-		evidence.CatEpicOwnership:     {0.95, 0.91},
-		evidence.CatAcceptanceTesting: {0.97, 0.80},
-		evidence.CatIncidentCoord:     {0.95, 0.78},
+		evidence.CatStoryWriting:      {0.88, 0.73},
+		evidence.CatBacklogGrooming:   {0.97, 0.84},
+		evidence.CatPrioritization:    {0.84, 0.77},
+		evidence.CatSprintPlanning:    {0.94, 0.86},
+		evidence.CatReleasePlanning:   {0.85, 0.81},
+		evidence.CatStakeholderComms:  {0.85, 0.67},
+		evidence.CatUnblocking:        {0.92, 0.67},
+		evidence.CatCrossTeam:         {0.95, 0.68},
+		evidence.CatDecisionMaking:    {0.72, 0.52},
+		evidence.CatEpicOwnership:     {0.93, 0.93},
+		evidence.CatAcceptanceTesting: {0.97, 0.79},
+		evidence.CatIncidentCoord:     {0.97, 0.81},
 	}
 )
 
@@ -66,8 +67,6 @@ type corpusResult struct {
 	misses           []string // cases not classified exactly as labelled
 }
 
-// evaluateCorpus classifies every case of a split and scores it by category,
-// by file, and micro-averaged.
 // loadCorpus reads a split of testdata/corpus.
 func loadCorpus(t *testing.T, split string) []corpus.Case {
 	t.Helper()
@@ -78,8 +77,26 @@ func loadCorpus(t *testing.T, split string) []corpus.Case {
 	return cases
 }
 
+// evaluateCorpus classifies every case of a split and scores it by category,
+// by file, and micro-averaged.
 func evaluateCorpus(t *testing.T, cases []corpus.Case, classify evidence.ClassifyFunc) corpusResult {
 	t.Helper()
+	return scoreCorpus(cases, func(c corpus.Case) []string {
+		a, is, err := c.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, ev := range classify(a, is, corpus.People["me"]) {
+			got = append(got, ev.Category)
+		}
+		return got
+	})
+}
+
+// scoreCorpus scores the categories label gives each case against the
+// case's own labels.
+func scoreCorpus(cases []corpus.Case, label func(corpus.Case) []string) corpusResult {
 	res := corpusResult{cases: len(cases), scores: map[string]*corpusScore{}}
 	for _, c := range evidence.Categories {
 		res.scores[c.ID] = &corpusScore{}
@@ -97,14 +114,7 @@ func evaluateCorpus(t *testing.T, cases []corpus.Case, classify evidence.Classif
 	type fileScore struct{ cases, exact, tp, fp, fn int }
 	byFile := map[string]*fileScore{}
 	for _, c := range cases {
-		a, is, err := c.Build()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, ev := range classify(a, is, corpus.People["me"]) {
-			got = append(got, ev.Category)
-		}
+		got := label(c)
 		if len(c.Want) == 0 {
 			res.negatives++
 		}
@@ -241,6 +251,54 @@ func TestCorpusTrainSplit(t *testing.T) {
 	if res.micro.precision() < 0.9 || res.micro.recall() < 0.8 {
 		t.Errorf("train split: precision %.3f, recall %.3f", res.micro.precision(), res.micro.recall())
 	}
+}
+
+// TestCorpusReaderAgreement scores a blind reader's labels of the test
+// split (testdata/corpus/reader-test.tsv: someone who saw the taxonomy and
+// each activity, in shuffled order, but neither the labels, the rules nor
+// the model) against the split's labels, as TestCorpusTestSplit scores the
+// classifier: how far two careful readers of the same writing agree says
+// how high the classifier's figures can be expected to go.
+func TestCorpusReaderAgreement(t *testing.T) {
+	cases := loadCorpus(t, "test")
+	data, err := os.ReadFile(filepath.Join("testdata", "corpus", "reader-test.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := map[string][]string{}
+	for i, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		if len(fields) != 3 {
+			t.Fatalf("reader-test.tsv line %d: %d fields, want id, categories and reason", i+1, len(fields))
+		}
+		var cats []string
+		if fields[1] != "" {
+			cats = strings.Split(fields[1], ",")
+		}
+		for _, c := range cats {
+			if _, ok := evidence.CategoryByID(c); !ok {
+				t.Errorf("reader-test.tsv line %d: unknown category %q", i+1, c)
+			}
+		}
+		read[fields[0]] = cats
+	}
+	inSplit := map[string]bool{}
+	for _, c := range cases {
+		inSplit[c.ID] = true
+		if _, ok := read[c.ID]; !ok {
+			t.Errorf("the reader did not label %s", c.ID)
+		}
+	}
+	for id := range read {
+		if !inSplit[id] {
+			t.Errorf("the reader labelled %s, which the test split does not have", id)
+		}
+	}
+	res := scoreCorpus(cases, func(c corpus.Case) []string { return read[c.ID] })
+	t.Logf("a blind reader against the test split's labels:\n%s", res.report)
 }
 
 // confusionTable prints wanted categories (rows) against given ones

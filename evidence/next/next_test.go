@@ -275,7 +275,11 @@ func TestRankExplainsItselfAndFavoursGaps(t *testing.T) {
 	// The same work ranks lower for someone whose portfolio is full of it.
 	full := Find(cfg, team, Gaps{"Ownership and bias to action": 40, "Organization": 0})
 	if full[0].Detector != "story.no-acceptance-criteria" {
-		t.Errorf("with Organization as the gap, ranked %s first", full[0].Detector)
+		t.Fatalf("with Organization as the gap, ranked %s first", full[0].Detector)
+	}
+	// Its reason names the sprint; why does not say it again.
+	if why := strings.Join(full[0].Why, "; "); !strings.Contains(full[0].Reason, "active sprint") || strings.Contains(why, "sprint") {
+		t.Errorf("reason %q, why %q: want the sprint named once, in the reason", full[0].Reason, why)
 	}
 }
 

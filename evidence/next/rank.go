@@ -62,13 +62,20 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 			score += w.BlockedBehind * float64(min(blocked, 3))
 			why = append(why, fmt.Sprintf("%d open %s blocked behind it", blocked, plural(blocked, "issue")))
 		}
+		// A sprint detector's reason already names the sprint ("active
+		// sprint (OPS Sprint 65) story with no estimate").
+		saysSprint := strings.Contains(op.Reason, "sprint")
 		switch is.SprintState {
 		case "active":
 			score += w.ActiveSprint
-			why = append(why, "in the running sprint")
+			if !saysSprint {
+				why = append(why, "in the running sprint")
+			}
 		case "future":
 			score += w.NextSprint
-			why = append(why, "in the next sprint")
+			if !saysSprint {
+				why = append(why, "in the next sprint")
+			}
 		}
 		faded := fadedSilence(t, is)
 		if weeks := t.Now.Sub(is.Created).Hours() / (24 * 7); weeks >= 1 && !is.Created.IsZero() && !faded {

@@ -283,6 +283,23 @@ func TestRankExplainsItselfAndFavoursGaps(t *testing.T) {
 	}
 }
 
+// What a reason says, why does not say again: an untriaged bug's reason
+// gives its age, which still raises its rank.
+func TestWhyDoesNotRepeatTheReason(t *testing.T) {
+	cfg, _ := Load(nil)
+	bug := story("OPS-1")
+	bug.Type, bug.Priority, bug.Components, bug.SprintState, bug.Sprints, bug.Created = "Bug", "", nil, "", nil, days(21)
+	young := bug
+	young.Key, young.ID, young.Summary, young.Created = "OPS-2", "OPS-2", "Export fails for empty months", days(8)
+	ranked := Find(cfg, Team{Site: site, Issues: []TeamIssue{young, bug}, Now: now}, nil)
+	if len(ranked) != 2 || ranked[0].IssueKey != "OPS-1" {
+		t.Fatalf("ranked %+v, want the older bug first", ranked)
+	}
+	if why := strings.Join(ranked[0].Why, "; "); !strings.Contains(ranked[0].Reason, "open for 3 weeks") || strings.Contains(why, "open 3 weeks") {
+		t.Errorf("reason %q, why %q: want the age said once, in the reason", ranked[0].Reason, why)
+	}
+}
+
 // A blocked issue nobody has spoken on for months may not be wanted any
 // more: the action asks that first, where a fresh block is only chased.
 func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {

@@ -80,7 +80,9 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		faded := fadedSilence(t, is)
 		if weeks := t.Now.Sub(is.Created).Hours() / (24 * 7); weeks >= 1 && !is.Created.IsZero() && !faded {
 			score += math.Min(w.AgePerWeek*weeks, 2)
-			why = append(why, fmt.Sprintf("open %d %s", int(weeks), plural(int(weeks), "week")))
+			if !strings.Contains(op.Reason, "open for") { // "bug open for 3 weeks with no component"
+				why = append(why, fmt.Sprintf("open %d %s", int(weeks), plural(int(weeks), "week")))
+			}
 		}
 		if faded {
 			score /= 2

@@ -40,9 +40,13 @@ type BulletOptions struct {
 
 // Bullets writes résumé bullets, strongest first: an action verb, what, the
 // scale and, where the data shows one, the outcome, with every number
-// counted from the evidence. Each kind of work appears in one bullet only,
-// so no two say the same thing. Nothing is claimed that the data does not
-// show: the outcome is what Jira says is done now, never a business result.
+// counted from the evidence. The initiatives the user led whose result is
+// recorded (their own statement, or the Jira comment that reports it) come
+// first, up to resultBullets, each with its result quoted: what a hiring
+// manager reads for. Then each kind of work appears in one bullet only, so
+// no two say the same thing. Nothing is claimed that the data does not
+// show: a business result is only ever quoted from where it is recorded;
+// otherwise the outcome is what Jira says is done now.
 // Every number can be traced: --format json gives, per number, what it
 // counts, the distinct things counted and the ids and links of the
 // evidence behind it.
@@ -86,6 +90,15 @@ func Bullets(w io.Writer, p evidence.Portfolio, opts BulletOptions) error {
 // its issue and link. A list the number before it already gave is not
 // repeated.
 func writeExplained(w *bufio.Writer, b bullet) {
+	switch res := b.result; {
+	case res == nil:
+	case res.From == resultFromOutcome:
+		w.WriteString("    the result: as you stated it with pmfolio outcome " + res.Epic + "\n")
+	case res.Link != "":
+		w.WriteString("    the result: quoted from the Jira comment " + res.Link + "\n")
+	default: // redacted
+		w.WriteString("    the result: quoted from a Jira comment on " + res.Epic + "\n")
+	}
 	var listed []*evidence.Evidence
 	for _, n := range b.numbers {
 		items := quantity(len(n.evidence), "item", "items")
@@ -119,7 +132,28 @@ type bullet struct {
 	strength   float64
 	categories []string
 	numbers    []bulletNumber
+	result     *bulletResult // the result it quotes, if any
 }
+
+// bulletResult is where a result a bullet quotes is recorded.
+type bulletResult struct {
+	// Text is the result as the bullet quotes it.
+	Text string `json:"text"`
+	// Epic is the key of the initiative's epic.
+	Epic string `json:"epic"`
+	// From is resultFromOutcome for the user's own statement, else
+	// resultFromComment.
+	From string `json:"from"`
+	// Link is the Jira comment's link; empty for the user's statement, and
+	// when redacted.
+	Link string `json:"link"`
+}
+
+// Where a quoted result is recorded (bulletResult.From).
+const (
+	resultFromOutcome = "pmfolio outcome"
+	resultFromComment = "jira comment"
+)
 
 // bulletNumber is one number a bullet states and what it counts.
 type bulletNumber struct {
@@ -190,6 +224,10 @@ func (r *report) bullets() []bullet {
 		}
 	}
 	var out []bullet
+	for _, in := range r.measuredInitiatives() {
+		out = append(out, r.resultBullet(in))
+	}
+	themed := len(out)
 	for _, th := range themes {
 		var groups []group
 		var categories []string
@@ -212,10 +250,61 @@ func (r *report) bullets() []bullet {
 		}
 		strength = strength / float64(n) * math.Log2(1+float64(n))
 		text, numbers := fitBullet(th.say(r, groups))
-		out = append(out, bullet{text, strength, categories, numbers})
+		out = append(out, bullet{text: text, strength: strength, categories: categories, numbers: numbers})
 	}
-	slices.SortStableFunc(out, func(a, b bullet) int { return cmp.Compare(b.strength, a.strength) })
+	slices.SortStableFunc(out[themed:], func(a, b bullet) int { return cmp.Compare(b.strength, a.strength) })
 	return out
+}
+
+// resultBullets is how many initiatives with a recorded result lead the
+// bullets.
+const resultBullets = 2
+
+// measuredInitiatives are the initiatives the user led (owned the epic of)
+// whose recorded outcome gives a result with a number, strongest first, at
+// most resultBullets.
+func (r *report) measuredInitiatives() []initiative {
+	var out []initiative
+	for _, in := range r.initiatives {
+		if in.owned && in.hasOutcome && resultQuote([]initiative{in}) != "" {
+			out = append(out, in)
+		}
+		if len(out) == resultBullets {
+			break
+		}
+	}
+	return out
+}
+
+// resultBullet says what an initiative the user led achieved, quoting its
+// recorded result: "Led “EU checkout reliability” with PM work on 4 issues
+// for 1 teammate: timeouts fell from 2.1% to 0.3% in the first month." The
+// scale is left out before the result is cut.
+func (r *report) resultBullet(in initiative) bullet {
+	quote := lowerFirst(resultQuote([]initiative{in}))
+	name := oneLine(in.epic.Summary)
+	if name == "" {
+		name = in.epic.Key
+	}
+	issues := r.count(in.items, countsIssues)
+	text, _ := counted(issues, "issue", "issues")
+	claim := said("led “" + truncate(name, 60) + "”")
+	scale := join(said(" with PM work on "+text, issues), r.forTeammates(in.items))
+	result := said(": " + quote)
+	parts := join(claim, scale, result)
+	if utf8.RuneCountInString(sentence([]clause{parts})) > maxBulletLength {
+		parts = join(claim, result)
+	}
+	line, numbers := fitBullet([]clause{parts})
+	res := &bulletResult{Text: quote, Epic: in.epic.Key, From: resultFromOutcome}
+	if !in.outcome.Mine {
+		res.From, res.Link = resultFromComment, commentURL(in.epic.URL, in.outcome.Comment.ID)
+	}
+	var categories []string
+	for _, g := range in.groups {
+		categories = append(categories, g.category.ID)
+	}
+	return bullet{text: line, strength: in.strength, categories: categories, numbers: numbers, result: res}
 }
 
 // fitBullet joins a bullet's parts, leaving out optional clauses from the
@@ -472,12 +561,20 @@ func sayEpics(r *report, groups []group) []clause {
 	epics := r.count(all, countsEpics)
 	text, _ := counted(epics, "epic", "epics")
 	parts := []clause{join(said("owned "+text, epics), r.scope(all))}
-	if name := oneLine(owned[0].epic.Summary); name != "" {
-		if len(owned) == 1 {
-			parts = append(parts, said(", “"+truncate(name, 60)+"”"))
-		} else {
-			parts = append(parts, said(", among them “"+truncate(name, 60)+"”"))
+	// Name the strongest epic a result bullet does not already name.
+	measured := r.measuredInitiatives()
+	for _, in := range owned {
+		if slices.ContainsFunc(measured, func(m initiative) bool { return m.epic.Key == in.epic.Key && m.epic.SiteName == in.epic.SiteName }) {
+			continue
 		}
+		if name := oneLine(in.epic.Summary); name != "" {
+			if len(owned) == 1 {
+				parts = append(parts, said(", “"+truncate(name, 60)+"”"))
+			} else {
+				parts = append(parts, said(", among them “"+truncate(name, 60)+"”"))
+			}
+		}
+		break
 	}
 	issues := r.count(all, countsIssues)
 	text, _ = counted(issues, "issue", "issues")
@@ -675,13 +772,16 @@ type bulletJSON struct {
 	Text       string         `json:"text"`
 	Categories []string       `json:"categories"`
 	Numbers    []bulletNumber `json:"numbers"`
+	// Result is where the result the bullet quotes is recorded; absent
+	// when it quotes none.
+	Result *bulletResult `json:"result,omitempty"`
 }
 
 // writeBulletsJSON writes the bullets with their numbers and evidence.
 func writeBulletsJSON(w io.Writer, all []bullet) error {
 	doc := bulletsJSON{Bullets: make([]bulletJSON, 0, len(all))}
 	for _, b := range all {
-		doc.Bullets = append(doc.Bullets, bulletJSON{Text: b.text, Categories: b.categories, Numbers: b.numbers})
+		doc.Bullets = append(doc.Bullets, bulletJSON{Text: b.text, Categories: b.categories, Numbers: b.numbers, Result: b.result})
 	}
 	return writeJSON(w, doc)
 }

@@ -150,6 +150,92 @@ func TestBulletsForEpicsCountTheirDoneEpics(t *testing.T) {
 	}
 }
 
+// An initiative the user led with a recorded result leads the bullets,
+// its result quoted from where it is recorded; the epics bullet does not
+// name it again.
+func TestBulletsLeadWithTheResultOfAnInitiativeTheUserLed(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		record   func(*evidence.Epic)
+		want     string
+		from     string
+		link     string
+		explains string
+		redacted string
+	}{
+		{name: "stated with pmfolio outcome",
+			record: func(ep *evidence.Epic) {
+				ep.Outcome = "EU checkout timeouts fell from 2.1% to 0.3% in the first month. Card declines did not rise."
+			},
+			want:     "Led “EU checkout reliability” with PM work on 4 issues for 1 teammate: EU checkout timeouts fell from 2.1% to 0.3% in the first month.",
+			from:     "pmfolio outcome",
+			explains: "    the result: as you stated it with pmfolio outcome PAY-101\n",
+			redacted: "    the result: as you stated it with pmfolio outcome PROJ-"},
+		{name: "reported in a Jira comment",
+			record: func(ep *evidence.Epic) {
+				ep.Comments = append(ep.Comments, evidence.Comment{ID: "10950", At: at("2026-07-02T10:00:00Z"), Author: priya,
+					Text: "Outcome: Timeouts are at 0.3%, down from 2.1%; no rise in card declines."})
+			},
+			want:     "Led “EU checkout reliability” with PM work on 4 issues for 1 teammate: timeouts are at 0.3%.",
+			from:     "jira comment",
+			link:     "https://acme.atlassian.net/browse/PAY-101?focusedCommentId=10950&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-10950",
+			explains: "    the result: quoted from the Jira comment https://acme.atlassian.net/browse/PAY-101?focusedCommentId=10950",
+			redacted: "    the result: quoted from a Jira comment on PROJ-",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := typicalPortfolio()
+			tc.record(&p.Epics[0])
+			lines := bulletLines(t, p, -1)
+			if lines[0] != tc.want {
+				t.Errorf("first bullet\n got  %q\n want %q", lines[0], tc.want)
+			}
+			for _, line := range lines[1:] {
+				if strings.Contains(line, "EU checkout reliability") {
+					t.Errorf("another bullet names the epic again: %q", line)
+				}
+			}
+			var js strings.Builder
+			if err := Bullets(&js, p, BulletOptions{Top: 1, Format: "json"}); err != nil {
+				t.Fatal(err)
+			}
+			var doc struct {
+				Bullets []struct {
+					Result *struct{ Text, Epic, From, Link string } `json:"result"`
+				} `json:"bullets"`
+			}
+			if err := json.Unmarshal([]byte(js.String()), &doc); err != nil {
+				t.Fatal(err)
+			}
+			if r := doc.Bullets[0].Result; r == nil || r.Epic != "PAY-101" || r.From != tc.from || r.Link != tc.link || !strings.Contains(tc.want, r.Text) {
+				t.Errorf("result %+v, want from %q, link %q and the quoted text", r, tc.from, tc.link)
+			}
+			var explained strings.Builder
+			if err := Bullets(&explained, p, BulletOptions{Top: 1, Explain: true}); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(explained.String(), tc.explains) {
+				t.Errorf("--explain does not say where the result is recorded:\n%s", explained.String())
+			}
+			// Redacted, the link goes, and where the result is from stays.
+			var redacted strings.Builder
+			if err := Bullets(&redacted, Redact(p, nil), BulletOptions{Top: 1, Explain: true}); err != nil {
+				t.Fatal(err)
+			}
+			if got := redacted.String(); strings.Contains(got, "acme") || !strings.Contains(got, tc.redacted) {
+				t.Errorf("redacted --explain:\n%s\nwant %q and no site", got, tc.redacted)
+			}
+		})
+	}
+	// An epic the user did not own is not theirs to have led, result or not.
+	p := typicalPortfolio()
+	for _, line := range bulletLines(t, p, -1) {
+		if strings.HasPrefix(line, "Led ") {
+			t.Errorf("led an initiative the user did not own (PAY-120's result is recorded): %q", line)
+		}
+	}
+}
+
 func TestBulletNumbersComeFromTheData(t *testing.T) {
 	// Every number in the typical portfolio's bullets is one the data
 	// holds: at most the number of items, and nothing invented like a

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -169,10 +171,12 @@ func joinAnd(phrases []string) string {
 }
 
 // lowerFirst lowers the first letter of a phrase that starts a sentence
-// elsewhere ("In March 2026") for use inside one.
+// elsewhere ("In March 2026") for use inside one; an acronym ("EU
+// checkout") stays as it is.
 func lowerFirst(s string) string {
-	if s == "" {
+	first, size := utf8.DecodeRuneInString(s)
+	if second, _ := utf8.DecodeRuneInString(s[size:]); s == "" || unicode.IsUpper(second) {
 		return s
 	}
-	return strings.ToLower(s[:1]) + s[1:]
+	return string(unicode.ToLower(first)) + s[size:]
 }

@@ -6,8 +6,8 @@ import (
 	"io/fs"
 	"path/filepath"
 
-	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/evidence/rules"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
 )
 
 // ruleSet is the classification in force: the built-in rules with the
@@ -39,11 +39,7 @@ func (g *globals) ruleSet(cfg fileConfig) (*rules.RuleSet, error) {
 	return rs, nil
 }
 
-// classifier is the classification in force as the store and sync take it.
-func (g *globals) classifier(cfg fileConfig) (evidence.ClassifyFunc, error) {
-	rs, err := g.ruleSet(cfg)
-	if err != nil {
-		return nil, err
-	}
-	return rs.Classify, nil
+// classifierOf is a rule set as the store keeps it.
+func classifierOf(rs *rules.RuleSet) sqlite.Classifier {
+	return sqlite.Classifier{Classify: rs.Classify, Identity: rs.Identity(), Categories: rs.Categories()}
 }

@@ -64,7 +64,7 @@ func runReclassify(ctx context.Context, opts reclassifyOptions) error {
 		return err
 	}
 	defer lock.Unlock()
-	rep, err := store.ReclassifyReported(ctx, opts.Rules.Classify, opts.Rules.Categories())
+	rep, err := store.ReclassifyReported(ctx, classifierOf(opts.Rules))
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/evidence/sqlite"
+	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
 
 // exportedEvidence is the part of the JSON export these tests read.
@@ -328,5 +329,52 @@ func TestRulesListAndShow(t *testing.T) {
 	}
 	if r := c.run(t, "rules", "show", "no.such-rule"); r.code != exitUsage {
 		t.Errorf("rules show of an unknown id: exit %d", r.code)
+	}
+}
+
+// A sync with other rules than those the stored evidence comes from (an
+// edited rules file, or a new pmfolio) rebuilds it before storing anything
+// beside it, and says so once; the same rules again change nothing.
+func TestSyncReclassifiesWhenTheRulesChanged(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 40)
+	env := isolatedEnv(t)
+	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"] = srv.URL(), jiratest.DemoEmail, jiratest.DemoAPIToken
+	env["PMFOLIO_DB"] = filepath.Join(t.TempDir(), "pmfolio.db")
+	c := cli{env: env}
+	const said = "the rules changed since your evidence was classified"
+	countRule := func(args ...string) int {
+		n := 0
+		for _, ev := range exportJSON(t, c, args...).Evidence {
+			if ev.Rule == "change.priority" {
+				n++
+			}
+		}
+		return n
+	}
+
+	if r := c.run(t, "sync"); r.code != 0 || strings.Contains(r.out, said) {
+		t.Fatalf("first sync: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+	if countRule() == 0 {
+		t.Fatal("the site gives no change.priority evidence to take away")
+	}
+	rulesFile := filepath.Join(t.TempDir(), "rules.yaml")
+	writeFile(t, rulesFile, "rules:\n  - id: change.priority\n    disabled: true\n")
+	r := c.run(t, "--rules", rulesFile, "sync")
+	if r.code != 0 || !regexp.MustCompile(said+`[^\n]*: reclassified it, \d+ evidence items \(was \d+\)\n`).MatchString(r.out) {
+		t.Fatalf("sync with a rules file: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+	if n := countRule("--rules", rulesFile); n != 0 {
+		t.Errorf("%d items of the disabled rule remain after the sync", n)
+	}
+	if r := c.run(t, "--rules", rulesFile, "sync"); r.code != 0 || strings.Contains(r.out, said) {
+		t.Errorf("the same rules again: exit %d\n%s", r.code, r.out)
+	}
+	// Back to the built-in rules, quietly, as cron runs it.
+	if r := c.run(t, "sync", "--quiet"); r.code != 0 || r.out != "" || r.errOut != "" {
+		t.Errorf("quiet sync: exit %d, %q %q", r.code, r.out, r.errOut)
+	}
+	if countRule() == 0 {
+		t.Error("the built-in rules' evidence is not back after the sync")
 	}
 }

@@ -28,7 +28,7 @@ type syncOptions struct {
 	Quiet     bool
 	DryRun    bool
 	Transport http.RoundTripper // nil: the network
-	Classify  evidence.ClassifyFunc
+	Rules     *rules.RuleSet    // nil: the built-in rules
 	// JiraOptions tune the client (tests make retries instant).
 	JiraOptions []jira.Option
 	// onDeployment is told each site's deployment once known, for error hints.
@@ -89,7 +89,7 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 				}
 				opts.Since = &t
 			}
-			if opts.Classify, err = g.classifier(cfg); err != nil {
+			if opts.Rules, err = g.ruleSet(cfg); err != nil {
 				return err
 			}
 			if !cmd.Flags().Changed("concurrency") {
@@ -121,8 +121,8 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 // runSync syncs each site into the database and prints a summary per site.
 // A failing site does not stop the others; the first error is returned.
 func runSync(ctx context.Context, opts syncOptions) ([]evsync.Result, error) {
-	if opts.Classify == nil {
-		opts.Classify = rules.Classify
+	if opts.Rules == nil {
+		opts.Rules = rules.BuiltinRules()
 	}
 	store, err := sqlite.Open(ctx, opts.DBPath)
 	if err != nil {
@@ -162,6 +162,21 @@ func runSync(ctx context.Context, opts syncOptions) ([]evsync.Result, error) {
 	return results, firstErr
 }
 
+// reclassifyIfChanged rebuilds the stored evidence when it comes from other
+// rules than those in force (a new pmfolio, an edited rules file), before
+// the sync stores anything beside it (evsync.Options.Prepare, under the
+// sync lock): the portfolio never mixes two classifications, and a nightly
+// sync after an upgrade brings the evidence up to date on its own.
+func reclassifyIfChanged(ctx context.Context, store *sqlite.Store, opts syncOptions) error {
+	rep, changed, err := store.ReclassifyIfChanged(ctx, classifierOf(opts.Rules))
+	if err != nil || !changed || opts.Quiet {
+		return err
+	}
+	fmt.Fprintf(opts.IO.Out, "the rules changed since your evidence was classified (a new pmfolio or rules file): reclassified it, %s (was %d)\n",
+		plural(rep.After, "evidence item"), rep.Before)
+	return nil
+}
+
 func syncOneSite(ctx context.Context, store *sqlite.Store, site siteConf, opts syncOptions, stop <-chan struct{}) (evsync.Result, error) {
 	jopts := []jira.Option{jira.WithClock(opts.IO.Now)}
 	if opts.Concurrency > 0 {
@@ -185,11 +200,12 @@ func syncOneSite(ctx context.Context, store *sqlite.Store, site siteConf, opts s
 		defer bar.done()
 	}
 	sopts := evsync.Options{SiteName: site.Name, Full: opts.Full, JQL: opts.JQL, DryRun: opts.DryRun,
-		Classify: opts.Classify, Stop: stop, Now: opts.IO.Now}
+		Classify: opts.Rules.Classify, Stop: stop, Now: opts.IO.Now}
 	if opts.Since != nil {
 		sopts.Since = *opts.Since
 	}
 	sopts.Team = teamScopeOf(site, opts.Team)
+	sopts.Prepare = func(ctx context.Context) error { return reclassifyIfChanged(ctx, store, opts) }
 	if bar != nil {
 		sopts.PageProgress = bar.pages
 	}

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"crypto/sha256"
 	_ "embed" // the built-in rules file
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -99,6 +101,7 @@ type RuleSet struct {
 	// patternDefs are the patterns as written, for PatternYAML.
 	patternDefs map[string]patternDef
 	userFile    string
+	identity    string // see Identity
 	// model is the text model that claims what rules miss (model.go); nil
 	// when the rules file says "model: off".
 	model    *Model
@@ -188,6 +191,7 @@ func (rs *RuleSet) Model() *Model { return rs.model }
 func (rs *RuleSet) withoutModel() *RuleSet {
 	off := *rs
 	off.model, off.modelOff = nil, true
+	off.identity += "-model-off" // it claims less than rs
 	return &off
 }
 
@@ -219,6 +223,16 @@ func (rs *RuleSet) PatternYAML(name string) (yamlText, file string, ok bool) {
 	m := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Tag: "!!str", Value: name}, expandNode(pd.node)}}
 	return encodeYAML(m), pd.file, true
 }
+
+// Identity names what this rule set claims: a digest of the built-in
+// rules, the text model when it is on, the user's rules file and
+// classifyRevision. The store keeps the identity its evidence comes from,
+// and a sync with another one rebuilds the evidence first.
+func (rs *RuleSet) Identity() string { return rs.identity }
+
+// classifyRevision is bumped when Classify's code changes what it claims
+// for the same rules and model, so that stored evidence is rebuilt.
+const classifyRevision = "1"
 
 // UserFile is the user's rules file applied, or "" for the built-in rules alone.
 func (rs *RuleSet) UserFile() string { return rs.userFile }
@@ -268,13 +282,20 @@ func LoadRules(name string, user []byte) (*RuleSet, error) {
 		return nil, &RulesError{Problems: probs.list}
 	}
 	rs.userFile = name
+	digest := sha256.New()
+	for _, part := range [][]byte{[]byte(classifyRevision), builtinRulesYAML, user} {
+		fmt.Fprintf(digest, "%d:", len(part))
+		digest.Write(part)
+	}
 	if !rs.modelOff {
 		m, err := builtinModel()
 		if err != nil {
 			return nil, fmt.Errorf("built-in text model: %w", err)
 		}
 		rs.model = m
+		digest.Write(builtinModelData)
 	}
+	rs.identity = hex.EncodeToString(digest.Sum(nil)[:12])
 	return rs, nil
 }
 

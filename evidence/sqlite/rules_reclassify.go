@@ -2,8 +2,11 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -31,14 +34,25 @@ type ReclassifyReport struct {
 	Curated, Orphaned int
 }
 
-// ReclassifyReported rebuilds machine evidence like Reclassify and reports
-// what changed, by category in the order of cats.
-func (s *Store) ReclassifyReported(ctx context.Context, classify evidence.ClassifyFunc, cats []evidence.Category) (ReclassifyReport, error) {
+// Classifier is a classification as the store keeps it: the function, and
+// an identity that changes whenever what it claims may change (the rules
+// package's RuleSet.Identity).
+type Classifier struct {
+	Classify   evidence.ClassifyFunc
+	Identity   string
+	Categories []evidence.Category // the order a report lists them in
+}
+
+// ReclassifyReported rebuilds machine evidence like Reclassify, records c's
+// identity as the evidence's classification (ClassifiedWith), and reports
+// what changed, by category in the order of c.Categories.
+func (s *Store) ReclassifyReported(ctx context.Context, c Classifier) (ReclassifyReport, error) {
+	classify, cats := c.Classify, c.Categories
 	before, err := s.machineEvidence(ctx)
 	if err != nil {
 		return ReclassifyReport{}, err
 	}
-	if _, err := s.Reclassify(ctx, classify); err != nil {
+	if _, err := s.reclassify(ctx, classify, c.Identity); err != nil {
 		return ReclassifyReport{}, err
 	}
 	after, err := s.machineEvidence(ctx)
@@ -117,4 +131,51 @@ func (s *Store) machineEvidence(ctx context.Context) (map[string]machineItem, er
 		out[id] = it
 	}
 	return out, rows.Err()
+}
+
+// ClassifiedWith returns the identity of the classification the stored
+// evidence comes from; "" when none is recorded (a database older than the
+// record, or one nothing has been stored in).
+func (s *Store) ClassifiedWith(ctx context.Context) (string, error) {
+	var identity string
+	err := s.db.QueryRowContext(ctx, `SELECT identity FROM classifier WHERE id = 1`).Scan(&identity)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read classifier: %w", err)
+	}
+	return identity, nil
+}
+
+// ReclassifyIfChanged brings the stored evidence to classification c before
+// anything classified by c is stored beside it: when the evidence comes from
+// another classification (a new pmfolio, an edited rules file, or one not
+// recorded), it rebuilds it (ReclassifyReported) and says so. An empty
+// database only records c. The caller holds the sync lock.
+func (s *Store) ReclassifyIfChanged(ctx context.Context, c Classifier) (rep ReclassifyReport, changed bool, err error) {
+	was, err := s.ClassifiedWith(ctx)
+	if err != nil || was == c.Identity {
+		return ReclassifyReport{}, false, err
+	}
+	var stored bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM activities)`).Scan(&stored); err != nil {
+		return ReclassifyReport{}, false, fmt.Errorf("read activities: %w", err)
+	}
+	if !stored {
+		return ReclassifyReport{}, false, recordClassifier(ctx, s.db, c.Identity, s.now())
+	}
+	rep, err = s.ReclassifyReported(ctx, c)
+	return rep, err == nil, err
+}
+
+// recordClassifier records identity as the evidence's classification.
+func recordClassifier(ctx context.Context, db execer, identity string, now time.Time) error {
+	if _, err := db.ExecContext(ctx, `
+		INSERT INTO classifier (id, identity, updated_at) VALUES (1, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET identity = excluded.identity, updated_at = excluded.updated_at`,
+		identity, formatTime(now)); err != nil {
+		return fmt.Errorf("record classifier: %w", err)
+	}
+	return nil
 }

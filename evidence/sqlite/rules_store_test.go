@@ -90,7 +90,7 @@ func TestReclassifyReportedCountsChangesAndLeavesCurationAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := s.ReclassifyReported(ctx, off.Classify, off.Categories())
+	rep, err := s.ReclassifyReported(ctx, Classifier{Classify: off.Classify, Categories: off.Categories()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func TestReclassifyReportedCountsChangesAndLeavesCurationAlone(t *testing.T) {
 	}
 
 	// Back to the built-in rules: the note is there again, the exclusion stayed.
-	if _, err := s.ReclassifyReported(ctx, rules.Classify, evidence.Categories); err != nil {
+	if _, err := s.ReclassifyReported(ctx, Classifier{Classify: rules.Classify, Categories: evidence.Categories}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.EvidenceByID(ctx, prio)
@@ -138,4 +138,51 @@ func TestPortfolioOffersTheUsersCategories(t *testing.T) {
 	if p, _ := plain.Portfolio(ctx, evidence.Filter{}, storeNow); len(p.Categories) != len(evidence.Categories) {
 		t.Errorf("without WithCategories: %d categories", len(p.Categories))
 	}
+}
+
+// The store remembers which classification its evidence comes from: an
+// empty store only records it, a store whose evidence has no record (older
+// than the record) or another one is rebuilt, and the same one again is
+// left alone.
+func TestReclassifyIfChangedRebuildsOnlyForOtherRules(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	builtin := rules.BuiltinRules()
+	off, err := rules.LoadRules("off.yaml", []byte("rules:\n  - id: change.priority\n    disabled: true\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if builtin.Identity() == "" || builtin.Identity() == off.Identity() {
+		t.Fatalf("identities %q and %q do not tell the rule sets apart", builtin.Identity(), off.Identity())
+	}
+	as := func(rs *rules.RuleSet) Classifier {
+		return Classifier{Classify: rs.Classify, Identity: rs.Identity(), Categories: rs.Categories()}
+	}
+	step := func(what string, rs *rules.RuleSet, wantChanged bool, wantRules []string) {
+		t.Helper()
+		_, changed, err := s.ReclassifyIfChanged(ctx, as(rs))
+		if err != nil || changed != wantChanged {
+			t.Fatalf("%s: changed %v, %v; want %v", what, changed, err, wantChanged)
+		}
+		if got, _ := s.ClassifiedWith(ctx); got != rs.Identity() {
+			t.Errorf("%s: classified with %q, want %q", what, got, rs.Identity())
+		}
+		if got := storedRules(t, s); !slices.Equal(got, wantRules) {
+			t.Errorf("%s: evidence %v, want %v", what, got, wantRules)
+		}
+	}
+	step("an empty store", builtin, false, nil)
+
+	t0 := time.Date(2026, 3, 4, 10, 0, 0, 0, time.UTC)
+	// Stored with the built-in rules by a pmfolio that kept no record.
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{testRecord("10001", "PAY-1", t0)}, builtin.Classify, t0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM classifier`); err != nil {
+		t.Fatal(err)
+	}
+	step("evidence without a record", off, true, nil)
+	step("the same rules again", off, false, nil)
+	step("the built-in rules back", builtin, true, []string{"10001/change.priority"})
 }

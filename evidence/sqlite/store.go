@@ -66,6 +66,11 @@ type queryer interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
+// execer is what a write needs: the database, or a transaction.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
 // reader is where reads go: the snapshot being read, else the database.
 func (s *Store) reader() queryer {
 	if s.snapshot != nil {

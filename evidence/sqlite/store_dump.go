@@ -15,6 +15,7 @@ var dumpLeavesOut = map[string]bool{
 	"sites.created_at":           true,
 	"issues.synced_at":           true,
 	"sync_state.updated_at":      true,
+	"classifier.updated_at":      true,
 	"curation.updated_at":        true,
 	"manual_evidence.created_at": true,
 	"team_issues.synced_at":      true,

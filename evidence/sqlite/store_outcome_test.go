@@ -54,7 +54,7 @@ func TestOutcomeIsCurationThatSurvivesResyncAndReclassify(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("after a re-sync")
-	if _, err := s.ReclassifyReported(ctx, fakeClassify, evidence.Categories); err != nil {
+	if _, err := s.ReclassifyReported(ctx, Classifier{Classify: fakeClassify, Categories: evidence.Categories}); err != nil {
 		t.Fatal(err)
 	}
 	check("after reclassify")

@@ -275,6 +275,12 @@ func querySet(ctx context.Context, stmt *sql.Stmt, scan func(*sql.Rows) (string,
 // classify, in one transaction and with no network. Curation is keyed by
 // stable evidence ids and is untouched. It returns the evidence count.
 func (s *Store) Reclassify(ctx context.Context, classify evidence.ClassifyFunc) (int, error) {
+	return s.reclassify(ctx, classify, "")
+}
+
+// reclassify is Reclassify; a non-empty identity is recorded as the
+// classification of the evidence (ClassifiedWith) in the same transaction.
+func (s *Store) reclassify(ctx context.Context, classify evidence.ClassifyFunc, identity string) (int, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("reclassify: %w", err)
@@ -315,6 +321,11 @@ func (s *Store) Reclassify(ctx context.Context, classify evidence.ClassifyFunc) 
 			return 0, fmt.Errorf("reclassify %s: %w", site.Name, err)
 		}
 		n -= len(removed)
+	}
+	if identity != "" {
+		if err := recordClassifier(ctx, tx, identity, s.now()); err != nil {
+			return 0, err
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("reclassify: commit: %w", err)

@@ -93,6 +93,11 @@ type Options struct {
 	// Team, when set, adds the team phase after the user's pages (see
 	// syncTeam); an empty scope means the user's recent projects.
 	Team *next.TeamScope
+	// Prepare, when set, runs under the sync lock before anything is
+	// fetched (not on a dry run): the command brings the stored evidence to
+	// the rules in force there, so that no page is stored beside evidence
+	// of other rules. Its error fails the sync.
+	Prepare func(ctx context.Context) error
 }
 
 // Result says what a sync did.
@@ -138,7 +143,12 @@ func Run(ctx context.Context, src Source, sink Sink, opts Options) (Result, erro
 	defer unlock()
 
 	res := Result{}
-	err = syncSite(ctx, src, sink, opts, &res)
+	if opts.Prepare != nil && !opts.DryRun {
+		err = opts.Prepare(ctx)
+	}
+	if err == nil {
+		err = syncSite(ctx, src, sink, opts, &res)
+	}
 	if err == nil && !res.Stopped && !opts.DryRun {
 		err = syncTeam(ctx, src, sink, opts, &res)
 	}

@@ -92,6 +92,10 @@ type portfolioInput struct {
 	// Categories are those of the rules in force, the user's included;
 	// nil means the built-in ones.
 	Categories []evidence.Category
+	// Classifier is the identity of the rules in force (rules.RuleSet.Identity);
+	// when the stored evidence comes from others, a note says how to
+	// bring it up to date. Empty: no note.
+	Classifier string
 }
 
 // input turns the flags, the environment and the config into a
@@ -120,7 +124,7 @@ func (pf *portfolioFlags) input(g *globals) (portfolioInput, error) {
 	if err != nil {
 		return in, err
 	}
-	in.DBPath, in.Categories = g.dbPath(cfg), rules.Categories()
+	in.DBPath, in.Categories, in.Classifier = g.dbPath(cfg), rules.Categories(), rules.Identity()
 	return in, nil
 }
 
@@ -186,6 +190,13 @@ func (in portfolioInput) write(ctx context.Context, output string, write func(io
 	p, err := store.Portfolio(ctx, in.Filter, in.IO.Now())
 	if err != nil {
 		return err
+	}
+	if in.Classifier != "" {
+		if other, err := store.ClassifiedOtherwise(ctx, in.Classifier); err != nil {
+			return err
+		} else if other {
+			fmt.Fprintln(in.IO.ErrOut, "note: your evidence was classified by other rules than those in force (a new pmfolio or rules file); run pmfolio reclassify to bring it up to date (the next sync does it too)")
+		}
 	}
 	render := write
 	if in.Redact.On {

@@ -334,7 +334,8 @@ func TestRulesListAndShow(t *testing.T) {
 
 // A sync with other rules than those the stored evidence comes from (an
 // edited rules file, or a new pmfolio) rebuilds it before storing anything
-// beside it, and says so once; the same rules again change nothing.
+// beside it, and says so once; the same rules again change nothing. Until
+// then, a portfolio command notes that the evidence is out of date.
 func TestSyncReclassifiesWhenTheRulesChanged(t *testing.T) {
 	srv := fakeSite(t, jiratest.DeploymentCloud, 40)
 	env := isolatedEnv(t)
@@ -360,6 +361,14 @@ func TestSyncReclassifiesWhenTheRulesChanged(t *testing.T) {
 	}
 	rulesFile := filepath.Join(t.TempDir(), "rules.yaml")
 	writeFile(t, rulesFile, "rules:\n  - id: change.priority\n    disabled: true\n")
+	// Until then, an export says its evidence comes from other rules.
+	const note = "note: your evidence was classified by other rules than those in force"
+	if r := c.run(t, "export"); r.code != 0 || strings.Contains(r.errOut, note) {
+		t.Errorf("export with the rules of the sync: exit %d, stderr %q", r.code, r.errOut)
+	}
+	if r := c.run(t, "--rules", rulesFile, "bullets"); r.code != 0 || !strings.Contains(r.errOut, note) {
+		t.Errorf("bullets with other rules: exit %d, stderr %q", r.code, r.errOut)
+	}
 	r := c.run(t, "--rules", rulesFile, "sync")
 	if r.code != 0 || !regexp.MustCompile(said+`[^\n]*: reclassified it, \d+ evidence items \(was \d+\)\n`).MatchString(r.out) {
 		t.Fatalf("sync with a rules file: exit %d\n%s%s", r.code, r.out, r.errOut)

@@ -154,19 +154,33 @@ func (s *Store) ClassifiedWith(ctx context.Context) (string, error) {
 // recorded), it rebuilds it (ReclassifyReported) and says so. An empty
 // database only records c. The caller holds the sync lock.
 func (s *Store) ReclassifyIfChanged(ctx context.Context, c Classifier) (rep ReclassifyReport, changed bool, err error) {
-	was, err := s.ClassifiedWith(ctx)
-	if err != nil || was == c.Identity {
+	if was, err := s.ClassifiedWith(ctx); err != nil || was == c.Identity {
 		return ReclassifyReport{}, false, err
 	}
-	var stored bool
-	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM activities)`).Scan(&stored); err != nil {
-		return ReclassifyReport{}, false, fmt.Errorf("read activities: %w", err)
+	other, err := s.ClassifiedOtherwise(ctx, c.Identity)
+	if err != nil {
+		return ReclassifyReport{}, false, err
 	}
-	if !stored {
+	if !other { // nothing stored yet
 		return ReclassifyReport{}, false, recordClassifier(ctx, s.db, c.Identity, s.now())
 	}
 	rep, err = s.ReclassifyReported(ctx, c)
 	return rep, err == nil, err
+}
+
+// ClassifiedOtherwise reports whether the stored evidence comes from
+// another classification than identity: another one is recorded, or none
+// is and activities are stored (by a pmfolio older than the record).
+func (s *Store) ClassifiedOtherwise(ctx context.Context, identity string) (bool, error) {
+	was, err := s.ClassifiedWith(ctx)
+	if err != nil || was != "" {
+		return was != identity, err
+	}
+	var stored bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM activities)`).Scan(&stored); err != nil {
+		return false, fmt.Errorf("read activities: %w", err)
+	}
+	return stored, nil
 }
 
 // recordClassifier records identity as the evidence's classification.

@@ -298,7 +298,7 @@ func (r *report) story(in initiative) story {
 			Category: e.Category, EvidenceID: e.ID, IssueKey: oneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
 			Link:       linkableURL(evidenceURL(e)),
 			OccurredAt: timestamp(e.OccurredAt), Excerpt: truncate(oneLine(e.Excerpt), 240),
-			verb: actionVerb(r.categoryOf(e.Category), e.Source), at: e.OccurredAt.UTC(),
+			verb: actionVerb(r.categoryOf(e.Category), e.Source, e.IssueType, e.IssueSummary), at: e.OccurredAt.UTC(),
 		}
 		// The epic's own summary is the story's title already.
 		if e.IssueKey != in.epic.Key {
@@ -353,8 +353,11 @@ func storyTask(c evidence.Category) string {
 }
 
 // actionVerb is the verb of an action of that category in a story, from
-// an activity of that source.
-func actionVerb(c evidence.Category, source evidence.Source) string {
+// an activity of that source on an issue of that type and summary.
+func actionVerb(c evidence.Category, source evidence.Source, issueType, summary string) string {
+	if source == evidence.SourceIssue && c.ID == evidence.CatIncidentCoord && isPostmortem(issueType, summary) {
+		return "Wrote the postmortem" // not a follow-up of one
+	}
 	if source == evidence.SourceIssue && c.StoryCreated != "" {
 		return c.StoryCreated
 	}
@@ -484,4 +487,16 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 		writeEscaped(w, s.Result)
 		w.WriteByte('\n')
 	}
+}
+
+// isPostmortem reports whether an issue is a postmortem itself, by its type
+// or the word its summary opens with ("Postmortem: checkout failures…"),
+// rather than an issue that only mentions one ("From the postmortem…").
+func isPostmortem(issueType, summary string) bool {
+	if evidence.EqualsAnyFold(issueType, []string{"Postmortem", "Post-incident review"}) {
+		return true
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(summary), " ")
+	first = strings.TrimRight(first, ":")
+	return evidence.EqualsAnyFold(first, []string{"Postmortem", "Post-mortem", "PIR"})
 }

@@ -241,17 +241,21 @@ func TestStoryVerbsSayWhatTheActivityWas(t *testing.T) {
 	incident, _ := evidence.CategoryByID(evidence.CatIncidentCoord)
 	story, _ := evidence.CategoryByID(evidence.CatStoryWriting)
 	for _, tt := range []struct {
-		c      evidence.Category
-		source evidence.Source
-		want   string
+		c                  evidence.Category
+		source             evidence.Source
+		issueType, summary string
+		want               string
 	}{
-		{incident, evidence.SourceIssue, "Filed the incident follow-up"},
-		{incident, evidence.SourceComment, "Coordinated the incident on"},
-		{story, evidence.SourceIssue, "Wrote the story"},
-		{evidence.Category{ID: "customer-research", Title: "Customer research"}, evidence.SourceComment, "Recorded Customer research on"},
+		{incident, evidence.SourceIssue, "Task", "Follow-up: alert on pool saturation", "Filed the incident follow-up"},
+		{incident, evidence.SourceIssue, "Task", "Postmortem: checkout failures for EU cards", "Wrote the postmortem"},
+		{incident, evidence.SourceIssue, "Post-incident review", "Checkout failures, 4 March", "Wrote the postmortem"},
+		{incident, evidence.SourceIssue, "Task", "Add the check the postmortem asked for", "Filed the incident follow-up"},
+		{incident, evidence.SourceComment, "Postmortem", "Postmortem: checkout failures", "Coordinated the incident on"},
+		{story, evidence.SourceIssue, "Story", "Guest checkout", "Wrote the story"},
+		{evidence.Category{ID: "customer-research", Title: "Customer research"}, evidence.SourceComment, "Story", "", "Recorded Customer research on"},
 	} {
-		if got := actionVerb(tt.c, tt.source); got != tt.want {
-			t.Errorf("%s from %s: %q, want %q", tt.c.ID, tt.source, got, tt.want)
+		if got := actionVerb(tt.c, tt.source, tt.issueType, tt.summary); got != tt.want {
+			t.Errorf("%s from %s on %s %q: %q, want %q", tt.c.ID, tt.source, tt.issueType, tt.summary, got, tt.want)
 		}
 	}
 }

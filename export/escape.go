@@ -86,6 +86,17 @@ func writeEscaped(w *bufio.Writer, s string) {
 	}
 }
 
+// MarkdownText is s on one line with what Markdown could read as syntax
+// escaped, as the exports write text; for other commands that write
+// Markdown (next).
+func MarkdownText(s string) string {
+	var b strings.Builder
+	w := bufio.NewWriter(&b)
+	writeEscaped(w, oneLine(s))
+	w.Flush()
+	return b.String()
+}
+
 // linkDestination returns the issue URL written as a Markdown link
 // destination, or "" if it is not an absolute http(s) URL. The URL is built
 // by the store from the configured site, not taken from Jira text, but a

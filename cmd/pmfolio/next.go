@@ -16,6 +16,7 @@ import (
 	"github.com/pmfolio/pmfolio/evidence/next"
 	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	evsync "github.com/pmfolio/pmfolio/evidence/sync"
+	"github.com/pmfolio/pmfolio/export"
 	"github.com/pmfolio/pmfolio/jira"
 )
 
@@ -265,14 +266,15 @@ func writeOpportunities(stdio IO, format string, opps []next.Opportunity, total 
 			fmt.Fprintln(w, nothingToDo)
 			return nil
 		}
+		md := export.MarkdownText
 		for i, entry := range byIssue(opps) {
 			op := entry[0]
-			fmt.Fprintf(w, "%d. **[%s](%s)**: %s.\n", i+1, op.IssueKey, op.IssueURL, op.Action)
-			fmt.Fprintf(w, "   - Why: %s.\n", strings.Join(append([]string{op.Reason}, op.Why...), "; "))
+			fmt.Fprintf(w, "%d. **[%s](%s)**: %s.\n", i+1, md(op.IssueKey), op.IssueURL, md(op.Action))
+			fmt.Fprintf(w, "   - Why: %s.\n", md(strings.Join(append([]string{op.Reason}, op.Why...), "; ")))
 			for _, also := range entry[1:] {
-				fmt.Fprintf(w, "   - Also: %s (%s).\n", also.Action, also.Reason)
+				fmt.Fprintf(w, "   - Also: %s (%s).\n", md(also.Action), md(also.Reason))
 			}
-			fmt.Fprintf(w, "   - Shows: %s.\n", strings.Join(showsOf(entry), ", "))
+			fmt.Fprintf(w, "   - Shows: %s.\n", md(strings.Join(showsOf(entry), ", ")))
 		}
 		if more := moreLine(total, len(opps), "`pmfolio next --all`"); more != "" {
 			fmt.Fprintf(w, "\n%s\n", more)

@@ -230,6 +230,22 @@ func TestInitAsksForTheTeamsProjects(t *testing.T) {
 	}
 }
 
+// Markdown is written as Markdown: what Jira holds (a name, a sprint) is
+// escaped, not read as emphasis or a link.
+func TestNextMarkdownEscapesWhatJiraHolds(t *testing.T) {
+	opps := []next.Opportunity{{IssueKey: "PAY-8", IssueURL: "https://acme.example/browse/PAY-8", Category: "backlog-grooming",
+		Reason: "active sprint (PAY *Sprint* 9) story with no acceptance criteria", Action: "Write acceptance criteria and agree them with sam_o [contractor]"}}
+	var out strings.Builder
+	if err := writeOpportunities(IO{Out: &out}, "markdown", opps, 1); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`agree them with sam\_o \[contractor\].`, `(PAY \*Sprint\* 9)`} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("next --format markdown printed\n%s\nwithout %s", out.String(), want)
+		}
+	}
+}
+
 // Two suggestions on one story are one entry, in the table and in
 // Markdown: the criteria and the estimate are settled in the same
 // refinement.

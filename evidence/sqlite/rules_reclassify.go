@@ -154,15 +154,18 @@ func (s *Store) ClassifiedWith(ctx context.Context) (string, error) {
 // recorded), it rebuilds it (ReclassifyReported) and says so. An empty
 // database only records c. The caller holds the sync lock.
 func (s *Store) ReclassifyIfChanged(ctx context.Context, c Classifier) (rep ReclassifyReport, changed bool, err error) {
-	if was, err := s.ClassifiedWith(ctx); err != nil || was == c.Identity {
+	was, err := s.ClassifiedWith(ctx)
+	if err != nil || was == c.Identity {
 		return ReclassifyReport{}, false, err
 	}
-	other, err := s.ClassifiedOtherwise(ctx, c.Identity)
-	if err != nil {
-		return ReclassifyReport{}, false, err
-	}
-	if !other { // nothing stored yet
-		return ReclassifyReport{}, false, recordClassifier(ctx, s.db, c.Identity, s.now())
+	if was == "" {
+		stored, err := s.hasActivities(ctx)
+		if err != nil {
+			return ReclassifyReport{}, false, err
+		}
+		if !stored { // nothing to rebuild yet
+			return ReclassifyReport{}, false, recordClassifier(ctx, s.db, c.Identity, s.now())
+		}
 	}
 	rep, err = s.ReclassifyReported(ctx, c)
 	return rep, err == nil, err
@@ -176,6 +179,11 @@ func (s *Store) ClassifiedOtherwise(ctx context.Context, identity string) (bool,
 	if err != nil || was != "" {
 		return was != identity, err
 	}
+	return s.hasActivities(ctx)
+}
+
+// hasActivities reports whether any activity is stored.
+func (s *Store) hasActivities(ctx context.Context) (bool, error) {
 	var stored bool
 	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM activities)`).Scan(&stored); err != nil {
 		return false, fmt.Errorf("read activities: %w", err)

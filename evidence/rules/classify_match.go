@@ -744,7 +744,7 @@ func namesOtherTeam(sentence string) bool {
 
 // decisionVerb finds who decided, agreed or chose: the word before the verb
 // (past a parenthesis: "Ahmed (billing PO) decided").
-var decisionVerb = regexp.MustCompile(`(?i)\b([\w'’]+)(?:\s*\([^)]{0,40}\))?\s+(?:has |have |had |all |jointly )?(?:decided|agreed|chose)\b`)
+var decisionVerb = mustSentenceRegexp(`(?i)\b([\w'’]+)(?:\s*\([^)]{0,40}\))?\s+(?:has |have |had |all |jointly )?(?:decided|agreed|chose)\b`)
 
 // ownDeciders are the words before "decided" or "agreed" that make the
 // writer one of those who did: "we agreed", "marketing and I decided",
@@ -758,7 +758,7 @@ var ownDeciders = map[string]bool{"we": true, "i": true, "us": true, "me": true,
 // "per Deirdre, the Welsh journey is descoped", "as per the steering
 // group" (not "as per our meeting"), "leadership descoped it"; or
 // "decision tree", which decides nothing.
-var relayedDecision = regexp.MustCompile(`(?i)^(?:(?:fyi|heads[ -]up|note|nb)\b[\s,:;-]*)?(?:as )?per\s+(?:[^om\s]|o[^u]|m[^y])|\b(?:they|he|she|product|management|leadership|the business|stakeholders|the client|the customer|legal|@\w+)(?: team)? (?:has |have |had )?(?:descoped|de-scoped)\b|\bdecision trees?\b`)
+var relayedDecision = mustSentenceRegexp(`(?i)^(?:(?:fyi|heads[ -]up|note|nb)\b[\s,:;-]*)?(?:as )?per\s+(?:[^om\s]|o[^u]|m[^y])|\b(?:they|he|she|product|management|leadership|the business|stakeholders|the client|the customer|legal|@\w+)(?: team)? (?:has |have |had )?(?:descoped|de-scoped)\b|\bdecision trees?\b`)
 
 // reportsOthersDecision reports whether a sentence tells of a decision
 // someone else made ("Hamid decided: no fee for pros", "product decided to
@@ -780,7 +780,7 @@ func reportsOthersDecision(sentence string) bool {
 // code itself, rather than planning what ships to people: "bumped pgx,
 // release notes say nothing breaking", "tagged v4.13.0", "the go/no-go
 // check in the deploy script".
-var dependencyRelease = regexp.MustCompile(`(?i)\b(?:upgrad(?:ed|ing)|tagged v?\d|helm|nothing breaking|minsdk)\b|\bbump(?:ed|ing|s)? (?:the )?[\w.-]+ (?:from |to )?v?\d[\w.]* ?(?:->|→|to) ?v?\d|\brelease notes? (?:of|from) (?:the )?(?:vendor|upstream|library|sdk|dependency|[\w.-]+ v?\d)|\brelease notes? (?:say|says|mention|mentions|list|lists)\b|\bno-?go (?:check|signal|step|gate|threshold|logic)\b`)
+var dependencyRelease = mustSentenceRegexp(`(?i)\b(?:upgrad(?:ed|ing)|tagged v?\d|helm|nothing breaking|minsdk)\b|\bbump(?:ed|ing|s)? (?:the )?[\w.-]+ (?:from |to )?v?\d[\w.]* ?(?:->|→|to) ?v?\d|\brelease notes? (?:of|from) (?:the )?(?:vendor|upstream|library|sdk|dependency|[\w.-]+ v?\d)|\brelease notes? (?:say|says|mention|mentions|list|lists)\b|\bno-?go (?:check|signal|step|gate|threshold|logic)\b`)
 
 // notDependencyRelease reports whether a sentence about a release is not
 // about a dependency's or a build's.
@@ -792,7 +792,7 @@ func notDependencyRelease(sentence string) bool {
 // an ETA the product computes ("the ETA model", "carrier ETA"), a notice to
 // developers ("heads up devs: the table gets a TTL tonight"), an HTTP
 // status ("Status: 502 from the gateway").
-var devNotice = regexp.MustCompile(`(?i)\beta[ _-]?(?:model|widget|error|prediction|feature|field|column|service|api|calculation|accuracy)s?\b|\b(?:predicted|carrier|model|estimated)[ _]etas?\b|\bheads[ -]up,? (?:to )?(?:devs|dev team|developers|engineers|backend|frontend)\b|\bstatus:? [1-5]\d\d\b`)
+var devNotice = mustSentenceRegexp(`(?i)\beta[ _-]?(?:model|widget|error|prediction|feature|field|column|service|api|calculation|accuracy)s?\b|\b(?:predicted|carrier|model|estimated)[ _]etas?\b|\bheads[ -]up,? (?:to )?(?:devs|dev team|developers|engineers|backend|frontend)\b|\bstatus:? [1-5]\d\d\b`)
 
 // notDevNotice reports whether a sentence with status words is not about
 // the code or addressed to developers only.
@@ -803,7 +803,7 @@ func notDevNotice(sentence string) bool {
 // runPriority finds priority in the running system rather than in the
 // backlog: "a priority queue", "lower priority than the live encoder",
 // "deprioritised the debug lines to TRACE".
-var runPriority = regexp.MustCompile(`(?i)\bpriority (?:queues?|fields?|ordering|levels?|class(?:es)?|inversion|lanes?|flags?|scheduling)\b|\b(?:lower|higher) priority than the (?:[\w-]+ )?(?:encoder|process|thread|jobs?|tasks?|workers?|quer(?:y|ies)|cancellation|messages?)\b|\bnice (?:-?\d+|level)\b|\b(?:debug|trace|info|warn(?:ing)?) (?:lines?|logs?|messages?|level)\b`)
+var runPriority = mustSentenceRegexp(`(?i)\bpriority (?:queues?|fields?|ordering|levels?|class(?:es)?|inversion|lanes?|flags?|scheduling)\b|\b(?:lower|higher) priority than the (?:[\w-]+ )?(?:encoder|process|thread|jobs?|tasks?|workers?|quer(?:y|ies)|cancellation|messages?)\b|\bnice (?:-?\d+|level)\b|\b(?:debug|trace|info|warn(?:ing)?) (?:lines?|logs?|messages?|level)\b`)
 
 // notRunPriority reports whether a sentence about priority is not about
 // the running system's.
@@ -823,7 +823,7 @@ var hedgeWords = []string{"tbd", "tentatively", "tentative", "undecided", "maybe
 
 // ownFix finds the user checking their own fix: "verified on staging, my
 // fix works" is engineering, whoever's issue it is.
-var ownFix = regexp.MustCompile(`(?i)\b(?:my (?:fix|change|patch|pr|branch|code|commit)|i (?:fixed|patched|deployed))\b`)
+var ownFix = mustSentenceRegexp(`(?i)\b(?:my (?:fix|change|patch|pr|branch|code|commit)|i (?:fixed|patched|deployed))\b`)
 
 // notOwnFix reports whether a sentence verifying work is not about the
 // user's own fix.
@@ -858,7 +858,7 @@ var selfWords = []string{"myself", "ourselves"}
 
 // negatedClearance finds a way cleared only in the negative: "that won't
 // unblock you", "not ok to skip the canary".
-var negatedClearance = regexp.MustCompile(`(?i)(?:\b(?:not|never)|n't|n’t)\b[^.!?]{0,20}\b(?:unblock|fine to|ok to|okay to|good to go|clear to|granted|approved|sorted)`)
+var negatedClearance = mustSentenceRegexp(`(?i)(?:\b(?:not|never)|n't|n’t)\b[^.!?]{0,20}\b(?:unblock|fine to|ok to|okay to|good to go|clear to|granted|approved|sorted)`)
 
 // addressWords speak to the person unblocked.
 var addressWords = []string{"you", "you're", "you’re", "your"}

@@ -220,6 +220,49 @@ func (p *textPattern) matchesString(s string) bool {
 	return p.matches(&t)
 }
 
+// sentenceRegexp is a regexp that a sentence check runs on many sentences,
+// with the lowercase literals one of which any match contains
+// (requiredLiterals): most sentences hold none and are passed over without
+// running it, as textPattern does for the rules' patterns.
+type sentenceRegexp struct {
+	re   *regexp.Regexp
+	keys []string // nil: the regexp always runs
+}
+
+// mustSentenceRegexp compiles expr for a built-in sentence check.
+func mustSentenceRegexp(expr string) sentenceRegexp {
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	return sentenceRegexp{re: regexp.MustCompile(expr), keys: requiredLiterals(tree)}
+}
+
+// mayMatch reports whether s may hold a match: false means it cannot.
+func (r sentenceRegexp) mayMatch(s string) bool {
+	if r.keys == nil {
+		return true
+	}
+	lower := strings.ToLower(s)
+	for _, k := range r.keys {
+		if strings.Contains(lower, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchString reports whether s holds a match.
+func (r sentenceRegexp) MatchString(s string) bool { return r.mayMatch(s) && r.re.MatchString(s) }
+
+// FindAllStringSubmatch is regexp.Regexp's.
+func (r sentenceRegexp) FindAllStringSubmatch(s string, n int) [][]string {
+	if !r.mayMatch(s) {
+		return nil
+	}
+	return r.re.FindAllStringSubmatch(s, n)
+}
+
 // maxKeys bounds how many strings a prefilter tries: past it, a substring
 // search per key costs more than it saves.
 const maxKeys = 16

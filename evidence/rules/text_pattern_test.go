@@ -149,3 +149,40 @@ func TestTextPatternFind(t *testing.T) {
 		})
 	}
 }
+
+// A sentence check's prefilter never changes its answer: over the texts of
+// the train split (every fourth, to keep the race detector's run short),
+// each check answers as its regexp alone does.
+func TestSentenceChecksAnswerAsTheirRegexps(t *testing.T) {
+	checks := map[string]sentenceRegexp{"decisionVerb": decisionVerb, "relayedDecision": relayedDecision,
+		"dependencyRelease": dependencyRelease, "devNotice": devNotice, "runPriority": runPriority, "ownFix": ownFix,
+		"negatedClearance": negatedClearance}
+	var texts []string
+	for i, c := range loadCorpus(t, "train") {
+		if text := c.Comment + c.Created + c.Worklog; i%4 == 0 && text != "" {
+			texts = append(texts, text)
+		}
+	}
+	matched := map[string]int{}
+	for name, r := range checks {
+		if r.keys == nil {
+			t.Errorf("%s has no prefilter keys", name)
+		}
+		for _, text := range texts {
+			if got, want := r.MatchString(text), r.re.MatchString(text); got != want {
+				t.Errorf("%s on %q: %v, its regexp alone %v", name, text, got, want)
+			} else if got {
+				matched[name]++
+			}
+			if name != "decisionVerb" { // the one check whose matches are read
+				continue
+			}
+			if got, want := r.FindAllStringSubmatch(text, -1), r.re.FindAllStringSubmatch(text, -1); !slices.EqualFunc(got, want, slices.Equal) {
+				t.Errorf("%s finds %q in %q, its regexp alone %q", name, got, text, want)
+			}
+		}
+		if matched[name] == 0 {
+			t.Errorf("%s matches no text of the train split: the test proves nothing for it", name)
+		}
+	}
+}

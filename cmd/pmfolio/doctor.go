@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/rules"
 	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	"github.com/pmfolio/pmfolio/jira"
 )
@@ -28,6 +29,8 @@ type doctorOptions struct {
 	Getenv      func(string) string
 	Transport   http.RoundTripper
 	JiraOptions []jira.Option
+	// Rules loads the rules in force (nil: the built-in ones).
+	Rules func() (*rules.RuleSet, error)
 }
 
 func newDoctorCmd(g *globals) *cobra.Command {
@@ -36,7 +39,8 @@ func newDoctorCmd(g *globals) *cobra.Command {
 		Short: "Check the configuration, credentials, Jira and the database, with a fix for each problem",
 		Long: `doctor checks, one line each: the config file and its permissions, the credentials,
 that each Jira site is reachable and what it is, that the selection of your issues finds
-some, which custom fields were found, the database's integrity, and the last sync. Every
+some, which custom fields were found, the rules in force, the database's integrity and
+whether its evidence comes from those rules, and the last sync. Every
 failed check says how to fix it. The exit code is that of the first failure.`,
 		Example: `  pmfolio doctor`,
 		Args:    usageArgs(cobra.NoArgs),
@@ -46,6 +50,7 @@ failed check says how to fix it. The exit code is that of the first failure.`,
 			return runDoctor(cmd.Context(), doctorOptions{
 				IO: g.io, ConfigPath: path, ConfigFlag: g.configFlag != "" || g.io.Getenv("PMFOLIO_CONFIG") != "",
 				DBPath: g.dbPath(cfg), Getenv: g.io.Getenv,
+				Rules: func() (*rules.RuleSet, error) { return g.ruleSet(cfg) },
 			})
 		},
 	}
@@ -116,7 +121,8 @@ func runDoctor(ctx context.Context, opts doctorOptions) error {
 			}
 		}
 	}
-	d.checkDatabase(ctx, opts.DBPath)
+	rs := d.checkRules(opts)
+	d.checkDatabase(ctx, opts.DBPath, rs)
 	if d.failure != nil {
 		return &userError{Kind: d.failure.kind, Message: fmt.Sprintf("doctor found a problem: %s", d.failure.name)}
 	}
@@ -229,7 +235,31 @@ func describeFields(f jira.Fields, deployment string) string {
 }
 
 // checkDatabase checks the database's integrity and the last sync.
-func (d *doctor) checkDatabase(ctx context.Context, path string) {
+// checkRules reports the rules in force and returns them; nil when the
+// user's rules file is broken.
+func (d *doctor) checkRules(opts doctorOptions) *rules.RuleSet {
+	rs := rules.BuiltinRules()
+	if opts.Rules != nil {
+		var err error
+		if rs, err = opts.Rules(); err != nil {
+			d.fail("rules", err, "")
+			return nil
+		}
+	}
+	detail := "built-in"
+	if f := rs.UserFile(); f != "" {
+		detail += ", with " + f
+	}
+	if rs.Model() == nil {
+		detail += "; text model off"
+	}
+	d.report(checkResult{name: "rules", ok: true, detail: detail})
+	return rs
+}
+
+// checkDatabase checks the database and, when the rules in force are
+// known (rs), that its evidence comes from them.
+func (d *doctor) checkDatabase(ctx context.Context, path string, rs *rules.RuleSet) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		d.report(checkResult{name: "database", ok: true, detail: "none yet at " + path + "; 'pmfolio sync' creates it"})
 		return
@@ -252,6 +282,18 @@ func (d *doctor) checkDatabase(ctx context.Context, path string) {
 	}
 	d.report(checkResult{name: "database", ok: true, detail: fmt.Sprintf("%s: integrity ok, %s, %s", path,
 		plural(counts["issues"], "issue"), plural(counts["evidence"], "evidence item"))})
+	if rs != nil {
+		switch other, err := store.ClassifiedOtherwise(ctx, rs.Identity()); {
+		case err != nil:
+			d.fail("evidence", err, "")
+		case other:
+			d.report(checkResult{name: "evidence", warn: true,
+				detail: "classified by other rules than those in force (a new pmfolio or rules file)",
+				fix:    "run 'pmfolio reclassify' (the next sync does it too)"})
+		default:
+			d.report(checkResult{name: "evidence", ok: true, detail: "classified by the rules in force"})
+		}
+	}
 
 	sites, err := store.Sites(ctx)
 	if err != nil {

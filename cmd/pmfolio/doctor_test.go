@@ -30,13 +30,44 @@ func TestDoctorWithGoodCredentialsChecksEverything(t *testing.T) {
 		`(?m)^ok    127\.0\.0\.1: credentials\s+signed in as Maya Lindqvist$`,
 		`(?m)^ok    127\.0\.0\.1: selection\s+finds about 8 issues$`,
 		`(?m)^ok    127\.0\.0\.1: custom fields\s+found Sprint, Story Points, Epic Link, Flagged$`,
+		`(?m)^ok    rules\s+built-in$`,
 		`(?m)^ok    database\s+.*integrity ok, 8 issues, \d+ evidence items$`,
+		`(?m)^ok    evidence\s+classified by the rules in force$`,
 		`(?m)^ok    127\.0\.0\.1: last sync\s+ok just now: 8 issues`,
 		`(?m)^ok    sync\.log\s+2026-11-22T10:00:00Z 127\.0\.0\.1 ok issues=8`,
 	} {
 		if !regexp.MustCompile(want).MatchString(r.out) {
 			t.Errorf("doctor output lacks %s:\n%s", want, r.out)
 		}
+	}
+}
+
+// Other rules than those the evidence comes from are a warning with its
+// fix; a broken rules file is a failure of the configuration.
+func TestDoctorChecksTheRulesAndWhetherTheEvidenceComesFromThem(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentServer, 8, jiratest.WithContextPath("/jira"))
+	env := isolatedEnv(t)
+	env["JIRA_URL"], env["JIRA_PAT"] = srv.URL(), jiratest.DemoPAT
+	env["PMFOLIO_DB"] = filepath.Join(t.TempDir(), "p.db")
+	if r := (cli{env: env}).run(t, "sync", "--quiet"); r.code != 0 {
+		t.Fatalf("sync: %s", r.errOut)
+	}
+	other := filepath.Join(t.TempDir(), "rules.yaml")
+	writeFile(t, other, "model: off\n")
+	r := cli{env: env}.run(t, "--rules", other, "doctor")
+	for _, want := range []string{
+		`(?m)^ok    rules\s+built-in, with .*rules\.yaml; text model off$`,
+		`(?m)^warn  evidence\s+classified by other rules than those in force \(a new pmfolio or rules file\)\n\s+fix: run 'pmfolio reclassify' \(the next sync does it too\)$`,
+	} {
+		if r.code != 0 || !regexp.MustCompile(want).MatchString(r.out) {
+			t.Errorf("doctor with other rules: exit %d, output lacks %s:\n%s", r.code, want, r.out)
+		}
+	}
+	broken := filepath.Join(t.TempDir(), "broken.yaml")
+	writeFile(t, broken, "rules:\n  - id: change.nope\n    disabled: true\n")
+	r = cli{env: env}.run(t, "--rules", broken, "doctor")
+	if r.code != exitUsage || !regexp.MustCompile(`(?m)^FAIL  rules\s+.*rules file is broken: .*\n\s+fix: run 'pmfolio rules check `).MatchString(r.out) {
+		t.Errorf("doctor with a broken rules file: exit %d\n%s%s", r.code, r.out, r.errOut)
 	}
 }
 

@@ -12,7 +12,10 @@ import (
 	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
 
-func TestDoctorWithGoodCredentialsChecksEverything(t *testing.T) {
+// syncedServerSite is the environment of a user of a Data Center site of 8
+// issues who has synced it once.
+func syncedServerSite(t *testing.T) map[string]string {
+	t.Helper()
 	srv := fakeSite(t, jiratest.DeploymentServer, 8, jiratest.WithContextPath("/jira"))
 	env := isolatedEnv(t)
 	env["JIRA_URL"], env["JIRA_PAT"] = srv.URL(), jiratest.DemoPAT
@@ -20,6 +23,11 @@ func TestDoctorWithGoodCredentialsChecksEverything(t *testing.T) {
 	if r := (cli{env: env}).run(t, "sync", "--quiet"); r.code != 0 {
 		t.Fatalf("sync: %s", r.errOut)
 	}
+	return env
+}
+
+func TestDoctorWithGoodCredentialsChecksEverything(t *testing.T) {
+	env := syncedServerSite(t)
 	r := cli{env: env}.run(t, "doctor")
 	if r.code != 0 {
 		t.Fatalf("doctor: exit %d\n%s%s", r.code, r.out, r.errOut)
@@ -45,13 +53,7 @@ func TestDoctorWithGoodCredentialsChecksEverything(t *testing.T) {
 // Other rules than those the evidence comes from are a warning with its
 // fix; a broken rules file is a failure of the configuration.
 func TestDoctorChecksTheRulesAndWhetherTheEvidenceComesFromThem(t *testing.T) {
-	srv := fakeSite(t, jiratest.DeploymentServer, 8, jiratest.WithContextPath("/jira"))
-	env := isolatedEnv(t)
-	env["JIRA_URL"], env["JIRA_PAT"] = srv.URL(), jiratest.DemoPAT
-	env["PMFOLIO_DB"] = filepath.Join(t.TempDir(), "p.db")
-	if r := (cli{env: env}).run(t, "sync", "--quiet"); r.code != 0 {
-		t.Fatalf("sync: %s", r.errOut)
-	}
+	env := syncedServerSite(t)
 	other := filepath.Join(t.TempDir(), "rules.yaml")
 	writeFile(t, other, "model: off\n")
 	r := cli{env: env}.run(t, "--rules", other, "doctor")

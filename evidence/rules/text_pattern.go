@@ -226,7 +226,7 @@ func (p *textPattern) matchesString(s string) bool {
 // running it, as textPattern does for the rules' patterns.
 type sentenceRegexp struct {
 	re   *regexp.Regexp
-	keys []string // nil: the regexp always runs
+	keys []patternKey // nil: the regexp always runs
 }
 
 // mustSentenceRegexp compiles expr for a built-in sentence check.
@@ -235,21 +235,12 @@ func mustSentenceRegexp(expr string) sentenceRegexp {
 	if err != nil {
 		panic(err)
 	}
-	return sentenceRegexp{re: regexp.MustCompile(expr), keys: requiredLiterals(tree)}
+	return sentenceRegexp{re: regexp.MustCompile(expr), keys: newPatternKeys(requiredLiterals(tree))}
 }
 
 // mayMatch reports whether s may hold a match: false means it cannot.
 func (r sentenceRegexp) mayMatch(s string) bool {
-	if r.keys == nil {
-		return true
-	}
-	lower := strings.ToLower(s)
-	for _, k := range r.keys {
-		if strings.Contains(lower, k) {
-			return true
-		}
-	}
-	return false
+	return r.keys == nil || sentenceHolds(strings.ToLower(s), r.keys)
 }
 
 // MatchString reports whether s holds a match.

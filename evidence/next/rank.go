@@ -62,9 +62,11 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 			score += w.BlockedBehind * float64(min(blocked, 3))
 			why = append(why, fmt.Sprintf("%d open %s blocked behind it", blocked, plural(blocked, "issue")))
 		}
-		// A sprint detector's reason already names the sprint ("active
-		// sprint (OPS Sprint 65) story with no estimate").
-		saysSprint := strings.Contains(op.Reason, "sprint")
+		// What the detector's reason already says, why does not repeat: the
+		// sprint ("active sprint (OPS Sprint 65) story with no estimate"),
+		// the issue's age ("bug open for 3 weeks with no component").
+		saysSprint := strings.Contains(d.Reason, "{sprint}")
+		saysAge := strings.Contains(d.Reason, "open for {age}")
 		switch is.SprintState {
 		case "active":
 			score += w.ActiveSprint
@@ -80,7 +82,7 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		faded := fadedSilence(t, is)
 		if weeks := t.Now.Sub(is.Created).Hours() / (24 * 7); weeks >= 1 && !is.Created.IsZero() && !faded {
 			score += math.Min(w.AgePerWeek*weeks, 2)
-			if !strings.Contains(op.Reason, "open for") { // "bug open for 3 weeks with no component"
+			if !saysAge {
 				why = append(why, fmt.Sprintf("open %d %s", int(weeks), plural(int(weeks), "week")))
 			}
 		}

@@ -3,8 +3,10 @@ package rules
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -161,15 +163,26 @@ func TrainModel(rs *RuleSet, examples []Example, opts TrainOptions) (*Model, Tra
 	}
 
 	// Out-of-fold probabilities choose the thresholds.
+	// Folds are independent, so they train side by side, one per core;
+	// each writes only its own examples' rows, and the result is the same
+	// in any order.
 	oof := make([][]float64, len(exs))
+	var wg sync.WaitGroup
+	cores := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for fold := 0; fold < folds; fold++ {
-		w, b := fitBagged(exs, len(vocab), len(cats), opts, func(e *trainExample) bool { return e.fold != fold })
-		for i := range exs {
-			if exs[i].fold == fold && exs[i].text {
-				oof[i] = predict(w, b, exs[i].feats)
+		wg.Add(1)
+		cores <- struct{}{}
+		go func() {
+			defer func() { <-cores; wg.Done() }()
+			w, b := fitBagged(exs, len(vocab), len(cats), opts, func(e *trainExample) bool { return e.fold != fold })
+			for i := range exs {
+				if exs[i].fold == fold && exs[i].text {
+					oof[i] = predict(w, b, exs[i].feats)
+				}
 			}
-		}
+		}()
 	}
+	wg.Wait()
 	rep := TrainReport{Examples: len(exs), TextExamples: textCount, Features: len(vocab)}
 	thresholds, vetoes := make([]float64, len(cats)), make([]float64, len(cats))
 	points := make([][]operatingPoint, len(cats))

@@ -192,7 +192,7 @@ func resultQuote(ins []initiative) string {
 				clause = after
 			}
 			if strings.ContainsAny(clause, "0123456789") {
-				return truncate(clause, 90)
+				return evidence.Shorten(clause, 90)
 			}
 		}
 	}
@@ -264,10 +264,10 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 		w.WriteString("\n\n")
 		if goal, metrics := goalAndMetrics(in.epic.Goal); goal != "" {
 			w.WriteString("**Goal.** ")
-			writeEscaped(w, truncate(goal, goalLength))
+			writeEscaped(w, evidence.Shorten(goal, goalLength))
 			if metrics != "" {
 				w.WriteString(" **Success metrics:** ")
-				writeEscaped(w, truncate(metrics, goalLength/2))
+				writeEscaped(w, evidence.Shorten(metrics, goalLength/2))
 			}
 			w.WriteString("\n\n")
 		}
@@ -375,7 +375,7 @@ func writeQuote(w *bufio.Writer, text string, max int) bool {
 		return false
 	}
 	w.WriteString("“")
-	writeEscaped(w, truncate(text, max))
+	writeEscaped(w, evidence.Shorten(text, max))
 	w.WriteString("”")
 	return true
 }
@@ -443,7 +443,7 @@ func (r *report) missingOutcome(in initiative) {
 	if !slices.Contains(r.lint, ref) {
 		r.lint = append(r.lint, ref)
 		r.lintLines = append(r.lintLines, fmt.Sprintf("%s (%s) is shown without an outcome; add one: %s",
-			oneLine(in.epic.Key), truncate(oneLine(in.epic.Summary), 60), outcomeCommand(in)))
+			oneLine(in.epic.Key), evidence.Shorten(oneLine(in.epic.Summary), 60), outcomeCommand(in)))
 	}
 }
 

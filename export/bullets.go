@@ -288,7 +288,7 @@ func (r *report) resultBullet(in initiative) bullet {
 	}
 	issues := r.count(in.items, countsIssues)
 	text, _ := counted(issues, "issue", "issues")
-	claim := said("led “" + truncate(name, 60) + "”")
+	claim := said("led “" + evidence.Shorten(name, 60) + "”")
 	scale := join(said(" with PM work on "+text, issues), r.forTeammates(in.items))
 	result := said(": " + quote)
 	parts := join(claim, scale, result)
@@ -569,9 +569,9 @@ func sayEpics(r *report, groups []group) []clause {
 		}
 		if name := oneLine(in.epic.Summary); name != "" {
 			if len(owned) == 1 {
-				parts = append(parts, said(", “"+truncate(name, 60)+"”"))
+				parts = append(parts, said(", “"+evidence.Shorten(name, 60)+"”"))
 			} else {
-				parts = append(parts, said(", among them “"+truncate(name, 60)+"”"))
+				parts = append(parts, said(", among them “"+evidence.Shorten(name, 60)+"”"))
 			}
 		}
 		break
@@ -784,12 +784,4 @@ func writeBulletsJSON(w io.Writer, all []bullet) error {
 		doc.Bullets = append(doc.Bullets, bulletJSON{Text: b.text, Categories: b.categories, Numbers: b.numbers, Result: b.result})
 	}
 	return writeJSON(w, doc)
-}
-
-// truncate shortens s to at most n characters, ending with "…" if cut.
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return strings.TrimRightFunc(string([]rune(s)[:n-1]), unicode.IsSpace) + "…"
 }

@@ -347,7 +347,7 @@ func TestMarkdownShowsJiraTextVerbatim(t *testing.T) {
 			}
 			for _, e := range p.Evidence {
 				if inOwnWords(&e) {
-					texts = append(texts, e.IssueSummary, strings.TrimSuffix(truncate(oneLine(e.Excerpt), fullQuoteLength), "…"), e.Note)
+					texts = append(texts, e.IssueSummary, strings.TrimSuffix(evidence.Shorten(oneLine(e.Excerpt), fullQuoteLength), "…"), e.Note)
 				}
 			}
 			for _, s := range texts {

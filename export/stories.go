@@ -267,7 +267,7 @@ func (r *report) story(in initiative) story {
 	}
 	s.Situation += "."
 	if goal := epicGoal(in); goal != "" {
-		s.Situation += " When I created the epic I wrote: “" + truncate(goal, 240) + "”"
+		s.Situation += " When I created the epic I wrote: “" + evidence.Shorten(goal, 240) + "”"
 	}
 
 	var tasks []string
@@ -297,12 +297,12 @@ func (r *report) story(in initiative) story {
 		a := storyAction{
 			Category: e.Category, EvidenceID: e.ID, IssueKey: oneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
 			Link:       linkableURL(evidenceURL(e)),
-			OccurredAt: timestamp(e.OccurredAt), Excerpt: truncate(oneLine(e.Excerpt), 240),
+			OccurredAt: timestamp(e.OccurredAt), Excerpt: evidence.Shorten(oneLine(e.Excerpt), 240),
 			verb: actionVerb(r.categoryOf(e.Category), e.Source, e.IssueType, e.IssueSummary), at: e.OccurredAt.UTC(),
 		}
 		// The epic's own summary is the story's title already.
 		if e.IssueKey != in.epic.Key {
-			a.summary = truncate(oneLine(e.IssueSummary), 60)
+			a.summary = evidence.Shorten(oneLine(e.IssueSummary), 60)
 		}
 		a.Text = a.verb
 		if a.IssueKey != "" {
@@ -316,7 +316,7 @@ func (r *report) story(in initiative) story {
 	var said []string
 	for _, a := range s.Actions {
 		if a.Excerpt != "" && a.Category != "" {
-			said = append(said, upperFirst(r.categoryTitle(a.Category))+": “"+truncate(a.Excerpt, 120)+"”")
+			said = append(said, upperFirst(r.categoryTitle(a.Category))+": “"+evidence.Shorten(a.Excerpt, 120)+"”")
 		}
 	}
 	s.Action = "In my own words: " + strings.Join(said, " ")
@@ -328,7 +328,7 @@ func (r *report) story(in initiative) story {
 	case in.hasOutcome && in.outcome.Mine:
 		s.Result = oneLine(in.outcome.Text)
 	case in.hasOutcome:
-		s.Result = "“" + truncate(oneLine(in.outcome.Text), quoteLength) + "” (Jira, " + dateOnly(in.outcome.Comment.At.UTC()) + ")"
+		s.Result = "“" + evidence.Shorten(oneLine(in.outcome.Text), quoteLength) + "” (Jira, " + dateOnly(in.outcome.Comment.At.UTC()) + ")"
 	default:
 		if t.issues > 0 {
 			s.Result = "What Jira shows: " + doneShare(t.done, t.issues)

@@ -7,7 +7,6 @@ import (
 	"io"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -218,20 +217,11 @@ func writeEvidenceTable(w io.Writer, items []evidence.Evidence, markExcluded boo
 			where = "manual"
 		}
 		if _, err := fmt.Fprintf(w, "%-23s  %s  %-25s  %-10s  %s%s\n", ev.ID, ev.OccurredAt.Format("2006-01-02"),
-			ev.Category, where, clip(oneLine(ev.Excerpt), 60), mark); err != nil {
+			ev.Category, where, evidence.Shorten(oneLine(ev.Excerpt), 60), mark); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// clip shortens s to at most n runes, marking the cut with "…".
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
 }
 
 // evidenceShowOptions is everything runEvidenceShow needs.
@@ -666,7 +656,7 @@ func (c curationCmd) completeIDs(cmd *cobra.Command, _ []string, toComplete stri
 		items, err := store.Evidence(cmd.Context(), evidence.Filter{IncludeExcluded: true})
 		for _, ev := range items {
 			if strings.HasPrefix(ev.ID, toComplete) || strings.HasPrefix(strings.TrimPrefix(ev.ID, "ev_"), toComplete) {
-				out = append(out, ev.ID+"\t"+clip(oneLine(ev.IssueKey+" "+ev.Excerpt), 50))
+				out = append(out, ev.ID+"\t"+evidence.Shorten(oneLine(ev.IssueKey+" "+ev.Excerpt), 50))
 			}
 		}
 		return err

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pmfolio/pmfolio/evidence"
 )
 
 // PlainText turns Jira wiki markup, or an Atlassian Document Format
@@ -497,7 +499,7 @@ const ExcerptRunes = 200
 // it, else from the start of at's sentence, marked with a leading "…".
 func ExcerptAt(text string, at int) string {
 	if at <= 0 || utf8.RuneCountInString(text[:at]) < ExcerptRunes*2/3 {
-		return Shorten(text, ExcerptRunes)
+		return evidence.Shorten(text, ExcerptRunes)
 	}
 	start, _ := SentenceBounds(text, at, at)
 	if utf8.RuneCountInString(text[start:at]) >= ExcerptRunes/3 {
@@ -513,7 +515,7 @@ func ExcerptAt(text string, at int) string {
 			start++
 		}
 	}
-	return "…" + Shorten(text[start:], ExcerptRunes)
+	return "…" + evidence.Shorten(text[start:], ExcerptRunes)
 }
 
 // mentionWord is what a mention becomes in plain text: the rules read it
@@ -525,24 +527,6 @@ const mentionWord = "@user"
 // (an account id names no one a reader knows).
 func ForReaders(text string) string {
 	return strings.ReplaceAll(text, mentionWord, "[colleague]")
-}
-
-// Shorten cuts text to at most max characters, on a word boundary where
-// there is one, and marks the cut with "…".
-func Shorten(text string, max int) string {
-	cut, n := 0, 0
-	for cut < len(text) && n < max {
-		_, size := utf8.DecodeRuneInString(text[cut:])
-		cut += size
-		n++
-	}
-	if cut >= len(text) {
-		return text
-	}
-	if sp := strings.LastIndexByte(text[:cut+1], ' '); sp > cut/2 {
-		cut = sp
-	}
-	return strings.TrimRight(text[:cut], " ,;:-") + "…"
 }
 
 // WordCount counts the words of plain text.

@@ -46,7 +46,7 @@ func defaultExcerpt(s *subject) string {
 		}
 	default:
 		if t := s.plain(); t.text != "" {
-			return markup.Shorten(t.text, markup.ExcerptRunes)
+			return evidence.Shorten(t.text, markup.ExcerptRunes)
 		}
 	}
 	return string(s.a.Source) + " " + s.a.SourceID

@@ -108,7 +108,7 @@ func (f field) value(display, raw string) string {
 			return formatSeconds(secs)
 		}
 	}
-	return markup.Shorten(strings.Join(strings.Fields(v), " "), 60)
+	return evidence.Shorten(strings.Join(strings.Fields(v), " "), 60)
 }
 
 // formatSeconds renders a time-tracking value as Jira shows it: "1h 30m".
@@ -358,7 +358,7 @@ func editedText(fields []field, p *textPattern, minWords int) matcher {
 			}
 			added := markup.PlainText(changedRegion(it.FromString, it.ToString))
 			if markup.WordCount(added) >= minWords && (p == nil || p.matchesString(added)) {
-				return fieldLabel(fields, it) + " edited: " + markup.Shorten(added, markup.ExcerptRunes), true
+				return fieldLabel(fields, it) + " edited: " + evidence.Shorten(added, markup.ExcerptRunes), true
 			}
 		}
 		return "", false
@@ -423,7 +423,7 @@ func withReason(m matcher) matcher {
 		for _, it := range s.a.Items {
 			reason := markup.PlainText(it.ToString)
 			if containsAnyFold(it.Field, reasonFieldWords) && markup.WordCount(reason) >= 2 {
-				return markup.Shorten(excerpt+" — "+reason, markup.ExcerptRunes), true
+				return evidence.Shorten(excerpt+" — "+reason, markup.ExcerptRunes), true
 			}
 		}
 		return "", false
@@ -456,15 +456,15 @@ func wholeText(minWords int) matcher {
 		if s.words < minWords {
 			return "", false
 		}
-		return markup.Shorten(t.text, markup.ExcerptRunes), true
+		return evidence.Shorten(t.text, markup.ExcerptRunes), true
 	}
 }
 
 func issueExcerpt(s *subject) string {
 	if t := s.plain(); t.text != "" {
-		return markup.Shorten(t.text, markup.ExcerptRunes)
+		return evidence.Shorten(t.text, markup.ExcerptRunes)
 	}
-	return markup.Shorten(s.is.Summary, markup.ExcerptRunes)
+	return evidence.Shorten(s.is.Summary, markup.ExcerptRunes)
 }
 
 // mentionsOtherProject matches a text of at least minWords words that
@@ -523,7 +523,7 @@ func flagRemovedNote(minWords int) matcher {
 		if s.words < minWords {
 			return "", false
 		}
-		return markup.Shorten("Flag removed: "+t.text, markup.ExcerptRunes), true
+		return evidence.Shorten("Flag removed: "+t.text, markup.ExcerptRunes), true
 	}
 }
 

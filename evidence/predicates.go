@@ -198,6 +198,23 @@ func HasAcceptanceCriteria(text string) bool {
 	return acceptanceLabel.MatchString(text) || givenLine.MatchString(text) && thenLine.MatchString(text)
 }
 
+// successMetric finds what says how an initiative's success is measured: a
+// heading or label naming it ("Success metrics", "KPIs", "Key results",
+// "How we'll know", "Done when"), or a measurable target ("under 20", "by
+// 50%", "99.9%", "within 24 hours", "zero lost payments").
+var (
+	metricLabel  = regexp.MustCompile(`(?im)^\W{0,12}(?:h\d\.\s*)?(?:success (?:metrics?|criteria|measures?)|metrics?|kpis?|key results?|okrs?|targets?|measures? of success|how (?:we|we'll|we will) (?:know|measure)|definition of done|done when)\b`)
+	metricTarget = regexp.MustCompile(`(?i)\d\s*%|\b(?:under|below|above|over|at least|at most|less than|more than|fewer than|within|down to|up to|from)\s+[~<>≤≥]?\s*[$€£]?\d|\b\d+(?:[.,]\d+)?\s*(?:ms|milliseconds|s|seconds|secs?|minutes|mins?|hours|hrs?|h|days|x|times)\b|\bby (?:\d|half\b)|\b(?:halve|double|triple|zero)\b|[<>≤≥]\s*\d`)
+)
+
+// HasSuccessMetric reports whether an initiative's text (an epic's
+// description or a comment, as plain text or wiki markup) says how its
+// success is measured. It errs towards yes: a suggestion to write success
+// metrics where some are written would be noise.
+func HasSuccessMetric(text string) bool {
+	return metricLabel.MatchString(text) || metricTarget.MatchString(text)
+}
+
 // InProgress reports whether work on the issue has started and is not done.
 func (is Issue) InProgress() bool {
 	return !is.Done() && is.StatusCategory == StatusInProgress

@@ -90,3 +90,27 @@ func TestChangesBlock(t *testing.T) {
 		}
 	}
 }
+
+func TestHasSuccessMetric(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"h3. Success metrics\n* checkout conversion back to last quarter's", true},
+		{"Goal: faster checkout.\n\nKPIs:\n- conversion", true},
+		{"How we'll know: support stops asking.", true},
+		{"Cut pages per on-call week from ~40 to under 20.", true},
+		{"Webhook tickets down 50% and delivery within 24 hours.", true},
+		{"Zero lost confirmations in a month of telemetry.", true},
+		{"p95 latency < 300 ms", true},
+		{"Goal: make checkout faster. Scope: the cart and the payment page.", false},
+		{"Upgrade every cluster to Kubernetes 1.30. ETA 15 Jun, in 2 sprints.", false},
+		{"Why now: two of the last 6 incidents came back to this.", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := evidence.HasSuccessMetric(tt.text); got != tt.want {
+			t.Errorf("HasSuccessMetric(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

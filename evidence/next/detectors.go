@@ -43,6 +43,7 @@ var checks = map[string]check{
 	"story.no-estimate":            perIssue(noEstimate),
 	"blocked.stale":                perIssue(staleBlocked),
 	"epic.no-progress-note":        perIssue(epicWithoutNote),
+	"epic.no-success-metric":       epicsWithoutMetric,
 	"question.unanswered":          perIssue(unansweredQuestion),
 	"bug.untriaged":                perIssue(untriagedBug),
 	"in-progress.unassigned":       perIssue(unassignedInProgress),
@@ -262,6 +263,70 @@ func epicWithoutNote(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 		return nil, false
 	}
 	return map[string]string{"age": age(since, t.Now, d.Working)}, true
+}
+
+// epicsWithoutMetric: an epic whose work has started (it is in progress,
+// or a child of it is in the running or next sprint), older than the
+// threshold, where nobody has written down how its success is measured, in
+// its description or in a comment. A hiring manager asks "how did you
+// know it worked?", and an epic without a metric cannot answer.
+func epicsWithoutMetric(d Detector, t *Team) []finding {
+	planned := map[string]string{} // epic key -> the sprint a child is planned into
+	for _, is := range t.Issues {
+		if label := sprintLabel(is); label != "" && is.ParentKey != "" && !is.Done() {
+			key := strings.ToUpper(is.ParentKey)
+			if prev, ok := planned[key]; !ok || strings.HasPrefix(label, "active") && !strings.HasPrefix(prev, "active") {
+				planned[key] = label
+			}
+		}
+	}
+	var out []finding
+	for _, is := range t.Issues {
+		if !openToOthers(d, t, is) || !olderThan(d, is.Created, t.Now) {
+			continue
+		}
+		state := ""
+		switch sprint, ok := planned[strings.ToUpper(is.Key)]; {
+		case is.InProgress():
+			state = "epic in progress"
+		case ok:
+			state = "epic with work in the " + strings.Replace(sprint, "-", " ", 1)
+		default:
+			continue
+		}
+		if measured(is) {
+			continue
+		}
+		owner := "the team"
+		switch {
+		case is.Assignee.DisplayName != "":
+			owner = is.Assignee.DisplayName
+		case is.Reporter.DisplayName != "" && !is.Reporter.Is(t.Site.User) && !is.Reporter.LooksLikeAutomation():
+			owner = is.Reporter.DisplayName
+		}
+		// An epic that says what it is for needs only its measure; an
+		// empty one needs its goal too.
+		write := "how the team will know the epic worked"
+		if markup.WordCount(markup.PlainText(is.Description)) < 5 {
+			write = "the epic's goal and how the team will know it worked"
+		}
+		out = append(out, finding{issue: is, vars: map[string]string{"state": state, "owner": owner, "write": write}})
+	}
+	return out
+}
+
+// measured reports whether an epic says how its success is measured, in
+// its description or in a person's comment.
+func measured(is TeamIssue) bool {
+	if evidence.HasSuccessMetric(is.Description) || evidence.HasSuccessMetric(markup.PlainText(is.Description)) {
+		return true
+	}
+	for _, c := range is.Comments {
+		if !c.Author.LooksLikeAutomation() && evidence.HasSuccessMetric(markup.PlainText(c.Text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // unansweredQuestion: the last word on the issue is a teammate's question

@@ -30,6 +30,16 @@ func story(key string) TeamIssue {
 		Description: "As a dev I want X.\n\nh3. Acceptance criteria\n* it works"}, SprintState: "active"}
 }
 
+// epic makes is an epic in progress, two months old, out of any sprint,
+// whose description says how its success is measured and whose last
+// progress note is two days old.
+func epic(is *TeamIssue) {
+	is.Type, is.Status, is.StatusCategory, is.Created = "Epic", "In Progress", "indeterminate", days(60)
+	is.Sprints, is.SprintState = nil, ""
+	is.Description = "Goal: faster checkout.\n\nh3. Success metrics\n* p95 checkout latency under 800 ms"
+	is.Comments = []evidence.Comment{comment(tomas, days(2), "Update: the cart is done.")}
+}
+
 func comment(u evidence.User, at time.Time, text string) evidence.Comment {
 	return evidence.Comment{ID: text, Author: u, At: at, Text: text}
 }
@@ -117,13 +127,51 @@ func TestDetectors(t *testing.T) {
 			}}},
 		{name: "epic in progress with no note for three weeks", detector: "epic.no-progress-note", reason: "3 weeks",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
-				is.Type, is.Status, is.StatusCategory, is.Created = "Epic", "In Progress", "indeterminate", days(60)
+				epic(is)
 				is.Comments = []evidence.Comment{comment(tomas, days(21), "Update: half done.")}
 			}}},
 		{name: "epic with last week's note is looked after",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
-				is.Type, is.Status, is.StatusCategory, is.Created = "Epic", "In Progress", "indeterminate", days(60)
+				epic(is)
 				is.Comments = []evidence.Comment{comment(tomas, days(7), "Update: half done.")}
+			}}},
+		{name: "epic in progress with no success metric", detector: "epic.no-success-metric", reason: "epic in progress with no success metric written down",
+			action: "Write down how the team will know the epic worked (a metric, a target and a date), and agree it with Tomás",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				epic(is)
+				is.Description = "Goal: make checkout faster. Scope: the cart and the payment page."
+			}}},
+		{name: "an epic about to start, with no owner, is the team's to measure", detector: "epic.no-success-metric",
+			reason: "epic with work in the active sprint (OPS Sprint 9) with no success metric",
+			action: "Write down the epic's goal and how the team will know it worked (a metric, a target and a date), and agree it with the team",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					epic(is)
+					is.Status, is.StatusCategory, is.Description = "To Do", "new", "Make checkout faster."
+					is.Assignee, is.Reporter = evidence.User{}, me
+				},
+				func(is *TeamIssue) { is.ParentKey = "OPS-1" },
+			}},
+		{name: "a target in the description is a success metric",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				epic(is)
+				is.Description = "Cut pages per on-call week from ~40 to under 20 without missing real incidents."
+			}}},
+		{name: "success metrics agreed in a comment count",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				epic(is)
+				is.Description = "Make checkout faster."
+				is.Comments = append(is.Comments, comment(tomas, days(3), "Success metrics, as agreed with support: checkout tickets halve by March."))
+			}}},
+		{name: "an epic in the backlog with nothing planned can wait for its metrics",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				epic(is)
+				is.Status, is.StatusCategory, is.Description = "To Do", "new", "Make checkout faster."
+			}}},
+		{name: "a new epic gets a week to say how it is measured",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				epic(is)
+				is.Description, is.Created = "Make checkout faster.", days(3)
 			}}},
 		{name: "a teammate's question unanswered for 5 working days", detector: "question.unanswered", reason: "Tomás asked the team a question 5 working days ago",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {

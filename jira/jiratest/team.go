@@ -215,11 +215,13 @@ func (g *generator) teamBacklog(extra int) {
 	epic.Description = "h3. Goal\nEvery cluster on 1.31 before the provider ends support."
 	g.teamComment(epic, sam, "Update: staging clusters are done, production next.", ago(24))
 	plant(epic, "epic.no-progress-note", "epic in progress, last note 24 days ago")
+	plant(epic, "epic.no-success-metric", "epic in progress with a goal but no success metric")
 
 	noted := g.teamIssue(ops, typeEpic, "Secrets management with Vault", tomas, ago(60))
 	noted.Status, noted.Assignee = statusInProgress, tomas
+	noted.Description = "h3. Goal\nEvery service reads its secrets from Vault.\n\nh3. Success metrics\n* No secret left in a repository or a CI variable\n* Any secret rotated in under an hour"
 	g.teamComment(noted, tomas, "Update: 6 of 9 services read their secrets from Vault; the rest by end of month.", ago(5))
-	plant(noted, "", "epic with a progress note 5 days ago")
+	plant(noted, "", "epic with success metrics and a progress note 5 days ago")
 
 	// Questions to the team.
 	q := g.teamIssue(ops, typeTask, "Retention policy for application logs", aisha, ago(13))

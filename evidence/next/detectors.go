@@ -44,6 +44,7 @@ var checks = map[string]check{
 	"blocked.stale":                perIssue(staleBlocked),
 	"epic.no-progress-note":        perIssue(epicWithoutNote),
 	"epic.no-success-metric":       epicsWithoutMetric,
+	"incident.no-postmortem":       perResolvedIssue(incidentWithoutPostmortem),
 	"question.unanswered":          perIssue(unansweredQuestion),
 	"bug.untriaged":                perIssue(untriagedBug),
 	"in-progress.unassigned":       perIssue(unassignedInProgress),
@@ -65,7 +66,8 @@ func Detect(cfg Config, t Team) []Opportunity {
 			if key == "" {
 				key = is.ID
 			}
-			vars := map[string]string{"assignee": "the assignee", "status": is.Status}
+			// Nobody assigned: the team is whom to agree with and tell.
+			vars := map[string]string{"assignee": "the team", "status": is.Status}
 			if is.Assignee.DisplayName != "" {
 				vars["assignee"] = is.Assignee.DisplayName
 			}
@@ -327,6 +329,96 @@ func measured(is TeamIssue) bool {
 		}
 	}
 	return false
+}
+
+// ResolvedWindowDays is how far back the team's resolved issues are read
+// and looked at: an incident resolved longer ago than this has missed the
+// moment for its postmortem. The team read asks Jira for the same window.
+const ResolvedWindowDays = 42
+
+// perResolvedIssue makes a check of a condition on one issue of the
+// detector's types resolved within ResolvedWindowDays, not assigned to
+// the user.
+func perResolvedIssue(cond func(d Detector, t *Team, is TeamIssue) (map[string]string, bool)) check {
+	return func(d Detector, t *Team) []finding {
+		var out []finding
+		for _, is := range t.Issues {
+			if !is.Done() || is.Resolved == nil || t.Now.Sub(*is.Resolved) > ResolvedWindowDays*24*time.Hour ||
+				is.Assignee.Is(t.Site.User) {
+				continue
+			}
+			if vars, ok := cond(d, t, is); ok {
+				out = append(out, finding{issue: is, vars: vars})
+			}
+		}
+		return out
+	}
+}
+
+var (
+	// incidentSummary and incidentLabels say an issue is an incident
+	// where its type does not: "INC: checkout down", "SEV1 …", a label.
+	incidentSummary = regexp.MustCompile(`(?i)^\W{0,3}(?:inc(?:ident)?\b|sev ?[0-2]\b|major incident\b|outage\b)`)
+	incidentLabels  = []string{"incident", "outage", "major-incident", "sev1", "sev-1", "sev2", "sev-2", "p1-incident"}
+	// postmortemWords say a postmortem or a root cause analysis exists or
+	// is written down.
+	postmortemWords = regexp.MustCompile(`(?i)\bpost-?\s?mortem|\bpost-incident\b|\bincident review\b|\brca\b|\broot[- ]cause|\bpir\b|\b5 whys\b|\bfive whys\b`)
+)
+
+// isIncident reports whether an issue is an incident: its type, its
+// summary or its labels say so.
+func isIncident(is TeamIssue) bool {
+	if evidence.EqualsAnyFold(is.Type, []string{"Incident", "Major incident"}) || incidentSummary.MatchString(is.Summary) {
+		return true
+	}
+	for _, l := range is.Labels {
+		if evidence.EqualsAnyFold(l, incidentLabels) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPostmortem reports whether an issue is a postmortem or a root cause
+// analysis, by its type or summary.
+func isPostmortem(is TeamIssue) bool {
+	return evidence.EqualsAnyFold(is.Type, []string{"Postmortem", "Post-incident review"}) || postmortemWords.MatchString(is.Summary)
+}
+
+// incidentWithoutPostmortem: an incident resolved more than the threshold
+// ago, and within ResolvedWindowDays, with no postmortem anywhere the team
+// would look: none linked, none of the team's issues naming it, and no
+// root cause in its description or a person's comment. When in doubt (a
+// linked issue the team's read does not hold), it says nothing.
+func incidentWithoutPostmortem(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
+	if !isIncident(is) || isPostmortem(is) || !olderThan(d, *is.Resolved, t.Now) {
+		return nil, false
+	}
+	if postmortemWords.MatchString(markup.PlainText(is.Description)) {
+		return nil, false
+	}
+	for _, c := range is.Comments {
+		if !c.Author.LooksLikeAutomation() && postmortemWords.MatchString(markup.PlainText(c.Text)) {
+			return nil, false
+		}
+	}
+	for _, l := range is.Links {
+		other, ok := t.issue(l.OtherKey)
+		if !ok || isPostmortem(other) {
+			return nil, false
+		}
+	}
+	named := regexp.MustCompile(`\b` + regexp.QuoteMeta(is.Key) + `\b`)
+	for _, other := range t.Issues {
+		if isPostmortem(other) && (strings.EqualFold(other.ParentKey, is.Key) || named.MatchString(other.Summary+" "+other.Description)) {
+			return nil, false
+		}
+	}
+	owner := "whoever led it"
+	if is.Assignee.DisplayName != "" {
+		owner = is.Assignee.DisplayName
+	}
+	return map[string]string{"age": age(*is.Resolved, t.Now, d.Working), "owner": owner}, true
 }
 
 // unansweredQuestion: the last word on the issue is a teammate's question

@@ -40,6 +40,16 @@ func epic(is *TeamIssue) {
 	is.Comments = []evidence.Comment{comment(tomas, days(2), "Update: the cart is done.")}
 }
 
+// incident makes is an incident Tomás resolved ten days ago, with a
+// mitigation note and nothing of a postmortem.
+func incident(is *TeamIssue) {
+	resolved := days(10)
+	is.Type, is.Summary, is.Labels = "Bug", "INC: card payments failing for EU merchants", []string{"incident"}
+	is.Status, is.StatusCategory, is.Resolved, is.Created = "Done", "done", &resolved, days(11)
+	is.Sprints, is.SprintState = nil, ""
+	is.Comments = []evidence.Comment{comment(tomas, days(10.5), "Mitigated at 10:40 by rolling back the gateway; errors back to baseline.")}
+}
+
 func comment(u evidence.User, at time.Time, text string) evidence.Comment {
 	return evidence.Comment{ID: text, Author: u, At: at, Text: text}
 }
@@ -172,6 +182,57 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				epic(is)
 				is.Description, is.Created = "Make checkout faster.", days(3)
+			}}},
+		{name: "an incident resolved ten days ago with no postmortem", detector: "incident.no-postmortem",
+			reason: "incident resolved 8 working days ago with no postmortem or root cause written down",
+			action: "Write the postmortem with Tomás: impact, timeline, root cause and follow-up issues, and link it here",
+			issues: []func(*TeamIssue){incident}},
+		{name: "a linked postmortem is the postmortem",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					incident(is)
+					is.Links = []evidence.IssueLink{{Type: "Relates", Direction: "outward", Description: "relates to", OtherKey: "OPS-2"}}
+				},
+				func(is *TeamIssue) { is.Type, is.Summary = "Task", "Postmortem: EU card payments failing" },
+			}},
+		{name: "a post-incident review naming the incident is its postmortem",
+			issues: []func(*TeamIssue){
+				incident,
+				func(is *TeamIssue) {
+					is.Type, is.Summary, is.Description = "Post-incident review", "Gateway certificate expiry", "Timeline of OPS-1, from the first alert."
+				},
+			}},
+		{name: "a root cause written in a comment is written down",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				incident(is)
+				is.Comments = append(is.Comments, comment(tomas, days(9), "Root cause: the EU gateway's certificate expired; renewal is now monitored."))
+			}}},
+		{name: "an incident linked to an issue the team's read does not hold may have its postmortem there",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				incident(is)
+				is.Links = []evidence.IssueLink{{Type: "Relates", Direction: "outward", Description: "relates to", OtherKey: "SEC-9"}}
+			}}},
+		{name: "an incident resolved two days ago can still get its postmortem",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				incident(is)
+				resolved := days(2)
+				is.Resolved = &resolved
+			}}},
+		{name: "an incident resolved two months ago is past asking",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				incident(is)
+				resolved := days(60)
+				is.Resolved = &resolved
+			}}},
+		{name: "an incident still open is being coordinated, not yet reviewed",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				incident(is)
+				is.Status, is.StatusCategory, is.Resolved = "In Progress", "indeterminate", nil
+			}}},
+		{name: "a resolved bug that was no incident needs no postmortem",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				incident(is)
+				is.Summary, is.Labels = "Card payments fail for one merchant's test account", nil
 			}}},
 		{name: "a teammate's question unanswered for 5 working days", detector: "question.unanswered", reason: "Tomás asked the team a question 5 working days ago",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
@@ -345,6 +406,37 @@ func TestWhyDoesNotRepeatTheReason(t *testing.T) {
 	}
 	if why := strings.Join(ranked[0].Why, "; "); !strings.Contains(ranked[0].Reason, "open for 3 weeks") || strings.Contains(why, "open 3 weeks") {
 		t.Errorf("reason %q, why %q: want the age said once, in the reason", ranked[0].Reason, why)
+	}
+}
+
+// A resolved incident is not open, however old it is: why does not say
+// "open 3 weeks" of it. An unassigned story's criteria are agreed with
+// the team.
+func TestWhyAndActionFitWhereTheIssueStands(t *testing.T) {
+	cfg, _ := Load(nil)
+	inc := story("OPS-1")
+	incident(&inc)
+	inc.Created = days(30)
+	unowned := story("OPS-2")
+	unowned.Description, unowned.Assignee = "We need X.", evidence.User{}
+	ranked := Find(cfg, Team{Site: site, Issues: []TeamIssue{inc, unowned}, Now: now}, nil)
+	if len(ranked) != 2 {
+		t.Fatalf("ranked %+v, want the incident and the story", ranked)
+	}
+	for _, op := range ranked {
+		why := strings.Join(op.Why, "; ")
+		switch op.Detector {
+		case "incident.no-postmortem":
+			if strings.Contains(why, "open") {
+				t.Errorf("why %q says a resolved incident is open", why)
+			}
+		case "story.no-acceptance-criteria":
+			if !strings.HasSuffix(op.Action, "agree them with the team") {
+				t.Errorf("action %q, want the criteria agreed with the team", op.Action)
+			}
+		default:
+			t.Errorf("unexpected %s", op.Detector)
+		}
 	}
 }
 

@@ -80,7 +80,9 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 			}
 		}
 		faded := fadedSilence(t, is)
-		if weeks := t.Now.Sub(is.Created).Hours() / (24 * 7); weeks >= 1 && !is.Created.IsZero() && !faded {
+		// A resolved issue is not open: its reason says how long ago it
+		// was resolved.
+		if weeks := t.Now.Sub(is.Created).Hours() / (24 * 7); weeks >= 1 && !is.Created.IsZero() && !faded && !is.Done() {
 			score += math.Min(w.AgePerWeek*weeks, 2)
 			if !saysAge {
 				why = append(why, fmt.Sprintf("open %d %s", int(weeks), plural(int(weeks), "week")))

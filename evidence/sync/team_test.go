@@ -66,10 +66,20 @@ func TestTeamPhaseReadsOnePagePerFiftyIssuesAndThenOnlyWhatChanged(t *testing.T)
 	if err != nil || len(issues) != tm.Issues {
 		t.Fatalf("stored %d team issues, read %d: %v", len(issues), tm.Issues, err)
 	}
+	// Open issues, and those resolved lately (an incident's postmortem is
+	// due after it), never older ones.
+	recent := 0
 	for _, ti := range issues {
-		if ti.Done() {
-			t.Errorf("a first team read stored the done issue %s", ti.Key)
+		switch {
+		case !ti.Done():
+		case ti.Resolved == nil || syncNow.Sub(*ti.Resolved) > next.ResolvedWindowDays*24*time.Hour:
+			t.Errorf("a first team read stored %s, resolved long ago (%v)", ti.Key, ti.Resolved)
+		default:
+			recent++
 		}
+	}
+	if recent == 0 {
+		t.Errorf("a first team read stored no issue resolved in the last %d days", next.ResolvedWindowDays)
 	}
 
 	// Two team issues change, then an incremental sync.

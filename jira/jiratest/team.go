@@ -22,19 +22,24 @@ type TeamPlant struct {
 func (s *Site) TeamPlants() []TeamPlant { return slices.Clone(s.plants) }
 
 // jqlScope is what the fake understands of a query's selection besides the
-// `updated` bound: the projects it names, "statusCategory != Done", and
+// `updated` bound: the projects it names, "statusCategory != Done" (with
+// "OR resolved >= -Nd", the issues resolved in the last N days too), and
 // whether it is the user's own default selection (updatedBy or
 // currentUser()), which returns only issues the user took part in.
 type jqlScope struct {
 	projects []string
 	open     bool
-	mine     bool
+	// resolvedDays, with open, lets in the issues resolved in the last
+	// resolvedDays days.
+	resolvedDays int
+	mine         bool
 }
 
 var (
 	projectIn    = regexp.MustCompile(`(?i)\bproject\s+in\s*\(([^)]*)\)`)
 	projectEq    = regexp.MustCompile(`(?i)\bproject\s*=\s*("[^"]*"|'[^']*'|[\w-]+)`)
 	openOnly     = regexp.MustCompile(`(?i)\bstatusCategory\s*!=\s*("?done"?)`)
+	resolvedLast = regexp.MustCompile(`(?i)\bresolved\s*>=\s*"?-(\d+)d"?`)
 	mySelection  = regexp.MustCompile(`(?i)\bupdatedBy\s*\(|currentUser\s*\(\s*\)`)
 	quotedOrWord = regexp.MustCompile(`"([^"]*)"|'([^']*)'|([\w-]+)`)
 )
@@ -48,6 +53,9 @@ func parseScope(jql string) jqlScope {
 		sc.projects = append(sc.projects, jqlValues(m[1])...)
 	}
 	sc.open = openOnly.MatchString(jql)
+	if m := resolvedLast.FindStringSubmatch(jql); m != nil {
+		sc.resolvedDays, _ = strconv.Atoi(m[1])
+	}
 	sc.mine = mySelection.MatchString(jql)
 	return sc
 }
@@ -65,7 +73,8 @@ func (sc jqlScope) matches(site *Site, is *Issue) bool {
 	if len(sc.projects) > 0 && !slices.Contains(sc.projects, strings.ToUpper(is.Project.Key)) {
 		return false
 	}
-	if sc.open && is.Status.Category == categoryDone {
+	if sc.open && is.Status.Category == categoryDone &&
+		(sc.resolvedDays == 0 || is.Resolved.Before(site.Now.AddDate(0, 0, -sc.resolvedDays))) {
 		return false
 	}
 	return !sc.mine || involves(is, site.Me)
@@ -222,6 +231,24 @@ func (g *generator) teamBacklog(extra int) {
 	noted.Description = "h3. Goal\nEvery service reads its secrets from Vault.\n\nh3. Success metrics\n* No secret left in a repository or a CI variable\n* Any secret rotated in under an hour"
 	g.teamComment(noted, tomas, "Update: 6 of 9 services read their secrets from Vault; the rest by end of month.", ago(5))
 	plant(noted, "", "epic with success metrics and a progress note 5 days ago")
+
+	// Incidents resolved lately: one nobody wrote a postmortem for, one
+	// with its postmortem linked.
+	inc := g.teamIssue(ops, typeBug, "INC: image pulls failing on the build cluster", aisha, ago(12))
+	inc.Labels, inc.Assignee = []string{"incident"}, aisha
+	inc.Status, inc.Resolution, inc.Resolved = statusDone, resolutionDone, ago(10)
+	g.teamComment(inc, aisha, "Mitigated at 09:50 by pinning the registry mirror; builds are green again.", ago(10.1))
+	inc.Updated = inc.Resolved
+	plant(inc, "incident.no-postmortem", "incident resolved 10 days ago with no postmortem")
+
+	reviewed := g.teamIssue(ops, typeBug, "INC: DNS resolution errors in the staging cluster", tomas, ago(16))
+	reviewed.Labels, reviewed.Assignee = []string{"incident"}, tomas
+	reviewed.Status, reviewed.Resolution, reviewed.Resolved = statusDone, resolutionDone, ago(14)
+	reviewed.Updated = reviewed.Resolved
+	pm := g.teamIssue(ops, typeTask, "Postmortem: DNS resolution errors in staging", tomas, ago(13))
+	pm.Assignee = tomas
+	g.teamLink(linkRelates, pm, reviewed)
+	plant(reviewed, "", "incident with its postmortem linked")
 
 	// Questions to the team.
 	q := g.teamIssue(ops, typeTask, "Retention policy for application logs", aisha, ago(13))

@@ -48,7 +48,7 @@ func TestSyncAndReclassifyGiveAnswersTheSameContext(t *testing.T) {
 	if got := storedRules(t, s); !slices.Equal(got, want) {
 		t.Errorf("after sync: %v, want %v", got, want)
 	}
-	if _, err := s.Reclassify(ctx, rules.Classify); err != nil {
+	if _, err := s.reclassify(ctx, rules.Classify, ""); err != nil {
 		t.Fatal(err)
 	}
 	if got := storedRules(t, s); !slices.Equal(got, want) {

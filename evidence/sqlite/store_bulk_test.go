@@ -63,7 +63,7 @@ func TestStoreDropsTheEvidenceOfBulkStatusChangesAcrossPages(t *testing.T) {
 		t.Errorf("evidence on %v, want %v (no part of the bulk edit of PAY-0 to PAY-6)", keys, want)
 	}
 	// Reclassifying finds the same bulk edit in the whole site.
-	if _, err := s.Reclassify(ctx, fakeClassify); err != nil {
+	if _, err := s.reclassify(ctx, fakeClassify, ""); err != nil {
 		t.Fatal(err)
 	}
 	if evs, err = s.Evidence(ctx, evidence.Filter{}); err != nil || len(evs) != len(want) {

@@ -78,7 +78,7 @@ func TestCurationIsAppliedOnReadAndSurvivesResyncAndReclassify(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("after a re-sync")
-	if _, err := s.Reclassify(ctx, fakeClassify); err != nil {
+	if _, err := s.reclassify(ctx, fakeClassify, ""); err != nil {
 		t.Fatal(err)
 	}
 	check("after reclassify")

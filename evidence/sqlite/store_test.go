@@ -289,7 +289,7 @@ func TestStoreCurationSurvivesReclassify(t *testing.T) {
 		excluded, formatTime(storeNow)); err != nil {
 		t.Fatal(err)
 	}
-	n, err := s.Reclassify(ctx, fakeClassify)
+	n, err := s.reclassify(ctx, fakeClassify, "")
 	if err != nil || n != 2 {
 		t.Fatalf("reclassify = %d, %v; want 2", n, err)
 	}
@@ -306,7 +306,7 @@ func TestStoreCurationSurvivesReclassify(t *testing.T) {
 		}
 		return fakeClassify(a, is, me)
 	}
-	if n, err := s.Reclassify(ctx, onlyComments); err != nil || n != 1 {
+	if n, err := s.reclassify(ctx, onlyComments, ""); err != nil || n != 1 {
 		t.Fatalf("reclassify with fewer rules = %d, %v; want 1", n, err)
 	}
 	var curated int

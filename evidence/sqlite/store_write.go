@@ -271,15 +271,11 @@ func querySet(ctx context.Context, stmt *sql.Stmt, scan func(*sql.Rows) (string,
 	return set, rows.Err()
 }
 
-// Reclassify rebuilds all machine evidence from the stored activities with
-// classify, in one transaction and with no network. Curation is keyed by
-// stable evidence ids and is untouched. It returns the evidence count.
-func (s *Store) Reclassify(ctx context.Context, classify evidence.ClassifyFunc) (int, error) {
-	return s.reclassify(ctx, classify, "")
-}
-
-// reclassify is Reclassify; a non-empty identity is recorded as the
-// classification of the evidence (ClassifiedWith) in the same transaction.
+// reclassify rebuilds all machine evidence from the stored activities with
+// classify, in one transaction and with no network, and records identity,
+// when not empty, as the classification of the evidence (ClassifiedWith)
+// in the same transaction. Curation is keyed by stable evidence ids and is
+// untouched. It returns the evidence count.
 func (s *Store) reclassify(ctx context.Context, classify evidence.ClassifyFunc, identity string) (int, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

@@ -48,6 +48,7 @@ var checks = map[string]check{
 	"question.unanswered":          perIssue(unansweredQuestion),
 	"bug.untriaged":                perIssue(untriagedBug),
 	"in-progress.unassigned":       perIssue(unassignedInProgress),
+	"in-progress.stalled":          perIssue(stalledInSprint),
 	"duplicate.likely":             likelyDuplicates,
 	"release.unowned-issues":       unownedRelease,
 }
@@ -494,6 +495,25 @@ func unassignedInProgress(_ Detector, _ *Team, is TeamIssue) (map[string]string,
 		return nil, false
 	}
 	return nil, true
+}
+
+// stalledInSprint: someone's issue in progress in the running sprint that
+// nothing has happened on (no change, no person's comment) for longer than
+// the threshold. A blocked issue is blocked.stale's; an unassigned one is
+// in-progress.unassigned's.
+func stalledInSprint(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
+	sprint := sprintLabel(is)
+	if !is.InProgress() || is.Assignee.ID == "" || is.Blocked() || !strings.HasPrefix(sprint, "active") {
+		return nil, false
+	}
+	since := lastWord(is)
+	if is.Updated.After(since) {
+		since = is.Updated
+	}
+	if !olderThan(d, since, t.Now) {
+		return nil, false
+	}
+	return map[string]string{"sprint": strings.Replace(sprint, "-", " ", 1), "age": age(since, t.Now, d.Working)}, true
 }
 
 // likelyDuplicates pairs open issues of one project whose summaries share

@@ -234,6 +234,27 @@ func TestDetectors(t *testing.T) {
 				incident(is)
 				is.Summary, is.Labels = "Card payments fail for one merchant's test account", nil
 			}}},
+		{name: "someone's work in the running sprint with nothing new for two weeks", detector: "in-progress.stalled",
+			reason: "in progress (In Progress) in the active sprint (OPS Sprint 9) with nothing new for 10 working days",
+			action: "Ask Tomás at stand-up whether it is still moving",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Status, is.StatusCategory, is.Created, is.Updated = "In Progress", "indeterminate", days(30), days(14)
+				is.Comments = []evidence.Comment{comment(tomas, days(15), "Started on the export.")}
+			}}},
+		{name: "a change this week keeps work moving",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Status, is.StatusCategory, is.Created, is.Updated = "In Progress", "indeterminate", days(30), days(1)
+			}}},
+		{name: "a comment this week keeps work moving",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Status, is.StatusCategory, is.Created, is.Updated = "In Progress", "indeterminate", days(30), days(14)
+				is.Comments = []evidence.Comment{comment(tomas, days(2), "Export works for one month; totals next.")}
+			}}},
+		{name: "work in progress outside the sprints is not the sprint's to re-plan",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Status, is.StatusCategory, is.Created, is.Updated = "In Progress", "indeterminate", days(30), days(14)
+				is.Sprints, is.SprintState = nil, ""
+			}}},
 		{name: "a teammate's question unanswered for 5 working days", detector: "question.unanswered", reason: "Tomás asked the team a question 5 working days ago",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Comments = []evidence.Comment{comment(tomas, days(7), "Do we keep the old endpoint for mobile clients?")}

@@ -446,6 +446,22 @@ func TestTheBriefHeadlineClaimsTheTeamWorkPickedUp(t *testing.T) {
 	if !strings.HasSuffix(headline, want) {
 		t.Errorf("headline %q\nwant it to end %q", headline, want)
 	}
+	// Work done on another issue than the one suggested (the postmortem
+	// an incident lacked) is named and linked by where it was done.
+	var filed evidence.Evidence
+	for _, e := range p.Evidence {
+		if e.Source == evidence.SourceIssue && e.IssueKey != flagCleared.IssueKey {
+			filed = e
+		}
+	}
+	incident := evidence.TeamWork{SiteName: acme.Name, IssueKey: "OPS-950", IssueURL: acme.IssueURL("OPS-950"),
+		Detector: "incident.no-postmortem", Category: filed.Category, EvidenceID: filed.ID}
+	p.TeamWork = append(p.TeamWork, incident)
+	headline = strings.SplitN(brief(p), "\n\n", 4)[2]
+	if want := "[" + filed.IssueKey + "](" + evidenceURL(&filed) + "))."; filed.ID == "" || !strings.HasSuffix(headline, want) || strings.Contains(headline, "OPS-950") {
+		t.Errorf("headline %q\nwant it to end %q", headline, want)
+	}
+	p.TeamWork = p.TeamWork[:1]
 	for i := range 6 {
 		p.TeamWork = append(p.TeamWork, evidence.TeamWork{SiteName: acme.Name, IssueKey: fmt.Sprintf("OPS-%d", 900+i),
 			IssueURL: acme.IssueURL(fmt.Sprintf("OPS-%d", 900+i)), Category: evidence.CatStoryWriting})

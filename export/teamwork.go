@@ -66,7 +66,7 @@ func teamWorkJSON(p evidence.Portfolio) *jsonTeamWork {
 const teamWorkLinks = 5
 
 // writeTeamWork ends the brief's headline with the team work the user
-// picked up, each linked to the user's own record of doing it: "I also
+// picked up, each named and linked by the user's own record of doing it: "I also
 // picked up 3 unowned PM tasks that were blocking the team (PAY-12,
 // OPS-7, OPS-9)."
 func writeTeamWork(w *bufio.Writer, r *report) {
@@ -82,11 +82,13 @@ func writeTeamWork(w *bufio.Writer, r *report) {
 		if i > 0 {
 			w.WriteString(", ")
 		}
-		url := tw.IssueURL
+		// The link is to the user's own record: the suggested issue, or
+		// the one they did the work on (the postmortem an incident lacked).
+		key, url := tw.IssueKey, tw.IssueURL
 		if e := byID[tw.EvidenceID]; e != nil {
-			url = evidenceURL(e)
+			key, url = e.IssueKey, evidenceURL(e)
 		}
-		writeIssueLink(w, tw.IssueKey, url)
+		writeIssueLink(w, key, url)
 	}
 	if more := len(r.teamWork) - teamWorkLinks; more > 0 {
 		fmt.Fprintf(w, " and %d more in the JSON export", more)

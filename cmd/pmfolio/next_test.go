@@ -121,24 +121,31 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 		t.Fatalf("nothing from %s to act on", detector)
 		return ""
 	}
-	blocked, epic := key("blocked.stale"), key("epic.no-progress-note")
+	blocked, epic, incident := key("blocked.stale"), key("epic.no-progress-note"), key("incident.no-postmortem")
 
 	// The user does what was suggested, an hour later: clears the blocked
-	// issue's flag, and posts a progress note on the epic.
+	// issue's flag, posts a progress note on the epic, and files the
+	// incident's postmortem as an issue of its own, linked to it.
 	at := testNow.Add(time.Hour)
+	var postmortem string
 	srv.Update(func(s *jiratest.Site) {
 		is := s.Issue(blocked)
 		is.Flagged = false
 		is.Histories = append(is.Histories, &jiratest.History{ID: "990001", Author: s.Me, Created: at,
 			Items: []jiratest.HistoryItem{{Field: "Flagged", FieldType: "custom", FieldID: s.FieldIDs.Flagged, From: "[10019]", FromString: "Impediment"}}})
 		is.Updated = at
+		var err error
+		if postmortem, err = s.CreateIssue(incident, "Postmortem: "+s.Issue(incident).Summary,
+			"Impact: builds failed for 40 minutes. Timeline, root cause and follow-ups below.", at.Add(2*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := s.AddComment(epic, true, "Update for support and the platform leads: staging and two of three production clusters are on 1.31, the last one follows on 3 December. Risk: the ingress upgrade; I'll post here once it's done.", at.Add(time.Minute)); err != nil {
 			t.Fatal(err)
 		}
 	})
 	later := cli{env: env}
 	r := later.run(t, "sync")
-	if r.code != 0 || !strings.Contains(r.out, "you took 2 tasks") {
+	if r.code != 0 || !strings.Contains(r.out, "you took 3 tasks") {
 		t.Fatalf("second sync: exit %d\n%s%s", r.code, r.out, r.errOut)
 	}
 
@@ -152,7 +159,7 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 		} `json:"suggestions"`
 		Taken int `json:"taken"`
 	}
-	if err := json.Unmarshal([]byte(r.out), &history); err != nil || history.Taken != 2 {
+	if err := json.Unmarshal([]byte(r.out), &history); err != nil || history.Taken != 3 {
 		t.Fatalf("next --history: %v, taken %d\n%s", err, history.Taken, r.out)
 	}
 	takenBy := map[string]string{}
@@ -161,10 +168,10 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 			takenBy[sg.IssueKey+" "+sg.Detector] = sg.EvidenceID
 		}
 	}
-	if takenBy[blocked+" blocked.stale"] == "" || takenBy[epic+" epic.no-progress-note"] == "" {
-		t.Fatalf("taken: %v, want %s and %s", takenBy, blocked, epic)
+	if takenBy[blocked+" blocked.stale"] == "" || takenBy[epic+" epic.no-progress-note"] == "" || takenBy[incident+" incident.no-postmortem"] == "" {
+		t.Fatalf("taken: %v, want %s, %s and %s", takenBy, blocked, epic, incident)
 	}
-	if text := later.run(t, "next", "--history").out; !strings.Contains(text, "taken") || !strings.Contains(text, "2 taken") {
+	if text := later.run(t, "next", "--history").out; !strings.Contains(text, "taken") || !strings.Contains(text, "3 taken") {
 		t.Errorf("next --history does not say what was taken:\n%s", text)
 	}
 	// Taken work is not suggested again.
@@ -187,7 +194,7 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 	if err := json.Unmarshal([]byte(r.out), &doc); err != nil || doc.TeamWork == nil {
 		t.Fatalf("export has no team_work: %v\n%.400s", err, r.out)
 	}
-	if doc.TeamWork.Count != 2 || !strings.Contains(doc.TeamWork.Claim, "Picked up 2 unowned PM tasks that were blocking the team") {
+	if doc.TeamWork.Count != 3 || !strings.Contains(doc.TeamWork.Claim, "Picked up 3 unowned PM tasks that were blocking the team") {
 		t.Errorf("claim %q, count %d", doc.TeamWork.Claim, doc.TeamWork.Count)
 	}
 	evidenceByID := map[string]map[string]any{}
@@ -200,11 +207,14 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 			t.Errorf("team work on %s links to %s, which the export does not hold", item["issue_key"], item["evidence_id"])
 			continue
 		}
-		if ev["issue_key"] != item["issue_key"] || ev["category"] != item["category"] || ev["manual"] != false {
-			t.Errorf("team work %v is backed by %v", item, ev)
+		// The work is on the suggested issue, or, for a postmortem, on
+		// the issue the user filed for it.
+		onIssue := item["issue_key"]
+		if onIssue == incident {
+			onIssue = postmortem
 		}
-		if ev["source"] != "change" && ev["source"] != "comment" {
-			t.Errorf("team work backed by a %v, not the user's own change or comment", ev["source"])
+		if ev["issue_key"] != onIssue || ev["category"] != item["category"] || ev["manual"] != false {
+			t.Errorf("team work %v is backed by %v", item, ev)
 		}
 	}
 	if r := later.run(t, "export", "--format", "json", "--redact"); strings.Contains(r.out, blocked) || strings.Contains(r.out, srv.URL()+"/browse/") {

@@ -153,18 +153,25 @@ func (s *Store) RecordSuggestions(ctx context.Context, opps []next.Opportunity, 
 
 // MarkTaken marks each open suggestion of the site that the user has acted
 // on in the suggested way since it was made: their earliest evidence item
-// on the issue after the suggestion whose category (after curation, not
-// excluded) is the suggested one.
+// after the suggestion whose category (after curation, not excluded) is the
+// suggested one, on the issue or on an issue of theirs linked to it or
+// under it (the postmortem an incident lacked, a comment chasing the
+// blocker itself).
 func (s *Store) MarkTaken(ctx context.Context, siteID int64, now time.Time) (int, error) {
 	res, err := s.db.ExecContext(ctx, `
 		WITH taken AS (
 			SELECT n.id AS suggestion, e.id AS evidence_id, e.occurred_at,
 			       row_number() OVER (PARTITION BY n.id ORDER BY e.occurred_at, e.id) AS nth
 			FROM next_suggestions n
-			JOIN evidence e ON e.site_id = n.site_id AND e.issue_id = n.issue_id AND e.occurred_at >= n.suggested_at
+			JOIN evidence e ON e.site_id = n.site_id AND e.occurred_at >= n.suggested_at
 			LEFT JOIN curation c ON c.evidence_id = e.id
 			WHERE n.site_id = ? AND n.taken_at IS NULL AND coalesce(c.excluded, 0) = 0
-			  AND coalesce(c.category, e.category) = n.category)
+			  AND coalesce(c.category, e.category) = n.category
+			  AND (e.issue_id = n.issue_id OR EXISTS (
+				SELECT 1 FROM issues i WHERE i.site_id = e.site_id AND i.issue_id = e.issue_id
+				  AND (json_extract(i.issue, '$.parent_key') = n.issue_key
+				       OR EXISTS (SELECT 1 FROM json_each(i.issue, '$.links') l
+				                  WHERE json_extract(l.value, '$.other_key') = n.issue_key)))))
 		UPDATE next_suggestions SET
 			taken_at = (SELECT occurred_at FROM taken WHERE suggestion = next_suggestions.id AND nth = 1),
 			evidence_id = (SELECT evidence_id FROM taken WHERE suggestion = next_suggestions.id AND nth = 1)

@@ -354,6 +354,24 @@ func (s *Site) AddComment(issueKey string, authorIsMe bool, body string, at time
 	return c.ID, nil
 }
 
+// CreateIssue creates a Task reported by Me in the project of relatesTo
+// (an issue key), linked to it ("relates to"), and returns its key: the
+// postmortem or follow-up a user files about another issue.
+func (s *Site) CreateIssue(relatesTo, summary, description string, at time.Time) (string, error) {
+	other, err := s.lookupIssue(relatesTo)
+	if err != nil {
+		return "", err
+	}
+	is := &Issue{ID: s.nextIssueID(), Key: other.Project.nextKey(), Project: other.Project, Type: typeTask, Summary: summary,
+		Description: description, Status: statusToDo, Priority: priorityMedium, Rank: other.Rank + "0",
+		Reporter: s.Me, Creator: s.Me, Created: at, Updated: at}
+	l := &Link{ID: s.nextLinkID(), Type: linkRelates, From: is, To: other}
+	is.Links, other.Links = append(is.Links, l), append(other.Links, l)
+	other.Updated = at
+	s.addIssue(is)
+	return is.Key, nil
+}
+
 // EditComment replaces a comment's body, as its author, and bumps both the
 // comment's and the issue's updated time.
 func (s *Site) EditComment(issueKey, commentID, body string, at time.Time) error {

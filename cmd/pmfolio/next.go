@@ -51,8 +51,9 @@ func newNextCmd(g *globals) *cobra.Command {
 		Long: `next looks at your team's backlog (read by sync: the projects, board or JQL under
 "team:" in the config file, else the projects you worked in over the last 90 days) for
 PM work nobody is doing: stories in the sprint without acceptance criteria or an
-estimate, blocked issues nobody has chased, epics without a progress note, questions
-nobody answered, untriaged bugs, work in progress nobody owns, likely duplicates, and
+estimate, blocked issues nobody has chased, epics without a progress note or a success
+metric, resolved incidents without a postmortem, questions nobody answered, untriaged
+bugs, work in progress nobody owns or that stopped moving, likely duplicates, and
 releases due soon with unowned issues.
 
 Each line says why it is there, what to do, which kind of PM work it shows, and links
@@ -90,6 +91,9 @@ them under "next:" in the config file.`,
 					return usageError("unknown competency %q: use one of %s", opts.Competency, strings.Join(evidence.Competencies, ", "))
 				}
 				opts.Competency = evidence.Competencies[i]
+			}
+			if cmd.Flags().Changed("limit") && opts.Limit < 1 {
+				return usageError("--limit %d: give 1 or more, or --all for every opportunity", opts.Limit)
 			}
 			opts.IO, opts.DBPath = g.io, g.dbPath(cfg)
 			return runNext(cmd.Context(), opts)
@@ -221,6 +225,11 @@ func runNext(ctx context.Context, opts nextOptions) error {
 		return err
 	}
 	defer store.Close()
+	if opts.Site != "" {
+		if err := checkSynced(ctx, store, opts.Site); err != nil {
+			return err
+		}
+	}
 	if opts.History {
 		suggestions, err := store.Suggestions(ctx, opts.Site)
 		if err != nil {

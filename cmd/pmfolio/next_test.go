@@ -103,6 +103,17 @@ func TestNextOnTheDemoFindsThePlantedWorkAndNoLookAlike(t *testing.T) {
 	if r := c.run(t, "next", "--category", "chasing"); r.code != exitUsage {
 		t.Errorf("an unknown category exits %d, want %d", r.code, exitUsage)
 	}
+	// A site that was never synced, or a limit that shows nothing, is a
+	// mistake to say, not an empty list.
+	if r := c.run(t, "next", "--site", "elsewhere"); r.code != exitUsage || r.out != "" || !strings.Contains(r.errOut, `no synced site named "elsewhere"`) {
+		t.Errorf("next --site elsewhere: exit %d, out %q, err %q", r.code, r.out, r.errOut)
+	}
+	if r := c.run(t, "next", "--history", "--site", "elsewhere"); r.code != exitUsage {
+		t.Errorf("next --history --site elsewhere: exit %d, want %d", r.code, exitUsage)
+	}
+	if r := c.run(t, "next", "--limit", "-3"); r.code != exitUsage || r.out != "" || !strings.Contains(r.errOut, "--limit -3: give 1 or more") {
+		t.Errorf("next --limit -3: exit %d, out %q, err %q", r.code, r.out, r.errOut)
+	}
 }
 
 func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.T) {

@@ -72,6 +72,11 @@ func runStats(ctx context.Context, opts statsOptions) error {
 		return err
 	}
 	defer store.Close()
+	if opts.Site != "" {
+		if err := checkSynced(ctx, store, opts.Site); err != nil {
+			return err
+		}
+	}
 	st, err := store.Stats(ctx, opts.Site)
 	if err != nil {
 		return err

@@ -29,6 +29,10 @@ func TestStatsShowsEveryMonthBetweenTheFirstAndTheLastWithZeros(t *testing.T) {
 	if len(doc.Months) != 4 || doc.Months["2026-02"] == nil || len(doc.Months["2026-02"]) != 0 {
 		t.Errorf("stats JSON months = %v; want the four months, the quiet ones empty", doc.Months)
 	}
+	// A site never synced is a mistake to say, not zero activities.
+	if r := c.run(t, "stats", "--site", "elsewhere"); r.code != exitUsage || r.out != "" || !strings.Contains(r.errOut, `no synced site named "elsewhere"`) {
+		t.Errorf("stats --site elsewhere: exit %d, out %q, err %q", r.code, r.out, r.errOut)
+	}
 }
 
 func TestTheConfigsRulesAreInForceForEveryCommand(t *testing.T) {

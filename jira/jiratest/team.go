@@ -281,18 +281,23 @@ func (g *generator) teamBacklog(extra int) {
 	plant(bug, "", "bug filed two days ago: not yet due for triage")
 
 	// Work in the running sprint that stopped moving, and work that did not.
-	stalled := g.teamIssue(ops, typeTask, "Move the CI cache to the regional bucket", sam, ago(25))
-	stalled.Status, stalled.Assignee, stalled.Sprints = statusInProgress, tomas, []*Sprint{active}
-	stalled.Components = []*Component{ops.Components[1]}
-	g.teamComment(stalled, tomas, "Started: the new bucket exists, copying the cache next.", ago(13))
-	stalled.Updated = ago(13)
-	plant(stalled, "in-progress.stalled", "in progress in the running sprint, nothing new for 13 days")
-	moving := g.teamIssue(ops, typeTask, "Shard the build queue by repository", aisha, ago(20))
-	moving.Status, moving.Assignee, moving.Sprints = statusInProgress, aisha, []*Sprint{active}
-	moving.Components = []*Component{ops.Components[1]}
-	g.teamComment(moving, aisha, "Two of five shards are live; the rest after the freeze.", ago(1))
-	moving.Updated = ago(1)
-	plant(moving, "", "in progress in the running sprint, commented yesterday")
+	for _, w := range []struct {
+		summary, comment string
+		who              *User
+		created, last    float64 // days ago
+		detector, note   string
+	}{
+		{"Move the CI cache to the regional bucket", "Started: the new bucket exists, copying the cache next.", tomas, 25, 13,
+			"in-progress.stalled", "in progress in the running sprint, nothing new for 13 days"},
+		{"Shard the build queue by repository", "Two of five shards are live; the rest after the freeze.", aisha, 20, 1,
+			"", "in progress in the running sprint, commented yesterday"},
+	} {
+		is := g.teamIssue(ops, typeTask, w.summary, sam, ago(w.created))
+		is.Status, is.Assignee, is.Sprints, is.Components = statusInProgress, w.who, []*Sprint{active}, []*Component{ops.Components[1]}
+		g.teamComment(is, w.who, w.comment, ago(w.last))
+		is.Updated = ago(w.last)
+		plant(is, w.detector, w.note)
+	}
 
 	// Work in progress that nobody owns.
 	orphan := g.teamIssue(ops, typeTask, "Migrate the status page to the new provider", sam, ago(8))

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -179,24 +181,60 @@ func (r *report) ledInitiatives() (owned, shipped, measured []initiative) {
 }
 
 // resultQuote is the first clause with a number of the strongest
-// initiative's outcome, short enough for a headline, or "".
+// initiative's outcome, short enough for a headline, or "". A baseline in
+// the clause after it ("…are at 0.3%, down from 2.1%") stays with it: a
+// result reads by what it changed from.
 func resultQuote(ins []initiative) string {
 	for _, in := range ins {
-		// Clauses end at a full stop, a semicolon or a comma followed by a
-		// space ("8 of 8 services have SLOs, and the policy…").
-		text := strings.NewReplacer(". ", "\x00", "; ", "\x00", ", ", "\x00").Replace(oneLine(in.outcome.Text))
-		for _, clause := range strings.Split(strings.TrimSuffix(text, "."), "\x00") {
-			clause = strings.TrimSpace(clause)
+		clauses := resultClauses(oneLine(in.outcome.Text))
+		for i, c := range clauses {
+			clause := c.text
 			// "Closing the epic: success metric met (…)": the result is after the colon.
 			if _, after, ok := strings.Cut(clause, ": "); ok && strings.ContainsAny(after, "0123456789") {
 				clause = after
 			}
-			if strings.ContainsAny(clause, "0123456789") {
-				return evidence.Shorten(clause, 90)
+			if !strings.ContainsAny(clause, "0123456789") {
+				continue
 			}
+			if i+1 < len(clauses) && c.comma && baseline.MatchString(clauses[i+1].text) {
+				if with := clause + ", " + clauses[i+1].text; utf8.RuneCountInString(with) <= resultQuoteLength {
+					clause = with
+				}
+			}
+			return evidence.Shorten(clause, resultQuoteLength)
 		}
 	}
 	return ""
+}
+
+// resultQuoteLength is how long a quoted result may be, in characters.
+const resultQuoteLength = 90
+
+// baseline finds a clause that says what a result changed from: "down
+// from 2.1%", "from 42 in the quarter before", "against 39 a year ago".
+var baseline = regexp.MustCompile(`(?i)^(?:(?:down|up)\s+)?(?:from|against|compared (?:with|to)|versus|vs\.?|was|previously)\s.*\d`)
+
+// resultClause is a clause of an outcome; comma says a comma ends it.
+type resultClause struct {
+	text  string
+	comma bool
+}
+
+// clauseEnd ends a clause: a full stop, a semicolon or a comma followed by
+// a space ("8 of 8 services have SLOs, and the policy…").
+var clauseEnd = regexp.MustCompile(`[.;,] `)
+
+// resultClauses splits an outcome into its clauses, each trimmed, without
+// a final full stop.
+func resultClauses(text string) []resultClause {
+	text = strings.TrimSuffix(text, ".")
+	var out []resultClause
+	at := 0
+	for _, end := range clauseEnd.FindAllStringIndex(text, -1) {
+		out = append(out, resultClause{text: strings.TrimSpace(text[at:end[0]]), comma: text[end[0]] == ','})
+		at = end[1]
+	}
+	return append(out, resultClause{text: strings.TrimSpace(text[at:])})
 }
 
 // headlineWritten is how many kinds of written work the headline counts.

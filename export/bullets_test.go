@@ -150,6 +150,25 @@ func TestBulletsForEpicsCountTheirDoneEpics(t *testing.T) {
 	}
 }
 
+// A result is quoted from its first clause with a number, with the
+// baseline that follows it, which says what it changed from.
+func TestResultQuoteKeepsItsBaseline(t *testing.T) {
+	for text, want := range map[string]string{
+		"Result: 16 pages a week on average since the 5th, from 42 in the quarter before. Success metrics met.": "16 pages a week on average since the 5th, from 42 in the quarter before",
+		"Timeouts are at 0.3%, down from 2.1%; no rise in card declines.":                                       "Timeouts are at 0.3%, down from 2.1%",
+		"Churn is 4.1% (was 6%).":                                           "Churn is 4.1% (was 6%)",
+		"Checkout p95 is 420 ms, was 900 ms.":                               "Checkout p95 is 420 ms, was 900 ms",
+		"Checkout p95 is 420 ms. From 3 March the old path is gone.":        "Checkout p95 is 420 ms",
+		"8 of 8 services have SLOs, and the error-budget policy is signed.": "8 of 8 services have SLOs",
+		"Delivery success within 24 hours has been 99.99% for six weeks, up from 99.2% in the quarter before the retry queue shipped.": "Delivery success within 24 hours has been 99.99% for six weeks",
+		"Everyone is happier now.": "",
+	} {
+		if got := resultQuote([]initiative{{outcome: initiativeOutcome{Text: text}}}); got != want {
+			t.Errorf("resultQuote(%q)\n got  %q\n want %q", text, got, want)
+		}
+	}
+}
+
 // An initiative the user led with a recorded result leads the bullets,
 // its result quoted from where it is recorded; the epics bullet does not
 // name it again.
@@ -176,7 +195,7 @@ func TestBulletsLeadWithTheResultOfAnInitiativeTheUserLed(t *testing.T) {
 				ep.Comments = append(ep.Comments, evidence.Comment{ID: "10950", At: at("2026-07-02T10:00:00Z"), Author: priya,
 					Text: "Outcome: Timeouts are at 0.3%, down from 2.1%; no rise in card declines."})
 			},
-			want:     "Led “EU checkout reliability” with PM work on 4 issues for 1 teammate: timeouts are at 0.3%.",
+			want:     "Led “EU checkout reliability” with PM work on 4 issues for 1 teammate: timeouts are at 0.3%, down from 2.1%.",
 			from:     "jira comment",
 			link:     "https://acme.atlassian.net/browse/PAY-101?focusedCommentId=10950&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-10950",
 			explains: "    the result: quoted from the Jira comment https://acme.atlassian.net/browse/PAY-101?focusedCommentId=10950",

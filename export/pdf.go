@@ -36,8 +36,8 @@ var pdfCompress = true
 // parsed by goldmark and laid out with fpdf, so that the PDF can say
 // nothing the Markdown does not. The fonts are embedded, only the glyphs
 // used, and draw Latin (Polish, Turkish, Vietnamese…), Greek and Cyrillic;
-// a character they lack, such as CJK or an emoji, is printed as "?" and
-// named on opts.Lint.
+// a character they lack, such as CJK, is printed as "?", an emoji is left
+// out, and both are named on opts.Lint.
 func PDF(w io.Writer, p evidence.Portfolio, opts Options) error {
 	fonts, err := pdfFonts()
 	if err != nil {
@@ -77,29 +77,41 @@ func PDF(w io.Writer, p evidence.Portfolio, opts Options) error {
 	if err := r.writeLint(opts.Lint); err != nil {
 		return err
 	}
-	return writeMissingGlyphs(opts.Lint, pw.glyphs.missing)
+	return writeMissingGlyphs(opts.Lint, &pw.glyphs)
 }
 
 // writeMissingGlyphs names, on the lint writer, the characters the PDF
-// printed as "?", so that a user whose name or quotes have them is told
-// rather than finding out in front of a hiring manager.
-func writeMissingGlyphs(w io.Writer, missing []rune) error {
-	if w == nil || len(missing) == 0 {
+// printed as "?" and the pictographs it left out, so that a user whose
+// name or quotes have them is told rather than finding out in front of a
+// hiring manager.
+func writeMissingGlyphs(w io.Writer, g *pdfGlyphs) error {
+	if w == nil {
 		return nil
 	}
-	const shown = 10
-	var list strings.Builder
-	for i, r := range missing[:min(len(missing), shown)] {
-		if i > 0 {
-			list.WriteByte(' ')
+	for _, kind := range []struct {
+		runes []rune
+		what  string
+	}{
+		{g.missing, "pdf: the font has no glyph for %s, printed as \"?\" (the Markdown and HTML exports show them)\n"},
+		{g.dropped, "pdf: left out the emoji %s, which the font cannot draw (the Markdown and HTML exports show them)\n"},
+	} {
+		if len(kind.runes) == 0 {
+			continue
 		}
-		list.WriteRune(r)
-	}
-	if len(missing) > shown {
-		fmt.Fprintf(&list, " and %d more", len(missing)-shown)
-	}
-	if _, err := fmt.Fprintf(w, "pdf: the font has no glyph for %s, printed as \"?\" (the Markdown and HTML exports show them)\n", list.String()); err != nil {
-		return fmt.Errorf("write lint: %w", err)
+		const shown = 10
+		var list strings.Builder
+		for i, r := range kind.runes[:min(len(kind.runes), shown)] {
+			if i > 0 {
+				list.WriteByte(' ')
+			}
+			list.WriteRune(r)
+		}
+		if len(kind.runes) > shown {
+			fmt.Fprintf(&list, " and %d more", len(kind.runes)-shown)
+		}
+		if _, err := fmt.Fprintf(w, kind.what, list.String()); err != nil {
+			return fmt.Errorf("write lint: %w", err)
+		}
 	}
 	return nil
 }

@@ -448,9 +448,10 @@ func TestPDFComposesDecomposedAccents(t *testing.T) {
 	}
 }
 
-// Characters the fonts lack (CJK, emoji) print as "?", one for each, and
-// the export names them on its lint writer; nothing else on the line is
-// lost, and no character is drawn as an empty box.
+// Characters the fonts lack print as "?" (CJK), one for each, or are left
+// out with the space before them (emoji, which decorate), and the export
+// names them on its lint writer; nothing else on the line is lost, and no
+// character is drawn as an empty box.
 func TestPDFPrintsCharactersItsFontLacksAsQuestionMarks(t *testing.T) {
 	p := internationalPortfolio(t, "王芳 Wang Fang", map[string]string{
 		evidence.CatAcceptanceTesting: "Verified in staging with 李雷 and Zoë ✔️: a forced gateway timeout 🚀 is retried once and meets AC 1-3.",
@@ -464,15 +465,39 @@ func TestPDFPrintsCharactersItsFontLacksAsQuestionMarks(t *testing.T) {
 	for _, want := range []string{
 		"?? Wang Fang", // the user's name, in the header
 		// ✔ has a fallback; the emoji selector after it is invisible.
-		"Verified in staging with ?? and Zoë v: a forced gateway timeout ? is retried once and meets AC 1-3.",
-		"EU checkout ? reliability", // a heading, in bold
+		"Verified in staging with ?? and Zoë v: a forced gateway timeout is retried once and meets AC 1-3.",
+		"EU checkout reliability", // a heading, in bold
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF does not print %q:\n%s", want, text)
 		}
 	}
-	want := `pdf: the font has no glyph for 王 芳 🔥 李 雷 🚀, printed as "?" (the Markdown and HTML exports show them)` + "\n"
+	want := `pdf: the font has no glyph for 王 芳 李 雷, printed as "?" (the Markdown and HTML exports show them)` + "\n" +
+		`pdf: left out the emoji 🔥 🚀, which the font cannot draw (the Markdown and HTML exports show them)` + "\n"
 	if got := lint.String(); !strings.HasSuffix(got, want) {
 		t.Errorf("lint = %q\nwant it to end with %q", got, want)
+	}
+}
+
+// An emoji left out takes the space before it along, so that the line
+// reads as if it had never been there.
+func TestPDFLeavesEmojiOutWithoutGaps(t *testing.T) {
+	fonts, err := pdfFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := pdfGlyphs{fonts: fonts, font: fonts[pdfSans]}
+	for in, want := range map[string]string{
+		"Shipped 🎉.":                 "Shipped.",
+		"🔥 Hot fix is live":          "Hot fix is live",
+		"timeout 🚀🚀 is retried":      "timeout is retried",
+		"thumbs 👍🏽 up":               "thumbs up",
+		"Zoë ✔️ verified":            "Zoë v verified",
+		"状态 ok":                      "?? ok",
+		"no emoji, two  spaces kept": "no emoji, two  spaces kept",
+	} {
+		if got := g.text(in); got != want {
+			t.Errorf("text(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -1,10 +1,11 @@
 package export
 
 import (
+	"bytes"
 	"fmt"
-	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-fonts/liberation/liberationmonoregular"
 	"github.com/go-fonts/liberation/liberationsansbold"
@@ -59,10 +60,10 @@ type pdfGlyphs struct {
 	// font is the one in force, by its key in pdfFontFiles.
 	font *sfnt.Font
 	buf  sfnt.Buffer
-	// missing are the characters printed as "?", each once, in the order
-	// they were met.
-	missing []rune
-	seen    map[rune]bool
+	// missing are the characters printed as "?", and dropped the
+	// pictographs left out, each once, in the order they were met.
+	missing, dropped []rune
+	seen             map[rune]bool
 }
 
 // draws reports whether the font draws r. fpdf writes text as UTF-16 code
@@ -79,32 +80,58 @@ func (g *pdfGlyphs) draws(r rune) bool {
 // text returns s as the font can draw it. Text is composed first (NFC):
 // a name typed on a Mac arrives as "e" and two combining accents, which
 // fpdf cannot stack, while the font has the composed "ễ". A character the
-// font still lacks (CJK, emoji) becomes its fallback, a space if it is
-// one, nothing if it is invisible (a joiner, a variation selector), else
-// "?": the reader sees that something is missing instead of an empty box
-// that looks like a glyph, and the export says which on its lint writer.
+// font still lacks becomes its fallback, a space if it is one, nothing if
+// it is invisible (a joiner, a variation selector) or a pictograph (an
+// emoji decorates: "EU checkout 🔥 reliability" reads "EU checkout
+// reliability", where "?" would read as a question), else "?" (CJK): the
+// reader sees that something is missing instead of an empty box that looks
+// like a glyph. The export names both kinds on its lint writer.
 func (g *pdfGlyphs) text(s string) string {
 	s = norm.NFC.String(s)
-	var b strings.Builder
+	b := make([]byte, 0, len(s))
+	skipSpace := false // a pictograph was left out at the start
 	for _, r := range s {
 		switch {
+		case skipSpace && unicode.IsSpace(r):
 		case g.draws(r):
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 		case pdfFallbacks[r] != "":
-			b.WriteString(pdfFallbacks[r])
+			b = append(b, pdfFallbacks[r]...)
 		case unicode.IsSpace(r):
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		case unicode.In(r, unicode.Cf, unicode.Variation_Selector):
+			continue
+		case isPictograph(r):
+			// "timeout 🚀 is" reads "timeout is": the space before it goes.
+			b = bytes.TrimRight(b, " ")
+			skipSpace = len(b) == 0
+			g.note(r, &g.dropped)
+			continue
 		default:
-			b.WriteByte('?')
-			if !g.seen[r] {
-				if g.seen == nil {
-					g.seen = map[rune]bool{}
-				}
-				g.seen[r] = true
-				g.missing = append(g.missing, r)
-			}
+			b = append(b, '?')
+			g.note(r, &g.missing)
 		}
+		skipSpace = false
 	}
-	return b.String()
+	return string(b)
+}
+
+// note adds r to list, once over both lists.
+func (g *pdfGlyphs) note(r rune, list *[]rune) {
+	if g.seen[r] {
+		return
+	}
+	if g.seen == nil {
+		g.seen = map[rune]bool{}
+	}
+	g.seen[r] = true
+	*list = append(*list, r)
+}
+
+// isPictograph reports whether r is an emoji or a pictograph: a symbol of
+// the pictographic blocks (misc symbols and dingbats, arrows and shapes,
+// everything from U+1F000), or a skin-tone modifier.
+func isPictograph(r rune) bool {
+	return unicode.Is(unicode.So, r) && (r >= 0x1F000 || r >= 0x2600 && r <= 0x27BF || r >= 0x2B00 && r <= 0x2BFF) ||
+		r >= 0x1F3FB && r <= 0x1F3FF
 }

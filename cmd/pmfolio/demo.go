@@ -38,10 +38,10 @@ func newDemoCmd(g *globals) *cobra.Command {
 		Short: "Run the whole pipeline against a built-in sample Jira site",
 		Long: `demo starts a sample Jira Cloud site on 127.0.0.1 (an SRE who has become her team's
 unofficial product manager, three projects, about 200 issues), syncs it with the same
-code and credential checks a real sync uses, classifies the activity, writes
-portfolio.md and portfolio.html and prints the top résumé bullets. Nothing leaves your
-machine. Run again with the same --dir, it starts
-the demo database afresh.`,
+code and credential checks a real sync uses (her team's backlog too), classifies the
+activity, writes portfolio.md, portfolio.html and portfolio.pdf, and prints the top
+résumé bullets and the PM work her team needs next. Nothing leaves your machine. Run
+again with the same --dir, it starts the demo database afresh.`,
 		Example: `  pmfolio demo
   pmfolio demo --dir ./demo && pmfolio --db ./demo/pmfolio.db export --format json`,
 		Args: usageArgs(cobra.NoArgs),

@@ -136,9 +136,9 @@ func sprintLabel(is TeamIssue) string {
 	}
 	switch is.SprintState {
 	case "active":
-		return "active-sprint" + name
+		return "active sprint" + name
 	case "future":
-		return "next-sprint" + name
+		return "next sprint" + name
 	}
 	return ""
 }
@@ -156,7 +156,7 @@ func noAcceptanceCriteria(_ Detector, _ *Team, is TeamIssue) (map[string]string,
 	if strings.TrimSpace(markup.PlainText(is.AcceptanceCriteria)) != "" {
 		return nil, false
 	}
-	return map[string]string{"sprint": strings.Replace(sprint, "-", " ", 1)}, true
+	return map[string]string{"sprint": sprint}, true
 }
 
 func noEstimate(_ Detector, _ *Team, is TeamIssue) (map[string]string, bool) {
@@ -164,7 +164,7 @@ func noEstimate(_ Detector, _ *Team, is TeamIssue) (map[string]string, bool) {
 	if sprint == "" || is.StoryPoints != nil {
 		return nil, false
 	}
-	return map[string]string{"sprint": strings.Replace(sprint, "-", " ", 1)}, true
+	return map[string]string{"sprint": sprint}, true
 }
 
 // lastWord is the newest comment by a person (automation does not chase a
@@ -293,7 +293,7 @@ func epicsWithoutMetric(d Detector, t *Team) []finding {
 		case is.InProgress():
 			state = "epic in progress"
 		case ok:
-			state = "epic with work in the " + strings.Replace(sprint, "-", " ", 1)
+			state = "epic with work in the " + sprint
 		default:
 			continue
 		}
@@ -345,7 +345,7 @@ func perResolvedIssue(cond func(d Detector, t *Team, is TeamIssue) (map[string]s
 		var out []finding
 		for _, is := range t.Issues {
 			if !is.Done() || is.Resolved == nil || t.Now.Sub(*is.Resolved) > ResolvedWindowDays*24*time.Hour ||
-				is.Assignee.Is(t.Site.User) {
+				is.Assignee.Is(t.Site.User) || !typeMatches(d, is) {
 				continue
 			}
 			if vars, ok := cond(d, t, is); ok {
@@ -513,7 +513,7 @@ func stalledInSprint(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 	if !olderThan(d, since, t.Now) {
 		return nil, false
 	}
-	return map[string]string{"sprint": strings.Replace(sprint, "-", " ", 1), "age": age(since, t.Now, d.Working)}, true
+	return map[string]string{"sprint": sprint, "age": age(since, t.Now, d.Working)}, true
 }
 
 // likelyDuplicates pairs open issues of one project whose summaries share

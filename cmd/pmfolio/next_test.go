@@ -133,10 +133,14 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 		return ""
 	}
 	blocked, epic, incident := key("blocked.stale"), key("epic.no-progress-note"), key("incident.no-postmortem")
+	if metricless := key("epic.no-success-metric"); metricless != epic {
+		t.Fatalf("the epic without a progress note is %s, the one without a success metric %s: the test wants one", epic, metricless)
+	}
 
 	// The user does what was suggested, an hour later: clears the blocked
-	// issue's flag, posts a progress note on the epic, and files the
-	// incident's postmortem as an issue of its own, linked to it.
+	// issue's flag, posts a progress note on the epic and its success
+	// metrics, and files the incident's postmortem as an issue of its own,
+	// linked to it.
 	at := testNow.Add(time.Hour)
 	var postmortem string
 	srv.Update(func(s *jiratest.Site) {
@@ -153,10 +157,13 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 		if _, err := s.AddComment(epic, true, "Update for support and the platform leads: staging and two of three production clusters are on 1.31, the last one follows on 3 December. Risk: the ingress upgrade; I'll post here once it's done.", at.Add(time.Minute)); err != nil {
 			t.Fatal(err)
 		}
+		if _, err := s.AddComment(epic, true, "Success metrics, agreed with Sam: every cluster on 1.31 by 15 January, with zero minutes of customer-facing downtime.", at.Add(3*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
 	})
 	later := cli{env: env}
 	r := later.run(t, "sync")
-	if r.code != 0 || !strings.Contains(r.out, "you took 3 tasks") {
+	if r.code != 0 || !strings.Contains(r.out, "you took 4 tasks") {
 		t.Fatalf("second sync: exit %d\n%s%s", r.code, r.out, r.errOut)
 	}
 
@@ -170,7 +177,7 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 		} `json:"suggestions"`
 		Taken int `json:"taken"`
 	}
-	if err := json.Unmarshal([]byte(r.out), &history); err != nil || history.Taken != 3 {
+	if err := json.Unmarshal([]byte(r.out), &history); err != nil || history.Taken != 4 {
 		t.Fatalf("next --history: %v, taken %d\n%s", err, history.Taken, r.out)
 	}
 	takenBy := map[string]string{}
@@ -179,10 +186,11 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 			takenBy[sg.IssueKey+" "+sg.Detector] = sg.EvidenceID
 		}
 	}
-	if takenBy[blocked+" blocked.stale"] == "" || takenBy[epic+" epic.no-progress-note"] == "" || takenBy[incident+" incident.no-postmortem"] == "" {
-		t.Fatalf("taken: %v, want %s, %s and %s", takenBy, blocked, epic, incident)
+	if takenBy[blocked+" blocked.stale"] == "" || takenBy[epic+" epic.no-progress-note"] == "" || takenBy[incident+" incident.no-postmortem"] == "" ||
+		takenBy[epic+" epic.no-success-metric"] == "" {
+		t.Fatalf("taken: %v, want %s, %s (twice) and %s", takenBy, blocked, epic, incident)
 	}
-	if text := later.run(t, "next", "--history").out; !strings.Contains(text, "taken") || !strings.Contains(text, "3 taken") {
+	if text := later.run(t, "next", "--history").out; !strings.Contains(text, "taken") || !strings.Contains(text, "4 taken") {
 		t.Errorf("next --history does not say what was taken:\n%s", text)
 	}
 	// Taken work is not suggested again.
@@ -205,7 +213,7 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 	if err := json.Unmarshal([]byte(r.out), &doc); err != nil || doc.TeamWork == nil {
 		t.Fatalf("export has no team_work: %v\n%.400s", err, r.out)
 	}
-	if doc.TeamWork.Count != 3 || !strings.Contains(doc.TeamWork.Claim, "Picked up 3 unowned PM tasks that were blocking the team") {
+	if doc.TeamWork.Count != 4 || !strings.Contains(doc.TeamWork.Claim, "Picked up 4 unowned PM tasks that were blocking the team") {
 		t.Errorf("claim %q, count %d", doc.TeamWork.Claim, doc.TeamWork.Count)
 	}
 	evidenceByID := map[string]map[string]any{}

@@ -3,6 +3,7 @@ package export
 import (
 	"encoding/json"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -231,6 +232,21 @@ func TestStoriesResultIsTheOutcomeOrTheLint(t *testing.T) {
 	}
 	if want := `outcome missing: PAY-101 (EU checkout reliability) is shown without an outcome; add one: pmfolio outcome PAY-101 "what changed, with a number"` + "\n"; lint.String() != want {
 		t.Errorf("lint = %q, want %q", lint.String(), want)
+	}
+}
+
+// A result too long to quote whole is cut after a word, never inside one.
+func TestStoriesCutALongResultOnAWord(t *testing.T) {
+	p := typicalPortfolio()
+	long := "Outcome: the " + strings.Repeat("checkout timeouts fell again ", 10)
+	p.Epics[0].Comments = append(p.Epics[0].Comments, evidence.Comment{ID: "10951", At: at("2026-07-02T10:00:00Z"), Author: priya, Text: long})
+	var out strings.Builder
+	if err := Stories(&out, p, StoryOptions{Top: -1}); err != nil {
+		t.Fatal(err)
+	}
+	result := regexp.MustCompile(`\*\*Result\.\*\* “the checkout[^”]*”`).FindString(out.String())
+	if !regexp.MustCompile(` (?:checkout|timeouts|fell|again)…”$`).MatchString(result) {
+		t.Errorf("the long result is not cut after a whole word: %q", result)
 	}
 }
 

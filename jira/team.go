@@ -25,9 +25,10 @@ var teamFields = []string{
 }
 
 // TeamSelection is the JQL of the team's issues: on a first read (since
-// zero) the open ones and those resolved within next.ResolvedWindowDays, after that every one updated since the cursor, done
-// or not, so that an issue closed meanwhile stops being suggested. A board
-// is read through its saved filter (two requests).
+// zero) the open ones and those resolved within next.ResolvedWindowDays,
+// after that every one updated since the cursor, done or not, so that an
+// issue closed meanwhile stops being suggested. A board is read through
+// its saved filter (two requests).
 func (s *Source) TeamSelection(ctx context.Context, scope next.TeamScope, since time.Time) (string, error) {
 	var parts []string
 	if len(scope.Projects) > 0 {

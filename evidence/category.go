@@ -152,7 +152,7 @@ var Categories = []Category{
 	{
 		ID: CatUnblocking, Title: "Unblocking others", Competency: "Ownership and bias to action",
 		Suggestion: "Watch for flagged or blocked tickets of teammates and clear what stops them: answers, access, decisions.",
-		Count:      CountIssues, ClaimOne: "unblocked 1 teammate's issue", ClaimMany: "unblocked %d teammates' issues",
+		Count:      CountIssues, ClaimOne: "unblocked 1 issue for a teammate", ClaimMany: "unblocked %d issues for teammates",
 		EditPhrase: "cleared the block on %s", StoryTask: "clearing what blocked teammates", StoryAction: "Unblocked",
 		StoryQuestion: "a time you helped your team get unstuck",
 	},

@@ -101,7 +101,7 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 			"Unblocked 2 teammates on 2 issues across 2 projects; 1 of the 2 issues is done."},
 		{"unblocking without assignees or done issues claims neither",
 			[]evidence.Evidence{item(unassigned(storyTO), evidence.CatUnblocking, evidence.SourceChange, "1")},
-			"Unblocked 1 teammate's issue in 1 project."},
+			"Unblocked 1 issue for a teammate in 1 project."},
 		{"the user's own issues are not teammates'",
 			[]evidence.Evidence{item(taskRetry, evidence.CatStoryWriting, evidence.SourceIssue, "1")},
 			"Wrote 1 user story in 1 project; the issue is done."},

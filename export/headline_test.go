@@ -48,9 +48,9 @@ func TestHeadline(t *testing.T) {
 			"Between November 2025 and November 2026 I posted 2 stakeholder updates and groomed 1 backlog item in 1 project.",
 		},
 		{
-			"unblocking one issue is one teammate's issue",
+			"unblocking one issue twice is one issue for a teammate",
 			portfolioOf(on(checkoutAPI, evidence.CatUnblocking, "1"), on(checkoutAPI, evidence.CatUnblocking, "2")),
-			"Between November 2025 and November 2026 I unblocked 1 teammate's issue in 1 project.",
+			"Between November 2025 and November 2026 I unblocked 1 issue for a teammate in 1 project.",
 		},
 		{
 			"work on an epic and its children is one epic",

@@ -158,20 +158,34 @@ func (s *Store) RecordSuggestions(ctx context.Context, opps []next.Opportunity, 
 // under it (the postmortem an incident lacked, a comment chasing the
 // blocker itself).
 func (s *Store) MarkTaken(ctx context.Context, siteID int64, now time.Time) (int, error) {
+	// The issues a suggestion's work may be on are its own and the user's
+	// issues that point at it (a link, a parent), read only among those
+	// changed since the oldest open suggestion: work after a suggestion
+	// changes the issue it is on, and open suggestions never expire.
 	res, err := s.db.ExecContext(ctx, `
-		WITH taken AS (
-			SELECT n.id AS suggestion, e.id AS evidence_id, e.occurred_at,
-			       row_number() OVER (PARTITION BY n.id ORDER BY e.occurred_at, e.id) AS nth
-			FROM next_suggestions n
-			JOIN evidence e ON e.site_id = n.site_id AND e.occurred_at >= n.suggested_at
+		WITH open AS (
+			SELECT id, issue_id, issue_key, category, suggested_at FROM next_suggestions
+			WHERE site_id = ?1 AND taken_at IS NULL),
+		pointers AS (
+			SELECT i.issue_id, json_extract(l.value, '$.other_key') AS key
+			FROM issues i, json_each(i.issue, '$.links') l
+			WHERE i.site_id = ?1 AND i.updated_at >= (SELECT min(suggested_at) FROM open)
+			UNION
+			SELECT i.issue_id, json_extract(i.issue, '$.parent_key')
+			FROM issues i
+			WHERE i.site_id = ?1 AND i.updated_at >= (SELECT min(suggested_at) FROM open)),
+		related AS (
+			SELECT id AS suggestion, issue_id FROM open
+			UNION
+			SELECT o.id, p.issue_id FROM open o JOIN pointers p ON p.key = o.issue_key),
+		taken AS (
+			SELECT o.id AS suggestion, e.id AS evidence_id, e.occurred_at,
+			       row_number() OVER (PARTITION BY o.id ORDER BY e.occurred_at, e.id) AS nth
+			FROM related r
+			JOIN open o ON o.id = r.suggestion
+			JOIN evidence e ON e.site_id = ?1 AND e.issue_id = r.issue_id AND e.occurred_at >= o.suggested_at
 			LEFT JOIN curation c ON c.evidence_id = e.id
-			WHERE n.site_id = ? AND n.taken_at IS NULL AND coalesce(c.excluded, 0) = 0
-			  AND coalesce(c.category, e.category) = n.category
-			  AND (e.issue_id = n.issue_id OR EXISTS (
-				SELECT 1 FROM issues i WHERE i.site_id = e.site_id AND i.issue_id = e.issue_id
-				  AND (json_extract(i.issue, '$.parent_key') = n.issue_key
-				       OR EXISTS (SELECT 1 FROM json_each(i.issue, '$.links') l
-				                  WHERE json_extract(l.value, '$.other_key') = n.issue_key)))))
+			WHERE coalesce(c.excluded, 0) = 0 AND coalesce(c.category, e.category) = o.category)
 		UPDATE next_suggestions SET
 			taken_at = (SELECT occurred_at FROM taken WHERE suggestion = next_suggestions.id AND nth = 1),
 			evidence_id = (SELECT evidence_id FROM taken WHERE suggestion = next_suggestions.id AND nth = 1)

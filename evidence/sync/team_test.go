@@ -160,3 +160,44 @@ func TestTeamPhaseReadsTheNewestCommentsOfALongThread(t *testing.T) {
 	}
 	t.Fatalf("team issue %s was not read", key)
 }
+
+// BenchmarkMarkTaken measures what a sync spends finding the suggestions
+// the user took (BENCHMARKS.md): 2,000 issues of the user's and 300 open
+// suggestions made before all of their work, so that every evidence item
+// of a suggested category is a candidate. The first run marks some taken;
+// the rest stay open, as old suggestions do.
+func BenchmarkMarkTaken(b *testing.B) {
+	ctx := context.Background()
+	site := jiratest.DemoSite(jiratest.DemoOptions{Deployment: jiratest.DeploymentCloud, Issues: 2000, Seed: 1, Now: syncNow})
+	srv := jiratest.NewServer(site)
+	b.Cleanup(srv.Close)
+	store, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "pmfolio.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { store.Close() })
+	client, err := jira.New(jira.Config{BaseURL: srv.URL(), Email: jiratest.DemoEmail, APIToken: jiratest.DemoAPIToken})
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := runSync(ctx, client, store, evsync.Options{Now: func() time.Time { return syncNow }})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var opps []next.Opportunity
+	categories := []string{"unblocking", "decision-making", "stakeholder-communication"}
+	srv.Update(func(s *jiratest.Site) {
+		for i, is := range s.Issues()[:300] {
+			opps = append(opps, next.Opportunity{ID: fmt.Sprintf("op_%d", i), Detector: "bench", SiteID: res.Site.ID,
+				IssueID: is.ID, IssueKey: is.Key, Category: categories[i%len(categories)], Reason: "r", Action: "a"})
+		}
+	})
+	if err := store.RecordSuggestions(ctx, opps, syncNow.AddDate(-2, 0, 0)); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := store.MarkTaken(ctx, res.Site.ID, syncNow); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

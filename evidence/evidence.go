@@ -83,6 +83,11 @@ type IssueLink struct {
 	Description  string `json:"description"` // e.g. "is blocked by"
 	OtherKey     string `json:"other_key"`
 	OtherProject string `json:"other_project"`
+	// OtherStatusCategory is the other issue's status category (new,
+	// indeterminate, done) as Jira sent it with the link, when it did: it
+	// is as old as the read of this issue, which a change of the other
+	// issue does not touch.
+	OtherStatusCategory string `json:"other_status_category,omitempty"`
 }
 
 // ProjectOfKey returns the project key of an issue key ("PAY" of "PAY-12"),

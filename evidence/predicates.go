@@ -52,9 +52,12 @@ func IsBlockedLabel(label string) bool { return EqualsAnyFold(label, blockedLabe
 
 // Blocked reports whether the issue is blocked now: flagged as an
 // impediment, in a blocked status, labelled blocked, or blocked by another
-// issue through an "is blocked by" link. Done issues are not blocked.
+// issue through an "is blocked by" link whose other issue was not done
+// when the link was read. Done issues are not blocked.
 func (is Issue) Blocked() bool {
-	return !is.Done() && (is.MarkedBlocked() || len(is.BlockedBy()) > 0)
+	return !is.Done() && (is.MarkedBlocked() || slices.ContainsFunc(is.BlockerLinks(), func(l IssueLink) bool {
+		return !strings.EqualFold(l.OtherStatusCategory, "done")
+	}))
 }
 
 // MarkedBlocked reports whether someone marked the issue as blocked:
@@ -66,17 +69,16 @@ func (is Issue) MarkedBlocked() bool {
 	return slices.ContainsFunc(is.Labels, IsBlockedLabel)
 }
 
-// BlockedBy lists the keys of the issues this one is blocked by ("is
-// blocked by" links), whatever their state: a link does not say whether
-// its other issue is done.
-func (is Issue) BlockedBy() []string {
-	var keys []string
+// BlockerLinks are the issue's "is blocked by" links, whatever the state
+// of their other issue.
+func (is Issue) BlockerLinks() []IssueLink {
+	var links []IssueLink
 	for _, l := range is.Links {
 		if strings.EqualFold(l.Description, "is blocked by") {
-			keys = append(keys, l.OtherKey)
+			links = append(links, l)
 		}
 	}
-	return keys
+	return links
 }
 
 // ChangesBlock reports whether a change item starts a block (a flag set, a

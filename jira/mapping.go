@@ -57,6 +57,19 @@ type apiHistItem struct {
 	ToString   *string `json:"toString"`
 }
 
+// apiLinkedIssue is the other end of an issue link: Jira sends its key and
+// a few of its fields, among them its status as of the read.
+type apiLinkedIssue struct {
+	Key    string `json:"key"`
+	Fields struct {
+		Status struct {
+			StatusCategory struct {
+				Key string `json:"key"`
+			} `json:"statusCategory"`
+		} `json:"status"`
+	} `json:"fields"`
+}
+
 type apiComment struct {
 	ID      string   `json:"id"`
 	Author  *apiUser `json:"author"`
@@ -120,8 +133,8 @@ type apiFields struct {
 			Inward  string `json:"inward"`
 			Outward string `json:"outward"`
 		} `json:"type"`
-		InwardIssue  *struct{ Key string } `json:"inwardIssue"`
-		OutwardIssue *struct{ Key string } `json:"outwardIssue"`
+		InwardIssue  *apiLinkedIssue `json:"inwardIssue"`
+		OutwardIssue *apiLinkedIssue `json:"outwardIssue"`
 	} `json:"issuelinks"`
 	Comment *struct {
 		Total    int          `json:"total"`
@@ -395,14 +408,17 @@ func mapDecoded(api apiIssue, custom map[string]json.RawMessage, fields Fields) 
 	}
 	for _, l := range f.IssueLinks {
 		link := evidence.IssueLink{Type: l.Type.Name}
+		other := l.OutwardIssue
 		switch {
-		case l.OutwardIssue != nil:
-			link.Direction, link.Description, link.OtherKey = "outward", l.Type.Outward, l.OutwardIssue.Key
+		case other != nil:
+			link.Direction, link.Description = "outward", l.Type.Outward
 		case l.InwardIssue != nil:
-			link.Direction, link.Description, link.OtherKey = "inward", l.Type.Inward, l.InwardIssue.Key
+			other = l.InwardIssue
+			link.Direction, link.Description = "inward", l.Type.Inward
 		default:
 			continue
 		}
+		link.OtherKey, link.OtherStatusCategory = other.Key, other.Fields.Status.StatusCategory.Key
 		link.OtherProject = evidence.ProjectOfKey(link.OtherKey)
 		is.Links = append(is.Links, link)
 	}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -400,5 +401,35 @@ func TestDecodeIssueReadsTheCustomFieldsItIsAskedFor(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A link carries the other issue's status as Jira sent it, so that `next`
+// does not chase a blocker finished long before the team's read.
+func TestMapIssueKeepsTheLinkedIssuesStatus(t *testing.T) {
+	raw := []byte(`{"id":"10001","key":"OPS-1","fields":{
+		"summary":"s","issuetype":{"name":"Story"},"project":{"key":"OPS"},
+		"status":{"name":"In Progress","statusCategory":{"key":"indeterminate"}},
+		"issuelinks":[
+			{"id":"1","type":{"name":"Blocks","inward":"is blocked by","outward":"blocks"},
+			 "inwardIssue":{"id":"20","key":"PAY-7","fields":{"summary":"Ledger export","status":{"name":"Done","statusCategory":{"id":3,"key":"done","name":"Done"}}}}},
+			{"id":"2","type":{"name":"Blocks","inward":"is blocked by","outward":"blocks"},
+			 "outwardIssue":{"id":"21","key":"MOB-3","fields":{"status":{"name":"In Review","statusCategory":{"key":"indeterminate"}}}}},
+			{"id":"3","type":{"name":"Relates","inward":"relates to","outward":"relates to"},
+			 "outwardIssue":{"id":"22","key":"OPS-9"}}]}}`)
+	is, _, err := mapIssue(raw, Fields{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []evidence.IssueLink{
+		{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7", OtherProject: "PAY", OtherStatusCategory: "done"},
+		{Type: "Blocks", Direction: "outward", Description: "blocks", OtherKey: "MOB-3", OtherProject: "MOB", OtherStatusCategory: "indeterminate"},
+		{Type: "Relates", Direction: "outward", Description: "relates to", OtherKey: "OPS-9", OtherProject: "OPS"},
+	}
+	if !slices.Equal(is.Links, want) {
+		t.Errorf("links = %+v\nwant %+v", is.Links, want)
+	}
+	if is.Blocked() {
+		t.Error("an issue whose only blocker was done when read counts as blocked by a link")
 	}
 }

@@ -245,13 +245,19 @@ func (t *Team) issue(key string) (TeamIssue, bool) {
 	return t.Issues[i], true
 }
 
-// openBlockers lists the issues is is blocked by, leaving out those the
-// team's issues show done; one the team does not hold counts as open.
+// openBlockers lists the issues is is blocked by, leaving out those that
+// are done: as the team's issues show them, else as the link itself said
+// when is was read (a blocker in a project the team read does not cover,
+// or resolved before its window). One known to neither counts as open.
 func (t *Team) openBlockers(is TeamIssue) []string {
 	var open []string
-	for _, key := range is.BlockedBy() {
-		if b, ok := t.issue(key); !ok || !b.Done() {
-			open = append(open, key)
+	for _, l := range is.BlockerLinks() {
+		done := strings.EqualFold(l.OtherStatusCategory, "done")
+		if b, ok := t.issue(l.OtherKey); ok {
+			done = b.Done()
+		}
+		if !done {
+			open = append(open, l.OtherKey)
 		}
 	}
 	return open

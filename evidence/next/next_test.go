@@ -97,6 +97,24 @@ func TestDetectors(t *testing.T) {
 					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
 				},
 			}},
+		{name: "a blocker the team's read does not hold, done when the issue was read, blocks nothing",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7", OtherStatusCategory: "done"}}
+				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY.")}
+			}}},
+		{name: "a blocker the team's read does not hold, still open by its link, is chased", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7", OtherStatusCategory: "indeterminate"}}
+				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY.")}
+			}}},
+		{name: "the team's read of a blocker is newer than the link's: reopened, it blocks again", detector: "blocked.stale", reason: "blocked by OPS-1 with no comment",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { is.Status, is.StatusCategory = "To Do", "new" },
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-1", OtherStatusCategory: "done"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
+				},
+			}},
 		{name: "a blocker that waits on another issue names what to chase", detector: "blocked.stale", reason: "blocked by OPS-1, which waits on PAY-7, with no comment for 6 days",
 			action: "Chase the blocker PAY-7, which OPS-1 waits on: ask its owner for a date",
 			issues: []func(*TeamIssue){

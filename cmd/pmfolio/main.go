@@ -12,7 +12,12 @@ import (
 )
 
 func main() {
+	width, _, err := term.GetSize(int(os.Stdout.Fd()))
+	if err != nil {
+		width = 0
+	}
 	os.Exit(run(os.Args[1:], IO{
+		Width:    width,
 		In:       os.Stdin,
 		Out:      os.Stdout,
 		ErrOut:   os.Stderr,

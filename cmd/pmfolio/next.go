@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
@@ -41,6 +43,21 @@ type nextOptions struct {
 	Competency string
 	History    bool
 	Site       string
+	// Command is the command line that shows these suggestions again, for
+	// "N more: … --all"; "" for pmfolio next.
+	Command string
+}
+
+// nextCommand is the command line of a next command without --limit and
+// --format: what shows the same suggestions.
+func nextCommand(cmd *cobra.Command) string {
+	line := "pmfolio next"
+	for _, name := range []string{"category", "competency", "site"} {
+		if f := cmd.Flags().Lookup(name); f != nil && f.Changed {
+			line += " --" + name + " " + shellQuote(f.Value.String())
+		}
+	}
+	return line
 }
 
 func newNextCmd(g *globals) *cobra.Command {
@@ -81,8 +98,9 @@ them under "next:" in the config file.`,
 				return usageError("unknown --format %q: use table, json or markdown", opts.Format)
 			}
 			if opts.Category != "" {
-				if _, ok := evidence.CategoryByID(opts.Category); !ok {
-					return usageError("unknown category %q", opts.Category)
+				opts.Category = strings.ToLower(opts.Category)
+				if err := checkCategory(evidence.Categories, opts.Category); err != nil {
+					return err
 				}
 			}
 			if opts.Competency != "" {
@@ -95,7 +113,7 @@ them under "next:" in the config file.`,
 			if cmd.Flags().Changed("limit") && opts.Limit < 1 {
 				return usageError("--limit %d: give 1 or more, or --all for every opportunity", opts.Limit)
 			}
-			opts.IO, opts.DBPath = g.io, g.dbPath(cfg)
+			opts.IO, opts.DBPath, opts.Command = g.io, g.dbPath(cfg), nextCommand(cmd)
 			return runNext(cmd.Context(), opts)
 		},
 	}
@@ -166,15 +184,15 @@ func teamSummary(t *evsync.TeamResult) string {
 
 // findOpportunities detects and ranks the PM work on each site's stored
 // team backlog, leaving out what the user already took.
-func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config, site string, now time.Time) ([]next.Opportunity, error) {
+func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config, site string, now time.Time) ([]next.Opportunity, next.Gaps, error) {
 	sites, err := store.Sites(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	taken := map[string]bool{}
 	suggestions, err := store.Suggestions(ctx, site)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, sg := range suggestions {
 		if sg.TakenAt != nil {
@@ -187,7 +205,7 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 	}
 	evs, err := store.Evidence(ctx, f)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	gaps := next.GapsOf(evs)
 	var all []next.Opportunity
@@ -197,7 +215,7 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		}
 		issues, err := store.TeamIssues(ctx, s.ID)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Now: now}, gaps) {
 			if !taken[op.ID] {
@@ -214,7 +232,7 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		}
 		return 0
 	})
-	return all, nil
+	return all, gaps, nil
 }
 
 // runNext prints the ranked opportunities (and records them as suggested),
@@ -237,80 +255,212 @@ func runNext(ctx context.Context, opts nextOptions) error {
 		}
 		return writeHistory(opts.IO.Out, opts.Format, suggestions)
 	}
-	opps, err := findOpportunities(ctx, store, opts.Detectors, opts.Site, opts.IO.Now())
+	opps, gaps, err := findOpportunities(ctx, store, opts.Detectors, opts.Site, opts.IO.Now())
 	if err != nil {
 		return err
 	}
+	unfiltered := len(byIssue(opps))
 	opps = slices.DeleteFunc(opps, func(op next.Opportunity) bool {
 		cat, _ := evidence.CategoryByID(op.Category)
 		return opts.Category != "" && op.Category != opts.Category || opts.Competency != "" && cat.Competency != opts.Competency
 	})
-	total := len(opps)
-	limit := opts.Limit
-	if limit <= 0 {
-		limit = nextTop
+	// A line is an issue, with all its suggestions: --limit counts lines.
+	entries := byIssue(opps)
+	list := nextList{entries: entries, total: len(entries), gaps: gaps, command: cmp.Or(opts.Command, "pmfolio next")}
+	if len(entries) == 0 && unfiltered > 0 {
+		list.elsewhere = unfiltered
 	}
-	if !opts.All && len(opps) > limit {
-		opps = opps[:limit]
+	limit := cmp.Or(opts.Limit, nextTop)
+	if !opts.All && len(entries) > limit {
+		list.entries = entries[:limit]
 	}
-	if err := store.RecordSuggestions(ctx, opps, opts.IO.Now()); err != nil {
+	var shown []next.Opportunity
+	for _, e := range list.entries {
+		shown = append(shown, e...)
+	}
+	if err := store.RecordSuggestions(ctx, shown, opts.IO.Now()); err != nil {
 		return err
 	}
-	return writeOpportunities(opts.IO, opts.Format, opps, total)
+	return writeOpportunities(opts.IO, opts.Format, list)
 }
 
+// nextList is what next shows: the entries (one an issue, its suggestions
+// best first), how many there are in all, the portfolio's evidence per
+// competency, and the command that lists them all.
+type nextList struct {
+	entries [][]next.Opportunity
+	total   int
+	gaps    next.Gaps
+	command string
+	// elsewhere counts the entries a filter left out when it left none.
+	elsewhere int
+}
+
+// nextWidth is the widest line of next's table, wrapped by words; a
+// narrower terminal narrows it.
+const nextWidth = 100
+
 // writeOpportunities renders opportunities in a format.
-func writeOpportunities(stdio IO, format string, opps []next.Opportunity, total int) error {
+func writeOpportunities(stdio IO, format string, list nextList) error {
 	w := stdio.Out
-	switch format {
-	case "json":
-		if opps == nil {
-			opps = []next.Opportunity{}
+	if format == "json" {
+		opps := []next.Opportunity{}
+		for _, e := range list.entries {
+			opps = append(opps, e...)
 		}
-		return writeJSONValue(w, map[string]any{"opportunities": opps, "total": total})
-	case "markdown":
-		fmt.Fprintln(w, "# PM work your team needs")
-		fmt.Fprintln(w)
-		if len(opps) == 0 {
-			fmt.Fprintln(w, nothingToDo)
-			return nil
+		return writeJSONValue(w, map[string]any{"opportunities": opps, "shown": len(list.entries), "total": list.total})
+	}
+	md := format == "markdown"
+	if md {
+		fmt.Fprint(w, "# PM work your team needs\n\n")
+	}
+	if len(list.entries) == 0 {
+		line := nothingToDo
+		if list.elsewhere > 0 {
+			line = fmt.Sprintf("Nothing on your team's backlog fits that filter right now; %s without it: pmfolio next",
+				plural(list.elsewhere, "suggestion"))
 		}
-		md := export.MarkdownText
-		for i, entry := range byIssue(opps) {
-			op := entry[0]
-			fmt.Fprintf(w, "%d. **[%s](%s)**: %s.\n", i+1, md(op.IssueKey), op.IssueURL, md(op.Action))
-			fmt.Fprintf(w, "   - Why: %s.\n", md(strings.Join(append([]string{op.Reason}, op.Why...), "; ")))
-			for _, also := range entry[1:] {
-				fmt.Fprintf(w, "   - Also: %s (%s).\n", md(also.Action), md(also.Reason))
-			}
-			fmt.Fprintf(w, "   - Shows: %s.\n", md(strings.Join(showsOf(entry), ", ")))
+		fmt.Fprintln(w, line)
+		return nil
+	}
+	if gap := gapLine(list); gap != "" {
+		if md {
+			gap = export.MarkdownText(gap)
+		} else {
+			gap = strings.Join(wrapWords(gap, tableWidth(stdio)), "\n")
 		}
-		if more := moreLine(total, len(opps), "`pmfolio next --all`"); more != "" {
-			fmt.Fprintf(w, "\n%s\n", more)
-		}
-	default:
-		if len(opps) == 0 {
-			fmt.Fprintln(w, nothingToDo)
-			return nil
-		}
-		bold, dim, reset := "", "", ""
-		if stdio.OutTTY {
-			bold, dim, reset = "\x1b[1m", "\x1b[2m", "\x1b[0m"
-		}
-		for i, entry := range byIssue(opps) {
-			op := entry[0]
-			fmt.Fprintf(w, "%s%2d. %s%s  %s\n", bold, i+1, op.IssueKey, reset, op.Action)
-			fmt.Fprintf(w, "    why:   %s\n", strings.Join(append([]string{op.Reason}, op.Why...), "; "))
-			for _, also := range entry[1:] {
-				fmt.Fprintf(w, "    also:  %s — %s\n", also.Action, also.Reason)
-			}
-			fmt.Fprintf(w, "    shows: %s  %s%s%s\n", strings.Join(showsOf(entry), ", "), dim, op.IssueURL, reset)
-		}
-		if more := moreLine(total, len(opps), "pmfolio next --all"); more != "" {
-			fmt.Fprintf(w, "\n%s\n", more)
-		}
+		fmt.Fprintf(w, "%s\n\n", gap)
+	}
+	if md {
+		writeNextMarkdown(w, list)
+	} else {
+		writeNextTable(stdio, list)
+	}
+	more := list.command + " --all"
+	if md {
+		more = "`" + more + "`"
+	}
+	if line := moreLine(list.total, len(list.entries), more); line != "" {
+		fmt.Fprintf(w, "\n%s\n", line)
 	}
 	return nil
+}
+
+// gapLine says, once, which competencies raised the rank of the entries
+// shown: those the portfolio shows less of than its strongest one.
+func gapLine(list nextList) string {
+	var comps []string
+	for _, e := range list.entries {
+		for _, op := range e {
+			if op.Gap != "" && !slices.Contains(comps, op.Gap) {
+				comps = append(comps, op.Gap)
+			}
+		}
+	}
+	if len(comps) == 0 {
+		return ""
+	}
+	strongest, most := "", -1
+	for _, c := range evidence.Competencies {
+		if n := list.gaps[c]; n > most {
+			strongest, most = c, n
+		}
+	}
+	slices.SortFunc(comps, func(a, b string) int { return cmp.Compare(list.gaps[a], list.gaps[b]) })
+	parts := make([]string, len(comps))
+	for i, c := range comps {
+		parts[i] = fmt.Sprintf("%s (%s)", c, plural(list.gaps[c], "item"))
+	}
+	return fmt.Sprintf("Ranked higher: work that builds %s, which your portfolio shows less of than %s (%s).",
+		joinOr(parts), strongest, plural(most, "item"))
+}
+
+// joinOr joins "a", "a or b", "a, b or c".
+func joinOr(parts []string) string {
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
+}
+
+func writeNextMarkdown(w io.Writer, list nextList) {
+	md := export.MarkdownText
+	for i, entry := range list.entries {
+		op := entry[0]
+		fmt.Fprintf(w, "%d. **[%s](%s) %s**: %s.\n", i+1, md(op.IssueKey), op.IssueURL, md(op.Summary), md(op.Action))
+		fmt.Fprintf(w, "   - Why: %s.\n", md(strings.Join(append([]string{op.Reason}, op.Why...), "; ")))
+		for _, also := range entry[1:] {
+			fmt.Fprintf(w, "   - Also: %s (%s).\n", md(also.Action), md(also.Reason))
+		}
+		fmt.Fprintf(w, "   - Shows: %s.\n", md(strings.Join(showsOf(entry), ", ")))
+	}
+}
+
+// tableWidth is the width next's table wraps to.
+func tableWidth(stdio IO) int {
+	if stdio.Width > 0 {
+		return min(nextWidth, stdio.Width)
+	}
+	return nextWidth
+}
+
+// writeNextTable writes each entry as a numbered block: the issue and its
+// summary, then what to do, why, what else, what it shows and its link,
+// each wrapped by words under its label.
+func writeNextTable(stdio IO, list nextList) {
+	w := stdio.Out
+	width := tableWidth(stdio)
+	bold, dim, reset := "", "", ""
+	if stdio.OutTTY {
+		bold, dim, reset = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+	}
+	const indent = "    "
+	labelled := func(label, text string) {
+		for i, line := range wrapWords(text, width-len(indent)-7) {
+			if i == 0 {
+				fmt.Fprintf(w, "%s%-7s%s\n", indent, label, line)
+			} else {
+				fmt.Fprintf(w, "%s%7s%s\n", indent, "", line)
+			}
+		}
+	}
+	for i, entry := range list.entries {
+		op := entry[0]
+		head := fmt.Sprintf("%2d. %s  ", i+1, op.IssueKey)
+		for j, line := range wrapWords(op.Summary, width-len(head)) {
+			if j == 0 {
+				fmt.Fprintf(w, "%s%s%s%s\n", bold, head, line, reset)
+			} else {
+				fmt.Fprintf(w, "%s%s%s%s\n", bold, strings.Repeat(" ", len(head)), line, reset)
+			}
+		}
+		labelled("do:", op.Action)
+		labelled("why:", strings.Join(append([]string{op.Reason}, op.Why...), "; "))
+		for _, also := range entry[1:] {
+			labelled("also:", also.Action+" ("+also.Reason+")")
+		}
+		labelled("shows:", strings.Join(showsOf(entry), ", "))
+		fmt.Fprintf(w, "%s%-7s%s%s%s\n", indent, "link:", dim, op.IssueURL, reset)
+	}
+}
+
+// wrapWords breaks text into lines of at most width runes, at spaces; a
+// word longer than the width gets a line of its own.
+func wrapWords(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = word
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) <= width:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	return append(lines, line)
 }
 
 // nothingToDo is what next says when it finds nothing.

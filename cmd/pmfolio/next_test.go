@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence/next"
@@ -265,7 +266,7 @@ func TestNextMarkdownEscapesWhatJiraHolds(t *testing.T) {
 	opps := []next.Opportunity{{IssueKey: "PAY-8", IssueURL: "https://acme.example/browse/PAY-8", Category: "backlog-grooming",
 		Reason: "active sprint (PAY *Sprint* 9) story with no acceptance criteria", Action: "Write acceptance criteria and agree them with sam_o [contractor]"}}
 	var out strings.Builder
-	if err := writeOpportunities(IO{Out: &out}, "markdown", opps, 1); err != nil {
+	if err := writeOpportunities(IO{Out: &out}, "markdown", nextList{entries: byIssue(opps), total: 1, command: "pmfolio next"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{`agree them with sam\_o \[contractor\].`, `(PAY \*Sprint\* 9)`} {
@@ -280,12 +281,12 @@ func TestNextMarkdownEscapesWhatJiraHolds(t *testing.T) {
 // refinement.
 func TestNextListsEachIssueOnce(t *testing.T) {
 	opps := []next.Opportunity{
-		{IssueKey: "PAY-8", IssueURL: "https://acme.example/browse/PAY-8", Category: "backlog-grooming", Detector: "story.no-acceptance-criteria",
-			Reason: "story with no acceptance criteria", Action: "Write acceptance criteria"},
-		{IssueKey: "OPS-3", IssueURL: "https://acme.example/browse/OPS-3", Category: "unblocking", Detector: "blocked.stale",
+		{IssueKey: "PAY-8", IssueURL: "https://acme.example/browse/PAY-8", Summary: "Order notes at checkout", Category: "backlog-grooming",
+			Detector: "story.no-acceptance-criteria", Reason: "story with no acceptance criteria", Action: "Write acceptance criteria"},
+		{IssueKey: "OPS-3", IssueURL: "https://acme.example/browse/OPS-3", Summary: "Ledger export", Category: "unblocking", Detector: "blocked.stale",
 			Reason: "blocked by PAY-1", Action: "Chase the blocker PAY-1"},
-		{IssueKey: "PAY-8", IssueURL: "https://acme.example/browse/PAY-8", Category: "backlog-grooming", Detector: "story.no-estimate",
-			Reason: "story with no estimate", Action: "Get it estimated"},
+		{IssueKey: "PAY-8", IssueURL: "https://acme.example/browse/PAY-8", Summary: "Order notes at checkout", Category: "backlog-grooming",
+			Detector: "story.no-estimate", Reason: "story with no estimate", Action: "Get it estimated"},
 	}
 	for _, tc := range []struct {
 		format     string
@@ -293,18 +294,19 @@ func TestNextListsEachIssueOnce(t *testing.T) {
 		thirdEntry string
 	}{
 		{format: "table", thirdEntry: " 3. ", want: []string{
-			" 1. PAY-8  Write acceptance criteria\n    why:   story with no acceptance criteria\n    also:  Get it estimated — story with no estimate\n    shows: Backlog grooming (Organization)  https://acme.example/browse/PAY-8\n",
-			" 2. OPS-3  Chase the blocker PAY-1\n",
-			"\n2 more suggestions: pmfolio next --all\n",
+			" 1. PAY-8  Order notes at checkout\n    do:    Write acceptance criteria\n    why:   story with no acceptance criteria\n" +
+				"    also:  Get it estimated (story with no estimate)\n    shows: Backlog grooming (Organization)\n    link:  https://acme.example/browse/PAY-8\n",
+			" 2. OPS-3  Ledger export\n    do:    Chase the blocker PAY-1\n",
+			"\n2 more suggestions: pmfolio next --category unblocking --all\n",
 		}},
 		{format: "markdown", thirdEntry: "\n3. ", want: []string{
-			"# PM work your team needs\n\n1. **[PAY-8](https://acme.example/browse/PAY-8)**: Write acceptance criteria.\n   - Why: story with no acceptance criteria.\n   - Also: Get it estimated (story with no estimate).\n   - Shows: Backlog grooming (Organization).\n",
-			"\n2. **[OPS-3](https://acme.example/browse/OPS-3)**: Chase the blocker PAY-1.\n",
-			"\n2 more suggestions: `pmfolio next --all`\n",
+			"# PM work your team needs\n\n1. **[PAY-8](https://acme.example/browse/PAY-8) Order notes at checkout**: Write acceptance criteria.\n   - Why: story with no acceptance criteria.\n   - Also: Get it estimated (story with no estimate).\n   - Shows: Backlog grooming (Organization).\n",
+			"\n2. **[OPS-3](https://acme.example/browse/OPS-3) Ledger export**: Chase the blocker PAY-1.\n",
+			"\n2 more suggestions: `pmfolio next --category unblocking --all`\n",
 		}},
 	} {
 		var out strings.Builder
-		if err := writeOpportunities(IO{Out: &out}, tc.format, opps, 5); err != nil {
+		if err := writeOpportunities(IO{Out: &out}, tc.format, nextList{entries: byIssue(opps), total: 4, command: "pmfolio next --category unblocking"}); err != nil {
 			t.Fatal(err)
 		}
 		got := out.String()
@@ -316,5 +318,36 @@ func TestNextListsEachIssueOnce(t *testing.T) {
 		if strings.Contains(got, tc.thirdEntry) {
 			t.Errorf("next --format %s numbered a third entry for two issues:\n%s", tc.format, got)
 		}
+	}
+}
+
+// The table fits the terminal: long actions wrap by words under their
+// label, and the competency that raised the ranks is said once, above.
+func TestNextTableWrapsAndSaysTheGapOnce(t *testing.T) {
+	long := "Chase the blocker PAY-3464: ask Jonas Becker for a date, post it here and tell Aisha Bello; after 14 weeks without a word, first ask whether it is still needed, and close it if not"
+	var opps []next.Opportunity
+	for _, key := range []string{"OPS-1", "OPS-2"} {
+		opps = append(opps, next.Opportunity{IssueKey: key, IssueURL: "https://acme.example/browse/" + key, Summary: "Move the ledger backups",
+			Category: "unblocking", Reason: "blocked by PAY-3464 with no comment for 14 weeks", Action: long, Gap: "Ownership and bias to action"})
+	}
+	gaps := next.Gaps{"Ownership and bias to action": 12, "Organization": 340, "Communication": 40}
+	var out strings.Builder
+	if err := writeOpportunities(IO{Out: &out, Width: 60}, "table", nextList{entries: byIssue(opps), total: 2, gaps: gaps}); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if want := "Ranked higher: work that builds Ownership and bias to action\n(12 items), which your portfolio shows less of than\nOrganization (340 items).\n\n"; !strings.HasPrefix(got, want) {
+		t.Errorf("table starts\n%s\nwant\n%s", got, want)
+	}
+	if n := strings.Count(got, "Ownership and bias to action"); n != 3 {
+		t.Errorf("the gap is named %d times, want once above and once in each entry's shows:\n%s", n, got)
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(got, "\n"), "\n") {
+		if utf8.RuneCountInString(line) > 60 && !strings.Contains(line, "link:") {
+			t.Errorf("line of %d runes in a 60-column terminal: %q", utf8.RuneCountInString(line), line)
+		}
+	}
+	if !strings.Contains(got, "    do:    Chase the blocker PAY-3464: ask Jonas Becker for\n           a date,") {
+		t.Errorf("the action does not wrap under its label:\n%s", got)
 	}
 }

@@ -21,6 +21,8 @@ type IO struct {
 	IsTTY  bool // ErrOut is a terminal: progress bars may be drawn there
 	// OutTTY says Out is a terminal: output for people may use its graphics.
 	OutTTY bool
+	// Width is the terminal's width in columns when Out is one, else 0.
+	Width int
 	// StdinTTY says a person can answer prompts on In.
 	StdinTTY bool
 	// ReadSecret reads a line from the terminal without echoing it.

@@ -1,6 +1,7 @@
 package next
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"sort"
@@ -31,6 +32,7 @@ type finding struct {
 	// key, when set, replaces the issue's id in the opportunity's id (one
 	// finding per release, whatever issue stands for it).
 	key string
+	due *time.Time
 }
 
 // check is one detector's condition, over the whole team (duplicates and
@@ -68,7 +70,7 @@ func Detect(cfg Config, t Team) []Opportunity {
 				key = is.ID
 			}
 			// Nobody assigned: the team is whom to agree with and tell.
-			vars := map[string]string{"assignee": "the team", "status": is.Status}
+			vars := map[string]string{"assignee": "the team", "status": is.Status, "progress": progressOf(is)}
 			if is.Assignee.DisplayName != "" {
 				vars["assignee"] = is.Assignee.DisplayName
 			}
@@ -79,7 +81,7 @@ func Detect(cfg Config, t Team) []Opportunity {
 				ID: OpportunityID(t.Site.Key(), d.ID, key), Detector: d.ID,
 				SiteID: t.Site.ID, SiteName: t.Site.Name, IssueID: is.ID, IssueKey: is.Key,
 				IssueURL: t.Site.IssueURL(is.Key), Summary: is.Summary, Category: d.Category,
-				Reason: fill(d.Reason, vars), Action: fill(d.Action, vars), Related: f.related,
+				Reason: fill(d.Reason, vars), Action: fill(d.Action, vars), Related: f.related, Due: f.due,
 			})
 		}
 	}
@@ -189,11 +191,12 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 		return nil, false
 	}
 	// blocker is what the reason names, chase what the action asks to chase.
-	blocker, chase := "", ""
+	blocker, chase, owner := "", "", "its owner"
 	if len(blockers) > 0 {
 		key := blockers[0]
 		if b, ok := t.issue(key); ok {
 			key = b.Key
+			owner = cmp.Or(t.assigneeOtherThanUser(b), owner)
 			// Chasing a blocker that itself waits on another issue moves
 			// nothing: name what it waits on, which is what to chase.
 			if further := t.openBlockers(b); len(further) > 0 {
@@ -203,20 +206,32 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 					return nil, false
 				}
 				blocker = " by " + key + ", which waits on " + further[0] + ","
-				chase = " " + further[0] + ", which " + key + " waits on"
+				chase, owner = " "+further[0]+", which "+key+" waits on", "its owner"
+				if f, ok := t.issue(further[0]); ok {
+					owner = cmp.Or(t.assigneeOtherThanUser(f), owner)
+				}
 			}
 		}
 		if blocker == "" {
 			blocker, chase = " by "+key, " "+key
 		}
 	}
-	vars := map[string]string{"blocker": blocker, "chase": chase, "age": age(since, t.Now, d.Working), "still-needed": ""}
+	vars := map[string]string{"blocker": blocker, "chase": chase, "blocker-owner": owner, "age": age(since, t.Now, d.Working), "still-needed": ""}
 	if t.Now.Sub(since) >= abandonedAfter {
 		// Months without a word: the work may not be wanted any more,
 		// and closing it is as useful as chasing it.
 		vars["still-needed"] = "; after " + vars["age"] + " without a word, first ask whether it is still needed, and close it if not"
 	}
 	return vars, true
+}
+
+// assigneeOtherThanUser is the name of the person an issue is assigned to,
+// or "" when that is nobody or the user.
+func (t *Team) assigneeOtherThanUser(is TeamIssue) string {
+	if is.Assignee.Is(t.Site.User) {
+		return ""
+	}
+	return is.Assignee.DisplayName
 }
 
 // staleOnItsOwn reports whether a blocked issue gets a blocked.stale
@@ -493,14 +508,31 @@ func untriagedBug(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	if len(missing) == 0 || !olderThan(d, is.Created, t.Now) {
 		return nil, false
 	}
-	return map[string]string{"missing": strings.Join(missing, " and "), "age": age(is.Created, t.Now, d.Working)}, true
+	lacking := "no " + missing[0]
+	if len(missing) == 2 {
+		lacking = "neither a " + missing[0] + " nor a " + missing[1]
+	}
+	return map[string]string{"missing": strings.Join(missing, " and "), "lacking": lacking, "age": age(is.Created, t.Now, d.Working)}, true
 }
 
 func unassignedInProgress(_ Detector, _ *Team, is TeamIssue) (map[string]string, bool) {
 	if !is.InProgress() || is.Assignee.ID != "" || strings.EqualFold(is.Type, "Epic") {
 		return nil, false
 	}
-	return nil, true
+	undo := "move it back to the backlog"
+	if sprintLabel(is) != "" {
+		undo = "move it back out of the sprint"
+	}
+	return map[string]string{"undo": undo}, true
+}
+
+// progressOf says an issue is in progress, naming its status when that
+// says more ("in progress (In Review)", not "in progress (In Progress)").
+func progressOf(is TeamIssue) string {
+	if is.Status == "" || strings.EqualFold(is.Status, "In Progress") {
+		return "in progress"
+	}
+	return "in progress (" + is.Status + ")"
 }
 
 // stalledInSprint: someone's issue in progress in the running sprint that
@@ -644,7 +676,7 @@ func unownedRelease(d Detector, t *Team) []finding {
 		if rel.due.Before(t.Now) {
 			due = "since " + rel.due.Format("2 Jan") + " (overdue)"
 		}
-		out = append(out, finding{issue: rel.first, key: "release:" + name, related: others,
+		out = append(out, finding{issue: rel.first, key: "release:" + name, related: others, due: &rel.due,
 			vars: map[string]string{"version": name, "due": due, "count": strconv.Itoa(len(rel.keys))}})
 	}
 	return out

@@ -1,6 +1,8 @@
 package next
 
 import (
+	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -112,6 +114,15 @@ func TestDetectors(t *testing.T) {
 				func(is *TeamIssue) { is.Status, is.StatusCategory = "To Do", "new" },
 				func(is *TeamIssue) {
 					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-1", OtherStatusCategory: "done"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
+				},
+			}},
+		{name: "a blocker the team holds names whom to ask", detector: "blocked.stale", reason: "blocked by OPS-1 with no comment",
+			action: "Chase the blocker OPS-1: ask Priya for a date, post it here and tell Tomás",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { is.Assignee = evidence.User{ID: "priya", DisplayName: "Priya"} },
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-1"}}
 					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
 				},
 			}},
@@ -253,7 +264,7 @@ func TestDetectors(t *testing.T) {
 				is.Summary, is.Labels = "Card payments fail for one merchant's test account", nil
 			}}},
 		{name: "someone's work in the running sprint with nothing new for two weeks", detector: "in-progress.stalled",
-			reason: "in progress (In Progress) in the active sprint (OPS Sprint 9) with nothing new for 10 working days",
+			reason: "in progress in the active sprint (OPS Sprint 9) with nothing new for 10 working days",
 			action: "Ask Tomás at stand-up whether it is still moving",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory, is.Created, is.Updated = "In Progress", "indeterminate", days(30), days(14)
@@ -298,13 +309,24 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Type, is.Priority, is.SprintState, is.Sprints, is.Created = "Bug", "", "", nil, days(14)
 			}}},
+		{name: "a bug with neither a priority nor a component", detector: "bug.untriaged", reason: "bug open for 2 weeks with neither a priority nor a component",
+			action: "set the priority and component",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Type, is.Priority, is.Components, is.SprintState, is.Sprints, is.Created = "Bug", "", nil, "", nil, days(14)
+			}}},
 		{name: "a bug filed yesterday has time to be triaged",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Type, is.Priority, is.Components, is.SprintState, is.Created = "Bug", "", nil, "", days(1)
 			}}},
-		{name: "in progress with nobody assigned", detector: "in-progress.unassigned", reason: "nobody assigned",
+		{name: "in progress with nobody assigned", detector: "in-progress.unassigned", reason: "in progress (In Review) with nobody assigned",
+			action: "assign it, or move it back out of the sprint",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory, is.Assignee = "In Review", "indeterminate", evidence.User{}
+			}}},
+		{name: "in progress outside any sprint, with nobody assigned", detector: "in-progress.unassigned", reason: "in progress with nobody assigned",
+			action: "assign it, or move it back to the backlog",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Status, is.StatusCategory, is.Assignee, is.SprintState, is.Sprints = "In Progress", "indeterminate", evidence.User{}, "", nil
 			}}},
 		{name: "done and unassigned is no work",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
@@ -415,10 +437,16 @@ func TestRankExplainsItselfAndFavoursGaps(t *testing.T) {
 		t.Fatalf("ranked %+v, want the blocker first", ranked)
 	}
 	why := strings.Join(ranked[0].Why, "; ")
-	for _, want := range []string{"1 open issue blocked behind it", "in the running sprint", "builds Ownership and bias to action, which your portfolio shows less of (0 items, against 40 in Organization)"} {
+	for _, want := range []string{"1 open issue blocked behind it", "in the running sprint"} {
 		if !strings.Contains(why, want) {
 			t.Errorf("why %q lacks %q", why, want)
 		}
+	}
+	if want := "Ownership and bias to action"; ranked[0].Gap != want {
+		t.Errorf("gap %q, want %q", ranked[0].Gap, want)
+	}
+	if ranked[1].Gap != "" {
+		t.Errorf("the portfolio's strongest competency is called a gap: %q", ranked[1].Gap)
 	}
 	// The same work ranks lower for someone whose portfolio is full of it.
 	full := Find(cfg, team, Gaps{"Ownership and bias to action": 40, "Organization": 0})
@@ -518,6 +546,7 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 	}
 	// Silence does not fade what is alive: a story in the running sprint,
 	// or an epic, whose silence is what a missing progress note is about.
+	// An epic lives for months by design: its age is no reason.
 	inSprint := abandoned
 	inSprint.SprintState = "active"
 	epic := abandoned
@@ -528,9 +557,38 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 			t.Errorf("%s %s: nothing suggested", is.Type, is.SprintState)
 		}
 		for _, op := range found {
-			if why := strings.Join(op.Why, "; "); strings.Contains(why, "ranked lower") || !strings.Contains(why, "open 42 weeks") {
-				t.Errorf("%s %s (%s): why %q, want its age counted and no fading", is.Type, is.SprintState, op.Detector, why)
+			why := strings.Join(op.Why, "; ")
+			if strings.Contains(why, "ranked lower") || strings.Contains(why, "open 42 weeks") != (is.Type != "Epic") {
+				t.Errorf("%s %s (%s): why %q, want no fading, and the age of a story, not of an epic", is.Type, is.SprintState, op.Detector, why)
 			}
 		}
+	}
+}
+
+// A release due this week presses as the running sprint does, one due
+// next week as the next sprint; the reporter and the assignee, whom Jira
+// makes watchers, say nothing of how many wait on an issue.
+func TestRankWeighsDueDatesAndOnlyOtherWatchers(t *testing.T) {
+	cfg, _ := Load(nil)
+	scoreOf := func(due time.Time, watchers int) Opportunity {
+		t.Helper()
+		is := story("OPS-1")
+		is.Assignee, is.SprintState, is.Sprints, is.Watchers = evidence.User{}, "", nil, watchers
+		is.Releases = []Release{{Name: "payments 3.9", Date: &due}}
+		found := Find(cfg, Team{Site: site, Issues: []TeamIssue{is}, Now: now}, nil)
+		if len(found) != 1 || found[0].Detector != "release.unowned-issues" || found[0].Due == nil || !found[0].Due.Equal(due) {
+			t.Fatalf("found %+v, want the release with its due date", found)
+		}
+		return found[0]
+	}
+	soon, later := scoreOf(now.AddDate(0, 0, 5), 2), scoreOf(now.AddDate(0, 0, 12), 2)
+	if diff := soon.Score - later.Score; math.Abs(diff-(cfg.Ranking.ActiveSprint-cfg.Ranking.NextSprint)) > 0.01 {
+		t.Errorf("due in 5 days scores %v, in 12 days %v: want the running sprint's weight against the next's", soon.Score, later.Score)
+	}
+	if why := strings.Join(soon.Why, "; "); strings.Contains(why, "watchers") {
+		t.Errorf("why %q counts the reporter and the assignee as watchers", why)
+	}
+	if watched := scoreOf(now.AddDate(0, 0, 5), 4); !slices.Contains(watched.Why, "4 watchers") || watched.Score <= soon.Score {
+		t.Errorf("4 watchers: why %q, score %v against %v", watched.Why, watched.Score, soon.Score)
 	}
 }

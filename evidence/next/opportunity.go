@@ -22,9 +22,14 @@ type Opportunity struct {
 	Reason   string   `json:"reason"`
 	Action   string   `json:"action"`
 	Related  []string `json:"related,omitempty"` // other issue keys involved, e.g. the duplicate
-	// Score ranks opportunities; Why lists what raised it, for the reader.
+	// Due is when the work is due, where a date says so (a release's).
+	Due *time.Time `json:"due,omitempty"`
+	// Score ranks opportunities; Why lists what raised it, for the reader,
+	// and Gap names the competency it builds when that raised it: one the
+	// portfolio shows less of than its strongest (a list says so once).
 	Score float64  `json:"score"`
 	Why   []string `json:"why,omitempty"`
+	Gap   string   `json:"gap,omitempty"`
 }
 
 // OpportunityID is the stable id of a detector's finding on one issue of a

@@ -82,7 +82,9 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		faded := fadedSilence(t, is)
 		// A resolved issue is not open: its reason says how long ago it
 		// was resolved.
-		if weeks := t.Now.Sub(is.Created).Hours() / (24 * 7); weeks >= 1 && !is.Created.IsZero() && !faded && !is.Done() {
+		// An epic lives for months by design: its age presses nothing.
+		epic := strings.EqualFold(is.Type, "Epic")
+		if weeks := t.Now.Sub(is.Created).Hours() / (24 * 7); weeks >= 1 && !is.Created.IsZero() && !faded && !is.Done() && !epic {
 			score += math.Min(w.AgePerWeek*weeks, 2)
 			if !saysAge {
 				why = append(why, fmt.Sprintf("open %d %s", int(weeks), plural(int(weeks), "week")))
@@ -94,17 +96,26 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 			// comment for 39 weeks"): say only what it did to the rank.
 			why = append(why, "ranked lower after 12 weeks without a word")
 		}
-		if is.Watchers > 1 {
-			score += math.Min(w.Watcher*float64(is.Watchers-1), 1.5)
+		// Jira makes the reporter and the assignee watchers: only others
+		// say that more people wait on the issue.
+		if is.Watchers > 2 {
+			score += math.Min(w.Watcher*float64(is.Watchers-2), 1.5)
 			why = append(why, fmt.Sprintf("%d watchers", is.Watchers))
+		}
+		if op.Due != nil {
+			switch days := op.Due.Sub(t.Now).Hours() / 24; {
+			case days <= 7:
+				score += w.ActiveSprint
+			case days <= 14:
+				score += w.NextSprint
+			}
 		}
 		if cat, ok := evidence.CategoryByID(op.Category); ok && most > 0 {
 			have := gaps[cat.Competency]
 			share := float64(have) / float64(most)
 			if lift := w.Gap * (1 - share); lift > 0.05 {
 				score *= 1 + lift
-				why = append(why, fmt.Sprintf("builds %s, which your portfolio shows less of (%d %s, against %d in %s)",
-					cat.Competency, have, plural(have, "item"), most, strongest))
+				op.Gap = cat.Competency
 			}
 		}
 		op.Score = math.Round(score*100) / 100

@@ -44,16 +44,28 @@ const (
 	goalLength = 260
 )
 
-// briefInitiatives are the initiatives the brief shows, strongest first.
+// briefInitiatives are the initiatives the brief shows: those the user
+// owned with a recorded result, then those at least briefInitiativeShare
+// as strong as the first (the strongest briefInitiativesMin in any case),
+// strongest first within each: a hiring manager reads for results, and a
+// shipped epic with none says less than a smaller one that moved a number.
 func (r *report) briefInitiatives() []initiative {
-	var out []initiative
+	var candidates []initiative
 	for i, in := range r.initiatives {
-		if i >= briefInitiativesMax || i >= briefInitiativesMin && in.strength < briefInitiativeShare*r.initiatives[0].strength {
-			break
+		if in.owned && in.hasOutcome || i < briefInitiativesMin || in.strength >= briefInitiativeShare*r.initiatives[0].strength {
+			candidates = append(candidates, in)
 		}
-		out = append(out, in)
 	}
-	return out
+	slices.SortStableFunc(candidates, func(a, b initiative) int {
+		switch {
+		case a.hasOutcome == b.hasOutcome:
+			return 0
+		case a.hasOutcome:
+			return -1
+		}
+		return 1
+	})
+	return candidates[:min(len(candidates), briefInitiativesMax)]
 }
 
 // commentAnchor is the part of a Jira link that opens an issue at one
@@ -324,6 +336,13 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 			}
 			writeEditSummaries(w, r, edits)
 		}
+		// Without a result the brief says nothing rather than show a
+		// gap: the facts line says whether it shipped, and the lint tells
+		// the user how to add one.
+		if !in.hasOutcome {
+			r.missingOutcome(in)
+			continue
+		}
 		w.WriteString("\n**Outcome.** ")
 		writeOutcome(w, r, in)
 		w.WriteByte('\n')
@@ -447,15 +466,16 @@ func writeRecordLink(w *bufio.Writer, e *evidence.Evidence) {
 	writeIssueLink(w, label, evidenceURL(e))
 }
 
-// writeOutcome writes an initiative's outcome, or says how to add one and
-// notes it for the lint.
+// writeOutcome writes an initiative's outcome: the user's own words, or
+// the Jira comment it was read from, quoted and linked.
 func writeOutcome(w *bufio.Writer, r *report, in initiative) {
 	o := in.outcome
 	switch {
-	case in.hasOutcome && o.Mine:
-		writeEscaped(w, oneLine(o.Text))
-	case in.hasOutcome:
-		writeQuote(w, o.Text, quoteLength)
+	case o.Mine:
+		writeEscaped(w, upperFirst(oneLine(o.Text)))
+	default:
+		// It opens a sentence of the brief: "“All 5 clusters…”".
+		writeQuote(w, upperFirst(o.Text), quoteLength)
 		w.WriteString(" (")
 		label := "Jira comment, " + dateOnly(o.Comment.At.UTC())
 		if o.Comment.Author.DisplayName != "" && !isUser(o.Comment.Author, r.userOf(in.epic.SiteName)) {
@@ -463,10 +483,6 @@ func writeOutcome(w *bufio.Writer, r *report, in initiative) {
 		}
 		writeIssueLink(w, label, commentURL(in.epic.URL, o.Comment.ID))
 		w.WriteString(")")
-	default:
-		w.WriteString("_Not recorded yet._ ")
-		w.WriteString("`" + outcomeCommand(in) + "`")
-		r.missingOutcome(in)
 	}
 }
 

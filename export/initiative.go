@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -50,6 +51,9 @@ func (v *view) initiatives(s strengths) []initiative {
 		if !ok {
 			continue
 		}
+		if afterClose(epic, e) {
+			continue
+		}
 		ref := issueRef{epic.SiteName, epic.Key}
 		in := byEpic[ref]
 		if in == nil {
@@ -83,6 +87,19 @@ func (v *view) initiatives(s strengths) []initiative {
 			strings.Compare(a.epic.SiteName, b.epic.SiteName), strings.Compare(a.epic.Key, b.epic.Key))
 	})
 	return out
+}
+
+// afterCloseGrace is how long after its epic was resolved work under it
+// still belongs to the initiative: the last fixes and the wrap-up.
+const afterCloseGrace = 30 * 24 * time.Hour
+
+// afterClose reports whether an item under an epic came well after the
+// epic was resolved: work filed under a closed epic months later is not
+// part of what the initiative did (it would stretch its dates past its
+// result). The epic's own items always belong to it.
+func afterClose(epic evidence.Epic, e *evidence.Evidence) bool {
+	return epic.StatusCategory == "done" && epic.Resolved != nil && e.IssueKey != epic.Key &&
+		e.OccurredAt.After(epic.Resolved.Add(afterCloseGrace))
 }
 
 // status says where the epic stands now: its status category as the store

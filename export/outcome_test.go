@@ -1,6 +1,8 @@
 package export
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -59,4 +61,51 @@ func TestOutcomeOf(t *testing.T) {
 			}
 		})
 	}
+}
+
+// An outcome opens a sentence of the brief: its first letter is raised,
+// whatever the script.
+func TestUpperFirst(t *testing.T) {
+	for in, want := range map[string]string{"all 5 clusters": "All 5 clusters", "état: 3 of 3": "État: 3 of 3", "": "", "16 pages": "16 pages", "\xffx": "\xffx"} {
+		if got := upperFirst(in); got != want {
+			t.Errorf("upperFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Work filed under an epic months after it was resolved is not part of
+// what the initiative did: its dates end near the result, and it is not
+// quoted as the initiative's proof. Work in the month after it closed
+// (the last fixes, the wrap-up) still is.
+func TestWorkLongAfterAnEpicClosedIsNotPartOfIt(t *testing.T) {
+	p := typicalPortfolio()
+	closed := at("2026-02-01T12:00:00Z")
+	for i := range p.Epics {
+		if p.Epics[i].Key == "PAY-120" {
+			p.Epics[i].Resolved = &closed
+			p.Epics[i].Comments[1].At = closed
+		}
+	}
+	wrapUp := jiraItem(storyFraud, evidence.SourceComment, "777", "2026-02-20T10:00:00Z", evidence.CatStakeholderComms,
+		"comment.status-update", 0.8, "Update: refunds are live for every merchant; support has the new macro.")
+	later := jiraItem(storyFraud, evidence.SourceComment, "778", "2026-08-20T10:00:00Z", evidence.CatDecisionMaking,
+		"comment.decision", 0.8, "Decision: we keep manual review for refunds above 500 EUR.")
+	p.Evidence = append(p.Evidence, wrapUp, later)
+	r := newReport(p, Options{})
+	for _, in := range r.initiatives {
+		if in.epic.Key != "PAY-120" {
+			continue
+		}
+		if !slices.ContainsFunc(in.items, func(e *evidence.Evidence) bool { return e.SourceID == "777" }) {
+			t.Error("the wrap-up three weeks after the epic closed left the initiative")
+		}
+		if slices.ContainsFunc(in.items, func(e *evidence.Evidence) bool { return e.SourceID == "778" }) {
+			t.Error("a decision six months after the epic closed counts as the initiative's work")
+		}
+		if facts := r.initiativeFacts(in); strings.Contains(facts, "August") {
+			t.Errorf("facts %q run to the work after the epic closed", facts)
+		}
+		return
+	}
+	t.Fatal("no PAY-120 initiative")
 }

@@ -218,8 +218,10 @@ func syncSite(ctx context.Context, src Source, sink Sink, opts Options, res *Res
 		seen = map[string]bool{}
 	}
 	popts := PagesOptions{WantTotal: opts.Progress != nil || opts.PageProgress != nil}
-	if site.ID != 0 && bound.After(FirstSyncFloor) {
+	if site.ID != 0 && !opts.Full && bound.After(FirstSyncFloor) {
 		// An incremental sync: what it re-reads may all be stored already.
+		// A full one re-reads what is stored whatever its bound: that is
+		// what it is for (a change Jira made without moving `updated`).
 		if popts.Stored, err = sink.StoredSince(ctx, site.ID, bound.Add(-time.Minute)); err != nil {
 			return err
 		}

@@ -596,6 +596,48 @@ func TestFullSyncRereadsWhatIncrementalSyncsCannotSee(t *testing.T) {
 	}
 }
 
+// --since only bounds a --full sync: within it, everything is read again,
+// even on a database that holds all of it (the "nothing new" probe must not
+// answer for it).
+func TestFullSyncWithSinceRereadsEverythingInTheWindow(t *testing.T) {
+	f := newSyncFixture(t, jiratest.DeploymentCloud, 20)
+	if _, err := f.sync(t, evsync.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var commentID string
+	f.srv.Update(func(s *jiratest.Site) {
+		for _, is := range s.Issues() {
+			for _, c := range is.Comments {
+				if c.Author == s.Me && commentID == "" {
+					commentID, c.Body = c.ID, "Decision: we keep the old API until Q3."
+				}
+			}
+		}
+	})
+	since := syncNow
+	for _, is := range f.site.Issues() {
+		if is.Updated.Before(since) {
+			since = is.Updated
+		}
+	}
+	since = since.Add(-24 * time.Hour)
+	res, err := f.sync(t, evsync.Options{Full: true, Since: since})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Issues != 20 {
+		t.Errorf("--full --since read %d issues, want all 20 updated since %s", res.Issues, since.Format(time.DateOnly))
+	}
+	if got := f.activityTexts(t)[commentID]; got != "Decision: we keep the old API until Q3." {
+		t.Errorf("after --full --since the comment reads %q", got)
+	}
+	// A --since alone is still incremental: what it finds stored, unchanged,
+	// it need not fetch.
+	if res, err = f.sync(t, evsync.Options{Since: since}); err != nil || res.Issues != 0 {
+		t.Errorf("--since on an up-to-date database: %d issues, %v; want none fetched", res.Issues, err)
+	}
+}
+
 // runSync syncs a Jira client's site into a store with the built-in rules
 // unless opts say otherwise.
 func runSync(ctx context.Context, c *jira.Client, store *sqlite.Store, opts evsync.Options) (evsync.Result, error) {

@@ -629,6 +629,10 @@ func sayPlanning(r *report, groups []group) []clause {
 func sayUpdates(r *report, groups []group) []clause {
 	all := items(groups)
 	issues := r.count(all, countsIssues)
+	if issues.Value == 0 {
+		// Updates recorded by hand (evidence add) are on no issue.
+		return []clause{r.claimsOf(groups)}
+	}
 	text, _ := counted(issues, "issue", "issues")
 	parts := []clause{join(r.claimsOf(groups), said(" on "+text, issues), r.scope(all))}
 	var onEpics []*evidence.Evidence

@@ -120,6 +120,10 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 			[]evidence.Evidence{item(epicEU, evidence.CatStakeholderComms, evidence.SourceComment, "1"),
 				item(storyTO, evidence.CatStakeholderComms, evidence.SourceComment, "2")},
 			"Posted 2 stakeholder updates on 2 issues in 1 project, 1 of them an epic."},
+		{"updates recorded by hand are on no issue",
+			[]evidence.Evidence{{ID: "ev_manual1", SiteID: acme.ID, Source: evidence.SourceManual, SourceID: "1", OccurredAt: at(when),
+				Category: evidence.CatStakeholderComms, Rule: "manual", Confidence: 1, Excerpt: "Quarterly roadmap review with sales", SiteName: acme.Name, Manual: true}},
+			"Posted 1 stakeholder update."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -51,18 +49,13 @@ that anyone can recompute it. --format markdown writes the list escaped for Mark
 			if err := checkTop(opts.Top); err != nil {
 				return err
 			}
-			if !cmd.Flags().Changed("format") && opts.Output != "" {
-				switch strings.ToLower(filepath.Ext(opts.Output)) {
-				case ".json":
-					opts.Format = "json"
-				case ".md", ".markdown":
-					opts.Format = "markdown"
-				}
-			}
 			switch opts.Format {
 			case "text", "markdown", "json":
 			default:
 				return usageError("unknown format %q: use text, markdown or json", opts.Format)
+			}
+			if err := outputFormat(cmd, &opts.Output, &opts.Format, []string{"text", "markdown", "json"}); err != nil {
+				return err
 			}
 			if opts.Explain && opts.Format == "json" {
 				return usageError("--explain is for text and markdown: the JSON holds the evidence already")
@@ -78,6 +71,7 @@ that anyone can recompute it. --format markdown writes the list escaped for Mark
 	f.IntVar(&opts.Top, "top", export.DefaultBullets, "how many bullets to write")
 	f.StringVar(&opts.Format, "format", "text", "text, markdown or json (each number with the evidence behind it)")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
+	cmd.RegisterFlagCompletionFunc("format", completeWords("text", "markdown", "json"))
 	f.BoolVar(&opts.Explain, "explain", false, "print the evidence behind each number under its bullet")
 	pf.register(cmd)
 	return cmd

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -33,12 +31,6 @@ var exportFormats = map[string]exportWriter{
 	},
 }
 
-// formatOfFile is the format an output file's extension asks for, when
-// --format is not given.
-var formatOfFile = map[string]string{
-	".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json", ".pdf": "pdf",
-}
-
 func newExportCmd(g *globals) *cobra.Command {
 	var (
 		opts exportOptions
@@ -52,7 +44,7 @@ local database, never Jira.
 
 By default it writes a brief a hiring manager reads in two minutes (two printed pages):
   - a headline: the initiatives you led, how many shipped and with what results;
-  - your strongest initiatives (3 to 5), each as Goal (the epic's description and
+  - your strongest initiatives (3 to 5, those with results first), each as Goal (the epic's description and
     success metrics) → What I did (your 2-3 strongest proofs, in your own words,
     quoted and linked to the Jira record, a comment to the comment itself) →
     Outcome (yours from 'pmfolio outcome', else the one Jira records: an
@@ -71,11 +63,13 @@ rule's claim on it more than the text model's (its probability weighs 0.6); then
 rule's confidence, how much the text says (length, a number, your note) and how rare
 its kind of work is in your portfolio. An initiative scores by the sum of its items,
 times the square root of its kinds of work, times 1.5 when you owned the epic and 1.25
-when its outcome is known. The brief shows the strongest 3 to 5 initiatives and each
+when its outcome is known; work filed under an epic more than 30 days after it was
+resolved is not part of it. The brief shows up to 5 initiatives: every one you owned
+with a known outcome first, then the strongest others (at least 3 in all), and each
 one's strongest proofs, one per kind of work and issue.
 
-Initiatives shown without an outcome are listed on standard error with the command that
-adds one, so standard output stays the document.
+An initiative without an outcome has no Outcome line in the document; it is listed on
+standard error with the command that adds one, so standard output stays the document.
 
 --format markdown|html|json|pdf (default markdown). Without --format, the extension of
 -o decides (.md, .html, .json, .pdf); any other extension is refused. html is one
@@ -94,16 +88,14 @@ FILE, one per line, as "term" or "term = label" (e.g. "Acme Corp = a customer").
   pmfolio export --format json --redact=secret-terms.txt -o portfolio.json`,
 		Args: pf.args,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !cmd.Flags().Changed("format") && opts.Output != "" {
-				ext := strings.ToLower(filepath.Ext(opts.Output))
-				format, ok := formatOfFile[ext]
-				if !ok {
-					return usageError("cannot tell the format of %q from its extension: use .md, .html, .json or .pdf, or give --format", opts.Output)
-				}
-				opts.Format = format
-			}
 			if _, ok := exportFormats[opts.Format]; !ok {
 				return usageError("unknown format %q: use markdown, html, json or pdf", opts.Format)
+			}
+			if err := outputFormat(cmd, &opts.Output, &opts.Format, []string{"markdown", "html", "json", "pdf"}); err != nil {
+				return err
+			}
+			if opts.Format == "pdf" && opts.Output == "" && g.io.OutTTY {
+				return usageError("a PDF is not for a terminal: write it to a file with -o portfolio.pdf")
 			}
 			var err error
 			if opts.portfolioInput, err = pf.input(g); err != nil {
@@ -116,6 +108,7 @@ FILE, one per line, as "term" or "term = label" (e.g. "Acme Corp = a customer").
 	f.StringVar(&opts.Format, "format", "markdown", "markdown, html, json or pdf")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
 	f.BoolVar(&opts.Full, "full", false, "add every evidence item as an appendix (field edits summarised) and a timeline")
+	cmd.RegisterFlagCompletionFunc("format", completeWords("markdown", "html", "json", "pdf"))
 	pf.register(cmd)
 	return cmd
 }

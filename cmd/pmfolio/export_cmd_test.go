@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -91,7 +93,9 @@ func TestExportFormats(t *testing.T) {
 		{[]string{"export", "-o", filepath.Join(out, "b.html")}, "b.html", "<!DOCTYPE html>"},
 		{[]string{"export", "-o", filepath.Join(out, "c.json")}, "c.json", `"schema_version": 1`},
 		{[]string{"export", "-o", filepath.Join(out, "d.md")}, "d.md", "# Product-management portfolio"},
-		{[]string{"export", "--format", "markdown", "-o", filepath.Join(out, "e.html")}, "e.html", "# Product-management portfolio"},
+		{[]string{"export", "--format", "markdown", "-o", filepath.Join(out, "e.markdown.txt.md")}, "e.markdown.txt.md", "# Product-management portfolio"},
+		{[]string{"stories", "-o", filepath.Join(out, "s.json")}, "s.json", `"stories"`},
+		{[]string{"bullets", "-o", filepath.Join(out, "b.txt")}, "b.txt", "- "},
 		{[]string{"stories", "-o", filepath.Join(out, "f.md")}, "f.md", "# Interview stories"},
 		{[]string{"export", "-o", filepath.Join(out, "g.pdf")}, "g.pdf", "%PDF-"},
 		{[]string{"export", "--format", "pdf", "-o", filepath.Join(out, "h.out")}, "h.out", "%PDF-"},
@@ -108,6 +112,46 @@ func TestExportFormats(t *testing.T) {
 		}
 		if !strings.HasPrefix(string(data), tt.want) && !strings.Contains(string(data), tt.want) {
 			t.Errorf("%q wrote %.80q, want %q", tt.args, data, tt.want)
+		}
+	}
+}
+
+// -o means the same in every command (interface.md): a known extension
+// picks the format, an extension the command cannot write is refused, a
+// --format that contradicts the extension is refused rather than written
+// under a lying name, and "-o -" is standard output. A path that cannot be
+// written is named, not the temporary file behind it.
+func TestOutputFlagMeansTheSameEverywhere(t *testing.T) {
+	c, _ := withDemo(t)
+	out := t.TempDir()
+	for _, tt := range []struct {
+		args []string
+		want string // in the error
+	}{
+		{[]string{"bullets", "-o", filepath.Join(out, "b.pdf")}, `cannot tell the format of`},
+		{[]string{"stories", "-o", filepath.Join(out, "s.xyz")}, `use .md or .json, or give --format`},
+		{[]string{"stories", "-o", filepath.Join(out, "s.pdf")}, `cannot tell the format of`},
+		{[]string{"export", "--format", "json", "-o", filepath.Join(out, "x.md")}, `is a .md file but --format is json`},
+		{[]string{"bullets", "--format", "text", "-o", filepath.Join(out, "b.pdf")}, `is a .pdf file but --format is text`},
+		{[]string{"export", "-o", out}, "cannot write " + out + ": it is a folder"},
+		{[]string{"export", "-o", filepath.Join(out, "nope", "p.md")}, "the folder " + filepath.Join(out, "nope") + " does not exist"},
+	} {
+		r := c.run(t, tt.args...)
+		if r.code != exitUsage && !strings.Contains(tt.want, "does not exist") || !strings.Contains(r.errOut, tt.want) || strings.Contains(r.errOut, ".tmp") {
+			t.Errorf("%q: exit %d, stderr %q; want %q", tt.args, r.code, r.errOut, tt.want)
+		}
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 0 {
+		t.Errorf("refused commands left files: %v", entries)
+	}
+	for _, cmd := range [][]string{{"bullets", "-o", "-"}, {"stories", "-o", "-", "--top", "1"}} {
+		if r := c.run(t, cmd...); r.code != 0 || r.out == "" {
+			t.Errorf("%q: exit %d, nothing on standard output: %s", cmd, r.code, r.errOut)
+		}
+		if _, err := os.Stat("-"); err == nil {
+			os.Remove("-")
+			t.Errorf("%q wrote a file named -", cmd)
 		}
 	}
 }
@@ -346,5 +390,28 @@ func TestPortfolioCommandsTakeSite(t *testing.T) {
 		if r.code != exitUsage || r.out != "" || !strings.Contains(r.errOut, `no synced site named "elsewhere"`) || !strings.Contains(r.errOut, "synced sites: demo") {
 			t.Errorf("%s --site elsewhere: exit %d, out %q, err %q", cmd, r.code, r.out, r.errOut)
 		}
+	}
+}
+
+// A PDF is bytes, not text: export refuses to pour one onto a terminal.
+// next styles its table on a terminal, unless NO_COLOR says not to.
+func TestTerminalOutputIsForPeople(t *testing.T) {
+	c, _ := withDemo(t)
+	runTTY := func(env map[string]string, args ...string) result {
+		var out, errOut bytes.Buffer
+		code := run(args, IO{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, OutTTY: true,
+			Getenv: func(k string) string { return env[k] }, Now: func() time.Time { return testNow }, Signals: make(chan os.Signal)})
+		return result{code, out.String(), errOut.String()}
+	}
+	if r := runTTY(c.env, "export", "--format", "pdf"); r.code != exitUsage || r.out != "" || !strings.Contains(r.errOut, "-o portfolio.pdf") {
+		t.Errorf("export --format pdf on a terminal: exit %d, %d bytes out, %q", r.code, len(r.out), r.errOut)
+	}
+	if r := runTTY(c.env, "next"); r.code != 0 || !strings.Contains(r.out, "\x1b[1m") {
+		t.Errorf("next on a terminal is not styled: exit %d\n%q", r.code, r.out)
+	}
+	noColor := maps.Clone(c.env)
+	noColor["NO_COLOR"] = "1"
+	if r := runTTY(noColor, "next"); r.code != 0 || strings.Contains(r.out, "\x1b[") || r.out == "" {
+		t.Errorf("next with NO_COLOR: exit %d\n%q", r.code, r.out)
 	}
 }

@@ -573,3 +573,32 @@ func TestVersionFlagAndHelpSayWhatScriptsNeed(t *testing.T) {
 		}
 	}
 }
+
+// A mistyped subcommand fails with exit 2, as a mistyped command does: a
+// cron line or a script must not pass a typo for success. Completion
+// offers every command's formats and next's categories (interface.md).
+func TestTyposFailAndCompletionOffersFormats(t *testing.T) {
+	c := cli{env: isolatedEnv(t)}
+	for _, typo := range [][]string{{"evidence", "lst"}, {"schedule", "frob"}, {"completion", "tcsh"}, {"rules", "frob"}} {
+		if r := c.run(t, typo...); r.code != exitUsage || !strings.Contains(r.errOut, `unknown command "`+typo[1]+`"`) {
+			t.Errorf("%q: exit %d, %q", typo, r.code, r.errOut)
+		}
+	}
+	if r := c.run(t, "evidence"); r.code != 0 || !strings.Contains(r.out, "Available Commands") {
+		t.Errorf("evidence alone: exit %d, want its help", r.code)
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", "--format", ""}, "pdf\n"},
+		{[]string{"bullets", "--format", ""}, "text\n"},
+		{[]string{"stories", "--format", "j"}, "json\n"},
+		{[]string{"next", "--format", ""}, "markdown\n"},
+		{[]string{"next", "--category", "unbl"}, "unblocking\n"},
+	} {
+		if r := c.run(t, append([]string{"__complete"}, tt.args...)...); !strings.Contains(r.out, tt.want) {
+			t.Errorf("completing %q gave %q, want %q", tt.args, r.out, tt.want)
+		}
+	}
+}

@@ -113,6 +113,9 @@ them under "next:" in the config file.`,
 			if cmd.Flags().Changed("limit") && opts.Limit < 1 {
 				return usageError("--limit %d: give 1 or more, or --all for every opportunity", opts.Limit)
 			}
+			if cmd.Flags().Changed("limit") && opts.All {
+				return usageError("--all and --limit contradict each other: give one")
+			}
 			opts.IO, opts.DBPath, opts.Command = g.io, g.dbPath(cfg), nextCommand(cmd)
 			return runNext(cmd.Context(), opts)
 		},
@@ -125,6 +128,13 @@ them under "next:" in the config file.`,
 	f.StringVar(&opts.Competency, "competency", "", "only work that builds this competency (e.g. Communication)")
 	f.BoolVar(&opts.History, "history", false, "list what was suggested and what you then did")
 	f.StringVar(&opts.Site, "site", "", "only this site of the config file")
+	cmd.RegisterFlagCompletionFunc("format", completeWords("table", "json", "markdown"))
+	ids := make([]string, len(evidence.Categories))
+	for i, c := range evidence.Categories {
+		ids[i] = c.ID
+	}
+	cmd.RegisterFlagCompletionFunc("category", completeWords(ids...))
+	cmd.RegisterFlagCompletionFunc("competency", completeWords(evidence.Competencies...))
 	return cmd
 }
 
@@ -411,7 +421,8 @@ func writeNextTable(stdio IO, list nextList) {
 	w := stdio.Out
 	width := tableWidth(stdio)
 	bold, dim, reset := "", "", ""
-	if stdio.OutTTY {
+	// NO_COLOR (no-color.org) turns the styling off too.
+	if stdio.OutTTY && (stdio.Getenv == nil || stdio.Getenv("NO_COLOR") == "") {
 		bold, dim, reset = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 	}
 	const indent = "    "

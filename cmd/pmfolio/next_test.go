@@ -5,8 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pmfolio/pmfolio/evidence/next"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
@@ -349,5 +349,15 @@ func TestNextTableWrapsAndSaysTheGapOnce(t *testing.T) {
 	}
 	if !strings.Contains(got, "    do:    Chase the blocker PAY-3464: ask Jonas Becker for\n           a date,") {
 		t.Errorf("the action does not wrap under its label:\n%s", got)
+	}
+}
+
+// Flags that contradict each other are refused, not half obeyed.
+func TestContradictoryFlagsAreRefused(t *testing.T) {
+	c := cli{env: isolatedEnv(t)}
+	for _, args := range [][]string{{"next", "--all", "--limit", "3"}, {"stories", "--question", "a time you cut scope", "--top", "2"}} {
+		if r := c.run(t, args...); r.code != exitUsage || !strings.Contains(r.errOut, "--") {
+			t.Errorf("%q: exit %d, %q", args, r.code, r.errOut)
+		}
 	}
 }

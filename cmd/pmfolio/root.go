@@ -157,5 +157,21 @@ by Ctrl-C (SIGINT), 143 stopped by SIGTERM.`,
 	root.PersistentFlags().StringVar(&g.rulesFlag, "rules", "", "a rules file that adds, overrides or disables classification rules (default: the config file's rules)")
 	root.PersistentFlags().StringVar(&g.configFlag, "config", "", "path of the config file (default $PMFOLIO_CONFIG, else ~/.config/pmfolio/config.yaml)")
 	root.AddCommand(newSyncCmd(g), newExportCmd(g), newBulletsCmd(g), newStoriesCmd(g), newOutcomeCmd(g), newStatsCmd(g), newEvidenceCmd(g), newInitCmd(g), newDoctorCmd(g), newScheduleCmd(g), newReclassifyCmd(g), newRulesCmd(g), newDemoCmd(g), newNextCmd(g), newVersionCmd(g))
+	root.InitDefaultCompletionCmd()
+	refuseUnknownSubcommands(root)
 	return root
+}
+
+// refuseUnknownSubcommands makes every command that only groups others
+// ("evidence", "schedule", "completion") print its help when given none,
+// and refuse a word that is none of them with exit 2: Cobra would print
+// the help and succeed, so a script's typo would pass for success.
+func refuseUnknownSubcommands(cmd *cobra.Command) {
+	for _, sub := range cmd.Commands() {
+		refuseUnknownSubcommands(sub)
+	}
+	if cmd.HasParent() && cmd.HasSubCommands() && cmd.Run == nil && cmd.RunE == nil {
+		cmd.Args = usageArgs(cobra.NoArgs)
+		cmd.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+	}
 }

@@ -49,10 +49,16 @@ about.`,
 			if err := checkTop(opts.Top); err != nil {
 				return err
 			}
+			if opts.Question != "" && cmd.Flags().Changed("top") {
+				return usageError("--question writes the one story that answers it: leave out --top")
+			}
 			switch opts.Format {
 			case "markdown", "md", "json":
 			default:
 				return usageError("unknown format %q: use markdown or json", opts.Format)
+			}
+			if err := outputFormat(cmd, &opts.Output, &opts.Format, []string{"markdown", "json"}); err != nil {
+				return err
 			}
 			var err error
 			if opts.portfolioInput, err = pf.input(g); err != nil {
@@ -65,6 +71,7 @@ about.`,
 	f.IntVar(&opts.Top, "top", export.DefaultStories, "how many stories to write")
 	f.StringVar(&opts.Format, "format", "markdown", "markdown or json")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
+	cmd.RegisterFlagCompletionFunc("format", completeWords("markdown", "json"))
 	f.StringVar(&opts.Question, "question", "", "write the one story that best answers this interview question")
 	pf.register(cmd)
 	return cmd

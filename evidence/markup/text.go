@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"cmp"
 	"encoding/json"
 	"strings"
 	"unicode"
@@ -26,6 +27,14 @@ import (
 // with ":" ("h3. Goals" → "Goals:"); and collapses all whitespace, line
 // breaks included, to single spaces.
 func PlainText(text string) string {
+	plain, _ := plainTextMentions(text)
+	return plain
+}
+
+// plainTextMentions is PlainText with the accounts its mentions name, in
+// the order their "@user" stand in the plain text (a mention in a dropped
+// quote is in neither): what ForReadersNamed needs to name them.
+func plainTextMentions(text string) (plain string, mentioned []string) {
 	if LooksLikeADF(text) {
 		var root adfNode
 		if json.Unmarshal([]byte(text), &root) == nil && root.Type == "doc" {
@@ -35,7 +44,7 @@ func PlainText(text string) string {
 	return plainWiki(text)
 }
 
-func plainWiki(wiki string) string {
+func plainWiki(wiki string) (string, []string) {
 	wiki = dropBlocks(wiki)
 	var w plainWriter
 	w.b.Grow(len(wiki))
@@ -71,7 +80,7 @@ func plainWiki(wiki string) string {
 			w.endItem(nextIsListItem(rest))
 		}
 	}
-	return w.b.String()
+	return w.b.String(), w.mentioned
 }
 
 // blockMacros are the wiki macros whose whole body is not the author's prose.
@@ -287,6 +296,7 @@ var inlineMacros = []string{"{color", "{panel", "{info", "{note", "{tip", "{warn
 type plainWriter struct {
 	b            strings.Builder
 	pendingSpace bool
+	mentioned    []string // the account of each mentionWord written, in order
 }
 
 func (w *plainWriter) space() {
@@ -420,6 +430,7 @@ func (w *plainWriter) link(content string) {
 	case content == "":
 	case content[0] == '~':
 		w.writeString(mentionWord)
+		w.mentioned = append(w.mentioned, strings.TrimPrefix(content[1:], "accountid:"))
 	case content[0] == '^':
 		w.space()
 	default:
@@ -527,6 +538,43 @@ const mentionWord = "@user"
 // (an account id names no one a reader knows).
 func ForReaders(text string) string {
 	return strings.ReplaceAll(text, mentionWord, "[colleague]")
+}
+
+// ForReadersNamed is ForReaders for an excerpt of the plain text of text
+// (wiki markup or ADF): each mention reads as the name nameOf gives its
+// account, "[colleague]" where it gives none. When the excerpt cannot be
+// placed in the plain text, or that holds an "@user" no mention wrote, no
+// mention is named: a wrong name is worse than none.
+func ForReadersNamed(excerpt, text string, nameOf func(account string) string) string {
+	if !strings.Contains(excerpt, mentionWord) {
+		return excerpt
+	}
+	plain, mentioned := plainTextMentions(text)
+	if strings.Count(plain, mentionWord) != len(mentioned) {
+		return ForReaders(excerpt)
+	}
+	core := strings.TrimSuffix(strings.TrimPrefix(excerpt, "…"), "…")
+	at := strings.Index(plain, core)
+	if at < 0 {
+		return ForReaders(excerpt)
+	}
+	k := strings.Count(plain[:at], mentionWord)
+	var b strings.Builder
+	for {
+		i := strings.Index(excerpt, mentionWord)
+		if i < 0 {
+			b.WriteString(excerpt)
+			return b.String()
+		}
+		b.WriteString(excerpt[:i])
+		name := ""
+		if k < len(mentioned) {
+			name = strings.TrimSpace(nameOf(mentioned[k]))
+		}
+		b.WriteString(cmp.Or(name, "[colleague]"))
+		excerpt = excerpt[i+len(mentionWord):]
+		k++
+	}
 }
 
 // WordCount counts the words of plain text.

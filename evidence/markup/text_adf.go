@@ -1,9 +1,11 @@
 package markup
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // adfNode is one node of an Atlassian Document Format document, the JSON
@@ -42,7 +44,8 @@ func ADFText(doc []byte) (string, error) {
 	if root.Type != "doc" {
 		return "", fmt.Errorf("not an ADF document: type %q", root.Type)
 	}
-	return plainWiki(adfToWiki(&root)), nil
+	plain, _ := plainWiki(adfToWiki(&root))
+	return plain, nil
 }
 
 // adfToWiki writes a document as the wiki markup that means the same to
@@ -70,7 +73,16 @@ func adfToWiki(root *adfNode) string {
 			b.WriteByte('\n')
 			return
 		case "mention":
-			b.WriteString("[~adf]")
+			// The account id, kept as wiki markup keeps it, names the
+			// person in a quote (ForReadersNamed); nothing that could
+			// end the link passes.
+			id := strings.Map(func(r rune) rune {
+				if r == ']' || r == '|' || r == '[' || unicode.IsSpace(r) {
+					return -1
+				}
+				return r
+			}, adfAttr(n.Attrs, "id"))
+			b.WriteString("[~accountid:" + cmp.Or(id, "adf") + "]")
 			return
 		case "emoji":
 			b.WriteString(adfAttr(n.Attrs, "text"))

@@ -186,3 +186,29 @@ func TestForReadersMentionsReadAsColleagues(t *testing.T) {
 		t.Errorf("ForReaders(%q) = %q, want %q", plain, got, want)
 	}
 }
+
+// A quote names the people its writer mentioned, when the caller knows
+// them, in wiki markup and in ADF alike; a mention in a dropped quote
+// does not shift the names; anyone unknown stays "[colleague]".
+func TestForReadersNamedNamesMentions(t *testing.T) {
+	names := map[string]string{"557058:aisha": "Aisha Bello", "5b10:sam": "Sam O'Connor"}
+	nameOf := func(id string) string { return names[id] }
+	adf := `{"type":"doc","version":1,"content":[{"type":"paragraph","content":[` +
+		`{"type":"text","text":"Summary for "},{"type":"mention","attrs":{"id":"557058:aisha","text":"@Aisha Bello"}},` +
+		`{"type":"text","text":" and "},{"type":"mention","attrs":{"id":"nobody-known"}},{"type":"text","text":": done, migration and dashboards."}]}]}`
+	for _, tt := range []struct{ name, text, excerpt, want string }{
+		{"wiki", "Summary for [~accountid:557058:aisha] and [~accountid:5b10:sam]: done, migration and dashboards.",
+			"Summary for @user and @user: done, migration and dashboards.", "Summary for Aisha Bello and Sam O'Connor: done, migration and dashboards."},
+		{"an excerpt from the middle", "[~accountid:5b10:sam] thanks. Long story short: [~accountid:557058:aisha] owns the rollout from Monday.",
+			"…@user owns the rollout from Monday.", "…Aisha Bello owns the rollout from Monday."},
+		{"a quoted mention is dropped and shifts nothing", "{quote}[~accountid:5b10:sam] said so{quote}\n[~accountid:557058:aisha] go ahead with 1% for 10 minutes.",
+			"@user go ahead with 1% for 10 minutes.", "Aisha Bello go ahead with 1% for 10 minutes."},
+		{"adf", adf, "Summary for @user and @user: done, migration and dashboards.", "Summary for Aisha Bello and [colleague]: done, migration and dashboards."},
+		{"a typed @user is no mention: nobody is named", "@user means [~accountid:557058:aisha] here.", "@user means @user here.", "[colleague] means [colleague] here."},
+		{"no mention", "Decision: we ship Thursday.", "Decision: we ship Thursday.", "Decision: we ship Thursday."},
+	} {
+		if got := ForReadersNamed(tt.excerpt, tt.text, nameOf); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -37,6 +37,25 @@ func (s *subject) plain() *indexedText {
 	return &s.text
 }
 
+// forReaders turns an excerpt of the activity's words into what a reader
+// sees: a mention of someone the issue names (its assignee, reporter or
+// creator, the author of the comment it answers, the user) reads as their
+// name, any other as "[colleague]".
+func (s *subject) forReaders(excerpt string) string {
+	return markup.ForReadersNamed(excerpt, s.a.Text, func(account string) string {
+		people := []evidence.User{s.is.Assignee, s.is.Reporter, s.is.Creator, s.me}
+		if s.a.InReplyTo != nil {
+			people = append(people, s.a.InReplyTo.Author)
+		}
+		for _, u := range people {
+			if u.ID != "" && (u.ID == account || u.Name == account) && !u.LooksLikeAutomation() {
+				return u.DisplayName
+			}
+		}
+		return ""
+	})
+}
+
 // A guard is a condition a rule needs besides its match.
 type guard func(*subject) bool
 

@@ -761,3 +761,16 @@ func benchmarkClassify(b *testing.B, rs *RuleSet) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "activities/s")
 }
+
+// A quote names whom the user wrote to when the issue names them (its
+// assignee here); a mention of anyone else stays "[colleague]".
+func TestClassifyExcerptNamesMentionedPeopleTheIssueKnows(t *testing.T) {
+	act := clfComment("FYI [~accountid:557058:aaaa] and [~accountid:557058:zzzz]: this slipped a few days because of the checkout incident on the 7th. New ETA 25 May.")
+	got := BuiltinRules().withoutModel().Classify(act, clfIssue("Story", clfLee, clfLee), clfMe)
+	if len(got) == 0 {
+		t.Fatal("no claim")
+	}
+	if want := "FYI Lee Park and [colleague]: this slipped"; !strings.HasPrefix(got[0].Excerpt, want) {
+		t.Errorf("excerpt = %q, want it to start %q", got[0].Excerpt, want)
+	}
+}

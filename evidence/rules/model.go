@@ -469,7 +469,7 @@ func (m *Model) claims(s *subject, out []evidence.Evidence) []evidence.Evidence 
 		out = append(out, evidence.Evidence{
 			Source: s.a.Source, SourceID: s.a.SourceID, OccurredAt: s.a.At, IssueID: s.a.IssueID,
 			Category: id, Rule: evidence.RuleTextModel, Confidence: math.Round(probs[c]*100) / 100,
-			Excerpt: markup.ForReaders(markup.ExcerptAt(text, toks[top[0].f.tok].start)),
+			Excerpt: s.forReaders(markup.ExcerptAt(text, toks[top[0].f.tok].start)),
 			Why:     why,
 		})
 	}

@@ -14,7 +14,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/pmfolio/pmfolio/evidence"
-	"github.com/pmfolio/pmfolio/evidence/markup"
 )
 
 // builtinRulesYAML is the built-in rules file, in the format a user writes.
@@ -156,7 +155,7 @@ func (rs *RuleSet) Classify(a evidence.Activity, is evidence.Issue, me evidence.
 			Category:   r.category,
 			Rule:       r.id,
 			Confidence: r.confidence,
-			Excerpt:    markup.ForReaders(excerpt),
+			Excerpt:    s.forReaders(excerpt),
 		})
 	}
 	if rs.model != nil && modelApplies(s) && !s.isAutomation(a.Author) {
@@ -232,7 +231,7 @@ func (rs *RuleSet) Identity() string { return rs.identity }
 
 // classifyRevision is bumped when Classify's code changes what it claims
 // for the same rules and model, so that stored evidence is rebuilt.
-const classifyRevision = "1"
+const classifyRevision = "2"
 
 // UserFile is the user's rules file applied, or "" for the built-in rules alone.
 func (rs *RuleSet) UserFile() string { return rs.userFile }

@@ -109,3 +109,26 @@ func TestWorkLongAfterAnEpicClosedIsNotPartOfIt(t *testing.T) {
 	}
 	t.Fatal("no PAY-120 initiative")
 }
+
+// A decision with its reason outranks one of the same length without: a
+// hiring manager reads for judgment, not for "go ahead with that".
+func TestAReasonGivenMakesAStrongerProof(t *testing.T) {
+	with := jiraItem(storyTO, evidence.SourceComment, "1", "2026-03-04T15:12:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8,
+		"We agreed on a 99.9% SLO, not 99.95%, because the extra nine needs a second region.")
+	without := jiraItem(storyTO, evidence.SourceComment, "2", "2026-03-04T15:12:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8,
+		"We agreed on a 99.9% SLO for the service, that's what the leads signed off on today.")
+	for _, tt := range []struct {
+		e    evidence.Evidence
+		want bool
+	}{{with, true}, {without, false}} {
+		if got := givesReason.MatchString(tt.e.Excerpt); got != tt.want {
+			t.Errorf("givesReason(%q) = %v", tt.e.Excerpt, got)
+		}
+	}
+	if s := (strengths{}); s.of(&with) <= s.of(&without) {
+		t.Errorf("with a reason %.2f, without %.2f", s.of(&with), s.of(&without))
+	}
+	if givesReason.MatchString("Checkout errors back to baseline since 10:40.") {
+		t.Error(`"since 10:40" read as a reason`)
+	}
+}

@@ -420,7 +420,7 @@ func TestPDFPrintsNamesInTheirOwnAlphabet(t *testing.T) {
 	}
 	p := internationalPortfolio(t, names[0], map[string]string{
 		evidence.CatAcceptanceTesting: "Verified in staging with Şebnem Yılmaz and Nguyễn Thị Hương: a forced gateway timeout is retried once.",
-		evidence.CatStakeholderComms:  "Status for Ελένη Παπαδοπούλου: 3 of 5 stories done; ETA for the EU rollout is 30 June.",
+		evidence.CatStakeholderComms:  "Status for Ελένη Παπαδοπούλου: 3 of 5 stories done; ETA for the EU rollout is 30 June, so that support can plan.",
 	}, names[4])
 	var lint bytes.Buffer
 	text, md := pdfAndMarkdown(t, p, &lint)

@@ -2,6 +2,7 @@ package export
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -25,8 +26,10 @@ import (
 //     from: 0.5 for any item, up to 0.5 more for length (25 words or more
 //     earn it all: "Priority: Medium → High" earns little, a status update
 //     with risks and an ETA earns all of it), 0.25 for a number in it
-//     (numbers are what make a claim concrete: "cut the list from 14 to 5")
-//     and 0.25 when the user added a note, which says they stand by it.
+//     (numbers are what make a claim concrete: "cut the list from 14 to 5"),
+//     0.25 for a reason given ("because", "instead of", "so that": a
+//     decision with its trade-off shows judgment, "go ahead with that" does
+//     not) and 0.25 when the user added a note, which says they stand by it.
 //
 //   - rarity, from 0 to 1, is 1 − n/max, where n is the number of items of
 //     the item's category and max that of the most common one: the
@@ -90,11 +93,18 @@ func substance(e *evidence.Evidence) float64 {
 	if digit {
 		score += 0.25
 	}
+	if givesReason.MatchString(e.Excerpt) {
+		score += 0.25
+	}
 	if strings.TrimSpace(e.Note) != "" {
 		score += 0.25
 	}
 	return score
 }
+
+// givesReason finds the words that give a reason or a trade-off. "since"
+// is left out: "since 10:40" is a time more often than a reason.
+var givesReason = regexp.MustCompile(`(?i)\b(?:because|so that|so we|which means|instead of|rather than|to avoid|due to|otherwise|given that|trade-?off|in exchange for|at the cost of)\b`)
 
 // scored is an item with its score.
 type scored struct {

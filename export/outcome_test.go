@@ -128,6 +128,9 @@ func TestAReasonGivenMakesAStrongerProof(t *testing.T) {
 	if s := (strengths{}); s.of(&with) <= s.of(&without) {
 		t.Errorf("with a reason %.2f, without %.2f", s.of(&with), s.of(&without))
 	}
+	if !givesReason.MatchString("We agreed on a 99.9% SLO for grafana, not 99.95%: the extra nine needs a second region.") {
+		t.Error("a choice against its alternative gives no reason")
+	}
 	if givesReason.MatchString("Checkout errors back to baseline since 10:40.") {
 		t.Error(`"since 10:40" read as a reason`)
 	}

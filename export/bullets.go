@@ -277,19 +277,17 @@ func (r *report) measuredInitiatives() []initiative {
 }
 
 // resultBullet says what an initiative the user led achieved, quoting its
-// recorded result: "Led “EU checkout reliability” with PM work on 4 issues
-// for 1 teammate: timeouts fell from 2.1% to 0.3% in the first month." The
-// scale is left out before the result is cut.
+// recorded result: "Led “EU checkout reliability” with 1 teammate across 4
+// issues: timeouts fell from 2.1% to 0.3% in the first month." The scale is
+// left out before the result is cut.
 func (r *report) resultBullet(in initiative) bullet {
 	quote := lowerFirst(resultQuote([]initiative{in}))
 	name := oneLine(in.epic.Summary)
 	if name == "" {
 		name = in.epic.Key
 	}
-	issues := r.count(in.items, countsIssues)
-	text, _ := counted(issues, "issue", "issues")
 	claim := said("led “" + evidence.Shorten(name, 60) + "”")
-	scale := join(said(" with PM work on "+text, issues), r.forTeammates(in.items))
+	scale := r.withTeammatesAcross(in.items)
 	result := said(": " + quote)
 	parts := join(claim, scale, result)
 	if utf8.RuneCountInString(sentence([]clause{parts})) > maxBulletLength {
@@ -490,6 +488,19 @@ func (r *report) forTeammates(items []*evidence.Evidence) clause {
 	return said(" for "+text, n)
 }
 
+// withTeammatesAcross gives the scale of some work: " with 4 teammates
+// across 19 issues", or " across 19 issues" when no teammate's issue is
+// among them.
+func (r *report) withTeammatesAcross(items []*evidence.Evidence) clause {
+	issues := r.count(items, countsIssues)
+	text, _ := counted(issues, "issue", "issues")
+	if mates := r.count(items, countsTeammates); mates.Value > 0 {
+		who, _ := counted(mates, "teammate", "teammates")
+		return said(" with "+who+" across "+text, mates, issues)
+	}
+	return said(" across "+text, issues)
+}
+
 // doneOutcome says what of the work is done now, as Jira records it.
 func (r *report) doneOutcome(items []*evidence.Evidence) clause {
 	issues, done := r.count(items, countsIssues), r.count(items, countsDoneIssues)
@@ -540,8 +551,8 @@ func (r *report) claimsOf(groups []group) clause {
 }
 
 // sayEpics: "Owned 8 epics across 3 projects, among them “SLOs for
-// customer-facing services”, with PM work on 95 of their issues for 7
-// teammates; 4 of the 8 epics are done."
+// customer-facing services”, with 7 teammates across 95 issues; 4 of the 8
+// epics are done."
 func sayEpics(r *report, groups []group) []clause {
 	var owned []initiative
 	for _, in := range r.initiatives {
@@ -576,9 +587,7 @@ func sayEpics(r *report, groups []group) []clause {
 		}
 		break
 	}
-	issues := r.count(all, countsIssues)
-	text, _ = counted(issues, "issue", "issues")
-	parts = append(parts, join(said(", with PM work on "+text, issues), r.forTeammates(all)))
+	parts = append(parts, said(","), r.withTeammatesAcross(all))
 	if done := r.count(all, countsDoneEpics); done.Value > 0 {
 		parts = append(parts, said("; "+doneOf(int(done.Value), int(epics.Value), "epic", "epics"), done, epics))
 	}

@@ -148,7 +148,7 @@ func TestBulletsForEpicsCountTheirDoneEpics(t *testing.T) {
 			epics = line
 		}
 	}
-	want := "Owned 1 epic in 1 project, “EU checkout reliability”, with PM work on 4 issues for 1 teammate; the epic is done."
+	want := "Owned 1 epic in 1 project, “EU checkout reliability”, with 1 teammate across 4 issues; the epic is done."
 	if epics != want {
 		t.Errorf("got  %q\nwant %q", epics, want)
 	}
@@ -190,7 +190,7 @@ func TestBulletsLeadWithTheResultOfAnInitiativeTheUserLed(t *testing.T) {
 			record: func(ep *evidence.Epic) {
 				ep.Outcome = "EU checkout timeouts fell from 2.1% to 0.3% in the first month. Card declines did not rise."
 			},
-			want:     "Led “EU checkout reliability” with PM work on 4 issues for 1 teammate: EU checkout timeouts fell from 2.1% to 0.3% in the first month.",
+			want:     "Led “EU checkout reliability” with 1 teammate across 4 issues: EU checkout timeouts fell from 2.1% to 0.3% in the first month.",
 			from:     "pmfolio outcome",
 			explains: "    the result: as you stated it with pmfolio outcome PAY-101\n",
 			redacted: "    the result: as you stated it with pmfolio outcome PROJ-"},
@@ -199,7 +199,7 @@ func TestBulletsLeadWithTheResultOfAnInitiativeTheUserLed(t *testing.T) {
 				ep.Comments = append(ep.Comments, evidence.Comment{ID: "10950", At: at("2026-07-02T10:00:00Z"), Author: priya,
 					Text: "Outcome: Timeouts are at 0.3%, down from 2.1%; no rise in card declines."})
 			},
-			want:     "Led “EU checkout reliability” with PM work on 4 issues for 1 teammate: timeouts are at 0.3%, down from 2.1%.",
+			want:     "Led “EU checkout reliability” with 1 teammate across 4 issues: timeouts are at 0.3%, down from 2.1%.",
 			from:     "jira comment",
 			link:     "https://acme.atlassian.net/browse/PAY-101?focusedCommentId=10950&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-10950",
 			explains: "    the result: quoted from the Jira comment https://acme.atlassian.net/browse/PAY-101?focusedCommentId=10950",

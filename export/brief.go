@@ -529,22 +529,24 @@ func writeBriefCompetencies(w *bufio.Writer, r *report) {
 		}
 		var thin []evidence.Category
 		for i, g := range row.shown {
-			written := 0
+			var written []*evidence.Evidence
 			for _, e := range g.items {
 				if inOwnWords(e) {
-					written++
+					written = append(written, e)
 				}
 			}
 			if i > 0 {
 				w.WriteString(", ")
 			}
 			writeEscaped(w, oneLine(g.category.Title))
-			w.WriteString(" (" + strconv.Itoa(len(g.items)))
-			if written > 0 && written < len(g.items) {
-				w.WriteString(", " + strconv.Itoa(written) + " written")
+			// Issues, as the headline and the bullets count: 350 field
+			// edits read as busywork, 145 issues groomed as work.
+			w.WriteString(" (" + scaleOf(r.tally(g.items).issues, len(g.items)))
+			if n := r.tally(written).issues; n > 0 && len(written) < len(g.items) {
+				w.WriteString(", " + strconv.Itoa(n) + " in writing")
 			}
 			w.WriteString(")")
-			if written == 0 && g.category.Suggestion != "" {
+			if len(written) == 0 && g.category.Suggestion != "" {
 				thin = append(thin, g.category)
 			}
 		}
@@ -561,6 +563,15 @@ func writeBriefCompetencies(w *bufio.Writer, r *report) {
 		}
 		w.WriteString(" |\n")
 	}
+}
+
+// scaleOf says how much work a kind of work covers: its issues, or its
+// items when none is on an issue (recorded by hand).
+func scaleOf(issues, items int) string {
+	if issues == 0 {
+		return quantity(items, "item", "items")
+	}
+	return quantity(issues, "issue", "issues")
 }
 
 func writeGap(w *bufio.Writer, first *bool, c evidence.Category, why string) {

@@ -134,54 +134,59 @@ func (r *report) storyWeight(g group) float64 {
 }
 
 // tagQuestions tags each story with the interview questions its kinds of
-// work answer, strongest first, so that no two stories have the same set:
-// each story leads with a question no earlier story was tagged with, and
-// takes no other story's lead. A question asked (--question) leads its
-// story.
+// work answer: those its actions quote first, then the rest of its
+// evidence, the kind of work that adds most to the story first. No
+// question tags two stories: in turns, strongest story first, each story
+// takes its best question no story has taken, so every story leads with
+// one of its own. A question asked (--question) leads its story. Only
+// when a story has no question left to itself (more stories than kinds
+// of work) does it repeat its best one rather than answer none.
 func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 	ranked := make([][]string, len(ins))
 	for i, in := range ins {
+		quoted := map[string]bool{}
+		for _, a := range stories[i].Actions {
+			quoted[a.Category] = true
+		}
 		groups := slices.Clone(in.groups)
-		slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(r.storyWeight(b), r.storyWeight(a)) })
+		slices.SortStableFunc(groups, func(a, b group) int {
+			return cmp.Or(cmp.Compare(b2i(quoted[b.category.ID]), b2i(quoted[a.category.ID])), cmp.Compare(r.storyWeight(b), r.storyWeight(a)))
+		})
 		for _, g := range groups {
 			if q := g.category.StoryQuestion; q != "" && !slices.Contains(ranked[i], q) {
 				ranked[i] = append(ranked[i], q)
 			}
 		}
 	}
-	leads := make([]string, len(ins))
+	tags := make([][]string, len(stories))
 	used := map[string]bool{}
-	for i := range ins {
-		if asked != "" {
-			leads[i] = asked
-			break
-		}
-		for _, q := range ranked[i] {
-			if !used[q] {
-				leads[i], used[q] = q, true
-				break
+	if asked != "" && len(stories) > 0 {
+		tags[0], used[asked] = []string{asked}, true
+	}
+	for turn := range storyQuestions {
+		for i := range stories {
+			if len(tags[i]) > turn {
+				continue
+			}
+			if q := slices.IndexFunc(ranked[i], func(q string) bool { return !used[q] }); q >= 0 {
+				tags[i], used[ranked[i][q]] = append(tags[i], ranked[i][q]), true
 			}
 		}
 	}
 	for i := range stories {
-		qs := []string{}
-		if leads[i] != "" {
-			qs = append(qs, leads[i])
-		} else {
-			// More stories than questions: this one repeats questions
-			// rather than answer none.
-			qs = append(qs, ranked[i][:min(len(ranked[i]), storyQuestions)]...)
+		if len(tags[i]) == 0 && len(ranked[i]) > 0 {
+			tags[i] = ranked[i][:1]
 		}
-		for _, q := range ranked[i] {
-			if len(qs) == storyQuestions {
-				break
-			}
-			if !slices.Contains(qs, q) && !slices.Contains(leads, q) {
-				qs = append(qs, q)
-			}
-		}
-		stories[i].Questions = qs
+		stories[i].Questions = append([]string{}, tags[i]...)
 	}
+}
+
+// b2i is 1 for true.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // bestFor finds the initiative whose story best answers a question: the
@@ -279,10 +284,14 @@ func (r *report) story(in initiative) story {
 	// The strongest items in the user's own words, told in the order they
 	// happened; field edits only when there are too few of those.
 	var written, edits []*evidence.Evidence
+	goalQuoted := epicGoal(in) != ""
 	for _, e := range in.items {
-		if inOwnWords(e) {
+		switch {
+		case e.Source == evidence.SourceIssue && e.IssueKey == in.epic.Key && goalQuoted:
+			// The situation quotes the epic as created already.
+		case inOwnWords(e):
 			written = append(written, e)
-		} else {
+		default:
 			edits = append(edits, e)
 		}
 	}
@@ -330,14 +339,15 @@ func (r *report) story(in initiative) story {
 	case in.hasOutcome:
 		s.Result = "“" + evidence.Shorten(oneLine(in.outcome.Text), quoteLength) + "” (Jira, " + dateOnly(in.outcome.Comment.At.UTC()) + ")"
 	default:
+		// What Jira shows, and nothing the reader should not see: the
+		// command that records the outcome goes to the lint (stderr).
 		if t.issues > 0 {
 			s.Result = "What Jira shows: " + doneShare(t.done, t.issues)
 			if in.status() == "done" {
 				s.Result += ", and the epic is done"
 			}
-			s.Result += ". "
+			s.Result += "."
 		}
-		s.Result += "The outcome is not recorded yet: " + outcomeCommand(in)
 		r.missingOutcome(in)
 	}
 	return s
@@ -483,9 +493,11 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 			}
 			w.WriteByte('\n')
 		}
-		w.WriteString("\n**Result.** ")
-		writeEscaped(w, s.Result)
-		w.WriteByte('\n')
+		if s.Result != "" {
+			w.WriteString("\n**Result.** ")
+			writeEscaped(w, s.Result)
+			w.WriteByte('\n')
+		}
 	}
 }
 

@@ -62,9 +62,11 @@ func TestStoriesPointAtTheirEvidence(t *testing.T) {
 				t.Fatalf("%d stories, want one per initiative: %d", len(doc.Stories), want)
 			}
 			for _, s := range doc.Stories {
-				// The result is the outcome, or says how to record it.
+				// The result is the outcome, or what Jira shows; the
+				// command that records one is for the terminal, not for
+				// the story a reader gets.
 				if s.Situation == "" || s.Task == "" || s.Action == "" || s.Result == "" ||
-					!strings.Contains(s.Result, "“") && !strings.Contains(s.Result, "pmfolio outcome "+s.Epic.Key) {
+					!strings.Contains(s.Result, "“") && !strings.HasPrefix(s.Result, "What Jira shows: ") || strings.Contains(s.Result, "pmfolio") {
 					t.Errorf("%s: incomplete story %+v", s.Epic.Key, s)
 				}
 				if len(s.Actions) == 0 || len(s.Actions) > storyActions {
@@ -96,7 +98,9 @@ func TestStoriesPointAtTheirEvidence(t *testing.T) {
 					}
 					categories[e.Category] = true
 				}
-				// Questions come from the initiative's kinds of work.
+				// Questions come from the initiative's kinds of work; the
+				// first from those its actions quote, when no earlier
+				// story took it.
 				var allowed []string
 				for _, e := range p.Evidence {
 					if e.IssueKey == s.Epic.Key || e.IssueParent == s.Epic.Key {
@@ -114,6 +118,31 @@ func TestStoriesPointAtTheirEvidence(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// No question tags two stories, so each story is the answer to questions
+// of its own (stories --help promises it).
+func TestNoQuestionTagsTwoStories(t *testing.T) {
+	for name, p := range map[string]evidence.Portfolio{"typical": typicalPortfolio(), "rich": richPortfolio()} {
+		seen := map[string]string{}
+		for _, s := range readStories(t, p, -1).Stories {
+			// It leads with a question one of its quoted actions answers.
+			leads := false
+			for _, a := range s.Actions {
+				c, _ := evidence.CategoryByID(a.Category)
+				leads = leads || len(s.Questions) > 0 && c.StoryQuestion == s.Questions[0]
+			}
+			if !leads {
+				t.Errorf("%s: %s leads with %q, which none of its actions answers", name, s.Epic.Key, s.Questions)
+			}
+			for _, q := range s.Questions {
+				if other, ok := seen[q]; ok {
+					t.Errorf("%s: %q tags %s and %s", name, q, other, s.Epic.Key)
+				}
+				seen[q] = s.Epic.Key
+			}
+		}
 	}
 }
 

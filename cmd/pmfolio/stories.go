@@ -33,9 +33,10 @@ yours). Every action is an evidence item with a link to it, and every story is t
 the behavioural questions it answers ("a time you influenced without authority", "a time
 you handled conflicting priorities", …).
 Action quotes what you wrote (decisions, updates, trade-offs), each linked to its record;
-no two stories are tagged with the same questions. Result is the outcome: yours from
-'pmfolio outcome', else the one Jira records; a story without one says how to add it, and
-the initiatives without one are listed on standard error.
+a story leads with a question its actions answer, and no question tags two stories.
+Result is the outcome: yours from 'pmfolio outcome', else the one Jira records; a story
+without one says what Jira shows (what is done), and the initiatives without one are
+listed on standard error with the command that adds one.
 
 --question "a time you handled conflicting priorities" writes the one story that answers
 it best: the initiative with the strongest evidence of the kind of work the question is

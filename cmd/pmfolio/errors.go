@@ -74,6 +74,9 @@ type userError struct {
 	Message string
 	Hint    string
 	Err     error
+	// Site is the config file's name of the site that failed, when the
+	// line must say which (the file names several).
+	Site string
 }
 
 func (e *userError) Error() string { return e.Message }
@@ -82,11 +85,26 @@ func (e *userError) Unwrap() error { return e.Err }
 // line is the one line the user reads, without the "pmfolio: " prefix.
 func (e *userError) line() string {
 	form := errKinds[e.Kind].form
-	if !strings.Contains(form, "%s") {
-		return form
+	line := form
+	if strings.Contains(form, "%s") {
+		line = fmt.Sprintf(form, oneLine(e.Message))
 	}
-	return fmt.Sprintf(form, oneLine(e.Message))
+	if e.Site != "" {
+		line = fmt.Sprintf("site %q: %s", e.Site, line)
+	}
+	return line
 }
+
+// siteError is the failure of one of the several sites of the config
+// file: its line names the site, and its hint that site's settings.
+type siteError struct {
+	site       string // the config file's name of the site
+	deployment string // evidence.DeploymentCloud or DeploymentServer
+	err        error
+}
+
+func (e *siteError) Error() string { return fmt.Sprintf("site %q: %v", e.site, e.err) }
+func (e *siteError) Unwrap() error { return e.err }
 
 func usageError(format string, args ...any) error {
 	return &userError{Kind: kindUsage, Message: fmt.Sprintf(format, args...)}
@@ -136,6 +154,13 @@ var jiraKinds = map[jira.Kind]errKind{
 // explain gives any error its kind and words: the one place that knows
 // which failure is which kind.
 func explain(err error, hc hintContext) *userError {
+	var se *siteError
+	if errors.As(err, &se) {
+		hc.site, hc.deployment = se.site, se.deployment
+		named := *explain(se.err, hc) // a copy: se.err may be a shared *userError
+		named.Site = se.site
+		return &named
+	}
 	var ue *userError
 	if errors.As(err, &ue) {
 		return ue

@@ -95,6 +95,8 @@ func TestEachKindOfFailureHasOneExitCodeAndOneLine(t *testing.T) {
 		{&userError{Kind: kindTerminated}, exitTerminated, "pmfolio: interrupted\n", ""},
 		{&jira.Error{Kind: jira.KindAuth, Status: 401}, exitAuth, "pmfolio: Jira refused the credentials (401)\n", "JIRA_PAT"},
 		{&jira.Error{Kind: jira.KindUnreachable, Err: errors.New("dial tcp: refused")}, exitUnreachable, "pmfolio: cannot reach Jira: dial tcp: refused\n", "JIRA_URL"},
+		{&siteError{site: "oldjob", deployment: evidence.DeploymentCloud, err: &jira.Error{Kind: jira.KindAuth, Status: 401}}, exitAuth,
+			"pmfolio: site \"oldjob\": Jira refused the credentials (401)\n", "JIRA_API_TOKEN"},
 		{&jira.Error{Kind: jira.KindProtocol, Err: errors.New("bad JSON")}, exitFailure, "pmfolio: this does not look like Jira's REST API: bad JSON\n", ""},
 		{errors.New("disk full"), exitFailure, "pmfolio: disk full\n", ""},
 	} {

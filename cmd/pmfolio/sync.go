@@ -41,6 +41,9 @@ type syncOptions struct {
 
 	// Concurrency is the most requests in flight per site (0: the default).
 	Concurrency int
+	// NameSites makes a site's error line say which site failed: the config
+	// file names several.
+	NameSites bool
 }
 
 // syncMemoryLimit is the soft limit of a sync's Go heap, unless GOMEMLIMIT
@@ -102,6 +105,7 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 			opts.onDeployment = func(d string) { g.hints.deployment = d }
 			opts.Stop = g.interrupts.stopGracefully()
 			opts.Team = cfg.Team
+			opts.NameSites = len(cfg.Sites) > 1
 			_, err = runSync(cmd.Context(), opts)
 			return err
 		},
@@ -149,6 +153,13 @@ func runSync(ctx context.Context, opts syncOptions) ([]evsync.Result, error) {
 			if errors.Is(err, evidence.ErrLocked) || errors.Is(err, context.Canceled) {
 				return results, err
 			}
+			if opts.NameSites {
+				deployment := res.Site.Deployment
+				if deployment == "" {
+					deployment = site.deployment()
+				}
+				err = &siteError{site: siteLabel(site), deployment: deployment, err: err}
+			}
 			if firstErr == nil {
 				firstErr = err
 			}
@@ -192,11 +203,7 @@ func syncOneSite(ctx context.Context, store *sqlite.Store, site siteConf, opts s
 	}
 	var bar *progressBar
 	if opts.IO.IsTTY && !opts.Quiet {
-		label := site.Name
-		if label == "" {
-			label = evidence.SiteNameFromURL(site.URL)
-		}
-		bar = &progressBar{w: opts.IO.ErrOut, label: "syncing " + label, now: opts.IO.Now}
+		bar = &progressBar{w: opts.IO.ErrOut, label: "syncing " + siteLabel(site), now: opts.IO.Now}
 		defer bar.done()
 	}
 	sopts := evsync.Options{SiteName: site.Name, Full: opts.Full, JQL: opts.JQL, DryRun: opts.DryRun,
@@ -220,6 +227,15 @@ func syncOneSite(ctx context.Context, store *sqlite.Store, site siteConf, opts s
 		fmt.Fprintln(opts.IO.Out, syncSummary(res, opts.DryRun))
 	}
 	return res, nil
+}
+
+// siteLabel names a site for the person reading: the config file's name,
+// else the one its URL gives.
+func siteLabel(site siteConf) string {
+	if site.Name != "" {
+		return site.Name
+	}
+	return evidence.SiteNameFromURL(site.URL)
 }
 
 // syncSummary is the one paragraph a sync prints.

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pmfolio/pmfolio/jira/jiratest"
+)
+
+// storedIssues counts the issues of the database at path.
+func storedIssues(t *testing.T, path string) int {
+	t.Helper()
+	store, err := openExistingStore(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	counts, err := store.TableCounts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return counts["issues"]
+}
+
+func TestSyncNamesTheFailingSiteOfSeveral(t *testing.T) {
+	acme := fakeSite(t, jiratest.DeploymentCloud, 4)
+	old := fakeSite(t, jiratest.DeploymentServer, 3, jiratest.WithContextPath("/jira"))
+	env := isolatedEnv(t)
+	cfgPath := filepath.Join(t.TempDir(), "config.yaml")
+	db := filepath.Join(t.TempDir(), "p.db")
+	env["PMFOLIO_CONFIG"], env["PMFOLIO_DB"] = cfgPath, db
+	oldjob := "  - name: oldjob\n    url: " + old.URL() + "\n    pat: revoked-pat\n"
+	// The failing Server site first: the Cloud site synced after it must
+	// not lend the hint its own settings.
+	cfg := "sites:\n" + oldjob +
+		"  - name: acme\n    url: " + acme.URL() + "\n    email: " + jiratest.DemoEmail + "\n    api_token: " + jiratest.DemoAPIToken + "\n"
+	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"sync"}, {"sync", "--site", "oldjob"}, {"sync", "--quiet"}} {
+		r := cli{env: env}.run(t, args...)
+		line, hint, _ := strings.Cut(r.errOut, "\n")
+		if r.code != exitAuth || line != `pmfolio: site "oldjob": Jira refused the credentials (401)` {
+			t.Errorf("%v: exit %d, %q; want exit 3 and a line naming site oldjob", args, r.code, r.errOut)
+		}
+		quiet := args[len(args)-1] == "--quiet"
+		if !quiet && !strings.Contains(hint, "check pat: (or token_cmd:) of site oldjob in "+cfgPath) {
+			t.Errorf("%v: hint %q, want oldjob's pat: named", args, hint)
+		}
+		if quiet && hint != "" {
+			t.Errorf("%v: a quiet sync's error has more than one line: %q", args, r.errOut)
+		}
+		if strings.Contains(r.out+r.errOut, "revoked-pat") || strings.Contains(r.out+r.errOut, jiratest.DemoAPIToken) {
+			t.Errorf("%v: a secret in the output", args)
+		}
+		if args[len(args)-1] == "sync" && !strings.Contains(r.out, "synced 4 issues from acme") {
+			t.Errorf("the other site's sync: %q", r.out)
+		}
+	}
+	if n := storedIssues(t, db); n != 4 {
+		t.Errorf("stored %d issues, want acme's 4", n)
+	}
+
+	// One site: the line is as it always was.
+	if err := os.WriteFile(cfgPath, []byte("sites:\n"+oldjob), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := cli{env: env}.run(t, "sync")
+	if r.code != exitAuth || !strings.HasPrefix(r.errOut, "pmfolio: Jira refused the credentials (401)\n") {
+		t.Errorf("one site: exit %d, %q", r.code, r.errOut)
+	}
+}

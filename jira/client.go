@@ -71,6 +71,8 @@ type Client struct {
 	// every request of the client to it and adapts it to Jira's answers.
 	concurrency int
 	limiter     *limiter
+	// onRetry, when set, is told of each retry before its wait.
+	onRetry func(Retry)
 }
 
 // Option configures New.
@@ -92,6 +94,12 @@ func WithRetryPolicy(p RetryPolicy) Option { return func(c *Client) { c.retry = 
 func WithSleep(sleep func(ctx context.Context, d time.Duration) error) Option {
 	return func(c *Client) { c.sleep = sleep }
 }
+
+// WithRetryNotice has notice told of each request about to be retried,
+// before the wait, so that a person watching hears that Jira is failing
+// and pmfolio is waiting on it. It may be called from several goroutines
+// at once; it changes neither what is retried nor how long is waited.
+func WithRetryNotice(notice func(Retry)) Option { return func(c *Client) { c.onRetry = notice } }
 
 // WithRequestTimeout sets the limit for one HTTP request, body included.
 func WithRequestTimeout(d time.Duration) Option { return func(c *Client) { c.timeout = d } }

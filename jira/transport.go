@@ -68,6 +68,13 @@ func retryAfter(v string) (time.Duration, bool) {
 	return 0, false
 }
 
+// Retry is a request about to be tried again.
+type Retry struct {
+	Status  int           // what Jira answered (429 or 5xx); 0 when the request got no answer
+	Attempt int           // the try that failed, from 1
+	Wait    time.Duration // how long the client waits before the next try
+}
+
 func isDialError(err error) bool {
 	var opErr *net.OpError
 	return errors.As(err, &opErr) && opErr.Op == "dial"
@@ -136,9 +143,14 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if waited+d > policy.MaxWait {
 			return resp, err // Jira asks for more patience than a sync may spend
 		}
+		status := 0
 		if resp != nil {
+			status = resp.StatusCode
 			io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 			resp.Body.Close()
+		}
+		if t.client.onRetry != nil {
+			t.client.onRetry(Retry{Status: status, Attempt: attempt, Wait: d})
 		}
 		honoured = time.Now().Add(d)
 		if err := t.client.sleep(req.Context(), d); err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"strings"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -35,6 +36,8 @@ const (
 	kindConfig                     // the config file or the rules file cannot be used
 	kindAuth                       // Jira refused the credentials or the permission
 	kindNetwork                    // Jira cannot be reached, or keeps failing after retries
+	kindServerError                // Jira answered with a server error (5xx), also when retried
+	kindThrottled                  // Jira still answered 429 after the waits it asked for
 	kindLocked                     // another sync holds the database
 	kindData                       // what is stored cannot serve the command (no database, a broken one)
 	kindNotJira                    // Jira answered with something that is not its REST API
@@ -56,6 +59,8 @@ var errKinds = [...]struct {
 	kindConfig:      {exitUsage, "%s"},
 	kindAuth:        {exitAuth, "%s"},
 	kindNetwork:     {exitUnreachable, "cannot reach Jira: %s"},
+	kindServerError: {exitUnreachable, "Jira answered with a server error: %s"},
+	kindThrottled:   {exitUnreachable, "Jira is still rate-limiting: %s"},
 	kindLocked:      {exitLocked, "%s"},
 	kindData:        {exitFailure, "%s"},
 	kindNotJira:     {exitFailure, "this does not look like Jira's REST API: %s"},
@@ -187,7 +192,18 @@ func explain(err error, hc hintContext) *userError {
 			}
 			out.Hint = authHint(je.Status, hc)
 		case kindNetwork:
-			out.Hint = "check " + urlSetting(hc) + ", your network or VPN; if Jira is rate-limiting or down, try again later"
+			// Jira answered, so the network reached it: say what it answered.
+			switch {
+			case je.Status >= 500:
+				out.Kind = kindServerError
+				out.Hint = "the site failed on its side, not your network or settings: try again later; " +
+					"if it goes on, check the site's status page or tell its administrators"
+			case je.Status == http.StatusTooManyRequests:
+				out.Kind = kindThrottled
+				out.Hint = "try again later; 'pmfolio sync --concurrency 1' (concurrency: 1 in the config file) asks for less at once"
+			default:
+				out.Hint = "check " + urlSetting(hc) + ", your network or VPN; if Jira is rate-limiting or down, try again later"
+			}
 		case kindNotJira:
 			out.Hint = "check " + urlSetting(hc) + ": it must be the site's base URL, including a context path such as /jira if the site has one"
 		case kindRejected:

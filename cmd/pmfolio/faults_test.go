@@ -26,8 +26,8 @@ func TestSyncFaultsEndWithTheDocumentedExitCode(t *testing.T) {
 		code  int
 		line  string
 	}{
-		{"a 429 storm", jiratest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "1"}, exitUnreachable, "pmfolio: cannot reach Jira: "},
-		{"503 after 503", jiratest.Fault{Status: http.StatusServiceUnavailable}, exitUnreachable, "pmfolio: cannot reach Jira: "},
+		{"a 429 storm", jiratest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "1"}, exitUnreachable, "pmfolio: Jira is still rate-limiting: "},
+		{"503 after 503", jiratest.Fault{Status: http.StatusServiceUnavailable}, exitUnreachable, "pmfolio: Jira answered with a server error: "},
 		{"connection reset mid-body", jiratest.Fault{Truncate: 200}, exitUnreachable, "pmfolio: cannot reach Jira: "},
 		{"a page that stalls", jiratest.Fault{Truncate: 200, Hang: true}, exitUnreachable, "pmfolio: cannot reach Jira: "},
 		{"a page that never comes", jiratest.Fault{Delay: time.Minute}, exitUnreachable, "pmfolio: cannot reach Jira: "},

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -193,6 +194,9 @@ func syncOneSite(ctx context.Context, store *sqlite.Store, site siteConf, opts s
 	if opts.Concurrency > 0 {
 		jopts = append(jopts, jira.WithConcurrency(opts.Concurrency))
 	}
+	if opts.IO.IsTTY && !opts.Quiet {
+		jopts = append(jopts, jira.WithRetryNotice(retryNotice(opts, site)))
+	}
 	jopts = append(jopts, opts.JiraOptions...)
 	if opts.Transport != nil {
 		jopts = append(jopts, jira.WithHTTPTransport(opts.Transport))
@@ -236,6 +240,28 @@ func siteLabel(site siteConf) string {
 		return site.Name
 	}
 	return evidence.SiteNameFromURL(site.URL)
+}
+
+// retryNotice says on the terminal, once per site, that Jira answered with
+// a server error and the sync is trying again: the retries take a minute
+// or two, which would otherwise pass in silence. Rate limits are not
+// news: the sync slows down for them and says so in its time left.
+func retryNotice(opts syncOptions, site siteConf) func(jira.Retry) {
+	var once sync.Once
+	return func(r jira.Retry) {
+		if r.Status < 500 {
+			return
+		}
+		once.Do(func() {
+			which := ""
+			if opts.NameSites {
+				which = fmt.Sprintf("site %q: ", siteLabel(site))
+			}
+			// \r and erase: the line may start where a progress bar is drawn.
+			fmt.Fprintf(opts.IO.ErrOut, "\r\033[Kpmfolio: %sJira answered %d (a server error); trying again for a minute or two (Ctrl-C stops)\n",
+				which, r.Status)
+		})
+	}
 }
 
 // syncSummary is the one paragraph a sync prints.

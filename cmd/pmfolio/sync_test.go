@@ -2,11 +2,15 @@ package main
 
 import (
 	"context"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/jira"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
 
@@ -71,5 +75,52 @@ func TestSyncNamesTheFailingSiteOfSeveral(t *testing.T) {
 	r := cli{env: env}.run(t, "sync")
 	if r.code != exitAuth || !strings.HasPrefix(r.errOut, "pmfolio: Jira refused the credentials (401)\n") {
 		t.Errorf("one site: exit %d, %q", r.code, r.errOut)
+	}
+}
+
+func TestSyncSaysJiraAnsweredWithAServerErrorAndThatItIsRetrying(t *testing.T) {
+	for _, c := range []struct {
+		name        string
+		tty, quiet  bool
+		wantNotices int
+	}{
+		{"on a terminal", true, false, 1},
+		{"quiet on a terminal", true, true, 0},
+		{"not a terminal", false, false, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			srv := fakeSite(t, jiratest.DeploymentCloud, 5)
+			srv.Inject(func(*http.Request) *jiratest.Fault { return &jiratest.Fault{Status: http.StatusInternalServerError} })
+			stdio, out, errOut := bufferIO()
+			stdio.IsTTY = c.tty
+			var waits []time.Duration
+			db := filepath.Join(t.TempDir(), "p.db")
+			_, err := runSync(context.Background(), syncOptions{
+				IO: stdio, DBPath: db, Quiet: c.quiet,
+				Sites: []siteConf{{URL: srv.URL(), Email: jiratest.DemoEmail, APIToken: jiratest.DemoAPIToken}},
+				JiraOptions: []jira.Option{jira.WithSleep(func(ctx context.Context, d time.Duration) error {
+					waits = append(waits, d)
+					return ctx.Err()
+				})},
+			})
+			notices := strings.Count(errOut.String(), "pmfolio: Jira answered 500 (a server error); trying again")
+			if notices != c.wantNotices {
+				t.Errorf("stderr while retrying: %q; want %d notice", errOut, c.wantNotices)
+			}
+			// The retries are the default policy's: six tries, five waits.
+			if n := srv.Requests(); n != jira.DefaultRetryPolicy.MaxAttempts || len(waits) != n-1 {
+				t.Errorf("%d requests, %d waits; want %d tries", n, len(waits), jira.DefaultRetryPolicy.MaxAttempts)
+			}
+			errOut.Reset()
+			code := report(errOut, err, hintContext{deployment: evidence.DeploymentCloud}, false)
+			line, hint, _ := strings.Cut(errOut.String(), "\n")
+			if code != exitUnreachable || !strings.HasPrefix(line, "pmfolio: Jira answered with a server error: ") ||
+				!strings.Contains(line, "answered 500") || !strings.Contains(hint, "try again later") {
+				t.Errorf("exit %d, %q; want exit 4 and a line saying Jira answered with a server error", code, errOut)
+			}
+			if out.Len() != 0 {
+				t.Errorf("stdout: %q", out)
+			}
+		})
 	}
 }

@@ -585,14 +585,27 @@ func writeGap(w *bufio.Writer, first *bool, c evidence.Category, why string) {
 	writeEscaped(w, why+oneLine(c.Suggestion))
 }
 
-// writeBriefBullets writes the strongest résumé bullets.
+// writeBriefBullets writes the strongest résumé bullets, leaving out those
+// that repeat the result of an initiative the brief shows above: a reader
+// of two pages should meet each result once ('pmfolio bullets' has them).
 func writeBriefBullets(w *bufio.Writer, r *report) {
+	shown := map[issueRef]bool{}
+	for _, in := range r.briefInitiatives() {
+		shown[issueRef{in.epic.SiteName, in.epic.Key}] = true
+	}
 	w.WriteString("## Résumé bullets\n\n")
-	all := r.bullets()
-	for _, b := range all[:min(len(all), briefBullets)] {
+	n := 0
+	for _, b := range r.bullets() {
+		if n == briefBullets {
+			break
+		}
+		if b.result != nil && shown[b.initiative] {
+			continue
+		}
 		w.WriteString("- ")
 		writeEscaped(w, b.text)
 		w.WriteByte('\n')
+		n++
 	}
 }
 

@@ -133,6 +133,7 @@ type bullet struct {
 	categories []string
 	numbers    []bulletNumber
 	result     *bulletResult // the result it quotes, if any
+	initiative issueRef      // the initiative whose result it quotes
 }
 
 // bulletResult is where a result a bullet quotes is recorded.
@@ -302,7 +303,8 @@ func (r *report) resultBullet(in initiative) bullet {
 	for _, g := range in.groups {
 		categories = append(categories, g.category.ID)
 	}
-	return bullet{text: line, strength: in.strength, categories: categories, numbers: numbers, result: res}
+	return bullet{text: line, strength: in.strength, categories: categories, numbers: numbers, result: res,
+		initiative: issueRef{in.epic.SiteName, in.epic.Key}}
 }
 
 // fitBullet joins a bullet's parts, leaving out optional clauses from the

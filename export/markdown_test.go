@@ -519,3 +519,24 @@ func TestTheBriefPrefersARulesClaimToTheModels(t *testing.T) {
 		t.Errorf("picked %+v, want the rule's decision", got)
 	}
 }
+
+// The brief states an initiative's result once: under the initiative, not
+// again among its résumé bullets (pmfolio bullets still leads with it).
+func TestTheBriefDoesNotRepeatAResultAmongItsBullets(t *testing.T) {
+	p := typicalPortfolio()
+	p.Epics[0].Outcome = "EU checkout timeouts fell from 2.1% to 0.3% in the first month."
+	var md bytes.Buffer
+	if err := Markdown(&md, p, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	_, bullets, _ := strings.Cut(md.String(), "## Résumé bullets")
+	if !strings.Contains(md.String(), "**Outcome.** EU checkout timeouts fell") {
+		t.Fatalf("the brief does not show the outcome:\n%s", md.String())
+	}
+	if strings.Contains(bullets, "fell from 2.1% to 0.3%") || strings.Count(bullets, "\n- ") != briefBullets {
+		t.Errorf("bullets repeat the result, or are not %d:\n%s", briefBullets, bullets)
+	}
+	if lines := bulletLines(t, p, -1); !strings.Contains(lines[0], "fell from 2.1% to 0.3%") {
+		t.Errorf("pmfolio bullets no longer leads with the result: %q", lines[0])
+	}
+}

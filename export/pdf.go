@@ -254,6 +254,18 @@ func (pw *pdfWriter) inline(n ast.Node, h float64, link string) {
 		if n.SoftLineBreak() || n.HardLineBreak() {
 			s += " "
 		}
+		if next, ok := n.NextSibling().(*ast.Link); ok && strings.HasSuffix(s, "(") {
+			// "(" stays on the line of the link it opens: a line must
+			// not end with "(" and the next begin "OPS-12, 2026-…)".
+			write(s[:len(s)-1])
+			first, _, _ := strings.Cut(pw.plain(next), " ")
+			// fpdf wraps at the right margin less a cell margin each side.
+			w, _ := pw.doc.GetPageSize()
+			if pw.doc.GetX()+pw.doc.GetStringWidth(pw.glyphs.text("("+first)) > w-pdfMarginX-2*pw.doc.GetCellMargin() {
+				pw.doc.Ln(h)
+			}
+			s = "("
+		}
 		write(s)
 	case *ast.String:
 		write(string(n.Value))

@@ -501,3 +501,32 @@ func TestPDFLeavesEmojiOutWithoutGaps(t *testing.T) {
 		}
 	}
 }
+
+// A proof's "(" stays on the line of the record it opens, whatever the
+// length of the quote before it: quotes of every length from one word to
+// forty put the bracket at every place of the line.
+func TestPDFKeepsTheOpeningBracketWithItsLink(t *testing.T) {
+	words := strings.Fields("the refund fix is in review and should be live on Thursday in every region once the canary " +
+		"has run a full day without errors and support has the new macro for the merchants who asked last week")
+	for n := 1; n <= len(words); n++ {
+		p := typicalPortfolio()
+		for i := range p.Evidence {
+			if p.Evidence[i].Category == evidence.CatStakeholderComms && p.Evidence[i].IssueKey == "PAY-101" {
+				p.Evidence[i].Excerpt = "Status for support: 3 of 5 stories done; ETA 30 June, because " + strings.Join(words[:n], " ") + "."
+			}
+		}
+		var pdf bytes.Buffer
+		if err := PDF(&pdf, p, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		text := mustPDFText(t, pdf.Bytes())
+		if !strings.Contains(strings.ReplaceAll(text, "\n", " "), "Status for support: 3 of 5") {
+			t.Fatalf("%d words: the brief does not quote the update; the test must pick an item it shows", n)
+		}
+		for _, line := range strings.Split(text, "\n") {
+			if strings.HasSuffix(strings.TrimSpace(line), "(") {
+				t.Fatalf("%d words: a line ends with the bracket of its link: %q", n, line)
+			}
+		}
+	}
+}

@@ -50,7 +50,8 @@ By default it writes a brief a hiring manager reads in two minutes (two printed 
     Outcome (yours from 'pmfolio outcome', else the one Jira records: an
     "Outcome:" or "Result:" line, or a closing comment with a number in it);
   - the competencies your evidence shows, the gaps, and what would fill them;
-  - the top résumé bullets (see 'pmfolio bullets').
+  - the top résumé bullets (see 'pmfolio bullets'), but for those that repeat the
+    result of an initiative shown above.
 --full adds every evidence item as an appendix, initiative by initiative: what you wrote
 on each issue quoted and linked, and your field edits summarised per kind of work with
 the issues linked ("refined 14 issues (Story point estimate, Parent): …"), never one

@@ -116,7 +116,7 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 	f.StringVar(&since, "since", "", "fetch only issues updated since this date (YYYY-MM-DD or 30d, 12w, 6m, 1y)")
 	f.StringVar(&opts.JQL, "jql", "", "replace the default selection of your issues with this JQL")
 	f.BoolVar(&opts.Quiet, "quiet", false, "print nothing on success (for cron)")
-	f.BoolVar(&opts.DryRun, "dry-run", false, "fetch and count, but store nothing")
+	f.BoolVar(&opts.DryRun, "dry-run", false, "fetch and count, but store nothing (and create no database)")
 	f.StringVar(&site, "site", "", "sync only the config file's site with this name")
 	f.IntVar(&opts.Concurrency, "concurrency", jira.DefaultConcurrency,
 		"most requests in flight at once; Jira's rate limits lower it for a while (config: concurrency)")
@@ -125,16 +125,37 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 
 // runSync syncs each site into the database and prints a summary per site.
 // A failing site does not stop the others; the first error is returned.
+//
+// A dry run creates no database; one that exists it only locks. A sync
+// that created the database and failed before storing anything removes it
+// again, so that no empty database passes for a synced one.
 func runSync(ctx context.Context, opts syncOptions) ([]evsync.Result, error) {
 	if opts.Rules == nil {
 		opts.Rules = rules.BuiltinRules()
+	}
+	created, err := newDatabase(opts.DBPath)
+	if err != nil {
+		return nil, err
+	}
+	if opts.DryRun && created != nil {
+		return syncSites(ctx, nil, opts)
 	}
 	store, err := sqlite.Open(ctx, opts.DBPath)
 	if err != nil {
 		return nil, err
 	}
-	defer store.Close()
+	results, err := syncSites(ctx, store, opts)
+	if err != nil && created != nil && !errors.Is(err, evidence.ErrLocked) {
+		// Best effort: the sync's own error is the one to report.
+		created.removeIfUnused(ctx, store)
+	}
+	store.Close() // again, if removeIfUnused closed it, does no harm
+	return results, err
+}
 
+// syncSites syncs each site of opts into store (nil: a dry run on no
+// database).
+func syncSites(ctx context.Context, store *sqlite.Store, opts syncOptions) ([]evsync.Result, error) {
 	stop := opts.Stop
 	var (
 		results  []evsync.Result
@@ -220,7 +241,11 @@ func syncOneSite(ctx context.Context, store *sqlite.Store, site siteConf, opts s
 	if bar != nil {
 		sopts.PageProgress = bar.pages
 	}
-	res, err := evsync.Run(ctx, jira.NewSource(client), store, sopts)
+	var sink evsync.Sink
+	if store != nil {
+		sink = store
+	}
+	res, err := evsync.Run(ctx, jira.NewSource(client), sink, sopts)
 	if bar != nil {
 		bar.done()
 	}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -27,6 +29,14 @@ func storedIssues(t *testing.T, path string) int {
 		t.Fatal(err)
 	}
 	return counts["issues"]
+}
+
+// noFile fails the test when path exists.
+func noFile(t *testing.T, path, why string) {
+	t.Helper()
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("%s: %s exists (%v)", why, path, err)
+	}
 }
 
 func TestSyncNamesTheFailingSiteOfSeveral(t *testing.T) {
@@ -122,5 +132,89 @@ func TestSyncSaysJiraAnsweredWithAServerErrorAndThatItIsRetrying(t *testing.T) {
 				t.Errorf("stdout: %q", out)
 			}
 		})
+	}
+}
+
+func TestDryRunCreatesNoDatabase(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 6)
+	env := isolatedEnv(t)
+	db := filepath.Join(t.TempDir(), "new", "p.db")
+	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"], env["PMFOLIO_DB"] = srv.URL(), jiratest.DemoEmail, jiratest.DemoAPIToken, db
+	r := cli{env: env}.run(t, "sync", "--dry-run")
+	if r.code != 0 || !strings.HasPrefix(r.out, "dry run on 127.0.0.1: 6 issues with ") {
+		t.Fatalf("dry run: exit %d, %q %q", r.code, r.out, r.errOut)
+	}
+	noFile(t, filepath.Dir(db), "a dry run on a new path")
+
+	// On a database that exists, a dry run reads and stores nothing either.
+	if r := (cli{env: env}).run(t, "sync", "--quiet"); r.code != 0 {
+		t.Fatalf("sync: %s", r.errOut)
+	}
+	srv.Update(func(s *jiratest.Site) {
+		if _, err := s.CreateIssue(s.Issues()[0].Key, "Runbook for the new ingress", "", testNow.Add(time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if r := (cli{env: env}).run(t, "sync", "--dry-run"); r.code != 0 || !strings.HasPrefix(r.out, "dry run on 127.0.0.1: 7 issues") {
+		t.Errorf("dry run on a synced database: exit %d, %q %q", r.code, r.out, r.errOut)
+	}
+	if n := storedIssues(t, db); n != 6 {
+		t.Errorf("stored %d issues after the dry run, want the 6 of the sync", n)
+	}
+}
+
+func TestFirstSyncThatFailsLeavesNoDatabase(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		fault func(srv *jiratest.Server)
+		code  int
+	}{
+		{"Jira unreachable", func(srv *jiratest.Server) { srv.Close() }, exitUnreachable},
+		{"credentials refused", nil, exitAuth},
+		// The site is stored by then, but none of the user's work.
+		{"search refused", func(srv *jiratest.Server) {
+			srv.Inject(func(r *http.Request) *jiratest.Fault {
+				if strings.Contains(r.URL.Path, "/search") {
+					return &jiratest.Fault{Status: http.StatusBadRequest, Body: `{"errorMessages":["The JQL is wrong."]}`}
+				}
+				return nil
+			})
+		}, exitFailure},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			srv := fakeSite(t, jiratest.DeploymentCloud, 6)
+			env := isolatedEnv(t)
+			db := filepath.Join(t.TempDir(), "p.db")
+			env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"], env["PMFOLIO_DB"] = srv.URL(), jiratest.DemoEmail, "revoked", db
+			if c.fault != nil {
+				env["JIRA_API_TOKEN"] = jiratest.DemoAPIToken
+				c.fault(srv)
+			}
+			if r := (cli{env: env}).run(t, "sync"); r.code != c.code {
+				t.Fatalf("exit %d, %q; want %d", r.code, r.errOut, c.code)
+			}
+			for _, suffix := range []string{"", "-wal", "-shm", ".lock"} {
+				noFile(t, db+suffix, "a first sync that stored nothing")
+			}
+			if r := (cli{env: env}).run(t, "doctor"); !strings.Contains(r.out, "none yet at "+db) {
+				t.Errorf("doctor after the failed sync:\n%s", r.out)
+			}
+		})
+	}
+
+	// A database that was there before stays, whatever the sync did.
+	srv := fakeSite(t, jiratest.DeploymentCloud, 6)
+	env := isolatedEnv(t)
+	db := filepath.Join(t.TempDir(), "p.db")
+	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"], env["PMFOLIO_DB"] = srv.URL(), jiratest.DemoEmail, jiratest.DemoAPIToken, db
+	if r := (cli{env: env}).run(t, "evidence", "add", "--category", "stakeholder-communication", "--date", "2026-10-01", "--description", "Ran the quarterly review"); r.code != 0 {
+		t.Fatalf("evidence add: %s", r.errOut)
+	}
+	srv.Close()
+	if r := (cli{env: env}).run(t, "sync"); r.code != exitUnreachable {
+		t.Fatalf("exit %d, %q", r.code, r.errOut)
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Errorf("the database of work added by hand is gone after a failed sync: %v", err)
 	}
 }

@@ -121,7 +121,8 @@ var errStopped = errors.New("sync stopped")
 // Run pulls the user's activity from src into sink, page by page: each
 // page's issues, activities, evidence and the cursor are committed in one
 // transaction, so a sync killed at any moment resumes where it stopped. Only
-// one sync may run on a store at a time.
+// one sync may run on a store at a time. A dry run, which stores nothing,
+// may have no sink (nil): it then reads as on a database that holds nothing.
 //
 // Jira keeps no trace of a deleted issue, so an incremental sync cannot
 // notice one. A full sync of the default selection (no JQL, no since) that
@@ -136,12 +137,18 @@ func Run(ctx context.Context, src Source, sink Sink, opts Options) (Result, erro
 		return Result{}, errors.New("sync: no classifier")
 	}
 	start := now()
-	unlock, err := sink.LockSync()
-	if err != nil {
-		return Result{}, err
+	switch {
+	case sink != nil:
+		unlock, err := sink.LockSync()
+		if err != nil {
+			return Result{}, err
+		}
+		defer unlock()
+	case !opts.DryRun:
+		return Result{}, errors.New("sync: nowhere to store")
 	}
-	defer unlock()
 
+	var err error
 	res := Result{}
 	if opts.Prepare != nil && !opts.DryRun {
 		err = opts.Prepare(ctx)

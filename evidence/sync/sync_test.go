@@ -450,6 +450,21 @@ func TestSyncDryRunStoresNothing(t *testing.T) {
 	}
 }
 
+// A dry run on no database at all (the command creates none for it) reads
+// the whole selection; a sync that would store needs a sink.
+func TestSyncDryRunNeedsNoSink(t *testing.T) {
+	f := newSyncFixture(t, jiratest.DeploymentCloud, 20)
+	opts := evsync.Options{DryRun: true, Classify: rules.Classify, Now: func() time.Time { return syncNow }}
+	res, err := evsync.Run(context.Background(), jira.NewSource(f.client(t)), nil, opts)
+	if err != nil || res.Issues != 20 {
+		t.Errorf("dry run without a sink: %d issues, %v; want 20", res.Issues, err)
+	}
+	opts.DryRun = false
+	if _, err := evsync.Run(context.Background(), jira.NewSource(f.client(t)), nil, opts); err == nil {
+		t.Error("a sync that stores ran without a sink")
+	}
+}
+
 // Jira reads JQL dates in the user's profile time zone; a bound written in
 // UTC would skip what changed in the hours after the cursor.
 func TestIncrementalSyncMissesNothingJustAfterTheCursor(t *testing.T) {

@@ -75,6 +75,12 @@ by page: Ctrl-C stops after the current page and keeps it.`,
   pmfolio sync --jql 'project = PAY'`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Quiet && opts.DryRun {
+				// --quiet promises no output on success, and a dry run's
+				// report is all it does: one of the two would be broken.
+				return &userError{Kind: kindUsage, Message: "--quiet and --dry-run do not go together: a dry run only prints its report",
+					Hint: "drop --quiet to see what a sync would fetch, or --dry-run to sync"}
+			}
 			g.quiet = opts.Quiet
 			if g.io.SetMemoryLimit != nil && g.io.Getenv("GOMEMLIMIT") == "" {
 				defer g.io.SetMemoryLimit(g.io.SetMemoryLimit(syncMemoryLimit))
@@ -115,7 +121,7 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 	f.BoolVar(&opts.Full, "full", false, "re-pull everything, and remove stored issues Jira says were deleted")
 	f.StringVar(&since, "since", "", "fetch only issues updated since this date (YYYY-MM-DD or 30d, 12w, 6m, 1y)")
 	f.StringVar(&opts.JQL, "jql", "", "replace the default selection of your issues with this JQL")
-	f.BoolVar(&opts.Quiet, "quiet", false, "print nothing on success (for cron)")
+	f.BoolVar(&opts.Quiet, "quiet", false, "print nothing on success (for cron); not with --dry-run")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "fetch and count, but store nothing (and create no database)")
 	f.StringVar(&site, "site", "", "sync only the config file's site with this name")
 	f.IntVar(&opts.Concurrency, "concurrency", jira.DefaultConcurrency,

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -161,6 +162,17 @@ func TestDryRunCreatesNoDatabase(t *testing.T) {
 	if n := storedIssues(t, db); n != 6 {
 		t.Errorf("stored %d issues after the dry run, want the 6 of the sync", n)
 	}
+}
+
+func TestQuietDryRunIsAUsageError(t *testing.T) {
+	env := isolatedEnv(t)
+	env["PMFOLIO_DB"] = filepath.Join(t.TempDir(), "p.db")
+	r := cli{env: env}.run(t, "sync", "--quiet", "--dry-run")
+	if r.code != exitUsage || r.out != "" ||
+		!regexp.MustCompile(`^pmfolio: --quiet and --dry-run do not go together[^\n]*\nhint: drop --quiet[^\n]*\n$`).MatchString(r.errOut) {
+		t.Errorf("exit %d, out %q, err %q; want exit 2, one line and a hint", r.code, r.out, r.errOut)
+	}
+	noFile(t, env["PMFOLIO_DB"], "a refused command")
 }
 
 func TestFirstSyncThatFailsLeavesNoDatabase(t *testing.T) {

@@ -53,6 +53,9 @@ var checks = map[string]check{
 	"in-progress.stalled":          perIssue(stalledInSprint),
 	"duplicate.likely":             likelyDuplicates,
 	"release.unowned-issues":       unownedRelease,
+	"release.missed":               perIssue(missedRelease),
+	"priority.top-unowned":         perIssue(topPriorityUnowned),
+	"in-progress.outside-sprint":   outsideRunningSprint,
 }
 
 // Detect runs every detector that is not off over the team's open issues
@@ -459,7 +462,10 @@ func unansweredQuestion(d Detector, t *Team, is TeamIssue) (map[string]string, b
 	if asker == "" {
 		asker = "a teammate"
 	}
-	return map[string]string{"asker": asker, "age": age(last.At, t.Now, d.Working)}, true
+	// The question itself, so the reader knows what is asked without
+	// opening the issue.
+	question := "“" + evidence.Shorten(markup.ForReaders(questionIn(last.Text)), 100) + "”"
+	return map[string]string{"asker": asker, "question": question, "age": age(last.At, t.Now, d.Working)}, true
 }
 
 func lastPersonComment(is TeamIssue) (evidence.Comment, bool) {
@@ -481,7 +487,11 @@ var questionSentence = regexp.MustCompile(`[^.!?]+\?`)
 
 // AsksQuestion reports whether a comment asks something: a sentence of the
 // writer's own words (not code or a quote) that ends in a question mark.
-func AsksQuestion(text string) bool {
+func AsksQuestion(text string) bool { return questionIn(text) != "" }
+
+// questionIn is the first question a comment asks, as AsksQuestion reads
+// it, or "".
+func questionIn(text string) string {
 	plain := markup.PlainText(text)
 	for _, line := range strings.Split(plain, "\n") {
 		line = strings.TrimSpace(line)
@@ -490,11 +500,11 @@ func AsksQuestion(text string) bool {
 		}
 		for _, s := range questionSentence.FindAllString(line, -1) {
 			if len(strings.Fields(s)) >= 3 {
-				return true
+				return strings.TrimSpace(s)
 			}
 		}
 	}
-	return false
+	return ""
 }
 
 func untriagedBug(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
@@ -678,6 +688,61 @@ func unownedRelease(d Detector, t *Team) []finding {
 		}
 		out = append(out, finding{issue: rel.first, key: "release:" + name, related: others, due: &rel.due,
 			vars: map[string]string{"version": name, "due": due, "count": strconv.Itoa(len(rel.keys))}})
+	}
+	return out
+}
+
+// missedRelease: an open issue whose fix versions are all released: the
+// release shipped without it, and the version now says something false.
+// An issue also planned into a version still to come has been moved on.
+func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) {
+	var last *Release
+	for i, r := range is.Releases {
+		if !r.Released {
+			return nil, false
+		}
+		if r.Date != nil && r.Date.Before(t.Now) && (last == nil || r.Date.After(*last.Date)) {
+			last = &is.Releases[i]
+		}
+	}
+	if last == nil {
+		return nil, false
+	}
+	return map[string]string{"version": last.Name, "released": last.Date.Format("2 Jan 2006")}, true
+}
+
+// topPriorities are the priority names that say "do this first".
+var topPriorities = []string{"Highest", "Blocker", "Critical", "Urgent", "P0", "P1"}
+
+// topPriorityUnowned: an issue at the top priority for longer than the
+// threshold that nobody is assigned and no running or next sprint plans:
+// its priority says one thing and the team's plans another.
+func topPriorityUnowned(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
+	if !evidence.EqualsAnyFold(is.Priority, topPriorities) || is.Assignee.ID != "" || sprintLabel(is) != "" ||
+		strings.EqualFold(is.Type, "Epic") || !olderThan(d, is.Created, t.Now) {
+		return nil, false
+	}
+	return map[string]string{"priority": is.Priority, "age": age(is.Created, t.Now, d.Working)}, true
+}
+
+// outsideRunningSprint finds someone's issue in progress whose latest
+// sprint is closed while its project has a sprint running: Jira left it
+// behind when the sprint closed, and the running sprint's board, where the
+// team looks, does not show it.
+func outsideRunningSprint(d Detector, t *Team) []finding {
+	running := map[string]bool{}
+	for _, is := range t.Issues {
+		if is.SprintState == "active" {
+			running[is.Project] = true
+		}
+	}
+	var out []finding
+	for _, is := range t.Issues {
+		if !openToOthers(d, t, is) || !is.InProgress() || is.SprintState != "closed" || !running[is.Project] ||
+			is.Assignee.ID == "" || strings.EqualFold(is.Type, "Epic") || len(is.Sprints) == 0 {
+			continue
+		}
+		out = append(out, finding{issue: is, vars: map[string]string{"closed": is.Sprints[len(is.Sprints)-1]}})
 	}
 	return out
 }

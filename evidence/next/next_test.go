@@ -284,7 +284,7 @@ func TestDetectors(t *testing.T) {
 				is.Status, is.StatusCategory, is.Created, is.Updated = "In Progress", "indeterminate", days(30), days(14)
 				is.Sprints, is.SprintState = nil, ""
 			}}},
-		{name: "a teammate's question unanswered for 5 working days", detector: "question.unanswered", reason: "Tomás asked the team a question 5 working days ago",
+		{name: "a teammate's question unanswered for 5 working days", detector: "question.unanswered", reason: "Tomás asked “Do we keep the old endpoint for mobile clients?” 5 working days ago",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Comments = []evidence.Comment{comment(tomas, days(7), "Do we keep the old endpoint for mobile clients?")}
 			}}},
@@ -313,6 +313,39 @@ func TestDetectors(t *testing.T) {
 			action: "set the priority and component",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Type, is.Priority, is.Components, is.SprintState, is.Sprints, is.Created = "Bug", "", nil, "", nil, days(14)
+			}}},
+		{name: "its only release shipped without it", detector: "release.missed", reason: "payments 3.8 was released on 8 Oct 2026 without it",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				shipped := days(41)
+				is.Releases = []Release{{Name: "payments 3.8", Date: &shipped, Released: true}}
+			}}},
+		{name: "moved on to a release still to come: nothing missed",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				shipped, coming := days(41), now.AddDate(0, 2, 0)
+				is.Releases = []Release{{Name: "payments 3.8", Date: &shipped, Released: true}, {Name: "payments 3.9", Date: &coming}}
+			}}},
+		{name: "highest priority for a month, nobody on it, no sprint", detector: "priority.top-unowned",
+			reason: "Highest priority for 4 weeks, but nobody is assigned and no sprint plans it",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Highest", evidence.User{}, "closed", []string{"OPS Sprint 4"}, days(30)
+			}}},
+		{name: "highest priority planned into the running sprint is planned",
+			issues: []func(*TeamIssue){func(is *TeamIssue) { is.Priority, is.Created = "Highest", days(30) }}},
+		{name: "highest priority with an owner is owned",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Priority, is.SprintState, is.Sprints, is.Created = "Highest", "", nil, days(30)
+			}}},
+		{name: "in progress, left in a closed sprint while the next one runs", detector: "in-progress.outside-sprint",
+			reason: "in progress but left in the closed OPS Sprint 8", action: "Ask Tomás whether it is still being worked on",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Status, is.StatusCategory, is.SprintState, is.Sprints = "In Progress", "indeterminate", "closed", []string{"OPS Sprint 8"}
+				},
+				func(*TeamIssue) {},
+			}},
+		{name: "in progress in a closed sprint, with no sprint running: a team between sprints",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Status, is.StatusCategory, is.SprintState, is.Sprints = "In Progress", "indeterminate", "closed", []string{"OPS Sprint 8"}
 			}}},
 		{name: "a bug filed yesterday has time to be triaged",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {

@@ -329,6 +329,40 @@ func (g *generator) teamBacklog(extra int) {
 	far.FixVersions = []*Version{later}
 	plant(far, "", "unassigned, but its release is months away")
 
+	// A release that shipped without an issue, and an issue moved on to
+	// the next one.
+	var shipped *Version
+	for _, v := range ops.Versions {
+		if v.Released && (shipped == nil || v.ReleaseDate.After(shipped.ReleaseDate)) {
+			shipped = v
+		}
+	}
+	if shipped != nil {
+		missed := g.teamIssue(ops, typeTask, "Rotate the certificates of the internal CA", tomas, ago(50))
+		missed.Assignee, missed.FixVersions = tomas, []*Version{shipped}
+		plant(missed, "release.missed", shipped.Name+" released without it")
+		moved := g.teamIssue(ops, typeTask, "Retire the v1 metrics exporter", aisha, ago(50))
+		moved.Assignee, moved.FixVersions = aisha, []*Version{shipped, release}
+		plant(moved, "", "planned into the coming release as well")
+	}
+
+	// A Highest-priority bug nobody has and no sprint plans, and one the
+	// running sprint does.
+	urgent := g.teamIssue(ops, typeBug, "Webhook callbacks dropped when the queue is full", sam, ago(30))
+	urgent.Priority, urgent.Components = priorityHighest, []*Component{ops.Components[2]}
+	planned := g.teamIssue(ops, typeBug, "Build cache misses after every base image update", sam, ago(30))
+	planned.Priority, planned.Components, planned.Sprints = priorityHighest, []*Component{ops.Components[1]}, []*Sprint{active}
+	if i := slices.Index(ops.Sprints, active); i > 0 {
+		urgent.Sprints = []*Sprint{ops.Sprints[i-1]}
+		// Work in progress Jira left behind when that sprint closed.
+		left := g.teamIssue(ops, typeTask, "Tune the autoscaler cool-down period", aisha, ago(20))
+		left.Status, left.Assignee, left.Sprints, left.Components = statusInProgress, tomas, []*Sprint{ops.Sprints[i-1]}, []*Component{ops.Components[2]}
+		g.teamComment(left, tomas, "Cool-down at 5 minutes on staging, watching the weekend traffic before production.", ago(2))
+		plant(left, "in-progress.outside-sprint", "in progress, left in the closed sprint")
+	}
+	plant(urgent, "priority.top-unowned", "Highest priority for a month, unassigned, in no running sprint")
+	plant(planned, "", "Highest priority, unassigned, planned into the running sprint")
+
 	g.teamFillers(extra)
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -57,6 +58,17 @@ func (s siteConf) deployment() string {
 		return evidence.DeploymentServer
 	}
 	return evidence.DeploymentCloud
+}
+
+// isCloudURL reports whether a site URL is Jira Cloud's: a site under
+// atlassian.net, or Atlassian's API gateway.
+func isCloudURL(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	host := strings.ToLower(u.Hostname())
+	return strings.HasSuffix(host, ".atlassian.net") || host == "api.atlassian.com"
 }
 
 // configPath is where the config file is: --config, $PMFOLIO_CONFIG,
@@ -152,6 +164,11 @@ func sitesToSync(ctx context.Context, cfg fileConfig, only string, getenv func(s
 		}
 		if sites[i].APIToken == "" && sites[i].PAT == "" {
 			sites[i].APIToken, sites[i].PAT = getenv("JIRA_API_TOKEN"), getenv("JIRA_PAT")
+		}
+		// With both kinds of token about (an engineer with a Cloud and a
+		// Server site), Jira Cloud takes only the e-mail and API token.
+		if sites[i].PAT != "" && sites[i].APIToken != "" && sites[i].Email != "" && isCloudURL(sites[i].URL) {
+			sites[i].PAT = ""
 		}
 		if err := sites[i].jiraConfig().Validate(); err != nil {
 			return nil, &userError{Kind: kindConfig, Message: err.Error(),

@@ -50,6 +50,9 @@ func dateRange(since, until string, now time.Time) (from, to *time.Time, err err
 		t = t.AddDate(0, 0, 1)
 		to = &t
 	}
+	if from != nil && from.After(now) {
+		return nil, nil, usageError("--since %s is in the future: nothing has happened since then yet", since)
+	}
 	if from != nil && to != nil && !from.Before(*to) {
 		return nil, nil, usageError("--since %s is after --until %s", since, until)
 	}

@@ -379,8 +379,13 @@ func runEvidenceNote(ctx context.Context, opts evidenceNoteOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := store.SetNote(ctx, id, opts.Text); err != nil {
+		text := strings.TrimSpace(opts.Text)
+		if err := store.SetNote(ctx, id, text); err != nil {
 			return err
+		}
+		if text == "" {
+			fmt.Fprintf(opts.IO.Out, "removed the note of %s\n", id)
+			return nil
 		}
 		fmt.Fprintf(opts.IO.Out, "noted %s\n", id)
 		return nil

@@ -602,3 +602,61 @@ func TestTyposFailAndCompletionOffersFormats(t *testing.T) {
 		}
 	}
 }
+
+// Each message says what happened in the user's terms: which arguments a
+// command takes, what a flag wants, that a date is in the future, that a
+// site is unknown, that a note was removed rather than noted.
+func TestMessagesSayWhatHappened(t *testing.T) {
+	c, _ := withDemo(t)
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"outcome", "PAY-1"}, exitUsage, "usage: pmfolio outcome ISSUE-KEY TEXT [flags] (accepts 2 arguments, received 1)"},
+		{[]string{"evidence", "show"}, exitUsage, "(accepts 1 argument, received 0)"},
+		{[]string{"bullets", "--top", "abc"}, exitUsage, `--top takes a number, not "abc"`},
+		{[]string{"next", "--all=maybe"}, exitUsage, `--all takes true or false, not "maybe"`},
+		{[]string{"bullets", "--since", "2030-01-01"}, exitUsage, "--since 2030-01-01 is in the future"},
+		{[]string{"outcome", "OPS-1", "Pages fell from 40 to 16", "--site", "nope"}, exitUsage, `no synced site named "nope"`},
+	} {
+		r := c.run(t, tt.args...)
+		if r.code != tt.code || !strings.Contains(r.errOut, tt.want) || strings.Contains(r.errOut, "strconv") {
+			t.Errorf("%q: exit %d, %q; want %d and %q", tt.args, r.code, r.errOut, tt.code, tt.want)
+		}
+	}
+	// Curation changes the database: a demo of its own.
+	c = cli{env: demoDB(t)}
+	list := c.run(t, "evidence", "list", "--format", "json", "--limit", "1")
+	var items []struct{ ID string }
+	if err := json.Unmarshal([]byte(list.out), &items); err != nil || len(items) != 1 {
+		t.Fatalf("evidence list: %v %q", err, list.out)
+	}
+	if r := c.run(t, "evidence", "note", items[0].ID, "I ran the comms"); r.code != 0 || !strings.HasPrefix(r.out, "noted ") {
+		t.Errorf("note: exit %d, %q", r.code, r.out)
+	}
+	if r := c.run(t, "evidence", "note", items[0].ID, " "); r.code != 0 || !strings.HasPrefix(r.out, "removed the note of ") {
+		t.Errorf("empty note: exit %d, %q", r.code, r.out)
+	}
+}
+
+// With both JIRA_PAT and JIRA_EMAIL / JIRA_API_TOKEN in the environment, a
+// Jira Cloud URL gets the e-mail and API token (Cloud takes no personal
+// access token); any other URL keeps the PAT.
+func TestBothTokensSetPickWhatTheSiteTakes(t *testing.T) {
+	env := map[string]string{"JIRA_EMAIL": "sam@acme.com", "JIRA_API_TOKEN": "api-token", "JIRA_PAT": "pat"}
+	for url, wantServer := range map[string]bool{
+		"https://acme.atlassian.net":                false,
+		"https://api.atlassian.com/ex/jira/1234abc": false,
+		"https://jira.acme.example/jira":            true,
+	} {
+		env["JIRA_URL"] = url
+		sites, err := sitesToSync(context.Background(), fileConfig{}, "", func(k string) string { return env[k] })
+		if err != nil || len(sites) != 1 {
+			t.Fatalf("%s: %v %v", url, sites, err)
+		}
+		if got := sites[0].deployment() == evidence.DeploymentServer; got != wantServer {
+			t.Errorf("%s: server credentials %v, want %v", url, got, wantServer)
+		}
+	}
+}

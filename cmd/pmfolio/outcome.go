@@ -98,6 +98,11 @@ func withOutcomeStore(ctx context.Context, opts outcomeOptions, fn func(*sqlite.
 		return err
 	}
 	defer store.Close()
+	if opts.Site != "" {
+		if err := checkSynced(ctx, store, opts.Site); err != nil {
+			return err
+		}
+	}
 	return fn(store)
 }
 

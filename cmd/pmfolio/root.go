@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
 	"strings"
 	"syscall"
 	"time"
@@ -121,7 +123,15 @@ func run(args []string, stdio IO) int {
 func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := check(cmd, args); err != nil {
-			return &userError{Kind: kindUsage, Message: err.Error(), Hint: "run '" + cmd.CommandPath() + " --help' for usage"}
+			msg := err.Error()
+			if !strings.HasPrefix(msg, "unknown command") {
+				// Cobra's "accepts 2 arg(s), received 1", with the usage
+				// line that says which two.
+				msg = "usage: " + cmd.UseLine() + " (" + argCount.ReplaceAllStringFunc(msg, func(n string) string {
+					return plural(int(n[0]-'0'), "argument")
+				}) + ")"
+			}
+			return &userError{Kind: kindUsage, Message: msg, Hint: "run '" + cmd.CommandPath() + " --help' for usage"}
 		}
 		return nil
 	}
@@ -151,7 +161,7 @@ by Ctrl-C (SIGINT), 143 stopped by SIGTERM.`,
 	}
 	root.SetVersionTemplate(versionLine() + "\n")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return &userError{Kind: kindUsage, Message: err.Error(), Hint: "run '" + cmd.CommandPath() + " --help' for usage"}
+		return &userError{Kind: kindUsage, Message: flagErrorMessage(err), Hint: "run '" + cmd.CommandPath() + " --help' for usage"}
 	})
 	root.PersistentFlags().StringVar(&g.dbFlag, "db", "", "path of the SQLite database (default $PMFOLIO_DB, else ~/.local/share/pmfolio/pmfolio.db)")
 	root.PersistentFlags().StringVar(&g.rulesFlag, "rules", "", "a rules file that adds, overrides or disables classification rules (default: the config file's rules)")
@@ -160,6 +170,30 @@ by Ctrl-C (SIGINT), 143 stopped by SIGTERM.`,
 	root.InitDefaultCompletionCmd()
 	refuseUnknownSubcommands(root)
 	return root
+}
+
+// argCount is a count in Cobra's argument errors: "1 arg(s)".
+var argCount = regexp.MustCompile(`\b\d arg\(s\)`)
+
+// badFlagValue is pflag's error for a value its type cannot parse, which
+// ends in Go's own words ("strconv.ParseInt: parsing \"abc\": invalid
+// syntax").
+var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(.*?)" flag: strconv\.Parse(Int|Uint|Float|Bool)`)
+
+// flagErrorMessage says what a flag wants in the user's terms.
+func flagErrorMessage(err error) string {
+	m := badFlagValue.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err.Error()
+	}
+	flag, value := strings.TrimPrefix(m[2], "-o, "), m[1]
+	if i := strings.LastIndex(flag, ", "); i >= 0 {
+		flag = flag[i+2:] // "-o, --output": the long name
+	}
+	if m[3] == "Bool" {
+		return fmt.Sprintf("%s takes true or false, not %q", flag, value)
+	}
+	return fmt.Sprintf("%s takes a number, not %q", flag, value)
 }
 
 // refuseUnknownSubcommands makes every command that only groups others

@@ -325,7 +325,7 @@ func TestDetectors(t *testing.T) {
 				is.Releases = []Release{{Name: "payments 3.8", Date: &shipped, Released: true}, {Name: "payments 3.9", Date: &coming}}
 			}}},
 		{name: "highest priority for a month, nobody on it, no sprint", detector: "priority.top-unowned",
-			reason: "Highest priority for 4 weeks, but nobody is assigned and no sprint plans it",
+			reason: "Highest priority, open for 4 weeks, but nobody is assigned and no sprint plans it",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Highest", evidence.User{}, "closed", []string{"OPS Sprint 4"}, days(30)
 			}}},
@@ -623,5 +623,17 @@ func TestRankWeighsDueDatesAndOnlyOtherWatchers(t *testing.T) {
 	}
 	if watched := scoreOf(now.AddDate(0, 0, 5), 4); !slices.Contains(watched.Why, "4 watchers") || watched.Score <= soon.Score {
 		t.Errorf("4 watchers: why %q, score %v against %v", watched.Why, watched.Score, soon.Score)
+	}
+}
+
+// A top-priority issue's reason says how long it has been open; why does
+// not say it again.
+func TestTopPriorityAgeIsSaidOnce(t *testing.T) {
+	cfg, _ := Load(nil)
+	is := story("OPS-1")
+	is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Highest", evidence.User{}, "", nil, days(30)
+	found := Find(cfg, Team{Site: site, Issues: []TeamIssue{is}, Now: now}, nil)
+	if len(found) != 1 || !strings.Contains(found[0].Reason, "open for 4 weeks") || slices.ContainsFunc(found[0].Why, func(w string) bool { return strings.HasPrefix(w, "open ") }) {
+		t.Errorf("found %+v: want the age in the reason only", found)
 	}
 }

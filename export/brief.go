@@ -417,11 +417,18 @@ func (r *report) initiativeFacts(in initiative) string {
 func (r *report) proofs(in initiative, n int, quoted *quoteSet) []*evidence.Evidence {
 	var written []*evidence.Evidence
 	for _, e := range in.items {
-		if inOwnWords(e) && !(e.Source == evidence.SourceIssue && e.IssueKey == in.epic.Key && in.epic.Goal != "") {
+		if inOwnWords(e) && !(e.Source == evidence.SourceIssue && e.IssueKey == in.epic.Key && in.epic.Goal != "") && !in.isOutcomeComment(e) {
 			written = append(written, e)
 		}
 	}
 	return r.strengths.pickVaried(written, n, quoted)
+}
+
+// isOutcomeComment reports whether an item is the comment the initiative's
+// outcome is quoted from, which the Outcome line shows already.
+func (in initiative) isOutcomeComment(e *evidence.Evidence) bool {
+	return in.hasOutcome && !in.outcome.Mine && e.Source == evidence.SourceComment &&
+		e.IssueKey == in.epic.Key && e.SourceID == in.outcome.Comment.ID
 }
 
 // writeQuote writes text on one line, cut to at most max runes, in

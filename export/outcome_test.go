@@ -135,3 +135,36 @@ func TestAReasonGivenMakesAStrongerProof(t *testing.T) {
 		t.Error(`"since 10:40" read as a reason`)
 	}
 }
+
+// The comment an outcome is quoted from is the Outcome line, not also one
+// of the initiative's proofs or a story's actions.
+func TestTheOutcomeCommentIsNotAlsoAProof(t *testing.T) {
+	p := typicalPortfolio()
+	closing := p.Epics[1].Comments[1] // PAY-120's closing comment, by Priya
+	closing.Author = me
+	p.Epics[1].Comments[1] = closing
+	item := jiraItem(fixtureIssue{"10120", "PAY-120", "Epic", "Self-service refunds", "", me, "done", nil}, evidence.SourceComment,
+		closing.ID, "2026-10-30T16:00:00Z", evidence.CatEpicOwnership, "comment.epic-result", 0.9, closing.Text)
+	p.Evidence = append(p.Evidence, item)
+	r := newReport(p, Options{})
+	for _, in := range r.initiatives {
+		if in.epic.Key != "PAY-120" {
+			continue
+		}
+		if !in.hasOutcome || !in.isOutcomeComment(&item) {
+			t.Fatalf("outcome %+v: the closing comment is not its source", in.outcome)
+		}
+		for _, e := range r.proofs(in, 3, &quoteSet{}) {
+			if e.SourceID == closing.ID {
+				t.Error("the outcome's comment is quoted again as a proof")
+			}
+		}
+		for _, a := range r.story(in).Actions {
+			if a.EvidenceID == item.ID {
+				t.Error("the outcome's comment is told again as an action")
+			}
+		}
+		return
+	}
+	t.Fatal("no PAY-120 initiative")
+}

@@ -287,8 +287,9 @@ func (r *report) story(in initiative) story {
 	goalQuoted := epicGoal(in) != ""
 	for _, e := range in.items {
 		switch {
-		case e.Source == evidence.SourceIssue && e.IssueKey == in.epic.Key && goalQuoted:
-			// The situation quotes the epic as created already.
+		case e.Source == evidence.SourceIssue && e.IssueKey == in.epic.Key && goalQuoted, in.isOutcomeComment(e):
+			// The situation quotes the epic as created already, and the
+			// result its outcome.
 		case inOwnWords(e):
 			written = append(written, e)
 		default:

@@ -287,6 +287,23 @@ func TestSyncIncrementalReflectsNewEditedDeletedCommentsAndMovedIssues(t *testin
 }
 
 // activityTexts maps the user's stored comment ids to their text.
+// rewriteOneOfMyComments changes the text of one of Me's comments on the
+// site without moving its issue's updated time (Jira does this for some
+// admin and bulk operations), and returns the comment's id.
+func (f *syncFixture) rewriteOneOfMyComments(text string) string {
+	var commentID string
+	f.srv.Update(func(s *jiratest.Site) {
+		for _, is := range s.Issues() {
+			for _, c := range is.Comments {
+				if c.Author == s.Me && commentID == "" {
+					commentID, c.Body = c.ID, text
+				}
+			}
+		}
+	})
+	return commentID
+}
+
 func (f *syncFixture) activityTexts(t *testing.T) map[string]string {
 	t.Helper()
 	items, err := f.store.Activities(context.Background(), evidence.SourceComment)
@@ -581,18 +598,8 @@ func TestFullSyncRereadsWhatIncrementalSyncsCannotSee(t *testing.T) {
 	if _, err := f.sync(t, evsync.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	// An old comment changes without its issue's `updated` moving (Jira
-	// does this for some admin and bulk operations).
-	var commentID string
-	f.srv.Update(func(s *jiratest.Site) {
-		for _, is := range s.Issues() {
-			for _, c := range is.Comments {
-				if c.Author == s.Me && commentID == "" {
-					commentID, c.Body = c.ID, "Decision: we keep the old API until Q3."
-				}
-			}
-		}
-	})
+	// An old comment changes without its issue's `updated` moving.
+	commentID := f.rewriteOneOfMyComments("Decision: we keep the old API until Q3.")
 	if _, err := f.sync(t, evsync.Options{}); err != nil {
 		t.Fatal(err)
 	}
@@ -619,16 +626,7 @@ func TestFullSyncWithSinceRereadsEverythingInTheWindow(t *testing.T) {
 	if _, err := f.sync(t, evsync.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	var commentID string
-	f.srv.Update(func(s *jiratest.Site) {
-		for _, is := range s.Issues() {
-			for _, c := range is.Comments {
-				if c.Author == s.Me && commentID == "" {
-					commentID, c.Body = c.ID, "Decision: we keep the old API until Q3."
-				}
-			}
-		}
-	})
+	commentID := f.rewriteOneOfMyComments("Decision: we keep the old API until Q3.")
 	since := syncNow
 	for _, is := range f.site.Issues() {
 		if is.Updated.Before(since) {

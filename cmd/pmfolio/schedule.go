@@ -217,7 +217,7 @@ func runScheduleInstall(ctx context.Context, o scheduleOptions) error {
 		return usageError("--at %q is not a time like 02:30", o.At)
 	}
 	if temporaryBinary(o.Command[0], o.TempDir) {
-		return &userError{Kind: kindUsage, Message: fmt.Sprintf("%s is a temporary build (go run) that will be gone by tonight", o.Command[0]),
+		return &userError{Kind: kindUsage, Message: fmt.Sprintf("%s is in a temporary folder (where go run builds) that may be cleaned before tonight", o.Command[0]),
 			Hint: "install pmfolio first: go install github.com/pmfolio/pmfolio/cmd/pmfolio@latest, then run 'pmfolio schedule install'"}
 	}
 	if !o.HasCfg {
@@ -282,6 +282,10 @@ func runScheduleRemove(ctx context.Context, o scheduleOptions) error {
 		removed = true
 	}
 	current, err := o.crontab(ctx)
+	if execErr := (*exec.Error)(nil); errors.As(err, &execErr) {
+		// No cron here: nothing was installed in one to remove.
+		current, err = nil, nil
+	}
 	if err != nil {
 		return err
 	}
@@ -331,7 +335,7 @@ func (o scheduleOptions) crontab(ctx context.Context) ([]string, error) {
 		var execErr *exec.Error
 		if errors.As(err, &execErr) {
 			return nil, &userError{Kind: kindOther, Message: "neither systemd nor cron is available here",
-				Hint: "run 'pmfolio sync --quiet' from your own scheduler"}
+				Hint: "run 'pmfolio sync --quiet' from your own scheduler", Err: execErr}
 		}
 		return nil, fmt.Errorf("crontab -l: %v: %s", err, oneLine(out))
 	}

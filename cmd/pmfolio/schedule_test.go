@@ -156,3 +156,20 @@ func TestScheduleRefusesAGoRunBinaryAndExplainsLingering(t *testing.T) {
 		t.Errorf("status: %v\n%s", err, out)
 	}
 }
+
+// Where neither systemd nor cron exists, install says so, and remove and
+// status agree that nothing is installed (remove failed while status said
+// "not installed").
+func TestScheduleWithoutAnySchedulerHasNothingToRemove(t *testing.T) {
+	sys := &fakeSystem{}
+	o, out, _ := scheduleFixture(t, sys, "", false, true)
+	o.Run = func(_ context.Context, _, name string, _ ...string) (string, error) {
+		return "", &exec.Error{Name: name, Err: exec.ErrNotFound}
+	}
+	if err := runScheduleInstall(context.Background(), o); err == nil || !strings.Contains(err.Error(), "neither systemd nor cron") {
+		t.Errorf("install without a scheduler: %v", err)
+	}
+	if err := runScheduleRemove(context.Background(), o); err != nil || !strings.Contains(out.String(), "No nightly sync was installed.") {
+		t.Errorf("remove without a scheduler: %v, %q", err, out.String())
+	}
+}

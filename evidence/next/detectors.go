@@ -289,7 +289,16 @@ func epicWithoutNote(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 	if !olderThan(d, since, t.Now) {
 		return nil, false
 	}
-	return map[string]string{"age": age(since, t.Now, d.Working)}, true
+	// The last note, so the reader knows where the epic stood.
+	last := ""
+	if c, ok := lastPersonComment(is); ok {
+		who := cmp.Or(c.Author.DisplayName, "a teammate")
+		if c.Author.Is(t.Site.User) {
+			who = "you"
+		}
+		last = fmt.Sprintf(" (the last, by %s on %s: “%s”)", who, c.At.Format("2 Jan"), evidence.Shorten(markup.ForReaders(markup.PlainText(c.Text)), 80))
+	}
+	return map[string]string{"age": age(since, t.Now, d.Working), "last-note": last}, true
 }
 
 // epicsWithoutMetric: an epic whose work has started (it is in progress,

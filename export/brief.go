@@ -503,8 +503,13 @@ func (r *report) missingOutcome(in initiative) {
 	ref := issueRef{in.epic.SiteName, in.epic.Key}
 	if !slices.Contains(r.lint, ref) {
 		r.lint = append(r.lint, ref)
-		r.lintLines = append(r.lintLines, fmt.Sprintf("%s (%s) is shown without an outcome; add one: %s",
-			oneLine(in.epic.Key), evidence.Shorten(oneLine(in.epic.Summary), 60), outcomeCommand(in)))
+		// The epic's own success metrics say which numbers to report.
+		measure := ""
+		if _, metrics := goalAndMetrics(in.epic.Goal); metrics != "" {
+			measure = " (its success metrics: " + strings.TrimSuffix(evidence.Shorten(metrics, 120), ".") + ")"
+		}
+		r.lintLines = append(r.lintLines, fmt.Sprintf("%s (%s) is shown without an outcome%s; add one: %s",
+			oneLine(in.epic.Key), evidence.Shorten(oneLine(in.epic.Summary), 60), measure, outcomeCommand(in)))
 	}
 }
 

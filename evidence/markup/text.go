@@ -3,6 +3,7 @@ package markup
 import (
 	"cmp"
 	"encoding/json"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -572,10 +573,52 @@ func ForReadersNamed(excerpt, text string, nameOf func(account string) string) s
 			name = strings.TrimSpace(nameOf(mentioned[k]))
 		}
 		b.WriteString(cmp.Or(name, "[colleague]"))
-		excerpt = excerpt[i+len(mentionWord):]
+		rest := excerpt[i+len(mentionWord):]
+		// "@dana don't wait" opens with whom it speaks to: "Dana Wu, don't wait".
+		if name != "" && opensSentence(b.String()[:b.Len()-len(name)]) && spokenTo(rest) {
+			b.WriteByte(',')
+		}
+		excerpt = rest
 		k++
 	}
 }
+
+// opensSentence reports whether text before a word ends where a sentence
+// starts: nothing, an ellipsis, or a sentence's end and a space.
+func opensSentence(before string) bool {
+	before = strings.TrimSuffix(before, "…")
+	return before == "" || strings.HasSuffix(before, ". ") || strings.HasSuffix(before, "! ") || strings.HasSuffix(before, "? ")
+}
+
+// spokenTo reports whether the words after a name that opens a sentence
+// speak to that person ("don't wait", "keep both", "can you…", "please…")
+// rather than of them ("owns the rollout", "agreed", "will take it"): the
+// next word is lowercase and not a verb of the third person, a past tense,
+// or a modal unless "you" follows it.
+func spokenTo(rest string) bool {
+	words := strings.Fields(rest)
+	if !strings.HasPrefix(rest, " ") || len(words) == 0 {
+		return false
+	}
+	w := strings.TrimRight(words[0], ",.:;!?")
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+		return false
+	}
+	if slices.Contains(ofThemWords, w) {
+		return len(words) > 1 && strings.EqualFold(strings.TrimRight(words[1], ",.?"), "you")
+	}
+	return !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") || slices.Contains(spokenToWords, w)
+}
+
+// ofThemWords are words after a name that tell of the person (modals,
+// irregular past tenses, joins), unless "you" follows: "Dana will take
+// it", but "Dana, will you take it?".
+var ofThemWords = []string{"will", "would", "can", "could", "should", "shall", "may", "might", "must", "did", "had",
+	"and", "or", "to", "from", "with", "took", "made", "got", "said", "wrote", "found", "told", "gave", "ran", "left",
+	"sent", "set", "put", "is", "was", "has", "does", "are", "were", "the", "on", "in"}
+
+// spokenToWords are words that speak to someone whatever their ending.
+var spokenToWords = []string{"thanks", "please", "pls", "fyi"}
 
 // WordCount counts the words of plain text.
 func WordCount(text string) int {

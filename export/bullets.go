@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -284,10 +283,6 @@ func (r *report) measuredInitiatives() []initiative {
 // left out before the result is cut.
 func (r *report) resultBullet(in initiative) bullet {
 	quote := lowerFirst(resultQuote([]initiative{in}))
-	if !in.outcome.Mine {
-		// A résumé line outlives the comment: "since the 8th" needs its month.
-		quote = datedOrdinals(quote, in.outcome.Comment.At)
-	}
 	name := oneLine(in.epic.Summary)
 	if name == "" {
 		name = in.epic.Key
@@ -310,28 +305,6 @@ func (r *report) resultBullet(in initiative) bullet {
 	}
 	return bullet{text: line, strength: in.strength, categories: categories, numbers: numbers, result: res,
 		initiative: issueRef{in.epic.SiteName, in.epic.Key}}
-}
-
-// dayOrdinal is a day of the month named without its month: "the 8th".
-var dayOrdinal = regexp.MustCompile(`\bthe ([1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)\b`)
-
-// datedOrdinals gives each "the 8th" in text written at written the month
-// it means, the latest such day on or before written: "8 May".
-func datedOrdinals(text string, written time.Time) string {
-	if written.IsZero() {
-		return text
-	}
-	return dayOrdinal.ReplaceAllStringFunc(text, func(m string) string {
-		day, _ := strconv.Atoi(dayOrdinal.FindStringSubmatch(m)[1])
-		t := time.Date(written.Year(), written.Month(), day, 0, 0, 0, 0, time.UTC)
-		if day > written.Day() || t.Month() != written.Month() {
-			t = time.Date(written.Year(), written.Month()-1, day, 0, 0, 0, 0, time.UTC)
-		}
-		if t.Day() != day {
-			return m // no such day in that month: leave it as written
-		}
-		return t.Format("2 January")
-	})
 }
 
 // fitBullet joins a bullet's parts, leaving out optional clauses from the

@@ -476,23 +476,3 @@ func TestBulletsExplainEachNumberReadably(t *testing.T) {
 		t.Error("no hint of how to look an item up")
 	}
 }
-
-// A résumé line outlives the comment it quotes: "since the 8th" gets the
-// month the writer meant, the latest such day on or before the comment.
-func TestDatedOrdinals(t *testing.T) {
-	written := at("2026-05-11T10:00:00Z")
-	for in, want := range map[string]string{
-		"16 pages a week on average since the 8th":  "16 pages a week on average since 8 May",
-		"live since the 21st, faster since the 2nd": "live since 21 April, faster since 2 May",
-		"no outage since the 31st":                  "no outage since the 31st", // no 31 April
-		"3 of the 4 services":                       "3 of the 4 services",
-		"the 11th":                                  "11 May",
-	} {
-		if got := datedOrdinals(in, written); got != want {
-			t.Errorf("datedOrdinals(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if got := datedOrdinals("since the 8th", time.Time{}); got != "since the 8th" {
-		t.Errorf("without a date: %q", got)
-	}
-}

@@ -601,6 +601,9 @@ func spokenTo(rest string) bool {
 		return false
 	}
 	w := strings.TrimRight(words[0], ",.:;!?")
+	if w == "I" || strings.HasPrefix(w, "I'") {
+		return true // "Chloé, I got the answer from legal"
+	}
 	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
 		return false
 	}

@@ -204,6 +204,8 @@ func TestForReadersNamedNamesMentions(t *testing.T) {
 		{"a name spoken to, and one spoken of", "[~accountid:5b10:sam] don't wait for the review. [~accountid:557058:aisha] agreed on Friday. [~accountid:557058:aisha] can you merge it? [~accountid:5b10:sam] will deploy.",
 			"@user don't wait for the review. @user agreed on Friday. @user can you merge it? @user will deploy.",
 			"Sam O'Connor, don't wait for the review. Aisha Bello agreed on Friday. Aisha Bello, can you merge it? Sam O'Connor will deploy."},
+		{"a name and then I", "[~accountid:557058:aisha] I got the answer from legal: 90 days.",
+			"@user I got the answer from legal: 90 days.", "Aisha Bello, I got the answer from legal: 90 days."},
 		{"in the middle of a sentence a name takes no comma", "Thanks [~accountid:557058:aisha] for the numbers.",
 			"Thanks @user for the numbers.", "Thanks Aisha Bello for the numbers."},
 		{"a quoted mention is dropped and shifts nothing; a name spoken to takes a comma", "{quote}[~accountid:5b10:sam] said so{quote}\n[~accountid:557058:aisha] go ahead with 1% for 10 minutes.",

@@ -22,3 +22,24 @@ func Shorten(text string, max int) string {
 	}
 	return strings.TrimRight(text[:cut], " ,;:-") + "…"
 }
+
+// ShortenAtSentence is Shorten for a quote a reader reads as a whole: when
+// the text is too long and one of its sentences ends in the second half of
+// what fits, it ends there, with no ellipsis ("…signed by all three leads.",
+// not "…paused feature work once because of the budget, which is the…").
+func ShortenAtSentence(text string, max int) string {
+	cut := Shorten(text, max)
+	if cut == text {
+		return text
+	}
+	body := strings.TrimSuffix(cut, "…")
+	for i := len(body) - 1; i > 0; i-- {
+		if strings.IndexByte(".!?", body[i]) >= 0 && (i+1 == len(body) || body[i+1] == ' ') && i+1 < len(text) && text[i+1] == ' ' {
+			if utf8.RuneCountInString(body[:i+1]) >= max/2 {
+				return body[:i+1]
+			}
+			break
+		}
+	}
+	return cut
+}

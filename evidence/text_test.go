@@ -25,3 +25,23 @@ func TestShorten(t *testing.T) {
 		})
 	}
 }
+
+func TestShortenAtSentence(t *testing.T) {
+	outcome := "8 of 8 tier-1 services have SLOs in code and burn-rate alerts, and the error-budget policy was signed by all three leads on the 20th. Checkout used 41% of its budget last month, so the policy already had its first real test."
+	for _, tt := range []struct {
+		text string
+		max  int
+		want string
+	}{
+		{outcome, 220, "8 of 8 tier-1 services have SLOs in code and burn-rate alerts, and the error-budget policy was signed by all three leads on the 20th."},
+		{outcome, 400, outcome},
+		// No sentence ends in the second half: cut on a word.
+		{outcome, 60, "8 of 8 tier-1 services have SLOs in code and burn-rate…"},
+		// A decimal point ends no sentence.
+		{"Timeouts fell to 0.3 percent in the first month and stayed there for the quarter after it", 40, "Timeouts fell to 0.3 percent in the…"},
+	} {
+		if got := ShortenAtSentence(tt.text, tt.max); got != tt.want {
+			t.Errorf("ShortenAtSentence(…, %d) = %q, want %q", tt.max, got, tt.want)
+		}
+	}
+}

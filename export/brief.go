@@ -314,7 +314,7 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 		w.WriteString("\n\n")
 		if goal, metrics := goalAndMetrics(in.epic.Goal); goal != "" {
 			w.WriteString("**Goal.** ")
-			writeEscaped(w, evidence.Shorten(goal, goalLength))
+			writeEscaped(w, evidence.ShortenAtSentence(goal, goalLength))
 			if metrics != "" {
 				w.WriteString(" **Success metrics:** ")
 				writeEscaped(w, evidence.Shorten(metrics, goalLength/2))
@@ -439,7 +439,7 @@ func writeQuote(w *bufio.Writer, text string, max int) bool {
 		return false
 	}
 	w.WriteString("“")
-	writeEscaped(w, evidence.Shorten(text, max))
+	writeEscaped(w, evidence.ShortenAtSentence(text, max))
 	w.WriteString("”")
 	return true
 }

@@ -90,8 +90,9 @@ func (v *view) initiatives(s strengths) []initiative {
 }
 
 // afterCloseGrace is how long after its epic was resolved work under it
-// still belongs to the initiative: the last fixes and the wrap-up.
-const afterCloseGrace = 30 * 24 * time.Hour
+// still belongs to the initiative: the wrap-up of the last days. A status
+// update three weeks after "closing the epic" reads as if it never shipped.
+const afterCloseGrace = 7 * 24 * time.Hour
 
 // afterClose reports whether an item under an epic came well after the
 // epic was resolved: work filed under a closed epic months later is not

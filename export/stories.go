@@ -100,8 +100,9 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 		initiatives = initiatives[:top]
 	}
 	stories := make([]story, 0, len(initiatives))
+	quoted := &quoteSet{} // no quote, nor its template filled in again, twice
 	for _, in := range initiatives {
-		stories = append(stories, r.story(in))
+		stories = append(stories, r.story(in, quoted))
 	}
 	r.tagQuestions(stories, initiatives, question)
 	if opts.JSON {
@@ -133,9 +134,9 @@ func (r *report) storyWeight(g group) float64 {
 	return sum
 }
 
-// tagQuestions tags each story with the interview questions its kinds of
-// work answer: those its actions quote first, then the rest of its
-// evidence, the kind of work that adds most to the story first. No
+// tagQuestions tags each story with the interview questions the kinds of
+// work its actions quote answer, the kind that adds most to the story
+// first: a tag the story cannot back with a quote is a promise. No
 // question tags two stories: in turns, strongest story first, each story
 // takes its best question no story has taken, so every story leads with
 // one of its own. A question asked (--question) leads its story. Only
@@ -149,11 +150,9 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 			quoted[a.Category] = true
 		}
 		groups := slices.Clone(in.groups)
-		slices.SortStableFunc(groups, func(a, b group) int {
-			return cmp.Or(cmp.Compare(b2i(quoted[b.category.ID]), b2i(quoted[a.category.ID])), cmp.Compare(r.storyWeight(b), r.storyWeight(a)))
-		})
+		slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(r.storyWeight(b), r.storyWeight(a)) })
 		for _, g := range groups {
-			if q := g.category.StoryQuestion; q != "" && !slices.Contains(ranked[i], q) {
+			if q := g.category.StoryQuestion; q != "" && quoted[g.category.ID] && !slices.Contains(ranked[i], q) {
 				ranked[i] = append(ranked[i], q)
 			}
 		}
@@ -179,14 +178,6 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 		}
 		stories[i].Questions = append([]string{}, tags[i]...)
 	}
-}
-
-// b2i is 1 for true.
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // bestFor finds the initiative whose story best answers a question: the
@@ -243,7 +234,7 @@ func questionWords(q string) []string {
 
 // story builds the story of one initiative. Its texts are plain; the
 // Markdown writer escapes them.
-func (r *report) story(in initiative) story {
+func (r *report) story(in initiative, quoted *quoteSet) story {
 	t := r.tally(in.items)
 	s := story{Epic: storyEpic{Site: in.epic.SiteName, Key: in.epic.Key, Summary: oneLine(in.epic.Summary), URL: in.epic.URL}}
 
@@ -272,14 +263,10 @@ func (r *report) story(in initiative) story {
 	}
 	s.Situation += "."
 	if goal := epicGoal(in); goal != "" {
-		s.Situation += " When I created the epic I wrote: “" + evidence.Shorten(goal, 240) + "”"
+		s.Situation += " When I created the epic I wrote: “" + evidence.ShortenAtSentence(goal, 240) + "”"
+		quoted.add(goal) // an action does not quote it again
 	}
 
-	var tasks []string
-	for _, g := range groups[:min(len(groups), initiativeClaims)] {
-		tasks = append(tasks, storyTask(g.category))
-	}
-	s.Task = "My part: " + joinAnd(tasks) + "."
 
 	// The strongest items in the user's own words, told in the order they
 	// happened; field edits only when there are too few of those.
@@ -296,7 +283,12 @@ func (r *report) story(in initiative) story {
 			edits = append(edits, e)
 		}
 	}
-	picked := r.strengths.pickVaried(written, storyActions, nil)
+	picked := r.strengths.pickVaried(written, storyActions, quoted)
+	if len(picked) == 0 {
+		// Everything it could quote reads like another story's: a story
+		// repeats rather than tell nothing.
+		picked = r.strengths.pickVaried(written, storyActions, nil)
+	}
 	if len(picked) < 2 {
 		picked = append(picked, r.strengths.pickVaried(edits, 2-len(picked), nil)...)
 	}
@@ -307,7 +299,7 @@ func (r *report) story(in initiative) story {
 		a := storyAction{
 			Category: e.Category, EvidenceID: e.ID, IssueKey: oneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
 			Link:       linkableURL(evidenceURL(e)),
-			OccurredAt: timestamp(e.OccurredAt), Excerpt: evidence.Shorten(oneLine(e.Excerpt), 240),
+			OccurredAt: timestamp(e.OccurredAt), Excerpt: evidence.ShortenAtSentence(oneLine(e.Excerpt), 240),
 			verb: actionVerb(r.categoryOf(e.Category), e.Source, e.IssueType, e.IssueSummary), at: e.OccurredAt.UTC(),
 		}
 		// The epic's own summary is the story's title already.
@@ -323,6 +315,18 @@ func (r *report) story(in initiative) story {
 		}
 		s.Actions = append(s.Actions, a)
 	}
+	// The task names the kinds of work the actions show, strongest first:
+	// "clearing what blocked teammates" with no unblocking quoted would
+	// be a claim the story does not back.
+	var tasks []string
+	for _, g := range groups {
+		shown := slices.ContainsFunc(s.Actions, func(a storyAction) bool { return a.Category == g.category.ID })
+		if shown && len(tasks) < initiativeClaims {
+			tasks = append(tasks, storyTask(g.category))
+		}
+	}
+	s.Task = "My part: " + joinAnd(tasks) + "."
+
 	var said []string
 	for _, a := range s.Actions {
 		if a.Excerpt != "" && a.Category != "" {
@@ -336,9 +340,9 @@ func (r *report) story(in initiative) story {
 
 	switch {
 	case in.hasOutcome && in.outcome.Mine:
-		s.Result = oneLine(in.outcome.Text)
+		s.Result = upperFirst(oneLine(in.outcome.Text))
 	case in.hasOutcome:
-		s.Result = "“" + evidence.Shorten(oneLine(in.outcome.Text), quoteLength) + "” (Jira, " + dateOnly(in.outcome.Comment.At.UTC()) + ")"
+		s.Result = "“" + upperFirst(evidence.ShortenAtSentence(oneLine(in.outcome.Text), quoteLength)) + "” (Jira, " + dateOnly(in.outcome.Comment.At.UTC()) + ")"
 	default:
 		// What Jira shows, and nothing the reader should not see: the
 		// command that records the outcome goes to the lint (stderr).

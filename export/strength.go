@@ -29,7 +29,9 @@ import (
 //     (numbers are what make a claim concrete: "cut the list from 14 to 5"),
 //     0.25 for a reason given ("because", "instead of", "so that": a
 //     decision with its trade-off shows judgment, "go ahead with that" does
-//     not) and 0.25 when the user added a note, which says they stand by it.
+//     not) and 0.25 when the user added a note, which says they stand by it;
+//     less 0.25 when it speaks to someone it cannot name ("FYI [colleague]
+//     [colleague]: …" reads as a redaction glitch).
 //
 //   - rarity, from 0 to 1, is 1 − n/max, where n is the number of items of
 //     the item's category and max that of the most common one: the
@@ -95,6 +97,9 @@ func substance(e *evidence.Evidence) float64 {
 	}
 	if givesReason.MatchString(e.Excerpt) {
 		score += 0.25
+	}
+	if strings.Contains(e.Excerpt, "[colleague]") {
+		score -= 0.25
 	}
 	if strings.TrimSpace(e.Note) != "" {
 		score += 0.25

@@ -64,7 +64,7 @@ rule's claim on it more than the text model's (its probability weighs 0.6); then
 rule's confidence, how much the text says (length, a number, your note) and how rare
 its kind of work is in your portfolio. An initiative scores by the sum of its items,
 times the square root of its kinds of work, times 1.5 when you owned the epic and 1.25
-when its outcome is known; work filed under an epic more than 30 days after it was
+when its outcome is known; work filed under an epic more than 7 days after it was
 resolved is not part of it. The brief shows up to 5 initiatives: every one you owned
 with a known outcome first, then the strongest others (at least 3 in all), and each
 one's strongest proofs, one per kind of work and issue.

@@ -267,7 +267,6 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 		quoted.add(goal) // an action does not quote it again
 	}
 
-
 	// The strongest items in the user's own words, told in the order they
 	// happened; field edits only when there are too few of those.
 	var written, edits []*evidence.Evidence

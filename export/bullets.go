@@ -742,8 +742,8 @@ func sayVerified(r *report, groups []group) []clause {
 }
 
 // sayIncidents says what the user did in incidents by kind of record:
-// "Coordinated incidents on 26 issues: posted 31 incident updates and
-// created 17 postmortems and follow-up issues."
+// "Coordinated 9 incidents across 2 projects: posted 31 incident updates
+// and created 17 postmortems and follow-up issues."
 func sayIncidents(r *report, groups []group) []clause {
 	all := items(groups)
 	var did []string
@@ -758,6 +758,20 @@ func sayIncidents(r *report, groups []group) []clause {
 			did = append(did, k.verb+text)
 			numbers = append(numbers, n)
 		}
+	}
+	// The incidents are the issues the user posted updates on: the
+	// postmortems and follow-ups they filed are issues of their own, and
+	// counting them as incidents would inflate the count.
+	var updates []*evidence.Evidence
+	for _, e := range all {
+		if e.Source == evidence.SourceComment {
+			updates = append(updates, e)
+		}
+	}
+	if incidents := r.count(updates, countsIssues); incidents.Value > 0 {
+		incidents.Counts = "issues with an incident update"
+		text, _ := counted(incidents, "incident", "incidents")
+		return []clause{join(said("coordinated "+text, incidents), r.scope(updates), said(": "+joinAnd(did), numbers...))}
 	}
 	issues := r.count(all, countsIssues)
 	if issues.Value == 0 {

@@ -115,7 +115,7 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 			[]evidence.Evidence{item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "1"),
 				item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "2"),
 				item(postmortem, evidence.CatIncidentCoord, evidence.SourceIssue, "3")},
-			"Coordinated incidents on 2 issues in 1 project: posted 2 incident updates and created 1 postmortem or follow-up issue."},
+			"Coordinated 1 incident in 1 project: posted 2 incident updates and created 1 postmortem or follow-up issue."},
 		{"stakeholder updates name the epics among their issues",
 			[]evidence.Evidence{item(epicEU, evidence.CatStakeholderComms, evidence.SourceComment, "1"),
 				item(storyTO, evidence.CatStakeholderComms, evidence.SourceComment, "2")},
@@ -364,6 +364,10 @@ func TestEveryBulletNumberCanBeRecomputed(t *testing.T) {
 							distinct[e.ID] = true
 						case "issues", "issues that are epics":
 							distinct[key] = true
+						case "issues with an incident update":
+							if e.Source == evidence.SourceComment {
+								distinct[key] = true
+							}
 						case "done issues":
 							if e.IssueStatusCategory == "done" {
 								distinct[key] = true

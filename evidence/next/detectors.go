@@ -43,7 +43,7 @@ type check func(d Detector, t *Team) []finding
 var checks = map[string]check{
 	"story.no-acceptance-criteria": perIssue(noAcceptanceCriteria),
 	"story.no-estimate":            perIssue(noEstimate),
-	"blocked.stale":                perIssue(staleBlocked),
+	"blocked.stale":                staleBlockedIssues,
 	"epic.no-progress-note":        perIssue(epicWithoutNote),
 	"epic.no-success-metric":       epicsWithoutMetric,
 	"incident.no-postmortem":       perResolvedIssue(incidentWithoutPostmortem),
@@ -182,6 +182,26 @@ func lastWord(is TeamIssue) time.Time {
 		}
 	}
 	return at
+}
+
+// staleBlockedIssues finds the blocked issues to chase, each related to the
+// open issues that block it, so a reader of the JSON need not parse them
+// out of the reason.
+func staleBlockedIssues(d Detector, t *Team) []finding {
+	found := perIssue(staleBlocked)(d, t)
+	for i := range found {
+		for _, key := range t.openBlockers(found[i].issue) {
+			b, ok := t.issue(key)
+			if !ok {
+				found[i].related = append(found[i].related, key)
+				continue
+			}
+			// What the blocker waits on is what the action asks to chase.
+			found[i].related = append(found[i].related, b.Key)
+			found[i].related = append(found[i].related, t.openBlockers(b)...)
+		}
+	}
+	return found
 }
 
 func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {

@@ -67,6 +67,7 @@ func TestDetectors(t *testing.T) {
 		detector string // "" expects no finding at all
 		reason   string // part of the reason
 		action   string // part of the action, when it matters
+		related  []string
 	}{
 		{name: "a ready story in the sprint is no work for anyone", issues: []func(*TeamIssue){func(*TeamIssue) {}}},
 		{name: "story in the running sprint without criteria", detector: "story.no-acceptance-criteria", reason: "active sprint (OPS Sprint 9) story",
@@ -86,6 +87,7 @@ func TestDetectors(t *testing.T) {
 		{name: "a story of a closed sprint is not planned work",
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.StoryPoints, is.SprintState = nil, "closed" }}},
 		{name: "blocked with no comment for a week", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 6 days", action: "Chase the blocker PAY-7: ask its owner",
+			related: []string{"PAY-7"},
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory = "Blocked", "indeterminate"
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
@@ -127,7 +129,7 @@ func TestDetectors(t *testing.T) {
 				},
 			}},
 		{name: "a blocker that waits on another issue names what to chase", detector: "blocked.stale", reason: "blocked by OPS-1, which waits on PAY-7, with no comment for 6 days",
-			action: "Chase the blocker PAY-7, which OPS-1 waits on: ask its owner for a date",
+			action: "Chase the blocker PAY-7, which OPS-1 waits on: ask its owner for a date", related: []string{"OPS-1", "PAY-7"},
 			issues: []func(*TeamIssue){
 				func(is *TeamIssue) {
 					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
@@ -425,6 +427,9 @@ func TestDetectors(t *testing.T) {
 			}
 			if !strings.Contains(op.Action, tt.action) {
 				t.Errorf("action %q, want it to say %q", op.Action, tt.action)
+			}
+			if tt.related != nil && !slices.Equal(op.Related, tt.related) {
+				t.Errorf("related %q, want %q", op.Related, tt.related)
 			}
 			if op.Action == "" || op.Category == "" || op.IssueURL != "https://acme.example/browse/"+op.IssueKey || strings.Contains(op.Action, "{") {
 				t.Errorf("incomplete opportunity: %+v", op)

@@ -111,6 +111,13 @@ type siteError struct {
 func (e *siteError) Error() string { return fmt.Sprintf("site %q: %v", e.site, e.err) }
 func (e *siteError) Unwrap() error { return e.err }
 
+// siteErrors are the failures of several of the config file's sites, in
+// the file's order: each gets its own line, and the first the exit code.
+type siteErrors []error
+
+func (e siteErrors) Error() string { return errors.Join(e...).Error() }
+func (e siteErrors) Unwrap() []error { return e }
+
 func usageError(format string, args ...any) error {
 	return &userError{Kind: kindUsage, Message: fmt.Sprintf(format, args...)}
 }
@@ -136,6 +143,15 @@ type hintContext struct {
 func report(w io.Writer, err error, hc hintContext, quiet bool) int {
 	if err == nil {
 		return exitOK
+	}
+	if sites := (siteErrors)(nil); errors.As(err, &sites) {
+		code := exitOK
+		for _, err := range sites {
+			if c := report(w, err, hc, quiet); code == exitOK {
+				code = c
+			}
+		}
+		return code
 	}
 	ue := explain(err, hc)
 	fmt.Fprintf(w, "pmfolio: %s\n", ue.line())

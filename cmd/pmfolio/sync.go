@@ -164,8 +164,8 @@ func runSync(ctx context.Context, opts syncOptions) ([]evsync.Result, error) {
 func syncSites(ctx context.Context, store *sqlite.Store, opts syncOptions) ([]evsync.Result, error) {
 	stop := opts.Stop
 	var (
-		results  []evsync.Result
-		firstErr error
+		results []evsync.Result
+		failed  siteErrors
 	)
 	for _, site := range opts.Sites {
 		if opts.onDeployment != nil {
@@ -188,9 +188,7 @@ func syncSites(ctx context.Context, store *sqlite.Store, opts syncOptions) ([]ev
 				}
 				err = &siteError{site: siteLabel(site), deployment: deployment, err: err}
 			}
-			if firstErr == nil {
-				firstErr = err
-			}
+			failed = append(failed, err)
 			continue
 		}
 		results = append(results, res)
@@ -198,7 +196,13 @@ func syncSites(ctx context.Context, store *sqlite.Store, opts syncOptions) ([]ev
 			break
 		}
 	}
-	return results, firstErr
+	switch len(failed) {
+	case 0:
+		return results, nil
+	case 1:
+		return results, failed[0]
+	}
+	return results, failed
 }
 
 // reclassifyIfChanged rebuilds the stored evidence when it comes from other

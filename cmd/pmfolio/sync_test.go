@@ -79,6 +79,33 @@ func TestSyncNamesTheFailingSiteOfSeveral(t *testing.T) {
 		t.Errorf("stored %d issues, want acme's 4", n)
 	}
 
+	// Two sites failing: each says so, in the file's order; the first's
+	// failure gives the exit code.
+	twoFailing := "sites:\n" + oldjob + "  - name: gone\n    url: http://127.0.0.1:1\n    pat: other-pat\n"
+	if err := os.WriteFile(cfgPath, []byte(twoFailing), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, quiet := range []bool{false, true} {
+		args := []string{"sync"}
+		if quiet {
+			args = append(args, "--quiet")
+		}
+		r := cli{env: env}.run(t, args...)
+		var lines []string
+		for _, l := range strings.Split(strings.TrimSpace(r.errOut), "\n") {
+			if strings.HasPrefix(l, "pmfolio: ") {
+				lines = append(lines, l)
+			}
+		}
+		if r.code != exitAuth || len(lines) != 2 || !strings.HasPrefix(lines[0], `pmfolio: site "oldjob": Jira refused`) ||
+			!strings.HasPrefix(lines[1], `pmfolio: site "gone": cannot reach Jira`) {
+			t.Errorf("two failing sites, quiet %v: exit %d, %q; want exit 3 and a line for each", quiet, r.code, r.errOut)
+		}
+		if hints := strings.Count(r.errOut, "\nhint: "); quiet && hints != 0 || !quiet && hints != 2 {
+			t.Errorf("two failing sites, quiet %v: %d hints in %q", quiet, hints, r.errOut)
+		}
+	}
+
 	// One site: the line is as it always was.
 	if err := os.WriteFile(cfgPath, []byte("sites:\n"+oldjob), 0o600); err != nil {
 		t.Fatal(err)

@@ -115,7 +115,7 @@ func (e *siteError) Unwrap() error { return e.err }
 // the file's order: each gets its own line, and the first the exit code.
 type siteErrors []error
 
-func (e siteErrors) Error() string { return errors.Join(e...).Error() }
+func (e siteErrors) Error() string   { return errors.Join(e...).Error() }
 func (e siteErrors) Unwrap() []error { return e }
 
 func usageError(format string, args ...any) error {

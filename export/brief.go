@@ -381,7 +381,8 @@ func goalAndMetrics(description string) (goal, metrics string) {
 	if goal == "" && metrics == "" {
 		return d, ""
 	}
-	return goal, strings.TrimSuffix(metrics, ";")
+	// "Goal: merchants refund…" starts the goal's own sentence.
+	return upperFirst(goal), strings.TrimSuffix(metrics, ";")
 }
 
 // initiativeFacts is the line under an initiative's heading: its project,

@@ -480,3 +480,50 @@ func TestBulletsExplainEachNumberReadably(t *testing.T) {
 		t.Error("no hint of how to look an item up")
 	}
 }
+
+// Rewriting the goals of a colleague's epic is epic work, but not leading
+// it: the brief, the headline and the bullets say the user shaped its
+// goals, never that they owned or led it, however well it ended.
+func TestAColleaguesEpicWhoseGoalsTheUserRewroteIsNotLed(t *testing.T) {
+	p := typicalPortfolio()
+	epicRefunds := fixtureIssue{"10120", "PAY-120", "Epic", "Self-service refunds", "", priya, "done", nil}
+	p.Evidence = append(p.Evidence, jiraItem(epicRefunds, evidence.SourceChange, "58000", "2026-09-01T10:00:00Z",
+		evidence.CatEpicOwnership, "change.epic-goals", 0.7,
+		"Success metrics: 60% of refunds self-served in the first month; refund tickets down 25%."))
+	for _, line := range bulletLines(t, p, -1) {
+		if strings.Contains(line, "Self-service refunds") && strings.HasPrefix(line, "Led ") || strings.HasPrefix(line, "Owned 2 epics") {
+			t.Errorf("a bullet claims the colleague's epic: %q", line)
+		}
+	}
+	var md strings.Builder
+	if err := Markdown(&md, p, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	doc := md.String()
+	if !strings.Contains(doc, "I led 1 initiative") {
+		t.Errorf("the headline does not count one initiative led:\n%s", doc)
+	}
+	_, refunds, ok := strings.Cut(doc, "Self-service refunds\n")
+	if !ok {
+		t.Fatalf("the brief does not show PAY-120:\n%s", doc)
+	}
+	refunds, _, _ = strings.Cut(refunds, "\n### ")
+	if strings.Contains(refunds, "owned the epic") {
+		t.Errorf("PAY-120 is said to be owned:\n%s", refunds)
+	}
+	// Stories sum an initiative up in the same words.
+	r := newReport(p, Options{})
+	for _, in := range r.initiatives {
+		summary := r.initiativeSummary(in)
+		switch in.epic.Key {
+		case "PAY-120":
+			if !strings.HasPrefix(summary, "I shaped the epic's goals") && !strings.Contains(summary, " shaped the epic's goals") || strings.Contains(summary, "owned") {
+				t.Errorf("PAY-120's summary: %q, want the goals shaped, not the epic owned", summary)
+			}
+		case "PAY-101":
+			if !strings.HasPrefix(summary, "I owned the epic") {
+				t.Errorf("PAY-101's summary: %q, want the epic owned first", summary)
+			}
+		}
+	}
+}

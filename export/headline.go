@@ -66,6 +66,22 @@ func headlineClaims(v *view) (string, []countedClaim) {
 // epicOwnedClaim is the epic-ownership claim inside one initiative.
 const epicOwnedClaim = "owned the epic"
 
+// epicClaim says what the epic-ownership items of g show, n of their epics
+// in all: owning the epics the user owned (see ownsEpic), or, when they
+// owned none, shaping the goals of the others, which is not leading them.
+func epicClaim(g group, n int, oneEpic bool) (string, int) {
+	owned := claimCount(g.category, slices.DeleteFunc(slices.Clone(g.items), func(e *evidence.Evidence) bool { return !ownsEpic(e) }))
+	switch {
+	case oneEpic && owned > 0:
+		return epicOwnedClaim, n
+	case oneEpic:
+		return "shaped the epic's goals", n
+	case owned > 0:
+		return g.category.Claim(owned), owned
+	}
+	return "shaped the goals of " + quantity(n, "epic", "epics"), n
+}
+
 // countedClaim is one claim of the headline: what the user did in one
 // category, and how many.
 type countedClaim struct {
@@ -83,8 +99,8 @@ func countedClaims(groups []group, oneEpic bool) []countedClaim {
 	for _, g := range groups {
 		n := claimCount(g.category, g.items)
 		phrase := g.category.Claim(n)
-		if oneEpic && g.category.ID == evidence.CatEpicOwnership {
-			phrase = epicOwnedClaim
+		if g.category.ID == evidence.CatEpicOwnership {
+			phrase, n = epicClaim(g, n, oneEpic)
 		}
 		all = append(all, countedClaim{phrase, g.category.ID, n})
 	}

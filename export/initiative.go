@@ -19,7 +19,9 @@ type initiative struct {
 	// epicItems are the items on the epic issue itself; they tell its
 	// status and carry the goal the user wrote for it.
 	epicItems []*evidence.Evidence
-	// owned says the user owned the epic (epic-ownership evidence).
+	// owned says the user owned the epic: created it, moved it through its
+	// lifecycle or shaped its children (see ownsEpic), not only rewrote its
+	// goals.
 	owned bool
 	// outcome is what the initiative achieved, when the user or Jira says.
 	outcome    initiativeOutcome
@@ -72,7 +74,7 @@ func (v *view) initiatives(s strengths) []initiative {
 			in.strength += s.of(e)
 		}
 		in.strength *= math.Sqrt(float64(len(in.groups)))
-		in.owned = slices.Contains(in.categoryIDs(), evidence.CatEpicOwnership)
+		in.owned = slices.ContainsFunc(in.items, ownsEpic)
 		in.outcome, in.hasOutcome = outcomeOf(in.epic)
 		if in.owned {
 			in.strength *= ownedWeight
@@ -87,6 +89,25 @@ func (v *view) initiatives(s strengths) []initiative {
 			strings.Compare(a.epic.SiteName, b.epic.SiteName), strings.Compare(a.epic.Key, b.epic.Key))
 	})
 	return out
+}
+
+// shapingRules are the built-in epic-ownership rules that show the user
+// shaped an epic (rewrote its goals, wrote down its scope) without showing
+// they owned it: on a colleague's epic that is a contribution, and saying
+// "led" or "owned" of it would not survive the interviewer opening it.
+var shapingRules = map[string]bool{
+	"change.epic-goals":    true,
+	"comment.epic-goals":   true,
+	"comment.epic-scope":   true,
+	evidence.RuleTextModel: true,
+}
+
+// ownsEpic reports whether an item shows the user owned its epic: epic
+// ownership by any other rule (created the epic, moved it through its
+// lifecycle, ordered its children), or filed or re-categorised as epic
+// ownership by the user, who knows.
+func ownsEpic(e *evidence.Evidence) bool {
+	return e.Category == evidence.CatEpicOwnership && (e.Manual || e.MachineCategory != "" || !shapingRules[e.Rule])
 }
 
 // afterCloseGrace is how long after its epic was resolved work under it

@@ -82,7 +82,7 @@ func (r *report) initiativeSummary(in initiative) string {
 	t := r.tally(in.items)
 	claims := claimPhrases(in.groups, true)
 	// Owning the epic frames everything else, so it comes first.
-	if i := slices.Index(in.categoryIDs(), evidence.CatEpicOwnership); i >= 0 {
+	if in.owned {
 		claims = slices.DeleteFunc(claims, func(c string) bool { return c == epicOwnedClaim })
 		claims = append([]string{epicOwnedClaim}, claims...)
 	}

@@ -45,8 +45,11 @@ type BulletOptions struct {
 // first, up to resultBullets, each with its result quoted: what a hiring
 // manager reads for. Then each kind of work appears in one bullet only, so
 // no two say the same thing. Nothing is claimed that the data does not
-// show: a business result is only ever quoted from where it is recorded;
-// otherwise the outcome is what Jira says is done now.
+// show: a business result is only ever quoted from where it is recorded,
+// and "done in Jira" is not passed off as one (only the epics bullet says
+// how many epics are done: that is how many initiatives shipped). Where
+// the work was ("across 3 projects") is said once, by the first bullet it
+// is true of, not in every line.
 // Every number can be traced: --format json gives, per number, what it
 // counts, the distinct things counted and the ids and links of the
 // evidence behind it.
@@ -134,6 +137,9 @@ type bullet struct {
 	numbers    []bulletNumber
 	result     *bulletResult // the result it quotes, if any
 	initiative issueRef      // the initiative whose result it quotes
+	// say writes a theme's bullet again, once the bullets before it are
+	// known (see report.saidScopes).
+	say func() (string, []bulletNumber)
 }
 
 // bulletResult is where a result a bullet quotes is recorded.
@@ -251,9 +257,18 @@ func (r *report) bullets() []bullet {
 		}
 		strength = strength / float64(n) * math.Log2(1+float64(n))
 		text, numbers := fitBullet(th.say(r, groups))
-		out = append(out, bullet{text: text, strength: strength, categories: categories, numbers: numbers})
+		out = append(out, bullet{text: text, strength: strength, categories: categories, numbers: numbers,
+			say: func() (string, []bulletNumber) { return fitBullet(th.say(r, groups)) }})
 	}
 	slices.SortStableFunc(out[themed:], func(a, b bullet) int { return cmp.Compare(b.strength, a.strength) })
+	// Said again in their order, each scope only by the first bullet that
+	// has it.
+	r.saidScopes = make(map[string]bool)
+	for i := range out[themed:] {
+		b := &out[themed+i]
+		b.text, b.numbers = b.say()
+	}
+	r.saidScopes = nil
 	return out
 }
 
@@ -469,15 +484,27 @@ func counted(n bulletNumber, one, many string) (string, bulletNumber) {
 }
 
 // scope says where the work was: " across 3 projects", " in 1 project".
+// Once a bullet before has said the same (saidScopes), it says nothing.
 func (r *report) scope(items []*evidence.Evidence) clause {
 	n := r.count(items, countsProjects)
+	var c clause
 	switch n.Value {
 	case 0:
 		return clause{}
 	case 1:
-		return said(" in 1 project", n)
+		c = said(" in 1 project", n)
+	default:
+		c = said(" across "+n.Text+" projects", n)
 	}
-	return said(" across "+n.Text+" projects", n)
+	if r.saidScopes != nil {
+		// The same projects, not only as many of them.
+		projects := strings.Join(slices.Sorted(slices.Values(n.Of)), ",")
+		if r.saidScopes[projects] {
+			return clause{}
+		}
+		r.saidScopes[projects] = true
+	}
+	return c
 }
 
 // forTeammates says whose issues they were: " for 7 teammates".
@@ -501,15 +528,6 @@ func (r *report) withTeammatesAcross(items []*evidence.Evidence) clause {
 		return said(" with "+who+" across "+text, mates, issues)
 	}
 	return said(" across "+text, issues)
-}
-
-// doneOutcome says what of the work is done now, as Jira records it.
-func (r *report) doneOutcome(items []*evidence.Evidence) clause {
-	issues, done := r.count(items, countsIssues), r.count(items, countsDoneIssues)
-	if issues.Value == 0 || done.Value == 0 {
-		return clause{}
-	}
-	return said("; "+doneShare(int(done.Value), int(issues.Value)), done, issues)
 }
 
 // join concatenates clauses into one.
@@ -598,7 +616,7 @@ func sayEpics(r *report, groups []group) []clause {
 
 func sayBacklog(r *report, groups []group) []clause {
 	all := items(groups)
-	return []clause{join(r.claimsOf(groups), r.scope(all)), r.forTeammates(all), r.doneOutcome(all)}
+	return []clause{join(r.claimsOf(groups), r.scope(all)), r.forTeammates(all)}
 }
 
 func sayJudgment(r *report, groups []group) []clause {
@@ -608,12 +626,11 @@ func sayJudgment(r *report, groups []group) []clause {
 		text, _ := counted(epics, "epic", "epics")
 		parts = append(parts, said(" in "+text, epics))
 	}
-	return append(parts, r.doneOutcome(all))
+	return parts
 }
 
 // sayPlanning counts releases: "Planned 116 issues into 14 releases and
-// shaped sprint scope for 95 issues across 3 projects; 98 of the 160
-// issues are done."
+// shaped sprint scope for 95 issues across 3 projects."
 func sayPlanning(r *report, groups []group) []clause {
 	all := items(groups)
 	var claims []string
@@ -632,11 +649,14 @@ func sayPlanning(r *report, groups []group) []clause {
 		claims = append(claims, g.category.Claim(int(n.Value)))
 		numbers = append(numbers, n)
 	}
-	return []clause{join(said(joinAnd(claims), numbers...), r.scope(all)), r.forTeammates(all), r.doneOutcome(all)}
+	// ", with" after "for 90 issues": not "for 90 issues for 6 teammates".
+	mates := r.forTeammates(all)
+	mates.text = strings.Replace(mates.text, " for ", ", with ", 1)
+	return []clause{join(said(joinAnd(claims), numbers...), r.scope(all)), mates}
 }
 
 // sayUpdates: "Posted 84 stakeholder updates on 53 issues across 3
-// projects, 6 of them epics."
+// projects, including progress notes on 6 epics."
 func sayUpdates(r *report, groups []group) []clause {
 	all := items(groups)
 	issues := r.count(all, countsIssues)
@@ -644,8 +664,6 @@ func sayUpdates(r *report, groups []group) []clause {
 		// Updates recorded by hand (evidence add) are on no issue.
 		return []clause{r.claimsOf(groups)}
 	}
-	text, _ := counted(issues, "issue", "issues")
-	parts := []clause{join(r.claimsOf(groups), said(" on "+text, issues), r.scope(all))}
 	var onEpics []*evidence.Evidence
 	for _, e := range all {
 		if e.IssueType == "Epic" {
@@ -654,30 +672,32 @@ func sayUpdates(r *report, groups []group) []clause {
 	}
 	epics := r.count(onEpics, countsIssues)
 	epics.Counts = "issues that are epics"
-	switch {
-	case epics.Value == 1 && issues.Value == 1:
-		parts = append(parts, said(", an epic", epics))
-	case epics.Value == 1:
-		parts = append(parts, said(", 1 of them an epic", epics))
-	case epics.Value > 1:
-		parts = append(parts, said(", "+epics.Text+" of them epics", epics))
+	if epics.Value == issues.Value {
+		text, _ := counted(epics, "epic", "epics")
+		return []clause{join(r.claimsOf(groups), said(" on "+text, epics), r.scope(all))}
+	}
+	text, _ := counted(issues, "issue", "issues")
+	parts := []clause{join(r.claimsOf(groups), said(" on "+text, issues), r.scope(all))}
+	if epics.Value > 0 {
+		// An update on an epic is a progress note on a whole initiative.
+		text, _ := counted(epics, "epic", "epics")
+		parts = append(parts, said(", including progress notes on "+text, epics))
 	}
 	return parts
 }
 
 // sayUnblocking: "Unblocked 8 teammates on 59 issues across 3 projects,
-// clearing blocks that had stood for a median of 2.5 days; 50 of the 59
-// issues are done." Without assignees it falls back to issues.
+// clearing blocks that had stood for a median of 2.5 days." Without assignees it falls back to issues.
 func sayUnblocking(r *report, groups []group) []clause {
 	all := items(groups)
 	mates := r.count(all, countsTeammates)
 	if mates.Value == 0 {
-		return []clause{join(r.claimsOf(groups), r.scope(all)), blockedMedian(all), r.doneOutcome(all)}
+		return []clause{join(r.claimsOf(groups), r.scope(all)), blockedMedian(all)}
 	}
 	issues := r.count(all, countsIssues)
 	a, _ := counted(mates, "teammate", "teammates")
 	b, _ := counted(issues, "issue", "issues")
-	return []clause{join(said("unblocked "+a+" on "+b, mates, issues), r.scope(all)), blockedMedian(all), r.doneOutcome(all)}
+	return []clause{join(said("unblocked "+a+" on "+b, mates, issues), r.scope(all)), blockedMedian(all)}
 }
 
 // blockedMedian says how long the blocks the user cleared had stood, as a
@@ -727,13 +747,12 @@ func roughDuration(d time.Duration) (string, float64) {
 }
 
 // sayCrossTeam: "Coordinated 82 issues with other teams across 3
-// projects for 8 teammates; 76 of the 82 issues are done."
+// projects for 8 teammates."
 func sayCrossTeam(r *report, groups []group) []clause {
 	all := items(groups)
 	issues := r.count(all, countsIssues)
 	text, _ := counted(issues, "issue", "issues")
-	return []clause{join(said("coordinated "+text+" with other teams", issues), r.scope(all)),
-		r.forTeammates(all), r.doneOutcome(all)}
+	return []clause{join(said("coordinated "+text+" with other teams", issues), r.scope(all)), r.forTeammates(all)}
 }
 
 func sayVerified(r *report, groups []group) []clause {

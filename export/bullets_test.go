@@ -94,23 +94,23 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 		items []evidence.Evidence
 		want  string
 	}{
-		{"unblocking counts teammates, issues and what is done",
+		{"unblocking counts teammates and issues",
 			[]evidence.Evidence{item(storyTO, evidence.CatUnblocking, evidence.SourceChange, "1"),
 				item(storyTO, evidence.CatUnblocking, evidence.SourceComment, "2"),
 				item(checkoutAPI, evidence.CatUnblocking, evidence.SourceChange, "3")},
-			"Unblocked 2 teammates on 2 issues across 2 projects; 1 of the 2 issues is done."},
+			"Unblocked 2 teammates on 2 issues across 2 projects."},
 		{"unblocking without assignees or done issues claims neither",
 			[]evidence.Evidence{item(unassigned(storyTO), evidence.CatUnblocking, evidence.SourceChange, "1")},
 			"Unblocked 1 issue for a teammate in 1 project."},
 		{"the user's own issues are not teammates'",
 			[]evidence.Evidence{item(taskRetry, evidence.CatStoryWriting, evidence.SourceIssue, "1")},
-			"Wrote 1 user story in 1 project; the issue is done."},
+			"Wrote 1 user story in 1 project."},
 		{"releases are the fix versions of the planned issues",
 			[]evidence.Evidence{item(storyTO, evidence.CatReleasePlanning, evidence.SourceChange, "1"),
 				item(storyRetry, evidence.CatReleasePlanning, evidence.SourceChange, "2"),
 				item(checkoutBug, evidence.CatReleasePlanning, evidence.SourceChange, "3"),
 				item(storyRefund, evidence.CatSprintPlanning, evidence.SourceChange, "4")},
-			"Planned 3 issues into 2 releases and shaped sprint scope for 1 issue across 2 projects for 3 teammates; 3 of the 4 issues are done."},
+			"Planned 3 issues into 2 releases and shaped sprint scope for 1 issue across 2 projects, with 3 teammates."},
 		{"incidents are told by what the user did",
 			[]evidence.Evidence{item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "1"),
 				item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "2"),
@@ -119,7 +119,7 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 		{"stakeholder updates name the epics among their issues",
 			[]evidence.Evidence{item(epicEU, evidence.CatStakeholderComms, evidence.SourceComment, "1"),
 				item(storyTO, evidence.CatStakeholderComms, evidence.SourceComment, "2")},
-			"Posted 2 stakeholder updates on 2 issues in 1 project, 1 of them an epic."},
+			"Posted 2 stakeholder updates on 2 issues in 1 project, including progress notes on 1 epic."},
 		{"updates recorded by hand are on no issue",
 			[]evidence.Evidence{{ID: "ev_manual1", SiteID: acme.ID, Source: evidence.SourceManual, SourceID: "1", OccurredAt: at(when),
 				Category: evidence.CatStakeholderComms, Rule: "manual", Confidence: 1, Excerpt: "Quarterly roadmap review with sales", SiteName: acme.Name, Manual: true}},
@@ -148,7 +148,8 @@ func TestBulletsForEpicsCountTheirDoneEpics(t *testing.T) {
 			epics = line
 		}
 	}
-	want := "Owned 1 epic in 1 project, “EU checkout reliability”, with 1 teammate across 4 issues; the epic is done."
+	// "in 1 project" is said by a bullet before it.
+	want := "Owned 1 epic, “EU checkout reliability”, with 1 teammate across 4 issues; the epic is done."
 	if epics != want {
 		t.Errorf("got  %q\nwant %q", epics, want)
 	}
@@ -525,5 +526,45 @@ func TestAColleaguesEpicWhoseGoalsTheUserRewroteIsNotLed(t *testing.T) {
 				t.Errorf("PAY-101's summary: %q, want the epic owned first", summary)
 			}
 		}
+	}
+}
+
+// Where the work was is said once, by the first bullet it is true of: the
+// same "across 3 projects" in every line is padding a reader skips.
+func TestBulletsSayEachScopeOnce(t *testing.T) {
+	p := typicalPortfolio()
+	var doc struct {
+		Bullets []struct {
+			Text    string
+			Numbers []struct {
+				Counts string
+				Of     []string
+			}
+		}
+	}
+	var js strings.Builder
+	if err := Bullets(&js, p, BulletOptions{Top: -1, Format: "json"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(js.String()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	said := map[string]string{}
+	scopes := 0
+	for _, b := range doc.Bullets {
+		for _, n := range b.Numbers {
+			if n.Counts != "projects" {
+				continue
+			}
+			scopes++
+			key := strings.Join(slices.Sorted(slices.Values(n.Of)), ",")
+			if first, ok := said[key]; ok {
+				t.Errorf("%q says the projects %s again, after %q", b.Text, key, first)
+			}
+			said[key] = b.Text
+		}
+	}
+	if scopes == 0 {
+		t.Errorf("no bullet says where the work was: %+v", doc.Bullets)
 	}
 }

@@ -24,6 +24,9 @@ type report struct {
 	// document is written; lintLines say how to add each.
 	lint      []issueRef
 	lintLines []string
+	// saidScopes are the scopes ("across 3 projects") the bullets written
+	// so far have said; nil when every bullet says its own.
+	saidScopes map[string]bool
 }
 
 func newReport(p evidence.Portfolio, opts Options) *report {

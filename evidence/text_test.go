@@ -37,6 +37,11 @@ func TestShortenAtSentence(t *testing.T) {
 		{outcome, 400, outcome},
 		// No sentence ends in the second half: cut on a word.
 		{outcome, 60, "8 of 8 tier-1 services have SLOs in code and burn-rate…"},
+		// Cut before, by the classifier: back to the sentence that ends.
+		{"From the postmortem: require review for pool size changes. Why: 148 merchants were affected last time. Done when: The change is live in production…", 300,
+			"From the postmortem: require review for pool size changes. Why: 148 merchants were affected last time."},
+		{"Too short a sentence. Then a long one that was cut by the classifier before it could end…", 300,
+			"Too short a sentence. Then a long one that was cut by the classifier before it could end…"},
 		// A decimal point ends no sentence.
 		{"Timeouts fell to 0.3 percent in the first month and stayed there for the quarter after it", 40, "Timeouts fell to 0.3 percent in the…"},
 	} {

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"net/url"
@@ -530,18 +531,20 @@ func (r *report) writeLint(w io.Writer) error {
 // writeBriefCompetencies writes a row per competency: the kinds of work
 // that show it, how much of it is in the user's own words, and the gaps
 // with what would fill them. A kind of work shown only by field edits is a
-// gap too: an interviewer will ask for an example in words.
+// gap too: an interviewer will ask for an example in words. With no gap
+// anywhere, the table has no gap column: a column of dashes says nothing.
 func writeBriefCompetencies(w *bufio.Writer, r *report) {
-	w.WriteString("## Competencies\n\n| Competency | Shown by | Gap and what would fill it |\n| --- | --- | --- |\n")
-	for _, row := range r.competencies() {
-		w.WriteString("| ")
-		writeEscaped(w, oneLine(row.name))
-		w.WriteString(" | ")
-		if len(row.shown) == 0 {
-			w.WriteString("**Gap**")
+	type row struct{ name, shown, gaps string }
+	var rows []row
+	anyGap := false
+	for _, c := range r.competencies() {
+		var shown, gaps strings.Builder
+		sw, gw := bufio.NewWriter(&shown), bufio.NewWriter(&gaps)
+		if len(c.shown) == 0 {
+			sw.WriteString("**Gap**")
 		}
 		var thin []evidence.Category
-		for i, g := range row.shown {
+		for i, g := range c.shown {
 			var written []*evidence.Evidence
 			for _, e := range g.items {
 				if inOwnWords(e) {
@@ -549,30 +552,43 @@ func writeBriefCompetencies(w *bufio.Writer, r *report) {
 				}
 			}
 			if i > 0 {
-				w.WriteString(", ")
+				sw.WriteString(", ")
 			}
-			writeEscaped(w, oneLine(g.category.Title))
+			writeEscaped(sw, oneLine(g.category.Title))
 			// Issues, as the headline and the bullets count: 350 field
 			// edits read as busywork, 145 issues groomed as work.
-			w.WriteString(" (" + scaleOf(r.tally(g.items).issues, len(g.items)))
+			sw.WriteString(" (" + scaleOf(r.tally(g.items).issues, len(g.items)))
 			if n := r.tally(written).issues; n > 0 && len(written) < len(g.items) {
-				w.WriteString(", " + strconv.Itoa(n) + " in writing")
+				sw.WriteString(", " + strconv.Itoa(n) + " in my own words")
 			}
-			w.WriteString(")")
+			sw.WriteString(")")
 			if len(written) == 0 && g.category.Suggestion != "" {
 				thin = append(thin, g.category)
 			}
 		}
-		w.WriteString(" | ")
-		if len(row.gaps) == 0 && len(thin) == 0 {
-			w.WriteString("—")
-		}
 		first := true
-		for _, c := range row.gaps {
-			writeGap(w, &first, c, "")
+		for _, g := range c.gaps {
+			writeGap(gw, &first, g, "")
 		}
-		for _, c := range thin {
-			writeGap(w, &first, c, "only field edits so far. ")
+		for _, g := range thin {
+			writeGap(gw, &first, g, "only field edits so far. ")
+		}
+		sw.Flush()
+		gw.Flush()
+		anyGap = anyGap || gaps.Len() > 0
+		rows = append(rows, row{c.name, shown.String(), gaps.String()})
+	}
+	if anyGap {
+		w.WriteString("## Competencies\n\n| Competency | Shown by | Gap and what would fill it |\n| --- | --- | --- |\n")
+	} else {
+		w.WriteString("## Competencies\n\n| Competency | Shown by |\n| --- | --- |\n")
+	}
+	for _, row := range rows {
+		w.WriteString("| ")
+		writeEscaped(w, oneLine(row.name))
+		w.WriteString(" | " + row.shown)
+		if anyGap {
+			w.WriteString(" | " + cmp.Or(row.gaps, "—"))
 		}
 		w.WriteString(" |\n")
 	}

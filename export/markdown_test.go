@@ -540,3 +540,17 @@ func TestTheBriefDoesNotRepeatAResultAmongItsBullets(t *testing.T) {
 		t.Errorf("pmfolio bullets no longer leads with the result: %q", lines[0])
 	}
 }
+
+// A brief whose every competency is shown in the user's own words has no
+// gap column: a column of dashes tells the reader nothing.
+func TestBriefCompetenciesWithoutGapsHaveNoGapColumn(t *testing.T) {
+	p := generatedPortfolio(240) // every category, every item a comment
+	var b strings.Builder
+	if err := Markdown(&b, p, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	doc := b.String()
+	if !strings.Contains(doc, "| Competency | Shown by |\n| --- | --- |\n") || strings.Contains(doc, "Gap and what would fill it") {
+		t.Errorf("competency table with a gap column and no gap:\n%s", doc)
+	}
+}

@@ -173,6 +173,9 @@ func (pw *pdfWriter) block(n ast.Node) {
 		sizes := map[int]float64{1: 16, 2: 12, 3: 10}
 		pw.size, pw.bold = sizes[min(n.Level, 3)], true
 		space := map[int]float64{1: 0, 2: 3.5, 3: 2.2}[min(n.Level, 3)]
+		// A heading at the foot of a page, its section on the next, reads
+		// as a mistake: keep it with the first lines under it.
+		pw.keepTogether(headingKeeps, pdfLineHeight+space+pw.size*0.5)
 		d.Ln(space)
 		pw.font()
 		pw.inlines(n, pw.size*0.45)
@@ -194,6 +197,7 @@ func (pw *pdfWriter) block(n ast.Node) {
 		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 			pw.size = pdfBodySize
 			pw.font()
+			pw.keepTogether(pw.linesOf(pw.plain(item), pdfIndent), pdfLineHeight)
 			left := pdfMarginX
 			d.SetX(left + 1)
 			pw.write(pdfLineHeight, "•", "")
@@ -236,6 +240,31 @@ func (pw *pdfWriter) block(n ast.Node) {
 		pw.font()
 		pw.inlines(n, pdfLineHeight)
 		d.Ln(pdfLineHeight + 1.2)
+	}
+}
+
+// headingKeeps is how many lines of the section under a heading must fit
+// on its page.
+const headingKeeps = 4
+
+// linesOf is how many lines text takes in the body font, indented by
+// indent, in the font in force (bold words make a line a little longer
+// than this counts: one line more is allowed for them).
+func (pw *pdfWriter) linesOf(text string, indent float64) int {
+	w, _ := pw.doc.GetPageSize()
+	return len(pw.doc.SplitText(pw.glyphs.text(text), w-2*pdfMarginX-indent)) + 1
+}
+
+// keepTogether starts a new page unless lines of height h fit on this
+// one: a list item split across two pages is read as two. What could
+// not fit on a page of its own is let flow.
+func (pw *pdfWriter) keepTogether(lines int, h float64) {
+	d := pw.doc
+	_, pageH := d.GetPageSize()
+	_, top, _, _ := d.GetMargins()
+	need := float64(lines) * h
+	if d.GetY()+need > pageH-pdfMarginEnd && need < pageH-top-pdfMarginEnd {
+		d.AddPage()
 	}
 }
 

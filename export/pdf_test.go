@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"github.com/pmfolio/pmfolio/evidence"
 )
 
@@ -528,5 +530,33 @@ func TestPDFKeepsTheOpeningBracketWithItsLink(t *testing.T) {
 				t.Fatalf("%d words: a line ends with the bracket of its link: %q", n, line)
 			}
 		}
+	}
+}
+
+// A list item that would not fit at the foot of a page starts the next
+// one; one taller than a page is let flow rather than leave a page blank.
+func TestPDFKeepsAListItemOnOnePage(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		y        float64 // where the item would start, mm from the top
+		lines    int
+		newPages int
+	}{
+		{"room left", 100, 5, 0},
+		{"at the foot of the page", 270, 5, 1},
+		{"taller than a page", 270, 100, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := fpdf.New("P", "mm", "A4", "")
+			doc.SetMargins(pdfMarginX, pdfMarginTop, pdfMarginX)
+			doc.SetAutoPageBreak(true, pdfMarginEnd)
+			doc.AddPage()
+			doc.SetY(tc.y)
+			pw := &pdfWriter{doc: doc}
+			pw.keepTogether(tc.lines, pdfLineHeight)
+			if got := doc.PageNo() - 1; got != tc.newPages {
+				t.Errorf("%d new pages, want %d", got, tc.newPages)
+			}
+		})
 	}
 }

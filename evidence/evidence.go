@@ -10,6 +10,7 @@ package evidence
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -226,6 +227,29 @@ type Evidence struct {
 	// issue moved out of Blocked), how long the block had lasted; zero
 	// when unknown.
 	BlockedFor time.Duration `json:"-"`
+}
+
+// commentAnchor is the part of a Jira link that opens an issue at one
+// comment, focused and highlighted, in Cloud, Server and Data Center.
+const commentAnchor = "&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-"
+
+// CommentURL links a comment of an issue, or "" without the issue's URL.
+func CommentURL(issueURL, commentID string) string {
+	if issueURL == "" || commentID == "" {
+		return issueURL
+	}
+	id := url.QueryEscape(commentID)
+	return issueURL + "?focusedCommentId=" + id + commentAnchor + id
+}
+
+// RecordURL is the link that shows the item's record itself: the comment
+// for a comment, the issue otherwise, the user's own link for manual
+// evidence.
+func (e *Evidence) RecordURL() string {
+	if e.Source == SourceComment {
+		return CommentURL(e.IssueURL, e.SourceID)
+	}
+	return e.IssueURL
 }
 
 // RuleTextModel is the rule id of the claims of the text model

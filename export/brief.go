@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"fmt"
 	"io"
-	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -67,29 +66,6 @@ func (r *report) briefInitiatives() []initiative {
 		return 1
 	})
 	return candidates[:min(len(candidates), briefInitiativesMax)]
-}
-
-// commentAnchor is the part of a Jira link that opens an issue at one
-// comment, focused and highlighted, in Cloud, Server and Data Center.
-const commentAnchor = "&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-"
-
-// commentURL links a comment of an issue, or "" without the issue's URL.
-func commentURL(issueURL, commentID string) string {
-	if issueURL == "" || commentID == "" {
-		return issueURL
-	}
-	id := url.QueryEscape(commentID)
-	return issueURL + "?focusedCommentId=" + id + commentAnchor + id
-}
-
-// evidenceURL is the link that shows an item's record itself: the comment
-// for a comment, the issue otherwise, the user's own link for manual
-// evidence.
-func evidenceURL(e *evidence.Evidence) string {
-	if e.Source == evidence.SourceComment {
-		return commentURL(e.IssueURL, e.SourceID)
-	}
-	return e.IssueURL
 }
 
 // inOwnWords reports whether an item is something the user wrote (a
@@ -472,7 +448,7 @@ func writeRecordLink(w *bufio.Writer, e *evidence.Evidence) {
 	} else if e.Manual && linkDestination(e.IssueURL) != "" {
 		label = "link, " + label
 	}
-	writeIssueLink(w, label, evidenceURL(e))
+	writeIssueLink(w, label, e.RecordURL())
 }
 
 // writeOutcome writes an initiative's outcome: the user's own words, or
@@ -490,7 +466,7 @@ func writeOutcome(w *bufio.Writer, r *report, in initiative) {
 		if o.Comment.Author.DisplayName != "" && !isUser(o.Comment.Author, r.userOf(in.epic.SiteName)) {
 			label = oneLine(o.Comment.Author.DisplayName) + " in Jira, " + dateOnly(o.Comment.At.UTC())
 		}
-		writeIssueLink(w, label, commentURL(in.epic.URL, o.Comment.ID))
+		writeIssueLink(w, label, evidence.CommentURL(in.epic.URL, o.Comment.ID))
 		w.WriteString(")")
 	}
 }

@@ -119,7 +119,7 @@ func writeExplained(w *bufio.Writer, b bullet) {
 			if ref.IssueKey != "" {
 				w.WriteString("  " + ref.IssueKey)
 			}
-			if link := evidenceURL(ref); link != "" {
+			if link := ref.RecordURL(); link != "" {
 				w.WriteString("  " + link)
 			}
 			w.WriteByte('\n')
@@ -312,7 +312,7 @@ func (r *report) resultBullet(in initiative) bullet {
 	line, numbers := fitBullet([]clause{parts})
 	res := &bulletResult{Text: quote, Epic: in.epic.Key, From: resultFromOutcome}
 	if !in.outcome.Mine {
-		res.From, res.Link = resultFromComment, commentURL(in.epic.URL, in.outcome.Comment.ID)
+		res.From, res.Link = resultFromComment, evidence.CommentURL(in.epic.URL, in.outcome.Comment.ID)
 	}
 	var categories []string
 	for _, g := range in.groups {
@@ -460,7 +460,7 @@ func (r *report) count(items []*evidence.Evidence, counts string) bulletNumber {
 	n.Text = strconv.Itoa(len(seen))
 	for _, e := range n.evidence {
 		n.EvidenceIDs = append(n.EvidenceIDs, e.ID)
-		n.Links = append(n.Links, evidenceURL(e))
+		n.Links = append(n.Links, e.RecordURL())
 	}
 	return n
 }
@@ -726,7 +726,7 @@ func blockedMedian(items []*evidence.Evidence) clause {
 	for _, e := range measured {
 		n.evidence = append(n.evidence, e)
 		n.EvidenceIDs = append(n.EvidenceIDs, e.ID)
-		n.Links = append(n.Links, evidenceURL(e))
+		n.Links = append(n.Links, e.RecordURL())
 	}
 	return said(", clearing blocks that had stood for a median of "+text, n)
 }

@@ -184,7 +184,7 @@ func writeDatedLink(w *bufio.Writer, e *evidence.Evidence) {
 	if e.Manual && linkDestination(e.IssueURL) != "" {
 		label = "link, " + label
 	}
-	writeIssueLink(w, label, evidenceURL(e))
+	writeIssueLink(w, label, e.RecordURL())
 }
 
 // writeEditSummaries writes one line per kind of field edit: "Backlog

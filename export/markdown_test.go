@@ -183,14 +183,14 @@ func TestMarkdownStructure(t *testing.T) {
 				for _, e := range p.Evidence {
 					if httpURL(e.IssueURL) {
 						linkable[e.IssueURL] = true
-						linkable[evidenceURL(&e)] = true
+						linkable[e.RecordURL()] = true
 					}
 				}
 				for _, ep := range p.Epics {
 					if httpURL(ep.URL) {
 						linkable[ep.URL] = true
 						for _, c := range ep.Comments {
-							linkable[commentURL(ep.URL, c.ID)] = true
+							linkable[evidence.CommentURL(ep.URL, c.ID)] = true
 						}
 					}
 				}
@@ -264,7 +264,7 @@ func TestMarkdownStructure(t *testing.T) {
 				for _, e := range p.Evidence {
 					target := e.IssueURL
 					if inOwnWords(&e) {
-						target = evidenceURL(&e)
+						target = e.RecordURL()
 					}
 					if httpURL(target) && !links[target] {
 						t.Errorf("no link to %s (%s %s)", target, e.Source, e.ID)
@@ -402,7 +402,7 @@ func TestManualEvidenceShowsItsLink(t *testing.T) {
 func TestCommentLinksFocusTheComment(t *testing.T) {
 	e := jiraItem(storyTO, evidence.SourceComment, "10231", "2026-03-04T15:12:00Z", evidence.CatStakeholderComms, "r", 0.8, "x")
 	want := "https://acme.atlassian.net/browse/PAY-142?focusedCommentId=10231&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-10231"
-	if got := evidenceURL(&e); got != want {
+	if got := e.RecordURL(); got != want {
 		t.Errorf("comment link = %s\nwant %s", got, want)
 	}
 	if !strings.Contains(render(t, markdownFull, typicalPortfolio()), "("+want+")") {
@@ -457,7 +457,7 @@ func TestTheBriefHeadlineClaimsTheTeamWorkPickedUp(t *testing.T) {
 			Category: evidence.CatUnblocking, EvidenceID: flagCleared.ID},
 	}
 	headline := strings.SplitN(brief(p), "\n\n", 4)[2]
-	want := "I also picked up 1 unowned PM task that was blocking the team ([" + flagCleared.IssueKey + "](" + evidenceURL(&flagCleared) + "))."
+	want := "I also picked up 1 unowned PM task that was blocking the team ([" + flagCleared.IssueKey + "](" + flagCleared.RecordURL() + "))."
 	if !strings.HasSuffix(headline, want) {
 		t.Errorf("headline %q\nwant it to end %q", headline, want)
 	}
@@ -473,7 +473,7 @@ func TestTheBriefHeadlineClaimsTheTeamWorkPickedUp(t *testing.T) {
 		Detector: "incident.no-postmortem", Category: filed.Category, EvidenceID: filed.ID}
 	p.TeamWork = append(p.TeamWork, incident)
 	headline = strings.SplitN(brief(p), "\n\n", 4)[2]
-	if want := "[" + filed.IssueKey + "](" + evidenceURL(&filed) + "))."; filed.ID == "" || !strings.HasSuffix(headline, want) || strings.Contains(headline, "OPS-950") {
+	if want := "[" + filed.IssueKey + "](" + filed.RecordURL() + "))."; filed.ID == "" || !strings.HasSuffix(headline, want) || strings.Contains(headline, "OPS-950") {
 		t.Errorf("headline %q\nwant it to end %q", headline, want)
 	}
 	p.TeamWork = p.TeamWork[:1]

@@ -297,7 +297,7 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 	for _, e := range picked {
 		a := storyAction{
 			Category: e.Category, EvidenceID: e.ID, IssueKey: oneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
-			Link:       linkableURL(evidenceURL(e)),
+			Link:       linkableURL(e.RecordURL()),
 			OccurredAt: timestamp(e.OccurredAt), Excerpt: evidence.ShortenAtSentence(oneLine(e.Excerpt), 240),
 			verb: actionVerb(r.categoryOf(e.Category), e.Source, e.IssueType, e.IssueSummary), at: e.OccurredAt.UTC(),
 		}

@@ -173,7 +173,7 @@ func TestStoriesMarkdownStructure(t *testing.T) {
 			for _, e := range p.Evidence {
 				if httpURL(e.IssueURL) {
 					linkable[e.IssueURL] = true
-					linkable[evidenceURL(&e)] = true
+					linkable[e.RecordURL()] = true
 				}
 			}
 			for _, ep := range p.Epics {

@@ -86,7 +86,7 @@ func writeTeamWork(w *bufio.Writer, r *report) {
 		// the one they did the work on (the postmortem an incident lacked).
 		key, url := tw.IssueKey, tw.IssueURL
 		if e := byID[tw.EvidenceID]; e != nil {
-			key, url = e.IssueKey, evidenceURL(e)
+			key, url = e.IssueKey, e.RecordURL()
 		}
 		writeIssueLink(w, key, url)
 	}

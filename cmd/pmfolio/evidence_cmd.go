@@ -283,7 +283,7 @@ func writeEvidenceDetail(w io.Writer, ev evidence.Evidence) error {
 		}
 	}
 	if ev.IssueURL != "" {
-		fmt.Fprintf(&b, "link:        %s\n", ev.IssueURL)
+		fmt.Fprintf(&b, "link:        %s\n", ev.RecordURL())
 	}
 	fmt.Fprintf(&b, "excerpt:     %s\n", oneLine(ev.Excerpt))
 	if ev.Note != "" {

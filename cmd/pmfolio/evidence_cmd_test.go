@@ -155,6 +155,23 @@ func TestEvidenceListAndShowForPeople(t *testing.T) {
 			t.Errorf("show lacks %q:\n%s", want, r.out)
 		}
 	}
+	// A comment's link opens the comment itself, as the exports' do.
+	commentShown := false
+	for _, l := range strings.Split(strings.TrimSpace(body), "\n") {
+		r := c.run(t, "evidence", "show", strings.Fields(l)[0])
+		m := regexp.MustCompile(`source: +comment (\d+) on`).FindStringSubmatch(r.out)
+		if m == nil {
+			continue
+		}
+		commentShown = true
+		if !strings.Contains(r.out, "?focusedCommentId="+m[1]+"&") {
+			t.Errorf("show of comment %s does not link it:\n%s", m[1], r.out)
+		}
+		break
+	}
+	if !commentShown {
+		t.Error("no prioritization comment to show")
+	}
 	if r := c.run(t, "evidence", "list", "--category", "nope"); r.code != exitUsage {
 		t.Errorf("list with unknown category: exit %d", r.code)
 	}

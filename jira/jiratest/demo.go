@@ -75,6 +75,9 @@ type generator struct {
 	lastCreated time.Time
 	leaver      *User     // a colleague who left the company
 	leftAt      time.Time // when leaver's account was deactivated
+	// affected is how many merchants each incident affected, so its
+	// postmortem and follow-ups agree on the number.
+	affected map[*Issue]int
 }
 
 type followUp struct {

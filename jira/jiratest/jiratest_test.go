@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -1078,5 +1079,46 @@ func TestMeDoesEveryKindOfPMWorkAndSomeEngineering(t *testing.T) {
 func BenchmarkDemoSite10000(b *testing.B) {
 	for b.Loop() {
 		DemoSite(DemoOptions{Deployment: DeploymentServer, Issues: 10_000, Seed: 1})
+	}
+}
+
+// The demo reads as one team's real history: nobody is named twice in one
+// sentence, and a postmortem and its follow-ups agree on how many
+// merchants the incident affected.
+func TestDemoTextAgreesWithItself(t *testing.T) {
+	twice := regexp.MustCompile(`(\[~accountid:[^\]]+\]) and (\[~accountid:[^\]]+\])`)
+	affected := regexp.MustCompile(`(\d+) merchants (?:were )?affected`)
+	for _, dep := range []string{DeploymentCloud, DeploymentServer} {
+		site := demo(t, dep, 600)
+		byKey := map[string]*Issue{}
+		for _, is := range site.issues {
+			byKey[is.Key] = is
+		}
+		for _, is := range site.issues {
+			texts := []string{is.Description}
+			for _, c := range is.Comments {
+				texts = append(texts, c.Body)
+			}
+			for _, text := range texts {
+				for _, m := range twice.FindAllStringSubmatch(text, -1) {
+					if m[1] == m[2] {
+						t.Errorf("%s %s names one person twice: %q", dep, is.Key, m[0])
+					}
+				}
+			}
+			// "From the postmortem OPS-12 of OPS-10: …"
+			var postmortem string
+			if _, err := fmt.Sscanf(is.Description, "From the postmortem %s", &postmortem); err != nil {
+				continue
+			}
+			pm, ok := byKey[postmortem]
+			if !ok {
+				t.Errorf("%s %s: no postmortem %s", dep, is.Key, postmortem)
+				continue
+			}
+			if got, want := affected.FindStringSubmatch(is.Description), affected.FindStringSubmatch(pm.Description); got != nil && (want == nil || got[1] != want[1]) {
+				t.Errorf("%s %s says %s merchants were affected, its postmortem %s says %v", dep, is.Key, got[1], pm.Key, want)
+			}
+		}
 	}
 }

@@ -1055,7 +1055,18 @@ func (ig *issueGen) slot(name string) string {
 	case "ms":
 		return strconv.Itoa(200 + g.pick(3800))
 	case "count":
-		return strconv.Itoa(12 + g.pick(470))
+		// Picked every time, so the rest of the site stays as it was.
+		n := 12 + g.pick(470)
+		if ig.incident == nil {
+			return strconv.Itoa(n)
+		}
+		if g.affected == nil {
+			g.affected = make(map[*Issue]int)
+		}
+		if _, ok := g.affected[ig.incident]; !ok {
+			g.affected[ig.incident] = n
+		}
+		return strconv.Itoa(g.affected[ig.incident])
 	case "metric":
 		return pickOf(g, metrics)
 	case "region":
@@ -1104,7 +1115,18 @@ func (ig *issueGen) slot(name string) string {
 	case "lead":
 		return g.mention(ig.otherTeam().Lead)
 	case "mate":
-		return g.mention(ig.teammate())
+		// Not the lead a phrase may name beside them ("Summary for Chloé
+		// Dubois and Chloé Dubois").
+		// The next of the team, not a new pick: the rest of the site stays
+		// as it was.
+		mate := ig.teammate()
+		if lead := ig.otherTeam().Lead; mate == lead {
+			team := g.teamAt(ig.is.Project, ig.at)
+			if i := slices.Index(team, lead); i >= 0 && len(team) > 1 {
+				mate = team[(i+1)%len(team)]
+			}
+		}
+		return g.mention(mate)
 	case "me":
 		return g.mention(g.site.Me)
 	case "asker":

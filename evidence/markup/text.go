@@ -697,7 +697,7 @@ var ofThemWords = []string{"will", "would", "can", "could", "should", "shall", "
 	"sent", "set", "put", "is", "was", "has", "does", "are", "were", "the", "on", "in"}
 
 // spokenToWords are words that speak to someone whatever their ending.
-var spokenToWords = []string{"thanks", "please", "pls", "fyi"}
+var spokenToWords = []string{"thanks", "please", "pls", "fyi", "yes"}
 
 // WordCount counts the words of plain text.
 func WordCount(text string) int {

@@ -218,6 +218,7 @@ func TestKeptMentionsReadAsNames(t *testing.T) {
 			"FYI @user @user: this slipped a week.", "FYI Sam O'Connor and Aisha Bello: this slipped a week."},
 		{"three in a row, one unknown", "FYI [~accountid:5b10:sam] [~accountid:who] [~accountid:557058:aisha]",
 			"FYI @user @user @user", "FYI Sam O'Connor, [colleague] and Aisha Bello"},
+		{"yes spoken to takes a comma", "[~accountid:557058:aisha] yes, use the staging path.", "@user yes, use the staging path.", "Aisha Bello, yes, use the staging path."},
 		{"a list spoken to takes a comma", "[~accountid:5b10:sam] [~accountid:557058:aisha] please review by Friday.",
 			"@user @user please review by Friday.", "Sam O'Connor and Aisha Bello, please review by Friday."},
 		{"an account markup cannot hold is no one", "Thanks [~a[b] for it.", "Thanks @user for it.", "Thanks [colleague] for it."},

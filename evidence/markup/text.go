@@ -34,7 +34,7 @@ func PlainText(text string) string {
 
 // plainTextMentions is PlainText with the accounts its mentions name, in
 // the order their "@user" stand in the plain text (a mention in a dropped
-// quote is in neither): what ForReadersNamed needs to name them.
+// quote is in neither): what KeepMentions needs to keep them.
 func plainTextMentions(text string) (plain string, mentioned []string) {
 	if LooksLikeADF(text) {
 		var root adfNode
@@ -541,12 +541,15 @@ func ForReaders(text string) string {
 	return strings.ReplaceAll(text, mentionWord, "[colleague]")
 }
 
-// ForReadersNamed is ForReaders for an excerpt of the plain text of text
-// (wiki markup or ADF): each mention reads as the name nameOf gives its
-// account, "[colleague]" where it gives none. When the excerpt cannot be
-// placed in the plain text, or that holds an "@user" no mention wrote, no
-// mention is named: a wrong name is worse than none.
-func ForReadersNamed(excerpt, text string, nameOf func(account string) string) string {
+// KeepMentions is what the classifier keeps of an excerpt of the plain
+// text of text (wiki markup or ADF): each "@user" becomes the mention it
+// stands for, "[~account]", for NameMentions to name when the excerpt is
+// read. Naming waits until then because only the whole store knows
+// everyone on a site, and a sync stores it page by page. When the excerpt
+// cannot be placed in the plain text, or that holds an "@user" no mention
+// wrote, every mention reads "[colleague]": a wrong name is worse than
+// none.
+func KeepMentions(excerpt, text string) string {
 	if !strings.Contains(excerpt, mentionWord) {
 		return excerpt
 	}
@@ -568,18 +571,91 @@ func ForReadersNamed(excerpt, text string, nameOf func(account string) string) s
 			return b.String()
 		}
 		b.WriteString(excerpt[:i])
-		name := ""
-		if k < len(mentioned) {
-			name = strings.TrimSpace(nameOf(mentioned[k]))
+		// An account NameMentions could not read back would reach a reader
+		// as markup.
+		if k < len(mentioned) && mentioned[k] != "" && !strings.ContainsAny(mentioned[k], "[]") {
+			b.WriteString(mentionOpen + mentioned[k] + "]")
+		} else {
+			b.WriteString("[colleague]")
 		}
-		b.WriteString(cmp.Or(name, "[colleague]"))
-		rest := excerpt[i+len(mentionWord):]
+		excerpt = excerpt[i+len(mentionWord):]
+		k++
+	}
+}
+
+// mentionOpen opens a mention KeepMentions kept, as wiki markup writes one.
+const mentionOpen = "[~"
+
+// nextMention finds the first mention KeepMentions kept in quote: where it
+// starts and ends, and its account.
+func nextMention(quote string) (start, end int, account string, ok bool) {
+	for from := 0; ; {
+		i := strings.Index(quote[from:], mentionOpen)
+		if i < 0 {
+			return 0, 0, "", false
+		}
+		start = from + i
+		body := quote[start+len(mentionOpen):]
+		if j := strings.IndexAny(body, "[]"); j > 0 && body[j] == ']' {
+			// Jira's own "[~accountid:…]", which a quote of a summary may
+			// hold, names the account as KeepMentions does.
+			return start, start + len(mentionOpen) + j + 1, strings.TrimPrefix(body[:j], "accountid:"), true
+		}
+		from = start + len(mentionOpen)
+	}
+}
+
+// MentionedIn lists the accounts of the mentions KeepMentions kept in
+// quote, in order.
+func MentionedIn(quote string) []string {
+	var accounts []string
+	for {
+		_, end, account, ok := nextMention(quote)
+		if !ok {
+			return accounts
+		}
+		accounts = append(accounts, account)
+		quote = quote[end:]
+	}
+}
+
+// NameMentions turns a quote KeepMentions made into what a person reads:
+// each mention reads as the name nameOf gives its account, "[colleague]"
+// where it gives none, so that no account id reaches a reader. Mentions
+// one after another ("FYI @chloe @ravi:") read as a list, "Chloé Dubois
+// and Ravi Shankar", where Jira's "@" kept the names apart.
+func NameMentions(quote string, nameOf func(account string) string) string {
+	if !strings.Contains(quote, mentionOpen) {
+		return quote
+	}
+	var b strings.Builder
+	for {
+		start, end, account, ok := nextMention(quote)
+		if !ok {
+			b.WriteString(quote)
+			return b.String()
+		}
+		b.WriteString(quote[:start])
+		before := b.String()
+		names := []string{cmp.Or(strings.TrimSpace(nameOf(account)), "[colleague]")}
+		for {
+			next, nextEnd, account, ok := nextMention(quote[end:])
+			if !ok || strings.TrimLeft(quote[end:end+next], " ") != "" {
+				break
+			}
+			names = append(names, cmp.Or(strings.TrimSpace(nameOf(account)), "[colleague]"))
+			end += nextEnd
+		}
+		last := len(names) - 1
+		if last > 0 {
+			b.WriteString(strings.Join(names[:last], ", ") + " and ")
+		}
+		b.WriteString(names[last])
+		quote = quote[end:]
 		// "@dana don't wait" opens with whom it speaks to: "Dana Wu, don't wait".
-		if name != "" && opensSentence(b.String()[:b.Len()-len(name)]) && spokenTo(rest) {
+		if !slices.Contains(names, "[colleague]") && opensSentence(before) && spokenTo(quote) {
 			b.WriteByte(',')
 		}
-		excerpt = rest
-		k++
 	}
 }
 
@@ -621,7 +697,7 @@ var ofThemWords = []string{"will", "would", "can", "could", "should", "shall", "
 	"sent", "set", "put", "is", "was", "has", "does", "are", "were", "the", "on", "in"}
 
 // spokenToWords are words that speak to someone whatever their ending.
-var spokenToWords = []string{"thanks", "please", "pls", "fyi"}
+var spokenToWords = []string{"thanks", "please", "pls", "fyi", "yes"}
 
 // WordCount counts the words of plain text.
 func WordCount(text string) int {

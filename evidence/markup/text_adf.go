@@ -74,7 +74,7 @@ func adfToWiki(root *adfNode) string {
 			return
 		case "mention":
 			// The account id, kept as wiki markup keeps it, names the
-			// person in a quote (ForReadersNamed); nothing that could
+			// person in a quote (KeepMentions); nothing that could
 			// end the link passes.
 			id := strings.Map(func(r rune) rune {
 				if r == ']' || r == '|' || r == '[' || unicode.IsSpace(r) {

@@ -187,10 +187,11 @@ func TestForReadersMentionsReadAsColleagues(t *testing.T) {
 	}
 }
 
-// A quote names the people its writer mentioned, when the caller knows
+// A quote names the people its writer mentioned, when the store knows
 // them, in wiki markup and in ADF alike; a mention in a dropped quote
-// does not shift the names; anyone unknown stays "[colleague]".
-func TestForReadersNamedNamesMentions(t *testing.T) {
+// does not shift the names; anyone unknown stays "[colleague]"; mentions
+// in a row read as a list.
+func TestKeptMentionsReadAsNames(t *testing.T) {
 	names := map[string]string{"557058:aisha": "Aisha Bello", "5b10:sam": "Sam O'Connor"}
 	nameOf := func(id string) string { return names[id] }
 	adf := `{"type":"doc","version":1,"content":[{"type":"paragraph","content":[` +
@@ -213,8 +214,16 @@ func TestForReadersNamedNamesMentions(t *testing.T) {
 		{"adf", adf, "Summary for @user and @user: done, migration and dashboards.", "Summary for Aisha Bello and [colleague]: done, migration and dashboards."},
 		{"a typed @user is no mention: nobody is named", "@user means [~accountid:557058:aisha] here.", "@user means @user here.", "[colleague] means [colleague] here."},
 		{"no mention", "Decision: we ship Thursday.", "Decision: we ship Thursday.", "Decision: we ship Thursday."},
+		{"mentions in a row are a list", "FYI [~accountid:5b10:sam] [~accountid:557058:aisha]: this slipped a week.",
+			"FYI @user @user: this slipped a week.", "FYI Sam O'Connor and Aisha Bello: this slipped a week."},
+		{"three in a row, one unknown", "FYI [~accountid:5b10:sam] [~accountid:who] [~accountid:557058:aisha]",
+			"FYI @user @user @user", "FYI Sam O'Connor, [colleague] and Aisha Bello"},
+		{"yes spoken to takes a comma", "[~accountid:557058:aisha] yes, use the staging path.", "@user yes, use the staging path.", "Aisha Bello, yes, use the staging path."},
+		{"a list spoken to takes a comma", "[~accountid:5b10:sam] [~accountid:557058:aisha] please review by Friday.",
+			"@user @user please review by Friday.", "Sam O'Connor and Aisha Bello, please review by Friday."},
+		{"an account markup cannot hold is no one", "Thanks [~a[b] for it.", "Thanks @user for it.", "Thanks [colleague] for it."},
 	} {
-		if got := ForReadersNamed(tt.excerpt, tt.text, nameOf); got != tt.want {
+		if got := NameMentions(KeepMentions(tt.excerpt, tt.text), nameOf); got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
 		}
 	}

@@ -37,23 +37,11 @@ func (s *subject) plain() *indexedText {
 	return &s.text
 }
 
-// forReaders turns an excerpt of the activity's words into what a reader
-// sees: a mention of someone the issue names (its assignee, reporter or
-// creator, the author of the comment it answers, the user) reads as their
-// name, any other as "[colleague]".
-func (s *subject) forReaders(excerpt string) string {
-	return markup.ForReadersNamed(excerpt, s.a.Text, func(account string) string {
-		people := []evidence.User{s.is.Assignee, s.is.Reporter, s.is.Creator, s.me}
-		if s.a.InReplyTo != nil {
-			people = append(people, s.a.InReplyTo.Author)
-		}
-		for _, u := range people {
-			if u.ID != "" && (u.ID == account || u.Name == account) && !u.LooksLikeAutomation() {
-				return u.DisplayName
-			}
-		}
-		return ""
-	})
+// quote turns an excerpt of the activity's words into what the store keeps
+// of it: the mentions stay mentions, for the store to name from everyone
+// it knows on the site when the evidence is read (markup.KeepMentions).
+func (s *subject) quote(excerpt string) string {
+	return markup.KeepMentions(excerpt, s.a.Text)
 }
 
 // A guard is a condition a rule needs besides its match.
@@ -375,9 +363,12 @@ func editedText(fields []field, p *textPattern, minWords int) matcher {
 			if !slices.ContainsFunc(fields, func(f field) bool { return f.changedBy(it) }) {
 				continue
 			}
-			added := markup.PlainText(changedRegion(it.FromString, it.ToString))
+			region := changedRegion(it.FromString, it.ToString)
+			added := markup.PlainText(region)
 			if markup.WordCount(added) >= minWords && (p == nil || p.matchesString(added)) {
-				return fieldLabel(fields, it) + " edited: " + evidence.Shorten(added, markup.ExcerptRunes), true
+				// The edit's words are not the activity's: their mentions are
+				// kept here, where their markup is known.
+				return fieldLabel(fields, it) + " edited: " + markup.KeepMentions(evidence.Shorten(added, markup.ExcerptRunes), region), true
 			}
 		}
 		return "", false
@@ -542,7 +533,9 @@ func flagRemovedNote(minWords int) matcher {
 		if s.words < minWords {
 			return "", false
 		}
-		return evidence.Shorten("Flag removed: "+t.text, markup.ExcerptRunes), true
+		const label = "Flag removed: "
+		// The label is no words of the activity's; what follows it is.
+		return label + s.quote(strings.TrimPrefix(evidence.Shorten(label+t.text, markup.ExcerptRunes), label)), true
 	}
 }
 

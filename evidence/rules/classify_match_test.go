@@ -177,6 +177,8 @@ func TestEditedText(t *testing.T) {
 		{"added sentence is an edit", nil, "Cart.", "Cart. Keep it for a week.", "Description edited: Keep it for a week."},
 		{"deleted text is not an edit", nil, "Cart. Keep it for a week.", "Cart.", ""},
 		{"added criteria match their pattern", acAdded, "Cart.", "Cart.\nh3. Acceptance criteria\n* kept 7 days", "Description edited: Acceptance criteria: kept 7 days."},
+		{"a mention in the added text stays a mention for the store to name", nil, "Cart.", "Cart. [~accountid:557058:aaaa] signs off the copy.",
+			"Description edited: [~557058:aaaa] signs off the copy."},
 		{"criteria already there are not added", acAdded, "Cart.\nh3. Acceptance criteria\n* kept 7 days", "Cart.\nh3. Acceptance criteria\n* kept 7 days\n* survives logout", ""},
 	}
 	for _, tt := range tests {

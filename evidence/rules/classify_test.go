@@ -762,15 +762,22 @@ func benchmarkClassify(b *testing.B, rs *RuleSet) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "activities/s")
 }
 
-// A quote names whom the user wrote to when the issue names them (its
-// assignee here); a mention of anyone else stays "[colleague]".
-func TestClassifyExcerptNamesMentionedPeopleTheIssueKnows(t *testing.T) {
-	act := clfComment("FYI [~accountid:557058:aaaa] and [~accountid:557058:zzzz]: this slipped a few days because of the checkout incident on the 7th. New ETA 25 May.")
-	got := BuiltinRules().withoutModel().Classify(act, clfIssue("Story", clfLee, clfLee), clfMe)
-	if len(got) == 0 {
-		t.Fatal("no claim")
-	}
-	if want := "FYI Lee Park and [colleague]: this slipped"; !strings.HasPrefix(got[0].Excerpt, want) {
-		t.Errorf("excerpt = %q, want it to start %q", got[0].Excerpt, want)
+// A quote keeps each mention, whoever the issue names, for the store to
+// name when it is read (it knows everyone on the site; one page does not):
+// in the comment's own words and after the label of a removed flag alike.
+func TestClassifyExcerptKeepsMentionsForTheStore(t *testing.T) {
+	for _, tt := range []struct{ name, text, want string }{
+		{"a comment", "FYI [~accountid:557058:aaaa] and [~accountid:557058:zzzz]: this slipped a few days because of the checkout incident on the 7th. New ETA 25 May.",
+			"FYI [~557058:aaaa] and [~557058:zzzz]: this slipped"},
+		{"a flag removed", "(flagoff) Flag removed\n\nSorted out with [~accountid:557058:zzzz], no need to wait any more.",
+			"Flag removed: Sorted out with [~557058:zzzz], no need"},
+	} {
+		got := BuiltinRules().withoutModel().Classify(clfComment(tt.text), clfIssue("Story", clfLee, clfLee), clfMe)
+		if len(got) == 0 {
+			t.Fatalf("%s: no claim", tt.name)
+		}
+		if !strings.HasPrefix(got[0].Excerpt, tt.want) {
+			t.Errorf("%s: excerpt = %q, want it to start %q", tt.name, got[0].Excerpt, tt.want)
+		}
 	}
 }

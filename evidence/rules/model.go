@@ -464,12 +464,12 @@ func (m *Model) claims(s *subject, out []evidence.Evidence) []evidence.Evidence 
 		}
 		why := fmt.Sprintf("text model, p=%.2f; weighed most: %s", probs[c], strings.Join(words, ", "))
 		if m.questionWeight(feats, c) > top[0].w {
-			why += fmt.Sprintf("; and the question it answers: %q", markup.ForReaders(evidence.Shorten(markup.PlainText(s.a.InReplyTo.Text), questionExcerptRunes)))
+			why += fmt.Sprintf("; and the question it answers: %q", markup.KeepMentions(evidence.Shorten(markup.PlainText(s.a.InReplyTo.Text), questionExcerptRunes), s.a.InReplyTo.Text))
 		}
 		out = append(out, evidence.Evidence{
 			Source: s.a.Source, SourceID: s.a.SourceID, OccurredAt: s.a.At, IssueID: s.a.IssueID,
 			Category: id, Rule: evidence.RuleTextModel, Confidence: math.Round(probs[c]*100) / 100,
-			Excerpt: s.forReaders(markup.ExcerptAt(text, toks[top[0].f.tok].start)),
+			Excerpt: s.quote(markup.ExcerptAt(text, toks[top[0].f.tok].start)),
 			Why:     why,
 		})
 	}

@@ -155,7 +155,7 @@ func (rs *RuleSet) Classify(a evidence.Activity, is evidence.Issue, me evidence.
 			Category:   r.category,
 			Rule:       r.id,
 			Confidence: r.confidence,
-			Excerpt:    s.forReaders(excerpt),
+			Excerpt:    s.quote(excerpt),
 		})
 	}
 	if rs.model != nil && modelApplies(s) && !s.isAutomation(a.Author) {
@@ -231,7 +231,7 @@ func (rs *RuleSet) Identity() string { return rs.identity }
 
 // classifyRevision is bumped when Classify's code changes what it claims
 // for the same rules and model, so that stored evidence is rebuilt.
-const classifyRevision = "2"
+const classifyRevision = "3"
 
 // UserFile is the user's rules file applied, or "" for the built-in rules alone.
 func (rs *RuleSet) UserFile() string { return rs.userFile }

@@ -22,6 +22,9 @@ func (s *Store) Evidence(ctx context.Context, f evidence.Filter) ([]evidence.Evi
 	if err := s.measureBlocks(ctx, out); err != nil {
 		return nil, err
 	}
+	if err := s.nameMentions(ctx, out); err != nil {
+		return nil, err
+	}
 	if f.IssueKey == nil && f.Site == nil {
 		manual, err := s.manualEvidence(ctx, f)
 		if err != nil {
@@ -361,22 +364,6 @@ func (s *Store) portfolioContext(ctx context.Context, p *evidence.Portfolio) err
 	}
 	p.People, err = s.people(ctx)
 	return err
-}
-
-// people lists the display names of every author, reporter, creator and
-// assignee stored, sorted.
-func (s *Store) people(ctx context.Context) ([]string, error) {
-	names, err := s.queryStrings(ctx, `
-		SELECT author_name FROM activities WHERE author_name != ''
-		UNION SELECT display_name FROM sites WHERE display_name != ''
-		UNION SELECT json_extract(i.issue, '$.' || role || '.display_name')
-		      FROM issues i, (SELECT 'reporter' AS role UNION SELECT 'creator' UNION SELECT 'assignee')
-		      WHERE json_extract(i.issue, '$.' || role || '.display_name') != ''
-		ORDER BY 1`)
-	if err != nil {
-		return nil, fmt.Errorf("read people: %w", err)
-	}
-	return names, nil
 }
 
 func keepSite(sites []evidence.Site, name string) []evidence.Site {

@@ -42,6 +42,9 @@ const (
 	quoteLength = 220
 	// goalLength is the longest goal in the brief.
 	goalLength = 260
+	// outcomeLength is the longest outcome quoted, in the brief and in a
+	// story: what a hiring manager reads for, not to be cut mid-sentence.
+	outcomeLength = 400
 )
 
 // briefInitiatives are the initiatives the brief shows: those the user
@@ -460,7 +463,7 @@ func writeOutcome(w *bufio.Writer, r *report, in initiative) {
 		writeEscaped(w, upperFirst(oneLine(o.Text)))
 	default:
 		// It opens a sentence of the brief: "“All 5 clusters…”".
-		writeQuote(w, upperFirst(o.Text), quoteLength)
+		writeQuote(w, upperFirst(o.Text), outcomeLength)
 		w.WriteString(" (")
 		label := "Jira comment, " + dateOnly(o.Comment.At.UTC())
 		if o.Comment.Author.DisplayName != "" && !isUser(o.Comment.Author, r.userOf(in.epic.SiteName)) {

@@ -341,7 +341,7 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 	case in.hasOutcome && in.outcome.Mine:
 		s.Result = upperFirst(oneLine(in.outcome.Text))
 	case in.hasOutcome:
-		s.Result = "“" + upperFirst(evidence.ShortenAtSentence(oneLine(in.outcome.Text), quoteLength)) + "” (Jira, " + dateOnly(in.outcome.Comment.At.UTC()) + ")"
+		s.Result = "“" + upperFirst(evidence.ShortenAtSentence(oneLine(in.outcome.Text), outcomeLength)) + "” (Jira, " + dateOnly(in.outcome.Comment.At.UTC()) + ")"
 	default:
 		// What Jira shows, and nothing the reader should not see: the
 		// command that records the outcome goes to the lint (stderr).

@@ -266,7 +266,7 @@ func TestStoriesResultIsTheOutcomeOrTheLint(t *testing.T) {
 // A result too long to quote whole is cut after a word, never inside one.
 func TestStoriesCutALongResultOnAWord(t *testing.T) {
 	p := typicalPortfolio()
-	long := "Outcome: the " + strings.Repeat("checkout timeouts fell again ", 10)
+	long := "Outcome: the " + strings.Repeat("checkout timeouts fell again ", 20)
 	p.Epics[0].Comments = append(p.Epics[0].Comments, evidence.Comment{ID: "10951", At: at("2026-07-02T10:00:00Z"), Author: priya, Text: long})
 	var out strings.Builder
 	if err := Stories(&out, p, StoryOptions{Top: -1}); err != nil {
@@ -301,5 +301,22 @@ func TestStoryVerbsSayWhatTheActivityWas(t *testing.T) {
 		if got := actionVerb(tt.c, tt.source, tt.issueType, tt.summary); got != tt.want {
 			t.Errorf("%s from %s on %s %q: %q, want %q", tt.c.ID, tt.source, tt.issueType, tt.summary, got, tt.want)
 		}
+	}
+}
+
+// An outcome is what a hiring manager reads for: one of three sentences
+// and some 300 characters is quoted whole, not cut in its last sentence.
+func TestStoriesQuoteAWholeOutcome(t *testing.T) {
+	p := typicalPortfolio()
+	outcome := "Outcome: pages per on-call week averaged 12 over the last four weeks, down from 39 when we started. " +
+		"One incident was reported by a customer first (the 4th), so the second success metric is missed once; its follow-up is in the next sprint. " +
+		"Closing the epic."
+	p.Epics[0].Comments = append(p.Epics[0].Comments, evidence.Comment{ID: "10952", At: at("2026-07-02T10:00:00Z"), Author: priya, Text: outcome})
+	var out strings.Builder
+	if err := Stories(&out, p, StoryOptions{Top: -1}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "its follow-up is in the next sprint. Closing the epic.”") {
+		t.Errorf("the outcome is cut:\n%s", out.String())
 	}
 }

@@ -680,7 +680,11 @@ func spokenTo(rest string) bool {
 	if w == "I" || strings.HasPrefix(w, "I'") {
 		return true // "Chloé, I got the answer from legal"
 	}
-	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsDigit(r) {
+		return true // "Sam, 1% for 10 minutes is what we agreed"
+	}
+	if !unicode.IsLower(r) {
 		return false
 	}
 	if slices.Contains(ofThemWords, w) {

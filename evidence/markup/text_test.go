@@ -207,6 +207,8 @@ func TestKeptMentionsReadAsNames(t *testing.T) {
 			"Sam O'Connor, don't wait for the review. Aisha Bello agreed on Friday. Aisha Bello, can you merge it? Sam O'Connor will deploy."},
 		{"a name and then I", "[~accountid:557058:aisha] I got the answer from legal: 90 days.",
 			"@user I got the answer from legal: 90 days.", "Aisha Bello, I got the answer from legal: 90 days."},
+		{"a name and then a number", "[~accountid:5b10:sam] 1% for 10 minutes, that's what we agreed for the SLO.",
+			"@user 1% for 10 minutes, that's what we agreed for the SLO.", "Sam O'Connor, 1% for 10 minutes, that's what we agreed for the SLO."},
 		{"in the middle of a sentence a name takes no comma", "Thanks [~accountid:557058:aisha] for the numbers.",
 			"Thanks @user for the numbers.", "Thanks Aisha Bello for the numbers."},
 		{"a quoted mention is dropped and shifts nothing; a name spoken to takes a comma", "{quote}[~accountid:5b10:sam] said so{quote}\n[~accountid:557058:aisha] go ahead with 1% for 10 minutes.",

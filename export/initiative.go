@@ -136,12 +136,3 @@ func (in initiative) status() string {
 	}
 	return in.epicItems[len(in.epicItems)-1].IssueStatusCategory
 }
-
-// categoryIDs returns the ids of the categories of its evidence.
-func (in initiative) categoryIDs() []string {
-	ids := make([]string, len(in.groups))
-	for i, g := range in.groups {
-		ids[i] = g.category.ID
-	}
-	return ids
-}

@@ -16,8 +16,9 @@ import (
 
 // writeFileAtomic writes path through a temporary file in the same folder,
 // renamed over it once complete, so a failed or interrupted write never
-// leaves half a file where a good one was. What is already at path decides
-// the rest:
+// leaves half a file where a good one was; the temporary file goes even
+// when a second Ctrl-C ends the process mid-write. What is already at path
+// decides the rest:
 //   - a symbolic link stays a link: the file it points to is written;
 //   - a device, named pipe or socket (-o /dev/stdout, a FIFO another
 //     program reads) is written straight into, as a shell's > does:
@@ -49,6 +50,7 @@ func writeFileAtomic(ctx context.Context, path string, mode os.FileMode, write f
 		return cannotWrite(path, err)
 	}
 	defer os.Remove(tmp.Name())
+	defer atExit(ctx, func() { os.Remove(tmp.Name()) })()
 	if err := write(tmp); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)

@@ -29,8 +29,12 @@ type IO struct {
 	StdinTTY bool
 	// ReadSecret reads a line from the terminal without echoing it.
 	ReadSecret func() (string, error)
-	Getenv     func(string) string
-	Now        func() time.Time
+	// RestoreTerminal puts the terminal back as it was when pmfolio
+	// started, for a Ctrl-C that ends the process in the middle of
+	// ReadSecret, which turned echo off; nil: nothing to restore.
+	RestoreTerminal func()
+	Getenv          func(string) string
+	Now             func() time.Time
 	// Signals delivers interrupts; nil means the process's own (Ctrl-C).
 	Signals <-chan os.Signal
 	// Exit ends the process at once, for a second Ctrl-C; nil (tests)
@@ -106,6 +110,9 @@ func run(args []string, stdio IO) int {
 	root.SetErr(stdio.ErrOut)
 	interrupts, ctx := watchInterrupts(context.Background(), stdio)
 	g.interrupts = interrupts
+	if stdio.RestoreTerminal != nil {
+		atExit(ctx, stdio.RestoreTerminal) // never done: any exit mid-command restores it
+	}
 	err := root.ExecuteContext(ctx)
 	interrupts.release()
 	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {

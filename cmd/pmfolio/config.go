@@ -141,6 +141,20 @@ func loadConfig(path string, explicit bool) (fileConfig, error) {
 	return cfg, nil
 }
 
+// fromEnvironment is the environment variable a credential of the site
+// comes from, which the file leaves out (sitesToSync), or "".
+func (s siteConf) fromEnvironment() string {
+	switch {
+	case s.APIToken == "" && s.PAT == "" && s.TokenCmd == "" && s.Email != "":
+		return "JIRA_API_TOKEN"
+	case s.APIToken == "" && s.PAT == "" && s.TokenCmd == "":
+		return "JIRA_PAT"
+	case s.APIToken != "" && s.Email == "":
+		return "JIRA_EMAIL"
+	}
+	return ""
+}
+
 // sitesToSync are the sites of the config file, narrowed by --site; with no
 // config file, the one site the environment variables describe. Tokens
 // left out of the file come from the environment or from token_cmd.

@@ -102,6 +102,8 @@ func run(args []string, stdio IO) int {
 		defer signal.Stop(ch)
 		stdio.Signals = ch
 	}
+	out := &lossWriter{w: stdio.Out}
+	stdio.Out = out
 	g := &globals{io: stdio}
 	root := newRootCmd(g)
 	root.SetArgs(args)
@@ -115,6 +117,9 @@ func run(args []string, stdio IO) int {
 	}
 	err := root.ExecuteContext(ctx)
 	interrupts.release()
+	if err == nil {
+		err = out.err // output lost (a full disk) is no success, whatever the command checked
+	}
 	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
 		err = &userError{Kind: kindUsage, Message: err.Error(), Hint: "run 'pmfolio --help' to see the commands"}
 	}
@@ -124,6 +129,20 @@ func run(args []string, stdio IO) int {
 		err = stopped
 	}
 	return report(stdio.ErrOut, err, g.hints, g.quiet)
+}
+
+// lossWriter is standard output that remembers its first failed write.
+type lossWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (l *lossWriter) Write(p []byte) (int, error) {
+	n, err := l.w.Write(p)
+	if err != nil && l.err == nil {
+		l.err = err
+	}
+	return n, err
 }
 
 // usageArgs makes a positional-argument check fail with the usage exit code.

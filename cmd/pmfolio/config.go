@@ -126,7 +126,7 @@ func loadConfig(path string, explicit bool) (fileConfig, error) {
 		return cfg, fmt.Errorf("read config file: %w", err)
 	}
 	if err := yaml.Unmarshal(data, &cfg); err != nil {
-		return cfg, &userError{Kind: kindConfig, Message: fmt.Sprintf("config file %s is not valid YAML: %v", path, oneLine(err.Error())), Err: err}
+		return cfg, &userError{Kind: kindConfig, Message: fmt.Sprintf("config file %s is not valid YAML: %v", path, evidence.OneLine(err.Error())), Err: err}
 	}
 	for i, s := range cfg.Sites {
 		if s.URL == "" {

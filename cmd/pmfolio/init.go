@@ -103,7 +103,7 @@ func (p *prompter) refuse(err error, hc hintContext) {
 	ue := explain(err, hc)
 	fmt.Fprintf(p.io.ErrOut, "  %s\n", ue.line())
 	if ue.Hint != "" {
-		fmt.Fprintf(p.io.ErrOut, "  hint: %s\n", oneLine(ue.Hint))
+		fmt.Fprintf(p.io.ErrOut, "  hint: %s\n", evidence.OneLine(ue.Hint))
 	}
 }
 

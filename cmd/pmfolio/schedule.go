@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/pmfolio/pmfolio/evidence"
 )
 
 // Names of what `schedule` installs.
@@ -256,7 +258,7 @@ func runScheduleInstall(ctx context.Context, o scheduleOptions) error {
 		}
 		for _, args := range [][]string{{"--user", "daemon-reload"}, {"--user", "enable", "--now", scheduleUnit + ".timer"}} {
 			if out, err := o.Run(ctx, "", "systemctl", args...); err != nil {
-				return fmt.Errorf("systemctl %s: %v: %s", strings.Join(args, " "), err, oneLine(out))
+				return fmt.Errorf("systemctl %s: %v: %s", strings.Join(args, " "), err, evidence.OneLine(out))
 			}
 		}
 		fmt.Fprintf(o.IO.Out, "Installed: a systemd user timer runs pmfolio sync every night at %s.\n", o.At)
@@ -351,7 +353,7 @@ func (o scheduleOptions) crontab(ctx context.Context) ([]string, error) {
 			return nil, &userError{Kind: kindOther, Message: "neither systemd nor cron is available here",
 				Hint: "run 'pmfolio sync --quiet' from your own scheduler", Err: execErr}
 		}
-		return nil, fmt.Errorf("crontab -l: %v: %s", err, oneLine(out))
+		return nil, fmt.Errorf("crontab -l: %v: %s", err, evidence.OneLine(out))
 	}
 	var lines []string
 	for _, l := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
@@ -368,7 +370,7 @@ func (o scheduleOptions) writeCrontab(ctx context.Context, lines []string) error
 		body += "\n"
 	}
 	if out, err := o.Run(ctx, body, "crontab", "-"); err != nil {
-		return fmt.Errorf("crontab -: %v: %s", err, oneLine(out))
+		return fmt.Errorf("crontab -: %v: %s", err, evidence.OneLine(out))
 	}
 	return nil
 }

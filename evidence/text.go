@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -47,4 +48,51 @@ func ShortenAtSentence(text string, max int) string {
 		}
 	}
 	return cut
+}
+
+// OneLine makes untrusted text fit on one line, of Markdown or of a
+// terminal: every run of white
+// space or control characters (newlines included) becomes one space and the
+// ends are trimmed. A newline in Jira text would otherwise end a Markdown
+// list item and let the next line start a heading, a quote or a list of its
+// own; an escape sequence (ESC, C1) would set a terminal's title or hide
+// what follows, as anyone who can edit the issue pleases.
+// Invalid UTF-8 becomes U+FFFD.
+func OneLine(s string) string {
+	if isTidyASCII(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r) // utf8.RuneError for invalid bytes writes U+FFFD
+	}
+	return b.String()
+}
+
+// isTidyASCII reports whether OneLine would return s unchanged and is
+// cheap to decide, which is the case for most Jira text.
+func isTidyASCII(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c >= utf8.RuneSelf || c == 0x7f || (c == ' ' && s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
 }

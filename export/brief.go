@@ -94,7 +94,7 @@ func writeBriefTitle(w *bufio.Writer, r *report) {
 				if i > 0 {
 					w.WriteString(", ")
 				}
-				writeEscaped(w, oneLine(s.Name))
+				writeEscaped(w, evidence.OneLine(s.Name))
 			}
 			w.WriteString(") · ")
 		}
@@ -178,7 +178,7 @@ func (r *report) ledInitiatives() (owned, shipped, measured []initiative) {
 // result reads by what it changed from.
 func resultQuote(ins []initiative) string {
 	for _, in := range ins {
-		clauses := resultClauses(oneLine(in.outcome.Text))
+		clauses := resultClauses(evidence.OneLine(in.outcome.Text))
 		for i, c := range clauses {
 			clause := c.text
 			// "Closing the epic: success metric met (…)": the result is after the colon.
@@ -260,8 +260,8 @@ func (r *report) projectNames(ins []initiative) string {
 		key := projectOf(&evidence.Evidence{IssueKey: in.epic.Key})
 		name := key
 		for _, p := range r.projects {
-			if p.SiteName == in.epic.SiteName && p.Key == key && oneLine(p.Name) != "" {
-				name = oneLine(p.Name)
+			if p.SiteName == in.epic.SiteName && p.Key == key && evidence.OneLine(p.Name) != "" {
+				name = evidence.OneLine(p.Name)
 			}
 		}
 		if !slices.Contains(names, name) {
@@ -284,8 +284,8 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 	quoted := &quoteSet{} // no quote twice in the brief
 	for _, in := range r.briefInitiatives() {
 		w.WriteString("\n### ")
-		writeIssueLink(w, oneLine(in.epic.Key), in.epic.URL)
-		if summary := oneLine(in.epic.Summary); summary != "" {
+		writeIssueLink(w, evidence.OneLine(in.epic.Key), in.epic.URL)
+		if summary := evidence.OneLine(in.epic.Summary); summary != "" {
 			w.WriteByte(' ')
 			writeEscaped(w, summary)
 		}
@@ -338,7 +338,7 @@ var goalHeadings = []string{"Goal:", "Goals:", "Problem:", "Success metrics:", "
 // success metrics, by their headings; without a goal heading the whole
 // description is the goal.
 func goalAndMetrics(description string) (goal, metrics string) {
-	d := oneLine(description)
+	d := evidence.OneLine(description)
 	section := func(names ...string) string {
 		for _, name := range names {
 			at := strings.Index(strings.ToLower(d), strings.ToLower(name))
@@ -415,7 +415,7 @@ func (in initiative) isOutcomeComment(e *evidence.Evidence) bool {
 // writeQuote writes text on one line, cut to at most max runes, in
 // quotation marks, and reports whether there was anything to quote.
 func writeQuote(w *bufio.Writer, text string, max int) bool {
-	text = oneLine(text)
+	text = evidence.OneLine(text)
 	if text == "" {
 		return false
 	}
@@ -429,7 +429,7 @@ func writeQuote(w *bufio.Writer, text string, max int) bool {
 // and the link to the record, dated.
 func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence) {
 	w.WriteString("- **")
-	writeEscaped(w, oneLine(r.categoryTitle(e.Category)))
+	writeEscaped(w, evidence.OneLine(r.categoryTitle(e.Category)))
 	w.WriteString(".** ")
 	if writeQuote(w, e.Excerpt, quoteLength) {
 		w.WriteByte(' ')
@@ -446,7 +446,7 @@ func (v *view) categoryTitle(id string) string { return v.categoryOf(id).Title }
 // an item: the comment itself for a comment.
 func writeRecordLink(w *bufio.Writer, e *evidence.Evidence) {
 	label := dateOnly(e.OccurredAt.UTC())
-	if key := oneLine(e.IssueKey); key != "" {
+	if key := evidence.OneLine(e.IssueKey); key != "" {
 		label = key + ", " + label
 	} else if e.Manual && linkDestination(e.IssueURL) != "" {
 		label = "link, " + label
@@ -460,14 +460,14 @@ func writeOutcome(w *bufio.Writer, r *report, in initiative) {
 	o := in.outcome
 	switch {
 	case o.Mine:
-		writeEscaped(w, upperFirst(oneLine(o.Text)))
+		writeEscaped(w, upperFirst(evidence.OneLine(o.Text)))
 	default:
 		// It opens a sentence of the brief: "“All 5 clusters…”".
 		writeQuote(w, upperFirst(o.Text), outcomeLength)
 		w.WriteString(" (")
 		label := "Jira comment, " + dateOnly(o.Comment.At.UTC())
 		if o.Comment.Author.DisplayName != "" && !isUser(o.Comment.Author, r.userOf(in.epic.SiteName)) {
-			label = oneLine(o.Comment.Author.DisplayName) + " in Jira, " + dateOnly(o.Comment.At.UTC())
+			label = evidence.OneLine(o.Comment.Author.DisplayName) + " in Jira, " + dateOnly(o.Comment.At.UTC())
 		}
 		writeIssueLink(w, label, evidence.CommentURL(in.epic.URL, o.Comment.ID))
 		w.WriteString(")")
@@ -476,7 +476,7 @@ func writeOutcome(w *bufio.Writer, r *report, in initiative) {
 
 // outcomeCommand is the command that records an initiative's outcome.
 func outcomeCommand(in initiative) string {
-	return `pmfolio outcome ` + strings.ReplaceAll(oneLine(in.epic.Key), "`", "") + ` "what changed, with a number"`
+	return `pmfolio outcome ` + strings.ReplaceAll(evidence.OneLine(in.epic.Key), "`", "") + ` "what changed, with a number"`
 }
 
 // missingOutcome notes, once, an initiative shown without an outcome.
@@ -490,7 +490,7 @@ func (r *report) missingOutcome(in initiative) {
 			measure = " (its success metrics: " + strings.TrimSuffix(evidence.Shorten(metrics, 120), ".") + ")"
 		}
 		r.lintLines = append(r.lintLines, fmt.Sprintf("%s (%s) is shown without an outcome%s; add one: %s",
-			oneLine(in.epic.Key), evidence.Shorten(oneLine(in.epic.Summary), 60), measure, outcomeCommand(in)))
+			evidence.OneLine(in.epic.Key), evidence.Shorten(evidence.OneLine(in.epic.Summary), 60), measure, outcomeCommand(in)))
 	}
 }
 
@@ -533,7 +533,7 @@ func writeBriefCompetencies(w *bufio.Writer, r *report) {
 			if i > 0 {
 				sw.WriteString(", ")
 			}
-			writeEscaped(sw, oneLine(g.category.Title))
+			writeEscaped(sw, evidence.OneLine(g.category.Title))
 			// Issues, as the headline and the bullets count: 350 field
 			// edits read as busywork, 145 issues groomed as work.
 			sw.WriteString(" (" + scaleOf(r.tally(g.items).issues, len(g.items)))
@@ -564,7 +564,7 @@ func writeBriefCompetencies(w *bufio.Writer, r *report) {
 	}
 	for _, row := range rows {
 		w.WriteString("| ")
-		writeEscaped(w, oneLine(row.name))
+		writeEscaped(w, evidence.OneLine(row.name))
 		w.WriteString(" | " + row.shown)
 		if anyGap {
 			w.WriteString(" | " + cmp.Or(row.gaps, "—"))
@@ -588,9 +588,9 @@ func writeGap(w *bufio.Writer, first *bool, c evidence.Category, why string) {
 	}
 	*first = false
 	w.WriteString("**")
-	writeEscaped(w, oneLine(c.Title))
+	writeEscaped(w, evidence.OneLine(c.Title))
 	w.WriteString(":** ")
-	writeEscaped(w, why+oneLine(c.Suggestion))
+	writeEscaped(w, why+evidence.OneLine(c.Suggestion))
 }
 
 // writeBriefBullets writes the strongest résumé bullets, leaving out those

@@ -298,7 +298,7 @@ func (r *report) measuredInitiatives() []initiative {
 // left out before the result is cut.
 func (r *report) resultBullet(in initiative) bullet {
 	quote := lowerFirst(resultQuote([]initiative{in}))
-	name := oneLine(in.epic.Summary)
+	name := evidence.OneLine(in.epic.Summary)
 	if name == "" {
 		name = in.epic.Key
 	}
@@ -598,7 +598,7 @@ func sayEpics(r *report, groups []group) []clause {
 		if slices.ContainsFunc(measured, func(m initiative) bool { return m.epic.Key == in.epic.Key && m.epic.SiteName == in.epic.SiteName }) {
 			continue
 		}
-		if name := oneLine(in.epic.Summary); name != "" {
+		if name := evidence.OneLine(in.epic.Summary); name != "" {
 			if len(owned) == 1 {
 				parts = append(parts, said(", “"+evidence.Shorten(name, 60)+"”"))
 			} else {

@@ -123,7 +123,7 @@ func writeChart(w *bufio.Writer, r *report) {
 			stacked += n
 			w.WriteString(`<rect class="` + class + `" x="` + num(x) + `" y="` + num(y0) + `" width="` + num(barW) +
 				`" height="` + num(y1-y0) + `" fill="` + colors[gi] + `"><title>` + label + " · " +
-				html.EscapeString(oneLine(r.groups[gi].category.Title)) + ": " + quantity(n, "item", "items") + "</title></rect>\n")
+				html.EscapeString(evidence.OneLine(r.groups[gi].category.Title)) + ": " + quantity(n, "item", "items") + "</title></rect>\n")
 		}
 	}
 	w.WriteString("</g>\n")
@@ -154,7 +154,7 @@ func writeChart(w *bufio.Writer, r *report) {
 	w.WriteString(`<ul class="legend">` + "\n")
 	for gi, g := range r.groups {
 		w.WriteString(`<li><span class="swatch" style="background:` + colors[gi] + `"></span>` +
-			html.EscapeString(oneLine(g.category.Title)) + ` <span class="count">` + strconv.Itoa(len(g.items)) + "</span></li>\n")
+			html.EscapeString(evidence.OneLine(g.category.Title)) + ` <span class="count">` + strconv.Itoa(len(g.items)) + "</span></li>\n")
 	}
 	w.WriteString("</ul></figcaption>\n</figure>\n")
 }

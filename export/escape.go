@@ -4,53 +4,9 @@ import (
 	"bufio"
 	"net/url"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/pmfolio/pmfolio/evidence"
 )
-
-// oneLine makes untrusted text fit on one Markdown line: every run of white
-// space or control characters (newlines included) becomes one space and the
-// ends are trimmed. A newline in Jira text would otherwise end the list item
-// and let the next line start a heading, a quote or a list of its own.
-// Invalid UTF-8 becomes U+FFFD.
-func oneLine(s string) string {
-	if isTidyASCII(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) || unicode.IsControl(r) {
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r) // utf8.RuneError for invalid bytes writes U+FFFD
-	}
-	return b.String()
-}
-
-// isTidyASCII reports whether oneLine would return s unchanged and is
-// cheap to decide, which is the case for most Jira text.
-func isTidyASCII(s string) bool {
-	if s == "" {
-		return true
-	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < ' ' || c >= utf8.RuneSelf || c == 0x7f || (c == ' ' && s[i+1] == ' ') {
-			return false
-		}
-	}
-	return true
-}
 
 // writeEscaped writes text that oneLine has made a single line, escaping
 // what Markdown, GitHub or goldmark could read as syntax. Backslash escapes
@@ -92,7 +48,7 @@ func writeEscaped(w *bufio.Writer, s string) {
 func MarkdownText(s string) string {
 	var b strings.Builder
 	w := bufio.NewWriter(&b)
-	writeEscaped(w, oneLine(s))
+	writeEscaped(w, evidence.OneLine(s))
 	w.Flush()
 	return b.String()
 }

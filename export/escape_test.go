@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"strings"
 	"testing"
+
+	"github.com/pmfolio/pmfolio/evidence"
 )
 
 func TestOneLine(t *testing.T) {
@@ -21,8 +23,8 @@ func TestOneLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := oneLine(tt.in); got != tt.want {
-				t.Errorf("oneLine(%q) = %q, want %q", tt.in, got, tt.want)
+			if got := evidence.OneLine(tt.in); got != tt.want {
+				t.Errorf("evidence.OneLine(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}

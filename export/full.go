@@ -32,8 +32,8 @@ func writeAppendix(w *bufio.Writer, r *report) {
 	inInitiative := make(map[*evidence.Evidence]bool)
 	for _, in := range r.initiatives {
 		w.WriteString("\n### ")
-		writeIssueLink(w, oneLine(in.epic.Key), in.epic.URL)
-		if summary := oneLine(in.epic.Summary); summary != "" {
+		writeIssueLink(w, evidence.OneLine(in.epic.Key), in.epic.URL)
+		if summary := evidence.OneLine(in.epic.Summary); summary != "" {
 			w.WriteByte(' ')
 			writeEscaped(w, summary)
 		}
@@ -109,9 +109,9 @@ func writeDigest(w *bufio.Writer, r *report, items []*evidence.Evidence) {
 // then the rest linked by date.
 func writeIssueDigest(w *bufio.Writer, r *report, first *evidence.Evidence, records [][]*evidence.Evidence) {
 	w.WriteString("- ")
-	if key := oneLine(first.IssueKey); key != "" {
+	if key := evidence.OneLine(first.IssueKey); key != "" {
 		writeIssueLink(w, key, first.IssueURL)
-		if summary := oneLine(first.IssueSummary); summary != "" {
+		if summary := evidence.OneLine(first.IssueSummary); summary != "" {
 			w.WriteByte(' ')
 			writeEscaped(w, summary)
 		}
@@ -143,7 +143,7 @@ func writeIssueDigest(w *bufio.Writer, r *report, first *evidence.Evidence, reco
 			if i > 0 {
 				w.WriteString(", ")
 			}
-			writeEscaped(w, oneLine(r.categoryTitle(item.Category)))
+			writeEscaped(w, evidence.OneLine(r.categoryTitle(item.Category)))
 		}
 		w.WriteString("** ")
 		if writeQuote(w, e.Excerpt, fullQuoteLength) {
@@ -152,7 +152,7 @@ func writeIssueDigest(w *bufio.Writer, r *report, first *evidence.Evidence, reco
 		w.WriteString("(")
 		writeDatedLink(w, e)
 		w.WriteString(")")
-		if note := oneLine(e.Note); note != "" {
+		if note := evidence.OneLine(e.Note); note != "" {
 			w.WriteString(", my note: ")
 			writeEscaped(w, note)
 		}
@@ -208,7 +208,7 @@ func writeEditSummaries(w *bufio.Writer, r *report, edits []*evidence.Evidence) 
 		}
 		slices.SortFunc(keys, func(a, b *evidence.Evidence) int { return compareIssueKeys(a.IssueKey, b.IssueKey) })
 		w.WriteString("- **")
-		writeEscaped(w, oneLine(g.category.Title))
+		writeEscaped(w, evidence.OneLine(g.category.Title))
 		w.WriteString(":** ")
 		what := g.category.Edits(quantity(len(keys), "issue", "issues"))
 		if len(g.items) > len(keys) {
@@ -225,7 +225,7 @@ func writeEditSummaries(w *bufio.Writer, r *report, edits []*evidence.Evidence) 
 			if i > 0 {
 				w.WriteString(", ")
 			}
-			writeIssueLink(w, oneLine(e.IssueKey), e.IssueURL)
+			writeIssueLink(w, evidence.OneLine(e.IssueKey), e.IssueURL)
 		}
 		w.WriteString("\n")
 	}
@@ -234,7 +234,7 @@ func writeEditSummaries(w *bufio.Writer, r *report, edits []*evidence.Evidence) 
 // editedField is the field a change's excerpt names ("Story point
 // estimate" in "Story point estimate: (none) → 1"), or "".
 func editedField(excerpt string) string {
-	field, _, ok := strings.Cut(oneLine(excerpt), ":")
+	field, _, ok := strings.Cut(evidence.OneLine(excerpt), ":")
 	if !ok || len(field) > 30 || strings.ContainsAny(field, ".,;") {
 		return ""
 	}

@@ -130,7 +130,7 @@ func Markdown(w io.Writer, p evidence.Portfolio, opts Options) error {
 func (v *view) userNames() []string {
 	var names []string
 	for _, s := range v.sites {
-		if name := oneLine(s.User.DisplayName); name != "" && !slices.Contains(names, name) {
+		if name := evidence.OneLine(s.User.DisplayName); name != "" && !slices.Contains(names, name) {
 			names = append(names, name)
 		}
 	}

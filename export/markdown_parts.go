@@ -146,7 +146,7 @@ func writeCategoryCount(w *bufio.Writer, i int, c evidence.Category, n int) {
 	if i > 0 {
 		w.WriteString(", ")
 	}
-	writeEscaped(w, oneLine(c.Title))
+	writeEscaped(w, evidence.OneLine(c.Title))
 	w.WriteString(" (" + strconv.Itoa(n) + ")")
 }
 

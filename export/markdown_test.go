@@ -362,11 +362,11 @@ func TestMarkdownShowsJiraTextVerbatim(t *testing.T) {
 			}
 			for _, e := range p.Evidence {
 				if inOwnWords(&e) {
-					texts = append(texts, e.IssueSummary, strings.TrimSuffix(evidence.Shorten(oneLine(e.Excerpt), fullQuoteLength), "…"), e.Note)
+					texts = append(texts, e.IssueSummary, strings.TrimSuffix(evidence.Shorten(evidence.OneLine(e.Excerpt), fullQuoteLength), "…"), e.Note)
 				}
 			}
 			for _, s := range texts {
-				if want := htmlText.Replace(oneLine(s)); !strings.Contains(html, want) {
+				if want := htmlText.Replace(evidence.OneLine(s)); !strings.Contains(html, want) {
 					t.Errorf("rendered export does not show %q as text; want %q in\n%s", s, want, html)
 				}
 			}

@@ -212,7 +212,7 @@ func (r *report) bestFor(question string) (initiative, string, bool) {
 		}
 	}
 	if bestScore == 0 || best.StoryQuestion == "" {
-		return pick, oneLine(question), found
+		return pick, evidence.OneLine(question), found
 	}
 	return pick, best.StoryQuestion, found
 }
@@ -236,7 +236,7 @@ func questionWords(q string) []string {
 // Markdown writer escapes them.
 func (r *report) story(in initiative, quoted *quoteSet) story {
 	t := r.tally(in.items)
-	s := story{Epic: storyEpic{Site: in.epic.SiteName, Key: in.epic.Key, Summary: oneLine(in.epic.Summary), URL: in.epic.URL}}
+	s := story{Epic: storyEpic{Site: in.epic.SiteName, Key: in.epic.Key, Summary: evidence.OneLine(in.epic.Summary), URL: in.epic.URL}}
 
 	// The groups in the order of how much they add to the story.
 	groups := slices.Clone(in.groups)
@@ -296,14 +296,14 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 	})
 	for _, e := range picked {
 		a := storyAction{
-			Category: e.Category, EvidenceID: e.ID, IssueKey: oneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
+			Category: e.Category, EvidenceID: e.ID, IssueKey: evidence.OneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
 			Link:       linkableURL(e.RecordURL()),
-			OccurredAt: timestamp(e.OccurredAt), Excerpt: evidence.ShortenAtSentence(oneLine(e.Excerpt), 240),
+			OccurredAt: timestamp(e.OccurredAt), Excerpt: evidence.ShortenAtSentence(evidence.OneLine(e.Excerpt), 240),
 			verb: actionVerb(r.categoryOf(e.Category), e.Source, e.IssueType, e.IssueSummary), at: e.OccurredAt.UTC(),
 		}
 		// The epic's own summary is the story's title already.
 		if e.IssueKey != in.epic.Key {
-			a.summary = evidence.Shorten(oneLine(e.IssueSummary), 60)
+			a.summary = evidence.Shorten(evidence.OneLine(e.IssueSummary), 60)
 		}
 		a.Text = a.verb
 		if a.IssueKey != "" {
@@ -339,9 +339,9 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 
 	switch {
 	case in.hasOutcome && in.outcome.Mine:
-		s.Result = upperFirst(oneLine(in.outcome.Text))
+		s.Result = upperFirst(evidence.OneLine(in.outcome.Text))
 	case in.hasOutcome:
-		s.Result = "“" + upperFirst(evidence.ShortenAtSentence(oneLine(in.outcome.Text), outcomeLength)) + "” (Jira, " + dateOnly(in.outcome.Comment.At.UTC()) + ")"
+		s.Result = "“" + upperFirst(evidence.ShortenAtSentence(evidence.OneLine(in.outcome.Text), outcomeLength)) + "” (Jira, " + dateOnly(in.outcome.Comment.At.UTC()) + ")"
 	default:
 		// What Jira shows, and nothing the reader should not see: the
 		// command that records the outcome goes to the lint (stderr).
@@ -363,7 +363,7 @@ func storyTask(c evidence.Category) string {
 	if c.StoryTask != "" {
 		return c.StoryTask
 	}
-	return "the " + oneLine(c.Title) + " work"
+	return "the " + evidence.OneLine(c.Title) + " work"
 }
 
 // actionVerb is the verb of an action of that category in a story, from
@@ -378,7 +378,7 @@ func actionVerb(c evidence.Category, source evidence.Source, issueType, summary 
 	if c.StoryAction != "" {
 		return c.StoryAction
 	}
-	return "Recorded " + oneLine(c.Title) + " on"
+	return "Recorded " + evidence.OneLine(c.Title) + " on"
 }
 
 // projectPhrase names the projects of an initiative's issues: " in
@@ -394,8 +394,8 @@ func (r *report) projectPhrase(in initiative) string {
 		seen[ref] = true
 		name := ref.key
 		for _, p := range r.projects {
-			if p.SiteName == ref.site && p.Key == ref.key && oneLine(p.Name) != "" {
-				name = oneLine(p.Name) + " (" + ref.key + ")"
+			if p.SiteName == ref.site && p.Key == ref.key && evidence.OneLine(p.Name) != "" {
+				name = evidence.OneLine(p.Name) + " (" + ref.key + ")"
 			}
 		}
 		names = append(names, name)
@@ -416,7 +416,7 @@ func (r *report) projectPhrase(in initiative) string {
 func epicGoal(in initiative) string {
 	for _, e := range in.epicItems {
 		if e.Source == evidence.SourceIssue {
-			return oneLine(e.Excerpt)
+			return evidence.OneLine(e.Excerpt)
 		}
 	}
 	return ""
@@ -456,7 +456,7 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 		". Every action quotes what I wrote and links to the record behind it.\n")
 	for i, s := range stories {
 		w.WriteString("\n## " + strconv.Itoa(i+1) + ". ")
-		writeIssueLink(w, oneLine(s.Epic.Key), s.Epic.URL)
+		writeIssueLink(w, evidence.OneLine(s.Epic.Key), s.Epic.URL)
 		if s.Epic.Summary != "" {
 			w.WriteByte(' ')
 			writeEscaped(w, s.Epic.Summary)

@@ -126,7 +126,7 @@ func loadConfig(path string, explicit bool) (fileConfig, error) {
 		return cfg, fmt.Errorf("read config file: %w", err)
 	}
 	if err := yaml.Unmarshal(data, &cfg); err != nil {
-		return cfg, &userError{Kind: kindConfig, Message: fmt.Sprintf("config file %s is not valid YAML: %v", path, oneLine(err.Error())), Err: err}
+		return cfg, &userError{Kind: kindConfig, Message: fmt.Sprintf("config file %s is not valid YAML: %v", path, evidence.OneLine(err.Error())), Err: err}
 	}
 	for i, s := range cfg.Sites {
 		if s.URL == "" {
@@ -139,6 +139,20 @@ func loadConfig(path string, explicit bool) (fileConfig, error) {
 		}
 	}
 	return cfg, nil
+}
+
+// fromEnvironment is the environment variable a credential of the site
+// comes from, which the file leaves out (sitesToSync), or "".
+func (s siteConf) fromEnvironment() string {
+	switch {
+	case s.APIToken == "" && s.PAT == "" && s.TokenCmd == "" && s.Email != "":
+		return "JIRA_API_TOKEN"
+	case s.APIToken == "" && s.PAT == "" && s.TokenCmd == "":
+		return "JIRA_PAT"
+	case s.APIToken != "" && s.Email == "":
+		return "JIRA_EMAIL"
+	}
+	return ""
 }
 
 // sitesToSync are the sites of the config file, narrowed by --site; with no

@@ -89,9 +89,9 @@ func (d *doctor) report(c checkResult) {
 			d.failure = &c
 		}
 	}
-	fmt.Fprintf(d.io.Out, "%s  %-18s %s\n", state, c.name, oneLine(c.detail))
+	fmt.Fprintf(d.io.Out, "%s  %-18s %s\n", state, c.name, evidence.OneLine(c.detail))
 	if !c.ok && c.fix != "" {
-		fmt.Fprintf(d.io.Out, "      %-18s fix: %s\n", "", oneLine(c.fix))
+		fmt.Fprintf(d.io.Out, "      %-18s fix: %s\n", "", evidence.OneLine(c.fix))
 	}
 }
 

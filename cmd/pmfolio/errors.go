@@ -92,7 +92,7 @@ func (e *userError) line() string {
 	form := errKinds[e.Kind].form
 	line := form
 	if strings.Contains(form, "%s") {
-		line = fmt.Sprintf(form, oneLine(e.Message))
+		line = fmt.Sprintf(form, evidence.OneLine(e.Message))
 	}
 	if e.Site != "" {
 		line = fmt.Sprintf("site %q: %s", e.Site, line)
@@ -156,7 +156,7 @@ func report(w io.Writer, err error, hc hintContext, quiet bool) int {
 	ue := explain(err, hc)
 	fmt.Fprintf(w, "pmfolio: %s\n", ue.line())
 	if ue.Hint != "" && !quiet {
-		fmt.Fprintf(w, "hint: %s\n", oneLine(ue.Hint))
+		fmt.Fprintf(w, "hint: %s\n", evidence.OneLine(ue.Hint))
 	}
 	return ue.Kind.code()
 }
@@ -281,5 +281,3 @@ func authHint(status int, hc hintContext) string {
 	}
 	return "Jira Cloud takes your account's e-mail with an API token; Server and Data Center take a personal access token: check the one your site uses"
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

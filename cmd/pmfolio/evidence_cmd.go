@@ -217,7 +217,7 @@ func writeEvidenceTable(w io.Writer, items []evidence.Evidence, markExcluded boo
 			where = "manual"
 		}
 		if _, err := fmt.Fprintf(w, "%-23s  %s  %-25s  %-10s  %s%s\n", ev.ID, ev.OccurredAt.Format("2006-01-02"),
-			ev.Category, where, evidence.Shorten(oneLine(ev.Excerpt), 60), mark); err != nil {
+			evidence.OneLine(ev.Category), evidence.OneLine(where), evidence.Shorten(evidence.OneLine(ev.Excerpt), 60), mark); err != nil {
 			return err
 		}
 	}
@@ -265,32 +265,37 @@ func runEvidenceShow(ctx context.Context, opts evidenceShowOptions) error {
 
 func writeEvidenceDetail(w io.Writer, ev evidence.Evidence) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "id:          %s\n", ev.ID)
-	fmt.Fprintf(&b, "date:        %s\n", ev.OccurredAt.UTC().Format(time.RFC3339))
+	// Each value on one line, with what a terminal would obey taken out:
+	// Jira's summaries and comments are anyone's to write.
+	line := func(label, format string, args ...any) {
+		fmt.Fprintf(&b, "%-12s %s\n", label, evidence.OneLine(fmt.Sprintf(format, args...)))
+	}
+	line("id:", "%s", ev.ID)
+	line("date:", "%s", ev.OccurredAt.UTC().Format(time.RFC3339))
 	category := ev.Category
 	if ev.MachineCategory != "" {
 		category += fmt.Sprintf(" (re-categorised by you; the classifier said %s)", ev.MachineCategory)
 	}
-	fmt.Fprintf(&b, "category:    %s\n", category)
+	line("category:", "%s", category)
 	if ev.Manual {
-		fmt.Fprintf(&b, "source:      added by you\n")
+		line("source:", "added by you")
 	} else {
-		fmt.Fprintf(&b, "issue:       %s %s\n", ev.IssueKey, ev.IssueSummary)
-		fmt.Fprintf(&b, "source:      %s %s on %s\n", ev.Source, ev.SourceID, ev.SiteName)
-		fmt.Fprintf(&b, "rule:        %s (confidence %.2f)\n", ev.Rule, ev.Confidence)
+		line("issue:", "%s %s", ev.IssueKey, ev.IssueSummary)
+		line("source:", "%s %s on %s", ev.Source, ev.SourceID, ev.SiteName)
+		line("rule:", "%s (confidence %.2f)", ev.Rule, ev.Confidence)
 		if ev.Why != "" {
-			fmt.Fprintf(&b, "why:         %s\n", ev.Why)
+			line("why:", "%s", ev.Why)
 		}
 	}
 	if ev.IssueURL != "" {
-		fmt.Fprintf(&b, "link:        %s\n", ev.RecordURL())
+		line("link:", "%s", ev.RecordURL())
 	}
-	fmt.Fprintf(&b, "excerpt:     %s\n", oneLine(ev.Excerpt))
+	line("excerpt:", "%s", ev.Excerpt)
 	if ev.Note != "" {
-		fmt.Fprintf(&b, "note:        %s\n", oneLine(ev.Note))
+		line("note:", "%s", ev.Note)
 	}
 	if ev.Excluded {
-		fmt.Fprintf(&b, "excluded:    yes (pmfolio evidence include %s)\n", ev.ID)
+		line("excluded:", "yes (pmfolio evidence include %s)", ev.ID)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -661,7 +666,7 @@ func (c curationCmd) completeIDs(cmd *cobra.Command, _ []string, toComplete stri
 		items, err := store.Evidence(cmd.Context(), evidence.Filter{IncludeExcluded: true})
 		for _, ev := range items {
 			if strings.HasPrefix(ev.ID, toComplete) || strings.HasPrefix(strings.TrimPrefix(ev.ID, "ev_"), toComplete) {
-				out = append(out, ev.ID+"\t"+evidence.Shorten(oneLine(ev.IssueKey+" "+ev.Excerpt), 50))
+				out = append(out, ev.ID+"\t"+evidence.Shorten(evidence.OneLine(ev.IssueKey+" "+ev.Excerpt), 50))
 			}
 		}
 		return err

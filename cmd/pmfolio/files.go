@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,18 +14,43 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// writeFileAtomic writes a file with the given mode through a temporary one
-// in the same directory, so a failed write never leaves half a file where a
-// good one was.
-func writeFileAtomic(path string, mode os.FileMode, write func(io.Writer) error) error {
+// writeFileAtomic writes path through a temporary file in the same folder,
+// renamed over it once complete, so a failed or interrupted write never
+// leaves half a file where a good one was; the temporary file goes even
+// when a second Ctrl-C ends the process mid-write. What is already at path
+// decides the rest:
+//   - a symbolic link stays a link: the file it points to is written;
+//   - a device, named pipe or socket (-o /dev/stdout, a FIFO another
+//     program reads) is written straight into, as a shell's > does:
+//     renaming over it would put a regular file in its place;
+//   - a read-only file is refused, as cp refuses it, even for root;
+//   - a file keeps its mode (the user chose who may read it), unless mode
+//     is private (a file of secrets), which it then gets.
+//
+// A new file gets mode.
+func writeFileAtomic(ctx context.Context, path string, mode os.FileMode, write func(io.Writer) error) error {
 	if err := notAFolder(path); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return writeInto(path, write)
+	}
+	target := followLinks(path)
+	if fi, err := os.Stat(target); err == nil {
+		if fi.Mode().Perm()&0o222 == 0 {
+			return &userError{Kind: kindOther, Message: fmt.Sprintf("cannot write %s: it is read-only", path),
+				Hint: "make it writable (chmod u+w " + path + ") to replace it, or write somewhere else with -o"}
+		}
+		if mode&0o077 != 0 {
+			mode = fi.Mode().Perm()
+		}
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
 		return cannotWrite(path, err)
 	}
 	defer os.Remove(tmp.Name())
+	defer atExit(ctx, func() { os.Remove(tmp.Name()) })()
 	if err := write(tmp); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
@@ -35,11 +61,88 @@ func writeFileAtomic(path string, mode os.FileMode, write func(io.Writer) error)
 	if err := os.Chmod(tmp.Name(), mode); err != nil {
 		return cannotWrite(path, err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := os.Rename(tmp.Name(), target); err != nil {
 		return cannotWrite(path, err)
 	}
 	return nil
 }
+
+// writeInto writes into a file that is not a regular one, as it is.
+func writeInto(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return cannotWrite(path, err)
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return cannotWrite(path, err)
+	}
+	return nil
+}
+
+// followLinks is the file path's chain of symbolic links ends at, which
+// may not exist yet (a link to a file still to be written).
+func followLinks(path string) string {
+	for range 40 { // the kernel's own limit on links in a chain
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return path
+		}
+		dest, err := os.Readlink(path)
+		if err != nil {
+			return path
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(path), dest)
+		}
+		path = dest
+	}
+	return path
+}
+
+// refuseToReplace refuses an -o that names one of the files the command
+// reads (the database, its companions beside it, the config file): an
+// export written over one would destroy it.
+func refuseToReplace(output string, inputs []string) error {
+	out, err := filepath.Abs(followLinks(output))
+	if err != nil {
+		return err
+	}
+	outInfo, outErr := os.Stat(out)
+	for _, in := range inputs {
+		if in == "" {
+			continue
+		}
+		same := false
+		if inInfo, err := os.Stat(in); err == nil && outErr == nil {
+			same = os.SameFile(inInfo, outInfo)
+		} else if abs, err := filepath.Abs(followLinks(in)); err == nil {
+			// Not there yet, such as the -wal file of a closed database:
+			// a file of that name would still be taken for it.
+			same = abs == out
+		}
+		if same {
+			return usageError("-o %s would replace %s, which pmfolio reads: write the output somewhere else", output, in)
+		}
+	}
+	return nil
+}
+
+// databaseFiles are the database at path and the files beside it that
+// belong to it: SQLite's journals and the sync lock and log.
+func databaseFiles(path string) []string {
+	files := []string{path + ".lock", syncLogPath(path)}
+	for _, suffix := range databaseSuffixes {
+		files = append(files, path+suffix)
+	}
+	return files
+}
+
+// databaseSuffixes end the names of the database and SQLite's journals.
+var databaseSuffixes = []string{"", "-wal", "-shm", "-journal"}
 
 // notAFolder refuses an output path that is a folder.
 func notAFolder(path string) error {

@@ -103,7 +103,7 @@ func (p *prompter) refuse(err error, hc hintContext) {
 	ue := explain(err, hc)
 	fmt.Fprintf(p.io.ErrOut, "  %s\n", ue.line())
 	if ue.Hint != "" {
-		fmt.Fprintf(p.io.ErrOut, "  hint: %s\n", oneLine(ue.Hint))
+		fmt.Fprintf(p.io.ErrOut, "  hint: %s\n", evidence.OneLine(ue.Hint))
 	}
 }
 
@@ -226,7 +226,7 @@ func runInit(ctx context.Context, opts initOptions) error {
 	if !named {
 		site.Name = evidence.SiteNameFromURL(client.SiteURL(info))
 	}
-	replaced, err := saveSite(opts.ConfigPath, site, named)
+	replaced, err := saveSite(ctx, opts.ConfigPath, site, named)
 	if err != nil {
 		return err
 	}
@@ -345,7 +345,7 @@ type replacement struct {
 // the user can enter. A second site on the same host whose name was only
 // derived from the host gets a name of its own rather than replacing the
 // first. It returns what it replaced, if anything.
-func saveSite(path string, site siteConf, named bool) (*replacement, error) {
+func saveSite(ctx context.Context, path string, site siteConf, named bool) (*replacement, error) {
 	var cfg fileConfig
 	data, err := os.ReadFile(path)
 	switch {
@@ -391,7 +391,7 @@ func saveSite(path string, site siteConf, named bool) (*replacement, error) {
 		return nil, fmt.Errorf("create config directory: %w", err)
 	}
 	header := []byte("# pmfolio configuration, written by `pmfolio init`. Holds secrets: keep it mode 0600.\n")
-	return replaced, writeFileAtomic(path, 0o600, func(w io.Writer) error {
+	return replaced, writeFileAtomic(ctx, path, 0o600, func(w io.Writer) error {
 		if _, err := w.Write(header); err != nil {
 			return err
 		}

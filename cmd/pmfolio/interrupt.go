@@ -31,6 +31,36 @@ type interrupts struct {
 	graceful bool
 
 	done, exited chan struct{}
+
+	// atExit is what to undo when the process ends before the command
+	// returns (its defers never run then): temporary files, the terminal's
+	// echo that a secret prompt turned off.
+	atExit map[int]func()
+	nextID int
+}
+
+// interruptsKey is where a command's context holds its *interrupts.
+type interruptsKey struct{}
+
+// atExit has f run if the process ends at a second signal or after the
+// grace, before the command has undone by itself what f undoes; done
+// says it has. Outside run (tests calling a command's
+// function) there is no such exit and f never runs.
+func atExit(ctx context.Context, f func()) (done func()) {
+	in, _ := ctx.Value(interruptsKey{}).(*interrupts)
+	if in == nil {
+		return func() {}
+	}
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	id := in.nextID
+	in.nextID++
+	in.atExit[id] = f
+	return func() {
+		in.mu.Lock()
+		defer in.mu.Unlock()
+		delete(in.atExit, id)
+	}
 }
 
 // watchInterrupts starts watching stdio.Signals for a command running
@@ -38,9 +68,9 @@ type interrupts struct {
 func watchInterrupts(ctx context.Context, stdio IO) (*interrupts, context.Context) {
 	ctx, cancel := context.WithCancel(ctx)
 	in := &interrupts{io: stdio, cancel: cancel, stop: make(chan struct{}),
-		done: make(chan struct{}), exited: make(chan struct{})}
+		done: make(chan struct{}), exited: make(chan struct{}), atExit: map[int]func(){}}
 	go in.watch()
-	return in, ctx
+	return in, context.WithValue(ctx, interruptsKey{}, in)
 }
 
 // stopGracefully says the command stops by itself once stop is closed,
@@ -110,13 +140,19 @@ func (in *interrupts) watch() {
 	}
 }
 
-// exitNow ends the process with the interrupted line and code; without an
-// Exit (tests) it cancels the context and lets the command return.
+// exitNow ends the process with the interrupted line and code, after
+// undoing what the command has not yet (atExit); without an Exit (tests)
+// it cancels the context and lets the command return and undo it itself.
 func (in *interrupts) exitNow() {
 	in.cancel()
 	if in.io.Exit == nil {
 		return
 	}
+	in.mu.Lock()
+	for _, f := range in.atExit {
+		f()
+	}
+	in.mu.Unlock()
 	code := report(in.io.ErrOut, in.err(), hintContext{}, false)
 	in.io.Exit(code)
 }

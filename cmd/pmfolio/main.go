@@ -16,6 +16,10 @@ func main() {
 	if err != nil {
 		width = 0
 	}
+	var restoreTerminal func()
+	if state, err := term.GetState(int(os.Stdin.Fd())); err == nil {
+		restoreTerminal = func() { term.Restore(int(os.Stdin.Fd()), state) }
+	}
 	os.Exit(run(os.Args[1:], IO{
 		Width:    width,
 		In:       os.Stdin,
@@ -29,8 +33,9 @@ func main() {
 			fmt.Fprintln(os.Stderr) // the Enter the user typed was not echoed
 			return string(secret), err
 		},
-		Getenv:         os.Getenv,
-		Exit:           os.Exit,
-		SetMemoryLimit: debug.SetMemoryLimit,
+		RestoreTerminal: restoreTerminal,
+		Getenv:          os.Getenv,
+		Exit:            os.Exit,
+		SetMemoryLimit:  debug.SetMemoryLimit,
 	}))
 }

@@ -452,7 +452,7 @@ func writeNextTable(stdio IO, list nextList) {
 			labelled("also:", also.Action+" ("+also.Reason+")")
 		}
 		labelled("shows:", strings.Join(showsOf(entry), ", "))
-		fmt.Fprintf(w, "%s%-7s%s%s%s\n", indent, "link:", dim, op.IssueURL, reset)
+		fmt.Fprintf(w, "%s%-7s%s%s%s\n", indent, "link:", dim, evidence.OneLine(op.IssueURL), reset)
 	}
 }
 
@@ -461,7 +461,8 @@ func writeNextTable(stdio IO, list nextList) {
 func wrapWords(text string, width int) []string {
 	var lines []string
 	line := ""
-	for _, word := range strings.Fields(text) {
+	// One line first: what a terminal would obey is Jira text anyone writes.
+	for _, word := range strings.Fields(evidence.OneLine(text)) {
 		switch {
 		case line == "":
 			line = word
@@ -549,7 +550,7 @@ func writeHistory(w io.Writer, format string, suggestions []next.Suggestion) err
 			fmt.Fprintf(w, "- %s [%s](%s): %s. %s, %s.\n", sg.SuggestedAt.UTC().Format("2006-01-02"), sg.IssueKey, sg.IssueURL, sg.Action, sg.Category, status)
 			continue
 		}
-		fmt.Fprintf(w, "%s  %-10s %-28s %-26s %s\n", sg.SuggestedAt.UTC().Format("2006-01-02"), sg.IssueKey, sg.Detector, sg.Category, status)
+		fmt.Fprintf(w, "%s  %-10s %-28s %-26s %s\n", sg.SuggestedAt.UTC().Format("2006-01-02"), evidence.OneLine(sg.IssueKey), sg.Detector, sg.Category, status)
 	}
 	fmt.Fprintf(w, "\n%d suggested, %d taken\n", len(suggestions), taken)
 	return nil

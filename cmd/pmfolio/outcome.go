@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/evidence/sqlite"
 )
 
@@ -113,7 +114,7 @@ func runOutcomeSet(ctx context.Context, opts outcomeOptions) error {
 		if err != nil {
 			return issueError(err, opts.Key)
 		}
-		fmt.Fprintf(opts.IO.Out, "Recorded the outcome of %s (%s): %s\n", o.IssueKey, o.Site, o.Text)
+		fmt.Fprintf(opts.IO.Out, "Recorded the outcome of %s (%s): %s\n", o.IssueKey, evidence.OneLine(o.Site), evidence.OneLine(o.Text))
 		return nil
 	})
 }
@@ -129,7 +130,7 @@ func runOutcomeList(ctx context.Context, opts outcomeOptions) error {
 			fmt.Fprintln(opts.IO.Out, `No outcomes recorded. Add one: pmfolio outcome ISSUE-KEY "what changed, with a number"`)
 		}
 		for _, o := range all {
-			fmt.Fprintf(opts.IO.Out, "%s\t%s\t%s\n", o.IssueKey, o.Site, o.Text)
+			fmt.Fprintf(opts.IO.Out, "%s\t%s\t%s\n", evidence.OneLine(o.IssueKey), evidence.OneLine(o.Site), evidence.OneLine(o.Text))
 		}
 		return nil
 	})

@@ -96,6 +96,9 @@ type portfolioInput struct {
 	// when the stored evidence comes from others, a note says how to
 	// bring it up to date. Empty: no note.
 	Classifier string
+	// Inputs are the files besides the database that the command reads
+	// (config, rules and redaction terms): -o refuses to replace one.
+	Inputs []string
 }
 
 // input turns the flags, the environment and the config into a
@@ -125,6 +128,7 @@ func (pf *portfolioFlags) input(g *globals) (portfolioInput, error) {
 		return in, err
 	}
 	in.DBPath, in.Categories, in.Classifier = g.dbPath(cfg), rules.Categories(), rules.Identity()
+	in.Inputs = []string{configPath(g.configFlag, g.io.Getenv), g.rulesPath(cfg), pf.redact.file}
 	return in, nil
 }
 
@@ -177,6 +181,11 @@ func checkSynced(ctx context.Context, store *sqlite.Store, name string) error {
 // write reads the portfolio and writes it with write, redacted if asked,
 // to the file output (atomically) or, when output is empty, to IO.Out.
 func (in portfolioInput) write(ctx context.Context, output string, write func(io.Writer, evidence.Portfolio) error) error {
+	if output != "" {
+		if err := refuseToReplace(output, append(databaseFiles(in.DBPath), in.Inputs...)); err != nil {
+			return err
+		}
+	}
 	store, err := openExistingStore(ctx, in.DBPath, sqlite.WithCategories(in.Categories))
 	if err != nil {
 		return err
@@ -207,5 +216,5 @@ func (in portfolioInput) write(ctx context.Context, output string, write func(io
 	if output == "" {
 		return render(in.IO.Out, p)
 	}
-	return writeFileAtomic(output, 0o644, func(w io.Writer) error { return render(w, p) })
+	return writeFileAtomic(ctx, output, 0o644, func(w io.Writer) error { return render(w, p) })
 }

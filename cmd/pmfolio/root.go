@@ -29,8 +29,12 @@ type IO struct {
 	StdinTTY bool
 	// ReadSecret reads a line from the terminal without echoing it.
 	ReadSecret func() (string, error)
-	Getenv     func(string) string
-	Now        func() time.Time
+	// RestoreTerminal puts the terminal back as it was when pmfolio
+	// started, for a Ctrl-C that ends the process in the middle of
+	// ReadSecret, which turned echo off; nil: nothing to restore.
+	RestoreTerminal func()
+	Getenv          func(string) string
+	Now             func() time.Time
 	// Signals delivers interrupts; nil means the process's own (Ctrl-C).
 	Signals <-chan os.Signal
 	// Exit ends the process at once, for a second Ctrl-C; nil (tests)
@@ -98,6 +102,8 @@ func run(args []string, stdio IO) int {
 		defer signal.Stop(ch)
 		stdio.Signals = ch
 	}
+	out := &lossWriter{w: stdio.Out}
+	stdio.Out = out
 	g := &globals{io: stdio}
 	root := newRootCmd(g)
 	root.SetArgs(args)
@@ -106,8 +112,14 @@ func run(args []string, stdio IO) int {
 	root.SetErr(stdio.ErrOut)
 	interrupts, ctx := watchInterrupts(context.Background(), stdio)
 	g.interrupts = interrupts
+	if stdio.RestoreTerminal != nil {
+		atExit(ctx, stdio.RestoreTerminal) // never done: any exit mid-command restores it
+	}
 	err := root.ExecuteContext(ctx)
 	interrupts.release()
+	if err == nil {
+		err = out.err // output lost (a full disk) is no success, whatever the command checked
+	}
 	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
 		err = &userError{Kind: kindUsage, Message: err.Error(), Hint: "run 'pmfolio --help' to see the commands"}
 	}
@@ -117,6 +129,20 @@ func run(args []string, stdio IO) int {
 		err = stopped
 	}
 	return report(stdio.ErrOut, err, g.hints, g.quiet)
+}
+
+// lossWriter is standard output that remembers its first failed write.
+type lossWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (l *lossWriter) Write(p []byte) (int, error) {
+	n, err := l.w.Write(p)
+	if err != nil && l.err == nil {
+		l.err = err
+	}
+	return n, err
 }
 
 // usageArgs makes a positional-argument check fail with the usage exit code.

@@ -95,7 +95,7 @@ func writeRulesTable(w io.Writer, rules []rules.RuleInfo) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tCATEGORY\tCONFIDENCE\tSOURCE\tORIGIN")
 	for _, r := range rules {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Category, strconv.FormatFloat(r.Confidence, 'f', 2, 64),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", evidence.OneLine(r.ID), evidence.OneLine(r.Category), strconv.FormatFloat(r.Confidence, 'f', 2, 64),
 			sourceNames(r.Sources), r.Origin)
 	}
 	tw.Flush()
@@ -168,8 +168,8 @@ func runRulesShow(opts rulesOptions) error {
 }
 
 func writeRule(w io.Writer, rs *rules.RuleSet, r rules.RuleInfo) {
-	fmt.Fprintf(w, "# %s: %s, %s line %d\n", r.ID, r.Origin, r.File, r.Line)
-	fmt.Fprintf(w, "# %s\n", r.Description)
+	fmt.Fprintf(w, "# %s: %s, %s line %d\n", evidence.OneLine(r.ID), r.Origin, evidence.OneLine(r.File), r.Line)
+	fmt.Fprintf(w, "# %s\n", evidence.OneLine(r.Description))
 	io.WriteString(w, r.YAML)
 	if len(r.Patterns) == 0 {
 		return

@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/pmfolio/pmfolio/evidence"
 )
 
 // Names of what `schedule` installs.
@@ -35,6 +37,10 @@ type scheduleOptions struct {
 	Run     func(ctx context.Context, stdin string, name string, args ...string) (string, error)
 	Systemd func(ctx context.Context) bool
 	HasCfg  bool // a config file exists: cron and systemd see no environment variables
+	// EnvSite is the first config site that leaves a credential to the
+	// environment, and EnvVar the variable it comes from: the job would
+	// not see it.
+	EnvSite, EnvVar string
 	// TempDir is where `go run` and `go test` build binaries that vanish.
 	TempDir string
 	// User is the login name, for loginctl.
@@ -54,6 +60,11 @@ func newScheduleCmd(g *globals) *cobra.Command {
 		}
 		_, statErr := os.Stat(cfgPath)
 		o.HasCfg = statErr == nil
+		for _, site := range cfg.Sites {
+			if v := site.fromEnvironment(); v != "" && o.EnvVar == "" {
+				o.EnvSite, o.EnvVar = site.Name, v
+			}
+		}
 		o.DBPath = g.dbPath(cfg)
 		exe, err := os.Executable()
 		if err != nil {
@@ -167,7 +178,7 @@ Documentation=https://github.com/pmfolio/pmfolio
 [Service]
 Type=oneshot
 ExecStart=%s
-`, shellJoin(o.Command))
+`, strings.ReplaceAll(shellJoin(o.Command), "%", "%%")) // systemd reads %h, %u, … as specifiers
 	timer = fmt.Sprintf(`[Unit]
 Description=pmfolio: nightly sync of your Jira activity
 
@@ -186,7 +197,8 @@ func (o scheduleOptions) cronLine() string {
 	m := clockTime.FindStringSubmatch(o.At)
 	hour, _ := strconv.Atoi(m[1])
 	minute, _ := strconv.Atoi(m[2])
-	return fmt.Sprintf("%d %d * * * %s %s", minute, hour, shellJoin(o.Command), cronMarker)
+	// cron turns an unescaped % into a newline, even between quotes.
+	return fmt.Sprintf("%d %d * * * %s %s", minute, hour, strings.ReplaceAll(shellJoin(o.Command), "%", `\%`), cronMarker)
 }
 
 // confirm shows what will be written and asks, unless --yes.
@@ -216,13 +228,17 @@ func runScheduleInstall(ctx context.Context, o scheduleOptions) error {
 	if !clockTime.MatchString(o.At) {
 		return usageError("--at %q is not a time like 02:30", o.At)
 	}
-	if temporaryBinary(o.Command[0], o.TempDir) {
-		return &userError{Kind: kindUsage, Message: fmt.Sprintf("%s is in a temporary folder (where go run builds) that may be cleaned before tonight", o.Command[0]),
-			Hint: "install pmfolio first: go install github.com/pmfolio/pmfolio/cmd/pmfolio@latest, then run 'pmfolio schedule install'"}
-	}
 	if !o.HasCfg {
 		return &userError{Kind: kindUsage, Message: "the nightly sync would not see your JIRA_* environment variables",
 			Hint: "run 'pmfolio init' first: it saves the site in a config file the job can read"}
+	}
+	if o.EnvVar != "" {
+		return &userError{Kind: kindUsage, Message: fmt.Sprintf("the nightly sync would not see %s, which site %q of the config file takes from your environment", o.EnvVar, o.EnvSite),
+			Hint: "put the token in the config file ('pmfolio init' saves it there) or give the site a token_cmd: that prints it, e.g. token_cmd: pass show jira"}
+	}
+	if temporaryBinary(o.Command[0], o.TempDir) {
+		return &userError{Kind: kindUsage, Message: fmt.Sprintf("%s is in a temporary folder (where go run builds) that may be cleaned before tonight", o.Command[0]),
+			Hint: "install pmfolio first: go install github.com/pmfolio/pmfolio/cmd/pmfolio@latest, then run 'pmfolio schedule install'"}
 	}
 	if o.Systemd(ctx) {
 		service, timer := o.units()
@@ -242,7 +258,7 @@ func runScheduleInstall(ctx context.Context, o scheduleOptions) error {
 		}
 		for _, args := range [][]string{{"--user", "daemon-reload"}, {"--user", "enable", "--now", scheduleUnit + ".timer"}} {
 			if out, err := o.Run(ctx, "", "systemctl", args...); err != nil {
-				return fmt.Errorf("systemctl %s: %v: %s", strings.Join(args, " "), err, oneLine(out))
+				return fmt.Errorf("systemctl %s: %v: %s", strings.Join(args, " "), err, evidence.OneLine(out))
 			}
 		}
 		fmt.Fprintf(o.IO.Out, "Installed: a systemd user timer runs pmfolio sync every night at %s.\n", o.At)
@@ -337,7 +353,7 @@ func (o scheduleOptions) crontab(ctx context.Context) ([]string, error) {
 			return nil, &userError{Kind: kindOther, Message: "neither systemd nor cron is available here",
 				Hint: "run 'pmfolio sync --quiet' from your own scheduler", Err: execErr}
 		}
-		return nil, fmt.Errorf("crontab -l: %v: %s", err, oneLine(out))
+		return nil, fmt.Errorf("crontab -l: %v: %s", err, evidence.OneLine(out))
 	}
 	var lines []string
 	for _, l := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
@@ -354,7 +370,7 @@ func (o scheduleOptions) writeCrontab(ctx context.Context, lines []string) error
 		body += "\n"
 	}
 	if out, err := o.Run(ctx, body, "crontab", "-"); err != nil {
-		return fmt.Errorf("crontab -: %v: %s", err, oneLine(out))
+		return fmt.Errorf("crontab -: %v: %s", err, evidence.OneLine(out))
 	}
 	return nil
 }

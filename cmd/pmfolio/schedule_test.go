@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
 
 // fakeSystem stands in for systemctl and crontab.
@@ -171,5 +173,67 @@ func TestScheduleWithoutAnySchedulerHasNothingToRemove(t *testing.T) {
 	}
 	if err := runScheduleRemove(context.Background(), o); err != nil || !strings.Contains(out.String(), "No nightly sync was installed.") {
 		t.Errorf("remove without a scheduler: %v, %q", err, out.String())
+	}
+}
+
+// A % in the database or config path reaches sync as written: cron would
+// cut the line there and systemd would read %h as the home folder.
+func TestScheduleEscapesPercentForCronAndSystemd(t *testing.T) {
+	for _, tt := range []struct {
+		systemd bool
+		want    string
+	}{
+		{false, `5 6 * * * /usr/local/bin/pmfolio --db '/home/maya/100\% data/pm\%\%h.db' sync --quiet ` + cronMarker},
+		{true, `ExecStart=/usr/local/bin/pmfolio --db '/home/maya/100%% data/pm%%%%h.db' sync --quiet` + "\n"},
+	} {
+		sys := &fakeSystem{systemd: tt.systemd}
+		o, _, _ := scheduleFixture(t, sys, "", false, true)
+		o.At, o.Command[2] = "06:05", "/home/maya/100% data/pm%%h.db"
+		if err := runScheduleInstall(context.Background(), o); err != nil {
+			t.Fatal(err)
+		}
+		got := sys.crontab
+		if tt.systemd {
+			service, _ := os.ReadFile(filepath.Join(o.UnitDir, "pmfolio-sync.service"))
+			got = string(service)
+		}
+		if !strings.Contains(got, tt.want) {
+			t.Errorf("wrote\n%s\nwant it to hold\n%s", got, tt.want)
+		}
+	}
+}
+
+// A config site whose token comes from JIRA_API_TOKEN (or JIRA_PAT) in the
+// shell would fail every night: the job does not see the shell's
+// environment. Install says what to do instead of installing it.
+func TestScheduleRefusesASiteWhoseTokenIsOnlyInTheEnvironment(t *testing.T) {
+	for _, tt := range []struct {
+		site siteConf
+		want string // in the error; "" installs
+	}{
+		{siteConf{Name: "acme", URL: "https://acme.atlassian.net", Email: "maya@acme.com"}, `would not see JIRA_API_TOKEN, which site "acme"`},
+		{siteConf{Name: "dc", URL: "https://jira.example.com"}, `would not see JIRA_PAT, which site "dc"`},
+		{siteConf{Name: "acme", URL: "https://acme.atlassian.net", APIToken: "t"}, `would not see JIRA_EMAIL`},
+		{siteConf{Name: "acme", URL: "https://acme.atlassian.net", Email: "maya@acme.com", TokenCmd: "pass show jira"}, ""},
+		{siteConf{Name: "dc", URL: "https://jira.example.com", PAT: "p"}, ""},
+	} {
+		dir := t.TempDir()
+		config := filepath.Join(dir, "config.yaml")
+		body, _ := yaml.Marshal(fileConfig{Sites: []siteConf{tt.site}})
+		if err := os.WriteFile(config, body, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		env := isolatedEnv(t)
+		env["JIRA_API_TOKEN"], env["JIRA_PAT"], env["JIRA_EMAIL"] = "from-the-shell", "from-the-shell", "maya@acme.com"
+		r := cli{env: env}.run(t, "--config", config, "--db", filepath.Join(dir, "p.db"), "schedule", "install", "--yes")
+		if tt.want == "" {
+			if strings.Contains(r.errOut, "would not see") {
+				t.Errorf("%+v: refused: %s", tt.site, r.errOut)
+			}
+			continue
+		}
+		if r.code != exitUsage || !strings.Contains(r.errOut, tt.want) || !strings.Contains(r.errOut, "token_cmd") {
+			t.Errorf("%+v: exit %d, stderr %q; want 2 and %q with how to fix it", tt.site, r.code, r.errOut, tt.want)
+		}
 	}
 }

@@ -61,7 +61,7 @@ func (c *createdDatabase) removeIfUnused(ctx context.Context, store *sqlite.Stor
 	if store.Close() != nil {
 		return
 	}
-	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+	for _, suffix := range databaseSuffixes {
 		if err := os.Remove(c.path + suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return
 		}

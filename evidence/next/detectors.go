@@ -184,6 +184,14 @@ func lastWord(is TeamIssue) time.Time {
 	return at
 }
 
+// latest is the later of two times.
+func latest(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
 // staleBlockedIssues finds the blocked issues to chase, each related to the
 // open issues that block it, so a reader of the JSON need not parse them
 // out of the reason.
@@ -209,16 +217,16 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	if !is.MarkedBlocked() && len(blockers) == 0 {
 		return nil, false // not marked, and what blocked it is done
 	}
+	// The chain's age is its freshest word: a comment on the blocker, or on
+	// what the blocker waits on, is the block being chased.
 	since := lastWord(is)
-	if !olderThan(d, since, t.Now) {
-		return nil, false
-	}
 	// blocker is what the reason names, chase what the action asks to chase.
 	blocker, chase, owner := "", "", "its owner"
 	if len(blockers) > 0 {
 		key := blockers[0]
 		if b, ok := t.issue(key); ok {
 			key = b.Key
+			since = latest(since, lastWord(b))
 			owner = cmp.Or(t.assigneeOtherThanUser(b), owner)
 			// Chasing a blocker that itself waits on another issue moves
 			// nothing: name what it waits on, which is what to chase.
@@ -231,6 +239,7 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 				blocker = " by " + key + ", which waits on " + further[0] + ","
 				chase, owner = " "+further[0]+", which "+key+" waits on", "its owner"
 				if f, ok := t.issue(further[0]); ok {
+					since = latest(since, lastWord(f))
 					owner = cmp.Or(t.assigneeOtherThanUser(f), owner)
 				}
 			}
@@ -238,6 +247,9 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 		if blocker == "" {
 			blocker, chase = " by "+key, " "+key
 		}
+	}
+	if !olderThan(d, since, t.Now) {
+		return nil, false
 	}
 	vars := map[string]string{"blocker": blocker, "chase": chase, "blocker-owner": owner, "age": age(since, t.Now, d.Working), "still-needed": ""}
 	if t.Now.Sub(since) >= abandonedAfter {
@@ -259,7 +271,8 @@ func (t *Team) assigneeOtherThanUser(is TeamIssue) string {
 
 // staleOnItsOwn reports whether a blocked issue gets a blocked.stale
 // suggestion of its own, as perIssue and staleBlocked decide, without
-// following its blockers further (a cycle of blocks would never end).
+// following its blockers further (a cycle of blocks would never end): a
+// fresh word down its chain silences it and the issues behind it alike.
 func staleOnItsOwn(d Detector, t *Team, is TeamIssue) bool {
 	return openToOthers(d, t, is) && olderThan(d, lastWord(is), t.Now)
 }
@@ -583,10 +596,7 @@ func stalledInSprint(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 	if !is.InProgress() || is.Assignee.ID == "" || is.Blocked() || !strings.HasPrefix(sprint, "active") {
 		return nil, false
 	}
-	since := lastWord(is)
-	if is.Updated.After(since) {
-		since = is.Updated
-	}
+	since := latest(lastWord(is), is.Updated)
 	if !olderThan(d, since, t.Now) {
 		return nil, false
 	}

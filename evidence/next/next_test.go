@@ -132,11 +132,34 @@ func TestDetectors(t *testing.T) {
 			action: "Chase the blocker PAY-7, which OPS-1 waits on: ask its owner for a date", related: []string{"OPS-1", "PAY-7"},
 			issues: []func(*TeamIssue){
 				func(is *TeamIssue) {
+					// The user's own: it gets no suggestion of its own.
+					is.Assignee = me
 					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
-					is.Comments = []evidence.Comment{comment(tomas, days(1), "PAY says Friday.")}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY.")}
 				},
 				func(is *TeamIssue) {
 					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "ops-1"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
+				},
+			}},
+		{name: "a fresh comment on the blocker in the middle of a chain is the chain being chased",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY."), comment(me, days(0.1), "Chased PAY-7: due Wednesday.")}
+				},
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "ops-1"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
+				},
+			}},
+		{name: "a fresh comment on the blocker itself is the block being chased",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Comments = []evidence.Comment{comment(evidence.User{ID: "jonas", DisplayName: "Jonas"}, days(1), "The endpoint ships Wednesday.")}
+				},
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-1"}}
 					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
 				},
 			}},

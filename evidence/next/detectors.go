@@ -605,7 +605,8 @@ func stalledInSprint(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 
 // likelyDuplicates pairs open issues of one project whose summaries share
 // at least the detector's share of their words and that are not yet linked
-// to each other; the newer of the two carries the finding.
+// to each other; the newer of the two carries the finding. A pair with an
+// issue assigned to the user is theirs to sort out already.
 func likelyDuplicates(d Detector, t *Team) []finding {
 	type entry struct {
 		is    TeamIssue
@@ -613,7 +614,7 @@ func likelyDuplicates(d Detector, t *Team) []finding {
 	}
 	var open []entry
 	for _, is := range t.Issues {
-		if is.Done() || !typeMatches(d, is) || strings.EqualFold(is.Type, "Epic") {
+		if !openToOthers(d, t, is) || strings.EqualFold(is.Type, "Epic") {
 			continue
 		}
 		if w := summaryWords(is.Summary); len(w) >= 3 {

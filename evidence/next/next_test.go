@@ -399,6 +399,14 @@ func TestDetectors(t *testing.T) {
 					is.Created = days(2)
 				},
 			}},
+		{name: "a duplicate of an issue assigned to the user is theirs already",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { is.Summary, is.Assignee = "Nightly backup job fails on the reports database", me },
+				func(is *TeamIssue) {
+					is.Summary = "Nightly backup job fails on reports database"
+					is.Created = days(2)
+				},
+			}},
 		{name: "duplicates already linked are handled",
 			issues: []func(*TeamIssue){
 				func(is *TeamIssue) { is.Summary = "Nightly backup job fails on the reports database" },

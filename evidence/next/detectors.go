@@ -549,7 +549,13 @@ func questionIn(text string) string {
 	return ""
 }
 
+// untriagedBug: a bug with no priority or no component, open longer than
+// the threshold. A bug in progress or planned into the running or next
+// sprint was triaged in practice, whatever its fields say.
 func untriagedBug(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
+	if is.InProgress() || sprintLabel(is) != "" {
+		return nil, false
+	}
 	var missing []string
 	if is.Priority == "" {
 		missing = append(missing, "priority")

@@ -340,6 +340,20 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Type, is.Priority, is.Components, is.SprintState, is.Sprints, is.Created = "Bug", "", nil, "", nil, days(14)
 			}}},
+		{name: "a bug in progress in the running sprint was triaged in practice",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Type, is.Components, is.Created, is.Updated = "Bug", nil, days(30), days(1)
+				is.Status, is.StatusCategory = "In Progress", "indeterminate"
+			}}},
+		{name: "a bug planned into the next sprint was triaged in practice",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Type, is.Priority, is.Components, is.Created, is.SprintState = "Bug", "", nil, days(30), "future"
+			}}},
+		{name: "a bug in progress outside any sprint was triaged in practice",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Type, is.Components, is.Created, is.SprintState, is.Sprints = "Bug", nil, days(30), "", nil
+				is.Status, is.StatusCategory = "In Review", "indeterminate"
+			}}},
 		{name: "its only release shipped without it", detector: "release.missed", reason: "payments 3.8 was released on 8 Oct 2026 without it",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				shipped := days(41)

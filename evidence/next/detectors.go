@@ -33,6 +33,9 @@ type finding struct {
 	// finding per release, whatever issue stands for it).
 	key string
 	due *time.Time
+	// left is whom the finding waits on besides the assignee (a question's
+	// asker), when their account is deactivated: they left.
+	left string
 }
 
 // check is one detector's condition, over the whole team (duplicates and
@@ -47,7 +50,7 @@ var checks = map[string]check{
 	"epic.no-progress-note":        perIssue(epicWithoutNote),
 	"epic.no-success-metric":       epicsWithoutMetric,
 	"incident.no-postmortem":       perResolvedIssue(incidentWithoutPostmortem),
-	"question.unanswered":          perIssue(unansweredQuestion),
+	"question.unanswered":          unansweredQuestions,
 	"bug.untriaged":                perIssue(untriagedBug),
 	"in-progress.unassigned":       perIssue(unassignedInProgress),
 	"in-progress.stalled":          perIssue(stalledInSprint),
@@ -80,11 +83,22 @@ func Detect(cfg Config, t Team) []Opportunity {
 			for k, v := range f.vars {
 				vars[k] = v
 			}
+			reason, action := fill(d.Reason, vars), fill(d.Action, vars)
+			// Someone who left answers nothing and finishes nothing: the
+			// issue needs a new owner, or closing, before anything else.
+			left := f.left
+			if is.Assignee.Inactive && !is.Done() {
+				left = cmp.Or(left, is.Assignee.DisplayName, "its assignee")
+			}
+			if left != "" {
+				reason += "; " + left + " has left"
+				action = left + " has left: reassign it or close it"
+			}
 			out = append(out, Opportunity{
 				ID: OpportunityID(t.Site.Key(), d.ID, key), Detector: d.ID,
 				SiteID: t.Site.ID, SiteName: t.Site.Name, IssueID: is.ID, IssueKey: is.Key,
 				IssueURL: t.Site.IssueURL(is.Key), Summary: is.Summary, Category: d.Category,
-				Reason: fill(d.Reason, vars), Action: fill(d.Action, vars), Related: f.related, Due: f.due,
+				Reason: reason, Action: action, Related: f.related, Due: f.due,
 			})
 		}
 	}
@@ -488,6 +502,18 @@ func incidentWithoutPostmortem(d Detector, t *Team, is TeamIssue) (map[string]st
 	return map[string]string{"age": age(*is.Resolved, t.Now, d.Working), "owner": owner}, true
 }
 
+// unansweredQuestions finds the questions nobody answered; one whose asker
+// has left is for a new owner or closing, not for answering.
+func unansweredQuestions(d Detector, t *Team) []finding {
+	found := perIssue(unansweredQuestion)(d, t)
+	for i := range found {
+		if last, _ := lastPersonComment(found[i].issue); last.Author.Inactive {
+			found[i].left = cmp.Or(last.Author.DisplayName, "the asker")
+		}
+	}
+	return found
+}
+
 // unansweredQuestion: the last word on the issue is a teammate's question
 // to others, and it has waited longer than the threshold. The user's own
 // questions are theirs to chase, and automation's ("is this still
@@ -835,17 +861,22 @@ func workingDays(from, to time.Time) float64 {
 	return n
 }
 
-// age says how long ago since was, in words.
+// age says how long ago since was, in words: working days up to two
+// weeks of them, then weeks, then months ("183 working days" is a number
+// to work out, "8 months" is not).
 func age(since, now time.Time, working bool) string {
 	if working {
-		n := int(workingDays(since, now))
-		if n == 1 {
+		switch n := int(workingDays(since, now)); {
+		case n == 1:
 			return "1 working day"
+		case n <= 10:
+			return fmt.Sprintf("%d working days", n)
 		}
-		return fmt.Sprintf("%d working days", n)
 	}
 	days := int(now.Sub(since).Hours() / 24)
 	switch {
+	case days >= 91:
+		return fmt.Sprintf("%d months", (days*12+182)/365)
 	case days >= 14:
 		return fmt.Sprintf("%d weeks", days/7)
 	case days == 1:

@@ -16,8 +16,10 @@ var now = time.Date(2026, 11, 18, 10, 0, 0, 0, time.UTC)
 var (
 	me    = evidence.User{ID: "me", DisplayName: "Maya"}
 	tomas = evidence.User{ID: "tomas", DisplayName: "Tomás"}
-	bot   = evidence.User{ID: "bot", DisplayName: "Automation for Jira", AccountType: evidence.AccountTypeApp}
-	site  = evidence.Site{ID: 1, Name: "acme", URL: "https://acme.example", User: me}
+	// lena left: Jira says her account is inactive.
+	lena = evidence.User{ID: "lena", DisplayName: "Lena", Inactive: true}
+	bot  = evidence.User{ID: "bot", DisplayName: "Automation for Jira", AccountType: evidence.AccountTypeApp}
+	site = evidence.Site{ID: 1, Name: "acme", URL: "https://acme.example", User: me}
 )
 
 func days(n float64) time.Time { return now.Add(-time.Duration(n * 24 * float64(time.Hour))) }
@@ -174,7 +176,7 @@ func TestDetectors(t *testing.T) {
 					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
 				},
 			}},
-		{name: "blocked and silent for months: ask whether it is still needed", detector: "blocked.stale", reason: "no comment for 20 weeks",
+		{name: "blocked and silent for months: ask whether it is still needed", detector: "blocked.stale", reason: "no comment for 5 months",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Flagged, is.Created = true, days(200)
 				is.Comments = []evidence.Comment{comment(tomas, days(140), "Waiting on PAY.")}
@@ -296,6 +298,11 @@ func TestDetectors(t *testing.T) {
 				is.Status, is.StatusCategory, is.Created, is.Updated = "In Progress", "indeterminate", days(30), days(14)
 				is.Comments = []evidence.Comment{comment(tomas, days(15), "Started on the export.")}
 			}}},
+		{name: "work whose assignee left is for a new owner first", detector: "in-progress.stalled",
+			reason: "with nothing new for 3 weeks; Lena has left", action: "Lena has left: reassign it or close it",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Status, is.StatusCategory, is.Created, is.Updated, is.Assignee = "In Progress", "indeterminate", days(30), days(21), lena
+			}}},
 		{name: "a change this week keeps work moving",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory, is.Created, is.Updated = "In Progress", "indeterminate", days(30), days(1)
@@ -313,6 +320,13 @@ func TestDetectors(t *testing.T) {
 		{name: "a teammate's question unanswered for 5 working days", detector: "question.unanswered", reason: "Tomás asked “Do we keep the old endpoint for mobile clients?” 5 working days ago",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Comments = []evidence.Comment{comment(tomas, days(7), "Do we keep the old endpoint for mobile clients?")}
+			}}},
+		{name: "a question from a teammate who left months ago is for reassigning or closing", detector: "question.unanswered",
+			reason: "Lena asked “Is this still needed after the migration?” 5 months ago and nobody answered; Lena has left",
+			action: "Lena has left: reassign it or close it",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Assignee, is.SprintState, is.Sprints = lena, "", nil
+				is.Comments = []evidence.Comment{comment(lena, days(150), "Is this still needed after the migration?")}
 			}}},
 		{name: "a question asked two working days ago can still wait",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {

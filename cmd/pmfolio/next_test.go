@@ -141,7 +141,7 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 		t.Fatalf("nothing from %s to act on", detector)
 		return ""
 	}
-	blocked, epic, incident := key("blocked.stale"), key("epic.no-progress-note"), key("incident.no-postmortem")
+	blocked, epic, incident, question := key("blocked.stale"), key("epic.no-progress-note"), key("incident.no-postmortem"), key("question.unanswered")
 	if metricless := key("epic.no-success-metric"); metricless != epic {
 		t.Fatalf("the epic without a progress note is %s, the one without a success metric %s: the test wants one", epic, metricless)
 	}
@@ -166,6 +166,11 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 		if _, err := s.AddComment(epic, true, "Update for support and the platform leads: staging and two of three production clusters are on 1.31, the last one follows on 3 December. Risk: the ingress upgrade; I'll post here once it's done.", at.Add(time.Minute)); err != nil {
 			t.Fatal(err)
 		}
+		// A teammate answers the question: the suggestion no longer
+		// applies, and the user did not take it.
+		if _, err := s.AddComment(question, false, "We keep them for 30 days; legal agreed this morning.", at); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := s.AddComment(epic, true, "Success metrics, agreed with Sam: every cluster on 1.31 by 15 January, with zero minutes of customer-facing downtime.", at.Add(3*time.Minute)); err != nil {
 			t.Fatal(err)
 		}
@@ -177,15 +182,18 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 	}
 
 	r = later.run(t, "next", "--history", "--format", "json")
-	var history struct {
+	type historyJSON struct {
 		Suggestions []struct {
-			IssueKey   string     `json:"issue_key"`
-			Detector   string     `json:"detector"`
-			EvidenceID string     `json:"evidence_id"`
-			TakenAt    *time.Time `json:"taken_at"`
+			IssueKey        string     `json:"issue_key"`
+			Detector        string     `json:"detector"`
+			Category        string     `json:"category"`
+			EvidenceID      string     `json:"evidence_id"`
+			TakenAt         *time.Time `json:"taken_at"`
+			NoLongerApplies bool       `json:"no_longer_applies"`
 		} `json:"suggestions"`
 		Taken int `json:"taken"`
 	}
+	var history historyJSON
 	if err := json.Unmarshal([]byte(r.out), &history); err != nil || history.Taken != 4 {
 		t.Fatalf("next --history: %v, taken %d\n%s", err, history.Taken, r.out)
 	}
@@ -199,8 +207,25 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 		takenBy[epic+" epic.no-success-metric"] == "" {
 		t.Fatalf("taken: %v, want %s, %s (twice) and %s", takenBy, blocked, epic, incident)
 	}
-	if text := later.run(t, "next", "--history").out; !strings.Contains(text, "taken") || !strings.Contains(text, "4 taken") {
-		t.Errorf("next --history does not say what was taken:\n%s", text)
+	for _, sg := range history.Suggestions {
+		if answered := sg.IssueKey+" "+sg.Detector == question+" question.unanswered"; answered != sg.NoLongerApplies {
+			t.Errorf("%s %s: no_longer_applies %v, want it only for the answered question", sg.IssueKey, sg.Detector, sg.NoLongerApplies)
+		}
+	}
+	if text := later.run(t, "next", "--history").out; !strings.Contains(text, "taken") || !strings.Contains(text, "4 taken") ||
+		!strings.Contains(text, "question.unanswered") || !strings.Contains(text, "no longer applies") {
+		t.Errorf("next --history does not say what was taken and what no longer applies:\n%s", text)
+	}
+	// The filters of next apply to its history.
+	var filtered historyJSON
+	r = later.run(t, "next", "--history", "--category", "unblocking", "--limit", "2", "--format", "json")
+	if err := json.Unmarshal([]byte(r.out), &filtered); err != nil || len(filtered.Suggestions) != 2 {
+		t.Fatalf("next --history --category unblocking --limit 2: %v, %d suggestions\n%s", err, len(filtered.Suggestions), r.out)
+	}
+	for _, sg := range filtered.Suggestions {
+		if sg.Category != "unblocking" {
+			t.Errorf("next --history --category unblocking listed %s %s (%s)", sg.IssueKey, sg.Detector, sg.Category)
+		}
 	}
 	// Taken work is not suggested again.
 	for _, op := range decodeNext(t, later.run(t, "next", "--all", "--format", "json")).Opportunities {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -49,9 +50,16 @@ type nextOptions struct {
 }
 
 // nextCommand is the command line of a next command without --limit and
-// --format: what shows the same suggestions.
+// --format: what shows the same suggestions, from the same database and
+// config file, so that it can be copied.
 func nextCommand(cmd *cobra.Command) string {
-	line := "pmfolio next"
+	line := "pmfolio"
+	for _, name := range []string{"db", "config"} {
+		if f := cmd.Flags().Lookup(name); f != nil && f.Changed {
+			line += " --" + name + " " + shellQuote(f.Value.String())
+		}
+	}
+	line += " next"
 	for _, name := range []string{"category", "competency", "site"} {
 		if f := cmd.Flags().Lookup(name); f != nil && f.Changed {
 			line += " --" + name + " " + shellQuote(f.Value.String())
@@ -351,7 +359,7 @@ func writeOpportunities(stdio IO, format string, list nextList) error {
 		line := nothingToDo
 		if list.elsewhere > 0 {
 			line = fmt.Sprintf("Nothing on your team's backlog fits that filter right now; %s without it: pmfolio next",
-				plural(list.elsewhere, "suggestion"))
+				plural(list.elsewhere, "issue"))
 		}
 		fmt.Fprintln(w, line)
 		return nil
@@ -429,8 +437,15 @@ func writeNextMarkdown(w io.Writer, list nextList) {
 	}
 }
 
-// tableWidth is the width next's table wraps to.
+// tableWidth is the width next's table wraps to: nextWidth, or less where
+// COLUMNS says so (as for ls, it wins over the terminal's width, and it
+// is all a pipe has to go by), or the terminal is narrower.
 func tableWidth(stdio IO) int {
+	if stdio.Getenv != nil {
+		if n, err := strconv.Atoi(stdio.Getenv("COLUMNS")); err == nil && n > 0 {
+			return min(nextWidth, n)
+		}
+	}
 	if stdio.Width > 0 {
 		return min(nextWidth, stdio.Width)
 	}
@@ -530,16 +545,13 @@ func showsOf(entry []next.Opportunity) []string {
 	return shows
 }
 
-// moreLine says how many more suggestions command shows; "" for none.
+// moreLine says how many more entries (issues, each with its
+// suggestions) command shows; "" for none.
 func moreLine(total, shown int, command string) string {
-	switch more := total - shown; {
-	case more <= 0:
-		return ""
-	case more == 1:
-		return "1 more suggestion: " + command
-	default:
-		return fmt.Sprintf("%d more suggestions: %s", more, command)
+	if more := total - shown; more > 0 {
+		return plural(more, "more issue") + ": " + command
 	}
+	return ""
 }
 
 // writeHistory renders what was suggested and what the user then did.
@@ -606,7 +618,8 @@ func demoNext(ctx context.Context, stdio IO, dbPath string) error {
 		return err
 	}
 	fmt.Fprintf(stdio.Out, "\nPM work your team needs next (pmfolio next):\n")
-	return runNext(ctx, nextOptions{IO: stdio, DBPath: dbPath, Detectors: cfg, Limit: 3, Format: "table"})
+	return runNext(ctx, nextOptions{IO: stdio, DBPath: dbPath, Detectors: cfg, Limit: 3, Format: "table",
+		Command: "pmfolio --db " + shellQuote(dbPath) + " next"})
 }
 
 // teamFromKeys reads "OPS, pay" as a team scope of project keys; nil for

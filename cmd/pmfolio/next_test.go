@@ -102,6 +102,12 @@ func TestNextOnTheDemoFindsThePlantedWorkAndNoLookAlike(t *testing.T) {
 	if strings.Contains(r.out, "\x1b[") {
 		t.Errorf("next writes colour when not on a terminal")
 	}
+	// The line that shows the rest can be copied: it reads the same
+	// database, and counts what it shows, issues.
+	db := env["PMFOLIO_DB"]
+	if r := c.run(t, "--db", db, "next", "--limit", "1", "--category", "unblocking"); !strings.Contains(r.out, "more issues: pmfolio --db "+shellQuote(db)+" next --category unblocking --all\n") {
+		t.Errorf("next --db %s --limit 1 does not say how to see the rest with that database:\n%s", db, r.out)
+	}
 	if r := c.run(t, "next", "--competency", "Communication", "--format", "json"); r.code == 0 {
 		for _, op := range decodeNext(t, r).Opportunities {
 			if op.Category != "stakeholder-communication" && op.Category != "decision-making" {
@@ -330,12 +336,12 @@ func TestNextListsEachIssueOnce(t *testing.T) {
 			" 1. PAY-8  Order notes at checkout\n    do:    Write acceptance criteria\n    why:   story with no acceptance criteria\n" +
 				"    also:  Get it estimated (story with no estimate)\n    shows: Backlog grooming (Organization)\n    link:  https://acme.example/browse/PAY-8\n",
 			" 2. OPS-3  Ledger export\n    do:    Chase the blocker PAY-1\n",
-			"\n2 more suggestions: pmfolio next --category unblocking --all\n",
+			"\n2 more issues: pmfolio next --category unblocking --all\n",
 		}},
 		{format: "markdown", thirdEntry: "\n3. ", want: []string{
 			"# PM work your team needs\n\n1. **[PAY-8](https://acme.example/browse/PAY-8) Order notes at checkout**: Write acceptance criteria.\n   - Why: story with no acceptance criteria.\n   - Also: Get it estimated (story with no estimate).\n   - Shows: Backlog grooming (Organization).\n",
 			"\n2. **[OPS-3](https://acme.example/browse/OPS-3) Ledger export**: Chase the blocker PAY-1.\n",
-			"\n2 more suggestions: `pmfolio next --category unblocking --all`\n",
+			"\n2 more issues: `pmfolio next --category unblocking --all`\n",
 		}},
 	} {
 		var out strings.Builder
@@ -369,6 +375,15 @@ func TestNextTableWrapsAndSaysTheGapOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := out.String()
+	// Piped, with no terminal to measure, COLUMNS is the width.
+	var piped strings.Builder
+	columns := func(name string) string { return map[string]string{"COLUMNS": "60"}[name] }
+	if err := writeOpportunities(IO{Out: &piped, Getenv: columns}, "table", nextList{entries: byIssue(opps), total: 2, gaps: gaps}); err != nil {
+		t.Fatal(err)
+	}
+	if piped.String() != got {
+		t.Errorf("with COLUMNS=60 and no terminal, next printed\n%s\nwant what a 60-column terminal gets:\n%s", piped.String(), got)
+	}
 	if want := "Ranked higher: work that builds Ownership and bias to action\n(12 items), which your portfolio shows less of than\nOrganization (340 items).\n\n"; !strings.HasPrefix(got, want) {
 		t.Errorf("table starts\n%s\nwant\n%s", got, want)
 	}

@@ -754,14 +754,30 @@ func unownedRelease(d Detector, t *Team) []finding {
 				others = append(others, k)
 			}
 		}
-		due := "on " + rel.due.Format("Mon 2 Jan")
+		isDue := "is due"
 		if rel.due.Before(t.Now) {
-			due = "since " + rel.due.Format("2 Jan") + " (overdue)"
+			isDue = "was due"
 		}
+		n := len(rel.keys)
+		issues := fmt.Sprintf("%d %s (%s)", n, plural(n, "unresolved, unassigned issue"), someKeys(rel.keys))
 		out = append(out, finding{issue: rel.first, key: "release:" + name, related: others, due: &rel.due,
-			vars: map[string]string{"version": name, "due": due, "count": strconv.Itoa(len(rel.keys))}})
+			vars: map[string]string{"version": name, "is-due": isDue, "due": "on " + rel.due.Format("Mon 2 Jan"),
+				"count": strconv.Itoa(n), "issues": issues}})
 	}
 	return out
+}
+
+// someKeys names a few issue keys, then how many more: "OPS-1 and
+// OPS-2", "OPS-1, OPS-2, OPS-3 and 4 more".
+func someKeys(keys []string) string {
+	const few = 3
+	if len(keys) > few+1 {
+		return strings.Join(keys[:few], ", ") + fmt.Sprintf(" and %d more", len(keys)-few)
+	}
+	if len(keys) < 2 {
+		return strings.Join(keys, "")
+	}
+	return strings.Join(keys[:len(keys)-1], ", ") + " and " + keys[len(keys)-1]
 }
 
 // missedRelease: an open issue whose fix versions are all released: the
@@ -780,7 +796,13 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 	if last == nil {
 		return nil, false
 	}
-	return map[string]string{"version": last.Name, "released": last.Date.Format("2 Jan 2006")}, true
+	vars := map[string]string{"version": last.Name, "released": last.Date.Format("2 Jan 2006"), "still-wanted": ""}
+	if t.Now.Sub(*last.Date) >= abandonedAfter {
+		// Missed months ago and still open: nobody missed it, and closing
+		// it may be the answer.
+		vars["still-wanted"] = "Ask first whether it is still wanted " + age(*last.Date, t.Now, false) + " after the release, and close it if not. "
+	}
+	return vars, true
 }
 
 // topPriorities are the priority names that say "do this first".

@@ -369,9 +369,17 @@ func TestDetectors(t *testing.T) {
 				is.Status, is.StatusCategory = "In Review", "indeterminate"
 			}}},
 		{name: "its only release shipped without it", detector: "release.missed", reason: "payments 3.8 was released on 8 Oct 2026 without it",
+			action: "Move it to the next release",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				shipped := days(41)
 				is.Releases = []Release{{Name: "payments 3.8", Date: &shipped, Released: true}}
+			}}},
+		{name: "a release missed months ago: ask first whether the work is still wanted", detector: "release.missed",
+			reason: "payments 3.2 was released on 21 May 2026 without it",
+			action: "Ask first whether it is still wanted 6 months after the release, and close it if not. Move it to the next release",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				shipped := days(181)
+				is.Releases = []Release{{Name: "payments 3.2", Date: &shipped, Released: true}}
 			}}},
 		{name: "moved on to a release still to come: nothing missed",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
@@ -451,11 +459,18 @@ func TestDetectors(t *testing.T) {
 					is.Created = days(2)
 				},
 			}},
-		{name: "release due in a week with an unassigned issue", detector: "release.unowned-issues", reason: "payments 3.9 is due on Wed 25 Nov with 1 unresolved",
+		{name: "release due in a week with an unassigned issue", detector: "release.unowned-issues", reason: "payments 3.9 is due on Wed 25 Nov with 1 unresolved, unassigned issue (OPS-1)",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				due := days(-7)
 				is.Assignee, is.Releases = evidence.User{}, []Release{{Name: "payments 3.9", Date: &due}}
 			}}},
+		{name: "an overdue release names its unowned issues, a few of them", detector: "release.unowned-issues",
+			reason:  "payments 3.9 was due on Mon 16 Nov with 5 unresolved, unassigned issues (OPS-1, OPS-2, OPS-3 and 2 more)",
+			related: []string{"OPS-2", "OPS-3", "OPS-4", "OPS-5"},
+			issues: slices.Repeat([]func(*TeamIssue){func(is *TeamIssue) {
+				due := days(2)
+				is.Assignee, is.Releases = evidence.User{}, []Release{{Name: "payments 3.9", Date: &due}}
+			}}, 5)},
 		{name: "a release two months out is not at risk",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				due := days(-60)

@@ -269,7 +269,7 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	if t.Now.Sub(since) >= abandonedAfter {
 		// Months without a word: the work may not be wanted any more,
 		// and closing it is as useful as chasing it.
-		vars["still-needed"] = "; after " + vars["age"] + " without a word, first ask whether it is still needed, and close it if not"
+		vars["still-needed"] = "Ask first whether it is still needed after " + vars["age"] + " without a word, and close it if not. "
 	}
 	return vars, true
 }

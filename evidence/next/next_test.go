@@ -638,7 +638,7 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 		if len(got) != 1 {
 			t.Fatalf("silent %v days: %d opportunities, want 1", tt.silent, len(got))
 		}
-		if asks := strings.Contains(got[0].Action, "first ask whether it is still needed"); asks != tt.asks {
+		if asks := strings.HasPrefix(got[0].Action, "Ask first whether it is still needed after "); asks != tt.asks {
 			t.Errorf("silent %v days: action %q; asks whether still needed: %v, want %v", tt.silent, got[0].Action, asks, tt.asks)
 		}
 	}

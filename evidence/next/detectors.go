@@ -20,7 +20,8 @@ type Team struct {
 	Site   evidence.Site
 	Issues []TeamIssue
 	Now    time.Time
-	byKey  map[string]int // Issues by key, made on first use (issue)
+	byKey  map[string]int    // Issues by key, made on first use (issue)
+	people map[string]string // names by account, made on first use (nameOf)
 }
 
 // finding is what a check found on one issue: the values of the reason's
@@ -310,6 +311,42 @@ func (t *Team) issue(key string) (TeamIssue, bool) {
 	return t.Issues[i], true
 }
 
+// nameOf is the name of an account a comment mentions, when the team's
+// issues name it anywhere (an assignee, a reporter, a comment's author, or
+// the user), "" otherwise: a quote reads "Sam O'Connor, quick one", not
+// "[colleague] quick one".
+func (t *Team) nameOf(account string) string {
+	if t.people == nil {
+		t.people = map[string]string{}
+		add := func(u evidence.User) {
+			if u.DisplayName == "" || u.LooksLikeAutomation() {
+				return
+			}
+			for _, id := range []string{u.ID, u.Name} {
+				if id != "" {
+					t.people[id] = u.DisplayName
+				}
+			}
+		}
+		add(t.Site.User)
+		for _, is := range t.Issues {
+			add(is.Assignee)
+			add(is.Reporter)
+			add(is.Creator)
+			for _, c := range is.Comments {
+				add(c.Author)
+			}
+		}
+	}
+	return t.people[account]
+}
+
+// quote is a person's words as a reader sees them, at most n runes: plain
+// text, with the people it mentions named.
+func (t *Team) quote(words, text string, n int) string {
+	return evidence.Shorten(markup.ForReadersNamed(words, text, t.nameOf), n)
+}
+
 // openBlockers lists the issues is is blocked by, leaving out those that
 // are done: as the team's issues show them, else as the link itself said
 // when is was read (a blocker in a project the team read does not cover,
@@ -343,7 +380,7 @@ func epicWithoutNote(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 		if c.Author.Is(t.Site.User) {
 			who = "you"
 		}
-		last = fmt.Sprintf(" (the last, by %s on %s: “%s”)", who, c.At.Format("2 Jan"), evidence.Shorten(markup.ForReaders(markup.PlainText(c.Text)), 80))
+		last = fmt.Sprintf(" (the last, by %s on %s: “%s”)", who, c.At.Format("2 Jan"), t.quote(markup.PlainText(c.Text), c.Text, 80))
 	}
 	return map[string]string{"age": age(since, t.Now, d.Working), "last-note": last}, true
 }
@@ -532,7 +569,7 @@ func unansweredQuestion(d Detector, t *Team, is TeamIssue) (map[string]string, b
 	}
 	// The question itself, so the reader knows what is asked without
 	// opening the issue.
-	question := "“" + evidence.Shorten(markup.ForReaders(questionIn(last.Text)), 100) + "”"
+	question := "“" + t.quote(questionIn(last.Text), last.Text, 100) + "”"
 	return map[string]string{"asker": asker, "question": question, "age": age(last.At, t.Now, d.Working)}, true
 }
 

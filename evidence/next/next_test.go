@@ -328,6 +328,14 @@ func TestDetectors(t *testing.T) {
 				is.Assignee, is.SprintState, is.Sprints = lena, "", nil
 				is.Comments = []evidence.Comment{comment(lena, days(150), "Is this still needed after the migration?")}
 			}}},
+		{name: "a question names the teammate it mentions when any of the team's issues does", detector: "question.unanswered",
+			reason: "Tomás asked “Priya, which export format does finance want?”",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { is.Assignee = evidence.User{ID: "priya", DisplayName: "Priya"} },
+				func(is *TeamIssue) {
+					is.Comments = []evidence.Comment{comment(tomas, days(7), "[~accountid:priya] which export format does finance want?")}
+				},
+			}},
 		{name: "a question asked two working days ago can still wait",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Comments = []evidence.Comment{comment(tomas, days(2), "Do we keep the old endpoint for mobile clients?")}

@@ -276,10 +276,14 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 }
 
 // assigneeOtherThanUser is the name of the person an issue is assigned to,
-// or "" when that is nobody or the user.
+// or "" when that is nobody or the user. Someone who left gives no date:
+// whoever took over from them does.
 func (t *Team) assigneeOtherThanUser(is TeamIssue) string {
-	if is.Assignee.Is(t.Site.User) {
+	switch {
+	case is.Assignee.Is(t.Site.User):
 		return ""
+	case is.Assignee.Inactive:
+		return "whoever took over from " + cmp.Or(is.Assignee.DisplayName, "its assignee, who left")
 	}
 	return is.Assignee.DisplayName
 }

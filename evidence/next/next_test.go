@@ -130,6 +130,15 @@ func TestDetectors(t *testing.T) {
 					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
 				},
 			}},
+		{name: "a blocker whose assignee left is chased with whoever took over", detector: "blocked.stale",
+			action: "Chase the blocker OPS-1: ask whoever took over from Lena for a date",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { is.Assignee = lena },
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-1"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
+				},
+			}},
 		{name: "a blocker that waits on another issue names what to chase", detector: "blocked.stale", reason: "blocked by OPS-1, which waits on PAY-7, with no comment for 6 days",
 			action: "Chase the blocker PAY-7, which OPS-1 waits on: ask its owner for a date", related: []string{"OPS-1", "PAY-7"},
 			issues: []func(*TeamIssue){

@@ -24,6 +24,9 @@ type User struct {
 	// AccountType is Jira Cloud's accountType: "atlassian" for people, "app"
 	// (AccountTypeApp) for automation and integrations; empty on Server.
 	AccountType string `json:"account_type,omitempty"`
+	// Inactive is Jira's active:false: a deactivated account, someone who
+	// left. Nobody can answer for them.
+	Inactive bool `json:"inactive,omitempty"`
 }
 
 // Is reports whether u and other are the same account.

@@ -25,6 +25,7 @@ type apiUser struct {
 	Name        string `json:"name"`
 	DisplayName string `json:"displayName"`
 	AccountType string `json:"accountType"` // Cloud: "app" for automation
+	Active      *bool  `json:"active"`      // false: deactivated (absent: say nothing)
 }
 
 func (u *apiUser) domain() evidence.User {
@@ -33,6 +34,7 @@ func (u *apiUser) domain() evidence.User {
 	}
 	user := userFrom(u.AccountID, u.Key, u.Name, u.DisplayName)
 	user.AccountType = u.AccountType
+	user.Inactive = u.Active != nil && !*u.Active
 	return user
 }
 

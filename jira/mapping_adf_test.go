@@ -38,3 +38,23 @@ func TestMapIssueKeepsADFAndAccountTypes(t *testing.T) {
 		t.Errorf("PlainText(comment) = %q, want the ADF body's words", got)
 	}
 }
+
+// A deactivated account (active:false) is said on the team issue's people:
+// someone who left answers no question and finishes no issue. An account
+// Jira says nothing of is taken as active.
+func TestMapTeamIssueKnowsWhoLeft(t *testing.T) {
+	raw := []byte(`{"id":"10001","key":"OPS-1","fields":{
+		"summary":"s","issuetype":{"name":"Task"},"project":{"key":"OPS"},
+		"status":{"name":"To Do","statusCategory":{"key":"new"}},
+		"assignee":{"accountId":"lena","displayName":"Lena Novak","active":false},
+		"reporter":{"accountId":"sam","displayName":"Sam"},
+		"comment":{"total":1,"comments":[{"id":"5","author":{"accountId":"lena","displayName":"Lena Novak","active":false},
+			"created":"2026-03-04T15:12:00.000+0000","body":"Is this still needed?"}]}}}`)
+	ti, err := mapTeamIssue(raw, Fields{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ti.Assignee.Inactive || len(ti.Comments) != 1 || !ti.Comments[0].Author.Inactive || ti.Reporter.Inactive {
+		t.Errorf("assignee %+v, comments %+v, reporter %+v: want Lena inactive and Sam not", ti.Assignee, ti.Comments, ti.Reporter)
+	}
+}

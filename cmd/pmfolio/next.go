@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -49,9 +50,16 @@ type nextOptions struct {
 }
 
 // nextCommand is the command line of a next command without --limit and
-// --format: what shows the same suggestions.
+// --format: what shows the same suggestions, from the same database and
+// config file, so that it can be copied.
 func nextCommand(cmd *cobra.Command) string {
-	line := "pmfolio next"
+	line := "pmfolio"
+	for _, name := range []string{"db", "config"} {
+		if f := cmd.Flags().Lookup(name); f != nil && f.Changed {
+			line += " --" + name + " " + shellQuote(f.Value.String())
+		}
+	}
+	line += " next"
 	for _, name := range []string{"category", "competency", "site"} {
 		if f := cmd.Flags().Lookup(name); f != nil && f.Changed {
 			line += " --" + name + " " + shellQuote(f.Value.String())
@@ -123,11 +131,11 @@ them under "next:" in the config file.`,
 	}
 	f := cmd.Flags()
 	f.BoolVar(&opts.All, "all", false, "show every opportunity, not only the top 10")
-	f.IntVar(&opts.Limit, "limit", 0, "show at most N opportunities (default 10)")
+	f.IntVar(&opts.Limit, "limit", 0, "show at most N opportunities (default 10); with --history, the latest N suggestions")
 	f.StringVar(&opts.Format, "format", "table", "table, json or markdown")
 	f.StringVar(&opts.Category, "category", "", "only work of this category (e.g. unblocking)")
 	f.StringVar(&opts.Competency, "competency", "", "only work that builds this competency (e.g. Communication)")
-	f.BoolVar(&opts.History, "history", false, "list what was suggested and what you then did")
+	f.BoolVar(&opts.History, "history", false, "list what was suggested and what you then did (--category, --competency and --limit apply)")
 	f.StringVar(&opts.Site, "site", "", "only this site of the config file")
 	cmd.RegisterFlagCompletionFunc("format", completeWords("table", "json", "markdown"))
 	ids := make([]string, len(evidence.Categories))
@@ -259,22 +267,15 @@ func runNext(ctx context.Context, opts nextOptions) error {
 			return err
 		}
 	}
-	if opts.History {
-		suggestions, err := store.Suggestions(ctx, opts.Site)
-		if err != nil {
-			return err
-		}
-		return writeHistory(opts.IO.Out, opts.Format, suggestions)
-	}
 	opps, gaps, err := findOpportunities(ctx, store, opts.Detectors, opts.Site, opts.IO.Now())
 	if err != nil {
 		return err
 	}
+	if opts.History {
+		return showHistory(ctx, store, opts, opps)
+	}
 	unfiltered := len(byIssue(opps))
-	opps = slices.DeleteFunc(opps, func(op next.Opportunity) bool {
-		cat, _ := evidence.CategoryByID(op.Category)
-		return opts.Category != "" && op.Category != opts.Category || opts.Competency != "" && cat.Competency != opts.Competency
-	})
+	opps = slices.DeleteFunc(opps, func(op next.Opportunity) bool { return !opts.wants(op.Category) })
 	// A line is an issue, with all its suggestions: --limit counts lines.
 	entries := byIssue(opps)
 	list := nextList{entries: entries, total: len(entries), gaps: gaps, command: cmp.Or(opts.Command, "pmfolio next")}
@@ -293,6 +294,35 @@ func runNext(ctx context.Context, opts nextOptions) error {
 		return err
 	}
 	return writeOpportunities(opts.IO, opts.Format, list)
+}
+
+// wants reports whether work of a category passes --category and
+// --competency.
+func (opts nextOptions) wants(category string) bool {
+	cat, _ := evidence.CategoryByID(category)
+	return (opts.Category == "" || category == opts.Category) && (opts.Competency == "" || cat.Competency == opts.Competency)
+}
+
+// showHistory prints what was suggested, of --category and --competency,
+// the latest --limit of it: taken, still open, or no longer found by the
+// detectors now (current).
+func showHistory(ctx context.Context, store *sqlite.Store, opts nextOptions, current []next.Opportunity) error {
+	suggestions, err := store.Suggestions(ctx, opts.Site)
+	if err != nil {
+		return err
+	}
+	found := map[string]bool{}
+	for _, op := range current {
+		found[op.ID] = true
+	}
+	for i := range suggestions {
+		suggestions[i].NoLongerApplies = suggestions[i].TakenAt == nil && !found[suggestions[i].ID]
+	}
+	suggestions = slices.DeleteFunc(suggestions, func(sg next.Suggestion) bool { return !opts.wants(sg.Category) })
+	if opts.Limit > 0 && len(suggestions) > opts.Limit {
+		suggestions = suggestions[len(suggestions)-opts.Limit:]
+	}
+	return writeHistory(opts.IO.Out, opts.Format, suggestions)
 }
 
 // nextList is what next shows: the entries (one an issue, its suggestions
@@ -329,7 +359,7 @@ func writeOpportunities(stdio IO, format string, list nextList) error {
 		line := nothingToDo
 		if list.elsewhere > 0 {
 			line = fmt.Sprintf("Nothing on your team's backlog fits that filter right now; %s without it: pmfolio next",
-				plural(list.elsewhere, "suggestion"))
+				plural(list.elsewhere, "issue"))
 		}
 		fmt.Fprintln(w, line)
 		return nil
@@ -407,8 +437,15 @@ func writeNextMarkdown(w io.Writer, list nextList) {
 	}
 }
 
-// tableWidth is the width next's table wraps to.
+// tableWidth is the width next's table wraps to: nextWidth, or less where
+// COLUMNS says so (as for ls, it wins over the terminal's width, and it
+// is all a pipe has to go by), or the terminal is narrower.
 func tableWidth(stdio IO) int {
+	if stdio.Getenv != nil {
+		if n, err := strconv.Atoi(stdio.Getenv("COLUMNS")); err == nil && n > 0 {
+			return min(nextWidth, n)
+		}
+	}
 	if stdio.Width > 0 {
 		return min(nextWidth, stdio.Width)
 	}
@@ -509,16 +546,13 @@ func showsOf(entry []next.Opportunity) []string {
 	return shows
 }
 
-// moreLine says how many more suggestions command shows; "" for none.
+// moreLine says how many more entries (issues, each with its
+// suggestions) command shows; "" for none.
 func moreLine(total, shown int, command string) string {
-	switch more := total - shown; {
-	case more <= 0:
-		return ""
-	case more == 1:
-		return "1 more suggestion: " + command
-	default:
-		return fmt.Sprintf("%d more suggestions: %s", more, command)
+	if more := total - shown; more > 0 {
+		return plural(more, "more issue") + ": " + command
 	}
+	return ""
 }
 
 // writeHistory renders what was suggested and what the user then did.
@@ -539,12 +573,16 @@ func writeHistory(w io.Writer, format string, suggestions []next.Suggestion) err
 		fmt.Fprintln(w, "pmfolio next has suggested nothing yet.")
 		return nil
 	}
-	taken := 0
+	taken, gone := 0, 0
 	for _, sg := range suggestions {
 		status := "open"
-		if sg.TakenAt != nil {
+		switch {
+		case sg.TakenAt != nil:
 			taken++
 			status = "taken " + sg.TakenAt.UTC().Format("2006-01-02") + " (" + sg.EvidenceID + ")"
+		case sg.NoLongerApplies:
+			gone++
+			status = "no longer applies"
 		}
 		if format == "markdown" {
 			fmt.Fprintf(w, "- %s [%s](%s): %s. %s, %s.\n", sg.SuggestedAt.UTC().Format("2006-01-02"), sg.IssueKey, sg.IssueURL, sg.Action, sg.Category, status)
@@ -552,7 +590,14 @@ func writeHistory(w io.Writer, format string, suggestions []next.Suggestion) err
 		}
 		fmt.Fprintf(w, "%s  %-10s %-28s %-26s %s\n", sg.SuggestedAt.UTC().Format("2006-01-02"), evidence.OneLine(sg.IssueKey), sg.Detector, sg.Category, status)
 	}
-	fmt.Fprintf(w, "\n%d suggested, %d taken\n", len(suggestions), taken)
+	line := fmt.Sprintf("%d suggested, %d taken", len(suggestions), taken)
+	switch {
+	case gone == 1:
+		line += ", 1 no longer applies"
+	case gone > 1:
+		line += fmt.Sprintf(", %d no longer apply", gone)
+	}
+	fmt.Fprintln(w, "\n"+line)
 	return nil
 }
 
@@ -574,7 +619,8 @@ func demoNext(ctx context.Context, stdio IO, dbPath string) error {
 		return err
 	}
 	fmt.Fprintf(stdio.Out, "\nPM work your team needs next (pmfolio next):\n")
-	return runNext(ctx, nextOptions{IO: stdio, DBPath: dbPath, Detectors: cfg, Limit: 3, Format: "table"})
+	return runNext(ctx, nextOptions{IO: stdio, DBPath: dbPath, Detectors: cfg, Limit: 3, Format: "table",
+		Command: "pmfolio --db " + shellQuote(dbPath) + " next"})
 }
 
 // teamFromKeys reads "OPS, pay" as a team scope of project keys; nil for

@@ -69,6 +69,14 @@ func TestNextOnTheDemoFindsThePlantedWorkAndNoLookAlike(t *testing.T) {
 	var plants []jiratest.TeamPlant
 	srv.Update(func(s *jiratest.Site) { plants = s.TeamPlants() })
 	for _, p := range plants {
+		if strings.Contains(p.Note, "who left") {
+			// Sync keeps that her account is deactivated, and next says so.
+			for _, op := range got.Opportunities {
+				if op.IssueKey == p.Key && op.Action != "Lena Novak has left: reassign it or close it" {
+					t.Errorf("%s, %s: action %q", p.Key, p.Note, op.Action)
+				}
+			}
+		}
 		switch {
 		case p.Detector != "" && !found[p.Key+" "+p.Detector]:
 			t.Errorf("missed %s on %s: %s", p.Detector, p.Key, p.Note)
@@ -93,6 +101,12 @@ func TestNextOnTheDemoFindsThePlantedWorkAndNoLookAlike(t *testing.T) {
 	}
 	if strings.Contains(r.out, "\x1b[") {
 		t.Errorf("next writes colour when not on a terminal")
+	}
+	// The line that shows the rest can be copied: it reads the same
+	// database, and counts what it shows, issues.
+	db := env["PMFOLIO_DB"]
+	if r := c.run(t, "--db", db, "next", "--limit", "1", "--category", "unblocking"); !strings.Contains(r.out, "more issues: pmfolio --db "+shellQuote(db)+" next --category unblocking --all\n") {
+		t.Errorf("next --db %s --limit 1 does not say how to see the rest with that database:\n%s", db, r.out)
 	}
 	if r := c.run(t, "next", "--competency", "Communication", "--format", "json"); r.code == 0 {
 		for _, op := range decodeNext(t, r).Opportunities {
@@ -133,7 +147,7 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 		t.Fatalf("nothing from %s to act on", detector)
 		return ""
 	}
-	blocked, epic, incident := key("blocked.stale"), key("epic.no-progress-note"), key("incident.no-postmortem")
+	blocked, epic, incident, question := key("blocked.stale"), key("epic.no-progress-note"), key("incident.no-postmortem"), key("question.unanswered")
 	if metricless := key("epic.no-success-metric"); metricless != epic {
 		t.Fatalf("the epic without a progress note is %s, the one without a success metric %s: the test wants one", epic, metricless)
 	}
@@ -158,6 +172,11 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 		if _, err := s.AddComment(epic, true, "Update for support and the platform leads: staging and two of three production clusters are on 1.31, the last one follows on 3 December. Risk: the ingress upgrade; I'll post here once it's done.", at.Add(time.Minute)); err != nil {
 			t.Fatal(err)
 		}
+		// A teammate answers the question: the suggestion no longer
+		// applies, and the user did not take it.
+		if _, err := s.AddComment(question, false, "We keep them for 30 days; legal agreed this morning.", at); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := s.AddComment(epic, true, "Success metrics, agreed with Sam: every cluster on 1.31 by 15 January, with zero minutes of customer-facing downtime.", at.Add(3*time.Minute)); err != nil {
 			t.Fatal(err)
 		}
@@ -169,15 +188,18 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 	}
 
 	r = later.run(t, "next", "--history", "--format", "json")
-	var history struct {
+	type historyJSON struct {
 		Suggestions []struct {
-			IssueKey   string     `json:"issue_key"`
-			Detector   string     `json:"detector"`
-			EvidenceID string     `json:"evidence_id"`
-			TakenAt    *time.Time `json:"taken_at"`
+			IssueKey        string     `json:"issue_key"`
+			Detector        string     `json:"detector"`
+			Category        string     `json:"category"`
+			EvidenceID      string     `json:"evidence_id"`
+			TakenAt         *time.Time `json:"taken_at"`
+			NoLongerApplies bool       `json:"no_longer_applies"`
 		} `json:"suggestions"`
 		Taken int `json:"taken"`
 	}
+	var history historyJSON
 	if err := json.Unmarshal([]byte(r.out), &history); err != nil || history.Taken != 4 {
 		t.Fatalf("next --history: %v, taken %d\n%s", err, history.Taken, r.out)
 	}
@@ -191,8 +213,25 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 		takenBy[epic+" epic.no-success-metric"] == "" {
 		t.Fatalf("taken: %v, want %s, %s (twice) and %s", takenBy, blocked, epic, incident)
 	}
-	if text := later.run(t, "next", "--history").out; !strings.Contains(text, "taken") || !strings.Contains(text, "4 taken") {
-		t.Errorf("next --history does not say what was taken:\n%s", text)
+	for _, sg := range history.Suggestions {
+		if answered := sg.IssueKey+" "+sg.Detector == question+" question.unanswered"; answered != sg.NoLongerApplies {
+			t.Errorf("%s %s: no_longer_applies %v, want it only for the answered question", sg.IssueKey, sg.Detector, sg.NoLongerApplies)
+		}
+	}
+	if text := later.run(t, "next", "--history").out; !strings.Contains(text, "taken") || !strings.Contains(text, "4 taken") ||
+		!strings.Contains(text, "question.unanswered") || !strings.Contains(text, "no longer applies") {
+		t.Errorf("next --history does not say what was taken and what no longer applies:\n%s", text)
+	}
+	// The filters of next apply to its history.
+	var filtered historyJSON
+	r = later.run(t, "next", "--history", "--category", "unblocking", "--limit", "2", "--format", "json")
+	if err := json.Unmarshal([]byte(r.out), &filtered); err != nil || len(filtered.Suggestions) != 2 {
+		t.Fatalf("next --history --category unblocking --limit 2: %v, %d suggestions\n%s", err, len(filtered.Suggestions), r.out)
+	}
+	for _, sg := range filtered.Suggestions {
+		if sg.Category != "unblocking" {
+			t.Errorf("next --history --category unblocking listed %s %s (%s)", sg.IssueKey, sg.Detector, sg.Category)
+		}
 	}
 	// Taken work is not suggested again.
 	for _, op := range decodeNext(t, later.run(t, "next", "--all", "--format", "json")).Opportunities {
@@ -297,12 +336,12 @@ func TestNextListsEachIssueOnce(t *testing.T) {
 			" 1. PAY-8  Order notes at checkout\n    do:    Write acceptance criteria\n    why:   story with no acceptance criteria\n" +
 				"    also:  Get it estimated (story with no estimate)\n    shows: Backlog grooming (Organization)\n    link:  https://acme.example/browse/PAY-8\n",
 			" 2. OPS-3  Ledger export\n    do:    Chase the blocker PAY-1\n",
-			"\n2 more suggestions: pmfolio next --category unblocking --all\n",
+			"\n2 more issues: pmfolio next --category unblocking --all\n",
 		}},
 		{format: "markdown", thirdEntry: "\n3. ", want: []string{
 			"# PM work your team needs\n\n1. **[PAY-8](https://acme.example/browse/PAY-8) Order notes at checkout**: Write acceptance criteria.\n   - Why: story with no acceptance criteria.\n   - Also: Get it estimated (story with no estimate).\n   - Shows: Backlog grooming (Organization).\n",
 			"\n2. **[OPS-3](https://acme.example/browse/OPS-3) Ledger export**: Chase the blocker PAY-1.\n",
-			"\n2 more suggestions: `pmfolio next --category unblocking --all`\n",
+			"\n2 more issues: `pmfolio next --category unblocking --all`\n",
 		}},
 	} {
 		var out strings.Builder
@@ -336,6 +375,15 @@ func TestNextTableWrapsAndSaysTheGapOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := out.String()
+	// Piped, with no terminal to measure, COLUMNS is the width.
+	var piped strings.Builder
+	columns := func(name string) string { return map[string]string{"COLUMNS": "60"}[name] }
+	if err := writeOpportunities(IO{Out: &piped, Getenv: columns}, "table", nextList{entries: byIssue(opps), total: 2, gaps: gaps}); err != nil {
+		t.Fatal(err)
+	}
+	if piped.String() != got {
+		t.Errorf("with COLUMNS=60 and no terminal, next printed\n%s\nwant what a 60-column terminal gets:\n%s", piped.String(), got)
+	}
 	if want := "Ranked higher: work that builds Ownership and bias to action\n(12 items), which your portfolio shows less of than\nOrganization (340 items).\n\n"; !strings.HasPrefix(got, want) {
 		t.Errorf("table starts\n%s\nwant\n%s", got, want)
 	}

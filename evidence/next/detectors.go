@@ -20,7 +20,8 @@ type Team struct {
 	Site   evidence.Site
 	Issues []TeamIssue
 	Now    time.Time
-	byKey  map[string]int // Issues by key, made on first use (issue)
+	byKey  map[string]int    // Issues by key, made on first use (issue)
+	people map[string]string // names by account, made on first use (nameOf)
 }
 
 // finding is what a check found on one issue: the values of the reason's
@@ -33,6 +34,9 @@ type finding struct {
 	// finding per release, whatever issue stands for it).
 	key string
 	due *time.Time
+	// left is whom the finding waits on besides the assignee (a question's
+	// asker), when their account is deactivated: they left.
+	left string
 }
 
 // check is one detector's condition, over the whole team (duplicates and
@@ -47,7 +51,7 @@ var checks = map[string]check{
 	"epic.no-progress-note":        perIssue(epicWithoutNote),
 	"epic.no-success-metric":       epicsWithoutMetric,
 	"incident.no-postmortem":       perResolvedIssue(incidentWithoutPostmortem),
-	"question.unanswered":          perIssue(unansweredQuestion),
+	"question.unanswered":          unansweredQuestions,
 	"bug.untriaged":                perIssue(untriagedBug),
 	"in-progress.unassigned":       perIssue(unassignedInProgress),
 	"in-progress.stalled":          perIssue(stalledInSprint),
@@ -80,11 +84,22 @@ func Detect(cfg Config, t Team) []Opportunity {
 			for k, v := range f.vars {
 				vars[k] = v
 			}
+			reason, action := fill(d.Reason, vars), fill(d.Action, vars)
+			// Someone who left answers nothing and finishes nothing: the
+			// issue needs a new owner, or closing, before anything else.
+			left := f.left
+			if is.Assignee.Inactive && !is.Done() {
+				left = cmp.Or(left, is.Assignee.DisplayName, "its assignee")
+			}
+			if left != "" {
+				reason += "; " + left + " has left"
+				action = left + " has left: reassign it or close it"
+			}
 			out = append(out, Opportunity{
 				ID: OpportunityID(t.Site.Key(), d.ID, key), Detector: d.ID,
 				SiteID: t.Site.ID, SiteName: t.Site.Name, IssueID: is.ID, IssueKey: is.Key,
 				IssueURL: t.Site.IssueURL(is.Key), Summary: is.Summary, Category: d.Category,
-				Reason: fill(d.Reason, vars), Action: fill(d.Action, vars), Related: f.related, Due: f.due,
+				Reason: reason, Action: action, Related: f.related, Due: f.due,
 			})
 		}
 	}
@@ -184,6 +199,14 @@ func lastWord(is TeamIssue) time.Time {
 	return at
 }
 
+// latest is the later of two times.
+func latest(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
 // staleBlockedIssues finds the blocked issues to chase, each related to the
 // open issues that block it, so a reader of the JSON need not parse them
 // out of the reason.
@@ -209,16 +232,16 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	if !is.MarkedBlocked() && len(blockers) == 0 {
 		return nil, false // not marked, and what blocked it is done
 	}
+	// The chain's age is its freshest word: a comment on the blocker, or on
+	// what the blocker waits on, is the block being chased.
 	since := lastWord(is)
-	if !olderThan(d, since, t.Now) {
-		return nil, false
-	}
 	// blocker is what the reason names, chase what the action asks to chase.
 	blocker, chase, owner := "", "", "its owner"
 	if len(blockers) > 0 {
 		key := blockers[0]
 		if b, ok := t.issue(key); ok {
 			key = b.Key
+			since = latest(since, lastWord(b))
 			owner = cmp.Or(t.assigneeOtherThanUser(b), owner)
 			// Chasing a blocker that itself waits on another issue moves
 			// nothing: name what it waits on, which is what to chase.
@@ -231,6 +254,7 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 				blocker = " by " + key + ", which waits on " + further[0] + ","
 				chase, owner = " "+further[0]+", which "+key+" waits on", "its owner"
 				if f, ok := t.issue(further[0]); ok {
+					since = latest(since, lastWord(f))
 					owner = cmp.Or(t.assigneeOtherThanUser(f), owner)
 				}
 			}
@@ -239,27 +263,35 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 			blocker, chase = " by "+key, " "+key
 		}
 	}
+	if !olderThan(d, since, t.Now) {
+		return nil, false
+	}
 	vars := map[string]string{"blocker": blocker, "chase": chase, "blocker-owner": owner, "age": age(since, t.Now, d.Working), "still-needed": ""}
 	if t.Now.Sub(since) >= abandonedAfter {
 		// Months without a word: the work may not be wanted any more,
 		// and closing it is as useful as chasing it.
-		vars["still-needed"] = "; after " + vars["age"] + " without a word, first ask whether it is still needed, and close it if not"
+		vars["still-needed"] = "Ask first whether it is still needed after " + vars["age"] + " without a word, and close it if not. "
 	}
 	return vars, true
 }
 
 // assigneeOtherThanUser is the name of the person an issue is assigned to,
-// or "" when that is nobody or the user.
+// or "" when that is nobody or the user. Someone who left gives no date:
+// whoever took over from them does.
 func (t *Team) assigneeOtherThanUser(is TeamIssue) string {
-	if is.Assignee.Is(t.Site.User) {
+	switch {
+	case is.Assignee.Is(t.Site.User):
 		return ""
+	case is.Assignee.Inactive:
+		return "whoever took over from " + cmp.Or(is.Assignee.DisplayName, "its assignee, who left")
 	}
 	return is.Assignee.DisplayName
 }
 
 // staleOnItsOwn reports whether a blocked issue gets a blocked.stale
 // suggestion of its own, as perIssue and staleBlocked decide, without
-// following its blockers further (a cycle of blocks would never end).
+// following its blockers further (a cycle of blocks would never end): a
+// fresh word down its chain silences it and the issues behind it alike.
 func staleOnItsOwn(d Detector, t *Team, is TeamIssue) bool {
 	return openToOthers(d, t, is) && olderThan(d, lastWord(is), t.Now)
 }
@@ -281,6 +313,42 @@ func (t *Team) issue(key string) (TeamIssue, bool) {
 		return TeamIssue{}, false
 	}
 	return t.Issues[i], true
+}
+
+// nameOf is the name of an account a comment mentions, when the team's
+// issues name it anywhere (an assignee, a reporter, a comment's author, or
+// the user), "" otherwise: a quote reads "Sam O'Connor, quick one", not
+// "[colleague] quick one".
+func (t *Team) nameOf(account string) string {
+	if t.people == nil {
+		t.people = map[string]string{}
+		add := func(u evidence.User) {
+			if u.DisplayName == "" || u.LooksLikeAutomation() {
+				return
+			}
+			for _, id := range []string{u.ID, u.Name} {
+				if id != "" {
+					t.people[id] = u.DisplayName
+				}
+			}
+		}
+		add(t.Site.User)
+		for _, is := range t.Issues {
+			add(is.Assignee)
+			add(is.Reporter)
+			add(is.Creator)
+			for _, c := range is.Comments {
+				add(c.Author)
+			}
+		}
+	}
+	return t.people[account]
+}
+
+// quote is a person's words as a reader sees them, at most n runes: plain
+// text, with the people it mentions named.
+func (t *Team) quote(words, text string, n int) string {
+	return evidence.Shorten(markup.ForReadersNamed(words, text, t.nameOf), n)
 }
 
 // openBlockers lists the issues is is blocked by, leaving out those that
@@ -316,7 +384,7 @@ func epicWithoutNote(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 		if c.Author.Is(t.Site.User) {
 			who = "you"
 		}
-		last = fmt.Sprintf(" (the last, by %s on %s: “%s”)", who, c.At.Format("2 Jan"), evidence.Shorten(markup.ForReaders(markup.PlainText(c.Text)), 80))
+		last = fmt.Sprintf(" (the last, by %s on %s: “%s”)", who, c.At.Format("2 Jan"), t.quote(markup.PlainText(c.Text), c.Text, 80))
 	}
 	return map[string]string{"age": age(since, t.Now, d.Working), "last-note": last}, true
 }
@@ -475,6 +543,18 @@ func incidentWithoutPostmortem(d Detector, t *Team, is TeamIssue) (map[string]st
 	return map[string]string{"age": age(*is.Resolved, t.Now, d.Working), "owner": owner}, true
 }
 
+// unansweredQuestions finds the questions nobody answered; one whose asker
+// has left is for a new owner or closing, not for answering.
+func unansweredQuestions(d Detector, t *Team) []finding {
+	found := perIssue(unansweredQuestion)(d, t)
+	for i := range found {
+		if last, _ := lastPersonComment(found[i].issue); last.Author.Inactive {
+			found[i].left = cmp.Or(last.Author.DisplayName, "the asker")
+		}
+	}
+	return found
+}
+
 // unansweredQuestion: the last word on the issue is a teammate's question
 // to others, and it has waited longer than the threshold. The user's own
 // questions are theirs to chase, and automation's ("is this still
@@ -493,7 +573,7 @@ func unansweredQuestion(d Detector, t *Team, is TeamIssue) (map[string]string, b
 	}
 	// The question itself, so the reader knows what is asked without
 	// opening the issue.
-	question := "“" + evidence.Shorten(markup.ForReaders(questionIn(last.Text)), 100) + "”"
+	question := "“" + t.quote(questionIn(last.Text), last.Text, 100) + "”"
 	return map[string]string{"asker": asker, "question": question, "age": age(last.At, t.Now, d.Working)}, true
 }
 
@@ -536,7 +616,13 @@ func questionIn(text string) string {
 	return ""
 }
 
+// untriagedBug: a bug with no priority or no component, open longer than
+// the threshold. A bug in progress or planned into the running or next
+// sprint was triaged in practice, whatever its fields say.
 func untriagedBug(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
+	if is.InProgress() || sprintLabel(is) != "" {
+		return nil, false
+	}
 	var missing []string
 	if is.Priority == "" {
 		missing = append(missing, "priority")
@@ -583,10 +669,7 @@ func stalledInSprint(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 	if !is.InProgress() || is.Assignee.ID == "" || is.Blocked() || !strings.HasPrefix(sprint, "active") {
 		return nil, false
 	}
-	since := lastWord(is)
-	if is.Updated.After(since) {
-		since = is.Updated
-	}
+	since := latest(lastWord(is), is.Updated)
 	if !olderThan(d, since, t.Now) {
 		return nil, false
 	}
@@ -595,7 +678,8 @@ func stalledInSprint(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 
 // likelyDuplicates pairs open issues of one project whose summaries share
 // at least the detector's share of their words and that are not yet linked
-// to each other; the newer of the two carries the finding.
+// to each other; the newer of the two carries the finding. A pair with an
+// issue assigned to the user is theirs to sort out already.
 func likelyDuplicates(d Detector, t *Team) []finding {
 	type entry struct {
 		is    TeamIssue
@@ -603,7 +687,7 @@ func likelyDuplicates(d Detector, t *Team) []finding {
 	}
 	var open []entry
 	for _, is := range t.Issues {
-		if is.Done() || !typeMatches(d, is) || strings.EqualFold(is.Type, "Epic") {
+		if !openToOthers(d, t, is) || strings.EqualFold(is.Type, "Epic") {
 			continue
 		}
 		if w := summaryWords(is.Summary); len(w) >= 3 {
@@ -711,14 +795,30 @@ func unownedRelease(d Detector, t *Team) []finding {
 				others = append(others, k)
 			}
 		}
-		due := "on " + rel.due.Format("Mon 2 Jan")
+		isDue := "is due"
 		if rel.due.Before(t.Now) {
-			due = "since " + rel.due.Format("2 Jan") + " (overdue)"
+			isDue = "was due"
 		}
+		n := len(rel.keys)
+		issues := fmt.Sprintf("%d %s (%s)", n, plural(n, "unresolved, unassigned issue"), someKeys(rel.keys))
 		out = append(out, finding{issue: rel.first, key: "release:" + name, related: others, due: &rel.due,
-			vars: map[string]string{"version": name, "due": due, "count": strconv.Itoa(len(rel.keys))}})
+			vars: map[string]string{"version": name, "is-due": isDue, "due": "on " + rel.due.Format("Mon 2 Jan"),
+				"count": strconv.Itoa(n), "issues": issues}})
 	}
 	return out
+}
+
+// someKeys names a few issue keys, then how many more: "OPS-1 and
+// OPS-2", "OPS-1, OPS-2, OPS-3 and 4 more".
+func someKeys(keys []string) string {
+	const few = 3
+	if len(keys) > few+1 {
+		return strings.Join(keys[:few], ", ") + fmt.Sprintf(" and %d more", len(keys)-few)
+	}
+	if len(keys) < 2 {
+		return strings.Join(keys, "")
+	}
+	return strings.Join(keys[:len(keys)-1], ", ") + " and " + keys[len(keys)-1]
 }
 
 // missedRelease: an open issue whose fix versions are all released: the
@@ -737,7 +837,13 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 	if last == nil {
 		return nil, false
 	}
-	return map[string]string{"version": last.Name, "released": last.Date.Format("2 Jan 2006")}, true
+	vars := map[string]string{"version": last.Name, "released": last.Date.Format("2 Jan 2006"), "still-wanted": ""}
+	if t.Now.Sub(*last.Date) >= abandonedAfter {
+		// Missed months ago and still open: nobody missed it, and closing
+		// it may be the answer.
+		vars["still-wanted"] = "Ask first whether it is still wanted " + age(*last.Date, t.Now, false) + " after the release, and close it if not. "
+	}
+	return vars, true
 }
 
 // topPriorities are the priority names that say "do this first".
@@ -818,17 +924,22 @@ func workingDays(from, to time.Time) float64 {
 	return n
 }
 
-// age says how long ago since was, in words.
+// age says how long ago since was, in words: working days up to two
+// weeks of them, then weeks, then months ("183 working days" is a number
+// to work out, "8 months" is not).
 func age(since, now time.Time, working bool) string {
 	if working {
-		n := int(workingDays(since, now))
-		if n == 1 {
+		switch n := int(workingDays(since, now)); {
+		case n == 1:
 			return "1 working day"
+		case n <= 10:
+			return fmt.Sprintf("%d working days", n)
 		}
-		return fmt.Sprintf("%d working days", n)
 	}
 	days := int(now.Sub(since).Hours() / 24)
 	switch {
+	case days >= 91:
+		return fmt.Sprintf("%d months", (days*12+182)/365)
 	case days >= 14:
 		return fmt.Sprintf("%d weeks", days/7)
 	case days == 1:

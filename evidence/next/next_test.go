@@ -16,8 +16,10 @@ var now = time.Date(2026, 11, 18, 10, 0, 0, 0, time.UTC)
 var (
 	me    = evidence.User{ID: "me", DisplayName: "Maya"}
 	tomas = evidence.User{ID: "tomas", DisplayName: "Tomás"}
-	bot   = evidence.User{ID: "bot", DisplayName: "Automation for Jira", AccountType: evidence.AccountTypeApp}
-	site  = evidence.Site{ID: 1, Name: "acme", URL: "https://acme.example", User: me}
+	// lena left: Jira says her account is inactive.
+	lena = evidence.User{ID: "lena", DisplayName: "Lena", Inactive: true}
+	bot  = evidence.User{ID: "bot", DisplayName: "Automation for Jira", AccountType: evidence.AccountTypeApp}
+	site = evidence.Site{ID: 1, Name: "acme", URL: "https://acme.example", User: me}
 )
 
 func days(n float64) time.Time { return now.Add(-time.Duration(n * 24 * float64(time.Hour))) }
@@ -128,15 +130,47 @@ func TestDetectors(t *testing.T) {
 					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
 				},
 			}},
+		{name: "a blocker whose assignee left is chased with whoever took over", detector: "blocked.stale",
+			action: "Chase the blocker OPS-1: ask whoever took over from Lena for a date",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { is.Assignee = lena },
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-1"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
+				},
+			}},
 		{name: "a blocker that waits on another issue names what to chase", detector: "blocked.stale", reason: "blocked by OPS-1, which waits on PAY-7, with no comment for 6 days",
 			action: "Chase the blocker PAY-7, which OPS-1 waits on: ask its owner for a date", related: []string{"OPS-1", "PAY-7"},
 			issues: []func(*TeamIssue){
 				func(is *TeamIssue) {
+					// The user's own: it gets no suggestion of its own.
+					is.Assignee = me
 					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
-					is.Comments = []evidence.Comment{comment(tomas, days(1), "PAY says Friday.")}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY.")}
 				},
 				func(is *TeamIssue) {
 					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "ops-1"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
+				},
+			}},
+		{name: "a fresh comment on the blocker in the middle of a chain is the chain being chased",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY."), comment(me, days(0.1), "Chased PAY-7: due Wednesday.")}
+				},
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "ops-1"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
+				},
+			}},
+		{name: "a fresh comment on the blocker itself is the block being chased",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Comments = []evidence.Comment{comment(evidence.User{ID: "jonas", DisplayName: "Jonas"}, days(1), "The endpoint ships Wednesday.")}
+				},
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-1"}}
 					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
 				},
 			}},
@@ -151,7 +185,7 @@ func TestDetectors(t *testing.T) {
 					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
 				},
 			}},
-		{name: "blocked and silent for months: ask whether it is still needed", detector: "blocked.stale", reason: "no comment for 20 weeks",
+		{name: "blocked and silent for months: ask whether it is still needed", detector: "blocked.stale", reason: "no comment for 5 months",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Flagged, is.Created = true, days(200)
 				is.Comments = []evidence.Comment{comment(tomas, days(140), "Waiting on PAY.")}
@@ -273,6 +307,11 @@ func TestDetectors(t *testing.T) {
 				is.Status, is.StatusCategory, is.Created, is.Updated = "In Progress", "indeterminate", days(30), days(14)
 				is.Comments = []evidence.Comment{comment(tomas, days(15), "Started on the export.")}
 			}}},
+		{name: "work whose assignee left is for a new owner first", detector: "in-progress.stalled",
+			reason: "with nothing new for 3 weeks; Lena has left", action: "Lena has left: reassign it or close it",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Status, is.StatusCategory, is.Created, is.Updated, is.Assignee = "In Progress", "indeterminate", days(30), days(21), lena
+			}}},
 		{name: "a change this week keeps work moving",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory, is.Created, is.Updated = "In Progress", "indeterminate", days(30), days(1)
@@ -291,6 +330,21 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Comments = []evidence.Comment{comment(tomas, days(7), "Do we keep the old endpoint for mobile clients?")}
 			}}},
+		{name: "a question from a teammate who left months ago is for reassigning or closing", detector: "question.unanswered",
+			reason: "Lena asked “Is this still needed after the migration?” 5 months ago and nobody answered; Lena has left",
+			action: "Lena has left: reassign it or close it",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Assignee, is.SprintState, is.Sprints = lena, "", nil
+				is.Comments = []evidence.Comment{comment(lena, days(150), "Is this still needed after the migration?")}
+			}}},
+		{name: "a question names the teammate it mentions when any of the team's issues does", detector: "question.unanswered",
+			reason: "Tomás asked “Priya, which export format does finance want?”",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { is.Assignee = evidence.User{ID: "priya", DisplayName: "Priya"} },
+				func(is *TeamIssue) {
+					is.Comments = []evidence.Comment{comment(tomas, days(7), "[~accountid:priya] which export format does finance want?")}
+				},
+			}},
 		{name: "a question asked two working days ago can still wait",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Comments = []evidence.Comment{comment(tomas, days(2), "Do we keep the old endpoint for mobile clients?")}
@@ -317,10 +371,32 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Type, is.Priority, is.Components, is.SprintState, is.Sprints, is.Created = "Bug", "", nil, "", nil, days(14)
 			}}},
+		{name: "a bug in progress in the running sprint was triaged in practice",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Type, is.Components, is.Created, is.Updated = "Bug", nil, days(30), days(1)
+				is.Status, is.StatusCategory = "In Progress", "indeterminate"
+			}}},
+		{name: "a bug planned into the next sprint was triaged in practice",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Type, is.Priority, is.Components, is.Created, is.SprintState = "Bug", "", nil, days(30), "future"
+			}}},
+		{name: "a bug in progress outside any sprint was triaged in practice",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Type, is.Components, is.Created, is.SprintState, is.Sprints = "Bug", nil, days(30), "", nil
+				is.Status, is.StatusCategory = "In Review", "indeterminate"
+			}}},
 		{name: "its only release shipped without it", detector: "release.missed", reason: "payments 3.8 was released on 8 Oct 2026 without it",
+			action: "Move it to the next release",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				shipped := days(41)
 				is.Releases = []Release{{Name: "payments 3.8", Date: &shipped, Released: true}}
+			}}},
+		{name: "a release missed months ago: ask first whether the work is still wanted", detector: "release.missed",
+			reason: "payments 3.2 was released on 21 May 2026 without it",
+			action: "Ask first whether it is still wanted 6 months after the release, and close it if not. Move it to the next release",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				shipped := days(181)
+				is.Releases = []Release{{Name: "payments 3.2", Date: &shipped, Released: true}}
 			}}},
 		{name: "moved on to a release still to come: nothing missed",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
@@ -376,6 +452,14 @@ func TestDetectors(t *testing.T) {
 					is.Created = days(2)
 				},
 			}},
+		{name: "a duplicate of an issue assigned to the user is theirs already",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { is.Summary, is.Assignee = "Nightly backup job fails on the reports database", me },
+				func(is *TeamIssue) {
+					is.Summary = "Nightly backup job fails on reports database"
+					is.Created = days(2)
+				},
+			}},
 		{name: "duplicates already linked are handled",
 			issues: []func(*TeamIssue){
 				func(is *TeamIssue) { is.Summary = "Nightly backup job fails on the reports database" },
@@ -392,11 +476,18 @@ func TestDetectors(t *testing.T) {
 					is.Created = days(2)
 				},
 			}},
-		{name: "release due in a week with an unassigned issue", detector: "release.unowned-issues", reason: "payments 3.9 is due on Wed 25 Nov with 1 unresolved",
+		{name: "release due in a week with an unassigned issue", detector: "release.unowned-issues", reason: "payments 3.9 is due on Wed 25 Nov with 1 unresolved, unassigned issue (OPS-1)",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				due := days(-7)
 				is.Assignee, is.Releases = evidence.User{}, []Release{{Name: "payments 3.9", Date: &due}}
 			}}},
+		{name: "an overdue release names its unowned issues, a few of them", detector: "release.unowned-issues",
+			reason:  "payments 3.9 was due on Mon 16 Nov with 5 unresolved, unassigned issues (OPS-1, OPS-2, OPS-3 and 2 more)",
+			related: []string{"OPS-2", "OPS-3", "OPS-4", "OPS-5"},
+			issues: slices.Repeat([]func(*TeamIssue){func(is *TeamIssue) {
+				due := days(2)
+				is.Assignee, is.Releases = evidence.User{}, []Release{{Name: "payments 3.9", Date: &due}}
+			}}, 5)},
 		{name: "a release two months out is not at risk",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				due := days(-60)
@@ -564,7 +655,7 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 		if len(got) != 1 {
 			t.Fatalf("silent %v days: %d opportunities, want 1", tt.silent, len(got))
 		}
-		if asks := strings.Contains(got[0].Action, "first ask whether it is still needed"); asks != tt.asks {
+		if asks := strings.HasPrefix(got[0].Action, "Ask first whether it is still needed after "); asks != tt.asks {
 			t.Errorf("silent %v days: action %q; asks whether still needed: %v, want %v", tt.silent, got[0].Action, asks, tt.asks)
 		}
 	}

@@ -53,4 +53,7 @@ type Suggestion struct {
 	TakenAt     *time.Time `json:"taken_at,omitempty"`
 	// EvidenceID is the user's own evidence item that took it.
 	EvidenceID string `json:"evidence_id,omitempty"`
+	// NoLongerApplies says that the detectors, run now, no longer find it
+	// (someone else did the work, or the issue changed): not taken, not open.
+	NoLongerApplies bool `json:"no_longer_applies,omitempty"`
 }

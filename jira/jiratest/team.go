@@ -272,6 +272,13 @@ func (g *generator) teamBacklog(extra int) {
 	g.teamComment(q, aisha, "Is 60 seconds short enough for the failover test?", s.Now.Add(-66*time.Hour).Truncate(time.Minute))
 	plant(q, "", "question asked on Thursday afternoon: one working day ago")
 
+	// A question from a colleague who left, on her own issue: nobody will
+	// answer it, the issue needs a new owner or closing.
+	q = g.teamIssue(ops, typeTask, "Bump the argo-cd chart to 3.1.7", g.leaver, g.leftAt.AddDate(0, 0, -30))
+	q.Assignee = g.leaver
+	g.teamComment(q, g.leaver, "Is this still needed after the argo-cd migration?", g.leftAt.AddDate(0, 0, -10))
+	plant(q, "question.unanswered", "a question from a colleague who left, on her own issue")
+
 	// Bugs waiting for triage.
 	bug := g.teamIssue(ops, typeBug, "Deploy pipeline times out pulling base images", tomas, ago(10))
 	bug.Priority = nil

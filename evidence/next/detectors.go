@@ -348,7 +348,7 @@ func (t *Team) nameOf(account string) string {
 // quote is a person's words as a reader sees them, at most n runes: plain
 // text, with the people it mentions named.
 func (t *Team) quote(words, text string, n int) string {
-	return evidence.Shorten(markup.ForReadersNamed(words, text, t.nameOf), n)
+	return evidence.Shorten(markup.NameMentions(markup.KeepMentions(words, text), t.nameOf), n)
 }
 
 // openBlockers lists the issues is is blocked by, leaving out those that

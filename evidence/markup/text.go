@@ -690,8 +690,25 @@ func spokenTo(rest string) bool {
 	if slices.Contains(ofThemWords, w) {
 		return len(words) > 1 && strings.EqualFold(strings.TrimRight(words[1], ",.?"), "you")
 	}
-	return !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") || slices.Contains(spokenToWords, w)
+	if !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") || slices.Contains(spokenToWords, w) {
+		return true
+	}
+	// "access is sorted, you're in the group now", "put it in Sprint 59,
+	// I've made room": a sentence that says "you" or "I" after the name
+	// is said to them, whatever its first word.
+	for _, word := range words[1:] {
+		if slices.Contains(spokenToPronouns, strings.ToLower(strings.TrimRight(word, ",.:;!?"))) {
+			return true
+		}
+		if strings.ContainsAny(word, ".!?") {
+			break // the sentence ends
+		}
+	}
+	return false
 }
+
+// spokenToPronouns say, after a name, that the sentence speaks to them.
+var spokenToPronouns = []string{"you", "you're", "you've", "you'll", "your", "i", "i've", "i'll", "i'm"}
 
 // ofThemWords are words after a name that tell of the person (modals,
 // irregular past tenses, joins), unless "you" follows: "Dana will take

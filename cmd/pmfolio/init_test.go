@@ -191,3 +191,29 @@ func TestInitOfASecondSiteOnTheSameHostKeepsTheFirstAndSaysWhatItReplaces(t *tes
 		t.Errorf("after replacing: %+v", cfg.Sites)
 	}
 }
+
+// Credentials never cross a network in clear: init, sync and doctor refuse
+// a plain http site on another computer before sending anything, saying
+// to use https. (Loopback stays open: the demo and tests listen there.)
+func TestPlainHTTPToAnotherComputerIsRefusedEverywhere(t *testing.T) {
+	const site = "http://192.0.2.2:18080"
+	env := isolatedEnv(t)
+	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"] = site, "me@example.com", "secret-token"
+	for _, args := range [][]string{
+		{"init", "--url", site, "--email", "me@example.com", "--token-stdin"},
+		{"sync"},
+		{"doctor"},
+	} {
+		r := runWith(t, env, "secret-token\n", false, "", args...)
+		if r.code != exitUsage || !strings.Contains(r.errOut+r.out, "never sends credentials over plain http") ||
+			!strings.Contains(r.errOut+r.out, "use https://192.0.2.2:18080") {
+			t.Errorf("%s: exit %d\n%s%s", args[0], r.code, r.out, r.errOut)
+		}
+		if strings.Contains(r.errOut+r.out, "secret-token") {
+			t.Errorf("%s printed the token", args[0])
+		}
+	}
+	if _, err := os.Stat(filepath.Join(env["XDG_CONFIG_HOME"], "pmfolio", "config.yaml")); err == nil {
+		t.Error("a refused init wrote the config file")
+	}
+}

@@ -177,7 +177,7 @@ func checkSynced(ctx context.Context, store *sqlite.Store, name string) error {
 // write reads the portfolio and writes it with write, redacted if asked,
 // to the file output (atomically) or, when output is empty, to IO.Out.
 func (in portfolioInput) write(ctx context.Context, output string, write func(io.Writer, evidence.Portfolio) error) error {
-	store, err := openExistingStore(ctx, in.DBPath, sqlite.WithCategories(in.Categories))
+	store, err := sqlite.OpenReadOnly(ctx, in.DBPath, sqlite.WithCategories(in.Categories))
 	if err != nil {
 		return err
 	}

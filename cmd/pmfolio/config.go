@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"runtime"
 	"strings"
 
@@ -16,6 +20,7 @@ import (
 
 	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/evidence/next"
+	"github.com/pmfolio/pmfolio/evidence/rules"
 	"github.com/pmfolio/pmfolio/jira"
 )
 
@@ -125,13 +130,10 @@ func loadConfig(path string, explicit bool) (fileConfig, error) {
 	if err != nil {
 		return cfg, fmt.Errorf("read config file: %w", err)
 	}
-	if err := yaml.Unmarshal(data, &cfg); err != nil {
-		return cfg, &userError{Kind: kindConfig, Message: fmt.Sprintf("config file %s is not valid YAML: %v", path, oneLine(err.Error())), Err: err}
+	if cfg, err = parseConfig(path, data); err != nil {
+		return cfg, err
 	}
-	for i, s := range cfg.Sites {
-		if s.URL == "" {
-			return cfg, &userError{Kind: kindConfig, Message: fmt.Sprintf("config file %s: site %d has no url", path, i+1)}
-		}
+	for _, s := range cfg.Sites {
 		if (s.APIToken != "" || s.PAT != "") && info.Mode().Perm()&0o077 != 0 {
 			return cfg, &userError{Kind: kindConfig,
 				Message: fmt.Sprintf("config file %s holds a token but others can read it (mode %04o)", path, info.Mode().Perm()),
@@ -139,6 +141,67 @@ func loadConfig(path string, explicit bool) (fileConfig, error) {
 		}
 	}
 	return cfg, nil
+}
+
+// parseConfig reads the config file's YAML: every key must be one pmfolio
+// knows, so that a mistyped one (a token under "api_tokn") is not
+// silently ignored; every site needs a URL and a name of its own.
+func parseConfig(path string, data []byte) (fileConfig, error) {
+	var cfg fileConfig
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) { // io.EOF: an empty file
+		var te *yaml.TypeError
+		if errors.As(err, &te) && len(te.Errors) > 0 {
+			ue := unknownKey(te.Errors[0])
+			ue.Message, ue.Err = fmt.Sprintf("config file %s, %s", path, ue.Message), err
+			return cfg, ue
+		}
+		return cfg, &userError{Kind: kindConfig, Message: fmt.Sprintf("config file %s is not valid YAML: %v", path, oneLine(err.Error())), Err: err}
+	}
+	named := map[string]int{}
+	for i, s := range cfg.Sites {
+		if s.URL == "" {
+			return cfg, &userError{Kind: kindConfig, Message: fmt.Sprintf("config file %s: site %d has no url", path, i+1)}
+		}
+		if first, ok := named[s.Name]; ok && s.Name != "" {
+			return cfg, &userError{Kind: kindConfig,
+				Message: fmt.Sprintf("config file %s: sites %d and %d are both named %q", path, first+1, i+1, s.Name),
+				Hint:    "give each site a name of its own: --site and the database tell them apart by it"}
+		}
+		named[s.Name] = i
+	}
+	return cfg, nil
+}
+
+// unknownField is yaml.v3's words for a key no field takes.
+var unknownField = regexp.MustCompile(`^line (\d+): field (.+) not found in type (\S+)$`)
+
+// configKeys are the keys of each type of the config file, by the name
+// yaml.v3 gives the type.
+var configKeys = map[string][]string{}
+
+func init() {
+	for _, v := range []any{fileConfig{}, siteConf{}, next.TeamScope{}} {
+		t := reflect.TypeOf(v)
+		for i := range t.NumField() {
+			if key, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); key != "" && key != "-" {
+				configKeys[t.String()] = append(configKeys[t.String()], key)
+			}
+		}
+	}
+}
+
+// unknownKey words yaml.v3's complaint about a key as the user's mistake,
+// with the key they probably meant and those the place takes.
+func unknownKey(problem string) *userError {
+	m := unknownField.FindStringSubmatch(problem)
+	if m == nil {
+		return &userError{Kind: kindConfig, Message: problem}
+	}
+	known := configKeys[m[3]]
+	return &userError{Kind: kindConfig, Message: fmt.Sprintf("line %s: unknown key %q%s", m[1], m[2], rules.Suggest(m[2], known)),
+		Hint: "the keys there are " + strings.Join(known, ", ") + " (README.md, \"Config file\")"}
 }
 
 // sitesToSync are the sites of the config file, narrowed by --site; with no

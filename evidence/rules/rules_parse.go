@@ -186,7 +186,7 @@ func parseRuleList(fc *fileCtx, n *yaml.Node) []rawRule {
 		for i := 0; i+1 < len(item.Content); i += 2 {
 			key, val := item.Content[i], resolve(item.Content[i+1])
 			if !slices.Contains(ruleKeys, key.Value) {
-				fc.problem(key, "unknown key %q in a rule; a rule has %s%s", key.Value, joinWords(quoteAll(ruleKeys), "and"), suggest(key.Value, ruleKeys))
+				fc.problem(key, "unknown key %q in a rule; a rule has %s%s", key.Value, joinWords(quoteAll(ruleKeys), "and"), Suggest(key.Value, ruleKeys))
 				continue
 			}
 			if r.hasKey[key.Value] {
@@ -290,7 +290,7 @@ func compileRules(builtin, user *rulesDoc, probs *problemList) *RuleSet {
 				if disabled(r) {
 					origin = OriginDisabled
 					if !r.hasKey["category"] && !r.hasKey["match"] && !r.hasKey["when"] {
-						probs.add(r.file, r.line, "no built-in rule %s to disable%s", r.id, suggest(r.id, builtinIDs))
+						probs.add(r.file, r.line, "no built-in rule %s to disable%s", r.id, Suggest(r.id, builtinIDs))
 						continue
 					}
 				}
@@ -378,7 +378,7 @@ func (c *compiler) compileRule(r rawRule, origin RuleOrigin) (rule, RuleInfo, bo
 		case "category":
 			if id, ok := fc.str(k.val); ok {
 				if !c.categories[id] {
-					fc.problem(k.val, "unknown category %q%s; define it under categories first", id, suggest(id, c.categoryIDs()))
+					fc.problem(k.val, "unknown category %q%s; define it under categories first", id, Suggest(id, c.categoryIDs()))
 				}
 				out.category, info.Category = id, id
 			}
@@ -518,9 +518,9 @@ func quoteAll(words []string) []string {
 	return out
 }
 
-// suggest returns ` (did you mean "x"?)` for the known word closest to a
+// Suggest returns ` (did you mean "x"?)` for the known word closest to a
 // mistyped one, or "" when none is close.
-func suggest(typed string, known []string) string {
+func Suggest(typed string, known []string) string {
 	best, bestDist := "", len(typed)/3+2
 	for _, k := range known {
 		if d := editDistance(strings.ToLower(typed), strings.ToLower(k)); d < bestDist {

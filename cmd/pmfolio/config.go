@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -122,13 +123,11 @@ func loadConfig(path string, explicit bool) (fileConfig, error) {
 	if errors.Is(err, fs.ErrNotExist) && !explicit {
 		return cfg, nil
 	}
-	if err != nil {
-		return cfg, &userError{Kind: kindConfig, Message: fmt.Sprintf("cannot read config file %s", path), Err: err,
-			Hint: "check the --config path or $PMFOLIO_CONFIG"}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return cfg, fmt.Errorf("read config file: %w", err)
+	data, readErr := os.ReadFile(path)
+	if err = cmp.Or(err, readErr); err != nil {
+		ue := cannotRead("config file", path, err)
+		ue.Hint = "check the --config path or $PMFOLIO_CONFIG"
+		return cfg, ue
 	}
 	if cfg, err = parseConfig(path, data); err != nil {
 		return cfg, err

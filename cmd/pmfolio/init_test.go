@@ -217,3 +217,62 @@ func TestPlainHTTPToAnotherComputerIsRefusedEverywhere(t *testing.T) {
 		t.Error("a refused init wrote the config file")
 	}
 }
+
+// Running init again to replace a token keeps the site's name (the
+// database knows the site by it) and every comment of the file, and says
+// it replaced the site.
+func TestReInitReplacesTheTokenKeepingTheNameAndComments(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 2)
+	env := isolatedEnv(t)
+	cfgPath := filepath.Join(env["XDG_CONFIG_HOME"], "pmfolio", "config.yaml")
+	if err := os.MkdirAll(filepath.Dir(cfgPath), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	existing := "# my Jira sites\ndb: /data/pmfolio.db # on the backed-up disk\nsites:\n" +
+		"  # the day job\n  - name: acme # short for the team\n    url: " + srv.URL() + "\n" +
+		"    email: " + jiratest.DemoEmail + "\n    api_token: expired-token\n    team:\n      projects: [OPS]\n" +
+		"  - name: oldjob\n    url: https://jira.oldjob.example/jira\n    pat: old-pat # never used\n"
+	if err := os.WriteFile(cfgPath, []byte(existing), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runWith(t, env, jiratest.DemoAPIToken+"\n", false, "", "init", "--url", srv.URL(), "--email", jiratest.DemoEmail, "--token-stdin")
+	if r.code != 0 || !strings.Contains(r.out, `Replaced the saved site "acme"`) || !strings.Contains(r.out, `Saved site "acme"`) {
+		t.Fatalf("re-init: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+	cfg := readConfig(t, cfgPath)
+	if len(cfg.Sites) != 2 || cfg.Sites[0].Name != "acme" || cfg.Sites[0].APIToken != jiratest.DemoAPIToken ||
+		cfg.Sites[0].Team == nil || cfg.Sites[1].PAT != "old-pat" || cfg.DB != "/data/pmfolio.db" {
+		t.Errorf("config after re-init: %+v", cfg)
+	}
+	data, _ := os.ReadFile(cfgPath)
+	for _, comment := range []string{"# my Jira sites", "# on the backed-up disk", "# the day job", "# short for the team", "# never used"} {
+		if !strings.Contains(string(data), comment) {
+			t.Errorf("re-init dropped the comment %q:\n%s", comment, data)
+		}
+	}
+}
+
+// init reads the config file it is to change before it asks for anything:
+// a file it could not write back is said first, and no token is asked for
+// or sent to Jira.
+func TestInitRefusesABrokenConfigBeforeAskingForTheToken(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentServer, 2)
+	for _, tt := range []struct{ config, want string }{
+		{"sites: [\n", "is not valid YAML"},
+		{"sites:\n  - name: acme\n    url: https://acme.atlassian.net\n    emial: me@example.com\n", `line 4: unknown key "emial"`},
+	} {
+		env := isolatedEnv(t)
+		cfgPath := filepath.Join(t.TempDir(), "config.yaml")
+		env["PMFOLIO_CONFIG"] = cfgPath
+		if err := os.WriteFile(cfgPath, []byte(tt.config), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		r := runWith(t, env, srv.URL()+"\n", true, jiratest.DemoPAT, "init")
+		if r.code != exitUsage || !strings.Contains(r.errOut, tt.want) || strings.Contains(r.errOut, "Jira site URL") || srv.Requests() != 0 {
+			t.Errorf("init with a config file holding %q: exit %d, %d requests\n%s", tt.config, r.code, srv.Requests(), r.errOut)
+		}
+		if data, _ := os.ReadFile(cfgPath); string(data) != tt.config {
+			t.Errorf("init changed the broken config file:\n%s", data)
+		}
+	}
+}

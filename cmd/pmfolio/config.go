@@ -220,7 +220,7 @@ func sitesToSync(ctx context.Context, cfg fileConfig, only string, getenv func(s
 			sites[i].Email = getenv("JIRA_EMAIL")
 		}
 		if sites[i].APIToken == "" && sites[i].PAT == "" && sites[i].TokenCmd != "" {
-			if err := sites[i].runTokenCmd(ctx); err != nil {
+			if err := sites[i].runTokenCmd(ctx, fmt.Sprintf("token_cmd of site %q in the config file", cmp.Or(sites[i].Name, sites[i].URL))); err != nil {
 				return nil, err
 			}
 		}
@@ -249,8 +249,9 @@ func sitesToSync(ctx context.Context, cfg fileConfig, only string, getenv func(s
 }
 
 // runTokenCmd runs the site's token_cmd through the shell and takes its
-// output as the secret. Its output never appears in an error.
-func (s *siteConf) runTokenCmd(ctx context.Context) error {
+// output as the secret; source names where the command came from. Neither
+// the command, which may hold a secret, nor its output appears in an error.
+func (s *siteConf) runTokenCmd(ctx context.Context, source string) error {
 	shell, flag := "sh", "-c"
 	if runtime.GOOS == "windows" {
 		shell, flag = "cmd", "/C"
@@ -259,12 +260,13 @@ func (s *siteConf) runTokenCmd(ctx context.Context) error {
 	cmd.Stderr = os.Stderr // a password manager may prompt there
 	out, err := cmd.Output()
 	if err != nil {
-		return &userError{Kind: kindConfig, Message: fmt.Sprintf("token_cmd of site %s failed: %v", s.Name, err),
-			Hint: "run the token_cmd from your config file yourself to see why"}
+		return &userError{Kind: kindConfig, Message: fmt.Sprintf("%s failed: %v", source, err),
+			Hint: "run the command yourself to see why; it must print the token and exit 0"}
 	}
 	secret := strings.TrimSpace(string(out))
 	if secret == "" {
-		return &userError{Kind: kindConfig, Message: fmt.Sprintf("token_cmd of site %s printed nothing", s.Name)}
+		return &userError{Kind: kindConfig, Message: fmt.Sprintf("%s printed nothing", source),
+			Hint: "run the command yourself: it must print the token"}
 	}
 	if s.Email != "" {
 		s.APIToken = secret

@@ -305,7 +305,7 @@ func initSecret(ctx context.Context, opts initOptions, p *prompter, interactive 
 	}
 	switch {
 	case site.TokenCmd != "":
-		if err := site.runTokenCmd(ctx); err != nil {
+		if err := site.runTokenCmd(ctx, "--token-cmd"); err != nil {
 			return "", "", err
 		}
 		return site.APIToken + site.PAT, "token_cmd", nil

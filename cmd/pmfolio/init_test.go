@@ -276,3 +276,21 @@ func TestInitRefusesABrokenConfigBeforeAskingForTheToken(t *testing.T) {
 		}
 	}
 }
+
+// A token command that fails is named as the user gave it: --token-cmd to
+// init, the token_cmd of a named site in the config file to sync.
+func TestAFailingTokenCommandIsNamedWhereItWasGiven(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 2)
+	env := isolatedEnv(t)
+	r := runWith(t, env, "", false, "", "init", "--url", srv.URL(), "--email", jiratest.DemoEmail, "--token-cmd", "exit 1")
+	if r.code != exitUsage || !strings.Contains(r.errOut, "\npmfolio: --token-cmd failed: exit status 1\n") || strings.Contains(r.errOut, "config file") {
+		t.Errorf("init --token-cmd 'exit 1': exit %d, %q", r.code, r.errOut)
+	}
+	cfgPath := filepath.Join(t.TempDir(), "config.yaml")
+	env["PMFOLIO_CONFIG"] = cfgPath
+	writeFile(t, cfgPath, "sites:\n  - name: acme\n    url: "+srv.URL()+"\n    email: "+jiratest.DemoEmail+"\n    token_cmd: exit 1\n")
+	r = runWith(t, env, "", false, "", "sync")
+	if r.code != exitUsage || !strings.HasPrefix(r.errOut, `pmfolio: token_cmd of site "acme" in the config file failed: exit status 1`) {
+		t.Errorf("sync with a failing token_cmd: exit %d, %q", r.code, r.errOut)
+	}
+}

@@ -196,6 +196,10 @@ func parseRuleList(fc *fileCtx, n *yaml.Node) []rawRule {
 			r.hasKey[key.Value] = true
 			r.keys = append(r.keys, ruleKey{name: key.Value, key: key, val: val, file: fc.file})
 			if key.Value == "id" {
+				if val.Kind == yaml.ScalarNode && (val.Tag == "!!null" || strings.TrimSpace(val.Value) == "") {
+					fc.problem(key, "the rule's id is empty: give it one, such as comment.customer-call")
+					continue
+				}
 				r.id, _ = fc.str(val)
 			}
 		}
@@ -266,6 +270,7 @@ func compileRules(builtin, user *rulesDoc, probs *problemList) *RuleSet {
 	}
 	var rules []effective
 	builtinAt := map[string]int{}
+	builtinRaw := map[string]rawRule{}
 	var builtinIDs []string
 	for _, r := range builtin.rules {
 		if _, dup := builtinAt[r.id]; dup {
@@ -273,6 +278,7 @@ func compileRules(builtin, user *rulesDoc, probs *problemList) *RuleSet {
 			continue
 		}
 		builtinAt[r.id] = len(rules)
+		builtinRaw[r.id] = r
 		builtinIDs = append(builtinIDs, r.id)
 		rules = append(rules, effective{r, OriginBuiltin})
 	}
@@ -281,6 +287,13 @@ func compileRules(builtin, user *rulesDoc, probs *problemList) *RuleSet {
 		for _, r := range user.rules {
 			if first, dup := userLine[r.id]; dup {
 				probs.add(r.file, r.line, "duplicate rule id %s (first at line %d)", r.id, first)
+				// Its other problems are still the user's to fix: compile
+				// it, as the built-in rule it overrides if it does, for
+				// them alone.
+				if b, ok := builtinRaw[r.id]; ok {
+					r = mergeRule(b, r)
+				}
+				c.compileRule(r, OriginUser)
 				continue
 			}
 			userLine[r.id] = r.line

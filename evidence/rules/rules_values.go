@@ -48,7 +48,11 @@ func (fc *fileCtx) kind(n *yaml.Node, k yaml.Kind, want string) bool {
 
 func (fc *fileCtx) str(n *yaml.Node) (string, bool) {
 	n = resolve(n)
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		fc.problem(n, "want a value here, but it is empty")
+		return "", false
+	}
+	if n.Kind != yaml.ScalarNode {
 		fc.problem(n, "want a single value here (found %s)", kindName(n.Kind))
 		return "", false
 	}

@@ -173,9 +173,13 @@ func openOnce(ctx context.Context, path string, mode openMode, opts []StoreOptio
 	return s, err
 }
 
+// busyTimeout is how long a statement waits for a lock another connection
+// holds before SQLite answers SQLITE_BUSY.
+const busyTimeout = 10 * time.Second
+
 // openPatience is how long Open keeps retrying a database another process is
 // creating; it matches busy_timeout.
-const openPatience = 10 * time.Second
+const openPatience = busyTimeout
 
 // open opens the database in mode; uri is SQLite's URI parameters for a
 // read-only open.
@@ -183,9 +187,10 @@ func open(ctx context.Context, path string, mode openMode, uri string, opts []St
 	// Pragmas go in the DSN so that every pooled connection gets them.
 	// WAL, which is the file's and not a connection's, is switched to only
 	// once the file is known to be pmfolio's.
-	dsn := path + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	pragmas := fmt.Sprintf("_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)", busyTimeout.Milliseconds())
+	dsn := path + "?" + pragmas + "&_pragma=synchronous(NORMAL)"
 	if mode == readOnly {
-		dsn = "file:" + uriPath.Replace(path) + "?" + uri + "&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)"
+		dsn = "file:" + uriPath.Replace(path) + "?" + uri + "&" + pragmas
 	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -239,11 +244,29 @@ func (s *Store) prepare(ctx context.Context, mode openMode, fsys fs.FS) error {
 	if err := s.migrate(ctx, fsys); err != nil {
 		return writeRefusal(err)
 	}
-	// A file the user may not write (or in a folder they may not) is found
-	// out now, in words, rather than at the command's first write. A
-	// statement that writes takes the write lock SQLite refuses such a file;
-	// one that writes nothing leaves it as it was.
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM migrations WHERE 0`); err != nil {
+	return s.checkWritable(ctx)
+}
+
+// checkWritable finds out now, in words, rather than at the command's
+// first write, that the file (or its folder) cannot be written. A
+// statement that writes nothing still asks for the write lock, which SQLite
+// refuses such a file before it waits for anyone: a busy database is one
+// another process is writing, so it need not be waited for (a second sync
+// must reach its sync lock and exit 5 at once).
+func (s *Store) checkWritable(ctx context.Context) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA busy_timeout = 0`); err != nil {
+		return err
+	}
+	_, err = conn.ExecContext(ctx, `DELETE FROM migrations WHERE 0`)
+	if _, resetErr := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA busy_timeout = %d`, busyTimeout.Milliseconds())); resetErr != nil {
+		return resetErr
+	}
+	if err != nil && !isBusy(err) {
 		return writeRefusal(err)
 	}
 	return nil

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -211,4 +212,34 @@ func digest(path string) string {
 	}
 	data, _ := os.ReadFile(path)
 	return fmt.Sprintf("%x", sha256.Sum256(data))
+}
+
+// Opening to write does not wait for another process's write: a second
+// sync must get past opening to its sync lock, and exit 5 at once.
+func TestOpeningToWriteDoesNotWaitForAnotherWriter(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "pmfolio.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.ExecContext(ctx, `ROLLBACK`)
+	start := time.Now()
+	other, err := OpenExisting(ctx, path)
+	if err != nil {
+		t.Fatalf("open while another writes: %v", err)
+	}
+	other.Close()
+	if waited := time.Since(start); waited > 2*time.Second {
+		t.Errorf("opening waited %v for the other writer", waited)
+	}
 }

@@ -382,7 +382,7 @@ func saveSite(path string, site siteConf, named bool) (*replacement, error) {
 	for i, s := range cfg.Sites {
 		if strings.TrimRight(s.URL, "/") == site.URL {
 			at = i
-			if !named {
+			if !named && s.Name != "" {
 				site.Name = s.Name // a new token is no reason to rename the site
 			}
 			break

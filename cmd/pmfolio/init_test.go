@@ -294,3 +294,17 @@ func TestAFailingTokenCommandIsNamedWhereItWasGiven(t *testing.T) {
 		t.Errorf("sync with a failing token_cmd: exit %d, %q", r.code, r.errOut)
 	}
 }
+
+// A saved site without a name (sync names it after its URL) gets that
+// name on re-init, not an empty one.
+func TestReInitOfAnUnnamedSiteNamesItAfterItsURL(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentServer, 2)
+	env := isolatedEnv(t)
+	cfgPath := filepath.Join(t.TempDir(), "config.yaml")
+	env["PMFOLIO_CONFIG"] = cfgPath
+	writeFile(t, cfgPath, "sites:\n  - url: "+srv.URL()+"\n    pat: expired-pat\n")
+	r := runWith(t, env, jiratest.DemoPAT+"\n", false, "", "init", "--url", srv.URL(), "--token-stdin")
+	if cfg := readConfig(t, cfgPath); r.code != 0 || len(cfg.Sites) != 1 || cfg.Sites[0].Name != "127.0.0.1" || cfg.Sites[0].PAT != jiratest.DemoPAT {
+		t.Errorf("re-init of an unnamed site: exit %d, %+v\n%s", r.code, cfg.Sites, r.errOut)
+	}
+}

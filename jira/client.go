@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -42,6 +43,10 @@ func (c Config) Validate() error {
 	}
 	if u.User != nil {
 		return errors.New("JIRA_URL must not contain credentials; use JIRA_EMAIL/JIRA_API_TOKEN or JIRA_PAT")
+	}
+	if !carriesCredentialsSafely(u) {
+		return fmt.Errorf("%s is plain http, and pmfolio never sends credentials over plain http (but to this computer: "+
+			"127.0.0.1, ::1, localhost): use https://%s", c.BaseURL, u.Host+u.Path)
 	}
 	switch {
 	case c.PAT != "":
@@ -169,18 +174,34 @@ func newClient(baseURL string, auth func(http.RoundTripper) http.RoundTripper, o
 	return c, nil
 }
 
-// refuseDowngrade stops a redirect from https to plain http: the next
-// request would carry the credentials unencrypted. Go's client would
-// otherwise follow it without a word.
+// refuseDowngrade stops a redirect from https to plain http, or from a
+// loopback http site to another computer's: the next request would carry
+// the credentials unencrypted. Go's client would otherwise follow it
+// without a word.
 func refuseDowngrade(req *http.Request, via []*http.Request) error {
 	if len(via) >= 10 {
 		return &Error{Kind: KindProtocol, Err: errors.New("stopped after 10 redirects")}
 	}
-	if from := via[0].URL; from.Scheme == "https" && req.URL.Scheme != "https" {
+	if from := via[0].URL; req.URL.Scheme != "https" && (from.Scheme == "https" || !carriesCredentialsSafely(req.URL)) {
 		return &Error{Kind: KindConfig, Err: fmt.Errorf("%s redirects to %s://%s: pmfolio never sends credentials over plain http",
 			from.Scheme+"://"+from.Host, req.URL.Scheme, req.URL.Host)}
 	}
 	return nil
+}
+
+// carriesCredentialsSafely reports whether credentials may go to u: over
+// https, or over plain http to this computer only (the demo site and the
+// tests' fake sites listen on loopback), where no network sees them.
+func carriesCredentialsSafely(u *url.URL) bool {
+	if u.Scheme == "https" {
+		return true
+	}
+	host := u.Hostname()
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // stack is the HTTP stack under authentication: retries, then the

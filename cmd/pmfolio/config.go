@@ -1,14 +1,19 @@
 package main
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"runtime"
 	"strings"
 
@@ -16,6 +21,7 @@ import (
 
 	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/evidence/next"
+	"github.com/pmfolio/pmfolio/evidence/rules"
 	"github.com/pmfolio/pmfolio/jira"
 )
 
@@ -117,21 +123,16 @@ func loadConfig(path string, explicit bool) (fileConfig, error) {
 	if errors.Is(err, fs.ErrNotExist) && !explicit {
 		return cfg, nil
 	}
-	if err != nil {
-		return cfg, &userError{Kind: kindConfig, Message: fmt.Sprintf("cannot read config file %s", path), Err: err,
-			Hint: "check the --config path or $PMFOLIO_CONFIG"}
+	data, readErr := os.ReadFile(path)
+	if err = cmp.Or(err, readErr); err != nil {
+		ue := cannotRead("config file", path, err)
+		ue.Hint = "check the --config path or $PMFOLIO_CONFIG"
+		return cfg, ue
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return cfg, fmt.Errorf("read config file: %w", err)
+	if cfg, err = parseConfig(path, data); err != nil {
+		return cfg, err
 	}
-	if err := yaml.Unmarshal(data, &cfg); err != nil {
-		return cfg, &userError{Kind: kindConfig, Message: fmt.Sprintf("config file %s is not valid YAML: %v", path, evidence.OneLine(err.Error())), Err: err}
-	}
-	for i, s := range cfg.Sites {
-		if s.URL == "" {
-			return cfg, &userError{Kind: kindConfig, Message: fmt.Sprintf("config file %s: site %d has no url", path, i+1)}
-		}
+	for _, s := range cfg.Sites {
 		if (s.APIToken != "" || s.PAT != "") && info.Mode().Perm()&0o077 != 0 {
 			return cfg, &userError{Kind: kindConfig,
 				Message: fmt.Sprintf("config file %s holds a token but others can read it (mode %04o)", path, info.Mode().Perm()),
@@ -155,6 +156,67 @@ func (s siteConf) fromEnvironment() string {
 	return ""
 }
 
+// parseConfig reads the config file's YAML: every key must be one pmfolio
+// knows, so that a mistyped one (a token under "api_tokn") is not
+// silently ignored; every site needs a URL and a name of its own.
+func parseConfig(path string, data []byte) (fileConfig, error) {
+	var cfg fileConfig
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) { // io.EOF: an empty file
+		var te *yaml.TypeError
+		if errors.As(err, &te) && len(te.Errors) > 0 {
+			ue := unknownKey(te.Errors[0])
+			ue.Message, ue.Err = fmt.Sprintf("config file %s, %s", path, ue.Message), err
+			return cfg, ue
+		}
+		return cfg, &userError{Kind: kindConfig, Message: fmt.Sprintf("config file %s is not valid YAML: %v", path, evidence.OneLine(err.Error())), Err: err}
+	}
+	named := map[string]int{}
+	for i, s := range cfg.Sites {
+		if s.URL == "" {
+			return cfg, &userError{Kind: kindConfig, Message: fmt.Sprintf("config file %s: site %d has no url", path, i+1)}
+		}
+		if first, ok := named[s.Name]; ok && s.Name != "" {
+			return cfg, &userError{Kind: kindConfig,
+				Message: fmt.Sprintf("config file %s: sites %d and %d are both named %q", path, first+1, i+1, s.Name),
+				Hint:    "give each site a name of its own: --site and the database tell them apart by it"}
+		}
+		named[s.Name] = i
+	}
+	return cfg, nil
+}
+
+// unknownField is yaml.v3's words for a key no field takes.
+var unknownField = regexp.MustCompile(`^line (\d+): field (.+) not found in type (\S+)$`)
+
+// configKeys are the keys of each type of the config file, by the name
+// yaml.v3 gives the type.
+var configKeys = map[string][]string{}
+
+func init() {
+	for _, v := range []any{fileConfig{}, siteConf{}, next.TeamScope{}} {
+		t := reflect.TypeOf(v)
+		for i := range t.NumField() {
+			if key, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); key != "" && key != "-" {
+				configKeys[t.String()] = append(configKeys[t.String()], key)
+			}
+		}
+	}
+}
+
+// unknownKey words yaml.v3's complaint about a key as the user's mistake,
+// with the key they probably meant and those the place takes.
+func unknownKey(problem string) *userError {
+	m := unknownField.FindStringSubmatch(problem)
+	if m == nil {
+		return &userError{Kind: kindConfig, Message: problem}
+	}
+	known := configKeys[m[3]]
+	return &userError{Kind: kindConfig, Message: fmt.Sprintf("line %s: unknown key %q%s", m[1], m[2], rules.Suggest(m[2], known)),
+		Hint: "the keys there are " + strings.Join(known, ", ") + " (README.md, \"Config file\")"}
+}
+
 // sitesToSync are the sites of the config file, narrowed by --site; with no
 // config file, the one site the environment variables describe. Tokens
 // left out of the file come from the environment or from token_cmd.
@@ -172,7 +234,7 @@ func sitesToSync(ctx context.Context, cfg fileConfig, only string, getenv func(s
 			sites[i].Email = getenv("JIRA_EMAIL")
 		}
 		if sites[i].APIToken == "" && sites[i].PAT == "" && sites[i].TokenCmd != "" {
-			if err := sites[i].runTokenCmd(ctx); err != nil {
+			if err := sites[i].runTokenCmd(ctx, fmt.Sprintf("token_cmd of site %q in the config file", cmp.Or(sites[i].Name, sites[i].URL))); err != nil {
 				return nil, err
 			}
 		}
@@ -201,8 +263,9 @@ func sitesToSync(ctx context.Context, cfg fileConfig, only string, getenv func(s
 }
 
 // runTokenCmd runs the site's token_cmd through the shell and takes its
-// output as the secret. Its output never appears in an error.
-func (s *siteConf) runTokenCmd(ctx context.Context) error {
+// output as the secret; source names where the command came from. Neither
+// the command, which may hold a secret, nor its output appears in an error.
+func (s *siteConf) runTokenCmd(ctx context.Context, source string) error {
 	shell, flag := "sh", "-c"
 	if runtime.GOOS == "windows" {
 		shell, flag = "cmd", "/C"
@@ -211,12 +274,13 @@ func (s *siteConf) runTokenCmd(ctx context.Context) error {
 	cmd.Stderr = os.Stderr // a password manager may prompt there
 	out, err := cmd.Output()
 	if err != nil {
-		return &userError{Kind: kindConfig, Message: fmt.Sprintf("token_cmd of site %s failed: %v", s.Name, err),
-			Hint: "run the token_cmd from your config file yourself to see why"}
+		return &userError{Kind: kindConfig, Message: fmt.Sprintf("%s failed: %v", source, err),
+			Hint: "run the command yourself to see why; it must print the token and exit 0"}
 	}
 	secret := strings.TrimSpace(string(out))
 	if secret == "" {
-		return &userError{Kind: kindConfig, Message: fmt.Sprintf("token_cmd of site %s printed nothing", s.Name)}
+		return &userError{Kind: kindConfig, Message: fmt.Sprintf("%s printed nothing", source),
+			Hint: "run the command yourself: it must print the token"}
 	}
 	if s.Email != "" {
 		s.APIToken = secret

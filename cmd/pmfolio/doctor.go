@@ -260,14 +260,28 @@ func (d *doctor) checkRules(opts doctorOptions) *rules.RuleSet {
 // checkDatabase checks the database and, when the rules in force are
 // known (rs), that its evidence comes from them.
 func (d *doctor) checkDatabase(ctx context.Context, path string, rs *rules.RuleSet) {
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+	store, err := sqlite.OpenReadOnly(ctx, path)
+	var refusal *sqlite.Refusal
+	switch {
+	case errors.Is(err, sqlite.ErrNoDatabase):
 		d.report(checkResult{name: "database", ok: true, detail: "none yet at " + path + "; 'pmfolio sync' creates it"})
 		return
-	}
-	store, err := sqlite.Open(ctx, path)
-	if err != nil {
+	case errors.Is(err, sqlite.ErrOlder):
+		ue := explain(err, hintContext{})
+		d.report(checkResult{name: "database", warn: true, detail: ue.line(), fix: ue.Hint})
+		return
+	case errors.As(err, &refusal):
+		d.fail("database", err, "")
+		return
+	case err != nil:
 		d.report(checkResult{name: "database", detail: err.Error(), fix: "move the file aside and run 'pmfolio sync --full'", kind: kindData})
 		return
+	}
+	// Read-only opening reads what sync could not write: say so now.
+	if w, err := sqlite.OpenExisting(ctx, path); err == nil {
+		w.Close()
+	} else if errors.Is(err, sqlite.ErrReadOnly) {
+		d.fail("database", err, "")
 	}
 	defer store.Close()
 	if err := store.IntegrityCheck(ctx); err != nil {

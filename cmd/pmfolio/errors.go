@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"path/filepath"
 	"strings"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	"github.com/pmfolio/pmfolio/jira"
 )
 
@@ -186,6 +188,10 @@ func explain(err error, hc hintContext) *userError {
 	if errors.As(err, &ue) {
 		return ue
 	}
+	var refusal *sqlite.Refusal
+	if errors.As(err, &refusal) {
+		return explainRefusal(refusal)
+	}
 	if errors.Is(err, evidence.ErrLocked) {
 		return &userError{Kind: kindLocked, Message: "another pmfolio sync is running on this database", Err: err,
 			Hint: "wait for it to finish; cron runs should be at least a few minutes apart"}
@@ -228,6 +234,39 @@ func explain(err error, hc hintContext) *userError {
 		return out
 	}
 	return &userError{Kind: kindOther, Message: err.Error(), Err: err}
+}
+
+// explainRefusal says why the database cannot be used and what to do,
+// which differs with the reason. Each leaves the file as it was.
+func explainRefusal(r *sqlite.Refusal) *userError {
+	ue := &userError{Kind: kindData, Err: r}
+	switch {
+	case errors.Is(r, sqlite.ErrNoDatabase):
+		ue.Message = fmt.Sprintf("no database at %s yet", r.Path)
+		ue.Hint = "run 'pmfolio sync' first, or 'pmfolio demo' to try the sample site"
+	case errors.Is(r, sqlite.ErrFolder):
+		ue.Message = fmt.Sprintf("the database path %s is a folder, not a file", r.Path)
+		ue.Hint = fmt.Sprintf("point --db (or PMFOLIO_DB, or db: in the config file) at a file, e.g. %s", filepath.Join(r.Path, "pmfolio.db"))
+	case errors.Is(r, sqlite.ErrNotPmfolio):
+		ue.Message = fmt.Sprintf("%s is not a pmfolio database", r.Path)
+		if r.Detail != "" {
+			ue.Message += fmt.Sprintf(" (it holds other tables: %s)", r.Detail)
+		}
+		ue.Hint = "pmfolio leaves it alone: point --db (or PMFOLIO_DB, or db: in the config file) at pmfolio's database, or at a path with no file yet"
+	case errors.Is(r, sqlite.ErrNewer):
+		ue.Message = fmt.Sprintf("the database at %s was made by a newer pmfolio (it has migration %s)", r.Path, r.Detail)
+		ue.Hint = "upgrade pmfolio: go install github.com/pmfolio/pmfolio/cmd/pmfolio@latest"
+	case errors.Is(r, sqlite.ErrOlder):
+		ue.Message = fmt.Sprintf("the database at %s was made by an older pmfolio and needs upgrading first", r.Path)
+		ue.Hint = "run 'pmfolio reclassify' (no network) or 'pmfolio sync' to upgrade it; commands that only read never change it"
+	case errors.Is(r, sqlite.ErrReadOnly):
+		ue.Message = fmt.Sprintf("the database at %s cannot be written: the file or its folder is read-only", r.Path)
+		ue.Hint = fmt.Sprintf("run: chmod u+w %s %s (commands that only read it, such as export and stats, work as it is)",
+			r.Path, filepath.Dir(r.Path))
+	default:
+		ue.Message = r.Error()
+	}
+	return ue
 }
 
 // exitCode is the exit code err ends a command with.

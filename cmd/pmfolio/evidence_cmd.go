@@ -42,9 +42,13 @@ func (c curationCmd) options() (evidenceOptions, error) {
 	return evidenceOptions{IO: c.g.io, DBPath: c.g.dbPath(cfg), Categories: rs.Categories()}, nil
 }
 
-// withStore runs fn with the store open, closing it afterwards.
-func (o evidenceOptions) withStore(ctx context.Context, fn func(*sqlite.Store) error) error {
-	store, err := openExistingStore(ctx, o.DBPath, sqlite.WithCategories(o.Categories))
+// storeOpener opens the database: sqlite.OpenReadOnly for commands that
+// only read it, sqlite.OpenExisting for those that curate.
+type storeOpener func(context.Context, string, ...sqlite.StoreOption) (*sqlite.Store, error)
+
+// withStore runs fn with the store opened by open, closing it afterwards.
+func (o evidenceOptions) withStore(ctx context.Context, open storeOpener, fn func(*sqlite.Store) error) error {
+	store, err := open(ctx, o.DBPath, sqlite.WithCategories(o.Categories))
 	if err != nil {
 		return err
 	}
@@ -148,7 +152,7 @@ func runEvidenceList(ctx context.Context, opts evidenceListOptions) error {
 			return err
 		}
 	}
-	return opts.withStore(ctx, func(store *sqlite.Store) error {
+	return opts.withStore(ctx, sqlite.OpenReadOnly, func(store *sqlite.Store) error {
 		items, err := store.Evidence(ctx, opts.Filter)
 		if err != nil {
 			return err
@@ -250,7 +254,7 @@ func (c curationCmd) showCmd() *cobra.Command {
 
 // runEvidenceShow prints one item in full.
 func runEvidenceShow(ctx context.Context, opts evidenceShowOptions) error {
-	return opts.withStore(ctx, func(store *sqlite.Store) error {
+	return opts.withStore(ctx, sqlite.OpenReadOnly, func(store *sqlite.Store) error {
 		id, err := resolveID(ctx, store, opts.ID)
 		if err != nil {
 			return err
@@ -337,7 +341,7 @@ func runEvidenceExclude(ctx context.Context, opts evidenceExcludeOptions) error 
 	if opts.Exclude {
 		verb = "excluded"
 	}
-	return opts.withStore(ctx, func(store *sqlite.Store) error {
+	return opts.withStore(ctx, sqlite.OpenExisting, func(store *sqlite.Store) error {
 		ids, err := resolveIDs(ctx, store, opts.IDs)
 		if err != nil {
 			return err
@@ -379,7 +383,7 @@ func (c curationCmd) noteCmd() *cobra.Command {
 
 // runEvidenceNote sets or removes an item's note.
 func runEvidenceNote(ctx context.Context, opts evidenceNoteOptions) error {
-	return opts.withStore(ctx, func(store *sqlite.Store) error {
+	return opts.withStore(ctx, sqlite.OpenExisting, func(store *sqlite.Store) error {
 		id, err := resolveID(ctx, store, opts.ID)
 		if err != nil {
 			return err
@@ -433,7 +437,7 @@ func runEvidenceRecategorize(ctx context.Context, opts evidenceRecategorizeOptio
 	if err := checkCategory(opts.Categories, opts.Category); err != nil {
 		return err
 	}
-	return opts.withStore(ctx, func(store *sqlite.Store) error {
+	return opts.withStore(ctx, sqlite.OpenExisting, func(store *sqlite.Store) error {
 		id, err := resolveID(ctx, store, opts.ID)
 		if err != nil {
 			return err
@@ -547,7 +551,7 @@ classifier found from Jira cannot be deleted (the next sync would find them agai
 // runEvidenceDelete deletes manual items; every id is checked first, so a
 // typo or an item from Jira deletes nothing.
 func runEvidenceDelete(ctx context.Context, opts evidenceDeleteOptions) error {
-	return opts.withStore(ctx, func(store *sqlite.Store) error {
+	return opts.withStore(ctx, sqlite.OpenExisting, func(store *sqlite.Store) error {
 		ids, err := resolveIDs(ctx, store, opts.IDs)
 		if err != nil {
 			return err
@@ -662,7 +666,7 @@ func (c curationCmd) completeIDs(cmd *cobra.Command, _ []string, toComplete stri
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	opts.withStore(cmd.Context(), func(store *sqlite.Store) error {
+	opts.withStore(cmd.Context(), sqlite.OpenReadOnly, func(store *sqlite.Store) error {
 		items, err := store.Evidence(cmd.Context(), evidence.Filter{IncludeExcluded: true})
 		for _, ev := range items {
 			if strings.HasPrefix(ev.ID, toComplete) || strings.HasPrefix(strings.TrimPrefix(ev.ID, "ev_"), toComplete) {

@@ -153,6 +153,25 @@ func notAFolder(path string) error {
 	return nil
 }
 
+// cannotRead says why the file at path, a config or rules file (what),
+// cannot be read, in the user's words: no such file, a folder, no
+// permission.
+func cannotRead(what, path string, err error) *userError {
+	why := err.Error()
+	var pathErr *fs.PathError
+	switch info, statErr := os.Stat(path); {
+	case errors.Is(err, fs.ErrNotExist):
+		why = "there is no such file"
+	case statErr == nil && info.IsDir():
+		why = "it is a folder"
+	case errors.Is(err, fs.ErrPermission):
+		why = "you have no permission to read it"
+	case errors.As(err, &pathErr):
+		why = pathErr.Err.Error()
+	}
+	return &userError{Kind: kindConfig, Message: fmt.Sprintf("cannot read %s %s: %s", what, path, why), Err: err}
+}
+
 // cannotWrite says why path cannot be written, in terms of path and its
 // folder: never the temporary file the user did not ask for.
 func cannotWrite(path string, err error) error {

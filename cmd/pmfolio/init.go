@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -148,6 +149,10 @@ func siteURL(typed string) (string, error) {
 // refused answer (a URL that is not Jira, a token Jira refuses) is asked
 // again with the reason.
 func runInit(ctx context.Context, opts initOptions) error {
+	// A config file init could not write back is said before any question.
+	if _, _, err := readConfigForEdit(opts.ConfigPath); err != nil {
+		return err
+	}
 	interactive := opts.IO.StdinTTY && opts.IO.ReadSecret != nil && !opts.TokenStdin
 	p := &prompter{io: opts.IO, reader: bufio.NewReader(opts.IO.In)}
 	// A wrong URL should be said at once, not after the retries a sync
@@ -300,7 +305,7 @@ func initSecret(ctx context.Context, opts initOptions, p *prompter, interactive 
 	}
 	switch {
 	case site.TokenCmd != "":
-		if err := site.runTokenCmd(ctx); err != nil {
+		if err := site.runTokenCmd(ctx, "--token-cmd"); err != nil {
 			return "", "", err
 		}
 		return site.APIToken + site.PAT, "token_cmd", nil
@@ -339,28 +344,47 @@ type replacement struct {
 	new string // the name the new site was saved under
 }
 
-// saveSite adds the site to the config file, or replaces the site with the
-// same URL, or with the same name when the user chose it, keeping
-// everything else, and writes the file with mode 0600 in a directory only
-// the user can enter. A second site on the same host whose name was only
-// derived from the host gets a name of its own rather than replacing the
-// first. It returns what it replaced, if anything.
-func saveSite(ctx context.Context, path string, site siteConf, named bool) (*replacement, error) {
-	var cfg fileConfig
+// readConfigForEdit reads the config file init is to change, refusing one
+// it could not read back (broken YAML, an unknown key): init says so
+// before it asks for anything. A missing file is nil data.
+func readConfigForEdit(path string) ([]byte, fileConfig, error) {
 	data, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		return nil, fileConfig{}, nil
 	case err != nil:
-		return nil, fmt.Errorf("read config file: %w", err)
-	default:
-		if err := yaml.Unmarshal(data, &cfg); err != nil {
-			return nil, &userError{Kind: kindConfig, Message: fmt.Sprintf("config file %s is not valid YAML; fix or move it first", path)}
+		return nil, fileConfig{}, cannotRead("config file", path, err)
+	}
+	cfg, err := parseConfig(path, data)
+	if err != nil {
+		var ue *userError
+		if errors.As(err, &ue) && ue.Hint == "" {
+			ue.Hint = "fix it or move it aside, then run 'pmfolio init' again"
 		}
+		return nil, cfg, err
+	}
+	return data, cfg, nil
+}
+
+// saveSite adds the site to the config file, or replaces the site with the
+// same URL (keeping its name unless the user chose one), or the site with
+// the same name when the user chose it, and writes the file with mode 0600
+// in a directory only the user can enter. The rest of the file, comments
+// included, stays as the user wrote it. A second site on the same host
+// whose name was only derived from the host gets a name of its own rather
+// than replacing the first. It returns what it replaced, if anything.
+func saveSite(ctx context.Context, path string, site siteConf, named bool) (*replacement, error) {
+	data, cfg, err := readConfigForEdit(path)
+	if err != nil {
+		return nil, err
 	}
 	at := -1
 	for i, s := range cfg.Sites {
 		if strings.TrimRight(s.URL, "/") == site.URL {
 			at = i
+			if !named && s.Name != "" {
+				site.Name = s.Name // a new token is no reason to rename the site
+			}
 			break
 		}
 	}
@@ -379,25 +403,91 @@ func saveSite(ctx context.Context, path string, site siteConf, named bool) (*rep
 	var replaced *replacement
 	if at >= 0 {
 		replaced = &replacement{old: cfg.Sites[at], new: site.Name}
-		cfg.Sites[at] = site
-	} else {
-		cfg.Sites = append(cfg.Sites, site)
+		if site.Team == nil {
+			site.Team = cfg.Sites[at].Team // init without a terminal asks none
+		}
 	}
-	out, err := yaml.Marshal(cfg)
+	out, err := withSite(data, site, at)
 	if err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create config directory: %w", err)
 	}
-	header := []byte("# pmfolio configuration, written by `pmfolio init`. Holds secrets: keep it mode 0600.\n")
 	return replaced, writeFileAtomic(ctx, path, 0o600, func(w io.Writer) error {
-		if _, err := w.Write(header); err != nil {
-			return err
-		}
 		_, err := w.Write(out)
 		return err
 	})
+}
+
+// withSite is the config file data with site in place of its site number
+// at (from 0), or added when at is -1. It edits the YAML's nodes rather
+// than writing the config anew, so that the user's comments and order stay.
+func withSite(data []byte, site siteConf, at int) ([]byte, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, err // parseConfig read it: cannot happen
+	}
+	if doc.Kind == 0 {
+		doc = yaml.Node{Kind: yaml.DocumentNode,
+			HeadComment: "# pmfolio configuration, written by `pmfolio init`. Holds secrets: keep it mode 0600."}
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		doc.Content = []*yaml.Node{{Kind: yaml.MappingNode, Tag: "!!map"}}
+	}
+	root := doc.Content[0]
+	sites := mappingValue(root, "sites")
+	if sites == nil {
+		sites = &yaml.Node{}
+		root.Content = append(root.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "sites"}, sites)
+	}
+	if sites.Kind != yaml.SequenceNode { // "sites:" with nothing after it
+		*sites = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", HeadComment: sites.HeadComment, LineComment: sites.LineComment}
+	}
+	node := &yaml.Node{}
+	if err := node.Encode(site); err != nil {
+		return nil, err
+	}
+	if at >= 0 {
+		keepComments(sites.Content[at], node)
+		sites.Content[at] = node
+	} else {
+		sites.Content = append(sites.Content, node)
+	}
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), enc.Close()
+}
+
+// mappingValue is the value of key in a YAML mapping, or nil.
+func mappingValue(m *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// keepComments gives the mapping to the comments of the one it replaces,
+// its own and those of each key both have.
+func keepComments(from, to *yaml.Node) {
+	to.HeadComment, to.LineComment, to.FootComment = from.HeadComment, from.LineComment, from.FootComment
+	for i := 0; i+1 < len(to.Content); i += 2 {
+		for j := 0; j+1 < len(from.Content); j += 2 {
+			if from.Content[j].Value != to.Content[i].Value {
+				continue
+			}
+			for k := range 2 {
+				f, t := from.Content[j+k], to.Content[i+k]
+				t.HeadComment, t.LineComment, t.FootComment = f.HeadComment, f.LineComment, f.FootComment
+			}
+		}
+	}
 }
 
 // freeSiteName is name with the first suffix -2, -3, … no saved site has.

@@ -191,3 +191,120 @@ func TestInitOfASecondSiteOnTheSameHostKeepsTheFirstAndSaysWhatItReplaces(t *tes
 		t.Errorf("after replacing: %+v", cfg.Sites)
 	}
 }
+
+// Credentials never cross a network in clear: init, sync and doctor refuse
+// a plain http site on another computer before sending anything, saying
+// to use https. (Loopback stays open: the demo and tests listen there.)
+func TestPlainHTTPToAnotherComputerIsRefusedEverywhere(t *testing.T) {
+	const site = "http://192.0.2.2:18080"
+	env := isolatedEnv(t)
+	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"] = site, "me@example.com", "secret-token"
+	for _, args := range [][]string{
+		{"init", "--url", site, "--email", "me@example.com", "--token-stdin"},
+		{"sync"},
+		{"doctor"},
+	} {
+		r := runWith(t, env, "secret-token\n", false, "", args...)
+		if r.code != exitUsage || !strings.Contains(r.errOut+r.out, "never sends credentials over plain http") ||
+			!strings.Contains(r.errOut+r.out, "use https://192.0.2.2:18080") {
+			t.Errorf("%s: exit %d\n%s%s", args[0], r.code, r.out, r.errOut)
+		}
+		if strings.Contains(r.errOut+r.out, "secret-token") {
+			t.Errorf("%s printed the token", args[0])
+		}
+	}
+	if _, err := os.Stat(filepath.Join(env["XDG_CONFIG_HOME"], "pmfolio", "config.yaml")); err == nil {
+		t.Error("a refused init wrote the config file")
+	}
+}
+
+// Running init again to replace a token keeps the site's name (the
+// database knows the site by it) and every comment of the file, and says
+// it replaced the site.
+func TestReInitReplacesTheTokenKeepingTheNameAndComments(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 2)
+	env := isolatedEnv(t)
+	cfgPath := filepath.Join(env["XDG_CONFIG_HOME"], "pmfolio", "config.yaml")
+	if err := os.MkdirAll(filepath.Dir(cfgPath), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	existing := "# my Jira sites\ndb: /data/pmfolio.db # on the backed-up disk\nsites:\n" +
+		"  # the day job\n  - name: acme # short for the team\n    url: " + srv.URL() + "\n" +
+		"    email: " + jiratest.DemoEmail + "\n    api_token: expired-token\n    team:\n      projects: [OPS]\n" +
+		"  - name: oldjob\n    url: https://jira.oldjob.example/jira\n    pat: old-pat # never used\n"
+	if err := os.WriteFile(cfgPath, []byte(existing), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runWith(t, env, jiratest.DemoAPIToken+"\n", false, "", "init", "--url", srv.URL(), "--email", jiratest.DemoEmail, "--token-stdin")
+	if r.code != 0 || !strings.Contains(r.out, `Replaced the saved site "acme"`) || !strings.Contains(r.out, `Saved site "acme"`) {
+		t.Fatalf("re-init: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+	cfg := readConfig(t, cfgPath)
+	if len(cfg.Sites) != 2 || cfg.Sites[0].Name != "acme" || cfg.Sites[0].APIToken != jiratest.DemoAPIToken ||
+		cfg.Sites[0].Team == nil || cfg.Sites[1].PAT != "old-pat" || cfg.DB != "/data/pmfolio.db" {
+		t.Errorf("config after re-init: %+v", cfg)
+	}
+	data, _ := os.ReadFile(cfgPath)
+	for _, comment := range []string{"# my Jira sites", "# on the backed-up disk", "# the day job", "# short for the team", "# never used"} {
+		if !strings.Contains(string(data), comment) {
+			t.Errorf("re-init dropped the comment %q:\n%s", comment, data)
+		}
+	}
+}
+
+// init reads the config file it is to change before it asks for anything:
+// a file it could not write back is said first, and no token is asked for
+// or sent to Jira.
+func TestInitRefusesABrokenConfigBeforeAskingForTheToken(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentServer, 2)
+	for _, tt := range []struct{ config, want string }{
+		{"sites: [\n", "is not valid YAML"},
+		{"sites:\n  - name: acme\n    url: https://acme.atlassian.net\n    emial: me@example.com\n", `line 4: unknown key "emial"`},
+	} {
+		env := isolatedEnv(t)
+		cfgPath := filepath.Join(t.TempDir(), "config.yaml")
+		env["PMFOLIO_CONFIG"] = cfgPath
+		if err := os.WriteFile(cfgPath, []byte(tt.config), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		r := runWith(t, env, srv.URL()+"\n", true, jiratest.DemoPAT, "init")
+		if r.code != exitUsage || !strings.Contains(r.errOut, tt.want) || strings.Contains(r.errOut, "Jira site URL") || srv.Requests() != 0 {
+			t.Errorf("init with a config file holding %q: exit %d, %d requests\n%s", tt.config, r.code, srv.Requests(), r.errOut)
+		}
+		if data, _ := os.ReadFile(cfgPath); string(data) != tt.config {
+			t.Errorf("init changed the broken config file:\n%s", data)
+		}
+	}
+}
+
+// A token command that fails is named as the user gave it: --token-cmd to
+// init, the token_cmd of a named site in the config file to sync.
+func TestAFailingTokenCommandIsNamedWhereItWasGiven(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 2)
+	env := isolatedEnv(t)
+	r := runWith(t, env, "", false, "", "init", "--url", srv.URL(), "--email", jiratest.DemoEmail, "--token-cmd", "exit 1")
+	if r.code != exitUsage || !strings.Contains(r.errOut, "\npmfolio: --token-cmd failed: exit status 1\n") || strings.Contains(r.errOut, "config file") {
+		t.Errorf("init --token-cmd 'exit 1': exit %d, %q", r.code, r.errOut)
+	}
+	cfgPath := filepath.Join(t.TempDir(), "config.yaml")
+	env["PMFOLIO_CONFIG"] = cfgPath
+	writeFile(t, cfgPath, "sites:\n  - name: acme\n    url: "+srv.URL()+"\n    email: "+jiratest.DemoEmail+"\n    token_cmd: exit 1\n")
+	r = runWith(t, env, "", false, "", "sync")
+	if r.code != exitUsage || !strings.HasPrefix(r.errOut, `pmfolio: token_cmd of site "acme" in the config file failed: exit status 1`) {
+		t.Errorf("sync with a failing token_cmd: exit %d, %q", r.code, r.errOut)
+	}
+}
+
+// A saved site without a name (sync names it after its URL) gets that
+// name on re-init, not an empty one.
+func TestReInitOfAnUnnamedSiteNamesItAfterItsURL(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentServer, 2)
+	env := isolatedEnv(t)
+	cfgPath := filepath.Join(t.TempDir(), "config.yaml")
+	env["PMFOLIO_CONFIG"] = cfgPath
+	writeFile(t, cfgPath, "sites:\n  - url: "+srv.URL()+"\n    pat: expired-pat\n")
+	r := runWith(t, env, jiratest.DemoPAT+"\n", false, "", "init", "--url", srv.URL(), "--token-stdin")
+	if cfg := readConfig(t, cfgPath); r.code != 0 || len(cfg.Sites) != 1 || cfg.Sites[0].Name != "127.0.0.1" || cfg.Sites[0].PAT != jiratest.DemoPAT {
+		t.Errorf("re-init of an unnamed site: exit %d, %+v\n%s", r.code, cfg.Sites, r.errOut)
+	}
+}

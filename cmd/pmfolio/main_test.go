@@ -555,7 +555,7 @@ func TestTokenCmdKeepsTheSecretOutOfTheConfigFile(t *testing.T) {
 	}
 	write("'echo not-a-secret-value; exit 3'")
 	r := cli{env: env}.run(t, "sync")
-	if r.code != exitUsage || !strings.Contains(r.errOut, "token_cmd of site acme failed") || strings.Contains(r.errOut, "not-a-secret-value") {
+	if r.code != exitUsage || !strings.Contains(r.errOut, `token_cmd of site "acme" in the config file failed`) || strings.Contains(r.errOut, "not-a-secret-value") {
 		t.Errorf("failing token_cmd: exit %d, %q", r.code, r.errOut)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -257,7 +258,7 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 // runNext prints the ranked opportunities (and records them as suggested),
 // or with History what was suggested and taken.
 func runNext(ctx context.Context, opts nextOptions) error {
-	store, err := openExistingStore(ctx, opts.DBPath)
+	store, err := sqlite.OpenReadOnly(ctx, opts.DBPath)
 	if err != nil {
 		return err
 	}
@@ -290,7 +291,7 @@ func runNext(ctx context.Context, opts nextOptions) error {
 	for _, e := range list.entries {
 		shown = append(shown, e...)
 	}
-	if err := store.RecordSuggestions(ctx, shown, opts.IO.Now()); err != nil {
+	if err := recordSuggestions(ctx, opts.DBPath, shown, opts.IO.Now()); err != nil {
 		return err
 	}
 	return writeOpportunities(opts.IO, opts.Format, list)
@@ -323,6 +324,21 @@ func showHistory(ctx context.Context, store *sqlite.Store, opts nextOptions, cur
 		suggestions = suggestions[len(suggestions)-opts.Limit:]
 	}
 	return writeHistory(opts.IO.Out, opts.Format, suggestions)
+}
+
+// recordSuggestions keeps what next showed, for --history, in the database
+// at path, which next otherwise only reads: a database the user may not
+// write is still read, only without the record.
+func recordSuggestions(ctx context.Context, path string, shown []next.Opportunity, now time.Time) error {
+	store, err := sqlite.OpenExisting(ctx, path)
+	if errors.Is(err, sqlite.ErrReadOnly) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	return store.RecordSuggestions(ctx, shown, now)
 }
 
 // nextList is what next shows: the entries (one an issue, its suggestions

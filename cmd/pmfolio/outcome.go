@@ -92,9 +92,9 @@ Without one, exports take the outcome from Jira where it is written: a comment w
 	return cmd
 }
 
-// withOutcomeStore runs fn with the database open.
-func withOutcomeStore(ctx context.Context, opts outcomeOptions, fn func(*sqlite.Store) error) error {
-	store, err := openExistingStore(ctx, opts.DBPath)
+// withOutcomeStore runs fn with the database opened by open.
+func withOutcomeStore(ctx context.Context, opts outcomeOptions, open storeOpener, fn func(*sqlite.Store) error) error {
+	store, err := open(ctx, opts.DBPath)
 	if err != nil {
 		return err
 	}
@@ -109,7 +109,7 @@ func withOutcomeStore(ctx context.Context, opts outcomeOptions, fn func(*sqlite.
 
 // runOutcomeSet records the outcome and says what was recorded.
 func runOutcomeSet(ctx context.Context, opts outcomeOptions) error {
-	return withOutcomeStore(ctx, opts, func(store *sqlite.Store) error {
+	return withOutcomeStore(ctx, opts, sqlite.OpenExisting, func(store *sqlite.Store) error {
 		o, err := store.SetOutcome(ctx, opts.Site, opts.Key, opts.Text)
 		if err != nil {
 			return issueError(err, opts.Key)
@@ -121,7 +121,7 @@ func runOutcomeSet(ctx context.Context, opts outcomeOptions) error {
 
 // runOutcomeList prints the recorded outcomes, one a line: key, site, text.
 func runOutcomeList(ctx context.Context, opts outcomeOptions) error {
-	return withOutcomeStore(ctx, opts, func(store *sqlite.Store) error {
+	return withOutcomeStore(ctx, opts, sqlite.OpenReadOnly, func(store *sqlite.Store) error {
 		all, err := store.Outcomes(ctx)
 		if err != nil {
 			return err
@@ -138,7 +138,7 @@ func runOutcomeList(ctx context.Context, opts outcomeOptions) error {
 
 // runOutcomeRemove deletes the outcome of one issue.
 func runOutcomeRemove(ctx context.Context, opts outcomeOptions) error {
-	return withOutcomeStore(ctx, opts, func(store *sqlite.Store) error {
+	return withOutcomeStore(ctx, opts, sqlite.OpenExisting, func(store *sqlite.Store) error {
 		removed, err := store.RemoveOutcome(ctx, opts.Site, opts.Key)
 		if err != nil {
 			return issueError(err, opts.Key)

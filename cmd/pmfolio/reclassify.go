@@ -54,7 +54,7 @@ refused and nothing changes.`,
 // runReclassify rebuilds the evidence under the sync lock, so that it never
 // runs beside a sync writing the same rows, and reports what changed.
 func runReclassify(ctx context.Context, opts reclassifyOptions) error {
-	store, err := openExistingStore(ctx, opts.DBPath)
+	store, err := sqlite.OpenExisting(ctx, opts.DBPath)
 	if err != nil {
 		return err
 	}

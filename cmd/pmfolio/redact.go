@@ -186,7 +186,7 @@ func (in portfolioInput) write(ctx context.Context, output string, write func(io
 			return err
 		}
 	}
-	store, err := openExistingStore(ctx, in.DBPath, sqlite.WithCategories(in.Categories))
+	store, err := sqlite.OpenReadOnly(ctx, in.DBPath, sqlite.WithCategories(in.Categories))
 	if err != nil {
 		return err
 	}

@@ -208,7 +208,7 @@ is broken; those commands refuse a broken file rather than run without some of i
 func runRulesCheck(stdio IO, path string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return &userError{Kind: kindConfig, Message: fmt.Sprintf("cannot read rules file %s", path), Err: err}
+		return cannotRead("rules file", path, err)
 	}
 	probs := rules.CheckRules(path, data)
 	for _, p := range probs {

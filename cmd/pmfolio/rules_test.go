@@ -230,8 +230,13 @@ func TestRulesCheckReportsEachProblemWithItsLine(t *testing.T) {
 	if r.code != 0 || r.out != good+": ok; 0 rules added, 1 overridden, 1 disabled, 0 categories added\n" {
 		t.Errorf("check of a good file: exit %d, %q %q", r.code, r.out, r.errOut)
 	}
-	if r := c.run(t, "rules", "check", filepath.Join(t.TempDir(), "missing.yaml")); r.code != exitUsage {
-		t.Errorf("check of a missing file: exit %d", r.code)
+	// A file that cannot be read says why.
+	dir := t.TempDir()
+	for path, why := range map[string]string{filepath.Join(dir, "missing.yaml"): "there is no such file", dir: "it is a folder"} {
+		r := c.run(t, "rules", "check", path)
+		if r.code != exitUsage || r.errOut != "pmfolio: cannot read rules file "+path+": "+why+"\n" {
+			t.Errorf("check of %s: exit %d, %q; want it to say %q", path, r.code, r.errOut, why)
+		}
 	}
 }
 

@@ -5,12 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/evidence/rules"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	"github.com/pmfolio/pmfolio/jira"
 )
 
@@ -90,6 +92,10 @@ func TestEachKindOfFailureHasOneExitCodeAndOneLine(t *testing.T) {
 		{usageError("--top must be at least 1"), exitUsage, "pmfolio: --top must be at least 1\n", ""},
 		{&userError{Kind: kindNotFound, Message: `no rule "x"`}, exitUsage, "pmfolio: no rule \"x\"\n", ""},
 		{&userError{Kind: kindData, Message: "no database at /x"}, exitFailure, "pmfolio: no database at /x\n", ""},
+		{&sqlite.Refusal{Path: "/x.db", Reason: sqlite.ErrNewer, Detail: "0099_x.sql"}, exitFailure,
+			"pmfolio: the database at /x.db was made by a newer pmfolio (it has migration 0099_x.sql)\n", "upgrade pmfolio"},
+		{cannotRead("config file", "/nowhere/config.yaml", fs.ErrNotExist), exitUsage,
+			"pmfolio: cannot read config file /nowhere/config.yaml: there is no such file\n", ""},
 		{evidence.ErrLocked, exitLocked, "pmfolio: another pmfolio sync is running on this database\n", "wait for it"},
 		{context.Canceled, exitInterrupted, "pmfolio: interrupted\n", ""},
 		{&userError{Kind: kindTerminated}, exitTerminated, "pmfolio: interrupted\n", ""},

@@ -67,7 +67,7 @@ func runStats(ctx context.Context, opts statsOptions) error {
 	if opts.Format != "table" && opts.Format != "json" {
 		return usageError("unknown format %q: use table or json", opts.Format)
 	}
-	store, err := openExistingStore(ctx, opts.DBPath)
+	store, err := sqlite.OpenReadOnly(ctx, opts.DBPath)
 	if err != nil {
 		return err
 	}

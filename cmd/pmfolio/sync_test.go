@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	"github.com/pmfolio/pmfolio/jira"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
@@ -20,7 +21,7 @@ import (
 // storedIssues counts the issues of the database at path.
 func storedIssues(t *testing.T, path string) int {
 	t.Helper()
-	store, err := openExistingStore(context.Background(), path)
+	store, err := sqlite.OpenReadOnly(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}

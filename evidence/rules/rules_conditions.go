@@ -107,7 +107,7 @@ func (fc *fileCtx) condition(n *yaml.Node) cond {
 		default:
 			idx := slices.IndexFunc(matcherSpecs, func(m matcherSpec) bool { return m.name == key.Value })
 			if idx < 0 {
-				fc.problem(key, "unknown matcher %q%s", key.Value, suggest(key.Value, matcherNames()))
+				fc.problem(key, "unknown matcher %q%s", key.Value, Suggest(key.Value, matcherNames()))
 				continue
 			}
 			c, ok = matcherSpecs[idx].build(fc, val)
@@ -732,7 +732,7 @@ func (fc *fileCtx) namedPattern(n *yaml.Node, name string) (*textPattern, bool) 
 			names = append(names, k)
 		}
 		slices.Sort(names)
-		fc.problem(n, "unknown pattern %q%s; define it under patterns", name, suggest(name, names))
+		fc.problem(n, "unknown pattern %q%s; define it under patterns", name, Suggest(name, names))
 		return nil, false
 	}
 	return p, p != nil
@@ -819,7 +819,7 @@ func (fc *fileCtx) compilePattern(phrases, questions, sentence *yaml.Node) (*tex
 		for _, name := range names {
 			f, known := sentenceFilters[name]
 			if !known {
-				fc.problem(sentence, "unknown sentence filter %q; use %s%s", name, joinOr(quoteAll(sentenceFilterNames())), suggest(name, sentenceFilterNames()))
+				fc.problem(sentence, "unknown sentence filter %q; use %s%s", name, joinOr(quoteAll(sentenceFilterNames())), Suggest(name, sentenceFilterNames()))
 				ok = false
 				continue
 			}

@@ -186,7 +186,7 @@ func parseRuleList(fc *fileCtx, n *yaml.Node) []rawRule {
 		for i := 0; i+1 < len(item.Content); i += 2 {
 			key, val := item.Content[i], resolve(item.Content[i+1])
 			if !slices.Contains(ruleKeys, key.Value) {
-				fc.problem(key, "unknown key %q in a rule; a rule has %s%s", key.Value, joinWords(quoteAll(ruleKeys), "and"), suggest(key.Value, ruleKeys))
+				fc.problem(key, "unknown key %q in a rule; a rule has %s%s", key.Value, joinWords(quoteAll(ruleKeys), "and"), Suggest(key.Value, ruleKeys))
 				continue
 			}
 			if r.hasKey[key.Value] {
@@ -196,6 +196,10 @@ func parseRuleList(fc *fileCtx, n *yaml.Node) []rawRule {
 			r.hasKey[key.Value] = true
 			r.keys = append(r.keys, ruleKey{name: key.Value, key: key, val: val, file: fc.file})
 			if key.Value == "id" {
+				if val.Kind == yaml.ScalarNode && (val.Tag == "!!null" || strings.TrimSpace(val.Value) == "") {
+					fc.problem(key, "the rule's id is empty: give it one, such as comment.customer-call")
+					continue
+				}
 				r.id, _ = fc.str(val)
 			}
 		}
@@ -266,6 +270,7 @@ func compileRules(builtin, user *rulesDoc, probs *problemList) *RuleSet {
 	}
 	var rules []effective
 	builtinAt := map[string]int{}
+	builtinRaw := map[string]rawRule{}
 	var builtinIDs []string
 	for _, r := range builtin.rules {
 		if _, dup := builtinAt[r.id]; dup {
@@ -273,6 +278,7 @@ func compileRules(builtin, user *rulesDoc, probs *problemList) *RuleSet {
 			continue
 		}
 		builtinAt[r.id] = len(rules)
+		builtinRaw[r.id] = r
 		builtinIDs = append(builtinIDs, r.id)
 		rules = append(rules, effective{r, OriginBuiltin})
 	}
@@ -281,6 +287,13 @@ func compileRules(builtin, user *rulesDoc, probs *problemList) *RuleSet {
 		for _, r := range user.rules {
 			if first, dup := userLine[r.id]; dup {
 				probs.add(r.file, r.line, "duplicate rule id %s (first at line %d)", r.id, first)
+				// Its other problems are still the user's to fix: compile
+				// it, as the built-in rule it overrides if it does, for
+				// them alone.
+				if b, ok := builtinRaw[r.id]; ok {
+					r = mergeRule(b, r)
+				}
+				c.compileRule(r, OriginUser)
 				continue
 			}
 			userLine[r.id] = r.line
@@ -290,7 +303,7 @@ func compileRules(builtin, user *rulesDoc, probs *problemList) *RuleSet {
 				if disabled(r) {
 					origin = OriginDisabled
 					if !r.hasKey["category"] && !r.hasKey["match"] && !r.hasKey["when"] {
-						probs.add(r.file, r.line, "no built-in rule %s to disable%s", r.id, suggest(r.id, builtinIDs))
+						probs.add(r.file, r.line, "no built-in rule %s to disable%s", r.id, Suggest(r.id, builtinIDs))
 						continue
 					}
 				}
@@ -378,7 +391,7 @@ func (c *compiler) compileRule(r rawRule, origin RuleOrigin) (rule, RuleInfo, bo
 		case "category":
 			if id, ok := fc.str(k.val); ok {
 				if !c.categories[id] {
-					fc.problem(k.val, "unknown category %q%s; define it under categories first", id, suggest(id, c.categoryIDs()))
+					fc.problem(k.val, "unknown category %q%s; define it under categories first", id, Suggest(id, c.categoryIDs()))
 				}
 				out.category, info.Category = id, id
 			}
@@ -518,9 +531,9 @@ func quoteAll(words []string) []string {
 	return out
 }
 
-// suggest returns ` (did you mean "x"?)` for the known word closest to a
+// Suggest returns ` (did you mean "x"?)` for the known word closest to a
 // mistyped one, or "" when none is close.
-func suggest(typed string, known []string) string {
+func Suggest(typed string, known []string) string {
 	best, bestDist := "", len(typed)/3+2
 	for _, k := range known {
 		if d := editDistance(strings.ToLower(typed), strings.ToLower(k)); d < bestDist {

@@ -188,6 +188,12 @@ func TestRulesCheckNamesTheLineOfEveryProblem(t *testing.T) {
 			[]string{`3: unknown category "decisions"`}},
 		{"duplicate id", "rules:\n  - id: comment.x\n    category: decision-making\n    source: comment\n    confidence: 0.5\n    match: {text: {min-words: 3}}\n  - id: comment.x\n    category: decision-making\n    source: comment\n    confidence: 0.5\n    match: {text: {min-words: 3}}\n",
 			[]string{`7: duplicate rule id comment.x (first at line 2)`}},
+		{"a duplicate's own problems", "rules:\n  - id: comment.x\n    category: decision-making\n    source: comment\n    confidence: 0.5\n    match: {text: {min-words: 3}}\n" +
+			"  - id: comment.x\n    category: decision-making\n    source: comment\n    confidence: -1\n    match: {textt: {pattern: decisions}}\n",
+			[]string{`7: duplicate rule id comment.x (first at line 2)`, "10: confidence -1 is not in (0, 1]", `11: unknown matcher "textt"`}},
+		{"a duplicate override of a built-in rule", "rules:\n  - id: change.priority\n    confidence: 0.5\n  - id: change.priority\n    confidence: 2\n",
+			[]string{`4: duplicate rule id change.priority (first at line 2)`, "5: confidence 2 is not in (0, 1]"}},
+		{"an empty id", "rules:\n  - id: \n    category: decision-making\n", []string{"2: the rule's id is empty"}},
 		{"missing fields", "rules:\n  - id: comment.x\n    category: decision-making\n",
 			[]string{"2: missing field: rule comment.x needs a source", "2: missing field: rule comment.x needs a confidence", "2: missing field: rule comment.x needs conditions"}},
 		{"missing id", "rules:\n  - category: decision-making\n", []string{"2: missing field: a rule needs an id"}},

@@ -48,7 +48,11 @@ func (fc *fileCtx) kind(n *yaml.Node, k yaml.Kind, want string) bool {
 
 func (fc *fileCtx) str(n *yaml.Node) (string, bool) {
 	n = resolve(n)
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		fc.problem(n, "want a value here, but it is empty")
+		return "", false
+	}
+	if n.Kind != yaml.ScalarNode {
 		fc.problem(n, "want a single value here (found %s)", kindName(n.Kind))
 		return "", false
 	}
@@ -132,7 +136,7 @@ func (fc *fileCtx) mapping(n *yaml.Node, allowed []string) (map[string]*yaml.Nod
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key := n.Content[i]
 		if !containsString(allowed, key.Value) {
-			fc.problem(key, "unknown key %q here; want %s%s", key.Value, joinOr(quoteAll(allowed)), suggest(key.Value, allowed))
+			fc.problem(key, "unknown key %q here; want %s%s", key.Value, joinOr(quoteAll(allowed)), Suggest(key.Value, allowed))
 			ok = false
 			continue
 		}
@@ -153,7 +157,7 @@ func (fc *fileCtx) oneOf(n *yaml.Node, choices ...string) (string, bool) {
 		return "", false
 	}
 	if !containsString(choices, s) {
-		fc.problem(n, "%q is not one of %s%s", s, joinOr(quoteAll(choices)), suggest(s, choices))
+		fc.problem(n, "%q is not one of %s%s", s, joinOr(quoteAll(choices)), Suggest(s, choices))
 		return "", false
 	}
 	return s, true

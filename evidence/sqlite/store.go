@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -93,13 +94,50 @@ func WithCategories(cats []evidence.Category) StoreOption {
 	return func(s *Store) { s.categories = cats }
 }
 
-// Open opens (creating if needed) the database at path and applies any
-// migrations it has not seen yet.
+// openMode is what opening may do to the file at a database path.
+type openMode int
+
+const (
+	// create makes the database when there is none, and upgrades it.
+	create openMode = iota
+	// existing upgrades a database that is there, and makes none.
+	existing
+	// readOnly changes nothing: no file, no schema, no upgrade.
+	readOnly
+)
+
+// Open opens the database at path for writing, creating it if needed, and
+// applies any migrations it has not seen yet. It refuses what is not a
+// pmfolio database, or is one of a newer pmfolio (see Refusal).
 func Open(ctx context.Context, path string, opts ...StoreOption) (*Store, error) {
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
+	return openWith(ctx, path, create, opts)
+}
+
+// OpenExisting opens the database at path for writing, as Open does, but
+// creates none: a missing or empty file is ErrNoDatabase.
+func OpenExisting(ctx context.Context, path string, opts ...StoreOption) (*Store, error) {
+	return openWith(ctx, path, existing, opts)
+}
+
+// OpenReadOnly opens the database at path for reading only: it creates,
+// migrates and writes nothing, not even a journal, so that it also reads a
+// database the user may not write. One that needs migrations is ErrOlder.
+func OpenReadOnly(ctx context.Context, path string, opts ...StoreOption) (*Store, error) {
+	return openWith(ctx, path, readOnly, opts)
+}
+
+func openWith(ctx context.Context, path string, mode openMode, opts []StoreOption) (*Store, error) {
+	switch info, err := os.Stat(path); {
+	case errors.Is(err, fs.ErrNotExist) && mode != create:
+		return nil, &Refusal{Path: path, Reason: ErrNoDatabase}
+	case err == nil && info.IsDir():
+		return nil, &Refusal{Path: path, Reason: ErrFolder}
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, fmt.Errorf("create database directory: %w", err)
 		}
+	case err != nil:
+		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
 	// A brand-new file switches to WAL and is migrated by whichever process
 	// gets there first. SQLite answers SQLITE_BUSY at once, without waiting
@@ -107,7 +145,7 @@ func Open(ctx context.Context, path string, opts ...StoreOption) (*Store, error)
 	// opening starts again after a short pause until openPatience runs out.
 	deadline := time.Now().Add(openPatience)
 	for {
-		s, err := open(ctx, path, opts)
+		s, err := openOnce(ctx, path, mode, opts)
 		if err == nil || !isBusy(err) || time.Now().After(deadline) {
 			return s, err
 		}
@@ -120,13 +158,40 @@ func Open(ctx context.Context, path string, opts ...StoreOption) (*Store, error)
 	}
 }
 
+// openOnce makes one attempt at opening the database in mode.
+func openOnce(ctx context.Context, path string, mode openMode, opts []StoreOption) (*Store, error) {
+	if mode != readOnly {
+		return open(ctx, path, mode, "", opts)
+	}
+	s, err := open(ctx, path, mode, "mode=ro", opts)
+	if isReadOnly(err) {
+		// A WAL database in a folder the user may not write has no
+		// shared-memory file to read through; unchanging, it can be read
+		// as it is on disk.
+		s, err = open(ctx, path, mode, "immutable=1", opts)
+	}
+	return s, err
+}
+
+// busyTimeout is how long a statement waits for a lock another connection
+// holds before SQLite answers SQLITE_BUSY.
+const busyTimeout = 10 * time.Second
+
 // openPatience is how long Open keeps retrying a database another process is
 // creating; it matches busy_timeout.
-const openPatience = 10 * time.Second
+const openPatience = busyTimeout
 
-func open(ctx context.Context, path string, opts []StoreOption) (*Store, error) {
+// open opens the database in mode; uri is SQLite's URI parameters for a
+// read-only open.
+func open(ctx context.Context, path string, mode openMode, uri string, opts []StoreOption) (*Store, error) {
 	// Pragmas go in the DSN so that every pooled connection gets them.
-	dsn := path + "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+	// WAL, which is the file's and not a connection's, is switched to only
+	// once the file is known to be pmfolio's.
+	pragmas := fmt.Sprintf("_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)", busyTimeout.Milliseconds())
+	dsn := path + "?" + pragmas + "&_pragma=synchronous(NORMAL)"
+	if mode == readOnly {
+		dsn = "file:" + uriPath.Replace(path) + "?" + uri + "&" + pragmas
+	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
@@ -135,22 +200,174 @@ func open(ctx context.Context, path string, opts []StoreOption) (*Store, error) 
 	for _, o := range opts {
 		o(s)
 	}
-	if err := s.migrate(ctx, migrationFiles); err != nil {
+	if err := s.prepare(ctx, mode, migrationFiles); err != nil {
 		db.Close()
+		var refusal *Refusal
+		if errors.As(err, &refusal) {
+			refusal.Path = path
+			return nil, refusal
+		}
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	return s, nil
 }
 
+// uriPath escapes what a file path may hold that SQLite's URI filenames
+// give a meaning to.
+var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+
+// prepare makes sure the file is a pmfolio database this pmfolio can use,
+// and in a write mode brings its schema up to date and checks that it can
+// be written.
+func (s *Store) prepare(ctx context.Context, mode openMode, fsys fs.FS) error {
+	state, err := s.schema(ctx, fsys)
+	if err != nil {
+		return err
+	}
+	switch {
+	case state.empty && mode != create:
+		return &Refusal{Reason: ErrNoDatabase}
+	case mode == readOnly && len(state.pending) > 0:
+		// A first sync migrates a new file one step at a time: until it
+		// stores something, a reader finds no database yet, not an old one.
+		var held int
+		if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM sites) + (SELECT count(*) FROM manual_evidence)`).Scan(&held); err != nil || held == 0 {
+			return &Refusal{Reason: ErrNoDatabase}
+		}
+		return &Refusal{Reason: ErrOlder, Detail: state.pending[0]}
+	case mode == readOnly:
+		return nil
+	}
+	if _, err := s.db.ExecContext(ctx, `PRAGMA journal_mode = WAL`); err != nil {
+		return writeRefusal(fmt.Errorf("switch to WAL: %w", err))
+	}
+	if err := s.migrate(ctx, fsys); err != nil {
+		return writeRefusal(err)
+	}
+	return s.checkWritable(ctx)
+}
+
+// checkWritable finds out now, in words, rather than at the command's
+// first write, that the file (or its folder) cannot be written. A
+// statement that writes nothing still asks for the write lock, which SQLite
+// refuses such a file before it waits for anyone: a busy database is one
+// another process is writing, so it need not be waited for (a second sync
+// must reach its sync lock and exit 5 at once).
+func (s *Store) checkWritable(ctx context.Context) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA busy_timeout = 0`); err != nil {
+		return err
+	}
+	_, err = conn.ExecContext(ctx, `DELETE FROM migrations WHERE 0`)
+	if _, resetErr := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA busy_timeout = %d`, busyTimeout.Milliseconds())); resetErr != nil {
+		return resetErr
+	}
+	if err != nil && !isBusy(err) {
+		return writeRefusal(err)
+	}
+	return nil
+}
+
+// writeRefusal is err, or the refusal to use a database that cannot be
+// written when that is what err says.
+func writeRefusal(err error) error {
+	if isReadOnly(err) {
+		return &Refusal{Reason: ErrReadOnly, Err: err}
+	}
+	return err
+}
+
+// schemaState is what the file holds: nothing yet, or pmfolio's schema
+// missing the pending migrations.
+type schemaState struct {
+	empty   bool
+	pending []string
+}
+
+// schema reads which of fsys's migrations the file has, refusing a file
+// that is not SQLite, holds another application's tables, or records a
+// migration this pmfolio does not know (a newer pmfolio's).
+func (s *Store) schema(ctx context.Context, fsys fs.FS) (schemaState, error) {
+	var state schemaState
+	tables, err := s.queryStrings(ctx, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'`)
+	if err != nil {
+		if sqliteCode(err) == sqliteNotADB {
+			return state, &Refusal{Reason: ErrNotPmfolio, Err: err}
+		}
+		return state, writeRefusal(fmt.Errorf("read schema: %w", err))
+	}
+	known, err := fs.Glob(fsys, "migrations/*.sql")
+	if err != nil {
+		return state, err
+	}
+	for i := range known {
+		known[i] = filepath.Base(known[i])
+	}
+	sort.Strings(known)
+	var applied []string
+	if slices.Contains(tables, "migrations") {
+		if applied, err = s.Migrations(ctx); err != nil {
+			return state, &Refusal{Reason: ErrNotPmfolio, Err: err} // someone else's migrations table
+		}
+	}
+	if len(applied) == 0 {
+		// Only the migrations table, or nothing: a database a process has
+		// just begun to create, or an empty file.
+		state.empty = len(tables) == 0 || len(tables) == 1 && tables[0] == "migrations"
+		if !state.empty {
+			return state, &Refusal{Reason: ErrNotPmfolio, Detail: strings.Join(tables[:min(3, len(tables))], ", ")}
+		}
+		state.pending = known
+		return state, nil
+	}
+	if !slices.Contains(applied, known[0]) {
+		return state, &Refusal{Reason: ErrNotPmfolio, Detail: strings.Join(tables[:min(3, len(tables))], ", ")}
+	}
+	for _, name := range applied {
+		if !slices.Contains(known, name) {
+			return state, &Refusal{Reason: ErrNewer, Detail: name}
+		}
+	}
+	for _, name := range known {
+		if !slices.Contains(applied, name) {
+			state.pending = append(state.pending, name)
+		}
+	}
+	return state, nil
+}
+
+// SQLite's primary result codes that opening tells apart.
+const (
+	sqliteReadOnly = 8
+	sqliteCantOpen = 14
+	sqliteNotADB   = 26
+)
+
+// sqliteCode is the primary SQLite result code of err, or 0.
+func sqliteCode(err error) int {
+	var coded interface{ Code() int }
+	if !errors.As(err, &coded) {
+		return 0
+	}
+	return coded.Code() & 0xff
+}
+
+// isReadOnly reports an error of a file, or a folder for its journal,
+// that cannot be written.
+func isReadOnly(err error) bool {
+	code := sqliteCode(err)
+	return code == sqliteReadOnly || code == sqliteCantOpen
+}
+
 // isBusy reports SQLite's SQLITE_BUSY or SQLITE_LOCKED, extended codes
 // included.
 func isBusy(err error) bool {
-	var coded interface{ Code() int }
-	if !errors.As(err, &coded) {
-		return false
-	}
-	primary := coded.Code() & 0xff
-	return primary == 5 || primary == 6
+	code := sqliteCode(err)
+	return code == 5 || code == 6
 }
 
 // Close closes the database.

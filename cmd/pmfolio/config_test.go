@@ -1,0 +1,58 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A config file is read whole or refused: a mistyped key (a token under
+// "api_tokn", which would also skip the 0600 check) or two sites of one
+// name is one line naming the file and the line, never silently ignored,
+// while every documented key (README.md, NEXT.md) is taken.
+func TestConfigFileKeysAreAllKnownAndSiteNamesUnique(t *testing.T) {
+	documented := "db: /tmp/pmfolio.db\nrules: /tmp/rules.yaml\nconcurrency: 2\n" +
+		"team:\n  projects: [OPS, PAY]\n  board: 12\n  jql: 'project = PAY'\n  off: false\n" +
+		"next:\n  detectors:\n    - id: blocked.stale\n      days: 5\n  ranking:\n    gap: 2\n" +
+		"sites:\n  - name: acme\n    url: https://acme.atlassian.net\n    email: me@example.com\n    api_token: secret-token\n" +
+		"    team:\n      projects: [OPS]\n" +
+		"  - name: oldjob\n    url: https://jira.oldjob.example/jira\n    pat: secret-pat\n" +
+		"  - name: pass\n    url: https://pass.atlassian.net\n    email: me@example.com\n    token_cmd: pass show jira\n"
+	for _, tt := range []struct {
+		name, yaml string
+		mode       os.FileMode
+		want       string // in the error; "" for none
+	}{
+		{"every documented key", documented, 0o600, ""},
+		{"a mistyped site key", "sites:\n  - name: acme\n    url: https://acme.atlassian.net\n    emial: me@example.com\n",
+			0o600, `line 4: unknown key "emial" (did you mean "email"?)`},
+		{"a token under a mistyped key, readable by others",
+			"sites:\n  - name: acme\n    url: https://acme.atlassian.net\n    email: me@example.com\n    api_tokn: secret-token\n",
+			0o644, `line 5: unknown key "api_tokn" (did you mean "api_token"?)`},
+		{"a mistyped top-level key", "site:\n  - name: acme\n", 0o600, `line 1: unknown key "site" (did you mean "sites"?)`},
+		{"a mistyped team key", "team:\n  projets: [OPS]\n", 0o600, `line 2: unknown key "projets" (did you mean "projects"?)`},
+		{"two sites of one name",
+			"sites:\n  - name: acme\n    url: https://acme.atlassian.net\n  - name: acme\n    url: https://other.atlassian.net\n",
+			0o600, `sites 1 and 2 are both named "acme"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "config.yaml")
+			if err := os.WriteFile(path, []byte(tt.yaml), tt.mode); err != nil {
+				t.Fatal(err)
+			}
+			_, err := loadConfig(path, true)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("loadConfig = %v, want it taken", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), "config file "+path+", "+tt.want) &&
+				!strings.Contains(err.Error(), "config file "+path+": "+tt.want)):
+				t.Errorf("loadConfig = %v, want an error naming %s and %s", err, path, tt.want)
+			case err != nil && exitCode(err, hintContext{}) != exitUsage:
+				t.Errorf("loadConfig = %v: exit %d, want %d", err, exitCode(err, hintContext{}), exitUsage)
+			case err != nil && strings.Contains(err.Error(), "secret"):
+				t.Errorf("the error holds the token: %v", err)
+			}
+		})
+	}
+}

@@ -20,7 +20,7 @@ type Category struct {
 	// Count is what a claim about this category counts.
 	Count CountUnit
 	// ClaimOne and ClaimMany say a count as a first-person claim, without
-	// the "I": "wrote 1 user story", "wrote %d user stories".
+	// the "I": "wrote 1 story or spec", "wrote %d stories and specs".
 	ClaimOne, ClaimMany string
 	// EditPhrase summarises the field edits of this kind on some issues,
 	// "%s" standing for "14 issues": "refined %s".
@@ -55,9 +55,9 @@ const (
 	CountEpics
 )
 
-// Claim says n in the category's words, singular or plural: "wrote 1 user
-// story", "wrote 3 user stories". A category without wording of its own (a
-// user's, from a rules file) counts items under its id.
+// Claim says n in the category's words, singular or plural: "wrote 1
+// story or spec", "wrote 3 stories and specs". A category without wording
+// of its own (a user's, from a rules file) counts items under its id.
 func (c Category) Claim(n int) string {
 	one, many := c.ClaimOne, c.ClaimMany
 	if one == "" || many == "" {
@@ -110,7 +110,7 @@ var Categories = []Category{
 	{
 		ID: CatStoryWriting, Title: "Story writing", Competency: "Organization",
 		Suggestion: "Write the next story for your team yourself: a user-story sentence, the problem, and acceptance criteria.",
-		Count:      CountIssues, ClaimOne: "wrote 1 user story", ClaimMany: "wrote %d user stories",
+		Count:      CountIssues, ClaimOne: "wrote 1 story or spec", ClaimMany: "wrote %d stories and specs",
 		EditPhrase: "rewrote %s", StoryTask: "turning the need into stories the team could build", StoryAction: "Wrote the story",
 		StoryQuestion: "a time you turned a vague problem into a plan a team could build",
 	},

@@ -30,9 +30,17 @@ func Shorten(text string, max int) string {
 // not "…paused feature work once because of the budget, which is the…").
 // Text that was cut before (an excerpt the classifier shortened ends with
 // "…") is cut back to its last sentence in the same way.
+//
+// A quote that runs only a few words past max (an eighth of it, at most 20
+// characters) is kept whole: "…by the end of the…" hides less than it
+// costs the reader.
 func ShortenAtSentence(text string, max int) string {
+	precut := strings.HasSuffix(text, "…")
+	if !precut && utf8.RuneCountInString(text) <= max+min(max/8, 20) {
+		return text
+	}
 	cut := Shorten(text, max)
-	if cut == text && !strings.HasSuffix(text, "…") {
+	if cut == text && !precut {
 		return text
 	}
 	body := strings.TrimSuffix(cut, "…")

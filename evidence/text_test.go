@@ -33,7 +33,7 @@ func TestShortenAtSentence(t *testing.T) {
 		max  int
 		want string
 	}{
-		{outcome, 220, "8 of 8 tier-1 services have SLOs in code and burn-rate alerts, and the error-budget policy was signed by all three leads on the 20th."},
+		{outcome, 180, "8 of 8 tier-1 services have SLOs in code and burn-rate alerts, and the error-budget policy was signed by all three leads on the 20th."},
 		{outcome, 400, outcome},
 		// No sentence ends in the second half: cut on a word.
 		{outcome, 60, "8 of 8 tier-1 services have SLOs in code and burn-rate…"},
@@ -42,6 +42,9 @@ func TestShortenAtSentence(t *testing.T) {
 			"From the postmortem: require review for pool size changes. Why: 148 merchants were affected last time."},
 		{"Too short a sentence. Then a long one that was cut by the classifier before it could end…", 300,
 			"Too short a sentence. Then a long one that was cut by the classifier before it could end…"},
+		// A few words past the limit are kept; more than an eighth is cut.
+		{"All clusters upgraded by the end of the quarter.", 44, "All clusters upgraded by the end of the quarter."},
+		{"All clusters upgraded by the end of the quarter, and the old ones gone.", 44, "All clusters upgraded by the end of the…"},
 		// A decimal point ends no sentence.
 		{"Timeouts fell to 0.3 percent in the first month and stayed there for the quarter after it", 40, "Timeouts fell to 0.3 percent in the…"},
 	} {

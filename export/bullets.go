@@ -105,15 +105,16 @@ func writeExplained(w *bufio.Writer, b bullet) {
 	var listed []*evidence.Evidence
 	for _, n := range b.numbers {
 		items := quantity(len(n.evidence), "item", "items")
+		what := n.Text + " " + n.counted()
 		if len(n.Of) > 0 {
-			w.WriteString("    " + n.Text + " " + n.Counts + ": " + strings.Join(n.Of, ", ") + " (from " + items + ")\n")
+			w.WriteString("    " + what + ": " + strings.Join(n.Of, ", ") + " (from " + items + ")\n")
 			continue
 		}
 		if slices.Equal(n.evidence, listed) {
-			w.WriteString("    " + n.Text + " " + n.Counts + ": the " + items + " above\n")
+			w.WriteString("    " + what + ": the " + items + " above\n")
 			continue
 		}
-		w.WriteString("    " + n.Text + " " + n.Counts + ":\n")
+		w.WriteString("    " + what + ":\n")
 		for _, ref := range n.evidence {
 			w.WriteString("      " + ref.ID)
 			if ref.IssueKey != "" {
@@ -181,6 +182,26 @@ type bulletNumber struct {
 	Links []string `json:"links"`
 
 	evidence []*evidence.Evidence
+}
+
+// counted says what a number counts as --explain reads it: "1 project",
+// not "1 projects", and manual items only when some are counted.
+func (n bulletNumber) counted() string {
+	what := n.Counts
+	if base, ok := strings.CutSuffix(what, ", and manual items without one"); ok &&
+		!slices.ContainsFunc(n.evidence, func(e *evidence.Evidence) bool { return e.Manual && e.IssueKey == "" }) {
+		what = base
+	}
+	if n.Value != 1 {
+		return what
+	}
+	if what == "issues that are epics" {
+		return "issue that is an epic"
+	}
+	// The first word is the plural: "issues, and manual…", "done epics".
+	words := strings.SplitN(what, ",", 2)
+	words[0] = strings.TrimSuffix(words[0], "s")
+	return strings.Join(words, ",")
 }
 
 // clause is a part of a bullet and the numbers it states.

@@ -104,7 +104,7 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 			"Unblocked 1 issue for a teammate in 1 project."},
 		{"the user's own issues are not teammates'",
 			[]evidence.Evidence{item(taskRetry, evidence.CatStoryWriting, evidence.SourceIssue, "1")},
-			"Wrote 1 user story in 1 project."},
+			"Wrote 1 story or spec in 1 project."},
 		{"releases are the fix versions of the planned issues",
 			[]evidence.Evidence{item(storyTO, evidence.CatReleasePlanning, evidence.SourceChange, "1"),
 				item(storyRetry, evidence.CatReleasePlanning, evidence.SourceChange, "2"),
@@ -460,13 +460,19 @@ func TestBulletsExplainEachNumberReadably(t *testing.T) {
 		}
 		under := out[at:]
 		for _, n := range b.Numbers {
-			head := "    " + n.Text + " " + n.Counts + ":"
-			if !strings.Contains(under, head) {
-				t.Errorf("%q: no line %q", b.Text, head)
+			// "1 project", "118 issues": the count in words, whatever
+			// the number.
+			word, _, _ := strings.Cut(n.Counts, " ")
+			head := "    " + n.Text + " " + strings.TrimSuffix(strings.TrimSuffix(word, ","), "s")
+			lines := regexp.MustCompile(`(?m)^`+regexp.QuoteMeta(head)+`[^:\n]*:.*$`).FindAllString(under, -1)
+			if len(lines) == 0 {
+				t.Errorf("%q: no line %q…", b.Text, head)
+				continue
 			}
 			if len(n.Of) > 0 {
-				if !strings.Contains(under, head+" "+strings.Join(n.Of, ", ")) {
-					t.Errorf("%q: %s does not list %v", b.Text, head, n.Of)
+				list := ": " + strings.Join(n.Of, ", ") + " (from " + quantity(len(n.EvidenceIDs), "item", "items") + ")"
+				if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasSuffix(l, list) }) {
+					t.Errorf("%q: %q does not list %v", b.Text, lines, n.Of)
 				}
 				continue
 			}
@@ -479,6 +485,28 @@ func TestBulletsExplainEachNumberReadably(t *testing.T) {
 	}
 	if !strings.Contains(out, "pmfolio evidence show ID") {
 		t.Error("no hint of how to look an item up")
+	}
+}
+
+// --explain reads each count as a reader would say it.
+func TestBulletNumbersAreCountedInWords(t *testing.T) {
+	manual := &evidence.Evidence{Manual: true}
+	onIssue := &evidence.Evidence{IssueKey: "PAY-1"}
+	for _, tt := range []struct {
+		n    bulletNumber
+		want string
+	}{
+		{bulletNumber{Value: 1, Counts: countsProjects}, "project"},
+		{bulletNumber{Value: 3, Counts: countsProjects}, "projects"},
+		{bulletNumber{Value: 1, Counts: "issues that are epics"}, "issue that is an epic"},
+		{bulletNumber{Value: 118, Counts: countsWork, evidence: []*evidence.Evidence{onIssue}}, "issues"},
+		{bulletNumber{Value: 1, Counts: countsWork, evidence: []*evidence.Evidence{onIssue}}, "issue"},
+		{bulletNumber{Value: 2, Counts: countsWork, evidence: []*evidence.Evidence{onIssue, manual}}, "issues, and manual items without one"},
+		{bulletNumber{Value: 1, Counts: countsDoneEpics}, "done epic"},
+	} {
+		if got := tt.n.counted(); got != tt.want {
+			t.Errorf("%v %s: %q, want %q", tt.n.Value, tt.n.Counts, got, tt.want)
+		}
 	}
 }
 

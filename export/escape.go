@@ -13,8 +13,11 @@ import (
 // are lossless: the reader sees exactly the characters Jira holds.
 //
 //   - \ ` * _ ~ mark code and emphasis; [ ] start links, images and
-//     footnotes; < > and & start HTML and entities; | splits table cells;
-//     # closes or opens headings; $ starts math on GitHub.
+//     footnotes; < > start HTML; | splits table cells; $ starts math on
+//     GitHub.
+//   - & only where it starts an entity ("&amp;", "&#35;"), and # only
+//     where it opens a line or closes a heading: "Marlow & Finch" and
+//     "#platform-oncall" stay as they are when a quote is pasted.
 //   - "://" and "www." are what GitHub and goldmark turn into links without
 //     any brackets, and a word before "@" makes an e-mail link; escaping the
 //     ":", the "." or the "@" keeps them plain text, so the only links in an
@@ -23,8 +26,16 @@ func writeEscaped(w *bufio.Writer, s string) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
-		case '\\', '`', '*', '_', '~', '[', ']', '<', '>', '&', '|', '#', '$':
+		case '\\', '`', '*', '_', '~', '[', ']', '<', '>', '|', '$':
 			w.WriteByte('\\')
+		case '&':
+			if startsEntity(s[i+1:]) {
+				w.WriteByte('\\')
+			}
+		case '#':
+			if i == 0 || s[i-1] == ' ' && strings.Trim(s[i:], "# ") == "" {
+				w.WriteByte('\\')
+			}
 		case ':':
 			if strings.HasPrefix(s[i+1:], "//") {
 				w.WriteByte('\\')
@@ -40,6 +51,21 @@ func writeEscaped(w *bufio.Writer, s string) {
 		}
 		w.WriteByte(c)
 	}
+}
+
+// startsEntity reports whether what follows an "&" makes it an HTML
+// entity: a name or a number, then ";".
+func startsEntity(rest string) bool {
+	end := strings.IndexByte(rest, ';')
+	if end <= 0 || end > 32 {
+		return false
+	}
+	for _, c := range rest[:end] {
+		if !(c == '#' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // MarkdownText is s on one line with what Markdown could read as syntax

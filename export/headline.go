@@ -40,7 +40,7 @@ func claimCount(c evidence.Category, items []*evidence.Evidence) int {
 }
 
 // headline is the first-person sentence that opens a non-empty portfolio,
-// e.g. "Between November 2025 and November 2026 I wrote 41 user stories,
+// e.g. "Between November 2025 and November 2026 I wrote 41 stories and specs,
 // groomed 130 backlog items and posted 52 stakeholder updates across 3
 // projects." It returns plain text: the caller escapes it, since user
 // category ids come from a rules file.

@@ -33,12 +33,12 @@ func TestHeadline(t *testing.T) {
 		{
 			"one story is singular, in one project",
 			portfolioOf(story(storyTO)),
-			"Between November 2025 and November 2026 I wrote 1 user story in 1 project.",
+			"Between November 2025 and November 2026 I wrote 1 story or spec in 1 project.",
 		},
 		{
 			"two stories are plural",
 			portfolioOf(story(storyTO), story(storyRetry)),
-			"Between November 2025 and November 2026 I wrote 2 user stories in 1 project.",
+			"Between November 2025 and November 2026 I wrote 2 stories and specs in 1 project.",
 		},
 		{
 			"grooming counts distinct issues, updates count items",
@@ -76,7 +76,7 @@ func TestHeadline(t *testing.T) {
 		{
 			"four biggest categories first, ties in taxonomy order",
 			typicalPortfolio(),
-			"Between November 2025 and November 2026 I prioritized 3 backlog items, wrote 2 user stories, " +
+			"Between November 2025 and November 2026 I prioritized 3 backlog items, wrote 2 stories and specs, " +
 				"groomed 2 backlog items and posted 2 stakeholder updates across 3 projects.",
 		},
 	}

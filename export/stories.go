@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -299,7 +300,7 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 			Category: e.Category, EvidenceID: e.ID, IssueKey: evidence.OneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
 			Link:       linkableURL(e.RecordURL()),
 			OccurredAt: timestamp(e.OccurredAt), Excerpt: evidence.ShortenAtSentence(evidence.OneLine(e.Excerpt), 240),
-			verb: actionVerb(r.categoryOf(e.Category), e.Source, e.IssueType, e.IssueSummary), at: e.OccurredAt.UTC(),
+			verb: actionVerb(r.categoryOf(e.Category), e.Source, e.IssueType, e.IssueSummary, e.Excerpt), at: e.OccurredAt.UTC(),
 		}
 		// The epic's own summary is the story's title already.
 		if e.IssueKey != in.epic.Key {
@@ -368,9 +369,12 @@ func storyTask(c evidence.Category) string {
 
 // actionVerb is the verb of an action of that category in a story, from
 // an activity of that source on an issue of that type and summary.
-func actionVerb(c evidence.Category, source evidence.Source, issueType, summary string) string {
+func actionVerb(c evidence.Category, source evidence.Source, issueType, summary, excerpt string) string {
 	if source == evidence.SourceIssue && c.ID == evidence.CatIncidentCoord && isPostmortem(issueType, summary) {
 		return "Wrote the postmortem" // not a follow-up of one
+	}
+	if c.ID == evidence.CatAcceptanceTesting && reopening.MatchString(excerpt) {
+		return "Tested and reopened" // "Verified" would say it passed
 	}
 	if source == evidence.SourceIssue && c.StoryCreated != "" {
 		return c.StoryCreated
@@ -380,6 +384,9 @@ func actionVerb(c evidence.Category, source evidence.Source, issueType, summary 
 	}
 	return "Recorded " + evidence.OneLine(c.Title) + " on"
 }
+
+// reopening finds acceptance testing that sent the work back.
+var reopening = regexp.MustCompile(`(?i)\breopen(?:ed|ing|s)?\b|\bnot (?:yet )?met\b|isn't met`)
 
 // projectPhrase names the projects of an initiative's issues: " in
 // Payments (PAY)", " across Payments (PAY) and Checkout (CHK)".

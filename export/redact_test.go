@@ -242,6 +242,30 @@ func TestRedactIsConsistent(t *testing.T) {
 	}
 }
 
+func TestRedactedFooterClaimsNoLinks(t *testing.T) {
+	const claim = "every quote links to its Jira record"
+	// The documents with a footer; the PDF's text breaks its lines.
+	documents := []string{"markdown", "markdown-full", "html", "html-full", "pdf-text"}
+	oneLine := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	for _, f := range formats {
+		if !slices.Contains(documents, f.name) {
+			continue
+		}
+		t.Run(f.name, func(t *testing.T) {
+			if plain := render(t, f.write, typicalPortfolio()); !strings.Contains(oneLine(plain), claim) {
+				t.Fatalf("the plain %s export does not say %q", f.name, claim)
+			}
+			var buf bytes.Buffer
+			if err := WriteRedacted(&buf, typicalPortfolio(), nil, f.write); err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(oneLine(buf.String()), claim) {
+				t.Errorf("the redacted %s export, without links, says %q", f.name, claim)
+			}
+		})
+	}
+}
+
 func TestRedactLeavesTheCallersPortfolioAlone(t *testing.T) {
 	p := richPortfolio()
 	before := render(t, JSON, p)

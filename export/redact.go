@@ -83,7 +83,11 @@ func redactContactsInLine(text string) string {
 // colleague or a piece of work replaced by a labelled placeholder that
 // keeps prose readable: a person's name in text becomes "a teammate" (in
 // fields, "Person 1" for the portfolio's user and "Person 2"… for others,
-// so that counts of people stay right; documents do not show them);
+// so that counts of people stay right; documents do not show them; names
+// in a list become "two teammates", and one that opens a sentence or a
+// quote is capitalised); a capitalised name that is no Jira user's but is
+// followed by a team ("Ines from legal", "Marta (customer success)")
+// becomes "someone", the team kept;
 // project keys "PROJ-A", project names "Project A"; issue keys
 // "PROJ-A-1"…, numbered in each project in the order of the original
 // numbers; site names "Site 1";
@@ -98,8 +102,10 @@ func redactContactsInLine(text string) string {
 // in "Thanks, Sam!" but not in "same"; a first or last name alone is
 // replaced too when it is capitalised. Names, sites, hosts and terms match
 // in any case; project names only as written, so that a project called
-// "Payments" leaves "payments" in a sentence alone. Built-in category ids,
-// rule ids and evidence ids are not personal and are kept.
+// "Payments" leaves "payments" in a sentence alone. Other proper nouns in
+// the user's words, such as customers' names, cannot be told from ordinary
+// capitalised words and stay unless listed in terms. Built-in category
+// ids, rule ids and evidence ids are not personal and are kept.
 func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 	r := newRedactor(p, terms)
 	out := evidence.Portfolio{
@@ -300,8 +306,59 @@ func (r *redactor) site(name string) string {
 	return ph
 }
 
-// personInText is what a person's name becomes in text.
-const personInText = "a teammate"
+// personInText is what a person's name becomes in text; personsInText is
+// the plural, for a list of names ("Priya and Dana" becomes "two
+// teammates", not "a teammate and a teammate").
+const (
+	personInText  = "a teammate"
+	personsInText = "teammates"
+)
+
+// someoneInText is what a name becomes that is not a Jira user's but is
+// followed by the person's team ("Ines from legal"): the team stays.
+const someoneInText = "someone"
+
+// teamCuePattern finds, at the start of a text, a capitalised first name,
+// perhaps with a surname, followed by the team the person is in: " from
+// legal", " in customer success", " (support)", " from the platform team",
+// " on the Mobile team". Without the team a capitalised word is as likely a
+// product or the start of a sentence, and with it a department that is
+// also a product area ("errors in payments") could still be, so the team
+// is one of teamWords unless the word "team" says so.
+var teamCuePattern = regexp.MustCompile(`^(` + nameWord + `)(?: (` + nameWord + `))?` +
+	`(?: (?:from|in) (?:the )?(?i:` + strings.Join(teamWords, "|") + `)(?: team)?\b` +
+	`| (?:from|in|on) the [\p{L}-]+ team\b` +
+	`| \((?i:` + strings.Join(teamWords, "|") + `)(?: team)?\))`)
+
+// nameWord is one capitalised word of a name: "Ines", "Zoë", "O'Neill",
+// "Jean-Luc".
+const nameWord = `\p{Lu}(?:\p{Ll}*['’-]\p{Lu})?\p{Ll}+`
+
+// teamWords are departments that name people's teams and not parts of a
+// product.
+var teamWords = []string{
+	"legal", "support", "customer support", "customer success", "customer care", "sales", "security",
+	"infosec", "finance", "accounting", "marketing", "compliance", "procurement", "privacy", "risk",
+	"hr", "people ops", "partnerships", "account management", "professional services",
+	"leadership", "design", "ux", "research", "engineering", "product", "ops", "operations",
+	"devops", "sre", "qa", "analytics",
+}
+
+// notNames are capitalised words that start sentences ("Update from
+// support", "Feedback in design") or greet ("Thanks Ines from legal"),
+// and so are not a name before a team.
+var notNames = []string{
+	"A", "All", "Also", "An", "And", "Answer", "Anyone", "Anything", "Approval", "Ask", "Asked", "Both",
+	"Budget", "But", "Bugs", "Call", "Calls", "Cc", "Colleague", "Colleagues", "Comment", "Comments",
+	"Complaints", "Confirmation", "Customer", "Customers", "Data", "Dear", "Email", "Errors", "Escalation",
+	"Escalations", "Even", "Everyone", "Everything", "Feedback", "Folks", "Got", "Heard", "Hello", "Help",
+	"Hey", "Hi", "Input", "Issues", "Just", "Many", "Message", "More", "Most", "News", "Nobody", "Note",
+	"Notes", "Nothing", "Now", "Only", "Or", "Others", "People", "Per", "Ping", "Pushback", "Question",
+	"Questions", "Reply", "Request", "Requests", "Response", "Review", "So", "Some", "Somebody", "Someone",
+	"Something", "Still", "Team", "Teams", "Thank", "Thanks", "That", "The", "Then", "These", "This",
+	"Those", "Ticket", "Tickets", "Today", "Tomorrow", "Two", "Update", "Updates", "Users", "Via",
+	"Waiting", "With", "Word", "Yesterday",
+}
 
 // RedactTerm reads one line of a --redact file: "term" or "term = label",
 // and returns the term and the placeholder it becomes ("[redacted]" when no
@@ -449,7 +506,10 @@ func (r *redactor) text(s string) string {
 	return b.String()
 }
 
-// replaceTerms writes s with its issue keys and terms replaced.
+// replaceTerms writes s with its issue keys and terms replaced, and the
+// names of people followed by their team. Names in a list become one
+// placeholder ("two teammates"), and a person's placeholder that starts a
+// sentence or a quote is capitalised.
 func (r *redactor) replaceTerms(b *strings.Builder, s string) {
 	for i := 0; i < len(s); {
 		c, size := utf8.DecodeRuneInString(s[i:])
@@ -467,13 +527,117 @@ func (r *redactor) replaceTerms(b *strings.Builder, s string) {
 			continue
 		}
 		if ph, n := r.termAt(s, i, c); n > 0 {
+			// A label from --redact=FILE is written as the user wrote it:
+			// capitalising "iOS app" would misspell it.
+			if ph == personInText {
+				ph, n = r.nameList(s, i, n)
+				ph = capitalisedAt(b.String(), ph)
+			}
 			b.WriteString(ph)
+			i += n
+			continue
+		}
+		if n := teamMemberAt(s, i, c); n > 0 {
+			b.WriteString(capitalisedAt(b.String(), someoneInText))
 			i += n
 			continue
 		}
 		b.WriteString(s[i : i+size])
 		i += size
 	}
+}
+
+// nameList returns the placeholder and length of the list of names that
+// starts with the one of length n at s[i]: "Priya, Dana and Sam" is
+// "three teammates". Names joined by commas alone are not a list: in
+// "Thanks Priya, Dana can go ahead" the comma ends a greeting.
+func (r *redactor) nameList(s string, i, n int) (string, int) {
+	count, end := 1, i+n
+	for j := end; ; {
+		joiner := ", "
+		for _, and := range []string{" and ", ", and "} {
+			if strings.HasPrefix(s[j:], and) {
+				joiner = and
+			}
+		}
+		if !strings.HasPrefix(s[j:], joiner) {
+			break
+		}
+		k := j + len(joiner)
+		c, _ := utf8.DecodeRuneInString(s[k:])
+		ph, m := r.termAt(s, k, c)
+		if m == 0 || ph != personInText || strings.HasPrefix(s[k+m:], "'s") || strings.HasPrefix(s[k+m:], "’s") {
+			break
+		}
+		count, j = count+1, k+m
+		if joiner != ", " {
+			end = j
+			break
+		}
+	}
+	if end == i+n {
+		return personInText, n
+	}
+	return numberWord(count) + " " + personsInText, end - i
+}
+
+// numberWord spells small counts out, as prose does.
+func numberWord(n int) string {
+	if words := []string{"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}; n >= 2 && n-2 < len(words) {
+		return words[n-2]
+	}
+	return strconv.Itoa(n)
+}
+
+// teamMemberAt returns the length of the name at s[i] (whose rune is c)
+// that teamCuePattern finds followed by a team, or 0.
+func teamMemberAt(s string, i int, c rune) int {
+	if !unicode.IsUpper(c) {
+		return 0
+	}
+	m := teamCuePattern.FindStringSubmatchIndex(s[i:])
+	if m == nil || !isName(s[i+m[2]:i+m[3]]) {
+		return 0
+	}
+	if m[4] >= 0 {
+		if !isName(s[i+m[4] : i+m[5]]) {
+			return 0
+		}
+		return m[5]
+	}
+	return m[3]
+}
+
+// isName reports whether a word nameWord finds may be a name: neither an
+// ordinary word nor a team ("Support from legal").
+func isName(word string) bool {
+	return !slices.Contains(notNames, word) && !slices.ContainsFunc(teamWords, func(t string) bool { return strings.EqualFold(t, word) })
+}
+
+// capitalisedAt returns placeholder capitalised when it opens a sentence
+// or a quote after written, the text before it.
+func capitalisedAt(written, placeholder string) string {
+	before := strings.TrimRight(written, " \t")
+	spaced := len(before) < len(written)
+	last, _ := utf8.DecodeLastRuneInString(before)
+	opens := false
+	switch {
+	case before == "", last == '\n':
+		opens = true
+	case strings.ContainsRune("\"“‘«", last):
+		// An opening quote: the start of the text or a space before it.
+		prev, _ := utf8.DecodeLastRuneInString(before[:len(before)-utf8.RuneLen(last)])
+		opens = !spaced && (len(before) == utf8.RuneLen(last) || unicode.IsSpace(prev) || prev == ':' || prev == '(')
+	case spaced && strings.ContainsRune(".!?", last):
+		// "e.g. a teammate" does not start a sentence.
+		word := before[strings.LastIndexFunc(before[:len(before)-1], unicode.IsSpace)+1 : len(before)-1]
+		opens = !strings.Contains(word, ".")
+	}
+	if !opens {
+		return placeholder
+	}
+	first, size := utf8.DecodeRuneInString(placeholder)
+	return string(unicode.ToUpper(first)) + placeholder[size:]
 }
 
 // termAt returns the placeholder and length of the longest term that

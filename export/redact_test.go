@@ -221,8 +221,8 @@ func TestRedactIsConsistent(t *testing.T) {
 	mention := find("CHK-310", "30001")
 	// Names in text become a labelled placeholder that reads as prose; a
 	// term takes the label its line gives, else "[redacted]".
-	want := "Thanks a teammate and a teammate: a teammate can go ahead, see [link] or mail [e-mail]. " +
-		"a teammate flagged it; a wallet and the [redacted] are out of scope, like PROJ-C-1 and PROJ-D-7."
+	want := "Thanks two teammates: a teammate can go ahead, see [link] or mail [e-mail]. " +
+		"A teammate flagged it; a wallet and the [redacted] are out of scope, like PROJ-C-1 and PROJ-D-7."
 	if mention.Excerpt != want {
 		t.Errorf("excerpt =\n%q, want\n%q", mention.Excerpt, want)
 	}
@@ -239,6 +239,88 @@ func TestRedactIsConsistent(t *testing.T) {
 	}
 	if want := []string{"Person 1", "Person 2", "Person 3", "Person 4", "Person 5", "Person 6"}; !slices.Equal(p.People, want) {
 		t.Errorf("people = %q, want %q", p.People, want)
+	}
+}
+
+// redactText redacts text as a field of a portfolio whose users are
+// Sam Rivera and Dana Wu.
+func redactText(text string) string {
+	p := evidence.Portfolio{People: []string{"Sam Rivera", "Dana Wu"}}
+	return newRedactor(p, nil).text(text)
+}
+
+func TestRedactNamesPeopleByTheirTeam(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Ines from legal asked where this is.", "Someone from legal asked where this is."},
+		{"a teammate and Priya from support are on board", "a teammate and someone from support are on board"},
+		{"Why now: Marta (customer success) confirmed.", "Why now: someone (customer success) confirmed."},
+		{"Checked with Ines Alvarez from legal.", "Checked with someone from legal."},
+		{"Thanks Oskar in sales!", "Thanks someone in sales!"},
+		{"Zoë O'Neill on the Mobile team agreed.", "Someone on the Mobile team agreed."},
+		{"Ask Hana from the platform team.", "Ask someone from the platform team."},
+		// A Jira user is a teammate wherever the name stands.
+		{"Dana from legal agreed.", "A teammate from legal agreed."},
+		// Without a team a capitalised word stays: it may be a product.
+		{"Ines asked, Grafana in production, Vault (managed).", "Ines asked, Grafana in production, Vault (managed)."},
+		// Ordinary words that start a sentence are no one.
+		{"Update from support: all good. Feedback in design.", "Update from support: all good. Feedback in design."},
+		{"From legal: fine. Errors in payments.", "From legal: fine. Errors in payments."},
+		{"Support from legal is Ok. Legal (security) too.", "Support from legal is Ok. Legal (security) too."},
+		{"Kafka in production", "Kafka in production"},
+		{"Marta from legalese", "Marta from legalese"},
+	}
+	for _, tt := range tests {
+		if got := redactText(tt.in); got != tt.want {
+			t.Errorf("redact(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRedactedNamesReadAsProse(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"FYI Sam and Dana: this slipped a week.", "FYI two teammates: this slipped a week."},
+		{"Thanks Sam, Dana and Sam Rivera!", "Thanks three teammates!"},
+		{"With Sam, and Dana.", "With two teammates."},
+		// A comma alone ends a greeting, and a possessive is one person's.
+		{"Thanks Sam, Dana can go ahead.", "Thanks a teammate, a teammate can go ahead."},
+		{"Sam and Dana's team", "A teammate and a teammate's team"},
+		// A placeholder that opens a sentence or a quote is capitalised,
+		// and keeps the vocative comma.
+		{"Sam, 1% for 10 minutes. Dana agrees.", "A teammate, 1% for 10 minutes. A teammate agrees."},
+		{`Asked: "Dana, can we skip it?"`, `Asked: "A teammate, can we skip it?"`},
+		{"“Dana, go ahead”", "“A teammate, go ahead”"},
+		{"Done!\nSam and Dana will demo", "Done!\nTwo teammates will demo"},
+		{"e.g. Sam", "e.g. a teammate"},
+		{"Synced with Sam.", "Synced with a teammate."},
+	}
+	for _, tt := range tests {
+		if got := redactText(tt.in); got != tt.want {
+			t.Errorf("redact(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRedactedFooterClaimsNoLinks(t *testing.T) {
+	const claim = "every quote links to its Jira record"
+	// The documents with a footer; the PDF's text breaks its lines.
+	documents := []string{"markdown", "markdown-full", "html", "html-full", "pdf-text"}
+	oneLine := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	for _, f := range formats {
+		if !slices.Contains(documents, f.name) {
+			continue
+		}
+		t.Run(f.name, func(t *testing.T) {
+			if plain := render(t, f.write, typicalPortfolio()); !strings.Contains(oneLine(plain), claim) {
+				t.Fatalf("the plain %s export does not say %q", f.name, claim)
+			}
+			var buf bytes.Buffer
+			if err := WriteRedacted(&buf, typicalPortfolio(), nil, f.write); err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(oneLine(buf.String()), claim) {
+				t.Errorf("the redacted %s export, without links, says %q", f.name, claim)
+			}
+		})
 	}
 }
 

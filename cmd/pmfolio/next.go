@@ -447,7 +447,7 @@ func writeNextMarkdown(w io.Writer, list nextList) {
 		fmt.Fprintf(w, "%d. **[%s](%s) %s**: %s.\n", i+1, md(op.IssueKey), op.IssueURL, md(op.Summary), md(op.Action))
 		fmt.Fprintf(w, "   - Why: %s.\n", md(strings.Join(append([]string{op.Reason}, op.Why...), "; ")))
 		for _, also := range entry[1:] {
-			fmt.Fprintf(w, "   - Also: %s (%s).\n", md(also.Action), md(also.Reason))
+			fmt.Fprintf(w, "   - Also: %s.\n", md(alsoLine(also)))
 		}
 		fmt.Fprintf(w, "   - Shows: %s.\n", md(strings.Join(showsOf(entry), ", ")))
 	}
@@ -502,11 +502,21 @@ func writeNextTable(stdio IO, list nextList) {
 		labelled("do:", op.Action)
 		labelled("why:", strings.Join(append([]string{op.Reason}, op.Why...), "; "))
 		for _, also := range entry[1:] {
-			labelled("also:", also.Action+" ("+also.Reason+")")
+			labelled("also:", alsoLine(also))
 		}
 		labelled("shows:", strings.Join(showsOf(entry), ", "))
 		fmt.Fprintf(w, "%s%-7s%s%s%s\n", indent, "link:", dim, evidence.OneLine(op.IssueURL), reset)
 	}
+}
+
+// alsoLine is a further suggestion on an entry's issue with its reason:
+// "Get it estimated (story with no estimate)"; a reason with brackets of
+// its own ("active sprint (OPS Sprint 65) story…") is not bracketed again.
+func alsoLine(op next.Opportunity) string {
+	if strings.ContainsAny(op.Reason, "()") {
+		return op.Action + ": " + op.Reason
+	}
+	return op.Action + " (" + op.Reason + ")"
 }
 
 // wrapWords breaks text into lines of at most width runes, at spaces; a

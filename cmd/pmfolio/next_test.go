@@ -315,6 +315,19 @@ func TestNextMarkdownEscapesWhatJiraHolds(t *testing.T) {
 	}
 }
 
+// A further suggestion whose reason has brackets of its own is not
+// bracketed again: "(active sprint (OPS Sprint 65) story…)" reads badly.
+func TestNextAlsoLineBracketsOnce(t *testing.T) {
+	for reason, want := range map[string]string{
+		"story with no estimate":                               "Get it estimated (story with no estimate)",
+		"active sprint (OPS Sprint 65) story with no estimate": "Get it estimated: active sprint (OPS Sprint 65) story with no estimate",
+	} {
+		if got := alsoLine(next.Opportunity{Action: "Get it estimated", Reason: reason}); got != want {
+			t.Errorf("alsoLine(%q) = %q, want %q", reason, got, want)
+		}
+	}
+}
+
 // Two suggestions on one story are one entry, in the table and in
 // Markdown: the criteria and the estimate are settled in the same
 // refinement.

@@ -413,16 +413,36 @@ func (in initiative) isOutcomeComment(e *evidence.Evidence) bool {
 }
 
 // writeQuote writes text on one line, cut to at most max runes, in
-// quotation marks, and reports whether there was anything to quote.
+// quotation marks, and reports whether there was anything to quote. A
+// label the classifier put before the user's words ("Flag removed: ")
+// stays outside the marks: it is pmfolio's, not theirs.
 func writeQuote(w *bufio.Writer, text string, max int) bool {
 	text = evidence.OneLine(text)
 	if text == "" {
 		return false
 	}
+	label, words := quoteLabel(text)
+	if label != "" {
+		writeEscaped(w, label+": ")
+	}
 	w.WriteString("“")
-	writeEscaped(w, evidence.ShortenAtSentence(text, max))
+	writeEscaped(w, evidence.ShortenAtSentence(words, max))
 	w.WriteString("”")
 	return true
+}
+
+// classifierLabel is how the rules open an excerpt whose words are the
+// user's but whose record is not a comment: a flag's removal note, and the
+// words a change added to a field (evidence/rules).
+var classifierLabel = regexp.MustCompile(`^(Flag removed|[A-Z][A-Za-z0-9 /()-]{0,40} edited): (\S.*)$`)
+
+// quoteLabel splits an excerpt into the classifier's label, if any, and
+// the user's words.
+func quoteLabel(excerpt string) (label, words string) {
+	if m := classifierLabel.FindStringSubmatch(excerpt); m != nil {
+		return m[1], m[2]
+	}
+	return "", excerpt
 }
 
 // writeProof writes one proof: what kind of work, the user's words quoted,

@@ -89,3 +89,21 @@ func TestLinkDestination(t *testing.T) {
 		})
 	}
 }
+
+// A label the classifier put before the user's words is not quoted as
+// theirs.
+func TestWriteQuoteLeavesTheClassifiersLabelOutside(t *testing.T) {
+	for excerpt, want := range map[string]string{
+		"Flag removed: Unblocked: Mobile finished the API.":        "Flag removed: “Unblocked: Mobile finished the API.”",
+		"Acceptance Criteria edited: Given a cart, then it stays.": "Acceptance Criteria edited: “Given a cart, then it stays.”",
+		"Decision: we keep one price per market.":                  "“Decision: we keep one price per market.”",
+	} {
+		var b strings.Builder
+		w := bufio.NewWriter(&b)
+		writeQuote(w, excerpt, 200)
+		w.Flush()
+		if b.String() != want {
+			t.Errorf("writeQuote(%q) = %q, want %q", excerpt, b.String(), want)
+		}
+	}
+}

@@ -498,8 +498,13 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 				w.WriteString(")")
 			}
 			if a.Excerpt != "" {
+				label, words := quoteLabel(a.Excerpt)
+				if label != "" {
+					w.WriteString(" — ")
+					writeEscaped(w, lowerFirst(label))
+				}
 				w.WriteString(": “")
-				writeEscaped(w, a.Excerpt)
+				writeEscaped(w, words)
 				w.WriteString("”")
 			}
 			w.WriteByte('\n')

@@ -138,8 +138,8 @@ type bullet struct {
 	numbers    []bulletNumber
 	result     *bulletResult // the result it quotes, if any
 	initiative issueRef      // the initiative whose result it quotes
-	// say writes a theme's bullet again, once the bullets before it are
-	// known (see report.saidScopes).
+	// say writes a theme's bullet, once the bullets before it are known
+	// (see report.saidScopes).
 	say func() (string, []bulletNumber)
 }
 
@@ -277,13 +277,12 @@ func (r *report) bullets() []bullet {
 			n += len(g.items)
 		}
 		strength = strength / float64(n) * math.Log2(1+float64(n))
-		text, numbers := fitBullet(th.say(r, groups))
-		out = append(out, bullet{text: text, strength: strength, categories: categories, numbers: numbers,
+		out = append(out, bullet{strength: strength, categories: categories,
 			say: func() (string, []bulletNumber) { return fitBullet(th.say(r, groups)) }})
 	}
 	slices.SortStableFunc(out[themed:], func(a, b bullet) int { return cmp.Compare(b.strength, a.strength) })
-	// Said again in their order, each scope only by the first bullet that
-	// has it.
+	// Said in their order, once it is known, each scope only by the first
+	// bullet that has it.
 	r.saidScopes = make(map[string]bool)
 	for i := range out[themed:] {
 		b := &out[themed+i]

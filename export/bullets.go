@@ -529,12 +529,18 @@ func (r *report) scope(items []*evidence.Evidence) clause {
 
 // forTeammates says whose issues they were: " for 7 teammates".
 func (r *report) forTeammates(items []*evidence.Evidence) clause {
+	return r.teammates(items, " for ")
+}
+
+// teammates counts the teammates whose issues they were, after lead:
+// " for 7 teammates", ", with 7 teammates".
+func (r *report) teammates(items []*evidence.Evidence, lead string) clause {
 	n := r.count(items, countsTeammates)
 	if n.Value == 0 {
 		return clause{}
 	}
 	text, _ := counted(n, "teammate", "teammates")
-	return said(" for "+text, n)
+	return said(lead+text, n)
 }
 
 // withTeammatesAcross gives the scale of some work: " with 4 teammates
@@ -670,9 +676,7 @@ func sayPlanning(r *report, groups []group) []clause {
 		numbers = append(numbers, n)
 	}
 	// ", with" after "for 90 issues": not "for 90 issues for 6 teammates".
-	mates := r.forTeammates(all)
-	mates.text = strings.Replace(mates.text, " for ", ", with ", 1)
-	return []clause{join(said(joinAnd(claims), numbers...), r.scope(all)), mates}
+	return []clause{join(said(joinAnd(claims), numbers...), r.scope(all)), r.teammates(all, ", with ")}
 }
 
 // sayUpdates: "Posted 84 stakeholder updates on 53 issues across 3

@@ -104,3 +104,14 @@ func isTidyASCII(s string) bool {
 	}
 	return true
 }
+
+// LowerFirst lowers the first letter of a phrase that starts a sentence
+// elsewhere ("In March 2026") for use inside one; an acronym ("EU
+// checkout") stays as it is.
+func LowerFirst(s string) string {
+	first, size := utf8.DecodeRuneInString(s)
+	if second, _ := utf8.DecodeRuneInString(s[size:]); s == "" || unicode.IsUpper(second) {
+		return s
+	}
+	return string(unicode.ToLower(first)) + s[size:]
+}

@@ -53,3 +53,19 @@ func TestShortenAtSentence(t *testing.T) {
 		}
 	}
 }
+
+func TestLowerFirst(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"In March 2026", "in March 2026"},
+		{"Error-budget policy agreed", "error-budget policy agreed"},
+		{"EU checkout", "EU checkout"}, // an acronym stays
+		{"SLOs in code", "SLOs in code"},
+		{"8 of 8 services", "8 of 8 services"},
+		{"Ätna", "ätna"},
+		{"", ""},
+	} {
+		if got := LowerFirst(tt.text); got != tt.want {
+			t.Errorf("LowerFirst(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -317,7 +317,7 @@ func (r *report) measuredInitiatives() []initiative {
 // issues: timeouts fell from 2.1% to 0.3% in the first month." The scale is
 // left out before the result is cut.
 func (r *report) resultBullet(in initiative) bullet {
-	quote := lowerFirst(resultQuote([]initiative{in}))
+	quote := evidence.LowerFirst(resultQuote([]initiative{in}))
 	name := evidence.OneLine(in.epic.Summary)
 	if name == "" {
 		name = in.epic.Key

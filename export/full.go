@@ -220,7 +220,7 @@ func writeEditSummaries(w *bufio.Writer, r *report, edits []*evidence.Evidence) 
 			writeEscaped(w, strings.Join(fields[:min(len(fields), 4)], ", "))
 			w.WriteString(")")
 		}
-		w.WriteString(" " + lowerFirst(spanPhrase(g.items[0].OccurredAt.UTC(), g.items[len(g.items)-1].OccurredAt.UTC())) + ": ")
+		w.WriteString(" " + evidence.LowerFirst(spanPhrase(g.items[0].OccurredAt.UTC(), g.items[len(g.items)-1].OccurredAt.UTC())) + ": ")
 		for i, e := range keys {
 			if i > 0 {
 				w.WriteString(", ")

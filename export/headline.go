@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -184,15 +182,4 @@ func joinAnd(phrases []string) string {
 		return strings.Join(phrases, "")
 	}
 	return strings.Join(phrases[:len(phrases)-1], ", ") + " and " + phrases[len(phrases)-1]
-}
-
-// lowerFirst lowers the first letter of a phrase that starts a sentence
-// elsewhere ("In March 2026") for use inside one; an acronym ("EU
-// checkout") stays as it is.
-func lowerFirst(s string) string {
-	first, size := utf8.DecodeRuneInString(s)
-	if second, _ := utf8.DecodeRuneInString(s[size:]); s == "" || unicode.IsUpper(second) {
-		return s
-	}
-	return string(unicode.ToLower(first)) + s[size:]
 }

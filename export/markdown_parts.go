@@ -91,7 +91,7 @@ func (r *report) initiativeSummary(in initiative) string {
 	}
 	s := "I " + joinAnd(claims) + ": " +
 		quantity(t.items, "item", "items") + " on " + quantity(t.issues, "issue", "issues") + " " +
-		lowerFirst(spanPhrase(in.items[0].OccurredAt.UTC(), in.items[len(in.items)-1].OccurredAt.UTC()))
+		evidence.LowerFirst(spanPhrase(in.items[0].OccurredAt.UTC(), in.items[len(in.items)-1].OccurredAt.UTC()))
 	if t.teammates > 0 {
 		s += ", involving " + quantity(t.teammates, "teammate", "teammates")
 	}

@@ -258,7 +258,7 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 	}
 	s.Situation = name + " was an initiative" + r.projectPhrase(in) + ". I worked on " +
 		quantity(t.issues, "of its issues", "of its issues") + " " +
-		lowerFirst(spanPhrase(in.items[0].OccurredAt.UTC(), in.items[len(in.items)-1].OccurredAt.UTC()))
+		evidence.LowerFirst(spanPhrase(in.items[0].OccurredAt.UTC(), in.items[len(in.items)-1].OccurredAt.UTC()))
 	if t.teammates > 0 {
 		s.Situation += ", alongside " + quantity(t.teammates, "teammate", "teammates")
 	}
@@ -501,7 +501,7 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 				label, words := quoteLabel(a.Excerpt)
 				if label != "" {
 					w.WriteString(" — ")
-					writeEscaped(w, lowerFirst(label))
+					writeEscaped(w, evidence.LowerFirst(label))
 				}
 				w.WriteString(": “")
 				writeEscaped(w, words)

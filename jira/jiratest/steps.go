@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
 )
 
 // Recording helpers.
@@ -1166,7 +1168,11 @@ func (ig *issueGen) slot(name string) string {
 		return is.Summary + "."
 	case "epicmetrics":
 		if ig.seed != nil {
-			return strings.ToLower(strings.Join(ig.seed.metrics, "; "))
+			metrics := make([]string, len(ig.seed.metrics))
+			for i, m := range ig.seed.metrics {
+				metrics[i] = evidence.LowerFirst(m)
+			}
+			return strings.Join(metrics, "; ")
 		}
 		return pickOf(g, metrics)
 	case "incident":

@@ -284,15 +284,11 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 	quoted := &quoteSet{} // no quote twice in the brief
 	for _, in := range r.briefInitiatives() {
 		w.WriteString("\n### ")
-		writeIssueLink(w, evidence.OneLine(in.epic.Key), in.epic.URL)
-		if summary := evidence.OneLine(in.epic.Summary); summary != "" {
-			w.WriteByte(' ')
-			writeEscaped(w, summary)
-		}
+		writeInitiativeHeading(w, in)
 		w.WriteString("\n\n")
 		writeEscaped(w, r.initiativeFacts(in))
 		w.WriteString("\n\n")
-		if goal, metrics := goalAndMetrics(in.epic.Goal); goal != "" {
+		if goal, metrics := goalAndMetrics(in.goal()); goal != "" {
 			w.WriteString("**Goal.** ")
 			writeEscaped(w, evidence.ShortenAtSentence(goal, goalLength))
 			if metrics != "" {
@@ -373,7 +369,12 @@ func (r *report) initiativeFacts(in initiative) string {
 	if p := strings.TrimPrefix(r.projectPhrase(in), " in "); p != "" && !strings.HasPrefix(p, " across") {
 		facts = append(facts, p)
 	}
-	if in.owned {
+	switch {
+	case in.owned && len(in.earlier) == 1:
+		facts = append(facts, "owned both epics")
+	case in.owned && len(in.earlier) > 1:
+		facts = append(facts, "owned all "+strconv.Itoa(len(in.earlier)+1)+" epics")
+	case in.owned:
 		facts = append(facts, "owned the epic")
 	}
 	facts = append(facts, monthSpan(in.items[0].OccurredAt.UTC(), in.items[len(in.items)-1].OccurredAt.UTC()))
@@ -385,6 +386,32 @@ func (r *report) initiativeFacts(in initiative) string {
 	switch {
 	case in.epic.StatusCategory == "done":
 		facts = append(facts, "shipped")
+	case in.epic.Status != "" && len(in.earlier) > 0:
+		// "phase 1 shipped · phase 2 in progress: 1 of the 3 issues are
+		// done": an initiative in phases shipped what it shipped.
+		var shipped []string
+		for i, ep := range in.earlier {
+			if ep.StatusCategory == "done" {
+				shipped = append(shipped, strconv.Itoa(in.phases[i]))
+			}
+		}
+		switch len(shipped) {
+		case 0:
+		case 1:
+			facts = append(facts, "phase "+shipped[0]+" shipped")
+		default:
+			facts = append(facts, "phases "+joinAnd(shipped)+" shipped")
+		}
+		// The latest phase's own issues, its epic aside: "the issue is
+		// not done yet" of an epic in progress says nothing.
+		latest := r.tally(slices.DeleteFunc(slices.Clone(in.items), func(e *evidence.Evidence) bool {
+			return e.IssueKey == in.epic.Key || e.IssueParent != in.epic.Key
+		}))
+		status := "phase " + strconv.Itoa(in.phases[len(in.phases)-1]) + " " + strings.ToLower(in.epic.Status)
+		if latest.issues > 0 {
+			status += ": " + doneShare(latest.done, latest.issues)
+		}
+		facts = append(facts, status)
 	case in.epic.Status != "":
 		facts = append(facts, strings.ToLower(in.epic.Status)+": "+doneShare(t.done, t.issues))
 	}
@@ -398,7 +425,7 @@ func (r *report) initiativeFacts(in initiative) string {
 func (r *report) proofs(in initiative, n int, quoted *quoteSet) []*evidence.Evidence {
 	var written []*evidence.Evidence
 	for _, e := range in.items {
-		if inOwnWords(e) && !(e.Source == evidence.SourceIssue && e.IssueKey == in.epic.Key && in.epic.Goal != "") && !in.isOutcomeComment(e) {
+		if inOwnWords(e) && !(e.Source == evidence.SourceIssue && in.isEpic(e.IssueKey) && in.goal() != "") && !in.isOutcomeComment(e) {
 			written = append(written, e)
 		}
 	}
@@ -409,7 +436,7 @@ func (r *report) proofs(in initiative, n int, quoted *quoteSet) []*evidence.Evid
 // outcome is quoted from, which the Outcome line shows already.
 func (in initiative) isOutcomeComment(e *evidence.Evidence) bool {
 	return in.hasOutcome && !in.outcome.Mine && e.Source == evidence.SourceComment &&
-		e.IssueKey == in.epic.Key && e.SourceID == in.outcome.Comment.ID
+		e.IssueKey == in.outcome.Epic.Key && e.SourceID == in.outcome.Comment.ID
 }
 
 // writeQuote writes text on one line, cut to at most max runes, in
@@ -489,7 +516,7 @@ func writeOutcome(w *bufio.Writer, r *report, in initiative) {
 		if o.Comment.Author.DisplayName != "" && !isUser(o.Comment.Author, r.userOf(in.epic.SiteName)) {
 			label = evidence.OneLine(o.Comment.Author.DisplayName) + " in Jira, " + dateOnly(o.Comment.At.UTC())
 		}
-		writeIssueLink(w, label, evidence.CommentURL(in.epic.URL, o.Comment.ID))
+		writeIssueLink(w, label, evidence.CommentURL(o.Epic.URL, o.Comment.ID))
 		w.WriteString(")")
 	}
 }
@@ -506,11 +533,11 @@ func (r *report) missingOutcome(in initiative) {
 		r.lint = append(r.lint, ref)
 		// The epic's own success metrics say which numbers to report.
 		measure := ""
-		if _, metrics := goalAndMetrics(in.epic.Goal); metrics != "" {
+		if _, metrics := goalAndMetrics(in.goal()); metrics != "" {
 			measure = " (its success metrics: " + strings.TrimSuffix(evidence.Shorten(metrics, 120), ".") + ")"
 		}
 		r.lintLines = append(r.lintLines, fmt.Sprintf("%s (%s) is shown without an outcome%s; add one: %s",
-			evidence.OneLine(in.epic.Key), evidence.Shorten(evidence.OneLine(in.epic.Summary), 60), measure, outcomeCommand(in)))
+			evidence.OneLine(in.epic.Key), evidence.Shorten(evidence.OneLine(in.title), 60), measure, outcomeCommand(in)))
 	}
 }
 

@@ -147,7 +147,8 @@ type bullet struct {
 type bulletResult struct {
 	// Text is the result as the bullet quotes it.
 	Text string `json:"text"`
-	// Epic is the key of the initiative's epic.
+	// Epic is the key of the epic the result was stated on: the
+	// initiative's, or of phases, the latest phase with a result.
 	Epic string `json:"epic"`
 	// From is resultFromOutcome for the user's own statement, else
 	// resultFromComment.
@@ -318,7 +319,7 @@ func (r *report) measuredInitiatives() []initiative {
 // left out before the result is cut.
 func (r *report) resultBullet(in initiative) bullet {
 	quote := evidence.LowerFirst(resultQuote([]initiative{in}))
-	name := evidence.OneLine(in.epic.Summary)
+	name := evidence.OneLine(in.title)
 	if name == "" {
 		name = in.epic.Key
 	}
@@ -330,9 +331,9 @@ func (r *report) resultBullet(in initiative) bullet {
 		parts = join(claim, result)
 	}
 	line, numbers := fitBullet([]clause{parts})
-	res := &bulletResult{Text: quote, Epic: in.epic.Key, From: resultFromOutcome}
+	res := &bulletResult{Text: quote, Epic: in.outcome.Epic.Key, From: resultFromOutcome}
 	if !in.outcome.Mine {
-		res.From, res.Link = resultFromComment, evidence.CommentURL(in.epic.URL, in.outcome.Comment.ID)
+		res.From, res.Link = resultFromComment, evidence.CommentURL(in.outcome.Epic.URL, in.outcome.Comment.ID)
 	}
 	var categories []string
 	for _, g := range in.groups {
@@ -624,7 +625,7 @@ func sayEpics(r *report, groups []group) []clause {
 		if slices.ContainsFunc(measured, func(m initiative) bool { return m.epic.Key == in.epic.Key && m.epic.SiteName == in.epic.SiteName }) {
 			continue
 		}
-		if name := evidence.OneLine(in.epic.Summary); name != "" {
+		if name := evidence.OneLine(in.title); name != "" {
 			if len(owned) == 1 {
 				parts = append(parts, said(", “"+evidence.Shorten(name, 60)+"”"))
 			} else {

@@ -32,11 +32,7 @@ func writeAppendix(w *bufio.Writer, r *report) {
 	inInitiative := make(map[*evidence.Evidence]bool)
 	for _, in := range r.initiatives {
 		w.WriteString("\n### ")
-		writeIssueLink(w, evidence.OneLine(in.epic.Key), in.epic.URL)
-		if summary := evidence.OneLine(in.epic.Summary); summary != "" {
-			w.WriteByte(' ')
-			writeEscaped(w, summary)
-		}
+		writeInitiativeHeading(w, in)
 		w.WriteString("\n\n")
 		writeDigest(w, r, in.items)
 		for _, e := range in.items {

@@ -26,6 +26,9 @@ type jsonInitiative struct {
 	Shipped  bool   `json:"shipped"`
 	Outcome  string `json:"outcome"`  // "" when none is recorded
 	Evidence int    `json:"evidence"` // the initiative's items in "evidence"
+	// EarlierEpics are the keys of the initiative's earlier phases, each an
+	// epic of its own, first phase first; the epic above is the latest.
+	EarlierEpics []string `json:"earlier_epic_keys,omitempty"`
 }
 
 // jsonClaim is one counted claim of the headline.
@@ -48,10 +51,13 @@ func headlineJSON(r *report) *jsonHeadline {
 	h := &jsonHeadline{Text: text, Initiatives: []jsonInitiative{}, Claims: make([]jsonClaim, 0, len(claims))}
 	owned, _, _ := r.ledInitiatives()
 	for _, in := range owned {
-		ji := jsonInitiative{Site: in.epic.SiteName, EpicKey: in.epic.Key, EpicURL: in.epic.URL, Summary: in.epic.Summary,
+		ji := jsonInitiative{Site: in.epic.SiteName, EpicKey: in.epic.Key, EpicURL: in.epic.URL, Summary: in.title,
 			Shipped: in.epic.StatusCategory == "done", Evidence: len(in.items)}
 		if in.hasOutcome {
 			ji.Outcome = in.outcome.Text
+		}
+		for _, ep := range in.earlier {
+			ji.EarlierEpics = append(ji.EarlierEpics, ep.Key)
 		}
 		h.Initiatives = append(h.Initiatives, ji)
 	}

@@ -13,7 +13,18 @@ import (
 // initiative is an epic of the portfolio with the user's evidence on it
 // and on its children.
 type initiative struct {
-	epic   evidence.Epic
+	// epic is the initiative's epic; of phases ("Offline mode, phase 2"),
+	// the latest, which says where the initiative stands now.
+	epic evidence.Epic
+	// earlier are the initiative's earlier phases, first phase first (see
+	// mergePhases); none for an epic of its own.
+	earlier []evidence.Epic
+	// phases are the phases' numbers, earlier ones first, then the
+	// epic's; none for an epic of its own.
+	phases []int
+	// title names the initiative: the epic's summary, or its phases' ("Offline
+	// mode for payments, phases 1 and 2").
+	title  string
 	items  []*evidence.Evidence // ordered by OccurredAt then ID
 	groups []group              // the items by category, in taxonomy order
 	// epicItems are the items on the epic issue itself; they tell its
@@ -69,26 +80,40 @@ func (v *view) initiatives(s strengths) []initiative {
 	}
 	out := make([]initiative, 0, len(byEpic))
 	for _, in := range byEpic {
-		in.groups = groupByCategory(in.items, v.taxonomy)
-		for _, e := range in.items {
-			in.strength += s.of(e)
-		}
-		in.strength *= math.Sqrt(float64(len(in.groups)))
+		in.title = in.epic.Summary
 		in.owned = slices.ContainsFunc(in.items, ownsEpic)
-		in.outcome, in.hasOutcome = outcomeOf(in.epic)
-		if in.owned {
-			in.strength *= ownedWeight
-		}
-		if in.hasOutcome {
-			in.strength *= outcomeWeight
-		}
 		out = append(out, *in)
+	}
+	out = mergePhases(out)
+	for i := range out {
+		out[i].score(s, v.taxonomy)
 	}
 	slices.SortFunc(out, func(a, b initiative) int {
 		return cmp.Or(cmp.Compare(b.strength, a.strength),
 			strings.Compare(a.epic.SiteName, b.epic.SiteName), strings.Compare(a.epic.Key, b.epic.Key))
 	})
 	return out
+}
+
+// score groups an initiative's items by category, finds its outcome and
+// ranks it (see initiative.strength).
+func (in *initiative) score(s strengths, taxonomy []evidence.Category) {
+	in.groups = groupByCategory(in.items, taxonomy)
+	in.strength = 0
+	for _, e := range in.items {
+		in.strength += s.of(e)
+	}
+	in.strength *= math.Sqrt(float64(len(in.groups)))
+	in.outcome, in.hasOutcome = outcomeOf(in.epic)
+	for i := len(in.earlier) - 1; i >= 0 && !in.hasOutcome; i-- {
+		in.outcome, in.hasOutcome = outcomeOf(in.earlier[i])
+	}
+	if in.owned {
+		in.strength *= ownedWeight
+	}
+	if in.hasOutcome {
+		in.strength *= outcomeWeight
+	}
 }
 
 // shapingRules are the built-in epic-ownership rules that show the user

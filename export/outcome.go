@@ -16,6 +16,9 @@ type initiativeOutcome struct {
 	// Comment is the Jira comment the text comes from; zero for the user's
 	// own statement.
 	Comment evidence.Comment
+	// Epic is the epic it was stated on: of an initiative in phases, the
+	// latest phase with an outcome.
+	Epic evidence.Epic
 	// Mine says the user stated it with `pmfolio outcome`.
 	Mine bool
 }
@@ -32,7 +35,7 @@ var outcomeMarkers = []string{"outcome:", "result:", "results:", "impact:"}
 // it says the work ended, not what changed.
 func outcomeOf(ep evidence.Epic) (initiativeOutcome, bool) {
 	if text := strings.TrimSpace(ep.Outcome); text != "" {
-		return initiativeOutcome{Text: text, Mine: true}, true
+		return initiativeOutcome{Text: text, Mine: true, Epic: ep}, true
 	}
 	for i := len(ep.Comments) - 1; i >= 0; i-- {
 		c := ep.Comments[i]
@@ -40,7 +43,7 @@ func outcomeOf(ep evidence.Epic) (initiativeOutcome, bool) {
 		for _, m := range outcomeMarkers {
 			if at := strings.Index(lower, m); at >= 0 && (at == 0 || !unicode.IsLetter(rune(lower[at-1]))) {
 				if text := strings.TrimSpace(c.Text[at+len(m):]); text != "" {
-					return initiativeOutcome{Text: text, Comment: c}, true
+					return initiativeOutcome{Text: text, Comment: c, Epic: ep}, true
 				}
 			}
 		}
@@ -52,7 +55,7 @@ func outcomeOf(ep evidence.Epic) (initiativeOutcome, bool) {
 	if !ok || !reportsNumbers(closing.Text) {
 		return initiativeOutcome{}, false
 	}
-	return initiativeOutcome{Text: strings.TrimSpace(closing.Text), Comment: closing}, true
+	return initiativeOutcome{Text: strings.TrimSpace(closing.Text), Comment: closing, Epic: ep}, true
 }
 
 // closingComment is the comment a person wrote when the epic was resolved

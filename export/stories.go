@@ -56,6 +56,15 @@ type storyEpic struct {
 	Key     string `json:"key"`
 	Summary string `json:"summary"`
 	URL     string `json:"url"`
+	// Earlier are the initiative's earlier phases, each an epic of its
+	// own, first phase first (see mergePhases).
+	Earlier []storyPhase `json:"earlier_phases,omitempty"`
+}
+
+// storyPhase is an earlier phase of a story's initiative.
+type storyPhase struct {
+	Key string `json:"key"`
+	URL string `json:"url"`
 }
 
 // storyAction is one thing the user did, pointing at its evidence.
@@ -237,7 +246,12 @@ func questionWords(q string) []string {
 // Markdown writer escapes them.
 func (r *report) story(in initiative, quoted *quoteSet) story {
 	t := r.tally(in.items)
-	s := story{Epic: storyEpic{Site: in.epic.SiteName, Key: in.epic.Key, Summary: evidence.OneLine(in.epic.Summary), URL: in.epic.URL}}
+	s := story{Epic: storyEpic{Site: in.epic.SiteName, Key: in.epic.Key, Summary: evidence.OneLine(in.title), URL: in.epic.URL}}
+	var keys []string
+	for _, ep := range in.earlier {
+		s.Epic.Earlier = append(s.Epic.Earlier, storyPhase{Key: ep.Key, URL: ep.URL})
+		keys = append(keys, ep.Key)
+	}
 
 	// The groups in the order of how much they add to the story.
 	groups := slices.Clone(in.groups)
@@ -252,9 +266,10 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 
 	s.Questions = []string{}
 
-	name := "“" + s.Epic.Summary + "” (" + in.epic.Key + ")"
+	keys = append(keys, in.epic.Key)
+	name := "“" + s.Epic.Summary + "” (" + strings.Join(keys, ", ") + ")"
 	if s.Epic.Summary == "" {
-		name = in.epic.Key
+		name = strings.Join(keys, ", ")
 	}
 	s.Situation = name + " was an initiative" + r.projectPhrase(in) + ". I worked on " +
 		quantity(t.issues, "of its issues", "of its issues") + " " +
@@ -264,7 +279,11 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 	}
 	s.Situation += "."
 	if goal := epicGoal(in); goal != "" {
-		s.Situation += " When I created the epic I wrote: “" + evidence.ShortenAtSentence(goal, 240) + "”"
+		created := "the epic"
+		if len(in.earlier) > 0 {
+			created = "the first phase's epic"
+		}
+		s.Situation += " When I created " + created + " I wrote: “" + evidence.ShortenAtSentence(goal, 240) + "”"
 		quoted.add(goal) // an action does not quote it again
 	}
 
@@ -274,7 +293,7 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 	goalQuoted := epicGoal(in) != ""
 	for _, e := range in.items {
 		switch {
-		case e.Source == evidence.SourceIssue && e.IssueKey == in.epic.Key && goalQuoted, in.isOutcomeComment(e):
+		case e.Source == evidence.SourceIssue && in.isEpic(e.IssueKey) && goalQuoted, in.isOutcomeComment(e):
 			// The situation quotes the epic as created already, and the
 			// result its outcome.
 		case inOwnWords(e):
@@ -303,7 +322,7 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 			verb: actionVerb(r.categoryOf(e.Category), e.Source, e.IssueType, e.IssueSummary, e.Excerpt), at: e.OccurredAt.UTC(),
 		}
 		// The epic's own summary is the story's title already.
-		if e.IssueKey != in.epic.Key {
+		if !in.isEpic(e.IssueKey) {
 			a.summary = evidence.Shorten(evidence.OneLine(e.IssueSummary), 60)
 		}
 		a.Text = a.verb
@@ -463,6 +482,10 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 		". Every action quotes what I wrote and links to the record behind it.\n")
 	for i, s := range stories {
 		w.WriteString("\n## " + strconv.Itoa(i+1) + ". ")
+		for _, ph := range s.Epic.Earlier {
+			writeIssueLink(w, evidence.OneLine(ph.Key), ph.URL)
+			w.WriteString(", ")
+		}
 		writeIssueLink(w, evidence.OneLine(s.Epic.Key), s.Epic.URL)
 		if s.Epic.Summary != "" {
 			w.WriteByte(' ')

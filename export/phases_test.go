@@ -1,0 +1,139 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+func TestPhaseOf(t *testing.T) {
+	for _, tt := range []struct {
+		summary, name string
+		n             int
+		named         bool
+	}{
+		{"Offline mode for payments, phase 2", "Offline mode for payments", 2, true},
+		{"Offline mode for payments", "Offline mode for payments", 1, false},
+		{"Search relevance (Phase II)", "Search relevance", 2, true},
+		{"Search relevance - part 3", "Search relevance", 3, true},
+		{"Phase 2: self-service refunds", "self-service refunds", 2, true},
+		{"Stage two — partner onboarding", "partner onboarding", 2, true},
+		// Not a phase: a word that ends like one, or a number of something else.
+		{"Three-phase power metering", "Three-phase power metering", 1, false},
+		{"Upgrade to Postgres 16", "Upgrade to Postgres 16", 1, false},
+		{"Spare part 4711 tracking", "Spare part 4711 tracking", 1, false},
+	} {
+		name, n, named := phaseOf(tt.summary)
+		if name != tt.name || n != tt.n || named != tt.named {
+			t.Errorf("phaseOf(%q) = %q, %d, %v; want %q, %d, %v", tt.summary, name, n, named, tt.name, tt.n, tt.named)
+		}
+	}
+}
+
+// refundPhases is the typical portfolio with a second phase of its
+// refunds epic (PAY-120, done, with a result): PAY-190, in progress, and
+// a story under it. owned says whether the user owned PAY-190 as they own
+// PAY-120 (they created both epics, or only the first).
+func refundPhases(owned bool) evidence.Portfolio {
+	p := typicalPortfolio()
+	phase1 := fixtureIssue{"10120", "PAY-120", "Epic", "Self-service refunds", "", me, "done", nil}
+	phase2 := fixtureIssue{"10190", "PAY-190", "Epic", "Self-service refunds, phase 2", "", me, "indeterminate", nil}
+	story := fixtureIssue{"10191", "PAY-191", "Story", "Refunds to the original wallet", "PAY-190", priya, "new", nil}
+	p.Evidence = append(p.Evidence,
+		jiraItem(phase1, evidence.SourceIssue, "10120", "2026-08-01T09:00:00Z", evidence.CatEpicOwnership, "issue.epic", 0.9,
+			"Self-service refunds. Goal: merchants refund from the order page."),
+		jiraItem(story, evidence.SourceComment, "30001", "2026-11-10T09:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8,
+			"We agreed to refund to the original wallet only; bank transfers wait for phase 3."))
+	if owned {
+		p.Evidence = append(p.Evidence, jiraItem(phase2, evidence.SourceIssue, "10190", "2026-11-02T09:00:00Z", evidence.CatEpicOwnership, "issue.epic", 0.9,
+			"Self-service refunds, phase 2. Goal: refunds to wallets and cards without support."))
+	}
+	p.Epics = append(p.Epics, evidence.Epic{SiteName: "acme", Key: "PAY-190", Summary: phase2.summary, URL: acme.IssueURL("PAY-190"),
+		Goal: "Goal: refunds to wallets and cards without support.", Status: "In Progress", StatusCategory: "indeterminate"})
+	return p
+}
+
+// The phases of one initiative, each an epic the user owned, are one
+// initiative: one heading linking both, what each phase shipped, the
+// first phase's goal and the result it recorded, linked to its comment.
+func TestPhasesOfOneInitiativeAreOneInitiative(t *testing.T) {
+	p := refundPhases(true)
+	var md bytes.Buffer
+	if err := Markdown(&md, p, Options{Full: true}); err != nil {
+		t.Fatal(err)
+	}
+	doc := md.String()
+	heading := "### [PAY-120](https://acme.atlassian.net/browse/PAY-120), [PAY-190](https://acme.atlassian.net/browse/PAY-190) Self-service refunds, phases 1 and 2\n"
+	if strings.Count(doc, heading) != 2 { // the initiatives and the appendix
+		t.Fatalf("no heading %q for the initiative and its appendix:\n%s", heading, doc)
+	}
+	if strings.Contains(doc, "### [PAY-190]") {
+		t.Errorf("the second phase is also an initiative of its own:\n%s", doc)
+	}
+	_, section, _ := strings.Cut(doc, heading)
+	section, _, _ = strings.Cut(section, "\n### ")
+	for _, want := range []string{
+		"owned both epics",
+		"phase 1 shipped · phase 2 in progress: the issue is not done yet",
+		"**Goal.** Merchants refund from the order page.",
+		"62% of refunds were self-served in the first month",
+		acme.IssueURL("PAY-120") + "?focusedCommentId=10901",
+	} {
+		if !strings.Contains(section, want) {
+			t.Errorf("the initiative does not say %q:\n%s", want, section)
+		}
+	}
+
+	var stories bytes.Buffer
+	if err := Stories(&stories, p, StoryOptions{Top: 5}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stories.String(), "“Self-service refunds, phases 1 and 2” (PAY-120, PAY-190) was an initiative") {
+		t.Errorf("the story does not tell both phases:\n%s", stories.String())
+	}
+
+	var js bytes.Buffer
+	if err := JSON(&js, p); err != nil {
+		t.Fatal(err)
+	}
+	var doc2 struct {
+		Headline struct {
+			Initiatives []struct {
+				EpicKey string   `json:"epic_key"`
+				Summary string   `json:"summary"`
+				Earlier []string `json:"earlier_epic_keys"`
+			} `json:"initiatives"`
+		} `json:"headline"`
+	}
+	if err := json.Unmarshal(js.Bytes(), &doc2); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, in := range doc2.Headline.Initiatives {
+		if in.EpicKey == "PAY-190" {
+			found = in.Summary == "Self-service refunds, phases 1 and 2" && len(in.Earlier) == 1 && in.Earlier[0] == "PAY-120"
+		}
+		if in.EpicKey == "PAY-120" {
+			t.Errorf("the first phase is an initiative of its own in JSON: %+v", in)
+		}
+	}
+	if !found {
+		t.Errorf("JSON initiatives do not hold the phases as one: %+v", doc2.Headline.Initiatives)
+	}
+}
+
+// A phase the user did not own stays apart from the one they did:
+// "owned both epics" would be a claim the interviewer can disprove.
+func TestAPhaseSomeoneElseLedIsNotMerged(t *testing.T) {
+	var md bytes.Buffer
+	if err := Markdown(&md, refundPhases(false), Options{Full: true}); err != nil {
+		t.Fatal(err)
+	}
+	doc := md.String()
+	if strings.Contains(doc, "phases 1 and 2") || !strings.Contains(doc, "### [PAY-190](https://acme.atlassian.net/browse/PAY-190) Self-service refunds, phase 2\n") {
+		t.Errorf("a phase the user did not own was merged into theirs:\n%s", doc)
+	}
+}

@@ -48,7 +48,9 @@ By default it writes a brief a hiring manager reads in two minutes (two printed 
     success metrics) → What I did (your 2-3 strongest proofs, in your own words,
     quoted and linked to the Jira record, a comment to the comment itself) →
     Outcome (yours from 'pmfolio outcome', else the one Jira records: an
-    "Outcome:" or "Result:" line, or a closing comment with a number in it);
+    "Outcome:" or "Result:" line, or a closing comment with a number in it).
+    The phases of one initiative ("Offline mode", "Offline mode, phase 2"),
+    epics you owned all of, are one initiative;
   - the competencies your evidence shows, the gaps, and what would fill them;
   - the top résumé bullets (see 'pmfolio bullets'), but for those that repeat the
     result of an initiative shown above.

@@ -115,3 +115,11 @@ func LowerFirst(s string) string {
 	}
 	return string(unicode.ToLower(first)) + s[size:]
 }
+
+// JoinAnd joins phrases as English does: "a", "a and b", "a, b and c".
+func JoinAnd(phrases []string) string {
+	if len(phrases) < 2 {
+		return strings.Join(phrases, "")
+	}
+	return strings.Join(phrases[:len(phrases)-1], ", ") + " and " + phrases[len(phrases)-1]
+}

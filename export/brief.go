@@ -148,7 +148,7 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 	}
 	written := writtenClaims(r.groups)
 	if len(written) > 0 {
-		b.WriteString(" Along the way I " + joinAnd(phrasesOf(written)) + ".")
+		b.WriteString(" Along the way I " + evidence.JoinAnd(phrasesOf(written)) + ".")
 	}
 	return b.String(), written
 }
@@ -274,7 +274,7 @@ func (r *report) projectNames(ins []initiative) string {
 	case 1:
 		return " in " + names[0]
 	}
-	return " across " + joinAnd(names)
+	return " across " + evidence.JoinAnd(names)
 }
 
 // writeBriefInitiatives writes the strongest initiatives, each as goal →
@@ -400,7 +400,7 @@ func (r *report) initiativeFacts(in initiative) string {
 		case 1:
 			facts = append(facts, "phase "+shipped[0]+" shipped")
 		default:
-			facts = append(facts, "phases "+joinAnd(shipped)+" shipped")
+			facts = append(facts, "phases "+evidence.JoinAnd(shipped)+" shipped")
 		}
 		// The latest phase's own issues, its epic aside: "the issue is
 		// not done yet" of an epic in progress says nothing.

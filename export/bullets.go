@@ -593,7 +593,7 @@ func (r *report) claimsOf(groups []group) clause {
 		phrases = append(phrases, x.phrase)
 		c.numbers = append(c.numbers, x.n)
 	}
-	c.text = joinAnd(phrases)
+	c.text = evidence.JoinAnd(phrases)
 	return c
 }
 
@@ -677,7 +677,7 @@ func sayPlanning(r *report, groups []group) []clause {
 		numbers = append(numbers, n)
 	}
 	// ", with" after "for 90 issues": not "for 90 issues for 6 teammates".
-	return []clause{join(said(joinAnd(claims), numbers...), r.scope(all)), r.teammates(all, ", with ")}
+	return []clause{join(said(evidence.JoinAnd(claims), numbers...), r.scope(all)), r.teammates(all, ", with ")}
 }
 
 // sayUpdates: "Posted 84 stakeholder updates on 53 issues across 3
@@ -815,14 +815,14 @@ func sayIncidents(r *report, groups []group) []clause {
 	if incidents := r.count(updates, countsIssues); incidents.Value > 0 {
 		incidents.Counts = "issues with an incident update"
 		text, _ := counted(incidents, "incident", "incidents")
-		return []clause{join(said("coordinated "+text, incidents), r.scope(updates), said(": "+joinAnd(did), numbers...))}
+		return []clause{join(said("coordinated "+text, incidents), r.scope(updates), said(": "+evidence.JoinAnd(did), numbers...))}
 	}
 	issues := r.count(all, countsIssues)
 	if issues.Value == 0 {
-		return []clause{said("coordinated incidents: "+joinAnd(did), numbers...)}
+		return []clause{said("coordinated incidents: "+evidence.JoinAnd(did), numbers...)}
 	}
 	text, _ := counted(issues, "issue", "issues")
-	return []clause{join(said("coordinated incidents on "+text, issues), r.scope(all), said(": "+joinAnd(did), numbers...))}
+	return []clause{join(said("coordinated incidents on "+text, issues), r.scope(all), said(": "+evidence.JoinAnd(did), numbers...))}
 }
 
 // sayOther is the bullet of a user's own category.

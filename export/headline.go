@@ -55,7 +55,7 @@ func headlineClaims(v *view) (string, []countedClaim) {
 	var b strings.Builder
 	b.WriteString(periodPhrase(v))
 	b.WriteString(" I ")
-	b.WriteString(joinAnd(phrasesOf(claims)))
+	b.WriteString(evidence.JoinAnd(phrasesOf(claims)))
 	b.WriteString(scopePhrase(v.items))
 	b.WriteString(".")
 	return b.String(), claims
@@ -174,12 +174,4 @@ func projectOf(e *evidence.Evidence) string {
 		return e.IssueKey[:i]
 	}
 	return e.IssueKey
-}
-
-// joinAnd joins phrases as English does: "a", "a and b", "a, b and c".
-func joinAnd(phrases []string) string {
-	if len(phrases) < 2 {
-		return strings.Join(phrases, "")
-	}
-	return strings.Join(phrases[:len(phrases)-1], ", ") + " and " + phrases[len(phrases)-1]
 }

@@ -89,7 +89,7 @@ func (r *report) initiativeSummary(in initiative) string {
 	if more := len(claims) - initiativeClaims; more > 0 {
 		claims = append(claims[:initiativeClaims], "did "+quantity(more, "other kind", "other kinds")+" of PM work")
 	}
-	s := "I " + joinAnd(claims) + ": " +
+	s := "I " + evidence.JoinAnd(claims) + ": " +
 		quantity(t.items, "item", "items") + " on " + quantity(t.issues, "issue", "issues") + " " +
 		evidence.LowerFirst(spanPhrase(in.items[0].OccurredAt.UTC(), in.items[len(in.items)-1].OccurredAt.UTC()))
 	if t.teammates > 0 {

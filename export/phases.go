@@ -94,7 +94,7 @@ func mergePhases(ins []initiative) []initiative {
 		if name == "" {
 			name, _, _ = phaseOf(phases[0].in.epic.Summary)
 		}
-		merged.title = name + ", phases " + joinAnd(numbers)
+		merged.title = name + ", phases " + evidence.JoinAnd(numbers)
 		byTime := func(a, b *evidence.Evidence) int {
 			return cmp.Or(a.OccurredAt.Compare(b.OccurredAt), strings.Compare(a.ID, b.ID))
 		}

@@ -344,7 +344,7 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 			tasks = append(tasks, storyTask(g.category))
 		}
 	}
-	s.Task = "My part: " + joinAnd(tasks) + "."
+	s.Task = "My part: " + evidence.JoinAnd(tasks) + "."
 
 	var said []string
 	for _, a := range s.Actions {
@@ -433,7 +433,7 @@ func (r *report) projectPhrase(in initiative) string {
 	case 1:
 		return " in " + names[0]
 	default:
-		return " across " + joinAnd(names)
+		return " across " + evidence.JoinAnd(names)
 	}
 }
 

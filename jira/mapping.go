@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -451,9 +450,29 @@ func mapCustomFields(is *evidence.Issue, custom map[string]json.RawMessage, fiel
 	}
 }
 
-// sprintNameInString finds name=… in the string form older Data Center
-// sites give sprints: "com.atlassian.greenhopper.service.sprint.Sprint@1a2b[id=3,…,name=Sprint 7,…]".
-var sprintNameInString = regexp.MustCompile(`[\[,]name=([^,\]]*)`)
+// sprintInString finds key=… in the string form older Data Center sites
+// give sprints: "com.atlassian.greenhopper.service.sprint.Sprint@1a2b[id=3,…,name=Sprint 7,…]";
+// "" when it is missing or "<null>".
+func sprintInString(s, key string) string {
+	for i := 0; ; {
+		j := strings.Index(s[i:], key+"=")
+		if j < 0 {
+			return ""
+		}
+		j += i
+		if j > 0 && (s[j-1] == '[' || s[j-1] == ',') {
+			value := s[j+len(key)+1:]
+			if k := strings.IndexAny(value, ",]"); k >= 0 {
+				value = value[:k]
+			}
+			if value == "<null>" {
+				return ""
+			}
+			return value
+		}
+		i = j + 1
+	}
+}
 
 // sprintNames reads a Sprint field: objects on Cloud, strings on older DC.
 func sprintNames(raw json.RawMessage) []string {
@@ -471,8 +490,8 @@ func sprintNames(raw json.RawMessage) []string {
 		case json.Unmarshal(v, &obj) == nil && obj.Name != "":
 			names = append(names, obj.Name)
 		case json.Unmarshal(v, &s) == nil:
-			if m := sprintNameInString.FindStringSubmatch(s); m != nil {
-				names = append(names, m[1])
+			if name := sprintInString(s, "name"); name != "" {
+				names = append(names, name)
 			}
 		}
 	}

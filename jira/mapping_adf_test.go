@@ -2,6 +2,7 @@ package jira
 
 import (
 	"testing"
+	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/evidence/markup"
@@ -56,5 +57,32 @@ func TestMapTeamIssueKnowsWhoLeft(t *testing.T) {
 	}
 	if !ti.Assignee.Inactive || len(ti.Comments) != 1 || !ti.Comments[0].Author.Inactive || ti.Reporter.Inactive {
 		t.Errorf("assignee %+v, comments %+v, reporter %+v: want Lena inactive and Sam not", ti.Assignee, ti.Comments, ti.Reporter)
+	}
+}
+
+// A team issue's sprints keep their board, state and dates, in both the
+// Cloud object form and the string form of older Data Center sites (whose
+// unset dates read "<null>"), for `next` to weigh a plan against a pace.
+func TestMapTeamIssueReadsItsSprints(t *testing.T) {
+	raw := []byte(`{"id":"10001","key":"OPS-1","fields":{
+		"summary":"s","issuetype":{"name":"Story"},"project":{"key":"OPS"},
+		"status":{"name":"To Do","statusCategory":{"key":"new"}},
+		"customfield_10020":[
+			{"id":37,"name":"OPS Sprint 7","state":"closed","boardId":12,"goal":"ship, then rest","startDate":"2026-10-05T08:00:00.000Z","endDate":"2026-10-19T08:00:00.000Z","completeDate":"2026-10-19T09:30:00.000Z"},
+			"com.atlassian.greenhopper.service.sprint.Sprint@1a2b[id=38,rapidViewId=12,state=FUTURE,name=OPS Sprint 8,startDate=<null>,endDate=<null>,completeDate=<null>,activatedDate=<null>,sequence=38,goal=a, b]"]}}`)
+	ti, err := mapTeamIssue(raw, Fields{Sprint: "customfield_10020"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ti.SprintList) != 2 || ti.SprintState != "future" {
+		t.Fatalf("sprints %+v, state %q: want two, the latest future", ti.SprintList, ti.SprintState)
+	}
+	closed, future := ti.SprintList[0], ti.SprintList[1]
+	if closed.ID != 37 || closed.BoardID != 12 || closed.State != "closed" || closed.Start == nil ||
+		!closed.Start.Equal(time.Date(2026, 10, 5, 8, 0, 0, 0, time.UTC)) || closed.Completed == nil {
+		t.Errorf("cloud sprint read as %+v", closed)
+	}
+	if future.ID != 38 || future.BoardID != 12 || future.Name != "OPS Sprint 8" || future.State != "future" || future.Start != nil || future.Completed != nil {
+		t.Errorf("data center sprint read as %+v", future)
 	}
 }

@@ -197,25 +197,37 @@ type teamExtras struct {
 	} `json:"fields"`
 }
 
-// sprintState finds state=… in the string form of a Data Center sprint.
-func sprintStateOf(v json.RawMessage) string {
+// teamSprint reads one value of a Sprint field: an object on Cloud and
+// newer Data Center, the string form of older Data Center sites.
+func teamSprint(v json.RawMessage) (next.Sprint, bool) {
 	var obj struct {
-		State string `json:"state"`
+		ID       int    `json:"id"`
+		Name     string `json:"name"`
+		State    string `json:"state"`
+		BoardID  int    `json:"boardId"`
+		Start    string `json:"startDate"`
+		End      string `json:"endDate"`
+		Complete string `json:"completeDate"`
 	}
-	if json.Unmarshal(v, &obj) == nil && obj.State != "" {
-		return strings.ToLower(obj.State)
-	}
-	var s string
-	if json.Unmarshal(v, &s) == nil {
-		if i := strings.Index(s, "state="); i >= 0 {
-			rest := s[i+len("state="):]
-			if j := strings.IndexAny(rest, ",]"); j >= 0 {
-				rest = rest[:j]
-			}
-			return strings.ToLower(rest)
+	if json.Unmarshal(v, &obj) != nil || obj.Name == "" {
+		var s string
+		if json.Unmarshal(v, &s) != nil || !strings.Contains(s, "name=") {
+			return next.Sprint{}, false
 		}
+		id, _ := strconv.Atoi(sprintInString(s, "id"))
+		board, _ := strconv.Atoi(sprintInString(s, "rapidViewId"))
+		obj.ID, obj.Name, obj.State, obj.BoardID = id, sprintInString(s, "name"), sprintInString(s, "state"), board
+		obj.Start, obj.End, obj.Complete = sprintInString(s, "startDate"), sprintInString(s, "endDate"), sprintInString(s, "completeDate")
 	}
-	return ""
+	at := func(s string) *time.Time {
+		t, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			return nil
+		}
+		return &t
+	}
+	return next.Sprint{ID: obj.ID, Name: obj.Name, State: strings.ToLower(obj.State), BoardID: obj.BoardID,
+		Start: at(obj.Start), End: at(obj.End), Completed: at(obj.Complete)}, true
 }
 
 // mapTeamIssue maps one issue of a team search.
@@ -246,9 +258,14 @@ func mapTeamIssue(raw json.RawMessage, fields Fields) (next.TeamIssue, error) {
 		var sprints []json.RawMessage
 		if json.Unmarshal(custom[fields.Sprint], &sprints) == nil {
 			rank := map[string]int{"closed": 1, "future": 2, "active": 3}
-			for _, sp := range sprints {
-				if st := sprintStateOf(sp); rank[st] > rank[ti.SprintState] {
-					ti.SprintState = st
+			for _, v := range sprints {
+				sp, ok := teamSprint(v)
+				if !ok {
+					continue
+				}
+				ti.SprintList = append(ti.SprintList, sp)
+				if rank[sp.State] > rank[ti.SprintState] {
+					ti.SprintState = sp.State
 				}
 			}
 		}

@@ -58,6 +58,7 @@ var checks = map[string]check{
 	"duplicate.likely":             likelyDuplicates,
 	"release.unowned-issues":       unownedRelease,
 	"release.missed":               perIssue(missedRelease),
+	"sprint.overcommitted":         overcommittedSprints,
 	"priority.top-unowned":         perIssue(topPriorityUnowned),
 	"in-progress.outside-sprint":   outsideRunningSprint,
 }
@@ -815,10 +816,7 @@ func someKeys(keys []string) string {
 	if len(keys) > few+1 {
 		return strings.Join(keys[:few], ", ") + fmt.Sprintf(" and %d more", len(keys)-few)
 	}
-	if len(keys) < 2 {
-		return strings.Join(keys, "")
-	}
-	return strings.Join(keys[:len(keys)-1], ", ") + " and " + keys[len(keys)-1]
+	return evidence.JoinAnd(keys)
 }
 
 // missedRelease: an open issue whose fix versions are all released: the
@@ -954,4 +952,213 @@ func fill(template string, vars map[string]string) string {
 		out = strings.ReplaceAll(out, "{"+k+"}", v)
 	}
 	return strings.TrimSpace(out)
+}
+
+// sprintKey names a sprint across the issues that carry it.
+type sprintKey struct {
+	board, id int
+	name      string
+}
+
+func keyOfSprint(sp Sprint) sprintKey {
+	if sp.ID != 0 {
+		return sprintKey{board: sp.BoardID, id: sp.ID}
+	}
+	return sprintKey{board: sp.BoardID, name: sp.Name}
+}
+
+// lastSprint is the sprint an issue was last planned into: the latest to
+// start (a sprint without dates, still to be scheduled, comes last).
+func lastSprint(is TeamIssue) (Sprint, bool) {
+	if len(is.SprintList) == 0 {
+		return Sprint{}, false
+	}
+	last := is.SprintList[0]
+	for _, sp := range is.SprintList[1:] {
+		if sprintBefore(last, sp) {
+			last = sp
+		}
+	}
+	return last, true
+}
+
+// sprintBefore orders a board's sprints by start, unscheduled ones last,
+// then by id.
+func sprintBefore(a, b Sprint) bool {
+	switch {
+	case a.Start == nil && b.Start == nil:
+		return a.ID < b.ID
+	case a.Start == nil:
+		return false
+	case b.Start == nil:
+		return true
+	case !a.Start.Equal(*b.Start):
+		return a.Start.Before(*b.Start)
+	}
+	return a.ID < b.ID
+}
+
+// priorityRanks order priority names, the most urgent first; a name not
+// here ranks as Medium.
+var priorityRanks = map[string]int{
+	"highest": 0, "blocker": 0, "critical": 0, "urgent": 0, "p0": 0,
+	"high": 1, "major": 1, "p1": 1,
+	"medium": 2, "normal": 2, "p2": 2,
+	"low": 3, "minor": 3, "p3": 3,
+	"lowest": 4, "trivial": 4, "p4": 4,
+}
+
+func priorityRank(name string) int {
+	if r, ok := priorityRanks[strings.ToLower(strings.TrimSpace(name))]; ok {
+		return r
+	}
+	return priorityRanks["medium"]
+}
+
+// overcommittedSprints: a board's next sprint holds more story points
+// than the team finished in any of its last sprints, by more than the
+// detector's share. Planning it down before it starts, rather than
+// carrying a third of it over, is sprint planning nobody did yet.
+//
+// Only closed sprints that started within ResolvedWindowDays count: the
+// team's read holds every issue finished since then, so what they
+// finished is known whole; a sprint half before that window would look
+// short and make any plan look too big. At least two are needed.
+func overcommittedSprints(d Detector, t *Team) []finding {
+	type plan struct {
+		sprint   Sprint
+		points   float64
+		issues   []TeamIssue
+		finished map[sprintKey]float64 // points finished per closed sprint of the board
+	}
+	windowStart := t.Now.AddDate(0, 0, -ResolvedWindowDays)
+	sprints := map[sprintKey]Sprint{}
+	finished := map[sprintKey]float64{}
+	for _, is := range t.Issues {
+		for _, sp := range is.SprintList {
+			sprints[keyOfSprint(sp)] = sp
+		}
+		if last, ok := lastSprint(is); ok && is.Done() && last.State == "closed" && is.StoryPoints != nil {
+			finished[keyOfSprint(last)] += *is.StoryPoints
+		}
+	}
+	// Each board's next sprint: the first future one.
+	nextOf := map[int]Sprint{}
+	for _, sp := range sprints {
+		if sp.State != "future" {
+			continue
+		}
+		if cur, ok := nextOf[sp.BoardID]; !ok || sprintBefore(sp, cur) {
+			nextOf[sp.BoardID] = sp
+		}
+	}
+	plans := map[int]*plan{}
+	for board, sp := range nextOf {
+		plans[board] = &plan{sprint: sp, finished: map[sprintKey]float64{}}
+	}
+	for key, sp := range sprints {
+		p := plans[sp.BoardID]
+		if p == nil || sp.State != "closed" || sp.Start == nil || sp.Start.Before(windowStart) {
+			continue
+		}
+		p.finished[key] = finished[key]
+	}
+	for _, is := range t.Issues {
+		if is.Done() {
+			continue
+		}
+		for _, sp := range is.SprintList {
+			if p := plans[sp.BoardID]; p != nil && keyOfSprint(sp) == keyOfSprint(p.sprint) {
+				p.issues = append(p.issues, is)
+				if is.StoryPoints != nil {
+					p.points += *is.StoryPoints
+				}
+			}
+		}
+	}
+	boards := make([]int, 0, len(plans))
+	for board := range plans {
+		boards = append(boards, board)
+	}
+	sort.Ints(boards)
+	var out []finding
+	for _, board := range boards {
+		p := plans[board]
+		var done []Sprint
+		best := 0.0
+		for key, pts := range p.finished {
+			done = append(done, sprints[key])
+			best = max(best, pts)
+		}
+		if len(done) < 2 || best == 0 || p.points <= best*(1+d.Over) {
+			continue
+		}
+		sort.Slice(done, func(i, j int) bool { return sprintBefore(done[i], done[j]) })
+		var said []string
+		for _, sp := range done {
+			said = append(said, fmt.Sprintf("%s in %s", formatPoints(p.finished[keyOfSprint(sp)]), sp.Name))
+		}
+		// The issue that stands for the sprint is the first a team would
+		// move out: not started, least urgent, then the largest; not the
+		// user's own, which is theirs to move.
+		var candidate *TeamIssue
+		for i := range p.issues {
+			is := &p.issues[i]
+			if is.InProgress() || strings.EqualFold(is.Type, "Epic") || !openToOthers(d, t, *is) {
+				continue
+			}
+			if candidate == nil || moveOutFirst(*is, *candidate) {
+				candidate = is
+			}
+		}
+		if candidate == nil {
+			continue
+		}
+		var others []string
+		for _, is := range p.issues {
+			if is.Key != candidate.Key {
+				others = append(others, is.Key)
+			}
+		}
+		sort.Slice(others, func(i, j int) bool { return keyLess(others[i], others[j]) })
+		points := "no estimate"
+		if candidate.StoryPoints != nil {
+			points = formatPoints(*candidate.StoryPoints)
+		}
+		out = append(out, finding{issue: *candidate, key: fmt.Sprintf("sprint:%d:%s", board, p.sprint.Name), related: others,
+			vars: map[string]string{"sprint": p.sprint.Name, "planned": formatPoints(p.points),
+				"issues":   fmt.Sprintf("%d %s", len(p.issues), plural(len(p.issues), "issue")),
+				"finished": evidence.JoinAnd(said), "over": formatPoints(p.points - best),
+				"candidate": candidate.Key, "candidate-points": points, "candidate-priority": cmp.Or(candidate.Priority, "no")}})
+	}
+	return out
+}
+
+// moveOutFirst reports whether a is a better issue to move out of a
+// sprint than b: less urgent, then larger, then the later key.
+func moveOutFirst(a, b TeamIssue) bool {
+	if ra, rb := priorityRank(a.Priority), priorityRank(b.Priority); ra != rb {
+		return ra > rb
+	}
+	pa, pb := 0.0, 0.0
+	if a.StoryPoints != nil {
+		pa = *a.StoryPoints
+	}
+	if b.StoryPoints != nil {
+		pb = *b.StoryPoints
+	}
+	if pa != pb {
+		return pa > pb
+	}
+	return keyLess(b.Key, a.Key)
+}
+
+// formatPoints says a number of story points: "21 points", "1 point",
+// "2.5 points".
+func formatPoints(p float64) string {
+	n := strconv.FormatFloat(p, 'f', -1, 64)
+	if p == 1 {
+		return n + " point"
+	}
+	return n + " points"
 }

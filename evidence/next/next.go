@@ -34,6 +34,7 @@ type Detector struct {
 	Days       float64  `yaml:"days"`
 	Working    bool     `yaml:"working"`
 	Similarity float64  `yaml:"similarity"`
+	Over       float64  `yaml:"over"`
 	Types      []string `yaml:"types"`
 	Reason     string   `yaml:"reason"`
 	Action     string   `yaml:"action"`
@@ -149,8 +150,8 @@ func (c Config) validate() error {
 		if _, ok := evidence.CategoryByID(d.Category); !ok {
 			return fmt.Errorf("next detector %s: unknown category %q", d.ID, d.Category)
 		}
-		if d.Days < 0 || d.Weight < 0 || d.Similarity < 0 || d.Similarity > 1 {
-			return fmt.Errorf("next detector %s: days and weight must not be negative, similarity must be within 0..1", d.ID)
+		if d.Days < 0 || d.Weight < 0 || d.Similarity < 0 || d.Similarity > 1 || d.Over < 0 {
+			return fmt.Errorf("next detector %s: days, weight and over must not be negative, similarity must be within 0..1", d.ID)
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@ package next
 import (
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -732,5 +733,95 @@ func TestTopPriorityAgeIsSaidOnce(t *testing.T) {
 	found := Find(cfg, Team{Site: site, Issues: []TeamIssue{is}, Now: now}, nil)
 	if len(found) != 1 || !strings.Contains(found[0].Reason, "open for 4 weeks") || slices.ContainsFunc(found[0].Why, func(w string) bool { return strings.HasPrefix(w, "open ") }) {
 		t.Errorf("found %+v: want the age in the reason only", found)
+	}
+}
+
+// sprintAt is sprint n of board 1, two weeks long, starting `from` days
+// ago (negative: in the future).
+func sprintAt(n int, state string, from float64) Sprint {
+	start, end := days(from), days(from-14)
+	sp := Sprint{ID: 100 + n, Name: "OPS Sprint " + strconv.Itoa(n), State: state, BoardID: 1, Start: &start, End: &end}
+	if state == "closed" {
+		sp.Completed = &end
+	}
+	return sp
+}
+
+func TestOvercommittedSprints(t *testing.T) {
+	cfg, err := Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s6, s7, s8 := sprintAt(6, "closed", 54), sprintAt(7, "closed", 40), sprintAt(8, "closed", 26)
+	s9, s10 := sprintAt(9, "active", 12), sprintAt(10, "future", -2)
+	// finishedIn is an issue done in its last sprint; plannedIn one
+	// planned into sprints, open.
+	finishedIn := func(key string, pts float64, sprints ...Sprint) TeamIssue {
+		is := story(key)
+		resolved := *sprints[len(sprints)-1].End
+		is.Status, is.StatusCategory, is.Resolved, is.StoryPoints, is.SprintList = "Done", "done", &resolved, points(pts), sprints
+		return is
+	}
+	plannedIn := func(key string, pts float64, priority string, sprints ...Sprint) TeamIssue {
+		is := story(key)
+		is.StoryPoints, is.Priority, is.SprintList, is.SprintState = points(pts), priority, sprints, "future"
+		return is
+	}
+	history := []TeamIssue{
+		finishedIn("OPS-71", 8, s7), finishedIn("OPS-72", 5, s7), finishedIn("OPS-73", 5, s7),
+		finishedIn("OPS-81", 8, s8), finishedIn("OPS-82", 8, s8),
+		finishedIn("OPS-83", 5, s7, s8), // carried over from 7, finished in 8
+		finishedIn("OPS-61", 40, s6),    // before the window: what 6 finished is not known whole
+	}
+	plan := func(pts ...float64) []TeamIssue {
+		var out []TeamIssue
+		for i, p := range pts {
+			priority := "Medium"
+			if i == 1 {
+				priority = "Low"
+			}
+			out = append(out, plannedIn("OPS-10"+strconv.Itoa(i), p, priority, s10))
+		}
+		return out
+	}
+	tests := []struct {
+		name   string
+		issues []TeamIssue
+		reason string // "" expects nothing
+		action string
+	}{
+		{name: "the next sprint holds far more than the team finishes", issues: append(slices.Clone(history), plan(8, 5, 8, 5, 3)...),
+			reason: "OPS Sprint 10 is planned with 29 points in 5 issues; the team finished 18 points in OPS Sprint 7 and 21 points in OPS Sprint 8",
+			action: "it holds 8 points more than the team's best recent sprint, and this issue (Low priority, 5 points) is the first candidate to move out"},
+		{name: "a fifth more than the best sprint is within reach", issues: append(slices.Clone(history), plan(8, 5, 8, 4)...)},
+		{name: "one sprint of history says nothing of a pace",
+			issues: append([]TeamIssue{finishedIn("OPS-81", 8, s8), finishedIn("OPS-61", 5, s6)}, plan(8, 5, 8, 5, 3)...)},
+		{name: "work in the running sprint is not the next sprint's plan",
+			issues: append(append(slices.Clone(history), plannedIn("OPS-91", 40, "Medium", s9)), plan(8, 5)...)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []Opportunity
+			for _, op := range Detect(cfg, Team{Site: site, Issues: tt.issues, Now: now}) {
+				if op.Detector == "sprint.overcommitted" {
+					got = append(got, op)
+				}
+			}
+			if tt.reason == "" {
+				if len(got) > 0 {
+					t.Fatalf("found %+v, want nothing", got)
+				}
+				return
+			}
+			if len(got) != 1 {
+				t.Fatalf("found %+v, want one sprint.overcommitted", got)
+			}
+			if got[0].Reason != tt.reason || !strings.Contains(got[0].Action, tt.action) || got[0].IssueKey != "OPS-101" {
+				t.Errorf("found %s: %q / %q, want OPS-101: %q / %q", got[0].IssueKey, got[0].Reason, got[0].Action, tt.reason, tt.action)
+			}
+			if want := []string{"OPS-100", "OPS-102", "OPS-103", "OPS-104"}; !slices.Equal(got[0].Related, want) {
+				t.Errorf("related %q, want the rest of the sprint %q", got[0].Related, want)
+			}
+		})
 	}
 }

@@ -28,6 +28,10 @@ type TeamIssue struct {
 	// SprintState is the state of the issue's latest sprint: "active",
 	// "future", "closed", or "" when it is in no sprint.
 	SprintState string `json:"sprint_state,omitempty"`
+	// SprintList are the sprints the issue was planned into, with their
+	// boards and dates: what sprint.overcommitted weighs a sprint's plan
+	// against.
+	SprintList []Sprint `json:"sprint_list,omitempty"`
 	// AcceptanceCriteria is the text of an "Acceptance Criteria" custom
 	// field, where the site has one.
 	AcceptanceCriteria string    `json:"acceptance_criteria,omitempty"`
@@ -37,6 +41,19 @@ type TeamIssue struct {
 	// how many the issue has.
 	Comments     []evidence.Comment `json:"comments,omitempty"`
 	CommentTotal int                `json:"comment_total,omitempty"`
+}
+
+// Sprint is one sprint of a board, as an issue's Sprint field gives it.
+type Sprint struct {
+	ID      int    `json:"id"`
+	Name    string `json:"name"`
+	State   string `json:"state"` // "active", "future" or "closed"
+	BoardID int    `json:"board_id,omitempty"`
+	// Start and End are the planned dates (none for a future sprint not
+	// yet scheduled); Completed is when the sprint was closed.
+	Start     *time.Time `json:"start,omitempty"`
+	End       *time.Time `json:"end,omitempty"`
+	Completed *time.Time `json:"completed,omitempty"`
 }
 
 // Release is a fix version with its date.

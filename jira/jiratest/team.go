@@ -370,7 +370,79 @@ func (g *generator) teamBacklog(extra int) {
 	plant(urgent, "priority.top-unowned", "Highest priority for a month, unassigned, in no running sprint")
 	plant(planned, "", "Highest priority, unassigned, planned into the running sprint")
 
+	g.overcommittedSprint(active, next)
+
 	g.teamFillers(extra)
+}
+
+// overcommittedSprint plants what the team finished in the two sprints
+// before the running one, and a next sprint planned well beyond it: the
+// sprint planning `next` finds nobody did (sprint.overcommitted).
+func (g *generator) overcommittedSprint(active, next *Sprint) {
+	s, ops := g.site, g.ops
+	i := slices.Index(ops.Sprints, active)
+	if i < 2 || next == active {
+		return
+	}
+	team := g.teamAt(ops, s.Now)
+	ac := "\n\nh3. Acceptance criteria\n* Reviewed by the team"
+	finished := [][]struct {
+		summary string
+		points  float64
+	}{
+		{{"Alert when a node pool runs out of addresses", 5}, {"Runbook for a full etcd disk", 3}, {"Cap the build log size per job", 5},
+			{"Dashboard of pod restarts per namespace", 3}, {"Retry flaky registry pushes once", 5}},
+		{{"Per-team cost labels on every namespace", 8}, {"Move the cron jobs off the legacy scheduler", 5}, {"Expire preview environments after a week", 5},
+			{"Document the on-call hand-over", 3}, {"Pin the base image digests in CI", 3}},
+	}
+	for j, sp := range ops.Sprints[i-2 : i] {
+		for k, f := range finished[j] {
+			who := team[(j+k)%len(team)]
+			is := g.teamIssue(ops, typeStory, f.summary, who, sp.Start.Add(-48*time.Hour))
+			points := f.points
+			is.Description, is.StoryPoints, is.Assignee, is.Sprints = "As the platform team we want this done."+ac, &points, who, []*Sprint{sp}
+			is.Components = []*Component{ops.Components[(j+k)%len(ops.Components)]}
+			is.Status, is.Resolution, is.Resolved = statusDone, resolutionDone, sp.End.Add(-time.Duration(24*(1+k))*time.Hour)
+			is.Updated = is.Resolved
+		}
+	}
+	// The most the team finished in one of those sprints, the user's own
+	// issues and the demo's others included, and what the next one holds.
+	best, planned := 0.0, 0.0
+	for _, sp := range ops.Sprints[i-2 : i] {
+		sum := 0.0
+		for _, is := range s.issues {
+			if is.Project == ops && is.StoryPoints != nil && len(is.Sprints) > 0 && is.Sprints[len(is.Sprints)-1] == sp &&
+				is.Status.Category == categoryDone {
+				sum += *is.StoryPoints
+			}
+		}
+		best = max(best, sum)
+	}
+	for _, is := range s.issues {
+		if is.StoryPoints != nil && slices.Contains(is.Sprints, next) && is.Status.Category != categoryDone {
+			planned += *is.StoryPoints
+		}
+	}
+	plans := []string{"Self-service database snapshots", "Rate-limit the internal API gateway", "Rotate the CI signing keys",
+		"Split the monitoring stack per region", "Canary analysis for the ingress rollout", "Quota alerts for every namespace",
+		"Faster cold starts for the build runners", "Audit the cluster admin bindings"}
+	var candidate *Issue
+	for k := 0; planned <= 1.4*best && k < len(plans); k++ {
+		who := team[k%len(team)]
+		is := g.teamIssue(ops, typeStory, plans[k], who, s.Now.AddDate(0, 0, -5))
+		points := []float64{8, 5, 8, 5, 3}[k%5]
+		is.Description, is.StoryPoints, is.Assignee, is.Sprints = "As the platform team we want this done."+ac, &points, who, []*Sprint{next}
+		is.Components = []*Component{ops.Components[k%len(ops.Components)]}
+		if k == 1 {
+			is.Priority, candidate = priorityLow, is
+		}
+		planned += points
+	}
+	if candidate != nil && planned > 1.2*best {
+		g.site.plants = append(g.site.plants, TeamPlant{Key: candidate.Key, Detector: "sprint.overcommitted",
+			Note: "the next sprint holds far more than the team finished in either of its last two"})
+	}
 }
 
 // teamFillers adds n ordinary team issues with nothing missing: assigned,

@@ -21,6 +21,10 @@ type rule struct {
 	confidence float64
 	when       cond
 	match      cond
+	// quoteOpening quotes the text from its start rather than around the
+	// match: a story reads from its problem, not from its acceptance
+	// criteria at the end.
+	quoteOpening bool
 }
 
 func hasCategory(evs []evidence.Evidence, category string) bool {

@@ -670,6 +670,22 @@ func TestClassifyLongCommentExcerptShowsTheMatch(t *testing.T) {
 	}
 }
 
+// A story is quoted from its beginning, its problem, not from the
+// acceptance criteria at its end that made it a story: a reader of the
+// portfolio meets "Problem: …", not "…Done when: the old path is removed".
+func TestClassifyStoryQuotesItsOpening(t *testing.T) {
+	act := clfCreated("h3. Problem\nAudit IAM roles unused for 90 days has been on the list for a year and costs on-call roughly 8 hours a week, " +
+		"because every alert about a stale role needs a person to check who still uses it.\n\nh3. Proposal\nDo it in two steps: staging first, " +
+		"then production behind a change window.\n\nh3. Done when\n* The old path is removed\n* The runbook is updated")
+	got := Classify(act, clfIssue("Story", clfLee, clfMe), clfMe)
+	if len(got) != 1 || got[0].Rule != "issue.story" {
+		t.Fatalf("Classify() = %+v, want one issue.story item", got)
+	}
+	if !strings.HasPrefix(got[0].Excerpt, "Problem: Audit IAM roles unused for 90 days") {
+		t.Errorf("excerpt = %q, want the story from its problem", got[0].Excerpt)
+	}
+}
+
 func TestRuleIDs(t *testing.T) {
 	ids := RuleIDs()
 	if !slices.IsSorted(ids) {

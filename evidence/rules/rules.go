@@ -144,7 +144,7 @@ func (rs *RuleSet) Classify(a evidence.Activity, is evidence.Issue, me evidence.
 				continue
 			}
 		}
-		if excerpt == "" {
+		if excerpt == "" || r.quoteOpening && s.a.Source != evidence.SourceChange {
 			excerpt = defaultExcerpt(s)
 		}
 		out = append(out, evidence.Evidence{

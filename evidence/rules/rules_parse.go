@@ -62,7 +62,7 @@ func (r *rawRule) get(name string) (ruleKey, bool) {
 }
 
 // ruleKeys are the keys a rule may have, in the order `rules show` prints them.
-var ruleKeys = []string{"id", "category", "source", "confidence", "disabled", "when", "match"}
+var ruleKeys = []string{"id", "category", "source", "confidence", "quote", "disabled", "when", "match"}
 
 var topLevelKeys = []string{"version", "categories", "patterns", "automation-accounts", "rules", "model"}
 
@@ -415,6 +415,16 @@ func (c *compiler) compileRule(r rawRule, origin RuleOrigin) (rule, RuleInfo, bo
 					fc.problem(k.val, "confidence %v is not in (0, 1]", v)
 				}
 				out.confidence, info.Confidence = v, v
+			}
+		case "quote":
+			if v, ok := fc.str(k.val); ok {
+				switch v {
+				case "match":
+				case "opening":
+					out.quoteOpening = true
+				default:
+					fc.problem(k.val, "unknown quote %q; use match (the words around what matched, the default) or opening (the text from its start)", v)
+				}
 			}
 		case "disabled":
 			if _, err := strconv.ParseBool(k.val.Value); err != nil || k.val.Kind != yaml.ScalarNode {

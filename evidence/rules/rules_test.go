@@ -201,6 +201,7 @@ func TestRulesCheckNamesTheLineOfEveryProblem(t *testing.T) {
 			[]string{`6: unknown pattern "decisions" (did you mean "decision"?)`}},
 		{"confidence out of range", "rules:\n  - id: change.priority\n    confidence: 1.5\n", []string{"3: confidence 1.5 is not in (0, 1]"}},
 		{"unknown source", "rules:\n  - id: change.priority\n    source: changes\n", []string{`3: unknown source "changes"`}},
+		{"unknown quote", "rules:\n  - id: change.priority\n    quote: middle\n", []string{`3: unknown quote "middle"; use match`}},
 		{"a rule that can never match", "rules:\n  - id: change.priority\n    source: comment\n", []string{"2: rule change.priority never matches: its conditions hold only for a change, but it is for a comment"}},
 		{"disabling a rule that does not exist", "rules:\n  - id: change.priorty\n    disabled: true\n", []string{`2: no built-in rule change.priorty to disable (did you mean "change.priority"?)`}},
 		{"redefining a built-in category", "categories:\n  - id: prioritization\n    title: Mine\n", []string{"2: category prioritization is a built-in category"}},

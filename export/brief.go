@@ -435,8 +435,13 @@ func (r *report) proofs(in initiative, n int, quoted *quoteSet) []*evidence.Evid
 // isOutcomeComment reports whether an item is the comment the initiative's
 // outcome is quoted from, which the Outcome line shows already.
 func (in initiative) isOutcomeComment(e *evidence.Evidence) bool {
-	return in.hasOutcome && !in.outcome.Mine && e.Source == evidence.SourceComment &&
-		e.IssueKey == in.outcome.Epic.Key && e.SourceID == in.outcome.Comment.ID
+	if !in.hasOutcome || e.Source != evidence.SourceComment {
+		return false
+	}
+	is := func(o initiativeOutcome) bool {
+		return !o.Mine && e.IssueKey == o.Epic.Key && e.SourceID == o.Comment.ID
+	}
+	return is(in.outcome) || slices.ContainsFunc(in.earlierOutcomes, func(po phaseOutcome) bool { return is(po.outcome) })
 }
 
 // writeQuote writes text on one line, cut to at most max runes, in
@@ -504,7 +509,18 @@ func writeRecordLink(w *bufio.Writer, e *evidence.Evidence) {
 // writeOutcome writes an initiative's outcome: the user's own words, or
 // the Jira comment it was read from, quoted and linked.
 func writeOutcome(w *bufio.Writer, r *report, in initiative) {
-	o := in.outcome
+	// Of phases, what each achieved: "Phase 1: “…” (…). Phase 2: “…” (…)".
+	for _, po := range in.earlierOutcomes {
+		w.WriteString("Phase " + strconv.Itoa(po.phase) + ": ")
+		po.outcome.Text = strings.TrimRight(strings.TrimSpace(po.outcome.Text), ".") // the sentence goes on
+		writeOneOutcome(w, r, in, po.outcome)
+		w.WriteString(". Phase " + strconv.Itoa(in.phases[len(in.phases)-1]) + ": ")
+	}
+	writeOneOutcome(w, r, in, in.outcome)
+}
+
+// writeOneOutcome writes one outcome of an initiative.
+func writeOneOutcome(w *bufio.Writer, r *report, in initiative, o initiativeOutcome) {
 	switch {
 	case o.Mine:
 		writeEscaped(w, upperFirst(evidence.OneLine(o.Text)))

@@ -34,9 +34,13 @@ type initiative struct {
 	// lifecycle or shaped its children (see ownsEpic), not only rewrote its
 	// goals.
 	owned bool
-	// outcome is what the initiative achieved, when the user or Jira says.
+	// outcome is what the initiative achieved, when the user or Jira says:
+	// of phases, the latest phase's that says.
 	outcome    initiativeOutcome
 	hasOutcome bool
+	// earlierOutcomes are what earlier phases achieved, first phase first,
+	// each with its phase's number.
+	earlierOutcomes []phaseOutcome
 	// strength ranks initiatives for the portfolio and for stories: the sum
 	// of the items' strengths (so more and stronger work counts; a field
 	// edit counts far less than a written decision, see strengths), times
@@ -104,9 +108,20 @@ func (in *initiative) score(s strengths, taxonomy []evidence.Category) {
 		in.strength += s.of(e)
 	}
 	in.strength *= math.Sqrt(float64(len(in.groups)))
-	in.outcome, in.hasOutcome = outcomeOf(in.epic)
-	for i := len(in.earlier) - 1; i >= 0 && !in.hasOutcome; i-- {
-		in.outcome, in.hasOutcome = outcomeOf(in.earlier[i])
+	in.earlierOutcomes, in.hasOutcome = nil, false
+	phase := 0 // the phase of in.outcome
+	for i, ep := range in.epics() {
+		o, ok := outcomeOf(ep)
+		if !ok {
+			continue
+		}
+		if in.hasOutcome {
+			in.earlierOutcomes = append(in.earlierOutcomes, phaseOutcome{outcome: in.outcome, phase: phase})
+		}
+		in.outcome, in.hasOutcome = o, true
+		if i < len(in.phases) {
+			phase = in.phases[i]
+		}
 	}
 	if in.owned {
 		in.strength *= ownedWeight

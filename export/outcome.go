@@ -26,6 +26,12 @@ type initiativeOutcome struct {
 // outcomeMarkers start the sentence that reports a result.
 var outcomeMarkers = []string{"outcome:", "result:", "results:", "impact:"}
 
+// phaseOutcome is what one phase of an initiative achieved.
+type phaseOutcome struct {
+	outcome initiativeOutcome
+	phase   int
+}
+
 // outcomeOf returns the initiative's outcome: the user's own statement if
 // they gave one, else what Jira records. A comment that says "Outcome:" or
 // "Result:" reports it, newest first, from the marker on; failing that, the

@@ -125,6 +125,34 @@ func TestPhasesOfOneInitiativeAreOneInitiative(t *testing.T) {
 	}
 }
 
+// What each phase achieved is told, first phase first, each linked to
+// where it was said.
+func TestEachPhaseSaysWhatItAchieved(t *testing.T) {
+	p := refundPhases(true)
+	for i := range p.Epics {
+		if p.Epics[i].Key == "PAY-190" {
+			p.Epics[i].Outcome = "Refunds to wallets without support since the 20th; refund tickets down 80%."
+		}
+	}
+	var md bytes.Buffer
+	if err := Markdown(&md, p, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "**Outcome.** Phase 1: “Closing the epic: 62% of refunds were self-served in the first month, support tickets down 30%” " +
+		"([Priya Nair in Jira, 2026-10-30](https://acme.atlassian.net/browse/PAY-120?focusedCommentId=10901&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-10901)). " +
+		"Phase 2: Refunds to wallets without support since the 20th; refund tickets down 80%.\n"
+	if !strings.Contains(md.String(), want) {
+		t.Errorf("the outcome does not tell both phases, want %q:\n%s", want, md.String())
+	}
+	var stories bytes.Buffer
+	if err := Stories(&stories, p, StoryOptions{Top: 5}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stories.String(), "**Result.** Phase 1: “Closing the epic: 62% of refunds were self-served in the first month, support tickets down 30%” (Jira, 2026-10-30). Phase 2: Refunds to wallets") {
+		t.Errorf("the story's result does not tell both phases:\n%s", stories.String())
+	}
+}
+
 // A phase the user did not own stays apart from the one they did:
 // "owned both epics" would be a claim the interviewer can disprove.
 func TestAPhaseSomeoneElseLedIsNotMerged(t *testing.T) {

@@ -358,10 +358,16 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 	}
 
 	switch {
-	case in.hasOutcome && in.outcome.Mine:
-		s.Result = upperFirst(evidence.OneLine(in.outcome.Text))
 	case in.hasOutcome:
-		s.Result = "“" + upperFirst(evidence.ShortenAtSentence(evidence.OneLine(in.outcome.Text), outcomeLength)) + "” (Jira, " + dateOnly(in.outcome.Comment.At.UTC()) + ")"
+		// Of phases, what each achieved: "Phase 1: “…” (Jira, …). Phase 2: …".
+		for _, po := range in.earlierOutcomes {
+			po.outcome.Text = strings.TrimRight(strings.TrimSpace(po.outcome.Text), ".") // the sentence goes on
+			s.Result += "Phase " + strconv.Itoa(po.phase) + ": " + storyResult(po.outcome) + ". "
+		}
+		if len(in.earlierOutcomes) > 0 {
+			s.Result += "Phase " + strconv.Itoa(in.phases[len(in.phases)-1]) + ": "
+		}
+		s.Result += storyResult(in.outcome)
 	default:
 		// What Jira shows, and nothing the reader should not see: the
 		// command that records the outcome goes to the lint (stderr).
@@ -375,6 +381,15 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 		r.missingOutcome(in)
 	}
 	return s
+}
+
+// storyResult is an outcome as a story's Result tells it: the user's
+// words, or the Jira comment's, quoted and dated.
+func storyResult(o initiativeOutcome) string {
+	if o.Mine {
+		return upperFirst(evidence.OneLine(o.Text))
+	}
+	return "“" + upperFirst(evidence.ShortenAtSentence(evidence.OneLine(o.Text), outcomeLength)) + "” (Jira, " + dateOnly(o.Comment.At.UTC()) + ")"
 }
 
 // storyTask is a category's part in a story's Task; a user's own category

@@ -112,7 +112,7 @@ func (in initiative) epics() []evidence.Epic {
 
 // isEpic reports whether an issue is one of the initiative's epics.
 func (in initiative) isEpic(key string) bool {
-	return slices.ContainsFunc(in.epics(), func(ep evidence.Epic) bool { return ep.Key == key })
+	return key == in.epic.Key || slices.ContainsFunc(in.earlier, func(ep evidence.Epic) bool { return ep.Key == key })
 }
 
 // goal is the goal the initiative set out with: its first phase's that

@@ -1038,6 +1038,9 @@ func overcommittedSprints(d Detector, t *Team) []finding {
 		for _, sp := range is.SprintList {
 			sprints[keyOfSprint(sp)] = sp
 		}
+		if !countsInSprint(is) {
+			continue
+		}
 		if last, ok := lastSprint(is); ok && is.Done() && last.State == "closed" && is.StoryPoints != nil {
 			finished[keyOfSprint(last)] += *is.StoryPoints
 		}
@@ -1064,7 +1067,7 @@ func overcommittedSprints(d Detector, t *Team) []finding {
 		p.finished[key] = finished[key]
 	}
 	for _, is := range t.Issues {
-		if is.Done() {
+		if is.Done() || !countsInSprint(is) {
 			continue
 		}
 		for _, sp := range is.SprintList {
@@ -1104,7 +1107,7 @@ func overcommittedSprints(d Detector, t *Team) []finding {
 		var candidate *TeamIssue
 		for i := range p.issues {
 			is := &p.issues[i]
-			if is.InProgress() || strings.EqualFold(is.Type, "Epic") || !openToOthers(d, t, *is) {
+			if is.InProgress() || !openToOthers(d, t, *is) {
 				continue
 			}
 			if candidate == nil || moveOutFirst(*is, *candidate) {
@@ -1132,6 +1135,14 @@ func overcommittedSprints(d Detector, t *Team) []finding {
 				"candidate": candidate.Key, "candidate-points": points, "candidate-priority": cmp.Or(candidate.Priority, "no")}})
 	}
 	return out
+}
+
+// countsInSprint reports whether an issue's points count in a sprint's
+// plan, as Jira's sprint reports count them: not an epic's, nor a
+// sub-task's, whose points are its parent's already.
+func countsInSprint(is TeamIssue) bool {
+	typ := strings.ToLower(is.Type)
+	return typ != "epic" && !strings.Contains(typ, "sub-task") && !strings.Contains(typ, "subtask")
 }
 
 // moveOutFirst reports whether a is a better issue to move out of a

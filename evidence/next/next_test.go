@@ -794,6 +794,11 @@ func TestOvercommittedSprints(t *testing.T) {
 			reason: "OPS Sprint 10 is planned with 29 points in 5 issues; the team finished 18 points in OPS Sprint 7 and 21 points in OPS Sprint 8",
 			action: "it holds 8 points more than the team's best recent sprint, and this issue (Low priority, 5 points) is the first candidate to move out"},
 		{name: "a fifth more than the best sprint is within reach", issues: append(slices.Clone(history), plan(8, 5, 8, 4)...)},
+		{name: "a sub-task's points are its parent's", issues: append(append(slices.Clone(history), plan(8, 5, 8, 4)...), func() TeamIssue {
+			is := plannedIn("OPS-120", 8, "Medium", s10)
+			is.Type = "Sub-task"
+			return is
+		}())},
 		{name: "one sprint of history says nothing of a pace",
 			issues: append([]TeamIssue{finishedIn("OPS-81", 8, s8), finishedIn("OPS-61", 5, s6)}, plan(8, 5, 8, 5, 3)...)},
 		{name: "work in the running sprint is not the next sprint's plan",

@@ -102,9 +102,11 @@ func redactContactsInLine(text string) string {
 // in "Thanks, Sam!" but not in "same"; a first or last name alone is
 // replaced too when it is capitalised. Names, sites, hosts and terms match
 // in any case; project names only as written, so that a project called
-// "Payments" leaves "payments" in a sentence alone. Other proper nouns in
-// the user's words, such as customers' names, cannot be told from ordinary
-// capitalised words and stay unless listed in terms. Built-in category
+// "Payments" leaves "payments" in a sentence alone. A company's name by
+// its form ("Globex Ltd", "Marlow & Finch") becomes "[company]", and a
+// customer's where the text says it is one ("customers like Cobalt
+// Fitness") "[customer]"; other proper nouns in the user's words cannot be
+// told from ordinary capitalised words and stay unless listed in terms. Built-in category
 // ids, rule ids and evidence ids are not personal and are kept.
 func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 	r := newRedactor(p, terms)
@@ -542,6 +544,11 @@ func (r *redactor) replaceTerms(b *strings.Builder, s string) {
 			i += n
 			continue
 		}
+		if ph, n := organisationAt(s, i, c, b.String()); n > 0 {
+			b.WriteString(ph)
+			i += n
+			continue
+		}
 		b.WriteString(s[i : i+size])
 		i += size
 	}
@@ -606,6 +613,73 @@ func teamMemberAt(s string, i int, c rune) int {
 		return m[5]
 	}
 	return m[3]
+}
+
+// Placeholders of organisations the user's words name: a customer's name
+// is the employer's confidential information, as a colleague's is theirs.
+const (
+	customerInText = "[customer]"
+	companyInText  = "[company]"
+)
+
+// orgWord is one capitalised word of an organisation's name: "Kestrel",
+// "O'Brien", "Globex", "3M" does not start with a capital and stays.
+const orgWord = `\p{Lu}[\p{L}\d'’.-]*\p{L}`
+
+var (
+	// companyPattern finds a company by its form: a legal suffix
+	// ("Globex Ltd", "Acme Foods GmbH") or two names joined by "&"
+	// ("Marlow & Finch").
+	companyPattern = regexp.MustCompile(`^(?:` + orgWord + `(?: ` + orgWord + `){0,2},? (?:Inc|Ltd|LLC|GmbH|AG|plc|PLC|Corp|Corporation|Pty|BV|NV|SA|SAS|Oy|AB|ASA|KG|SE)\b\.?` +
+		`|(` + orgWord + `) & (` + orgWord + `))`)
+	// customerNamePattern finds a name, of up to three capitalised words,
+	// that follows a customer cue or is followed by one: "Kestrel Bikes
+	// (customer)".
+	customerNamePattern = regexp.MustCompile(`^` + orgWord + `(?: ` + orgWord + `){0,2}`)
+	customerAfter       = regexp.MustCompile(`^ \((?:a |an |our )?(?i:customer|client|merchant|partner)\)`)
+	customerBefore      = regexp.MustCompile(`(?i)\b(?:customers?|clients?|merchants?|partners?)(?:,| like| such as| including| e\.g\.,?)? $`)
+)
+
+// commonTitleWords are capitalised words that "&" joins in ordinary
+// phrases ("Terms & Conditions", "Sales & Marketing"), not in a name.
+var commonTitleWords = []string{
+	"Terms", "Conditions", "Research", "Development", "Health", "Safety", "Sales", "Marketing", "Support",
+	"Operations", "Finance", "Legal", "Questions", "Answers", "Tips", "Tricks", "Bugs", "Fixes", "Features",
+	"Improvements", "Design", "Engineering", "Product", "Security", "Compliance", "Risk", "People", "Culture",
+}
+
+// organisationAt returns the placeholder and length of an organisation's
+// name at s[i] (whose rune is c; written is the text before it): a
+// company by its form, or a customer by what the text says of it.
+// Elsewhere a capitalised word is as likely a product or the start of a
+// sentence, and stays.
+func organisationAt(s string, i int, c rune, written string) (string, int) {
+	if !unicode.IsUpper(c) {
+		return "", 0
+	}
+	if m := companyPattern.FindStringSubmatchIndex(s[i:]); m != nil && wordEndsAt(s, i+m[1]) {
+		common := func(a, b int) bool { return a >= 0 && slices.Contains(commonTitleWords, s[i+a:i+b]) }
+		if !common(m[2], m[3]) && !common(m[4], m[5]) {
+			return companyInText, m[1]
+		}
+	}
+	m := customerNamePattern.FindStringIndex(s[i:])
+	if m == nil || !wordEndsAt(s, i+m[1]) || !isName(s[i:i+m[1]]) {
+		return "", 0
+	}
+	if after := customerAfter.FindStringIndex(s[i+m[1]:]); after != nil {
+		return customerInText, m[1] + after[1] // "[customer]", not "[customer] (customer)"
+	}
+	if customerBefore.MatchString(written[max(0, len(written)-24):]) {
+		return customerInText, m[1]
+	}
+	return "", 0
+}
+
+// wordEndsAt reports whether a match ending at s[end] ends a word.
+func wordEndsAt(s string, end int) bool {
+	r, _ := utf8.DecodeRuneInString(s[end:])
+	return end == len(s) || !isWordRune(r)
 }
 
 // isName reports whether a word nameWord finds may be a name: neither an

@@ -400,3 +400,28 @@ func TestLetters(t *testing.T) {
 		}
 	}
 }
+
+// A customer's or a company's name in the user's words is redacted when
+// its form or the text says it is one; a capitalised word alone stays, as
+// it may be a product.
+func TestRedactNamesOrganisations(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Raising priority because three customers, Marlow & Finch among them, reported it.",
+			"Raising priority because three customers, [company] among them, reported it."},
+		{"the Marlow & Finch pilot started on the 8th", "the [company] pilot started on the 8th"},
+		{"Kestrel Bikes (customer) asked for it again.", "[customer] asked for it again."},
+		{"Merchants like Cobalt Fitness want the export.", "Merchants like [customer] want the export."},
+		{"our client Globex wants it by May", "our client [customer] wants it by May"},
+		{"Contract with Initech Ltd. signed.", "Contract with [company] signed."},
+		{"Acme Foods GmbH and Hooli Inc are live.", "[company] and [company] are live."},
+		// Ordinary phrases, products and sentences stay.
+		{"Terms & Conditions page, Sales & Marketing sync.", "Terms & Conditions page, Sales & Marketing sync."},
+		{"Grafana in production; customers. The next step is Kafka.", "Grafana in production; customers. The next step is Kafka."},
+		{"customers Update: nothing", "customers Update: nothing"},
+	}
+	for _, tt := range tests {
+		if got := redactText(tt.in); got != tt.want {
+			t.Errorf("redact(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

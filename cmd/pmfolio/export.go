@@ -84,10 +84,11 @@ fonts lack, such as CJK or an emoji, prints as "?" and is named on standard erro
 --redact replaces people's names, project keys and names, issue keys, sites, e-mail
 addresses and URLs with labelled placeholders (a teammate, Project A, PROJ-A-12, …), at
 word boundaries, so ordinary words stay; a name that is no Jira user's is replaced
-when a team follows it ("Ines from legal" becomes "someone from legal"). Names of
-customers and other proper nouns in your own words stay: --redact=FILE hides each
-term listed in FILE, one per line, as "term" or "term = label" (e.g. "Acme Corp = a
-customer").`,
+when a team follows it ("Ines from legal" becomes "someone from legal"); a company's
+name by its form ("Globex Ltd", "Marlow & Finch") becomes [company], and a customer's
+where the text says it is one ("customers like Cobalt Fitness") [customer]. Other
+proper nouns in your own words stay: --redact=FILE hides each term listed in FILE,
+one per line, as "term" or "term = label" (e.g. "Acme Corp = a customer").`,
 		Example: `  pmfolio export -o portfolio.md
   pmfolio export -o portfolio.pdf
   pmfolio export --full -o portfolio.html --since 1y

@@ -77,7 +77,7 @@ func newNextCmd(g *globals) *cobra.Command {
 		Long: `next looks at your team's backlog (read by sync: the projects, board or JQL under
 "team:" in the config file, else the projects you worked in over the last 90 days) for
 PM work nobody is doing: stories in the sprint without acceptance criteria or an
-estimate, blocked issues nobody has chased, epics without a progress note or a success
+estimate, or too large to finish in it, blocked issues nobody has chased, epics without a progress note or a success
 metric, resolved incidents without a postmortem, questions nobody answered, untriaged
 bugs, top-priority issues nobody owns or plans, work in progress nobody owns, that
 stopped moving or that a closed sprint left behind, a next sprint planned beyond what

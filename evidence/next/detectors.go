@@ -3,6 +3,7 @@ package next
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"regexp"
 	"sort"
 	"strconv"
@@ -22,6 +23,9 @@ type Team struct {
 	Now    time.Time
 	byKey  map[string]int    // Issues by key, made on first use (issue)
 	people map[string]string // names by account, made on first use (nameOf)
+	// typical is the team's median story estimate, -1 when too few
+	// stories have one; made on first use (typicalStory).
+	typical *float64
 }
 
 // finding is what a check found on one issue: the values of the reason's
@@ -47,6 +51,7 @@ type check func(d Detector, t *Team) []finding
 var checks = map[string]check{
 	"story.no-acceptance-criteria": perIssue(noAcceptanceCriteria),
 	"story.no-estimate":            perIssue(noEstimate),
+	"story.too-large":              perIssue(tooLargeStory),
 	"blocked.stale":                staleBlockedIssues,
 	"epic.no-progress-note":        perIssue(epicWithoutNote),
 	"epic.no-success-metric":       epicsWithoutMetric,
@@ -178,6 +183,55 @@ func noAcceptanceCriteria(_ Detector, _ *Team, is TeamIssue) (map[string]string,
 		return nil, false
 	}
 	return map[string]string{"sprint": sprint}, true
+}
+
+// largeStoryPoints is the least estimate story.too-large reports,
+// whatever the team's typical story: 13 is where the usual scale (1, 2, 3,
+// 5, 8, 13) says "split it"; an 8 is a big story many teams take on.
+const largeStoryPoints = 13
+
+// minEstimatedStories is how many estimated stories the team needs before
+// its typical story says anything.
+const minEstimatedStories = 10
+
+// tooLargeStory: a story not yet started, planned into the running or next
+// sprint, estimated at more than the detector's share over the team's
+// typical story (the median of its estimated stories): one that size
+// rarely finishes in the sprint, and splitting it is grooming nobody did.
+func tooLargeStory(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
+	sprint := sprintLabel(is)
+	if sprint == "" || is.StoryPoints == nil || is.StatusCategory != "new" || *is.StoryPoints < largeStoryPoints {
+		return nil, false
+	}
+	typical, ok := t.typicalStory(d)
+	if !ok || *is.StoryPoints <= typical*(1+d.Over) {
+		return nil, false
+	}
+	return map[string]string{"sprint": sprint, "points": formatPoints(*is.StoryPoints),
+		"times": strconv.FormatFloat(math.Round(*is.StoryPoints/typical*10)/10, 'f', -1, 64), "typical": formatPoints(typical)}, true
+}
+
+// typicalStory is the median estimate of the team's estimated issues of
+// the detector's types, done or not, once there are enough of them.
+func (t *Team) typicalStory(d Detector) (float64, bool) {
+	if t.typical == nil {
+		var points []float64
+		for _, is := range t.Issues {
+			if is.StoryPoints != nil && *is.StoryPoints > 0 && typeMatches(d, is) {
+				points = append(points, *is.StoryPoints)
+			}
+		}
+		median := -1.0
+		if len(points) >= minEstimatedStories {
+			sort.Float64s(points)
+			median = points[len(points)/2]
+			if len(points)%2 == 0 {
+				median = (points[len(points)/2-1] + median) / 2
+			}
+		}
+		t.typical = &median
+	}
+	return *t.typical, *t.typical > 0
 }
 
 func noEstimate(_ Detector, _ *Team, is TeamIssue) (map[string]string, bool) {

@@ -830,3 +830,60 @@ func TestOvercommittedSprints(t *testing.T) {
 		})
 	}
 }
+
+func TestTooLargeStories(t *testing.T) {
+	cfg, err := Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// team is n estimated stories of the running sprint, done, of pts each.
+	team := func(n int, pts float64) []TeamIssue {
+		var out []TeamIssue
+		for i := range n {
+			is := story("OPS-" + strconv.Itoa(200+i))
+			is.Status, is.StatusCategory, is.StoryPoints = "Done", "done", points(pts)
+			out = append(out, is)
+		}
+		return out
+	}
+	big := func(pts float64, edit func(*TeamIssue)) TeamIssue {
+		is := story("OPS-1")
+		is.StoryPoints, is.SprintState = points(pts), "future"
+		if edit != nil {
+			edit(&is)
+		}
+		return is
+	}
+	tests := []struct {
+		name   string
+		issues []TeamIssue
+		reason string // "" expects nothing
+	}{
+		{name: "a story four times the team's size in the next sprint", issues: append(team(12, 3), big(13, nil)),
+			reason: "next sprint (OPS Sprint 9) story not started yet, estimated at 13 points: 4.3 times the team's typical story (3 points)"},
+		{name: "large on a team whose stories are large", issues: append(team(12, 8), big(13, nil))},
+		{name: "too few estimated stories to know the team's size", issues: append(team(6, 3), big(13, nil))},
+		{name: "already started", issues: append(team(12, 3), big(13, func(is *TeamIssue) { is.Status, is.StatusCategory = "In Progress", "indeterminate" }))},
+		{name: "in the backlog, where it may be split later", issues: append(team(12, 3), big(13, func(is *TeamIssue) { is.SprintState, is.Sprints = "", nil }))},
+		{name: "an 8 is a big story many teams take on", issues: append(team(12, 1), big(8, nil))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []Opportunity
+			for _, op := range Detect(cfg, Team{Site: site, Issues: tt.issues, Now: now}) {
+				if op.Detector == "story.too-large" {
+					got = append(got, op)
+				}
+			}
+			if tt.reason == "" {
+				if len(got) > 0 {
+					t.Fatalf("found %+v, want nothing", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].IssueKey != "OPS-1" || got[0].Reason != tt.reason || !strings.Contains(got[0].Action, "Split it with Tomás") {
+				t.Fatalf("found %+v, want OPS-1: %q", got, tt.reason)
+			}
+		})
+	}
+}

@@ -370,6 +370,16 @@ func (g *generator) teamBacklog(extra int) {
 	plant(urgent, "priority.top-unowned", "Highest priority for a month, unassigned, in no running sprint")
 	plant(planned, "", "Highest priority, unassigned, planned into the running sprint")
 
+	// A story too large to finish in a sprint, and one merely large.
+	st = g.teamIssue(ops, typeStory, "Multi-region failover for the ingress layer", sam, ago(6))
+	st.Description = "As an on-call engineer I want ingress to fail over to the second region on its own so that a regional outage is not a page.\n\n" + ac
+	st.Sprints, st.StoryPoints, st.Assignee = []*Sprint{next}, points(21), tomas
+	plant(st, "story.too-large", "21 points in the next sprint, not started")
+	st = g.teamIssue(ops, typeStory, "Move the CI secrets into Vault", aisha, ago(6))
+	st.Description = "As a developer I want CI to read its secrets from Vault so that no secret lives in a pipeline variable.\n\n" + ac
+	st.Sprints, st.StoryPoints, st.Assignee = []*Sprint{next}, points(8), aisha
+	plant(st, "", "8 points in the next sprint: big, not too big")
+
 	g.overcommittedSprint(active, next)
 
 	g.teamFillers(extra)

@@ -316,8 +316,13 @@ func (w *plainWriter) writeString(s string) {
 	w.b.WriteString(s)
 }
 
-// heading writes a heading's text ending with ":".
+// heading writes a heading's text ending with ":", after a full stop
+// ending the text before it when its author did not end it: "…in
+// eu-central-1. Impact: 227 merchants", not "…in eu-central-1 Impact:".
 func (w *plainWriter) heading(text string, table bool) {
+	if out := w.b.String(); out != "" && !strings.ContainsRune(".:!?;,", rune(out[len(out)-1])) {
+		w.b.WriteByte('.')
+	}
 	before := w.b.Len()
 	w.inline(text, table)
 	if out := w.b.String(); len(out) > before && !strings.ContainsRune(".:!?", rune(out[len(out)-1])) {

@@ -25,6 +25,8 @@ func TestPlainText(t *testing.T) {
 		{"snake_case and arithmetic are not emphasis", "set max_retry_count to 2 * 3", "set max_retry_count to 2 * 3"},
 		{"heading marker becomes a colon", "h3. Acceptance criteria\n* works offline", "Acceptance criteria: works offline."},
 		{"heading ending in punctuation keeps it", "h1. Why?\nbecause", "Why? because"},
+		{"a heading ends the text before it", "h3. Summary\nerrors in eu-central-1\n\nh3. Impact\n227 merchants", "Summary: errors in eu-central-1. Impact: 227 merchants"},
+		{"a text that ends itself is left alone", "Nothing lost!\nh3. Next\nship it", "Nothing lost! Next: ship it"},
 		{"empty heading gives nothing", "h2.\ntext", "text"},
 		{"list markers go", "# first\n## nested\n- dash item", "first; nested; dash item."},
 		{"color tags go", "{color:red}at risk{color} this week", "at risk this week"},

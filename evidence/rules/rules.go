@@ -230,8 +230,9 @@ func (rs *RuleSet) PatternYAML(name string) (yamlText, file string, ok bool) {
 func (rs *RuleSet) Identity() string { return rs.identity }
 
 // classifyRevision is bumped when Classify's code changes what it claims
-// for the same rules and model, so that stored evidence is rebuilt.
-const classifyRevision = "3"
+// or quotes for the same rules and model (the plain text it reads, among
+// them), so that stored evidence is rebuilt.
+const classifyRevision = "4"
 
 // UserFile is the user's rules file applied, or "" for the built-in rules alone.
 func (rs *RuleSet) UserFile() string { return rs.userFile }

@@ -420,12 +420,15 @@ func (r *report) initiativeFacts(in initiative) string {
 
 // proofs are an initiative's strongest items in the user's own words, at
 // most one per kind of work and per issue; never a field edit, which the
-// brief only ever summarises. The epic's creation is left out when its
-// goal is shown.
+// brief only ever summarises. The epic's creation, and what repeats its
+// goal ("Goal of this epic, in one line: …"), are left out when the goal
+// is shown.
 func (r *report) proofs(in initiative, n int, quoted *quoteSet) []*evidence.Evidence {
 	var written []*evidence.Evidence
+	goal, _ := goalAndMetrics(in.goal())
 	for _, e := range in.items {
-		if inOwnWords(e) && !(e.Source == evidence.SourceIssue && in.isEpic(e.IssueKey) && in.goal() != "") && !in.isOutcomeComment(e) {
+		if inOwnWords(e) && !(e.Source == evidence.SourceIssue && in.isEpic(e.IssueKey) && goal != "") && !in.isOutcomeComment(e) &&
+			!restates(e.Excerpt, goal) {
 			written = append(written, e)
 		}
 	}

@@ -278,7 +278,8 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 		s.Situation += ", alongside " + quantity(t.teammates, "teammate", "teammates")
 	}
 	s.Situation += "."
-	if goal := epicGoal(in); goal != "" {
+	goal := epicGoal(in)
+	if goal != "" {
 		created := "the epic"
 		if len(in.earlier) > 0 {
 			created = "the first phase's epic"
@@ -290,12 +291,13 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 	// The strongest items in the user's own words, told in the order they
 	// happened; field edits only when there are too few of those.
 	var written, edits []*evidence.Evidence
-	goalQuoted := epicGoal(in) != ""
+	goalQuoted := goal != ""
 	for _, e := range in.items {
 		switch {
-		case e.Source == evidence.SourceIssue && in.isEpic(e.IssueKey) && goalQuoted, in.isOutcomeComment(e):
-			// The situation quotes the epic as created already, and the
-			// result its outcome.
+		case e.Source == evidence.SourceIssue && in.isEpic(e.IssueKey) && goalQuoted, in.isOutcomeComment(e),
+			goalQuoted && restates(e.Excerpt, goal):
+			// The situation quotes the epic as created already (and so what
+			// repeats its goal), and the result its outcome.
 		case inOwnWords(e):
 			written = append(written, e)
 		default:

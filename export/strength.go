@@ -200,6 +200,29 @@ func (qs *quoteSet) has(text string) bool {
 	return false
 }
 
+// restates reports whether a quote repeats the first sentence of text, at
+// least five words of which four in five are in the quote: "Goal of this
+// epic, in one line: <the goal>" under a Goal line that shows it already.
+func restates(quote, text string) bool {
+	first := text
+	for _, end := range []string{". ", "! ", "? "} {
+		if i := strings.Index(first, end); i >= 0 {
+			first = first[:i]
+		}
+	}
+	want := quoteWords(first)
+	if len(want) < 5 {
+		return false
+	}
+	have, found := quoteWords(quote), 0
+	for w := range want {
+		if have[w] {
+			found++
+		}
+	}
+	return found*5 >= len(want)*4
+}
+
 func (qs *quoteSet) add(text string) {
 	if words := quoteWords(text); len(words) > 0 {
 		qs.quotes = append(qs.quotes, words)

@@ -517,7 +517,11 @@ func writeOutcome(w *bufio.Writer, r *report, in initiative) {
 		w.WriteString("Phase " + strconv.Itoa(po.phase) + ": ")
 		po.outcome.Text = strings.TrimRight(strings.TrimSpace(po.outcome.Text), ".") // the sentence goes on
 		writeOneOutcome(w, r, in, po.outcome)
-		w.WriteString(". Phase " + strconv.Itoa(in.phases[len(in.phases)-1]) + ": ")
+		w.WriteString(". ")
+	}
+	if in.outcomePhase > 0 {
+		// Whichever phase said it: the latest may not have yet.
+		w.WriteString("Phase " + strconv.Itoa(in.outcomePhase) + ": ")
 	}
 	writeOneOutcome(w, r, in, in.outcome)
 }

@@ -38,6 +38,9 @@ type initiative struct {
 	// of phases, the latest phase's that says.
 	outcome    initiativeOutcome
 	hasOutcome bool
+	// outcomePhase is the number of the phase outcome is of; 0 for an
+	// epic of its own.
+	outcomePhase int
 	// earlierOutcomes are what earlier phases achieved, first phase first,
 	// each with its phase's number.
 	earlierOutcomes []phaseOutcome
@@ -108,19 +111,18 @@ func (in *initiative) score(s strengths, taxonomy []evidence.Category) {
 		in.strength += s.of(e)
 	}
 	in.strength *= math.Sqrt(float64(len(in.groups)))
-	in.earlierOutcomes, in.hasOutcome = nil, false
-	phase := 0 // the phase of in.outcome
+	in.earlierOutcomes, in.hasOutcome, in.outcomePhase = nil, false, 0
 	for i, ep := range in.epics() {
 		o, ok := outcomeOf(ep)
 		if !ok {
 			continue
 		}
 		if in.hasOutcome {
-			in.earlierOutcomes = append(in.earlierOutcomes, phaseOutcome{outcome: in.outcome, phase: phase})
+			in.earlierOutcomes = append(in.earlierOutcomes, phaseOutcome{outcome: in.outcome, phase: in.outcomePhase})
 		}
 		in.outcome, in.hasOutcome = o, true
 		if i < len(in.phases) {
-			phase = in.phases[i]
+			in.outcomePhase = in.phases[i]
 		}
 	}
 	if in.owned {

@@ -79,7 +79,7 @@ func TestPhasesOfOneInitiativeAreOneInitiative(t *testing.T) {
 		"owned both epics",
 		"phase 1 shipped · phase 2 in progress: the issue is not done yet",
 		"**Goal.** Merchants refund from the order page.",
-		"62% of refunds were self-served in the first month",
+		"**Outcome.** Phase 1: “Closing the epic: 62% of refunds were self-served in the first month",
 		acme.IssueURL("PAY-120") + "?focusedCommentId=10901",
 	} {
 		if !strings.Contains(section, want) {

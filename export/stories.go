@@ -366,8 +366,8 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 			po.outcome.Text = strings.TrimRight(strings.TrimSpace(po.outcome.Text), ".") // the sentence goes on
 			s.Result += "Phase " + strconv.Itoa(po.phase) + ": " + storyResult(po.outcome) + ". "
 		}
-		if len(in.earlierOutcomes) > 0 {
-			s.Result += "Phase " + strconv.Itoa(in.phases[len(in.phases)-1]) + ": "
+		if in.outcomePhase > 0 {
+			s.Result += "Phase " + strconv.Itoa(in.outcomePhase) + ": "
 		}
 		s.Result += storyResult(in.outcome)
 	default:

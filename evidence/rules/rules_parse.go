@@ -523,6 +523,9 @@ func describeRule(r rule) string {
 		b.WriteString(" when " + strings.Join(clauses, ", and "))
 	}
 	b.WriteString(".")
+	if r.quoteOpening {
+		b.WriteString(" It quotes the text from its start.")
+	}
 	return b.String()
 }
 

@@ -64,6 +64,7 @@ type generator struct {
 	team          map[*Project][]*User // who does the project's engineering, Me excluded
 	teamName      map[*Project]string
 	epics         map[*Project][]*Issue
+	epicSeeds     map[*Issue]*epicSeed // what each epic is about
 	byProject     map[*Project][]*Issue
 
 	// followUps are OPS issues Me must create after an incident: a
@@ -104,6 +105,7 @@ func newGenerator(opts DemoOptions) *generator {
 		team:      map[*Project][]*User{},
 		teamName:  map[*Project]string{},
 		epics:     map[*Project][]*Issue{},
+		epicSeeds: map[*Issue]*epicSeed{},
 		byProject: map[*Project][]*Issue{},
 		said:      map[string]bool{},
 	}
@@ -367,6 +369,7 @@ func (g *generator) generateIssue(i, n int) {
 	g.byProject[p] = append(g.byProject[p], is)
 	if kind == kindEpic {
 		g.epics[p] = append(g.epics[p], is)
+		g.epicSeeds[is] = ig.seed
 	}
 
 	ig.run(ig.plan(i))
@@ -432,6 +435,9 @@ type issueGen struct {
 	region string
 	at     time.Time // when the current step happens
 	seed   *epicSeed // what an epic is about
+	// serves is the epic seed whose work lists the issue's summary: the
+	// only initiative the issue may be filed under, in any phase.
+	serves *epicSeed
 	// owner does the issue's engineering once it starts.
 	owner    *User
 	incident *Issue  // for postmortems and follow-ups
@@ -509,6 +515,7 @@ func (ig *issueGen) setup(fu followUp) {
 		is.Type = typeTask
 		ig.svc, ig.region = svcOf(fu.incident, ig.svc), regionOf(fu.incident, ig.region)
 		is.Summary = ig.fill(fu.summary)
+		ig.serves = ig.text.epicServedBy(fu.summary)
 		is.Reporter = me
 		what := strings.TrimPrefix(is.Summary, "Follow-up: ")
 		is.Description = ig.freshFill(strings.NewReplacer("{$postmortem}", fu.postmortem.Key, "{$incidentkey}", fu.incident.Key,
@@ -518,8 +525,9 @@ func (ig *issueGen) setup(fu followUp) {
 		ig.incident = fu.postmortem
 	case kindStory:
 		is.Type = typeStory
-		seed := pickOf(g, ig.text.stories)
+		seed := pickWork(ig, ig.text.stories, func(st storySeed) string { return st.summary })
 		is.Summary = ig.fill(seed.summary)
+		ig.serves = ig.text.epicServedBy(seed.summary)
 		is.Reporter = colleague
 		if (p == g.ops && g.chance(0.6)) || g.chance(0.2) {
 			is.Reporter = me
@@ -531,7 +539,9 @@ func (ig *issueGen) setup(fu followUp) {
 		}
 	case kindTask:
 		is.Type = typeTask
-		is.Summary = ig.fill(pickOf(g, ig.text.tasks))
+		summary := pickWork(ig, ig.text.tasks, func(t string) string { return t })
+		is.Summary = ig.fill(summary)
+		ig.serves = ig.text.epicServedBy(summary)
 		is.Reporter = colleague
 		if p == g.ops && g.chance(0.5) {
 			is.Reporter = me
@@ -539,7 +549,9 @@ func (ig *issueGen) setup(fu followUp) {
 		is.Description = ig.freshFill(taskProblems...)
 	case kindChore:
 		is.Type = typeTask
-		is.Summary = ig.fill(pickOf(g, ig.text.chores))
+		summary := pickOf(g, ig.text.chores)
+		is.Summary = ig.fill(summary)
+		ig.serves = ig.text.epicServedBy(summary)
 		is.Reporter = colleague
 		if p == g.ops && g.chance(0.8) {
 			is.Reporter = me
@@ -550,7 +562,9 @@ func (ig *issueGen) setup(fu followUp) {
 		}
 	case kindBug:
 		is.Type = typeBug
-		is.Summary = ig.fill(pickOf(g, ig.text.bugs))
+		summary := pickOf(g, ig.text.bugs)
+		is.Summary = ig.fill(summary)
+		ig.serves = ig.text.epicServedBy(summary)
 		is.Reporter = colleague
 		if p == g.ops && g.chance(0.3) {
 			is.Reporter = me
@@ -583,10 +597,67 @@ func (ig *issueGen) setup(fu followUp) {
 	if g.chance(0.4) && len(p.Components) > 0 {
 		is.Components = []*Component{pickOf(g, p.Components)}
 	}
-	// Colleagues often file work straight under an epic.
-	if is.Type != typeEpic && is.Reporter != me && len(g.epics[p]) > 0 && g.chance(0.3) {
-		is.Parent = pickOf(g, g.epics[p])
+	// Colleagues often file work straight under the epic it serves, not
+	// always in the phase under way; Me moves it there (meReparent).
+	if phases := ig.phases(); len(phases) > 0 && is.Reporter != me && g.chance(0.8) {
+		is.Parent = pickOf(g, phases)
 	}
+}
+
+// epicServedBy is the epic seed whose work lists summary, or nil for work
+// that serves no initiative on the roadmap.
+func (t *projectText) epicServedBy(summary string) *epicSeed {
+	for k := range t.epics {
+		if slices.Contains(t.epics[k].work, summary) {
+			return &t.epics[k]
+		}
+	}
+	return nil
+}
+
+// pickWork is mostly work for an initiative under way when the issue is
+// written, as teams write stories and tasks for the epics they are working
+// on, so that each epic gathers work; the rest is any of work.
+func pickWork[T any](ig *issueGen, work []T, summary func(T) string) T {
+	var current []T
+	for _, w := range work {
+		if ig.underWay(ig.text.epicServedBy(summary(w))) {
+			current = append(current, w)
+		}
+	}
+	if len(current) > 0 && ig.chance(0.5) {
+		return pickOf(ig.generator, current)
+	}
+	return pickOf(ig.generator, work)
+}
+
+// underWay reports whether an epic of seed is open when the issue is
+// created.
+func (ig *issueGen) underWay(seed *epicSeed) bool {
+	if seed == nil {
+		return false
+	}
+	for _, e := range ig.epics[ig.is.Project] {
+		if ig.epicSeeds[e] == seed && (e.Resolved.IsZero() || e.Resolved.After(ig.is.Created)) {
+			return true
+		}
+	}
+	return false
+}
+
+// phases is the epics so far of the initiative the issue serves, oldest
+// first: the only epics it may be filed under.
+func (ig *issueGen) phases() []*Issue {
+	if ig.serves == nil {
+		return nil
+	}
+	var out []*Issue
+	for _, e := range ig.epics[ig.is.Project] {
+		if ig.epicSeeds[e] == ig.serves {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // freshFill is a description from one of templates that no issue has yet.

@@ -54,6 +54,11 @@ type epicSeed struct {
 	// outcome is what the owner writes when she closes the epic: the
 	// success metrics against what happened, in numbers.
 	outcome []string
+	// work is the summaries, as written in the lists, of the stories,
+	// tasks, chores, bugs and incident follow-ups that serve the epic. The
+	// demo files an issue only under an epic that lists it, so the work a
+	// portfolio quotes under an initiative is about that initiative.
+	work []string
 }
 
 var opsText = projectText{
@@ -69,8 +74,16 @@ var opsText = projectText{
 			[]string{"A {{/preview}} comment on a PR creates an environment within 10 minutes", "Environments are deleted 48h after the PR closes", "Cost per environment is visible on the cost dashboard"}},
 		{"SLO dashboard for {$svc}", "engineering manager", "one SLO dashboard per customer-facing service", "we decide on reliability work with data instead of gut feeling",
 			[]string{"Availability and latency SLOs are defined in code next to the service", "The dashboard shows the error budget left for the 28-day window", "Burn-rate alerts page at 2% budget per hour"}},
+		{"Error-budget burn alerts for {$svc}", "service owner", "an alert when {$svc} burns its error budget too fast", "we slow down releases before the budget is gone, not after",
+			[]string{"A fast burn (2% of the budget in an hour) pages the owning team", "A slow burn (5% in a day) opens a ticket instead", "The alert rules are generated from the SLO definition in the service repo"}},
+		{"Latency SLO for {$svc} measured at the edge", "SRE", "the latency SLO for {$svc} measured at the load balancer, not inside the service", "the SLO counts the time requests spend queueing",
+			[]string{"p99 latency is computed from the ingress-nginx logs", "Requests rejected at the edge count against the availability SLO", "The SLO definition lives next to the service's code"}},
 		{"Monthly automated Postgres failover drill", "SRE", "an automated failover drill every month", "we know failover works before we need it at 3am",
 			[]string{"The drill runs on the first Tuesday of the month against staging", "Results are posted to #platform with the measured downtime", "A failed drill opens a Highest-priority ticket"}},
+		{"Connection pooler that follows a failover", "developer", "my service's database connections to go through a pooler that follows the new primary", "a failover never needs a restart of {$svc}",
+			[]string{"PgBouncer points at the new Patroni leader within 10 s", "Services reconnect without a deploy or a restart", "The drill reports write downtime as the application saw it"}},
+		{"Alert with the measured downtime after a failover", "on-call engineer", "an alert when Patroni promotes a new primary, with the write downtime it caused", "I know a failover happened and whether it stayed under 30 s",
+			[]string{"The alert fires within a minute of a promotion", "It names the old and the new primary and the measured write downtime", "It links the failover runbook"}},
 		{"Cloud cost report per team", "team lead", "a monthly cost report for the services my team runs", "we see the cost of what we run and can act on it",
 			[]string{"Costs are attributed by the team label on namespaces and buckets", "The report lands in each team's channel on the 2nd of the month", "Untagged spend is listed separately and stays under 5%"}},
 		{"One-click deploy freeze", "release manager", "to freeze all deploys with one command", "we can stop changes during an incident or a peak sale",
@@ -81,6 +94,12 @@ var opsText = projectText{
 			[]string{"Warning at 80% for 30 minutes goes to the team channel", "The alert links the scaling runbook", "No duplicate page is sent for the same saturation event"}},
 		{"Standard Terraform module for service databases", "developer", "a standard Terraform module for a service's database", "I get backups, alerts and access right without asking the platform team",
 			[]string{"The module creates the database with point-in-time recovery on", "Backup and replication-lag alerts are created with it", "Access is granted through Vault roles, never static passwords"}},
+		{"Deprecated API check in CI for Kubernetes 1.30", "developer", "CI to fail when my manifests use an API that Kubernetes 1.30 removes", "the cluster upgrade never breaks my service's deploys",
+			[]string{"The check runs on every change to a chart or manifest", "The failure names the removed API and its replacement", "Every repo passes the check before the production upgrade starts"}},
+		{"Node pool upgrades without dropped requests", "on-call engineer", "node pools upgraded one zone at a time with disruption budgets respected", "customers see no errors while {$svc} moves to the new nodes",
+			[]string{"Every tier-1 service has a PodDisruptionBudget", "The upgrade drains one node per zone at a time", "The error rate stays under 0.1% during the staging rehearsal"}},
+		{"Rehearse the 1.30 upgrade on a copy of production", "SRE", "to rehearse the 1.30 upgrade on a staging cluster that mirrors production", "we find the surprises before customers do",
+			[]string{"Staging runs the same node pools, add-ons and chart versions as production", "The rehearsal follows the written upgrade plan step by step", "Every surprise becomes a ticket before the production date is set"}},
 	},
 	tasks: []string{
 		"Decommission the old {$svc} cluster",
@@ -117,30 +136,50 @@ var opsText = projectText{
 			[]string{
 				"Outcome: pages per on-call week averaged {$12-18} over the last four weeks, down from {$38-44} when we started. {~No incident reached customers before an alert fired, so both success metrics are met. Closing the epic.|One incident was reported by a customer first ({$since}), so the second success metric is missed once; its follow-up is in the backlog. Closing the epic.}",
 				"Result: {$13-19} pages a week on average since {$since}, from {$39-46} in the quarter before. {~Nobody on the rotation has been woken up twice in one night since the routing change.|The two noisiest alerts are gone entirely.} {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			},
+			[]string{
+				"Route {$svc} alerts to the owning team", "Runbook link in every page", "Ticket before TLS certificates expire", "Alert on {$svc} saturation before it pages",
+				"Document the on-call hand-over checklist", "Add {$svc} to the service catalogue with owners", "Silence noisy disk alert on bastion",
+				"Flaky alert: {$svc} disk usage fires at 3am", "Duplicate pages for one {$svc} outage",
+				"Follow-up: alert on {$svc} connection pool saturation", "Follow-up: add the rollback step to the {$svc} runbook", "Follow-up: synthetic check for {$svc} in {$region}",
 			}},
 		{"SLOs for customer-facing services", "Service SLOs", "Every tier-1 service has an availability and a latency SLO with error-budget alerts.",
 			[]string{"8 of 8 tier-1 services with SLOs in code", "Error-budget policy agreed with the three team leads"}, []string{"SLO definitions", "Burn-rate alerts", "Dashboards"}, []string{"Internal tools", "Batch jobs"},
 			[]string{
 				"Outcome: 8 of 8 tier-1 services have SLOs in code and burn-rate alerts, and the error-budget policy was signed by all three leads on {$since}. {~Checkout used {$20-45}% of its budget last month, so the policy already had its first real test.|Two teams have since paused feature work once because of the budget, which is the point.} Both success metrics met, closing the epic.",
 				"Result: SLOs live for all 8 tier-1 services (we started with 1). Error-budget policy agreed with the three leads. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			},
+			[]string{
+				"SLO dashboard for {$svc}", "Error-budget burn alerts for {$svc}", "Latency SLO for {$svc} measured at the edge",
+				"Define error budget policy for tier-1 services",
 			}},
 		{"Kubernetes 1.30 upgrade", "K8s 1.30", "All clusters on Kubernetes 1.30 before the 1.28 end of support.",
 			[]string{"Zero customer-facing downtime during the upgrade", "All clusters upgraded by the end of the quarter"}, []string{"Staging and production clusters", "Deprecated API removal"}, []string{"Moving to a new cloud region"},
 			[]string{
 				"Outcome: all {$5-7} clusters are on 1.30, {$9-20} days before the 1.28 end of support. Customer-facing downtime during the upgrade: 0 minutes ({$dash} has the record). {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
 				"Result: all {$5-7} clusters upgraded, zero minutes of customer-facing downtime, {$3-8} deprecated APIs removed along the way. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			},
+			[]string{
+				"Deprecated API check in CI for Kubernetes 1.30", "Node pool upgrades without dropped requests", "Rehearse the 1.30 upgrade on a copy of production",
+				"Write the Kubernetes 1.30 upgrade plan", "Decommission the old {$svc} cluster",
 			}},
 		{"Zero-downtime Postgres failover", "Postgres failover", "A primary failure costs us under 30 seconds of write downtime.",
 			[]string{"Measured failover under 30 s in three consecutive drills", "Runbook exercised by every on-call engineer"}, []string{"Patroni setup", "Connection pooler", "Drills"}, []string{"Multi-region replication"},
 			[]string{
 				"Outcome: the last three drills measured {$11-19} s, {$14-24} s and {$12-22} s of write downtime, down from about 4 minutes before Patroni. All {$5-6} on-call engineers have run the drill themselves. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
 				"Result: failover now costs {$12-25} s of write downtime (three drills in a row under 30 s), and every on-call engineer has run the runbook once. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			},
+			[]string{
+				"Monthly automated Postgres failover drill", "Connection pooler that follows a failover", "Alert with the measured downtime after a failover",
 			}},
 		{"Developer self-service environments", "Self-service envs", "Developers create and tear down environments without a platform ticket.",
 			[]string{"Median time to a preview environment under 10 minutes", "Platform tickets for environments down 80%"}, []string{"Preview environments", "Database module", "Cost visibility"}, []string{"Production access"},
 			[]string{
 				"Outcome: median time to a preview environment is {$6-9} minutes over the last month, and platform tickets for environments fell from {$30-45} a month to {$3-8}. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
 				"Result: {$140-260} preview environments created since {$since}, median {$6-9} minutes each; environment tickets to the platform team are down {$82-91}%. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			},
+			[]string{
+				"Self-service preview environments", "Standard Terraform module for service databases", "Cloud cost report per team",
 			}},
 	},
 	incidents: []string{
@@ -174,12 +213,26 @@ var payText = projectText{
 			[]string{"{{webhook_deliveries_total}} with status and merchant tier labels", "Latency histogram with buckets up to 30 s", "Metrics documented in the service README"}},
 		{"Retry failed webhooks with exponential backoff", "merchant integrator", "failed webhooks to be retried with backoff for 24 hours", "a short outage on my side doesn't lose payment events",
 			[]string{"Retries at 1m, 5m, 30m, 2h, 6h, 24h", "The dashboard shows deliveries pending retry", "After the last retry the merchant gets an e-mail"}},
+		{"E-mail merchants when webhook deliveries keep failing", "merchant integrator", "an e-mail when webhooks to my endpoint keep failing", "I fix my endpoint before events pile up",
+			[]string{"An e-mail goes out after 10 failed deliveries in an hour", "It names the endpoint, the error and the time of the first failure", "At most one e-mail per endpoint per day"}},
 		{"Idempotency keys on the refunds API", "merchant integrator", "to send an idempotency key with refund requests", "a retried request never refunds twice",
 			[]string{"Same key and body within 24h returns the first response", "Same key with a different body returns 422", "Keys are documented in the API reference"}},
 		{"Health endpoint with dependency checks for {$svc}", "on-call engineer", "{$svc} to report the health of its dependencies", "I can tell a database problem from a code problem in one request",
 			[]string{"{{/health/deep}} checks database, Kafka and the fraud scorer", "Each check has a 500 ms timeout", "The endpoint is excluded from the public ingress"}},
 		{"Graceful shutdown for {$svc}", "SRE", "{$svc} to finish in-flight requests before it stops", "deploys don't fail payments",
 			[]string{"SIGTERM stops accepting new requests and drains for up to 25 s", "No 5xx during a rolling deploy under load test", "preStop hook documented in the chart"}},
+		{"Frictionless 3-D Secure 2 for low-risk EU payments", "cardholder", "low-risk payments to pass 3-D Secure 2 without a challenge", "a small purchase from a shop I know doesn't send me to my bank's app",
+			[]string{"Device data and payment history go with every 3DS2 request", "An exemption is requested for payments under €30 where the issuer allows it", "The challenge rate per merchant is on the checkout dashboard"}},
+		{"Turn on 3-D Secure 2 merchant by merchant", "payments lead", "to turn on 3-D Secure 2 for one merchant at a time", "a problem with one issuer never hits all our merchants at once",
+			[]string{"A per-merchant flag switches between 3DS1 and 3DS2", "Conversion is compared per merchant for the week before and after", "Switching a merchant back takes under 5 minutes and no deploy"}},
+		{"Clear error codes for failed 3-D Secure challenges", "merchant integrator", "a distinct error code for each way a 3-D Secure challenge can fail", "I can tell my customer whether to retry, use another card or call their bank",
+			[]string{"Timeouts, declined challenges and issuer errors each get their own code", "Every code is in the API reference with the advice to show the customer", "Unknown issuer responses map to a generic code and are logged for review"}},
+		{"Double entries for every refund and payout", "finance analyst", "every refund and payout recorded as a balanced debit and credit", "month-end closes without manual adjustments",
+			[]string{"Each money movement writes two entries that sum to zero", "A movement that cannot be balanced is rejected and alerted on", "Existing refunds and payouts are backfilled into the new schema"}},
+		{"Daily ledger reconciliation report", "finance analyst", "a daily report of the differences between the ledger and the bank statements", "we find a missing payout the next morning, not at month-end",
+			[]string{"The report lands in #payments-eng by 08:00 CET", "Every difference links the ledger entries involved", "A day without differences is reported too, so silence never means success"}},
+		{"Backfill past payments into the double-entry ledger", "finance analyst", "the last two years of payments in the new ledger", "reports compare like with like across the migration",
+			[]string{"The backfill runs one day at a time without locking the live tables", "Each backfilled day reconciles to zero before the next one starts", "Running a day again replaces it rather than adding to it"}},
 	},
 	tasks: []string{
 		"Move {$svc} to the shared Postgres module",
@@ -206,18 +259,30 @@ var payText = projectText{
 			[]string{
 				"Outcome: delivery success within 24h has been 99.99{$3-9}% since {$since}, and webhook support tickets fell from {$38-47} to {$14-21} a month. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
 				"Result: webhook tickets down from {$40-48} to {$15-22} a month, delivery within 24h at 99.99% or better for {$5-8} weeks running. {~{$customer} told their account manager they noticed.|Support has stopped keeping its own retry spreadsheet.} {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			},
+			[]string{
+				"Expose webhook delivery metrics", "Retry failed webhooks with exponential backoff", "E-mail merchants when webhook deliveries keep failing",
+				"Refund webhook sent twice for partial refunds",
 			}},
 		{"3-D Secure 2 rollout", "3DS2", "All EU card payments use 3-D Secure 2 with frictionless flow where allowed.",
 			[]string{"Challenge rate under 15%", "No drop in checkout conversion"}, []string{"Gateway integration", "Error mapping", "Rollout by merchant"}, []string{"Non-EU cards"},
 			[]string{
 				"Outcome: 100% of EU card payments go through 3DS2; the challenge rate is {$9-14}% and checkout conversion moved from {$71-73}.{$1-9}% to {$72-74}.{$1-9}% over the same four weeks. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
 				"Result: 3DS2 live for all EU merchants since {$since}, challenge rate {$10-14}%, no drop in checkout conversion. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			},
+			[]string{
+				"Frictionless 3-D Secure 2 for low-risk EU payments", "Turn on 3-D Secure 2 merchant by merchant", "Clear error codes for failed 3-D Secure challenges",
+				"Add 3-D Secure error codes to the API reference", "3-D Secure challenge times out for some EU cards",
 			}},
 		{"Ledger double-entry migration", "Ledger v2", "Every money movement is recorded as a balanced double entry.",
 			[]string{"Daily reconciliation with zero unexplained differences for 30 days"}, []string{"New ledger schema", "Backfill", "Reconciliation"}, []string{"Reporting UI"},
 			[]string{
 				"Outcome: {$31-44} days of daily reconciliation with zero unexplained differences, {$3-9} million entries backfilled. Finance closed the month in {$2-3} days instead of 6. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
 				"Result: reconciliation green for {$31-40} days straight, and the manual adjustments finance made each month went from {$60-90} to 0. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			},
+			[]string{
+				"Double entries for every refund and payout", "Daily ledger reconciliation report", "Backfill past payments into the double-entry ledger",
+				"Split ledger reconciliation job by currency", "Fix flaky ledger reconciliation test",
 			}},
 	},
 	incidents: []string{
@@ -250,6 +315,16 @@ var appText = projectText{
 			[]string{"A remote flag disables the flow for all users within 5 minutes", "The old flow keeps working when the flag is off", "Flag changes are logged with who and why"}},
 		{"Offline queue for payment confirmations", "mobile user", "my confirmation to be sent when I'm back online", "a tunnel doesn't cost me a failed payment",
 			[]string{"Confirmations made offline are queued and retried", "The user sees 'pending' until the server confirms", "Queued items expire after 24 hours with a clear message"}},
+		{"Pending state for payments confirmed offline", "mobile user", "to see that a payment I confirmed offline is pending", "I don't pay twice because I think the first attempt failed",
+			[]string{"A payment confirmed offline shows as 'pending' in the activity list", "It changes to 'paid' or 'failed' within a minute of reconnecting", "A pending payment cannot be confirmed a second time"}},
+		{"Charge a payment confirmed offline only once", "mobile user", "a payment I confirmed offline to be charged once even if the app sends it twice", "a flaky connection never charges me twice",
+			[]string{"Every queued confirmation carries an idempotency key made on the device", "mobile-bff answers a repeated key with the first result", "A repeated key with a different amount is rejected and logged"}},
+		{"Choose which push notifications I get", "mobile user", "to turn off marketing notifications but keep payment receipts", "I don't have to switch off every notification to stop the ones I don't want",
+			[]string{"The settings screen has a switch per notification category", "Payment receipts and security alerts are on by default", "A change applies on all my devices within a minute"}},
+		{"Respect notification preferences in push-gateway", "mobile user", "a notification I switched off never to reach my phone", "my choice holds even on an old version of the app",
+			[]string{"push-gateway drops messages in categories the user switched off", "Old app versions without the settings screen keep getting every category", "Dropped messages are counted per category on the push dashboard"}},
+		{"Quiet hours for push notifications", "mobile user", "no notifications at night except security alerts", "my phone doesn't wake me for a receipt",
+			[]string{"Quiet hours default to 22:00–07:00 in the phone's time zone", "Messages held during quiet hours arrive together in the morning", "Security alerts ignore quiet hours"}},
 	},
 	tasks: []string{
 		"Move push-gateway alerts to the shared Alertmanager",
@@ -273,12 +348,20 @@ var appText = projectText{
 			[]string{
 				"Outcome: 0 lost confirmations in {$30-45} days of telemetry ({$1800-4200} confirmations were queued offline and all arrived). 'Lost payment' tickets fell from {$50-70} to {$9-16} a month. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
 				"Result: tickets about lost payments down {$72-85}% (from {$52-66} a month), and telemetry shows no lost confirmation since {$since}. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			},
+			[]string{
+				"Offline queue for payment confirmations", "Pending state for payments confirmed offline", "Charge a payment confirmed offline only once",
+				"Checkout spinner never stops when the BFF times out",
 			}},
 		{"Push notification preferences", "Push prefs", "Users choose which notifications they get.",
 			[]string{"Opt-out rate under 10%", "Notification-related uninstalls down"}, []string{"Preference screen", "push-gateway filtering"}, []string{"E-mail preferences"},
 			[]string{
 				"Outcome: full opt-out of push is {$5-9}% (was {$17-24}% when it was all or nothing), and uninstalls that mention notifications fell from {$300-420} to {$120-200} a month. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
 				"Result: {$38-55}% of users changed at least one preference, opt-out is {$6-9}%, notification-related uninstalls down by about a half. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+			},
+			[]string{
+				"Choose which push notifications I get", "Respect notification preferences in push-gateway", "Quiet hours for push notifications",
+				"Push notifications arrive twice on iOS", "Update Firebase SDK",
 			}},
 	},
 	goals: []string{

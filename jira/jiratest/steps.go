@@ -507,7 +507,7 @@ var historyMoves = []move{
 	{1, func(ig *issueGen) bool { return ig.setPoints(ig.site.Me) }},
 	{1, func(ig *issueGen) bool { return ig.addLabel(ig.site.Me) }},
 	{1, (*issueGen).meComponent},
-	{1, (*issueGen).meEpicLink},
+	{3, (*issueGen).meEpicLink}, // only work that serves an initiative can be linked
 	{1, (*issueGen).meReparent},
 	{1, (*issueGen).meDescription},
 	{1, (*issueGen).meSummary},
@@ -609,34 +609,27 @@ func (ig *issueGen) meComponent() bool {
 	return true
 }
 
-func (ig *issueGen) epicCandidate() *Issue {
-	epics := ig.epics[ig.is.Project]
-	if len(epics) == 0 || ig.is.Type == typeEpic {
-		return nil
-	}
-	e := pickOf(ig.generator, epics)
-	if e == ig.is || e == ig.is.Parent {
-		return nil
-	}
-	return e
-}
-
+// meEpicLink files the issue under the phase under way of the initiative
+// it serves: Me grooming the backlog into her epics.
 func (ig *issueGen) meEpicLink() bool {
-	e := ig.epicCandidate()
-	if e == nil || ig.is.Parent != nil {
+	phases := ig.phases()
+	if len(phases) == 0 || ig.is.Parent != nil {
 		return false
 	}
+	e := phases[len(phases)-1]
 	ig.history(ig.site.Me, ig.parentItem(nil, e))
 	ig.is.Parent = e
 	return true
 }
 
-// meReparent moves the issue to another epic: Me reshaping her epics.
+// meReparent carries the issue over from an earlier phase of its
+// initiative into the one under way: Me reshaping her epics.
 func (ig *issueGen) meReparent() bool {
-	e := ig.epicCandidate()
-	if e == nil || ig.is.Parent == nil {
+	phases := ig.phases()
+	if len(phases) == 0 || ig.is.Parent == nil || ig.is.Parent == phases[len(phases)-1] {
 		return false
 	}
+	e := phases[len(phases)-1]
 	ig.history(ig.site.Me, ig.parentItem(ig.is.Parent, e))
 	ig.is.Parent = e
 	return true

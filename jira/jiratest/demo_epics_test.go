@@ -1,0 +1,85 @@
+package jiratest
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// demoTexts are the projects' vocabularies by project key.
+var demoTexts = map[string]*projectText{"OPS": &opsText, "PAY": &payText, "MOB": &appText}
+
+// Every summary an epic's work lists is one the demo writes in that
+// project, listed under one epic only, and every epic has stories of its
+// own, so Me has something to write under each initiative.
+func TestDemoEpicWorkIsTheProjectsWork(t *testing.T) {
+	for key, text := range demoTexts {
+		var summaries []string
+		for _, st := range text.stories {
+			summaries = append(summaries, st.summary)
+		}
+		summaries = append(append(append(summaries, text.tasks...), text.chores...), text.bugs...)
+		if key == "OPS" {
+			summaries = append(summaries, followUps...) // follow-ups are OPS issues
+		}
+		under := map[string]string{}
+		for _, e := range text.epics {
+			stories := 0
+			for _, w := range e.work {
+				if !slices.Contains(summaries, w) {
+					t.Errorf("%s epic %q lists %q, which the project never writes", key, e.name, w)
+				}
+				if other, ok := under[w]; ok {
+					t.Errorf("%s: %q serves both %q and %q", key, w, other, e.name)
+				}
+				under[w] = e.name
+				if slices.ContainsFunc(text.stories, func(st storySeed) bool { return st.summary == w }) {
+					stories++
+				}
+			}
+			if stories < 3 {
+				t.Errorf("%s epic %q has %d stories, want at least 3", key, e.name, stories)
+			}
+		}
+	}
+}
+
+// A reader of the portfolio sees the work under an initiative as proof of
+// it, so the demo files an issue only under an epic whose work lists it (in
+// any phase), and each initiative Me has finished still gathers several.
+func TestDemoFilesWorkOnlyUnderTheEpicItServes(t *testing.T) {
+	for _, dep := range []string{DeploymentCloud, DeploymentServer} {
+		site := demo(t, dep, 600)
+		children := map[*Issue]int{}
+		for _, is := range site.issues {
+			if is.Parent == nil {
+				continue
+			}
+			children[is.Parent]++
+			initiative, _, _ := strings.Cut(is.Parent.Summary, ", phase ")
+			i := slices.IndexFunc(demoTexts[is.Project.Key].epics, func(e epicSeed) bool { return e.summary == initiative })
+			if i < 0 {
+				t.Fatalf("%s: %s's epic %s %q is no epic of the roadmap", dep, is.Key, is.Parent.Key, is.Parent.Summary)
+			}
+			if e := demoTexts[is.Project.Key].epics[i]; !slices.ContainsFunc(e.work, func(w string) bool { return summaryOf(w).MatchString(is.Summary) }) {
+				t.Errorf("%s: %s %q is filed under %s %q, which it does not serve", dep, is.Key, is.Summary, is.Parent.Key, is.Parent.Summary)
+			}
+		}
+		for _, is := range site.issues {
+			if is.Type == typeEpic && is.Reporter == site.Me && is.Resolution != nil && children[is] < 3 {
+				t.Errorf("%s: Me's epic %s %q is done with %d issues under it, want several", dep, is.Key, is.Summary, children[is])
+			}
+		}
+	}
+}
+
+// summaryOf matches the summaries written from a template: its slots
+// filled, and maybe a service Me added later (meSummary).
+func summaryOf(template string) *regexp.Regexp {
+	re := regexp.QuoteMeta(template)
+	for _, slot := range []string{"{$svc}", "{$region}"} {
+		re = strings.ReplaceAll(re, regexp.QuoteMeta(slot), ".+")
+	}
+	return regexp.MustCompile("^" + re + `( \(.+\))?$`)
+}

@@ -24,7 +24,7 @@ func TestADFText(t *testing.T) {
 	}{
 		{"paragraphs are separated", adfDoc(adfPara("Update: mitigation is live.") + "," + adfPara("Next update 17:00.")), "Update: mitigation is live. Next update 17:00."},
 		{"marks are dropped, words kept", adfDoc(`{"type":"paragraph","content":[{"type":"text","text":"Decision:","marks":[{"type":"strong"}]},{"type":"text","text":" we go with option B"}]}`), "Decision: we go with option B"},
-		{"a heading ends the paragraph before it", adfDoc(adfPara("p99 back to normal")+`,{"type":"heading","attrs":{"level":3},"content":[{"type":"text","text":"Next steps"}]},`+adfPara("close it")), "p99 back to normal. Next steps: close it"},
+		{"a heading ends the paragraph before it", adfDoc(adfPara("p99 back to normal") + `,{"type":"heading","attrs":{"level":3},"content":[{"type":"text","text":"Next steps"}]},` + adfPara("close it")), "p99 back to normal. Next steps: close it"},
 		{"heading ends with a colon", adfDoc(`{"type":"heading","attrs":{"level":3},"content":[{"type":"text","text":"Acceptance criteria"}]},{"type":"bulletList","content":[{"type":"listItem","content":[` + adfPara("works offline") + `]}]}`), "Acceptance criteria: works offline"},
 		{"code block is dropped", adfDoc(adfPara("Fixed it:") + `,{"type":"codeBlock","attrs":{"language":"java"},"content":[{"type":"text","text":"// Decision: go"}]},` + adfPara("Deployed.")), "Fixed it: Deployed."},
 		{"block quote is dropped", adfDoc(`{"type":"blockquote","content":[` + adfPara("we agreed to ship") + `]},` + adfPara("I disagree")), "I disagree"},

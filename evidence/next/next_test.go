@@ -747,6 +747,22 @@ func sprintAt(n int, state string, from float64) Sprint {
 	return sp
 }
 
+// detectedBy runs the detectors over issues and returns what one of them
+// found; with none wanted, it fails the test on any finding.
+func detectedBy(t *testing.T, cfg Config, issues []TeamIssue, detector string, none bool) []Opportunity {
+	t.Helper()
+	var got []Opportunity
+	for _, op := range Detect(cfg, Team{Site: site, Issues: issues, Now: now}) {
+		if op.Detector == detector {
+			got = append(got, op)
+		}
+	}
+	if none && len(got) > 0 {
+		t.Fatalf("found %+v, want nothing", got)
+	}
+	return got
+}
+
 func TestOvercommittedSprints(t *testing.T) {
 	cfg, err := Load(nil)
 	if err != nil {
@@ -806,16 +822,8 @@ func TestOvercommittedSprints(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got []Opportunity
-			for _, op := range Detect(cfg, Team{Site: site, Issues: tt.issues, Now: now}) {
-				if op.Detector == "sprint.overcommitted" {
-					got = append(got, op)
-				}
-			}
+			got := detectedBy(t, cfg, tt.issues, "sprint.overcommitted", tt.reason == "")
 			if tt.reason == "" {
-				if len(got) > 0 {
-					t.Fatalf("found %+v, want nothing", got)
-				}
 				return
 			}
 			if len(got) != 1 {
@@ -869,16 +877,8 @@ func TestTooLargeStories(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got []Opportunity
-			for _, op := range Detect(cfg, Team{Site: site, Issues: tt.issues, Now: now}) {
-				if op.Detector == "story.too-large" {
-					got = append(got, op)
-				}
-			}
+			got := detectedBy(t, cfg, tt.issues, "story.too-large", tt.reason == "")
 			if tt.reason == "" {
-				if len(got) > 0 {
-					t.Fatalf("found %+v, want nothing", got)
-				}
 				return
 			}
 			if len(got) != 1 || got[0].IssueKey != "OPS-1" || got[0].Reason != tt.reason || !strings.Contains(got[0].Action, "Split it with Tomás") {

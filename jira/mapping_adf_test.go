@@ -62,13 +62,14 @@ func TestMapTeamIssueKnowsWhoLeft(t *testing.T) {
 
 // A team issue's sprints keep their board, state and dates, in both the
 // Cloud object form and the string form of older Data Center sites (whose
-// unset dates read "<null>"), for `next` to weigh a plan against a pace.
+// unset dates read "<null>"), for `next` to weigh a plan against a pace;
+// an id sent as a string is still read.
 func TestMapTeamIssueReadsItsSprints(t *testing.T) {
 	raw := []byte(`{"id":"10001","key":"OPS-1","fields":{
 		"summary":"s","issuetype":{"name":"Story"},"project":{"key":"OPS"},
 		"status":{"name":"To Do","statusCategory":{"key":"new"}},
 		"customfield_10020":[
-			{"id":37,"name":"OPS Sprint 7","state":"closed","boardId":12,"goal":"ship, then rest","startDate":"2026-10-05T08:00:00.000Z","endDate":"2026-10-19T08:00:00.000Z","completeDate":"2026-10-19T09:30:00.000Z"},
+			{"id":"37","name":"OPS Sprint 7","state":"closed","boardId":12,"goal":"ship, then rest","startDate":"2026-10-05T08:00:00.000Z","endDate":"2026-10-19T08:00:00.000Z","completeDate":"2026-10-19T09:30:00.000Z"},
 			"com.atlassian.greenhopper.service.sprint.Sprint@1a2b[id=38,rapidViewId=12,state=FUTURE,name=OPS Sprint 8,startDate=<null>,endDate=<null>,completeDate=<null>,activatedDate=<null>,sequence=38,goal=a, b]"]}}`)
 	ti, err := mapTeamIssue(raw, Fields{Sprint: "customfield_10020"})
 	if err != nil {

@@ -197,17 +197,27 @@ type teamExtras struct {
 	} `json:"fields"`
 }
 
+// flexInt is a number Jira sends as a JSON number or, on some versions, a
+// string; anything else reads as 0 rather than losing the sprint.
+type flexInt int
+
+func (n *flexInt) UnmarshalJSON(b []byte) error {
+	v, _ := strconv.Atoi(strings.Trim(string(b), `"`))
+	*n = flexInt(v)
+	return nil
+}
+
 // teamSprint reads one value of a Sprint field: an object on Cloud and
 // newer Data Center, the string form of older Data Center sites.
 func teamSprint(v json.RawMessage) (next.Sprint, bool) {
 	var obj struct {
-		ID       int    `json:"id"`
-		Name     string `json:"name"`
-		State    string `json:"state"`
-		BoardID  int    `json:"boardId"`
-		Start    string `json:"startDate"`
-		End      string `json:"endDate"`
-		Complete string `json:"completeDate"`
+		ID       flexInt `json:"id"`
+		Name     string  `json:"name"`
+		State    string  `json:"state"`
+		BoardID  flexInt `json:"boardId"`
+		Start    string  `json:"startDate"`
+		End      string  `json:"endDate"`
+		Complete string  `json:"completeDate"`
 	}
 	if json.Unmarshal(v, &obj) != nil || obj.Name == "" {
 		var s string
@@ -216,7 +226,7 @@ func teamSprint(v json.RawMessage) (next.Sprint, bool) {
 		}
 		id, _ := strconv.Atoi(sprintInString(s, "id"))
 		board, _ := strconv.Atoi(sprintInString(s, "rapidViewId"))
-		obj.ID, obj.Name, obj.State, obj.BoardID = id, sprintInString(s, "name"), sprintInString(s, "state"), board
+		obj.ID, obj.Name, obj.State, obj.BoardID = flexInt(id), sprintInString(s, "name"), sprintInString(s, "state"), flexInt(board)
 		obj.Start, obj.End, obj.Complete = sprintInString(s, "startDate"), sprintInString(s, "endDate"), sprintInString(s, "completeDate")
 	}
 	at := func(s string) *time.Time {
@@ -226,7 +236,7 @@ func teamSprint(v json.RawMessage) (next.Sprint, bool) {
 		}
 		return &t
 	}
-	return next.Sprint{ID: obj.ID, Name: obj.Name, State: strings.ToLower(obj.State), BoardID: obj.BoardID,
+	return next.Sprint{ID: int(obj.ID), Name: obj.Name, State: strings.ToLower(obj.State), BoardID: int(obj.BoardID),
 		Start: at(obj.Start), End: at(obj.End), Completed: at(obj.Complete)}, true
 }
 

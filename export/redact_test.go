@@ -249,6 +249,16 @@ func redactText(text string) string {
 	return newRedactor(p, nil).text(text)
 }
 
+// checkRedactText checks what redactText makes of each input.
+func checkRedactText(t *testing.T, tests []struct{ in, want string }) {
+	t.Helper()
+	for _, tt := range tests {
+		if got := redactText(tt.in); got != tt.want {
+			t.Errorf("redact(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestRedactNamesPeopleByTheirTeam(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Ines from legal asked where this is.", "Someone from legal asked where this is."},
@@ -269,11 +279,7 @@ func TestRedactNamesPeopleByTheirTeam(t *testing.T) {
 		{"Kafka in production", "Kafka in production"},
 		{"Marta from legalese", "Marta from legalese"},
 	}
-	for _, tt := range tests {
-		if got := redactText(tt.in); got != tt.want {
-			t.Errorf("redact(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	checkRedactText(t, tests)
 }
 
 func TestRedactedNamesReadAsProse(t *testing.T) {
@@ -293,11 +299,7 @@ func TestRedactedNamesReadAsProse(t *testing.T) {
 		{"e.g. Sam", "e.g. a teammate"},
 		{"Synced with Sam.", "Synced with a teammate."},
 	}
-	for _, tt := range tests {
-		if got := redactText(tt.in); got != tt.want {
-			t.Errorf("redact(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	checkRedactText(t, tests)
 }
 
 func TestRedactedFooterClaimsNoLinks(t *testing.T) {
@@ -419,9 +421,5 @@ func TestRedactNamesOrganisations(t *testing.T) {
 		{"Grafana in production; customers. The next step is Kafka.", "Grafana in production; customers. The next step is Kafka."},
 		{"customers Update: nothing", "customers Update: nothing"},
 	}
-	for _, tt := range tests {
-		if got := redactText(tt.in); got != tt.want {
-			t.Errorf("redact(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	checkRedactText(t, tests)
 }

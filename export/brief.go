@@ -123,20 +123,21 @@ func briefHeadline(r *report) string {
 // briefHeadlineClaims is briefHeadline with the counted claims it makes
 // besides the initiatives (ledInitiatives).
 func briefHeadlineClaims(r *report) (string, []countedClaim) {
-	owned, shipped, measured := r.ledInitiatives()
+	led := r.ledInitiatives()
 	var b strings.Builder
 	switch {
-	case len(owned) > 0:
-		b.WriteString(spanPhrase(r.since, r.until) + " I led " + quantity(len(owned), "initiative", "initiatives") + r.projectNames(owned))
+	case len(led.owned) > 0:
+		b.WriteString(spanPhrase(r.since, r.until) + " I led " + quantity(len(led.owned), "initiative", "initiatives") + r.projectNames(led.owned))
 		switch {
-		case len(shipped) == 0:
+		case len(led.shipped) == 0 && len(led.inPart) == 0:
 			b.WriteString(", none shipped yet")
-		case len(measured) == 0:
-			b.WriteString("; " + strconv.Itoa(len(shipped)) + " shipped")
 		default:
-			b.WriteString("; " + strconv.Itoa(len(shipped)) + " shipped, " + strconv.Itoa(len(measured)) + " with a recorded result")
-			if quote := resultQuote(measured); quote != "" {
-				b.WriteString(" such as “" + quote + "”")
+			b.WriteString("; " + led.shippedPhrase())
+			if len(led.measured) > 0 {
+				b.WriteString(", " + strconv.Itoa(len(led.measured)) + " with a recorded result")
+				if quote := resultQuote(led.measured); quote != "" {
+					b.WriteString(" such as “" + quote + "”")
+				}
 			}
 		}
 		b.WriteString(".")
@@ -153,23 +154,59 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 	return b.String(), written
 }
 
-// ledInitiatives are the initiatives the headline counts: those whose
-// epic the user owned, those of them shipped (the epic is done), and those
-// of the shipped with a recorded outcome.
-func (r *report) ledInitiatives() (owned, shipped, measured []initiative) {
+// ledInitiatives are the initiatives the headline counts, strongest first.
+type ledInitiatives struct {
+	owned []initiative // the user owned the epic
+	// shipped are the owned whose epic is done; inPart the owned in phases
+	// whose latest phase is not done but an earlier one is.
+	shipped, inPart []initiative
+	// measured are the owned with a recorded outcome of a phase that
+	// shipped: a result claimed of work still in progress is a forecast.
+	measured []initiative
+}
+
+// ledInitiatives sorts the initiatives the user led by how far they got.
+func (r *report) ledInitiatives() ledInitiatives {
+	var led ledInitiatives
 	for _, in := range r.initiatives {
 		if !in.owned {
 			continue
 		}
-		owned = append(owned, in)
-		if in.epic.StatusCategory == "done" {
-			shipped = append(shipped, in)
-			if in.hasOutcome {
-				measured = append(measured, in)
-			}
+		led.owned = append(led.owned, in)
+		switch {
+		case in.epic.StatusCategory == "done":
+			led.shipped = append(led.shipped, in)
+		case len(in.shippedPhases()) > 0:
+			led.inPart = append(led.inPart, in)
+		}
+		if in.hasOutcome && in.outcome.Epic.StatusCategory == "done" {
+			led.measured = append(led.measured, in)
 		}
 	}
-	return owned, shipped, measured
+	return led
+}
+
+// shippedPhrase says how many shipped: "3 shipped", "3 shipped and 2 more
+// shipped phase 1", "2 shipped earlier phases".
+func (led ledInitiatives) shippedPhrase() string {
+	var parts []string
+	if len(led.shipped) > 0 {
+		parts = append(parts, strconv.Itoa(len(led.shipped))+" shipped")
+	}
+	if len(led.inPart) > 0 {
+		n := strconv.Itoa(len(led.inPart))
+		if len(led.shipped) > 0 {
+			n += " more"
+		}
+		phases := phaseNames(led.inPart[0].shippedPhases())
+		for _, in := range led.inPart[1:] {
+			if !slices.Equal(in.shippedPhases(), led.inPart[0].shippedPhases()) {
+				phases = "earlier phases"
+			}
+		}
+		parts = append(parts, n+" shipped "+phases)
+	}
+	return strings.Join(parts, " and ")
 }
 
 // resultQuote is the first clause with a number of the strongest
@@ -389,18 +426,8 @@ func (r *report) initiativeFacts(in initiative) string {
 	case in.epic.Status != "" && len(in.earlier) > 0:
 		// "phase 1 shipped · phase 2 in progress: 1 of the 3 issues are
 		// done": an initiative in phases shipped what it shipped.
-		var shipped []string
-		for i, ep := range in.earlier {
-			if ep.StatusCategory == "done" {
-				shipped = append(shipped, strconv.Itoa(in.phases[i]))
-			}
-		}
-		switch len(shipped) {
-		case 0:
-		case 1:
-			facts = append(facts, "phase "+shipped[0]+" shipped")
-		default:
-			facts = append(facts, "phases "+evidence.JoinAnd(shipped)+" shipped")
+		if shipped := in.shippedPhases(); len(shipped) > 0 {
+			facts = append(facts, phaseNames(shipped)+" shipped")
 		}
 		// The latest phase's own issues, its epic aside: "the issue is
 		// not done yet" of an epic in progress says nothing.

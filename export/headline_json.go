@@ -49,8 +49,7 @@ func headlineJSON(r *report) *jsonHeadline {
 	}
 	text, claims := briefHeadlineClaims(r)
 	h := &jsonHeadline{Text: text, Initiatives: []jsonInitiative{}, Claims: make([]jsonClaim, 0, len(claims))}
-	owned, _, _ := r.ledInitiatives()
-	for _, in := range owned {
+	for _, in := range r.ledInitiatives().owned {
 		ji := jsonInitiative{Site: in.epic.SiteName, EpicKey: in.epic.Key, EpicURL: in.epic.URL, Summary: in.title,
 			Shipped: in.epic.StatusCategory == "done", Evidence: len(in.items)}
 		if in.hasOutcome {

@@ -115,6 +115,26 @@ func (in initiative) isEpic(key string) bool {
 	return key == in.epic.Key || slices.ContainsFunc(in.earlier, func(ep evidence.Epic) bool { return ep.Key == key })
 }
 
+// shippedPhases are the numbers of the initiative's earlier phases that
+// are done, first phase first.
+func (in initiative) shippedPhases() []string {
+	var shipped []string
+	for i, ep := range in.earlier {
+		if ep.StatusCategory == "done" {
+			shipped = append(shipped, strconv.Itoa(in.phases[i]))
+		}
+	}
+	return shipped
+}
+
+// phaseNames names phases by their numbers: "phase 1", "phases 1 and 2".
+func phaseNames(numbers []string) string {
+	if len(numbers) == 1 {
+		return "phase " + numbers[0]
+	}
+	return "phases " + evidence.JoinAnd(numbers)
+}
+
 // goal is the goal the initiative set out with: its first phase's that
 // has one.
 func (in initiative) goal() string {

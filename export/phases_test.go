@@ -165,3 +165,17 @@ func TestAPhaseSomeoneElseLedIsNotMerged(t *testing.T) {
 		t.Errorf("a phase the user did not own was merged into theirs:\n%s", doc)
 	}
 }
+
+// The headline counts what each initiative shipped: a phase that shipped
+// with a result is a result, though the initiative goes on.
+func TestHeadlineCountsAShippedPhaseAndItsResult(t *testing.T) {
+	var md bytes.Buffer
+	if err := Markdown(&md, refundPhases(true), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	headline := strings.Split(md.String(), "\n")[4]
+	want := "I led 2 initiatives in Payments; 1 shipped phase 1, 1 with a recorded result such as “62% of refunds were self-served in the first month”."
+	if !strings.Contains(headline, want) {
+		t.Errorf("headline %q\ndoes not say %q", headline, want)
+	}
+}

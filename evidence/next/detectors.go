@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,6 +27,8 @@ type Team struct {
 	// typical is the team's median story estimate, -1 when too few
 	// stories have one; made on first use (typicalStory).
 	typical *float64
+	// p0 says whether some issue has priority P0; made on first use (usesP0).
+	p0 *bool
 }
 
 // finding is what a check found on one issue: the values of the reason's
@@ -898,14 +901,11 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 	return vars, true
 }
 
-// topPriorities are the priority names that say "do this first".
-var topPriorities = []string{"Highest", "Blocker", "Critical", "Urgent", "P0", "P1"}
-
 // topPriorityUnowned: an issue at the top priority for longer than the
 // threshold that nobody is assigned and no running or next sprint plans:
 // its priority says one thing and the team's plans another.
 func topPriorityUnowned(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
-	if !evidence.EqualsAnyFold(is.Priority, topPriorities) || is.Assignee.ID != "" || sprintLabel(is) != "" ||
+	if !t.topPriority(is.Priority) || is.Assignee.ID != "" || sprintLabel(is) != "" ||
 		strings.EqualFold(is.Type, "Epic") || !olderThan(d, is.Created, t.Now) {
 		return nil, false
 	}
@@ -1053,20 +1053,49 @@ func sprintBefore(a, b Sprint) bool {
 }
 
 // priorityRanks order priority names, the most urgent first; a name not
-// here ranks as Medium.
+// here ranks as Medium. Numbered priorities ("P2") rank by their number.
 var priorityRanks = map[string]int{
-	"highest": 0, "blocker": 0, "critical": 0, "urgent": 0, "p0": 0,
-	"high": 1, "major": 1, "p1": 1,
-	"medium": 2, "normal": 2, "p2": 2,
-	"low": 3, "minor": 3, "p3": 3,
-	"lowest": 4, "trivial": 4, "p4": 4,
+	"highest": 0, "blocker": 0, "critical": 0, "urgent": 0,
+	"high": 1, "major": 1,
+	"medium": 2, "normal": 2,
+	"low": 3, "minor": 3,
+	"lowest": 4, "trivial": 4,
 }
 
+// numberedPriority reads a numbered priority: "P1", "p3 - low".
+var numberedPriority = regexp.MustCompile(`(?i)^p([0-9])\b`)
+
 func priorityRank(name string) int {
-	if r, ok := priorityRanks[strings.ToLower(strings.TrimSpace(name))]; ok {
+	name = strings.ToLower(strings.TrimSpace(name))
+	if m := numberedPriority.FindStringSubmatch(name); m != nil {
+		return int(m[1][0] - '0')
+	}
+	if r, ok := priorityRanks[name]; ok {
 		return r
 	}
 	return priorityRanks["medium"]
+}
+
+// topPriority reports whether a priority says "do this first": the most
+// urgent of the named ones, or the first of the numbered ones the team
+// uses: P0 where some issue has it, else P1.
+func (t *Team) topPriority(name string) bool {
+	rank := priorityRank(name)
+	if !numberedPriority.MatchString(strings.TrimSpace(name)) {
+		return rank == 0
+	}
+	return rank == 0 || rank == 1 && !t.usesP0()
+}
+
+// usesP0 reports whether any of the team's issues has priority P0.
+func (t *Team) usesP0() bool {
+	if t.p0 == nil {
+		p0 := slices.ContainsFunc(t.Issues, func(is TeamIssue) bool {
+			return numberedPriority.MatchString(strings.TrimSpace(is.Priority)) && priorityRank(is.Priority) == 0
+		})
+		t.p0 = &p0
+	}
+	return *t.p0
 }
 
 // overcommittedSprints: a board's next sprint holds more story points

@@ -409,6 +409,18 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Highest", evidence.User{}, "closed", []string{"OPS Sprint 4"}, days(30)
 			}}},
+		{name: "P1 is the top where the team numbers priorities from 1", detector: "priority.top-unowned",
+			reason: "P1 priority, open for 4 weeks",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "P1", evidence.User{}, "", nil, days(30)
+			}}},
+		{name: "P1 is second where the team has P0", // only the P0 (unassigned, but new) could be top
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "P1", evidence.User{}, "", nil, days(30)
+				},
+				func(is *TeamIssue) { is.Priority = "P0" },
+			}},
 		{name: "highest priority planned into the running sprint is planned",
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.Priority, is.Created = "Highest", days(30) }}},
 		{name: "highest priority with an owner is owned",

@@ -120,8 +120,8 @@ func OpenExisting(ctx context.Context, path string, opts ...StoreOption) (*Store
 }
 
 // OpenReadOnly opens the database at path for reading only: it creates,
-// migrates and writes nothing, not even a journal, so that it also reads a
-// database the user may not write. One that needs migrations is ErrOlder.
+// migrates and changes nothing, and it also reads a database the user may
+// not write. One that needs migrations is ErrOlder.
 func OpenReadOnly(ctx context.Context, path string, opts ...StoreOption) (*Store, error) {
 	return openWith(ctx, path, readOnly, opts)
 }
@@ -163,7 +163,14 @@ func openOnce(ctx context.Context, path string, mode openMode, opts []StoreOptio
 	if mode != readOnly {
 		return open(ctx, path, mode, "", opts)
 	}
-	s, err := open(ctx, path, mode, "mode=ro", opts)
+	// Read-write but refusing every change: SQLite removes the files of
+	// the write-ahead log when the last connection closes, which a mode=ro
+	// connection may not do (a read-only command would leave an empty -wal
+	// and a -shm beside the database each time).
+	s, err := open(ctx, path, mode, "mode=rw&_pragma=query_only(1)", opts)
+	if isReadOnly(err) {
+		s, err = open(ctx, path, mode, "mode=ro", opts)
+	}
 	if isReadOnly(err) {
 		// A WAL database in a folder the user may not write has no
 		// shared-memory file to read through; unchanging, it can be read

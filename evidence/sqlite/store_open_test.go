@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -241,5 +242,42 @@ func TestOpeningToWriteDoesNotWaitForAnotherWriter(t *testing.T) {
 	other.Close()
 	if waited := time.Since(start); waited > 2*time.Second {
 		t.Errorf("opening waited %v for the other writer", waited)
+	}
+}
+
+// Reading leaves the folder as it was: no empty -wal and -shm beside the
+// database after every read-only command, and nothing written through a
+// reader.
+func TestReadingLeavesNoLogFilesAndWritesNothing(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "pmfolio.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.EnsureSite(ctx, evidence.Site{URL: "https://acme.atlassian.net", User: testMe}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	before := digest(path)
+
+	r, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sites, err := r.Sites(ctx); err != nil || len(sites) != 1 {
+		t.Fatalf("sites = %v, %v", sites, err)
+	}
+	if _, err := r.EnsureSite(ctx, evidence.Site{URL: "https://other.atlassian.net", User: testMe}); err == nil {
+		t.Error("a read-only store wrote a site")
+	}
+	r.Close()
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(path + suffix); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("reading left %s behind (%v)", path+suffix, err)
+		}
+	}
+	if after := digest(path); after != before {
+		t.Errorf("reading changed the database: %s, then %s", before, after)
 	}
 }

@@ -25,7 +25,7 @@ var teamFields = []string{
 }
 
 // TeamSelection is the JQL of the team's issues: on a first read (since
-// zero) the open ones and those resolved within next.ResolvedWindowDays,
+// zero) the open ones and those resolved within next.TeamReadDays,
 // after that every one updated since the cursor, done or not, so that an
 // issue closed meanwhile stops being suggested. A board is read through
 // its saved filter (two requests).
@@ -54,8 +54,9 @@ func (s *Source) TeamSelection(ctx context.Context, scope next.TeamScope, since 
 	selection := "(" + strings.Join(parts, " OR ") + ")"
 	if since.IsZero() {
 		// The open issues, and those resolved lately: an incident's
-		// postmortem is due after it is resolved.
-		return fmt.Sprintf(`%s AND (statusCategory != Done OR resolved >= -%dd) ORDER BY updated ASC`, selection, next.ResolvedWindowDays), nil
+		// postmortem is due after it is resolved, and what the last
+		// sprints finished is what the next one is planned against.
+		return fmt.Sprintf(`%s AND (statusCategory != Done OR resolved >= -%dd) ORDER BY updated ASC`, selection, next.TeamReadDays), nil
 	}
 	loc := s.me.TimeZone
 	if loc == nil {

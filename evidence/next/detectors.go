@@ -511,10 +511,16 @@ func measured(is TeamIssue) bool {
 	return false
 }
 
-// ResolvedWindowDays is how far back the team's resolved issues are read
-// and looked at: an incident resolved longer ago than this has missed the
-// moment for its postmortem. The team read asks Jira for the same window.
+// ResolvedWindowDays is how far back the team's resolved issues are
+// looked at: an incident resolved longer ago than this has missed the
+// moment for its postmortem.
 const ResolvedWindowDays = 42
+
+// TeamReadDays is how far back the team's first read reads resolved
+// issues: far enough to hold all a team finished in its last two closed
+// sprints of three weeks besides the running one, which the sprint plan
+// is weighed against (overcommittedSprints).
+const TeamReadDays = 63
 
 // perResolvedIssue makes a check of a condition on one issue of the
 // detector's types resolved within ResolvedWindowDays, not assigned to
@@ -1103,10 +1109,14 @@ func (t *Team) usesP0() bool {
 // detector's share. Planning it down before it starts, rather than
 // carrying a third of it over, is sprint planning nobody did yet.
 //
-// Only closed sprints that started within ResolvedWindowDays count: the
-// team's read holds every issue finished since then, so what they
-// finished is known whole; a sprint half before that window would look
-// short and make any plan look too big. At least two are needed.
+// Only closed sprints that started within TeamReadDays count: the team's
+// read holds every issue finished since then, so what they finished is
+// known whole; a sprint half before that window would look short and make
+// any plan look too big. At least two are needed; the last three count.
+// recentSprints is how many of a board's last closed sprints a plan is
+// weighed against, as a team's velocity is read from its last three.
+const recentSprints = 3
+
 func overcommittedSprints(d Detector, t *Team) []finding {
 	type plan struct {
 		sprint   Sprint
@@ -1114,7 +1124,7 @@ func overcommittedSprints(d Detector, t *Team) []finding {
 		issues   []TeamIssue
 		finished map[sprintKey]float64 // points finished per closed sprint of the board
 	}
-	windowStart := t.Now.AddDate(0, 0, -ResolvedWindowDays)
+	windowStart := t.Now.AddDate(0, 0, -TeamReadDays)
 	sprints := map[sprintKey]Sprint{}
 	finished := map[sprintKey]float64{}
 	for _, is := range t.Issues {
@@ -1171,15 +1181,18 @@ func overcommittedSprints(d Detector, t *Team) []finding {
 	for _, board := range boards {
 		p := plans[board]
 		var done []Sprint
-		best := 0.0
-		for key, pts := range p.finished {
+		for key := range p.finished {
 			done = append(done, sprints[key])
-			best = max(best, pts)
+		}
+		sort.Slice(done, func(i, j int) bool { return sprintBefore(done[i], done[j]) })
+		done = done[max(0, len(done)-recentSprints):]
+		best := 0.0
+		for _, sp := range done {
+			best = max(best, p.finished[keyOfSprint(sp)])
 		}
 		if len(done) < 2 || best == 0 || p.points <= best*(1+d.Over) {
 			continue
 		}
-		sort.Slice(done, func(i, j int) bool { return sprintBefore(done[i], done[j]) })
 		var said []string
 		for _, sp := range done {
 			said = append(said, fmt.Sprintf("%s in %s", formatPoints(p.finished[keyOfSprint(sp)]), sp.Name))

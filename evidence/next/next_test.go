@@ -751,7 +751,12 @@ func TestTopPriorityAgeIsSaidOnce(t *testing.T) {
 // sprintAt is sprint n of board 1, two weeks long, starting `from` days
 // ago (negative: in the future).
 func sprintAt(n int, state string, from float64) Sprint {
-	start, end := days(from), days(from-14)
+	return sprintOf(n, state, from, 14)
+}
+
+// sprintOf is sprintAt for sprints of length days.
+func sprintOf(n int, state string, from, length float64) Sprint {
+	start, end := days(from), days(from-length)
 	sp := Sprint{ID: 100 + n, Name: "OPS Sprint " + strconv.Itoa(n), State: state, BoardID: 1, Start: &start, End: &end}
 	if state == "closed" {
 		sp.Completed = &end
@@ -780,7 +785,7 @@ func TestOvercommittedSprints(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s6, s7, s8 := sprintAt(6, "closed", 54), sprintAt(7, "closed", 40), sprintAt(8, "closed", 26)
+	s5, s7, s8 := sprintAt(5, "closed", 68), sprintAt(7, "closed", 40), sprintAt(8, "closed", 26)
 	s9, s10 := sprintAt(9, "active", 12), sprintAt(10, "future", -2)
 	// finishedIn is an issue done in its last sprint; plannedIn one
 	// planned into sprints, open.
@@ -799,7 +804,7 @@ func TestOvercommittedSprints(t *testing.T) {
 		finishedIn("OPS-71", 8, s7), finishedIn("OPS-72", 5, s7), finishedIn("OPS-73", 5, s7),
 		finishedIn("OPS-81", 8, s8), finishedIn("OPS-82", 8, s8),
 		finishedIn("OPS-83", 5, s7, s8), // carried over from 7, finished in 8
-		finishedIn("OPS-61", 40, s6),    // before the window: what 6 finished is not known whole
+		finishedIn("OPS-61", 40, s5),    // before the window: what 5 finished is not known whole
 	}
 	plan := func(pts ...float64) []TeamIssue {
 		var out []TeamIssue
@@ -828,7 +833,21 @@ func TestOvercommittedSprints(t *testing.T) {
 			return is
 		}())},
 		{name: "one sprint of history says nothing of a pace",
-			issues: append([]TeamIssue{finishedIn("OPS-81", 8, s8), finishedIn("OPS-61", 5, s6)}, plan(8, 5, 8, 5, 3)...)},
+			issues: append([]TeamIssue{finishedIn("OPS-81", 8, s8), finishedIn("OPS-61", 5, s5)}, plan(8, 5, 8, 5, 3)...)},
+		{name: "a team of one-week sprints: the last three count", issues: append([]TeamIssue{
+			finishedIn("OPS-61", 40, sprintOf(6, "closed", 33, 7)), // a fourth sprint back: the team's pace was other then
+			finishedIn("OPS-71", 8, sprintOf(7, "closed", 26, 7)), finishedIn("OPS-72", 5, sprintOf(7, "closed", 26, 7)),
+			finishedIn("OPS-81", 18, sprintOf(8, "closed", 19, 7)),
+			finishedIn("OPS-91", 21, sprintOf(9, "closed", 12, 7)),
+		}, plan(8, 5, 8, 5, 3)...),
+			reason: "OPS Sprint 10 is planned with 29 points in 5 issues; the team finished 13 points in OPS Sprint 7, 18 points in OPS Sprint 8 and 21 points in OPS Sprint 9",
+			action: "it holds 8 points more than the team's best recent sprint"},
+		{name: "a team of three-week sprints", issues: append([]TeamIssue{
+			finishedIn("OPS-71", 13, sprintOf(7, "closed", 53, 21)), finishedIn("OPS-72", 5, sprintOf(7, "closed", 53, 21)),
+			finishedIn("OPS-81", 8, sprintOf(8, "closed", 32, 21)), finishedIn("OPS-82", 13, sprintOf(8, "closed", 32, 21)),
+		}, plan(8, 5, 8, 5, 3)...),
+			reason: "OPS Sprint 10 is planned with 29 points in 5 issues; the team finished 18 points in OPS Sprint 7 and 21 points in OPS Sprint 8",
+			action: "it holds 8 points more than the team's best recent sprint"},
 		{name: "work in the running sprint is not the next sprint's plan",
 			issues: append(append(slices.Clone(history), plannedIn("OPS-91", 40, "Medium", s9)), plan(8, 5)...)},
 	}

@@ -85,14 +85,14 @@ func TestTeamPhaseReadsOnePagePerFiftyIssuesAndThenOnlyWhatChanged(t *testing.T)
 	for _, ti := range issues {
 		switch {
 		case !ti.Done():
-		case ti.Resolved == nil || syncNow.Sub(*ti.Resolved) > next.ResolvedWindowDays*24*time.Hour:
+		case ti.Resolved == nil || syncNow.Sub(*ti.Resolved) > next.TeamReadDays*24*time.Hour:
 			t.Errorf("a first team read stored %s, resolved long ago (%v)", ti.Key, ti.Resolved)
 		default:
 			recent++
 		}
 	}
 	if recent == 0 {
-		t.Errorf("a first team read stored no issue resolved in the last %d days", next.ResolvedWindowDays)
+		t.Errorf("a first team read stored no issue resolved in the last %d days", next.TeamReadDays)
 	}
 
 	// Two team issues change, then an incremental sync.

@@ -385,13 +385,13 @@ func (g *generator) teamBacklog(extra int) {
 	g.teamFillers(extra)
 }
 
-// overcommittedSprint plants what the team finished in the two sprints
+// overcommittedSprint plants what the team finished in the three sprints
 // before the running one, and a next sprint planned well beyond it: the
 // sprint planning `next` finds nobody did (sprint.overcommitted).
 func (g *generator) overcommittedSprint(active, next *Sprint) {
 	s, ops := g.site, g.ops
 	i := slices.Index(ops.Sprints, active)
-	if i < 2 || next == active {
+	if i < 3 || next == active {
 		return
 	}
 	team := g.teamAt(ops, s.Now)
@@ -402,10 +402,12 @@ func (g *generator) overcommittedSprint(active, next *Sprint) {
 	}{
 		{{"Alert when a node pool runs out of addresses", 5}, {"Runbook for a full etcd disk", 3}, {"Cap the build log size per job", 5},
 			{"Dashboard of pod restarts per namespace", 3}, {"Retry flaky registry pushes once", 5}},
+		{{"Alert on certificate renewals that fail twice", 5}, {"Spread the ingress pods across zones", 8}, {"Nightly restore test of the config database", 5},
+			{"Clean up the unused load balancers", 3}},
 		{{"Per-team cost labels on every namespace", 8}, {"Move the cron jobs off the legacy scheduler", 5}, {"Expire preview environments after a week", 5},
 			{"Document the on-call hand-over", 3}, {"Pin the base image digests in CI", 3}},
 	}
-	for j, sp := range ops.Sprints[i-2 : i] {
+	for j, sp := range ops.Sprints[i-3 : i] {
 		for k, f := range finished[j] {
 			who := team[(j+k)%len(team)]
 			is := g.teamIssue(ops, typeStory, f.summary, who, sp.Start.Add(-48*time.Hour))
@@ -419,7 +421,7 @@ func (g *generator) overcommittedSprint(active, next *Sprint) {
 	// The most the team finished in one of those sprints, the user's own
 	// issues and the demo's others included, and what the next one holds.
 	best, planned := 0.0, 0.0
-	for _, sp := range ops.Sprints[i-2 : i] {
+	for _, sp := range ops.Sprints[i-3 : i] {
 		sum := 0.0
 		for _, is := range s.issues {
 			if is.Project == ops && is.StoryPoints != nil && len(is.Sprints) > 0 && is.Sprints[len(is.Sprints)-1] == sp &&
@@ -451,7 +453,7 @@ func (g *generator) overcommittedSprint(active, next *Sprint) {
 	}
 	if candidate != nil && planned > 1.2*best {
 		g.site.plants = append(g.site.plants, TeamPlant{Key: candidate.Key, Detector: "sprint.overcommitted",
-			Note: "the next sprint holds far more than the team finished in either of its last two"})
+			Note: "the next sprint holds far more than the team finished in any of its last three"})
 	}
 }
 

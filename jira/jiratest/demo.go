@@ -469,6 +469,9 @@ func (ig *issueGen) setup(fu followUp) {
 		n := len(g.epics[p])
 		seed := &ig.text.epics[n%len(ig.text.epics)]
 		ig.seed = seed
+		if th := themeOf(seed); len(th.services) > 0 {
+			ig.svc = pickOf(g, th.services)
+		}
 		is.Summary = seed.summary
 		round := n / len(ig.text.epics)
 		if round > 0 {
@@ -526,8 +529,8 @@ func (ig *issueGen) setup(fu followUp) {
 	case kindStory:
 		is.Type = typeStory
 		seed := pickWork(ig, ig.text.stories, func(st storySeed) string { return st.summary })
+		ig.serve(seed.summary)
 		is.Summary = ig.fill(seed.summary)
-		ig.serves = ig.text.epicServedBy(seed.summary)
 		is.Reporter = colleague
 		if (p == g.ops && g.chance(0.6)) || g.chance(0.2) {
 			is.Reporter = me
@@ -540,8 +543,8 @@ func (ig *issueGen) setup(fu followUp) {
 	case kindTask:
 		is.Type = typeTask
 		summary := pickWork(ig, ig.text.tasks, func(t string) string { return t })
+		ig.serve(summary)
 		is.Summary = ig.fill(summary)
-		ig.serves = ig.text.epicServedBy(summary)
 		is.Reporter = colleague
 		if p == g.ops && g.chance(0.5) {
 			is.Reporter = me
@@ -550,8 +553,8 @@ func (ig *issueGen) setup(fu followUp) {
 	case kindChore:
 		is.Type = typeTask
 		summary := pickOf(g, ig.text.chores)
+		ig.serve(summary)
 		is.Summary = ig.fill(summary)
-		ig.serves = ig.text.epicServedBy(summary)
 		is.Reporter = colleague
 		if p == g.ops && g.chance(0.8) {
 			is.Reporter = me
@@ -563,8 +566,8 @@ func (ig *issueGen) setup(fu followUp) {
 	case kindBug:
 		is.Type = typeBug
 		summary := pickOf(g, ig.text.bugs)
+		ig.serve(summary)
 		is.Summary = ig.fill(summary)
-		ig.serves = ig.text.epicServedBy(summary)
 		is.Reporter = colleague
 		if p == g.ops && g.chance(0.3) {
 			is.Reporter = me
@@ -613,6 +616,15 @@ func (t *projectText) epicServedBy(summary string) *epicSeed {
 		}
 	}
 	return nil
+}
+
+// serve notes the initiative work written from summary serves, if any,
+// and has the work name one of the services that initiative is about.
+func (ig *issueGen) serve(summary string) {
+	ig.serves = ig.text.epicServedBy(summary)
+	if th := themeOf(ig.serves); th != nil && len(th.services) > 0 {
+		ig.svc = pickOf(ig.generator, th.services)
+	}
 }
 
 // pickWork is mostly work for an initiative under way when the issue is
@@ -708,7 +720,7 @@ func (ig *issueGen) writeStory(seed storySeed) string {
 			b.WriteString("* " + c + "\n")
 		}
 	case r == 1:
-		b.WriteString("h3. Problem\n" + pickOf(ig.generator, storyProblems))
+		b.WriteString("h3. Problem\n" + storyProblems[0])
 		if ig.chance(0.6) {
 			b.WriteString(" " + storyProblems[1])
 		}
@@ -744,7 +756,7 @@ func (ig *issueGen) epicDescription(seed *epicSeed, round int) string {
 	if round > 0 {
 		b.WriteString("Phase " + strconv.Itoa(round+1) + ": keep what phase " + strconv.Itoa(round) + " got us and take it to the services and teams it left out. ")
 	}
-	b.WriteString(seed.goal + "\n\nh3. Why now\n" + pickOf(ig.generator, epicWhyNow) + "\n\nh3. Success metrics\n")
+	b.WriteString(seed.goal + "\n\nh3. Why now\n" + pickOf(ig.generator, themeOf(seed).whyNow) + "\n\nh3. Success metrics\n")
 	for _, m := range seed.metrics {
 		b.WriteString("* " + m + "\n")
 	}

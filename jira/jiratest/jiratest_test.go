@@ -912,7 +912,7 @@ var commentSignals = []struct {
 	{notPM, []string{"LGTM", "lgtm", "Looks good to me", "PR #", "Rebased on main", "Deployed to staging", "Can't reproduce", "Bumped the chart",
 		"Added the missing index", "Re-ran the pipeline", "Merged. Watching", "Done on my side", "OOMKilled", "Reverted in PR", "Found it:"}},
 	{incidents, []string{"Next update at", "Resolved", "Incident comms", "Impact so far", "Mitigated at", "All clear", "incident channel", "Roles for this incident"}},
-	{acceptance, []string{"Verified", "verified", "Meets", "meets AC", "UAT passed", "Reopening", "acceptance criteria pass", "Does what support needed"}},
+	{acceptance, []string{"Verified", "verified", "Meets", "meets AC", "UAT passed", "Reopening", "acceptance criteria pass", "Does what we needed"}},
 	{epicOwnership, []string{"Goal of this epic", "Success metrics", "Kick-off notes", "Epic check-in", "Progress since", "Re-ordered the children",
 		"out of this epic", "into this epic", "Added the success metric", "Outcome:", "Result:", "Closing the epic"}},
 	{deciding, []string{"Decision", "agreed", "going with", "out of scope", "Descoped", "decided", "settled on", "Won't", "Not doing this"}},

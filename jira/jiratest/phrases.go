@@ -42,6 +42,7 @@ type projectText struct {
 	goals     []string // sprint goals
 	traces    []string // stack traces in {code} blocks
 	channels  []string // the team's Slack channels
+	metrics   []string // what the team watches, for work that serves no epic
 }
 
 type epicSeed struct {
@@ -65,6 +66,7 @@ var opsText = projectText{
 	services: []string{"alertmanager", "ingress-nginx", "prometheus", "argo-cd", "vault", "postgres-primary", "kafka", "redis-cache", "loki", "buildkite-agents", "grafana", "cert-manager"},
 	repos:    []string{"platform/terraform", "platform/helm-charts", "platform/alert-rules", "platform/runbooks", "platform/ci-templates"},
 	channels: []string{"#platform", "#ops-alerts", "#platform-oncall", "#infra-changes"},
+	metrics:  []string{"p99 latency", "pages per week", "toil hours on the on-call report"},
 	stories: []storySeed{
 		{"Route {$svc} alerts to the owning team", "on-call engineer", "alerts for {$svc} to page the team that owns the service", "I am not woken up for services I cannot fix",
 			[]string{"Every alert carries an owner label taken from the service catalogue", "Pages go to the owner's rotation; unowned alerts go to the platform queue", "A dashboard shows pages per team per week"}},
@@ -110,6 +112,8 @@ var opsText = projectText{
 		"Write the Kubernetes 1.30 upgrade plan",
 		"Set retention for {$svc} logs to 30 days",
 		"Add {$svc} to the service catalogue with owners",
+		"Write the Postgres failover runbook and walk on-call through it",
+		"Tag every namespace and bucket with its owning team",
 	},
 	chores: []string{
 		"Bump {$svc} chart to {$ver}",
@@ -120,6 +124,7 @@ var opsText = projectText{
 		"Remove deprecated Prometheus recording rules",
 		"Pin buildkite agent image",
 		"Silence noisy disk alert on bastion",
+		"Add {$svc} to the SLO board",
 	},
 	bugs: []string{
 		"{$svc} pods OOMKilled after {$ver} upgrade",
@@ -129,6 +134,9 @@ var opsText = projectText{
 		"Terraform plan wants to recreate the {$svc} load balancer",
 		"Duplicate pages for one {$svc} outage",
 		"{$svc} readiness probe fails during GC pauses",
+		"{$svc} keeps writing to the old primary after a failover",
+		"Preview environment for {$svc} is never deleted",
+		"Burn-rate alert for {$svc} fires during every deploy",
 	},
 	epics: []epicSeed{
 		{"On-call health: halve pages per week", "On-call health", "Cut pages per on-call week from ~40 to under 20 without missing real incidents.",
@@ -151,7 +159,7 @@ var opsText = projectText{
 			},
 			[]string{
 				"SLO dashboard for {$svc}", "Error-budget burn alerts for {$svc}", "Latency SLO for {$svc} measured at the edge",
-				"Define error budget policy for tier-1 services",
+				"Define error budget policy for tier-1 services", "Add {$svc} to the SLO board", "Burn-rate alert for {$svc} fires during every deploy",
 			}},
 		{"Kubernetes 1.30 upgrade", "K8s 1.30", "All clusters on Kubernetes 1.30 before the 1.28 end of support.",
 			[]string{"Zero customer-facing downtime during the upgrade", "All clusters upgraded by the end of the quarter"}, []string{"Staging and production clusters", "Deprecated API removal"}, []string{"Moving to a new cloud region"},
@@ -171,6 +179,7 @@ var opsText = projectText{
 			},
 			[]string{
 				"Monthly automated Postgres failover drill", "Connection pooler that follows a failover", "Alert with the measured downtime after a failover",
+				"Write the Postgres failover runbook and walk on-call through it", "{$svc} keeps writing to the old primary after a failover",
 			}},
 		{"Developer self-service environments", "Self-service envs", "Developers create and tear down environments without a platform ticket.",
 			[]string{"Median time to a preview environment under 10 minutes", "Platform tickets for environments down 80%"}, []string{"Preview environments", "Database module", "Cost visibility"}, []string{"Production access"},
@@ -180,6 +189,7 @@ var opsText = projectText{
 			},
 			[]string{
 				"Self-service preview environments", "Standard Terraform module for service databases", "Cloud cost report per team",
+				"Tag every namespace and bucket with its owning team", "Preview environment for {$svc} is never deleted",
 			}},
 	},
 	incidents: []string{
@@ -191,7 +201,7 @@ var opsText = projectText{
 	goals: []string{
 		"Ship alert routing v2 and cut pager noise by a third",
 		"Finish the 1.30 upgrade on staging, start production",
-		"SLOs for checkout and ledger, burn-rate alerts live",
+		"SLOs for checkout and payments-api, burn-rate alerts live",
 		"Failover drill green twice in a row",
 		"Preview environments for two pilot teams, no new toil",
 		"Runbook links on the top 20 alerts, retire the old cluster",
@@ -208,6 +218,7 @@ var payText = projectText{
 	services: []string{"payments-api", "ledger-service", "payout-worker", "webhook-dispatcher", "fraud-scorer", "checkout-gateway"},
 	repos:    []string{"payments/payments-api", "payments/ledger", "payments/webhooks"},
 	channels: []string{"#payments-eng", "#payments-oncall", "#merchant-support"},
+	metrics:  []string{"checkout success rate", "p99 latency", "failed payments per day"},
 	stories: []storySeed{
 		{"Expose webhook delivery metrics", "SRE", "webhook delivery success and latency as Prometheus metrics", "we can alert on delivery failures before merchants notice",
 			[]string{"{{webhook_deliveries_total}} with status and merchant tier labels", "Latency histogram with buckets up to 30 s", "Metrics documented in the service README"}},
@@ -291,7 +302,7 @@ var payText = projectText{
 		"INC: {$svc} latency above 5 s in {$region}",
 	},
 	goals: []string{
-		"Retries live for all merchants, delivery metrics on the SLO board",
+		"Retries live for all merchants, delivery metrics on the webhook dashboard",
 		"3DS2 for 50% of EU merchants, no conversion drop",
 		"Ledger backfill done, reconciliation green for a week",
 	},
@@ -306,6 +317,7 @@ var appText = projectText{
 	services: []string{"mobile-bff", "push-gateway", "iOS app", "Android app", "feature-flag service"},
 	repos:    []string{"mobile/ios", "mobile/android", "mobile/bff"},
 	channels: []string{"#mobile", "#mobile-releases", "#app-support"},
+	metrics:  []string{"crash-free sessions", "the app store rating", "checkout success rate"},
 	stories: []storySeed{
 		{"Show a status banner when payments are degraded", "mobile user", "to see a banner when card payments are degraded", "I know the problem isn't my card and I try again later",
 			[]string{"The banner appears within 2 minutes of the status page changing", "It disappears when the incident is resolved", "Tapping it opens the status page"}},
@@ -379,75 +391,84 @@ var appText = projectText{
 // detail now and then, and slots bring in the services, people, customers,
 // dates and numbers of the moment, so that no two issues read alike.
 var (
+	// The subject of most PM comments is a slot filled from the theme of
+	// the issue's initiative (themes.go): {$urgent} is why a piece of it
+	// goes up the list, {$done} what of it is finished, and so on.
 	tradeoffComments = []string{
-		"{~Moving this above|I'm putting this ahead of} {$samekey}: {~it hits every release|it bites on-call every week|support gets a ticket about it most days}, {~the other one only touches the nightly batch|the other one is cosmetic|the other one has a workaround}.{? P1 because it blocks {$version}.}",
-		"Honestly this is more important than the {$svc} upgrade right now. {~We get paged for it every week|{$customer} has asked about it {$2-4} times this month|It costs whoever is on call half a day per shift}, so I swapped the two in the backlog.",
-		"Deprioritising this {~for now|until after {$meeting}|for the rest of the quarter}. {~{$metric} looks fine|{$metric} has been flat for a month|Nobody has hit it since {$since}} and the {$team} dependency {~matters more|is the bigger risk}.",
-		"P2, not P1: {~there's a workaround (restart the {$svc} pod)|it only happens on retries|only {$customer} has seen it} and it {~hits under 1% of requests|happened {$2-3} times in {$4-8} weeks}. {~Revisit if it shows up in {$metric}.|I'll look at it again after {$meeting}.}",
-		"Raising priority because {~two|three} {~enterprise merchants|customers, {$customer} among them,} reported it {~this week|since {$since}} and support is {~escalating|asking us daily}.",
+		"{~Moving this above|I'm putting this ahead of} {$samekey}: {$urgent}; {~the other one only touches the nightly batch|the other one is cosmetic|the other one has a workaround}.{? P1 because it blocks {$version}.}",
+		"Honestly this is more important than the {$svc} upgrade right now: {$urgent}. I swapped the two in the backlog.",
+		"Deprioritising this {~for now|until after {$meeting}|for the rest of the quarter}: {$minor}, and the {$team} dependency {~matters more|is the bigger risk}.",
+		"P2, not P1: {$minor}. {~Revisit if it shows up in {$metric}.|I'll look at it again after {$meeting}.}",
+		"Raising priority because {$urgent}.",
 		"Ranked this to the top of the backlog. If we only get one thing done {~next sprint|before {$version}|this month}, it should be this{? — {$person} agrees}.",
 		"{~With our capacity|Realistically} it's either this or {$samekey}. I'd pick this one: it unblocks {$2-6} other tickets{? and {$person} is waiting on it}.",
 		"Parking this for now, behind the {~security items|audit work|{$svc} migration}. Not dropping it{~, just not this month|; it comes back when {$otherkey} lands}.",
-		"High impact for the effort: about {$2-8} points for {~a {$10-40}% drop in pages|{$customer}'s biggest complaint|{$3-9} fewer tickets a week}. Moving it up.",
-		"Cost of delay: {~another sprint of this is roughly {$4-20} hours of toil for on-call|every week we wait, {$20-90} merchants hit the retry path|{$customer}'s renewal is on {$nth} and this is on their list}. Prioritising it now.",
+		"High impact for the effort: about {$2-8} points for {$gain}. Moving it up.",
+		"Cost of delay: {$urgent}. Prioritising it now.",
 		"Ordering for the next {~two sprints|few weeks}: this, then {$samekey}, then the cleanup. The cleanup can wait, the other two can't.",
-		"{~Lowering|Dropping} the priority because {~the new alert routing already removes most of the noise this was meant to fix|{$otherkey} fixed the root cause|nobody has hit it since {$since}}.",
-		"{$customer} is the only one asking for this and they have a workaround. Nice-to-have, so it goes below the {~SLO work|{$svc} migration|incident follow-ups}.",
-		"Must-have for {$version}: without it {~the migration can't finish|we can't switch off the old {$svc}|support keeps doing refunds by hand}. {~The dashboard work can wait.|The rest of the list can wait a sprint.}",
+		"{~Lowering|Dropping} the priority because {$minor}.",
+		"Nice-to-have for now: {$minor}. It goes below {$doing}.",
+		"Must-have for {$version}: {$urgent}. {~The dashboard work can wait.|The rest of the list can wait a sprint.}",
 	}
 	sprintComments = []string{
 		"Sprint goal for {$sprint}: {$goal}. This one is in, {~and it's the riskiest piece so it goes first|it's the piece everything else waits on|and {$person} has already started on the design}.",
-		"{~Capacity check|Quick capacity check} for {$sprint}: we're at {$20-48} points with {~one person out on Thursday and Friday|{$person} on call that week|two people at {$meeting}}. {~Pulling this into {$nextsprint} instead.|Moving this to {$nextsprint}.}",
+		"{~Capacity check|Quick capacity check} for {$sprint}: we're at {$20-48} points with {~one person out on Thursday and Friday|{$person} on call that week|two people at a conference}. {~Pulling this into {$nextsprint} instead.|Moving this to {$nextsprint}.}",
 		"Carrying this over to {$nextsprint}{~, it's about {$60-90}% done and only the rollout is left|; the {$svc} part took longer than the estimate}. {~First thing in the sprint.|Told {$lead} so nobody is surprised.}",
 		"Pulled into {$sprint}. With this and {$samekey} we're at capacity, so nothing else goes in without something coming out.",
 		"Taking this out of {$sprint}: we over-committed and this one has the fewest dependencies. {~Back in the pool for {$nextsprint}.|It goes to the top of next sprint's list.}",
 		"For planning: {~about {$2-8} points|{$2-5} days for one person}, fits in {$sprint} if we drop {~the runbook cleanup|the dashboard polish|the second alert rule}.",
 		"Added to {$sprint} as a stretch item. The sprint goal stays: {$goal}.",
-		"This has been carried over twice. Splitting it so the first half {~actually lands|is done} in {$sprint}: {~the Terraform part now, the alerting part next time|staging now, production next sprint}.",
-		"Planning note: {$sprint} {~capacity is lower because of on-call week|has {$2-3} fewer people because of holidays|is short because of {$meeting}}, so we commit to {~two|three} items and this is one of them.",
-		"{$person} and I went through {$sprint} {~this morning|after standup|before planning}: this one goes in instead of {$samekey}, same size, but this one {~unblocks {$team}|has a customer waiting}. Made room in the sprint for it.",
+		"This has been carried over twice. Splitting it so the first half {~actually lands|is done} in {$sprint}: {~the first {$2-3} services now, the rest next time|staging now, production next sprint}.",
+		"Planning note: {$sprint} {~has less capacity because {$person} is on call that week|has {$2-3} fewer people because of holidays|loses two days to the team offsite|ends in the release freeze}, so we commit to {~two|three} items and this is one of them.",
+		"{$person} and I went through {$sprint} {~this morning|after standup|before planning}: this one goes in instead of {$samekey}, same size, but this one {~unblocks {$team}|has someone waiting on it}. Made room in the sprint for it.",
 	}
 	releaseComments = []string{
 		"{~Targeting|Aiming this at} {$version}. {~Cut-off is {$day}|The release cut-off is {$day} 17:00 CET}, so this has to be {~in review|ready} by then or it rolls to the next release.",
-		"Release notes for {$version}: \"{~{$svc} now retries failed deliveries with backoff; nothing to change for integrators|Refunds accept an Idempotency-Key header|Every page now links its runbook|{$svc} answers /health/deep for on-call}.\"",
+		"Release notes for {$version}: \"{$relnote}\"",
 		"Go/no-go for {$version}: go. {~Canary has been clean for {$12-48}h|Staging soak was clean over the weekend} and the rollback plan is {~the usual helm rollback|to switch the flag off}.",
-		"No-go for {$version} from my side until {~the migration dry run passes on staging|{$otherkey} is done|{$person} has signed off the runbook}. {~Moving this to the next fix version.|Pushing it to the next release.}",
+		"No-go for {$version} from my side until {~the dry run passes on staging|{$otherkey} is done|{$person} has signed off the runbook}. {~Moving this to the next fix version.|Pushing it to the next release.}",
 		"{~Not needed for the current release|Not blocking for this release}, and the cut-off was {~yesterday|on {$since}}. Moving it to the next release{? so it gets a proper soak}.",
 		"Code freeze for {$version} is {$day} 17:00 CET. Anything not {~in review|approved} by then {~moves to the next release|waits for the next train}.",
-		"Added to the {$version} release notes under '{~Reliability|Payments|Fixes}'{?, with a line for support about what changes for {$customer}}.",
-		"This ships in {$version} behind the flag; we turn it on for {~10|25|5}% of {~traffic|merchants} the week after{? and for everyone on {$nth} if the numbers hold}.",
+		"Added to the {$version} release notes under '{~Reliability|Improvements|Fixes}'{?, with a line for support about what changes}.",
+		"This ships in {$version}; {$rollout}.",
 	}
 	updateComments = []string{
-		"Update: {$n} of {$n2} stories done, the rest are in review. ETA for the rollout is {$day}. Risk: {~the {$team} API change, tracked in {$otherkey}|{$person} is out next week|the {$svc} upgrade might need a maintenance window}.",
-		"Quick status for everyone watching this: {~staging is done, production on {$day}|the {$svc} part is finished and tested|we're about halfway}. {~On track.|Still on track for {$date}.|Nothing needed from you yet.} FYI {$lead}",
-		"FYI {$lead} {$mate}: this slipped {~a week|a few days} because of {~the Kafka upgrade|the {$svc} incident on {$since}|holidays}. New ETA {$date}. {~Nothing needed from you yet.|I'll shout if that moves again.}",
-		"Weekly update: {~alert volume down {$10-45}% since the routing change|{$count} fewer failed payments than last week|{$3-7} of {$8-10} services onboarded}. Next: {~runbook links in every page|the {$region} rollout|the cost report}. No blockers.",
-		"Status: at risk. We're waiting on {$otherkey} from {$team}; if it isn't in by {$day} we ship without {~the new dashboard|the second alert|the backfill} and add it after.",
+		"Update: {$n} of {$n2} stories done, the rest are in review. ETA for the rollout is {$day}. Risk: {$risk}.",
+		"Quick status for everyone watching this: finished {$done}, now on {$doing}. {~On track.|Still on track for {$date}.|Nothing needed from you yet.} FYI {$lead}",
+		"FYI {$lead} {$mate}: this slipped {~a week|a few days} because of {~the {$svc} incident on {$since}|holidays|a week of heavy on-call}. New ETA {$date}. {~Nothing needed from you yet.|I'll shout if that moves again.}",
+		"Weekly update: shipped {$done}, and the numbers for {$metric} are {~moving the right way|where we expected}. Next: {$next}. No blockers.",
+		"Status: at risk. We're waiting on {$otherkey} from {$team}; if it isn't in by {$day} we ship without {$next} and add it after.",
 		"Heads up {$lead}: the maintenance window moves to {$day} {~06:00|05:30|21:00} UTC. Expect {~about five minutes|a few minutes} of higher latency on {$svc}{?; {$outsider} knows}.",
-		"Summary for {$lead} and {$mate}: done, {~migration and dashboards|the alert rules and the runbook}. In progress, {~alert tuning|the {$region} rollout}. Next, {~decommissioning the old cluster|the cost report}. ETA {$date}.",
-		"Update: rollout paused at {~50|30|20}% after a latency bump in {$region}. {~Looking into it with {$person}|{$person} is on it}; next update {$day}.",
-		"Where we are, for anyone following along: {~{$n} services moved, {$n2} to go|the {$customer} pilot started on {$since} and is going well|the {$svc} part is done, one surprise with timeouts but nothing serious}. ETA for the rest is {$date}.",
-		"{$outsider} asked where this is: tell support it goes live on {$nth}{? in {$region} first}. I'll keep you posted here so nobody has to ask in {$channel}.",
+		"Summary for {$lead} and {$mate}: done, {$done}. In progress, {$doing}. Next, {$next}. ETA {$date}.",
+		"Update: {$doing} {~needs a few more days|takes longer than planned}. Risk: {$risk}. {~Looking into it with {$person}|{$person} is on it}; I'll post again on {$day}.",
+		"Where we are, for anyone following along: {$Done}, done. {$Doing}, under way. ETA for the rest is {$date}.",
+		"{$Watcher} asked where this is: it goes live on {$nth}{? in {$region} first}. I'll keep you posted here so nobody has to ask in {$channel}.",
 	}
+	// decisionComments are decisions on work that serves no initiative;
+	// under an initiative Me records its theme's decisions and
+	// epicDecisionComments.
 	decisionComments = []string{
 		"Decision: we keep the old endpoint until {$version} and remove it after. Agreed with {$lead} in {$meeting}.",
 		"We agreed to go with option B ({~a feature flag per merchant|a separate queue per region|the managed service}): {~one more day of work|a bit more setup}, but a clean rollback.",
 		"{~Multi-region failover|Support for the legacy {$svc} API|A UI for this|Automatic remediation} is out of scope for this one. {~Logged it separately so it isn't lost.|Written down in {$otherkey} for later.}",
 		"Decision: no new Grafana dashboard for this, {$dash} covers it. Descoped the dashboard task.",
-		"After talking it through with {$mate}: we're going with logical replication, not dump/restore. Less downtime, more setup.",
-		"{~Alerts without a runbook link won't page any more, they go to the ticket queue|Deploys after 15:00 on Fridays need the on-call's OK from now on|{$svc} gets its own on-call rotation from next month|We stop maintaining the old {$svc} dashboards, {$dash} is the one}. We decided that in {$meeting} and it starts {$nth}.",
+		"{~Deploys after 15:00 on Fridays need the on-call's OK from now on|{$svc} gets its own on-call rotation from next month|We stop maintaining the old {$svc} dashboards, {$dash} is the one}. We decided that in {$meeting} and it starts {$nth}.",
 		"Descoped the Android part, usage there is under {$2-4}%. We agreed to revisit next quarter.",
-		"We agreed on a 99.9% SLO for {$svc}, not 99.95%: the extra nine needs a second region we don't have budget for.",
 		"Decision: we build this on the shared module instead of a one-off. Slower now, no second migration later.",
 		"We settled on {~30|14|45} days of retention for {$svc} logs{~ after checking with {$outsider}|; legal is fine with it}. {~Cheaper, and still enough for incident reviews.|Anything older goes to cold storage.}",
-		"{~OK, to close the loop|Closing the loop on yesterday's thread}: we're going with the second option, {~per-team alert routes|a nightly batch instead of streaming|managed Postgres}. {~Cost and on-call load both point that way.|{$person} and {$outsider} are on board.}",
+		"{~OK, to close the loop|Closing the loop on yesterday's thread}: we're going with the second option, {~a nightly batch instead of streaming|managed Postgres}. {~Cost and on-call load both point that way.|{$person} and {$outsider} are on board.}",
+	}
+	// epicDecisionComments are decisions any initiative makes, about its
+	// own scope and dashboards.
+	epicDecisionComments = []string{
+		"Decision: we leave {$outscope} out of scope for this epic. {~Logged it separately so it isn't lost.|Written down in {$otherkey} for later.|Agreed in {$meeting}.}",
+		"Decision: no new dashboard for this, {$dash} covers it. Descoped the dashboard task.",
 	}
 	wontDoComments = []string{
-		"Closing as Won't Do: {~the new alert routing makes this redundant|{$otherkey} covers the same need|nobody has asked for it since {$since}}. Reopen if {~the pages come back|it comes up again}.",
-		"Won't do. We're {~decommissioning {$svc} next quarter|replacing {$svc} with the managed service}, so investing here doesn't pay off.",
-		"Won't Do: out of scope for the platform team. {$team} owns this path now and has {$otherkey} for it.",
-		"Closing: agreed with {$mate} that the cost ({~two sprints|about {$10-20} days}) outweighs the benefit ({~one page a month|a few tickets a quarter}).",
-		"Not doing this one. {~{$customer} moved to the new API, so the old path has no users left|The vendor fixes it in their next version, due {$nth}}. Won't Do.",
+		"Closing as Won't Do: {~{$otherkey} covers the same need|{$samekey} covers the same need|nobody has asked for it since {$since}}. Reopen if {~it comes up again|someone asks for it}.",
+		"Won't Do: {$minor}, and the cost ({~two sprints|about {$10-20} days}) outweighs that. {~Logged in the backlog in case it comes back.|Reopen if that changes.}",
+		"Closing: agreed with {$mate} that the cost ({~two sprints|about {$10-20} days}) outweighs the benefit: {$minor}.",
+		"Not doing this one: {$minor}. Won't Do.",
 	}
 	duplicateComments = []string{
 		"Duplicate of {$dupkey}, closing this one. {~Moved the repro steps over there.|Copied {$person}'s notes across.|The logs from {$since} are attached there now.}",
@@ -473,33 +494,33 @@ var (
 	}
 	// epicScopeComments reshape an epic Me owns.
 	epicScopeComments = []string{
-		"Re-ordered the children: {~the Terraform work first (it unblocks everything else), dashboards last|{$samekey} first because the rest waits on it, docs last}.",
+		"Re-ordered the children: {~{$firstscope} first, it unblocks the rest; {$lastscope} last|{$samekey} first because the rest waits on it, docs last}.",
 		"Moved two items out of this epic into the backlog, {~nice-to-haves that don't help hit the goal|both about {$svc} and not about the goal}.",
 		"Added the success metric to the description and split the remaining work into {~three|four} stories{? with {$person}}.",
-		"Pulled {$samekey} into this epic, it's the same problem from the {~client|alerting} side and we'd only do it twice otherwise.",
+		"Pulled {$samekey} into this epic, it's part of {$scope} and we'd only do it twice otherwise.",
 	}
 	// epicProgressComments report on an epic Me owns.
 	epicProgressComments = []string{
-		"Epic check-in: {$n} of {$n2} stories done. {~What's left is the rollout and the docs.|Remaining: the {$region} rollout and the runbook.} On track for {$date}.",
-		"Progress since {$since}: {~{$n} of {$n2} stories done|{$n} services onboarded, {$n2} to go}. {~{$person} is on the last big piece.|The rest is small.} Next check-in after {$meeting}.",
+		"Epic check-in: {$n} of {$n2} stories done. {~What's left is {$doing} and {$next}.|Remaining: {$next} and the docs.} On track for {$date}.",
+		"Progress since {$since}: {$n} of {$n2} stories done, {$done} {~among them|included}. {~{$person} is on the last big piece, {$doing}.|The rest is small.} Next check-in after {$meeting}.",
 	}
 	// epicClosings close an epic without saying what came of it.
 	epicClosings = []string{
 		"Closing the epic: everything in scope has shipped{~ and the leftovers are in the backlog with the tech-debt label|; follow-ups are in the backlog}.",
 	}
 	acceptanceComments = []string{
-		"Verified in staging: {~alerts route to the owning team and the runbook link is there|the banner shows within a minute of the status page changing|retries back off the way the description says}. Meets the AC, closing.",
-		"Tested on staging with a real webhook replay from {$customer}, all three acceptance criteria pass. Moving to Done.",
+		"Verified in staging: {$verified}. Meets the AC, closing.",
+		"Tested on staging{~ with {$person}| with production-like data|}, all three acceptance criteria pass. Moving to Done.",
 		"UAT passed with {$lead}'s team {~this morning|on {$since}}. Thanks {$mate}!",
 		"Checked against the acceptance criteria: 1 ✓ 2 ✓ 3 ✓. Verified in staging, closing.",
-		"Verified on the canary in {$region}: p99 back under {$150-250} ms, meets AC.",
+		"Verified on the canary in {$region}: {$verified}. Meets AC.",
 		"Walked through the AC on staging with {$mate}{? and {$outsider}}. All good, verified.",
-		"Tried it the way {$customer} would: {~{$3-6} refunds in a row with the same key gave one refund|offline on a real phone in a lift, and the confirmation arrived once the signal came back|a failover in the middle of a checkout, and the payment went through}. Does what support needed, closing.",
+		"Tried it end to end on staging: {$verified}. Does what we needed, closing.",
 	}
 	reopenComments = []string{
-		"Reopening: AC 2 says the alert links its runbook, but the link is missing for {$svc}.",
-		"Reopening: on staging the retry count is {$2-4}, the AC says 6.",
-		"Reopening because {~the banner stays up after the incident is resolved|the dashboard shows no data for {$region}|the old flow doesn't come back when the flag is off}; AC {$1-3} isn't met yet.",
+		"Reopening: on staging {$gap}.",
+		"Reopening: AC {$1-3} isn't met yet, {$gap}.",
+		"Reopening because {$gap}; AC {$1-3} isn't met yet.",
 	}
 	incidentComments = []string{
 		"Status: investigating elevated errors on {$svc} in {$region} since {$hhmm} UTC. Impact: ~{$pct}% of requests failing. Next update at {$time}.",
@@ -633,7 +654,6 @@ var (
 		" {$person} has the details if I'm not around.",
 	}
 	worklogComments = []string{"", "", "Investigating", "Implementation", "Code review", "Pairing on the failover test", "Terraform changes", "Incident follow-up", "Testing on staging"}
-	metrics         = []string{"p99 latency", "the error budget", "pages per week", "checkout success rate", "crash-free sessions", "webhook delivery rate"}
 	regions         = []string{"eu-west-1", "us-east-1", "eu-central-1"}
 	customers       = []string{"Nordvik Outfitters", "Halden Foods", "Brightline Travel", "Cobalt Fitness", "Marlow & Finch", "Tiller Books",
 		"Oakridge Pharmacy", "Sundial Coffee", "Kestrel Bikes", "Fjordhus Home", "Pinecrest Hotels", "Umber Studio"}
@@ -642,7 +662,7 @@ var (
 	meetings   = []string{"Tuesday's ops review", "the Monday sync", "planning", "the weekly risk review", "the architecture forum", "the leads' sync"}
 	dashboards = []string{"the SLO board", "the on-call Grafana", "the cost dashboard", "the checkout funnel", "the delivery dashboard"}
 	codeThings = []string{"the retry helper", "the alert rule names", "the chart values", "the config loader", "the pool size default",
-		"the currency rounding", "the migration script", "the health check", "the webhook signer", "the feature flag lookup"}
+		"the currency rounding", "the migration script", "the health check", "the timeout config", "the feature flag lookup"}
 )
 
 // Descriptions.
@@ -655,8 +675,8 @@ var (
 		"",
 	}
 	taskProblems = []string{
-		"h3. Problem\n{$summary} has been on the list for {~months|a year} and costs on-call roughly {$2-9} hours a week.\n\nh3. Proposal\n{~Do it in two steps: staging first, then production behind a change window.|One service at a time, {$svc} first because it is the noisiest.}\n\nh3. Done when\n* The old path is removed\n* The runbook is updated\n* On-call has been told in the hand-over",
-		"h3. Why\n{~We keep hitting this in incidents and nobody owns it.|It came up in {~two|three} postmortems this year.|{$customer} asked about it in their last review.} This ticket gives it an owner and an end.\n\nh3. What\n* Inventory what uses it today{? ({$3-14} services at last count)}\n* Agree the target with the owning teams\n* Migrate and remove the old setup",
+		"h3. Problem\n{$summary} has been on the list for {~months|a year}: {$urgent}.\n\nh3. Proposal\n{~Do it in two steps: staging first, then production behind a change window.|One service at a time, {$svc} first because it is the noisiest.}\n\nh3. Done when\n* The old path is removed\n* The runbook is updated\n* On-call has been told in the hand-over",
+		"h3. Why\n{~We keep hitting this and nobody owns it.|{$Urgent}.|It came up in {~two|three} retros this year.} This ticket gives it an owner and an end.\n\nh3. What\n* Inventory what uses it today{? ({$3-14} services at last count)}\n* Agree the target with the owning teams\n* Migrate and remove the old setup",
 	}
 	colleagueDescriptions = []string{
 		"Context: came up in {~the retro|{$meeting}}. {$svc} needs this before {~the next peak|Black Friday|the {$region} launch}.",
@@ -665,8 +685,8 @@ var (
 		"{$outsider} flagged this{? on {$since}}: {~{$customer} sees it|support gets {$2-6} tickets a week about it}. {~Needs a look before the next release.|Not urgent, but it keeps coming back.}",
 	}
 	storyProblems = []string{
-		"{~Today this takes a ticket to the platform team and {$2-5} days of waiting.|{$customer} asked for this {~twice|three times} this quarter.|On-call spent about {$3-12} hours on this last month.|It came up in the last {~two|three} retros.}",
-		"{~Nobody owns it today.|{$person} has a workaround nobody else knows.|It gets worse with every service we add.|Support escalates it about once a week.}",
+		"{~{$Urgent}.|It came up in the last {~two|three} retros.}",
+		"{~Nobody owns it today.|{$person} has a workaround nobody else knows.|It gets worse every quarter we wait.|{$person} asked about it again this week.}",
 	}
 	// descriptionTails are details anyone might add to a description;
 	// fresh adds one when a description would otherwise repeat another.
@@ -676,7 +696,7 @@ var (
 	}
 	// refinedCriteria are what Me adds to a colleague's ticket to make it
 	// ready; refinedMetrics sharpen her epic's success metrics.
-	refinedCriteria = "h3. Acceptance criteria (refined)\n* {~The {$svc} change is behind a feature flag|The change can be rolled back without a deploy|{$svc} keeps its current SLO during the rollout}\n* {~Dashboards and alerts updated|{$dash} shows the new numbers|An alert fires when it breaks, not a customer ticket}\n* {~Runbook updated and linked|Support has a short note on what changes|On-call knows about it at the hand-over}{?\n* Tested with {$customer}'s traffic pattern on staging}"
+	refinedCriteria = "h3. Acceptance criteria (refined)\n* {~The {$svc} change is behind a feature flag|The change can be rolled back without a deploy|{$svc} keeps its current SLO during the rollout}\n* {~Dashboards and alerts updated|{$dash} shows the new numbers|An alert fires when it breaks, not a customer ticket}\n* {~Runbook updated and linked|Support has a short note on what changes|On-call knows about it at the hand-over}{?\n* Tested with production-like traffic on staging}"
 	refinedMetrics  = "h3. Success metrics (refined)\n* {$metric} measured {~weekly|every sprint} on {$dash}\n* {~Reviewed at the end of every sprint|Baseline taken on {$since}: we compare against that|Target agreed with {$lead} in {$meeting}}"
 	// descriptionUpdates are what a ticket's reporter adds to it later.
 	descriptionUpdates = []string{
@@ -685,11 +705,7 @@ var (
 		"{$customer} hit this again on {$since}, so it matters more than it looked.",
 		"see {$samekey} for the {~first half|same fix in another service}.",
 	}
-	storyOutOfScope = []string{"Anything that needs a new vendor", "Changes to the {$svc} API", "Non-production environments", "A UI for this", "Other regions than {$region}"}
-	epicWhyNow      = []string{
-		"{~This came out of the {~Q1|Q2|Q3} planning|{$outsider} raised it after {~a bad month|the last outage}|It is the top item from the on-call survey}{~, and it costs us every week we wait|; {$customer} is not the only one asking}.",
-		"{~Two|Three} of the last {$4-6} incidents came back to this{? — see the postmortems in OPS}.",
-	}
+	storyOutOfScope     = []string{"Anything that needs a new vendor", "Changes to the {$svc} API", "Non-production environments", "A UI for this", "Other regions than {$region}"}
 	postmortemTemplate  = "h3. Summary\n{$incident}\n\nh3. Impact\n{$count} merchants affected, ~{$pct}% of requests failed for {$20-90} minutes{? in {$region}}.\n\nh3. Timeline (UTC)\n* {$hhmm} alert fired\n* +{$3-12}m incident declared, roles assigned\n* +{$15-35}m mitigation ({~rollback|failover|config revert}) started\n* +{$40-90}m error rate back to baseline\n\nh3. Root cause\n{~Connection pool exhaustion in {$svc} after a config change that halved the pool size.|A certificate on {$svc} expired because its renewal job had been failing silently for {$2-5} weeks.|A deploy of {$svc} with a schema change that was not backwards compatible.|Disk full on one {$svc} node after log retention was switched off in a cleanup.}\n\nh3. Action items\n* {~Alert on pool saturation|Alert on renewal job failures|Check schema compatibility before deploy|Alert on disk usage at 80%}\n* {~Config changes to pools go through review by the owning team|Runbook step for manual renewal|Expand-and-contract migrations only}\n* Add the {~rollback|failover} step to the runbook"
 	followUpDescription = "From the postmortem {$postmortem} of {$incidentkey}: {$summary}.\n\nh3. Why\n{~Without this, the same failure pages us again and we only see it from customer tickets.|It is the cheapest of the action items and removes most of the risk.|{$count} merchants were affected last time; this is how we stop a repeat.}\n\nh3. Done when\n* The change is live in production\n* The runbook mentions it{?\n* {$person} has reviewed it}"
 	followUps           = []string{

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -382,6 +384,10 @@ func (ig *issueGen) question() {
 // ask has the asker put one of the questions Me can answer.
 func (ig *issueGen) ask() {
 	ig.qa = &questionsAndAnswers[ig.pick(len(questionsAndAnswers))]
+	// Nobody waits for a merchant on an internal initiative.
+	for th := ig.theme(); th != nil && th.internal && strings.Contains(strings.Join(ig.qa.answers, ""), "{$customer}"); {
+		ig.qa = &questionsAndAnswers[ig.pick(len(questionsAndAnswers))]
+	}
 	ig.comment(ig.asker, ig.fresh(func() string {
 		q := strings.TrimPrefix(pickOf(ig.generator, ig.qa.questions), "{$me} ")
 		return ig.fill("{$me} " + questionOpening + q + questionClosing)
@@ -819,7 +825,16 @@ func (ig *issueGen) meTradeoff() bool {
 }
 
 func (ig *issueGen) meSprintTalk() bool {
-	return ig.is.Project == ig.ops && !ig.done() && ig.is.Type != typeEpic && ig.meSay(sprintComments)
+	if ig.is.Project != ig.ops || ig.done() || ig.is.Type == typeEpic {
+		return false
+	}
+	// The sprint goal is named only on work that serves it: quoted under
+	// another initiative it would read as that initiative's goal.
+	texts := sprintComments
+	if th := ig.theme(); th != nil && !slices.Contains(th.sprintGoals, ig.sprintGoal()) {
+		texts = slices.DeleteFunc(slices.Clone(texts), func(t string) bool { return strings.Contains(t, "{$goal}") })
+	}
+	return ig.meSay(texts)
 }
 
 func (ig *issueGen) meReleaseTalk() bool {
@@ -831,6 +846,9 @@ func (ig *issueGen) meUpdate() bool {
 }
 
 func (ig *issueGen) meDecision() bool {
+	if th := ig.theme(); th != nil {
+		return ig.meSay(append(slices.Clone(th.decisions), epicDecisionComments...))
+	}
 	return ig.meSay(decisionComments)
 }
 
@@ -1063,7 +1081,15 @@ func (ig *issueGen) slot(name string) string {
 		}
 		return strconv.Itoa(g.affected[ig.incident])
 	case "metric":
-		return pickOf(g, metrics)
+		if th := ig.theme(); th != nil {
+			return ig.fill(pickOf(g, th.metric))
+		}
+		return pickOf(g, ig.text.metrics)
+	case "done", "doing", "next", "risk", "urgent", "minor", "gain", "verified", "gap", "relnote", "rollout",
+		"Urgent", "Watcher", "Done", "Doing":
+		return ig.themeSlot(name)
+	case "outscope", "scope", "firstscope", "lastscope":
+		return ig.scopeSlot(name)
 	case "region":
 		return ig.region
 	case "customer":
@@ -1077,6 +1103,9 @@ func (ig *issueGen) slot(name string) string {
 	case "meeting":
 		return pickOf(g, meetings)
 	case "dash":
+		if th := ig.theme(); th != nil {
+			return pickOf(g, th.dash)
+		}
 		return pickOf(g, dashboards)
 	case "thing":
 		return pickOf(g, codeThings)
@@ -1101,8 +1130,11 @@ func (ig *issueGen) slot(name string) string {
 	case "nextsprint":
 		return is.Project.sprintAfter(ig.currentSprint()).Name
 	case "goal":
-		if goal := ig.currentSprint().Goal; goal != "" {
+		if goal := ig.sprintGoal(); goal != "" {
 			return goal
+		}
+		if th := ig.theme(); th != nil && len(th.sprintGoals) > 0 {
+			return pickOf(g, th.sprintGoals)
 		}
 		return pickOf(g, ig.text.goals)
 	case "team":
@@ -1167,7 +1199,7 @@ func (ig *issueGen) slot(name string) string {
 			}
 			return strings.Join(metrics, "; ")
 		}
-		return pickOf(g, metrics)
+		return pickOf(g, ig.text.metrics)
 	case "incident":
 		if ig.incident != nil {
 			return ig.incident.Key + ": " + ig.incident.Summary
@@ -1175,6 +1207,76 @@ func (ig *issueGen) slot(name string) string {
 		return is.Summary
 	}
 	return "{$" + name + "}"
+}
+
+// theme is what Me's words on the issue talk about: its initiative's
+// theme on an epic and on work that serves one, nil on other work.
+func (ig *issueGen) theme() *epicTheme {
+	if ig.seed != nil {
+		return themeOf(ig.seed)
+	}
+	return themeOf(ig.serves)
+}
+
+// themeSlot fills a slot named after a field of epicTheme from the
+// issue's theme, or from genericTheme; a capital first letter
+// ({$Urgent}) capitalises the words, for the start of a sentence.
+func (ig *issueGen) themeSlot(name string) string {
+	th := ig.theme()
+	if th == nil {
+		th = &genericTheme
+	}
+	lists := map[string][]string{
+		"done": th.done, "doing": th.doing, "next": th.next, "risk": th.risk, "urgent": th.urgent, "minor": th.minor,
+		"gain": th.gain, "verified": th.verified, "gap": th.gap, "relnote": th.relnote, "rollout": th.rollout,
+		"watcher": th.watchers,
+	}
+	words := ig.fill(pickOf(ig.generator, lists[strings.ToLower(name)]))
+	if name != strings.ToLower(name) {
+		return upperFirst(words)
+	}
+	return words
+}
+
+func upperFirst(s string) string {
+	first, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(first)) + s[size:]
+}
+
+// scopeSlot names a piece of the scope of the issue's initiative (first,
+// last or any) or what it leaves out; work that serves none gets the
+// generic words the templates used before there were themes.
+func (ig *issueGen) scopeSlot(name string) string {
+	seed := ig.seed
+	if seed == nil {
+		seed = ig.serves
+	}
+	if seed == nil {
+		switch name {
+		case "outscope":
+			return pickOf(ig.generator, []string{"multi-region failover", "support for the legacy " + ig.svc + " API", "a UI for this"})
+		case "firstscope":
+			return "the Terraform work"
+		case "lastscope":
+			return "dashboards"
+		}
+		return "the same problem"
+	}
+	switch name {
+	case "outscope":
+		return evidence.LowerFirst(pickOf(ig.generator, seed.out))
+	case "firstscope":
+		return evidence.LowerFirst(seed.scope[0])
+	case "lastscope":
+		return evidence.LowerFirst(seed.scope[len(seed.scope)-1])
+	}
+	return "the " + evidence.LowerFirst(pickOf(ig.generator, seed.scope)) + " work"
+}
+
+// sprintGoal is the goal of the issue's sprint, or of the one running
+// now; empty when it has none.
+func (ig *issueGen) sprintGoal() string {
+	return ig.currentSprint().Goal
 }
 
 // numberRange reads a slot named like "12-40": a whole number in that range.

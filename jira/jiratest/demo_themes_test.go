@@ -158,3 +158,38 @@ func TestDemoCommentsUnderAnEpicStayOnItsTheme(t *testing.T) {
 		}
 	}
 }
+
+// Every initiative of the roadmap has a theme with words for each slot,
+// and a status never lists one piece of work twice ("what's left is the
+// failure e-mail and the failure e-mail").
+func TestDemoEveryEpicHasATheme(t *testing.T) {
+	for key, text := range demoTexts {
+		for i := range text.epics {
+			seed := &text.epics[i]
+			th := themeOf(seed)
+			if th == nil {
+				t.Errorf("%s epic %q has no theme", key, seed.summary)
+				continue
+			}
+			lists := map[string][]string{
+				"whyNow": th.whyNow, "metric": th.metric, "dash": th.dash, "done": th.done, "doing": th.doing, "next": th.next,
+				"risk": th.risk, "urgent": th.urgent, "minor": th.minor, "gain": th.gain, "verified": th.verified, "gap": th.gap,
+				"relnote": th.relnote, "rollout": th.rollout, "decisions": th.decisions, "watchers": th.watchers,
+			}
+			for name, list := range lists {
+				if want := map[string]int{"whyNow": 2, "decisions": 3}[name]; len(list) < max(want, 1) {
+					t.Errorf("%s epic %q: %d %s, want at least %d", key, seed.summary, len(list), name, max(want, 1))
+				}
+			}
+			seen := map[string]string{}
+			for _, name := range []string{"done", "doing", "next"} {
+				for _, w := range lists[name] {
+					if other, ok := seen[w]; ok {
+						t.Errorf("%s epic %q lists %q as both %s and %s", key, seed.summary, w, other, name)
+					}
+					seen[w] = name
+				}
+			}
+		}
+	}
+}

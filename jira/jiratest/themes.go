@@ -271,7 +271,7 @@ var epicThemes = map[string]*epicTheme{
 		dash:   []string{"the webhook delivery dashboard"},
 		done:   []string{"webhook delivery metrics", "retries with backoff", "the fix for duplicate refund webhooks"},
 		doing:  []string{"the failure e-mail to merchants", "the retry dashboard", "the 24h retry window"},
-		next:   []string{"the support runbook for failed deliveries", "alerts on the delivery rate", "the failure e-mail to merchants"},
+		next:   []string{"the support runbook for failed deliveries", "alerts on the delivery rate", "a delivery dashboard for support"},
 		risk: []string{
 			"{$customer}'s endpoint answers 503 for hours and fills the retry queue",
 			"the failure e-mail still needs its wording from support",
@@ -465,8 +465,8 @@ var epicThemes = map[string]*epicTheme{
 var genericTheme = epicTheme{
 	dash:  []string{"the SLO board", "the on-call Grafana", "the delivery dashboard"},
 	done:  []string{"migration and dashboards", "the alert rules and the runbook", "the {$svc} part"},
-	doing: []string{"alert tuning", "the {$region} rollout", "the tests"},
-	next:  []string{"the clean-up", "the runbook update", "the {$region} rollout"},
+	doing: []string{"alert tuning", "the {$region} rollout", "the {$svc} migration"},
+	next:  []string{"the clean-up", "the runbook update", "the docs"},
 	risk: []string{
 		"we're waiting on the {$team} API change in {$otherkey}",
 		"{$person} is out next week",

@@ -71,7 +71,7 @@ func runDemo(ctx context.Context, opts demoOptions) error {
 		return fmt.Errorf("create demo directory: %w", err)
 	}
 	site := jiratest.DemoSite(jiratest.DemoOptions{
-		Deployment: jiratest.DeploymentCloud, Issues: opts.Issues, Seed: opts.Seed, Now: opts.IO.Now(),
+		Deployment: jiratest.DeploymentCloud, Issues: opts.Issues, Seed: opts.Seed, Now: jiratest.DemoWeekOf(opts.IO.Now()),
 		TeamBacklog: true, TeamIssues: demoTeamIssues,
 	})
 	srv := jiratest.NewServer(site)

@@ -25,6 +25,22 @@ type DemoOptions struct {
 // reproducible.
 var defaultDemoNow = time.Date(2026, time.November, 22, 10, 0, 0, 0, time.UTC)
 
+// DemoWeekOf is the latest time at or before now that is a whole number of
+// weeks from the default Now: the Now a demo made at now is generated for.
+// The generator's draws follow the calendar (sprints start on Mondays,
+// people work office hours), so a site made for the wall clock was another
+// site an hour later, some of them thin (three initiatives, one of two
+// issues). Made for DemoWeekOf(now), it is one site all week, its sprints
+// and working days where they are in the site the tests check.
+func DemoWeekOf(now time.Time) time.Time {
+	const week = 7 * 24 * time.Hour
+	weeks := now.Sub(defaultDemoNow) / week
+	if now.Before(defaultDemoNow) && now.Sub(defaultDemoNow)%week != 0 {
+		weeks--
+	}
+	return defaultDemoNow.Add(weeks * week)
+}
+
 // DemoSite generates the demo Jira site. Maya Lindqvist (Me) is an SRE on the
 // Platform Reliability team (OPS) who has become its unofficial product
 // manager; the Payments (PAY) and Mobile App (MOB) teams are the other teams

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // demoTexts are the projects' vocabularies by project key.
@@ -82,4 +83,21 @@ func summaryOf(template string) *regexp.Regexp {
 		re = strings.ReplaceAll(re, regexp.QuoteMeta(slot), ".+")
 	}
 	return regexp.MustCompile("^" + re + `( \(.+\))?$`)
+}
+
+// Every demo of a week is one site, the one the tests check, dated that
+// week: the generator's weekdays and hours stay where they were.
+func TestDemoWeekOf(t *testing.T) {
+	for _, tt := range []struct{ now, want time.Time }{
+		{defaultDemoNow, defaultDemoNow},
+		{defaultDemoNow.Add(time.Hour), defaultDemoNow},
+		{defaultDemoNow.AddDate(0, 0, 13), defaultDemoNow.AddDate(0, 0, 7)},
+		{defaultDemoNow.AddDate(0, 0, 14), defaultDemoNow.AddDate(0, 0, 14)},
+		{defaultDemoNow.Add(-time.Hour), defaultDemoNow.AddDate(0, 0, -7)},
+		{defaultDemoNow.AddDate(0, 0, -7), defaultDemoNow.AddDate(0, 0, -7)},
+	} {
+		if got := DemoWeekOf(tt.now); !got.Equal(tt.want) {
+			t.Errorf("DemoWeekOf(%v) = %v, want %v", tt.now, got, tt.want)
+		}
+	}
 }

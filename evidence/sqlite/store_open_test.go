@@ -138,18 +138,10 @@ func TestOpenRefusesWhatIsNotAUsablePmfolioDatabaseAndLeavesItAlone(t *testing.T
 func TestAReadOnlyDatabaseIsReadButNotWritten(t *testing.T) {
 	ctx := context.Background()
 	for _, readBefore := range []bool{false, true} {
-		dir := filepath.Join(t.TempDir(), "data")
-		path := filepath.Join(dir, "pmfolio.db")
-		s, err := Open(ctx, path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.EnsureSite(ctx, evidence.Site{URL: "https://acme.atlassian.net", User: testMe}); err != nil {
-			t.Fatal(err)
-		}
-		s.Close()
+		path := closedDatabase(t, filepath.Join(t.TempDir(), "data", "pmfolio.db"))
 		if readBefore {
-			if s, err = OpenReadOnly(ctx, path); err != nil {
+			s, err := OpenReadOnly(ctx, path)
+			if err != nil {
 				t.Fatal(err)
 			}
 			s.Sites(ctx)
@@ -157,7 +149,7 @@ func TestAReadOnlyDatabaseIsReadButNotWritten(t *testing.T) {
 		}
 		makeReadOnly(t, path)
 
-		s, err = OpenReadOnly(ctx, path)
+		s, err := OpenReadOnly(ctx, path)
 		if err != nil {
 			t.Fatalf("read before: %v: open a read-only database to read: %v", readBefore, err)
 		}
@@ -250,15 +242,7 @@ func TestOpeningToWriteDoesNotWaitForAnotherWriter(t *testing.T) {
 // reader.
 func TestReadingLeavesNoLogFilesAndWritesNothing(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "pmfolio.db")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.EnsureSite(ctx, evidence.Site{URL: "https://acme.atlassian.net", User: testMe}); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	path := closedDatabase(t, filepath.Join(t.TempDir(), "pmfolio.db"))
 	before := digest(path)
 
 	r, err := OpenReadOnly(ctx, path)
@@ -280,4 +264,19 @@ func TestReadingLeavesNoLogFilesAndWritesNothing(t *testing.T) {
 	if after := digest(path); after != before {
 		t.Errorf("reading changed the database: %s, then %s", before, after)
 	}
+}
+
+// closedDatabase makes a database at path holding one site, closed, and
+// returns path.
+func closedDatabase(t *testing.T, path string) string {
+	t.Helper()
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.EnsureSite(context.Background(), evidence.Site{URL: "https://acme.atlassian.net", User: testMe}); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -75,41 +75,27 @@ var checks = map[string]check{
 // and returns what they found, unranked, in a stable order.
 func Detect(cfg Config, t Team) []Opportunity {
 	var out []Opportunity
+	var duplicates []finding // duplicate.likely's, to tell the other issue of each pair too
+	var duplicate Detector
 	for _, d := range cfg.Detectors {
 		if d.Off {
 			continue
 		}
-		for _, f := range checks[d.ID](d, &t) {
-			is := f.issue
-			key := f.key
-			if key == "" {
-				key = is.ID
-			}
-			// Nobody assigned: the team is whom to agree with and tell.
-			vars := map[string]string{"assignee": "the team", "status": is.Status, "progress": progressOf(is)}
-			if is.Assignee.DisplayName != "" {
-				vars["assignee"] = is.Assignee.DisplayName
-			}
-			for k, v := range f.vars {
-				vars[k] = v
-			}
-			reason, action := fill(d.Reason, vars), fill(d.Action, vars)
-			// Someone who left answers nothing and finishes nothing: the
-			// issue needs a new owner, or closing, before anything else.
-			left := f.left
-			if is.Assignee.Inactive && !is.Done() {
-				left = cmp.Or(left, is.Assignee.DisplayName, "its assignee")
-			}
-			if left != "" {
-				reason += "; " + left + " has left"
-				action = left + " has left: reassign it or close it"
-			}
-			out = append(out, Opportunity{
-				ID: OpportunityID(t.Site.Key(), d.ID, key), Detector: d.ID,
-				SiteID: t.Site.ID, SiteName: t.Site.Name, IssueID: is.ID, IssueKey: is.Key,
-				IssueURL: t.Site.IssueURL(is.Key), Summary: is.Summary, Category: d.Category,
-				Reason: reason, Action: action, Related: f.related, Due: f.due,
-			})
+		found := checks[d.ID](d, &t)
+		if d.ID == "duplicate.likely" {
+			duplicates, duplicate = found, d
+		}
+		for _, f := range found {
+			out = append(out, t.opportunity(d, f))
+		}
+	}
+	// A pair of likely duplicates is told on the later issue. When the
+	// earlier one has suggestions of its own ("plan it into a sprint"),
+	// they would have the team work on a duplicate: it is told there too.
+	for _, f := range duplicates {
+		other, ok := t.issue(f.related[0])
+		if ok && slices.ContainsFunc(out, func(op Opportunity) bool { return op.IssueKey == other.Key && op.Detector != duplicate.ID }) {
+			out = append(out, t.opportunity(duplicate, finding{issue: other, vars: map[string]string{"other": f.issue.Key}, related: []string{f.issue.Key}}))
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -119,6 +105,41 @@ func Detect(cfg Config, t Team) []Opportunity {
 		return out[i].Detector < out[j].Detector
 	})
 	return out
+}
+
+// opportunity is what a detector found, in words: its reason and action
+// filled in with the finding's values.
+func (t *Team) opportunity(d Detector, f finding) Opportunity {
+	is := f.issue
+	key := f.key
+	if key == "" {
+		key = is.ID
+	}
+	// Nobody assigned: the team is whom to agree with and tell.
+	vars := map[string]string{"assignee": "the team", "status": is.Status, "progress": progressOf(is)}
+	if is.Assignee.DisplayName != "" {
+		vars["assignee"] = is.Assignee.DisplayName
+	}
+	for k, v := range f.vars {
+		vars[k] = v
+	}
+	reason, action := fill(d.Reason, vars), fill(d.Action, vars)
+	// Someone who left answers nothing and finishes nothing: the
+	// issue needs a new owner, or closing, before anything else.
+	left := f.left
+	if is.Assignee.Inactive && !is.Done() {
+		left = cmp.Or(left, is.Assignee.DisplayName, "its assignee")
+	}
+	if left != "" {
+		reason += "; " + left + " has left"
+		action = left + " has left: reassign it or close it"
+	}
+	return Opportunity{
+		ID: OpportunityID(t.Site.Key(), d.ID, key), Detector: d.ID,
+		SiteID: t.Site.ID, SiteName: t.Site.Name, IssueID: is.ID, IssueKey: is.Key,
+		IssueURL: t.Site.IssueURL(is.Key), Summary: is.Summary, Category: d.Category,
+		Reason: reason, Action: action, Related: f.related, Due: f.due,
+	}
 }
 
 // openToOthers reports whether a detector looks at an issue at all: open,

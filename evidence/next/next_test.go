@@ -918,3 +918,38 @@ func TestTooLargeStories(t *testing.T) {
 		})
 	}
 }
+
+// A pair of likely duplicates is told on the later issue, and on the
+// earlier one too when that one has suggestions of its own: planning it
+// into a sprint without a word of its twin would have the team build it
+// twice.
+func TestADuplicateIsToldBesideTheOtherIssuesSuggestions(t *testing.T) {
+	cfg, err := Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, second := story("OPS-1"), story("OPS-2")
+	first.Summary, second.Summary = "Offline queue for payment confirmations", "Offline queue for the payment confirmations"
+	second.Created = days(2)
+	for _, urgent := range []bool{false, true} {
+		a := first
+		if urgent {
+			a.Priority, a.Assignee, a.SprintState, a.Sprints, a.Created = "Highest", evidence.User{}, "", nil, days(30)
+		}
+		var got []string
+		for _, op := range Detect(cfg, Team{Site: site, Issues: []TeamIssue{a, second}, Now: now}) {
+			got = append(got, op.IssueKey+" "+op.Detector+": "+op.Reason)
+		}
+		want := []string{"OPS-2 duplicate.likely: looks like a duplicate of OPS-1"}
+		if urgent {
+			want = []string{
+				"OPS-1 duplicate.likely: looks like a duplicate of OPS-2",
+				"OPS-1 priority.top-unowned: Highest priority, open for 4 weeks, but nobody is assigned and no sprint plans it",
+				"OPS-2 duplicate.likely: looks like a duplicate of OPS-1",
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("urgent %v: found\n%s\nwant\n%s", urgent, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}

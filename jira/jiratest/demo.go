@@ -71,8 +71,10 @@ func DemoSite(opts DemoOptions) *Site {
 // generator holds what the demo needs between issues: the cast, the
 // projects, and issues that later issues refer to.
 type generator struct {
-	site  *Site
-	rng   *rand.Rand
+	site *Site
+	rng  *rand.Rand
+	// seed starts each issue's own random stream (generateIssue).
+	seed  uint64
 	start time.Time // a year before Now
 
 	ops, pay, mob *Project
@@ -116,6 +118,7 @@ func newGenerator(opts DemoOptions) *generator {
 	g := &generator{
 		site:      s,
 		rng:       rand.New(rand.NewPCG(uint64(opts.Seed), 0x9e3779b97f4a7c15)),
+		seed:      uint64(opts.Seed),
 		start:     s.Now.AddDate(-1, 0, 0),
 		text:      map[*Project]*projectText{},
 		team:      map[*Project][]*User{},
@@ -320,6 +323,11 @@ const (
 
 // generateIssue creates issue i of n with its whole history.
 func (g *generator) generateIssue(i, n int) {
+	// Each issue draws from its own stream, so that what one issue says
+	// (a longer phrase list, another story picked) never reshuffles the
+	// projects, kinds, owners and dates of the issues after it: the
+	// site's shape stays when its words change.
+	g.rng = rand.New(rand.NewPCG(g.seed, 0x9e3779b97f4a7c15+uint64(i)))
 	s := g.site
 	span := s.Now.Sub(g.start) - 26*time.Hour
 	created := g.start.Add(time.Duration((float64(i) + g.rng.Float64()) / float64(n) * float64(span))).Truncate(time.Millisecond)

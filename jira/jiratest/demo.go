@@ -71,8 +71,10 @@ func DemoSite(opts DemoOptions) *Site {
 // generator holds what the demo needs between issues: the cast, the
 // projects, and issues that later issues refer to.
 type generator struct {
-	site  *Site
-	rng   *rand.Rand
+	site *Site
+	rng  *rand.Rand
+	// seed starts each issue's own random stream (generateIssue).
+	seed  uint64
 	start time.Time // a year before Now
 
 	ops, pay, mob *Project
@@ -85,9 +87,15 @@ type generator struct {
 
 	// followUps are OPS issues Me must create after an incident: a
 	// postmortem, then its action items.
-	followUps   []followUp
-	said        map[string]bool // every comment and description so far, so none repeats
-	meEpics     int             // epics Me has opened so far
+	followUps []followUp
+	actions   map[string]bool // the follow-ups' summaries so far
+	said      map[string]bool // every comment and description so far, so none repeats
+	// written counts the issues written from each work summary (as listed,
+	// slots unfilled) and lastWritten is when the latest was, so that work
+	// is picked least-written first and never twice for one initiative.
+	written     map[string]int
+	lastWritten map[string]time.Time
+	meEpics     int // epics Me has opened so far
 	rank        int
 	lastCreated time.Time
 	leaver      *User     // a colleague who left the company
@@ -114,16 +122,20 @@ func newGenerator(opts DemoOptions) *generator {
 		lastIssueID: 10000, lastCommentID: 20000, lastHistoryID: 40000, lastWorklogID: 11000, lastLinkID: 10400,
 	}
 	g := &generator{
-		site:      s,
-		rng:       rand.New(rand.NewPCG(uint64(opts.Seed), 0x9e3779b97f4a7c15)),
-		start:     s.Now.AddDate(-1, 0, 0),
-		text:      map[*Project]*projectText{},
-		team:      map[*Project][]*User{},
-		teamName:  map[*Project]string{},
-		epics:     map[*Project][]*Issue{},
-		epicSeeds: map[*Issue]*epicSeed{},
-		byProject: map[*Project][]*Issue{},
-		said:      map[string]bool{},
+		site:        s,
+		rng:         rand.New(rand.NewPCG(uint64(opts.Seed), 0x9e3779b97f4a7c15)),
+		seed:        uint64(opts.Seed),
+		start:       s.Now.AddDate(-1, 0, 0),
+		text:        map[*Project]*projectText{},
+		team:        map[*Project][]*User{},
+		teamName:    map[*Project]string{},
+		epics:       map[*Project][]*Issue{},
+		epicSeeds:   map[*Issue]*epicSeed{},
+		byProject:   map[*Project][]*Issue{},
+		said:        map[string]bool{},
+		actions:     map[string]bool{},
+		written:     map[string]int{},
+		lastWritten: map[string]time.Time{},
 	}
 	if s.Deployment == DeploymentCloud {
 		s.FieldIDs = FieldIDs{Sprint: "customfield_10020", StoryPoints: "customfield_10016", Rank: "customfield_10019", Flagged: "customfield_10021"}
@@ -320,6 +332,11 @@ const (
 
 // generateIssue creates issue i of n with its whole history.
 func (g *generator) generateIssue(i, n int) {
+	// Each issue draws from its own stream, so that what one issue says
+	// (a longer phrase list, another story picked) never reshuffles the
+	// projects, kinds, owners and dates of the issues after it: the
+	// site's shape stays when its words change.
+	g.rng = rand.New(rand.NewPCG(g.seed, 0x9e3779b97f4a7c15+uint64(i)))
 	s := g.site
 	span := s.Now.Sub(g.start) - 26*time.Hour
 	created := g.start.Add(time.Duration((float64(i) + g.rng.Float64()) / float64(n) * float64(span))).Truncate(time.Millisecond)
@@ -402,7 +419,16 @@ func (g *generator) generateIssue(i, n int) {
 		g.followUps = append(g.followUps, followUp{incident: is})
 	}
 	if kind == kindPostmortem {
-		for _, f := range pickN(g, followUps, 1+g.pick(2)) {
+		// A second incident on a service gets only the action items no
+		// postmortem has asked for there yet.
+		var fresh []string
+		for _, f := range followUps {
+			if !g.actions[ig.fill(f)] {
+				fresh = append(fresh, f)
+			}
+		}
+		for _, f := range pickN(g, fresh, 1+g.pick(2)) {
+			g.actions[ig.fill(f)] = true
 			g.followUps = append(g.followUps, followUp{incident: fu.incident, postmortem: is, summary: f})
 		}
 	}
@@ -568,7 +594,7 @@ func (ig *issueGen) setup(fu followUp) {
 		is.Description = ig.freshFill(taskProblems...)
 	case kindChore:
 		is.Type = typeTask
-		summary := pickOf(g, ig.text.chores)
+		summary := pickWork(ig, ig.text.chores, func(t string) string { return t })
 		ig.serve(summary)
 		is.Summary = ig.fill(summary)
 		is.Reporter = colleague
@@ -581,7 +607,7 @@ func (ig *issueGen) setup(fu followUp) {
 		}
 	case kindBug:
 		is.Type = typeBug
-		summary := pickOf(g, ig.text.bugs)
+		summary := pickWork(ig, ig.text.bugs, func(t string) string { return t })
 		ig.serve(summary)
 		is.Summary = ig.fill(summary)
 		is.Reporter = colleague
@@ -635,28 +661,139 @@ func (t *projectText) epicServedBy(summary string) *epicSeed {
 }
 
 // serve notes the initiative work written from summary serves, if any,
-// and has the work name one of the services that initiative is about.
+// has the work name one of the services that initiative is about (when
+// summary names a service, one it has not named under the initiative
+// yet) and records the work as written.
 func (ig *issueGen) serve(summary string) {
 	ig.serves = ig.text.epicServedBy(summary)
 	if th := themeOf(ig.serves); th != nil && len(th.services) > 0 {
 		ig.svc = pickOf(ig.generator, th.services)
 	}
+	fresh := ig.freshServices(ig.serves, summary, false)
+	if len(fresh) == 0 {
+		fresh = ig.freshServices(ig.serves, summary, true)
+	}
+	if len(fresh) > 0 && !slices.Contains(fresh, ig.svc) {
+		ig.svc = pickOf(ig.generator, fresh)
+	}
+	ig.written[summary]++
+	ig.lastWritten[writtenKey(summary, ig.svc)] = ig.is.Created
+}
+
+// writtenKey is what lastWritten knows work by: its summary, and the
+// service it names if its summary names one.
+func writtenKey(summary, svc string) string {
+	if !strings.Contains(summary, "{$svc}") {
+		return summary
+	}
+	return summary + "\x00" + svc
 }
 
 // pickWork is mostly work for an initiative under way when the issue is
-// written, as teams write stories and tasks for the epics they are working
-// on, so that each epic gathers work; the rest is any of work.
+// written, as teams write stories, tasks and bugs for the epics they are
+// working on, so that each epic gathers work; the rest is any of work.
+// It picks the work written least so far, and never work already written
+// since its initiative began: a backlog groomed by a PM does not hold the
+// same story twice under one initiative, in any of its phases. Only when
+// the initiative under way has no such work left (a large site, a late
+// phase) does it repeat work of an earlier phase.
 func pickWork[T any](ig *issueGen, work []T, summary func(T) string) T {
-	var current []T
-	for _, w := range work {
-		if ig.underWay(ig.text.epicServedBy(summary(w))) {
-			current = append(current, w)
+	var fresh, current []T
+	for _, phase := range []bool{false, true} {
+		fresh, current = fresh[:0], current[:0]
+		underWay := false
+		for _, w := range work {
+			seed := ig.text.epicServedBy(summary(w))
+			underWay = underWay || ig.underWay(seed)
+			if ig.spent(seed, summary(w), phase) {
+				continue
+			}
+			fresh = append(fresh, w)
+			if ig.underWay(seed) {
+				current = append(current, w)
+			}
+		}
+		if len(current) > 0 || !underWay {
+			break
 		}
 	}
-	if len(current) > 0 && ig.chance(0.5) {
-		return pickOf(ig.generator, current)
+	switch {
+	case len(current) > 0 && ig.chance(0.5):
+		return leastWritten(ig, current, summary)
+	case len(fresh) > 0:
+		return leastWritten(ig, fresh, summary)
 	}
-	return pickOf(ig.generator, work)
+	return leastWritten(ig, work, summary)
+}
+
+// leastWritten is one of the work written least so far.
+func leastWritten[T any](ig *issueGen, work []T, summary func(T) string) T {
+	fewest := -1
+	var least []T
+	for _, w := range work {
+		switch n := ig.written[summary(w)]; {
+		case fewest < 0 || n < fewest:
+			fewest, least = n, append(least[:0], w)
+		case n == fewest:
+			least = append(least, w)
+		}
+	}
+	return pickOf(ig.generator, least)
+}
+
+// began is when the first epic of seed was opened, or with phase its
+// latest; zero if none has been.
+func (ig *issueGen) began(seed *epicSeed, phase bool) time.Time {
+	var at time.Time
+	for _, e := range ig.epics[ig.is.Project] {
+		if ig.epicSeeds[e] == seed {
+			if at = e.Created; !phase {
+				break
+			}
+		}
+	}
+	return at
+}
+
+// freshServices are the services work of summary serving seed may name
+// without repeating an issue of seed's initiative (with phase, of its
+// latest phase): all of them for work that serves none or whose summary
+// names no service.
+func (ig *issueGen) freshServices(seed *epicSeed, summary string, phase bool) []string {
+	if !strings.Contains(summary, "{$svc}") {
+		return nil
+	}
+	services := ig.text.services
+	if th := themeOf(seed); th != nil && len(th.services) > 0 {
+		services = th.services
+	}
+	began := ig.began(seed, phase)
+	if seed == nil || began.IsZero() {
+		return services
+	}
+	var fresh []string
+	for _, svc := range services {
+		if at, ok := ig.lastWritten[writtenKey(summary, svc)]; !ok || at.Before(began) {
+			fresh = append(fresh, svc)
+		}
+	}
+	return fresh
+}
+
+// spent reports whether work of summary serving seed already stands under
+// seed's initiative (with phase, under its latest phase): it was written
+// since the initiative (the phase) began, and if it names a service, with
+// every service it may name.
+func (ig *issueGen) spent(seed *epicSeed, summary string, phase bool) bool {
+	began := ig.began(seed, phase)
+	if seed == nil || began.IsZero() {
+		return false
+	}
+	if strings.Contains(summary, "{$svc}") {
+		return len(ig.freshServices(seed, summary, phase)) == 0
+	}
+	at, ok := ig.lastWritten[summary]
+	return ok && !at.Before(began)
 }
 
 // underWay reports whether an epic of seed is open when the issue is

@@ -61,7 +61,7 @@ var epicThemes = map[string]*epicTheme{
 			"Pages per on-call week averaged {$38-44} last quarter, and {~two|three} people asked to leave the rotation at the last retro.",
 			"Night pages are the top complaint in the on-call survey{~ for the second quarter running|, ahead of everything else}: {$4-7} of the last 10 needed no action at all.",
 		},
-		metric: []string{"pages per on-call week", "night pages", "pages that needed no action"},
+		metric: []string{"pages per on-call week", "night pages", "pages that needed no action", "toil hours on the on-call report"},
 		dash:   []string{"the on-call Grafana", "the pages-per-week panel"},
 		done:   []string{"owner labels on every alert", "routing pages to the owning team", "runbook links on the top 20 alerts", "the hand-over checklist"},
 		doing:  []string{"the noisy disk alerts", "back-filling runbook links", "routing the last unowned alerts", "the saturation warnings"},

@@ -1125,6 +1125,10 @@ func (t *Team) usesP0() bool {
 	return *t.p0
 }
 
+// recentSprints is how many of a board's last closed sprints a plan is
+// weighed against, as a team's velocity is read from its last three.
+const recentSprints = 3
+
 // overcommittedSprints: a board's next sprint holds more story points
 // than the team finished in any of its last sprints, by more than the
 // detector's share. Planning it down before it starts, rather than
@@ -1134,10 +1138,6 @@ func (t *Team) usesP0() bool {
 // read holds every issue finished since then, so what they finished is
 // known whole; a sprint half before that window would look short and make
 // any plan look too big. At least two are needed; the last three count.
-// recentSprints is how many of a board's last closed sprints a plan is
-// weighed against, as a team's velocity is read from its last three.
-const recentSprints = 3
-
 func overcommittedSprints(d Detector, t *Team) []finding {
 	type plan struct {
 		sprint   Sprint

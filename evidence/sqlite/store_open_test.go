@@ -280,3 +280,44 @@ func closedDatabase(t *testing.T, path string) string {
 	}
 	return path
 }
+
+// A new database gets 16 KiB pages, which hold a stored issue's JSON in
+// fewer overflow pages; one made with another page size keeps its own,
+// since changing it would rewrite the whole file.
+func TestANewDatabaseHas16KiBPagesAndAnOldOneKeepsItsOwn(t *testing.T) {
+	ctx := context.Background()
+	pageSize := func(path string) int {
+		t.Helper()
+		s, err := OpenExisting(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		var n int
+		if err := s.db.QueryRowContext(ctx, `PRAGMA page_size`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if got := pageSize(closedDatabase(t, filepath.Join(t.TempDir(), "new.db"))); got != 16384 {
+		t.Errorf("a new database has pages of %d bytes, want 16384", got)
+	}
+	old := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", old+"?_pragma=page_size(4096)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Writing the header fixes the page size of a file still empty.
+	if _, err := db.ExecContext(ctx, `PRAGMA user_version = 1`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err := Open(ctx, old)
+	if err != nil {
+		t.Fatalf("open a database made with 4 KiB pages: %v", err)
+	}
+	s.Close()
+	if got := pageSize(old); got != 4096 {
+		t.Errorf("a database made with 4 KiB pages has %d now", got)
+	}
+}

@@ -64,6 +64,7 @@ func DemoSite(opts DemoOptions) *Site {
 	if opts.TeamBacklog {
 		g.teamBacklog(opts.TeamIssues)
 	}
+	g.countCheckIns()
 	g.site.fields = buildFieldDefs(opts.Deployment, g.site.FieldIDs)
 	return g.site
 }

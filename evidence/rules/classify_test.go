@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -763,6 +764,17 @@ func BenchmarkClassify(b *testing.B) {
 // to weigh what the model costs in the same run.
 func BenchmarkClassifyRulesOnly(b *testing.B) {
 	benchmarkClassify(b, BuiltinRules().withoutModel())
+}
+
+// BenchmarkReadBuiltinModel is what the first classification in a process
+// pays to read the embedded model; commands that only read evidence pay
+// nothing.
+func BenchmarkReadBuiltinModel(b *testing.B) {
+	for b.Loop() {
+		if _, err := ReadModel(bytes.NewReader(builtinModelData)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 func benchmarkClassify(b *testing.B, rs *RuleSet) {

@@ -36,9 +36,15 @@ const modelMinWords = 4
 //go:embed model.tsv.gz
 var builtinModelData []byte
 
-// builtinModel is the embedded model, read on first use.
-var builtinModel = sync.OnceValues(func() (*Model, error) {
-	return ReadModel(bytes.NewReader(builtinModelData))
+// mustBuiltinModel is the embedded model, read on first use. It cannot
+// fail but in a broken build, which TestModelWritesAndReadsTheSameWeights
+// catches.
+var mustBuiltinModel = sync.OnceValue(func() *Model {
+	m, err := ReadModel(bytes.NewReader(builtinModelData))
+	if err != nil {
+		panic(fmt.Sprintf("built-in text model: %v", err))
+	}
+	return m
 })
 
 // Model is a trained text model.
@@ -51,7 +57,7 @@ type Model struct {
 	Vetoes  []float64
 	Bias    []float64            // per category
 	weights map[uint64][]float32 // by featureHash of the feature's name
-	names   map[uint64]string    // the features' names, for Write
+	names   []string             // the features' names, for Write
 }
 
 // modelToken is one word of the text, normalised, with where it is.
@@ -481,57 +487,75 @@ func (m *Model) claims(s *subject, out []evidence.Evidence) []evidence.Evidence 
 // per category, tab-separated.
 const modelHeader = "# pmfolio text model v1"
 
-// ReadModel reads a model written by Model.Write.
+// ReadModel reads a model written by Model.Write. Every command that loads
+// the rules reads the built-in model, some 100,000 lines, so it is read in
+// one pass over the unzipped text without a string per line or per value:
+// the weights share one array and the names one string.
 func ReadModel(r io.Reader) (*Model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	m := &Model{weights: map[uint64][]float32{}, names: map[uint64]string{}}
-	line := 0
-	for sc.Scan() {
-		line++
-		fields := strings.Split(sc.Text(), "\t")
-		if line == 1 {
-			if fields[0] != modelHeader {
-				return nil, fmt.Errorf("read model: not a pmfolio model (first line %q)", fields[0])
-			}
+	text, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	header, text, _ := bytes.Cut(text, []byte("\n"))
+	if string(header) != modelHeader {
+		return nil, fmt.Errorf("read model: not a pmfolio model (first line %q)", header)
+	}
+	features := bytes.Count(text, []byte("\n"))
+	m := &Model{weights: make(map[uint64][]float32, features), names: make([]string, 0, features)}
+	var slab []float32
+	var names strings.Builder
+	var nameEnds []int
+	for line := 2; len(text) > 0; line++ {
+		var row []byte
+		row, text, _ = bytes.Cut(text, []byte("\n"))
+		name, values, _ := bytes.Cut(row, []byte("\t"))
+		if string(name) == "categories" {
+			m.Categories = strings.Split(string(values), "\t")
+			slab = make([]float32, 0, features*len(m.Categories))
 			continue
 		}
-		switch fields[0] {
-		case "categories":
-			m.Categories = fields[1:]
-			continue
-		}
-		if len(fields) != len(m.Categories)+1 {
-			return nil, fmt.Errorf("read model: line %d has %d values, want %d", line, len(fields)-1, len(m.Categories))
-		}
-		values := make([]float64, len(m.Categories))
-		for i, v := range fields[1:] {
-			if values[i], err = strconv.ParseFloat(v, 64); err != nil {
-				return nil, fmt.Errorf("read model: line %d: %w", line, err)
+		start := len(slab)
+		for i := range len(m.Categories) {
+			var v []byte
+			v, values, _ = bytes.Cut(values, []byte("\t"))
+			f, err := strconv.ParseFloat(string(v), 64)
+			if err != nil || (i == len(m.Categories)-1) != (len(values) == 0) {
+				return nil, fmt.Errorf("read model: line %d does not have %d numbers", line, len(m.Categories))
 			}
+			slab = append(slab, float32(f))
 		}
-		switch fields[0] {
-		case "thresholds":
-			m.Thresholds = values
-		case "vetoes":
-			m.Vetoes = values
-		case "bias":
-			m.Bias = values
+		if len(m.Categories) == 0 {
+			return nil, fmt.Errorf("read model: line %d comes before the categories", line)
+		}
+		switch string(name) {
+		case "thresholds", "vetoes", "bias":
+			values := make([]float64, len(m.Categories))
+			for i, v := range slab[start:] {
+				values[i] = float64(v)
+			}
+			slab = slab[:start]
+			switch string(name) {
+			case "thresholds":
+				m.Thresholds = values
+			case "vetoes":
+				m.Vetoes = values
+			default:
+				m.Bias = values
+			}
 		default:
-			w := make([]float32, len(values))
-			for i, v := range values {
-				w[i] = float32(v)
-			}
-			h := featureHash(fields[0])
-			m.weights[h], m.names[h] = w, fields[0]
+			m.weights[hashMore(fnvOffset, string(name))] = slab[start:len(slab):len(slab)]
+			names.Write(name)
+			nameEnds = append(nameEnds, names.Len())
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read model: %w", err)
+	all, from := names.String(), 0
+	for _, end := range nameEnds {
+		m.names = append(m.names, all[from:end])
+		from = end
 	}
 	if m.Vetoes == nil {
 		m.Vetoes = make([]float64, len(m.Categories)) // a model of before vetoes
@@ -563,11 +587,7 @@ func (m *Model) Write(w io.Writer) error {
 	row("thresholds", m.Thresholds, 3)
 	row("vetoes", m.Vetoes, 3)
 	row("bias", m.Bias, 4)
-	names := make([]string, 0, len(m.names))
-	for _, name := range m.names {
-		names = append(names, name)
-	}
-	slices.Sort(names)
+	names := slices.Sorted(slices.Values(m.names))
 	values := make([]float64, len(m.Categories))
 	for _, name := range names {
 		for i, v := range m.weights[featureHash(name)] {

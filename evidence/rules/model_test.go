@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"compress/gzip"
 	"slices"
 	"strings"
 	"testing"
@@ -137,6 +138,26 @@ func TestModelWritesAndReadsTheSameWeights(t *testing.T) {
 	if _, err := ReadModel(strings.NewReader("not gzip")); err == nil {
 		t.Error("ReadModel accepted garbage")
 	}
+	for _, bad := range []string{
+		"w:ship\t0.5\t1\n",          // a feature before the categories
+		"w:ship\t0.5\n",             // a value short
+		"w:ship\t0.5\t1\t2\n",       // a value too many
+		"w:ship\t0.5\tlots\n",       // not a number
+		"thresholds\t0.5\t0.5\n",    // no bias
+		"bias\t0\t0\nw:ship\t1\t\n", // an empty value
+	} {
+		text := modelHeader + "\n"
+		if !strings.HasPrefix(bad, "w:ship\t0.5\t1\n") {
+			text += "categories\tdecision-making\tunblocking\nthresholds\t0.5\t0.5\nvetoes\t0\t0\n"
+		}
+		var gz bytes.Buffer
+		zw := gzip.NewWriter(&gz)
+		zw.Write([]byte(text + bad))
+		zw.Close()
+		if _, err := ReadModel(&gz); err == nil {
+			t.Errorf("ReadModel accepted %q", bad)
+		}
+	}
 }
 
 // Claims from others' activities: none, whatever the model says.
@@ -161,7 +182,7 @@ func TestTheModelWithholdsARuleClaimBelowItsVeto(t *testing.T) {
 		t.Fatal("the built-in rules do not claim the decision: the test proves nothing")
 	}
 	strict := *BuiltinRules()
-	m := *strict.model
+	m := *strict.Model()
 	m.Vetoes = slices.Repeat([]float64{1.01}, len(m.Categories)) // every probability is below
 	m.Thresholds = m.Vetoes                                      // and the model claims nothing of its own
 	strict.model = &m

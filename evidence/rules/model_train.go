@@ -206,7 +206,7 @@ func TrainModel(rs *RuleSet, examples []Example, opts TrainOptions) (*Model, Tra
 	rep.MergedPrecision, rep.MergedRecall = ratio(tp, tp+fp), ratio(tp, tp+fn)
 
 	w, b := fitBagged(exs, len(vocab), len(cats), opts, func(*trainExample) bool { return true })
-	m := &Model{Categories: cats, Thresholds: thresholds, Vetoes: vetoes, Bias: b, weights: map[uint64][]float32{}, names: map[uint64]string{}}
+	m := &Model{Categories: cats, Thresholds: thresholds, Vetoes: vetoes, Bias: b, weights: map[uint64][]float32{}}
 	for j, name := range vocab {
 		row := make([]float32, len(cats))
 		keep := false
@@ -217,7 +217,7 @@ func TrainModel(rs *RuleSet, examples []Example, opts TrainOptions) (*Model, Tra
 		}
 		if keep {
 			h := featureHash(name)
-			m.weights[h], m.names[h] = row, name
+			m.weights[h], m.names = row, append(m.names, name)
 		}
 	}
 	for c := range m.Bias {

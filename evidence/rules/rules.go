@@ -101,8 +101,10 @@ type RuleSet struct {
 	patternDefs map[string]patternDef
 	userFile    string
 	identity    string // see Identity
-	// model is the text model that claims what rules miss (model.go); nil
-	// when the rules file says "model: off".
+	// model is the text model that claims what rules miss (model.go): nil
+	// for the built-in one, read on first use so that commands that only
+	// read evidence never pay for it. modelOff is set when the rules file
+	// says "model: off".
 	model    *Model
 	modelOff bool
 }
@@ -158,8 +160,8 @@ func (rs *RuleSet) Classify(a evidence.Activity, is evidence.Issue, me evidence.
 			Excerpt:    s.quote(excerpt),
 		})
 	}
-	if rs.model != nil && modelApplies(s) && !s.isAutomation(a.Author) {
-		out = rs.model.claims(s, out)
+	if m := rs.Model(); m != nil && modelApplies(s) && !s.isAutomation(a.Author) {
+		out = m.claims(s, out)
 	}
 	return subsume(out)
 }
@@ -184,12 +186,20 @@ func subsume(out []evidence.Evidence) []evidence.Evidence {
 }
 
 // Model is the text model in force, nil when it is off.
-func (rs *RuleSet) Model() *Model { return rs.model }
+func (rs *RuleSet) Model() *Model {
+	switch {
+	case rs.modelOff:
+		return nil
+	case rs.model != nil:
+		return rs.model
+	}
+	return mustBuiltinModel()
+}
 
 // withoutModel is the rule set with its text model off.
 func (rs *RuleSet) withoutModel() *RuleSet {
 	off := *rs
-	off.model, off.modelOff = nil, true
+	off.modelOff = true
 	off.identity += "-model-off" // it claims less than rs
 	return &off
 }
@@ -288,11 +298,6 @@ func LoadRules(name string, user []byte) (*RuleSet, error) {
 		digest.Write(part)
 	}
 	if !rs.modelOff {
-		m, err := builtinModel()
-		if err != nil {
-			return nil, fmt.Errorf("built-in text model: %w", err)
-		}
-		rs.model = m
 		digest.Write(builtinModelData)
 	}
 	rs.identity = hex.EncodeToString(digest.Sum(nil)[:12])

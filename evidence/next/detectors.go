@@ -539,9 +539,9 @@ const ResolvedWindowDays = 42
 
 // TeamReadDays is how far back the team's first read reads resolved
 // issues: far enough to hold all a team finished in its last two closed
-// sprints of three weeks besides the running one, which the sprint plan
+// sprints of four weeks besides the running one, which the sprint plan
 // is weighed against (overcommittedSprints).
-const TeamReadDays = 63
+const TeamReadDays = 84
 
 // perResolvedIssue makes a check of a condition on one issue of the
 // detector's types resolved within ResolvedWindowDays, not assigned to

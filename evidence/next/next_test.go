@@ -785,7 +785,7 @@ func TestOvercommittedSprints(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s5, s7, s8 := sprintAt(5, "closed", 68), sprintAt(7, "closed", 40), sprintAt(8, "closed", 26)
+	s5, s7, s8 := sprintAt(5, "closed", 90), sprintAt(7, "closed", 40), sprintAt(8, "closed", 26)
 	s9, s10 := sprintAt(9, "active", 12), sprintAt(10, "future", -2)
 	// finishedIn is an issue done in its last sprint; plannedIn one
 	// planned into sprints, open.
@@ -845,6 +845,13 @@ func TestOvercommittedSprints(t *testing.T) {
 		{name: "a team of three-week sprints", issues: append([]TeamIssue{
 			finishedIn("OPS-71", 13, sprintOf(7, "closed", 53, 21)), finishedIn("OPS-72", 5, sprintOf(7, "closed", 53, 21)),
 			finishedIn("OPS-81", 8, sprintOf(8, "closed", 32, 21)), finishedIn("OPS-82", 13, sprintOf(8, "closed", 32, 21)),
+		}, plan(8, 5, 8, 5, 3)...),
+			reason: "OPS Sprint 10 is planned with 29 points in 5 issues; the team finished 18 points in OPS Sprint 7 and 21 points in OPS Sprint 8",
+			action: "it holds 8 points more than the team's best recent sprint"},
+		{name: "a team of four-week sprints, near the end of the running one", issues: append([]TeamIssue{
+			finishedIn("OPS-61", 40, sprintOf(6, "closed", 110, 28)), // before the window: not known whole
+			finishedIn("OPS-71", 13, sprintOf(7, "closed", 82, 28)), finishedIn("OPS-72", 5, sprintOf(7, "closed", 82, 28)),
+			finishedIn("OPS-81", 8, sprintOf(8, "closed", 54, 28)), finishedIn("OPS-82", 13, sprintOf(8, "closed", 54, 28)),
 		}, plan(8, 5, 8, 5, 3)...),
 			reason: "OPS Sprint 10 is planned with 29 points in 5 issues; the team finished 18 points in OPS Sprint 7 and 21 points in OPS Sprint 8",
 			action: "it holds 8 points more than the team's best recent sprint"},

@@ -319,7 +319,8 @@ func (r *report) projectNames(ins []initiative) string {
 func writeBriefInitiatives(w *bufio.Writer, r *report) {
 	w.WriteString("## Initiatives\n")
 	quoted := &quoteSet{} // no quote twice in the brief
-	for _, in := range r.briefInitiatives() {
+	shown := r.briefInitiatives()
+	for _, in := range shown {
 		w.WriteString("\n### ")
 		writeInitiativeHeading(w, in)
 		w.WriteString("\n\n")
@@ -359,6 +360,42 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 		w.WriteString("\n**Outcome.** ")
 		writeOutcome(w, r, in)
 		w.WriteByte('\n')
+	}
+	writeAlsoLed(w, r, shown)
+}
+
+// alsoLedMax is how many initiatives "Also led" names before "and N more".
+const alsoLedMax = 6
+
+// writeAlsoLed names the initiatives the user led that the brief had no
+// room for: the headline counts them, so a reader finds each one by name
+// and link, with where it stands.
+func writeAlsoLed(w *bufio.Writer, r *report, shown []initiative) {
+	var rest []initiative
+	for _, in := range r.ledInitiatives().owned {
+		if !slices.ContainsFunc(shown, func(s initiative) bool { return s.epic.URL == in.epic.URL }) {
+			rest = append(rest, in)
+		}
+	}
+	if len(rest) == 0 {
+		return
+	}
+	w.WriteString("\n**Also led.**\n\n")
+	for _, in := range rest[:min(len(rest), alsoLedMax)] {
+		w.WriteString("- ")
+		writeInitiativeHeading(w, in)
+		facts := r.initiativeStatus(in, r.tally(in.items))
+		if p := strings.TrimPrefix(r.projectPhrase(in), " in "); p != "" && !strings.HasPrefix(p, " across") {
+			facts = append([]string{p}, facts...)
+		}
+		if len(facts) > 0 {
+			w.WriteString(": ")
+			writeEscaped(w, strings.Join(facts, " · "))
+		}
+		w.WriteByte('\n')
+	}
+	if more := len(rest) - alsoLedMax; more > 0 {
+		w.WriteString("- and " + strconv.Itoa(more) + " more in the full portfolio\n")
 	}
 }
 
@@ -420,6 +457,14 @@ func (r *report) initiativeFacts(in initiative) string {
 		work += " with " + quantity(t.teammates, "teammate", "teammates")
 	}
 	facts = append(facts, work)
+	return strings.Join(append(facts, r.initiativeStatus(in, t)...), " · ")
+}
+
+// initiativeStatus says where an initiative stands: "shipped", "phase 1
+// shipped · phase 2 in progress: 1 of the 3 issues are done", "in
+// progress: …"; nothing when the epic has no status. t tallies its items.
+func (r *report) initiativeStatus(in initiative, t tally) []string {
+	var facts []string
 	switch {
 	case in.epic.StatusCategory == "done":
 		facts = append(facts, "shipped")
@@ -442,7 +487,7 @@ func (r *report) initiativeFacts(in initiative) string {
 	case in.epic.Status != "":
 		facts = append(facts, strings.ToLower(in.epic.Status)+": "+doneShare(t.done, t.issues))
 	}
-	return strings.Join(facts, " · ")
+	return facts
 }
 
 // proofs are an initiative's strongest items in the user's own words, at

@@ -3,6 +3,8 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -177,5 +179,50 @@ func TestHeadlineCountsAShippedPhaseAndItsResult(t *testing.T) {
 	want := "I led 2 initiatives in Payments; 1 shipped phase 1, 1 with a recorded result such as “62% of refunds were self-served in the first month”."
 	if !strings.Contains(headline, want) {
 		t.Errorf("headline %q\ndoes not say %q", headline, want)
+	}
+}
+
+// The headline counts every initiative the user led; the brief has room
+// for five. The rest are named below them, each linked with where it
+// stands, so that a reader who counts finds every one.
+func TestTheBriefNamesEveryInitiativeItsHeadlineCounts(t *testing.T) {
+	p := typicalPortfolio()
+	for i := range 9 {
+		n := strconv.Itoa(500 + i)
+		epic := fixtureIssue{"10" + n, "OPS-" + n, "Epic", "Initiative " + n, "", me, "done", nil}
+		p.Evidence = append(p.Evidence, jiraItem(epic, evidence.SourceIssue, epic.id, "2026-0"+strconv.Itoa(1+i%9)+"-01T09:00:00Z",
+			evidence.CatEpicOwnership, "issue.epic", 0.9, "Initiative "+n+". Goal: one small thing, done well."))
+		p.Epics = append(p.Epics, evidence.Epic{SiteName: "acme", Key: epic.key, Summary: epic.summary, URL: acme.IssueURL(epic.key),
+			Status: "Done", StatusCategory: "done"})
+	}
+	var md bytes.Buffer
+	if err := Markdown(&md, p, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	doc := md.String()
+	led := regexp.MustCompile(`I led (\d+) initiatives`).FindStringSubmatch(doc)
+	if led == nil {
+		t.Fatalf("the headline counts no initiatives:\n%s", doc)
+	}
+	count, _ := strconv.Atoi(led[1])
+	shown, shownLed := strings.Split(doc, "\n### ")[1:], 0
+	for _, section := range shown {
+		if facts := strings.Split(section, "\n")[2]; strings.Contains(facts, " · owned ") {
+			shownLed++
+		}
+	}
+	_, also, ok := strings.Cut(doc, "**Also led.**\n\n")
+	if !ok {
+		t.Fatalf("%d initiatives led, %d shown, and no others named:\n%s", count, len(shown), doc)
+	}
+	also, _, _ = strings.Cut(also, "\n\n")
+	named := regexp.MustCompile(`(?m)^- \[OPS-\d+\]\(https://acme\.atlassian\.net/browse/OPS-\d+\) Initiative \d+: Operations \(OPS\) · shipped$`).FindAllString(also, -1)
+	more := regexp.MustCompile(`(?m)^- and (\d+) more in the full portfolio$`).FindStringSubmatch(also)
+	rest := 0
+	if more != nil {
+		rest, _ = strconv.Atoi(more[1])
+	}
+	if len(shown) > 5 || len(named) > alsoLedMax || shownLed+len(named)+rest != count {
+		t.Errorf("%d initiatives led: %d of them shown, %d named after them and %d more said:\n%s", count, shownLed, len(named), rest, also)
 	}
 }

@@ -108,3 +108,28 @@ func TestDemoEpicsReportOutcomesExceptOne(t *testing.T) {
 		}
 	}
 }
+
+// "Mei Chen got the answer from Mei Chen" reads as generated, and a
+// portfolio quotes it as unblocking: whoever a reply says the answer came
+// from is never the colleague who asked.
+func TestDemoNobodyGetsTheAnswerFromThemselves(t *testing.T) {
+	relayed := regexp.MustCompile(`\[~(?:accountid:)?([^\]]+)\][^\[]{0,20}(?:got the answer from|checked with) \[~(?:accountid:)?([^\]]+)\]`)
+	relays := 0
+	for w := range 4 {
+		for _, dep := range []string{jiratest.DeploymentCloud, jiratest.DeploymentServer} {
+			site := jiratest.DemoSite(jiratest.DemoOptions{Deployment: dep, Seed: 1, Now: demoNow.AddDate(0, 0, 7*w)})
+			for _, is := range site.Issues() {
+				for _, c := range is.Comments {
+					for _, m := range relayed.FindAllStringSubmatch(c.Body, -1) {
+						if relays++; m[1] == m[2] {
+							t.Errorf("%s: %s", is.Key, c.Body)
+						}
+					}
+				}
+			}
+		}
+	}
+	if relays == 0 {
+		t.Fatal("no reply relays an answer: the test reads none of what it guards")
+	}
+}

@@ -1140,7 +1140,19 @@ func (ig *issueGen) slot(name string) string {
 	case "team":
 		return ig.teamName[ig.otherTeam()]
 	case "lead":
-		return g.mention(ig.otherTeam().Lead)
+		// Not the colleague who asked ("Mei Chen got the answer from Mei
+		// Chen"): then another team's lead. No pick, so the rest of the
+		// site stays as it was.
+		lead := ig.otherTeam().Lead
+		for _, p := range []*Project{ig.pay, ig.mob, ig.ops} {
+			if lead != ig.asker || ig.asker == nil {
+				break
+			}
+			if p.Lead != ig.site.Me {
+				lead = p.Lead
+			}
+		}
+		return g.mention(lead)
 	case "mate":
 		// Not the lead a phrase may name beside them ("Summary for Chloé
 		// Dubois and Chloé Dubois").

@@ -456,14 +456,15 @@ func epicWithoutNote(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 	if !olderThan(d, since, t.Now) {
 		return nil, false
 	}
-	// The last note, so the reader knows where the epic stood.
+	// The last comment, so the reader knows where the epic stood; it may
+	// be no progress note at all ("+1, hit this again").
 	last := ""
 	if c, ok := lastPersonComment(is); ok {
 		who := cmp.Or(c.Author.DisplayName, "a teammate")
 		if c.Author.Is(t.Site.User) {
 			who = "you"
 		}
-		last = fmt.Sprintf(" (the last, by %s on %s: “%s”)", who, c.At.Format("2 Jan"), t.quote(markup.PlainText(c.Text), c.Text, 80))
+		last = fmt.Sprintf(" (the last comment, by %s on %s: “%s”)", who, c.At.Format("2 Jan"), t.quote(markup.PlainText(c.Text), c.Text, 80))
 	}
 	return map[string]string{"age": age(since, t.Now, d.Working), "last-note": last}, true
 }

@@ -202,7 +202,7 @@ func TestDetectors(t *testing.T) {
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY."), comment(bot, days(1), "Is this still relevant?")}
 			}}},
 		{name: "epic in progress with no note for three weeks", detector: "epic.no-progress-note",
-			reason: "epic in progress with no progress note for 3 weeks (the last, by Tomás on 28 Oct: “Update: half done.”)",
+			reason: "epic in progress with no progress note for 3 weeks (the last comment, by Tomás on 28 Oct: “Update: half done.”)",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				epic(is)
 				is.Comments = []evidence.Comment{comment(tomas, days(21), "Update: half done.")}

@@ -128,13 +128,16 @@ func TestExportDuringASyncSeesWholePagesOnly(t *testing.T) {
 		done     = make(chan struct{})
 		exported = make(chan struct{}, 1)
 	)
-	// Each search page after the first waits for an export (or a second),
-	// so exports also happen at every page boundary.
+	// Each search page after the first waits for an export, so exports
+	// also happen at every page boundary. The exports never stop while the
+	// sync runs; the timeout only keeps a broken test from hanging, and is
+	// long because an export under the race detector on a loaded machine
+	// takes seconds (at one second, most pages went ahead unobserved).
 	srv.Inject(func(r *http.Request) *jiratest.Fault {
 		if strings.HasSuffix(r.URL.Path, "/search/jql") && r.URL.Query().Get("nextPageToken") != "" {
 			select {
 			case <-exported:
-			case <-time.After(time.Second):
+			case <-time.After(15 * time.Second):
 			}
 		}
 		return nil
@@ -182,6 +185,7 @@ func TestExportDuringASyncSeesWholePagesOnly(t *testing.T) {
 		default:
 		}
 	}
+	t.Logf("%d of %d exports saw the sync half done", partial, exports)
 	if partial < 5 {
 		t.Errorf("only %d of %d exports saw the sync half done; the test proves little", partial, exports)
 	}

@@ -51,7 +51,9 @@ clean:
 	rm -rf bin
 
 # The text model of evidence/rules, trained on the corpus's train split
-# (deterministic: the same corpus gives the same file). The test split
-# measures it: go test ./evidence/rules -run TestCorpusTestSplit -v
+# (deterministic: the same corpus gives the same file), and
+# evidence/rules/model.trained-on, the digest of what it learned from that
+# make test checks. The test split measures it:
+# go test ./evidence/rules -run TestCorpusTestSplit -v
 model:
 	$(GO) run ./evidence/rules/train

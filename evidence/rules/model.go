@@ -319,12 +319,16 @@ var modelConcepts = func() map[string]string {
 	return m
 }()
 
-// modelApplies reports whether the model reads an activity: the user's own
-// writing of a few words.
-func modelApplies(s *subject) bool {
+// modelReads reports whether the model reads the subject's writing: the
+// user's own (not an automation's) comment, description or worklog of a
+// few words.
+func (s *subject) modelReads() bool {
 	switch s.a.Source {
 	case evidence.SourceComment, evidence.SourceIssue, evidence.SourceWorklog:
 	default:
+		return false
+	}
+	if !s.a.Mine(s.is, s.me) || s.isAutomation(s.a.Author) {
 		return false
 	}
 	s.plain()

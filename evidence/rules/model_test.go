@@ -3,6 +3,8 @@ package rules
 import (
 	"bytes"
 	"compress/gzip"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -254,5 +256,24 @@ func TestConceptsMeetEveryFormOfTheirWords(t *testing.T) {
 				t.Errorf("%q is in concept %q, want %q", w, got, concept)
 			}
 		}
+	}
+}
+
+// The embedded model is what `make model` makes of today's corpus, rules
+// and features, so that the test split's figures are those of the model a
+// user runs; a change that would train another model fails here until it
+// is trained again.
+func TestTheModelIsTrainedOnTodaysCorpusRulesAndFeatures(t *testing.T) {
+	recorded, err := os.ReadFile(ModelFingerprintName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	examples, err := TrainingExamples(filepath.Join("testdata", "corpus"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if today := TrainingFingerprint(BuiltinRules(), examples); today != strings.TrimSpace(string(recorded)) {
+		t.Fatalf("the embedded text model was trained on another corpus, other rules or other features (%s, today %s):"+
+			" run make model and report the test split's figures before and after", strings.TrimSpace(string(recorded)), today)
 	}
 }

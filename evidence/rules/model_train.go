@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"math"
 	"runtime"
@@ -9,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/rules/internal/corpus"
 )
 
 // Example is one labelled activity the model learns from.
@@ -121,7 +125,7 @@ func TrainModel(rs *RuleSet, examples []Example, opts TrainOptions) (*Model, Tra
 				p.ex.rules[c] = true
 			}
 		}
-		if e.Activity.Mine(e.Issue, e.Me) && !s.isAutomation(e.Activity.Author) && modelApplies(s) {
+		if s.modelReads() {
 			p.ex.text = true
 			fs := featureSink{keepNames: true}
 			modelFeatures(s, &fs)
@@ -226,6 +230,55 @@ func TrainModel(rs *RuleSet, examples []Example, opts TrainOptions) (*Model, Tra
 	rep.Features = len(m.weights)
 	return m, rep, nil
 }
+
+// TrainingExamples reads the train split of the labelled corpus in dir as
+// examples, each with its writer (the file's prefix).
+func TrainingExamples(dir string) ([]Example, error) {
+	cases, err := corpus.Load(dir, "train")
+	if err != nil {
+		return nil, err
+	}
+	examples := make([]Example, 0, len(cases))
+	for i := range cases {
+		a, is, err := cases[i].Build()
+		if err != nil {
+			return nil, err
+		}
+		examples = append(examples, Example{Activity: a, Issue: is, Me: corpus.People["me"], Want: cases[i].Want, Writer: corpus.Writer(cases[i].File)})
+	}
+	return examples, nil
+}
+
+// TrainingFingerprint digests what training learns from: each example's
+// writer, labels and text, the rules' claims on it (thresholds and vetoes
+// are chosen beside them) and the features the model reads in it. `make
+// model` records it beside the model it writes (ModelFingerprintName), and
+// a test compares it with today's: a change to the corpus, the rules or the
+// features that would train another model fails until the model is
+// trained again, so the embedded model is always what `make model` makes.
+func TrainingFingerprint(rs *RuleSet, examples []Example) string {
+	rs = rs.withoutModel()
+	h := sha256.New()
+	var fs featureSink
+	for _, e := range examples {
+		fmt.Fprintf(h, "%q %q %q %q|", e.Writer, e.Want, e.Activity.Source, e.Activity.Text)
+		for _, ev := range rs.Classify(e.Activity, e.Issue, e.Me) {
+			fmt.Fprintf(h, "%s %s|", ev.Category, ev.Rule)
+		}
+		if s := (&subject{a: e.Activity, is: e.Issue, me: e.Me, rs: rs}); s.modelReads() {
+			modelFeatures(s, &fs)
+			for _, f := range fs.feats {
+				h.Write(binary.LittleEndian.AppendUint64(nil, f.hash))
+			}
+		}
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// ModelFingerprintName is the file, beside the model, where `make model`
+// records the fingerprint of what it trained the model on.
+const ModelFingerprintName = "model.trained-on"
 
 // writerFolds numbers the writers of examples in the order they first
 // appear, one fold each; nil when fewer than two writers are named.

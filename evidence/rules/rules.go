@@ -160,7 +160,7 @@ func (rs *RuleSet) Classify(a evidence.Activity, is evidence.Issue, me evidence.
 			Excerpt:    s.quote(excerpt),
 		})
 	}
-	if m := rs.Model(); m != nil && modelApplies(s) && !s.isAutomation(a.Author) {
+	if m := rs.Model(); m != nil && s.modelReads() {
 		out = m.claims(s, out)
 	}
 	return subsume(out)

@@ -12,9 +12,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/pmfolio/pmfolio/evidence/rules"
-	"github.com/pmfolio/pmfolio/evidence/rules/internal/corpus"
 )
 
 func main() {
@@ -35,18 +35,9 @@ func main() {
 }
 
 func run(dir, out string, opts rules.TrainOptions) error {
-	cases, err := corpus.Load(dir, "train")
+	examples, err := rules.TrainingExamples(dir)
 	if err != nil {
 		return err
-	}
-	me := corpus.People["me"]
-	examples := make([]rules.Example, 0, len(cases))
-	for i := range cases {
-		a, is, err := cases[i].Build()
-		if err != nil {
-			return err
-		}
-		examples = append(examples, rules.Example{Activity: a, Issue: is, Me: me, Want: cases[i].Want, Writer: corpus.Writer(cases[i].File)})
 	}
 	m, rep, err := rules.TrainModel(rules.BuiltinRules(), examples, opts)
 	if err != nil {
@@ -59,6 +50,10 @@ func run(dir, out string, opts rules.TrainOptions) error {
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
-	fmt.Printf("%s\nwrote %s (%d bytes)\n", rep, out, buf.Len())
+	fingerprint := rules.TrainingFingerprint(rules.BuiltinRules(), examples) + "\n"
+	if err := os.WriteFile(filepath.Join(filepath.Dir(out), rules.ModelFingerprintName), []byte(fingerprint), 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("%s\nwrote %s (%d bytes), trained on %s", rep, out, buf.Len(), fingerprint)
 	return nil
 }

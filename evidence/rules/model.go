@@ -510,47 +510,49 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	features := bytes.Count(text, []byte("\n"))
 	m := &Model{weights: make(map[uint64][]float32, features), names: make([]string, 0, features)}
-	var slab []float32
-	var names strings.Builder
-	var nameEnds []int
+	var (
+		row       []float64 // one line's values
+		slab      []float32 // every feature's weights
+		names     strings.Builder
+		nameEnds  []int
+		lineBreak = []byte("\n")
+		tab       = []byte("\t")
+	)
 	for line := 2; len(text) > 0; line++ {
-		var row []byte
-		row, text, _ = bytes.Cut(text, []byte("\n"))
-		name, values, _ := bytes.Cut(row, []byte("\t"))
+		var l []byte
+		l, text, _ = bytes.Cut(text, lineBreak)
+		name, values, _ := bytes.Cut(l, tab)
 		if string(name) == "categories" {
 			m.Categories = strings.Split(string(values), "\t")
 			slab = make([]float32, 0, features*len(m.Categories))
 			continue
 		}
-		start := len(slab)
-		for i := range len(m.Categories) {
-			var v []byte
-			v, values, _ = bytes.Cut(values, []byte("\t"))
-			f, err := strconv.ParseFloat(string(v), 64)
-			if err != nil || (i == len(m.Categories)-1) != (len(values) == 0) {
-				return nil, fmt.Errorf("read model: line %d does not have %d numbers", line, len(m.Categories))
-			}
-			slab = append(slab, float32(f))
-		}
 		if len(m.Categories) == 0 {
 			return nil, fmt.Errorf("read model: line %d comes before the categories", line)
 		}
+		row = row[:0]
+		for v := range bytes.SplitSeq(values, tab) {
+			f, err := strconv.ParseFloat(string(v), 64)
+			if err != nil {
+				return nil, fmt.Errorf("read model: line %d: %q is not a number", line, v)
+			}
+			row = append(row, f)
+		}
+		if len(row) != len(m.Categories) {
+			return nil, fmt.Errorf("read model: line %d has %d values, want %d", line, len(row), len(m.Categories))
+		}
 		switch string(name) {
-		case "thresholds", "vetoes", "bias":
-			values := make([]float64, len(m.Categories))
-			for i, v := range slab[start:] {
-				values[i] = float64(v)
-			}
-			slab = slab[:start]
-			switch string(name) {
-			case "thresholds":
-				m.Thresholds = values
-			case "vetoes":
-				m.Vetoes = values
-			default:
-				m.Bias = values
-			}
+		case "thresholds":
+			m.Thresholds = slices.Clone(row)
+		case "vetoes":
+			m.Vetoes = slices.Clone(row)
+		case "bias":
+			m.Bias = slices.Clone(row)
 		default:
+			start := len(slab)
+			for _, f := range row {
+				slab = append(slab, float32(f))
+			}
 			m.weights[hashMore(fnvOffset, string(name))] = slab[start:len(slab):len(slab)]
 			names.Write(name)
 			nameEnds = append(nameEnds, names.Len())

@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"compress/gzip"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -136,6 +137,13 @@ func TestModelWritesAndReadsTheSameWeights(t *testing.T) {
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) || len(back.weights) != len(m.weights) {
 		t.Error("a model written and read back differs")
+	}
+	// Thresholds are compared with probabilities as written, not rounded
+	// to the weights' float32.
+	for i, th := range back.Thresholds {
+		if th != math.Round(th*1000)/1000 {
+			t.Errorf("%s's threshold reads back as %v", back.Categories[i], th)
+		}
 	}
 	if _, err := ReadModel(strings.NewReader("not gzip")); err == nil {
 		t.Error("ReadModel accepted garbage")

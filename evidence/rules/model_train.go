@@ -260,6 +260,7 @@ func TrainingFingerprint(rs *RuleSet, examples []Example) string {
 	rs = rs.withoutModel()
 	h := sha256.New()
 	var fs featureSink
+	var hash []byte
 	for _, e := range examples {
 		fmt.Fprintf(h, "%q %q %q %q|", e.Writer, e.Want, e.Activity.Source, e.Activity.Text)
 		for _, ev := range rs.Classify(e.Activity, e.Issue, e.Me) {
@@ -268,7 +269,8 @@ func TrainingFingerprint(rs *RuleSet, examples []Example) string {
 		if s := (&subject{a: e.Activity, is: e.Issue, me: e.Me, rs: rs}); s.modelReads() {
 			modelFeatures(s, &fs)
 			for _, f := range fs.feats {
-				h.Write(binary.LittleEndian.AppendUint64(nil, f.hash))
+				hash = binary.LittleEndian.AppendUint64(hash[:0], f.hash)
+				h.Write(hash)
 			}
 		}
 		h.Write([]byte{'\n'})

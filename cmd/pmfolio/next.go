@@ -48,12 +48,16 @@ type nextOptions struct {
 	// Command is the command line that shows these suggestions again, for
 	// "N more: … --all"; "" for pmfolio next.
 	Command string
+	// Unfiltered is Command without --category and --competency, for "N
+	// issues without it" when they leave nothing; "" for pmfolio next.
+	Unfiltered string
 }
 
 // nextCommand is the command line of a next command without --limit and
 // --format: what shows the same suggestions, from the same database and
-// config file, so that it can be copied.
-func nextCommand(cmd *cobra.Command) string {
+// config file, so that it can be copied. Without filters, it leaves out
+// --category and --competency, and keeps the rest.
+func nextCommand(cmd *cobra.Command, filters bool) string {
 	line := "pmfolio"
 	for _, name := range []string{"db", "config"} {
 		if f := cmd.Flags().Lookup(name); f != nil && f.Changed {
@@ -62,6 +66,9 @@ func nextCommand(cmd *cobra.Command) string {
 	}
 	line += " next"
 	for _, name := range []string{"category", "competency", "site"} {
+		if name != "site" && !filters {
+			continue
+		}
 		if f := cmd.Flags().Lookup(name); f != nil && f.Changed {
 			line += " --" + name + " " + shellQuote(f.Value.String())
 		}
@@ -127,7 +134,8 @@ them under "next:" in the config file.`,
 			if cmd.Flags().Changed("limit") && opts.All {
 				return usageError("--all and --limit contradict each other: give one")
 			}
-			opts.IO, opts.DBPath, opts.Command = g.io, g.dbPath(cfg), nextCommand(cmd)
+			opts.IO, opts.DBPath = g.io, g.dbPath(cfg)
+			opts.Command, opts.Unfiltered = nextCommand(cmd, true), nextCommand(cmd, false)
 			return runNext(cmd.Context(), opts)
 		},
 	}
@@ -280,7 +288,8 @@ func runNext(ctx context.Context, opts nextOptions) error {
 	opps = slices.DeleteFunc(opps, func(op next.Opportunity) bool { return !opts.wants(op.Category) })
 	// A line is an issue, with all its suggestions: --limit counts lines.
 	entries := byIssue(opps)
-	list := nextList{entries: entries, total: len(entries), gaps: gaps, command: cmp.Or(opts.Command, "pmfolio next")}
+	list := nextList{entries: entries, total: len(entries), gaps: gaps, command: cmp.Or(opts.Command, "pmfolio next"),
+		unfiltered: cmp.Or(opts.Unfiltered, "pmfolio next")}
 	if len(entries) == 0 && unfiltered > 0 {
 		list.elsewhere = unfiltered
 	}
@@ -352,6 +361,9 @@ type nextList struct {
 	command string
 	// elsewhere counts the entries a filter left out when it left none.
 	elsewhere int
+	// unfiltered is the command that lists those: command without the
+	// filters.
+	unfiltered string
 }
 
 // nextWidth is the widest line of next's table, wrapped by words; a
@@ -375,8 +387,12 @@ func writeOpportunities(stdio IO, format string, list nextList) error {
 	if len(list.entries) == 0 {
 		line := nothingToDo
 		if list.elsewhere > 0 {
-			line = fmt.Sprintf("Nothing on your team's backlog fits that filter right now; %s without it: pmfolio next",
-				plural(list.elsewhere, "issue"))
+			command := cmp.Or(list.unfiltered, "pmfolio next")
+			if md {
+				command = "`" + command + "`"
+			}
+			line = fmt.Sprintf("Nothing on your team's backlog fits that filter right now; %s without it: %s",
+				plural(list.elsewhere, "issue"), command)
 		}
 		fmt.Fprintln(w, line)
 		return nil

@@ -108,6 +108,11 @@ func TestNextOnTheDemoFindsThePlantedWorkAndNoLookAlike(t *testing.T) {
 	if r := c.run(t, "--db", db, "next", "--limit", "1", "--category", "unblocking"); !strings.Contains(r.out, "more issues: pmfolio --db "+shellQuote(db)+" next --category unblocking --all\n") {
 		t.Errorf("next --db %s --limit 1 does not say how to see the rest with that database:\n%s", db, r.out)
 	}
+	// No detector finds story writing: the line that shows the rest
+	// instead keeps the database and drops only the filter.
+	if r := c.run(t, "--db", db, "next", "--category", "story-writing"); !strings.HasSuffix(r.out, "without it: pmfolio --db "+shellQuote(db)+" next\n") {
+		t.Errorf("next --db %s --category story-writing does not say how to see the rest with that database:\n%s", db, r.out)
+	}
 	if r := c.run(t, "next", "--competency", "Communication", "--format", "json"); r.code == 0 {
 		for _, op := range decodeNext(t, r).Opportunities {
 			if op.Category != "stakeholder-communication" && op.Category != "decision-making" {
@@ -369,6 +374,24 @@ func TestNextListsEachIssueOnce(t *testing.T) {
 		}
 		if strings.Contains(got, tc.thirdEntry) {
 			t.Errorf("next --format %s numbered a third entry for two issues:\n%s", tc.format, got)
+		}
+	}
+}
+
+// A filter that leaves nothing says how many issues there are without it,
+// with a command that keeps the database and the site: in Markdown, as code.
+func TestNextNothingFitsTheFilterNamesTheCommandWithoutIt(t *testing.T) {
+	for format, want := range map[string]string{
+		"table":    "Nothing on your team's backlog fits that filter right now; 3 issues without it: pmfolio --db /x/p.db next --site acme\n",
+		"markdown": "# PM work your team needs\n\nNothing on your team's backlog fits that filter right now; 3 issues without it: `pmfolio --db /x/p.db next --site acme`\n",
+	} {
+		var out strings.Builder
+		list := nextList{elsewhere: 3, command: "pmfolio --db /x/p.db next --category story-writing --site acme", unfiltered: "pmfolio --db /x/p.db next --site acme"}
+		if err := writeOpportunities(IO{Out: &out}, format, list); err != nil {
+			t.Fatal(err)
+		}
+		if out.String() != want {
+			t.Errorf("next --format %s printed\n%q\nwant\n%q", format, out.String(), want)
 		}
 	}
 }

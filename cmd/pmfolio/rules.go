@@ -137,14 +137,19 @@ func newRulesShowCmd(g *globals) *cobra.Command {
 		Short: "Show one rule as YAML, what it matches and the patterns it uses",
 		Long: `show prints a rule as it is in force, in the rules file format (for an overridden rule,
 the built-in one with your keys applied), a sentence saying what it matches, and the text
-patterns it uses. Copy it into your rules file to change it.`,
+patterns it uses. Copy it into your rules file to change it. "rules show model.text"
+says what the text model is, whether it is on, and what each category's claims need.`,
 		Example: `  pmfolio rules show comment.decision`,
 		Args:    usageArgs(cobra.ExactArgs(1)),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return g.completeRuleIDs(cmd, args, toComplete)
+			ids, directive := g.completeRuleIDs(cmd, args, toComplete)
+			if strings.HasPrefix(evidence.RuleTextModel, toComplete) {
+				ids = append(ids, evidence.RuleTextModel+"\tthe text model")
+			}
+			return ids, directive
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts := rulesOptions{IO: g.io, ID: args[0]}
@@ -157,14 +162,45 @@ patterns it uses. Copy it into your rules file to change it.`,
 	}
 }
 
-// runRulesShow prints one rule of those in force.
+// runRulesShow prints one rule of those in force, or what the text model
+// is: evidence show names it as the rule of its claims.
 func runRulesShow(opts rulesOptions) error {
+	if opts.ID == evidence.RuleTextModel {
+		writeTextModel(opts.IO.Out, opts.Rules)
+		return nil
+	}
 	r, ok := opts.Rules.Rule(opts.ID)
 	if !ok {
 		return &userError{Kind: kindNotFound, Message: fmt.Sprintf("no rule %q", opts.ID), Hint: "run 'pmfolio rules list' to see the ids"}
 	}
 	writeRule(opts.IO.Out, opts.Rules, r)
 	return nil
+}
+
+// writeTextModel says what the text model claims, whether it is on, and
+// the probability each category's claims need.
+func writeTextModel(w io.Writer, rs *rules.RuleSet) {
+	m := rs.Model()
+	state := "on; \"model: off\" in a rules file turns it off"
+	if m == nil {
+		state = "off (\"model: off\" in " + evidence.OneLine(rs.UserFile()) + ")"
+	}
+	fmt.Fprintf(w, "# %s: the text model, built-in, %s\n", evidence.RuleTextModel, state)
+	fmt.Fprintln(w, "# Where no rule claims what you wrote (a comment, a description), it claims the category")
+	fmt.Fprintln(w, "# it finds likely enough, and it withholds a rule's claim on your writing when nothing but")
+	fmt.Fprintln(w, "# the rule's trigger words says it is that work. 'pmfolio evidence show ID' gives a claim's")
+	fmt.Fprintln(w, "# probability and the words that weighed most; 'pmfolio evidence list --rule model' lists them.")
+	if m == nil {
+		return
+	}
+	fmt.Fprintln(w, "# The probability a claim needs, per category:")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for i, c := range m.Categories {
+		if i < len(m.Thresholds) {
+			fmt.Fprintf(tw, "#   %s\t%.2f\n", c, m.Thresholds[i])
+		}
+	}
+	tw.Flush()
 }
 
 func writeRule(w io.Writer, rs *rules.RuleSet, r rules.RuleInfo) {

@@ -337,6 +337,43 @@ func TestRulesListAndShow(t *testing.T) {
 	}
 }
 
+// evidence show names model.text as the rule of the text model's claims:
+// rules show explains it, on or off, rather than saying there is no such
+// rule.
+func TestRulesShowExplainsTheTextModel(t *testing.T) {
+	env := isolatedEnv(t)
+	off := filepath.Join(env["HOME"], "model-off.yaml")
+	writeFile(t, off, "model: off\n")
+	c := cli{env: env}
+	for _, tc := range []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"on", []string{"rules", "show", "model.text"}, []string{
+			"# model.text: the text model, built-in, on; \"model: off\" in a rules file turns it off\n",
+			"'pmfolio evidence list --rule model' lists them",
+			"# The probability a claim needs, per category:\n#   story-writing ",
+		}},
+		{"off", []string{"--rules", off, "rules", "show", "model.text"}, []string{
+			"# model.text: the text model, built-in, off (\"model: off\" in " + off + ")\n",
+		}},
+	} {
+		r := c.run(t, tc.args...)
+		if r.code != 0 || r.errOut != "" {
+			t.Errorf("%s: rules show model.text: exit %d, err %q", tc.name, r.code, r.errOut)
+		}
+		for _, want := range tc.want {
+			if !strings.Contains(r.out, want) {
+				t.Errorf("%s: rules show model.text lacks %q:\n%s", tc.name, want, r.out)
+			}
+		}
+		if tc.name == "off" && strings.Contains(r.out, "probability a claim needs") {
+			t.Errorf("off: rules show model.text lists thresholds of a model that is off:\n%s", r.out)
+		}
+	}
+}
+
 // A sync with other rules than those the stored evidence comes from (an
 // edited rules file, or a new pmfolio) rebuilds it before storing anything
 // beside it, and says so once; the same rules again change nothing. Until

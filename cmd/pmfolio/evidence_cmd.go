@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -346,12 +347,38 @@ func runEvidenceExclude(ctx context.Context, opts evidenceExcludeOptions) error 
 		if err != nil {
 			return err
 		}
+		changed, already := 0, 0
 		for _, id := range ids {
+			ev, err := store.EvidenceByID(ctx, id)
+			if err != nil {
+				return err
+			}
+			if ev.Excluded == opts.Exclude {
+				already++
+				continue
+			}
 			if err := store.SetExcluded(ctx, id, opts.Exclude); err != nil {
 				return err
 			}
+			changed++
 		}
-		fmt.Fprintf(opts.IO.Out, "%s %s\n", verb, plural(len(ids), "item"))
+		// An item typed that was already so changes nothing: saying it
+		// was changed would hide a wrong id.
+		was, state := "was", "shown"
+		if already > 1 {
+			was = "were"
+		}
+		if opts.Exclude {
+			state = "excluded"
+		}
+		switch {
+		case already == 0:
+			fmt.Fprintf(opts.IO.Out, "%s %s\n", verb, plural(changed, "item"))
+		case changed == 0:
+			fmt.Fprintf(opts.IO.Out, "nothing to do: %s %s already %s\n", plural(already, "item"), was, state)
+		default:
+			fmt.Fprintf(opts.IO.Out, "%s %s; %d %s already %s\n", verb, plural(changed, "item"), already, was, state)
+		}
 		return nil
 	})
 }
@@ -611,7 +638,11 @@ func resolveIDs(ctx context.Context, store *sqlite.Store, typed []string) ([]str
 		if err != nil {
 			return nil, err
 		}
-		ids = append(ids, id)
+		// The same item typed twice (in full and shortened, say) is one
+		// item: counted once, and never deleted twice.
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
 	}
 	return ids, nil
 }

@@ -63,6 +63,42 @@ func TestEvidenceRunFunctionsCurateThroughBuffers(t *testing.T) {
 	}
 }
 
+// exclude and include count the items they changed: an item typed twice
+// (in full and shortened) is one, and one already so is said to be.
+func TestEvidenceExcludeCountsEachItemOnceAndWhatWasAlreadySo(t *testing.T) {
+	ctx := context.Background()
+	stdio, out, _ := bufferIO()
+	base := evidenceOptions{IO: stdio, DBPath: demoDB(t)["PMFOLIO_DB"], Categories: evidence.Categories}
+	if err := runEvidenceList(ctx, evidenceListOptions{evidenceOptions: base, Format: "json"}); err != nil {
+		t.Fatal(err)
+	}
+	var items []listed
+	if err := json.Unmarshal(out.Bytes(), &items); err != nil || len(items) < 2 {
+		t.Fatalf("list: %d items, %v", len(items), err)
+	}
+	a, b := items[0].ID, items[1].ID
+	for _, tc := range []struct {
+		name    string
+		ids     []string
+		exclude bool
+		want    string
+	}{
+		{"one item typed twice", []string{a, a[:12]}, true, "excluded 1 item\n"},
+		{"already excluded", []string{a[:10]}, true, "nothing to do: 1 item was already excluded\n"},
+		{"one new, one already", []string{b, a}, true, "excluded 1 item; 1 was already excluded\n"},
+		{"include both", []string{a, b, b[:9]}, false, "included 2 items\n"},
+		{"include what is shown", []string{a, b}, false, "nothing to do: 2 items were already shown\n"},
+	} {
+		out.Reset()
+		if err := runEvidenceExclude(ctx, evidenceExcludeOptions{evidenceOptions: base, IDs: tc.ids, Exclude: tc.exclude}); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if out.String() != tc.want {
+			t.Errorf("%s: printed %q, want %q", tc.name, out, tc.want)
+		}
+	}
+}
+
 func TestRulesRunFunctionsPrintTheRulesInForce(t *testing.T) {
 	stdio, out, _ := bufferIO()
 	rs, err := rules.LoadRulesFile("")

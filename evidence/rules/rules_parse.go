@@ -69,19 +69,46 @@ var topLevelKeys = []string{"version", "categories", "patterns", "automation-acc
 // yamlLine finds the line in a YAML parser's error message.
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
+// yamlError splits a YAML parser's error into its line (1 when it names
+// none) and its message.
+func yamlError(err error) (int, string) {
+	line := 1
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+	}
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimSpace(yamlLine.ReplaceAllString(msg, ""))
+	msg = strings.TrimPrefix(strings.TrimPrefix(msg, ":"), " ")
+	return line, msg
+}
+
+// yamlErrorLine is the line of the YAML error msg that the parser placed
+// at line in data: the fewest lines of data, from line on, that fail with
+// the same message; line when none does. The parser names the line where
+// the block around the problem starts ("line 1: did not find expected '-'
+// indicator" for a key misindented on line 3), which leaves the reader
+// searching.
+func yamlErrorLine(data []byte, line int, msg string) int {
+	lines := strings.SplitAfter(string(data), "\n")
+	for n := max(line, 1); n <= len(lines); n++ {
+		var root yaml.Node
+		if err := yaml.Unmarshal([]byte(strings.Join(lines[:n], "")), &root); err != nil {
+			if _, m := yamlError(err); m == msg {
+				return n
+			}
+		}
+	}
+	return line
+}
+
 // parseRulesDoc reads a rules file into its parts, reporting what is wrong
 // with its shape. An empty file is a file with no rules.
 func parseRulesDoc(file string, data []byte, probs *problemList) *rulesDoc {
 	doc := &rulesDoc{file: file}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		line := 1
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
-		}
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		msg = strings.TrimSpace(yamlLine.ReplaceAllString(msg, ""))
-		msg = strings.TrimPrefix(strings.TrimPrefix(msg, ":"), " ")
+		line, msg := yamlError(err)
+		line = yamlErrorLine(data, line, msg)
 		probs.add(file, line, "not valid YAML: %s", msg)
 		return doc
 	}

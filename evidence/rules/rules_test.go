@@ -209,8 +209,15 @@ func TestRulesCheckNamesTheLineOfEveryProblem(t *testing.T) {
 		{"a category without a title", "categories:\n  - id: research\n", []string{"2: missing field: category research needs a title"}},
 		{"unknown key in a rule", "rules:\n  - id: change.priority\n    confidense: 0.5\n", []string{`3: unknown key "confidense" in a rule`}},
 		{"unknown top-level key", "rule:\n  - id: x\n", []string{`1: unknown key "rule"; a rules file has`}},
-		{"not YAML", "rules:\n  - id: x\n    category: [unclosed\n", []string{"2: not valid YAML: did not find expected ',' or ']'"}},
-		{"a tab in the indentation", "rules:\n  - id: x\n\tcategory: y\n", []string{"2: not valid YAML: found a tab character"}},
+		// The parser names the line where the block around a YAML error
+		// starts; the problem is on the line that breaks it.
+		{"not YAML", "rules:\n  - id: x\n    category: [unclosed\n", []string{"3: not valid YAML: did not find expected ',' or ']'"}},
+		{"a tab in the indentation", "rules:\n  - id: x\n\tcategory: y\n", []string{"3: not valid YAML: found a tab character"}},
+		{"a key indented less than its rule", "rules:\n  - id: x\n    category: unblocking\n   source: comment\n    confidence: 0.5\n",
+			[]string{"4: not valid YAML: did not find expected '-' indicator"}},
+		{"a key indented too far", "rules:\n  - id: a\n    disabled: true\n  - id: b\n     disabled: true\n",
+			[]string{"5: not valid YAML: mapping values are not allowed in this context"}},
+		{"an unclosed quote", "rules:\n  - id: x\n    category: 'unblocking\n    source: comment\n", []string{"3: not valid YAML: "}},
 		{"bad value of a matcher", "rules:\n  - id: change.x\n    category: decision-making\n    source: change\n    confidence: 0.5\n    match:\n      changed: {field: status, cleared: maybe}\n",
 			[]string{"7: want true or false here"}},
 		{"unknown sentence filter", "patterns:\n  mine:\n    sentence: [no-code]\n    phrases: ['x']\n", []string{`3: unknown sentence filter "no-code"`}},

@@ -56,3 +56,29 @@ func TestConfigFileKeysAreAllKnownAndSiteNamesUnique(t *testing.T) {
 		})
 	}
 }
+
+// A typo under next: is one line that names it and what was meant, and a
+// hint that lists what there is: no flag that does not exist, and no Go
+// type ("field dayz not found in type next.Detector").
+func TestNextTuningTyposSayWhatWasMeant(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml, want string
+	}{
+		{"a detector", "next:\n  detectors:\n    - id: blocked.stal\n      days: 5\n",
+			"pmfolio: config file: next detectors: unknown detector \"blocked.stal\" (did you mean \"blocked.stale\"?)\nhint: the detectors there are: story.no-acceptance-criteria, "},
+		{"a detector's key", "next:\n  detectors:\n    - id: blocked.stale\n      dayz: 5\n",
+			"pmfolio: config file: next detector blocked.stale: unknown key \"dayz\" (did you mean \"days\"?)\nhint: the keys there are: id, category, weight, days, "},
+		{"a ranking key", "next:\n  ranking:\n    gapp: 2\n",
+			"pmfolio: config file: next ranking: unknown key \"gapp\" (did you mean \"gap\"?)\nhint: the keys there are: blocked-behind, "},
+	} {
+		env := isolatedEnv(t)
+		path := filepath.Join(t.TempDir(), "config.yaml")
+		if err := os.WriteFile(path, []byte(tc.yaml), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		r := cli{env: env}.run(t, "--config", path, "next")
+		if r.code != exitUsage || !strings.HasPrefix(r.errOut, tc.want) || strings.Contains(r.errOut, "--detectors") || strings.Count(r.errOut, "\n") != 2 {
+			t.Errorf("%s: exit %d, stderr %q; want exit %d and %q…", tc.name, r.code, r.errOut, exitUsage, tc.want)
+		}
+	}
+}

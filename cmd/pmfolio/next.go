@@ -18,6 +18,7 @@ import (
 
 	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/evidence/next"
+	"github.com/pmfolio/pmfolio/evidence/rules"
 	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	evsync "github.com/pmfolio/pmfolio/evidence/sync"
 	"github.com/pmfolio/pmfolio/export"
@@ -169,7 +170,12 @@ func nextConfig(cfg fileConfig) (next.Config, error) {
 		user = b
 	}
 	c, err := next.Load(user)
-	if err != nil {
+	var unknown *next.UnknownError
+	switch {
+	case errors.As(err, &unknown):
+		return c, &userError{Kind: kindConfig, Message: "config file: " + err.Error() + rules.Suggest(unknown.Name, unknown.Known), Err: err,
+			Hint: fmt.Sprintf("the %ss there are: %s (NEXT.md)", unknown.What, strings.Join(unknown.Known, ", "))}
+	case err != nil:
 		return c, &userError{Kind: kindConfig, Message: "config file: " + err.Error(), Err: err,
 			Hint: "see NEXT.md for the detectors and their keys"}
 	}

@@ -11,6 +11,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -105,6 +106,15 @@ func Load(user []byte) (Config, error) {
 	if len(strings.TrimSpace(string(user))) == 0 {
 		return cfg, cfg.validate()
 	}
+	var top yaml.Node
+	if err := yaml.Unmarshal(user, &top); err == nil && len(top.Content) == 1 && top.Content[0].Kind == yaml.MappingNode {
+		m := top.Content[0]
+		for j := 0; j < len(m.Content); j += 2 {
+			if err := knownKey("next", m.Content[j].Value, file{}); err != nil {
+				return cfg, err
+			}
+		}
+	}
 	var over file
 	dec := yaml.NewDecoder(strings.NewReader(string(user)))
 	dec.KnownFields(true)
@@ -112,6 +122,11 @@ func Load(user []byte) (Config, error) {
 		return cfg, fmt.Errorf("next detectors: %w", err)
 	}
 	if len(over.Ranking) > 0 {
+		for key := range over.Ranking {
+			if err := knownKey("next ranking", key, Ranking{}); err != nil {
+				return cfg, err
+			}
+		}
 		b, _ := yaml.Marshal(over.Ranking)
 		rdec := yaml.NewDecoder(strings.NewReader(string(b)))
 		rdec.KnownFields(true)
@@ -128,7 +143,18 @@ func Load(user []byte) (Config, error) {
 		}
 		i := slices.IndexFunc(cfg.Detectors, func(d Detector) bool { return d.ID == head.ID })
 		if i < 0 {
-			return cfg, fmt.Errorf("next detectors: no detector %q (see pmfolio next --detectors)", head.ID)
+			ids := make([]string, len(cfg.Detectors))
+			for j, d := range cfg.Detectors {
+				ids[j] = d.ID
+			}
+			return cfg, &UnknownError{Where: "next detectors", What: "detector", Name: head.ID, Known: ids}
+		}
+		if n.Kind == yaml.MappingNode {
+			for j := 0; j < len(n.Content); j += 2 {
+				if err := knownKey("next detector "+head.ID, n.Content[j].Value, Detector{}); err != nil {
+					return cfg, err
+				}
+			}
 		}
 		// Decoding onto the built-in value replaces only the keys given.
 		b, _ := yaml.Marshal(&n)
@@ -139,6 +165,34 @@ func Load(user []byte) (Config, error) {
 		}
 	}
 	return cfg, cfg.validate()
+}
+
+// UnknownError is a name in the user's overrides that names nothing: a
+// detector id, or a key of a detector or of the ranking. Known are the
+// names there are, for the message and a "did you mean".
+type UnknownError struct {
+	Where string // "next detectors", "next detector blocked.stale", "next ranking"
+	What  string // "detector" or "key"
+	Name  string
+	Known []string
+}
+
+func (e *UnknownError) Error() string {
+	return fmt.Sprintf("%s: unknown %s %q", e.Where, e.What, e.Name)
+}
+
+// knownKey checks that key is one of the YAML keys of the struct v.
+func knownKey(where, key string, v any) error {
+	t := reflect.TypeOf(v)
+	keys := make([]string, 0, t.NumField())
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if name == key {
+			return nil
+		}
+		keys = append(keys, name)
+	}
+	return &UnknownError{Where: where, What: "key", Name: key, Known: keys}
 }
 
 // validate checks what a detector needs to mean something.

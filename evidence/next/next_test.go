@@ -1,6 +1,7 @@
 package next
 
 import (
+	"errors"
 	"math"
 	"slices"
 	"strconv"
@@ -561,6 +562,27 @@ func TestOverridesTuneAndSwitchOff(t *testing.T) {
 		"detectors:\n  - id: blocked.stale\n    category: chasing\n"} {
 		if _, err := Load([]byte(bad)); err == nil {
 			t.Errorf("Load(%q) accepted a typo", bad)
+		}
+	}
+}
+
+// A typo in an override names itself and what there is instead, not the
+// Go type it failed to fill ("field dayz not found in type next.Detector").
+func TestOverrideTyposSayWhatIsUnknown(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml string
+		want       string
+		known      string // one of the names the error offers
+	}{
+		{"unknown detector", "detectors:\n  - id: blocked.stail\n    days: 1\n", `next detectors: unknown detector "blocked.stail"`, "blocked.stale"},
+		{"unknown key of a detector", "detectors:\n  - id: blocked.stale\n    dayz: 1\n", `next detector blocked.stale: unknown key "dayz"`, "days"},
+		{"unknown key of the ranking", "ranking:\n  gapp: 2\n", `next ranking: unknown key "gapp"`, "gap"},
+		{"unknown key of next", "detector:\n  - id: blocked.stale\n    days: 1\n", `next: unknown key "detector"`, "detectors"},
+	} {
+		_, err := Load([]byte(tc.yaml))
+		var unknown *UnknownError
+		if !errors.As(err, &unknown) || err.Error() != tc.want || !slices.Contains(unknown.Known, tc.known) {
+			t.Errorf("%s: Load gave %v, want %q offering %q", tc.name, err, tc.want, tc.known)
 		}
 	}
 }

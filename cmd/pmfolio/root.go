@@ -178,9 +178,9 @@ Ctrl-C stops any command (sync finishes the page it is saving; Ctrl-C again stop
 once); the database is left as it was or fully updated.
 
 Exit codes: 0 success, 1 any other failure, 2 bad usage (unknown flag, bad date,
-unknown category or id, a bad config or rules file), 3 Jira refused the credentials or permission, 4 Jira unreachable
-or still failing after retries, 5 another sync holds the database, 130 interrupted
-by Ctrl-C (SIGINT), 143 stopped by SIGTERM.`,
+unknown category or id, a bad config or rules file), 3 Jira refused the credentials
+or permission, 4 Jira unreachable or still failing after retries, 5 another sync
+holds the database, 130 interrupted by Ctrl-C (SIGINT), 143 stopped by SIGTERM.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       buildVersion(),

@@ -56,6 +56,7 @@ var checks = map[string]check{
 	"story.no-estimate":            perIssue(noEstimate),
 	"story.too-large":              perIssue(tooLargeStory),
 	"blocked.stale":                staleBlockedIssues,
+	"blocked.unlinked":             perIssue(unlinkedBlock),
 	"epic.no-progress-note":        perIssue(epicWithoutNote),
 	"epic.no-success-metric":       epicsWithoutMetric,
 	"incident.no-postmortem":       perResolvedIssue(incidentWithoutPostmortem),
@@ -308,50 +309,100 @@ func staleBlockedIssues(d Detector, t *Team) []finding {
 
 func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	blockers := t.openBlockers(is)
-	if !is.MarkedBlocked() && len(blockers) == 0 {
-		return nil, false // not marked, and what blocked it is done
+	if len(blockers) == 0 {
+		return nil, false // blocked.unlinked's when marked, else not blocked
 	}
-	// The chain's age is its freshest word: a comment on the blocker, or on
-	// what the blocker waits on, is the block being chased.
-	since := lastWord(is)
+	since := t.lastWordOnChain(is)
 	// blocker is what the reason names, chase what the action asks to chase.
-	blocker, chase, owner := "", "", "its owner"
-	if len(blockers) > 0 {
-		key := blockers[0]
-		if b, ok := t.issue(key); ok {
-			key = b.Key
-			since = latest(since, lastWord(b))
-			owner = cmp.Or(t.assigneeOtherThanUser(b), owner)
-			// Chasing a blocker that itself waits on another issue moves
-			// nothing: name what it waits on, which is what to chase.
-			if further := t.openBlockers(b); len(further) > 0 {
-				if staleOnItsOwn(d, t, b) {
-					// b is suggested itself, with the same blocker to
-					// chase and this issue counted as blocked behind it.
-					return nil, false
-				}
-				blocker = " by " + key + ", which waits on " + further[0] + ","
-				chase, owner = " "+further[0]+", which "+key+" waits on", "its owner"
-				if f, ok := t.issue(further[0]); ok {
-					since = latest(since, lastWord(f))
-					owner = cmp.Or(t.assigneeOtherThanUser(f), owner)
-				}
+	key, owner := blockers[0], "its owner"
+	blocker, chase := " by "+key, " "+key
+	if b, ok := t.issue(key); ok {
+		key = b.Key
+		blocker, chase = " by "+key, " "+key
+		owner = cmp.Or(t.assigneeOtherThanUser(b), owner)
+		// Chasing a blocker that itself waits on another issue moves
+		// nothing: name what it waits on, which is what to chase.
+		if further := t.openBlockers(b); len(further) > 0 {
+			if staleOnItsOwn(d, t, b) {
+				// b is suggested itself, with the same blocker to
+				// chase and this issue counted as blocked behind it.
+				return nil, false
 			}
-		}
-		if blocker == "" {
-			blocker, chase = " by "+key, " "+key
+			blocker = " by " + key + ", which waits on " + further[0] + ","
+			chase, owner = " "+further[0]+", which "+key+" waits on", "its owner"
+			if f, ok := t.issue(further[0]); ok {
+				owner = cmp.Or(t.assigneeOtherThanUser(f), owner)
+			}
 		}
 	}
 	if !olderThan(d, since, t.Now) {
 		return nil, false
 	}
-	vars := map[string]string{"blocker": blocker, "chase": chase, "blocker-owner": owner, "age": age(since, t.Now, d.Working), "still-needed": ""}
-	if t.Now.Sub(since) >= abandonedAfter {
-		// Months without a word: the work may not be wanted any more,
-		// and closing it is as useful as chasing it.
-		vars["still-needed"] = "Ask first whether it is still needed after " + vars["age"] + " without a word, and close it if not. "
+	return map[string]string{"blocker": blocker, "chase": chase, "blocker-owner": owner, "age": age(since, t.Now, d.Working), "still-needed": stillNeeded(since, t.Now, d)}, true
+}
+
+// unlinkedBlock: an issue marked blocked (flagged, a blocked status or
+// label) with no open issue linked as its blocker, and no word for the
+// threshold. There is no blocker to chase: what it waits on is to be
+// found out, and the mark may be stale ("Freeze ends Monday").
+func unlinkedBlock(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
+	if !is.MarkedBlocked() || len(t.openBlockers(is)) > 0 {
+		return nil, false
 	}
-	return vars, true
+	since := lastWord(is)
+	if !olderThan(d, since, t.Now) {
+		return nil, false
+	}
+	state := "no issue is linked as its blocker"
+	if links := is.BlockerLinks(); len(links) > 0 {
+		state = links[0].OtherKey + ", linked as its blocker, is done"
+	}
+	var unmark []string
+	if is.Flagged {
+		unmark = append(unmark, "take the flag off")
+	}
+	if evidence.IsBlockedStatus(is.Status) {
+		unmark = append(unmark, "move it out of "+is.Status)
+	}
+	for _, l := range is.Labels {
+		if evidence.IsBlockedLabel(l) {
+			unmark = append(unmark, "remove the label "+l)
+		}
+	}
+	return map[string]string{"blocker-state": state, "age": age(since, t.Now, d.Working), "last-comment": t.lastCommentNote(is),
+		"unmark": strings.Join(unmark, " and "), "still-needed": stillNeeded(since, t.Now, d)}, true
+}
+
+// stillNeeded is what an action asks first after months without a word:
+// the work may not be wanted any more, and closing it is as useful as
+// chasing it.
+func stillNeeded(since, now time.Time, d Detector) string {
+	if now.Sub(since) < abandonedAfter {
+		return ""
+	}
+	return "Ask first whether it is still needed after " + age(since, now, d.Working) + " without a word, and close it if not. "
+}
+
+// lastWordOnChain is the freshest word by a person on an issue or down its
+// chain of blockers (its first open blocker, and what that one waits on):
+// a comment anywhere on the chain is the block being chased.
+func (t *Team) lastWordOnChain(is TeamIssue) time.Time {
+	since := lastWord(is)
+	blockers := t.openBlockers(is)
+	if len(blockers) == 0 {
+		return since
+	}
+	b, ok := t.issue(blockers[0])
+	if !ok {
+		return since
+	}
+	since = latest(since, lastWord(b))
+	if further := t.openBlockers(b); len(further) > 0 {
+		if f, ok := t.issue(further[0]); ok {
+			since = latest(since, lastWord(f))
+		}
+	}
+	return since
 }
 
 // assigneeOtherThanUser is the name of the person an issue is assigned to,
@@ -458,15 +509,22 @@ func epicWithoutNote(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 	}
 	// The last comment, so the reader knows where the epic stood; it may
 	// be no progress note at all ("+1, hit this again").
-	last := ""
-	if c, ok := lastPersonComment(is); ok {
-		who := cmp.Or(c.Author.DisplayName, "a teammate")
-		if c.Author.Is(t.Site.User) {
-			who = "you"
-		}
-		last = fmt.Sprintf(" (the last comment, by %s on %s: “%s”)", who, c.At.Format("2 Jan"), t.quote(markup.PlainText(c.Text), c.Text, 80))
+	return map[string]string{"age": age(since, t.Now, d.Working), "last-note": t.lastCommentNote(is)}, true
+}
+
+// lastCommentNote quotes the last comment by a person on an issue, with
+// its author and date, for a reason to end with, or is "" when nobody has
+// commented.
+func (t *Team) lastCommentNote(is TeamIssue) string {
+	c, ok := lastPersonComment(is)
+	if !ok {
+		return ""
 	}
-	return map[string]string{"age": age(since, t.Now, d.Working), "last-note": last}, true
+	who := cmp.Or(c.Author.DisplayName, "a teammate")
+	if c.Author.Is(t.Site.User) {
+		who = "you"
+	}
+	return fmt.Sprintf(" (the last comment, by %s on %s: “%s”)", who, c.At.Format("2 Jan"), t.quote(markup.PlainText(c.Text), c.Text, 80))
 }
 
 // epicsWithoutMetric: an epic whose work has started (it is in progress,

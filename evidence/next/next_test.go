@@ -187,7 +187,8 @@ func TestDetectors(t *testing.T) {
 					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
 				},
 			}},
-		{name: "blocked and silent for months: ask whether it is still needed", detector: "blocked.stale", reason: "no comment for 5 months",
+		{name: "blocked and silent for months: ask whether it is still needed", detector: "blocked.unlinked", reason: "no comment for 5 months",
+			action: "Ask first whether it is still needed after 5 months without a word, and close it if not. Ask Tomás what it still waits on",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Flagged, is.Created = true, days(200)
 				is.Comments = []evidence.Comment{comment(tomas, days(140), "Waiting on PAY.")}
@@ -197,10 +198,37 @@ func TestDetectors(t *testing.T) {
 				is.Flagged = true
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY."), comment(tomas, days(1), "PAY says Friday.")}
 			}}},
-		{name: "a bot's nudge does not chase a blocker", detector: "blocked.stale", reason: "no comment for 6 days",
+		{name: "a bot's nudge does not chase a blocker", detector: "blocked.unlinked", reason: "no comment for 6 days",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Flagged = true
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY."), comment(bot, days(1), "Is this still relevant?")}
+			}}},
+		{name: "flagged with nothing linked: ask what it waits on, and quote where it stood", detector: "blocked.unlinked",
+			reason: "marked blocked, but no issue is linked as its blocker, and no comment for 6 days (the last comment, by Priya on 12 Nov: “Freeze ends Monday, Tomás can go ahead then.”)",
+			action: "Ask Tomás what it still waits on: link the issue that blocks it and chase that for a date, or take the flag off if it can go ahead",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Flagged = true
+				is.Comments = []evidence.Comment{comment(tomas, days(8), "Blocked on the change freeze."),
+					comment(evidence.User{ID: "priya", DisplayName: "Priya"}, days(6), "Freeze ends Monday, Tomás can go ahead then.")}
+			}}},
+		{name: "in a blocked status and labelled so, its blocker done: say what is stale", detector: "blocked.unlinked",
+			reason: "marked blocked, but PAY-7, linked as its blocker, is done, and no comment for 6 days",
+			action: "or move it out of Blocked and remove the label blocked if it can go ahead",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Status, is.StatusCategory, is.Labels = "Blocked", "indeterminate", []string{"blocked"}
+				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7", OtherStatusCategory: "done"}}
+				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY.")}
+			}}},
+		{name: "marked blocked with an open blocker linked is the blocker's to chase", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 6 days",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Flagged = true
+				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
+				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY.")}
+			}}},
+		{name: "flagged with a fresh comment is being looked after",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Flagged = true
+				is.Comments = []evidence.Comment{comment(tomas, days(2), "Freeze ends Monday.")}
 			}}},
 		{name: "epic in progress with no note for three weeks", detector: "epic.no-progress-note",
 			reason: "epic in progress with no progress note for 3 weeks (the last comment, by Tomás on 28 Oct: “Update: half done.”)",
@@ -544,11 +572,11 @@ func TestDetectors(t *testing.T) {
 }
 
 func TestOverridesTuneAndSwitchOff(t *testing.T) {
-	cfg, err := Load([]byte("detectors:\n  - id: blocked.stale\n    days: 10\n  - id: story.no-estimate\n    off: true\n"))
+	cfg, err := Load([]byte("detectors:\n  - id: blocked.unlinked\n    days: 10\n  - id: story.no-estimate\n    off: true\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, _ := cfg.Detector("blocked.stale")
+	d, _ := cfg.Detector("blocked.unlinked")
 	if d.Days != 10 || d.Category != "unblocking" || d.Action == "" {
 		t.Errorf("override replaced more than days: %+v", d)
 	}
@@ -556,7 +584,7 @@ func TestOverridesTuneAndSwitchOff(t *testing.T) {
 	is.StoryPoints, is.Flagged = nil, true
 	is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting.")}
 	if got := Detect(cfg, Team{Site: site, Issues: []TeamIssue{is}, Now: now}); len(got) != 0 {
-		t.Errorf("found %+v with blocked.stale at 10 days and story.no-estimate off", got)
+		t.Errorf("found %+v with blocked.unlinked at 10 days and story.no-estimate off", got)
 	}
 	for _, bad := range []string{"detectors:\n  - id: blocked.stail\n    days: 1\n", "detectors:\n  - id: blocked.stale\n    dayz: 1\n",
 		"detectors:\n  - id: blocked.stale\n    category: chasing\n"} {
@@ -598,7 +626,7 @@ func TestRankExplainsItselfAndFavoursGaps(t *testing.T) {
 	team := Team{Site: site, Issues: []TeamIssue{blocker, blocked}, Now: now}
 
 	ranked := Find(cfg, team, Gaps{"Ownership and bias to action": 0, "Organization": 40, "Communication": 10})
-	if len(ranked) != 2 || ranked[0].Detector != "blocked.stale" {
+	if len(ranked) != 2 || ranked[0].Detector != "blocked.unlinked" {
 		t.Fatalf("ranked %+v, want the blocker first", ranked)
 	}
 	why := strings.Join(ranked[0].Why, "; ")
@@ -708,6 +736,21 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 	}
 	if why := strings.Join(ranked[1].Why, "; "); !strings.Contains(why, "ranked lower after 12 weeks without a word") || strings.Contains(why, "open 42 weeks") {
 		t.Errorf("the silent block's why %q, want its silence said and its age not counted", why)
+	}
+	// A block chased on its blocker is alive, however long the issue itself
+	// has been silent: "no comment for 9 days" is no "12 weeks without a
+	// word".
+	chased, blocker := abandoned, story("OPS-9")
+	chased.Flagged = false
+	chased.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-9"}}
+	blocker.Comments = []evidence.Comment{comment(tomas, days(9), "The endpoint ships next week.")}
+	for _, op := range Find(cfg, Team{Site: site, Issues: []TeamIssue{chased, blocker}, Now: now}, Gaps{}) {
+		if op.IssueKey != chased.Key {
+			continue
+		}
+		if why := strings.Join(op.Why, "; "); op.Detector != "blocked.stale" || !strings.Contains(op.Reason, "no comment for 9 days") || strings.Contains(why, "ranked lower") {
+			t.Errorf("a block chased 9 days ago on its blocker: %s %q, why %q", op.Detector, op.Reason, why)
+		}
 	}
 	// Silence does not fade what is alive: a story in the running sprint,
 	// or an epic, whose silence is what a missing progress note is about.

@@ -79,7 +79,7 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 				why = append(why, "in the next sprint")
 			}
 		}
-		faded := fadedSilence(t, is)
+		faded := fadedSilence(&t, is)
 		// A resolved issue is not open: its reason says how long ago it
 		// was resolved.
 		// An epic lives for months by design: its age presses nothing.
@@ -131,10 +131,11 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 // than work that is alive, however old. An issue in the running or next
 // sprint is alive whatever its comments say, and so is an epic, which
 // lives in its children (and whose silence is what a missing progress
-// note is about).
-func fadedSilence(t Team, is TeamIssue) bool {
+// note is about). A blocked issue is as silent as its chain of blockers: a
+// word on its blocker is the block being chased.
+func fadedSilence(t *Team, is TeamIssue) bool {
 	alive := is.SprintState == "active" || is.SprintState == "future" || strings.EqualFold(is.Type, "Epic")
-	return t.Now.Sub(lastWord(is)) >= abandonedAfter && !is.Created.IsZero() && !alive
+	return t.Now.Sub(t.lastWordOnChain(is)) >= abandonedAfter && !is.Created.IsZero() && !alive
 }
 
 // Find detects and ranks in one go: what `pmfolio next` shows.

@@ -192,9 +192,24 @@ func parseCategories(fc *fileCtx, n *yaml.Node) []categoryDef {
 		case c.Title == "":
 			fc.problem(item, "missing field: category %s needs a title", c.ID)
 		}
+		if near := nearCompetency(c.Competency); near != "" {
+			fc.problem(m["competency"], "competency %q is not %q: a typo would show as a competency of its own in your portfolio; write it as the built-in one, or name a new one unlike it", c.Competency, near)
+		}
 		out = append(out, categoryDef{cat: c, line: item.Line})
 	}
 	return out
+}
+
+// nearCompetency is the built-in competency a user's competency almost
+// names ("Product judgement", "product judgment"), or "" when it names one
+// exactly or none closely.
+func nearCompetency(name string) string {
+	for _, c := range evidence.Competencies {
+		if name != c && editDistance(strings.ToLower(name), strings.ToLower(c)) <= 2 {
+			return c
+		}
+	}
+	return ""
 }
 
 var ruleIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)

@@ -207,6 +207,10 @@ func TestRulesCheckNamesTheLineOfEveryProblem(t *testing.T) {
 		{"redefining a built-in category", "categories:\n  - id: prioritization\n    title: Mine\n", []string{"2: category prioritization is a built-in category"}},
 		{"redefining a built-in pattern", "patterns:\n  decision:\n    phrases: ['x']\n", []string{"2: pattern decision is already defined"}},
 		{"a category without a title", "categories:\n  - id: research\n", []string{"2: missing field: category research needs a title"}},
+		{"a competency misspelt", "categories:\n  - id: research\n    title: Research\n    competency: Product judgement\n",
+			[]string{`4: competency "Product judgement" is not "Product judgment": a typo would show as a competency of its own`}},
+		{"a competency in other case", "categories:\n  - id: research\n    title: Research\n    competency: product judgment\n",
+			[]string{`4: competency "product judgment" is not "Product judgment"`}},
 		{"unknown key in a rule", "rules:\n  - id: change.priority\n    confidense: 0.5\n", []string{`3: unknown key "confidense" in a rule`}},
 		{"unknown top-level key", "rule:\n  - id: x\n", []string{`1: unknown key "rule"; a rules file has`}},
 		// The parser names the line where the block around a YAML error
@@ -257,12 +261,13 @@ func TestRulesCheckNamesTheLineOfEveryProblem(t *testing.T) {
 
 func TestRulesCheckAcceptsGoodFiles(t *testing.T) {
 	for name, file := range map[string]string{
-		"empty":       "",
-		"comments":    "# nothing yet\n",
-		"version":     "version: 1\n",
-		"example":     customerFile,
-		"automation":  "automation-accounts: [svc-release, Release Bot]\n",
-		"source list": "rules:\n  - id: any.long-note\n    category: stakeholder-communication\n    source: [comment, worklog]\n    confidence: 0.4\n    match: {text: {min-words: 80}}\n",
+		"empty":            "",
+		"comments":         "# nothing yet\n",
+		"version":          "version: 1\n",
+		"example":          customerFile,
+		"automation":       "automation-accounts: [svc-release, Release Bot]\n",
+		"a new competency": "categories:\n  - id: research\n    title: Research\n    competency: Product sense\n",
+		"source list":      "rules:\n  - id: any.long-note\n    category: stakeholder-communication\n    source: [comment, worklog]\n    confidence: 0.4\n    match: {text: {min-words: 80}}\n",
 	} {
 		if probs := CheckRules(name, []byte(file)); probs != nil {
 			t.Errorf("%s: %v", name, probs)

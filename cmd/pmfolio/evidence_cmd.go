@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/rules"
 	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	"github.com/pmfolio/pmfolio/export"
 )
@@ -28,6 +29,7 @@ type evidenceOptions struct {
 	IO         IO
 	DBPath     string
 	Categories []evidence.Category
+	RuleIDs    []string // the rules in force, the text model's among them
 }
 
 // options fills evidenceOptions from the flags, environment and config.
@@ -40,7 +42,11 @@ func (c curationCmd) options() (evidenceOptions, error) {
 	if err != nil {
 		return evidenceOptions{}, err
 	}
-	return evidenceOptions{IO: c.g.io, DBPath: c.g.dbPath(cfg), Categories: rs.Categories()}, nil
+	ids := []string{evidence.RuleTextModel}
+	for _, r := range rs.Rules() {
+		ids = append(ids, r.ID)
+	}
+	return evidenceOptions{IO: c.g.io, DBPath: c.g.dbPath(cfg), Categories: rs.Categories(), RuleIDs: ids}, nil
 }
 
 // storeOpener opens the database: sqlite.OpenReadOnly for commands that
@@ -161,6 +167,11 @@ func runEvidenceList(ctx context.Context, opts evidenceListOptions) error {
 		if opts.Limit > 0 && len(items) > opts.Limit {
 			items = items[len(items)-opts.Limit:] // newest last, so the newest are at the end
 		}
+		if len(items) == 0 {
+			if err := opts.checkNamesSomething(ctx, store); err != nil {
+				return err
+			}
+		}
 		if opts.Format == "json" {
 			return export.EvidenceList(opts.IO.Out, items)
 		}
@@ -174,6 +185,44 @@ func runEvidenceList(ctx context.Context, opts evidenceListOptions) error {
 		}
 		return writeEvidenceTable(opts.IO.Out, items, opts.Filter.IncludeExcluded)
 	})
+}
+
+// checkNamesSomething refuses a --rule or --issue that names nothing: no
+// rule in force or behind a stored item (itself, or its id's start before
+// a dot), no stored issue or item on one. A name that names something
+// with no evidence is no error: the list says so.
+func (opts evidenceListOptions) checkNamesSomething(ctx context.Context, store *sqlite.Store) error {
+	f := opts.Filter
+	if f.Rule == nil && f.IssueKey == nil {
+		return nil
+	}
+	all, err := store.Evidence(ctx, evidence.Filter{IncludeExcluded: true})
+	if err != nil {
+		return err
+	}
+	if f.Rule != nil {
+		known := slices.Clone(opts.RuleIDs)
+		for _, ev := range all {
+			known = append(known, ev.Rule)
+		}
+		names := func(id string) bool { return id == *f.Rule || strings.HasPrefix(id, *f.Rule+".") }
+		if !slices.ContainsFunc(known, names) {
+			return &userError{Kind: kindUsage, Message: fmt.Sprintf("no rule %q%s", *f.Rule, rules.Suggest(*f.Rule, opts.RuleIDs)),
+				Hint: "'pmfolio rules list' lists the rules in force; model lists the text model's claims"}
+		}
+	}
+	if f.IssueKey != nil {
+		onIssue := func(ev evidence.Evidence) bool { return strings.EqualFold(ev.IssueKey, *f.IssueKey) }
+		stored, err := store.HasIssueKey(ctx, *f.IssueKey)
+		if err != nil {
+			return err
+		}
+		if !stored && !slices.ContainsFunc(all, onIssue) {
+			return &userError{Kind: kindUsage, Message: fmt.Sprintf("no issue %s in the database", *f.IssueKey),
+				Hint: "give an issue key as Jira shows it (PAY-142); 'pmfolio sync' reads issues changed since the last sync"}
+		}
+	}
+	return nil
 }
 
 // whyNoEvidence says why a filter found nothing: nothing stored yet, only

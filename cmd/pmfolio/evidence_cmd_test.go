@@ -5,9 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
 
@@ -250,8 +252,24 @@ func TestEvidenceListFlagsAndEmptyResultsSayWhy(t *testing.T) {
 	if len(byModel) == 0 || len(decisions) == 0 || len(byModel)+len(decisions) >= len(all) {
 		t.Errorf("--rule model kept %d and --rule comment.decision %d of %d items", len(byModel), len(decisions), len(all))
 	}
-	if r := c.run(t, "evidence", "list", "--rule", "nosuch"); r.code != 0 || !strings.HasPrefix(r.out, "No evidence matches rule nosuch, out of ") {
-		t.Errorf("an unknown rule: exit %d %q", r.code, r.out)
+	// A name that names nothing is a mistake to say (exit 2); one that
+	// names something without evidence is an empty list.
+	for _, args := range [][]string{{"--rule", "nosuch"}, {"--rule", "comment.decison"}, {"--issue", "NOPE-1"}, {"--issue", "NOPE-1", "--format", "json"}} {
+		if r := c.run(t, append([]string{"evidence", "list"}, args...)...); r.code != 2 || !strings.HasPrefix(r.errOut, "pmfolio: no ") || r.out != "" {
+			t.Errorf("evidence list %v: exit %d, out %q, err %q", args, r.code, r.out, r.errOut)
+		}
+	}
+	if r := c.run(t, "evidence", "list", "--rule", "comment.decison"); !strings.Contains(r.errOut, `did you mean "comment.decision"?`) {
+		t.Errorf("a misspelt rule: %q", r.errOut)
+	}
+	var elsewhere string // a category with no evidence on key
+	for _, cat := range evidence.Categories {
+		if !slices.ContainsFunc(all, func(it listed) bool { return it.IssueKey == key && it.Category == cat.ID }) {
+			elsewhere = cat.ID
+		}
+	}
+	if r := c.run(t, "evidence", "list", "--issue", key, "--category", elsewhere); r.code != 0 || !strings.HasPrefix(r.out, "No evidence matches category "+elsewhere+" and issue "+key+", out of ") {
+		t.Errorf("an issue with no evidence of a category: exit %d %q %q", r.code, r.out, r.errOut)
 	}
 	r := c.run(t, "evidence", "list", "--until", "2001-01-01")
 	if r.code != 0 || !strings.HasPrefix(r.out, "No evidence matches the dates asked for (evidence runs from ") {

@@ -458,6 +458,16 @@ func (s *Store) IssueKey(ctx context.Context, siteID int64, issueID string) (str
 	return key, nil
 }
 
+// HasIssueKey reports whether an issue of that key, in any case, is stored.
+func (s *Store) HasIssueKey(ctx context.Context, key string) (bool, error) {
+	var found bool
+	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM issues WHERE issue_key = ? COLLATE NOCASE)`, key).Scan(&found)
+	if err != nil {
+		return false, fmt.Errorf("find issue %s: %w", key, err)
+	}
+	return found, nil
+}
+
 // Activities lists the site users' own stored activities of one source.
 func (s *Store) Activities(ctx context.Context, source evidence.Source) ([]evidence.Activity, error) {
 	rows, err := s.db.QueryContext(ctx, `

@@ -21,23 +21,13 @@ func TestEveryCommandRefusesADatabaseItCannotUseAndLeavesItAlone(t *testing.T) {
 	readers := [][]string{{"stats"}, {"export"}, {"evidence", "list"}, {"evidence", "show", "ev_1"},
 		{"bullets"}, {"stories"}, {"next"}, {"outcome", "list"}}
 	writers := [][]string{{"evidence", "exclude", "ev_1"}, {"reclassify"}}
-	sqlExec := func(t *testing.T, path, statements string) {
-		db, err := sql.Open("sqlite", path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		if _, err := db.Exec(statements); err != nil {
-			t.Fatal(err)
-		}
-	}
 	pmfolioDB := func(t *testing.T, path, change string) {
 		s, err := sqlite.Open(context.Background(), path)
 		if err != nil {
 			t.Fatal(err)
 		}
 		s.Close()
-		sqlExec(t, path, change)
+		execSQL(t, path, change)
 	}
 	for _, tt := range []struct {
 		name    string
@@ -50,7 +40,7 @@ func TestEveryCommandRefusesADatabaseItCannotUseAndLeavesItAlone(t *testing.T) {
 			"no database at %s yet", true, "ok    database           none yet"},
 		{"folder", func(t *testing.T, p string) { os.Mkdir(p, 0o700) },
 			"the database path %s is a folder, not a file", true, "FAIL  database           the database path"},
-		{"another application's", func(t *testing.T, p string) { sqlExec(t, p, `CREATE TABLE notes (body TEXT)`) }, "%s is not a pmfolio database (it holds other tables: notes)", true, "FAIL  database           "},
+		{"another application's", func(t *testing.T, p string) { execSQL(t, p, `CREATE TABLE notes (body TEXT)`) }, "%s is not a pmfolio database (it holds other tables: notes)", true, "FAIL  database           "},
 		{"newer", func(t *testing.T, p string) {
 			pmfolioDB(t, p, `INSERT INTO migrations (name, applied_at) VALUES ('0099_future.sql', '')`)
 		}, "the database at %s was made by a newer pmfolio (it has migration 0099_future.sql)", true, "FAIL  database           "},
@@ -100,4 +90,18 @@ func fileDigest(path string) string {
 	}
 	data, _ := os.ReadFile(path)
 	return fmt.Sprintf("%x", sha256.Sum256(data))
+}
+
+// execSQL runs statements on the database at path straight through SQLite,
+// as another program (or an older pmfolio) would.
+func execSQL(t *testing.T, path, statements string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(statements); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -287,6 +287,13 @@ func runNext(ctx context.Context, opts nextOptions) error {
 	if err != nil {
 		return err
 	}
+	pending, err := store.TeamReadsPending(ctx)
+	if err != nil {
+		return err
+	}
+	if slices.ContainsFunc(pending, func(name string) bool { return opts.Site == "" || name == opts.Site }) {
+		fmt.Fprintln(opts.IO.ErrOut, "note: this pmfolio reads your team's backlog more fully than the one that last read it; run pmfolio sync to read it again (until then, suggestions come from the old read)")
+	}
 	if opts.History {
 		return showHistory(ctx, store, opts, opps)
 	}

@@ -26,6 +26,28 @@ func teamSite(t *testing.T) (*jiratest.Server, map[string]string) {
 	return srv, env
 }
 
+// After an upgrade that forgot the team cursor (a migration), next says its
+// suggestions come from the old read until a sync reads the backlog again.
+func TestNextSaysWhenTheTeamReadIsFromAnOlderPmfolio(t *testing.T) {
+	_, env := teamSite(t)
+	c := cli{env: env}
+	if r := c.run(t, "sync", "--quiet"); r.code != 0 {
+		t.Fatalf("sync: exit %d, %q", r.code, r.errOut)
+	}
+	const note = "note: this pmfolio reads your team's backlog more fully than the one that last read it; run pmfolio sync"
+	if r := c.run(t, "next"); r.code != 0 || strings.Contains(r.errOut, note) {
+		t.Fatalf("next after a sync: exit %d, err %q", r.code, r.errOut)
+	}
+	execSQL(t, env["PMFOLIO_DB"], "DELETE FROM team_state")
+	if r := c.run(t, "next"); r.code != 0 || !strings.HasPrefix(r.errOut, note) || !strings.Contains(r.out, "do:") {
+		t.Errorf("next on an old team read: exit %d, err %q", r.code, r.errOut)
+	}
+	c.run(t, "sync", "--quiet")
+	if r := c.run(t, "next"); strings.Contains(r.errOut, note) {
+		t.Errorf("next after the sync read the backlog again: err %q", r.errOut)
+	}
+}
+
 type nextJSON struct {
 	Opportunities []struct {
 		IssueKey string   `json:"issue_key"`

@@ -32,6 +32,21 @@ func (s *Store) ActiveProjects(ctx context.Context, siteID int64, since time.Tim
 	return projects, nil
 }
 
+// TeamReadsPending names the sites whose stored team issues are from a read
+// the next sync does again from the start: an upgrade forgot the team
+// cursor (a migration that needs what the old read did not keep).
+func (s *Store) TeamReadsPending(ctx context.Context) ([]string, error) {
+	names, err := s.queryStrings(ctx, `
+		SELECT s.name FROM sites s
+		WHERE EXISTS (SELECT 1 FROM team_issues t WHERE t.site_id = s.id)
+		  AND NOT EXISTS (SELECT 1 FROM team_state t WHERE t.site_id = s.id)
+		ORDER BY s.name`)
+	if err != nil {
+		return nil, fmt.Errorf("read team state: %w", err)
+	}
+	return names, nil
+}
+
 // TeamCursor is the newest update of the team issues read with that scope.
 func (s *Store) TeamCursor(ctx context.Context, siteID int64, scopeKey string) (time.Time, bool, error) {
 	var scope, cursor string

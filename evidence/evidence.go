@@ -226,6 +226,9 @@ type Evidence struct {
 	IssueAssignee       User     `json:"-"`
 	IssueStatusCategory string   `json:"-"` // "new", "indeterminate" or "done"
 	IssueFixVersions    []string `json:"-"`
+	// IssueLabels say, with its type and summary, whether the issue is an
+	// incident (IsIncident).
+	IssueLabels []string `json:"-"`
 	// BlockedFor is, for a change that cleared a block (a flag removed, an
 	// issue moved out of Blocked), how long the block had lasted; zero
 	// when unknown.

@@ -221,3 +221,22 @@ func HasSuccessMetric(text string) bool {
 func (is Issue) InProgress() bool {
 	return !is.Done() && is.StatusCategory == StatusInProgress
 }
+
+var (
+	// incidentSummary says an issue is an incident where its type does not:
+	// "INC: checkout down", "SEV1 …", "Outage: …".
+	incidentSummary = regexp.MustCompile(`(?i)^\W{0,3}(?:inc(?:ident)?\b|sev ?[0-2]\b|major incident\b|outage\b)`)
+	incidentTypes   = []string{"Incident", "Major incident"}
+	incidentLabels  = []string{"incident", "outage", "major-incident", "sev1", "sev-1", "sev2", "sev-2", "p1-incident"}
+)
+
+// IsIncident reports whether an issue is an incident: its type (Incident),
+// its summary ("INC: …", "SEV1 …", "Outage …") or a label says so. A
+// postmortem or a follow-up filed after an incident is not one, and
+// neither is an ordinary ticket someone posted a status update on.
+func IsIncident(issueType, summary string, labels []string) bool {
+	if EqualsAnyFold(issueType, incidentTypes) || incidentSummary.MatchString(summary) {
+		return true
+	}
+	return slices.ContainsFunc(labels, func(l string) bool { return EqualsAnyFold(l, incidentLabels) })
+}

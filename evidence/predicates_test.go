@@ -114,3 +114,27 @@ func TestHasSuccessMetric(t *testing.T) {
 		}
 	}
 }
+
+func TestIsIncident(t *testing.T) {
+	cases := []struct {
+		name, issueType, summary string
+		labels                   []string
+		want                     bool
+	}{
+		{"an Incident issue", "Incident", "EU checkout error rate above 10%", nil, true},
+		{"a bug whose summary opens with INC", "Bug", "INC: certificate expired on grafana", nil, true},
+		{"a SEV2 summary", "Task", "SEV2 - payments latency", nil, true},
+		{"a bug labelled incident", "Bug", "Checkout down for EU cards", []string{"customer-impact", "Incident"}, true},
+		{"a follow-up filed after an incident", "Task", "Follow-up: alert on pool saturation", []string{"follow-up"}, false},
+		{"a postmortem", "Task", "Postmortem: INC checkout failures", nil, false},
+		{"a ticket that mentions incidents", "Task", "Delete the alerts nobody acted on", nil, false},
+		{"a word that starts with inc", "Story", "Increase the pool size", nil, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := evidence.IsIncident(c.issueType, c.summary, c.labels); got != c.want {
+				t.Errorf("IsIncident(%q, %q, %q) = %v, want %v", c.issueType, c.summary, c.labels, got, c.want)
+			}
+		})
+	}
+}

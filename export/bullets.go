@@ -803,15 +803,8 @@ func sayIncidents(r *report, groups []group) []clause {
 			numbers = append(numbers, n)
 		}
 	}
-	// The incidents are the issues the user posted updates on: the
-	// postmortems and follow-ups they filed are issues of their own, and
-	// counting them as incidents would inflate the count.
-	var updates []*evidence.Evidence
-	for _, e := range all {
-		if e.Source == evidence.SourceComment {
-			updates = append(updates, e)
-		}
-	}
+	// The incidents are the incidents the user posted updates on.
+	updates := incidentUpdates(all)
 	if incidents := r.count(updates, countsIssues); incidents.Value > 0 {
 		incidents.Counts = "issues with an incident update"
 		text, _ := counted(incidents, "incident", "incidents")

@@ -37,6 +37,25 @@ func claimCount(c evidence.Category, items []*evidence.Evidence) int {
 	return len(seen) + unattached
 }
 
+// incidentUpdates are the comments among items posted on incidents (see
+// evidence.IsIncident), and the incidents the user recorded by hand: what
+// makes the issues they are on incidents the user helped coordinate. The postmortems and follow-ups the user filed are
+// issues of their own, and a status update on an ordinary ticket makes it
+// no incident; counting either as one would inflate the count.
+func incidentUpdates(items []*evidence.Evidence) []*evidence.Evidence {
+	var updates []*evidence.Evidence
+	for _, e := range items {
+		switch {
+		case e.Source == evidence.SourceManual && e.IssueKey == "":
+			// Work outside Jira the user vouches for counts once.
+			updates = append(updates, e)
+		case e.Source == evidence.SourceComment && evidence.IsIncident(e.IssueType, e.IssueSummary, e.IssueLabels):
+			updates = append(updates, e)
+		}
+	}
+	return updates
+}
+
 // headline is the first-person sentence that opens a non-empty portfolio,
 // e.g. "Between November 2025 and November 2026 I wrote 41 stories and specs,
 // groomed 130 backlog items and posted 52 stakeholder updates across 3
@@ -85,7 +104,10 @@ func epicClaim(g group, n int, oneEpic bool) (string, int) {
 type countedClaim struct {
 	phrase   string // "recorded 72 product decisions"
 	category string
-	n        int // claimCount of the category's items
+	n        int // claimCount of items
+	// items are the evidence the claim counts: the category's, but for
+	// incidents (see incidentUpdates).
+	items []*evidence.Evidence
 }
 
 // countedClaims says what the user did in groups as claims ("wrote 2 user
@@ -95,12 +117,26 @@ type countedClaim struct {
 func countedClaims(groups []group, oneEpic bool) []countedClaim {
 	all := make([]countedClaim, 0, len(groups))
 	for _, g := range groups {
-		n := claimCount(g.category, g.items)
+		items := g.items
+		if g.category.ID == evidence.CatIncidentCoord {
+			// "led the response to 4 incidents" counts incidents, not the
+			// postmortems and follow-ups filed after them, nor tickets that
+			// only got a status update: the bullet counts them so too.
+			items = incidentUpdates(items)
+		}
+		n := claimCount(g.category, items)
 		phrase := g.category.Claim(n)
+		if g.category.ID == evidence.CatIncidentCoord && n == 0 {
+			// No update on an issue that is an incident: what the user did
+			// is on the issues themselves, as the bullet says it.
+			items = g.items
+			n = claimCount(g.category, items)
+			phrase = "coordinated incidents on " + quantity(n, "issue", "issues")
+		}
 		if g.category.ID == evidence.CatEpicOwnership {
 			phrase, n = epicClaim(g, n, oneEpic)
 		}
-		all = append(all, countedClaim{phrase, g.category.ID, n})
+		all = append(all, countedClaim{phrase, g.category.ID, n, items})
 	}
 	// Stable, so equal counts keep taxonomy order.
 	slices.SortStableFunc(all, func(a, b countedClaim) int { return b.n - a.n })

@@ -62,12 +62,8 @@ func headlineJSON(r *report) *jsonHeadline {
 	}
 	for _, c := range claims {
 		jc := jsonClaim{Text: c.phrase, Category: c.category, Count: c.n, Counts: countUnit(r.categoryOf(c.category).Count), EvidenceIDs: []string{}}
-		for _, g := range r.groups {
-			if g.category.ID == c.category {
-				for _, e := range g.items {
-					jc.EvidenceIDs = append(jc.EvidenceIDs, e.ID)
-				}
-			}
+		for _, e := range c.items {
+			jc.EvidenceIDs = append(jc.EvidenceIDs, e.ID)
 		}
 		h.Claims = append(h.Claims, jc)
 	}

@@ -64,6 +64,20 @@ func TestHeadline(t *testing.T) {
 			"Between November 2025 and November 2026 I led the response to 1 incident.",
 		},
 		{
+			"an incident is the incident, not its postmortem or a ticket with a status update",
+			portfolioOf(
+				jiraItem(incident, evidence.SourceComment, "1", when, evidence.CatIncidentCoord, "comment.incident", 0.8, "Update: mitigated."),
+				jiraItem(incident, evidence.SourceComment, "2", when, evidence.CatIncidentCoord, "comment.incident", 0.8, "Resolved."),
+				jiraItem(postmortem, evidence.SourceIssue, postmortem.id, when, evidence.CatIncidentCoord, "issue.postmortem", 0.9, "Postmortem."),
+				jiraItem(storyTO, evidence.SourceComment, "3", when, evidence.CatIncidentCoord, "model.text", 0.7, "Weekly update: on track.")),
+			"Between November 2025 and November 2026 I led the response to 1 incident across 2 projects.",
+		},
+		{
+			"updates on tickets that are no incident are told as such",
+			portfolioOf(jiraItem(storyTO, evidence.SourceComment, "3", when, evidence.CatIncidentCoord, "model.text", 0.7, "Weekly update: on track.")),
+			"Between November 2025 and November 2026 I coordinated incidents on 1 issue in 1 project.",
+		},
+		{
 			"the same key on two sites is two issues",
 			portfolioOf(on(storyTO, evidence.CatBacklogGrooming, "1"), otherSite),
 			"Between November 2025 and November 2026 I groomed 2 backlog items across 2 projects on 2 Jira sites.",

@@ -53,18 +53,23 @@ func (s *Store) machineItems(ctx context.Context, f evidence.Filter) ([]evidence
 	var out []evidence.Evidence
 	for rows.Next() {
 		var (
-			ev                                evidence.Evidence
-			at, siteURL, recatTo, fixVersions string
+			ev                                        evidence.Evidence
+			at, siteURL, recatTo, fixVersions, labels string
 		)
 		if err := rows.Scan(&ev.ID, &ev.SiteID, &ev.IssueID, &ev.Source, &ev.SourceID, &ev.Category, &ev.Rule,
 			&ev.Confidence, &ev.Excerpt, &ev.Why, &at, &ev.SiteName, &siteURL, &ev.IssueKey, &ev.IssueSummary,
 			&ev.IssueType, &ev.IssueProject, &ev.IssueParent, &ev.IssueAssignee.ID, &ev.IssueAssignee.DisplayName,
-			&ev.IssueStatusCategory, &fixVersions, &ev.Excluded, &ev.Note, &recatTo); err != nil {
+			&ev.IssueStatusCategory, &fixVersions, &labels, &ev.Excluded, &ev.Note, &recatTo); err != nil {
 			return nil, fmt.Errorf("read evidence: %w", err)
 		}
 		if fixVersions != "" {
 			if err := json.Unmarshal([]byte(fixVersions), &ev.IssueFixVersions); err != nil {
 				return nil, fmt.Errorf("read evidence %s: fix versions: %w", ev.ID, err)
+			}
+		}
+		if labels != "" {
+			if err := json.Unmarshal([]byte(labels), &ev.IssueLabels); err != nil {
+				return nil, fmt.Errorf("read evidence %s: labels: %w", ev.ID, err)
 			}
 		}
 		if ev.OccurredAt, err = parseTime(at); err != nil {
@@ -124,12 +129,13 @@ func machineItemsQuery(f evidence.Filter) (string, []any) {
 			       coalesce(json_extract(issue, '$.assignee.id'), '') AS assignee_id,
 			       coalesce(json_extract(issue, '$.assignee.display_name'), '') AS assignee_name,
 			       coalesce(json_extract(issue, '$.status_category'), '') AS status_category,
-			       coalesce(json_extract(issue, '$.fix_versions'), '') AS fix_versions
+			       coalesce(json_extract(issue, '$.fix_versions'), '') AS fix_versions,
+			       coalesce(json_extract(issue, '$.labels'), '') AS labels
 			FROM issues
 			WHERE EXISTS (SELECT 1 FROM evidence x WHERE x.site_id = issues.site_id AND x.issue_id = issues.issue_id))
 		SELECT e.id, e.site_id, e.issue_id, e.source, e.source_id, e.category, e.rule, e.confidence,
 		       e.excerpt, e.why, e.occurred_at, s.name, s.url, i.issue_key, i.summary, i.type, i.project, i.parent_key,
-		       i.assignee_id, i.assignee_name, i.status_category, i.fix_versions,
+		       i.assignee_id, i.assignee_name, i.status_category, i.fix_versions, i.labels,
 		       coalesce(c.excluded, 0), coalesce(c.note, ''), coalesce(c.category, '')
 		FROM evidence e
 		JOIN sites s ON s.id = e.site_id

@@ -364,6 +364,38 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 	writeAlsoLed(w, r, shown)
 }
 
+// briefHighlights is how many proofs the brief quotes when no initiative
+// holds the user's work; highlightEditLinks how many issues a summary of
+// field edits links there.
+const (
+	briefHighlights    = 5
+	highlightEditLinks = 8
+)
+
+// writeBriefHighlights writes, for a portfolio with no initiative to tell
+// (work on issues under no epic, or only work recorded by hand), the
+// strongest proofs in the user's own words, quoted and linked to their
+// records, and the field edits summarised when there are too few: without
+// it the brief would make claims and show the reader nothing to open.
+func writeBriefHighlights(w *bufio.Writer, r *report) {
+	var written, edits []*evidence.Evidence
+	for _, e := range r.items {
+		if inOwnWords(e) {
+			written = append(written, e)
+		} else {
+			edits = append(edits, e)
+		}
+	}
+	w.WriteString("## What I did\n\n")
+	proofs := r.strengths.pickVaried(written, briefHighlights, &quoteSet{})
+	for _, e := range proofs {
+		writeProof(w, r, e)
+	}
+	if len(proofs) < 2 {
+		writeEditSummariesUpTo(w, r, edits, highlightEditLinks)
+	}
+}
+
 // alsoLedMax is how many initiatives "Also led" names before "and N more".
 const alsoLedMax = 6
 

@@ -187,6 +187,12 @@ func writeDatedLink(w *bufio.Writer, e *evidence.Evidence) {
 // grooming: refined 14 issues (Story point estimate, Parent) between March
 // and May 2026: PAY-1, PAY-2, …", each key linked.
 func writeEditSummaries(w *bufio.Writer, r *report, edits []*evidence.Evidence) {
+	writeEditSummariesUpTo(w, r, edits, 0)
+}
+
+// writeEditSummariesUpTo is writeEditSummaries linking at most maxLinks
+// issues of each kind (0: all of them), then saying how many more.
+func writeEditSummariesUpTo(w *bufio.Writer, r *report, edits []*evidence.Evidence, maxLinks int) {
 	for _, g := range groupByCategory(edits, r.taxonomy) {
 		var (
 			keys   []*evidence.Evidence // the first edit of each issue
@@ -217,11 +223,18 @@ func writeEditSummaries(w *bufio.Writer, r *report, edits []*evidence.Evidence) 
 			w.WriteString(")")
 		}
 		w.WriteString(" " + evidence.LowerFirst(spanPhrase(g.items[0].OccurredAt.UTC(), g.items[len(g.items)-1].OccurredAt.UTC())) + ": ")
-		for i, e := range keys {
+		linked := keys
+		if maxLinks > 0 && len(keys) > maxLinks {
+			linked = keys[:maxLinks]
+		}
+		for i, e := range linked {
 			if i > 0 {
 				w.WriteString(", ")
 			}
 			writeIssueLink(w, evidence.OneLine(e.IssueKey), e.IssueURL)
+		}
+		if more := len(keys) - len(linked); more > 0 {
+			w.WriteString(" and " + strconv.Itoa(more) + " more")
 		}
 		w.WriteString("\n")
 	}

@@ -49,6 +49,8 @@ const sectionTimeline = "timeline"
 
 func noInitiatives(r *report) bool { return len(r.initiatives) == 0 }
 
+func hasInitiatives(r *report) bool { return len(r.initiatives) > 0 }
+
 // briefSections are the parts of the brief, in the order a hiring manager
 // reads: who, the claim, the initiatives as goal → what I did → outcome,
 // the competencies and their gaps, and résumé bullets.
@@ -56,6 +58,7 @@ var briefSections = []section{
 	{"title", writeBriefTitle, nil},
 	{"headline", writeBriefHeadline, nil},
 	{"initiatives", writeBriefInitiatives, noInitiatives},
+	{"highlights", writeBriefHighlights, hasInitiatives},
 	{"competencies", writeBriefCompetencies, nil},
 	{"bullets", writeBriefBullets, nil},
 	{"footer", writeBriefFooter, nil},
@@ -67,6 +70,7 @@ var fullSections = []section{
 	{"title", writeBriefTitle, nil},
 	{"headline", writeBriefHeadline, nil},
 	{"initiatives", writeBriefInitiatives, noInitiatives},
+	{"highlights", writeBriefHighlights, hasInitiatives},
 	{"competencies", writeBriefCompetencies, nil},
 	{"bullets", writeBriefBullets, nil},
 	{"appendix", writeAppendix, nil},

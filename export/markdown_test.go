@@ -554,3 +554,48 @@ func TestBriefCompetenciesWithoutGapsHaveNoGapColumn(t *testing.T) {
 		t.Errorf("competency table with a gap column and no gap:\n%s", doc)
 	}
 }
+
+// A user whose work is on no epic has no initiative to tell: the brief
+// still quotes their strongest words, each linked to its record, rather
+// than make claims with nothing a reader could open.
+func TestABriefWithoutInitiativesQuotesWhatTheUserDid(t *testing.T) {
+	const when = "2026-03-04T15:12:00Z"
+	p := portfolioOf(
+		jiraItem(checkoutAPI, evidence.SourceComment, "501", when, evidence.CatDecisionMaking, "comment.decision", 0.8,
+			"Decision: retries stay client-side; the API only reports them."),
+		jiraItem(checkoutAPI, evidence.SourceChange, "502", when, evidence.CatPrioritization, "change.priority", 0.8, "Priority: Medium → High"))
+	var b strings.Builder
+	if err := Markdown(&b, p, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	doc := b.String()
+	comment := evidence.CommentURL(acme.IssueURL(checkoutAPI.key), "501")
+	if !strings.Contains(doc, "## What I did\n\n- **Decision-making.** “Decision: retries stay client-side; the API only reports them.” ([CHK-310, 2026-03-04]("+comment+"))\n") {
+		t.Errorf("the brief quotes nothing of what the user did:\n%s", doc)
+	}
+	if !strings.Contains(doc, "- **Prioritization:** ") {
+		t.Errorf("with one quote, the field edits are not summarised:\n%s", doc)
+	}
+}
+
+// The brief summarises many field edits with a few of their issues; the
+// full portfolio links every one.
+func TestABriefWithoutInitiativesLinksAFewEditedIssues(t *testing.T) {
+	var items []evidence.Evidence
+	for i := range 20 {
+		is := checkoutAPI
+		is.id, is.key = strconv.Itoa(40000+i), "CHK-"+strconv.Itoa(400+i)
+		items = append(items, jiraItem(is, evidence.SourceChange, strconv.Itoa(600+i), "2026-03-04T15:12:00Z",
+			evidence.CatPrioritization, "change.priority", 0.8, "Priority: Medium → High"))
+	}
+	var b strings.Builder
+	if err := Markdown(&b, portfolioOf(items...), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(b.String(), "## What I did\n\n")
+	section, _, _ = strings.Cut(section, "\n\n")
+	if !strings.Contains(section, "Re-prioritized or re-ranked 20 issues") || strings.Count(section, "](") != highlightEditLinks ||
+		!strings.HasSuffix(section, " and 12 more") {
+		t.Errorf("want 20 issues, %d of them linked, and 12 more:\n%s", highlightEditLinks, section)
+	}
+}

@@ -82,6 +82,9 @@ type storyAction struct {
 	// The parts of Text, for the Markdown writer to link the key.
 	verb, summary string
 	at            time.Time
+	// edit says the action is a field edit: its excerpt is what the field
+	// became, not words the user wrote, and is shown unquoted.
+	edit bool
 }
 
 // Stories writes interview stories for the strongest initiatives (see
@@ -322,6 +325,7 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 			Link:       linkableURL(e.RecordURL()),
 			OccurredAt: timestamp(e.OccurredAt), Excerpt: evidence.ShortenAtSentence(evidence.OneLine(e.Excerpt), 240),
 			verb: actionVerb(r.categoryOf(e.Category), e.Source, e.IssueType, e.IssueSummary, e.Excerpt), at: e.OccurredAt.UTC(),
+			edit: !inOwnWords(e),
 		}
 		// The epic's own summary is the story's title already.
 		if !in.isEpic(e.IssueKey) {
@@ -350,7 +354,7 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 
 	var said []string
 	for _, a := range s.Actions {
-		if a.Excerpt != "" && a.Category != "" {
+		if a.Excerpt != "" && a.Category != "" && !a.edit {
 			said = append(said, upperFirst(r.categoryTitle(a.Category))+": “"+evidence.Shorten(a.Excerpt, 120)+"”")
 		}
 	}
@@ -495,8 +499,13 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 	if len(stories) > 1 {
 		from = "the " + strconv.Itoa(len(stories)) + " strongest initiatives"
 	}
-	w.WriteString("Built from " + from + " in my Jira evidence, " + dateOnly(r.since) + " to " + dateOnly(r.until) +
-		". Every action quotes what I wrote and links to the record behind it.\n")
+	promise := ". Every action quotes what I wrote and links to the record behind it.\n"
+	if slices.ContainsFunc(stories, func(s story) bool {
+		return slices.ContainsFunc(s.Actions, func(a storyAction) bool { return a.edit })
+	}) {
+		promise = ". Every action links to the record behind it and quotes what I wrote; a field edit says what I set.\n"
+	}
+	w.WriteString("Built from " + from + " in my Jira evidence, " + dateOnly(r.since) + " to " + dateOnly(r.until) + promise)
 	for i, s := range stories {
 		w.WriteString("\n## " + strconv.Itoa(i+1) + ". ")
 		for _, ph := range s.Epic.Earlier {
@@ -524,7 +533,11 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 			writeEscaped(w, part.text)
 			w.WriteString("\n\n")
 		}
-		w.WriteString("**Action.** In my own words:\n\n")
+		if slices.ContainsFunc(s.Actions, func(a storyAction) bool { return a.edit }) {
+			w.WriteString("**Action.** What I did:\n\n")
+		} else {
+			w.WriteString("**Action.** In my own words:\n\n")
+		}
 		for _, a := range s.Actions {
 			w.WriteString("- " + dateOnly(a.at) + " · ")
 			writeEscaped(w, a.verb)
@@ -537,7 +550,12 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 				writeEscaped(w, a.summary)
 				w.WriteString(")")
 			}
-			if a.Excerpt != "" {
+			if a.Excerpt != "" && a.edit {
+				// "Fix Version: (none) → 3.20.0" is what the user set, not
+				// what they wrote: no quotation marks.
+				w.WriteString(" — ")
+				writeEscaped(w, a.Excerpt)
+			} else if a.Excerpt != "" {
 				label, words := quoteLabel(a.Excerpt)
 				if label != "" {
 					w.WriteString(" — ")

@@ -323,3 +323,27 @@ func TestStoriesQuoteAWholeOutcome(t *testing.T) {
 		t.Errorf("the outcome is cut:\n%s", out.String())
 	}
 }
+
+// A story quotes only what the user wrote: a field edit it tells for want
+// of words ("Story Points: 3 → 5") is what they set, so it is not in
+// quotation marks under "In my own words", in Markdown or JSON.
+func TestStoriesDoNotQuoteAFieldEditAsWords(t *testing.T) {
+	var md, js strings.Builder
+	if err := Stories(&md, typicalPortfolio(), StoryOptions{Top: -1}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Stories(&js, typicalPortfolio(), StoryOptions{Top: -1, JSON: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "— Story Points: 3 → 5\n") {
+		t.Fatalf("the fixture's story no longer tells the field edit:\n%s", md.String())
+	}
+	for _, s := range []string{md.String(), js.String()} {
+		if strings.Contains(s, "“Story Points") {
+			t.Errorf("a field edit quoted as the user's words:\n%s", s)
+		}
+	}
+	if _, story, _ := strings.Cut(md.String(), "## 2."); strings.Contains(story, "In my own words") {
+		t.Errorf("a story of field edits says they are in my own words:\n%s", story)
+	}
+}

@@ -595,7 +595,22 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence) {
 	}
 	w.WriteString("(")
 	writeRecordLink(w, e)
-	w.WriteString(")\n")
+	w.WriteString(")")
+	writeNote(w, e.Note)
+	w.WriteString("\n")
+}
+
+// noteLength is the longest note the brief and the stories show.
+const noteLength = 200
+
+// writeNote writes the user's note on an item after its link, as the full
+// portfolio does: the note is often the context a reader needs (what
+// the user's part was), and it made the item rank higher.
+func writeNote(w *bufio.Writer, note string) {
+	if note = evidence.OneLine(note); note != "" {
+		w.WriteString(", my note: ")
+		writeEscaped(w, evidence.ShortenAtSentence(note, noteLength))
+	}
 }
 
 // categoryTitle returns the title of a category with evidence.

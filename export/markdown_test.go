@@ -599,3 +599,18 @@ func TestABriefWithoutInitiativesLinksAFewEditedIssues(t *testing.T) {
 		t.Errorf("want 20 issues, %d of them linked, and 12 more:\n%s", highlightEditLinks, section)
 	}
 }
+
+// The user's note on a proof the brief quotes shows with it, as in the
+// full portfolio: it is their account of their part.
+func TestTheBriefShowsTheNoteOnAProof(t *testing.T) {
+	decision := jiraItem(checkoutAPI, evidence.SourceComment, "501", "2026-03-04T15:12:00Z", evidence.CatDecisionMaking,
+		"comment.decision", 0.8, "Decision: retries stay client-side; the API only reports them.")
+	decision.Note = "I ran the design review with the two teams."
+	var b strings.Builder
+	if err := Markdown(&b, portfolioOf(decision), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "), my note: I ran the design review with the two teams.\n") {
+		t.Errorf("the note is not shown with its proof:\n%s", b.String())
+	}
+}

@@ -78,6 +78,8 @@ type storyAction struct {
 	Link       string `json:"link"`
 	OccurredAt string `json:"occurred_at"`
 	Excerpt    string `json:"excerpt"`
+	// Note is the user's note on the evidence, if any.
+	Note string `json:"note,omitempty"`
 
 	// The parts of Text, for the Markdown writer to link the key.
 	verb, summary string
@@ -325,7 +327,7 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 			Link:       linkableURL(e.RecordURL()),
 			OccurredAt: timestamp(e.OccurredAt), Excerpt: evidence.ShortenAtSentence(evidence.OneLine(e.Excerpt), 240),
 			verb: actionVerb(r.categoryOf(e.Category), e.Source, e.IssueType, e.IssueSummary, e.Excerpt), at: e.OccurredAt.UTC(),
-			edit: !inOwnWords(e),
+			edit: !inOwnWords(e), Note: evidence.OneLine(e.Note),
 		}
 		// The epic's own summary is the story's title already.
 		if !in.isEpic(e.IssueKey) {
@@ -565,6 +567,7 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 				writeEscaped(w, words)
 				w.WriteString("”")
 			}
+			writeNote(w, a.Note)
 			w.WriteByte('\n')
 		}
 		if s.Result != "" {

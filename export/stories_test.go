@@ -32,6 +32,7 @@ type storiesJSON struct {
 			Link       string `json:"link"`
 			OccurredAt string `json:"occurred_at"`
 			Excerpt    string `json:"excerpt"`
+			Note       string `json:"note"`
 		} `json:"actions"`
 		Result string `json:"result"`
 	} `json:"stories"`

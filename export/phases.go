@@ -94,7 +94,7 @@ func mergePhases(ins []initiative) []initiative {
 		if name == "" {
 			name, _, _ = phaseOf(phases[0].in.epic.Summary)
 		}
-		merged.title = name + ", phases " + evidence.JoinAnd(numbers)
+		merged.title = name + ", " + phaseNames(numbers)
 		byTime := func(a, b *evidence.Evidence) int {
 			return cmp.Or(a.OccurredAt.Compare(b.OccurredAt), strings.Compare(a.ID, b.ID))
 		}
@@ -127,12 +127,29 @@ func (in initiative) shippedPhases() []string {
 	return shipped
 }
 
-// phaseNames names phases by their numbers: "phase 1", "phases 1 and 2".
+// phaseNames names phases by their numbers: "phase 1", "phases 1 and 2",
+// "phases 1, 2 and 4", and a run of more than three "phases 1 to 11": a
+// title that lists eleven numbers is cut before its end in a bullet.
 func phaseNames(numbers []string) string {
 	if len(numbers) == 1 {
 		return "phase " + numbers[0]
 	}
+	if len(numbers) > 3 && consecutive(numbers) {
+		return "phases " + numbers[0] + " to " + numbers[len(numbers)-1]
+	}
 	return "phases " + evidence.JoinAnd(numbers)
+}
+
+// consecutive reports whether numbers count up by one.
+func consecutive(numbers []string) bool {
+	for i := 1; i < len(numbers); i++ {
+		prev, err1 := strconv.Atoi(numbers[i-1])
+		n, err2 := strconv.Atoi(numbers[i])
+		if err1 != nil || err2 != nil || n != prev+1 {
+			return false
+		}
+	}
+	return true
 }
 
 // goal is the goal the initiative set out with: its first phase's that

@@ -226,3 +226,22 @@ func TestTheBriefNamesEveryInitiativeItsHeadlineCounts(t *testing.T) {
 		t.Errorf("%d initiatives led: %d of them shown, %d named after them and %d more said:\n%s", count, shownLed, len(named), rest, also)
 	}
 }
+
+// A long run of phases is named by its ends: "phases 1, 2, 3, 4, 5…" cut
+// in a résumé bullet hides how many there were.
+func TestPhaseNames(t *testing.T) {
+	for _, tc := range []struct {
+		numbers []string
+		want    string
+	}{
+		{[]string{"2"}, "phase 2"},
+		{[]string{"1", "2"}, "phases 1 and 2"},
+		{[]string{"1", "2", "3"}, "phases 1, 2 and 3"},
+		{[]string{"1", "2", "4", "5"}, "phases 1, 2, 4 and 5"},
+		{[]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"}, "phases 1 to 11"},
+	} {
+		if got := phaseNames(tc.numbers); got != tc.want {
+			t.Errorf("phaseNames(%q) = %q, want %q", tc.numbers, got, tc.want)
+		}
+	}
+}

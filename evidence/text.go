@@ -48,7 +48,10 @@ func ShortenAtSentence(text string, max int) string {
 	// earlier cut left.
 	half := min(max, utf8.RuneCountInString(body)) / 2
 	for i := len(body) - 1; i > 0; i-- {
-		if strings.IndexByte(".!?", body[i]) >= 0 && (i+1 == len(body) || body[i+1] == ' ') && i+1 < len(text) && text[i+1] == ' ' {
+		// A sentence ends where a space followed its full stop: in the text,
+		// or where the classifier cut it (on a space) right after one.
+		ends := i+1 < len(text) && text[i+1] == ' ' || precut && i+1 == len(body)
+		if strings.IndexByte(".!?", body[i]) >= 0 && (i+1 == len(body) || body[i+1] == ' ') && ends {
 			if utf8.RuneCountInString(body[:i+1]) >= half {
 				return body[:i+1]
 			}

@@ -40,6 +40,9 @@ func TestShortenAtSentence(t *testing.T) {
 		// Cut before, by the classifier: back to the sentence that ends.
 		{"From the postmortem: require review for pool size changes. Why: 148 merchants were affected last time. Done when: The change is live in production…", 300,
 			"From the postmortem: require review for pool size changes. Why: 148 merchants were affected last time."},
+		// Cut by the classifier right after a sentence: no "back.…".
+		{"As an engineer I want the drill report to show the write downtime each service saw, not only that the database came back.…", 300,
+			"As an engineer I want the drill report to show the write downtime each service saw, not only that the database came back."},
 		{"Too short a sentence. Then a long one that was cut by the classifier before it could end…", 300,
 			"Too short a sentence. Then a long one that was cut by the classifier before it could end…"},
 		// A few words past the limit are kept; more than an eighth is cut.

@@ -287,7 +287,12 @@ func (pw *pdfWriter) inline(n ast.Node, h float64, link string) {
 			// "(" stays on the line of the link it opens: a line must
 			// not end with "(" and the next begin "OPS-12, 2026-…)".
 			write(s[:len(s)-1])
-			first, _, _ := strings.Cut(pw.plain(next), " ")
+			first, _, more := strings.Cut(pw.plain(next), " ")
+			if !more {
+				// A one-word link takes its closing punctuation along
+				// (see linkWithTail): "(2026-01-19);" goes as one.
+				first += pw.linkTail(next)
+			}
 			// fpdf wraps at the right margin less a cell margin each side.
 			w, _ := pw.doc.GetPageSize()
 			if pw.doc.GetX()+pw.doc.GetStringWidth(pw.glyphs.text("("+first)) > w-pdfMarginX-2*pw.doc.GetCellMargin() {
@@ -317,6 +322,9 @@ func (pw *pdfWriter) inline(n ast.Node, h float64, link string) {
 		pw.bold, pw.italic = was, wasItalic
 		pw.font()
 	case *ast.Link:
+		if pw.linkWithTail(n, h) {
+			return
+		}
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			pw.inline(c, h, string(n.Destination))
 		}
@@ -325,6 +333,57 @@ func (pw *pdfWriter) inline(n ast.Node, h float64, link string) {
 			pw.inline(c, h, link)
 		}
 	}
+}
+
+// linkWithTail writes a link of plain text that fits on the line when the
+// punctuation after it ("2026-01-19);", "2026-10-20,") does not: its last
+// word goes to the next line with the punctuation, which fpdf would
+// otherwise carry over alone, so that a line began with ");". It reports
+// whether it wrote the link.
+func (pw *pdfWriter) linkWithTail(n *ast.Link, h float64) bool {
+	tail := pw.linkTail(n)
+	if tail == "" {
+		return false
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, ok := c.(*ast.Text); !ok {
+			return false
+		}
+	}
+	label := pw.plain(n)
+	w, _ := pw.doc.GetPageSize()
+	right := w - pdfMarginX - 2*pw.doc.GetCellMargin() // fpdf wraps there
+	width := func(s string) float64 { return pw.doc.GetStringWidth(pw.glyphs.text(s)) }
+	if x := pw.doc.GetX(); x+width(label) > right || x+width(label+tail) <= right {
+		return false
+	}
+	dest := string(n.Destination)
+	head, last := "", label
+	if i := strings.LastIndexByte(label, ' '); i >= 0 {
+		head, last = label[:i+1], label[i+1:]
+	}
+	if head != "" {
+		pw.write(h, head, dest)
+	}
+	if pw.doc.GetX()+width(last+tail) > right {
+		pw.doc.Ln(h)
+	}
+	pw.write(h, last, dest)
+	return true
+}
+
+// linkTail is the punctuation right after a link, up to the next space
+// (");", ","), or "".
+func (pw *pdfWriter) linkTail(n *ast.Link) string {
+	next, ok := n.NextSibling().(*ast.Text)
+	if !ok {
+		return ""
+	}
+	tail, _, _ := strings.Cut(string(util.UnescapePunctuations(next.Segment.Value(pw.src))), " ")
+	if tail == "" || !strings.ContainsRune(")]},.;:", rune(tail[0])) {
+		return ""
+	}
+	return tail
 }
 
 // plain is the text of a node's inline content, without its markup.

@@ -560,3 +560,33 @@ func TestPDFKeepsAListItemOnOnePage(t *testing.T) {
 		})
 	}
 }
+
+// The punctuation after a link stays on the link's line: quotes of every
+// length put the closing bracket at every place of the line, and no line
+// may begin with ")" or ",".
+func TestPDFKeepsTheClosingBracketWithItsLink(t *testing.T) {
+	words := strings.Fields("the refund fix is in review and should be live on Thursday in every region once the canary " +
+		"has run a full day without errors and support has the new macro for the merchants who asked last week")
+	for n := 1; n <= len(words); n++ {
+		p := typicalPortfolio()
+		for i := range p.Evidence {
+			if p.Evidence[i].Category == evidence.CatStakeholderComms && p.Evidence[i].IssueKey == "PAY-101" {
+				p.Evidence[i].Excerpt = "Status for support: 3 of 5 stories done; ETA 30 June, because " + strings.Join(words[:n], " ") + "."
+			}
+		}
+		for _, full := range []bool{false, true} {
+			var pdf bytes.Buffer
+			if err := PDF(&pdf, p, Options{Full: full}); err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range strings.Split(mustPDFText(t, pdf.Bytes()), "\n") {
+				if line = strings.TrimSpace(line); strings.HasPrefix(line, ")") || strings.HasPrefix(line, ",") || strings.HasPrefix(line, ";") {
+					t.Fatalf("%d words, full=%v: a line begins with the punctuation after a link: %q", n, full, line)
+				}
+				if strings.HasSuffix(line, "(") {
+					t.Fatalf("%d words, full=%v: a line ends with the bracket of its link: %q", n, full, line)
+				}
+			}
+		}
+	}
+}

@@ -40,7 +40,7 @@ func newOutcomeCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "outcome ISSUE-KEY TEXT",
 		Short: "Record what an initiative achieved, in your words",
-		Long: `outcome attaches your own statement of an initiative's result to its epic (or any issue):
+		Long: `outcome attaches your own statement of an initiative's result to its epic (or an issue others sit under):
 what changed for users or the business, with a number where you have one. The brief's
 Outcome line, the stories' Result and the headline use it before anything Jira records.
 It is curation: no sync, full sync or reclassify removes it; setting it again replaces it.
@@ -115,6 +115,17 @@ func runOutcomeSet(ctx context.Context, opts outcomeOptions) error {
 			return issueError(err, opts.Key)
 		}
 		fmt.Fprintf(opts.IO.Out, "Recorded the outcome of %s (%s): %s\n", o.IssueKey, evidence.OneLine(o.Site), evidence.OneLine(o.Text))
+		// Exports tell outcomes of initiatives: one recorded on a story is
+		// kept and shown nowhere, which the user should know now.
+		initiative, parent, err := store.IsInitiative(ctx, o.Site, o.IssueKey)
+		if err != nil || initiative {
+			return err
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "note: %s is no epic and no issue sits under it, so exports show this outcome nowhere", evidence.OneLine(o.IssueKey))
+		if parent != "" {
+			fmt.Fprintf(opts.IO.ErrOut, "; record it on %s, the initiative it belongs to: pmfolio outcome %s \"…\"", evidence.OneLine(parent), evidence.OneLine(parent))
+		}
+		fmt.Fprintln(opts.IO.ErrOut)
 		return nil
 	})
 }

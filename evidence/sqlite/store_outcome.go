@@ -79,6 +79,26 @@ func (s *Store) SetOutcome(ctx context.Context, site, key, text string) (Outcome
 	return OutcomeEntry{Site: name, IssueKey: current, Text: text}, nil
 }
 
+// IsInitiative reports whether exports can tell an outcome of the issue:
+// it is an epic, or other issues sit under it. It returns the key of the
+// issue it sits under, where its outcome belongs when it is not one.
+func (s *Store) IsInitiative(ctx context.Context, site, key string) (bool, string, error) {
+	siteID, issueID, current, err := s.issueByKey(ctx, site, key)
+	if err != nil {
+		return false, "", err
+	}
+	var initiative bool
+	var parent string
+	if err := s.db.QueryRowContext(ctx, `
+		SELECT coalesce(json_extract(i.issue, '$.type'), '') = 'Epic' OR EXISTS (
+		           SELECT 1 FROM issues c WHERE c.site_id = i.site_id AND json_extract(c.issue, '$.parent_key') = i.issue_key),
+		       coalesce(json_extract(i.issue, '$.parent_key'), '')
+		FROM issues i WHERE i.site_id = ? AND i.issue_id = ?`, siteID, issueID).Scan(&initiative, &parent); err != nil {
+		return false, "", fmt.Errorf("read issue %s: %w", current, err)
+	}
+	return initiative, parent, nil
+}
+
 // RemoveOutcome deletes the user's outcome of an issue; it reports whether
 // there was one.
 func (s *Store) RemoveOutcome(ctx context.Context, site, key string) (bool, error) {

@@ -102,11 +102,11 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 		top = DefaultStories
 	}
 	initiatives := r.initiatives
-	var question string
+	var question, focus string
 	if opts.Question != "" {
 		var in initiative
 		var ok bool
-		in, question, ok = r.bestFor(opts.Question)
+		in, question, focus, ok = r.bestFor(opts.Question)
 		initiatives = nil
 		if ok {
 			initiatives = []initiative{in}
@@ -117,7 +117,7 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 	stories := make([]story, 0, len(initiatives))
 	quoted := &quoteSet{} // no quote, nor its template filled in again, twice
 	for _, in := range initiatives {
-		stories = append(stories, r.story(in, quoted))
+		stories = append(stories, r.storyAbout(in, quoted, focus))
 	}
 	r.tagQuestions(stories, initiatives, question)
 	if opts.JSON {
@@ -198,8 +198,9 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 // bestFor finds the initiative whose story best answers a question: the
 // kind of work whose standard question shares the most words with it, and
 // the initiative with the strongest evidence of that kind. It returns the
-// standard question it matched, or the question as asked.
-func (r *report) bestFor(question string) (initiative, string, bool) {
+// standard question it matched, or the question as asked, and the kind of
+// work it matched ("" for none).
+func (r *report) bestFor(question string) (initiative, string, string, bool) {
 	words := questionWords(question)
 	best, bestScore := evidence.Category{}, 0
 	for _, c := range r.taxonomy {
@@ -227,9 +228,9 @@ func (r *report) bestFor(question string) (initiative, string, bool) {
 		}
 	}
 	if bestScore == 0 || best.StoryQuestion == "" {
-		return pick, evidence.OneLine(question), found
+		return pick, evidence.OneLine(question), "", found
 	}
-	return pick, best.StoryQuestion, found
+	return pick, best.StoryQuestion, best.ID, found
 }
 
 // questionWords are the words of a question that carry its meaning,
@@ -250,6 +251,14 @@ func questionWords(q string) []string {
 // story builds the story of one initiative. Its texts are plain; the
 // Markdown writer escapes them.
 func (r *report) story(in initiative, quoted *quoteSet) story {
+	return r.storyAbout(in, quoted, "")
+}
+
+// storyAbout is story with, when focus names a kind of work, an action of
+// that kind among its actions: a story picked to answer "a time you
+// handled conflicting priorities" must show the user prioritizing, even
+// where other kinds of their work are stronger.
+func (r *report) storyAbout(in initiative, quoted *quoteSet, focus string) story {
 	t := r.tally(in.items)
 	s := story{Epic: storyEpic{Site: in.epic.SiteName, Key: in.epic.Key, Summary: evidence.OneLine(in.title), URL: in.epic.URL}}
 	var keys []string
@@ -309,13 +318,26 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 			edits = append(edits, e)
 		}
 	}
-	picked := r.strengths.pickVaried(written, storyActions, quoted)
+	var picked []*evidence.Evidence
+	if focus != "" {
+		of := func(items []*evidence.Evidence) []*evidence.Evidence {
+			return slices.DeleteFunc(slices.Clone(items), func(e *evidence.Evidence) bool { return e.Category != focus })
+		}
+		if picked = r.strengths.pickVaried(of(written), 1, quoted); len(picked) == 0 {
+			picked = r.strengths.pickVaried(of(edits), 1, nil)
+		}
+		if len(picked) > 0 {
+			written = slices.DeleteFunc(slices.Clone(written), func(e *evidence.Evidence) bool { return e.Category == focus })
+		}
+	}
+	picked = append(picked, r.strengths.pickVaried(written, storyActions-len(picked), quoted)...)
 	if len(picked) == 0 {
 		// Everything it could quote reads like another story's: a story
 		// repeats rather than tell nothing.
 		picked = r.strengths.pickVaried(written, storyActions, nil)
 	}
 	if len(picked) < 2 {
+		edits = slices.DeleteFunc(edits, func(e *evidence.Evidence) bool { return slices.Contains(picked, e) })
 		picked = append(picked, r.strengths.pickVaried(edits, 2-len(picked), nil)...)
 	}
 	slices.SortFunc(picked, func(a, b *evidence.Evidence) int {

@@ -248,6 +248,14 @@ func TestStoriesQuestionPicksTheBestStory(t *testing.T) {
 	if s.Epic.Key != "PAY-120" || len(s.Questions) == 0 || s.Questions[0] != "a time you handled conflicting priorities" {
 		t.Errorf("story %s tagged %q", s.Epic.Key, s.Questions)
 	}
+	// The story answers the question: it shows the user prioritizing.
+	prioritizes := false
+	for _, a := range s.Actions {
+		prioritizes = prioritizes || a.Category == evidence.CatPrioritization
+	}
+	if !prioritizes {
+		t.Errorf("the story that answers the question shows no prioritization: %+v", s.Actions)
+	}
 }
 
 func TestStoriesResultIsTheOutcomeOrTheLint(t *testing.T) {

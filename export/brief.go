@@ -45,6 +45,9 @@ const (
 	// outcomeLength is the longest outcome quoted, in the brief and in a
 	// story: what a hiring manager reads for, not to be cut mid-sentence.
 	outcomeLength = 400
+	// briefPhaseOutcomes is how many phases' outcomes an initiative shows
+	// in the brief, the latest ones.
+	briefPhaseOutcomes = 3
 )
 
 // briefInitiatives are the initiatives the brief shows: those the user
@@ -632,7 +635,19 @@ func writeRecordLink(w *bufio.Writer, e *evidence.Evidence) {
 // the Jira comment it was read from, quoted and linked.
 func writeOutcome(w *bufio.Writer, r *report, in initiative) {
 	// Of phases, what each achieved: "Phase 1: “…” (…). Phase 2: “…” (…)".
-	for _, po := range in.earlierOutcomes {
+	// The brief has room for the latest few: eight phases' results filled
+	// a page of a two-page brief. The full portfolio gives them all.
+	earlier := in.earlierOutcomes
+	if !r.full && len(earlier) > briefPhaseOutcomes-1 {
+		left := earlier[:len(earlier)-(briefPhaseOutcomes-1)]
+		earlier = earlier[len(left):]
+		numbers := make([]string, len(left))
+		for i, po := range left {
+			numbers[i] = strconv.Itoa(po.phase)
+		}
+		w.WriteString("The results of " + phaseNames(numbers) + " are in the full portfolio. ")
+	}
+	for _, po := range earlier {
 		w.WriteString("Phase " + strconv.Itoa(po.phase) + ": ")
 		po.outcome.Text = strings.TrimRight(strings.TrimSpace(po.outcome.Text), ".") // the sentence goes on
 		writeOneOutcome(w, r, in, po.outcome)

@@ -245,3 +245,37 @@ func TestPhaseNames(t *testing.T) {
 		}
 	}
 }
+
+// The brief tells the latest phases' results and leaves the earlier ones
+// to the full portfolio: eight phases' results filled a page of it.
+func TestTheBriefTellsTheLatestPhasesResults(t *testing.T) {
+	p := refundPhases(true)
+	for n := 3; n <= 4; n++ {
+		key := "PAY-19" + strconv.Itoa(n+3)
+		ep := fixtureIssue{"1019" + strconv.Itoa(n+3), key, "Epic", "Self-service refunds, phase " + strconv.Itoa(n), "", me, "done", nil}
+		p.Evidence = append(p.Evidence, jiraItem(ep, evidence.SourceIssue, ep.id, "2026-11-0"+strconv.Itoa(n)+"T09:00:00Z",
+			evidence.CatEpicOwnership, "issue.epic", 0.9, ep.summary+". Goal: more refunds without support."))
+		p.Epics = append(p.Epics, evidence.Epic{SiteName: "acme", Key: key, Summary: ep.summary, URL: acme.IssueURL(key),
+			Status: "Done", StatusCategory: "done", Outcome: "Phase " + strconv.Itoa(n) + " cut refund tickets by " + strconv.Itoa(10*n) + "%."})
+	}
+	for i := range p.Epics {
+		if p.Epics[i].Key == "PAY-190" {
+			p.Epics[i].Outcome = "Refunds to wallets without support since the 20th; refund tickets down 80%."
+		}
+	}
+	for _, full := range []bool{false, true} {
+		var md bytes.Buffer
+		if err := Markdown(&md, p, Options{Full: full}); err != nil {
+			t.Fatal(err)
+		}
+		_, outcome, _ := strings.Cut(md.String(), "**Outcome.** ")
+		outcome, _, _ = strings.Cut(outcome, "\n")
+		phase1 := strings.Contains(outcome, "62% of refunds")
+		if full != phase1 || !strings.Contains(outcome, "Phase 4 cut refund tickets by 40%") || !strings.Contains(outcome, "Phase 2: ") {
+			t.Errorf("full=%v: the outcome should tell phase 1 only in full, and the latest three:\n%s", full, outcome)
+		}
+		if !full && !strings.HasPrefix(outcome, "The results of phase 1 are in the full portfolio. Phase 2: ") {
+			t.Errorf("the brief does not say where phase 1's result is:\n%s", outcome)
+		}
+	}
+}

@@ -621,29 +621,12 @@ func perResolvedIssue(cond func(d Detector, t *Team, is TeamIssue) (map[string]s
 	}
 }
 
-var (
-	// incidentSummary and incidentLabels say an issue is an incident
-	// where its type does not: "INC: checkout down", "SEV1 …", a label.
-	incidentSummary = regexp.MustCompile(`(?i)^\W{0,3}(?:inc(?:ident)?\b|sev ?[0-2]\b|major incident\b|outage\b)`)
-	incidentLabels  = []string{"incident", "outage", "major-incident", "sev1", "sev-1", "sev2", "sev-2", "p1-incident"}
-	// postmortemWords say a postmortem or a root cause analysis exists or
-	// is written down.
-	postmortemWords = regexp.MustCompile(`(?i)\bpost-?\s?mortem|\bpost-incident\b|\bincident review\b|\brca\b|\broot[- ]cause|\bpir\b|\b5 whys\b|\bfive whys\b`)
-)
+// postmortemWords say a postmortem or a root cause analysis exists or is
+// written down.
+var postmortemWords = regexp.MustCompile(`(?i)\bpost-?\s?mortem|\bpost-incident\b|\bincident review\b|\brca\b|\broot[- ]cause|\bpir\b|\b5 whys\b|\bfive whys\b`)
 
-// isIncident reports whether an issue is an incident: its type, its
-// summary or its labels say so.
-func isIncident(is TeamIssue) bool {
-	if evidence.EqualsAnyFold(is.Type, []string{"Incident", "Major incident"}) || incidentSummary.MatchString(is.Summary) {
-		return true
-	}
-	for _, l := range is.Labels {
-		if evidence.EqualsAnyFold(l, incidentLabels) {
-			return true
-		}
-	}
-	return false
-}
+// isIncident reports whether an issue is an incident (evidence.IsIncident).
+func isIncident(is TeamIssue) bool { return evidence.IsIncident(is.Type, is.Summary, is.Labels) }
 
 // isPostmortem reports whether an issue is a postmortem or a root cause
 // analysis, by its type or summary.

@@ -828,6 +828,9 @@ func writeBriefFooter(w *bufio.Writer, r *report) {
 		quantity(len(r.items), "evidence item", "evidence items") + ". Quotes of what I did are my own words")
 	if r.redacted {
 		w.WriteString("; this redacted version leaves out the links to their Jira records.")
+	} else if slices.ContainsFunc(r.items, func(e *evidence.Evidence) bool { return linkDestination(e.RecordURL()) == "" }) {
+		// Work recorded by hand without a link has no record to link to.
+		w.WriteString("; every quote from Jira links to its record.")
 	} else {
 		w.WriteString("; every quote links to its Jira record.")
 	}

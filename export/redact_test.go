@@ -303,7 +303,7 @@ func TestRedactedNamesReadAsProse(t *testing.T) {
 }
 
 func TestRedactedFooterClaimsNoLinks(t *testing.T) {
-	const claim = "every quote links to its Jira record"
+	const claim = "links to its"
 	// The documents with a footer; the PDF's text breaks its lines.
 	documents := []string{"markdown", "markdown-full", "html", "html-full", "pdf-text"}
 	oneLine := func(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -323,6 +323,30 @@ func TestRedactedFooterClaimsNoLinks(t *testing.T) {
 				t.Errorf("the redacted %s export, without links, says %q", f.name, claim)
 			}
 		})
+	}
+}
+
+// The footer promises a link for every quote only when every item has one:
+// work recorded by hand without a link has no record to link to.
+func TestTheFooterPromisesOnlyTheLinksThereAre(t *testing.T) {
+	oneLine := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	withUnlinked := typicalPortfolio()
+	linked := typicalPortfolio()
+	linked.Evidence = slices.DeleteFunc(linked.Evidence, func(e evidence.Evidence) bool { return linkDestination(e.RecordURL()) == "" })
+	if len(linked.Evidence) == len(withUnlinked.Evidence) {
+		t.Fatal("the typical portfolio has no item without a link")
+	}
+	for _, tc := range []struct {
+		p          evidence.Portfolio
+		want, lies string
+	}{
+		{withUnlinked, "every quote from Jira links to its record.", "every quote links to its Jira record"},
+		{linked, "every quote links to its Jira record.", "from Jira links"},
+	} {
+		got := oneLine(render(t, formats[0].write, tc.p))
+		if !strings.Contains(got, tc.want) || strings.Contains(got, tc.lies) {
+			t.Errorf("footer of %d items: want %q, not %q:\n%s", len(tc.p.Evidence), tc.want, tc.lies, got[max(0, len(got)-300):])
+		}
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"reflect"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -221,11 +222,21 @@ func unknownKey(problem string) *userError {
 // config file, the one site the environment variables describe. Tokens
 // left out of the file come from the environment or from token_cmd.
 func sitesToSync(ctx context.Context, cfg fileConfig, only string, getenv func(string) string) ([]siteConf, error) {
-	sites := cfg.Sites
-	if len(sites) == 0 {
+	sites, fromFile := cfg.Sites, len(cfg.Sites) > 0
+	if !fromFile {
 		// No name: sync names the site after its own URL, which differs
 		// from JIRA_URL behind Atlassian's API gateway.
 		sites = []siteConf{{URL: getenv("JIRA_URL"), Email: getenv("JIRA_EMAIL"), APIToken: getenv("JIRA_API_TOKEN"), PAT: getenv("JIRA_PAT")}}
+	}
+	if only != "" {
+		// Picked before any credential is looked for: another site's
+		// missing token or failing token_cmd is no reason to refuse this
+		// one, nor to run that site's command.
+		at := slices.IndexFunc(sites, func(s siteConf) bool { return s.Name == only })
+		if at < 0 {
+			return nil, &userError{Kind: kindNotFound, Message: fmt.Sprintf("no site named %q in the config file", only)}
+		}
+		sites = []siteConf{sites[at]}
 	}
 	// Environment variables fill in credentials the file leaves out, so a
 	// token can live in the environment rather than on disk.
@@ -246,20 +257,37 @@ func sitesToSync(ctx context.Context, cfg fileConfig, only string, getenv func(s
 		if sites[i].PAT != "" && sites[i].APIToken != "" && sites[i].Email != "" && isCloudURL(sites[i].URL) {
 			sites[i].PAT = ""
 		}
+		if fromFile {
+			if err := sites[i].missingCredentials(); err != nil {
+				return nil, err
+			}
+		}
 		if err := sites[i].jiraConfig().Validate(); err != nil {
 			return nil, &userError{Kind: kindConfig, Message: err.Error(),
 				Hint: "see README.md, \"Use it on your own Jira\", or run with --config pointing at a config file"}
 		}
 	}
-	if only == "" {
-		return sites, nil
+	return sites, nil
+}
+
+// missingCredentials says, in the config file's keys and the variables
+// that fill them in, what a site of the file lacks; jira.Config.Validate
+// words the same for a site the JIRA_* variables alone describe.
+func (s siteConf) missingCredentials() error {
+	name := cmp.Or(s.Name, s.URL)
+	hint := "'pmfolio init --url " + s.URL + "' asks for them, checks them and saves them in the config file"
+	switch {
+	case s.PAT != "", s.Email != "" && s.APIToken != "":
+		return nil
+	case s.Email != "":
+		return &userError{Kind: kindConfig, Hint: hint,
+			Message: fmt.Sprintf("site %q in the config file has an email: but no api_token: or token_cmd:, and JIRA_API_TOKEN is not set", name)}
+	case s.APIToken != "":
+		return &userError{Kind: kindConfig, Hint: hint,
+			Message: fmt.Sprintf("site %q in the config file has an API token but no email: (Jira Cloud needs both), and JIRA_EMAIL is not set", name)}
 	}
-	for _, s := range sites {
-		if s.Name == only {
-			return []siteConf{s}, nil
-		}
-	}
-	return nil, &userError{Kind: kindNotFound, Message: fmt.Sprintf("no site named %q in the config file", only)}
+	return &userError{Kind: kindConfig, Hint: hint,
+		Message: fmt.Sprintf("site %q in the config file has no credentials: give email: with api_token: (Jira Cloud) or pat: (Server/Data Center), or token_cmd:; or set JIRA_EMAIL with JIRA_API_TOKEN, or JIRA_PAT", name)}
 }
 
 // runTokenCmd runs the site's token_cmd through the shell and takes its

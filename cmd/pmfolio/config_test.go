@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,6 +80,49 @@ func TestNextTuningTyposSayWhatWasMeant(t *testing.T) {
 		r := cli{env: env}.run(t, "--config", path, "next")
 		if r.code != exitUsage || !strings.HasPrefix(r.errOut, tc.want) || strings.Contains(r.errOut, "--detectors") || strings.Count(r.errOut, "\n") != 2 {
 			t.Errorf("%s: exit %d, stderr %q; want exit %d and %q…", tc.name, r.code, r.errOut, exitUsage, tc.want)
+		}
+	}
+}
+
+// A site of the config file that lacks a credential is told in the
+// file's keys, never as a JIRA_* variable the user did not set; and
+// --site picks its site before any credential is looked for, so another
+// site's missing token or failing token_cmd does not stop it.
+func TestSitesToSyncSaysWhatASiteOfTheFileLacksAndOnlyForTheSitePicked(t *testing.T) {
+	cfg := fileConfig{Sites: []siteConf{
+		{Name: "good", URL: "https://jira.example.com/jira", PAT: "a-pat"},
+		{Name: "email-only", URL: "https://acme.atlassian.net", Email: "me@acme.com"},
+		{Name: "nothing", URL: "https://old.atlassian.net"},
+		{Name: "locked", URL: "https://locked.atlassian.net", Email: "me@acme.com", TokenCmd: "exit 1"},
+	}}
+	noEnv := func(string) string { return "" }
+	for _, tt := range []struct {
+		site string
+		env  map[string]string
+		want string // in the error; "" for none
+	}{
+		{"good", nil, ""},
+		{"email-only", nil, `site "email-only" in the config file has an email: but no api_token: or token_cmd:, and JIRA_API_TOKEN is not set`},
+		{"email-only", map[string]string{"JIRA_API_TOKEN": "t"}, ""},
+		{"nothing", nil, `site "nothing" in the config file has no credentials`},
+		{"nothing", map[string]string{"JIRA_PAT": "p"}, ""},
+		{"locked", nil, `token_cmd of site "locked" in the config file failed`},
+	} {
+		getenv := noEnv
+		if tt.env != nil {
+			getenv = func(k string) string { return tt.env[k] }
+		}
+		sites, err := sitesToSync(context.Background(), cfg, tt.site, getenv)
+		switch {
+		case tt.want == "" && (err != nil || len(sites) != 1 || sites[0].Name != tt.site):
+			t.Errorf("--site %s %v: %v, %v; want that site alone", tt.site, tt.env, sites, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("--site %s %v: %v; want an error with %q", tt.site, tt.env, err, tt.want)
+		case err != nil && strings.Contains(err.Error(), "JIRA_EMAIL is set"):
+			t.Errorf("--site %s: %v names a variable the user did not set", tt.site, err)
+		}
+		if err != nil && exitCode(err, hintContext{}) != exitUsage {
+			t.Errorf("--site %s: exit %d, want %d", tt.site, exitCode(err, hintContext{}), exitUsage)
 		}
 	}
 }

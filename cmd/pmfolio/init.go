@@ -231,13 +231,13 @@ func runInit(ctx context.Context, opts initOptions) error {
 	if !named {
 		site.Name = evidence.SiteNameFromURL(client.SiteURL(info))
 	}
-	replaced, err := saveSite(ctx, opts.ConfigPath, site, named)
+	saved, replaced, err := saveSite(ctx, opts.ConfigPath, site, named)
 	if err != nil {
 		return err
 	}
+	site.Name = saved
 	if replaced != nil {
-		site.Name = replaced.new
-		fmt.Fprintf(opts.IO.Out, "Replaced the saved site %q (%s) with this one.\n", replaced.old.Name, replaced.old.URL)
+		fmt.Fprintf(opts.IO.Out, "Replaced the saved site %q (%s) with this one.\n", replaced.Name, replaced.URL)
 	}
 	fmt.Fprintf(opts.IO.Out, "Signed in to %s as %s. Saved site %q to %s (readable by you only).\n\nNext:\n"+
 		"  pmfolio sync                     # pull your activity (the first run reads everything)\n"+
@@ -338,12 +338,6 @@ func initSecret(ctx context.Context, opts initOptions, p *prompter, interactive 
 	return "", "", usageError("init needs the %s: use --token-stdin, --token-cmd or %s", what, envVar)
 }
 
-// replacement says which saved site a new one replaced.
-type replacement struct {
-	old siteConf
-	new string // the name the new site was saved under
-}
-
 // readConfigForEdit reads the config file init is to change, refusing one
 // it could not read back (broken YAML, an unknown key): init says so
 // before it asks for anything. A missing file is nil data.
@@ -372,11 +366,12 @@ func readConfigForEdit(path string) ([]byte, fileConfig, error) {
 // in a directory only the user can enter. The rest of the file, comments
 // included, stays as the user wrote it. A second site on the same host
 // whose name was only derived from the host gets a name of its own rather
-// than replacing the first. It returns what it replaced, if anything.
-func saveSite(ctx context.Context, path string, site siteConf, named bool) (*replacement, error) {
+// than replacing the first. It returns the name the site was saved under
+// and what it replaced, if anything.
+func saveSite(ctx context.Context, path string, site siteConf, named bool) (saved string, replaced *siteConf, err error) {
 	data, cfg, err := readConfigForEdit(path)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	at := -1
 	for i, s := range cfg.Sites {
@@ -400,21 +395,20 @@ func saveSite(ctx context.Context, path string, site siteConf, named bool) (*rep
 			}
 		}
 	}
-	var replaced *replacement
 	if at >= 0 {
-		replaced = &replacement{old: cfg.Sites[at], new: site.Name}
+		replaced = &cfg.Sites[at]
 		if site.Team == nil {
 			site.Team = cfg.Sites[at].Team // init without a terminal asks none
 		}
 	}
 	out, err := withSite(data, site, at)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("create config directory: %w", err)
+		return "", nil, fmt.Errorf("create config directory: %w", err)
 	}
-	return replaced, writeFileAtomic(ctx, path, 0o600, func(w io.Writer) error {
+	return site.Name, replaced, writeFileAtomic(ctx, path, 0o600, func(w io.Writer) error {
 		_, err := w.Write(out)
 		return err
 	})

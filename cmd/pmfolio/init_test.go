@@ -174,9 +174,14 @@ func TestInitOfASecondSiteOnTheSameHostKeepsTheFirstAndSaysWhatItReplaces(t *tes
 	env := isolatedEnv(t)
 	env["JIRA_PAT"] = jiratest.DemoPAT
 	cfgPath := filepath.Join(env["XDG_CONFIG_HOME"], "pmfolio", "config.yaml")
-	for _, u := range []string{first.URL(), second.URL()} {
-		if r := runWith(t, env, "", false, "", "init", "--url", u); r.code != 0 || strings.Contains(r.out, "Replaced") {
-			t.Fatalf("init %s: exit %d %q %q", u, r.code, r.out, r.errOut)
+	for _, site := range []struct{ url, name string }{{first.URL(), "127.0.0.1"}, {second.URL(), "127.0.0.1-2"}} {
+		r := runWith(t, env, "", false, "", "init", "--url", site.url)
+		if r.code != 0 || strings.Contains(r.out, "Replaced") {
+			t.Fatalf("init %s: exit %d %q %q", site.url, r.code, r.out, r.errOut)
+		}
+		// The name it says is the one --site takes.
+		if want := `Saved site "` + site.name + `"`; !strings.Contains(r.out, want) {
+			t.Errorf("init %s says %q, want %q", site.url, r.out, want)
 		}
 	}
 	cfg := readConfig(t, cfgPath)

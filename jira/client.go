@@ -338,6 +338,9 @@ func (c *Client) classify(resp *gojira.Response, err error) error {
 		return err
 	}
 	if resp == nil || resp.Response == nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return &Error{Kind: KindUnreachable, Err: c.timedOut(err)}
+		}
 		err = withoutQuery(err)
 		if ctxErr := contextError(err); ctxErr != nil {
 			return ctxErr
@@ -402,6 +405,35 @@ func withoutQuery(err error) error {
 	}
 	return fmt.Errorf("%s %s: %w", strings.ToUpper(uerr.Op), where, uerr.Err)
 }
+
+// timedOut words a request that ran out of time (the client's timeout of
+// each try: the caller's own context has no deadline) as the request and
+// the time it had, rather than as Go's "context deadline exceeded".
+func (c *Client) timedOut(err error) error {
+	where := "Jira"
+	var uerr *url.Error
+	if errors.As(err, &uerr) {
+		if u, perr := url.Parse(uerr.URL); perr == nil {
+			u.RawQuery, u.User = "", nil
+			where = strings.ToUpper(uerr.Op) + " " + u.String()
+		}
+	}
+	return &timeoutError{where: where, timeout: c.timeout, err: err}
+}
+
+// timeoutError is a request Jira did not answer in full within the
+// timeout; it unwraps to context.DeadlineExceeded.
+type timeoutError struct {
+	where   string
+	timeout time.Duration
+	err     error
+}
+
+func (e *timeoutError) Error() string {
+	return fmt.Sprintf("%s: no complete answer within %g s", e.where, e.timeout.Seconds())
+}
+
+func (e *timeoutError) Unwrap() error { return e.err }
 
 func contextError(err error) error {
 	switch {

@@ -69,6 +69,10 @@ func TestSyncFaultsEndWithTheDocumentedExitCode(t *testing.T) {
 			if code != c.code || !strings.HasPrefix(errOut.String(), c.line) || strings.Count(errOut.String(), "\n") != 1 {
 				t.Errorf("exit %d, stderr %q; want exit %d and one line starting %q", code, errOut.String(), c.code, c.line)
 			}
+			// Go's words are no explanation: a timeout says how long Jira had.
+			if strings.Contains(errOut.String(), "context deadline exceeded") {
+				t.Errorf("the error line is Go's, not the user's: %q", errOut.String())
+			}
 			if strings.Contains(errOut.String(), "jql=") || strings.Contains(errOut.String(), "updatedBy") || strings.Contains(errOut.String(), jiratest.DemoEmail) {
 				t.Errorf("the error line holds the query or the account: %q", errOut.String())
 			}

@@ -5,7 +5,9 @@
 package jira
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -350,7 +352,7 @@ func (c *Client) classify(resp *gojira.Response, err error) error {
 	status := resp.StatusCode
 	if status >= 200 && status < 300 {
 		// The request worked but its body did not decode.
-		return &Error{Kind: KindProtocol, Status: status, Err: fmt.Errorf("unexpected response from %s: %w", redactURL(resp.Request), err)}
+		return &Error{Kind: KindProtocol, Status: status, Err: fmt.Errorf("unexpected response from %s: %w", redactURL(resp.Request), undecodable(resp.Body, err))}
 	}
 	msg := readErrorMessage(resp.Body)
 	e := &Error{Status: status, Message: msg, Err: fmt.Errorf("%s answered %d", redactURL(resp.Request), status)}
@@ -368,6 +370,45 @@ func (c *Client) classify(resp *gojira.Response, err error) error {
 	}
 	return e
 }
+
+// undecodable words a JSON decoding error of an answer's body as what the
+// body is (empty, not JSON at all, JSON of another shape) rather than in
+// encoding/json's words ("invalid character '<' looking for beginning of
+// value", "cannot unmarshal object into Go value of type []jira.Field"),
+// which go-jira may also have wrapped in its own ("could not parse JSON").
+// Errors already in words, such as a search page's, are kept.
+func undecodable(body io.Reader, err error) error {
+	var (
+		syntaxErr *json.SyntaxError
+		typeErr   *json.UnmarshalTypeError
+	)
+	if !errors.As(err, &syntaxErr) && !errors.As(err, &typeErr) && !errors.Is(err, io.ErrUnexpectedEOF) &&
+		!errors.Is(err, io.EOF) && !strings.Contains(err.Error(), "could not parse JSON") {
+		return err
+	}
+	buffered, ok := body.(bufferedBody)
+	if !ok {
+		return &decodeError{what: "the answer is not the JSON Jira's REST API gives", err: err}
+	}
+	data := bytes.TrimSpace(buffered.data)
+	switch {
+	case len(data) == 0:
+		return &decodeError{what: "the answer is empty", err: err}
+	case !json.Valid(data):
+		return &decodeError{what: fmt.Sprintf("the answer is not JSON (it starts %q)", data[:min(len(data), 20)]), err: err}
+	}
+	return &decodeError{what: "the answer is JSON, but not what Jira's REST API gives here", err: err}
+}
+
+// decodeError is an answer that did not decode, in words; it unwraps to
+// the decoder's error.
+type decodeError struct {
+	what string
+	err  error
+}
+
+func (e *decodeError) Error() string { return e.what }
+func (e *decodeError) Unwrap() error { return e.err }
 
 // readErrorMessage reads Jira's {"errorMessages":[…],"errors":{…}} body and
 // closes it; go-jira leaves error bodies open.

@@ -88,3 +88,52 @@ func TestSyncFaultsEndWithTheDocumentedExitCode(t *testing.T) {
 		})
 	}
 }
+
+// An answer that is not Jira's JSON, from any endpoint (a login page in
+// front of the site, a proxy's error page, a body cut short), is said as
+// what it is: never in encoding/json's or go-jira's words, which name Go
+// types and bytes the user never sent.
+func TestAnAnswerThatIsNotJirasJSONIsSaidInWords(t *testing.T) {
+	bodies := map[string]string{
+		"an HTML login page":    "<html><body>Log in to continue</body></html>",
+		"broken JSON":           "{not json at all",
+		"JSON of another shape": `{"issues": "none", "total": "many"}`,
+		"nothing":               " ",
+	}
+	for _, endpoint := range []string{"/rest/api/2/serverInfo", "/rest/api/2/myself", "/rest/api/2/field", "/rest/api/2/issue/"} {
+		for name, body := range bodies {
+			t.Run(endpoint+" "+name, func(t *testing.T) {
+				t.Parallel()
+				srv := fakeSite(t, jiratest.DeploymentCloud, 3, jiratest.WithCommentCap(1), jiratest.WithWorklogCap(1))
+				srv.Inject(func(r *http.Request) *jiratest.Fault {
+					if strings.Contains(r.URL.Path, endpoint) {
+						return &jiratest.Fault{Status: http.StatusOK, Body: body}
+					}
+					return nil
+				})
+				var out, errOut bytes.Buffer
+				_, err := runSync(context.Background(), syncOptions{
+					IO:     IO{Out: &out, ErrOut: &errOut, Now: func() time.Time { return testNow }, Signals: make(chan os.Signal)},
+					Sites:  []siteConf{{URL: srv.URL(), Email: jiratest.DemoEmail, APIToken: jiratest.DemoAPIToken}},
+					DBPath: filepath.Join(t.TempDir(), "p.db"), Quiet: true,
+				})
+				if err == nil {
+					if srv.RequestsTo(endpoint) == 0 && strings.HasSuffix(endpoint, "/") {
+						t.Skip("the site needed no request there")
+					}
+					t.Fatalf("sync took %s from %s", name, endpoint)
+				}
+				code := report(&errOut, err, hintContext{deployment: evidence.DeploymentCloud}, true)
+				line := errOut.String()
+				if code != exitFailure || !strings.HasPrefix(line, "pmfolio: this does not look like Jira's REST API: ") || strings.Count(line, "\n") != 1 {
+					t.Errorf("exit %d, %q; want exit %d and one line saying it is not Jira's REST API", code, line, exitFailure)
+				}
+				for _, noise := range []string{"invalid character", "Go value", "jira.", "could not parse JSON", "unexpected end of JSON", "EOF"} {
+					if strings.Contains(line, noise) {
+						t.Errorf("the line speaks Go (%q): %q", noise, line)
+					}
+				}
+			})
+		}
+	}
+}

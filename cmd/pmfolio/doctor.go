@@ -124,7 +124,7 @@ func runDoctor(ctx context.Context, opts doctorOptions) error {
 	rs := d.checkRules(opts)
 	d.checkDatabase(ctx, opts.DBPath, rs)
 	if d.failure != nil {
-		return &userError{Kind: d.failure.kind, Message: fmt.Sprintf("doctor found a problem: %s", d.failure.name)}
+		return &userError{Kind: d.failure.kind, Message: fmt.Sprintf("doctor found a problem: %s", d.failure.name), Whole: true}
 	}
 	return nil
 }

@@ -143,3 +143,33 @@ func TestDoctorTellsTheTruthAboutAFailedSyncAndOnlyWarnsOfOptionalEndpoints(t *t
 		t.Errorf("doctor: exit %d, %q; want 1 for the failed sync, not for the optional endpoint", r.code, r.errOut)
 	}
 }
+
+// Doctor's last line names the check that failed and ends with its kind's
+// exit code, without the kind's own words in front ("cannot reach Jira:
+// doctor found a problem: …" read as if doctor could not reach Jira).
+func TestDoctorsLastLineIsItsOwnWhateverTheFailure(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		fault *jiratest.Fault
+		code  int
+	}{
+		{"Jira unreachable", nil, exitUnreachable},
+		{"a login page", &jiratest.Fault{Status: http.StatusOK, Body: "<html>Log in</html>"}, exitFailure},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := fakeSite(t, jiratest.DeploymentCloud, 3)
+			url := srv.URL()
+			if tt.fault == nil {
+				srv.Close()
+			} else {
+				srv.Inject(func(r *http.Request) *jiratest.Fault { return tt.fault })
+			}
+			env := isolatedEnv(t)
+			env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"] = url, jiratest.DemoEmail, jiratest.DemoAPIToken
+			r := cli{env: env}.run(t, "doctor")
+			if r.code != tt.code || !regexp.MustCompile(`^pmfolio: doctor found a problem: 127\.0\.0\.1: reachable\n$`).MatchString(r.errOut) {
+				t.Errorf("doctor: exit %d, stderr %q; want exit %d and 'pmfolio: doctor found a problem: 127.0.0.1: reachable'", r.code, r.errOut, tt.code)
+			}
+		})
+	}
+}

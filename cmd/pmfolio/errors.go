@@ -84,6 +84,9 @@ type userError struct {
 	// Site is the config file's name of the site that failed, when the
 	// line must say which (the file names several).
 	Site string
+	// Whole says Message is the whole line, which the kind's form would
+	// garble: the kind only gives the exit code (doctor's summary).
+	Whole bool
 }
 
 func (e *userError) Error() string { return e.Message }
@@ -92,6 +95,9 @@ func (e *userError) Unwrap() error { return e.Err }
 // line is the one line the user reads, without the "pmfolio: " prefix.
 func (e *userError) line() string {
 	form := errKinds[e.Kind].form
+	if e.Whole {
+		form = "%s"
+	}
 	line := form
 	if strings.Contains(form, "%s") {
 		line = fmt.Sprintf(form, evidence.OneLine(e.Message))

@@ -105,3 +105,28 @@ func execSQL(t *testing.T, path, statements string) {
 		t.Fatal(err)
 	}
 }
+
+// A database that cannot be written is refused with the chmod that makes
+// it writable: SQLite's log files that a refused open left beside it have
+// the database's read-only mode, and with the database alone made
+// writable the next sync would be refused again, with the same hint.
+func TestTheHintForAReadOnlyDatabaseNamesItsLogFilesToo(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "pmfolio.db")
+	for _, leftBehind := range []bool{false, true} {
+		files := []string{path}
+		if leftBehind {
+			files = append(files, path+"-wal", path+"-shm")
+		}
+		for _, f := range files {
+			if err := os.WriteFile(f, nil, 0o444); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ue := explain(&sqlite.Refusal{Path: path, Reason: sqlite.ErrReadOnly}, hintContext{})
+		want := "run: chmod u+w " + strings.Join(files, " ") + " " + dir + " ("
+		if ue.Kind.code() != exitFailure || !strings.HasPrefix(ue.Hint, want) {
+			t.Errorf("log files left behind: %v: exit %d, hint %q; want it to start %q", leftBehind, ue.Kind.code(), ue.Hint, want)
+		}
+	}
+}

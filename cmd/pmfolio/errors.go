@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -267,8 +268,16 @@ func explainRefusal(r *sqlite.Refusal) *userError {
 		ue.Hint = "run 'pmfolio reclassify' (no network) or 'pmfolio sync' to upgrade it; commands that only read never change it"
 	case errors.Is(r, sqlite.ErrReadOnly):
 		ue.Message = fmt.Sprintf("the database at %s cannot be written: the file or its folder is read-only", r.Path)
+		// The log files SQLite left beside a read-only database take its
+		// mode: made writable alone, the database is still refused.
+		files := []string{r.Path}
+		for _, suffix := range []string{"-wal", "-shm"} {
+			if _, err := os.Lstat(r.Path + suffix); err == nil {
+				files = append(files, r.Path+suffix)
+			}
+		}
 		ue.Hint = fmt.Sprintf("run: chmod u+w %s %s (commands that only read it, such as export and stats, work as it is)",
-			r.Path, filepath.Dir(r.Path))
+			strings.Join(files, " "), filepath.Dir(r.Path))
 	default:
 		ue.Message = r.Error()
 	}

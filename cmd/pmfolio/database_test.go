@@ -130,3 +130,23 @@ func TestTheHintForAReadOnlyDatabaseNamesItsLogFilesToo(t *testing.T) {
 		}
 	}
 }
+
+// A disk that fills up under the database is said in words with what to
+// do, rather than as SQLite's "database or disk is full (13)"; a full disk
+// under standard output is not the database's (output_test.go).
+func TestAFullDiskIsSaidInWords(t *testing.T) {
+	db, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "small.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	// A database allowed few pages is full as a full disk makes it.
+	_, err = db.Exec(`PRAGMA max_page_count = 2; CREATE TABLE t (b BLOB); INSERT INTO t VALUES (zeroblob(100000))`)
+	if err == nil {
+		t.Fatal("a database of two pages took 100 kB")
+	}
+	ue := explain(fmt.Errorf("store activities: %w", err), hintContext{})
+	if ue.Kind.code() != exitFailure || ue.line() != "the disk that holds the database is full" || !strings.Contains(ue.Hint, "free some space") {
+		t.Errorf("exit %d, %q, hint %q", ue.Kind.code(), ue.line(), ue.Hint)
+	}
+}

@@ -206,6 +206,12 @@ func explain(err error, hc hintContext) *userError {
 	if errors.Is(err, context.Canceled) {
 		return &userError{Kind: kindInterrupted, Err: err}
 	}
+	if sqlite.DiskFull(err) {
+		// Each page is committed whole or not at all: what was stored
+		// before the disk filled up is kept, and the next sync goes on.
+		return &userError{Kind: kindOther, Message: "the disk that holds the database is full", Err: err,
+			Hint: "free some space on the disk that holds the database (df -h shows it), then run the command again; a sync keeps every page it stored and continues from there"}
+	}
 	var je *jira.Error
 	if errors.As(err, &je) {
 		kind, ok := jiraKinds[je.Kind]

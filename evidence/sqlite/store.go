@@ -354,6 +354,7 @@ func (s *Store) schema(ctx context.Context, fsys fs.FS) (schemaState, error) {
 // SQLite's primary result codes that opening tells apart.
 const (
 	sqliteReadOnly = 8
+	sqliteFull     = 13
 	sqliteCantOpen = 14
 	sqliteNotADB   = 26
 )
@@ -372,6 +373,12 @@ func sqliteCode(err error) int {
 func isReadOnly(err error) bool {
 	code := sqliteCode(err)
 	return code == sqliteReadOnly || code == sqliteCantOpen
+}
+
+// DiskFull reports whether err is SQLite's word that the disk holding the
+// database has no room left for it.
+func DiskFull(err error) bool {
+	return sqliteCode(err) == sqliteFull
 }
 
 // isBusy reports SQLite's SQLITE_BUSY or SQLITE_LOCKED, extended codes

@@ -12,6 +12,7 @@ import (
 
 	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/evidence/sqlite"
+	evsync "github.com/pmfolio/pmfolio/evidence/sync"
 	"github.com/pmfolio/pmfolio/jira"
 )
 
@@ -195,6 +196,10 @@ func explain(err error, hc hintContext) *userError {
 	if errors.As(err, &ue) {
 		return ue
 	}
+	var team *evsync.TeamError
+	if errors.As(err, &team) {
+		return explainTeam(team, hc)
+	}
 	var refusal *sqlite.Refusal
 	if errors.As(err, &refusal) {
 		return explainRefusal(refusal)
@@ -247,6 +252,20 @@ func explain(err error, hc hintContext) *userError {
 		return out
 	}
 	return &userError{Kind: kindOther, Message: err.Error(), Err: err}
+}
+
+// explainTeam words a failure of the team phase as that, not as the
+// sync's: the user's own pages were all stored, and what Jira refused is
+// the team's backlog, which the config file's team: names.
+func explainTeam(team *evsync.TeamError, hc hintContext) *userError {
+	out := *explain(team.Err, hc) // a copy: team.Err may be a shared *userError
+	out.Message, out.Err = "team backlog: "+out.Message, team
+	var je *jira.Error
+	if out.Kind == kindAuth && errors.As(team.Err, &je) && je.Status == http.StatusForbidden {
+		out.Hint = "your own activity is synced; the account may not browse a project of your team: " +
+			"change team: in the config file, or switch the team phase off with team: {off: true} (NEXT.md)"
+	}
+	return &out
 }
 
 // explainRefusal says why the database cannot be used and what to do,

@@ -259,6 +259,12 @@ func syncOneSite(ctx context.Context, store *sqlite.Store, site siteConf, opts s
 	if bar != nil {
 		bar.done()
 	}
+	if team := (*evsync.TeamError)(nil); errors.As(err, &team) && !opts.Quiet {
+		// The user's own pages are all stored: say so before the error.
+		own := res
+		own.Team = nil
+		fmt.Fprintln(opts.IO.Out, syncSummary(own, opts.DryRun))
+	}
 	if err != nil {
 		return res, err
 	}

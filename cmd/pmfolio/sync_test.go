@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/next"
 	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	"github.com/pmfolio/pmfolio/jira"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
@@ -256,5 +257,41 @@ func TestFirstSyncThatFailsLeavesNoDatabase(t *testing.T) {
 	}
 	if _, err := os.Stat(db); err != nil {
 		t.Errorf("the database of work added by hand is gone after a failed sync: %v", err)
+	}
+}
+
+// When Jira refuses the team phase (a team: project the account may not
+// browse) after the user's own pages are all stored, the sync says it
+// stored them and that the team's backlog was refused, with a hint about
+// team:, not the credentials hint of a refused sync; the exit code stays
+// that of the refusal.
+func TestARefusedTeamReadSaysTheOwnSyncIsStoredAndWhatToChange(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 10)
+	srv.Inject(func(r *http.Request) *jiratest.Fault {
+		if strings.HasSuffix(r.URL.Path, "/search/jql") && strings.Contains(r.URL.Query().Get("jql"), "project IN") {
+			return &jiratest.Fault{Status: http.StatusForbidden}
+		}
+		return nil
+	})
+	var out, errOut strings.Builder
+	db := filepath.Join(t.TempDir(), "p.db")
+	_, err := runSync(context.Background(), syncOptions{
+		IO:     IO{Out: &out, ErrOut: &errOut, Now: func() time.Time { return testNow }, Signals: make(chan os.Signal)},
+		Sites:  []siteConf{{URL: srv.URL(), Email: jiratest.DemoEmail, APIToken: jiratest.DemoAPIToken}},
+		DBPath: db, Team: &next.TeamScope{Projects: []string{"OPS"}},
+	})
+	if err == nil {
+		t.Fatal("the team read was refused, and the sync says nothing")
+	}
+	code := report(&errOut, err, hintContext{deployment: evidence.DeploymentCloud}, false)
+	if !regexp.MustCompile(`^synced 10 issues from 127\.0\.0\.1, \d+ new activities`).MatchString(out.String()) || strings.Contains(out.String(), "team backlog") {
+		t.Errorf("stdout %q; want the own sync's summary alone", out.String())
+	}
+	if code != exitAuth || !strings.HasPrefix(errOut.String(), "pmfolio: team backlog: Jira refused the credentials (403)") ||
+		!strings.Contains(errOut.String(), "hint: your own activity is synced") || !strings.Contains(errOut.String(), "team:") {
+		t.Errorf("exit %d, stderr %q", code, errOut.String())
+	}
+	if n := storedIssues(t, db); n != 10 {
+		t.Errorf("%d issues stored, want 10", n)
 	}
 }

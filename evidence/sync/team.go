@@ -2,7 +2,6 @@ package sync
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence/next"
@@ -49,6 +48,14 @@ type TeamResult struct {
 	Taken    int // suggestions newly marked taken
 }
 
+// TeamError is a failure of the team phase, after the user's own pages
+// were all committed: what failed is the read for `pmfolio next`, not the
+// user's evidence.
+type TeamError struct{ Err error }
+
+func (e *TeamError) Error() string { return "team backlog: " + e.Err.Error() }
+func (e *TeamError) Unwrap() error { return e.Err }
+
 // syncTeam is the team phase, after the user's own pages: it reads the
 // team's open (first time) or updated (since its own cursor) issues, then
 // marks suggestions the user has acted on. Without a scope in the options
@@ -80,7 +87,7 @@ func syncTeam(ctx context.Context, src Source, sink Sink, opts Options, res *Res
 	}
 	scopeKey, err := tsrc.TeamSelection(ctx, team.Scope, time.Time{})
 	if err != nil {
-		return fmt.Errorf("team backlog: %w", err)
+		return &TeamError{Err: err}
 	}
 	since := time.Time{}
 	if !opts.Full {
@@ -95,7 +102,7 @@ func syncTeam(ctx context.Context, src Source, sink Sink, opts Options, res *Res
 	selection := scopeKey
 	if !since.IsZero() {
 		if selection, err = tsrc.TeamSelection(ctx, team.Scope, since); err != nil {
-			return fmt.Errorf("team backlog: %w", err)
+			return &TeamError{Err: err}
 		}
 	}
 	err = tsrc.TeamPages(ctx, selection, func(issues []next.TeamIssue, newest time.Time) error {
@@ -103,7 +110,7 @@ func syncTeam(ctx context.Context, src Source, sink Sink, opts Options, res *Res
 		return tsink.SaveTeamPage(ctx, res.Site.ID, scopeKey, issues, newest)
 	})
 	if err != nil {
-		return fmt.Errorf("team backlog: %w", err)
+		return &TeamError{Err: err}
 	}
 	team.Taken, err = tsink.MarkTaken(ctx, res.Site.ID, now())
 	return err

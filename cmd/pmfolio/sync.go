@@ -284,13 +284,14 @@ func siteLabel(site siteConf) string {
 }
 
 // retryNotice says on the terminal, once per site, that Jira answered with
-// a server error and the sync is trying again: the retries take a minute
-// or two, which would otherwise pass in silence. Rate limits are not
-// news: the sync slows down for them and says so in its time left.
+// a server error, or gave no complete answer (a request times out after a
+// minute), and the sync is trying again: the retries take a minute to a
+// few, which would otherwise pass in silence. Rate limits are not news:
+// the sync slows down for them and says so in its time left.
 func retryNotice(opts syncOptions, site siteConf) func(jira.Retry) {
 	var once sync.Once
 	return func(r jira.Retry) {
-		if r.Status < 500 {
+		if r.Status != 0 && r.Status < 500 {
 			return
 		}
 		once.Do(func() {
@@ -298,9 +299,12 @@ func retryNotice(opts syncOptions, site siteConf) func(jira.Retry) {
 			if opts.NameSites {
 				which = fmt.Sprintf("site %q: ", siteLabel(site))
 			}
+			what, how := fmt.Sprintf("Jira answered %d (a server error)", r.Status), "a minute or two"
+			if r.Status == 0 {
+				what, how = "Jira gave no complete answer", "a few minutes"
+			}
 			// \r and erase: the line may start where a progress bar is drawn.
-			fmt.Fprintf(opts.IO.ErrOut, "\r\033[Kpmfolio: %sJira answered %d (a server error); trying again for a minute or two (Ctrl-C stops)\n",
-				which, r.Status)
+			fmt.Fprintf(opts.IO.ErrOut, "\r\033[Kpmfolio: %s%s; trying again for %s (Ctrl-C stops)\n", which, what, how)
 		})
 	}
 }

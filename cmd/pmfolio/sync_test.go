@@ -295,3 +295,25 @@ func TestARefusedTeamReadSaysTheOwnSyncIsStoredAndWhatToChange(t *testing.T) {
 		t.Errorf("%d issues stored, want 10", n)
 	}
 }
+
+// A Jira that gives no answer is retried for minutes (each try waits a
+// minute for it): a sync on a terminal says so once, as it does for a
+// server error, rather than staying silent before its first page.
+func TestSyncOnATerminalSaysJiraGivesNoAnswerAndThatItIsRetrying(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 5)
+	srv.Inject(func(*http.Request) *jiratest.Fault { return &jiratest.Fault{Delay: time.Minute} })
+	stdio, _, errOut := bufferIO()
+	stdio.IsTTY = true
+	_, err := runSync(context.Background(), syncOptions{
+		IO: stdio, DBPath: filepath.Join(t.TempDir(), "p.db"),
+		Sites: []siteConf{{URL: srv.URL(), Email: jiratest.DemoEmail, APIToken: jiratest.DemoAPIToken}},
+		JiraOptions: []jira.Option{jira.WithRequestTimeout(100 * time.Millisecond),
+			jira.WithSleep(func(ctx context.Context, d time.Duration) error { return ctx.Err() })},
+	})
+	if n := strings.Count(errOut.String(), "pmfolio: Jira gave no complete answer; trying again"); n != 1 {
+		t.Errorf("stderr while retrying: %q; want 1 notice", errOut)
+	}
+	if code := exitCode(err, hintContext{}); code != exitUnreachable {
+		t.Errorf("exit %d, want %d", code, exitUnreachable)
+	}
+}

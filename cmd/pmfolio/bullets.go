@@ -36,7 +36,8 @@ outcomes you can vouch for with 'pmfolio outcome'.
 
 Every number can be traced. --explain prints, under each bullet, each of its numbers and
 what it counts: the things counted (issues, projects, teammates) on one line, or each
-evidence item on a line of its own with its issue and link (a comment links to the comment).
+evidence item on a line of its own with its issue and link (a comment links to the
+comment).
 --format json gives each bullet with its numbers, each with what it counts, the distinct
 things counted (issue keys, names, releases) and the ids and links of its evidence, so
 that anyone can recompute it. --format markdown writes the list escaped for Markdown.`,

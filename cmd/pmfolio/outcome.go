@@ -40,10 +40,11 @@ func newOutcomeCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "outcome ISSUE-KEY TEXT",
 		Short: "Record what an initiative achieved, in your words",
-		Long: `outcome attaches your own statement of an initiative's result to its epic (or an issue others sit under):
-what changed for users or the business, with a number where you have one. The brief's
-Outcome line, the stories' Result and the headline use it before anything Jira records.
-It is curation: no sync, full sync or reclassify removes it; setting it again replaces it.
+		Long: `outcome attaches your own statement of an initiative's result to its epic (or an
+issue others sit under): what changed for users or the business, with a number where you
+have one. The brief's Outcome line, the stories' Result and the headline use it before
+anything Jira records. It is curation: no sync, full sync or reclassify removes it;
+setting it again replaces it.
 
 Without one, exports take the outcome from Jira where it is written: a comment with an
 "Outcome:" or "Result:" line, or the comment that closed a done epic if it holds a number.

@@ -67,15 +67,11 @@ const helpWidth = 90
 // helpWidth columns (the root's exit codes and next's list of detectors
 // ran to 118).
 func TestLongHelpIsWrappedForATerminal(t *testing.T) {
-	// Audited in another branch, which owns their help.
-	elsewhere := map[string]bool{"pmfolio export": true, "pmfolio bullets": true}
 	var walk func(cmd *cobra.Command)
 	walk = func(cmd *cobra.Command) {
-		if !elsewhere[cmd.CommandPath()] {
-			for _, line := range strings.Split(cmd.Long, "\n") {
-				if n := len([]rune(line)); n > helpWidth {
-					t.Errorf("%s --help has a line of %d columns, more than %d:\n%s", cmd.CommandPath(), n, helpWidth, line)
-				}
+		for _, line := range strings.Split(cmd.Long, "\n") {
+			if n := len([]rune(line)); n > helpWidth {
+				t.Errorf("%s --help has a line of %d columns, more than %d:\n%s", cmd.CommandPath(), n, helpWidth, line)
 			}
 		}
 		for _, sub := range cmd.Commands() {

@@ -17,6 +17,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -290,6 +291,11 @@ func (s siteConf) missingCredentials() error {
 		Message: fmt.Sprintf("site %q in the config file has no credentials: give email: with api_token: (Jira Cloud) or pat: (Server/Data Center), or token_cmd:; or set JIRA_EMAIL with JIRA_API_TOKEN, or JIRA_PAT", name)}
 }
 
+// tokenCmdTimeout is how long a token_cmd may take: time enough to type a
+// passphrase at a prompt, and a bound for a cron job whose password
+// manager waits for one nobody will type.
+var tokenCmdTimeout = 2 * time.Minute
+
 // runTokenCmd runs the site's token_cmd through the shell and takes its
 // output as the secret; source names where the command came from. Neither
 // the command, which may hold a secret, nor its output appears in an error.
@@ -298,9 +304,18 @@ func (s *siteConf) runTokenCmd(ctx context.Context, source string) error {
 	if runtime.GOOS == "windows" {
 		shell, flag = "cmd", "/C"
 	}
+	ctx, cancel := context.WithTimeout(ctx, tokenCmdTimeout)
+	defer cancel()
 	cmd := exec.CommandContext(ctx, shell, flag, s.TokenCmd)
 	cmd.Stderr = os.Stderr // a password manager may prompt there
+	// A child the shell started (gpg behind pass) may hold the output open
+	// after the shell is killed: stop waiting for it soon after.
+	cmd.WaitDelay = time.Second
 	out, err := cmd.Output()
+	if ctx.Err() == context.DeadlineExceeded {
+		return &userError{Kind: kindConfig, Message: fmt.Sprintf("%s gave no token within %v", source, tokenCmdTimeout),
+			Hint: "run the command yourself: it must print the token without waiting for input (in a cron job, unlock your password manager's agent first, or put the token in the file)"}
+	}
 	if err != nil {
 		return &userError{Kind: kindConfig, Message: fmt.Sprintf("%s failed: %v", source, err),
 			Hint: "run the command yourself to see why; it must print the token and exit 0"}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A config file is read whole or refused: a mistyped key (a token under
@@ -124,5 +125,22 @@ func TestSitesToSyncSaysWhatASiteOfTheFileLacksAndOnlyForTheSitePicked(t *testin
 		if err != nil && exitCode(err, hintContext{}) != exitUsage {
 			t.Errorf("--site %s: exit %d, want %d", tt.site, exitCode(err, hintContext{}), exitUsage)
 		}
+	}
+}
+
+// A token_cmd that waits for input nobody gives (a password manager's
+// prompt in a cron job) ends with one line saying so, not a sync that
+// hangs for ever.
+func TestATokenCmdThatNeverAnswersIsStopped(t *testing.T) {
+	defer func(d time.Duration) { tokenCmdTimeout = d }(tokenCmdTimeout)
+	tokenCmdTimeout = 300 * time.Millisecond
+	cfg := fileConfig{Sites: []siteConf{{Name: "pass", URL: "https://acme.atlassian.net", Email: "me@acme.com", TokenCmd: "sleep 30; echo secret"}}}
+	start := time.Now()
+	_, err := sitesToSync(context.Background(), cfg, "", func(string) string { return "" })
+	if err == nil || !strings.Contains(err.Error(), `token_cmd of site "pass" in the config file gave no token within 300ms`) || exitCode(err, hintContext{}) != exitUsage {
+		t.Fatalf("a token_cmd that never answers: %v", err)
+	}
+	if waited := time.Since(start); waited > 10*time.Second {
+		t.Errorf("stopped after %v", waited)
 	}
 }

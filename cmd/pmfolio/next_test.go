@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -45,6 +47,27 @@ func TestNextSaysWhenTheTeamReadIsFromAnOlderPmfolio(t *testing.T) {
 	c.run(t, "sync", "--quiet")
 	if r := c.run(t, "next"); strings.Contains(r.errOut, note) {
 		t.Errorf("next after the sync read the backlog again: err %q", r.errOut)
+	}
+}
+
+// The sync's line and the team backlog's each tell their own requests:
+// together, what Jira saw, not the team's counted twice.
+func TestSyncAndTeamLinesAddUpToTheRequestsJiraSaw(t *testing.T) {
+	srv, env := teamSite(t)
+	c := cli{env: env}
+	count := regexp.MustCompile(`in (\d+) requests?, [\d.]+ s`)
+	for _, run := range []string{"first", "nightly"} {
+		before := srv.Requests()
+		r := c.run(t, "sync")
+		counts := count.FindAllStringSubmatch(r.out, -1)
+		if r.code != 0 || len(counts) != 2 || !strings.Contains(r.out, "\nteam backlog: read ") {
+			t.Fatalf("%s sync: exit %d, want a line for the sync and one for the team:\n%s%s", run, r.code, r.out, r.errOut)
+		}
+		own, _ := strconv.Atoi(counts[0][1])
+		team, _ := strconv.Atoi(counts[1][1])
+		if saw := srv.Requests() - before; own+team != saw || team == 0 {
+			t.Errorf("%s sync: %d requests told for the sync and %d for the team, Jira saw %d:\n%s", run, own, team, saw, r.out)
+		}
 	}
 }
 

@@ -317,9 +317,15 @@ func syncSummary(r evsync.Result, dryRun bool) string {
 		return fmt.Sprintf("dry run on %s: %s with %s of yours; nothing stored (%s, %.1f s)",
 			name, plural(r.Issues, "issue"), plural(r.Activities, "activity"), plural(r.Requests, "request"), took)
 	}
+	// The team phase's line tells its own requests and time: this one
+	// tells the rest, so the two add up to what Jira saw.
+	requests, own := r.Requests, r.Duration
+	if r.Team != nil {
+		requests, own = requests-r.Team.Requests, own-r.Team.Duration
+	}
 	line := fmt.Sprintf("synced %s from %s, %s, %s in %s, %.1f s",
 		plural(r.Issues, "issue"), name, plural(r.NewActivities, "new activity"), plural(r.NewEvidence, "new evidence item"),
-		plural(r.Requests, "request"), took)
+		plural(requests, "request"), own.Round(100*time.Millisecond).Seconds())
 	line += teamSummary(r.Team)
 	if r.Removed > 0 {
 		line += fmt.Sprintf("\nremoved %s that Jira says no longer exist (your notes and exclusions are kept)", plural(r.Removed, "issue"))

@@ -127,10 +127,11 @@ func (p *prompter) askUntil(question string, check func(string) error) (string, 
 	}
 }
 
-// siteURL reads a typed site URL: a bare host gets https://, and only
-// http(s) URLs are taken.
+// siteURL reads a typed site URL: a bare host gets https://, only http(s)
+// URLs are taken, and the address of a Jira page copied from the browser
+// (an issue, a board) is cut back to its site's.
 func siteURL(typed string) (string, error) {
-	u := strings.TrimRight(strings.TrimSpace(typed), "/")
+	u := strings.TrimSpace(typed)
 	if u == "" {
 		return "", usageError("the site's URL is needed, e.g. https://acme.atlassian.net")
 	}
@@ -141,7 +142,30 @@ func siteURL(typed string) (string, error) {
 	if err != nil || (parsed.Scheme != "https" && parsed.Scheme != "http") || parsed.Host == "" || parsed.User != nil {
 		return "", usageError("%q is not an http(s) URL like https://acme.atlassian.net", typed)
 	}
-	return u, nil
+	parsed.RawQuery, parsed.Fragment, parsed.RawPath = "", "", ""
+	parsed.Path = sitePath(parsed.Path, isCloudURL(u))
+	return strings.TrimRight(parsed.String(), "/"), nil
+}
+
+// pagePaths start the paths of Jira's web pages and API, which follow the
+// site's own path (a Server's context path, such as /jira) in an address
+// copied from the browser.
+var pagePaths = []string{"/browse/", "/secure/", "/projects/", "/issues/", "/plugins/", "/servicedesk/", "/rest/", "/login.jsp"}
+
+// sitePath is the site's own part of a URL's path: what comes before a
+// page's path. On Jira Cloud every page is under /jira/ ("/jira/software/
+// projects/OPS/boards/1") and a site has no path of its own.
+func sitePath(path string, cloud bool) string {
+	if cloud && (path == "/jira" || strings.HasPrefix(path, "/jira/")) {
+		return ""
+	}
+	cut := len(path)
+	for _, p := range pagePaths {
+		if i := strings.Index(path+"/", p); i >= 0 && i < cut {
+			cut = i
+		}
+	}
+	return path[:cut]
 }
 
 // runInit completes the options (prompting when it may), checks them

@@ -313,3 +313,25 @@ func TestReInitOfAnUnnamedSiteNamesItAfterItsURL(t *testing.T) {
 		t.Errorf("re-init of an unnamed site: exit %d, %+v\n%s", r.code, cfg.Sites, r.errOut)
 	}
 }
+
+// An address copied from the browser while on a Jira page is the site's:
+// the page's path, query and fragment go, a Server's context path stays.
+func TestSiteURLCutsAPagesAddressBackToTheSite(t *testing.T) {
+	for typed, want := range map[string]string{
+		"acme.atlassian.net":          "https://acme.atlassian.net",
+		"https://acme.atlassian.net/": "https://acme.atlassian.net",
+		"https://acme.atlassian.net/browse/OPS-1?focusedCommentId=2#comment-2": "https://acme.atlassian.net",
+		"https://acme.atlassian.net/jira/software/projects/OPS/boards/1":       "https://acme.atlassian.net",
+		"https://acme.atlassian.net/jira/your-work":                            "https://acme.atlassian.net",
+		"https://jira.example.com/jira/browse/OPS-1":                           "https://jira.example.com/jira",
+		"https://jira.example.com/jira/secure/RapidBoard.jspa?rapidView=3":     "https://jira.example.com/jira",
+		"https://jira.example.com/jira":                                        "https://jira.example.com/jira",
+		"https://jira.example.com/issues/?jql=project%20%3D%20OPS":             "https://jira.example.com",
+		"http://127.0.0.1:8080/ctx/projects/OPS/issues/OPS-1":                  "http://127.0.0.1:8080/ctx",
+		"https://api.atlassian.com/ex/jira/0d3c-cloud-id":                      "https://api.atlassian.com/ex/jira/0d3c-cloud-id",
+	} {
+		if got, err := siteURL(typed); err != nil || got != want {
+			t.Errorf("siteURL(%q) = %q, %v; want %q", typed, got, err, want)
+		}
+	}
+}

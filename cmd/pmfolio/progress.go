@@ -58,6 +58,13 @@ func (b *progressBar) pages(done, expected int) {
 	b.drawn = true
 }
 
+// team says the sync has gone on to the team's backlog (pmfolio next), and
+// how many of its issues are read: the bar of pages stood full meanwhile.
+func (b *progressBar) team(issues int) {
+	fmt.Fprintf(b.w, "\r%s: reading the team's backlog, %d issues\033[K", b.label, issues)
+	b.drawn = true
+}
+
 // roughDuration says a wait the way a person would: "about 40 s", "about
 // 3 min".
 func roughDuration(d time.Duration) string {

@@ -249,7 +249,7 @@ func syncOneSite(ctx context.Context, store *sqlite.Store, site siteConf, opts s
 	sopts.Team = teamScopeOf(site, opts.Team)
 	sopts.Prepare = func(ctx context.Context) error { return reclassifyIfChanged(ctx, store, opts) }
 	if bar != nil {
-		sopts.PageProgress = bar.pages
+		sopts.PageProgress, sopts.TeamProgress = bar.pages, bar.team
 	}
 	var sink evsync.Sink
 	if store != nil {

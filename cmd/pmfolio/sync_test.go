@@ -317,3 +317,21 @@ func TestSyncOnATerminalSaysJiraGivesNoAnswerAndThatItIsRetrying(t *testing.T) {
 		t.Errorf("exit %d, want %d", code, exitUnreachable)
 	}
 }
+
+// On a terminal the bar goes on to the team's backlog once the user's own
+// pages are in: it does not stand full while the team phase reads.
+func TestSyncProgressGoesOnToTheTeamsBacklog(t *testing.T) {
+	srv, env := teamSite(t)
+	stdio, _, errOut := bufferIO()
+	stdio.IsTTY = true
+	_, err := runSync(context.Background(), syncOptions{IO: stdio, DBPath: env["PMFOLIO_DB"],
+		Sites: []siteConf{{URL: srv.URL(), Email: jiratest.DemoEmail, APIToken: jiratest.DemoAPIToken}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := errOut.String()
+	pages, team := strings.LastIndex(got, " pages"), strings.Index(got, ": reading the team's backlog, 0 issues")
+	if pages < 0 || team < pages || !regexp.MustCompile(`reading the team's backlog, [1-9]\d* issues`).MatchString(got) {
+		t.Errorf("progress on a terminal, want pages and then the team's backlog counted:\n%q", got)
+	}
+}

@@ -86,6 +86,9 @@ type Options struct {
 	// PageProgress is told after each committed page how many pages are
 	// done and how many the search is expected to take (-1: unknown).
 	PageProgress func(done, expected int)
+	// TeamProgress is told, when the team phase starts and after each of
+	// its pages, how many team issues it has read.
+	TeamProgress func(issues int)
 	// Stop, when closed, ends the sync after the page being fetched is
 	// committed: Ctrl-C keeps the work already done.
 	Stop <-chan struct{}

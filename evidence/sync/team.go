@@ -105,9 +105,18 @@ func syncTeam(ctx context.Context, src Source, sink Sink, opts Options, res *Res
 			return &TeamError{Err: err}
 		}
 	}
+	progress := opts.TeamProgress
+	if progress == nil {
+		progress = func(int) {}
+	}
+	progress(0)
 	err = tsrc.TeamPages(ctx, selection, func(issues []next.TeamIssue, newest time.Time) error {
 		team.Issues += len(issues)
-		return tsink.SaveTeamPage(ctx, res.Site.ID, scopeKey, issues, newest)
+		if err := tsink.SaveTeamPage(ctx, res.Site.ID, scopeKey, issues, newest); err != nil {
+			return err
+		}
+		progress(team.Issues)
+		return nil
 	})
 	if err != nil {
 		return &TeamError{Err: err}

@@ -8,7 +8,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/pmfolio/pmfolio/evidence"
+	evsync "github.com/pmfolio/pmfolio/evidence/sync"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
 
@@ -141,6 +144,27 @@ func TestDoctorTellsTheTruthAboutAFailedSyncAndOnlyWarnsOfOptionalEndpoints(t *t
 	}
 	if r.code != exitFailure || !strings.Contains(r.errOut, "doctor found a problem: 127.0.0.1: last sync") {
 		t.Errorf("doctor: exit %d, %q; want 1 for the failed sync, not for the optional endpoint", r.code, r.errOut)
+	}
+}
+
+// A sync refused because another was running never ran: doctor reports
+// the last sync that did, not "failed: another pmfolio sync is running".
+func TestDoctorDoesNotCountASyncRefusedAtTheLock(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentServer, 4)
+	env := isolatedEnv(t)
+	env["JIRA_URL"], env["JIRA_PAT"] = srv.URL(), jiratest.DemoPAT
+	env["PMFOLIO_DB"] = filepath.Join(t.TempDir(), "p.db")
+	c := cli{env: env}
+	if r := c.run(t, "sync", "--quiet"); r.code != 0 {
+		t.Fatalf("sync: %s", r.errOut)
+	}
+	site := siteConf{URL: srv.URL(), PAT: jiratest.DemoPAT}
+	if err := appendSyncLog(env["PMFOLIO_DB"], time.Now().Add(time.Minute), site, evsync.Result{}, evidence.ErrLocked); err != nil {
+		t.Fatal(err)
+	}
+	r := c.run(t, "doctor")
+	if !regexp.MustCompile(`(?m)^ok    127\.0\.0\.1: last sync\s+ok just now`).MatchString(r.out) || r.code != 0 || strings.Contains(r.out, "FAIL") {
+		t.Errorf("doctor after a sync refused at the lock:\n%s", r.out)
 	}
 }
 

@@ -109,6 +109,11 @@ func syncLogBySite(dbPath string) (map[string]syncLogEntry, error) {
 		if err != nil {
 			continue
 		}
+		if len(fields) > 3 && fields[3] == fmt.Sprintf("exit=%d", exitLocked) {
+			// Refused at the lock: it never ran, and the sync that held
+			// the lock writes its own line.
+			continue
+		}
 		entry := syncLogEntry{at: at, failed: fields[2] == "failed"}
 		if _, quoted, ok := strings.Cut(sc.Text(), " error="); ok {
 			if text, err := strconv.Unquote(quoted); err == nil {

@@ -790,21 +790,30 @@ func sayVerified(r *report, groups []group) []clause {
 // and created 17 postmortems and follow-up issues."
 func sayIncidents(r *report, groups []group) []clause {
 	all := items(groups)
+	// The incidents are the incidents the user posted updates on, and
+	// the updates those posted on them: "7 incidents: posted 34 incident
+	// updates" would count notes on tickets that were no incident.
+	updates := incidentUpdates(all)
+	posted := all
+	if r.count(updates, countsIssues).Value > 0 {
+		posted = updates
+	}
 	var did []string
 	var numbers []bulletNumber
-	for _, k := range []struct{ counts, verb, one, many string }{
-		{countsComments, "posted ", "incident update", "incident updates"},
-		{countsCreated, "created ", "postmortem or follow-up issue", "postmortems and follow-up issues"},
-		{countsOther, "recorded ", "other incident action", "other incident actions"},
+	for _, k := range []struct {
+		from                    []*evidence.Evidence
+		counts, verb, one, many string
+	}{
+		{posted, countsComments, "posted ", "incident update", "incident updates"},
+		{all, countsCreated, "created ", "postmortem or follow-up issue", "postmortems and follow-up issues"},
+		{all, countsOther, "recorded ", "other incident action", "other incident actions"},
 	} {
-		if n := r.count(all, k.counts); n.Value > 0 {
+		if n := r.count(k.from, k.counts); n.Value > 0 {
 			text, _ := counted(n, k.one, k.many)
 			did = append(did, k.verb+text)
 			numbers = append(numbers, n)
 		}
 	}
-	// The incidents are the incidents the user posted updates on.
-	updates := incidentUpdates(all)
 	if incidents := r.count(updates, countsIssues); incidents.Value > 0 {
 		incidents.Counts = "issues with an incident update"
 		text, _ := counted(incidents, "incident", "incidents")

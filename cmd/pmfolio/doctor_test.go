@@ -17,7 +17,7 @@ import (
 
 // syncedServerSite is the environment of a user of a Data Center site of 8
 // issues who has synced it once.
-func syncedServerSite(t *testing.T) map[string]string {
+func syncedServerSite(t *testing.T) (*jiratest.Server, map[string]string) {
 	t.Helper()
 	srv := fakeSite(t, jiratest.DeploymentServer, 8, jiratest.WithContextPath("/jira"))
 	env := isolatedEnv(t)
@@ -26,11 +26,11 @@ func syncedServerSite(t *testing.T) map[string]string {
 	if r := (cli{env: env}).run(t, "sync", "--quiet"); r.code != 0 {
 		t.Fatalf("sync: %s", r.errOut)
 	}
-	return env
+	return srv, env
 }
 
 func TestDoctorWithGoodCredentialsChecksEverything(t *testing.T) {
-	env := syncedServerSite(t)
+	_, env := syncedServerSite(t)
 	r := cli{env: env}.run(t, "doctor")
 	if r.code != 0 {
 		t.Fatalf("doctor: exit %d\n%s%s", r.code, r.out, r.errOut)
@@ -56,7 +56,7 @@ func TestDoctorWithGoodCredentialsChecksEverything(t *testing.T) {
 // Other rules than those the evidence comes from are a warning with its
 // fix; a broken rules file is a failure of the configuration.
 func TestDoctorChecksTheRulesAndWhetherTheEvidenceComesFromThem(t *testing.T) {
-	env := syncedServerSite(t)
+	_, env := syncedServerSite(t)
 	other := filepath.Join(t.TempDir(), "rules.yaml")
 	writeFile(t, other, "model: off\n")
 	r := cli{env: env}.run(t, "--rules", other, "doctor")
@@ -114,14 +114,8 @@ func TestDoctorWithBadCredentialsSaysHowToFixThem(t *testing.T) {
 }
 
 func TestDoctorTellsTheTruthAboutAFailedSyncAndOnlyWarnsOfOptionalEndpoints(t *testing.T) {
-	srv := fakeSite(t, jiratest.DeploymentServer, 4)
-	env := isolatedEnv(t)
-	env["JIRA_URL"], env["JIRA_PAT"] = srv.URL(), jiratest.DemoPAT
-	env["PMFOLIO_DB"] = filepath.Join(t.TempDir(), "p.db")
+	srv, env := syncedServerSite(t)
 	c := cli{env: env}
-	if r := c.run(t, "sync", "--quiet"); r.code != 0 {
-		t.Fatalf("sync: %s", r.errOut)
-	}
 	bad := cli{env: maps.Clone(env)}
 	bad.env["JIRA_PAT"] = "revoked"
 	if r := bad.run(t, "sync", "--quiet"); r.code != exitAuth {
@@ -150,14 +144,8 @@ func TestDoctorTellsTheTruthAboutAFailedSyncAndOnlyWarnsOfOptionalEndpoints(t *t
 // A sync refused because another was running never ran: doctor reports
 // the last sync that did, not "failed: another pmfolio sync is running".
 func TestDoctorDoesNotCountASyncRefusedAtTheLock(t *testing.T) {
-	srv := fakeSite(t, jiratest.DeploymentServer, 4)
-	env := isolatedEnv(t)
-	env["JIRA_URL"], env["JIRA_PAT"] = srv.URL(), jiratest.DemoPAT
-	env["PMFOLIO_DB"] = filepath.Join(t.TempDir(), "p.db")
+	srv, env := syncedServerSite(t)
 	c := cli{env: env}
-	if r := c.run(t, "sync", "--quiet"); r.code != 0 {
-		t.Fatalf("sync: %s", r.errOut)
-	}
 	site := siteConf{URL: srv.URL(), PAT: jiratest.DemoPAT}
 	if err := appendSyncLog(env["PMFOLIO_DB"], time.Now().Add(time.Minute), site, evsync.Result{}, evidence.ErrLocked); err != nil {
 		t.Fatal(err)

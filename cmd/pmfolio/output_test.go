@@ -18,7 +18,7 @@ func (fullDisk) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
 // A command whose output was lost fails: `pmfolio rules list > file` on a
 // full disk must not tell the script that ran it that all went well.
 func TestOutputLostToAFullDiskIsAFailure(t *testing.T) {
-	site := syncedServerSite(t)
+	_, site := syncedServerSite(t)
 	for _, args := range [][]string{
 		{"rules", "list"},
 		{"rules", "show", "comment.status-update"},

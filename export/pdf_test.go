@@ -508,15 +508,7 @@ func TestPDFLeavesEmojiOutWithoutGaps(t *testing.T) {
 // length of the quote before it: quotes of every length from one word to
 // forty put the bracket at every place of the line.
 func TestPDFKeepsTheOpeningBracketWithItsLink(t *testing.T) {
-	words := strings.Fields("the refund fix is in review and should be live on Thursday in every region once the canary " +
-		"has run a full day without errors and support has the new macro for the merchants who asked last week")
-	for n := 1; n <= len(words); n++ {
-		p := typicalPortfolio()
-		for i := range p.Evidence {
-			if p.Evidence[i].Category == evidence.CatStakeholderComms && p.Evidence[i].IssueKey == "PAY-101" {
-				p.Evidence[i].Excerpt = "Status for support: 3 of 5 stories done; ETA 30 June, because " + strings.Join(words[:n], " ") + "."
-			}
-		}
+	forQuotesOfEveryLength(func(n int, p evidence.Portfolio) {
 		var pdf bytes.Buffer
 		if err := PDF(&pdf, p, Options{}); err != nil {
 			t.Fatal(err)
@@ -530,6 +522,23 @@ func TestPDFKeepsTheOpeningBracketWithItsLink(t *testing.T) {
 				t.Fatalf("%d words: a line ends with the bracket of its link: %q", n, line)
 			}
 		}
+	})
+}
+
+// forQuotesOfEveryLength calls fn with the typical portfolio whose status
+// update quotes n words, for n from one to forty: together they put what
+// follows the quote at every place of a line.
+func forQuotesOfEveryLength(fn func(n int, p evidence.Portfolio)) {
+	words := strings.Fields("the refund fix is in review and should be live on Thursday in every region once the canary " +
+		"has run a full day without errors and support has the new macro for the merchants who asked last week")
+	for n := 1; n <= len(words); n++ {
+		p := typicalPortfolio()
+		for i := range p.Evidence {
+			if p.Evidence[i].Category == evidence.CatStakeholderComms && p.Evidence[i].IssueKey == "PAY-101" {
+				p.Evidence[i].Excerpt = "Status for support: 3 of 5 stories done; ETA 30 June, because " + strings.Join(words[:n], " ") + "."
+			}
+		}
+		fn(n, p)
 	}
 }
 
@@ -565,15 +574,7 @@ func TestPDFKeepsAListItemOnOnePage(t *testing.T) {
 // length put the closing bracket at every place of the line, and no line
 // may begin with ")" or ",".
 func TestPDFKeepsTheClosingBracketWithItsLink(t *testing.T) {
-	words := strings.Fields("the refund fix is in review and should be live on Thursday in every region once the canary " +
-		"has run a full day without errors and support has the new macro for the merchants who asked last week")
-	for n := 1; n <= len(words); n++ {
-		p := typicalPortfolio()
-		for i := range p.Evidence {
-			if p.Evidence[i].Category == evidence.CatStakeholderComms && p.Evidence[i].IssueKey == "PAY-101" {
-				p.Evidence[i].Excerpt = "Status for support: 3 of 5 stories done; ETA 30 June, because " + strings.Join(words[:n], " ") + "."
-			}
-		}
+	forQuotesOfEveryLength(func(n int, p evidence.Portfolio) {
 		for _, full := range []bool{false, true} {
 			var pdf bytes.Buffer
 			if err := PDF(&pdf, p, Options{Full: full}); err != nil {
@@ -588,5 +589,5 @@ func TestPDFKeepsTheClosingBracketWithItsLink(t *testing.T) {
 				}
 			}
 		}
-	}
+	})
 }

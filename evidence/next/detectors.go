@@ -29,6 +29,10 @@ type Team struct {
 	typical *float64
 	// p0 says whether some issue has priority P0; made on first use (usesP0).
 	p0 *bool
+	// fieldsUsed says, by project, whether its issues carry a priority and
+	// a component often enough for a bug without one to be untriaged;
+	// made on first use (triageFields).
+	fieldsUsed map[string][2]bool
 }
 
 // finding is what a check found on one issue: the values of the reason's
@@ -745,16 +749,19 @@ func questionIn(text string) string {
 
 // untriagedBug: a bug with no priority or no component, open longer than
 // the threshold. A bug in progress or planned into the running or next
-// sprint was triaged in practice, whatever its fields say.
+// sprint was triaged in practice, whatever its fields say. A field the
+// bug's project hardly uses (a team that sorts nothing by component) is
+// not missing.
 func untriagedBug(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	if is.InProgress() || sprintLabel(is) != "" {
 		return nil, false
 	}
+	used := t.triageFields(is.Project)
 	var missing []string
-	if is.Priority == "" {
+	if is.Priority == "" && used[0] {
 		missing = append(missing, "priority")
 	}
-	if len(is.Components) == 0 {
+	if len(is.Components) == 0 && used[1] {
 		missing = append(missing, "component")
 	}
 	if len(missing) == 0 || !olderThan(d, is.Created, t.Now) {
@@ -765,6 +772,39 @@ func untriagedBug(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 		lacking = "neither a " + missing[0] + " nor a " + missing[1]
 	}
 	return map[string]string{"missing": strings.Join(missing, " and "), "lacking": lacking, "age": age(is.Created, t.Now, d.Working)}, true
+}
+
+// fieldUseShare is the least share of a project's issues that carry a
+// priority (or a component) for a bug without one to count as untriaged:
+// below it, the team does not triage by that field.
+const fieldUseShare = 0.2
+
+// triageFields reports whether a project's issues use priorities and
+// components: at least fieldUseShare of them carry one.
+func (t *Team) triageFields(project string) [2]bool {
+	if t.fieldsUsed == nil {
+		type count struct{ all, priority, component int }
+		counts := map[string]*count{}
+		for _, is := range t.Issues {
+			c := counts[is.Project]
+			if c == nil {
+				c = &count{}
+				counts[is.Project] = c
+			}
+			c.all++
+			if is.Priority != "" {
+				c.priority++
+			}
+			if len(is.Components) > 0 {
+				c.component++
+			}
+		}
+		t.fieldsUsed = map[string][2]bool{}
+		for p, c := range counts {
+			t.fieldsUsed[p] = [2]bool{float64(c.priority) >= fieldUseShare*float64(c.all), float64(c.component) >= fieldUseShare*float64(c.all)}
+		}
+	}
+	return t.fieldsUsed[project]
 }
 
 func unassignedInProgress(_ Detector, _ *Team, is TeamIssue) (map[string]string, bool) {

@@ -395,12 +395,20 @@ func TestDetectors(t *testing.T) {
 		{name: "a bug with no priority for two weeks", detector: "bug.untriaged", reason: "no priority",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Type, is.Priority, is.SprintState, is.Sprints, is.Created = "Bug", "", "", nil, days(14)
-			}}},
+			}, func(*TeamIssue) {}}},
 		{name: "a bug with neither a priority nor a component", detector: "bug.untriaged", reason: "bug open for 2 weeks with neither a priority nor a component",
 			action: "set the priority and component",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Type, is.Priority, is.Components, is.SprintState, is.Sprints, is.Created = "Bug", "", nil, "", nil, days(14)
-			}}},
+			}, func(*TeamIssue) {}}},
+		{name: "a team that sorts nothing by component is not told its bugs lack one",
+			issues: append(slices.Repeat([]func(*TeamIssue){func(is *TeamIssue) { is.Components = nil }}, 5), func(is *TeamIssue) {
+				is.Type, is.Components, is.SprintState, is.Sprints, is.Created = "Bug", nil, "", nil, days(30)
+			})},
+		{name: "a bug lacks a component where a fifth of the team's issues have one", detector: "bug.untriaged", reason: "bug open for 4 weeks with no component",
+			issues: append(slices.Repeat([]func(*TeamIssue){func(is *TeamIssue) { is.Components = nil }}, 3), func(*TeamIssue) {}, func(is *TeamIssue) {
+				is.Type, is.Components, is.SprintState, is.Sprints, is.Created = "Bug", nil, "", nil, days(30)
+			})},
 		{name: "a bug in progress in the running sprint was triaged in practice",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Type, is.Components, is.Created, is.Updated = "Bug", nil, days(30), days(1)
@@ -660,7 +668,8 @@ func TestWhyDoesNotRepeatTheReason(t *testing.T) {
 	bug.Type, bug.Priority, bug.Components, bug.SprintState, bug.Sprints, bug.Created = "Bug", "", nil, "", nil, days(21)
 	young := bug
 	young.Key, young.ID, young.Summary, young.Created = "OPS-2", "OPS-2", "Export fails for empty months", days(8)
-	ranked := Find(cfg, Team{Site: site, Issues: []TeamIssue{young, bug}, Now: now}, nil)
+	// A story the team triaged: it sorts its issues by priority and component.
+	ranked := Find(cfg, Team{Site: site, Issues: []TeamIssue{young, bug, story("OPS-3")}, Now: now}, nil)
 	if len(ranked) != 2 || ranked[0].IssueKey != "OPS-1" {
 		t.Fatalf("ranked %+v, want the older bug first", ranked)
 	}

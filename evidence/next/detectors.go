@@ -317,32 +317,53 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 		return nil, false // blocked.unlinked's when marked, else not blocked
 	}
 	since := t.lastWordOnChain(is)
-	// blocker is what the reason names, chase what the action asks to chase.
-	key, owner := blockers[0], "its owner"
+	// blocker is what the reason names, chase what the action asks to
+	// chase, and target that issue when the team's issues hold it.
+	key := blockers[0]
 	blocker, chase := " by "+key, " "+key
-	if b, ok := t.issue(key); ok {
-		key = b.Key
+	target, known := t.issue(key)
+	if known {
+		key = target.Key
 		blocker, chase = " by "+key, " "+key
-		owner = cmp.Or(t.assigneeOtherThanUser(b), owner)
 		// Chasing a blocker that itself waits on another issue moves
 		// nothing: name what it waits on, which is what to chase.
-		if further := t.openBlockers(b); len(further) > 0 {
-			if staleOnItsOwn(d, t, b) {
-				// b is suggested itself, with the same blocker to
+		if further := t.openBlockers(target); len(further) > 0 {
+			if staleOnItsOwn(d, t, target) {
+				// target is suggested itself, with the same blocker to
 				// chase and this issue counted as blocked behind it.
 				return nil, false
 			}
 			blocker = " by " + key + ", which waits on " + further[0] + ","
-			chase, owner = " "+further[0]+", which "+key+" waits on", "its owner"
-			if f, ok := t.issue(further[0]); ok {
-				owner = cmp.Or(t.assigneeOtherThanUser(f), owner)
-			}
+			chase = " " + further[0] + ", which " + key + " waits on"
+			target, known = t.issue(further[0])
 		}
 	}
 	if !olderThan(d, since, t.Now) {
 		return nil, false
 	}
-	return map[string]string{"blocker": blocker, "chase": chase, "blocker-owner": owner, "age": age(since, t.Now, d.Working), "still-needed": stillNeeded(since, t.Now, d)}, true
+	// Whom to ask for a date: the blocker's assignee, whoever took over
+	// from one who left, or, when the blocker is the user's own or
+	// nobody's, no one to ask.
+	owner, chaseBlocker := "its owner", ""
+	switch {
+	case known && target.Assignee.Is(t.Site.User):
+		owner = "you"
+		sep := ""
+		if strings.Contains(chase, ",") {
+			sep = ","
+		}
+		chaseBlocker = "The blocker" + chase + sep + " is yours: set a date for it"
+	case known && target.Assignee.ID == "":
+		owner = "whoever takes it"
+		chaseBlocker = "The blocker" + chase + " has nobody assigned: find it an owner and ask them for a date"
+	case known:
+		owner = cmp.Or(t.assigneeOtherThanUser(target), owner)
+	}
+	if chaseBlocker == "" {
+		chaseBlocker = "Chase the blocker" + chase + ": ask " + owner + " for a date"
+	}
+	return map[string]string{"blocker": blocker, "chase": chase, "blocker-owner": owner, "chase-blocker": chaseBlocker,
+		"age": age(since, t.Now, d.Working), "still-needed": stillNeeded(since, t.Now, d)}, true
 }
 
 // unlinkedBlock: an issue marked blocked (flagged, a blocked status or

@@ -132,6 +132,37 @@ func TestDetectors(t *testing.T) {
 					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
 				},
 			}},
+		{name: "a blocker of yours is yours to date, not its owner's to ask", detector: "blocked.stale", reason: "blocked by OPS-1 with no comment",
+			action: "The blocker OPS-1 is yours: set a date for it, post it here and tell Tomás",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { is.Assignee = me },
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-1"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
+				},
+			}},
+		{name: "a blocker of yours down a chain is yours to date", detector: "blocked.stale",
+			action: "The blocker OPS-1, which OPS-2 waits on, is yours: set a date for it, post it here and tell Tomás",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { is.Assignee = me },
+				func(is *TeamIssue) {
+					is.Assignee = me
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-1"}}
+				},
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-2"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-2.")}
+				},
+			}},
+		{name: "a blocker nobody is assigned to needs an owner before a date", detector: "blocked.stale",
+			action: "The blocker OPS-1 has nobody assigned: find it an owner and ask them for a date, post it here and tell Tomás",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { is.Assignee = evidence.User{} },
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-1"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
+				},
+			}},
 		{name: "a blocker whose assignee left is chased with whoever took over", detector: "blocked.stale",
 			action: "Chase the blocker OPS-1: ask whoever took over from Lena for a date",
 			issues: []func(*TeamIssue){

@@ -716,6 +716,11 @@ func unansweredQuestion(d Detector, t *Team, is TeamIssue) (map[string]string, b
 	if !ok || last.Author.Is(t.Site.User) || !AsksQuestion(last.Text) {
 		return nil, false
 	}
+	// "Waiting for customer": the team asked the reporter, and knows it
+	// waits for their answer; nobody on the team can give it.
+	if waitsOnReporter.MatchString(is.Status) && !last.Author.Is(is.Reporter) {
+		return nil, false
+	}
 	if !olderThan(d, last.At, t.Now) {
 		return nil, false
 	}
@@ -728,6 +733,10 @@ func unansweredQuestion(d Detector, t *Team, is TeamIssue) (map[string]string, b
 	question := "“" + t.quote(questionIn(last.Text), last.Text, 100) + "”"
 	return map[string]string{"asker": asker, "question": question, "age": age(last.At, t.Now, d.Working)}, true
 }
+
+// waitsOnReporter is a status that says the issue waits for its reporter's
+// answer: "Waiting for customer", "Pending reporter", "Needs info".
+var waitsOnReporter = regexp.MustCompile(`(?i)\b(?:waiting|awaiting|pending)\b.*\b(?:customers?|clients?|reporter|requester|user|info|information|feedback|response|reply)\b|\bneeds? (?:more )?info|\binfo(?:rmation)? (?:needed|required|requested)\b`)
 
 func lastPersonComment(is TeamIssue) (evidence.Comment, bool) {
 	var last evidence.Comment

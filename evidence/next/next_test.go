@@ -391,6 +391,18 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Comments = []evidence.Comment{comment(tomas, days(7), "Do we keep the old endpoint for mobile clients?")}
 			}}},
+		{name: "a question to the customer, waiting for the customer, is nobody's on the team to answer",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Status, is.StatusCategory, is.Reporter = "Waiting for customer", "indeterminate", evidence.User{ID: "carla", DisplayName: "Carla"}
+				is.Comments = []evidence.Comment{comment(tomas, days(8), "Could you send us the server log and the exact error?")}
+			}}},
+		{name: "the customer's own question, while the issue says it waits for them, still waits for the team", detector: "question.unanswered",
+			reason: "Carla asked “Which log do you need?”",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				carla := evidence.User{ID: "carla", DisplayName: "Carla"}
+				is.Status, is.StatusCategory, is.Reporter = "Waiting for customer", "indeterminate", carla
+				is.Comments = []evidence.Comment{comment(tomas, days(9), "Could you send us the log?"), comment(carla, days(8), "Which log do you need?")}
+			}}},
 		{name: "a question from a teammate who left months ago is for reassigning or closing", detector: "question.unanswered",
 			reason: "Lena asked “Is this still needed after the migration?” 5 months ago and nobody answered; Lena has left",
 			action: "Lena has left: reassign it or close it",

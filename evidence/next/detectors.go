@@ -549,7 +549,16 @@ func (t *Team) lastCommentNote(is TeamIssue) string {
 	if c.Author.Is(t.Site.User) {
 		who = "you"
 	}
-	return fmt.Sprintf(" (the last comment, by %s on %s: “%s”)", who, c.At.Format("2 Jan"), t.quote(markup.PlainText(c.Text), c.Text, 80))
+	return fmt.Sprintf(" (the last comment, by %s on %s: “%s”)", who, dayOf(c.At, t.Now), t.quote(markup.PlainText(c.Text), c.Text, 80))
+}
+
+// dayOf says the day of a time, with its year when that is not now's:
+// "14 Oct" of a comment 13 months old reads as last month.
+func dayOf(at, now time.Time) string {
+	if at.Year() != now.Year() {
+		return at.Format("2 Jan 2006")
+	}
+	return at.Format("2 Jan")
 }
 
 // epicsWithoutMetric: an epic whose work has started (it is in progress,

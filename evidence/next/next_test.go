@@ -267,6 +267,13 @@ func TestDetectors(t *testing.T) {
 				epic(is)
 				is.Comments = []evidence.Comment{comment(tomas, days(21), "Update: half done.")}
 			}}},
+		{name: "an epic's last comment of another year says its year", detector: "epic.no-progress-note",
+			reason: "epic in progress with no progress note for 13 months (the last comment, by Tomás on 14 Oct 2025: “Update: phase 1 is live.”)",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				epic(is)
+				is.Created = days(900)
+				is.Comments = []evidence.Comment{comment(tomas, days(400), "Update: phase 1 is live.")}
+			}}},
 		{name: "epic with last week's note is looked after",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				epic(is)

@@ -1040,7 +1040,16 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 	if last == nil {
 		return nil, false
 	}
-	vars := map[string]string{"version": last.Name, "released": last.Date.Format("2 Jan 2006"), "still-wanted": ""}
+	vars := map[string]string{"version": last.Name, "released": last.Date.Format("2 Jan 2006"), "still-wanted": "",
+		"without-it": "without it", "re-plan": "Move it to the next release or take the version off, and say in a comment why it slipped"}
+	if is.Created.After(last.Date.Add(24 * time.Hour)) {
+		// Filed after the release: it did not slip, its fix version was
+		// set by mistake (often the version a bug was found in).
+		vars["without-it"] = "before it was filed"
+		vars["re-plan"] = "Put it in the release it is planned for, or take " + last.Name +
+			" off: a version released before the issue existed was set by mistake (perhaps the version it affects)"
+		return vars, true
+	}
 	if t.Now.Sub(*last.Date) >= abandonedAfter {
 		// Missed months ago and still open: nobody missed it, and closing
 		// it may be the answer.

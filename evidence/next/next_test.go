@@ -477,14 +477,22 @@ func TestDetectors(t *testing.T) {
 			action: "Move it to the next release",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				shipped := days(41)
-				is.Releases = []Release{{Name: "payments 3.8", Date: &shipped, Released: true}}
+				is.Created, is.Releases = days(60), []Release{{Name: "payments 3.8", Date: &shipped, Released: true}}
+			}}},
+		{name: "an issue filed after its only release shipped did not slip: its version is a mistake", detector: "release.missed",
+			reason: "2.3 was released on 10 Aug 2026 before it was filed",
+			action: "Put it in the release it is planned for, or take 2.3 off: a version released before the issue existed was set by mistake",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				released := days(100)
+				is.SprintState, is.Sprints, is.Created = "", nil, days(30)
+				is.Releases = []Release{{Name: "2.3", Date: &released, Released: true}}
 			}}},
 		{name: "a release missed months ago: ask first whether the work is still wanted", detector: "release.missed",
 			reason: "payments 3.2 was released on 21 May 2026 without it",
 			action: "Ask first whether it is still wanted 6 months after the release, and close it if not. Move it to the next release",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				shipped := days(181)
-				is.Releases = []Release{{Name: "payments 3.2", Date: &shipped, Released: true}}
+				is.Created, is.Releases = days(200), []Release{{Name: "payments 3.2", Date: &shipped, Released: true}}
 			}}},
 		{name: "moved on to a release still to come: nothing missed",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {

@@ -906,7 +906,8 @@ func likelyDuplicates(d Detector, t *Team) []finding {
 	for j := range open {
 		for i := range j {
 			a, b := open[i], open[j]
-			if a.is.Project != b.is.Project || linked(a.is.Issue, b.is.Key) || linked(b.is.Issue, a.is.Key) || taken[b.is.ID] {
+			if a.is.Project != b.is.Project || linked(a.is.Issue, b.is.Key) || linked(b.is.Issue, a.is.Key) || taken[b.is.ID] ||
+				separateRequests(a.is, b.is) {
 				continue
 			}
 			if jaccard(a.words, b.words) >= d.Similarity {
@@ -916,6 +917,18 @@ func likelyDuplicates(d Detector, t *Team) []finding {
 		}
 	}
 	return out
+}
+
+// requestType is an issue type through which people ask a team for
+// something: a service desk's "Service Request", "IT Help", "Question".
+var requestType = regexp.MustCompile(`(?i)request|question|\bhelp\b|support`)
+
+// separateRequests reports whether two issues are requests from two
+// people: "Request a new laptop" twice is two people's laptops, however
+// alike a service desk's form makes their summaries.
+func separateRequests(a, b TeamIssue) bool {
+	return requestType.MatchString(a.Type) && requestType.MatchString(b.Type) &&
+		a.Reporter.ID != "" && b.Reporter.ID != "" && !a.Reporter.Is(b.Reporter)
 }
 
 func linked(is evidence.Issue, other string) bool {

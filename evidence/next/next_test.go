@@ -560,6 +560,36 @@ func TestDetectors(t *testing.T) {
 					is.Created = days(2)
 				},
 			}},
+		{name: "two people's service requests alike in their words are two requests",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Type, is.Summary, is.Reporter = "Service Request", "Request a new laptop for onboarding", evidence.User{ID: "e1", DisplayName: "Ines"}
+				},
+				func(is *TeamIssue) {
+					is.Type, is.Summary, is.Reporter = "Service Request", "Request a new laptop for onboarding", evidence.User{ID: "e2", DisplayName: "Omar"}
+					is.Created = days(2)
+				},
+			}},
+		{name: "one person's service request sent twice is a duplicate", detector: "duplicate.likely", reason: "duplicate of OPS-1",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Type, is.Summary, is.Reporter = "Service Request", "Request a new laptop for onboarding", evidence.User{ID: "e1", DisplayName: "Ines"}
+				},
+				func(is *TeamIssue) {
+					is.Type, is.Summary, is.Reporter = "Service Request", "Request a new laptop for onboarding", evidence.User{ID: "e1", DisplayName: "Ines"}
+					is.Created = days(2)
+				},
+			}},
+		{name: "two people's bug reports alike in their words are a duplicate", detector: "duplicate.likely", reason: "duplicate of OPS-1",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Type, is.Summary, is.Reporter = "Bug", "Nightly backup job fails on the reports database", evidence.User{ID: "e1", DisplayName: "Ines"}
+				},
+				func(is *TeamIssue) {
+					is.Type, is.Summary, is.Reporter = "Bug", "Nightly backup job fails on reports database", evidence.User{ID: "e2", DisplayName: "Omar"}
+					is.Created = days(2)
+				},
+			}},
 		{name: "a duplicate of an issue assigned to the user is theirs already",
 			issues: []func(*TeamIssue){
 				func(is *TeamIssue) { is.Summary, is.Assignee = "Nightly backup job fails on the reports database", me },

@@ -203,8 +203,8 @@ func noAcceptanceCriteria(_ Detector, _ *Team, is TeamIssue) (map[string]string,
 	if sprint == "" {
 		return nil, false
 	}
-	if evidence.HasAcceptanceCriteria(markup.PlainText(is.AcceptanceCriteria)) ||
-		evidence.HasAcceptanceCriteria(is.Description) || evidence.HasAcceptanceCriteria(markup.PlainText(is.Description)) {
+	if statesCriteria(markup.PlainText(is.AcceptanceCriteria)) ||
+		statesCriteria(is.Description) || statesCriteria(markup.PlainText(is.Description)) {
 		return nil, false
 	}
 	// A non-empty Acceptance Criteria field holds criteria, whatever its form.
@@ -614,11 +614,11 @@ func epicsWithoutMetric(d Detector, t *Team) []finding {
 // measured reports whether an epic says how its success is measured, in
 // its description or in a person's comment.
 func measured(is TeamIssue) bool {
-	if evidence.HasSuccessMetric(is.Description) || evidence.HasSuccessMetric(markup.PlainText(is.Description)) {
+	if statesMetric(is.Description) || statesMetric(markup.PlainText(is.Description)) {
 		return true
 	}
 	for _, c := range is.Comments {
-		if !c.Author.LooksLikeAutomation() && evidence.HasSuccessMetric(markup.PlainText(c.Text)) {
+		if !c.Author.LooksLikeAutomation() && statesMetric(markup.PlainText(c.Text)) {
 			return true
 		}
 	}
@@ -665,7 +665,7 @@ func isIncident(is TeamIssue) bool { return evidence.IsIncident(is.Type, is.Summ
 // isPostmortem reports whether an issue is a postmortem or a root cause
 // analysis, by its type or summary.
 func isPostmortem(is TeamIssue) bool {
-	return evidence.EqualsAnyFold(is.Type, []string{"Postmortem", "Post-incident review"}) || postmortemWords.MatchString(is.Summary)
+	return evidence.EqualsAnyFold(is.Type, []string{"Postmortem", "Post-incident review"}) || statesRootCause(is.Summary)
 }
 
 // incidentWithoutPostmortem: an incident resolved more than the threshold
@@ -677,11 +677,11 @@ func incidentWithoutPostmortem(d Detector, t *Team, is TeamIssue) (map[string]st
 	if !isIncident(is) || isPostmortem(is) || !olderThan(d, *is.Resolved, t.Now) {
 		return nil, false
 	}
-	if postmortemWords.MatchString(markup.PlainText(is.Description)) {
+	if statesRootCause(markup.PlainText(is.Description)) {
 		return nil, false
 	}
 	for _, c := range is.Comments {
-		if !c.Author.LooksLikeAutomation() && postmortemWords.MatchString(markup.PlainText(c.Text)) {
+		if !c.Author.LooksLikeAutomation() && statesRootCause(markup.PlainText(c.Text)) {
 			return nil, false
 		}
 	}

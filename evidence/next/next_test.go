@@ -84,6 +84,22 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Description = "h3. Scenario\nGiven a cart\nWhen I come back\nThen it is still there"
 			}}},
+		{name: "criteria under a German heading are criteria",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Description = "Als Nutzer möchte ich Rechnungen exportieren.\n\nh3. Akzeptanzkriterien\n* Export als CSV\n* Summen stimmen"
+			}}},
+		{name: "a Spanish Given/When/Then is criteria",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Description = "Escenario\nDado un carrito\nCuando vuelvo\nEntonces sigue ahí"
+			}}},
+		{name: "a French scenario is criteria",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Description = "Étant donné un panier\nQuand je reviens\nAlors il est toujours là"
+			}}},
+		{name: "English lines that begin like Gherkin's translations are no criteria", detector: "story.no-acceptance-criteria",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Description = "Database of invoices grows fast.\nDanger: the nightly job times out."
+			}}},
 		{name: "a backlog story without criteria is not urgent",
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.Description, is.SprintState, is.Sprints = "We need X.", "", nil }}},
 		{name: "story in the next sprint without an estimate", detector: "story.no-estimate", reason: "next sprint",
@@ -279,6 +295,11 @@ func TestDetectors(t *testing.T) {
 				epic(is)
 				is.Comments = []evidence.Comment{comment(tomas, days(7), "Update: half done.")}
 			}}},
+		{name: "an epic's success criteria under a German heading are a metric",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				epic(is)
+				is.Description = "Ziel: schnellerer Checkout.\n\nh3. Erfolgskriterien\n* Weniger Abbrüche im Warenkorb"
+			}}},
 		{name: "epic in progress with no success metric", detector: "epic.no-success-metric", reason: "epic in progress with no success metric written down",
 			action: "Write down how the team will know the epic worked (a metric, a target and a date), and agree it with Tomás",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
@@ -316,6 +337,11 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				epic(is)
 				is.Description, is.Created = "Make checkout faster.", days(3)
+			}}},
+		{name: "a root cause written down in German is a root cause",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				incident(is)
+				is.Comments = append(is.Comments, comment(tomas, days(9), "Ursachenanalyse: das Zertifikat war abgelaufen."))
 			}}},
 		{name: "an incident resolved ten days ago with no postmortem", detector: "incident.no-postmortem",
 			reason: "incident resolved 8 working days ago with no postmortem or root cause written down",

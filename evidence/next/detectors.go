@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/evidence/markup"
@@ -761,8 +762,13 @@ func lastPersonComment(is TeamIssue) (evidence.Comment, bool) {
 	return last, found
 }
 
-// questionSentence is a sentence that ends in a question mark.
-var questionSentence = regexp.MustCompile(`[^.!?]+\?`)
+// questionSentence is a sentence that ends in a question mark, a
+// full-width one too (Japanese, Chinese).
+var questionSentence = regexp.MustCompile(`[^.!?。！？]+[?？]`)
+
+// cjkText finds Chinese or Japanese writing, whose words have no spaces
+// between them to count.
+var cjkText = regexp.MustCompile(`\p{Han}|\p{Hiragana}|\p{Katakana}`)
 
 // AsksQuestion reports whether a comment asks something: a sentence of the
 // writer's own words (not code or a quote) that ends in a question mark.
@@ -778,7 +784,9 @@ func questionIn(text string) string {
 			continue
 		}
 		for _, s := range questionSentence.FindAllString(line, -1) {
-			if len(strings.Fields(s)) >= 3 {
+			// Three words make a question, not "why?"; without spaces,
+			// six characters.
+			if len(strings.Fields(s)) >= 3 || cjkText.MatchString(s) && utf8.RuneCountInString(strings.TrimSpace(s)) >= 6 {
 				return strings.TrimSpace(s)
 			}
 		}

@@ -436,6 +436,15 @@ func TestDetectors(t *testing.T) {
 				is.Status, is.StatusCategory, is.Reporter = "Waiting for customer", "indeterminate", carla
 				is.Comments = []evidence.Comment{comment(tomas, days(9), "Could you send us the log?"), comment(carla, days(8), "Which log do you need?")}
 			}}},
+		{name: "a Japanese question, with no spaces and a full-width mark, is a question", detector: "question.unanswered",
+			reason: "Tomás asked “旧エンドポイントはモバイル向けに残しますか？”",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Comments = []evidence.Comment{comment(tomas, days(8), "確認しました。旧エンドポイントはモバイル向けに残しますか？")}
+			}}},
+		{name: "a one-word Japanese reply is no question",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Comments = []evidence.Comment{comment(tomas, days(8), "了解？")}
+			}}},
 		{name: "a question from a teammate who left months ago is for reassigning or closing", detector: "question.unanswered",
 			reason: "Lena asked “Is this still needed after the migration?” 5 months ago and nobody answered; Lena has left",
 			action: "Lena has left: reassign it or close it",

@@ -30,6 +30,9 @@ type Team struct {
 	typical *float64
 	// p0 says whether some issue has priority P0; made on first use (usesP0).
 	p0 *bool
+	// blocker says whether some issue has priority Blocker; made on first
+	// use (usesBlocker).
+	blocker *bool
 	// fieldsUsed says, by project, whether its issues carry a priority and
 	// a component often enough for a bug without one to be untriaged;
 	// made on first use (triageFields).
@@ -1256,11 +1259,13 @@ func priorityRank(name string) int {
 
 // topPriority reports whether a priority says "do this first": the most
 // urgent of the named ones, or the first of the numbered ones the team
-// uses: P0 where some issue has it, else P1.
+// uses: P0 where some issue has it, else P1. Critical is the top only
+// where no issue has Blocker: Jira Server's scheme (Blocker, Critical,
+// Major, Minor, Trivial) puts it second, as Cloud's puts High.
 func (t *Team) topPriority(name string) bool {
 	rank := priorityRank(name)
 	if !numberedPriority.MatchString(strings.TrimSpace(name)) {
-		return rank == 0
+		return rank == 0 && (!strings.EqualFold(strings.TrimSpace(name), "critical") || !t.usesBlocker())
 	}
 	return rank == 0 || rank == 1 && !t.usesP0()
 }
@@ -1274,6 +1279,16 @@ func (t *Team) usesP0() bool {
 		t.p0 = &p0
 	}
 	return *t.p0
+}
+
+// usesBlocker reports whether any of the team's issues has priority
+// Blocker.
+func (t *Team) usesBlocker() bool {
+	if t.blocker == nil {
+		b := slices.ContainsFunc(t.Issues, func(is TeamIssue) bool { return strings.EqualFold(strings.TrimSpace(is.Priority), "blocker") })
+		t.blocker = &b
+	}
+	return *t.blocker
 }
 
 // recentSprints is how many of a board's last closed sprints a plan is

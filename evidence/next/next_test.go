@@ -551,6 +551,18 @@ func TestDetectors(t *testing.T) {
 				},
 				func(is *TeamIssue) { is.Priority = "P0" },
 			}},
+		{name: "Critical is second where the team has Blocker, as on Jira Server",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Critical", evidence.User{}, "", nil, days(30)
+				},
+				func(is *TeamIssue) { is.Priority = "Blocker" },
+			}},
+		{name: "Critical is the top where the team has no Blocker", detector: "priority.top-unowned",
+			reason: "Critical priority, open for 4 weeks",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Critical", evidence.User{}, "", nil, days(30)
+			}}},
 		{name: "highest priority planned into the running sprint is planned",
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.Priority, is.Created = "Highest", days(30) }}},
 		{name: "highest priority with an owner is owned",

@@ -641,7 +641,8 @@ func writeHistory(w io.Writer, format string, suggestions []next.Suggestion) err
 			status = "no longer applies"
 		}
 		if format == "markdown" {
-			fmt.Fprintf(w, "- %s [%s](%s): %s. %s, %s.\n", sg.SuggestedAt.UTC().Format("2006-01-02"), sg.IssueKey, sg.IssueURL, sg.Action, sg.Category, status)
+			md := export.MarkdownText
+			fmt.Fprintf(w, "- %s [%s](%s): %s. %s, %s.\n", sg.SuggestedAt.UTC().Format("2006-01-02"), md(sg.IssueKey), sg.IssueURL, md(sg.Action), sg.Category, md(status))
 			continue
 		}
 		fmt.Fprintf(w, "%s  %-10s %-28s %-26s %s\n", sg.SuggestedAt.UTC().Format("2006-01-02"), evidence.OneLine(sg.IssueKey), sg.Detector, sg.Category, status)

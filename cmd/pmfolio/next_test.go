@@ -365,6 +365,20 @@ func TestNextMarkdownEscapesWhatJiraHolds(t *testing.T) {
 	}
 }
 
+// next --history --format markdown escapes what Jira holds too: an
+// action names people and versions.
+func TestNextHistoryMarkdownEscapesWhatJiraHolds(t *testing.T) {
+	sg := next.Suggestion{Opportunity: next.Opportunity{IssueKey: "PAY-8", IssueURL: "https://acme.example/browse/PAY-8", Category: "release-planning",
+		Action: "Ask the team who takes the unassigned issues of platform_2026_12 [hotfix] or move them"}, SuggestedAt: time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC)}
+	var out strings.Builder
+	if err := writeHistory(&out, "markdown", []next.Suggestion{sg}); err != nil {
+		t.Fatal(err)
+	}
+	if want := `issues of platform\_2026\_12 \[hotfix\] or move them.`; !strings.Contains(out.String(), want) {
+		t.Errorf("next --history --format markdown printed\n%s\nwithout %s", out.String(), want)
+	}
+}
+
 // A further suggestion whose reason has brackets of its own is not
 // bracketed again: "(active sprint (OPS Sprint 65) story…)" reads badly.
 func TestNextAlsoLineBracketsOnce(t *testing.T) {

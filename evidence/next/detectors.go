@@ -3,6 +3,7 @@ package next
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -74,7 +75,7 @@ var checks = map[string]check{
 	"in-progress.stalled":          perIssue(stalledInSprint),
 	"duplicate.likely":             likelyDuplicates,
 	"release.unowned-issues":       unownedRelease,
-	"release.missed":               perIssue(missedRelease),
+	"release.missed":               missedReleases,
 	"sprint.overcommitted":         overcommittedSprints,
 	"priority.top-unowned":         perIssue(topPriorityUnowned),
 	"in-progress.outside-sprint":   outsideRunningSprint,
@@ -1048,6 +1049,58 @@ func someKeys(keys []string) string {
 	return evidence.JoinAnd(keys)
 }
 
+// missedTogether is how many issues one release shipped without before
+// they are told as one: forty lines for one release would bury the rest.
+const missedTogether = 4
+
+// missedReleases finds the issues releases shipped without (missedRelease),
+// and tells those of one release as one finding once there are
+// missedTogether of them: going through them is one meeting with the team.
+// An issue whose version was set by mistake is told on its own.
+func missedReleases(d Detector, t *Team) []finding {
+	found := perIssue(missedRelease)(d, t)
+	// By project and version (two projects may both have a "2.0"), the
+	// findings of the issues that slipped.
+	slipped := map[string][]int{}
+	for i, f := range found {
+		if f.vars["mistake"] == "" {
+			release := f.issue.Project + "\x00" + f.vars["version"]
+			slipped[release] = append(slipped[release], i)
+		}
+	}
+	grouped := map[int]bool{}
+	var out []finding
+	for _, release := range slices.Sorted(maps.Keys(slipped)) {
+		at := slipped[release]
+		if len(at) < missedTogether {
+			continue
+		}
+		keys := make([]string, len(at))
+		first := found[at[0]]
+		for j, i := range at {
+			grouped[i] = true
+			keys[j] = found[i].issue.Key
+			if keyLess(found[i].issue.Key, first.issue.Key) {
+				first = found[i]
+			}
+		}
+		sort.Slice(keys, func(i, j int) bool { return keyLess(keys[i], keys[j]) })
+		vars := maps.Clone(first.vars)
+		vars["without-it"] = fmt.Sprintf("without %d of its issues, still open (%s)", len(keys), someKeys(keys))
+		vars["re-plan"] = "Go through them with the team: move each to the next release or take the version off, and say in the release notes what slipped"
+		if vars["still-wanted"] != "" {
+			vars["still-wanted"] = "Ask first which are still wanted " + vars["since-release"] + " after the release, and close the rest. "
+		}
+		out = append(out, finding{issue: first.issue, key: "release:" + release, related: slices.DeleteFunc(keys, func(k string) bool { return k == first.issue.Key }), vars: vars})
+	}
+	for i, f := range found {
+		if !grouped[i] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // missedRelease: an open issue whose fix versions are all released: the
 // release shipped without it, and the version now says something false.
 // An issue also planned into a version still to come has been moved on.
@@ -1065,11 +1118,12 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 		return nil, false
 	}
 	vars := map[string]string{"version": last.Name, "released": last.Date.Format("2 Jan 2006"), "still-wanted": "",
-		"without-it": "without it", "re-plan": "Move it to the next release or take the version off, and say in a comment why it slipped"}
+		"without-it": "without it", "re-plan": "Move it to the next release or take the version off, and say in a comment why it slipped",
+		"since-release": age(*last.Date, t.Now, false)}
 	if is.Created.After(last.Date.Add(24 * time.Hour)) {
 		// Filed after the release: it did not slip, its fix version was
 		// set by mistake (often the version a bug was found in).
-		vars["without-it"] = "before it was filed"
+		vars["without-it"], vars["mistake"] = "before it was filed", "yes"
 		vars["re-plan"] = "Put it in the release it is planned for, or take " + last.Name +
 			" off: a version released before the issue existed was set by mistake (perhaps the version it affects)"
 		return vars, true
@@ -1077,7 +1131,7 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 	if t.Now.Sub(*last.Date) >= abandonedAfter {
 		// Missed months ago and still open: nobody missed it, and closing
 		// it may be the answer.
-		vars["still-wanted"] = "Ask first whether it is still wanted " + age(*last.Date, t.Now, false) + " after the release, and close it if not. "
+		vars["still-wanted"] = "Ask first whether it is still wanted " + vars["since-release"] + " after the release, and close it if not. "
 	}
 	return vars, true
 }

@@ -2,6 +2,7 @@ package next
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -711,6 +712,49 @@ func TestDetectors(t *testing.T) {
 				t.Errorf("incomplete opportunity: %+v", op)
 			}
 		})
+	}
+}
+
+// A release that shipped without many of its issues is one suggestion,
+// not one per issue: going through them is one meeting. A few are told one
+// by one, and so is an issue whose version was set by mistake.
+func TestMissedReleasesOfManyIssuesAreToldOnce(t *testing.T) {
+	cfg, _ := Load(nil)
+	shipped, old := days(41), days(181)
+	release := func(key, project, version string, at *time.Time, created time.Time) TeamIssue {
+		is := story(key)
+		is.Project, is.Created = project, created
+		is.Releases = []Release{{Name: version, Date: at, Released: true}}
+		return is
+	}
+	var issues []TeamIssue
+	for i := 1; i <= 5; i++ {
+		issues = append(issues, release(fmt.Sprintf("OPS-%d", i), "OPS", "3.8", &shipped, days(60)))
+	}
+	issues = append(issues,
+		release("OPS-6", "OPS", "3.8", &shipped, days(10)), // filed after 3.8 shipped
+		release("PAY-1", "PAY", "3.8", &shipped, days(60)), // another project's 3.8
+		release("PAY-2", "PAY", "3.8", &shipped, days(60)))
+	for i := 3; i <= 6; i++ {
+		issues = append(issues, release(fmt.Sprintf("PAY-%d", i), "PAY", "3.2", &old, days(200)))
+	}
+	var got []string
+	for _, op := range Detect(cfg, Team{Site: site, Issues: issues, Now: now}) {
+		if op.Detector == "release.missed" {
+			got = append(got, op.IssueKey+": "+op.Reason+" | "+op.Action+" | "+strings.Join(op.Related, " "))
+		}
+	}
+	want := []string{
+		"OPS-1: 3.8 was released on 8 Oct 2026 without 5 of its issues, still open (OPS-1, OPS-2, OPS-3 and 2 more) | " +
+			"Go through them with the team: move each to the next release or take the version off, and say in the release notes what slipped | OPS-2 OPS-3 OPS-4 OPS-5",
+		"OPS-6: 3.8 was released on 8 Oct 2026 before it was filed | Put it in the release it is planned for, or take 3.8 off: a version released before the issue existed was set by mistake (perhaps the version it affects) | ",
+		"PAY-1: 3.8 was released on 8 Oct 2026 without it | Move it to the next release or take the version off, and say in a comment why it slipped | ",
+		"PAY-2: 3.8 was released on 8 Oct 2026 without it | Move it to the next release or take the version off, and say in a comment why it slipped | ",
+		"PAY-3: 3.2 was released on 21 May 2026 without 4 of its issues, still open (PAY-3, PAY-4, PAY-5 and PAY-6) | " +
+			"Ask first which are still wanted 6 months after the release, and close the rest. Go through them with the team: move each to the next release or take the version off, and say in the release notes what slipped | PAY-4 PAY-5 PAY-6",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("release.missed found\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

@@ -31,6 +31,9 @@ type Team struct {
 	typical *float64
 	// p0 says whether some issue has priority P0; made on first use (usesP0).
 	p0 *bool
+	// sprintProjects are the projects some issue of which was planned into
+	// a sprint; made on first use (usesSprints).
+	sprintProjects map[string]bool
 	// blocker says whether some issue has priority Blocker; made on first
 	// use (usesBlocker).
 	blocker *bool
@@ -878,20 +881,45 @@ func progressOf(is TeamIssue) string {
 	return "in progress (" + is.Status + ")"
 }
 
-// stalledInSprint: someone's issue in progress in the running sprint that
-// nothing has happened on (no change, no person's comment) for longer than
-// the threshold. A blocked issue is blocked.stale's; an unassigned one is
-// in-progress.unassigned's.
+// stalledInSprint: someone's issue in progress in the running sprint, or
+// on the board of a project without sprints (kanban), that nothing has
+// happened on (no change, no person's comment) for longer than the
+// threshold. A blocked issue is blocked's; an unassigned one is
+// in-progress.unassigned's; work a scrum team left outside its sprints is
+// not the running sprint's to re-plan.
 func stalledInSprint(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
+	if !is.InProgress() || is.Assignee.ID == "" || is.Blocked() {
+		return nil, false
+	}
 	sprint := sprintLabel(is)
-	if !is.InProgress() || is.Assignee.ID == "" || is.Blocked() || !strings.HasPrefix(sprint, "active") {
+	vars := map[string]string{"sprint": sprint, "where": "in the " + sprint, "undo": "move it out of the sprint"}
+	switch {
+	case strings.HasPrefix(sprint, "active"):
+	case !t.usesSprints(is.Project) && !strings.EqualFold(is.Type, "Epic"):
+		vars["where"], vars["undo"] = "on a board without sprints", "move it back to the backlog"
+	default:
 		return nil, false
 	}
 	since := latest(lastWord(is), is.Updated)
 	if !olderThan(d, since, t.Now) {
 		return nil, false
 	}
-	return map[string]string{"sprint": sprint, "age": age(since, t.Now, d.Working)}, true
+	vars["age"] = age(since, t.Now, d.Working)
+	return vars, true
+}
+
+// usesSprints reports whether any of a project's team issues was ever
+// planned into a sprint: a project that never was works from a board.
+func (t *Team) usesSprints(project string) bool {
+	if t.sprintProjects == nil {
+		t.sprintProjects = map[string]bool{}
+		for _, is := range t.Issues {
+			if len(is.Sprints) > 0 {
+				t.sprintProjects[is.Project] = true
+			}
+		}
+	}
+	return t.sprintProjects[project]
 }
 
 // likelyDuplicates pairs open issues of one project whose summaries share

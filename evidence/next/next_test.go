@@ -389,7 +389,7 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				incident(is)
 				is.Status, is.StatusCategory, is.Resolved = "In Progress", "indeterminate", nil
-			}}},
+			}, func(*TeamIssue) {}}}, // a scrum team: its sprints re-plan stalled work
 		{name: "a resolved bug that was no incident needs no postmortem",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				incident(is)
@@ -397,7 +397,7 @@ func TestDetectors(t *testing.T) {
 			}}},
 		{name: "someone's work in the running sprint with nothing new for two weeks", detector: "in-progress.stalled",
 			reason: "in progress in the active sprint (OPS Sprint 9) with nothing new for 10 working days",
-			action: "Ask Tomás at stand-up whether it is still moving",
+			action: "Ask Tomás at stand-up whether it is still moving: split it, find it help, or move it out of the sprint",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory, is.Created, is.Updated = "In Progress", "indeterminate", days(30), days(14)
 				is.Comments = []evidence.Comment{comment(tomas, days(15), "Started on the export.")}
@@ -420,6 +420,18 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory, is.Created, is.Updated = "In Progress", "indeterminate", days(30), days(14)
 				is.Sprints, is.SprintState = nil, ""
+			}, func(*TeamIssue) {}}}, // a story of the project in a sprint: a scrum team
+		{name: "a kanban team's work with nothing new for two weeks", detector: "in-progress.stalled",
+			reason: "in progress on a board without sprints with nothing new for 10 working days",
+			action: "Ask Tomás at stand-up whether it is still moving: split it, find it help, or move it back to the backlog",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Status, is.StatusCategory, is.Created, is.Updated = "In Progress", "indeterminate", days(30), days(14)
+				is.Sprints, is.SprintState = nil, ""
+			}}},
+		{name: "a kanban team's epic lives for months",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				epic(is)
+				is.Updated, is.Comments = days(12), []evidence.Comment{comment(tomas, days(12), "Update: the cart is done.")}
 			}}},
 		{name: "a teammate's question unanswered for 5 working days", detector: "question.unanswered", reason: "Tomás asked “Do we keep the old endpoint for mobile clients?” 5 working days ago",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
@@ -508,7 +520,7 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Type, is.Components, is.Created, is.SprintState, is.Sprints = "Bug", nil, days(30), "", nil
 				is.Status, is.StatusCategory = "In Review", "indeterminate"
-			}}},
+			}, func(*TeamIssue) {}}}, // a scrum team: its sprints re-plan stalled work
 		{name: "its only release shipped without it", detector: "release.missed", reason: "payments 3.8 was released on 8 Oct 2026 without it",
 			action: "Move it to the next release",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {

@@ -64,21 +64,32 @@ func outcomeOf(ep evidence.Epic) (initiativeOutcome, bool) {
 	return initiativeOutcome{Text: strings.TrimSpace(closing.Text), Comment: closing, Epic: ep}, true
 }
 
-// closingComment is the comment a person wrote when the epic was resolved
-// (within closingWindow before it), or the first after; without a
-// resolution date, the last comment. A comment from months before the
-// epic closed (a code review, a question) says nothing of how it ended.
+// closingComment is the comment a person wrote when the epic was resolved:
+// the last one within closingWindow before it, else the first after;
+// without a resolution date, the last comment. A comment from months
+// before the epic closed (a code review, a question) says nothing of how it
+// ended, and nor does one posted minutes before the closing one ("Decision:
+// alerts page at 95%", then "Closing the epic: everything shipped").
 func closingComment(ep evidence.Epic) (evidence.Comment, bool) {
 	if ep.Resolved == nil {
 		last := ep.Comments[len(ep.Comments)-1]
 		return last, !last.Author.LooksLikeAutomation()
 	}
+	var closing evidence.Comment
+	found := false
 	for _, c := range ep.Comments {
-		if !c.At.Before(ep.Resolved.Add(-closingWindow)) && !c.Author.LooksLikeAutomation() {
+		if c.At.Before(ep.Resolved.Add(-closingWindow)) || c.Author.LooksLikeAutomation() {
+			continue
+		}
+		if c.At.After(*ep.Resolved) {
+			if found {
+				break
+			}
 			return c, true
 		}
+		closing, found = c, true
 	}
-	return evidence.Comment{}, false
+	return closing, found
 }
 
 // reportsNumbers reports whether text holds a number that could measure a

@@ -43,6 +43,17 @@ func TestOutcomeOf(t *testing.T) {
 		{"a pull request's or an issue's number measures nothing",
 			evidence.Epic{StatusCategory: "done", Resolved: &resolved, Comments: []evidence.Comment{c("1", resolved, "Reviewed PR #487 and PAY-3438: LGTM, closing.")}},
 			"", "", false},
+		{"a decision posted minutes before the closing comment is not the outcome",
+			evidence.Epic{StatusCategory: "done", Resolved: &resolved, Comments: []evidence.Comment{
+				c("1", resolved.Add(-8*time.Minute), "Decision: saturation alerts page at 95%, not 80%."),
+				c("2", resolved.Add(-time.Minute), "Closing the epic: everything in scope has shipped.")}},
+			"", "", false},
+		{"the last comment before the resolution closes it",
+			evidence.Epic{StatusCategory: "done", Resolved: &resolved, Comments: []evidence.Comment{
+				c("1", resolved.Add(-8*time.Minute), "Update: 3 of 5 done"),
+				c("2", resolved.Add(-time.Minute), "Closing the epic: pages/week down 52%."),
+				c("3", resolved.Add(time.Hour), "Thanks all, 2 beers on me.")}},
+			"Closing the epic: pages/week down 52%.", "2", false},
 		{"the first comment after the resolution closes it",
 			evidence.Epic{StatusCategory: "done", Resolved: &resolved, Comments: []evidence.Comment{c("1", t0, "Update: 3 of 5 done"), c("2", resolved.Add(2*time.Hour), "Closed: 8 of 8 services have SLOs, see OPS-12.")}},
 			"Closed: 8 of 8 services have SLOs, see OPS-12.", "2", false},

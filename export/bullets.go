@@ -608,9 +608,19 @@ func sayEpics(r *report, groups []group) []clause {
 		}
 	}
 	if len(owned) == 0 {
-		// Epic-ownership evidence on epics the portfolio does not list.
+		// Epic-ownership evidence on epics the portfolio does not list, or
+		// only goals and scope written on epics the user did not own:
+		// "owned" of those would not survive the interviewer opening them
+		// (see ownsEpic), and the headline says "shaped the goals" of them.
 		all := items(groups)
-		return []clause{join(r.claimsOf(groups), r.scope(all))}
+		g := groups[0]
+		g.items = slices.DeleteFunc(slices.Clone(g.items), func(e *evidence.Evidence) bool { return !ownsEpic(e) })
+		if len(g.items) > 0 {
+			return []clause{join(r.claimsOf([]group{g}), r.scope(all))}
+		}
+		epics := r.count(all, countsWorkEpics)
+		text, _ := counted(epics, "epic", "epics")
+		return []clause{join(said("shaped the goals and scope of "+text, epics), r.scope(all))}
 	}
 	var all []*evidence.Evidence
 	for _, in := range owned {

@@ -601,3 +601,25 @@ func TestBulletsSayEachScopeOnce(t *testing.T) {
 		t.Errorf("no bullet says where the work was: %+v", doc.Bullets)
 	}
 }
+
+// A user who only wrote goals and scope on epics they did not own is not
+// said to have owned them: the bullet says they shaped them, as the
+// headline does.
+func TestEpicsWhoseGoalsTheUserOnlyShapedAreNotOwnedInTheBullets(t *testing.T) {
+	p := typicalPortfolio()
+	p.Evidence = slices.DeleteFunc(p.Evidence, func(e evidence.Evidence) bool { return e.Category == evidence.CatEpicOwnership })
+	epicRefunds := fixtureIssue{"10120", "PAY-120", "Epic", "Self-service refunds", "", priya, "done", nil}
+	p.Evidence = append(p.Evidence, jiraItem(epicRefunds, evidence.SourceComment, "58001", "2026-09-01T10:00:00Z",
+		evidence.CatEpicOwnership, "comment.epic-goals", 0.65,
+		"Goal of this epic, in one line: refunds without a support ticket. Success metric: 60% self-served."))
+	var found bool
+	for _, line := range bulletLines(t, p, -1) {
+		if strings.HasPrefix(line, "Owned") || strings.HasPrefix(line, "Led") {
+			t.Errorf("a bullet claims an epic the user only shaped: %q", line)
+		}
+		found = found || strings.HasPrefix(line, "Shaped the goals and scope of 1 epic")
+	}
+	if !found {
+		t.Errorf("no bullet says the user shaped the epic: %q", bulletLines(t, p, -1))
+	}
+}

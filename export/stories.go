@@ -515,8 +515,19 @@ func linkableURL(u string) string {
 func writeStories(w *bufio.Writer, r *report, stories []story) {
 	w.WriteString("# Interview stories\n\n")
 	if len(stories) == 0 {
-		w.WriteString("No initiatives yet: stories are built from the epics you worked on. " +
-			"Run `pmfolio sync`, or widen `--since` and `--until`.\n")
+		w.WriteString("No initiatives yet: stories are built from the epics you worked on")
+		switch n := len(r.items); n {
+		case 0:
+			w.WriteString(". Run `pmfolio sync`, or widen `--since` and `--until`.\n")
+			return
+		case 1:
+			w.WriteString(", and your one evidence item is not on an epic or an issue under one.")
+		default:
+			w.WriteString(", and none of your " + strconv.Itoa(n) + " evidence items is on an epic or an issue under one.")
+		}
+		// Syncing again changes nothing: what would is in Jira.
+		w.WriteString(" To tell the story of work you drive, create an epic for it, put its issues under the epic " +
+			"and write its goal there, then run `pmfolio sync`. `pmfolio bullets` and `pmfolio export` use all of your evidence already.\n")
 		return
 	}
 	from := "the strongest initiative"

@@ -5,6 +5,7 @@ import (
 	"io"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -354,5 +355,22 @@ func TestStoriesDoNotQuoteAFieldEditAsWords(t *testing.T) {
 	}
 	if _, story, _ := strings.Cut(md.String(), "## 2."); strings.Contains(story, "In my own words") {
 		t.Errorf("a story of field edits says they are in my own words:\n%s", story)
+	}
+}
+
+// Evidence on no epic makes no story, and the file says why and what to do
+// in Jira: "run pmfolio sync" would send a user who has synced in a circle.
+func TestStoriesWithoutEpicsSayWhatWouldMakeOne(t *testing.T) {
+	p := typicalPortfolio()
+	p.Epics = nil
+	md := render(t, func(w io.Writer, p evidence.Portfolio) error { return Stories(w, p, StoryOptions{}) }, p)
+	if strings.Contains(md, "## ") || strings.Contains(md, "Run `pmfolio sync`, or widen") ||
+		!strings.Contains(md, "none of your "+strconv.Itoa(len(p.Evidence))+" evidence items is on an epic") ||
+		!strings.Contains(md, "create an epic for it") {
+		t.Errorf("stories without epics:\n%s", md)
+	}
+	empty := render(t, func(w io.Writer, p evidence.Portfolio) error { return Stories(w, p, StoryOptions{}) }, emptyPortfolio())
+	if !strings.Contains(empty, "Run `pmfolio sync`, or widen `--since` and `--until`.") {
+		t.Errorf("stories without evidence:\n%s", empty)
 	}
 }

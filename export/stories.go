@@ -111,6 +111,14 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 		if ok {
 			initiatives = []initiative{in}
 		}
+		if ok && focus == "" && opts.Lint != nil {
+			// Tagging the strongest story "a time you failed" would say it
+			// answers what nothing in it does.
+			if _, err := fmt.Fprintf(opts.Lint, "note: no kind of work in your evidence answers %q; this is your strongest story, tagged with the questions it does answer\n",
+				evidence.OneLine(opts.Question)); err != nil {
+				return fmt.Errorf("write lint: %w", err)
+			}
+		}
 	} else if top > 0 && len(initiatives) > top {
 		initiatives = initiatives[:top]
 	}
@@ -198,8 +206,11 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 // bestFor finds the initiative whose story best answers a question: the
 // kind of work whose standard question shares the most words with it, and
 // the initiative with the strongest evidence of that kind. It returns the
-// standard question it matched, or the question as asked, and the kind of
-// work it matched ("" for none).
+// standard question it matched, or the question as asked (a kind of work of
+// the user's own has no standard one), and the kind of work it matched.
+// When no kind of work matches, it returns the strongest initiative with
+// neither: the story does not answer the question, and is not tagged with
+// it.
 func (r *report) bestFor(question string) (initiative, string, string, bool) {
 	words := questionWords(question)
 	best, bestScore := evidence.Category{}, 0
@@ -227,8 +238,11 @@ func (r *report) bestFor(question string) (initiative, string, string, bool) {
 			pick, pickWeight, found = in, weight, true
 		}
 	}
-	if bestScore == 0 || best.StoryQuestion == "" {
-		return pick, evidence.OneLine(question), "", found
+	switch {
+	case bestScore == 0:
+		return pick, "", "", found
+	case best.StoryQuestion == "":
+		return pick, evidence.OneLine(question), best.ID, found
 	}
 	return pick, best.StoryQuestion, best.ID, found
 }

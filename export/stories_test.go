@@ -374,3 +374,28 @@ func TestStoriesWithoutEpicsSayWhatWouldMakeOne(t *testing.T) {
 		t.Errorf("stories without evidence:\n%s", empty)
 	}
 }
+
+// A question no kind of work answers ("a time you failed") still gets the
+// strongest story, but the story is not tagged as answering it, and the
+// user is told so.
+func TestStoriesQuestionNothingAnswersIsNotClaimed(t *testing.T) {
+	var buf, lint strings.Builder
+	if err := Stories(&buf, typicalPortfolio(), StoryOptions{Question: "Tell me about a time you failed", JSON: true, Lint: &lint}); err != nil {
+		t.Fatal(err)
+	}
+	var doc storiesJSON
+	if err := json.Unmarshal([]byte(buf.String()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Stories) != 1 {
+		t.Fatalf("%d stories, want the strongest one", len(doc.Stories))
+	}
+	for _, q := range doc.Stories[0].Questions {
+		if strings.Contains(q, "failed") {
+			t.Errorf("the story is tagged %q, which nothing in it answers", doc.Stories[0].Questions)
+		}
+	}
+	if !strings.Contains(lint.String(), `no kind of work in your evidence answers "Tell me about a time you failed"`) {
+		t.Errorf("stderr does not say the question is unanswered: %q", lint.String())
+	}
+}

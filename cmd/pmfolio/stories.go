@@ -40,7 +40,8 @@ listed on standard error with the command that adds one.
 
 --question "a time you handled conflicting priorities" writes the one story that answers
 it best: the initiative with the strongest evidence of the kind of work the question is
-about.`,
+about. A question no kind of work answers ("a time you failed") gets your strongest story,
+not tagged with it, and a note on standard error.`,
 		Example: `  pmfolio stories
   pmfolio stories --top 5 --since 2y -o stories.md
   pmfolio stories --question "a time you handled conflicting priorities"

@@ -66,7 +66,8 @@ func (c Category) Claim(n int) string {
 	if n == 1 {
 		return one
 	}
-	return fmt.Sprintf(many, n)
+	// %d in the wording is the count, written as prose writes it: "1,830".
+	return fmt.Sprintf(strings.Replace(many, "%d", "%s", 1), Count(n))
 }
 
 // Edits summarises field edits on what, "14 issues": "refined 14 issues".

@@ -72,3 +72,11 @@ func TestLowerFirst(t *testing.T) {
 		}
 	}
 }
+
+func TestCountGroupsThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 7: "7", 999: "999", 1000: "1,000", 1830: "1,830", 36975: "36,975", 1234567: "1,234,567", -1830: "-1,830"} {
+		if got := Count(n); got != want {
+			t.Errorf("Count(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

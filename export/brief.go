@@ -742,7 +742,7 @@ func writeBriefCompetencies(w *bufio.Writer, r *report) {
 			// edits read as busywork, 145 issues groomed as work.
 			sw.WriteString(" (" + scaleOf(r.tally(g.items).issues, len(g.items)))
 			if n := r.tally(written).issues; n > 0 && len(written) < len(g.items) {
-				sw.WriteString(", " + strconv.Itoa(n) + " in my words")
+				sw.WriteString(", " + evidence.Count(n) + " in my words")
 			}
 			sw.WriteString(")")
 			if len(written) == 0 && g.category.Suggestion != "" {

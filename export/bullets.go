@@ -478,7 +478,7 @@ func (r *report) count(items []*evidence.Evidence, counts string) bulletNumber {
 		n.Of = []string{}
 	}
 	n.Value = float64(len(seen))
-	n.Text = strconv.Itoa(len(seen))
+	n.Text = evidence.Count(len(seen))
 	for _, e := range n.evidence {
 		n.EvidenceIDs = append(n.EvidenceIDs, e.ID)
 		n.Links = append(n.Links, e.RecordURL())

@@ -432,7 +432,7 @@ func TestEveryBulletNumberCanBeRecomputed(t *testing.T) {
 				}
 				// Every number in the text is a stated one.
 				text := regexp.MustCompile(`“[^”]*”`).ReplaceAllString(b.Text, "")
-				for _, m := range regexp.MustCompile(`\d+(\.\d+)?( days| hours?)?`).FindAllString(text, -1) {
+				for _, m := range regexp.MustCompile(`\d{1,3}(?:,\d{3})+|\d+(\.\d+)?( days| hours?)?`).FindAllString(text, -1) {
 					if !stated[m] && !stated[strings.Fields(m)[0]] {
 						t.Errorf("%q: %q is not among its traced numbers", b.Text, m)
 					}
@@ -621,5 +621,40 @@ func TestEpicsWhoseGoalsTheUserOnlyShapedAreNotOwnedInTheBullets(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no bullet says the user shaped the epic: %q", bulletLines(t, p, -1))
+	}
+}
+
+// A big site's counts are written as a résumé writes them: "posted 1,042
+// stakeholder updates", not "1250"; the JSON keeps the number's value.
+func TestBulletsGroupTheThousandsOfBigCounts(t *testing.T) {
+	p := generatedPortfolio(12500)
+	grouped := regexp.MustCompile(`\b\d{1,3}(?:,\d{3})+\b`)
+	ungrouped := regexp.MustCompile(`\d{4,}`)
+	lines := bulletLines(t, p, -1)
+	found := false
+	for _, line := range lines {
+		text := regexp.MustCompile(`“[^”]*”`).ReplaceAllString(line, "")
+		if ungrouped.MatchString(text) {
+			t.Errorf("a count is not grouped: %q", line)
+		}
+		found = found || grouped.MatchString(text)
+	}
+	if !found {
+		t.Errorf("no count of 1,000 or more in %q", lines)
+	}
+	for _, b := range readBulletsJSON(t, p).Bullets {
+		for _, n := range b.Numbers {
+			if v, err := strconv.ParseFloat(strings.ReplaceAll(n.Text, ",", ""), 64); err == nil && v != n.Value {
+				t.Errorf("%q: number %q has the value %v", b.Text, n.Text, n.Value)
+			}
+		}
+	}
+	var md strings.Builder
+	if err := Markdown(&md, p, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	head, _, _ := strings.Cut(md.String(), "\n## ")
+	if !grouped.MatchString(head) {
+		t.Errorf("the headline does not group its big counts:\n%s", head)
 	}
 }

@@ -182,13 +182,13 @@ func doneOf(done, n int, one, many string) string {
 	case n == 2 && done == 0:
 		return "neither " + one + " is done yet"
 	case done == n:
-		return "all " + strconv.Itoa(n) + " " + many + " are done"
+		return "all " + evidence.Count(n) + " " + many + " are done"
 	case done == 0:
-		return "none of the " + strconv.Itoa(n) + " " + many + " is done yet"
+		return "none of the " + evidence.Count(n) + " " + many + " is done yet"
 	case done == 1:
-		return "1 of the " + strconv.Itoa(n) + " " + many + " is done"
+		return "1 of the " + evidence.Count(n) + " " + many + " is done"
 	default:
-		return strconv.Itoa(done) + " of the " + strconv.Itoa(n) + " " + many + " are done"
+		return evidence.Count(done) + " of the " + evidence.Count(n) + " " + many + " are done"
 	}
 }
 
@@ -197,5 +197,5 @@ func quantity(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return strconv.Itoa(n) + " " + many
+	return evidence.Count(n) + " " + many
 }

@@ -614,3 +614,24 @@ func TestTheBriefShowsTheNoteOnAProof(t *testing.T) {
 		t.Errorf("the note is not shown with its proof:\n%s", b.String())
 	}
 }
+
+// Work recorded by hand is not Jira activity: a portfolio of it alone does
+// not say it comes from Jira.
+func TestTheFooterSaysWhereTheEvidenceComesFrom(t *testing.T) {
+	p := emptyPortfolio()
+	for _, e := range typicalPortfolio().Evidence {
+		if e.Manual && e.IssueKey == "" {
+			p.Evidence = append(p.Evidence, e)
+		}
+	}
+	if len(p.Evidence) == 0 {
+		t.Fatal("the typical portfolio has no work recorded by hand")
+	}
+	var md strings.Builder
+	if err := Markdown(&md, p, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), " from work I recorded: ") || strings.Contains(md.String(), "Jira activity") {
+		t.Errorf("the footer of hand-recorded work:\n%s", md.String())
+	}
+}

@@ -118,6 +118,47 @@ func (s *Store) SaveTeamPage(ctx context.Context, siteID int64, scopeKey string,
 	return nil
 }
 
+// KeepTeamIssues removes the site's stored team issues whose ids are not
+// in keep, the issues a complete read of the team's selection returned:
+// those Jira deleted, moved out of the team's projects, hid from the user,
+// or that were resolved too long ago to be read again. It says how many it
+// removed.
+func (s *Store) KeepTeamIssues(ctx context.Context, siteID int64, keep map[string]bool) (int, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("forget team issues: %w", err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT issue_id FROM team_issues WHERE site_id = ?`, siteID)
+	if err != nil {
+		return 0, fmt.Errorf("forget team issues: %w", err)
+	}
+	var gone []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("forget team issues: %w", err)
+		}
+		if !keep[id] {
+			gone = append(gone, id)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("forget team issues: %w", err)
+	}
+	for _, id := range gone {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM team_issues WHERE site_id = ? AND issue_id = ?`, siteID, id); err != nil {
+			return 0, fmt.Errorf("forget team issue %s: %w", id, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("forget team issues: %w", err)
+	}
+	return len(gone), nil
+}
+
 // TeamIssues reads the stored team issues of a site, by key.
 func (s *Store) TeamIssues(ctx context.Context, siteID int64) ([]next.TeamIssue, error) {
 	rows, err := s.reader().QueryContext(ctx, `SELECT issue FROM team_issues WHERE site_id = ? ORDER BY project, length(issue_key), issue_key`, siteID)

@@ -34,6 +34,9 @@ type TeamSink interface {
 	// SaveTeamPage stores a page of team issues and moves the cursor, in one
 	// transaction.
 	SaveTeamPage(ctx context.Context, siteID int64, scopeKey string, issues []next.TeamIssue, cursor time.Time) error
+	// KeepTeamIssues removes the stored team issues whose ids are not in
+	// keep, and says how many it removed.
+	KeepTeamIssues(ctx context.Context, siteID int64, keep map[string]bool) (int, error)
 	// MarkTaken marks the suggestions the user has since acted on in the
 	// suggested way, and says how many it marked.
 	MarkTaken(ctx context.Context, siteID int64, now time.Time) (int, error)
@@ -110,8 +113,21 @@ func syncTeam(ctx context.Context, src Source, sink Sink, opts Options, res *Res
 		progress = func(int) {}
 	}
 	progress(0)
+	// A complete read (the first, a full sync's, or a new scope's) returns
+	// every issue the team's backlog holds: what it does not return is
+	// gone from it (deleted, moved away, resolved long ago), and `next`
+	// must not suggest work on it. An incremental read cannot tell.
+	var seen map[string]bool
+	if since.IsZero() {
+		seen = map[string]bool{}
+	}
 	err = tsrc.TeamPages(ctx, selection, func(issues []next.TeamIssue, newest time.Time) error {
 		team.Issues += len(issues)
+		for _, ti := range issues {
+			if seen != nil {
+				seen[ti.ID] = true
+			}
+		}
 		if err := tsink.SaveTeamPage(ctx, res.Site.ID, scopeKey, issues, newest); err != nil {
 			return err
 		}
@@ -120,6 +136,11 @@ func syncTeam(ctx context.Context, src Source, sink Sink, opts Options, res *Res
 	})
 	if err != nil {
 		return &TeamError{Err: err}
+	}
+	if seen != nil {
+		if _, err := tsink.KeepTeamIssues(ctx, res.Site.ID, seen); err != nil {
+			return err
+		}
 	}
 	team.Taken, err = tsink.MarkTaken(ctx, res.Site.ID, now())
 	return err

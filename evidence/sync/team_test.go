@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -105,6 +106,68 @@ func TestTeamPhaseReadsOnePagePerFiftyIssuesAndThenOnlyWhatChanged(t *testing.T)
 	if res.Team.Requests != 1 || res.Team.Issues < 2 || res.Team.Issues > 10 {
 		t.Errorf("incremental team read: %d issues in %d requests, want the 2 changed in 1", res.Team.Issues, res.Team.Requests)
 	}
+}
+
+// Jira keeps no trace of a deleted issue, so an incremental team read
+// cannot notice one; a full sync reads the whole backlog again and keeps
+// only what it read, so that `pmfolio next` stops suggesting work on an
+// issue that is gone: its team issues are then a fresh sync's.
+func TestFullSyncForgetsTeamIssuesNoLongerInTheBacklog(t *testing.T) {
+	srv, store, cfg := teamFixture(t, 50)
+	ctx := context.Background()
+	res := teamSync(t, cfg, store, syncNow)
+	var deleted string
+	srv.Update(func(s *jiratest.Site) {
+		for _, p := range s.TeamPlants() {
+			if p.Detector != "" {
+				deleted = p.Key
+				break
+			}
+		}
+		if err := s.DeleteIssue(deleted); err != nil {
+			t.Fatal(err)
+		}
+	})
+	teamSync(t, cfg, store, syncNow.Add(time.Hour))
+	if !slices.Contains(teamKeys(t, store, res.Site.ID), deleted) {
+		t.Fatalf("an incremental sync forgot %s: it cannot know it was deleted, the test proves less than it says", deleted)
+	}
+	client, err := jira.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := runSync(ctx, client, store, evsync.Options{Team: &next.TeamScope{}, Full: true, Now: func() time.Time { return syncNow.Add(2 * time.Hour) }})
+	if err != nil || full.Team == nil {
+		t.Fatalf("full sync: %v (team phase ran: %v)", err, full.Team != nil)
+	}
+	got := teamKeys(t, store, res.Site.ID)
+	if slices.Contains(got, deleted) {
+		t.Errorf("after a full sync the team backlog still holds %s, deleted in Jira", deleted)
+	}
+	fresh, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "fresh.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	freshRes := teamSync(t, cfg, fresh, syncNow.Add(2*time.Hour))
+	if want := teamKeys(t, fresh, freshRes.Site.ID); !slices.Equal(got, want) {
+		t.Errorf("team issues after a full sync:\n%v\nwant a fresh sync's:\n%v", got, want)
+	}
+}
+
+// teamKeys are the keys of a site's stored team issues, sorted.
+func teamKeys(t *testing.T, store *sqlite.Store, siteID int64) []string {
+	t.Helper()
+	issues, err := store.TeamIssues(context.Background(), siteID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := make([]string, len(issues))
+	for i, ti := range issues {
+		keys[i] = ti.Key
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // BenchmarkTeamSync500 measures what reading a 500-issue team backlog adds

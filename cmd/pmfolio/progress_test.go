@@ -65,6 +65,10 @@ func TestPlural(t *testing.T) {
 	if got := plural(3, "evidence item"); got != "3 evidence items" {
 		t.Errorf("plural = %q", got)
 	}
+	// doctor says how long ago the last sync ran
+	if got := ago(testNow.Add(-14*24*time.Hour), testNow); got != "14 days ago" {
+		t.Errorf("ago(14 days) = %q", got)
+	}
 }
 
 func TestSparklineScalesToTheBusiestMonth(t *testing.T) {

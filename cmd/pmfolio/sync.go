@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -342,7 +343,8 @@ func plural(n int, noun string) string {
 		return fmt.Sprintf("%d %s", n, noun)
 	}
 	switch {
-	case len(noun) > 1 && noun[len(noun)-1] == 'y':
+	case len(noun) > 1 && noun[len(noun)-1] == 'y' && !strings.ContainsRune("aeiou", rune(noun[len(noun)-2])):
+		// activity, category; but day, key
 		return fmt.Sprintf("%d %sies", n, noun[:len(noun)-1])
 	default:
 		return fmt.Sprintf("%d %ss", n, noun)

@@ -320,6 +320,10 @@ func (d *doctor) checkDatabase(ctx context.Context, path string, rs *rules.RuleS
 	}
 	for _, site := range sites {
 		run, ok, err := store.LastSyncRun(ctx, site.ID)
+		var lastOK time.Time
+		if err == nil {
+			lastOK, _, err = store.LastCompleteSync(ctx, site.ID)
+		}
 		// A sync that failed before it reached the database (Jira refused
 		// the token, say) is only in sync.log: the newer word is the truth.
 		entry, inLog := logged[site.Name]
@@ -328,21 +332,29 @@ func (d *doctor) checkDatabase(ctx context.Context, path string, rs *rules.RuleS
 		case err != nil:
 			d.fail(site.Name+": last sync", err, "")
 		case inLog && entry.failed && (!ok || !entry.at.Before(run.Finished)):
-			d.reportLoggedFailure(site.Name, entry)
+			d.reportLoggedFailure(site.Name, entry, lastOK)
 		case !ok:
 			d.report(checkResult{name: site.Name + ": last sync", ok: true, detail: "never"})
 		case run.Result == "failed":
-			d.report(checkResult{name: site.Name + ": last sync", detail: fmt.Sprintf("failed %s: %s", ago(run.Finished, d.io.Now()), run.Error),
+			d.report(checkResult{name: site.Name + ": last sync", detail: fmt.Sprintf("failed %s: %s%s", ago(run.Finished, d.io.Now()), run.Error, d.lastComplete(lastOK)),
 				fix: "run 'pmfolio sync' to see the error and its hint", kind: kindData})
 		default:
-			d.report(checkResult{name: site.Name + ": last sync", ok: true, detail: fmt.Sprintf("%s %s: %s, %s, %s",
+			c := checkResult{name: site.Name + ": last sync", ok: true, detail: fmt.Sprintf("%s %s: %s, %s, %s",
 				run.Result, ago(run.Finished, d.io.Now()), plural(run.Issues, "issue"), plural(run.NewEvidence, "new evidence item"),
-				plural(run.Requests, "request"))})
+				plural(run.Requests, "request"))}
+			if d.io.Now().Sub(run.Finished) > staleSync {
+				// A nightly sync that stopped running (the machine slept,
+				// cron lost its line, the job is killed every night) leaves
+				// no failure behind: only the age of the last run tells.
+				c.ok, c.warn = false, true
+				c.fix = "nothing has synced since: run 'pmfolio sync'; 'pmfolio schedule status' says whether a nightly sync is installed"
+			}
+			d.report(c)
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(logged)) {
 		if entry := logged[name]; entry.failed {
-			d.reportLoggedFailure(name, entry)
+			d.reportLoggedFailure(name, entry, time.Time{})
 		}
 	}
 	if line, err := lastSyncLogLine(path); err == nil && line != "" {
@@ -364,8 +376,22 @@ func ago(t, now time.Time) string {
 	return plural(int(d.Hours()/24), "day") + " ago"
 }
 
-// reportLoggedFailure reports a site's last sync as failed, from sync.log.
-func (d *doctor) reportLoggedFailure(name string, entry syncLogEntry) {
-	d.report(checkResult{name: name + ": last sync", detail: fmt.Sprintf("failed %s: %s", ago(entry.at, d.io.Now()), entry.error),
+// staleSync is how old the last sync may be before doctor warns that
+// nothing syncs: a week, a nightly job's seven missed runs.
+const staleSync = 7 * 24 * time.Hour
+
+// reportLoggedFailure reports a site's last sync as failed, from sync.log;
+// lastOK is when its last complete sync finished (zero: none, or unknown).
+func (d *doctor) reportLoggedFailure(name string, entry syncLogEntry, lastOK time.Time) {
+	d.report(checkResult{name: name + ": last sync", detail: fmt.Sprintf("failed %s: %s%s", ago(entry.at, d.io.Now()), entry.error, d.lastComplete(lastOK)),
 		fix: "run 'pmfolio sync' to see the error and its hint", kind: kindData})
+}
+
+// lastComplete says, after a failed sync, how long ago the last complete
+// one finished: a nightly job may have failed every night since.
+func (d *doctor) lastComplete(at time.Time) string {
+	if at.IsZero() {
+		return ""
+	}
+	return "; last complete sync " + ago(at, d.io.Now())
 }

@@ -141,6 +141,42 @@ func TestDoctorTellsTheTruthAboutAFailedSyncAndOnlyWarnsOfOptionalEndpoints(t *t
 	}
 }
 
+// After a week of nightly syncs refused by Jira, doctor says when the last
+// complete one finished: what the renewed token has to catch up on.
+func TestDoctorSaysWhenTheLastCompleteSyncWasAfterAWeekOfFailures(t *testing.T) {
+	_, env := syncedServerSite(t)
+	week := 7 * 24 * time.Hour
+	bad := cli{env: maps.Clone(env), now: testNow.Add(week)}
+	bad.env["JIRA_PAT"] = "revoked"
+	if r := bad.run(t, "sync", "--quiet"); r.code != exitAuth {
+		t.Fatalf("sync with a revoked PAT: exit %d %s", r.code, r.errOut)
+	}
+	r := cli{env: env, now: testNow.Add(week + time.Hour)}.run(t, "doctor")
+	want := `(?m)^FAIL  127\.0\.0\.1: last sync\s+failed 1 hour ago: Jira refused the credentials \(401\)[^\n]*; last complete sync 7 days ago$`
+	if !regexp.MustCompile(want).MatchString(r.out) {
+		t.Errorf("doctor output lacks %s:\n%s", want, r.out)
+	}
+}
+
+// A nightly sync that stopped running (the machine slept for two weeks,
+// cron lost its line) leaves no failure behind: doctor warns of the age of
+// the last sync instead of calling it ok.
+func TestDoctorWarnsWhenNothingHasSyncedForAWeek(t *testing.T) {
+	_, env := syncedServerSite(t)
+	for _, tt := range []struct {
+		after time.Duration
+		want  string
+	}{
+		{2 * 24 * time.Hour, `(?m)^ok    127\.0\.0\.1: last sync\s+ok 2 days ago`},
+		{14 * 24 * time.Hour, `(?m)^warn  127\.0\.0\.1: last sync\s+ok 14 days ago: .*\n\s+fix: nothing has synced since: run 'pmfolio sync'`},
+	} {
+		r := cli{env: env, now: testNow.Add(tt.after)}.run(t, "doctor")
+		if !regexp.MustCompile(tt.want).MatchString(r.out) || r.code != 0 {
+			t.Errorf("doctor %v after the last sync: exit %d, want 0 and %s:\n%s", tt.after, r.code, tt.want, r.out)
+		}
+	}
+}
+
 // A sync refused because another was running never ran: doctor reports
 // the last sync that did, not "failed: another pmfolio sync is running".
 func TestDoctorDoesNotCountASyncRefusedAtTheLock(t *testing.T) {

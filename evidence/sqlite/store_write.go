@@ -407,6 +407,24 @@ func (s *Store) RecordSyncRun(ctx context.Context, run evsync.SyncRun) error {
 	return nil
 }
 
+// LastCompleteSync is when the newest sync of a site that completed
+// finished; ok is false if none has.
+func (s *Store) LastCompleteSync(ctx context.Context, siteID int64) (finished time.Time, ok bool, err error) {
+	var at string
+	err = s.db.QueryRowContext(ctx, `
+		SELECT finished_at FROM sync_runs WHERE site_id = ? AND result = 'ok' ORDER BY id DESC LIMIT 1`, siteID).Scan(&at)
+	if err == sql.ErrNoRows {
+		return time.Time{}, false, nil
+	}
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("read sync log: %w", err)
+	}
+	if finished, err = parseTime(at); err != nil {
+		return time.Time{}, false, err
+	}
+	return finished, true, nil
+}
+
 // LastSyncRun returns the newest run of a site; ok is false if there is none.
 func (s *Store) LastSyncRun(ctx context.Context, siteID int64) (run evsync.SyncRun, ok bool, err error) {
 	var started, finished string

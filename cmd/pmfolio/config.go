@@ -55,6 +55,10 @@ type siteConf struct {
 	TokenCmd string `yaml:"token_cmd,omitempty"`
 	// Team overrides the config's team: for this site.
 	Team *next.TeamScope `yaml:"team,omitempty"`
+
+	// credentialsErr says why the site's credentials cannot be had
+	// (eachSiteToSync); the sync fails the site without asking Jira.
+	credentialsErr error
 }
 
 func (s siteConf) jiraConfig() jira.Config {
@@ -221,9 +225,27 @@ func unknownKey(problem string) *userError {
 
 // sitesToSync are the sites of the config file, narrowed by --site; with no
 // config file, the one site the environment variables describe. Tokens
-// left out of the file come from the environment or from token_cmd.
+// left out of the file come from the environment or from token_cmd. It
+// fails at the first site whose credentials cannot be had.
 func sitesToSync(ctx context.Context, cfg fileConfig, only string, getenv func(string) string) ([]siteConf, error) {
-	sites, fromFile := cfg.Sites, len(cfg.Sites) > 0
+	sites, err := eachSiteToSync(ctx, cfg, only, getenv)
+	if err != nil {
+		return nil, err
+	}
+	for _, site := range sites {
+		if site.credentialsErr != nil {
+			return nil, site.credentialsErr
+		}
+	}
+	return sites, nil
+}
+
+// eachSiteToSync is sitesToSync for the sync itself: a site of the config
+// file whose credentials cannot be had (a token_cmd that fails under cron's
+// PATH, say) comes back with the reason in credentialsErr, so that the
+// others are synced and its failure is logged like any other.
+func eachSiteToSync(ctx context.Context, cfg fileConfig, only string, getenv func(string) string) ([]siteConf, error) {
+	sites, fromFile := slices.Clone(cfg.Sites), len(cfg.Sites) > 0
 	if !fromFile {
 		// No name: sync names the site after its own URL, which differs
 		// from JIRA_URL behind Atlassian's API gateway.
@@ -247,7 +269,8 @@ func sitesToSync(ctx context.Context, cfg fileConfig, only string, getenv func(s
 		}
 		if sites[i].APIToken == "" && sites[i].PAT == "" && sites[i].TokenCmd != "" {
 			if err := sites[i].runTokenCmd(ctx, fmt.Sprintf("token_cmd of site %q in the config file", cmp.Or(sites[i].Name, sites[i].URL))); err != nil {
-				return nil, err
+				sites[i].credentialsErr = err
+				continue
 			}
 		}
 		if sites[i].APIToken == "" && sites[i].PAT == "" {
@@ -260,12 +283,17 @@ func sitesToSync(ctx context.Context, cfg fileConfig, only string, getenv func(s
 		}
 		if fromFile {
 			if err := sites[i].missingCredentials(); err != nil {
-				return nil, err
+				sites[i].credentialsErr = err
+				continue
 			}
 		}
 		if err := sites[i].jiraConfig().Validate(); err != nil {
-			return nil, &userError{Kind: kindConfig, Message: err.Error(),
+			err := &userError{Kind: kindConfig, Message: err.Error(),
 				Hint: "see README.md, \"Use it on your own Jira\", or run with --config pointing at a config file"}
+			if !fromFile {
+				return nil, err
+			}
+			sites[i].credentialsErr = err
 		}
 	}
 	return sites, nil

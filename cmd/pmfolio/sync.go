@@ -90,7 +90,7 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 			if err != nil {
 				return err
 			}
-			if opts.Sites, err = sitesToSync(cmd.Context(), cfg, site, g.io.Getenv); err != nil {
+			if opts.Sites, err = eachSiteToSync(cmd.Context(), cfg, site, g.io.Getenv); err != nil {
 				return err
 			}
 			if since != "" {
@@ -172,7 +172,13 @@ func syncSites(ctx context.Context, store *sqlite.Store, opts syncOptions) ([]ev
 		if opts.onDeployment != nil {
 			opts.onDeployment(site.deployment())
 		}
-		res, err := syncOneSite(ctx, store, site, opts, stop)
+		var (
+			res evsync.Result
+			err = site.credentialsErr
+		)
+		if err == nil {
+			res, err = syncOneSite(ctx, store, site, opts, stop)
+		}
 		if !opts.DryRun {
 			if logErr := appendSyncLog(opts.DBPath, opts.IO.Now(), site, res, err); logErr != nil && err == nil {
 				err = logErr

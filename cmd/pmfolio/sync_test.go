@@ -118,6 +118,55 @@ func TestSyncNamesTheFailingSiteOfSeveral(t *testing.T) {
 	}
 }
 
+// A site whose token_cmd fails (under cron's PATH its password manager is
+// not found) does not stop the other sites, and its failure is in
+// sync.log, where doctor and schedule status read how the night went: not
+// only in cron's mail, which many machines never deliver.
+func TestASiteWhoseTokenCmdFailsIsLoggedAndTheOthersAreSynced(t *testing.T) {
+	acme := fakeSite(t, jiratest.DeploymentCloud, 4)
+	env := isolatedEnv(t)
+	cfgPath := filepath.Join(t.TempDir(), "config.yaml")
+	db := filepath.Join(t.TempDir(), "p.db")
+	env["PMFOLIO_CONFIG"], env["PMFOLIO_DB"] = cfgPath, db
+	locked := "  - name: locked\n    url: https://locked.atlassian.net\n    email: me@locked.example\n    token_cmd: exit 127\n"
+	cfg := "sites:\n" + locked +
+		"  - name: acme\n    url: " + acme.URL() + "\n    email: " + jiratest.DemoEmail + "\n    api_token: " + jiratest.DemoAPIToken + "\n"
+	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := cli{env: env}.run(t, "sync", "--quiet")
+	if r.code != exitUsage || r.errOut != "pmfolio: site \"locked\": token_cmd of site \"locked\" in the config file failed: exit status 127\n" {
+		t.Errorf("exit %d, %q; want exit 2 and one line naming site locked", r.code, r.errOut)
+	}
+	if n := storedIssues(t, db); n != 4 {
+		t.Errorf("stored %d issues, want acme's 4", n)
+	}
+	logged, err := os.ReadFile(syncLogPath(db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`(?m)^\S+ locked failed exit=2 .* error="token_cmd of site \\"locked\\" in the config file failed: exit status 127"$`,
+		`(?m)^\S+ acme ok issues=4 `,
+	} {
+		if !regexp.MustCompile(want).Match(logged) {
+			t.Errorf("sync.log lacks %s:\n%s", want, logged)
+		}
+	}
+
+	// One site: the error is as it always was, and logged too.
+	if err := os.WriteFile(cfgPath, []byte("sites:\n"+locked), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r = cli{env: env}.run(t, "sync")
+	if line, hint, _ := strings.Cut(r.errOut, "\n"); r.code != exitUsage || line != `pmfolio: token_cmd of site "locked" in the config file failed: exit status 127` || !strings.HasPrefix(hint, "hint: run the command yourself") {
+		t.Errorf("one site: exit %d, %q", r.code, r.errOut)
+	}
+	if last, err := lastSyncLogLine(db); err != nil || !strings.Contains(last, " locked failed exit=2 ") {
+		t.Errorf("sync.log's last line = %q, %v; want locked's failure", last, err)
+	}
+}
+
 func TestSyncSaysJiraAnsweredWithAServerErrorAndThatItIsRetrying(t *testing.T) {
 	for _, c := range []struct {
 		name        string

@@ -118,6 +118,24 @@ func (s *Store) SaveTeamPage(ctx context.Context, siteID int64, scopeKey string,
 	return nil
 }
 
+// TeamReadOlderThan reports whether the site's last complete team read is
+// older than d: a complete read rewrites every team issue it keeps, so the
+// oldest synced_at is when it ran. No team issues: false.
+func (s *Store) TeamReadOlderThan(ctx context.Context, siteID int64, d time.Duration) (bool, error) {
+	var oldest sql.NullString
+	if err := s.db.QueryRowContext(ctx, `SELECT min(synced_at) FROM team_issues WHERE site_id = ?`, siteID).Scan(&oldest); err != nil {
+		return false, fmt.Errorf("read team issues: %w", err)
+	}
+	if !oldest.Valid {
+		return false, nil
+	}
+	at, err := parseTime(oldest.String)
+	if err != nil {
+		return false, err
+	}
+	return s.now().Sub(at) > d, nil
+}
+
 // KeepTeamIssues removes the site's stored team issues whose ids are not
 // in keep, the issues a complete read of the team's selection returned:
 // those Jira deleted, moved out of the team's projects, hid from the user,

@@ -11,6 +11,13 @@ import (
 // team's projects when the config does not.
 const TeamActivityWindow = 90 * 24 * time.Hour
 
+// TeamRereadAfter is how old the last complete team read may be before an
+// incremental sync reads the team's backlog from the start again: only a
+// complete read learns which issues Jira deleted or moved away, so that a
+// nightly sync stops suggesting them within a week. It costs a request per
+// 50 open issues, once a week.
+const TeamRereadAfter = 7 * 24 * time.Hour
+
 // TeamSource is a Source that can also read the team's backlog for
 // `pmfolio next`: only the fields the detectors need, no changelogs.
 type TeamSource interface {
@@ -37,6 +44,9 @@ type TeamSink interface {
 	// KeepTeamIssues removes the stored team issues whose ids are not in
 	// keep, and says how many it removed.
 	KeepTeamIssues(ctx context.Context, siteID int64, keep map[string]bool) (int, error)
+	// TeamReadOlderThan reports whether the last complete team read is
+	// older than d.
+	TeamReadOlderThan(ctx context.Context, siteID int64, d time.Duration) (bool, error)
 	// MarkTaken marks the suggestions the user has since acted on in the
 	// suggested way, and says how many it marked.
 	MarkTaken(ctx context.Context, siteID int64, now time.Time) (int, error)
@@ -60,7 +70,8 @@ func (e *TeamError) Error() string { return "team backlog: " + e.Err.Error() }
 func (e *TeamError) Unwrap() error { return e.Err }
 
 // syncTeam is the team phase, after the user's own pages: it reads the
-// team's open (first time) or updated (since its own cursor) issues, then
+// team's open (first time, and a week after the last such read) or updated
+// (since its own cursor) issues, then
 // marks suggestions the user has acted on. Without a scope in the options
 // it does nothing; an empty scope means the projects the user was active in
 // over the last 90 days.
@@ -100,6 +111,13 @@ func syncTeam(ctx context.Context, src Source, sink Sink, opts Options, res *Res
 		}
 		if ok {
 			since = cursor.Add(-CursorOverlap)
+			stale, err := tsink.TeamReadOlderThan(ctx, res.Site.ID, TeamRereadAfter)
+			if err != nil {
+				return err
+			}
+			if stale {
+				since = time.Time{}
+			}
 		}
 	}
 	selection := scopeKey
@@ -113,7 +131,8 @@ func syncTeam(ctx context.Context, src Source, sink Sink, opts Options, res *Res
 		progress = func(int) {}
 	}
 	progress(0)
-	// A complete read (the first, a full sync's, or a new scope's) returns
+	// A complete read (the first, a full sync's, a new scope's, or a
+	// week after the last complete one) returns
 	// every issue the team's backlog holds: what it does not return is
 	// gone from it (deleted, moved away, resolved long ago), and `next`
 	// must not suggest work on it. An incremental read cannot tell.

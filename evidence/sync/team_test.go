@@ -155,6 +155,43 @@ func TestFullSyncForgetsTeamIssuesNoLongerInTheBacklog(t *testing.T) {
 	}
 }
 
+// A nightly sync never runs --full, so an incremental team read a week
+// after the last complete one reads the backlog from the start again and
+// drops what Jira no longer returns: `next` stops suggesting a deleted
+// issue within a week, and the other nights cost a request.
+func TestAWeekAfterTheLastCompleteTeamReadANightlySyncReadsItAgain(t *testing.T) {
+	site := jiratest.DemoSite(jiratest.DemoOptions{Deployment: jiratest.DeploymentCloud, Issues: 200, Seed: 1, Now: syncNow,
+		TeamBacklog: true, TeamIssues: 50})
+	srv := jiratest.NewServer(site)
+	t.Cleanup(srv.Close)
+	now := syncNow
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "pmfolio.db"), sqlite.WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	cfg := jira.Config{BaseURL: srv.URL(), Email: jiratest.DemoEmail, APIToken: jiratest.DemoAPIToken}
+	first := teamSync(t, cfg, store, now)
+	var deleted string
+	srv.Update(func(s *jiratest.Site) {
+		deleted = s.TeamPlants()[0].Key
+		if err := s.DeleteIssue(deleted); err != nil {
+			t.Fatal(err)
+		}
+	})
+	for night := 1; night <= 8; night++ {
+		now = syncNow.Add(time.Duration(night) * 24 * time.Hour)
+		res := teamSync(t, cfg, store, now)
+		held := slices.Contains(teamKeys(t, store, first.Site.ID), deleted)
+		switch {
+		case night < 8 && (res.Team.Requests != 1 || !held):
+			t.Errorf("night %d: %d team requests, deleted issue held: %v; want an incremental read of 1 request, which cannot see the deletion", night, res.Team.Requests, held)
+		case night == 8 && (res.Team.Issues < first.Team.Issues-1 || held):
+			t.Errorf("night 8: read %d team issues (the first read %d), deleted issue held: %v; want the backlog read again without it", res.Team.Issues, first.Team.Issues, held)
+		}
+	}
+}
+
 // teamKeys are the keys of a site's stored team issues, sorted.
 func teamKeys(t *testing.T, store *sqlite.Store, siteID int64) []string {
 	t.Helper()

@@ -199,6 +199,11 @@ func (s *Store) epicDetails(ctx context.Context, p *evidence.Portfolio) error {
 			SELECT site_id, issue_id FROM issues WHERE json_extract(issue, '$.type') = 'Epic')
 		SELECT a.site_id, a.issue_id, a.source_id, a.author_id, a.author_name, a.occurred_at, a.body
 		FROM epics e JOIN activities a ON a.site_id = e.site_id AND a.issue_id = e.issue_id AND a.source = 'comment'
+		WHERE NOT EXISTS (
+			-- A comment of the user's they excluded from the portfolio is
+			-- not quoted as an initiative's outcome either.
+			SELECT 1 FROM evidence ev JOIN curation c ON c.evidence_id = ev.id AND c.excluded = 1
+			WHERE ev.site_id = a.site_id AND ev.issue_id = a.issue_id AND ev.source = a.source AND ev.source_id = a.source_id)
 		ORDER BY a.occurred_at, a.source_id`)
 	if err != nil {
 		return fmt.Errorf("read epic comments: %w", err)

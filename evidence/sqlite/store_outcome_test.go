@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -68,5 +69,51 @@ func TestOutcomeIsCurationThatSurvivesResyncAndReclassify(t *testing.T) {
 	}
 	if removed, err := s.RemoveOutcome(ctx, "", "PAY-1"); err != nil || removed {
 		t.Errorf("second remove = %v, %v", removed, err)
+	}
+}
+
+// A comment of the user's they excluded from the portfolio is not read as
+// an epic's comment either, so no export quotes it as the initiative's
+// outcome; a colleague's comment, which is no evidence, still is.
+func TestAnExcludedCommentIsNoEpicComment(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	epic := testRecord("20000", "PAY-1", t0,
+		comment("801", testMe, t0.Add(time.Hour), "Closing: p99 down from 900 ms to 250 ms."),
+		comment("802", testOther, t0.Add(2*time.Hour), "Outcome: abandonment down 8%."))
+	epic.Issue.Type, epic.Issue.Summary, epic.Issue.StatusCategory = "Epic", "Faster checkout", "done"
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{epic}, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+	comments := func() []string {
+		t.Helper()
+		p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
+		if err != nil || len(p.Epics) != 1 {
+			t.Fatalf("portfolio: %+v, %v", p.Epics, err)
+		}
+		var ids []string
+		for _, c := range p.Epics[0].Comments {
+			ids = append(ids, c.ID)
+		}
+		return ids
+	}
+	if got := comments(); !slices.Equal(got, []string{"801", "802"}) {
+		t.Fatalf("before excluding: comments %v", got)
+	}
+	items, err := s.Evidence(ctx, evidence.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range items {
+		if ev.Source == evidence.SourceComment && ev.SourceID == "801" {
+			if err := s.SetExcluded(ctx, ev.ID, true); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if got := comments(); !slices.Equal(got, []string{"802"}) {
+		t.Errorf("after excluding the user's comment: comments %v, want the colleague's alone", got)
 	}
 }

@@ -344,14 +344,16 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 			writeProof(w, r, e)
 		}
 		if len(proofs) < 2 {
-			// Too little in the user's words: the field edits, summarised.
+			// Too little in the user's words: the field edits, summarised,
+			// as many kinds as make up the initiative's proofs, those on
+			// the most issues; the full portfolio has them all.
 			var edits []*evidence.Evidence
 			for _, e := range in.items {
 				if !inOwnWords(e) {
 					edits = append(edits, e)
 				}
 			}
-			writeEditSummaries(w, r, edits)
+			writeEditSummariesUpTo(w, r, edits, briefEditLinks, briefProofs-len(proofs))
 		}
 		// Without a result the brief says nothing rather than show a
 		// gap: the facts line says whether it shipped, and the lint tells
@@ -373,6 +375,9 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 const (
 	briefHighlights    = 5
 	highlightEditLinks = 8
+	// briefEditLinks is how many issues a summary of an initiative's field
+	// edits links in the brief.
+	briefEditLinks = 5
 )
 
 // writeBriefHighlights writes, for a portfolio with no initiative to tell
@@ -395,7 +400,7 @@ func writeBriefHighlights(w *bufio.Writer, r *report) {
 		writeProof(w, r, e)
 	}
 	if len(proofs) < 2 {
-		writeEditSummariesUpTo(w, r, edits, highlightEditLinks)
+		writeEditSummariesUpTo(w, r, edits, highlightEditLinks, 0)
 	}
 }
 

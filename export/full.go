@@ -187,13 +187,23 @@ func writeDatedLink(w *bufio.Writer, e *evidence.Evidence) {
 // grooming: refined 14 issues (Story point estimate, Parent) between March
 // and May 2026: PAY-1, PAY-2, …", each key linked.
 func writeEditSummaries(w *bufio.Writer, r *report, edits []*evidence.Evidence) {
-	writeEditSummariesUpTo(w, r, edits, 0)
+	writeEditSummariesUpTo(w, r, edits, 0, 0)
 }
 
 // writeEditSummariesUpTo is writeEditSummaries linking at most maxLinks
-// issues of each kind (0: all of them), then saying how many more.
-func writeEditSummariesUpTo(w *bufio.Writer, r *report, edits []*evidence.Evidence, maxLinks int) {
-	for _, g := range groupByCategory(edits, r.taxonomy) {
+// issues of each kind (0: all of them), then saying how many more, for at
+// most maxKinds kinds of work (0: all), those on the most issues.
+func writeEditSummariesUpTo(w *bufio.Writer, r *report, edits []*evidence.Evidence, maxLinks, maxKinds int) {
+	groups := groupByCategory(edits, r.taxonomy)
+	if maxKinds > 0 && len(groups) > maxKinds {
+		// The kinds on the most issues, told in the taxonomy's order.
+		most := slices.Clone(groups)
+		slices.SortStableFunc(most, func(a, b group) int { return b.issues - a.issues })
+		groups = slices.DeleteFunc(groups, func(g group) bool {
+			return !slices.ContainsFunc(most[:maxKinds], func(m group) bool { return m.category.ID == g.category.ID })
+		})
+	}
+	for _, g := range groups {
 		var (
 			keys   []*evidence.Evidence // the first edit of each issue
 			seen   = make(map[issueRef]bool)

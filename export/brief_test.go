@@ -1,0 +1,46 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// An initiative told only in field edits shows as many kinds of them as a
+// brief has proofs, those on the most issues, each linking a few issues:
+// not every kind with every key, which filled a page.
+func TestTheBriefSummarisesAClickersInitiativeInAFewLines(t *testing.T) {
+	p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock}
+	typicalContext(&p)
+	kinds := []struct {
+		category, excerpt string
+		issues            int
+	}{
+		{evidence.CatBacklogGrooming, "Story point estimate: (none) → 3", 7},
+		{evidence.CatPrioritization, "Priority: Medium → High", 6},
+		{evidence.CatSprintPlanning, "Sprint: (none) → PAY Sprint 9", 5},
+		{evidence.CatReleasePlanning, "Fix Version: (none) → 2026.03", 2},
+		{evidence.CatCrossTeam, "Link: (none) → This issue relates to CHK-310", 1},
+	}
+	for k, kind := range kinds {
+		for i := 1; i <= kind.issues; i++ {
+			story := fixtureIssue{fmt.Sprintf("1110%d", i), fmt.Sprintf("PAY-11%d", i), "Story", "A story", "PAY-101", priya, "done", nil}
+			when := fmt.Sprintf("2026-0%d-1%dT10:00:00Z", 1+k, i)
+			p.Evidence = append(p.Evidence, jiraItem(story, evidence.SourceChange, fmt.Sprintf("%d-%d", k, i), when, kind.category, "change.x", 0.8, kind.excerpt))
+		}
+	}
+	brief := render(t, formats[0].write, p)
+	section, _, _ := strings.Cut(brief[strings.Index(brief, "**What I did.**"):], "\n\n## ")
+	for _, want := range []string{"- **Backlog grooming:**", "and 2 more", "- **Prioritization:**", "and 1 more", "- **Sprint planning:**"} {
+		if !strings.Contains(section, want) {
+			t.Errorf("the initiative's edits lack %q:\n%s", want, section)
+		}
+	}
+	for _, not := range []string{"Release planning", "Cross-team coordination", "PAY-116)", "PAY-117)"} {
+		if strings.Contains(section, not) {
+			t.Errorf("the initiative's edits in the brief show %q:\n%s", not, section)
+		}
+	}
+}

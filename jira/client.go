@@ -439,12 +439,19 @@ func withoutQuery(err error) error {
 	if !errors.As(err, &uerr) {
 		return err
 	}
+	return fmt.Errorf("%s: %w", failedRequest(uerr), uerr.Err)
+}
+
+// failedRequest names the request of a net/http error ("GET
+// https://acme.atlassian.net/rest/api/2/myself") without its query or
+// credentials.
+func failedRequest(uerr *url.Error) string {
 	where := "Jira"
 	if u, perr := url.Parse(uerr.URL); perr == nil {
 		u.RawQuery, u.User = "", nil
 		where = u.String()
 	}
-	return fmt.Errorf("%s %s: %w", strings.ToUpper(uerr.Op), where, uerr.Err)
+	return strings.ToUpper(uerr.Op) + " " + where
 }
 
 // timedOut words a request that ran out of time (the client's timeout of
@@ -452,12 +459,8 @@ func withoutQuery(err error) error {
 // the time it had, rather than as Go's "context deadline exceeded".
 func (c *Client) timedOut(err error) error {
 	where := "Jira"
-	var uerr *url.Error
-	if errors.As(err, &uerr) {
-		if u, perr := url.Parse(uerr.URL); perr == nil {
-			u.RawQuery, u.User = "", nil
-			where = strings.ToUpper(uerr.Op) + " " + u.String()
-		}
+	if uerr := (*url.Error)(nil); errors.As(err, &uerr) {
+		where = failedRequest(uerr)
 	}
 	return &timeoutError{where: where, timeout: c.timeout, err: err}
 }

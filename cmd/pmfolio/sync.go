@@ -268,9 +268,7 @@ func syncOneSite(ctx context.Context, store *sqlite.Store, site siteConf, opts s
 	}
 	if team := (*evsync.TeamError)(nil); errors.As(err, &team) && !opts.Quiet {
 		// The user's own pages are all stored: say so before the error.
-		own := res
-		own.Team = nil
-		fmt.Fprintln(opts.IO.Out, syncSummary(own, opts.DryRun))
+		fmt.Fprintln(opts.IO.Out, syncSummary(withoutTeam(res), opts.DryRun))
 	}
 	if err != nil {
 		return res, err
@@ -316,6 +314,15 @@ func retryNotice(opts syncOptions, site siteConf) func(jira.Retry) {
 	}
 }
 
+// withoutTeam is a sync's result without its team phase: the requests
+// and time of the user's own sync.
+func withoutTeam(r evsync.Result) evsync.Result {
+	if t := r.Team; t != nil {
+		r.Requests, r.Duration, r.Team = r.Requests-t.Requests, r.Duration-t.Duration, nil
+	}
+	return r
+}
+
 // syncSummary is the one paragraph a sync prints.
 func syncSummary(r evsync.Result, dryRun bool) string {
 	took := r.Duration.Round(100 * time.Millisecond).Seconds()
@@ -326,13 +333,10 @@ func syncSummary(r evsync.Result, dryRun bool) string {
 	}
 	// The team phase's line tells its own requests and time: this one
 	// tells the rest, so the two add up to what Jira saw.
-	requests, own := r.Requests, r.Duration
-	if r.Team != nil {
-		requests, own = requests-r.Team.Requests, own-r.Team.Duration
-	}
+	own := withoutTeam(r)
 	line := fmt.Sprintf("synced %s from %s, %s, %s in %s, %.1f s",
 		plural(r.Issues, "issue"), name, plural(r.NewActivities, "new activity"), plural(r.NewEvidence, "new evidence item"),
-		plural(requests, "request"), own.Round(100*time.Millisecond).Seconds())
+		plural(own.Requests, "request"), own.Duration.Round(100*time.Millisecond).Seconds())
 	line += teamSummary(r.Team)
 	if r.Removed > 0 {
 		line += fmt.Sprintf("\nremoved %s that Jira says no longer exist (your notes and exclusions are kept)", plural(r.Removed, "issue"))

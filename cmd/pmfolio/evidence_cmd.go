@@ -167,8 +167,12 @@ func runEvidenceList(ctx context.Context, opts evidenceListOptions) error {
 		if opts.Limit > 0 && len(items) > opts.Limit {
 			items = items[len(items)-opts.Limit:] // newest last, so the newest are at the end
 		}
+		var all []evidence.Evidence // every stored item, read when the filter keeps none
 		if len(items) == 0 {
-			if err := opts.checkNamesSomething(ctx, store); err != nil {
+			if all, err = store.Evidence(ctx, evidence.Filter{IncludeExcluded: true}); err != nil {
+				return err
+			}
+			if err := opts.checkNamesSomething(ctx, store, all); err != nil {
 				return err
 			}
 		}
@@ -176,11 +180,7 @@ func runEvidenceList(ctx context.Context, opts evidenceListOptions) error {
 			return export.EvidenceList(opts.IO.Out, items)
 		}
 		if len(items) == 0 {
-			why, err := whyNoEvidence(ctx, store, opts.Filter)
-			if err != nil {
-				return err
-			}
-			_, err = fmt.Fprintln(opts.IO.Out, why)
+			_, err := fmt.Fprintln(opts.IO.Out, whyNoEvidence(all, opts.Filter))
 			return err
 		}
 		return writeEvidenceTable(opts.IO.Out, items, opts.Filter.IncludeExcluded)
@@ -190,16 +190,9 @@ func runEvidenceList(ctx context.Context, opts evidenceListOptions) error {
 // checkNamesSomething refuses a --rule or --issue that names nothing: no
 // rule in force or behind a stored item (itself, or its id's start before
 // a dot), no stored issue or item on one. A name that names something
-// with no evidence is no error: the list says so.
-func (opts evidenceListOptions) checkNamesSomething(ctx context.Context, store *sqlite.Store) error {
+// with no evidence is no error: the list says so. all is every stored item.
+func (opts evidenceListOptions) checkNamesSomething(ctx context.Context, store *sqlite.Store, all []evidence.Evidence) error {
 	f := opts.Filter
-	if f.Rule == nil && f.IssueKey == nil {
-		return nil
-	}
-	all, err := store.Evidence(ctx, evidence.Filter{IncludeExcluded: true})
-	if err != nil {
-		return err
-	}
 	if f.Rule != nil {
 		known := slices.Clone(opts.RuleIDs)
 		for _, ev := range all {
@@ -225,15 +218,12 @@ func (opts evidenceListOptions) checkNamesSomething(ctx context.Context, store *
 	return nil
 }
 
-// whyNoEvidence says why a filter found nothing: nothing stored yet, only
-// excluded items, or a filter that leaves nothing out of what there is.
-func whyNoEvidence(ctx context.Context, store *sqlite.Store, f evidence.Filter) (string, error) {
-	all, err := store.Evidence(ctx, evidence.Filter{IncludeExcluded: true})
-	if err != nil {
-		return "", err
-	}
+// whyNoEvidence says why a filter found nothing among all the stored
+// items: nothing stored yet, only excluded items, or a filter that leaves
+// nothing out of what there is.
+func whyNoEvidence(all []evidence.Evidence, f evidence.Filter) string {
 	if len(all) == 0 {
-		return "No evidence yet: run 'pmfolio sync' to read your Jira activity, or record work done elsewhere with 'pmfolio evidence add'.", nil
+		return "No evidence yet: run 'pmfolio sync' to read your Jira activity, or record work done elsewhere with 'pmfolio evidence add'."
 	}
 	var narrowed []string
 	if f.Category != nil {
@@ -250,9 +240,9 @@ func whyNoEvidence(ctx context.Context, store *sqlite.Store, f evidence.Filter) 
 		narrowed = append(narrowed, fmt.Sprintf("the dates asked for (evidence runs from %s to %s)", first, last))
 	}
 	if len(narrowed) == 0 {
-		return fmt.Sprintf("No evidence shown: all %s are excluded ('--all' lists them).", plural(len(all), "item")), nil
+		return fmt.Sprintf("No evidence shown: all %s are excluded ('--all' lists them).", plural(len(all), "item"))
 	}
-	return fmt.Sprintf("No evidence matches %s, out of %s stored.", strings.Join(narrowed, " and "), plural(len(all), "item")), nil
+	return fmt.Sprintf("No evidence matches %s, out of %s stored.", strings.Join(narrowed, " and "), plural(len(all), "item"))
 }
 
 // writeEvidenceTable prints a header, then one line per item: id, date,

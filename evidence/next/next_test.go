@@ -867,6 +867,17 @@ func TestWhyDoesNotRepeatTheReason(t *testing.T) {
 	if why := strings.Join(ranked[0].Why, "; "); !strings.Contains(ranked[0].Reason, "open for 3 weeks") || strings.Contains(why, "open 3 weeks") {
 		t.Errorf("reason %q, why %q: want the age said once, in the reason", ranked[0].Reason, why)
 	}
+	// Stalled work says where it stalled ("in the active sprint (OPS
+	// Sprint 9)"): why does not add "in the running sprint".
+	stalled := story("OPS-4")
+	stalled.Status, stalled.StatusCategory, stalled.Created, stalled.Updated = "In Progress", "indeterminate", days(30), days(14)
+	ranked = Find(cfg, Team{Site: site, Issues: []TeamIssue{stalled}, Now: now}, nil)
+	if len(ranked) != 1 || ranked[0].Detector != "in-progress.stalled" {
+		t.Fatalf("ranked %+v, want the stalled work", ranked)
+	}
+	if why := strings.Join(ranked[0].Why, "; "); !strings.Contains(ranked[0].Reason, "in the active sprint") || strings.Contains(why, "running sprint") {
+		t.Errorf("reason %q, why %q: want the sprint said once, in the reason", ranked[0].Reason, why)
+	}
 }
 
 // A resolved incident is not open, however old it is: why does not say

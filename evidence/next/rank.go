@@ -64,8 +64,9 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		}
 		// What the detector's reason already says, why does not repeat: the
 		// sprint ("active sprint (OPS Sprint 65) story with no estimate"),
-		// the age ("bug open for 3 weeks with no component").
-		saysSprint := strings.Contains(d.Reason, "{sprint}")
+		// the age ("bug open for 3 weeks with no component"),
+		// where work stalled ("in the active sprint (OPS Sprint 65)").
+		saysSprint := strings.Contains(d.Reason, "{sprint}") || strings.Contains(d.Reason, "{where}")
 		saysAge := strings.Contains(d.Reason, "open for {age}")
 		switch is.SprintState {
 		case "active":

@@ -504,19 +504,15 @@ func counted(n bulletNumber, one, many string) (string, bulletNumber) {
 	return quantity(int(n.Value), one, many), n
 }
 
-// scope says where the work was: " across 3 projects", " in 1 project".
+// scope says where the work was: " across 3 projects". Work in one project
+// says nothing: "in 1 project" tells a reader no more than the bullet does.
 // Once a bullet before has said the same (saidScopes), it says nothing.
 func (r *report) scope(items []*evidence.Evidence) clause {
 	n := r.count(items, countsProjects)
-	var c clause
-	switch n.Value {
-	case 0:
+	if n.Value < 2 {
 		return clause{}
-	case 1:
-		c = said(" in 1 project", n)
-	default:
-		c = said(" across "+n.Text+" projects", n)
 	}
+	c := said(" across "+n.Text+" projects", n)
 	if r.saidScopes != nil {
 		// The same projects, not only as many of them.
 		projects := strings.Join(slices.Sorted(slices.Values(n.Of)), ",")

@@ -175,7 +175,8 @@ func spanPhrase(since, until time.Time) string {
 }
 
 // scopePhrase says how many projects (and sites, when more than one) the
-// evidence spans, or nothing when no item has an issue.
+// evidence spans, or nothing when it is in one project or none: "in 1
+// project" tells a reader nothing.
 func scopePhrase(items []*evidence.Evidence) string {
 	projects := make(map[issueRef]struct{})
 	sites := make(map[string]struct{})
@@ -187,10 +188,8 @@ func scopePhrase(items []*evidence.Evidence) string {
 		sites[e.SiteName] = struct{}{}
 	}
 	switch {
-	case len(projects) == 0:
+	case len(projects) < 2:
 		return ""
-	case len(projects) == 1:
-		return " in 1 project"
 	case len(sites) > 1:
 		return " across " + strconv.Itoa(len(projects)) + " projects on " + strconv.Itoa(len(sites)) + " Jira sites"
 	default:

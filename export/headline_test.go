@@ -33,30 +33,30 @@ func TestHeadline(t *testing.T) {
 		{
 			"one story is singular, in one project",
 			portfolioOf(story(storyTO)),
-			"Between November 2025 and November 2026 I wrote 1 story or spec in 1 project.",
+			"Between November 2025 and November 2026 I wrote 1 story or spec.",
 		},
 		{
 			"two stories are plural",
 			portfolioOf(story(storyTO), story(storyRetry)),
-			"Between November 2025 and November 2026 I wrote 2 stories and specs in 1 project.",
+			"Between November 2025 and November 2026 I wrote 2 stories and specs.",
 		},
 		{
 			"grooming counts distinct issues, updates count items",
 			portfolioOf(
 				on(storyTO, evidence.CatBacklogGrooming, "1"), on(storyTO, evidence.CatBacklogGrooming, "2"),
 				on(storyTO, evidence.CatStakeholderComms, "3"), on(storyTO, evidence.CatStakeholderComms, "4")),
-			"Between November 2025 and November 2026 I posted 2 stakeholder updates and groomed 1 backlog item in 1 project.",
+			"Between November 2025 and November 2026 I posted 2 stakeholder updates and groomed 1 backlog item.",
 		},
 		{
 			"unblocking one issue twice is one issue for a teammate",
 			portfolioOf(on(checkoutAPI, evidence.CatUnblocking, "1"), on(checkoutAPI, evidence.CatUnblocking, "2")),
-			"Between November 2025 and November 2026 I unblocked 1 issue for a teammate in 1 project.",
+			"Between November 2025 and November 2026 I unblocked 1 issue for a teammate.",
 		},
 		{
 			"work on an epic and its children is one epic",
 			portfolioOf(on(epicEU, evidence.CatEpicOwnership, "1"), on(storyTO, evidence.CatEpicOwnership, "2"),
 				on(storyRetry, evidence.CatEpicOwnership, "3")),
-			"Between November 2025 and November 2026 I owned 1 epic in 1 project.",
+			"Between November 2025 and November 2026 I owned 1 epic.",
 		},
 		{
 			"a manual item without an issue counts once and has no project",
@@ -75,7 +75,7 @@ func TestHeadline(t *testing.T) {
 		{
 			"updates on tickets that are no incident are told as such",
 			portfolioOf(jiraItem(storyTO, evidence.SourceComment, "3", when, evidence.CatIncidentCoord, "model.text", 0.7, "Weekly update: on track.")),
-			"Between November 2025 and November 2026 I coordinated incidents on 1 issue in 1 project.",
+			"Between November 2025 and November 2026 I coordinated incidents on 1 issue.",
 		},
 		{
 			"the same key on two sites is two issues",
@@ -85,7 +85,7 @@ func TestHeadline(t *testing.T) {
 		{
 			"a user category counts items under its id",
 			portfolioOf(on(storyTO, "customer-research", "1"), on(storyTO, "customer-research", "2")),
-			"Between November 2025 and November 2026 I recorded 2 customer-research items in 1 project.",
+			"Between November 2025 and November 2026 I recorded 2 customer-research items.",
 		},
 		{
 			"four biggest categories first, ties in taxonomy order",

@@ -153,7 +153,6 @@ func TestBulletsForEpicsCountTheirDoneEpics(t *testing.T) {
 			epics = line
 		}
 	}
-	// "in 1 project" is said by a bullet before it.
 	want := "Owned 1 epic, “EU checkout reliability”, with 1 teammate across 4 issues; the epic is done."
 	if epics != want {
 		t.Errorf("got  %q\nwant %q", epics, want)

@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -145,4 +146,28 @@ func Count(n int) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// signOff is a closing courtesy and nothing else: "Thanks Sam!", "thx all",
+// "Cheers, Maya". A quote that ends with one reads as a chat message, and
+// once names are redacted as "Thanks a teammate!".
+var signOff = regexp.MustCompile(`(?i)^(?:many thanks|thanks|thank you|thx|ty|cheers|much appreciated|appreciated)\b[^.!?]*[.!?]*$`)
+
+// WithoutSignOff drops the sign-offs a quote ends with ("…closing the epic.
+// Thanks all!"), keeping the text whole when nothing else would be left. A
+// sign-off is at most five words and says nothing more ("Thanks, but we
+// keep the old flow." and "Thanks to the cache." are kept).
+func WithoutSignOff(text string) string {
+	for {
+		body := strings.TrimRight(text, " ")
+		end := len(body) - len(strings.TrimRight(body, ".!?"))
+		start := strings.LastIndexAny(body[:len(body)-end], ".!?") + 1
+		last := strings.TrimSpace(body[start:])
+		lower := strings.ToLower(last)
+		if start == 0 || len(strings.Fields(last)) > 5 || !signOff.MatchString(last) ||
+			strings.Contains(lower, " but ") || strings.HasPrefix(lower, "thanks to ") {
+			return text
+		}
+		text = strings.TrimRight(body[:start], " ")
+	}
 }

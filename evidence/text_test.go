@@ -80,3 +80,24 @@ func TestCountGroupsThousands(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutSignOff(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"UAT passed with Mei Chen's team on the 17th. Thanks Sam O'Connor!", "UAT passed with Mei Chen's team on the 17th."},
+		{"Success metrics met, closing the epic. Thanks all! Cheers, Maya", "Success metrics met, closing the epic."},
+		{"Verified on staging. thx", "Verified on staging."},
+		{"Granted read access, you should be unblocked now. Thank you for your patience.", "Granted read access, you should be unblocked now."},
+		// Only thanks: nothing else would be left.
+		{"Thanks Sam!", "Thanks Sam!"},
+		// Thanks that say more stay.
+		{"Verified. Thanks, but we keep the old flow.", "Verified. Thanks, but we keep the old flow."},
+		{"p95 is down to 80 ms. Thanks to the cache.", "p95 is down to 80 ms. Thanks to the cache."},
+		{"Decision: ship on Monday. Thanks for flagging the risk with the payments team early!", "Decision: ship on Monday. Thanks for flagging the risk with the payments team early!"},
+		{"Decision: ship on Monday.", "Decision: ship on Monday."},
+		{"", ""},
+	} {
+		if got := WithoutSignOff(tc.text); got != tc.want {
+			t.Errorf("WithoutSignOff(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -559,8 +559,9 @@ func (in initiative) isOutcomeComment(e *evidence.Evidence) bool {
 	return is(in.outcome) || slices.ContainsFunc(in.earlierOutcomes, func(po phaseOutcome) bool { return is(po.outcome) })
 }
 
-// writeQuote writes text on one line, cut to at most max runes, in
-// quotation marks, and reports whether there was anything to quote. A
+// writeQuote writes text on one line, cut to at most max runes and
+// without a closing "Thanks all!", in quotation marks, and reports whether
+// there was anything to quote. A
 // label the classifier put before the user's words ("Flag removed: ")
 // stays outside the marks: it is pmfolio's, not theirs.
 func writeQuote(w *bufio.Writer, text string, max int) bool {
@@ -573,7 +574,7 @@ func writeQuote(w *bufio.Writer, text string, max int) bool {
 		writeEscaped(w, label+": ")
 	}
 	w.WriteString("“")
-	writeEscaped(w, evidence.ShortenAtSentence(words, max))
+	writeEscaped(w, evidence.ShortenAtSentence(evidence.WithoutSignOff(words), max))
 	w.WriteString("”")
 	return true
 }

@@ -2,6 +2,8 @@ package export
 
 import (
 	"fmt"
+	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -41,6 +43,34 @@ func TestTheBriefSummarisesAClickersInitiativeInAFewLines(t *testing.T) {
 	for _, not := range []string{"Release planning", "Cross-team coordination", "PAY-116)", "PAY-117)"} {
 		if strings.Contains(section, not) {
 			t.Errorf("the initiative's edits in the brief show %q:\n%s", not, section)
+		}
+	}
+}
+
+// A quote that ends with thanks reads as a chat message, and once names
+// are redacted as "Thanks a teammate!": the brief and the stories quote
+// the work without the sign-off.
+func TestQuotesLeaveOutSignOffs(t *testing.T) {
+	p := typicalPortfolio()
+	var signed []string
+	for i := range p.Evidence {
+		e := &p.Evidence[i]
+		if e.Source == evidence.SourceComment && strings.HasSuffix(e.Excerpt, ".") {
+			signed = append(signed, e.Excerpt)
+			e.Excerpt += " Thanks Sam O'Connor!"
+		}
+	}
+	if len(signed) == 0 {
+		t.Fatal("the fixture has no comment to sign")
+	}
+	brief := render(t, formats[0].write, p)
+	stories := render(t, func(w io.Writer, p evidence.Portfolio) error { return Stories(w, p, StoryOptions{}) }, p)
+	for name, out := range map[string]string{"brief": brief, "stories": stories} {
+		if strings.Contains(out, "Thanks") {
+			t.Errorf("the %s quotes a sign-off:\n%s", name, out)
+		}
+		if !slices.ContainsFunc(signed, func(quote string) bool { return strings.Contains(out, "“"+quote+"”") }) {
+			t.Errorf("the %s quotes none of the signed comments whole:\n%s", name, out)
 		}
 	}
 }

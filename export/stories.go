@@ -361,7 +361,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus string) story
 		a := storyAction{
 			Category: e.Category, EvidenceID: e.ID, IssueKey: evidence.OneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
 			Link:       linkableURL(e.RecordURL()),
-			OccurredAt: timestamp(e.OccurredAt), Excerpt: evidence.ShortenAtSentence(evidence.OneLine(e.Excerpt), 240),
+			OccurredAt: timestamp(e.OccurredAt), Excerpt: evidence.ShortenAtSentence(evidence.WithoutSignOff(evidence.OneLine(e.Excerpt)), 240),
 			verb: actionVerb(r.categoryOf(e.Category), e.Source, e.IssueType, e.IssueSummary, e.Excerpt), at: e.OccurredAt.UTC(),
 			edit: !inOwnWords(e), Note: evidence.OneLine(e.Note),
 		}
@@ -433,7 +433,7 @@ func storyResult(o initiativeOutcome) string {
 	if o.Mine {
 		return upperFirst(evidence.OneLine(o.Text))
 	}
-	return "“" + upperFirst(evidence.ShortenAtSentence(evidence.OneLine(o.Text), outcomeLength)) + "” (Jira, " + dateOnly(o.Comment.At.UTC()) + ")"
+	return "“" + upperFirst(evidence.ShortenAtSentence(evidence.WithoutSignOff(evidence.OneLine(o.Text)), outcomeLength)) + "” (Jira, " + dateOnly(o.Comment.At.UTC()) + ")"
 }
 
 // storyTask is a category's part in a story's Task; a user's own category

@@ -170,6 +170,11 @@ func shellJoin(args []string) string {
 	return strings.Join(quoted, " ")
 }
 
+// systemdEscaper keeps a command line as written in an ExecStart line:
+// systemd reads %h, %u, … as specifiers and $HOME, ${HOME} as variables,
+// inside quotes too.
+var systemdEscaper = strings.NewReplacer("%", "%%", "$", "$$")
+
 func (o scheduleOptions) units() (service, timer string) {
 	service = fmt.Sprintf(`[Unit]
 Description=pmfolio: sync your Jira activity
@@ -178,7 +183,7 @@ Documentation=https://github.com/pmfolio/pmfolio
 [Service]
 Type=oneshot
 ExecStart=%s
-`, strings.ReplaceAll(shellJoin(o.Command), "%", "%%")) // systemd reads %h, %u, … as specifiers
+`, systemdEscaper.Replace(shellJoin(o.Command)))
 	timer = fmt.Sprintf(`[Unit]
 Description=pmfolio: nightly sync of your Jira activity
 

@@ -176,19 +176,20 @@ func TestScheduleWithoutAnySchedulerHasNothingToRemove(t *testing.T) {
 	}
 }
 
-// A % in the database or config path reaches sync as written: cron would
-// cut the line there and systemd would read %h as the home folder.
+// A % or $ in the database or config path reaches sync as written: cron
+// would cut the line at a %, and systemd would read %h as the home folder
+// and $HOME as a variable (the single quotes keep a shell from it).
 func TestScheduleEscapesPercentForCronAndSystemd(t *testing.T) {
 	for _, tt := range []struct {
 		systemd bool
 		want    string
 	}{
-		{false, `5 6 * * * /usr/local/bin/pmfolio --db '/home/maya/100\% data/pm\%\%h.db' sync --quiet ` + cronMarker},
-		{true, `ExecStart=/usr/local/bin/pmfolio --db '/home/maya/100%% data/pm%%%%h.db' sync --quiet` + "\n"},
+		{false, `5 6 * * * /usr/local/bin/pmfolio --db '/home/maya/100\% data/pm\%\%h$HOME.db' sync --quiet ` + cronMarker},
+		{true, `ExecStart=/usr/local/bin/pmfolio --db '/home/maya/100%% data/pm%%%%h$$HOME.db' sync --quiet` + "\n"},
 	} {
 		sys := &fakeSystem{systemd: tt.systemd}
 		o, _, _ := scheduleFixture(t, sys, "", false, true)
-		o.At, o.Command[2] = "06:05", "/home/maya/100% data/pm%%h.db"
+		o.At, o.Command[2] = "06:05", "/home/maya/100% data/pm%%h$HOME.db"
 		if err := runScheduleInstall(context.Background(), o); err != nil {
 			t.Fatal(err)
 		}

@@ -38,6 +38,19 @@ func (l *SyncLock) Unlock() error {
 	return err
 }
 
+// SyncRunning says whether a process holds the sync lock of the database at
+// dbPath: whether a sync is running now. It creates no lock file, so it
+// looks where the database may only be read. To look it takes a shared lock
+// for as long as a system call lasts, during which a sync that starts would
+// be refused as if another were running.
+func SyncRunning(dbPath string) (bool, error) {
+	held, err := lockHeld(dbPath + ".lock")
+	if err != nil {
+		return false, fmt.Errorf("look at sync lock: %w", err)
+	}
+	return held, nil
+}
+
 // LockSync takes the sync lock of the store's database (see LockForSync)
 // and returns what releases it.
 func (s *Store) LockSync() (unlock func() error, err error) {

@@ -3,7 +3,9 @@
 package sqlite
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -24,4 +26,14 @@ func lockFile(f *os.File) (release func() error, err error) {
 		return nil, err
 	}
 	return func() error { return os.Remove(marker) }, nil
+}
+
+// lockHeld says whether the marker of the lock file at path is there; a
+// killed sync leaves it behind, and it reads as held until removed.
+func lockHeld(path string) (bool, error) {
+	_, err := os.Stat(path + ".held")
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	return err == nil, err
 }

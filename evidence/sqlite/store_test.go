@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -351,18 +352,30 @@ func TestStorePortfolioAndStats(t *testing.T) {
 	}
 }
 
-func TestSyncLockIsExclusive(t *testing.T) {
+func TestSyncLockIsExclusiveAndSaysWhetherASyncIsRunning(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "pmfolio.db")
+	running := func(want bool) {
+		t.Helper()
+		if got, err := SyncRunning(path); got != want || err != nil {
+			t.Fatalf("SyncRunning = %v, %v; want %v", got, err, want)
+		}
+	}
+	running(false) // no lock file yet
+	if _, err := os.Stat(path + ".lock"); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("SyncRunning created the lock file: %v", err)
+	}
 	first, err := LockForSync(path)
 	if err != nil {
 		t.Fatal(err)
 	}
+	running(true)
 	if _, err := LockForSync(path); !errors.Is(err, evidence.ErrLocked) {
 		t.Fatalf("second lock = %v, want evidence.ErrLocked", err)
 	}
 	if err := first.Unlock(); err != nil {
 		t.Fatal(err)
 	}
+	running(false)
 	again, err := LockForSync(path)
 	if err != nil {
 		t.Fatalf("lock after unlock: %v", err)

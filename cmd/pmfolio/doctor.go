@@ -331,6 +331,8 @@ func (d *doctor) checkDatabase(ctx context.Context, path string, rs *rules.RuleS
 		switch {
 		case err != nil:
 			d.fail(site.Name+": last sync", err, "")
+		case inLog && entry.unfinished && (!ok || !entry.at.Before(run.Finished)):
+			d.reportUnfinished(site.Name, entry, lastOK)
 		case inLog && entry.failed && (!ok || !entry.at.Before(run.Finished)):
 			d.reportLoggedFailure(site.Name, entry, lastOK)
 		case !ok:
@@ -353,7 +355,10 @@ func (d *doctor) checkDatabase(ctx context.Context, path string, rs *rules.RuleS
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(logged)) {
-		if entry := logged[name]; entry.failed {
+		switch entry := logged[name]; {
+		case entry.unfinished:
+			d.reportUnfinished(name, entry, time.Time{})
+		case entry.failed:
 			d.reportLoggedFailure(name, entry, time.Time{})
 		}
 	}
@@ -385,6 +390,17 @@ const staleSync = 7 * 24 * time.Hour
 func (d *doctor) reportLoggedFailure(name string, entry syncLogEntry, lastOK time.Time) {
 	d.report(checkResult{name: name + ": last sync", detail: fmt.Sprintf("failed %s: %s%s", ago(entry.at, d.io.Now()), entry.error, d.lastComplete(lastOK)),
 		fix: "run 'pmfolio sync' to see the error and its hint", kind: kindData})
+}
+
+// reportUnfinished reports a site's last sync as one that logged its start
+// and no end (see syncLogBySite): fine while it runs, a failure once it is
+// known to have died; lastOK is as for reportLoggedFailure.
+func (d *doctor) reportUnfinished(name string, entry syncLogEntry, lastOK time.Time) {
+	c := checkResult{name: name + ": last sync", ok: entry.running, detail: entry.unfinishedText(d.io.Now()) + d.lastComplete(lastOK)}
+	if !entry.running {
+		c.fix, c.kind = "run 'pmfolio sync' to finish its work; if syncs keep dying, the system log says why (an out-of-memory kill, a time limit on the job)", kindData
+	}
+	d.report(c)
 }
 
 // lastComplete says, after a failed sync, how long ago the last complete

@@ -545,15 +545,24 @@ func TestQuietSyncFailsWithOneLineAndEveryRunIsLogged(t *testing.T) {
 		t.Errorf("locked: exit %d", r.code)
 	}
 	lock.Unlock()
+	if r := (cli{env: env}).run(t, "sync", "--dry-run"); r.code != 0 {
+		t.Errorf("dry run: exit %d %s", r.code, r.errOut)
+	}
 
+	// Each sync that ran logged its start, with the pid its end carries;
+	// the one refused at the lock never started, and a dry run stores
+	// nothing, not even a line.
 	log, err := os.ReadFile(filepath.Join(filepath.Dir(db), "sync.log"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(string(log)), "\n")
+	pid := strconv.Itoa(os.Getpid())
 	want := []*regexp.Regexp{
-		regexp.MustCompile(`^2026-11-22T10:00:00Z 127\.0\.0\.1 ok issues=6 new_activities=\d+ new_evidence=\d+ requests=\d+ duration=\d+\.\ds$`),
-		regexp.MustCompile(`^2026-11-22T10:00:00Z 127\.0\.0\.1 failed exit=3 issues=0 .* error="Jira refused the credentials \(401\)"$`),
+		regexp.MustCompile(`^2026-11-22T10:00:00Z 127\.0\.0\.1 started pid=` + pid + `$`),
+		regexp.MustCompile(`^2026-11-22T10:00:00Z 127\.0\.0\.1 ok issues=6 new_activities=\d+ new_evidence=\d+ requests=\d+ duration=\d+\.\ds pid=` + pid + `$`),
+		regexp.MustCompile(`^2026-11-22T10:00:00Z 127\.0\.0\.1 started pid=` + pid + `$`),
+		regexp.MustCompile(`^2026-11-22T10:00:00Z 127\.0\.0\.1 failed exit=3 issues=0 .* pid=` + pid + ` error="Jira refused the credentials \(401\)"$`),
 		regexp.MustCompile(`^2026-11-22T10:00:00Z 127\.0\.0\.1 failed exit=5 .* error="another pmfolio sync is running on this database"$`),
 	}
 	if len(lines) != len(want) {

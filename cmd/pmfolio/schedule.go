@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -89,8 +91,9 @@ func newScheduleCmd(g *globals) *cobra.Command {
 		Long: `schedule installs a nightly 'pmfolio sync --quiet': as a systemd user timer where systemd
 runs your session, else as a crontab line. It shows what it will write and asks first
 (--yes for scripts). The job cannot see your shell's environment variables, so it needs
-the config file that 'pmfolio init' writes. Each run adds a line to sync.log beside the
-database; 'pmfolio doctor' shows the last one.`,
+the config file that 'pmfolio init' writes. Each run logs its start and its end in
+sync.log beside the database; 'pmfolio doctor' and 'schedule status' show the last line,
+and say when a sync started and never ended (it was killed, or the machine stopped).`,
 		Example: `  pmfolio schedule install
   pmfolio schedule install --at 06:45 --yes
   pmfolio schedule status
@@ -343,6 +346,15 @@ func runScheduleStatus(ctx context.Context, o scheduleOptions) error {
 		line = "none yet"
 	}
 	fmt.Fprintf(o.IO.Out, "Last run:     %s\n", line)
+	logged, err := syncLogBySite(o.DBPath)
+	if err != nil {
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(logged)) {
+		if entry := logged[name]; entry.unfinished {
+			fmt.Fprintf(o.IO.Out, "              %s: %s\n", name, entry.unfinishedText(o.IO.Now()))
+		}
+	}
 	return nil
 }
 

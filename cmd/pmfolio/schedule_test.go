@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -236,5 +237,21 @@ func TestScheduleRefusesASiteWhoseTokenIsOnlyInTheEnvironment(t *testing.T) {
 		if r.code != exitUsage || !strings.Contains(r.errOut, tt.want) || !strings.Contains(r.errOut, "token_cmd") {
 			t.Errorf("%+v: exit %d, stderr %q; want 2 and %q with how to fix it", tt.site, r.code, r.errOut, tt.want)
 		}
+	}
+}
+
+// Below the last line of sync.log, schedule status says that a sync
+// logged its start and nothing more.
+func TestScheduleStatusSaysASyncDidNotFinish(t *testing.T) {
+	o, out, _ := scheduleFixture(t, &fakeSystem{}, "", false, false)
+	o.IO.Now = func() time.Time { return testNow }
+	writeFile(t, syncLogPath(o.DBPath), "2026-11-21T02:00:00Z acme ok issues=3 duration=9.0s pid=6\n2026-11-22T02:00:00Z acme started pid=7\n")
+	if err := runScheduleStatus(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	want := "Last run:     2026-11-22T02:00:00Z acme started pid=7\n" +
+		"              acme: the sync started at 2026-11-22 02:00 (8 hours ago) did not finish (killed, or the machine stopped); the next sync resumes where it stopped\n"
+	if !strings.HasSuffix(out.String(), want) {
+		t.Errorf("status:\n%s\nwant it to end with:\n%s", out, want)
 	}
 }

@@ -254,7 +254,12 @@ func syncOneSite(ctx context.Context, store *sqlite.Store, site siteConf, opts s
 		sopts.Since = *opts.Since
 	}
 	sopts.Team = teamScopeOf(site, opts.Team)
-	sopts.Prepare = func(ctx context.Context) error { return reclassifyIfChanged(ctx, store, opts) }
+	sopts.Prepare = func(ctx context.Context) error {
+		if err := appendSyncStart(opts.DBPath, opts.IO.Now(), site); err != nil {
+			return err
+		}
+		return reclassifyIfChanged(ctx, store, opts)
+	}
 	if bar != nil {
 		sopts.PageProgress, sopts.TeamProgress = bar.pages, bar.team
 	}

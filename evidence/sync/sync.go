@@ -97,9 +97,10 @@ type Options struct {
 	// syncTeam); an empty scope means the user's recent projects.
 	Team *next.TeamScope
 	// Prepare, when set, runs under the sync lock before anything is
-	// fetched (not on a dry run): the command brings the stored evidence to
-	// the rules in force there, so that no page is stored beside evidence
-	// of other rules. Its error fails the sync.
+	// fetched (not on a dry run): the command logs there that the sync
+	// started, which a sync refused at the lock must not, and brings the
+	// stored evidence to the rules in force, so that no page is stored
+	// beside evidence of other rules. Its error fails the sync.
 	Prepare func(ctx context.Context) error
 }
 

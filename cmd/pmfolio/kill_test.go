@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -333,6 +334,29 @@ func TestKilledSyncsResumeToTheDatabaseOfOneUninterruptedSync(t *testing.T) {
 	}
 }
 
+// holdSearches has srv hold its search requests from the nth on, until
+// unblock; held is closed when the nth arrives.
+func holdSearches(t *testing.T, srv *jiratest.Server, nth int32) (held <-chan struct{}, unblock func()) {
+	arrived, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	unblock = func() { once.Do(func() { close(release) }) }
+	t.Cleanup(unblock) // before the server closes, which waits for its handlers
+	var searches atomic.Int32
+	srv.Inject(func(r *http.Request) *jiratest.Fault {
+		if !strings.HasSuffix(r.URL.Path, "/search/jql") {
+			return nil
+		}
+		if n := searches.Add(1); n >= nth {
+			if n == nth {
+				close(arrived)
+			}
+			<-release
+		}
+		return nil
+	})
+	return arrived, unblock
+}
+
 // TestTwoRealSyncsAtOnceTheSecondExits5 runs two pmfolio processes on one
 // database: the second finds the first's lock and exits 5 without a request.
 func TestTwoRealSyncsAtOnceTheSecondExits5(t *testing.T) {
@@ -340,17 +364,7 @@ func TestTwoRealSyncsAtOnceTheSecondExits5(t *testing.T) {
 	bin := buildPmfolio(t)
 	srv := fakeSite(t, jiratest.DeploymentCloud, 30, jiratest.WithPageCap(10))
 	db := filepath.Join(t.TempDir(), "p.db")
-	held, release := make(chan struct{}), make(chan struct{})
-	var once, releaseOnce sync.Once
-	unblock := func() { releaseOnce.Do(func() { close(release) }) }
-	t.Cleanup(unblock) // before the server closes, which waits for its handlers
-	srv.Inject(func(r *http.Request) *jiratest.Fault {
-		if strings.HasSuffix(r.URL.Path, "/search/jql") {
-			once.Do(func() { close(held) })
-			<-release
-		}
-		return nil
-	})
+	held, unblock := holdSearches(t, srv, 1)
 	first, firstErr := syncCommand(t, bin, srv, db)
 	if err := first.Start(); err != nil {
 		t.Fatal(err)
@@ -410,5 +424,73 @@ func TestTwoRealProcessesOpeningANewDatabaseAtOnceBothSucceed(t *testing.T) {
 			t.Fatalf("try %d: %d items, migrations %v (%v, %v)", try, len(items), migrations, err, merr)
 		}
 		store.Close()
+	}
+}
+
+// TestDoctorSaysASyncWasKilledUntilOneCompletes holds the real binary's
+// sync at its second search page: doctor says it is running. Killed there
+// with SIGKILL, it leaves its start as its last line in sync.log, and
+// doctor says in one line that it did not finish; after a sync that
+// completes, doctor says that one's result instead.
+func TestDoctorSaysASyncWasKilledUntilOneCompletes(t *testing.T) {
+	t.Parallel()
+	bin := buildPmfolio(t)
+	srv := fakeSite(t, jiratest.DeploymentCloud, 30, jiratest.WithPageCap(10))
+	db := filepath.Join(t.TempDir(), "p.db")
+	held, unblock := holdSearches(t, srv, 2)
+	doctor := func() (string, int) {
+		t.Helper()
+		cmd := exec.Command(bin, "doctor")
+		cmd.Env = processEnv(t, srv, db)
+		out, err := cmd.CombinedOutput()
+		var exit *exec.ExitError
+		if err != nil && !errors.As(err, &exit) {
+			t.Fatalf("doctor: %v", err)
+		}
+		return string(out), cmd.ProcessState.ExitCode()
+	}
+	const lastSync = `(?m)^%s  127\.0\.0\.1: last sync\s+%s`
+	started := `started at \d{4}-\d\d-\d\d \d\d:\d\d \(just now\)`
+
+	killed, stderr := syncCommand(t, bin, srv, db)
+	if err := killed.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer killed.Process.Kill()
+	<-held // a page is fetched, the next one asked for
+	out, code := doctor()
+	if want := fmt.Sprintf(lastSync, "ok  ", "a sync "+started+" is running$"); !regexp.MustCompile(want).MatchString(out) || code != 0 {
+		t.Errorf("doctor during the sync: exit %d, want 0 and %s:\n%s", code, want, out)
+	}
+	if err := killed.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	if err := killed.Wait(); err == nil || stderr.String() != "" {
+		t.Fatalf("the killed sync: %v %q", err, stderr)
+	}
+	unblock()
+	out, code = doctor()
+	want := fmt.Sprintf(lastSync, "FAIL", "the sync "+started+` did not finish \(killed, or the machine stopped\); the next sync resumes where it stopped\n\s+fix: run 'pmfolio sync'`)
+	if !regexp.MustCompile(want).MatchString(out) || code != exitFailure {
+		t.Errorf("doctor after the kill: exit %d, want %d and %s:\n%s", code, exitFailure, want, out)
+	}
+
+	srv.Inject(nil)
+	completes, stderr := syncCommand(t, bin, srv, db)
+	if out, err := completes.Output(); err != nil || len(out) != 0 {
+		t.Fatalf("the next sync: %v, output %q, %s", err, out, stderr)
+	}
+	out, code = doctor()
+	if want := fmt.Sprintf(lastSync, "ok  ", `ok just now: \d+ issues`); !regexp.MustCompile(want).MatchString(out) || code != 0 || strings.Contains(out, "did not finish") {
+		t.Errorf("doctor after a complete sync: exit %d, want 0 and %s:\n%s", code, want, out)
+	}
+	log, err := os.ReadFile(syncLogPath(db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, next := strconv.Itoa(killed.Process.Pid), strconv.Itoa(completes.Process.Pid)
+	if want := regexp.MustCompile(`^\S+ 127\.0\.0\.1 started pid=` + first + `\n\S+ 127\.0\.0\.1 started pid=` + next +
+		`\n\S+ 127\.0\.0\.1 ok issues=\d+ .* pid=` + next + `\n$`); !want.Match(log) {
+		t.Errorf("sync.log:\n%s\nwant %s", log, want)
 	}
 }

@@ -459,7 +459,7 @@ func TestDoctorSaysASyncWasKilledUntilOneCompletes(t *testing.T) {
 	defer killed.Process.Kill()
 	<-held // a page is fetched, the next one asked for
 	out, code := doctor()
-	if want := fmt.Sprintf(lastSync, "ok  ", "a sync "+started+" is running$"); !regexp.MustCompile(want).MatchString(out) || code != 0 {
+	if want := fmt.Sprintf(lastSync, "ok  ", started+" and is running$"); !regexp.MustCompile(want).MatchString(out) || code != 0 {
 		t.Errorf("doctor during the sync: exit %d, want 0 and %s:\n%s", code, want, out)
 	}
 	if err := killed.Process.Kill(); err != nil {
@@ -470,7 +470,7 @@ func TestDoctorSaysASyncWasKilledUntilOneCompletes(t *testing.T) {
 	}
 	unblock()
 	out, code = doctor()
-	want := fmt.Sprintf(lastSync, "FAIL", "the sync "+started+` did not finish \(killed, or the machine stopped\); the next sync resumes where it stopped\n\s+fix: run 'pmfolio sync'`)
+	want := fmt.Sprintf(lastSync, "FAIL", started+` and did not finish \(killed, or the machine stopped\); the next sync resumes where it stopped\n\s+fix: run 'pmfolio sync'`)
 	if !regexp.MustCompile(want).MatchString(out) || code != exitFailure {
 		t.Errorf("doctor after the kill: exit %d, want %d and %s:\n%s", code, exitFailure, want, out)
 	}

@@ -250,7 +250,7 @@ func TestScheduleStatusSaysASyncDidNotFinish(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "Last run:     2026-11-22T02:00:00Z acme started pid=7\n" +
-		"              acme: the sync started at 2026-11-22 02:00 (8 hours ago) did not finish (killed, or the machine stopped); the next sync resumes where it stopped\n"
+		"              acme: started at 2026-11-22 02:00 (8 hours ago) and did not finish (killed, or the machine stopped); the next sync resumes where it stopped\n"
 	if !strings.HasSuffix(out.String(), want) {
 		t.Errorf("status:\n%s\nwant it to end with:\n%s", out, want)
 	}

@@ -191,7 +191,7 @@ func logField(fields []string, key string) string {
 func (e syncLogEntry) unfinishedText(now time.Time) string {
 	started := fmt.Sprintf("started at %s (%s)", e.at.In(now.Location()).Format("2006-01-02 15:04"), ago(e.at, now))
 	if e.running {
-		return "a sync " + started + " is running"
+		return started + " and is running"
 	}
-	return "the sync " + started + " did not finish (killed, or the machine stopped); the next sync resumes where it stopped"
+	return started + " and did not finish (killed, or the machine stopped); the next sync resumes where it stopped"
 }

@@ -100,11 +100,11 @@ func TestAnUnfinishedSyncIsSaidInOneLine(t *testing.T) {
 	started := time.Date(2026, 12, 5, 1, 0, 0, 0, time.UTC)
 	now := time.Date(2026, 12, 5, 10, 0, 0, 0, time.UTC).In(berlin)
 	if got, want := (syncLogEntry{at: started, unfinished: true}).unfinishedText(now),
-		"the sync started at 2026-12-05 02:00 (9 hours ago) did not finish (killed, or the machine stopped); the next sync resumes where it stopped"; got != want {
+		"started at 2026-12-05 02:00 (9 hours ago) and did not finish (killed, or the machine stopped); the next sync resumes where it stopped"; got != want {
 		t.Errorf("killed:\n got %q\nwant %q", got, want)
 	}
 	if got, want := (syncLogEntry{at: started, unfinished: true, running: true}).unfinishedText(now),
-		"a sync started at 2026-12-05 02:00 (9 hours ago) is running"; got != want {
+		"started at 2026-12-05 02:00 (9 hours ago) and is running"; got != want {
 		t.Errorf("running:\n got %q\nwant %q", got, want)
 	}
 }

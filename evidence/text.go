@@ -121,6 +121,15 @@ func LowerFirst(s string) string {
 	return string(unicode.ToLower(first)) + s[size:]
 }
 
+// Article puts "a" or "an" before a noun, by its first letter: "an
+// incident", "a bug".
+func Article(noun string) string {
+	if noun != "" && strings.ContainsRune("aeiouAEIOU", rune(noun[0])) {
+		return "an " + noun
+	}
+	return "a " + noun
+}
+
 // JoinAnd joins phrases as English does: "a", "a and b", "a, b and c".
 func JoinAnd(phrases []string) string {
 	if len(phrases) < 2 {

@@ -101,3 +101,11 @@ func TestWithoutSignOff(t *testing.T) {
 		}
 	}
 }
+
+func TestArticle(t *testing.T) {
+	for noun, want := range map[string]string{"incident": "an incident", "bug": "a bug", "Improvement": "an Improvement", "sub-task": "a sub-task", "": "a "} {
+		if got := Article(noun); got != want {
+			t.Errorf("Article(%q) = %q, want %q", noun, got, want)
+		}
+	}
+}

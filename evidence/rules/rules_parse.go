@@ -553,7 +553,7 @@ func resolve(n *yaml.Node) *yaml.Node {
 func describeRule(r rule) string {
 	var b strings.Builder
 	b.WriteString("Claims " + r.category + " (confidence " + strconv.FormatFloat(r.confidence, 'f', -1, 64) + ") for ")
-	b.WriteString(article(r.sources.names()) + " of yours")
+	b.WriteString(evidence.Article(r.sources.names()) + " of yours")
 	var clauses []string
 	if r.when.desc != "" {
 		clauses = append(clauses, r.when.desc)
@@ -569,13 +569,6 @@ func describeRule(r rule) string {
 		b.WriteString(" It quotes the text from its start.")
 	}
 	return b.String()
-}
-
-func article(noun string) string {
-	if noun != "" && strings.ContainsRune("aeiou", rune(noun[0])) {
-		return "an " + noun
-	}
-	return "a " + noun
 }
 
 func quoteAll(words []string) []string {

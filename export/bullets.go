@@ -382,9 +382,7 @@ func items(groups []group) []*evidence.Evidence {
 	for _, g := range groups {
 		all = append(all, g.items...)
 	}
-	slices.SortFunc(all, func(a, b *evidence.Evidence) int {
-		return cmp.Or(a.OccurredAt.Compare(b.OccurredAt), strings.Compare(a.ID, b.ID))
-	})
+	slices.SortFunc(all, byOccurrence)
 	return all
 }
 

@@ -95,11 +95,17 @@ func (v *view) initiatives(s strengths) []initiative {
 	for i := range out {
 		out[i].score(s, v.taxonomy)
 	}
-	slices.SortFunc(out, func(a, b initiative) int {
+	sortStrongestFirst(out)
+	return out
+}
+
+// sortStrongestFirst sorts initiatives strongest first, ties by site and
+// key.
+func sortStrongestFirst(ins []initiative) {
+	slices.SortFunc(ins, func(a, b initiative) int {
 		return cmp.Or(cmp.Compare(b.strength, a.strength),
 			strings.Compare(a.epic.SiteName, b.epic.SiteName), strings.Compare(a.epic.Key, b.epic.Key))
 	})
-	return out
 }
 
 // score groups an initiative's items by category, finds its outcome and

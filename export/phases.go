@@ -95,11 +95,8 @@ func mergePhases(ins []initiative) []initiative {
 			name, _, _ = phaseOf(phases[0].in.epic.Summary)
 		}
 		merged.title = name + ", " + phaseNames(numbers)
-		byTime := func(a, b *evidence.Evidence) int {
-			return cmp.Or(a.OccurredAt.Compare(b.OccurredAt), strings.Compare(a.ID, b.ID))
-		}
-		slices.SortFunc(merged.items, byTime)
-		slices.SortFunc(merged.epicItems, byTime)
+		slices.SortFunc(merged.items, byOccurrence)
+		slices.SortFunc(merged.epicItems, byOccurrence)
 		out = append(out, merged)
 	}
 	return out

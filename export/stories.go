@@ -354,9 +354,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus string) story
 		edits = slices.DeleteFunc(edits, func(e *evidence.Evidence) bool { return slices.Contains(picked, e) })
 		picked = append(picked, r.strengths.pickVaried(edits, 2-len(picked), nil)...)
 	}
-	slices.SortFunc(picked, func(a, b *evidence.Evidence) int {
-		return cmp.Or(a.OccurredAt.Compare(b.OccurredAt), strings.Compare(a.ID, b.ID))
-	})
+	slices.SortFunc(picked, byOccurrence)
 	for _, e := range picked {
 		a := storyAction{
 			Category: e.Category, EvidenceID: e.ID, IssueKey: evidence.OneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),

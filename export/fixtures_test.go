@@ -313,3 +313,68 @@ func generatedPortfolio(n int) evidence.Portfolio {
 	}
 	return p
 }
+
+var (
+	incidentWebhooks = fixtureIssue{"40412", "OPS-412", "Incident", "Payment webhooks delayed by up to 40 minutes", "", me, "done", nil}
+	postmortemHooks  = fixtureIssue{"40415", "OPS-415", "Task", "Postmortem: delayed payment webhooks on 12 May", "", me, "done", nil}
+	followUpLag      = fixtureIssue{"40416", "OPS-416", "Task", "Follow-up: alert when webhook lag exceeds 5 minutes", "", alex, "new", nil}
+	storyCards       = fixtureIssue{"20530", "CHK-530", "Story", "Show saved cards at checkout", "", dana, "indeterminate", nil}
+	bugRefundMail    = fixtureIssue{"10777", "PAY-777", "Bug", "Refund emails sent twice", "", alex, "done", nil}
+)
+
+// noEpicPortfolio is an engineer's year with no epic: an incident they
+// coordinated, with its postmortem and a follow-up, a teammate's story
+// they unblocked and decided on, a bug with one comment, and field edits.
+func noEpicPortfolio() evidence.Portfolio {
+	p := evidence.Portfolio{
+		GeneratedAt: clock,
+		Sites:       []evidence.Site{acme},
+		Period:      yearToClock,
+		Categories:  evidence.Categories,
+		Evidence: []evidence.Evidence{
+			jiraItem(incidentWebhooks, evidence.SourceComment, "70001", "2026-05-12T14:05:00Z",
+				evidence.CatIncidentCoord, "comment.incident-status", 0.85,
+				"Incident: webhook deliveries are 40 minutes behind for all merchants; events are queued, none lost. I am coordinating; next update 14:45."),
+			jiraItem(incidentWebhooks, evidence.SourceChange, "70100", "2026-05-12T14:07:00Z",
+				evidence.CatPrioritization, "change.priority", 0.8,
+				"Priority: High → Highest"),
+			jiraItem(incidentWebhooks, evidence.SourceComment, "70002", "2026-05-12T14:50:00Z",
+				evidence.CatStakeholderComms, "comment.status-update", 0.8,
+				"Update for support and account managers: the backlog drains at 2,000 events a minute; merchants see late order confirmations, not lost ones. Next update 15:30."),
+			jiraItem(incidentWebhooks, evidence.SourceComment, "70003", "2026-05-12T15:40:00Z",
+				evidence.CatDecisionMaking, "comment.decision", 0.85,
+				"Decision: we pause the nightly reconciliation job until the queue is empty, because it competes for the same workers; finance agreed to a 6-hour delay on their report."),
+			jiraItem(incidentWebhooks, evidence.SourceComment, "70004", "2026-05-12T16:20:00Z",
+				evidence.CatIncidentCoord, "comment.incident-status", 0.85,
+				"Resolved: the queue was empty at 16:05 and deliveries are back under 5 seconds. Postmortem in OPS-415."),
+			jiraItem(postmortemHooks, evidence.SourceIssue, postmortemHooks.id, "2026-05-14T10:00:00Z",
+				evidence.CatIncidentCoord, "issue.postmortem", 0.9,
+				"Postmortem for OPS-412: a config change halved the webhook workers at peak; 3,100 merchants got late confirmations for up to 40 minutes. Follow-ups: OPS-416 (alerting), OPS-417 (config review)."),
+			jiraItem(followUpLag, evidence.SourceIssue, followUpLag.id, "2026-05-14T10:20:00Z",
+				evidence.CatIncidentCoord, "issue.follow-up", 0.85,
+				"From the postmortem OPS-415: page on-call when webhook lag exceeds 5 minutes, so that we hear about it before merchants do."),
+			jiraItem(storyCards, evidence.SourceComment, "80001", "2026-04-07T09:30:00Z",
+				evidence.CatUnblocking, "comment.unblock", 0.8,
+				"Dana, the PCI question is answered: we store only the token, so this needs no new security review. You can go ahead."),
+			jiraItem(storyCards, evidence.SourceComment, "80002", "2026-04-08T11:00:00Z",
+				evidence.CatCrossTeam, "comment.cross-team", 0.75,
+				"Raised SEC-88 with the security team for access to the token vault; they grant it by Thursday."),
+			jiraItem(storyCards, evidence.SourceChange, "80100", "2026-04-08T11:05:00Z",
+				evidence.CatCrossTeam, "change.cross-project-link", 0.7,
+				"is blocked by SEC-88"),
+			jiraItem(storyCards, evidence.SourceComment, "80003", "2026-04-09T16:00:00Z",
+				evidence.CatDecisionMaking, "comment.decision", 0.85,
+				"Decision: saved cards for logged-in shoppers only; guest checkout keeps the card form, because storing guests' cards needs a consent flow we do not have."),
+			jiraItem(bugRefundMail, evidence.SourceComment, "90001", "2026-06-01T10:00:00Z",
+				evidence.CatAcceptanceTesting, "comment.verified", 0.8,
+				"Verified in staging: one refund email per refund."),
+		},
+		Projects: []evidence.Project{
+			{SiteName: "acme", Key: "CHK", Name: "Checkout"},
+			{SiteName: "acme", Key: "OPS", Name: "Operations"},
+			{SiteName: "acme", Key: "PAY", Name: "Payments"},
+		},
+		People: []string{"Alex Kim", "Dana Wu", "Sam Rivera"},
+	}
+	return p
+}

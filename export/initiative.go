@@ -44,6 +44,11 @@ type initiative struct {
 	// earlierOutcomes are what earlier phases achieved, first phase first,
 	// each with its phase's number.
 	earlierOutcomes []phaseOutcome
+	// onNoEpic says the initiative is no epic's but the user's work on an
+	// issue on no epic, or on an incident with its postmortems and
+	// follow-ups (see issueInitiatives): epic is then that issue, and
+	// epicItems the user's items on it.
+	onNoEpic bool
 	// strength ranks initiatives for the portfolio and for stories: the sum
 	// of the items' strengths (so more and stronger work counts; a field
 	// edit counts far less than a written decision, see strengths), times
@@ -130,6 +135,9 @@ func (in *initiative) score(s strengths, taxonomy []evidence.Category) {
 		if i < len(in.phases) {
 			in.outcomePhase = in.phases[i]
 		}
+	}
+	if in.onNoEpic {
+		in.outcome, in.hasOutcome = issueOutcome(in.items, in.epicItems)
 	}
 	if in.owned {
 		in.strength *= ownedWeight

@@ -23,8 +23,14 @@ type initiativeOutcome struct {
 	Mine bool
 }
 
-// outcomeMarkers start the sentence that reports a result.
-var outcomeMarkers = []string{"outcome:", "result:", "results:", "impact:"}
+// outcomeMarkers start the sentence that reports a result. On an issue on
+// no epic "Impact:" is left out: in an incident's update or a bug it is
+// the damage ("Impact: ~13% of requests failing"), not what the work
+// achieved.
+var (
+	outcomeMarkers      = []string{"outcome:", "result:", "results:", "impact:"}
+	issueOutcomeMarkers = outcomeMarkers[:3]
+)
 
 // phaseOutcome is what one phase of an initiative achieved.
 type phaseOutcome struct {
@@ -44,14 +50,8 @@ func outcomeOf(ep evidence.Epic) (initiativeOutcome, bool) {
 		return initiativeOutcome{Text: text, Mine: true, Epic: ep}, true
 	}
 	for i := len(ep.Comments) - 1; i >= 0; i-- {
-		c := ep.Comments[i]
-		lower := strings.ToLower(c.Text)
-		for _, m := range outcomeMarkers {
-			if at := strings.Index(lower, m); at >= 0 && (at == 0 || !unicode.IsLetter(rune(lower[at-1]))) {
-				if text := strings.TrimSpace(c.Text[at+len(m):]); text != "" {
-					return initiativeOutcome{Text: text, Comment: c, Epic: ep}, true
-				}
-			}
+		if text, ok := markedOutcome(ep.Comments[i].Text, outcomeMarkers); ok {
+			return initiativeOutcome{Text: text, Comment: ep.Comments[i], Epic: ep}, true
 		}
 	}
 	if ep.StatusCategory != "done" || len(ep.Comments) == 0 {
@@ -62,6 +62,61 @@ func outcomeOf(ep evidence.Epic) (initiativeOutcome, bool) {
 		return initiativeOutcome{}, false
 	}
 	return initiativeOutcome{Text: strings.TrimSpace(closing.Text), Comment: closing, Epic: ep}, true
+}
+
+// markedOutcome returns what a comment reports after one of markers
+// ("Outcome:", "Result:"), if it reports one.
+func markedOutcome(comment string, markers []string) (string, bool) {
+	lower := strings.ToLower(comment)
+	for _, m := range markers {
+		if at := strings.Index(lower, m); at >= 0 && (at == 0 || !unicode.IsLetter(rune(lower[at-1]))) {
+			if text := strings.TrimSpace(comment[at+len(m):]); text != "" {
+				return text, true
+			}
+		}
+	}
+	return "", false
+}
+
+// issueOutcome is what the user's work on an issue on no epic achieved,
+// as they wrote it on the issues it tells (items, oldest first): the
+// newest comment of theirs that says "Outcome:" or "Result:"
+// (issueOutcomeMarkers), else their last comment on the issue itself (of
+// items, those on it: lead) if it closes the issue, done now, with a
+// number ("All clear since 23:24 UTC, closing"). The portfolio has neither
+// the others' comments on such an issue nor when Jira resolved it, so a
+// comment that only came last ("Update: errors at 12%", before someone
+// else closed the incident) is not taken for one that says how it ended,
+// and nor is a follow-up's own closing.
+func issueOutcome(items, lead []*evidence.Evidence) (initiativeOutcome, bool) {
+	for i := len(items) - 1; i >= 0; i-- {
+		if e := items[i]; e.Source == evidence.SourceComment {
+			if text, ok := markedOutcome(e.Excerpt, issueOutcomeMarkers); ok {
+				return commentOutcome(e, text), true
+			}
+		}
+	}
+	for i := len(lead) - 1; i >= 0; i-- {
+		if e := lead[i]; e.Source == evidence.SourceComment {
+			if e.IssueStatusCategory != evidence.StatusCategoryEnd || !closingWords.MatchString(e.Excerpt) || !reportsNumbers(e.Excerpt) {
+				break
+			}
+			return commentOutcome(e, strings.TrimSpace(e.Excerpt)), true
+		}
+	}
+	return initiativeOutcome{}, false
+}
+
+// closingWords open a comment that says how an issue ended.
+var closingWords = regexp.MustCompile(`(?i)^\W{0,3}(?:resolved|fixed|mitigated|recovered|restored|closing|closed|all clear|back to normal)\b`)
+
+// commentOutcome is text, from the user's comment e, as an outcome.
+func commentOutcome(e *evidence.Evidence, text string) initiativeOutcome {
+	return initiativeOutcome{
+		Text:    text,
+		Comment: evidence.Comment{ID: e.SourceID, At: e.OccurredAt, Text: e.Excerpt},
+		Epic:    evidence.Epic{SiteName: e.SiteName, Key: e.IssueKey, Summary: e.IssueSummary, URL: e.IssueURL},
+	}
 }
 
 // closingComment is the comment a person wrote when the epic was resolved:

@@ -29,7 +29,8 @@ const storyQuestions = 4
 // StoryOptions shape the stories.
 type StoryOptions struct {
 	// Top is how many stories to write; 0 means DefaultStories, and a
-	// negative number one per initiative.
+	// negative number every story there is. Initiatives come first;
+	// stories of issues on no epic (see issueInitiatives) fill up to Top.
 	Top int
 	// JSON writes the stories as one JSON object instead of Markdown.
 	JSON bool
@@ -40,9 +41,11 @@ type StoryOptions struct {
 	Lint io.Writer
 }
 
-// story is one interview story, built from one initiative.
+// story is one interview story, built from one initiative: an epic, or an
+// issue on no epic.
 type story struct {
-	Epic      storyEpic     `json:"epic"`
+	Epic      *storyEpic    `json:"epic,omitempty"`
+	Issue     *storyIssue   `json:"issue,omitempty"`
 	Questions []string      `json:"questions"`
 	Situation string        `json:"situation"`
 	Task      string        `json:"task"`
@@ -58,11 +61,23 @@ type storyEpic struct {
 	URL     string `json:"url"`
 	// Earlier are the initiative's earlier phases, each an epic of its
 	// own, first phase first (see mergePhases).
-	Earlier []storyPhase `json:"earlier_phases,omitempty"`
+	Earlier []storyRef `json:"earlier_phases,omitempty"`
 }
 
-// storyPhase is an earlier phase of a story's initiative.
-type storyPhase struct {
+// storyIssue is the issue on no epic a story is told from.
+type storyIssue struct {
+	Site    string `json:"site"`
+	Key     string `json:"key"`
+	Summary string `json:"summary"`
+	URL     string `json:"url"`
+	// Related are, of an incident, the postmortems and follow-ups its
+	// story tells too.
+	Related []storyRef `json:"related,omitempty"`
+}
+
+// storyRef is another issue of a story: an earlier phase of its
+// initiative, or a postmortem or follow-up of its incident.
+type storyRef struct {
 	Key string `json:"key"`
 	URL string `json:"url"`
 }
@@ -90,7 +105,9 @@ type storyAction struct {
 }
 
 // Stories writes interview stories for the strongest initiatives (see
-// initiative.strength) in situation / task / action / result form. Each
+// initiative.strength) in situation / task / action / result form, and,
+// when those are fewer than asked, for the issues on no epic where the
+// user wrote most (see issueInitiatives). Each
 // action is a piece of evidence with its key and link, each story is
 // tagged with the behavioural questions its kinds of work answer, and the
 // result says only what Jira shows (what is done) and asks the user for
@@ -101,12 +118,12 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 	if top == 0 {
 		top = DefaultStories
 	}
-	initiatives := r.initiatives
+	initiatives, onNoEpic := r.initiatives, r.issueInitiatives(r.strengths)
 	var question, focus string
 	if opts.Question != "" {
 		var in initiative
 		var ok bool
-		in, question, focus, ok = r.bestFor(opts.Question)
+		in, question, focus, ok = r.bestFor(opts.Question, r.initiatives, onNoEpic)
 		initiatives = nil
 		if ok {
 			initiatives = []initiative{in}
@@ -119,8 +136,11 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 				return fmt.Errorf("write lint: %w", err)
 			}
 		}
-	} else if top > 0 && len(initiatives) > top {
-		initiatives = initiatives[:top]
+	} else {
+		initiatives = slices.Concat(initiatives, onNoEpic)
+		if top > 0 && len(initiatives) > top {
+			initiatives = initiatives[:top]
+		}
 	}
 	stories := make([]story, 0, len(initiatives))
 	quoted := &quoteSet{} // no quote, nor its template filled in again, twice
@@ -205,13 +225,14 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 
 // bestFor finds the initiative whose story best answers a question: the
 // kind of work whose standard question shares the most words with it, and
-// the initiative with the strongest evidence of that kind. It returns the
+// the initiative with the strongest evidence of that kind, of the first of
+// tiers that has one with any (epics before issues on no epic). It returns the
 // standard question it matched, or the question as asked (a kind of work of
 // the user's own has no standard one), and the kind of work it matched.
 // When no kind of work matches, it returns the strongest initiative with
 // neither: the story does not answer the question, and is not tagged with
 // it.
-func (r *report) bestFor(question string) (initiative, string, string, bool) {
+func (r *report) bestFor(question string, tiers ...[]initiative) (initiative, string, string, bool) {
 	words := questionWords(question)
 	best, bestScore := evidence.Category{}, 0
 	for _, c := range r.taxonomy {
@@ -227,15 +248,20 @@ func (r *report) bestFor(question string) (initiative, string, string, bool) {
 	}
 	var pick initiative
 	found, pickWeight := false, 0.0
-	for _, in := range r.initiatives {
-		weight := 0.0
-		for _, g := range in.groups {
-			if bestScore == 0 || g.category.ID == best.ID {
-				weight += r.storyWeight(g)
+	for _, tier := range tiers {
+		for _, in := range tier {
+			weight := 0.0
+			for _, g := range in.groups {
+				if bestScore == 0 || g.category.ID == best.ID {
+					weight += r.storyWeight(g)
+				}
+			}
+			if weight > pickWeight {
+				pick, pickWeight, found = in, weight, true
 			}
 		}
-		if weight > pickWeight {
-			pick, pickWeight, found = in, weight, true
+		if found {
+			break
 		}
 	}
 	switch {
@@ -274,47 +300,20 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 // where other kinds of their work are stronger.
 func (r *report) storyAbout(in initiative, quoted *quoteSet, focus string) story {
 	t := r.tally(in.items)
-	s := story{Epic: storyEpic{Site: in.epic.SiteName, Key: in.epic.Key, Summary: evidence.OneLine(in.title), URL: in.epic.URL}}
-	var keys []string
-	for _, ep := range in.earlier {
-		s.Epic.Earlier = append(s.Epic.Earlier, storyPhase{Key: ep.Key, URL: ep.URL})
-		keys = append(keys, ep.Key)
+	s := story{Questions: []string{}}
+	goal := epicGoal(in)
+	if in.onNoEpic {
+		s.Issue, s.Situation = in.storyIssue(), r.issueSituation(in, t, goal)
+	} else {
+		s.Epic, s.Situation = r.epicSituation(in, t, goal)
+	}
+	if goal != "" {
+		quoted.add(goal) // an action does not quote it again
 	}
 
 	// The groups in the order of how much they add to the story.
 	groups := slices.Clone(in.groups)
-	weight := func(g group) float64 {
-		sum := 0.0
-		for _, e := range g.items {
-			sum += r.strengths.of(e)
-		}
-		return sum
-	}
-	slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(weight(b), weight(a)) })
-
-	s.Questions = []string{}
-
-	keys = append(keys, in.epic.Key)
-	name := "“" + s.Epic.Summary + "” (" + strings.Join(keys, ", ") + ")"
-	if s.Epic.Summary == "" {
-		name = strings.Join(keys, ", ")
-	}
-	s.Situation = name + " was an initiative" + r.projectPhrase(in) + ". I worked on " +
-		quantity(t.issues, "of its issues", "of its issues") + " " +
-		evidence.LowerFirst(spanPhrase(in.items[0].OccurredAt.UTC(), in.items[len(in.items)-1].OccurredAt.UTC()))
-	if t.teammates > 0 {
-		s.Situation += ", alongside " + quantity(t.teammates, "teammate", "teammates")
-	}
-	s.Situation += "."
-	goal := epicGoal(in)
-	if goal != "" {
-		created := "the epic"
-		if len(in.earlier) > 0 {
-			created = "the first phase's epic"
-		}
-		s.Situation += " When I created " + created + " I wrote: “" + evidence.ShortenAtSentence(goal, 240) + "”"
-		quoted.add(goal) // an action does not quote it again
-	}
+	slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(r.storyWeight(b), r.storyWeight(a)) })
 
 	// The strongest items in the user's own words, told in the order they
 	// happened; field edits only when there are too few of those.
@@ -332,6 +331,13 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus string) story
 			edits = append(edits, e)
 		}
 	}
+	// A story of one issue, or of an incident and its follow-ups, tells
+	// several updates of one kind if they are what the user wrote: one per
+	// issue and kind would leave it one quote.
+	pick := r.strengths.pickVaried
+	if in.onNoEpic {
+		pick = r.strengths.pickSpread
+	}
 	var picked []*evidence.Evidence
 	if focus != "" {
 		of := func(items []*evidence.Evidence) []*evidence.Evidence {
@@ -341,14 +347,16 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus string) story
 			picked = r.strengths.pickVaried(of(edits), 1, nil)
 		}
 		if len(picked) > 0 {
-			written = slices.DeleteFunc(slices.Clone(written), func(e *evidence.Evidence) bool { return e.Category == focus })
+			written = slices.DeleteFunc(slices.Clone(written), func(e *evidence.Evidence) bool {
+				return e == picked[0] || !in.onNoEpic && e.Category == focus
+			})
 		}
 	}
-	picked = append(picked, r.strengths.pickVaried(written, storyActions-len(picked), quoted)...)
+	picked = append(picked, pick(written, storyActions-len(picked), quoted)...)
 	if len(picked) == 0 {
 		// Everything it could quote reads like another story's: a story
 		// repeats rather than tell nothing.
-		picked = r.strengths.pickVaried(written, storyActions, nil)
+		picked = pick(written, storyActions, nil)
 	}
 	if len(picked) < 2 {
 		edits = slices.DeleteFunc(edits, func(e *evidence.Evidence) bool { return slices.Contains(picked, e) })
@@ -415,7 +423,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus string) story
 		// command that records the outcome goes to the lint (stderr).
 		if t.issues > 0 {
 			s.Result = "What Jira shows: " + doneShare(t.done, t.issues)
-			if in.status() == "done" {
+			if in.status() == "done" && !in.onNoEpic {
 				s.Result += ", and the epic is done"
 			}
 			s.Result += "."
@@ -423,6 +431,43 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus string) story
 		r.missingOutcome(in)
 	}
 	return s
+}
+
+// epicSituation is the epic of an initiative's story and its situation:
+// the initiative, where and when the user worked on it, and the goal they
+// wrote when they created its epic, if they did.
+func (r *report) epicSituation(in initiative, t tally, goal string) (*storyEpic, string) {
+	epic := &storyEpic{Site: in.epic.SiteName, Key: in.epic.Key, Summary: evidence.OneLine(in.title), URL: in.epic.URL}
+	var keys []string
+	for _, ep := range in.earlier {
+		epic.Earlier = append(epic.Earlier, storyRef{Key: ep.Key, URL: ep.URL})
+		keys = append(keys, ep.Key)
+	}
+	keys = append(keys, in.epic.Key)
+	name := "“" + epic.Summary + "” (" + strings.Join(keys, ", ") + ")"
+	if epic.Summary == "" {
+		name = strings.Join(keys, ", ")
+	}
+	situation := name + " was an initiative" + r.projectPhrase(in) + ". I worked on " +
+		quantity(t.issues, "of its issues", "of its issues") + in.whenAndWith(t)
+	if goal != "" {
+		created := "the epic"
+		if len(in.earlier) > 0 {
+			created = "the first phase's epic"
+		}
+		situation += " When I created " + created + " I wrote: “" + evidence.ShortenAtSentence(goal, 240) + "”"
+	}
+	return epic, situation
+}
+
+// whenAndWith ends the sentence of a story's situation that says what the
+// user worked on: when, and alongside how many teammates.
+func (in initiative) whenAndWith(t tally) string {
+	s := " " + evidence.LowerFirst(spanPhrase(in.items[0].OccurredAt.UTC(), in.items[len(in.items)-1].OccurredAt.UTC()))
+	if t.teammates > 0 {
+		s += ", alongside " + quantity(t.teammates, "teammate", "teammates")
+	}
+	return s + "."
 }
 
 // storyResult is an outcome as a story's Result tells it: the user's
@@ -527,7 +572,8 @@ func linkableURL(u string) string {
 func writeStories(w *bufio.Writer, r *report, stories []story) {
 	w.WriteString("# Interview stories\n\n")
 	if len(stories) == 0 {
-		w.WriteString("No initiatives yet: stories are built from the epics you worked on")
+		w.WriteString("No stories yet: stories are built from the epics you worked on, or from an issue where " +
+			strconv.Itoa(issueStoryActions) + " or more of your comments are evidence")
 		switch n := len(r.items); n {
 		case 0:
 			w.WriteString(". Run `pmfolio sync`, or widen `--since` and `--until`.\n")
@@ -535,16 +581,28 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 		case 1:
 			w.WriteString(", and your one evidence item is not on an epic or an issue under one.")
 		default:
-			w.WriteString(", and none of your " + strconv.Itoa(n) + " evidence items is on an epic or an issue under one.")
+			w.WriteString(", and none of your " + strconv.Itoa(n) + " evidence items is on an epic or an issue under one, nor are " +
+				strconv.Itoa(issueStoryActions) + " of them your comments on one issue.")
 		}
 		// Syncing again changes nothing: what would is in Jira.
 		w.WriteString(" To tell the story of work you drive, create an epic for it, put its issues under the epic " +
-			"and write its goal there, then run `pmfolio sync`. `pmfolio bullets` and `pmfolio export` use all of your evidence already.\n")
+			"and write its goal there, or write its decisions and updates as comments on its issue; then run `pmfolio sync`. " +
+			"`pmfolio bullets` and `pmfolio export` use all of your evidence already.\n")
 		return
 	}
-	from := "the strongest initiative"
-	if len(stories) > 1 {
-		from = "the " + strconv.Itoa(len(stories)) + " strongest initiatives"
+	var from []string
+	epics := len(slices.DeleteFunc(slices.Clone(stories), func(s story) bool { return s.Epic == nil }))
+	for _, kind := range []struct {
+		n         int
+		one, many string
+	}{{epics, "initiative", "initiatives"}, {len(stories) - epics, "issue outside any epic", "issues outside any epic"}} {
+		switch kind.n {
+		case 0:
+		case 1:
+			from = append(from, "the strongest "+kind.one)
+		default:
+			from = append(from, "the "+strconv.Itoa(kind.n)+" strongest "+kind.many)
+		}
 	}
 	promise := ". Every action quotes what I wrote and links to the record behind it.\n"
 	if slices.ContainsFunc(stories, func(s story) bool {
@@ -552,17 +610,23 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 	}) {
 		promise = ". Every action links to the record behind it and quotes what I wrote; a field edit says what I set.\n"
 	}
-	w.WriteString("Built from " + from + " in my Jira evidence, " + dateOnly(r.since) + " to " + dateOnly(r.until) + promise)
+	w.WriteString("Built from " + evidence.JoinAnd(from) + " in my Jira evidence, " + dateOnly(r.since) + " to " + dateOnly(r.until) + promise)
 	for i, s := range stories {
 		w.WriteString("\n## " + strconv.Itoa(i+1) + ". ")
-		for _, ph := range s.Epic.Earlier {
-			writeIssueLink(w, evidence.OneLine(ph.Key), ph.URL)
-			w.WriteString(", ")
+		key, url, summary := "", "", ""
+		if s.Epic != nil {
+			for _, ph := range s.Epic.Earlier {
+				writeIssueLink(w, evidence.OneLine(ph.Key), ph.URL)
+				w.WriteString(", ")
+			}
+			key, url, summary = s.Epic.Key, s.Epic.URL, s.Epic.Summary
+		} else {
+			key, url, summary = s.Issue.Key, s.Issue.URL, s.Issue.Summary
 		}
-		writeIssueLink(w, evidence.OneLine(s.Epic.Key), s.Epic.URL)
-		if s.Epic.Summary != "" {
+		writeIssueLink(w, evidence.OneLine(key), url)
+		if summary != "" {
 			w.WriteByte(' ')
-			writeEscaped(w, s.Epic.Summary)
+			writeEscaped(w, summary)
 		}
 		w.WriteString("\n\n")
 		if len(s.Questions) > 0 {

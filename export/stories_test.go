@@ -20,6 +20,10 @@ type storiesJSON struct {
 		Epic struct {
 			Site, Key, Summary, URL string
 		} `json:"epic"`
+		Issue *struct {
+			Site, Key, Summary, URL string
+			Related                 []struct{ Key, URL string }
+		} `json:"issue"`
 		Questions []string `json:"questions"`
 		Situation string   `json:"situation"`
 		Task      string   `json:"task"`
@@ -53,17 +57,43 @@ func readStories(t *testing.T, p evidence.Portfolio, top int) storiesJSON {
 }
 
 func TestStoriesPointAtTheirEvidence(t *testing.T) {
-	for name, p := range map[string]evidence.Portfolio{"typical": typicalPortfolio(), "rich": richPortfolio(), "generated": generatedPortfolio(3000)} {
-		t.Run(name, func(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		p    evidence.Portfolio
+		// onNoEpic are the issues on no epic with a story.
+		onNoEpic []string
+	}{
+		{"typical", typicalPortfolio(), nil},
+		{"rich", richPortfolio(), []string{"CHK-310"}},
+		{"generated", generatedPortfolio(3000), nil},
+		{"no epic", noEpicPortfolio(), []string{"OPS-412", "CHK-530"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := tc.p
 			byID := make(map[string]evidence.Evidence)
 			for _, e := range p.Evidence {
 				byID[e.ID] = e
 			}
 			doc := readStories(t, p, -1)
-			if want := len(epicsWithEvidence(p)); len(doc.Stories) != want {
-				t.Fatalf("%d stories, want one per initiative: %d", len(doc.Stories), want)
+			var told []string
+			for _, s := range doc.Stories {
+				if s.Issue != nil {
+					told = append(told, s.Issue.Key)
+				}
+			}
+			if want := len(epicsWithEvidence(p)) + len(tc.onNoEpic); len(doc.Stories) != want || !slices.Equal(told, tc.onNoEpic) {
+				t.Fatalf("%d stories, issues on no epic %q; want one per initiative, then %q", len(doc.Stories), told, tc.onNoEpic)
 			}
 			for _, s := range doc.Stories {
+				// An issue story's epic is its issue, and its issues are
+				// that one and its postmortems and follow-ups.
+				issues := []string{s.Epic.Key}
+				if s.Issue != nil {
+					s.Epic.Key, issues = s.Issue.Key, []string{s.Issue.Key}
+					for _, ref := range s.Issue.Related {
+						issues = append(issues, ref.Key)
+					}
+				}
 				// The result is the outcome, or what Jira shows; the
 				// command that records one is for the terminal, not for
 				// the story a reader gets.
@@ -88,14 +118,17 @@ func TestStoriesPointAtTheirEvidence(t *testing.T) {
 					// incident itself.
 					if e.Category == evidence.CatIncidentCoord {
 						want := "Coordinated the incident on "
-						if e.Source == evidence.SourceIssue {
+						switch {
+						case e.Source == evidence.SourceIssue && isPostmortem(e.IssueType, e.IssueSummary):
+							want = "Wrote the postmortem "
+						case e.Source == evidence.SourceIssue:
 							want = "Filed the incident follow-up "
 						}
 						if !strings.HasPrefix(a.Text, want) {
 							t.Errorf("%s: action %q on %s item %s, want it to start %q", s.Epic.Key, a.Text, e.Source, e.ID, want)
 						}
 					}
-					if e.IssueKey != s.Epic.Key && e.IssueParent != s.Epic.Key {
+					if !slices.Contains(issues, e.IssueKey) && e.IssueParent != s.Epic.Key {
 						t.Errorf("%s: action on %s, which is not in the initiative", s.Epic.Key, e.IssueKey)
 					}
 					categories[e.Category] = true
@@ -358,15 +391,16 @@ func TestStoriesDoNotQuoteAFieldEditAsWords(t *testing.T) {
 	}
 }
 
-// Evidence on no epic makes no story, and the file says why and what to do
-// in Jira: "run pmfolio sync" would send a user who has synced in a circle.
+// Evidence on no epic, none of it two comments or more on one issue,
+// makes no story, and the file says why and what to do in Jira: "run
+// pmfolio sync" would send a user who has synced in a circle.
 func TestStoriesWithoutEpicsSayWhatWouldMakeOne(t *testing.T) {
 	p := typicalPortfolio()
 	p.Epics = nil
 	md := render(t, func(w io.Writer, p evidence.Portfolio) error { return Stories(w, p, StoryOptions{}) }, p)
 	if strings.Contains(md, "## ") || strings.Contains(md, "Run `pmfolio sync`, or widen") ||
-		!strings.Contains(md, "none of your "+strconv.Itoa(len(p.Evidence))+" evidence items is on an epic") ||
-		!strings.Contains(md, "create an epic for it") {
+		!strings.Contains(md, "none of your "+strconv.Itoa(len(p.Evidence))+" evidence items is on an epic or an issue under one, nor are 2 of them your comments on one issue.") ||
+		!strings.Contains(md, "create an epic for it") || !strings.Contains(md, "write its decisions and updates as comments on its issue") {
 		t.Errorf("stories without epics:\n%s", md)
 	}
 	empty := render(t, func(w io.Writer, p evidence.Portfolio) error { return Stories(w, p, StoryOptions{}) }, emptyPortfolio())
@@ -397,5 +431,228 @@ func TestStoriesQuestionNothingAnswersIsNotClaimed(t *testing.T) {
 	}
 	if !strings.Contains(lint.String(), `no kind of work in your evidence answers "Tell me about a time you failed"`) {
 		t.Errorf("stderr does not say the question is unanswered: %q", lint.String())
+	}
+}
+
+// A user whose PM work is on no epic gets stories from it: the incident
+// they coordinated with its postmortem and follow-up, and the story they
+// unblocked and decided on. A bug with one comment of theirs is no story.
+func TestStoriesFromIssuesOnNoEpic(t *testing.T) {
+	p := noEpicPortfolio()
+	var md, js, lint strings.Builder
+	if err := Stories(&md, p, StoryOptions{Lint: &lint}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Stories(&js, p, StoryOptions{JSON: true}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "noepic.golden.stories.md", []byte(md.String()))
+	checkGolden(t, "noepic.golden.stories.json", []byte(js.String()))
+
+	doc := readStories(t, p, 0)
+	if len(doc.Stories) != 2 || doc.Stories[0].Issue == nil || doc.Stories[1].Issue == nil {
+		t.Fatalf("stories = %+v, want OPS-412 and CHK-530", doc.Stories)
+	}
+	incident, story := doc.Stories[0], doc.Stories[1]
+	if incident.Issue.Key != "OPS-412" || story.Issue.Key != "CHK-530" || incident.Epic.Key != "" {
+		t.Errorf("told %s and %s (epic %q), want the incident OPS-412 first, then CHK-530, on no epic", incident.Issue.Key, story.Issue.Key, incident.Epic.Key)
+	}
+	// The postmortem names the incident and the follow-up the postmortem:
+	// both are the incident's story.
+	var related []string
+	for _, ref := range incident.Issue.Related {
+		related = append(related, ref.Key)
+	}
+	if !slices.Equal(related, []string{"OPS-415", "OPS-416"}) ||
+		!strings.HasPrefix(incident.Situation, "“Payment webhooks delayed by up to 40 minutes” (OPS-412) was an incident in Operations (OPS). I worked on it, its postmortem OPS-415 and its follow-up OPS-416 in May 2026") {
+		t.Errorf("the incident's story does not tell its postmortem and follow-up: %q, %q", related, incident.Situation)
+	}
+	// Redaction renames keys in the user's words too: the postmortem still
+	// names its incident.
+	if r := readStories(t, Redact(p, nil), 1).Stories; len(r) != 1 || r[0].Issue == nil || len(r[0].Issue.Related) != 2 {
+		t.Errorf("redacted, the incident's story lost its postmortem or follow-up: %+v", r)
+	}
+	var verbs []string
+	for _, a := range incident.Actions {
+		verb, _, _ := strings.Cut(a.Text, " OPS-")
+		verbs = append(verbs, verb)
+	}
+	if want := []string{"Coordinated the incident on", "Updated stakeholders on", "Recorded a decision on", "Wrote the postmortem", "Filed the incident follow-up"}; !slices.Equal(verbs, want) {
+		t.Errorf("the incident's actions are %q, want %q", verbs, want)
+	}
+	// Every action quotes the user's words on its record, linked; no field
+	// edit is told, and the comment the result quotes is not an action too.
+	byID := make(map[string]evidence.Evidence)
+	for _, e := range p.Evidence {
+		byID[e.ID] = e
+	}
+	for _, s := range doc.Stories {
+		for _, a := range s.Actions {
+			e := byID[a.EvidenceID]
+			if e.Source == evidence.SourceChange || a.Excerpt != e.Excerpt || a.Link != e.RecordURL() || !strings.HasPrefix(a.Link, "https://") {
+				t.Errorf("%s: action %+v is not the user's words on its record %s", s.Issue.Key, a, e.ID)
+			}
+			if strings.HasPrefix(a.Excerpt, "Resolved:") {
+				t.Errorf("%s: the outcome is told as an action too", s.Issue.Key)
+			}
+		}
+	}
+	if incident.Result != "“Resolved: the queue was empty at 16:05 and deliveries are back under 5 seconds. Postmortem in OPS-415.” (Jira, 2026-05-12)" {
+		t.Errorf("the incident's result = %q, want the user's closing comment", incident.Result)
+	}
+	// CHK-530 is not done and nobody wrote its outcome: the story says what
+	// Jira shows, and the terminal says it has none.
+	if story.Result != "What Jira shows: the issue is not done yet." {
+		t.Errorf("CHK-530's result = %q", story.Result)
+	}
+	if want := "outcome missing: CHK-530 (Show saved cards at checkout) is told without an outcome"; !strings.HasPrefix(lint.String(), want) || strings.Count(lint.String(), "\n") != 1 {
+		t.Errorf("lint = %q, want one line for CHK-530", lint.String())
+	}
+	if strings.Contains(md.String(), "PAY-777") || strings.Contains(md.String(), "Priority: High") || strings.Contains(md.String(), "is blocked by") {
+		t.Errorf("a one-comment bug or a field edit made it into the stories:\n%s", md.String())
+	}
+	if !strings.Contains(md.String(), "Built from the 2 strongest issues outside any epic in my Jira evidence") {
+		t.Errorf("the stories do not say what they are built from:\n%s", md.String())
+	}
+}
+
+// A result is what the user recorded as one: an "Outcome:" line, or their
+// last comment closing a done issue with a number. Anything less, and the
+// story says what Jira shows.
+func TestIssueStoryResultIsOnlyARecordedOutcome(t *testing.T) {
+	const whatJiraShows = "What Jira shows: "
+	for _, tt := range []struct {
+		name, last string
+		status     string // of the incident
+		// later is a comment on the postmortem after the incident's last.
+		later string
+		want  string // the result, or its start
+	}{
+		{"a closing comment with a number on a done incident", "Resolved: deliveries back under 5 seconds at 16:05.", "done", "",
+			"“Resolved: deliveries back under 5 seconds at 16:05.” (Jira, 2026-05-12)"},
+		{"the postmortem's later comments leave the incident's closing its outcome", "All clear since 16:05, closing.", "done",
+			"Closing: all follow-ups are filed, 2 of them done.", "“All clear since 16:05, closing.” (Jira, 2026-05-12)"},
+		{"an update that came last is no outcome", "Update: errors at 12%, next update 17:00.", "done", "", whatJiraShows},
+		{"an incident's impact is no outcome", "Update: mitigation is live. Impact: 3,100 merchants, 40 minutes.", "done", "", whatJiraShows},
+		{"a closing comment on an incident still open is no outcome", "Resolved: deliveries back under 5 seconds at 16:05.", "indeterminate", "", whatJiraShows},
+		{"a closing comment without a number says it ended, not what changed", "Resolved, closing this.", "done", "", whatJiraShows},
+		{"an outcome line counts whatever the status", "Update: the fix is out. Outcome: webhook lag under 5 seconds for 30 days.", "indeterminate", "",
+			"“Webhook lag under 5 seconds for 30 days.” (Jira, 2026-05-12)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := noEpicPortfolio()
+			for i := range p.Evidence {
+				e := &p.Evidence[i]
+				if e.IssueKey == incidentWebhooks.key {
+					e.IssueStatusCategory = tt.status
+				}
+				if e.SourceID == "70004" {
+					e.Excerpt = tt.last
+				}
+			}
+			if tt.later != "" {
+				p.Evidence = append(p.Evidence, jiraItem(postmortemHooks, evidence.SourceComment, "70500", "2026-05-20T09:00:00Z",
+					evidence.CatIncidentCoord, "comment.incident-status", 0.8, tt.later))
+			}
+			var lint strings.Builder
+			doc := readStories(t, p, 1)
+			if err := Stories(io.Discard, p, StoryOptions{Top: 1, Lint: &lint}); err != nil {
+				t.Fatal(err)
+			}
+			s := doc.Stories[0]
+			if s.Issue == nil || s.Issue.Key != "OPS-412" || !strings.HasPrefix(s.Result, tt.want) {
+				t.Fatalf("result = %q, want %q", s.Result, tt.want)
+			}
+			if missing := strings.Contains(lint.String(), "OPS-412"); missing != (tt.want == whatJiraShows) {
+				t.Errorf("lint = %q", lint.String())
+			}
+		})
+	}
+}
+
+// Epic stories come first; stories of issues on no epic only fill up to
+// --top.
+func TestIssueStoriesOnlyFillUp(t *testing.T) {
+	p := typicalPortfolio()
+	p.Evidence = append(p.Evidence, noEpicPortfolio().Evidence...)
+	kinds := func(top int) []string {
+		var out []string
+		for _, s := range readStories(t, p, top).Stories {
+			if s.Issue != nil {
+				out = append(out, "issue "+s.Issue.Key)
+			} else {
+				out = append(out, "epic "+s.Epic.Key)
+			}
+		}
+		return out
+	}
+	for top, want := range map[int][]string{
+		1: {"epic PAY-101"},
+		2: {"epic PAY-101", "epic PAY-120"},
+		3: {"epic PAY-101", "epic PAY-120", "issue OPS-412"},
+		5: {"epic PAY-101", "epic PAY-120", "issue OPS-412", "issue CHK-530"},
+	} {
+		if got := kinds(top); !slices.Equal(got, want) {
+			t.Errorf("--top %d: %q, want %q", top, got, want)
+		}
+	}
+}
+
+// --question picks among the issue stories when no epic story answers it.
+func TestStoriesQuestionPicksAnIssueStory(t *testing.T) {
+	for question, want := range map[string]string{
+		"Tell me about a time you helped your team get unstuck": "CHK-530",
+		"Tell me about a time you stayed calm under pressure":   "OPS-412",
+	} {
+		var buf strings.Builder
+		if err := Stories(&buf, noEpicPortfolio(), StoryOptions{Question: question, JSON: true}); err != nil {
+			t.Fatal(err)
+		}
+		var doc storiesJSON
+		if err := json.Unmarshal([]byte(buf.String()), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != want ||
+			!strings.Contains(question, doc.Stories[0].Questions[0]) {
+			t.Errorf("%q: %+v, want the story of %s, tagged with the question", question, doc.Stories, want)
+		}
+	}
+}
+
+// The situation of an issue the user filed quotes what they wrote then,
+// and the actions do not quote it again.
+func TestIssueStorySituationQuotesWhatTheUserFiled(t *testing.T) {
+	p := noEpicPortfolio()
+	filed := "Refund emails go out twice since the mail queue retries on timeout; 40 merchants complained this week, because shoppers think they were refunded twice."
+	p.Evidence = append(p.Evidence,
+		jiraItem(bugRefundMail, evidence.SourceIssue, bugRefundMail.id, "2026-05-28T09:00:00Z",
+			evidence.CatStoryWriting, "issue.problem-statement", 0.8, filed),
+		jiraItem(bugRefundMail, evidence.SourceComment, "90002", "2026-05-29T09:00:00Z",
+			evidence.CatDecisionMaking, "comment.decision", 0.85,
+			"Decision: we make the send idempotent rather than stop the retries, so that no refund email is lost."))
+	var bug *struct {
+		Site, Key, Summary, URL string
+		Related                 []struct{ Key, URL string }
+	}
+	for _, s := range readStories(t, p, -1).Stories {
+		if s.Issue == nil || s.Issue.Key != "PAY-777" {
+			continue
+		}
+		bug = s.Issue
+		if want := "“Refund emails sent twice” (PAY-777) was a bug in Payments (PAY). I worked on it between May and June 2026, alongside 1 teammate. " +
+			"When I filed it I wrote: “" + filed + "”"; s.Situation != want {
+			t.Errorf("situation = %q", s.Situation)
+		}
+		for _, a := range s.Actions {
+			if a.Excerpt == filed {
+				t.Errorf("the filing the situation quotes is an action too: %+v", a)
+			}
+		}
+		if len(s.Actions) != 2 {
+			t.Errorf("actions = %+v, want the decision and the verification", s.Actions)
+		}
+	}
+	if bug == nil {
+		t.Fatal("no story of PAY-777, which the user filed and commented on twice")
 	}
 }

@@ -162,6 +162,36 @@ func (s strengths) pickVaried(items []*evidence.Evidence, n int, shown *quoteSet
 	return picked
 }
 
+// pickSpread returns up to n of the strongest items, the strongest left
+// of each category in turn (the category of the strongest item first),
+// and never words like those already quoted (see pickVaried): the story
+// of one incident tells its updates, postmortem and decision, not five
+// updates.
+func (s strengths) pickSpread(items []*evidence.Evidence, n int, shown *quoteSet) []*evidence.Evidence {
+	if shown == nil {
+		shown = &quoteSet{}
+	}
+	ranked := s.strongestFirst(items)
+	taken := make([]bool, len(ranked))
+	var picked []*evidence.Evidence
+	for left := len(ranked); left > 0 && len(picked) < n; {
+		turn := make(map[string]bool) // the categories that had their turn
+		for i, c := range ranked {
+			if taken[i] || turn[c.item.Category] || len(picked) == n {
+				continue
+			}
+			taken[i], left = true, left-1
+			if shown.has(c.item.Excerpt) {
+				continue
+			}
+			turn[c.item.Category] = true
+			shown.add(c.item.Excerpt)
+			picked = append(picked, c.item)
+		}
+	}
+	return picked
+}
+
 // quoteSet holds the quotes a document has shown, as their sets of words,
 // to tell a new quote that reads the same from one that does not.
 type quoteSet struct{ quotes []map[string]bool }

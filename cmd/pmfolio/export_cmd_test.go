@@ -189,7 +189,7 @@ func TestBulletsAndStoriesCommands(t *testing.T) {
 		t.Errorf("bullets of an empty period: exit %d, %q", r.code, r.out)
 	}
 	r = c.run(t, "stories", "--since", "2010-01-01", "--until", "2010-12-31")
-	if r.code != 0 || !strings.Contains(r.out, "No initiatives yet") {
+	if r.code != 0 || !strings.Contains(r.out, "No stories yet") {
 		t.Errorf("stories of an empty period: exit %d, %q", r.code, r.out)
 	}
 }

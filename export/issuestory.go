@@ -1,0 +1,212 @@
+package export
+
+import (
+	"regexp"
+	"slices"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// Many engineers do their PM work where no epic is: they coordinate an
+// incident, unblock a teammate or settle a trade-off in the comments of a
+// story or a bug. Their stories are told from those issues, as
+// initiatives with onNoEpic set, when their epics are too few.
+
+// issueStoryActions is how many things a user must have written on an
+// issue, besides filing it and its outcome, for it to make a story: one
+// comment is a quote, not a story.
+const issueStoryActions = 2
+
+// issueInitiatives are the stories to tell from the user's own words on
+// issues on no epic, strongest first (see initiative.strength): each such
+// issue, an incident together with its postmortems and follow-ups (see
+// incidentOf), with at least issueStoryActions items beyond its filing
+// and outcome. Field edits are left out: a story told in them would not
+// be in the user's words.
+func (v *view) issueInitiatives(s strengths) []initiative {
+	byIssue := make(map[issueRef][]*evidence.Evidence)
+	var order []issueRef
+	for _, e := range v.items {
+		if e.IssueKey == "" || e.Manual || !inOwnWords(e) {
+			continue
+		}
+		if _, ok := v.epicOf(e); ok {
+			continue
+		}
+		ref := issueRef{e.SiteName, e.IssueKey}
+		if byIssue[ref] == nil {
+			order = append(order, ref)
+		}
+		byIssue[ref] = append(byIssue[ref], e)
+	}
+	incidents := incidentOf(byIssue, order)
+	byLead := make(map[issueRef]*initiative)
+	var leads []issueRef
+	for _, ref := range order {
+		lead := ref
+		if incident, ok := incidents[ref]; ok {
+			lead = incident
+		}
+		in := byLead[lead]
+		if in == nil {
+			first := byIssue[lead][0]
+			in = &initiative{
+				epic:      evidence.Epic{SiteName: first.SiteName, Key: first.IssueKey, Summary: first.IssueSummary, URL: first.IssueURL},
+				title:     first.IssueSummary,
+				epicItems: byIssue[lead],
+				onNoEpic:  true,
+			}
+			byLead[lead] = in
+			leads = append(leads, lead)
+		}
+		in.items = append(in.items, byIssue[ref]...)
+	}
+	var out []initiative
+	for _, lead := range leads {
+		in := byLead[lead]
+		slices.SortFunc(in.items, byOccurrence)
+		in.score(s, v.taxonomy)
+		if in.actionRecords() >= issueStoryActions {
+			out = append(out, *in)
+		}
+	}
+	sortStrongestFirst(out)
+	return out
+}
+
+// actionRecords counts the Jira records of an issue initiative a story
+// can quote as actions: not the filing of its issue, which its situation
+// quotes, nor the comment its result quotes. Two items of one comment
+// (a decision that is also an update) are one record.
+func (in initiative) actionRecords() int {
+	type record struct {
+		key, source, id string
+	}
+	records := make(map[record]bool)
+	for _, e := range in.items {
+		if e.Source == evidence.SourceIssue && e.IssueKey == in.epic.Key || in.isOutcomeComment(e) {
+			continue
+		}
+		records[record{e.IssueKey, string(e.Source), e.SourceID}] = true
+	}
+	return len(records)
+}
+
+// incidentOf maps each incident among the issues to itself, and each
+// postmortem or follow-up to the incident it was filed from: the one it
+// sits under, or the one the user's words on it name ("Postmortem for
+// OPS-412"), directly or through another follow-up ("From the postmortem
+// OPS-415: …"). Jira's issue links are not in the portfolio; the parent
+// and the user's words are.
+func incidentOf(byIssue map[issueRef][]*evidence.Evidence, order []issueRef) map[issueRef]issueRef {
+	of := make(map[issueRef]issueRef)
+	for _, ref := range order {
+		if e := byIssue[ref][0]; evidence.IsIncident(e.IssueType, e.IssueSummary, e.IssueLabels) {
+			of[ref] = ref
+		}
+	}
+	for joined := true; joined; {
+		joined = false
+		for _, ref := range order {
+			if _, ok := of[ref]; ok || !followsUpIncident(byIssue[ref]) {
+				continue
+			}
+			if incident, ok := namedIncident(byIssue[ref], of); ok {
+				of[ref], joined = incident, true
+			}
+		}
+	}
+	return of
+}
+
+// followsUpIncident reports whether the user's items on an issue show
+// incident work on it: a postmortem, a follow-up, an update.
+func followsUpIncident(items []*evidence.Evidence) bool {
+	return slices.ContainsFunc(items, func(e *evidence.Evidence) bool {
+		return e.Category == evidence.CatIncidentCoord || isPostmortem(e.IssueType, e.IssueSummary)
+	})
+}
+
+// namedIncident finds the incident of the issue the items are on through
+// the issue it sits under or the first issue the items name that of maps.
+func namedIncident(items []*evidence.Evidence, of map[issueRef]issueRef) (issueRef, bool) {
+	for _, e := range items {
+		keys := append([]string{e.IssueParent}, issueKeyMention.FindAllString(e.Excerpt, -1)...)
+		for _, key := range keys {
+			if incident, ok := of[issueRef{e.SiteName, key}]; ok && key != "" {
+				return incident, true
+			}
+		}
+	}
+	return issueRef{}, false
+}
+
+// issueKeyMention finds issue keys in text: "OPS-412", and the keys
+// redaction writes, "PROJ-A-12".
+var issueKeyMention = regexp.MustCompile(`\b[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)*-\d+\b`)
+
+// storyIssue is the issue a story of an issue initiative is told from,
+// with the others it tells, in the order the user first worked on them.
+func (in initiative) storyIssue() *storyIssue {
+	is := &storyIssue{Site: in.epic.SiteName, Key: in.epic.Key, Summary: evidence.OneLine(in.title), URL: in.epic.URL}
+	for _, e := range in.items {
+		if e.IssueKey != in.epic.Key && !slices.ContainsFunc(is.Related, func(ref storyRef) bool { return ref.Key == e.IssueKey }) {
+			is.Related = append(is.Related, storyRef{Key: e.IssueKey, URL: e.IssueURL})
+		}
+	}
+	return is
+}
+
+// issueSituation is the situation of a story told from an issue on no
+// epic: what the issue was, where, when the user worked on it and with
+// its postmortems and follow-ups, and, when the user filed it, what they
+// wrote then (goal).
+func (r *report) issueSituation(in initiative, t tally, goal string) string {
+	lead := in.epicItems[0]
+	s := evidence.OneLine(in.epic.Key)
+	if summary := evidence.OneLine(in.title); summary != "" {
+		s = "“" + summary + "” (" + s + ")"
+	}
+	kind := "an issue"
+	switch typ := evidence.OneLine(lead.IssueType); {
+	case evidence.IsIncident(lead.IssueType, lead.IssueSummary, lead.IssueLabels):
+		kind = "an incident"
+	case typ != "":
+		kind = evidence.Article(evidence.LowerFirst(typ))
+	}
+	s += " was " + kind + r.projectPhrase(in) + ". I worked on " + evidence.JoinAnd(append([]string{"it"}, in.followUps()...)) + in.whenAndWith(t)
+	if goal != "" {
+		s += " When I filed it I wrote: “" + evidence.ShortenAtSentence(goal, 240) + "”"
+	}
+	return s
+}
+
+// followUps names an incident's postmortems and follow-ups told in its
+// story: "its postmortem OPS-415", "its follow-ups OPS-416 and OPS-417".
+func (in initiative) followUps() []string {
+	var postmortems, followUps []string
+	for _, e := range in.items {
+		key := evidence.OneLine(e.IssueKey)
+		switch {
+		case e.IssueKey == in.epic.Key || slices.Contains(postmortems, key) || slices.Contains(followUps, key):
+		case isPostmortem(e.IssueType, e.IssueSummary):
+			postmortems = append(postmortems, key)
+		default:
+			followUps = append(followUps, key)
+		}
+	}
+	var out []string
+	for _, kind := range []struct {
+		keys      []string
+		one, many string
+	}{{postmortems, "its postmortem ", "its postmortems "}, {followUps, "its follow-up ", "its follow-ups "}} {
+		switch len(kind.keys) {
+		case 0:
+		case 1:
+			out = append(out, kind.one+kind.keys[0])
+		default:
+			out = append(out, kind.many+evidence.JoinAnd(kind.keys))
+		}
+	}
+	return out
+}

@@ -26,7 +26,7 @@ func newStoriesCmd(g *globals) *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "stories",
-		Short: "Write interview stories from your strongest initiatives",
+		Short: "Write interview stories from your strongest initiatives and issues",
 		Long: `stories writes interview stories in situation / task / action / result form, one for
 each of your strongest initiatives (the epics with the most and most varied PM work of
 yours). Every action is an evidence item with a link to it, and every story is tagged with
@@ -37,6 +37,14 @@ a story leads with a question its actions answer, and no question tags two stori
 Result is the outcome: yours from 'pmfolio outcome', else the one Jira records; a story
 without one says what Jira shows (what is done), and the initiatives without one are
 listed on standard error with the command that adds one.
+
+With fewer initiatives than --top, or none, stories of work on no epic fill up: an
+incident you coordinated, with the postmortem and follow-ups whose text names it, or an
+issue where you decided, unblocked or coordinated in comments (two of yours or more).
+They quote only your comments and the issues you filed, never a field edit, and their
+Result is an "Outcome:" comment of yours, or your last comment on a done issue that
+closes it with a number ("Resolved: lag back under 5 seconds at 16:05"); without one
+they say what Jira shows, and standard error names them.
 
 --question "a time you handled conflicting priorities" writes the one story that answers
 it best: the initiative with the strongest evidence of the kind of work the question is

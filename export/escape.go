@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -12,9 +13,12 @@ import (
 // what Markdown, GitHub or goldmark could read as syntax. Backslash escapes
 // are lossless: the reader sees exactly the characters Jira holds.
 //
-//   - \ ` * _ ~ mark code and emphasis; [ ] start links, images and
+//   - \ ` * _ mark code and emphasis; [ ] start links, images and
 //     footnotes; < > start HTML; | splits table cells; $ starts math on
 //     GitHub.
+//   - ~ only where it could close a strikethrough: "~40" after a space
+//     can only open one, and no closing "~" is left unescaped, so
+//     "from ~40 to under 20" reads as written in the Markdown too.
 //   - & only where it starts an entity ("&amp;", "&#35;"), and # only
 //     where it opens a line or closes a heading: "Marlow & Finch" and
 //     "#platform-oncall" stay as they are when a quote is pasted.
@@ -26,8 +30,13 @@ func writeEscaped(w *bufio.Writer, s string) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
-		case '\\', '`', '*', '_', '~', '[', ']', '<', '>', '|', '$':
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '$':
 			w.WriteByte('\\')
+		case '~':
+			// What comes before s is not known here.
+			if i == 0 || closesStrikethrough(s[i-1], s[i+1:]) {
+				w.WriteByte('\\')
+			}
 		case '&':
 			if startsEntity(s[i+1:]) {
 				w.WriteByte('\\')
@@ -51,6 +60,27 @@ func writeEscaped(w *bufio.Writer, s string) {
 		}
 		w.WriteByte(c)
 	}
+}
+
+// closesStrikethrough reports whether a "~" after prev and before next
+// could close a strikethrough in GitHub's Markdown, that is, whether it is
+// right-flanking: prev is not a space, and either not punctuation or next
+// is a space, punctuation or nothing. A byte of a character beyond ASCII
+// counts as a letter before the "~" and as punctuation after it, which may
+// escape a "~" that needs no escaping but never leaves one that closes.
+func closesStrikethrough(prev byte, next string) bool {
+	switch {
+	case prev == ' ':
+		return false
+	case !isASCIIPunct(prev):
+		return true
+	}
+	return next == "" || next[0] == ' ' || next[0] >= utf8.RuneSelf || isASCIIPunct(next[0])
+}
+
+// isASCIIPunct reports whether c is punctuation as CommonMark counts it.
+func isASCIIPunct(c byte) bool {
+	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
 }
 
 // startsEntity reports whether what follows an "&" makes it an HTML

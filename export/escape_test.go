@@ -44,7 +44,10 @@ func TestWriteEscaped(t *testing.T) {
 		{"a hash inside a line is plain", "ask in #platform-oncall, issue #42", "ask in #platform-oncall, issue #42"},
 		{"an ampersand that starts no entity is plain", "Marlow & Finch, R&D", "Marlow & Finch, R&D"},
 		{"a numeric entity", "&#35; and &#x23;", `\&#35; and \&#x23;`},
-		{"emphasis and code", "*a* _b_ `c` ~d~", "\\*a\\* \\_b\\_ \\`c\\` \\~d\\~"},
+		{"emphasis and code", "*a* _b_ `c` ~d~", "\\*a\\* \\_b\\_ \\`c\\` ~d\\~"},
+		{"a tilde that means about is plain", "from ~40 to under 20, (~2 weeks)", "from ~40 to under 20, (~2 weeks)"},
+		{"a tilde that could close a strikethrough", "a~b~ c~ (~x~)", `a\~b\~ c\~ (~x\~)`},
+		{"a tilde that opens the text", "~40", `\~40`},
 		{"table pipe", "a | b", `a \| b`},
 		{"math", "$x$", `\$x\$`},
 		{"backslash", `C:\dir\`, `C:\\dir\\`},
@@ -65,6 +68,25 @@ func TestWriteEscaped(t *testing.T) {
 				t.Errorf("writeEscaped(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// No run of tildes in Jira text strikes anything through on GitHub, and
+// the reader sees each tilde as written.
+func TestWriteEscapedNeverStrikesThrough(t *testing.T) {
+	for _, in := range []string{
+		"~a~", "from ~40 to ~60 ms~", "~~x~~", "a ~~b~~ c", "a ~ b ~ c", "(~a~)", "“~a~”", "é~a~ b", "~~~x~~~",
+		"x ~a.~ b", "~!~", "a~~", "ends with ~",
+	} {
+		var b strings.Builder
+		w := bufio.NewWriter(&b)
+		w.WriteString("Quote: ")
+		writeEscaped(w, in)
+		w.Flush()
+		html := parseMarkdownText(b.String()).html(t)
+		if want := "<p>Quote: " + htmlText.Replace(in) + "</p>\n"; html != want {
+			t.Errorf("writeEscaped(%q) = %q renders as %q, want %q", in, b.String(), html, want)
+		}
 	}
 }
 

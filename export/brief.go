@@ -218,7 +218,7 @@ func (led ledInitiatives) shippedPhrase() string {
 // result reads by what it changed from.
 func resultQuote(ins []initiative) string {
 	for _, in := range ins {
-		clauses := resultClauses(evidence.OneLine(in.outcome.Text))
+		clauses := resultClauses(withoutAddresses(evidence.OneLine(in.outcome.Text)))
 		for i, c := range clauses {
 			clause := c.text
 			// "Closing the epic: success metric met (…)": the result is after the colon.
@@ -238,6 +238,24 @@ func resultQuote(ins []initiative) string {
 	}
 	return ""
 }
+
+// withoutAddresses is an outcome without the web addresses it points to,
+// each with the bracket it stands in or the colon before it: a headline or
+// a résumé bullet says what changed, and a URL's digits are no result
+// ("…with SLOs: https://wiki.example/pages/2147483647/…" quoted the URL).
+// The brief's Outcome line links them.
+func withoutAddresses(text string) string {
+	return addressAside.ReplaceAllStringFunc(text, func(m string) string {
+		if strings.HasSuffix(m, ")") && strings.HasPrefix(strings.TrimSpace(m), "(") {
+			return ""
+		}
+		return m[len(trimURL(m)):] // the punctuation after it is the sentence's
+	})
+}
+
+// addressAside finds a web address in a bracket of its own ("(dashboard:
+// https://…)"), or with the colon and space before it.
+var addressAside = regexp.MustCompile(`\s*\([^()]*https?://[^()]*\)|:?\s*` + webAddress.String())
 
 // resultQuoteLength is how long a quoted result may be, in characters.
 const resultQuoteLength = 90
@@ -560,11 +578,12 @@ func (in initiative) isOutcomeComment(e *evidence.Evidence) bool {
 }
 
 // writeQuote writes text on one line, cut to at most max runes and
-// without a closing "Thanks all!", in quotation marks, and reports whether
-// there was anything to quote. A
+// without a closing "Thanks all!", in quotation marks, the words with
+// writeWords (writeEscaped, or writeEscapedLinks where their web addresses
+// are to be followed), and reports whether there was anything to quote. A
 // label the classifier put before the user's words ("Flag removed: ")
 // stays outside the marks: it is pmfolio's, not theirs.
-func writeQuote(w *bufio.Writer, text string, max int) bool {
+func writeQuote(w *bufio.Writer, text string, max int, writeWords func(*bufio.Writer, string)) bool {
 	text = evidence.OneLine(text)
 	if text == "" {
 		return false
@@ -574,7 +593,7 @@ func writeQuote(w *bufio.Writer, text string, max int) bool {
 		writeEscaped(w, label+": ")
 	}
 	w.WriteString("“")
-	writeEscaped(w, evidence.ShortenAtSentence(evidence.WithoutSignOff(words), max))
+	writeWords(w, evidence.ShortenAtSentence(evidence.WithoutSignOff(words), max))
 	w.WriteString("”")
 	return true
 }
@@ -599,7 +618,7 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence) {
 	w.WriteString("- **")
 	writeEscaped(w, evidence.OneLine(r.categoryTitle(e.Category)))
 	w.WriteString(".** ")
-	if writeQuote(w, e.Excerpt, quoteLength) {
+	if writeQuote(w, e.Excerpt, quoteLength, writeEscaped) {
 		w.WriteByte(' ')
 	}
 	w.WriteString("(")
@@ -670,10 +689,12 @@ func writeOutcome(w *bufio.Writer, r *report, in initiative) {
 func writeOneOutcome(w *bufio.Writer, r *report, in initiative, o initiativeOutcome) {
 	switch {
 	case o.Mine:
-		writeEscaped(w, upperFirst(evidence.OneLine(o.Text)))
+		writeEscapedLinks(w, upperFirst(evidence.OneLine(o.Text)))
 	default:
-		// It opens a sentence of the brief: "“All 5 clusters…”".
-		writeQuote(w, upperFirst(o.Text), outcomeLength)
+		// It opens a sentence of the brief: "“All 5 clusters…”". A result
+		// is often a link to where it shows ("dashboard: https://…"):
+		// the reader can follow it.
+		writeQuote(w, upperFirst(o.Text), outcomeLength, writeEscapedLinks)
 		w.WriteString(" (")
 		label := "Jira comment, " + dateOnly(o.Comment.At.UTC())
 		if o.Comment.Author.DisplayName != "" && !isUser(o.Comment.Author, r.userOf(in.epic.SiteName)) {

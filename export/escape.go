@@ -3,6 +3,7 @@ package export
 import (
 	"bufio"
 	"net/url"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -107,6 +108,50 @@ func MarkdownText(s string) string {
 	writeEscaped(w, evidence.OneLine(s))
 	w.Flush()
 	return b.String()
+}
+
+// webAddress finds an http(s) URL in text: up to a space, or a character
+// that ends a URL pasted into prose (a quotation mark, an angle bracket,
+// an ellipsis) or could not stand inside a Markdown autolink (a control
+// character, a backslash, a backtick).
+var webAddress = regexp.MustCompile("(?i)\\bhttps?://[^\\s[:cntrl:]<>\"'`\\\\“”‘’«»…]+")
+
+// writeEscapedLinks is writeEscaped for text whose web addresses a reader
+// should be able to follow, such as an outcome that points to its
+// dashboard: each http(s) URL becomes an autolink, "<https://…>", which
+// GitHub and the HTML and PDF exports show as a link, and everything
+// around it is escaped. Only an absolute http(s) URL is linked; one cut
+// short ("https://wiki.example/pa…") would lead to the wrong page, so it
+// stays text.
+func writeEscapedLinks(w *bufio.Writer, s string) {
+	at := 0
+	for _, m := range webAddress.FindAllStringIndex(s, -1) {
+		start, end := m[0], m[0]+len(trimURL(s[m[0]:m[1]]))
+		if end == m[1] && strings.HasPrefix(s[end:], "…") || linkDestination(s[start:end]) == "" {
+			continue
+		}
+		writeEscaped(w, s[at:start])
+		w.WriteString("<" + s[start:end] + ">")
+		at = end
+	}
+	writeEscaped(w, s[at:])
+}
+
+// trimURL returns a URL found in prose without what the sentence put
+// after it: punctuation, and a closing bracket that opens none in the URL
+// ("(dashboard: https://grafana.example/d/pages)").
+func trimURL(u string) string {
+	for u != "" {
+		switch last := u[len(u)-1]; {
+		case strings.IndexByte(".,:;!?*_~", last) >= 0,
+			last == ')' && strings.Count(u, ")") > strings.Count(u, "("),
+			last == ']' && strings.Count(u, "]") > strings.Count(u, "["):
+			u = u[:len(u)-1]
+		default:
+			return u
+		}
+	}
+	return u
 }
 
 // linkDestination returns the issue URL written as a Markdown link

@@ -58,17 +58,20 @@ func TestWriteEscaped(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var b strings.Builder
-			w := bufio.NewWriter(&b)
-			writeEscaped(w, tt.in)
-			if err := w.Flush(); err != nil {
-				t.Fatal(err)
-			}
-			if got := b.String(); got != tt.want {
+			if got := written(writeEscaped, tt.in); got != tt.want {
 				t.Errorf("writeEscaped(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
+}
+
+// written is what write writes of s.
+func written(write func(*bufio.Writer, string), s string) string {
+	var b strings.Builder
+	w := bufio.NewWriter(&b)
+	write(w, s)
+	w.Flush() // a strings.Builder takes every write
+	return b.String()
 }
 
 // No run of tildes in Jira text strikes anything through on GitHub, and
@@ -78,14 +81,10 @@ func TestWriteEscapedNeverStrikesThrough(t *testing.T) {
 		"~a~", "from ~40 to ~60 ms~", "~~x~~", "a ~~b~~ c", "a ~ b ~ c", "(~a~)", "“~a~”", "é~a~ b", "~~~x~~~",
 		"x ~a.~ b", "~!~", "a~~", "ends with ~",
 	} {
-		var b strings.Builder
-		w := bufio.NewWriter(&b)
-		w.WriteString("Quote: ")
-		writeEscaped(w, in)
-		w.Flush()
-		html := parseMarkdownText(b.String()).html(t)
+		md := "Quote: " + written(writeEscaped, in)
+		html := parseMarkdownText(md).html(t)
 		if want := "<p>Quote: " + htmlText.Replace(in) + "</p>\n"; html != want {
-			t.Errorf("writeEscaped(%q) = %q renders as %q, want %q", in, b.String(), html, want)
+			t.Errorf("writeEscaped(%q) = %q renders as %q, want %q", in, md, html, want)
 		}
 	}
 }
@@ -122,7 +121,7 @@ func TestWriteQuoteLeavesTheClassifiersLabelOutside(t *testing.T) {
 	} {
 		var b strings.Builder
 		w := bufio.NewWriter(&b)
-		writeQuote(w, excerpt, 200)
+		writeQuote(w, excerpt, 200, writeEscaped)
 		w.Flush()
 		if b.String() != want {
 			t.Errorf("writeQuote(%q) = %q, want %q", excerpt, b.String(), want)

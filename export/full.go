@@ -142,7 +142,7 @@ func writeIssueDigest(w *bufio.Writer, r *report, first *evidence.Evidence, reco
 			writeEscaped(w, evidence.OneLine(r.categoryTitle(item.Category)))
 		}
 		w.WriteString("** ")
-		if writeQuote(w, e.Excerpt, fullQuoteLength) {
+		if writeQuote(w, e.Excerpt, fullQuoteLength, writeEscaped) {
 			w.WriteByte(' ')
 		}
 		w.WriteString("(")
@@ -260,10 +260,11 @@ func editedField(excerpt string) string {
 	return strings.TrimSpace(field)
 }
 
-// upperFirst raises the first letter of a phrase that starts a sentence.
+// upperFirst raises the first letter of a phrase that starts a sentence,
+// but for a web address: "Https://grafana…" is not what was written.
 func upperFirst(s string) string {
 	r, size := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError {
+	if at := webAddress.FindStringIndex(s); r == utf8.RuneError || at != nil && at[0] == 0 {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[size:]

@@ -197,7 +197,7 @@ func (pw *pdfWriter) block(n ast.Node) {
 		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 			pw.size = pdfBodySize
 			pw.font()
-			pw.keepTogether(pw.linesOf(pw.plain(item), pdfIndent), pdfLineHeight)
+			pw.keepTogether(pw.linesOf(plainText(pw.src, item), pdfIndent), pdfLineHeight)
 			left := pdfMarginX
 			d.SetX(left + 1)
 			pw.write(pdfLineHeight, "•", "")
@@ -220,7 +220,7 @@ func (pw *pdfWriter) block(n ast.Node) {
 			pw.size = pdfBodySize
 			first := true
 			for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-				if strings.TrimSpace(pw.plain(cell)) == "—" {
+				if strings.TrimSpace(plainText(pw.src, cell)) == "—" {
 					continue
 				}
 				if !first {
@@ -283,19 +283,23 @@ func (pw *pdfWriter) inline(n ast.Node, h float64, link string) {
 		if n.SoftLineBreak() || n.HardLineBreak() {
 			s += " "
 		}
-		if next, ok := n.NextSibling().(*ast.Link); ok && strings.HasSuffix(s, "(") {
+		if next := n.NextSibling(); isLink(next) && strings.HasSuffix(s, "(") {
 			// "(" stays on the line of the link it opens: a line must
 			// not end with "(" and the next begin "OPS-12, 2026-…)".
 			write(s[:len(s)-1])
-			first, _, more := strings.Cut(pw.plain(next), " ")
-			if !more {
+			// A web address breaks after its pieces, a label between
+			// its words.
+			words := strings.Split(plainText(pw.src, next), " ")
+			if a, ok := next.(*ast.AutoLink); ok {
+				words = urlPieces(string(a.Label(pw.src)))
+			}
+			first := words[0]
+			if len(words) == 1 {
 				// A one-word link takes its closing punctuation along
 				// (see linkWithTail): "(2026-01-19);" goes as one.
 				first += pw.linkTail(next)
 			}
-			// fpdf wraps at the right margin less a cell margin each side.
-			w, _ := pw.doc.GetPageSize()
-			if pw.doc.GetX()+pw.doc.GetStringWidth(pw.glyphs.text("("+first)) > w-pdfMarginX-2*pw.doc.GetCellMargin() {
+			if !pw.fits("(" + first) {
 				pw.doc.Ln(h)
 			}
 			s = "("
@@ -305,7 +309,7 @@ func (pw *pdfWriter) inline(n ast.Node, h float64, link string) {
 		write(string(n.Value))
 	case *ast.CodeSpan:
 		pw.setFont(pdfMono, "", pw.size)
-		write(pw.plain(n))
+		write(plainText(pw.src, n))
 		pw.font()
 	case *ast.Emphasis:
 		was := pw.bold
@@ -328,6 +332,8 @@ func (pw *pdfWriter) inline(n ast.Node, h float64, link string) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			pw.inline(c, h, string(n.Destination))
 		}
+	case *ast.AutoLink:
+		pw.webAddress(n, h)
 	default:
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			pw.inline(c, h, link)
@@ -350,11 +356,8 @@ func (pw *pdfWriter) linkWithTail(n *ast.Link, h float64) bool {
 			return false
 		}
 	}
-	label := pw.plain(n)
-	w, _ := pw.doc.GetPageSize()
-	right := w - pdfMarginX - 2*pw.doc.GetCellMargin() // fpdf wraps there
-	width := func(s string) float64 { return pw.doc.GetStringWidth(pw.glyphs.text(s)) }
-	if x := pw.doc.GetX(); x+width(label) > right || x+width(label+tail) <= right {
+	label := plainText(pw.src, n)
+	if !pw.fits(label) || pw.fits(label+tail) {
 		return false
 	}
 	dest := string(n.Destination)
@@ -365,16 +368,66 @@ func (pw *pdfWriter) linkWithTail(n *ast.Link, h float64) bool {
 	if head != "" {
 		pw.write(h, head, dest)
 	}
-	if pw.doc.GetX()+width(last+tail) > right {
+	if !pw.fits(last + tail) {
 		pw.doc.Ln(h)
 	}
 	pw.write(h, last, dest)
 	return true
 }
 
+// fits reports whether s fits on the line after what is written on it, in
+// the font in force.
+func (pw *pdfWriter) fits(s string) bool {
+	w, _ := pw.doc.GetPageSize()
+	right := w - pdfMarginX - 2*pw.doc.GetCellMargin() // fpdf wraps there
+	return pw.doc.GetX()+pw.doc.GetStringWidth(pw.glyphs.text(s)) <= right
+}
+
+// webAddress writes a web address the text links to ("<https://…>" in
+// the Markdown) as a link that wraps after a "/", "?", "&" or "#", where a
+// reader expects a URL to break, rather than wherever the line ends; its
+// last piece goes to the next line with the punctuation after it when
+// that does not fit on this one.
+func (pw *pdfWriter) webAddress(n *ast.AutoLink, h float64) {
+	dest := linkableURL(string(n.URL(pw.src)))
+	pieces := urlPieces(string(n.Label(pw.src)))
+	for _, p := range pieces[:len(pieces)-1] {
+		pw.write(h, p, dest)
+	}
+	last := pieces[len(pieces)-1]
+	if tail := pw.linkTail(n); tail != "" && pw.fits(last) && !pw.fits(last+tail) {
+		pw.doc.Ln(h)
+	}
+	pw.write(h, last, dest)
+}
+
+// urlPieces splits a URL after each "/", "?", "&" and "#" past its
+// scheme: the places a line may break it.
+func urlPieces(u string) []string {
+	var pieces []string
+	at := 0
+	for i := strings.Index(u, "://") + len("://"); i < len(u)-1; i++ {
+		if strings.IndexByte("/?&#", u[i]) >= 0 {
+			pieces = append(pieces, u[at:i+1])
+			at = i + 1
+		}
+	}
+	return append(pieces, u[at:])
+}
+
+// isLink reports whether n is a link: of the export's own, or a web
+// address in the text.
+func isLink(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.Link, *ast.AutoLink:
+		return true
+	}
+	return false
+}
+
 // linkTail is the punctuation right after a link, up to the next space
 // (");", ","), or "".
-func (pw *pdfWriter) linkTail(n *ast.Link) string {
+func (pw *pdfWriter) linkTail(n ast.Node) string {
 	next, ok := n.NextSibling().(*ast.Text)
 	if !ok {
 		return ""
@@ -386,12 +439,20 @@ func (pw *pdfWriter) linkTail(n *ast.Link) string {
 	return tail
 }
 
-// plain is the text of a node's inline content, without its markup.
-func (pw *pdfWriter) plain(n ast.Node) string {
+// plainText is the text of a node's inline content in src, without its
+// markup.
+func plainText(src []byte, n ast.Node) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering {
-			b.Write(util.UnescapePunctuations(t.Segment.Value(pw.src)))
+		switch c := c.(type) {
+		case *ast.Text:
+			if entering {
+				b.Write(util.UnescapePunctuations(c.Segment.Value(src)))
+			}
+		case *ast.AutoLink:
+			if entering {
+				b.Write(c.Label(src))
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -681,7 +681,7 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 		}
 		if s.Result != "" {
 			w.WriteString("\n**Result.** ")
-			writeEscaped(w, s.Result)
+			writeEscapedLinks(w, s.Result) // as the portfolio's Outcome line
 			w.WriteByte('\n')
 		}
 	}

@@ -8,9 +8,14 @@ import (
 	"html"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -30,9 +35,32 @@ const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; ba
 // htmlMarkdown renders the Markdown sections. It is goldmark with tables
 // and nothing that would let text through as HTML: raw HTML is dropped
 // (not WithUnsafe), javascript: and similar links are not written, and
-// there is no linkify, so a URL in Jira text stays text. The Markdown
-// writer escapes all Jira text besides, so none of this is reached.
-var htmlMarkdown = goldmark.New(goldmark.WithExtensions(extension.Table))
+// there is no linkify, so a URL in Jira text stays text unless the
+// Markdown writer linked it (an outcome's). The Markdown writer escapes
+// all Jira text besides, so none of this is reached.
+var htmlMarkdown = goldmark.New(goldmark.WithExtensions(extension.Table),
+	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(shortLinks{}, 100))))
+
+// shortLinks marks each link whose label fits on the narrowest line
+// ("OPS-1223, 2026-04-13") with the class nowrap, which keeps it on one
+// line: a browser breaks a line after any hyphen, and "(OPS-1223,
+// 2026-04-" at the end of one and "13)" at the start of the next reads
+// as a mistake. A longer label (a teammate's long name, a web address)
+// may wrap, so that no line is wider than a phone.
+type shortLinks struct{}
+
+// shortLinkLength is the longest label, in characters, kept on one line.
+const shortLinkLength = 32
+
+func (shortLinks) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && isLink(n) && utf8.RuneCountInString(plainText(src, n)) <= shortLinkLength {
+			n.SetAttributeString("class", []byte("nowrap"))
+		}
+		return ast.WalkContinue, nil
+	})
+}
 
 // HTML writes the portfolio as one self-contained web page: the Markdown
 // portfolio (brief, or full with opts.Full) rendered by goldmark, with

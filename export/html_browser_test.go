@@ -101,7 +101,16 @@ func TestHTMLInABrowser(t *testing.T) {
 	if err := HTML(&full, p, Options{Full: true}); err != nil {
 		t.Fatal(err)
 	}
-	for name, page := range map[string][]byte{"brief": brief.Bytes(), "full": full.Bytes()} {
+	// A teammate's long name labels the outcome's link, and the outcome
+	// links a long address: neither may widen the page.
+	long := linkedOutcomePortfolio()
+	long.Epics[1].Comments[1].Author.DisplayName = "Maximilian Alexander von Hohenberg-Lindqvist"
+	long.Epics[1].Comments[1].Text += " Retro: https://acme.atlassian.net/wiki/spaces/PAY/pages/2147483647/Self-service-refunds-retrospective-and-follow-ups"
+	var longPage bytes.Buffer
+	if err := HTML(&longPage, long, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for name, page := range map[string][]byte{"brief": brief.Bytes(), "full": full.Bytes(), "long name and address": longPage.Bytes()} {
 		overflow, smallest, bars := measure(t, page, 375)
 		if overflow > 0 {
 			t.Errorf("%s: the page scrolls %d px sideways at 375 px", name, overflow)

@@ -167,7 +167,7 @@ func TestHTMLHasTheMarkdownPortfolio(t *testing.T) {
 		t.Errorf("sections = %q, want %q", h2, wantH2)
 	}
 	for _, e := range p.Evidence {
-		if e.IssueKey != "" && !strings.Contains(page, `<a href="`+e.IssueURL+`">`+e.IssueKey) {
+		if e.IssueKey != "" && !strings.Contains(page, `<a href="`+e.IssueURL+`" class="nowrap">`+e.IssueKey) {
 			t.Errorf("page does not link %s", e.IssueKey)
 		}
 	}
@@ -235,6 +235,27 @@ func TestChartScale(t *testing.T) {
 	for _, tt := range tests {
 		if step, top := chartScale(tt.peak); step != tt.step || top != tt.top {
 			t.Errorf("chartScale(%d) = %d, %d; want %d, %d", tt.peak, step, top, tt.step, tt.top)
+		}
+	}
+}
+
+// A link whose label fits on a phone's line is kept on one: a browser
+// would break it after a hyphen ("2026-04-" and "13)"). A longer one,
+// such as a teammate's long name, may wrap.
+func TestHTMLKeepsAShortLinkOnOneLine(t *testing.T) {
+	p := typicalPortfolio()
+	p.Epics[1].Comments[1].Author.DisplayName = "Maximilian Alexander von Hohenberg-Lindqvist"
+	page := render(t, htmlFull, p)
+	if !strings.Contains(page, "a.nowrap { white-space: nowrap; }") {
+		t.Error("the style sheet does not keep a nowrap link on one line")
+	}
+	for _, want := range []string{
+		`<a href="https://acme.atlassian.net/browse/PAY-120" class="nowrap">PAY-120</a>`,
+		`<a href="https://acme.atlassian.net/browse/PAY-142" class="nowrap">PAY-142, 2025-12-03</a>`,
+		`#comment-10901">Maximilian Alexander von Hohenberg-Lindqvist in Jira, 2026-10-30</a>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
 		}
 	}
 }

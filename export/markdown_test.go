@@ -386,7 +386,7 @@ func TestManualEvidenceShowsItsLink(t *testing.T) {
 		if name == "markdown" && !strings.Contains(out, "[link, 2026-09-10](https://docs.example.com/roadmap-q4)") {
 			t.Errorf("%s: the manual item's link is not shown:\n%s", name, out)
 		}
-		if name == "html" && !strings.Contains(out, `<a href="https://docs.example.com/roadmap-q4">link, 2026-09-10</a>`) {
+		if name == "html" && !strings.Contains(out, `<a href="https://docs.example.com/roadmap-q4" class="nowrap">link, 2026-09-10</a>`) {
 			t.Errorf("%s: the manual item's link is not shown", name)
 		}
 	}

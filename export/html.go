@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -100,14 +99,10 @@ func HTML(w io.Writer, p evidence.Portfolio, opts Options) error {
 
 // writeHTMLHead writes everything before the first section.
 func writeHTMLHead(w *bufio.Writer, r *report) {
-	title := markdownTitle
-	if names := r.userNames(); len(names) > 0 {
-		title += " · " + strings.Join(names, ", ")
-	}
 	w.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 	w.WriteString(`<meta http-equiv="Content-Security-Policy" content="` + contentSecurityPolicy + `">` + "\n")
 	w.WriteString(`<meta name="viewport" content="width=device-width, initial-scale=1">` + "\n")
 	w.WriteString(`<meta name="generator" content="pmfolio">` + "\n")
-	w.WriteString("<title>" + html.EscapeString(title) + "</title>\n")
+	w.WriteString("<title>" + html.EscapeString(r.documentTitle()) + "</title>\n")
 	w.WriteString("<style>\n" + portfolioCSS + "</style>\n</head>\n<body>\n<main>\n")
 }

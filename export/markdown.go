@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -127,6 +128,16 @@ func Markdown(w io.Writer, p evidence.Portfolio, opts Options) error {
 		return fmt.Errorf("write markdown export: %w", err)
 	}
 	return r.writeLint(opts.Lint)
+}
+
+// documentTitle is the title a browser tab or a PDF viewer shows: whose
+// portfolio it is, among the many a hiring manager has open.
+func (r *report) documentTitle() string {
+	title := markdownTitle
+	if names := r.userNames(); len(names) > 0 {
+		title += " · " + strings.Join(names, ", ")
+	}
+	return title
 }
 
 // userNames are the distinct display names of the sites' users, made

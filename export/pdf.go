@@ -62,7 +62,10 @@ func PDF(w io.Writer, p evidence.Portfolio, opts Options) error {
 	doc.SetModificationDate(r.generatedAt)
 	doc.SetCatalogSort(true)
 	doc.SetCreator("pmfolio", false)
-	doc.SetTitle(markdownTitle, true)
+	doc.SetTitle(r.documentTitle(), true)
+	doc.SetAuthor(strings.Join(r.userNames(), ", "), true)
+	// Screen readers pick their voice by it, as by the page's lang.
+	doc.SetLang("en")
 	doc.SetMargins(pdfMarginX, pdfMarginTop, pdfMarginX)
 	doc.SetAutoPageBreak(true, pdfMarginEnd)
 	doc.AddPage()

@@ -591,3 +591,28 @@ func TestPDFKeepsTheClosingBracketWithItsLink(t *testing.T) {
 		}
 	})
 }
+
+// A PDF viewer's title bar says whose portfolio it is, as the page's
+// title does, and a screen reader knows its language.
+func TestPDFSaysWhoseItIsAndItsLanguage(t *testing.T) {
+	var buf bytes.Buffer
+	if err := PDF(&buf, typicalPortfolio(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	utf16 := func(s string) string {
+		b := []byte{0xfe, 0xff}
+		for _, r := range s {
+			b = append(b, byte(r>>8), byte(r))
+		}
+		return string(b)
+	}
+	for _, want := range []string{
+		"/Title (" + utf16("Product-management portfolio · Sam Rivera") + ")",
+		"/Author (" + utf16("Sam Rivera") + ")",
+		"/Lang (en)",
+	} {
+		if !bytes.Contains(buf.Bytes(), []byte(want)) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+}

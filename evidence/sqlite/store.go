@@ -245,6 +245,11 @@ func (s *Store) prepare(ctx context.Context, mode openMode, fsys fs.FS) error {
 		if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM sites) + (SELECT count(*) FROM manual_evidence)`).Scan(&held); err != nil || held == 0 {
 			return &Refusal{Reason: ErrNoDatabase}
 		}
+		// The first sync may have migrated the file and stored its site
+		// between the two reads: the database is then new, not old.
+		if again, err := s.schema(ctx, fsys); err == nil && len(again.pending) == 0 {
+			return nil
+		}
 		return &Refusal{Reason: ErrOlder, Detail: state.pending[0]}
 	case mode == readOnly:
 		return nil

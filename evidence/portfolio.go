@@ -39,6 +39,14 @@ type Epic struct {
 	Outcome string
 }
 
+// IssueOutcome is the user's statement of what the work on one issue
+// achieved.
+type IssueOutcome struct {
+	SiteName string
+	Key      string
+	Text     string
+}
+
 // Comment is one comment on an issue.
 type Comment struct {
 	ID     string    `json:"id"` // Jira's comment id
@@ -63,6 +71,10 @@ type Portfolio struct {
 	Projects []Project
 	// Epics are the stored epics the evidence belongs to, by site and key.
 	Epics []Epic
+	// IssueOutcomes are the user's own statements (`pmfolio outcome`) of
+	// what their work on an issue that is none of Epics achieved: an
+	// incident they led, a thread they settled. The stories tell them.
+	IssueOutcomes []IssueOutcome
 	// People are the display names of everyone seen on the sites' issues,
 	// the user included, sorted; redaction replaces them.
 	People []string

@@ -716,9 +716,8 @@ func (r *report) missingOutcome(in initiative) {
 	if !slices.Contains(r.lint, ref) {
 		r.lint = append(r.lint, ref)
 		if in.onNoEpic {
-			// pmfolio outcome reaches epics and the issues under them only.
-			r.lintLines = append(r.lintLines, fmt.Sprintf("%s (%s) is told without an outcome: no comment of yours on it reports one (“Outcome: …”, or a closing comment with a number); have the result ready when you tell it",
-				evidence.OneLine(in.epic.Key), evidence.Shorten(evidence.OneLine(in.title), 60)))
+			r.lintLines = append(r.lintLines, fmt.Sprintf("%s (%s) is told without an outcome: no comment of yours on it reports one (“Outcome: …”, or a closing comment with a number); add one: %s",
+				evidence.OneLine(in.epic.Key), evidence.Shorten(evidence.OneLine(in.title), 60), outcomeCommand(in)))
 			return
 		}
 		// The epic's own success metrics say which numbers to report.

@@ -44,6 +44,8 @@ type view struct {
 	taxonomy []evidence.Category
 	projects []evidence.Project
 	epics    []evidence.Epic
+	// issueOutcomes are the user's outcomes of issues that are no epic.
+	issueOutcomes []evidence.IssueOutcome
 	// teamWork are the suggestions of `pmfolio next` the user took.
 	teamWork []evidence.TeamWork
 	// epicIndex finds an epic by site and key; built on first use.
@@ -78,6 +80,8 @@ func newView(p evidence.Portfolio) *view {
 		projects:    p.Projects,
 		epics:       p.Epics,
 		teamWork:    p.TeamWork,
+
+		issueOutcomes: p.IssueOutcomes,
 	}
 	if len(v.taxonomy) == 0 {
 		v.taxonomy = evidence.Categories

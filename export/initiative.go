@@ -137,7 +137,7 @@ func (in *initiative) score(s strengths, taxonomy []evidence.Category) {
 		}
 	}
 	if in.onNoEpic {
-		in.outcome, in.hasOutcome = issueOutcome(in.items, in.epicItems)
+		in.outcome, in.hasOutcome = issueOutcome(in.epic, in.items, in.epicItems)
 	}
 	if in.owned {
 		in.strength *= ownedWeight

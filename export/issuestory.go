@@ -51,7 +51,7 @@ func (v *view) issueInitiatives(s strengths) []initiative {
 		if in == nil {
 			first := byIssue[lead][0]
 			in = &initiative{
-				epic:      evidence.Epic{SiteName: first.SiteName, Key: first.IssueKey, Summary: first.IssueSummary, URL: first.IssueURL},
+				epic:      evidence.Epic{SiteName: first.SiteName, Key: first.IssueKey, Summary: first.IssueSummary, URL: first.IssueURL, Outcome: v.outcomeStated(lead)},
 				title:     first.IssueSummary,
 				epicItems: byIssue[lead],
 				onNoEpic:  true,
@@ -72,6 +72,17 @@ func (v *view) issueInitiatives(s strengths) []initiative {
 	}
 	sortStrongestFirst(out)
 	return out
+}
+
+// outcomeStated is the user's own outcome of an issue (`pmfolio
+// outcome`), or "".
+func (v *view) outcomeStated(ref issueRef) string {
+	for _, o := range v.issueOutcomes {
+		if o.SiteName == ref.site && o.Key == ref.key {
+			return o.Text
+		}
+	}
+	return ""
 }
 
 // actionRecords counts the Jira records of an issue initiative a story

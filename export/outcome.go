@@ -46,8 +46,8 @@ type phaseOutcome struct {
 // A closing comment without a number ("Done, closing") is not an outcome:
 // it says the work ended, not what changed.
 func outcomeOf(ep evidence.Epic) (initiativeOutcome, bool) {
-	if text := strings.TrimSpace(ep.Outcome); text != "" {
-		return initiativeOutcome{Text: text, Mine: true, Epic: ep}, true
+	if o, ok := ownOutcome(ep); ok {
+		return o, true
 	}
 	for i := len(ep.Comments) - 1; i >= 0; i-- {
 		if text, ok := markedOutcome(ep.Comments[i].Text, outcomeMarkers); ok {
@@ -64,6 +64,15 @@ func outcomeOf(ep evidence.Epic) (initiativeOutcome, bool) {
 	return initiativeOutcome{Text: strings.TrimSpace(closing.Text), Comment: closing, Epic: ep}, true
 }
 
+// ownOutcome is the user's own statement of an initiative's outcome, if
+// they gave one.
+func ownOutcome(ep evidence.Epic) (initiativeOutcome, bool) {
+	if text := strings.TrimSpace(ep.Outcome); text != "" {
+		return initiativeOutcome{Text: text, Mine: true, Epic: ep}, true
+	}
+	return initiativeOutcome{}, false
+}
+
 // markedOutcome returns what a comment reports after one of markers
 // ("Outcome:", "Result:"), if it reports one.
 func markedOutcome(comment string, markers []string) (string, bool) {
@@ -78,7 +87,8 @@ func markedOutcome(comment string, markers []string) (string, bool) {
 	return "", false
 }
 
-// issueOutcome is what the user's work on an issue on no epic achieved,
+// issueOutcome is what the user's work on an issue on no epic achieved:
+// their own statement of it (`pmfolio outcome` on the issue, ep), else
 // as they wrote it on the issues it tells (items, oldest first): the
 // newest comment of theirs that says "Outcome:" or "Result:"
 // (issueOutcomeMarkers), else their last comment on the issue itself (of
@@ -88,7 +98,10 @@ func markedOutcome(comment string, markers []string) (string, bool) {
 // comment that only came last ("Update: errors at 12%", before someone
 // else closed the incident) is not taken for one that says how it ended,
 // and nor is a follow-up's own closing.
-func issueOutcome(items, lead []*evidence.Evidence) (initiativeOutcome, bool) {
+func issueOutcome(ep evidence.Epic, items, lead []*evidence.Evidence) (initiativeOutcome, bool) {
+	if o, ok := ownOutcome(ep); ok {
+		return o, true
+	}
 	for i := len(items) - 1; i >= 0; i-- {
 		if e := items[i]; e.Source == evidence.SourceComment {
 			if text, ok := markedOutcome(e.Excerpt, issueOutcomeMarkers); ok {

@@ -119,6 +119,8 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 		Categories:  make([]evidence.Category, len(p.Categories)),
 		Projects:    make([]evidence.Project, len(p.Projects)),
 		Epics:       make([]evidence.Epic, len(p.Epics)),
+
+		IssueOutcomes: make([]evidence.IssueOutcome, len(p.IssueOutcomes)),
 	}
 	for i, s := range p.Sites {
 		s.Name = r.site(s.Name)
@@ -167,6 +169,9 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 			red.Comments = append(red.Comments, evidence.Comment{ID: c.ID, At: c.At, Author: r.user(c.Author), Text: r.text(c.Text)})
 		}
 		out.Epics[i] = red
+	}
+	for i, o := range p.IssueOutcomes {
+		out.IssueOutcomes[i] = evidence.IssueOutcome{SiteName: r.site(o.SiteName), Key: r.issueKey(o.Key), Text: r.text(o.Text)}
 	}
 	for _, name := range p.People {
 		if ph := r.person(name); !slices.Contains(out.People, ph) {
@@ -264,6 +269,10 @@ func newRedactor(p evidence.Portfolio, terms []string) *redactor {
 		for _, c := range ep.Comments {
 			addKeys(c.Text)
 		}
+	}
+	for _, o := range p.IssueOutcomes {
+		addKeys(o.Key)
+		addKeys(o.Text)
 	}
 	for key := range keys {
 		project, _, _ := strings.Cut(key, "-")

@@ -505,14 +505,40 @@ func TestStoriesFromIssuesOnNoEpic(t *testing.T) {
 	if story.Result != "What Jira shows: the issue is not done yet." {
 		t.Errorf("CHK-530's result = %q", story.Result)
 	}
-	if want := "outcome missing: CHK-530 (Show saved cards at checkout) is told without an outcome"; !strings.HasPrefix(lint.String(), want) || strings.Count(lint.String(), "\n") != 1 {
-		t.Errorf("lint = %q, want one line for CHK-530", lint.String())
+	if want := "outcome missing: CHK-530 (Show saved cards at checkout) is told without an outcome: no comment of yours on it reports one (“Outcome: …”, or a closing comment with a number); add one: pmfolio outcome CHK-530 \"what changed, with a number\"\n"; lint.String() != want {
+		t.Errorf("lint = %q, want %q", lint.String(), want)
 	}
 	if strings.Contains(md.String(), "PAY-777") || strings.Contains(md.String(), "Priority: High") || strings.Contains(md.String(), "is blocked by") {
 		t.Errorf("a one-comment bug or a field edit made it into the stories:\n%s", md.String())
 	}
 	if !strings.Contains(md.String(), "Built from the 2 strongest issues outside any epic in my Jira evidence") {
 		t.Errorf("the stories do not say what they are built from:\n%s", md.String())
+	}
+}
+
+// The outcome the user recorded on an issue (`pmfolio outcome CHK-530 …`)
+// is its story's result, in their words, redacted with the rest.
+func TestAnIssueStoryTellsTheOutcomeTheUserRecorded(t *testing.T) {
+	p := noEpicPortfolio()
+	p.IssueOutcomes = []evidence.IssueOutcome{{SiteName: "acme", Key: "CHK-530", Text: "Saved cards went live on 2 May; Dana's team saw checkout time drop 18%."}}
+	var lint strings.Builder
+	if err := Stories(io.Discard, p, StoryOptions{Lint: &lint}); err != nil {
+		t.Fatal(err)
+	}
+	if lint.Len() != 0 {
+		t.Errorf("lint = %q, want none: every story has an outcome", lint.String())
+	}
+	doc := readStories(t, p, 0)
+	if len(doc.Stories) != 2 || doc.Stories[1].Issue == nil || doc.Stories[1].Issue.Key != "CHK-530" {
+		t.Fatalf("stories = %+v, want CHK-530 second", doc.Stories)
+	}
+	if got, want := doc.Stories[1].Result, "Saved cards went live on 2 May; Dana's team saw checkout time drop 18%."; got != want {
+		t.Errorf("CHK-530's result = %q, want %q", got, want)
+	}
+	red := readStories(t, Redact(p, nil), 0)
+	if len(red.Stories) != 2 || !strings.Contains(red.Stories[1].Result, "checkout time drop 18%") ||
+		strings.Contains(red.Stories[1].Result, "Dana") || red.Stories[1].Issue.Key == "CHK-530" {
+		t.Errorf("redacted, CHK-530's story is %+v", red.Stories[1])
 	}
 }
 

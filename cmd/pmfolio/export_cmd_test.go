@@ -420,12 +420,14 @@ func TestTerminalOutputIsForPeople(t *testing.T) {
 	}
 }
 
-// An outcome recorded on a story is kept but no export shows it: the
-// command says so and names the epic to record it on.
+// An outcome recorded on a story is kept but only the stories show it,
+// when they tell the story: the command says so and names the epic to
+// record it on.
 func TestOutcomeOnAStorySaysWhereItBelongs(t *testing.T) {
 	c, _ := withDemo(t)
 	r := c.run(t, "outcome", "OPS-1196", "Loki pages down 80%")
-	if r.code != 0 || !strings.Contains(r.errOut, "OPS-1196 is no epic") || !strings.Contains(r.errOut, "pmfolio outcome OPS-1181") {
+	if r.code != 0 || !strings.Contains(r.errOut, "OPS-1196 is no epic") || !strings.Contains(r.errOut, "only 'pmfolio stories' shows this outcome") ||
+		!strings.Contains(r.errOut, "pmfolio outcome OPS-1181") {
 		t.Errorf("outcome on a story: exit %d, stderr %q", r.code, r.errOut)
 	}
 	r = c.run(t, "outcome", "OPS-1181", "Pages per on-call week fell from 42 to 13")

@@ -44,7 +44,8 @@ func newOutcomeCmd(g *globals) *cobra.Command {
 issue others sit under): what changed for users or the business, with a number where you
 have one. The brief's Outcome line, the stories' Result and the headline use it before
 anything Jira records. It is curation: no sync, full sync or reclassify removes it;
-setting it again replaces it.
+setting it again replaces it. On an issue that is no initiative (an incident you led),
+it is the Result of that issue's interview story, when 'stories' tells one.
 
 Without one, exports take the outcome from Jira where it is written: a comment with an
 "Outcome:" or "Result:" line, or the comment that closed a done epic if it holds a number.
@@ -122,7 +123,7 @@ func runOutcomeSet(ctx context.Context, opts outcomeOptions) error {
 		if err != nil || initiative {
 			return err
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "note: %s is no epic and no issue sits under it, so exports show this outcome nowhere", evidence.OneLine(o.IssueKey))
+		fmt.Fprintf(opts.IO.ErrOut, "note: %s is no epic and no issue sits under it, so only 'pmfolio stories' shows this outcome, when it tells the issue", evidence.OneLine(o.IssueKey))
 		if parent != "" {
 			fmt.Fprintf(opts.IO.ErrOut, "; record it on %s, the initiative it belongs to: pmfolio outcome %s \"…\"", evidence.OneLine(parent), evidence.OneLine(parent))
 		}

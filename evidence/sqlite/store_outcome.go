@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -229,4 +230,29 @@ func (s *Store) epicDetails(ctx context.Context, p *evidence.Portfolio) error {
 		p.Epics[i].Comments = append(p.Epics[i].Comments, c)
 	}
 	return comments.Err()
+}
+
+// issueOutcomes fills the portfolio's outcomes of issues that are none of
+// its epics (epicDetails gives theirs), on the sites it covers.
+func (s *Store) issueOutcomes(ctx context.Context, p *evidence.Portfolio) error {
+	rows, err := s.reader().QueryContext(ctx, `
+		SELECT s.name, i.issue_key, o.text
+		FROM outcomes o JOIN issues i ON i.site_id = o.site_id AND i.issue_id = o.issue_id
+		JOIN sites s ON s.id = o.site_id
+		ORDER BY s.name, i.issue_key`)
+	if err != nil {
+		return fmt.Errorf("read outcomes: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var o evidence.IssueOutcome
+		if err := rows.Scan(&o.SiteName, &o.Key, &o.Text); err != nil {
+			return fmt.Errorf("read outcomes: %w", err)
+		}
+		epic := slices.ContainsFunc(p.Epics, func(ep evidence.Epic) bool { return ep.SiteName == o.SiteName && ep.Key == o.Key })
+		if !epic && slices.ContainsFunc(p.Sites, func(s evidence.Site) bool { return s.Name == o.SiteName }) {
+			p.IssueOutcomes = append(p.IssueOutcomes, o)
+		}
+	}
+	return rows.Err()
 }

@@ -51,6 +51,9 @@ func TestOutcomeIsCurationThatSurvivesResyncAndReclassify(t *testing.T) {
 		}
 	}
 	check("after setting it")
+	if p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow); err != nil || len(p.IssueOutcomes) != 0 {
+		t.Errorf("an epic's outcome is also told as an issue's: %+v, %v", p.IssueOutcomes, err)
+	}
 	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{epic}, fakeClassify, t0.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
@@ -69,6 +72,28 @@ func TestOutcomeIsCurationThatSurvivesResyncAndReclassify(t *testing.T) {
 	}
 	if removed, err := s.RemoveOutcome(ctx, "", "PAY-1"); err != nil || removed {
 		t.Errorf("second remove = %v, %v", removed, err)
+	}
+}
+
+// An outcome of an issue that is no epic (an incident the user led) reaches
+// the portfolio as an issue's, for the stories to tell.
+func TestAnIssuesOutcomeReachesThePortfolio(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	incident := testRecord("20001", "OPS-7", t0)
+	incident.Issue.Type, incident.Issue.Summary = "Incident", "Webhooks delayed"
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{incident}, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetOutcome(ctx, "", "OPS-7", "Detection down from 40 minutes to 5."); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
+	want := []evidence.IssueOutcome{{SiteName: "acme", Key: "OPS-7", Text: "Detection down from 40 minutes to 5."}}
+	if err != nil || !slices.Equal(p.IssueOutcomes, want) || len(p.Epics) != 0 {
+		t.Errorf("issue outcomes = %+v, epics %+v, %v; want %+v", p.IssueOutcomes, p.Epics, err, want)
 	}
 }
 

@@ -337,7 +337,8 @@ const someoneInText = "someone"
 // also a product area ("errors in payments") could still be, so the team
 // is one of teamWords unless the word "team" says so.
 var teamCuePattern = regexp.MustCompile(`^(` + nameWord + `)(?: (` + nameWord + `))?` +
-	`(?: (?:from|in) (?:the )?(?i:` + strings.Join(teamWords, "|") + `)(?: team)?\b` +
+	// Not a team when an issue key goes on: "Postmortem in OPS-415".
+	`(?: (?:from|in) (?:the )?(?i:` + strings.Join(teamWords, "|") + `)(?: team)?(?:$|[^\p{L}\p{N}_-])` +
 	`| (?:from|in|on) the [\p{L}-]+ team\b` +
 	`| \((?i:` + strings.Join(teamWords, "|") + `)(?: team)?\))`)
 

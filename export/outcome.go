@@ -3,8 +3,6 @@ package export
 import (
 	"regexp"
 	"strings"
-	"time"
-	"unicode"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -23,15 +21,6 @@ type initiativeOutcome struct {
 	Mine bool
 }
 
-// outcomeMarkers start the sentence that reports a result. On an issue on
-// no epic "Impact:" is left out: in an incident's update or a bug it is
-// the damage ("Impact: ~13% of requests failing"), not what the work
-// achieved.
-var (
-	outcomeMarkers      = []string{"outcome:", "result:", "results:", "impact:"}
-	issueOutcomeMarkers = outcomeMarkers[:3]
-)
-
 // phaseOutcome is what one phase of an initiative achieved.
 type phaseOutcome struct {
 	outcome initiativeOutcome
@@ -39,29 +28,16 @@ type phaseOutcome struct {
 }
 
 // outcomeOf returns the initiative's outcome: the user's own statement if
-// they gave one, else what Jira records. A comment that says "Outcome:" or
-// "Result:" reports it, newest first, from the marker on; failing that, the
-// comment that closed a done epic reports it if it holds a number (a
-// metric, a percentage, a date: "success metric met, pages down 52%").
-// A closing comment without a number ("Done, closing") is not an outcome:
-// it says the work ended, not what changed.
+// they gave one, else what Jira records (evidence.RecordedOutcome).
 func outcomeOf(ep evidence.Epic) (initiativeOutcome, bool) {
 	if o, ok := ownOutcome(ep); ok {
 		return o, true
 	}
-	for i := len(ep.Comments) - 1; i >= 0; i-- {
-		if text, ok := markedOutcome(ep.Comments[i].Text, outcomeMarkers); ok {
-			return initiativeOutcome{Text: text, Comment: ep.Comments[i], Epic: ep}, true
-		}
-	}
-	if ep.StatusCategory != "done" || len(ep.Comments) == 0 {
+	c, text, ok := evidence.RecordedOutcome(ep.Comments, ep.StatusCategory == "done", ep.Resolved)
+	if !ok {
 		return initiativeOutcome{}, false
 	}
-	closing, ok := closingComment(ep)
-	if !ok || !reportsNumbers(closing.Text) {
-		return initiativeOutcome{}, false
-	}
-	return initiativeOutcome{Text: strings.TrimSpace(closing.Text), Comment: closing, Epic: ep}, true
+	return initiativeOutcome{Text: text, Comment: c, Epic: ep}, true
 }
 
 // ownOutcome is the user's own statement of an initiative's outcome, if
@@ -73,27 +49,13 @@ func ownOutcome(ep evidence.Epic) (initiativeOutcome, bool) {
 	return initiativeOutcome{}, false
 }
 
-// markedOutcome returns what a comment reports after one of markers
-// ("Outcome:", "Result:"), if it reports one.
-func markedOutcome(comment string, markers []string) (string, bool) {
-	lower := strings.ToLower(comment)
-	for _, m := range markers {
-		if at := strings.Index(lower, m); at >= 0 && (at == 0 || !unicode.IsLetter(rune(lower[at-1]))) {
-			if text := strings.TrimSpace(comment[at+len(m):]); text != "" {
-				return text, true
-			}
-		}
-	}
-	return "", false
-}
-
 // issueOutcome is what the user's work on an issue on no epic achieved:
 // their own statement of it (`pmfolio outcome` on the issue, ep), else
 // as they wrote it on the issues it tells (items, oldest first): the
-// newest comment of theirs that says "Outcome:" or "Result:"
-// (issueOutcomeMarkers), else their last comment on the issue itself (of
-// items, those on it: lead) if it closes the issue, done now, with a
-// number ("All clear since 23:24 UTC, closing"). The portfolio has neither
+// newest comment of theirs that says "Outcome:" or "Result:" (not
+// "Impact:", which on such an issue is the damage), else their last
+// comment on the issue itself (of items, those on it: lead) if it closes
+// the issue, done now, with a number ("All clear since 23:24 UTC, closing"). The portfolio has neither
 // the others' comments on such an issue nor when Jira resolved it, so a
 // comment that only came last ("Update: errors at 12%", before someone
 // else closed the incident) is not taken for one that says how it ended,
@@ -104,14 +66,14 @@ func issueOutcome(ep evidence.Epic, items, lead []*evidence.Evidence) (initiativ
 	}
 	for i := len(items) - 1; i >= 0; i-- {
 		if e := items[i]; e.Source == evidence.SourceComment {
-			if text, ok := markedOutcome(e.Excerpt, issueOutcomeMarkers); ok {
+			if text, ok := evidence.MarkedOutcome(e.Excerpt, false); ok {
 				return commentOutcome(e, text), true
 			}
 		}
 	}
 	for i := len(lead) - 1; i >= 0; i-- {
 		if e := lead[i]; e.Source == evidence.SourceComment {
-			if e.IssueStatusCategory != evidence.StatusCategoryEnd || !closingWords.MatchString(e.Excerpt) || !reportsNumbers(e.Excerpt) {
+			if e.IssueStatusCategory != evidence.StatusCategoryEnd || !closingWords.MatchString(e.Excerpt) || !evidence.ReportsNumbers(e.Excerpt) {
 				break
 			}
 			return commentOutcome(e, strings.TrimSpace(e.Excerpt)), true
@@ -131,46 +93,3 @@ func commentOutcome(e *evidence.Evidence, text string) initiativeOutcome {
 		Epic:    evidence.Epic{SiteName: e.SiteName, Key: e.IssueKey, Summary: e.IssueSummary, URL: e.IssueURL},
 	}
 }
-
-// closingComment is the comment a person wrote when the epic was resolved:
-// the last one within closingWindow before it, else the first after;
-// without a resolution date, the last comment. A comment from months
-// before the epic closed (a code review, a question) says nothing of how it
-// ended, and nor does one posted minutes before the closing one ("Decision:
-// alerts page at 95%", then "Closing the epic: everything shipped").
-func closingComment(ep evidence.Epic) (evidence.Comment, bool) {
-	if ep.Resolved == nil {
-		last := ep.Comments[len(ep.Comments)-1]
-		return last, !last.Author.LooksLikeAutomation()
-	}
-	var closing evidence.Comment
-	found := false
-	for _, c := range ep.Comments {
-		if c.At.Before(ep.Resolved.Add(-closingWindow)) || c.Author.LooksLikeAutomation() {
-			continue
-		}
-		if c.At.After(*ep.Resolved) {
-			if found {
-				break
-			}
-			return c, true
-		}
-		closing, found = c, true
-	}
-	return closing, found
-}
-
-// reportsNumbers reports whether text holds a number that could measure a
-// result (a metric, a percentage, a date), not only the number of a pull
-// request, an issue or a link.
-func reportsNumbers(text string) bool {
-	return strings.IndexFunc(notResultNumbers.ReplaceAllString(text, " "), unicode.IsDigit) >= 0
-}
-
-// notResultNumbers are the numbers that name things rather than measure
-// them: "#487", "PR 487", "PAY-3438", links.
-var notResultNumbers = regexp.MustCompile(`(?i)https?://\S+|#\d+|\b(?:PR|MR|pull request)\s*\d+|\b[A-Z][A-Z0-9_]+-\d+\b`)
-
-// closingWindow is how long before the resolution a comment still counts
-// as the closing one: people write the summary, then resolve.
-const closingWindow = 10 * time.Minute

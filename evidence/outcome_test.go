@@ -1,0 +1,97 @@
+package evidence_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+func TestRecordedOutcome(t *testing.T) {
+	t0 := time.Date(2026, 6, 1, 10, 0, 0, 0, time.UTC)
+	resolved := t0.Add(time.Hour)
+	c := func(id string, at time.Time, text string) evidence.Comment {
+		return evidence.Comment{ID: id, At: at, Text: text}
+	}
+	tests := []struct {
+		name     string
+		comments []evidence.Comment
+		done     bool
+		resolved *time.Time
+		want     string
+		fromID   string
+	}{
+		{"an Outcome: line in any comment, from the marker on",
+			[]evidence.Comment{c("1", t0, "Closing. Outcome: p99 down to 250 ms."), c("2", resolved, "thanks all")}, false, nil,
+			"p99 down to 250 ms.", "1"},
+		{"Result: counts too, newest first",
+			[]evidence.Comment{c("1", t0, "Result: old"), c("2", resolved, "Result: new")}, false, nil,
+			"new", "2"},
+		{"Impact: is an epic's result",
+			[]evidence.Comment{c("1", t0, "Impact: support tickets about refunds down by a third.")}, true, &resolved,
+			"support tickets about refunds down by a third.", "1"},
+		{"a closing comment with a number on a done epic",
+			[]evidence.Comment{c("1", t0, "Update: 3 of 5 done"), c("2", resolved, "Closing the epic: pages/week down 52%.")}, true, &resolved,
+			"Closing the epic: pages/week down 52%.", "2"},
+		{"a closing comment without a number is not an outcome",
+			[]evidence.Comment{c("1", t0, "Update: 3 of 5 done"), c("2", resolved, "Done, closing.")}, true, &resolved,
+			"", ""},
+		{"a comment from months before the epic closed is not its closing comment",
+			[]evidence.Comment{c("1", t0.AddDate(0, -4, 0), "Dashboards show 3 of 8 services; the rest by June.")}, true, &resolved,
+			"", ""},
+		{"a pull request's or an issue's number measures nothing",
+			[]evidence.Comment{c("1", resolved, "Reviewed PR #487 and PAY-3438: LGTM, closing.")}, true, &resolved,
+			"", ""},
+		{"a decision posted minutes before the closing comment is not the outcome",
+			[]evidence.Comment{
+				c("1", resolved.Add(-8*time.Minute), "Decision: saturation alerts page at 95%, not 80%."),
+				c("2", resolved.Add(-time.Minute), "Closing the epic: everything in scope has shipped.")}, true, &resolved,
+			"", ""},
+		{"the last comment before the resolution closes it",
+			[]evidence.Comment{
+				c("1", resolved.Add(-8*time.Minute), "Update: 3 of 5 done"),
+				c("2", resolved.Add(-time.Minute), "Closing the epic: pages/week down 52%."),
+				c("3", resolved.Add(time.Hour), "Thanks all, 2 beers on me.")}, true, &resolved,
+			"Closing the epic: pages/week down 52%.", "2"},
+		{"the first comment after the resolution closes it",
+			[]evidence.Comment{c("1", t0, "Update: 3 of 5 done"), c("2", resolved.Add(2*time.Hour), "Closed: 8 of 8 services have SLOs, see OPS-12.")}, true, &resolved,
+			"Closed: 8 of 8 services have SLOs, see OPS-12.", "2"},
+		{"without a resolution date, the last comment closes it",
+			[]evidence.Comment{c("1", t0, "Update: 3 of 5 done"), c("2", resolved, "All 5 teams migrated, closing.")}, true, nil,
+			"All 5 teams migrated, closing.", "2"},
+		{"an open epic's last update is not an outcome",
+			[]evidence.Comment{c("1", t0, "Update: 3 of 5 done")}, false, nil,
+			"", ""},
+		{"'resultat:' inside a word is not a marker",
+			[]evidence.Comment{c("1", t0, "noresult: x")}, false, nil,
+			"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			from, got, ok := evidence.RecordedOutcome(tt.comments, tt.done, tt.resolved)
+			if ok != (tt.want != "") || got != tt.want || from.ID != tt.fromID {
+				t.Errorf("RecordedOutcome = %q from comment %q, %v; want %q from comment %q", got, from.ID, ok, tt.want, tt.fromID)
+			}
+		})
+	}
+}
+
+// "Impact:" reports a result only where it means what the work achieved.
+func TestMarkedOutcome(t *testing.T) {
+	for _, tt := range []struct {
+		text       string
+		withImpact bool
+		want       string
+	}{
+		{"Outcome: refunds in a day", false, "refunds in a day"},
+		{"Results: 3 of 3 regions", false, "3 of 3 regions"},
+		{"Impact: ~13% of requests failing", false, ""},
+		{"Impact: pages down 40%", true, "pages down 40%"},
+		{"Result:   ", true, ""},
+		{"noresult: x", true, ""},
+	} {
+		if got, ok := evidence.MarkedOutcome(tt.text, tt.withImpact); got != tt.want || ok != (tt.want != "") {
+			t.Errorf("MarkedOutcome(%q, %v) = %q, %v; want %q", tt.text, tt.withImpact, got, ok, tt.want)
+		}
+	}
+}

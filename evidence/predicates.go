@@ -217,6 +217,71 @@ func HasSuccessMetric(text string) bool {
 	return metricLabel.MatchString(text) || metricTarget.MatchString(text)
 }
 
+// SuccessMetric is what an initiative's description (wiki markup) states
+// under its success-metric heading ("Success metrics", "KPIs", "Done
+// when"), or "" when no heading names one: a target in passing ("checkout
+// takes 3 seconds") is not quoted as the metric.
+func SuccessMetric(text string) string { return UnderHeading(text, metricLabel) }
+
+// wikiHeading opens a heading line of wiki markup: "h3. Scope".
+var wikiHeading = regexp.MustCompile(`(?i)^h[1-6]\.\s`)
+
+// UnderHeading is what text (wiki markup) says under the first line that
+// heading opens: the rest of that line after a colon ("*Success metric:*
+// p95 under 300 ms"), or else the lines after it up to a blank line or the
+// next heading; "" when no line is such a heading. A line that goes on
+// with other words ("Metrics dashboards are slow") is no heading.
+func UnderHeading(text string, heading *regexp.Regexp) string {
+	lines := strings.Split(text, "\n")
+	for i, line := range lines {
+		at := heading.FindStringIndex(line)
+		if at == nil {
+			continue
+		}
+		rest := strings.TrimLeft(line[at[1]:], " \t*_")
+		if after, ok := cutColon(rest); ok {
+			rest = strings.Trim(after, " \t*_")
+		} else if rest != "" {
+			continue
+		}
+		if rest != "" {
+			return rest
+		}
+		var under []string
+		for _, l := range lines[i+1:] {
+			l = strings.TrimSpace(l)
+			if l == "" && len(under) > 0 || wikiHeading.MatchString(l) {
+				break
+			}
+			if l != "" {
+				under = append(under, l)
+			}
+		}
+		return strings.Join(under, "\n")
+	}
+	return ""
+}
+
+// cutColon cuts the colon a label ends with, the full-width one of Chinese
+// and Japanese too.
+func cutColon(s string) (string, bool) {
+	if after, ok := strings.CutPrefix(s, ":"); ok {
+		return after, true
+	}
+	return strings.CutPrefix(s, "：")
+}
+
+// dropped names a resolution, or a status, that closes an issue without
+// doing its work.
+var dropped = regexp.MustCompile(`(?i)^\s*(?:won['’]?t (?:do|fix)|cancell?ed|duplicated?|obsolete|declined|rejected|abandoned|de-?scoped|out of scope|(?:no longer|not) needed|invalid|incomplete|cannot reproduce|can['’]?t reproduce)\s*$`)
+
+// Dropped reports whether the issue was closed without its work being done:
+// resolved as Won't Do, Cancelled, Duplicate, Obsolete, Declined… or moved
+// to a status of that name. It changed nothing to report.
+func (is Issue) Dropped() bool {
+	return is.Done() && (dropped.MatchString(is.Resolution) || dropped.MatchString(is.Status))
+}
+
 // InProgress reports whether work on the issue has started and is not done.
 func (is Issue) InProgress() bool {
 	return !is.Done() && is.StatusCategory == StatusInProgress

@@ -138,3 +138,46 @@ func TestIsIncident(t *testing.T) {
 		})
 	}
 }
+
+func TestSuccessMetricQuotesWhatItsHeadingSays(t *testing.T) {
+	for _, tt := range []struct{ name, text, want string }{
+		{"a heading and its list", "h3. Goal\nEvery service reads its secrets from Vault.\n\nh3. Success metrics\n* No secret in a repository\n* Any secret rotated in under an hour\n\nh3. Scope\nAll services",
+			"* No secret in a repository\n* Any secret rotated in under an hour"},
+		{"a label and its line", "*Success metric:* p95 under 300 ms\n*Owner:* Sam", "p95 under 300 ms"},
+		{"the next heading ends it", "h3. KPIs\nh3. Scope\nAll services", ""},
+		{"a sentence that opens with a label is no heading", "Metrics dashboards are slow to load.\nCheckout takes 3 seconds.", ""},
+		{"a target in passing is no heading", "Bring checkout p95 under 300 ms.", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := evidence.SuccessMetric(tt.text); got != tt.want {
+				t.Errorf("SuccessMetric = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDroppedIsClosedWithoutTheWork(t *testing.T) {
+	resolved := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		resolution, status string
+		want               bool
+	}{
+		{"Done", "Done", false},
+		{"Fixed", "Closed", false},
+		{"Won't Do", "Done", true},
+		{"Won’t Fix", "Closed", true},
+		{"Cancelled", "Done", true},
+		{"Duplicate", "Closed", true},
+		{"Done", "Canceled", true},
+		{"Obsolete", "Resolved", true},
+		{"", "Declined", true},
+	} {
+		is := evidence.Issue{Resolution: tt.resolution, Status: tt.status, StatusCategory: evidence.StatusCategoryEnd, Resolved: &resolved}
+		if got := is.Dropped(); got != tt.want {
+			t.Errorf("%s/%s: Dropped() = %v, want %v", tt.resolution, tt.status, got, tt.want)
+		}
+	}
+	if open := (evidence.Issue{Status: "Cancelled"}); open.Dropped() {
+		t.Error("an open issue is dropped")
+	}
+}

@@ -69,8 +69,10 @@ var checks = map[string]check{
 	"story.too-large":              perIssue(tooLargeStory),
 	"blocked.stale":                staleBlockedIssues,
 	"blocked.unlinked":             perIssue(unlinkedBlock),
+	"dependency.other-team":        otherTeamDependencies,
 	"epic.no-progress-note":        perIssue(epicWithoutNote),
 	"epic.no-success-metric":       epicsWithoutMetric,
+	"epic.done-no-outcome":         perResolvedIssue(epicWithoutOutcome),
 	"incident.no-postmortem":       perResolvedIssue(incidentWithoutPostmortem),
 	"question.unanswered":          unansweredQuestions,
 	"bug.untriaged":                perIssue(untriagedBug),
@@ -111,6 +113,19 @@ func Detect(cfg Config, t Team) []Opportunity {
 			out = append(out, t.opportunity(duplicate, finding{issue: other, vars: map[string]string{"other": f.issue.Key}, related: []string{f.issue.Key}}))
 		}
 	}
+	// A block blocked.stale asks to chase (on the issue, or down its
+	// chain) is already one conversation with whoever holds the blocker:
+	// dependency.other-team does not start a second on the same issue.
+	chased := map[string]bool{}
+	for _, op := range out {
+		if op.Detector == "blocked.stale" {
+			chased[op.IssueKey] = true
+			for _, k := range op.Related {
+				chased[k] = true
+			}
+		}
+	}
+	out = slices.DeleteFunc(out, func(op Opportunity) bool { return op.Detector == "dependency.other-team" && chased[op.IssueKey] })
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].IssueKey != out[j].IssueKey {
 			return out[i].IssueKey < out[j].IssueKey
@@ -406,6 +421,103 @@ func unlinkedBlock(d Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 		"unmark": strings.Join(unmark, " and "), "still-needed": stillNeeded(since, t.Now, d)}, true
 }
 
+// otherTeamDependencies: an open issue planned into the running or next
+// sprint, not marked blocked, that an open issue of another project blocks
+// which that team has not planned in time: nobody has it, or it is neither
+// under way nor in a sprint of its own that comes before this one needs it.
+// Agreeing a date with the other team before the sprint depends on it is
+// the coordination nobody did. A blocker the team's read does not hold
+// says nothing of its plans, and one assigned to the user is theirs to
+// plan: neither is reported. One blocked.stale asks to chase is left to it
+// (Detect).
+func otherTeamDependencies(d Detector, t *Team) []finding {
+	var out []finding
+	for _, is := range t.Issues {
+		sprint := sprintLabel(is)
+		if sprint == "" || !openToOthers(d, t, is) || is.MarkedBlocked() || strings.EqualFold(is.Type, "Epic") {
+			continue
+		}
+		var late []TeamIssue
+		for _, key := range t.openBlockers(is) {
+			b, ok := t.issue(key)
+			if ok && !strings.EqualFold(b.Project, is.Project) && !b.Assignee.Is(t.Site.User) && !plannedInTime(b, is) {
+				late = append(late, b)
+			}
+		}
+		if len(late) == 0 {
+			continue
+		}
+		b := late[0]
+		related := make([]string, len(late))
+		for i, l := range late {
+			related[i] = l.Key
+		}
+		blocker := b.Key
+		if len(related) > 1 {
+			blocker += " (and " + evidence.JoinAnd(related[1:]) + ")"
+		}
+		inTime := "in this sprint"
+		if is.SprintState == "future" {
+			inTime = "in time for the next sprint"
+		}
+		out = append(out, finding{issue: is, related: related, vars: map[string]string{
+			"sprint": sprint, "blocker": blocker, "blocker-state": t.blockerPlans(b, is), "ask": t.askForDate(b),
+			"in-time": inTime, "key": is.Key}})
+	}
+	return out
+}
+
+// plannedInTime reports whether another team's blocker b will be done
+// before is needs it, as far as its plans say: someone has it and it is
+// under way, or in that team's running sprint, or in its next one when is
+// waits for the next sprint too.
+func plannedInTime(b, is TeamIssue) bool {
+	if b.Assignee.ID == "" || b.Assignee.Inactive {
+		return false
+	}
+	return b.InProgress() || b.SprintState == "active" || b.SprintState == "future" && is.SprintState == "future"
+}
+
+// blockerPlans says what another team's blocker lacks, for a reason:
+// "which nobody has taken and no PAY sprint plans".
+func (t *Team) blockerPlans(b, is TeamIssue) string {
+	owner := b.Assignee.DisplayName
+	if b.Assignee.ID == "" || b.Assignee.Inactive {
+		owner = ""
+	}
+	taken := "nobody has taken"
+	if b.Assignee.Inactive {
+		taken = "nobody has taken since " + cmp.Or(b.Assignee.DisplayName, "its assignee") + " left"
+	}
+	planned := b.SprintState == "active" || b.SprintState == "future"
+	switch {
+	case owner == "" && planned:
+		return "which " + sprintLabel(b) + " plans, but " + taken
+	case owner == "" && t.usesSprints(b.Project):
+		return "which " + taken + " and no " + b.Project + " sprint plans"
+	case owner == "":
+		return "which " + taken
+	case b.SprintState == "future":
+		return "which " + b.Project + " plans only for its " + sprintLabel(b)
+	case t.usesSprints(b.Project):
+		return "which " + owner + " has, but no running or next " + b.Project + " sprint plans"
+	}
+	return "which " + owner + " has not started"
+}
+
+// askForDate is whom an action asks about another team's blocker: its
+// assignee, for a date, or, when nobody has it, who filed it, or the
+// other team's lead, for an owner and a date.
+func (t *Team) askForDate(b TeamIssue) string {
+	if b.Assignee.ID != "" && !b.Assignee.Inactive {
+		return "Ask " + b.Assignee.DisplayName + " when " + b.Key + " will be done"
+	}
+	if r := b.Reporter; r.DisplayName != "" && !r.Inactive && !r.Is(t.Site.User) && !r.LooksLikeAutomation() {
+		return "Ask " + r.DisplayName + ", who filed " + b.Key + ", who takes it and when"
+	}
+	return "Ask " + b.Project + "'s lead who takes " + b.Key + " and when"
+}
+
 // stillNeeded is what an action asks first after months without a word:
 // the work may not be wanted any more, and closing it is as useful as
 // chasing it.
@@ -635,7 +747,10 @@ func measured(is TeamIssue) bool {
 
 // ResolvedWindowDays is how far back the team's resolved issues are
 // looked at: an incident resolved longer ago than this has missed the
-// moment for its postmortem.
+// moment for its postmortem, and an epic has had a month of data after
+// its wrap-up week to report on; after that nobody reads either again.
+// The team's read holds every issue resolved within TeamReadDays, twice
+// as far back.
 const ResolvedWindowDays = 42
 
 // TeamReadDays is how far back the team's first read reads resolved
@@ -711,6 +826,69 @@ func incidentWithoutPostmortem(d Detector, t *Team, is TeamIssue) (map[string]st
 	}
 	return map[string]string{"age": age(*is.Resolved, t.Now, d.Working), "owner": owner}, true
 }
+
+// epicWithoutOutcome: an epic done more than the threshold ago (its wrap-up
+// has had time), within ResolvedWindowDays, where nobody wrote down what it
+// changed. The team learns whether the work paid off, and whoever tells
+// it has an outcome to show. An epic dropped (Won't Do, Cancelled) changed
+// nothing to report.
+func epicWithoutOutcome(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
+	if is.Dropped() || !olderThan(d, *is.Resolved, t.Now) || statesResult(is) {
+		return nil, false
+	}
+	vars := map[string]string{"age": age(*is.Resolved, t.Now, d.Working), "metric": "", "against": "",
+		"owner": cmp.Or(t.assigneeOtherThanUser(is), "whoever led it"), "tell": "the stakeholders who asked for it"}
+	switch metric := metricIn(is.Description); {
+	case metric != "":
+		// A list ends in a full stop as plain text; quoted inside a
+		// sentence, it would end it.
+		vars["metric"] = " (success metric: “" + t.quote(strings.TrimSuffix(markup.PlainText(metric), "."), metric, 80) + "”)"
+		vars["against"] = " against its success metric"
+	case measured(is):
+		vars["against"] = " against its success metric"
+	case markup.WordCount(markup.PlainText(is.Description)) >= 5:
+		vars["against"] = " against its goal"
+	}
+	if r := is.Reporter; r.DisplayName != "" && !r.Inactive && !r.Is(is.Assignee) && !r.Is(t.Site.User) && !r.LooksLikeAutomation() {
+		vars["tell"] = r.DisplayName + ", who filed it, and the other stakeholders"
+	}
+	return vars, true
+}
+
+// statesResult reports whether a done epic says what it changed: as the
+// portfolio reads an outcome (evidence.RecordedOutcome: an "Outcome:" or
+// "Result:" comment, or the closing comment with a number), as an
+// "Outcome:" or "Result:" in its description (added as it closed; a
+// "Desired outcome:" is its goal), or as a verdict on its metric in the
+// description or a person's comment ("success metric met", "target
+// missed").
+func statesResult(is TeamIssue) bool {
+	comments := make([]evidence.Comment, len(is.Comments))
+	for i, c := range is.Comments {
+		c.Text = markup.PlainText(c.Text)
+		comments[i] = c
+	}
+	if _, _, ok := evidence.RecordedOutcome(comments, true, is.Resolved); ok {
+		return true
+	}
+	description := markup.PlainText(is.Description)
+	if _, ok := evidence.MarkedOutcome(wantedOutcome.ReplaceAllString(description, " "), false); ok || metricVerdict.MatchString(description) {
+		return true
+	}
+	return slices.ContainsFunc(comments, func(c evidence.Comment) bool {
+		return !c.Author.LooksLikeAutomation() && metricVerdict.MatchString(c.Text)
+	})
+}
+
+var (
+	// wantedOutcome is an outcome a description hopes for, not one it
+	// reports: "Desired outcome:", "Expected results:".
+	wantedOutcome = regexp.MustCompile(`(?i)\b(?:desired|expected|intended|target|hoped[- ]for|planned)\s+(?:outcomes?|results?)\s*:`)
+	// metricVerdict says how a metric or a goal came out: "success metric
+	// met", "targets were missed", "KPI exceeded". "Hit" only with its
+	// verb ("was hit"): "Goal: hit 50% adoption" is the aim.
+	metricVerdict = regexp.MustCompile(`(?i)\b(?:success (?:metrics?|criteria)|metrics?|kpis?|okrs?|key results?|goals?|targets?|objectives?)\b[^.!?;\n]{0,40}?(?:\b(?:met|missed|exceeded|achieved|reached|beaten)\b|\b(?:was|were|has been|have been)\s+(?:not\s+)?hit\b)`)
+)
 
 // unansweredQuestions finds the questions nobody answered; one whose asker
 // has left is for a new owner or closing, not for answering.

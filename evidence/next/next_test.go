@@ -22,7 +22,9 @@ var (
 	// lena left: Jira says her account is inactive.
 	lena = evidence.User{ID: "lena", DisplayName: "Lena", Inactive: true}
 	bot  = evidence.User{ID: "bot", DisplayName: "Automation for Jira", AccountType: evidence.AccountTypeApp}
-	site = evidence.Site{ID: 1, Name: "acme", URL: "https://acme.example", User: me}
+	// jonas is on another team (PAY).
+	jonas = evidence.User{ID: "jonas", DisplayName: "Jonas"}
+	site  = evidence.Site{ID: 1, Name: "acme", URL: "https://acme.example", User: me}
 )
 
 func days(n float64) time.Time { return now.Add(-time.Duration(n * 24 * float64(time.Hour))) }
@@ -55,6 +57,31 @@ func incident(is *TeamIssue) {
 	is.Status, is.StatusCategory, is.Resolved, is.Created = "Done", "done", &resolved, days(11)
 	is.Sprints, is.SprintState = nil, ""
 	is.Comments = []evidence.Comment{comment(tomas, days(10.5), "Mitigated at 10:40 by rolling back the gateway; errors back to baseline.")}
+}
+
+// doneEpic makes is an epic Tomás finished nine days ago, whose
+// description states its success metric, with progress notes but no
+// result written down.
+func doneEpic(is *TeamIssue) {
+	epic(is)
+	resolved := days(9)
+	is.Status, is.StatusCategory, is.Resolution, is.Resolved = "Done", "done", "Done", &resolved
+	is.Comments = []evidence.Comment{comment(tomas, days(20), "Update: the cart is done, the payment page next.")}
+}
+
+// blockedByPay makes is (in the running sprint) blocked by PAY-7, with a
+// note from yesterday: the block is not stale.
+func blockedByPay(is *TeamIssue) {
+	is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7", OtherProject: "PAY", OtherStatusCategory: "new"}}
+	is.Comments = []evidence.Comment{comment(tomas, days(1), "Needs the ledger export of PAY-7 before it can go live.")}
+}
+
+// payBlocker makes is PAY-7, another team's task that blocks OPS-1: filed
+// by Jonas, nobody assigned, left in a closed PAY sprint.
+func payBlocker(is *TeamIssue) {
+	is.ID, is.Key, is.Project, is.Type, is.Summary = "PAY-7", "PAY-7", "PAY", "Task", "Expose the ledger export"
+	is.Sprints, is.SprintState, is.Assignee, is.Reporter = []string{"PAY Sprint 3"}, "closed", evidence.User{}, jonas
+	is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "outward", Description: "blocks", OtherKey: "OPS-1", OtherProject: "OPS"}}
 }
 
 func comment(u evidence.User, at time.Time, text string) evidence.Comment {
@@ -339,6 +366,138 @@ func TestDetectors(t *testing.T) {
 				epic(is)
 				is.Description, is.Created = "Make checkout faster.", days(3)
 			}}},
+		{name: "an epic done nine days ago with no result", detector: "epic.done-no-outcome",
+			reason: "epic done 9 days ago with no result written down (success metric: “p95 checkout latency under 800 ms”)",
+			action: "Write the result on the epic with Tomás: what changed against its success metric, with the numbers, and tell the stakeholders who asked for it",
+			issues: []func(*TeamIssue){doneEpic}},
+		{name: "an epic with a goal and no metric is measured against its goal, and its reporter told", detector: "epic.done-no-outcome",
+			reason: "epic done 9 days ago with no result written down", action: "what changed against its goal, with the numbers, and tell Priya, who filed it, and the other stakeholders",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				doneEpic(is)
+				is.Description, is.Reporter = "Goal: returning shoppers check out without typing their card again.", evidence.User{ID: "priya", DisplayName: "Priya"}
+			}}},
+		{name: "a success metric under a German heading is quoted", detector: "epic.done-no-outcome",
+			reason: "(success metric: “Weniger Abbrüche im Warenkorb",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				doneEpic(is)
+				is.Description = "Ziel: schnellerer Checkout.\n\nh3. Erfolgskriterien\n* Weniger Abbrüche im Warenkorb"
+			}}},
+		{name: "the result of an epic whose owner left is for whoever took over", detector: "epic.done-no-outcome",
+			action: "Write the result on the epic with whoever took over from Lena:",
+			issues: []func(*TeamIssue){func(is *TeamIssue) { doneEpic(is); is.Assignee = lena }}},
+		{name: "a closing comment without a number is no result", detector: "epic.done-no-outcome",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				doneEpic(is)
+				is.Comments = append(is.Comments, comment(tomas, days(9), "Done, closing. Thanks all!"))
+			}}},
+		{name: "a desired outcome in the description is the epic's goal, not its result", detector: "epic.done-no-outcome",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				doneEpic(is)
+				is.Description += "\n\nh3. Desired outcome\nReturning shoppers check out in one step."
+			}}},
+		{name: "an epic closed as Won't Do changed nothing to report",
+			issues: []func(*TeamIssue){func(is *TeamIssue) { doneEpic(is); is.Resolution = "Won't Do" }}},
+		{name: "an epic moved to Cancelled changed nothing to report",
+			issues: []func(*TeamIssue){func(is *TeamIssue) { doneEpic(is); is.Status = "Cancelled" }}},
+		{name: "a result written before the epic was resolved is its result",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				doneEpic(is)
+				is.Comments = append(is.Comments, comment(tomas, days(9.5), "Result: p95 checkout latency down from 1.4 s to 690 ms."))
+			}}},
+		{name: "the comment that closed the epic with a number is its result",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				doneEpic(is)
+				is.Comments = append(is.Comments, comment(tomas, days(8.9), "Closing: checkout p95 is at 690 ms on the new payment page."))
+			}}},
+		{name: "a result stated in the description's update is its result",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				doneEpic(is)
+				is.Description += "\n\nh3. Outcome\nShipped on 3 Nov: p95 at 690 ms, 12% fewer abandoned carts."
+			}}},
+		{name: "a verdict on the metric in a later comment is a result",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				doneEpic(is)
+				is.Comments = append(is.Comments, comment(tomas, days(8), "Thanks all. The success metric was met, the dashboard shows it."))
+			}}},
+		{name: "an epic done three days ago still has its wrap-up week",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				doneEpic(is)
+				resolved := days(3)
+				is.Resolved = &resolved
+			}}},
+		{name: "an epic done two months ago is past asking",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				doneEpic(is)
+				resolved := days(60)
+				is.Resolved = &resolved
+			}}},
+		{name: "a running-sprint issue blocked by another team's unplanned, unowned issue", detector: "dependency.other-team",
+			reason:  "active sprint (OPS Sprint 9) issue blocked by PAY-7 of another team, which nobody has taken and no PAY sprint plans",
+			action:  "Ask Jonas, who filed PAY-7, who takes it and when, and post the date here; if not in this sprint, agree with Tomás to move OPS-1 out of it or split off what can go ahead",
+			related: []string{"PAY-7"},
+			issues:  []func(*TeamIssue){blockedByPay, payBlocker}},
+		{name: "another team's blocker with an owner but no sprint", detector: "dependency.other-team",
+			reason: "blocked by PAY-7 of another team, which Jonas has, but no running or next PAY sprint plans", action: "Ask Jonas when PAY-7 will be done",
+			issues: []func(*TeamIssue){blockedByPay, func(is *TeamIssue) { payBlocker(is); is.Assignee = jonas }}},
+		{name: "another team's blocker planned only for its next sprint is late for the running one", detector: "dependency.other-team",
+			reason: "which PAY plans only for its next sprint (PAY Sprint 4)",
+			issues: []func(*TeamIssue){blockedByPay, func(is *TeamIssue) {
+				payBlocker(is)
+				is.Assignee, is.Sprints, is.SprintState = jonas, []string{"PAY Sprint 4"}, "future"
+			}}},
+		{name: "another team's blocker whose owner left has nobody", detector: "dependency.other-team",
+			reason: "which nobody has taken since Lena left and no PAY sprint plans", action: "Ask Jonas, who filed PAY-7, who takes it",
+			issues: []func(*TeamIssue){blockedByPay, func(is *TeamIssue) { payBlocker(is); is.Assignee = lena }}},
+		{name: "a next-sprint issue whose blocker another team without sprints has not started", detector: "dependency.other-team",
+			reason: "next sprint (OPS Sprint 9) issue blocked by PAY-7 of another team, which Jonas has not started",
+			action: "if not in time for the next sprint, agree with Tomás to move OPS-1 out of it",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { blockedByPay(is); is.SprintState = "future" },
+				func(is *TeamIssue) { payBlocker(is); is.Assignee, is.Sprints, is.SprintState = jonas, nil, "" },
+			}},
+		{name: "another team's blocker in its running sprint with an owner is planned",
+			issues: []func(*TeamIssue){blockedByPay, func(is *TeamIssue) {
+				payBlocker(is)
+				is.Assignee, is.Sprints, is.SprintState = jonas, []string{"PAY Sprint 4"}, "active"
+			}}},
+		{name: "another team's blocker in its next sprint is in time for ours",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { blockedByPay(is); is.SprintState = "future" },
+				func(is *TeamIssue) {
+					payBlocker(is)
+					is.Assignee, is.Sprints, is.SprintState = jonas, []string{"PAY Sprint 4"}, "future"
+				},
+			}},
+		{name: "another team's blocker under way with an owner is planned",
+			issues: []func(*TeamIssue){blockedByPay, func(is *TeamIssue) {
+				payBlocker(is)
+				is.Assignee, is.Status, is.StatusCategory = jonas, "In Progress", "indeterminate"
+			}}},
+		{name: "a blocker of the same project is the team's own sprint planning",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					blockedByPay(is)
+					is.Links[0].OtherKey, is.Links[0].OtherProject = "OPS-2", "OPS"
+				},
+				func(is *TeamIssue) { is.Assignee, is.Sprints, is.SprintState = evidence.User{}, nil, "" },
+			}},
+		{name: "another team's blocker already done blocks nothing",
+			issues: []func(*TeamIssue){blockedByPay, func(is *TeamIssue) {
+				payBlocker(is)
+				resolved := days(2)
+				is.Status, is.StatusCategory, is.Resolved = "Done", "done", &resolved
+			}}},
+		{name: "another team's blocker the team's read does not hold says nothing of its plans",
+			issues: []func(*TeamIssue){blockedByPay}},
+		{name: "another team's blocker assigned to you is yours to plan",
+			issues: []func(*TeamIssue){blockedByPay, func(is *TeamIssue) { payBlocker(is); is.Assignee = me }}},
+		{name: "an issue marked blocked is the blocked detectors'",
+			issues: []func(*TeamIssue){func(is *TeamIssue) { blockedByPay(is); is.Flagged = true }, payBlocker}},
+		{name: "a backlog issue waits for no sprint",
+			issues: []func(*TeamIssue){func(is *TeamIssue) { blockedByPay(is); is.Sprints, is.SprintState = nil, "" }, payBlocker}},
+		{name: "a dependency gone quiet is blocked.stale's to chase, not told twice", detector: "blocked.stale",
+			reason: "blocked by PAY-7 with no comment for 6 days",
+			issues: []func(*TeamIssue){func(is *TeamIssue) { blockedByPay(is); is.Comments[0].At = days(6) }, payBlocker}},
 		{name: "a root cause written down in German is a root cause",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				incident(is)
@@ -790,6 +949,37 @@ func TestOverridesTuneAndSwitchOff(t *testing.T) {
 		if _, err := Load([]byte(bad)); err == nil {
 			t.Errorf("Load(%q) accepted a typo", bad)
 		}
+	}
+}
+
+// The done epic's and the other team's detectors are data like the rest:
+// a threshold is tuned, a detector switched off.
+func TestOutcomeAndDependencyDetectorsTuneAndSwitchOff(t *testing.T) {
+	done, blocked, blocker := story("OPS-3"), story("OPS-1"), story("PAY-7")
+	doneEpic(&done)
+	blockedByPay(&blocked)
+	payBlocker(&blocker)
+	for _, tt := range []struct {
+		name, overrides string
+		want            []string
+	}{
+		{"built in", "", []string{"OPS-1 dependency.other-team", "OPS-3 epic.done-no-outcome"}},
+		{"a fortnight for the wrap-up, no dependencies",
+			"detectors:\n  - id: epic.done-no-outcome\n    days: 14\n  - id: dependency.other-team\n    off: true\n", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := Load([]byte(tt.overrides))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, op := range Detect(cfg, Team{Site: site, Issues: []TeamIssue{done, blocked, blocker}, Now: now}) {
+				got = append(got, op.IssueKey+" "+op.Detector)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("found %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 

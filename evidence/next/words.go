@@ -1,6 +1,7 @@
 package next
 
 import (
+	"cmp"
 	"regexp"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -36,6 +37,12 @@ func statesCriteria(text string) bool {
 // measured, in English (evidence.HasSuccessMetric) or another language.
 func statesMetric(text string) bool {
 	return evidence.HasSuccessMetric(text) || metricHeading.MatchString(text)
+}
+
+// metricIn is what an epic's description states under its success-metric
+// heading, in English (evidence.SuccessMetric) or another language, or "".
+func metricIn(description string) string {
+	return cmp.Or(evidence.SuccessMetric(description), evidence.UnderHeading(description, metricHeading))
 }
 
 // statesRootCause reports whether an incident's text names a postmortem

@@ -232,6 +232,40 @@ func (g *generator) teamBacklog(extra int) {
 	g.teamComment(noted, tomas, "Update: 6 of 9 services read their secrets from Vault; the rest by end of month.", ago(5))
 	plant(noted, "", "epic with success metrics and a progress note 5 days ago")
 
+	// Epics finished lately: one closed without saying what it changed,
+	// one with its result written down, and one dropped.
+	closed := g.teamIssue(ops, typeEpic, "Self-service namespaces for product teams", tomas, ago(75))
+	closed.Assignee, closed.Priority = aisha, priorityHigh
+	closed.Description = "h3. Goal\nProduct teams create their own namespaces without a platform ticket.\n\n" +
+		"h3. Success metrics\n* Namespace requests in the platform queue down from about 30 a month to under 5"
+	g.teamComment(closed, aisha, "Update: the namespace operator is live in staging; production after the freeze.", ago(30))
+	closed.Status, closed.Resolution, closed.Resolved = statusDone, resolutionDone, ago(9)
+	g.teamComment(closed, aisha, "All child stories are done, closing the epic.", ago(9))
+	plant(closed, "epic.done-no-outcome", "epic done 9 days ago, closed without saying what it changed")
+
+	measured := g.teamIssue(ops, typeEpic, "Faster CI pipelines for the monorepo", sam, ago(90))
+	measured.Assignee = sam
+	measured.Description = "h3. Goal\nA green build in minutes, not half an hour.\n\nh3. Success metrics\n* Median pipeline time under 10 minutes"
+	measured.Status, measured.Resolution, measured.Resolved = statusDone, resolutionDone, ago(12)
+	g.teamComment(measured, sam, "Result: the median pipeline time is down from 22 to 8 minutes, so the success metric is met. The slowest tenth still takes 14.", ago(12))
+	plant(measured, "", "epic done with its result written down")
+
+	dropped := g.teamIssue(ops, typeEpic, "Service mesh for every namespace", tomas, ago(120))
+	dropped.Status, dropped.Resolution, dropped.Resolved = statusDone, resolutionWontDo, ago(15)
+	g.teamComment(dropped, tomas, "Dropping this: the sidecars cost more than our traffic needs. Recorded in the architecture log.", ago(15))
+	plant(dropped, "", "epic closed as Won't Do")
+
+	// Work the running sprint needs from the payments team, which nobody
+	// there has taken or planned. Its note goes stale as the demo's week
+	// goes on, and blocked.stale then chases the same blocker instead.
+	webhook := g.teamIssue(pay, typeTask, "Webhook for payout status changes", jonas, ago(9))
+	alert := g.teamIssue(ops, typeStory, "Alert on failed payouts from the payout webhook", sam, ago(8))
+	alert.Description = "As the on-call engineer I want an alert when payouts fail so that merchants are not left waiting.\n\n" + ac
+	alert.Sprints, alert.StoryPoints, alert.Assignee = []*Sprint{active}, points(3), tomas
+	g.teamLink(linkBlocks, webhook, alert)
+	g.teamComment(alert, tomas, "Needs the payout webhook from the payments team before we can alert on it.", ago(1))
+	plant(alert, "dependency.other-team", "running-sprint story blocked by a PAY task nobody has taken and no PAY sprint plans")
+
 	// Incidents resolved lately: one nobody wrote a postmortem for, one
 	// with its postmortem linked.
 	inc := g.teamIssue(ops, typeBug, "INC: image pulls failing on the build cluster", aisha, ago(12))

@@ -10,14 +10,12 @@ import (
 )
 
 // The user's own statement comes before what Jira records, which
-// evidence.RecordedOutcome reads.
+// evidence.RecordedOutcome reads (and tests); a comment's outcome is read
+// only from a done epic's status category.
 func TestOutcomeOf(t *testing.T) {
-	t0 := time.Date(2026, 6, 1, 10, 0, 0, 0, time.UTC)
-	resolved := t0.Add(time.Hour)
-	c := func(id string, at time.Time, text string) evidence.Comment {
-		return evidence.Comment{ID: id, At: at, Text: text}
-	}
-	tests := []struct {
+	resolved := time.Date(2026, 6, 1, 11, 0, 0, 0, time.UTC)
+	closing := []evidence.Comment{{ID: "2", At: resolved, Text: "Closing the epic: pages/week down 52%."}}
+	for _, tt := range []struct {
 		name     string
 		epic     evidence.Epic
 		want     string
@@ -25,19 +23,12 @@ func TestOutcomeOf(t *testing.T) {
 		wantMine bool
 	}{
 		{"the user's own statement comes first",
-			evidence.Epic{Outcome: " Pages halved. ", StatusCategory: "done", Comments: []evidence.Comment{c("1", t0, "Outcome: 40% fewer pages")}},
-			"Pages halved.", "", true},
+			evidence.Epic{Outcome: " Pages halved. ", StatusCategory: "done", Resolved: &resolved, Comments: closing}, "Pages halved.", "", true},
 		{"else the comment that records it",
-			evidence.Epic{StatusCategory: "done", Resolved: &resolved, Comments: []evidence.Comment{c("1", t0, "Update: 3 of 5 done"), c("2", resolved, "Closing the epic: pages/week down 52%.")}},
-			"Closing the epic: pages/week down 52%.", "2", false},
-		{"a closing comment with a number on an open epic is not an outcome",
-			evidence.Epic{StatusCategory: "indeterminate", Resolved: &resolved, Comments: []evidence.Comment{c("1", resolved, "Closing the epic: pages/week down 52%.")}},
-			"", "", false},
-		{"nothing recorded",
-			evidence.Epic{StatusCategory: "done", Resolved: &resolved, Comments: []evidence.Comment{c("1", resolved, "Done, closing.")}},
-			"", "", false},
-	}
-	for _, tt := range tests {
+			evidence.Epic{StatusCategory: "done", Resolved: &resolved, Comments: closing}, "Closing the epic: pages/week down 52%.", "2", false},
+		{"a closing comment with a number on an epic not done is not an outcome",
+			evidence.Epic{StatusCategory: "indeterminate", Resolved: &resolved, Comments: closing}, "", "", false},
+	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got, ok := outcomeOf(tt.epic)
 			if ok != (tt.want != "") || got.Text != tt.want || got.Comment.ID != tt.fromID || got.Mine != tt.wantMine {

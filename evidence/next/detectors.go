@@ -461,7 +461,7 @@ func otherTeamDependencies(d Detector, t *Team) []finding {
 			inTime = "in time for the next sprint"
 		}
 		out = append(out, finding{issue: is, related: related, vars: map[string]string{
-			"sprint": sprint, "blocker": blocker, "blocker-state": t.blockerPlans(b, is), "ask": t.askForDate(b),
+			"sprint": sprint, "blocker": blocker, "blocker-state": t.blockerPlans(b), "ask": t.askForDate(b),
 			"in-time": inTime, "key": is.Key}})
 	}
 	return out
@@ -472,33 +472,36 @@ func otherTeamDependencies(d Detector, t *Team) []finding {
 // under way, or in that team's running sprint, or in its next one when is
 // waits for the next sprint too.
 func plannedInTime(b, is TeamIssue) bool {
-	if b.Assignee.ID == "" || b.Assignee.Inactive {
-		return false
+	return activeOwner(b) != "" &&
+		(b.InProgress() || b.SprintState == "active" || b.SprintState == "future" && is.SprintState == "future")
+}
+
+// activeOwner names whoever is assigned an issue and has not left, "" when
+// nobody is.
+func activeOwner(is TeamIssue) string {
+	if is.Assignee.ID == "" || is.Assignee.Inactive {
+		return ""
 	}
-	return b.InProgress() || b.SprintState == "active" || b.SprintState == "future" && is.SprintState == "future"
+	return cmp.Or(is.Assignee.DisplayName, "its assignee")
 }
 
 // blockerPlans says what another team's blocker lacks, for a reason:
 // "which nobody has taken and no PAY sprint plans".
-func (t *Team) blockerPlans(b, is TeamIssue) string {
-	owner := b.Assignee.DisplayName
-	if b.Assignee.ID == "" || b.Assignee.Inactive {
-		owner = ""
-	}
+func (t *Team) blockerPlans(b TeamIssue) string {
+	owner, sprint := activeOwner(b), sprintLabel(b)
 	taken := "nobody has taken"
 	if b.Assignee.Inactive {
 		taken = "nobody has taken since " + cmp.Or(b.Assignee.DisplayName, "its assignee") + " left"
 	}
-	planned := b.SprintState == "active" || b.SprintState == "future"
 	switch {
-	case owner == "" && planned:
-		return "which " + sprintLabel(b) + " plans, but " + taken
+	case owner == "" && sprint != "":
+		return "which is in " + b.Project + "'s " + sprint + ", but " + taken
 	case owner == "" && t.usesSprints(b.Project):
 		return "which " + taken + " and no " + b.Project + " sprint plans"
 	case owner == "":
 		return "which " + taken
 	case b.SprintState == "future":
-		return "which " + b.Project + " plans only for its " + sprintLabel(b)
+		return "which " + b.Project + " plans only for its " + sprint
 	case t.usesSprints(b.Project):
 		return "which " + owner + " has, but no running or next " + b.Project + " sprint plans"
 	}
@@ -509,8 +512,8 @@ func (t *Team) blockerPlans(b, is TeamIssue) string {
 // assignee, for a date, or, when nobody has it, who filed it, or the
 // other team's lead, for an owner and a date.
 func (t *Team) askForDate(b TeamIssue) string {
-	if b.Assignee.ID != "" && !b.Assignee.Inactive {
-		return "Ask " + b.Assignee.DisplayName + " when " + b.Key + " will be done"
+	if owner := activeOwner(b); owner != "" {
+		return "Ask " + owner + " when " + b.Key + " will be done"
 	}
 	if r := b.Reporter; r.DisplayName != "" && !r.Inactive && !r.Is(t.Site.User) && !r.LooksLikeAutomation() {
 		return "Ask " + r.DisplayName + ", who filed " + b.Key + ", who takes it and when"

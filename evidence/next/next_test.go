@@ -436,6 +436,19 @@ func TestDetectors(t *testing.T) {
 			action:  "Ask Jonas, who filed PAY-7, who takes it and when, and post the date here; if not in this sprint, agree with Tomás to move OPS-1 out of it or split off what can go ahead",
 			related: []string{"PAY-7"},
 			issues:  []func(*TeamIssue){blockedByPay, payBlocker}},
+		{name: "each of another team's unplanned blockers is named", detector: "dependency.other-team",
+			reason: "blocked by PAY-7 (and PAY-8) of another team, which nobody has taken", related: []string{"PAY-7", "PAY-8"},
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					blockedByPay(is)
+					is.Links = append(is.Links, evidence.IssueLink{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-8", OtherProject: "PAY"})
+				},
+				payBlocker,
+				func(is *TeamIssue) {
+					payBlocker(is)
+					is.ID, is.Key, is.Summary = "PAY-8", "PAY-8", "Add the payout id to the ledger export"
+				},
+			}},
 		{name: "another team's blocker with an owner but no sprint", detector: "dependency.other-team",
 			reason: "blocked by PAY-7 of another team, which Jonas has, but no running or next PAY sprint plans", action: "Ask Jonas when PAY-7 will be done",
 			issues: []func(*TeamIssue){blockedByPay, func(is *TeamIssue) { payBlocker(is); is.Assignee = jonas }}},
@@ -444,6 +457,12 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){blockedByPay, func(is *TeamIssue) {
 				payBlocker(is)
 				is.Assignee, is.Sprints, is.SprintState = jonas, []string{"PAY Sprint 4"}, "future"
+			}}},
+		{name: "another team's blocker in its running sprint with nobody on it", detector: "dependency.other-team",
+			reason: "which is in PAY's active sprint (PAY Sprint 4), but nobody has taken",
+			issues: []func(*TeamIssue){blockedByPay, func(is *TeamIssue) {
+				payBlocker(is)
+				is.Sprints, is.SprintState = []string{"PAY Sprint 4"}, "active"
 			}}},
 		{name: "another team's blocker whose owner left has nobody", detector: "dependency.other-team",
 			reason: "which nobody has taken since Lena left and no PAY sprint plans", action: "Ask Jonas, who filed PAY-7, who takes it",

@@ -809,3 +809,36 @@ func TestClassifyExcerptKeepsMentionsForTheStore(t *testing.T) {
 		}
 	}
 }
+
+// One activity's claims that say the same work twice keep the surer one: a
+// rule's incident claim takes the place of stakeholder communication (and
+// of story writing, for a follow-up created), and on an issue that is no
+// incident a rule's stakeholder claim takes the place of the text model's
+// incident claim ("Summary for Chloé: done, … ETA 19 Jan" on an alerting
+// ticket).
+func TestSubsume(t *testing.T) {
+	claim := func(category, rule string) evidence.Evidence {
+		return evidence.Evidence{Category: category, Rule: rule, Source: evidence.SourceComment}
+	}
+	update := claim(evidence.CatStakeholderComms, "comment.status-update")
+	modelUpdate := claim(evidence.CatStakeholderComms, evidence.RuleTextModel)
+	incidentRule := claim(evidence.CatIncidentCoord, "comment.incident")
+	incidentModel := claim(evidence.CatIncidentCoord, evidence.RuleTextModel)
+	for _, tt := range []struct {
+		name     string
+		claims   []evidence.Evidence
+		incident bool
+		want     []evidence.Evidence
+	}{
+		{"a rule's incident claim subsumes an update", []evidence.Evidence{update, incidentRule}, false, []evidence.Evidence{incidentRule}},
+		{"the model's incident claim subsumes nothing", []evidence.Evidence{modelUpdate, incidentModel}, true, []evidence.Evidence{modelUpdate, incidentModel}},
+		{"on no incident a rule's update subsumes the model's incident claim", []evidence.Evidence{update, incidentModel}, false, []evidence.Evidence{update}},
+		{"on an incident both stay", []evidence.Evidence{update, incidentModel}, true, []evidence.Evidence{update, incidentModel}},
+		{"the model's update subsumes nothing", []evidence.Evidence{modelUpdate, incidentModel}, false, []evidence.Evidence{modelUpdate, incidentModel}},
+	} {
+		same := func(a, b evidence.Evidence) bool { return a.Category == b.Category && a.Rule == b.Rule }
+		if got := subsume(slices.Clone(tt.claims), tt.incident); !slices.EqualFunc(got, tt.want, same) {
+			t.Errorf("%s: subsume = %+v, want %+v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -163,7 +163,7 @@ func (rs *RuleSet) Classify(a evidence.Activity, is evidence.Issue, me evidence.
 	if m := rs.Model(); m != nil && s.modelReads() {
 		out = m.claims(s, out)
 	}
-	return subsume(out)
+	return subsume(out, evidence.IsIncident(is.Type, is.Summary, is.Labels))
 }
 
 // subsume drops a claim another claim on the same activity already makes:
@@ -172,8 +172,18 @@ func (rs *RuleSet) Classify(a evidence.Activity, is evidence.Issue, me evidence.
 // action items), not a second claim of stakeholder communication or, for a
 // follow-up item they created, of story writing. Only a rule's incident
 // claim subsumes: the text model's is not sure enough to take another
-// claim's place.
-func subsume(out []evidence.Evidence) []evidence.Evidence {
+// claim's place. The other way round, on an issue that is no incident, a
+// rule's stakeholder-communication claim takes the place of the text
+// model's incident claim: a progress note ("Summary for Chloé: done, …
+// ETA 19 Jan") on an alerting ticket is an update, not incident work.
+func subsume(out []evidence.Evidence, incident bool) []evidence.Evidence {
+	if !incident && slices.ContainsFunc(out, func(ev evidence.Evidence) bool {
+		return ev.Category == evidence.CatStakeholderComms && ev.Rule != evidence.RuleTextModel
+	}) {
+		out = slices.DeleteFunc(out, func(ev evidence.Evidence) bool {
+			return ev.Category == evidence.CatIncidentCoord && ev.Rule == evidence.RuleTextModel
+		})
+	}
 	if !slices.ContainsFunc(out, func(ev evidence.Evidence) bool {
 		return ev.Category == evidence.CatIncidentCoord && ev.Rule != evidence.RuleTextModel
 	}) {
@@ -242,7 +252,7 @@ func (rs *RuleSet) Identity() string { return rs.identity }
 // classifyRevision is bumped when Classify's code changes what it claims
 // or quotes for the same rules and model (the plain text it reads, among
 // them), so that stored evidence is rebuilt.
-const classifyRevision = "4"
+const classifyRevision = "5"
 
 // UserFile is the user's rules file applied, or "" for the built-in rules alone.
 func (rs *RuleSet) UserFile() string { return rs.userFile }

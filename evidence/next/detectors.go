@@ -489,17 +489,17 @@ func activeOwner(is TeamIssue) string {
 // "which nobody has taken and no PAY sprint plans".
 func (t *Team) blockerPlans(b TeamIssue) string {
 	owner, sprint := activeOwner(b), sprintLabel(b)
-	taken := "nobody has taken"
+	since := ""
 	if b.Assignee.Inactive {
-		taken = "nobody has taken since " + cmp.Or(b.Assignee.DisplayName, "its assignee") + " left"
+		since = " since " + cmp.Or(b.Assignee.DisplayName, "its assignee") + " left"
 	}
 	switch {
 	case owner == "" && sprint != "":
-		return "which is in " + b.Project + "'s " + sprint + ", but " + taken
+		return "which is in " + b.Project + "'s " + sprint + ", but nobody has taken it" + since
 	case owner == "" && t.usesSprints(b.Project):
-		return "which " + taken + " and no " + b.Project + " sprint plans"
+		return "which nobody has taken" + since + " and no " + b.Project + " sprint plans"
 	case owner == "":
-		return "which " + taken
+		return "which nobody has taken" + since
 	case b.SprintState == "future":
 		return "which " + b.Project + " plans only for its " + sprint
 	case t.usesSprints(b.Project):

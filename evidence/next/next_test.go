@@ -459,10 +459,16 @@ func TestDetectors(t *testing.T) {
 				is.Assignee, is.Sprints, is.SprintState = jonas, []string{"PAY Sprint 4"}, "future"
 			}}},
 		{name: "another team's blocker in its running sprint with nobody on it", detector: "dependency.other-team",
-			reason: "which is in PAY's active sprint (PAY Sprint 4), but nobody has taken",
+			reason: "which is in PAY's active sprint (PAY Sprint 4), but nobody has taken it",
 			issues: []func(*TeamIssue){blockedByPay, func(is *TeamIssue) {
 				payBlocker(is)
 				is.Sprints, is.SprintState = []string{"PAY Sprint 4"}, "active"
+			}}},
+		{name: "another team's blocker in its running sprint whose owner left", detector: "dependency.other-team",
+			reason: "which is in PAY's active sprint (PAY Sprint 4), but nobody has taken it since Lena left",
+			issues: []func(*TeamIssue){blockedByPay, func(is *TeamIssue) {
+				payBlocker(is)
+				is.Assignee, is.Sprints, is.SprintState = lena, []string{"PAY Sprint 4"}, "active"
 			}}},
 		{name: "another team's blocker whose owner left has nobody", detector: "dependency.other-team",
 			reason: "which nobody has taken since Lena left and no PAY sprint plans", action: "Ask Jonas, who filed PAY-7, who takes it",

@@ -85,12 +85,14 @@ func newNextCmd(g *globals) *cobra.Command {
 		Long: `next looks at your team's backlog (read by sync: the projects, board or JQL under
 "team:" in the config file, else the projects you worked in over the last 90 days) for
 PM work nobody is doing: stories in the sprint without acceptance criteria or an
-estimate, or too large to finish in it, blocked issues nobody has chased, epics without
-a progress note or a success metric, resolved incidents without a postmortem, questions
-nobody answered, untriaged bugs, top-priority issues nobody owns or plans, work in
-progress nobody owns, that stopped moving or that a closed sprint left behind, a next
-sprint planned beyond what the team finishes, likely duplicates, releases due soon with
-unowned issues, and open issues a release shipped without.
+estimate, or too large to finish in it, blocked issues nobody has chased and blocks
+nobody linked, sprint work waiting on another team that has not planned its blocker,
+epics without a progress note or a success metric, done epics with no result written
+down, resolved incidents without a postmortem, questions nobody answered, untriaged
+bugs, top-priority issues nobody owns or plans, work in progress nobody owns, that
+stopped moving or that a closed sprint left behind, a next sprint planned beyond what
+the team finishes, likely duplicates, releases due soon with unowned issues, and open
+issues a release shipped without.
 
 Each line says why it is there, what to do, which kind of PM work it shows, and links
 to the issue. Work that blocks more of the team ranks higher, and so does work that

@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/pmfolio/pmfolio/evidence/next"
 )
 
 // TestReadmeListsEveryCommandsFlags reads README.md's table of flags: each
@@ -79,4 +81,57 @@ func TestLongHelpIsWrappedForATerminal(t *testing.T) {
 		}
 	}
 	walk(newRootCmd(&globals{io: IO{Getenv: func(string) string { return "" }}}))
+}
+
+// TestNextHelpAndReadmeNameEveryDetector: a person learns what next looks
+// for from its help and from README.md's row for it, so both name the work
+// of every built-in detector (NEXT.md describes each in full).
+func TestNextHelpAndReadmeNameEveryDetector(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, readme, _ := strings.Cut(string(data), "| `pmfolio next` |")
+	readme, _, _ = strings.Cut(readme, "\n")
+	help := strings.Join(strings.Fields(newNextCmd(&globals{}).Long), " ")
+	// What each detector finds, as the help and as README.md say it.
+	says := map[string][2]string{
+		"story.no-acceptance-criteria": {"without acceptance criteria", "without acceptance criteria"},
+		"story.no-estimate":            {"or an estimate", "or estimate"},
+		"story.too-large":              {"too large to finish", "too large to finish"},
+		"blocked.stale":                {"blocked issues nobody has chased", "stale blocked issues"},
+		"blocked.unlinked":             {"blocks nobody linked", "blocks nobody linked"},
+		"dependency.other-team":        {"another team that has not planned its blocker", "another team that has not planned its blocker"},
+		"epic.no-progress-note":        {"progress note", "progress note"},
+		"epic.no-success-metric":       {"success metric", "success metric"},
+		"epic.done-no-outcome":         {"done epics with no result written down", "done epics with no result written down"},
+		"question.unanswered":          {"questions nobody answered", "unanswered questions"},
+		"incident.no-postmortem":       {"incidents without a postmortem", "incidents without a postmortem"},
+		"bug.untriaged":                {"untriaged bugs", "untriaged bugs"},
+		"in-progress.unassigned":       {"work in progress nobody owns", "unowned or stalled work in progress"},
+		"in-progress.stalled":          {"stopped moving", "unowned or stalled work in progress"},
+		"in-progress.outside-sprint":   {"a closed sprint left behind", "a closed sprint left behind"},
+		"sprint.overcommitted":         {"beyond what the team finishes", "beyond what the team finishes"},
+		"duplicate.likely":             {"likely duplicates", "likely duplicates"},
+		"priority.top-unowned":         {"top-priority issues nobody owns or plans", "top-priority issues nobody owns or plans"},
+		"release.unowned-issues":       {"with unowned issues", "with unowned issues"},
+		"release.missed":               {"issues a release shipped without", "issues a release shipped without"},
+	}
+	cfg, err := next.Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range cfg.Detectors {
+		phrases, ok := says[d.ID]
+		if !ok {
+			t.Errorf("detector %s: say here what the help and README.md call the work it finds", d.ID)
+			continue
+		}
+		if !strings.Contains(help, phrases[0]) {
+			t.Errorf("next --help does not name what %s finds (%q)", d.ID, phrases[0])
+		}
+		if !strings.Contains(readme, phrases[1]) {
+			t.Errorf("README.md's row for next does not name what %s finds (%q)", d.ID, phrases[1])
+		}
+	}
 }

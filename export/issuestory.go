@@ -3,6 +3,7 @@ package export
 import (
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -185,7 +186,8 @@ func (r *report) issueSituation(in initiative, t tally, goal string) string {
 	case typ != "":
 		kind = evidence.Article(evidence.LowerFirst(typ))
 	}
-	s += " was " + kind + r.projectPhrase(in) + ". I worked on " + evidence.JoinAnd(append([]string{"it"}, in.followUps()...)) + in.whenAndWith(t)
+	followUps, _ := in.followUps(nil)
+	s += " was " + kind + r.projectPhrase(in) + ". I worked on " + evidence.JoinAnd(append([]string{"it"}, followUps...)) + in.whenAndWith(t)
 	if goal != "" {
 		s += " When I filed it I wrote: “" + evidence.ShortenAtSentence(goal, 240) + "”"
 	}
@@ -193,13 +195,14 @@ func (r *report) issueSituation(in initiative, t tally, goal string) string {
 }
 
 // followUps names an incident's postmortems and follow-ups told in its
-// story: "its postmortem OPS-415", "its follow-ups OPS-416 and OPS-417".
-func (in initiative) followUps() []string {
+// story, of those whose items keep keeps (nil: all of them), and counts
+// them: "its postmortem OPS-415", "its follow-ups OPS-416 and OPS-417".
+func (in initiative) followUps(keep func(*evidence.Evidence) bool) ([]string, int) {
 	var postmortems, followUps []string
 	for _, e := range in.items {
 		key := evidence.OneLine(e.IssueKey)
 		switch {
-		case e.IssueKey == in.epic.Key || slices.Contains(postmortems, key) || slices.Contains(followUps, key):
+		case e.IssueKey == in.epic.Key || slices.Contains(postmortems, key) || slices.Contains(followUps, key) || keep != nil && !keep(e):
 		case isPostmortem(e.IssueType, e.IssueSummary):
 			postmortems = append(postmortems, key)
 		default:
@@ -219,5 +222,35 @@ func (in initiative) followUps() []string {
 			out = append(out, kind.many+evidence.JoinAnd(kind.keys))
 		}
 	}
-	return out
+	return out, len(postmortems) + len(followUps)
+}
+
+// whatFollowed is what Jira shows of an incident's postmortems and
+// follow-ups when its story's result is a comment its actions go on after
+// ("All clear, closing. Postmortem to follow." under a postmortem the
+// actions show written): without it the result reads as older than the
+// work it sums up. It is "" for any other story.
+func (in initiative) whatFollowed(actions []storyAction) string {
+	o := in.outcome
+	if !in.onNoEpic || o.Mine || !slices.ContainsFunc(actions, func(a storyAction) bool { return a.at.After(o.Comment.At) }) {
+		return ""
+	}
+	isDone := func(e *evidence.Evidence) bool { return e.IssueStatusCategory == evidence.StatusCategoryEnd }
+	var parts []string
+	for _, kind := range []struct {
+		keep  func(*evidence.Evidence) bool
+		state string
+	}{{isDone, "done"}, {func(e *evidence.Evidence) bool { return !isDone(e) }, "not done yet"}} {
+		switch names, n := in.followUps(kind.keep); n {
+		case 0:
+		case 1:
+			parts = append(parts, evidence.JoinAnd(names)+" is "+kind.state)
+		default:
+			parts = append(parts, evidence.JoinAnd(names)+" are "+kind.state)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ". What followed, as Jira shows it: " + strings.Join(parts, "; ") + "."
 }

@@ -417,7 +417,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus string) story
 		if in.outcomePhase > 0 {
 			s.Result += "Phase " + strconv.Itoa(in.outcomePhase) + ": "
 		}
-		s.Result += storyResult(in.outcome)
+		s.Result += storyResult(in.outcome) + in.whatFollowed(s.Actions)
 	default:
 		// What Jira shows, and nothing the reader should not see: the
 		// command that records the outcome goes to the lint (stderr).

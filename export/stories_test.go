@@ -497,8 +497,11 @@ func TestStoriesFromIssuesOnNoEpic(t *testing.T) {
 			}
 		}
 	}
-	if incident.Result != "“Resolved: the queue was empty at 16:05 and deliveries are back under 5 seconds. Postmortem in OPS-415.” (Jira, 2026-05-12)" {
-		t.Errorf("the incident's result = %q, want the user's closing comment", incident.Result)
+	// The actions go on after the comment the result quotes: the result
+	// says what became of the postmortem and follow-up they tell.
+	if incident.Result != "“Resolved: the queue was empty at 16:05 and deliveries are back under 5 seconds. Postmortem in OPS-415.” (Jira, 2026-05-12). "+
+		"What followed, as Jira shows it: its postmortem OPS-415 is done; its follow-up OPS-416 is not done yet." {
+		t.Errorf("the incident's result = %q, want the user's closing comment and what followed", incident.Result)
 	}
 	// CHK-530 is not done and nobody wrote its outcome: the story says what
 	// Jira shows, and the terminal says it has none.
@@ -680,5 +683,40 @@ func TestIssueStorySituationQuotesWhatTheUserFiled(t *testing.T) {
 	}
 	if bug == nil {
 		t.Fatal("no story of PAY-777, which the user filed and commented on twice")
+	}
+}
+
+// A result quoted from a comment the story's actions go on after says what
+// followed, as Jira shows it now; one the user recorded, or a comment
+// after every action, says nothing more.
+func TestIncidentStoryResultSaysWhatFollowed(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		change func(p *evidence.Portfolio)
+		want   string
+	}{
+		{"every follow-up done", func(p *evidence.Portfolio) {
+			for i := range p.Evidence {
+				if p.Evidence[i].IssueKey == followUpLag.key {
+					p.Evidence[i].IssueStatusCategory = evidence.StatusCategoryEnd
+				}
+			}
+		}, "(Jira, 2026-05-12). What followed, as Jira shows it: its postmortem OPS-415 and its follow-up OPS-416 are done."},
+		{"the user's own outcome", func(p *evidence.Portfolio) {
+			p.IssueOutcomes = []evidence.IssueOutcome{{SiteName: "acme", Key: "OPS-412", Text: "Webhook lag has stayed under 5 seconds since."}}
+		}, "Webhook lag has stayed under 5 seconds since."},
+		{"an outcome after every action", func(p *evidence.Portfolio) {
+			p.Evidence = append(p.Evidence, jiraItem(postmortemHooks, evidence.SourceComment, "70600", "2026-06-20T09:00:00Z",
+				evidence.CatIncidentCoord, "comment.incident-status", 0.8, "Outcome: no webhook delay over 5 minutes in the 30 days since."))
+		}, "(Jira, 2026-06-20)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := noEpicPortfolio()
+			tt.change(&p)
+			s := readStories(t, p, 1).Stories[0]
+			if s.Issue == nil || s.Issue.Key != "OPS-412" || !strings.HasSuffix(s.Result, tt.want) {
+				t.Errorf("result = %q, want it to end %q", s.Result, tt.want)
+			}
+		})
 	}
 }

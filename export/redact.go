@@ -542,6 +542,7 @@ func (r *redactor) replaceTerms(b *strings.Builder, s string) {
 			// A label from --redact=FILE is written as the user wrote it:
 			// capitalising "iOS app" would misspell it.
 			if ph == personInText {
+				n += surnameAfter(s[i:i+n], s[i+n:])
 				ph, n = r.nameList(s, i, n)
 				ph = capitalisedAt(b.String(), ph)
 			}
@@ -583,7 +584,11 @@ func (r *redactor) nameList(s string, i, n int) (string, int) {
 		k := j + len(joiner)
 		c, _ := utf8.DecodeRuneInString(s[k:])
 		ph, m := r.termAt(s, k, c)
-		if m == 0 || ph != personInText || strings.HasPrefix(s[k+m:], "'s") || strings.HasPrefix(s[k+m:], "’s") {
+		if m == 0 || ph != personInText {
+			break
+		}
+		m += surnameAfter(s[k:k+m], s[k+m:])
+		if strings.HasPrefix(s[k+m:], "'s") || strings.HasPrefix(s[k+m:], "’s") {
 			break
 		}
 		count, j = count+1, k+m
@@ -596,6 +601,35 @@ func (r *redactor) nameList(s string, i, n int) (string, int) {
 		return personInText, n
 	}
 	return numberWord(count) + " " + personsInText, end - i
+}
+
+// surnameAfter returns the length of the surname that follows a first
+// name the redactor knows, or 0: "Sam Rivera signed off" names someone
+// Jira does not show, and "a teammate Rivera" would keep half the name.
+// A capitalised word that is no name (a weekday, a month, a word that
+// opens sentences) is not taken, nor a word after a full name.
+func surnameAfter(name, rest string) int {
+	if strings.ContainsRune(name, ' ') || !strings.HasPrefix(rest, " ") {
+		return 0
+	}
+	m := nameWordPattern.FindString(rest[1:])
+	if m == "" || !isName(m) || slices.Contains(calendarWords, m) {
+		return 0
+	}
+	if next, _ := utf8.DecodeRuneInString(rest[1+len(m):]); isWordRune(next) {
+		return 0
+	}
+	return 1 + len(m)
+}
+
+var nameWordPattern = regexp.MustCompile(`^` + nameWord)
+
+// calendarWords are capitalised words that follow a name as often as a
+// surname does: "ask Sam Monday".
+var calendarWords = []string{
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+	"January", "February", "March", "April", "May", "June", "July", "August",
+	"September", "October", "November", "December",
 }
 
 // numberWord spells small counts out, as prose does.

@@ -278,6 +278,8 @@ func TestRedactNamesPeopleByTheirTeam(t *testing.T) {
 		{"Support from legal is Ok. Legal (security) too.", "Support from legal is Ok. Legal (security) too."},
 		{"Kafka in production", "Kafka in production"},
 		{"Marta from legalese", "Marta from legalese"},
+		// A known first name with a surname Jira does not show goes whole.
+		{"Dana Rivera signed off. Ask Dana Monday, or Dana Shah and Sam Park.", "A teammate signed off. Ask a teammate Monday, or two teammates."},
 		// A team's name that starts an issue key is a project, not a team.
 		{"Postmortem in OPS-415. Notes from QA-12 too.", "Postmortem in PROJ-A-1. Notes from PROJ-B-1 too."},
 	}

@@ -157,6 +157,40 @@ func namedIncident(items []*evidence.Evidence, of map[issueRef]issueRef) (issueR
 // redaction writes, "PROJ-A-12".
 var issueKeyMention = regexp.MustCompile(`\b[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)*-\d+\b`)
 
+// issueActions is how many of the actions of an issue's story its own
+// issue keeps first, ahead of its postmortems and follow-ups: of an
+// incident, what the user did while it ran (roles, a status with its
+// impact, a decision), the strongest one or two.
+const issueActions = 2
+
+// pickIssueFirst picks the actions of the story of an issue on no epic
+// (in) with pickSpread: up to issueActions of the user's items on the
+// issue itself, then of its postmortems and follow-ups, then more of the
+// issue's if those leave room. pickSpread over all of them gives each
+// kind of work one turn, and filing a follow-up is incident coordination
+// too: it took the incident's turn, and told "a time you stayed calm
+// under pressure" with the planning after it only.
+func (s strengths) pickIssueFirst(in initiative, items []*evidence.Evidence, n int, shown *quoteSet) []*evidence.Evidence {
+	if shown == nil {
+		shown = &quoteSet{} // one for the three picks: none repeats another
+	}
+	onIssue := func(e *evidence.Evidence) bool { return e.SiteName == in.epic.SiteName && e.IssueKey == in.epic.Key }
+	own := slices.DeleteFunc(slices.Clone(items), func(e *evidence.Evidence) bool { return !onIssue(e) })
+	picked := s.pickSpread(own, min(n, issueActions), shown)
+	if len(picked) == 0 && n > 0 {
+		// Every update on it reads like one another story quotes ("Status:
+		// investigating … Impact: …"): the story repeats one, its own
+		// incident's record, rather than leave the incident out.
+		picked = s.pickSpread(own, 1, nil)
+		for _, e := range picked {
+			shown.add(e.Excerpt)
+		}
+	}
+	picked = append(picked, s.pickSpread(slices.DeleteFunc(slices.Clone(items), onIssue), n-len(picked), shown)...)
+	own = slices.DeleteFunc(own, func(e *evidence.Evidence) bool { return slices.Contains(picked, e) })
+	return append(picked, s.pickSpread(own, n-len(picked), shown)...)
+}
+
 // storyIssue is the issue a story of an issue initiative is told from,
 // with the others it tells, in the order the user first worked on them.
 func (in initiative) storyIssue() *storyIssue {

@@ -336,7 +336,9 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus string) story
 	// issue and kind would leave it one quote.
 	pick := r.strengths.pickVaried
 	if in.onNoEpic {
-		pick = r.strengths.pickSpread
+		pick = func(items []*evidence.Evidence, n int, shown *quoteSet) []*evidence.Evidence {
+			return r.strengths.pickIssueFirst(in, items, n, shown)
+		}
 	}
 	var picked []*evidence.Evidence
 	if focus != "" {

@@ -24,23 +24,26 @@ type storiesJSON struct {
 			Site, Key, Summary, URL string
 			Related                 []struct{ Key, URL string }
 		} `json:"issue"`
-		Questions []string `json:"questions"`
-		Situation string   `json:"situation"`
-		Task      string   `json:"task"`
-		Action    string   `json:"action"`
-		Actions   []struct {
-			Text       string `json:"text"`
-			Category   string `json:"category"`
-			EvidenceID string `json:"evidence_id"`
-			IssueKey   string `json:"issue_key"`
-			IssueURL   string `json:"issue_url"`
-			Link       string `json:"link"`
-			OccurredAt string `json:"occurred_at"`
-			Excerpt    string `json:"excerpt"`
-			Note       string `json:"note"`
-		} `json:"actions"`
-		Result string `json:"result"`
+		Questions []string     `json:"questions"`
+		Situation string       `json:"situation"`
+		Task      string       `json:"task"`
+		Action    string       `json:"action"`
+		Actions   []actionJSON `json:"actions"`
+		Result    string       `json:"result"`
 	} `json:"stories"`
+}
+
+// actionJSON is an action of the JSON stories format, read back.
+type actionJSON struct {
+	Text       string `json:"text"`
+	Category   string `json:"category"`
+	EvidenceID string `json:"evidence_id"`
+	IssueKey   string `json:"issue_key"`
+	IssueURL   string `json:"issue_url"`
+	Link       string `json:"link"`
+	OccurredAt string `json:"occurred_at"`
+	Excerpt    string `json:"excerpt"`
+	Note       string `json:"note"`
 }
 
 func readStories(t *testing.T, p evidence.Portfolio, top int) storiesJSON {
@@ -718,5 +721,87 @@ func TestIncidentStoryResultSaysWhatFollowed(t *testing.T) {
 				t.Errorf("result = %q, want it to end %q", s.Result, tt.want)
 			}
 		})
+	}
+}
+
+// An incident's story tells what the user did while it ran, not only the
+// postmortem and follow-ups after it: filing a follow-up is incident
+// coordination too, and must not take the place of the coordination on
+// the incident itself.
+func TestIncidentStoryTellsTheIncidentItself(t *testing.T) {
+	p := noEpicPortfolio()
+	// On the incident, coordination only; on its postmortem and
+	// follow-up, stronger work of four other kinds.
+	for i := range p.Evidence {
+		if e := &p.Evidence[i]; e.IssueKey == incidentWebhooks.key && e.Source == evidence.SourceComment {
+			e.Category = evidence.CatIncidentCoord
+		}
+	}
+	p.Evidence = append(p.Evidence,
+		jiraItem(postmortemHooks, evidence.SourceComment, "70701", "2026-05-15T09:00:00Z", evidence.CatPrioritization, "comment.prioritization", 0.9,
+			"Ranked the alerting follow-up OPS-416 above the checkout work because 3,100 merchants were hit last time; the config review goes second."),
+		jiraItem(postmortemHooks, evidence.SourceComment, "70702", "2026-05-18T09:00:00Z", evidence.CatSprintPlanning, "comment.sprint", 0.9,
+			"For planning: 5 points in OPS Sprint 20, fits if we drop the dashboard polish, so that the alert ships before the next peak on 1 June."),
+		jiraItem(followUpLag, evidence.SourceComment, "70703", "2026-05-20T09:00:00Z", evidence.CatReleasePlanning, "comment.release", 0.9,
+			"This ships in platform-2026.06 behind a flag; we turn it on for 25% of traffic the week after, because a noisy alert would page all 12 engineers."),
+		jiraItem(followUpLag, evidence.SourceComment, "70704", "2026-05-21T09:00:00Z", evidence.CatUnblocking, "comment.unblock", 0.9,
+			"Alex, staging is enough for the alert test, you do not need prod access, so you can start today; 2 reviewers are lined up for Thursday."))
+	s := readStories(t, p, 1).Stories[0]
+	if s.Issue == nil || s.Issue.Key != incidentWebhooks.key {
+		t.Fatalf("story = %+v, want the incident's", s)
+	}
+	var onIncident, after int
+	for i, a := range s.Actions {
+		switch {
+		case a.IssueKey == incidentWebhooks.key && strings.Contains(a.Link, "focusedCommentId="):
+			onIncident++
+		case a.IssueKey != incidentWebhooks.key:
+			after++
+		}
+		if i > 0 && a.OccurredAt < s.Actions[i-1].OccurredAt {
+			t.Errorf("actions out of date order: %s before %s", s.Actions[i-1].OccurredAt, a.OccurredAt)
+		}
+	}
+	if onIncident != 2 || after != len(s.Actions)-2 || len(s.Actions) != storyActions {
+		t.Errorf("want 2 of my comments on the incident and %d actions after it, got:\n%+v", storyActions-2, s.Actions)
+	}
+	// After it, one action of each kind of work.
+	kinds := map[string]bool{}
+	for _, a := range s.Actions[len(s.Actions)-after:] {
+		if kinds[a.Category] {
+			t.Errorf("two actions after the incident are %s, with other kinds left out: %+v", a.Category, s.Actions)
+		}
+		kinds[a.Category] = true
+	}
+}
+
+// Incident updates follow a template: a second incident's story quotes
+// its own update, filled in as the first story's is, rather than none of
+// its incident.
+func TestIncidentStoriesEachTellTheirIncident(t *testing.T) {
+	p := noEpicPortfolio()
+	incident := fixtureIssue{"40500", "OPS-500", "Incident", "Card payments failing in eu-west-1", "", me, "done", nil}
+	postmortem := fixtureIssue{"40501", "OPS-501", "Task", "Postmortem: card payments failing on 3 June", "", me, "done", nil}
+	p.Evidence = append(p.Evidence,
+		jiraItem(incident, evidence.SourceComment, "71001", "2026-06-03T09:00:00Z", evidence.CatIncidentCoord, "comment.incident-status", 0.85,
+			"Incident: card payments are 25 minutes behind for all merchants; payments are queued, none lost. I am coordinating; next update 09:45."),
+		jiraItem(postmortem, evidence.SourceIssue, postmortem.id, "2026-06-05T10:00:00Z", evidence.CatIncidentCoord, "issue.postmortem", 0.9,
+			"Postmortem for OPS-500: an expired certificate on the card gateway; 800 merchants saw failed payments for 25 minutes."),
+		jiraItem(postmortem, evidence.SourceComment, "71002", "2026-06-08T10:00:00Z", evidence.CatPrioritization, "comment.prioritization", 0.9,
+			"Ranked the certificate alert above the checkout work because 800 merchants were hit; the renewal runbook goes second."))
+	var told []string
+	for _, s := range readStories(t, p, -1).Stories {
+		if s.Issue == nil || !strings.HasPrefix(s.Issue.Summary, "Payment webhooks") && !strings.HasPrefix(s.Issue.Summary, "Card payments") {
+			continue
+		}
+		told = append(told, s.Issue.Key)
+		if !slices.ContainsFunc(s.Actions, func(a actionJSON) bool {
+			return a.IssueKey == s.Issue.Key
+		}) {
+			t.Errorf("the story of %s tells none of the incident itself: %+v", s.Issue.Key, s.Actions)
+		}
+	}
+	if len(told) != 2 {
+		t.Errorf("incident stories: %q, want OPS-412 and OPS-500", told)
 	}
 }

@@ -695,14 +695,23 @@ func writeOneOutcome(w *bufio.Writer, r *report, in initiative, o initiativeOutc
 		// is often a link to where it shows ("dashboard: https://…"):
 		// the reader can follow it.
 		writeQuote(w, upperFirst(o.Text), outcomeLength, writeEscapedLinks)
+		label, link := r.outcomeSource(in, o)
 		w.WriteString(" (")
-		label := "Jira comment, " + dateOnly(o.Comment.At.UTC())
-		if o.Comment.Author.DisplayName != "" && !isUser(o.Comment.Author, r.userOf(in.epic.SiteName)) {
-			label = evidence.OneLine(o.Comment.Author.DisplayName) + " in Jira, " + dateOnly(o.Comment.At.UTC())
-		}
-		writeIssueLink(w, label, evidence.CommentURL(o.Epic.URL, o.Comment.ID))
+		writeIssueLink(w, label, link)
 		w.WriteString(")")
 	}
+}
+
+// outcomeSource names the Jira comment an outcome is quoted from, as the
+// brief and the stories cite it ("Jira comment, 2026-04-27"; of someone
+// else's comment, "Priya Nair in Jira, 2026-10-30"), and returns its
+// permalink.
+func (r *report) outcomeSource(in initiative, o initiativeOutcome) (label, link string) {
+	label = "Jira comment, " + dateOnly(o.Comment.At.UTC())
+	if o.Comment.Author.DisplayName != "" && !isUser(o.Comment.Author, r.userOf(in.epic.SiteName)) {
+		label = evidence.OneLine(o.Comment.Author.DisplayName) + " in Jira, " + dateOnly(o.Comment.At.UTC())
+	}
+	return label, evidence.CommentURL(o.Epic.URL, o.Comment.ID)
 }
 
 // outcomeCommand is the command that records an initiative's outcome.

@@ -172,6 +172,28 @@ func epicsWithEvidence(p evidence.Portfolio) []string {
 	return keys
 }
 
+// portfolioLinks are the URLs an export of p may link to: its issues and
+// epics, the user's records, and the epics' comments an outcome is quoted
+// from.
+func portfolioLinks(p evidence.Portfolio) map[string]bool {
+	urls := make(map[string]bool)
+	for _, e := range p.Evidence {
+		if httpURL(e.IssueURL) {
+			urls[e.IssueURL] = true
+			urls[e.RecordURL()] = true
+		}
+	}
+	for _, ep := range p.Epics {
+		if httpURL(ep.URL) {
+			urls[ep.URL] = true
+			for _, c := range ep.Comments {
+				urls[evidence.CommentURL(ep.URL, c.ID)] = true
+			}
+		}
+	}
+	return urls
+}
+
 func TestMarkdownStructure(t *testing.T) {
 	for _, tc := range goldenCases {
 		for _, full := range []bool{false, true} {
@@ -179,22 +201,7 @@ func TestMarkdownStructure(t *testing.T) {
 				p := tc.portfolio()
 				src := render(t, func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{Full: full}) }, p)
 				d := parseMarkdownText(src)
-				linkable := make(map[string]bool)
-				for _, e := range p.Evidence {
-					if httpURL(e.IssueURL) {
-						linkable[e.IssueURL] = true
-						linkable[e.RecordURL()] = true
-					}
-				}
-				for _, ep := range p.Epics {
-					if httpURL(ep.URL) {
-						linkable[ep.URL] = true
-						for _, c := range ep.Comments {
-							linkable[evidence.CommentURL(ep.URL, c.ID)] = true
-						}
-					}
-				}
-				st := structureOf(t, d, linkable)
+				st := structureOf(t, d, portfolioLinks(p))
 				if want := []string{markdownTitle}; !slices.Equal(st.h1, want) {
 					t.Errorf("level-1 headings = %q, want %q", st.h1, want)
 				}

@@ -52,6 +52,19 @@ type story struct {
 	Action    string        `json:"action"`
 	Actions   []storyAction `json:"actions"`
 	Result    string        `json:"result"`
+	// ResultLink is the Jira comment the result quotes (of phases, the
+	// latest phase's it quotes), or "" when it quotes none.
+	ResultLink string `json:"result_link"`
+
+	// result is Result in parts, for the Markdown writer to link the
+	// source of each outcome it quotes.
+	result []resultPart
+}
+
+// resultPart is a piece of a story's result: text, then, when it quotes
+// an outcome from Jira, its source (see outcomeSource) in brackets.
+type resultPart struct {
+	text, source, link string
 }
 
 type storyEpic struct {
@@ -411,26 +424,38 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus string) story
 
 	switch {
 	case in.hasOutcome:
-		// Of phases, what each achieved: "Phase 1: “…” (Jira, …). Phase 2: …".
+		// Of phases, what each achieved: "Phase 1: “…” (Jira comment, …).
+		// Phase 2: …".
+		before := "" // what the next part opens with
 		for _, po := range in.earlierOutcomes {
 			po.outcome.Text = strings.TrimRight(strings.TrimSpace(po.outcome.Text), ".") // the sentence goes on
-			s.Result += "Phase " + strconv.Itoa(po.phase) + ": " + storyResult(po.outcome) + ". "
+			s.result = append(s.result, r.storyResult(in, before+"Phase "+strconv.Itoa(po.phase)+": ", po.outcome))
+			before = ". "
 		}
 		if in.outcomePhase > 0 {
-			s.Result += "Phase " + strconv.Itoa(in.outcomePhase) + ": "
+			before += "Phase " + strconv.Itoa(in.outcomePhase) + ": "
 		}
-		s.Result += storyResult(in.outcome) + in.whatFollowed(s.Actions)
+		s.result = append(s.result, r.storyResult(in, before, in.outcome), resultPart{text: in.whatFollowed(s.Actions)})
 	default:
 		// What Jira shows, and nothing the reader should not see: the
 		// command that records the outcome goes to the lint (stderr).
 		if t.issues > 0 {
-			s.Result = "What Jira shows: " + doneShare(t.done, t.issues)
+			shows := "What Jira shows: " + doneShare(t.done, t.issues)
 			if in.status() == "done" && !in.onNoEpic {
-				s.Result += ", and the epic is done"
+				shows += ", and the epic is done"
 			}
-			s.Result += "."
+			s.result = append(s.result, resultPart{text: shows + "."})
 		}
 		r.missingOutcome(in)
+	}
+	for _, part := range s.result {
+		s.Result += part.text
+		if part.source != "" {
+			s.Result += " (" + part.source + ")"
+		}
+		if link := linkableURL(part.link); link != "" {
+			s.ResultLink = link
+		}
 	}
 	return s
 }
@@ -472,13 +497,16 @@ func (in initiative) whenAndWith(t tally) string {
 	return s + "."
 }
 
-// storyResult is an outcome as a story's Result tells it: the user's
-// words, or the Jira comment's, quoted and dated.
-func storyResult(o initiativeOutcome) string {
+// storyResult is an outcome as a story's Result tells it, after before:
+// the user's words, or the Jira comment's, quoted, with where and when it
+// was said.
+func (r *report) storyResult(in initiative, before string, o initiativeOutcome) resultPart {
 	if o.Mine {
-		return upperFirst(evidence.OneLine(o.Text))
+		return resultPart{text: before + upperFirst(evidence.OneLine(o.Text))}
 	}
-	return "“" + upperFirst(evidence.ShortenAtSentence(evidence.WithoutSignOff(evidence.OneLine(o.Text)), outcomeLength)) + "” (Jira, " + dateOnly(o.Comment.At.UTC()) + ")"
+	part := resultPart{text: before + "“" + upperFirst(evidence.ShortenAtSentence(evidence.WithoutSignOff(evidence.OneLine(o.Text)), outcomeLength)) + "”"}
+	part.source, part.link = r.outcomeSource(in, o)
+	return part
 }
 
 // storyTask is a category's part in a story's Task; a user's own category
@@ -681,9 +709,18 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 			writeNote(w, a.Note)
 			w.WriteByte('\n')
 		}
-		if s.Result != "" {
+		if len(s.result) > 0 {
+			// As the brief's Outcome line: web addresses in the outcome
+			// and its source are links.
 			w.WriteString("\n**Result.** ")
-			writeEscapedLinks(w, s.Result) // as the portfolio's Outcome line
+			for _, part := range s.result {
+				writeEscapedLinks(w, part.text)
+				if part.source != "" {
+					w.WriteString(" (")
+					writeIssueLink(w, part.source, part.link)
+					w.WriteString(")")
+				}
+			}
 			w.WriteByte('\n')
 		}
 	}

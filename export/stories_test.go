@@ -24,12 +24,13 @@ type storiesJSON struct {
 			Site, Key, Summary, URL string
 			Related                 []struct{ Key, URL string }
 		} `json:"issue"`
-		Questions []string     `json:"questions"`
-		Situation string       `json:"situation"`
-		Task      string       `json:"task"`
-		Action    string       `json:"action"`
-		Actions   []actionJSON `json:"actions"`
-		Result    string       `json:"result"`
+		Questions  []string     `json:"questions"`
+		Situation  string       `json:"situation"`
+		Task       string       `json:"task"`
+		Action     string       `json:"action"`
+		Actions    []actionJSON `json:"actions"`
+		Result     string       `json:"result"`
+		ResultLink string       `json:"result_link"`
 	} `json:"stories"`
 }
 
@@ -207,19 +208,7 @@ func TestStoriesMarkdownStructure(t *testing.T) {
 			p := tc.portfolio()
 			src := render(t, func(w io.Writer, p evidence.Portfolio) error { return Stories(w, p, StoryOptions{Top: -1}) }, p)
 			d := parseMarkdownText(src)
-			linkable := make(map[string]bool)
-			for _, e := range p.Evidence {
-				if httpURL(e.IssueURL) {
-					linkable[e.IssueURL] = true
-					linkable[e.RecordURL()] = true
-				}
-			}
-			for _, ep := range p.Epics {
-				if httpURL(ep.URL) {
-					linkable[ep.URL] = true
-				}
-			}
-			st := structureOf(t, d, linkable)
+			st := structureOf(t, d, portfolioLinks(p))
 			if !slices.Equal(st.h1, []string{"Interview stories"}) {
 				t.Errorf("h1 = %q", st.h1)
 			}
@@ -502,7 +491,7 @@ func TestStoriesFromIssuesOnNoEpic(t *testing.T) {
 	}
 	// The actions go on after the comment the result quotes: the result
 	// says what became of the postmortem and follow-up they tell.
-	if incident.Result != "“Resolved: the queue was empty at 16:05 and deliveries are back under 5 seconds. Postmortem in OPS-415.” (Jira, 2026-05-12). "+
+	if incident.Result != "“Resolved: the queue was empty at 16:05 and deliveries are back under 5 seconds. Postmortem in OPS-415.” (Jira comment, 2026-05-12). "+
 		"What followed, as Jira shows it: its postmortem OPS-415 is done; its follow-up OPS-416 is not done yet." {
 		t.Errorf("the incident's result = %q, want the user's closing comment and what followed", incident.Result)
 	}
@@ -561,15 +550,15 @@ func TestIssueStoryResultIsOnlyARecordedOutcome(t *testing.T) {
 		want  string // the result, or its start
 	}{
 		{"a closing comment with a number on a done incident", "Resolved: deliveries back under 5 seconds at 16:05.", "done", "",
-			"“Resolved: deliveries back under 5 seconds at 16:05.” (Jira, 2026-05-12)"},
+			"“Resolved: deliveries back under 5 seconds at 16:05.” (Jira comment, 2026-05-12)"},
 		{"the postmortem's later comments leave the incident's closing its outcome", "All clear since 16:05, closing.", "done",
-			"Closing: all follow-ups are filed, 2 of them done.", "“All clear since 16:05, closing.” (Jira, 2026-05-12)"},
+			"Closing: all follow-ups are filed, 2 of them done.", "“All clear since 16:05, closing.” (Jira comment, 2026-05-12)"},
 		{"an update that came last is no outcome", "Update: errors at 12%, next update 17:00.", "done", "", whatJiraShows},
 		{"an incident's impact is no outcome", "Update: mitigation is live. Impact: 3,100 merchants, 40 minutes.", "done", "", whatJiraShows},
 		{"a closing comment on an incident still open is no outcome", "Resolved: deliveries back under 5 seconds at 16:05.", "indeterminate", "", whatJiraShows},
 		{"a closing comment without a number says it ended, not what changed", "Resolved, closing this.", "done", "", whatJiraShows},
 		{"an outcome line counts whatever the status", "Update: the fix is out. Outcome: webhook lag under 5 seconds for 30 days.", "indeterminate", "",
-			"“Webhook lag under 5 seconds for 30 days.” (Jira, 2026-05-12)"},
+			"“Webhook lag under 5 seconds for 30 days.” (Jira comment, 2026-05-12)"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := noEpicPortfolio()
@@ -704,14 +693,14 @@ func TestIncidentStoryResultSaysWhatFollowed(t *testing.T) {
 					p.Evidence[i].IssueStatusCategory = evidence.StatusCategoryEnd
 				}
 			}
-		}, "(Jira, 2026-05-12). What followed, as Jira shows it: its postmortem OPS-415 and its follow-up OPS-416 are done."},
+		}, "(Jira comment, 2026-05-12). What followed, as Jira shows it: its postmortem OPS-415 and its follow-up OPS-416 are done."},
 		{"the user's own outcome", func(p *evidence.Portfolio) {
 			p.IssueOutcomes = []evidence.IssueOutcome{{SiteName: "acme", Key: "OPS-412", Text: "Webhook lag has stayed under 5 seconds since."}}
 		}, "Webhook lag has stayed under 5 seconds since."},
 		{"an outcome after every action", func(p *evidence.Portfolio) {
 			p.Evidence = append(p.Evidence, jiraItem(postmortemHooks, evidence.SourceComment, "70600", "2026-06-20T09:00:00Z",
 				evidence.CatIncidentCoord, "comment.incident-status", 0.8, "Outcome: no webhook delay over 5 minutes in the 30 days since."))
-		}, "(Jira, 2026-06-20)"},
+		}, "(Jira comment, 2026-06-20)"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := noEpicPortfolio()
@@ -803,5 +792,55 @@ func TestIncidentStoriesEachTellTheirIncident(t *testing.T) {
 	}
 	if len(told) != 2 {
 		t.Errorf("incident stories: %q, want OPS-412 and OPS-500", told)
+	}
+}
+
+// A story's result links to the comment it quotes, as the brief's Outcome
+// line does, and says who wrote it when the user did not; redacted, it
+// names neither them nor the URL.
+func TestStoryResultLinksToItsSource(t *testing.T) {
+	refunds := "https://acme.atlassian.net/browse/PAY-120?focusedCommentId=10901&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-10901"
+	closing := "https://acme.atlassian.net/browse/OPS-412?focusedCommentId=70004&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-70004"
+	for _, tt := range []struct {
+		name       string
+		portfolio  evidence.Portfolio
+		key        string
+		source     string // the result's source in Markdown
+		resultLink string
+		redacted   string // the source in the redacted result
+	}{
+		{"another's comment on the epic", typicalPortfolio(), "PAY-120", "([Priya Nair in Jira, 2026-10-30](" + refunds + "))", refunds, "(Person 4 in Jira, 2026-10-30)"},
+		{"the user's closing comment on an incident", noEpicPortfolio(), "OPS-412", "([Jira comment, 2026-05-12](" + closing + "))", closing, "(Jira comment, 2026-05-12)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			md := render(t, func(w io.Writer, p evidence.Portfolio) error { return Stories(w, p, StoryOptions{Top: -1}) }, tt.portfolio)
+			var result string
+			for _, story := range strings.Split(md, "\n## ")[1:] {
+				if heading, _, _ := strings.Cut(story, "\n"); strings.Contains(heading, "["+tt.key+"]") {
+					_, result, _ = strings.Cut(story, "**Result.** ")
+					result, _, _ = strings.Cut(result, "\n")
+				}
+			}
+			if !strings.Contains(result, tt.source) {
+				t.Errorf("result %q does not cite %s", result, tt.source)
+			}
+			for _, s := range readStories(t, tt.portfolio, -1).Stories {
+				if s.Epic.Key == tt.key || s.Issue != nil && s.Issue.Key == tt.key {
+					if s.ResultLink != tt.resultLink {
+						t.Errorf("result_link = %q, want %q", s.ResultLink, tt.resultLink)
+					}
+				}
+			}
+			var red strings.Builder
+			if err := WriteRedacted(&red, tt.portfolio, nil, func(w io.Writer, p evidence.Portfolio) error {
+				return Stories(w, p, StoryOptions{Top: -1, JSON: true})
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(red.String(), tt.redacted) || strings.Contains(red.String(), "Priya") ||
+				strings.Contains(red.String(), "atlassian") || strings.Contains(red.String(), "[link]") {
+				t.Errorf("redacted, the result does not cite %s, or names who wrote it or its URL:\n%s", tt.redacted, red.String())
+			}
+		})
 	}
 }

@@ -44,7 +44,9 @@ type StoryOptions struct {
 // story is one interview story, built from one initiative: an epic, or an
 // issue on no epic.
 type story struct {
-	Epic      *storyEpic    `json:"epic,omitempty"`
+	// Epic is null, not missing, on a story of an issue on no epic:
+	// scripts read .epic.key on every story, as stories had it before.
+	Epic      *storyEpic    `json:"epic"`
 	Issue     *storyIssue   `json:"issue,omitempty"`
 	Questions []string      `json:"questions"`
 	Situation string        `json:"situation"`

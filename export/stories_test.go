@@ -844,3 +844,36 @@ func TestStoryResultLinksToItsSource(t *testing.T) {
 		})
 	}
 }
+
+// Every story has "epic", as every story had before stories of work on
+// no epic: theirs is null, so a script that reads .epic.key on each story
+// still runs.
+func TestEveryStoryHasAnEpic(t *testing.T) {
+	p := typicalPortfolio()
+	p.Evidence = append(p.Evidence, noEpicPortfolio().Evidence...)
+	var doc struct {
+		Stories []map[string]json.RawMessage `json:"stories"`
+	}
+	if err := json.Unmarshal([]byte(render(t, func(w io.Writer, p evidence.Portfolio) error {
+		return Stories(w, p, StoryOptions{Top: -1, JSON: true})
+	}, p)), &doc); err != nil {
+		t.Fatal(err)
+	}
+	issues := 0
+	for i, s := range doc.Stories {
+		epic, ok := s["epic"]
+		_, onNoEpic := s["issue"]
+		if onNoEpic {
+			issues++
+		}
+		switch {
+		case !ok:
+			t.Errorf("story %d has no epic", i+1)
+		case onNoEpic && string(epic) != "null":
+			t.Errorf("story %d, of an issue on no epic, has the epic %s", i+1, epic)
+		}
+	}
+	if issues == 0 {
+		t.Error("no story of an issue on no epic to check")
+	}
+}

@@ -203,6 +203,16 @@ func (in initiative) storyIssue() *storyIssue {
 	return is
 }
 
+// isIncident reports whether an initiative is an incident's, told with
+// its postmortems and follow-ups (see incidentOf).
+func (in initiative) isIncident() bool {
+	if !in.onNoEpic {
+		return false
+	}
+	lead := in.epicItems[0]
+	return evidence.IsIncident(lead.IssueType, lead.IssueSummary, lead.IssueLabels)
+}
+
 // issueSituation is the situation of a story told from an issue on no
 // epic: what the issue was, where, when the user worked on it and with
 // its postmortems and follow-ups, and, when the user filed it, what they
@@ -215,7 +225,7 @@ func (r *report) issueSituation(in initiative, t tally, goal string) string {
 	}
 	kind := "an issue"
 	switch typ := evidence.OneLine(lead.IssueType); {
-	case evidence.IsIncident(lead.IssueType, lead.IssueSummary, lead.IssueLabels):
+	case in.isIncident():
 		kind = "an incident"
 	case typ != "":
 		kind = evidence.Article(evidence.LowerFirst(typ))

@@ -61,6 +61,8 @@ type story struct {
 	// result is Result in parts, for the Markdown writer to link the
 	// source of each outcome it quotes.
 	result []resultPart
+	// incident says the story is an incident's (see isIncident).
+	incident bool
 }
 
 // resultPart is a piece of a story's result: text, then, when it quotes
@@ -318,7 +320,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus string) story
 	s := story{Questions: []string{}}
 	goal := epicGoal(in)
 	if in.onNoEpic {
-		s.Issue, s.Situation = in.storyIssue(), r.issueSituation(in, t, goal)
+		s.Issue, s.Situation, s.incident = in.storyIssue(), r.issueSituation(in, t, goal), in.isIncident()
 	} else {
 		s.Epic, s.Situation = r.epicSituation(in, t, goal)
 	}
@@ -622,12 +624,21 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 			"`pmfolio bullets` and `pmfolio export` use all of your evidence already.\n")
 		return
 	}
+	// An incident's story tells its postmortems and follow-ups too: it
+	// counts as an incident, not as an issue.
 	var from []string
-	epics := len(slices.DeleteFunc(slices.Clone(stories), func(s story) bool { return s.Epic == nil }))
+	count := func(keep func(story) bool) int {
+		return len(slices.DeleteFunc(slices.Clone(stories), func(s story) bool { return !keep(s) }))
+	}
+	epics, incidents := count(func(s story) bool { return s.Epic != nil }), count(func(s story) bool { return s.incident })
 	for _, kind := range []struct {
 		n         int
 		one, many string
-	}{{epics, "initiative", "initiatives"}, {len(stories) - epics, "issue outside any epic", "issues outside any epic"}} {
+	}{
+		{epics, "initiative", "initiatives"},
+		{incidents, "incident", "incidents"},
+		{len(stories) - epics - incidents, "issue outside any epic", "issues outside any epic"},
+	} {
 		switch kind.n {
 		case 0:
 		case 1:

@@ -506,7 +506,7 @@ func TestStoriesFromIssuesOnNoEpic(t *testing.T) {
 	if strings.Contains(md.String(), "PAY-777") || strings.Contains(md.String(), "Priority: High") || strings.Contains(md.String(), "is blocked by") {
 		t.Errorf("a one-comment bug or a field edit made it into the stories:\n%s", md.String())
 	}
-	if !strings.Contains(md.String(), "Built from the 2 strongest issues outside any epic in my Jira evidence") {
+	if !strings.Contains(md.String(), "Built from the strongest incident and the strongest issue outside any epic in my Jira evidence") {
 		t.Errorf("the stories do not say what they are built from:\n%s", md.String())
 	}
 }
@@ -875,5 +875,31 @@ func TestEveryStoryHasAnEpic(t *testing.T) {
 	}
 	if issues == 0 {
 		t.Error("no story of an issue on no epic to check")
+	}
+}
+
+// The header says what the stories are built from: an incident's story
+// tells the incident with its postmortems and follow-ups, and is counted
+// as an incident, not as one issue.
+func TestStoriesHeaderCountsIncidentsAndIssues(t *testing.T) {
+	mixed := typicalPortfolio()
+	mixed.Evidence = append(mixed.Evidence, noEpicPortfolio().Evidence...)
+	for _, tt := range []struct {
+		name string
+		p    evidence.Portfolio
+		top  int
+		want string
+	}{
+		{"an incident and an issue", noEpicPortfolio(), -1, "Built from the strongest incident and the strongest issue outside any epic in my Jira evidence, "},
+		{"the incident alone", noEpicPortfolio(), 1, "Built from the strongest incident in my Jira evidence, "},
+		{"initiatives and an incident", mixed, 3, "Built from the 2 strongest initiatives and the strongest incident in my Jira evidence, "},
+		{"initiatives, an incident and an issue", mixed, -1, "Built from the 2 strongest initiatives, the strongest incident and the strongest issue outside any epic in my Jira evidence, "},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			md := render(t, func(w io.Writer, p evidence.Portfolio) error { return Stories(w, p, StoryOptions{Top: tt.top}) }, tt.p)
+			if !strings.Contains(md, "\n"+tt.want) {
+				t.Errorf("want the header %q:\n%s", tt.want, md)
+			}
+		})
 	}
 }

@@ -242,21 +242,29 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 
 // bestFor finds the initiative whose story best answers a question: the
 // kind of work whose standard question shares the most words with it, and
-// the initiative with the strongest evidence of that kind, of the first of
-// tiers that has one with any (epics before issues on no epic). It returns the
+// the initiative with the strongest evidence of that kind, of any tier:
+// "a time you handled an incident" is the incident the user coordinated,
+// not an epic where they filed one follow-up. It returns the
 // standard question it matched, or the question as asked (a kind of work of
 // the user's own has no standard one), and the kind of work it matched.
-// When no kind of work matches, it returns the strongest initiative with
-// neither: the story does not answer the question, and is not tagged with
-// it.
+// When no kind of work matches, it returns the strongest initiative of the
+// first tier that has any (epics before issues on no epic) with neither:
+// the story does not answer the question, and is not tagged with it.
 func (r *report) bestFor(question string, tiers ...[]initiative) (initiative, string, string, bool) {
 	words := questionWords(question)
 	best, bestScore := evidence.Category{}, 0
 	for _, c := range r.taxonomy {
+		// A word of the kind's title names it ("incident"), and weighs
+		// more than one of its question's ("handled", which "a time you
+		// handled conflicting priorities" shares with any question).
 		score := 0
+		title := questionWords(c.Title)
 		for _, w := range questionWords(c.StoryQuestion + " " + c.Title + " " + c.StoryTask) {
 			if slices.Contains(words, w) {
 				score++
+				if slices.Contains(title, w) {
+					score++
+				}
 			}
 		}
 		if score > bestScore {
@@ -277,7 +285,7 @@ func (r *report) bestFor(question string, tiers ...[]initiative) (initiative, st
 				pick, pickWeight, found = in, weight, true
 			}
 		}
-		if found {
+		if found && bestScore == 0 {
 			break
 		}
 	}

@@ -640,6 +640,30 @@ func TestStoriesQuestionPicksAnIssueStory(t *testing.T) {
 	}
 }
 
+// "A time you handled an incident" is told by the incident the user
+// coordinated, not by an epic where one incident note sits, nor by the
+// kind of work whose question also "handled" something (conflicting
+// priorities).
+func TestStoriesQuestionAboutAnIncidentPicksTheIncident(t *testing.T) {
+	p := typicalPortfolio()
+	p.Evidence = append(p.Evidence, noEpicPortfolio().Evidence...)
+	p.Evidence = append(p.Evidence, jiraItem(storyTO, evidence.SourceComment, "61001", "2026-03-02T09:00:00Z",
+		evidence.CatIncidentCoord, "comment.incident-status", 0.8,
+		"Status: EU timeouts back to baseline since 09:40; next update at 12:00."))
+	var buf strings.Builder
+	if err := Stories(&buf, p, StoryOptions{Question: "Tell me about a time you handled an incident", JSON: true}); err != nil {
+		t.Fatal(err)
+	}
+	var doc storiesJSON
+	if err := json.Unmarshal([]byte(buf.String()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != "OPS-412" ||
+		!slices.Contains(doc.Stories[0].Questions, "a time you stayed calm under pressure") {
+		t.Errorf("stories %+v, want the incident OPS-412, tagged as staying calm under pressure", doc.Stories)
+	}
+}
+
 // The situation of an issue the user filed quotes what they wrote then,
 // and the actions do not quote it again.
 func TestIssueStorySituationQuotesWhatTheUserFiled(t *testing.T) {

@@ -47,9 +47,9 @@ closes it with a number ("Resolved: lag back under 5 seconds at 16:05"); without
 they say what Jira shows, and standard error names them.
 
 --question "a time you handled conflicting priorities" writes the one story that answers
-it best: the initiative with the strongest evidence of the kind of work the question is
-about. A question no kind of work answers ("a time you failed") gets your strongest story,
-not tagged with it, and a note on standard error.`,
+it best: the initiative, incident or issue with the strongest evidence of the kind of work
+the question is about. A question no kind of work answers ("a time you failed") gets your
+strongest story, not tagged with it, and a note on standard error.`,
 		Example: `  pmfolio stories
   pmfolio stories --top 5 --since 2y -o stories.md
   pmfolio stories --question "a time you handled conflicting priorities"

@@ -148,7 +148,12 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 		b.WriteString(spanPhrase(r.since, r.until) + " I did PM work on " + quantity(len(r.initiatives), "initiative", "initiatives") +
 			r.projectNames(r.initiatives) + ".")
 	default:
-		return headlineClaims(r.view)
+		// The incidents the brief tells (writeBriefIncidents) open it.
+		lead := ""
+		if slices.ContainsFunc(r.issueInitiatives(r.strengths), initiative.isIncident) {
+			lead = evidence.CatIncidentCoord
+		}
+		return headlineClaims(r.view, lead)
 	}
 	written := writtenClaims(r.groups)
 	if len(written) > 0 {
@@ -398,22 +403,70 @@ const (
 	briefEditLinks = 5
 )
 
+// briefIncidents is how many incidents the brief of a user with no
+// initiative tells.
+const briefIncidents = 2
+
+// writeBriefIncidents writes, for a portfolio with no initiative, the
+// incidents the user coordinated as the brief tells an initiative (where
+// and when, what I did, the outcome): for an engineer with no epic, an
+// incident led with its postmortem and follow-ups is the initiative a
+// hiring manager asks about. The quotes join quoted; it returns the items
+// of the incidents it told, which the brief does not quote again.
+func writeBriefIncidents(w *bufio.Writer, r *report, quoted *quoteSet) []*evidence.Evidence {
+	incidents := slices.DeleteFunc(r.issueInitiatives(r.strengths), func(in initiative) bool { return !in.isIncident() })
+	if len(incidents) == 0 {
+		return nil
+	}
+	var told []*evidence.Evidence
+	w.WriteString("## Incidents I coordinated\n")
+	for _, in := range incidents[:min(len(incidents), briefIncidents)] {
+		told = append(told, in.items...)
+		w.WriteString("\n### ")
+		writeInitiativeHeading(w, in)
+		w.WriteString("\n\n")
+		facts := r.initiativeFacts(in)
+		if in.epicItems[0].IssueStatusCategory == evidence.StatusCategoryEnd {
+			facts += " · resolved"
+		}
+		writeEscaped(w, facts)
+		w.WriteString("\n\n**What I did.**\n\n")
+		for _, e := range r.proofs(in, briefProofs, quoted) {
+			writeProof(w, r, e)
+		}
+		if !in.hasOutcome {
+			r.missingOutcome(in)
+			continue
+		}
+		w.WriteString("\n**Outcome.** ")
+		writeOutcome(w, r, in)
+		w.WriteByte('\n')
+	}
+	w.WriteByte('\n')
+	return told
+}
+
 // writeBriefHighlights writes, for a portfolio with no initiative to tell
 // (work on issues under no epic, or only work recorded by hand), the
-// strongest proofs in the user's own words, quoted and linked to their
-// records, and the field edits summarised when there are too few: without
-// it the brief would make claims and show the reader nothing to open.
+// incidents the user coordinated, then the strongest proofs in the user's
+// own words, quoted and linked to their records, and the field edits
+// summarised when there are too few: without it the brief would make
+// claims and show the reader nothing to open.
 func writeBriefHighlights(w *bufio.Writer, r *report) {
+	quoted := &quoteSet{}
+	told := writeBriefIncidents(w, r, quoted)
 	var written, edits []*evidence.Evidence
 	for _, e := range r.items {
-		if inOwnWords(e) {
+		switch {
+		case slices.Contains(told, e):
+		case inOwnWords(e):
 			written = append(written, e)
-		} else {
+		default:
 			edits = append(edits, e)
 		}
 	}
 	w.WriteString("## What I did\n\n")
-	proofs := r.strengths.pickVaried(written, briefHighlights, &quoteSet{})
+	proofs := r.strengths.pickVaried(written, briefHighlights, quoted)
 	for _, e := range proofs {
 		writeProof(w, r, e)
 	}
@@ -561,6 +614,11 @@ func (r *report) proofs(in initiative, n int, quoted *quoteSet) []*evidence.Evid
 			!restates(e.Excerpt, goal) {
 			written = append(written, e)
 		}
+	}
+	if in.onNoEpic {
+		// An incident is told by what the user wrote on it first, as its
+		// story is (pickIssueFirst), not one quote per issue.
+		return r.strengths.pickIssueFirst(in, written, n, quoted)
 	}
 	return r.strengths.pickVaried(written, n, quoted)
 }

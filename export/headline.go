@@ -62,13 +62,19 @@ func incidentUpdates(items []*evidence.Evidence) []*evidence.Evidence {
 // projects." It returns plain text: the caller escapes it, since user
 // category ids come from a rules file.
 func headline(v *view) string {
-	text, _ := headlineClaims(v)
+	text, _ := headlineClaims(v, "")
 	return text
 }
 
-// headlineClaims is headline with the claims it makes.
-func headlineClaims(v *view) (string, []countedClaim) {
+// headlineClaims is headline with the claims it makes, the claim of the
+// category lead first when there is one ("" for none): the work the
+// document goes on to tell opens its headline.
+func headlineClaims(v *view, lead string) (string, []countedClaim) {
 	claims := countedClaims(v.groups, false)
+	if i := slices.IndexFunc(claims, func(c countedClaim) bool { return c.category == lead }); i > 0 {
+		c := claims[i]
+		claims = slices.Insert(slices.Delete(claims, i, i+1), 0, c)
+	}
 	claims = claims[:min(len(claims), headlineCategories)]
 
 	var b strings.Builder

@@ -585,6 +585,41 @@ func TestABriefWithoutInitiativesQuotesWhatTheUserDid(t *testing.T) {
 	}
 }
 
+// An engineer with no epic who coordinated an incident gets it told as
+// an initiative is (where and when, what I did, the outcome), first in
+// the headline and before the rest of what they did, which does not quote
+// the incident again.
+func TestABriefWithoutInitiativesTellsTheIncidentTheUserCoordinated(t *testing.T) {
+	for _, f := range formats {
+		if err := f.write(io.Discard, noEpicPortfolio()); err != nil {
+			t.Fatalf("%s: %v", f.name, err)
+		}
+	}
+	var b strings.Builder
+	if err := Markdown(&b, noEpicPortfolio(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	doc := b.String()
+	if !strings.Contains(doc, "Between November 2025 and November 2026 I led the response to 1 incident, recorded 2 product decisions") {
+		t.Errorf("the headline does not open with the incident the brief tells:\n%s", doc)
+	}
+	incidents, rest, ok := strings.Cut(doc, "## What I did\n")
+	if !ok || !strings.Contains(incidents, "## Incidents I coordinated\n\n### [OPS-412](https://acme.atlassian.net/browse/OPS-412) Payment webhooks delayed by up to 40 minutes\n\nOperations (OPS) · May 2026 · 3 issues with 1 teammate · resolved\n") ||
+		!strings.Contains(incidents, "**Decision-making.** “Decision: we pause the nightly reconciliation job") ||
+		!strings.Contains(incidents, "**Outcome.** “Resolved: the queue was empty at 16:05") {
+		t.Fatalf("the brief does not tell the incident:\n%s", doc)
+	}
+	rest, _, _ = strings.Cut(rest, "## Competencies")
+	for _, key := range []string{"OPS-412", "OPS-415", "OPS-416"} {
+		if strings.Contains(rest, key) {
+			t.Errorf("what I did quotes the incident told above (%s) again:\n%s", key, rest)
+		}
+	}
+	if !strings.Contains(rest, "CHK-530") {
+		t.Errorf("what I did leaves out the work on no incident:\n%s", rest)
+	}
+}
+
 // The brief summarises many field edits with a few of their issues; the
 // full portfolio links every one.
 func TestABriefWithoutInitiativesLinksAFewEditedIssues(t *testing.T) {

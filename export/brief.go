@@ -150,7 +150,7 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 	default:
 		// The incidents the brief tells (writeBriefIncidents) open it.
 		lead := ""
-		if slices.ContainsFunc(r.issueInitiatives(r.strengths), initiative.isIncident) {
+		if len(r.incidentsOnNoEpic()) > 0 {
 			lead = evidence.CatIncidentCoord
 		}
 		return headlineClaims(r.view, lead)
@@ -403,6 +403,19 @@ const (
 	briefEditLinks = 5
 )
 
+// incidentsOnNoEpic are the incidents the user coordinated on no epic,
+// strongest first, found once: the brief's headline and its section both
+// tell them.
+func (r *report) incidentsOnNoEpic() []initiative {
+	if r.incidents == nil {
+		r.incidents = slices.DeleteFunc(r.issueInitiatives(r.strengths), func(in initiative) bool { return !in.isIncident() })
+		if r.incidents == nil {
+			r.incidents = []initiative{}
+		}
+	}
+	return r.incidents
+}
+
 // briefIncidents is how many incidents the brief of a user with no
 // initiative tells.
 const briefIncidents = 2
@@ -414,7 +427,7 @@ const briefIncidents = 2
 // hiring manager asks about. The quotes join quoted; it returns the items
 // of the incidents it told, which the brief does not quote again.
 func writeBriefIncidents(w *bufio.Writer, r *report, quoted *quoteSet) []*evidence.Evidence {
-	incidents := slices.DeleteFunc(r.issueInitiatives(r.strengths), func(in initiative) bool { return !in.isIncident() })
+	incidents := r.incidentsOnNoEpic()
 	if len(incidents) == 0 {
 		return nil
 	}
@@ -426,7 +439,7 @@ func writeBriefIncidents(w *bufio.Writer, r *report, quoted *quoteSet) []*eviden
 		writeInitiativeHeading(w, in)
 		w.WriteString("\n\n")
 		facts := r.initiativeFacts(in)
-		if in.epicItems[0].IssueStatusCategory == evidence.StatusCategoryEnd {
+		if in.status() == evidence.StatusCategoryEnd {
 			facts += " · resolved"
 		}
 		writeEscaped(w, facts)

@@ -19,8 +19,10 @@ type report struct {
 	*view
 	strengths   strengths
 	initiatives []initiative
-	full        bool
-	redacted    bool
+	// incidents are incidentsOnNoEpic, nil until found.
+	incidents []initiative
+	full      bool
+	redacted  bool
 	// lint are the initiatives shown without an outcome, noted as the
 	// document is written; lintLines say how to add each.
 	lint      []issueRef

@@ -62,7 +62,11 @@ type checkResult struct {
 	ok   bool
 	// warn marks a failed check of something pmfolio can do without
 	// (an optional endpoint): shown, but the doctor's verdict stays ok.
-	warn   bool
+	warn bool
+	// note marks a fact shown beside the checks (the last line of
+	// sync.log), not a check: it is neither ok nor failed. Under a FAIL for
+	// a killed sync, its start line shown as "ok" would contradict it.
+	note   bool
 	detail string
 	fix    string
 	kind   errKind // the kind of failure, which decides the exit code
@@ -80,6 +84,8 @@ type doctor struct {
 func (d *doctor) report(c checkResult) {
 	state := "ok  "
 	switch {
+	case c.note:
+		state = "note"
 	case c.ok:
 	case c.warn:
 		state = "warn"
@@ -363,7 +369,7 @@ func (d *doctor) checkDatabase(ctx context.Context, path string, rs *rules.RuleS
 		}
 	}
 	if line, err := lastSyncLogLine(path); err == nil && line != "" {
-		d.report(checkResult{name: "sync.log", ok: true, detail: line})
+		d.report(checkResult{name: "sync.log", note: true, detail: line})
 	}
 }
 

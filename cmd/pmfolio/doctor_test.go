@@ -45,7 +45,7 @@ func TestDoctorWithGoodCredentialsChecksEverything(t *testing.T) {
 		`(?m)^ok    database\s+.*integrity ok, 8 issues, \d+ evidence items$`,
 		`(?m)^ok    evidence\s+classified by the rules in force$`,
 		`(?m)^ok    127\.0\.0\.1: last sync\s+ok just now: 8 issues`,
-		`(?m)^ok    sync\.log\s+2026-11-22T10:00:00Z 127\.0\.0\.1 ok issues=8`,
+		`(?m)^note  sync\.log\s+2026-11-22T10:00:00Z 127\.0\.0\.1 ok issues=8`,
 	} {
 		if !regexp.MustCompile(want).MatchString(r.out) {
 			t.Errorf("doctor output lacks %s:\n%s", want, r.out)

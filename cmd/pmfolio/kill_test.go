@@ -474,6 +474,11 @@ func TestDoctorSaysASyncWasKilledUntilOneCompletes(t *testing.T) {
 	if !regexp.MustCompile(want).MatchString(out) || code != exitFailure {
 		t.Errorf("doctor after the kill: exit %d, want %d and %s:\n%s", code, exitFailure, want, out)
 	}
+	// The log's last line, the start of the killed sync, is shown as what
+	// it is, not as "ok" under the FAIL that it caused.
+	if want := `(?m)^note  sync\.log\s+\S+ 127\.0\.0\.1 started pid=` + strconv.Itoa(killed.Process.Pid) + `$`; !regexp.MustCompile(want).MatchString(out) {
+		t.Errorf("doctor after the kill: output lacks %s:\n%s", want, out)
+	}
 
 	srv.Inject(nil)
 	completes, stderr := syncCommand(t, bin, srv, db)

@@ -911,6 +911,42 @@ func TestDetectors(t *testing.T) {
 	}
 }
 
+// A sprint's story behind another team's blocker nobody has taken, which
+// itself waits on an issue gone quiet, is two conversations, however old
+// the story's own note: blocked.stale chases the quiet block where the
+// chain went quiet, on the blocker (a date from whoever has what it waits
+// on), and dependency.other-team asks the other team who takes the
+// blocker (the demo's story waiting on PAY's webhook, any day of its week).
+func TestAnotherTeamsUnownedBlockerWaitingOnAQuietIssueIsChasedAndPlanned(t *testing.T) {
+	cfg, err := Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sprintStory := story("OPS-1")
+	blockedByPay(&sprintStory)
+	sprintStory.Comments[0].At = days(6)
+	webhook := story("PAY-7")
+	payBlocker(&webhook)
+	webhook.Links = append(webhook.Links, evidence.IssueLink{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-8", OtherProject: "PAY"})
+	events := story("PAY-8")
+	events.Project, events.Type, events.Summary, events.Created = "PAY", "Task", "Publish payout events", days(16)
+	events.Assignee, events.Reporter = evidence.User{ID: "mei", DisplayName: "Mei"}, jonas
+	events.Sprints, events.SprintState = nil, ""
+	events.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "outward", Description: "blocks", OtherKey: "PAY-7", OtherProject: "PAY"}}
+	var got []string
+	for _, op := range Detect(cfg, Team{Site: site, Issues: []TeamIssue{sprintStory, webhook, events}, Now: now}) {
+		got = append(got, op.IssueKey+" "+op.Detector+": "+op.Reason+" / "+op.Action)
+	}
+	want := []string{
+		"OPS-1 dependency.other-team: active sprint (OPS Sprint 9) issue blocked by PAY-7 of another team, which nobody has taken and no PAY sprint plans" +
+			" / Ask Jonas, who filed PAY-7, who takes it and when, and post the date here; if not in this sprint, agree with Tomás to move OPS-1 out of it or split off what can go ahead",
+		"PAY-7 blocked.stale: blocked by PAY-8 with no comment for 10 days / Chase the blocker PAY-8: ask Mei for a date, post it here and tell the team",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("found\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // A release that shipped without many of its issues is one suggestion,
 // not one per issue: going through them is one meeting. A few are told one
 // by one, and so is an issue whose version was set by mistake.

@@ -164,31 +164,55 @@ var issueKeyMention = regexp.MustCompile(`\b[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)*
 const issueActions = 2
 
 // pickIssueFirst picks the actions of the story of an issue on no epic
-// (in) with pickSpread: up to issueActions of the user's items on the
-// issue itself, then of its postmortems and follow-ups, then more of the
-// issue's if those leave room. pickSpread over all of them gives each
-// kind of work one turn, and filing a follow-up is incident coordination
-// too: it took the incident's turn, and told "a time you stayed calm
-// under pressure" with the planning after it only.
+// (in) in the order "a time you handled an incident" asks for them, each
+// turn with pickSpread: up to issueActions of the user's items on the
+// issue itself (how they coordinated while it ran), then one of a
+// postmortem of theirs, then one of a follow-up they filed or
+// coordinated, then the rest of its postmortems and follow-ups, then more
+// of the issue's if those leave room. pickSpread over all of them at once
+// gives each kind of work one turn, and the incident's arc is all of one
+// kind, incident coordination: a follow-up took the postmortem's turn,
+// and sprint and release planning on them the slots the arc needed.
+//
+// A turn of the arc that finds only words like those another story
+// quotes (incident updates, postmortems and follow-ups follow templates)
+// repeats its strongest one rather than leave that part of the incident
+// out.
 func (s strengths) pickIssueFirst(in initiative, items []*evidence.Evidence, n int, shown *quoteSet) []*evidence.Evidence {
 	if shown == nil {
-		shown = &quoteSet{} // one for the three picks: none repeats another
+		shown = &quoteSet{} // one for all the turns: none repeats another
 	}
 	onIssue := func(e *evidence.Evidence) bool { return e.SiteName == in.epic.SiteName && e.IssueKey == in.epic.Key }
-	own := slices.DeleteFunc(slices.Clone(items), func(e *evidence.Evidence) bool { return !onIssue(e) })
-	picked := s.pickSpread(own, min(n, issueActions), shown)
-	if len(picked) == 0 && n > 0 {
-		// Every update on it reads like one another story quotes ("Status:
-		// investigating … Impact: …"): the story repeats one, its own
-		// incident's record, rather than leave the incident out.
-		picked = s.pickSpread(own, 1, nil)
-		for _, e := range picked {
-			shown.add(e.Excerpt)
-		}
+	// The user's own part in a postmortem or follow-up: filing it, or
+	// coordinating on it; planning it is not.
+	ofArc := func(e *evidence.Evidence) bool {
+		return !onIssue(e) && (e.Source == evidence.SourceIssue || e.Category == evidence.CatIncidentCoord)
 	}
-	picked = append(picked, s.pickSpread(slices.DeleteFunc(slices.Clone(items), onIssue), n-len(picked), shown)...)
-	own = slices.DeleteFunc(own, func(e *evidence.Evidence) bool { return slices.Contains(picked, e) })
-	return append(picked, s.pickSpread(own, n-len(picked), shown)...)
+	turns := []struct {
+		of     func(*evidence.Evidence) bool
+		n      int
+		repeat bool // of the incident's arc: told even when it reads like another story's
+	}{
+		{onIssue, issueActions, true},
+		{func(e *evidence.Evidence) bool { return ofArc(e) && isPostmortem(e.IssueType, e.IssueSummary) }, 1, true},
+		{func(e *evidence.Evidence) bool { return ofArc(e) && !isPostmortem(e.IssueType, e.IssueSummary) }, 1, true},
+		{func(e *evidence.Evidence) bool { return !onIssue(e) }, n, false},
+		{onIssue, n, false},
+	}
+	var picked []*evidence.Evidence
+	for _, turn := range turns {
+		left := slices.DeleteFunc(slices.Clone(items), func(e *evidence.Evidence) bool { return !turn.of(e) || slices.Contains(picked, e) })
+		m := min(turn.n, n-len(picked))
+		got := s.pickSpread(left, m, shown)
+		if len(got) == 0 && m > 0 && turn.repeat {
+			got = s.pickSpread(left, 1, nil)
+			for _, e := range got {
+				shown.add(e.Excerpt)
+			}
+		}
+		picked = append(picked, got...)
+	}
+	return picked
 }
 
 // storyIssue is the issue a story of an issue initiative is told from,

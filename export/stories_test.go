@@ -778,13 +778,102 @@ func TestIncidentStoryTellsTheIncidentItself(t *testing.T) {
 	if onIncident != 2 || after != len(s.Actions)-2 || len(s.Actions) != storyActions {
 		t.Errorf("want 2 of my comments on the incident and %d actions after it, got:\n%+v", storyActions-2, s.Actions)
 	}
-	// After it, one action of each kind of work.
+	// After it, the postmortem and the follow-up the user filed (see
+	// TestIncidentStoryTellsItsPostmortemAndFollowUp), then one action of
+	// each other kind of work.
+	var filed []string
 	kinds := map[string]bool{}
 	for _, a := range s.Actions[len(s.Actions)-after:] {
+		if !strings.Contains(a.Link, "focusedCommentId=") {
+			filed = append(filed, a.IssueKey)
+			continue
+		}
 		if kinds[a.Category] {
 			t.Errorf("two actions after the incident are %s, with other kinds left out: %+v", a.Category, s.Actions)
 		}
 		kinds[a.Category] = true
+	}
+	if !slices.Equal(filed, []string{postmortemHooks.key, followUpLag.key}) {
+		t.Errorf("after the incident, filed %q, want the postmortem and the follow-up: %+v", filed, s.Actions)
+	}
+}
+
+// An incident's story tells its arc before anything else on it: what the
+// user did while it ran, the postmortem they wrote, a follow-up they
+// filed. Sprint or release planning on the postmortem and follow-ups,
+// however strong, only fills what room is left; a follow-up filed in
+// stronger words than the postmortem does not take its place as
+// incident coordination, nor does a postmortem written to the same
+// template as another story's go untold.
+func TestIncidentStoryTellsItsPostmortemAndFollowUp(t *testing.T) {
+	cardsDown := fixtureIssue{"40500", "OPS-500", "Incident", "Card payments failing in eu-west-1", "", me, "done", nil}
+	cardsPostmortem := fixtureIssue{"40501", "OPS-501", "Task", "Postmortem: card payments failing on 3 June", "", me, "done", nil}
+	for _, tt := range []struct {
+		name     string
+		change   func(p *evidence.Portfolio)
+		incident string
+		want     []string // the actions of the arc, by their text
+	}{
+		{"planning on a follow-up filed in stronger words than the postmortem", func(p *evidence.Portfolio) {
+			for i := range p.Evidence {
+				if e := &p.Evidence[i]; e.IssueKey == followUpLag.key && e.Source == evidence.SourceIssue {
+					e.Excerpt = "From the postmortem OPS-415: page on-call when webhook lag exceeds 5 minutes, so that we hear about it before merchants do; " +
+						"last time 3,100 merchants told support first and we answered 240 tickets."
+				}
+			}
+			p.Evidence = append(p.Evidence,
+				jiraItem(followUpLag, evidence.SourceComment, "70711", "2026-05-18T09:00:00Z", evidence.CatSprintPlanning, "comment.sprint", 0.9,
+					"For planning: 5 points in OPS Sprint 20, fits if we drop the dashboard polish, so that the alert ships before the next peak on 1 June."),
+				jiraItem(followUpLag, evidence.SourceComment, "70712", "2026-05-20T09:00:00Z", evidence.CatReleasePlanning, "comment.release", 0.9,
+					"This ships in platform-2026.06 behind a flag; we turn it on for 25% of traffic the week after, because a noisy alert would page all 12 engineers."))
+		}, incidentWebhooks.key, []string{"Wrote the postmortem OPS-415", "Filed the incident follow-up OPS-416"}},
+		{"planning on a postmortem written to another story's template", func(p *evidence.Portfolio) {
+			p.Evidence = append(p.Evidence,
+				jiraItem(cardsDown, evidence.SourceComment, "71001", "2026-06-03T09:00:00Z", evidence.CatIncidentCoord, "comment.incident-status", 0.85,
+					"Incident: card payments are 25 minutes behind for all merchants; payments are queued, none lost. I am coordinating; next update 09:45."),
+				jiraItem(cardsPostmortem, evidence.SourceIssue, cardsPostmortem.id, "2026-06-05T10:00:00Z", evidence.CatIncidentCoord, "issue.postmortem", 0.9,
+					"Postmortem for OPS-500: a config change halved the card gateway workers at peak; 800 merchants got failed payments for up to 25 minutes. Follow-ups: OPS-502 (alerting), OPS-503 (config review)."),
+				jiraItem(cardsPostmortem, evidence.SourceComment, "71002", "2026-06-08T10:00:00Z", evidence.CatPrioritization, "comment.prioritization", 0.9,
+					"Ranked the certificate alert above the checkout work because 800 merchants were hit; the renewal runbook goes second."),
+				jiraItem(cardsPostmortem, evidence.SourceComment, "71003", "2026-06-09T10:00:00Z", evidence.CatSprintPlanning, "comment.sprint", 0.9,
+					"For planning: 3 points in OPS Sprint 21, fits if we drop the dashboard polish, so that the alert ships before the next peak on 1 July."),
+				jiraItem(cardsPostmortem, evidence.SourceComment, "71004", "2026-06-10T10:00:00Z", evidence.CatReleasePlanning, "comment.release", 0.9,
+					"This ships in platform-2026.07 behind a flag; we turn it on for 10% of traffic the week after, because a false alarm would page all 12 engineers."))
+		}, cardsDown.key, []string{"Wrote the postmortem OPS-501"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := noEpicPortfolio()
+			tt.change(&p)
+			stories := readStories(t, p, -1).Stories
+			i := -1
+			for j, s := range stories {
+				if s.Issue != nil && s.Issue.Key == tt.incident {
+					i = j
+				}
+			}
+			if i < 0 {
+				t.Fatalf("no story of the incident %s", tt.incident)
+			}
+			s := stories[i]
+			var texts []string
+			for _, a := range s.Actions {
+				texts = append(texts, a.Text)
+			}
+			for _, want := range tt.want {
+				if !slices.ContainsFunc(texts, func(text string) bool { return strings.HasPrefix(text, want) }) {
+					t.Errorf("the story of %s does not tell %q; its actions are:\n%s", tt.incident, want, strings.Join(texts, "\n"))
+				}
+			}
+			if !slices.ContainsFunc(s.Actions, func(a actionJSON) bool { return a.IssueKey == tt.incident }) {
+				t.Errorf("the story of %s tells none of the incident itself: %q", tt.incident, texts)
+			}
+			// The arc takes its slots from the planning, not from the limit.
+			if len(s.Actions) != storyActions || !slices.ContainsFunc(s.Actions, func(a actionJSON) bool {
+				return a.Category == evidence.CatSprintPlanning || a.Category == evidence.CatReleasePlanning
+			}) {
+				t.Errorf("want %d actions, planning among them, got:\n%s", storyActions, strings.Join(texts, "\n"))
+			}
+		})
 	}
 }
 

@@ -198,14 +198,15 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 		return ""
 	}
 	blocked, epic, incident, question := key("blocked.stale"), key("epic.no-progress-note"), key("incident.no-postmortem"), key("question.unanswered")
+	doneEpic := key("epic.done-no-outcome")
 	if metricless := key("epic.no-success-metric"); metricless != epic {
 		t.Fatalf("the epic without a progress note is %s, the one without a success metric %s: the test wants one", epic, metricless)
 	}
 
 	// The user does what was suggested, an hour later: clears the blocked
 	// issue's flag, posts a progress note on the epic and its success
-	// metrics, and files the incident's postmortem as an issue of its own,
-	// linked to it.
+	// metrics, files the incident's postmortem as an issue of its own,
+	// linked to it, and writes down the result of the epic that is done.
 	at := testNow.Add(time.Hour)
 	var postmortem string
 	srv.Update(func(s *jiratest.Site) {
@@ -230,10 +231,13 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 		if _, err := s.AddComment(epic, true, "Success metrics, agreed with Sam: every cluster on 1.31 by 15 January, with zero minutes of customer-facing downtime.", at.Add(3*time.Minute)); err != nil {
 			t.Fatal(err)
 		}
+		if _, err := s.AddComment(doneEpic, true, "Outcome: namespace requests in the platform queue are down from about 30 a month to 3 since self-service shipped, so the success metric is met.", at.Add(4*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
 	})
 	later := cli{env: env}
 	r := later.run(t, "sync")
-	if r.code != 0 || !strings.Contains(r.out, "you took 4 tasks") {
+	if r.code != 0 || !strings.Contains(r.out, "you took 5 tasks") {
 		t.Fatalf("second sync: exit %d\n%s%s", r.code, r.out, r.errOut)
 	}
 
@@ -250,7 +254,7 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 		Taken int `json:"taken"`
 	}
 	var history historyJSON
-	if err := json.Unmarshal([]byte(r.out), &history); err != nil || history.Taken != 4 {
+	if err := json.Unmarshal([]byte(r.out), &history); err != nil || history.Taken != 5 {
 		t.Fatalf("next --history: %v, taken %d\n%s", err, history.Taken, r.out)
 	}
 	takenBy := map[string]string{}
@@ -260,15 +264,15 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 		}
 	}
 	if takenBy[blocked+" blocked.stale"] == "" || takenBy[epic+" epic.no-progress-note"] == "" || takenBy[incident+" incident.no-postmortem"] == "" ||
-		takenBy[epic+" epic.no-success-metric"] == "" {
-		t.Fatalf("taken: %v, want %s, %s (twice) and %s", takenBy, blocked, epic, incident)
+		takenBy[epic+" epic.no-success-metric"] == "" || takenBy[doneEpic+" epic.done-no-outcome"] == "" {
+		t.Fatalf("taken: %v, want %s, %s (twice), %s and %s", takenBy, blocked, epic, incident, doneEpic)
 	}
 	for _, sg := range history.Suggestions {
 		if answered := sg.IssueKey+" "+sg.Detector == question+" question.unanswered"; answered != sg.NoLongerApplies {
 			t.Errorf("%s %s: no_longer_applies %v, want it only for the answered question", sg.IssueKey, sg.Detector, sg.NoLongerApplies)
 		}
 	}
-	if text := later.run(t, "next", "--history").out; !strings.Contains(text, "taken") || !strings.Contains(text, "4 taken") ||
+	if text := later.run(t, "next", "--history").out; !strings.Contains(text, "taken") || !strings.Contains(text, "5 taken") ||
 		!strings.Contains(text, "question.unanswered") || !strings.Contains(text, "no longer applies") {
 		t.Errorf("next --history does not say what was taken and what no longer applies:\n%s", text)
 	}
@@ -303,7 +307,7 @@ func TestNextMarksTheSuggestionsTheUserTookAndThePortfolioClaimsThem(t *testing.
 	if err := json.Unmarshal([]byte(r.out), &doc); err != nil || doc.TeamWork == nil {
 		t.Fatalf("export has no team_work: %v\n%.400s", err, r.out)
 	}
-	if doc.TeamWork.Count != 4 || !strings.Contains(doc.TeamWork.Claim, "Picked up 4 unowned PM tasks that were blocking the team") {
+	if doc.TeamWork.Count != 5 || !strings.Contains(doc.TeamWork.Claim, "Picked up 5 unowned PM tasks that were blocking the team") {
 		t.Errorf("claim %q, count %d", doc.TeamWork.Claim, doc.TeamWork.Count)
 	}
 	evidenceByID := map[string]map[string]any{}

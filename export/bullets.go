@@ -402,6 +402,7 @@ const (
 	countsWork          = "issues, and manual items without one"
 	countsWorkEpics     = "epics, and manual items without one"
 	countsMedianBlocked = "median time blocked"
+	countsOutsideJira   = "items recorded by hand (pmfolio evidence add)"
 )
 
 // count counts items as a bullet states it, keeping what was counted and
@@ -685,7 +686,7 @@ func sayPlanning(r *report, groups []group) []clause {
 }
 
 // sayUpdates: "Posted 84 stakeholder updates on 53 issues across 3
-// projects, including progress notes on 6 epics."
+// projects, including progress notes on 6 epics, and 2 more outside Jira."
 func sayUpdates(r *report, groups []group) []clause {
 	all := items(groups)
 	issues := r.count(all, countsIssues)
@@ -693,6 +694,22 @@ func sayUpdates(r *report, groups []group) []clause {
 		// Updates recorded by hand (evidence add) are on no issue.
 		return []clause{r.claimsOf(groups)}
 	}
+	// "Posted 40 updates on 36 issues" would count a roadmap review the
+	// user recorded by hand as posted on an issue: those are told apart.
+	onIssues := make([]group, len(groups))
+	var outside []*evidence.Evidence
+	for i, g := range groups {
+		onIssues[i] = g
+		onIssues[i].items = nil
+		for _, e := range g.items {
+			if e.IssueKey == "" {
+				outside = append(outside, e)
+			} else {
+				onIssues[i].items = append(onIssues[i].items, e)
+			}
+		}
+	}
+	all = items(onIssues)
 	var onEpics []*evidence.Evidence
 	for _, e := range all {
 		if e.IssueType == "Epic" {
@@ -701,16 +718,23 @@ func sayUpdates(r *report, groups []group) []clause {
 	}
 	epics := r.count(onEpics, countsIssues)
 	epics.Counts = "issues that are epics"
+	var parts []clause
 	if epics.Value == issues.Value {
 		text, _ := counted(epics, "epic", "epics")
-		return []clause{join(r.claimsOf(groups), said(" on "+text, epics), r.scope(all))}
+		parts = []clause{join(r.claimsOf(onIssues), said(" on "+text, epics), r.scope(all))}
+	} else {
+		text, _ := counted(issues, "issue", "issues")
+		parts = []clause{join(r.claimsOf(onIssues), said(" on "+text, issues), r.scope(all))}
+		if epics.Value > 0 {
+			// An update on an epic is a progress note on a whole initiative.
+			text, _ := counted(epics, "epic", "epics")
+			parts = append(parts, said(", including progress notes on "+text, epics))
+		}
 	}
-	text, _ := counted(issues, "issue", "issues")
-	parts := []clause{join(r.claimsOf(groups), said(" on "+text, issues), r.scope(all))}
-	if epics.Value > 0 {
-		// An update on an epic is a progress note on a whole initiative.
-		text, _ := counted(epics, "epic", "epics")
-		parts = append(parts, said(", including progress notes on "+text, epics))
+	if len(outside) > 0 {
+		n := r.count(outside, countsItems)
+		n.Counts = countsOutsideJira
+		parts = append(parts, said(", and "+n.Text+" more outside Jira", n))
 	}
 	return parts
 }

@@ -129,6 +129,14 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 			[]evidence.Evidence{{ID: "ev_manual1", SiteID: acme.ID, Source: evidence.SourceManual, SourceID: "1", OccurredAt: at(when),
 				Category: evidence.CatStakeholderComms, Rule: "manual", Confidence: 1, Excerpt: "Quarterly roadmap review with sales", SiteName: acme.Name, Manual: true}},
 			"Posted 1 stakeholder update."},
+		{"updates recorded by hand are not counted as posted on an issue",
+			[]evidence.Evidence{item(epicEU, evidence.CatStakeholderComms, evidence.SourceComment, "1"),
+				item(storyTO, evidence.CatStakeholderComms, evidence.SourceComment, "2"),
+				{ID: "ev_manual1", SiteID: acme.ID, Source: evidence.SourceManual, SourceID: "1", OccurredAt: at(when),
+					Category: evidence.CatStakeholderComms, Rule: "manual", Confidence: 1, Excerpt: "Quarterly roadmap review with sales", SiteName: acme.Name, Manual: true},
+				{ID: "ev_manual2", SiteID: acme.ID, Source: evidence.SourceManual, SourceID: "2", OccurredAt: at(when),
+					Category: evidence.CatStakeholderComms, Rule: "manual", Confidence: 1, Excerpt: "Demo of the new checkout to support", SiteName: acme.Name, Manual: true}},
+			"Posted 2 stakeholder updates on 2 issues, including progress notes on 1 epic, and 2 more outside Jira."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

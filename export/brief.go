@@ -369,10 +369,13 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 		if len(proofs) < 2 {
 			// Too little in the user's words: the field edits, summarised,
 			// as many kinds as make up the initiative's proofs, those on
-			// the most issues; the full portfolio has them all.
+			// the most issues; the full portfolio has them all. The epic's
+			// own status edits are left out: the facts line says the user
+			// owned it and where it stands, and "updated the status of 1
+			// issue in 7 edits" tells a reader nothing more.
 			var edits []*evidence.Evidence
 			for _, e := range in.items {
-				if !inOwnWords(e) {
+				if !inOwnWords(e) && !(e.Category == evidence.CatEpicOwnership && slices.Contains(in.epicItems, e)) {
 					edits = append(edits, e)
 				}
 			}

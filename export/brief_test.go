@@ -47,6 +47,29 @@ func TestTheBriefSummarisesAClickersInitiativeInAFewLines(t *testing.T) {
 	}
 }
 
+// An initiative with one quote is not padded with the epic's own status
+// edits ("Updated the status or goals of 1 issue in 3 edits"): its facts
+// line already says the user owned it and where it stands. Edits on its
+// issues still fill the room.
+func TestTheBriefDoesNotPadAnInitiativeWithItsEpicsStatusEdits(t *testing.T) {
+	p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock}
+	typicalContext(&p)
+	p.Evidence = append(p.Evidence,
+		jiraItem(storyTO, evidence.SourceComment, "1", "2026-02-10T10:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8,
+			"Decision: we retry once on a gateway timeout, never twice."))
+	for i, status := range []string{"To Do → In Progress", "In Progress → Blocked", "Blocked → In Progress"} {
+		p.Evidence = append(p.Evidence, jiraItem(epicEU, evidence.SourceChange, fmt.Sprintf("s%d", i), fmt.Sprintf("2026-03-1%dT10:00:00Z", i),
+			evidence.CatEpicOwnership, "change.epic-status", 0.75, "Status: "+status))
+	}
+	p.Evidence = append(p.Evidence, jiraItem(storyRetry, evidence.SourceChange, "p1", "2026-03-20T10:00:00Z",
+		evidence.CatPrioritization, "change.priority", 0.8, "Priority: Medium → High"))
+	brief := render(t, formats[0].write, p)
+	section, _, _ := strings.Cut(brief[strings.Index(brief, "**What I did.**"):], "\n\n## ")
+	if strings.Contains(section, "Epic ownership") || !strings.Contains(section, "- **Prioritization:**") || !strings.Contains(section, "Decision: we retry once") {
+		t.Errorf("the initiative pads its one quote with the epic's status edits, or lacks its other edits:\n%s", section)
+	}
+}
+
 // A quote that ends with thanks reads as a chat message, and once names
 // are redacted as "Thanks a teammate!": the brief and the stories quote
 // the work without the sign-off.

@@ -50,28 +50,46 @@ const (
 	briefPhaseOutcomes = 3
 )
 
-// briefInitiatives are the initiatives the brief shows: those the user
-// owned with a recorded result, then those at least briefInitiativeShare
-// as strong as the first (the strongest briefInitiativesMin in any case),
-// strongest first within each: a hiring manager reads for results, and a
-// shipped epic with none says less than a smaller one that moved a number.
+// briefInitiatives are the initiatives the brief shows: every one the user
+// owned, and the others at least briefInitiativeShare as strong as the
+// first (the strongest briefInitiativesMin in any case); those with a
+// recorded result first, then those the user owned, strongest first
+// within each. A hiring manager reads for initiatives led and their
+// results: a shipped epic with none says less than a smaller one that
+// moved a number, and an epic the user only worked on, however busy, does
+// not push one they led out of the brief (the headline counts those they
+// led; "Also led" under epics they did not would contradict it).
 func (r *report) briefInitiatives() []initiative {
 	var candidates []initiative
 	for i, in := range r.initiatives {
-		if in.owned && in.hasOutcome || i < briefInitiativesMin || in.strength >= briefInitiativeShare*r.initiatives[0].strength {
+		if in.owned || i < briefInitiativesMin || in.strength >= briefInitiativeShare*r.initiatives[0].strength {
 			candidates = append(candidates, in)
 		}
 	}
 	slices.SortStableFunc(candidates, func(a, b initiative) int {
 		switch {
-		case a.hasOutcome == b.hasOutcome:
-			return 0
-		case a.hasOutcome:
-			return -1
+		case a.hasOutcome != b.hasOutcome:
+			return firstIf(a.hasOutcome)
+		case a.owned != b.owned:
+			return firstIf(a.owned)
 		}
-		return 1
+		return 0
 	})
+	// Over the limit, the last of those the user did not own give way.
+	for i := len(candidates) - 1; i >= 0 && len(candidates) > briefInitiativesMax; i-- {
+		if !candidates[i].owned {
+			candidates = slices.Delete(candidates, i, i+1)
+		}
+	}
 	return candidates[:min(len(candidates), briefInitiativesMax)]
+}
+
+// firstIf orders a before b when it holds, after it when not.
+func firstIf(aFirst bool) int {
+	if aFirst {
+		return -1
+	}
+	return 1
 }
 
 // inOwnWords reports whether an item is something the user wrote (a

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -67,6 +68,35 @@ func TestTheBriefDoesNotPadAnInitiativeWithItsEpicsStatusEdits(t *testing.T) {
 	section, _, _ := strings.Cut(brief[strings.Index(brief, "**What I did.**"):], "\n\n## ")
 	if strings.Contains(section, "Epic ownership") || !strings.Contains(section, "- **Prioritization:**") || !strings.Contains(section, "Decision: we retry once") {
 		t.Errorf("the initiative pads its one quote with the epic's status edits, or lacks its other edits:\n%s", section)
+	}
+}
+
+// An epic the user led is told in the brief, not named under "Also led"
+// below busier epics they only worked on: the headline counts the epics
+// they led, and a reader who finds others told in full and a led one in
+// a list stops believing it.
+func TestTheBriefTellsAnInitiativeLedBeforeBusierOnesWorkedOn(t *testing.T) {
+	p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock}
+	typicalContext(&p)
+	p.Epics = nil
+	for i := range 5 {
+		n := strconv.Itoa(600 + i)
+		epic := fixtureIssue{"10" + n, "OPS-" + n, "Epic", "Busy initiative " + n, "", dana, "done", nil}
+		p.Epics = append(p.Epics, evidence.Epic{SiteName: "acme", Key: epic.key, Summary: epic.summary, URL: acme.IssueURL(epic.key), Status: "Done", StatusCategory: "done"})
+		for j := range 4 {
+			story := fixtureIssue{fmt.Sprintf("2%s%d", n, j), fmt.Sprintf("OPS-%s%d", n, j), "Story", "A story", epic.key, dana, "done", nil}
+			p.Evidence = append(p.Evidence, jiraItem(story, evidence.SourceComment, fmt.Sprintf("%s%d", n, j), fmt.Sprintf("2026-0%d-1%dT10:00:00Z", 1+i, j),
+				evidence.CatDecisionMaking, "comment.decision", 0.8, fmt.Sprintf("Decision: story %d of %s ships behind a flag, not to everyone at once.", j, n)))
+		}
+	}
+	led := fixtureIssue{"10700", "OPS-700", "Epic", "Small initiative I led", "", me, "done", nil}
+	p.Epics = append(p.Epics, evidence.Epic{SiteName: "acme", Key: led.key, Summary: led.summary, URL: acme.IssueURL(led.key), Status: "Done", StatusCategory: "done"})
+	p.Evidence = append(p.Evidence, jiraItem(led, evidence.SourceIssue, led.id, "2026-07-01T09:00:00Z",
+		evidence.CatEpicOwnership, "issue.epic", 0.9, "Goal: one small thing, done well."))
+	brief := render(t, formats[0].write, p)
+	if strings.Contains(brief, "**Also led.**") || !strings.Contains(brief, "### [OPS-700](https://acme.atlassian.net/browse/OPS-700) Small initiative I led\n") ||
+		strings.Count(brief, "\n### ") > briefInitiativesMax {
+		t.Errorf("the initiative led is not told among the brief's initiatives:\n%s", brief)
 	}
 }
 

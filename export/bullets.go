@@ -430,7 +430,7 @@ func (r *report) count(items []*evidence.Evidence, counts string) bulletNumber {
 		var values []string
 		switch counts {
 		case countsItems:
-			values = []string{e.ID}
+			values = []string{sameAct(e)}
 		case countsIssues, countsDoneIssues, countsWork, countsWorkEpics:
 			switch {
 			case e.IssueKey == "" && (counts == countsWork || counts == countsWorkEpics):

@@ -16,10 +16,15 @@ const headlineCategories = 4
 
 // claimCount applies a category's count unit to its items. A manual item
 // with no issue is one piece of work the user vouches for, so it counts
-// once in every unit.
+// once in every unit; items count as acts (sameAct), so that a decision
+// posted on three issues is one decision recorded.
 func claimCount(c evidence.Category, items []*evidence.Evidence) int {
 	if c.Count == evidence.CountItems {
-		return len(items)
+		acts := make(map[string]bool)
+		for _, e := range items {
+			acts[e.SiteName+"\x00"+sameAct(e)] = true
+		}
+		return len(acts)
 	}
 	seen := make(map[issueRef]struct{})
 	unattached := 0

@@ -48,6 +48,17 @@ func TestHeadline(t *testing.T) {
 			"Between November 2025 and November 2026 I posted 2 stakeholder updates and groomed 1 backlog item.",
 		},
 		{
+			"an update posted on two issues in the same words is one update",
+			portfolioOf(
+				jiraItem(storyTO, evidence.SourceComment, "1", when, evidence.CatStakeholderComms, "comment.status-update", 0.75,
+					"Heads-up for support: the refund fix goes live on Thursday. I'll post again once it's deployed."),
+				jiraItem(storyRetry, evidence.SourceComment, "2", when, evidence.CatStakeholderComms, "comment.status-update", 0.75,
+					"Heads-up for support: the refund fix goes live on Thursday. Same note as on PAY-142."),
+				jiraItem(storyRetry, evidence.SourceComment, "3", when, evidence.CatStakeholderComms, "comment.status-update", 0.75,
+					"Update for support: the refund fix is live, tickets can be closed.")),
+			"Between November 2025 and November 2026 I posted 2 stakeholder updates.",
+		},
+		{
 			"unblocking one issue twice is one issue for a teammate",
 			portfolioOf(on(checkoutAPI, evidence.CatUnblocking, "1"), on(checkoutAPI, evidence.CatUnblocking, "2")),
 			"Between November 2025 and November 2026 I unblocked 1 issue for a teammate.",

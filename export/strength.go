@@ -234,13 +234,7 @@ func (qs *quoteSet) has(text string) bool {
 // least five words of which four in five are in the quote: "Goal of this
 // epic, in one line: <the goal>" under a Goal line that shows it already.
 func restates(quote, text string) bool {
-	first := text
-	for _, end := range []string{". ", "! ", "? "} {
-		if i := strings.Index(first, end); i >= 0 {
-			first = first[:i]
-		}
-	}
-	want := quoteWords(first)
+	want := quoteWords(firstSentence(text))
 	if len(want) < 5 {
 		return false
 	}
@@ -251,6 +245,35 @@ func restates(quote, text string) bool {
 		}
 	}
 	return found*5 >= len(want)*4
+}
+
+// firstSentence is text up to its first full stop, exclamation or
+// question mark that a space follows; all of it when it has none.
+func firstSentence(text string) string {
+	first := text
+	for _, end := range []string{". ", "! ", "? "} {
+		if i := strings.Index(first, end); i >= 0 {
+			first = first[:i]
+		}
+	}
+	return first
+}
+
+// sameAct is what tells one act from another where a category counts acts
+// (decisions recorded, updates posted): a decision posted on several issues
+// in the same words (its first sentence, of five words or more, word for
+// word) is one decision, not one per issue. Field changes, items recorded
+// by hand, and texts whose first sentence is too short to tell ("Status: at
+// risk.") are each an act of their own.
+func sameAct(e *evidence.Evidence) string {
+	if e.Source == evidence.SourceChange || e.Manual {
+		return e.ID
+	}
+	words := strings.Fields(strings.ToLower(firstSentence(evidence.OneLine(e.Excerpt))))
+	if len(words) < 5 {
+		return e.ID
+	}
+	return strings.Join(words, " ")
 }
 
 func (qs *quoteSet) add(text string) {

@@ -199,10 +199,16 @@ func (n bulletNumber) counted() string {
 	if what == "issues that are epics" {
 		return "issue that is an epic"
 	}
-	// The first word is the plural: "issues, and manual…", "done epics".
-	words := strings.SplitN(what, ",", 2)
-	words[0] = strings.TrimSuffix(words[0], "s")
-	return strings.Join(words, ",")
+	// The plural ends the phrase or the part before what qualifies it:
+	// "done epics", "issues, and manual…", "issues with an incident
+	// update", "items recorded by hand (…)".
+	noun := len(what)
+	for _, qualifier := range []string{",", " with ", " recorded "} {
+		if i := strings.Index(what, qualifier); i >= 0 && i < noun {
+			noun = i
+		}
+	}
+	return strings.TrimSuffix(what[:noun], "s") + what[noun:]
 }
 
 // clause is a part of a bullet and the numbers it states.
@@ -814,8 +820,8 @@ func sayVerified(r *report, groups []group) []clause {
 }
 
 // sayIncidents says what the user did in incidents by kind of record:
-// "Coordinated 9 incidents across 2 projects: posted 31 incident updates
-// and created 17 postmortems and follow-up issues."
+// "Coordinated 9 incidents across 2 projects: posted 31 incident updates,
+// wrote 6 postmortems and filed 11 follow-up issues."
 func sayIncidents(r *report, groups []group) []clause {
 	all := items(groups)
 	// The incidents are the incidents the user posted updates on, and
@@ -826,6 +832,16 @@ func sayIncidents(r *report, groups []group) []clause {
 	if r.count(updates, countsIssues).Value > 0 {
 		posted = updates
 	}
+	// "Created 19 postmortems and follow-up issues" reads as 19
+	// postmortems for 7 incidents: the two are told apart.
+	var postmortems, followUps []*evidence.Evidence
+	for _, e := range all {
+		if isPostmortem(e.IssueType, e.IssueSummary) {
+			postmortems = append(postmortems, e)
+		} else {
+			followUps = append(followUps, e)
+		}
+	}
 	var did []string
 	var numbers []bulletNumber
 	for _, k := range []struct {
@@ -833,7 +849,8 @@ func sayIncidents(r *report, groups []group) []clause {
 		counts, verb, one, many string
 	}{
 		{posted, countsComments, "posted ", "incident update", "incident updates"},
-		{all, countsCreated, "created ", "postmortem or follow-up issue", "postmortems and follow-up issues"},
+		{postmortems, countsCreated, "wrote ", "postmortem", "postmortems"},
+		{followUps, countsCreated, "filed ", "follow-up issue", "follow-up issues"},
 		{all, countsOther, "recorded ", "other incident action", "other incident actions"},
 	} {
 		if n := r.count(k.from, k.counts); n.Value > 0 {

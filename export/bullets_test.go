@@ -88,6 +88,8 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 	item := func(is fixtureIssue, category string, source evidence.Source, id string) evidence.Evidence {
 		return jiraItem(is, source, id, when, category, "rule.x", 0.8, "")
 	}
+	followUp := fixtureIssue{"30081", "OPS-81", "Task", "Alert on gateway timeouts before customers see them", "", dana, "new", nil}
+	followUp2 := fixtureIssue{"30082", "OPS-82", "Task", "Add the rollback step to the runbook", "", dana, "new", nil}
 	unassigned := func(is fixtureIssue) fixtureIssue { is.assignee = evidence.User{}; is.status = "new"; return is }
 	tests := []struct {
 		name  string
@@ -114,8 +116,10 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 		{"incidents are told by what the user did",
 			[]evidence.Evidence{item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "1"),
 				item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "2"),
-				item(postmortem, evidence.CatIncidentCoord, evidence.SourceIssue, "3")},
-			"Coordinated 1 incident: posted 2 incident updates and created 1 postmortem or follow-up issue."},
+				item(postmortem, evidence.CatIncidentCoord, evidence.SourceIssue, "3"),
+				item(followUp, evidence.CatIncidentCoord, evidence.SourceIssue, "4"),
+				item(followUp2, evidence.CatIncidentCoord, evidence.SourceIssue, "5")},
+			"Coordinated 1 incident: posted 2 incident updates, wrote 1 postmortem and filed 2 follow-up issues."},
 		{"a status update on a ticket that is no incident makes it none, nor counts as an incident update",
 			[]evidence.Evidence{item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "1"),
 				item(storyTO, evidence.CatIncidentCoord, evidence.SourceComment, "2"),
@@ -528,6 +532,9 @@ func TestBulletNumbersAreCountedInWords(t *testing.T) {
 		{bulletNumber{Value: 1, Counts: countsWork, evidence: []*evidence.Evidence{onIssue}}, "issue"},
 		{bulletNumber{Value: 2, Counts: countsWork, evidence: []*evidence.Evidence{onIssue, manual}}, "issues, and manual items without one"},
 		{bulletNumber{Value: 1, Counts: countsDoneEpics}, "done epic"},
+		{bulletNumber{Value: 1, Counts: "issues with an incident update"}, "issue with an incident update"},
+		{bulletNumber{Value: 2, Counts: "issues with an incident update"}, "issues with an incident update"},
+		{bulletNumber{Value: 1, Counts: countsOutsideJira}, "item recorded by hand (pmfolio evidence add)"},
 	} {
 		if got := tt.n.counted(); got != tt.want {
 			t.Errorf("%v %s: %q, want %q", tt.n.Value, tt.n.Counts, got, tt.want)

@@ -362,7 +362,8 @@ func (r *report) projectNames(ins []initiative) string {
 // what I did (the strongest proofs, quoted and linked) → outcome.
 func writeBriefInitiatives(w *bufio.Writer, r *report) {
 	w.WriteString("## Initiatives\n")
-	quoted := &quoteSet{} // no quote twice in the brief
+	quoted := &quoteSet{}          // no quote twice in the brief
+	told := r.strengths.counting() // and range across its initiatives
 	shown := r.briefInitiatives()
 	for _, in := range shown {
 		w.WriteString("\n### ")
@@ -380,7 +381,8 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 			w.WriteString("\n\n")
 		}
 		w.WriteString("**What I did.**\n\n")
-		proofs := r.proofs(in, briefProofs, quoted)
+		proofs := r.proofs(told, in, briefProofs, quoted)
+		told.tell(proofs)
 		for _, e := range proofs {
 			writeProof(w, r, e)
 		}
@@ -465,7 +467,7 @@ func writeBriefIncidents(w *bufio.Writer, r *report, quoted *quoteSet) []*eviden
 		}
 		writeEscaped(w, facts)
 		w.WriteString("\n\n**What I did.**\n\n")
-		for _, e := range r.proofs(in, briefProofs, quoted) {
+		for _, e := range r.proofs(r.strengths, in, briefProofs, quoted) {
 			writeProof(w, r, e)
 		}
 		if !in.hasOutcome {
@@ -636,11 +638,11 @@ func (r *report) initiativeStatus(in initiative, t tally) []string {
 }
 
 // proofs are an initiative's strongest items in the user's own words, at
-// most one per kind of work and per issue; never a field edit, which the
+// most one per kind of work and per issue, as s weighs them; never a field edit, which the
 // brief only ever summarises. The epic's creation, and what repeats its
 // goal ("Goal of this epic, in one line: …"), are left out when the goal
 // is shown.
-func (r *report) proofs(in initiative, n int, quoted *quoteSet) []*evidence.Evidence {
+func (r *report) proofs(s strengths, in initiative, n int, quoted *quoteSet) []*evidence.Evidence {
 	var written []*evidence.Evidence
 	goal, _ := goalAndMetrics(in.goal())
 	for _, e := range in.items {
@@ -652,9 +654,9 @@ func (r *report) proofs(in initiative, n int, quoted *quoteSet) []*evidence.Evid
 	if in.onNoEpic {
 		// An incident is told by what the user wrote on it first, as its
 		// story is (pickIssueFirst), not one quote per issue.
-		return r.strengths.pickIssueFirst(in, written, n, quoted)
+		return s.pickIssueFirst(in, written, n, quoted)
 	}
-	return r.strengths.pickVaried(written, n, quoted)
+	return s.pickVaried(written, n, quoted)
 }
 
 // isOutcomeComment reports whether an item is the comment the initiative's

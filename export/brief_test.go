@@ -100,6 +100,49 @@ func TestTheBriefTellsAnInitiativeLedBeforeBusierOnesWorkedOn(t *testing.T) {
 	}
 }
 
+// Each kind of work the brief has quoted weighs less in the next
+// initiative: where a second initiative has a story the user wrote and
+// three other kinds of work nearly as strong, it quotes those, not a
+// second story, so that the brief shows a hiring manager range.
+func TestTheBriefQuotesRangeAcrossItsInitiatives(t *testing.T) {
+	p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock}
+	typicalContext(&p)
+	p.Epics = nil
+	initiatives := []struct {
+		story string
+		other [3]struct{ category, rule, text string }
+	}{
+		{"As an on-call engineer I want the 10 noisiest alerts routed to their owning team so that nobody is paged for a service they do not run.",
+			[3]struct{ category, rule, text string }{
+				{evidence.CatDecisionMaking, "comment.decision", "Decision: alerts page at 95%, not 80%, because the lower line woke people for nothing."},
+				{evidence.CatStakeholderComms, "comment.status-update", "Update for support: 3 of 5 stories done, the rest ship Monday because review took a day longer."},
+				{evidence.CatPrioritization, "comment.prioritization", "Moving this above the dashboard work because 7 of last week's pages came from it."}}},
+		{"As a merchant I want a refund to show in my dashboard within 5 minutes so that I can answer the shopper on the phone instead of opening a ticket.",
+			[3]struct{ category, rule, text string }{
+				{evidence.CatAcceptanceTesting, "comment.verified", "Tried a partial refund end to end with a test card; the dashboard showed it after 40 seconds. Meets AC."},
+				{evidence.CatIncidentCoord, "comment.incident-update", "Status: mitigated at 11:26 UTC, refunds queue draining, next update in 30 minutes for support."},
+				{evidence.CatCrossTeam, "comment.handoff", "Hand-off to Mobile: our part is done, the refund API is live in 2 regions, over to you for the app."}}},
+	}
+	for i, in := range initiatives {
+		n := strconv.Itoa(800 + i)
+		epic := fixtureIssue{"10" + n, "OPS-" + n, "Epic", "Initiative " + n, "", me, "done", nil}
+		p.Epics = append(p.Epics, evidence.Epic{SiteName: "acme", Key: epic.key, Summary: epic.summary, URL: acme.IssueURL(epic.key), Status: "Done", StatusCategory: "done"})
+		p.Evidence = append(p.Evidence, jiraItem(epic, evidence.SourceChange, "e"+n, "2026-01-01T09:00:00Z", evidence.CatEpicOwnership, "change.epic-status", 0.75, "Status: To Do → Done"))
+		when := fmt.Sprintf("2026-0%d-10T10:00:00Z", 2+i)
+		story := func(j int) fixtureIssue {
+			return fixtureIssue{fmt.Sprintf("2%s%d", n, j), fmt.Sprintf("OPS-%s%d", n, j), "Story", "A story", epic.key, dana, "done", nil}
+		}
+		p.Evidence = append(p.Evidence, jiraItem(story(0), evidence.SourceIssue, "s"+n, when, evidence.CatStoryWriting, "issue.user-story", 0.9, in.story))
+		for j, o := range in.other {
+			p.Evidence = append(p.Evidence, jiraItem(story(j+1), evidence.SourceComment, fmt.Sprintf("%d%s", j, n), when, o.category, o.rule, 0.6, o.text))
+		}
+	}
+	brief := render(t, formats[0].write, p)
+	if n := strings.Count(brief, "- **Story writing.**"); n != 1 || !strings.Contains(brief, "- **Cross-team coordination.**") {
+		t.Errorf("the second initiative quotes a second story it wrote (%d stories), not the kinds of work not yet quoted:\n%s", n, brief)
+	}
+}
+
 // A quote that ends with thanks reads as a chat message, and once names
 // are redacted as "Thanks a teammate!": the brief and the stories quote
 // the work without the sign-off.

@@ -134,7 +134,7 @@ func TestTheOutcomeCommentIsNotAlsoAProof(t *testing.T) {
 		if !in.hasOutcome || !in.isOutcomeComment(&item) {
 			t.Fatalf("outcome %+v: the closing comment is not its source", in.outcome)
 		}
-		for _, e := range r.proofs(in, 3, &quoteSet{}) {
+		for _, e := range r.proofs(r.strengths, in, 3, &quoteSet{}) {
 			if e.SourceID == closing.ID {
 				t.Error("the outcome's comment is quoted again as a proof")
 			}

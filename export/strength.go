@@ -2,6 +2,7 @@ package export
 
 import (
 	"cmp"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -39,6 +40,33 @@ import (
 //     incident postmortem, and a portfolio should show range.
 type strengths struct {
 	rarity map[string]float64
+	// told counts, by category, the proofs a document has quoted so far
+	// (nil: none counted). Each one quoted makes the next of its kind
+	// weigh toldWeight as much: a brief whose every initiative leads with
+	// a story it wrote shows less range than one that quotes a decision, an
+	// update and a verification.
+	told map[string]int
+}
+
+// toldWeight is what each proof of a category already quoted takes from the
+// next one of that category: a strong story still beats a weak decision.
+const toldWeight = 0.7
+
+// counting returns the strengths that weigh down each category by the
+// proofs of it quoted so far (see told), which tell adds to.
+func (s strengths) counting() strengths {
+	s.told = make(map[string]int)
+	return s
+}
+
+// tell counts picked proofs as quoted (a no-op unless counting).
+func (s strengths) tell(picked []*evidence.Evidence) {
+	if s.told == nil {
+		return
+	}
+	for _, e := range picked {
+		s.told[e.Category]++
+	}
 }
 
 func newStrengths(v *view) strengths {
@@ -62,7 +90,7 @@ func (s strengths) of(e *evidence.Evidence) float64 {
 	case e.Rule == evidence.RuleTextModel:
 		kind = modelWeight
 	}
-	return kind * e.Confidence * substance(e) * (1 + s.rarity[e.Category])
+	return kind * e.Confidence * substance(e) * (1 + s.rarity[e.Category]) * math.Pow(toldWeight, float64(s.told[e.Category]))
 }
 
 // editWeight is what a field edit weighs against a written item.

@@ -43,7 +43,7 @@ func TestTheBriefDoesNotQuoteTheGoalAgain(t *testing.T) {
 		if in.epic.Key != "PAY-101" {
 			continue
 		}
-		proofs := r.proofs(in, 50, &quoteSet{})
+		proofs := r.proofs(r.strengths, in, 50, &quoteSet{})
 		if len(proofs) < 2 {
 			t.Fatalf("PAY-101 has %d proofs in the user's words, want the others", len(proofs))
 		}

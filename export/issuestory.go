@@ -257,7 +257,7 @@ func (r *report) issueSituation(in initiative, t tally, goal string) string {
 	followUps, _ := in.followUps(nil)
 	s += " was " + kind + r.projectPhrase(in) + ". I worked on " + evidence.JoinAnd(append([]string{"it"}, followUps...)) + in.whenAndWith(t)
 	if goal != "" {
-		s += " When I filed it I wrote: “" + evidence.ShortenAtSentence(goal, 240) + "”"
+		s += " When I filed it I wrote: “" + storyQuote(goal, 240) + "”"
 	}
 	return s
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -136,20 +137,16 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 		top = DefaultStories
 	}
 	initiatives, onNoEpic := r.initiatives, r.issueInitiatives(r.strengths)
-	var question, focus string
+	var question string
+	var focus storyFocus
 	if opts.Question != "" {
-		var in initiative
-		var ok bool
-		in, question, focus, ok = r.bestFor(opts.Question, r.initiatives, onNoEpic)
-		initiatives = nil
-		if ok {
-			initiatives = []initiative{in}
+		a := r.answer(opts.Question, r.initiatives, onNoEpic)
+		question, focus, initiatives = a.question, a.focus, nil
+		if a.found {
+			initiatives = []initiative{a.in}
 		}
-		if ok && focus == "" && opts.Lint != nil {
-			// Tagging the strongest story "a time you failed" would say it
-			// answers what nothing in it does.
-			if _, err := fmt.Fprintf(opts.Lint, "note: no kind of work in your evidence answers %q; this is your strongest story, tagged with the questions it does answer\n",
-				evidence.OneLine(opts.Question)); err != nil {
+		if a.found && a.note != "" && opts.Lint != nil {
+			if _, err := fmt.Fprintln(opts.Lint, "note: "+a.note); err != nil {
 				return fmt.Errorf("write lint: %w", err)
 			}
 		}
@@ -240,6 +237,177 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 	}
 }
 
+// answer is the story that answers a question asked with --question.
+type answer struct {
+	in    initiative
+	found bool // there is a story to tell at all
+	// question is the question the story leads with: the standard one it
+	// matched, or "" when the story does not answer what was asked.
+	question string
+	// focus finds the evidence the story must quote to answer it.
+	focus storyFocus
+	// note, when set, tells the user how far the story answers the
+	// question: tagging the strongest story "a time you failed" would say
+	// it answers what nothing in it does.
+	note string
+}
+
+// answer finds the story that best answers a question: of pushing back
+// (see asksAboutPushback) from the user's words that say no, of anything
+// else from the kind of work it is about (see bestFor).
+func (r *report) answer(question string, tiers ...[]initiative) answer {
+	if asksAboutPushback(question) {
+		return r.pushbackAnswer(question, tiers...)
+	}
+	in, q, category, found := r.bestFor(question, tiers...)
+	a := answer{in: in, found: found, question: q}
+	if category == "" {
+		a.note = fmt.Sprintf("no kind of work in your evidence answers %q; this is your strongest story, tagged with the questions it does answer",
+			evidence.OneLine(question))
+	} else {
+		a.focus = func(e *evidence.Evidence) int {
+			if e.Category == category {
+				return 1
+			}
+			return 0
+		}
+	}
+	return a
+}
+
+// storyFocus ranks the evidence a story picked to answer a question must
+// quote: 0 for an item that does not answer it, higher for one that
+// answers it better.
+type storyFocus func(*evidence.Evidence) int
+
+// pushbackQuestion is the question a story leads with when the user's
+// own words in it say no or disagree.
+const pushbackQuestion = "a time you pushed back or said no"
+
+// Questions about disagreeing are among the commonest an interviewer
+// asks, and no kind of work answers them: a no-go is release planning, a
+// Won't Do a decision, "P2, not P1" prioritization. Matched on their other
+// words ("stakeholder"), they got a story in which nobody disagrees.
+var (
+	// pushbackWords are words of a question about disagreeing: "a time
+	// you disagreed with a stakeholder", "pushed back", "said no",
+	// "convinced", "persuaded". "Influenced without authority" stays
+	// cross-team coordination's: its evidence is asking another team.
+	pushbackWords = regexp.MustCompile(`(?i)\bdisagree|\b(?:did ?n[o']t|do ?n[o']t) agree\b|\bpush(?:ed|ing|es)? ?back\b|\b(?:said|say|saying|says) no\b|\bconvinc|\bpersuad|\bargu(?:e|ed|ing|ment)\b|\bobject(?:ed|ion)\b`)
+	// conflictWords are another question about disagreeing ("a conflict
+	// with a colleague"), unless it is about priorities: "a time you
+	// handled conflicting priorities" is prioritization's.
+	conflictWords = regexp.MustCompile(`(?i)\bconflicts?\b`)
+	priorityWords = regexp.MustCompile(`(?i)\bpriorit`)
+
+	// disagrees finds words that disagree, whatever the kind of work: a
+	// no-go ("Go/no-go for 2026.04: go." is a go), a push-back ("pushed
+	// back the launch" only moved it).
+	disagrees = regexp.MustCompile(`(?i)(?:^|[^/\w-])no-go\b|\bpush(?:ed|ing)? back on\b|\bpushback\b|\bdisagree|\b(?:do|did)(?:n'?t| not) agree\b|\bsaid no\b`)
+	// refuses finds words that say no to a piece of work: a Won't Do, a
+	// priority refused ("P2, not P1"), a deprioritisation.
+	refuses = regexp.MustCompile(`(?i)\bwon'?t do\b|\bnot doing (?:this|it)\b|\bnot P[0-4]\b|\bdeprioriti[sz]`)
+	// sameNeed is a Won't Do that closes a duplicate: saying no to
+	// nobody.
+	sameNeed = regexp.MustCompile(`(?i)\bcovers the same\b|\bduplicate`)
+	// tradesOff finds a decision against an option: "X, not Y", "instead
+	// of", "we ship without the walk-through". It shows a disagreement
+	// only as far as a decision does, and only in a decision: ", not" in
+	// acceptance criteria is no trade-off.
+	tradesOff = regexp.MustCompile(`(?i)\binstead of\b|\brather than\b|\btrade-?offs?\b|, not \S|\bout of scope\b|\b(?:ship|ships|shipping|launch|launches|launching|release|releasing|go live|going live)\s+without\b`)
+)
+
+// asksAboutPushback reports whether a question asks about disagreeing or
+// pushing back.
+func asksAboutPushback(question string) bool {
+	return pushbackWords.MatchString(question) || conflictWords.MatchString(question) && !priorityWords.MatchString(question)
+}
+
+// pushback ranks an item as evidence of pushing back: 3 for the user's
+// words disagreeing, 2 for their saying no to a piece of work, 1 for a
+// decision of theirs against an option, 0 for anything else (field edits
+// included: "Resolution: Won't Do" gives no reason).
+func pushback(e *evidence.Evidence) int {
+	if !inOwnWords(e) {
+		return 0
+	}
+	text := evidence.OneLine(e.Excerpt)
+	switch {
+	case disagrees.MatchString(text):
+		return 3
+	case refuses.MatchString(text) && !sameNeed.MatchString(text):
+		return 2
+	case slices.Contains([]string{evidence.CatDecisionMaking, evidence.CatPrioritization, evidence.CatReleasePlanning, evidence.CatSprintPlanning}, e.Category) &&
+		tradesOff.MatchString(text):
+		return 1
+	}
+	return 0
+}
+
+// pushbackAnswer answers a question about disagreeing with the story with
+// the strongest evidence of the user saying no (pushback 2 or more) that
+// its actions can quote, tagged pushbackQuestion. Without any, it tells
+// the closest: a trade-off the user decided, or else the strongest story,
+// and the note says what the evidence lacks, rather than tag a story with
+// a disagreement its text does not show.
+func (r *report) pushbackAnswer(question string, tiers ...[]initiative) answer {
+	q := evidence.OneLine(question)
+	weigh := func(rank int) func(initiative) float64 {
+		return func(in initiative) float64 {
+			weight, goal := 0.0, epicGoal(in)
+			for _, e := range in.items {
+				if pushback(e) >= rank && !in.toldElsewhere(e, goal) {
+					weight += r.strengths.of(e)
+				}
+			}
+			return weight
+		}
+	}
+	if in, ok := strongestBy(weigh(2), false, tiers...); ok {
+		return answer{in: in, found: true, question: pushbackQuestion, focus: pushback}
+	}
+	if in, ok := strongestBy(weigh(1), false, tiers...); ok {
+		return answer{in: in, found: true, focus: pushback,
+			note: fmt.Sprintf("nothing you wrote says no or disagrees, which %q asks about; this story tells the closest, a trade-off you decided, tagged with the questions it does answer", q)}
+	}
+	in, ok := strongestBy(r.weightOf(""), true, tiers...)
+	return answer{in: in, found: ok,
+		note: fmt.Sprintf("no kind of work in your evidence answers %q: nothing you wrote says no or disagrees (a no-go, a Won't Do with its reason, \"P2, not P1\"); this is your strongest story, tagged with the questions it does answer", q)}
+}
+
+// weightOf weighs an initiative by its evidence of a kind of work, or, for
+// "", by all of it.
+func (r *report) weightOf(category string) func(initiative) float64 {
+	return func(in initiative) float64 {
+		weight := 0.0
+		for _, g := range in.groups {
+			if category == "" || g.category.ID == category {
+				weight += r.storyWeight(g)
+			}
+		}
+		return weight
+	}
+}
+
+// strongestBy is the initiative of the tiers that weighs most, and whether
+// any weighs anything; with firstTier, the first tier that has one ends the
+// search (epics before issues on no epic).
+func strongestBy(weigh func(initiative) float64, firstTier bool, tiers ...[]initiative) (initiative, bool) {
+	var pick initiative
+	found, pickWeight := false, 0.0
+	for _, tier := range tiers {
+		for _, in := range tier {
+			if weight := weigh(in); weight > pickWeight {
+				pick, pickWeight, found = in, weight, true
+			}
+		}
+		if found && firstTier {
+			break
+		}
+	}
+	return pick, found
+}
+
 // bestFor finds the initiative whose story best answers a question: the
 // kind of work whose standard question shares the most words with it, and
 // the initiative with the strongest evidence of that kind, of any tier:
@@ -271,24 +439,7 @@ func (r *report) bestFor(question string, tiers ...[]initiative) (initiative, st
 			best, bestScore = c, score
 		}
 	}
-	var pick initiative
-	found, pickWeight := false, 0.0
-	for _, tier := range tiers {
-		for _, in := range tier {
-			weight := 0.0
-			for _, g := range in.groups {
-				if bestScore == 0 || g.category.ID == best.ID {
-					weight += r.storyWeight(g)
-				}
-			}
-			if weight > pickWeight {
-				pick, pickWeight, found = in, weight, true
-			}
-		}
-		if found && bestScore == 0 {
-			break
-		}
-	}
+	pick, found := strongestBy(r.weightOf(best.ID), bestScore == 0, tiers...)
 	switch {
 	case bestScore == 0:
 		return pick, "", "", found
@@ -316,14 +467,15 @@ func questionWords(q string) []string {
 // story builds the story of one initiative. Its texts are plain; the
 // Markdown writer escapes them.
 func (r *report) story(in initiative, quoted *quoteSet) story {
-	return r.storyAbout(in, quoted, "")
+	return r.storyAbout(in, quoted, nil)
 }
 
-// storyAbout is story with, when focus names a kind of work, an action of
-// that kind among its actions: a story picked to answer "a time you
-// handled conflicting priorities" must show the user prioritizing, even
-// where other kinds of their work are stronger.
-func (r *report) storyAbout(in initiative, quoted *quoteSet, focus string) story {
+// storyAbout is story with, when focus is set, an action it ranks among
+// its actions, of its highest rank there is: a story picked to answer "a
+// time you handled conflicting priorities" must show the user
+// prioritizing, and one picked for "a time you disagreed" must quote them
+// saying no, even where other kinds of their work are stronger.
+func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) story {
 	t := r.tally(in.items)
 	s := story{Questions: []string{}}
 	goal := epicGoal(in)
@@ -343,13 +495,9 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus string) story
 	// The strongest items in the user's own words, told in the order they
 	// happened; field edits only when there are too few of those.
 	var written, edits []*evidence.Evidence
-	goalQuoted := goal != ""
 	for _, e := range in.items {
 		switch {
-		case e.Source == evidence.SourceIssue && in.isEpic(e.IssueKey) && goalQuoted, in.isOutcomeComment(e),
-			goalQuoted && restates(e.Excerpt, goal):
-			// The situation quotes the epic as created already (and so what
-			// repeats its goal), and the result its outcome.
+		case in.toldElsewhere(e, goal):
 		case inOwnWords(e):
 			written = append(written, e)
 		default:
@@ -366,16 +514,11 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus string) story
 		}
 	}
 	var picked []*evidence.Evidence
-	if focus != "" {
-		of := func(items []*evidence.Evidence) []*evidence.Evidence {
-			return slices.DeleteFunc(slices.Clone(items), func(e *evidence.Evidence) bool { return e.Category != focus })
-		}
-		if picked = r.strengths.pickVaried(of(written), 1, quoted); len(picked) == 0 {
-			picked = r.strengths.pickVaried(of(edits), 1, nil)
-		}
+	if focus != nil {
+		picked = r.pickFocus(focus, written, edits, quoted)
 		if len(picked) > 0 {
 			written = slices.DeleteFunc(slices.Clone(written), func(e *evidence.Evidence) bool {
-				return e == picked[0] || !in.onNoEpic && e.Category == focus
+				return e == picked[0] || !in.onNoEpic && e.Category == picked[0].Category
 			})
 		}
 	}
@@ -394,7 +537,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus string) story
 		a := storyAction{
 			Category: e.Category, EvidenceID: e.ID, IssueKey: evidence.OneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
 			Link:       linkableURL(e.RecordURL()),
-			OccurredAt: timestamp(e.OccurredAt), Excerpt: evidence.ShortenAtSentence(evidence.WithoutSignOff(evidence.OneLine(e.Excerpt)), 240),
+			OccurredAt: timestamp(e.OccurredAt), Excerpt: storyQuote(evidence.WithoutSignOff(evidence.OneLine(e.Excerpt)), 240),
 			verb: actionVerb(r.categoryOf(e.Category), e.Source, e.IssueType, e.IssueSummary, e.Excerpt), at: e.OccurredAt.UTC(),
 			edit: !inOwnWords(e), Note: evidence.OneLine(e.Note),
 		}
@@ -426,7 +569,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus string) story
 	var said []string
 	for _, a := range s.Actions {
 		if a.Excerpt != "" && a.Category != "" && !a.edit {
-			said = append(said, upperFirst(r.categoryTitle(a.Category))+": “"+evidence.Shorten(a.Excerpt, 120)+"”")
+			said = append(said, upperFirst(r.categoryTitle(a.Category))+": “"+storyQuote(a.Excerpt, 120)+"”")
 		}
 	}
 	s.Action = "In my own words: " + strings.Join(said, " ")
@@ -472,6 +615,40 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus string) story
 	return s
 }
 
+// toldElsewhere reports whether a story tells an item of its initiative
+// outside its actions: its situation quotes the epic as created (goal,
+// when the user created it) and so what repeats its goal, its result the
+// outcome.
+func (in initiative) toldElsewhere(e *evidence.Evidence, goal string) bool {
+	goalQuoted := goal != ""
+	return e.Source == evidence.SourceIssue && in.isEpic(e.IssueKey) && goalQuoted || in.isOutcomeComment(e) ||
+		goalQuoted && restates(e.Excerpt, goal)
+}
+
+// pickFocus picks the one item a story must quote to answer its question:
+// of the highest rank focus gives any, the strongest written item unlike
+// those quoted, else a field edit, else a written item even if it reads
+// like one quoted (an answer without its evidence is a promise).
+func (r *report) pickFocus(focus storyFocus, written, edits []*evidence.Evidence, quoted *quoteSet) []*evidence.Evidence {
+	top := 0
+	for _, e := range slices.Concat(written, edits) {
+		top = max(top, focus(e))
+	}
+	if top == 0 {
+		return nil
+	}
+	of := func(items []*evidence.Evidence) []*evidence.Evidence {
+		return slices.DeleteFunc(slices.Clone(items), func(e *evidence.Evidence) bool { return focus(e) != top })
+	}
+	if picked := r.strengths.pickVaried(of(written), 1, quoted); len(picked) > 0 {
+		return picked
+	}
+	if picked := r.strengths.pickVaried(of(edits), 1, nil); len(picked) > 0 {
+		return picked
+	}
+	return r.strengths.pickVaried(of(written), 1, nil)
+}
+
 // epicSituation is the epic of an initiative's story and its situation:
 // the initiative, where and when the user worked on it, and the goal they
 // wrote when they created its epic, if they did.
@@ -494,7 +671,7 @@ func (r *report) epicSituation(in initiative, t tally, goal string) (*storyEpic,
 		if len(in.earlier) > 0 {
 			created = "the first phase's epic"
 		}
-		situation += " When I created " + created + " I wrote: “" + evidence.ShortenAtSentence(goal, 240) + "”"
+		situation += " When I created " + created + " I wrote: “" + storyQuote(in.goalAsWritten(goal), 240) + "”"
 	}
 	return epic, situation
 }
@@ -516,7 +693,7 @@ func (r *report) storyResult(in initiative, before string, o initiativeOutcome) 
 	if o.Mine {
 		return resultPart{text: before + upperFirst(evidence.OneLine(o.Text))}
 	}
-	part := resultPart{text: before + "“" + upperFirst(evidence.ShortenAtSentence(evidence.WithoutSignOff(evidence.OneLine(o.Text)), outcomeLength)) + "”"}
+	part := resultPart{text: before + "“" + upperFirst(storyQuote(evidence.WithoutSignOff(evidence.OneLine(o.Text)), outcomeLength)) + "”"}
 	part.source, part.link = r.outcomeSource(in, o)
 	return part
 }
@@ -579,6 +756,58 @@ func (r *report) projectPhrase(in initiative) string {
 	default:
 		return " across " + evidence.JoinAnd(names)
 	}
+}
+
+// goalAsWritten is the goal the user wrote when they created the epic
+// (epicGoal) in full: the classifier keeps 200 characters of it
+// (markup.ExcerptRunes), which end mid-sentence ("…7 of the last 10…") where the description goes on.
+// It is the epic's description when that still starts with the excerpt,
+// else the excerpt: a description edited since is not what the user
+// wrote when they created the epic.
+func (in initiative) goalAsWritten(goal string) string {
+	start, cut := strings.CutSuffix(goal, "…")
+	if !cut || start == "" {
+		return goal
+	}
+	for _, ep := range in.epics() {
+		if full := evidence.OneLine(ep.Goal); strings.HasPrefix(full, start) {
+			return full
+		}
+	}
+	return goal
+}
+
+// storyQuote cuts a quote of a story to about max characters (see
+// evidence.ShortenAtSentence), and, where that would end mid-sentence
+// with "…", at the end of the last sentence that fits, down to a sixth of
+// max: a story is told aloud, and one whole sentence tells more than one
+// and a half. ShortenAtSentence looks no further back than half of what
+// fits, for a brief that a reader skims. With no sentence end in reach,
+// the quote ends mid-sentence.
+func storyQuote(text string, max int) string {
+	cut := evidence.ShortenAtSentence(text, max)
+	body, short := strings.CutSuffix(cut, "…")
+	if !short {
+		return cut
+	}
+	// The classifier cut its excerpt on a space: right after a full stop
+	// that ends a sentence.
+	precut := strings.HasSuffix(text, "…") && len(body) == len(text)-len("…")
+	for i := len(body) - 1; i > 0 && utf8.RuneCountInString(body[:i+1]) >= max/6; i-- {
+		ends := i+1 < len(body) && body[i+1] == ' ' || i+1 == len(body) && (precut || i+1 < len(text) && text[i+1] == ' ')
+		if strings.IndexByte(".!?", body[i]) >= 0 && ends && !abbreviation(body[:i+1]) {
+			return body[:i+1]
+		}
+	}
+	return cut
+}
+
+// abbreviation reports whether text ends with an abbreviation's full stop
+// rather than a sentence's: "e.g.", "i.e.", "vs.".
+func abbreviation(text string) bool {
+	word := text[strings.LastIndexByte(text, ' ')+1:]
+	word = strings.TrimLeft(word, "(\"'“‘")
+	return strings.Count(word, ".") > 1 || slices.Contains([]string{"vs.", "cf.", "approx.", "incl."}, strings.ToLower(word))
 }
 
 // epicGoal is the text the user wrote when they created the epic, if they

@@ -1016,3 +1016,180 @@ func TestStoriesHeaderCountsIncidentsAndIssues(t *testing.T) {
 		})
 	}
 }
+
+// storiesFor writes the stories answering a question, as JSON read back,
+// and what went to standard error.
+func storiesFor(t *testing.T, p evidence.Portfolio, question string) (storiesJSON, string) {
+	t.Helper()
+	var buf, lint strings.Builder
+	if err := Stories(&buf, p, StoryOptions{Question: question, JSON: true, Lint: &lint}); err != nil {
+		t.Fatal(err)
+	}
+	var doc storiesJSON
+	if err := json.Unmarshal([]byte(buf.String()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc, lint.String()
+}
+
+// A question about disagreeing is answered by the story where the user's
+// words say no, quoting them, whatever else it shares words with ("a
+// stakeholder" is not "a time you kept stakeholders aligned"). A no-go
+// says no more plainly than a trade-off decided on the same epic.
+func TestStoriesQuestionAboutDisagreementQuotesTheUserSayingNo(t *testing.T) {
+	noGo := "No-go for 2026.09 from my side until Priya has signed off the runbook. Moving this to the next fix version."
+	p := typicalPortfolio()
+	p.Evidence = append(p.Evidence,
+		jiraItem(storyRefund, evidence.SourceComment, "10930", "2026-09-02T10:00:00Z",
+			evidence.CatReleasePlanning, "comment.release", 0.8, noGo),
+		jiraItem(storyFraud, evidence.SourceComment, "10931", "2026-09-03T10:00:00Z",
+			evidence.CatDecisionMaking, "comment.decision", 0.9,
+			"Decision: repeat requests go to a review queue instead of being blocked outright, because support asked for it; we revisit after a month of data."))
+	for _, question := range []string{
+		"Tell me about a time you disagreed with a stakeholder",
+		"a time you had a disagreement with your manager",
+		"Tell me about a time you pushed back on a request",
+		"a time you said no to a stakeholder",
+		"Describe a conflict with a colleague and how you resolved it",
+		"a time you convinced an engineer to change course",
+		"a time you persuaded a stakeholder",
+	} {
+		t.Run(question, func(t *testing.T) {
+			doc, lint := storiesFor(t, p, question)
+			if len(doc.Stories) != 1 {
+				t.Fatalf("%d stories, want the one that answers it", len(doc.Stories))
+			}
+			s := doc.Stories[0]
+			if s.Epic.Key != "PAY-120" || len(s.Questions) == 0 || s.Questions[0] != "a time you pushed back or said no" {
+				t.Errorf("story %s tagged %q, want PAY-120, where the no-go is, leading with pushing back", s.Epic.Key, s.Questions)
+			}
+			quotes := slices.ContainsFunc(s.Actions, func(a actionJSON) bool { return a.Excerpt == noGo })
+			if !quotes || !strings.Contains(s.Action, "“No-go for 2026.09") {
+				t.Errorf("the story does not quote the no-go: %q", s.Action)
+			}
+			if strings.Contains(lint, "note:") {
+				t.Errorf("stderr = %q, want no note: the story answers the question", lint)
+			}
+		})
+	}
+}
+
+// Where no words of the user's say no, a question about disagreeing is
+// not claimed: a trade-off the user decided is the closest answer, a
+// story without one the strongest, and standard error says which. A Won't
+// Do closing a duplicate, a go at a go/no-go and ", not" in an update
+// are no disagreement, nor is work pushed back a sprint.
+func TestStoriesQuestionAboutDisagreementClaimsNoneTheTextDoesNotShow(t *testing.T) {
+	notSayingNo := func(p evidence.Portfolio) evidence.Portfolio {
+		p.Evidence = append(p.Evidence,
+			jiraItem(storyFraud, evidence.SourceComment, "10940", "2026-09-04T10:00:00Z",
+				evidence.CatDecisionMaking, "comment.wont-do-reason", 0.85, "Closing as Won't Do: PAY-150 covers the same need. Reopen if someone asks for it."),
+			jiraItem(storyRefund, evidence.SourceComment, "10941", "2026-09-05T10:00:00Z",
+				evidence.CatReleasePlanning, "comment.release", 0.8, "Go/no-go for 2026.09: go. Staging soak was clean over the weekend."),
+			jiraItem(storyRefund, evidence.SourceComment, "10942", "2026-09-06T10:00:00Z",
+				evidence.CatStakeholderComms, "comment.status-update", 0.8, "Update for support: refunds show as pending, not failed, until the bank confirms them."),
+			jiraItem(storyFraud, evidence.SourceComment, "10943", "2026-09-07T10:00:00Z",
+				evidence.CatSprintPlanning, "comment.sprint", 0.8, "We pushed back the review queue by a sprint to fit the QA pass."))
+		return p
+	}
+	for _, tt := range []struct {
+		name string
+		p    evidence.Portfolio
+		// epic and quote are the story told and the words it must quote;
+		// note is what standard error must say.
+		epic, quote, note string
+	}{
+		{"a trade-off is the closest", notSayingNo(typicalPortfolio()), "PAY-101",
+			"client-side retries are out of scope", `nothing you wrote says no or disagrees, which "Tell me about a time you disagreed with a stakeholder" asks about; this story tells the closest, a trade-off you decided`},
+		{"nothing comes close", noEpicPortfolio(), "",
+			"", `no kind of work in your evidence answers "Tell me about a time you disagreed with a stakeholder": nothing you wrote says no or disagrees`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, lint := storiesFor(t, tt.p, "Tell me about a time you disagreed with a stakeholder")
+			if len(doc.Stories) != 1 {
+				t.Fatalf("%d stories, want the closest one", len(doc.Stories))
+			}
+			s := doc.Stories[0]
+			if slices.ContainsFunc(s.Questions, func(q string) bool { return strings.Contains(q, "pushed back") || strings.Contains(q, "disagree") }) {
+				t.Errorf("the story is tagged %q, which nothing in it shows", s.Questions)
+			}
+			if tt.epic != "" && s.Epic.Key != tt.epic {
+				t.Errorf("story %s, want %s", s.Epic.Key, tt.epic)
+			}
+			if !strings.Contains(s.Action, tt.quote) {
+				t.Errorf("the story does not quote %q: %q", tt.quote, s.Action)
+			}
+			if !strings.HasPrefix(lint, "note: "+tt.note) {
+				t.Errorf("stderr = %q, want a note %q", lint, tt.note)
+			}
+		})
+	}
+}
+
+// A story's quotes end where a sentence ends, not mid-sentence with "…":
+// the situation quotes the epic's goal from its description when the
+// excerpt the classifier kept was cut short, one or two sentences of it;
+// where the user's words are only the excerpt, the quote goes back to
+// their last sentence, as the summary of the actions in JSON does.
+func TestStoryQuotesEndWithASentence(t *testing.T) {
+	goal := "Goal: cut EU checkout timeouts below 0.5% by the end of Q1. " +
+		"Why now: timeouts cost us 1,900 abandoned carts last month, and the two largest merchants in Germany asked for a fix before their spring sales start in March. " +
+		"Success metrics: timeout rate under 0.5% for 4 weeks; no rise in card declines."
+	excerpt := evidence.Shorten(goal, 200) // as the classifier keeps it
+	withGoal := func(description string) evidence.Portfolio {
+		p := typicalPortfolio()
+		for i := range p.Evidence {
+			if e := &p.Evidence[i]; e.IssueKey == epicEU.key && e.Source == evidence.SourceIssue {
+				e.Excerpt = excerpt
+			}
+		}
+		p.Epics[0].Goal = description
+		return p
+	}
+	filed := "Refund emails go out twice since the mail queue retries on timeout. 40 merchants complained this week, because shoppers think they were refunded twice and call their bank to ask which refund is real."
+	issue := noEpicPortfolio()
+	issue.Evidence = append(issue.Evidence,
+		jiraItem(bugRefundMail, evidence.SourceIssue, bugRefundMail.id, "2026-05-28T09:00:00Z",
+			evidence.CatStoryWriting, "issue.problem-statement", 0.8, evidence.Shorten(filed, 160)),
+		jiraItem(bugRefundMail, evidence.SourceComment, "90002", "2026-05-29T09:00:00Z",
+			evidence.CatDecisionMaking, "comment.decision", 0.85,
+			"Decision: we make the send idempotent. Stopping the retries would lose the email whenever the mail server is slow, which support hears about from merchants."))
+	for _, tt := range []struct {
+		name, key string
+		p         evidence.Portfolio
+		// situation is how the situation ends; action a part of the JSON
+		// action summary.
+		situation, action string
+	}{
+		{"the goal from the description", "PAY-101", withGoal(goal),
+			"When I created the epic I wrote: “Goal: cut EU checkout timeouts below 0.5% by the end of Q1. Why now: timeouts cost us 1,900 abandoned carts last month, and the two largest merchants in Germany asked for a fix before their spring sales start in March.”", ""},
+		{"a description edited since", "PAY-101", withGoal("Goal: timeouts below 0.3% by the end of Q2."),
+			"When I created the epic I wrote: “Goal: cut EU checkout timeouts below 0.5% by the end of Q1.”", ""},
+		{"an issue the user filed", "PAY-777", issue,
+			"When I filed it I wrote: “Refund emails go out twice since the mail queue retries on timeout.”",
+			"Decision-making: “Decision: we make the send idempotent.”"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var told bool
+			for _, s := range readStories(t, tt.p, -1).Stories {
+				key := s.Epic.Key
+				if s.Issue != nil {
+					key = s.Issue.Key
+				}
+				if key != tt.key {
+					continue
+				}
+				told = true
+				if !strings.HasSuffix(s.Situation, tt.situation) {
+					t.Errorf("situation = %q, want it to end %q", s.Situation, tt.situation)
+				}
+				if !strings.Contains(s.Action, tt.action) || strings.Contains(s.Action, "…”") && tt.action != "" {
+					t.Errorf("action = %q, want %q and no quote cut mid-sentence", s.Action, tt.action)
+				}
+			}
+			if !told {
+				t.Fatalf("no story of %s", tt.key)
+			}
+		})
+	}
+}

@@ -48,11 +48,17 @@ they say what Jira shows, and standard error names them.
 
 --question "a time you handled conflicting priorities" writes the one story that answers
 it best: the initiative, incident or issue with the strongest evidence of the kind of work
-the question is about. A question no kind of work answers ("a time you failed") gets your
-strongest story, not tagged with it, and a note on standard error.`,
+the question is about. A question about disagreeing ("a time you disagreed with a
+stakeholder", "pushed back", "said no", "a conflict", "convinced", "persuaded") gets the
+story where your own words say no, quoting them: a no-go, a Won't Do with its reason,
+"P2, not P1"; it leads with "a time you pushed back or said no". Without such words it
+gets the closest trade-off you decided ("X, not Y", "instead of"), or else your strongest
+story, not tagged with it, and a note on standard error, as a question no kind of work
+answers ("a time you failed") does.`,
 		Example: `  pmfolio stories
   pmfolio stories --top 5 --since 2y -o stories.md
   pmfolio stories --question "a time you handled conflicting priorities"
+  pmfolio stories --question "a time you disagreed with a stakeholder"
   pmfolio stories --format json --redact`,
 		Args: pf.args,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -21,8 +21,10 @@ type Options struct {
 	// every item, comments quoted, field edits summarised.
 	Full bool
 	// Lint, when set, receives a line for each initiative shown without an
-	// outcome, with the command that adds one. Commands point it at
-	// standard error, so that the document itself stays clean.
+	// outcome, with the command that adds one, and for each kind of work
+	// shown only by field edits, with what would show it in words.
+	// Commands point it at standard error, so that the document itself
+	// stays clean.
 	Lint io.Writer
 }
 
@@ -819,7 +821,7 @@ func (r *report) missingOutcome(in initiative) {
 	if !slices.Contains(r.lint, ref) {
 		r.lint = append(r.lint, ref)
 		if in.onNoEpic {
-			r.lintLines = append(r.lintLines, fmt.Sprintf("%s (%s) is told without an outcome: no comment of yours on it reports one (“Outcome: …”, or a closing comment with a number); add one: %s",
+			r.lintLines = append(r.lintLines, fmt.Sprintf("outcome missing: %s (%s) is told without an outcome: no comment of yours on it reports one (“Outcome: …”, or a closing comment with a number); add one: %s",
 				evidence.OneLine(in.epic.Key), evidence.Shorten(evidence.OneLine(in.title), 60), outcomeCommand(in)))
 			return
 		}
@@ -828,7 +830,7 @@ func (r *report) missingOutcome(in initiative) {
 		if _, metrics := goalAndMetrics(in.goal()); metrics != "" {
 			measure = " (its success metrics: " + strings.TrimSuffix(evidence.Shorten(metrics, 120), ".") + ")"
 		}
-		r.lintLines = append(r.lintLines, fmt.Sprintf("%s (%s) is shown without an outcome%s; add one: %s",
+		r.lintLines = append(r.lintLines, fmt.Sprintf("outcome missing: %s (%s) is shown without an outcome%s; add one: %s",
 			evidence.OneLine(in.epic.Key), evidence.Shorten(evidence.OneLine(in.title), 60), measure, outcomeCommand(in)))
 	}
 }
@@ -839,7 +841,7 @@ func (r *report) writeLint(w io.Writer) error {
 		return nil
 	}
 	for _, line := range r.lintLines {
-		if _, err := fmt.Fprintln(w, "outcome missing: "+line); err != nil {
+		if _, err := fmt.Fprintln(w, line); err != nil {
 			return fmt.Errorf("write lint: %w", err)
 		}
 	}
@@ -861,7 +863,7 @@ func writeBriefCompetencies(w *bufio.Writer, r *report) {
 		if len(c.shown) == 0 {
 			sw.WriteString("**Gap**")
 		}
-		var thin []evidence.Category
+		var thin []group
 		for i, g := range c.shown {
 			var written []*evidence.Evidence
 			for _, e := range g.items {
@@ -881,15 +883,19 @@ func writeBriefCompetencies(w *bufio.Writer, r *report) {
 			}
 			sw.WriteString(")")
 			if len(written) == 0 && g.category.Suggestion != "" {
-				thin = append(thin, g.category)
+				thin = append(thin, g)
 			}
 		}
 		first := true
 		for _, g := range c.gaps {
 			writeGap(gw, &first, g, "")
 		}
+		// A kind of work shown only by field edits is the user's to
+		// mend, not the reader's to see: the table shows what it shows,
+		// and the user is told on the side.
 		for _, g := range thin {
-			writeGap(gw, &first, g, "only field edits so far. ")
+			r.lintLines = append(r.lintLines, fmt.Sprintf("in your words: %s (%s) is shown only by field edits, and an interviewer will ask for an example; %s",
+				evidence.OneLine(g.category.Title), scaleOf(r.tally(g.items).issues, len(g.items)), evidence.LowerFirst(evidence.OneLine(g.category.Suggestion))))
 		}
 		sw.Flush()
 		gw.Flush()

@@ -253,7 +253,16 @@ func TestMarkdownStructure(t *testing.T) {
 				if len(wantSections(p)) > len(builtinSections(p)) {
 					competencies = append(competencies, "Other")
 				}
-				checkTable(t, d, st.tables[0], []string{"Competency", "Shown by", "Gap and what would fill it"}, competencies)
+				// A gap column when some kind of work has no evidence at
+				// all; one shown only by field edits is told on the side.
+				header := []string{"Competency", "Shown by"}
+				for _, c := range evidence.Categories {
+					if !slices.ContainsFunc(p.Evidence, func(e evidence.Evidence) bool { return e.Category == c.ID }) {
+						header = append(header, "Gap and what would fill it")
+						break
+					}
+				}
+				checkTable(t, d, st.tables[0], header, competencies)
 				if !full {
 					if len(st.tables) != 1 {
 						t.Errorf("%d tables in the brief, want 1", len(st.tables))
@@ -545,6 +554,28 @@ func TestTheBriefDoesNotRepeatAResultAmongItsBullets(t *testing.T) {
 	}
 	if lines := bulletLines(t, p, -1); !strings.Contains(lines[0], "fell from 2.1% to 0.3%") {
 		t.Errorf("pmfolio bullets no longer leads with the result: %q", lines[0])
+	}
+}
+
+// The brief is handed to a hiring manager: a kind of work with no evidence
+// at all is a gap with what would fill it, as taxonomy.md asks, but one
+// shown only by field edits is shown as it is, and the user alone is told
+// that an interviewer will ask for an example in their words.
+func TestBriefToldTheUserNotTheReaderWhatIsOnlyFieldEdits(t *testing.T) {
+	const when = "2026-03-04T15:12:00Z"
+	p := portfolioOf(
+		jiraItem(storyTO, evidence.SourceComment, "1", when, evidence.CatDecisionMaking, "comment.decision", 0.8, "Decision: we retry once on a gateway timeout, never twice."),
+		jiraItem(storyRetry, evidence.SourceChange, "2", when, evidence.CatBacklogGrooming, "change.estimate", 0.7, "Story point estimate: (none) → 3"))
+	var doc, lint strings.Builder
+	if err := Markdown(&doc, p, Options{Lint: &lint}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.String(), "| Competency | Shown by | Gap and what would fill it |") || !strings.Contains(doc.String(), "**Stakeholder communication:**") ||
+		strings.Contains(doc.String(), "only field edits") {
+		t.Errorf("the competency table shows the reader the wrong gaps:\n%s", doc.String())
+	}
+	if want := "in your words: Backlog grooming (1 issue) is shown only by field edits, and an interviewer will ask for an example; join or run backlog refinement"; !strings.Contains(lint.String(), want) {
+		t.Errorf("the user is not told %q:\n%s", want, lint.String())
 	}
 }
 

@@ -158,9 +158,13 @@ func Count(n int) string {
 }
 
 // signOff is a closing courtesy and nothing else: "Thanks Sam!", "thx all",
-// "Cheers, Maya". A quote that ends with one reads as a chat message, and
-// once names are redacted as "Thanks a teammate!".
-var signOff = regexp.MustCompile(`(?i)^(?:many thanks|thanks|thank you|thx|ty|cheers|much appreciated|appreciated)\b[^.!?]*[.!?]*$`)
+// "Cheers, Maya", or a bare "Closing the epic.". A quote that ends with one
+// reads as a chat message, and once names are redacted as "Thanks a
+// teammate!".
+var signOff = regexp.MustCompile(`(?i)^(?:many thanks|thanks|thank you|thx|ty|cheers|much appreciated|appreciated)\b[^.!?]*[.!?]*$|` +
+	// A bare closing note is Jira housekeeping, not the result it follows:
+	// "…down from 42 when we started. Closing the epic."
+	`^(?:closing|closed|resolving)(?: (?:the|this))?(?: (?:epic|ticket|issue|one))?(?: now)?[.!]*$`)
 
 // WithoutSignOff drops the sign-offs a quote ends with ("…closing the epic.
 // Thanks all!"), keeping the text whole when nothing else would be left. A

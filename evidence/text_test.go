@@ -94,6 +94,11 @@ func TestWithoutSignOff(t *testing.T) {
 		{"p95 is down to 80 ms. Thanks to the cache.", "p95 is down to 80 ms. Thanks to the cache."},
 		{"Decision: ship on Monday. Thanks for flagging the risk with the payments team early!", "Decision: ship on Monday. Thanks for flagging the risk with the payments team early!"},
 		{"Decision: ship on Monday.", "Decision: ship on Monday."},
+		// A bare closing note is housekeeping; a closing that says more stays.
+		{"Pages per week averaged 13, down from 42 when we started. Closing the epic.", "Pages per week averaged 13, down from 42 when we started."},
+		{"Verified on the canary. Closing. Thanks!", "Verified on the canary."},
+		{"All 5 clusters upgraded. Closing the epic: success metrics met.", "All 5 clusters upgraded. Closing the epic: success metrics met."},
+		{"Closing the epic.", "Closing the epic."},
 		{"", ""},
 	} {
 		if got := WithoutSignOff(tc.text); got != tc.want {

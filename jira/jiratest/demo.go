@@ -101,9 +101,9 @@ type generator struct {
 	lastCreated time.Time
 	leaver      *User     // a colleague who left the company
 	leftAt      time.Time // when leaver's account was deactivated
-	// affected is how many merchants each incident affected, so its
-	// postmortem and follow-ups agree on the number.
-	affected map[*Issue]int
+	// incidents are the facts of each incident, so that its postmortem
+	// and follow-ups tell the numbers its updates told.
+	incidents map[*Issue]*incidentFacts
 }
 
 type followUp struct {
@@ -137,6 +137,7 @@ func newGenerator(opts DemoOptions) *generator {
 		actions:     map[string]bool{},
 		written:     map[string]int{},
 		lastWritten: map[string]time.Time{},
+		incidents:   map[*Issue]*incidentFacts{},
 	}
 	if s.Deployment == DeploymentCloud {
 		s.FieldIDs = FieldIDs{Sprint: "customfield_10020", StoryPoints: "customfield_10016", Rank: "customfield_10019", Flagged: "customfield_10021"}
@@ -483,14 +484,17 @@ type issueGen struct {
 	serves *epicSeed
 	// owner does the issue's engineering once it starts.
 	owner    *User
-	incident *Issue  // for postmortems and follow-ups
-	dupOf    *Issue  // what a duplicate duplicates
-	blocker  *Issue  // what a blocked issue waits for
-	asker    *User   // the colleague whose question Me answers next
-	qa       *qaPair // what asker asked
-	lastN    int     // the last {$n}, so {$n2} can be larger
-	meActed  bool    // Me did something on the issue
-	busy     bool    // one of the few issues with a very long history
+	incident *Issue // for postmortems and follow-ups
+	// facts are what happened in the incident the issue is, or is the
+	// postmortem or a follow-up of.
+	facts   *incidentFacts
+	dupOf   *Issue  // what a duplicate duplicates
+	blocker *Issue  // what a blocked issue waits for
+	asker   *User   // the colleague whose question Me answers next
+	qa      *qaPair // what asker asked
+	lastN   int     // the last {$n}, so {$n2} can be larger
+	meActed bool    // Me did something on the issue
+	busy    bool    // one of the few issues with a very long history
 	// unmeasured marks the epic Me owns and closes without ever writing
 	// down what came of it, so the portfolio has an initiative to lint.
 	unmeasured bool
@@ -543,24 +547,26 @@ func (ig *issueGen) setup(fu followUp) {
 		if p == g.ops && g.chance(0.3) {
 			is.Reporter = me
 		}
-		is.Description = ig.fresh(func() string {
-			return ig.fill("Alert: {$svc} error rate above {~2|5|10}% for {$3-10} minutes in {$region}, fired at {$hhmm} UTC.\n\n" + pickOf(g, ig.text.traces))
-		}, descriptionTails)
+		is.Assignee = is.Reporter
+		ig.facts = ig.newIncidentFacts()
+		g.incidents[is] = ig.facts
+		is.Description = ig.incidentDescription()
 		is.Priority = priorityHighest
 		is.Labels = []string{"incident"}
-		is.Assignee = is.Reporter
 	case kindPostmortem:
 		is.Type = typeTask
-		ig.svc, ig.region = svcOf(fu.incident, ig.svc), regionOf(fu.incident, ig.region)
+		ig.facts = g.incidents[fu.incident]
+		ig.svc, ig.region = ig.facts.svc, ig.facts.region
 		is.Summary = "Postmortem: " + strings.TrimPrefix(fu.incident.Summary, "INC: ")
 		is.Reporter, is.Assignee = me, me
-		is.Description = ig.freshFill(postmortemTemplate)
+		is.Description = ig.postmortemDescription()
 		is.Labels = []string{"postmortem"}
 		is.Priority = priorityHigh
 	case kindFollowUp:
 		is.Type = typeTask
-		ig.svc, ig.region = svcOf(fu.incident, ig.svc), regionOf(fu.incident, ig.region)
-		is.Summary = ig.fill(fu.summary)
+		ig.facts = g.incidents[fu.incident]
+		ig.svc, ig.region = ig.facts.svc, ig.facts.region
+		is.Summary = ig.fill(ig.facts.cause.followUp(fu.summary))
 		ig.serves = ig.text.epicServedBy(fu.summary)
 		is.Reporter = me
 		what := strings.TrimPrefix(is.Summary, "Follow-up: ")
@@ -831,26 +837,6 @@ func (ig *issueGen) freshFill(templates ...string) string {
 	return ig.fresh(func() string { return ig.fill(pickOf(ig.generator, templates)) }, descriptionTails)
 }
 
-func regionOf(is *Issue, fallback string) string {
-	for _, r := range regions {
-		if strings.Contains(is.Summary, r) || strings.Contains(is.Description, r) {
-			return r
-		}
-	}
-	return fallback
-}
-
-func svcOf(is *Issue, fallback string) string {
-	for _, t := range []*projectText{&opsText, &payText, &appText} {
-		for _, s := range t.services {
-			if strings.Contains(is.Summary, s) {
-				return s
-			}
-		}
-	}
-	return fallback
-}
-
 func (ig *issueGen) storyDescription(seed storySeed) string {
 	return ig.fresh(func() string { return ig.writeStory(seed) }, descriptionTails)
 }
@@ -969,8 +955,13 @@ func (ig *issueGen) plan(i int) []step {
 		steps = append(steps, (*issueGen).finishEpic)
 		return steps
 	case kindIncident:
-		steps = append(steps, (*issueGen).start, (*issueGen).incidentComment, (*issueGen).colleagueComment,
-			(*issueGen).incidentComment, (*issueGen).incidentLabel, (*issueGen).incidentComment)
+		// The response, at the times its facts give (facts.response): it
+		// is started, Me posts an update while investigating and one while
+		// mitigating, labels it customer-impact, the mitigator reports the
+		// fix took and Me posts an update once mitigated. The fillers come
+		// after the all clear, while it stays open; then it is closed.
+		steps = append(steps, (*issueGen).start, (*issueGen).incidentUpdate, (*issueGen).incidentUpdate,
+			(*issueGen).incidentLabel, (*issueGen).mitigatorReport, (*issueGen).incidentUpdate)
 		fillers(share(histories, 0.2), share(comments, 0.3))
 		steps = append(steps, (*issueGen).finishIncident)
 		return steps
@@ -1031,7 +1022,9 @@ func (ig *issueGen) run(steps []step) {
 	case kindEpic:
 		life = time.Duration(60+g.pick(150)) * 24 * time.Hour
 	case kindIncident:
-		life = time.Duration(2+g.pick(30)) * time.Hour
+		// How long it stays open after its all clear, within a day: its
+		// updates give times of day without a date.
+		life = time.Duration(1+g.pick(16)) * time.Hour
 	default:
 		life = time.Duration(2+g.pick(40))*24*time.Hour + time.Duration(g.pick(24))*time.Hour
 	}
@@ -1048,7 +1041,12 @@ func (ig *issueGen) run(steps []step) {
 	limit := g.site.Now.Add(-time.Minute)
 	for i, st := range steps {
 		at := ig.is.Created.Add(time.Minute + time.Duration(offsets[i]*float64(life))).Truncate(time.Millisecond)
-		if ig.kind != kindIncident {
+		switch {
+		case ig.kind == kindIncident && i < len(ig.facts.response):
+			at = ig.facts.response[i]
+		case ig.kind == kindIncident:
+			at = ig.facts.resolved.Add(time.Minute + time.Duration(offsets[i]*float64(life))).Truncate(time.Millisecond)
+		default:
 			at = workday(at) // incidents keep their night-time hours
 		}
 		if at.After(limit) {

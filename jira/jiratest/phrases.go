@@ -653,20 +653,42 @@ var (
 		"Reopening: AC {$1-3} isn't met yet, {$gap}.",
 		"Reopening because {$gap}; AC {$1-3} isn't met yet.",
 	}
-	incidentComments = []string{
-		"Status: investigating elevated errors on {$svc} in {$region} since {$hhmm} UTC. Impact: ~{$pct}% of requests failing. Next update at {$time}.",
-		"Update: mitigation in progress, rolled back {$svc} to {$ver}. Error rate dropping. Customer impact: {$count} merchants saw failed payments. Next update at {$time}.",
-		"Mitigated at {$hhmm} UTC, error rate back to baseline. Keeping the incident open while we monitor; next update at {$time}.",
-		"Incident comms: status page updated, support has the customer-facing text{? and {$outsider} is calling {$customer}}. {$lead} FYI, your dashboards will show the dip.",
-		"Roles for this incident: I'm coordinating, {$mate} is on mitigation, {$lead} handles merchant comms. Next update at {$time}.",
-		"Update: root cause looks like {~connection pool exhaustion after the {$ver} rollout|a bad config push to {$svc}|a full disk on one {$svc} node}. Mitigation is holding. Next update at {$time}.",
-		"Impact so far: {$count} merchants, ~{$pct}% of checkout attempts in {$region} between {$hhmm} and now. Next update at {$time}.",
-		"{$customer} and {~two|three} other merchants have called support. Opened #inc-{$svc} as the incident channel, please keep the chatter there. Next update at {$time}.",
+	// incidentUpdates are Me's updates while she coordinates an incident,
+	// by its phase when she posts: each says only what has happened by
+	// then, in the incident's own facts (incident.go), so that no update
+	// contradicts another, the resolving comment or the postmortem.
+	incidentUpdates = [...][]string{
+		phaseInvestigating: {
+			"Status: investigating elevated errors on {$svc} in {$region} since {$started} UTC. Impact: ~{$failing}% of requests failing. Next update at {$time}.",
+			"Roles for this incident: I'm coordinating, {$mitigator} is on mitigation, {$lead} handles merchant comms. Status: errors on {$svc} since {$started} UTC, ~{$failing}% of requests failing. Next update at {$time}.",
+			"Impact so far: {$merchants} merchants, ~{$failing}% of requests to {$svc} in {$region} failing since {$started} UTC. Next update at {$time}.",
+			"Customer impact: {$customer} and {~two|three} other merchants have called support about errors since {$started} UTC. Opened the incident channel #inc-{$svc}, please keep the chatter there. Next update at {$time}.",
+		},
+		phaseMitigating: {
+			"Update: mitigation in progress since {$mitigating} UTC, {$fixing}. Customer impact so far: {$merchants} merchants saw failed requests. Next update at {$time}.",
+			"Incident comms: status page updated, support has the customer-facing text{? and {$outsider} is calling {$customer}}. {$lead} FYI, {$merchants} merchants are affected and your dashboards will show the dip from {$started} UTC.",
+			"Update: {$mitigator} is {$fixing}, started at {$mitigating} UTC. Still ~{$failing}% of requests failing; customer impact so far {$merchants} merchants. Next update at {$time}.",
+		},
+		phaseMonitoring: {
+			"Mitigated at {$mitigated} UTC ({$mitigation}), error rate falling back towards baseline. Keeping the incident open while we monitor; next update at {$time}.",
+			"Update: root cause looks like {$cause}. Mitigated at {$mitigated} UTC by {$fixing}; the error rate is falling. Next update at {$time}.",
+		},
+		phaseResolved: {
+			"Update: error rate back to baseline since {$resolved} UTC. Keeping the incident open while we monitor; postmortem to follow.",
+			"Incident comms: status page back to green since {$resolved} UTC, support has the final note for customers{? and {$outsider} has called {$customer}}.",
+			"Final impact: {$merchants} merchants, ~{$failing}% of requests to {$svc} failing for {$minutes} minutes ({$started}–{$resolved} UTC). Postmortem to follow.",
+		},
 	}
+	// incidentCloseComments resolve an incident, after its all clear.
 	incidentCloseComments = []string{
-		"Resolved. Impact window {$20-90} minutes. Postmortem to follow, I'll schedule the review for {$day}.",
-		"Resolved at {$hhmm} UTC. Customer impact: {$count} merchants. Postmortem and follow-up items coming in OPS.",
-		"All clear since {$hhmm} UTC, closing. {~Support has the final note for customers.|Status page is back to green.} Postmortem to follow, review on {$day}{? with {$lead}}.",
+		"Resolved. Impact window {$minutes} minutes ({$started}–{$resolved} UTC), {$merchants} merchants affected. Postmortem to follow, I'll schedule the review for {$day}.",
+		"Resolved at {$resolved} UTC, {$minutes} minutes after the first errors. Customer impact: {$merchants} merchants. Postmortem and follow-up items coming in OPS.",
+		"All clear since {$resolved} UTC, closing: {$minutes} minutes of errors for {$merchants} merchants. {~Support has the final note for customers.|Status page is back to green.} Postmortem to follow, review on {$day}{? with {$lead}}.",
+	}
+	// mitigatorReports are the colleague on mitigation saying that it took.
+	mitigatorReports = []string{
+		"{$fixed}, error rate is dropping.",
+		"{$fixed}. Error rate is coming down{~, watching it| on {$dash}}.",
 	}
 	flagOffComments = []string{
 		"(flagoff) Flag removed\n\nUnblocked: {$blockerteam} finished the change in {$blocker}, you can continue.",
@@ -837,9 +859,12 @@ var (
 		"see {$samekey} for the {~first half|same fix in another service}.",
 	}
 	storyOutOfScope     = []string{"Anything that needs a new vendor", "Changes to the {$svc} API", "Non-production environments", "A UI for this", "Other regions than {$region}"}
-	postmortemTemplate  = "h3. Summary\n{$incident}\n\nh3. Impact\n{$count} merchants affected, ~{$pct}% of requests failed for {$20-90} minutes{? in {$region}}.\n\nh3. Timeline (UTC)\n* {$hhmm} alert fired\n* +{$3-12}m incident declared, roles assigned\n* +{$15-35}m mitigation ({~rollback|failover|config revert}) started\n* +{$40-90}m error rate back to baseline\n\nh3. Root cause\n{~Connection pool exhaustion in {$svc} after a config change that halved the pool size.|A certificate on {$svc} expired because its renewal job had been failing silently for {$2-5} weeks.|A deploy of {$svc} with a schema change that was not backwards compatible.|Disk full on one {$svc} node after log retention was switched off in a cleanup.}\n\nh3. Action items\n* {~Alert on pool saturation|Alert on renewal job failures|Check schema compatibility before deploy|Alert on disk usage at 80%}\n* {~Config changes to pools go through review by the owning team|Runbook step for manual renewal|Expand-and-contract migrations only}\n* Add the {~rollback|failover} step to the runbook"
+	postmortemTemplate  = "h3. Summary\n{$incident}\n\nh3. Impact\n{$merchants} merchants affected, ~{$failing}% of requests to {$svc} in {$region} failed for {$minutes} minutes.\n\nh3. Timeline (UTC)\n* {$started} first errors on {$svc}\n* {$alerted} alert fired: error rate above {$threshold}% for {$alertfor} minutes\n* {$declared} incident declared, roles assigned\n* {$mitigating} mitigation ({$mitigation}) started\n* {$mitigated} mitigated, error rate falling\n* {$resolved} error rate back to baseline, all clear\n\nh3. Root cause\n{$rootcause}\n\nh3. Action items\n{$actions}"
 	followUpDescription = "From the postmortem {$postmortem} of {$incidentkey}: {$summary}.\n\nh3. Why\n{~Without this, the same failure pages us again and we only see it from customer tickets.|It is the cheapest of the action items and removes most of the risk.|{$count} merchants were affected last time; this is how we stop a repeat.}\n\nh3. Done when\n* The change is live in production\n* The runbook mentions it{?\n* {$person} has reviewed it}"
-	followUps           = []string{
+	// followUps are the follow-ups a postmortem may file, as the epics
+	// that they serve list them; the incident's cause words each one
+	// (incidentCause.followUps).
+	followUps = []string{
 		"Follow-up: alert on {$svc} connection pool saturation",
 		"Follow-up: add the rollback step to the {$svc} runbook",
 		"Follow-up: require review for pool size changes",

@@ -474,14 +474,6 @@ func (ig *issueGen) finishEpic() {
 	ig.transition(ig.is.Reporter, statusDone, resolutionDone)
 }
 
-func (ig *issueGen) incidentComment() {
-	ig.say(ig.site.Me, incidentComments)
-}
-
-func (ig *issueGen) colleagueComment() {
-	ig.colleagueTalk()
-}
-
 func (ig *issueGen) incidentLabel() {
 	if !slices.Contains(ig.is.Labels, "customer-impact") {
 		from := strings.Join(ig.is.Labels, " ")
@@ -869,7 +861,11 @@ func (ig *issueGen) meEpicTalk() bool {
 }
 
 func (ig *issueGen) meIncidentTalk() bool {
-	return ig.kind == kindIncident && !ig.done() && ig.meSay(incidentComments)
+	if ig.kind != kindIncident || ig.done() {
+		return false
+	}
+	ig.incidentUpdate()
+	return true
 }
 
 // questionAndAnswer: a colleague asks Me something and she answers so they
@@ -899,6 +895,9 @@ func (ig *issueGen) colleagueTalk() bool {
 	texts := colleagueTriage
 	if ig.worked {
 		texts = colleagueWork
+	}
+	if ig.kind == kindIncident {
+		texts = slices.DeleteFunc(slices.Clone(texts), statesIncidentFacts)
 	}
 	ig.say(ig.teammate(), texts)
 	return true
@@ -1051,6 +1050,9 @@ func (ig *issueGen) slot(name string) string {
 	if lo, hi, ok := numberRange(name); ok {
 		return strconv.Itoa(lo + g.pick(hi-lo+1))
 	}
+	if text, ok := ig.incidentSlot(name); ok {
+		return text
+	}
 	switch name {
 	case "svc":
 		return ig.svc
@@ -1068,18 +1070,13 @@ func (ig *issueGen) slot(name string) string {
 	case "ms":
 		return strconv.Itoa(200 + g.pick(3800))
 	case "count":
-		// Picked every time, so the rest of the site stays as it was.
+		// Picked every time, so the rest of the site stays as it was; an
+		// incident's follow-up counts the merchants it affected.
 		n := 12 + g.pick(470)
-		if ig.incident == nil {
-			return strconv.Itoa(n)
+		if ig.facts != nil {
+			return strconv.Itoa(ig.facts.merchants)
 		}
-		if g.affected == nil {
-			g.affected = make(map[*Issue]int)
-		}
-		if _, ok := g.affected[ig.incident]; !ok {
-			g.affected[ig.incident] = n
-		}
-		return strconv.Itoa(g.affected[ig.incident])
+		return strconv.Itoa(n)
 	case "metric":
 		if th := ig.theme(); th != nil {
 			return ig.fill(pickOf(g, th.metric))

@@ -479,7 +479,7 @@ func writeNextMarkdown(w io.Writer, list nextList) {
 		fmt.Fprintf(w, "%d. **[%s](%s) %s**: %s.\n", i+1, md(op.IssueKey), op.IssueURL, md(op.Summary), md(op.Action))
 		fmt.Fprintf(w, "   - Why: %s.\n", md(strings.Join(append([]string{op.Reason}, op.Why...), "; ")))
 		for _, also := range entry[1:] {
-			fmt.Fprintf(w, "   - Also: %s.\n", md(alsoLine(also)))
+			fmt.Fprintf(w, "   - Also: %s.\n", md(alsoLine(op, also)))
 		}
 		fmt.Fprintf(w, "   - Shows: %s.\n", md(strings.Join(showsOf(entry), ", ")))
 	}
@@ -534,7 +534,7 @@ func writeNextTable(stdio IO, list nextList) {
 		labelled("do:", op.Action)
 		labelled("why:", strings.Join(append([]string{op.Reason}, op.Why...), "; "))
 		for _, also := range entry[1:] {
-			labelled("also:", alsoLine(also))
+			labelled("also:", alsoLine(op, also))
 		}
 		labelled("shows:", strings.Join(showsOf(entry), ", "))
 		fmt.Fprintf(w, "%s%-7s%s%s%s\n", indent, "link:", dim, evidence.OneLine(op.IssueURL), reset)
@@ -544,12 +544,24 @@ func writeNextTable(stdio IO, list nextList) {
 // alsoLine is a further suggestion on an entry's issue with its reason:
 // "Get it estimated (story with no estimate)"; a reason with brackets of
 // its own ("active sprint (OPS Sprint 65) story…") is not bracketed again.
-func alsoLine(op next.Opportunity) string {
-	if strings.ContainsAny(op.Reason, "()") {
-		return op.Action + ": " + op.Reason
+// Where the entry's first suggestion already asks whether the issue is
+// still wanted, the further one does not ask it again.
+func alsoLine(first, op next.Opportunity) string {
+	action := op.Action
+	if strings.HasPrefix(first.Action, stillWantedAsk) && strings.HasPrefix(action, stillWantedAsk) {
+		if _, rest, ok := strings.Cut(action, ". "); ok {
+			action = rest
+		}
 	}
-	return op.Action + " (" + op.Reason + ")"
+	if strings.ContainsAny(op.Reason, "()") {
+		return action + ": " + op.Reason
+	}
+	return action + " (" + op.Reason + ")"
 }
+
+// stillWantedAsk opens the suggestions that ask first whether an issue
+// left alone for months is wanted at all (next.yaml's {still-wanted}).
+const stillWantedAsk = "Ask first whether it is still wanted"
 
 // wrapWords breaks text into lines of at most width runes, at spaces; a
 // word longer than the width gets a line of its own.

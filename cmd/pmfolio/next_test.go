@@ -390,9 +390,22 @@ func TestNextAlsoLineBracketsOnce(t *testing.T) {
 		"story with no estimate":                               "Get it estimated (story with no estimate)",
 		"active sprint (OPS Sprint 65) story with no estimate": "Get it estimated: active sprint (OPS Sprint 65) story with no estimate",
 	} {
-		if got := alsoLine(next.Opportunity{Action: "Get it estimated", Reason: reason}); got != want {
+		if got := alsoLine(next.Opportunity{Action: "Plan it"}, next.Opportunity{Action: "Get it estimated", Reason: reason}); got != want {
 			t.Errorf("alsoLine(%q) = %q, want %q", reason, got, want)
 		}
+	}
+}
+
+// An issue left alone for months gets "ask first whether it is still
+// wanted" once, from its first suggestion, not again from the next.
+func TestNextAlsoLineDoesNotAskTwiceWhetherItIsStillWanted(t *testing.T) {
+	first := next.Opportunity{Action: "Ask first whether it is still wanted after 12 months at Highest with nobody on it, and close it if not. Plan it into a sprint"}
+	also := next.Opportunity{Action: "Ask first whether it is still wanted 11 months after the release, and close it if not. Move it to the next release", Reason: "2025.12 was released without it"}
+	if got, want := alsoLine(first, also), "Move it to the next release (2025.12 was released without it)"; got != want {
+		t.Errorf("alsoLine = %q, want %q", got, want)
+	}
+	if got := alsoLine(next.Opportunity{Action: "Plan it"}, also); !strings.HasPrefix(got, stillWantedAsk) {
+		t.Errorf("alsoLine after a first suggestion that does not ask = %q, want it to ask", got)
 	}
 }
 

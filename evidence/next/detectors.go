@@ -1353,7 +1353,13 @@ func topPriorityUnowned(d Detector, t *Team, is TeamIssue) (map[string]string, b
 		strings.EqualFold(is.Type, "Epic") || !olderThan(d, is.Created, t.Now) {
 		return nil, false
 	}
-	return map[string]string{"priority": is.Priority, "age": age(is.Created, t.Now, d.Working)}, true
+	vars := map[string]string{"priority": is.Priority, "age": age(is.Created, t.Now, d.Working), "still-wanted": ""}
+	if t.Now.Sub(lastWord(is)) >= abandonedAfter {
+		// Months at the top with nobody on it and nobody saying a word:
+		// closing it may be the answer, and planning it the wrong one.
+		vars["still-wanted"] = "Ask first whether it is still wanted after " + vars["age"] + " at " + is.Priority + " with nobody on it, and close it if not. "
+	}
+	return vars, true
 }
 
 // outsideRunningSprint finds someone's issue in progress whose latest

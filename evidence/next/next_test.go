@@ -736,6 +736,17 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Highest", evidence.User{}, "closed", []string{"OPS Sprint 4"}, days(30)
 			}}},
+		{name: "highest priority for a month: plan it or lower it", detector: "priority.top-unowned",
+			action: "Plan it into a sprint with an owner, or lower its priority",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Highest", evidence.User{}, "", nil, days(30)
+			}}},
+		{name: "highest priority for a year without a word: ask first whether it is still wanted", detector: "priority.top-unowned",
+			reason: "Highest priority, open for 12 months",
+			action: "Ask first whether it is still wanted after 12 months at Highest with nobody on it, and close it if not. Plan it into a sprint with an owner",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Highest", evidence.User{}, "", nil, days(365)
+			}}},
 		{name: "P1 is the top where the team numbers priorities from 1", detector: "priority.top-unowned",
 			reason: "P1 priority, open for 4 weeks",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {

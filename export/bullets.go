@@ -193,6 +193,16 @@ func (n bulletNumber) counted() string {
 		!slices.ContainsFunc(n.evidence, func(e *evidence.Evidence) bool { return e.Manual && e.IssueKey == "" }) {
 		what = base
 	}
+	if what == countsItems {
+		// "36 acts" says nothing to a reader; what it counts does.
+		if n.Value == 1 {
+			return "item"
+		}
+		if len(n.EvidenceIDs) > int(n.Value) {
+			return "items (the same words on several issues count once)"
+		}
+		return "items"
+	}
 	if n.Value != 1 {
 		return what
 	}
@@ -203,7 +213,7 @@ func (n bulletNumber) counted() string {
 	// "done epics", "issues, and manual…", "issues with an incident
 	// update", "items recorded by hand (…)".
 	noun := len(what)
-	for _, qualifier := range []string{",", " with ", " recorded "} {
+	for _, qualifier := range []string{",", " with ", " recorded ", " opened", " written", " filed"} {
 		if i := strings.Index(what, qualifier); i >= 0 && i < noun {
 			noun = i
 		}
@@ -394,7 +404,9 @@ func items(groups []group) []*evidence.Evidence {
 
 // What bullet numbers count (bulletNumber.Counts).
 const (
-	countsItems         = "items"
+	// countsItems counts acts: items, of which those that open with the
+	// same sentence (sameAct) count once.
+	countsItems         = "acts"
 	countsIssues        = "issues"
 	countsDoneIssues    = "done issues"
 	countsProjects      = "projects"
@@ -833,12 +845,16 @@ func sayIncidents(r *report, groups []group) []clause {
 		posted = updates
 	}
 	// "Created 19 postmortems and follow-up issues" reads as 19
-	// postmortems for 7 incidents: the two are told apart.
-	var postmortems, followUps []*evidence.Evidence
+	// postmortems for 7 incidents: the issues the user created are told
+	// apart by what they are.
+	var opened, postmortems, followUps []*evidence.Evidence
 	for _, e := range all {
-		if isPostmortem(e.IssueType, e.IssueSummary) {
+		switch {
+		case isPostmortem(e.IssueType, e.IssueSummary):
 			postmortems = append(postmortems, e)
-		} else {
+		case evidence.IsIncident(e.IssueType, e.IssueSummary, e.IssueLabels):
+			opened = append(opened, e)
+		default:
 			followUps = append(followUps, e)
 		}
 	}
@@ -847,13 +863,16 @@ func sayIncidents(r *report, groups []group) []clause {
 	for _, k := range []struct {
 		from                    []*evidence.Evidence
 		counts, verb, one, many string
+		what                    string // what the number counts, when not counts
 	}{
-		{posted, countsComments, "posted ", "incident update", "incident updates"},
-		{postmortems, countsCreated, "wrote ", "postmortem", "postmortems"},
-		{followUps, countsCreated, "filed ", "follow-up issue", "follow-up issues"},
-		{all, countsOther, "recorded ", "other incident action", "other incident actions"},
+		{posted, countsComments, "posted ", "incident update", "incident updates", ""},
+		{opened, countsCreated, "opened ", "incident ticket", "incident tickets", "incident tickets opened"},
+		{postmortems, countsCreated, "wrote ", "postmortem", "postmortems", "postmortems written"},
+		{followUps, countsCreated, "filed ", "follow-up issue", "follow-up issues", "follow-up issues filed"},
+		{all, countsOther, "recorded ", "other incident action", "other incident actions", ""},
 	} {
 		if n := r.count(k.from, k.counts); n.Value > 0 {
+			n.Counts = cmp.Or(k.what, n.Counts)
 			text, _ := counted(n, k.one, k.many)
 			did = append(did, k.verb+text)
 			numbers = append(numbers, n)

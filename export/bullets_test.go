@@ -118,8 +118,9 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 				item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "2"),
 				item(postmortem, evidence.CatIncidentCoord, evidence.SourceIssue, "3"),
 				item(followUp, evidence.CatIncidentCoord, evidence.SourceIssue, "4"),
-				item(followUp2, evidence.CatIncidentCoord, evidence.SourceIssue, "5")},
-			"Coordinated 1 incident: posted 2 incident updates, wrote 1 postmortem and filed 2 follow-up issues."},
+				item(followUp2, evidence.CatIncidentCoord, evidence.SourceIssue, "5"),
+				item(incident, evidence.CatIncidentCoord, evidence.SourceIssue, "6")},
+			"Coordinated 1 incident: posted 2 incident updates, opened 1 incident ticket, wrote 1 postmortem and filed 2 follow-up issues."},
 		{"a status update on a ticket that is no incident makes it none, nor counts as an incident update",
 			[]evidence.Evidence{item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "1"),
 				item(storyTO, evidence.CatIncidentCoord, evidence.SourceComment, "2"),
@@ -390,8 +391,11 @@ func TestEveryBulletNumberCanBeRecomputed(t *testing.T) {
 						}
 						key := e.SiteName + "/" + e.IssueKey
 						switch n.Counts {
-						case "items", "comments", "created issues", "other items":
+						case "comments", "created issues", "other items", "postmortems written", "follow-up issues filed",
+							"incident tickets opened", "items recorded by hand (pmfolio evidence add)":
 							distinct[e.ID] = true
+						case "acts":
+							distinct[actOf(e.ID, e.SiteName, string(e.Source), e.Excerpt, e.Manual)] = true
 						case "issues", "issues that are epics":
 							distinct[key] = true
 						case "issues with an incident update":
@@ -492,6 +496,9 @@ func TestBulletsExplainEachNumberReadably(t *testing.T) {
 			// "1 project", "118 issues": the count in words, whatever
 			// the number.
 			word, _, _ := strings.Cut(n.Counts, " ")
+			if word == countsItems {
+				word = "items" // what acts are, to a reader
+			}
 			head := "    " + n.Text + " " + strings.TrimSuffix(strings.TrimSuffix(word, ","), "s")
 			lines := regexp.MustCompile(`(?m)^`+regexp.QuoteMeta(head)+`[^:\n]*:.*$`).FindAllString(under, -1)
 			if len(lines) == 0 {
@@ -535,6 +542,10 @@ func TestBulletNumbersAreCountedInWords(t *testing.T) {
 		{bulletNumber{Value: 1, Counts: "issues with an incident update"}, "issue with an incident update"},
 		{bulletNumber{Value: 2, Counts: "issues with an incident update"}, "issues with an incident update"},
 		{bulletNumber{Value: 1, Counts: countsOutsideJira}, "item recorded by hand (pmfolio evidence add)"},
+		{bulletNumber{Value: 1, Counts: "postmortems written"}, "postmortem written"},
+		{bulletNumber{Value: 2, Counts: countsItems, EvidenceIDs: []string{"ev_1", "ev_2"}}, "items"},
+		{bulletNumber{Value: 2, Counts: countsItems, EvidenceIDs: []string{"ev_1", "ev_2", "ev_3"}}, "items (the same words on several issues count once)"},
+		{bulletNumber{Value: 1, Counts: "follow-up issues filed"}, "follow-up issue filed"},
 	} {
 		if got := tt.n.counted(); got != tt.want {
 			t.Errorf("%v %s: %q, want %q", tt.n.Value, tt.n.Counts, got, tt.want)
@@ -684,4 +695,21 @@ func TestBulletsGroupTheThousandsOfBigCounts(t *testing.T) {
 	if !grouped.MatchString(head) {
 		t.Errorf("the headline does not group its big counts:\n%s", head)
 	}
+}
+
+// actOf is what tells one act from another as a reader of the JSON would
+// recompute it: the words an item opens with, up to its first full stop,
+// when there are five or more of them; else the item itself.
+func actOf(id, site, source, excerpt string, manual bool) string {
+	if source == string(evidence.SourceChange) || manual {
+		return id
+	}
+	first := strings.Join(strings.Fields(excerpt), " ")
+	for _, end := range []string{". ", "! ", "? "} {
+		first, _, _ = strings.Cut(first, end)
+	}
+	if words := strings.Fields(strings.ToLower(first)); len(words) >= 5 {
+		return site + "|" + strings.Join(words, " ")
+	}
+	return id
 }

@@ -38,7 +38,9 @@ type jsonClaim struct {
 	Count    int    `json:"count"`
 	// Counts says what Count counts of the evidence behind it: "issues"
 	// (distinct issues; an item on no issue counts one), "epics" (the
-	// issues' epics) or "items".
+	// issues' epics) or "acts" (items, those opening with the same
+	// sentence of five words or more counting once: a decision posted on
+	// three issues is one decision).
 	Counts      string   `json:"counts"`
 	EvidenceIDs []string `json:"evidence_ids"` // the items in "evidence" behind the claim
 }
@@ -74,7 +76,7 @@ func headlineJSON(r *report) *jsonHeadline {
 func countUnit(c evidence.CountUnit) string {
 	switch c {
 	case evidence.CountItems:
-		return "items"
+		return countsItems
 	case evidence.CountEpics:
 		return "epics"
 	}

@@ -287,8 +287,13 @@ func TestJSONHeadlineCountsAreRecomputableFromItsEvidence(t *testing.T) {
 				}
 				var n int
 				switch c.Counts {
-				case "items":
-					n = len(c.EvidenceIDs)
+				case "acts":
+					acts := map[string]bool{}
+					for _, id := range c.EvidenceIDs {
+						e := doc.Evidence[byID[id]]
+						acts[actOf(e.ID, e.Site, e.Source, e.Excerpt, e.Manual)] = true
+					}
+					n = len(acts)
 				case "issues":
 					n = len(issues)
 				default:

@@ -639,9 +639,9 @@ func (r *report) initiativeStatus(in initiative, t tally) []string {
 	return facts
 }
 
-// proofs are an initiative's strongest items in the user's own words, at
-// most one per kind of work and per issue, as s weighs them; never a field edit, which the
-// brief only ever summarises. The epic's creation, and what repeats its
+// proofs are an initiative's strongest items in the user's own words, as s
+// weighs them, at most one per kind of work and per issue; never a field
+// edit, which the brief only ever summarises. The epic's creation, and what repeats its
 // goal ("Goal of this epic, in one line: …"), are left out when the goal
 // is shown.
 func (r *report) proofs(s strengths, in initiative, n int, quoted *quoteSet) []*evidence.Evidence {

@@ -403,18 +403,22 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 			}
 			writeEditSummariesUpTo(w, r, edits, briefEditLinks, briefProofs-len(proofs))
 		}
-		// Without a result the brief says nothing rather than show a
-		// gap: the facts line says whether it shipped, and the lint tells
-		// the user how to add one.
-		if !in.hasOutcome {
-			r.missingOutcome(in)
-			continue
-		}
-		w.WriteString("\n**Outcome.** ")
-		writeOutcome(w, r, in)
-		w.WriteByte('\n')
+		writeBriefOutcome(w, r, in)
 	}
 	writeAlsoLed(w, r, shown)
+}
+
+// writeBriefOutcome writes an initiative's Outcome line. Without a result
+// the brief says nothing rather than show a gap: the facts line says
+// whether it shipped, and the lint tells the user how to add one.
+func writeBriefOutcome(w *bufio.Writer, r *report, in initiative) {
+	if !in.hasOutcome {
+		r.missingOutcome(in)
+		return
+	}
+	w.WriteString("\n**Outcome.** ")
+	writeOutcome(w, r, in)
+	w.WriteByte('\n')
 }
 
 // briefHighlights is how many proofs the brief quotes when no initiative
@@ -472,13 +476,7 @@ func writeBriefIncidents(w *bufio.Writer, r *report, quoted *quoteSet) []*eviden
 		for _, e := range r.proofs(r.strengths, in, briefProofs, quoted) {
 			writeProof(w, r, e)
 		}
-		if !in.hasOutcome {
-			r.missingOutcome(in)
-			continue
-		}
-		w.WriteString("\n**Outcome.** ")
-		writeOutcome(w, r, in)
-		w.WriteByte('\n')
+		writeBriefOutcome(w, r, in)
 	}
 	w.WriteByte('\n')
 	return told

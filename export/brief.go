@@ -160,6 +160,9 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 				b.WriteString(", " + strconv.Itoa(len(led.measured)) + " with a recorded result")
 				if quote := resultQuote(led.measured); quote != "" {
 					b.WriteString(" such as “" + quote + "”")
+					if change, ok := changeOf(quote); ok {
+						b.WriteString(", " + change.Text)
+					}
 				}
 			}
 		}

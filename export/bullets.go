@@ -102,6 +102,9 @@ func writeExplained(w *bufio.Writer, b bullet) {
 	default: // redacted
 		w.WriteString("    the result: quoted from a Jira comment on " + res.Epic + "\n")
 	}
+	if c := b.result; c != nil && c.Change != nil {
+		w.WriteString("    " + c.Change.Text + ": worked out from " + c.Change.From + " and " + c.Change.To + " in the result\n")
+	}
 	var listed []*evidence.Evidence
 	for _, n := range b.numbers {
 		items := quantity(len(n.evidence), "item", "items")
@@ -156,6 +159,9 @@ type bulletResult struct {
 	// Link is the Jira comment's link; empty for the user's statement, and
 	// when redacted.
 	Link string `json:"link"`
+	// Change is the change the result states with its baseline, worked
+	// out, when it states one.
+	Change *resultChange `json:"change,omitempty"`
 }
 
 // Where a quoted result is recorded (bulletResult.From).
@@ -341,13 +347,17 @@ func (r *report) resultBullet(in initiative) bullet {
 	}
 	claim := said("led “" + evidence.Shorten(name, 60) + "”")
 	scale := r.withTeammatesAcross(in.items)
+	res := &bulletResult{Text: quote, Epic: in.outcome.Epic.Key, From: resultFromOutcome}
 	result := said(": " + quote)
+	if change, ok := changeOf(quote); ok {
+		res.Change = &change
+		result = said(": " + quote + ", " + change.Text)
+	}
 	parts := join(claim, scale, result)
 	if utf8.RuneCountInString(sentence([]clause{parts})) > maxBulletLength {
 		parts = join(claim, result)
 	}
 	line, numbers := fitBullet([]clause{parts})
-	res := &bulletResult{Text: quote, Epic: in.outcome.Epic.Key, From: resultFromOutcome}
 	if !in.outcome.Mine {
 		res.From, res.Link = resultFromComment, evidence.CommentURL(in.outcome.Epic.URL, in.outcome.Comment.ID)
 	}

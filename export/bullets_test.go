@@ -221,7 +221,7 @@ func TestBulletsLeadWithTheResultOfAnInitiativeTheUserLed(t *testing.T) {
 			record: func(ep *evidence.Epic) {
 				ep.Outcome = "EU checkout timeouts fell from 2.1% to 0.3% in the first month. Card declines did not rise."
 			},
-			want:     "Led “EU checkout reliability” with 1 teammate across 4 issues: EU checkout timeouts fell from 2.1% to 0.3% in the first month.",
+			want:     "Led “EU checkout reliability” with 1 teammate across 4 issues: EU checkout timeouts fell from 2.1% to 0.3% in the first month, an 86% drop.",
 			from:     "pmfolio outcome",
 			explains: "    the result: as you stated it with pmfolio outcome PAY-101\n",
 			redacted: "    the result: as you stated it with pmfolio outcome PROJ-"},
@@ -230,7 +230,7 @@ func TestBulletsLeadWithTheResultOfAnInitiativeTheUserLed(t *testing.T) {
 				ep.Comments = append(ep.Comments, evidence.Comment{ID: "10950", At: at("2026-07-02T10:00:00Z"), Author: priya,
 					Text: "Outcome: Timeouts are at 0.3%, down from 2.1%; no rise in card declines."})
 			},
-			want:     "Led “EU checkout reliability” with 1 teammate across 4 issues: timeouts are at 0.3%, down from 2.1%.",
+			want:     "Led “EU checkout reliability” with 1 teammate across 4 issues: timeouts are at 0.3%, down from 2.1%, an 86% drop.",
 			from:     "jira comment",
 			link:     "https://acme.atlassian.net/browse/PAY-101?focusedCommentId=10950&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-10950",
 			explains: "    the result: quoted from the Jira comment https://acme.atlassian.net/browse/PAY-101?focusedCommentId=10950",
@@ -255,7 +255,13 @@ func TestBulletsLeadWithTheResultOfAnInitiativeTheUserLed(t *testing.T) {
 			}
 			var doc struct {
 				Bullets []struct {
-					Result *struct{ Text, Epic, From, Link string } `json:"result"`
+					Result *struct {
+						Text, Epic, From, Link string
+						Change                 *struct {
+							Text, From, To string
+							Percent        float64
+						}
+					} `json:"result"`
 				} `json:"bullets"`
 			}
 			if err := json.Unmarshal([]byte(js.String()), &doc); err != nil {
@@ -264,11 +270,27 @@ func TestBulletsLeadWithTheResultOfAnInitiativeTheUserLed(t *testing.T) {
 			if r := doc.Bullets[0].Result; r == nil || r.Epic != "PAY-101" || r.From != tc.from || r.Link != tc.link || !strings.Contains(tc.want, r.Text) {
 				t.Errorf("result %+v, want from %q, link %q and the quoted text", r, tc.from, tc.link)
 			}
+			// The change is worked out from the two numbers the result states.
+			if c := doc.Bullets[0].Result.Change; c == nil || c.From != "2.1%" || c.To != "0.3%" || c.Percent != -86 || !strings.HasSuffix(tc.want, ", "+c.Text+".") {
+				t.Errorf("result's change %+v, want an 86%% drop from 2.1%% to 0.3%%", c)
+			}
+			// The brief's headline quotes the same result with its change,
+			// once the epic is done (before, a result is a forecast).
+			shipped := p
+			shipped.Epics = slices.Clone(p.Epics)
+			shipped.Epics[0].StatusCategory = "done"
+			var md strings.Builder
+			if err := Markdown(&md, shipped, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			if headline := strings.Split(md.String(), "\n")[4]; !strings.Contains(headline, "”, an 86% drop.") {
+				t.Errorf("headline %q does not state the result's change", headline)
+			}
 			var explained strings.Builder
 			if err := Bullets(&explained, p, BulletOptions{Top: 1, Explain: true}); err != nil {
 				t.Fatal(err)
 			}
-			if !strings.Contains(explained.String(), tc.explains) {
+			if !strings.Contains(explained.String(), tc.explains) || !strings.Contains(explained.String(), "    an 86% drop: worked out from 2.1% and 0.3% in the result\n") {
 				t.Errorf("--explain does not say where the result is recorded:\n%s", explained.String())
 			}
 			// Redacted, the link goes, and where the result is from stays.

@@ -181,7 +181,7 @@ var Categories = []Category{
 	{
 		ID: CatAcceptanceTesting, Title: "Acceptance testing", Competency: "Product judgment",
 		Suggestion: "Verify a teammate's delivered story against its acceptance criteria and record the result before closing it.",
-		Count:      CountIssues, ClaimOne: "verified 1 delivered issue", ClaimMany: "verified %d delivered issues",
+		Count:      CountIssues, ClaimOne: "tested 1 delivered issue", ClaimMany: "tested %d delivered issues",
 		EditPhrase: "closed %s as verified", StoryTask: "checking delivered work against the need", StoryAction: "Verified",
 		StoryQuestion: "a time you held a high bar for quality",
 	},

@@ -429,6 +429,7 @@ const (
 	countsOther         = "other items"
 	countsWork          = "issues, and manual items without one"
 	countsWorkEpics     = "epics, and manual items without one"
+	countsSentBack      = "issues sent back"
 	countsMedianBlocked = "median time blocked"
 	countsOutsideJira   = "items recorded by hand (pmfolio evidence add)"
 )
@@ -459,7 +460,7 @@ func (r *report) count(items []*evidence.Evidence, counts string) bulletNumber {
 		switch counts {
 		case countsItems:
 			values = []string{sameAct(e)}
-		case countsIssues, countsDoneIssues, countsWork, countsWorkEpics:
+		case countsIssues, countsDoneIssues, countsWork, countsWorkEpics, countsSentBack:
 			switch {
 			case e.IssueKey == "" && (counts == countsWork || counts == countsWorkEpics):
 				values = []string{e.ID}
@@ -838,7 +839,20 @@ func sayCrossTeam(r *report, groups []group) []clause {
 
 func sayVerified(r *report, groups []group) []clause {
 	all := items(groups)
-	return []clause{join(r.claimsOf(groups), r.forTeammates(all), r.scope(all))}
+	claim := join(r.claimsOf(groups), r.forTeammates(all), r.scope(all))
+	// A reader who opens a rejection behind "verified" stops trusting the
+	// rest: the work sent back is said as such.
+	var back []*evidence.Evidence
+	for _, e := range all {
+		if sentBack(e) {
+			back = append(back, e)
+		}
+	}
+	if len(back) > 0 {
+		n := r.count(back, countsSentBack)
+		claim = join(claim, said(", sending "+n.Text+" back with what failed", n))
+	}
+	return []clause{claim}
 }
 
 // sayIncidents says what the user did in incidents by kind of record:

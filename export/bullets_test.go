@@ -3,6 +3,7 @@ package export
 import (
 	"cmp"
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -734,4 +735,55 @@ func actOf(id, site, source, excerpt string, manual bool) string {
 		return site + "|" + strings.Join(words, " ")
 	}
 	return id
+}
+
+// Acceptance testing that sent the work back is said as such: a reader who
+// opens a rejection behind "verified" stops trusting the rest. An issue
+// reopened in words, and one reopened by a status change, are both sent
+// back; a sign-off is not.
+func TestBulletsSayWhatAcceptanceTestingSentBack(t *testing.T) {
+	p := typicalPortfolio()
+	for i, tc := range []struct {
+		source        evidence.Source
+		rule, excerpt string
+	}{
+		{evidence.SourceComment, "comment.acceptance", "Reopening: AC 2 isn't met yet, the receipt still shows the old total."},
+		{evidence.SourceChange, "change.reopen", "Status: Done → In Progress"},
+		{evidence.SourceComment, "comment.acceptance", "Tried it end to end on staging: meets AC 1-3."},
+	} {
+		story := fixtureIssue{fmt.Sprintf("1190%d", i), fmt.Sprintf("PAY-19%d", i), "Story", "A delivered story", "", alex, "done", nil}
+		p.Evidence = append(p.Evidence, jiraItem(story, tc.source, fmt.Sprintf("3000%d", i), fmt.Sprintf("2026-06-1%dT10:00:00Z", i),
+			evidence.CatAcceptanceTesting, tc.rule, 0.8, tc.excerpt))
+	}
+	var js strings.Builder
+	if err := Bullets(&js, p, BulletOptions{Top: -1, Format: "json"}); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Bullets []struct {
+			Text    string
+			Numbers []struct {
+				Value  float64
+				Counts string
+				Of     []string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(js.String()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Bullets {
+		if !strings.HasPrefix(b.Text, "Tested ") {
+			continue
+		}
+		if want := "Tested 4 delivered issues for 2 teammates, sending 2 back with what failed."; b.Text != want {
+			t.Errorf("got  %q\nwant %q", b.Text, want)
+		}
+		last := b.Numbers[len(b.Numbers)-1]
+		if last.Counts != "issues sent back" || !slices.Equal(last.Of, []string{"PAY-190", "PAY-191"}) {
+			t.Errorf("the number sent back counts %+v, want PAY-190 and PAY-191", last)
+		}
+		return
+	}
+	t.Errorf("no acceptance-testing bullet in:\n%s", js.String())
 }

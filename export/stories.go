@@ -538,7 +538,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 			Category: e.Category, EvidenceID: e.ID, IssueKey: evidence.OneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
 			Link:       linkableURL(e.RecordURL()),
 			OccurredAt: timestamp(e.OccurredAt), Excerpt: storyQuote(evidence.WithoutSignOff(evidence.OneLine(e.Excerpt)), 240),
-			verb: actionVerb(r.categoryOf(e.Category), e.Source, e.IssueType, e.IssueSummary, e.Excerpt), at: e.OccurredAt.UTC(),
+			verb: actionVerb(r.categoryOf(e.Category), e), at: e.OccurredAt.UTC(),
 			edit: !inOwnWords(e), Note: evidence.OneLine(e.Note),
 		}
 		// The epic's own summary is the story's title already.
@@ -707,22 +707,28 @@ func storyTask(c evidence.Category) string {
 	return "the " + evidence.OneLine(c.Title) + " work"
 }
 
-// actionVerb is the verb of an action of that category in a story, from
-// an activity of that source on an issue of that type and summary.
-func actionVerb(c evidence.Category, source evidence.Source, issueType, summary, excerpt string) string {
-	if source == evidence.SourceIssue && c.ID == evidence.CatIncidentCoord && isPostmortem(issueType, summary) {
+// actionVerb is the verb of an action of category c in a story, from the
+// activity behind item e.
+func actionVerb(c evidence.Category, e *evidence.Evidence) string {
+	if e.Source == evidence.SourceIssue && c.ID == evidence.CatIncidentCoord && isPostmortem(e.IssueType, e.IssueSummary) {
 		return "Wrote the postmortem" // not a follow-up of one
 	}
-	if c.ID == evidence.CatAcceptanceTesting && reopening.MatchString(excerpt) {
+	if c.ID == evidence.CatAcceptanceTesting && sentBack(e) {
 		return "Tested and reopened" // "Verified" would say it passed
 	}
-	if source == evidence.SourceIssue && c.StoryCreated != "" {
+	if e.Source == evidence.SourceIssue && c.StoryCreated != "" {
 		return c.StoryCreated
 	}
 	if c.StoryAction != "" {
 		return c.StoryAction
 	}
 	return "Recorded " + evidence.OneLine(c.Title) + " on"
+}
+
+// sentBack says acceptance testing item e sent the work back: the
+// reopening itself, or the words that did.
+func sentBack(e *evidence.Evidence) bool {
+	return e.Category == evidence.CatAcceptanceTesting && (e.Rule == "change.reopen" || reopening.MatchString(e.Excerpt))
 }
 
 // reopening finds acceptance testing that sent the work back.

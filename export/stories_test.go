@@ -325,18 +325,22 @@ func TestStoryVerbsSayWhatTheActivityWas(t *testing.T) {
 		source                      evidence.Source
 		issueType, summary, excerpt string
 		want                        string
+		rule                        string
 	}{
-		{incident, evidence.SourceIssue, "Task", "Follow-up: alert on pool saturation", "", "Filed the incident follow-up"},
-		{incident, evidence.SourceIssue, "Task", "Postmortem: checkout failures for EU cards", "", "Wrote the postmortem"},
-		{incident, evidence.SourceIssue, "Post-incident review", "Checkout failures, 4 March", "", "Wrote the postmortem"},
-		{incident, evidence.SourceIssue, "Task", "Add the check the postmortem asked for", "", "Filed the incident follow-up"},
-		{incident, evidence.SourceComment, "Postmortem", "Postmortem: checkout failures", "", "Coordinated the incident on"},
-		{story, evidence.SourceIssue, "Story", "Guest checkout", "", "Wrote the story"},
-		{evidence.Category{ID: "customer-research", Title: "Customer research"}, evidence.SourceComment, "Story", "", "", "Recorded Customer research on"},
-		{accept, evidence.SourceComment, "Story", "Runbook links", "Checked in staging: meets AC 1-3.", "Verified"},
-		{accept, evidence.SourceComment, "Story", "Runbook links", "Reopening: AC 2 says the alert links its runbook, but the link is missing.", "Tested and reopened"},
+		{incident, evidence.SourceIssue, "Task", "Follow-up: alert on pool saturation", "", "Filed the incident follow-up", ""},
+		{incident, evidence.SourceIssue, "Task", "Postmortem: checkout failures for EU cards", "", "Wrote the postmortem", ""},
+		{incident, evidence.SourceIssue, "Post-incident review", "Checkout failures, 4 March", "", "Wrote the postmortem", ""},
+		{incident, evidence.SourceIssue, "Task", "Add the check the postmortem asked for", "", "Filed the incident follow-up", ""},
+		{incident, evidence.SourceComment, "Postmortem", "Postmortem: checkout failures", "", "Coordinated the incident on", ""},
+		{story, evidence.SourceIssue, "Story", "Guest checkout", "", "Wrote the story", ""},
+		{evidence.Category{ID: "customer-research", Title: "Customer research"}, evidence.SourceComment, "Story", "", "", "Recorded Customer research on", ""},
+		{accept, evidence.SourceComment, "Story", "Runbook links", "Checked in staging: meets AC 1-3.", "Verified", ""},
+		{accept, evidence.SourceComment, "Story", "Runbook links", "Reopening: AC 2 says the alert links its runbook, but the link is missing.", "Tested and reopened", ""},
+		{accept, evidence.SourceChange, "Story", "Runbook links", "Status: Done → In Progress", "Tested and reopened", "change.reopen"},
+		{accept, evidence.SourceChange, "Story", "Runbook links", "Status: In Review → Done", "Verified", "change.accept"},
 	} {
-		if got := actionVerb(tt.c, tt.source, tt.issueType, tt.summary, tt.excerpt); got != tt.want {
+		e := &evidence.Evidence{Category: tt.c.ID, Rule: tt.rule, Source: tt.source, IssueType: tt.issueType, IssueSummary: tt.summary, Excerpt: tt.excerpt}
+		if got := actionVerb(tt.c, e); got != tt.want {
 			t.Errorf("%s from %s on %s %q: %q, want %q", tt.c.ID, tt.source, tt.issueType, tt.summary, got, tt.want)
 		}
 	}

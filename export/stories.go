@@ -422,16 +422,27 @@ func (r *report) bestFor(question string, tiers ...[]initiative) (initiative, st
 	words := questionWords(question)
 	best, bestScore := evidence.Category{}, 0
 	for _, c := range r.taxonomy {
-		// A word of the kind's title names it ("incident"), and weighs
-		// more than one of its question's ("handled", which "a time you
-		// handled conflicting priorities" shares with any question).
+		// Each word of the question it has counts once, and each pair. A word of the
+		// kind's title names it ("incident"), and weighs more than one of
+		// its question's ("handled", which "a time you handled conflicting
+		// priorities" shares with any question).
 		score := 0
 		title := questionWords(c.Title)
-		for _, w := range questionWords(c.StoryQuestion + " " + c.Title + " " + c.StoryTask) {
-			if slices.Contains(words, w) {
+		its := questionWords(c.StoryQuestion + " " + c.Title + " " + c.StoryTask)
+		for i, w := range words {
+			meets := func(x string) bool { return sameWord(x, w) }
+			if slices.ContainsFunc(its, meets) {
 				score++
-				if slices.Contains(title, w) {
+				if slices.ContainsFunc(title, meets) {
 					score++
+				}
+			}
+			// Two words it has together say more than each: "other
+			// teams" is working across teams, "others" alone unblocking.
+			for j := 1; i > 0 && j < len(its); j++ {
+				if sameWord(words[i-1], its[j-1]) && sameWord(w, its[j]) {
+					score += 2
+					break
 				}
 			}
 		}
@@ -462,6 +473,17 @@ func questionWords(q string) []string {
 		}
 	}
 	return out
+}
+
+// sameWord says two question words are one word spelt or inflected
+// differently: "prioritise", "prioritize" and "prioritization";
+// "coordinated" and "coordination"; "plan" and "planning".
+func sameWord(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	const stem = 6
+	return a == b || len(a) >= 4 && strings.HasPrefix(b, a) || len(a) >= stem && a[:stem] == b[:stem]
 }
 
 // story builds the story of one initiative. Its texts are plain; the

@@ -9,9 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/evidence/sqlite"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
@@ -70,8 +72,14 @@ func runDemo(ctx context.Context, opts demoOptions) error {
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create demo directory: %w", err)
 	}
+	// The site is made for the week's start (DemoWeekOf), and read as of
+	// then: its team backlog is planted with ages ("asked on Thursday
+	// afternoon: one working day ago") that on Saturday's clock would be
+	// six working days, and next would chase what was meant to be fresh.
+	asOf, started, wall := jiratest.DemoWeekOf(opts.IO.Now()), opts.IO.Now(), opts.IO.Now
+	opts.IO.Now = func() time.Time { return asOf.Add(wall().Sub(started)) }
 	site := jiratest.DemoSite(jiratest.DemoOptions{
-		Deployment: jiratest.DeploymentCloud, Issues: opts.Issues, Seed: opts.Seed, Now: jiratest.DemoWeekOf(opts.IO.Now()),
+		Deployment: jiratest.DeploymentCloud, Issues: opts.Issues, Seed: opts.Seed, Now: asOf,
 		TeamBacklog: true, TeamIssues: demoTeamIssues,
 	})
 	srv := jiratest.NewServer(site)
@@ -82,7 +90,7 @@ func runDemo(ctx context.Context, opts demoOptions) error {
 		return err
 	}
 	out := opts.IO.Out
-	fmt.Fprintf(out, "Sample Jira Cloud site running at %s\n", srv.URL())
+	fmt.Fprintf(out, "Sample Jira Cloud site as of %s, running at %s\n", asOf.Format("Monday 2 January 2006 15:04 MST"), srv.URL())
 	results, err := runSync(ctx, syncOptions{
 		IO:     opts.IO,
 		Sites:  []siteConf{{Name: demoSiteName, URL: srv.URL(), Email: jiratest.DemoEmail, APIToken: jiratest.DemoAPIToken}},
@@ -146,7 +154,7 @@ func removeOldDemoDatabase(ctx context.Context, dbPath string) error {
 		return err
 	}
 	for _, s := range sites {
-		if s.Name != demoSiteName || !strings.HasPrefix(s.URL, "http://127.0.0.1:") {
+		if !isDemoSite(s) {
 			return &userError{Kind: kindUsage, Message: fmt.Sprintf("%s holds real Jira data, not an earlier demo", dbPath),
 				Hint: "give pmfolio demo another --dir"}
 		}
@@ -157,6 +165,11 @@ func removeOldDemoDatabase(ctx context.Context, dbPath string) error {
 		}
 	}
 	return nil
+}
+
+// isDemoSite says a stored site is one the demo served.
+func isDemoSite(s evidence.Site) bool {
+	return s.Name == demoSiteName && strings.HasPrefix(s.URL, "http://127.0.0.1:")
 }
 
 // demoSummary is the line that tells what the demo found, e.g. "412

@@ -23,6 +23,7 @@ import (
 	evsync "github.com/pmfolio/pmfolio/evidence/sync"
 	"github.com/pmfolio/pmfolio/export"
 	"github.com/pmfolio/pmfolio/jira"
+	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
 
 // The store and the Jira source take part in sync's team phase.
@@ -272,6 +273,21 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 	return all, gaps, nil
 }
 
+// backlogClock is the time next reads the team's backlog at: now, or for
+// the demo's database, whose site was made for the start of the week
+// (jiratest.DemoWeekOf) and is read as of then, that time, so that `next
+// --all` after a demo gives the ages the demo's own next gave.
+func backlogClock(ctx context.Context, store *sqlite.Store, now time.Time) (time.Time, error) {
+	sites, err := store.Sites(ctx)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if len(sites) > 0 && !slices.ContainsFunc(sites, func(s evidence.Site) bool { return !isDemoSite(s) }) {
+		return jiratest.DemoWeekOf(now), nil
+	}
+	return now, nil
+}
+
 // runNext prints the ranked opportunities (and records them as suggested),
 // or with History what was suggested and taken.
 func runNext(ctx context.Context, opts nextOptions) error {
@@ -285,7 +301,11 @@ func runNext(ctx context.Context, opts nextOptions) error {
 			return err
 		}
 	}
-	opps, gaps, err := findOpportunities(ctx, store, opts.Detectors, opts.Site, opts.IO.Now())
+	now, err := backlogClock(ctx, store, opts.IO.Now())
+	if err != nil {
+		return err
+	}
+	opps, gaps, err := findOpportunities(ctx, store, opts.Detectors, opts.Site, now)
 	if err != nil {
 		return err
 	}
@@ -316,7 +336,7 @@ func runNext(ctx context.Context, opts nextOptions) error {
 	for _, e := range list.entries {
 		shown = append(shown, e...)
 	}
-	if err := recordSuggestions(ctx, opts.DBPath, shown, opts.IO.Now()); err != nil {
+	if err := recordSuggestions(ctx, opts.DBPath, shown, now); err != nil {
 		return err
 	}
 	return writeOpportunities(opts.IO, opts.Format, list)

@@ -59,6 +59,19 @@ func (s Site) Key() string {
 	return strings.TrimRight(s.URL, "/") + "|" + s.User.ID
 }
 
+// SameSiteURL says two site URLs name the same site: the scheme and host
+// compared without case, the path without a trailing slash, a query or a
+// fragment left out.
+func SameSiteURL(a, b string) bool {
+	ua, errA := url.Parse(a)
+	ub, errB := url.Parse(b)
+	if errA != nil || errB != nil {
+		return a == b
+	}
+	return strings.EqualFold(ua.Scheme, ub.Scheme) && strings.EqualFold(ua.Host, ub.Host) &&
+		strings.TrimRight(ua.Path, "/") == strings.TrimRight(ub.Path, "/")
+}
+
 // SiteNameFromURL derives a short site name from its host: "acme" for
 // https://acme.atlassian.net, "jira.example.com" for a self-hosted site.
 func SiteNameFromURL(u string) string {

@@ -264,6 +264,23 @@ func eachSiteToSync(ctx context.Context, cfg fileConfig, only string, getenv fun
 	// Environment variables fill in credentials the file leaves out, so a
 	// token can live in the environment rather than on disk.
 	for i := range sites {
+		if sites[i].URL != "" {
+			canonical, err := siteURL(sites[i].URL)
+			if err != nil {
+				setting := "JIRA_URL"
+				if fromFile {
+					setting = fmt.Sprintf("url: of site %q in the config file", cmp.Or(sites[i].Name, sites[i].URL))
+				}
+				err := &userError{Kind: kindConfig, Message: fmt.Sprintf("%s %q is not an http(s) URL", setting, sites[i].URL),
+					Hint: "give the address you open Jira at, e.g. https://acme.atlassian.net or https://jira.example.com/jira"}
+				if !fromFile {
+					return nil, err
+				}
+				sites[i].credentialsErr = err
+				continue
+			}
+			sites[i].URL = canonical
+		}
 		if sites[i].Email == "" {
 			sites[i].Email = getenv("JIRA_EMAIL")
 		}

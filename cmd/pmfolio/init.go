@@ -127,9 +127,11 @@ func (p *prompter) askUntil(question string, check func(string) error) (string, 
 	}
 }
 
-// siteURL reads a typed site URL: a bare host gets https://, only http(s)
-// URLs are taken, and the address of a Jira page copied from the browser
-// (an issue, a board) is cut back to its site's.
+// siteURL reads a typed site URL (to init, in the config file or in
+// JIRA_URL): a bare host gets https://, only http(s) URLs are taken, the
+// scheme and host are lower-cased, a query or fragment is dropped, and the
+// address of a Jira page copied from the browser (an issue, a board) is cut
+// back to its site's.
 func siteURL(typed string) (string, error) {
 	u := strings.TrimSpace(typed)
 	if u == "" {
@@ -142,7 +144,10 @@ func siteURL(typed string) (string, error) {
 	if err != nil || (parsed.Scheme != "https" && parsed.Scheme != "http") || parsed.Host == "" || parsed.User != nil {
 		return "", usageError("%q is not an http(s) URL like https://acme.atlassian.net", typed)
 	}
-	parsed.RawQuery, parsed.Fragment, parsed.RawPath = "", "", ""
+	// One site, however it is written: "HTTPS://Acme.atlassian.net/?x"
+	// stored beside https://acme.atlassian.net would count its work twice.
+	parsed.Scheme, parsed.Host = strings.ToLower(parsed.Scheme), strings.ToLower(parsed.Host)
+	parsed.RawQuery, parsed.Fragment, parsed.RawPath, parsed.ForceQuery = "", "", "", false
 	parsed.Path = sitePath(parsed.Path, isCloudURL(u))
 	return strings.TrimRight(parsed.String(), "/"), nil
 }

@@ -329,6 +329,8 @@ func TestSiteURLCutsAPagesAddressBackToTheSite(t *testing.T) {
 		"https://jira.example.com/issues/?jql=project%20%3D%20OPS":             "https://jira.example.com",
 		"http://127.0.0.1:8080/ctx/projects/OPS/issues/OPS-1":                  "http://127.0.0.1:8080/ctx",
 		"https://api.atlassian.com/ex/jira/0d3c-cloud-id":                      "https://api.atlassian.com/ex/jira/0d3c-cloud-id",
+		"HTTPS://Acme.Atlassian.NET/?atlOrigin=eyJpIjoi":                       "https://acme.atlassian.net",
+		"https://Jira.Example.com/Jira#/projects":                              "https://jira.example.com/Jira",
 	} {
 		if got, err := siteURL(typed); err != nil || got != want {
 			t.Errorf("siteURL(%q) = %q, %v; want %q", typed, got, err, want)

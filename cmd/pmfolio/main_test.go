@@ -728,3 +728,32 @@ func TestBothTokensSetPickWhatTheSiteTakes(t *testing.T) {
 		}
 	}
 }
+
+// A site is one site however its URL is written: typed once in capitals,
+// pasted once from the browser with a query or an issue's page, it was
+// stored twice, and every bullet counted its work twice. Links keep to the
+// site's own address, never the query.
+func TestASiteWrittenAnotherWayIsTheSameSite(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 8)
+	env := isolatedEnv(t)
+	env["JIRA_EMAIL"], env["JIRA_API_TOKEN"], env["PMFOLIO_DB"] = jiratest.DemoEmail, jiratest.DemoAPIToken, filepath.Join(t.TempDir(), "p.db")
+	host := strings.TrimPrefix(srv.URL(), "http://")
+	var first string
+	for i, written := range []string{srv.URL(), "HTTP://" + host,
+		srv.URL() + "/?atlOrigin=eyJpIjoi", srv.URL() + "/browse/OPS-1181#comment-1", srv.URL() + "/"} {
+		env["JIRA_URL"] = written
+		if r := (cli{env: env}).run(t, "sync", "--quiet"); r.code != 0 {
+			t.Fatalf("sync with JIRA_URL=%s: exit %d: %s", written, r.code, r.errOut)
+		}
+		stats := cli{env: env}.run(t, "stats").out
+		if i == 0 {
+			first = stats
+		} else if stats != first {
+			t.Errorf("after a sync with JIRA_URL=%s the database holds more:\n%s\nwant\n%s", written, stats, first)
+		}
+	}
+	export := cli{env: env}.run(t, "export", "--full").out
+	if strings.Contains(export, "atlOrigin") || strings.Contains(export, "#comment-1/") || !strings.Contains(export, srv.URL()+"/browse/") {
+		t.Errorf("the export's links are not the site's own:\n%.600s", export)
+	}
+}

@@ -598,7 +598,15 @@ func (s *Store) EnsureSite(ctx context.Context, site evidence.Site) (evidence.Si
 	if site.Name == "" {
 		site.Name = evidence.SiteNameFromURL(site.URL)
 	}
-	err := s.db.QueryRowContext(ctx, `
+	// The same site written another way ("HTTP://Acme.atlassian.net/?x")
+	// is the stored one, under its stored URL: its evidence ids derive
+	// from it, and a second copy would count every item twice.
+	stored, err := s.storedSiteURL(ctx, site)
+	if err != nil {
+		return evidence.Site{}, err
+	}
+	site.URL = stored
+	err = s.db.QueryRowContext(ctx, `
 		INSERT INTO sites (url, account_id, name, deployment, user_name, display_name, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (url, account_id) DO UPDATE SET
@@ -611,6 +619,26 @@ func (s *Store) EnsureSite(ctx context.Context, site evidence.Site) (evidence.Si
 		return evidence.Site{}, fmt.Errorf("ensure site %s: %w", site.URL, err)
 	}
 	return site, nil
+}
+
+// storedSiteURL is the URL a stored site of the account has that names the
+// same site as site.URL (evidence.SameSiteURL), else site.URL.
+func (s *Store) storedSiteURL(ctx context.Context, site evidence.Site) (string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT url FROM sites WHERE account_id = ? ORDER BY id`, site.User.ID)
+	if err != nil {
+		return "", fmt.Errorf("ensure site %s: %w", site.URL, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var url string
+		if err := rows.Scan(&url); err != nil {
+			return "", err
+		}
+		if evidence.SameSiteURL(url, site.URL) {
+			return url, nil
+		}
+	}
+	return site.URL, rows.Err()
 }
 
 // Sites lists the stored sites by name.

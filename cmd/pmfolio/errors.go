@@ -164,9 +164,14 @@ func report(w io.Writer, err error, hc hintContext, quiet bool) int {
 		return code
 	}
 	ue := explain(err, hc)
-	fmt.Fprintf(w, "pmfolio: %s\n", ue.line())
-	if ue.Hint != "" && !quiet {
-		fmt.Fprintf(w, "hint: %s\n", evidence.OneLine(ue.Hint))
+	switch {
+	case ue.Hint == "":
+		fmt.Fprintf(w, "pmfolio: %s\n", ue.line())
+	case quiet:
+		// One line for cron's mail, and still the fix: "chmod 600 …".
+		fmt.Fprintf(w, "pmfolio: %s (hint: %s)\n", ue.line(), evidence.OneLine(ue.Hint))
+	default:
+		fmt.Fprintf(w, "pmfolio: %s\nhint: %s\n", ue.line(), evidence.OneLine(ue.Hint))
 	}
 	return ue.Kind.code()
 }

@@ -126,6 +126,18 @@ func Detect(cfg Config, t Team) []Opportunity {
 		}
 	}
 	out = slices.DeleteFunc(out, func(op Opportunity) bool { return op.Detector == "dependency.other-team" && chased[op.IssueKey] })
+	// Nor is a chain told twice from its other end: when a sprint's issue
+	// waits on another team's blocker that itself waits on another issue,
+	// dependency.other-team's suggestion on the sprint's issue asks about
+	// both (an owner for the blocker, a date for what it waits on) and
+	// names who waits, so blocked.stale does not chase the blocker too.
+	planned := map[string]bool{}
+	for _, op := range out {
+		if op.Detector == "dependency.other-team" {
+			planned[op.Related[0]] = true
+		}
+	}
+	out = slices.DeleteFunc(out, func(op Opportunity) bool { return op.Detector == "blocked.stale" && planned[op.IssueKey] })
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].IssueKey != out[j].IssueKey {
 			return out[i].IssueKey < out[j].IssueKey
@@ -460,8 +472,17 @@ func otherTeamDependencies(d Detector, t *Team) []finding {
 		if is.SprintState == "future" {
 			inTime = "in time for the next sprint"
 		}
+		state, ask, dates := t.blockerPlans(b), t.askForDate(b), "the date"
+		// A blocker that itself waits on another issue is one chain, told
+		// here once (Detect drops blocked.stale's suggestion on it): whoever
+		// takes it needs a date for what it waits on too.
+		if further := t.openBlockers(b); len(further) > 0 {
+			state += ", and which waits on " + further[0]
+			ask += " (" + t.askAlongTheChain(further[0]) + ")"
+			dates = "the dates"
+		}
 		out = append(out, finding{issue: is, related: related, vars: map[string]string{
-			"sprint": sprint, "blocker": blocker, "blocker-state": t.blockerPlans(b), "ask": t.askForDate(b),
+			"sprint": sprint, "blocker": blocker, "blocker-state": state, "ask": ask, "dates": dates,
 			"in-time": inTime, "key": is.Key}})
 	}
 	return out
@@ -519,6 +540,22 @@ func (t *Team) askForDate(b TeamIssue) string {
 		return "Ask " + r.DisplayName + ", who filed " + b.Key + ", who takes it and when"
 	}
 	return "Ask " + b.Project + "'s lead who takes " + b.Key + " and when"
+}
+
+// askAlongTheChain is what dependency.other-team asks besides about
+// another team's blocker, of the issue that blocker waits on: "it waits
+// on PAY-8: ask Mei when that will be done too".
+func (t *Team) askAlongTheChain(key string) string {
+	c, ok := t.issue(key)
+	switch {
+	case !ok:
+		return "it waits on " + key + ": ask when that will be done too"
+	case c.Assignee.Is(t.Site.User):
+		return "it waits on " + c.Key + ", which is yours: set a date for it"
+	case activeOwner(c) == "":
+		return "it waits on " + c.Key + ", which nobody has taken either: ask who takes that too"
+	}
+	return "it waits on " + c.Key + ": ask " + activeOwner(c) + " when that will be done too"
 }
 
 // stillNeeded is what an action asks first after months without a word:

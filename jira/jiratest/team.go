@@ -257,26 +257,27 @@ func (g *generator) teamBacklog(extra int) {
 
 	// Work the running sprint needs from the payments team, which nobody
 	// there has taken or planned, and which itself waits on another task
-	// of theirs nobody has written on. blocked.stale chases that task on
-	// the webhook, where the chain went quiet; the story in the sprint is
-	// left to dependency.other-team: the webhook still needs an owner and
-	// a date. Were the webhook the end of the chain, blocked.stale would
-	// chase it on the story instead once the story's note is three days
-	// old, and the demo is the same site all week (DemoWeekOf): from
-	// Tuesday on, `next` would show no dependency.other-team.
+	// of theirs nobody has written on. It is one chain, told once, on the
+	// story in the sprint (dependency.other-team): the webhook needs an
+	// owner, and what it waits on a date. blocked.stale does not chase the
+	// quiet webhook as well. Were the webhook the end of the chain,
+	// blocked.stale would chase it on the story instead once the story's
+	// note is three days old, and the demo is the same site all week
+	// (DemoWeekOf): from Tuesday on, `next` would show no
+	// dependency.other-team.
 	events := g.teamIssue(pay, typeTask, "Publish payout status changes to the event bus", jonas, ago(16))
 	// PAY's lead has it, not Jonas, who filed the webhook: a date for the
 	// events and an owner for the webhook are asks of two people.
 	events.Assignee = g.pay.Lead
 	webhook := g.teamIssue(pay, typeTask, "Webhook for payout status changes", jonas, ago(9))
 	g.teamLink(linkBlocks, events, webhook)
-	plant(webhook, "blocked.stale", "unowned PAY task waiting on another, neither written on since it was filed, a running-sprint story behind it")
+	plant(webhook, "", "unowned PAY task waiting on another, neither written on since it was filed: the chain is told on the running-sprint story behind it")
 	alert := g.teamIssue(ops, typeStory, "Alert on failed payouts from the payout webhook", sam, ago(8))
 	alert.Description = "As the on-call engineer I want an alert when payouts fail so that merchants are not left waiting.\n\n" + ac
 	alert.Sprints, alert.StoryPoints, alert.Assignee = []*Sprint{active}, points(3), tomas
 	g.teamLink(linkBlocks, webhook, alert)
 	g.teamComment(alert, tomas, "Needs the payout webhook from the payments team before we can alert on it.", ago(1))
-	plant(alert, "dependency.other-team", "running-sprint story blocked by a PAY task nobody has taken and no PAY sprint plans")
+	plant(alert, "dependency.other-team", "running-sprint story blocked by a PAY task nobody has taken and no PAY sprint plans, which waits on another")
 
 	// Incidents resolved lately: one nobody wrote a postmortem for, one
 	// with its postmortem linked.

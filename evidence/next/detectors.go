@@ -1402,23 +1402,43 @@ func topPriorityUnowned(d Detector, t *Team, is TeamIssue) (map[string]string, b
 // outsideRunningSprint finds someone's issue in progress whose latest
 // sprint is closed while its project has a sprint running: Jira left it
 // behind when the sprint closed, and the running sprint's board, where the
-// team looks, does not show it.
+// team looks, does not show it. When its assignee has said lately that the
+// work goes on, there is nothing to ask them: only the board to put right.
 func outsideRunningSprint(d Detector, t *Team) []finding {
-	running := map[string]bool{}
+	running := map[string]string{} // project -> the name of its running sprint
 	for _, is := range t.Issues {
-		if is.SprintState == "active" {
-			running[is.Project] = true
+		if is.SprintState == "active" && len(is.Sprints) > 0 {
+			running[is.Project] = is.Sprints[len(is.Sprints)-1]
 		}
 	}
 	var out []finding
 	for _, is := range t.Issues {
-		if !openToOthers(d, t, is) || !is.InProgress() || is.SprintState != "closed" || !running[is.Project] ||
+		sprint, ok := running[is.Project]
+		if !openToOthers(d, t, is) || !is.InProgress() || is.SprintState != "closed" || !ok ||
 			is.Assignee.ID == "" || strings.EqualFold(is.Type, "Epic") || len(is.Sprints) == 0 {
 			continue
 		}
-		out = append(out, finding{issue: is, vars: map[string]string{"closed": is.Sprints[len(is.Sprints)-1]}})
+		who := cmp.Or(is.Assignee.DisplayName, "its assignee")
+		do := "Ask " + who + " whether it is still being worked on: move it into the running sprint (" + sprint + "), or back to the backlog"
+		if c, ok := lastCommentBy(is, is.Assignee); ok && !olderThan(d, c.At, t.Now) && !is.Assignee.Inactive {
+			do = "Move it into the running sprint (" + sprint + ") so its board shows it: " + who + " wrote on " + dayOf(c.At, t.Now) +
+				" that the work goes on (“" + t.quote(markup.PlainText(c.Text), c.Text, 80) + "”)"
+		}
+		out = append(out, finding{issue: is, vars: map[string]string{"closed": is.Sprints[len(is.Sprints)-1], "do": do}})
 	}
 	return out
+}
+
+// lastCommentBy is the newest comment by one person on an issue.
+func lastCommentBy(is TeamIssue, u evidence.User) (evidence.Comment, bool) {
+	var last evidence.Comment
+	found := false
+	for _, c := range is.Comments {
+		if c.Author.Is(u) && (!found || !c.At.Before(last.At)) {
+			last, found = c, true
+		}
+	}
+	return last, found
 }
 
 // keyLess orders issue keys by project, then number.

@@ -778,10 +778,22 @@ func TestDetectors(t *testing.T) {
 				is.Priority, is.SprintState, is.Sprints, is.Created = "Highest", "", nil, days(30)
 			}}},
 		{name: "in progress, left in a closed sprint while the next one runs", detector: "in-progress.outside-sprint",
-			reason: "in progress but left in the closed OPS Sprint 8", action: "Ask Tomás whether it is still being worked on",
+			reason: "in progress but left in the closed OPS Sprint 8",
+			action: "Ask Tomás whether it is still being worked on: move it into the running sprint (OPS Sprint 9), or back to the backlog",
 			issues: []func(*TeamIssue){
 				func(is *TeamIssue) {
 					is.Status, is.StatusCategory, is.SprintState, is.Sprints = "In Progress", "indeterminate", "closed", []string{"OPS Sprint 8"}
+					is.Comments = []evidence.Comment{comment(tomas, days(20), "Started on it.")}
+				},
+				func(*TeamIssue) {},
+			}},
+		{name: "left in a closed sprint, its assignee's comment of this week says the work goes on: only the board is wrong",
+			detector: "in-progress.outside-sprint", reason: "in progress but left in the closed OPS Sprint 8",
+			action: "Move it into the running sprint (OPS Sprint 9) so its board shows it: Tomás wrote on 16 Nov that the work goes on (“Cool-down at 5 minutes on staging, watching the weekend traffic.”)",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Status, is.StatusCategory, is.SprintState, is.Sprints = "In Progress", "indeterminate", "closed", []string{"OPS Sprint 8"}
+					is.Comments = []evidence.Comment{comment(tomas, days(2), "Cool-down at 5 minutes on staging, watching the weekend traffic.")}
 				},
 				func(*TeamIssue) {},
 			}},

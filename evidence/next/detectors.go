@@ -394,11 +394,24 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	case known:
 		owner = cmp.Or(t.assigneeOtherThanUser(target), owner)
 	}
+	if c, on, ok := t.yourLastWordOnChain(is); ok {
+		// The last word on the chain is yours, and says where it stands:
+		// there is nobody to ask for what you know.
+		owner = "you"
+		chaseBlocker = "The last word on the blocker " + on + " is yours, of " + dayOf(c.At, t.Now) + " (“" +
+			t.quote(markup.PlainText(c.Text), c.Text, 100) + "”): say what it waits on now"
+	}
 	if chaseBlocker == "" {
 		chaseBlocker = "Chase the blocker" + chase + ": ask " + owner + " for a date"
 	}
+	// Whether the work is still needed is for the team's silence to say:
+	// your own comment down the chain does not keep it alive.
+	stillWanted := stillNeeded(since, t.Now, d)
+	if quiet := t.lastTeamWordOnChain(is); quiet.Before(since) && t.Now.Sub(quiet) >= abandonedAfter {
+		stillWanted = "Ask first whether it is still needed after " + age(quiet, t.Now, d.Working) + " without a word from the team, and close it if not. "
+	}
 	return map[string]string{"blocker": blocker, "chase": chase, "blocker-owner": owner, "chase-blocker": chaseBlocker,
-		"age": age(since, t.Now, d.Working), "still-needed": stillNeeded(since, t.Now, d)}, true
+		"age": age(since, t.Now, d.Working), "still-needed": stillWanted}, true
 }
 
 // unlinkedBlock: an issue marked blocked (flagged, a blocked status or
@@ -573,21 +586,69 @@ func stillNeeded(since, now time.Time, d Detector) string {
 // a comment anywhere on the chain is the block being chased.
 func (t *Team) lastWordOnChain(is TeamIssue) time.Time {
 	since := lastWord(is)
-	blockers := t.openBlockers(is)
-	if len(blockers) == 0 {
-		return since
+	for _, b := range t.chainOf(is) {
+		since = latest(since, lastWord(b))
 	}
-	b, ok := t.issue(blockers[0])
-	if !ok {
-		return since
-	}
-	since = latest(since, lastWord(b))
-	if further := t.openBlockers(b); len(further) > 0 {
-		if f, ok := t.issue(further[0]); ok {
-			since = latest(since, lastWord(f))
+	return since
+}
+
+// lastTeamWordOnChain is when the team last spoke for an issue: on it, or
+// in a teammate's comment down its chain of blockers. A blocker's filing,
+// or your own comment on it ("No-go for 2026.11 from my side"), says
+// nothing of whether the team still wants the issue behind it: months of
+// its silence are months.
+func (t *Team) lastTeamWordOnChain(is TeamIssue) time.Time {
+	since := lastWord(is)
+	for _, b := range t.chainOf(is) {
+		for _, c := range b.Comments {
+			if !c.Author.LooksLikeAutomation() && !c.Author.Is(t.Site.User) {
+				since = latest(since, c.At)
+			}
 		}
 	}
 	return since
+}
+
+// chainOf is the chain of blockers behind an issue that the team's issues
+// hold: its first open blocker, and what that one waits on first.
+func (t *Team) chainOf(is TeamIssue) []TeamIssue {
+	blockers := t.openBlockers(is)
+	if len(blockers) == 0 {
+		return nil
+	}
+	b, ok := t.issue(blockers[0])
+	if !ok {
+		return nil
+	}
+	chain := []TeamIssue{b}
+	if further := t.openBlockers(b); len(further) > 0 {
+		if f, ok := t.issue(further[0]); ok {
+			chain = append(chain, f)
+		}
+	}
+	return chain
+}
+
+// yourLastWordOnChain is your comment down an issue's chain of blockers
+// when it is the newest word on the chain and says where things stand (it
+// asks nothing): you know what the blocker waits on, and nobody else can
+// give you a date for it.
+func (t *Team) yourLastWordOnChain(is TeamIssue) (evidence.Comment, string, bool) {
+	var newest evidence.Comment
+	where := ""
+	newestAt := lastWord(is)
+	for _, b := range t.chainOf(is) {
+		if at := lastWord(b); at.After(newestAt) {
+			newestAt, where = at, ""
+			if c, ok := lastPersonComment(b); ok && c.At.Equal(at) {
+				newest, where = c, b.Key
+			}
+		}
+	}
+	if where == "" || !newest.Author.Is(t.Site.User) || AsksQuestion(newest.Text) {
+		return evidence.Comment{}, "", false
+	}
+	return newest, where, true
 }
 
 // assigneeOtherThanUser is the name of the person an issue is assigned to,

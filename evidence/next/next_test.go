@@ -1257,6 +1257,44 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 	}
 }
 
+// A block whose only recent word is your own, on its blocker ("No-go for
+// 2026.11 from my side until PAY-3427 is done"), is yours to explain, not
+// a date to ask its owner for; and the issue behind it, months silent,
+// nobody's and left in a closed sprint, is asked about first and ranks at
+// half, without its age: your comment does not keep it alive (the demo's
+// PAY-3426). Your question on the blocker is still chased.
+func TestYourOwnWordOnABlockerNeitherChasesNorRevivesIt(t *testing.T) {
+	cfg, _ := Load(nil)
+	behind := story("PAY-1")
+	behind.Project, behind.Assignee, behind.Created = "PAY", evidence.User{}, days(280)
+	behind.SprintState, behind.Sprints = "closed", []string{"PAY Sprint 2"}
+	behind.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-1"}}
+	behind.Comments = []evidence.Comment{comment(jonas, days(270), "Will pick this up after PAY-3417.")}
+	blocker := story("OPS-1")
+	blocker.Assignee, blocker.Reporter, blocker.Created = evidence.User{ID: "aisha", DisplayName: "Aisha"}, me, days(14)
+	blocker.Comments = []evidence.Comment{comment(me, days(9), "No-go for platform-2026.11 from my side until PAY-3427 is done. Pushing it to the next release.")}
+	found := Find(cfg, Team{Site: site, Issues: []TeamIssue{behind, blocker}, Now: now}, Gaps{})
+	if len(found) != 1 || found[0].IssueKey != "PAY-1" || found[0].Detector != "blocked.stale" {
+		t.Fatalf("found %+v, want blocked.stale on PAY-1", found)
+	}
+	op := found[0]
+	want := "Ask first whether it is still needed after 9 months without a word from the team, and close it if not. " +
+		"The last word on the blocker OPS-1 is yours, of 9 Nov (“No-go for platform-2026.11 from my side until PAY-3427 is done. Pushing it to the next release.”): " +
+		"say what it waits on now, post it here and tell the team"
+	if op.Action != want {
+		t.Errorf("action\n%q\nwant\n%q", op.Action, want)
+	}
+	if why := strings.Join(op.Why, "; "); !strings.Contains(why, "ranked lower after 12 weeks without a word") || strings.Contains(why, "open ") {
+		t.Errorf("why %q, want it ranked at half for its silence, without its age", why)
+	}
+	// A question of yours on the blocker that nobody answered is chased.
+	blocker.Comments = []evidence.Comment{comment(me, days(9), "Aisha, when do you expect this to be done?")}
+	found = Find(cfg, Team{Site: site, Issues: []TeamIssue{behind, blocker}, Now: now}, Gaps{})
+	if len(found) != 1 || !strings.Contains(found[0].Action, "Chase the blocker OPS-1: ask Aisha for a date") {
+		t.Errorf("found %+v, want your unanswered question chased", found)
+	}
+}
+
 // A release due this week presses as the running sprint does, one due
 // next week as the next sprint; the reporter and the assignee, whom Jira
 // makes watchers, say nothing of how many wait on an issue.

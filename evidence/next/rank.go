@@ -133,10 +133,11 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 // sprint is alive whatever its comments say, and so is an epic, which
 // lives in its children (and whose silence is what a missing progress
 // note is about). A blocked issue is as silent as its chain of blockers: a
-// word on its blocker is the block being chased.
+// teammate's word on its blocker is the block being chased; your own, or a
+// blocker filed lately, says nothing of whether the team still wants it.
 func fadedSilence(t *Team, is TeamIssue) bool {
 	alive := is.SprintState == "active" || is.SprintState == "future" || strings.EqualFold(is.Type, "Epic")
-	return t.Now.Sub(t.lastWordOnChain(is)) >= abandonedAfter && !is.Created.IsZero() && !alive
+	return t.Now.Sub(t.lastTeamWordOnChain(is)) >= abandonedAfter && !is.Created.IsZero() && !alive
 }
 
 // Find detects and ranks in one go: what `pmfolio next` shows.

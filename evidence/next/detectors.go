@@ -1452,10 +1452,17 @@ func topPriorityUnowned(d Detector, t *Team, is TeamIssue) (map[string]string, b
 		return nil, false
 	}
 	vars := map[string]string{"priority": is.Priority, "age": age(is.Created, t.Now, d.Working), "still-wanted": ""}
-	if t.Now.Sub(lastWord(is)) >= abandonedAfter {
+	if last := lastWord(is); t.Now.Sub(last) >= abandonedAfter {
 		// Months at the top with nobody on it and nobody saying a word:
 		// closing it may be the answer, and planning it the wrong one.
-		vars["still-wanted"] = "Ask first whether it is still wanted after " + vars["age"] + " at " + is.Priority + " with nobody on it, and close it if not. "
+		// How long it has been at the top is not known (no changelog is
+		// read): only how long it has been open, and where it is now.
+		silent := "no word since it was filed"
+		if last.After(is.Created) {
+			silent = "no word for " + age(last, t.Now, d.Working)
+		}
+		vars["still-wanted"] = "Ask first whether it is still wanted (open " + vars["age"] + ", now at " + is.Priority +
+			", nobody on it and " + silent + "), and close it if not. "
 	}
 	return vars, true
 }

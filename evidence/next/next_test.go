@@ -741,11 +741,18 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Highest", evidence.User{}, "", nil, days(30)
 			}}},
-		{name: "highest priority for a year without a word: ask first whether it is still wanted", detector: "priority.top-unowned",
+		{name: "open a year, now at Highest, without a word since it was filed: ask first whether it is still wanted", detector: "priority.top-unowned",
 			reason: "Highest priority, open for 12 months",
-			action: "Ask first whether it is still wanted after 12 months at Highest with nobody on it, and close it if not. Plan it into a sprint with an owner",
+			action: "Ask first whether it is still wanted (open 12 months, now at Highest, nobody on it and no word since it was filed), and close it if not. Plan it into a sprint with an owner",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Highest", evidence.User{}, "", nil, days(365)
+			}}},
+		{name: "how long an issue has been at Highest is not known: ask what is, its age and its silence", detector: "priority.top-unowned",
+			action: "Ask first whether it is still wanted (open 9 months, now at Highest, nobody on it and no word for 5 months), and close it if not.",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Highest", evidence.User{}, "", nil, days(270)
+				// Raised to Highest two weeks after it was filed.
+				is.Comments = []evidence.Comment{comment(me, days(256), "Raising this to Highest: it pages us weekly."), comment(tomas, days(150), "Still seeing it.")}
 			}}},
 		{name: "P1 is the top where the team numbers priorities from 1", detector: "priority.top-unowned",
 			reason: "P1 priority, open for 4 weeks",

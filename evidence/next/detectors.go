@@ -406,12 +406,12 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	}
 	// Whether the work is still needed is for the team's silence to say:
 	// your own comment down the chain does not keep it alive.
-	stillWanted := stillNeeded(since, t.Now, d)
+	stillWanted := stillNeeded(since, t.Now)
 	if quiet := t.lastTeamWordOnChain(is); quiet.Before(since) && t.Now.Sub(quiet) >= abandonedAfter {
-		stillWanted = "Ask first whether it is still needed after " + age(quiet, t.Now, d.Working) + " without a word from the team, and close it if not. "
+		stillWanted = "Ask first whether it is still needed after " + age(quiet, t.Now) + " without a word from the team, and close it if not. "
 	}
 	return map[string]string{"blocker": blocker, "chase": chase, "blocker-owner": owner, "chase-blocker": chaseBlocker,
-		"age": age(since, t.Now, d.Working), "still-needed": stillWanted}, true
+		"age": age(since, t.Now), "still-needed": stillWanted}, true
 }
 
 // unlinkedBlock: an issue marked blocked (flagged, a blocked status or
@@ -442,8 +442,8 @@ func unlinkedBlock(d Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 			unmark = append(unmark, "remove the label "+l)
 		}
 	}
-	return map[string]string{"blocker-state": state, "age": age(since, t.Now, d.Working), "last-comment": t.lastCommentNote(is),
-		"unmark": strings.Join(unmark, " and "), "still-needed": stillNeeded(since, t.Now, d)}, true
+	return map[string]string{"blocker-state": state, "age": age(since, t.Now), "last-comment": t.lastCommentNote(is),
+		"unmark": strings.Join(unmark, " and "), "still-needed": stillNeeded(since, t.Now)}, true
 }
 
 // otherTeamDependencies: an open issue planned into the running or next
@@ -574,11 +574,11 @@ func (t *Team) askAlongTheChain(key string) string {
 // stillNeeded is what an action asks first after months without a word:
 // the work may not be wanted any more, and closing it is as useful as
 // chasing it.
-func stillNeeded(since, now time.Time, d Detector) string {
+func stillNeeded(since, now time.Time) string {
 	if now.Sub(since) < abandonedAfter {
 		return ""
 	}
-	return "Ask first whether it is still needed after " + age(since, now, d.Working) + " without a word, and close it if not. "
+	return "Ask first whether it is still needed after " + age(since, now) + " without a word, and close it if not. "
 }
 
 // lastWordOnChain is the freshest word by a person on an issue or down its
@@ -755,7 +755,7 @@ func epicWithoutNote(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 	}
 	// The last comment, so the reader knows where the epic stood; it may
 	// be no progress note at all ("+1, hit this again").
-	return map[string]string{"age": age(since, t.Now, d.Working), "last-note": t.lastCommentNote(is)}, true
+	return map[string]string{"age": age(since, t.Now), "last-note": t.lastCommentNote(is)}, true
 }
 
 // lastCommentNote quotes the last comment by a person on an issue, with
@@ -925,7 +925,7 @@ func incidentWithoutPostmortem(d Detector, t *Team, is TeamIssue) (map[string]st
 	if is.Assignee.DisplayName != "" {
 		owner = is.Assignee.DisplayName
 	}
-	return map[string]string{"age": age(*is.Resolved, t.Now, d.Working), "owner": owner}, true
+	return map[string]string{"age": age(*is.Resolved, t.Now), "owner": owner}, true
 }
 
 // epicWithoutOutcome: an epic done more than the threshold ago (its wrap-up
@@ -937,7 +937,7 @@ func epicWithoutOutcome(d Detector, t *Team, is TeamIssue) (map[string]string, b
 	if is.Dropped() || !olderThan(d, *is.Resolved, t.Now) || statesResult(is) {
 		return nil, false
 	}
-	vars := map[string]string{"age": age(*is.Resolved, t.Now, d.Working), "metric": "", "against": "",
+	vars := map[string]string{"age": age(*is.Resolved, t.Now), "metric": "", "against": "",
 		"owner": cmp.Or(t.assigneeOtherThanUser(is), "whoever led it"), "tell": "the stakeholders who asked for it"}
 	switch metric := metricIn(is.Description); {
 	case metric != "":
@@ -1027,7 +1027,7 @@ func unansweredQuestion(d Detector, t *Team, is TeamIssue) (map[string]string, b
 	// The question itself, so the reader knows what is asked without
 	// opening the issue.
 	question := "“" + t.quote(questionIn(last.Text), last.Text, 100) + "”"
-	return map[string]string{"asker": asker, "question": question, "age": age(last.At, t.Now, d.Working)}, true
+	return map[string]string{"asker": asker, "question": question, "age": age(last.At, t.Now)}, true
 }
 
 // waitsOnReporter is a status that says the issue waits for its reporter's
@@ -1104,7 +1104,7 @@ func untriagedBug(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	if len(missing) == 2 {
 		lacking = "neither a " + missing[0] + " nor a " + missing[1]
 	}
-	return map[string]string{"missing": strings.Join(missing, " and "), "lacking": lacking, "age": age(is.Created, t.Now, d.Working)}, true
+	return map[string]string{"missing": strings.Join(missing, " and "), "lacking": lacking, "age": age(is.Created, t.Now)}, true
 }
 
 // fieldUseShare is the least share of a project's issues that carry a
@@ -1183,7 +1183,7 @@ func stalledInSprint(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 	if !olderThan(d, since, t.Now) {
 		return nil, false
 	}
-	vars["age"] = age(since, t.Now, d.Working)
+	vars["age"] = age(since, t.Now)
 	return vars, true
 }
 
@@ -1426,7 +1426,7 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 	}
 	vars := map[string]string{"version": last.Name, "released": last.Date.Format("2 Jan 2006"), "still-wanted": "",
 		"without-it": "without it", "re-plan": "Move it to the next release or take the version off, and say in a comment why it slipped",
-		"since-release": age(*last.Date, t.Now, false)}
+		"since-release": age(*last.Date, t.Now)}
 	if is.Created.After(last.Date.Add(24 * time.Hour)) {
 		// Filed after the release: it did not slip, its fix version was
 		// set by mistake (often the version a bug was found in).
@@ -1451,7 +1451,7 @@ func topPriorityUnowned(d Detector, t *Team, is TeamIssue) (map[string]string, b
 		strings.EqualFold(is.Type, "Epic") || !olderThan(d, is.Created, t.Now) {
 		return nil, false
 	}
-	vars := map[string]string{"priority": is.Priority, "age": age(is.Created, t.Now, d.Working), "still-wanted": ""}
+	vars := map[string]string{"priority": is.Priority, "age": age(is.Created, t.Now), "still-wanted": ""}
 	if last := lastWord(is); t.Now.Sub(last) >= abandonedAfter {
 		// Months at the top with nobody on it and nobody saying a word:
 		// closing it may be the answer, and planning it the wrong one.
@@ -1459,7 +1459,7 @@ func topPriorityUnowned(d Detector, t *Team, is TeamIssue) (map[string]string, b
 		// read): only how long it has been open, and where it is now.
 		silent := "no word since it was filed"
 		if last.After(is.Created) {
-			silent = "no word for " + age(last, t.Now, d.Working)
+			silent = "no word for " + age(last, t.Now)
 		}
 		vars["still-wanted"] = "Ask first whether it is still wanted (open " + vars["age"] + ", now at " + is.Priority +
 			", nobody on it and " + silent + "), and close it if not. "
@@ -1553,26 +1553,22 @@ func workingDays(from, to time.Time) float64 {
 
 // age says how long ago since was, in words: working days up to two
 // weeks of them, then weeks, then months ("183 working days" is a number
-// to work out, "8 months" is not).
-func age(since, now time.Time, working bool) string {
-	if working {
-		switch n := int(workingDays(since, now)); {
-		case n == 1:
-			return "1 working day"
-		case n <= 10:
-			return fmt.Sprintf("%d working days", n)
-		}
+// to work out, "8 months" is not). Every age `next` shows reads so,
+// whether a detector's threshold counts working days or all of them: one
+// entry does not say "12 days" beside "9 working days", nor "3 months"
+// beside "13 weeks".
+func age(since, now time.Time) string {
+	switch n := int(workingDays(since, now)); {
+	case n == 1:
+		return "1 working day"
+	case n <= 10:
+		return fmt.Sprintf("%d working days", n)
 	}
 	days := int(now.Sub(since).Hours() / 24)
-	switch {
-	case days >= 91:
+	if days >= 91 {
 		return fmt.Sprintf("%d months", (days*12+182)/365)
-	case days >= 14:
-		return fmt.Sprintf("%d weeks", days/7)
-	case days == 1:
-		return "1 day"
 	}
-	return fmt.Sprintf("%d days", days)
+	return fmt.Sprintf("%d weeks", days/7)
 }
 
 func fill(template string, vars map[string]string) string {

@@ -134,7 +134,7 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.StoryPoints, is.SprintState = nil, "future" }}},
 		{name: "a story of a closed sprint is not planned work",
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.StoryPoints, is.SprintState = nil, "closed" }}},
-		{name: "blocked with no comment for a week", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 6 days", action: "Chase the blocker PAY-7: ask its owner",
+		{name: "blocked with no comment for a week", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 4 working days", action: "Chase the blocker PAY-7: ask its owner",
 			related: []string{"PAY-7"},
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory = "Blocked", "indeterminate"
@@ -216,7 +216,7 @@ func TestDetectors(t *testing.T) {
 					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
 				},
 			}},
-		{name: "a blocker that waits on another issue names what to chase", detector: "blocked.stale", reason: "blocked by OPS-1, which waits on PAY-7, with no comment for 6 days",
+		{name: "a blocker that waits on another issue names what to chase", detector: "blocked.stale", reason: "blocked by OPS-1, which waits on PAY-7, with no comment for 4 working days",
 			action: "Chase the blocker PAY-7, which OPS-1 waits on: ask its owner for a date", related: []string{"OPS-1", "PAY-7"},
 			issues: []func(*TeamIssue){
 				func(is *TeamIssue) {
@@ -251,7 +251,7 @@ func TestDetectors(t *testing.T) {
 					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
 				},
 			}},
-		{name: "a chain of stale blocks is chased once, where it starts", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 6 days",
+		{name: "a chain of stale blocks is chased once, where it starts", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 4 working days",
 			issues: []func(*TeamIssue){
 				func(is *TeamIssue) {
 					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
@@ -273,13 +273,13 @@ func TestDetectors(t *testing.T) {
 				is.Flagged = true
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY."), comment(tomas, days(1), "PAY says Friday.")}
 			}}},
-		{name: "a bot's nudge does not chase a blocker", detector: "blocked.unlinked", reason: "no comment for 6 days",
+		{name: "a bot's nudge does not chase a blocker", detector: "blocked.unlinked", reason: "no comment for 4 working days",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Flagged = true
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY."), comment(bot, days(1), "Is this still relevant?")}
 			}}},
 		{name: "flagged with nothing linked: ask what it waits on, and quote where it stood", detector: "blocked.unlinked",
-			reason: "marked blocked, but no issue is linked as its blocker, and no comment for 6 days (the last comment, by Priya on 12 Nov: “Freeze ends Monday, Tomás can go ahead then.”)",
+			reason: "marked blocked, but no issue is linked as its blocker, and no comment for 4 working days (the last comment, by Priya on 12 Nov: “Freeze ends Monday, Tomás can go ahead then.”)",
 			action: "Ask Tomás what it still waits on: link the issue that blocks it and chase that for a date, or take the flag off if it can go ahead",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Flagged = true
@@ -287,14 +287,14 @@ func TestDetectors(t *testing.T) {
 					comment(evidence.User{ID: "priya", DisplayName: "Priya"}, days(6), "Freeze ends Monday, Tomás can go ahead then.")}
 			}}},
 		{name: "in a blocked status and labelled so, its blocker done: say what is stale", detector: "blocked.unlinked",
-			reason: "marked blocked, but PAY-7, linked as its blocker, is done, and no comment for 6 days",
+			reason: "marked blocked, but PAY-7, linked as its blocker, is done, and no comment for 4 working days",
 			action: "or move it out of Blocked and remove the label blocked if it can go ahead",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory, is.Labels = "Blocked", "indeterminate", []string{"blocked"}
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7", OtherStatusCategory: "done"}}
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY.")}
 			}}},
-		{name: "marked blocked with an open blocker linked is the blocker's to chase", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 6 days",
+		{name: "marked blocked with an open blocker linked is the blocker's to chase", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 4 working days",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Flagged = true
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
@@ -367,11 +367,11 @@ func TestDetectors(t *testing.T) {
 				is.Description, is.Created = "Make checkout faster.", days(3)
 			}}},
 		{name: "an epic done nine days ago with no result", detector: "epic.done-no-outcome",
-			reason: "epic done 9 days ago with no result written down (success metric: “p95 checkout latency under 800 ms”)",
+			reason: "epic done 7 working days ago with no result written down (success metric: “p95 checkout latency under 800 ms”)",
 			action: "Write the result on the epic with Tomás: what changed against its success metric, with the numbers, and tell the stakeholders who asked for it",
 			issues: []func(*TeamIssue){doneEpic}},
 		{name: "an epic with a goal and no metric is measured against its goal, and its reporter told", detector: "epic.done-no-outcome",
-			reason: "epic done 9 days ago with no result written down", action: "what changed against its goal, with the numbers, and tell Priya, who filed it, and the other stakeholders",
+			reason: "epic done 7 working days ago with no result written down", action: "what changed against its goal, with the numbers, and tell Priya, who filed it, and the other stakeholders",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				doneEpic(is)
 				is.Description, is.Reporter = "Goal: returning shoppers check out without typing their card again.", evidence.User{ID: "priya", DisplayName: "Priya"}
@@ -521,7 +521,7 @@ func TestDetectors(t *testing.T) {
 		{name: "a backlog issue waits for no sprint",
 			issues: []func(*TeamIssue){func(is *TeamIssue) { blockedByPay(is); is.Sprints, is.SprintState = nil, "" }, payBlocker}},
 		{name: "a dependency gone quiet is blocked.stale's to chase, not told twice", detector: "blocked.stale",
-			reason: "blocked by PAY-7 with no comment for 6 days",
+			reason: "blocked by PAY-7 with no comment for 4 working days",
 			issues: []func(*TeamIssue){func(is *TeamIssue) { blockedByPay(is); is.Comments[0].At = days(6) }, payBlocker}},
 		{name: "a root cause written down in German is a root cause",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
@@ -678,7 +678,7 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Type, is.Priority, is.SprintState, is.Sprints, is.Created = "Bug", "", "", nil, days(14)
 			}, func(*TeamIssue) {}}},
-		{name: "a bug with neither a priority nor a component", detector: "bug.untriaged", reason: "bug open for 2 weeks with neither a priority nor a component",
+		{name: "a bug with neither a priority nor a component", detector: "bug.untriaged", reason: "bug open for 10 working days with neither a priority nor a component",
 			action: "set the priority and component",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Type, is.Priority, is.Components, is.SprintState, is.Sprints, is.Created = "Bug", "", nil, "", nil, days(14)
@@ -1225,11 +1225,11 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 	if len(ranked) != 2 || ranked[0].IssueKey != "OPS-1" {
 		t.Fatalf("ranked %+v, want the live block first", ranked)
 	}
-	if why := strings.Join(ranked[1].Why, "; "); !strings.Contains(why, "ranked lower after 12 weeks without a word") || strings.Contains(why, "open 42 weeks") {
+	if why := strings.Join(ranked[1].Why, "; "); !strings.Contains(why, "ranked lower after 12 weeks without a word") || strings.Contains(why, "open 10 months") {
 		t.Errorf("the silent block's why %q, want its silence said and its age not counted", why)
 	}
 	// A block chased on its blocker is alive, however long the issue itself
-	// has been silent: "no comment for 9 days" is no "12 weeks without a
+	// has been silent: "no comment for 7 working days" is no "12 weeks without a
 	// word".
 	chased, blocker := abandoned, story("OPS-9")
 	chased.Flagged = false
@@ -1239,7 +1239,7 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 		if op.IssueKey != chased.Key {
 			continue
 		}
-		if why := strings.Join(op.Why, "; "); op.Detector != "blocked.stale" || !strings.Contains(op.Reason, "no comment for 9 days") || strings.Contains(why, "ranked lower") {
+		if why := strings.Join(op.Why, "; "); op.Detector != "blocked.stale" || !strings.Contains(op.Reason, "no comment for 7 working days") || strings.Contains(why, "ranked lower") {
 			t.Errorf("a block chased 9 days ago on its blocker: %s %q, why %q", op.Detector, op.Reason, why)
 		}
 	}
@@ -1257,7 +1257,7 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 		}
 		for _, op := range found {
 			why := strings.Join(op.Why, "; ")
-			if strings.Contains(why, "ranked lower") || strings.Contains(why, "open 42 weeks") != (is.Type != "Epic") {
+			if strings.Contains(why, "ranked lower") || strings.Contains(why, "open 10 months") != (is.Type != "Epic") {
 				t.Errorf("%s %s (%s): why %q, want no fading, and the age of a story, not of an epic", is.Type, is.SprintState, op.Detector, why)
 			}
 		}
@@ -1299,6 +1299,30 @@ func TestYourOwnWordOnABlockerNeitherChasesNorRevivesIt(t *testing.T) {
 	found = Find(cfg, Team{Site: site, Issues: []TeamIssue{behind, blocker}, Now: now}, Gaps{})
 	if len(found) != 1 || !strings.Contains(found[0].Action, "Chase the blocker OPS-1: ask Aisha for a date") {
 		t.Errorf("found %+v, want your unanswered question chased", found)
+	}
+}
+
+// One entry reads its ages in one way: working days up to two weeks of
+// them, then weeks, then months, whichever kind of days its detector's
+// threshold counts. Not "no comment for 12 days" beside another entry's
+// "9 working days", nor "3 months" beside "open 13 weeks".
+func TestOneEntrysAgesReadAlike(t *testing.T) {
+	cfg, _ := Load(nil)
+	blocked := story("OPS-1")
+	blocked.Created = days(95)
+	blocked.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
+	blocked.Comments = []evidence.Comment{comment(tomas, days(12), "Waiting on PAY.")}
+	found := Find(cfg, Team{Site: site, Issues: []TeamIssue{blocked}, Now: now}, Gaps{})
+	if len(found) != 1 {
+		t.Fatalf("found %+v, want the block", found)
+	}
+	if op, why := found[0], strings.Join(found[0].Why, "; "); !strings.Contains(op.Reason, "no comment for 8 working days") || !strings.Contains(why, "open 3 months") {
+		t.Errorf("reason %q, why %q: want working days and months", op.Reason, why)
+	}
+	// A threshold of working days: three of them, not a weekend.
+	blocked.Comments = []evidence.Comment{comment(tomas, time.Date(2026, 11, 13, 16, 0, 0, 0, time.UTC), "Waiting on PAY till Monday.")}
+	if found := Detect(cfg, Team{Site: site, Issues: []TeamIssue{blocked}, Now: time.Date(2026, 11, 17, 10, 0, 0, 0, time.UTC)}); len(found) != 0 {
+		t.Errorf("a block commented on Friday is stale on Tuesday morning: %+v", found)
 	}
 }
 

@@ -88,7 +88,9 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		if weeks := t.Now.Sub(is.Created).Hours() / (24 * 7); weeks >= 1 && !is.Created.IsZero() && !faded && !is.Done() && !epic {
 			score += math.Min(w.AgePerWeek*weeks, 2)
 			if !saysAge {
-				why = append(why, fmt.Sprintf("open %d %s", int(weeks), plural(int(weeks), "week")))
+				// In the words of the reasons' ages: "open 3 months",
+				// not "open 13 weeks" beside a reason's "3 months".
+				why = append(why, "open "+age(is.Created, t.Now))
 			}
 		}
 		if faded {

@@ -128,7 +128,7 @@ func runDoctor(ctx context.Context, opts doctorOptions) error {
 		}
 	}
 	rs := d.checkRules(opts)
-	d.checkDatabase(ctx, opts.DBPath, rs)
+	d.checkDatabase(ctx, opts.DBPath, rs, configuredSites(cfg))
 	if d.failure != nil {
 		return &userError{Kind: d.failure.kind, Message: fmt.Sprintf("doctor found a problem: %s", d.failure.name), Whole: true}
 	}
@@ -265,7 +265,22 @@ func (d *doctor) checkRules(opts doctorOptions) *rules.RuleSet {
 
 // checkDatabase checks the database and, when the rules in force are
 // known (rs), that its evidence comes from them.
-func (d *doctor) checkDatabase(ctx context.Context, path string, rs *rules.RuleSet) {
+// configuredSites are the names sync logs the config file's sites under;
+// nil without a config file, whose one site JIRA_URL names in the
+// environment of whichever job ran the sync (cron's may differ from this
+// shell's).
+func configuredSites(cfg fileConfig) map[string]bool {
+	if len(cfg.Sites) == 0 {
+		return nil
+	}
+	names := map[string]bool{}
+	for _, s := range cfg.Sites {
+		names[siteLabel(s)] = true
+	}
+	return names
+}
+
+func (d *doctor) checkDatabase(ctx context.Context, path string, rs *rules.RuleSet, configured map[string]bool) {
 	store, err := sqlite.OpenReadOnly(ctx, path)
 	var refusal *sqlite.Refusal
 	switch {
@@ -360,7 +375,13 @@ func (d *doctor) checkDatabase(ctx context.Context, path string, rs *rules.RuleS
 			d.report(c)
 		}
 	}
+	// A site logged that is neither stored nor in the config file any
+	// more (a name mistyped once, then put right) has nothing left to
+	// check.
 	for _, name := range slices.Sorted(maps.Keys(logged)) {
+		if name == refusedSync || configured != nil && !configured[name] {
+			continue
+		}
 		switch entry := logged[name]; {
 		case entry.unfinished:
 			d.reportUnfinished(name, entry, time.Time{})

@@ -221,3 +221,51 @@ func TestDoctorsLastLineIsItsOwnWhateverTheFailure(t *testing.T) {
 		})
 	}
 }
+
+// A nightly sync that could not start (a config file others can read) is
+// in sync.log, where a cron user looks, and the line says what to fix;
+// doctor reports the config file itself. A site mistyped once and put
+// right in the config file is no failure of doctor's for ever after.
+func TestANightlySyncThatCannotStartIsLoggedAndAMistypedSiteIsForgotten(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentServer, 8, jiratest.WithContextPath("/jira"))
+	env := isolatedEnv(t)
+	cfgPath := filepath.Join(t.TempDir(), "config.yaml")
+	env["PMFOLIO_CONFIG"], env["PMFOLIO_DB"] = cfgPath, filepath.Join(t.TempDir(), "p.db")
+	write := func(name, pat string, mode os.FileMode) {
+		t.Helper()
+		if err := os.WriteFile(cfgPath, []byte("sites:\n  - name: "+name+"\n    url: "+srv.URL()+"\n    pat: "+pat+"\n"), mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(cfgPath, mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("acmee", "revoked", 0o600)
+	if r := (cli{env: env}).run(t, "sync", "--quiet"); r.code != exitAuth {
+		t.Fatalf("sync with a revoked token: exit %d: %s", r.code, r.errOut)
+	}
+	write("acme", jiratest.DemoPAT, 0o600)
+	if r := (cli{env: env}).run(t, "sync", "--quiet"); r.code != 0 {
+		t.Fatalf("sync: exit %d: %s", r.code, r.errOut)
+	}
+	if r := (cli{env: env}).run(t, "doctor"); r.code != 0 || strings.Contains(r.out, "acmee") {
+		t.Errorf("doctor after the name was put right: exit %d\n%s%s", r.code, r.out, r.errOut)
+	}
+
+	write("acme", jiratest.DemoPAT, 0o644)
+	if r := (cli{env: env}).run(t, "sync", "--quiet"); r.code != exitUsage {
+		t.Fatalf("sync with a config file others can read: exit %d: %s", r.code, r.errOut)
+	}
+	log, err := os.ReadFile(filepath.Join(filepath.Dir(env["PMFOLIO_DB"]), "sync.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(log)), "\n")
+	if last := lines[len(lines)-1]; !regexp.MustCompile(`^\S+ - failed exit=2 pid=\d+ error=".*others can read it`).MatchString(last) {
+		t.Errorf("sync.log's last line after a sync that could not start: %q", last)
+	}
+	r := cli{env: env}.run(t, "doctor")
+	if r.code != exitUsage || strings.Contains(r.out, "-: last sync") {
+		t.Errorf("doctor: exit %d, want %d, the config file's failure and no site named -:\n%s", r.code, exitUsage, r.out)
+	}
+}

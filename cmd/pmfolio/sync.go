@@ -75,7 +75,7 @@ by page: Ctrl-C stops after the current page and keeps it.`,
   pmfolio sync --quiet          # for cron: prints nothing unless it fails
   pmfolio sync --jql 'project = PAY'`,
 		Args: usageArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			if opts.Quiet && opts.DryRun {
 				// --quiet promises no output on success, and a dry run's
 				// report is all it does: one of the two would be broken.
@@ -87,6 +87,15 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 				defer g.io.SetMemoryLimit(g.io.SetMemoryLimit(syncMemoryLimit))
 			}
 			cfg, err := g.config()
+			// A nightly sync that cannot start (a config file others can
+			// read, a url: that is no URL) says so in sync.log, where the
+			// nightly syncs that did start write how they went.
+			started := false
+			defer func() {
+				if err != nil && !started && !opts.DryRun {
+					appendSyncRefused(g.dbPath(cfg), g.io.Now(), err)
+				}
+			}()
 			if err != nil {
 				return err
 			}
@@ -114,6 +123,7 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 			opts.Stop = g.interrupts.stopGracefully()
 			opts.Team = cfg.Team
 			opts.NameSites = len(cfg.Sites) > 1
+			started = true
 			_, err = runSync(cmd.Context(), opts)
 			return err
 		},

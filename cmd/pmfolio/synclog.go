@@ -43,6 +43,22 @@ func appendSyncLog(dbPath string, now time.Time, site siteConf, res evsync.Resul
 	return writeLogLine(syncLogPath(dbPath), line)
 }
 
+// refusedSync names no site in the line of a sync that could not start.
+const refusedSync = "-"
+
+// appendSyncRefused adds the line of a sync that could not start, for no
+// site (refusedSync), when the database's directory exists (a first sync that
+// cannot start leaves nothing behind). Writing it is best effort: the
+// error itself is the sync's to report.
+func appendSyncRefused(dbPath string, now time.Time, syncErr error) {
+	if _, err := os.Stat(filepath.Dir(dbPath)); err != nil {
+		return
+	}
+	ue := explain(syncErr, hintContext{})
+	_ = writeLogLine(syncLogPath(dbPath), fmt.Sprintf("%s %s failed exit=%d pid=%d error=%s",
+		now.UTC().Format(time.RFC3339), refusedSync, ue.Kind.code(), os.Getpid(), strconv.Quote(ue.line())))
+}
+
 // appendSyncStart adds the line that says a site's sync has started. The
 // sync writes it under the lock, before it asks Jira for anything, so that
 // a sync killed at any moment (or whose machine stopped) leaves it as its

@@ -131,7 +131,11 @@ func (in *interrupts) watch() {
 			}
 			close(in.stop)
 			if graceful {
-				fmt.Fprintln(in.io.ErrOut, "pmfolio: stopping after the current page (Ctrl-C again to stop now)")
+				// Said to a person at Ctrl-C; a SIGTERM (systemd, cron's
+				// timeout, kill) gets the one line of its end only.
+				if s == os.Interrupt {
+					fmt.Fprintln(in.io.ErrOut, "pmfolio: stopping after the current page (Ctrl-C again to stop now)")
+				}
 				continue
 			}
 			in.cancel()

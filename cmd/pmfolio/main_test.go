@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -755,5 +756,28 @@ func TestASiteWrittenAnotherWayIsTheSameSite(t *testing.T) {
 	export := cli{env: env}.run(t, "export", "--full").out
 	if strings.Contains(export, "atlOrigin") || strings.Contains(export, "#comment-1/") || !strings.Contains(export, srv.URL()+"/browse/") {
 		t.Errorf("the export's links are not the site's own:\n%.600s", export)
+	}
+}
+
+// A SIGTERM (systemd stopping the job, cron's timeout) stops a quiet sync
+// after its page with the one line of its end: nobody is there to press
+// Ctrl-C again.
+func TestSIGTERMStopsAQuietSyncInOneLine(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 30, jiratest.WithPageCap(10))
+	env := isolatedEnv(t)
+	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"] = srv.URL(), jiratest.DemoEmail, jiratest.DemoAPIToken
+	signals := make(chan os.Signal, 1)
+	var once sync.Once
+	srv.Inject(func(r *http.Request) *jiratest.Fault {
+		if strings.HasSuffix(r.URL.Path, "/search/jql") {
+			once.Do(func() { signals <- syscall.SIGTERM })
+		}
+		return nil
+	})
+	var out, errOut bytes.Buffer
+	code := run([]string{"sync", "--quiet"}, IO{Out: &out, ErrOut: &errOut, Now: func() time.Time { return testNow },
+		Getenv: func(k string) string { return env[k] }, Signals: signals})
+	if code != exitTerminated || out.String() != "" || errOut.String() != "pmfolio: interrupted\n" {
+		t.Errorf("exit %d, want %d\nout: %q\nerr: %q", code, exitTerminated, out.String(), errOut.String())
 	}
 }

@@ -140,7 +140,8 @@ func TestASiteWhoseTokenCmdFailsIsLoggedAndTheOthersAreSynced(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := cli{env: env}.run(t, "sync", "--quiet")
-	if r.code != exitUsage || r.errOut != "pmfolio: site \"locked\": token_cmd of site \"locked\" in the config file failed: exit status 127\n" {
+	if r.code != exitUsage || r.errOut != "pmfolio: site \"locked\": token_cmd of site \"locked\" in the config file failed: exit status 127"+
+		" (hint: run the command yourself to see why; it must print the token and exit 0)\n" {
 		t.Errorf("exit %d, %q; want exit 2 and one line naming site locked", r.code, r.errOut)
 	}
 	if n := storedIssues(t, db); n != 4 {

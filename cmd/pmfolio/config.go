@@ -262,8 +262,20 @@ func eachSiteToSync(ctx context.Context, cfg fileConfig, only string, getenv fun
 		sites = []siteConf{sites[at]}
 	}
 	// Environment variables fill in credentials the file leaves out, so a
-	// token can live in the environment rather than on disk.
+	// token can live in the environment rather than on disk; for the site
+	// JIRA_URL names, they come before the file's (a rotated token set in
+	// the environment is the one used). Never for another site: one
+	// employer's token is not sent to another's Jira.
+	envSite := envNamedSite(sites, fromFile, getenv)
 	for i := range sites {
+		if i == envSite {
+			if pat := getenv("JIRA_PAT"); pat != "" {
+				sites[i].PAT, sites[i].APIToken, sites[i].TokenCmd = pat, "", ""
+			} else if token := getenv("JIRA_API_TOKEN"); token != "" {
+				sites[i].APIToken, sites[i].PAT, sites[i].TokenCmd = token, "", ""
+				sites[i].Email = cmp.Or(getenv("JIRA_EMAIL"), sites[i].Email)
+			}
+		}
 		if sites[i].URL != "" {
 			canonical, err := siteURL(sites[i].URL)
 			if err != nil {
@@ -314,6 +326,36 @@ func eachSiteToSync(ctx context.Context, cfg fileConfig, only string, getenv fun
 		}
 	}
 	return sites, nil
+}
+
+// envNamedSite is the index of the config file's site that JIRA_URL names,
+// or -1.
+func envNamedSite(sites []siteConf, fromFile bool, getenv func(string) string) int {
+	env := getenv("JIRA_URL")
+	if !fromFile || env == "" {
+		return -1
+	}
+	if canonical, err := siteURL(env); err == nil {
+		env = canonical
+	}
+	return slices.IndexFunc(sites, func(s siteConf) bool {
+		u, err := siteURL(s.URL)
+		return err == nil && evidence.SameSiteURL(u, env)
+	})
+}
+
+// envIgnored says when JIRA_URL is set but names none of the config file's
+// sites: the file is used, and JIRA_URL with its credentials is not.
+func envIgnored(cfg fileConfig, configFile string, getenv func(string) string) string {
+	if len(cfg.Sites) == 0 || getenv("JIRA_URL") == "" || envNamedSite(cfg.Sites, true, getenv) >= 0 {
+		return ""
+	}
+	env, err := siteURL(getenv("JIRA_URL"))
+	if err != nil {
+		env = "JIRA_URL"
+	}
+	return fmt.Sprintf("note: JIRA_URL (%s) is not used: the config file %s names the sites to sync; add it there with 'pmfolio init --url %s', or unset JIRA_URL",
+		env, configFile, env)
 }
 
 // missingCredentials says, in the config file's keys and the variables

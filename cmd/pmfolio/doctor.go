@@ -118,6 +118,10 @@ func runDoctor(ctx context.Context, opts doctorOptions) error {
 		if len(cfg.Sites) > 0 {
 			d.configFile = opts.ConfigPath
 		}
+		if note := envIgnored(cfg, opts.ConfigPath, opts.Getenv); note != "" {
+			unused, fix, _ := strings.Cut(strings.TrimPrefix(note, "note: "), "; ")
+			d.report(checkResult{name: "environment", warn: true, detail: unused, fix: fix})
+		}
 		sites, err := sitesToSync(ctx, cfg, "", opts.Getenv)
 		if err != nil {
 			d.fail("credentials", err, "")

@@ -390,3 +390,36 @@ func TestSyncProgressGoesOnToTheTeamsBacklog(t *testing.T) {
 		t.Errorf("progress on a terminal, want pages and then the team's backlog counted:\n%q", got)
 	}
 }
+
+// Environment variables come before the config file (interface.md): a
+// token rotated in the environment is used for the site JIRA_URL names,
+// however its URL is written, and never sent to another site; a JIRA_URL
+// the config file does not name is said to be unused.
+func TestTheEnvironmentComesBeforeTheConfigFileForTheSiteItNames(t *testing.T) {
+	acme := fakeSite(t, jiratest.DeploymentCloud, 4)
+	env := isolatedEnv(t)
+	cfgPath := filepath.Join(t.TempDir(), "config.yaml")
+	env["PMFOLIO_CONFIG"], env["PMFOLIO_DB"] = cfgPath, filepath.Join(t.TempDir(), "p.db")
+	cfg := "sites:\n  - name: acme\n    url: " + acme.URL() + "\n    email: " + jiratest.DemoEmail + "\n    api_token: revoked-token\n"
+	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := (cli{env: env}).run(t, "sync", "--quiet"); r.code != exitAuth {
+		t.Fatalf("sync with the file's revoked token: exit %d: %s", r.code, r.errOut)
+	}
+	env["JIRA_URL"], env["JIRA_API_TOKEN"] = acme.URL()+"/", jiratest.DemoAPIToken
+	if r := (cli{env: env}).run(t, "sync"); r.code != 0 || r.errOut != "" {
+		t.Errorf("sync with a rotated JIRA_API_TOKEN for the site JIRA_URL names: exit %d: %s", r.code, r.errOut)
+	}
+	env["JIRA_URL"] = "https://other.atlassian.net/?x=1"
+	r := cli{env: env}.run(t, "sync")
+	if r.code != exitAuth || !strings.Contains(r.errOut, "note: JIRA_URL (https://other.atlassian.net) is not used: the config file "+cfgPath) {
+		t.Errorf("sync with a JIRA_URL the file does not name: exit %d, %q; want the file's site (its revoked token) and a note", r.code, r.errOut)
+	}
+	if r := (cli{env: env}).run(t, "sync", "--quiet"); strings.Contains(r.errOut, "note:") {
+		t.Errorf("a quiet sync printed a note: %q", r.errOut)
+	}
+	if r := (cli{env: env}).run(t, "doctor"); !regexp.MustCompile(`(?m)^warn  environment\s+JIRA_URL \(https://other\.atlassian\.net\) is not used`).MatchString(r.out) {
+		t.Errorf("doctor does not warn of the unused JIRA_URL:\n%s", r.out)
+	}
+}

@@ -2,6 +2,7 @@ package export
 
 import (
 	"math"
+	"slices"
 	"regexp"
 	"strconv"
 	"strings"
@@ -35,7 +36,13 @@ const minChange = 0.10
 // contradicts its numbers, or the change is small, it returns false.
 func changeOf(result string) (resultChange, bool) {
 	nums := amounts(result)
+	percent := slices.ContainsFunc(nums, func(n amount) bool { return n.unit == "%" })
 	for i, a := range nums {
+		if percent && a.unit != "%" {
+			// "down 80% (from 62 a month)": the writer said the change;
+			// another number of theirs is no second value of it.
+			continue
+		}
 		before := strings.ToLower(result[:a.start])
 		// "from A to B", "A → B"
 		if i+1 < len(nums) {

@@ -530,6 +530,15 @@ func writeAlsoLed(w *bufio.Writer, r *report, shown []initiative) {
 	if len(rest) == 0 {
 		return
 	}
+	// A known result is what a hiring manager reads for: those with one
+	// are named first, never among the "N more" left to the full
+	// portfolio.
+	slices.SortStableFunc(rest, func(a, b initiative) int {
+		if a.hasOutcome != b.hasOutcome {
+			return firstIf(a.hasOutcome)
+		}
+		return 0
+	})
 	w.WriteString("\n**Also led.**\n\n")
 	for _, in := range rest[:min(len(rest), alsoLedMax)] {
 		w.WriteString("- ")
@@ -542,11 +551,47 @@ func writeAlsoLed(w *bufio.Writer, r *report, shown []initiative) {
 			w.WriteString(": ")
 			writeEscaped(w, strings.Join(facts, " · "))
 		}
+		if in.hasOutcome {
+			writeShortOutcome(w, r, in, len(facts) > 0)
+		}
 		w.WriteByte('\n')
 	}
 	if more := len(rest) - alsoLedMax; more > 0 {
 		w.WriteString("- and " + strconv.Itoa(more) + " more in the full portfolio\n")
 	}
+}
+
+// writeShortOutcome writes, after an "Also led" line, the initiative's
+// result in short, quoted and linked: "· result: “tickets about lost
+// payments down 80% (from 62 a month)” (Jira comment, 2026-05-20)". The
+// headline counts it among those with a recorded result, so the brief
+// must show it somewhere, even when there was no room to tell the
+// initiative in full. after says facts come before it on the line.
+func writeShortOutcome(w *bufio.Writer, r *report, in initiative, after bool) {
+	text := resultQuote([]initiative{in})
+	if text == "" {
+		text = evidence.ShortenAtSentence(withoutAddresses(evidence.OneLine(in.outcome.Text)), resultQuoteLength)
+	}
+	if after {
+		w.WriteString(" · ")
+	} else {
+		w.WriteString(": ")
+	}
+	if in.outcomePhase > 0 {
+		w.WriteString("phase " + strconv.Itoa(in.outcomePhase) + " ")
+	}
+	w.WriteString("result: ")
+	if in.outcome.Mine {
+		writeEscaped(w, text)
+		return
+	}
+	w.WriteString("“")
+	writeEscaped(w, text)
+	w.WriteString("”")
+	label, link := r.outcomeSource(in, in.outcome)
+	w.WriteString(" (")
+	writeIssueLink(w, label, link)
+	w.WriteString(")")
 }
 
 // goalHeadings are the headings an epic's description is read by; the

@@ -170,3 +170,48 @@ func TestQuotesLeaveOutSignOffs(t *testing.T) {
 		}
 	}
 }
+
+// Every initiative the headline counts as having a recorded result shows
+// that result: one with no room to be told in full is named under "Also
+// led" with its result quoted and linked, not only "· shipped" (the 500-issue
+// demo counted "6 with a recorded result" and showed 5).
+func TestAlsoLedQuotesAKnownResult(t *testing.T) {
+	p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock}
+	typicalContext(&p)
+	p.Epics = nil
+	for i := range briefInitiativesMax + 1 {
+		n := strconv.Itoa(900 + i)
+		epic := fixtureIssue{"10" + n, "OPS-" + n, "Epic", "Initiative " + n, "", me, "done", nil}
+		resolved := at(fmt.Sprintf("2026-0%d-20T10:00:00Z", 2+i))
+		p.Epics = append(p.Epics, evidence.Epic{SiteName: "acme", Key: epic.key, Summary: epic.summary, URL: acme.IssueURL(epic.key),
+			Status: "Done", StatusCategory: "done", Resolution: "Done", Resolved: &resolved,
+			Comments: []evidence.Comment{{ID: "c" + n, At: resolved, Author: me,
+				Text: fmt.Sprintf("Result: tickets about %s down %d%% (from 62 a month). Success metrics met, closing the epic.", n, 50+i)}}})
+		// The later, the less work: the last is the one without room.
+		for j := range briefInitiativesMax + 1 - i {
+			story := fixtureIssue{fmt.Sprintf("2%s%d", n, j), fmt.Sprintf("OPS-%s%d", n, j), "Story", "A story", epic.key, dana, "done", nil}
+			p.Evidence = append(p.Evidence, jiraItem(story, evidence.SourceComment, fmt.Sprintf("%s%d", n, j), fmt.Sprintf("2026-0%d-1%dT10:00:00Z", 1+i, j),
+				evidence.CatDecisionMaking, "comment.decision", 0.8, fmt.Sprintf("Decision: story %d of %s ships behind a flag, not to everyone at once.", j, n)))
+		}
+		p.Evidence = append(p.Evidence, jiraItem(epic, evidence.SourceIssue, epic.id, fmt.Sprintf("2026-0%d-01T09:00:00Z", 1+i),
+			evidence.CatEpicOwnership, "issue.epic", 0.9, "Goal: one small thing, done well."))
+	}
+	brief := render(t, formats[0].write, p)
+	if !strings.Contains(brief, "I led 6 initiatives") || !strings.Contains(brief, "6 with a recorded result") {
+		t.Fatalf("the fixture's headline does not count 6 results:\n%s", brief)
+	}
+	_, also, ok := strings.Cut(brief, "**Also led.**\n\n")
+	if !ok {
+		t.Fatalf("no initiative is left for \"Also led\":\n%s", brief)
+	}
+	also, _, _ = strings.Cut(also, "\n\n")
+	want := "· result: “tickets about 905 down 55% (from 62 a month)” ([Jira comment, 2026-07-20](https://acme.atlassian.net/browse/OPS-905?focusedCommentId=c905"
+	if !strings.Contains(also, want) {
+		t.Errorf("the initiative named under \"Also led\" does not quote its result (want %q):\n%s", want, also)
+	}
+	for i := range briefInitiativesMax + 1 {
+		if quote := fmt.Sprintf("tickets about %d down", 900+i); !strings.Contains(strings.ToLower(brief), quote) {
+			t.Errorf("the brief counts a result it never shows (%q):\n%s", quote, brief)
+		}
+	}
+}

@@ -792,13 +792,20 @@ func (r *report) projectPhrase(in initiative) string {
 // It is the epic's description when that still starts with the excerpt,
 // else the excerpt: a description edited since is not what the user
 // wrote when they created the epic.
+//
+// An excerpt from the middle of the description ("…fail more 3DS1
+// challenges every month. Success metrics: …", as the text model keeps
+// the part it weighed most) loses the goal and the why-now a story opens
+// with: the description it comes from is quoted from its start instead.
 func (in initiative) goalAsWritten(goal string) string {
-	start, cut := strings.CutSuffix(goal, "…")
-	if !cut || start == "" {
+	middle, midway := strings.CutPrefix(goal, "…")
+	start, cut := strings.CutSuffix(middle, "…")
+	if !cut && !midway || start == "" {
 		return goal
 	}
 	for _, ep := range in.epics() {
-		if full := evidence.OneLine(ep.Goal); strings.HasPrefix(full, start) {
+		full := evidence.OneLine(ep.Goal)
+		if !midway && strings.HasPrefix(full, start) || midway && strings.Contains(full, start) {
 			return full
 		}
 	}
@@ -840,13 +847,24 @@ func abbreviation(text string) bool {
 
 // epicGoal is the text the user wrote when they created the epic, if they
 // did: the best statement of the situation there is.
+// Of the items of its creation, one whose excerpt starts where the
+// description does: the text model keeps the part of it that it weighed
+// most, often its end.
 func epicGoal(in initiative) string {
+	goal := ""
 	for _, e := range in.epicItems {
-		if e.Source == evidence.SourceIssue {
-			return evidence.OneLine(e.Excerpt)
+		if e.Source != evidence.SourceIssue {
+			continue
+		}
+		excerpt := evidence.OneLine(e.Excerpt)
+		if !strings.HasPrefix(excerpt, "…") {
+			return excerpt
+		}
+		if goal == "" {
+			goal = excerpt
 		}
 	}
-	return ""
+	return goal
 }
 
 // categoryOf returns a category with evidence by id.

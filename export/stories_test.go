@@ -1151,6 +1151,24 @@ func TestStoryQuotesEndWithASentence(t *testing.T) {
 		p.Epics[0].Goal = description
 		return p
 	}
+	// The text model keeps the part of a description it weighed most,
+	// here its end; the epic's creation is evidence twice, once with it.
+	fromTheMiddle := func(alone bool) evidence.Portfolio {
+		p := withGoal(goal)
+		for _, e := range p.Evidence {
+			if e.IssueKey == epicEU.key && e.Source == evidence.SourceIssue {
+				model := e
+				model.ID, model.Category, model.Rule = "ev_00000000000000000000", evidence.CatStoryWriting, evidence.RuleTextModel
+				model.Excerpt = "…the two largest merchants in Germany asked for a fix before their spring sales start in March. Success metrics: timeout rate under 0.5% for 4 weeks; no rise in…"
+				if alone {
+					p.Evidence = slices.DeleteFunc(p.Evidence, func(x evidence.Evidence) bool { return x.ID == e.ID })
+				}
+				p.Evidence = append(p.Evidence, model)
+				break
+			}
+		}
+		return p
+	}
 	filed := "Refund emails go out twice since the mail queue retries on timeout. 40 merchants complained this week, because shoppers think they were refunded twice and call their bank to ask which refund is real."
 	issue := noEpicPortfolio()
 	issue.Evidence = append(issue.Evidence,
@@ -1167,6 +1185,10 @@ func TestStoryQuotesEndWithASentence(t *testing.T) {
 		situation, action string
 	}{
 		{"the goal from the description", "PAY-101", withGoal(goal),
+			"When I created the epic I wrote: “Goal: cut EU checkout timeouts below 0.5% by the end of Q1. Why now: timeouts cost us 1,900 abandoned carts last month, and the two largest merchants in Germany asked for a fix before their spring sales start in March.”", ""},
+		{"an excerpt from the middle beside one from the start", "PAY-101", fromTheMiddle(false),
+			"When I created the epic I wrote: “Goal: cut EU checkout timeouts below 0.5% by the end of Q1. Why now: timeouts cost us 1,900 abandoned carts last month, and the two largest merchants in Germany asked for a fix before their spring sales start in March.”", ""},
+		{"only an excerpt from the middle", "PAY-101", fromTheMiddle(true),
 			"When I created the epic I wrote: “Goal: cut EU checkout timeouts below 0.5% by the end of Q1. Why now: timeouts cost us 1,900 abandoned carts last month, and the two largest merchants in Germany asked for a fix before their spring sales start in March.”", ""},
 		{"a description edited since", "PAY-101", withGoal("Goal: timeouts below 0.3% by the end of Q2."),
 			"When I created the epic I wrote: “Goal: cut EU checkout timeouts below 0.5% by the end of Q1.”", ""},

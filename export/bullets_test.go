@@ -330,6 +330,10 @@ func TestBulletNumbersComeFromTheData(t *testing.T) {
 	}
 }
 
+// The median is of the blocks Jira dated, which are a few of the issues
+// unblocked: the bullet says over how many ("the 18 blocks I cleared"),
+// not "clearing blocks that had stood for a median of 24 hours" after "66
+// issues", which read as the median of all 66.
 func TestUnblockingBulletGivesTheMedianTimeBlocksHadStood(t *testing.T) {
 	cases := []struct {
 		blocked []time.Duration
@@ -337,9 +341,9 @@ func TestUnblockingBulletGivesTheMedianTimeBlocksHadStood(t *testing.T) {
 	}{
 		{nil, ""},
 		{[]time.Duration{time.Hour, 2 * time.Hour}, ""}, // too few to speak of a median
-		{[]time.Duration{30 * time.Minute, 20 * time.Minute, 50 * time.Minute}, ", clearing blocks that had stood for a median of under an hour"},
-		{[]time.Duration{5 * time.Hour, 3 * time.Hour, 40 * time.Hour}, ", clearing blocks that had stood for a median of 5 hours"},
-		{[]time.Duration{48 * time.Hour, 72 * time.Hour, 24 * time.Hour, 96 * time.Hour}, ", clearing blocks that had stood for a median of 2.5 days"},
+		{[]time.Duration{30 * time.Minute, 20 * time.Minute, 50 * time.Minute}, "; the 3 blocks I cleared had stood a median of under an hour"},
+		{[]time.Duration{5 * time.Hour, 3 * time.Hour, 40 * time.Hour}, "; the 3 blocks I cleared had stood a median of 5 hours"},
+		{[]time.Duration{48 * time.Hour, 72 * time.Hour, 24 * time.Hour, 96 * time.Hour}, "; the 4 blocks I cleared had stood a median of 2.5 days"},
 	}
 	for _, c := range cases {
 		var items []*evidence.Evidence
@@ -454,6 +458,10 @@ func TestEveryBulletNumberCanBeRecomputed(t *testing.T) {
 							distinct[epic] = true
 						case "median time blocked":
 							blocked = append(blocked, e.BlockedFor)
+						case "blocks cleared":
+							if e.BlockedFor > 0 {
+								distinct[e.ID] = true
+							}
 						default:
 							t.Errorf("%q: unknown count %q", b.Text, n.Counts)
 						}
@@ -786,4 +794,34 @@ func TestBulletsSayWhatAcceptanceTestingSentBack(t *testing.T) {
 		return
 	}
 	t.Errorf("no acceptance-testing bullet in:\n%s", js.String())
+}
+
+// --explain lists the blocks behind the median each with how long it had
+// stood, shortest first, so a reader finds the median without Jira.
+func TestBulletsExplainHowLongEachBlockHadStood(t *testing.T) {
+	p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock}
+	typicalContext(&p)
+	for i, d := range []time.Duration{40 * time.Hour, 3 * time.Hour, 5 * time.Hour} {
+		story := fixtureIssue{fmt.Sprintf("1200%d", i), fmt.Sprintf("PAY-20%d", i), "Story", "A story", "PAY-101", priya, "indeterminate", nil}
+		e := jiraItem(story, evidence.SourceChange, fmt.Sprintf("b%d", i), fmt.Sprintf("2026-03-1%dT10:00:00Z", i),
+			evidence.CatUnblocking, "change.flag-removed", 0.8, "Flag removed")
+		e.BlockedFor = d
+		p.Evidence = append(p.Evidence, e)
+	}
+	var text strings.Builder
+	if err := Bullets(&text, p, BulletOptions{Top: -1, Explain: true}); err != nil {
+		t.Fatal(err)
+	}
+	out := text.String()
+	if !strings.Contains(out, "- Unblocked 1 teammate on 3 issues; the 3 blocks I cleared had stood a median of 5 hours.\n") {
+		t.Errorf("the unblocking bullet does not say over how many blocks its median is:\n%s", out)
+	}
+	stood := regexp.MustCompile(`(?m)^      ev_\S+  PAY-20\d  blocked (.+?)  http`).FindAllStringSubmatch(out, -1)
+	var got []string
+	for _, m := range stood {
+		got = append(got, m[1])
+	}
+	if want := []string{"3 hours", "5 hours", "40 hours"}; !slices.Equal(got, want) {
+		t.Errorf("--explain gives the blocks' durations as %q, want %q:\n%s", got, want, out)
+	}
 }

@@ -764,11 +764,9 @@ func sayUpdates(r *report, groups []group) []clause {
 	epics.Counts = "issues that are epics"
 	var parts []clause
 	if epics.Value == issues.Value {
-		text, _ := counted(epics, "epic", "epics")
-		parts = []clause{join(r.claimsOf(onIssues), said(" on "+text, epics), r.scope(all))}
+		parts = []clause{join(postedOn(r.claimsOf(onIssues), epics, "epic", "epics"), r.scope(all))}
 	} else {
-		text, _ := counted(issues, "issue", "issues")
-		parts = []clause{join(r.claimsOf(onIssues), said(" on "+text, issues), r.scope(all))}
+		parts = []clause{join(postedOn(r.claimsOf(onIssues), issues, "issue", "issues"), r.scope(all))}
 		if epics.Value > 0 {
 			// An update on an epic is a progress note on a whole initiative.
 			text, _ := counted(epics, "epic", "epics")
@@ -781,6 +779,22 @@ func sayUpdates(r *report, groups []group) []clause {
 		parts = append(parts, said(", and "+n.Text+" more outside Jira", n))
 	}
 	return parts
+}
+
+// postedOn says updates were posted on some issues: "posted 40 stakeholder
+// updates on 36 issues", and where there are as many updates as issues,
+// the number once: "posted a stakeholder update on each of 36 issues",
+// not "posted 36 stakeholder updates on 36 issues". The number then
+// stated is where's; the updates are its items.
+func postedOn(claim clause, where bulletNumber, one, many string) clause {
+	text, _ := counted(where, one, many)
+	if len(claim.numbers) != 1 || claim.numbers[0].Value != where.Value || claim.numbers[0].Counts != countsItems {
+		return join(claim, said(" on "+text, where))
+	}
+	if where.Value == 1 {
+		return said("posted a stakeholder update on "+text, where)
+	}
+	return said("posted a stakeholder update on each of "+text, where)
 }
 
 // sayUnblocking: "Unblocked 8 teammates on 59 issues across 3 projects;
@@ -850,13 +864,19 @@ func roughDuration(d time.Duration) (string, float64) {
 	return strings.TrimSuffix(days, ".0") + " days", value
 }
 
-// sayCrossTeam: "Coordinated 82 issues with other teams across 3
-// projects for 8 teammates."
+// sayCrossTeam: "Coordinated with other teams on 82 issues across 3
+// projects, including work assigned to 8 teammates." The work is
+// coordinated, not the issues; and the teammates are whose issues some
+// of them are ("for 8 teammates" read as if the user worked for them).
 func sayCrossTeam(r *report, groups []group) []clause {
 	all := items(groups)
 	issues := r.count(all, countsIssues)
 	text, _ := counted(issues, "issue", "issues")
-	return []clause{join(said("coordinated "+text+" with other teams", issues), r.scope(all)), r.forTeammates(all)}
+	lead := ", including work assigned to "
+	if issues.Value == 1 {
+		lead = ", assigned to "
+	}
+	return []clause{join(said("coordinated with other teams on "+text, issues), r.scope(all)), r.teammates(all, lead)}
 }
 
 func sayVerified(r *report, groups []group) []clause {

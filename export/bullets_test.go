@@ -130,7 +130,17 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 		{"stakeholder updates name the epics among their issues",
 			[]evidence.Evidence{item(epicEU, evidence.CatStakeholderComms, evidence.SourceComment, "1"),
 				item(storyTO, evidence.CatStakeholderComms, evidence.SourceComment, "2")},
-			"Posted 2 stakeholder updates on 2 issues, including progress notes on 1 epic."},
+			"Posted a stakeholder update on each of 2 issues, including progress notes on 1 epic."},
+		{"more updates than issues say both numbers",
+			[]evidence.Evidence{item(epicEU, evidence.CatStakeholderComms, evidence.SourceComment, "1"),
+				jiraItem(storyTO, evidence.SourceComment, "2", when, evidence.CatStakeholderComms, "rule.x", 0.8, "Update: 2 of 3 done."),
+				jiraItem(storyTO, evidence.SourceComment, "3", when, evidence.CatStakeholderComms, "rule.x", 0.8, "Update: all 3 done.")},
+			"Posted 3 stakeholder updates on 2 issues, including progress notes on 1 epic."},
+		{"cross-team work is coordinated with other teams, some of it teammates'",
+			[]evidence.Evidence{item(storyTO, evidence.CatCrossTeam, evidence.SourceChange, "1"),
+				item(checkoutAPI, evidence.CatCrossTeam, evidence.SourceComment, "2"),
+				item(taskRetry, evidence.CatCrossTeam, evidence.SourceComment, "3")},
+			"Coordinated with other teams on 3 issues across 2 projects, including work assigned to 2 teammates."},
 		{"updates recorded by hand are on no issue",
 			[]evidence.Evidence{{ID: "ev_manual1", SiteID: acme.ID, Source: evidence.SourceManual, SourceID: "1", OccurredAt: at(when),
 				Category: evidence.CatStakeholderComms, Rule: "manual", Confidence: 1, Excerpt: "Quarterly roadmap review with sales", SiteName: acme.Name, Manual: true}},
@@ -155,7 +165,7 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 					Category: evidence.CatStakeholderComms, Rule: "manual", Confidence: 1, Excerpt: "Quarterly roadmap review with sales", SiteName: acme.Name, Manual: true},
 				{ID: "ev_manual2", SiteID: acme.ID, Source: evidence.SourceManual, SourceID: "2", OccurredAt: at(when),
 					Category: evidence.CatStakeholderComms, Rule: "manual", Confidence: 1, Excerpt: "Demo of the new checkout to support", SiteName: acme.Name, Manual: true}},
-			"Posted 2 stakeholder updates on 2 issues, including progress notes on 1 epic, and 2 more outside Jira."},
+			"Posted a stakeholder update on each of 2 issues, including progress notes on 1 epic, and 2 more outside Jira."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -648,6 +648,11 @@ func (r *report) initiativeFacts(in initiative) string {
 	}
 	facts = append(facts, monthSpan(in.items[0].OccurredAt.UTC(), in.items[len(in.items)-1].OccurredAt.UTC()))
 	work := quantity(t.issues, "issue", "issues")
+	if !in.owned && !in.onNoEpic {
+		// An epic the user did not own, told beside those they did, says
+		// what their part was: "· shipped" alone reads as theirs.
+		work = "not my epic: I worked on " + quantity(t.issues, "of its issues", "of its issues")
+	}
 	if t.teammates > 0 {
 		work += " with " + quantity(t.teammates, "teammate", "teammates")
 	}
@@ -862,7 +867,13 @@ func outcomeCommand(in initiative) string {
 }
 
 // missingOutcome notes, once, an initiative shown without an outcome.
+//
+// Only of an initiative the user led, or an issue of theirs on no epic:
+// the outcome of someone else's epic is theirs to state, not the user's.
 func (r *report) missingOutcome(in initiative) {
+	if !in.owned && !in.onNoEpic {
+		return
+	}
 	ref := issueRef{in.epic.SiteName, in.epic.Key}
 	if !slices.Contains(r.lint, ref) {
 		r.lint = append(r.lint, ref)

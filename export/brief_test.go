@@ -215,3 +215,44 @@ func TestAlsoLedQuotesAKnownResult(t *testing.T) {
 		}
 	}
 }
+
+// An epic the user worked on but did not own, shown beside those they led,
+// says what their part was, and the user is not asked to state its
+// outcome: the 60-issue demo showed "PAY-3422 … · shipped" with no mark of
+// whose it was, and asked "add one: pmfolio outcome PAY-3422".
+func TestTheBriefSaysTheUsersPartInAnEpicTheyDidNotOwn(t *testing.T) {
+	p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock}
+	typicalContext(&p)
+	p.Epics = nil
+	for i, owner := range []evidence.User{me, dana} {
+		n := strconv.Itoa(910 + i)
+		epic := fixtureIssue{"10" + n, "OPS-" + n, "Epic", "Initiative " + n, "", owner, "done", nil}
+		p.Epics = append(p.Epics, evidence.Epic{SiteName: "acme", Key: epic.key, Summary: epic.summary, URL: acme.IssueURL(epic.key),
+			Goal: "Goal: one small thing, done well. Success metrics: 3 of 3 done.", Status: "Done", StatusCategory: "done"})
+		if owner == me {
+			p.Evidence = append(p.Evidence, jiraItem(epic, evidence.SourceIssue, epic.id, "2026-02-01T09:00:00Z",
+				evidence.CatEpicOwnership, "issue.epic", 0.9, "Goal: one small thing, done well."))
+		}
+		for j := range 3 {
+			story := fixtureIssue{fmt.Sprintf("2%s%d", n, j), fmt.Sprintf("OPS-%s%d", n, j), "Story", "A story", epic.key, priya, "done", nil}
+			p.Evidence = append(p.Evidence, jiraItem(story, evidence.SourceComment, fmt.Sprintf("%s%d", n, j), fmt.Sprintf("2026-0%d-1%dT10:00:00Z", 2+i, j),
+				evidence.CatDecisionMaking, "comment.decision", 0.8, fmt.Sprintf("Decision: story %d of %s ships behind a flag, not to everyone at once.", j, n)))
+		}
+	}
+	var md, lint strings.Builder
+	if err := Markdown(&md, p, Options{Lint: &lint}); err != nil {
+		t.Fatal(err)
+	}
+	doc := md.String()
+	for key, want := range map[string]string{
+		"OPS-910": "\n\nOperations (OPS) · owned the epic · February 2026 · 4 issues with 1 teammate · shipped\n\n",
+		"OPS-911": "\n\nOperations (OPS) · March 2026 · not my epic: I worked on 3 of its issues with 1 teammate · shipped\n\n",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("%s's facts are not %q:\n%s", key, strings.TrimSpace(want), doc)
+		}
+	}
+	if strings.Contains(lint.String(), "OPS-911") || !strings.Contains(lint.String(), "outcome missing: OPS-910") {
+		t.Errorf("the lint asks for the outcome of an epic the user did not own, or not of the one they did:\n%s", lint.String())
+	}
+}

@@ -369,6 +369,7 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 	w.WriteString("## Initiatives\n")
 	quoted := &quoteSet{}          // no quote twice in the brief
 	told := r.strengths.counting() // and range across its initiatives
+	told.favour = proofFavour
 	shown := r.briefInitiatives()
 	for _, in := range shown {
 		w.WriteString("\n### ")
@@ -690,6 +691,14 @@ func (r *report) initiativeStatus(in initiative, t tally) []string {
 	return facts
 }
 
+// proofFavour weighs the kinds of work a brief's proofs prefer: a
+// decision recorded with its trade-off is the judgment a hiring manager
+// reads for, and it lost its slot to a sprint-capacity note or a status
+// update on the same epic ("we're going with synchronous replication for
+// the payments database, not for every database" stayed hidden). Only
+// what reads as a decision is favoured (readsAsDecision).
+var proofFavour = map[string]float64{evidence.CatDecisionMaking: 2}
+
 // proofs are an initiative's strongest items in the user's own words, as s
 // weighs them, at most one per kind of work and per issue; never a field
 // edit, which the brief only ever summarises. The epic's creation, and what repeats its
@@ -697,10 +706,13 @@ func (r *report) initiativeStatus(in initiative, t tally) []string {
 // is shown.
 func (r *report) proofs(s strengths, in initiative, n int, quoted *quoteSet) []*evidence.Evidence {
 	var written []*evidence.Evidence
-	goal, _ := goalAndMetrics(in.goal())
+	goal, metrics := goalAndMetrics(in.goal())
 	for _, e := range in.items {
+		// What repeats the goal or the success metrics the Goal line
+		// shows ("Success metrics for this one, so we all read them the
+		// same way: 8 of 8…") takes no proof's slot.
 		if inOwnWords(e) && !(e.Source == evidence.SourceIssue && in.isEpic(e.IssueKey) && goal != "") && !in.isOutcomeComment(e) &&
-			!restates(e.Excerpt, goal) {
+			!restates(e.Excerpt, goal) && !(goal != "" && restates(e.Excerpt, metrics)) {
 			written = append(written, e)
 		}
 	}

@@ -256,3 +256,53 @@ func TestTheBriefSaysTheUsersPartInAnEpicTheyDidNotOwn(t *testing.T) {
 		t.Errorf("the lint asks for the outcome of an epic the user did not own, or not of the one they did:\n%s", lint.String())
 	}
 }
+
+// A proof that repeats the success metrics the Goal line shows takes no
+// slot, and a decision taken is preferred to routine notes, even on an
+// issue another note is on and after other initiatives quoted decisions:
+// the demo's OPS-1213 quoted "Success metrics for this one, so we all read
+// them the same way: …" under its Goal, and OPS-1249 a sprint-capacity
+// note while "we're going with synchronous replication…" stayed hidden.
+func TestTheBriefPrefersDecisionsToRestatedMetricsAndRoutineNotes(t *testing.T) {
+	p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock}
+	typicalContext(&p)
+	p.Epics = nil
+	decisions := []string{
+		"After talking it through with Sam: we're going with synchronous replication for the payments database, not for every database.",
+		"Decision: latency is measured at the edge, not inside the service. The numbers get worse, and they get honest.",
+		"We agreed on a 99.9% SLO for payout-worker, not 99.95%: the extra nine needs a second region we don't have budget for.",
+	}
+	for i := range 3 {
+		n := strconv.Itoa(920 + i)
+		epic := fixtureIssue{"10" + n, "OPS-" + n, "Epic", "Initiative " + n, "", me, "done", nil}
+		p.Epics = append(p.Epics, evidence.Epic{SiteName: "acme", Key: epic.key, Summary: epic.summary, URL: acme.IssueURL(epic.key),
+			Goal:   "Goal: every tier-1 service has an SLO. Success metrics: 8 of 8 tier-1 services with SLOs in code; error-budget policy agreed with the three team leads.",
+			Status: "Done", StatusCategory: "done"})
+		story := func(j int) fixtureIssue {
+			return fixtureIssue{fmt.Sprintf("2%s%d", n, j), fmt.Sprintf("OPS-%s%d", n, j), "Story", "A story", epic.key, dana, "done", nil}
+		}
+		month := fmt.Sprintf("2026-0%d-", 2+i)
+		p.Evidence = append(p.Evidence,
+			jiraItem(epic, evidence.SourceIssue, epic.id, month+"01T09:00:00Z", evidence.CatEpicOwnership, "issue.epic", 0.9, "Goal: every tier-1 service has an SLO."),
+			jiraItem(epic, evidence.SourceComment, "m"+n, month+"02T09:00:00Z", evidence.CatEpicOwnership, "comment.epic-goals", 0.65,
+				"Success metrics for this one, so we all read them the same way: 8 of 8 tier-1 services with SLOs in code; error-budget policy agreed with the three team leads."),
+			jiraItem(epic, evidence.SourceComment, "u"+n, month+"03T09:00:00Z", evidence.CatStakeholderComms, "comment.status-update", 0.75,
+				"Update: 4 of 5 stories done, the rest are in review. ETA for the rollout is Monday. Risk: the production drill needs a window from Payments."),
+			jiraItem(epic, evidence.SourceComment, "d"+n, month+"04T09:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8,
+				decisions[i]),
+			jiraItem(story(1), evidence.SourceComment, "s"+n, month+"05T09:00:00Z", evidence.CatSprintPlanning, "comment.sprint", 0.7,
+				"Planning note: OPS Sprint 42 has less capacity because Tomás is on call that week, so we commit to three items and this is one of them."),
+			jiraItem(story(2), evidence.SourceComment, "v"+n, month+"06T09:00:00Z", evidence.CatAcceptanceTesting, "comment.acceptance", 0.8,
+				"Verified on the canary in eu-west-1: the failover alert fired within a minute and named the old and the new primary. Meets AC."),
+		)
+	}
+	brief := render(t, formats[0].write, p)
+	if strings.Contains(brief, "Success metrics for this one") {
+		t.Errorf("a proof repeats the success metrics the Goal line shows:\n%s", brief)
+	}
+	for i, decision := range decisions {
+		if !strings.Contains(brief, decision[:40]) {
+			t.Errorf("the brief leaves out the decision of OPS-%d:\n%s", 920+i, brief)
+		}
+	}
+}

@@ -514,8 +514,8 @@ func TestPDFKeepsTheOpeningBracketWithItsLink(t *testing.T) {
 			t.Fatal(err)
 		}
 		text := mustPDFText(t, pdf.Bytes())
-		if !strings.Contains(strings.ReplaceAll(text, "\n", " "), "Status for support: 3 of 5") {
-			t.Fatalf("%d words: the brief does not quote the update; the test must pick an item it shows", n)
+		if !strings.Contains(strings.ReplaceAll(text, "\n", " "), "Decision: we go with option B") {
+			t.Fatalf("%d words: the brief does not quote the decision; the test must pick an item it shows", n)
 		}
 		for _, line := range strings.Split(text, "\n") {
 			if strings.HasSuffix(strings.TrimSpace(line), "(") {
@@ -525,8 +525,8 @@ func TestPDFKeepsTheOpeningBracketWithItsLink(t *testing.T) {
 	})
 }
 
-// forQuotesOfEveryLength calls fn with the typical portfolio whose status
-// update quotes n words, for n from one to forty: together they put what
+// forQuotesOfEveryLength calls fn with the typical portfolio whose
+// decision on PAY-160 quotes n words, for n from one to forty: together they put what
 // follows the quote at every place of a line.
 func forQuotesOfEveryLength(fn func(n int, p evidence.Portfolio)) {
 	words := strings.Fields("the refund fix is in review and should be live on Thursday in every region once the canary " +
@@ -534,8 +534,8 @@ func forQuotesOfEveryLength(fn func(n int, p evidence.Portfolio)) {
 	for n := 1; n <= len(words); n++ {
 		p := typicalPortfolio()
 		for i := range p.Evidence {
-			if p.Evidence[i].Category == evidence.CatStakeholderComms && p.Evidence[i].IssueKey == "PAY-101" {
-				p.Evidence[i].Excerpt = "Status for support: 3 of 5 stories done; ETA 30 June, because " + strings.Join(words[:n], " ") + "."
+			if p.Evidence[i].Category == evidence.CatDecisionMaking && p.Evidence[i].IssueKey == "PAY-160" {
+				p.Evidence[i].Excerpt = "Decision: we go with option B (server-side retries), because " + strings.Join(words[:n], " ") + "."
 			}
 		}
 		fn(n, p)

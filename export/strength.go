@@ -46,6 +46,9 @@ type strengths struct {
 	// a story it wrote shows less range than one that quotes a decision, an
 	// update and a verification.
 	told map[string]int
+	// favour weighs some categories up (nil: none): the brief's proofs
+	// prefer a decision to a routine note (see proofFavour).
+	favour map[string]float64
 }
 
 // toldWeight is what each proof of a category already quoted takes from the
@@ -90,7 +93,13 @@ func (s strengths) of(e *evidence.Evidence) float64 {
 	case e.Rule == evidence.RuleTextModel:
 		kind = modelWeight
 	}
-	return kind * e.Confidence * substance(e) * (1 + s.rarity[e.Category]) * math.Pow(toldWeight, float64(s.told[e.Category]))
+	score := kind * e.Confidence * substance(e) * (1 + s.rarity[e.Category])
+	if f, ok := s.favour[e.Category]; ok && (e.Category != evidence.CatDecisionMaking || readsAsDecision.MatchString(e.Excerpt)) {
+		// A favoured item is not weighed down by those of its kind told
+		// before: each initiative's own decision is worth its slot.
+		return score * f
+	}
+	return score * math.Pow(toldWeight, float64(s.told[e.Category]))
 }
 
 // editWeight is what a field edit weighs against a written item.
@@ -139,6 +148,12 @@ func substance(e *evidence.Evidence) float64 {
 // choice against its alternative ("99.9%, not 99.95%"). "since" is left
 // out: "since 10:40" is a time more often than a reason.
 var givesReason = regexp.MustCompile(`(?i)\b(?:because|so that|so we|which means|instead of|rather than|to avoid|due to|otherwise|given that|trade-?off|in exchange for|at the cost of)\b|, not \S`)
+
+// readsAsDecision finds the words of a decision taken: "Decision:", "we
+// agreed", "we're going with", "out of scope". A status note the rules
+// filed as a decision ("Status: at risk. … we ship without it") is not
+// favoured as one.
+var readsAsDecision = regexp.MustCompile(`(?i)^\W*decision\b|\b(?:we|i) (?:agreed|decided)\b|\bgoing with\b|\bsettled on\b|\bout of scope\b|\bdescop|\bwon't (?:do|fix)\b`)
 
 // scored is an item with its score.
 type scored struct {

@@ -357,8 +357,22 @@ func (r *report) resultBullet(in initiative) bullet {
 	if name == "" {
 		name = in.epic.Key
 	}
+	work := in.items
+	if latest := len(in.phases) - 1; latest > 0 && in.outcomePhase > 0 && in.outcomePhase != in.phases[latest] {
+		// The result is an earlier phase's while a later one goes on:
+		// the bullet is that phase's, at its scale, not the whole
+		// initiative's ("…, phases 1 and 2 … across 43 issues: <phase 1's
+		// result>" credited phase 2 with it).
+		numbers := make([]string, len(in.phases))
+		for i, n := range in.phases {
+			numbers[i] = strconv.Itoa(n)
+		}
+		name = strings.TrimSuffix(name, ", "+phaseNames(numbers)) + ", phase " + strconv.Itoa(in.outcomePhase)
+		key := in.outcome.Epic.Key
+		work = slices.DeleteFunc(slices.Clone(in.items), func(e *evidence.Evidence) bool { return e.IssueKey != key && e.IssueParent != key })
+	}
 	claim := said("led “" + evidence.Shorten(name, 60) + "”")
-	scale := r.withTeammatesAcross(in.items)
+	scale := r.withTeammatesAcross(work)
 	res := &bulletResult{Text: quote, Epic: in.outcome.Epic.Key, From: resultFromOutcome}
 	result := said(": " + quote)
 	if change, ok := changeOf(quote); ok {

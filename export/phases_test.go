@@ -279,3 +279,23 @@ func TestTheBriefTellsTheLatestPhasesResults(t *testing.T) {
 		}
 	}
 }
+
+// A result bullet whose result is an earlier phase's, while a later phase
+// goes on, is that phase's: named for it and at its scale, not "Led
+// “…, phases 1 and 2” across 43 issues: <phase 1's result>".
+func TestAResultBulletIsOfThePhaseWhoseResultItIs(t *testing.T) {
+	var text strings.Builder
+	if err := Bullets(&text, refundPhases(true), BulletOptions{Top: -1}); err != nil {
+		t.Fatal(err)
+	}
+	var led string
+	for _, line := range strings.Split(text.String(), "\n") {
+		if strings.HasPrefix(line, "- Led “Self-service refunds") {
+			led = line
+		}
+	}
+	want := "- Led “Self-service refunds, phase 1” with 1 teammate across 3 issues: 62% of refunds were self-served in the first month"
+	if !strings.HasPrefix(led, want) {
+		t.Errorf("the result bullet is %q, want it to start %q:\n%s", led, want, text.String())
+	}
+}

@@ -255,6 +255,10 @@ func eachSiteToSync(ctx context.Context, cfg fileConfig, only string, getenv fun
 		// Picked before any credential is looked for: another site's
 		// missing token or failing token_cmd is no reason to refuse this
 		// one, nor to run that site's command.
+		if !fromFile {
+			return nil, &userError{Kind: kindNotFound, Message: fmt.Sprintf("--site %s names a site of the config file, and there is no config file", only),
+				Hint: "drop --site (JIRA_URL names the one site), or save the site under that name with 'pmfolio init --name " + only + "'"}
+		}
 		at := slices.IndexFunc(sites, func(s siteConf) bool { return s.Name == only })
 		if at < 0 {
 			return nil, &userError{Kind: kindNotFound, Message: fmt.Sprintf("no site named %q in the config file", only)}

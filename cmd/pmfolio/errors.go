@@ -145,11 +145,13 @@ type hintContext struct {
 	// url names where the site's URL came from, when neither the config
 	// file nor JIRA_URL (init: the URL typed or given).
 	url string
+	// jql says the selection is the user's own --jql.
+	jql bool
 }
 
-// report prints err as one "pmfolio: …" line plus, unless quiet, a hint
-// line, and returns the exit code for it. Cron mail under --quiet gets the
-// one line only.
+// report prints err as one "pmfolio: …" line plus a hint line, and returns
+// the exit code for it. Cron mail under --quiet gets one line, the hint at
+// its end.
 func report(w io.Writer, err error, hc hintContext, quiet bool) int {
 	if err == nil {
 		return exitOK
@@ -253,6 +255,10 @@ func explain(err error, hc hintContext) *userError {
 			out.Hint = "check " + urlSetting(hc) + ": it must be the site's base URL, including a context path such as /jira if the site has one"
 		case kindRejected:
 			out.Hint = "if you passed --jql, check it in Jira's issue search first"
+			if hc.jql {
+				// The user's own query: bad usage, not a failure of pmfolio's.
+				out.Kind, out.Hint = kindUsage, "check --jql in Jira's issue search first; it must select issues, without ORDER BY"
+			}
 		}
 		return out
 	}

@@ -110,6 +110,10 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 				if err != nil {
 					return err
 				}
+				if t.After(g.io.Now()) {
+					// A typo'd year would sync nothing and exit 0.
+					return usageError("--since %s is in the future: give a date before today, or 30d, 12w, 6m, 1y", since)
+				}
 				opts.Since = &t
 			}
 			if opts.Rules, err = g.ruleSet(cfg); err != nil {
@@ -122,6 +126,7 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 				return usageError("--concurrency (or concurrency: in the config file) must be 1 or more, not %d", opts.Concurrency)
 			}
 			opts.IO, opts.DBPath = g.io, g.dbPath(cfg)
+			g.hints.jql = opts.JQL != ""
 			opts.onDeployment = func(d string) { g.hints.deployment = d }
 			opts.Stop = g.interrupts.stopGracefully()
 			opts.Team = cfg.Team

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io"
 	"io/fs"
 	"net/http"
 	"os"
@@ -422,4 +424,51 @@ func TestTheEnvironmentComesBeforeTheConfigFileForTheSiteItNames(t *testing.T) {
 	if r := (cli{env: env}).run(t, "doctor"); !regexp.MustCompile(`(?m)^warn  environment\s+JIRA_URL \(https://other\.atlassian\.net\) is not used`).MatchString(r.out) {
 		t.Errorf("doctor does not warn of the unused JIRA_URL:\n%s", r.out)
 	}
+}
+
+// A --jql Jira rejects is bad usage (exit 2), with its fix; the sync
+// stores nothing of it.
+func TestAJQLJiraRejectsIsBadUsage(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 4)
+	env := isolatedEnv(t)
+	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"] = srv.URL(), jiratest.DemoEmail, jiratest.DemoAPIToken
+	env["PMFOLIO_DB"] = filepath.Join(t.TempDir(), "p.db")
+	// Jira Cloud's answer to a field that does not exist.
+	srv.Inject(func(r *http.Request) *jiratest.Fault {
+		if !strings.Contains(r.URL.Path, "/search") {
+			return nil
+		}
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body)) // for the search itself
+		if strings.Contains(r.URL.Query().Get("jql")+string(body), "projct") {
+			return &jiratest.Fault{Status: http.StatusBadRequest,
+				Body: `{"errorMessages":["Field 'projct' does not exist or you do not have permission to view it."],"errors":{}}`}
+		}
+		return nil
+	})
+	r := cli{env: env}.run(t, "sync", "--jql", "projct = OPS")
+	if r.code != exitUsage || !strings.Contains(r.errOut, "\nhint: check --jql in Jira's issue search first") {
+		t.Errorf("exit %d, %q; want %d and a hint to check --jql", r.code, r.errOut, exitUsage)
+	}
+}
+
+// Mistakes a cron line can carry are refused with what to do, not synced
+// into nothing with exit 0.
+func TestSyncRefusesAFutureSinceAndASiteWithoutAConfigFile(t *testing.T) {
+	srv := fakeSite(t, jiratest.DeploymentCloud, 4)
+	env := isolatedEnv(t)
+	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"] = srv.URL(), jiratest.DemoEmail, jiratest.DemoAPIToken
+	env["PMFOLIO_DB"] = filepath.Join(t.TempDir(), "p.db")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"sync", "--since", "2099-01-01"}, "pmfolio: --since 2099-01-01 is in the future"},
+		{[]string{"sync", "--site", "acme"}, "pmfolio: --site acme names a site of the config file, and there is no config file\nhint: drop --site"},
+	} {
+		if r := (cli{env: env}).run(t, tc.args...); r.code != exitUsage || !strings.HasPrefix(r.errOut, tc.want) {
+			t.Errorf("%v: exit %d, %q; want %d and %q", tc.args, r.code, r.errOut, exitUsage, tc.want)
+		}
+	}
+	noFile(t, env["PMFOLIO_DB"], "a refused sync")
 }

@@ -2,8 +2,8 @@ package export
 
 import (
 	"math"
-	"slices"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"

@@ -26,6 +26,10 @@ type Error struct {
 	Status  int    // HTTP status, 0 when there was no response
 	Message string // Jira's own explanation, when it gave one
 	Err     error
+	// Deployment is what the site said it is (serverInfo answers
+	// anonymously) when it then refused the credentials: the kind of token
+	// it takes, for the hint.
+	Deployment string
 }
 
 func (e *Error) Error() string {

@@ -2,6 +2,7 @@ package jira
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -40,6 +41,9 @@ func (s *Source) Identify(ctx context.Context) (evidence.Site, error) {
 	}
 	me, err := s.client.Myself(ctx)
 	if err != nil {
+		if je := (*Error)(nil); errors.As(err, &je) && je.Kind == KindAuth {
+			je.Deployment = info.Deployment
+		}
 		return evidence.Site{}, err
 	}
 	s.info, s.me, s.fields, s.fieldsRead = info, me, Fields{}, false

@@ -238,6 +238,9 @@ func explain(err error, hc hintContext) *userError {
 				out.Message += ": " + je.Message
 			}
 			out.Hint = authHint(je.Status, hc)
+			if je.Status == http.StatusUnauthorized && je.Deployment != "" && hc.deployment != "" && je.Deployment != hc.deployment {
+				out.Hint = tokenKindHint(je.Deployment, hc)
+			}
 		case kindNetwork:
 			// Jira answered, so the network reached it: say what it answered.
 			switch {
@@ -351,6 +354,26 @@ func (hc hintContext) siteWords() string {
 // the settings the user actually has: the config file or the JIRA_*
 // variables, an API token on Cloud or a personal access token on Server
 // and Data Center.
+// tokenKindHint says that the site, deployment by what it says of itself,
+// takes another kind of token than the one given: a personal access token
+// sent to Jira Cloud, an e-mail and API token to Data Center.
+func tokenKindHint(deployment string, hc hintContext) string {
+	if deployment == evidence.DeploymentCloud {
+		if hc.configFile != "" {
+			return fmt.Sprintf("this site is Jira Cloud, which takes your account's e-mail and an API token, not a personal access token: "+
+				"give email: and api_token: (or token_cmd:) for %s in %s; 'pmfolio init' asks for them", hc.siteWords(), hc.configFile)
+		}
+		return "this site is Jira Cloud, which takes your account's e-mail and an API token, not a personal access token: " +
+			"set JIRA_EMAIL and JIRA_API_TOKEN and unset JIRA_PAT"
+	}
+	if hc.configFile != "" {
+		return fmt.Sprintf("this site is Jira Server/Data Center, which takes a personal access token (Profile → Personal Access Tokens), "+
+			"not an e-mail and API token: give pat: for %s in %s; 'pmfolio init' asks for it", hc.siteWords(), hc.configFile)
+	}
+	return "this site is Jira Server/Data Center, which takes a personal access token (Profile → Personal Access Tokens), " +
+		"not an e-mail and API token: set JIRA_PAT"
+}
+
 func authHint(status int, hc hintContext) string {
 	if status == 403 {
 		return "the account lacks permission: it needs Browse Projects on the projects you worked in"

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -471,4 +472,28 @@ func TestSyncRefusesAFutureSinceAndASiteWithoutAConfigFile(t *testing.T) {
 		}
 	}
 	noFile(t, env["PMFOLIO_DB"], "a refused sync")
+}
+
+// A token of the kind the site does not take gets a hint that says so, by
+// what the site says of itself, not "check JIRA_PAT: it may have expired".
+func TestATokenOfTheWrongKindIsSaidToBeOne(t *testing.T) {
+	cloud := fakeSite(t, jiratest.DeploymentCloud, 2)
+	server := fakeSite(t, jiratest.DeploymentServer, 2, jiratest.WithContextPath("/jira"))
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		hint string
+	}{
+		{"a PAT on Cloud", map[string]string{"JIRA_URL": cloud.URL(), "JIRA_PAT": jiratest.DemoPAT},
+			"hint: this site is Jira Cloud, which takes your account's e-mail and an API token, not a personal access token: set JIRA_EMAIL and JIRA_API_TOKEN and unset JIRA_PAT"},
+		{"an API token on Data Center", map[string]string{"JIRA_URL": server.URL(), "JIRA_EMAIL": jiratest.DemoEmail, "JIRA_API_TOKEN": jiratest.DemoAPIToken},
+			"hint: this site is Jira Server/Data Center, which takes a personal access token"},
+	} {
+		env := isolatedEnv(t)
+		maps.Copy(env, tc.env)
+		env["PMFOLIO_DB"] = filepath.Join(t.TempDir(), "p.db")
+		if r := (cli{env: env}).run(t, "sync"); r.code != exitAuth || !strings.Contains(r.errOut, tc.hint) {
+			t.Errorf("%s: exit %d, %q; want %d and %q", tc.name, r.code, r.errOut, exitAuth, tc.hint)
+		}
+	}
 }

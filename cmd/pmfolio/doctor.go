@@ -299,7 +299,7 @@ func (d *doctor) checkDatabase(ctx context.Context, path string, rs *rules.RuleS
 		d.fail("database", err, "")
 		return
 	case err != nil:
-		d.report(checkResult{name: "database", detail: err.Error(), fix: "move the file aside and run 'pmfolio sync --full'", kind: kindData})
+		d.report(checkResult{name: "database", detail: err.Error(), fix: databaseFix, kind: kindData})
 		return
 	}
 	// Read-only opening reads what sync could not write: say so now.
@@ -311,7 +311,7 @@ func (d *doctor) checkDatabase(ctx context.Context, path string, rs *rules.RuleS
 	defer store.Close()
 	if err := store.IntegrityCheck(ctx); err != nil {
 		d.report(checkResult{name: "database", detail: err.Error(),
-			fix: "restore a backup, or move the file aside and run 'pmfolio sync --full' (curation lives in it: keep the old file)", kind: kindData})
+			fix: databaseFix, kind: kindData})
 		return
 	}
 	counts, err := store.TableCounts(ctx)
@@ -411,6 +411,11 @@ func ago(t, now time.Time) string {
 	}
 	return plural(int(d.Hours()/24), "day") + " ago"
 }
+
+// databaseFix is the fix of a database pmfolio cannot read: a sync remakes
+// what came from Jira, not the user's curation, outcomes and items added
+// by hand, which only the old file or a backup holds.
+const databaseFix = "restore a backup, or move the file aside and run 'pmfolio sync --full' (your exclusions, notes, outcomes and items added by hand live in it: keep the old file)"
 
 // staleSync is how old the last sync may be before doctor warns that
 // nothing syncs: a week, a nightly job's seven missed runs.

@@ -25,6 +25,9 @@ type rule struct {
 	// match: a story reads from its problem, not from its acceptance
 	// criteria at the end.
 	quoteOpening bool
+	// unvetoed: the text model never withholds this rule's claim (its
+	// conditions say more than the words: a chase, on the blocker).
+	unvetoed bool
 }
 
 func hasCategory(evs []evidence.Evidence, category string) bool {

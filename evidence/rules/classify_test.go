@@ -395,6 +395,8 @@ func TestClassify(t *testing.T) {
 		{name: "asking another team who takes the work is cross-team", issue: unassigned,
 			act:  clfComment("Who on your team can take this, and when? OPS-1313 in our sprint needs it."),
 			want: []clfWant{{evidence.CatCrossTeam, "comment.chase-other-team"}}},
+		{name: "chasing what blocks your own work is not unblocking others", issue: leesStory,
+			act: clfComment("When will the endpoint be ready? My story is blocked on it and I'm waiting."), want: nil},
 		{name: "asking when your own ticket ships is not chasing a blocker", act: clfComment("When will this be deployed to staging? Waiting on it to test."), issue: mine},
 		{name: "asking when a build is done is not chasing a blocker", act: clfComment("When will the build be done? The pipeline is blocked on the flaky test."), issue: leesStory},
 		{name: "a question without a block is not chasing", act: clfComment("When will the new dashboard be ready for the demo?"), issue: leesStory},

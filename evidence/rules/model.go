@@ -444,16 +444,17 @@ func (m *Model) questionWeight(feats []modelFeature, c int) float64 {
 	return sum
 }
 
-// claims withholds from out the rules' claims the model vetoes, and adds
-// the categories it finds that no rule claimed.
-func (m *Model) claims(s *subject, out []evidence.Evidence) []evidence.Evidence {
+// claims withholds from out the rules' claims the model vetoes, but those
+// unvetoed says it may not, and adds the categories it finds that no rule
+// claimed.
+func (m *Model) claims(s *subject, out []evidence.Evidence, unvetoed func(evidence.Evidence) bool) []evidence.Evidence {
 	var fs featureSink
 	toks := modelFeatures(s, &fs)
 	feats := fs.feats
 	probs := m.probabilities(feats)
 	out = slices.DeleteFunc(out, func(ev evidence.Evidence) bool {
 		c := slices.Index(m.Categories, ev.Category)
-		return c >= 0 && probs[c] < m.Vetoes[c]
+		return c >= 0 && probs[c] < m.Vetoes[c] && !unvetoed(ev)
 	})
 	text := s.plain().text
 	for c, id := range m.Categories {

@@ -285,3 +285,27 @@ func TestTheModelIsTrainedOnTodaysCorpusRulesAndFeatures(t *testing.T) {
 			" run make model and report the test split's figures before and after", strings.TrimSpace(string(recorded)), today)
 	}
 }
+
+// Chasing a blocker's owner is claimed with the model on: the model reads
+// "when will this be ready?" as a question that decides nothing, and the
+// chase rules say more than its words (model-veto: false).
+func TestAChaseIsClaimedWhatTheModelSays(t *testing.T) {
+	blocker := clfIssue("Task", clfLee, clfLee)
+	blocker.Key, blocker.Project = "PAY-3465", "PAY"
+	for text, want := range map[string][]string{
+		"Quick one: when will this be ready? OPS-1291 is blocked on it.":                              {evidence.CatUnblocking, evidence.CatCrossTeam},
+		"Jonas, quick one: when will the ledger export endpoint be ready? OPS-1305 is blocked on it.": {evidence.CatUnblocking, evidence.CatCrossTeam},
+		"Who on your team can take this, and when? OPS-1313 in our sprint needs it.":                  {evidence.CatCrossTeam},
+		"When will this be deployed to staging? I'm waiting on it to test my change.":                 nil,
+	} {
+		var got []string
+		for _, ev := range Classify(clfComment(text), blocker, clfMe) {
+			got = append(got, ev.Category)
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: %v, want %v", text, got, want)
+		}
+	}
+}

@@ -161,7 +161,7 @@ func (rs *RuleSet) Classify(a evidence.Activity, is evidence.Issue, me evidence.
 		})
 	}
 	if m := rs.Model(); m != nil && s.modelReads() {
-		out = m.claims(s, out)
+		out = m.claims(s, out, rs.unvetoed)
 	}
 	return subsume(out, evidence.IsIncident(is.Type, is.Summary, is.Labels))
 }
@@ -193,6 +193,13 @@ func subsume(out []evidence.Evidence, incident bool) []evidence.Evidence {
 		return ev.Category == evidence.CatStakeholderComms ||
 			ev.Category == evidence.CatStoryWriting && ev.Source == evidence.SourceIssue
 	})
+}
+
+// unvetoed says the rule of a claim is one the text model never withholds
+// (model-veto: false).
+func (rs *RuleSet) unvetoed(ev evidence.Evidence) bool {
+	i := slices.IndexFunc(rs.rules, func(r rule) bool { return r.id == ev.Rule })
+	return i >= 0 && rs.rules[i].unvetoed
 }
 
 // Model is the text model in force, nil when it is off.

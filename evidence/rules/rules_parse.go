@@ -62,7 +62,7 @@ func (r *rawRule) get(name string) (ruleKey, bool) {
 }
 
 // ruleKeys are the keys a rule may have, in the order `rules show` prints them.
-var ruleKeys = []string{"id", "category", "source", "confidence", "quote", "disabled", "when", "match"}
+var ruleKeys = []string{"id", "category", "source", "confidence", "quote", "model-veto", "disabled", "when", "match"}
 
 var topLevelKeys = []string{"version", "categories", "patterns", "automation-accounts", "rules", "model"}
 
@@ -468,6 +468,12 @@ func (c *compiler) compileRule(r rawRule, origin RuleOrigin) (rule, RuleInfo, bo
 					fc.problem(k.val, "unknown quote %q; use match (the words around what matched, the default) or opening (the text from its start)", v)
 				}
 			}
+		case "model-veto":
+			veto, err := strconv.ParseBool(k.val.Value)
+			if err != nil || k.val.Kind != yaml.ScalarNode {
+				fc.problem(k.val, "model-veto is true (the default: the text model may withhold the rule's claim) or false")
+			}
+			out.unvetoed = err == nil && !veto
 		case "disabled":
 			if _, err := strconv.ParseBool(k.val.Value); err != nil || k.val.Kind != yaml.ScalarNode {
 				fc.problem(k.val, "disabled is true or false")
@@ -567,6 +573,9 @@ func describeRule(r rule) string {
 	b.WriteString(".")
 	if r.quoteOpening {
 		b.WriteString(" It quotes the text from its start.")
+	}
+	if r.unvetoed {
+		b.WriteString(" The text model never withholds its claim.")
 	}
 	return b.String()
 }

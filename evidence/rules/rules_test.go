@@ -65,6 +65,10 @@ func TestRuleShowsWhatItMatches(t *testing.T) {
 	if want := "id: change.priority\ncategory: prioritization\nsource: change\nconfidence: 0.85\nmatch:\n  changed: {field: priority}\n"; r.YAML != want {
 		t.Errorf("YAML =\n%s\nwant\n%s", r.YAML, want)
 	}
+	chase, _ := BuiltinRules().Rule("comment.chase-blocker")
+	if !strings.HasSuffix(chase.Description, " The text model never withholds its claim.") || !strings.Contains(chase.YAML, "model-veto: false") {
+		t.Errorf("a rule the model may not veto does not say so:\n%s\n%s", chase.Description, chase.YAML)
+	}
 	unflag, _ := BuiltinRules().Rule("change.unflag")
 	if !strings.Contains(unflag.YAML, "someone-elses-issue: true") || strings.Contains(unflag.YAML, "*") {
 		t.Errorf("an aliased condition is not expanded:\n%s", unflag.YAML)
@@ -202,6 +206,7 @@ func TestRulesCheckNamesTheLineOfEveryProblem(t *testing.T) {
 		{"confidence out of range", "rules:\n  - id: change.priority\n    confidence: 1.5\n", []string{"3: confidence 1.5 is not in (0, 1]"}},
 		{"unknown source", "rules:\n  - id: change.priority\n    source: changes\n", []string{`3: unknown source "changes"`}},
 		{"unknown quote", "rules:\n  - id: change.priority\n    quote: middle\n", []string{`3: unknown quote "middle"; use match`}},
+		{"a model veto that is no bool", "rules:\n  - id: comment.decision\n    model-veto: sometimes\n", []string{`3: model-veto is true (the default`}},
 		{"a rule that can never match", "rules:\n  - id: change.priority\n    source: comment\n", []string{"2: rule change.priority never matches: its conditions hold only for a change, but it is for a comment"}},
 		{"disabling a rule that does not exist", "rules:\n  - id: change.priorty\n    disabled: true\n", []string{`2: no built-in rule change.priorty to disable (did you mean "change.priority"?)`}},
 		{"redefining a built-in category", "categories:\n  - id: prioritization\n    title: Mine\n", []string{"2: category prioritization is a built-in category"}},

@@ -374,21 +374,28 @@ func TestDemoNeverDeletesARealDatabase(t *testing.T) {
 	}
 }
 
-func TestInterruptStopsSyncAfterTheCurrentPageAndKeepsIt(t *testing.T) {
+// syncSignalled runs sync with args on a site of 30 issues in pages of 10,
+// sending sig while the first page is fetched.
+func syncSignalled(t *testing.T, sig os.Signal, args ...string) (env map[string]string, code int, out, errOut bytes.Buffer) {
+	t.Helper()
 	srv := fakeSite(t, jiratest.DeploymentCloud, 30, jiratest.WithPageCap(10))
-	env := isolatedEnv(t)
+	env = isolatedEnv(t)
 	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"] = srv.URL(), jiratest.DemoEmail, jiratest.DemoAPIToken
 	signals := make(chan os.Signal, 1)
 	var once sync.Once
 	srv.Inject(func(r *http.Request) *jiratest.Fault {
 		if strings.HasSuffix(r.URL.Path, "/search/jql") {
-			once.Do(func() { signals <- os.Interrupt }) // Ctrl-C arrives while the first page is fetched
+			once.Do(func() { signals <- sig })
 		}
 		return nil
 	})
-	var out, errOut bytes.Buffer
-	code := run([]string{"sync"}, IO{Out: &out, ErrOut: &errOut, Now: func() time.Time { return testNow },
+	code = run(append([]string{"sync"}, args...), IO{Out: &out, ErrOut: &errOut, Now: func() time.Time { return testNow },
 		Getenv: func(k string) string { return env[k] }, Signals: signals})
+	return env, code, out, errOut
+}
+
+func TestInterruptStopsSyncAfterTheCurrentPageAndKeepsIt(t *testing.T) {
+	env, code, out, errOut := syncSignalled(t, os.Interrupt) // Ctrl-C arrives while the first page is fetched
 	if code != exitInterrupted || !strings.Contains(out.String(), "synced 10 issues") || !strings.Contains(out.String(), "stopped early") {
 		t.Fatalf("exit %d\nout: %s\nerr: %s", code, out.String(), errOut.String())
 	}
@@ -763,20 +770,7 @@ func TestASiteWrittenAnotherWayIsTheSameSite(t *testing.T) {
 // after its page with the one line of its end: nobody is there to press
 // Ctrl-C again.
 func TestSIGTERMStopsAQuietSyncInOneLine(t *testing.T) {
-	srv := fakeSite(t, jiratest.DeploymentCloud, 30, jiratest.WithPageCap(10))
-	env := isolatedEnv(t)
-	env["JIRA_URL"], env["JIRA_EMAIL"], env["JIRA_API_TOKEN"] = srv.URL(), jiratest.DemoEmail, jiratest.DemoAPIToken
-	signals := make(chan os.Signal, 1)
-	var once sync.Once
-	srv.Inject(func(r *http.Request) *jiratest.Fault {
-		if strings.HasSuffix(r.URL.Path, "/search/jql") {
-			once.Do(func() { signals <- syscall.SIGTERM })
-		}
-		return nil
-	})
-	var out, errOut bytes.Buffer
-	code := run([]string{"sync", "--quiet"}, IO{Out: &out, ErrOut: &errOut, Now: func() time.Time { return testNow },
-		Getenv: func(k string) string { return env[k] }, Signals: signals})
+	_, code, out, errOut := syncSignalled(t, syscall.SIGTERM, "--quiet")
 	if code != exitTerminated || out.String() != "" || errOut.String() != "pmfolio: interrupted\n" {
 		t.Errorf("exit %d, want %d\nout: %q\nerr: %q", code, exitTerminated, out.String(), errOut.String())
 	}

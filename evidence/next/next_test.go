@@ -1578,3 +1578,18 @@ func TestADuplicateIsToldBesideTheOtherIssuesSuggestions(t *testing.T) {
 		}
 	}
 }
+
+// An issue the user filed says so: her own year-old Highest item at #31
+// read as someone else's.
+func TestAnIssueTheUserFiledSaysSo(t *testing.T) {
+	cfg, _ := Load(nil)
+	for _, reporter := range []evidence.User{site.User, {ID: "5c0ffee0000000000000a0ff", DisplayName: "Lee"}} {
+		is := story("OPS-1")
+		is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Highest", evidence.User{}, "", nil, days(30)
+		is.Reporter, is.Creator = reporter, reporter
+		found := Find(cfg, Team{Site: site, Issues: []TeamIssue{is}, Now: now}, nil)
+		if mine := reporter.Is(site.User); len(found) != 1 || slices.Contains(found[0].Why, "you filed it") != mine {
+			t.Errorf("filed by %s: %+v; want \"you filed it\" in why: %v", reporter.DisplayName, found, mine)
+		}
+	}
+}

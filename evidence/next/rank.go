@@ -99,6 +99,11 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 			// comment for 39 weeks"): say only what it did to the rank.
 			why = append(why, "ranked lower after 12 weeks without a word")
 		}
+		// An issue the user filed is an ask of their own: said, so that a
+		// reader finds their own year-old item for what it is.
+		if is.Reporter.Is(t.Site.User) || is.Creator.Is(t.Site.User) {
+			why = append(why, "you filed it")
+		}
 		// Jira makes the reporter and the assignee watchers: only others
 		// say that more people wait on the issue.
 		if is.Watchers > 2 {

@@ -104,6 +104,7 @@ type generator struct {
 	// incidents are the facts of each incident, so that its postmortem
 	// and follow-ups tell the numbers its updates told.
 	incidents map[*Issue]*incidentFacts
+	words     map[string]map[string]bool // contentWords by summary
 }
 
 type followUp struct {
@@ -138,6 +139,7 @@ func newGenerator(opts DemoOptions) *generator {
 		written:     map[string]int{},
 		lastWritten: map[string]time.Time{},
 		incidents:   map[*Issue]*incidentFacts{},
+		words:       map[string]map[string]bool{},
 	}
 	if s.Deployment == DeploymentCloud {
 		s.FieldIDs = FieldIDs{Sprint: "customfield_10020", StoryPoints: "customfield_10016", Rank: "customfield_10019", Flagged: "customfield_10021"}
@@ -488,13 +490,18 @@ type issueGen struct {
 	// facts are what happened in the incident the issue is, or is the
 	// postmortem or a follow-up of.
 	facts   *incidentFacts
-	dupOf   *Issue  // what a duplicate duplicates
-	blocker *Issue  // what a blocked issue waits for
-	asker   *User   // the colleague whose question Me answers next
-	qa      *qaPair // what asker asked
-	lastN   int     // the last {$n}, so {$n2} can be larger
-	meActed bool    // Me did something on the issue
-	busy    bool    // one of the few issues with a very long history
+	dupOf   *Issue // what a duplicate duplicates
+	blocker *Issue // what a blocked issue waits for
+	// blockedOn is why it is blocked (blockedOnIssue …), flaggedAt since
+	// when.
+	blockedOn int
+	flaggedAt time.Time
+	asker     *User   // the colleague whose question Me answers next
+	qa        *qaPair // what asker asked
+	qaRef     *Issue  // the issue asker's question named, for the answer
+	lastN     int     // the last {$n}, so {$n2} can be larger
+	meActed   bool    // Me did something on the issue
+	busy      bool    // one of the few issues with a very long history
 	// unmeasured marks the epic Me owns and closes without ever writing
 	// down what came of it, so the portfolio has an initiative to lint.
 	unmeasured bool
@@ -834,6 +841,7 @@ func (ig *issueGen) phases() []*Issue {
 
 // freshFill is a description from one of templates that no issue has yet.
 func (ig *issueGen) freshFill(templates ...string) string {
+	templates = ig.usable(templates)
 	return ig.fresh(func() string { return ig.fill(pickOf(ig.generator, templates)) }, descriptionTails)
 }
 

@@ -608,7 +608,7 @@ var (
 	}
 	crossTeamComments = []string{
 		"Hi {$lead}, we need this before we can turn on the new alerting for {$svc}. Could your team pick it up in {$sprint}? Our side is {$opskey}.",
-		"Hand-off: our part ({$opskey}) is done, {~the Terraform module and the dashboards are live|the alert rules are in place|the database and its backups are set up}. Over to {$team} for {~the client changes|the rollout}.",
+		"Hand-off: our part ({$opsdonekey}) is done{~ and closed|, nothing on the platform side holds this up any more}. Over to {$team} for {~the client changes|the rollout}.",
 		"{$lead} dependency check: we plan the cut-over for {$day}. Does that work with your release, or should we move it?",
 		"Coordinating with {$team}: they own the client side, we own the infrastructure. Linked {$opskey} so both boards see it.",
 		"Dependency: {$opskey} has to land first. I'll comment here when it's done so you can start{? — probably {$day}}.",
@@ -625,10 +625,10 @@ var (
 	}
 	// epicScopeComments reshape an epic Me owns.
 	epicScopeComments = []string{
-		"Re-ordered the children: {~{$firstscope} first, it unblocks the rest; {$lastscope} last|{$samekey} first because the rest waits on it, docs last}.",
+		"Re-ordered the children: {~{$firstscope} first, it unblocks the rest; {$lastscope} last|{$firstscope} first because everything else depends on that, docs last}.",
 		"Moved two items out of this epic into the backlog, {~nice-to-haves that don't help hit the goal|both about {$svc} and not about the goal}.",
 		"Added the success metric to the description and split the remaining work into {~three|four} stories{? with {$person}}.",
-		"Pulled {$samekey} into this epic, it's part of {$scope} and we'd only do it twice otherwise.",
+		"Pulled the open tickets for {$scope} into this epic; we'd only do that work twice otherwise.",
 	}
 	// epicProgressComments report on an epic Me owns.
 	epicProgressComments = []string{
@@ -690,10 +690,15 @@ var (
 		"{$fixed}, error rate is dropping.",
 		"{$fixed}. Error rate is coming down{~, watching it| on {$dash}}.",
 	}
-	flagOffComments = []string{
-		"(flagoff) Flag removed\n\nUnblocked: {$blockerteam} finished the change in {$blocker}, you can continue.",
-		"(flagoff) Flag removed\n\nSorted out with {$lead}, no need to wait any more{? — details in {$channel}}.",
-		"(flagoff) Flag removed\n\n{~Access is granted|Got the decision from {$outsider}}{~, you can carry on.|, over to you again.}",
+	flagOffComments = [...][]string{
+		// blockerDone: the issue it waited on was finished in the meantime.
+		blockerDone: {"(flagoff) Flag removed\n\nUnblocked: {$blockerteam} finished the change in {$blocker}, you can continue."},
+		blockedOnIssue: {
+			"(flagoff) Flag removed\n\nSorted out with {$lead}: this part doesn't need {$blocker} after all, no need to wait any more{? — details in {$channel}}.",
+			"(flagoff) Flag removed\n\nTalked to {$lead}: {$blocker} isn't finished yet, but {~their staging build has what you need|the endpoint is already on staging}, so you can carry on.",
+		},
+		blockedOnAccess:   {"(flagoff) Flag removed\n\nAccess is granted{~, you can carry on.|, over to you again.}"},
+		blockedOnDecision: {"(flagoff) Flag removed\n\n{~Got the decision from {$outsider}|Sorted out with {$lead}, no need to wait any more}{~, you can carry on.|, over to you again.}"},
 	}
 )
 
@@ -794,10 +799,12 @@ var (
 		"Rolled back {$svc} to {$ver}, error rate is dropping.",
 		"Pairing with {$person} on this {~tomorrow|on {$day}}, the {$svc} part is new to me.",
 	}
-	flagComments = []string{
-		"(flag) Flag added\n\nBlocked: waiting for {$blocker} ({$blockerteam}), can't test without {~the new schema|their new endpoint|the staging credentials}.",
-		"(flag) Flag added\n\nBlocked on access to the {$svc} admin API{? since {$since}}.",
-		"(flag) Flag added\n\nNeed a decision on {~the alert threshold|the retention period|whether {$customer} keeps the old behaviour} before I can finish this.",
+	// flagComments say why work is blocked, by reason; flagOffComments,
+	// by the same reason, how it was cleared.
+	flagComments = [...]string{
+		blockedOnIssue:    "(flag) Flag added\n\nBlocked: waiting for {$blocker} ({$blockerteam}), can't test without {~the new schema|their new endpoint|the staging credentials}.",
+		blockedOnAccess:   "(flag) Flag added\n\nBlocked on access to the {$svc} admin API{? since {$since}}.",
+		blockedOnDecision: "(flag) Flag added\n\nNeed a decision on {~the alert threshold|the retention period|whether {$customer} keeps the old behaviour} before I can finish this.",
 	}
 	// commentTails are remarks anyone might add to a comment; fresh adds
 	// one when a comment would otherwise repeat another.

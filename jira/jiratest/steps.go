@@ -348,20 +348,61 @@ func (ig *issueGen) linkToIncident() {
 
 // The blocked episode.
 
+// Why work is blocked, and blockerDone: the issue it waited on is
+// finished by the time the flag comes off.
+const (
+	blockedOnIssue = iota
+	blockedOnAccess
+	blockedOnDecision
+	blockerDone
+)
+
 func (ig *issueGen) flag() {
 	if !ig.started() || ig.is.Flagged {
 		return
 	}
-	blocker := ig.otherIssue(ig.otherTeam())
-	if ig.chance(0.4) || blocker == nil {
-		blocker = ig.otherIssue(ig.is.Project)
+	ig.blockedOn = ig.pick(3)
+	ig.blocker = nil
+	if ig.blockedOn == blockedOnIssue {
+		p := ig.otherTeam()
+		if ig.chance(0.4) {
+			p = ig.is.Project
+		}
+		if ig.blocker = ig.blockerIn(p); ig.blocker == nil {
+			ig.blocker = ig.blockerIn(ig.is.Project)
+		}
+		if ig.blocker == nil {
+			ig.blockedOn = blockedOnAccess
+		}
 	}
-	ig.blocker = blocker
+	ig.flaggedAt = ig.at
 	w := ig.worker()
 	ig.is.Flagged = true
 	ig.history(w, HistoryItem{Field: "Flagged", FieldType: "custom", FieldID: ig.site.FieldIDs.Flagged,
 		To: "[" + impedimentOptionID(ig.site.Deployment) + "]", ToString: "Impediment"})
-	ig.say(w, flagComments)
+	ig.say(w, flagComments[ig.blockedOn:ig.blockedOn+1])
+}
+
+// blockerIn is an issue of p the issue can wait on now: plain work that is
+// open, one that has to do with it if there is any.
+func (ig *issueGen) blockerIn(p *Project) *Issue {
+	var open, related []*Issue
+	for _, other := range ig.byProject[p] {
+		if other == ig.is || !plainWork(other) || !openAt(other, ig.at) {
+			continue
+		}
+		open = append(open, other)
+		if ig.relatedTo(ig.is, other) {
+			related = append(related, other)
+		}
+	}
+	switch {
+	case len(related) > 0:
+		return pickOf(ig.generator, related)
+	case len(open) > 0:
+		return pickOf(ig.generator, open)
+	}
+	return nil
 }
 
 func (ig *issueGen) moveToBlocked() {
@@ -371,7 +412,7 @@ func (ig *issueGen) moveToBlocked() {
 }
 
 func (ig *issueGen) linkBlocker() {
-	if ig.blocker != nil && ig.started() && !ig.linked(ig.blocker) {
+	if ig.blockedOn == blockedOnIssue && ig.blocker != nil && ig.started() && !ig.linked(ig.blocker) {
 		ig.addLink(ig.worker(), linkBlocks, ig.blocker, false)
 	}
 }
@@ -384,8 +425,11 @@ func (ig *issueGen) question() {
 // ask has the asker put one of the questions Me can answer.
 func (ig *issueGen) ask() {
 	ig.qa = &questionsAndAnswers[ig.pick(len(questionsAndAnswers))]
-	// Nobody waits for a merchant on an internal initiative.
-	for th := ig.theme(); th != nil && th.internal && strings.Contains(strings.Join(ig.qa.answers, ""), "{$customer}"); {
+	ig.qaRef = nil
+	// Nobody waits for a merchant on an internal initiative, nor follows
+	// an issue that has nothing to do with this one.
+	for th := ig.theme(); (th != nil && th.internal && strings.Contains(strings.Join(ig.qa.answers, ""), "{$customer}")) ||
+		ig.namesMissingRef(strings.Join(ig.qa.questions, "")); {
 		ig.qa = &questionsAndAnswers[ig.pick(len(questionsAndAnswers))]
 	}
 	ig.comment(ig.asker, ig.fresh(func() string {
@@ -402,7 +446,7 @@ func (ig *issueGen) answer() {
 	ig.comment(ig.site.Me, ig.fresh(func() string {
 		return ig.fill(pickOf(ig.generator, ig.qa.answers) + answerClosing)
 	}, commentTails))
-	ig.asker, ig.qa = nil, nil
+	ig.asker, ig.qa, ig.qaRef = nil, nil, nil
 }
 
 func (ig *issueGen) clearFlag() {
@@ -417,7 +461,14 @@ func (ig *issueGen) clearFlag() {
 	ig.history(who, HistoryItem{Field: "Flagged", FieldType: "custom", FieldID: ig.site.FieldIDs.Flagged,
 		From: "[" + impedimentOptionID(ig.site.Deployment) + "]", FromString: "Impediment"})
 	if ig.chance(0.5) {
-		ig.say(who, flagOffComments)
+		// The flag comes off for the reason it went on: "finished the
+		// change in" only a blocker finished since.
+		reason := ig.blockedOn
+		if reason == blockedOnIssue && ig.blocker != nil && !ig.blocker.Resolved.IsZero() &&
+			ig.blocker.Resolved.After(ig.flaggedAt) && !ig.blocker.Resolved.After(ig.at) {
+			reason = blockerDone
+		}
+		ig.say(who, flagOffComments[reason])
 	}
 }
 
@@ -782,7 +833,7 @@ func (ig *issueGen) colleagueDescription() bool {
 	}
 	old := is.Description
 	is.Description = ig.fresh(func() string {
-		return strings.TrimSpace(old + "\n\nUpdate from " + is.Reporter.DisplayName + ": " + ig.fill(pickOf(ig.generator, descriptionUpdates)))
+		return strings.TrimSpace(old + "\n\nUpdate from " + is.Reporter.DisplayName + ": " + ig.fill(pickOf(ig.generator, ig.usable(descriptionUpdates))))
 	}, descriptionTails)
 	ig.history(is.Reporter, HistoryItem{Field: "description", FieldType: "jira", FieldID: "description", FromString: old, ToString: is.Description})
 	return true
@@ -946,11 +997,17 @@ func (ig *issueGen) expand(b *strings.Builder, tmpl string) {
 			}
 			body := tmpl[2:end]
 			if tmpl[1] == '?' {
-				if ig.chance(0.5) {
+				if ig.chance(0.5) && !ig.namesMissingRef(topLevel(body)) {
 					ig.expand(b, body)
 				}
 			} else {
-				ig.expand(b, choice(body, ig.pick(choices(body))))
+				alt := choice(body, ig.pick(choices(body)))
+				// An alternative that would name an issue where none fits
+				// gives way to the first that names none.
+				for k := 0; ig.namesMissingRef(topLevel(alt)) && k < choices(body); k++ {
+					alt = choice(body, k)
+				}
+				ig.expand(b, alt)
 			}
 			tmpl = tmpl[end+1:]
 		default:
@@ -1042,6 +1099,7 @@ func (ig *issueGen) fresh(write func() string, tails []string) string {
 // say writes a comment by author from one of templates, in words not used
 // on the site before.
 func (ig *issueGen) say(author *User, templates []string) {
+	templates = ig.usable(templates)
 	ig.comment(author, ig.fresh(func() string { return ig.fill(pickOf(ig.generator, templates)) }, commentTails))
 }
 
@@ -1170,12 +1228,18 @@ func (ig *issueGen) slot(name string) string {
 			return g.mention(ig.teammate())
 		}
 		return g.mention(ig.asker)
-	case "samekey":
-		return ig.keyIn(is.Project)
-	case "otherkey":
-		return ig.keyIn(ig.otherTeam())
-	case "opskey":
-		return ig.keyIn(ig.ops)
+	case "samekey", "otherkey", "opskey", "opsdonekey":
+		if key := ig.refKey(name); key != "" {
+			return key
+		}
+		// Only when every template had to name one (usable).
+		switch name {
+		case "samekey":
+			return "the older ticket"
+		case "otherkey":
+			return "their ticket"
+		}
+		return "our ticket"
 	case "dupkey":
 		if ig.dupOf != nil {
 			return ig.dupOf.Key
@@ -1240,7 +1304,7 @@ func (ig *issueGen) themeSlot(name string) string {
 		"gain": th.gain, "verified": th.verified, "gap": th.gap, "relnote": th.relnote, "rollout": th.rollout,
 		"watcher": th.watchers,
 	}
-	words := ig.fill(pickOf(ig.generator, lists[strings.ToLower(name)]))
+	words := ig.fill(pickOf(ig.generator, ig.usable(lists[strings.ToLower(name)])))
 	if name != strings.ToLower(name) {
 		return upperFirst(words)
 	}

@@ -1,0 +1,206 @@
+package jiratest_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pmfolio/pmfolio/jira/jiratest"
+)
+
+var issueKeyRef = regexp.MustCompile(`\b(?:OPS|PAY|MOB)-\d+\b`)
+
+// summaryWords are the content words of a summary: lower case, without
+// the little words every summary has, a plural's s dropped.
+func summaryWords(s string) map[string]bool {
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.')
+	}) {
+		w = strings.Trim(w, "-.")
+		if len(w) < 4 || refStopWords[w] {
+			continue
+		}
+		words[strings.TrimSuffix(w, "s")] = true
+	}
+	return words
+}
+
+var refStopWords = map[string]bool{"with": true, "from": true, "after": true, "before": true, "when": true, "into": true,
+	"every": true, "each": true, "that": true, "this": true, "than": true, "without": true, "only": true, "once": true,
+	"follow-up": true, "postmortem": true, "phase": true, "their": true, "them": true, "keep": true, "keeps": true}
+
+// initiative is the epic an issue is filed under, or is, without its phase.
+func initiative(is *jiratest.Issue) string {
+	e := is.Parent
+	if is.Type.Name == "Epic" {
+		e = is
+	}
+	if e == nil {
+		return ""
+	}
+	name, _, _ := strings.Cut(e.Summary, ", phase ")
+	return name
+}
+
+// everLinked reports whether a and b were linked at any time: a link
+// removed later still stands in a's changelog.
+func everLinked(a, b *jiratest.Issue) bool {
+	for _, l := range a.Links {
+		if l.From == b || l.To == b {
+			return true
+		}
+	}
+	for _, h := range a.Histories {
+		for _, it := range h.Items {
+			if it.FieldID == "issuelinks" && (it.To == b.Key || it.From == b.Key) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// refFits reports whether an issue that names other in its words may:
+// they are linked (or other is the incident of a linked postmortem), filed
+// under one initiative, or their summaries share a content word.
+func refFits(is, other *jiratest.Issue) bool {
+	if everLinked(is, other) || everLinked(other, is) {
+		return true
+	}
+	for _, l := range is.Links {
+		for _, pm := range []*jiratest.Issue{l.From, l.To} {
+			if pm != is && strings.HasPrefix(pm.Summary, "Postmortem: ") && everLinked(pm, other) {
+				return true
+			}
+		}
+	}
+	if a := initiative(is); a != "" && a == initiative(other) {
+		return true
+	}
+	b := summaryWords(other.Summary)
+	for w := range summaryWords(is.Summary) {
+		if b[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// badRefs are the comments and descriptions of site that name an issue
+// that does not exist, did not exist yet, or has nothing to do with the
+// issue they are on.
+func badRefs(site *jiratest.Site) []string {
+	var bad []string
+	check := func(is *jiratest.Issue, what, text string, at time.Time) {
+		for _, key := range issueKeyRef.FindAllString(text, -1) {
+			other := site.Issue(key)
+			switch {
+			case key == is.Key:
+			case other == nil:
+				bad = append(bad, is.Key+" "+what+" names "+key+", which does not exist: "+text)
+			case other.Created.After(at):
+				bad = append(bad, is.Key+" "+what+" names "+key+" before it was created: "+text)
+			case !refFits(is, other):
+				bad = append(bad, is.Key+" ("+is.Summary+") "+what+" names "+key+" ("+other.Summary+"): "+text)
+			}
+		}
+	}
+	for _, is := range site.Issues() {
+		check(is, "description", is.Description, is.Updated)
+		for _, c := range is.Comments {
+			check(is, "comment", c.Body, c.Created)
+		}
+	}
+	return bad
+}
+
+// A comment that names another issue ("Hand-off: our part (OPS-1193) is
+// done", "Moving this above PAY-3420") names one that has to do with the
+// issue it is on: a portfolio quotes it, and a reader who follows the key
+// finds an unrelated ticket.
+func TestDemoCommentsNameIssuesThatFit(t *testing.T) {
+	for _, opts := range []jiratest.DemoOptions{
+		{Deployment: jiratest.DeploymentCloud, Seed: 1, Now: demoNow},
+		{Deployment: jiratest.DeploymentServer, Seed: 7, Now: demoNow},
+		{Deployment: jiratest.DeploymentCloud, Issues: 60, Seed: 1, Now: demoNow},
+		{Deployment: jiratest.DeploymentCloud, Issues: 500, Seed: 2, Now: demoNow},
+	} {
+		site := jiratest.DemoSite(opts)
+		bad := badRefs(site)
+		for i, b := range bad {
+			if i == 10 {
+				break
+			}
+			t.Errorf("%s, %d issues, seed %d: %s", opts.Deployment, site.IssueCount(), opts.Seed, b)
+		}
+		if len(bad) > 0 {
+			t.Errorf("%d in all", len(bad))
+		}
+	}
+}
+
+var (
+	waitingFor  = regexp.MustCompile(`Blocked: waiting for ((?:OPS|PAY|MOB)-\d+)`)
+	finishedIn  = regexp.MustCompile(`finished the change in ((?:OPS|PAY|MOB)-\d+)`)
+	flagReasons = []struct{ on, off string }{
+		{"Blocked on access", "Access is granted"},
+		{"Need a decision on", ""},
+	}
+)
+
+// A flag comes off for the reason it went on: "Mobile finished the change
+// in MOB-807" is said of an issue that was open when the work was flagged
+// as waiting for it and is done by the time the flag comes off, never of
+// an epic closed months before; a block on admin API access is cleared by
+// access, not by another team's change.
+func TestDemoBlockersAreOpenAndClearedForTheirReason(t *testing.T) {
+	finished := 0
+	for _, opts := range []jiratest.DemoOptions{
+		{Deployment: jiratest.DeploymentCloud, Seed: 1, Now: demoNow},
+		{Deployment: jiratest.DeploymentServer, Seed: 7, Now: demoNow},
+		{Deployment: jiratest.DeploymentCloud, Issues: 500, Seed: 2, Now: demoNow},
+	} {
+		site := jiratest.DemoSite(opts)
+		for _, is := range site.Issues() {
+			var flag *jiratest.Comment
+			for _, c := range is.Comments {
+				if strings.HasPrefix(c.Body, "(flag) ") {
+					flag = c
+					if m := waitingFor.FindStringSubmatch(c.Body); m != nil {
+						b := site.Issue(m[1])
+						if b == nil || b.Type.Name == "Epic" || b.Created.After(c.Created) || (!b.Resolved.IsZero() && b.Resolved.Before(c.Created)) {
+							t.Errorf("%s waits for %s, which is not open work at %s: %q", is.Key, m[1], c.Created, c.Body)
+						}
+					}
+					continue
+				}
+				if !strings.HasPrefix(c.Body, "(flagoff) ") {
+					continue
+				}
+				if flag == nil {
+					t.Errorf("%s: a flag comes off that never went on: %q", is.Key, c.Body)
+					continue
+				}
+				if m := finishedIn.FindStringSubmatch(c.Body); m != nil {
+					finished++
+					b := site.Issue(m[1])
+					if w := waitingFor.FindStringSubmatch(flag.Body); w == nil || w[1] != m[1] {
+						t.Errorf("%s: %q clears a flag that did not wait for %s: %q", is.Key, c.Body, m[1], flag.Body)
+					} else if b.Resolved.IsZero() || b.Resolved.Before(flag.Created) || b.Resolved.After(c.Created) {
+						t.Errorf("%s: %q, but %s was resolved %v (flagged %s, unflagged %s)", is.Key, c.Body, m[1], b.Resolved, flag.Created, c.Created)
+					}
+				}
+				for _, r := range flagReasons {
+					if strings.Contains(flag.Body, r.on) && (finishedIn.MatchString(c.Body) || r.off != "" && !strings.Contains(c.Body, r.off)) {
+						t.Errorf("%s: flagged %q, cleared with %q", is.Key, flag.Body, c.Body)
+					}
+				}
+			}
+		}
+	}
+	if finished == 0 {
+		t.Error("no flag comes off because the blocker was finished: the test reads none of what it guards")
+	}
+}

@@ -1,0 +1,205 @@
+package jiratest
+
+import (
+	"strings"
+	"time"
+)
+
+// Comments and descriptions name other issues ("Moving this above
+// OPS-1190", "Our side is OPS-1201"). A reader who follows the key must
+// find an issue that has to do with the one it is named on, in the state
+// the words say: the slots that write keys ({$samekey}, {$otherkey},
+// {$opskey}, {$opsdonekey}) name only such an issue, and a template that
+// would have to name one where there is none is not used (usable,
+// expand).
+
+// keySlots are the slots that write another issue's key.
+var keySlots = []string{"samekey", "otherkey", "opskey", "opsdonekey"}
+
+// refStopWords are words too common in summaries to make two issues
+// about the same thing.
+var refStopWords = map[string]bool{"with": true, "from": true, "after": true, "before": true, "when": true, "into": true,
+	"every": true, "each": true, "that": true, "this": true, "than": true, "without": true, "only": true, "once": true,
+	"follow-up": true, "postmortem": true, "phase": true, "their": true, "them": true, "keep": true, "keeps": true,
+	"move": true, "make": true, "goes": true, "stay": true, "show": true, "shows": true, "never": true, "what": true,
+	"team": true, "service": true, "services": true, "page": true, "one": true, "same": true, "other": true}
+
+// contentWords are the words of a summary that say what it is about:
+// lower case, without the little words, a plural's s dropped.
+func (g *generator) contentWords(summary string) map[string]bool {
+	if w, ok := g.words[summary]; ok {
+		return w
+	}
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(summary), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.')
+	}) {
+		w = strings.Trim(w, "-.")
+		if len(w) < 4 || refStopWords[w] {
+			continue
+		}
+		words[strings.TrimSuffix(w, "s")] = true
+	}
+	g.words[summary] = words
+	return words
+}
+
+// initiativeName is the epic an issue is filed under, or is, without its
+// phase: issues of one initiative are about the same thing.
+func initiativeName(is *Issue) string {
+	e := is.Parent
+	if is.Type == typeEpic {
+		e = is
+	}
+	if e == nil {
+		return ""
+	}
+	name, _, _ := strings.Cut(e.Summary, ", phase ")
+	return name
+}
+
+// relatedTo reports whether other has to do with is: they are linked,
+// filed under one initiative, or their summaries share a content word.
+func (g *generator) relatedTo(is, other *Issue) bool {
+	for _, l := range is.Links {
+		if l.From == other || l.To == other {
+			return true
+		}
+	}
+	if a := initiativeName(is); a != "" && a == initiativeName(other) {
+		return true
+	}
+	b := g.contentWords(other.Summary)
+	for w := range g.contentWords(is.Summary) {
+		if b[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// plainWork reports whether an issue is work another issue can wait on,
+// follow or be ranked against: not an epic, an incident or a postmortem.
+func plainWork(is *Issue) bool {
+	return is.Type != typeEpic && !hasLabel(is, "incident") && !hasLabel(is, "postmortem")
+}
+
+func hasLabel(is *Issue, label string) bool {
+	for _, l := range is.Labels {
+		if l == label {
+			return true
+		}
+	}
+	return false
+}
+
+// openAt reports whether is was created and not yet resolved at t.
+func openAt(is *Issue, t time.Time) bool {
+	return !is.Created.After(t) && (is.Resolved.IsZero() || is.Resolved.After(t))
+}
+
+// refCandidates are the issues the key slot may name now: earlier plain
+// work of the slot's project that has to do with the issue, open now
+// ({$opsdonekey}: done by now).
+func (ig *issueGen) refCandidates(slot string) []*Issue {
+	p := ig.is.Project
+	switch slot {
+	case "otherkey":
+		p = ig.otherTeam()
+	case "opskey", "opsdonekey":
+		p = ig.ops
+	}
+	var out []*Issue
+	for _, other := range ig.byProject[p] {
+		if other == ig.is || !plainWork(other) || other.Created.After(ig.at) {
+			continue
+		}
+		if slot == "opsdonekey" {
+			if other.Resolution != resolutionDone || other.Resolved.After(ig.at) {
+				continue
+			}
+		} else if !openAt(other, ig.at) {
+			continue
+		}
+		if ig.relatedTo(ig.is, other) {
+			out = append(out, other)
+		}
+	}
+	return out
+}
+
+// refKey fills a key slot with an issue it may name, or "" if there is
+// none.
+func (ig *issueGen) refKey(slot string) string {
+	if slot == "samekey" && ig.qa != nil && ig.qaRef != nil {
+		return ig.qaRef.Key // the answer names what the question named
+	}
+	cands := ig.refCandidates(slot)
+	if len(cands) == 0 {
+		return ""
+	}
+	other := pickOf(ig.generator, cands)
+	if slot == "samekey" && ig.qa != nil {
+		ig.qaRef = other
+	}
+	return other.Key
+}
+
+// namesMissingRef reports whether text, outside its choices and optional
+// parts, has a key slot with nothing to name.
+func (ig *issueGen) namesMissingRef(text string) bool {
+	for _, slot := range keySlots {
+		if strings.Contains(text, "{$"+slot+"}") && len(ig.refCandidates(slot)) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// topLevel is tmpl without its choices and optional parts.
+func topLevel(tmpl string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(tmpl, "{~")
+		j := strings.Index(tmpl, "{?")
+		if i < 0 || (j >= 0 && j < i) {
+			i = j
+		}
+		if i < 0 {
+			b.WriteString(tmpl)
+			return b.String()
+		}
+		b.WriteString(tmpl[:i])
+		end := closingBrace(tmpl[i:])
+		if end < 0 {
+			b.WriteString(tmpl[i:])
+			return b.String()
+		}
+		tmpl = tmpl[i+end+1:]
+	}
+}
+
+// usable are the templates that name no issue where none fits; all of
+// them if every one would.
+func (ig *issueGen) usable(templates []string) []string {
+	hasSlot := false
+	for _, t := range templates {
+		if strings.Contains(t, "key}") {
+			hasSlot = true
+			break
+		}
+	}
+	if !hasSlot {
+		return templates
+	}
+	var out []string
+	for _, t := range templates {
+		if !ig.namesMissingRef(topLevel(t)) {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return templates
+	}
+	return out
+}

@@ -500,8 +500,11 @@ type issueGen struct {
 	qa        *qaPair // what asker asked
 	qaRef     *Issue  // the issue asker's question named, for the answer
 	lastN     int     // the last {$n}, so {$n2} can be larger
-	meActed   bool    // Me did something on the issue
-	busy      bool    // one of the few issues with a very long history
+	// stance is which way Me has said the issue goes on the list: 1 up,
+	// -1 down, 0 not yet.
+	stance  int
+	meActed bool // Me did something on the issue
+	busy    bool // one of the few issues with a very long history
 	// unmeasured marks the epic Me owns and closes without ever writing
 	// down what came of it, so the portfolio has an initiative to lint.
 	unmeasured bool

@@ -204,3 +204,60 @@ func TestDemoBlockersAreOpenAndClearedForTheirReason(t *testing.T) {
 		t.Error("no flag comes off because the blocker was finished: the test reads none of what it guards")
 	}
 }
+
+var (
+	raises = regexp.MustCompile(`Raising priority|Moving this above|putting this ahead of|Moving it up|Ranked this to the top|Prioritising it now|Must-have for|I'd pick this one|more important than`)
+	lowers = regexp.MustCompile(`(?:Lowering|Dropping) the priority|Deprioritising|P2, not P1|Nice-to-have|Parking this|outweighs|Not doing this one|nobody has asked for it`)
+)
+
+// Me's reasons to move an issue up or down the list never contradict each
+// other on one issue ("Raising priority because checkout-gateway has no
+// error budget", then "Dropping the priority because checkout-gateway is
+// an internal tool"), nor the way she moves its priority field, nor the
+// epic: every service the SLO initiative names is tier-1.
+func TestDemoPriorityReasonsAgree(t *testing.T) {
+	up, down := 0, 0
+	for _, opts := range []jiratest.DemoOptions{
+		{Deployment: jiratest.DeploymentCloud, Seed: 1, Now: demoNow},
+		{Deployment: jiratest.DeploymentServer, Seed: 7, Now: demoNow},
+		{Deployment: jiratest.DeploymentCloud, Issues: 500, Seed: 2, Now: demoNow},
+	} {
+		site := jiratest.DemoSite(opts)
+		me := site.MyAccount().DisplayName
+		for _, is := range site.Issues() {
+			var raised, lowered string
+			for _, c := range is.Comments {
+				if c.Author.DisplayName != me {
+					continue
+				}
+				if raises.MatchString(c.Body) {
+					raised, up = c.Body, up+1
+				}
+				if lowers.MatchString(c.Body) {
+					lowered, down = c.Body, down+1
+				}
+				if initiative(is) == "SLOs for customer-facing services" && strings.Contains(c.Body, "not tier-1") {
+					t.Errorf("%s: an SLO for every tier-1 service, yet %q", is.Key, c.Body)
+				}
+			}
+			for _, h := range is.Histories {
+				for _, it := range h.Items {
+					if it.FieldID != "priority" || h.Author.DisplayName != me {
+						continue
+					}
+					if it.To < it.From { // ids: 1 is Highest
+						raised = "priority " + it.FromString + " to " + it.ToString
+					} else {
+						lowered = "priority " + it.FromString + " to " + it.ToString
+					}
+				}
+			}
+			if raised != "" && lowered != "" {
+				t.Errorf("%s: Me both raises (%q) and lowers (%q) it", is.Key, raised, lowered)
+			}
+		}
+	}
+	if up == 0 || down == 0 {
+		t.Errorf("%d reasons to raise, %d to lower: the test reads none of what it guards", up, down)
+	}
+}

@@ -601,6 +601,13 @@ var (
 		"Closing: agreed with {$mate} that the cost ({~two sprints|about {$10-20} days}) outweighs the benefit: {$minor}.",
 		"Not doing this one: {$minor}. Won't Do.",
 	}
+	// wontDoElsewhere close an issue Me said was urgent: the need is met
+	// by other work.
+	wontDoElsewhere = []string{
+		"Closing as Won't Do: the need is real, but {$samekey} covers it and is further along. {~Follow that one.|Reopen if it stalls.}",
+		"Closing as Won't Do: the need is real, but {$otherkey} on the {$team} board covers it. {~Follow that one.|Reopen if it stalls.}",
+		"Closing as Won't Do: the need is real, but it's part of {$doing}, which is further along. Reopen if that stalls.",
+	}
 	duplicateComments = []string{
 		"Duplicate of {$dupkey}, closing this one. {~Moved the repro steps over there.|Copied {$person}'s notes across.|The logs from {$since} are attached there now.}",
 		"Same root cause as {$dupkey}{? (the {$svc} pool size)}. Closing as duplicate, please follow that one{? for news}.",

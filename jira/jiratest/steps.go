@@ -322,7 +322,13 @@ func (ig *issueGen) finish() {
 
 func (ig *issueGen) wontDo() {
 	me := ig.site.Me
-	ig.say(me, wontDoComments)
+	texts := wontDoComments
+	if ig.stance > 0 {
+		// Not "it can wait" on an issue Me said could not: it is done
+		// elsewhere.
+		texts = wontDoElsewhere
+	}
+	ig.say(me, texts)
 	ig.later(time.Minute)
 	ig.transition(me, statusDone, resolutionWontDo)
 }
@@ -641,6 +647,14 @@ func (ig *issueGen) setPriority(author *User) bool {
 	if to == ig.is.Priority {
 		return false
 	}
+	// Me moves a priority the way her words on the issue go.
+	if author == ig.site.Me {
+		up := to.ID < ig.is.Priority.ID
+		if ig.stance != 0 && up != (ig.stance > 0) {
+			return false
+		}
+		ig.stance = map[bool]int{true: 1, false: -1}[up]
+	}
 	ig.history(author, HistoryItem{Field: "priority", FieldType: "jira", FieldID: "priority",
 		From: ig.is.Priority.ID, FromString: ig.is.Priority.Name, To: to.ID, ToString: to.Name})
 	ig.is.Priority = to
@@ -863,8 +877,26 @@ func (ig *issueGen) meSay(texts []string) bool {
 	return true
 }
 
+// meTradeoff moves the issue up or down the list with a reason. Once Me
+// has said which way an issue goes (stance), her later reasons on it go
+// the same way: "Raising priority because …" and "Dropping the priority
+// because …" on one issue contradict each other.
 func (ig *issueGen) meTradeoff() bool {
-	return !ig.done() && ig.meSay(tradeoffComments)
+	if ig.done() {
+		return false
+	}
+	if ig.stance == 0 {
+		ig.stance = 1
+		if lowers(pickOf(ig.generator, tradeoffComments)) {
+			ig.stance = -1
+		}
+	}
+	return ig.meSay(slices.DeleteFunc(slices.Clone(tradeoffComments), func(t string) bool { return lowers(t) != (ig.stance < 0) }))
+}
+
+// lowers reports whether a priority comment moves its issue down the list.
+func lowers(tmpl string) bool {
+	return strings.Contains(tmpl, "{$minor}") || strings.HasPrefix(tmpl, "Parking")
 }
 
 func (ig *issueGen) meSprintTalk() bool {

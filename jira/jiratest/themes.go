@@ -117,10 +117,10 @@ var epicThemes = map[string]*epicTheme{
 		urgent: []string{
 			"without it {$svc} has no error budget and the policy can't start",
 			"the leads want the budget numbers for the next planning",
-			"it's the last tier-1 service without an SLO",
+			"the policy review with the leads waits on it",
 		},
 		minor: []string{
-			"{$svc} is an internal tool, not tier-1",
+			"{$svc} already has its SLO in code and this only tidies it up",
 			"the board is readable already and this only changes its layout",
 			"the slow-burn ticket covers the same case",
 		},
@@ -161,7 +161,7 @@ var epicThemes = map[string]*epicTheme{
 			"every chart that fails the check holds up the production date",
 		},
 		minor: []string{
-			"{$svc} only runs in staging",
+			"it only shows up on the staging cluster, and production is weeks away",
 			"the old cluster is read-only already and costs little",
 			"it only affects the batch node pool, which we can drain at night",
 		},
@@ -204,7 +204,7 @@ var epicThemes = map[string]*epicTheme{
 		minor: []string{
 			"it only affects staging and the drill still passes",
 			"the drill result is in #platform already; this only adds a chart",
-			"{$svc} only reads from the replica",
+			"it only affects the read replicas, and the drill still passes",
 		},
 		gain:     []string{"failover under 30 s", "no restart after a failover"},
 		verified: []string{"the drill promoted a new primary in {$11-24} s and {$svc} reconnected without a restart", "the failover alert fired within a minute and named the old and the new primary", "PgBouncer followed the new leader in under 10 s"},

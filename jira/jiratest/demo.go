@@ -105,6 +105,7 @@ type generator struct {
 	// and follow-ups tell the numbers its updates told.
 	incidents map[*Issue]*incidentFacts
 	words     map[string]map[string]bool // contentWords by summary
+	decided   map[string]bool            // the initiatives' decisions taken so far (decisionKey)
 }
 
 type followUp struct {
@@ -140,6 +141,7 @@ func newGenerator(opts DemoOptions) *generator {
 		lastWritten: map[string]time.Time{},
 		incidents:   map[*Issue]*incidentFacts{},
 		words:       map[string]map[string]bool{},
+		decided:     map[string]bool{},
 	}
 	if s.Deployment == DeploymentCloud {
 		s.FieldIDs = FieldIDs{Sprint: "customfield_10020", StoryPoints: "customfield_10016", Rank: "customfield_10019", Flagged: "customfield_10021"}

@@ -261,3 +261,45 @@ func TestDemoPriorityReasonsAgree(t *testing.T) {
 		t.Errorf("%d reasons to raise, %d to lower: the test reads none of what it guards", up, down)
 	}
 }
+
+var sentenceEnd = regexp.MustCompile(`[.:;,](?:\s|$)`)
+
+// A decision is taken once: "We settled on a 28-day window for every SLO"
+// on one issue in April and on another in May reads as two meetings that
+// decided the same thing. Only "no new dashboard for this" is said per issue.
+func TestDemoDecisionsAreTakenOnce(t *testing.T) {
+	decision := regexp.MustCompile(`^(?:Decision: |We agreed |We settled on |After talking it through with |OK, to close the loop|Closing the loop)`)
+	for _, opts := range []jiratest.DemoOptions{
+		{Deployment: jiratest.DeploymentCloud, Seed: 1, Now: demoNow},
+		{Deployment: jiratest.DeploymentServer, Seed: 7, Now: demoNow},
+		{Deployment: jiratest.DeploymentCloud, Issues: 500, Seed: 2, Now: demoNow},
+	} {
+		site := jiratest.DemoSite(opts)
+		me := site.MyAccount().DisplayName
+		first := map[string]string{}
+		for _, is := range site.Issues() {
+			in := initiative(is)
+			if in == "" {
+				continue
+			}
+			for _, c := range is.Comments {
+				if c.Author.DisplayName != me || !decision.MatchString(c.Body) || strings.Contains(c.Body, "no new dashboard") {
+					continue
+				}
+				body := c.Body
+				if _, after, ok := strings.Cut(body, ": "); ok && !strings.HasPrefix(body, "Decision: ") && !strings.HasPrefix(body, "We ") {
+					body = after // "OK, to close the loop: …", "After talking it through with X: …"
+				}
+				body = strings.TrimPrefix(body, "Decision: ")
+				if loc := sentenceEnd.FindStringIndex(body); loc != nil {
+					body = body[:loc[0]] // what was decided, without how it was said
+				}
+				k := in + "\x00" + body
+				if on, ok := first[k]; ok && on != is.Key {
+					t.Errorf("%s decides again what %s decided: %q", is.Key, on, c.Body)
+				}
+				first[k] = is.Key
+			}
+		}
+	}
+}

@@ -916,15 +916,47 @@ func (ig *issueGen) meReleaseTalk() bool {
 	return ig.is.Project != ig.mob && ig.meSay(releaseComments)
 }
 
-func (ig *issueGen) meUpdate() bool {
-	return !ig.unmeasured && (ig.is.Type == typeEpic || ig.is.Project != ig.ops || ig.chance(0.4)) && ig.meSay(updateComments)
-}
-
 func (ig *issueGen) meDecision() bool {
 	if th := ig.theme(); th != nil {
-		return ig.meSay(append(slices.Clone(th.decisions), epicDecisionComments...))
+		// A decision is taken once: its initiative's later issues do not
+		// settle it again on another date.
+		// Only "no new dashboard for this" is said of each issue.
+		var open []string
+		for _, d := range append(slices.Clone(th.decisions), epicDecisionComments...) {
+			if strings.Contains(d, "no new dashboard") || !ig.decided[decisionKey(th, d, ig.svc)] {
+				open = append(open, d)
+			}
+		}
+		if len(open) == 1 {
+			return false // all decided but the dashboards: say something else
+		}
+		t := pickOf(ig.generator, open)
+		ig.decided[decisionKey(th, t, ig.svc)] = true
+		return ig.meSay([]string{t})
 	}
 	return ig.meSay(decisionComments)
+}
+
+// decisionKey is what a decision of th is known by: its words, and the
+// service it is about if it names one.
+func decisionKey(th *epicTheme, tmpl, svc string) string {
+	if !strings.Contains(tmpl, "{$svc}") {
+		svc = ""
+	}
+	return th.whyNow[0] + "\x00" + tmpl + "\x00" + svc
+}
+
+// meUpdate posts a status update; "n of m stories done" is said of an
+// epic, not of one of its stories.
+func (ig *issueGen) meUpdate() bool {
+	if ig.unmeasured || (ig.is.Type != typeEpic && ig.is.Project == ig.ops && !ig.chance(0.4)) {
+		return false
+	}
+	texts := updateComments
+	if ig.is.Type != typeEpic {
+		texts = slices.DeleteFunc(slices.Clone(texts), func(t string) bool { return strings.Contains(t, "{$n} of {$n2}") })
+	}
+	return ig.meSay(texts)
 }
 
 func (ig *issueGen) meCrossTeam() bool {

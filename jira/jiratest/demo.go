@@ -105,6 +105,7 @@ type generator struct {
 	// and follow-ups tell the numbers its updates told.
 	incidents map[*Issue]*incidentFacts
 	words     map[string]map[string]bool // contentWords by summary
+	named     map[string][]string        // servicesIn by summary
 	decided   map[string]bool            // the initiatives' decisions taken so far (decisionKey)
 }
 
@@ -141,6 +142,7 @@ func newGenerator(opts DemoOptions) *generator {
 		lastWritten: map[string]time.Time{},
 		incidents:   map[*Issue]*incidentFacts{},
 		words:       map[string]map[string]bool{},
+		named:       map[string][]string{},
 		decided:     map[string]bool{},
 	}
 	if s.Deployment == DeploymentCloud {

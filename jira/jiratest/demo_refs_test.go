@@ -62,9 +62,15 @@ func everLinked(a, b *jiratest.Issue) bool {
 	return false
 }
 
+// demoServices are the services the demo's summaries name.
+var demoServices = []string{"alertmanager", "ingress-nginx", "prometheus", "argo-cd", "vault", "postgres-primary", "kafka", "redis-cache",
+	"loki", "buildkite-agents", "grafana", "cert-manager", "payments-api", "ledger-service", "payout-worker", "webhook-dispatcher",
+	"fraud-scorer", "checkout-gateway", "mobile-bff", "push-gateway", "ios app", "android app", "feature-flag service"}
+
 // refFits reports whether an issue that names other in its words may:
 // they are linked (or other is the incident of a linked postmortem), filed
-// under one initiative, or their summaries share a content word.
+// under one initiative, name the same service, or, in one project, their
+// summaries share a content word.
 func refFits(is, other *jiratest.Issue) bool {
 	if everLinked(is, other) || everLinked(other, is) {
 		return true
@@ -78,6 +84,15 @@ func refFits(is, other *jiratest.Issue) bool {
 	}
 	if a := initiative(is); a != "" && a == initiative(other) {
 		return true
+	}
+	x, y := strings.ToLower(is.Summary), strings.ToLower(other.Summary)
+	for _, svc := range demoServices {
+		if strings.Contains(x, svc) && strings.Contains(y, svc) {
+			return true
+		}
+	}
+	if is.Project != other.Project {
+		return false // "queue" on a mobile ticket is not the platform's paging queue
 	}
 	b := summaryWords(other.Summary)
 	for w := range summaryWords(is.Summary) {

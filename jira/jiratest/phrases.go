@@ -620,6 +620,8 @@ var (
 		"Coordinating with {$team}: they own the client side, we own the infrastructure. Linked {$opskey} so both boards see it.",
 		"Dependency: {$opskey} has to land first. I'll comment here when it's done so you can start{? — probably {$day}}.",
 		"Hi {$lead}, could someone on your side review the runbook before we hand this over? Ideally before {$day}.",
+		"Coordinating with {$team} on the timing: we have a maintenance window for {$svc} on {$day}. Nothing should change on their side, but {$lead}, shout if you see errors.",
+		"Synced with {$mate} on who does what: {$team} {~changes the client|ships the app side}, we watch {$svc} on our dashboards during the rollout{? and roll back if it misbehaves}.",
 		"Synced with the {$team} team on this: they expose the metric, we build the alert. Owner on their side is {$mate}.",
 		"{$lead} we'd like to take this off your plate: our team can do the infrastructure part in {$opskey}. Any objections?",
 		"Talked to the {$team} team {~at {$meeting}|on a call this morning}: they handle {~the app release|the merchant comms} and we handle the {$svc} side. Timeline is in {$opskey}.",

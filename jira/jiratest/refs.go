@@ -59,7 +59,8 @@ func initiativeName(is *Issue) string {
 }
 
 // relatedTo reports whether other has to do with is: they are linked,
-// filed under one initiative, or their summaries share a content word.
+// filed under one initiative, name the same service, or, in one project,
+// their summaries share a content word.
 func (g *generator) relatedTo(is, other *Issue) bool {
 	for _, l := range is.Links {
 		if l.From == other || l.To == other {
@@ -69,9 +70,22 @@ func (g *generator) relatedTo(is, other *Issue) bool {
 	if a := initiativeName(is); a != "" && a == initiativeName(other) {
 		return true
 	}
-	b := g.contentWords(other.Summary)
+	theirs := g.servicesIn(other.Summary)
+	for _, svc := range g.servicesIn(is.Summary) {
+		for _, t := range theirs {
+			if t == svc {
+				return true
+			}
+		}
+	}
+	// Another team's words are another team's: "queue" on a mobile
+	// ticket is not the platform's paging queue.
+	if is.Project != other.Project {
+		return false
+	}
+	words := g.contentWords(other.Summary)
 	for w := range g.contentWords(is.Summary) {
-		if b[w] {
+		if words[w] {
 			return true
 		}
 	}
@@ -202,4 +216,22 @@ func (ig *issueGen) usable(templates []string) []string {
 		return templates
 	}
 	return out
+}
+
+// servicesIn are the services a summary names.
+func (g *generator) servicesIn(summary string) []string {
+	if svcs, ok := g.named[summary]; ok {
+		return svcs
+	}
+	lower := strings.ToLower(summary)
+	var svcs []string
+	for _, t := range []*projectText{&opsText, &payText, &appText} {
+		for _, svc := range t.services {
+			if svc = strings.ToLower(svc); strings.Contains(lower, svc) {
+				svcs = append(svcs, svc)
+			}
+		}
+	}
+	g.named[summary] = svcs
+	return svcs
 }

@@ -131,17 +131,21 @@ func badRefs(site *jiratest.Site) []string {
 	return bad
 }
 
+// demoVariants are the demo sites the reference tests read: the default
+// on Cloud and on Data Center, a small one and a large one.
+var demoVariants = []jiratest.DemoOptions{
+	{Deployment: jiratest.DeploymentCloud, Seed: 1, Now: demoNow},
+	{Deployment: jiratest.DeploymentServer, Seed: 7, Now: demoNow},
+	{Deployment: jiratest.DeploymentCloud, Issues: 60, Seed: 1, Now: demoNow},
+	{Deployment: jiratest.DeploymentCloud, Issues: 500, Seed: 2, Now: demoNow},
+}
+
 // A comment that names another issue ("Hand-off: our part (OPS-1193) is
 // done", "Moving this above PAY-3420") names one that has to do with the
 // issue it is on: a portfolio quotes it, and a reader who follows the key
 // finds an unrelated ticket.
 func TestDemoCommentsNameIssuesThatFit(t *testing.T) {
-	for _, opts := range []jiratest.DemoOptions{
-		{Deployment: jiratest.DeploymentCloud, Seed: 1, Now: demoNow},
-		{Deployment: jiratest.DeploymentServer, Seed: 7, Now: demoNow},
-		{Deployment: jiratest.DeploymentCloud, Issues: 60, Seed: 1, Now: demoNow},
-		{Deployment: jiratest.DeploymentCloud, Issues: 500, Seed: 2, Now: demoNow},
-	} {
+	for _, opts := range demoVariants {
 		site := jiratest.DemoSite(opts)
 		bad := badRefs(site)
 		for i, b := range bad {
@@ -172,11 +176,7 @@ var (
 // access, not by another team's change.
 func TestDemoBlockersAreOpenAndClearedForTheirReason(t *testing.T) {
 	finished := 0
-	for _, opts := range []jiratest.DemoOptions{
-		{Deployment: jiratest.DeploymentCloud, Seed: 1, Now: demoNow},
-		{Deployment: jiratest.DeploymentServer, Seed: 7, Now: demoNow},
-		{Deployment: jiratest.DeploymentCloud, Issues: 500, Seed: 2, Now: demoNow},
-	} {
+	for _, opts := range demoVariants {
 		site := jiratest.DemoSite(opts)
 		for _, is := range site.Issues() {
 			var flag *jiratest.Comment
@@ -232,11 +232,7 @@ var (
 // epic: every service the SLO initiative names is tier-1.
 func TestDemoPriorityReasonsAgree(t *testing.T) {
 	up, down := 0, 0
-	for _, opts := range []jiratest.DemoOptions{
-		{Deployment: jiratest.DeploymentCloud, Seed: 1, Now: demoNow},
-		{Deployment: jiratest.DeploymentServer, Seed: 7, Now: demoNow},
-		{Deployment: jiratest.DeploymentCloud, Issues: 500, Seed: 2, Now: demoNow},
-	} {
+	for _, opts := range demoVariants {
 		site := jiratest.DemoSite(opts)
 		me := site.MyAccount().DisplayName
 		for _, is := range site.Issues() {
@@ -284,11 +280,7 @@ var sentenceEnd = regexp.MustCompile(`[.:;,](?:\s|$)`)
 // decided the same thing. Only "no new dashboard for this" is said per issue.
 func TestDemoDecisionsAreTakenOnce(t *testing.T) {
 	decision := regexp.MustCompile(`^(?:Decision: |We agreed |We settled on |After talking it through with |OK, to close the loop|Closing the loop)`)
-	for _, opts := range []jiratest.DemoOptions{
-		{Deployment: jiratest.DeploymentCloud, Seed: 1, Now: demoNow},
-		{Deployment: jiratest.DeploymentServer, Seed: 7, Now: demoNow},
-		{Deployment: jiratest.DeploymentCloud, Issues: 500, Seed: 2, Now: demoNow},
-	} {
+	for _, opts := range demoVariants {
 		site := jiratest.DemoSite(opts)
 		me := site.MyAccount().DisplayName
 		first := map[string]string{}

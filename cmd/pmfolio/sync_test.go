@@ -472,6 +472,7 @@ func TestSyncRefusesAFutureSinceAndASiteWithoutAConfigFile(t *testing.T) {
 		}
 	}
 	noFile(t, env["PMFOLIO_DB"], "a refused sync")
+	noFile(t, syncLogPath(env["PMFOLIO_DB"]), "a refused first sync")
 }
 
 // A token of the kind the site does not take gets a hint that says so, by

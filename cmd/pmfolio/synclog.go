@@ -47,11 +47,12 @@ func appendSyncLog(dbPath string, now time.Time, site siteConf, res evsync.Resul
 const refusedSync = "-"
 
 // appendSyncRefused adds the line of a sync that could not start, for no
-// site (refusedSync), when the database's directory exists (a first sync that
-// cannot start leaves nothing behind). Writing it is best effort: the
-// error itself is the sync's to report.
+// site (refusedSync), when the database exists: a first sync that cannot
+// start leaves nothing behind, not even a sync.log in whatever directory
+// PMFOLIO_DB names. Writing it is best effort: the error itself is the
+// sync's to report.
 func appendSyncRefused(dbPath string, now time.Time, syncErr error) {
-	if _, err := os.Stat(filepath.Dir(dbPath)); err != nil {
+	if _, err := os.Stat(dbPath); err != nil {
 		return
 	}
 	ue := explain(syncErr, hintContext{})

@@ -460,3 +460,32 @@ func TestChunkSizesAddUpInPowersOfTwo(t *testing.T) {
 		}
 	}
 }
+
+// A site stored under one spelling of its URL is the same site under
+// another (a database made before URLs were read one way): one row, its
+// stored URL kept, since its evidence ids derive from it.
+func TestEnsureSiteTakesAnotherSpellingForTheStoredSite(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "pmfolio.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	first, err := s.EnsureSite(ctx, evidence.Site{URL: "https://Acme.atlassian.net", User: testMe})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, written := range []string{"https://acme.atlassian.net/", "HTTPS://ACME.atlassian.net?atlOrigin=x"} {
+		again, err := s.EnsureSite(ctx, evidence.Site{URL: written, User: testMe})
+		if err != nil || again.ID != first.ID || again.URL != "https://Acme.atlassian.net" {
+			t.Errorf("EnsureSite(%s) = %d %s, %v; want site %d under its stored URL", written, again.ID, again.URL, err, first.ID)
+		}
+	}
+	other, err := s.EnsureSite(ctx, evidence.Site{URL: "https://acme.atlassian.net/jira", User: testMe})
+	if err != nil || other.ID == first.ID {
+		t.Errorf("another path is another site: %d, %v", other.ID, err)
+	}
+	if sites, _ := s.Sites(ctx); len(sites) != 2 {
+		t.Errorf("%d sites stored, want 2", len(sites))
+	}
+}

@@ -349,17 +349,18 @@ func envNamedSite(sites []siteConf, fromFile bool, getenv func(string) string) i
 }
 
 // envIgnored says when JIRA_URL is set but names none of the config file's
-// sites: the file is used, and JIRA_URL with its credentials is not.
-func envIgnored(cfg fileConfig, configFile string, getenv func(string) string) string {
+// sites (the file is used, and JIRA_URL with its credentials is not), and
+// what to do; "" when it is not so.
+func envIgnored(cfg fileConfig, configFile string, getenv func(string) string) (unused, fix string) {
 	if len(cfg.Sites) == 0 || getenv("JIRA_URL") == "" || envNamedSite(cfg.Sites, true, getenv) >= 0 {
-		return ""
+		return "", ""
 	}
 	env, err := siteURL(getenv("JIRA_URL"))
 	if err != nil {
 		env = "JIRA_URL"
 	}
-	return fmt.Sprintf("note: JIRA_URL (%s) is not used: the config file %s names the sites to sync; add it there with 'pmfolio init --url %s', or unset JIRA_URL",
-		env, configFile, env)
+	return fmt.Sprintf("JIRA_URL (%s) is not used: the config file %s names the sites to sync", env, configFile),
+		fmt.Sprintf("add it there with 'pmfolio init --url %s', or unset JIRA_URL", env)
 }
 
 // missingCredentials says, in the config file's keys and the variables

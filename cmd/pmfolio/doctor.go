@@ -118,8 +118,7 @@ func runDoctor(ctx context.Context, opts doctorOptions) error {
 		if len(cfg.Sites) > 0 {
 			d.configFile = opts.ConfigPath
 		}
-		if note := envIgnored(cfg, opts.ConfigPath, opts.Getenv); note != "" {
-			unused, fix, _ := strings.Cut(strings.TrimPrefix(note, "note: "), "; ")
+		if unused, fix := envIgnored(cfg, opts.ConfigPath, opts.Getenv); unused != "" {
 			d.report(checkResult{name: "environment", warn: true, detail: unused, fix: fix})
 		}
 		sites, err := sitesToSync(ctx, cfg, "", opts.Getenv)
@@ -267,8 +266,6 @@ func (d *doctor) checkRules(opts doctorOptions) *rules.RuleSet {
 	return rs
 }
 
-// checkDatabase checks the database and, when the rules in force are
-// known (rs), that its evidence comes from them.
 // configuredSites are the names sync logs the config file's sites under;
 // nil without a config file, whose one site JIRA_URL names in the
 // environment of whichever job ran the sync (cron's may differ from this
@@ -284,6 +281,9 @@ func configuredSites(cfg fileConfig) map[string]bool {
 	return names
 }
 
+// checkDatabase checks the database and, when the rules in force are
+// known (rs), that its evidence comes from them, and the last sync of each
+// stored site and of each configured one sync.log names.
 func (d *doctor) checkDatabase(ctx context.Context, path string, rs *rules.RuleSet, configured map[string]bool) {
 	store, err := sqlite.OpenReadOnly(ctx, path)
 	var refusal *sqlite.Refusal

@@ -102,8 +102,8 @@ by page: Ctrl-C stops after the current page and keeps it.`,
 			if opts.Sites, err = eachSiteToSync(cmd.Context(), cfg, site, g.io.Getenv); err != nil {
 				return err
 			}
-			if note := envIgnored(cfg, g.hints.configFile, g.io.Getenv); note != "" && !opts.Quiet {
-				fmt.Fprintln(g.io.ErrOut, note)
+			if unused, fix := envIgnored(cfg, g.hints.configFile, g.io.Getenv); unused != "" && !opts.Quiet {
+				fmt.Fprintf(g.io.ErrOut, "note: %s; %s\n", unused, fix)
 			}
 			if since != "" {
 				t, err := parseDate(since, g.io.Now())

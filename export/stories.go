@@ -422,10 +422,10 @@ func (r *report) bestFor(question string, tiers ...[]initiative) (initiative, st
 	words := questionWords(question)
 	best, bestScore := evidence.Category{}, 0
 	for _, c := range r.taxonomy {
-		// Each word of the question it has counts once, and each pair. A word of the
-		// kind's title names it ("incident"), and weighs more than one of
-		// its question's ("handled", which "a time you handled conflicting
-		// priorities" shares with any question).
+		// Each word of the question that the kind has counts once. A word
+		// of the kind's title names it ("incident"), and weighs more than
+		// one of its question's ("handled", which "a time you handled
+		// conflicting priorities" shares with any question).
 		score := 0
 		title := questionWords(c.Title)
 		its := questionWords(c.StoryQuestion + " " + c.Title + " " + c.StoryTask)

@@ -675,20 +675,26 @@ func (r *report) initiativeStatus(in initiative, t tally) []string {
 		if shipped := in.shippedPhases(); len(shipped) > 0 {
 			facts = append(facts, phaseNames(shipped)+" shipped")
 		}
-		// The latest phase's own issues, its epic aside: "the issue is
-		// not done yet" of an epic in progress says nothing.
-		latest := r.tally(slices.DeleteFunc(slices.Clone(in.items), func(e *evidence.Evidence) bool {
-			return e.IssueKey == in.epic.Key || e.IssueParent != in.epic.Key
-		}))
-		status := "phase " + strconv.Itoa(in.phases[len(in.phases)-1]) + " " + strings.ToLower(in.epic.Status)
-		if latest.issues > 0 {
-			status += ": " + doneShare(latest.done, latest.issues)
-		}
-		facts = append(facts, status)
+		facts = append(facts, "phase "+strconv.Itoa(in.phases[len(in.phases)-1])+" "+r.latestPhaseStatus(in))
 	case in.epic.Status != "":
 		facts = append(facts, strings.ToLower(in.epic.Status)+": "+doneShare(t.done, t.issues))
 	}
 	return facts
+}
+
+// latestPhaseStatus says where the latest phase of an initiative stands,
+// by its epic's status and its own issues, its epic aside ("the issue is
+// not done yet" of an epic in progress says nothing): "in review: 13 of
+// the 16 issues are done".
+func (r *report) latestPhaseStatus(in initiative) string {
+	latest := r.tally(slices.DeleteFunc(slices.Clone(in.items), func(e *evidence.Evidence) bool {
+		return e.IssueKey == in.epic.Key || e.IssueParent != in.epic.Key
+	}))
+	status := strings.ToLower(in.epic.Status)
+	if latest.issues > 0 {
+		status += ": " + doneShare(latest.done, latest.issues)
+	}
+	return status
 }
 
 // proofFavour weighs the kinds of work a brief's proofs prefer: a

@@ -299,3 +299,19 @@ func TestAResultBulletIsOfThePhaseWhoseResultItIs(t *testing.T) {
 		t.Errorf("the result bullet is %q, want it to start %q:\n%s", led, want, text.String())
 	}
 }
+
+// A story whose result is an earlier phase's, and whose actions go on
+// after it, says where the later phase stands: October's actions under
+// April's result read as if they came after the result they led to.
+func TestAStoryOfAnEarlierPhasesResultSaysWhereTheNextPhaseStands(t *testing.T) {
+	var stories bytes.Buffer
+	if err := Stories(&stories, refundPhases(true), StoryOptions{Top: 5}); err != nil {
+		t.Fatal(err)
+	}
+	_, story, _ := strings.Cut(stories.String(), "Self-service refunds, phases 1 and 2")
+	story, _, _ = strings.Cut(story, "\n## ")
+	if !strings.Contains(story, "2026-11-10") || !strings.Contains(story, "**Result.** Phase 1: “") ||
+		!strings.Contains(story, ". Phase 2 (PAY-190) is in progress: the issue is not done yet.") {
+		t.Errorf("the story tells phase 2's decision after phase 1's result without saying where phase 2 stands:\n%s", story)
+	}
+}

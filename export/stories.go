@@ -612,7 +612,8 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 		if in.outcomePhase > 0 {
 			before += "Phase " + strconv.Itoa(in.outcomePhase) + ": "
 		}
-		s.result = append(s.result, r.storyResult(in, before, in.outcome), resultPart{text: in.whatFollowed(s.Actions)})
+		s.result = append(s.result, r.storyResult(in, before, in.outcome), resultPart{text: in.whatFollowed(s.Actions)},
+			resultPart{text: r.laterPhase(in, s.Actions)})
 	default:
 		// What Jira shows, and nothing the reader should not see: the
 		// command that records the outcome goes to the lint (stderr).
@@ -635,6 +636,20 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 		}
 	}
 	return s
+}
+
+// laterPhase says where the phase after the one whose result a story
+// quotes stands, when the story tells actions from after that result: a
+// reader who finds October's actions under April's result should know
+// they are the next phase's ("Phase 2 (OPS-1421) is in review: 13 of the
+// 16 issues are done").
+func (r *report) laterPhase(in initiative, actions []storyAction) string {
+	latest := len(in.phases) - 1
+	if latest < 1 || in.outcomePhase == 0 || in.outcomePhase == in.phases[latest] || in.epic.StatusCategory == "done" ||
+		!slices.ContainsFunc(actions, func(a storyAction) bool { return a.at.After(in.outcome.Comment.At) }) {
+		return ""
+	}
+	return ". Phase " + strconv.Itoa(in.phases[latest]) + " (" + in.epic.Key + ") is " + r.latestPhaseStatus(in) + "."
 }
 
 // toldElsewhere reports whether a story tells an item of its initiative

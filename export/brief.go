@@ -149,6 +149,27 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 	led := r.ledInitiatives()
 	var b strings.Builder
 	switch {
+	case len(led.owned) == 1:
+		// One initiative is named, not counted: "I led 1 initiative; 1
+		// shipped, 1 with a recorded result such as…" reads as a form.
+		in := led.owned[0]
+		b.WriteString(spanPhrase(r.since, r.until) + " I led " + initiativeName(in) + r.projectNames(led.owned))
+		switch {
+		case len(led.shipped) == 1:
+			b.WriteString("; it shipped")
+		case len(led.inPart) == 1:
+			b.WriteString("; it shipped " + phaseNames(in.shippedPhases()))
+		default:
+			b.WriteString(", not shipped yet")
+		}
+		if len(led.measured) == 1 {
+			if quote := resultQuote(led.measured); quote != "" {
+				b.WriteString(", with the result “" + quote + "”" + changeAfter(quote))
+			} else {
+				b.WriteString(", with a recorded result")
+			}
+		}
+		b.WriteString(".")
 	case len(led.owned) > 0:
 		b.WriteString(spanPhrase(r.since, r.until) + " I led " + quantity(len(led.owned), "initiative", "initiatives") + r.projectNames(led.owned))
 		switch {
@@ -159,10 +180,7 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 			if len(led.measured) > 0 {
 				b.WriteString(", " + strconv.Itoa(len(led.measured)) + " with a recorded result")
 				if quote := resultQuote(led.measured); quote != "" {
-					b.WriteString(" such as “" + quote + "”")
-					if change, ok := changeOf(quote); ok {
-						b.WriteString(", " + change.Text)
-					}
+					b.WriteString(" such as “" + quote + "”" + changeAfter(quote))
 				}
 			}
 		}
@@ -183,6 +201,24 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 		b.WriteString(" Along the way I " + evidence.JoinAnd(phrasesOf(written)) + ".")
 	}
 	return b.String(), written
+}
+
+// initiativeName names an initiative in running text by its title, quoted
+// and shortened, or by its epic's key when it has none.
+func initiativeName(in initiative) string {
+	if title := evidence.OneLine(in.title); title != "" {
+		return "“" + evidence.Shorten(title, 60) + "”"
+	}
+	return in.epic.Key
+}
+
+// changeAfter is the change a quoted result states, worked out, to follow
+// the quote (", a 69% drop"), or "".
+func changeAfter(quote string) string {
+	if change, ok := changeOf(quote); ok {
+		return ", " + change.Text
+	}
+	return ""
 }
 
 // ledInitiatives are the initiatives the headline counts, strongest first.
@@ -240,12 +276,17 @@ func (led ledInitiatives) shippedPhrase() string {
 	return strings.Join(parts, " and ")
 }
 
-// resultQuote is the first clause with a number of the strongest
-// initiative's outcome, short enough for a headline, or "". A baseline in
-// the clause after it ("…are at 0.3%, down from 2.1%") stays with it: a
-// result reads by what it changed from.
+// resultQuote is the clause of the strongest initiative's outcome that
+// best says what changed, short enough for a headline, or "". A baseline
+// in the clause after it ("…are at 0.3%, down from 2.1%") stays with it: a
+// result reads by what it changed from. Of an outcome's clauses with a
+// number, one that states a change ("conversion up from 2.1% to 2.6%")
+// comes before one that states an amount ("shipped to 100%"), which comes
+// before one whose numbers are only dates ("on Sep 30"); of equals, the
+// first.
 func resultQuote(ins []initiative) string {
 	for _, in := range ins {
+		best, bestRank := "", 0
 		clauses := resultClauses(withoutAddresses(evidence.OneLine(in.outcome.Text)))
 		for i, c := range clauses {
 			clause := c.text
@@ -261,10 +302,28 @@ func resultQuote(ins []initiative) string {
 					clause = with
 				}
 			}
-			return evidence.Shorten(clause, resultQuoteLength)
+			if rank := resultRank(clause); rank > bestRank {
+				best, bestRank = clause, rank
+			}
+		}
+		if best != "" {
+			return evidence.Shorten(best, resultQuoteLength)
 		}
 	}
 	return ""
+}
+
+// resultRank says how well a clause with a number tells a result: 3 when
+// it states a change from a baseline, 2 an amount, 1 only dates, times or
+// names ("on Sep 30", "Q3").
+func resultRank(clause string) int {
+	if _, ok := changeOf(clause); ok {
+		return 3
+	}
+	if len(amounts(clause)) > 0 {
+		return 2
+	}
+	return 1
 }
 
 // withoutAddresses is an outcome without the web addresses it points to,
@@ -952,8 +1011,15 @@ func writeBriefCompetencies(w *bufio.Writer, r *report) {
 			writeEscaped(sw, evidence.OneLine(g.category.Title))
 			// Issues, as the headline and the bullets count: 350 field
 			// edits read as busywork, 145 issues groomed as work.
-			sw.WriteString(" (" + scaleOf(r.tally(g.items).issues, len(g.items)))
-			if n := r.tally(written).issues; n > 0 && len(written) < len(g.items) {
+			issues := r.tally(g.items).issues
+			sw.WriteString(" (" + scaleOf(issues, len(g.items)))
+			// Said of every row with written items, by issues as the
+			// count before it: "43 issues, 43 in my words" beside a bare
+			// "41 issues" read as if the second had none.
+			switch n := r.tally(written).issues; {
+			case n > 0 && n >= issues:
+				sw.WriteString(", all in my words")
+			case n > 0:
 				sw.WriteString(", " + evidence.Count(n) + " in my words")
 			}
 			sw.WriteString(")")

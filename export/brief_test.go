@@ -306,3 +306,26 @@ func TestTheBriefPrefersDecisionsToRestatedMetricsAndRoutineNotes(t *testing.T) 
 		}
 	}
 }
+
+// One initiative led is named, not counted, and its result is the clause
+// that says what changed, not the first with a number: Dev's brief read
+// "I led 1 initiative in Checkout; 1 shipped, 1 with a recorded result
+// such as “shipped to 100% on Sep 30”", and left out the conversion.
+func TestTheHeadlineNamesTheOneInitiativeLedAndItsChange(t *testing.T) {
+	p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock}
+	typicalContext(&p)
+	p.Epics = nil
+	epic := fixtureIssue{"10900", "OPS-900", "Epic", "Saved cards for returning customers", "", me, "done", nil}
+	resolved := at("2026-09-30T10:00:00Z")
+	p.Epics = append(p.Epics, evidence.Epic{SiteName: "acme", Key: epic.key, Summary: epic.summary, URL: acme.IssueURL(epic.key),
+		Status: "Done", StatusCategory: "done", Resolution: "Done", Resolved: &resolved,
+		Comments: []evidence.Comment{{ID: "c900", At: resolved, Author: me,
+			Text: "shipped to 100% on Sep 30. returning-customer conversion up from 2.1% to 2.6% over the first two weeks, payment failures flat. thanks all"}}})
+	p.Evidence = append(p.Evidence, jiraItem(epic, evidence.SourceIssue, epic.id, "2026-06-01T09:00:00Z",
+		evidence.CatEpicOwnership, "issue.epic", 0.9, "Goal: returning customers pay with a saved card."))
+	brief := render(t, formats[0].write, p)
+	want := "I led “Saved cards for returning customers” in Operations; it shipped, with the result “returning-customer conversion up from 2.1% to 2.6% over the first two weeks”, a 24% rise."
+	if headline := strings.Split(brief, "\n")[4]; !strings.Contains(headline, want) {
+		t.Errorf("headline %q\ndoes not say %q", headline, want)
+	}
+}

@@ -106,11 +106,15 @@ func writeExplained(w *bufio.Writer, b bullet) {
 		w.WriteString("    " + c.Change.Text + ": worked out from " + c.Change.From + " and " + c.Change.To + " in the result\n")
 	}
 	var listed []*evidence.Evidence
+	said := make(map[string]bool) // a number the bullet states twice is explained once
 	for _, n := range b.numbers {
 		items := quantity(len(n.evidence), "item", "items")
 		what := n.Text + " " + n.counted()
 		if len(n.Of) > 0 {
-			w.WriteString("    " + what + ": " + strings.Join(n.Of, ", ") + " (from " + items + ")\n")
+			if line := "    " + what + ": " + strings.Join(n.Of, ", ") + " (from " + items + ")\n"; !said[line] {
+				w.WriteString(line)
+				said[line] = true
+			}
 			continue
 		}
 		if slices.Equal(n.evidence, listed) {

@@ -321,9 +321,17 @@ func (r *redactor) site(name string) string {
 // the plural, for a list of names ("Priya and Dana" becomes "two
 // teammates", not "a teammate and a teammate").
 const (
-	personInText  = "a teammate"
-	personsInText = "teammates"
+	personInText        = "a teammate"
+	anotherPersonInText = "another teammate"
+	personsInText       = "teammates"
 )
+
+// samePerson says two names a text gives, in lower case, may be one
+// person's: the same, or one a first name the other starts with ("dana",
+// "dana rivera").
+func samePerson(a, b string) bool {
+	return a == b || strings.HasPrefix(a, b+" ") || strings.HasPrefix(b, a+" ")
+}
 
 // someoneInText is what a name becomes that is not a Jira user's but is
 // followed by the person's team ("Ines from legal"): the team stays.
@@ -509,20 +517,24 @@ func (r *redactor) text(s string) string {
 		contacts = contactPattern.FindAllStringIndex(s, -1)
 	}
 	last := 0
+	var named []string // the people the text names, as written
 	for _, m := range contacts {
-		r.replaceTerms(&b, s[last:m[0]])
+		r.replaceTerms(&b, s[last:m[0]], &named)
 		b.WriteString(RedactContacts(s[m[0]:m[1]]))
 		last = m[1]
 	}
-	r.replaceTerms(&b, s[last:])
+	r.replaceTerms(&b, s[last:], &named)
 	return b.String()
 }
 
 // replaceTerms writes s with its issue keys and terms replaced, and the
 // names of people followed by their team. Names in a list become one
-// placeholder ("two teammates"), and a person's placeholder that starts a
-// sentence or a quote is capitalised.
-func (r *redactor) replaceTerms(b *strings.Builder, s string) {
+// placeholder ("two teammates"), a person other than those the text named
+// before (named, which it extends) "another teammate" ("A teammate and I
+// went through both options with another teammate", not "… with a
+// teammate", which reads as the same person), and a person's placeholder
+// that starts a sentence or a quote is capitalised.
+func (r *redactor) replaceTerms(b *strings.Builder, s string, named *[]string) {
 	for i := 0; i < len(s); {
 		c, size := utf8.DecodeRuneInString(s[i:])
 		atWord := wordStart(s, i)
@@ -543,7 +555,13 @@ func (r *redactor) replaceTerms(b *strings.Builder, s string) {
 			// capitalising "iOS app" would misspell it.
 			if ph == personInText {
 				n += surnameAfter(s[i:i+n], s[i+n:])
-				ph, n = r.nameList(s, i, n)
+				var names []string
+				ph, n, names = r.nameList(s, i, n)
+				if ph == personInText && len(*named) > 0 &&
+					!slices.ContainsFunc(*named, func(other string) bool { return samePerson(names[0], other) }) {
+					ph = anotherPersonInText
+				}
+				*named = append(*named, names...)
 				ph = capitalisedAt(b.String(), ph)
 			}
 			b.WriteString(ph)
@@ -566,10 +584,12 @@ func (r *redactor) replaceTerms(b *strings.Builder, s string) {
 }
 
 // nameList returns the placeholder and length of the list of names that
-// starts with the one of length n at s[i]: "Priya, Dana and Sam" is
-// "three teammates". Names joined by commas alone are not a list: in
-// "Thanks Priya, Dana can go ahead" the comma ends a greeting.
-func (r *redactor) nameList(s string, i, n int) (string, int) {
+// starts with the one of length n at s[i], and the names, in lower case:
+// "Priya, Dana and Sam" is "three teammates". Names joined by commas alone
+// are not a list: in "Thanks Priya, Dana can go ahead" the comma ends a
+// greeting.
+func (r *redactor) nameList(s string, i, n int) (string, int, []string) {
+	names := []string{strings.ToLower(s[i : i+n])}
 	count, end := 1, i+n
 	for j := end; ; {
 		joiner := ", "
@@ -592,15 +612,16 @@ func (r *redactor) nameList(s string, i, n int) (string, int) {
 			break
 		}
 		count, j = count+1, k+m
+		names = append(names, strings.ToLower(s[k:k+m]))
 		if joiner != ", " {
 			end = j
 			break
 		}
 	}
 	if end == i+n {
-		return personInText, n
+		return personInText, n, names[:1]
 	}
-	return numberWord(count) + " " + personsInText, end - i
+	return numberWord(count) + " " + personsInText, end - i, names
 }
 
 // surnameAfter returns the length of the surname that follows a first

@@ -221,8 +221,8 @@ func TestRedactIsConsistent(t *testing.T) {
 	mention := find("CHK-310", "30001")
 	// Names in text become a labelled placeholder that reads as prose; a
 	// term takes the label its line gives, else "[redacted]".
-	want := "Thanks two teammates: a teammate can go ahead, see [link] or mail [e-mail]. " +
-		"A teammate flagged it; a wallet and the [redacted] are out of scope, like PROJ-C-1 and PROJ-D-7."
+	want := "Thanks two teammates: another teammate can go ahead, see [link] or mail [e-mail]. " +
+		"Another teammate flagged it; a wallet and the [redacted] are out of scope, like PROJ-C-1 and PROJ-D-7."
 	if mention.Excerpt != want {
 		t.Errorf("excerpt =\n%q, want\n%q", mention.Excerpt, want)
 	}
@@ -292,11 +292,13 @@ func TestRedactedNamesReadAsProse(t *testing.T) {
 		{"Thanks Sam, Dana and Sam Rivera!", "Thanks three teammates!"},
 		{"With Sam, and Dana.", "With two teammates."},
 		// A comma alone ends a greeting, and a possessive is one person's.
-		{"Thanks Sam, Dana can go ahead.", "Thanks a teammate, a teammate can go ahead."},
-		{"Sam and Dana's team", "A teammate and a teammate's team"},
+		{"Thanks Sam, Dana can go ahead.", "Thanks a teammate, another teammate can go ahead."},
+		// A second person is another teammate, or the text reads as if one did both.
+		{"Sam and I went through both options with Dana.", "A teammate and I went through both options with another teammate."},
+		{"Sam and Dana's team", "A teammate and another teammate's team"},
 		// A placeholder that opens a sentence or a quote is capitalised,
 		// and keeps the vocative comma.
-		{"Sam, 1% for 10 minutes. Dana agrees.", "A teammate, 1% for 10 minutes. A teammate agrees."},
+		{"Sam, 1% for 10 minutes. Dana agrees.", "A teammate, 1% for 10 minutes. Another teammate agrees."},
 		{`Asked: "Dana, can we skip it?"`, `Asked: "A teammate, can we skip it?"`},
 		{"“Dana, go ahead”", "“A teammate, go ahead”"},
 		{"Done!\nSam and Dana will demo", "Done!\nTwo teammates will demo"},

@@ -84,9 +84,9 @@ func newNextCmd(g *globals) *cobra.Command {
 		Use:   "next",
 		Short: "PM work on your team's backlog that nobody is doing, ranked for you",
 		Long: `next looks at your team's backlog (read by sync: the projects, board or JQL under
-"team:" in the config file, else the projects you worked in over the last 90 days) for
-PM work nobody is doing: stories in the sprint without acceptance criteria or an
-estimate, or too large to finish in it, blocked issues nobody has chased and blocks
+"team:" in the config file, else the projects you worked in steadily over the last 90
+days) for PM work nobody is doing: stories in the sprint without acceptance criteria or
+an estimate, or too large to finish in it, blocked issues nobody has chased and blocks
 nobody linked, sprint work waiting on another team that has not planned its blocker,
 epics without a progress note or a success metric, done epics with no result written
 down, resolved incidents without a postmortem, questions nobody answered, untriaged

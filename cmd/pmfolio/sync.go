@@ -38,7 +38,7 @@ type syncOptions struct {
 	// Stop, once closed, asks the sync to stop after the current page.
 	Stop <-chan struct{}
 	// Team is the config's team scope for sites that name none (nil: the
-	// projects the user was active in lately).
+	// projects the user worked in steadily lately).
 	Team *next.TeamScope
 
 	// Concurrency is the most requests in flight per site (0: the default).

@@ -1593,3 +1593,34 @@ func TestAnIssueTheUserFiledSaysSo(t *testing.T) {
 		}
 	}
 }
+
+// With no team in the config, the team is where the user works steadily:
+// a comment on another team's ticket is cross-team work, and that team's
+// backlog is not theirs to groom.
+func TestTeamProjectsAreWhereTheUserWorksSteadily(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		acts []ProjectActivity
+		want []string
+	}{
+		{"one comment on another team's ticket is not the team's",
+			[]ProjectActivity{{"CHK", 31, 11, 10}, {"GROW", 1, 1, 1}}, []string{"CHK"}},
+		{"a week helping another team is not the team's",
+			[]ProjectActivity{{"CHK", 300, 40, 13}, {"GROW", 20, 4, 1}}, []string{"CHK"}},
+		{"one long thread on another team's ticket is not the team's",
+			[]ProjectActivity{{"CHK", 300, 40, 13}, {"PAY", 12, 1, 8}}, []string{"CHK"}},
+		{"a few comments beside a busy quarter are not the team's",
+			[]ProjectActivity{{"CHK", 600, 60, 13}, {"GROW", 4, 3, 3}}, []string{"CHK"}},
+		{"steady work with other teams is (the demo's OPS, MOB, PAY)",
+			[]ProjectActivity{{"OPS", 481, 39, 13}, {"MOB", 71, 12, 12}, {"PAY", 37, 12, 11}}, []string{"OPS", "MOB", "PAY"}},
+		{"a new job: the steadiest project, though nothing is steady yet",
+			[]ProjectActivity{{"GROW", 9, 2, 1}, {"CHK", 6, 2, 2}}, []string{"CHK"}},
+		{"nothing done", nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := TeamProjects(tc.acts); !slices.Equal(got, tc.want) {
+				t.Errorf("TeamProjects = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

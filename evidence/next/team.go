@@ -1,6 +1,7 @@
 package next
 
 import (
+	"slices"
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -8,7 +9,7 @@ import (
 
 // TeamScope names the team's work that `pmfolio next` looks at: project
 // keys, a board, or a JQL query. With none of them, sync uses the projects
-// the user was active in over the last 90 days.
+// the user worked in steadily over the last 90 days (TeamProjects).
 type TeamScope struct {
 	Projects []string `yaml:"projects,omitempty" json:"projects,omitempty"`
 	Board    int      `yaml:"board,omitempty" json:"board,omitempty"`
@@ -19,6 +20,57 @@ type TeamScope struct {
 
 // Empty reports whether the scope names nothing, so the default applies.
 func (t TeamScope) Empty() bool { return len(t.Projects) == 0 && t.Board == 0 && t.JQL == "" }
+
+// ProjectActivity is how much of the user's own recent work (issues filed,
+// changes, comments, worklogs) was in one project: what TeamProjects weighs
+// to tell the user's team from the other teams they help.
+type ProjectActivity struct {
+	Project string
+	Actions int // the user's activities in it
+	Issues  int // the issues those were on
+	Weeks   int // the weeks of the window with any of them
+}
+
+// What makes a project the team's when the config names none: work in it
+// on several issues, over several weeks, and a fair share of all the
+// user's work. A comment on another team's ticket, a heads-up, or a week
+// helping with someone's launch is cross-team work, not their team: its
+// backlog's gaps are that team's to fill, and `next` would rank a
+// marketing page's acceptance criteria beside the user's own sprint.
+const (
+	teamMinWeeks  = 3
+	teamMinIssues = 3
+	teamMinShare  = 0.02
+)
+
+// TeamProjects are the projects the user works in steadily, in the order
+// given (most active first): the default team scope. A project counts
+// when the user's work in it spans teamMinIssues issues or more, in
+// teamMinWeeks weeks or more, and teamMinShare of all they did. When no
+// project does (a new job, a quiet quarter), the steadiest one is the
+// team's: most weeks, then most work.
+func TeamProjects(acts []ProjectActivity) []string {
+	total := 0
+	for _, a := range acts {
+		total += a.Actions
+	}
+	var out []string
+	for _, a := range acts {
+		if a.Weeks >= teamMinWeeks && a.Issues >= teamMinIssues && float64(a.Actions) >= teamMinShare*float64(total) {
+			out = append(out, a.Project)
+		}
+	}
+	if len(out) > 0 || len(acts) == 0 {
+		return out
+	}
+	steadiest := slices.MaxFunc(acts, func(a, b ProjectActivity) int {
+		if a.Weeks != b.Weeks {
+			return a.Weeks - b.Weeks
+		}
+		return a.Actions - b.Actions
+	})
+	return []string{steadiest.Project}
+}
 
 // TeamIssue is an issue of the user's team, read for `pmfolio next`: only
 // the fields the detectors need. It is context, never evidence, and never

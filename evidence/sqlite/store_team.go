@@ -18,18 +18,35 @@ var (
 	_ evsync.TeamSink = (*Store)(nil)
 )
 
-// ActiveProjects are the projects of the issues the user acted on since a
-// time, most active first: the default team scope.
+// ActiveProjects are the projects the user has worked in steadily since a
+// time, most active first: the default team scope. How steadily is
+// next.TeamProjects's call, from the user's activities in each project, the
+// issues they were on and the weeks (counted from since) they fell in: a
+// one-off comment in another team's project does not make it the user's team.
 func (s *Store) ActiveProjects(ctx context.Context, siteID int64, since time.Time) ([]string, error) {
-	projects, err := s.queryStrings(ctx, `
-		SELECT i.project FROM activities a
+	rows, err := s.reader().QueryContext(ctx, `
+		SELECT i.project, count(*), count(DISTINCT a.issue_id),
+		       count(DISTINCT CAST((julianday(a.occurred_at) - julianday(?)) / 7 AS INTEGER))
+		FROM activities a
 		JOIN issues i ON i.site_id = a.site_id AND i.issue_id = a.issue_id
 		WHERE a.site_id = ? AND a.is_mine = 1 AND a.occurred_at >= ? AND i.project != ''
-		GROUP BY i.project ORDER BY count(*) DESC, i.project`, siteID, formatTime(since))
+		GROUP BY i.project ORDER BY count(*) DESC, i.project`, formatTime(since), siteID, formatTime(since))
 	if err != nil {
 		return nil, fmt.Errorf("read active projects: %w", err)
 	}
-	return projects, nil
+	defer rows.Close()
+	var acts []next.ProjectActivity
+	for rows.Next() {
+		var a next.ProjectActivity
+		if err := rows.Scan(&a.Project, &a.Actions, &a.Issues, &a.Weeks); err != nil {
+			return nil, fmt.Errorf("read active projects: %w", err)
+		}
+		acts = append(acts, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read active projects: %w", err)
+	}
+	return next.TeamProjects(acts), nil
 }
 
 // TeamReadsPending names the sites whose stored team issues are from a read

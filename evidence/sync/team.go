@@ -8,7 +8,8 @@ import (
 )
 
 // TeamActivityWindow is how far back the user's own activity names their
-// team's projects when the config does not.
+// team's projects when the config does not: those they worked in steadily
+// over it (next.TeamProjects).
 const TeamActivityWindow = 90 * 24 * time.Hour
 
 // TeamRereadAfter is how old the last complete team read may be before an
@@ -31,8 +32,8 @@ type TeamSource interface {
 // TeamSink is a Sink that keeps the team's backlog as context (never
 // evidence) and the suggestions `next` made.
 type TeamSink interface {
-	// ActiveProjects are the projects of the issues the user acted on since
-	// a time, most active first.
+	// ActiveProjects are the projects the user worked in steadily since a
+	// time (next.TeamProjects), most active first.
 	ActiveProjects(ctx context.Context, siteID int64, since time.Time) ([]string, error)
 	// TeamCursor is the newest update of the team's issues read so far for
 	// the selection named by scopeKey; ok is false when that scope was never
@@ -73,8 +74,8 @@ func (e *TeamError) Unwrap() error { return e.Err }
 // team's open (first time, and a week after the last such read) or updated
 // (since its own cursor) issues, then
 // marks suggestions the user has acted on. Without a scope in the options
-// it does nothing; an empty scope means the projects the user was active in
-// over the last 90 days.
+// it does nothing; an empty scope means the projects the user worked in
+// steadily over the last 90 days.
 func syncTeam(ctx context.Context, src Source, sink Sink, opts Options, res *Result) error {
 	tsrc, okSrc := src.(TeamSource)
 	tsink, okSink := sink.(TeamSink)

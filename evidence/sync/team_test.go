@@ -108,6 +108,17 @@ func TestTeamPhaseReadsOnePagePerFiftyIssuesAndThenOnlyWhatChanged(t *testing.T)
 	}
 }
 
+// With no team in the config, the demo's SRE is read as her team's: her
+// own OPS and the payments and mobile teams she works alongside every week
+// (their blockers are what `next` asks her to chase), most active first.
+func TestTheDemosDefaultTeamIsTheProjectsSheWorksInSteadily(t *testing.T) {
+	_, store, cfg := teamFixture(t, 0)
+	res := teamSync(t, cfg, store, syncNow)
+	if got, want := res.Team.Scope.Projects, []string{"OPS", "MOB", "PAY"}; !slices.Equal(got, want) {
+		t.Errorf("the demo's default team read %v, want %v", got, want)
+	}
+}
+
 // Jira keeps no trace of a deleted issue, so an incremental team read
 // cannot notice one; a full sync reads the whole backlog again and keeps
 // only what it read, so that `pmfolio next` stops suggesting work on an

@@ -480,7 +480,9 @@ func gapLine(list nextList) string {
 	for i, c := range comps {
 		parts[i] = fmt.Sprintf("%s (%s)", c, plural(list.gaps[c], "item"))
 	}
-	return fmt.Sprintf("Ranked higher: work that builds %s, which your portfolio shows less of than %s (%s).",
+	// "Listed", not "Ranked": Jira's changelog says "Ranked higher" of
+	// an edit of the backlog's order, and this list edits nothing.
+	return fmt.Sprintf("Listed higher: work that builds %s, which your portfolio shows less of than %s (%s).",
 		joinOr(parts), strongest, plural(most, "item"))
 }
 

@@ -1104,7 +1104,14 @@ func untriagedBug(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	if len(missing) == 2 {
 		lacking = "neither a " + missing[0] + " nor a " + missing[1]
 	}
-	return map[string]string{"missing": strings.Join(missing, " and "), "lacking": lacking, "age": age(is.Created, t.Now)}, true
+	// A priority is a judgement worth a sentence; a component is where
+	// the bug lives.
+	sayWhy := ""
+	if missing[0] == "priority" {
+		sayWhy = " and say in a comment why it gets that priority"
+	}
+	return map[string]string{"missing": strings.Join(missing, " and "), "lacking": lacking, "age": age(is.Created, t.Now),
+		"say-why": sayWhy}, true
 }
 
 // fieldUseShare is the least share of a project's issues that carry a

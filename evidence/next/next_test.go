@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -1225,7 +1226,7 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 	if len(ranked) != 2 || ranked[0].IssueKey != "OPS-1" {
 		t.Fatalf("ranked %+v, want the live block first", ranked)
 	}
-	if why := strings.Join(ranked[1].Why, "; "); !strings.Contains(why, "ranked lower after 12 weeks without a word") || strings.Contains(why, "open 10 months") {
+	if why := strings.Join(ranked[1].Why, "; "); !strings.Contains(why, "listed lower: nobody has written on it for over 12 weeks") || strings.Contains(why, "open 10 months") {
 		t.Errorf("the silent block's why %q, want its silence said and its age not counted", why)
 	}
 	// A block chased on its blocker is alive, however long the issue itself
@@ -1239,7 +1240,7 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 		if op.IssueKey != chased.Key {
 			continue
 		}
-		if why := strings.Join(op.Why, "; "); op.Detector != "blocked.stale" || !strings.Contains(op.Reason, "no comment for 7 working days") || strings.Contains(why, "ranked lower") {
+		if why := strings.Join(op.Why, "; "); op.Detector != "blocked.stale" || !strings.Contains(op.Reason, "no comment for 7 working days") || strings.Contains(why, "listed lower") {
 			t.Errorf("a block chased 9 days ago on its blocker: %s %q, why %q", op.Detector, op.Reason, why)
 		}
 	}
@@ -1257,10 +1258,49 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 		}
 		for _, op := range found {
 			why := strings.Join(op.Why, "; ")
-			if strings.Contains(why, "ranked lower") || strings.Contains(why, "open 10 months") != (is.Type != "Epic") {
+			if strings.Contains(why, "listed lower") || strings.Contains(why, "open 10 months") != (is.Type != "Epic") {
 				t.Errorf("%s %s (%s): why %q, want no fading, and the age of a story, not of an epic", is.Type, is.SprintState, op.Detector, why)
 			}
 		}
+	}
+}
+
+// The list's words are its own. Jira's changelog says "Ranked higher" and
+// "Ranked lower" of an edit of the backlog's order, so a why or an action
+// that says "ranked" or "ranks" reads as something someone did in Jira: an
+// entry listed lower for months of silence says so in plain words, and a
+// bug that lacks only its component is asked for that, not why it "ranks
+// there".
+func TestNoWhyOrActionReadsLikeAJiraRankEdit(t *testing.T) {
+	cfg, err := Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	silent := story("OPS-1")
+	silent.Flagged, silent.Created = true, days(300)
+	silent.SprintState, silent.Sprints = "closed", []string{"OPS Sprint 2"}
+	silent.Comments = []evidence.Comment{comment(tomas, days(140), "Waiting on PAY.")}
+	noComponent, noPriority := story("OPS-2"), story("OPS-3")
+	noComponent.Type, noComponent.Components, noComponent.SprintState, noComponent.Sprints, noComponent.Created = "Bug", nil, "", nil, days(30)
+	noPriority.Type, noPriority.Priority, noPriority.SprintState, noPriority.Sprints, noPriority.Created = "Bug", "", "", nil, days(30)
+	want := map[string]string{
+		"OPS-1": "months (the last comment, by Tomás on 1 Jul: “Waiting on PAY.”); listed lower: nobody has written on it for over 12 weeks\ndo:",
+		"OPS-2": "do: Triage it: set the component\n",
+		"OPS-3": "do: Triage it: set the priority and say in a comment why it gets that priority\n",
+	}
+	jiraRank := regexp.MustCompile(`(?i)\brank`)
+	for _, op := range Find(cfg, Team{Site: site, Issues: []TeamIssue{silent, noComponent, noPriority}, Now: now}, Gaps{}) {
+		said := "why: " + strings.Join(append([]string{op.Reason}, op.Why...), "; ") + "\ndo: " + op.Action + "\n"
+		if jiraRank.MatchString(said) {
+			t.Errorf("%s (%s) reads like a Jira rank edit:\n%s", op.IssueKey, op.Detector, said)
+		}
+		if w := want[op.IssueKey]; !strings.Contains(said, w) {
+			t.Errorf("%s (%s) says\n%swithout %q", op.IssueKey, op.Detector, said, w)
+		}
+		delete(want, op.IssueKey)
+	}
+	for key, w := range want {
+		t.Errorf("%s: nothing suggested, want %q", key, w)
 	}
 }
 
@@ -1291,7 +1331,7 @@ func TestYourOwnWordOnABlockerNeitherChasesNorRevivesIt(t *testing.T) {
 	if op.Action != want {
 		t.Errorf("action\n%q\nwant\n%q", op.Action, want)
 	}
-	if why := strings.Join(op.Why, "; "); !strings.Contains(why, "ranked lower after 12 weeks without a word") || strings.Contains(why, "open ") {
+	if why := strings.Join(op.Why, "; "); !strings.Contains(why, "listed lower: nobody has written on it for over 12 weeks") || strings.Contains(why, "open ") {
 		t.Errorf("why %q, want it ranked at half for its silence, without its age", why)
 	}
 	// A question of yours on the blocker that nobody answered is chased.

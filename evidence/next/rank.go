@@ -96,8 +96,10 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		if faded {
 			score /= 2
 			// The reason says how long, often in its own words ("no
-			// comment for 39 weeks"): say only what it did to the rank.
-			why = append(why, "ranked lower after 12 weeks without a word")
+			// comment for 39 weeks"): say what it did to the entry's
+			// place, and in words no reader takes for Jira's own "Ranked
+			// lower", an edit of the backlog's order.
+			why = append(why, "listed lower: nobody has written on it for over 12 weeks")
 		}
 		// An issue the user filed is an ask of their own: said, so that a
 		// reader finds their own year-old item for what it is.

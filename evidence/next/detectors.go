@@ -753,9 +753,16 @@ func epicWithoutNote(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 	if !olderThan(d, since, t.Now) {
 		return nil, false
 	}
+	// An epic someone else owns (its assignee: the user's own are not
+	// looked at) is theirs to report on: the user asks them, or offers to
+	// write it, as a teammate would. Nobody's epic is anybody's to post on.
+	post := "Post a progress note on the epic"
+	if owner := is.Assignee.DisplayName; owner != "" && !is.Assignee.Inactive {
+		post = "Ask " + owner + ", who owns the epic, for a progress note, or offer to write it"
+	}
 	// The last comment, so the reader knows where the epic stood; it may
 	// be no progress note at all ("+1, hit this again").
-	return map[string]string{"age": age(since, t.Now), "last-note": t.lastCommentNote(is)}, true
+	return map[string]string{"age": age(since, t.Now), "last-note": t.lastCommentNote(is), "post": post}, true
 }
 
 // lastCommentNote quotes the last comment by a person on an issue, with

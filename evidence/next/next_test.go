@@ -306,10 +306,18 @@ func TestDetectors(t *testing.T) {
 				is.Flagged = true
 				is.Comments = []evidence.Comment{comment(tomas, days(2), "Freeze ends Monday.")}
 			}}},
-		{name: "epic in progress with no note for three weeks", detector: "epic.no-progress-note",
+		{name: "epic in progress with no note for three weeks: its owner is asked for one", detector: "epic.no-progress-note",
 			reason: "epic in progress with no progress note for 3 weeks (the last comment, by Tomás on 28 Oct: “Update: half done.”)",
+			action: "Ask Tomás, who owns the epic, for a progress note, or offer to write it: what is done, what is next, risks, and a date",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				epic(is)
+				is.Comments = []evidence.Comment{comment(tomas, days(21), "Update: half done.")}
+			}}},
+		{name: "an epic nobody owns needs a progress note from anyone", detector: "epic.no-progress-note",
+			action: "Post a progress note on the epic: what is done, what is next, risks, and a date",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				epic(is)
+				is.Assignee = evidence.User{}
 				is.Comments = []evidence.Comment{comment(tomas, days(21), "Update: half done.")}
 			}}},
 		{name: "an epic's last comment of another year says its year", detector: "epic.no-progress-note",

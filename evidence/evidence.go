@@ -242,6 +242,14 @@ type Evidence struct {
 	// IssueLabels say, with its type and summary, whether the issue is an
 	// incident (IsIncident).
 	IssueLabels []string `json:"-"`
+	// IssueLinks are the keys of the issues the issue is linked to, in
+	// either direction: a postmortem or a follow-up is often tied to its
+	// incident only by a link, not by the words on it.
+	IssueLinks []string `json:"-"`
+	// IssueResolved is when Jira resolved the issue, nil when it is not
+	// resolved: the comment that says how an incident ended was posted
+	// shortly before.
+	IssueResolved *time.Time `json:"-"`
 	// BlockedFor is, for a change that cleared a block (a flag removed, an
 	// issue moved out of Blocked), how long the block had lasted; zero
 	// when unknown.

@@ -55,12 +55,33 @@ func (s *Store) machineItems(ctx context.Context, f evidence.Filter) ([]evidence
 		var (
 			ev                                        evidence.Evidence
 			at, siteURL, recatTo, fixVersions, labels string
+			links, resolved                           string
 		)
 		if err := rows.Scan(&ev.ID, &ev.SiteID, &ev.IssueID, &ev.Source, &ev.SourceID, &ev.Category, &ev.Rule,
 			&ev.Confidence, &ev.Excerpt, &ev.Why, &at, &ev.SiteName, &siteURL, &ev.IssueKey, &ev.IssueSummary,
 			&ev.IssueType, &ev.IssueProject, &ev.IssueParent, &ev.IssueAssignee.ID, &ev.IssueAssignee.DisplayName,
-			&ev.IssueStatusCategory, &fixVersions, &labels, &ev.Excluded, &ev.Note, &recatTo); err != nil {
+			&ev.IssueStatusCategory, &fixVersions, &labels, &links, &resolved, &ev.Excluded, &ev.Note, &recatTo); err != nil {
 			return nil, fmt.Errorf("read evidence: %w", err)
+		}
+		if links != "" {
+			var linked []evidence.IssueLink
+			if err := json.Unmarshal([]byte(links), &linked); err != nil {
+				return nil, fmt.Errorf("read evidence %s: links: %w", ev.ID, err)
+			}
+			for _, l := range linked {
+				if l.OtherKey != "" {
+					ev.IssueLinks = append(ev.IssueLinks, l.OtherKey)
+				}
+			}
+		}
+		if resolved != "" {
+			// As the issue's JSON has it (Go's time format), not as the
+			// store writes its own times.
+			t, err := time.Parse(time.RFC3339Nano, resolved)
+			if err != nil {
+				return nil, fmt.Errorf("read evidence %s: resolved: %w", ev.ID, err)
+			}
+			ev.IssueResolved = &t
 		}
 		if fixVersions != "" {
 			if err := json.Unmarshal([]byte(fixVersions), &ev.IssueFixVersions); err != nil {
@@ -130,12 +151,14 @@ func machineItemsQuery(f evidence.Filter) (string, []any) {
 			       coalesce(json_extract(issue, '$.assignee.display_name'), '') AS assignee_name,
 			       coalesce(json_extract(issue, '$.status_category'), '') AS status_category,
 			       coalesce(json_extract(issue, '$.fix_versions'), '') AS fix_versions,
-			       coalesce(json_extract(issue, '$.labels'), '') AS labels
+			       coalesce(json_extract(issue, '$.labels'), '') AS labels,
+			       coalesce(json_extract(issue, '$.links'), '') AS links,
+			       coalesce(json_extract(issue, '$.resolved'), '') AS resolved
 			FROM issues
 			WHERE EXISTS (SELECT 1 FROM evidence x WHERE x.site_id = issues.site_id AND x.issue_id = issues.issue_id))
 		SELECT e.id, e.site_id, e.issue_id, e.source, e.source_id, e.category, e.rule, e.confidence,
 		       e.excerpt, e.why, e.occurred_at, s.name, s.url, i.issue_key, i.summary, i.type, i.project, i.parent_key,
-		       i.assignee_id, i.assignee_name, i.status_category, i.fix_versions, i.labels,
+		       i.assignee_id, i.assignee_name, i.status_category, i.fix_versions, i.labels, i.links, i.resolved,
 		       coalesce(c.excluded, 0), coalesce(c.note, ''), coalesce(c.category, '')
 		FROM evidence e
 		JOIN sites s ON s.id = e.site_id

@@ -411,6 +411,46 @@ func TestStorePortfolioNamesProjectsEpicsAndPeople(t *testing.T) {
 	}
 }
 
+// An item carries the links and the resolution of its issue: a postmortem
+// is often tied to its incident only by a link, and an incident's closing
+// comment is read against when it was resolved.
+func TestStoreReadsTheLinksAndResolutionOfAnItemsIssue(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 8, 12, 14, 0, 0, 0, time.UTC)
+	resolved := t0.Add(time.Hour)
+	incident := testRecord("30001", "PAY-1", t0, comment("801", testMe, t0, "rollback done"))
+	incident.Issue.Resolved = &resolved
+	incident.Issue.Links = []evidence.IssueLink{
+		{Type: "Relates", Direction: "inward", Description: "relates to", OtherKey: "PAY-2", OtherProject: "PAY"},
+		{Type: "Relates", Direction: "inward", Description: "relates to", OtherKey: "OPS-7", OtherProject: "OPS"},
+	}
+	plain := testRecord("30002", "PAY-3", t0, comment("802", testMe, t0, "looking"))
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{incident, plain}, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+	items, err := s.Evidence(ctx, evidence.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range items {
+		switch ev.IssueKey {
+		case "PAY-1":
+			if !reflect.DeepEqual(ev.IssueLinks, []string{"PAY-2", "OPS-7"}) || ev.IssueResolved == nil || !ev.IssueResolved.Equal(resolved) {
+				t.Errorf("%s %s: links %q, resolved %v; want [PAY-2 OPS-7], %v", ev.IssueKey, ev.Source, ev.IssueLinks, ev.IssueResolved, resolved)
+			}
+		default:
+			if ev.IssueLinks != nil || ev.IssueResolved != nil {
+				t.Errorf("%s %s: links %q, resolved %v; want none", ev.IssueKey, ev.Source, ev.IssueLinks, ev.IssueResolved)
+			}
+		}
+	}
+	if len(items) != 4 {
+		t.Errorf("%d items, want 4", len(items))
+	}
+}
+
 func TestStoreMeasuresHowLongAClearedBlockLasted(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpenStore(t)

@@ -931,12 +931,13 @@ func sayIncidents(r *report, groups []group) []clause {
 	// "Created 19 postmortems and follow-up issues" reads as 19
 	// postmortems for 7 incidents: the issues the user created are told
 	// apart by what they are.
+	incidents := incidentsAmong(all)
 	var opened, postmortems, followUps []*evidence.Evidence
 	for _, e := range all {
 		switch {
 		case isPostmortem(e.IssueType, e.IssueSummary):
 			postmortems = append(postmortems, e)
-		case evidence.IsIncident(e.IssueType, e.IssueSummary, e.IssueLabels):
+		case incidents[issueRef{e.SiteName, e.IssueKey}]:
 			opened = append(opened, e)
 		default:
 			followUps = append(followUps, e)

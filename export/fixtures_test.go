@@ -322,6 +322,20 @@ var (
 	bugRefundMail    = fixtureIssue{"10777", "PAY-777", "Bug", "Refund emails sent twice", "", alex, "done", nil}
 )
 
+var (
+	// An outage an alert bot filed as a bug, the user's write-up of it and
+	// a follow-up in another project, tied to it by links.
+	outageBug     = fixtureIssue{"30090", "OPS-90", "Bug", "Checkout returning 500s for card payments", "", me, "done", nil}
+	outageWriteUp = fixtureIssue{"30091", "OPS-91", "Task", "Write-up: card payment failures on 12 Aug", "", me, "done", nil}
+	outageCanary  = fixtureIssue{"10190", "PAY-190", "Task", "Canary check for tokenize response schema", "", dana, "new", nil}
+)
+
+// linkedTo is e with its issue linked to the issues of keys.
+func linkedTo(e evidence.Evidence, keys ...string) evidence.Evidence {
+	e.IssueLinks = keys
+	return e
+}
+
 // noEpicPortfolio is an engineer's year with no epic: an incident they
 // coordinated, with its postmortem and a follow-up, a teammate's story
 // they unblocked and decided on, a bug with one comment, and field edits.

@@ -43,18 +43,20 @@ func claimCount(c evidence.Category, items []*evidence.Evidence) int {
 }
 
 // incidentUpdates are the comments among items posted on incidents (see
-// evidence.IsIncident), and the incidents the user recorded by hand: what
-// makes the issues they are on incidents the user helped coordinate. The postmortems and follow-ups the user filed are
-// issues of their own, and a status update on an ordinary ticket makes it
-// no incident; counting either as one would inflate the count.
+// incidentsAmong), and the incidents the user recorded by hand: what
+// makes the issues they are on incidents the user helped coordinate. The
+// postmortems and follow-ups the user filed are issues of their own, and
+// a status update on an ordinary ticket makes it no incident; counting
+// either as one would inflate the count.
 func incidentUpdates(items []*evidence.Evidence) []*evidence.Evidence {
+	incidents := incidentsAmong(items)
 	var updates []*evidence.Evidence
 	for _, e := range items {
 		switch {
 		case e.Source == evidence.SourceManual && e.IssueKey == "":
 			// Work outside Jira the user vouches for counts once.
 			updates = append(updates, e)
-		case e.Source == evidence.SourceComment && evidence.IsIncident(e.IssueType, e.IssueSummary, e.IssueLabels):
+		case e.Source == evidence.SourceComment && incidents[issueRef{e.SiteName, e.IssueKey}]:
 			updates = append(updates, e)
 		}
 	}

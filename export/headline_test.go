@@ -84,6 +84,15 @@ func TestHeadline(t *testing.T) {
 			"Between November 2025 and November 2026 I led the response to 1 incident across 2 projects.",
 		},
 		{
+			"an outage filed as a bug is the incident its write-up and follow-up are linked to, and one incident",
+			portfolioOf(
+				linkedTo(jiraItem(outageBug, evidence.SourceComment, "1", when, evidence.CatIncidentCoord, "model.text", 0.8, "looking, rolling back PAY."), "OPS-91", "PAY-190"),
+				linkedTo(jiraItem(outageBug, evidence.SourceComment, "2", when, evidence.CatIncidentCoord, "model.text", 0.8, "rollback done, error rate back to baseline."), "OPS-91", "PAY-190"),
+				linkedTo(jiraItem(outageWriteUp, evidence.SourceIssue, outageWriteUp.id, when, evidence.CatIncidentCoord, "model.text", 0.8, "What happened."), "OPS-90"),
+				linkedTo(jiraItem(outageCanary, evidence.SourceIssue, outageCanary.id, when, evidence.CatIncidentCoord, "model.text", 0.8, "Follow-up."), "OPS-90")),
+			"Between November 2025 and November 2026 I led the response to 1 incident across 2 projects.",
+		},
+		{
 			"updates on tickets that are no incident are told as such",
 			portfolioOf(jiraItem(storyTO, evidence.SourceComment, "3", when, evidence.CatIncidentCoord, "model.text", 0.7, "Weekly update: on track.")),
 			"Between November 2025 and November 2026 I coordinated incidents on 1 issue.",

@@ -49,6 +49,9 @@ type initiative struct {
 	// follow-ups (see issueInitiatives): epic is then that issue, and
 	// epicItems the user's items on it.
 	onNoEpic bool
+	// incident says the issue of an initiative on no epic is an incident
+	// (see incidentOf), told with its postmortems and follow-ups.
+	incident bool
 	// strength ranks initiatives for the portfolio and for stories: the sum
 	// of the items' strengths (so more and stronger work counts; a field
 	// edit counts far less than a written decision, see strengths), times

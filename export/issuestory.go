@@ -56,6 +56,7 @@ func (v *view) issueInitiatives(s strengths) []initiative {
 				title:     first.IssueSummary,
 				epicItems: byIssue[lead],
 				onNoEpic:  true,
+				incident:  incidents[lead] == lead,
 			}
 			byLead[lead] = in
 			leads = append(leads, lead)
@@ -106,16 +107,24 @@ func (in initiative) actionRecords() int {
 
 // incidentOf maps each incident among the issues to itself, and each
 // postmortem or follow-up to the incident it was filed from: the one it
-// sits under, or the one the user's words on it name ("Postmortem for
-// OPS-412"), directly or through another follow-up ("From the postmortem
-// OPS-415: …"). Jira's issue links are not in the portfolio; the parent
-// and the user's words are.
+// sits under, is linked to, or the one the user's words on it name
+// ("Postmortem for OPS-412"), directly or through another follow-up ("From
+// the postmortem OPS-415: …"). An incident is an issue that says it is one
+// (evidence.IsIncident), or one the others point to (pointedAt): an alert
+// bot files an outage as a Bug, and what makes it an incident is the
+// postmortem and the follow-ups filed from it.
+//
+// The stories group an incident's issues with it, and the headline and
+// the bullets count incidents, by this one mapping.
 func incidentOf(byIssue map[issueRef][]*evidence.Evidence, order []issueRef) map[issueRef]issueRef {
 	of := make(map[issueRef]issueRef)
 	for _, ref := range order {
 		if e := byIssue[ref][0]; evidence.IsIncident(e.IssueType, e.IssueSummary, e.IssueLabels) {
 			of[ref] = ref
 		}
+	}
+	for _, ref := range pointedAt(byIssue, order, of) {
+		of[ref] = ref
 	}
 	for joined := true; joined; {
 		joined = false
@@ -131,6 +140,90 @@ func incidentOf(byIssue map[issueRef][]*evidence.Evidence, order []issueRef) map
 	return of
 }
 
+// incidentsAmong are the incidents among the issues of items (see
+// incidentOf).
+func incidentsAmong(items []*evidence.Evidence) map[issueRef]bool {
+	byIssue := make(map[issueRef][]*evidence.Evidence)
+	var order []issueRef
+	for _, e := range items {
+		if e.IssueKey == "" {
+			continue
+		}
+		ref := issueRef{e.SiteName, e.IssueKey}
+		if byIssue[ref] == nil {
+			order = append(order, ref)
+		}
+		byIssue[ref] = append(byIssue[ref], e)
+	}
+	incidents := make(map[issueRef]bool)
+	for ref, incident := range incidentOf(byIssue, order) {
+		if ref == incident {
+			incidents[ref] = true
+		}
+	}
+	return incidents
+}
+
+// pointedAt are the incidents no type, summary or label says are ones:
+// the issues the user coordinated in comments (incident coordination)
+// that a postmortem, or a follow-up the user filed, names by its words,
+// its links or as its parent (see issueKeysNamed), and that name no
+// incident known (of) themselves. A link joins two issues both ways, so
+// of issues that name each other the incident is the one more of the
+// others point to, or, as many, the one the user worked on first: the
+// follow-ups come after it. A ticket that only got a status update, and
+// two such tickets linked to each other, stay no incident: no postmortem
+// or follow-up points to them.
+func pointedAt(byIssue map[issueRef][]*evidence.Evidence, order []issueRef, of map[issueRef]issueRef) []issueRef {
+	pointers := make(map[issueRef]int)
+	for _, ref := range order {
+		if !filedAfterIncident(byIssue[ref]) {
+			continue
+		}
+		for _, named := range namedIssues(byIssue[ref], byIssue) {
+			if named != ref {
+				pointers[named]++
+			}
+		}
+	}
+	var candidates []issueRef
+	for _, ref := range order {
+		items := byIssue[ref]
+		if _, known := of[ref]; known || pointers[ref] == 0 || isPostmortem(items[0].IssueType, items[0].IssueSummary) ||
+			!slices.ContainsFunc(items, coordinatesIncident) {
+			continue
+		}
+		if _, ok := namedIncident(items, of); !ok {
+			candidates = append(candidates, ref)
+		}
+	}
+	// Stable: as many pointers, the one worked on first comes first.
+	slices.SortStableFunc(candidates, func(a, b issueRef) int { return pointers[b] - pointers[a] })
+	var incidents []issueRef
+	for _, ref := range candidates {
+		names := namedIssues(byIssue[ref], byIssue)
+		if !slices.ContainsFunc(incidents, func(incident issueRef) bool { return slices.Contains(names, incident) }) {
+			incidents = append(incidents, ref)
+		}
+	}
+	return incidents
+}
+
+// coordinatesIncident reports whether an item is the user coordinating an
+// incident while it ran: a comment of incident coordination, not the
+// filing of a follow-up.
+func coordinatesIncident(e *evidence.Evidence) bool {
+	return e.Category == evidence.CatIncidentCoord && e.Source == evidence.SourceComment
+}
+
+// filedAfterIncident reports whether the user's items on an issue show it
+// is a postmortem, or a follow-up they filed as incident work.
+func filedAfterIncident(items []*evidence.Evidence) bool {
+	return slices.ContainsFunc(items, func(e *evidence.Evidence) bool {
+		return e.Source == evidence.SourceIssue && e.Category == evidence.CatIncidentCoord || isPostmortem(e.IssueType, e.IssueSummary)
+	})
+}
+
 // followsUpIncident reports whether the user's items on an issue show
 // incident work on it: a postmortem, a follow-up, an update.
 func followsUpIncident(items []*evidence.Evidence) bool {
@@ -140,17 +233,42 @@ func followsUpIncident(items []*evidence.Evidence) bool {
 }
 
 // namedIncident finds the incident of the issue the items are on through
-// the issue it sits under or the first issue the items name that of maps.
+// the first issue they name (see issueKeysNamed) that of maps.
 func namedIncident(items []*evidence.Evidence, of map[issueRef]issueRef) (issueRef, bool) {
 	for _, e := range items {
-		keys := append([]string{e.IssueParent}, issueKeyMention.FindAllString(e.Excerpt, -1)...)
-		for _, key := range keys {
-			if incident, ok := of[issueRef{e.SiteName, key}]; ok && key != "" {
+		for _, key := range issueKeysNamed(e) {
+			if incident, ok := of[issueRef{e.SiteName, key}]; ok {
 				return incident, true
 			}
 		}
 	}
 	return issueRef{}, false
+}
+
+// namedIssues are the issues among byIssue's that the items name (see
+// issueKeysNamed), each once.
+func namedIssues(items []*evidence.Evidence, byIssue map[issueRef][]*evidence.Evidence) []issueRef {
+	var named []issueRef
+	for _, e := range items {
+		for _, key := range issueKeysNamed(e) {
+			if ref := (issueRef{e.SiteName, key}); byIssue[ref] != nil && !slices.Contains(named, ref) {
+				named = append(named, ref)
+			}
+		}
+	}
+	return named
+}
+
+// issueKeysNamed are the keys of the issues an item's issue points to:
+// the issue it sits under, those the user's words on it name, then those
+// it is linked to.
+func issueKeysNamed(e *evidence.Evidence) []string {
+	var keys []string
+	if e.IssueParent != "" {
+		keys = append(keys, e.IssueParent)
+	}
+	keys = append(keys, issueKeyMention.FindAllString(e.Excerpt, -1)...)
+	return append(keys, e.IssueLinks...)
 }
 
 // issueKeyMention finds issue keys in text: "OPS-412", and the keys
@@ -230,11 +348,7 @@ func (in initiative) storyIssue() *storyIssue {
 // isIncident reports whether an initiative is an incident's, told with
 // its postmortems and follow-ups (see incidentOf).
 func (in initiative) isIncident() bool {
-	if !in.onNoEpic {
-		return false
-	}
-	lead := in.epicItems[0]
-	return evidence.IsIncident(lead.IssueType, lead.IssueSummary, lead.IssueLabels)
+	return in.onNoEpic && in.incident
 }
 
 // issueSituation is the situation of a story told from an issue on no

@@ -135,6 +135,7 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 		e.IssueSummary = r.text(e.IssueSummary)
 		e.IssueProject = r.projectKey(e.IssueProject)
 		e.IssueParent = r.issueKey(e.IssueParent)
+		e.IssueLinks = r.linkedKeys(e.IssueLinks)
 		e.Excerpt = r.text(e.Excerpt)
 		e.Note = r.text(e.Note)
 		e.Why = r.text(e.Why) // the text model quotes the words that weighed
@@ -482,6 +483,19 @@ func (r *redactor) issueKey(key string) string {
 		return ph
 	}
 	return r.text(key)
+}
+
+// linkedKeys are the placeholders of the linked issues that are in the
+// portfolio: an incident is found by them, and the others, which no
+// document names, would only number issues the reader never sees.
+func (r *redactor) linkedKeys(keys []string) []string {
+	var out []string
+	for _, key := range keys {
+		if ph, ok := r.issueNumbers[key]; ok {
+			out = append(out, ph)
+		}
+	}
+	return out
 }
 
 // category redacts a user category id; built-in ids are public.

@@ -453,3 +453,28 @@ func TestRedactNamesOrganisations(t *testing.T) {
 	}
 	checkRedactText(t, tests)
 }
+
+// A redacted portfolio finds an incident by its links as the original
+// does: the linked keys become the placeholders of the issues they name,
+// and a link to an issue the portfolio does not hold is left out rather
+// than numbered.
+func TestRedactKeepsTheLinksBetweenTheIssuesOfThePortfolio(t *testing.T) {
+	const when = "2026-08-12T14:06:00Z"
+	p := portfolioOf(
+		linkedTo(jiraItem(outageBug, evidence.SourceComment, "1", when, evidence.CatIncidentCoord, "model.text", 0.8, "looking."), "OPS-91", "PAY-190"),
+		linkedTo(jiraItem(outageWriteUp, evidence.SourceIssue, outageWriteUp.id, when, evidence.CatIncidentCoord, "model.text", 0.8, "What happened."), "OPS-90", "SEC-4"))
+	red := Redact(p, nil)
+	keys := map[string]string{}
+	for i, e := range p.Evidence {
+		keys[e.IssueKey] = red.Evidence[i].IssueKey
+	}
+	if got, want := red.Evidence[0].IssueLinks, []string{keys["OPS-91"]}; !slices.Equal(got, want) {
+		t.Errorf("the outage's links = %q, want %q", got, want)
+	}
+	if got, want := red.Evidence[1].IssueLinks, []string{keys["OPS-90"]}; !slices.Equal(got, want) {
+		t.Errorf("the write-up's links = %q, want %q (SEC-4 is no issue of the portfolio)", got, want)
+	}
+	if got := bulletLines(t, red, -1); !slices.Contains(got, "Coordinated 1 incident: posted 1 incident update and wrote 1 postmortem.") {
+		t.Errorf("redacted bullets %q do not count the outage as one incident", got)
+	}
+}

@@ -1038,13 +1038,14 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 }
 
 // isPostmortem reports whether an issue is a postmortem itself, by its type
-// or the word its summary opens with ("Postmortem: checkout failures…"),
-// rather than an issue that only mentions one ("From the postmortem…").
+// or the word its summary opens with ("Postmortem: checkout failures…",
+// "Write-up: card payment failures on 12 Aug", "RCA: …"), rather than an
+// issue that only mentions one ("From the postmortem…").
 func isPostmortem(issueType, summary string) bool {
 	if evidence.EqualsAnyFold(issueType, []string{"Postmortem", "Post-incident review"}) {
 		return true
 	}
 	first, _, _ := strings.Cut(strings.TrimSpace(summary), " ")
 	first = strings.TrimRight(first, ":")
-	return evidence.EqualsAnyFold(first, []string{"Postmortem", "Post-mortem", "PIR"})
+	return evidence.EqualsAnyFold(first, []string{"Postmortem", "Post-mortem", "PIR", "RCA", "Write-up", "Writeup"})
 }

@@ -1,0 +1,85 @@
+package export
+
+import (
+	"maps"
+	"slices"
+	"testing"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// An outage an alert bot filed as a Bug is an incident when the user's
+// postmortem and follow-ups point to it, by their words or their links;
+// a ticket that only got status updates is none.
+func TestIncidentsAmongTheIssuesOfItems(t *testing.T) {
+	const when = "2026-08-12T14:06:00Z"
+	outage, writeUp, canary := outageBug, outageWriteUp, outageCanary
+	tidy := fixtureIssue{"10191", "PAY-191", "Task", "Tidy up the refund job", "", dana, "new", nil}
+	update := func(is fixtureIssue, id, text string, links ...string) evidence.Evidence {
+		return linkedTo(jiraItem(is, evidence.SourceComment, id, when, evidence.CatIncidentCoord, "model.text", 0.8, text), links...)
+	}
+	filed := func(is fixtureIssue, text string, links ...string) evidence.Evidence {
+		return linkedTo(jiraItem(is, evidence.SourceIssue, is.id, when, evidence.CatIncidentCoord, "model.text", 0.8, text), links...)
+	}
+	later := func(e evidence.Evidence) evidence.Evidence { e.OccurredAt = e.OccurredAt.AddDate(0, 0, 1); return e }
+	tests := []struct {
+		name  string
+		items []evidence.Evidence
+		want  []string
+	}{
+		{"a bug the user coordinated is the incident its write-up and follow-up are linked to",
+			[]evidence.Evidence{
+				update(outage, "1", "looking. started right after PAY 4.13.0 went out", "OPS-91", "PAY-190"),
+				update(outage, "2", "rollback done at 14:38, error rate back to baseline", "OPS-91", "PAY-190"),
+				later(filed(writeUp, "What happened: PAY 4.13.0 dropped the brand field", "OPS-90")),
+				later(filed(canary, "Follow-up from the CHK incident on 12 Aug", "OPS-90"))},
+			[]string{"OPS-90"}},
+		{"a follow-up's words name the incident as well as a link does",
+			[]evidence.Evidence{
+				update(outage, "1", "looking."),
+				later(filed(canary, "Follow-up from OPS-90: fail the canary when the response changes"))},
+			[]string{"OPS-90"}},
+		{"a bug with updates that nothing points to is no incident",
+			[]evidence.Evidence{update(outage, "1", "looking."), update(outage, "2", "rollback done")},
+			nil},
+		{"two tickets with updates linked to each other are no incidents",
+			[]evidence.Evidence{update(outage, "1", "looking.", "PAY-191"), later(update(tidy, "2", "update: half done", "OPS-90"))},
+			nil},
+		{"a follow-up the user also updated is not the incident it is linked to",
+			[]evidence.Evidence{
+				update(outage, "1", "looking.", "PAY-190"),
+				later(filed(canary, "Canary for the schema", "OPS-90")),
+				later(update(canary, "3", "canary live in staging", "OPS-90"))},
+			[]string{"OPS-90"}},
+		{"of two issues the user filed and updated that are linked, the incident is the one worked on first",
+			[]evidence.Evidence{
+				filed(outage, "Card payments failing", "PAY-190"),
+				update(outage, "1", "rolling back", "PAY-190"),
+				later(filed(canary, "Canary for the schema", "OPS-90")),
+				later(update(canary, "3", "canary live", "OPS-90"))},
+			[]string{"OPS-90"}},
+		{"a follow-up of an incident that says it is one is not another",
+			[]evidence.Evidence{
+				update(fixtureIssue{"30077", "OPS-77", "Incident", "EU checkout error rate above 10%", "", me, "done", nil}, "1", "mitigated"),
+				later(update(outage, "2", "tracking the fix here, see OPS-77")),
+				later(filed(canary, "Canary, from OPS-90")),
+			},
+			[]string{"OPS-77"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var items []*evidence.Evidence
+			for i := range tt.items {
+				items = append(items, &tt.items[i])
+			}
+			var got []string
+			for ref := range maps.Keys(incidentsAmong(items)) {
+				got = append(got, ref.key)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("incidents %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -103,3 +103,81 @@ func ReportsNumbers(text string) bool {
 // notResultNumbers are the numbers that name things rather than measure
 // them: "#487", "PR 487", "PAY-3438", links.
 var notResultNumbers = regexp.MustCompile(`(?i)https?://\S+|#\d+|\b(?:PR|MR|pull request)\s*\d+|\b[A-Z][A-Z0-9_]+-\d+\b`)
+
+// ResolutionWindow is how long before an issue was resolved a comment of
+// the person who worked on it can still say how it ended: an incident's
+// "back to normal at 14:38" is posted first, and the issue resolved once
+// the graphs have stayed flat for a while (a quarter of an hour, often
+// more). A comment from earlier than that is an update from while it ran,
+// or the issue was resolved later by someone else, after more had
+// happened. An epic's closing comment, which needs no more than a number,
+// keeps the tighter closingWindow.
+const ResolutionWindow = time.Hour
+
+// AroundResolution returns the comments (oldest first) posted from
+// ResolutionWindow before resolved to closingWindow after it: those that
+// can say how the issue ended. Without a resolution date, it is the last
+// comment.
+func AroundResolution(comments []Comment, resolved *time.Time) []Comment {
+	if resolved == nil {
+		if len(comments) == 0 {
+			return nil
+		}
+		return comments[len(comments)-1:]
+	}
+	var around []Comment
+	for _, c := range comments {
+		if !c.At.Before(resolved.Add(-ResolutionWindow)) && !c.At.After(resolved.Add(closingWindow)) {
+			around = append(around, c)
+		}
+	}
+	return around
+}
+
+// ClosingReport returns, of someone's comments on an issue they saw
+// through (an incident they coordinated), oldest first, the newest one
+// around its resolution (AroundResolution) that says how it ended
+// (ReportsEndState) with a number (ReportsNumbers): "rollback done at
+// 14:38, error rate back to baseline. about 1,800 card orders failed". A
+// note after it ("I'll write it up tomorrow") does not hide it.
+func ClosingReport(comments []Comment, resolved *time.Time) (Comment, bool) {
+	around := AroundResolution(comments, resolved)
+	for i := len(around) - 1; i >= 0; i-- {
+		if ReportsEndState(around[i].Text) && ReportsNumbers(around[i].Text) {
+			return around[i], true
+		}
+	}
+	return Comment{}, false
+}
+
+var (
+	// endState finds words that say something broken works again, or that
+	// an issue is closed: "resolved", "back to baseline", "all clear".
+	endState = regexp.MustCompile(`(?i)\b(?:resolved|mitigated|recovered|restored|fixed|all clear|closing|closed|back to (?:normal|baseline)|(?:is|are|was|were) back (?:up|to normal|under)|no (?:more|further) errors)\b`)
+	// notEnded are the words before an end state, in its clause, that say
+	// it has not come yet: "not resolved", "once it is fixed", "partially
+	// restored", "should be back to normal".
+	notEnded = regexp.MustCompile(`(?i)\b(?:not|no|isn't|aren't|hasn't|haven't|wasn't|until|once|when|if|before|partially|partly|mostly|almost|nearly|will|should|would|expect|expected|hope|eta|yet)\b|n't\b`)
+	// clauseBreak ends a clause of a comment.
+	clauseBreak = regexp.MustCompile(`[.;:!?]\s|[.;!?]$|,\s|\n`)
+)
+
+// ReportsEndState reports whether text says that what was broken works
+// again, or that the issue is closed, in a clause of its own that does
+// not put it off ("not resolved yet", "once it is fixed") or ask it
+// ("Resolved?").
+func ReportsEndState(text string) bool {
+	start := 0
+	for _, cut := range append(clauseBreak.FindAllStringIndex(text, -1), []int{len(text), len(text)}) {
+		clause := text[start:cut[0]]
+		question := cut[0] < len(text) && text[cut[0]] == '?'
+		start = cut[1]
+		if question {
+			continue
+		}
+		if at := endState.FindStringIndex(clause); at != nil && !notEnded.MatchString(clause[:at[0]]) {
+			return true
+		}
+	}
+	return false
+}

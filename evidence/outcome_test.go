@@ -95,3 +95,70 @@ func TestMarkedOutcome(t *testing.T) {
 		}
 	}
 }
+
+// An incident's end is reported a while before the status is clicked:
+// the comment that says how it ended is the newest of the hour before the
+// resolution that says so with a number.
+func TestClosingReport(t *testing.T) {
+	resolved := time.Date(2026, 8, 12, 15, 0, 0, 0, time.UTC)
+	c := func(id string, before time.Duration, text string) evidence.Comment {
+		return evidence.Comment{ID: id, At: resolved.Add(-before), Text: text}
+	}
+	const ended = "rollback done at 14:38, error rate back to baseline. about 1,800 card orders failed between 13:55 and 14:38."
+	tests := []struct {
+		name     string
+		comments []evidence.Comment
+		resolved *time.Time
+		wantID   string
+	}{
+		{"the end reported 16 minutes before the resolution",
+			[]evidence.Comment{c("1", 54*time.Minute, "looking. started right after PAY 4.13.0 went out at 13:50"), c("2", 16*time.Minute, ended)}, &resolved, "2"},
+		{"a note after it does not hide it",
+			[]evidence.Comment{c("1", 16*time.Minute, ended), c("2", 5*time.Minute, "I'll write up what happened tomorrow")}, &resolved, "1"},
+		{"the summary posted just after the resolution",
+			[]evidence.Comment{c("1", -3*time.Minute, "All clear: 0 errors since 14:38, 1,800 orders failed in all.")}, &resolved, "1"},
+		{"an update from more than an hour before says how it ran, not how it ended",
+			[]evidence.Comment{c("1", 3*time.Hour, "Mitigated at 12:10: error rate at 0.2%.")}, &resolved, ""},
+		{"an update in the hour before that says it is not over",
+			[]evidence.Comment{c("1", 20*time.Minute, "Update: not resolved yet, errors at 12%, next update 15:30.")}, &resolved, ""},
+		{"an end without a number says it ended, not what it cost or changed",
+			[]evidence.Comment{c("1", 10*time.Minute, "All clear, closing.")}, &resolved, ""},
+		{"without a resolution date, the last comment",
+			[]evidence.Comment{c("1", 16*time.Minute, ended), c("2", 5*time.Minute, "thanks all")}, nil, ""},
+		{"without a resolution date, the last comment if it reports the end",
+			[]evidence.Comment{c("1", 16*time.Minute, "Update: errors at 12%"), c("2", 5*time.Minute, ended)}, nil, "2"},
+		{"no comments", nil, &resolved, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := evidence.ClosingReport(tt.comments, tt.resolved)
+			if ok != (tt.wantID != "") || got.ID != tt.wantID {
+				t.Errorf("ClosingReport = comment %q, %v; want %q", got.ID, ok, tt.wantID)
+			}
+		})
+	}
+}
+
+func TestReportsEndState(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"rollback done at 14:38, error rate back to baseline. about 1,800 card orders failed", true},
+		{"Resolved: the queue was empty at 16:05.", true},
+		{"All clear since 23:24 UTC, closing", true},
+		{"Payments are back to normal after the rollback", true},
+		{"mitigated at 14:20; 2% of checkouts failed for 25 minutes", true},
+		{"Update: errors at 12%, PAY rolling back", false},
+		{"not resolved yet, errors at 12%", false},
+		{"We'll close this once it is fixed in PAY 4.13.1", false},
+		{"partially restored: EU back, US at 40% errors", false},
+		{"Resolved? Errors are still at 5%", false},
+		{"ETA for a fix is 16:00", false},
+		{"should be back to normal by 15:00", false},
+	} {
+		if got := evidence.ReportsEndState(tt.text); got != tt.want {
+			t.Errorf("ReportsEndState(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

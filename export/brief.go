@@ -955,8 +955,8 @@ func (r *report) missingOutcome(in initiative) {
 	if !slices.Contains(r.lint, ref) {
 		r.lint = append(r.lint, ref)
 		if in.onNoEpic {
-			r.lintLines = append(r.lintLines, fmt.Sprintf("outcome missing: %s (%s) is told without an outcome: no comment of yours on it reports one (“Outcome: …”, or a closing comment with a number); add one: %s",
-				evidence.OneLine(in.epic.Key), evidence.Shorten(evidence.OneLine(in.title), 60), outcomeCommand(in)))
+			r.lintLines = append(r.lintLines, fmt.Sprintf("outcome missing: %s (%s) is told without an outcome: %s; add one: %s",
+				evidence.OneLine(in.epic.Key), evidence.Shorten(evidence.OneLine(in.title), 60), in.noOutcome, outcomeCommand(in)))
 			return
 		}
 		// The epic's own success metrics say which numbers to report.

@@ -392,3 +392,65 @@ func noEpicPortfolio() evidence.Portfolio {
 	}
 	return p
 }
+
+var epicSavedCards = fixtureIssue{"10200", "PAY-200", "Epic", "Saved cards for returning customers", "", me, "done", nil}
+
+// outagePortfolio is a backend engineer's year: an epic they led to a
+// measured result, and an outage an alert bot filed as a Bug, which they
+// coordinated in comments, wrote up and followed up in another project,
+// the write-up and the follow-up tied to it only by links. They reported
+// the end 16 minutes before they resolved it.
+func outagePortfolio() evidence.Portfolio {
+	resolved := at("2026-08-12T15:00:00Z")
+	onOutage := func(id, when, category, text string) evidence.Evidence {
+		e := linkedTo(jiraItem(outageBug, evidence.SourceComment, id, when, category, "model.text", 0.8, text), "OPS-91", "PAY-190")
+		e.IssueResolved = &resolved
+		return e
+	}
+	epicDone := at("2026-10-14T16:22:00Z")
+	p := evidence.Portfolio{
+		GeneratedAt: clock,
+		Sites:       []evidence.Site{acme},
+		Period:      yearToClock,
+		Categories:  evidence.Categories,
+		Evidence: []evidence.Evidence{
+			jiraItem(epicSavedCards, evidence.SourceIssue, epicSavedCards.id, "2026-04-13T10:05:00Z",
+				evidence.CatEpicOwnership, "issue.epic", 0.9,
+				"Returning customers have to type their card details again on every order, and the payment step is where we lose the most of them."),
+			jiraItem(epicSavedCards, evidence.SourceComment, "60001", "2026-08-10T09:15:00Z",
+				evidence.CatStakeholderComms, "model.text", 0.8,
+				"3DS work slipped a week because of the PSD2 test cards. New plan: 5% on Aug 25, 25% two weeks later, 100% end of September."),
+			jiraItem(taskRetry, evidence.SourceComment, "60002", "2026-04-29T14:00:00Z",
+				evidence.CatDecisionMaking, "comment.decision", 0.85,
+				"Going with the vault's webhook instead of polling: polling would add up to 30s before the card shows up."),
+			onOutage("70036", "2026-08-12T14:06:00Z", evidence.CatIncidentCoord,
+				"looking. started right after PAY 4.13.0 went out at 13:50, the tokenize response is missing the brand field. Can you roll back PAY?"),
+			onOutage("70037", "2026-08-12T14:25:00Z", evidence.CatIncidentCoord,
+				"for everyone following: card payments failing for ~60% of orders since 13:55, PayPal fine. PAY rolling back, next note here by 14:45."),
+			onOutage("70037", "2026-08-12T14:25:00Z", evidence.CatStakeholderComms,
+				"for everyone following: card payments failing for ~60% of orders since 13:55, PayPal fine. PAY rolling back, next note here by 14:45."),
+			onOutage("70038", "2026-08-12T14:44:00Z", evidence.CatIncidentCoord,
+				"rollback done at 14:38, error rate back to baseline. about 1,800 card orders failed between 13:55 and 14:38. I'll write up what happened tomorrow."),
+			linkedTo(jiraItem(outageWriteUp, evidence.SourceIssue, outageWriteUp.id, "2026-08-13T10:00:00Z",
+				evidence.CatIncidentCoord, "model.text", 0.8,
+				"What happened: PAY 4.13.0 dropped the brand field from the tokenize response. Why it got through: no contract test between checkout and PAY."), "OPS-90"),
+			linkedTo(jiraItem(outageCanary, evidence.SourceIssue, outageCanary.id, "2026-08-13T10:30:00Z",
+				evidence.CatIncidentCoord, "model.text", 0.8,
+				"Follow-up from the checkout incident on 12 Aug: PAY deploys should fail canary if the tokenize response shape changes."), "OPS-90"),
+			linkedTo(jiraItem(outageCanary, evidence.SourceChange, "60100", "2026-08-13T10:31:00Z",
+				evidence.CatCrossTeam, "change.cross-project-link", 0.7,
+				"Link: (none) → This issue relates to OPS-90"), "OPS-90"),
+		},
+		Projects: []evidence.Project{
+			{SiteName: "acme", Key: "OPS", Name: "Operations"},
+			{SiteName: "acme", Key: "PAY", Name: "Payments"},
+		},
+		Epics: []evidence.Epic{{SiteName: "acme", Key: "PAY-200", Summary: epicSavedCards.summary, URL: acme.IssueURL("PAY-200"),
+			Goal:   "Returning customers have to type their card details again on every order, and the payment step is where we lose the most of them.",
+			Status: "Done", StatusCategory: "done", Resolution: "Done", Resolved: &epicDone,
+			Comments: []evidence.Comment{{ID: "60003", At: epicDone.Add(-2 * time.Minute), Author: me,
+				Text: "Shipped to 100% on Sep 30. Returning-customer conversion up from 2.1% to 2.6% over the first two weeks."}}}},
+		People: []string{"Dana Wu", "Priya Nair", "Sam Rivera"},
+	}
+	return p
+}

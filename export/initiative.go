@@ -41,6 +41,9 @@ type initiative struct {
 	// outcomePhase is the number of the phase outcome is of; 0 for an
 	// epic of its own.
 	outcomePhase int
+	// noOutcome says, of an issue on no epic without an outcome, why none
+	// was found (see issueOutcome).
+	noOutcome string
 	// earlierOutcomes are what earlier phases achieved, first phase first,
 	// each with its phase's number.
 	earlierOutcomes []phaseOutcome
@@ -140,7 +143,7 @@ func (in *initiative) score(s strengths, taxonomy []evidence.Category) {
 		}
 	}
 	if in.onNoEpic {
-		in.outcome, in.hasOutcome = issueOutcome(in.epic, in.items, in.epicItems)
+		in.outcome, in.hasOutcome, in.noOutcome = issueOutcome(in.epic, in.items, in.epicItems)
 	}
 	if in.owned {
 		in.strength *= ownedWeight

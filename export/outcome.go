@@ -1,7 +1,7 @@
 package export
 
 import (
-	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -53,37 +53,71 @@ func ownOutcome(ep evidence.Epic) (initiativeOutcome, bool) {
 // their own statement of it (`pmfolio outcome` on the issue, ep), else
 // as they wrote it on the issues it tells (items, oldest first): the
 // newest comment of theirs that says "Outcome:" or "Result:" (not
-// "Impact:", which on such an issue is the damage), else their last
-// comment on the issue itself (of items, those on it: lead) if it closes
-// the issue, done now, with a number ("All clear since 23:24 UTC, closing"). The portfolio has neither
-// the others' comments on such an issue nor when Jira resolved it, so a
-// comment that only came last ("Update: errors at 12%", before someone
-// else closed the incident) is not taken for one that says how it ended,
-// and nor is a follow-up's own closing.
-func issueOutcome(ep evidence.Epic, items, lead []*evidence.Evidence) (initiativeOutcome, bool) {
+// "Impact:", which on such an issue is the damage), else, on the issue
+// itself (of items, those on it: lead), done now, the comment of theirs
+// that says how it ended with a number, posted in the hour before Jira
+// resolved it (evidence.ClosingReport: "rollback done at 14:38, error
+// rate back to baseline. about 1,800 card orders failed"). The portfolio
+// has only the user's comments on such an issue, so an update that only
+// came last ("Update: errors at 12%", before someone else closed the
+// incident) is not taken for one that says how it ended, and nor is a
+// follow-up's own closing. A postmortem is no result either: what it
+// reports is what went wrong, and the story tells it among the actions.
+//
+// Without an outcome it returns why, as the lint says it (see
+// missingOutcome): the reason must hold of every issue it is said of.
+func issueOutcome(ep evidence.Epic, items, lead []*evidence.Evidence) (initiativeOutcome, bool, string) {
 	if o, ok := ownOutcome(ep); ok {
-		return o, true
+		return o, true, ""
 	}
 	for i := len(items) - 1; i >= 0; i-- {
 		if e := items[i]; e.Source == evidence.SourceComment {
 			if text, ok := evidence.MarkedOutcome(e.Excerpt, false); ok {
-				return commentOutcome(e, text), true
+				return commentOutcome(e, text), true, ""
 			}
 		}
 	}
-	for i := len(lead) - 1; i >= 0; i-- {
-		if e := lead[i]; e.Source == evidence.SourceComment {
-			if e.IssueStatusCategory != evidence.StatusCategoryEnd || !closingWords.MatchString(e.Excerpt) || !evidence.ReportsNumbers(e.Excerpt) {
-				break
-			}
-			return commentOutcome(e, strings.TrimSpace(e.Excerpt)), true
+	var comments []evidence.Comment
+	byID := make(map[string]*evidence.Evidence)
+	for _, e := range lead {
+		// One comment can be several items (an update that is also a
+		// decision): it is one comment.
+		if e.Source == evidence.SourceComment && byID[e.SourceID] == nil {
+			byID[e.SourceID] = e
+			comments = append(comments, evidence.Comment{ID: e.SourceID, At: e.OccurredAt, Text: e.Excerpt})
 		}
 	}
-	return initiativeOutcome{}, false
+	why := "no comment of yours on " + onItsIssues(ep, items) + " says “Outcome: …”"
+	if len(lead) == 0 || lead[0].IssueStatusCategory != evidence.StatusCategoryEnd {
+		return initiativeOutcome{}, false, why + ", and it is not done yet"
+	}
+	resolved := lead[0].IssueResolved
+	if c, ok := evidence.ClosingReport(comments, resolved); ok {
+		return commentOutcome(byID[c.ID], strings.TrimSpace(c.Text)), true, ""
+	}
+	around := evidence.AroundResolution(comments, resolved)
+	switch {
+	case resolved == nil && len(around) == 0:
+		why += ", and you did not comment on it"
+	case resolved == nil:
+		why += ", and your last comment on it does not say how it ended with a number"
+	case len(around) == 0:
+		why += ", and you did not comment on it in the hour before it was resolved"
+	default:
+		why += ", and none of your comments in the hour before it was resolved says how it ended with a number"
+	}
+	return initiativeOutcome{}, false, why
 }
 
-// closingWords open a comment that says how an issue ended.
-var closingWords = regexp.MustCompile(`(?i)^\W{0,3}(?:resolved|fixed|mitigated|recovered|restored|closing|closed|all clear|back to normal)\b`)
+// onItsIssues names the issues of an issue initiative a reader would
+// look for a comment on: "it", or with its postmortems and follow-ups,
+// "it or its follow-ups".
+func onItsIssues(ep evidence.Epic, items []*evidence.Evidence) string {
+	if slices.ContainsFunc(items, func(e *evidence.Evidence) bool { return e.IssueKey != ep.Key }) {
+		return "it or its follow-ups"
+	}
+	return "it"
+}
 
 // commentOutcome is text, from the user's comment e, as an outcome.
 func commentOutcome(e *evidence.Evidence, text string) initiativeOutcome {

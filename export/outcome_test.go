@@ -148,3 +148,56 @@ func TestTheOutcomeCommentIsNotAlsoAProof(t *testing.T) {
 	}
 	t.Fatal("no PAY-120 initiative")
 }
+
+// The result of an incident's story is the user's comment that says how
+// it ended, posted a while before they resolved it; where there is none,
+// the lint says why, truly, for the issue it is said of.
+func TestIssueOutcome(t *testing.T) {
+	resolved := at("2026-08-12T15:00:00Z")
+	const ended = "rollback done at 14:38, error rate back to baseline. about 1,800 card orders failed between 13:55 and 14:38."
+	comment := func(is fixtureIssue, id, when, text string) *evidence.Evidence {
+		e := jiraItem(is, evidence.SourceComment, id, when, evidence.CatIncidentCoord, "model.text", 0.8, text)
+		e.IssueResolved = &resolved
+		return &e
+	}
+	open := outageBug
+	open.status = "indeterminate"
+	unresolved := func(e *evidence.Evidence) *evidence.Evidence { e.IssueResolved = nil; return e }
+	writeUp := jiraItem(outageWriteUp, evidence.SourceIssue, outageWriteUp.id, "2026-08-13T10:00:00Z", evidence.CatIncidentCoord, "model.text", 0.8, "What happened: 43 minutes, ~1,800 failed card orders.")
+	tests := []struct {
+		name      string
+		lead      []*evidence.Evidence
+		others    []*evidence.Evidence
+		want, why string
+	}{
+		{"the end reported 16 minutes before the resolution",
+			[]*evidence.Evidence{comment(outageBug, "1", "2026-08-12T14:25:00Z", "for everyone following: card payments failing for ~60% of orders"),
+				comment(outageBug, "2", "2026-08-12T14:44:00Z", ended)}, []*evidence.Evidence{&writeUp},
+			ended, ""},
+		{"an update an hour and more before the resolution is no result",
+			[]*evidence.Evidence{comment(outageBug, "1", "2026-08-12T13:44:00Z", ended)}, nil,
+			"", "no comment of yours on it says “Outcome: …”, and you did not comment on it in the hour before it was resolved"},
+		{"an update in the hour before that does not say it ended",
+			[]*evidence.Evidence{comment(outageBug, "1", "2026-08-12T14:44:00Z", "Update: errors at 12%, PAY rolling back.")}, []*evidence.Evidence{&writeUp},
+			"", "no comment of yours on it or its follow-ups says “Outcome: …”, and none of your comments in the hour before it was resolved says how it ended with a number"},
+		{"an issue not done yet",
+			[]*evidence.Evidence{comment(open, "1", "2026-08-12T14:44:00Z", ended)}, nil,
+			"", "no comment of yours on it says “Outcome: …”, and it is not done yet"},
+		{"without a resolution date, the last comment",
+			[]*evidence.Evidence{unresolved(comment(outageBug, "1", "2026-08-12T14:44:00Z", ended)), unresolved(comment(outageBug, "2", "2026-08-12T14:50:00Z", "thanks all"))}, nil,
+			"", "no comment of yours on it says “Outcome: …”, and your last comment on it does not say how it ended with a number"},
+		{"the postmortem's numbers are what went wrong, not a result",
+			[]*evidence.Evidence{unresolved(&writeUp)}, nil,
+			"", "no comment of yours on it says “Outcome: …”, and you did not comment on it"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lead := tt.lead[0]
+			ep := evidence.Epic{SiteName: lead.SiteName, Key: lead.IssueKey, URL: lead.IssueURL}
+			o, ok, why := issueOutcome(ep, slices.Concat(tt.lead, tt.others), tt.lead)
+			if ok != (tt.want != "") || o.Text != tt.want || why != tt.why {
+				t.Errorf("outcome %q, %v, why %q\nwant %q, why %q", o.Text, ok, why, tt.want, tt.why)
+			}
+		})
+	}
+}

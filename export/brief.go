@@ -1012,7 +1012,7 @@ func writeBriefCompetencies(w *bufio.Writer, r *report) {
 			// Issues, as the headline and the bullets count: 350 field
 			// edits read as busywork, 145 issues groomed as work.
 			issues := r.tally(g.items).issues
-			sw.WriteString(" (" + scaleOf(issues, len(g.items)))
+			sw.WriteString(" (" + r.scaleOfGroup(g, issues))
 			// Said of every row with written items, by issues as the
 			// count before it: "43 issues, 43 in my words" beside a bare
 			// "41 issues" read as if the second had none.
@@ -1066,6 +1066,23 @@ func scaleOf(issues, items int) string {
 		return quantity(items, "item", "items")
 	}
 	return quantity(issues, "issue", "issues")
+}
+
+// scaleOfGroup says how much work a kind of work covers in the
+// competency table, of its issues: of incident coordination, the
+// incidents, as the headline and the bullets count them
+// (incidentUpdates), on their issues when those are more (postmortems,
+// follow-ups); else scaleOf.
+func (r *report) scaleOfGroup(g group, issues int) string {
+	if g.category.ID == evidence.CatIncidentCoord {
+		switch n := claimCount(g.category, incidentUpdates(g.items)); {
+		case n > 0 && n == issues:
+			return quantity(n, "incident", "incidents")
+		case n > 0:
+			return quantity(n, "incident", "incidents") + " on " + quantity(issues, "issue", "issues")
+		}
+	}
+	return scaleOf(issues, len(g.items))
 }
 
 func writeGap(w *bufio.Writer, first *bool, c evidence.Category, why string) {

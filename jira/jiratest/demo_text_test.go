@@ -1,7 +1,9 @@
 package jiratest_test
 
 import (
+	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -131,5 +133,101 @@ func TestDemoNobodyGetsTheAnswerFromThemselves(t *testing.T) {
 	}
 	if relays == 0 {
 		t.Fatal("no reply relays an answer: the test reads none of what it guards")
+	}
+}
+
+// descriptionAt is is's description as it read at t: the changes made
+// since are undone.
+func descriptionAt(is *jiratest.Issue, t time.Time) string {
+	d := is.Description
+	for i := len(is.Histories) - 1; i >= 0 && is.Histories[i].Created.After(t); i-- {
+		for _, it := range is.Histories[i].Items {
+			if it.FieldID == "description" {
+				d = it.FromString
+			}
+		}
+	}
+	return d
+}
+
+// listUnder is the list under a heading of a description ("Acceptance
+// criteria", "Done when"), a Given/When/Then scenario as one item; nil
+// when the description has no such heading.
+func listUnder(description, heading string) []string {
+	_, after, ok := strings.Cut(description, "h3. "+heading)
+	if !ok {
+		return nil
+	}
+	_, after, _ = strings.Cut(after, "\n")
+	var items []string
+	for _, line := range strings.Split(after, "\n") {
+		if strings.HasPrefix(line, "h3. ") {
+			break
+		}
+		if strings.HasPrefix(line, "* ") || strings.HasPrefix(line, "# ") || strings.HasPrefix(line, "*Given* ") {
+			items = append(items, line)
+		}
+	}
+	return items
+}
+
+var (
+	namesCriteria = regexp.MustCompile(`acceptance criteria|\bAC\b`)
+	allCriteria   = regexp.MustCompile(`\b(both|all \w+) acceptance criteria`)
+	criterionN    = regexp.MustCompile(`\bAC (\d+)\b`)
+	criterionSays = regexp.MustCompile(`the AC says (\d+)`)
+	countWords    = []string{2: "both", 3: "all three", 4: "all four", 5: "all five"}
+)
+
+// "Checked against the acceptance criteria: 1 ✓ 2 ✓ 3 ✓" is said of an
+// issue whose description has three criteria, not of a bug with a stack
+// trace and nothing else: whoever opens the ticket from the portfolio
+// counts them. "Meets the AC", "all three acceptance criteria pass", "AC
+// 3 isn't met yet", "the AC says 6" and a "Done when" list ticked off all
+// hold for the description as it read when the comment was written.
+func TestDemoAcceptanceClaimsMatchTheDescription(t *testing.T) {
+	claims, ticked := 0, 0
+	for _, opts := range demoVariants {
+		site := jiratest.DemoSite(opts)
+		for _, is := range site.Issues() {
+			for _, c := range is.Comments {
+				ticks := strings.Count(c.Body, "✓")
+				if !namesCriteria.MatchString(c.Body) && ticks == 0 {
+					continue
+				}
+				claims++
+				d := descriptionAt(is, c.Created)
+				ac := listUnder(d, "Acceptance criteria")
+				where := fmt.Sprintf("%s, seed %d: %s (%s, %d criteria)", opts.Deployment, opts.Seed, is.Key, is.Type.Name, len(ac))
+				if namesCriteria.MatchString(c.Body) && len(ac) == 0 {
+					t.Errorf("%s: its description has no acceptance criteria, yet %q", where, c.Body)
+					continue
+				}
+				if m := allCriteria.FindStringSubmatch(c.Body); m != nil && (len(ac) >= len(countWords) || countWords[len(ac)] != m[1]) {
+					t.Errorf("%s: %q", where, c.Body)
+				}
+				for _, m := range criterionN.FindAllStringSubmatch(c.Body, -1) {
+					if n, _ := strconv.Atoi(m[1]); n < 1 || n > len(ac) {
+						t.Errorf("%s: %q", where, c.Body)
+					}
+				}
+				if m := criterionSays.FindStringSubmatch(c.Body); m != nil && !strings.Contains(strings.Join(ac, "\n"), m[1]) {
+					t.Errorf("%s: the criteria say no %s: %q, criteria %q", where, m[1], c.Body, ac)
+				}
+				if ticks > 0 {
+					ticked++
+					list := ac
+					if strings.Contains(c.Body, "Done when") {
+						list = listUnder(d, "Done when")
+					}
+					if ticks != len(list) {
+						t.Errorf("%s: %d ticks for a list of %d: %q", where, ticks, len(list), c.Body)
+					}
+				}
+			}
+		}
+	}
+	if claims == 0 || ticked == 0 {
+		t.Errorf("%d comments speak of acceptance criteria, %d tick them off: the test reads too little of what it guards", claims, ticked)
 	}
 }

@@ -648,19 +648,42 @@ var (
 	epicClosings = []string{
 		"Closing the epic: everything in scope has shipped{~ and the leftovers are in the backlog with the tech-debt label|; follow-ups are in the backlog}.",
 	}
+	// acceptanceComments close an issue whose description has acceptance
+	// criteria, checked against them ({$allcriteria}: "all three";
+	// {$criteriaticks}: "1 ✓ 2 ✓ 3 ✓"); doneWhenComments one whose
+	// description has a "Done when" list instead; verifiedComments one
+	// with neither, checked against what it is for (user acceptance
+	// testing needs criteria to test against).
 	acceptanceComments = []string{
 		"Verified in staging: {$verified}. Meets the AC, closing.",
-		"Tested on staging{~ with {$person}| with production-like data|}, all three acceptance criteria pass. Moving to Done.",
+		"Tested on staging{~ with {$person}| with production-like data|}, {$allcriteria} acceptance criteria pass. Moving to Done.",
 		"UAT passed with {$lead}'s team {~this morning|on {$since}}. Thanks {$mate}!",
-		"Checked against the acceptance criteria: 1 ✓ 2 ✓ 3 ✓. Verified in staging, closing.",
+		"Checked against the acceptance criteria: {$criteriaticks}. Verified in staging, closing.",
 		"Verified on the canary in {$region}: {$verified}. Meets AC.",
 		"Walked through the AC on staging with {$mate}{? and {$outsider}}. All good, verified.",
 		"Tried it end to end on staging: {$verified}. Does what we needed, closing.",
 	}
+	doneWhenComments = []string{
+		"Verified on staging{~ with {$person}|} against the 'Done when' list: {$donewhenticks}. {~Closing.|Moving to Done.}",
+		"Everything under 'Done when' holds, {~verified on staging|verified in production|verified on the canary in {$region}}{? (thanks {$mate})}. {~Closing.|Moving to Done.}",
+		"Verified on the canary in {$region}: {$verified}. That was the last item under 'Done when', closing.",
+		"Tried it end to end on staging: {$verified}. Does what we needed, closing.",
+	}
+	verifiedComments = []string{
+		"Verified in staging: {$verified}. Closing.",
+		"Verified on the canary in {$region}: {$verified}. {~Closing.|Moving to Done.}",
+		"Tried it end to end on staging{~ with {$person}|}: {$verified}. Does what we needed, closing.",
+	}
+	// reopenComments reopen an issue that does not do what it should yet;
+	// reopenCriteriaComments one whose acceptance criteria say what that is.
 	reopenComments = []string{
 		"Reopening: on staging {$gap}.",
-		"Reopening: AC {$1-3} isn't met yet, {$gap}.",
-		"Reopening because {$gap}; AC {$1-3} isn't met yet.",
+		"Reopening: tried it on staging and {$gap}.",
+	}
+	reopenCriteriaComments = []string{
+		"Reopening: on staging {$gap}.",
+		"Reopening: the AC aren't all met yet, {$gap}.",
+		"Reopening because {$gap}; the AC aren't all met yet.",
 	}
 	// incidentUpdates are Me's updates while she coordinates an incident,
 	// by its phase when she posts: each says only what has happened by

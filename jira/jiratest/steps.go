@@ -308,16 +308,73 @@ func (ig *issueGen) finish() {
 	case r < 0.65:
 		ig.transition(w, statusDone, resolutionDone)
 		ig.later(time.Duration(2+ig.pick(20)) * time.Hour)
-		ig.say(me, reopenComments)
+		if ig.criteria("Acceptance criteria") > 0 {
+			ig.say(me, reopenCriteriaComments)
+		} else {
+			ig.say(me, reopenComments)
+		}
 		ig.later(time.Minute)
 		ig.transition(me, statusInProgress, nil)
 		ig.later(time.Duration(3+ig.pick(40)) * time.Hour)
 		ig.transition(w, statusDone, resolutionDone)
 	default:
-		ig.say(me, acceptanceComments)
+		ig.say(me, ig.checkComments())
 		ig.later(time.Minute)
 		ig.transition(me, statusDone, resolutionDone)
 	}
+}
+
+// checkComments are what Me may say when she has checked the issue and
+// closes it: against the acceptance criteria its description lists (how
+// many it says only when it has two to four), against its "Done when"
+// list, or, with neither, against what it is for. "All three acceptance
+// criteria pass" on a bug with a stack trace and nothing else is a claim
+// whoever opens the ticket can see is false.
+func (ig *issueGen) checkComments() []string {
+	if n := ig.criteria("Acceptance criteria"); n > 0 {
+		if n < 2 || n >= len(countWords) {
+			return slices.DeleteFunc(slices.Clone(acceptanceComments), func(t string) bool { return strings.Contains(t, "{$allcriteria}") })
+		}
+		return acceptanceComments
+	}
+	if ig.criteria("Done when") > 0 {
+		return doneWhenComments
+	}
+	return verifiedComments
+}
+
+// criteria counts the items of the list under a heading of the issue's
+// description ("Acceptance criteria", "Done when"), a Given/When/Then
+// scenario as one; 0 when it has no such heading.
+func (ig *issueGen) criteria(heading string) int {
+	_, after, ok := strings.Cut(ig.is.Description, "h3. "+heading)
+	if !ok {
+		return 0
+	}
+	_, after, _ = strings.Cut(after, "\n")
+	n := 0
+	for _, line := range strings.Split(after, "\n") {
+		if strings.HasPrefix(line, "h3. ") {
+			break
+		}
+		if strings.HasPrefix(line, "* ") || strings.HasPrefix(line, "# ") || strings.HasPrefix(line, "*Given* ") {
+			n++
+		}
+	}
+	return n
+}
+
+// countWords say how many of a list there are, all of them: "both", "all
+// three".
+var countWords = []string{2: "both", 3: "all three", 4: "all four"}
+
+// ticks ticks off n items: "1 ✓ 2 ✓ 3 ✓".
+func ticks(n int) string {
+	items := make([]string, n)
+	for i := range items {
+		items[i] = strconv.Itoa(i+1) + " ✓"
+	}
+	return strings.Join(items, " ")
 }
 
 func (ig *issueGen) wontDo() {
@@ -1323,6 +1380,12 @@ func (ig *issueGen) slot(name string) string {
 		return pickOf(g, ig.text.repos)
 	case "summary":
 		return is.Summary
+	case "allcriteria":
+		return countWords[ig.criteria("Acceptance criteria")]
+	case "criteriaticks":
+		return ticks(ig.criteria("Acceptance criteria"))
+	case "donewhenticks":
+		return ticks(ig.criteria("Done when"))
 	case "epicgoal":
 		if ig.seed != nil {
 			return ig.seed.goal

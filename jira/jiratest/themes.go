@@ -289,7 +289,7 @@ var epicThemes = map[string]*epicTheme{
 		},
 		gain:     []string{"{$3-9} fewer webhook tickets a week", "{$customer}'s biggest complaint"},
 		verified: []string{"a replay of {$customer}'s failed webhooks retried at 1m, 5m and 30m, then went through", "after 10 failed deliveries the merchant got one e-mail naming the endpoint and the error", "the webhook metrics on {$dash} match the dispatcher logs"},
-		gap:      []string{"the retry count is {$2-4}, the AC says 6", "the failure e-mail went out twice in one day", "a partial refund still sends its webhook twice"},
+		gap:      []string{"it gave up after {$2-4} retries instead of retrying for 24 hours", "the failure e-mail went out twice in one day", "a partial refund still sends its webhook twice"},
 		relnote:  []string{"Failed webhooks are retried with backoff for 24 hours; nothing to change for integrators.", "Merchants get an e-mail when webhooks to their endpoint keep failing."},
 		rollout:  []string{"we turn retries on for {~10|25}% of merchants the week after", "retries go to {$customer} first, then to everyone"},
 		decisions: []string{

@@ -612,7 +612,8 @@ func (ig *issueGen) setup(fu followUp) {
 		if p == g.ops && g.chance(0.5) {
 			is.Reporter = me
 		}
-		is.Description = ig.freshFill(taskProblems...)
+		// Its description is written once it is filed (below): how long
+		// its work has waited is for its epic to say.
 	case kindChore:
 		is.Type = typeTask
 		summary := pickWork(ig, ig.text.chores, func(t string) string { return t })
@@ -667,6 +668,9 @@ func (ig *issueGen) setup(fu followUp) {
 	// always in the phase under way; Me moves it there (meReparent).
 	if phases := ig.phases(); len(phases) > 0 && is.Reporter != me && g.chance(0.8) {
 		is.Parent = pickOf(g, phases)
+	}
+	if ig.kind == kindTask {
+		is.Description = ig.freshFill(taskProblems...)
 	}
 }
 

@@ -231,3 +231,71 @@ func TestDemoAcceptanceClaimsMatchTheDescription(t *testing.T) {
 		t.Errorf("%d comments speak of acceptance criteria, %d tick them off: the test reads too little of what it guards", claims, ticked)
 	}
 }
+
+// listedFor is a text's claim of how long its need has waited, and the
+// least age that makes it true.
+var listedFor = []struct {
+	claim *regexp.Regexp
+	age   time.Duration
+}{
+	{regexp.MustCompile(`on the list for a year`), 365 * 24 * time.Hour},
+	{regexp.MustCompile(`on the list for most of a year`), 270 * 24 * time.Hour},
+	{regexp.MustCompile(`on the list for months`), 60 * 24 * time.Hour},
+}
+
+// writtenAt is when text first appeared in is's description: when the
+// issue was created, or the change that added it.
+func writtenAt(is *jiratest.Issue, text string) time.Time {
+	if strings.Contains(descriptionAt(is, is.Created), text) {
+		return is.Created
+	}
+	for _, h := range is.Histories {
+		for _, it := range h.Items {
+			if it.FieldID == "description" && strings.Contains(it.ToString, text) && !strings.Contains(it.FromString, text) {
+				return h.Created
+			}
+		}
+	}
+	return is.Created
+}
+
+// "This has been on the list for a year" is true of work its initiative
+// has listed for a year: the first epic of the initiative the issue is
+// filed under was created that long before the words were written. On a
+// task filed three weeks after its epic, or under none, a reader who
+// opens the epic sees the claim is made up.
+func TestDemoAgeClaimsFitTheInitiative(t *testing.T) {
+	claims := 0
+	for _, opts := range demoVariants {
+		site := jiratest.DemoSite(opts)
+		for _, is := range site.Issues() {
+			for _, l := range listedFor {
+				m := l.claim.FindString(is.Description)
+				if m == "" {
+					continue
+				}
+				claims++
+				at := writtenAt(is, m)
+				var first *jiratest.Issue
+				if in := initiative(is); in != "" {
+					for _, e := range site.Issues() {
+						if e.Type.Name == "Epic" && e.Project == is.Project && initiative(e) == in && (first == nil || e.Created.Before(first.Created)) {
+							first = e
+						}
+					}
+				}
+				switch {
+				case first == nil:
+					t.Errorf("%s, seed %d: %s is filed under no initiative, yet says %q", opts.Deployment, opts.Seed, is.Key, m)
+				case at.Sub(first.Created) < l.age:
+					t.Errorf("%s, seed %d: %s says %q on %s, %d days after its initiative's first epic %s",
+						opts.Deployment, opts.Seed, is.Key, m, at.Format("2006-01-02"), int(at.Sub(first.Created).Hours()/24), first.Key)
+				}
+				break
+			}
+		}
+	}
+	if claims == 0 {
+		t.Error("no description says how long its need has waited: the test reads none of what it guards")
+	}
+}

@@ -867,7 +867,7 @@ var (
 		"",
 	}
 	taskProblems = []string{
-		"h3. Problem\nThis has been on the list for {~months|a year}: {$urgent}.\n\nh3. Proposal\n{~Do it in two steps: staging first, then production behind a change window.|One service at a time, {$svc} first because it is the noisiest.}\n\nh3. Done when\n* The old path is removed\n* The runbook is updated\n* On-call has been told in the hand-over",
+		"h3. Problem\n{~This has been on the list for {$listedfor}|It came up again in {$meeting}}: {$urgent}.\n\nh3. Proposal\n{~Do it in two steps: staging first, then production behind a change window.|One service at a time, {$svc} first because it is the noisiest.}\n\nh3. Done when\n* The old path is removed\n* The runbook is updated\n* On-call has been told in the hand-over",
 		"h3. Why\n{~We keep hitting this and nobody owns it.|{$Urgent}.|It came up in {~two|three} retros this year.} This ticket gives it an owner and an end.\n\nh3. What\n* Inventory what uses it today{? ({$3-14} services at last count)}\n* Agree the target with the owning teams\n* Migrate and remove the old setup",
 	}
 	colleagueDescriptions = []string{

@@ -1,6 +1,7 @@
 package jiratest
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -11,7 +12,8 @@ import (
 // the words say: the slots that write keys ({$samekey}, {$otherkey},
 // {$opskey}, {$opsdonekey}) name only such an issue, and a template that
 // would have to name one where there is none is not used (usable,
-// expand).
+// expand). The same goes for the other slots whose words must be true of
+// the issue (fitSlots, unfit).
 
 // keySlots are the slots that write another issue's key.
 var keySlots = []string{"samekey", "otherkey", "opskey", "opsdonekey"}
@@ -159,15 +161,48 @@ func (ig *issueGen) refKey(slot string) string {
 	return other.Key
 }
 
-// namesMissingRef reports whether text, outside its choices and optional
-// parts, has a key slot with nothing to name.
-func (ig *issueGen) namesMissingRef(text string) bool {
+// unfit reports whether text, outside its choices and optional parts, has
+// a slot with nothing true to say: a key slot with nothing to name, or
+// {$listedfor} on work whose initiative has not listed it for long
+// (listedFor).
+func (ig *issueGen) unfit(text string) bool {
 	for _, slot := range keySlots {
 		if strings.Contains(text, "{$"+slot+"}") && len(ig.refCandidates(slot)) == 0 {
 			return true
 		}
 	}
-	return false
+	return strings.Contains(text, "{$listedfor}") && ig.listedFor() == ""
+}
+
+// fitSlots are the slots unfit reads.
+var fitSlots = append(slices.Clone(keySlots), "listedfor")
+
+// listedFor says how long the initiative the issue is filed under has
+// listed work: since its first epic was created, in words ("months", "a
+// year"); "" when that is too short to remark on, and for work under no
+// epic, whose wait the site cannot show. "This has been on the list for a
+// year" on a task filed three weeks after its epic is made up.
+func (ig *issueGen) listedFor() string {
+	if ig.is.Parent == nil {
+		return ""
+	}
+	name := initiativeName(ig.is)
+	for _, e := range ig.epics[ig.is.Project] { // oldest first
+		if initiativeName(e) != name {
+			continue
+		}
+		const day = 24 * time.Hour
+		switch age := ig.at.Sub(e.Created); {
+		case age >= 365*day:
+			return "a year"
+		case age >= 270*day:
+			return "most of a year"
+		case age >= 60*day:
+			return "months"
+		}
+		return ""
+	}
+	return ""
 }
 
 // topLevel is tmpl without its choices and optional parts.
@@ -193,14 +228,13 @@ func topLevel(tmpl string) string {
 	}
 }
 
-// usable are the templates that name no issue where none fits; all of
-// them if every one would.
+// usable are the templates with no slot that is unfit for the issue; all
+// of them if every one has one.
 func (ig *issueGen) usable(templates []string) []string {
 	hasSlot := false
 	for _, t := range templates {
-		if strings.Contains(t, "key}") {
-			hasSlot = true
-			break
+		for _, slot := range fitSlots {
+			hasSlot = hasSlot || strings.Contains(t, "{$"+slot+"}")
 		}
 	}
 	if !hasSlot {
@@ -208,7 +242,7 @@ func (ig *issueGen) usable(templates []string) []string {
 	}
 	var out []string
 	for _, t := range templates {
-		if !ig.namesMissingRef(topLevel(t)) {
+		if !ig.unfit(topLevel(t)) {
 			out = append(out, t)
 		}
 	}

@@ -492,7 +492,7 @@ func (ig *issueGen) ask() {
 	// Nobody waits for a merchant on an internal initiative, nor follows
 	// an issue that has nothing to do with this one.
 	for th := ig.theme(); (th != nil && th.internal && strings.Contains(strings.Join(ig.qa.answers, ""), "{$customer}")) ||
-		ig.namesMissingRef(strings.Join(ig.qa.questions, "")); {
+		ig.unfit(strings.Join(ig.qa.questions, "")); {
 		ig.qa = &questionsAndAnswers[ig.pick(len(questionsAndAnswers))]
 	}
 	ig.comment(ig.asker, ig.fresh(func() string {
@@ -1118,14 +1118,14 @@ func (ig *issueGen) expand(b *strings.Builder, tmpl string) {
 			}
 			body := tmpl[2:end]
 			if tmpl[1] == '?' {
-				if ig.chance(0.5) && !ig.namesMissingRef(topLevel(body)) {
+				if ig.chance(0.5) && !ig.unfit(topLevel(body)) {
 					ig.expand(b, body)
 				}
 			} else {
 				alt := choice(body, ig.pick(choices(body)))
 				// An alternative that would name an issue where none fits
 				// gives way to the first that names none.
-				for k := 0; ig.namesMissingRef(topLevel(alt)) && k < choices(body); k++ {
+				for k := 0; ig.unfit(topLevel(alt)) && k < choices(body); k++ {
 					alt = choice(body, k)
 				}
 				ig.expand(b, alt)
@@ -1380,6 +1380,8 @@ func (ig *issueGen) slot(name string) string {
 		return pickOf(g, ig.text.repos)
 	case "summary":
 		return is.Summary
+	case "listedfor":
+		return ig.listedFor()
 	case "allcriteria":
 		return countWords[ig.criteria("Acceptance criteria")]
 	case "criteriaticks":

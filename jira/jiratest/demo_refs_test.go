@@ -2,6 +2,7 @@ package jiratest_test
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -308,5 +309,39 @@ func TestDemoDecisionsAreTakenOnce(t *testing.T) {
 				first[k] = is.Key
 			}
 		}
+	}
+}
+
+var (
+	// teamOf is the team whose board each project is.
+	teamOf = map[string]string{"OPS": "Platform", "PAY": "Payments", "MOB": "Mobile"}
+	// asAnotherTeam are words that speak of a team as another than the
+	// one whose issue they are on.
+	asAnotherTeam = regexp.MustCompile(`waiting on \S+ from (\w+)|\bis (\w+) OK with\b|\bdo we need (\w+) to\b|\bthe (\w+) (?:dependency|API change)\b`)
+)
+
+// "We're waiting on PAY-3420 from Payments" is said on a Platform issue,
+// not on a Payments one, where "from Payments" makes no sense; a Payments
+// engineer does not ask whether Payments is OK with their own change.
+func TestDemoOnlyAnotherTeamIsSpokenOfAsOne(t *testing.T) {
+	spoken := 0
+	for _, opts := range demoVariants {
+		site := jiratest.DemoSite(opts)
+		for _, is := range site.Issues() {
+			own := teamOf[is.Project.Key]
+			for _, c := range is.Comments {
+				for _, m := range asAnotherTeam.FindAllStringSubmatch(c.Body, -1) {
+					team := strings.Join(m[1:], "")
+					if team == own {
+						t.Errorf("%s, seed %d: %s is a %s issue: %q", opts.Deployment, opts.Seed, is.Key, own, c.Body)
+					} else if slices.Contains([]string{"Platform", "Payments", "Mobile"}, team) {
+						spoken++
+					}
+				}
+			}
+		}
+	}
+	if spoken == 0 {
+		t.Error("no comment speaks of another team: the test reads none of what it guards")
 	}
 }

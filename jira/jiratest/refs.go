@@ -162,20 +162,27 @@ func (ig *issueGen) refKey(slot string) string {
 }
 
 // unfit reports whether text, outside its choices and optional parts, has
-// a slot with nothing true to say: a key slot with nothing to name, or
-// {$listedfor} on work whose initiative has not listed it for long
-// (listedFor).
+// a slot with nothing true to say: a key slot with nothing to name,
+// {$theirteam} on an issue of the team it would name, or {$listedfor} on
+// work whose initiative has not listed it for long (listedFor).
 func (ig *issueGen) unfit(text string) bool {
 	for _, slot := range keySlots {
 		if strings.Contains(text, "{$"+slot+"}") && len(ig.refCandidates(slot)) == 0 {
 			return true
 		}
 	}
+	// {$team} is the team Me talks to on the issue, which on a Payments
+	// or Mobile issue is the issue's own; {$theirteam} is another than
+	// the issue's ("waiting on PAY-3420 from Payments"), so only Platform
+	// issues have one.
+	if strings.Contains(text, "{$theirteam}") && ig.otherTeam() == ig.is.Project {
+		return true
+	}
 	return strings.Contains(text, "{$listedfor}") && ig.listedFor() == ""
 }
 
 // fitSlots are the slots unfit reads.
-var fitSlots = append(slices.Clone(keySlots), "listedfor")
+var fitSlots = append(slices.Clone(keySlots), "theirteam", "listedfor")
 
 // listedFor says how long the initiative the issue is filed under has
 // listed work: since its first epic was created, in words ("months", "a

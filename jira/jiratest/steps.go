@@ -1313,7 +1313,7 @@ func (ig *issueGen) slot(name string) string {
 			return pickOf(g, th.sprintGoals)
 		}
 		return pickOf(g, ig.text.goals)
-	case "team":
+	case "team", "theirteam":
 		return ig.teamName[ig.otherTeam()]
 	case "lead":
 		// Not the colleague who asked ("Mei Chen got the answer from Mei

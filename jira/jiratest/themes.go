@@ -468,7 +468,7 @@ var genericTheme = epicTheme{
 	doing: []string{"alert tuning", "the {$region} rollout", "the {$svc} migration"},
 	next:  []string{"the clean-up", "the runbook update", "the docs"},
 	risk: []string{
-		"we're waiting on the {$team} API change in {$otherkey}",
+		"we're waiting on the {$theirteam} API change in {$otherkey}",
 		"{$person} is out next week",
 		"the {$svc} upgrade might need a maintenance window",
 	},

@@ -299,3 +299,72 @@ func TestDemoAgeClaimsFitTheInitiative(t *testing.T) {
 		t.Error("no description says how long its need has waited: the test reads none of what it guards")
 	}
 }
+
+var (
+	sameError       = regexp.MustCompile(`same error as in the description`)
+	descriptionSays = regexp.MustCompile(`what the description says`)
+	asDescribed     = regexp.MustCompile(`as in the description: ([^.]+\.)`)
+	metricsThere    = regexp.MustCompile(`success metrics are in the description`)
+)
+
+// A comment that points at the description ("Reproduced on staging —
+// same error as in the description", "the change does what the
+// description says") points at one that has what it says: an error in a
+// {code} block, any words at all, the goal it quotes, success metrics.
+func TestDemoCommentsPointAtWhatTheDescriptionHas(t *testing.T) {
+	pointers := 0
+	for _, opts := range demoVariants {
+		site := jiratest.DemoSite(opts)
+		for _, is := range site.Issues() {
+			for _, c := range is.Comments {
+				d := descriptionAt(is, c.Created)
+				var wrong bool
+				switch {
+				case sameError.MatchString(c.Body):
+					wrong = !strings.Contains(d, "{code")
+				case descriptionSays.MatchString(c.Body):
+					wrong = strings.TrimSpace(d) == ""
+				case asDescribed.MatchString(c.Body):
+					wrong = !strings.Contains(d, asDescribed.FindStringSubmatch(c.Body)[1])
+				case metricsThere.MatchString(c.Body):
+					wrong = !strings.Contains(d, "Success metrics")
+				default:
+					continue
+				}
+				pointers++
+				if wrong {
+					t.Errorf("%s, seed %d: %s: %q, but the description reads %q", opts.Deployment, opts.Seed, is.Key, c.Body, d)
+				}
+			}
+		}
+	}
+	if pointers == 0 {
+		t.Error("no comment points at the description: the test reads none of what it guards")
+	}
+}
+
+// sighting is a colleague seeing a bug's symptoms again.
+var sighting = regexp.MustCompile(`^(?:Reproduced on staging|Seen this again|\+1, hit this)|mentioned this on the call .*they see it`)
+
+// "Reproduced on staging with 4.9.9" is said of a bug: an epic's goal or
+// a story's wish has nothing to reproduce.
+func TestDemoOnlyBugsAreSeenAgain(t *testing.T) {
+	seen := 0
+	for _, opts := range demoVariants {
+		site := jiratest.DemoSite(opts)
+		for _, is := range site.Issues() {
+			for _, c := range is.Comments {
+				if !sighting.MatchString(c.Body) {
+					continue
+				}
+				seen++
+				if is.Type.Name != "Bug" {
+					t.Errorf("%s, seed %d: %s is a %s (%s): %q", opts.Deployment, opts.Seed, is.Key, is.Type.Name, is.Summary, c.Body)
+				}
+			}
+		}
+	}
+	if seen == 0 {
+		t.Error("nobody sees a bug again: the test reads none of what it guards")
+	}
+}

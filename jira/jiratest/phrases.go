@@ -805,17 +805,21 @@ var (
 
 // Colleagues' words.
 var (
-	// colleagueTriage is what colleagues say before anyone works on an issue.
+	// colleagueTriage is what colleagues say before anyone works on an
+	// issue; on a bug, colleagueSightings too: a story or an epic has no
+	// symptoms to see again.
 	colleagueTriage = []string{
 		"Will pick this up after {$samekey}{? — probably {$day}}.",
-		"Reproduced on staging with {$ver}{? — same error as in the description}.",
 		"{~Thanks|Thanks for writing this up|Cheers}{~!|, this has bitten me too.|, I'll have a look {$day}.|, {$customer} will be happy.|, I saw the same on {$since}.}",
 		"Is this still needed after the {$svc} migration?{? I thought {$samekey} covered it.}",
+		"I can take this {~next sprint|after {$samekey}|on {$day}} if nobody else does{~.|, should be a day or two.}",
+		"Not sure about the estimate, {~the {$svc} side alone is a couple of days|it feels bigger than {$2-5} points to me}.",
+	}
+	colleagueSightings = []string{
+		"Reproduced on staging with {$ver}{? — {$sameerror}}.",
 		"Seen this again {~today|this morning|last night} at {$hhmm}, same symptoms{? in {$region}}.",
 		"+1, hit this {~twice|three times|again} {~this week|since {$since}}{? while on call}{? in {$region}}.",
-		"I can take this {~next sprint|after {$samekey}|on {$day}} if nobody else does{~.|, should be a day or two.}",
 		"{$customer} mentioned this on the call {$day}, {~they see it about once a week|support has the ticket}.",
-		"Not sure about the estimate, {~the {$svc} side alone is a couple of days|it feels bigger than {$2-5} points to me}.",
 	}
 	// colleagueWork is what they say while working on it and after.
 	colleagueWork = []string{

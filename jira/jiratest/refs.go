@@ -163,7 +163,8 @@ func (ig *issueGen) refKey(slot string) string {
 
 // unfit reports whether text, outside its choices and optional parts, has
 // a slot with nothing true to say: a key slot with nothing to name,
-// {$theirteam} on an issue of the team it would name, or {$listedfor} on
+// {$theirteam} on an issue of the team it would name, {$sameerror} on one
+// whose description shows no error in a {code} block, or {$listedfor} on
 // work whose initiative has not listed it for long (listedFor).
 func (ig *issueGen) unfit(text string) bool {
 	for _, slot := range keySlots {
@@ -178,11 +179,14 @@ func (ig *issueGen) unfit(text string) bool {
 	if strings.Contains(text, "{$theirteam}") && ig.otherTeam() == ig.is.Project {
 		return true
 	}
+	if strings.Contains(text, "{$sameerror}") && !strings.Contains(ig.is.Description, "{code") {
+		return true // "same error as in the description" needs an error there
+	}
 	return strings.Contains(text, "{$listedfor}") && ig.listedFor() == ""
 }
 
 // fitSlots are the slots unfit reads.
-var fitSlots = append(slices.Clone(keySlots), "theirteam", "listedfor")
+var fitSlots = append(slices.Clone(keySlots), "theirteam", "sameerror", "listedfor")
 
 // listedFor says how long the initiative the issue is filed under has
 // listed work: since its first epic was created, in words ("months", "a

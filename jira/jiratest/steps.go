@@ -444,6 +444,13 @@ func (ig *issueGen) flag() {
 	ig.history(w, HistoryItem{Field: "Flagged", FieldType: "custom", FieldID: ig.site.FieldIDs.Flagged,
 		To: "[" + impedimentOptionID(ig.site.Deployment) + "]", ToString: "Impediment"})
 	ig.say(w, flagComments[ig.blockedOn:ig.blockedOn+1])
+	// A blocker that has nothing else to do with the issue is linked at
+	// once: linkBlocker may come after the site's Now, and the comment
+	// would name an issue nothing ties to this one.
+	if ig.blocker != nil && !ig.relatedTo(ig.is, ig.blocker) {
+		ig.later(time.Minute)
+		ig.linkBlocker()
+	}
 }
 
 // blockerIn is an issue of p the issue can wait on now: plain work that is
@@ -1065,8 +1072,11 @@ func (ig *issueGen) meReview() bool {
 
 func (ig *issueGen) colleagueTalk() bool {
 	texts := colleagueTriage
-	if ig.worked {
+	switch {
+	case ig.worked:
 		texts = colleagueWork
+	case ig.is.Type == typeBug:
+		texts = append(slices.Clone(texts), colleagueSightings...)
 	}
 	if ig.kind == kindIncident {
 		texts = slices.DeleteFunc(slices.Clone(texts), statesIncidentFacts)
@@ -1382,6 +1392,8 @@ func (ig *issueGen) slot(name string) string {
 		return is.Summary
 	case "listedfor":
 		return ig.listedFor()
+	case "sameerror":
+		return "same error as in the description"
 	case "allcriteria":
 		return countWords[ig.criteria("Acceptance criteria")]
 	case "criteriaticks":

@@ -489,7 +489,7 @@ var genericTheme = epicTheme{
 	},
 	gain:     []string{"a {$10-40}% drop in pages", "{$customer}'s biggest complaint", "{$3-9} fewer tickets a week"},
 	watchers: []string{"{$outsider}"},
-	verified: []string{"the change does what the description says and the logs are clean", "{$svc} behaves as the ticket asks, also after a restart", "p99 back under {$150-250} ms"},
+	verified: []string{"the change behaves and the logs are clean", "{$svc} behaves as the ticket asks, also after a restart", "p99 back under {$150-250} ms"},
 	gap:      []string{"the fix doesn't survive a restart of {$svc}", "the dashboard shows no data for {$region}", "the old behaviour doesn't come back when the flag is off"},
 	relnote:  []string{"{$summary}."},
 	rollout:  []string{"it goes out behind the flag, and we turn it on for {~10|25|5}% of {~traffic|merchants} the week after{? and for everyone on {$nth} if the numbers hold}"},

@@ -345,3 +345,51 @@ func TestDemoOnlyAnotherTeamIsSpokenOfAsOne(t *testing.T) {
 		t.Error("no comment speaks of another team: the test reads none of what it guards")
 	}
 }
+
+var (
+	// platformServices are the services the Platform team runs.
+	platformServices = demoServices[:12]
+	// platformPart is Me saying what Platform does on another team's
+	// issue, and on what service.
+	platformPart = regexp.MustCompile(`we have a maintenance window for (.+?) on \w+day\. Nothing should change on their side|we handle the (.+?) side`)
+	// teamPart is Me saying what the other team does.
+	teamPart = regexp.MustCompile(`(?:they handle|(?:Payments|Mobile) takes) (the [\w ]+?)(?: and|,)|(?:Payments|Mobile) ships the app side`)
+	// partsOf are what each team can take on: Payments has merchants and
+	// no app, Mobile an app and no merchants.
+	partsOf = map[string][]string{"PAY": {"the client changes", "the merchant comms"}, "MOB": {"the client changes", "the app release"}}
+)
+
+// On another team's issue Me splits the work the way the site has it:
+// Platform holds a maintenance window on a service it runs ("Nothing
+// should change on their side" is not said of their own payments-api, nor
+// of the iOS app), and the other team takes a part it has: Payments no
+// app release, Mobile no merchant comms.
+func TestDemoEachTeamTakesAPartItHas(t *testing.T) {
+	parts := 0
+	for _, opts := range demoVariants {
+		site := jiratest.DemoSite(opts)
+		for _, is := range site.Issues() {
+			for _, c := range is.Comments {
+				for _, m := range platformPart.FindAllStringSubmatch(c.Body, -1) {
+					parts++
+					if svc := m[1] + m[2]; !slices.Contains(platformServices, svc) {
+						t.Errorf("%s, seed %d: %s: Platform does not run %s: %q", opts.Deployment, opts.Seed, is.Key, svc, c.Body)
+					}
+				}
+				for _, m := range teamPart.FindAllStringSubmatch(c.Body, -1) {
+					parts++
+					part := m[1]
+					if part == "" {
+						part = "the app release" // ships the app side
+					}
+					if !slices.Contains(partsOf[is.Project.Key], part) {
+						t.Errorf("%s, seed %d: %s is a %s issue: %q", opts.Deployment, opts.Seed, is.Key, teamOf[is.Project.Key], c.Body)
+					}
+				}
+			}
+		}
+	}
+	if parts == 0 {
+		t.Error("Me splits no work with another team: the test reads none of what it guards")
+	}
+}

@@ -613,6 +613,9 @@ var (
 		"Same root cause as {$dupkey}{? (the {$svc} pool size)}. Closing as duplicate, please follow that one{? for news}.",
 		"This is {$dupkey} again. Marking it as a duplicate{~ and linking them| so the history stays in one place}.",
 	}
+	// crossTeamComments are Me's words on another team's issue: Platform
+	// does its part on a service it runs ({$oursvc}), the other team a
+	// part it has ({$theirpart}).
 	crossTeamComments = []string{
 		"Hi {$lead}, we need this before we can turn on the new alerting for {$svc}. Could your team pick it up in {$sprint}? Our side is {$opskey}.",
 		"Hand-off: our part ({$opsdonekey}) is done{~ and closed|, nothing on the platform side holds this up any more}. Over to {$team} for {~the client changes|the rollout}.",
@@ -620,11 +623,11 @@ var (
 		"Coordinating with {$team}: they own the client side, we own the infrastructure. Linked {$opskey} so both boards see it.",
 		"Dependency: {$opskey} has to land first. I'll comment here when it's done so you can start{? — probably {$day}}.",
 		"Hi {$lead}, could someone on your side review the runbook before we hand this over? Ideally before {$day}.",
-		"Coordinating with {$team} on the timing: we have a maintenance window for {$svc} on {$day}. Nothing should change on their side, but {$lead}, shout if you see errors.",
-		"Synced with {$mate} on who does what: {$team} {~changes the client|ships the app side}, we watch {$svc} on our dashboards during the rollout{? and roll back if it misbehaves}.",
+		"Coordinating with {$team} on the timing: we have a maintenance window for {$oursvc} on {$day}. Nothing should change on their side, but {$lead}, shout if you see errors.",
+		"Synced with {$mate} on who does what: {$team} {~changes the client|takes {$theirpart}}, we watch {$svc} on our dashboards during the rollout{? and roll back if it misbehaves}.",
 		"Synced with the {$team} team on this: they expose the metric, we build the alert. Owner on their side is {$mate}.",
 		"{$lead} we'd like to take this off your plate: our team can do the infrastructure part in {$opskey}. Any objections?",
-		"Talked to the {$team} team {~at {$meeting}|on a call this morning}: they handle {~the app release|the merchant comms} and we handle the {$svc} side. Timeline is in {$opskey}.",
+		"Talked to the {$team} team {~at {$meeting}|on a call this morning}: they handle {$theirpart} and we handle the {$oursvc} side. Timeline is in {$opskey}.",
 	}
 	// epicGoalComments open an epic Me owns.
 	epicGoalComments = []string{
@@ -851,7 +854,14 @@ var (
 	}
 	worklogComments = []string{"", "", "Investigating", "Implementation", "Code review", "Pairing on the failover test", "Terraform changes", "Incident follow-up", "Testing on staging"}
 	regions         = []string{"eu-west-1", "us-east-1", "eu-central-1"}
-	customers       = []string{"Nordvik Outfitters", "Halden Foods", "Brightline Travel", "Cobalt Fitness", "Marlow & Finch", "Tiller Books",
+	// platformUnderneath are the services Platform runs that the other
+	// teams' services stand on.
+	platformUnderneath = []string{"postgres-primary", "kafka", "redis-cache", "ingress-nginx", "vault"}
+	// teamParts are what each other team takes on in work shared with
+	// Platform: Payments has merchants and no app, Mobile an app and no
+	// merchants.
+	teamParts = map[string][]string{"PAY": {"the client changes", "the merchant comms"}, "MOB": {"the client changes", "the app release"}}
+	customers = []string{"Nordvik Outfitters", "Halden Foods", "Brightline Travel", "Cobalt Fitness", "Marlow & Finch", "Tiller Books",
 		"Oakridge Pharmacy", "Sundial Coffee", "Kestrel Bikes", "Fjordhus Home", "Pinecrest Hotels", "Umber Studio"}
 	// outsiders are people outside the three teams, named in plain text.
 	outsiders  = []string{"Priya from support", "Daniel in finance", "Hana from security", "Oskar from sales", "Ines from legal", "Marta (customer success)"}

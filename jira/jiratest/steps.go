@@ -1325,6 +1325,13 @@ func (ig *issueGen) slot(name string) string {
 		return pickOf(g, ig.text.goals)
 	case "team", "theirteam":
 		return ig.teamName[ig.otherTeam()]
+	case "oursvc":
+		return pickOf(g, platformUnderneath)
+	case "theirpart":
+		if parts := teamParts[ig.otherTeam().Key]; len(parts) > 0 {
+			return pickOf(g, parts)
+		}
+		return "their part"
 	case "lead":
 		// Not the colleague who asked ("Mei Chen got the answer from Mei
 		// Chen"): then another team's lead. No pick, so the rest of the

@@ -368,3 +368,29 @@ func TestDemoOnlyBugsAreSeenAgain(t *testing.T) {
 		t.Error("nobody sees a bug again: the test reads none of what it guards")
 	}
 }
+
+// "I'll add it to the description" is a promise the site shows kept: its
+// author changes the description after saying so. Me's answers used to
+// close with it and never did; the demo now makes no such promise, and
+// this keeps it from coming back unkept.
+func TestDemoPromisedDescriptionsAreWritten(t *testing.T) {
+	for _, opts := range demoVariants {
+		site := jiratest.DemoSite(opts)
+		for _, is := range site.Issues() {
+			for _, c := range is.Comments {
+				if !strings.Contains(c.Body, "I'll add it to the description") {
+					continue
+				}
+				kept := false
+				for _, h := range is.Histories {
+					for _, it := range h.Items {
+						kept = kept || it.FieldID == "description" && h.Author.DisplayName == c.Author.DisplayName && !h.Created.Before(c.Created)
+					}
+				}
+				if !kept {
+					t.Errorf("%s, seed %d: %s: %q, and the description never changes after", opts.Deployment, opts.Seed, is.Key, c.Body)
+				}
+			}
+		}
+	}
+}

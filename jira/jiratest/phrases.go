@@ -746,7 +746,7 @@ type qaPair struct {
 // people do.
 const (
 	questionOpening = "{~|quick one: |sorry to chase, |before I go further: |}"
-	answerClosing   = "{~||| Thanks for asking first.| I'll add it to the description.| Shout if anything else comes up.}"
+	answerClosing   = "{~||| Thanks for asking first.| Thanks for checking with me.| Shout if anything else comes up.}"
 	questionClosing = "{~|| I'd like to finish this by {$day}.| No rush, I'm on something else until {$later} UTC.| Asking because {$customer} is waiting on it.| {$person} wondered too.}"
 )
 

@@ -437,7 +437,7 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 		writeEscaped(w, r.initiativeFacts(in))
 		w.WriteString("\n\n")
 		if goal, metrics := goalAndMetrics(in.goal()); goal != "" {
-			w.WriteString("**Goal.** ")
+			w.WriteString("**" + goalLabel(in.goal()) + ".** ")
 			writeEscaped(w, evidence.ShortenAtSentence(goal, goalLength))
 			if metrics != "" {
 				w.WriteString(" **Success metrics:** ")
@@ -658,6 +658,23 @@ func writeShortOutcome(w *bufio.Writer, r *report, in initiative, after bool) {
 // plain text of "h3. Goal" is "Goal:".
 var goalHeadings = []string{"Goal:", "Goals:", "Problem:", "Success metrics:", "Success metric:", "Success criteria:",
 	"Scope:", "Out of scope:", "Non-goals:", "Background:", "Context:", "Why:", "Update from"}
+
+// goalLabel names what goalAndMetrics finds of a description: its "Goal",
+// its "Problem" when that is the heading it has, or, of a description
+// without either, its "Context": prose that opens "Returning customers
+// type their card again on every order…" states a problem, and labelled
+// "Goal." it misreads.
+func goalLabel(description string) string {
+	d := strings.ToLower(evidence.OneLine(description))
+	switch {
+	case strings.Contains(d, "goal:") || strings.Contains(d, "goals:"):
+		return "Goal"
+	case strings.Contains(d, "problem:"):
+		return "Problem"
+	default:
+		return "Context"
+	}
+}
 
 // goalAndMetrics splits an epic's description into its goal and its
 // success metrics, by their headings; without a goal heading the whole

@@ -329,3 +329,21 @@ func TestTheHeadlineNamesTheOneInitiativeLedAndItsChange(t *testing.T) {
 		t.Errorf("headline %q\ndoes not say %q", headline, want)
 	}
 }
+
+// An epic's description is labelled by what it is: prose without a goal
+// heading opens with the problem as often as with the goal, and "Goal."
+// before "Returning customers have to type their card details again…"
+// misreads it.
+func TestTheBriefLabelsAnEpicsDescriptionByItsHeadings(t *testing.T) {
+	for description, want := range map[string]string{
+		"Goal: cut pages per week under 20. Success metrics: 4-week average under 20.":       "Goal",
+		"Goals: one checkout for every market.":                                              "Goal",
+		"Problem: merchants wait 5 days for refunds. Success metric: 60% self-served.":       "Problem",
+		"Returning customers have to type their card details again on every order.":          "Context",
+		"Background: the 1.28 clusters leave support in March. Scope: every cluster we run.": "Context",
+	} {
+		if got := goalLabel(description); got != want {
+			t.Errorf("goalLabel(%q) = %q, want %q", description, got, want)
+		}
+	}
+}

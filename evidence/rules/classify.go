@@ -13,13 +13,16 @@ import (
 
 // rule is one compiled classification rule: evidence of category, with
 // confidence, for an activity of one of sources for which when holds and
-// match finds something. A zero cond always holds.
+// match finds something. Where unless holds, the rule rules its category
+// out of the activity instead: no later rule and not the text model claims
+// it. A zero cond always holds; a zero unless never does.
 type rule struct {
 	id         string
 	category   string
 	sources    sourceSet
 	confidence float64
 	when       cond
+	unless     cond
 	match      cond
 	// quoteOpening quotes the text from its start rather than around the
 	// match: a story reads from its problem, not from its acceptance

@@ -635,6 +635,20 @@ func resolvedWithin(d time.Duration, resolutions ...string) guard {
 	}
 }
 
+// filedWithin holds when the user created the issue at most d before the
+// activity: a field they set then (a parent, a priority, a sprint) is part
+// of filing the issue, as it would be had the create screen set it, which
+// leaves no history at all.
+func filedWithin(d time.Duration) guard {
+	return func(s *subject) bool {
+		if s.is.Created.IsZero() || !s.is.CreatedBy(s.me) {
+			return false
+		}
+		gap := s.a.At.Sub(s.is.Created)
+		return gap >= 0 && gap <= d
+	}
+}
+
 // ---- Sentence filters ----
 
 // codeWords mark a sentence as talk about code: hands-on engineering, not PM

@@ -446,8 +446,8 @@ func (m *Model) questionWeight(feats []modelFeature, c int) float64 {
 
 // claims withholds from out the rules' claims the model vetoes, but those
 // unvetoed says it may not, and adds the categories it finds that no rule
-// claimed.
-func (m *Model) claims(s *subject, out []evidence.Evidence, unvetoed func(evidence.Evidence) bool) []evidence.Evidence {
+// claimed or ruled out.
+func (m *Model) claims(s *subject, out []evidence.Evidence, unvetoed func(evidence.Evidence) bool, ruledOut []string) []evidence.Evidence {
 	var fs featureSink
 	toks := modelFeatures(s, &fs)
 	feats := fs.feats
@@ -458,7 +458,7 @@ func (m *Model) claims(s *subject, out []evidence.Evidence, unvetoed func(eviden
 	})
 	text := s.plain().text
 	for c, id := range m.Categories {
-		if probs[c] < m.Thresholds[c] || hasCategory(out, id) {
+		if probs[c] < m.Thresholds[c] || hasCategory(out, id) || slices.Contains(ruledOut, id) {
 			continue
 		}
 		top := m.strongest(feats, toks, c, 3)

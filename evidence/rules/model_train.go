@@ -79,6 +79,9 @@ type trainExample struct {
 	rules map[int]bool // categories the rules claim
 	text  bool         // the model reads it
 	fold  int
+	// ruledOut are the categories a rule's unless ruled out: the model
+	// may not claim them.
+	ruledOut map[int]bool
 }
 
 // TrainModel trains the text model on examples, choosing each category's
@@ -112,7 +115,7 @@ func TrainModel(rs *RuleSet, examples []Example, opts TrainOptions) (*Model, Tra
 		if foldOf != nil {
 			fold = foldOf[e.Writer]
 		}
-		p := prepared{ex: trainExample{want: make([]bool, len(cats)), rules: map[int]bool{}, fold: fold}}
+		p := prepared{ex: trainExample{want: make([]bool, len(cats)), rules: map[int]bool{}, ruledOut: map[int]bool{}, fold: fold}}
 		for _, w := range e.Want {
 			c, ok := catIndex[w]
 			if !ok {
@@ -120,9 +123,15 @@ func TrainModel(rs *RuleSet, examples []Example, opts TrainOptions) (*Model, Tra
 			}
 			p.ex.want[c] = true
 		}
-		for _, ev := range rs.Classify(e.Activity, e.Issue, e.Me) {
+		claims, ruledOut := rs.classify(e.Activity, e.Issue, e.Me)
+		for _, ev := range claims {
 			if c, ok := catIndex[ev.Category]; ok {
 				p.ex.rules[c] = true
+			}
+		}
+		for _, id := range ruledOut {
+			if c, ok := catIndex[id]; ok {
+				p.ex.ruledOut[c] = true
 			}
 		}
 		if s.modelReads() {
@@ -250,12 +259,13 @@ func TrainingExamples(dir string) ([]Example, error) {
 }
 
 // TrainingFingerprint digests what training learns from: each example's
-// writer, labels and text, the rules' claims on it (thresholds and vetoes
-// are chosen beside them) and the features the model reads in it. `make
-// model` records it beside the model it writes (ModelFingerprintName), and
-// a test compares it with today's: a change to the corpus, the rules or the
-// features that would train another model fails until the model is
-// trained again, so the embedded model is always what `make model` makes.
+// writer, labels and text, the rules' claims on it and the categories they
+// rule out (thresholds and vetoes are chosen beside them) and the features
+// the model reads in it. `make model` records it beside the model it
+// writes (ModelFingerprintName), and a test compares it with today's: a
+// change to the corpus, the rules or the features that would train another
+// model fails until the model is trained again, so the embedded model is
+// always what `make model` makes.
 func TrainingFingerprint(rs *RuleSet, examples []Example) string {
 	rs = rs.withoutModel()
 	h := sha256.New()
@@ -263,8 +273,12 @@ func TrainingFingerprint(rs *RuleSet, examples []Example) string {
 	var hash []byte
 	for _, e := range examples {
 		fmt.Fprintf(h, "%q %q %q %q|", e.Writer, e.Want, e.Activity.Source, e.Activity.Text)
-		for _, ev := range rs.Classify(e.Activity, e.Issue, e.Me) {
+		claims, ruledOut := rs.classify(e.Activity, e.Issue, e.Me)
+		for _, ev := range claims {
 			fmt.Fprintf(h, "%s %s|", ev.Category, ev.Rule)
+		}
+		for _, id := range ruledOut {
+			fmt.Fprintf(h, "!%s|", id)
 		}
 		if s := (&subject{a: e.Activity, is: e.Issue, me: e.Me, rs: rs}); s.modelReads() {
 			modelFeatures(s, &fs)
@@ -438,9 +452,10 @@ func operatingPoints(exs []trainExample, oof [][]float64, c int, opts TrainOptio
 			pt := operatingPoint{veto: veto, threshold: math.Round(th*100) / 100}
 			for i, e := range exs {
 				var claimed bool
-				if e.rules[c] {
+				switch {
+				case e.rules[c]:
 					claimed = oof[i] == nil || oof[i][c] >= pt.veto
-				} else {
+				case !e.ruledOut[c]:
 					claimed = oof[i] != nil && oof[i][c] >= pt.threshold
 				}
 				switch {

@@ -30,3 +30,18 @@ func TestThresholdsAreChosenForAllCategoriesTogether(t *testing.T) {
 		t.Errorf("no point keeps 95%%: threshold %v, want the most precise, 0.8", got[0].threshold)
 	}
 }
+
+// Thresholds are chosen on what the model may claim: where a rule ruled a
+// category out (unless), the model's probability counts for nothing.
+func TestOperatingPointsLeaveRuledOutCategoriesUnclaimed(t *testing.T) {
+	exs := []trainExample{
+		{want: []bool{false}, rules: map[int]bool{}, ruledOut: map[int]bool{0: true}, text: true},
+		{want: []bool{true}, rules: map[int]bool{}, ruledOut: map[int]bool{}, text: true},
+	}
+	oof := [][]float64{{0.99}, {0.99}}
+	for _, pt := range operatingPoints(exs, oof, 0, TrainOptions{MinThreshold: 0.5}) {
+		if pt.threshold <= 0.99 && (pt.tp != 1 || pt.fp != 0) {
+			t.Fatalf("at threshold %v: %d right, %d wrong; want the ruled-out example unclaimed", pt.threshold, pt.tp, pt.fp)
+		}
+	}
+}

@@ -117,22 +117,35 @@ type RuleSet struct {
 // workflow migration (an administrator's side effect). Rules are
 // tried in order; an activity may give evidence of several categories but
 // at most one item per category, from the first rule of that category that
-// matches. The returned items have no ID and none of the fields the store
+// matches, and none where a rule of the category before it rules it out
+// (unless). The returned items have no ID and none of the fields the store
 // fills.
 func (rs *RuleSet) Classify(a evidence.Activity, is evidence.Issue, me evidence.User) []evidence.Evidence {
+	out, _ := rs.classify(a, is, me)
+	return out
+}
+
+// classify is Classify, and says which categories a rule's unless ruled
+// out of the activity.
+func (rs *RuleSet) classify(a evidence.Activity, is evidence.Issue, me evidence.User) (out []evidence.Evidence, ruledOut []string) {
 	if !a.Mine(is, me) || a.ChangesWorkflow() {
-		return nil
+		return nil, nil
 	}
 	if a.Source == evidence.SourceIssue {
 		a.Author = me // reported by the user, created by an import or automation
 	}
 	s := &subject{a: a, is: is, me: me, rs: rs}
 	bit := sourceBit(a.Source)
-	var out []evidence.Evidence
 	for i := range rs.rules {
 		r := &rs.rules[i]
-		if r.sources&bit == 0 || hasCategory(out, r.category) {
+		if r.sources&bit == 0 || hasCategory(out, r.category) || slices.Contains(ruledOut, r.category) {
 			continue
+		}
+		if r.unless.eval != nil {
+			if _, ok := r.unless.eval(s); ok {
+				ruledOut = append(ruledOut, r.category)
+				continue
+			}
 		}
 		if r.when.eval != nil {
 			if _, ok := r.when.eval(s); !ok {
@@ -161,9 +174,9 @@ func (rs *RuleSet) Classify(a evidence.Activity, is evidence.Issue, me evidence.
 		})
 	}
 	if m := rs.Model(); m != nil && s.modelReads() {
-		out = m.claims(s, out, rs.unvetoed)
+		out = m.claims(s, out, rs.unvetoed, ruledOut)
 	}
-	return subsume(out, evidence.IsIncident(is.Type, is.Summary, is.Labels))
+	return subsume(out, evidence.IsIncident(is.Type, is.Summary, is.Labels)), ruledOut
 }
 
 // subsume drops a claim another claim on the same activity already makes:

@@ -59,6 +59,7 @@ var matcherSpecs = []matcherSpec{
 	{"someone-elses-issue", "true or false", "the issue is assigned to or was created by another person (not the user, not automation)", buildSomeoneElses},
 	{"linked-to-other-project", "true or false", "the issue has a link to an issue of another project", buildLinkedOtherProject},
 	{"resolved-within", "minutes and resolution (a list)", "the issue was resolved with one of the resolutions within that many minutes of the activity", buildResolvedWithin},
+	{"filed-within", "minutes", "the user created the issue at most that many minutes before the activity: what they set then is part of filing it", buildFiledWithin},
 	{"issue-mentions", "a text pattern (see text)", "the pattern matches the activity's text, the issue's summary or one of its labels", buildIssueMentions},
 	{"changed", "field, and optionally from, to, not-from, not-to, to-category, adds, removes, changes-other-than, cleared, link-added, link-removed, link-to-other-project, with-reason", "the change has an item of that field (by id or name, so custom fields are found whatever their customfield number) that passes every check", buildChanged},
 	{"edited", "field, min-words, and optionally pattern or phrases", "the change adds at least min-words words to the field's text, matching the pattern if one is given", buildEdited},
@@ -373,6 +374,24 @@ func buildResolvedWithin(fc *fileCtx, n *yaml.Node) (cond, bool) {
 	}
 	return guardCond(resolvedWithin(time.Duration(minutes)*time.Minute, res...),
 		fmt.Sprintf("the issue was resolved as %s within %d minutes of it", quoteList(res), minutes)), true
+}
+
+func buildFiledWithin(fc *fileCtx, n *yaml.Node) (cond, bool) {
+	m, ok := fc.mapping(n, []string{"minutes"})
+	if !ok {
+		return cond{}, false
+	}
+	v, ok := m["minutes"]
+	if !ok {
+		fc.problem(n, "filed-within needs minutes")
+		return cond{}, false
+	}
+	minutes, ok := fc.integer(v)
+	if !ok {
+		return cond{}, false
+	}
+	return guardCond(filedWithin(time.Duration(minutes)*time.Minute),
+		fmt.Sprintf("you created the issue at most %d minutes before", minutes)), true
 }
 
 func buildIssueMentions(fc *fileCtx, n *yaml.Node) (cond, bool) {

@@ -62,7 +62,7 @@ func (r *rawRule) get(name string) (ruleKey, bool) {
 }
 
 // ruleKeys are the keys a rule may have, in the order `rules show` prints them.
-var ruleKeys = []string{"id", "category", "source", "confidence", "quote", "model-veto", "disabled", "when", "match"}
+var ruleKeys = []string{"id", "category", "source", "confidence", "quote", "model-veto", "disabled", "when", "unless", "match"}
 
 var topLevelKeys = []string{"version", "categories", "patterns", "automation-accounts", "rules", "model"}
 
@@ -481,6 +481,8 @@ func (c *compiler) compileRule(r rawRule, origin RuleOrigin) (rule, RuleInfo, bo
 		case "when":
 			out.when = fc.condition(k.val)
 			conds = append(conds, out.when)
+		case "unless":
+			out.unless = fc.condition(k.val)
 		case "match":
 			out.match = fc.condition(k.val)
 			conds = append(conds, out.match)
@@ -569,6 +571,9 @@ func describeRule(r rule) string {
 	}
 	if len(clauses) > 0 {
 		b.WriteString(" when " + strings.Join(clauses, ", and "))
+	}
+	if r.unless.desc != "" {
+		b.WriteString(", unless " + r.unless.desc + ": then no rule and not the text model claims " + r.category + " for it")
 	}
 	b.WriteString(".")
 	if r.quoteOpening {

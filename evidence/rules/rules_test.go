@@ -75,6 +75,53 @@ func TestRuleShowsWhatItMatches(t *testing.T) {
 	}
 }
 
+// A rule's unless rules its category out of an activity: neither the rule,
+// a later rule of the category nor the text model claims it there.
+func TestUnlessRulesTheCategoryOut(t *testing.T) {
+	rs := mustLoad(t, `categories:
+  - id: research
+    title: Customer research
+rules:
+  - id: comment.customer-call
+    category: research
+    source: comment
+    confidence: 0.7
+    unless: {text: {phrases: ['\bno research\b']}}
+    match: {text: {phrases: ['\bcustomer call\b']}}
+  - id: comment.interview
+    category: research
+    source: comment
+    confidence: 0.6
+    match: {text: {phrases: ['\binterviews?\b']}}
+`)
+	lees := clfIssue("Story", clfLee, clfLee)
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Customer call with Acme this morning.", []string{"comment.customer-call"}},
+		{"Three interviews booked for Friday.", []string{"comment.interview"}},
+		{"Three interviews booked for Friday, no research though.", nil},
+	} {
+		var got []string
+		for _, ev := range rs.Classify(clfComment(tt.text), lees, clfMe) {
+			if ev.Category == "research" {
+				got = append(got, ev.Rule)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: research from %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	r, _ := rs.Rule("comment.customer-call")
+	if want := `, unless its text matches one of 1 phrases: then no rule and not the text model claims research for it.`; !strings.HasSuffix(r.Description, want) {
+		t.Errorf("description = %q, want it to end %q", r.Description, want)
+	}
+	if !strings.Contains(r.YAML, "unless:") {
+		t.Errorf("YAML has no unless:\n%s", r.YAML)
+	}
+}
+
 // Every built-in rule written back in a user file, as `rules show` prints
 // it, overrides itself without changing anything.
 func TestBuiltinRulesRoundTripThroughAUserFile(t *testing.T) {
@@ -207,6 +254,8 @@ func TestRulesCheckNamesTheLineOfEveryProblem(t *testing.T) {
 		{"unknown source", "rules:\n  - id: change.priority\n    source: changes\n", []string{`3: unknown source "changes"`}},
 		{"unknown quote", "rules:\n  - id: change.priority\n    quote: middle\n", []string{`3: unknown quote "middle"; use match`}},
 		{"a model veto that is no bool", "rules:\n  - id: comment.decision\n    model-veto: sometimes\n", []string{`3: model-veto is true (the default`}},
+		{"unless that is no condition", "rules:\n  - id: comment.decision\n    unless: [assignee, me]\n", []string{`3: conditions are a mapping`}},
+		{"filed-within without minutes", "rules:\n  - id: change.priority\n    when: {filed-within: {}}\n", []string{`3: filed-within needs minutes`}},
 		{"a rule that can never match", "rules:\n  - id: change.priority\n    source: comment\n", []string{"2: rule change.priority never matches: its conditions hold only for a change, but it is for a comment"}},
 		{"disabling a rule that does not exist", "rules:\n  - id: change.priorty\n    disabled: true\n", []string{`2: no built-in rule change.priorty to disable (did you mean "change.priority"?)`}},
 		{"redefining a built-in category", "categories:\n  - id: prioritization\n    title: Mine\n", []string{"2: category prioritization is a built-in category"}},
@@ -316,6 +365,12 @@ func TestMatchers(t *testing.T) {
 	botAnswered.InReplyTo = &botAsks
 	byBot := clfComment("Moved automatically.")
 	byBot.Author = bot
+	justFiled := clfIssue("Task", clfMe, evidence.User{})
+	justFiled.Created = clfAt.Add(-9 * time.Minute)
+	filedByLee := justFiled
+	filedByLee.Reporter, filedByLee.Creator = clfLee, clfLee
+	filedEarlier := justFiled
+	filedEarlier.Created = clfAt.Add(-11 * time.Minute)
 
 	tests := []struct {
 		name  string
@@ -344,6 +399,10 @@ func TestMatchers(t *testing.T) {
 		{"not linked to another project", "linked-to-other-project: true", clfComment("x"), lees, false},
 		{"resolved within minutes", "resolved-within: {minutes: 1, resolution: [Won't Do]}", clfComment("x"), wontDo, true},
 		{"resolved otherwise", "resolved-within: {minutes: 1, resolution: [Done]}", clfComment("x"), wontDo, false},
+		{"filed by the user within minutes", "filed-within: {minutes: 10}", clfChange(sysItem("priority", "Medium", "Low")), justFiled, true},
+		{"filed by someone else within minutes", "filed-within: {minutes: 10}", clfChange(sysItem("priority", "Medium", "Low")), filedByLee, false},
+		{"filed by the user earlier", "filed-within: {minutes: 10}", clfChange(sysItem("priority", "Medium", "Low")), filedEarlier, false},
+		{"filed at an unknown time", "filed-within: {minutes: 10}", clfChange(sysItem("priority", "Medium", "Low")), clfIssue("Task", clfMe, clfMe), false},
 		{"issue-mentions the summary", "issue-mentions: {phrases: ['\\bcart\\b']}", clfComment("x"), lees, true},
 		{"changed by field name", "changed: {field: Story Points}", clfChange(customItem("Story Points", "customfield_10002", "", "3")), lees, true},
 		{"changed by custom field id", "changed: {field: customfield_10002}", clfChange(customItem("Story Points", "customfield_10002", "", "3")), lees, true},
@@ -402,7 +461,7 @@ func TestMatchers(t *testing.T) {
 
 func TestEveryMatcherIsTested(t *testing.T) {
 	// TestMatchers names each matcher in a condition; a new matcher needs a row.
-	tested := "issue-type status-category assignee reporter someone-elses-issue linked-to-other-project resolved-within issue-mentions changed edited text mentions-other-project flag-added-note flag-removed-note replies-to-question author any all not"
+	tested := "issue-type status-category assignee reporter someone-elses-issue linked-to-other-project resolved-within filed-within issue-mentions changed edited text mentions-other-project flag-added-note flag-removed-note replies-to-question author any all not"
 	for _, m := range Matchers() {
 		if !slices.Contains(strings.Fields(tested), m.Name) {
 			t.Errorf("matcher %s has no rows in TestMatchers", m.Name)

@@ -69,6 +69,16 @@ func TestClassify(t *testing.T) {
 	plainBug := clfIssue("Bug", clfLee, clfLee)              // an ordinary bug
 	wontDo := clfIssue("Story", clfLee, clfLee)              // resolved Won't Do by the user just now
 	wontDo.Resolution, wontDo.Resolved = "Won't Do", &clfAt
+	justFiled := clfIssue("Task", clfMe, evidence.User{}) // filed by the user a minute before the activity
+	justFiled.Created = clfAt.Add(-time.Minute)
+	filedEarlier := justFiled // filed by the user three days before
+	filedEarlier.Created = clfAt.Add(-72 * time.Hour)
+	justFiledForLee := clfIssue("Story", clfMe, clfLee) // filed by the user for Lee a minute before
+	justFiledForLee.Created = clfAt.Add(-time.Minute)
+	leeJustFiled := clfIssue("Bug", clfLee, evidence.User{}) // filed by Lee a minute before
+	leeJustFiled.Created = clfAt.Add(-time.Minute)
+	planningTask := clfIssue("Task", clfMe, clfMe) // the user's own ticket for planning the sprint
+	planningTask.Summary = "Sprint 24 planning"
 	postmortemTask := clfIssue("Task", clfMe, clfLee) // the postmortem of an incident
 	postmortemTask.Summary = "Postmortem: checkout outage on 3 March"
 	followUps := clfIssue("Task", clfMe, clfLee) // tracks a postmortem's follow-ups
@@ -165,6 +175,15 @@ func TestClassify(t *testing.T) {
 		{name: "acceptance criteria written in a comment is grooming", issue: leesStory,
 			act:  clfComment("Proposed acceptance criteria: the cart survives logout, items older than 7 days are dropped, and prices are refreshed on return."),
 			want: []clfWant{{evidence.CatBacklogGrooming, "comment.acceptance-criteria"}}},
+		{name: "setting the parent of an issue you just filed is filing it, not grooming", issue: justFiled,
+			act: clfChange(sysItem("parent", "", "OPS-7"))},
+		{name: "setting the parent of an issue you filed days ago is grooming", issue: filedEarlier,
+			act:  clfChange(sysItem("parent", "", "OPS-7")),
+			want: []clfWant{{evidence.CatBacklogGrooming, "change.parent"}}},
+		{name: "an estimate given while filing is not grooming", issue: justFiled,
+			act: clfChange(customItem("Story point estimate", "customfield_10016", "", "3"))},
+		{name: "labels added while filing an issue for a teammate are not grooming", issue: justFiledForLee,
+			act: clfChange(sysItem("labels", "", "checkout mobile"))},
 		{name: "two grooming changes in one history give one item", issue: unassigned,
 			act:  clfChange(customItem("Story Points", "customfield_10002", "", "3"), customItem("Epic Link", "customfield_10014", "", "OPS-7")),
 			want: []clfWant{{evidence.CatBacklogGrooming, "change.estimate"}}},
@@ -211,6 +230,13 @@ func TestClassify(t *testing.T) {
 			act: clfChange(sysItem("status", "To Do", "In Progress"), evidence.ChangeItem{Field: "Rank", FieldID: "customfield_10019", FieldType: "custom", ToString: "Ranked lower"})},
 		{name: "reordering your own ticket is not prioritization", issue: mine,
 			act: clfChange(evidence.ChangeItem{Field: "Rank", FieldID: "customfield_10019", FieldType: "custom", ToString: "Ranked higher"})},
+		{name: "a priority set while filing your own chore is not prioritization", issue: justFiled,
+			act: clfChange(sysItem("priority", "Medium", "Low"))},
+		{name: "ranking an issue you just filed is not prioritization", issue: justFiled,
+			act: clfChange(evidence.ChangeItem{Field: "Rank", FieldID: "customfield_10019", FieldType: "custom", ToString: "Ranked lower"})},
+		{name: "prioritizing an issue a teammate just filed is prioritization", issue: leeJustFiled,
+			act:  clfChange(sysItem("priority", "Medium", "High")),
+			want: []clfWant{{evidence.CatPrioritization, "change.priority"}}},
 		{name: "arguing an order in a comment is prioritization", issue: leesStory,
 			act:  clfComment("Let's deprioritise the CSV export: checkout errors are more important than reporting this month."),
 			want: []clfWant{{evidence.CatPrioritization, "comment.prioritization"}}},
@@ -312,6 +338,25 @@ func TestClassify(t *testing.T) {
 		{name: "a note added to the sprint page is not sprint-planning", act: clfComment("Added a note to the sprint page about the outage."), issue: leesStory},
 		{name: "the sprint retro is not sprint-planning", act: clfComment("Moving this topic to the sprint retro on Friday."), issue: leesStory},
 		{name: "committing code is not a sprint commitment", act: clfComment("Committed the fix to main, the sprint demo can use it."), issue: leesStory},
+		{name: "moving your own ticket into a sprint is your own work, not sprint-planning", issue: leesForMe,
+			act: clfChange(customItem("Sprint", "customfield_10020", "", "OPS Sprint 14"))},
+		{name: "carrying your own ticket over to the next sprint is not sprint-planning", issue: mine,
+			act: clfChange(customItem("Sprint", "customfield_10020", "OPS Sprint 13", "OPS Sprint 13, OPS Sprint 14"))},
+		{name: "moving a teammate's ticket into a sprint is sprint-planning", issue: forLee,
+			act:  clfChange(customItem("Sprint", "customfield_10020", "", "OPS Sprint 14")),
+			want: []clfWant{{evidence.CatSprintPlanning, "change.sprint"}}},
+		{name: "a sprint set while filing is not sprint-planning", issue: justFiled,
+			act: clfChange(customItem("Sprint", "customfield_10020", "", "OPS Sprint 14"))},
+		{name: "a note that your own ticket slipped is its status, not sprint-planning", issue: leesForMe,
+			act: clfComment("not going to make it this sprint, carrying over")},
+		{name: "carrying your own ticket over in a comment is not sprint-planning", issue: mine,
+			act: clfComment("Carrying this over to the next sprint, the API part is done.")},
+		{name: "a teammate's ticket carried over by the user is sprint-planning", issue: leesStory,
+			act:  clfComment("Not going to make it this sprint, carrying it over to the next one."),
+			want: []clfWant{{evidence.CatSprintPlanning, "comment.sprint"}}},
+		{name: "a sprint plan on your own planning ticket is sprint-planning", issue: planningTask,
+			act:  clfComment("Sprint goal: saved carts behind a flag. We have 26 points of capacity this sprint, OPS-12 carries over."),
+			want: []clfWant{{evidence.CatSprintPlanning, "comment.sprint"}}},
 		{name: "disk capacity is not sprint-planning", act: clfComment("The database is at 80% disk capacity again."), issue: mine},
 
 		// release-planning
@@ -319,6 +364,8 @@ func TestClassify(t *testing.T) {
 			act:     clfChange(evidence.ChangeItem{Field: "Fix Version", FieldID: "fixVersions", FieldType: "jira", To: "10100", ToString: "2.4.0"}),
 			want:    []clfWant{{evidence.CatReleasePlanning, "change.fix-version"}},
 			excerpt: "Fix Version: (none) → 2.4.0"},
+		{name: "a fix version set while filing is not release-planning", issue: justFiled,
+			act: clfChange(evidence.ChangeItem{Field: "Fix Version", FieldID: "fixVersions", FieldType: "jira", To: "10100", ToString: "2.4.0"})},
 		{name: "target release and cut-off comment is release-planning", issue: leesStory,
 			act:  clfComment("Target release is 2.4; the release cut-off is Thursday and I'll draft the release notes."),
 			want: []clfWant{{evidence.CatReleasePlanning, "comment.release"}}},
@@ -655,6 +702,30 @@ func TestClassify(t *testing.T) {
 			}
 			checkEvidence(t, tt.act, got)
 		})
+	}
+}
+
+// A note on the user's own ticket that it slipped is the ticket's status:
+// no rule claims it as sprint planning, and neither does the text model,
+// which learned "carrying over" from planning notes. On a teammate's
+// ticket the same words are the user moving someone else's work.
+func TestOwnSlipNoteIsNoSprintPlanningForTheModelEither(t *testing.T) {
+	own, lees := clfIssue("Story", clfLee, clfMe), clfIssue("Story", clfLee, clfLee)
+	for _, text := range []string{
+		"not going to make it this sprint, carrying over",
+		"Carrying this over to the next sprint, the API part is done.",
+		"won't make it this sprint, rolling it over to the next one",
+	} {
+		for _, ev := range Classify(clfComment(text), own, clfMe) {
+			if ev.Category == evidence.CatSprintPlanning {
+				t.Errorf("%q on the user's own ticket: %s claims sprint planning (%s)", text, ev.Rule, ev.Why)
+			}
+		}
+		if !slices.ContainsFunc(Classify(clfComment(text), lees, clfMe), func(ev evidence.Evidence) bool {
+			return ev.Category == evidence.CatSprintPlanning
+		}) {
+			t.Errorf("%q on a teammate's ticket is not sprint planning", text)
+		}
 	}
 }
 

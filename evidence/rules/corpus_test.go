@@ -22,12 +22,12 @@ type corpusGate struct{ precision, recall float64 }
 // CLASSIFIER.md less 0.03; a change that makes the classifier worse on
 // writing it has not seen fails here.
 var (
-	corpusGateMicro = corpusGate{0.899, 0.760}
+	corpusGateMicro = corpusGate{0.900, 0.758}
 	corpusGates     = map[string]corpusGate{
 		evidence.CatStoryWriting:      {0.87, 0.80},
 		evidence.CatBacklogGrooming:   {0.97, 0.84},
 		evidence.CatPrioritization:    {0.84, 0.77},
-		evidence.CatSprintPlanning:    {0.94, 0.86},
+		evidence.CatSprintPlanning:    {0.95, 0.83},
 		evidence.CatReleasePlanning:   {0.85, 0.81},
 		evidence.CatStakeholderComms:  {0.85, 0.67},
 		evidence.CatUnblocking:        {0.92, 0.67},

@@ -59,15 +59,19 @@ func TestRuleShowsWhatItMatches(t *testing.T) {
 	if !ok {
 		t.Fatal("no change.priority")
 	}
-	if want := "Claims prioritization (confidence 0.85) for a change of yours when it changes Priority."; r.Description != want {
+	if want := "Claims prioritization (confidence 0.85) for a change of yours when not (you created the issue at most 10 minutes before), and it changes Priority."; r.Description != want {
 		t.Errorf("description = %q, want %q", r.Description, want)
 	}
-	if want := "id: change.priority\ncategory: prioritization\nsource: change\nconfidence: 0.85\nmatch:\n  changed: {field: priority}\n"; r.YAML != want {
+	if want := "id: change.priority\ncategory: prioritization\nsource: change\nconfidence: 0.85\nwhen:\n  not: {filed-within: {minutes: 10}}\nmatch:\n  changed: {field: priority}\n"; r.YAML != want {
 		t.Errorf("YAML =\n%s\nwant\n%s", r.YAML, want)
 	}
 	chase, _ := BuiltinRules().Rule("comment.chase-blocker")
 	if !strings.HasSuffix(chase.Description, " The text model never withholds its claim.") || !strings.Contains(chase.YAML, "model-veto: false") {
 		t.Errorf("a rule the model may not veto does not say so:\n%s\n%s", chase.Description, chase.YAML)
+	}
+	sprint, _ := BuiltinRules().Rule("comment.sprint")
+	if want := ", unless the issue is assigned to you and its text matches \"own-slip\": then no rule and not the text model claims sprint-planning for it."; !strings.HasSuffix(sprint.Description, want) {
+		t.Errorf("comment.sprint's description = %q, want it to end %q", sprint.Description, want)
 	}
 	unflag, _ := BuiltinRules().Rule("change.unflag")
 	if !strings.Contains(unflag.YAML, "someone-elses-issue: true") || strings.Contains(unflag.YAML, "*") {
@@ -221,7 +225,7 @@ func TestUserFileAddsOverridesAndDisables(t *testing.T) {
 			t.Errorf("%s: origin %s, want %s", id, origins[id], want)
 		}
 	}
-	if r, _ := rs.Rule("change.priority"); r.File != "rules.yaml" || r.Line != 22 || !strings.Contains(r.YAML, "confidence: 0.9\nmatch:\n  changed: {field: priority}") {
+	if r, _ := rs.Rule("change.priority"); r.File != "rules.yaml" || r.Line != 22 || !strings.Contains(r.YAML, "confidence: 0.9\nwhen:\n  not: {filed-within: {minutes: 10}}\nmatch:\n  changed: {field: priority}") {
 		t.Errorf("overridden rule shown at %s:%d as\n%s", r.File, r.Line, r.YAML)
 	}
 }

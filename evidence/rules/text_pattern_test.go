@@ -186,3 +186,35 @@ func TestSentenceChecksAnswerAsTheirRegexps(t *testing.T) {
 		}
 	}
 }
+
+// own-slip finds the writer's own ticket slipping or making the sprint, said
+// of the ticket or by the writer, and not a plan that names other work or
+// speaks for the team.
+func TestOwnSlipPattern(t *testing.T) {
+	p := builtinPatterns["own-slip"]
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"not going to make it this sprint, carrying over", true},
+		{"I won't finish this sprint, the migration took longer.", true},
+		{"Will finish this sprint, only the cancel reason left.", true},
+		{"I’ll get it done this sprint.", true},
+		{"Carrying this over to the next sprint, the API part is done.", true},
+		{"Carrying this over to OPS Sprint 42; the ledger part took longer than the estimate.", true},
+		{"Reviews took the week, so rolling it over.", true},
+		{"This got carried over again.", true},
+		{"OPS-12 won't make it this sprint.", false},
+		{"We won't make the sprint goal.", false},
+		{"Carrying over OPS-12 and OPS-13 into sprint 44.", false},
+		{"Carry over, it is the first item of sprint 70.", false},
+		{"The rest (6 stories) is carry over.", false},
+		{"This carried over twice already.", false},
+		{"Will this make it this sprint?", false},
+	} {
+		indexed := indexText(tt.text)
+		if _, got := p.find(&indexed); got != tt.want {
+			t.Errorf("own-slip in %q = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -297,6 +297,8 @@ func resultQuote(ins []initiative) string {
 			if !strings.ContainsAny(clause, "0123456789") {
 				continue
 			}
+			// "…zero rollbacks, and production defects came down…"
+			clause = strings.TrimSpace(leadingConjunction.ReplaceAllString(clause, ""))
 			if i+1 < len(clauses) && c.comma && baseline.MatchString(clauses[i+1].text) {
 				if with := clause + ", " + clauses[i+1].text; utf8.RuneCountInString(with) <= resultQuoteLength {
 					clause = with
@@ -313,14 +315,22 @@ func resultQuote(ins []initiative) string {
 	return ""
 }
 
+// leadingConjunction is the word that joins a clause to the one before.
+var leadingConjunction = regexp.MustCompile(`(?i)^(?:and|but|so|while|plus)\s+`)
+
 // resultRank says how well a clause with a number tells a result: 3 when
-// it states a change from a baseline, 2 an amount, 1 only dates, times or
-// names ("on Sep 30", "Q3").
+// it states a change from a baseline, 2 an amount, 1 only dates, times,
+// names ("on Sep 30", "Q3") or numbers without a unit that may be
+// versions ("4.13 and 4.14 went live"), 0 a fragment of fewer than three
+// words ("4.12" of "4.12, 4.13 and 4.14 went live"), which is no result.
 func resultRank(clause string) int {
+	if len(strings.Fields(clause)) < 3 {
+		return 0
+	}
 	if _, ok := changeOf(clause); ok {
 		return 3
 	}
-	if len(amounts(clause)) > 0 {
+	if slices.ContainsFunc(amounts(clause), func(a amount) bool { return a.unit != "" || !strings.Contains(a.text, ".") }) {
 		return 2
 	}
 	return 1

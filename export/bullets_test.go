@@ -215,9 +215,11 @@ func TestResultQuoteKeepsItsBaseline(t *testing.T) {
 		"8 of 8 services have SLOs, and the error-budget policy is signed.": "8 of 8 services have SLOs",
 		"Delivery success within 24 hours has been 99.99% for six weeks, up from 99.2% in the quarter before the retry queue shipped.": "Delivery success within 24 hours has been 99.99% for six weeks",
 		"Everyone is happier now.": "",
-		"shipped to 100% on Sep 30. returning-customer conversion up from 2.1% to 2.6% over the first two weeks, payment failures flat. thanks all": "returning-customer conversion up from 2.1% to 2.6% over the first two weeks",
-		"Live since 14 May. About 38% of returning orders now use a saved card.":                                                                    "About 38% of returning orders now use a saved card",
-		"Rolled out to all 5 regions. Refund tickets are 13 a week, down from 42.":                                                                  "Refund tickets are 13 a week, down from 42",
+		"shipped to 100% on Sep 30. returning-customer conversion up from 2.1% to 2.6% over the first two weeks, payment failures flat. thanks all":                                                                            "returning-customer conversion up from 2.1% to 2.6% over the first two weeks",
+		"Live since 14 May. About 38% of returning orders now use a saved card.":                                                                                                                                               "About 38% of returning orders now use a saved card",
+		"Rolled out to all 5 regions. Refund tickets are 13 a week, down from 42.":                                                                                                                                             "Refund tickets are 13 a week, down from 42",
+		"Closing this epic. 4.12, 4.13 and 4.14 went live on the checklist: zero rollbacks, and production defects in first two weeks came down from 11 (4.10 + 4.11) to 3 (4.13 + 4.14). Go/No-Go call now takes 30 minutes.": "production defects in first two weeks came down from 11 (4.10 + 4.11) to 3 (4.13 + 4.14)",
+		"4.12 is live. Zero rollback.": "4.12 is live",
 		"Done on 3 March, as planned.": "Done on 3 March",
 	} {
 		if got := resultQuote([]initiative{{outcome: initiativeOutcome{Text: text}}}); got != want {

@@ -35,7 +35,7 @@ const minChange = 0.10
 // When the result states no such pair, or the direction it names
 // contradicts its numbers, or the change is small, it returns false.
 func changeOf(result string) (resultChange, bool) {
-	nums := amounts(result)
+	nums := slices.DeleteFunc(amounts(result), func(n amount) bool { return inAside(result, n.start) })
 	percent := slices.ContainsFunc(nums, func(n amount) bool { return n.unit == "%" })
 	for i, a := range nums {
 		if percent && a.unit != "%" {
@@ -176,6 +176,20 @@ func amounts(text string) []amount {
 	return out
 }
 
+// inAside says the text at i is inside a bracket that is an aside, not a
+// baseline: in "from 11 (4.10 + 4.11) to 3" the releases counted are no
+// values of the result; in "4.1% (was 6%)" the bracket is the baseline.
+func inAside(text string, i int) bool {
+	open := strings.LastIndexByte(text[:i], '(')
+	if open < 0 || strings.IndexByte(text[open:i], ')') >= 0 {
+		return false
+	}
+	return !asideBaseline.MatchString(text[open+1 : i])
+}
+
+// asideBaseline opens a bracket that gives a result's baseline.
+var asideBaseline = regexp.MustCompile(`(?i)^\s*(?:(?:down|up)\s+)?(?:we\s+|it\s+)?(?:from|was|were|previously|against|vs\.?|versus|compared|started)\b`)
+
 // leadingWord is the word, or "%", text starts with.
 func leadingWord(text string) string {
 	if strings.HasPrefix(text, "%") {
@@ -207,8 +221,8 @@ var (
 	// fromBefore ends the text before the first number of "from A to B".
 	fromBefore = regexp.MustCompile(`\bfrom\s*$`)
 	// toBetween is what stands between A and B in "from A to B" ("from 18
-	// a day to 0").
-	toBetween = regexp.MustCompile(`^\s*(?:(?:a|an|per|each)\s+\w+\s+)?(?:(?:down|up)\s+)?to\s*$`)
+	// a day to 0"), past an aside ("from 11 (4.10 + 4.11) to 3").
+	toBetween = regexp.MustCompile(`^\s*(?:\([^()]*\)\s*)?(?:(?:a|an|per|each)\s+\w+\s+)?(?:(?:down|up)\s+)?to\s*$`)
 	// arrowBetween is what stands between A and B in "A → B".
 	arrowBetween = regexp.MustCompile(`^\s*(?:→|->|=>)\s*$`)
 	// baselineBefore ends the text before a baseline: "down from", "(was",

@@ -287,6 +287,18 @@ func (is Issue) InProgress() bool {
 	return !is.Done() && is.StatusCategory == StatusInProgress
 }
 
+// bugTypes are the names sites give the issue type of a defect report,
+// lowercase: Jira Cloud's Bug, what Server and Data Center shops often
+// rename it to, and Jira's own translations of it. An incident is not one:
+// it is coordinated, and has its own type and predicate (IsIncident).
+var bugTypes = []string{"bug", "defect", "problem", "fehler", "error", "erro", "bogue", "anomalie",
+	"difetto", "błąd", "バグ", "不具合", "缺陷", "错误", "故障"}
+
+// IsBugType reports whether an issue type is a bug by another name
+// ("Defect", "Problem", "Fehler"), so that every package that treats bugs
+// apart treats the same issues as bugs.
+func IsBugType(issueType string) bool { return EqualsAnyFold(strings.TrimSpace(issueType), bugTypes) }
+
 var (
 	// incidentSummary says an issue is an incident where its type does not:
 	// "INC: checkout down", "SEV1 …", "Outage: …".

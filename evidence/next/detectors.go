@@ -205,12 +205,15 @@ func perIssue(cond func(d Detector, t *Team, is TeamIssue) (map[string]string, b
 	}
 }
 
+// typeMatches reports whether an issue is of a detector's types. Bug
+// stands for a bug by any name a site gives it (Defect, Problem, Fehler):
+// a detector of bugs that misses a shop's Defects misses all its bugs.
 func typeMatches(d Detector, is TeamIssue) bool {
 	if len(d.Types) == 0 {
 		return true
 	}
 	for _, typ := range d.Types {
-		if strings.EqualFold(typ, is.Type) {
+		if strings.EqualFold(typ, is.Type) || strings.EqualFold(typ, "Bug") && evidence.IsBugType(is.Type) {
 			return true
 		}
 	}

@@ -692,6 +692,14 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Type, is.Priority, is.Components, is.SprintState, is.Sprints, is.Created = "Bug", "", nil, "", nil, days(14)
 			}, func(*TeamIssue) {}}},
+		{name: "a Defect is a bug by another name", detector: "bug.untriaged", reason: "bug open for 2 weeks with no priority",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Type, is.Priority, is.SprintState, is.Sprints, is.Created = "Defect", "", "", nil, days(18)
+			}, func(*TeamIssue) {}}},
+		{name: "a German Fehler is a bug by another name", detector: "bug.untriaged", reason: "no priority",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Type, is.Priority, is.SprintState, is.Sprints, is.Created = "Fehler", "", "", nil, days(18)
+			}, func(*TeamIssue) {}}},
 		{name: "a team that sorts nothing by component is not told its bugs lack one",
 			issues: append(slices.Repeat([]func(*TeamIssue){func(is *TeamIssue) { is.Components = nil }}, 5), func(is *TeamIssue) {
 				is.Type, is.Components, is.SprintState, is.Sprints, is.Created = "Bug", nil, "", nil, days(30)

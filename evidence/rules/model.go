@@ -245,7 +245,13 @@ func modelFeatures(s *subject, fs *featureSink) []modelToken {
 	}
 	ctx := func(prefix, name string) { fs.word(prefix, name, -1, -1) }
 	ctx("src:", string(s.a.Source))
-	ctx("type:", strings.ToLower(s.is.Type))
+	// A Defect is read as the Bug the model learnt from: a shop's name for
+	// its bugs must not make a bug report read as a story.
+	typ := strings.ToLower(s.is.Type)
+	if evidence.IsBugType(typ) {
+		typ = "bug"
+	}
+	ctx("type:", typ)
 	switch {
 	case s.is.Assignee.Is(s.me):
 		ctx("assignee:", "me")

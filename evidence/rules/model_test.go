@@ -309,3 +309,27 @@ func TestAChaseIsClaimedWhatTheModelSays(t *testing.T) {
 		}
 	}
 }
+
+// A shop's Defect is the Bug the model learnt from: the steps of a defect
+// report the user filed for a developer are no story, whatever the site
+// calls its bugs.
+func TestADefectReadsAsABug(t *testing.T) {
+	report := clfCreated("h3. Steps to reproduce\n# Open RD with tenure 366 days starting 1-Mar-2027\n# Run EOD accrual\n\n" +
+		"h3. Expected\nAccrual as per actual/365\n\nh3. Actual\nAccrual for 367 days\n\n{code}\nACCR-ERR-114: tenure mismatch days=367 expected=366\n{code}")
+	categories := func(typ string) []string {
+		var got []string
+		for _, ev := range Classify(report, clfIssue(typ, clfMe, clfLee), clfMe) {
+			got = append(got, ev.Category+" ("+ev.Rule+")")
+		}
+		return got
+	}
+	bug := categories("Bug")
+	for _, typ := range []string{"Defect", "Fehler"} {
+		if got := categories(typ); !slices.Equal(got, bug) {
+			t.Errorf("the report on a %s claimed %v, on a Bug %v", typ, got, bug)
+		}
+	}
+	if slices.ContainsFunc(bug, func(c string) bool { return strings.HasPrefix(c, evidence.CatStoryWriting) }) {
+		t.Errorf("a defect report claimed %v", bug)
+	}
+}

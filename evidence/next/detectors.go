@@ -358,7 +358,7 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	// blocker is what the reason names, chase what the action asks to
 	// chase, and target that issue when the team's issues hold it.
 	key := blockers[0]
-	blocker, chase := " by "+key, " "+key
+	blocker, chase, chased := " by "+key, " "+key, key
 	target, known := t.issue(key)
 	if known {
 		key = target.Key
@@ -372,7 +372,7 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 				return nil, false
 			}
 			blocker = " by " + key + ", which waits on " + further[0] + ","
-			chase = " " + further[0] + ", which " + key + " waits on"
+			chase, chased = " "+further[0]+", which "+key+" waits on", further[0]
 			target, known = t.issue(further[0])
 		}
 	}
@@ -380,22 +380,32 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 		return nil, false
 	}
 	// Whom to ask for a date: the blocker's assignee, whoever took over
-	// from one who left, or, when the blocker is the user's own or
-	// nobody's, no one to ask.
+	// from one who left, or, when the blocker is the user's own, no one.
+	// A blocker nobody has needs an owner before anyone can give a date:
+	// whoever filed it knows who should take it, else its project's lead.
+	// Of a blocker the team's read does not hold, whether anyone has it
+	// is not known: the action asks its assignee, or for an owner.
 	owner, chaseBlocker := "its owner", ""
+	sep := ""
+	if strings.Contains(chase, ",") {
+		sep = ","
+	}
 	switch {
 	case known && target.Assignee.Is(t.Site.User):
 		owner = "you"
-		sep := ""
-		if strings.Contains(chase, ",") {
-			sep = ","
-		}
 		chaseBlocker = "The blocker" + chase + sep + " is yours: set a date for it"
 	case known && target.Assignee.ID == "":
 		owner = "whoever takes it"
-		chaseBlocker = "The blocker" + chase + " has nobody assigned: find it an owner and ask them for a date"
+		chaseBlocker = "The blocker" + chase + sep + " has nobody assigned: " + t.askForOwner(target, is.Project)
 	case known:
 		owner = cmp.Or(t.assigneeOtherThanUser(target), owner)
+	default:
+		owner = "its assignee"
+		ask := "find it an owner"
+		if p := evidence.ProjectOfKey(chased); p != "" && !strings.EqualFold(p, is.Project) {
+			ask = "ask whoever filed it or " + p + "'s lead who takes it"
+		}
+		chaseBlocker = "Chase the blocker" + chase + ": ask its assignee for a date (with nobody on it, " + ask + ")"
 	}
 	if c, on, ok := t.yourLastWordOnChain(is); ok {
 		// The last word on the chain is yours, and says where it stands:
@@ -543,6 +553,19 @@ func (t *Team) blockerPlans(b TeamIssue) string {
 		return "which " + owner + " has, but no running or next " + b.Project + " sprint plans"
 	}
 	return "which " + owner + " has not started"
+}
+
+// askForOwner is what an action asks of a blocker nobody is assigned,
+// which needs an owner before anyone can give a date: whoever filed it
+// knows who should take it; of another project, its lead does.
+func (t *Team) askForOwner(b TeamIssue, project string) string {
+	if r := b.Reporter; r.DisplayName != "" && !r.Inactive && !r.Is(t.Site.User) && !r.LooksLikeAutomation() {
+		return "ask " + r.DisplayName + ", who filed it, who takes it and when"
+	}
+	if !strings.EqualFold(b.Project, project) {
+		return "ask " + b.Project + "'s lead who takes it and when"
+	}
+	return "find it an owner and ask them for a date"
 }
 
 // askForDate is whom an action asks about another team's blocker: its

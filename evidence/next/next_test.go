@@ -135,7 +135,7 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.StoryPoints, is.SprintState = nil, "future" }}},
 		{name: "a story of a closed sprint is not planned work",
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.StoryPoints, is.SprintState = nil, "closed" }}},
-		{name: "blocked with no comment for a week", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 4 working days", action: "Chase the blocker PAY-7: ask its owner",
+		{name: "blocked with no comment for a week", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 4 working days", action: "Chase the blocker PAY-7: ask its assignee for a date (with nobody on it, ask whoever filed it or PAY's lead who takes it)",
 			related: []string{"PAY-7"},
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory = "Blocked", "indeterminate"
@@ -208,6 +208,34 @@ func TestDetectors(t *testing.T) {
 					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-1.")}
 				},
 			}},
+		{name: "another team's blocker nobody is assigned to: whoever filed it knows who takes it", detector: "blocked.stale",
+			action: "The blocker PAY-7 has nobody assigned: ask Mei, who filed it, who takes it and when, post it here and tell Tomás",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Key, is.Project, is.Assignee = "PAY-7", "PAY", evidence.User{}
+					is.Reporter = evidence.User{ID: "mei", DisplayName: "Mei"}
+				},
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY-7.")}
+				},
+			}},
+		{name: "another team's blocker nobody is assigned to, filed by the user: its lead knows who takes it", detector: "blocked.stale",
+			action: "The blocker PAY-7 has nobody assigned: ask PAY's lead who takes it and when",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { is.Key, is.Project, is.Assignee, is.Reporter = "PAY-7", "PAY", evidence.User{}, me },
+				func(is *TeamIssue) {
+					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
+					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY-7.")}
+				},
+			}},
+		{name: "a blocker of the team's own project the team's read does not hold needs an owner if nobody has it", detector: "blocked.stale",
+			action: "Chase the blocker OPS-77: ask its assignee for a date (with nobody on it, find it an owner)",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Status, is.StatusCategory = "Blocked", "indeterminate"
+				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-77"}}
+				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-77.")}
+			}}},
 		{name: "a blocker whose assignee left is chased with whoever took over", detector: "blocked.stale",
 			action: "Chase the blocker OPS-1: ask whoever took over from Lena for a date",
 			issues: []func(*TeamIssue){
@@ -218,7 +246,7 @@ func TestDetectors(t *testing.T) {
 				},
 			}},
 		{name: "a blocker that waits on another issue names what to chase", detector: "blocked.stale", reason: "blocked by OPS-1, which waits on PAY-7, with no comment for 4 working days",
-			action: "Chase the blocker PAY-7, which OPS-1 waits on: ask its owner for a date", related: []string{"OPS-1", "PAY-7"},
+			action: "Chase the blocker PAY-7, which OPS-1 waits on: ask its assignee for a date (with nobody", related: []string{"OPS-1", "PAY-7"},
 			issues: []func(*TeamIssue){
 				func(is *TeamIssue) {
 					// The user's own: it gets no suggestion of its own.

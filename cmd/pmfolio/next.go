@@ -255,7 +255,13 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Now: now}, gaps) {
+		// People the team's issues mention but do not name are named as
+		// the user's own evidence names them.
+		names, err := store.Names(ctx, s.ID, next.Mentioned(issues))
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Now: now, Names: names}, gaps) {
 			if !taken[op.ID] {
 				all = append(all, op)
 			}

@@ -24,6 +24,11 @@ type Team struct {
 	Site   evidence.Site
 	Issues []TeamIssue
 	Now    time.Time
+	// Names names, by account, people the team's issues mention but do
+	// not name themselves (a vendor's PM the user's own work knows), so
+	// that a quote reads "Lakshmi Venkataraman any ETA please?", not
+	// "[colleague] any ETA please?"; nil for none.
+	Names  map[string]string
 	byKey  map[string]int    // Issues by key, made on first use (issue)
 	people map[string]string // names by account, made on first use (nameOf)
 	// typical is the team's median story estimate, -1 when too few
@@ -138,6 +143,23 @@ func Detect(cfg Config, t Team) []Opportunity {
 		}
 	}
 	out = slices.DeleteFunc(out, func(op Opportunity) bool { return op.Detector == "blocked.stale" && planned[op.IssueKey] })
+	// A question on a blocked issue addressed to someone ("[~lvenkat] any
+	// ETA please?") is the chase of the blocker a suggestion on the issue
+	// already asks for: answering it is not the team's, and listing it
+	// apart would ask twice for one date.
+	waits := map[string]bool{}
+	for _, op := range out {
+		if op.Detector == "blocked.stale" || op.Detector == "dependency.other-team" {
+			waits[op.IssueKey] = true
+		}
+	}
+	out = slices.DeleteFunc(out, func(op Opportunity) bool {
+		if op.Detector != "question.unanswered" || !waits[op.IssueKey] {
+			return false
+		}
+		is, ok := t.issue(op.IssueKey)
+		return ok && t.asksSomeoneElse(is)
+	})
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].IssueKey != out[j].IssueKey {
 			return out[i].IssueKey < out[j].IssueKey
@@ -744,7 +766,45 @@ func (t *Team) nameOf(account string) string {
 			}
 		}
 	}
-	return t.people[account]
+	return cmp.Or(t.people[account], t.Names[account])
+}
+
+// Mentioned lists the accounts the team's issues' comments mention, for
+// a caller to name those the issues do not (Names).
+func Mentioned(issues []TeamIssue) []string {
+	seen := map[string]bool{}
+	var accounts []string
+	for _, is := range issues {
+		for _, c := range is.Comments {
+			if !strings.Contains(c.Text, "[~") && !strings.Contains(c.Text, `"mention"`) {
+				continue // no wiki or ADF mention: skip turning it into plain text
+			}
+			for _, a := range markup.MentionedIn(markup.KeepMentions(markup.PlainText(c.Text), c.Text)) {
+				if !seen[a] {
+					seen[a] = true
+					accounts = append(accounts, a)
+				}
+			}
+		}
+	}
+	return accounts
+}
+
+// asksSomeoneElse reports whether the question an issue waits on names
+// someone to answer it other than the user: "[~lvenkat] any ETA please?"
+// is addressed to them, not to the team.
+func (t *Team) asksSomeoneElse(is TeamIssue) bool {
+	last, ok := lastPersonComment(is)
+	if !ok {
+		return false
+	}
+	me := t.Site.User
+	for _, account := range markup.MentionedIn(markup.KeepMentions(questionIn(last.Text), last.Text)) {
+		if account != me.ID && account != me.Name {
+			return true
+		}
+	}
+	return false
 }
 
 // quote is a person's words as a reader sees them, at most n runes: plain

@@ -223,7 +223,9 @@ func TestDetectors(t *testing.T) {
 		{name: "another team's blocker nobody is assigned to, filed by the user: its lead knows who takes it", detector: "blocked.stale",
 			action: "The blocker PAY-7 has nobody assigned: ask PAY's lead who takes it and when",
 			issues: []func(*TeamIssue){
-				func(is *TeamIssue) { is.Key, is.Project, is.Assignee, is.Reporter = "PAY-7", "PAY", evidence.User{}, me },
+				func(is *TeamIssue) {
+					is.Key, is.Project, is.Assignee, is.Reporter = "PAY-7", "PAY", evidence.User{}, me
+				},
 				func(is *TeamIssue) {
 					is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
 					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY-7.")}
@@ -235,6 +237,13 @@ func TestDetectors(t *testing.T) {
 				is.Status, is.StatusCategory = "Blocked", "indeterminate"
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-77"}}
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-77.")}
+			}}},
+		{name: "a question to someone else on a stale block is the chase of its blocker, not a question for the team", detector: "blocked.stale",
+			action: "Chase the blocker PAY-7",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Status, is.StatusCategory = "Blocked", "indeterminate"
+				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
+				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY for the PIN set API. [~lvenkat] any ETA please?")}
 			}}},
 		{name: "a blocker whose assignee left is chased with whoever took over", detector: "blocked.stale",
 			action: "Chase the blocker OPS-1: ask whoever took over from Lena for a date",
@@ -1706,5 +1715,34 @@ func TestTeamProjectsAreWhereTheUserWorksSteadily(t *testing.T) {
 				t.Errorf("TeamProjects = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// A question addressed to the user on a blocked issue is theirs to answer,
+// whatever the block; and a mention the team's issues do not name reads as
+// the name the caller knows (the user's own evidence), not "[colleague]".
+func TestAQuestionToTheUserStaysAndMentionsAreNamed(t *testing.T) {
+	cfg, err := Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocked := story("OPS-1")
+	blocked.Status, blocked.StatusCategory = "Blocked", "indeterminate"
+	blocked.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
+	blocked.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY-7. [~me] can we ship without it?")}
+	asked := story("OPS-2")
+	asked.Comments = []evidence.Comment{comment(tomas, days(6), "[~lvenkat] which drop carries the PIN set API?")}
+	got := Detect(cfg, Team{Site: site, Issues: []TeamIssue{blocked, asked}, Now: now, Names: map[string]string{"lvenkat": "Lakshmi Venkataraman"}})
+	var found []string
+	for _, op := range got {
+		found = append(found, op.IssueKey+" "+op.Detector)
+		if op.Detector == "question.unanswered" && op.IssueKey == "OPS-2" && !strings.Contains(op.Reason, "“Lakshmi Venkataraman, which drop carries") {
+			t.Errorf("reason %q, want the mention named", op.Reason)
+		}
+	}
+	for _, want := range []string{"OPS-1 blocked.stale", "OPS-1 question.unanswered", "OPS-2 question.unanswered"} {
+		if !slices.Contains(found, want) {
+			t.Errorf("found %v, want %s", found, want)
+		}
 	}
 }

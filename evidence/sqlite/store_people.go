@@ -134,3 +134,14 @@ func (s *Store) namesOf(ctx context.Context, site int64, accounts []string) (map
 	}
 	return names, nil
 }
+
+// Names names the accounts of one site the store has seen, as the
+// evidence's quotes name them: `pmfolio next` asks it for the people the
+// team's issues mention but do not name themselves (a vendor's PM the
+// user's own work knows). Automation and accounts never seen get none.
+func (s *Store) Names(ctx context.Context, siteID int64, accounts []string) (map[string]string, error) {
+	if len(accounts) == 0 {
+		return nil, nil
+	}
+	return s.namesOf(ctx, siteID, accounts)
+}

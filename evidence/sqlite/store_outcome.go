@@ -210,6 +210,10 @@ func (s *Store) epicDetails(ctx context.Context, p *evidence.Portfolio) error {
 		return fmt.Errorf("read epic comments: %w", err)
 	}
 	defer comments.Close()
+	epicSite := make(map[int]int64, len(epicOf))
+	for stored, i := range epicOf {
+		epicSite[i] = stored.site
+	}
 	for comments.Next() {
 		var (
 			stored   storedIssue
@@ -226,10 +230,27 @@ func (s *Store) epicDetails(ctx context.Context, p *evidence.Portfolio) error {
 		if c.At, err = parseTime(at); err != nil {
 			return err
 		}
-		c.Text = markup.PlainText(body)
+		c.Text = commentText(body)
 		p.Epics[i].Comments = append(p.Epics[i].Comments, c)
 	}
-	return comments.Err()
+	if err := comments.Err(); err != nil {
+		return fmt.Errorf("read epic comments: %w", err)
+	}
+	// An outcome quotes a comment as an excerpt quotes it: "Thanks Anil
+	// Kulkarni", not "Thanks @user".
+	quotes := map[int64][]*string{}
+	for i := range p.Epics {
+		for j := range p.Epics[i].Comments {
+			quotes[epicSite[i]] = append(quotes[epicSite[i]], &p.Epics[i].Comments[j].Text)
+		}
+	}
+	return s.nameQuotes(ctx, quotes)
+}
+
+// commentText is a comment's body (wiki markup or ADF) as plain text with
+// its mentions kept for nameQuotes to name (markup.KeepMentions).
+func commentText(body string) string {
+	return markup.KeepMentions(markup.PlainText(body), body)
 }
 
 // issueOutcomes fills the portfolio's outcomes of issues that are none of

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -140,5 +141,53 @@ func TestAnExcludedCommentIsNoEpicComment(t *testing.T) {
 	}
 	if got := comments(); !slices.Equal(got, []string{"802"}) {
 		t.Errorf("after excluding the user's comment: comments %v, want the colleague's alone", got)
+	}
+}
+
+// An epic's comments, which exports quote as its outcome, name whom they
+// mention as evidence excerpts do (nameMentions): "Thanks Anil Kulkarni",
+// never "Thanks @user" nor an account id.
+func TestEpicCommentsNameMentions(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	anil := evidence.User{ID: "JIRAUSER11022", Name: "akulkarni", DisplayName: "Anil Kulkarni"}
+	meena := evidence.User{ID: "JIRAUSER11023", Name: "msundaram", DisplayName: "Meena Sundaram"}
+	chloe := evidence.User{ID: "5a6b7c8d", DisplayName: "Chloé Dubois"}
+	tests := []struct {
+		name, body, want string
+	}{
+		{"Server mentions by login name, one after another",
+			"Thanks [~akulkarni], [~msundaram] and [~JIRAUSER11022] for the support.",
+			"Thanks Anil Kulkarni, Meena Sundaram and Anil Kulkarni for the support."},
+		{"a Cloud account id", "Outcome: pages down 52%, thanks [~accountid:5a6b7c8d]", "Outcome: pages down 52%, thanks Chloé Dubois"},
+		{"someone the store has never seen", "Closing, thanks [~nobody].", "Closing, thanks [colleague]."},
+		{"no mention", "Closing: p99 down to 250 ms.", "Closing: p99 down to 250 ms."},
+	}
+	var comments []evidence.Activity
+	for i, tt := range tests {
+		comments = append(comments, comment(fmt.Sprint(900+i), testOther, t0.Add(time.Duration(i)*time.Hour), tt.body))
+	}
+	epic := testRecord("20000", "PAY-1", t0, comments...)
+	epic.Issue.Type, epic.Issue.Summary, epic.Issue.StatusCategory = "Epic", "Faster checkout", "done"
+	epic.Issue.Reporter, epic.Issue.Assignee = anil, meena
+	other := testRecord("20001", "PAY-2", t0, comment("999", chloe, t0, "Looks good."))
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{epic, other}, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
+	if err != nil || len(p.Epics) != 1 || len(p.Epics[0].Comments) != len(tests) {
+		t.Fatalf("portfolio: %+v, %v", p.Epics, err)
+	}
+	for i, tt := range tests {
+		if got := p.Epics[0].Comments[i].Text; got != tt.want {
+			t.Errorf("%s: comment %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	for _, name := range []string{"Anil Kulkarni", "Meena Sundaram", "Chloé Dubois"} {
+		if !slices.Contains(p.People, name) {
+			t.Errorf("People %q lack %q, whom an outcome names", p.People, name)
+		}
 	}
 }

@@ -55,13 +55,24 @@ func (s *Store) people(ctx context.Context) ([]string, error) {
 // names someone must not quote them as "[colleague]", or a sync killed
 // and resumed would quote otherwise than one that ran through.
 func (s *Store) nameMentions(ctx context.Context, items []evidence.Evidence) error {
-	wanted := map[int64][]string{}
-	for _, ev := range items {
-		wanted[ev.SiteID] = append(wanted[ev.SiteID], markup.MentionedIn(ev.Excerpt)...)
-		wanted[ev.SiteID] = append(wanted[ev.SiteID], markup.MentionedIn(ev.Why)...)
+	quotes := map[int64][]*string{}
+	for i := range items {
+		ev := &items[i]
+		quotes[ev.SiteID] = append(quotes[ev.SiteID], &ev.Excerpt, &ev.Why)
 	}
+	return s.nameQuotes(ctx, quotes)
+}
+
+// nameQuotes names, in place, the mentions markup.KeepMentions kept in the
+// quotes of each site (see nameMentions): the quotes of evidence items,
+// and the comments an export quotes as an outcome, read the same.
+func (s *Store) nameQuotes(ctx context.Context, quotes map[int64][]*string) error {
 	names := map[int64]map[string]string{}
-	for site, accounts := range wanted {
+	for site, texts := range quotes {
+		var accounts []string
+		for _, text := range texts {
+			accounts = append(accounts, markup.MentionedIn(*text)...)
+		}
 		if len(accounts) == 0 {
 			continue
 		}
@@ -70,14 +81,11 @@ func (s *Store) nameMentions(ctx context.Context, items []evidence.Evidence) err
 			return err
 		}
 	}
-	if len(names) == 0 {
-		return nil
-	}
-	for i := range items {
-		ev := &items[i]
-		nameOf := func(account string) string { return names[ev.SiteID][account] }
-		ev.Excerpt = markup.NameMentions(ev.Excerpt, nameOf)
-		ev.Why = markup.NameMentions(ev.Why, nameOf)
+	for site, texts := range quotes {
+		nameOf := func(account string) string { return names[site][account] }
+		for _, text := range texts {
+			*text = markup.NameMentions(*text, nameOf)
+		}
 	}
 	return nil
 }

@@ -151,9 +151,13 @@ func ClosingReport(comments []Comment, resolved *time.Time) (Comment, bool) {
 }
 
 var (
-	// endState finds words that say something broken works again, or that
-	// an issue is closed: "resolved", "back to baseline", "all clear".
-	endState = regexp.MustCompile(`(?i)\b(?:resolved|mitigated|recovered|restored|fixed|all clear|closing|closed|back to (?:normal|baseline)|(?:is|are|was|were) back (?:up|to normal|under)|no (?:more|further) errors)\b`)
+	// endState finds words that say something broken works again, that a
+	// release is out, or that an issue is closed: "resolved", "back to
+	// baseline", "all clear", "4.12 is live", "Resolving the incident".
+	// "live" alone is no end ("go-live date of 22nd is holding"), nor is a
+	// fix that is live ("Update: mitigation is live", while it runs), nor
+	// "resolving" alone ("still resolving conflicts").
+	endState = regexp.MustCompile(`(?i)\b(?:resolved|mitigated|recovered|restored|fixed|all clear|closing|closed|back to (?:normal|baseline)|(?:is|are|was|were) back (?:up|to normal|under)|no (?:more|further) errors|(?:\d+(?:\.\d+)+|release|version|build|it|we|we're|everything) (?:(?:is|are) (?:now )?|went |now )live|resolving (?:the|this) (?:incident|issue|ticket|outage))\b`)
 	// notEnded are the words before an end state, in its clause, that say
 	// it has not come yet: "not resolved", "once it is fixed", "partially
 	// restored", "should be back to normal".

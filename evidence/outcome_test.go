@@ -156,6 +156,17 @@ func TestReportsEndState(t *testing.T) {
 		{"Resolved? Errors are still at 5%", false},
 		{"ETA for a fix is 16:00", false},
 		{"should be back to normal by 15:00", false},
+		{"4.12 is live. Zero rollback. PVT passed.", true},
+		{"4.13 went live on Saturday, no rollback", true},
+		{"ACK received from RBI, all 4,312 payments credited. Resolving the incident.", true},
+		{"4.15 is not live yet, code freeze moved to 3rd Dec", false},
+		{"Go-live date of 22nd is still holding as of now", false},
+		{"it will be live on 19th", false},
+		{"still resolving merge conflicts on 4.15", false},
+		{"not resolving the incident until the 3 PM ACK", false},
+		{"Is 4.12 live?", false},
+		{"The release is now live, 0 rollbacks", true},
+		{"Update: mitigation is live. Impact: 3,100 merchants, 40 minutes.", false},
 	} {
 		if got := evidence.ReportsEndState(tt.text); got != tt.want {
 			t.Errorf("ReportsEndState(%q) = %v, want %v", tt.text, got, tt.want)

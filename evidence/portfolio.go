@@ -47,6 +47,13 @@ type IssueOutcome struct {
 	Text     string
 }
 
+// IssueComments are the user's own comments on one issue, oldest first.
+type IssueComments struct {
+	SiteName string
+	Key      string
+	Comments []Comment
+}
+
 // Comment is one comment on an issue.
 type Comment struct {
 	ID     string    `json:"id"` // Jira's comment id
@@ -75,6 +82,11 @@ type Portfolio struct {
 	// what their work on an issue that is none of Epics achieved: an
 	// incident they led, a thread they settled. The stories tell them.
 	IssueOutcomes []IssueOutcome
+	// OwnComments are the user's own comments, as plain text, on each
+	// done issue of Evidence that is none of Epics, by site and key: where they
+	// wrote how the work on it ended ("4.12 is live. Zero rollback."),
+	// whether or not a rule took the comment for evidence.
+	OwnComments []IssueComments
 	// People are the display names of everyone seen on the sites' issues,
 	// the user included, sorted; redaction replaces them.
 	People []string

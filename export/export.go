@@ -46,6 +46,8 @@ type view struct {
 	epics    []evidence.Epic
 	// issueOutcomes are the user's outcomes of issues that are no epic.
 	issueOutcomes []evidence.IssueOutcome
+	// ownComments are the user's comments on done issues that are no epic.
+	ownComments map[issueRef][]evidence.Comment
 	// teamWork are the suggestions of `pmfolio next` the user took.
 	teamWork []evidence.TeamWork
 	// epicIndex finds an epic by site and key; built on first use.
@@ -82,6 +84,10 @@ func newView(p evidence.Portfolio) *view {
 		teamWork:    p.TeamWork,
 
 		issueOutcomes: p.IssueOutcomes,
+		ownComments:   make(map[issueRef][]evidence.Comment, len(p.OwnComments)),
+	}
+	for _, own := range p.OwnComments {
+		v.ownComments[issueRef{own.SiteName, own.Key}] = own.Comments
 	}
 	if len(v.taxonomy) == 0 {
 		v.taxonomy = evidence.Categories

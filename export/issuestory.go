@@ -52,7 +52,7 @@ func (v *view) issueInitiatives(s strengths) []initiative {
 		if in == nil {
 			first := byIssue[lead][0]
 			in = &initiative{
-				epic:      evidence.Epic{SiteName: first.SiteName, Key: first.IssueKey, Summary: first.IssueSummary, URL: first.IssueURL, Outcome: v.outcomeStated(lead)},
+				epic:      evidence.Epic{SiteName: first.SiteName, Key: first.IssueKey, Summary: first.IssueSummary, URL: first.IssueURL, Outcome: v.outcomeStated(lead), Comments: v.commentsOn(lead)},
 				title:     first.IssueSummary,
 				epicItems: byIssue[lead],
 				onNoEpic:  true,
@@ -85,6 +85,12 @@ func (v *view) outcomeStated(ref issueRef) string {
 		}
 	}
 	return ""
+}
+
+// commentsOn is the user's own comments on a done issue that is no epic,
+// oldest first: where they may have written how it ended.
+func (v *view) commentsOn(ref issueRef) []evidence.Comment {
+	return v.ownComments[ref]
 }
 
 // actionRecords counts the Jira records of an issue initiative a story

@@ -168,32 +168,50 @@ func TestIssueOutcome(t *testing.T) {
 		name      string
 		lead      []*evidence.Evidence
 		others    []*evidence.Evidence
+		own       []evidence.Comment // the user's comments the store read, evidence or not
 		want, why string
 	}{
 		{"the end reported 16 minutes before the resolution",
 			[]*evidence.Evidence{comment(outageBug, "1", "2026-08-12T14:25:00Z", "for everyone following: card payments failing for ~60% of orders"),
 				comment(outageBug, "2", "2026-08-12T14:44:00Z", ended)}, []*evidence.Evidence{&writeUp},
-			ended, ""},
+			nil, ended, ""},
 		{"an update an hour and more before the resolution is no result",
 			[]*evidence.Evidence{comment(outageBug, "1", "2026-08-12T13:44:00Z", ended)}, nil,
-			"", "no comment of yours on it says “Outcome: …”, and you did not comment on it in the hour before it was resolved"},
+			nil, "", "no comment of yours on it says “Outcome: …”, and you did not comment on it in the hour before it was resolved"},
 		{"an update in the hour before that does not say it ended",
 			[]*evidence.Evidence{comment(outageBug, "1", "2026-08-12T14:44:00Z", "Update: errors at 12%, PAY rolling back.")}, []*evidence.Evidence{&writeUp},
-			"", "no comment of yours on it or its follow-ups says “Outcome: …”, and none of your comments in the hour before it was resolved says how it ended with a number"},
+			nil, "", "no comment of yours on it says “Outcome: …”, and none of your comments in the hour before it was resolved says how it ended with a number"},
 		{"an issue not done yet",
 			[]*evidence.Evidence{comment(open, "1", "2026-08-12T14:44:00Z", ended)}, nil,
-			"", "no comment of yours on it says “Outcome: …”, and it is not done yet"},
+			nil, "", "it is not done yet, and no comment of yours on it that is evidence says “Outcome: …”"},
 		{"without a resolution date, the last comment",
 			[]*evidence.Evidence{unresolved(comment(outageBug, "1", "2026-08-12T14:44:00Z", ended)), unresolved(comment(outageBug, "2", "2026-08-12T14:50:00Z", "thanks all"))}, nil,
-			"", "no comment of yours on it says “Outcome: …”, and your last comment on it does not say how it ended with a number"},
+			nil, "", "no comment of yours on it says “Outcome: …”, and your last comment on it does not say how it ended with a number"},
 		{"the postmortem's numbers are what went wrong, not a result",
 			[]*evidence.Evidence{unresolved(&writeUp)}, nil,
-			"", "no comment of yours on it says “Outcome: …”, and you did not comment on it"},
+			nil, "", "no comment of yours on it says “Outcome: …”, and you did not comment on it"},
+		{"the closing comment that is no evidence, five minutes before the resolution",
+			[]*evidence.Evidence{comment(outageBug, "1", "2026-08-12T13:30:00Z", "Go/No-Go: GO, all sev-1 closed")}, nil,
+			[]evidence.Comment{{ID: "1", At: at("2026-08-12T13:30:00Z"), Text: "Go/No-Go: GO, all sev-1 closed"},
+				{ID: "2", At: at("2026-08-12T14:55:00Z"), Text: "4.12 is live. Zero rollback. PVT passed."}},
+			"4.12 is live. Zero rollback. PVT passed.", ""},
+		{"an incident resolved with its count",
+			[]*evidence.Evidence{comment(outageBug, "1", "2026-08-12T13:00:00Z", "Update 1 PM: root cause identified, regenerating batch 3")}, nil,
+			[]evidence.Comment{{ID: "2", At: at("2026-08-12T14:58:00Z"), Text: "Update 3 PM: ACK received, all 4,312 payments credited. Resolving the incident."}},
+			"Update 3 PM: ACK received, all 4,312 payments credited. Resolving the incident.", ""},
+		{"an Outcome line in a comment that is no evidence",
+			[]*evidence.Evidence{comment(outageBug, "1", "2026-08-12T13:00:00Z", "Update: regenerating batch 3")}, nil,
+			[]evidence.Comment{{ID: "2", At: at("2026-08-12T10:00:00Z"), Text: "Outcome: 4,312 payments credited by 15:00"}},
+			"4,312 payments credited by 15:00", ""},
+		{"a closing comment in the hour with no number",
+			[]*evidence.Evidence{comment(outageBug, "1", "2026-08-12T13:00:00Z", "Update: regenerating batch 3")}, nil,
+			[]evidence.Comment{{ID: "2", At: at("2026-08-12T14:58:00Z"), Text: "All good now, closing."}},
+			"", "no comment of yours on it says “Outcome: …”, and your comments in the hour before it was resolved say how it ended but with no number"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			lead := tt.lead[0]
-			ep := evidence.Epic{SiteName: lead.SiteName, Key: lead.IssueKey, URL: lead.IssueURL}
+			ep := evidence.Epic{SiteName: lead.SiteName, Key: lead.IssueKey, URL: lead.IssueURL, Comments: tt.own}
 			o, ok, why := issueOutcome(ep, slices.Concat(tt.lead, tt.others), tt.lead)
 			if ok != (tt.want != "") || o.Text != tt.want || why != tt.why {
 				t.Errorf("outcome %q, %v, why %q\nwant %q, why %q", o.Text, ok, why, tt.want, tt.why)

@@ -174,6 +174,13 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 	for i, o := range p.IssueOutcomes {
 		out.IssueOutcomes[i] = evidence.IssueOutcome{SiteName: r.site(o.SiteName), Key: r.issueKey(o.Key), Text: r.text(o.Text)}
 	}
+	for _, own := range p.OwnComments {
+		red := evidence.IssueComments{SiteName: r.site(own.SiteName), Key: r.issueKey(own.Key)}
+		for _, c := range own.Comments {
+			red.Comments = append(red.Comments, evidence.Comment{ID: c.ID, At: c.At, Author: r.user(c.Author), Text: r.text(c.Text)})
+		}
+		out.OwnComments = append(out.OwnComments, red)
+	}
 	for _, name := range p.People {
 		if ph := r.person(name); !slices.Contains(out.People, ph) {
 			out.People = append(out.People, ph)
@@ -274,6 +281,12 @@ func newRedactor(p evidence.Portfolio, terms []string) *redactor {
 	for _, o := range p.IssueOutcomes {
 		addKeys(o.Key)
 		addKeys(o.Text)
+	}
+	for _, own := range p.OwnComments {
+		addKeys(own.Key)
+		for _, c := range own.Comments {
+			addKeys(c.Text)
+		}
 	}
 	for key := range keys {
 		project, _, _ := strings.Cut(key, "-")

@@ -508,7 +508,7 @@ func TestStoriesFromIssuesOnNoEpic(t *testing.T) {
 	if story.Result != "What Jira shows: the issue is not done yet." {
 		t.Errorf("CHK-530's result = %q", story.Result)
 	}
-	if want := "outcome missing: CHK-530 (Show saved cards at checkout) is told without an outcome: no comment of yours on it says “Outcome: …”, and it is not done yet; add one: pmfolio outcome CHK-530 \"what changed, with a number\"\n"; lint.String() != want {
+	if want := "outcome missing: CHK-530 (Show saved cards at checkout) is told without an outcome: it is not done yet, and no comment of yours on it that is evidence says “Outcome: …”; add one: pmfolio outcome CHK-530 \"what changed, with a number\"\n"; lint.String() != want {
 		t.Errorf("lint = %q, want %q", lint.String(), want)
 	}
 	if strings.Contains(md.String(), "PAY-777") || strings.Contains(md.String(), "Priority: High") || strings.Contains(md.String(), "is blocked by") {

@@ -191,3 +191,45 @@ func TestEpicCommentsNameMentions(t *testing.T) {
 		}
 	}
 }
+
+// The user's comments on a done issue on no epic are read whether or not
+// a rule took them for evidence, since the one that says how it ended
+// ("4.12 is live. Zero rollback.") often is none; an issue not done yet
+// and others' comments are not read.
+func TestOwnCommentsOfDoneIssuesOnNoEpic(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 5, 24, 4, 0, 0, 0, time.UTC)
+	done := testRecord("30001", "REL-420", t0,
+		comment("701", testMe, t0, "Go/No-Go for 4.12: GO."),
+		comment("702", testOther, t0.Add(5*time.Minute), "Agreed."),
+		comment("703", testMe, t0.Add(10*time.Minute), "4.12 is live, thanks [~accountid:"+testOther.ID+"]."))
+	done.Issue.StatusCategory = "done"
+	open := testRecord("30002", "REL-421", t0, comment("711", testMe, t0, "Go/No-Go for 4.13: NO-GO."))
+	open.Issue.StatusCategory = "indeterminate"
+	// The closing comment is no evidence.
+	classify := func(a evidence.Activity, is evidence.Issue, me evidence.User) []evidence.Evidence {
+		if a.SourceID == "703" {
+			return nil
+		}
+		return fakeClassify(a, is, me)
+	}
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{done, open}, classify, t0); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, own := range p.OwnComments {
+		for _, c := range own.Comments {
+			got = append(got, own.Key+" "+c.ID+" "+c.Text)
+		}
+	}
+	want := []string{"REL-420 701 Go/No-Go for 4.12: GO.", "REL-420 703 4.12 is live, thanks " + testOther.DisplayName + "."}
+	if !slices.Equal(got, want) {
+		t.Errorf("own comments %q, want %q", got, want)
+	}
+}

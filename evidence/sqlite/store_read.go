@@ -394,6 +394,9 @@ func (s *Store) portfolioContext(ctx context.Context, p *evidence.Portfolio) err
 	if err := s.issueOutcomes(ctx, p); err != nil {
 		return err
 	}
+	if err := s.ownComments(ctx, p); err != nil {
+		return err
+	}
 	p.People, err = s.people(ctx)
 	return err
 }

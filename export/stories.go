@@ -260,6 +260,18 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 		return r.pushbackAnswer(question, tiers...)
 	}
 	in, q, category, found := r.bestFor(question, tiers...)
+	if !found && category != "" {
+		// No story holds the kind of work asked about, though there are
+		// stories: the strongest is told, as when no kind matched, and the
+		// note says what it lacks, rather than that there is none.
+		in, found = strongestBy(r.weightOf(""), true, tiers...)
+		title := category
+		if i := slices.IndexFunc(r.taxonomy, func(c evidence.Category) bool { return c.ID == category }); i >= 0 {
+			title = r.taxonomy[i].Title
+		}
+		return answer{in: in, found: found, note: fmt.Sprintf("none of your stories shows %s, the kind of work %q asks about; this is your strongest story, tagged with the questions it does answer",
+			strings.ToLower(title), evidence.OneLine(question))}
+	}
 	a := answer{in: in, found: found, question: q}
 	if category == "" {
 		a.note = fmt.Sprintf("no kind of work in your evidence answers %q; this is your strongest story, tagged with the questions it does answer",

@@ -1272,3 +1272,30 @@ func TestAnOutageFiledAsABugIsOneIncidentWithItsResult(t *testing.T) {
 		t.Errorf("the lint asks for the outage's outcome:\n%s", lint.String())
 	}
 }
+
+// A question whose kind of work no story holds still gets the strongest
+// story, as a question no kind answers does, and the note says what the
+// stories lack: saying there are no stories at all, while plain `stories`
+// tells one, was false.
+func TestStoriesQuestionNoStoryHoldsGetsTheStrongest(t *testing.T) {
+	for _, tt := range []struct {
+		name, question, category, note string
+	}{
+		{"a difficult decision, with no decision anywhere", "tell me about a time you made a difficult decision", evidence.CatDecisionMaking,
+			`none of your stories shows decision-making, the kind of work "tell me about a time you made a difficult decision" asks about`},
+		{"an incident, with none", "Tell me about a time you handled an incident", evidence.CatIncidentCoord,
+			`none of your stories shows incident coordination, the kind of work`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := typicalPortfolio()
+			p.Evidence = slices.DeleteFunc(p.Evidence, func(e evidence.Evidence) bool { return e.Category == tt.category })
+			doc, lint := storiesFor(t, p, tt.question)
+			if len(doc.Stories) != 1 {
+				t.Fatalf("%d stories, want the strongest one; stderr %q", len(doc.Stories), lint)
+			}
+			if !strings.Contains(lint, tt.note) {
+				t.Errorf("stderr %q, want %q", lint, tt.note)
+			}
+		})
+	}
+}

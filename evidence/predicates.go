@@ -205,7 +205,7 @@ func HasAcceptanceCriteria(text string) bool {
 // "How we'll know", "Done when"), or a measurable target ("under 20", "by
 // 50%", "99.9%", "within 24 hours", "zero lost payments").
 var (
-	metricLabel  = regexp.MustCompile(`(?im)^\W{0,12}(?:h\d\.\s*)?(?:success (?:metrics?|criteria|measures?)|metrics?|kpis?|key results?|okrs?|targets?|measures? of success|how (?:we|we'll|we will) (?:know|measure)|definition of done|done when)\b`)
+	metricLabel  = regexp.MustCompile(`(?im)^\W{0,12}(?:h\d\.\s*)?(?:success (?:metrics?|criteria|measures?)|exit criteria|metrics?|kpis?|key results?|okrs?|targets?|measures? of success|how (?:we|we'll|we will) (?:know|measure)|definition of done|done when)\b`)
 	metricTarget = regexp.MustCompile(`(?i)\d\s*%|\b(?:under|below|above|over|at least|at most|less than|more than|fewer than|within|down to|up to|from)\s+[~<>≤≥]?\s*[$€£]?\d|\b\d+(?:[.,]\d+)?\s*(?:ms|milliseconds|s|seconds|secs?|minutes|mins?|hours|hrs?|h|days|x|times)\b|\bby (?:\d|half\b)|\b(?:halve|double|triple|zero)\b|[<>≤≥]\s*\d`)
 )
 

@@ -145,6 +145,8 @@ func TestSuccessMetricQuotesWhatItsHeadingSays(t *testing.T) {
 			"* No secret in a repository\n* Any secret rotated in under an hour"},
 		{"a label and its line", "*Success metric:* p95 under 300 ms\n*Owner:* Sam", "p95 under 300 ms"},
 		{"the next heading ends it", "h3. KPIs\nh3. Scope\nAll services", ""},
+		{"exit criteria", "h3. Objective\nEvery release goes live only after a readiness check.\n\nh3. Exit criteria\n* Zero rollbacks for 3 releases\n* Go/No-Go call under 30 minutes",
+			"* Zero rollbacks for 3 releases\n* Go/No-Go call under 30 minutes"},
 		{"a sentence that opens with a label is no heading", "Metrics dashboards are slow to load.\nCheckout takes 3 seconds.", ""},
 		{"a target in passing is no heading", "Bring checkout p95 under 300 ms.", ""},
 	} {

@@ -666,18 +666,18 @@ func writeShortOutcome(w *bufio.Writer, r *report, in initiative, after bool) {
 
 // goalHeadings are the headings an epic's description is read by; the
 // plain text of "h3. Goal" is "Goal:".
-var goalHeadings = []string{"Goal:", "Goals:", "Problem:", "Success metrics:", "Success metric:", "Success criteria:",
+var goalHeadings = []string{"Goal:", "Goals:", "Objective:", "Objectives:", "Problem:", "Success metrics:", "Success metric:", "Success criteria:", "Exit criteria:",
 	"Scope:", "Out of scope:", "Non-goals:", "Background:", "Context:", "Why:", "Update from"}
 
-// goalLabel names what goalAndMetrics finds of a description: its "Goal",
-// its "Problem" when that is the heading it has, or, of a description
+// goalLabel names what goalAndMetrics finds of a description: its "Goal"
+// (an "Objective" is one), its "Problem" when that is the heading it has, or, of a description
 // without either, its "Context": prose that opens "Returning customers
 // type their card again on every order…" states a problem, and labelled
 // "Goal." it misreads.
 func goalLabel(description string) string {
 	d := strings.ToLower(evidence.OneLine(description))
 	switch {
-	case strings.Contains(d, "goal:") || strings.Contains(d, "goals:"):
+	case strings.Contains(d, "goal:") || strings.Contains(d, "goals:") || strings.Contains(d, "objective:") || strings.Contains(d, "objectives:"):
 		return "Goal"
 	case strings.Contains(d, "problem:"):
 		return "Problem"
@@ -708,8 +708,8 @@ func goalAndMetrics(description string) (goal, metrics string) {
 		}
 		return ""
 	}
-	goal = section("Goal:", "Goals:", "Problem:")
-	metrics = section("Success metrics:", "Success metric:", "Success criteria:")
+	goal = section("Goal:", "Goals:", "Objective:", "Objectives:", "Problem:")
+	metrics = section("Success metrics:", "Success metric:", "Success criteria:", "Exit criteria:")
 	if goal == "" && metrics == "" {
 		return d, ""
 	}

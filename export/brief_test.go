@@ -330,17 +330,35 @@ func TestTheHeadlineNamesTheOneInitiativeLedAndItsChange(t *testing.T) {
 	}
 }
 
+// An epic's description is split into its goal and its success metrics
+// by their headings, "Objective" and "Exit criteria" among them.
+func TestGoalAndMetricsReadsItsHeadings(t *testing.T) {
+	for _, tt := range []struct{ name, description, goal, metrics string }{
+		{"goal and success metrics", "Goal: cut pages per week under 20. Success metrics: 4-week average under 20.",
+			"Cut pages per week under 20.", "4-week average under 20."},
+		{"objective and exit criteria", "Objective: every release goes live only after a readiness check. Scope: releases from 4.12. Exit criteria: zero rollbacks, Go/No-Go under 30 minutes.",
+			"Every release goes live only after a readiness check.", "zero rollbacks, Go/No-Go under 30 minutes."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if goal, metrics := goalAndMetrics(tt.description); goal != tt.goal || metrics != tt.metrics {
+				t.Errorf("goalAndMetrics = %q, %q; want %q, %q", goal, metrics, tt.goal, tt.metrics)
+			}
+		})
+	}
+}
+
 // An epic's description is labelled by what it is: prose without a goal
 // heading opens with the problem as often as with the goal, and "Goal."
 // before "Returning customers have to type their card details again…"
 // misreads it.
 func TestTheBriefLabelsAnEpicsDescriptionByItsHeadings(t *testing.T) {
 	for description, want := range map[string]string{
-		"Goal: cut pages per week under 20. Success metrics: 4-week average under 20.":       "Goal",
-		"Goals: one checkout for every market.":                                              "Goal",
-		"Problem: merchants wait 5 days for refunds. Success metric: 60% self-served.":       "Problem",
-		"Returning customers have to type their card details again on every order.":          "Context",
-		"Background: the 1.28 clusters leave support in March. Scope: every cluster we run.": "Context",
+		"Goal: cut pages per week under 20. Success metrics: 4-week average under 20.":               "Goal",
+		"Goals: one checkout for every market.":                                                      "Goal",
+		"Problem: merchants wait 5 days for refunds. Success metric: 60% self-served.":               "Problem",
+		"Returning customers have to type their card details again on every order.":                  "Context",
+		"Background: the 1.28 clusters leave support in March. Scope: every cluster we run.":         "Context",
+		"Objective: every release goes live after a readiness check. Exit criteria: zero rollbacks.": "Goal",
 	} {
 		if got := goalLabel(description); got != want {
 			t.Errorf("goalLabel(%q) = %q, want %q", description, got, want)

@@ -148,9 +148,9 @@ func insertRows(ctx context.Context, prepare prepareFunc, table string, rows [][
 // statement.
 type pageWriter struct {
 	site evidence.Site
-	// statusTimes are the times of the user's status changes on the page,
-	// around which bulk edits are looked for; newEvidence the ids the page
-	// added.
+	// statusTimes are the times of the user's status changes and comments
+	// on the page, around which bulk edits are looked for; newEvidence the
+	// ids the page added.
 	statusTimes                   []time.Time
 	newEvidence                   map[string]bool
 	mineBefore, evidenceBefore    *sql.Stmt
@@ -235,7 +235,7 @@ func (w *pageWriter) saveIssue(ctx context.Context, rec evidence.IssueRecord, no
 		if !mineBefore[string(a.Source)+"\x00"+a.SourceID] {
 			res.NewActivities++
 		}
-		if a.Source == evidence.SourceChange && changesStatus(a.Items) {
+		if a.Source == evidence.SourceComment || a.Source == evidence.SourceChange && changesStatus(a.Items) {
 			w.statusTimes = append(w.statusTimes, a.At)
 		}
 	}

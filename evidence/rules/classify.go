@@ -52,7 +52,7 @@ func defaultExcerpt(s *subject) string {
 	case evidence.SourceChange:
 		if len(s.a.Items) > 0 {
 			it := s.a.Items[0]
-			return lookupField(it.Field).describe(it)
+			return lookupField(it.Field).describe(it, s.a.Items)
 		}
 	default:
 		if t := s.plain(); t.text != "" {

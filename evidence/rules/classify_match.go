@@ -90,16 +90,39 @@ func isCustomItem(it evidence.ChangeItem) bool {
 }
 
 // describe renders a change item for an excerpt: "Priority: Medium → High".
-func (f field) describe(it evidence.ChangeItem) string {
+// Jira records a change of a multi-value field (Fix Version/s, Component/s,
+// Sprint, Labels on Server) as an item a value removed or added, so moving
+// a release is two items, "4.13 → (none)" and "(none) → 4.14": the values
+// of all the history's items of the field are shown together, "4.13 → 4.14".
+func (f field) describe(it evidence.ChangeItem, items []evidence.ChangeItem) string {
 	name := f.label
 	if isCustomItem(it) {
 		name = it.Field // the site's own name: "Story point estimate", "Epic Link"
 	}
-	to := f.value(it.ToString, it.To)
 	if f.onlyTo {
-		return name + ": " + to
+		return name + ": " + f.value(it.ToString, it.To)
 	}
-	return name + ": " + f.value(it.FromString, it.From) + " → " + to
+	var from, to []string
+	for _, other := range items {
+		if !strings.EqualFold(other.Field, it.Field) || other.FieldID != it.FieldID || !f.changedBy(other) {
+			continue
+		}
+		if v := f.value(other.FromString, other.From); v != "(none)" && !slices.Contains(from, v) {
+			from = append(from, v)
+		}
+		if v := f.value(other.ToString, other.To); v != "(none)" && !slices.Contains(to, v) {
+			to = append(to, v)
+		}
+	}
+	return name + ": " + valueList(from) + " → " + valueList(to)
+}
+
+// valueList joins the values of one side of a change, "(none)" if none.
+func valueList(values []string) string {
+	if len(values) == 0 {
+		return "(none)"
+	}
+	return evidence.Shorten(strings.Join(values, ", "), 60)
 }
 
 func (f field) value(display, raw string) string {
@@ -200,7 +223,7 @@ func changed(fields []field, checks ...itemCheck) matcher {
 		for _, it := range s.a.Items {
 			for _, f := range fields {
 				if f.changedBy(it) && passes(s, it, checks) {
-					return f.describe(it), true
+					return f.describe(it, s.a.Items), true
 				}
 			}
 		}

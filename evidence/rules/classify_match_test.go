@@ -45,18 +45,27 @@ func TestFieldDescribe(t *testing.T) {
 		f    field
 		it   evidence.ChangeItem
 		want string
+		rest []evidence.ChangeItem // the history's other items
 	}{
-		{"system field gets its label", fieldPriority, sysItem("priority", "Medium", "High"), "Priority: Medium → High"},
-		{"custom field keeps the site's name", fieldStoryPoints, customItem("Story Points", "customfield_10002", "3", "5"), "Story Points: 3 → 5"},
-		{"empty value is (none)", fieldSprint, customItem("Sprint", "customfield_10020", "", "OPS Sprint 14"), "Sprint: (none) → OPS Sprint 14"},
-		{"raw value when there is no display value", fieldParent, evidence.ChangeItem{Field: "Parent", FieldID: "parent", FieldType: "jira", To: "OPS-7"}, "Parent: (none) → OPS-7"},
-		{"time is shown in hours and minutes", fieldOriginalEstimate, sysItem("timeoriginalestimate", "3600", "28800"), "Original Estimate: 1h → 8h"},
-		{"rank has only a new value", fieldRank, evidence.ChangeItem{Field: "Rank", FieldType: "custom", ToString: "Ranked lower"}, "Rank: Ranked lower"},
-		{"long values are shortened", fieldSummary, sysItem("summary", "Cart", "Keep the cart of returning shoppers for seven days after their last visit, across devices"), "Summary: Cart → Keep the cart of returning shoppers for seven days after…"},
+		{"system field gets its label", fieldPriority, sysItem("priority", "Medium", "High"), "Priority: Medium → High", nil},
+		{"custom field keeps the site's name", fieldStoryPoints, customItem("Story Points", "customfield_10002", "3", "5"), "Story Points: 3 → 5", nil},
+		{"empty value is (none)", fieldSprint, customItem("Sprint", "customfield_10020", "", "OPS Sprint 14"), "Sprint: (none) → OPS Sprint 14", nil},
+		{"raw value when there is no display value", fieldParent, evidence.ChangeItem{Field: "Parent", FieldID: "parent", FieldType: "jira", To: "OPS-7"}, "Parent: (none) → OPS-7", nil},
+		{"time is shown in hours and minutes", fieldOriginalEstimate, sysItem("timeoriginalestimate", "3600", "28800"), "Original Estimate: 1h → 8h", nil},
+		{"rank has only a new value", fieldRank, evidence.ChangeItem{Field: "Rank", FieldType: "custom", ToString: "Ranked lower"}, "Rank: Ranked lower", nil},
+		{"long values are shortened", fieldSummary, sysItem("summary", "Cart", "Keep the cart of returning shoppers for seven days after their last visit, across devices"), "Summary: Cart → Keep the cart of returning shoppers for seven days after…", nil},
+		{"a release moved is one change, not a removal", fieldFixVersion, evidence.ChangeItem{Field: "Fix Version", FieldID: "fixVersions", FieldType: "jira", From: "10090", FromString: "4.13"},
+			"Fix Version: 4.13 → 4.14", []evidence.ChangeItem{{Field: "Fix Version", FieldID: "fixVersions", FieldType: "jira", To: "10100", ToString: "4.14"}}},
+		{"a sprint moved is one change", fieldSprint, customItem("Sprint", "customfield_10020", "OPS Sprint 13", ""),
+			"Sprint: OPS Sprint 13 → OPS Sprint 14", []evidence.ChangeItem{customItem("Sprint", "customfield_10020", "", "OPS Sprint 14")}},
+		{"labels added and removed together", fieldLabels, sysItem("labels", "", "uat"),
+			"Labels: release-blocker → uat, sit", []evidence.ChangeItem{sysItem("labels", "", "sit"), sysItem("labels", "release-blocker", "")}},
+		{"other fields of the history are not mixed in", fieldFixVersion, evidence.ChangeItem{Field: "Fix Version", FieldID: "fixVersions", FieldType: "jira", From: "10090", FromString: "4.13"},
+			"Fix Version: 4.13 → (none)", []evidence.ChangeItem{sysItem("components", "", "Payments"), sysItem("priority", "Medium", "High")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.f.describe(tt.it); got != tt.want {
+			if got := tt.f.describe(tt.it, append([]evidence.ChangeItem{tt.it}, tt.rest...)); got != tt.want {
 				t.Errorf("describe = %q, want %q", got, tt.want)
 			}
 		})

@@ -67,7 +67,9 @@ func TestClassify(t *testing.T) {
 	leesEpic := clfIssue("Epic", clfLee, clfLee)             // someone else's initiative
 	incident := clfIssue("Incident", clfLee, clfLee)         // an incident ticket
 	plainBug := clfIssue("Bug", clfLee, clfLee)              // an ordinary bug
-	wontDo := clfIssue("Story", clfLee, clfLee)              // resolved Won't Do by the user just now
+	prodDefect := clfIssue("Defect", clfLee, clfLee)         // a production incident filed as a Defect
+	prodDefect.Summary, prodDefect.Labels = "PROD: NEFT outward payments stuck in 'Pending' after batch 3", []string{"production", "sev1"}
+	wontDo := clfIssue("Story", clfLee, clfLee) // resolved Won't Do by the user just now
 	wontDo.Resolution, wontDo.Resolved = "Won't Do", &clfAt
 	justFiled := clfIssue("Task", clfMe, evidence.User{}) // filed by the user a minute before the activity
 	justFiled.Created = clfAt.Add(-time.Minute)
@@ -633,6 +635,13 @@ func TestClassify(t *testing.T) {
 			act:     clfChange(sysItem("status", "In Review", "Done"), sysItem("resolution", "", "Done")),
 			want:    []clfWant{{evidence.CatAcceptanceTesting, "change.accept"}},
 			excerpt: "Status: In Review → Done"},
+		{name: "resolving an incident is the end of the response, not acceptance-testing", issue: incident,
+			act: clfChange(sysItem("status", "In Progress", "Resolved"), sysItem("resolution", "", "Fixed"))},
+		{name: "resolving a sev1 filed as a Defect is not acceptance-testing", issue: prodDefect,
+			act: clfChange(sysItem("status", "In Progress", "Resolved"), sysItem("resolution", "", "Fixed"))},
+		{name: "closing an ordinary bug someone fixed is acceptance-testing", issue: plainBug,
+			act:  clfChange(sysItem("status", "In Review", "Closed"), sysItem("resolution", "", "Fixed")),
+			want: []clfWant{{evidence.CatAcceptanceTesting, "change.accept"}}},
 		{name: "verified in staging on someone else's issue is acceptance-testing", issue: leesStory,
 			act:  clfComment("Verified in staging with a returning-shopper account, meets AC."),
 			want: []clfWant{{evidence.CatAcceptanceTesting, "comment.acceptance"}}},

@@ -1,9 +1,11 @@
 package jiratest_test
 
 import (
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -141,13 +143,34 @@ var demoVariants = []jiratest.DemoOptions{
 	{Deployment: jiratest.DeploymentCloud, Issues: 500, Seed: 2, Now: demoNow},
 }
 
+// madeDemoSites are the sites of demoVariants, made once for all the tests
+// that only read them.
+var madeDemoSites = sync.OnceValue(func() []*jiratest.Site {
+	sites := make([]*jiratest.Site, len(demoVariants))
+	for i, opts := range demoVariants {
+		sites[i] = jiratest.DemoSite(opts)
+	}
+	return sites
+})
+
+// demoSites yields each of demoVariants with its site, which the caller
+// must not change.
+func demoSites() iter.Seq2[jiratest.DemoOptions, *jiratest.Site] {
+	return func(yield func(jiratest.DemoOptions, *jiratest.Site) bool) {
+		for i, site := range madeDemoSites() {
+			if !yield(demoVariants[i], site) {
+				return
+			}
+		}
+	}
+}
+
 // A comment that names another issue ("Hand-off: our part (OPS-1193) is
 // done", "Moving this above PAY-3420") names one that has to do with the
 // issue it is on: a portfolio quotes it, and a reader who follows the key
 // finds an unrelated ticket.
 func TestDemoCommentsNameIssuesThatFit(t *testing.T) {
-	for _, opts := range demoVariants {
-		site := jiratest.DemoSite(opts)
+	for opts, site := range demoSites() {
 		bad := badRefs(site)
 		for i, b := range bad {
 			if i == 10 {
@@ -177,8 +200,7 @@ var (
 // access, not by another team's change.
 func TestDemoBlockersAreOpenAndClearedForTheirReason(t *testing.T) {
 	finished := 0
-	for _, opts := range demoVariants {
-		site := jiratest.DemoSite(opts)
+	for _, site := range demoSites() {
 		for _, is := range site.Issues() {
 			var flag *jiratest.Comment
 			for _, c := range is.Comments {
@@ -233,8 +255,7 @@ var (
 // epic: every service the SLO initiative names is tier-1.
 func TestDemoPriorityReasonsAgree(t *testing.T) {
 	up, down := 0, 0
-	for _, opts := range demoVariants {
-		site := jiratest.DemoSite(opts)
+	for _, site := range demoSites() {
 		me := site.MyAccount().DisplayName
 		for _, is := range site.Issues() {
 			var raised, lowered string
@@ -281,8 +302,7 @@ var sentenceEnd = regexp.MustCompile(`[.:;,](?:\s|$)`)
 // decided the same thing. Only "no new dashboard for this" is said per issue.
 func TestDemoDecisionsAreTakenOnce(t *testing.T) {
 	decision := regexp.MustCompile(`^(?:Decision: |We agreed |We settled on |After talking it through with |OK, to close the loop|Closing the loop)`)
-	for _, opts := range demoVariants {
-		site := jiratest.DemoSite(opts)
+	for _, site := range demoSites() {
 		me := site.MyAccount().DisplayName
 		first := map[string]string{}
 		for _, is := range site.Issues() {
@@ -325,8 +345,7 @@ var (
 // engineer does not ask whether Payments is OK with their own change.
 func TestDemoOnlyAnotherTeamIsSpokenOfAsOne(t *testing.T) {
 	spoken := 0
-	for _, opts := range demoVariants {
-		site := jiratest.DemoSite(opts)
+	for opts, site := range demoSites() {
 		for _, is := range site.Issues() {
 			own := teamOf[is.Project.Key]
 			for _, c := range is.Comments {
@@ -366,8 +385,7 @@ var (
 // app release, Mobile no merchant comms.
 func TestDemoEachTeamTakesAPartItHas(t *testing.T) {
 	parts := 0
-	for _, opts := range demoVariants {
-		site := jiratest.DemoSite(opts)
+	for opts, site := range demoSites() {
 		for _, is := range site.Issues() {
 			for _, c := range is.Comments {
 				for _, m := range platformPart.FindAllStringSubmatch(c.Body, -1) {

@@ -187,8 +187,7 @@ var (
 // hold for the description as it read when the comment was written.
 func TestDemoAcceptanceClaimsMatchTheDescription(t *testing.T) {
 	claims, ticked := 0, 0
-	for _, opts := range demoVariants {
-		site := jiratest.DemoSite(opts)
+	for opts, site := range demoSites() {
 		for _, is := range site.Issues() {
 			for _, c := range is.Comments {
 				ticks := strings.Count(c.Body, "✓")
@@ -266,8 +265,7 @@ func writtenAt(is *jiratest.Issue, text string) time.Time {
 // opens the epic sees the claim is made up.
 func TestDemoAgeClaimsFitTheInitiative(t *testing.T) {
 	claims := 0
-	for _, opts := range demoVariants {
-		site := jiratest.DemoSite(opts)
+	for opts, site := range demoSites() {
 		for _, is := range site.Issues() {
 			for _, l := range listedFor {
 				m := l.claim.FindString(is.Description)
@@ -313,8 +311,7 @@ var (
 // {code} block, any words at all, the goal it quotes, success metrics.
 func TestDemoCommentsPointAtWhatTheDescriptionHas(t *testing.T) {
 	pointers := 0
-	for _, opts := range demoVariants {
-		site := jiratest.DemoSite(opts)
+	for opts, site := range demoSites() {
 		for _, is := range site.Issues() {
 			for _, c := range is.Comments {
 				d := descriptionAt(is, c.Created)
@@ -350,8 +347,7 @@ var sighting = regexp.MustCompile(`^(?:Reproduced on staging|Seen this again|\+1
 // a story's wish has nothing to reproduce.
 func TestDemoOnlyBugsAreSeenAgain(t *testing.T) {
 	seen := 0
-	for _, opts := range demoVariants {
-		site := jiratest.DemoSite(opts)
+	for opts, site := range demoSites() {
 		for _, is := range site.Issues() {
 			for _, c := range is.Comments {
 				if !sighting.MatchString(c.Body) {
@@ -374,8 +370,7 @@ func TestDemoOnlyBugsAreSeenAgain(t *testing.T) {
 // close with it and never did; the demo now makes no such promise, and
 // this keeps it from coming back unkept.
 func TestDemoPromisedDescriptionsAreWritten(t *testing.T) {
-	for _, opts := range demoVariants {
-		site := jiratest.DemoSite(opts)
+	for opts, site := range demoSites() {
 		for _, is := range site.Issues() {
 			for _, c := range is.Comments {
 				if !strings.Contains(c.Body, "I'll add it to the description") {

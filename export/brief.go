@@ -100,27 +100,31 @@ func inOwnWords(e *evidence.Evidence) bool {
 	return e.Source != evidence.SourceChange
 }
 
-// writeBriefTitle writes the heading and a byline. A redacted portfolio
-// has no name or site worth a byline: its placeholders would read as one.
+// writeBriefTitle writes the heading and a byline. The heading is the
+// user's name: a hiring manager has a pile of portfolios, and what tells
+// this one from the others is whose it is. A redacted portfolio, or one
+// whose sites name no user, is titled by what it is: a redacted one's
+// placeholders would read as a name.
 func writeBriefTitle(w *bufio.Writer, r *report) {
-	w.WriteString("# " + markdownTitle + "\n\n")
+	names := r.userNames()
+	if r.redacted || len(names) == 0 {
+		w.WriteString("# " + markdownTitle + "\n\n")
+	} else {
+		w.WriteString("# ")
+		writeEscaped(w, strings.Join(names, ", "))
+		w.WriteString("\n\n" + markdownTitle + " · ")
+	}
 	if r.redacted {
 		w.WriteString("Names, projects, issue keys and sites redacted · ")
-	} else {
-		if names := r.userNames(); len(names) > 0 {
-			writeEscaped(w, strings.Join(names, ", "))
-			w.WriteString(" · ")
-		}
-		if len(r.sites) > 0 {
-			w.WriteString("from Jira (")
-			for i, s := range r.sites {
-				if i > 0 {
-					w.WriteString(", ")
-				}
-				writeEscaped(w, evidence.OneLine(s.Name))
+	} else if len(r.sites) > 0 {
+		w.WriteString("from Jira (")
+		for i, s := range r.sites {
+			if i > 0 {
+				w.WriteString(", ")
 			}
-			w.WriteString(") · ")
+			writeEscaped(w, evidence.OneLine(s.Name))
 		}
+		w.WriteString(") · ")
 	}
 	w.WriteString(monthSpan(r.since, r.until) + "\n")
 }

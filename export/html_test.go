@@ -138,7 +138,7 @@ func TestHTMLIsSelfContainedAndPrintable(t *testing.T) {
 		"<!DOCTYPE html>\n<html lang=\"en\">",
 		`<meta charset="utf-8">`,
 		`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';`,
-		"<title>Product-management portfolio · Sam Rivera</title>",
+		"<title>Sam Rivera · Product-management portfolio</title>",
 		"<style>",
 		"@media print",
 		"</main>\n</body>\n</html>\n",

@@ -10,7 +10,8 @@ import (
 	"github.com/pmfolio/pmfolio/evidence"
 )
 
-// markdownTitle is the document's only level-one heading.
+// markdownTitle is what the document is: its level-one heading when it
+// names no user, and the first words of the byline under a name.
 const markdownTitle = "Product-management portfolio"
 
 // report is a view with what the sections of the Markdown, HTML and PDF
@@ -133,13 +134,13 @@ func Markdown(w io.Writer, p evidence.Portfolio, opts Options) error {
 }
 
 // documentTitle is the title a browser tab or a PDF viewer shows: whose
-// portfolio it is, among the many a hiring manager has open.
+// portfolio it is, among the many a hiring manager has open, first, where
+// a narrow tab still shows it.
 func (r *report) documentTitle() string {
-	title := markdownTitle
 	if names := r.userNames(); len(names) > 0 {
-		title += " · " + strings.Join(names, ", ")
+		return strings.Join(names, ", ") + " · " + markdownTitle
 	}
-	return title
+	return markdownTitle
 }
 
 // userNames are the distinct display names of the sites' users, made

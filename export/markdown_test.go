@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"io"
 	"net/url"
 	"slices"
@@ -202,8 +203,17 @@ func TestMarkdownStructure(t *testing.T) {
 				src := render(t, func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{Full: full}) }, p)
 				d := parseMarkdownText(src)
 				st := structureOf(t, d, portfolioLinks(p))
-				if want := []string{markdownTitle}; !slices.Equal(st.h1, want) {
+				// The title is whose portfolio it is; a redacted one says
+				// what it is, its placeholder being no name.
+				want := []string{html.EscapeString(evidence.OneLine(p.Sites[0].User.DisplayName))}
+				if p.Redacted {
+					want = []string{markdownTitle}
+				}
+				if !slices.Equal(st.h1, want) {
 					t.Errorf("level-1 headings = %q, want %q", st.h1, want)
+				}
+				if byline := "\n\n" + markdownTitle + " · "; !p.Redacted && !strings.Contains(src, byline) {
+					t.Errorf("the line under the name does not say what the document is (%q):\n%.300s", byline, src)
 				}
 				if len(p.Evidence) == 0 {
 					if len(st.tables) != 0 || len(st.h2) != 0 {

@@ -607,7 +607,7 @@ func TestPDFSaysWhoseItIsAndItsLanguage(t *testing.T) {
 		return string(b)
 	}
 	for _, want := range []string{
-		"/Title (" + utf16("Product-management portfolio · Sam Rivera") + ")",
+		"/Title (" + utf16("Sam Rivera · Product-management portfolio") + ")",
 		"/Author (" + utf16("Sam Rivera") + ")",
 		"/Lang (en)",
 	} {

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -451,6 +452,93 @@ func outagePortfolio() evidence.Portfolio {
 			Comments: []evidence.Comment{{ID: "60003", At: epicDone.Add(-2 * time.Minute), Author: me,
 				Text: "Shipped to 100% on Sep 30. Returning-customer conversion up from 2.1% to 2.6% over the first two weeks."}}}},
 		People: []string{"Dana Wu", "Priya Nair", "Sam Rivera"},
+	}
+	return p
+}
+
+// longBriefPads are the words longBriefPortfolio pads the goal, the three
+// proofs and the outcome of its first initiative with: other words for
+// each quote, as the brief quotes nothing twice that reads alike.
+var longBriefPads = [5][]string{
+	strings.Fields("so that support can warn the merchants who asked and the on-call engineer has a runbook for every step of it before we start and nobody is paged at night"),
+	strings.Fields("because a second region would double the bill for a gain that no customer asked for in the last two quarterly reviews with the account managers of our largest merchants"),
+	strings.Fields("since the review queue was longer than usual this sprint while two people were out sick and the release train left on Wednesday without the last migration on board"),
+	strings.Fields("including a replay of last month's traffic at twice its peak rate with the new limits in place and a dashboard that shows the error budget burn for each region"),
+	strings.Fields("and the rollout went region by region so that nobody was paged at night for a change that could wait until the morning and support answered every merchant within the hour"),
+}
+
+// longBriefPadMax is the most words longBriefPortfolio pads a text with.
+const longBriefPadMax = 28
+
+// longBrief are the texts of longBriefPortfolio's initiatives: a title,
+// goal, decision, update, verification and outcome each, every one in
+// other words, as the brief quotes no template twice.
+var longBrief = [][6]string{
+	{"On-call health: halve pages per week",
+		"Goal: cut pages per on-call week from 40 to under 20 without missing real incidents. Success metrics: pages per week under 20; no incident found by customers first.",
+		"Decision: saturation alerts page at 95%, not 80%; at 80% they open a ticket. We settled on that in planning.",
+		"Heads up Chloé: the maintenance window moves to Wednesday 06:00 UTC. Expect a few minutes of higher latency.",
+		"Tried it end to end on staging: one grafana outage now gives one page, not three. Does what we needed.",
+		"Pages per on-call week averaged 12 over the last four weeks, down from 44 when we started."},
+	{"SLOs for customer-facing services",
+		"Goal: every tier-1 service has an availability and a latency SLO with error-budget alerts. Success metrics: 8 of 8 services with SLOs in code.",
+		"We agreed on a 99.9% SLO for mobile-bff, not 99.95%: the extra nine needs a second region we have no budget for.",
+		"FYI Sam: this slipped a few days because of a week of heavy on-call. New ETA 14 May; I'll shout if that moves again.",
+		"Verified on the canary in eu-west-1: the burn-rate alert fired within a minute and named the service. Meets AC.",
+		"8 of 8 tier-1 services have SLOs in code and burn-rate alerts, and all three leads signed the error-budget policy."},
+	{"Kubernetes 1.30 upgrade",
+		"Goal: all clusters on Kubernetes 1.30 before the end of support for 1.28. Success metrics: zero customer-facing downtime.",
+		"We decided to decommission the old cluster instead of upgrading it, agreed in the architecture forum.",
+		"Status for support: staging and two production clusters are done, the last two go next week, one a night.",
+		"Rehearsed the upgrade on the staging cluster that mirrors production: two deprecated APIs found and fixed.",
+		"All 5 clusters upgraded with zero minutes of customer-facing downtime, and 3 deprecated APIs removed along the way."},
+	{"Zero-downtime Postgres failover",
+		"Goal: a primary failure costs under 30 seconds of write downtime. Success metrics: measured failover under 30 s in three drills.",
+		"After talking it through with Aisha: synchronous replication for the payments database only. Slower writes there, no lost ones.",
+		"Summary for Mei and Jonas: the drill is booked for Thursday at 10:00, and payments knows to expect a blip.",
+		"Checked the runbook against the drill: the failover alert named the old and the new primary within a minute.",
+		"Failover now costs 21 s of write downtime over three drills in a row, and every on-call engineer has run the runbook."},
+	{"Offline mode for payments",
+		"Goal: users confirm payments without a connection and never lose one. Success metrics: zero lost confirmations in a month.",
+		"Won't do: the spinner times out on its own after a minute, and the fix would cost about 12 days. Logged in the backlog.",
+		"Synced with the Mobile team: they expose the metric, we build the alert. Their owner is Ravi, who joins the stand-up.",
+		"Tested the queued confirmation on a phone in flight mode: it went through 40 seconds after the network was back.",
+		"No confirmation was lost in the month after the release, and tickets about lost payments fell by 70%."},
+}
+
+// longBriefPortfolio is a brief as long as the demo's: five initiatives
+// the user led, each with a goal, three proofs in their words and an
+// outcome. The first initiative's texts are padded with n more words
+// each (0 to longBriefPadMax), which moves every initiative after it
+// down the page: together, the values of n put a page break at every
+// place of an initiative.
+func longBriefPortfolio(n int) evidence.Portfolio {
+	p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock}
+	typicalContext(&p)
+	p.Epics = nil
+	for i, texts := range longBrief {
+		if i == 0 && n > 0 {
+			for j, words := range longBriefPads {
+				texts[j+1] = strings.TrimSuffix(texts[j+1], ".") + ", " + strings.Join(words[:n], " ") + "."
+			}
+		}
+		key := strconv.Itoa(930 + i)
+		epic := fixtureIssue{"10" + key, "OPS-" + key, "Epic", texts[0], "", me, "done", nil}
+		month := fmt.Sprintf("2026-0%d-", 2+i)
+		// The outcome is the user's closing comment on the epic, quoted
+		// and linked, so that a test finds where it is printed.
+		p.Epics = append(p.Epics, evidence.Epic{SiteName: "acme", Key: epic.key, Summary: epic.summary, URL: acme.IssueURL(epic.key),
+			Goal: texts[1], Status: "Done", StatusCategory: "done",
+			Comments: []evidence.Comment{{ID: "9" + key, At: at(month + "20T09:00:00Z"), Author: me, Text: "Outcome: " + texts[5]}}})
+		story := func(j int) fixtureIssue {
+			return fixtureIssue{fmt.Sprintf("2%s%d", key, j), fmt.Sprintf("OPS-%s%d", key, j), "Story", "A story", epic.key, dana, "done", nil}
+		}
+		p.Evidence = append(p.Evidence,
+			jiraItem(epic, evidence.SourceIssue, epic.id, month+"01T09:00:00Z", evidence.CatEpicOwnership, "issue.epic", 0.9, texts[1]),
+			jiraItem(epic, evidence.SourceComment, "1"+key, month+"04T09:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8, texts[2]),
+			jiraItem(story(1), evidence.SourceComment, "2"+key, month+"05T09:00:00Z", evidence.CatStakeholderComms, "comment.status-update", 0.75, texts[3]),
+			jiraItem(story(2), evidence.SourceComment, "3"+key, month+"06T09:00:00Z", evidence.CatAcceptanceTesting, "comment.acceptance", 0.8, texts[4]),
+		)
 	}
 	return p
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -38,7 +39,88 @@ const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; ba
 // Markdown writer linked it (an outcome's). The Markdown writer escapes
 // all Jira text besides, so none of this is reached.
 var htmlMarkdown = goldmark.New(goldmark.WithExtensions(extension.Table),
-	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(shortLinks{}, 100))))
+	goldmark.WithParserOptions(parser.WithASTTransformers(
+		util.Prioritized(shortLinks{}, 100), util.Prioritized(initiativeBlocks{}, 200))),
+	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(initiativeRenderer{}, 500))))
+
+// The labels that open the brief's paragraphs of an initiative's result
+// and of the initiatives it had no room for: the HTML and PDF layouts
+// find those blocks by them.
+const (
+	labelOutcome = "Outcome."
+	labelAlsoLed = "Also led."
+)
+
+// initiativeBlocks groups each initiative, a level-3 heading and the
+// blocks under it up to the next heading or "Also led.", into one
+// initiativeBlock, and gives its Outcome paragraph the class outcome: the
+// page prints an initiative on one page where it fits and sets its result
+// apart for a reader who scans for results, and the PDF does the same.
+type initiativeBlocks struct{}
+
+func (initiativeBlocks) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); !ok || h.Level != 3 {
+			continue
+		}
+		block := &initiativeBlock{}
+		doc.InsertBefore(doc, n, block)
+		for c := n; c != nil && (c == n || !endsInitiative(src, c)); {
+			next := c.NextSibling()
+			block.AppendChild(block, c)
+			c = next
+		}
+		n = block
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && labelled(src, n, labelOutcome) {
+			n.SetAttributeString("class", []byte("outcome"))
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// endsInitiative reports whether a block is past the initiative before
+// it: a heading of its level or above, or the list of those not told.
+func endsInitiative(src []byte, n ast.Node) bool {
+	if h, ok := n.(*ast.Heading); ok {
+		return h.Level <= 3
+	}
+	return labelled(src, n, labelAlsoLed)
+}
+
+// labelled reports whether n is a paragraph that opens with label in bold.
+func labelled(src []byte, n ast.Node, label string) bool {
+	if _, ok := n.(*ast.Paragraph); !ok {
+		return false
+	}
+	e, ok := n.FirstChild().(*ast.Emphasis)
+	return ok && e.Level == 2 && plainText(src, e) == label
+}
+
+// initiativeBlock is one initiative of the document; see initiativeBlocks.
+type initiativeBlock struct{ ast.BaseBlock }
+
+var kindInitiativeBlock = ast.NewNodeKind("InitiativeBlock")
+
+func (b *initiativeBlock) Kind() ast.NodeKind { return kindInitiativeBlock }
+
+func (b *initiativeBlock) Dump(src []byte, level int) { ast.DumpHelper(b, src, level, nil, nil) }
+
+// initiativeRenderer writes an initiativeBlock as an article.
+type initiativeRenderer struct{}
+
+func (initiativeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindInitiativeBlock, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString(`<article class="initiative">` + "\n")
+		} else {
+			_, _ = w.WriteString("</article>\n")
+		}
+		return ast.WalkContinue, nil
+	})
+}
 
 // shortLinks marks each link whose label fits on the narrowest line
 // ("OPS-1223, 2026-04-13") with the class nowrap, which keeps it on one

@@ -23,7 +23,7 @@ var htmlAttr = regexp.MustCompile(`\s([^\s=]+)(?:="([^"]*)")?`)
 // text got out of its escaping.
 var allowedTags = map[string]bool{
 	"!DOCTYPE": true, "html": true, "head": true, "meta": true, "title": true, "style": true,
-	"body": true, "main": true, "section": true, "h1": true, "h2": true, "h3": true, "p": true,
+	"body": true, "main": true, "section": true, "article": true, "h1": true, "h2": true, "h3": true, "p": true,
 	"ul": true, "li": true, "a": true, "strong": true, "em": true, "code": true, "span": true,
 	"table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true,
 	"figure": true, "figcaption": true, "svg": true, "desc": true, "g": true, "line": true, "text": true, "rect": true,
@@ -256,6 +256,38 @@ func TestHTMLKeepsAShortLinkOnOneLine(t *testing.T) {
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %s", want)
+		}
+	}
+}
+
+// Each initiative is one article, and its Outcome is set apart, on
+// screen and on paper, so that a reader scanning for results finds them.
+func TestHTMLSetsEachInitiativeAndItsOutcomeApart(t *testing.T) {
+	for _, full := range []bool{false, true} {
+		p := longBriefPortfolio(0)
+		page := render(t, func(w io.Writer, p evidence.Portfolio) error { return HTML(w, p, Options{Full: full}) }, p)
+		md := render(t, func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{Full: full}) }, p)
+		_, initiatives, _ := strings.Cut(page, `<section class="initiatives">`)
+		initiatives, _, _ = strings.Cut(initiatives, "</section>")
+		articles := regexp.MustCompile(`(?s)<article class="initiative">\n(.*?)</article>`).FindAllStringSubmatch(initiatives, -1)
+		if len(articles) != 5 || strings.Count(initiatives, "<h3>") != 5 {
+			t.Fatalf("full=%v: %d articles for %d initiatives:\n%s", full, len(articles), strings.Count(initiatives, "<h3>"), initiatives)
+		}
+		for _, a := range articles {
+			if !strings.HasPrefix(a[1], "<h3>") || strings.Count(a[1], "<h3>") != 1 || strings.Count(a[1], `<p class="outcome"><strong>Outcome.</strong> `) != 1 {
+				t.Errorf("full=%v: an article is not one initiative with its outcome:\n%s", full, a[1])
+			}
+		}
+		if got, want := strings.Count(page, `<p class="outcome"><strong>Outcome.</strong> `), strings.Count(md, "**Outcome.** "); got != want {
+			t.Errorf("full=%v: %d outcomes set apart of %d", full, got, want)
+		}
+	}
+	css := regexp.MustCompile(`\s+`).ReplaceAllString(portfolioCSS, " ")
+	for _, want := range []string{
+		"p.outcome { margin: .75rem 0 .25rem; padding: .4rem .75rem; border-left: 3px solid var(--result); background: var(--result-wash); }",
+	} {
+		if !strings.Contains(css, want) {
+			t.Errorf("the style sheet lacks %q", want)
 		}
 	}
 }

@@ -56,7 +56,7 @@ func PDF(w io.Writer, p evidence.Portfolio, opts Options) error {
 		return fmt.Errorf("write pdf export: %w", err)
 	}
 
-	doc := fpdf.New("P", "mm", "A4", "")
+	doc := newPDFDoc()
 	doc.SetCompression(pdfCompress)
 	doc.SetCreationDate(r.generatedAt)
 	doc.SetModificationDate(r.generatedAt)
@@ -66,8 +66,6 @@ func PDF(w io.Writer, p evidence.Portfolio, opts Options) error {
 	doc.SetAuthor(strings.Join(r.userNames(), ", "), true)
 	// Screen readers pick their voice by it, as by the page's lang.
 	doc.SetLang("en")
-	doc.SetMargins(pdfMarginX, pdfMarginTop, pdfMarginX)
-	doc.SetAutoPageBreak(true, pdfMarginEnd)
 	doc.AddPage()
 	pw := &pdfWriter{doc: doc, src: md.Bytes(), glyphs: pdfGlyphs{fonts: fonts}, added: map[string]bool{}}
 	root := htmlMarkdown.Parser().Parse(text.NewReader(pw.src))
@@ -81,6 +79,14 @@ func PDF(w io.Writer, p evidence.Portfolio, opts Options) error {
 		return err
 	}
 	return writeMissingGlyphs(opts.Lint, &pw.glyphs)
+}
+
+// newPDFDoc is an empty A4 document with the export's margins.
+func newPDFDoc() *fpdf.Fpdf {
+	doc := fpdf.New("P", "mm", "A4", "")
+	doc.SetMargins(pdfMarginX, pdfMarginTop, pdfMarginX)
+	doc.SetAutoPageBreak(true, pdfMarginEnd)
+	return doc
 }
 
 // writeMissingGlyphs names, on the lint writer, the characters the PDF
@@ -191,9 +197,17 @@ func (pw *pdfWriter) block(n ast.Node) {
 			d.Line(x, y, w-pdfMarginX, y)
 			d.Ln(1.2)
 		}
+	case *initiativeBlock:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			pw.block(c)
+		}
 	case *ast.Paragraph:
 		pw.size = pdfBodySize
 		pw.font()
+		if labelled(pw.src, n, labelOutcome) {
+			pw.outcome(n)
+			return
+		}
 		pw.inlines(n, pdfLineHeight)
 		d.Ln(pdfLineHeight + 1.2)
 	case *ast.List:
@@ -249,6 +263,52 @@ func (pw *pdfWriter) block(n ast.Node) {
 // headingKeeps is how many lines of the section under a heading must fit
 // on its page.
 const headingKeeps = 4
+
+// pdfOutcomeIndent is how far an Outcome's text is indented from the rule
+// beside it.
+const pdfOutcomeIndent = 3.0
+
+// outcome writes an initiative's Outcome paragraph set apart, as the page
+// does: a green rule at its left on a light green ground, so that a
+// reader scanning for results finds them. It is kept on one page.
+func (pw *pdfWriter) outcome(n ast.Node) {
+	d := pw.doc
+	pageW, pageH := d.GetPageSize()
+	_, top, _, _ := d.GetMargins()
+	pw.keepTogether(pw.linesOf(plainText(pw.src, n), pdfOutcomeIndent), pdfLineHeight)
+	d.Ln(0.6)
+	startPage, startY := d.PageNo(), d.GetY()-0.8
+	d.SetLeftMargin(pdfMarginX + pdfOutcomeIndent)
+	d.SetRightMargin(pdfMarginX + 1)
+	d.SetX(pdfMarginX + pdfOutcomeIndent)
+	pw.inlines(n, pdfLineHeight)
+	d.Ln(pdfLineHeight)
+	d.SetLeftMargin(pdfMarginX)
+	d.SetRightMargin(pdfMarginX)
+	endPage, endY := d.PageNo(), d.GetY()+0.8
+	// The ground is laid over the text, multiplied, so that the text
+	// shows through it as if it were under it; fpdf has no way back to
+	// draw under what it has written.
+	for page := startPage; page <= endPage; page++ {
+		y0, y1 := top, pageH-pdfMarginEnd
+		if page == startPage {
+			y0 = startY
+		}
+		if page == endPage {
+			y1 = endY
+		}
+		d.SetPage(page)
+		d.SetAlpha(1, "Multiply")
+		d.SetFillColor(236, 247, 239)
+		d.Rect(pdfMarginX, y0, pageW-2*pdfMarginX, y1-y0, "F")
+		d.SetAlpha(1, "Normal")
+		d.SetFillColor(26, 127, 55)
+		d.Rect(pdfMarginX, y0, 0.8, y1-y0, "F")
+		d.SetFillColor(0, 0, 0)
+	}
+	d.SetPage(endPage)
+	d.Ln(1.8)
+}
 
 // linesOf is how many lines text takes in the body font, indented by
 // indent, in the font in force (bold words make a line a little longer

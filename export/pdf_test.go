@@ -616,3 +616,28 @@ func TestPDFSaysWhoseItIsAndItsLanguage(t *testing.T) {
 		}
 	}
 }
+
+// An Outcome is set apart in the PDF as on the page: each is drawn with
+// a green rule at its left, on a light ground multiplied under its text.
+func TestPDFSetsTheOutcomeApart(t *testing.T) {
+	var pdf bytes.Buffer
+	if err := PDF(&pdf, longBriefPortfolio(0), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	objects, err := readPDFObjects(pdf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, grounds := 0, 0
+	for _, o := range objects {
+		rules += strings.Count(string(o.stream), "0.102 0.498 0.216 rg")
+		grounds += strings.Count(string(o.stream), "0.925 0.969 0.937 rg")
+	}
+	outcomes := strings.Count(mustPDFText(t, pdf.Bytes()), "Outcome. ")
+	if outcomes != 5 || rules != outcomes || grounds != outcomes {
+		t.Errorf("%d outcomes, %d rules and %d grounds beside them, want 5 of each", outcomes, rules, grounds)
+	}
+	if !bytes.Contains(pdf.Bytes(), []byte("/BM /Multiply")) {
+		t.Error("the ground is not multiplied: it would hide the text")
+	}
+}

@@ -6,14 +6,19 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 // chromiumPath is where Debian's chromium package puts the browser; .ci/run
@@ -182,4 +187,135 @@ func screenshotColors(img image.Image) (distinct, palette int) {
 		}
 	}
 	return len(seen), palette
+}
+
+// printToPDF prints a page in the browser on paper of a size ("A4",
+// "letter") and returns the PDF. The page names no size, so that it
+// prints on the reader's paper; the test's copy of it names one.
+func printToPDF(t *testing.T, page []byte, size string) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	path, out := filepath.Join(dir, "print.html"), filepath.Join(dir, "print.pdf")
+	sized := bytes.Replace(page, []byte("@page {"), []byte("@page { size: "+size+";"), 1)
+	if err := os.WriteFile(path, sized, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	chromium(t, path, "--print-to-pdf="+out, "--no-pdf-header-footer")
+	pdf, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pdf
+}
+
+// pdfPageLinks returns the addresses each page of a PDF links to, in
+// page order: where the browser printed each link.
+func pdfPageLinks(t *testing.T, pdf []byte) [][]string {
+	t.Helper()
+	objects, err := readPDFObjects(pdf)
+	if err != nil {
+		t.Fatalf("read the printed PDF: %v", err)
+	}
+	ref := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	refs := func(dict, key string) []int {
+		_, list, ok := strings.Cut(dict, key+" [")
+		if !ok {
+			return nil
+		}
+		list, _, _ = strings.Cut(list, "]")
+		var out []int
+		for _, m := range pdfRef.FindAllStringSubmatch(list, -1) {
+			out = append(out, ref(m[1]))
+		}
+		return out
+	}
+	uri := regexp.MustCompile(`/URI \(((?:[^()\\]|\\.)*)\)`)
+	var pages [][]string
+	var walk func(n int)
+	walk = func(n int) {
+		dict := objects[n].dict
+		if strings.Contains(dict, "/Type /Pages") {
+			for _, kid := range refs(dict, "/Kids") {
+				walk(kid)
+			}
+			return
+		}
+		var links []string
+		for _, a := range refs(dict, "/Annots") {
+			if m := uri.FindStringSubmatch(objects[a].dict); m != nil {
+				links = append(links, strings.NewReplacer(`\(`, "(", `\)`, ")", `\\`, `\`).Replace(m[1]))
+			}
+		}
+		pages = append(pages, links)
+	}
+	for n, o := range objects {
+		if strings.Contains(o.dict, "/Type /Pages") && !strings.Contains(o.dict, "/Parent") {
+			walk(n)
+		}
+	}
+	return pages
+}
+
+// The brief prints on two pages of A4 and of Letter, each initiative on
+// one page with its Outcome: a brief as long as the demo's printed on
+// three pages of Letter (the footer alone on the third), and on A4 an
+// initiative's Outcome could start the next page.
+func TestHTMLBriefPrintsOnTwoPages(t *testing.T) {
+	if _, err := os.Stat(chromiumPath); err != nil {
+		t.Skipf("no browser at %s (on Debian: apt-get install chromium; .ci/run does this): %v", chromiumPath, err)
+	}
+	if testing.Short() {
+		t.Skip("starts a browser; skipped with -short")
+	}
+	for _, n := range []int{0, longBriefPadMax} {
+		p := longBriefPortfolio(n)
+		var page, md bytes.Buffer
+		if err := HTML(&page, p, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := Markdown(&md, p, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		// The links of each initiative, its Outcome's last.
+		var initiatives [][]string
+		root := htmlMarkdown.Parser().Parse(text.NewReader(md.Bytes()))
+		for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+			if _, ok := c.(*initiativeBlock); !ok {
+				continue
+			}
+			var links []string
+			_ = ast.Walk(c, func(l ast.Node, entering bool) (ast.WalkStatus, error) {
+				if link, ok := l.(*ast.Link); ok && entering {
+					links = append(links, string(link.Destination))
+				}
+				return ast.WalkContinue, nil
+			})
+			if last := c.LastChild(); !labelled(md.Bytes(), last, labelOutcome) || !strings.Contains(plainText(md.Bytes(), last), "Jira comment") {
+				t.Fatalf("n=%d: an initiative does not end with an Outcome linked to its comment; the test needs one", n)
+			}
+			initiatives = append(initiatives, links)
+		}
+		if len(initiatives) != 5 {
+			t.Fatalf("n=%d: %d initiatives in the brief, want 5", n, len(initiatives))
+		}
+		for _, size := range []string{"A4", "letter"} {
+			pages := pdfPageLinks(t, printToPDF(t, page.Bytes(), size))
+			if len(pages) > 2 {
+				t.Errorf("n=%d: the brief prints on %d pages of %s, want 2", n, len(pages), size)
+			}
+			for _, links := range initiatives {
+				on := map[int]bool{}
+				for _, link := range links {
+					for i, page := range pages {
+						if slices.Contains(page, link) {
+							on[i+1] = true
+						}
+					}
+				}
+				if len(on) != 1 {
+					t.Errorf("n=%d: on %s, the initiative of %s is printed on pages %v, want one", n, size, links[0], slices.Sorted(maps.Keys(on)))
+				}
+			}
+		}
+	}
 }

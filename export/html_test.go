@@ -260,8 +260,9 @@ func TestHTMLKeepsAShortLinkOnOneLine(t *testing.T) {
 	}
 }
 
-// Each initiative is one article, and its Outcome is set apart, on
-// screen and on paper, so that a reader scanning for results finds them.
+// Each initiative is one article, which print keeps on one page where it
+// fits, and its Outcome is set apart, on screen and on paper, so that a
+// reader scanning for results finds them.
 func TestHTMLSetsEachInitiativeAndItsOutcomeApart(t *testing.T) {
 	for _, full := range []bool{false, true} {
 		p := longBriefPortfolio(0)
@@ -285,9 +286,24 @@ func TestHTMLSetsEachInitiativeAndItsOutcomeApart(t *testing.T) {
 	css := regexp.MustCompile(`\s+`).ReplaceAllString(portfolioCSS, " ")
 	for _, want := range []string{
 		"p.outcome { margin: .75rem 0 .25rem; padding: .4rem .75rem; border-left: 3px solid var(--result); background: var(--result-wash); }",
+		".initiatives .initiative, .highlights .initiative { break-inside: avoid;",
+		".outcome, li:last-child:not(:first-child) { break-before: avoid;",
 	} {
 		if !strings.Contains(css, want) {
 			t.Errorf("the style sheet lacks %q", want)
 		}
+	}
+}
+
+// The brief is made to fit two printed pages by its spacing, not by type
+// too small to read: the PDF's body is 8.6 pt.
+func TestHTMLPrintsInReadableType(t *testing.T) {
+	_, print, ok := strings.Cut(portfolioCSS, "@media print {")
+	m := regexp.MustCompile(`html \{ font-size: ([\d.]+)pt; \}`).FindStringSubmatch(print)
+	if !ok || m == nil {
+		t.Fatal("the print style sheet sets no type size")
+	}
+	if size, _ := strconv.ParseFloat(m[1], 64); size < 8.5 {
+		t.Errorf("print type is %.1f pt, want at least 8.5", size)
 	}
 }

@@ -95,6 +95,13 @@ func TestDemoWritesALinkedPortfolioInMostCategories(t *testing.T) {
 	if pages := strings.Count(string(pdf), "/Type /Page\n"); !strings.HasPrefix(string(pdf), "%PDF-") || pages < 1 || pages > 2 {
 		t.Errorf("the PDF brief has %d pages, want at most 2", pages)
 	}
+	// Its web page, printed from a browser, takes two pages too, on A4 as
+	// on Letter (it took three of Letter).
+	for _, size := range []string{"A4", "letter"} {
+		if pages, ok := printedPages(t, filepath.Join(dir, "portfolio.html"), size); ok && pages > 2 {
+			t.Errorf("the web page of the brief prints on %d pages of %s, want at most 2", pages, size)
+		}
+	}
 	proofs := 0
 	quoted := map[string]bool{}
 	record := regexp.MustCompile(`\]\(http://127\.0\.0\.1:\d+/browse/[A-Z]+-\d+(\?focusedCommentId=(\d+)&page=com\.atlassian\.jira\.plugin\.system\.issuetabpanels:comment-tabpanel#comment-(\d+))?\)`)

@@ -81,7 +81,8 @@ func PDF(w io.Writer, p evidence.Portfolio, opts Options) error {
 	return writeMissingGlyphs(opts.Lint, &pw.glyphs)
 }
 
-// newPDFDoc is an empty A4 document with the export's margins.
+// newPDFDoc is an empty A4 document with the export's margins: the PDF's,
+// and the scratch one an initiative is measured on.
 func newPDFDoc() *fpdf.Fpdf {
 	doc := fpdf.New("P", "mm", "A4", "")
 	doc.SetMargins(pdfMarginX, pdfMarginTop, pdfMarginX)
@@ -136,6 +137,12 @@ type pdfWriter struct {
 	// bold and italic are the inline styles in force.
 	bold, italic bool
 	size         float64
+	// scratch lays an initiative out on a page of its own, to see
+	// whether and how it fits; nil until first needed, and in a
+	// scratch writer itself, whose missing glyphs nobody is told of.
+	scratch *pdfWriter
+	// measuring is set on a scratch writer.
+	measuring bool
 }
 
 // font sets the body font in the inline styles in force.
@@ -198,6 +205,7 @@ func (pw *pdfWriter) block(n ast.Node) {
 			d.Ln(1.2)
 		}
 	case *initiativeBlock:
+		pw.keepInitiative(n)
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			pw.block(c)
 		}
@@ -208,13 +216,18 @@ func (pw *pdfWriter) block(n ast.Node) {
 			pw.outcome(n)
 			return
 		}
+		if list, ok := n.NextSibling().(*ast.List); ok {
+			// "What I did." heads the list under it: it goes with the
+			// first item.
+			pw.keepTogether(pw.linesOf(plainText(pw.src, n), 0)+pw.linesOf(plainText(pw.src, list.FirstChild()), pdfIndent), pdfLineHeight)
+		}
 		pw.inlines(n, pdfLineHeight)
 		d.Ln(pdfLineHeight + 1.2)
 	case *ast.List:
 		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 			pw.size = pdfBodySize
 			pw.font()
-			pw.keepTogether(pw.linesOf(plainText(pw.src, item), pdfIndent), pdfLineHeight)
+			pw.keepTogether(pw.itemLines(n, item), pdfLineHeight)
 			left := pdfMarginX
 			d.SetX(left + 1)
 			pw.write(pdfLineHeight, "•", "")
@@ -263,6 +276,70 @@ func (pw *pdfWriter) block(n ast.Node) {
 // headingKeeps is how many lines of the section under a heading must fit
 // on its page.
 const headingKeeps = 4
+
+// itemLines is how many lines must fit on the page for a list's item to
+// start on it. A list's last item never starts a page alone: the one
+// before it goes along, and so does the Outcome after the list, which
+// is never alone either.
+func (pw *pdfWriter) itemLines(list *ast.List, item ast.Node) int {
+	lines := pw.linesOf(plainText(pw.src, item), pdfIndent)
+	next := item.NextSibling()
+	if next != nil && next.NextSibling() == nil {
+		lines += pw.linesOf(plainText(pw.src, next), pdfIndent)
+	}
+	if next == nil || next.NextSibling() == nil {
+		if after := list.NextSibling(); after != nil && labelled(pw.src, after, labelOutcome) {
+			lines += pw.linesOf(plainText(pw.src, after), pdfOutcomeIndent)
+		}
+	}
+	return lines
+}
+
+// initiativeShare is the most of a page an initiative may take and still
+// be moved whole to the next page when it does not fit on this one; a
+// longer one would leave too much of this page blank, and flows.
+const initiativeShare = 0.5
+
+// keepInitiative starts a new page for an initiative that does not fit on
+// this one but does on a page of its own, and is short: a reader takes an
+// initiative split over two pages for two, and one that ends on the next
+// page with a bullet or its Outcome looks cut off.
+func (pw *pdfWriter) keepInitiative(n *initiativeBlock) {
+	if pw.measuring {
+		return
+	}
+	d := pw.doc
+	_, pageH := d.GetPageSize()
+	_, top, _, _ := d.GetMargins()
+	if _, fits := pw.layOut(n, d.GetY()); fits {
+		return
+	}
+	if h, fits := pw.layOut(n, top); fits && h <= initiativeShare*(pageH-top-pdfMarginEnd) {
+		d.AddPage()
+	}
+}
+
+// layOut lays the children of n out on a scratch page from y down, as
+// they would be laid out on the page itself (the rules that move a block
+// to the next page included), and returns the height they take and
+// whether they fit on the page.
+func (pw *pdfWriter) layOut(n ast.Node, y float64) (float64, bool) {
+	if pw.scratch == nil {
+		pw.scratch = &pdfWriter{doc: newPDFDoc(), src: pw.src, glyphs: pdfGlyphs{fonts: pw.glyphs.fonts},
+			added: map[string]bool{}, measuring: true}
+	}
+	s := pw.scratch
+	s.doc.AddPage()
+	s.doc.SetY(y)
+	page := s.doc.PageNo()
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		s.block(c)
+	}
+	if s.doc.PageNo() != page {
+		return 0, false
+	}
+	return s.doc.GetY() - y, true
+}
 
 // pdfOutcomeIndent is how far an Outcome's text is indented from the rule
 // beside it.

@@ -2,7 +2,6 @@ package export
 
 import (
 	"bufio"
-	"bytes"
 	_ "embed"
 	"fmt"
 	"html"
@@ -145,29 +144,33 @@ func (shortLinks) Transform(doc *ast.Document, reader text.Reader, _ parser.Cont
 
 // HTML writes the portfolio as one self-contained web page: the Markdown
 // portfolio (brief, or full with opts.Full) rendered by goldmark, with
-// inline CSS for screen, phone and print, and in the full version an inline
-// SVG chart of PM activity per month by category; no scripts and nothing
+// inline CSS for screen, phone and print, and in the full version contents
+// linked to its headings and an inline SVG chart of PM activity per month
+// by category; no scripts and nothing
 // fetched from anywhere. Jira text is escaped before goldmark sees it, so
 // it can only ever be text.
 func HTML(w io.Writer, p evidence.Portfolio, opts Options) error {
 	r := newReport(p, opts)
 	bw := bufio.NewWriter(w)
 	writeHTMLHead(bw, r)
-
-	var md bytes.Buffer
-	mw := bufio.NewWriter(&md)
-	for _, s := range sectionsFor(r) {
-		md.Reset()
-		mw.Reset(&md)
-		s.write(mw, r)
-		if err := mw.Flush(); err != nil {
-			return fmt.Errorf("write html export: %w", err)
+	// The full version's contents link to its headings by the names
+	// GitHub gives them.
+	var anchors *headingAnchors
+	if r.full {
+		anchors = newHeadingAnchors()
+	}
+	for _, s := range r.render() {
+		root := htmlMarkdown.Parser().Parse(text.NewReader(s.md))
+		if anchors != nil {
+			for h, anchor := range anchorHeadings(root, s.md, anchors) {
+				h.SetAttributeString("id", []byte(anchor))
+			}
 		}
 		if s.name == sectionTimeline {
 			writeChart(bw, r)
 		}
 		bw.WriteString(`<section class="` + s.name + `">` + "\n")
-		if err := htmlMarkdown.Convert(md.Bytes(), bw); err != nil {
+		if err := htmlMarkdown.Renderer().Render(bw, s.md, root); err != nil {
 			return fmt.Errorf("write html export: %w", err)
 		}
 		bw.WriteString("</section>\n")

@@ -38,8 +38,10 @@ var allowedAttrs = map[string]*regexp.Regexp{
 	"width": nil, "height": nil, "text-anchor": nil, "html": nil,
 	"fill":  regexp.MustCompile(`^#[0-9a-f]{6}$`),
 	"style": regexp.MustCompile(`^(text-align:right|background:#[0-9a-f]{6})$`),
-	"href": regexp.MustCompile(`^https://acme\.atlassian\.net/browse/[A-Z]+-\d+` +
-		`(\?focusedCommentId=\d+&amp;page=com\.atlassian\.jira\.plugin\.system\.issuetabpanels:comment-tabpanel#comment-\d+)?$`),
+	"href": regexp.MustCompile(`^(https://acme\.atlassian\.net/browse/[A-Z]+-\d+` +
+		`(\?focusedCommentId=\d+&amp;page=com\.atlassian\.jira\.plugin\.system\.issuetabpanels:comment-tabpanel#comment-\d+)?` +
+		// The full version's contents link to its headings.
+		`|#([a-z0-9_-]|%[0-9A-F]{2})+)$`),
 }
 
 // htmlProblems lists every element, attribute or link of page that the
@@ -158,9 +160,9 @@ func TestHTMLIsSelfContainedAndPrintable(t *testing.T) {
 func TestHTMLHasTheMarkdownPortfolio(t *testing.T) {
 	p := typicalPortfolio()
 	page := render(t, htmlFull, p)
-	wantH2 := []string{"Initiatives", "Competencies", "Résumé bullets", "Appendix: all evidence", "Timeline"}
+	wantH2 := []string{"Contents", "Initiatives", "Competencies", "Résumé bullets", "Appendix: all evidence", "Timeline"}
 	var h2 []string
-	for _, m := range regexp.MustCompile(`<h2>(.*?)</h2>`).FindAllStringSubmatch(page, -1) {
+	for _, m := range regexp.MustCompile(`<h2[^>]*>(.*?)</h2>`).FindAllStringSubmatch(page, -1) {
 		h2 = append(h2, m[1])
 	}
 	if !slices.Equal(h2, wantH2) {
@@ -184,7 +186,7 @@ func TestHTMLChart(t *testing.T) {
 		t.Fatal("no chart figure")
 	}
 	chart := page[start:end]
-	if start < strings.Index(page, "<h2>Appendix: all evidence</h2>") || start > strings.Index(page, "<h2>Timeline</h2>") {
+	if start < strings.Index(page, ">Appendix: all evidence</h2>") || start > strings.Index(page, ">Timeline</h2>") {
 		t.Error("the chart is not right above the timeline")
 	}
 	if strings.Contains(render(t, func(w io.Writer, p evidence.Portfolio) error { return HTML(w, p, Options{}) }, p), "<svg") {
@@ -271,11 +273,12 @@ func TestHTMLSetsEachInitiativeAndItsOutcomeApart(t *testing.T) {
 		_, initiatives, _ := strings.Cut(page, `<section class="initiatives">`)
 		initiatives, _, _ = strings.Cut(initiatives, "</section>")
 		articles := regexp.MustCompile(`(?s)<article class="initiative">\n(.*?)</article>`).FindAllStringSubmatch(initiatives, -1)
-		if len(articles) != 5 || strings.Count(initiatives, "<h3>") != 5 {
-			t.Fatalf("full=%v: %d articles for %d initiatives:\n%s", full, len(articles), strings.Count(initiatives, "<h3>"), initiatives)
+		h3 := regexp.MustCompile(`<h3[ >]`)
+		if len(articles) != 5 || len(h3.FindAllString(initiatives, -1)) != 5 {
+			t.Fatalf("full=%v: %d articles for %d initiatives:\n%s", full, len(articles), len(h3.FindAllString(initiatives, -1)), initiatives)
 		}
 		for _, a := range articles {
-			if !strings.HasPrefix(a[1], "<h3>") || strings.Count(a[1], "<h3>") != 1 || strings.Count(a[1], `<p class="outcome"><strong>Outcome.</strong> `) != 1 {
+			if !strings.HasPrefix(a[1], "<h3") || len(h3.FindAllString(a[1], -1)) != 1 || strings.Count(a[1], `<p class="outcome"><strong>Outcome.</strong> `) != 1 {
 				t.Errorf("full=%v: an article is not one initiative with its outcome:\n%s", full, a[1])
 			}
 		}

@@ -41,7 +41,7 @@ func newReport(p evidence.Portfolio, opts Options) *report {
 
 // section is one part of the document. Each writes whole blocks; Markdown
 // puts a blank line between them. The HTML export renders them one by one
-// and adds its chart before the one named sectionTimeline.
+// and adds its chart under the heading of the one named sectionTimeline.
 type section struct {
 	name  string
 	write func(*bufio.Writer, *report)
@@ -113,17 +113,18 @@ func sectionsFor(r *report) []section {
 // did (the strongest proofs, quoted and linked to the record) → outcome,
 // a competency table with the gaps and what would fill them, and the top
 // résumé bullets. With opts.Full an appendix lists every item, field edits
-// summarised, and a month-by-month timeline. A portfolio without evidence
+// summarised, and a month-by-month timeline, and contents after the
+// headline link to each section by the anchor GitHub gives its heading. A portfolio without evidence
 // says how to get some instead. Initiatives shown without an outcome are
 // reported to opts.Lint.
 func Markdown(w io.Writer, p evidence.Portfolio, opts Options) error {
 	r := newReport(p, opts)
 	bw := bufio.NewWriter(w)
-	for i, s := range sectionsFor(r) {
+	for i, s := range r.render() {
 		if i > 0 {
 			bw.WriteByte('\n')
 		}
-		s.write(bw, r)
+		bw.Write(s.md)
 	}
 	// bufio.Writer keeps the first write error and skips later writes, so
 	// checking once here covers every write above.

@@ -131,7 +131,9 @@ func structureOf(t *testing.T, d mdDoc, linkable map[string]bool) mdStructure {
 		case *ast.Link:
 			st.links[section]++
 			dest := string(util.UnescapePunctuations(n.Destination))
-			if !linkable[dest] {
+			// The full version's contents link to its headings (checked
+			// by TestTheFullVersionHasContentsWithAnchorsThatExist).
+			if !linkable[dest] && !(section == "Contents" && strings.HasPrefix(dest, "#")) {
 				t.Errorf("link to %q, which is not the http(s) URL of an issue or epic in the portfolio", dest)
 			}
 		case *ast.AutoLink:
@@ -226,6 +228,9 @@ func TestMarkdownStructure(t *testing.T) {
 				}
 				epics := epicsWithEvidence(p)
 				var wantH2 []string
+				if full {
+					wantH2 = append(wantH2, "Contents")
+				}
 				if len(epics) > 0 {
 					wantH2 = append(wantH2, "Initiatives")
 				}

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -34,10 +33,12 @@ var pdfCompress = true
 // (brief by default, everything with opts.Full), set in Liberation Sans
 // (code in Liberation Mono) with every link clickable. It is the Markdown
 // parsed by goldmark and laid out with fpdf, so that the PDF can say
-// nothing the Markdown does not. The fonts are embedded, only the glyphs
-// used, and draw Latin (Polish, Turkish, Vietnamese…), Greek and Cyrillic;
-// a character they lack, such as CJK, is printed as "?", an emoji is left
-// out, and both are named on opts.Lint.
+// nothing the Markdown does not. The full version has page numbers, an
+// outline of its sections and initiatives, and contents whose links lead
+// to them. The fonts are embedded, only the glyphs used, and draw Latin
+// (Polish, Turkish, Vietnamese…), Greek and Cyrillic; a character they
+// lack, such as CJK, is printed as "?", an emoji is left out, and both
+// are named on opts.Lint.
 func PDF(w io.Writer, p evidence.Portfolio, opts Options) error {
 	fonts, err := pdfFonts()
 	if err != nil {
@@ -45,15 +46,11 @@ func PDF(w io.Writer, p evidence.Portfolio, opts Options) error {
 	}
 	r := newReport(p, opts)
 	var md bytes.Buffer
-	bw := bufio.NewWriter(&md)
-	for i, s := range sectionsFor(r) {
+	for i, s := range r.render() {
 		if i > 0 {
-			bw.WriteByte('\n')
+			md.WriteByte('\n')
 		}
-		s.write(bw, r)
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write pdf export: %w", err)
+		md.Write(s.md)
 	}
 
 	doc := newPDFDoc()
@@ -69,8 +66,19 @@ func PDF(w io.Writer, p evidence.Portfolio, opts Options) error {
 	doc.AddPage()
 	pw := &pdfWriter{doc: doc, src: md.Bytes(), glyphs: pdfGlyphs{fonts: fonts}, added: map[string]bool{}}
 	root := htmlMarkdown.Parser().Parse(text.NewReader(pw.src))
+	if r.full {
+		// Fifteen pages need a way around them: the contents link to
+		// the headings, which the viewer's outline lists too.
+		pw.anchors, pw.links, pw.outline = anchorHeadings(root, pw.src, newHeadingAnchors()), map[string]int{}, true
+		for _, anchor := range pw.anchors {
+			pw.links[anchor] = doc.AddLink()
+		}
+	}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		pw.block(n)
+	}
+	if r.full {
+		pw.numberPages(r.documentTitle())
 	}
 	if err := doc.Output(w); err != nil {
 		return fmt.Errorf("write pdf export: %w", err)
@@ -137,6 +145,12 @@ type pdfWriter struct {
 	// bold and italic are the inline styles in force.
 	bold, italic bool
 	size         float64
+	// anchors name the headings that the document's own links ("#…")
+	// lead to, and links are their fpdf link ids, by name; outline
+	// says whether the headings are listed in the viewer's outline.
+	anchors map[ast.Node]string
+	links   map[string]int
+	outline bool
 	// scratch lays an initiative out on a page of its own, to see
 	// whether and how it fits; nil until first needed, and in a
 	// scratch writer itself, whose missing glyphs nobody is told of.
@@ -173,13 +187,37 @@ func (pw *pdfWriter) setFont(family, style string, size float64) {
 func (pw *pdfWriter) write(h float64, s, link string) {
 	d := pw.doc
 	s = pw.glyphs.text(s)
-	if link != "" {
-		d.SetTextColor(11, 92, 173)
-		d.WriteLinkString(h, s, link)
-		d.SetTextColor(0, 0, 0)
+	if link == "" {
+		d.Write(h, s)
 		return
 	}
-	d.Write(h, s)
+	d.SetTextColor(11, 92, 173)
+	if id, ok := pw.links[strings.TrimPrefix(link, "#")]; ok && strings.HasPrefix(link, "#") {
+		d.WriteLinkID(h, s, id)
+	} else {
+		d.WriteLinkString(h, s, link)
+	}
+	d.SetTextColor(0, 0, 0)
+}
+
+// numberPages writes at the foot of every page whose portfolio it is and
+// "page N of M": printed, the pages of the full version come apart.
+func (pw *pdfWriter) numberPages(title string) {
+	d := pw.doc
+	pageW, pageH := d.GetPageSize()
+	last, count := d.PageNo(), d.PageCount()
+	d.SetTextColor(89, 99, 110)
+	for n := 1; n <= count; n++ {
+		d.SetPage(n)
+		// A font is put in force on the page it is set on.
+		pw.setFont(pdfSans, "", 7)
+		y := pageH - pdfMarginEnd/2
+		d.Text(pdfMarginX, y, pw.glyphs.text(title))
+		number := fmt.Sprintf("page %d of %d", n, count)
+		d.Text(pageW-pdfMarginX-d.GetStringWidth(number), y, number)
+	}
+	d.SetTextColor(0, 0, 0)
+	d.SetPage(last)
 }
 
 func (pw *pdfWriter) block(n ast.Node) {
@@ -194,6 +232,14 @@ func (pw *pdfWriter) block(n ast.Node) {
 		pw.keepTogether(headingKeeps, pdfLineHeight+space+pw.size*0.5)
 		d.Ln(space)
 		pw.font()
+		if !pw.measuring {
+			if anchor, ok := pw.anchors[n]; ok {
+				d.SetLink(pw.links[anchor], -1, -1)
+			}
+			if pw.outline && n.Level > 1 {
+				d.Bookmark(evidence.OneLine(plainText(pw.src, n)), n.Level-2, -1)
+			}
+		}
 		pw.inlines(n, pw.size*0.45)
 		d.Ln(pw.size * 0.5)
 		pw.bold = false
@@ -219,25 +265,36 @@ func (pw *pdfWriter) block(n ast.Node) {
 		if list, ok := n.NextSibling().(*ast.List); ok {
 			// "What I did." heads the list under it: it goes with the
 			// first item.
-			pw.keepTogether(pw.linesOf(plainText(pw.src, n), 0)+pw.linesOf(plainText(pw.src, list.FirstChild()), pdfIndent), pdfLineHeight)
+			pw.keepTogether(pw.linesOf(plainText(pw.src, n), 0)+pw.linesOfItem(list.FirstChild(), pdfIndent), pdfLineHeight)
 		}
 		pw.inlines(n, pdfLineHeight)
 		d.Ln(pdfLineHeight + 1.2)
 	case *ast.List:
+		// A list in a list item (the contents' under the appendix) is
+		// indented under the item's text.
+		left, _, _, _ := d.GetMargins()
 		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 			pw.size = pdfBodySize
 			pw.font()
 			pw.keepTogether(pw.itemLines(n, item), pdfLineHeight)
-			left := pdfMarginX
 			d.SetX(left + 1)
 			pw.write(pdfLineHeight, "•", "")
 			d.SetLeftMargin(left + pdfIndent)
 			d.SetX(left + pdfIndent)
+			nested := false
 			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+				if list, ok := c.(*ast.List); ok {
+					d.Ln(pdfLineHeight + 0.6)
+					pw.block(list)
+					nested = true
+					continue
+				}
 				pw.inlines(c, pdfLineHeight)
 			}
 			d.SetLeftMargin(left)
-			d.Ln(pdfLineHeight + 0.6)
+			if !nested {
+				d.Ln(pdfLineHeight + 0.6)
+			}
 		}
 		d.Ln(0.8)
 	case *east.Table:
@@ -282,15 +339,31 @@ const headingKeeps = 4
 // before it goes along, and so does the Outcome after the list, which
 // is never alone either.
 func (pw *pdfWriter) itemLines(list *ast.List, item ast.Node) int {
-	lines := pw.linesOf(plainText(pw.src, item), pdfIndent)
+	lines := pw.linesOfItem(item, pdfIndent)
 	next := item.NextSibling()
 	if next != nil && next.NextSibling() == nil {
-		lines += pw.linesOf(plainText(pw.src, next), pdfIndent)
+		lines += pw.linesOfItem(next, pdfIndent)
 	}
 	if next == nil || next.NextSibling() == nil {
 		if after := list.NextSibling(); after != nil && labelled(pw.src, after, labelOutcome) {
 			lines += pw.linesOf(plainText(pw.src, after), pdfOutcomeIndent)
 		}
+	}
+	return lines
+}
+
+// linesOfItem is how many lines a list item takes, indented by indent,
+// a list in it included.
+func (pw *pdfWriter) linesOfItem(item ast.Node, indent float64) int {
+	lines := 0
+	for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+		if list, ok := c.(*ast.List); ok {
+			for sub := list.FirstChild(); sub != nil; sub = sub.NextSibling() {
+				lines += pw.linesOfItem(sub, indent+pdfIndent)
+			}
+			continue
+		}
+		lines += pw.linesOf(plainText(pw.src, c), indent)
 	}
 	return lines
 }

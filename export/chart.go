@@ -5,6 +5,7 @@ import (
 	"html"
 	"math"
 	"strconv"
+	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -25,12 +26,27 @@ const (
 	chartMaxBar = 24
 )
 
-// categoryColors are the built-in categories' colours, in taxonomy order:
-// the Tableau 10 palette plus two, distinct for most colour vision and in
-// greyscale print by lightness.
+// categoryColors are the built-in categories' colours, in taxonomy order
+// (the order a bar stacks them in): twelve hues, no two alike, where
+// Tableau's pairs of a hue (dark and light blue, orange, green…) read as
+// six. Picked from Okabe-Ito's, Tol's, Kelly's and D3's palettes for the
+// least difference between any two (CIEDE2000 at least 19), each at least
+// 2:1 against a white page and 3:1 against a dark one, so that none fades
+// into either; the largest kinds of work (backlog grooming,
+// prioritization, sprint and release planning) have the most distinct.
 var categoryColors = []string{
-	"#4e79a7", "#a0cbe8", "#f28e2b", "#ffbe7d", "#59a14f", "#8cd17d",
-	"#e15759", "#b6992d", "#76b7b2", "#b07aa1", "#9c755f", "#ff9da7",
+	"#0072b2", // Story writing: blue
+	"#f6a600", // Backlog grooming: amber
+	"#117733", // Prioritization: green
+	"#d62728", // Sprint planning: red
+	"#8e63b5", // Release planning: purple
+	"#bcbd22", // Stakeholder communication: olive
+	"#56b4e9", // Unblocking others: sky blue
+	"#9c755f", // Cross-team coordination: brown
+	"#e07bb5", // Decision-making: pink
+	"#44aa99", // Epic ownership: teal
+	"#b3446c", // Acceptance testing: raspberry
+	"#f99379", // Incident coordination: salmon
 }
 
 // userCategoryColors are for the user's own categories, in turn.
@@ -88,6 +104,8 @@ func writeChart(w *bufio.Writer, r *report) {
 
 	first, last := months[0].start.Format("January 2006"), months[len(months)-1].start.Format("January 2006")
 	w.WriteString(`<figure class="chart">` + "\n")
+	w.WriteString("<figcaption><strong>PM activity per month</strong>: evidence items by kind of work, " +
+		monthSpan(months[0].start, months[len(months)-1].start) + "</figcaption>\n")
 	w.WriteString(`<svg viewBox="0 0 ` + strconv.Itoa(chartWidth) + " " + strconv.Itoa(chartHeight) +
 		`" role="img" aria-labelledby="chart-title chart-desc">` + "\n")
 	w.WriteString(`<title id="chart-title">PM activity per month by category</title>` + "\n")
@@ -128,9 +146,17 @@ func writeChart(w *bufio.Writer, r *report) {
 	}
 	w.WriteString("</g>\n")
 
-	// Month labels under the bars, the year under the first and every January.
+	// Month labels under the bars, a rule where a year starts, and the
+	// year under the first month labelled in it: labelled every other
+	// month, a year could start on a month with no label, and its year
+	// went unsaid.
 	w.WriteString(`<g class="axis">` + "\n")
+	year := 0
 	for i, m := range months {
+		if i > 0 && m.start.Month() == time.January {
+			x := num(chartLeft + band*float64(i))
+			w.WriteString(`<line class="year-start" x1="` + x + `" x2="` + x + `" y1="` + num(chartTop) + `" y2="` + num(chartHeight-chartBottom+31) + `"/>` + "\n")
+		}
 		if i%every != 0 {
 			continue
 		}
@@ -140,23 +166,26 @@ func writeChart(w *bufio.Writer, r *report) {
 			label += "*"
 		}
 		w.WriteString(`<text x="` + cx + `" y="` + num(chartHeight-chartBottom+14) + `" text-anchor="middle">` + label + "</text>")
-		if i == 0 || m.start.Month() == 1 {
+		if m.start.Year() != year {
+			year = m.start.Year()
 			w.WriteString(`<text class="year" x="` + cx + `" y="` + num(chartHeight-chartBottom+29) + `" text-anchor="middle">` + m.start.Format("2006") + "</text>")
 		}
 		w.WriteByte('\n')
 	}
 	w.WriteString("</g>\n</svg>\n")
 
-	w.WriteString("<figcaption>")
 	if partial, until := r.partialMonth(months[len(months)-1]); partial {
-		w.WriteString(`<p class="partial-note">* ` + until.Format("January") + " is partial: the period ends on " + dateOnly(until) + ".</p>")
+		w.WriteString(`<p class="partial-note">* ` + until.Format("January") + " is partial: the period ends on " + dateOnly(until) + ".</p>\n")
 	}
+	// A swatch is drawn as the bars are, so that a browser's dark mode,
+	// which recolours a chart's shapes but not a box's background, gives
+	// both the same colour.
 	w.WriteString(`<ul class="legend">` + "\n")
 	for gi, g := range r.groups {
-		w.WriteString(`<li><span class="swatch" style="background:` + colors[gi] + `"></span>` +
+		w.WriteString(`<li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill="` + colors[gi] + `"/></svg>` +
 			html.EscapeString(evidence.OneLine(g.category.Title)) + ` <span class="count">` + strconv.Itoa(len(g.items)) + "</span></li>\n")
 	}
-	w.WriteString("</ul></figcaption>\n</figure>\n")
+	w.WriteString("</ul>\n</figure>\n")
 }
 
 // chartScale returns the step between grid lines and the top of the

@@ -166,12 +166,16 @@ func HTML(w io.Writer, p evidence.Portfolio, opts Options) error {
 				h.SetAttributeString("id", []byte(anchor))
 			}
 		}
-		if s.name == sectionTimeline {
-			writeChart(bw, r)
-		}
 		bw.WriteString(`<section class="` + s.name + `">` + "\n")
-		if err := htmlMarkdown.Renderer().Render(bw, s.md, root); err != nil {
-			return fmt.Errorf("write html export: %w", err)
+		for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+			if err := htmlMarkdown.Renderer().Render(bw, s.md, n); err != nil {
+				return fmt.Errorf("write html export: %w", err)
+			}
+			// The chart is under the timeline's heading, above the
+			// table of its numbers.
+			if s.name == sectionTimeline && n == root.FirstChild() {
+				writeChart(bw, r)
+			}
 		}
 		bw.WriteString("</section>\n")
 	}

@@ -145,7 +145,7 @@ func TestHTMLInABrowser(t *testing.T) {
 		t.Error("the DOM holds a script")
 	}
 
-	// The chart is above the timeline at the end: look at the whole page.
+	// The chart is in the timeline, at the end: look at the whole page.
 	shot := filepath.Join(dir, "shot.png")
 	chromium(t, page, "--screenshot="+shot, "--window-size=1200,6000", "--hide-scrollbars")
 	f, err := os.Open(shot)

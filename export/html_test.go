@@ -35,7 +35,7 @@ var allowedAttrs = map[string]*regexp.Regexp{
 	"lang": nil, "charset": nil, "http-equiv": regexp.MustCompile(`^Content-Security-Policy$`),
 	"content": nil, "name": nil, "class": nil, "id": nil, "role": nil, "aria-labelledby": nil,
 	"viewBox": nil, "x": nil, "y": nil, "x1": nil, "x2": nil, "y1": nil, "y2": nil, "dy": nil,
-	"width": nil, "height": nil, "text-anchor": nil, "html": nil,
+	"width": nil, "height": nil, "text-anchor": nil, "html": nil, "aria-hidden": regexp.MustCompile(`^true$`),
 	"fill":  regexp.MustCompile(`^#[0-9a-f]{6}$`),
 	"style": regexp.MustCompile(`^(text-align:right|background:#[0-9a-f]{6})$`),
 	"href": regexp.MustCompile(`^(https://acme\.atlassian\.net/browse/[A-Z]+-\d+` +
@@ -186,8 +186,14 @@ func TestHTMLChart(t *testing.T) {
 		t.Fatal("no chart figure")
 	}
 	chart := page[start:end]
-	if start < strings.Index(page, ">Appendix: all evidence</h2>") || start > strings.Index(page, ">Timeline</h2>") {
-		t.Error("the chart is not right above the timeline")
+	// It is the timeline's, under its heading and above its table, and
+	// says what it shows in words a reader sees.
+	if heading := `<section class="timeline">` + "\n" + `<h2 id="timeline">Timeline</h2>` + "\n"; !strings.HasSuffix(page[:start], heading) ||
+		start > strings.Index(page, "<table>\n<thead>\n<tr>\n<th>Month</th>") {
+		t.Errorf("the chart is not under the timeline's heading and above its table:\n%s", page[max(0, start-200):start])
+	}
+	if !strings.HasPrefix(chart, `<figure class="chart">`+"\n"+`<figcaption><strong>PM activity per month</strong>: evidence items by kind of work, November 2025 to November 2026</figcaption>`) {
+		t.Errorf("the chart has no visible title:\n%.300s", chart)
 	}
 	if strings.Contains(render(t, func(w io.Writer, p evidence.Portfolio) error { return HTML(w, p, Options{}) }, p), "<svg") {
 		t.Error("the brief has a chart: it is two pages of prose")
@@ -224,7 +230,7 @@ func TestHTMLChart(t *testing.T) {
 			t.Errorf("segment %s · %s says %s, want %d", s[1], s[2], s[3], want[cell{s[1], s[2]}])
 		}
 	}
-	if got := strings.Count(chart, `<span class="swatch"`); got != len(wantSections(p)) {
+	if got := strings.Count(chart, `<svg class="swatch"`); got != len(wantSections(p)) {
 		t.Errorf("%d legend entries, want %d", got, len(wantSections(p)))
 	}
 }

@@ -49,8 +49,9 @@ func chromium(t *testing.T, page string, args ...string) []byte {
 }
 
 // measureScript is added to a copy of the page (whose policy runs no
-// script) to measure it in the browser: how far it scrolls sideways, and
-// the smallest size, in CSS pixels, that the chart's text is drawn at.
+// script) to measure it in the browser: how far it scrolls sideways, the
+// smallest size, in CSS pixels, that the chart's text is drawn at, and the
+// widths of the competency table's columns.
 const measureScript = `<script>
 addEventListener("load", () => {
   let smallest = 1000;
@@ -58,16 +59,25 @@ addEventListener("load", () => {
     const size = parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a;
     smallest = Math.min(smallest, size);
   }
+  const columns = Array.from(document.querySelectorAll(".competencies th"), th => Math.round(th.getBoundingClientRect().width));
   const out = document.createElement("pre");
   out.id = "measure";
   out.textContent = "overflow=" + (document.documentElement.scrollWidth - innerWidth) + " smallest=" + smallest.toFixed(2) +
-    " bars=" + document.querySelectorAll("rect.bar").length;
+    " bars=" + document.querySelectorAll("rect.bar").length + " columns=" + columns.join("/");
   document.body.appendChild(out);
 });
 </script>`
 
+// measurement is what measureScript found.
+type measurement struct {
+	overflow int     // px the page scrolls sideways
+	smallest float64 // px of the chart's smallest text
+	bars     int     // the chart's bar segments
+	columns  []int   // px of each column of the competency table
+}
+
 // measure loads page at a width and returns what measureScript found.
-func measure(t *testing.T, page []byte, width int) (overflow int, smallest float64, bars int) {
+func measure(t *testing.T, page []byte, width int) measurement {
 	t.Helper()
 	csp := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy"[^>]*>`)
 	test := csp.ReplaceAll(page, nil)
@@ -77,14 +87,19 @@ func measure(t *testing.T, page []byte, width int) (overflow int, smallest float
 		t.Fatal(err)
 	}
 	dom := string(chromium(t, path, "--dump-dom", "--window-size="+strconv.Itoa(width)+",900"))
-	m := regexp.MustCompile(`overflow=(-?\d+) smallest=([\d.]+) bars=(\d+)`).FindStringSubmatch(dom)
+	m := regexp.MustCompile(`overflow=(-?\d+) smallest=([\d.]+) bars=(\d+) columns=([\d/]*)`).FindStringSubmatch(dom)
 	if m == nil {
 		t.Fatalf("no measurement in the DOM:\n%.1500s", dom)
 	}
-	overflow, _ = strconv.Atoi(m[1])
-	smallest, _ = strconv.ParseFloat(m[2], 64)
-	bars, _ = strconv.Atoi(m[3])
-	return overflow, smallest, bars
+	var got measurement
+	got.overflow, _ = strconv.Atoi(m[1])
+	got.smallest, _ = strconv.ParseFloat(m[2], 64)
+	got.bars, _ = strconv.Atoi(m[3])
+	for _, c := range strings.FieldsFunc(m[4], func(r rune) bool { return r == '/' }) {
+		width, _ := strconv.Atoi(c)
+		got.columns = append(got.columns, width)
+	}
+	return got
 }
 
 // TestHTMLInABrowser loads the brief and the full page in a real browser:
@@ -116,12 +131,17 @@ func TestHTMLInABrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, page := range map[string][]byte{"brief": brief.Bytes(), "full": full.Bytes(), "long name and address": longPage.Bytes()} {
-		overflow, smallest, bars := measure(t, page, 375)
-		if overflow > 0 {
-			t.Errorf("%s: the page scrolls %d px sideways at 375 px", name, overflow)
+		m := measure(t, page, 375)
+		if m.overflow > 0 {
+			t.Errorf("%s: the page scrolls %d px sideways at 375 px", name, m.overflow)
 		}
-		if name == "full" && (bars == 0 || smallest < 11) {
-			t.Errorf("%s: chart text drawn at %.2f px at 375 px (%d bars), want at least 11", name, smallest, bars)
+		if name == "full" && (m.bars == 0 || m.smallest < 11) {
+			t.Errorf("%s: chart text drawn at %.2f px at 375 px (%d bars), want at least 11", name, m.smallest, m.bars)
+		}
+		// "Shown by" takes the room a competency's name does not need:
+		// half and half, it was cramped.
+		if len(m.columns) != 2 || 2*m.columns[1] < 3*m.columns[0] {
+			t.Errorf("%s: the competency table's columns are %v px wide at 375 px, want the second at least 1.5 times the first", name, m.columns)
 		}
 	}
 	if !strings.Contains(full.String(), "@media print") {

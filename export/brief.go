@@ -320,7 +320,7 @@ func resultQuote(ins []initiative) string {
 }
 
 // leadingConjunction is the word that joins a clause to the one before.
-var leadingConjunction = regexp.MustCompile(`(?i)^(?:and|but|so|while|plus)\s+`)
+var leadingConjunction = regexp.MustCompile(`(?i)^(?:and|but)\s+`)
 
 // resultRank says how well a clause with a number tells a result: 3 when
 // it states a change from a baseline, 2 an amount, 1 only dates, times,
@@ -679,14 +679,40 @@ var goalHeadings = []string{"Goal:", "Goals:", "Objective:", "Objectives:", "Pro
 // type their card again on every order…" states a problem, and labelled
 // "Goal." it misreads.
 func goalLabel(description string) string {
-	d := strings.ToLower(evidence.OneLine(description))
+	d := evidence.OneLine(description)
+	has := func(names ...string) bool {
+		return slices.ContainsFunc(names, func(name string) bool { return headingAt(d, name) >= 0 })
+	}
 	switch {
-	case strings.Contains(d, "goal:") || strings.Contains(d, "goals:") || strings.Contains(d, "objective:") || strings.Contains(d, "objectives:"):
+	case has(goalNames...):
 		return "Goal"
-	case strings.Contains(d, "problem:"):
+	case has(problemName):
 		return "Problem"
 	default:
 		return "Context"
+	}
+}
+
+// The headings an epic's goal is read from.
+var (
+	goalNames   = []string{"Goal:", "Goals:", "Objective:", "Objectives:"}
+	problemName = "Problem:"
+)
+
+// headingAt is where heading name starts a word of description d, in any
+// case, or -1: "Non-goals:" holds no "Goals:" heading.
+func headingAt(d, name string) int {
+	lower, name := strings.ToLower(d), strings.ToLower(name)
+	for off := 0; ; {
+		at := strings.Index(lower[off:], name)
+		if at < 0 {
+			return -1
+		}
+		at += off
+		if at == 0 || lower[at-1] == ' ' {
+			return at
+		}
+		off = at + 1
 	}
 }
 
@@ -697,7 +723,7 @@ func goalAndMetrics(description string) (goal, metrics string) {
 	d := evidence.OneLine(description)
 	section := func(names ...string) string {
 		for _, name := range names {
-			at := strings.Index(strings.ToLower(d), strings.ToLower(name))
+			at := headingAt(d, name)
 			if at < 0 {
 				continue
 			}
@@ -712,7 +738,7 @@ func goalAndMetrics(description string) (goal, metrics string) {
 		}
 		return ""
 	}
-	goal = section("Goal:", "Goals:", "Objective:", "Objectives:", "Problem:")
+	goal = section(append(slices.Clone(goalNames), problemName)...)
 	metrics = section("Success metrics:", "Success metric:", "Success criteria:", "Exit criteria:")
 	if goal == "" && metrics == "" {
 		return d, ""

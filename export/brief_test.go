@@ -358,6 +358,7 @@ func TestTheBriefLabelsAnEpicsDescriptionByItsHeadings(t *testing.T) {
 		"Problem: merchants wait 5 days for refunds. Success metric: 60% self-served.":               "Problem",
 		"Returning customers have to type their card details again on every order.":                  "Context",
 		"Background: the 1.28 clusters leave support in March. Scope: every cluster we run.":         "Context",
+		"Problem: refunds take 5 days. Non-goals: partial refunds.":                                  "Problem",
 		"Objective: every release goes live after a readiness check. Exit criteria: zero rollbacks.": "Goal",
 	} {
 		if got := goalLabel(description); got != want {

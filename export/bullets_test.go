@@ -219,8 +219,9 @@ func TestResultQuoteKeepsItsBaseline(t *testing.T) {
 		"Live since 14 May. About 38% of returning orders now use a saved card.":                                                                                                                                               "About 38% of returning orders now use a saved card",
 		"Rolled out to all 5 regions. Refund tickets are 13 a week, down from 42.":                                                                                                                                             "Refund tickets are 13 a week, down from 42",
 		"Closing this epic. 4.12, 4.13 and 4.14 went live on the checklist: zero rollbacks, and production defects in first two weeks came down from 11 (4.10 + 4.11) to 3 (4.13 + 4.14). Go/No-Go call now takes 30 minutes.": "production defects in first two weeks came down from 11 (4.10 + 4.11) to 3 (4.13 + 4.14)",
-		"4.12 is live. Zero rollback.": "4.12 is live",
-		"Done on 3 March, as planned.": "Done on 3 March",
+		"4.12 is live. Zero rollback.":              "4.12 is live",
+		"Plus members renewed at 91%, up from 84%.": "Plus members renewed at 91%, up from 84%",
+		"Done on 3 March, as planned.":              "Done on 3 March",
 	} {
 		if got := resultQuote([]initiative{{outcome: initiativeOutcome{Text: text}}}); got != want {
 			t.Errorf("resultQuote(%q)\n got  %q\n want %q", text, got, want)

@@ -494,6 +494,11 @@ func (c *compiler) compileRule(r rawRule, origin RuleOrigin) (rule, RuleInfo, bo
 				r.id, cd.sources.names(), out.sources.names())
 		}
 	}
+	// An unless that cannot hold rules nothing out, silently.
+	if cd := out.unless; cd.sources != 0 && out.sources != 0 && cd.sources&out.sources == 0 {
+		c.probs.add(r.file, r.line, "rule %s: its unless never holds: its conditions hold only for a %s, but the rule is for a %s",
+			r.id, cd.sources.names(), out.sources.names())
+	}
 	if len(c.probs.list) > before {
 		return rule{}, RuleInfo{}, false
 	}

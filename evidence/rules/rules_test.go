@@ -261,6 +261,8 @@ func TestRulesCheckNamesTheLineOfEveryProblem(t *testing.T) {
 		{"unless that is no condition", "rules:\n  - id: comment.decision\n    unless: [assignee, me]\n", []string{`3: conditions are a mapping`}},
 		{"filed-within without minutes", "rules:\n  - id: change.priority\n    when: {filed-within: {}}\n", []string{`3: filed-within needs minutes`}},
 		{"a rule that can never match", "rules:\n  - id: change.priority\n    source: comment\n", []string{"2: rule change.priority never matches: its conditions hold only for a change, but it is for a comment"}},
+		{"an unless that can never hold", "rules:\n  - id: comment.decision\n    unless: {changed: {field: priority}}\n",
+			[]string{"2: rule comment.decision: its unless never holds: its conditions hold only for a change, but the rule is for a comment"}},
 		{"disabling a rule that does not exist", "rules:\n  - id: change.priorty\n    disabled: true\n", []string{`2: no built-in rule change.priorty to disable (did you mean "change.priority"?)`}},
 		{"redefining a built-in category", "categories:\n  - id: prioritization\n    title: Mine\n", []string{"2: category prioritization is a built-in category"}},
 		{"redefining a built-in pattern", "patterns:\n  decision:\n    phrases: ['x']\n", []string{"2: pattern decision is already defined"}},

@@ -25,7 +25,7 @@ func TestTheBriefSummarisesAClickersInitiativeInAFewLines(t *testing.T) {
 		{evidence.CatPrioritization, "Priority: Medium → High", 6},
 		{evidence.CatSprintPlanning, "Sprint: (none) → PAY Sprint 9", 5},
 		{evidence.CatReleasePlanning, "Fix Version: (none) → 2026.03", 2},
-		{evidence.CatCrossTeam, "Link: (none) → This issue relates to CHK-310", 1},
+		{evidence.CatCrossTeam, "Linked: relates to CHK-310", 1},
 	}
 	for k, kind := range kinds {
 		for i := 1; i <= kind.issues; i++ {
@@ -363,6 +363,20 @@ func TestTheBriefLabelsAnEpicsDescriptionByItsHeadings(t *testing.T) {
 	} {
 		if got := goalLabel(description); got != want {
 			t.Errorf("goalLabel(%q) = %q, want %q", description, got, want)
+		}
+	}
+}
+
+func TestEditedFieldNamesTheFieldAnEditChanged(t *testing.T) {
+	for excerpt, want := range map[string]string{
+		"Story point estimate: (none) → 3": "Story point estimate",
+		"Fix Version: 4.13 → 4.14":         "Fix Version",
+		"Linked: is blocked by PAY-821":    "Links",
+		"Unlinked: is blocked by PAY-821":  "Links",
+		"Ranked higher":                    "",
+	} {
+		if got := editedField(excerpt); got != want {
+			t.Errorf("editedField(%q) = %q, want %q", excerpt, got, want)
 		}
 	}
 }

@@ -440,7 +440,7 @@ func outagePortfolio() evidence.Portfolio {
 				"Follow-up from the checkout incident on 12 Aug: PAY deploys should fail canary if the tokenize response shape changes."), "OPS-90"),
 			linkedTo(jiraItem(outageCanary, evidence.SourceChange, "60100", "2026-08-13T10:31:00Z",
 				evidence.CatCrossTeam, "change.cross-project-link", 0.7,
-				"Link: (none) → This issue relates to OPS-90"), "OPS-90"),
+				"Linked: relates to OPS-90"), "OPS-90"),
 		},
 		Projects: []evidence.Project{
 			{SiteName: "acme", Key: "OPS", Name: "Operations"},

@@ -251,11 +251,16 @@ func writeEditSummariesUpTo(w *bufio.Writer, r *report, edits []*evidence.Eviden
 }
 
 // editedField is the field a change's excerpt names ("Story point
-// estimate" in "Story point estimate: (none) → 1"), or "".
+// estimate" in "Story point estimate: (none) → 1", "Links" in "Linked: is
+// blocked by PAY-821"), or "".
 func editedField(excerpt string) string {
 	field, _, ok := strings.Cut(evidence.OneLine(excerpt), ":")
 	if !ok || len(field) > 30 || strings.ContainsAny(field, ".,;") {
 		return ""
+	}
+	if field == "Linked" || field == "Unlinked" {
+		// "Linked: is blocked by PAY-821" changed the issue's links.
+		return "Links"
 	}
 	return strings.TrimSpace(field)
 }

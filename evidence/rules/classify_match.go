@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strconv"
@@ -102,6 +103,9 @@ func (f field) describe(it evidence.ChangeItem, items []evidence.ChangeItem) str
 	if f.onlyTo {
 		return name + ": " + f.value(it.ToString, it.To)
 	}
+	if f.label == fieldLink.label {
+		return describeLinks(items)
+	}
 	var from, to []string
 	for _, other := range items {
 		if !strings.EqualFold(other.Field, it.Field) || other.FieldID != it.FieldID || !f.changedBy(other) {
@@ -115,6 +119,46 @@ func (f field) describe(it evidence.ChangeItem, items []evidence.ChangeItem) str
 		}
 	}
 	return name + ": " + valueList(from) + " → " + valueList(to)
+}
+
+// describeLinks renders the links a history added and removed as Jira's
+// issue page words them, without its "This issue": "Linked: is blocked by
+// PAY-821", "Unlinked: is blocked by PAY-821". "Link: (none) → This issue
+// is blocked by PAY-821" reads like a field emptied.
+func describeLinks(items []evidence.ChangeItem) string {
+	var added, removed []string
+	for _, it := range items {
+		if !fieldLink.changedBy(it) {
+			continue
+		}
+		if v := linkText(it.ToString, it.To); v != "" && !slices.Contains(added, v) {
+			added = append(added, v)
+		}
+		if v := linkText(it.FromString, it.From); v != "" && !slices.Contains(removed, v) {
+			removed = append(removed, v)
+		}
+	}
+	var parts []string
+	if len(added) > 0 {
+		parts = append(parts, "Linked: "+valueList(added))
+	}
+	if len(removed) > 0 {
+		parts = append(parts, "Unlinked: "+valueList(removed))
+	}
+	if len(parts) == 0 {
+		return fieldLink.label + ": (none)"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// linkText is one side of a link change: "is blocked by PAY-821" for
+// "This issue is blocked by PAY-821", the raw key when Jira sent no words.
+func linkText(display, raw string) string {
+	v := strings.Join(strings.Fields(cmp.Or(display, raw)), " ")
+	if markup.HasPrefixFold(v, "This issue ") {
+		return v[len("This issue "):]
+	}
+	return v
 }
 
 // valueList joins the values of one side of a change, "(none)" if none.

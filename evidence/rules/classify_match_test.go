@@ -60,6 +60,15 @@ func TestFieldDescribe(t *testing.T) {
 			"Sprint: OPS Sprint 13 → OPS Sprint 14", []evidence.ChangeItem{customItem("Sprint", "customfield_10020", "", "OPS Sprint 14")}},
 		{"labels added and removed together", fieldLabels, sysItem("labels", "", "uat"),
 			"Labels: release-blocker → uat, sit", []evidence.ChangeItem{sysItem("labels", "", "sit"), sysItem("labels", "release-blocker", "")}},
+		{"a link added reads as Jira's issue page words it", fieldLink, evidence.ChangeItem{Field: "Link", FieldType: "jira", To: "PAY-821", ToString: "This issue is blocked by PAY-821"},
+			"Linked: is blocked by PAY-821", nil},
+		{"a link removed", fieldLink, evidence.ChangeItem{Field: "Link", FieldType: "jira", From: "PAY-821", FromString: "This issue is blocked by PAY-821"},
+			"Unlinked: is blocked by PAY-821", nil},
+		{"links added and removed in one history", fieldLink, evidence.ChangeItem{Field: "Link", FieldType: "jira", To: "OPS-2", ToString: "This issue relates to OPS-2"},
+			"Linked: relates to OPS-2, blocks OPS-9; Unlinked: is blocked by OPS-1", []evidence.ChangeItem{
+				{Field: "Link", FieldType: "jira", To: "OPS-9", ToString: "This issue blocks OPS-9"},
+				{Field: "Link", FieldType: "jira", From: "OPS-1", FromString: "This issue is blocked by OPS-1"}}},
+		{"a link with no words keeps its key", fieldLink, evidence.ChangeItem{Field: "Link", FieldType: "jira", To: "PAY-821"}, "Linked: PAY-821", nil},
 		{"other fields of the history are not mixed in", fieldFixVersion, evidence.ChangeItem{Field: "Fix Version", FieldID: "fixVersions", FieldType: "jira", From: "10090", FromString: "4.13"},
 			"Fix Version: 4.13 → (none)", []evidence.ChangeItem{sysItem("components", "", "Payments"), sysItem("priority", "Medium", "High")}},
 	}

@@ -193,7 +193,7 @@ func TestClassify(t *testing.T) {
 		{name: "marking a duplicate with a link is grooming", issue: leesStory,
 			act:     clfChange(linkItem("", "", "OPS-9", "This issue duplicates OPS-9")),
 			want:    []clfWant{{evidence.CatBacklogGrooming, "change.duplicate-link"}},
-			excerpt: "Link: (none) → This issue duplicates OPS-9"},
+			excerpt: "Linked: duplicates OPS-9"},
 		{name: "closing as a dupe in a comment is grooming", issue: leesStory,
 			act:  clfComment("Closing this as a dupe of PAY-44, the repro steps are the same."),
 			want: []clfWant{{evidence.CatBacklogGrooming, "comment.duplicate"}}},

@@ -513,13 +513,27 @@ const ExcerptRunes = 200
 
 // ExcerptAt shortens plain text to an excerpt of about ExcerptRunes
 // characters that shows the byte offset at: from the start when at is near
-// it, else from the start of at's sentence, marked with a leading "…".
+// it, else from the start of at's sentence, marked with a leading "…". A
+// match near the end also keeps the sentences before it that fit: "…
+// Harpreet Kaur and Anand Kulkarni FYI." alone shows the words that made the
+// claim and hides what the note said.
 func ExcerptAt(text string, at int) string {
 	if at <= 0 || utf8.RuneCountInString(text[:at]) < ExcerptRunes*2/3 {
 		return evidence.Shorten(text, ExcerptRunes)
 	}
 	start, _ := SentenceBounds(text, at, at)
-	if utf8.RuneCountInString(text[start:at]) >= ExcerptRunes/3 {
+	extended := false
+	for start > 0 && utf8.RuneCountInString(text[start:]) < ExcerptRunes/2 {
+		before, _ := SentenceBounds(text, start-1, start-1)
+		if utf8.RuneCountInString(text[before:]) > ExcerptRunes {
+			break
+		}
+		start, extended = before, true
+	}
+	if start == 0 {
+		return evidence.Shorten(text, ExcerptRunes)
+	}
+	if !extended && utf8.RuneCountInString(text[start:at]) >= ExcerptRunes/3 {
 		// A long sentence: start a few words before the match.
 		start = at
 		for n := 0; start > 0 && n < 6; {

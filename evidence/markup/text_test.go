@@ -123,6 +123,17 @@ func TestExcerptAt(t *testing.T) {
 	if got := ExcerptAt("Decision: keep it. "+filler, 0); !strings.HasPrefix(got, "Decision: keep it.") {
 		t.Errorf("excerpt of an early match starts %q, want the text's start", got)
 	}
+
+	// A trigger at the very end keeps what the note said before it.
+	note := "Kindly note the UAT sign-off is delayed by 2 days, revised date 14th. Reason: CardSwitch drop 3 came on 8th instead of 6th and two UAT scenarios for card hotlisting could not be executed. Go-live date of 22nd is still holding as of now. @user @user FYI."
+	want := "…Reason: CardSwitch drop 3 came on 8th instead of 6th and two UAT scenarios for card hotlisting could not be executed. Go-live date of 22nd is still holding as of now. @user @user FYI."
+	if got := ExcerptAt(note, strings.Index(note, "FYI")); got != want {
+		t.Errorf("excerpt of a closing FYI = %q, want %q", got, want)
+	}
+	short := "Talked it through with the support leads and the payments on-call, and we are holding the 4.13 release until the settlement fix is verified in staging tomorrow. @user @user FYI."
+	if got := ExcerptAt(short, strings.Index(short, "FYI")); got != short {
+		t.Errorf("excerpt of a note that fits = %q, want all of it", got)
+	}
 }
 
 func TestSentenceBounds(t *testing.T) {

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"context"
+	"errors"
 	"image"
 	"image/color"
 	"image/png"
@@ -39,13 +40,25 @@ func chromium(t *testing.T, page string, args ...string) []byte {
 		"--user-data-dir=" + t.TempDir(),
 	}, args...)
 	all = append(all, "file://"+page)
-	cmd := exec.CommandContext(ctx, chromiumPath, all...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
+	// Headless chromium now and then dies of a signal on a loaded machine
+	// (a segmentation fault while starting, before it reads the page): that
+	// is the browser's crash, not the page's, so it gets two more tries. An
+	// error exit is the page's and fails at once.
+	for try := 1; ; try++ {
+		cmd := exec.CommandContext(ctx, chromiumPath, all...)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		if err == nil {
+			return stdout.Bytes()
+		}
+		var exit *exec.ExitError
+		if try < 3 && ctx.Err() == nil && errors.As(err, &exit) && !exit.Exited() {
+			t.Logf("chromium crashed (%v), trying again", err)
+			continue
+		}
 		t.Fatalf("chromium %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
 	}
-	return stdout.Bytes()
 }
 
 // measureScript is added to a copy of the page (whose policy runs no

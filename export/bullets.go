@@ -923,7 +923,8 @@ func sayIncidents(r *report, groups []group) []clause {
 	// The incidents are the incidents the user posted updates on, and
 	// the updates those posted on them: "7 incidents: posted 34 incident
 	// updates" would count notes on tickets that were no incident.
-	updates := incidentUpdates(all)
+	incidents := incidentsAmong(all)
+	updates := updatesOn(all, incidents)
 	posted := all
 	if r.count(updates, countsIssues).Value > 0 {
 		posted = updates
@@ -931,7 +932,6 @@ func sayIncidents(r *report, groups []group) []clause {
 	// "Created 19 postmortems and follow-up issues" reads as 19
 	// postmortems for 7 incidents: the issues the user created are told
 	// apart by what they are.
-	incidents := incidentsAmong(all)
 	var opened, postmortems, followUps []*evidence.Evidence
 	for _, e := range all {
 		switch {

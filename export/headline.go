@@ -49,7 +49,11 @@ func claimCount(c evidence.Category, items []*evidence.Evidence) int {
 // a status update on an ordinary ticket makes it no incident; counting
 // either as one would inflate the count.
 func incidentUpdates(items []*evidence.Evidence) []*evidence.Evidence {
-	incidents := incidentsAmong(items)
+	return updatesOn(items, incidentsAmong(items))
+}
+
+// updatesOn is incidentUpdates for incidents already worked out.
+func updatesOn(items []*evidence.Evidence, incidents map[issueRef]bool) []*evidence.Evidence {
 	var updates []*evidence.Evidence
 	for _, e := range items {
 		switch {

@@ -992,8 +992,13 @@ func hasWord(sentence string, words []string) bool {
 // handoffSentence reports whether a sentence arranging work names another
 // team ("the payments team", "someone on your side") and is not about code.
 func handoffSentence(sentence string) bool {
-	return (namesOtherTeam(sentence) || namesOtherSide(sentence)) && notCodeTalk(sentence)
+	return (namesOtherTeam(sentence) || namesOtherSide(sentence)) && notCodeTalk(sentence) && !statesTarget.MatchString(sentence)
 }
+
+// statesTarget finds a sentence that writes down what an initiative aims
+// for: "Success metrics for this one: … error-budget policy agreed with the
+// three team leads" is a target set, not a hand-off arranged.
+var statesTarget = regexp.MustCompile(`(?i)\bsuccess (?:metrics?|criteria|measures?)\b|\b(?:goals?|objectives?|key results?|exit criteria)\s*:`)
 
 // namesOtherSide reports whether a sentence speaks of the other side of a
 // boundary between teams: "someone on your side", "their side".

@@ -556,6 +556,11 @@ func TestClassify(t *testing.T) {
 		{name: "hand-off within your own team is not cross-team", act: clfComment("Handing this over to our team's on-call for the night."), issue: leesStory},
 		{name: "noting a dependency on another project's issue is not cross-team", act: clfComment("This depends on PAY-12 being deployed first."), issue: leesStory},
 		{name: "raising an issue in the same project is not cross-team", act: clfComment("Raised OPS-77 for the follow-up cleanup."), issue: leesStory},
+		{name: "a success metric that names the leads it must be agreed with is no hand-off", issue: leesStory,
+			act: clfComment("Success metrics for this one, so we all read them the same way: 8 of 8 tier-1 services with SLOs in code; error-budget policy agreed with the three team leads.")},
+		{name: "agreeing the metric with the other team is still cross-team", issue: leesStory,
+			act:  clfComment("We agreed with the payments team that they own the refund SLO; the dashboards stay with us."),
+			want: []clfWant{{evidence.CatCrossTeam, "comment.handoff"}, {evidence.CatDecisionMaking, "comment.decision"}}},
 
 		// decision-making
 		{name: "decision line is decision-making", issue: leesStory,

@@ -1,7 +1,9 @@
 // Package jiratest is a fake Jira for pmfolio's tests, benchmarks and demo:
-// a deterministic generator of a realistic Jira site (DemoSite) and an HTTP
-// server (NewServer) that answers the REST v2 endpoints pmfolio calls, in the
-// JSON shapes Jira Cloud and Jira Server/Data Center really use.
+// a deterministic generator of a realistic Jira site (DemoSite), two sites
+// written by hand for people pmfolio was not written with (KestrelSite,
+// KaveriSite), and an HTTP server (NewServer) that answers the REST v2
+// endpoints pmfolio calls, in the JSON shapes Jira Cloud and Jira
+// Server/Data Center really use.
 //
 // It imports nothing from pmfolio so that tests of package jira can use it.
 package jiratest

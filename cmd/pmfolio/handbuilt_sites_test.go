@@ -1,0 +1,290 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/rules"
+	"github.com/pmfolio/pmfolio/export"
+	"github.com/pmfolio/pmfolio/jira/jiratest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/ with the current output")
+
+// siteView is what a user sees of a hand-built site (jiratest.KestrelSite,
+// jiratest.KaveriSite) after syncing it into a new database: the brief, the
+// full export, the bullets, pmfolio next and the evidence of the JSON
+// export, each made by the function its command runs, as of the site's
+// clock. The test server's address reads http://127.0.0.1:PORT in them, so
+// that they are the same on every run.
+type siteView struct {
+	brief, full, bullets, next string
+	evidence                   []evidence.Evidence
+	// printed is everything the commands printed, standard error included.
+	printed string
+	// dir holds the database and every file pmfolio wrote beside it.
+	dir string
+}
+
+// viewSite serves site, syncs it with the credentials of conf, and reads
+// what the user sees of it.
+func viewSite(t *testing.T, site *jiratest.Site, conf siteConf, opts ...jiratest.Option) siteView {
+	t.Helper()
+	srv := jiratest.NewServer(site, opts...)
+	t.Cleanup(srv.Close)
+	conf.URL = srv.URL()
+	ctx := context.Background()
+	stdio, out, errOut := bufferIO()
+	stdio.Now = func() time.Time { return site.Now }
+	view := siteView{dir: t.TempDir()}
+	db := filepath.Join(view.dir, "pmfolio.db")
+	if _, err := runSync(ctx, syncOptions{IO: stdio, Sites: []siteConf{conf}, DBPath: db}); err != nil {
+		t.Fatalf("sync: %v\n%s", err, errOut)
+	}
+	ruleSet := rules.BuiltinRules()
+	in := portfolioInput{IO: stdio, DBPath: db, Categories: ruleSet.Categories(), Classifier: ruleSet.Identity()}
+	detectors, err := nextConfig(fileConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	view.printed = out.String()
+	var exported string
+	for _, step := range []struct {
+		name string
+		run  func() error
+		into *string
+	}{
+		{"export", func() error { return runExport(ctx, exportOptions{portfolioInput: in, Format: "markdown"}) }, &view.brief},
+		{"export --full", func() error { return runExport(ctx, exportOptions{portfolioInput: in, Format: "markdown", Full: true}) }, &view.full},
+		{"bullets", func() error {
+			return runBullets(ctx, bulletsOptions{portfolioInput: in, Top: export.DefaultBullets, Format: "text"})
+		}, &view.bullets},
+		{"next", func() error {
+			return runNext(ctx, nextOptions{IO: stdio, DBPath: db, Detectors: detectors, Format: "table"})
+		}, &view.next},
+		{"export --format json", func() error { return runExport(ctx, exportOptions{portfolioInput: in, Format: "json"}) }, &exported},
+	} {
+		out.Reset()
+		if err := step.run(); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		*step.into = withFixedPort(out.String(), srv.URL())
+		view.printed += out.String()
+	}
+	var doc struct{ Evidence []evidence.Evidence }
+	if err := json.Unmarshal([]byte(exported), &doc); err != nil {
+		t.Fatalf("export --format json: %v", err)
+	}
+	view.evidence = doc.Evidence
+	view.printed += errOut.String()
+	return view
+}
+
+// withFixedPort writes the port of the server at serverURL (such as
+// http://127.0.0.1:41234/jira) as PORT in text.
+func withFixedPort(text, serverURL string) string {
+	host, _, _ := strings.Cut(strings.TrimPrefix(serverURL, "http://"), "/")
+	name, _, _ := strings.Cut(host, ":")
+	return strings.ReplaceAll(text, "http://"+host, "http://"+name+":PORT")
+}
+
+// checkGolden compares got with testdata/name, or with -update rewrites it.
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/pmfolio -run %s -update to create it)", err, t.Name())
+	}
+	if got == string(want) {
+		return
+	}
+	wantLines, gotLines := strings.Split(string(want), "\n"), strings.Split(got, "\n")
+	line := 0
+	for line < min(len(wantLines), len(gotLines)) && wantLines[line] == gotLines[line] {
+		line++
+	}
+	at := func(lines []string) string {
+		if line < len(lines) {
+			return lines[line]
+		}
+		return "(end of file)"
+	}
+	t.Errorf("%s differs from the output at line %d; if the change is intended, run go test ./cmd/pmfolio -run %s -update and review the diff\nwant: %s\ngot:  %s",
+		path, line+1, t.Name(), at(wantLines), at(gotLines))
+}
+
+// shown is a text an output shows, or must not show, unless the regression
+// it names came back.
+type shown struct{ regression, output, text string }
+
+// checkShows fails for each text its output lacks.
+func checkShows(t *testing.T, checks []shown) {
+	t.Helper()
+	for _, c := range checks {
+		if !strings.Contains(c.output, c.text) {
+			t.Errorf("%s: want %q in\n%s", c.regression, c.text, c.output)
+		}
+	}
+}
+
+// checkHides fails for each text its output shows.
+func checkHides(t *testing.T, checks []shown) {
+	t.Helper()
+	for _, c := range checks {
+		if strings.Contains(c.output, c.text) {
+			t.Errorf("%s: %q in\n%s", c.regression, c.text, c.output)
+		}
+	}
+}
+
+// checkNoSecret fails if secret is in anything the user saw or in any file
+// pmfolio wrote: the database, its journal and the sync log.
+func checkNoSecret(t *testing.T, view siteView, secret string) {
+	t.Helper()
+	if strings.Contains(view.printed, secret) {
+		t.Errorf("the output shows the secret %q", secret)
+	}
+	err := filepath.WalkDir(view.dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err == nil && bytes.Contains(data, []byte(secret)) {
+			t.Errorf("%s holds the secret %q", filepath.Base(path), secret)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Dev Patel, a backend engineer on Jira Cloud, owns one epic written in
+// prose and does the rest of his PM work in plain words: his portfolio
+// claims what he can defend in an interview, and no more.
+func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
+	t.Parallel()
+	site := jiratest.KestrelSite()
+	view := viewSite(t, site, siteConf{Email: jiratest.KestrelEmail, APIToken: jiratest.KestrelAPIToken},
+		jiratest.WithCredentials(jiratest.KestrelEmail, jiratest.KestrelAPIToken))
+	checkGolden(t, "kestrel.golden.md", view.brief)
+	checkGolden(t, "kestrel.golden.bullets.txt", view.bullets)
+
+	checkShows(t, []shown{
+		{"the headline names the one initiative led", view.brief, "I led “Saved cards for returning customers” in Checkout"},
+		{"the headline quotes the result that says what changed, and works the change out", view.brief,
+			"with the result “returning-customer conversion up from 2.1% to 2.6% over the first two weeks”, a 24% rise."},
+		{"the initiative's bullet gives its result", view.bullets,
+			"returning-customer conversion up from 2.1% to 2.6% over the first two weeks, a 24% rise."},
+		{"the alert bot's outage, its postmortem and follow-ups are one incident (competencies)", view.brief, "Incident coordination (1 incident on 3 issues"},
+		{"the alert bot's outage, its postmortem and follow-ups are one incident (bullets)", view.bullets, "- Coordinated 1 incident: "},
+	})
+	checkHides(t, []shown{
+		{"the headline counts initiatives when there is one", view.brief, "1 initiative"},
+		{"next lists another team's backlog (GROW) as his", view.next, "GROW-"},
+		{"next speaks Jira's board words", view.next, "Ranked lower"},
+	})
+	// He put the stories he filed under his epic a minute after filing
+	// them: that is filing, not grooming ("Refined 7 issues (Parent)").
+	refined := regexp.MustCompile(`(?i)refined \d+ issues? \([^)]*\bParent\b`)
+	for name, output := range map[string]string{"brief": view.brief, "export --full": view.full} {
+		if m := refined.FindString(output); m != "" {
+			t.Errorf("%s claims the epic he set while filing his stories as grooming: %q", name, m)
+		}
+	}
+	for _, ev := range view.evidence {
+		if strings.HasPrefix(ev.Excerpt, "Parent:") {
+			t.Errorf("the epic he set on %s while filing it is %s evidence", ev.IssueKey, ev.Category)
+		}
+		if strings.Contains(ev.Excerpt, "not going to make it this sprint") {
+			t.Errorf("his own ticket's slip note on %s is %s evidence", ev.IssueKey, ev.Category)
+		}
+	}
+	checkNoSecret(t, view, jiratest.KestrelAPIToken)
+}
+
+// Priya Raghavan, a release and QA engineer on Jira Data Center, writes in
+// wiki markup and mentions people as [~login]: her portfolio reads her
+// releases, results and mentions as a person would, and her bulk clean-up
+// of stale tickets decides nothing.
+func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
+	t.Parallel()
+	site := jiratest.KaveriSite()
+	view := viewSite(t, site, siteConf{PAT: jiratest.KaveriPAT}, jiratest.WithContextPath("/jira"), jiratest.WithPAT(jiratest.KaveriPAT))
+	checkGolden(t, "kaveri.golden.md", view.brief)
+	checkGolden(t, "kaveri.golden.bullets.txt", view.bullets)
+
+	checkShows(t, []shown{
+		{"the headline works out the change from 11 to 3", view.brief,
+			"with the result “production defects in first two weeks came down from 11 (4.10 + 4.11) to 3 (4.13 + 4.14)”, a 73% drop."},
+		{"the initiative's bullet works out the change from 11 to 3", view.bullets,
+			"came down from 11 (4.10 + 4.11) to 3 (4.13 + 4.14), a 73% drop."},
+		{"the epic's Objective is its goal", view.brief,
+			"**Goal.** Every Core Banking release from 4.12 onwards should go to production only after a documented, repeatable readiness check"},
+		{"the epic's Exit criteria are its success metrics", view.brief,
+			"**Success metrics:** Checklist used for 3 consecutive releases; Zero rollbacks; Defect leakage to production less than 5 per release."},
+		{"the outcome names whom it mentions", view.brief, "Thanks Anand Kulkarni, Meenakshi Sundaram and Harpreet Kaur for the support."},
+		{"next names whom a question mentions", view.next, "Rohit Sharma asked “Meenakshi Sundaram, for joint accounts"},
+	})
+
+	var bulkClosed []string
+	for _, is := range site.Issues() {
+		if is.Resolution != nil && is.Resolution.Name == "Won't Fix" {
+			bulkClosed = append(bulkClosed, is.Key)
+		}
+	}
+	if len(bulkClosed) != 30 {
+		t.Fatalf("the site has %d issues closed as Won't Fix, want the 30 of the bulk close", len(bulkClosed))
+	}
+	// [~login] and, for accounts made since Jira 8, [~JIRAUSER…] read as
+	// the person's name.
+	mentions := []string{"[~", "@", "JIRAUSER"}
+	moved, mentionByKey := false, false
+	for _, ev := range view.evidence {
+		if ev.Category == evidence.CatDecisionMaking && slices.Contains(bulkClosed, ev.IssueKey) {
+			t.Errorf("the bulk close of stale tickets is decision-making evidence: %s %q", ev.IssueKey, ev.Excerpt)
+		}
+		if strings.Contains(ev.Excerpt, "4.13 → (none)") {
+			t.Errorf("a release move reads as a removal: %s %q", ev.IssueKey, ev.Excerpt)
+		}
+		moved = moved || ev.Excerpt == "Fix Version: 4.13 → 4.14"
+		for _, mention := range mentions {
+			if strings.Contains(ev.Excerpt, mention) {
+				t.Errorf("evidence on %s shows a mention as Jira writes it (%q): %q", ev.IssueKey, mention, ev.Excerpt)
+			}
+		}
+		mentionByKey = mentionByKey || strings.Contains(ev.Excerpt, "Deepa Nair and Karthik Menon kindly note")
+	}
+	if !moved {
+		t.Error(`no evidence reads "Fix Version: 4.13 → 4.14": a release move lost its from or its to`)
+	}
+	if !mentionByKey {
+		t.Error(`no evidence reads "Deepa Nair and Karthik Menon kindly note": a mention by key ([~JIRAUSER11022]) lost its name`)
+	}
+	for name, output := range map[string]string{"brief": view.brief, "export --full": view.full, "bullets": view.bullets, "next": view.next} {
+		for _, mention := range mentions {
+			if strings.Contains(output, mention) {
+				t.Errorf("%s shows a mention as Jira writes it (%q), not the person's name:\n%s", name, mention, output)
+			}
+		}
+	}
+	checkNoSecret(t, view, jiratest.KaveriPAT)
+}

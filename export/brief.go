@@ -200,7 +200,13 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 		}
 		return headlineClaims(r.view, lead)
 	}
-	written := writtenClaims(r.groups)
+	// The incidents the brief tells beside few initiatives lead what the
+	// user did along the way.
+	lead := ""
+	if len(r.briefInitiatives()) < briefInitiativesMin && len(r.incidentsOnNoEpic()) > 0 {
+		lead = evidence.CatIncidentCoord
+	}
+	written := writtenClaims(r.groups, lead)
 	if len(written) > 0 {
 		b.WriteString(" Along the way I " + evidence.JoinAnd(phrasesOf(written)) + ".")
 	}
@@ -394,7 +400,7 @@ const headlineWritten = 3
 // writtenClaims are the claims of the kinds of work the user did mostly
 // in writing (decisions, updates, incident comms, stories), biggest
 // first: what a hiring manager reads as communication, unlike field edits.
-func writtenClaims(groups []group) []countedClaim {
+func writtenClaims(groups []group, lead string) []countedClaim {
 	var written []group
 	for _, g := range groups {
 		words := 0
@@ -407,7 +413,7 @@ func writtenClaims(groups []group) []countedClaim {
 			written = append(written, g)
 		}
 	}
-	claims := countedClaims(written, false)
+	claims := leadFirst(countedClaims(written, false), lead)
 	return claims[:min(len(claims), headlineWritten)]
 }
 
@@ -483,6 +489,12 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 		writeBriefOutcome(w, r, in)
 	}
 	writeAlsoLed(w, r, shown)
+	// An engineer with one or two initiatives has room for the incidents
+	// they led, which a hiring manager asks about as much.
+	if room := briefInitiativesMin - len(shown); room > 0 && len(r.incidentsOnNoEpic()) > 0 {
+		w.WriteByte('\n')
+		writeBriefIncidents(w, r, quoted, min(room, briefIncidents))
+	}
 }
 
 // writeBriefOutcome writes an initiative's Outcome line. Without a result
@@ -523,23 +535,24 @@ func (r *report) incidentsOnNoEpic() []initiative {
 }
 
 // briefIncidents is how many incidents the brief of a user with no
-// initiative tells.
+// initiative tells (with one or two initiatives, as many as make up
+// briefInitiativesMin).
 const briefIncidents = 2
 
-// writeBriefIncidents writes, for a portfolio with no initiative, the
-// incidents the user coordinated as the brief tells an initiative (where
-// and when, what I did, the outcome): for an engineer with no epic, an
-// incident led with its postmortem and follow-ups is the initiative a
+// writeBriefIncidents writes up to n of the incidents the user
+// coordinated on no epic as the brief tells an initiative (where and
+// when, what I did, the outcome): for an engineer with few epics or none,
+// an incident led with its postmortem and follow-ups is the initiative a
 // hiring manager asks about. The quotes join quoted; it returns the items
 // of the incidents it told, which the brief does not quote again.
-func writeBriefIncidents(w *bufio.Writer, r *report, quoted *quoteSet) []*evidence.Evidence {
+func writeBriefIncidents(w *bufio.Writer, r *report, quoted *quoteSet, n int) []*evidence.Evidence {
 	incidents := r.incidentsOnNoEpic()
 	if len(incidents) == 0 {
 		return nil
 	}
 	var told []*evidence.Evidence
 	w.WriteString("## Incidents I coordinated\n")
-	for _, in := range incidents[:min(len(incidents), briefIncidents)] {
+	for _, in := range incidents[:min(len(incidents), n)] {
 		told = append(told, in.items...)
 		w.WriteString("\n### ")
 		writeInitiativeHeading(w, in)
@@ -555,7 +568,6 @@ func writeBriefIncidents(w *bufio.Writer, r *report, quoted *quoteSet) []*eviden
 		}
 		writeBriefOutcome(w, r, in)
 	}
-	w.WriteByte('\n')
 	return told
 }
 
@@ -567,7 +579,10 @@ func writeBriefIncidents(w *bufio.Writer, r *report, quoted *quoteSet) []*eviden
 // claims and show the reader nothing to open.
 func writeBriefHighlights(w *bufio.Writer, r *report) {
 	quoted := &quoteSet{}
-	told := writeBriefIncidents(w, r, quoted)
+	told := writeBriefIncidents(w, r, quoted, briefIncidents)
+	if len(told) > 0 {
+		w.WriteByte('\n')
+	}
 	var written, edits []*evidence.Evidence
 	for _, e := range r.items {
 		switch {

@@ -81,11 +81,7 @@ func headline(v *view) string {
 // category lead first when there is one ("" for none): the work the
 // document goes on to tell opens its headline.
 func headlineClaims(v *view, lead string) (string, []countedClaim) {
-	claims := countedClaims(v.groups, false)
-	if i := slices.IndexFunc(claims, func(c countedClaim) bool { return c.category == lead }); i > 0 {
-		c := claims[i]
-		claims = slices.Insert(slices.Delete(claims, i, i+1), 0, c)
-	}
+	claims := leadFirst(countedClaims(v.groups, false), lead)
 	claims = claims[:min(len(claims), headlineCategories)]
 
 	var b strings.Builder
@@ -95,6 +91,15 @@ func headlineClaims(v *view, lead string) (string, []countedClaim) {
 	b.WriteString(scopePhrase(v.items))
 	b.WriteString(".")
 	return b.String(), claims
+}
+
+// leadFirst moves the claim of category lead, if any, to the front.
+func leadFirst(claims []countedClaim, lead string) []countedClaim {
+	if i := slices.IndexFunc(claims, func(c countedClaim) bool { return c.category == lead }); i > 0 {
+		c := claims[i]
+		claims = slices.Insert(slices.Delete(claims, i, i+1), 0, c)
+	}
+	return claims
 }
 
 // epicOwnedClaim is the epic-ownership claim inside one initiative.

@@ -1268,6 +1268,13 @@ func TestAnOutageFiledAsABugIsOneIncidentWithItsResult(t *testing.T) {
 	checkGolden(t, "outage.golden.md", []byte(brief.String()))
 	checkGolden(t, "outage.golden.stories.md", []byte(stories.String()))
 	checkGolden(t, "outage.golden.bullets.txt", []byte(bullets.String()))
+	// Beside one initiative the brief has room for the incident, and its
+	// headline says so.
+	for _, want := range []string{"Along the way I led the response to 1 incident,", "## Incidents I coordinated", "### [OPS-90]"} {
+		if !strings.Contains(brief.String(), want) {
+			t.Errorf("the brief of one initiative and one incident lacks %q", want)
+		}
+	}
 	if strings.Contains(lint.String(), "OPS-90") {
 		t.Errorf("the lint asks for the outage's outcome:\n%s", lint.String())
 	}

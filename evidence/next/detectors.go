@@ -258,9 +258,13 @@ func sprintLabel(is TeamIssue) string {
 	return ""
 }
 
+// noAcceptanceCriteria: a story planned into the running or next sprint,
+// not started yet, whose text states no acceptance criteria. Once work
+// has started, criteria written after the fact describe what was built:
+// what a started story needs is a stalled or blocked issue's ask.
 func noAcceptanceCriteria(_ Detector, _ *Team, is TeamIssue) (map[string]string, bool) {
 	sprint := sprintLabel(is)
-	if sprint == "" {
+	if sprint == "" || is.InProgress() {
 		return nil, false
 	}
 	if statesCriteria(markup.PlainText(is.AcceptanceCriteria)) ||
@@ -323,9 +327,12 @@ func (t *Team) typicalStory(d Detector) (float64, bool) {
 	return *t.typical, *t.typical > 0
 }
 
+// noEstimate: a story planned into the running or next sprint, not
+// started yet, with no estimate: refinement estimates what is to come, and
+// a story under way is past it.
 func noEstimate(_ Detector, _ *Team, is TeamIssue) (map[string]string, bool) {
 	sprint := sprintLabel(is)
-	if sprint == "" || is.StoryPoints != nil {
+	if sprint == "" || is.StoryPoints != nil || is.InProgress() {
 		return nil, false
 	}
 	return map[string]string{"sprint": sprint}, true

@@ -133,6 +133,16 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.Description, is.SprintState, is.Sprints = "We need X.", "", nil }}},
 		{name: "story in the next sprint without an estimate", detector: "story.no-estimate", reason: "next sprint",
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.StoryPoints, is.SprintState = nil, "future" }}},
+		{name: "a started story is past writing criteria and estimating",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Description, is.StoryPoints, is.Updated = "We need X.", nil, days(1)
+				is.Status, is.StatusCategory = "In Progress", "indeterminate"
+			}}},
+		{name: "a story in review is started too",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Description, is.StoryPoints, is.Updated = "We need X.", nil, days(1)
+				is.Status, is.StatusCategory = "In Review", "indeterminate"
+			}}},
 		{name: "a story of a closed sprint is not planned work",
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.StoryPoints, is.SprintState = nil, "closed" }}},
 		{name: "blocked with no comment for a week", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 4 working days", action: "Chase the blocker PAY-7: ask its assignee for a date (with nobody on it, ask whoever filed it or PAY's lead who takes it)",
@@ -1744,5 +1754,41 @@ func TestAQuestionToTheUserStaysAndMentionsAreNamed(t *testing.T) {
 		if !slices.Contains(found, want) {
 			t.Errorf("found %v, want %s", found, want)
 		}
+	}
+}
+
+// A chase of a block leads the suggestions on its issue, however much a
+// competency gap raises the others: criteria do not unblock a story
+// waiting on another team. The entry keeps its place among the others.
+func TestAChaseLeadsItsIssuesSuggestions(t *testing.T) {
+	cfg, _ := Load(nil)
+	blocked := story("OPS-1")
+	blocked.Description, blocked.StoryPoints = "We need X.", nil
+	blocked.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
+	blocked.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY.")}
+	other := story("OPS-2")
+	other.Description = "We need Y."
+	team := Team{Site: site, Issues: []TeamIssue{blocked, other}, Now: now}
+	gaps := Gaps{"Ownership and bias to action": 40, "Organization": 0}
+	var got []string
+	best := map[string]float64{}
+	for _, op := range Find(cfg, team, gaps) {
+		if op.IssueKey == "OPS-1" {
+			got = append(got, op.Detector)
+		}
+		best[op.IssueKey] = max(best[op.IssueKey], op.Score)
+	}
+	if want := []string{"blocked.stale", "story.no-acceptance-criteria", "story.no-estimate"}; !slices.Equal(got, want) {
+		t.Errorf("ranked OPS-1's %q, want %q", got, want)
+	}
+	// Without the lift the criteria, raised by the gap, lead.
+	var criteria float64
+	for _, op := range Rank(cfg, team, Detect(cfg, team), gaps) {
+		if op.IssueKey == "OPS-1" && op.Detector == "story.no-acceptance-criteria" {
+			criteria = op.Score
+		}
+	}
+	if best["OPS-1"] != math.Round((criteria+0.01)*100)/100 {
+		t.Errorf("the chase scores %v, want a hundredth over the criteria's %v", best["OPS-1"], criteria)
 	}
 }

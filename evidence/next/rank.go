@@ -132,8 +132,33 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		op.Why = why
 		out[i] = op
 	}
+	chasesLead(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	return out
+}
+
+// chasesBlock are the detectors whose suggestion moves a block: chasing
+// a blocker, finding what a mark waits on, agreeing a date with another
+// team.
+var chasesBlock = map[string]bool{"blocked.stale": true, "blocked.unlinked": true, "dependency.other-team": true}
+
+// chasesLead raises a block's chase to the top of the suggestions on its
+// issue: a story waiting on another team is not unblocked by writing its
+// criteria, however much a competency gap raises those. The issue's entry
+// keeps its place: the chase takes its best suggestion's score, a
+// hundredth more so that it comes first.
+func chasesLead(opps []Opportunity) {
+	others := map[string]float64{} // by issue, the best score of a suggestion that chases nothing
+	for _, op := range opps {
+		if k := op.SiteName + "\x00" + op.IssueKey; !chasesBlock[op.Detector] {
+			others[k] = max(others[k], op.Score)
+		}
+	}
+	for i, op := range opps {
+		if best, ok := others[op.SiteName+"\x00"+op.IssueKey]; ok && chasesBlock[op.Detector] && best >= op.Score {
+			opps[i].Score = math.Round((best+0.01)*100) / 100
+		}
+	}
 }
 
 // fadedSilence reports whether the team has moved on from an issue, which

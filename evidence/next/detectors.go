@@ -429,12 +429,18 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	case known:
 		owner = cmp.Or(t.assigneeOtherThanUser(target), owner)
 	default:
+		// Who has it is not known: one short clause says whom to ask.
 		owner = "its assignee"
-		ask := "find it an owner"
-		if p := evidence.ProjectOfKey(chased); p != "" && !strings.EqualFold(p, is.Project) {
-			ask = "ask whoever filed it or " + p + "'s lead who takes it"
+		chaseBlocker = "Chase the blocker" + chase + ": ask its assignee for a date"
+		if p := evidence.ProjectOfKey(chased); p != "" {
+			chaseBlocker = "Chase the blocker" + chase + ": ask its assignee (or " + p + "'s lead) for a date"
 		}
-		chaseBlocker = "Chase the blocker" + chase + ": ask its assignee for a date (with nobody on it, " + ask + ")"
+	}
+	// Someone on the chain asked a named person for a date and got no
+	// answer: that person is whom to chase, whoever the blocker's
+	// assignee is, unless the blocker is yours.
+	if ask, asked, ok := t.unansweredDateAsk(is); ok && owner != "you" {
+		owner, chaseBlocker = asked, ask
 	}
 	if c, on, ok := t.yourLastWordOnChain(is); ok {
 		// The last word on the chain is yours, and says where it stands:
@@ -704,6 +710,58 @@ func (t *Team) yourLastWordOnChain(is TeamIssue) (evidence.Comment, string, bool
 		return evidence.Comment{}, "", false
 	}
 	return newest, where, true
+}
+
+// dateAsk is a question that asks for a date: "any ETA please?", "when
+// will the API be ready?", "do we have a date?"; etaAsk one that says ETA.
+var (
+	dateAsk = regexp.MustCompile(`(?i)\beta\b|\bdates?\b|\bwhen\b|\btimeline\b|\btime ?frame\b|\bhow long\b|\bany news\b|\bany update\b`)
+	etaAsk  = regexp.MustCompile(`(?i)\beta\b`)
+)
+
+// unansweredDateAsk reads the newest word on a blocked issue and down its
+// chain of blockers: when it asks someone other than the user and its
+// writer, by a mention the team's issues (or the user's work) name, for a
+// date, nobody has answered, and that person is whom to chase: "Deepa
+// Nair asked Lakshmi Venkat for an ETA on 13 Nov and got none: chase them
+// for a date". It returns that, and their name.
+func (t *Team) unansweredDateAsk(is TeamIssue) (string, string, bool) {
+	var last evidence.Comment
+	on := ""
+	for i, candidate := range append([]TeamIssue{is}, t.chainOf(is)...) {
+		if c, ok := lastPersonComment(candidate); ok && (last.At.IsZero() || c.At.After(last.At)) {
+			last, on = c, ""
+			if i > 0 {
+				on = " on " + candidate.Key
+			}
+		}
+	}
+	q := questionIn(last.Text)
+	if q == "" || !dateAsk.MatchString(q) {
+		return "", "", false
+	}
+	for _, account := range markup.MentionedIn(markup.KeepMentions(q, last.Text)) {
+		name := t.nameOf(account)
+		if name == "" || isAccount(t.Site.User, account) || isAccount(last.Author, account) {
+			continue
+		}
+		who := cmp.Or(last.Author.DisplayName, "A teammate")
+		if last.Author.Is(t.Site.User) {
+			who = "You"
+		}
+		what := "a date"
+		if etaAsk.MatchString(q) {
+			what = "an ETA"
+		}
+		return who + " asked " + name + on + " for " + what + " on " + dayOf(last.At, t.Now) + " and got none: chase them for a date", name, true
+	}
+	return "", "", false
+}
+
+// isAccount reports whether a mention's account is u's: Cloud mentions
+// an account id, Server and Data Center a username.
+func isAccount(u evidence.User, account string) bool {
+	return account != "" && (account == u.ID || account == u.Name)
 }
 
 // assigneeOtherThanUser is the name of the person an issue is assigned to,
@@ -1558,7 +1616,7 @@ func topPriorityUnowned(d Detector, t *Team, is TeamIssue) (map[string]string, b
 		strings.EqualFold(is.Type, "Epic") || !olderThan(d, is.Created, t.Now) {
 		return nil, false
 	}
-	vars := map[string]string{"priority": is.Priority, "age": age(is.Created, t.Now), "still-wanted": ""}
+	vars := map[string]string{"priority": is.Priority, "age": age(is.Created, t.Now), "still-wanted": "", "your-word": t.yourWordOnWhy(is)}
 	if last := lastWord(is); t.Now.Sub(last) >= abandonedAfter {
 		// Months at the top with nobody on it and nobody saying a word:
 		// closing it may be the answer, and planning it the wrong one.
@@ -1573,6 +1631,31 @@ func topPriorityUnowned(d Detector, t *Team, is TeamIssue) (map[string]string, b
 	}
 	return vars, true
 }
+
+// mattersWords say why an issue matters, or how much: "Ranked this to the
+// top of the backlog", "it should be this", "this is the priority".
+var mattersWords = regexp.MustCompile(`(?i)\b(?:top|first|priorit(?:y|ies|ise|ize|ised|ized)|most important|matters?|urgent|critical|should be this|must)\b`)
+
+// yourWordOnWhy quotes the user's own newest comment on an issue that says
+// why it matters, for a reason to end with ("; you wrote on 6 Oct:
+// “Ranked this to the top of the backlog…”"): your own word is the
+// strongest case for doing what you said. It is "" when there is none, or
+// it is too long to quote whole.
+func (t *Team) yourWordOnWhy(is TeamIssue) string {
+	c, ok := lastCommentBy(is, t.Site.User)
+	if !ok || t.Site.User.ID == "" {
+		return ""
+	}
+	plain := strings.TrimSpace(markup.PlainText(c.Text))
+	if !mattersWords.MatchString(plain) || utf8.RuneCountInString(plain) > yourWordLength {
+		return ""
+	}
+	return "; you wrote on " + dayOf(c.At, t.Now) + ": “" + t.quote(plain, c.Text, yourWordLength) + "”"
+}
+
+// yourWordLength is the longest comment of the user's yourWordOnWhy
+// quotes: one a reader takes in at a glance.
+const yourWordLength = 140
 
 // outsideRunningSprint finds someone's issue in progress whose latest
 // sprint is closed while its project has a sprint running: Jira left it

@@ -145,12 +145,24 @@ func TestDetectors(t *testing.T) {
 			}}},
 		{name: "a story of a closed sprint is not planned work",
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.StoryPoints, is.SprintState = nil, "closed" }}},
-		{name: "blocked with no comment for a week", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 4 working days", action: "Chase the blocker PAY-7: ask its assignee for a date (with nobody on it, ask whoever filed it or PAY's lead who takes it)",
+		{name: "blocked with no comment for a week", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 4 working days", action: "Chase the blocker PAY-7: ask its assignee (or PAY's lead) for a date, post it here and tell Tomás",
 			related: []string{"PAY-7"},
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory = "Blocked", "indeterminate"
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY.")}
+			}}},
+		{name: "an ETA asked of someone nobody names leaves the blocker's assignee to ask", detector: "blocked.stale",
+			action: "Chase the blocker PAY-7: ask its assignee (or PAY's lead) for a date,",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
+				is.Comments = []evidence.Comment{comment(tomas, days(6), "[~someone] any ETA please?")}
+			}}},
+		{name: "a question to someone that asks no date leaves the blocker's assignee to ask", detector: "blocked.stale",
+			action: "Chase the blocker PAY-7: ask its assignee (or PAY's lead) for a date,",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
+				is.Comments = []evidence.Comment{comment(tomas, days(6), "[~lvenkat] does the API need a new client id?")}
 			}}},
 		{name: "a link to a blocker the team finished blocks nothing",
 			issues: []func(*TeamIssue){
@@ -241,15 +253,15 @@ func TestDetectors(t *testing.T) {
 					is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY-7.")}
 				},
 			}},
-		{name: "a blocker of the team's own project the team's read does not hold needs an owner if nobody has it", detector: "blocked.stale",
-			action: "Chase the blocker OPS-77: ask its assignee for a date (with nobody on it, find it an owner)",
+		{name: "a blocker of the team's own project the team's read does not hold: its assignee, or the lead", detector: "blocked.stale",
+			action: "Chase the blocker OPS-77: ask its assignee (or OPS's lead) for a date,",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory = "Blocked", "indeterminate"
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-77"}}
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-77.")}
 			}}},
-		{name: "a question to someone else on a stale block is the chase of its blocker, not a question for the team", detector: "blocked.stale",
-			action: "Chase the blocker PAY-7",
+		{name: "a question to someone else on a stale block is the chase of its blocker, not a question for the team: them to chase", detector: "blocked.stale",
+			action: "Tomás asked Lakshmi Venkat for an ETA on 12 Nov and got none: chase them for a date, post it here and tell Tomás",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory = "Blocked", "indeterminate"
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
@@ -265,7 +277,7 @@ func TestDetectors(t *testing.T) {
 				},
 			}},
 		{name: "a blocker that waits on another issue names what to chase", detector: "blocked.stale", reason: "blocked by OPS-1, which waits on PAY-7, with no comment for 4 working days",
-			action: "Chase the blocker PAY-7, which OPS-1 waits on: ask its assignee for a date (with nobody", related: []string{"OPS-1", "PAY-7"},
+			action: "Chase the blocker PAY-7, which OPS-1 waits on: ask its assignee (or PAY's lead) for a date,", related: []string{"OPS-1", "PAY-7"},
 			issues: []func(*TeamIssue){
 				func(is *TeamIssue) {
 					// The user's own: it gets no suggestion of its own.
@@ -978,7 +990,7 @@ func TestDetectors(t *testing.T) {
 				edit(&is)
 				issues = append(issues, is)
 			}
-			got := Detect(cfg, Team{Site: site, Issues: issues, Now: now})
+			got := Detect(cfg, Team{Site: site, Issues: issues, Now: now, Names: map[string]string{"lvenkat": "Lakshmi Venkat"}})
 			if tt.detector == "" {
 				if len(got) > 0 {
 					t.Fatalf("found %+v, want nothing", got)
@@ -1790,5 +1802,72 @@ func TestAChaseLeadsItsIssuesSuggestions(t *testing.T) {
 	}
 	if best["OPS-1"] != math.Round((criteria+0.01)*100)/100 {
 		t.Errorf("the chase scores %v, want a hundredth over the criteria's %v", best["OPS-1"], criteria)
+	}
+}
+
+// A date asked of someone down the chain, on the blocker, and not given
+// names them; one given since (on the blocker) is no ask left open.
+func TestAnUnansweredDateAskNamesWhomToChase(t *testing.T) {
+	cfg, _ := Load(nil)
+	mei := evidence.User{ID: "mei", DisplayName: "Mei"}
+	chase := func(blockerWord, blockedWord evidence.Comment) string {
+		t.Helper()
+		pay := story("PAY-7")
+		payBlocker(&pay)
+		pay.Assignee, pay.Comments = mei, []evidence.Comment{blockerWord}
+		blocked := story("OPS-1")
+		blockedByPay(&blocked)
+		blocked.Comments = []evidence.Comment{blockedWord}
+		got := detectedBy(t, cfg, []TeamIssue{pay, blocked}, "blocked.stale", false)
+		if len(got) != 1 {
+			t.Fatalf("found %+v, want one chase", got)
+		}
+		return got[0].Action
+	}
+	if got, want := chase(comment(tomas, days(6), "[~jonas] when will the export be ready?"), comment(tomas, days(8), "Waiting on PAY-7.")),
+		"Tomás asked Jonas on PAY-7 for a date on 12 Nov and got none: chase them for a date, post it here and tell Tomás"; got != want {
+		t.Errorf("action %q, want %q", got, want)
+	}
+	if got, want := chase(comment(jonas, days(5), "Mid-December, after the freeze."), comment(tomas, days(8), "[~jonas] any ETA on PAY-7?")),
+		"Chase the blocker PAY-7: ask Mei for a date, post it here and tell Tomás"; got != want {
+		t.Errorf("answered: action %q, want %q", got, want)
+	}
+	// Your own ask is yours to chase again.
+	if got, want := chase(comment(me, days(6), "[~jonas] any ETA please?"), comment(tomas, days(8), "Waiting on PAY-7.")),
+		"You asked Jonas on PAY-7 for an ETA on 12 Nov and got none: chase them for a date, post it here and tell Tomás"; got != want {
+		t.Errorf("your ask: action %q, want %q", got, want)
+	}
+}
+
+// Your own comment on a top-priority issue nobody owns, when it says why
+// it matters, is quoted: the strongest case for planning it is your own.
+// One that says nothing of it, or someone else's, is not.
+func TestATopPriorityIssueQuotesWhyYouSaidItMatters(t *testing.T) {
+	cfg, _ := Load(nil)
+	reason := func(comments ...evidence.Comment) string {
+		t.Helper()
+		is := story("OPS-1")
+		is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Highest", evidence.User{}, "", nil, days(60)
+		is.Comments = comments
+		got := detectedBy(t, cfg, []TeamIssue{is}, "priority.top-unowned", false)
+		if len(got) != 1 {
+			t.Fatalf("found %+v, want the top-priority issue", got)
+		}
+		return got[0].Reason
+	}
+	const plain = "Highest priority, open for 8 weeks, but nobody is assigned and no sprint plans it"
+	ranked := comment(me, days(43), "Ranked this to the top of the backlog. If we only get one thing done this month, it should be this.")
+	if got, want := reason(ranked, comment(tomas, days(40), "Seen this again today.")),
+		plain+"; you wrote on 6 Oct: “Ranked this to the top of the backlog. If we only get one thing done this month, it should be this.”"; got != want {
+		t.Errorf("reason %q, want %q", got, want)
+	}
+	for _, quiet := range [][]evidence.Comment{
+		{comment(me, days(43), "Seen this again on the staging cluster.")},
+		{comment(tomas, days(43), "This should be the top priority for the team.")},
+		{comment(me, days(43), "Top of the list for me, but only after the ingress rework lands, the certificate rotation is done, the cluster is on 1.31 and the quarter's audit is through.")},
+	} {
+		if got := reason(quiet...); got != plain {
+			t.Errorf("reason %q, want %q", got, plain)
+		}
 	}
 }

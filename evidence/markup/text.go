@@ -707,7 +707,10 @@ func spokenTo(rest string) bool {
 		return false
 	}
 	if slices.Contains(ofThemWords, w) {
-		return len(words) > 1 && strings.EqualFold(strings.TrimRight(words[1], ",.?"), "you")
+		// "Anand, is CAB on Tuesday or Wednesday this time?": a question
+		// that opens with its verb, after a name, asks that person.
+		return len(words) > 1 && strings.EqualFold(strings.TrimRight(words[1], ",.?"), "you") ||
+			slices.Contains(questionVerbs, w) && asksQuestion(rest)
 	}
 	if !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") || slices.Contains(spokenToWords, w) {
 		return true
@@ -721,6 +724,26 @@ func spokenTo(rest string) bool {
 		}
 		if strings.ContainsAny(word, ".!?") {
 			break // the sentence ends
+		}
+	}
+	return false
+}
+
+// questionVerbs open a question, before its subject: "is CAB on
+// Tuesday?", "has the fix landed?".
+var questionVerbs = []string{"is", "are", "was", "were", "has", "does", "did", "had", "can", "could", "will", "would", "should", "shall", "may", "might", "must"}
+
+// asksQuestion reports whether the sentence text opens ends in a question
+// mark.
+func asksQuestion(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '?':
+			return true
+		case '.', '!':
+			if i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n' {
+				return false
+			}
 		}
 	}
 	return false

@@ -1183,9 +1183,109 @@ func unansweredQuestion(d Detector, t *Team, is TeamIssue) (map[string]string, b
 		asker = "a teammate"
 	}
 	// The question itself, so the reader knows what is asked without
-	// opening the issue.
-	question := "“" + t.quote(questionIn(last.Text), last.Text, 100) + "”"
-	return map[string]string{"asker": asker, "question": question, "age": age(last.At, t.Now)}, true
+	// opening the issue, with the sentence after it that says why it is
+	// asked ("Legal has not said and I need to size the bucket") when
+	// that fits too.
+	q := questionIn(last.Text)
+	quoted := t.quote(q, last.Text, questionLength)
+	if withWhy := questionAndWhy(last.Text, q); withWhy != q {
+		if long := t.quote(withWhy, last.Text, math.MaxInt); utf8.RuneCountInString(long) <= questionLength {
+			quoted = long
+		}
+	}
+	// A question addressed to someone is theirs to answer: the user asks
+	// them for it, unless it was addressed to the user.
+	answer := "Answer " + asker + "'s question, or find who can and get the answer posted"
+	if to := t.addressee(last, q); to != "" {
+		answer = "Ask " + to + " (it was addressed to them) for the answer, and get it posted here"
+	}
+	return map[string]string{"asker": asker, "question": "“" + quoted + "”", "age": age(last.At, t.Now), "answer": answer}, true
+}
+
+// questionLength is the longest question question.unanswered quotes whole.
+const questionLength = 150
+
+// questionAndWhy is a comment's question q with the sentence after it on
+// its line, where the writer says why they ask: "Do we keep application
+// logs for 30 or 90 days? Legal has not said and I need to size the
+// bucket." It is q when nothing follows it.
+func questionAndWhy(text, q string) string {
+	for _, line := range strings.Split(markup.PlainText(text), "\n") {
+		_, after, ok := strings.Cut(line, q)
+		if !ok {
+			continue
+		}
+		if next := nextSentence.FindString(after); strings.TrimSpace(next) != "" {
+			return q + strings.TrimRight(next, " ")
+		}
+		return q
+	}
+	return q
+}
+
+// nextSentence is the sentence that opens a text: up to its full stop,
+// or to the end.
+var nextSentence = regexp.MustCompile(`^\s+[^.!?。！？]+(?:[.!?。！？]|$)`)
+
+// addressee names whom a comment's question q is addressed to, when that
+// is someone other than the user and the asker: the people mentioned at
+// its start ("[~msundaram] for joint accounts, should…?"), or a teammate
+// named there, followed by a comma ("Meenakshi, should…?"). It is "" when
+// the question is to the team, or to the user.
+func (t *Team) addressee(c evidence.Comment, q string) string {
+	kept := markup.KeepMentions(q, c.Text)
+	var names []string
+	for strings.HasPrefix(kept, "[~") {
+		end := strings.IndexByte(kept, ']')
+		if end < 0 {
+			break
+		}
+		accounts := markup.MentionedIn(kept[:end+1])
+		kept = strings.TrimLeft(kept[end+1:], " ,")
+		if len(accounts) == 0 || isAccount(t.Site.User, accounts[0]) || isAccount(c.Author, accounts[0]) {
+			return ""
+		}
+		name := t.nameOf(accounts[0])
+		if name == "" {
+			return ""
+		}
+		names = append(names, name)
+	}
+	if len(names) > 0 {
+		return evidence.JoinAnd(names)
+	}
+	// "Meenakshi, …?": a name of one of the team's people, first or
+	// whole, before a comma.
+	head, _, ok := strings.Cut(q, ",")
+	if !ok || len(strings.Fields(head)) > 3 {
+		return ""
+	}
+	return t.personNamed(strings.TrimSpace(head), c.Author)
+}
+
+// personNamed is the whole name of the one person of the team's issues
+// whose name, or first name, is name, other than the user and except; ""
+// when nobody or more than one is.
+func (t *Team) personNamed(name string, except evidence.User) string {
+	if name == "" {
+		return ""
+	}
+	t.nameOf("") // makes t.people
+	found := ""
+	for account, full := range t.people {
+		first, _, _ := strings.Cut(full, " ")
+		if !strings.EqualFold(full, name) && !strings.EqualFold(first, name) {
+			continue
+		}
+		if isAccount(t.Site.User, account) || isAccount(except, account) || full == t.Site.User.DisplayName || full == except.DisplayName {
+			return ""
+		}
+		if found != "" && found != full {
+			return ""
+		}
+		found = full
+	}
+	return found
 }
 
 // waitsOnReporter is a status that says the issue waits for its reporter's

@@ -717,14 +717,44 @@ func TestDetectors(t *testing.T) {
 				is.Assignee, is.SprintState, is.Sprints = lena, "", nil
 				is.Comments = []evidence.Comment{comment(lena, days(150), "Is this still needed after the migration?")}
 			}}},
-		{name: "a question names the teammate it mentions when any of the team's issues does", detector: "question.unanswered",
+		{name: "a question names the teammate it mentions when any of the team's issues does, and is theirs to answer", detector: "question.unanswered",
 			reason: "Tomás asked “Priya, which export format does finance want?”",
+			action: "Ask Priya (it was addressed to them) for the answer, and get it posted here",
 			issues: []func(*TeamIssue){
 				func(is *TeamIssue) { is.Assignee = evidence.User{ID: "priya", DisplayName: "Priya"} },
 				func(is *TeamIssue) {
 					is.Comments = []evidence.Comment{comment(tomas, days(7), "[~accountid:priya] which export format does finance want?")}
 				},
 			}},
+		{name: "a question that opens with a teammate's first name and a comma is theirs to answer", detector: "question.unanswered",
+			reason: "Tomás asked “Priya, for joint accounts, should the sweep-in use either-or-survivor mandate or both signatures? FSD is silent on this.”",
+			action: "Ask Priya Nair (it was addressed to them) for the answer",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { is.Assignee = evidence.User{ID: "priya", DisplayName: "Priya Nair"} },
+				func(is *TeamIssue) {
+					is.Comments = []evidence.Comment{comment(tomas, days(7), "Priya, for joint accounts, should the sweep-in use either-or-survivor mandate or both signatures? FSD is silent on this.")}
+				},
+			}},
+		{name: "a question that opens with a word no teammate is named is the team's", detector: "question.unanswered",
+			action: "Answer Tomás's question, or find who can",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Comments = []evidence.Comment{comment(tomas, days(7), "Also, do we keep the old endpoint for mobile clients?")}
+			}}},
+		{name: "a question addressed to you is yours to answer", detector: "question.unanswered",
+			action: "Answer Tomás's question, or find who can",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Comments = []evidence.Comment{comment(tomas, days(7), "[~me] which export format does finance want?")}
+			}}},
+		{name: "a question keeps the sentence after it that says why it is asked", detector: "question.unanswered",
+			reason: "Tomás asked “Do we keep application logs for 30 or 90 days? Legal has not said and I need to size the bucket.” 5 working days ago",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Comments = []evidence.Comment{comment(tomas, days(7), "Do we keep application logs for 30 or 90 days? Legal has not said and I need to size the bucket. Thanks!")}
+			}}},
+		{name: "a question whose next sentence does not fit is quoted alone", detector: "question.unanswered",
+			reason: "Tomás asked “Do we keep application logs for 30 or 90 days?” 5 working days ago",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Comments = []evidence.Comment{comment(tomas, days(7), "Do we keep application logs for 30 or 90 days? Legal has not said yet, the security team wants 90, finance wants 30 for the cost, and I need to size the bucket before the freeze.")}
+			}}},
 		{name: "a question asked two working days ago can still wait",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Comments = []evidence.Comment{comment(tomas, days(2), "Do we keep the old endpoint for mobile clients?")}

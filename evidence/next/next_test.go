@@ -1901,3 +1901,56 @@ func TestATopPriorityIssueQuotesWhyYouSaidItMatters(t *testing.T) {
 		}
 	}
 }
+
+// Work on an issue whose fix version is due within four weeks, or overdue
+// by less, says so in its why and presses as the release does; a version
+// further out, released, or long overdue says nothing, and a release's
+// own suggestion names its version already.
+func TestWorkOnAnIssueSaysItsReleaseIsDue(t *testing.T) {
+	cfg, _ := Load(nil)
+	stalled := func(releases ...Release) Opportunity {
+		t.Helper()
+		is := story("OPS-1")
+		is.Status, is.StatusCategory, is.Created, is.Updated = "In Progress", "indeterminate", days(30), days(14)
+		is.Releases = releases
+		for _, op := range Find(cfg, Team{Site: site, Issues: []TeamIssue{is}, Now: now}, nil) {
+			if op.Detector == "in-progress.stalled" {
+				return op
+			}
+		}
+		t.Fatalf("found no stalled work")
+		return Opportunity{}
+	}
+	at := func(d float64) *time.Time { x := days(d); return &x }
+	plain := stalled()
+	for _, tt := range []struct {
+		name     string
+		releases []Release
+		why      string
+		presses  bool // within two weeks, it raises the rank
+	}{
+		{"due in a month", []Release{{Name: "4.15", Date: at(-25)}}, "fix version 4.15 due 13 Dec", false},
+		{"the earliest of two", []Release{{Name: "4.16", Date: at(-20)}, {Name: "4.15", Date: at(-6)}}, "fix version 4.15 due 24 Nov", true},
+		{"overdue", []Release{{Name: "4.14", Date: at(3)}}, "fix version 4.14 was due 15 Nov", true},
+		{"two months out", []Release{{Name: "5.0", Date: at(-60)}}, "", false},
+		{"released", []Release{{Name: "4.13", Date: at(3), Released: true}}, "", false},
+		{"overdue for months", []Release{{Name: "4.10", Date: at(90)}}, "", false},
+	} {
+		op := stalled(tt.releases...)
+		why := strings.Join(op.Why, "; ")
+		switch {
+		case tt.why == "" && (why != strings.Join(plain.Why, "; ") || op.Score != plain.Score):
+			t.Errorf("%s: why %q, score %v; want %q, %v", tt.name, why, op.Score, strings.Join(plain.Why, "; "), plain.Score)
+		case tt.why != "" && (!strings.HasPrefix(why, tt.why) || (op.Score > plain.Score) != tt.presses):
+			t.Errorf("%s: why %q, score %v (%v without the version); want it to open with %q, pressing: %v", tt.name, why, op.Score, plain.Score, tt.why, tt.presses)
+		}
+	}
+	// A release's own suggestion says its version already.
+	is := story("OPS-1")
+	is.Assignee, is.Releases = evidence.User{}, []Release{{Name: "4.15", Date: at(-7)}}
+	for _, op := range Find(cfg, Team{Site: site, Issues: []TeamIssue{is}, Now: now}, nil) {
+		if strings.Contains(strings.Join(op.Why, "; "), "fix version") {
+			t.Errorf("%s: why %q names the version its reason names", op.Detector, op.Why)
+		}
+	}
+}

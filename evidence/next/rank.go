@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -112,8 +113,20 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 			score += math.Min(w.Watcher*float64(is.Watchers-2), 1.5)
 			why = append(why, fmt.Sprintf("%d watchers", is.Watchers))
 		}
-		if op.Due != nil {
-			switch days := op.Due.Sub(t.Now).Hours() / 24; {
+		// Work on an issue whose fix version is due soon is due with it:
+		// said, and weighed as a release's own date is. A release's own
+		// suggestions say their version already.
+		due := op.Due
+		if r, ok := releaseDueSoon(is, t.Now); ok && due == nil && !strings.HasPrefix(op.Detector, "release.") && op.Detector != "sprint.overcommitted" {
+			due = r.Date
+			when := "due " + dayOf(*r.Date, t.Now)
+			if r.Date.Before(t.Now) {
+				when = "was due " + dayOf(*r.Date, t.Now)
+			}
+			why = append([]string{"fix version " + r.Name + " " + when}, why...)
+		}
+		if due != nil {
+			switch days := due.Sub(t.Now).Hours() / 24; {
 			case days <= 7:
 				score += w.ActiveSprint
 			case days <= 14:
@@ -159,6 +172,27 @@ func chasesLead(opps []Opportunity) {
 			opps[i].Score = math.Round((best+0.01)*100) / 100
 		}
 	}
+}
+
+// releaseSoon is how near an unreleased fix version's date makes the
+// work on its issues press: a release a month out has its scope settled.
+const releaseSoon = 28 * 24 * time.Hour
+
+// releaseDueSoon is an open issue's unreleased fix version due within
+// releaseSoon, or overdue by less (one overdue longer is a version nobody
+// keeps), the earliest of them.
+func releaseDueSoon(is TeamIssue, now time.Time) (Release, bool) {
+	var soonest Release
+	found := false
+	for _, r := range is.Releases {
+		if r.Released || r.Date == nil || r.Date.Sub(now) > releaseSoon || now.Sub(*r.Date) > releaseSoon || is.Done() {
+			continue
+		}
+		if !found || r.Date.Before(*soonest.Date) {
+			soonest, found = r, true
+		}
+	}
+	return soonest, found
 }
 
 // fadedSilence reports whether the team has moved on from an issue, which

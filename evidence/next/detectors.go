@@ -82,7 +82,7 @@ var checks = map[string]check{
 	"question.unanswered":          unansweredQuestions,
 	"bug.untriaged":                perIssue(untriagedBug),
 	"in-progress.unassigned":       perIssue(unassignedInProgress),
-	"in-progress.stalled":          perIssue(stalledInSprint),
+	"in-progress.stalled":          stalledWork,
 	"duplicate.likely":             likelyDuplicates,
 	"release.unowned-issues":       unownedRelease,
 	"release.missed":               missedReleases,
@@ -160,6 +160,7 @@ func Detect(cfg Config, t Team) []Opportunity {
 		is, ok := t.issue(op.IssueKey)
 		return ok && t.asksSomeoneElse(is)
 	})
+	t.crossReferencePlans(cfg, out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].IssueKey != out[j].IssueKey {
 			return out[i].IssueKey < out[j].IssueKey
@@ -167,6 +168,63 @@ func Detect(cfg Config, t Team) []Opportunity {
 		return out[i].Detector < out[j].Detector
 	})
 	return out
+}
+
+// crossReferencePlans ties the suggestions on one next sprint's plan
+// together, as one refinement settles them: the sprint planned beyond what
+// the team finishes names the story to split and those to estimate in it,
+// and their suggestions name the sprint's excess and where it is told
+// ("see OPS-1357"). Suggestions on the issue that stands for the sprint
+// are told beside it already.
+func (t *Team) crossReferencePlans(cfg Config, out []Opportunity) {
+	d, ok := cfg.Detector("sprint.overcommitted")
+	if !ok || d.Off {
+		return
+	}
+	for _, plan := range overcommittedSprints(d, t) {
+		in := map[string]bool{}
+		for _, k := range plan.related {
+			in[k] = true
+		}
+		over, _ := strconv.ParseFloat(plan.vars["over-points"], 64)
+		excess := func(without string) string {
+			return plan.vars["sprint"] + " holds " + plan.vars["over"] + " more than the team's best recent sprint" + without + " (see " + plan.issue.Key + ")"
+		}
+		var split, estimate []string
+		for i, op := range out {
+			if !in[op.IssueKey] {
+				continue
+			}
+			switch op.Detector {
+			case "story.too-large":
+				is, _ := t.issue(op.IssueKey)
+				size := formatPoints(*is.StoryPoints)
+				if *is.StoryPoints*2 >= over {
+					size += ", most of the " + plan.vars["over"] + " over"
+				}
+				split = append(split, op.IssueKey+" ("+size+")")
+				out[i].Reason += "; " + excess("")
+			case "story.no-estimate":
+				estimate = append(estimate, op.IssueKey)
+				out[i].Reason += "; " + excess(" already, without it")
+			}
+		}
+		var also []string
+		if len(split) > 0 {
+			also = append(also, "split "+evidence.JoinAnd(split))
+		}
+		if len(estimate) > 0 {
+			also = append(also, "estimate "+evidence.JoinAnd(estimate))
+		}
+		if len(also) == 0 {
+			continue
+		}
+		for i, op := range out {
+			if op.Detector == d.ID && op.IssueKey == plan.issue.Key && !strings.Contains(op.Action, " has left: ") {
+				out[i].Action += "; in the same refinement, " + strings.Join(also, " and ")
+			}
+		}
+	}
 }
 
 // opportunity is what a detector found, in words: its reason and action
@@ -1452,6 +1510,123 @@ func stalledInSprint(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 	return vars, true
 }
 
+// stalledWork finds the stalled work (stalledInSprint), quoting the
+// promise its assignee made last when nothing has moved since, and tells
+// that of one running sprint as one finding once there are two or more:
+// asking about them is one stand-up. Work whose assignee left is told on
+// its own: it needs a new owner, not a question.
+func stalledWork(d Detector, t *Team) []finding {
+	found := perIssue(stalledInSprint)(d, t)
+	bySprint := map[string][]int{}
+	for i, f := range found {
+		promise := ""
+		if c, ok := t.lastPromise(f.issue); ok {
+			promise = "; " + cmp.Or(c.Author.DisplayName, "its assignee") + " wrote on " + dayOf(c.At, t.Now) + " “" +
+				t.quote(markup.PlainText(c.Text), c.Text, 100) + "”, and nothing has moved since"
+		}
+		found[i].vars["promise"] = promise
+		found[i].vars["ask"] = "Ask " + cmp.Or(f.issue.Assignee.DisplayName, "its assignee") +
+			" at stand-up whether it is still moving: split it, find it help, or " + f.vars["undo"]
+		if sprint := f.vars["sprint"]; strings.HasPrefix(sprint, "active") && !f.issue.Assignee.Inactive {
+			bySprint[sprint] = append(bySprint[sprint], i)
+		}
+	}
+	grouped := map[int]bool{}
+	var out []finding
+	for _, sprint := range slices.Sorted(maps.Keys(bySprint)) {
+		at := bySprint[sprint]
+		if len(at) < 2 {
+			continue
+		}
+		group := make([]finding, len(at))
+		for j, i := range at {
+			grouped[i], group[j] = true, found[i]
+		}
+		out = append(out, t.standUp(group))
+	}
+	for i, f := range found {
+		if !grouped[i] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// standUp is one finding for the stalled work of one running sprint: on
+// the issue stalled longest, naming the others, asking each assignee about
+// theirs at one stand-up, and quoting their promises (one the same words
+// say, once: "Deepa Nair (CORE-2272, 23 Nov) and Karthik Menon (CORE-2270,
+// 25 Nov) wrote “will move to QA by Monday”").
+func (t *Team) standUp(group []finding) finding {
+	since := func(f finding) time.Time { return latest(lastWord(f.issue), f.issue.Updated) }
+	sort.SliceStable(group, func(i, j int) bool {
+		if a, b := since(group[i]), since(group[j]); !a.Equal(b) {
+			return a.Before(b)
+		}
+		return keyLess(group[i].issue.Key, group[j].issue.Key)
+	})
+	var people, related, said []string
+	keysOf := map[string][]string{}
+	whoSaid := map[string][]string{} // by the words promised, who promised them, on what and when
+	for i, f := range group {
+		who := f.issue.Assignee.DisplayName
+		if _, ok := keysOf[who]; !ok {
+			people = append(people, who)
+		}
+		keysOf[who] = append(keysOf[who], f.issue.Key)
+		if i > 0 {
+			related = append(related, f.issue.Key)
+		}
+		if c, ok := t.lastPromise(f.issue); ok {
+			words := t.quote(markup.PlainText(c.Text), c.Text, 100)
+			if _, ok := whoSaid[words]; !ok {
+				said = append(said, words)
+			}
+			whoSaid[words] = append(whoSaid[words], fmt.Sprintf("%s (%s, %s)", cmp.Or(c.Author.DisplayName, "its assignee"), f.issue.Key, dayOf(c.At, t.Now)))
+		}
+	}
+	var asks []string
+	for _, who := range people {
+		asks = append(asks, who+" ("+strings.Join(keysOf[who], ", ")+")")
+	}
+	var promises []string
+	for _, words := range said {
+		promises = append(promises, "; "+evidence.JoinAnd(whoSaid[words])+" wrote “"+words+"”")
+	}
+	if len(promises) > 0 {
+		promises = append(promises, ", and nothing has moved since")
+	}
+	first, last := group[0], group[len(group)-1]
+	ages := first.vars["age"]
+	if last.vars["age"] != ages {
+		ages = last.vars["age"] + " to " + ages
+	}
+	vars := maps.Clone(first.vars)
+	vars["progress"] = fmt.Sprintf("%d issues in progress", len(group))
+	vars["age"] = ages
+	vars["promise"] = strings.Join(promises, "")
+	vars["ask"] = "At stand-up, ask " + evidence.JoinAnd(asks) + " whether they are still moving: split what is stuck, find it help, or " + first.vars["undo"]
+	return finding{issue: first.issue, key: "stand-up:" + first.issue.Project + ":" + first.vars["sprint"], related: related, vars: vars}
+}
+
+// promiseWords say what someone will do, and often by when: "will move
+// to QA by Monday", "I'll pick this up tomorrow", "going to merge today".
+var promiseWords = regexp.MustCompile(`(?i)\bwill\b|\b(?:i|we)'ll\b|\bgoing to\b|\bby (?:mon|tues|wednes|thurs|fri)day\b|\btomorrow\b|\btoday\b|\bthis week\b|\bby (?:eod|end of)\b`)
+
+// lastPromise is the last word on an issue when it is its assignee's
+// promise ("dev in progress, will move to QA by Monday") and nothing on
+// the issue has changed since.
+func (t *Team) lastPromise(is TeamIssue) (evidence.Comment, bool) {
+	c, ok := lastPersonComment(is)
+	if !ok || !c.Author.Is(is.Assignee) || is.Updated.After(c.At.Add(time.Hour)) {
+		return evidence.Comment{}, false
+	}
+	if !promiseWords.MatchString(markup.PlainText(c.Text)) || AsksQuestion(c.Text) {
+		return evidence.Comment{}, false
+	}
+	return c, true
+}
+
 // usesSprints reports whether any of a project's team issues was ever
 // planned into a sprint: a project that never was works from a board.
 func (t *Team) usesSprints(project string) bool {
@@ -2095,7 +2270,8 @@ func overcommittedSprints(d Detector, t *Team) []finding {
 			vars: map[string]string{"sprint": p.sprint.Name, "planned": formatPoints(p.points),
 				"issues":   fmt.Sprintf("%d %s", len(p.issues), plural(len(p.issues), "issue")),
 				"finished": evidence.JoinAnd(said), "over": formatPoints(p.points - best),
-				"candidate": candidate.Key, "candidate-points": points, "candidate-priority": cmp.Or(candidate.Priority, "no")}})
+				"candidate": candidate.Key, "candidate-points": points, "candidate-priority": cmp.Or(candidate.Priority, "no"),
+				"over-points": strconv.FormatFloat(p.points-best, 'f', -1, 64)}})
 	}
 	return out
 }

@@ -1954,3 +1954,92 @@ func TestWorkOnAnIssueSaysItsReleaseIsDue(t *testing.T) {
 		}
 	}
 }
+
+// Stalled work of one running sprint is one stand-up: one suggestion, on
+// the issue stalled longest, asking each assignee about theirs and quoting
+// the promises nothing has followed. Work whose assignee left is for
+// reassigning, on its own; one stalled issue is asked about on its own.
+func TestStalledWorkOfOneSprintIsOneStandUp(t *testing.T) {
+	cfg, _ := Load(nil)
+	mei := evidence.User{ID: "mei", DisplayName: "Mei"}
+	stalled := func(key string, who evidence.User, quiet float64, words string) TeamIssue {
+		is := story(key)
+		is.Status, is.StatusCategory, is.Created, is.Updated, is.Assignee = "In Progress", "indeterminate", days(40), days(quiet), who
+		if words != "" {
+			is.Comments = []evidence.Comment{comment(who, days(quiet), words)}
+		}
+		return is
+	}
+	got := detectedBy(t, cfg, []TeamIssue{
+		stalled("OPS-1", tomas, 12, "Dev in progress, will move to QA by Monday."),
+		stalled("OPS-2", mei, 21, ""),
+		stalled("OPS-3", tomas, 14, "Copying the cache next."),
+		stalled("OPS-4", lena, 30, ""),
+	}, "in-progress.stalled", false)
+	var found []string
+	for _, op := range got {
+		found = append(found, op.IssueKey+": "+op.Reason+" / "+op.Action+" / "+strings.Join(op.Related, ","))
+	}
+	want := []string{
+		"OPS-2: 3 issues in progress in the active sprint (OPS Sprint 9) with nothing new for 8 working days to 3 weeks; Tomás (OPS-1, 6 Nov) wrote “Dev in progress, will move to QA by Monday.”, and nothing has moved since" +
+			" / At stand-up, ask Mei (OPS-2) and Tomás (OPS-3, OPS-1) whether they are still moving: split what is stuck, find it help, or move it out of the sprint / OPS-3,OPS-1",
+		"OPS-4: in progress in the active sprint (OPS Sprint 9) with nothing new for 4 weeks; Lena has left / Lena has left: reassign it or close it / ",
+	}
+	if !slices.Equal(found, want) {
+		t.Errorf("found\n%s\nwant\n%s", strings.Join(found, "\n"), strings.Join(want, "\n"))
+	}
+	// On its own, stalled work quotes its assignee's promise, unless the
+	// issue changed after it.
+	one := stalled("OPS-1", tomas, 12, "Dev in progress, will move to QA by Monday.")
+	if got := detectedBy(t, cfg, []TeamIssue{one}, "in-progress.stalled", false); len(got) != 1 ||
+		got[0].Reason != "in progress in the active sprint (OPS Sprint 9) with nothing new for 8 working days; Tomás wrote on 6 Nov “Dev in progress, will move to QA by Monday.”, and nothing has moved since" ||
+		got[0].Action != "Ask Tomás at stand-up whether it is still moving: split it, find it help, or move it out of the sprint" {
+		t.Errorf("found %+v, want the promise quoted", got)
+	}
+	one.Updated = days(10)
+	if got := detectedBy(t, cfg, []TeamIssue{one}, "in-progress.stalled", false); len(got) != 1 || strings.Contains(got[0].Reason, "wrote") {
+		t.Errorf("found %+v, want no promise quoted after a change", got)
+	}
+}
+
+// A next sprint planned beyond what the team finishes, a story in it too
+// large and one with no estimate are one refinement: each names the
+// others.
+func TestASprintPlanNamesItsStoryToSplitAndToEstimate(t *testing.T) {
+	cfg, _ := Load(nil)
+	s7, s8, s10 := sprintAt(7, "closed", 40), sprintAt(8, "closed", 26), sprintAt(10, "future", -2)
+	var issues []TeamIssue
+	for i, sp := range []Sprint{s7, s7, s7, s7, s7, s7, s8, s8, s8, s8, s8, s8} {
+		is := story("OPS-" + strconv.Itoa(70+i))
+		resolved := *sp.End
+		is.Status, is.StatusCategory, is.Resolved, is.StoryPoints, is.SprintList = "Done", "done", &resolved, points(3), []Sprint{sp}
+		issues = append(issues, is)
+	}
+	planned := func(key string, pts *float64, priority string) TeamIssue {
+		is := story(key)
+		is.StoryPoints, is.Priority, is.SprintList, is.SprintState, is.Sprints = pts, priority, []Sprint{s10}, "future", []string{s10.Name}
+		return is
+	}
+	issues = append(issues, planned("OPS-101", points(21), "Medium"), planned("OPS-102", points(3), "Low"),
+		planned("OPS-103", points(3), "Medium"), planned("OPS-104", nil, "Medium"))
+	said := map[string]string{}
+	for _, op := range Detect(cfg, Team{Site: site, Issues: issues, Now: now}) {
+		said[op.Detector] = op.Reason + " / " + op.Action
+	}
+	for detector, want := range map[string]string{
+		"sprint.overcommitted": "is the first candidate to move out; in the same refinement, split OPS-101 (21 points, most of the 9 points over) and estimate OPS-104",
+		"story.too-large":      "typical story (3 points); OPS Sprint 10 holds 9 points more than the team's best recent sprint (see OPS-102) / Split it",
+		"story.no-estimate":    "story with no estimate; OPS Sprint 10 holds 9 points more than the team's best recent sprint already, without it (see OPS-102) / Get it estimated",
+	} {
+		if !strings.Contains(said[detector], want) {
+			t.Errorf("%s: %q, want %q", detector, said[detector], want)
+		}
+	}
+	// Without the sprint's own suggestion, the others name nothing of it.
+	off, _ := Load([]byte("detectors:\n  - id: sprint.overcommitted\n    off: true\n"))
+	for _, op := range Detect(off, Team{Site: site, Issues: issues, Now: now}) {
+		if strings.Contains(op.Reason, "holds") {
+			t.Errorf("%s: %q names a sprint plan nobody is told of", op.Detector, op.Reason)
+		}
+	}
+}

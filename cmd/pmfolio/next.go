@@ -334,6 +334,11 @@ func runNext(ctx context.Context, opts nextOptions) error {
 	if len(entries) == 0 && unfiltered > 0 {
 		list.elsewhere = unfiltered
 	}
+	if unfiltered == 0 {
+		if list.empty, err = emptyBacklog(ctx, store, opts.Site); err != nil {
+			return err
+		}
+	}
 	limit := cmp.Or(opts.Limit, nextTop)
 	if !opts.All && len(entries) > limit {
 		list.entries = entries[:limit]
@@ -405,6 +410,8 @@ type nextList struct {
 	// unfiltered is the command that lists those: command without the
 	// filters.
 	unfiltered string
+	// empty says why there is nothing at all (emptyBacklog).
+	empty string
 }
 
 // nextWidth is the widest line of next's table, wrapped by words; a
@@ -426,7 +433,7 @@ func writeOpportunities(stdio IO, format string, list nextList) error {
 		fmt.Fprint(w, "# PM work your team needs\n\n")
 	}
 	if len(list.entries) == 0 {
-		line := nothingToDo
+		line := cmp.Or(list.empty, nothingToDo)
 		if list.elsewhere > 0 {
 			command := cmp.Or(list.unfiltered, "pmfolio next")
 			if md {
@@ -484,12 +491,12 @@ func gapLine(list nextList) string {
 	slices.SortFunc(comps, func(a, b string) int { return cmp.Compare(list.gaps[a], list.gaps[b]) })
 	parts := make([]string, len(comps))
 	for i, c := range comps {
-		parts[i] = fmt.Sprintf("%s (%s)", c, plural(list.gaps[c], "item"))
+		parts[i] = fmt.Sprintf("%s (%s)", c, plural(list.gaps[c], "issue"))
 	}
 	// "Listed", not "Ranked": Jira's changelog says "Ranked higher" of
 	// an edit of the backlog's order, and this list edits nothing.
 	return fmt.Sprintf("Listed higher: work that builds %s, which your portfolio shows less of than %s (%s).",
-		joinOr(parts), strongest, plural(most, "item"))
+		joinOr(parts), strongest, plural(most, "issue"))
 }
 
 // joinOr joins "a", "a or b", "a, b or c".
@@ -613,6 +620,49 @@ func wrapWords(text string, width int) []string {
 
 // nothingToDo is what next says when it finds nothing.
 const nothingToDo = "Nothing on your team's backlog needs PM work right now (or sync has not read it yet: run pmfolio sync)."
+
+// emptyBacklog says why next finds nothing on the sites it reads (site,
+// or all): sync has not read a team backlog yet, and running it is what
+// to do; or it has, and what it read (the projects, and how many issues)
+// needs no PM work.
+func emptyBacklog(ctx context.Context, store *sqlite.Store, site string) (string, error) {
+	sites, err := store.Sites(ctx)
+	if err != nil {
+		return "", err
+	}
+	anyRead, issues := false, 0
+	var projects []string
+	for _, s := range sites {
+		if site != "" && s.Name != site {
+			continue
+		}
+		read, err := store.TeamRead(ctx, s.ID)
+		if err != nil {
+			return "", err
+		}
+		team, err := store.TeamIssues(ctx, s.ID)
+		if err != nil {
+			return "", err
+		}
+		anyRead = anyRead || read
+		issues += len(team)
+		for _, is := range team {
+			if !slices.Contains(projects, is.Project) {
+				projects = append(projects, is.Project)
+			}
+		}
+	}
+	switch {
+	case !anyRead:
+		return "Sync has not read your team's backlog yet: run pmfolio sync (it reads the projects you worked in " +
+			"steadily; if it says no recent activity names your team, set team: in the config file).", nil
+	case issues == 0:
+		return "Nothing on your team's backlog needs PM work right now: sync read it and found no open issues.", nil
+	}
+	slices.Sort(projects)
+	return fmt.Sprintf("Nothing on your team's backlog needs PM work right now: sync read %s of %s.",
+		plural(issues, "issue"), evidence.JoinAnd(projects)), nil
+}
 
 // byIssue groups suggestions into one entry an issue, at the rank of its
 // best suggestion: criteria and an estimate for the same story are one

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -497,7 +498,7 @@ func TestNextTableWrapsAndSaysTheGapOnce(t *testing.T) {
 	if piped.String() != got {
 		t.Errorf("with COLUMNS=60 and no terminal, next printed\n%s\nwant what a 60-column terminal gets:\n%s", piped.String(), got)
 	}
-	if want := "Listed higher: work that builds Ownership and bias to action\n(12 items), which your portfolio shows less of than\nOrganization (340 items).\n\n"; !strings.HasPrefix(got, want) {
+	if want := "Listed higher: work that builds Ownership and bias to action\n(12 issues), which your portfolio shows less of than\nOrganization (340 issues).\n\n"; !strings.HasPrefix(got, want) {
 		t.Errorf("table starts\n%s\nwant\n%s", got, want)
 	}
 	if n := strings.Count(got, "Ownership and bias to action"); n != 3 {
@@ -577,5 +578,37 @@ func TestChasingABlockerAsNextSaysTakesTheSuggestion(t *testing.T) {
 		t.Errorf("chased %s's blocker %s and asked who takes %s's blocker %s; taken: %v", stale.issue, stale.blocker, dependency.issue, dependency.blocker, taken)
 		t.Log(later.run(t, "evidence", "list", "--issue", stale.blocker, "--all").out)
 		t.Log(later.run(t, "evidence", "list", "--issue", stale.issue, "--all").out)
+	}
+}
+
+// With nothing to suggest, next says which case it is: no team backlog
+// read yet, and what to run; or what it read, which needs nothing.
+func TestNextSaysWhyItHasNothingToSuggest(t *testing.T) {
+	_, env := teamSite(t)
+	cfgPath := filepath.Join(t.TempDir(), "config.yaml")
+	env["PMFOLIO_CONFIG"] = cfgPath
+	c := cli{env: env}
+	if err := os.WriteFile(cfgPath, []byte("team:\n  off: true\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := c.run(t, "sync", "--quiet"); r.code != 0 {
+		t.Fatalf("sync: exit %d, %s", r.code, r.errOut)
+	}
+	if r := c.run(t, "next"); r.code != 0 || !strings.HasPrefix(r.out, "Sync has not read your team's backlog yet: run pmfolio sync") {
+		t.Errorf("next before a team read: exit %d, %q", r.code, r.out)
+	}
+	cfg, _ := next.Load(nil)
+	quiet := "team:\n  projects: [OPS]\nnext:\n  detectors:\n"
+	for _, d := range cfg.Detectors {
+		quiet += "    - id: " + d.ID + "\n      off: true\n"
+	}
+	if err := os.WriteFile(cfgPath, []byte(quiet), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := c.run(t, "sync", "--quiet"); r.code != 0 {
+		t.Fatalf("sync: exit %d, %s", r.code, r.errOut)
+	}
+	if r := c.run(t, "next"); r.code != 0 || !regexp.MustCompile(`^Nothing on your team's backlog needs PM work right now: sync read \d+ issues of OPS\.\n$`).MatchString(r.out) {
+		t.Errorf("next after a team read: exit %d, %q", r.code, r.out)
 	}
 }

@@ -135,3 +135,23 @@ func TestNextHelpAndReadmeNameEveryDetector(t *testing.T) {
 		}
 	}
 }
+
+// The quick start on one's own Jira shows the commands of a first day:
+// sync, export, and next, what the team needs of you.
+func TestReadmeQuickStartRunsSyncExportAndNext(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, start, ok := strings.Cut(string(data), "## Use it on your own Jira")
+	if !ok {
+		t.Fatal("README.md has no section on using it on your own Jira")
+	}
+	_, block, _ := strings.Cut(start, "```sh\n")
+	block, _, _ = strings.Cut(block, "```")
+	for _, command := range []string{"pmfolio sync", "pmfolio export", "pmfolio next"} {
+		if !regexp.MustCompile(`(?m)^` + command + `\b`).MatchString(block) {
+			t.Errorf("README.md's quick start lacks %s:\n%s", command, block)
+		}
+	}
+}

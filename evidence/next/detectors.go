@@ -1027,7 +1027,7 @@ func epicsWithoutMetric(d Detector, t *Team) []finding {
 		default:
 			continue
 		}
-		if measured(is) {
+		if measured(is) || endStateGoal(is.Description) {
 			continue
 		}
 		owner := "the team"
@@ -1060,6 +1060,26 @@ func measured(is TeamIssue) bool {
 		}
 	}
 	return false
+}
+
+var (
+	// goalHeading names an epic's goal: "Goal", "Objective", "Aim".
+	goalHeading = regexp.MustCompile(`(?im)^\W{0,12}(?:h\d\.\s*)?(?:goals?|objectives?|aims?)\b`)
+	// endState opens a goal that names an end state every case of which
+	// can be checked: "Every cluster on 1.31 before the provider ends
+	// support", "All deposit products can be opened digitally", "No
+	// manual step in a production deployment".
+	endState = regexp.MustCompile(`(?i)^(?:every|each|all|no|none of|zero)\s+\S+`)
+)
+
+// endStateGoal reports whether an epic's description states, under a
+// goal heading, an end state that is its own measure: whether every
+// cluster is on 1.31 is checked, not estimated, and asking for "a metric,
+// a target and a date" besides would ask for what is written. A goal of
+// what to build ("Bring the web checkout to iOS and Android") is none.
+func endStateGoal(description string) bool {
+	goal := markup.PlainText(evidence.UnderHeading(description, goalHeading))
+	return endState.MatchString(strings.TrimLeft(goal, " *-•")) && markup.WordCount(goal) >= 4
 }
 
 // ResolvedWindowDays is how far back the team's resolved issues are
@@ -1865,7 +1885,7 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 		return nil, false
 	}
 	vars := map[string]string{"version": last.Name, "released": last.Date.Format("2 Jan 2006"), "still-wanted": "",
-		"without-it": "without it", "re-plan": "Move it to the next release or take the version off, and say in a comment why it slipped",
+		"without-it": "without it", "re-plan": "Agree with " + t.releaseDecider(is) + ": move it to the next release or take the version off, and say in a comment why it slipped",
 		"since-release": age(*last.Date, t.Now)}
 	if is.Created.After(last.Date.Add(24 * time.Hour)) {
 		// Filed after the release: it did not slip, its fix version was
@@ -1881,6 +1901,19 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 		vars["still-wanted"] = "Ask first whether it is still wanted " + vars["since-release"] + " after the release, and close it if not. "
 	}
 	return vars, true
+}
+
+// releaseDecider is whom to agree with where an issue a release shipped
+// without goes: its assignee, whose work it is; with none, whoever filed
+// it, who wanted it; else its project's lead.
+func (t *Team) releaseDecider(is TeamIssue) string {
+	if owner := activeOwner(is); owner != "" && !is.Assignee.Is(t.Site.User) {
+		return owner
+	}
+	if r := is.Reporter; r.DisplayName != "" && !r.Inactive && !r.Is(t.Site.User) && !r.LooksLikeAutomation() {
+		return r.DisplayName + ", who filed it"
+	}
+	return is.Project + "'s lead"
 }
 
 // topPriorityUnowned: an issue at the top priority for longer than the

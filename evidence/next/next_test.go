@@ -413,6 +413,26 @@ func TestDetectors(t *testing.T) {
 				},
 				func(is *TeamIssue) { is.ParentKey = "OPS-1" },
 			}},
+		{name: "a goal that states an end state every case of which is checked is its own measure",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				epic(is)
+				is.Description = "h3. Goal\nEvery cluster on 1.31 before the provider ends support."
+			}}},
+		{name: "an objective that all of something holds is its own measure",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				epic(is)
+				is.Description = "*Objective:* All deposit products can be opened and closed digitally."
+			}}},
+		{name: "a goal of what to build still needs its measure", detector: "epic.no-success-metric",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				epic(is)
+				is.Description = "h3. Goal\nBring the web checkout improvements to iOS and Android."
+			}}},
+		{name: "an end state that is no goal says nothing of the epic's", detector: "epic.no-success-metric",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				epic(is)
+				is.Description = "Every team asked for this. Bring the web checkout improvements to iOS and Android."
+			}}},
 		{name: "a target in the description is a success metric",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				epic(is)
@@ -811,11 +831,23 @@ func TestDetectors(t *testing.T) {
 				is.Type, is.Components, is.Created, is.SprintState, is.Sprints = "Bug", nil, days(30), "", nil
 				is.Status, is.StatusCategory = "In Review", "indeterminate"
 			}, func(*TeamIssue) {}}}, // a scrum team: its sprints re-plan stalled work
-		{name: "its only release shipped without it", detector: "release.missed", reason: "payments 3.8 was released on 8 Oct 2026 without it",
-			action: "Move it to the next release",
+		{name: "its only release shipped without it: agree with its assignee where it goes", detector: "release.missed", reason: "payments 3.8 was released on 8 Oct 2026 without it",
+			action: "Agree with Tomás: move it to the next release or take the version off",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				shipped := days(41)
 				is.Created, is.Releases = days(60), []Release{{Name: "payments 3.8", Date: &shipped, Released: true}}
+			}}},
+		{name: "a release shipped without an issue nobody has: agree with whoever filed it", detector: "release.missed",
+			action: "Agree with Jonas, who filed it: move it to the next release",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				shipped := days(41)
+				is.Created, is.Releases, is.Assignee, is.Reporter = days(60), []Release{{Name: "payments 3.8", Date: &shipped, Released: true}}, evidence.User{}, jonas
+			}}},
+		{name: "a release shipped without an issue nobody has that you filed: agree with its project's lead", detector: "release.missed",
+			action: "Agree with OPS's lead: move it to the next release",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				shipped := days(41)
+				is.Created, is.Releases, is.Assignee, is.Reporter = days(60), []Release{{Name: "payments 3.8", Date: &shipped, Released: true}}, evidence.User{}, me
 			}}},
 		{name: "an issue filed after its only release shipped did not slip: its version is a mistake", detector: "release.missed",
 			reason: "2.3 was released on 10 Aug 2026 before it was filed",
@@ -827,7 +859,7 @@ func TestDetectors(t *testing.T) {
 			}}},
 		{name: "a release missed months ago: ask first whether the work is still wanted", detector: "release.missed",
 			reason: "payments 3.2 was released on 21 May 2026 without it",
-			action: "Ask first whether it is still wanted 6 months after the release, and close it if not. Move it to the next release",
+			action: "Ask first whether it is still wanted 6 months after the release, and close it if not. Agree with Tomás: move it to the next release",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				shipped := days(181)
 				is.Created, is.Releases = days(200), []Release{{Name: "payments 3.2", Date: &shipped, Released: true}}
@@ -1115,8 +1147,8 @@ func TestMissedReleasesOfManyIssuesAreToldOnce(t *testing.T) {
 		"OPS-1: 3.8 was released on 8 Oct 2026 without 5 of its issues, still open (OPS-1, OPS-2, OPS-3 and 2 more) | " +
 			"Go through them with the team: move each to the next release or take the version off, and say in the release notes what slipped | OPS-2 OPS-3 OPS-4 OPS-5",
 		"OPS-6: 3.8 was released on 8 Oct 2026 before it was filed | Put it in the release it is planned for, or take 3.8 off: a version released before the issue existed was set by mistake (perhaps the version it affects) | ",
-		"PAY-1: 3.8 was released on 8 Oct 2026 without it | Move it to the next release or take the version off, and say in a comment why it slipped | ",
-		"PAY-2: 3.8 was released on 8 Oct 2026 without it | Move it to the next release or take the version off, and say in a comment why it slipped | ",
+		"PAY-1: 3.8 was released on 8 Oct 2026 without it | Agree with Tomás: move it to the next release or take the version off, and say in a comment why it slipped | ",
+		"PAY-2: 3.8 was released on 8 Oct 2026 without it | Agree with Tomás: move it to the next release or take the version off, and say in a comment why it slipped | ",
 		"PAY-3: 3.2 was released on 21 May 2026 without 4 of its issues, still open (PAY-3, PAY-4, PAY-5 and PAY-6) | " +
 			"Ask first which are still wanted 6 months after the release, and close the rest. Go through them with the team: move each to the next release or take the version off, and say in the release notes what slipped | PAY-4 PAY-5 PAY-6",
 	}
@@ -2040,6 +2072,24 @@ func TestASprintPlanNamesItsStoryToSplitAndToEstimate(t *testing.T) {
 	for _, op := range Detect(off, Team{Site: site, Issues: issues, Now: now}) {
 		if strings.Contains(op.Reason, "holds") {
 			t.Errorf("%s: %q names a sprint plan nobody is told of", op.Detector, op.Reason)
+		}
+	}
+}
+
+// The gaps count issues, as the portfolio's table does: ten comments on
+// one issue are one issue; one issue in two competencies counts in each;
+// work outside Jira counts as one.
+func TestGapsCountIssues(t *testing.T) {
+	ev := func(category, key string) evidence.Evidence {
+		return evidence.Evidence{Category: category, SiteName: "acme", IssueKey: key}
+	}
+	evs := slices.Repeat([]evidence.Evidence{ev("unblocking", "OPS-1")}, 10)
+	evs = append(evs, ev("incident-coordination", "OPS-1"), ev("unblocking", "OPS-2"), ev("backlog-grooming", "OPS-1"),
+		ev("cross-team-coordination", ""), ev("cross-team-coordination", ""))
+	got := GapsOf(evs)
+	for comp, want := range map[string]int{"Ownership and bias to action": 2, "Organization": 1, "Working across teams": 2, "Communication": 0} {
+		if got[comp] != want {
+			t.Errorf("%s: %d, want %d (%v)", comp, got[comp], want, got)
 		}
 	}
 }

@@ -10,20 +10,34 @@ import (
 	"github.com/pmfolio/pmfolio/evidence"
 )
 
-// Gaps is how much evidence the user's portfolio holds per competency
-// (taxonomy.md), the input of the gap factor.
+// Gaps is how many issues the user's portfolio shows each competency on
+// (taxonomy.md), the input of the gap factor: issues, as the portfolio's
+// own table counts its work, so that "which your portfolio shows less of"
+// reads the numbers the reader has seen there.
 type Gaps map[string]int
 
-// GapsOf counts a portfolio's evidence by competency.
+// GapsOf counts a portfolio's issues by competency: each issue once per
+// competency, however many items it holds; an item of work outside Jira
+// (no issue) counts as one.
 func GapsOf(evs []evidence.Evidence) Gaps {
 	g := Gaps{}
 	for _, c := range evidence.Competencies {
 		g[c] = 0
 	}
+	seen := map[[3]string]bool{}
 	for _, ev := range evs {
-		if c, ok := evidence.CategoryByID(ev.Category); ok {
-			g[c.Competency]++
+		c, ok := evidence.CategoryByID(ev.Category)
+		if !ok {
+			continue
 		}
+		if ev.IssueKey != "" {
+			issue := [3]string{c.Competency, ev.SiteName, ev.IssueKey}
+			if seen[issue] {
+				continue
+			}
+			seen[issue] = true
+		}
+		g[c.Competency]++
 	}
 	return g
 }

@@ -64,6 +64,18 @@ func (s *Store) TeamReadsPending(ctx context.Context) ([]string, error) {
 	return names, nil
 }
 
+// TeamRead reports whether a sync has read the site's team backlog: a read
+// that found nothing open is a read, one that never ran is not.
+func (s *Store) TeamRead(ctx context.Context, siteID int64) (bool, error) {
+	read, err := s.queryStrings(ctx, `
+		SELECT 'read' WHERE EXISTS (SELECT 1 FROM team_state WHERE site_id = ?) OR EXISTS (SELECT 1 FROM team_issues WHERE site_id = ?)`,
+		siteID, siteID)
+	if err != nil {
+		return false, fmt.Errorf("read team state: %w", err)
+	}
+	return len(read) > 0, nil
+}
+
 // TeamCursor is the newest update of the team issues read with that scope.
 func (s *Store) TeamCursor(ctx context.Context, siteID int64, scopeKey string) (time.Time, bool, error) {
 	var scope, cursor string

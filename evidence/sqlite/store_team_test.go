@@ -58,3 +58,20 @@ func TestActiveProjectsAreWhereTheUserWorksSteadily(t *testing.T) {
 		t.Errorf("ActiveProjects = %v, %v; want %v", got, err, want)
 	}
 }
+
+// A team backlog is read once a sync has saved a page of it, even an empty
+// one: a backlog with nothing open was read.
+func TestTeamReadSaysWhetherASyncReadTheBacklog(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	if read, err := s.TeamRead(ctx, site.ID); err != nil || read {
+		t.Fatalf("before any read: %v, %v", read, err)
+	}
+	if err := s.SaveTeamPage(ctx, site.ID, "scope", nil, storeNow); err != nil {
+		t.Fatal(err)
+	}
+	if read, err := s.TeamRead(ctx, site.ID); err != nil || !read {
+		t.Errorf("after an empty read: %v, %v", read, err)
+	}
+}

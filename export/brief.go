@@ -686,7 +686,10 @@ func writeShortOutcome(w *bufio.Writer, r *report, in initiative, after bool) {
 // goalHeadings are the headings an epic's description is read by; the
 // plain text of "h3. Goal" is "Goal:".
 var goalHeadings = []string{"Goal:", "Goals:", "Objective:", "Objectives:", "Problem:", "Success metrics:", "Success metric:", "Success criteria:", "Exit criteria:",
-	"Scope:", "Out of scope:", "Non-goals:", "Background:", "Context:", "Why:", "Update from"}
+	"Scope:", "Out of scope:", "Non-goals:", "Background:", "Context:", "Why:", "Update from",
+	// The other sections an epic's description has, which end its goal and
+	// its metrics: "… less than 5 per release. Stakeholders: …" is no metric.
+	"Stakeholders:", "Stakeholder:", "Risks:", "Dependencies:", "Milestones:", "Timeline:", "Open questions:", "References:", "Links:"}
 
 // goalLabel names what goalAndMetrics finds of a description: its "Goal"
 // (an "Objective" is one), its "Problem" when that is the heading it has, or, of a description

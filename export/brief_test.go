@@ -338,6 +338,8 @@ func TestGoalAndMetricsReadsItsHeadings(t *testing.T) {
 			"Cut pages per week under 20.", "4-week average under 20."},
 		{"objective and exit criteria", "Objective: every release goes live only after a readiness check. Scope: releases from 4.12. Exit criteria: zero rollbacks, Go/No-Go under 30 minutes.",
 			"Every release goes live only after a readiness check.", "zero rollbacks, Go/No-Go under 30 minutes."},
+		{"the stakeholders after the exit criteria are no metric", "Objective: every release goes live only after a readiness check. Exit criteria: zero rollbacks; under 5 defects per release. Stakeholders: @user (sponsor), business UAT.",
+			"Every release goes live only after a readiness check.", "zero rollbacks; under 5 defects per release."},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if goal, metrics := goalAndMetrics(tt.description); goal != tt.goal || metrics != tt.metrics {

@@ -111,6 +111,7 @@ func TestNextHelpAndReadmeNameEveryDetector(t *testing.T) {
 		"in-progress.unassigned":       {"work in progress nobody owns", "unowned or stalled work in progress"},
 		"in-progress.stalled":          {"stopped moving", "unowned or stalled work in progress"},
 		"in-progress.outside-sprint":   {"a closed sprint left behind", "a closed sprint left behind"},
+		"in-progress.set-aside":        {"that someone set aside since", "in progress that someone set aside"},
 		"sprint.overcommitted":         {"beyond what the team finishes", "beyond what the team finishes"},
 		"duplicate.likely":             {"likely duplicates", "likely duplicates"},
 		"priority.top-unowned":         {"top-priority issues nobody owns or plans", "top-priority issues nobody owns or plans"},

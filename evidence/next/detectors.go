@@ -89,6 +89,7 @@ var checks = map[string]check{
 	"sprint.overcommitted":         overcommittedSprints,
 	"priority.top-unowned":         perIssue(topPriorityUnowned),
 	"in-progress.outside-sprint":   outsideRunningSprint,
+	"in-progress.set-aside":        perIssue(setAsideInProgress),
 }
 
 // Detect runs every detector that is not off over the team's open issues
@@ -1513,6 +1514,9 @@ func stalledInSprint(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 	if !is.InProgress() || is.Assignee.ID == "" || is.Blocked() {
 		return nil, false
 	}
+	if _, _, ok := setAside(is); ok {
+		return nil, false // the latest word stops the work: in-progress.set-aside's
+	}
 	sprint := sprintLabel(is)
 	vars := map[string]string{"sprint": sprint, "where": "in the " + sprint, "undo": "move it out of the sprint"}
 	switch {
@@ -1983,6 +1987,9 @@ func outsideRunningSprint(d Detector, t *Team) []finding {
 		if !openToOthers(d, t, is) || !is.InProgress() || is.SprintState != "closed" || !ok ||
 			is.Assignee.ID == "" || strings.EqualFold(is.Type, "Epic") || len(is.Sprints) == 0 {
 			continue
+		}
+		if _, _, ok := setAside(is); ok {
+			continue // the latest word stops the work: in-progress.set-aside's
 		}
 		who := cmp.Or(is.Assignee.DisplayName, "its assignee")
 		do := "Ask " + who + " whether it is still being worked on: move it into the running sprint (" + sprint + "), or back to the backlog"

@@ -92,8 +92,9 @@ epics without a progress note or a success metric, done epics with no result wri
 down, resolved incidents without a postmortem, questions nobody answered, untriaged
 bugs, top-priority issues nobody owns or plans, work in progress nobody owns, that
 stopped moving, that a closed sprint left behind or that someone set aside since, a
-next sprint planned beyond what the team finishes, likely duplicates, releases due soon
-with unowned issues, and open issues a release shipped without.
+next sprint planned beyond what the team finishes, likely duplicates, open issues done
+as another, releases due soon with unowned issues, and open issues a release
+shipped without.
 
 Each line says why it is there, what to do, which kind of PM work it shows, and links
 to the issue. Work that blocks more of the team ranks higher, and so does work that

@@ -114,6 +114,7 @@ func TestNextHelpAndReadmeNameEveryDetector(t *testing.T) {
 		"in-progress.set-aside":        {"that someone set aside since", "in progress that someone set aside"},
 		"sprint.overcommitted":         {"beyond what the team finishes", "beyond what the team finishes"},
 		"duplicate.likely":             {"likely duplicates", "likely duplicates"},
+		"duplicate.done":               {"open issues done as another", "open issues done as another"},
 		"priority.top-unowned":         {"top-priority issues nobody owns or plans", "top-priority issues nobody owns or plans"},
 		"release.unowned-issues":       {"with unowned issues", "with unowned issues"},
 		"release.missed":               {"issues a release shipped without", "issues a release shipped without"},

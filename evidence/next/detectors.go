@@ -46,6 +46,9 @@ type Team struct {
 	// a component often enough for a bug without one to be untriaged;
 	// made on first use (triageFields).
 	fieldsUsed map[string][2]bool
+	// doneDuplicate is duplicate.done as in force, nil when it is off: the
+	// issues it finds are left out of a release's slipped ones (looksDone).
+	doneDuplicate *Detector
 }
 
 // finding is what a check found on one issue: the values of the reason's
@@ -90,6 +93,7 @@ var checks = map[string]check{
 	"priority.top-unowned":         perIssue(topPriorityUnowned),
 	"in-progress.outside-sprint":   outsideRunningSprint,
 	"in-progress.set-aside":        perIssue(setAsideInProgress),
+	"duplicate.done":               doneDuplicates,
 }
 
 // Detect runs every detector that is not off over the team's open issues
@@ -98,6 +102,9 @@ func Detect(cfg Config, t Team) []Opportunity {
 	var out []Opportunity
 	var duplicates []finding // duplicate.likely's, to tell the other issue of each pair too
 	var duplicate Detector
+	if d, ok := cfg.Detector("duplicate.done"); ok && !d.Off {
+		t.doneDuplicate = &d
+	}
 	for _, d := range cfg.Detectors {
 		if d.Off {
 			continue
@@ -160,6 +167,18 @@ func Detect(cfg Config, t Team) []Opportunity {
 		}
 		is, ok := t.issue(op.IssueKey)
 		return ok && t.asksSomeoneElse(is)
+	})
+	// An issue that looks done as another needs closing: planning,
+	// estimating or chasing it is work on work that is done. A finding
+	// that stands for a sprint or a release keeps its place.
+	done := map[string]bool{}
+	for _, op := range out {
+		if op.Detector == "duplicate.done" {
+			done[op.IssueKey] = true
+		}
+	}
+	out = slices.DeleteFunc(out, func(op Opportunity) bool {
+		return done[op.IssueKey] && op.Detector != "duplicate.done" && op.ID == OpportunityID(t.Site.Key(), op.Detector, op.IssueID)
 	})
 	t.crossReferencePlans(cfg, out)
 	sort.SliceStable(out, func(i, j int) bool {
@@ -1830,6 +1849,13 @@ const missedTogether = 4
 // An issue whose version was set by mistake is told on its own.
 func missedReleases(d Detector, t *Team) []finding {
 	found := perIssue(missedRelease)(d, t)
+	// An issue that looks done as another (duplicate.done) did not slip:
+	// it counts towards telling the release's issues as one, but is
+	// neither named nor the issue that stands for them.
+	lookDone := make([]bool, len(found))
+	for i, f := range found {
+		lookDone[i] = t.looksDone(f.issue)
+	}
 	// By project and version (two projects may both have a "2.0"), the
 	// findings of the issues that slipped.
 	slipped := map[string][]int{}
@@ -1846,6 +1872,14 @@ func missedReleases(d Detector, t *Team) []finding {
 		if len(at) < missedTogether {
 			continue
 		}
+		live := slices.DeleteFunc(slices.Clone(at), func(i int) bool { return lookDone[i] })
+		for _, i := range at {
+			grouped[i] = !slices.Contains(live, i) || len(live) > 1
+		}
+		if len(live) < 2 {
+			continue // one slipped issue left is told on its own
+		}
+		at = live
 		keys := make([]string, len(at))
 		first := found[at[0]]
 		for j, i := range at {
@@ -1865,7 +1899,7 @@ func missedReleases(d Detector, t *Team) []finding {
 		out = append(out, finding{issue: first.issue, key: "release:" + release, related: slices.DeleteFunc(keys, func(k string) bool { return k == first.issue.Key }), vars: vars})
 	}
 	for i, f := range found {
-		if !grouped[i] {
+		if !grouped[i] && !lookDone[i] {
 			out = append(out, f)
 		}
 	}

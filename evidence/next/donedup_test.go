@@ -1,0 +1,143 @@
+package next
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// filedAgain makes is the open story a release shipped without (4.14,
+// released 43 days ago), filed 4 months ago, in no sprint.
+func filedAgain(is *TeamIssue) {
+	shipped := days(43)
+	is.Summary, is.Created, is.Sprints, is.SprintState = "Show GST breakup on FD closure advice", days(120), nil, ""
+	is.Releases = []Release{{Name: "4.14", Date: &shipped, Released: true}}
+}
+
+// doneAgain makes is the same work filed again for 4.14 and done there:
+// closed as Fixed 59 days ago, its tester's verdict the last word.
+func doneAgain(is *TeamIssue) {
+	resolved := days(59)
+	is.Summary, is.Created, is.Sprints, is.SprintState = "Show GST breakup on FD closure advice (4.14)", days(70), []string{"OPS Sprint 5"}, "closed"
+	is.Status, is.StatusCategory, is.Resolution, is.Resolved = "Closed", "done", "Fixed", &resolved
+	is.Comments = []evidence.Comment{comment(evidence.User{ID: "priya", DisplayName: "Priya"}, days(59), "Verified, GST breakup shown on closure advice as per business mock. Closing.")}
+}
+
+// An open issue whose work was filed again and done there is told as done
+// (DC's CORE-2183, done as CORE-2201), and is neither a release's slipped
+// issue nor anything else to plan.
+func TestAnIssueDoneAsAnotherIsToldSo(t *testing.T) {
+	cfg, err := Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		edits []func(*TeamIssue)
+		want  []string // "KEY detector: reason => action", all the findings
+	}{
+		{name: "filed again for the release and verified there: close it as a duplicate",
+			edits: []func(*TeamIssue){filedAgain, doneAgain},
+			want: []string{"OPS-1 duplicate.done: looks done as OPS-2, “Show GST breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep " +
+				"(the last comment, by Priya on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => " +
+				"Check with Tomás that OPS-2 did what it asks, then close it as a duplicate of OPS-2 and link them"}},
+		{name: "nothing else is asked of work that looks done: not its estimate in the sprint",
+			edits: []func(*TeamIssue){func(is *TeamIssue) {
+				filedAgain(is)
+				is.Sprints, is.SprintState, is.StoryPoints = []string{"OPS Sprint 9"}, "active", nil
+			}, doneAgain},
+			want: []string{"OPS-1 duplicate.done: looks done as OPS-2"}},
+		{name: "a release that shipped without four issues, one of them done as another, names the other three",
+			edits: []func(*TeamIssue){filedAgain, doneAgain, slippedToo, slippedToo, slippedToo},
+			want: []string{"OPS-1 duplicate.done: looks done as OPS-2",
+				"OPS-3 release.missed: 4.14 was released on 6 Oct 2026 without 3 of its issues, still open (OPS-3, OPS-4 and OPS-5)"}},
+		// Quiet, or a likeness of another kind.
+		{name: "closed as Won't Do is not done",
+			edits: []func(*TeamIssue){filedAgain, func(is *TeamIssue) { doneAgain(is); is.Resolution = "Won't Do" }},
+			want:  []string{"OPS-1 release.missed: 4.14 was released on 6 Oct 2026 without it"}},
+		{name: "closed as a duplicate is not done",
+			edits: []func(*TeamIssue){filedAgain, func(is *TeamIssue) { doneAgain(is); is.Resolution = "Duplicate" }},
+			want:  []string{"OPS-1 release.missed"}},
+		{name: "closed long ago says nothing of now",
+			edits: []func(*TeamIssue){filedAgain, func(is *TeamIssue) {
+				doneAgain(is)
+				resolved := days(100)
+				is.Created, is.Resolved = days(110), &resolved
+			}},
+			want: []string{"OPS-1 release.missed"}},
+		{name: "done before the open one was filed: the open one reports it again, a regression",
+			edits: []func(*TeamIssue){filedAgain, func(is *TeamIssue) { doneAgain(is); is.Created = days(130) }},
+			want:  []string{"OPS-1 release.missed"}},
+		{name: "linked to each other, the team knows of both",
+			edits: []func(*TeamIssue){func(is *TeamIssue) {
+				filedAgain(is)
+				is.Links = []evidence.IssueLink{{Description: "relates to", Direction: "outward", OtherKey: "OPS-2"}}
+			}, doneAgain},
+			want: []string{"OPS-1 release.missed"}},
+		{name: "a sub-task done under the open one is part of it",
+			edits: []func(*TeamIssue){filedAgain, func(is *TeamIssue) { doneAgain(is); is.ParentKey = "OPS-1" }},
+			want:  []string{"OPS-1 release.missed"}},
+		{name: "another version in the summary is other work",
+			edits: []func(*TeamIssue){
+				func(is *TeamIssue) { filedAgain(is); is.Summary = "Upgrade the reports database to Postgres 14" },
+				func(is *TeamIssue) { doneAgain(is); is.Summary = "Upgrade the reports database to Postgres 15" }},
+			want: []string{"OPS-1 release.missed"}},
+		{name: "another environment in brackets is other work",
+			edits: []func(*TeamIssue){
+				func(is *TeamIssue) { filedAgain(is); is.Summary = "Rotate the ingress certificates (staging)" },
+				func(is *TeamIssue) { doneAgain(is); is.Summary = "Rotate the ingress certificates (production)" }},
+			want: []string{"OPS-1 release.missed"}},
+		{name: "another project's issue is another team's work",
+			edits: []func(*TeamIssue){filedAgain, func(is *TeamIssue) { doneAgain(is); is.Key, is.Project = "PAY-2", "PAY" }},
+			want:  []string{"OPS-1 release.missed"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var issues []TeamIssue
+			for i, edit := range tt.edits {
+				is := story("OPS-" + string(rune('1'+i)))
+				edit(&is)
+				issues = append(issues, is)
+			}
+			var got []string
+			for _, op := range Detect(cfg, Team{Site: site, Issues: issues, Now: now}) {
+				got = append(got, op.IssueKey+" "+op.Detector+": "+op.Reason+" => "+op.Action)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("found\n%s\nwant %d findings: %q", strings.Join(got, "\n"), len(tt.want), tt.want)
+			}
+			for i, want := range tt.want {
+				if !strings.HasPrefix(got[i], want) {
+					t.Errorf("found %q, want it to start %q", got[i], want)
+				}
+			}
+		})
+	}
+}
+
+// slippedToo makes is another open story 4.14 shipped without.
+func slippedToo(is *TeamIssue) {
+	shipped := days(43)
+	is.Summary = "Slipped story " + is.Key
+	is.Created, is.Sprints, is.SprintState = days(100), nil, ""
+	is.Releases = []Release{{Name: "4.14", Date: &shipped, Released: true}}
+}
+
+// With duplicate.done off, the issue is a release's slipped issue again.
+func TestWithDuplicateDoneOffTheReleaseNamesTheIssueAgain(t *testing.T) {
+	cfg, err := Load([]byte("detectors:\n  - id: duplicate.done\n    off: true\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	issues := []TeamIssue{story("OPS-1"), story("OPS-2"), story("OPS-3"), story("OPS-4"), story("OPS-5")}
+	for i, edit := range []func(*TeamIssue){filedAgain, doneAgain, slippedToo, slippedToo, slippedToo} {
+		edit(&issues[i])
+	}
+	got := Detect(cfg, Team{Site: site, Issues: issues, Now: now})
+	if len(got) != 1 || got[0].Detector != "release.missed" || got[0].IssueKey != "OPS-1" ||
+		!slices.Equal(got[0].Related, []string{"OPS-3", "OPS-4", "OPS-5"}) {
+		t.Errorf("found %+v, want OPS-1's release.missed for all four", got)
+	}
+}

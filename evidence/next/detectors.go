@@ -94,6 +94,7 @@ var checks = map[string]check{
 	"in-progress.outside-sprint":   outsideRunningSprint,
 	"in-progress.set-aside":        perIssue(setAsideInProgress),
 	"duplicate.done":               doneDuplicates,
+	"sprint.unowned-priority":      unownedNearSprintEnd,
 }
 
 // Detect runs every detector that is not off over the team's open issues

@@ -22,7 +22,8 @@ type Opportunity struct {
 	Reason   string   `json:"reason"`
 	Action   string   `json:"action"`
 	Related  []string `json:"related,omitempty"` // other issue keys involved, e.g. the duplicate
-	// Due is when the work is due, where a date says so (a release's).
+	// Due is when the work is due, where a date says so (a release's, or
+	// the end of the sprint an urgent issue nobody has taken is in).
 	Due *time.Time `json:"due,omitempty"`
 	// Score ranks opportunities; Why lists what raised it, for the reader,
 	// and Gap names the competency it builds when that raised it: one the

@@ -403,7 +403,8 @@ func (g *generator) teamBacklog(extra int) {
 	}
 
 	// A Highest-priority bug nobody has and no sprint plans, and one the
-	// running sprint does.
+	// running sprint plans but nobody has taken in its last week (the demo
+	// is read on a Sunday: the sprint ends the next day or the Monday after).
 	urgent := g.teamIssue(ops, typeBug, "Webhook callbacks dropped when the queue is full", sam, ago(30))
 	urgent.Priority, urgent.Components = priorityHighest, []*Component{ops.Components[2]}
 	planned := g.teamIssue(ops, typeBug, "Build cache misses after every base image update", sam, ago(30))
@@ -417,7 +418,7 @@ func (g *generator) teamBacklog(extra int) {
 		plant(left, "in-progress.outside-sprint", "in progress, left in the closed sprint")
 	}
 	plant(urgent, "priority.top-unowned", "Highest priority for a month, unassigned, in no running sprint")
-	plant(planned, "", "Highest priority, unassigned, planned into the running sprint")
+	plant(planned, "sprint.unowned-priority", "Highest priority, unassigned, not started, in the running sprint's last week")
 
 	// A story too large to finish in a sprint, and one merely large.
 	st = g.teamIssue(ops, typeStory, "Multi-region failover for the ingress layer", sam, ago(6))

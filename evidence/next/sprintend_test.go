@@ -1,0 +1,101 @@
+package next
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// urgentInSprint makes is a Highest bug in the running OPS Sprint 9,
+// which started 9 days ago and ends on Monday 23 Nov: nobody has it,
+// nobody started it, nobody has written on it for a month.
+func urgentInSprint(is *TeamIssue) {
+	is.Type, is.Priority, is.Assignee, is.Created = "Bug", "Highest", evidence.User{}, days(30)
+	is.Summary = "Build cache misses after every base image update"
+	is.SprintList = []Sprint{sprintAt(9, "active", 9)}
+}
+
+// A sprint is not an owner: an urgent issue planned into the running
+// sprint that nobody has taken near its end is found (the demo's
+// OPS-1338), and ranks near the top.
+func TestAnUrgentIssueNobodyTookNearTheSprintsEnd(t *testing.T) {
+	cfg, err := Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		edit   func(*TeamIssue)
+		reason string // "" for nothing from the detector
+	}{
+		{name: "Highest bug nobody took, the sprint ends Monday", edit: urgentInSprint,
+			reason: "Highest priority bug in the running sprint (OPS Sprint 9, ends Mon 23 Nov), not started and with nobody on it"},
+		{name: "High is urgent too", edit: func(is *TeamIssue) { urgentInSprint(is); is.Type, is.Priority = "Story", "High" },
+			reason: "High priority story in the running sprint (OPS Sprint 9, ends Mon 23 Nov)"},
+		{name: "a sprint past its end and not yet closed", edit: func(is *TeamIssue) {
+			urgentInSprint(is)
+			is.SprintList = []Sprint{sprintAt(9, "active", 16)}
+		}, reason: "(OPS Sprint 9, was due to end Mon 16 Nov)"},
+		// Quiet.
+		{name: "Medium is not urgent", edit: func(is *TeamIssue) { urgentInSprint(is); is.Priority = "Medium" }},
+		{name: "Major is Jira Server's default, not urgent", edit: func(is *TeamIssue) { urgentInSprint(is); is.Priority = "Major" }},
+		{name: "someone has it", edit: func(is *TeamIssue) { urgentInSprint(is); is.Assignee = tomas }},
+		{name: "someone started it", edit: func(is *TeamIssue) {
+			urgentInSprint(is)
+			is.Status, is.StatusCategory = "In Progress", "indeterminate"
+		}},
+		{name: "the sprint has seven working days to go: the team still pulls its work", edit: func(is *TeamIssue) {
+			urgentInSprint(is)
+			is.SprintList = []Sprint{sprintAt(9, "active", 4)}
+		}},
+		{name: "planned into the next sprint, not the running one", edit: func(is *TeamIssue) {
+			urgentInSprint(is)
+			is.SprintState, is.SprintList = "future", []Sprint{sprintAt(10, "future", -5)}
+		}},
+		{name: "a sprint without dates says nothing of its end", edit: func(is *TeamIssue) { urgentInSprint(is); is.SprintList = nil }},
+		{name: "an epic is planned by its children", edit: func(is *TeamIssue) { urgentInSprint(is); is.Type = "Epic" }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			is := story("OPS-1")
+			tt.edit(&is)
+			var found []Opportunity
+			for _, op := range Detect(cfg, Team{Site: site, Issues: []TeamIssue{is}, Now: now}) {
+				if op.Detector == "priority.top-unowned" {
+					t.Errorf("priority.top-unowned spoke of a sprint's issue: %s", op.Reason)
+				}
+				if op.Detector == "sprint.unowned-priority" {
+					found = append(found, op)
+				}
+			}
+			switch {
+			case tt.reason == "" && len(found) > 0:
+				t.Errorf("found %q, want nothing", found[0].Reason)
+			case tt.reason != "" && (len(found) != 1 || !strings.Contains(found[0].Reason, tt.reason)):
+				t.Errorf("found %+v, want one finding with %q", found, tt.reason)
+			case tt.reason != "" && found[0].Action != "Find it an owner at stand-up, or move it out of OPS Sprint 9 and say why":
+				t.Errorf("action %q", found[0].Action)
+			}
+		})
+	}
+}
+
+// Due when its sprint ends, it ranks above the grooming of the same
+// sprint, and why does not say the sprint its reason says.
+func TestAnUrgentIssueNobodyTookRanksNearTheTop(t *testing.T) {
+	cfg, err := Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	urgent, groom := story("OPS-1"), story("OPS-2")
+	urgentInSprint(&urgent)
+	groom.Description, groom.StoryPoints = "We need X.", nil
+	got := Find(cfg, Team{Site: site, Issues: []TeamIssue{groom, urgent}, Now: now}, nil)
+	if len(got) == 0 || got[0].Detector != "sprint.unowned-priority" {
+		t.Fatalf("ranked %+v, want sprint.unowned-priority first", got)
+	}
+	if strings.Contains(strings.Join(got[0].Why, "; "), "running sprint") {
+		t.Errorf("why repeats the sprint: %q", got[0].Why)
+	}
+}

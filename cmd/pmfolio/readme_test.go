@@ -107,6 +107,8 @@ func TestNextHelpAndReadmeNameEveryDetector(t *testing.T) {
 		"epic.done-no-outcome":         {"done epics with no result written down", "done epics with no result written down"},
 		"question.unanswered":          {"questions nobody answered", "unanswered questions"},
 		"incident.no-postmortem":       {"incidents without a postmortem", "incidents without a postmortem"},
+		"incident.follow-up-stale":     {"incidents' follow-ups nobody followed up", "incidents' follow-ups nobody followed up"},
+		"promise.overdue":              {"promises to take an issue up that were not kept", "promises to take an issue up that were not kept"},
 		"bug.untriaged":                {"untriaged bugs", "untriaged bugs"},
 		"in-progress.unassigned":       {"work in progress nobody owns", "unowned or stalled work in progress"},
 		"in-progress.stalled":          {"stopped moving", "unowned or stalled work in progress"},

@@ -95,6 +95,8 @@ var checks = map[string]check{
 	"in-progress.set-aside":        perIssue(setAsideInProgress),
 	"duplicate.done":               doneDuplicates,
 	"sprint.unowned-priority":      unownedNearSprintEnd,
+	"incident.follow-up-stale":     perIssue(staleFollowUp),
+	"promise.overdue":              overduePromises,
 }
 
 // Detect runs every detector that is not off over the team's open issues

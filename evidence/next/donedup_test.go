@@ -95,12 +95,7 @@ func TestAnIssueDoneAsAnotherIsToldSo(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var issues []TeamIssue
-			for i, edit := range tt.edits {
-				is := story("OPS-" + string(rune('1'+i)))
-				edit(&is)
-				issues = append(issues, is)
-			}
+			issues := storiesEdited(tt.edits)
 			var got []string
 			for _, op := range Detect(cfg, Team{Site: site, Issues: issues, Now: now}) {
 				got = append(got, op.IssueKey+" "+op.Detector+": "+op.Reason+" => "+op.Action)
@@ -140,4 +135,16 @@ func TestWithDuplicateDoneOffTheReleaseNamesTheIssueAgain(t *testing.T) {
 		!slices.Equal(got[0].Related, []string{"OPS-3", "OPS-4", "OPS-5"}) {
 		t.Errorf("found %+v, want OPS-1's release.missed for all four", got)
 	}
+}
+
+// storiesEdited are the stories OPS-1, OPS-2… (story), each changed by its
+// edit.
+func storiesEdited(edits []func(*TeamIssue)) []TeamIssue {
+	var issues []TeamIssue
+	for i, edit := range edits {
+		is := story("OPS-" + string(rune('1'+i)))
+		edit(&is)
+		issues = append(issues, is)
+	}
+	return issues
 }

@@ -1,0 +1,186 @@
+package next
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/markup"
+)
+
+var (
+	// followUpWords say an issue is an action an incident left, in its
+	// summary or description: "CAPA from CORE-2213", "From the postmortem
+	// OPS-1186 of PAY-3416", "Action item from the incident review".
+	followUpWords = regexp.MustCompile(`(?i)\b(?:capa|corrective(?: and preventive)? actions?|preventive actions?)\b|\b(?:follow-?ups?|action items?|actions?) (?:from|for|of|after) (?:the |our |this |that |yesterday['’]s |last \w+['’]s )?(?:post-?mortem|post-incident review|incident review|pir|rca|root cause analysis|incident|outage|sev ?[0-2])\b|\bfrom (?:the |our )?(?:post-?mortem|post-incident review|incident review|pir|rca|root cause analysis)\b`)
+	// followUpMark marks an issue as a follow-up, by its summary
+	// ("Follow-up: alert on pool saturation") or a label, whatever it
+	// follows up: with words of an incident besides, it is an incident's.
+	followUpMark   = regexp.MustCompile(`(?i)^\W{0,3}(?:follow-?up|action item|capa|corrective action)\b`)
+	followUpLabels = []string{"follow-up", "followup", "action-item", "capa", "corrective-action", "postmortem-action",
+		"postmortem-follow-up", "incident-follow-up", "incident-followup", "pir-action"}
+	// incidentWords name an incident in a follow-up's text.
+	incidentWords = regexp.MustCompile(`(?i)\b(?:incident|outage|sev ?[0-2])\b`)
+	// issueKeyIn finds an issue key in text.
+	issueKeyIn = regexp.MustCompile(`\b[A-Z][A-Z0-9_]+-\d+\b`)
+)
+
+// followUpOf says which incident an open issue is an action of, as the
+// team's issues and its own words show: it sits under, or is linked to, an
+// incident or a postmortem (evidence.IsIncident, isPostmortem) it was filed
+// at or after, as the incident's issue stories join its follow-ups
+// (export's incidentOf); or its words say it is one ("CAPA from
+// CORE-2213", a "Follow-up:" from "the postmortem OPS-1186"). source names
+// what it follows up, for a reason: a key, with its summary when the
+// team's issues hold it; "" when its words name none.
+func (t *Team) followUpOf(is TeamIssue) (source string, ok bool) {
+	if isIncident(is) || isPostmortem(is) {
+		return "", false
+	}
+	keys := []string{is.ParentKey}
+	for _, l := range is.Links {
+		keys = append(keys, l.OtherKey)
+	}
+	for _, key := range keys {
+		other, known := t.issue(key)
+		if key == "" || !known || !(isIncident(other) || isPostmortem(other)) || is.Created.Before(other.Created.Add(-24*time.Hour)) {
+			continue
+		}
+		return other.Key + " (“" + evidence.Shorten(other.Summary, 80) + "”)", true
+	}
+	text := is.Summary + "\n" + markup.PlainText(is.Description)
+	marked := followUpMark.MatchString(is.Summary) || slices.ContainsFunc(is.Labels, func(l string) bool { return evidence.EqualsAnyFold(l, followUpLabels) })
+	if !followUpWords.MatchString(text) && !(marked && (postmortemWords.MatchString(text) || incidentWords.MatchString(text))) {
+		return "", false
+	}
+	for _, key := range issueKeyIn.FindAllString(text, -1) {
+		if !strings.EqualFold(key, is.Key) {
+			if other, known := t.issue(key); known {
+				return other.Key + " (“" + evidence.Shorten(other.Summary, 80) + "”)", true
+			}
+			return key, true
+		}
+	}
+	return "", true
+}
+
+// staleFollowUp: an incident's follow-up (followUpOf) still open, planned
+// into neither the running nor the next sprint, with no word and no change
+// for the threshold. The action was agreed to keep the incident from
+// happening again, and nobody has followed it up since.
+func staleFollowUp(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
+	if strings.EqualFold(is.Type, "Epic") || sprintLabel(is) != "" {
+		return nil, false
+	}
+	source, ok := t.followUpOf(is)
+	if !ok {
+		return nil, false
+	}
+	since := latest(lastWord(is), is.Updated)
+	if !olderThan(d, since, t.Now) {
+		return nil, false
+	}
+	silent := "no word since it was filed"
+	if since.After(is.Created.Add(time.Hour)) {
+		silent = "no word for " + age(since, t.Now)
+	}
+	of := "an incident"
+	if source != "" {
+		of = source
+	}
+	ask := "Find it an owner and a date"
+	if owner := activeOwner(is); owner != "" {
+		ask = "Ask " + owner + " for a date"
+	}
+	if t.usesSprints(is.Project) {
+		ask += ", and plan it into a sprint"
+	}
+	// After months without a word, whether it is still needed comes first
+	// (and a further suggestion on the issue does not ask it again).
+	stillWanted, orClose := stillNeeded(since, t.Now), ". If it is no longer needed, close it and say why"
+	if stillWanted != "" {
+		orClose = ""
+	}
+	return map[string]string{"of": of, "age": age(is.Created, t.Now), "silent": silent, "ask": ask,
+		"still-needed": stillWanted, "or-close": orClose}, true
+}
+
+var (
+	// takeUpWords commit someone to taking an issue up: "Will pick this
+	// up next sprint", "I'll take this next week", "Picking it up
+	// tomorrow". "I can take this" offers; it does not promise. Narrower
+	// than promiseWords, which reads any "will" of an assignee at work.
+	takeUpWords = regexp.MustCompile(`(?i)\b(?:i['’]ll|i will|i['’]m going to|i am going to|we['’]ll|we will|will)\s+(?:pick (?:this|it) up|take (?:this|it)(?: on| over)?|get (?:to|on) (?:this|it)|start (?:on )?(?:this|it)|look (?:at|into) (?:this|it)|work on (?:this|it)|handle (?:this|it)|do (?:this|it)|fix (?:this|it))\b|\b(?:picking (?:this|it) up|taking (?:this|it)(?: on| over)?)\b`)
+	// takeUpWhen is when a promise says it will be kept, near enough to
+	// be overdue a month on: next sprint or week, tomorrow, a weekday.
+	takeUpWhen = regexp.MustCompile(`(?i)\b(?:next|this|the coming) (?:sprint|week)\b|\btomorrow\b|\b(?:mon|tues|wednes|thurs|fri)day\b|\bend of (?:the |this |next )?(?:week|sprint)\b`)
+	// takeUpIf says a promise waits on something, which may not have
+	// come: "if nobody else does", "once PAY-12 lands", "after OPS-1187".
+	takeUpIf = regexp.MustCompile(`(?i)\b(?:if|unless|once|when|after|as soon as|depending|provided)\b`)
+	// promiser is what may come before a promise in its sentence: nothing,
+	// or a word of assent, and the one who promises ("Sure, I'll…", "Ok,
+	// will…"): "Sam will pick this up" promises for Sam, "nobody will"
+	// promises nothing.
+	promiser = regexp.MustCompile(`(?i)^\W*(?:(?:ok|okay|sure|yes|yep|thanks|noted|agreed|understood|np|fine|sounds good)\W+)*(?:i|we)?\W*$`)
+)
+
+// promiseIn is the sentence of a comment that promises to take the issue
+// up at a near time (takeUpWords, takeUpWhen), unconditionally, or "".
+func promiseIn(text string) string {
+	for _, line := range strings.Split(markup.PlainText(text), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), ">") {
+			continue
+		}
+		for _, s := range sentenceOf.FindAllString(line, -1) {
+			at := takeUpWords.FindStringIndex(s)
+			if at == nil || strings.HasSuffix(strings.TrimSpace(s), "?") || !takeUpWhen.MatchString(s) ||
+				takeUpIf.MatchString(s) || !promiser.MatchString(s[:at[0]]) {
+				continue
+			}
+			return strings.TrimSpace(s)
+		}
+	}
+	return ""
+}
+
+// overduePromises: a teammate's promise to take an issue up soon ("Will
+// pick this up next sprint"), their last word on it, older than the
+// threshold, and the issue still not started, in neither the running nor
+// the next sprint, with them or nobody assigned: the promise slipped, and
+// nobody has said so. The user's own promises are theirs to keep.
+func overduePromises(d Detector, t *Team) []finding {
+	var out []finding
+	for _, is := range t.Issues {
+		if !openToOthers(d, t, is) || is.StatusCategory != evidence.StatusNew || sprintLabel(is) != "" || strings.EqualFold(is.Type, "Epic") {
+			continue
+		}
+		var promise evidence.Comment
+		said := ""
+		for _, c := range is.Comments {
+			if c.Author.LooksLikeAutomation() || c.Author.Is(t.Site.User) {
+				continue
+			}
+			switch s := promiseIn(c.Text); {
+			case s != "":
+				promise, said = c, s
+			case said != "" && c.Author.Is(promise.Author):
+				said = "" // they spoke again: the promise is not their last word
+			}
+		}
+		if said == "" || !olderThan(d, promise.At, t.Now) || is.Assignee.ID != "" && !is.Assignee.Is(promise.Author) {
+			continue
+		}
+		who := cmp.Or(promise.Author.DisplayName, "a teammate")
+		f := finding{issue: is, vars: map[string]string{"who": who, "day": dayOf(promise.At, t.Now),
+			"promise": "“" + t.quote(said, promise.Text, 100) + "”", "age": age(promise.At, t.Now), "status": cmp.Or(is.Status, "not started"),
+			"still-needed": stillNeeded(lastWord(is), t.Now)}}
+		if promise.Author.Inactive {
+			f.left = who
+		}
+		out = append(out, f)
+	}
+	return out
+}

@@ -1,0 +1,208 @@
+package next
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// capa makes is the corrective action DC's RCA left (CORE-2216): filed
+// with the RCA 11 weeks ago, linked to it, Tomás's, in no sprint, with no
+// word since.
+func capa(is *TeamIssue) {
+	is.Type, is.Summary, is.Description = "Task", "Page on-call on NEFT batch failure", "CAPA from OPS-2."
+	is.Created, is.Updated, is.Sprints, is.SprintState = days(80), days(80), nil, ""
+	is.Links = []evidence.IssueLink{{Type: "Relates", Direction: "outward", Description: "relates to", OtherKey: "OPS-2", OtherStatusCategory: "done"}}
+}
+
+// rca makes is the root cause analysis of an incident, done.
+func rca(is *TeamIssue) {
+	resolved := days(79)
+	is.Type, is.Summary, is.Description = "Task", "RCA: NEFT outward batch 3 failure on 17-Sep", "h3. Root cause\nA data copy job filled the tablespace."
+	is.Created, is.Status, is.StatusCategory, is.Resolution, is.Resolved = days(80), "Closed", "done", "Done", &resolved
+	is.Sprints, is.SprintState = nil, ""
+}
+
+// An incident's follow-up nobody followed up is found, named with what it
+// follows up (DC's CORE-2216, the demo's OPS-1188); other quiet issues
+// that look like follow-ups are not.
+func TestAnIncidentsFollowUpLeftAloneIsFound(t *testing.T) {
+	cfg, err := Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name           string
+		edits          []func(*TeamIssue)
+		reason, action string // "" for nothing from the detector
+	}{
+		{name: "a corrective action linked to the RCA, silent since it was filed", edits: []func(*TeamIssue){capa, rca, func(*TeamIssue) {}},
+			reason: "follow-up of OPS-2 (“RCA: NEFT outward batch 3 failure on 17-Sep”), open for 11 weeks with no word since it was filed",
+			action: "Ask Tomás for a date, and plan it into a sprint: it is what keeps the incident from happening again. If it is no longer needed, close it and say why"},
+		{name: "a follow-up that says so, of a postmortem the team's read does not hold",
+			edits: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Type, is.Summary, is.Labels = "Task", "Follow-up: require review for pool size changes", []string{"follow-up", "observability"}
+				is.Description = "From the postmortem PAY-1186 of PAY-3416: require review for pool size changes."
+				is.Created, is.Updated, is.Sprints, is.SprintState, is.Assignee = days(340), days(300), nil, "", evidence.User{}
+				is.Comments = []evidence.Comment{comment(tomas, days(300), "Not sure about the estimate, it feels bigger than 3 points.")}
+			}, func(*TeamIssue) {}}, // a team of sprints
+			reason: "follow-up of PAY-1186, open for 11 months with no word for 10 months",
+			action: "Ask first whether it is still needed after 10 months without a word, and close it if not. Find it an owner and a date, and plan it into a sprint: it is what keeps the incident from happening again"},
+		{name: "a team without sprints is asked for a date", edits: []func(*TeamIssue){capa, rca},
+			reason: "follow-up of OPS-2", action: "Ask Tomás for a date: it is what keeps the incident from happening again."},
+		{name: "an action filed from an incident, under it", edits: []func(*TeamIssue){
+			func(is *TeamIssue) {
+				capa(is)
+				is.Links, is.ParentKey, is.Description = nil, "OPS-2", "Alert when the batch fails."
+			},
+			func(is *TeamIssue) { rca(is); incident(is); is.Created = days(81) }},
+			reason: "follow-up of OPS-2 (“INC: card payments failing for EU merchants”)"},
+		// Quiet.
+		{name: "a word this month is the follow-up followed up", edits: []func(*TeamIssue){
+			func(is *TeamIssue) {
+				capa(is)
+				is.Comments = []evidence.Comment{comment(tomas, days(20), "Alert rule drafted, reviewing with the DBAs.")}
+			}, rca}},
+		{name: "planned into the running sprint", edits: []func(*TeamIssue){
+			func(is *TeamIssue) { capa(is); is.Sprints, is.SprintState = []string{"OPS Sprint 9"}, "active" }, rca}},
+		{name: "done", edits: []func(*TeamIssue){
+			func(is *TeamIssue) { capa(is); is.Status, is.StatusCategory = "Done", "done" }, rca}},
+		{name: "an older issue linked to the incident is no action it left", edits: []func(*TeamIssue){
+			func(is *TeamIssue) {
+				capa(is)
+				is.Created, is.Updated, is.Description = days(200), days(200), "The batch has no alert."
+			}, rca}},
+		{name: "a follow-up of a meeting is no incident's", edits: []func(*TeamIssue){func(is *TeamIssue) {
+			is.Summary, is.Labels, is.Description = "Follow-up: send the planning notes to finance", []string{"follow-up"}, "From Tuesday's planning."
+			is.Created, is.Updated, is.Sprints, is.SprintState = days(80), days(80), nil, ""
+		}}},
+		{name: "linked to an ordinary done task", edits: []func(*TeamIssue){
+			func(is *TeamIssue) { capa(is); is.Description = "Alert when the batch fails." },
+			func(is *TeamIssue) { rca(is); is.Summary, is.Description = "Rotate the batch credentials", "" }}},
+		{name: "the postmortem itself is incident.no-postmortem's world, not a follow-up", edits: []func(*TeamIssue){
+			func(is *TeamIssue) {
+				rca(is)
+				is.Status, is.StatusCategory, is.Resolved = "To Do", "new", nil
+				is.Updated = days(80)
+			}}},
+		{name: "yours is yours", edits: []func(*TeamIssue){func(is *TeamIssue) { capa(is); is.Assignee = me }, rca}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			issues := storiesEdited(tt.edits)
+			var found []Opportunity
+			for _, op := range Detect(cfg, Team{Site: site, Issues: issues, Now: now}) {
+				if op.Detector == "incident.follow-up-stale" {
+					found = append(found, op)
+				}
+			}
+			switch {
+			case tt.reason == "" && len(found) > 0:
+				t.Errorf("found %q, want nothing", found[0].Reason)
+			case tt.reason != "" && (len(found) != 1 || found[0].IssueKey != "OPS-1" || !strings.HasPrefix(found[0].Reason, tt.reason) ||
+				!strings.HasPrefix(found[0].Action, tt.action)):
+				t.Errorf("found %+v, want OPS-1's with %q => %q", found, tt.reason, tt.action)
+			}
+		})
+	}
+}
+
+func TestPromiseInReadsAPromiseToTakeTheIssueUpSoon(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Will pick this up next sprint.", "Will pick this up next sprint."},
+		{"Sure, I'll take this next week. Ping me if it gets worse.", "Sure, I'll take this next week."},
+		{"Picking it up tomorrow", "Picking it up tomorrow"},
+		{"I will look at it on Monday.", "I will look at it on Monday."},
+		// An offer, a condition, someone else's, nobody's, a question,
+		// a report of progress.
+		{"I can take this next sprint if nobody else does.", ""},
+		{"Will pick this up after OPS-1187 — probably Friday.", ""},
+		{"Sam will pick this up next sprint.", ""},
+		{"Nobody will pick this up next sprint.", ""},
+		{"Will you pick this up next sprint?", ""},
+		{"halfway, PR next week", ""},
+		{"Will pick this up.", ""},
+		{"> Will pick this up next sprint.\nDid you?", ""},
+	}
+	for _, tt := range tests {
+		if got := promiseIn(tt.text); got != tt.want {
+			t.Errorf("promiseIn(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// felixPromised makes is a task in no sprint, not started, whose assignee
+// Felix wrote 15 weeks ago that he would pick it up next sprint, his last
+// word on it (the Dev site's PAY-823).
+func felixPromised(is *TeamIssue) {
+	felix := evidence.User{ID: "felix", DisplayName: "Felix"}
+	is.Type, is.Summary, is.Assignee, is.Created = "Task", "Canary check for tokenize response schema", felix, days(110)
+	is.Sprints, is.SprintState = nil, ""
+	is.Comments = []evidence.Comment{comment(me, days(106), "Can someone own this? The tokenize schema broke twice."),
+		comment(felix, days(105), "Will pick this up next sprint.")}
+}
+
+// A teammate's promise to take an issue up soon, long past and not kept,
+// is found, naming who promised and when, in their words.
+func TestAPromiseNotKeptIsFound(t *testing.T) {
+	cfg, err := Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name           string
+		edit           func(*TeamIssue)
+		reason, action string // "" for nothing from the detector
+	}{
+		{name: "next sprint, 15 weeks ago, still To Do in no sprint", edit: felixPromised,
+			reason: "Felix wrote on 5 Aug “Will pick this up next sprint.”, and 3 months later it is still To Do, in no sprint",
+			action: "Ask first whether it is still needed after 3 months without a word, and close it if not. Ask Felix whether it still comes and when, and plan it into a sprint, or find it another owner"},
+		{name: "nobody assigned, a month since a promise for next week", edit: func(is *TeamIssue) {
+			felixPromised(is)
+			is.Assignee, is.Comments[1].Text, is.Comments[1].At = evidence.User{}, "Sure, I'll take this next week.", days(35)
+		}, reason: "Felix wrote on 14 Oct “Sure, I'll take this next week.”, and 5 weeks later", action: "Ask Felix whether it still comes"},
+		{name: "a promiser who left is told as gone", edit: func(is *TeamIssue) {
+			felixPromised(is)
+			is.Comments[1].Author.Inactive, is.Assignee.Inactive = true, true
+		}, reason: "Felix wrote on 5 Aug", action: "Felix has left: reassign it or close it"},
+		// Quiet.
+		{name: "a promise of last week is not overdue", edit: func(is *TeamIssue) { felixPromised(is); is.Comments[1].At = days(7) }},
+		{name: "started", edit: func(is *TeamIssue) { felixPromised(is); is.Status, is.StatusCategory = "In Progress", "indeterminate" }},
+		{name: "planned into the running sprint", edit: func(is *TeamIssue) {
+			felixPromised(is)
+			is.Sprints, is.SprintState = []string{"OPS Sprint 9"}, "active"
+		}},
+		{name: "he spoke again since", edit: func(is *TeamIssue) {
+			felixPromised(is)
+			is.Comments = append(is.Comments, comment(is.Assignee, days(60), "Slipped: the freeze took the sprint. Back in January."))
+		}},
+		{name: "someone else has it now", edit: func(is *TeamIssue) { felixPromised(is); is.Assignee = tomas }},
+		{name: "your own promise is yours to keep", edit: func(is *TeamIssue) {
+			felixPromised(is)
+			is.Assignee, is.Comments[1].Author = evidence.User{}, me
+		}},
+		{name: "an offer on a condition is no promise", edit: func(is *TeamIssue) {
+			felixPromised(is)
+			is.Comments[1].Text = "I can take this next sprint if nobody else does."
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			is := story("OPS-1")
+			tt.edit(&is)
+			var found []Opportunity
+			for _, op := range Detect(cfg, Team{Site: site, Issues: []TeamIssue{is, story("OPS-2")}, Now: now}) {
+				if op.Detector == "promise.overdue" {
+					found = append(found, op)
+				}
+			}
+			switch {
+			case tt.reason == "" && len(found) > 0:
+				t.Errorf("found %q, want nothing", found[0].Reason)
+			case tt.reason != "" && (len(found) != 1 || !strings.HasPrefix(found[0].Reason, tt.reason) || !strings.HasPrefix(found[0].Action, tt.action)):
+				t.Errorf("found %+v, want one with %q => %q", found, tt.reason, tt.action)
+			}
+		})
+	}
+}

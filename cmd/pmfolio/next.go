@@ -582,7 +582,8 @@ func writeNextTable(stdio IO, list nextList) {
 // "Get it estimated (story with no estimate)"; a reason with brackets of
 // its own ("active sprint (OPS Sprint 65) story…") is not bracketed again.
 // Where the entry's first suggestion already asks whether the issue is
-// still wanted, the further one does not ask it again.
+// still wanted (or still needed, or still happens), the further one does
+// not ask it again.
 func alsoLine(first, op next.Opportunity) string {
 	action := op.Action
 	if strings.HasPrefix(first.Action, stillWantedAsk) && strings.HasPrefix(action, stillWantedAsk) {
@@ -597,8 +598,9 @@ func alsoLine(first, op next.Opportunity) string {
 }
 
 // stillWantedAsk opens the suggestions that ask first whether an issue
-// left alone for months is wanted at all (next.yaml's {still-wanted}).
-const stillWantedAsk = "Ask first whether it is still wanted"
+// left alone for months is wanted at all (next.yaml's {still-wanted},
+// {still-needed} and {still-happens}).
+const stillWantedAsk = "Ask first whether it "
 
 // wrapWords breaks text into lines of at most width runes, at spaces; a
 // word longer than the width gets a line of its own.

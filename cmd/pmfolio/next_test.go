@@ -409,6 +409,12 @@ func TestNextAlsoLineDoesNotAskTwiceWhetherItIsStillWanted(t *testing.T) {
 	if got := alsoLine(next.Opportunity{Action: "Plan it"}, also); !strings.HasPrefix(got, stillWantedAsk) {
 		t.Errorf("alsoLine after a first suggestion that does not ask = %q, want it to ask", got)
 	}
+	// Whether an old bug still happens is the same ask, of a slipped bug.
+	bug := next.Opportunity{Action: "Ask first whether it still happens (open 12 months at High, nobody on it, no word for 11 months), and close it if not. Triage it: set the component",
+		Reason: "bug open for 12 months with no component"}
+	if got, want := alsoLine(first, bug), "Triage it: set the component (bug open for 12 months with no component)"; got != want {
+		t.Errorf("alsoLine = %q, want %q", got, want)
+	}
 }
 
 // Two suggestions on one story are one entry, in the table and in

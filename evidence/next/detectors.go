@@ -1470,7 +1470,32 @@ func untriagedBug(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 		sayWhy = " and say in a comment why it gets that priority"
 	}
 	return map[string]string{"missing": strings.Join(missing, " and "), "lacking": lacking, "age": age(is.Created, t.Now),
-		"say-why": sayWhy}, true
+		"say-why": sayWhy, "still-happens": stillHappens(is, t.Now)}, true
+}
+
+// stillHappens is what an untriaged bug's action asks first after 12
+// weeks open without a word: whether it still happens at all, as
+// priority.top-unowned and release.missed ask whether old work is still
+// wanted; triaging a bug fixed by the way, or about a system since
+// replaced, is busywork. It says what is known: how long it has been
+// open, at what priority, whether anyone has it, and its silence.
+func stillHappens(is TeamIssue, now time.Time) string {
+	last := lastWord(is)
+	if now.Sub(is.Created) < abandonedAfter || now.Sub(last) < abandonedAfter {
+		return ""
+	}
+	known := "open " + age(is.Created, now)
+	if is.Priority != "" {
+		known += " at " + is.Priority
+	}
+	if is.Assignee.ID == "" {
+		known += ", nobody on it"
+	}
+	silent := "no word since it was filed"
+	if last.After(is.Created) {
+		silent = "no word for " + age(last, now)
+	}
+	return "Ask first whether it still happens (" + known + ", " + silent + "), and close it if not. "
 }
 
 // fieldUseShare is the least share of a project's issues that carry a

@@ -160,6 +160,7 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		out[i] = op
 	}
 	chasesLead(out)
+	leadOver(out, "release.missed", "bug.untriaged")
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	return out
 }
@@ -232,4 +233,23 @@ func plural(n int, noun string) string {
 		return noun
 	}
 	return noun + "s"
+}
+
+// leadOver raises a detector's suggestion above another's on the same
+// issue, as chasesLead raises a block's chase: a bug a release shipped
+// without is re-planned first (where it goes, and whether it is still
+// wanted), and its missing component is part of that, however much a
+// competency gap raises the triage. The entry keeps its place.
+func leadOver(opps []Opportunity, leader, under string) {
+	best := map[string]float64{} // by issue, the score of its suggestion from under
+	for _, op := range opps {
+		if op.Detector == under {
+			best[op.SiteName+"\x00"+op.IssueKey] = op.Score
+		}
+	}
+	for i, op := range opps {
+		if s, ok := best[op.SiteName+"\x00"+op.IssueKey]; ok && op.Detector == leader && s >= op.Score {
+			opps[i].Score = math.Round((s+0.01)*100) / 100
+		}
+	}
 }

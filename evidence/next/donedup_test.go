@@ -29,10 +29,7 @@ func doneAgain(is *TeamIssue) {
 // (DC's CORE-2183, done as CORE-2201), and is neither a release's slipped
 // issue nor anything else to plan.
 func TestAnIssueDoneAsAnotherIsToldSo(t *testing.T) {
-	cfg, err := Load(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := builtin(t)
 	tests := []struct {
 		name  string
 		edits []func(*TeamIssue)

@@ -28,10 +28,7 @@ func rca(is *TeamIssue) {
 // follows up (DC's CORE-2216, the demo's OPS-1188); other quiet issues
 // that look like follow-ups are not.
 func TestAnIncidentsFollowUpLeftAloneIsFound(t *testing.T) {
-	cfg, err := Load(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := builtin(t)
 	tests := []struct {
 		name           string
 		edits          []func(*TeamIssue)
@@ -146,10 +143,7 @@ func felixPromised(is *TeamIssue) {
 // A teammate's promise to take an issue up soon, long past and not kept,
 // is found, naming who promised and when, in their words.
 func TestAPromiseNotKeptIsFound(t *testing.T) {
-	cfg, err := Load(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := builtin(t)
 	tests := []struct {
 		name           string
 		edit           func(*TeamIssue)

@@ -63,10 +63,7 @@ func leftBehind(is *TeamIssue) {
 // user or anyone, after its assignee's "on it" is not ignored for the
 // assignee's word (the demo's MOB-837).
 func TestTheLatestWordThatSetsWorkAsideWins(t *testing.T) {
-	cfg, err := Load(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := builtin(t)
 	priya := evidence.User{ID: "priya", DisplayName: "Priya"}
 	tests := []struct {
 		name   string
@@ -164,4 +161,14 @@ func TestTheLatestWordThatSetsWorkAsideWins(t *testing.T) {
 			}
 		})
 	}
+}
+
+// builtin is the built-in detectors, as Load reads them.
+func builtin(t testing.TB) Config {
+	t.Helper()
+	cfg, err := Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
 }

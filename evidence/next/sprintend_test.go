@@ -20,10 +20,7 @@ func urgentInSprint(is *TeamIssue) {
 // sprint that nobody has taken near its end is found (the demo's
 // OPS-1338), and ranks near the top.
 func TestAnUrgentIssueNobodyTookNearTheSprintsEnd(t *testing.T) {
-	cfg, err := Load(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := builtin(t)
 	tests := []struct {
 		name   string
 		edit   func(*TeamIssue)
@@ -84,10 +81,7 @@ func TestAnUrgentIssueNobodyTookNearTheSprintsEnd(t *testing.T) {
 // Due when its sprint ends, it ranks above the grooming of the same
 // sprint, and why does not say the sprint its reason says.
 func TestAnUrgentIssueNobodyTookRanksNearTheTop(t *testing.T) {
-	cfg, err := Load(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := builtin(t)
 	urgent, groom := story("OPS-1"), story("OPS-2")
 	urgentInSprint(&urgent)
 	groom.Description, groom.StoryPoints = "We need X.", nil

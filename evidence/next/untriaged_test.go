@@ -19,10 +19,7 @@ func oldBug(is *TeamIssue) {
 // an old top-priority issue or a long-missed release is asked whether it
 // is still wanted; a bug with a word lately, or a young one, is not.
 func TestAnOldUntriagedBugIsAskedWhetherItStillHappens(t *testing.T) {
-	cfg, err := Load(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := builtin(t)
 	tests := []struct {
 		name   string
 		edit   func(*TeamIssue)
@@ -57,10 +54,7 @@ func TestAnOldUntriagedBugIsAskedWhetherItStillHappens(t *testing.T) {
 // its missing component follows, however much a competency gap raises
 // the triage (the demo's OPS-1270).
 func TestASlippedBugsReleaseLeadsItsTriage(t *testing.T) {
-	cfg, err := Load(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := builtin(t)
 	bug := story("OPS-1")
 	oldBug(&bug)
 	shipped := days(49)

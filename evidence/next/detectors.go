@@ -675,8 +675,8 @@ func (t *Team) blockerPlans(b TeamIssue) string {
 // which needs an owner before anyone can give a date: whoever filed it
 // knows who should take it; of another project, its lead does.
 func (t *Team) askForOwner(b TeamIssue, project string) string {
-	if r := b.Reporter; r.DisplayName != "" && !r.Inactive && !r.Is(t.Site.User) && !r.LooksLikeAutomation() {
-		return "ask " + r.DisplayName + ", who filed it, who takes it and when"
+	if filer := t.askableFiler(b); filer != "" {
+		return "ask " + filer + ", who filed it, who takes it and when"
 	}
 	if !strings.EqualFold(b.Project, project) {
 		return "ask " + b.Project + "'s lead who takes it and when"
@@ -691,10 +691,19 @@ func (t *Team) askForDate(b TeamIssue) string {
 	if owner := activeOwner(b); owner != "" {
 		return "Ask " + owner + " when " + b.Key + " will be done"
 	}
-	if r := b.Reporter; r.DisplayName != "" && !r.Inactive && !r.Is(t.Site.User) && !r.LooksLikeAutomation() {
-		return "Ask " + r.DisplayName + ", who filed " + b.Key + ", who takes it and when"
+	if filer := t.askableFiler(b); filer != "" {
+		return "Ask " + filer + ", who filed " + b.Key + ", who takes it and when"
 	}
 	return "Ask " + b.Project + "'s lead who takes " + b.Key + " and when"
+}
+
+// askableFiler is the name of whoever filed an issue when an action can
+// ask them: someone active, not the user, not automation; else "".
+func (t *Team) askableFiler(is TeamIssue) string {
+	if r := is.Reporter; r.DisplayName != "" && !r.Inactive && !r.Is(t.Site.User) && !r.LooksLikeAutomation() {
+		return r.DisplayName
+	}
+	return ""
 }
 
 // askAlongTheChain is what dependency.other-team asks besides about
@@ -1976,8 +1985,8 @@ func (t *Team) releaseDecider(is TeamIssue) string {
 	if owner := activeOwner(is); owner != "" && !is.Assignee.Is(t.Site.User) {
 		return owner
 	}
-	if r := is.Reporter; r.DisplayName != "" && !r.Inactive && !r.Is(t.Site.User) && !r.LooksLikeAutomation() {
-		return r.DisplayName + ", who filed it"
+	if filer := t.askableFiler(is); filer != "" {
+		return filer + ", who filed it"
 	}
 	return is.Project + "'s lead"
 }

@@ -49,6 +49,13 @@ type Team struct {
 	// doneDuplicate is duplicate.done as in force, nil when it is off: the
 	// issues it finds are left out of a release's slipped ones (looksDone).
 	doneDuplicate *Detector
+	// done are the issues an open one may look done as, stems the words
+	// of each issue's summary stem, by key, and doneFound what doneAs
+	// found for each open issue asked about: made on first use, as every
+	// detector may ask whether an issue looks done.
+	done      []TeamIssue
+	stems     map[string][]string
+	doneFound map[string]doneMatch
 }
 
 // finding is what a check found on one issue: the values of the reason's
@@ -1727,34 +1734,72 @@ func (t *Team) usesSprints(project string) bool {
 // issue assigned to the user is theirs to sort out already.
 func likelyDuplicates(d Detector, t *Team) []finding {
 	type entry struct {
-		is    TeamIssue
-		words map[string]bool
+		is      TeamIssue
+		words   []string
+		request bool
 	}
-	var open []entry
+	// Pairs are of one project: the issues are weighed project by project.
+	byProject := map[string][]entry{}
+	var projects []string
 	for _, is := range t.Issues {
 		if !openToOthers(d, t, is) || strings.EqualFold(is.Type, "Epic") {
 			continue
 		}
 		if w := summaryWords(is.Summary); len(w) >= 3 {
-			open = append(open, entry{is, w})
+			if byProject[is.Project] == nil {
+				projects = append(projects, is.Project)
+			}
+			byProject[is.Project] = append(byProject[is.Project], entry{is, w, requestType.MatchString(is.Type)})
 		}
 	}
-	sort.Slice(open, func(i, j int) bool { return open[i].is.Created.Before(open[j].is.Created) })
 	var out []finding
-	taken := map[string]bool{}
-	for j := range open {
-		for i := range j {
-			a, b := open[i], open[j]
-			if a.is.Project != b.is.Project || linked(a.is.Issue, b.is.Key) || linked(b.is.Issue, a.is.Key) || taken[b.is.ID] ||
-				separateRequests(a.is, b.is) {
-				continue
+	for _, p := range projects {
+		open := byProject[p]
+		sort.SliceStable(open, func(i, j int) bool { return open[i].is.Created.Before(open[j].is.Created) })
+		// Each issue is weighed only against the earlier ones that share
+		// one of its rarest words (prefix filtering: two sets as alike as
+		// the similarity asks share one of the rarest len − ⌈similarity ×
+		// len⌉ + 1 words of each, rarest in the project), the earliest
+		// first: a backlog of thousands has millions of pairs, nearly all
+		// unalike or alike only in "fix" or "api".
+		seen := map[string]int{}
+		for _, e := range open {
+			for _, w := range e.words {
+				seen[w]++
 			}
-			if jaccard(a.words, b.words) >= d.Similarity {
-				taken[b.is.ID] = true
+		}
+		earlierWith := map[string][]int{}
+		isCandidate := make([]bool, len(open))
+		for j, b := range open {
+			rarest := rarestWords(b.words, seen, d.Similarity)
+			var candidates []int
+			for _, w := range rarest {
+				for _, i := range earlierWith[w] {
+					if !isCandidate[i] {
+						isCandidate[i] = true
+						candidates = append(candidates, i)
+					}
+				}
+			}
+			slices.Sort(candidates)
+			for _, i := range candidates {
+				a := open[i]
+				if jaccard(a.words, b.words) < d.Similarity ||
+					a.request && b.request && separatePeople(a.is, b.is) || linked(a.is.Issue, b.is.Key) || linked(b.is.Issue, a.is.Key) {
+					continue
+				}
 				out = append(out, finding{issue: b.is, vars: map[string]string{"other": a.is.Key}, related: []string{a.is.Key}})
+				break // b is told once, beside the first issue it repeats
+			}
+			for _, i := range candidates {
+				isCandidate[i] = false
+			}
+			for _, w := range rarest {
+				earlierWith[w] = append(earlierWith[w], j)
 			}
 		}
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].issue.Created.Before(out[j].issue.Created) })
 	return out
 }
 
@@ -1766,8 +1811,12 @@ var requestType = regexp.MustCompile(`(?i)request|question|\bhelp\b|support`)
 // people: "Request a new laptop" twice is two people's laptops, however
 // alike a service desk's form makes their summaries.
 func separateRequests(a, b TeamIssue) bool {
-	return requestType.MatchString(a.Type) && requestType.MatchString(b.Type) &&
-		a.Reporter.ID != "" && b.Reporter.ID != "" && !a.Reporter.Is(b.Reporter)
+	return requestType.MatchString(a.Type) && requestType.MatchString(b.Type) && separatePeople(a, b)
+}
+
+// separatePeople reports whether two issues were filed by two people.
+func separatePeople(a, b TeamIssue) bool {
+	return a.Reporter.ID != "" && b.Reporter.ID != "" && !a.Reporter.Is(b.Reporter)
 }
 
 func linked(is evidence.Issue, other string) bool {
@@ -1782,24 +1831,44 @@ func linked(is evidence.Issue, other string) bool {
 var stopWords = map[string]bool{"a": true, "an": true, "the": true, "to": true, "of": true, "in": true, "on": true,
 	"for": true, "and": true, "or": true, "is": true, "when": true, "with": true, "at": true, "by": true}
 
-// summaryWords are a summary's words, lowercase, without stop words.
-func summaryWords(s string) map[string]bool {
-	words := map[string]bool{}
+// summaryWords are a summary's words, lowercase, without stop words,
+// each once, sorted.
+func summaryWords(s string) []string {
+	var words []string
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
 		if !stopWords[w] {
-			words[w] = true
+			words = append(words, w)
 		}
 	}
-	return words
+	slices.Sort(words)
+	return slices.Compact(words)
 }
 
-func jaccard(a, b map[string]bool) float64 {
+// rarestWords are the words of a set, the rarest by seen first, that any
+// set at least similarity alike shares one of (see likelyDuplicates).
+func rarestWords(words []string, seen map[string]int, similarity float64) []string {
+	byRarity := slices.Clone(words)
+	slices.SortFunc(byRarity, func(x, y string) int { return cmp.Or(cmp.Compare(seen[x], seen[y]), strings.Compare(x, y)) })
+	// The small allowance keeps 0.8 × 5 from rounding up past 4.
+	n := len(words) - int(math.Ceil(similarity*float64(len(words))-1e-9)) + 1
+	return byRarity[:max(1, min(n, len(words)))]
+}
+
+// jaccard is the share of two sorted sets of words they have in common.
+func jaccard(a, b []string) float64 {
 	inter := 0
-	for w := range a {
-		if b[w] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch c := strings.Compare(a[i], b[j]); {
+		case c == 0:
 			inter++
+			i++
+			j++
+		case c < 0:
+			i++
+		default:
+			j++
 		}
 	}
 	union := len(a) + len(b) - inter

@@ -43,29 +43,75 @@ func doneDuplicates(d Detector, t *Team) []finding {
 // people's requests are not taken for one another, as duplicate.likely
 // does not; nor are epics.
 func (t *Team) doneAs(d Detector, is TeamIssue) (TeamIssue, bool) {
+	if found, ok := t.doneFound[is.Key]; ok {
+		return found.other, found.ok
+	}
+	other, ok := t.findDoneAs(d, is)
+	if t.doneFound == nil {
+		t.doneFound = map[string]doneMatch{}
+	}
+	t.doneFound[is.Key] = doneMatch{other, ok}
+	return other, ok
+}
+
+// doneMatch is what doneAs found for one issue.
+type doneMatch struct {
+	other TeamIssue
+	ok    bool
+}
+
+// findDoneAs is doneAs worked out.
+func (t *Team) findDoneAs(d Detector, is TeamIssue) (TeamIssue, bool) {
 	if strings.EqualFold(is.Type, "Epic") {
 		return TeamIssue{}, false
 	}
-	words := summaryWords(summaryStem(is.Summary))
+	words := t.stemWords(is)
 	if len(words) < 3 {
 		return TeamIssue{}, false
 	}
 	var best TeamIssue
 	bestScore := 0.0
-	for _, other := range t.Issues {
-		if !other.Done() || other.Dropped() || other.Resolved == nil || other.Project != is.Project || other.Key == is.Key ||
-			strings.EqualFold(other.Type, "Epic") || !other.Created.After(is.Created) ||
-			t.Now.Sub(*other.Resolved) > time.Duration(d.Days*24*float64(time.Hour)) ||
+	for _, other := range t.recentlyDone(d) {
+		if other.Project != is.Project || other.Key == is.Key || !other.Created.After(is.Created) ||
 			linked(is.Issue, other.Key) || linked(other.Issue, is.Key) ||
 			strings.EqualFold(other.ParentKey, is.Key) || strings.EqualFold(is.ParentKey, other.Key) || separateRequests(is, other) {
 			continue
 		}
-		theirs := summaryWords(summaryStem(other.Summary))
+		theirs := t.stemWords(other)
 		if score := jaccard(words, theirs); len(theirs) >= 3 && score >= d.Similarity && score > bestScore {
 			best, bestScore = other, score
 		}
 	}
 	return best, bestScore > 0
+}
+
+// recentlyDone are the issues an open one may look done as (doneAs):
+// resolved as done, not dropped, within the detector's days, no epic;
+// found once.
+func (t *Team) recentlyDone(d Detector) []TeamIssue {
+	if t.done == nil {
+		t.done = []TeamIssue{}
+		for _, other := range t.Issues {
+			if other.Done() && !other.Dropped() && other.Resolved != nil && !strings.EqualFold(other.Type, "Epic") &&
+				t.Now.Sub(*other.Resolved) <= time.Duration(d.Days*24*float64(time.Hour)) {
+				t.done = append(t.done, other)
+			}
+		}
+	}
+	return t.done
+}
+
+// stemWords are the words of an issue's summary stem, worked out once.
+func (t *Team) stemWords(is TeamIssue) []string {
+	words, ok := t.stems[is.Key]
+	if !ok {
+		if t.stems == nil {
+			t.stems = map[string][]string{}
+		}
+		words = summaryWords(summaryStem(is.Summary))
+		t.stems[is.Key] = words
+	}
+	return words
 }
 
 // bracketedTag is a version or an issue key in brackets in a summary, as a

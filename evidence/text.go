@@ -8,6 +8,9 @@ import (
 	"unicode/utf8"
 )
 
+// IssueKey finds Jira issue keys in text: "PAY-12", "OPS_2-7".
+var IssueKey = regexp.MustCompile(`\b[A-Z][A-Z0-9_]+-\d+\b`)
+
 // Shorten cuts text to at most max characters, on a word boundary where
 // there is one, and marks the cut with "…".
 func Shorten(text string, max int) string {

@@ -24,8 +24,6 @@ var (
 		"postmortem-follow-up", "incident-follow-up", "incident-followup", "pir-action"}
 	// incidentWords name an incident in a follow-up's text.
 	incidentWords = regexp.MustCompile(`(?i)\b(?:incident|outage|sev ?[0-2])\b`)
-	// issueKeyIn finds an issue key in text.
-	issueKeyIn = regexp.MustCompile(`\b[A-Z][A-Z0-9_]+-\d+\b`)
 )
 
 // followUpOf says which incident an open issue is an action of, as the
@@ -56,7 +54,7 @@ func (t *Team) followUpOf(is TeamIssue) (source string, ok bool) {
 	if !followUpWords.MatchString(text) && !(marked && (postmortemWords.MatchString(text) || incidentWords.MatchString(text))) {
 		return "", false
 	}
-	for _, key := range issueKeyIn.FindAllString(text, -1) {
+	for _, key := range evidence.IssueKey.FindAllString(text, -1) {
 		if !strings.EqualFold(key, is.Key) {
 			if other, known := t.issue(key); known {
 				return other.Key + " (“" + evidence.Shorten(other.Summary, 80) + "”)", true

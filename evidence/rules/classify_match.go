@@ -576,16 +576,13 @@ func mentionsOtherProject(p *textPattern, minWords int) matcher {
 // projects, so across teams.
 func namesOtherProject(s *subject) bool {
 	own := issueProject(&s.is)
-	for _, key := range issueKeyPattern.FindAllString(s.plain().text, -1) {
+	for _, key := range evidence.IssueKey.FindAllString(s.plain().text, -1) {
 		if other := evidence.ProjectOfKey(key); other != "" && other != own {
 			return true
 		}
 	}
 	return false
 }
-
-// issueKeyPattern finds issue keys in plain text ("PAY-12").
-var issueKeyPattern = regexp.MustCompile(`\b[A-Z][A-Z0-9_]+-\d+\b`)
 
 // flagRemovedNote matches the comment Jira saves when the user removes the
 // Flagged impediment with a note ("(flagoff) Flag removed", then the

@@ -203,7 +203,7 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 	// The incidents the brief tells beside few initiatives lead what the
 	// user did along the way.
 	lead := ""
-	if len(r.briefInitiatives()) < briefInitiativesMin && len(r.incidentsOnNoEpic()) > 0 {
+	if r.incidentsBeside(len(r.briefInitiatives())) > 0 {
 		lead = evidence.CatIncidentCoord
 	}
 	written := writtenClaims(r.groups, lead)
@@ -491,9 +491,9 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 	writeAlsoLed(w, r, shown)
 	// An engineer with one or two initiatives has room for the incidents
 	// they led, which a hiring manager asks about as much.
-	if room := briefInitiativesMin - len(shown); room > 0 && len(r.incidentsOnNoEpic()) > 0 {
+	if n := r.incidentsBeside(len(shown)); n > 0 {
 		w.WriteByte('\n')
-		writeBriefIncidents(w, r, quoted, min(room, briefIncidents))
+		writeBriefIncidents(w, r, quoted, n)
 	}
 }
 
@@ -532,6 +532,14 @@ func (r *report) incidentsOnNoEpic() []initiative {
 		}
 	}
 	return r.incidents
+}
+
+// incidentsBeside is how many incidents the brief tells after its
+// initiatives, when it shows shown of them: as many as make up
+// briefInitiativesMin, at most briefIncidents, of those there are. The
+// headline and the section agree through it.
+func (r *report) incidentsBeside(shown int) int {
+	return min(max(briefInitiativesMin-shown, 0), briefIncidents, len(r.incidentsOnNoEpic()))
 }
 
 // briefIncidents is how many incidents the brief of a user with no

@@ -128,18 +128,13 @@ var (
 // promiseIn is the sentence of a comment that promises to take the issue
 // up at a near time (takeUpWords, takeUpWhen), unconditionally, or "".
 func promiseIn(text string) string {
-	for _, line := range strings.Split(markup.PlainText(text), "\n") {
-		if strings.HasPrefix(strings.TrimSpace(line), ">") {
+	for _, s := range ownSentences(text) {
+		at := takeUpWords.FindStringIndex(s)
+		if at == nil || strings.HasSuffix(s, "?") || !takeUpWhen.MatchString(s) ||
+			takeUpIf.MatchString(s) || !promiser.MatchString(s[:at[0]]) {
 			continue
 		}
-		for _, s := range sentenceOf.FindAllString(line, -1) {
-			at := takeUpWords.FindStringIndex(s)
-			if at == nil || strings.HasSuffix(strings.TrimSpace(s), "?") || !takeUpWhen.MatchString(s) ||
-				takeUpIf.MatchString(s) || !promiser.MatchString(s[:at[0]]) {
-				continue
-			}
-			return strings.TrimSpace(s)
-		}
+		return s
 	}
 	return ""
 }

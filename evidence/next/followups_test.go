@@ -111,6 +111,8 @@ func TestPromiseInReadsAPromiseToTakeTheIssueUpSoon(t *testing.T) {
 		{"Sure, I'll take this next week. Ping me if it gets worse.", "Sure, I'll take this next week."},
 		{"Picking it up tomorrow", "Picking it up tomorrow"},
 		{"I will look at it on Monday.", "I will look at it on Monday."},
+		// A version number ends no sentence.
+		{"Will pick this up with v2.4 next sprint.", "Will pick this up with v2.4 next sprint."},
 		// An offer, a condition, someone else's, nobody's, a question,
 		// a report of progress.
 		{"I can take this next sprint if nobody else does.", ""},

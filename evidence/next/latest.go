@@ -28,8 +28,6 @@ var setAsideWords = []struct {
 }
 
 var (
-	// sentenceOf splits plain text into sentences, each with its end.
-	sentenceOf = regexp.MustCompile(`[^.!?\n]+[.!?]*`)
 	// negatedBefore is what, just before a decision, says it is not one:
 	// "Not dropping it", "rather than parking this".
 	negatedBefore = regexp.MustCompile(`(?i)\b(?:not|never|don['’]?t|do not|doesn['’]?t|didn['’]?t|won['’]?t|shouldn['’]?t|no need to|no reason to|instead of|rather than)\s+(?:\w+\s+)?$`)
@@ -38,26 +36,41 @@ var (
 	conditional = regexp.MustCompile(`(?i)\b(?:if|unless|in case|once|whether)\b`)
 )
 
+// ownSentences are the sentences of a comment's plain text, trimmed,
+// split as the rules split them (markup.SentenceBounds: "v2.4" is no
+// end), but for the lines it quotes ("> …"), which are someone else's.
+func ownSentences(text string) []string {
+	var out []string
+	for _, line := range strings.Split(markup.PlainText(text), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), ">") {
+			continue
+		}
+		for from := 0; from < len(line); {
+			_, to := markup.SentenceBounds(line, from, from)
+			if s := strings.TrimSpace(line[from:to]); s != "" {
+				out = append(out, s)
+			}
+			from = to + 1
+		}
+	}
+	return out
+}
+
 // setsAside is how a comment's decision against doing the work now reads
 // in a reason ("deprioritised it", "parked it"), or "" when it makes none.
 // A question ("Should we park this?"), a condition ("if it slips, we park
 // it"), a negation ("Not dropping it") and a quoted line decide nothing.
 func setsAside(text string) string {
-	for _, line := range strings.Split(markup.PlainText(text), "\n") {
-		if strings.HasPrefix(strings.TrimSpace(line), ">") {
+	for _, s := range ownSentences(text) {
+		if strings.HasSuffix(s, "?") {
 			continue
 		}
-		for _, s := range sentenceOf.FindAllString(line, -1) {
-			if strings.HasSuffix(strings.TrimSpace(s), "?") {
+		for _, w := range setAsideWords {
+			at := w.re.FindStringIndex(s)
+			if at == nil || negatedBefore.MatchString(s[:at[0]]) || conditional.MatchString(s[:at[0]]) {
 				continue
 			}
-			for _, w := range setAsideWords {
-				at := w.re.FindStringIndex(s)
-				if at == nil || negatedBefore.MatchString(s[:at[0]]) || conditional.MatchString(s[:at[0]]) {
-					continue
-				}
-				return w.did
-			}
+			return w.did
 		}
 	}
 	return ""

@@ -37,6 +37,16 @@ type Epic struct {
 	// Outcome is the user's own statement of the initiative's result
 	// (`pmfolio outcome`), empty when they gave none.
 	Outcome string
+	// Issues are the epic and the issues under it that the store holds
+	// (by parent or Epic Link), whoever's they are: how big the
+	// initiative was, beyond the issues the user's evidence is on.
+	Issues []EpicIssue
+}
+
+// EpicIssue is one issue of an epic, with whom it is assigned to.
+type EpicIssue struct {
+	Key      string
+	Assignee User
 }
 
 // IssueOutcome is the user's statement of what the work on one issue

@@ -790,14 +790,19 @@ func (r *report) initiativeFacts(in initiative) string {
 		facts = append(facts, "owned the epic")
 	}
 	facts = append(facts, monthSpan(in.items[0].OccurredAt.UTC(), in.items[len(in.items)-1].OccurredAt.UTC()))
-	work := quantity(t.issues, "issue", "issues")
+	issues, teammates := t.issues, t.teammates
+	if in.owned {
+		mates, all := r.epicsScale(in.epics(), in.items)
+		issues, teammates = int(all.Value), int(mates.Value)
+	}
+	work := quantity(issues, "issue", "issues")
 	if !in.owned && !in.onNoEpic {
 		// An epic the user did not own, told beside those they did, says
 		// what their part was: "· shipped" alone reads as theirs.
-		work = "not my epic: I worked on " + quantity(t.issues, "of its issues", "of its issues")
+		work = "not my epic: I worked on " + quantity(issues, "of its issues", "of its issues")
 	}
-	if t.teammates > 0 {
-		work += " with " + quantity(t.teammates, "teammate", "teammates")
+	if teammates > 0 {
+		work += " with " + quantity(teammates, "teammate", "teammates")
 	}
 	facts = append(facts, work)
 	return strings.Join(append(facts, r.initiativeStatus(in, t)...), " · ")
@@ -1078,7 +1083,9 @@ func writeBriefCompetencies(w *bufio.Writer, r *report) {
 		var shown, gaps strings.Builder
 		sw, gw := bufio.NewWriter(&shown), bufio.NewWriter(&gaps)
 		if len(c.shown) == 0 {
-			sw.WriteString("**Gap**")
+			// Nothing shows it: the gap column says what is missing,
+			// and the PDF, which lays a row out as a line, skips a dash.
+			sw.WriteString("—")
 		}
 		var thin []group
 		for i, g := range c.shown {

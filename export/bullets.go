@@ -361,7 +361,7 @@ func (r *report) resultBullet(in initiative) bullet {
 	if name == "" {
 		name = in.epic.Key
 	}
-	work := in.items
+	work, epics := in.items, in.epics()
 	if latest := len(in.phases) - 1; latest > 0 && in.outcomePhase > 0 && in.outcomePhase != in.phases[latest] {
 		// The result is an earlier phase's while a later one goes on:
 		// the bullet is that phase's, at its scale, not the whole
@@ -374,9 +374,10 @@ func (r *report) resultBullet(in initiative) bullet {
 		name = strings.TrimSuffix(name, ", "+phaseNames(numbers)) + ", phase " + strconv.Itoa(in.outcomePhase)
 		key := in.outcome.Epic.Key
 		work = slices.DeleteFunc(slices.Clone(in.items), func(e *evidence.Evidence) bool { return e.IssueKey != key && e.IssueParent != key })
+		epics = []evidence.Epic{in.outcome.Epic}
 	}
 	claim := said("led “" + evidence.Shorten(name, 60) + "”")
-	scale := r.withTeammatesAcross(work)
+	scale := withAcross(r.epicsScale(epics, work))
 	res := &bulletResult{Text: quote, Epic: in.outcome.Epic.Key, From: resultFromOutcome}
 	result := said(": " + quote)
 	if change, ok := changeOf(quote); ok {
@@ -446,20 +447,24 @@ func items(groups []group) []*evidence.Evidence {
 const (
 	// countsItems counts acts: items, of which those that open with the
 	// same sentence (sameAct) count once.
-	countsItems         = "acts"
-	countsIssues        = "issues"
-	countsDoneIssues    = "done issues"
-	countsProjects      = "projects"
-	countsTeammates     = "teammates"
-	countsReleases      = "releases"
-	countsEpics         = "epics"
-	countsDoneEpics     = "done epics"
-	countsComments      = "comments"
-	countsCreated       = "created issues"
-	countsOther         = "other items"
-	countsWork          = "issues, and manual items without one"
-	countsWorkEpics     = "epics, and manual items without one"
-	countsSentBack      = "issues sent back"
+	countsItems      = "acts"
+	countsIssues     = "issues"
+	countsDoneIssues = "done issues"
+	countsProjects   = "projects"
+	countsTeammates  = "teammates"
+	countsReleases   = "releases"
+	countsEpics      = "epics"
+	countsDoneEpics  = "done epics"
+	countsComments   = "comments"
+	countsCreated    = "created issues"
+	countsOther      = "other items"
+	countsWork       = "issues, and manual items without one"
+	countsWorkEpics  = "epics, and manual items without one"
+	countsSentBack   = "issues sent back"
+	// countsEpicIssues and countsEpicTeammates count an owned initiative's
+	// scale (epicsScale): its epics' issues, with or without evidence.
+	countsEpicIssues    = "issues of the epics"
+	countsEpicTeammates = "teammates on the epics' issues"
 	countsMedianBlocked = "median time blocked"
 	// countsBlocksCleared counts the changes that cleared a block Jira
 	// dated (a flag removed, an issue moved out of Blocked).
@@ -601,17 +606,61 @@ func (r *report) teammates(items []*evidence.Evidence, lead string) clause {
 	return said(lead+text, n)
 }
 
-// withTeammatesAcross gives the scale of some work: " with 4 teammates
-// across 19 issues", or " across 19 issues" when no teammate's issue is
-// among them.
-func (r *report) withTeammatesAcross(items []*evidence.Evidence) clause {
-	issues := r.count(items, countsIssues)
+// withAcross says " with 4 teammates across 19 issues", or " across 19
+// issues" without teammates.
+func withAcross(mates, issues bulletNumber) clause {
 	text, _ := counted(issues, "issue", "issues")
-	if mates := r.count(items, countsTeammates); mates.Value > 0 {
+	if mates.Value > 0 {
 		who, _ := counted(mates, "teammate", "teammates")
 		return said(" with "+who+" across "+text, mates, issues)
 	}
 	return said(" across "+text, issues)
+}
+
+// epicsScale counts how big the initiatives of some epics the user owned
+// were: every issue of theirs the store holds, with those the items are
+// on, and the teammates assigned to them. An epic's owner answers for all
+// of it, not only for the issues their own evidence is on (a release
+// manager who wrote the epic and closed its tasks herself has evidence on
+// two of its eight issues). The items are the evidence behind both.
+func (r *report) epicsScale(epics []evidence.Epic, items []*evidence.Evidence) (teammates, issues bulletNumber) {
+	issues = bulletNumber{Counts: countsEpicIssues, Of: []string{}, EvidenceIDs: []string{}, Links: []string{}, evidence: items}
+	teammates = bulletNumber{Counts: countsEpicTeammates, Of: []string{}, EvidenceIDs: []string{}, Links: []string{}, evidence: items}
+	seenIssue, seenMate := map[issueRef]bool{}, map[issueRef]bool{}
+	add := func(site, key string, assignee evidence.User) {
+		named := func(v string) string {
+			if len(r.sites) > 1 {
+				return site + ": " + v // two employers can both have a PAY-142
+			}
+			return v
+		}
+		if key != "" && !seenIssue[issueRef{site, key}] {
+			seenIssue[issueRef{site, key}] = true
+			issues.Of = append(issues.Of, named(key))
+		}
+		if (assignee.DisplayName != "" || assignee.ID != "") && !isUser(assignee, r.userOf(site)) {
+			if id := (issueRef{site, cmp.Or(assignee.ID, assignee.DisplayName)}); !seenMate[id] {
+				seenMate[id] = true
+				teammates.Of = append(teammates.Of, named(cmp.Or(assignee.DisplayName, assignee.ID)))
+			}
+		}
+	}
+	for _, e := range items {
+		add(e.SiteName, e.IssueKey, e.IssueAssignee)
+	}
+	for _, ep := range epics {
+		for _, is := range ep.Issues {
+			add(ep.SiteName, is.Key, is.Assignee)
+		}
+	}
+	for _, n := range []*bulletNumber{&issues, &teammates} {
+		n.Value, n.Text = float64(len(n.Of)), evidence.Count(len(n.Of))
+		for _, e := range items {
+			n.EvidenceIDs = append(n.EvidenceIDs, e.ID)
+			n.Links = append(n.Links, e.RecordURL())
+		}
+	}
+	return teammates, issues
 }
 
 // join concatenates clauses into one.
@@ -701,7 +750,11 @@ func sayEpics(r *report, groups []group) []clause {
 		}
 		break
 	}
-	parts = append(parts, said(","), r.withTeammatesAcross(all))
+	var ownedEpics []evidence.Epic
+	for _, in := range owned {
+		ownedEpics = append(ownedEpics, in.epics()...)
+	}
+	parts = append(parts, said(","), withAcross(r.epicsScale(ownedEpics, all)))
 	if done := r.count(all, countsDoneEpics); done.Value > 0 {
 		parts = append(parts, said("; "+doneOf(int(done.Value), int(epics.Value), "epic", "epics"), done, epics))
 	}

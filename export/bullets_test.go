@@ -470,6 +470,23 @@ func TestEveryBulletNumberCanBeRecomputed(t *testing.T) {
 							if !e.IssueAssignee.Is(me) && e.IssueAssignee.DisplayName != me.DisplayName {
 								distinct[e.SiteName+"/"+e.IssueAssignee.DisplayName] = true
 							}
+						case "issues of the epics", "teammates on the epics' issues":
+							// The issues of an owned epic count whether or
+							// not the user's evidence is on them.
+							issues := []evidence.EpicIssue{{Key: e.IssueKey, Assignee: e.IssueAssignee}}
+							for _, ep := range p.Epics {
+								if ep.SiteName == e.SiteName && (ep.Key == e.IssueKey || ep.Key == e.IssueParent) {
+									issues = append(issues, ep.Issues...)
+								}
+							}
+							for _, is := range issues {
+								switch {
+								case n.Counts == "issues of the epics":
+									distinct[e.SiteName+"/"+is.Key] = true
+								case is.Assignee.DisplayName != "" && !is.Assignee.Is(me) && is.Assignee.DisplayName != me.DisplayName:
+									distinct[e.SiteName+"/"+is.Assignee.DisplayName] = true
+								}
+							}
 						case "releases":
 							for _, v := range e.IssueFixVersions {
 								distinct[e.SiteName+"/"+v] = true

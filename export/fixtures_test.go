@@ -74,7 +74,11 @@ func typicalContext(p *evidence.Portfolio) {
 			Comments: []evidence.Comment{
 				{ID: "10900", At: at("2026-10-01T09:00:00Z"), Author: priya, Text: "Update: 2 of 3 stories done."},
 				{ID: "10901", At: refundsDone, Author: priya, Text: "Closing the epic: 62% of refunds were self-served in the first month, support tickets down 30%."},
-			}},
+			},
+			// Two of its issues have no evidence of the user's: a
+			// teammate's story and a task the user did themselves.
+			Issues: []evidence.EpicIssue{{Key: "PAY-120", Assignee: me}, {Key: "PAY-150", Assignee: alex}, {Key: "PAY-151", Assignee: alex},
+				{Key: "PAY-152", Assignee: dana}, {Key: "PAY-153", Assignee: me}}},
 	}
 	p.People = []string{"Alex Kim", "Dana Wu", "Priya Nair", "Sam Rivera"}
 }

@@ -375,7 +375,7 @@ func (r *report) issueSituation(in initiative, t tally, goal string) string {
 		kind = evidence.Article(evidence.LowerFirst(typ))
 	}
 	followUps, _ := in.followUps(nil)
-	s += " was " + kind + r.projectPhrase(in) + ". I worked on " + evidence.JoinAnd(append([]string{"it"}, followUps...)) + in.whenAndWith(t)
+	s += " was " + kind + r.projectPhrase(in) + ". I worked on " + evidence.JoinAnd(append([]string{"it"}, followUps...)) + in.whenAndWith(t.teammates)
 	if goal != "" {
 		s += " When I filed it I wrote: “" + storyQuote(goal, 240) + "”"
 	}

@@ -299,20 +299,35 @@ func (pw *pdfWriter) block(n ast.Node) {
 		d.Ln(0.8)
 	case *east.Table:
 		// A table is a list of its rows: the first cell bold, the others
-		// after it; a narrow page has no room for columns of prose.
+		// after it; a narrow page has no room for columns of prose. A
+		// third column and after are led by their heading, which the
+		// rows no longer sit under: the competencies' gaps would read as
+		// more strengths.
+		var headings []string
 		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 			if _, head := row.(*east.TableHeader); head {
+				for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+					headings = append(headings, strings.TrimSpace(plainText(pw.src, cell)))
+				}
 				continue
 			}
 			pw.size = pdfBodySize
 			first := true
+			column := -1
 			for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+				column++
 				if strings.TrimSpace(plainText(pw.src, cell)) == "—" {
 					continue
 				}
 				if !first {
 					pw.font()
 					pw.write(pdfLineHeight, " · ", "")
+				}
+				if column >= 2 && column < len(headings) && headings[column] != "" {
+					pw.italic = true
+					pw.font()
+					pw.write(pdfLineHeight, headings[column]+": ", "")
+					pw.italic = false
 				}
 				pw.bold = first
 				pw.font()

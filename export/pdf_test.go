@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -740,5 +741,30 @@ func TestPDFSetsTheOutcomeApart(t *testing.T) {
 	}
 	if !bytes.Contains(pdf.Bytes(), []byte("/BM /Multiply")) {
 		t.Error("the ground is not multiplied: it would hide the text")
+	}
+}
+
+// The PDF lays a table out as lines, one per row, without the header the
+// columns sat under; a competency's gap is led by its heading, or it reads
+// as one more strength.
+func TestPDFSaysWhichCompetencyCellsAreGaps(t *testing.T) {
+	p := typicalPortfolio()
+	p.Evidence = slices.DeleteFunc(p.Evidence, func(e evidence.Evidence) bool { return e.Category == evidence.CatUnblocking })
+	pdf, md := pdfAndMarkdown(t, p, nil)
+	gaps := 0
+	for _, line := range strings.Split(md, "\n") {
+		cells := strings.Split(strings.Trim(line, "|"), "|")
+		if len(cells) != 3 || !strings.Contains(cells[2], "**") {
+			continue
+		}
+		gap, _, _ := strings.Cut(strings.TrimSpace(cells[2]), ":**")
+		gap = strings.TrimPrefix(gap, "**")
+		gaps++
+		if want := "Gap and what would fill it: " + gap + ":"; !strings.Contains(pdf, want) {
+			t.Errorf("the PDF does not lead the gap %q with its heading (%q):\n%s", gap, want, pdf)
+		}
+	}
+	if gaps == 0 {
+		t.Fatalf("the brief shows no competency gap:\n%s", md)
 	}
 }

@@ -294,7 +294,9 @@ func TestAResultBulletIsOfThePhaseWhoseResultItIs(t *testing.T) {
 			led = line
 		}
 	}
-	want := "- Led “Self-service refunds, phase 1” with 1 teammate across 3 issues: 62% of refunds were self-served in the first month"
+	// Phase 1's epic has five issues, two of them teammates' (Alex's and
+	// Dana's), three with the user's evidence; phase 2's do not count.
+	want := "- Led “Self-service refunds, phase 1” with 2 teammates across 5 issues: 62% of refunds were self-served in the first month"
 	if !strings.HasPrefix(led, want) {
 		t.Errorf("the result bullet is %q, want it to start %q:\n%s", led, want, text.String())
 	}

@@ -165,7 +165,10 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 		red := ep
 		red.SiteName, red.Key, red.URL = r.site(ep.SiteName), r.issueKey(ep.Key), ""
 		red.Summary, red.Goal, red.Outcome, red.Status = r.text(ep.Summary), r.text(ep.Goal), r.text(ep.Outcome), r.text(ep.Status)
-		red.Comments = nil
+		red.Comments, red.Issues = nil, nil
+		for _, is := range ep.Issues {
+			red.Issues = append(red.Issues, evidence.EpicIssue{Key: r.issueKey(is.Key), Assignee: r.user(is.Assignee)})
+		}
 		for _, c := range ep.Comments {
 			red.Comments = append(red.Comments, evidence.Comment{ID: c.ID, At: c.At, Author: r.user(c.Author), Text: r.text(c.Text)})
 		}
@@ -239,6 +242,11 @@ func newRedactor(p evidence.Portfolio, terms []string) *redactor {
 	others = append(others, p.People...)
 	for _, e := range p.Evidence {
 		others = append(others, e.IssueAssignee.DisplayName)
+	}
+	for _, ep := range p.Epics {
+		for _, is := range ep.Issues {
+			others = append(others, is.Assignee.DisplayName)
+		}
 	}
 	slices.Sort(others)
 	for _, name := range append(names, others...) {

@@ -599,6 +599,19 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 		}
 	}
 	s.Task = "My part: " + evidence.JoinAnd(tasks) + "."
+	if in.owned {
+		// Its owner's part leads with owning it, whatever the actions
+		// quote: "My part: owning the initiative end to end: shaping …".
+		owning := storyTask(r.categoryOf(evidence.CatEpicOwnership))
+		tasks = slices.DeleteFunc(tasks, func(t string) bool { return t == owning })
+		if in.status() == "done" {
+			owning += " end to end"
+		}
+		s.Task = "My part: " + owning + "."
+		if len(tasks) > 0 {
+			s.Task = "My part: " + owning + ": " + evidence.JoinAnd(tasks) + "."
+		}
+	}
 
 	var said []string
 	for _, a := range s.Actions {
@@ -714,7 +727,13 @@ func (r *report) epicSituation(in initiative, t tally, goal string) (*storyEpic,
 		name = strings.Join(keys, ", ")
 	}
 	situation := name + " was an initiative" + r.projectPhrase(in) + ". I worked on " +
-		quantity(t.issues, "of its issues", "of its issues") + in.whenAndWith(t)
+		quantity(t.issues, "of its issues", "of its issues") + in.whenAndWith(t.teammates)
+	if mates, issues := r.epicsScale(in.epics(), in.items); in.owned && issues.Value > 1 {
+		// Its owner answers for all of it: "an initiative I owned …: 24
+		// issues", not "I worked on 18 of its issues".
+		situation = name + " was an initiative I owned" + r.projectPhrase(in) + ": " +
+			quantity(int(issues.Value), "issue", "issues") + in.whenAndWith(int(mates.Value))
+	}
 	if goal != "" {
 		created := "the epic"
 		if len(in.earlier) > 0 {
@@ -727,10 +746,10 @@ func (r *report) epicSituation(in initiative, t tally, goal string) (*storyEpic,
 
 // whenAndWith ends the sentence of a story's situation that says what the
 // user worked on: when, and alongside how many teammates.
-func (in initiative) whenAndWith(t tally) string {
+func (in initiative) whenAndWith(teammates int) string {
 	s := " " + evidence.LowerFirst(spanPhrase(in.items[0].OccurredAt.UTC(), in.items[len(in.items)-1].OccurredAt.UTC()))
-	if t.teammates > 0 {
-		s += ", alongside " + quantity(t.teammates, "teammate", "teammates")
+	if teammates > 0 {
+		s += ", alongside " + quantity(teammates, "teammate", "teammates")
 	}
 	return s + "."
 }

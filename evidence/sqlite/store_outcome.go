@@ -145,7 +145,6 @@ func (s *Store) epicDetails(ctx context.Context, p *evidence.Portfolio) error {
 	if len(p.Epics) == 0 {
 		return nil
 	}
-	type siteKey struct{ site, key string }
 	type storedIssue struct {
 		site    int64
 		issueID string
@@ -185,12 +184,16 @@ func (s *Store) epicDetails(ctx context.Context, p *evidence.Portfolio) error {
 		ep.Goal = markup.PlainText(is.Description)
 		ep.Status, ep.StatusCategory, ep.Resolution, ep.Resolved = is.Status, is.StatusCategory, is.Resolution, is.Resolved
 		ep.Outcome = outcome
+		ep.Issues = append(ep.Issues, evidence.EpicIssue{Key: key, Assignee: is.Assignee})
 		epicOf[stored] = i
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read epics: %w", err)
 	}
 	rows.Close()
+	if err := s.epicIssues(ctx, p, index); err != nil {
+		return err
+	}
 
 	// The epics first, once each, then their comments by the activities'
 	// key: reading the type out of every commented issue's JSON took seconds
@@ -247,6 +250,36 @@ func (s *Store) epicDetails(ctx context.Context, p *evidence.Portfolio) error {
 	return s.nameQuotes(ctx, quotes)
 }
 
+// siteKey names an issue or a project on one of the store's sites.
+type siteKey struct{ site, key string }
+
+// epicIssues adds to the portfolio's epics (at index, by site and key)
+// the issues under them the store holds.
+func (s *Store) epicIssues(ctx context.Context, p *evidence.Portfolio, index map[siteKey]int) error {
+	rows, err := s.reader().QueryContext(ctx, `
+		SELECT s.name, i.issue_key, parent, coalesce(json_extract(i.issue, '$.assignee.id'), ''),
+		       coalesce(json_extract(i.issue, '$.assignee.display_name'), '')
+		FROM (SELECT site_id, issue_key, issue, json_extract(issue, '$.parent_key') AS parent FROM issues) i
+		JOIN sites s ON s.id = i.site_id
+		WHERE parent IS NOT NULL
+		ORDER BY s.name, i.issue_key`)
+	if err != nil {
+		return fmt.Errorf("read epic issues: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var site, key, parent string
+		var assignee evidence.User
+		if err := rows.Scan(&site, &key, &parent, &assignee.ID, &assignee.DisplayName); err != nil {
+			return fmt.Errorf("read epic issues: %w", err)
+		}
+		if i, ok := index[siteKey{site, parent}]; ok {
+			p.Epics[i].Issues = append(p.Epics[i].Issues, evidence.EpicIssue{Key: key, Assignee: assignee})
+		}
+	}
+	return rows.Err()
+}
+
 // commentText is a comment's body (wiki markup or ADF) as plain text with
 // its mentions kept for nameQuotes to name (markup.KeepMentions).
 func commentText(body string) string {
@@ -286,7 +319,6 @@ func (s *Store) issueOutcomes(ctx context.Context, p *evidence.Portfolio) error 
 // every comment of a long career costs an export time. A comment the user
 // excluded is left out, as of an epic.
 func (s *Store) ownComments(ctx context.Context, p *evidence.Portfolio) error {
-	type siteKey struct{ site, key string }
 	epics := make(map[siteKey]bool, len(p.Epics))
 	for _, ep := range p.Epics {
 		epics[siteKey{ep.SiteName, ep.Key}] = true

@@ -233,3 +233,38 @@ func TestOwnCommentsOfDoneIssuesOnNoEpic(t *testing.T) {
 		t.Errorf("own comments %q, want %q", got, want)
 	}
 }
+
+// An epic's issues reach the portfolio whether or not the user has
+// evidence on them: an owner's initiative is as big as its epic.
+func TestAnEpicsIssuesReachThePortfolio(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	epic := testRecord("20000", "PAY-1", t0)
+	epic.Issue.Type, epic.Issue.Assignee = "Epic", testMe
+	child := func(id, key, parent string, assignee evidence.User) evidence.IssueRecord {
+		rec := testRecord(id, key, t0)
+		rec.Issue.ParentKey, rec.Issue.Assignee = parent, assignee
+		return rec
+	}
+	withEvidence := child("20002", "PAY-2", "PAY-1", testOther)
+	withoutEvidence := child("20003", "PAY-3", "PAY-1", evidence.User{})
+	withoutEvidence.Activities = nil
+	anotherEpics := child("20004", "PAY-4", "PAY-9", testOther)
+	anotherEpics.Activities = nil
+	onNoEpic := child("20005", "PAY-5", "", testOther)
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{epic, withEvidence, withoutEvidence, anotherEpics, onNoEpic}, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
+	if err != nil || len(p.Epics) != 1 {
+		t.Fatalf("portfolio epics = %+v, %v", p.Epics, err)
+	}
+	want := []evidence.EpicIssue{{Key: "PAY-1", Assignee: testMe}, {Key: "PAY-2", Assignee: testOther}, {Key: "PAY-3"}}
+	if got := p.Epics[0].Issues; !slices.EqualFunc(got, want, func(a, b evidence.EpicIssue) bool {
+		return a.Key == b.Key && a.Assignee.ID == b.Assignee.ID && a.Assignee.DisplayName == b.Assignee.DisplayName
+	}) {
+		t.Errorf("the epic's issues = %+v, want %+v", got, want)
+	}
+}

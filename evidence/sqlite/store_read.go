@@ -349,7 +349,6 @@ func (s *Store) portfolio(ctx context.Context, f evidence.Filter, now time.Time)
 // portfolioContext fills the projects and epics of the portfolio's
 // evidence, and the people seen on its sites.
 func (s *Store) portfolioContext(ctx context.Context, p *evidence.Portfolio) error {
-	type siteKey struct{ site, key string }
 	projects, epics := map[siteKey]bool{}, map[siteKey]bool{}
 	for _, ev := range p.Evidence {
 		if ev.Manual {

@@ -30,7 +30,8 @@ func newBulletsCmd(g *globals) *cobra.Command {
 		Short: "Write résumé bullet points from your evidence, strongest first",
 		Long: `bullets writes résumé bullet points about your PM work, strongest first: what you did,
 at what scale and, where Jira shows it, with what result. Every number is counted from
-your evidence (issues, teammates, projects, epics, releases), each kind of work appears in
+your evidence (issues, teammates, projects, epics, releases; an epic you owned counts
+all its issues and the teammates assigned to them), each kind of work appears in
 one bullet only, and nothing is claimed that the data does not show: add the business
 outcomes you can vouch for with 'pmfolio outcome'.
 

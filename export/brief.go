@@ -1187,20 +1187,28 @@ func writeGap(w *bufio.Writer, first *bool, c evidence.Category, why string) {
 }
 
 // writeBriefBullets writes the strongest résumé bullets, leaving out those
-// that repeat the result of an initiative the brief shows above: a reader
-// of two pages should meet each result once ('pmfolio bullets' has them).
+// that repeat the initiatives the brief shows above (their results, the
+// epics the user owned): a reader of two pages should meet each once
+// ('pmfolio bullets' has them).
 func writeBriefBullets(w *bufio.Writer, r *report) {
 	shown := map[issueRef]bool{}
 	for _, in := range r.briefInitiatives() {
 		shown[issueRef{in.epic.SiteName, in.epic.Key}] = true
 	}
+	// "Owned 1 epic, with 3 teammates across 13 issues; the epic is
+	// done." says nothing the initiatives above do not, when they are
+	// every epic the user owned.
+	everyOwnedShown := !slices.ContainsFunc(r.initiatives, func(in initiative) bool {
+		return in.owned && !shown[issueRef{in.epic.SiteName, in.epic.Key}]
+	})
 	w.WriteString("## Résumé bullets\n\n")
 	n := 0
 	for _, b := range r.bullets() {
 		if n == briefBullets {
 			break
 		}
-		if b.result != nil && shown[b.initiative] {
+		if b.result != nil && shown[b.initiative] ||
+			everyOwnedShown && slices.Equal(b.categories, []string{evidence.CatEpicOwnership}) {
 			continue
 		}
 		w.WriteString("- ")

@@ -295,6 +295,12 @@ func (r *report) bullets() []bullet {
 		out = append(out, r.resultBullet(in))
 	}
 	themed := len(out)
+	// Themes are weighed without rarity: each kind of work has one bullet
+	// already, and the kind the user did most is the one a résumé should
+	// say ("Tested 27 delivered issues" before "Wrote 2 stories", which
+	// rarity all but doubled).
+	plain := r.strengths
+	plain.rarity = nil
 	for _, th := range themes {
 		var groups []group
 		var categories []string
@@ -304,7 +310,7 @@ func (r *report) bullets() []bullet {
 				groups = append(groups, g)
 				categories = append(categories, id)
 				for _, e := range g.items {
-					strength += r.strengths.of(e)
+					strength += plain.of(e)
 				}
 			}
 		}

@@ -196,9 +196,12 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 			"returning-customer conversion up from 2.1% to 2.6% over the first two weeks, a 24% rise."},
 		{"the alert bot's outage, its postmortem and follow-ups are one incident (competencies)", view.brief, "Incident coordination (1 incident on 3 issues"},
 		{"the alert bot's outage, its postmortem and follow-ups are one incident (bullets)", view.bullets, "- Coordinated 1 incident: "},
+		{"the epic he owned is as big as its issues, not only those with his evidence", view.brief, "· 13 issues with 3 teammates ·"},
+		{"pmfolio bullets says he owned the epic", view.bullets, "- Owned 1 epic, with 3 teammates across 13 issues"},
 	})
 	checkHides(t, []shown{
 		{"the headline counts initiatives when there is one", view.brief, "1 initiative"},
+		{"the brief's bullets repeat the one epic it shows", view.brief, "- Owned 1 epic"},
 		{"next lists another team's backlog (GROW) as his", view.next, "GROW-"},
 		{"next speaks Jira's board words", view.next, "Ranked lower"},
 	})

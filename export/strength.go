@@ -175,10 +175,12 @@ func (s strengths) strongestFirst(items []*evidence.Evidence) []scored {
 }
 
 // pickVaried returns up to n of the strongest items, at most one per
-// category and one per issue, so that a short list shows range rather
-// than five edits of one ticket; and never words like those already quoted
-// (in shown, which it adds to; nil for none): a description pasted from a
-// template into three stories reads as one proof, not three.
+// category and, while others are left, one per issue, so that a short
+// list shows range rather than five edits of one ticket; and never words
+// like those already quoted (in shown, which it adds to; nil for none): a
+// description pasted from a template into three stories reads as one
+// proof, not three. Of an epic that holds both a progress note and a plan,
+// the second takes a slot no other issue would fill.
 func (s strengths) pickVaried(items []*evidence.Evidence, n int, shown *quoteSet) []*evidence.Evidence {
 	var picked []*evidence.Evidence
 	categories := make(map[string]bool)
@@ -186,21 +188,24 @@ func (s strengths) pickVaried(items []*evidence.Evidence, n int, shown *quoteSet
 	if shown == nil {
 		shown = &quoteSet{}
 	}
-	for _, c := range s.strongestFirst(items) {
-		if len(picked) == n {
-			break
+	ranked := s.strongestFirst(items)
+	for _, onePerIssue := range []bool{true, false} {
+		for _, c := range ranked {
+			if len(picked) == n {
+				return picked
+			}
+			e := c.item
+			ref := issueRef{e.SiteName, e.IssueKey}
+			if categories[e.Category] || (onePerIssue && e.IssueKey != "" && issues[ref]) || shown.has(e.Excerpt) {
+				continue
+			}
+			shown.add(e.Excerpt)
+			categories[e.Category] = true
+			if e.IssueKey != "" {
+				issues[ref] = true
+			}
+			picked = append(picked, e)
 		}
-		e := c.item
-		ref := issueRef{e.SiteName, e.IssueKey}
-		if categories[e.Category] || (e.IssueKey != "" && issues[ref]) || shown.has(e.Excerpt) {
-			continue
-		}
-		shown.add(e.Excerpt)
-		categories[e.Category] = true
-		if e.IssueKey != "" {
-			issues[ref] = true
-		}
-		picked = append(picked, e)
 	}
 	return picked
 }

@@ -317,8 +317,9 @@ var (
 	// back the launch" only moved it).
 	disagrees = regexp.MustCompile(`(?i)(?:^|[^/\w-])no-go\b|\bpush(?:ed|ing)? back on\b|\bpushback\b|\bdisagree|\b(?:do|did)(?:n'?t| not) agree\b|\bsaid no\b`)
 	// refuses finds words that say no to a piece of work: a Won't Do, a
-	// priority refused ("P2, not P1"), a deprioritisation.
-	refuses = regexp.MustCompile(`(?i)\bwon'?t do\b|\bnot doing (?:this|it)\b|\bnot P[0-4]\b|\bdeprioriti[sz]`)
+	// priority refused ("P2, not P1"), a deprioritisation, a request put
+	// off ("we'll drop the CSV export for now and revisit in Q3").
+	refuses = regexp.MustCompile(`(?i)\bwon'?t do\b|\bnot doing (?:this|it)\b|\bnot P[0-4]\b|\bdeprioriti[sz]|` + putOff)
 	// sameNeed is a Won't Do that closes a duplicate: saying no to
 	// nobody.
 	sameNeed = regexp.MustCompile(`(?i)\bcovers the same\b|\bduplicate`)

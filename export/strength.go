@@ -153,7 +153,12 @@ var givesReason = regexp.MustCompile(`(?i)\b(?:because|so that|so we|which means
 // agreed", "we're going with", "out of scope". A status note the rules
 // filed as a decision ("Status: at risk. … we ship without it") is not
 // favoured as one.
-var readsAsDecision = regexp.MustCompile(`(?i)^\W*decision\b|\b(?:we|i) (?:agreed|decided)\b|\bgoing with\b|\bsettled on\b|\bout of scope\b|\bdescop|\bwon't (?:do|fix)\b`)
+var readsAsDecision = regexp.MustCompile(`(?i)^\W*decision\b|\b(?:we|i) (?:agreed|decided)\b|\bgoing with\b|\bsettled on\b|\bout of scope\b|\bdescop|\bwon't (?:do|fix)\b|` + putOff)
+
+// putOff finds a piece of work put off for later, a scope decision in
+// plain words: "we'll drop the CSV export for now", "revisit in Q3",
+// "Amex stays out of v1".
+const putOff = `\b(?:we(?:'ll|'re| will| are)?|let's) (?:drop|park|shelv)(?:e|ping)?\b[^.;]{0,40}\bfor now\b|\brevisit (?:it |this )?(?:in|next) (?:Q[1-4]|the (?:next|new) (?:quarter|year)|(?:next|the new) (?:quarter|year))\b|\b(?:stays?|staying|kept|keep) out of (?:v\d|the (?:first|mvp|launch|release|scope))`
 
 // scored is an item with its score.
 type scored struct {

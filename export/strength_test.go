@@ -56,3 +56,29 @@ func TestTheBriefDoesNotQuoteTheGoalAgain(t *testing.T) {
 	}
 	t.Fatal("no initiative PAY-101")
 }
+
+// A piece of work put off in plain words is a decision, and a "no" a story
+// about pushing back can tell; "drop a note" is neither.
+func TestPutOffWorkReadsAsADecisionAndANo(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"talked to Lena, we'll drop the CSV export for now and revisit in Q3.", true},
+		{"Let's park the dark mode work for now, the release is full.", true},
+		{"We can revisit this in Q3 once the migration is done.", true},
+		{"PAY vault can't tokenize Amex yet, so Amex stays out of v1.", true},
+		{"I'll drop a note in the channel for now.", false},
+		{"Dropping the cache for now fixed the flaky test.", false},
+		{"Let's revisit the numbers tomorrow.", false},
+		{"Kept out of the office by the strike, back Monday.", false},
+	} {
+		e := &evidence.Evidence{Source: evidence.SourceComment, Category: evidence.CatDecisionMaking, Excerpt: tt.text}
+		if got := readsAsDecision.MatchString(tt.text); got != tt.want {
+			t.Errorf("readsAsDecision(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+		if got := pushback(e) >= 2; got != tt.want {
+			t.Errorf("pushback(%q) = %d, want a no: %v", tt.text, pushback(e), tt.want)
+		}
+	}
+}

@@ -871,8 +871,12 @@ func (r *report) proofs(s strengths, in initiative, n int, quoted *quoteSet) []*
 	}
 	if in.onNoEpic {
 		// An incident is told by what the user wrote on it first, as its
-		// story is (pickIssueFirst), not one quote per issue.
-		return s.pickIssueFirst(in, written, n, quoted)
+		// story is (pickIssueFirst), not one quote per issue, and in the
+		// order it happened: "I am coordinating this" before "Update 2
+		// PM", before the postmortem.
+		picked := s.pickIssueFirst(in, written, n, quoted)
+		slices.SortStableFunc(picked, byOccurrence)
+		return picked
 	}
 	return s.pickVaried(written, n, quoted)
 }

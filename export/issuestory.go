@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -376,10 +377,48 @@ func (r *report) issueSituation(in initiative, t tally, goal string) string {
 	}
 	followUps, _ := in.followUps(nil)
 	s += " was " + kind + r.projectPhrase(in) + ". I worked on " + evidence.JoinAnd(append([]string{"it"}, followUps...)) + in.whenAndWith(t.teammates)
-	if goal != "" {
+	if goal != "" && !templated(goal) {
 		s += " When I filed it I wrote: “" + storyQuote(goal, 240) + "”"
 	}
 	return s
+}
+
+// templated reports whether a description is a form filled in rather than
+// something the user wrote: the same value after three or more labels
+// ("Code freeze see plan SIT see plan UAT see plan", a release ticket's
+// table of milestones), a pair of words that comes back between three
+// different words before it and three after it. A sentence that says a
+// thing again says it in the same words around it ("the export times
+// out … the retry times out … the export times out"), and pairs with a
+// little word in them ("of the") come back in any text.
+func templated(text string) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	type around struct{ before, after map[string]bool }
+	pairs := make(map[[2]string]around)
+	for i := 2; i+1 < len(words); i++ {
+		if littleWords[words[i-1]] || littleWords[words[i]] {
+			continue
+		}
+		pair := [2]string{words[i-1], words[i]}
+		a, ok := pairs[pair]
+		if !ok {
+			a = around{map[string]bool{}, map[string]bool{}}
+			pairs[pair] = a
+		}
+		a.before[words[i-2]], a.after[words[i+1]] = true, true
+		if len(a.before) >= 3 && len(a.after) >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// littleWords are the words that join others: a pair with one in it comes
+// back in any text.
+var littleWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "to": true, "in": true, "on": true, "at": true, "for": true,
+	"and": true, "or": true, "is": true, "are": true, "be": true, "it": true, "we": true, "i": true, "this": true,
+	"that": true, "with": true, "as": true, "by": true, "from": true, "not": true, "no": true,
 }
 
 // followUps names an incident's postmortems and follow-ups told in its

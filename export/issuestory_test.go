@@ -83,3 +83,21 @@ func TestIncidentsAmongTheIssuesOfItems(t *testing.T) {
 		})
 	}
 }
+
+// A release ticket's table of milestones, filled in with "see plan", is
+// no writing of the user's for a story to quote; what they wrote is.
+func TestAFilledInFormIsNotQuotedAsWhatTheUserWrote(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Release 4.12: Milestone Date: Code freeze see plan SIT see plan UAT see plan Go/No-Go see plan Change ticket: CHG-40311", true},
+		{"Return file from RBI with '&' in beneficiary name fails parsing. Seen in SIT with sample file from ops.", false},
+		{"The export times out for large merchants, and the retry times out too, so the merchant retries again and the export times out again.", false},
+		{"As a merchant I want to refund part of an order so that the customer keeps the rest of the order and the rest of the order ships.", false},
+	} {
+		if got := templated(tt.text); got != tt.want {
+			t.Errorf("templated(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

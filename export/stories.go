@@ -120,6 +120,9 @@ type storyAction struct {
 	// edit says the action is a field edit: its excerpt is what the field
 	// became, not words the user wrote, and is shown unquoted.
 	edit bool
+	// filed says the action is an issue the user created (a story, a
+	// follow-up), not a comment or a change on one.
+	filed bool
 }
 
 // Stories writes interview stories for the strongest initiatives (see
@@ -204,6 +207,11 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 	for i, in := range ins {
 		quoted := map[string]bool{}
 		for _, a := range stories[i].Actions {
+			// Staying calm under pressure is told by updates written while
+			// it burned, not by a follow-up filed weeks after.
+			if a.Category == evidence.CatIncidentCoord && a.filed {
+				continue
+			}
 			quoted[a.Category] = true
 		}
 		groups := slices.Clone(in.groups)
@@ -574,7 +582,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 			Link:       linkableURL(e.RecordURL()),
 			OccurredAt: timestamp(e.OccurredAt), Excerpt: storyQuote(evidence.WithoutSignOff(evidence.OneLine(e.Excerpt)), 240),
 			verb: actionVerb(r.categoryOf(e.Category), e), at: e.OccurredAt.UTC(),
-			edit: !inOwnWords(e), Note: evidence.OneLine(e.Note),
+			edit: !inOwnWords(e), filed: e.Source == evidence.SourceIssue, Note: evidence.OneLine(e.Note),
 		}
 		// The epic's own summary is the story's title already.
 		if !in.isEpic(e.IssueKey) {

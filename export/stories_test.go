@@ -1306,3 +1306,45 @@ func TestStoriesQuestionNoStoryHoldsGetsTheStrongest(t *testing.T) {
 		})
 	}
 }
+
+// A follow-up filed from a postmortem weeks later is incident work, but
+// no answer to "a time you stayed calm under pressure": that takes an
+// update written while the incident was on.
+func TestAFiledFollowUpIsNoCalmUnderPressure(t *testing.T) {
+	followUp := fixtureIssue{"10149", "PAY-149", "Task", "Follow-up: alert on gateway timeouts per region", "PAY-101", priya, "new", nil}
+	for _, tt := range []struct {
+		name string
+		item evidence.Evidence
+		want bool
+	}{
+		{"a follow-up filed", jiraItem(followUp, evidence.SourceIssue, followUp.id, "2026-03-20T09:00:00Z",
+			evidence.CatIncidentCoord, "issue.incident-follow-up", 0.8,
+			"From the postmortem of the EU timeouts: alert on gateway timeouts per region before customers see them."), false},
+		{"an update during the incident", jiraItem(storyTO, evidence.SourceComment, "61001", "2026-03-02T09:00:00Z",
+			evidence.CatIncidentCoord, "comment.incident-status", 0.8,
+			"Status: EU timeouts back to baseline since 09:40; next update at 12:00."), true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := portfolioOf(jiraItem(storyRetry, evidence.SourceComment, "61002", "2026-02-10T09:00:00Z",
+				evidence.CatDecisionMaking, "comment.decision", 0.8,
+				"Decision: we retry once on a gateway timeout, never twice, because a second retry doubles the charge risk."), tt.item)
+			typicalContext(&p)
+			doc, _ := storiesFor(t, p, "")
+			for _, s := range doc.Stories {
+				if s.Epic.Key != "PAY-101" {
+					continue
+				}
+				quotes := strings.Contains(s.Action, tt.item.Excerpt[:30])
+				calm := slices.Contains(s.Questions, "a time you stayed calm under pressure")
+				if !quotes {
+					t.Fatalf("the story does not tell the incident work: %s", s.Action)
+				}
+				if calm != tt.want {
+					t.Errorf("tagged %q; want calm under pressure: %v", s.Questions, tt.want)
+				}
+				return
+			}
+			t.Fatalf("no story of PAY-101: %+v", doc.Stories)
+		})
+	}
+}

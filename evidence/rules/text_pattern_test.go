@@ -83,6 +83,9 @@ func TestPatternKeysAreNecessary(t *testing.T) {
 		"Closing as duplicate. Duplicate of PAY-1. Splitting this into two stories. Split off a follow-up ticket. Split into two tickets.",
 		"Heads up @user: window moves. Quick heads-up: x. For visibility: y. Keeping everyone posted. Goal reached. Moved two items out of this epic. Re-ordered the children.",
 		"Impact window 60 minutes. Postmortem to follow, I'll schedule the review. INC: latency. Definition of done. Done when: x.",
+		"Raising to High as this is an audit finding. Bumped it to P1, every user. Dropping to lowest + out of the sprint.",
+		"Lowering this, only the preview is blurry. Raising: all guests hit it.",
+		"No-go for tonight. Amex stays out of v1. Keeping it out of 5.4. We cannot take this into 4.13, suggest we take it in 4.14. Pulled into 4.4.",
 	}
 	for name, p := range builtinPatterns {
 		for _, alt := range p.alts {

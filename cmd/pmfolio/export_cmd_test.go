@@ -425,8 +425,8 @@ func TestTerminalOutputIsForPeople(t *testing.T) {
 // record it on.
 func TestOutcomeOnAStorySaysWhereItBelongs(t *testing.T) {
 	c, _ := withDemo(t)
-	r := c.run(t, "outcome", "OPS-1196", "Loki pages down 80%")
-	if r.code != 0 || !strings.Contains(r.errOut, "OPS-1196 is no epic") || !strings.Contains(r.errOut, "only 'pmfolio stories' shows this outcome") ||
+	r := c.run(t, "outcome", "OPS-1184", "Vault pages down 80%")
+	if r.code != 0 || !strings.Contains(r.errOut, "OPS-1184 is no epic") || !strings.Contains(r.errOut, "only 'pmfolio stories' shows this outcome") ||
 		!strings.Contains(r.errOut, "pmfolio outcome OPS-1181") {
 		t.Errorf("outcome on a story: exit %d, stderr %q", r.code, r.errOut)
 	}

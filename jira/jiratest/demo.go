@@ -107,6 +107,9 @@ type generator struct {
 	words     map[string]map[string]bool // contentWords by summary
 	named     map[string][]string        // servicesIn by summary
 	decided   map[string]bool            // the initiatives' decisions taken so far (decisionKey)
+	// notes are the issues that said each verified note and each gap so
+	// far: no two issues say they saw the same thing.
+	notes map[string]*Issue
 }
 
 type followUp struct {
@@ -144,6 +147,7 @@ func newGenerator(opts DemoOptions) *generator {
 		words:       map[string]map[string]bool{},
 		named:       map[string][]string{},
 		decided:     map[string]bool{},
+		notes:       map[string]*Issue{},
 	}
 	if s.Deployment == DeploymentCloud {
 		s.FieldIDs = FieldIDs{Sprint: "customfield_10020", StoryPoints: "customfield_10016", Rank: "customfield_10019", Flagged: "customfield_10021"}
@@ -513,6 +517,9 @@ type issueGen struct {
 	// down what came of it, so the portfolio has an initiative to lint.
 	unmeasured bool
 	worked     bool // someone started work on it, so time was logged
+	// work is the summary, as the lists write it, the issue was written
+	// from: what its workNote is found by.
+	work string
 }
 
 // setup decides who wrote the issue, who will work on it and what it says.
@@ -581,6 +588,7 @@ func (ig *issueGen) setup(fu followUp) {
 		ig.facts = g.incidents[fu.incident]
 		ig.svc, ig.region = ig.facts.svc, ig.facts.region
 		is.Summary = ig.fill(ig.facts.cause.followUp(fu.summary))
+		ig.work = fu.summary
 		ig.serves = ig.text.epicServedBy(fu.summary)
 		is.Reporter = me
 		what := strings.TrimPrefix(is.Summary, "Follow-up: ")
@@ -593,6 +601,7 @@ func (ig *issueGen) setup(fu followUp) {
 		is.Type = typeStory
 		seed := pickWork(ig, ig.text.stories, func(st storySeed) string { return st.summary })
 		ig.serve(seed.summary)
+		ig.work = seed.summary
 		is.Summary = ig.fill(seed.summary)
 		is.Reporter = colleague
 		if (p == g.ops && g.chance(0.6)) || g.chance(0.2) {
@@ -607,6 +616,7 @@ func (ig *issueGen) setup(fu followUp) {
 		is.Type = typeTask
 		summary := pickWork(ig, ig.text.tasks, func(t string) string { return t })
 		ig.serve(summary)
+		ig.work = summary
 		is.Summary = ig.fill(summary)
 		is.Reporter = colleague
 		if p == g.ops && g.chance(0.5) {
@@ -618,6 +628,7 @@ func (ig *issueGen) setup(fu followUp) {
 		is.Type = typeTask
 		summary := pickWork(ig, ig.text.chores, func(t string) string { return t })
 		ig.serve(summary)
+		ig.work = summary
 		is.Summary = ig.fill(summary)
 		is.Reporter = colleague
 		if p == g.ops && g.chance(0.8) {
@@ -631,6 +642,7 @@ func (ig *issueGen) setup(fu followUp) {
 		is.Type = typeBug
 		summary := pickWork(ig, ig.text.bugs, func(t string) string { return t })
 		ig.serve(summary)
+		ig.work = summary
 		is.Summary = ig.fill(summary)
 		is.Reporter = colleague
 		if p == g.ops && g.chance(0.3) {
@@ -670,7 +682,7 @@ func (ig *issueGen) setup(fu followUp) {
 		is.Parent = pickOf(g, phases)
 	}
 	if ig.kind == kindTask {
-		is.Description = ig.freshFill(taskProblems...)
+		is.Description = ig.taskDescription()
 	}
 }
 
@@ -861,7 +873,7 @@ func (ig *issueGen) storyDescription(seed storySeed) string {
 }
 
 // writeStory is one way Me writes up a story: the user-story line, then
-// acceptance criteria as a scenario, a list after a problem statement, or
+// acceptance criteria as a scenario, a list with what is out of scope, or
 // a numbered list, in an order and with details of her choosing.
 func (ig *issueGen) writeStory(seed storySeed) string {
 	var b strings.Builder
@@ -879,11 +891,7 @@ func (ig *issueGen) writeStory(seed storySeed) string {
 			b.WriteString("* " + c + "\n")
 		}
 	case r == 1:
-		b.WriteString("h3. Problem\n" + storyProblems[0])
-		if ig.chance(0.6) {
-			b.WriteString(" " + storyProblems[1])
-		}
-		b.WriteString("\n\nh3. Acceptance criteria\n")
+		b.WriteString("h3. Acceptance criteria\n")
 		for _, c := range ac {
 			b.WriteString("* " + c + "\n")
 		}
@@ -894,7 +902,7 @@ func (ig *issueGen) writeStory(seed storySeed) string {
 			b.WriteString("# " + c + "\n")
 		}
 		if ig.chance(0.5) {
-			b.WriteString("\n{~Context|Why now}: " + pickOf(ig.generator, storyProblems) + "\n")
+			b.WriteString("\nContext: " + storyContext + "\n")
 		}
 	}
 	return ig.fill(strings.TrimRight(b.String(), "\n"))

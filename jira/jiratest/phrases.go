@@ -569,7 +569,7 @@ var (
 		"FYI {$lead} {$mate}: this slipped {~a week|a few days} because of {~the {$svc} incident on {$since}|holidays|a week of heavy on-call}. New ETA {$date}. {~Nothing needed from you yet.|I'll shout if that moves again.}",
 		"Weekly update: shipped {$done}, and the numbers for {$metric} are {~moving the right way|where we expected}. Next: {$next}. No blockers.",
 		"Status: at risk. We're waiting on {$otherkey}{~ from {$theirteam}|}; if it isn't in by {$day} we ship without {$next} and add it after.",
-		"Heads up {$lead}: the maintenance window moves to {$day} {~06:00|05:30|21:00} UTC. Expect {~about five minutes|a few minutes} of higher latency on {$svc}{?; {$outsider} knows}.",
+		"Heads up {$lead}: the maintenance window for {$window} moves to {$day} {~06:00|05:30|21:00} UTC. Expect {~about five minutes|a few minutes} of higher latency on {$svc}{?; {$outsider} knows}.",
 		"Summary for {$lead} and {$mate}: done, {$done}. In progress, {$doing}. Next, {$next}. ETA {$date}.",
 		"Update: {$doing} {~needs a few more days|takes longer than planned}. Risk: {$risk}. {~Looking into it with {$person}|{$person} is on it}; I'll post again on {$day}.",
 		"Where we are, for anyone following along: {$Done}, done. {$Doing}, under way. ETA for the rest is {$date}.",
@@ -662,31 +662,35 @@ var (
 		"Tested on staging{~ with {$person}| with production-like data|}, {$allcriteria} acceptance criteria pass. Moving to Done.",
 		"UAT passed with {$lead}'s team {~this morning|on {$since}}. Thanks {$mate}!",
 		"Checked against the acceptance criteria: {$criteriaticks}. Verified in staging, closing.",
-		"Verified on the canary in {$region}: {$verified}. Meets AC.",
+		"Verified it myself{~ with {$person}|}: {$verified}. Meets AC.",
 		"Walked through the AC on staging with {$mate}{? and {$outsider}}. All good, verified.",
 		"Tried it end to end on staging: {$verified}. Does what we needed, closing.",
 	}
 	doneWhenComments = []string{
-		"Verified on staging{~ with {$person}|} against the 'Done when' list: {$donewhenticks}. {~Closing.|Moving to Done.}",
-		"Everything under 'Done when' holds, {~verified on staging|verified in production|verified on the canary in {$region}}{? (thanks {$mate})}. {~Closing.|Moving to Done.}",
-		"Verified on the canary in {$region}: {$verified}. That was the last item under 'Done when', closing.",
-		"Tried it end to end on staging: {$verified}. Does what we needed, closing.",
+		"Verified against the 'Done when' list{~ with {$person}|}: {$donewhenticks}. {~Closing.|Moving to Done.}",
+		"Everything under 'Done when' holds{? (thanks {$mate})}, verified. {~Closing.|Moving to Done.}",
+		"Verified{~ with {$person}|}: {$verified}. That was the last item under 'Done when', closing.",
+		"Verified against the 'Done when' list: {$verified}. Does what we needed, closing.",
 	}
 	verifiedComments = []string{
 		"Verified in staging: {$verified}. Closing.",
-		"Verified on the canary in {$region}: {$verified}. {~Closing.|Moving to Done.}",
+		"Verified it myself{~ with {$person}|}: {$verified}. {~Closing.|Moving to Done.}",
 		"Tried it end to end on staging{~ with {$person}|}: {$verified}. Does what we needed, closing.",
+		"Verified on staging{~ with {$person}| with production-like data|}: it does what the ticket {~asks|describes}{?, and the logs are clean}. {~Closing.|Moving to Done.}",
 	}
 	// reopenComments reopen an issue that does not do what it should yet;
 	// reopenCriteriaComments one whose acceptance criteria say what that is.
 	reopenComments = []string{
 		"Reopening: on staging {$gap}.",
 		"Reopening: tried it on staging and {$gap}.",
+		"Reopening: {~it doesn't hold up on staging yet|tried it on staging and it isn't there yet}; what I saw is in the PR.",
+		"Reopening: not everything under 'Done when' holds yet{~, the last item is still open|: the last item is still open}.",
 	}
 	reopenCriteriaComments = []string{
 		"Reopening: on staging {$gap}.",
 		"Reopening: the AC aren't all met yet, {$gap}.",
 		"Reopening because {$gap}; the AC aren't all met yet.",
+		"Reopening: {~not every acceptance criterion holds on staging yet|the AC aren't all met yet}; what I saw is in the PR.",
 	}
 	// incidentUpdates are Me's updates while she coordinates an incident,
 	// by its phase when she posts: each says only what has happened by
@@ -732,7 +736,7 @@ var (
 			"(flagoff) Flag removed\n\nSorted out with {$lead}: this part doesn't need {$blocker} after all, no need to wait any more{? — details in {$channel}}.",
 			"(flagoff) Flag removed\n\nTalked to {$lead}: {$blocker} isn't finished yet, but {~their staging build has what you need|the endpoint is already on staging}, so you can carry on.",
 		},
-		blockedOnAccess:   {"(flagoff) Flag removed\n\nAccess is granted{~, you can carry on.|, over to you again.}"},
+		blockedOnAccess:   {"(flagoff) Flag removed\n\nAccess is granted{~, you can carry on.|, over to you again.|: you're in the {$svc}-admins group now.}"},
 		blockedOnDecision: {"(flagoff) Flag removed\n\n{~Got the decision from {$outsider}|Sorted out with {$lead}, no need to wait any more}{~, you can carry on.|, over to you again.}"},
 	}
 )
@@ -880,20 +884,14 @@ var (
 		"{$customer} hit this {$since}; {~{$2-9} failed requests in the logs|support has the request ids}.",
 		"",
 	}
-	taskProblems = []string{
-		"h3. Problem\n{~This has been on the list for {$listedfor}|It came up again in {$meeting}}: {$urgent}.\n\nh3. Proposal\n{~Do it in two steps: staging first, then production behind a change window.|One service at a time, {$svc} first because it is the noisiest.}\n\nh3. Done when\n* The old path is removed\n* The runbook is updated\n* On-call has been told in the hand-over",
-		"h3. Why\n{~We keep hitting this and nobody owns it.|{$Urgent}.|It came up in {~two|three} retros this year.} This ticket gives it an owner and an end.\n\nh3. What\n* Inventory what uses it today{? ({$3-14} services at last count)}\n* Agree the target with the owning teams\n* Migrate and remove the old setup",
-	}
 	colleagueDescriptions = []string{
 		"Context: came up in {~the retro|{$meeting}}. {$svc} needs this before {~the next peak|Black Friday|the {$region} launch}.",
 		"See the thread in {$channel}. Short version: the current setup doesn't scale past {$2-5}x today's traffic.",
 		"h3. What\nMove {$svc} to the new setup.\n\nh3. Why\nThe old one is end of life in {~June|March|September}{? and {$customer} is asking about it}.",
 		"{$outsider} flagged this{? on {$since}}: {~{$customer} sees it|support gets {$2-6} tickets a week about it}. {~Needs a look before the next release.|Not urgent, but it keeps coming back.}",
 	}
-	storyProblems = []string{
-		"{~{$Urgent}.|It came up in the last {~two|three} retros.}",
-		"{~Nobody owns it today.|{$person} has a workaround nobody else knows.|It gets worse every quarter we wait.|{$person} asked about it again this week.}",
-	}
+	// storyContext is what a story's "Why now" may add after the reason.
+	storyContext = "{~Nobody owns it today.|{$person} has a workaround nobody else knows.|It gets worse every quarter we wait.|{$person} asked about it again this week.}"
 	// descriptionTails are details anyone might add to a description;
 	// fresh adds one when a description would otherwise repeat another.
 	descriptionTails = []string{

@@ -182,11 +182,20 @@ func (ig *issueGen) unfit(text string) bool {
 	if strings.Contains(text, "{$sameerror}") && !strings.Contains(ig.is.Description, "{code") {
 		return true // "same error as in the description" needs an error there
 	}
+	if strings.Contains(text, "{$verified}") && ig.verifiedNote() == "" {
+		return true // what Me saw is the issue's own, and said once
+	}
+	if strings.Contains(text, "{$gap}") && len(ig.gaps()) == 0 {
+		return true
+	}
+	if strings.Contains(text, "{$window}") && ig.windowless() {
+		return true
+	}
 	return strings.Contains(text, "{$listedfor}") && ig.listedFor() == ""
 }
 
 // fitSlots are the slots unfit reads.
-var fitSlots = append(slices.Clone(keySlots), "theirteam", "sameerror", "listedfor")
+var fitSlots = append(slices.Clone(keySlots), "theirteam", "sameerror", "listedfor", "verified", "gap", "window")
 
 // listedFor says how long the initiative the issue is filed under has
 // listed work: since its first epic was created, in words ("months", "a

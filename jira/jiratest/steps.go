@@ -309,9 +309,13 @@ func (ig *issueGen) finish() {
 		ig.transition(w, statusDone, resolutionDone)
 		ig.later(time.Duration(2+ig.pick(20)) * time.Hour)
 		if ig.criteria("Acceptance criteria") > 0 {
-			ig.say(me, reopenCriteriaComments)
+			ig.say(me, ig.offStaging(reopenCriteriaComments))
 		} else {
-			ig.say(me, reopenComments)
+			reopen := reopenComments
+			if ig.criteria("Done when") == 0 {
+				reopen = slices.DeleteFunc(slices.Clone(reopen), func(t string) bool { return strings.Contains(t, "'Done when'") })
+			}
+			ig.say(me, ig.offStaging(reopen))
 		}
 		ig.later(time.Minute)
 		ig.transition(me, statusInProgress, nil)
@@ -333,14 +337,30 @@ func (ig *issueGen) finish() {
 func (ig *issueGen) checkComments() []string {
 	if n := ig.criteria("Acceptance criteria"); n > 0 {
 		if n < 2 || n >= len(countWords) {
-			return slices.DeleteFunc(slices.Clone(acceptanceComments), func(t string) bool { return strings.Contains(t, "{$allcriteria}") })
+			return ig.offStaging(slices.DeleteFunc(slices.Clone(acceptanceComments), func(t string) bool { return strings.Contains(t, "{$allcriteria}") }))
 		}
-		return acceptanceComments
+		return ig.offStaging(acceptanceComments)
 	}
 	if ig.criteria("Done when") > 0 {
-		return doneWhenComments
+		return ig.offStaging(doneWhenComments)
 	}
-	return verifiedComments
+	return ig.offStaging(verifiedComments)
+}
+
+// offStaging are the templates that fit how the issue is checked: a task
+// (a plan, an agreement, a guide) is not tried out on staging or in a
+// pull request, so on a task only the others.
+func (ig *issueGen) offStaging(templates []string) []string {
+	if ig.kind != kindTask {
+		return templates
+	}
+	out := slices.DeleteFunc(slices.Clone(templates), func(t string) bool {
+		return strings.Contains(t, "staging") || strings.Contains(t, "canary") || strings.Contains(t, " PR")
+	})
+	if len(out) == 0 {
+		return templates
+	}
+	return out
 }
 
 // criteria counts the items of the list under a heading of the issue's
@@ -769,6 +789,9 @@ func (ig *issueGen) meDescription() bool {
 	if ig.done() || (is.Reporter == me && is.Type != typeEpic) || strings.Contains(is.Description, "(refined)") {
 		return false
 	}
+	if ig.kind == kindTask {
+		return false // its "Done when" says when it is done; feature flags and dashboards are no part of agreeing a window
+	}
 	addition := refinedCriteria
 	if is.Type == typeEpic {
 		addition = refinedMetrics
@@ -782,6 +805,11 @@ func (ig *issueGen) meDescription() bool {
 func (ig *issueGen) meSummary() bool {
 	is := ig.is
 	if ig.done() || is.Reporter == ig.site.Me || is.Type == typeEpic || ig.kind == kindIncident || strings.Contains(is.Summary, ig.svc) {
+		return false
+	}
+	// Only work that is about one service gets its name: "Document the
+	// on-call hand-over checklist (redis-cache)" is about no service.
+	if !ig.perService() {
 		return false
 	}
 	old := is.Summary
@@ -993,6 +1021,17 @@ func (ig *issueGen) meDecision() bool {
 		}
 		if len(open) == 1 {
 			return false // all decided but the dashboards: say something else
+		}
+		// On an epic any of its decisions fits; on one of its issues, one
+		// about what the issue is about ("saturation alerts page at 95%"
+		// is no decision taken on a synthetic check), or else one about
+		// the epic's scope.
+		if ig.is.Type != typeEpic {
+			fit := slices.DeleteFunc(slices.Clone(open), func(d string) bool { return !ig.about(d) })
+			if len(fit) == 0 {
+				fit = slices.DeleteFunc(open, func(d string) bool { return !slices.Contains(epicDecisionComments, d) })
+			}
+			open = fit
 		}
 		t := pickOf(ig.generator, open)
 		ig.decided[decisionKey(th, t, ig.svc)] = true
@@ -1271,7 +1310,17 @@ func (ig *issueGen) slot(name string) string {
 			return ig.fill(pickOf(g, th.metric))
 		}
 		return pickOf(g, ig.text.metrics)
-	case "done", "doing", "next", "risk", "urgent", "minor", "gain", "verified", "gap", "relnote", "rollout",
+	case "verified":
+		text := ig.verifiedNote()
+		if text != "" {
+			ig.notes[text] = ig.is
+		}
+		return text
+	case "window":
+		return ig.window()
+	case "gap":
+		return ig.gap()
+	case "done", "doing", "next", "risk", "urgent", "minor", "gain", "relnote", "rollout",
 		"Urgent", "Watcher", "Done", "Doing":
 		return ig.themeSlot(name)
 	case "outscope", "scope", "firstscope", "lastscope":
@@ -1449,7 +1498,7 @@ func (ig *issueGen) themeSlot(name string) string {
 	}
 	lists := map[string][]string{
 		"done": th.done, "doing": th.doing, "next": th.next, "risk": th.risk, "urgent": th.urgent, "minor": th.minor,
-		"gain": th.gain, "verified": th.verified, "gap": th.gap, "relnote": th.relnote, "rollout": th.rollout,
+		"gain": th.gain, "relnote": th.relnote, "rollout": th.rollout,
 		"watcher": th.watchers,
 	}
 	words := ig.fill(pickOf(ig.generator, ig.usable(lists[strings.ToLower(name)])))

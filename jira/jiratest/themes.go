@@ -8,7 +8,7 @@ package jiratest
 // a reason to move a priority quoted under an initiative is about that
 // initiative and not about another team's project.
 //
-// Clauses ("urgent", "minor", "risk", "verified", "gap") read after
+// Clauses ("urgent", "minor", "risk", "gap") read after
 // "because" or a colon and start in lower case; {$Urgent} capitalises one.
 // Noun phrases ("done", "doing", "next") read in "done: …, in progress: …".
 type epicTheme struct {
@@ -33,13 +33,15 @@ type epicTheme struct {
 	urgent      []string // why a piece of it goes up the list now
 	minor       []string // why a piece of it can wait
 	gain        []string // what a piece of it buys, as a noun phrase
-	verified    []string // what Me saw when she checked a piece on staging
 	gap         []string // what was missing when she reopened one
 	relnote     []string // its line in the release notes
 	rollout     []string // how a piece of it reaches production
 	// decisions are whole comments: the trade-offs made under the
 	// initiative, in the words of the people who made them.
 	decisions []string
+	// windows are what a maintenance window under the initiative is for
+	// ({$window}); none when its work needs none.
+	windows []string
 }
 
 // themeOf is the theme of an epic seed; every seed of the roadmap has one
@@ -83,11 +85,10 @@ var epicThemes = map[string]*epicTheme{
 			"a silence rule covers it until the routing change lands",
 			"it adds one page a month at most",
 		},
-		gain:     []string{"a {$10-40}% drop in pages", "{$3-9} fewer night pages a week", "one less alert nobody acts on"},
-		verified: []string{"a test alert for {$svc} paged only the owning team, with the runbook link as the first line", "a saturation warning went to the team channel and nobody was paged", "one {$svc} outage now gives one page, not {$3-6}"},
-		gap:      []string{"the alert for {$svc} still has no runbook link", "the page for {$svc} still goes to the platform queue, not the owning team", "the duplicate pages are back for {$svc}"},
-		relnote:  []string{"Every page now links its runbook.", "Alerts page the team that owns the service; unowned alerts go to the platform queue."},
-		rollout:  []string{"we move {~two|three} teams' alerts a week, the noisiest first", "the old routes stay in place for a week as a fallback"},
+		gain:    []string{"a {$10-40}% drop in pages", "{$3-9} fewer night pages a week", "one less alert nobody acts on"},
+		gap:     []string{"the alert for {$svc} still has no runbook link", "the page for {$svc} still goes to the platform queue, not the owning team", "the duplicate pages are back for {$svc}"},
+		relnote: []string{"Every page now links its runbook.", "Alerts page the team that owns the service; unowned alerts go to the platform queue."},
+		rollout: []string{"we move {~two|three} teams' alerts a week, the noisiest first", "the old routes stay in place for a week as a fallback"},
 		decisions: []string{
 			"Decision: alerts without a runbook link stop paging on {$nth} and go to the ticket queue instead. Agreed with {$lead} in {$meeting}.",
 			"We agreed that an alert nobody acts on {~twice in a row|three times in a month} gets deleted, not tuned. {$person} owns the weekly review.",
@@ -124,11 +125,10 @@ var epicThemes = map[string]*epicTheme{
 			"the board is readable already and this only changes its layout",
 			"the slow-burn ticket covers the same case",
 		},
-		gain:     []string{"one more tier-1 service with an error budget", "the budget numbers the leads asked for"},
-		verified: []string{"a fast burn paged the owning team and a slow burn opened a ticket", "the SLO board shows the 28-day budget for {$svc} and it matches the raw numbers", "the latency SLO for {$svc} counts the requests that queued at the edge"},
-		gap:      []string{"the SLO board shows no data for {$region}", "the slow burn pages instead of opening a ticket", "the budget for {$svc} resets every calendar month, not over 28 days"},
-		relnote:  []string{"{$svc} has an availability and a latency SLO; burn-rate alerts page the owning team.", "The SLO board shows the error budget left for every tier-1 service."},
-		rollout:  []string{"the new alerts open tickets for a week before they are allowed to page", "we add the remaining services two at a time"},
+		gain:    []string{"one more tier-1 service with an error budget", "the budget numbers the leads asked for"},
+		gap:     []string{"the SLO board shows no data for {$region}", "the slow burn pages instead of opening a ticket", "the budget for {$svc} resets every calendar month, not over 28 days"},
+		relnote: []string{"{$svc} has an availability and a latency SLO; burn-rate alerts page the owning team.", "The SLO board shows the error budget left for every tier-1 service."},
+		rollout: []string{"the new alerts open tickets for a week before they are allowed to page", "we add the remaining services two at a time"},
 		decisions: []string{
 			"We agreed on a 99.9% SLO for {$svc}, not 99.95%: the extra nine needs a second region we don't have budget for.",
 			"Decision: when a service has used its error budget, its team spends the next sprint on reliability work. Agreed with {$lead} in {$meeting}.",
@@ -165,11 +165,11 @@ var epicThemes = map[string]*epicTheme{
 			"the old cluster is read-only already and costs little",
 			"it only affects the batch node pool, which we can drain at night",
 		},
-		gain:     []string{"one blocker less for the production date", "an upgrade without dropped requests"},
-		verified: []string{"the rehearsal drained one node per zone and the error rate stayed under 0.1%", "the CI check fails a chart with a removed API and names the replacement", "{$svc} moved to the new nodes without a single 5xx"},
-		gap:      []string{"the drain took two nodes per zone at once", "the CI check still passes a chart that uses a removed API", "{$svc} returned 5xx while its node drained"},
-		relnote:  []string{"Clusters run Kubernetes 1.30; charts that use removed APIs no longer deploy.", "CI fails a chart that uses an API Kubernetes 1.30 removes, and names the replacement."},
-		rollout:  []string{"staging first, then one production cluster a week", "the {$region} cluster goes last, after {$team}'s release"},
+		gain:    []string{"one blocker less for the production date", "an upgrade without dropped requests"},
+		gap:     []string{"the drain took two nodes per zone at once", "the CI check still passes a chart that uses a removed API", "{$svc} returned 5xx while its node drained"},
+		windows: []string{"the {$region} cluster upgrade", "the node pool upgrade"},
+		relnote: []string{"Clusters run Kubernetes 1.30; charts that use removed APIs no longer deploy.", "CI fails a chart that uses an API Kubernetes 1.30 removes, and names the replacement."},
+		rollout: []string{"staging first, then one production cluster a week", "the {$region} cluster goes last, after {$team}'s release"},
 		decisions: []string{
 			"Decision: we upgrade production one cluster a week, not all in one weekend. Slower, but a surprise only ever hits one cluster.",
 			"We agreed to decommission the old cluster instead of upgrading it. Agreed with {$lead} in {$meeting}.",
@@ -206,11 +206,11 @@ var epicThemes = map[string]*epicTheme{
 			"the drill result is in #platform already; this only adds a chart",
 			"it only affects the read replicas, and the drill still passes",
 		},
-		gain:     []string{"failover under 30 s", "no restart after a failover"},
-		verified: []string{"the drill promoted a new primary in {$11-24} s and {$svc} reconnected without a restart", "the failover alert fired within a minute and named the old and the new primary", "PgBouncer followed the new leader in under 10 s"},
-		gap:      []string{"{$svc} needed a restart after the drill", "the failover alert doesn't give the measured downtime", "the drill report shows the database's downtime, not what {$svc} saw"},
-		relnote:  []string{"Postgres failover takes under 30 s and services reconnect on their own.", "A monthly failover drill runs on staging and posts the measured downtime to #platform."},
-		rollout:  []string{"the first production drill runs on {$nth}", "services move behind the pooler {~two|three} at a time"},
+		gain:    []string{"failover under 30 s", "no restart after a failover"},
+		gap:     []string{"{$svc} needed a restart after the drill", "the failover alert doesn't give the measured downtime", "the drill report shows the database's downtime, not what {$svc} saw"},
+		windows: []string{"the production failover drill", "moving {$svc} behind the pooler"},
+		relnote: []string{"Postgres failover takes under 30 s and services reconnect on their own.", "A monthly failover drill runs on staging and posts the measured downtime to #platform."},
+		rollout: []string{"the first production drill runs on {$nth}", "services move behind the pooler {~two|three} at a time"},
 		decisions: []string{
 			"Decision: the drill runs against staging every month and production every quarter. Agreed with {$lead} in {$meeting}.",
 			"We're going with PgBouncer in front of Patroni, not client-side failover: one change in the platform instead of one in every service.",
@@ -247,11 +247,10 @@ var epicThemes = map[string]*epicTheme{
 			"it saves a minute on a ten-minute create",
 			"the manual clean-up script still covers it",
 		},
-		gain:     []string{"{$5-12} fewer environment tickets a month", "preview environments in under 10 minutes"},
-		verified: []string{"a /preview comment made an environment in {$6-9} minutes, and it was gone 48h after the PR closed", "the database module came up with backups, alerts and Vault access and no static password", "the cost of each environment shows on the cost dashboard"},
-		gap:      []string{"the environment was still running three days after its PR closed", "the environment's cost doesn't show on the cost dashboard", "the database module still hands out a static password"},
-		relnote:  []string{"Comment /preview on a pull request to get a preview environment.", "The standard database module gives a service backups, alerts and Vault access."},
-		rollout:  []string{"the {$team} team pilots it for two weeks, then everyone gets it", "we open it to one team a week"},
+		gain:    []string{"{$5-12} fewer environment tickets a month", "preview environments in under 10 minutes"},
+		gap:     []string{"the environment was still running three days after its PR closed", "the environment's cost doesn't show on the cost dashboard", "the database module still hands out a static password"},
+		relnote: []string{"Comment /preview on a pull request to get a preview environment.", "The standard database module gives a service backups, alerts and Vault access."},
+		rollout: []string{"the {$team} team pilots it for two weeks, then everyone gets it", "we open it to one team a week"},
 		decisions: []string{
 			"Decision: preview environments are deleted 48h after the PR closes, no exceptions. {~Agreed with {$lead} in {$meeting}.|Cheaper than chasing owners.}",
 			"We're going with one namespace per environment, not one cluster: {~ready in minutes instead of half an hour|a tenth of the cost}.",
@@ -287,11 +286,10 @@ var epicThemes = map[string]*epicTheme{
 			"it only happens on retries, and the webhook still arrives",
 			"support can resend the webhook from the admin page",
 		},
-		gain:     []string{"{$3-9} fewer webhook tickets a week", "{$customer}'s biggest complaint"},
-		verified: []string{"a replay of {$customer}'s failed webhooks retried at 1m, 5m and 30m, then went through", "after 10 failed deliveries the merchant got one e-mail naming the endpoint and the error", "the webhook metrics on {$dash} match the dispatcher logs"},
-		gap:      []string{"it gave up after {$2-4} retries instead of retrying for 24 hours", "the failure e-mail went out twice in one day", "a partial refund still sends its webhook twice"},
-		relnote:  []string{"Failed webhooks are retried with backoff for 24 hours; nothing to change for integrators.", "Merchants get an e-mail when webhooks to their endpoint keep failing."},
-		rollout:  []string{"we turn retries on for {~10|25}% of merchants the week after", "retries go to {$customer} first, then to everyone"},
+		gain:    []string{"{$3-9} fewer webhook tickets a week", "{$customer}'s biggest complaint"},
+		gap:     []string{"it gave up after {$2-4} retries instead of retrying for 24 hours", "the failure e-mail went out twice in one day", "a partial refund still sends its webhook twice"},
+		relnote: []string{"Failed webhooks are retried with backoff for 24 hours; nothing to change for integrators.", "Merchants get an e-mail when webhooks to their endpoint keep failing."},
+		rollout: []string{"we turn retries on for {~10|25}% of merchants the week after", "retries go to {$customer} first, then to everyone"},
 		decisions: []string{
 			"Decision: we retry webhooks for 24 hours, not 72; after a day the merchant gets an e-mail and the event waits on the dashboard. Agreed with {$lead} in {$meeting}.",
 			"We agreed to go with option B (a retry queue per merchant tier): {~one more day of work|a bit more setup}, but one slow endpoint can't hold up everyone's webhooks.",
@@ -327,11 +325,10 @@ var epicThemes = map[string]*epicTheme{
 			"it only changes the error text, not the payment",
 			"it hit under 1% of challenges last week",
 		},
-		gain:     []string{"a {$3-8} point drop in the challenge rate", "{$customer}'s biggest complaint"},
-		verified: []string{"a €20 payment from a known device went through 3DS2 without a challenge", "switching {$customer} back to 3DS1 took {$2-4} minutes and no deploy", "each way a challenge can fail returned its own error code with the advice for the customer"},
-		gap:      []string{"a timeout and a declined challenge return the same error code", "switching a merchant back to 3DS1 needed a deploy", "the exemption isn't requested for a €20 payment"},
-		relnote:  []string{"EU card payments use 3-D Secure 2; most low-risk payments skip the challenge.", "A failed 3-D Secure challenge returns a distinct error code for each cause."},
-		rollout:  []string{"we turn 3DS2 on for {~10|25|5}% of merchants the week after", "{$customer} goes first, then the rest of the EU merchants"},
+		gain:    []string{"a {$3-8} point drop in the challenge rate", "{$customer}'s biggest complaint"},
+		gap:     []string{"a timeout and a declined challenge return the same error code", "switching a merchant back to 3DS1 needed a deploy", "the exemption isn't requested for a €20 payment"},
+		relnote: []string{"EU card payments use 3-D Secure 2; most low-risk payments skip the challenge.", "A failed 3-D Secure challenge returns a distinct error code for each cause."},
+		rollout: []string{"we turn 3DS2 on for {~10|25|5}% of merchants the week after", "{$customer} goes first, then the rest of the EU merchants"},
 		decisions: []string{
 			"Decision: we roll 3DS2 out merchant by merchant behind a flag, not all at once. Slower, but a bad issuer only ever hits one merchant.",
 			"We agreed to ask for the low-value exemption on payments under €30 only; above that the issuer decides. Agreed with {$lead} in {$meeting}.",
@@ -367,11 +364,11 @@ var epicThemes = map[string]*epicTheme{
 			"it's one currency with {$2-9} payments a day",
 			"finance can work around it with a filter on the report",
 		},
-		gain:     []string{"a month-end close in {$2-3} days instead of 6", "{$20-60} fewer manual adjustments a month"},
-		verified: []string{"a partial refund wrote two ledger entries that sum to zero", "the backfilled day reconciled to zero against the bank statement", "running a backfilled day again replaced it rather than adding to it"},
-		gap:      []string{"one refund wrote ledger entries that don't sum to zero", "running the day again added its entries twice", "the reconciliation report misses the payouts in {~SEK|NOK|DKK}"},
-		relnote:  []string{"Every refund and payout is recorded as a balanced double entry in the ledger.", "The daily reconciliation report lands in #payments-eng by 08:00 CET."},
-		rollout:  []string{"the old ledger keeps writing in parallel for a month", "we backfill one month of history a week"},
+		gain:    []string{"a month-end close in {$2-3} days instead of 6", "{$20-60} fewer manual adjustments a month"},
+		gap:     []string{"one refund wrote ledger entries that don't sum to zero", "running the day again added its entries twice", "the reconciliation report misses the payouts in {~SEK|NOK|DKK}"},
+		windows: []string{"the ledger schema migration"},
+		relnote: []string{"Every refund and payout is recorded as a balanced double entry in the ledger.", "The daily reconciliation report lands in #payments-eng by 08:00 CET."},
+		rollout: []string{"the old ledger keeps writing in parallel for a month", "we backfill one month of history a week"},
 		decisions: []string{
 			"After talking it through with {$mate}: we're going with logical replication for the ledger backfill, not dump/restore. Less downtime, more setup.",
 			"Decision: the old ledger keeps writing in parallel until reconciliation has been green for 30 days. Agreed with {$lead} in {$meeting}.",
@@ -407,11 +404,10 @@ var epicThemes = map[string]*epicTheme{
 			"the spinner times out on its own after a minute",
 			"only {$2-4}% of confirmations start offline at all",
 		},
-		gain:     []string{"{$10-25} fewer 'lost payment' tickets a month", "no double charges on a flaky connection"},
-		verified: []string{"offline on a real phone in a lift, the confirmation was queued and arrived once the signal came back", "the app sent the same confirmation twice and the card was charged once", "a pending payment could not be confirmed a second time"},
-		gap:      []string{"the payment shows as failed, not pending, after reconnecting", "the expiry message never appears after 24 hours", "a queued confirmation is sent twice after the app restarts"},
-		relnote:  []string{"Payments confirmed without a connection are sent when you're back online.", "A payment confirmed offline shows as pending until it goes through."},
-		rollout:  []string{"we turn offline mode on for {~10|25|5}% of users the week after", "Android gets it first, iOS a week later"},
+		gain:    []string{"{$10-25} fewer 'lost payment' tickets a month", "no double charges on a flaky connection"},
+		gap:     []string{"the payment shows as failed, not pending, after reconnecting", "the expiry message never appears after 24 hours", "a queued confirmation is sent twice after the app restarts"},
+		relnote: []string{"Payments confirmed without a connection are sent when you're back online.", "A payment confirmed offline shows as pending until it goes through."},
+		rollout: []string{"we turn offline mode on for {~10|25|5}% of users the week after", "Android gets it first, iOS a week later"},
 		decisions: []string{
 			"Decision: a confirmation queued offline expires after 24 hours with a clear message, never silently. Agreed with {$lead} in {$meeting}.",
 			"We agreed to go with option B (idempotency keys made on the device): {~one more day of work|a bit more setup}, but a retry can never charge twice.",
@@ -446,11 +442,10 @@ var epicThemes = map[string]*epicTheme{
 			"it affects {$2-4}% of devices and the notification still arrives",
 			"quiet hours already cover most of the complaints",
 		},
-		gain:     []string{"a {$5-15} point drop in push opt-outs", "fewer uninstalls after a campaign"},
-		verified: []string{"with marketing notifications switched off, the campaign never reached the phone but the receipt did", "a receipt sent at 23:00 arrived at 07:00 with the others", "a preference changed on the phone reached the tablet within a minute"},
-		gap:      []string{"marketing notifications still arrive with the switch off", "the preference didn't reach the second device", "a security alert was held back during quiet hours"},
-		relnote:  []string{"Choose which notifications you get in Settings; receipts and security alerts stay on by default.", "Quiet hours: no notifications at night except security alerts."},
-		rollout:  []string{"we turn the preferences on for {~10|25|5}% of users the week after", "Android gets it first, iOS a week later"},
+		gain:    []string{"a {$5-15} point drop in push opt-outs", "fewer uninstalls after a campaign"},
+		gap:     []string{"marketing notifications still arrive with the switch off", "the preference didn't reach the second device", "a security alert was held back during quiet hours"},
+		relnote: []string{"Choose which notifications you get in Settings; receipts and security alerts stay on by default.", "Quiet hours: no notifications at night except security alerts."},
+		rollout: []string{"we turn the preferences on for {~10|25|5}% of users the week after", "Android gets it first, iOS a week later"},
 		decisions: []string{
 			"Decision: receipts and security alerts are on by default, and security alerts can't be switched off. Agreed with {$lead} in {$meeting}.",
 			"We settled on 22:00–07:00 as the default quiet hours, in the phone's time zone. {~Users can change them.|{$outsider} is fine with it.}",
@@ -489,8 +484,8 @@ var genericTheme = epicTheme{
 	},
 	gain:     []string{"a {$10-40}% drop in pages", "{$customer}'s biggest complaint", "{$3-9} fewer tickets a week"},
 	watchers: []string{"{$outsider}"},
-	verified: []string{"the change behaves and the logs are clean", "{$svc} behaves as the ticket asks, also after a restart", "p99 back under {$150-250} ms"},
 	gap:      []string{"the fix doesn't survive a restart of {$svc}", "the dashboard shows no data for {$region}", "the old behaviour doesn't come back when the flag is off"},
+	windows:  []string{"the {$svc} upgrade", "the {$svc} migration"},
 	relnote:  []string{"{$summary}."},
 	rollout:  []string{"it goes out behind the flag, and we turn it on for {~10|25|5}% of {~traffic|merchants} the week after{? and for everyone on {$nth} if the numbers hold}"},
 }

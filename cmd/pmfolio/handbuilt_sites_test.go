@@ -198,6 +198,7 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		{"the alert bot's outage, its postmortem and follow-ups are one incident (bullets)", view.bullets, "- Coordinated 1 incident: "},
 		{"the epic he owned is as big as its issues, not only those with his evidence", view.brief, "· 13 issues with 3 teammates ·"},
 		{"pmfolio bullets says he owned the epic", view.bullets, "- Owned 1 epic, with 3 teammates across 13 issues"},
+		{"next says the date he wrote for the Amex block has passed", view.next, "“late Q3”, has passed"},
 	})
 	checkHides(t, []shown{
 		{"the headline counts initiatives when there is one", view.brief, "1 initiative"},

@@ -547,7 +547,7 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 		stillWanted = "Ask first whether it is still needed after " + age(quiet, t.Now) + " without a word from the team, and close it if not. "
 	}
 	return map[string]string{"blocker": blocker, "chase": chase, "blocker-owner": owner, "chase-blocker": chaseBlocker,
-		"age": age(since, t.Now), "still-needed": stillWanted}, true
+		"age": age(since, t.Now), "still-needed": stillWanted, "date-passed": t.passedDate(is)}, true
 }
 
 // unlinkedBlock: an issue marked blocked (flagged, a blocked status or

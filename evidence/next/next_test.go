@@ -152,6 +152,12 @@ func TestDetectors(t *testing.T) {
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY.")}
 			}}},
+		{name: "the date given for a block has passed", detector: "blocked.stale",
+			reason: "; the date in Tomás's comment of " + dayOf(days(40), now) + ", “ETA " + days(30).Format("2 Jan") + "”, has passed",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
+				is.Comments = []evidence.Comment{comment(tomas, days(40), "PAY says ETA "+days(30).Format("2 Jan")+", nothing we can do before.")}
+			}}},
 		{name: "an ETA asked of someone nobody names leaves the blocker's assignee to ask", detector: "blocked.stale",
 			action: "Chase the blocker PAY-7: ask its assignee (or PAY's lead) for a date,",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
@@ -2091,5 +2097,20 @@ func TestGapsCountIssues(t *testing.T) {
 		if got[comp] != want {
 			t.Errorf("%s: %d, want %d (%v)", comp, got[comp], want, got)
 		}
+	}
+}
+
+// A date given for a block that is still ahead is no date that passed.
+func TestADateStillAheadIsNotSaidToHavePassed(t *testing.T) {
+	cfg, err := Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	is := story("OPS-9")
+	is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
+	is.Comments = []evidence.Comment{comment(tomas, days(6), "PAY says ETA "+days(-20).Format("2 Jan")+".")}
+	got := detectedBy(t, cfg, []TeamIssue{is}, "blocked.stale", false)
+	if len(got) != 1 || strings.Contains(got[0].Reason, "has passed") {
+		t.Errorf("found %+v, want one chase that does not say the date passed", got)
 	}
 }

@@ -90,7 +90,7 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 		return jiraItem(is, source, id, when, category, "rule.x", 0.8, "")
 	}
 	followUp := fixtureIssue{"30081", "OPS-81", "Task", "Alert on gateway timeouts before customers see them", "", dana, "new", nil}
-	followUp2 := fixtureIssue{"30082", "OPS-82", "Task", "Add the rollback step to the runbook", "", dana, "new", nil}
+	followUp2 := fixtureIssue{"30082", "OPS-82", "Task", "Postmortem follow-up: add the rollback step to the runbook", "", dana, "new", nil}
 	unassigned := func(is fixtureIssue) fixtureIssue { is.assignee = evidence.User{}; is.status = "new"; return is }
 	tests := []struct {
 		name  string

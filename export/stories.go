@@ -1080,12 +1080,22 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 // isPostmortem reports whether an issue is a postmortem itself, by its type
 // or the word its summary opens with ("Postmortem: checkout failures…",
 // "Write-up: card payment failures on 12 Aug", "RCA: …"), rather than an
-// issue that only mentions one ("From the postmortem…").
+// issue that only mentions one ("From the postmortem…") or is an action it
+// left ("Postmortem follow-up: alert on pool saturation", "RCA action item:
+// …", "PIR CAPA – …"), which the résumé counts as a follow-up issue.
 func isPostmortem(issueType, summary string) bool {
 	if evidence.EqualsAnyFold(issueType, []string{"Postmortem", "Post-incident review"}) {
 		return true
 	}
-	first, _, _ := strings.Cut(strings.TrimSpace(summary), " ")
+	first, rest, _ := strings.Cut(strings.TrimSpace(summary), " ")
+	if !strings.HasSuffix(first, ":") && postmortemAction.MatchString(rest) {
+		return false
+	}
 	first = strings.TrimRight(first, ":")
 	return evidence.EqualsAnyFold(first, []string{"Postmortem", "Post-mortem", "PIR", "RCA", "Write-up", "Writeup"})
 }
+
+// postmortemAction opens the rest of a summary that names an action a
+// postmortem left, after the postmortem's word: "follow-up", "action
+// item", "CAPA", "corrective action" (pmfolio next's followUpMark).
+var postmortemAction = regexp.MustCompile(`(?i)^(?:follow-?ups?|action items?|actions?|capa|corrective (?:and preventive )?actions?|preventive actions?)\b`)

@@ -194,8 +194,11 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 			"with the result “returning-customer conversion up from 2.1% to 2.6% over the first two weeks”, a 24% rise."},
 		{"the initiative's bullet gives its result", view.bullets,
 			"returning-customer conversion up from 2.1% to 2.6% over the first two weeks, a 24% rise."},
-		{"the alert bot's outage, its postmortem and follow-ups are one incident (competencies)", view.brief, "Incident coordination (1 incident on 3 issues"},
+		{"the alert bot's outage, its postmortem and follow-ups are one incident (competencies)", view.brief, "Incident coordination (1 incident on 4 issues"},
 		{"the alert bot's outage, its postmortem and follow-ups are one incident (bullets)", view.bullets, "- Coordinated 1 incident: "},
+		// "Follow-up from the 12 Aug failures." and "Follow-up from CHK
+		// incident on 12 Aug: …" are the two actions he filed.
+		{"the incident's bullet counts both follow-ups he filed", view.bullets, "wrote 1 postmortem and filed 2 follow-up issues."},
 		{"the epic he owned is as big as its issues, not only those with his evidence", view.brief, "· 13 issues with 3 teammates ·"},
 		{"pmfolio bullets says he owned the epic", view.bullets, "- Owned 1 epic, with 3 teammates across 13 issues"},
 		{"next says the date he wrote for the Amex block has passed", view.next, "“late Q3”, has passed"},
@@ -214,13 +217,20 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 			t.Errorf("%s claims the epic he set while filing his stories as grooming: %q", name, m)
 		}
 	}
+	// On PAY's deprecation ticket he said when Checkout moves off v1 and
+	// which of his team's issues tracks it: arranging work across teams.
+	pointed := false
 	for _, ev := range view.evidence {
+		pointed = pointed || ev.Category == evidence.CatCrossTeam && strings.Contains(ev.Excerpt, "tracks it")
 		if strings.HasPrefix(ev.Excerpt, "Parent:") {
 			t.Errorf("the epic he set on %s while filing it is %s evidence", ev.IssueKey, ev.Category)
 		}
 		if strings.Contains(ev.Excerpt, "not going to make it this sprint") {
 			t.Errorf("his own ticket's slip note on %s is %s evidence", ev.IssueKey, ev.Category)
 		}
+	}
+	if !pointed {
+		t.Error(`his note on PAY's ticket that a Checkout issue "tracks it" is no cross-team coordination evidence`)
 	}
 	checkNoSecret(t, view, jiratest.KestrelAPIToken)
 }
@@ -247,6 +257,9 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 			"**Success metrics:** Checklist used for 3 consecutive releases; Zero rollbacks; Defect leakage to production less than 5 per release."},
 		{"the outcome names whom it mentions", view.brief, "Thanks Anand Kulkarni, Meenakshi Sundaram and Harpreet Kaur for the support."},
 		{"next names whom a question mentions", view.next, "Rohit Sharma asked “Meenakshi Sundaram, for joint accounts"},
+		// Each "CAPA from CORE-2213." task she filed is a follow-up of the
+		// incident, not a postmortem.
+		{"the incident's bullet counts her 3 CAPA follow-ups", view.bullets, "wrote 1 postmortem and filed 3 follow-up issues."},
 	})
 
 	var bulkClosed []string

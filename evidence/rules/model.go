@@ -483,10 +483,17 @@ func (m *Model) claims(s *subject, out []evidence.Evidence, unvetoed func(eviden
 		if m.questionWeight(feats, c) > top[0].w {
 			why += fmt.Sprintf("; and the question it answers: %q", markup.KeepMentions(evidence.Shorten(markup.PlainText(s.a.InReplyTo.Text), questionExcerptRunes), s.a.InReplyTo.Text))
 		}
+		excerpt := markup.ExcerptAt(text, toks[top[0].f.tok].start)
+		if s.a.Source == evidence.SourceIssue {
+			// An issue the user filed reads from its opening, as the story
+			// rules quote it (quote: opening): a write-up from what
+			// happened and what it cost, not from its list of follow-ups.
+			excerpt = issueExcerpt(s)
+		}
 		out = append(out, evidence.Evidence{
 			Source: s.a.Source, SourceID: s.a.SourceID, OccurredAt: s.a.At, IssueID: s.a.IssueID,
 			Category: id, Rule: evidence.RuleTextModel, Confidence: math.Round(probs[c]*100) / 100,
-			Excerpt: s.quote(markup.ExcerptAt(text, toks[top[0].f.tok].start)),
+			Excerpt: s.quote(excerpt),
 			Why:     why,
 		})
 	}

@@ -24,10 +24,7 @@ func (g *generator) countCheckIns() {
 		}
 	}
 	for _, is := range g.site.issues {
-		epic := is.Parent
-		if is.Type == typeEpic {
-			epic = is
-		}
+		epic := is.epic()
 		for _, c := range is.Comments {
 			if !storiesDone.MatchString(c.Body) {
 				continue

@@ -18,10 +18,7 @@ func TestDemoCheckInsCountTheEpicsIssues(t *testing.T) {
 		now := defaultDemoNow.Add(time.Duration(w) * 7 * 24 * time.Hour)
 		site := DemoSite(DemoOptions{Deployment: DeploymentCloud, Seed: 1, Now: now, TeamBacklog: true, TeamIssues: 40})
 		for _, is := range site.Issues() {
-			epic := is.Parent
-			if is.Type == typeEpic {
-				epic = is
-			}
+			epic := is.epic()
 			for _, c := range is.Comments {
 				m := counted.FindStringSubmatch(c.Body)
 				if m == nil {

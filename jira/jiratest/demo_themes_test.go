@@ -26,12 +26,6 @@ func themeSites(t *testing.T) map[string]*Site {
 	return sites
 }
 
-// initiativeOf is the roadmap initiative an epic is a phase of.
-func initiativeOf(epic *Issue) string {
-	name, _, _ := strings.Cut(epic.Summary, ", phase ")
-	return name
-}
-
 var digits = regexp.MustCompile(`\d+`)
 
 // whyNow is the line under "Why now" in an epic's description, its
@@ -60,7 +54,7 @@ func TestDemoEpicsDoNotShareAWhyNow(t *testing.T) {
 				t.Errorf("%s: epic %s %q has no why-now", name, is.Key, is.Summary)
 				continue
 			}
-			if other, ok := first[why]; ok && initiativeOf(other) != initiativeOf(is) {
+			if other, ok := first[why]; ok && initiativeName(other) != initiativeName(is) {
 				t.Errorf("%s: %s %q and %s %q give the same why-now: %q", name, other.Key, other.Summary, is.Key, is.Summary, why)
 			}
 			first[why] = is
@@ -104,17 +98,13 @@ func TestDemoCommentsUnderAnEpicStayOnItsTheme(t *testing.T) {
 	for name, site := range themeSites(t) {
 		offTheme := 0
 		for _, is := range site.issues {
-			epic := is.Parent
-			if is.Type == typeEpic {
-				epic = is
-			}
-			if epic == nil {
+			mine := initiativeName(is)
+			if mine == "" {
 				continue
 			}
-			mine := initiativeOf(epic)
 			var texts []string
-			if is == epic {
-				texts = append(texts, whyNow(epic))
+			if is.Type == typeEpic {
+				texts = append(texts, whyNow(is))
 			}
 			for _, c := range is.Comments {
 				if c.Author == site.Me {

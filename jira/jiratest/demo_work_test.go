@@ -23,7 +23,7 @@ func TestDemoInitiativeWorkNeverRepeatsASummary(t *testing.T) {
 			if is.Parent == nil {
 				continue
 			}
-			k := under{is.Project.Key, initiativeOf(is.Parent), is.Summary}
+			k := under{is.Project.Key, initiativeName(is.Parent), is.Summary}
 			if other, ok := first[k]; ok {
 				if repeats++; repeats <= 3 {
 					t.Errorf("%s: %s and %s are both %q under %q", now.Format("2006-01-02"), other.Key, is.Key, is.Summary, k.initiative)
@@ -134,17 +134,14 @@ func TestDemoChecksAreTheIssuesOwn(t *testing.T) {
 func TestDemoMaintenanceWindowsFitTheInitiative(t *testing.T) {
 	for name, site := range themeSites(t) {
 		for _, is := range site.issues {
-			epic := is.Parent
-			if is.Type == typeEpic {
-				epic = is
-			}
-			if epic == nil {
+			initiative := initiativeName(is)
+			if initiative == "" {
 				continue
 			}
-			th := epicThemes[initiativeOf(epic)]
+			th := epicThemes[initiative]
 			for _, c := range is.Comments {
 				if c.Author == site.Me && strings.Contains(c.Body, "the maintenance window") && len(th.windows) == 0 {
-					t.Errorf("%s: %s %q is under %q, which holds no maintenance window: %q", name, is.Key, is.Summary, initiativeOf(epic), c.Body)
+					t.Errorf("%s: %s %q is under %q, which holds no maintenance window: %q", name, is.Key, is.Summary, initiative, c.Body)
 				}
 			}
 		}

@@ -46,13 +46,18 @@ func (g *generator) contentWords(summary string) map[string]bool {
 	return words
 }
 
+// epic is the epic an issue is filed under, or is; nil for neither.
+func (is *Issue) epic() *Issue {
+	if is.Type == typeEpic {
+		return is
+	}
+	return is.Parent
+}
+
 // initiativeName is the epic an issue is filed under, or is, without its
 // phase: issues of one initiative are about the same thing.
 func initiativeName(is *Issue) string {
-	e := is.Parent
-	if is.Type == typeEpic {
-		e = is
-	}
+	e := is.epic()
 	if e == nil {
 		return ""
 	}

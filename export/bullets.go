@@ -492,10 +492,7 @@ func (r *report) count(items []*evidence.Evidence, counts string) bulletNumber {
 		for _, v := range values {
 			if k := e.SiteName + "\x00" + v; !seen[k] {
 				seen[k] = true
-				if len(r.sites) > 1 {
-					v = e.SiteName + ": " + v // two employers can both have a PAY-142
-				}
-				n.Of = append(n.Of, v)
+				n.Of = append(n.Of, r.onSite(e.SiteName, v))
 			}
 		}
 	}
@@ -556,6 +553,16 @@ func (r *report) count(items []*evidence.Evidence, counts string) bulletNumber {
 		n.Links = append(n.Links, e.RecordURL())
 	}
 	return n
+}
+
+// onSite names a thing a bullet counts as --explain lists it: with its
+// site when the portfolio has several, as two employers can both have a
+// PAY-142.
+func (r *report) onSite(site, v string) string {
+	if len(r.sites) > 1 {
+		return site + ": " + v
+	}
+	return v
 }
 
 // epicDone reports whether an epic of the portfolio is done.
@@ -634,20 +641,14 @@ func (r *report) epicsScale(epics []evidence.Epic, items []*evidence.Evidence) (
 	teammates = bulletNumber{Counts: countsEpicTeammates, Of: []string{}, EvidenceIDs: []string{}, Links: []string{}, evidence: items}
 	seenIssue, seenMate := map[issueRef]bool{}, map[issueRef]bool{}
 	add := func(site, key string, assignee evidence.User) {
-		named := func(v string) string {
-			if len(r.sites) > 1 {
-				return site + ": " + v // two employers can both have a PAY-142
-			}
-			return v
-		}
 		if key != "" && !seenIssue[issueRef{site, key}] {
 			seenIssue[issueRef{site, key}] = true
-			issues.Of = append(issues.Of, named(key))
+			issues.Of = append(issues.Of, r.onSite(site, key))
 		}
 		if (assignee.DisplayName != "" || assignee.ID != "") && !isUser(assignee, r.userOf(site)) {
 			if id := (issueRef{site, cmp.Or(assignee.ID, assignee.DisplayName)}); !seenMate[id] {
 				seenMate[id] = true
-				teammates.Of = append(teammates.Of, named(cmp.Or(assignee.DisplayName, assignee.ID)))
+				teammates.Of = append(teammates.Of, r.onSite(site, cmp.Or(assignee.DisplayName, assignee.ID)))
 			}
 		}
 	}

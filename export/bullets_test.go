@@ -875,3 +875,29 @@ func TestBulletsExplainHowLongEachBlockHadStood(t *testing.T) {
 		t.Errorf("--explain gives the blocks' durations as %q, want %q:\n%s", got, want, out)
 	}
 }
+
+// The kind of work the user did most leads the bullets, even when another
+// kind is rarer and better written: 27 delivered issues tested say more on
+// a résumé than 2 stories written, which rarity (a portfolio's range, for
+// its quotes) would put first.
+func TestBulletsLeadWithTheWorkDoneMostNotTheRarest(t *testing.T) {
+	p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock}
+	typicalContext(&p)
+	for i := range 27 {
+		story := fixtureIssue{fmt.Sprintf("140%02d", i), fmt.Sprintf("PAY-4%02d", i), "Story", "A delivered story", "", alex, "done", nil}
+		p.Evidence = append(p.Evidence, jiraItem(story, evidence.SourceComment, fmt.Sprintf("41%02d", i), "2026-05-12T10:00:00Z",
+			evidence.CatAcceptanceTesting, "comment.acceptance", 0.8, "Tried it on staging, meets the AC."))
+	}
+	for i, text := range []string{
+		"As a store manager I want to see refunds by reason each week so that we fix the 3 causes behind most of them, because support answers 40 such tickets a week.",
+		"As a cashier I want a partial refund from the order page so that a customer who returns 1 of 3 items is not refunded in full, instead of the manual credit note we use now.",
+	} {
+		story := fixtureIssue{fmt.Sprintf("1410%d", i), fmt.Sprintf("PAY-45%d", i), "Story", "A story I wrote", "", alex, "new", nil}
+		p.Evidence = append(p.Evidence, jiraItem(story, evidence.SourceIssue, story.id, "2026-05-01T10:00:00Z",
+			evidence.CatStoryWriting, "issue.story", 0.9, text))
+	}
+	lines := bulletLines(t, p, -1)
+	if len(lines) < 2 || !strings.HasPrefix(lines[0], "Tested 27 ") {
+		t.Errorf("the 27 issues tested do not lead the bullets:\n%s", strings.Join(lines, "\n"))
+	}
+}

@@ -467,6 +467,33 @@ func TestPickVariedNeverPicksWordsAlreadyQuoted(t *testing.T) {
 	}
 }
 
+// Proofs come from different issues first, so that an initiative shows
+// the range of its work; when no other issue has one left to give, a
+// second proof of another kind on an issue already quoted fills the slot
+// rather than leaving it empty (a progress note on the epic beside the
+// release plan written there).
+func TestPickVariedTakesASecondIssueFirstAndFillsEmptySlotsFromOneAlreadyQuoted(t *testing.T) {
+	s := newStrengths(newView(typicalPortfolio()))
+	plan := jiraItem(epicEU, evidence.SourceComment, "12001", "2026-03-01T09:00:00Z", evidence.CatReleasePlanning, "comment.release", 0.8,
+		"Release plan: retries ship in 2026.03 behind a flag, the EU rollout follows a week later once the error rate holds under 1%.")
+	note := jiraItem(epicEU, evidence.SourceComment, "12002", "2026-03-08T09:00:00Z", evidence.CatStakeholderComms, "comment.status-update", 0.8,
+		"Update for support: retries are live for 10% of EU checkouts, errors down from 9% to 2%; full rollout Thursday.")
+	decision := jiraItem(taskRetry, evidence.SourceComment, "12003", "2026-02-20T09:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8,
+		"Decision: retries happen in the gateway client, not the checkout service, because only the client knows the timeout.")
+	items := []*evidence.Evidence{&plan, &note, &decision}
+	two := s.pickVaried(items, 2, nil)
+	if len(two) != 2 || two[0].IssueKey == two[1].IssueKey {
+		t.Errorf("two proofs of %d: want one each of %s and %s", len(two), epicEU.key, taskRetry.key)
+	}
+	three := s.pickVaried(items, 3, nil)
+	if len(three) != 3 {
+		t.Fatalf("picked %d of 3 proofs: a slot stays empty while an issue already quoted has one", len(three))
+	}
+	if !slices.Equal(three[:2], two) {
+		t.Errorf("filling the third slot changed the first two")
+	}
+}
+
 // The team work the user picked up through `pmfolio next` is in the
 // brief's headline, each task linked to the user's own record of doing it.
 func TestTheBriefHeadlineClaimsTheTeamWorkPickedUp(t *testing.T) {

@@ -46,7 +46,7 @@ func writeAppendix(w *bufio.Writer, r *report) {
 		}
 	}
 	if len(other) > 0 {
-		w.WriteString("\n### Other work\n\n")
+		w.WriteString("\n### " + headingOtherWork + "\n\n")
 		writeDigest(w, r, other)
 	}
 }

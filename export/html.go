@@ -50,6 +50,11 @@ const (
 	labelAlsoLed = "Also led."
 )
 
+// headingOtherWork heads the appendix's items of no initiative: a level-3
+// heading like an initiative's, which the layouts do not keep together as
+// one.
+const headingOtherWork = "Other work"
+
 // initiativeBlocks groups each initiative, a level-3 heading and the
 // blocks under it up to the next heading or "Also led.", into one
 // initiativeBlock, and gives its Outcome paragraph the class outcome: the
@@ -60,7 +65,7 @@ type initiativeBlocks struct{}
 func (initiativeBlocks) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*ast.Heading); !ok || h.Level != 3 {
+		if h, ok := n.(*ast.Heading); !ok || h.Level != 3 || plainText(src, h) == headingOtherWork {
 			continue
 		}
 		block := &initiativeBlock{}

@@ -268,6 +268,20 @@ func TestHTMLKeepsAShortLinkOnOneLine(t *testing.T) {
 	}
 }
 
+// The appendix's items of no initiative are no initiative: the page does
+// not try to keep them on one page as one.
+func TestHTMLDoesNotMakeTheAppendixOtherWorkAnInitiative(t *testing.T) {
+	page := render(t, func(w io.Writer, p evidence.Portfolio) error { return HTML(w, p, Options{Full: true}) }, typicalPortfolio())
+	if !strings.Contains(page, headingOtherWork+"</h3>") {
+		t.Fatalf("the full page has no %q heading to test", headingOtherWork)
+	}
+	for _, a := range regexp.MustCompile(`(?s)<article class="initiative">\n(.*?)</article>`).FindAllStringSubmatch(page, -1) {
+		if strings.Contains(a[1], headingOtherWork+"</h3>") {
+			t.Errorf("%q is an initiative's article:\n%.300s", headingOtherWork, a[1])
+		}
+	}
+}
+
 // Each initiative is one article, which print keeps on one page where it
 // fits, and its Outcome is set apart, on screen and on paper, so that a
 // reader scanning for results finds them.

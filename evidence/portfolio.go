@@ -43,10 +43,13 @@ type Epic struct {
 	Issues []EpicIssue
 }
 
-// EpicIssue is one issue of an epic, with whom it is assigned to.
+// EpicIssue is one issue of an epic, with whom it is assigned to and when
+// it was filed (an issue filed under an epic long after it was resolved
+// is no part of what the initiative did).
 type EpicIssue struct {
 	Key      string
 	Assignee User
+	Created  time.Time
 }
 
 // IssueOutcome is the user's statement of what the work on one issue

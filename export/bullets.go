@@ -635,7 +635,8 @@ func withAcross(mates, issues bulletNumber) clause {
 // on, and the teammates assigned to them. An epic's owner answers for all
 // of it, not only for the issues their own evidence is on (a release
 // manager who wrote the epic and closed its tasks herself has evidence on
-// two of its eight issues). The items are the evidence behind both.
+// two of its eight issues), up to a week after it was done (see
+// afterClose). The items are the evidence behind both.
 func (r *report) epicsScale(epics []evidence.Epic, items []*evidence.Evidence) (teammates, issues bulletNumber) {
 	issues = bulletNumber{Counts: countsEpicIssues, Of: []string{}, EvidenceIDs: []string{}, Links: []string{}, evidence: items}
 	teammates = bulletNumber{Counts: countsEpicTeammates, Of: []string{}, EvidenceIDs: []string{}, Links: []string{}, evidence: items}
@@ -657,7 +658,11 @@ func (r *report) epicsScale(epics []evidence.Epic, items []*evidence.Evidence) (
 	}
 	for _, ep := range epics {
 		for _, is := range ep.Issues {
-			add(ep.SiteName, is.Key, is.Assignee)
+			// An issue filed under the epic months after it was done
+			// is none of its work, nor whoever it is assigned to.
+			if !cameAfterClose(ep, is.Key, is.Created) {
+				add(ep.SiteName, is.Key, is.Assignee)
+			}
 		}
 	}
 	for _, n := range []*bulletNumber{&issues, &teammates} {

@@ -202,6 +202,33 @@ func TestBulletsForEpicsCountTheirDoneEpics(t *testing.T) {
 	}
 }
 
+// An owned epic is as big as the issues filed under it while it ran and in
+// the week after it was done: a ticket filed under it months later, and
+// whoever has it, are none of its work.
+func TestBulletsForEpicsLeaveOutIssuesFiledLongAfterTheEpicWasDone(t *testing.T) {
+	p := typicalPortfolio()
+	closed := at("2026-07-01T10:00:00Z")
+	epicDone := jiraItem(epicEU, evidence.SourceChange, "99", "2026-07-01T10:00:00Z",
+		evidence.CatEpicOwnership, "change.epic-status", 0.8, "Status: In Progress → Done")
+	epicDone.IssueStatusCategory = "done"
+	p.Evidence = append(p.Evidence, epicDone)
+	p.Epics[0].StatusCategory, p.Epics[0].Resolved = "done", &closed
+	p.Epics[0].Issues = []evidence.EpicIssue{
+		{Key: "PAY-171", Assignee: alex, Created: at("2026-07-05T09:00:00Z")}, // the wrap-up week
+		{Key: "PAY-172", Assignee: dana, Created: at("2026-10-01T09:00:00Z")}, // three months on
+	}
+	var epics string
+	for _, line := range bulletLines(t, p, -1) {
+		if strings.HasPrefix(line, "Owned ") {
+			epics = line
+		}
+	}
+	want := "Owned 1 epic, “EU checkout reliability”, with 2 teammates across 5 issues; the epic is done."
+	if epics != want {
+		t.Errorf("got  %q\nwant %q", epics, want)
+	}
+}
+
 // A result is quoted from the clause with a number that best tells it (a
 // change before an amount, an amount before a date), with the baseline
 // that follows it, which says what it changed from.
@@ -476,7 +503,12 @@ func TestEveryBulletNumberCanBeRecomputed(t *testing.T) {
 							issues := []evidence.EpicIssue{{Key: e.IssueKey, Assignee: e.IssueAssignee}}
 							for _, ep := range p.Epics {
 								if ep.SiteName == e.SiteName && (ep.Key == e.IssueKey || ep.Key == e.IssueParent) {
-									issues = append(issues, ep.Issues...)
+									for _, is := range ep.Issues {
+										// Not one filed a week or more after the epic was done.
+										if ep.StatusCategory != "done" || ep.Resolved == nil || is.Key == ep.Key || !is.Created.After(ep.Resolved.AddDate(0, 0, 7)) {
+											issues = append(issues, is)
+										}
+									}
 								}
 							}
 							for _, is := range issues {

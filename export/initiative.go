@@ -182,8 +182,15 @@ const afterCloseGrace = 7 * 24 * time.Hour
 // part of what the initiative did (it would stretch its dates past its
 // result). The epic's own items always belong to it.
 func afterClose(epic evidence.Epic, e *evidence.Evidence) bool {
-	return epic.StatusCategory == "done" && epic.Resolved != nil && e.IssueKey != epic.Key &&
-		e.OccurredAt.After(epic.Resolved.Add(afterCloseGrace))
+	return cameAfterClose(epic, e.IssueKey, e.OccurredAt)
+}
+
+// cameAfterClose reports whether what happened at the time at on the
+// issue key under epic came well after the epic was resolved (see
+// afterClose).
+func cameAfterClose(epic evidence.Epic, key string, at time.Time) bool {
+	return epic.StatusCategory == "done" && epic.Resolved != nil && key != epic.Key &&
+		at.After(epic.Resolved.Add(afterCloseGrace))
 }
 
 // status says where the epic stands now: its status category as the store

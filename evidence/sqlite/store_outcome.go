@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/evidence/markup"
@@ -184,7 +185,7 @@ func (s *Store) epicDetails(ctx context.Context, p *evidence.Portfolio) error {
 		ep.Goal = markup.PlainText(is.Description)
 		ep.Status, ep.StatusCategory, ep.Resolution, ep.Resolved = is.Status, is.StatusCategory, is.Resolution, is.Resolved
 		ep.Outcome = outcome
-		ep.Issues = append(ep.Issues, evidence.EpicIssue{Key: key, Assignee: is.Assignee})
+		ep.Issues = append(ep.Issues, evidence.EpicIssue{Key: key, Assignee: is.Assignee, Created: is.Created})
 		epicOf[stored] = i
 	}
 	if err := rows.Err(); err != nil {
@@ -258,7 +259,8 @@ type siteKey struct{ site, key string }
 func (s *Store) epicIssues(ctx context.Context, p *evidence.Portfolio, index map[siteKey]int) error {
 	rows, err := s.reader().QueryContext(ctx, `
 		SELECT s.name, i.issue_key, parent, coalesce(json_extract(i.issue, '$.assignee.id'), ''),
-		       coalesce(json_extract(i.issue, '$.assignee.display_name'), '')
+		       coalesce(json_extract(i.issue, '$.assignee.display_name'), ''),
+		       coalesce(json_extract(i.issue, '$.created'), '')
 		FROM (SELECT site_id, issue_key, issue, json_extract(issue, '$.parent_key') AS parent FROM issues) i
 		JOIN sites s ON s.id = i.site_id
 		WHERE parent IS NOT NULL
@@ -268,14 +270,23 @@ func (s *Store) epicIssues(ctx context.Context, p *evidence.Portfolio, index map
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var site, key, parent string
+		var site, key, parent, created string
 		var assignee evidence.User
-		if err := rows.Scan(&site, &key, &parent, &assignee.ID, &assignee.DisplayName); err != nil {
+		if err := rows.Scan(&site, &key, &parent, &assignee.ID, &assignee.DisplayName, &created); err != nil {
 			return fmt.Errorf("read epic issues: %w", err)
 		}
-		if i, ok := index[siteKey{site, parent}]; ok {
-			p.Epics[i].Issues = append(p.Epics[i].Issues, evidence.EpicIssue{Key: key, Assignee: assignee})
+		i, ok := index[siteKey{site, parent}]
+		if !ok {
+			continue
 		}
+		is := evidence.EpicIssue{Key: key, Assignee: assignee}
+		if created != "" {
+			// The issue's JSON, not a column: time.Time's own format.
+			if is.Created, err = time.Parse(time.RFC3339Nano, created); err != nil {
+				return fmt.Errorf("read epic issue %s: %w", key, err)
+			}
+		}
+		p.Epics[i].Issues = append(p.Epics[i].Issues, is)
 	}
 	return rows.Err()
 }

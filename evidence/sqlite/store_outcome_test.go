@@ -251,6 +251,7 @@ func TestAnEpicsIssuesReachThePortfolio(t *testing.T) {
 	withEvidence := child("20002", "PAY-2", "PAY-1", testOther)
 	withoutEvidence := child("20003", "PAY-3", "PAY-1", evidence.User{})
 	withoutEvidence.Activities = nil
+	withoutEvidence.Issue.Created = t0.Add(48 * time.Hour)
 	anotherEpics := child("20004", "PAY-4", "PAY-9", testOther)
 	anotherEpics.Activities = nil
 	onNoEpic := child("20005", "PAY-5", "", testOther)
@@ -261,9 +262,11 @@ func TestAnEpicsIssuesReachThePortfolio(t *testing.T) {
 	if err != nil || len(p.Epics) != 1 {
 		t.Fatalf("portfolio epics = %+v, %v", p.Epics, err)
 	}
-	want := []evidence.EpicIssue{{Key: "PAY-1", Assignee: testMe}, {Key: "PAY-2", Assignee: testOther}, {Key: "PAY-3"}}
+	filed := t0.Add(-time.Hour) // testRecord's
+	want := []evidence.EpicIssue{{Key: "PAY-1", Assignee: testMe, Created: filed}, {Key: "PAY-2", Assignee: testOther, Created: filed},
+		{Key: "PAY-3", Created: t0.Add(48 * time.Hour)}}
 	if got := p.Epics[0].Issues; !slices.EqualFunc(got, want, func(a, b evidence.EpicIssue) bool {
-		return a.Key == b.Key && a.Assignee.ID == b.Assignee.ID && a.Assignee.DisplayName == b.Assignee.DisplayName
+		return a.Key == b.Key && a.Assignee.ID == b.Assignee.ID && a.Assignee.DisplayName == b.Assignee.DisplayName && a.Created.Equal(b.Created)
 	}) {
 		t.Errorf("the epic's issues = %+v, want %+v", got, want)
 	}

@@ -402,7 +402,7 @@ func TestStorePortfolioNamesProjectsEpicsAndPeople(t *testing.T) {
 	}
 	wantProjects := []evidence.Project{{SiteName: "acme", Key: "PAY", Name: "Payments"}}
 	wantEpics := []evidence.Epic{{SiteName: "acme", Key: "PAY-1", Summary: "Faster checkout", URL: "https://acme.atlassian.net/browse/PAY-1",
-		Issues: []evidence.EpicIssue{{Key: "PAY-1"}, {Key: "PAY-2", Assignee: child.Issue.Assignee}}}}
+		Issues: []evidence.EpicIssue{{Key: "PAY-1", Created: epic.Issue.Created}, {Key: "PAY-2", Assignee: child.Issue.Assignee, Created: child.Issue.Created}}}}
 	wantPeople := []string{"Ana Silva", "Lee Park", "Sam Rivera"}
 	if !reflect.DeepEqual(p.Projects, wantProjects) || !reflect.DeepEqual(p.Epics, wantEpics) || !reflect.DeepEqual(p.People, wantPeople) {
 		t.Errorf("projects %+v\nepics %+v\npeople %q", p.Projects, p.Epics, p.People)

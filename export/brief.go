@@ -864,7 +864,7 @@ func (r *report) proofs(s strengths, in initiative, n int, quoted *quoteSet) []*
 		// What repeats the goal or the success metrics the Goal line
 		// shows ("Success metrics for this one, so we all read them the
 		// same way: 8 of 8…") takes no proof's slot.
-		if inOwnWords(e) && !(e.Source == evidence.SourceIssue && in.isEpic(e.IssueKey) && goal != "") && !in.isOutcomeComment(e) &&
+		if inOwnWords(e) && !(e.Source == evidence.SourceIssue && in.isEpic(e.IssueKey) && goal != "") && !in.isOutcomeComment(e) && !in.afterResult(e) &&
 			!restates(e.Excerpt, goal) && !(goal != "" && restates(e.Excerpt, metrics)) {
 			written = append(written, e)
 		}
@@ -879,6 +879,23 @@ func (r *report) proofs(s strengths, in initiative, n int, quoted *quoteSet) []*
 		return picked
 	}
 	return s.pickVaried(written, n, quoted)
+}
+
+// afterResult reports whether an item came after the comment that states
+// the result of an epic's initiative ("8 of 8 services have SLOs, closing
+// the epic"): wrap-up work of the week after still counts to its size, but
+// a story or the brief that quotes it as an action tells the result before
+// what led to it (a service's SLO agreed four days after all had one). An
+// incident's postmortem and follow-ups come after the service is back,
+// and tell how the user closed it: they are kept.
+func (in initiative) afterResult(e *evidence.Evidence) bool {
+	if in.onNoEpic || !in.hasOutcome || in.outcome.Comment.At.IsZero() {
+		return false
+	}
+	if latest := len(in.phases) - 1; latest >= 0 && in.outcomePhase != in.phases[latest] {
+		return false // an earlier phase's result, while a later one goes on
+	}
+	return e.OccurredAt.After(in.outcome.Comment.At)
 }
 
 // isOutcomeComment reports whether an item is the comment the initiative's

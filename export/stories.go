@@ -687,13 +687,13 @@ func (r *report) laterPhase(in initiative, actions []storyAction) string {
 }
 
 // toldElsewhere reports whether a story tells an item of its initiative
-// outside its actions: its situation quotes the epic as created (goal,
-// when the user created it) and so what repeats its goal, its result the
-// outcome.
+// outside its actions, or not at all: its situation quotes the epic as
+// created (goal, when the user created it) and so what repeats its goal,
+// its result the outcome, which no action comes after (afterResult).
 func (in initiative) toldElsewhere(e *evidence.Evidence, goal string) bool {
 	goalQuoted := goal != ""
 	return e.Source == evidence.SourceIssue && in.isEpic(e.IssueKey) && goalQuoted || in.isOutcomeComment(e) ||
-		goalQuoted && restates(e.Excerpt, goal)
+		goalQuoted && restates(e.Excerpt, goal) || in.afterResult(e)
 }
 
 // pickFocus picks the one item a story must quote to answer its question:

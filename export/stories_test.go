@@ -367,6 +367,32 @@ func TestStoriesQuoteAWholeOutcome(t *testing.T) {
 	}
 }
 
+// A story runs in time, situation to result: what the user did in the
+// days after the comment that states the result (the wrap-up week, which
+// still counts to the initiative's size) is not told as an action before
+// it, in the story or in the brief.
+func TestNoActionIsToldAfterTheResult(t *testing.T) {
+	p := typicalPortfolio()
+	late := "Decision: we keep the refund limit at 500 EUR per order, not 1,000, because finance wants a month of data first."
+	p.Evidence = append(p.Evidence, jiraItem(storyRefund, evidence.SourceComment, "10960", "2026-11-02T10:00:00Z",
+		evidence.CatDecisionMaking, "comment.decision", 0.9, late))
+	var story, brief strings.Builder
+	if err := Stories(&story, p, StoryOptions{Top: -1}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Markdown(&brief, p, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(story.String(), "62% of refunds were self-served") {
+		t.Fatalf("no story of PAY-120 tells its result:\n%s", story.String())
+	}
+	for name, out := range map[string]string{"story": story.String(), "brief": brief.String()} {
+		if strings.Contains(out, "refund limit at 500 EUR") {
+			t.Errorf("the %s quotes a decision of 2 November as what led to the result of 30 October:\n%s", name, out)
+		}
+	}
+}
+
 // A story quotes only what the user wrote: a field edit it tells for want
 // of words ("Story Points: 3 → 5") is what they set, so it is not in
 // quotation marks under "In my own words", in Markdown or JSON.

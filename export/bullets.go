@@ -688,9 +688,16 @@ func join(parts ...clause) clause {
 // claimsOf says what the user did in groups, biggest first, as claims
 // with their numbers.
 func (r *report) claimsOf(groups []group) clause {
+	return r.claimsWith(groups, nil)
+}
+
+// claimsWith is claimsOf with, after each group's claim, what more (nil:
+// nothing) says of it: "recorded 9 product decisions on 4 epics".
+func (r *report) claimsWith(groups []group, more func(group) clause) clause {
 	type counted struct {
 		phrase string
 		n      bulletNumber
+		more   clause
 	}
 	var all []counted
 	for _, g := range groups {
@@ -702,14 +709,19 @@ func (r *report) claimsOf(groups []group) clause {
 			counts = countsWorkEpics
 		}
 		n := r.count(g.items, counts)
-		all = append(all, counted{g.category.Claim(int(n.Value)), n})
+		c := counted{phrase: g.category.Claim(int(n.Value)), n: n}
+		if more != nil {
+			c.more = more(g)
+		}
+		all = append(all, c)
 	}
 	slices.SortStableFunc(all, func(a, b counted) int { return cmp.Compare(b.n.Value, a.n.Value) })
 	var phrases []string
 	var c clause
 	for _, x := range all {
-		phrases = append(phrases, x.phrase)
+		phrases = append(phrases, x.phrase+x.more.text)
 		c.numbers = append(c.numbers, x.n)
+		c.numbers = append(c.numbers, x.more.numbers...)
 	}
 	c.text = evidence.JoinAnd(phrases)
 	return c
@@ -779,13 +791,21 @@ func sayBacklog(r *report, groups []group) []clause {
 }
 
 func sayJudgment(r *report, groups []group) []clause {
-	all := items(groups)
-	parts := []clause{join(r.claimsOf(groups), r.scope(all))}
-	if epics := r.count(all, countsEpics); epics.Value > 0 {
+	// The epics are the decisions', said only when every decision is on
+	// one: "recorded 62 product decisions in 10 epics" counted the epics
+	// of the priority edits too, and 24 of the decisions were on none.
+	onEpics := func(g group) clause {
+		if g.category.ID != evidence.CatDecisionMaking || slices.ContainsFunc(g.items, func(e *evidence.Evidence) bool {
+			_, ok := r.epicOf(e)
+			return !ok
+		}) {
+			return clause{}
+		}
+		epics := r.count(g.items, countsEpics)
 		text, _ := counted(epics, "epic", "epics")
-		parts = append(parts, said(" in "+text, epics))
+		return said(" on "+text, epics)
 	}
-	return parts
+	return []clause{join(r.claimsWith(groups, onEpics), r.scope(items(groups)))}
 }
 
 // sayPlanning counts releases: "Planned 116 issues into 14 releases and

@@ -202,6 +202,37 @@ func TestBulletsForEpicsCountTheirDoneEpics(t *testing.T) {
 	}
 }
 
+// The decisions bullet names the epics its decisions are on only when all
+// of them are on one: "62 product decisions in 10 epics" read as if none
+// were on no epic, and counted the epics of priority edits besides.
+func TestBulletsSayTheDecisionsEpicsOnlyWhenEveryDecisionIsOnOne(t *testing.T) {
+	decision := func(is fixtureIssue, id string) evidence.Evidence {
+		return jiraItem(is, evidence.SourceComment, id, "2026-03-04T15:12:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8,
+			"Decision on "+is.key+": we ship the smaller scope first and revisit the rest next quarter.")
+	}
+	priority := jiraItem(storyFraud, evidence.SourceChange, "p1", "2026-03-04T15:12:00Z", evidence.CatPrioritization, "change.priority", 0.85, "Priority: Low → High")
+	for _, tc := range []struct {
+		name  string
+		items []evidence.Evidence
+		want  string
+	}{
+		{"every decision on an epic", []evidence.Evidence{decision(storyTO, "d1"), decision(storyRefund, "d2")},
+			"Recorded 2 product decisions on 2 epics."},
+		{"a priority edit's epic is not a decision's", []evidence.Evidence{decision(storyTO, "d1"), priority},
+			"Prioritized 1 backlog item and recorded 1 product decision on 1 epic."},
+		{"one decision on no epic", []evidence.Evidence{decision(storyTO, "d1"), decision(storyRefund, "d2"), decision(checkoutBug, "d3")},
+			"Recorded 3 product decisions across 2 projects."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := portfolioOf(tc.items...)
+			typicalContext(&p)
+			if got := bulletLines(t, p, -1); len(got) != 1 || got[0] != tc.want {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
 // An owned epic is as big as the issues filed under it while it ran and in
 // the week after it was done: a ticket filed under it months later, and
 // whoever has it, are none of its work.

@@ -545,12 +545,16 @@ func TestTheBriefHeadlineClaimsTheTeamWorkPickedUp(t *testing.T) {
 	}
 }
 
-// One template filled in twice reads as the same quote; two updates that
+// One template filled in twice reads as the same quote, and so does one
+// long clause said again word for word to other people; two updates that
 // share a few words do not.
 func TestQuoteSetTellsATemplateFilledInTwice(t *testing.T) {
 	var qs quoteSet
 	qs.add("We settled on 30 days of retention for loki logs after checking with Hana from security. Cheaper, and still enough for incident reviews.")
+	qs.add("FYI Chloé Dubois and Sam O'Connor: this slipped a few days because of a week of heavy on-call. New ETA 16 Feb. I'll shout if that moves again.")
 	for text, same := range map[string]bool{
+		"FYI Chloé Dubois and Aisha Bello: this slipped a few days because of a week of heavy on-call. New ETA 28 Oct. Nothing needed from you yet.":    true,
+		"Heads-up for Aisha Bello: this slipped a week because the vendor's API is late. New ETA 28 Oct, I'll post again on Monday.":                    false,
 		"We settled on 45 days of retention for redis-cache logs after checking with Oskar from sales. Cheaper, and still enough for incident reviews.": true,
 		"WE SETTLED ON 30 DAYS OF RETENTION FOR LOKI LOGS after checking with Hana from security. Cheaper, and still enough for incident reviews.":      true,
 		"Decision: we keep the old endpoint until payments-api 3.19 and remove it after. Agreed with Lee in the weekly risk review.":                    false,

@@ -267,6 +267,9 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 	if asksAboutPushback(question) {
 		return r.pushbackAnswer(question, tiers...)
 	}
+	if asksAboutData(question) {
+		return r.dataAnswer(question, tiers...)
+	}
 	in, q, category, found := r.bestFor(question, tiers...)
 	if !found && category != "" {
 		// No story holds the kind of work asked about, though there are
@@ -394,6 +397,84 @@ func (r *report) pushbackAnswer(question string, tiers ...[]initiative) answer {
 	in, ok := strongestBy(r.weightOf(""), true, tiers...)
 	return answer{in: in, found: ok,
 		note: fmt.Sprintf("no kind of work in your evidence answers %q: nothing you wrote says no or disagrees (a no-go, a Won't Do with its reason, \"P2, not P1\"); this is your strongest story, tagged with the questions it does answer", q)}
+}
+
+// dataQuestion is the question a story leads with when the user's own
+// words in it decide with a number.
+const dataQuestion = "a time you used data to make a decision"
+
+var (
+	// dataWords are words of a question about deciding from data: "a time
+	// you used data to make a decision", "metrics", "numbers". Matched on
+	// "decision", it got the strongest story with decisions, whether or
+	// not one of them weighed a number.
+	dataWords = regexp.MustCompile(`(?i)\bdata\b|\bdata-driven\b|\bmetrics?\b|\bnumbers\b|\bmeasur|\banaly[sz]|\bquantitative\b`)
+	// measures finds a number that measures something, not one that
+	// names a day, a sprint or an issue: "8 of last week's 40 pages",
+	// "4% of payment confirmations", "about 12 days", "1,800 orders";
+	// not "the 22nd", "Sprint 57", "OPS-1216" or "ETA 16 Feb".
+	measures = regexp.MustCompile(`(?i)\d\s?%|\bpercent\b|\b\d[\d,.]* (?:of|out of) (?:\S+ ){0,3}?\d|\b\d[\d,.]*\s?(?:x|×)(?:\s|$)|` +
+		`(?:^|[^\w-])(?:~|about |over |under )?\d[\d,.]*\s?k? (?:\w+ )?(?:users?|customers?|merchants?|tickets?|pages?|orders?|errors?|requests?|` +
+		`incidents?|calls?|people|sessions?|sign-?ups?|transactions?|payments?|complaints?|alerts?|hours?|minutes?|days?|weeks?|ms|seconds?|` +
+		`points?|services?|devices?|installs?|visits?|clicks?|reports?|cases?|members?|stores?|accounts?|records?|jobs?|builds?|deploys?|releases?)\b`)
+)
+
+// onGrounds finds the words that give grounds for a call, after which a
+// number is the data it was made on: "because it is 8 of last week's 40
+// pages", "based on 3 weeks of telemetry". In "a 99.9% SLO, not 99.95%"
+// the numbers are what was decided.
+var onGrounds = regexp.MustCompile(`(?i)\b(?:because|since|given(?: that)?|due to|which means|based on|according to|looking at|the data|telemetry|dashboards? shows?)\b`)
+
+// asksAboutData reports whether a question asks about deciding from data.
+func asksAboutData(question string) bool { return dataWords.MatchString(question) }
+
+// fromData ranks an item as evidence of deciding from data: 3 for a call
+// in the user's words (a decision, a priority, a release's or a sprint's
+// scope) whose grounds are a number ("Raising priority because it is 8 of
+// last week's 40 pages on its own"), 2 for one that measures something and
+// gives a reason, 1 for one that measures something, 0 for anything else.
+func fromData(e *evidence.Evidence) int {
+	if !inOwnWords(e) || !slices.Contains([]string{evidence.CatDecisionMaking, evidence.CatPrioritization,
+		evidence.CatReleasePlanning, evidence.CatSprintPlanning}, e.Category) {
+		return 0
+	}
+	text := evidence.OneLine(e.Excerpt)
+	switch {
+	case !measures.MatchString(text):
+		return 0
+	case onGrounds.MatchString(text) && measures.MatchString(text[onGrounds.FindStringIndex(text)[0]:]):
+		return 3
+	case givesReason.MatchString(text):
+		return 2
+	}
+	return 1
+}
+
+// dataAnswer answers a question about deciding from data with the story
+// with the strongest calls the user made on a number (fromData 3, else 2,
+// else 1), which its actions quote, tagged dataQuestion; without any, the
+// strongest story, and a note that says what the evidence lacks.
+func (r *report) dataAnswer(question string, tiers ...[]initiative) answer {
+	weigh := func(rank int) func(initiative) float64 {
+		return func(in initiative) float64 {
+			weight, goal := 0.0, epicGoal(in)
+			for _, e := range in.items {
+				if fromData(e) >= rank && !in.toldElsewhere(e, goal) {
+					weight += r.strengths.of(e)
+				}
+			}
+			return weight
+		}
+	}
+	for rank := 3; rank >= 1; rank-- {
+		if in, ok := strongestBy(weigh(rank), false, tiers...); ok {
+			return answer{in: in, found: true, question: dataQuestion, focus: fromData}
+		}
+	}
+	in, ok := strongestBy(r.weightOf(""), true, tiers...)
+	return answer{in: in, found: ok,
+		note: fmt.Sprintf("no decision or priority call you wrote weighs a number (\"raising this: 8 of last week's 40 pages\"), which %q asks about; this is your strongest story, tagged with the questions it does answer",
+			evidence.OneLine(question))}
 }
 
 // weightOf weighs an initiative by its evidence of a kind of work, or, for

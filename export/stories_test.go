@@ -1108,6 +1108,71 @@ func TestStoriesQuestionAboutDisagreementQuotesTheUserSayingNo(t *testing.T) {
 	}
 }
 
+// A question about deciding from data is answered by the story where the
+// user's call rests on a number, quoting it: matched on "decision", it got
+// the story with the strongest decisions, none of which weighed one.
+func TestStoriesQuestionAboutDataQuotesACallMadeOnANumber(t *testing.T) {
+	onData := "Raising priority because it is 8 of last week's 40 pages on its own."
+	p := typicalPortfolio()
+	p.Evidence = append(p.Evidence, jiraItem(storyFraud, evidence.SourceComment, "10940", "2026-09-04T10:00:00Z",
+		evidence.CatPrioritization, "comment.priority", 0.8, onData))
+	for _, question := range []string{
+		"Tell me about a time you used data to make a decision",
+		"a time you made a data-driven decision",
+		"How have you used metrics to prioritize?",
+	} {
+		t.Run(question, func(t *testing.T) {
+			doc, lint := storiesFor(t, p, question)
+			if len(doc.Stories) != 1 {
+				t.Fatalf("%d stories, want the one that answers it", len(doc.Stories))
+			}
+			s := doc.Stories[0]
+			if s.Epic.Key != "PAY-120" || len(s.Questions) == 0 || s.Questions[0] != "a time you used data to make a decision" {
+				t.Errorf("story %s tagged %q, want PAY-120, where the call on a number is, leading with using data", s.Epic.Key, s.Questions)
+			}
+			if !slices.ContainsFunc(s.Actions, func(a actionJSON) bool { return a.Excerpt == onData }) {
+				t.Errorf("the story does not quote the call made on a number: %q", s.Action)
+			}
+			if strings.Contains(lint, "note:") {
+				t.Errorf("stderr = %q, want no note: the story answers the question", lint)
+			}
+		})
+	}
+	// Without a call made on a number, the strongest story is told, not
+	// tagged with the question, and standard error says why.
+	p = typicalPortfolio()
+	doc, lint := storiesFor(t, p, "Tell me about a time you used data to make a decision")
+	if len(doc.Stories) != 1 || slices.Contains(doc.Stories[0].Questions, "a time you used data to make a decision") {
+		t.Fatalf("%d stories, want the strongest one, not tagged with the question", len(doc.Stories))
+	}
+	if !strings.Contains(lint, "note: no decision or priority call you wrote weighs a number") {
+		t.Errorf("stderr = %q, want a note that no call weighs a number", lint)
+	}
+}
+
+// fromData tells a number that is a call's grounds from numbers that name
+// a day, a sprint or an issue, and from the numbers decided.
+func TestFromData(t *testing.T) {
+	for text, want := range map[string]int{
+		"Raising priority because it is 8 of last week's 40 pages on its own.":                                3,
+		"Moving this up: based on 3 weeks of telemetry, 4% of confirmations start offline.":                   3,
+		"We agreed on a 99.9% SLO for mobile-bff, not 99.95%: the extra nine needs a second region.":          2,
+		"Won't Do: the cost (about 12 days) outweighs what it fixes.":                                         1,
+		"Raising priority because the next drill is on the 22nd and this has to be in by then.":               0,
+		"This goes in OPS Sprint 57 instead of OPS-1216, because someone is waiting on it.":                   0,
+		"Decision: we keep one price per market, no per-store pricing in v1. Agreed with Mei Chen on 16 Feb.": 0,
+	} {
+		e := jiraItem(storyFraud, evidence.SourceComment, "1", "2026-09-04T10:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8, text)
+		if got := fromData(&e); got != want {
+			t.Errorf("fromData(%q) = %d, want %d", text, got, want)
+		}
+	}
+	edit := jiraItem(storyFraud, evidence.SourceChange, "2", "2026-09-04T10:00:00Z", evidence.CatPrioritization, "change.priority", 0.85, "Priority: 3 → 1")
+	if got := fromData(&edit); got != 0 {
+		t.Errorf("a field edit ranks %d, want 0: it gives no grounds", got)
+	}
+}
+
 // Where no words of the user's say no, a question about disagreeing is
 // not claimed: a trade-off the user decided is the closest answer, a
 // story without one the strongest, and standard error says which. A Won't

@@ -54,11 +54,15 @@ story where your own words say no, quoting them: a no-go, a Won't Do with its re
 "P2, not P1"; it leads with "a time you pushed back or said no". Without such words it
 gets the closest trade-off you decided ("X, not Y", "instead of"), or else your strongest
 story, not tagged with it, and a note on standard error, as a question no kind of work
-answers ("a time you failed") does.`,
+answers ("a time you failed") does. A question about data ("used data to make a
+decision", "metrics", "numbers") gets the story where a call of yours rests on a number
+("Raising priority because it is 8 of last week's 40 pages"), quoting it, and leads with
+"a time you used data to make a decision"; without one, your strongest story and a note.`,
 		Example: `  pmfolio stories
   pmfolio stories --top 5 --since 2y -o stories.md
   pmfolio stories --question "a time you handled conflicting priorities"
   pmfolio stories --question "a time you disagreed with a stakeholder"
+  pmfolio stories --question "a time you used data to make a decision"
   pmfolio stories --format json --redact`,
 		Args: pf.args,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -235,7 +235,7 @@ func (n bulletNumber) counted() string {
 	// "done epics", "issues, and manual…", "issues with an incident
 	// update", "items recorded by hand (…)".
 	noun := len(what)
-	for _, qualifier := range []string{",", " with ", " recorded ", " opened", " written", " filed"} {
+	for _, qualifier := range []string{",", " with ", " recorded ", " opened", " written", " filed", " done"} {
 		if i := strings.Index(what, qualifier); i >= 0 && i < noun {
 			noun = i
 		}
@@ -1034,18 +1034,34 @@ func sayIncidents(r *report, groups []group) []clause {
 		from                    []*evidence.Evidence
 		counts, verb, one, many string
 		what                    string // what the number counts, when not counts
+		// done, when set, is what the number of those done counts: what
+		// came of the follow-ups is the incidents' result Jira shows, the
+		// fixes that keep them from happening again.
+		done string
 	}{
-		{posted, countsComments, "posted ", "incident update", "incident updates", ""},
-		{opened, countsCreated, "opened ", "incident ticket", "incident tickets", "incident tickets opened"},
-		{postmortems, countsCreated, "wrote ", "postmortem", "postmortems", "postmortems written"},
-		{followUps, countsCreated, "filed ", "follow-up issue", "follow-up issues", "follow-up issues filed"},
-		{all, countsOther, "recorded ", "other incident action", "other incident actions", ""},
+		{posted, countsComments, "posted ", "incident update", "incident updates", "", ""},
+		{opened, countsCreated, "opened ", "incident ticket", "incident tickets", "incident tickets opened", ""},
+		{postmortems, countsCreated, "wrote ", "postmortem", "postmortems", "postmortems written", ""},
+		{followUps, countsCreated, "filed ", "follow-up issue", "follow-up issues", "follow-up issues filed", "follow-up issues done"},
+		{all, countsOther, "recorded ", "other incident action", "other incident actions", "", ""},
 	} {
 		if n := r.count(k.from, k.counts); n.Value > 0 {
 			n.Counts = cmp.Or(k.what, n.Counts)
 			text, _ := counted(n, k.one, k.many)
-			did = append(did, k.verb+text)
 			numbers = append(numbers, n)
+			if done := r.count(k.from, countsDoneIssues); k.done != "" && done.Value > 0 {
+				done.Counts = k.done
+				switch {
+				case n.Value == 1:
+					text += ", done"
+				case done.Value == n.Value:
+					text += ", all done"
+				default:
+					text += ", " + done.Text + " of them done"
+				}
+				numbers = append(numbers, done)
+			}
+			did = append(did, k.verb+text)
 		}
 	}
 	if incidents := r.count(updates, countsIssues); incidents.Value > 0 {

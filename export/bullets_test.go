@@ -92,6 +92,7 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 	followUp := fixtureIssue{"30081", "OPS-81", "Task", "Alert on gateway timeouts before customers see them", "", dana, "new", nil}
 	followUp2 := fixtureIssue{"30082", "OPS-82", "Task", "Postmortem follow-up: add the rollback step to the runbook", "", dana, "new", nil}
 	unassigned := func(is fixtureIssue) fixtureIssue { is.assignee = evidence.User{}; is.status = "new"; return is }
+	done := func(is fixtureIssue) fixtureIssue { is.status = "done"; return is }
 	tests := []struct {
 		name  string
 		items []evidence.Evidence
@@ -122,6 +123,20 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 				item(followUp2, evidence.CatIncidentCoord, evidence.SourceIssue, "5"),
 				item(incident, evidence.CatIncidentCoord, evidence.SourceIssue, "6")},
 			"Coordinated 1 incident: posted 2 incident updates, opened 1 incident ticket, wrote 1 postmortem and filed 2 follow-up issues."},
+		{"what came of the follow-ups is said: some done",
+			[]evidence.Evidence{item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "1"),
+				item(done(followUp), evidence.CatIncidentCoord, evidence.SourceIssue, "4"),
+				item(followUp2, evidence.CatIncidentCoord, evidence.SourceIssue, "5")},
+			"Coordinated 1 incident: posted 1 incident update and filed 2 follow-up issues, 1 of them done."},
+		{"what came of the follow-ups is said: all done",
+			[]evidence.Evidence{item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "1"),
+				item(done(followUp), evidence.CatIncidentCoord, evidence.SourceIssue, "4"),
+				item(done(followUp2), evidence.CatIncidentCoord, evidence.SourceIssue, "5")},
+			"Coordinated 1 incident: posted 1 incident update and filed 2 follow-up issues, all done."},
+		{"what came of the follow-ups is said: the one done",
+			[]evidence.Evidence{item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "1"),
+				item(done(followUp), evidence.CatIncidentCoord, evidence.SourceIssue, "4")},
+			"Coordinated 1 incident: posted 1 incident update and filed 1 follow-up issue, done."},
 		{"an outage filed as a bug is one incident with the write-up and the follow-up linked to it",
 			[]evidence.Evidence{linkedTo(item(outageBug, evidence.CatIncidentCoord, evidence.SourceComment, "1"), "OPS-91", "PAY-190"),
 				linkedTo(item(outageBug, evidence.CatIncidentCoord, evidence.SourceComment, "2"), "OPS-91", "PAY-190"),
@@ -511,7 +526,7 @@ func TestEveryBulletNumberCanBeRecomputed(t *testing.T) {
 							if e.Source == evidence.SourceComment {
 								distinct[key] = true
 							}
-						case "done issues":
+						case "done issues", "follow-up issues done":
 							if e.IssueStatusCategory == "done" {
 								distinct[key] = true
 							}
@@ -690,6 +705,7 @@ func TestBulletNumbersAreCountedInWords(t *testing.T) {
 		{bulletNumber{Value: 2, Counts: countsItems, EvidenceIDs: []string{"ev_1", "ev_2"}}, "items"},
 		{bulletNumber{Value: 2, Counts: countsItems, EvidenceIDs: []string{"ev_1", "ev_2", "ev_3"}}, "items (the same words on several issues count once)"},
 		{bulletNumber{Value: 1, Counts: "follow-up issues filed"}, "follow-up issue filed"},
+		{bulletNumber{Value: 1, Counts: "follow-up issues done"}, "follow-up issue done"},
 	} {
 		if got := tt.n.counted(); got != tt.want {
 			t.Errorf("%v %s: %q, want %q", tt.n.Value, tt.n.Counts, got, tt.want)

@@ -198,7 +198,7 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		{"the alert bot's outage, its postmortem and follow-ups are one incident (bullets)", view.bullets, "- Coordinated 1 incident: "},
 		// "Follow-up from the 12 Aug failures." and "Follow-up from CHK
 		// incident on 12 Aug: …" are the two actions he filed.
-		{"the incident's bullet counts both follow-ups he filed", view.bullets, "wrote 1 postmortem and filed 2 follow-up issues."},
+		{"the incident's bullet counts both follow-ups he filed, and the one done", view.bullets, "wrote 1 postmortem and filed 2 follow-up issues, 1 of them done."},
 		{"the epic he owned is as big as its issues, not only those with his evidence", view.brief, "· 13 issues with 3 teammates ·"},
 		{"pmfolio bullets says he owned the epic", view.bullets, "- Owned 1 epic, with 3 teammates across 13 issues"},
 		{"next says the date he wrote for the Amex block has passed", view.next, "“late Q3”, has passed"},
@@ -259,7 +259,7 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 		{"next names whom a question mentions", view.next, "Rohit Sharma asked “Meenakshi Sundaram, for joint accounts"},
 		// Each "CAPA from CORE-2213." task she filed is a follow-up of the
 		// incident, not a postmortem.
-		{"the incident's bullet counts her 3 CAPA follow-ups", view.bullets, "wrote 1 postmortem and filed 3 follow-up issues."},
+		{"the incident's bullet counts her 3 CAPA follow-ups and the 2 done", view.bullets, "wrote 1 postmortem and filed 3 follow-up issues, 2 of them done."},
 	})
 
 	var bulkClosed []string

@@ -376,21 +376,10 @@ func pushback(e *evidence.Evidence) int {
 // a disagreement its text does not show.
 func (r *report) pushbackAnswer(question string, tiers ...[]initiative) answer {
 	q := evidence.OneLine(question)
-	weigh := func(rank int) func(initiative) float64 {
-		return func(in initiative) float64 {
-			weight, goal := 0.0, epicGoal(in)
-			for _, e := range in.items {
-				if pushback(e) >= rank && !in.toldElsewhere(e, goal) {
-					weight += r.strengths.of(e)
-				}
-			}
-			return weight
-		}
-	}
-	if in, ok := strongestBy(weigh(2), false, tiers...); ok {
+	if in, ok := strongestBy(r.weightRanked(pushback, 2), false, tiers...); ok {
 		return answer{in: in, found: true, question: pushbackQuestion, focus: pushback}
 	}
-	if in, ok := strongestBy(weigh(1), false, tiers...); ok {
+	if in, ok := strongestBy(r.weightRanked(pushback, 1), false, tiers...); ok {
 		return answer{in: in, found: true, focus: pushback,
 			note: fmt.Sprintf("nothing you wrote says no or disagrees, which %q asks about; this story tells the closest, a trade-off you decided, tagged with the questions it does answer", q)}
 	}
@@ -455,19 +444,8 @@ func fromData(e *evidence.Evidence) int {
 // else 1), which its actions quote, tagged dataQuestion; without any, the
 // strongest story, and a note that says what the evidence lacks.
 func (r *report) dataAnswer(question string, tiers ...[]initiative) answer {
-	weigh := func(rank int) func(initiative) float64 {
-		return func(in initiative) float64 {
-			weight, goal := 0.0, epicGoal(in)
-			for _, e := range in.items {
-				if fromData(e) >= rank && !in.toldElsewhere(e, goal) {
-					weight += r.strengths.of(e)
-				}
-			}
-			return weight
-		}
-	}
 	for rank := 3; rank >= 1; rank-- {
-		if in, ok := strongestBy(weigh(rank), false, tiers...); ok {
+		if in, ok := strongestBy(r.weightRanked(fromData, rank), false, tiers...); ok {
 			return answer{in: in, found: true, question: dataQuestion, focus: fromData}
 		}
 	}
@@ -475,6 +453,20 @@ func (r *report) dataAnswer(question string, tiers ...[]initiative) answer {
 	return answer{in: in, found: ok,
 		note: fmt.Sprintf("no decision or priority call you wrote weighs a number (\"raising this: 8 of last week's 40 pages\"), which %q asks about; this is your strongest story, tagged with the questions it does answer",
 			evidence.OneLine(question))}
+}
+
+// weightRanked weighs an initiative by the strengths of its items that
+// focus ranks rank or higher and that its story's actions can quote.
+func (r *report) weightRanked(focus storyFocus, rank int) func(initiative) float64 {
+	return func(in initiative) float64 {
+		weight, goal := 0.0, epicGoal(in)
+		for _, e := range in.items {
+			if focus(e) >= rank && !in.toldElsewhere(e, goal) {
+				weight += r.strengths.of(e)
+			}
+		}
+		return weight
+	}
 }
 
 // weightOf weighs an initiative by its evidence of a kind of work, or, for

@@ -198,19 +198,31 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 	}
 }
 
-func TestBulletsForEpicsCountTheirDoneEpics(t *testing.T) {
+// withEpicEUDone is typicalPortfolio with its epic PAY-101, which the user
+// owns, moved to Done by them.
+func withEpicEUDone() evidence.Portfolio {
 	p := typicalPortfolio()
 	epicDone := jiraItem(epicEU, evidence.SourceChange, "99", "2026-07-01T10:00:00Z",
 		evidence.CatEpicOwnership, "change.epic-status", 0.8, "Status: In Progress → Done")
 	epicDone.IssueStatusCategory = "done"
 	p.Evidence = append(p.Evidence, epicDone)
 	p.Epics[0].StatusCategory = "done"
-	var epics string
+	return p
+}
+
+// bulletOpening is the bullet that opens with opening ("" if none).
+func bulletOpening(t *testing.T, p evidence.Portfolio, opening string) string {
+	t.Helper()
 	for _, line := range bulletLines(t, p, -1) {
-		if strings.HasPrefix(line, "Owned ") {
-			epics = line
+		if strings.HasPrefix(line, opening) {
+			return line
 		}
 	}
+	return ""
+}
+
+func TestBulletsForEpicsCountTheirDoneEpics(t *testing.T) {
+	epics := bulletOpening(t, withEpicEUDone(), "Owned ")
 	want := "Owned 1 epic, “EU checkout reliability”, with 1 teammate across 4 issues; the epic is done."
 	if epics != want {
 		t.Errorf("got  %q\nwant %q", epics, want)
@@ -252,23 +264,14 @@ func TestBulletsSayTheDecisionsEpicsOnlyWhenEveryDecisionIsOnOne(t *testing.T) {
 // the week after it was done: a ticket filed under it months later, and
 // whoever has it, are none of its work.
 func TestBulletsForEpicsLeaveOutIssuesFiledLongAfterTheEpicWasDone(t *testing.T) {
-	p := typicalPortfolio()
+	p := withEpicEUDone()
 	closed := at("2026-07-01T10:00:00Z")
-	epicDone := jiraItem(epicEU, evidence.SourceChange, "99", "2026-07-01T10:00:00Z",
-		evidence.CatEpicOwnership, "change.epic-status", 0.8, "Status: In Progress → Done")
-	epicDone.IssueStatusCategory = "done"
-	p.Evidence = append(p.Evidence, epicDone)
-	p.Epics[0].StatusCategory, p.Epics[0].Resolved = "done", &closed
+	p.Epics[0].Resolved = &closed
 	p.Epics[0].Issues = []evidence.EpicIssue{
 		{Key: "PAY-171", Assignee: alex, Created: at("2026-07-05T09:00:00Z")}, // the wrap-up week
 		{Key: "PAY-172", Assignee: dana, Created: at("2026-10-01T09:00:00Z")}, // three months on
 	}
-	var epics string
-	for _, line := range bulletLines(t, p, -1) {
-		if strings.HasPrefix(line, "Owned ") {
-			epics = line
-		}
-	}
+	epics := bulletOpening(t, p, "Owned ")
 	want := "Owned 1 epic, “EU checkout reliability”, with 2 teammates across 5 issues; the epic is done."
 	if epics != want {
 		t.Errorf("got  %q\nwant %q", epics, want)

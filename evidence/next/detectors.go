@@ -71,7 +71,22 @@ type finding struct {
 	// left is whom the finding waits on besides the assignee (a question's
 	// asker), when their account is deactivated: they left.
 	left string
+	// category, when set, is the category of PM work the finding's action
+	// shows instead of its detector's: what the rules credit once the user
+	// does it (a bug with a priority lacks only its component, which is
+	// backlog grooming, not prioritization).
+	category string
 }
+
+// categoryVar is the var through which a per-issue check gives its
+// finding's category (finding.category); it names no placeholder.
+const categoryVar = "category"
+
+// leftCategory is what a suggestion on work whose person has left shows:
+// reassigning the issue or closing it is refining the backlog (taxonomy:
+// backlog grooming), not unblocking, prioritizing or planning, whatever
+// the detector that found it would have asked.
+const leftCategory = "backlog-grooming"
 
 // check is one detector's condition, over the whole team (duplicates and
 // releases compare issues).
@@ -280,14 +295,16 @@ func (t *Team) opportunity(d Detector, f finding) Opportunity {
 	if is.Assignee.Inactive && !is.Done() {
 		left = cmp.Or(left, is.Assignee.DisplayName, "its assignee")
 	}
+	category := cmp.Or(f.category, d.Category)
 	if left != "" {
 		reason += "; " + left + " has left"
 		action = left + " has left: reassign it or close it"
+		category = leftCategory
 	}
 	return Opportunity{
 		ID: OpportunityID(t.Site.Key(), d.ID, key), Detector: d.ID,
 		SiteID: t.Site.ID, SiteName: t.Site.Name, IssueID: is.ID, IssueKey: is.Key,
-		IssueURL: t.Site.IssueURL(is.Key), Summary: is.Summary, Category: d.Category,
+		IssueURL: t.Site.IssueURL(is.Key), Summary: is.Summary, Category: category,
 		Reason: reason, Action: action, Related: f.related, Due: f.due,
 	}
 }
@@ -308,7 +325,9 @@ func perIssue(cond func(d Detector, t *Team, is TeamIssue) (map[string]string, b
 				continue
 			}
 			if vars, ok := cond(d, t, is); ok {
-				out = append(out, finding{issue: is, vars: vars})
+				category := vars[categoryVar]
+				delete(vars, categoryVar)
+				out = append(out, finding{issue: is, vars: vars, category: category})
 			}
 		}
 		return out
@@ -1480,13 +1499,14 @@ func untriagedBug(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 		lacking = "neither a " + missing[0] + " nor a " + missing[1]
 	}
 	// A priority is a judgement worth a sentence; a component is where
-	// the bug lives.
-	sayWhy := ""
+	// the bug lives. Setting a priority is prioritization; setting only
+	// its component is backlog grooming, as the rules credit it.
+	sayWhy, category := "", "backlog-grooming"
 	if missing[0] == "priority" {
-		sayWhy = " and say in a comment why it gets that priority"
+		sayWhy, category = " and say in a comment why it gets that priority", ""
 	}
 	return map[string]string{"missing": strings.Join(missing, " and "), "lacking": lacking, "age": age(is.Created, t.Now),
-		"say-why": sayWhy, "still-happens": stillHappens(is, t.Now)}, true
+		"say-why": sayWhy, "still-happens": stillHappens(is, t.Now), categoryVar: category}, true
 }
 
 // stillHappens is what an untriaged bug's action asks first after 12

@@ -146,8 +146,15 @@ func setAsideInProgress(_ Detector, t *Team, is TeamIssue) (map[string]string, b
 		action = "Ask " + cmp.Or(owner, "the team") + " whether the work goes on after all (it changed on " + dayOf(is.Updated, t.Now) +
 			", after " + whose + " comment): if not, " + strings.Join(undo, " and ") + "; if it does, say why in a comment"
 	}
+	// Lowering the priority is prioritization; with a priority that is
+	// not high, what is asked is moving it out of the running sprint,
+	// which is sprint planning, as the rules credit it.
+	category := ""
+	if !high && strings.HasPrefix(sprintLabel(is), "active") {
+		category = "sprint-planning"
+	}
 	return map[string]string{"decided": who + " " + did + " on " + dayOf(c.At, t.Now) + " (“" +
-		t.quote(markup.PlainText(c.Text), c.Text, 80) + "”)", "state": state, "undo": action}, true
+		t.quote(markup.PlainText(c.Text), c.Text, 80) + "”)", "state": state, "undo": action, categoryVar: category}, true
 }
 
 // highPriority reports whether a priority says "soon": the team's top one

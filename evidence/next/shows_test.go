@@ -1,0 +1,103 @@
+package next
+
+import (
+	"testing"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/rules"
+)
+
+// change is the user's own change of one field, a month after the issue
+// was filed: what doing a suggestion leaves in Jira.
+func change(items ...evidence.ChangeItem) evidence.Activity {
+	return evidence.Activity{IssueID: "OPS-1", Source: evidence.SourceChange, SourceID: "1", Author: me, At: days(0), Items: items}
+}
+
+// What a suggestion shows ("shows: Backlog grooming") is what pmfolio
+// credits once the user has done it: the category the classification
+// rules give the change its action asks for. A user picks work by the
+// competency it builds, and finds it filed under that one afterwards.
+func TestASuggestionShowsWhatDoingItIsCreditedAs(t *testing.T) {
+	cfg := builtin(t)
+	bug := func(is *TeamIssue) {
+		is.Type, is.Summary, is.Reporter, is.Creator = "Bug", "Page for ingress-nginx goes to the platform queue", tomas, tomas
+		is.Assignee, is.Sprints, is.SprintState, is.Created = evidence.User{}, nil, "", days(30)
+	}
+	setAside := func(priority string) func(*TeamIssue) {
+		return func(is *TeamIssue) {
+			is.Status, is.StatusCategory, is.Priority, is.Reporter = "In Progress", "indeterminate", priority, tomas
+			is.Comments = []evidence.Comment{comment(jonas, days(2), "Parking this until the audit is done.")}
+			is.Updated = days(2)
+		}
+	}
+	component := evidence.ChangeItem{Field: "Component", FieldID: "components", FieldType: "jira", ToString: "alerting"}
+	priority := evidence.ChangeItem{Field: "priority", FieldID: "priority", FieldType: "jira", FromString: "Highest", ToString: "Low"}
+	outOfSprint := evidence.ChangeItem{Field: "Sprint", FieldID: "customfield_10020", FieldType: "custom", FromString: "OPS Sprint 9"}
+	intoSprint := evidence.ChangeItem{Field: "Sprint", FieldID: "customfield_10020", FieldType: "custom", ToString: "OPS Sprint 10"}
+	tests := []struct {
+		name     string
+		edits    []func(*TeamIssue)
+		detector string
+		done     evidence.Activity // what doing it leaves; zero: the rules credit no one change of it
+		want     string
+	}{
+		{name: "a bug with a priority lacks only its component: setting it is backlog grooming",
+			edits:    []func(*TeamIssue){func(is *TeamIssue) { bug(is); is.Priority, is.Components = "High", nil }, func(*TeamIssue) {}},
+			detector: "bug.untriaged", done: change(component), want: "backlog-grooming"},
+		{name: "a bug with no priority is prioritization, its component or not",
+			edits:    []func(*TeamIssue){func(is *TeamIssue) { bug(is); is.Priority = "" }, func(*TeamIssue) {}},
+			detector: "bug.untriaged", done: change(evidence.ChangeItem{Field: "priority", FieldID: "priority", FieldType: "jira", ToString: "High"}),
+			want: "prioritization"},
+		{name: "a bug with neither is prioritization first",
+			edits:    []func(*TeamIssue){func(is *TeamIssue) { bug(is); is.Priority, is.Components = "", nil }, func(*TeamIssue) {}},
+			detector: "bug.untriaged", done: change(evidence.ChangeItem{Field: "priority", FieldID: "priority", FieldType: "jira", ToString: "High"}),
+			want: "prioritization"},
+		{name: "work set aside at a high priority: lowering it is prioritization",
+			edits: []func(*TeamIssue){setAside("Highest")}, detector: "in-progress.set-aside", done: change(priority), want: "prioritization"},
+		{name: "work set aside at Medium in the running sprint: moving it out is sprint planning",
+			edits: []func(*TeamIssue){setAside("Medium")}, detector: "in-progress.set-aside", done: change(outOfSprint), want: "sprint-planning"},
+		{name: "an incident's follow-up nobody followed up: planning it into a sprint is sprint planning",
+			edits:    []func(*TeamIssue){func(is *TeamIssue) { capa(is); is.Reporter = jonas }, rca, func(*TeamIssue) {}},
+			detector: "incident.follow-up-stale", done: change(intoSprint), want: "sprint-planning"},
+		// Reassigning an issue is no PM evidence to the rules, and closing
+		// it counts by its resolution: the suggestion says what the work
+		// is, refining the backlog, not the unblocking its detector asks
+		// of a teammate who is there.
+		{name: "a question from a teammate who left is for reassigning or closing: backlog grooming",
+			edits: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Assignee, is.SprintState, is.Sprints = lena, "", nil
+				is.Comments = []evidence.Comment{comment(lena, days(150), "Is this still needed after the migration?")}
+			}}, detector: "question.unanswered", want: "backlog-grooming"},
+		{name: "stalled work whose assignee left is for reassigning or closing: backlog grooming",
+			edits: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Status, is.StatusCategory, is.Created, is.Updated, is.Assignee = "In Progress", "indeterminate", days(30), days(21), lena
+			}}, detector: "in-progress.stalled", want: "backlog-grooming"},
+		{name: "a promise from a teammate who left is for reassigning or closing: backlog grooming",
+			edits: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Assignee, is.SprintState, is.Sprints = evidence.User{}, "", nil
+				is.Comments = []evidence.Comment{comment(lena, days(40), "Will pick this up next sprint.")}
+			}}, detector: "promise.overdue", want: "backlog-grooming"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			issues := storiesEdited(tt.edits)
+			got := detectedBy(t, cfg, issues, tt.detector, false)
+			if len(got) != 1 || got[0].IssueKey != "OPS-1" {
+				t.Fatalf("found %+v, want one finding on OPS-1", got)
+			}
+			if got[0].Category != tt.want {
+				t.Errorf("%q shows %s, want %s", got[0].Action, got[0].Category, tt.want)
+			}
+			if tt.done.Source == "" {
+				return
+			}
+			credited := map[string]bool{}
+			for _, ev := range rules.Classify(tt.done, issues[0].Issue, me) {
+				credited[ev.Category] = true
+			}
+			if !credited[got[0].Category] {
+				t.Errorf("doing %q is credited as %v, not as the %s it shows", got[0].Action, credited, got[0].Category)
+			}
+		})
+	}
+}

@@ -1,9 +1,13 @@
 package next
 
 import (
+	"cmp"
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/markup"
 )
 
 // doneDuplicates finds open issues that look done as another: a later
@@ -78,11 +82,102 @@ func (t *Team) findDoneAs(d Detector, is TeamIssue) (TeamIssue, bool) {
 			continue
 		}
 		theirs := t.stemWords(other)
-		if score := jaccard(words, theirs); len(theirs) >= 3 && score >= d.Similarity && score > bestScore {
-			best, bestScore = other, score
+		score := jaccard(words, theirs)
+		if len(theirs) < 3 || score < d.Similarity || score <= bestScore ||
+			mentions(is, other.Key) || mentions(other, is.Key) || asksOtherwise(is, other) || goesOnAfterClosing(other) {
+			continue
 		}
+		best, bestScore = other, score
 	}
 	return best, bestScore > 0
+}
+
+// mentions reports whether an issue's own words (its summary, description,
+// criteria or comments) name another issue's key: "reuse the pattern from
+// OPS-1272" on the later issue says the two are separate work, whatever
+// their summaries, and "done in OPS-1273" on the open one says the team
+// knows already.
+func mentions(is TeamIssue, key string) bool {
+	texts := []string{is.Summary, is.Description, is.AcceptanceCriteria}
+	for _, c := range is.Comments {
+		texts = append(texts, c.Text)
+	}
+	for _, text := range texts {
+		for _, k := range evidence.IssueKey.FindAllString(text, -1) {
+			if strings.EqualFold(k, key) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// askWords is how many words each of two issues' descriptions needs before
+// their difference says anything, and askLikeness the least share of words
+// two descriptions of the same work share: work filed again keeps most of
+// its ask, or is filed bare ("(4.14)" and nothing else), while two stories
+// that only share a title ask different things in different words.
+const (
+	askWords    = 8
+	askLikeness = 0.2
+)
+
+// asksOtherwise reports whether two issues with one summary ask for
+// different work: both say what they ask (their acceptance criteria, when
+// both state them, else their descriptions), and the two share less than
+// askLikeness of their words. "A /preview keep 7d comment moves the
+// deletion date" and "fraud-scorer keeps its current SLO during the
+// rollout" are two stories, however alike their titles.
+func asksOtherwise(a, b TeamIssue) bool {
+	aw, bw := askOf(a), askOf(b)
+	if ac, bc := criteriaOf(a), criteriaOf(b); len(ac) >= askWords && len(bc) >= askWords {
+		aw, bw = ac, bc
+	}
+	return len(aw) >= askWords && len(bw) >= askWords && jaccard(aw, bw) < askLikeness
+}
+
+// askOf is the words of what an issue asks for: its description and its
+// Acceptance Criteria field.
+func askOf(is TeamIssue) []string {
+	return summaryWords(markup.PlainText(is.Description) + "\n" + markup.PlainText(is.AcceptanceCriteria))
+}
+
+// criteriaOf is the words of an issue's acceptance criteria: its
+// Acceptance Criteria field, else what its description states under an
+// acceptance criteria heading; none when it states none.
+func criteriaOf(is TeamIssue) []string {
+	if field := markup.PlainText(is.AcceptanceCriteria); strings.TrimSpace(field) != "" {
+		return summaryWords(field)
+	}
+	return summaryWords(cmp.Or(evidence.UnderHeading(is.Description, acceptanceHeading), evidence.UnderHeading(is.Description, criteriaHeading)))
+}
+
+// acceptanceHeading names acceptance criteria in English, as a
+// description's heading, as evidence.HasAcceptanceCriteria reads them:
+// "Acceptance criteria", "Acceptance criteria (refined)", "AC:", "Done
+// when".
+var acceptanceHeading = regexp.MustCompile(`(?im)^\W{0,12}(?:h\d\.\s*)?(?:acceptance criteria|acs?|done when|definition of done)\b(?:\s*\([^)\n]*\))?`)
+
+// workGoesOn says, in a comment, that work on an issue goes on: "Working
+// on this now — should have something by 12:15 UTC", "still seeing it on
+// iOS", "reopening: the export is empty". Posted after the issue was
+// closed, it says the issue is not done, however it was closed.
+var workGoesOn = regexp.MustCompile(`(?i)\bworking on (?:this|it|the)\b|\bstill (?:working|on it|on this|open|to do|needs?|failing|broken|happening|seeing|see|missing)\b|\bnot (?:yet |quite |fully )?(?:done|finished|fixed|complete|working|live)\b|\bre-?open(?:ed|ing)?\b|\bin progress\b|\bshould have (?:something|it|a fix|the)\b|\b(?:i|we)(?:['’]ll| will| am going to| are going to|['’]m going to|['’]re going to)\b|\b(?:more|left) to do\b|\bremaining (?:work|part|bits?|items?)\b|\b(?:picking|picked) (?:this|it) (?:up|back)\b|\bpart (?:2|two)\b`)
+
+// goesOnAfterClosing reports whether a person's comment posted after an
+// issue was resolved says its work goes on: quoted as how it was closed,
+// it would contradict "looks done", and the open issue may be asking for
+// what is not done yet.
+func goesOnAfterClosing(is TeamIssue) bool {
+	if is.Resolved == nil {
+		return false
+	}
+	for _, c := range is.Comments {
+		if c.At.After(*is.Resolved) && !c.Author.LooksLikeAutomation() && workGoesOn.MatchString(markup.PlainText(c.Text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // recentlyDone are the issues an open one may look done as (doneAs):

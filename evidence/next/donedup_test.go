@@ -86,6 +86,48 @@ func TestAnIssueDoneAsAnotherIsToldSo(t *testing.T) {
 				func(is *TeamIssue) { filedAgain(is); is.Summary = "Rotate the ingress certificates (staging)" },
 				func(is *TeamIssue) { doneAgain(is); is.Summary = "Rotate the ingress certificates (production)" }},
 			want: []string{"OPS-1 release.missed"}},
+		{name: "the later issue names the open one: it was built beside it, not instead of it (the demo's OPS-1273)",
+			edits: []func(*TeamIssue){filedAgain, func(is *TeamIssue) {
+				doneAgain(is)
+				is.Comments = append([]evidence.Comment{comment(me, days(65), "Don't wait for the design review, reuse the pattern from OPS-1.")}, is.Comments...)
+			}},
+			want: []string{"OPS-1 release.missed"}},
+		{name: "the open issue names the later one: the team knows of both",
+			edits: []func(*TeamIssue){func(is *TeamIssue) {
+				filedAgain(is)
+				is.Description += "\n\nNot the same as OPS-2, which only covers the savings accounts."
+			}, doneAgain},
+			want: []string{"OPS-1 release.missed"}},
+		{name: "one title, different acceptance criteria: two stories",
+			edits: []func(*TeamIssue){func(is *TeamIssue) {
+				filedAgain(is)
+				is.Summary = "Keep a preview environment longer from the pull request"
+				is.Description = "As a developer I want to extend my preview environment's lifetime with a PR comment.\n\nh3. Acceptance criteria\n" +
+					"* A /preview keep 7d comment moves the deletion date by up to 7 days\n* Extended environments are marked on the cost dashboard\n" +
+					"* The deletion date is shown on the pull request"
+			}, func(is *TeamIssue) {
+				doneAgain(is)
+				is.Summary = "Keep a preview environment longer from the pull request"
+				is.Description = "Oskar from sales flagged this on the 13th.\n\nh3. Acceptance criteria (refined)\n" +
+					"* fraud-scorer keeps its current SLO during the rollout\n* the preview environments board shows the new numbers\n* On-call knows about it at the hand-over"
+			}},
+			want: []string{"OPS-1 release.missed"}},
+		{name: "a word after it was closed says the work goes on: not done, whatever its status",
+			edits: []func(*TeamIssue){filedAgain, func(is *TeamIssue) {
+				doneAgain(is)
+				is.Comments = append(is.Comments, comment(tomas, days(56), "Working on this now — should have something by 12:15 UTC."))
+			}},
+			want: []string{"OPS-1 release.missed"}},
+		{name: "a thank-you after it was closed leaves it done",
+			edits: []func(*TeamIssue){filedAgain, func(is *TeamIssue) {
+				doneAgain(is)
+				is.Comments = append(is.Comments, comment(tomas, days(56), "Thanks, confirmed in production."))
+			}},
+			want: []string{"OPS-1 duplicate.done: looks done as OPS-2, “Show GST breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep " +
+				"(the last comment, by Tomás on 23 Sep: “Thanks, confirmed in production.”)"}},
+		{name: "filed again bare, with nothing to compare but its title, is told",
+			edits: []func(*TeamIssue){filedAgain, func(is *TeamIssue) { doneAgain(is); is.Description = "" }},
+			want:  []string{"OPS-1 duplicate.done: looks done as OPS-2"}},
 		{name: "another project's issue is another team's work",
 			edits: []func(*TeamIssue){filedAgain, func(is *TeamIssue) { doneAgain(is); is.Key, is.Project = "PAY-2", "PAY" }},
 			want:  []string{"OPS-1 release.missed"}},
@@ -144,4 +186,36 @@ func storiesEdited(edits []func(*TeamIssue)) []TeamIssue {
 		issues = append(issues, is)
 	}
 	return issues
+}
+
+// A word posted after an issue was closed that says its work goes on
+// keeps it from looking done; a thank-you or a check does not.
+func TestAWordAfterClosingThatSaysWorkGoesOn(t *testing.T) {
+	tests := []struct {
+		text string
+		on   bool
+	}{
+		{"Working on this now — should have something by 12:15 UTC.", true},
+		{"Still seeing it on iOS 18, reopening.", true},
+		{"Not quite done: the export is empty for NOK.", true},
+		{"I'll push the last part tomorrow.", true},
+		{"Picking this up again for the payouts part.", true},
+		{"Thanks, confirmed in production.", false},
+		{"Verified, GST breakup shown on closure advice as per business mock.", false},
+		{"Released in 4.14.", false},
+	}
+	for _, tt := range tests {
+		resolved := days(10)
+		is := story("OPS-2")
+		is.Resolved = &resolved
+		is.Comments = []evidence.Comment{comment(tomas, days(9), tt.text)}
+		if got := goesOnAfterClosing(is); got != tt.on {
+			t.Errorf("goesOnAfterClosing(%q) = %v, want %v", tt.text, got, tt.on)
+		}
+		// The same word before it was closed is how the work went.
+		is.Comments = []evidence.Comment{comment(tomas, days(11), tt.text)}
+		if goesOnAfterClosing(is) {
+			t.Errorf("goesOnAfterClosing(%q) before it was closed = true", tt.text)
+		}
+	}
 }

@@ -263,7 +263,13 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Now: now, Names: names}, gaps) {
+		// The team's read holds no changelog: the fix versions the user
+		// set are read from their own.
+		yours, err := store.YourVersions(ctx, s.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Now: now, Names: names, YourVersions: yours}, gaps) {
 			if !taken[op.ID] {
 				all = append(all, op)
 			}

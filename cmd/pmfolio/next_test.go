@@ -138,6 +138,18 @@ func TestNextOnTheDemoFindsThePlantedWorkAndNoLookAlike(t *testing.T) {
 	if len(found) < 8 || len(detectors) < 5 {
 		t.Errorf("%d opportunities from %d detectors, want at least 8 from 5: %v", len(found), len(detectors), found)
 	}
+	// A release that shipped without an issue whose fix version the
+	// user's own change set says so: the team's read holds no changelog,
+	// and next reads the user's own.
+	yours := 0
+	for _, op := range got.Opportunities {
+		if op.Detector == "release.missed" && strings.Contains(op.Reason, "; you set it to ") {
+			yours++
+		}
+	}
+	if yours == 0 {
+		t.Errorf("no missed release says the user set its version")
+	}
 
 	// The table a person reads: why, what to do, the kind of work, a link.
 	r := c.run(t, "next")

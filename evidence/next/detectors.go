@@ -28,9 +28,15 @@ type Team struct {
 	// not name themselves (a vendor's PM the user's own work knows), so
 	// that a quote reads "Lakshmi Venkataraman any ETA please?", not
 	// "[colleague] any ETA please?"; nil for none.
-	Names  map[string]string
-	byKey  map[string]int    // Issues by key, made on first use (issue)
-	people map[string]string // names by account, made on first use (nameOf)
+	Names map[string]string
+	// YourVersions are the fix versions the user's own changes put on
+	// issues (from their synced changelogs), by issue id, oldest first:
+	// release.missed says "you set it to platform-2026.09 on 15 Sep" of a
+	// version the release shipped without, and lists it higher; nil for
+	// none.
+	YourVersions map[string][]VersionSet
+	byKey        map[string]int    // Issues by key, made on first use (issue)
+	people       map[string]string // names by account, made on first use (nameOf)
 	// typical is the team's median story estimate, -1 when too few
 	// stories have one; made on first use (typicalStory).
 	typical *float64
@@ -2018,6 +2024,17 @@ func missedReleases(d Detector, t *Team) []finding {
 		sort.Slice(keys, func(i, j int) bool { return keyLess(keys[i], keys[j]) })
 		vars := maps.Clone(first.vars)
 		vars["without-it"] = fmt.Sprintf("without %d of its issues, still open (%s)", len(keys), someKeys(keys))
+		var yours []string
+		for _, i := range at {
+			if found[i].vars["you-set"] != "" {
+				yours = append(yours, found[i].issue.Key)
+			}
+		}
+		sort.Slice(yours, func(i, j int) bool { return keyLess(yours[i], yours[j]) })
+		vars["you-set"] = ""
+		if len(yours) > 0 {
+			vars["you-set"] = "; you set it on " + someKeys(yours)
+		}
 		vars["re-plan"] = "Go through them with the team: move each to the next release or take the version off, and say in the release notes what slipped"
 		if vars["still-wanted"] != "" {
 			vars["still-wanted"] = "Ask first which are still wanted " + vars["since-release"] + " after the release, and close the rest. "
@@ -2036,21 +2053,18 @@ func missedReleases(d Detector, t *Team) []finding {
 // release shipped without it, and the version now says something false.
 // An issue also planned into a version still to come has been moved on.
 func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) {
-	var last *Release
-	for i, r := range is.Releases {
-		if !r.Released {
-			return nil, false
-		}
-		if r.Date != nil && r.Date.Before(t.Now) && (last == nil || r.Date.After(*last.Date)) {
-			last = &is.Releases[i]
-		}
-	}
+	last := missedVersion(is, t.Now)
 	if last == nil {
 		return nil, false
 	}
 	vars := map[string]string{"version": last.Name, "released": last.Date.Format("2 Jan 2006"), "still-wanted": "",
 		"without-it": "without it", "re-plan": "Agree with " + t.releaseDecider(is) + ": move it to the next release or take the version off, and say in a comment why it slipped",
-		"since-release": age(*last.Date, t.Now)}
+		"since-release": age(*last.Date, t.Now), "you-set": ""}
+	// The user's own plan that slipped is theirs to put right first: the
+	// reason says so, as "you wrote on…" quotes their own word elsewhere.
+	if set, ok := t.yourMissedVersion(is); ok {
+		vars["you-set"] = "; you set it to " + last.Name + " on " + dayOf(set.At, t.Now)
+	}
 	if is.Created.After(last.Date.Add(24 * time.Hour)) {
 		// Filed after the release: it did not slip, its fix version was
 		// set by mistake (often the version a bug was found in).
@@ -2065,6 +2079,38 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 		vars["still-wanted"] = "Ask first whether it is still wanted " + vars["since-release"] + " after the release, and close it if not. "
 	}
 	return vars, true
+}
+
+// missedVersion is the latest of an open issue's fix versions when all of
+// them are released (the release shipped without it), nil otherwise.
+func missedVersion(is TeamIssue, now time.Time) *Release {
+	var last *Release
+	for i, r := range is.Releases {
+		if !r.Released {
+			return nil
+		}
+		if r.Date != nil && r.Date.Before(now) && (last == nil || r.Date.After(*last.Date)) {
+			last = &is.Releases[i]
+		}
+	}
+	return last
+}
+
+// yourMissedVersion is the user's own change that set the fix version a
+// release shipped an issue without (missedVersion), the latest of them.
+func (t *Team) yourMissedVersion(is TeamIssue) (VersionSet, bool) {
+	last := missedVersion(is, t.Now)
+	if last == nil {
+		return VersionSet{}, false
+	}
+	var found VersionSet
+	ok := false
+	for _, set := range t.YourVersions[is.ID] {
+		if strings.EqualFold(set.Version, last.Name) && (!ok || set.At.After(found.At)) {
+			found, ok = set, true
+		}
+	}
+	return found, ok
 }
 
 // releaseDecider is whom to agree with where an issue a release shipped

@@ -50,6 +50,9 @@ type Ranking struct {
 	AgePerWeek    float64 `yaml:"age-per-week"`
 	Watcher       float64 `yaml:"watcher"`
 	Gap           float64 `yaml:"gap"`
+	// YourVersion is for a release that shipped without an issue whose
+	// fix version the user's own change set: their own plan slipped.
+	YourVersion float64 `yaml:"your-version"`
 }
 
 // Config is the detectors in force and the ranking weights.

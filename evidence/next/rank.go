@@ -139,6 +139,12 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 			}
 			why = append([]string{"fix version " + r.Name + " " + when}, why...)
 		}
+		// A release that shipped without an issue the user set its fix
+		// version to is their own plan gone wrong: theirs to put right
+		// before one someone else made. The reason says so.
+		if op.Detector == "release.missed" && t.yourMissedVersionAmong(is, op.Related) {
+			score += w.YourVersion
+		}
 		if due != nil {
 			switch days := due.Sub(t.Now).Hours() / 24; {
 			case days <= 7:
@@ -208,6 +214,23 @@ func releaseDueSoon(is TeamIssue, now time.Time) (Release, bool) {
 		}
 	}
 	return soonest, found
+}
+
+// yourMissedVersionAmong reports whether the user's own change set the
+// fix version a release shipped an issue without, of is or of the issues
+// related to it (a release's other slipped issues).
+func (t *Team) yourMissedVersionAmong(is TeamIssue, related []string) bool {
+	if _, ok := t.yourMissedVersion(is); ok {
+		return true
+	}
+	for _, key := range related {
+		if other, known := t.issue(key); known {
+			if _, ok := t.yourMissedVersion(other); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fadedSilence reports whether the team has moved on from an issue, which

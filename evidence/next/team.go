@@ -108,6 +108,13 @@ type Sprint struct {
 	Completed *time.Time `json:"completed,omitempty"`
 }
 
+// VersionSet is a fix version the user's own change put on an issue, and
+// when: what the team's read, which holds no changelog, does not know.
+type VersionSet struct {
+	Version string
+	At      time.Time
+}
+
 // Release is a fix version with its date.
 type Release struct {
 	Name     string     `json:"name"`

@@ -228,6 +228,52 @@ func (s *Store) TeamIssues(ctx context.Context, siteID int64) ([]next.TeamIssue,
 	return out, rows.Err()
 }
 
+// YourVersions are the fix versions the user's own changes on a site put
+// on issues, by issue id, oldest first: the team's read holds no changelog,
+// and `next` says "you set it to …" of a version a release shipped without.
+func (s *Store) YourVersions(ctx context.Context, siteID int64) (map[string][]next.VersionSet, error) {
+	// LIKE narrows the read to histories that may touch the field (it
+	// ignores case); which item sets it is told in Go.
+	rows, err := s.reader().QueryContext(ctx, `
+		SELECT issue_id, occurred_at, items FROM activities
+		WHERE site_id = ? AND is_mine = 1 AND source = 'change' AND (items LIKE '%fixversion%' OR items LIKE '%fix version%')
+		ORDER BY occurred_at, source_id`, siteID)
+	if err != nil {
+		return nil, fmt.Errorf("read your fix versions: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]next.VersionSet{}
+	for rows.Next() {
+		var issueID, at, data string
+		if err := rows.Scan(&issueID, &at, &data); err != nil {
+			return nil, fmt.Errorf("read your fix versions: %w", err)
+		}
+		var items []evidence.ChangeItem
+		if err := json.Unmarshal([]byte(data), &items); err != nil {
+			return nil, fmt.Errorf("decode the changes of issue %s: %w", issueID, err)
+		}
+		when, err := parseTime(at)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range items {
+			if isFixVersion(it) && it.ToString != "" {
+				out[issueID] = append(out[issueID], next.VersionSet{Version: it.ToString, At: when})
+			}
+		}
+	}
+	return out, rows.Err()
+}
+
+// isFixVersion reports whether a change item sets the Fix Version/s field,
+// by its id on Cloud, else by the name old Jira Server gives it.
+func isFixVersion(it evidence.ChangeItem) bool {
+	if it.FieldID != "" {
+		return it.FieldID == "fixVersions"
+	}
+	return evidence.EqualsAnyFold(it.Field, []string{"Fix Version", "Fix Version/s", "fixVersions"})
+}
+
 // RecordSuggestions remembers what `next` showed: a new suggestion is
 // stamped now; one shown before keeps its first time and gets the current
 // wording.

@@ -75,3 +75,44 @@ func TestTeamReadSaysWhetherASyncReadTheBacklog(t *testing.T) {
 		t.Errorf("after an empty read: %v, %v", read, err)
 	}
 }
+
+// The fix versions the user's own changes set are read from their
+// changelogs, by issue, oldest first: on Cloud by the field's id, on old
+// Server by its name. Someone else's change, and a version taken off, set
+// nothing of the user's.
+func TestYourVersionsAreTheFixVersionsYourChangesSet(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := storeNow.Add(-30 * 24 * time.Hour)
+	set := func(id string, author evidence.User, at time.Time, items ...evidence.ChangeItem) evidence.Activity {
+		return evidence.Activity{Source: evidence.SourceChange, SourceID: id, Author: author, At: at, Items: items}
+	}
+	cloud := func(from, to string) evidence.ChangeItem {
+		return evidence.ChangeItem{Field: "Fix Version", FieldID: "fixVersions", FieldType: "jira", FromString: from, ToString: to}
+	}
+	rec := testRecord("10001", "PAY-1", t0,
+		set("v1", testMe, t0.Add(time.Hour), cloud("", "payments-api 3.14.0")),
+		set("v2", testOther, t0.Add(2*time.Hour), cloud("", "payments-api 3.15.0")),
+		set("v3", testMe, t0.Add(3*time.Hour), cloud("payments-api 3.14.0", "")),
+		set("v4", testMe, t0.Add(4*time.Hour), evidence.ChangeItem{Field: "Fix Version/s", FieldType: "jira", ToString: "payments-api 3.16.0"},
+			evidence.ChangeItem{Field: "priority", FieldID: "priority", ToString: "High"}))
+	other := testRecord("10002", "PAY-2", t0, set("v5", testMe, t0.Add(time.Hour), evidence.ChangeItem{Field: "Component", FieldID: "components", ToString: "fix version tool"}))
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{rec, other}, fakeClassify, storeNow); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.YourVersions(ctx, site.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{"10001": {"payments-api 3.14.0 " + t0.Add(time.Hour).Format(time.RFC3339), "payments-api 3.16.0 " + t0.Add(4*time.Hour).Format(time.RFC3339)}}
+	gotText := map[string][]string{}
+	for id, sets := range got {
+		for _, v := range sets {
+			gotText[id] = append(gotText[id], v.Version+" "+v.At.UTC().Format(time.RFC3339))
+		}
+	}
+	if fmt.Sprint(gotText) != fmt.Sprint(want) {
+		t.Errorf("YourVersions = %v, want %v", gotText, want)
+	}
+}

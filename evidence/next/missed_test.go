@@ -1,0 +1,77 @@
+package next
+
+import (
+	"strings"
+	"testing"
+)
+
+// slipped makes is an open story payments 3.8 shipped without 41 days
+// ago, filed 60 days ago, in no sprint.
+func slipped(is *TeamIssue) {
+	shipped := days(41)
+	is.Created, is.Sprints, is.SprintState = days(60), nil, ""
+	is.Releases = []Release{{Name: "payments 3.8", Date: &shipped, Released: true}}
+}
+
+// A release that shipped without an issue whose fix version the user's
+// own change set says so: it is their plan that slipped, which is why
+// putting it right is theirs (the demo's PAY-3452, set by Maya).
+func TestAMissedReleaseYouSetSaysSo(t *testing.T) {
+	cfg := builtin(t)
+	tests := []struct {
+		name  string
+		edits []func(*TeamIssue)
+		yours map[string][]VersionSet
+		want  []string // the release.missed reasons, in order
+	}{
+		{name: "you set the version it missed",
+			edits: []func(*TeamIssue){slipped},
+			yours: map[string][]VersionSet{"OPS-1": {{Version: "payments 3.8", At: days(50)}}},
+			want:  []string{"payments 3.8 was released on 8 Oct 2026 without it; you set it to payments 3.8 on 29 Sep"}},
+		{name: "set twice, the latest is when",
+			edits: []func(*TeamIssue){slipped},
+			yours: map[string][]VersionSet{"OPS-1": {{Version: "Payments 3.8", At: days(55)}, {Version: "payments 3.8", At: days(45)}}},
+			want:  []string{"payments 3.8 was released on 8 Oct 2026 without it; you set it to payments 3.8 on 4 Oct"}},
+		{name: "you set another version, someone else this one",
+			edits: []func(*TeamIssue){slipped},
+			yours: map[string][]VersionSet{"OPS-1": {{Version: "payments 3.7", At: days(58)}}},
+			want:  []string{"payments 3.8 was released on 8 Oct 2026 without it"}},
+		{name: "a version set by mistake that you set says so too",
+			edits: []func(*TeamIssue){func(is *TeamIssue) { slipped(is); is.Created = days(30) }},
+			yours: map[string][]VersionSet{"OPS-1": {{Version: "payments 3.8", At: days(29)}}},
+			want:  []string{"payments 3.8 was released on 8 Oct 2026 before it was filed; you set it to payments 3.8 on 20 Oct"}},
+		{name: "a release's slipped issues name those you set",
+			edits: []func(*TeamIssue){slipped, slipped, slipped, slipped},
+			yours: map[string][]VersionSet{"OPS-2": {{Version: "payments 3.8", At: days(50)}}, "OPS-4": {{Version: "payments 3.8", At: days(50)}}},
+			want:  []string{"payments 3.8 was released on 8 Oct 2026 without 4 of its issues, still open (OPS-1, OPS-2, OPS-3 and OPS-4); you set it on OPS-2 and OPS-4"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, op := range Detect(cfg, Team{Site: site, Issues: storiesEdited(tt.edits), Now: now, YourVersions: tt.yours}) {
+				if op.Detector == "release.missed" {
+					got = append(got, op.Reason)
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("found\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// Of two issues a release shipped without, the one whose version the
+// user set is listed first: their own plan is theirs to put right before
+// one someone else made.
+func TestAMissedReleaseYouSetIsListedFirst(t *testing.T) {
+	cfg := builtin(t)
+	issues := storiesEdited([]func(*TeamIssue){slipped, slipped})
+	yours := map[string][]VersionSet{"OPS-2": {{Version: "payments 3.8", At: days(50)}}}
+	var order []string
+	for _, op := range Find(cfg, Team{Site: site, Issues: issues, Now: now, YourVersions: yours}, nil) {
+		order = append(order, op.IssueKey)
+	}
+	if strings.Join(order, " ") != "OPS-2 OPS-1" {
+		t.Errorf("listed %v, want OPS-2, whose version you set, first", order)
+	}
+}

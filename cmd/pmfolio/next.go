@@ -477,7 +477,8 @@ func writeOpportunities(stdio IO, format string, list nextList) error {
 }
 
 // gapLine says, once, which competencies raised the rank of the entries
-// shown: those the portfolio shows less of than its strongest one.
+// shown: those the portfolio shows far less of than its strongest one
+// (next.Rank's gapShare), never a near tie.
 func gapLine(list nextList) string {
 	var comps []string
 	for _, e := range list.entries {
@@ -503,7 +504,7 @@ func gapLine(list nextList) string {
 	}
 	// "Listed", not "Ranked": Jira's changelog says "Ranked higher" of
 	// an edit of the backlog's order, and this list edits nothing.
-	return fmt.Sprintf("Listed higher: work that builds %s, which your portfolio shows less of than %s (%s).",
+	return fmt.Sprintf("Listed higher: work that builds %s, which your portfolio shows far less of than %s (%s).",
 		joinOr(parts), strongest, plural(most, "issue"))
 }
 

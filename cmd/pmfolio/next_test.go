@@ -516,7 +516,7 @@ func TestNextTableWrapsAndSaysTheGapOnce(t *testing.T) {
 	if piped.String() != got {
 		t.Errorf("with COLUMNS=60 and no terminal, next printed\n%s\nwant what a 60-column terminal gets:\n%s", piped.String(), got)
 	}
-	if want := "Listed higher: work that builds Ownership and bias to action\n(12 issues), which your portfolio shows less of than\nOrganization (340 issues).\n\n"; !strings.HasPrefix(got, want) {
+	if want := "Listed higher: work that builds Ownership and bias to action\n(12 issues), which your portfolio shows far less of than\nOrganization (340 issues).\n\n"; !strings.HasPrefix(got, want) {
 		t.Errorf("table starts\n%s\nwant\n%s", got, want)
 	}
 	if n := strings.Count(got, "Ownership and bias to action"); n != 3 {

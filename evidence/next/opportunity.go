@@ -27,7 +27,7 @@ type Opportunity struct {
 	Due *time.Time `json:"due,omitempty"`
 	// Score ranks opportunities; Why lists what raised it, for the reader,
 	// and Gap names the competency it builds when that raised it: one the
-	// portfolio shows less of than its strongest (a list says so once).
+	// portfolio shows far less of than its strongest (a list says so once).
 	Score float64  `json:"score,omitempty"` // 0 in --history, which keeps no rank
 	Why   []string `json:"why,omitempty"`
 	Gap   string   `json:"gap,omitempty"`

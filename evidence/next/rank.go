@@ -12,7 +12,7 @@ import (
 
 // Gaps is how many issues the user's portfolio shows each competency on
 // (taxonomy.md), the input of the gap factor: issues, as the portfolio's
-// own table counts its work, so that "which your portfolio shows less of"
+// own table counts its work, so that "which your portfolio shows far less of"
 // reads the numbers the reader has seen there.
 type Gaps map[string]int
 
@@ -42,11 +42,22 @@ func GapsOf(evs []evidence.Evidence) Gaps {
 	return g
 }
 
+// gapShare is the share of its strongest competency's issues below which
+// the portfolio shows a competency little enough for work that builds it
+// to be listed higher: 6 issues against 7, or 140 against 184, is no gap a
+// reader of the portfolio would see (a month of work moves the counts that
+// much), and a list that raises nearly everything says nothing; under
+// 60%, the difference shows on the page. Below it the lift is what it
+// always was, gap × (1 − share): a real gap weighs as before, only near
+// ties lose a lift that said nothing.
+const gapShare = 0.6
+
 // Rank scores each opportunity by how much it blocks the team (the
 // detector's weight, the open issues blocked behind it, how near its sprint
 // is, its age and its watchers) and raises those that build a competency
-// the portfolio shows little of. It fills Score and Why and returns them
-// best first; ties keep the issue order.
+// the portfolio shows little of (under gapShare of its strongest). It
+// fills Score and Why and returns them best first; ties keep the issue
+// order.
 func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 	byID := map[string]TeamIssue{}
 	open := map[string]bool{}
@@ -155,9 +166,8 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		}
 		if cat, ok := evidence.CategoryByID(op.Category); ok && most > 0 {
 			have := gaps[cat.Competency]
-			share := float64(have) / float64(most)
-			if lift := w.Gap * (1 - share); lift > 0.05 {
-				score *= 1 + lift
+			if share := float64(have) / float64(most); share < gapShare && w.Gap > 0 {
+				score *= 1 + w.Gap*(1-share)
 				op.Gap = cat.Competency
 			}
 		}

@@ -520,10 +520,11 @@ func writeNextMarkdown(w io.Writer, list nextList) {
 	md := export.MarkdownText
 	for i, entry := range list.entries {
 		op := entry[0]
+		why, alsos := entryLines(entry)
 		fmt.Fprintf(w, "%d. **[%s](%s) %s**: %s.\n", i+1, md(op.IssueKey), op.IssueURL, md(op.Summary), md(op.Action))
-		fmt.Fprintf(w, "   - Why: %s.\n", md(strings.Join(append([]string{op.Reason}, op.Why...), "; ")))
-		for _, also := range entry[1:] {
-			fmt.Fprintf(w, "   - Also: %s.\n", md(alsoLine(op, also)))
+		fmt.Fprintf(w, "   - Why: %s.\n", md(why))
+		for _, also := range alsos {
+			fmt.Fprintf(w, "   - Also: %s.\n", md(also))
 		}
 		fmt.Fprintf(w, "   - Shows: %s.\n", md(strings.Join(showsOf(entry), ", ")))
 	}
@@ -575,14 +576,34 @@ func writeNextTable(stdio IO, list nextList) {
 				fmt.Fprintf(w, "%s%s%s%s\n", bold, strings.Repeat(" ", len(head)), line, reset)
 			}
 		}
+		why, alsos := entryLines(entry)
 		labelled("do:", op.Action)
-		labelled("why:", strings.Join(append([]string{op.Reason}, op.Why...), "; "))
-		for _, also := range entry[1:] {
-			labelled("also:", alsoLine(op, also))
+		labelled("why:", why)
+		for _, also := range alsos {
+			labelled("also:", also)
 		}
 		labelled("shows:", strings.Join(showsOf(entry), ", "))
 		fmt.Fprintf(w, "%s%-7s%s%s%s\n", indent, "link:", dim, evidence.OneLine(op.IssueURL), reset)
 	}
+}
+
+// entryLines are an entry's why (the first suggestion's reason, then what
+// raised its rank) and its further suggestions ("also:"). A further
+// suggestion whose action is the first's (one talk settles both: an
+// incident's follow-up and the release that shipped without it) is not
+// said again: its reason joins the why.
+func entryLines(entry []next.Opportunity) (why string, alsos []string) {
+	first := entry[0]
+	reasons := []string{first.Reason}
+	for _, also := range entry[1:] {
+		switch {
+		case also.Action != first.Action:
+			alsos = append(alsos, alsoLine(first, also))
+		case !slices.Contains(reasons, also.Reason):
+			reasons = append(reasons, also.Reason)
+		}
+	}
+	return strings.Join(append(reasons, first.Why...), "; "), alsos
 }
 
 // alsoLine is a further suggestion on an entry's issue with its reason:
@@ -590,24 +611,17 @@ func writeNextTable(stdio IO, list nextList) {
 // its own ("active sprint (OPS Sprint 65) story…") is not bracketed again.
 // Where the entry's first suggestion already asks whether the issue is
 // still wanted (or still needed, or still happens), the further one does
-// not ask it again.
+// not ask it again: it says what to do once that is settled.
 func alsoLine(first, op next.Opportunity) string {
 	action := op.Action
-	if strings.HasPrefix(first.Action, stillWantedAsk) && strings.HasPrefix(action, stillWantedAsk) {
-		if _, rest, ok := strings.Cut(action, ". "); ok {
-			action = rest
-		}
+	if first.Settled != "" && op.Settled != "" {
+		action = op.Settled
 	}
 	if strings.ContainsAny(op.Reason, "()") {
 		return action + ": " + op.Reason
 	}
 	return action + " (" + op.Reason + ")"
 }
-
-// stillWantedAsk opens the suggestions that ask first whether an issue
-// left alone for months is wanted at all (next.yaml's {still-wanted},
-// {still-needed} and {still-happens}).
-const stillWantedAsk = "Ask first whether it "
 
 // wrapWords breaks text into lines of at most width runes, at spaces; a
 // word longer than the width gets a line of its own.

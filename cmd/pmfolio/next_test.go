@@ -410,22 +410,71 @@ func TestNextAlsoLineBracketsOnce(t *testing.T) {
 	}
 }
 
-// An issue left alone for months gets "ask first whether it is still
-// wanted" once, from its first suggestion, not again from the next.
+// An issue left alone for months is asked whether it is still wanted
+// once, by its first suggestion, not again by the next: the next says what
+// to do once that is settled.
 func TestNextAlsoLineDoesNotAskTwiceWhetherItIsStillWanted(t *testing.T) {
-	first := next.Opportunity{Action: "Ask first whether it is still wanted after 12 months at Highest with nobody on it, and close it if not. Plan it into a sprint"}
-	also := next.Opportunity{Action: "Ask first whether it is still wanted 11 months after the release, and close it if not. Move it to the next release", Reason: "2025.12 was released without it"}
-	if got, want := alsoLine(first, also), "Move it to the next release (2025.12 was released without it)"; got != want {
+	first := next.Opportunity{Action: "Ask the team whether it is still wanted (open 12 months, now at Highest, nobody on it and no word for 11 months): if so, plan it into a sprint with an owner; if not, close it and say why",
+		Settled: "Plan it into a sprint with an owner"}
+	also := next.Opportunity{Action: "Ask Jonas, who filed it, whether it is still wanted 11 months after the release: if so, move it to the next release; if not, close it and say why",
+		Settled: "Agree with Jonas, who filed it: move it to the next release", Reason: "2025.12 was released without it"}
+	if got, want := alsoLine(first, also), "Agree with Jonas, who filed it: move it to the next release (2025.12 was released without it)"; got != want {
 		t.Errorf("alsoLine = %q, want %q", got, want)
 	}
-	if got := alsoLine(next.Opportunity{Action: "Plan it"}, also); !strings.HasPrefix(got, stillWantedAsk) {
+	if got := alsoLine(next.Opportunity{Action: "Plan it"}, also); got != also.Action+" ("+also.Reason+")" {
 		t.Errorf("alsoLine after a first suggestion that does not ask = %q, want it to ask", got)
 	}
 	// Whether an old bug still happens is the same ask, of a slipped bug.
-	bug := next.Opportunity{Action: "Ask first whether it still happens (open 12 months at High, nobody on it, no word for 11 months), and close it if not. Triage it: set the component",
-		Reason: "bug open for 12 months with no component"}
+	bug := next.Opportunity{Action: "Ask the team whether it still happens (open 12 months at High, nobody on it, no word for 11 months): if so, set the component; if not, close it and say why",
+		Settled: "Triage it: set the component", Reason: "bug open for 12 months with no component"}
 	if got, want := alsoLine(first, bug), "Triage it: set the component (bug open for 12 months with no component)"; got != want {
 		t.Errorf("alsoLine = %q, want %q", got, want)
+	}
+}
+
+// One entry never says one thing to do and then its opposite: where two
+// suggestions on an issue are one talk with one person (an incident's
+// follow-up a release shipped without), the action is said once, as one
+// either/or, and the second's reason joins the why (the demo's OPS-1188).
+func TestNextSaysOneTalkOnce(t *testing.T) {
+	one := "Ask Aisha Bello whether it is still needed to keep the incident from happening again: if so, get a date, plan it into a sprint " +
+		"and move its fix version off platform-2026.01; if not, close it and say why"
+	entry := []next.Opportunity{
+		{IssueKey: "OPS-1188", IssueURL: "https://acme.example/browse/OPS-1188", Summary: "Follow-up: require review for pool size changes",
+			Detector: "incident.follow-up-stale", Category: "sprint-planning", Action: one, Settled: "Ask Aisha Bello for a date",
+			Reason: "follow-up of OPS-1186, open for 11 months with no word for 10 months", Why: []string{"you filed it"}},
+		{IssueKey: "OPS-1188", Detector: "release.missed", Category: "release-planning", Action: one, Settled: "Ask Aisha Bello for a date",
+			Reason: "platform-2026.01 was released on 31 Jan 2026 without it; you set it to platform-2026.01 on 19 Jan"},
+	}
+	list := nextList{entries: [][]next.Opportunity{entry}, total: 1}
+	tests := []struct {
+		format string
+		want   string
+	}{
+		{"table", "" +
+			" 1. OPS-1188  Follow-up: require review for pool size changes\n" +
+			"    do:    Ask Aisha Bello whether it is still needed to keep the incident from happening again: if\n" +
+			"           so, get a date, plan it into a sprint and move its fix version off platform-2026.01; if\n" +
+			"           not, close it and say why\n" +
+			"    why:   follow-up of OPS-1186, open for 11 months with no word for 10 months; platform-2026.01\n" +
+			"           was released on 31 Jan 2026 without it; you set it to platform-2026.01 on 19 Jan; you\n" +
+			"           filed it\n" +
+			"    shows: Sprint planning (Organization), Release planning (Organization)\n" +
+			"    link:  https://acme.example/browse/OPS-1188\n"},
+		{"markdown", "# PM work your team needs\n\n" +
+			"1. **[OPS-1188](https://acme.example/browse/OPS-1188) Follow-up: require review for pool size changes**: " + one + ".\n" +
+			"   - Why: follow-up of OPS-1186, open for 11 months with no word for 10 months; platform-2026.01 was released on 31 Jan 2026 without it; " +
+			"you set it to platform-2026.01 on 19 Jan; you filed it.\n" +
+			"   - Shows: Sprint planning (Organization), Release planning (Organization).\n"},
+	}
+	for _, tt := range tests {
+		var out strings.Builder
+		if err := writeOpportunities(IO{Out: &out}, tt.format, list); err != nil {
+			t.Fatal(err)
+		}
+		if out.String() != tt.want {
+			t.Errorf("next --format %s printed\n%s\nwant\n%s", tt.format, out.String(), tt.want)
+		}
 	}
 }
 

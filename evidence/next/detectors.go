@@ -133,6 +133,7 @@ func Detect(cfg Config, t Team) []Opportunity {
 	var out []Opportunity
 	var duplicates []finding // duplicate.likely's, to tell the other issue of each pair too
 	var duplicate Detector
+	followUps := map[string]origin{} // incident.follow-up-stale's findings, by issue key
 	if d, ok := cfg.Detector("duplicate.done"); ok && !d.Off {
 		t.doneDuplicate = &d
 	}
@@ -145,9 +146,13 @@ func Detect(cfg Config, t Team) []Opportunity {
 			duplicates, duplicate = found, d
 		}
 		for _, f := range found {
+			if d.ID == "incident.follow-up-stale" {
+				followUps[f.issue.Key] = origin{d, f}
+			}
 			out = append(out, t.opportunity(d, f))
 		}
 	}
+	t.foldMissedReleases(out, followUps)
 	// A pair of likely duplicates is told on the later issue. When the
 	// earlier one has suggestions of its own ("plan it into a sprint"),
 	// they would have the team work on a duplicate: it is told there too.
@@ -219,6 +224,46 @@ func Detect(cfg Config, t Team) []Opportunity {
 		return out[i].Detector < out[j].Detector
 	})
 	return out
+}
+
+// origin is the detector and the finding an opportunity was made of.
+type origin struct {
+	d Detector
+	f finding
+}
+
+// foldMissedReleases makes an incident's follow-up that a release shipped
+// without one talk with its assignee: the date, the sprint and the version
+// to move it to are settled together, and whether it is still needed is
+// asked once ("Ask Aisha Bello whether it is still needed to keep the
+// incident from happening again: if so, get a date, plan it into a sprint
+// and move its fix version off platform-2026.01; if not, close it and say
+// why"). Both suggestions say that one action, which a list shows once;
+// each keeps its reason and its category, for what doing it shows.
+func (t *Team) foldMissedReleases(out []Opportunity, followUps map[string]origin) {
+	for i, op := range out {
+		fu, ok := followUps[op.IssueKey]
+		if op.Detector != "release.missed" || !ok || op.ID != OpportunityID(t.Site.Key(), op.Detector, op.IssueID) {
+			continue // a release's slipped issues are one meeting of their own
+		}
+		is := fu.f.issue
+		last := missedVersion(is, t.Now)
+		// With nobody on it, the follow-up asks the team and the release
+		// whoever filed it: two people, two talks. A version set after the
+		// release shipped was a mistake, not a plan to move.
+		if activeOwner(is) == "" || last == nil || is.Created.After(last.Date.Add(24*time.Hour)) {
+			continue
+		}
+		f := fu.f
+		f.vars = maps.Clone(f.vars)
+		maps.Copy(f.vars, t.followUpAsk(is, f.vars["still-needed"] != "", "move its fix version off "+last.Name))
+		one := t.opportunity(fu.d, f)
+		for j := range out {
+			if out[j].IssueKey == op.IssueKey && (j == i || out[j].Detector == fu.d.ID) {
+				out[j].Action, out[j].Settled = one.Action, one.Settled
+			}
+		}
+	}
 }
 
 // crossReferencePlans ties the suggestions on one next sprint's plan
@@ -295,6 +340,7 @@ func (t *Team) opportunity(d Detector, f finding) Opportunity {
 		vars[k] = v
 	}
 	reason, action := fill(d.Reason, vars), fill(d.Action, vars)
+	settled := t.settledAction(d, vars)
 	// Someone who left answers nothing and finishes nothing: the
 	// issue needs a new owner, or closing, before anything else.
 	left := f.left
@@ -305,15 +351,62 @@ func (t *Team) opportunity(d Detector, f finding) Opportunity {
 	if left != "" {
 		reason += "; " + left + " has left"
 		action = left + " has left: reassign it or close it"
-		category = leftCategory
+		category, settled = leftCategory, ""
 	}
 	return Opportunity{
 		ID: OpportunityID(t.Site.Key(), d.ID, key), Detector: d.ID,
 		SiteID: t.Site.ID, SiteName: t.Site.Name, IssueID: is.ID, IssueKey: is.Key,
 		IssueURL: t.Site.IssueURL(is.Key), Summary: is.Summary, Category: category,
-		Reason: reason, Action: action, Related: f.related, Due: f.due,
+		Reason: reason, Action: action, Settled: settled, Related: f.related, Due: f.due,
 	}
 }
+
+// stillVars are the vars that open an action with the question whether
+// the issue is still wanted at all, after months without a word.
+var stillVars = []string{"still-needed", "still-wanted", "still-happens"}
+
+// settledPrefix marks a var's value once that question is settled: an
+// action that asks it as one either/or ("…: if so, get a date; if not,
+// close it and say why") gives its words without the question as
+// "settled-ask" beside "ask".
+const settledPrefix = "settled-"
+
+// settledAction is a finding's action once whether the issue is still
+// wanted is settled (Opportunity.Settled): its still-… vars empty and its
+// settled-… vars in place of theirs; "" when the action asks nothing
+// first.
+func (t *Team) settledAction(d Detector, vars map[string]string) string {
+	if !slices.ContainsFunc(stillVars, func(k string) bool { return vars[k] != "" }) {
+		return ""
+	}
+	settled := maps.Clone(vars)
+	for _, k := range stillVars {
+		settled[k] = ""
+	}
+	for k, v := range vars {
+		if name, ok := strings.CutPrefix(k, settledPrefix); ok {
+			settled[name] = v
+		}
+	}
+	return fill(d.Action, settled)
+}
+
+// ifStillWanted opens an action that asks first whether work left alone
+// for months is still wanted, as one either/or with the one person who
+// can say: "Ask Aisha Bello whether it is still needed to keep the
+// incident from happening again: if so, ". The action goes on with what to
+// do if so, and ends with orClose: closing it and saying why is the other
+// way, not a step before the first.
+func ifStillWanted(who, whether string) string {
+	// "Jonas Becker, who filed it," closes its aside.
+	if strings.Contains(who, ", ") {
+		who += ","
+	}
+	return "Ask " + who + " whether it " + whether + ": if so, "
+}
+
+// orClose ends an action ifStillWanted opens.
+const orClose = "; if not, close it and say why"
 
 // openToOthers reports whether a detector looks at an issue at all: open,
 // of its types, and not assigned to the user (work assigned to the user is
@@ -1511,8 +1604,20 @@ func untriagedBug(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	if missing[0] == "priority" {
 		sayWhy, category = " and say in a comment why it gets that priority", ""
 	}
-	return map[string]string{"missing": strings.Join(missing, " and "), "lacking": lacking, "age": age(is.Created, t.Now),
-		"say-why": sayWhy, "still-happens": stillHappens(is, t.Now), categoryVar: category}, true
+	vars := map[string]string{"missing": strings.Join(missing, " and "), "lacking": lacking, "age": age(is.Created, t.Now),
+		"say-why": sayWhy, "still-happens": "", "triage": "Triage it: set", "or-close": "", categoryVar: category}
+	if known, ok := stillHappens(is, t.Now); ok {
+		// Whether it still happens comes first, as one either/or with whoever
+		// would know: its assignee, else whoever filed it, else the team.
+		who := activeOwner(is)
+		if filer := t.askableFiler(is); who == "" && filer != "" {
+			who = filer + ", who filed it"
+		}
+		vars["still-happens"] = ifStillWanted(cmp.Or(who, "the team"), "still happens ("+known+")")
+		vars["triage"], vars["settled-triage"] = "set", vars["triage"]
+		vars["or-close"], vars["settled-or-close"] = orClose, ""
+	}
+	return vars, true
 }
 
 // stillHappens is what an untriaged bug's action asks first after 12
@@ -1521,10 +1626,10 @@ func untriagedBug(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 // wanted; triaging a bug fixed by the way, or about a system since
 // replaced, is busywork. It says what is known: how long it has been
 // open, at what priority, whether anyone has it, and its silence.
-func stillHappens(is TeamIssue, now time.Time) string {
+func stillHappens(is TeamIssue, now time.Time) (string, bool) {
 	last := lastWord(is)
 	if now.Sub(is.Created) < abandonedAfter || now.Sub(last) < abandonedAfter {
-		return ""
+		return "", false
 	}
 	known := "open " + age(is.Created, now)
 	if is.Priority != "" {
@@ -1537,7 +1642,7 @@ func stillHappens(is TeamIssue, now time.Time) string {
 	if last.After(is.Created) {
 		silent = "no word for " + age(last, now)
 	}
-	return "Ask first whether it still happens (" + known + ", " + silent + "), and close it if not. "
+	return known + ", " + silent, true
 }
 
 // fieldUseShare is the least share of a project's issues that carry a
@@ -2036,8 +2141,11 @@ func missedReleases(d Detector, t *Team) []finding {
 			vars["you-set"] = "; you set it on " + someKeys(yours)
 		}
 		vars["re-plan"] = "Go through them with the team: move each to the next release or take the version off, and say in the release notes what slipped"
+		vars["settled-re-plan"] = vars["re-plan"]
 		if vars["still-wanted"] != "" {
-			vars["still-wanted"] = "Ask first which are still wanted " + vars["since-release"] + " after the release, and close the rest. "
+			// Which are still wanted is settled in the same meeting.
+			vars["still-wanted"] = "Go through them with the team, " + vars["since-release"] + " after the release: close those no longer wanted, saying why, and "
+			vars["re-plan"] = "move each of the others to the next release or take the version off; say in the release notes what slipped"
 		}
 		out = append(out, finding{issue: first.issue, key: "release:" + release, related: slices.DeleteFunc(keys, func(k string) bool { return k == first.issue.Key }), vars: vars})
 	}
@@ -2075,8 +2183,10 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 	}
 	if t.Now.Sub(*last.Date) >= abandonedAfter {
 		// Missed months ago and still open: nobody missed it, and closing
-		// it may be the answer.
-		vars["still-wanted"] = "Ask first whether it is still wanted " + vars["since-release"] + " after the release, and close it if not. "
+		// it may be the answer. One either/or with whoever decides where it
+		// goes, not a question and then an order that pull apart.
+		vars["still-wanted"] = ifStillWanted(t.releaseDecider(is), "is still wanted "+vars["since-release"]+" after the release")
+		vars["re-plan"], vars["settled-re-plan"] = "move it to the next release or take the version off, and say in a comment why it slipped"+orClose, vars["re-plan"]
 	}
 	return vars, true
 }
@@ -2134,20 +2244,34 @@ func topPriorityUnowned(d Detector, t *Team, is TeamIssue) (map[string]string, b
 		strings.EqualFold(is.Type, "Epic") || !olderThan(d, is.Created, t.Now) {
 		return nil, false
 	}
-	vars := map[string]string{"priority": is.Priority, "age": age(is.Created, t.Now), "still-wanted": "", "your-word": t.yourWordOnWhy(is)}
+	plan := "plan it into a sprint with an owner, or lower its priority and say in a comment why it can wait"
+	vars := map[string]string{"priority": is.Priority, "age": age(is.Created, t.Now), "still-wanted": "", "your-word": t.yourWordOnWhy(is),
+		"plan": upperFirst(plan)}
 	if last := lastWord(is); t.Now.Sub(last) >= abandonedAfter {
 		// Months at the top with nobody on it and nobody saying a word:
 		// closing it may be the answer, and planning it the wrong one.
 		// How long it has been at the top is not known (no changelog is
 		// read): only how long it has been open, and where it is now.
+		// Whoever filed it wanted it; with nobody on it, else the team.
 		silent := "no word since it was filed"
 		if last.After(is.Created) {
 			silent = "no word for " + age(last, t.Now)
 		}
-		vars["still-wanted"] = "Ask first whether it is still wanted (open " + vars["age"] + ", now at " + is.Priority +
-			", nobody on it and " + silent + "), and close it if not. "
+		who := "the team"
+		if filer := t.askableFiler(is); filer != "" {
+			who = filer + ", who filed it"
+		}
+		vars["still-wanted"] = ifStillWanted(who, "is still wanted (open "+vars["age"]+", now at "+is.Priority+", nobody on it and "+silent+")")
+		vars["plan"], vars["settled-plan"] = plan+orClose, vars["plan"]
 	}
 	return vars, true
+}
+
+// upperFirst is s with its first letter in upper case: a clause that
+// opens an action.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // mattersWords say why an issue matters, or how much: "Ranked this to the

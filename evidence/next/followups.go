@@ -89,21 +89,47 @@ func staleFollowUp(d Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 	if source != "" {
 		of = source
 	}
-	ask := "Find it an owner and a date"
-	if owner := activeOwner(is); owner != "" {
-		ask = "Ask " + owner + " for a date"
+	vars := t.followUpAsk(is, t.Now.Sub(since) >= abandonedAfter, "")
+	vars["of"], vars["age"], vars["silent"] = of, age(is.Created, t.Now), silent
+	return vars, true
+}
+
+// followUpAsk is what incident.follow-up-stale asks of a follow-up: its
+// assignee for a date (or the team for an owner and a date), and to plan
+// it into a sprint, with more to settle in the same talk (a missed
+// release's version to move: Detect's foldFollowUps). After months
+// without a word, whether it is still needed comes first, as one either/or
+// with the same person ("Ask Aisha Bello whether it is still needed to keep
+// the incident from happening again: if so, get a date and plan it into a
+// sprint; if not, close it and say why"), not a question and then an
+// order that pull apart; and a further suggestion on the issue does not
+// ask it again.
+func (t *Team) followUpAsk(is TeamIssue, silent bool, more string) map[string]string {
+	owner := activeOwner(is)
+	ask, steps := "Find it an owner and a date", []string{"find it an owner and a date"}
+	if owner != "" {
+		ask, steps = "Ask "+owner+" for a date", []string{"get a date"}
 	}
 	if t.usesSprints(is.Project) {
-		ask += ", and plan it into a sprint"
+		steps = append(steps, "plan it into a sprint")
 	}
-	// After months without a word, whether it is still needed comes first
-	// (and a further suggestion on the issue does not ask it again).
-	stillWanted, orClose := stillNeeded(since, t.Now), ". If it is no longer needed, close it and say why"
-	if stillWanted != "" {
-		orClose = ""
+	if more != "" {
+		steps = append(steps, more)
 	}
-	return map[string]string{"of": of, "age": age(is.Created, t.Now), "silent": silent, "ask": ask,
-		"still-needed": stillWanted, "or-close": orClose}, true
+	switch {
+	case len(steps) == 2:
+		ask += ", and " + steps[1]
+	case len(steps) > 2:
+		ask += ", " + evidence.JoinAnd(steps[1:])
+	}
+	ask += ": it is what keeps the incident from happening again"
+	vars := map[string]string{"ask": ask, "still-needed": "", "or-close": ". If it is no longer needed, close it and say why", "settled-or-close": ""}
+	if silent {
+		vars["still-needed"] = ifStillWanted(cmp.Or(owner, "the team"), "is still needed to keep the incident from happening again")
+		vars["ask"], vars["settled-ask"] = evidence.JoinAnd(steps), ask
+		vars["or-close"] = orClose
+	}
+	return vars
 }
 
 var (
@@ -167,9 +193,16 @@ func overduePromises(d Detector, t *Team) []finding {
 			continue
 		}
 		who := cmp.Or(promise.Author.DisplayName, "a teammate")
+		ask := "Ask " + who + " whether it still comes and when, and plan it into a sprint, or find it another owner"
 		f := finding{issue: is, vars: map[string]string{"who": who, "day": dayOf(promise.At, t.Now),
 			"promise": "“" + t.quote(said, promise.Text, 100) + "”", "age": age(promise.At, t.Now), "status": cmp.Or(is.Status, "not started"),
-			"still-needed": stillNeeded(lastWord(is), t.Now)}}
+			"still-needed": "", "ask": ask}}
+		// After months without a word, whether it is still needed comes
+		// first, of the one who promised, as one either/or.
+		if last := lastWord(is); t.Now.Sub(last) >= abandonedAfter {
+			f.vars["still-needed"] = ifStillWanted(who, "is still needed after "+age(last, t.Now)+" without a word")
+			f.vars["ask"], f.vars["settled-ask"] = "get a date and plan it into a sprint, or find it another owner"+orClose, ask
+		}
 		if promise.Author.Inactive {
 			f.left = who
 		}

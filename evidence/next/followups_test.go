@@ -45,7 +45,14 @@ func TestAnIncidentsFollowUpLeftAloneIsFound(t *testing.T) {
 				is.Comments = []evidence.Comment{comment(tomas, days(300), "Not sure about the estimate, it feels bigger than 3 points.")}
 			}, func(*TeamIssue) {}}, // a team of sprints
 			reason: "follow-up of PAY-1186, open for 11 months with no word for 10 months",
-			action: "Ask first whether it is still needed after 10 months without a word, and close it if not. Find it an owner and a date, and plan it into a sprint: it is what keeps the incident from happening again"},
+			action: "Ask the team whether it is still needed to keep the incident from happening again: if so, find it an owner and a date and plan it into a sprint; if not, close it and say why"},
+		{name: "months without a word, with an owner: one either/or with them, not a question and then an order",
+			edits: []func(*TeamIssue){
+				func(is *TeamIssue) { capa(is); is.Created, is.Updated = days(300), days(300) },
+				func(is *TeamIssue) { rca(is); is.Created = days(301) },
+				func(*TeamIssue) {}}, // a team of sprints
+			reason: "follow-up of OPS-2 (“RCA: NEFT outward batch 3 failure on 17-Sep”), open for 10 months with no word since it was filed",
+			action: "Ask Tomás whether it is still needed to keep the incident from happening again: if so, get a date and plan it into a sprint; if not, close it and say why"},
 		{name: "a team without sprints is asked for a date", edits: []func(*TeamIssue){capa, rca},
 			reason: "follow-up of OPS-2", action: "Ask Tomás for a date: it is what keeps the incident from happening again."},
 		{name: "an action filed from an incident, under it", edits: []func(*TeamIssue){
@@ -153,7 +160,7 @@ func TestAPromiseNotKeptIsFound(t *testing.T) {
 	}{
 		{name: "next sprint, 15 weeks ago, still To Do in no sprint", edit: felixPromised,
 			reason: "Felix wrote on 5 Aug “Will pick this up next sprint.”, and 3 months later it is still To Do, in no sprint",
-			action: "Ask first whether it is still needed after 3 months without a word, and close it if not. Ask Felix whether it still comes and when, and plan it into a sprint, or find it another owner"},
+			action: "Ask Felix whether it is still needed after 3 months without a word: if so, get a date and plan it into a sprint, or find it another owner; if not, close it and say why"},
 		{name: "nobody assigned, a month since a promise for next week", edit: func(is *TeamIssue) {
 			felixPromised(is)
 			is.Assignee, is.Comments[1].Text, is.Comments[1].At = evidence.User{}, "Sure, I'll take this next week.", days(35)
@@ -198,6 +205,66 @@ func TestAPromiseNotKeptIsFound(t *testing.T) {
 				t.Errorf("found %q, want nothing", found[0].Reason)
 			case tt.reason != "" && (len(found) != 1 || !strings.HasPrefix(found[0].Reason, tt.reason) || !strings.HasPrefix(found[0].Action, tt.action)):
 				t.Errorf("found %+v, want one with %q => %q", found, tt.reason, tt.action)
+			}
+		})
+	}
+}
+
+// An incident's follow-up a release shipped without is one talk with its
+// assignee: the date, the sprint and the version to move it to, and, after
+// months without a word, whether it is still needed, asked once as one
+// either/or (the demo's OPS-1188), not "close it if not" and then "plan
+// it" and then "move its version". Both suggestions say that one action,
+// each with its own reason and category.
+func TestAFollowUpAReleaseShippedWithoutIsOneTalk(t *testing.T) {
+	cfg := builtin(t)
+	missed := func(is *TeamIssue) {
+		shipped := days(60)
+		is.Releases = []Release{{Name: "platform-2026.01", Date: &shipped, Released: true}}
+	}
+	stale := func(is *TeamIssue) {
+		capa(is)
+		missed(is)
+		is.Created, is.Updated = days(300), days(300)
+	}
+	oldRCA := func(is *TeamIssue) { rca(is); is.Created = days(301) }
+	tests := []struct {
+		name    string
+		edits   []func(*TeamIssue)
+		actions []string // of incident.follow-up-stale, then of release.missed
+	}{
+		{name: "months without a word: one either/or with the assignee",
+			edits: []func(*TeamIssue){stale, oldRCA, func(*TeamIssue) {}},
+			actions: []string{"Ask Tomás whether it is still needed to keep the incident from happening again: if so, get a date, plan it into a sprint " +
+				"and move its fix version off platform-2026.01; if not, close it and say why"}},
+		{name: "a word lately: the date, the sprint and the version together",
+			edits: []func(*TeamIssue){func(is *TeamIssue) { capa(is); missed(is) }, rca, func(*TeamIssue) {}},
+			actions: []string{"Ask Tomás for a date, plan it into a sprint and move its fix version off platform-2026.01: it is what keeps " +
+				"the incident from happening again. If it is no longer needed, close it and say why"}},
+		{name: "nobody on it: the team for an owner, whoever filed it for the release, two talks",
+			edits: []func(*TeamIssue){func(is *TeamIssue) { stale(is); is.Assignee, is.Reporter = evidence.User{}, jonas }, oldRCA, func(*TeamIssue) {}},
+			actions: []string{"Ask the team whether it is still needed to keep the incident from happening again: if so, find it an owner and a date " +
+				"and plan it into a sprint; if not, close it and say why",
+				"Agree with Jonas, who filed it: move it to the next release"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, id := range []string{"incident.follow-up-stale", "release.missed"} {
+				found := detectedBy(t, cfg, storiesEdited(tt.edits), id, false)
+				if len(found) != 1 || found[0].IssueKey != "OPS-1" {
+					t.Fatalf("%s found %+v, want one on OPS-1", id, found)
+				}
+				got = append(got, found[0].Action)
+			}
+			want := tt.actions
+			if len(want) == 1 {
+				want = []string{want[0], want[0]}
+			}
+			for i := range got {
+				if !strings.HasPrefix(got[i], want[i]) {
+					t.Errorf("action\n%q\nwant it to start\n%q", got[i], want[i])
+				}
 			}
 		})
 	}

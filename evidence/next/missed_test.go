@@ -3,6 +3,8 @@ package next
 import (
 	"strings"
 	"testing"
+
+	"github.com/pmfolio/pmfolio/evidence"
 )
 
 // slipped makes is an open story payments 3.8 shipped without 41 days
@@ -73,5 +75,32 @@ func TestAMissedReleaseYouSetIsListedFirst(t *testing.T) {
 	}
 	if strings.Join(order, " ") != "OPS-2 OPS-1" {
 		t.Errorf("listed %v, want OPS-2, whose version you set, first", order)
+	}
+}
+
+// A release missed months ago asks first whether the work is still wanted,
+// as one either/or with whoever decides where it goes (the demo's
+// PAY-3442), not "close it if not" and then "move it".
+func TestAReleaseMissedMonthsAgoIsOneEitherOr(t *testing.T) {
+	cfg := builtin(t)
+	is := story("OPS-1")
+	slipped(&is)
+	shipped := days(150)
+	is.Created, is.Releases[0].Date, is.Assignee, is.Reporter = days(200), &shipped, tomas, jonas
+	unowned := is
+	unowned.Assignee = evidence.User{}
+	for _, tt := range []struct {
+		is   TeamIssue
+		want string
+	}{
+		{is, "Ask Tomás whether it is still wanted 5 months after the release: if so, move it to the next release or take the version off, " +
+			"and say in a comment why it slipped; if not, close it and say why"},
+		{unowned, "Ask Jonas, who filed it, whether it is still wanted 5 months after the release: if so, move it to the next release or " +
+			"take the version off, and say in a comment why it slipped; if not, close it and say why"},
+	} {
+		got := detectedBy(t, cfg, []TeamIssue{tt.is}, "release.missed", false)
+		if len(got) != 1 || got[0].Action != tt.want {
+			t.Errorf("found %+v, want the action\n%q", got, tt.want)
+		}
 	}
 }

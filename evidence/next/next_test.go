@@ -865,7 +865,7 @@ func TestDetectors(t *testing.T) {
 			}}},
 		{name: "a release missed months ago: ask first whether the work is still wanted", detector: "release.missed",
 			reason: "payments 3.2 was released on 21 May 2026 without it",
-			action: "Ask first whether it is still wanted 6 months after the release, and close it if not. Agree with Tomás: move it to the next release",
+			action: "Ask Tomás whether it is still wanted 6 months after the release: if so, move it to the next release or take the version off, and say in a comment why it slipped; if not, close it and say why",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				shipped := days(181)
 				is.Created, is.Releases = days(200), []Release{{Name: "payments 3.2", Date: &shipped, Released: true}}
@@ -887,12 +887,12 @@ func TestDetectors(t *testing.T) {
 			}}},
 		{name: "open a year, now at Highest, without a word since it was filed: ask first whether it is still wanted", detector: "priority.top-unowned",
 			reason: "Highest priority, open for 12 months",
-			action: "Ask first whether it is still wanted (open 12 months, now at Highest, nobody on it and no word since it was filed), and close it if not. Plan it into a sprint with an owner",
+			action: "Ask the team whether it is still wanted (open 12 months, now at Highest, nobody on it and no word since it was filed): if so, plan it into a sprint with an owner, or lower its priority and say in a comment why it can wait; if not, close it and say why",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Highest", evidence.User{}, "", nil, days(365)
 			}}},
 		{name: "how long an issue has been at Highest is not known: ask what is, its age and its silence", detector: "priority.top-unowned",
-			action: "Ask first whether it is still wanted (open 9 months, now at Highest, nobody on it and no word for 5 months), and close it if not.",
+			action: "Ask the team whether it is still wanted (open 9 months, now at Highest, nobody on it and no word for 5 months): if so,",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Highest", evidence.User{}, "", nil, days(270)
 				// Raised to Highest two weeks after it was filed.
@@ -1156,7 +1156,7 @@ func TestMissedReleasesOfManyIssuesAreToldOnce(t *testing.T) {
 		"PAY-1: 3.8 was released on 8 Oct 2026 without it | Agree with Tomás: move it to the next release or take the version off, and say in a comment why it slipped | ",
 		"PAY-2: 3.8 was released on 8 Oct 2026 without it | Agree with Tomás: move it to the next release or take the version off, and say in a comment why it slipped | ",
 		"PAY-3: 3.2 was released on 21 May 2026 without 4 of its issues, still open (PAY-3, PAY-4, PAY-5 and PAY-6) | " +
-			"Ask first which are still wanted 6 months after the release, and close the rest. Go through them with the team: move each to the next release or take the version off, and say in the release notes what slipped | PAY-4 PAY-5 PAY-6",
+			"Go through them with the team, 6 months after the release: close those no longer wanted, saying why, and move each of the others to the next release or take the version off; say in the release notes what slipped | PAY-4 PAY-5 PAY-6",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("release.missed found\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

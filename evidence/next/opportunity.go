@@ -22,6 +22,12 @@ type Opportunity struct {
 	Reason   string   `json:"reason"`
 	Action   string   `json:"action"`
 	Related  []string `json:"related,omitempty"` // other issue keys involved, e.g. the duplicate
+	// Settled is Action once whether the issue is still wanted at all is
+	// settled: without the question Action opens with after months
+	// without a word ("Ask Aisha Bello whether it is still needed: if so,
+	// …; if not, close it and say why"), for an entry whose first
+	// suggestion asks it already. "" when Action asks nothing first.
+	Settled string `json:"-"`
 	// Due is when the work is due, where a date says so (a release's, or
 	// the end of the sprint an urgent issue nobody has taken is in).
 	Due *time.Time `json:"due,omitempty"`

@@ -2136,9 +2136,13 @@ func missedReleases(d Detector, t *Team) []finding {
 			}
 		}
 		sort.Slice(yours, func(i, j int) bool { return keyLess(yours[i], yours[j]) })
-		vars["you-set"] = ""
-		if len(yours) > 0 {
+		switch {
+		case len(yours) == len(at):
+			vars["you-set"] = "; you set it on all of them"
+		case len(yours) > 0:
 			vars["you-set"] = "; you set it on " + someKeys(yours)
+		default:
+			vars["you-set"] = ""
 		}
 		vars["re-plan"] = "Go through them with the team: move each to the next release or take the version off, and say in the release notes what slipped"
 		vars["settled-re-plan"] = vars["re-plan"]

@@ -46,6 +46,11 @@ func TestAMissedReleaseYouSetSaysSo(t *testing.T) {
 			edits: []func(*TeamIssue){slipped, slipped, slipped, slipped},
 			yours: map[string][]VersionSet{"OPS-2": {{Version: "payments 3.8", At: days(50)}}, "OPS-4": {{Version: "payments 3.8", At: days(50)}}},
 			want:  []string{"payments 3.8 was released on 8 Oct 2026 without 4 of its issues, still open (OPS-1, OPS-2, OPS-3 and OPS-4); you set it on OPS-2 and OPS-4"}},
+		{name: "set on each of them, it says so, not their keys again",
+			edits: []func(*TeamIssue){slipped, slipped, slipped, slipped},
+			yours: map[string][]VersionSet{"OPS-1": {{Version: "payments 3.8", At: days(50)}}, "OPS-2": {{Version: "payments 3.8", At: days(50)}},
+				"OPS-3": {{Version: "payments 3.8", At: days(50)}}, "OPS-4": {{Version: "payments 3.8", At: days(50)}}},
+			want: []string{"payments 3.8 was released on 8 Oct 2026 without 4 of its issues, still open (OPS-1, OPS-2, OPS-3 and OPS-4); you set it on all of them"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -45,6 +45,10 @@ func ShortenAtSentence(text string, max int) string {
 		return text
 	}
 	cut := Shorten(text, max)
+	if precut && utf8.RuneCountInString(text) == max+1 {
+		// Its words fit; the classifier's "…" alone is past max.
+		cut = text
+	}
 	if cut == text && !precut {
 		return text
 	}

@@ -43,6 +43,8 @@ func TestShortenAtSentence(t *testing.T) {
 		// Cut by the classifier right after a sentence: no "back.…".
 		{"As an engineer I want the drill report to show the write downtime each service saw, not only that the database came back.…", 300,
 			"As an engineer I want the drill report to show the write downtime each service saw, not only that the database came back."},
+		// Its words fit max, the classifier's "…" after them does not.
+		{"As a developer I want my connections to go through a pooler.…", 60, "As a developer I want my connections to go through a pooler."},
 		{"Too short a sentence. Then a long one that was cut by the classifier before it could end…", 300,
 			"Too short a sentence. Then a long one that was cut by the classifier before it could end…"},
 		// A few words past the limit are kept; more than an eighth is cut.

@@ -549,6 +549,10 @@ func ExcerptAt(text string, at int) string {
 	return "…" + evidence.Shorten(text[start:], ExcerptRunes)
 }
 
+// Elision is what an excerpt shows where it leaves out the middle of a
+// sentence.
+const Elision = " … "
+
 // mentionWord is what a mention becomes in plain text: the rules read it
 // ("tell @user", "@user can you pick this up?").
 const mentionWord = "@user"
@@ -576,20 +580,44 @@ func KeepMentions(excerpt, text string) string {
 	if strings.Count(plain, mentionWord) != len(mentioned) {
 		return ForReaders(excerpt)
 	}
-	core := strings.TrimSuffix(strings.TrimPrefix(excerpt, "…"), "…")
-	at := strings.Index(plain, core)
-	if at < 0 {
-		return ForReaders(excerpt)
-	}
-	k := strings.Count(plain[:at], mentionWord)
+	// An excerpt is pieces of plain, in order: the text after a leading
+	// "…", each part an Elision leaves out the middle between, up to a
+	// closing "…".
 	var b strings.Builder
-	for {
-		i := strings.Index(excerpt, mentionWord)
-		if i < 0 {
-			b.WriteString(excerpt)
-			return b.String()
+	rest, opened := strings.CutPrefix(excerpt, "…")
+	if opened {
+		b.WriteString("…")
+	}
+	rest, closed := strings.CutSuffix(rest, "…")
+	from := 0
+	for i, part := range strings.Split(rest, Elision) {
+		if i > 0 {
+			b.WriteString(Elision)
 		}
-		b.WriteString(excerpt[:i])
+		at := strings.Index(plain[from:], part)
+		if at < 0 {
+			return ForReaders(excerpt)
+		}
+		at += from
+		writeMentions(&b, part, mentioned, strings.Count(plain[:at], mentionWord))
+		from = at + len(part)
+	}
+	if closed {
+		b.WriteString("…")
+	}
+	return b.String()
+}
+
+// writeMentions writes part of an excerpt with each "@user" the mention
+// it stands for, the first mentioned[k].
+func writeMentions(b *strings.Builder, part string, mentioned []string, k int) {
+	for {
+		i := strings.Index(part, mentionWord)
+		if i < 0 {
+			b.WriteString(part)
+			return
+		}
+		b.WriteString(part[:i])
 		// An account NameMentions could not read back would reach a reader
 		// as markup.
 		if k < len(mentioned) && mentioned[k] != "" && !strings.ContainsAny(mentioned[k], "[]") {
@@ -597,7 +625,7 @@ func KeepMentions(excerpt, text string) string {
 		} else {
 			b.WriteString("[colleague]")
 		}
-		excerpt = excerpt[i+len(mentionWord):]
+		part = part[i+len(mentionWord):]
 		k++
 	}
 }

@@ -215,6 +215,8 @@ func TestKeptMentionsReadAsNames(t *testing.T) {
 			"Summary for @user and @user: done, migration and dashboards.", "Summary for Aisha Bello and Sam O'Connor: done, migration and dashboards."},
 		{"an excerpt from the middle", "[~accountid:5b10:sam] thanks. Long story short: [~accountid:557058:aisha] owns the rollout from Monday.",
 			"…@user owns the rollout from Monday.", "…Aisha Bello owns the rollout from Monday."},
+		{"an excerpt that leaves out the middle of a sentence", "Status for [~accountid:5b10:sam]: wave 1 done • wave 2 held for [~accountid:who] • [~accountid:557058:aisha] owns the rollback from Monday.",
+			"Status for @user … @user owns the rollback from Monday.", "Status for Sam O'Connor … Aisha Bello owns the rollback from Monday."},
 		{"a name spoken to, and one spoken of", "[~accountid:5b10:sam] don't wait for the review. [~accountid:557058:aisha] agreed on Friday. [~accountid:557058:aisha] can you merge it? [~accountid:5b10:sam] will deploy.",
 			"@user don't wait for the review. @user agreed on Friday. @user can you merge it? @user will deploy.",
 			"Sam O'Connor, don't wait for the review. Aisha Bello agreed on Friday. Aisha Bello, can you merge it? Sam O'Connor will deploy."},

@@ -508,50 +508,165 @@ func IsWordByte(c byte) bool {
 	return c >= utf8.RuneSelf || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
-// ExcerptRunes is about how long an excerpt may be, in characters.
+// ExcerptRunes is about how long an excerpt cut from a longer text may be,
+// in characters.
 const ExcerptRunes = 200
 
-// ExcerptAt shortens plain text to an excerpt of about ExcerptRunes
-// characters that shows the byte offset at: from the start when at is near
-// it, else from the start of at's sentence, marked with a leading "…". A
-// match near the end also keeps the sentences before it that fit: "…
-// Harpreet Kaur and Anand Kulkarni FYI." alone shows the words that made the
-// claim and hides what the note said.
+// WholeRunes is the longest text an excerpt quotes whole, in characters:
+// half as long again as ExcerptRunes. A status note or an incident update
+// of two to four sentences runs 180 to 300 characters; cutting one to 200
+// saves the reader a sentence and costs them the one that mattered (the
+// root cause of "Update 1 PM: root cause identified, …"), behind a "…"
+// that reads as cherry-picked. Longer texts are write-ups, a description
+// with its acceptance criteria or a retrospective, that a cut helps.
+const WholeRunes = ExcerptRunes * 3 / 2
+
+// Elision is what an excerpt shows where it leaves out the middle of a
+// sentence (ExcerptAt).
+const Elision = " … "
+
+// Excerpt is ExcerptAt for a text with nothing in particular to show: the
+// text whole when it is short, else its opening sentences.
+func Excerpt(text string) string { return ExcerptAt(text, 0) }
+
+// ExcerptAt returns plain text as a reader is to quote it, showing the
+// byte offset at. Text of at most WholeRunes characters is quoted whole.
+// Longer text is cut at sentence ends (sentencesFrom): from its start when
+// that reaches the end of at's sentence within WholeRunes, as a quote that
+// opens where the writer did reads as theirs, not as picked; else from the
+// start of at's sentence, marked with a leading "…". A match near the end
+// also keeps the sentences before it that fit: "…@user @user FYI." alone
+// shows the words that made the claim and hides what the note said. An
+// excerpt never opens mid-sentence.
 func ExcerptAt(text string, at int) string {
-	if at <= 0 || utf8.RuneCountInString(text[:at]) < ExcerptRunes*2/3 {
+	if utf8.RuneCountInString(text) <= WholeRunes {
+		return text
+	}
+	at = max(0, min(at, len(text)))
+	from, to := SentenceBounds(text, at, at)
+	start := 0
+	if utf8.RuneCountInString(text[:to]) > WholeRunes {
+		start = from
+		for start > 0 {
+			before, _ := SentenceBounds(text, start-1, start-1)
+			if utf8.RuneCountInString(text[before:]) > ExcerptRunes {
+				break
+			}
+			start = before
+		}
+	}
+	excerpt := sentencesFrom(text[start:], to-start, at-start)
+	if start > 0 {
+		return "…" + excerpt
+	}
+	return excerpt
+}
+
+// sentencesFrom cuts text, which opens a sentence, after the sentence
+// that ends at byte need, which holds byte at, and the whole sentences
+// after it that fit ExcerptRunes (cutAfter). Where that keeps less than
+// half of ExcerptRunes (a short sentence before a long one), it cuts at a
+// word; where the sentence at need alone is longer than WholeRunes,
+// longSentence cuts it.
+func sentencesFrom(text string, need, at int) string {
+	n := utf8.RuneCountInString(text[:need])
+	if n > WholeRunes {
+		return longSentence(text, need, at)
+	}
+	cut := cutAfter(text, need, max(ExcerptRunes, n))
+	if cut != text && utf8.RuneCountInString(cut) <= ExcerptRunes/2 {
 		return evidence.Shorten(text, ExcerptRunes)
 	}
-	start, _ := SentenceBounds(text, at, at)
-	extended := false
-	for start > 0 && utf8.RuneCountInString(text[start:]) < ExcerptRunes/2 {
-		before, _ := SentenceBounds(text, start-1, start-1)
-		if utf8.RuneCountInString(text[before:]) > ExcerptRunes {
+	return cut
+}
+
+// cutAfter cuts text after byte need, where a sentence ends, and the whole
+// sentences after it that fit in max characters, and marks the cut with
+// "…".
+func cutAfter(text string, need, max int) string {
+	end := need
+	for end < len(text) {
+		_, next := SentenceBounds(text, end, end)
+		if utf8.RuneCountInString(text[:next]) > max {
 			break
 		}
-		start, extended = before, true
+		end = next
 	}
-	if start == 0 {
-		return evidence.Shorten(text, ExcerptRunes)
+	if end >= len(text) {
+		return text
 	}
-	if !extended && utf8.RuneCountInString(text[start:at]) >= ExcerptRunes/3 {
-		// A long sentence: start a few words before the match.
-		start = at
-		for n := 0; start > 0 && n < 6; {
-			start--
-			if text[start] == ' ' {
+	return text[:end] + "…"
+}
+
+// longSentence cuts text, which opens a sentence longer than WholeRunes
+// that ends at byte need (a status of clauses joined by ";" or "•", a
+// description with no full stop), to show byte at: from its start to a few
+// words past at where that fits WholeRunes, else as its opening words,
+// Elision and the clauses from at's to the sentence's end as they fit:
+// "❄️ Festival incident, 19:40 update • login queue stuck … compensation
+// agreed with live ops: 500 gems…" says what the text is about and what
+// made the claim.
+func longSentence(text string, need, at int) string {
+	const past = ExcerptRunes / 5 // what a reader needs past the match
+	if shown := utf8.RuneCountInString(text[:at]) + past; shown <= WholeRunes {
+		return evidence.Shorten(text, max(ExcerptRunes, shown))
+	}
+	// The opening clause, else the opening words.
+	head := strings.TrimSuffix(evidence.Shorten(text, ExcerptRunes/4), "…")
+	opening := evidence.Shorten(text, ExcerptRunes/3)
+	for _, c := range clauseStarts(opening, "; ", " • ", " — ") {
+		if utf8.RuneCountInString(opening[:c]) >= ExcerptRunes/10 {
+			head = opening[:c]
+		}
+	}
+	head = strings.TrimRight(head, " ,;:-•–—")
+	room := ExcerptRunes - utf8.RuneCountInString(head) - utf8.RuneCountInString(Elision)
+	// The earliest clause from which the rest of the sentence fits, else
+	// at's own, else a few words before at.
+	tail := -1
+	for _, c := range clauseStarts(text[:at], "; ", " • ", " — ", ": ", ", ") {
+		if c <= len(head) {
+			continue
+		}
+		if utf8.RuneCountInString(text[c:need]) <= room {
+			return head + Elision + cutAfter(text[c:], need-c, room)
+		}
+		if utf8.RuneCountInString(text[c:at]) <= ExcerptRunes/3 {
+			tail = c
+		}
+	}
+	if tail < 0 {
+		tail = at
+		for n := 0; tail > 0 && n < 6; {
+			tail--
+			if text[tail] == ' ' {
 				n++
 			}
 		}
-		if start > 0 {
-			start++
+		if text[tail] == ' ' {
+			tail++
+		}
+		if tail <= len(head) {
+			tail = at // words too long to count back over
 		}
 	}
-	return "…" + evidence.Shorten(text[start:], ExcerptRunes)
+	return head + Elision + evidence.Shorten(text[tail:], room)
 }
 
-// Elision is what an excerpt shows where it leaves out the middle of a
-// sentence.
-const Elision = " … "
+// clauseStarts returns the byte offsets in text just after each of seps,
+// in order: where a clause of a sentence that runs on opens.
+func clauseStarts(text string, seps ...string) []int {
+	var out []int
+	for i := range len(text) {
+		for _, sep := range seps {
+			if strings.HasPrefix(text[i:], sep) {
+				out = append(out, i+len(sep))
+				break
+			}
+		}
+	}
+	return out
+}
 
 // mentionWord is what a mention becomes in plain text: the rules read it
 // ("tell @user", "@user can you pick this up?").

@@ -107,32 +107,73 @@ func TestIsStackTraceLine(t *testing.T) {
 
 func TestExcerptAt(t *testing.T) {
 	filler := strings.Repeat("Lots of background about the checkout flow. ", 10)
-	text := filler + "Decision: we go with option B. " + filler
-	at := strings.Index(text, "Decision:")
-
-	got := ExcerptAt(text, at)
-	if !strings.HasPrefix(got, "…Decision: we go with option B.") {
-		t.Errorf("excerpt of a late match starts %q, want it to start at the match's sentence", got)
+	// review7: kaveri's REL-411 progress note (244 characters) and CORE-2212
+	// incident update (249), whose excerpts dropped the sentence that
+	// mattered behind a "…".
+	progress := "Hi All, sharing where we stand. SIT/UAT criteria are agreed and published, go/no-go template was tried for 4.11 as dry run and it worked well. Dashboard is live. Next is the UAT sign-off workflow with business, targeting before 4.12 UAT starts."
+	incident := "Update 1 PM: root cause identified, batch 3 file generation failed due to tablespace full on the NEFT schema after 4.14 pre-prod data copy job. @user is adding space. Plan is to regenerate batch 3 and send in the 2 PM window. Next update at 2 PM."
+	fits := strings.Repeat("x", WholeRunes-len("Decision: go.")-1) + " Decision: go."
+	// Over WholeRunes, its match in the third sentence, which ends within it.
+	rollout := "Wave 1 went out on Monday to the 40 pilot stores and the tills came back within ten minutes each. Two stores needed a manual restart, both fixed by the service desk. We decided to hold wave 2 until the printer driver fix is in, so it moves to 18 November. Wave 3 stays on 2 December, as the freeze starts on the 15th. Store managers get the new checklist on Friday."
+	// A closing FYI more than WholeRunes into a note.
+	fyi := filler + "Reason: CardSwitch drop 3 came on 8th instead of 6th. Go-live date of 22nd is still holding as of now. @user @user FYI."
+	// One sentence of clauses, its match more than WholeRunes in.
+	runOn := "Festival incident, 19:40 update • login queue stuck for EU players since 19:05, ~35k in queue • Raj scaled the auth pods, queue moving again at ~2k/min • community team posted on X and Discord with the ETA and the known workaround for players on the old launcher • support has a macro for refunds of the event pass • compensation agreed with live ops: 500 gems and the festival event extended by 24h • next update 20:15 in #live-incident."
+	short := "Short one. " + strings.Repeat("word ", 80)
+	tests := []struct {
+		name, text, at, want string
+	}{
+		{"a note that fits is quoted whole, though its match is its last sentence", progress, "Next is", progress},
+		{"an incident update that fits keeps its root cause", incident, "Next update", incident},
+		{"a text of WholeRunes characters is whole", fits, "Decision", fits},
+		{"with no match a long text is quoted from its start, to the last sentence that fits", filler, "",
+			strings.Repeat("Lots of background about the checkout flow. ", 3) + "Lots of background about the checkout flow.…"},
+		{"a match that ends within WholeRunes is quoted from the start of the text", rollout, "We decided",
+			"Wave 1 went out on Monday to the 40 pilot stores and the tills came back within ten minutes each. Two stores needed a manual restart, both fixed by the service desk. We decided to hold wave 2 until the printer driver fix is in, so it moves to 18 November.…"},
+		{"a match beyond WholeRunes opens at its sentence", filler + "Decision: we go with option B. " + filler, "Decision",
+			"…Decision: we go with option B. " + strings.Repeat("Lots of background about the checkout flow. ", 2) + "Lots of background about the checkout flow.…"},
+		{"a closing FYI keeps the sentences before it that fit", fyi, "FYI",
+			"…Lots of background about the checkout flow. Reason: CardSwitch drop 3 came on 8th instead of 6th. Go-live date of 22nd is still holding as of now. @user @user FYI."},
+		{"a short sentence before a long one is cut at a word, not after the short one", short, "",
+			"Short one. " + strings.TrimSpace(strings.Repeat("word ", 38)) + "…"},
+		{"a sentence that runs on shows its opening and the clauses from its match", runOn, "agreed",
+			"Festival incident, 19:40 update … compensation agreed with live ops: 500 gems and the festival event extended by 24h • next update 20:15 in #live-incident."},
+		{"a sentence after another is no reason to open mid-sentence", "Status for live ops. " + runOn, "agreed",
+			"…Festival incident, 19:40 update … compensation agreed with live ops: 500 gems and the festival event extended by 24h • next update 20:15 in #live-incident."},
 	}
-	if n := utf8.RuneCountInString(got); n > ExcerptRunes+2 {
-		t.Errorf("excerpt has %d characters, want about %d", n, ExcerptRunes)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			at := 0
+			if tt.at != "" {
+				at = strings.Index(tt.text, tt.at)
+				if at < 0 {
+					t.Fatalf("%q is not in the text", tt.at)
+				}
+			}
+			got := ExcerptAt(tt.text, at)
+			if got != tt.want {
+				t.Errorf("ExcerptAt = %q\nwant          %q", got, tt.want)
+			}
+			if n := utf8.RuneCountInString(got); n > WholeRunes+1 {
+				t.Errorf("excerpt has %d characters, want at most %d", n, WholeRunes+1)
+			}
+			if !strings.Contains(got, tt.at) {
+				t.Errorf("excerpt %q does not show %q", got, tt.at)
+			}
+			// Never mid-sentence: it opens where the text or a sentence does.
+			if rest, cut := strings.CutPrefix(got, "…"); cut {
+				opening := strings.SplitN(strings.TrimSuffix(rest, "…"), Elision, 2)[0]
+				i := strings.Index(tt.text, opening)
+				if i <= 0 || !strings.HasSuffix(tt.text[:i], ". ") {
+					t.Errorf("excerpt %q opens mid-sentence", got)
+				}
+			} else if !strings.HasPrefix(tt.text, strings.SplitN(strings.TrimSuffix(got, "…"), Elision, 2)[0]) {
+				t.Errorf("excerpt %q neither opens the text nor says it does not", got)
+			}
+		})
 	}
-	if !strings.HasSuffix(got, "…") {
-		t.Errorf("cut excerpt %q does not end with …", got)
-	}
-	if got := ExcerptAt("Decision: keep it. "+filler, 0); !strings.HasPrefix(got, "Decision: keep it.") {
-		t.Errorf("excerpt of an early match starts %q, want the text's start", got)
-	}
-
-	// A trigger at the very end keeps what the note said before it.
-	note := "Kindly note the UAT sign-off is delayed by 2 days, revised date 14th. Reason: CardSwitch drop 3 came on 8th instead of 6th and two UAT scenarios for card hotlisting could not be executed. Go-live date of 22nd is still holding as of now. @user @user FYI."
-	want := "…Reason: CardSwitch drop 3 came on 8th instead of 6th and two UAT scenarios for card hotlisting could not be executed. Go-live date of 22nd is still holding as of now. @user @user FYI."
-	if got := ExcerptAt(note, strings.Index(note, "FYI")); got != want {
-		t.Errorf("excerpt of a closing FYI = %q, want %q", got, want)
-	}
-	short := "Talked it through with the support leads and the payments on-call, and we are holding the 4.13 release until the settlement fix is verified in staging tomorrow. @user @user FYI."
-	if got := ExcerptAt(short, strings.Index(short, "FYI")); got != short {
-		t.Errorf("excerpt of a note that fits = %q, want all of it", got)
+	if got := Excerpt(progress); got != progress {
+		t.Errorf("Excerpt of a note that fits = %q, want all of it", got)
 	}
 }
 
@@ -187,6 +228,56 @@ func FuzzPlainText(f *testing.F) {
 		if strings.ContainsAny(got, "\n\t\r") || strings.Contains(got, "  ") ||
 			strings.HasPrefix(got, " ") || strings.HasSuffix(got, " ") {
 			t.Fatalf("PlainText(%q) = %q, whitespace not collapsed", wiki, got)
+		}
+	})
+}
+
+// FuzzExcerptAt checks what every excerpt promises a reader: it is short,
+// it opens where the text or one of its sentences does, and what it shows
+// is the text's, in order.
+func FuzzExcerptAt(f *testing.F) {
+	long := strings.Repeat("Lots of background about the checkout flow. ", 8)
+	for _, seed := range []struct {
+		text string
+		at   int
+	}{
+		{"", 0},
+		{"Decision: keep it.", 3},
+		{long + "Decision: go with B. " + long, len(long) + 2},
+		{long + strings.Repeat("clause and more words; ", 20) + "agreed with ops.", len(long) + 300},
+		{strings.Repeat("averyveryverylongwordwithoutspaces", 20), 500},
+		{strings.Repeat("é. ", 200), 301},
+	} {
+		f.Add(seed.text, seed.at)
+	}
+	f.Fuzz(func(t *testing.T, text string, at int) {
+		// ExcerptAt takes plain text and a byte offset of it.
+		text = PlainText(text)
+		if !utf8.ValidString(text) || strings.Contains(text, "…") {
+			return
+		}
+		at = max(0, min(at, len(text)))
+		for at > 0 && at < len(text) && !utf8.RuneStart(text[at]) {
+			at--
+		}
+		got := ExcerptAt(text, at)
+		if n := utf8.RuneCountInString(got); n > WholeRunes+2 {
+			t.Fatalf("ExcerptAt(%q, %d) = %q: %d characters", text, at, got, n)
+		}
+		rest, midway := strings.CutPrefix(got, "…")
+		from := 0
+		for i, part := range strings.Split(strings.TrimSuffix(rest, "…"), Elision) {
+			j := strings.Index(text[from:], part)
+			if j < 0 {
+				t.Fatalf("ExcerptAt(%q, %d) = %q: %q is not the text's", text, at, got, part)
+			}
+			if i == 0 && !midway && j != 0 {
+				t.Fatalf("ExcerptAt(%q, %d) = %q: opens mid-text with no \"…\"", text, at, got)
+			}
+			if i == 0 && midway && !strings.Contains(text, ". "+part) && !strings.Contains(text, "! "+part) && !strings.Contains(text, "? "+part) {
+				t.Fatalf("ExcerptAt(%q, %d) = %q: opens mid-sentence", text, at, got)
+			}
+			from += j + len(part)
 		}
 	})
 }

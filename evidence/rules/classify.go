@@ -56,7 +56,7 @@ func defaultExcerpt(s *subject) string {
 		}
 	default:
 		if t := s.plain(); t.text != "" {
-			return evidence.Shorten(t.text, markup.ExcerptRunes)
+			return markup.Excerpt(t.text)
 		}
 	}
 	return string(s.a.Source) + " " + s.a.SourceID

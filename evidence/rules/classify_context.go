@@ -73,7 +73,7 @@ func repliesToQuestion(question, answer *textPattern, minWords int) matcher {
 			return "", false
 		}
 		if answer == nil {
-			return evidence.Shorten(t.text, markup.ExcerptRunes), true
+			return markup.Excerpt(t.text), true
 		}
 		at, ok := answer.find(t)
 		if !ok {

@@ -435,7 +435,7 @@ func editedText(fields []field, p *textPattern, minWords int) matcher {
 			if markup.WordCount(added) >= minWords && (p == nil || p.matchesString(added)) {
 				// The edit's words are not the activity's: their mentions are
 				// kept here, where their markup is known.
-				return fieldLabel(fields, it) + " edited: " + markup.KeepMentions(evidence.Shorten(added, markup.ExcerptRunes), region), true
+				return fieldLabel(fields, it) + " edited: " + markup.KeepMentions(markup.Excerpt(added), region), true
 			}
 		}
 		return "", false
@@ -533,15 +533,15 @@ func wholeText(minWords int) matcher {
 		if s.words < minWords {
 			return "", false
 		}
-		return evidence.Shorten(t.text, markup.ExcerptRunes), true
+		return markup.Excerpt(t.text), true
 	}
 }
 
 func issueExcerpt(s *subject) string {
 	if t := s.plain(); t.text != "" {
-		return evidence.Shorten(t.text, markup.ExcerptRunes)
+		return markup.Excerpt(t.text)
 	}
-	return evidence.Shorten(s.is.Summary, markup.ExcerptRunes)
+	return markup.Excerpt(s.is.Summary)
 }
 
 // mentionsOtherProject matches a text of at least minWords words that
@@ -599,7 +599,7 @@ func flagRemovedNote(minWords int) matcher {
 		}
 		const label = "Flag removed: "
 		// The label is no words of the activity's; what follows it is.
-		return label + s.quote(strings.TrimPrefix(evidence.Shorten(label+t.text, markup.ExcerptRunes), label)), true
+		return label + s.quote(markup.Excerpt(t.text)), true
 	}
 }
 

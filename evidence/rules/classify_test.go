@@ -861,7 +861,7 @@ func checkEvidence(t *testing.T, a evidence.Activity, evs []evidence.Evidence) {
 		if ev.Confidence <= 0 || ev.Confidence > 1 {
 			t.Errorf("confidence %v out of (0,1]", ev.Confidence)
 		}
-		if ev.Excerpt == "" || utf8.RuneCountInString(ev.Excerpt) > markup.ExcerptRunes+2 || strings.ContainsAny(ev.Excerpt, "\n{}") {
+		if ev.Excerpt == "" || utf8.RuneCountInString(ev.Excerpt) > markup.WholeRunes+2 || strings.ContainsAny(ev.Excerpt, "\n{}") {
 			t.Errorf("excerpt %q is not a short plain-text excerpt", ev.Excerpt)
 		}
 		if ev.ID != "" || ev.IssueKey != "" || ev.SiteName != "" {

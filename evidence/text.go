@@ -164,6 +164,28 @@ func Count(n int) string {
 	return b.String()
 }
 
+// greeting is a salutation that opens a comment and says nothing more:
+// "Hi All, ", "Hello team: ", "Dear all - ", "Good morning everyone, ".
+var greeting = regexp.MustCompile(`(?i)^(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening))(?:\s+[\p{L}@'.-]+){0,3}?\s*(?:[,:!]|\s[–—-])\s*`)
+
+// WithoutGreeting drops the salutation a quote opens with ("Hi All,
+// sharing where we stand. SIT/UAT criteria are agreed…" quotes from
+// "Sharing"), keeping the text whole when nothing else would be left. A
+// portfolio's quote is the user's point, and a reader scanning it for
+// two minutes reads its first words.
+func WithoutGreeting(text string) string {
+	at := greeting.FindStringIndex(text)
+	if at == nil {
+		return text
+	}
+	rest := text[at[1]:]
+	r, size := utf8.DecodeRuneInString(rest)
+	if len(strings.Fields(rest)) < 3 || r == utf8.RuneError {
+		return text
+	}
+	return string(unicode.ToUpper(r)) + rest[size:]
+}
+
 // signOff is a closing courtesy and nothing else: "Thanks Sam!", "thx all",
 // "Cheers, Maya", or a bare "Closing the epic.". A quote that ends with one
 // reads as a chat message, and once names are redacted as "Thanks a

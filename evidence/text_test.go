@@ -83,6 +83,26 @@ func TestCountGroupsThousands(t *testing.T) {
 	}
 }
 
+func TestWithoutGreeting(t *testing.T) {
+	for text, want := range map[string]string{
+		"Hi All, sharing where we stand. SIT/UAT criteria are agreed.": "Sharing where we stand. SIT/UAT criteria are agreed.",
+		"Hi Priya, the fix is live in staging.":                        "The fix is live in staging.",
+		"Hello team: decision taken, we ship without the CSV export.":  "Decision taken, we ship without the CSV export.",
+		"Hey folks - rollback done at 14:38, errors back to baseline.": "Rollback done at 14:38, errors back to baseline.",
+		"Good morning everyone, UAT sign-off is delayed by 2 days.":    "UAT sign-off is delayed by 2 days.",
+		"Dear all, Kindly note the release moves to the 14th.":         "Kindly note the release moves to the 14th.",
+		"Hi all, thanks!": "Hi all, thanks!",
+		"High priority: the export times out for every EU customer.":     "High priority: the export times out for every EU customer.",
+		"Hi-res images fail to load on the product page.":                "Hi-res images fail to load on the product page.",
+		"Ravi Shankar, use the checkout numbers. You're unblocked.":      "Ravi Shankar, use the checkout numbers. You're unblocked.",
+		"Decision: hi-vis alerts stay on the ops channel, not on email.": "Decision: hi-vis alerts stay on the ops channel, not on email.",
+	} {
+		if got := WithoutGreeting(text); got != want {
+			t.Errorf("WithoutGreeting(%q)\n got  %q\n want %q", text, got, want)
+		}
+	}
+}
+
 func TestWithoutSignOff(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"UAT passed with Mei Chen's team on the 17th. Thanks Sam O'Connor!", "UAT passed with Mei Chen's team on the 17th."},

@@ -504,10 +504,12 @@ type issueGen struct {
 	// when.
 	blockedOn int
 	flaggedAt time.Time
-	asker     *User   // the colleague whose question Me answers next
-	qa        *qaPair // what asker asked
-	qaRef     *Issue  // the issue asker's question named, for the answer
-	lastN     int     // the last {$n}, so {$n2} can be larger
+	asker     *User     // the colleague whose question Me answers next
+	speaker   *User     // who writes the comment being filled: it names others, never them
+	qa        *qaPair   // what asker asked
+	asked     []*qaPair // the questions asked on the issue so far
+	qaRef     *Issue    // the issue asker's question named, for the answer
+	lastN     int       // the last {$n}, so {$n2} can be larger
 	// stance is which way Me has said the issue goes on the list: 1 up,
 	// -1 down, 0 not yet.
 	stance  int

@@ -43,6 +43,15 @@ type projectText struct {
 	traces    []string // stack traces in {code} blocks
 	channels  []string // the team's Slack channels
 	metrics   []string // what the team watches, for work that serves no epic
+	// things are the parts of the team's code its engineers talk about
+	// ({$thing}): a mobile engineer's bug is not in the alert rule names.
+	things []string
+	// undecided are what the team's work waits on a decision about
+	// ({$undecided}).
+	undecided []string
+	// sightings are what the team says when it sees a bug again; on the
+	// app, a phone and an app version, not a region and an on-call shift.
+	sightings []string
 }
 
 type epicSeed struct {
@@ -66,7 +75,11 @@ var opsText = projectText{
 	services: []string{"alertmanager", "ingress-nginx", "prometheus", "argo-cd", "vault", "postgres-primary", "kafka", "redis-cache", "loki", "buildkite-agents", "grafana", "cert-manager"},
 	repos:    []string{"platform/terraform", "platform/helm-charts", "platform/alert-rules", "platform/runbooks", "platform/ci-templates"},
 	channels: []string{"#platform", "#ops-alerts", "#platform-oncall", "#infra-changes"},
-	metrics:  []string{"p99 latency", "pages per week", "toil hours on the on-call report"},
+	things: []string{"the retry helper", "the alert rule names", "the chart values", "the config loader", "the pool size default",
+		"the migration script", "the health check", "the timeout config", "the Terraform module", "the feature flag lookup"},
+	undecided: []string{"the alert threshold", "the retention period", "the rollout order"},
+	sightings: colleagueSightings,
+	metrics:   []string{"p99 latency", "pages per week", "toil hours on the on-call report"},
 	stories: []storySeed{
 		{"Route {$svc} alerts to the owning team", "on-call engineer", "alerts for {$svc} to page the team that owns the service", "I am not woken up for services I cannot fix",
 			[]string{"Every alert carries an owner label taken from the service catalogue", "Pages go to the owner's rotation; unowned alerts go to the platform queue", "A dashboard shows pages per team per week"}},
@@ -279,7 +292,11 @@ var payText = projectText{
 	services: []string{"payments-api", "ledger-service", "payout-worker", "webhook-dispatcher", "fraud-scorer", "checkout-gateway"},
 	repos:    []string{"payments/payments-api", "payments/ledger", "payments/webhooks"},
 	channels: []string{"#payments-eng", "#payments-oncall", "#merchant-support"},
-	metrics:  []string{"checkout success rate", "p99 latency", "failed payments per day"},
+	things: []string{"the retry helper", "the currency rounding", "the idempotency check", "the migration script", "the health check",
+		"the timeout config", "the request signer", "the config loader", "the feature flag lookup"},
+	undecided: []string{"whether {$customer} keeps the old behaviour", "the retry limit", "the rounding rule for {~JPY|HUF} amounts"},
+	sightings: colleagueSightings,
+	metrics:   []string{"checkout success rate", "p99 latency", "failed payments per day"},
 	stories: []storySeed{
 		{"Expose webhook delivery metrics", "SRE", "webhook delivery success and latency as Prometheus metrics", "we can alert on delivery failures before merchants notice",
 			[]string{"{{webhook_deliveries_total}} with status and merchant tier labels", "Latency histogram with buckets up to 30 s", "Metrics documented in the service README"}},
@@ -420,7 +437,16 @@ var appText = projectText{
 	services: []string{"mobile-bff", "push-gateway", "iOS app", "Android app", "feature-flag service"},
 	repos:    []string{"mobile/ios", "mobile/android", "mobile/bff"},
 	channels: []string{"#mobile", "#mobile-releases", "#app-support"},
-	metrics:  []string{"crash-free sessions", "the app store rating", "checkout success rate"},
+	things: []string{"the time zone handling", "the push token refresh", "the offline queue store", "the retry helper", "the feature flag lookup",
+		"the date formatting", "the snapshot tests", "the deep link parser", "the settings screen state"},
+	undecided: []string{"whether old app versions get this too", "the wording of the in-app message", "the default for new installs"},
+	sightings: []string{
+		"Reproduced on {~an iPhone 13|a Pixel 7|the iOS simulator} with {$ver}{? — {$sameerror}}.",
+		"Seen this again {~today|this morning|last night} at {$hhmm}, same symptoms{? on {~iOS|Android}}.",
+		"+1, hit this {~twice|three times|again} {~this week|since {$since}}{? on my own phone}.",
+		"Support forwarded {$2-6} app reviews about this {~this week|since {$since}}.",
+	},
+	metrics: []string{"crash-free sessions", "the app store rating", "checkout success rate"},
 	stories: []storySeed{
 		{"Show a status banner when payments are degraded", "mobile user", "to see a banner when card payments are degraded", "I know the problem isn't my card and I try again later",
 			[]string{"The banner appears within 2 minutes of the status page changing", "It disappears when the incident is resolved", "Tapping it opens the status page"}},
@@ -744,6 +770,14 @@ var (
 // qaPair is a colleague's question and the answers Me might give to it.
 type qaPair struct {
 	questions, answers []string
+	// on are the projects whose work it comes up in, all when empty:
+	// nobody on the app team asks for prod Vault access to fix quiet
+	// hours.
+	on []string
+	// about are words one of which the issue, or its initiative's work,
+	// is about when the question is about one thing: an alert's
+	// threshold is asked on alerting work.
+	about []string
 }
 
 // questionOpening and questionClosing frame a colleague's question the way
@@ -758,25 +792,40 @@ const (
 // her answer settles it (unblocking).
 var questionsAndAnswers = []qaPair{
 	{[]string{"{$me} should we keep the old metric name around or just rename it?", "{$me} rename {$svc}_requests_total now, or keep the old name for a while?"},
-		[]string{"{$asker} keep the old metric name as an alias for one release, then drop it. Go ahead.", "{$asker} keep both for {~one release|two weeks}; {$dash} still reads the old one. Go ahead with the rename."}},
+		[]string{"{$asker} keep the old metric name as an alias for one release, then drop it. Go ahead.", "{$asker} keep both for {~one release|two weeks}; {$dash} still reads the old one. Go ahead with the rename."},
+		[]string{"OPS", "PAY"}, nil},
 	{[]string{"{$me} do I need prod Vault access for this, or is staging enough?"},
-		[]string{"{$asker} yes, use the staging Vault path; you don't need prod credentials for this. You're good to go.", "{$asker} staging is enough, you don't need prod access for this part. Go ahead."}},
+		[]string{"{$asker} yes, use the staging Vault path; you don't need prod credentials for this. You're good to go.", "{$asker} staging is enough, you don't need prod access for this part. Go ahead."},
+		[]string{"OPS", "PAY"}, nil},
 	{[]string{"{$me} what threshold do we want for the alert, 1% or 2%?", "{$me} stuck on the alert threshold, is it ok to use what checkout uses?"},
-		[]string{"{$asker} {~2% for 5 minutes|1% for 10 minutes}, that's what we agreed for the SLO. Go ahead with that.", "{$asker} use the checkout numbers, {~2% over 5 minutes|1% over 10 minutes}. You're unblocked."}},
+		[]string{"{$asker} {~2% for 5 minutes|1% for 10 minutes}, that's what we agreed for the SLO. Go ahead with that.", "{$asker} use the checkout numbers, {~2% over 5 minutes|1% over 10 minutes}. You're unblocked."},
+		nil, []string{"alert", "page", "slo", "burn", "saturation"}},
 	{[]string{"{$me} is it OK to skip the canary for this one? It's config only."},
-		[]string{"{$asker} fine to skip the canary for this one, it's config only. Approved.", "{$asker} yes, skip it, a config-only change doesn't need the canary. Go ahead."}},
+		[]string{"{$asker} fine to skip the canary for this one, it's config only. Approved.", "{$asker} yes, skip it, a config-only change doesn't need the canary. Go ahead."},
+		[]string{"OPS", "PAY"}, nil},
 	{[]string{"{$me} stuck on the schema question: is {$theirteam} OK with the field change?"},
-		[]string{"{$asker} I checked with {$lead}: they're fine with the schema change as long as the field stays nullable. You're unblocked.", "{$asker} got the answer from {$lead}: fine by them if the field stays nullable. No need to wait any more."}},
+		[]string{"{$asker} I checked with {$lead}: they're fine with the schema change as long as the field stays nullable. You're unblocked.", "{$asker} got the answer from {$lead}: fine by them if the field stays nullable. No need to wait any more."}, nil, nil},
 	{[]string{"{$me} which sprint should this go in? I can start now if it's in."},
-		[]string{"{$asker} put it in {$sprint}, I've made room. Go ahead whenever you're ready.", "{$asker} it's in {$sprint} now, start whenever you like. You're good to go."}},
+		[]string{"{$asker} put it in {$sprint}, I've made room. Go ahead whenever you're ready.", "{$asker} it's in {$sprint} now, start whenever you like. You're good to go."}, nil, nil},
 	{[]string{"{$me} getting 403 on the {$svc} admin API, can you sort out access?"},
-		[]string{"{$asker} access is sorted, you're in the {$svc}-admins group now. Tell me if it still answers 403.", "{$asker} added you to the {$svc}-admins group, you're good to go."}},
+		[]string{"{$asker} access is sorted, you're in the {$svc}-admins group now. Tell me if it still answers 403.", "{$asker} added you to the {$svc}-admins group, you're good to go."},
+		[]string{"OPS", "PAY"}, nil},
 	{[]string{"{$me} should I wait for the design review or follow what we did in {$samekey}?"},
-		[]string{"{$asker} don't wait for the design review, reuse the pattern from {$samekey}. We can polish later.", "{$asker} no need to wait, {$samekey} is the pattern. Go ahead."}},
+		[]string{"{$asker} don't wait for the design review, reuse the pattern from {$samekey}. We can polish later.", "{$asker} no need to wait, {$samekey} is the pattern. Go ahead."}, nil, nil},
 	{[]string{"{$me} do we need {$theirteam} to migrate their side too, or can I drop that part?"},
-		[]string{"{$asker} I got the answer from {$lead}: their team takes the migration, so you can drop that part and go ahead.", "{$asker} drop it, {$team} takes their side in their next sprint. You're unblocked."}},
+		[]string{"{$asker} I got the answer from {$lead}: their team takes the migration, so you can drop that part and go ahead.", "{$asker} drop it, {$team} takes their side in their next sprint. You're unblocked."}, nil, nil},
 	{[]string{"{$me} can I ship this before {$customer} confirms the new format?"},
-		[]string{"{$asker} yes, {$outsider} confirmed {~this morning|on Slack} that {$customer} is fine with it, so no need to wait for the call on {$day}."}},
+		[]string{"{$asker} yes, {$outsider} confirmed {~this morning|on Slack} that {$customer} is fine with it, so no need to wait for the call on {$day}."},
+		[]string{"OPS", "PAY"}, nil},
+	{[]string{"{$me} does this go in the next app version, or can it wait for the one after?"},
+		[]string{"{$asker} yes, the next one; the cut-off is {$day}. Go ahead.", "{$asker} yes, put it in the next one; {$lead} knows it's coming. You're good to go."},
+		[]string{"MOB"}, nil},
+	{[]string{"{$me} should the fix cover old app versions too, or only the new one?"},
+		[]string{"{$asker} only the new version; old ones get the update prompt. Go ahead.", "{$asker} new version only, {~{$outsider} is fine with that|support can point people to the update}. You're unblocked."},
+		[]string{"MOB"}, nil},
+	{[]string{"{$me} do I test this on both iOS and Android before it goes out, or is one enough?"},
+		[]string{"{$asker} both, but Android on the emulator is enough. Go ahead.", "{$asker} iOS on a device, Android on the emulator. You're good to go."},
+		[]string{"MOB"}, nil},
 }
 
 // Engineering comments by Me: hands-on work, not PM evidence.
@@ -847,7 +896,7 @@ var (
 	flagComments = [...]string{
 		blockedOnIssue:    "(flag) Flag added\n\nBlocked: waiting for {$blocker} ({$blockerteam}), can't test without {~the new schema|their new endpoint|the staging credentials}.",
 		blockedOnAccess:   "(flag) Flag added\n\nBlocked on access to the {$svc} admin API{? since {$since}}.",
-		blockedOnDecision: "(flag) Flag added\n\nNeed a decision on {~the alert threshold|the retention period|whether {$customer} keeps the old behaviour} before I can finish this.",
+		blockedOnDecision: "(flag) Flag added\n\nNeed a decision on {$undecided} before I can finish this.",
 	}
 	// commentTails are remarks anyone might add to a comment; fresh adds
 	// one when a comment would otherwise repeat another.
@@ -871,8 +920,6 @@ var (
 	outsiders  = []string{"Priya from support", "Daniel in finance", "Hana from security", "Oskar from sales", "Ines from legal", "Marta (customer success)"}
 	meetings   = []string{"Tuesday's ops review", "the Monday sync", "planning", "the weekly risk review", "the architecture forum", "the leads' sync"}
 	dashboards = []string{"the SLO board", "the on-call Grafana", "the cost dashboard", "the checkout funnel", "the delivery dashboard"}
-	codeThings = []string{"the retry helper", "the alert rule names", "the chart values", "the config loader", "the pool size default",
-		"the currency rounding", "the migration script", "the health check", "the timeout config", "the feature flag lookup"}
 )
 
 // Descriptions.

@@ -517,15 +517,37 @@ func (ig *issueGen) ask() {
 	ig.qa = &questionsAndAnswers[ig.pick(len(questionsAndAnswers))]
 	ig.qaRef = nil
 	// Nobody waits for a merchant on an internal initiative, nor follows
-	// an issue that has nothing to do with this one.
-	for th := ig.theme(); (th != nil && th.internal && strings.Contains(strings.Join(ig.qa.answers, ""), "{$customer}")) ||
-		ig.unfit(strings.Join(ig.qa.questions, "")); {
+	// an issue that has nothing to do with this one, nor asks on one
+	// issue what was answered there already (unless nothing else fits).
+	for try := 0; (ig.theme() != nil && ig.theme().internal && strings.Contains(strings.Join(ig.qa.answers, ""), "{$customer}")) ||
+		ig.unfit(strings.Join(ig.qa.questions, "")) || !ig.asksAbout(ig.qa) || (try < 40 && slices.Contains(ig.asked, ig.qa)); try++ {
 		ig.qa = &questionsAndAnswers[ig.pick(len(questionsAndAnswers))]
 	}
+	ig.asked = append(ig.asked, ig.qa)
+	ig.speaker = ig.asker
+	defer func() { ig.speaker = nil }()
 	ig.comment(ig.asker, ig.fresh(func() string {
 		q := strings.TrimPrefix(pickOf(ig.generator, ig.qa.questions), "{$me} ")
 		return ig.fill("{$me} " + questionOpening + q + questionClosing)
 	}, commentTails))
+}
+
+// asksAbout reports whether the question comes up on the issue: in its
+// project, and when it is about one thing, on work about that thing (the
+// issue's summary, or its initiative's pieces and measures).
+func (ig *issueGen) asksAbout(qa *qaPair) bool {
+	if len(qa.on) > 0 && !slices.Contains(qa.on, ig.is.Project.Key) {
+		return false
+	}
+	if len(qa.about) == 0 {
+		return true
+	}
+	words := []string{ig.is.Summary}
+	if th := ig.theme(); th != nil {
+		words = slices.Concat(words, th.metric, th.done, th.doing, th.next)
+	}
+	subject := strings.ToLower(strings.Join(words, " "))
+	return slices.ContainsFunc(qa.about, func(w string) bool { return strings.Contains(subject, w) })
 }
 
 // answer is Me answering the question just asked.
@@ -533,6 +555,8 @@ func (ig *issueGen) answer() {
 	if ig.asker == nil || ig.qa == nil {
 		return
 	}
+	ig.speaker = ig.site.Me
+	defer func() { ig.speaker = nil }()
 	ig.comment(ig.site.Me, ig.fresh(func() string {
 		return ig.fill(pickOf(ig.generator, ig.qa.answers) + answerClosing)
 	}, commentTails))
@@ -1115,7 +1139,7 @@ func (ig *issueGen) colleagueTalk() bool {
 	case ig.worked:
 		texts = colleagueWork
 	case ig.is.Type == typeBug:
-		texts = append(slices.Clone(texts), colleagueSightings...)
+		texts = append(slices.Clone(texts), ig.text.sightings...)
 	}
 	if ig.kind == kindIncident {
 		texts = slices.DeleteFunc(slices.Clone(texts), statesIncidentFacts)
@@ -1249,7 +1273,8 @@ func topLevelBars(body string, at func(i int) bool) {
 // fresh writes a text nobody has written on the site before: people do
 // not paste the same comment or description on two issues. It asks write
 // again when the text was used, then adds one of tails, a remark anybody
-// might add; only when that fails too does a text repeat.
+// might add, then two of them; only when that fails too does a text
+// repeat.
 func (ig *issueGen) fresh(write func() string, tails []string) string {
 	text := write()
 	for try := 0; text != "" && ig.said[text]; try++ {
@@ -1258,6 +1283,9 @@ func (ig *issueGen) fresh(write func() string, tails []string) string {
 			text = write()
 		case try < 10 && len(tails) > 0:
 			text = write() + ig.fill(pickOf(ig.generator, tails))
+		case try < 20 && len(tails) > 1:
+			two := ig.rng.Perm(len(tails))
+			text = write() + ig.fill(tails[two[0]]) + ig.fill(tails[two[1]])
 		default:
 			return text
 		}
@@ -1269,6 +1297,8 @@ func (ig *issueGen) fresh(write func() string, tails []string) string {
 // say writes a comment by author from one of templates, in words not used
 // on the site before.
 func (ig *issueGen) say(author *User, templates []string) {
+	ig.speaker = author
+	defer func() { ig.speaker = nil }()
 	templates = ig.usable(templates)
 	ig.comment(author, ig.fresh(func() string { return ig.fill(pickOf(ig.generator, templates)) }, commentTails))
 }
@@ -1332,7 +1362,7 @@ func (ig *issueGen) slot(name string) string {
 	case "outsider":
 		return pickOf(g, outsiders)
 	case "person":
-		return firstName(ig.teammate())
+		return firstName(ig.besides(ig.teammate(), ig.speaker))
 	case "channel":
 		return pickOf(g, ig.text.channels)
 	case "meeting":
@@ -1343,7 +1373,9 @@ func (ig *issueGen) slot(name string) string {
 		}
 		return pickOf(g, dashboards)
 	case "thing":
-		return pickOf(g, codeThings)
+		return pickOf(g, ig.text.things)
+	case "undecided":
+		return ig.fill(pickOf(g, ig.text.undecided))
 	case "nth":
 		return ordinalDay(workday(ig.at.AddDate(0, 0, 3+g.pick(20))))
 	case "since":
@@ -1387,7 +1419,7 @@ func (ig *issueGen) slot(name string) string {
 		// site stays as it was.
 		lead := ig.otherTeam().Lead
 		for _, p := range []*Project{ig.pay, ig.mob, ig.ops} {
-			if lead != ig.asker || ig.asker == nil {
+			if (lead != ig.asker || ig.asker == nil) && lead != ig.speaker {
 				break
 			}
 			if p.Lead != ig.site.Me {
@@ -1398,16 +1430,7 @@ func (ig *issueGen) slot(name string) string {
 	case "mate":
 		// Not the lead a phrase may name beside them ("Summary for Chloé
 		// Dubois and Chloé Dubois").
-		// The next of the team, not a new pick: the rest of the site stays
-		// as it was.
-		mate := ig.teammate()
-		if lead := ig.otherTeam().Lead; mate == lead {
-			team := g.teamAt(ig.is.Project, ig.at)
-			if i := slices.Index(team, lead); i >= 0 && len(team) > 1 {
-				mate = team[(i+1)%len(team)]
-			}
-		}
-		return g.mention(mate)
+		return g.mention(ig.besides(ig.teammate(), ig.otherTeam().Lead, ig.speaker))
 	case "me":
 		return g.mention(g.site.Me)
 	case "asker":
@@ -1576,6 +1599,24 @@ func ordinalDay(t time.Time) string {
 		suffix = "rd"
 	}
 	return "the " + strconv.Itoa(d) + suffix
+}
+
+// besides is u, or when u is one of not (the one who speaks, someone a
+// phrase names beside u), the next of the issue's team who is none of
+// them: "Ravi wondered too" is not written by Ravi. The next, not a new
+// pick, so that the rest of the site stays as it was.
+func (ig *issueGen) besides(u *User, not ...*User) *User {
+	if !slices.Contains(not, u) {
+		return u
+	}
+	team := ig.teamAt(ig.is.Project, ig.at)
+	i := slices.Index(team, u)
+	for k := 1; k <= len(team); k++ {
+		if next := team[(i+k+len(team))%len(team)]; !slices.Contains(not, next) {
+			return next
+		}
+	}
+	return u
 }
 
 func firstName(u *User) string {

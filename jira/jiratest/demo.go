@@ -678,10 +678,18 @@ func (ig *issueGen) setup(fu followUp) {
 	if g.chance(0.4) && len(p.Components) > 0 {
 		is.Components = []*Component{pickOf(g, p.Components)}
 	}
-	// Colleagues often file work straight under the epic it serves, not
-	// always in the phase under way; Me moves it there (meReparent).
+	// Colleagues often file work straight under the epic it serves, in a
+	// phase still open but not always the one under way; Me moves it there
+	// (meReparent). Work that comes after its initiative closed goes under
+	// no epic: an epic that gathers children for months after it was done
+	// is bigger in a portfolio than it was. Now and then a bug found
+	// later is filed under the closed epic, as real teams do.
 	if phases := ig.phases(); len(phases) > 0 && is.Reporter != me && g.chance(0.8) {
-		is.Parent = pickOf(g, phases)
+		if open := ig.openPhases(is.Created); len(open) > 0 {
+			is.Parent = pickOf(g, open)
+		} else if ig.kind == kindBug && g.chance(0.15) {
+			is.Parent = phases[len(phases)-1]
+		}
 	}
 	if ig.kind == kindTask {
 		is.Description = ig.taskDescription()
@@ -858,6 +866,18 @@ func (ig *issueGen) phases() []*Issue {
 	var out []*Issue
 	for _, e := range ig.epics[ig.is.Project] {
 		if ig.epicSeeds[e] == ig.serves {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// openPhases are the phases of the issue's initiative open at t: the
+// epics work may be filed under then.
+func (ig *issueGen) openPhases(t time.Time) []*Issue {
+	var out []*Issue
+	for _, e := range ig.phases() {
+		if openAt(e, t) {
 			out = append(out, e)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // "Ravi wondered too", written by Ravi, reads as generated: nobody names
@@ -29,5 +30,32 @@ func TestDemoNobodyNamesThemselves(t *testing.T) {
 	}
 	if named == 0 {
 		t.Error("no comment names anyone: the test reads none of what it guards")
+	}
+}
+
+// An epic is the work filed while it ran. A team files the odd bug under
+// an epic it has closed, but an initiative that gathers a quarter of its
+// issues months after it was done is bigger in the brief than it was: of
+// the issues under done epics, at most one (one in twenty on a large
+// site) is filed more than a week after its epic was resolved.
+func TestDemoEpicsGatherLittleWorkAfterTheyClose(t *testing.T) {
+	for opts, site := range demoSites() {
+		under, late := 0, 0
+		for _, is := range site.Issues() {
+			e := is.Parent
+			if e == nil || e.Resolved.IsZero() {
+				continue
+			}
+			under++
+			if is.Created.After(e.Resolved.AddDate(0, 0, 7)) {
+				late++
+				t.Logf("%s, seed %d: %s is filed under %s on %s, %d days after the epic was resolved",
+					opts.Deployment, opts.Seed, is.Key, e.Key, is.Created.Format(time.DateOnly), int(is.Created.Sub(e.Resolved).Hours()/24))
+			}
+		}
+		if under == 0 || late > max(1, under/20) {
+			t.Errorf("%s, seed %d: %d of the %d issues under done epics were filed more than a week after the epic was resolved, want at most %d",
+				opts.Deployment, opts.Seed, late, under, max(1, under/20))
+		}
 	}
 }

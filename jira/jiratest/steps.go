@@ -781,10 +781,11 @@ func (ig *issueGen) meComponent() bool {
 }
 
 // meEpicLink files the issue under the phase under way of the initiative
-// it serves: Me grooming the backlog into her epics.
+// it serves: Me grooming the backlog into her epics. She files nothing
+// under an epic that is done.
 func (ig *issueGen) meEpicLink() bool {
 	phases := ig.phases()
-	if len(phases) == 0 || ig.is.Parent != nil {
+	if len(phases) == 0 || ig.is.Parent != nil || !openAt(phases[len(phases)-1], ig.at) {
 		return false
 	}
 	e := phases[len(phases)-1]
@@ -797,7 +798,7 @@ func (ig *issueGen) meEpicLink() bool {
 // initiative into the one under way: Me reshaping her epics.
 func (ig *issueGen) meReparent() bool {
 	phases := ig.phases()
-	if len(phases) == 0 || ig.is.Parent == nil || ig.is.Parent == phases[len(phases)-1] {
+	if len(phases) == 0 || ig.is.Parent == nil || ig.is.Parent == phases[len(phases)-1] || !openAt(phases[len(phases)-1], ig.at) {
 		return false
 	}
 	e := phases[len(phases)-1]

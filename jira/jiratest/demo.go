@@ -107,6 +107,9 @@ type generator struct {
 	words     map[string]map[string]bool // contentWords by summary
 	named     map[string][]string        // servicesIn by summary
 	decided   map[string]bool            // the initiatives' decisions taken so far (decisionKey)
+	// served is the initiative each issue so far serves (issueGen.serves),
+	// nil for work that serves none.
+	served map[*Issue]*epicSeed
 	// notes are the issues that said each verified note and each gap so
 	// far: no two issues say they saw the same thing.
 	notes map[string]*Issue
@@ -147,6 +150,7 @@ func newGenerator(opts DemoOptions) *generator {
 		words:       map[string]map[string]bool{},
 		named:       map[string][]string{},
 		decided:     map[string]bool{},
+		served:      map[*Issue]*epicSeed{},
 		notes:       map[string]*Issue{},
 	}
 	if s.Deployment == DeploymentCloud {
@@ -410,6 +414,7 @@ func (g *generator) generateIssue(i, n int) {
 	ig.svc = pickOf(g, ig.text.services)
 	ig.region = pickOf(g, regions)
 	ig.setup(fu)
+	g.served[is] = ig.serves
 	s.addIssue(is)
 	g.byProject[p] = append(g.byProject[p], is)
 	if kind == kindEpic {
@@ -1025,8 +1030,12 @@ func (ig *issueGen) plan(i int) []step {
 	case ig.busy:
 	case ig.kind == kindStory && r < 0.06:
 		return append(steps, (*issueGen).wontDo)
-	case r < 0.11 && len(g.byProject[ig.is.Project]) > 1:
-		return append(steps, (*issueGen).resolveDuplicate)
+	case r < 0.11:
+		// Closed as a duplicate only of an issue it duplicates; without
+		// one it is worked on like the rest.
+		if ig.dupOf = ig.duplicateTarget(); ig.dupOf != nil {
+			return append(steps, (*issueGen).resolveDuplicate)
+		}
 	case r < 0.18 && ig.kind != kindPostmortem:
 		return steps // stays in the backlog
 	}

@@ -33,6 +33,45 @@ func TestDemoNobodyNamesThemselves(t *testing.T) {
 	}
 }
 
+// An issue closed as a duplicate duplicates an issue about the same thing:
+// "This is OPS-1181 again" on a child of the epic OPS-1181, or "Same root
+// cause as" a postmortem, tells the reader the backlog is noise.
+func TestDemoDuplicatesPointAtTheSameWork(t *testing.T) {
+	duplicates := 0
+	for opts, site := range demoSites() {
+		for _, is := range site.Issues() {
+			if is.Resolution == nil || is.Resolution.Name != "Duplicate" {
+				continue
+			}
+			for _, l := range is.Links {
+				if l.Type.Name != "Duplicate" || l.From != is {
+					continue
+				}
+				duplicates++
+				other := l.To
+				mine, theirs := summaryWords(is.Summary), summaryWords(other.Summary)
+				both := 0
+				for w := range mine {
+					if theirs[w] {
+						both++
+					}
+				}
+				if other.Type.Name == "Epic" || other == is.Parent || 2*both < max(len(mine), len(theirs)) {
+					t.Errorf("%s, seed %d: %s %q is closed as a duplicate of %s %q", opts.Deployment, opts.Seed, is.Key, is.Summary, other.Key, other.Summary)
+				}
+				for _, c := range is.Comments {
+					if strings.Contains(c.Body, "Same root cause as "+other.Key) && (is.Type.Name != "Bug" || other.Type.Name != "Bug") {
+						t.Errorf("%s, seed %d: %s (%s) and %s (%s) are not two bugs: %q", opts.Deployment, opts.Seed, is.Key, is.Type.Name, other.Key, other.Type.Name, c.Body)
+					}
+				}
+			}
+		}
+	}
+	if duplicates == 0 {
+		t.Error("no issue is closed as a duplicate: the test reads none of what it guards")
+	}
+}
+
 // An epic is the work filed while it ran. A team files the odd bug under
 // an epic it has closed, but an initiative that gathers a quarter of its
 // issues months after it was done is bigger in the brief than it was: of

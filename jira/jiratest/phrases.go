@@ -636,7 +636,7 @@ var (
 	}
 	duplicateComments = []string{
 		"Duplicate of {$dupkey}, closing this one. {~Moved the repro steps over there.|Copied {$person}'s notes across.|The logs from {$since} are attached there now.}",
-		"Same root cause as {$dupkey}{? (the {$svc} pool size)}. Closing as duplicate, please follow that one{? for news}.",
+		"Same root cause as {$dupkey}. Closing as duplicate, please follow that one{? for news}.",
 		"This is {$dupkey} again. Marking it as a duplicate{~ and linking them| so the history stays in one place}.",
 	}
 	// crossTeamComments are Me's words on another team's issue: Platform

@@ -410,15 +410,65 @@ func (ig *issueGen) wontDo() {
 	ig.transition(me, statusDone, resolutionWontDo)
 }
 
+// duplicateTarget is the earlier issue the issue may be closed as a
+// duplicate of: plain work of its project that serves the same
+// initiative (or, like it, none) and whose summary says nearly the same
+// ("Push notifications arrive twice on iOS" twice, or one bug in two
+// services), the likest and then the latest; nil if there is none. Never
+// its epic, nor work about something else: "This is OPS-1181 again" on a
+// child of OPS-1181 tells the reader the backlog is noise.
+func (ig *issueGen) duplicateTarget() *Issue {
+	var best *Issue
+	bestScore := 0.0
+	for _, other := range ig.byProject[ig.is.Project] {
+		if other == ig.is || !plainWork(other) || ig.served[other] != ig.serves {
+			continue
+		}
+		if score := ig.likeness(ig.is.Summary, other.Summary); score >= 0.6 && score >= bestScore {
+			best, bestScore = other, score
+		}
+	}
+	return best
+}
+
+// likeness is how much two summaries say the same: the share of their
+// content words they have in common (Jaccard), 1 for the same words; 0
+// when they name different versions ("app 1.19.11", "app 1.28.11"),
+// which makes them different work.
+func (g *generator) likeness(a, b string) float64 {
+	x, y := g.contentWords(a), g.contentWords(b)
+	both := 0
+	for w := range x {
+		if y[w] {
+			both++
+		} else if strings.ContainsAny(w, "0123456789") {
+			return 0
+		}
+	}
+	for w := range y {
+		if !x[w] && strings.ContainsAny(w, "0123456789") {
+			return 0
+		}
+	}
+	if either := len(x) + len(y) - both; either > 0 {
+		return float64(both) / float64(either)
+	}
+	return 0
+}
+
 func (ig *issueGen) resolveDuplicate() {
-	ig.dupOf = ig.otherIssue(ig.is.Project)
 	if ig.dupOf == nil || ig.done() || ig.linked(ig.dupOf) {
 		return
 	}
 	me := ig.site.Me
 	ig.addLink(me, linkDuplicate, ig.dupOf, true)
 	ig.later(time.Minute)
-	ig.say(me, duplicateComments)
+	// "Same root cause" is said of two bugs, "again" of the same words.
+	texts := slices.DeleteFunc(slices.Clone(duplicateComments), func(t string) bool {
+		return strings.Contains(t, "root cause") && (ig.is.Type != typeBug || ig.dupOf.Type != typeBug) ||
+			strings.Contains(t, "again") && ig.likeness(ig.is.Summary, ig.dupOf.Summary) < 1
+	})
+	ig.say(me, texts)
 	ig.later(time.Minute)
 	ig.transition(me, statusDone, resolutionDuplicate)
 }

@@ -110,6 +110,9 @@ type generator struct {
 	// served is the initiative each issue so far serves (issueGen.serves),
 	// nil for work that serves none.
 	served map[*Issue]*epicSeed
+	// workOf is the work, as the lists write its summary, each issue so
+	// far was written from (issueGen.work).
+	workOf map[*Issue]string
 	// notes are the issues that said each verified note and each gap so
 	// far: no two issues say they saw the same thing.
 	notes map[string]*Issue
@@ -151,6 +154,7 @@ func newGenerator(opts DemoOptions) *generator {
 		named:       map[string][]string{},
 		decided:     map[string]bool{},
 		served:      map[*Issue]*epicSeed{},
+		workOf:      map[*Issue]string{},
 		notes:       map[string]*Issue{},
 	}
 	if s.Deployment == DeploymentCloud {
@@ -414,7 +418,7 @@ func (g *generator) generateIssue(i, n int) {
 	ig.svc = pickOf(g, ig.text.services)
 	ig.region = pickOf(g, regions)
 	ig.setup(fu)
-	g.served[is] = ig.serves
+	g.served[is], g.workOf[is] = ig.serves, ig.work
 	s.addIssue(is)
 	g.byProject[p] = append(g.byProject[p], is)
 	if kind == kindEpic {

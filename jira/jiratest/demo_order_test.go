@@ -5,7 +5,75 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
+
+// citations are words that speak of a piece of work as done, with the
+// summary of that work.
+var citations = []struct{ words, work string }{
+	{"the rehearsal showed", "Rehearse the 1.30 upgrade on a copy of production"},
+	{"the last drill measured", "Monthly automated Postgres failover drill"},
+	{"the drill still passes", "Monthly automated Postgres failover drill"},
+	{"the drill result is in", "Monthly automated Postgres failover drill"},
+}
+
+// swappedOut is Me taking an issue out of a sprint for the one she writes on.
+var swappedOut = regexp.MustCompile(`goes in instead of ((?:OPS|PAY|MOB)-\d+)`)
+
+// doneBy reports whether an issue of project written from work was done
+// by t.
+func doneBy(site *jiratest.Site, project, work string, t time.Time) bool {
+	for _, is := range site.Issues() {
+		if is.Project.Key == project && strings.HasPrefix(is.Summary, work) && is.Resolution != nil && is.Resolution.Name == "Done" &&
+			!is.Resolved.After(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// The demo's story happens in order, as a hiring manager reads it in the
+// brief: a comment names only issues that exist when it is written; a
+// decision that says "the rehearsal showed it is safe" is dated after a
+// rehearsal was done, not three weeks before the story that asks for one
+// is filed; and "this one goes in instead of OPS-1216" takes OPS-1216 out
+// of the sprint, so OPS-1216 is not closed the next morning.
+func TestDemoCommentsTellWhatHasHappenedByThen(t *testing.T) {
+	cited, swapped := 0, 0
+	for opts, site := range demoSites() {
+		for _, is := range site.Issues() {
+			for _, c := range is.Comments {
+				for _, key := range issueKeyRef.FindAllString(c.Body, -1) {
+					if other := site.Issue(key); other != nil && other.Created.After(c.Created) {
+						t.Errorf("%s, seed %d: a comment on %s of %s names %s, filed only on %s: %q",
+							opts.Deployment, opts.Seed, is.Key, c.Created.Format(time.DateOnly), key, other.Created.Format(time.DateOnly), c.Body)
+					}
+				}
+				for _, cw := range citations {
+					if !strings.Contains(c.Body, cw.words) {
+						continue
+					}
+					cited++
+					if !doneBy(site, is.Project.Key, cw.work, c.Created) {
+						t.Errorf("%s, seed %d: %s says %q on %s, but no %q was done by then: %q",
+							opts.Deployment, opts.Seed, is.Key, cw.words, c.Created.Format(time.DateOnly), cw.work, c.Body)
+					}
+				}
+				if m := swappedOut.FindStringSubmatch(c.Body); m != nil {
+					swapped++
+					if out := site.Issue(m[1]); out != nil && !out.Resolved.IsZero() && out.Resolved.Before(c.Created.AddDate(0, 0, 7)) {
+						t.Errorf("%s, seed %d: %s takes %s out of the sprint on %s, and %s is closed on %s: %q",
+							opts.Deployment, opts.Seed, is.Key, m[1], c.Created.Format(time.DateOnly), m[1], out.Resolved.Format(time.DateOnly), c.Body)
+					}
+				}
+			}
+		}
+	}
+	if cited == 0 || swapped == 0 {
+		t.Errorf("%d comments cite done work, %d swap an issue out of a sprint: the test reads none of what it guards", cited, swapped)
+	}
+}
 
 // "Ravi wondered too", written by Ravi, reads as generated: nobody names
 // themselves in their own comment, by first name or by @-mention.

@@ -577,7 +577,7 @@ var (
 		"Added to {$sprint} as a stretch item. The sprint goal stays: {$goal}.",
 		"This has been carried over twice. Splitting it so the first half {~actually lands|is done} in {$sprint}: {~the first {$2-3} services now, the rest next time|staging now, production next sprint}.",
 		"Planning note: {$sprint} {~has less capacity because {$person} is on call that week|has {$2-3} fewer people because of holidays|loses two days to the team offsite|ends in the release freeze}, so we commit to {~two|three} items and this is one of them.",
-		"{$person} and I went through {$sprint} {~this morning|after standup|before planning}: this one goes in instead of {$samekey}, same size, but this one {~unblocks {$team}|has someone waiting on it}. Made room in the sprint for it.",
+		"{$person} and I went through {$sprint} {~this morning|after standup|before planning}: this one goes in instead of {$swappedkey}, same size, but this one {~unblocks {$team}|has someone waiting on it}. Made room in the sprint for it.",
 	}
 	releaseComments = []string{
 		"{~Targeting|Aiming this at} {$version}. {~Cut-off is {$day}|The release cut-off is {$day} 17:00 CET}, so this has to be {~in review|ready} by then or it rolls to the next release.",
@@ -810,8 +810,8 @@ var questionsAndAnswers = []qaPair{
 	{[]string{"{$me} getting 403 on the {$svc} admin API, can you sort out access?"},
 		[]string{"{$asker} access is sorted, you're in the {$svc}-admins group now. Tell me if it still answers 403.", "{$asker} added you to the {$svc}-admins group, you're good to go."},
 		[]string{"OPS", "PAY"}, nil},
-	{[]string{"{$me} should I wait for the design review or follow what we did in {$samekey}?"},
-		[]string{"{$asker} don't wait for the design review, reuse the pattern from {$samekey}. We can polish later.", "{$asker} no need to wait, {$samekey} is the pattern. Go ahead."}, nil, nil},
+	{[]string{"{$me} should I wait for the design review or follow what we did in {$samedonekey}?"},
+		[]string{"{$asker} don't wait for the design review, reuse the pattern from {$samedonekey}. We can polish later.", "{$asker} no need to wait, {$samedonekey} is the pattern. Go ahead."}, nil, nil},
 	{[]string{"{$me} do we need {$theirteam} to migrate their side too, or can I drop that part?"},
 		[]string{"{$asker} I got the answer from {$lead}: their team takes the migration, so you can drop that part and go ahead.", "{$asker} drop it, {$team} takes their side in their next sprint. You're unblocked."}, nil, nil},
 	{[]string{"{$me} can I ship this before {$customer} confirms the new format?"},

@@ -16,7 +16,42 @@ import (
 // the issue (fitSlots, unfit).
 
 // keySlots are the slots that write another issue's key.
-var keySlots = []string{"samekey", "otherkey", "opskey", "opsdonekey"}
+var keySlots = []string{"samekey", "otherkey", "opskey", "opsdonekey", "samedonekey", "swappedkey"}
+
+// citedWork are words that speak of a piece of work as done ("the
+// rehearsal showed it is safe"), with the summary of that work as the
+// lists write it. They are said on an issue only once an issue of that
+// work in its project is done (unfit): a decision that leans on a
+// rehearsal nobody has run yet, or on the story that asks for it filed
+// three weeks later, is a story that contradicts itself.
+var citedWork = []struct{ words, work string }{
+	{"the rehearsal showed", "Rehearse the 1.30 upgrade on a copy of production"},
+	{"the last drill measured", "Monthly automated Postgres failover drill"},
+	{"the drill still passes", "Monthly automated Postgres failover drill"},
+	{"the drill result is in", "Monthly automated Postgres failover drill"},
+}
+
+// doneBy reports whether an issue of project p written from work was
+// done by t.
+func (g *generator) doneBy(p *Project, work string, t time.Time) bool {
+	for _, is := range g.byProject[p] {
+		if g.workOf[is] == work && is.Resolution == resolutionDone && !is.Resolved.After(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// citesUndone reports whether text speaks of work as done that is not
+// done at the issue's moment.
+func (ig *issueGen) citesUndone(text string) bool {
+	for _, c := range citedWork {
+		if strings.Contains(text, c.words) && !ig.doneBy(ig.is.Project, c.work, ig.at) {
+			return true
+		}
+	}
+	return false
+}
 
 // refStopWords are words too common in summaries to make two issues
 // about the same thing.
@@ -121,7 +156,10 @@ func openAt(is *Issue, t time.Time) bool {
 
 // refCandidates are the issues the key slot may name now: earlier plain
 // work of the slot's project that has to do with the issue, open now
-// ({$opsdonekey}: done by now).
+// ({$opsdonekey}, {$samedonekey}: done by now). {$swappedkey} is work
+// taken out of the sprint for this issue ("this one goes in instead of
+// OPS-1216"), so it stays open at least until that sprint is over and a
+// week has passed: closed the next morning, it was never swapped out.
 func (ig *issueGen) refCandidates(slot string) []*Issue {
 	p := ig.is.Project
 	switch slot {
@@ -135,12 +173,17 @@ func (ig *issueGen) refCandidates(slot string) []*Issue {
 		if other == ig.is || !plainWork(other) || other.Created.After(ig.at) {
 			continue
 		}
-		if slot == "opsdonekey" {
+		switch {
+		case slot == "opsdonekey" || slot == "samedonekey":
 			if other.Resolution != resolutionDone || other.Resolved.After(ig.at) {
 				continue
 			}
-		} else if !openAt(other, ig.at) {
+		case !openAt(other, ig.at):
 			continue
+		case slot == "swappedkey":
+			if until := maxTime(ig.at.AddDate(0, 0, 7), ig.currentSprint().End); !other.Resolved.IsZero() && other.Resolved.Before(until) {
+				continue
+			}
 		}
 		if ig.relatedTo(ig.is, other) {
 			out = append(out, other)
@@ -152,7 +195,8 @@ func (ig *issueGen) refCandidates(slot string) []*Issue {
 // refKey fills a key slot with an issue it may name, or "" if there is
 // none.
 func (ig *issueGen) refKey(slot string) string {
-	if slot == "samekey" && ig.qa != nil && ig.qaRef != nil {
+	asked := ig.qa != nil && (slot == "samekey" || slot == "samedonekey")
+	if asked && ig.qaRef != nil {
 		return ig.qaRef.Key // the answer names what the question named
 	}
 	cands := ig.refCandidates(slot)
@@ -160,7 +204,7 @@ func (ig *issueGen) refKey(slot string) string {
 		return ""
 	}
 	other := pickOf(ig.generator, cands)
-	if slot == "samekey" && ig.qa != nil {
+	if asked {
 		ig.qaRef = other
 	}
 	return other.Key
@@ -170,7 +214,8 @@ func (ig *issueGen) refKey(slot string) string {
 // a slot with nothing true to say: a key slot with nothing to name,
 // {$theirteam} on an issue of the team it would name, {$sameerror} on one
 // whose description shows no error in a {code} block, or {$listedfor} on
-// work whose initiative has not listed it for long (listedFor).
+// work whose initiative has not listed it for long (listedFor); or words
+// that speak of work as done that is not done yet (citedWork).
 func (ig *issueGen) unfit(text string) bool {
 	for _, slot := range keySlots {
 		if strings.Contains(text, "{$"+slot+"}") && len(ig.refCandidates(slot)) == 0 {
@@ -194,6 +239,9 @@ func (ig *issueGen) unfit(text string) bool {
 		return true
 	}
 	if strings.Contains(text, "{$window}") && ig.windowless() {
+		return true
+	}
+	if ig.citesUndone(text) {
 		return true
 	}
 	return strings.Contains(text, "{$listedfor}") && ig.listedFor() == ""
@@ -253,13 +301,16 @@ func topLevel(tmpl string) string {
 	}
 }
 
-// usable are the templates with no slot that is unfit for the issue; all
-// of them if every one has one.
+// usable are the templates with no slot (or cited work) that is unfit
+// for the issue; all of them if every one has one.
 func (ig *issueGen) usable(templates []string) []string {
 	hasSlot := false
 	for _, t := range templates {
 		for _, slot := range fitSlots {
 			hasSlot = hasSlot || strings.Contains(t, "{$"+slot+"}")
+		}
+		for _, c := range citedWork {
+			hasSlot = hasSlot || strings.Contains(t, c.words)
 		}
 	}
 	if !hasSlot {

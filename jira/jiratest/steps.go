@@ -920,8 +920,12 @@ func (ig *issueGen) moveSprint(author *User) bool {
 		}
 		sprints = append(sprints, target) // the closed sprint stays on record
 	default:
+		// Moved to the next sprint, never further than the one after the
+		// sprint running now: planned a dozen sprints ahead in one
+		// evening, it reads as noise, and its comments name sprints
+		// months away.
 		next := is.Project.sprintAfter(sprints[len(sprints)-1])
-		if slices.Contains(sprints, next) {
+		if slices.Contains(sprints, next) || next.Start.After(is.Project.sprintAfter(is.Project.sprintAt(ig.at)).Start) {
 			return false
 		}
 		sprints[len(sprints)-1] = next
@@ -1489,13 +1493,13 @@ func (ig *issueGen) slot(name string) string {
 			return g.mention(ig.teammate())
 		}
 		return g.mention(ig.asker)
-	case "samekey", "otherkey", "opskey", "opsdonekey":
+	case "samekey", "otherkey", "opskey", "opsdonekey", "samedonekey", "swappedkey":
 		if key := ig.refKey(name); key != "" {
 			return key
 		}
 		// Only when every template had to name one (usable).
 		switch name {
-		case "samekey":
+		case "samekey", "samedonekey", "swappedkey":
 			return "the older ticket"
 		case "otherkey":
 			return "their ticket"

@@ -205,6 +205,8 @@ var epicThemes = map[string]*epicTheme{
 			"it only affects staging and the drill still passes",
 			"the drill result is in #platform already; this only adds a chart",
 			"it only affects the read replicas, and the drill still passes",
+			"it only affects the read replicas, and no tier-1 service reads from them yet",
+			"it only adds a chart to {$dash}",
 		},
 		gain:    []string{"failover under 30 s", "no restart after a failover"},
 		gap:     []string{"{$svc} needed a restart after the drill", "the failover alert doesn't give the measured downtime", "the drill report shows the database's downtime, not what {$svc} saw"},

@@ -522,6 +522,7 @@ type issueGen struct {
 	// stance is which way Me has said the issue goes on the list: 1 up,
 	// -1 down, 0 not yet.
 	stance  int
+	slipped bool // Me has moved the issue's date once (slipUpdates)
 	meActed bool // Me did something on the issue
 	busy    bool // one of the few issues with a very long history
 	// unmeasured marks the epic Me owns and closes without ever writing
@@ -1160,7 +1161,13 @@ func (ig *issueGen) ensureMe() {
 	}
 	ig.at = at
 	if ig.is.Project == g.ops {
-		ig.say(g.site.Me, updateComments)
+		texts := ig.updates()
+		if len(texts) == 0 {
+			// Done, and its initiative too: what it brought, in the
+			// release notes.
+			texts = slices.DeleteFunc(slices.Clone(releaseComments), func(t string) bool { return !strings.Contains(t, "elease notes") })
+		}
+		ig.say(g.site.Me, texts)
 	} else {
 		ig.say(g.site.Me, crossTeamComments)
 	}

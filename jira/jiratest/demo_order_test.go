@@ -101,6 +101,85 @@ func TestDemoNobodyNamesThemselves(t *testing.T) {
 	}
 }
 
+var (
+	// movesADate are the words of a comment that gives an issue a new date.
+	movesADate = regexp.MustCompile(`\bslipped\b|New ETA|now lands on|moves out by`)
+	// mentionsOrNumbers are what differs between two notes that say the
+	// same thing: who they are for, dates and numbers.
+	mentionsOrNumbers = regexp.MustCompile(`\[~[^\]]*\]|\d+(?: (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))?|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b`)
+)
+
+// A new date comes with its own reason. "This slipped a few days because
+// of a week of heavy on-call" on the notes of two initiatives reads as an
+// excuse pasted from a template, and a brief that quotes both loses the
+// reader: no sentence of eight words or more of a note that moves a date
+// is said under two initiatives.
+func TestDemoNewDatesGiveTheirOwnReasons(t *testing.T) {
+	notes := 0
+	for opts, site := range demoSites() {
+		me := site.MyAccount().DisplayName
+		saidUnder := map[string]string{}
+		for _, is := range site.Issues() {
+			in := initiative(is)
+			if in == "" {
+				continue
+			}
+			for _, c := range is.Comments {
+				if c.Author.DisplayName != me || !movesADate.MatchString(c.Body) {
+					continue
+				}
+				notes++
+				for _, sentence := range regexp.MustCompile(`[.:;] `).Split(mentionsOrNumbers.ReplaceAllString(c.Body, "#"), -1) {
+					if len(strings.Fields(sentence)) < 8 {
+						continue
+					}
+					if other, ok := saidUnder[sentence]; ok && other != in {
+						t.Errorf("%s, seed %d: %s (%s) gives the reason %q, said under %q too", opts.Deployment, opts.Seed, is.Key, in, sentence, other)
+					}
+					saidUnder[sentence] = in
+				}
+			}
+		}
+	}
+	if notes == 0 {
+		t.Error("no note moves a date: the test reads none of what it guards")
+	}
+}
+
+// initiativeNews are Me's words on how an initiative goes: what of it is
+// done, under way and next.
+var initiativeNews = regexp.MustCompile(`^(?:Quick status for everyone|Weekly update: shipped|Summary for .*: done, |Where we are, for anyone)`)
+
+// News of an initiative is posted on its epic, or on an issue filed under
+// it while it runs: "Weekly update: shipped owner labels on every alert"
+// on a bug filed months after the initiative closed, which says a page
+// ignored its owner label, is news about something else.
+func TestDemoInitiativeNewsIsPostedWhereItRuns(t *testing.T) {
+	news := 0
+	for opts, site := range demoSites() {
+		me := site.MyAccount().DisplayName
+		for _, is := range site.Issues() {
+			for _, c := range is.Comments {
+				if c.Author.DisplayName != me || !initiativeNews.MatchString(c.Body) {
+					continue
+				}
+				news++
+				epic := is.Parent
+				if is.Type.Name == "Epic" {
+					epic = is
+				}
+				if epic == nil || !epic.Resolved.IsZero() && epic.Resolved.Before(c.Created) {
+					t.Errorf("%s, seed %d: %s (%s) is under no running epic on %s, yet Me posts there: %q",
+						opts.Deployment, opts.Seed, is.Key, is.Summary, c.Created.Format(time.DateOnly), c.Body)
+				}
+			}
+		}
+	}
+	if news == 0 {
+		t.Error("no comment gives news of an initiative: the test reads none of what it guards")
+	}
+}
+
 // An issue closed as a duplicate duplicates an issue about the same thing:
 // "This is OPS-1181 again" on a child of the epic OPS-1181, or "Same root
 // cause as" a postmortem, tells the reader the backlog is noise.

@@ -589,17 +589,37 @@ var (
 		"Added to the {$version} release notes under '{~Reliability|Improvements|Fixes}'{?, with a line for support about what changes}.",
 		"This ships in {$version}; {$rollout}.",
 	}
-	updateComments = []string{
+	// initiativeUpdates report on the initiative the issue serves: what
+	// of it is done, under way and next, from its theme. They are posted
+	// on its epic and on work filed under a phase of it still open, where
+	// people follow the initiative (updates); on other work, and once the
+	// initiative is done, they read as news about something else: "Weekly
+	// update: shipped owner labels on every alert" on a bug that says a
+	// page ignored its owner label.
+	initiativeUpdates = []string{
 		"Update: {$n} of {$n2} stories done, the rest are in review. ETA for the rollout is {$day}. Risk: {$risk}.",
 		"Quick status for everyone watching this: finished {$done}, now on {$doing}. {~On track.|Still on track for {$date}.|Nothing needed from you yet.} FYI {$lead}",
-		"FYI {$lead} {$mate}: this slipped {~a week|a few days} because of {~the {$svc} incident on {$since}|holidays|a week of heavy on-call}. New ETA {$date}. {~Nothing needed from you yet.|I'll shout if that moves again.}",
 		"Weekly update: shipped {$done}, and the numbers for {$metric} are {~moving the right way|where we expected}. Next: {$next}. No blockers.",
 		"Status: at risk. We're waiting on {$otherkey}{~ from {$theirteam}|}; if it isn't in by {$day} we ship without {$next} and add it after.",
-		"Heads up {$lead}: the maintenance window for {$window} moves to {$day} {~06:00|05:30|21:00} UTC. Expect {~about five minutes|a few minutes} of higher latency on {$svc}{?; {$outsider} knows}.",
 		"Summary for {$lead} and {$mate}: done, {$done}. In progress, {$doing}. Next, {$next}. ETA {$date}.",
-		"Update: {$doing} {~needs a few more days|takes longer than planned}. Risk: {$risk}. {~Looking into it with {$person}|{$person} is on it}; I'll post again on {$day}.",
+		"Update: {$doing} will take {~a few more days|longer than planned}. Risk: {$risk}. {~Looking into it with {$person}|{$person} is on it}; I'll post again on {$day}.",
 		"Where we are, for anyone following along: {$Done}, done. {$Doing}, under way. ETA for the rest is {$date}.",
+	}
+	// issueUpdates are about the issue itself, said while it is open.
+	issueUpdates = []string{
+		"Status: at risk. We're waiting on {$otherkey}{~ from {$theirteam}|}; if it isn't in by {$day}, this moves to {$nextsprint}.",
+		"Heads up {$lead}: the maintenance window for {$window} moves to {$day} {~06:00|05:30|21:00} UTC. Expect {~about five minutes|a few minutes} of higher latency on {$svc}{?; {$outsider} knows}.",
 		"{$Watcher} asked where this is: it goes live on {$nth}{? in {$region} first}. I'll keep you posted here so nobody has to ask in {$channel}.",
+	}
+	// slipUpdates move the date of an issue that has one (it is under way
+	// or planned into a sprint), for a reason of its initiative ({$slip}),
+	// so that no two initiatives give the same excuse in the same words.
+	slipUpdates = []string{
+		"FYI {$lead} {$mate}: this slipped {~a week|a few days} because {$slip}. New ETA {$date}. {~Nothing needed from you yet.|I'll shout if that moves again.}",
+		"Heads up {$lead}: {$slip}, so this moves out by {~a week|a few days}. New ETA {$date}{~; I'll say here if it moves again.|. Nothing needed from you yet.}",
+		"New ETA for this: {$date}, {~a week|a few days} later than planned, because {$slip}. FYI {$mate}",
+		"Date update for {$lead}: this now lands on {$date}. {$Slip}, and I'd rather move the date than rush it.",
+		"Update: this will take {~a few more days|longer than planned}. Risk: {$risk}. {~Looking into it with {$person}|{$person} is on it}; I'll post again on {$day}.",
 	}
 	// decisionComments are decisions on work that serves no initiative;
 	// under an initiative Me records its theme's decisions and

@@ -1045,7 +1045,15 @@ func (ig *issueGen) botCarryOver() bool {
 
 func (ig *issueGen) meSay(texts []string) bool {
 	ig.say(ig.site.Me, texts)
+	if c := ig.is.Comments[len(ig.is.Comments)-1]; isSlip(c.Body) {
+		ig.slipped = true
+	}
 	return true
+}
+
+// isSlip reports whether a comment moves the issue's date (slipUpdates).
+func isSlip(body string) bool {
+	return strings.Contains(body, "New ETA") || strings.Contains(body, "this now lands on") || strings.HasPrefix(body, "Update: this ")
 }
 
 // meTradeoff moves the issue up or down the list with a reason. Once Me
@@ -1128,17 +1136,43 @@ func decisionKey(th *epicTheme, tmpl, svc string) string {
 	return th.whyNow[0] + "\x00" + tmpl + "\x00" + svc
 }
 
-// meUpdate posts a status update; "n of m stories done" is said of an
-// epic, not of one of its stories.
+// meUpdate posts a status update.
 func (ig *issueGen) meUpdate() bool {
 	if ig.unmeasured || (ig.is.Type != typeEpic && ig.is.Project == ig.ops && !ig.chance(0.4)) {
 		return false
 	}
-	texts := updateComments
-	if ig.is.Type != typeEpic {
-		texts = slices.DeleteFunc(slices.Clone(texts), func(t string) bool { return strings.Contains(t, "{$n} of {$n2}") })
+	texts := ig.updates()
+	return len(texts) > 0 && ig.meSay(texts)
+}
+
+// updates are the status updates that fit the issue now: news of its
+// initiative on its epic and on work filed under a phase of it still
+// open; news of the issue while it is open, a new date only once it has
+// one.
+func (ig *issueGen) updates() []string {
+	if ig.kind == kindIncident {
+		return nil // its updates are the incident's (incidentUpdate)
 	}
-	return ig.meSay(texts)
+	var texts []string
+	if ig.is.Type == typeEpic || ig.is.Parent != nil && openAt(ig.is.Parent, ig.at) {
+		texts = append(texts, initiativeUpdates...)
+		// On one of its issues, "n of m stories done" and "the retry
+		// dashboard will take longer" would read as news of that issue.
+		if ig.is.Type != typeEpic {
+			texts = slices.DeleteFunc(texts, func(t string) bool {
+				return strings.Contains(t, "{$n} of {$n2}") || strings.HasPrefix(t, "Update: {$doing}")
+			})
+		}
+	}
+	if !ig.done() {
+		texts = append(texts, issueUpdates...)
+		// A date moves once: two new dates on one issue contradict each
+		// other. Work in review is nearly done, not late.
+		if !ig.slipped && ig.is.Status != statusInReview && (ig.started() || len(ig.is.Sprints) > 0) {
+			texts = append(texts, slipUpdates...)
+		}
+	}
+	return texts
 }
 
 func (ig *issueGen) meCrossTeam() bool {
@@ -1405,8 +1439,8 @@ func (ig *issueGen) slot(name string) string {
 		return ig.window()
 	case "gap":
 		return ig.gap()
-	case "done", "doing", "next", "risk", "urgent", "minor", "gain", "relnote", "rollout",
-		"Urgent", "Watcher", "Done", "Doing":
+	case "done", "doing", "next", "risk", "slip", "urgent", "minor", "gain", "relnote", "rollout",
+		"Urgent", "Watcher", "Done", "Doing", "Slip":
 		return ig.themeSlot(name)
 	case "outscope", "scope", "firstscope", "lastscope":
 		return ig.scopeSlot(name)
@@ -1575,7 +1609,7 @@ func (ig *issueGen) themeSlot(name string) string {
 		th = &genericTheme
 	}
 	lists := map[string][]string{
-		"done": th.done, "doing": th.doing, "next": th.next, "risk": th.risk, "urgent": th.urgent, "minor": th.minor,
+		"done": th.done, "doing": th.doing, "next": th.next, "risk": th.risk, "slip": th.slips, "urgent": th.urgent, "minor": th.minor,
 		"gain": th.gain, "relnote": th.relnote, "rollout": th.rollout,
 		"watcher": th.watchers,
 	}

@@ -30,12 +30,16 @@ type epicTheme struct {
 	doing       []string // pieces in progress
 	next        []string // pieces coming next
 	risk        []string // what could delay it, as a clause
-	urgent      []string // why a piece of it goes up the list now
-	minor       []string // why a piece of it can wait
-	gain        []string // what a piece of it buys, as a noun phrase
-	gap         []string // what was missing when she reopened one
-	relnote     []string // its line in the release notes
-	rollout     []string // how a piece of it reaches production
+	// slips are why a piece of it was late, as a clause after "because":
+	// its own reasons, so that two initiatives' new dates do not give
+	// the same excuse.
+	slips   []string
+	urgent  []string // why a piece of it goes up the list now
+	minor   []string // why a piece of it can wait
+	gain    []string // what a piece of it buys, as a noun phrase
+	gap     []string // what was missing when she reopened one
+	relnote []string // its line in the release notes
+	rollout []string // how a piece of it reaches production
 	// decisions are whole comments: the trade-offs made under the
 	// initiative, in the words of the people who made them.
 	decisions []string
@@ -68,15 +72,23 @@ var epicThemes = map[string]*epicTheme{
 		done:   []string{"owner labels on every alert", "routing pages to the owning team", "runbook links on the top 20 alerts", "the hand-over checklist"},
 		doing:  []string{"the noisy disk alerts", "back-filling runbook links", "routing the last unowned alerts", "the saturation warnings"},
 		next:   []string{"retiring the duplicate alerts", "the certificate expiry tickets", "the pages-per-team dashboard", "moving the last teams off the shared queue"},
+		slips: []string{
+			"two teams asked for another week before their alerts move to their own rotation",
+			"{$person} spent most of the week on the {$svc} incident",
+			"the alert rules had to be renamed first, and that touched every dashboard",
+			"the rotation lost the week to toil from the {$svc} alerts",
+		},
 		risk: []string{
 			"{$2-6} services still have no owner in the service catalogue, so their alerts land in the platform queue",
 			"{$person} is on call that week and can't finish the routing rules",
 			"renaming the alert rules could break {$dash}",
+			"toil on the on-call report is up again while the routing change waits",
 		},
 		urgent: []string{
 			"it paged {$person} {~three|four} times last night for nothing",
 			"it is {$4-9} of last week's {$30-45} pages on its own",
 			"every on-call shift loses about half a day to it",
+			"it is {$3-6} hours of toil a week on the on-call report",
 			"the noisiest alerts wake someone up most nights until this lands",
 		},
 		minor: []string{
@@ -84,6 +96,7 @@ var epicThemes = map[string]*epicTheme{
 			"it fired {$2-3} times in {$4-8} weeks and each page was real",
 			"a silence rule covers it until the routing change lands",
 			"it adds one page a month at most",
+			"it costs the rotation under an hour of toil a week",
 		},
 		gain:    []string{"a {$10-40}% drop in pages", "{$3-9} fewer night pages a week", "one less alert nobody acts on"},
 		gap:     []string{"the alert for {$svc} still has no runbook link", "the page for {$svc} still goes to the platform queue, not the owning team", "the duplicate pages are back for {$svc}"},
@@ -110,6 +123,11 @@ var epicThemes = map[string]*epicTheme{
 		done:   []string{"SLOs in code for checkout and payments-api", "the burn-rate alert rules", "the error-budget policy draft"},
 		doing:  []string{"the latency SLOs at the edge", "the SLO board for the remaining services", "the policy review with the leads"},
 		next:   []string{"burn-rate alerts for the last {$2-4} services", "the first monthly budget review", "signing the error-budget policy"},
+		slips: []string{
+			"the leads wanted one more look at the targets before they go in code",
+			"the ingress-nginx logs for the edge latency came a week late",
+			"the {$svc} team was busy with a launch and couldn't review their SLIs",
+		},
 		risk: []string{
 			"two leads haven't signed the error-budget policy yet",
 			"the edge latency numbers need the ingress-nginx logs, and {$team} hasn't exposed them yet",
@@ -150,6 +168,11 @@ var epicThemes = map[string]*epicTheme{
 		done:   []string{"the staging upgrade", "the deprecated API check in CI", "PodDisruptionBudgets for the tier-1 services"},
 		doing:  []string{"the production rehearsal", "the last charts on removed APIs", "the node pool drain settings"},
 		next:   []string{"the first production cluster", "decommissioning the old cluster", "the {$region} cluster"},
+		slips: []string{
+			"{$2-4} charts still failed the removed-API check",
+			"the production window clashed with {$team}'s release and had to move",
+			"the staging cluster needed new node images first",
+		},
 		risk: []string{
 			"{$2-5} charts still fail the deprecated API check",
 			"{$svc} has no PodDisruptionBudget in {$region} yet",
@@ -191,6 +214,11 @@ var epicThemes = map[string]*epicTheme{
 		done:   []string{"the Patroni cluster on staging", "the first drill", "PgBouncer in front of the primary"},
 		doing:  []string{"the pooler config for {$svc}", "the failover alert", "automating the monthly drill"},
 		next:   []string{"the first production drill", "the runbook walk-through with on-call", "moving {$svc} behind the pooler"},
+		slips: []string{
+			"the production drill window had to move for a Payments release",
+			"{$svc} still connected straight to the primary and had to move behind the pooler first",
+			"the pooler needed another round of load tests",
+		},
 		risk: []string{
 			"{$svc} still connects straight to the primary",
 			"the last drill measured {$35-60} s, over the 30 s target",
@@ -234,6 +262,11 @@ var epicThemes = map[string]*epicTheme{
 		done:   []string{"the /preview command", "the standard database module", "clean-up 48h after a PR closes"},
 		doing:  []string{"the pilot with the {$team} team", "cost per environment on the cost dashboard", "Vault roles for the database module"},
 		next:   []string{"the cost report per team", "opening it to every team", "docs for the database module"},
+		slips: []string{
+			"the pilot team asked for the database module first",
+			"a preview environment still took {$15-25} minutes to come up, and that had to be fixed first",
+			"the team labels the cost report needs weren't there yet",
+		},
 		risk: []string{
 			"a preview environment for {$svc} takes {$15-25} minutes, over the 10-minute target",
 			"the cost report needs team labels {$team} hasn't added yet",
@@ -273,6 +306,11 @@ var epicThemes = map[string]*epicTheme{
 		done:   []string{"webhook delivery metrics", "retries with backoff", "the fix for duplicate refund webhooks"},
 		doing:  []string{"the failure e-mail to merchants", "the retry dashboard", "the 24h retry window"},
 		next:   []string{"the support runbook for failed deliveries", "alerts on the delivery rate", "a delivery dashboard for support"},
+		slips: []string{
+			"support wanted to reword the failure e-mail",
+			"{$customer}'s endpoint filled the retry queue and that came first",
+			"the retry window needed a second review from security",
+		},
 		risk: []string{
 			"{$customer}'s endpoint answers 503 for hours and fills the retry queue",
 			"the failure e-mail still needs its wording from support",
@@ -312,6 +350,11 @@ var epicThemes = map[string]*epicTheme{
 		done:   []string{"the 3DS2 gateway integration", "the per-merchant 3DS2 flag", "the 3DS error codes in the API reference"},
 		doing:  []string{"3DS2 for the next {$5-15} merchants", "exemptions for payments under €30", "the challenge timeout fix"},
 		next:   []string{"3DS2 for the remaining EU merchants", "switching off 3DS1", "the conversion report per merchant"},
+		slips: []string{
+			"the gateway's sandbox was down for two days",
+			"{$customer} asked us to wait until their sale was over",
+			"one issuer's timeouts needed a fix on our side first",
+		},
 		risk: []string{
 			"one issuer still times out on {$3-9}% of challenges",
 			"{$customer} wants to stay on 3DS1 until their sale is over",
@@ -351,6 +394,11 @@ var epicThemes = map[string]*epicTheme{
 		done:   []string{"the new ledger schema", "double entries for refunds", "the daily reconciliation report"},
 		doing:  []string{"the backfill of last year", "double entries for payouts", "splitting reconciliation by currency"},
 		next:   []string{"the backfill of the last {$3-9} months", "turning off writes to the old ledger", "the month-end dry run with finance"},
+		slips: []string{
+			"the backfill needed a second pass for {~SEK|NOK|DKK} payouts",
+			"finance moved the month-end dry run by a week",
+			"{$2-5} backfilled days came out unbalanced and had to be run again",
+		},
 		risk: []string{
 			"the backfill takes {$40-90} minutes a day of history, so the last year needs {$2-4} weeks",
 			"{$2-5} backfilled days still don't reconcile to zero",
@@ -391,6 +439,11 @@ var epicThemes = map[string]*epicTheme{
 		done:   []string{"the offline queue", "the pending state", "idempotency keys in mobile-bff"},
 		doing:  []string{"the 24-hour expiry message", "the Android side of the offline queue", "the duplicate-confirmation check"},
 		next:   []string{"offline mode for all users", "telemetry for queued confirmations", "the support FAQ on pending payments"},
+		slips: []string{
+			"store review took longer than planned",
+			"the idempotency change in mobile-bff had to go out first",
+			"iOS kept stopping the queue in the background and that needed a workaround",
+		},
 		risk: []string{
 			"iOS stops the offline queue when the app stays in the background too long",
 			"mobile-bff needs the idempotency change before we can turn it on",
@@ -429,6 +482,11 @@ var epicThemes = map[string]*epicTheme{
 		done:   []string{"the notification settings screen", "filtering in push-gateway", "quiet hours"},
 		doing:  []string{"per-category counts on the push dashboard", "syncing preferences across devices", "the fix for duplicate notifications on iOS"},
 		next:   []string{"preferences for all users", "a prompt for old app versions", "the e-mail to users who switched push off"},
+		slips: []string{
+			"marketing moved their campaign and we moved with it",
+			"the iOS double-notification fix had to go out first",
+			"old app versions needed a prompt before the settings screen could ship",
+		},
 		risk: []string{
 			"old app versions can't show the settings screen",
 			"the duplicate notifications on iOS could hide the effect",
@@ -460,6 +518,12 @@ var epicThemes = map[string]*epicTheme{
 // genericTheme is the subject of work that serves no initiative on the
 // roadmap: words about no initiative in particular.
 var genericTheme = epicTheme{
+	slips: []string{
+		"the {$svc} incident on {$since} took most of the team's week",
+		"half the team was on holiday",
+		"we had a week of heavy on-call",
+		"the {$svc} upgrade needed a maintenance window first",
+	},
 	dash:  []string{"the SLO board", "the on-call Grafana", "the delivery dashboard"},
 	done:  []string{"migration and dashboards", "the alert rules and the runbook", "the {$svc} part"},
 	doing: []string{"alert tuning", "the {$region} rollout", "the {$svc} migration"},
@@ -474,7 +538,7 @@ var genericTheme = epicTheme{
 		"it bites on-call every week",
 		"support gets a ticket about it most days",
 		"{$customer} has asked about it {$2-4} times this month",
-		"it costs whoever is on call half a day per shift",
+		"it costs whoever is on call half a day of toil per shift",
 		"{~two|three} {~enterprise merchants|customers, {$customer} among them,} reported it {~this week|since {$since}} and support is {~escalating|asking us daily}",
 		"without it we can't switch off the old {$svc}",
 	},

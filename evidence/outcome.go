@@ -104,18 +104,21 @@ func ReportsNumbers(text string) bool {
 // them: "#487", "PR 487", "PAY-3438", links.
 var notResultNumbers = regexp.MustCompile(`(?i)https?://\S+|#\d+|\b(?:PR|MR|pull request)\s*\d+|\b[A-Z][A-Z0-9_]+-\d+\b`)
 
-// ResolutionWindow is how long before an issue was resolved a comment of
-// the person who worked on it can still say how it ended: an incident's
-// "back to normal at 14:38" is posted first, and the issue resolved once
-// the graphs have stayed flat for a while (a quarter of an hour, often
-// more). A comment from earlier than that is an update from while it ran,
-// or the issue was resolved later by someone else, after more had
-// happened. An epic's closing comment, which needs no more than a number,
-// keeps the tighter closingWindow.
+// ResolutionWindow is how long before or after an issue was resolved a
+// comment of the person who worked on it can still say how it ended: an
+// incident's "back to normal at 14:38" is posted first, and the issue
+// resolved once the graphs have stayed flat for a while (a quarter of an
+// hour, often more); or someone else resolves it, and the coordinator's
+// summary ("Resolved at 01:14 UTC, 61 minutes after the first errors.
+// Customer impact: 131 merchants.") follows within the hour. A comment
+// from earlier than that is an update from while it ran, or the issue was
+// resolved later by someone else, after more had happened. An epic's
+// closing comment, which needs no more than a number, keeps the tighter
+// closingWindow.
 const ResolutionWindow = time.Hour
 
 // AroundResolution returns the comments (oldest first) posted from
-// ResolutionWindow before resolved to closingWindow after it: those that
+// ResolutionWindow before resolved to ResolutionWindow after it: those that
 // can say how the issue ended. Without a resolution date, it is the last
 // comment.
 func AroundResolution(comments []Comment, resolved *time.Time) []Comment {
@@ -127,7 +130,7 @@ func AroundResolution(comments []Comment, resolved *time.Time) []Comment {
 	}
 	var around []Comment
 	for _, c := range comments {
-		if !c.At.Before(resolved.Add(-ResolutionWindow)) && !c.At.After(resolved.Add(closingWindow)) {
+		if !c.At.Before(resolved.Add(-ResolutionWindow)) && !c.At.After(resolved.Add(ResolutionWindow)) {
 			around = append(around, c)
 		}
 	}

@@ -106,11 +106,11 @@ func issueOutcome(ep evidence.Epic, items, lead []*evidence.Evidence) (initiativ
 	case resolved == nil:
 		why += ", and your last comment on it does not say how it ended with a number"
 	case len(around) == 0:
-		why += ", and you did not comment on it in the hour before it was resolved"
+		why += ", and you did not comment on it in the hour before or after it was resolved"
 	case ended:
-		why += ", and your comments in the hour before it was resolved say how it ended but with no number"
+		why += ", and your comments in the hour before or after it was resolved say how it ended but with no number"
 	default:
-		why += ", and none of your comments in the hour before it was resolved says how it ended with a number"
+		why += ", and none of your comments in the hour before or after it was resolved says how it ended with a number"
 	}
 	return initiativeOutcome{}, false, why
 }

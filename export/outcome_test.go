@@ -177,10 +177,10 @@ func TestIssueOutcome(t *testing.T) {
 			nil, ended, ""},
 		{"an update an hour and more before the resolution is no result",
 			[]*evidence.Evidence{comment(outageBug, "1", "2026-08-12T13:44:00Z", ended)}, nil,
-			nil, "", "no comment of yours on it says “Outcome: …”, and you did not comment on it in the hour before it was resolved"},
+			nil, "", "no comment of yours on it says “Outcome: …”, and you did not comment on it in the hour before or after it was resolved"},
 		{"an update in the hour before that does not say it ended",
 			[]*evidence.Evidence{comment(outageBug, "1", "2026-08-12T14:44:00Z", "Update: errors at 12%, PAY rolling back.")}, []*evidence.Evidence{&writeUp},
-			nil, "", "no comment of yours on it says “Outcome: …”, and none of your comments in the hour before it was resolved says how it ended with a number"},
+			nil, "", "no comment of yours on it says “Outcome: …”, and none of your comments in the hour before or after it was resolved says how it ended with a number"},
 		{"an issue not done yet",
 			[]*evidence.Evidence{comment(open, "1", "2026-08-12T14:44:00Z", ended)}, nil,
 			nil, "", "it is not done yet, and no comment of yours on it that is evidence says “Outcome: …”"},
@@ -206,7 +206,7 @@ func TestIssueOutcome(t *testing.T) {
 		{"a closing comment in the hour with no number",
 			[]*evidence.Evidence{comment(outageBug, "1", "2026-08-12T13:00:00Z", "Update: regenerating batch 3")}, nil,
 			[]evidence.Comment{{ID: "2", At: at("2026-08-12T14:58:00Z"), Text: "All good now, closing."}},
-			"", "no comment of yours on it says “Outcome: …”, and your comments in the hour before it was resolved say how it ended but with no number"},
+			"", "no comment of yours on it says “Outcome: …”, and your comments in the hour before or after it was resolved say how it ended but with no number"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -634,7 +634,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 		picked = r.pickFocus(focus, written, edits, quoted)
 		if len(picked) > 0 {
 			written = slices.DeleteFunc(slices.Clone(written), func(e *evidence.Evidence) bool {
-				return e == picked[0] || !in.onNoEpic && e.Category == picked[0].Category
+				return slices.Contains(picked, e) || !in.onNoEpic && e.Category == picked[0].Category
 			})
 		}
 	}
@@ -788,7 +788,17 @@ func (r *report) pickFocus(focus storyFocus, written, edits []*evidence.Evidence
 		return picked
 	}
 	if picked := r.strengths.pickVaried(of(edits), 1, nil); len(picked) > 0 {
-		return picked
+		// A field edit says what was done, not why: what the user wrote
+		// on the issue within the hour says it ("PAY vault can't tokenize
+		// Amex until their processor migration lands, so Amex stays out
+		// of v1", two minutes before "Linked: is blocked by PAY-821"),
+		// and is told after it (the focus first: its kind of work is the
+		// one a story has no other quote of).
+		edit := picked[0]
+		besides := slices.DeleteFunc(slices.Clone(written), func(e *evidence.Evidence) bool {
+			return e.SiteName != edit.SiteName || e.IssueKey != edit.IssueKey || e.OccurredAt.Sub(edit.OccurredAt).Abs() > time.Hour
+		})
+		return append([]*evidence.Evidence{edit}, r.strengths.pickVaried(besides, 1, quoted)...)
 	}
 	return r.strengths.pickVaried(of(written), 1, nil)
 }

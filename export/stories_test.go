@@ -1150,6 +1150,35 @@ func TestStoriesQuestionAboutDataQuotesACallMadeOnANumber(t *testing.T) {
 	}
 }
 
+// Where the work a question asks about is only a field edit, the story
+// tells with it what the user wrote on the issue within the hour, which
+// says why: "Linked: is blocked by CHK-310" alone tells an interviewer
+// that a ticket was linked.
+func TestStoriesQuestionTellsAnEditWithTheWordsBesideIt(t *testing.T) {
+	p := typicalPortfolio()
+	why := jiraItem(storyFraud, evidence.SourceComment, "10950", "2026-09-05T10:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8,
+		"Checkout cannot expose fraud flags until CHK-310 ships, so repeat-refund review stays manual in v1.")
+	later := jiraItem(storyFraud, evidence.SourceComment, "10952", "2026-09-05T14:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8,
+		"Decision: the review queue is worked by support, not by finance, because support sees the customer first.")
+	link := jiraItem(storyFraud, evidence.SourceChange, "10951", "2026-09-05T10:02:00Z", evidence.CatCrossTeam, "change.link-other-team", 0.8,
+		"Linked: is blocked by CHK-310")
+	r := newReport(p, Options{})
+	crossTeam := func(e *evidence.Evidence) int {
+		if e.Category == evidence.CatCrossTeam {
+			return 1
+		}
+		return 0
+	}
+	got := r.pickFocus(crossTeam, []*evidence.Evidence{&later, &why}, []*evidence.Evidence{&link}, &quoteSet{})
+	if len(got) != 2 || got[0] != &link || got[1] != &why {
+		var excerpts []string
+		for _, e := range got {
+			excerpts = append(excerpts, e.Excerpt)
+		}
+		t.Errorf("picked %q, want the link and the words written two minutes before it (not those of four hours later)", excerpts)
+	}
+}
+
 // fromData tells a number that is a call's grounds from numbers that name
 // a day, a sprint or an issue, and from the numbers decided.
 func TestFromData(t *testing.T) {

@@ -109,3 +109,29 @@ func TestAReleaseMissedMonthsAgoIsOneEitherOr(t *testing.T) {
 		}
 	}
 }
+
+// Your own version on a release that shipped two months ago orders the
+// releases missed among themselves; it does not lift their clean-up over a
+// teammate's question that waits on an answer (the demo's OPS-1318 below
+// OPS-1270, PAY-3452 and two more of them, against "Listed higher").
+func TestAQuestionStaysAboveAStaleFixVersionYouSet(t *testing.T) {
+	cfg := builtin(t)
+	question := story("OPS-1")
+	question.Sprints, question.SprintState, question.Created = nil, "", days(12)
+	question.Comments = []evidence.Comment{comment(tomas, days(6), "Do we keep application logs for 30 or 90 days? I need to size the bucket.")}
+	bug := story("OPS-2")
+	slipped(&bug)
+	shipped := days(49)
+	bug.Type, bug.Components, bug.Created, bug.Releases[0].Date = "Bug", nil, days(84), &shipped
+	bug.Reporter = evidence.User{ID: "aisha", DisplayName: "Aisha"}
+	bug.Comments = []evidence.Comment{comment(tomas, days(30), "Seen again on the nightly preview.")}
+	yours := map[string][]VersionSet{"OPS-2": {{Version: "payments 3.8", At: days(64)}}}
+	gaps := Gaps{"Organization": 184, "Ownership and bias to action": 90, "Communication": 73, "Working across teams": 58}
+	var order []string
+	for _, op := range Find(cfg, Team{Site: site, Issues: []TeamIssue{bug, question}, Now: now, YourVersions: yours}, gaps) {
+		order = append(order, op.IssueKey+" "+op.Detector)
+	}
+	if len(order) == 0 || order[0] != "OPS-1 question.unanswered" {
+		t.Errorf("listed %q, want the teammate's question first", order)
+	}
+}

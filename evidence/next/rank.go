@@ -152,7 +152,10 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		}
 		// A release that shipped without an issue the user set its fix
 		// version to is their own plan gone wrong: theirs to put right
-		// before one someone else made. The reason says so.
+		// before one someone else made. The reason says so. A small lift
+		// (under a week of age): it orders the releases missed among
+		// themselves, and puts no clean-up of a shipped release over a
+		// teammate's question or the user's own priorities.
 		if op.Detector == "release.missed" && t.yourMissedVersionAmong(is, op.Related) {
 			score += w.YourVersion
 		}

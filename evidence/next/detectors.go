@@ -639,33 +639,101 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 		owner = "its assignee"
 		chaseBlocker = "Chase the blocker" + chase + ": ask its assignee for a date"
 		if p := evidence.ProjectOfKey(chased); p != "" {
-			chaseBlocker = "Chase the blocker" + chase + ": ask its assignee (or " + p + "'s lead) for a date"
+			chaseBlocker = "Chase the blocker" + chase + ": ask its assignee (or " + t.projectLead(p) + ") for a date"
 		}
+	}
+	// After months without a word, the chase is the if-so of one
+	// either/or: short, as whoever is asked first knows the blocker.
+	chaseIfSo := "chase" + chase + sep + " for a date"
+	if known && owner != "its owner" && owner != "whoever takes it" && owner != "you" {
+		chaseIfSo = "ask " + owner + " for a date on" + chase + sep
+	} else if known {
+		chaseIfSo = ""
 	}
 	// Someone on the chain asked a named person for a date and got no
 	// answer: that person is whom to chase, whoever the blocker's
 	// assignee is, unless the blocker is yours.
 	if ask, asked, ok := t.unansweredDateAsk(is); ok && owner != "you" {
-		owner, chaseBlocker = asked, ask
+		owner, chaseBlocker, chaseIfSo = asked, ask, ""
 	}
 	if c, on, ok := t.yourLastWordOnChain(is); ok {
 		// The last word on the chain is yours, and says where it stands:
 		// there is nobody to ask for what you know.
-		owner = "you"
-		chaseBlocker = "The last word on the blocker " + on + " is yours, of " + dayOf(c.At, t.Now) + " (“" +
-			t.quote(markup.PlainText(c.Text), c.Text, 100) + "”): say what it waits on now"
+		q := t.quote(markup.PlainText(c.Text), c.Text, 100)
+		owner, chaseIfSo = "you", "say what the blocker "+on+" waits on now (the last word on it is yours, of "+dayOf(c.At, t.Now)+": “"+q+"”)"
+		chaseBlocker = "The last word on the blocker " + on + " is yours, of " + dayOf(c.At, t.Now) + " (“" + q + "”): say what it waits on now"
 	}
 	if chaseBlocker == "" {
 		chaseBlocker = "Chase the blocker" + chase + ": ask " + owner + " for a date"
 	}
 	// Whether the work is still needed is for the team's silence to say:
 	// your own comment down the chain does not keep it alive.
-	stillWanted := stillNeeded(since, t.Now)
-	if quiet := t.lastTeamWordOnChain(is); quiet.Before(since) && t.Now.Sub(quiet) >= abandonedAfter {
-		stillWanted = "Ask first whether it is still needed after " + age(quiet, t.Now) + " without a word from the team, and close it if not. "
+	whether := ""
+	if t.Now.Sub(since) >= abandonedAfter {
+		whether = "is still wanted after " + age(since, t.Now) + " without a word"
 	}
-	return map[string]string{"blocker": blocker, "chase": chase, "blocker-owner": owner, "chase-blocker": chaseBlocker,
-		"age": age(since, t.Now), "still-needed": stillWanted, "date-passed": t.passedDate(is)}, true
+	if quiet := t.lastTeamWordOnChain(is); quiet.Before(since) && t.Now.Sub(quiet) >= abandonedAfter {
+		whether = "is still wanted after " + age(quiet, t.Now) + " without a word from the team"
+	}
+	tell := cmp.Or(is.Assignee.DisplayName, "the team")
+	vars := map[string]string{"blocker": blocker, "chase": chase, "blocker-owner": owner, "chase-blocker": chaseBlocker,
+		"age": age(since, t.Now), "still-needed": "", "post": ", post it here and tell " + tell, "date-passed": t.passedDate(is)}
+	if whether != "" {
+		// One either/or with the one person who can say (the issue's
+		// assignee, else whoever filed it, else you decide), not a
+		// question and then a chase that assumes its answer (kestrel's
+		// CHK-1413).
+		vars["still-needed"] = askIfStillWanted(t.wantedBy(is), whether)
+		ifSo, post := chaseIfSo, " and post it here"
+		if ifSo == "" {
+			ifSo, post = lowerFirst(chaseBlocker), ", and post it here"
+		}
+		vars["chase-blocker"], vars["settled-chase-blocker"] = ifSo, chaseBlocker
+		vars["post"], vars["settled-post"] = post+orClose, vars["post"]
+	}
+	return vars, true
+}
+
+// wantedBy is whom an action asks whether work left alone for months is
+// still wanted: its assignee, whose work it is; with none, whoever filed
+// it, who wanted it; "" when nobody else can say, and it is the user's to
+// decide.
+func (t *Team) wantedBy(is TeamIssue) string {
+	if owner := activeOwner(is); owner != "" && !is.Assignee.Is(t.Site.User) {
+		return owner
+	}
+	if filer := t.askableFiler(is); filer != "" {
+		return filer + ", who filed it"
+	}
+	return ""
+}
+
+// askIfStillWanted is ifStillWanted of whom wantedBy names, or, when the
+// user is the one to decide, "Decide whether it …: if so, ".
+func askIfStillWanted(who, whether string) string {
+	if who == "" {
+		return "Decide whether it " + whether + ": if so, "
+	}
+	return ifStillWanted(who, whether)
+}
+
+// lowerFirst lowers an action's first letter, to go on a sentence: "if
+// so, the blocker PAY-7 has nobody assigned".
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// projectLead names the lead of a project an action cannot name by
+// person: "the Payments lead" when the team's read knows the project's
+// name, else "the PAY project's lead", never the key with a possessive.
+func (t *Team) projectLead(project string) string {
+	for _, is := range t.Issues {
+		if strings.EqualFold(is.Project, project) && is.ProjectName != "" {
+			return "the " + is.ProjectName + " lead"
+		}
+	}
+	return "the " + project + " project's lead"
 }
 
 // unlinkedBlock: an issue marked blocked (flagged, a blocked status or
@@ -804,7 +872,7 @@ func (t *Team) askForOwner(b TeamIssue, project string) string {
 		return "ask " + filer + ", who filed it, who takes it and when"
 	}
 	if !strings.EqualFold(b.Project, project) {
-		return "ask " + b.Project + "'s lead who takes it and when"
+		return "ask " + t.projectLead(b.Project) + " who takes it and when"
 	}
 	return "find it an owner and ask them for a date"
 }
@@ -819,7 +887,7 @@ func (t *Team) askForDate(b TeamIssue) string {
 	if filer := t.askableFiler(b); filer != "" {
 		return "Ask " + filer + ", who filed " + b.Key + ", who takes it and when"
 	}
-	return "Ask " + b.Project + "'s lead who takes " + b.Key + " and when"
+	return "Ask " + t.projectLead(b.Project) + " who takes " + b.Key + " and when"
 }
 
 // askableFiler is the name of whoever filed an issue when an action can
@@ -2170,12 +2238,17 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 		return nil, false
 	}
 	vars := map[string]string{"version": last.Name, "released": last.Date.Format("2 Jan 2006"), "still-wanted": "",
-		"without-it": "without it", "re-plan": "Agree with " + t.releaseDecider(is) + ": move it to the next release or take the version off, and say in a comment why it slipped",
+		"without-it": "without it", "re-plan": "Move it to the next release or take the version off, and say in a comment why it slipped",
 		"since-release": age(*last.Date, t.Now), "you-set": ""}
 	// The user's own plan that slipped is theirs to put right first: the
 	// reason says so, as "you wrote on…" quotes their own word elsewhere.
-	if set, ok := t.yourMissedVersion(is); ok {
+	set, yours := t.yourMissedVersion(is)
+	if yours {
 		vars["you-set"] = "; you set it to " + last.Name + " on " + dayOf(set.At, t.Now)
+	}
+	decider := t.releaseDecider(is, yours)
+	if decider != "" {
+		vars["re-plan"] = "Agree with " + decider + ": move it to the next release or take the version off, and say in a comment why it slipped"
 	}
 	if is.Created.After(last.Date.Add(24 * time.Hour)) {
 		// Filed after the release: it did not slip, its fix version was
@@ -2189,7 +2262,7 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 		// Missed months ago and still open: nobody missed it, and closing
 		// it may be the answer. One either/or with whoever decides where it
 		// goes, not a question and then an order that pull apart.
-		vars["still-wanted"] = ifStillWanted(t.releaseDecider(is), "is still wanted "+vars["since-release"]+" after the release")
+		vars["still-wanted"] = askIfStillWanted(decider, "is still wanted "+vars["since-release"]+" after the release")
 		vars["re-plan"], vars["settled-re-plan"] = "move it to the next release or take the version off, and say in a comment why it slipped"+orClose, vars["re-plan"]
 	}
 	return vars, true
@@ -2229,15 +2302,17 @@ func (t *Team) yourMissedVersion(is TeamIssue) (VersionSet, bool) {
 
 // releaseDecider is whom to agree with where an issue a release shipped
 // without goes: its assignee, whose work it is; with none, whoever filed
-// it, who wanted it; else its project's lead.
-func (t *Team) releaseDecider(is TeamIssue) string {
-	if owner := activeOwner(is); owner != "" && !is.Assignee.Is(t.Site.User) {
-		return owner
+// it, who wanted it; with none either, "" when the user filed it or set
+// the version it missed (the decision is theirs: the action says what to
+// do, not whom to agree it with), else its project's lead.
+func (t *Team) releaseDecider(is TeamIssue, yourVersion bool) string {
+	if who := t.wantedBy(is); who != "" {
+		return who
 	}
-	if filer := t.askableFiler(is); filer != "" {
-		return filer + ", who filed it"
+	if yourVersion || is.Reporter.Is(t.Site.User) || is.Creator.Is(t.Site.User) {
+		return ""
 	}
-	return is.Project + "'s lead"
+	return t.projectLead(is.Project)
 }
 
 // topPriorityUnowned: an issue at the top priority for longer than the

@@ -135,3 +135,36 @@ func TestAQuestionStaysAboveAStaleFixVersionYouSet(t *testing.T) {
 		t.Errorf("listed %q, want the teammate's question first", order)
 	}
 }
+
+// A release shipped without an issue nobody has, whose version you set,
+// is yours to move: the action says what to do, not "Agree with OPS's
+// lead" (the demo's OPS-1272); months on, yours to decide whether it is
+// still wanted.
+func TestAMissedReleaseYouSetWithNobodyOnItIsYoursToMove(t *testing.T) {
+	cfg := builtin(t)
+	is := story("OPS-1")
+	slipped(&is)
+	is.Assignee = evidence.User{}
+	yours := map[string][]VersionSet{"OPS-1": {{Version: "payments 3.8", At: days(50)}}}
+	old := is
+	shipped := days(150)
+	old.Created, old.Releases = days(200), []Release{{Name: "payments 3.8", Date: &shipped, Released: true}}
+	for _, tt := range []struct {
+		is   TeamIssue
+		want string
+	}{
+		{is, "Move it to the next release or take the version off, and say in a comment why it slipped"},
+		{old, "Decide whether it is still wanted 5 months after the release: if so, move it to the next release or take the version off, " +
+			"and say in a comment why it slipped; if not, close it and say why"},
+	} {
+		var got []string
+		for _, op := range Detect(cfg, Team{Site: site, Issues: []TeamIssue{tt.is}, Now: now, YourVersions: yours}) {
+			if op.Detector == "release.missed" {
+				got = append(got, op.Action)
+			}
+		}
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("actions %q, want\n%q", got, tt.want)
+		}
+	}
+}

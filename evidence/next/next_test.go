@@ -145,7 +145,7 @@ func TestDetectors(t *testing.T) {
 			}}},
 		{name: "a story of a closed sprint is not planned work",
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.StoryPoints, is.SprintState = nil, "closed" }}},
-		{name: "blocked with no comment for a week", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 4 working days", action: "Chase the blocker PAY-7: ask its assignee (or PAY's lead) for a date, post it here and tell Tomás",
+		{name: "blocked with no comment for a week", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 4 working days", action: "Chase the blocker PAY-7: ask its assignee (or the PAY project's lead) for a date, post it here and tell Tomás",
 			related: []string{"PAY-7"},
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory = "Blocked", "indeterminate"
@@ -159,13 +159,13 @@ func TestDetectors(t *testing.T) {
 				is.Comments = []evidence.Comment{comment(tomas, days(40), "PAY says ETA "+days(30).Format("2 Jan")+", nothing we can do before.")}
 			}}},
 		{name: "an ETA asked of someone nobody names leaves the blocker's assignee to ask", detector: "blocked.stale",
-			action: "Chase the blocker PAY-7: ask its assignee (or PAY's lead) for a date,",
+			action: "Chase the blocker PAY-7: ask its assignee (or the PAY project's lead) for a date,",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "[~someone] any ETA please?")}
 			}}},
 		{name: "a question to someone that asks no date leaves the blocker's assignee to ask", detector: "blocked.stale",
-			action: "Chase the blocker PAY-7: ask its assignee (or PAY's lead) for a date,",
+			action: "Chase the blocker PAY-7: ask its assignee (or the PAY project's lead) for a date,",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "[~lvenkat] does the API need a new client id?")}
@@ -249,7 +249,7 @@ func TestDetectors(t *testing.T) {
 				},
 			}},
 		{name: "another team's blocker nobody is assigned to, filed by the user: its lead knows who takes it", detector: "blocked.stale",
-			action: "The blocker PAY-7 has nobody assigned: ask PAY's lead who takes it and when",
+			action: "The blocker PAY-7 has nobody assigned: ask the PAY project's lead who takes it and when",
 			issues: []func(*TeamIssue){
 				func(is *TeamIssue) {
 					is.Key, is.Project, is.Assignee, is.Reporter = "PAY-7", "PAY", evidence.User{}, me
@@ -260,7 +260,7 @@ func TestDetectors(t *testing.T) {
 				},
 			}},
 		{name: "a blocker of the team's own project the team's read does not hold: its assignee, or the lead", detector: "blocked.stale",
-			action: "Chase the blocker OPS-77: ask its assignee (or OPS's lead) for a date,",
+			action: "Chase the blocker OPS-77: ask its assignee (or the OPS project's lead) for a date,",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory = "Blocked", "indeterminate"
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-77"}}
@@ -283,7 +283,7 @@ func TestDetectors(t *testing.T) {
 				},
 			}},
 		{name: "a blocker that waits on another issue names what to chase", detector: "blocked.stale", reason: "blocked by OPS-1, which waits on PAY-7, with no comment for 4 working days",
-			action: "Chase the blocker PAY-7, which OPS-1 waits on: ask its assignee (or PAY's lead) for a date,", related: []string{"OPS-1", "PAY-7"},
+			action: "Chase the blocker PAY-7, which OPS-1 waits on: ask its assignee (or the PAY project's lead) for a date,", related: []string{"OPS-1", "PAY-7"},
 			issues: []func(*TeamIssue){
 				func(is *TeamIssue) {
 					// The user's own: it gets no suggestion of its own.
@@ -849,8 +849,8 @@ func TestDetectors(t *testing.T) {
 				shipped := days(41)
 				is.Created, is.Releases, is.Assignee, is.Reporter = days(60), []Release{{Name: "payments 3.8", Date: &shipped, Released: true}}, evidence.User{}, jonas
 			}}},
-		{name: "a release shipped without an issue nobody has that you filed: agree with its project's lead", detector: "release.missed",
-			action: "Agree with OPS's lead: move it to the next release",
+		{name: "a release shipped without an issue nobody has that you filed: yours to move, not a lead's to agree", detector: "release.missed",
+			action: "Move it to the next release or take the version off, and say in a comment why it slipped",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				shipped := days(41)
 				is.Created, is.Releases, is.Assignee, is.Reporter = days(60), []Release{{Name: "payments 3.8", Date: &shipped, Released: true}}, evidence.User{}, me
@@ -1468,9 +1468,9 @@ func TestYourOwnWordOnABlockerNeitherChasesNorRevivesIt(t *testing.T) {
 		t.Fatalf("found %+v, want blocked.stale on PAY-1", found)
 	}
 	op := found[0]
-	want := "Ask first whether it is still needed after 9 months without a word from the team, and close it if not. " +
-		"The last word on the blocker OPS-1 is yours, of 9 Nov (“No-go for platform-2026.11 from my side until PAY-3427 is done. Pushing it to the next release.”): " +
-		"say what it waits on now, post it here and tell the team"
+	want := "Decide whether it is still wanted after 9 months without a word from the team: if so, say what the blocker OPS-1 waits on now " +
+		"(the last word on it is yours, of 9 Nov: “No-go for platform-2026.11 from my side until PAY-3427 is done. Pushing it to the next release.”) " +
+		"and post it here; if not, close it and say why"
 	if op.Action != want {
 		t.Errorf("action\n%q\nwant\n%q", op.Action, want)
 	}
@@ -1480,7 +1480,7 @@ func TestYourOwnWordOnABlockerNeitherChasesNorRevivesIt(t *testing.T) {
 	// A question of yours on the blocker that nobody answered is chased.
 	blocker.Comments = []evidence.Comment{comment(me, days(9), "Aisha, when do you expect this to be done?")}
 	found = Find(cfg, Team{Site: site, Issues: []TeamIssue{behind, blocker}, Now: now}, Gaps{})
-	if len(found) != 1 || !strings.Contains(found[0].Action, "Chase the blocker OPS-1: ask Aisha for a date") {
+	if len(found) != 1 || !strings.Contains(found[0].Action, "if so, ask Aisha for a date on OPS-1 and post it here") {
 		t.Errorf("found %+v, want your unanswered question chased", found)
 	}
 }
@@ -2112,5 +2112,49 @@ func TestADateStillAheadIsNotSaidToHavePassed(t *testing.T) {
 	got := detectedBy(t, cfg, []TeamIssue{is}, "blocked.stale", false)
 	if len(got) != 1 || strings.Contains(got[0].Reason, "has passed") {
 		t.Errorf("found %+v, want one chase that does not say the date passed", got)
+	}
+}
+
+// A block silent for months asks whether the work is still wanted as one
+// either/or with one person (its assignee, else whoever filed it), not a
+// question of nobody and then a chase that assumes its answer (kestrel's
+// CHK-1413); once settled, the chase is the usual one.
+func TestALongSilentBlockIsOneEitherOrWithOnePerson(t *testing.T) {
+	cfg := builtin(t)
+	fischer := evidence.User{ID: "lf", DisplayName: "Lena Fischer"}
+	is := story("OPS-1")
+	is.Assignee, is.Reporter, is.Created, is.Sprints, is.SprintState = evidence.User{}, fischer, days(300), nil, ""
+	is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7", OtherProject: "PAY", OtherStatusCategory: "new"}}
+	is.Comments = []evidence.Comment{comment(tomas, days(200), "Amex stays out of v1: waits on PAY-7.")}
+	assigned := is
+	assigned.Assignee = tomas
+	for _, tt := range []struct {
+		is            TeamIssue
+		want, settled string
+	}{
+		{is, "Ask Lena Fischer, who filed it, whether it is still wanted after 7 months without a word: if so, chase PAY-7 for a date and post it here; if not, close it and say why",
+			"Chase the blocker PAY-7: ask its assignee (or the PAY project's lead) for a date, post it here and tell the team"},
+		{assigned, "Ask Tomás whether it is still wanted after 7 months without a word: if so, chase PAY-7 for a date and post it here; if not, close it and say why",
+			"Chase the blocker PAY-7: ask its assignee (or the PAY project's lead) for a date, post it here and tell Tomás"},
+	} {
+		got := detectedBy(t, cfg, []TeamIssue{tt.is}, "blocked.stale", false)
+		if len(got) != 1 || got[0].Action != tt.want || got[0].Settled != tt.settled {
+			t.Errorf("found %+v, want the action\n%q\nsettled\n%q", got, tt.want, tt.settled)
+		}
+	}
+}
+
+// A lead an action cannot name is the project's, by its name when the
+// team's read knows it, never its key with a possessive ("PAY's lead").
+func TestALeadIsNamedByTheProjectNotItsKey(t *testing.T) {
+	cfg := builtin(t)
+	is := story("OPS-1")
+	is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7", OtherProject: "PAY", OtherStatusCategory: "new"}}
+	is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY-7.")}
+	pay := story("PAY-1")
+	pay.Project, pay.ProjectName = "PAY", "Payments Platform"
+	got := detectedBy(t, cfg, []TeamIssue{is, pay}, "blocked.stale", false)
+	if want := "Chase the blocker PAY-7: ask its assignee (or the Payments Platform lead) for a date, post it here and tell Tomás"; len(got) != 1 || got[0].Action != want {
+		t.Errorf("found %+v, want the action\n%q", got, want)
 	}
 }

@@ -1683,6 +1683,15 @@ func untriagedBug(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 		}
 		vars["still-happens"] = ifStillWanted(cmp.Or(who, "the team"), "still happens ("+known+")")
 		vars["triage"], vars["settled-triage"] = "set", vars["triage"]
+		if t.highPriority(is.Priority) {
+			// A high bug that still happens a year on wants someone on it
+			// and a sprint, more than a component (the demo's OPS-1183).
+			plan := "plan it into a sprint"
+			if activeOwner(is) == "" {
+				plan += " with an owner"
+			}
+			vars["triage"] = plan + " and set"
+		}
 		vars["or-close"], vars["settled-or-close"] = orClose, ""
 	}
 	return vars, true

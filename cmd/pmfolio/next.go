@@ -269,7 +269,12 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Now: now, Names: names, YourVersions: yours}, gaps) {
+		// Who moved an issue, and where, likewise.
+		moves, err := store.StatusMoves(ctx, s.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Now: now, Names: names, YourVersions: yours, StatusMoves: moves}, gaps) {
 			if !taken[op.ID] {
 				all = append(all, op)
 			}

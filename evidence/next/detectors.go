@@ -32,11 +32,16 @@ type Team struct {
 	// YourVersions are the fix versions the user's own changes put on
 	// issues (from their synced changelogs), by issue id, oldest first:
 	// release.missed says "you set it to platform-2026.09 on 15 Sep" of a
-	// version the release shipped without, and lists it higher; nil for
-	// none.
+	// version the release shipped without, and lists it first among the
+	// releases missed; nil for none.
 	YourVersions map[string][]VersionSet
-	byKey        map[string]int    // Issues by key, made on first use (issue)
-	people       map[string]string // names by account, made on first use (nameOf)
+	// StatusMoves are the status changes, by anyone, of the issues whose
+	// changelogs sync read (those the user worked on), by issue id, oldest
+	// first: in-progress.set-aside says who moved an issue on after a
+	// word that set it aside; nil for none.
+	StatusMoves map[string][]StatusMove
+	byKey       map[string]int    // Issues by key, made on first use (issue)
+	people      map[string]string // names by account, made on first use (nameOf)
 	// typical is the team's median story estimate, -1 when too few
 	// stories have one; made on first use (typicalStory).
 	typical *float64

@@ -143,8 +143,25 @@ func setAsideInProgress(_ Detector, t *Team, is TeamIssue) (map[string]string, b
 		if who != "you" {
 			whose = who + "'s"
 		}
-		action = "Ask " + cmp.Or(owner, "the team") + " whether the work goes on after all (it changed on " + dayOf(is.Updated, t.Now) +
-			", after " + whose + " comment): if not, " + strings.Join(undo, " and ") + "; if it does, say why in a comment"
+		ask := "Ask " + cmp.Or(owner, "the team") + " whether the work goes on after all (it changed on " + dayOf(is.Updated, t.Now) +
+			", after " + whose + " comment)"
+		// Who moved it, and where, is what to ask about: "Ravi Shankar
+		// moved it back to In Progress on 4 Dec" (the demo's MOB-837).
+		if m, ok := t.movedAfter(is, c.At); ok {
+			mover := cmp.Or(m.By.DisplayName, "someone")
+			if m.By.Is(t.Site.User) {
+				mover = "you"
+			}
+			moved := "moved it" + m.back + " to " + m.To + " on " + dayOf(m.At, t.Now)
+			switch {
+			case owner != "" && mover == owner:
+				ask = "Ask " + owner + ", who " + moved + ", whether the work goes on after all"
+			default:
+				ask = "Ask " + cmp.Or(owner, "the team") + " whether the work goes on after all (" + mover + " " + moved + ")"
+			}
+		}
+		action = ask + ": if not, " + strings.Join(undo, " and ") + "; if it goes on, say in a comment why it now beats " +
+			whose + " " + dayOf(c.At, t.Now) + " call"
 	}
 	// Lowering the priority is prioritization; with a priority that is
 	// not high, what is asked is moving it out of the running sprint,
@@ -171,4 +188,31 @@ func (t *Team) highPriority(name string) bool {
 		return rank == 1 || rank == 2 && !t.usesP0()
 	}
 	return strings.EqualFold(name, "high") || strings.EqualFold(name, "critical")
+}
+
+// moveAfter is a status move, and " back" when it returns the issue to a
+// status it had left before.
+type moveAfter struct {
+	StatusMove
+	back string
+}
+
+// movedAfter is the latest status move of an issue after a time, from the
+// changelogs sync read (Team.StatusMoves).
+func (t *Team) movedAfter(is TeamIssue, after time.Time) (moveAfter, bool) {
+	moves := t.StatusMoves[is.ID]
+	for i := len(moves) - 1; i >= 0; i-- {
+		m := moves[i]
+		if !m.At.After(after) || m.To == "" {
+			continue
+		}
+		out := moveAfter{StatusMove: m}
+		for _, before := range moves[:i] {
+			if strings.EqualFold(before.From, m.To) {
+				out.back = " back"
+			}
+		}
+		return out, true
+	}
+	return moveAfter{}, false
 }

@@ -1,6 +1,7 @@
 package next
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -87,7 +88,8 @@ func TestTheLatestWordThatSetsWorkAsideWins(t *testing.T) {
 				is.Updated = days(1)
 			},
 			want: []string{"in-progress.set-aside: Priya parked it on 16 Nov (“Parking this until the audit is done.”), but it is still Highest and in progress with Tomás => " +
-				"Ask Tomás whether the work goes on after all (it changed on 17 Nov, after Priya's comment): if not, lower its priority and move it back to To Do; if it does, say why in a comment"},
+				"Ask Tomás whether the work goes on after all (it changed on 17 Nov, after Priya's comment): if not, lower its priority and move it back to To Do; " +
+				"if it goes on, say in a comment why it now beats Priya's 16 Nov call"},
 			absent: []string{"in-progress.outside-sprint"}},
 		{name: "the assignee's own decision at Medium: only the board to put right",
 			edit: func(is *TeamIssue) {
@@ -171,4 +173,42 @@ func builtin(t testing.TB) Config {
 		t.Fatal(err)
 	}
 	return cfg
+}
+
+// Work set aside and then moved on says who moved it, and where, and asks
+// for why it now beats that call (the demo's MOB-837: "Ravi Shankar moved
+// it back to In Progress on 4 Dec"), not "it changed on 4 Dec".
+func TestWorkMovedOnAfterItWasSetAsideSaysWhoMovedIt(t *testing.T) {
+	cfg := builtin(t)
+	is := story("OPS-1")
+	leftBehind(&is)
+	is.Comments = append(is.Comments, comment(me, days(3), "Deprioritising this for the rest of the quarter."))
+	is.Updated = days(1)
+	moves := []StatusMove{
+		{By: tomas, From: "To Do", To: "In Progress", At: days(20)},
+		{By: tomas, From: "In Progress", To: "In Review", At: days(5)},
+		{By: tomas, From: "In Review", To: "In Progress", At: days(1)},
+	}
+	byOther := slices.Clone(moves)
+	byOther[2].By = evidence.User{ID: "priya", DisplayName: "Priya"}
+	for _, tt := range []struct {
+		moves []StatusMove
+		want  string
+	}{
+		{moves, "Ask Tomás, who moved it back to In Progress on 17 Nov, whether the work goes on after all: if not, lower its priority and " +
+			"move it back to To Do; if it goes on, say in a comment why it now beats your 15 Nov call"},
+		{byOther, "Ask Tomás whether the work goes on after all (Priya moved it back to In Progress on 17 Nov): if not, lower its priority and " +
+			"move it back to To Do; if it goes on, say in a comment why it now beats your 15 Nov call"},
+	} {
+		team := Team{Site: site, Issues: []TeamIssue{is, story("OPS-2")}, Now: now, StatusMoves: map[string][]StatusMove{"OPS-1": tt.moves}}
+		var got []string
+		for _, op := range Detect(cfg, team) {
+			if op.Detector == "in-progress.set-aside" {
+				got = append(got, op.Action)
+			}
+		}
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("actions %q, want\n%q", got, tt.want)
+		}
+	}
 }

@@ -115,6 +115,15 @@ type VersionSet struct {
 	At      time.Time
 }
 
+// StatusMove is a change of an issue's status, by whom and when: read from
+// the synced changelogs of the issues the user worked on, as the team's
+// read holds none.
+type StatusMove struct {
+	By       evidence.User
+	From, To string
+	At       time.Time
+}
+
 // Release is a fix version with its date.
 type Release struct {
 	Name     string     `json:"name"`

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -259,6 +260,43 @@ func (s *Store) YourVersions(ctx context.Context, siteID int64) (map[string][]ne
 		for _, it := range items {
 			if isFixVersion(it) && it.ToString != "" {
 				out[issueID] = append(out[issueID], next.VersionSet{Version: it.ToString, At: when})
+			}
+		}
+	}
+	return out, rows.Err()
+}
+
+// StatusMoves are the status changes, by anyone, in the changelogs sync
+// read on a site (of the issues the user worked on), by issue id, oldest
+// first: the team's read holds no changelog, and `next` says who moved an
+// issue on after a word that set it aside.
+func (s *Store) StatusMoves(ctx context.Context, siteID int64) (map[string][]next.StatusMove, error) {
+	rows, err := s.reader().QueryContext(ctx, `
+		SELECT issue_id, occurred_at, author_id, author_name, items FROM activities
+		WHERE site_id = ? AND source = 'change' AND items LIKE '%status%'
+		ORDER BY occurred_at, source_id`, siteID)
+	if err != nil {
+		return nil, fmt.Errorf("read status changes: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]next.StatusMove{}
+	for rows.Next() {
+		var issueID, at, authorID, authorName, data string
+		if err := rows.Scan(&issueID, &at, &authorID, &authorName, &data); err != nil {
+			return nil, fmt.Errorf("read status changes: %w", err)
+		}
+		var items []evidence.ChangeItem
+		if err := json.Unmarshal([]byte(data), &items); err != nil {
+			return nil, fmt.Errorf("decode the changes of issue %s: %w", issueID, err)
+		}
+		when, err := parseTime(at)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range items {
+			if it.FieldID == "status" || it.FieldID == "" && strings.EqualFold(it.Field, "status") {
+				out[issueID] = append(out[issueID], next.StatusMove{By: evidence.User{ID: authorID, DisplayName: authorName},
+					From: it.FromString, To: it.ToString, At: when})
 			}
 		}
 	}

@@ -116,3 +116,38 @@ func TestYourVersionsAreTheFixVersionsYourChangesSet(t *testing.T) {
 		t.Errorf("YourVersions = %v, want %v", gotText, want)
 	}
 }
+
+// StatusMoves are the status changes in the synced changelogs, by anyone,
+// by issue, oldest first: who moved an issue on is what `next` asks about.
+func TestStatusMovesAreEveryonesStatusChanges(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := storeNow.Add(-30 * 24 * time.Hour)
+	set := func(id string, author evidence.User, at time.Time, items ...evidence.ChangeItem) evidence.Activity {
+		return evidence.Activity{Source: evidence.SourceChange, SourceID: id, Author: author, At: at, Items: items}
+	}
+	status := func(from, to string) evidence.ChangeItem {
+		return evidence.ChangeItem{Field: "status", FieldID: "status", FieldType: "jira", FromString: from, ToString: to}
+	}
+	rec := testRecord("10001", "MOB-1", t0,
+		set("s1", testOther, t0.Add(time.Hour), status("In Progress", "In Review")),
+		set("s2", testMe, t0.Add(2*time.Hour), evidence.ChangeItem{Field: "priority", FieldID: "priority", ToString: "Status quo"}),
+		set("s3", testOther, t0.Add(3*time.Hour), evidence.ChangeItem{Field: "Status", FieldType: "jira", FromString: "In Review", ToString: "In Progress"}))
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{rec}, fakeClassify, storeNow); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.StatusMoves(ctx, site.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, m := range got["10001"] {
+		text = append(text, m.By.DisplayName+": "+m.From+" -> "+m.To+" "+m.At.UTC().Format(time.RFC3339))
+	}
+	want := []string{testOther.DisplayName + ": In Progress -> In Review " + t0.Add(time.Hour).Format(time.RFC3339),
+		testOther.DisplayName + ": In Review -> In Progress " + t0.Add(3*time.Hour).Format(time.RFC3339)}
+	if fmt.Sprint(text) != fmt.Sprint(want) || len(got) != 1 {
+		t.Errorf("StatusMoves = %v, want %v", text, want)
+	}
+}

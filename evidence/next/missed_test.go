@@ -1,6 +1,7 @@
 package next
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -132,6 +133,20 @@ func TestAQuestionStaysAboveAStaleFixVersionYouSet(t *testing.T) {
 		order = append(order, op.IssueKey+" "+op.Detector)
 	}
 	if len(order) == 0 || order[0] != "OPS-1 question.unanswered" {
+		t.Errorf("listed %q, want the teammate's question first", order)
+	}
+	// A release of last week, in the running sprint, that weighs just
+	// under the question stays under it (the demo's PAY-3458).
+	fresh := bug
+	shippedLately := days(6)
+	fresh.Created, fresh.Releases[0].Date, fresh.Sprints, fresh.SprintState = days(16), &shippedLately, []string{"OPS Sprint 9"}, "active"
+	fresh.Comments = nil
+	yours = map[string][]VersionSet{"OPS-2": {{Version: "payments 3.8", At: days(10)}}}
+	order = nil
+	for _, op := range Find(cfg, Team{Site: site, Issues: []TeamIssue{fresh, question}, Now: now, YourVersions: yours}, gaps) {
+		order = append(order, op.IssueKey+" "+op.Detector+" "+fmt.Sprint(op.Score))
+	}
+	if len(order) < 2 || !strings.HasPrefix(order[0], "OPS-1 question.unanswered") {
 		t.Errorf("listed %q, want the teammate's question first", order)
 	}
 }

@@ -73,6 +73,7 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 	}
 	w := cfg.Ranking
 	out := make([]Opportunity, len(opps))
+	var lifted []int // the releases missed whose version the user set
 	for i, op := range opps {
 		d, _ := cfg.Detector(op.Detector)
 		is := byID[op.IssueID]
@@ -152,13 +153,10 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		}
 		// A release that shipped without an issue the user set its fix
 		// version to is their own plan gone wrong: theirs to put right
-		// before one someone else made. The reason says so. A small lift
-		// (under a week of age): it orders the releases missed among
-		// themselves, and puts no clean-up of a shipped release over a
-		// teammate's question or the user's own priorities.
-		if op.Detector == "release.missed" && t.yourMissedVersionAmong(is, op.Related) {
-			score += w.YourVersion
-		}
+		// before one someone else made. The reason says so. The lift
+		// (yourVersionsFirst) orders the releases missed among themselves,
+		// and puts no clean-up of a shipped release over other work.
+		yours := op.Detector == "release.missed" && t.yourMissedVersionAmong(is, op.Related)
 		if due != nil {
 			switch days := due.Sub(t.Now).Hours() / 24; {
 			case days <= 7:
@@ -177,11 +175,37 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		op.Score = math.Round(score*100) / 100
 		op.Why = why
 		out[i] = op
+		if yours {
+			lifted = append(lifted, i)
+		}
 	}
+	yourVersionsFirst(out, lifted, w.YourVersion)
 	chasesLead(out)
 	leadOver(out, "release.missed", "bug.untriaged")
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	return out
+}
+
+// yourVersionsFirst lifts the releases missed whose version the user set
+// (lifted, indices into opps) by up to lift, to order the releases missed
+// among themselves: never up to a suggestion of another kind that was
+// above it, nor past one it tied, so that no clean-up of a shipped release
+// goes over a teammate's question or the user's own priorities for it
+// (the demo's PAY-3458 stays below OPS-1317's question).
+func yourVersionsFirst(opps []Opportunity, lifted []int, lift float64) {
+	for _, i := range lifted {
+		base := opps[i].Score
+		ceiling := base + lift
+		for _, op := range opps {
+			if op.Detector == "release.missed" || op.Score < base {
+				continue
+			}
+			// A hundredth under the next suggestion of another kind, or
+			// no lift at all over one it ties.
+			ceiling = min(ceiling, max(base, op.Score-0.01))
+		}
+		opps[i].Score = math.Round(ceiling*100) / 100
+	}
 }
 
 // chasesBlock are the detectors whose suggestion moves a block: chasing

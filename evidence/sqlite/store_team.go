@@ -233,37 +233,19 @@ func (s *Store) TeamIssues(ctx context.Context, siteID int64) ([]next.TeamIssue,
 // on issues, by issue id, oldest first: the team's read holds no changelog,
 // and `next` says "you set it to …" of a version a release shipped without.
 func (s *Store) YourVersions(ctx context.Context, siteID int64) (map[string][]next.VersionSet, error) {
+	out := map[string][]next.VersionSet{}
 	// LIKE narrows the read to histories that may touch the field (it
 	// ignores case); which item sets it is told in Go.
-	rows, err := s.reader().QueryContext(ctx, `
-		SELECT issue_id, occurred_at, items FROM activities
+	err := s.eachChange(ctx, "your fix versions", `
+		SELECT issue_id, occurred_at, author_id, author_name, items FROM activities
 		WHERE site_id = ? AND is_mine = 1 AND source = 'change' AND (items LIKE '%fixversion%' OR items LIKE '%fix version%')
-		ORDER BY occurred_at, source_id`, siteID)
-	if err != nil {
-		return nil, fmt.Errorf("read your fix versions: %w", err)
-	}
-	defer rows.Close()
-	out := map[string][]next.VersionSet{}
-	for rows.Next() {
-		var issueID, at, data string
-		if err := rows.Scan(&issueID, &at, &data); err != nil {
-			return nil, fmt.Errorf("read your fix versions: %w", err)
-		}
-		var items []evidence.ChangeItem
-		if err := json.Unmarshal([]byte(data), &items); err != nil {
-			return nil, fmt.Errorf("decode the changes of issue %s: %w", issueID, err)
-		}
-		when, err := parseTime(at)
-		if err != nil {
-			return nil, err
-		}
-		for _, it := range items {
+		ORDER BY occurred_at, source_id`, siteID,
+		func(issueID string, when time.Time, _ evidence.User, it evidence.ChangeItem) {
 			if isFixVersion(it) && it.ToString != "" {
 				out[issueID] = append(out[issueID], next.VersionSet{Version: it.ToString, At: when})
 			}
-		}
-	}
-	return out, rows.Err()
+		})
+	return out, err
 }
 
 // StatusMoves are the status changes, by anyone, in the changelogs sync
@@ -271,36 +253,48 @@ func (s *Store) YourVersions(ctx context.Context, siteID int64) (map[string][]ne
 // first: the team's read holds no changelog, and `next` says who moved an
 // issue on after a word that set it aside.
 func (s *Store) StatusMoves(ctx context.Context, siteID int64) (map[string][]next.StatusMove, error) {
-	rows, err := s.reader().QueryContext(ctx, `
+	out := map[string][]next.StatusMove{}
+	err := s.eachChange(ctx, "status changes", `
 		SELECT issue_id, occurred_at, author_id, author_name, items FROM activities
 		WHERE site_id = ? AND source = 'change' AND items LIKE '%status%'
-		ORDER BY occurred_at, source_id`, siteID)
+		ORDER BY occurred_at, source_id`, siteID,
+		func(issueID string, when time.Time, by evidence.User, it evidence.ChangeItem) {
+			if it.FieldID == "status" || it.FieldID == "" && strings.EqualFold(it.Field, "status") {
+				out[issueID] = append(out[issueID], next.StatusMove{By: by, From: it.FromString, To: it.ToString, At: when})
+			}
+		})
+	return out, err
+}
+
+// eachChange calls each with every item of the change histories query
+// reads (issue id, time, author id and name, items, in that order), and
+// names what it reads as what in its errors.
+func (s *Store) eachChange(ctx context.Context, what, query string, siteID int64,
+	each func(issueID string, when time.Time, author evidence.User, it evidence.ChangeItem)) error {
+	rows, err := s.reader().QueryContext(ctx, query, siteID)
 	if err != nil {
-		return nil, fmt.Errorf("read status changes: %w", err)
+		return fmt.Errorf("read %s: %w", what, err)
 	}
 	defer rows.Close()
-	out := map[string][]next.StatusMove{}
 	for rows.Next() {
-		var issueID, at, authorID, authorName, data string
-		if err := rows.Scan(&issueID, &at, &authorID, &authorName, &data); err != nil {
-			return nil, fmt.Errorf("read status changes: %w", err)
+		var issueID, at, data string
+		var author evidence.User
+		if err := rows.Scan(&issueID, &at, &author.ID, &author.DisplayName, &data); err != nil {
+			return fmt.Errorf("read %s: %w", what, err)
 		}
 		var items []evidence.ChangeItem
 		if err := json.Unmarshal([]byte(data), &items); err != nil {
-			return nil, fmt.Errorf("decode the changes of issue %s: %w", issueID, err)
+			return fmt.Errorf("decode the changes of issue %s: %w", issueID, err)
 		}
 		when, err := parseTime(at)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, it := range items {
-			if it.FieldID == "status" || it.FieldID == "" && strings.EqualFold(it.Field, "status") {
-				out[issueID] = append(out[issueID], next.StatusMove{By: evidence.User{ID: authorID, DisplayName: authorName},
-					From: it.FromString, To: it.ToString, At: when})
-			}
+			each(issueID, when, author, it)
 		}
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // isFixVersion reports whether a change item sets the Fix Version/s field,

@@ -582,6 +582,24 @@ func TestTheBriefPrefersARulesClaimToTheModels(t *testing.T) {
 	}
 }
 
+// However rare the model's kind of work is, a proof of a record a rule
+// claimed says what the rule says: a progress note on the user's epic is
+// stakeholder communication (taxonomy.md), not the epic ownership the
+// model also read in it.
+func TestAProofOfARecordARuleClaimedCarriesTheRulesKind(t *testing.T) {
+	words := "Update: 3 of 4 stories done, the rest are in review. ETA for the rollout is Monday. Risk: the production drill needs a window from Payments."
+	rule := jiraItem(epicEU, evidence.SourceComment, "10997", "2026-09-17T14:10:00Z", evidence.CatStakeholderComms, "comment.status-update", 0.75, words)
+	model := jiraItem(epicEU, evidence.SourceComment, "10997", "2026-09-17T14:10:00Z", evidence.CatEpicOwnership, evidence.RuleTextModel, 0.98, words)
+	s := strengths{rarity: map[string]float64{evidence.CatEpicOwnership: 1}}
+	if got := s.pickVaried([]*evidence.Evidence{&model, &rule}, 1, nil); len(got) != 1 || got[0] != &rule {
+		t.Errorf("picked %+v, want the rule's stakeholder communication", got)
+	}
+	// A record only the model claimed is still the model's to show.
+	if got := s.pickVaried([]*evidence.Evidence{&model}, 1, nil); len(got) != 1 || got[0] != &model {
+		t.Errorf("picked %+v, want the model's claim where no rule claimed the record", got)
+	}
+}
+
 // The brief states an initiative's result once: under the initiative, not
 // again among its résumé bullets (pmfolio bullets still leads with it).
 func TestTheBriefDoesNotRepeatAResultAmongItsBullets(t *testing.T) {

@@ -194,6 +194,16 @@ func (s strengths) pickVaried(items []*evidence.Evidence, n int, shown *quoteSet
 		shown = &quoteSet{}
 	}
 	ranked := s.strongestFirst(items)
+	// Where a rule and the text model claim one record as different kinds
+	// of work, a proof says what the rule says: an epic's progress note is
+	// "Stakeholder communication" (comment.status-update), not the "Epic
+	// ownership" the model also read in it, however rare that kind is.
+	ruled := make(map[activityRef]bool)
+	for _, e := range items {
+		if e.Rule != evidence.RuleTextModel {
+			ruled[activityRef{e.SiteName, e.IssueKey, e.Source, e.SourceID}] = true
+		}
+	}
 	for _, onePerIssue := range []bool{true, false} {
 		for _, c := range ranked {
 			if len(picked) == n {
@@ -201,7 +211,8 @@ func (s strengths) pickVaried(items []*evidence.Evidence, n int, shown *quoteSet
 			}
 			e := c.item
 			ref := issueRef{e.SiteName, e.IssueKey}
-			if categories[e.Category] || (onePerIssue && e.IssueKey != "" && issues[ref]) || shown.has(e.Excerpt) {
+			if categories[e.Category] || (onePerIssue && e.IssueKey != "" && issues[ref]) || shown.has(e.Excerpt) ||
+				e.Rule == evidence.RuleTextModel && e.SourceID != "" && ruled[activityRef{e.SiteName, e.IssueKey, e.Source, e.SourceID}] {
 				continue
 			}
 			shown.add(e.Excerpt)

@@ -273,11 +273,20 @@ const sameQuote = 0.6
 // quoteWords is the set of a quote's words, lowercase, numbers as one word.
 func quoteWords(text string) map[string]bool {
 	words := make(map[string]bool)
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if unicode.IsDigit(rune(w[0])) {
-			w = "#"
-		}
+	for _, w := range foldedWords(text) {
 		words[w] = true
+	}
+	return words
+}
+
+// foldedWords are text's words, lowercase, numbers as "#": how quotes are
+// compared, so that one template filled in with other numbers is the same.
+func foldedWords(text string) []string {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i, w := range words {
+		if unicode.IsDigit(rune(w[0])) {
+			words[i] = "#"
+		}
 	}
 	return words
 }
@@ -296,14 +305,7 @@ const sameClause = 8
 func longClauses(text string) []string {
 	var out []string
 	for _, part := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(".!?:;\n", r) }) {
-		var words []string
-		for _, w := range strings.FieldsFunc(strings.ToLower(part), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			if unicode.IsDigit(rune(w[0])) {
-				w = "#"
-			}
-			words = append(words, w)
-		}
-		if len(words) >= sameClause {
+		if words := foldedWords(part); len(words) >= sameClause {
 			out = append(out, strings.Join(words, " "))
 		}
 	}

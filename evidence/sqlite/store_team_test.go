@@ -85,19 +85,16 @@ func TestYourVersionsAreTheFixVersionsYourChangesSet(t *testing.T) {
 	s := mustOpenStore(t)
 	site := mustSite(t, s)
 	t0 := storeNow.Add(-30 * 24 * time.Hour)
-	set := func(id string, author evidence.User, at time.Time, items ...evidence.ChangeItem) evidence.Activity {
-		return evidence.Activity{Source: evidence.SourceChange, SourceID: id, Author: author, At: at, Items: items}
-	}
 	cloud := func(from, to string) evidence.ChangeItem {
 		return evidence.ChangeItem{Field: "Fix Version", FieldID: "fixVersions", FieldType: "jira", FromString: from, ToString: to}
 	}
 	rec := testRecord("10001", "PAY-1", t0,
-		set("v1", testMe, t0.Add(time.Hour), cloud("", "payments-api 3.14.0")),
-		set("v2", testOther, t0.Add(2*time.Hour), cloud("", "payments-api 3.15.0")),
-		set("v3", testMe, t0.Add(3*time.Hour), cloud("payments-api 3.14.0", "")),
-		set("v4", testMe, t0.Add(4*time.Hour), evidence.ChangeItem{Field: "Fix Version/s", FieldType: "jira", ToString: "payments-api 3.16.0"},
+		change("v1", testMe, t0.Add(time.Hour), cloud("", "payments-api 3.14.0")),
+		change("v2", testOther, t0.Add(2*time.Hour), cloud("", "payments-api 3.15.0")),
+		change("v3", testMe, t0.Add(3*time.Hour), cloud("payments-api 3.14.0", "")),
+		change("v4", testMe, t0.Add(4*time.Hour), evidence.ChangeItem{Field: "Fix Version/s", FieldType: "jira", ToString: "payments-api 3.16.0"},
 			evidence.ChangeItem{Field: "priority", FieldID: "priority", ToString: "High"}))
-	other := testRecord("10002", "PAY-2", t0, set("v5", testMe, t0.Add(time.Hour), evidence.ChangeItem{Field: "Component", FieldID: "components", ToString: "fix version tool"}))
+	other := testRecord("10002", "PAY-2", t0, change("v5", testMe, t0.Add(time.Hour), evidence.ChangeItem{Field: "Component", FieldID: "components", ToString: "fix version tool"}))
 	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{rec, other}, fakeClassify, storeNow); err != nil {
 		t.Fatal(err)
 	}
@@ -124,16 +121,13 @@ func TestStatusMovesAreEveryonesStatusChanges(t *testing.T) {
 	s := mustOpenStore(t)
 	site := mustSite(t, s)
 	t0 := storeNow.Add(-30 * 24 * time.Hour)
-	set := func(id string, author evidence.User, at time.Time, items ...evidence.ChangeItem) evidence.Activity {
-		return evidence.Activity{Source: evidence.SourceChange, SourceID: id, Author: author, At: at, Items: items}
-	}
 	status := func(from, to string) evidence.ChangeItem {
 		return evidence.ChangeItem{Field: "status", FieldID: "status", FieldType: "jira", FromString: from, ToString: to}
 	}
 	rec := testRecord("10001", "MOB-1", t0,
-		set("s1", testOther, t0.Add(time.Hour), status("In Progress", "In Review")),
-		set("s2", testMe, t0.Add(2*time.Hour), evidence.ChangeItem{Field: "priority", FieldID: "priority", ToString: "Status quo"}),
-		set("s3", testOther, t0.Add(3*time.Hour), evidence.ChangeItem{Field: "Status", FieldType: "jira", FromString: "In Review", ToString: "In Progress"}))
+		change("s1", testOther, t0.Add(time.Hour), status("In Progress", "In Review")),
+		change("s2", testMe, t0.Add(2*time.Hour), evidence.ChangeItem{Field: "priority", FieldID: "priority", ToString: "Status quo"}),
+		change("s3", testOther, t0.Add(3*time.Hour), evidence.ChangeItem{Field: "Status", FieldType: "jira", FromString: "In Review", ToString: "In Progress"}))
 	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{rec}, fakeClassify, storeNow); err != nil {
 		t.Fatal(err)
 	}

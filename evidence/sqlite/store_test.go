@@ -77,6 +77,11 @@ func comment(id string, author evidence.User, at time.Time, text string) evidenc
 	return evidence.Activity{Source: evidence.SourceComment, SourceID: id, Author: author, At: at, Text: text}
 }
 
+// change is a change history by author at a time, of its items.
+func change(id string, author evidence.User, at time.Time, items ...evidence.ChangeItem) evidence.Activity {
+	return evidence.Activity{Source: evidence.SourceChange, SourceID: id, Author: author, At: at, Items: items}
+}
+
 func TestStoreMigratesEmptyAndExistingDatabase(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "pmfolio.db")

@@ -168,12 +168,20 @@ func Count(n int) string {
 // "Hi All, ", "Hello team: ", "Dear all - ", "Good morning everyone, ".
 var greeting = regexp.MustCompile(`(?i)^(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening))(?:\s+[\p{L}@'.-]+){0,3}?\s*(?:[,:!]|\s[–—-])\s*`)
 
-// WithoutGreeting drops the salutation a quote opens with ("Hi All,
+// QuoteBody is the part of the user's words a portfolio quotes: one line,
+// without the greeting it opens with or the sign-offs it ends with. Every
+// quote goes through it, so a brief, a story and its result never differ
+// in what they leave out.
+func QuoteBody(text string) string {
+	return withoutGreeting(withoutSignOff(OneLine(text)))
+}
+
+// withoutGreeting drops the salutation a quote opens with ("Hi All,
 // sharing where we stand. SIT/UAT criteria are agreed…" quotes from
 // "Sharing"), keeping the text whole when nothing else would be left. A
 // portfolio's quote is the user's point, and a reader scanning it for
 // two minutes reads its first words.
-func WithoutGreeting(text string) string {
+func withoutGreeting(text string) string {
 	at := greeting.FindStringIndex(text)
 	if at == nil {
 		return text
@@ -195,11 +203,11 @@ var signOff = regexp.MustCompile(`(?i)^(?:many thanks|thanks|thank you|thx|ty|ch
 	// "…down from 42 when we started. Closing the epic."
 	`^(?:closing|closed|resolving)(?: (?:the|this))?(?: (?:epic|ticket|issue|one))?(?: now)?[.!]*$`)
 
-// WithoutSignOff drops the sign-offs a quote ends with ("…closing the epic.
+// withoutSignOff drops the sign-offs a quote ends with ("…closing the epic.
 // Thanks all!"), keeping the text whole when nothing else would be left. A
 // sign-off is at most five words and says nothing more ("Thanks, but we
 // keep the old flow." and "Thanks to the cache." are kept).
-func WithoutSignOff(text string) string {
+func withoutSignOff(text string) string {
 	for {
 		body := strings.TrimRight(text, " ")
 		end := len(body) - len(strings.TrimRight(body, ".!?"))

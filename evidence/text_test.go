@@ -97,8 +97,8 @@ func TestWithoutGreeting(t *testing.T) {
 		"Ravi Shankar, use the checkout numbers. You're unblocked.":      "Ravi Shankar, use the checkout numbers. You're unblocked.",
 		"Decision: hi-vis alerts stay on the ops channel, not on email.": "Decision: hi-vis alerts stay on the ops channel, not on email.",
 	} {
-		if got := WithoutGreeting(text); got != want {
-			t.Errorf("WithoutGreeting(%q)\n got  %q\n want %q", text, got, want)
+		if got := withoutGreeting(text); got != want {
+			t.Errorf("withoutGreeting(%q)\n got  %q\n want %q", text, got, want)
 		}
 	}
 }
@@ -123,9 +123,18 @@ func TestWithoutSignOff(t *testing.T) {
 		{"Closing the epic.", "Closing the epic."},
 		{"", ""},
 	} {
-		if got := WithoutSignOff(tc.text); got != tc.want {
-			t.Errorf("WithoutSignOff(%q) = %q, want %q", tc.text, got, tc.want)
+		if got := withoutSignOff(tc.text); got != tc.want {
+			t.Errorf("withoutSignOff(%q) = %q, want %q", tc.text, got, tc.want)
 		}
+	}
+}
+
+// A quote loses its line breaks, its greeting and its sign-off together,
+// whichever export quotes it.
+func TestQuoteBody(t *testing.T) {
+	text := "Hi All,\nsharing where we stand:\n\n3 of 4 stories done.   Thanks all!"
+	if got, want := QuoteBody(text), "Sharing where we stand: 3 of 4 stories done."; got != want {
+		t.Errorf("QuoteBody(%q) = %q, want %q", text, got, want)
 	}
 }
 

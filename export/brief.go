@@ -926,7 +926,7 @@ func writeQuote(w *bufio.Writer, text string, max int, writeWords func(*bufio.Wr
 		writeEscaped(w, label+": ")
 	}
 	w.WriteString("“")
-	writeWords(w, evidence.ShortenAtSentence(evidence.WithoutGreeting(evidence.WithoutSignOff(words)), max))
+	writeWords(w, evidence.ShortenAtSentence(evidence.QuoteBody(words), max))
 	w.WriteString("”")
 	return true
 }

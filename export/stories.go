@@ -653,7 +653,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 		a := storyAction{
 			Category: e.Category, EvidenceID: e.ID, IssueKey: evidence.OneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
 			Link:       linkableURL(e.RecordURL()),
-			OccurredAt: timestamp(e.OccurredAt), Excerpt: storyQuote(evidence.WithoutGreeting(evidence.WithoutSignOff(evidence.OneLine(e.Excerpt))), 240),
+			OccurredAt: timestamp(e.OccurredAt), Excerpt: storyQuote(evidence.QuoteBody(e.Excerpt), 240),
 			verb: actionVerb(r.categoryOf(e.Category), e), at: e.OccurredAt.UTC(),
 			edit: !inOwnWords(e), filed: e.Source == evidence.SourceIssue, Note: evidence.OneLine(e.Note),
 		}
@@ -853,7 +853,7 @@ func (r *report) storyResult(in initiative, before string, o initiativeOutcome) 
 	if o.Mine {
 		return resultPart{text: before + upperFirst(evidence.OneLine(o.Text))}
 	}
-	part := resultPart{text: before + "“" + upperFirst(storyQuote(evidence.WithoutGreeting(evidence.WithoutSignOff(evidence.OneLine(o.Text))), outcomeLength)) + "”"}
+	part := resultPart{text: before + "“" + upperFirst(storyQuote(evidence.QuoteBody(o.Text), outcomeLength)) + "”"}
 	part.source, part.link = r.outcomeSource(in, o)
 	return part
 }

@@ -361,7 +361,7 @@ func TestStoriesQuoteAWholeOutcome(t *testing.T) {
 	if err := Stories(&out, p, StoryOptions{Top: -1}); err != nil {
 		t.Fatal(err)
 	}
-	// Whole, but for its bare closing note (evidence.WithoutSignOff).
+	// Whole, but for its bare closing note (evidence.QuoteBody).
 	if !strings.Contains(out.String(), "its follow-up is in the next sprint.”") {
 		t.Errorf("the outcome is cut, or ends in Jira's housekeeping:\n%s", out.String())
 	}

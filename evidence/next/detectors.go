@@ -769,8 +769,18 @@ func unlinkedBlock(d Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 			unmark = append(unmark, "remove the label "+l)
 		}
 	}
-	return map[string]string{"blocker-state": state, "age": age(since, t.Now), "last-comment": t.lastCommentNote(is),
-		"unmark": strings.Join(unmark, " and "), "still-needed": stillNeeded(since, t.Now)}, true
+	askWaits := "Ask " + cmp.Or(is.Assignee.DisplayName, "the team") + " what it still waits on: "
+	vars := map[string]string{"blocker-state": state, "age": age(since, t.Now), "last-comment": t.lastCommentNote(is),
+		"unmark": strings.Join(unmark, " and "), "still-needed": "", "ask-waits": askWaits, "or-close": ""}
+	if t.Now.Sub(since) >= abandonedAfter {
+		// After months without a word, one either/or with the one person
+		// who can say, as blocked.stale asks it: the work may not be
+		// wanted any more, and closing it is as useful as unblocking it.
+		vars["still-needed"] = askIfStillWanted(t.wantedBy(is), "is still wanted after "+age(since, t.Now)+" without a word")
+		vars["ask-waits"], vars["settled-ask-waits"] = "", askWaits
+		vars["or-close"], vars["settled-or-close"] = orClose, ""
+	}
+	return vars, true
 }
 
 // otherTeamDependencies: an open issue planned into the running or next
@@ -918,16 +928,6 @@ func (t *Team) askAlongTheChain(key string) string {
 		return "it waits on " + c.Key + ", which nobody has taken either: ask who takes that too"
 	}
 	return "it waits on " + c.Key + ": ask " + activeOwner(c) + " when that will be done too"
-}
-
-// stillNeeded is what an action asks first after months without a word:
-// the work may not be wanted any more, and closing it is as useful as
-// chasing it.
-func stillNeeded(since, now time.Time) string {
-	if now.Sub(since) < abandonedAfter {
-		return ""
-	}
-	return "Ask first whether it is still needed after " + age(since, now) + " without a word, and close it if not. "
 }
 
 // lastWordOnChain is the freshest word by a person on an issue or down its

@@ -329,7 +329,7 @@ func TestDetectors(t *testing.T) {
 				},
 			}},
 		{name: "blocked and silent for months: ask whether it is still needed", detector: "blocked.unlinked", reason: "no comment for 5 months",
-			action: "Ask first whether it is still needed after 5 months without a word, and close it if not. Ask Tomás what it still waits on",
+			action: "Ask Tomás whether it is still wanted after 5 months without a word: if so, link the issue that blocks it and chase that for a date, or take the flag off if it can go ahead; if not, close it and say why",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Flagged, is.Created = true, days(200)
 				is.Comments = []evidence.Comment{comment(tomas, days(140), "Waiting on PAY.")}
@@ -1353,8 +1353,13 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 		if len(got) != 1 {
 			t.Fatalf("silent %v days: %d opportunities, want 1", tt.silent, len(got))
 		}
-		if asks := strings.HasPrefix(got[0].Action, "Ask first whether it is still needed after "); asks != tt.asks {
+		if asks := strings.HasPrefix(got[0].Action, "Ask Tomás whether it is still wanted after "); asks != tt.asks {
 			t.Errorf("silent %v days: action %q; asks whether still needed: %v, want %v", tt.silent, got[0].Action, asks, tt.asks)
+		}
+		// Once Tomás says it is still wanted, what is left is the fresh
+		// block's action.
+		if want := "Ask Tomás what it still waits on: link the issue that blocks it and chase that for a date, or take the flag off if it can go ahead"; tt.asks && got[0].Settled != want {
+			t.Errorf("silent %v days: settled %q, want %q", tt.silent, got[0].Settled, want)
 		}
 	}
 	// Months of silence press less than a block that is alive, however

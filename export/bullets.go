@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -357,12 +358,24 @@ func (r *report) measuredInitiatives() []initiative {
 	return out
 }
 
+// relativeDay is a day that only the date of the comment it was written
+// in explains: "since the 23rd", "as of Monday", "from yesterday".
+var relativeDay = regexp.MustCompile(`(?i)(?:^|\s+)(?:since|as of|from|starting)\s+(?:the\s+\d{1,2}(?:st|nd|rd|th)|(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|last week|this week)\b`)
+
+// withoutRelativeDay drops the relative days of a result a bullet states
+// in its own words: on a résumé, read months later and without the
+// comment, "15 pages a week since the 23rd" says nothing of when. A
+// quote keeps them: its words are the user's, and the link dates them.
+func withoutRelativeDay(result string) string {
+	return strings.TrimLeft(relativeDay.ReplaceAllString(result, ""), ", ")
+}
+
 // resultBullet says what an initiative the user led achieved, quoting its
 // recorded result: "Led “EU checkout reliability” with 1 teammate across 4
 // issues: timeouts fell from 2.1% to 0.3% in the first month." The scale is
 // left out before the result is cut.
 func (r *report) resultBullet(in initiative) bullet {
-	quote := evidence.LowerFirst(resultQuote([]initiative{in}))
+	quote := evidence.LowerFirst(withoutRelativeDay(resultQuote([]initiative{in})))
 	name := evidence.OneLine(in.title)
 	if name == "" {
 		name = in.epic.Key

@@ -305,6 +305,24 @@ func TestResultQuoteKeepsItsBaseline(t *testing.T) {
 	}
 }
 
+// A bullet states a result in its own words, without the days only the
+// comment's date explains; what it counts from stays.
+func TestBulletResultsDropRelativeDays(t *testing.T) {
+	for text, want := range map[string]string{
+		"16 pages a week on average since the 5th, from 42 in the quarter before": "16 pages a week on average, from 42 in the quarter before",
+		"Since Monday, errors are at 0.1%":                                        "errors are at 0.1%",
+		"errors at 0.1% as of yesterday, down from 2%":                            "errors at 0.1%, down from 2%",
+		"refund tickets down from 42 to 13 a week since last Friday":              "refund tickets down from 42 to 13 a week",
+		"99.99% delivered within 24 hours since 14 May":                           "99.99% delivered within 24 hours since 14 May",
+		"pages down from 40 to 15 since the migration":                            "pages down from 40 to 15 since the migration",
+		"conversion up from 2.1% to 2.6% over the first two weeks":                "conversion up from 2.1% to 2.6% over the first two weeks",
+	} {
+		if got := evidence.LowerFirst(withoutRelativeDay(text)); got != evidence.LowerFirst(want) {
+			t.Errorf("withoutRelativeDay(%q)\n got  %q\n want %q", text, got, want)
+		}
+	}
+}
+
 // An initiative the user led with a recorded result leads the bullets,
 // its result quoted from where it is recorded; the epics bullet does not
 // name it again.

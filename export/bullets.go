@@ -359,15 +359,87 @@ func (r *report) measuredInitiatives() []initiative {
 }
 
 // relativeDay is a day that only the date of the comment it was written
-// in explains: "since the 23rd", "as of Monday", "from yesterday".
-var relativeDay = regexp.MustCompile(`(?i)(?:^|\s+)(?:since|as of|from|starting)\s+(?:the\s+\d{1,2}(?:st|nd|rd|th)|(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|last week|this week)\b`)
+// in explains: "since the 23rd", "on Monday", "as of yesterday".
+var relativeDay = regexp.MustCompile(`(?i)(^|\s+)(since|as of|from|starting|on)\s+(?:the\s+(\d{1,2})(?:st|nd|rd|th)|(last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(yesterday|today)|(?:last|this) week)\b`)
 
-// withoutRelativeDay drops the relative days of a result a bullet states
-// in its own words: on a résumé, read months later and without the
-// comment, "15 pages a week since the 23rd" says nothing of when. A
-// quote keeps them: its words are the user's, and the link dates them.
-func withoutRelativeDay(result string) string {
-	return strings.TrimLeft(relativeDay.ReplaceAllString(result, ""), ", ")
+// datedDays says a result a bullet states in its own words with the
+// relative days dated by when the result was written ("since the 23rd"
+// of 4 May is "since 23 April"), or without them where that is not known
+// or is no day ("since last week"): on a résumé, read months later and
+// without the comment, "the 23rd" says nothing. A quote keeps the user's
+// words as they are: its link dates them.
+func datedDays(result string, written time.Time) string {
+	var b strings.Builder
+	at := 0
+	for _, m := range relativeDay.FindAllStringSubmatchIndex(result, -1) {
+		if describes(result[m[1]:]) {
+			continue // "on the 3rd attempt", "since the 5th of May"
+		}
+		b.WriteString(result[at:m[0]])
+		b.WriteString(datedDay(result, m, written))
+		at = m[1]
+	}
+	b.WriteString(result[at:])
+	return strings.TrimLeft(b.String(), ", ")
+}
+
+// describes reports whether what follows a day makes it no relative day,
+// or says its month: a word other than a conjunction ("the 3rd attempt",
+// "the 5th of May", but not "the 23rd and the alerts are quiet").
+func describes(rest string) bool {
+	word := nextWord.FindStringSubmatch(rest)
+	return word != nil && !slices.Contains([]string{"and", "but", "or", "with", "while", "when", "so"}, strings.ToLower(word[1]))
+}
+
+// nextWord is the word a text opens with, after spaces.
+var nextWord = regexp.MustCompile(`^\s+(\p{L}+)`)
+
+// datedDay is one match of relativeDay (submatch indexes m of result)
+// dated by when the result was written, or "" where it cannot be.
+func datedDay(result string, m []int, written time.Time) string {
+	group := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return result[m[2*i]:m[2*i+1]]
+	}
+	if written.IsZero() {
+		return ""
+	}
+	day := written
+	switch {
+	case group(3) != "":
+		n, _ := strconv.Atoi(group(3))
+		if n > written.Day() {
+			day = day.AddDate(0, 0, -written.Day()) // the month before's last day
+		}
+		if n < 1 || n > day.Day() {
+			return ""
+		}
+		day = time.Date(day.Year(), day.Month(), n, 0, 0, 0, 0, day.Location())
+	case group(5) != "":
+		// The latest such weekday: today's only when it is named without "last".
+		back := (int(written.Weekday()) - weekdayNumber(group(5)) + 7) % 7
+		if back == 0 && group(4) != "" {
+			back = 7
+		}
+		day = written.AddDate(0, 0, -back)
+	case strings.EqualFold(group(6), "yesterday"):
+		day = written.AddDate(0, 0, -1)
+	case group(6) == "":
+		return "" // a week is no day
+	}
+	return group(1) + group(2) + " " + day.Format("2 January")
+}
+
+// weekdayNumber is time.Weekday's number of a weekday's English name.
+func weekdayNumber(name string) int {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.EqualFold(d.String(), name) {
+			return int(d)
+		}
+	}
+	return -1
 }
 
 // resultBullet says what an initiative the user led achieved, quoting its
@@ -375,7 +447,7 @@ func withoutRelativeDay(result string) string {
 // issues: timeouts fell from 2.1% to 0.3% in the first month." The scale is
 // left out before the result is cut.
 func (r *report) resultBullet(in initiative) bullet {
-	quote := evidence.LowerFirst(withoutRelativeDay(resultQuote([]initiative{in})))
+	quote := evidence.LowerFirst(datedDays(resultQuote([]initiative{in}), in.outcome.Comment.At))
 	name := evidence.OneLine(in.title)
 	if name == "" {
 		name = in.epic.Key

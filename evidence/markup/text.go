@@ -849,13 +849,16 @@ func spokenTo(rest string) bool {
 	if !unicode.IsLower(r) {
 		return false
 	}
-	if slices.Contains(ofThemWords, w) {
+	switch {
+	case slices.Contains(eitherTenseWords, w):
+		// "put it in Mobile S30, I've made room" is an order, "put it in
+		// S30 on Monday" a report: the pronouns below tell them apart.
+	case slices.Contains(ofThemWords, w):
 		// "Anand, is CAB on Tuesday or Wednesday this time?": a question
 		// that opens with its verb, after a name, asks that person.
 		return len(words) > 1 && strings.EqualFold(strings.TrimRight(words[1], ",.?"), "you") ||
 			slices.Contains(questionVerbs, w) && asksQuestion(rest)
-	}
-	if !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") || slices.Contains(spokenToWords, w) {
+	case !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") || slices.Contains(spokenToWords, w):
 		return true
 	}
 	// "access is sorted, you're in the group now", "put it in Sprint 59,
@@ -901,6 +904,10 @@ var spokenToPronouns = []string{"you", "you're", "you've", "you'll", "your", "i"
 var ofThemWords = []string{"will", "would", "can", "could", "should", "shall", "may", "might", "must", "did", "had",
 	"and", "or", "to", "from", "with", "took", "made", "got", "said", "wrote", "found", "told", "gave", "ran", "left",
 	"sent", "set", "put", "is", "was", "has", "does", "are", "were", "the", "on", "in"}
+
+// eitherTenseWords are ofThemWords that are as often an order as a past
+// tense: "Ravi put it in S30" or "Ravi, put it in S30".
+var eitherTenseWords = []string{"put", "set"}
 
 // spokenToWords are words that speak to someone whatever their ending.
 var spokenToWords = []string{"thanks", "please", "pls", "fyi", "yes"}

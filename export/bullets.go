@@ -292,10 +292,20 @@ func (r *report) bullets() []bullet {
 		}
 	}
 	var out []bullet
-	for _, in := range r.measuredInitiatives() {
+	measured := r.measuredInitiatives()
+	for _, in := range measured {
 		out = append(out, r.resultBullet(in))
 	}
 	themed := len(out)
+	// A result bullet tells its initiative: the epics bullet counts the
+	// others, or is not written ("Owned 1 epic, with 3 teammates across 13
+	// issues" repeated the "Led …" above it).
+	told := make(map[*evidence.Evidence]bool)
+	for _, in := range measured {
+		for _, e := range in.items {
+			told[e] = true
+		}
+	}
 	// Themes are weighed without rarity: each kind of work has one bullet
 	// already, and the kind the user did most is the one a résumé should
 	// say ("Tested 27 delivered issues" before "Wrote 2 stories", which
@@ -308,6 +318,12 @@ func (r *report) bullets() []bullet {
 		strength := 0.0
 		for _, id := range th.categories {
 			if g, ok := byID[id]; ok {
+				if id == evidence.CatEpicOwnership {
+					g.items = slices.DeleteFunc(slices.Clone(g.items), func(e *evidence.Evidence) bool { return told[e] })
+					if len(g.items) == 0 {
+						continue
+					}
+				}
 				groups = append(groups, g)
 				categories = append(categories, id)
 				for _, e := range g.items {
@@ -653,12 +669,15 @@ func (r *report) onSite(site, v string) string {
 // epicDone reports whether an epic of the portfolio is done.
 func (r *report) epicDone(ep evidence.Epic) bool {
 	for _, in := range r.initiatives {
-		if in.epic.SiteName == ep.SiteName && in.epic.Key == ep.Key {
+		if sameEpic(in.epic, ep) {
 			return in.status() == "done"
 		}
 	}
 	return ep.StatusCategory == "done"
 }
+
+// sameEpic reports whether two epics are one: keys are unique on a site.
+func sameEpic(a, b evidence.Epic) bool { return a.SiteName == b.SiteName && a.Key == b.Key }
 
 // said is a clause text with the numbers it states.
 func said(text string, numbers ...bulletNumber) clause { return clause{text, numbers} }
@@ -816,9 +835,11 @@ func (r *report) claimsWith(groups []group, more func(group) clause) clause {
 // customer-facing services”, with 7 teammates across 95 issues; 4 of the 8
 // epics are done."
 func sayEpics(r *report, groups []group) []clause {
+	// The initiatives a result bullet tells are not counted again.
+	measured := r.measuredInitiatives()
 	var owned []initiative
 	for _, in := range r.initiatives {
-		if in.owned {
+		if in.owned && !slices.ContainsFunc(measured, func(m initiative) bool { return sameEpic(m.epic, in.epic) }) {
 			owned = append(owned, in)
 		}
 	}
@@ -843,21 +864,18 @@ func sayEpics(r *report, groups []group) []clause {
 	}
 	epics := r.count(all, countsEpics)
 	text, _ := counted(epics, "epic", "epics")
-	parts := []clause{join(said("owned "+text, epics), r.scope(all))}
-	// Name the strongest epic a result bullet does not already name.
-	measured := r.measuredInitiatives()
-	for _, in := range owned {
-		if slices.ContainsFunc(measured, func(m initiative) bool { return m.epic.Key == in.epic.Key && m.epic.SiteName == in.epic.SiteName }) {
-			continue
+	verb := "owned "
+	if len(measured) > 0 {
+		verb = "also owned "
+	}
+	parts := []clause{join(said(verb+text, epics), r.scope(all))}
+	// Name the strongest epic.
+	if name := evidence.OneLine(owned[0].title); name != "" {
+		among := ", “"
+		if len(owned) > 1 {
+			among = ", among them “"
 		}
-		if name := evidence.OneLine(in.title); name != "" {
-			if len(owned) == 1 {
-				parts = append(parts, said(", “"+evidence.Shorten(name, 60)+"”"))
-			} else {
-				parts = append(parts, said(", among them “"+evidence.Shorten(name, 60)+"”"))
-			}
-		}
-		break
+		parts = append(parts, said(among+evidence.Shorten(name, 60)+"”"))
 	}
 	var ownedEpics []evidence.Epic
 	for _, in := range owned {

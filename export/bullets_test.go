@@ -305,6 +305,24 @@ func TestResultQuoteKeepsItsBaseline(t *testing.T) {
 	}
 }
 
+// The epics bullet counts the epics the result bullets do not tell: "Led
+// “SLOs…” across 3 issues" and then "Owned 5 epics … across 15 issues"
+// counted the same work twice. With none left, it is not written.
+func TestTheEpicsBulletLeavesOutTheInitiativesResultBulletsTell(t *testing.T) {
+	p := longBriefPortfolio(0)
+	want := "Also owned 3 epics, among them “Offline mode for payments”, with 1 teammate across 9 issues; all 3 epics are done."
+	if got := bulletOpening(t, p, "Also owned "); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	p.Epics = p.Epics[:1]
+	p.Evidence = slices.DeleteFunc(p.Evidence, func(e evidence.Evidence) bool { return e.IssueKey != "OPS-930" && e.IssueParent != "OPS-930" })
+	for _, line := range bulletLines(t, p, -1) {
+		if strings.Contains(line, "wned ") {
+			t.Errorf("the one epic a result bullet tells is told again: %q", line)
+		}
+	}
+}
+
 // A bullet states a result in its own words, its relative days dated by
 // when the result was written (Monday 4 May 2026), or left out where
 // that is not known; what it counts from stays.

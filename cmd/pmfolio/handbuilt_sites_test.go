@@ -200,12 +200,13 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		// incident on 12 Aug: …" are the two actions he filed.
 		{"the incident's bullet counts both follow-ups he filed, and the one done", view.bullets, "wrote 1 postmortem and filed 2 follow-up issues, 1 of them done."},
 		{"the epic he owned is as big as its issues, not only those with his evidence", view.brief, "· 13 issues with 3 teammates ·"},
-		{"pmfolio bullets says he owned the epic", view.bullets, "- Owned 1 epic, with 3 teammates across 13 issues"},
+		{"pmfolio bullets says he led the epic, at its size", view.bullets, "- Led “Saved cards for returning customers” with 3 teammates across 13 issues: "},
 		{"next says the date he wrote for the Amex block has passed", view.next, "“late Q3”, has passed"},
 	})
 	checkHides(t, []shown{
 		{"the headline counts initiatives when there is one", view.brief, "1 initiative"},
 		{"the brief's bullets repeat the one epic it shows", view.brief, "- Owned 1 epic"},
+		{"pmfolio bullets tells the epic it leads with again", view.bullets, "Owned 1 epic"},
 		{"next lists another team's backlog (GROW) as his", view.next, "GROW-"},
 		{"next speaks Jira's board words", view.next, "Ranked lower"},
 	})

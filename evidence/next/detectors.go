@@ -401,13 +401,103 @@ func (t *Team) settledAction(d Detector, vars map[string]string) string {
 // can say: "Ask Aisha Bello whether it is still needed to keep the
 // incident from happening again: if so, ". The action goes on with what to
 // do if so, and ends with orClose: closing it and saying why is the other
-// way, not a step before the first.
-func ifStillWanted(who, whether string) string {
+// way, not a step before the first. When that person (or anyone, when the
+// team is asked) asked it already and nobody answered, asking them back
+// would return their own question: answerStillWanted opens the action
+// instead.
+func (t *Team) ifStillWanted(is TeamIssue, who, whether string) string {
+	if answer := t.answerStillWanted(is, who, whether); answer != "" {
+		return answer
+	}
 	// "Jonas Becker, who filed it," closes its aside.
 	if strings.Contains(who, ", ") {
 		who += ","
 	}
 	return "Ask " + who + " whether it " + whether + ": if so, "
+}
+
+var (
+	// stillWantedWords ask whether an issue is still wanted at all: "Is
+	// this still needed after the ledger-service migration?", "Do we
+	// still need this?", "Is this still relevant?".
+	stillWantedWords = regexp.MustCompile(`(?i)\bstill (?:needed|wanted|required|necessary|relevant|valid|happening|an issue|a thing|worth)\b|\bstill (?:need|want)\b|\b(?:needed|wanted|relevant) any ?more\b`)
+	// stillPhrase is the question whether asks, as an if-so repeats it:
+	// "is still needed", "is still wanted", "still happens".
+	stillPhrase = regexp.MustCompile(`^(?:is )?still \w+`)
+	// offerWords offer to take an issue up: "I can take this after
+	// OPS-1187 if nobody else does", "Happy to pick it up". An offer
+	// waits for a yes; takeUpWords promise.
+	offerWords = regexp.MustCompile(`(?i)\b(?:i|we) (?:can|could)\s+(?:pick (?:this|it) up|take (?:this|it)(?: on| over)?|do (?:this|it)|handle (?:this|it)|own (?:this|it)|work on (?:this|it))\b|\bhappy to (?:pick (?:this|it) up|take (?:this|it)|do (?:this|it)|handle (?:this|it)|work on (?:this|it))\b`)
+)
+
+// answerStillWanted opens an action with the answer a teammate waits for,
+// when whom it would ask (who, as wantedBy and the detectors name them)
+// asked already whether the work is still wanted and nobody answered (an
+// offer to take it answers nothing): "Answer Aisha Bello's question of 7 Jan (“Is this still needed
+// after the ledger-service migration?…”) and offer of 12 Jan to take it:
+// if it is still needed, ". It is the user's to decide then, with what the
+// thread offers. With the team or the user to ask ("" or "the team"),
+// anyone's question counts. "" when nobody asked.
+func (t *Team) answerStillWanted(is TeamIssue, who, whether string) string {
+	asker, _, _ := strings.Cut(who, ", ")
+	var asked evidence.Comment
+	question := ""
+	for _, c := range is.Comments {
+		if c.Author.LooksLikeAutomation() {
+			continue
+		}
+		// Anyone else's word answers it, but an offer to take it
+		// ("happy to pick it up if it is still wanted"): that waits on
+		// the answer too.
+		if question != "" && !c.Author.Is(asked.Author) && !offerWords.MatchString(markup.PlainText(c.Text)) {
+			question = ""
+		}
+		// Someone who left waits for no answer; the user's own question
+		// is theirs to chase.
+		if c.Author.Is(t.Site.User) || c.Author.Inactive || asker != "" && asker != "the team" && c.Author.DisplayName != asker {
+			continue
+		}
+		for _, s := range ownSentences(c.Text) {
+			if strings.HasSuffix(s, "?") && stillWantedWords.MatchString(s) {
+				asked, question = c, s
+			}
+		}
+	}
+	if question == "" {
+		return ""
+	}
+	name := cmp.Or(asked.Author.DisplayName, "a teammate")
+	quoted := t.quote(questionAndWhy(asked.Text, question), asked.Text, questionLength)
+	of := " of " + dayOf(asked.At, t.Now) + " (“" + quoted + "”)"
+	opener := "Answer " + name + "'s question" + of
+	if offer, ok := t.offerSince(is, asked); ok {
+		switch {
+		case !offer.Author.Is(asked.Author):
+			opener += " (" + cmp.Or(offer.Author.DisplayName, "a teammate") + " offered on " + dayOf(offer.At, t.Now) + " to take it)"
+		case offer.At.Equal(asked.At):
+			opener = "Answer " + name + "'s question and offer to take it" + of
+		default:
+			opener += " and offer of " + dayOf(offer.At, t.Now) + " to take it"
+		}
+	}
+	return opener + ": if it " + stillPhrase.FindString(whether) + ", "
+}
+
+// offerSince is the newest offer to take an issue up (offerWords) that a
+// teammate still here made in a comment from question on: who would do
+// the work if it is still wanted.
+func (t *Team) offerSince(is TeamIssue, question evidence.Comment) (evidence.Comment, bool) {
+	var offer evidence.Comment
+	found := false
+	for _, c := range is.Comments {
+		if c.At.Before(question.At) || c.Author.LooksLikeAutomation() || c.Author.Is(t.Site.User) || c.Author.Inactive {
+			continue
+		}
+		if offerWords.MatchString(markup.PlainText(c.Text)) {
+			offer, found = c, true
+		}
+	}
+	return offer, found
 }
 
 // orClose ends an action ifStillWanted opens.
@@ -688,7 +778,7 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 		// assignee, else whoever filed it, else you decide), not a
 		// question and then a chase that assumes its answer (kestrel's
 		// CHK-1413).
-		vars["still-needed"] = askIfStillWanted(t.wantedBy(is), whether)
+		vars["still-needed"] = t.askIfStillWanted(is, t.wantedBy(is), whether)
 		ifSo, post := chaseIfSo, " and post it here"
 		if ifSo == "" {
 			ifSo, post = lowerFirst(chaseBlocker), ", and post it here"
@@ -714,12 +804,13 @@ func (t *Team) wantedBy(is TeamIssue) string {
 }
 
 // askIfStillWanted is ifStillWanted of whom wantedBy names, or, when the
-// user is the one to decide, "Decide whether it …: if so, ".
-func askIfStillWanted(who, whether string) string {
+// user is the one to decide, "Decide whether it …: if so, ", unless a
+// teammate asked it and waits for the answer (answerStillWanted).
+func (t *Team) askIfStillWanted(is TeamIssue, who, whether string) string {
 	if who == "" {
-		return "Decide whether it " + whether + ": if so, "
+		return cmp.Or(t.answerStillWanted(is, "", whether), "Decide whether it "+whether+": if so, ")
 	}
-	return ifStillWanted(who, whether)
+	return t.ifStillWanted(is, who, whether)
 }
 
 // lowerFirst lowers an action's first letter, to go on a sentence: "if
@@ -776,7 +867,7 @@ func unlinkedBlock(d Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 		// After months without a word, one either/or with the one person
 		// who can say, as blocked.stale asks it: the work may not be
 		// wanted any more, and closing it is as useful as unblocking it.
-		vars["still-needed"] = askIfStillWanted(t.wantedBy(is), "is still wanted after "+age(since, t.Now)+" without a word")
+		vars["still-needed"] = t.askIfStillWanted(is, t.wantedBy(is), "is still wanted after "+age(since, t.Now)+" without a word")
 		vars["ask-waits"], vars["settled-ask-waits"] = "", askWaits
 		vars["or-close"], vars["settled-or-close"] = orClose, ""
 	}
@@ -1686,7 +1777,7 @@ func untriagedBug(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 		if filer := t.askableFiler(is); who == "" && filer != "" {
 			who = filer + ", who filed it"
 		}
-		vars["still-happens"] = ifStillWanted(cmp.Or(who, "the team"), "still happens ("+known+")")
+		vars["still-happens"] = t.ifStillWanted(is, cmp.Or(who, "the team"), "still happens ("+known+")")
 		vars["triage"], vars["settled-triage"] = "set", vars["triage"]
 		if t.highPriority(is.Priority) {
 			// A high bug that still happens a year on wants someone on it
@@ -2276,7 +2367,7 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 		// Missed months ago and still open: nobody missed it, and closing
 		// it may be the answer. One either/or with whoever decides where it
 		// goes, not a question and then an order that pull apart.
-		vars["still-wanted"] = askIfStillWanted(decider, "is still wanted "+vars["since-release"]+" after the release")
+		vars["still-wanted"] = t.askIfStillWanted(is, decider, "is still wanted "+vars["since-release"]+" after the release")
 		vars["re-plan"], vars["settled-re-plan"] = "move it to the next release or take the version off, and say in a comment why it slipped"+orClose, vars["re-plan"]
 	}
 	return vars, true
@@ -2354,7 +2445,7 @@ func topPriorityUnowned(d Detector, t *Team, is TeamIssue) (map[string]string, b
 		if filer := t.askableFiler(is); filer != "" {
 			who = filer + ", who filed it"
 		}
-		vars["still-wanted"] = ifStillWanted(who, "is still wanted (open "+vars["age"]+", now at "+is.Priority+", nobody on it and "+silent+")")
+		vars["still-wanted"] = t.ifStillWanted(is, who, "is still wanted (open "+vars["age"]+", now at "+is.Priority+", nobody on it and "+silent+")")
 		vars["plan"], vars["settled-plan"] = plan+orClose, vars["plan"]
 	}
 	return vars, true
@@ -2416,13 +2507,72 @@ func outsideRunningSprint(d Detector, t *Team) []finding {
 		}
 		who := cmp.Or(is.Assignee.DisplayName, "its assignee")
 		do := "Ask " + who + " whether it is still being worked on: move it into the running sprint (" + sprint + "), or back to the backlog"
-		if c, ok := lastCommentBy(is, is.Assignee); ok && !olderThan(d, c.At, t.Now) && !is.Assignee.Inactive {
+		category := ""
+		if c, ok := saidDone(is); ok {
+			// Work its assignee says is deployed (or anyone, after their
+			// last word) is done but for its status: moving it into the
+			// sprint would carry finished work on. Checking it and
+			// closing it is acceptance testing, as the rules credit it.
+			writer, check := cmp.Or(c.Author.DisplayName, "a teammate"), "check with "+who+" that it does what it asks"
+			if c.Author.Is(t.Site.User) {
+				writer = "You"
+			}
+			if c.Author.Is(is.Assignee) {
+				check = "check that it does what it asks"
+			}
+			do = writer + " wrote on " + dayOf(c.At, t.Now) + " that it is done (“" + t.quote(markup.PlainText(c.Text), c.Text, 80) + "”): " +
+				check + " and move it to Done; if something is left, move it into the running sprint (" + sprint + ") so its board shows it"
+			category = evidence.CatAcceptanceTesting
+		} else if c, ok := lastCommentBy(is, is.Assignee); ok && !olderThan(d, c.At, t.Now) && !is.Assignee.Inactive {
 			do = "Move it into the running sprint (" + sprint + ") so its board shows it: " + who + " wrote on " + dayOf(c.At, t.Now) +
 				" that the work goes on (“" + t.quote(markup.PlainText(c.Text), c.Text, 80) + "”)"
 		}
-		out = append(out, finding{issue: is, vars: map[string]string{"closed": is.Sprints[len(is.Sprints)-1], "do": do}})
+		out = append(out, finding{issue: is, vars: map[string]string{"closed": is.Sprints[len(is.Sprints)-1], "do": do}, category: category})
 	}
 	return out
+}
+
+// saidDone is the comment that says an issue in progress is done
+// (donePhrase): its assignee's last, else a later one by anyone, the
+// assignee's own word quoted first. A word after it that says the work
+// goes on (workGoesOn: "still seeing it", "reopening") says it is not.
+func saidDone(is TeamIssue) (evidence.Comment, bool) {
+	last, _ := lastCommentBy(is, is.Assignee)
+	var said evidence.Comment
+	found := false
+	for _, c := range is.Comments {
+		if c.At.Before(last.At) || c.Author.LooksLikeAutomation() {
+			continue
+		}
+		switch {
+		case workGoesOn.MatchString(markup.PlainText(c.Text)):
+			found = false
+		case donePhrase(c.Text) != "" && !(found && said.Author.Is(is.Assignee)):
+			said, found = c, true
+		}
+	}
+	return said, found
+}
+
+var (
+	// doneWords say work is finished: "Deployed to production", "Shipped
+	// in 4.15", "Merged", "It's live", "Done.".
+	doneWords = regexp.MustCompile(`(?i)\b(?:deployed|released|shipped|merged|rolled out|went live)\b|\b(?:is|it['’]s|now|are) live\b|^done\b|\b(?:this|it) is (?:now )?done\b`)
+	// notDoneYet is what, in the same sentence, makes it a step on the
+	// way: "Deployed to staging", "Merged the first part", "not deployed
+	// yet", "once merged".
+	notDoneYet = regexp.MustCompile(`(?i)\b(?:to|on|in|into) (?:the )?(?:staging|stage|test|testing|qa|uat|dev|sandbox|pre-?prod)\b|\bfirst (?:part|half|step|pr)\b|\bnot\b|n['’]t\b|\bnever\b|\byet to\b`)
+)
+
+// donePhrase is the sentence of a comment that says the work is done
+// (doneWords), not a question or a condition, or "".
+func donePhrase(text string) string {
+	for _, s := range ownSentences(text) {
+		if doneWords.MatchString(s) && !notDoneYet.MatchString(s) && !conditional.MatchString(s) && !strings.HasSuffix(s, "?") {
+			return s
+		}
+	}
+	return ""
 }
 
 // lastCommentBy is the newest comment by one person on an issue.

@@ -125,7 +125,7 @@ func (t *Team) followUpAsk(is TeamIssue, silent bool, more string) map[string]st
 	ask += ": it is what keeps the incident from happening again"
 	vars := map[string]string{"ask": ask, "still-needed": "", "or-close": ". If it is no longer needed, close it and say why", "settled-or-close": ""}
 	if silent {
-		vars["still-needed"] = ifStillWanted(cmp.Or(owner, "the team"), "is still needed to keep the incident from happening again")
+		vars["still-needed"] = t.ifStillWanted(is, cmp.Or(owner, "the team"), "is still needed to keep the incident from happening again")
 		vars["ask"], vars["settled-ask"] = evidence.JoinAnd(steps), ask
 		vars["or-close"] = orClose
 	}
@@ -200,7 +200,7 @@ func overduePromises(d Detector, t *Team) []finding {
 		// After months without a word, whether it is still needed comes
 		// first, of the one who promised, as one either/or.
 		if last := lastWord(is); t.Now.Sub(last) >= abandonedAfter {
-			f.vars["still-needed"] = ifStillWanted(who, "is still needed after "+age(last, t.Now)+" without a word")
+			f.vars["still-needed"] = t.ifStillWanted(is, who, "is still needed after "+age(last, t.Now)+" without a word")
 			f.vars["ask"], f.vars["settled-ask"] = "get a date and plan it into a sprint, or find it another owner"+orClose, ask
 		}
 		if promise.Author.Inactive {

@@ -269,3 +269,100 @@ func TestAFollowUpAReleaseShippedWithoutIsOneTalk(t *testing.T) {
 		})
 	}
 }
+
+// Whom an action would ask whether old work is still wanted may have asked
+// it already, of the user or the thread, with nobody answering: the
+// action answers them, as the user's to decide, with the offer to take it
+// the thread holds (the demo's OPS-1188), and never asks them back their
+// own question. Every either/or that asks it does so.
+func TestAStillWantedQuestionWaitingForAnAnswerIsAnswered(t *testing.T) {
+	cfg := builtin(t)
+	asked := func(u evidence.User, at float64, also ...evidence.Comment) func(*TeamIssue) {
+		return func(is *TeamIssue) {
+			is.Comments = append([]evidence.Comment{comment(u, days(at), "Is this still needed after the ledger-service migration? I thought OPS-1187 covered it.")}, also...)
+		}
+	}
+	followUp := func(edits ...func(*TeamIssue)) []func(*TeamIssue) {
+		return []func(*TeamIssue){func(is *TeamIssue) {
+			capa(is)
+			shipped := days(60)
+			is.Releases = []Release{{Name: "platform-2026.01", Date: &shipped, Released: true}}
+			is.Created, is.Updated, is.Reporter = days(300), days(290), me
+			for _, edit := range edits {
+				edit(is)
+			}
+		}, func(is *TeamIssue) { rca(is); is.Created = days(301) }, func(*TeamIssue) {}}
+	}
+	silentBlock := func(edits ...func(*TeamIssue)) []func(*TeamIssue) {
+		return []func(*TeamIssue){func(is *TeamIssue) {
+			is.Flagged, is.Created, is.SprintState, is.Sprints = true, days(300), "closed", []string{"OPS Sprint 2"}
+			for _, edit := range edits {
+				edit(is)
+			}
+		}}
+	}
+	tests := []struct {
+		name     string
+		edits    []func(*TeamIssue)
+		detector string
+		action   string // how the action starts
+	}{
+		{name: "the assignee asked and offered to take it: answer them, with the offer",
+			edits:    followUp(asked(tomas, 295, comment(tomas, days(290), "I can take this after OPS-1187 if nobody else does."))),
+			detector: "incident.follow-up-stale",
+			action: "Answer Tomás's question of 27 Jan (“Is this still needed after the ledger-service migration? I thought OPS-1187 covered it.”) " +
+				"and offer of 1 Feb to take it: if it is still needed, get a date, plan it into a sprint and move its fix version off platform-2026.01; " +
+				"if not, close it and say why"},
+		{name: "the release the follow-up missed says the same one answer",
+			edits:    followUp(asked(tomas, 295, comment(tomas, days(290), "I can take this after OPS-1187 if nobody else does."))),
+			detector: "release.missed", action: "Answer Tomás's question of 27 Jan"},
+		{name: "an offer by someone else is named with who made it",
+			edits:    followUp(asked(tomas, 295, comment(jonas, days(290), "Happy to pick it up if it is still wanted."))),
+			detector: "incident.follow-up-stale", action: "Answer Tomás's question of 27 Jan (“Is this still needed after the ledger-service migration? " +
+				"I thought OPS-1187 covered it.”) (Jonas offered on 1 Feb to take it): if it is still needed, "},
+		{name: "a block silent for months whose assignee asked: answer them",
+			edits:    silentBlock(asked(tomas, 140)),
+			detector: "blocked.unlinked", action: "Answer Tomás's question of 1 Jul (“Is this still needed after the ledger-service migration? " +
+				"I thought OPS-1187 covered it.”): if it is still wanted, link the issue that blocks it"},
+		{name: "a top priority nobody owns, whose filer asked: answer them",
+			edits: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Priority, is.Assignee, is.Reporter, is.SprintState, is.Sprints, is.Created = "Highest", evidence.User{}, jonas, "", nil, days(300)
+				is.Comments = []evidence.Comment{comment(jonas, days(200), "Do we still need this now that the vendor fixed it?")}
+			}},
+			detector: "priority.top-unowned", action: "Answer Jonas's question of 2 May (“Do we still need this now that the vendor fixed it?”): if it is still wanted, plan it"},
+		{name: "a release missed of your issue nobody has, where a teammate asked: answer them, not decide alone",
+			edits: []func(*TeamIssue){func(is *TeamIssue) {
+				shipped := days(150)
+				is.Releases = []Release{{Name: "platform-2026.06", Date: &shipped, Released: true}}
+				is.Assignee, is.Reporter, is.SprintState, is.Sprints, is.Created = evidence.User{}, me, "", nil, days(200)
+				asked(tomas, 140)(is)
+			}},
+			detector: "release.missed", action: "Answer Tomás's question of 1 Jul"},
+		// Asked as before.
+		{name: "the question was answered: ask as before",
+			edits:    silentBlock(asked(tomas, 140, comment(me, days(130), "Yes: the audit asks for it."))),
+			detector: "blocked.unlinked", action: "Ask Tomás whether it is still wanted"},
+		{name: "someone other than whom it asks asked: ask as before",
+			edits:    silentBlock(asked(jonas, 140)),
+			detector: "blocked.unlinked", action: "Ask Tomás whether it is still wanted"},
+		{name: "automation's question asks nobody",
+			edits: silentBlock(func(is *TeamIssue) {
+				is.Comments = []evidence.Comment{comment(bot, days(140), "This issue has had no activity for 30 days. Is this still needed?")}
+			}),
+			detector: "blocked.unlinked", action: "Ask Tomás whether it is still wanted"},
+		{name: "your own question is yours to chase",
+			edits:    followUp(asked(me, 295)),
+			detector: "incident.follow-up-stale", action: "Ask Tomás whether it is still needed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			found := detectedBy(t, cfg, storiesEdited(tt.edits), tt.detector, false)
+			if len(found) != 1 || found[0].IssueKey != "OPS-1" {
+				t.Fatalf("found %+v, want one on OPS-1", found)
+			}
+			if !strings.HasPrefix(found[0].Action, tt.action) {
+				t.Errorf("action\n%q\nwant it to start\n%q", found[0].Action, tt.action)
+			}
+		})
+	}
+}

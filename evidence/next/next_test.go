@@ -948,6 +948,66 @@ func TestDetectors(t *testing.T) {
 				},
 				func(*TeamIssue) {},
 			}},
+		{name: "left in a closed sprint, its assignee's last comment says it is deployed: close it, do not carry it on",
+			detector: "in-progress.outside-sprint", reason: "in progress (In Review) but left in the closed OPS Sprint 8",
+			action: "Tomás wrote on 16 Nov that it is done (“Deployed to production, dashboards look normal.”): check that it does what it asks " +
+				"and move it to Done; if something is left, move it into the running sprint (OPS Sprint 9) so its board shows it",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Status, is.StatusCategory, is.SprintState, is.Sprints = "In Review", "indeterminate", "closed", []string{"OPS Sprint 8"}
+					is.Comments = []evidence.Comment{comment(tomas, days(2), "Deployed to production, dashboards look normal.")}
+				},
+				func(*TeamIssue) {},
+			}},
+		{name: "left in a closed sprint, its assignee's last comment says the work goes on: only the board is wrong",
+			detector: "in-progress.outside-sprint", reason: "in progress but left in the closed OPS Sprint 8",
+			action: "Move it into the running sprint (OPS Sprint 9) so its board shows it: Tomás wrote on 16 Nov that the work goes on (“Still working on the retry path, PR up tomorrow.”)",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Status, is.StatusCategory, is.SprintState, is.Sprints = "In Progress", "indeterminate", "closed", []string{"OPS Sprint 8"}
+					is.Comments = []evidence.Comment{
+						comment(tomas, days(9), "Merged the first part."),
+						comment(tomas, days(2), "Still working on the retry path, PR up tomorrow."),
+					}
+				},
+				func(*TeamIssue) {},
+			}},
+		{name: "left in a closed sprint, deployed to staging only: the work goes on",
+			detector: "in-progress.outside-sprint", reason: "in progress but left in the closed OPS Sprint 8",
+			action: "Move it into the running sprint (OPS Sprint 9) so its board shows it: Tomás wrote on 16 Nov that the work goes on (“Deployed to staging, smoke tests pass.”)",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Status, is.StatusCategory, is.SprintState, is.Sprints = "In Progress", "indeterminate", "closed", []string{"OPS Sprint 8"}
+					is.Comments = []evidence.Comment{comment(tomas, days(2), "Deployed to staging, smoke tests pass.")}
+				},
+				func(*TeamIssue) {},
+			}},
+		{name: "left in a closed sprint, your word after its assignee's says it shipped: check it with them and close it",
+			detector: "in-progress.outside-sprint", reason: "in progress but left in the closed OPS Sprint 8",
+			action: "You wrote on 17 Nov that it is done (“Weekly update: shipped the new cool-down, no blockers.”): check with Tomás that it does what it asks and move it to Done",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Status, is.StatusCategory, is.SprintState, is.Sprints = "In Progress", "indeterminate", "closed", []string{"OPS Sprint 8"}
+					is.Comments = []evidence.Comment{
+						comment(tomas, days(3), "Cool-down at 5 minutes on staging, watching the weekend traffic."),
+						comment(me, days(1), "Weekly update: shipped the new cool-down, no blockers."),
+					}
+				},
+				func(*TeamIssue) {},
+			}},
+		{name: "left in a closed sprint, said to be live and then reopened: the work goes on",
+			detector: "in-progress.outside-sprint", reason: "in progress but left in the closed OPS Sprint 8",
+			action: "Move it into the running sprint (OPS Sprint 9) so its board shows it: Tomás wrote on 17 Nov that the work goes on (“Reopening: still seeing the timeouts.”)",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Status, is.StatusCategory, is.SprintState, is.Sprints = "In Progress", "indeterminate", "closed", []string{"OPS Sprint 8"}
+					is.Comments = []evidence.Comment{
+						comment(tomas, days(3), "It's live in production."),
+						comment(tomas, days(1), "Reopening: still seeing the timeouts."),
+					}
+				},
+				func(*TeamIssue) {},
+			}},
 		{name: "in progress in a closed sprint, with no sprint running: a team between sprints",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory, is.SprintState, is.Sprints = "In Progress", "indeterminate", "closed", []string{"OPS Sprint 8"}

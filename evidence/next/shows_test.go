@@ -59,6 +59,13 @@ func TestASuggestionShowsWhatDoingItIsCreditedAs(t *testing.T) {
 		{name: "an incident's follow-up nobody followed up: planning it into a sprint is sprint planning",
 			edits:    []func(*TeamIssue){func(is *TeamIssue) { capa(is); is.Reporter = jonas }, rca, func(*TeamIssue) {}},
 			detector: "incident.follow-up-stale", done: change(intoSprint), want: "sprint-planning"},
+		{name: "work left in a closed sprint that its assignee says is deployed: checking it and closing it is acceptance testing",
+			edits: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Status, is.StatusCategory, is.SprintState, is.Sprints = "In Review", "indeterminate", "closed", []string{"OPS Sprint 8"}
+				is.Comments = []evidence.Comment{comment(tomas, days(2), "Deployed to production, dashboards look normal.")}
+			}, func(*TeamIssue) {}},
+			detector: "in-progress.outside-sprint", want: "acceptance-testing",
+			done: change(evidence.ChangeItem{Field: "status", FieldID: "status", FieldType: "jira", FromString: "In Review", ToString: "Done"})},
 		// Reassigning an issue is no PM evidence to the rules, and closing
 		// it counts by its resolution: the suggestion says what the work
 		// is, refining the backlog, not the unblocking its detector asks

@@ -31,8 +31,10 @@ func Shorten(text string, max int) string {
 
 // ShortenAtSentence is Shorten for a quote a reader reads as a whole: when
 // the text is too long and one of its sentences ends in the second half of
-// what fits, it ends there, with no ellipsis ("…signed by all three leads.",
-// not "…paused feature work once because of the budget, which is the…").
+// what fits, it ends there, and " …" says that sentences follow ("…signed
+// by all three leads. …", not "…paused feature work once because of the
+// budget, which is the…"): a quote that reads as whole, whose link opens
+// on a risk or a plan it left out, reads as picked.
 // Text that was cut before (an excerpt the classifier shortened ends with
 // "…") is cut back to its last sentence in the same way.
 //
@@ -62,13 +64,16 @@ func ShortenAtSentence(text string, max int) string {
 		ends := i+1 < len(text) && text[i+1] == ' ' || precut && i+1 == len(body)
 		if strings.IndexByte(".!?", body[i]) >= 0 && (i+1 == len(body) || body[i+1] == ' ') && ends {
 			if utf8.RuneCountInString(body[:i+1]) >= half {
-				return body[:i+1]
+				return body[:i+1] + SentencesLeftOut
 			}
 			break
 		}
 	}
 	return cut
 }
+
+// SentencesLeftOut ends a quote cut after a whole sentence.
+const SentencesLeftOut = " …"
 
 // OneLine makes untrusted text fit on one line, of Markdown or of a
 // terminal: every run of white

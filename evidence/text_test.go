@@ -33,18 +33,18 @@ func TestShortenAtSentence(t *testing.T) {
 		max  int
 		want string
 	}{
-		{outcome, 180, "8 of 8 tier-1 services have SLOs in code and burn-rate alerts, and the error-budget policy was signed by all three leads on the 20th."},
+		{outcome, 180, "8 of 8 tier-1 services have SLOs in code and burn-rate alerts, and the error-budget policy was signed by all three leads on the 20th. …"},
 		{outcome, 400, outcome},
 		// No sentence ends in the second half: cut on a word.
 		{outcome, 60, "8 of 8 tier-1 services have SLOs in code and burn-rate…"},
 		// Cut before, by the classifier: back to the sentence that ends.
 		{"From the postmortem: require review for pool size changes. Why: 148 merchants were affected last time. Done when: The change is live in production…", 300,
-			"From the postmortem: require review for pool size changes. Why: 148 merchants were affected last time."},
-		// Cut by the classifier right after a sentence: no "back.…".
+			"From the postmortem: require review for pool size changes. Why: 148 merchants were affected last time. …"},
+		// Cut by the classifier right after a sentence: "back. …", not "back.…".
 		{"As an engineer I want the drill report to show the write downtime each service saw, not only that the database came back.…", 300,
-			"As an engineer I want the drill report to show the write downtime each service saw, not only that the database came back."},
+			"As an engineer I want the drill report to show the write downtime each service saw, not only that the database came back. …"},
 		// Its words fit max, the classifier's "…" after them does not.
-		{"As a developer I want my connections to go through a pooler.…", 60, "As a developer I want my connections to go through a pooler."},
+		{"As a developer I want my connections to go through a pooler.…", 60, "As a developer I want my connections to go through a pooler. …"},
 		{"Too short a sentence. Then a long one that was cut by the classifier before it could end…", 300,
 			"Too short a sentence. Then a long one that was cut by the classifier before it could end…"},
 		// A few words past the limit are kept; more than an eighth is cut.

@@ -458,7 +458,9 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 		w.WriteString("\n\n")
 		if goal, metrics := goalAndMetrics(in.goal()); goal != "" {
 			w.WriteString("**" + goalLabel(in.goal()) + ".** ")
-			writeEscaped(w, evidence.ShortenAtSentence(goal, goalLength))
+			// A goal is the epic's, told, not quoted: it ends at its
+			// sentence, without the " …" of a quote cut short.
+			writeEscaped(w, strings.TrimSuffix(evidence.ShortenAtSentence(goal, goalLength), evidence.SentencesLeftOut))
 			if metrics != "" {
 				w.WriteString(" **Success metrics:** ")
 				writeEscaped(w, evidence.Shorten(metrics, goalLength/2))

@@ -952,7 +952,7 @@ func (in initiative) goalAsWritten(goal string) string {
 
 // storyQuote cuts a quote of a story to about max characters (see
 // evidence.ShortenAtSentence), and, where that would end mid-sentence
-// with "…", at the end of the last sentence that fits, down to a sixth of
+// with "…", at the end of the last sentence that fits (" …" after it), down to a sixth of
 // max: a story is told aloud, and one whole sentence tells more than one
 // and a half. ShortenAtSentence looks no further back than half of what
 // fits, for a brief that a reader skims. With no sentence end in reach,
@@ -960,7 +960,7 @@ func (in initiative) goalAsWritten(goal string) string {
 func storyQuote(text string, max int) string {
 	cut := evidence.ShortenAtSentence(text, max)
 	body, short := strings.CutSuffix(cut, "…")
-	if !short {
+	if !short || strings.HasSuffix(cut, evidence.SentencesLeftOut) {
 		return cut
 	}
 	// The classifier cut its excerpt on a space: right after a full stop
@@ -969,7 +969,7 @@ func storyQuote(text string, max int) string {
 	for i := len(body) - 1; i > 0 && utf8.RuneCountInString(body[:i+1]) >= max/6; i-- {
 		ends := i+1 < len(body) && body[i+1] == ' ' || i+1 == len(body) && (precut || i+1 < len(text) && text[i+1] == ' ')
 		if strings.IndexByte(".!?", body[i]) >= 0 && ends && !abbreviation(body[:i+1]) {
-			return body[:i+1]
+			return body[:i+1] + evidence.SentencesLeftOut
 		}
 	}
 	return cut

@@ -216,11 +216,43 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 // initiativeName names an initiative in running text by its title, quoted
 // and shortened, or by its epic's key when it has none.
 func initiativeName(in initiative) string {
-	if title := evidence.OneLine(in.title); title != "" {
-		return "“" + evidence.Shorten(title, 60) + "”"
+	if title := shortTitle(in.title); title != "" {
+		return "“" + title + "”"
 	}
 	return in.epic.Key
 }
+
+// titleLength is the longest title running text quotes whole.
+const titleLength = 70
+
+// shortTitle is an epic's title as running text quotes it: whole up to
+// titleLength, else without a closing aside ("Release readiness framework
+// for Core Banking releases (FY26-27)" loses " (FY26-27)", not "es (FY…"),
+// else cut on a word. A quoted name cut mid-word reads as a copy-paste
+// slip on a résumé.
+func shortTitle(title string) string {
+	title = evidence.OneLine(title)
+	if utf8.RuneCountInString(title) <= titleLength {
+		return title
+	}
+	if short := withoutClosingAside(title); utf8.RuneCountInString(short) <= titleLength {
+		return short
+	}
+	return evidence.Shorten(title, titleLength-10)
+}
+
+// withoutClosingAside is a title without the bracketed aside it ends with,
+// unless that is all of it.
+func withoutClosingAside(title string) string {
+	if short := strings.TrimSpace(closingAside.ReplaceAllString(title, "")); short != "" {
+		return short
+	}
+	return title
+}
+
+// closingAside is a bracketed aside a title ends with: " (FY26-27)",
+// " [Q3]".
+var closingAside = regexp.MustCompile(`\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$`)
 
 // changeAfter is the change a quoted result states, worked out, to follow
 // the quote (", a 69% drop"), or "".
@@ -1067,7 +1099,7 @@ func (r *report) missingOutcome(in initiative) {
 		r.lint = append(r.lint, ref)
 		if in.onNoEpic {
 			r.lintLines = append(r.lintLines, fmt.Sprintf("outcome missing: %s (%s) is told without an outcome: %s; add one: %s",
-				evidence.OneLine(in.epic.Key), evidence.Shorten(evidence.OneLine(in.title), 60), in.noOutcome, outcomeCommand(in)))
+				evidence.OneLine(in.epic.Key), shortTitle(in.title), in.noOutcome, outcomeCommand(in)))
 			return
 		}
 		// The epic's own success metrics say which numbers to report.
@@ -1076,7 +1108,7 @@ func (r *report) missingOutcome(in initiative) {
 			measure = " (its success metrics: " + strings.TrimSuffix(evidence.Shorten(metrics, 120), ".") + ")"
 		}
 		r.lintLines = append(r.lintLines, fmt.Sprintf("outcome missing: %s (%s) is shown without an outcome%s; add one: %s",
-			evidence.OneLine(in.epic.Key), evidence.Shorten(evidence.OneLine(in.title), 60), measure, outcomeCommand(in)))
+			evidence.OneLine(in.epic.Key), shortTitle(in.title), measure, outcomeCommand(in)))
 	}
 }
 

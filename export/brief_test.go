@@ -382,3 +382,20 @@ func TestEditedFieldNamesTheFieldAnEditChanged(t *testing.T) {
 		}
 	}
 }
+
+// A title running text quotes is whole, or without its closing aside, or
+// cut on a word: never "…Core Banking releases…" for a title that only
+// ends with " (FY26-27)".
+func TestShortTitle(t *testing.T) {
+	for title, want := range map[string]string{
+		"On-call health: halve pages per week":                                                       "On-call health: halve pages per week",
+		"Release readiness framework for Core Banking releases (FY26-27)":                            "Release readiness framework for Core Banking releases (FY26-27)",
+		"Release readiness framework for Core Banking and Treasury releases (FY26-27)":               "Release readiness framework for Core Banking and Treasury releases",
+		"Release readiness framework for Core Banking and Treasury and Cards releases [Q3]":          "Release readiness framework for Core Banking and Treasury…",
+		"Migrate every tier-1 service of the payments platform to the new cluster, region by region": "Migrate every tier-1 service of the payments platform to the…",
+	} {
+		if got := shortTitle(title); got != want {
+			t.Errorf("shortTitle(%q)\n got  %q\n want %q", title, got, want)
+		}
+	}
+}

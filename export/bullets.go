@@ -483,7 +483,7 @@ func (r *report) resultBullet(in initiative) bullet {
 		work = slices.DeleteFunc(slices.Clone(in.items), func(e *evidence.Evidence) bool { return e.IssueKey != key && e.IssueParent != key })
 		epics = []evidence.Epic{in.outcome.Epic}
 	}
-	claim := said("led “" + evidence.Shorten(name, 60) + "”")
+	claim := said("led “" + shortTitle(name) + "”")
 	scale := withAcross(r.epicsScale(epics, work))
 	res := &bulletResult{Text: quote, Epic: in.outcome.Epic.Key, From: resultFromOutcome}
 	result := said(": " + quote)
@@ -491,7 +491,12 @@ func (r *report) resultBullet(in initiative) bullet {
 		res.Change = &change
 		result = said(": " + quote + ", " + change.Text)
 	}
+	// The scale says more than a title's closing aside ("(FY26-27)"):
+	// that goes first when the bullet is too long.
 	parts := join(claim, scale, result)
+	if utf8.RuneCountInString(sentence([]clause{parts})) > maxBulletLength {
+		parts = join(said("led “"+shortTitle(withoutClosingAside(name))+"”"), scale, result)
+	}
 	if utf8.RuneCountInString(sentence([]clause{parts})) > maxBulletLength {
 		parts = join(claim, result)
 	}
@@ -875,7 +880,7 @@ func sayEpics(r *report, groups []group) []clause {
 		if len(owned) > 1 {
 			among = ", among them “"
 		}
-		parts = append(parts, said(among+evidence.Shorten(name, 60)+"”"))
+		parts = append(parts, said(among+shortTitle(name)+"”"))
 	}
 	var ownedEpics []evidence.Epic
 	for _, in := range owned {

@@ -1079,15 +1079,46 @@ func roughDuration(d time.Duration) (string, float64) {
 // projects, including work assigned to 8 teammates." The work is
 // coordinated, not the issues; and the teammates are whose issues some
 // of them are ("for 8 teammates" read as if the user worked for them).
+// sayCrossTeam: "Coordinated in writing with other teams on 9 issues and
+// linked 43 more to their work across 3 projects, including work assigned
+// to 6 teammates." A link between two projects' issues is the least of
+// coordination: a reader who opens one of "52 issues" and finds only
+// "Linked: relates to PAY-3414" discounts the rest, so the issues with
+// the user's words lead and the links are said as links.
 func sayCrossTeam(r *report, groups []group) []clause {
 	all := items(groups)
+	written := make(map[string]bool)
+	for _, e := range all {
+		if inOwnWords(e) {
+			written[e.SiteName+"\x00"+e.IssueKey] = true
+		}
+	}
+	var inWords, linkedOnly []*evidence.Evidence
+	for _, e := range all {
+		if written[e.SiteName+"\x00"+e.IssueKey] {
+			inWords = append(inWords, e)
+		} else {
+			linkedOnly = append(linkedOnly, e)
+		}
+	}
 	issues := r.count(all, countsIssues)
-	text, _ := counted(issues, "issue", "issues")
+	var claim clause
+	switch words, links := r.count(inWords, countsIssues), r.count(linkedOnly, countsIssues); {
+	case links.Value == 0:
+		text, _ := counted(words, "issue", "issues")
+		claim = said("coordinated with other teams on "+text, words)
+	case words.Value == 0:
+		text, _ := counted(links, "issue", "issues")
+		claim = said("linked "+text+" to other teams' work", links)
+	default:
+		text, _ := counted(words, "issue", "issues")
+		claim = said("coordinated in writing with other teams on "+text+" and linked "+links.Text+" more to their work", words, links)
+	}
 	lead := ", including work assigned to "
 	if issues.Value == 1 {
 		lead = ", assigned to "
 	}
-	return []clause{join(said("coordinated with other teams on "+text, issues), r.scope(all)), r.teammates(all, lead)}
+	return []clause{join(claim, r.scope(all)), r.teammates(all, lead)}
 }
 
 func sayVerified(r *report, groups []group) []clause {

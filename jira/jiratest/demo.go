@@ -523,8 +523,16 @@ type issueGen struct {
 	// -1 down, 0 not yet.
 	stance  int
 	slipped bool // Me has moved the issue's date once (slipUpdates)
-	meActed bool // Me did something on the issue
-	busy    bool // one of the few issues with a very long history
+	// here are the texts said on the issue, without the tails fresh adds:
+	// nobody posts the same comment on one issue twice.
+	here map[string]bool
+	// statusAt is when Me last said where the issue stands (standing),
+	// wellAt when she last said it goes well and badlyAt badly.
+	statusAt, wellAt, badlyAt time.Time
+	// decidedHere are the decisions (templates) Me took on the issue.
+	decidedHere map[string]bool
+	meActed     bool // Me did something on the issue
+	busy        bool // one of the few issues with a very long history
 	// unmeasured marks the epic Me owns and closes without ever writing
 	// down what came of it, so the portfolio has an initiative to lint.
 	unmeasured bool
@@ -1161,13 +1169,15 @@ func (ig *issueGen) ensureMe() {
 	}
 	ig.at = at
 	if ig.is.Project == g.ops {
-		texts := ig.updates()
+		texts := ig.fitStanding(ig.usable(ig.updates()))
 		if len(texts) == 0 {
-			// Done, and its initiative too: what it brought, in the
-			// release notes.
+			// Done, and its initiative too, or every update would
+			// contradict what Me said of it lately: what it brought, in
+			// the release notes.
 			texts = slices.DeleteFunc(slices.Clone(releaseComments), func(t string) bool { return !strings.Contains(t, "elease notes") })
 		}
 		ig.say(g.site.Me, texts)
+		ig.noteStanding(ig.is.Comments[len(ig.is.Comments)-1])
 	} else {
 		ig.say(g.site.Me, crossTeamComments)
 	}

@@ -2,6 +2,7 @@ package jiratest_test
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -243,5 +244,126 @@ func TestDemoEpicsGatherLittleWorkAfterTheyClose(t *testing.T) {
 			t.Errorf("%s, seed %d: %d of the %d issues under done epics were filed more than a week after the epic was resolved, want at most %d",
 				opts.Deployment, opts.Seed, late, under, max(1, under/20))
 		}
+	}
+}
+
+var (
+	// statusNote are the words of Me's comments that say where an issue
+	// stands: an update, a new date, parking it, aiming it at a release,
+	// a risk, taking it out of a sprint.
+	statusNote = regexp.MustCompile(`^(?:Update:|Quick status|Weekly update|Status: |Summary for|Where we are|Epic check-in|Progress since|FYI .*slipped|Heads up .*moves out by|New ETA|Date update|Parking this|Targeting |Aiming this at |Go/no-go for |No-go for |Not needed for the current release|Not blocking for this release|Taking this out of|Carrying this over|(?:Quick )?[Cc]apacity check|This ships in)`)
+	// goingWell are the words of a status note that say nothing stands in
+	// the way: no blockers, on track, aimed at the release being cut.
+	goingWell = regexp.MustCompile(`No blockers|\b[Oo]n track\b|^Go/no-go for [^:]*: go\b|^(?:Targeting|Aiming this at) |^This ships in`)
+	// goingBadly are the words of one that says something does: a risk, a
+	// new date, parked, moved out of the release or the sprint.
+	goingBadly = regexp.MustCompile(`Risk: |at risk\b|\bslipped\b|New ETA|moves out by|now lands on|take (?:a few more days|longer than planned)|^Parking this|not this month|Moving it to the next release|Pushing it to the next release|next fix version|^No-go for |^Taking this out of|^Carrying this over|^(?:Quick )?[Cc]apacity check`)
+)
+
+// Me says where an issue stands once a day at most, and what she says
+// holds for a while. OPS-1216 read, in one afternoon: "this will take
+// longer than planned. Risk: Aisha is out next week", "Aiming this at
+// platform-2026.04", "Parking this for now … not this month", "the
+// cut-off was yesterday. Moving it to the next release" and "Weekly
+// update: … No blockers." A hiring manager who reads two of those in a
+// brief believes neither: on one issue Me posts at most one status note a
+// day, and none says it goes well within a week of one that says it does
+// not. An incident is the exception: its updates every half hour are the
+// point.
+func TestDemoStatusNotesAgreeWithEachOther(t *testing.T) {
+	notes := 0
+	for opts, site := range demoSites() {
+		me := site.MyAccount().DisplayName
+		for _, is := range site.Issues() {
+			if slices.Contains(is.Labels, "incident") {
+				continue
+			}
+			var prev []*jiratest.Comment
+			for _, c := range is.Comments {
+				if c.Author.DisplayName != me || !statusNote.MatchString(c.Body) {
+					continue
+				}
+				notes++
+				for _, p := range prev {
+					switch {
+					case p.Created.UTC().Format(time.DateOnly) == c.Created.UTC().Format(time.DateOnly):
+						t.Errorf("%s, seed %d: %s has two status notes by Me on %s:\n\t%q\n\t%q",
+							opts.Deployment, opts.Seed, is.Key, c.Created.Format(time.DateOnly), p.Body, c.Body)
+					case c.Created.Sub(p.Created) < 7*24*time.Hour && (goingWell.MatchString(p.Body) && goingBadly.MatchString(c.Body) ||
+						goingBadly.MatchString(p.Body) && goingWell.MatchString(c.Body)):
+						t.Errorf("%s, seed %d: %s has status notes by Me that contradict each other, on %s and %s:\n\t%q\n\t%q",
+							opts.Deployment, opts.Seed, is.Key, p.Created.Format(time.DateOnly), c.Created.Format(time.DateOnly), p.Body, c.Body)
+					}
+				}
+				prev = append(prev, c)
+			}
+		}
+	}
+	if notes == 0 {
+		t.Error("no comment says where an issue stands: the test reads none of what it guards")
+	}
+}
+
+// Nobody posts the same comment twice on one issue: "Decision: no new
+// dashboard for this … Descoped the dashboard task." on 3 Apr and again on
+// 8 Apr, with "Shout in #platform-oncall if you need me" added, reads as
+// generated. No comment on an issue starts with the whole text of an
+// earlier one, and Me takes each decision on an issue once.
+func TestDemoNoCommentIsPostedTwiceOnAnIssue(t *testing.T) {
+	decisions := 0
+	for opts, site := range demoSites() {
+		me := site.MyAccount().DisplayName
+		for _, is := range site.Issues() {
+			decided := map[string]*jiratest.Comment{}
+			for i, c := range is.Comments {
+				for _, p := range is.Comments[:i] {
+					if len(p.Body) >= 20 && strings.HasPrefix(c.Body, p.Body) {
+						t.Errorf("%s, seed %d: %s has %q by %s on %s, and again by %s on %s: %q",
+							opts.Deployment, opts.Seed, is.Key, p.Body, p.Author.DisplayName, p.Created.Format(time.DateOnly),
+							c.Author.DisplayName, c.Created.Format(time.DateOnly), c.Body)
+					}
+				}
+				if c.Author.DisplayName != me || !strings.HasPrefix(c.Body, "Decision: ") {
+					continue
+				}
+				decisions++
+				what, _, _ := strings.Cut(strings.TrimPrefix(c.Body, "Decision: "), ",")
+				if p, ok := decided[what]; ok {
+					t.Errorf("%s, seed %d: %s has the decision %q twice, on %s and %s:\n\t%q\n\t%q",
+						opts.Deployment, opts.Seed, is.Key, what, p.Created.Format(time.DateOnly), c.Created.Format(time.DateOnly), p.Body, c.Body)
+				}
+				decided[what] = c
+			}
+		}
+	}
+	if decisions == 0 {
+		t.Error("no comment takes a decision: the test reads none of what it guards")
+	}
+}
+
+// A weekly update names the work done, not "the numbers for tier-1
+// services with SLOs in code are moving the right way": a hiring manager
+// asks which numbers, and the brief has no answer.
+func TestDemoWeeklyUpdatesNameTheWork(t *testing.T) {
+	vague := regexp.MustCompile(`the numbers for .* are (?:moving the right way|where we expected)|\bmoving the right way\b`)
+	updates := 0
+	for opts, site := range demoSites() {
+		me := site.MyAccount().DisplayName
+		for _, is := range site.Issues() {
+			for _, c := range is.Comments {
+				if c.Author.DisplayName != me {
+					continue
+				}
+				if strings.HasPrefix(c.Body, "Weekly update: ") {
+					updates++
+				}
+				if vague.MatchString(c.Body) {
+					t.Errorf("%s, seed %d: %s has an update that names no work: %q", opts.Deployment, opts.Seed, is.Key, c.Body)
+				}
+			}
+		}
+	}
+	if updates == 0 {
+		t.Error("no weekly update: the test reads none of what it guards")
 	}
 }

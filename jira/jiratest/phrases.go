@@ -599,7 +599,7 @@ var (
 	initiativeUpdates = []string{
 		"Update: {$n} of {$n2} stories done, the rest are in review. ETA for the rollout is {$day}. Risk: {$risk}.",
 		"Quick status for everyone watching this: finished {$done}, now on {$doing}. {~On track.|Still on track for {$date}.|Nothing needed from you yet.} FYI {$lead}",
-		"Weekly update: shipped {$done}, and the numbers for {$metric} are {~moving the right way|where we expected}. Next: {$next}. No blockers.",
+		"Weekly update: shipped {$done}, and {$doing} is {~under way|half done|in review}. Next: {$next}. No blockers.",
 		"Status: at risk. We're waiting on {$otherkey}{~ from {$theirteam}|}; if it isn't in by {$day} we ship without {$next} and add it after.",
 		"Summary for {$lead} and {$mate}: done, {$done}. In progress, {$doing}. Next, {$next}. ETA {$date}.",
 		"Update: {$doing} will take {~a few more days|longer than planned}. Risk: {$risk}. {~Looking into it with {$person}|{$person} is on it}; I'll post again on {$day}.",

@@ -1043,12 +1043,90 @@ func (ig *issueGen) botCarryOver() bool {
 	return true
 }
 
+// meSay has Me comment from one of texts that fit what she has said of
+// where the issue stands (fitStanding); false when none does.
 func (ig *issueGen) meSay(texts []string) bool {
+	// Fit for the issue first, so that what is left fits both.
+	texts = ig.fitStanding(ig.usable(texts))
+	if len(texts) == 0 {
+		return false
+	}
 	ig.say(ig.site.Me, texts)
-	if c := ig.is.Comments[len(ig.is.Comments)-1]; isSlip(c.Body) {
+	c := ig.is.Comments[len(ig.is.Comments)-1]
+	if isSlip(c.Body) {
 		ig.slipped = true
 	}
+	ig.noteStanding(c)
 	return true
+}
+
+// standing reads a comment, or a template of one, for what it says of
+// where its issue stands: whether it is a status note (an update, a new
+// date, parking, aiming at a release, a risk, taking it out of a sprint)
+// and whether it says the issue goes well (1: on track, no blockers,
+// aimed at the release being cut) or badly (-1: a risk, a slip, parked,
+// out of the release or the sprint).
+func standing(text string) (status bool, tone int) {
+	for _, p := range []string{"Update:", "Quick status", "Weekly update", "Status:", "Summary for", "Where we are", "Epic check-in",
+		"Progress since", "New ETA", "Date update", "Parking this", "Targeting", "Aiming this at", "{~Targeting", "Go/no-go", "No-go",
+		"Not needed for the current release", "Not blocking for this release", "{~Not needed for the current release",
+		"Taking this out of", "Carrying this over", "Capacity check", "Quick capacity check", "{~Capacity check", "This ships in"} {
+		status = status || strings.HasPrefix(text, p)
+	}
+	status = status || strings.HasPrefix(text, "FYI ") && strings.Contains(text, "slipped") ||
+		strings.HasPrefix(text, "Heads up ") && strings.Contains(text, "moves out by") || strings.Contains(text, " asked where this is")
+	for _, w := range []string{"Risk:", "at risk", "slipped", "New ETA", "moves out by", "now lands on", "longer than planned", "a few more days",
+		"Parking this", "not this month", "No-go", "Taking this out of", "Carrying this over", "apacity check", "Moving it to the next release", "Pushing it to the next release", "next fix version"} {
+		if strings.Contains(text, w) {
+			return status, -1
+		}
+	}
+	for _, w := range []string{"No blockers", "On track", "on track", "Go/no-go", "Targeting", "Aiming this at", "This ships in"} {
+		if strings.Contains(text, w) {
+			return status, 1
+		}
+	}
+	return status, 0
+}
+
+// fitStanding are the templates of texts that agree with what Me has
+// said of where the issue stands: one status note a day at most, and
+// none that says it goes well within a week of one that says it goes
+// badly, or the other way round. "Aiming this at platform-2026.04" and
+// "Parking this for now … not this month" in one afternoon contradict
+// each other.
+func (ig *issueGen) fitStanding(texts []string) []string {
+	day := func(t time.Time) string { return t.UTC().Format(time.DateOnly) }
+	within := func(t time.Time) bool { return !t.IsZero() && ig.at.Sub(t) < 8*24*time.Hour }
+	return slices.DeleteFunc(slices.Clone(texts), func(t string) bool {
+		status, tone := standing(t)
+		switch {
+		case !status:
+			return false
+		case !ig.statusAt.IsZero() && day(ig.statusAt) == day(ig.at):
+			return true
+		case tone > 0:
+			return within(ig.badlyAt)
+		case tone < 0:
+			return within(ig.wellAt)
+		}
+		return false
+	})
+}
+
+// noteStanding records what c, by Me, says of where the issue stands.
+func (ig *issueGen) noteStanding(c *Comment) {
+	status, tone := standing(c.Body)
+	if !status {
+		return
+	}
+	ig.statusAt = c.Created
+	switch {
+	case tone > 0:
+		ig.wellAt = c.Created
+	case tone < 0:
+		ig.badlyAt = c.Created
+	}
 }
 
 // isSlip reports whether a comment moves the issue's date (slipUpdates).
@@ -1099,14 +1177,20 @@ func (ig *issueGen) meDecision() bool {
 	if th := ig.theme(); th != nil {
 		// A decision is taken once: its initiative's later issues do not
 		// settle it again on another date.
-		// Only "no new dashboard for this" is said of each issue.
+		// Only "no new dashboard for this" is said of each issue, once.
 		var open []string
+		undecided := 0
 		for _, d := range append(slices.Clone(th.decisions), epicDecisionComments...) {
-			if strings.Contains(d, "no new dashboard") || !ig.decided[decisionKey(th, d, ig.svc)] {
+			switch {
+			case ig.decidedHere[d]:
+			case strings.Contains(d, "no new dashboard"):
 				open = append(open, d)
+			case !ig.decided[decisionKey(th, d, ig.svc)]:
+				open = append(open, d)
+				undecided++
 			}
 		}
-		if len(open) == 1 {
+		if undecided == 0 {
 			return false // all decided but the dashboards: say something else
 		}
 		// On an epic any of its decisions fits; on one of its issues, one
@@ -1120,11 +1204,30 @@ func (ig *issueGen) meDecision() bool {
 			}
 			open = fit
 		}
+		if len(open) == 0 {
+			return false
+		}
 		t := pickOf(ig.generator, open)
 		ig.decided[decisionKey(th, t, ig.svc)] = true
+		ig.decide(t)
 		return ig.meSay([]string{t})
 	}
-	return ig.meSay(decisionComments)
+	open := slices.DeleteFunc(slices.Clone(decisionComments), func(d string) bool { return ig.decidedHere[d] })
+	if len(open) == 0 {
+		return false
+	}
+	t := pickOf(ig.generator, open)
+	ig.decide(t)
+	return ig.meSay([]string{t})
+}
+
+// decide records that Me took the decision tmpl on the issue: she takes
+// it there once.
+func (ig *issueGen) decide(tmpl string) {
+	if ig.decidedHere == nil {
+		ig.decidedHere = map[string]bool{}
+	}
+	ig.decidedHere[tmpl] = true
 }
 
 // decisionKey is what a decision of th is known by: its words, and the
@@ -1363,22 +1466,57 @@ func topLevelBars(body string, at func(i int) bool) {
 // not paste the same comment or description on two issues. It asks write
 // again when the text was used, then adds one of tails, a remark anybody
 // might add, then two of them; only when that fails too does a text
-// repeat.
+// repeat. A text said on the issue before is not said on it again, with
+// a tail or without: "Decision: no new dashboard … Shout in #platform-
+// oncall if you need me" under the same decision a few days before reads
+// as a paste.
 func (ig *issueGen) fresh(write func() string, tails []string) string {
-	text := write()
+	if ig.here == nil {
+		ig.here = map[string]bool{}
+	}
+	// heard is whether the issue has heard text, or a text it starts
+	// with, or one that starts with it: "Is this still needed after the
+	// loki migration?" and the same with "I thought OPS-1207 covered it"
+	// added are one question.
+	heard := func(text string) bool {
+		if ig.here[text] {
+			return true
+		}
+		for h := range ig.here {
+			if len(h) >= 20 && strings.HasPrefix(text, h) || len(text) >= 20 && strings.HasPrefix(h, text) {
+				return true
+			}
+		}
+		return false
+	}
+	// A text the issue has not heard, if write has one.
+	unheard := func() string {
+		text := write()
+		for try := 0; try < 8 && text != "" && heard(text); try++ {
+			text = write()
+		}
+		return text
+	}
+	base := unheard()
+	text := base
 	for try := 0; text != "" && ig.said[text]; try++ {
 		switch {
 		case try < 4:
-			text = write()
+			base = unheard()
+			text = base
 		case try < 10 && len(tails) > 0:
-			text = write() + ig.fill(pickOf(ig.generator, tails))
+			base = unheard()
+			text = base + ig.fill(pickOf(ig.generator, tails))
 		case try < 20 && len(tails) > 1:
 			two := ig.rng.Perm(len(tails))
-			text = write() + ig.fill(tails[two[0]]) + ig.fill(tails[two[1]])
+			base = unheard()
+			text = base + ig.fill(tails[two[0]]) + ig.fill(tails[two[1]])
 		default:
+			ig.here[base] = true
 			return text
 		}
 	}
+	ig.here[base] = true
 	ig.said[text] = true
 	return text
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/next"
 	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
 
@@ -69,4 +70,18 @@ func newTestClient(t *testing.T, srv *jiratest.Server, deployment string) *Clien
 		t.Fatal(err)
 	}
 	return c
+}
+
+// The team's projects, inferred from what the user did in each, come in
+// the order of how much she did: MOB ahead of PAY one night and behind it
+// the next. The selection is what the team cursor is kept under, so it
+// names them in one order, or the nightly sync reads the whole backlog
+// again as a new team's.
+func TestTeamSelectionIsTheSameInAnyOrderOfProjects(t *testing.T) {
+	s := &Source{}
+	a, errA := s.TeamSelection(context.Background(), next.TeamScope{Projects: []string{"OPS", "MOB", "PAY"}}, time.Time{})
+	b, errB := s.TeamSelection(context.Background(), next.TeamScope{Projects: []string{"OPS", "PAY", "MOB"}}, time.Time{})
+	if errA != nil || errB != nil || a != b {
+		t.Errorf("the same projects in two orders select\n%s (%v)\nand\n%s (%v)", a, errA, b, errB)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -32,10 +33,15 @@ var teamFields = []string{
 func (s *Source) TeamSelection(ctx context.Context, scope next.TeamScope, since time.Time) (string, error) {
 	var parts []string
 	if len(scope.Projects) > 0 {
+		// In key order: the selection is what the team cursor is kept
+		// under, and the projects a user worked in lately come by how
+		// much she did in each, which changes from one night to the next
+		// without the team changing.
 		keys := make([]string, len(scope.Projects))
 		for i, p := range scope.Projects {
 			keys[i] = `"` + jqlEscape(strings.TrimSpace(p)) + `"`
 		}
+		slices.Sort(keys)
 		parts = append(parts, "project IN ("+strings.Join(keys, ", ")+")")
 	}
 	if scope.Board != 0 {

@@ -605,6 +605,13 @@ var (
 		"Update: {$doing} will take {~a few more days|longer than planned}. Risk: {$risk}. {~Looking into it with {$person}|{$person} is on it}; I'll post again on {$day}.",
 		"Where we are, for anyone following along: {$Done}, done. {$Doing}, under way. ETA for the rest is {$date}.",
 	}
+	// plainNews are initiativeUpdates that say all goes well, as Me says
+	// them within a week of saying something does not: what is done and
+	// what is next, without "No blockers" or "On track".
+	plainNews = map[string]string{
+		initiativeUpdates[1]: "Quick status for everyone watching this: finished {$done}, now on {$doing}. Nothing needed from you yet. FYI {$lead}",
+		initiativeUpdates[2]: "Weekly update: shipped {$done}, and {$doing} is {~under way|half done|in review}. Next: {$next}.",
+	}
 	// issueUpdates are about the issue itself, said while it is open.
 	issueUpdates = []string{
 		"Status: at risk. We're waiting on {$otherkey}{~ from {$theirteam}|}; if it isn't in by {$day}, this moves to {$nextsprint}.",

@@ -1094,24 +1094,30 @@ func standing(text string) (status bool, tone int) {
 // none that says it goes well within a week of one that says it goes
 // badly, or the other way round. "Aiming this at platform-2026.04" and
 // "Parking this for now … not this month" in one afternoon contradict
-// each other.
+// each other. News of the initiative that says it goes well is said
+// without "No blockers" then (plainNews).
 func (ig *issueGen) fitStanding(texts []string) []string {
 	day := func(t time.Time) string { return t.UTC().Format(time.DateOnly) }
 	within := func(t time.Time) bool { return !t.IsZero() && ig.at.Sub(t) < 8*24*time.Hour }
-	return slices.DeleteFunc(slices.Clone(texts), func(t string) bool {
+	var out []string
+	for _, t := range texts {
 		status, tone := standing(t)
 		switch {
 		case !status:
-			return false
 		case !ig.statusAt.IsZero() && day(ig.statusAt) == day(ig.at):
-			return true
-		case tone > 0:
-			return within(ig.badlyAt)
-		case tone < 0:
-			return within(ig.wellAt)
+			continue
+		case tone > 0 && within(ig.badlyAt):
+			plain, ok := plainNews[t]
+			if !ok {
+				continue
+			}
+			t = plain
+		case tone < 0 && within(ig.wellAt):
+			continue
 		}
-		return false
-	})
+		out = append(out, t)
+	}
+	return out
 }
 
 // noteStanding records what c, by Me, says of where the issue stands.

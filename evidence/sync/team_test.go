@@ -110,12 +110,15 @@ func TestTeamPhaseReadsOnePagePerFiftyIssuesAndThenOnlyWhatChanged(t *testing.T)
 
 // With no team in the config, the demo's SRE is read as her team's: her
 // own OPS and the payments and mobile teams she works alongside every week
-// (their blockers are what `next` asks her to chase), most active first.
+// (their blockers are what `next` asks her to chase), most active first:
+// her own. The other two she works with about as much, so which of them
+// comes next changes with the demo's data.
 func TestTheDemosDefaultTeamIsTheProjectsSheWorksInSteadily(t *testing.T) {
 	_, store, cfg := teamFixture(t, 0)
 	res := teamSync(t, cfg, store, syncNow)
-	if got, want := res.Team.Scope.Projects, []string{"OPS", "MOB", "PAY"}; !slices.Equal(got, want) {
-		t.Errorf("the demo's default team read %v, want %v", got, want)
+	got := res.Team.Scope.Projects
+	if len(got) != 3 || got[0] != "OPS" || !slices.Equal(slices.Sorted(slices.Values(got[1:])), []string{"MOB", "PAY"}) {
+		t.Errorf("the demo's default team read %v, want OPS, then MOB and PAY", got)
 	}
 }
 

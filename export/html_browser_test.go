@@ -2,64 +2,23 @@ package export
 
 import (
 	"bytes"
-	"context"
-	"errors"
 	"image"
 	"image/color"
 	"image/png"
 	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/pmfolio/pmfolio/export/browsertest"
 )
-
-// chromiumPath is where Debian's chromium package puts the browser; .ci/run
-// installs it. The test installs nothing itself.
-const chromiumPath = "/usr/bin/chromium"
-
-// chromium runs the browser headless on a page with flags that keep it from
-// reaching the network on its own (updates, sync, field trials), from
-// needing a sandbox, which containers and CI runners as root do not have,
-// and from relying on a large /dev/shm, which containers often lack.
-func chromium(t *testing.T, page string, args ...string) []byte {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	all := append([]string{
-		"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-		"--user-data-dir=" + t.TempDir(),
-	}, args...)
-	all = append(all, "file://"+page)
-	// Headless chromium now and then dies of a signal on a loaded machine
-	// (a segmentation fault while starting, before it reads the page): that
-	// is the browser's crash, not the page's, so it gets two more tries. An
-	// error exit is the page's and fails at once.
-	for try := 1; ; try++ {
-		cmd := exec.CommandContext(ctx, chromiumPath, all...)
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		err := cmd.Run()
-		if err == nil {
-			return stdout.Bytes()
-		}
-		var exit *exec.ExitError
-		if try < 3 && ctx.Err() == nil && errors.As(err, &exit) && !exit.Exited() {
-			t.Logf("chromium crashed (%v), trying again", err)
-			continue
-		}
-		t.Fatalf("chromium %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
-	}
-}
 
 // measureScript is added to a copy of the page (whose policy runs no
 // script) to measure it in the browser: how far it scrolls sideways, the
@@ -99,7 +58,7 @@ func measure(t *testing.T, page []byte, width int) measurement {
 	if err := os.WriteFile(path, test, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	dom := string(chromium(t, path, "--dump-dom", "--window-size="+strconv.Itoa(width)+",900"))
+	dom := string(browsertest.Run(t, path, "--dump-dom", "--window-size="+strconv.Itoa(width)+",900"))
 	m := regexp.MustCompile(`overflow=(-?\d+) smallest=([\d.]+) bars=(\d+) columns=([\d/]*)`).FindStringSubmatch(dom)
 	if m == nil {
 		t.Fatalf("no measurement in the DOM:\n%.1500s", dom)
@@ -120,12 +79,7 @@ func measure(t *testing.T, page []byte, width int) measurement {
 // least 11 px; the full page's chart is in the DOM after load and a
 // screenshot shows its bars in the categories' colours.
 func TestHTMLInABrowser(t *testing.T) {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Skipf("no browser at %s (on Debian: apt-get install chromium; .ci/run does this): %v", chromiumPath, err)
-	}
-	if testing.Short() {
-		t.Skip("starts a browser; skipped with -short")
-	}
+	browsertest.Skip(t)
 	p := typicalPortfolio()
 	var brief, full bytes.Buffer
 	if err := HTML(&brief, p, Options{}); err != nil {
@@ -166,7 +120,7 @@ func TestHTMLInABrowser(t *testing.T) {
 	if err := os.WriteFile(page, full.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	dom := string(chromium(t, page, "--dump-dom"))
+	dom := string(browsertest.Run(t, page, "--dump-dom"))
 	want := strings.Count(full.String(), `<rect class="bar`)
 	if !strings.Contains(dom, `<svg viewBox="0 0 340 210" role="img"`) {
 		t.Fatalf("the chart's svg is not in the DOM after load:\n%.2000s", dom)
@@ -180,7 +134,7 @@ func TestHTMLInABrowser(t *testing.T) {
 
 	// The chart is in the timeline, at the end: look at the whole page.
 	shot := filepath.Join(dir, "shot.png")
-	chromium(t, page, "--screenshot="+shot, "--window-size=1200,6000", "--hide-scrollbars")
+	browsertest.Run(t, page, "--screenshot="+shot, "--window-size=1200,6000", "--hide-scrollbars")
 	f, err := os.Open(shot)
 	if err != nil {
 		t.Fatal(err)
@@ -233,7 +187,7 @@ func printToPDF(t *testing.T, page []byte, size string) []byte {
 	if err := os.WriteFile(path, sized, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	chromium(t, path, "--print-to-pdf="+out, "--no-pdf-header-footer")
+	browsertest.Run(t, path, "--print-to-pdf="+out, "--no-pdf-header-footer")
 	pdf, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
@@ -294,12 +248,7 @@ func pdfPageLinks(t *testing.T, pdf []byte) [][]string {
 // three pages of Letter (the footer alone on the third), and on A4 an
 // initiative's Outcome could start the next page.
 func TestHTMLBriefPrintsOnTwoPages(t *testing.T) {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Skipf("no browser at %s (on Debian: apt-get install chromium; .ci/run does this): %v", chromiumPath, err)
-	}
-	if testing.Short() {
-		t.Skip("starts a browser; skipped with -short")
-	}
+	browsertest.Skip(t)
 	for _, n := range []int{0, longBriefPadMax} {
 		p := longBriefPortfolio(n)
 		var page, md bytes.Buffer

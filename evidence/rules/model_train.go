@@ -82,6 +82,9 @@ type trainExample struct {
 	// ruledOut are the categories a rule's unless ruled out: the model
 	// may not claim them.
 	ruledOut map[int]bool
+	// kept are the categories a rule claims that the model may not
+	// withhold (model-veto: false): no veto takes them away.
+	kept map[int]bool
 }
 
 // TrainModel trains the text model on examples, choosing each category's
@@ -115,7 +118,7 @@ func TrainModel(rs *RuleSet, examples []Example, opts TrainOptions) (*Model, Tra
 		if foldOf != nil {
 			fold = foldOf[e.Writer]
 		}
-		p := prepared{ex: trainExample{want: make([]bool, len(cats)), rules: map[int]bool{}, ruledOut: map[int]bool{}, fold: fold}}
+		p := prepared{ex: trainExample{want: make([]bool, len(cats)), rules: map[int]bool{}, kept: map[int]bool{}, ruledOut: map[int]bool{}, fold: fold}}
 		for _, w := range e.Want {
 			c, ok := catIndex[w]
 			if !ok {
@@ -127,6 +130,7 @@ func TrainModel(rs *RuleSet, examples []Example, opts TrainOptions) (*Model, Tra
 		for _, ev := range claims {
 			if c, ok := catIndex[ev.Category]; ok {
 				p.ex.rules[c] = true
+				p.ex.kept[c] = rs.unvetoed(ev)
 			}
 		}
 		for _, id := range ruledOut {
@@ -454,7 +458,7 @@ func operatingPoints(exs []trainExample, oof [][]float64, c int, opts TrainOptio
 				var claimed bool
 				switch {
 				case e.rules[c]:
-					claimed = oof[i] == nil || oof[i][c] >= pt.veto
+					claimed = e.kept[c] || oof[i] == nil || oof[i][c] >= pt.veto
 				case !e.ruledOut[c]:
 					claimed = oof[i] != nil && oof[i][c] >= pt.threshold
 				}

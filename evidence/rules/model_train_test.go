@@ -45,3 +45,23 @@ func TestOperatingPointsLeaveRuledOutCategoriesUnclaimed(t *testing.T) {
 		}
 	}
 }
+
+// Vetoes are chosen on what the model may withhold: a rule's claim the
+// model may not veto (model-veto: false) stays claimed at every veto, as
+// it does when classifying.
+func TestOperatingPointsKeepUnvetoedClaims(t *testing.T) {
+	exs := []trainExample{
+		{want: []bool{false}, rules: map[int]bool{0: true}, kept: map[int]bool{0: true}, ruledOut: map[int]bool{}, text: true},
+		{want: []bool{false}, rules: map[int]bool{0: true}, kept: map[int]bool{}, ruledOut: map[int]bool{}, text: true},
+	}
+	oof := [][]float64{{0.001}, {0.001}}
+	for _, pt := range operatingPoints(exs, oof, 0, TrainOptions{MinThreshold: 0.5}) {
+		want := 2
+		if pt.veto > 0.001 {
+			want = 1 // the vetoable claim is withheld, the other stays
+		}
+		if pt.fp != want {
+			t.Fatalf("at veto %v: %d claims, want %d", pt.veto, pt.fp, want)
+		}
+	}
+}

@@ -272,7 +272,7 @@ func (rs *RuleSet) Identity() string { return rs.identity }
 // classifyRevision is bumped when Classify's code changes what it claims
 // or quotes for the same rules and model (the plain text it reads, among
 // them), so that stored evidence is rebuilt.
-const classifyRevision = "11"
+const classifyRevision = "12"
 
 // UserFile is the user's rules file applied, or "" for the built-in rules alone.
 func (rs *RuleSet) UserFile() string { return rs.userFile }

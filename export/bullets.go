@@ -916,8 +916,53 @@ func sayJudgment(r *report, groups []group) []clause {
 	return []clause{join(r.claimsWith(groups, onEpics), r.scope(items(groups)))}
 }
 
+// goNoGoCall is the user's call at a release's go/no-go, in the words
+// release managers write it: "Go/No-Go for 4.12: NO-GO, two sev-2 open",
+// "Go/No-Go dry run for 4.15: NO-GO", "Go/no-go for the 2.3 release: GO".
+// "Go/No-Go was NO-GO first time" tells of one.
+var goNoGoCall = regexp.MustCompile(`(?i)\bgo\s*/\s*no[- ]?go\b(?:\s+dry\s+run)?\s+for\b[^:]{0,40}:\s*(no[- ]?go|go)\b`)
+
+// goNoGoCalls says the go/no-go calls the user recorded among their
+// release-planning items: "made the go/no-go call on 5 releases (2 of
+// them a no-go)". A release manager's judgment is in the calls, which "planned
+// 14 issues into 5 releases" does not show. Calls are counted by the
+// release issue they are on (a re-assessment is the same release's).
+func (r *report) goNoGoCalls(items []*evidence.Evidence) (string, []bulletNumber) {
+	var calls, noGos []*evidence.Evidence
+	for _, e := range items {
+		if e.Source != evidence.SourceComment {
+			continue
+		}
+		for _, m := range goNoGoCall.FindAllStringSubmatch(e.Excerpt, -1) {
+			calls = append(calls, e)
+			if !strings.EqualFold(m[1], "go") {
+				noGos = append(noGos, e)
+			}
+		}
+	}
+	n := r.count(calls, countsIssues)
+	if n.Value == 0 {
+		return "", nil
+	}
+	n.Counts = "issues with a go/no-go call"
+	text := "made the go/no-go call on " + quantity(int(n.Value), "release", "releases")
+	numbers := []bulletNumber{n}
+	if no := r.count(noGos, countsIssues); no.Value > 0 {
+		no.Counts = "issues with a no-go call"
+		if n.Value == 1 {
+			text += " (a no-go)"
+		} else {
+			text += " (" + no.Text + " of them a no-go)"
+		}
+		numbers = append(numbers, no)
+	}
+	return text, numbers
+}
+
 // sayPlanning counts releases: "Planned 116 issues into 14 releases and
-// shaped sprint scope for 95 issues across 3 projects."
+// shaped sprint scope for 95 issues across 3 projects." The go/no-go
+// calls the user made lead: "Made the go/no-go call on 5 releases (2 of
+// them a no-go) and planned 14 issues into 5 releases".
 func sayPlanning(r *report, groups []group) []clause {
 	all := items(groups)
 	var claims []string
@@ -925,6 +970,10 @@ func sayPlanning(r *report, groups []group) []clause {
 	for _, g := range groups {
 		n := r.count(g.items, countsWork)
 		if g.category.ID == evidence.CatReleasePlanning {
+			if calls, callNumbers := r.goNoGoCalls(g.items); calls != "" {
+				claims = append(claims, calls)
+				numbers = append(numbers, callNumbers...)
+			}
 			if releases := r.count(g.items, countsReleases); releases.Value > 0 {
 				a, _ := counted(n, "issue", "issues")
 				b, _ := counted(releases, "release", "releases")

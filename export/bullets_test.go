@@ -115,6 +115,9 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 				item(checkoutBug, evidence.CatReleasePlanning, evidence.SourceChange, "3"),
 				item(storyRefund, evidence.CatSprintPlanning, evidence.SourceChange, "4")},
 			"Planned 3 issues into 2 releases and shaped sprint scope for 1 issue across 2 projects, with 3 teammates."},
+		{"the go/no-go calls the user made lead the planning, by release issue",
+			goNoGoItems(),
+			"Made the go/no-go call on 2 releases (1 of them a no-go) and planned 3 issues into 2 releases across 2 projects, with 2 teammates."},
 		{"incidents are told by what the user did",
 			[]evidence.Evidence{item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "1"),
 				item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "2"),
@@ -547,9 +550,25 @@ func readBulletsJSON(t *testing.T, p evidence.Portfolio) bulletsDoc {
 	return doc
 }
 
+// goNoGoItems are a release manager's go/no-go calls: a GO on one
+// release, a NO-GO and its re-assessment's GO on another, and a note that
+// tells of a call rather than making one.
+func goNoGoItems() []evidence.Evidence {
+	call := func(is fixtureIssue, id, text string) evidence.Evidence {
+		return jiraItem(is, evidence.SourceComment, id, "2026-03-04T15:12:00Z", evidence.CatReleasePlanning, "comment.release", 0.7, text)
+	}
+	return []evidence.Evidence{
+		call(storyTO, "1", "Go/No-Go for 4.11: GO. All sev-1/sev-2 closed, 98.6% regression pass."),
+		call(storyRetry, "2", "Go/No-Go for 4.12: NO-GO, two sev-2 open, we will re-assess on Thursday."),
+		call(storyRetry, "3", "Go/No-Go for 4.12 (re-assessment): GO. Both sev-2 are closed and verified."),
+		call(checkoutBug, "4", "Quick note: Go/No-Go was NO-GO first time due to two sev-2, went live a week later."),
+	}
+}
+
 func TestEveryBulletNumberCanBeRecomputed(t *testing.T) {
 	for name, p := range map[string]evidence.Portfolio{
 		"typical": typicalPortfolio(), "rich": richPortfolio(), "generated": generatedPortfolio(2000),
+		"go/no-go calls": portfolioOf(goNoGoItems()...),
 	} {
 		t.Run(name, func(t *testing.T) {
 			doc := readBulletsJSON(t, p)
@@ -582,7 +601,7 @@ func TestEveryBulletNumberCanBeRecomputed(t *testing.T) {
 							distinct[e.ID] = true
 						case "acts":
 							distinct[actOf(e.ID, e.SiteName, string(e.Source), e.Excerpt, e.Manual)] = true
-						case "issues", "issues that are epics":
+						case "issues", "issues that are epics", "issues with a go/no-go call", "issues with a no-go call":
 							distinct[key] = true
 						case "issues with an incident update":
 							if e.Source == evidence.SourceComment {

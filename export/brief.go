@@ -167,8 +167,8 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 			b.WriteString(", not shipped yet")
 		}
 		if len(led.measured) == 1 {
-			if quote := resultQuote(led.measured); quote != "" {
-				b.WriteString(", with the result “" + quote + "”" + changeAfter(quote))
+			if quote, date := datedResultQuote(led.measured); quote != "" {
+				b.WriteString(", with the result “" + quote + "”" + date + changeAfter(quote))
 			} else {
 				b.WriteString(", with a recorded result")
 			}
@@ -183,8 +183,8 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 			b.WriteString("; " + led.shippedPhrase())
 			if len(led.measured) > 0 {
 				b.WriteString(", " + strconv.Itoa(len(led.measured)) + " with a recorded result")
-				if quote := resultQuote(led.measured); quote != "" {
-					b.WriteString(" such as “" + quote + "”" + changeAfter(quote))
+				if quote, date := datedResultQuote(led.measured); quote != "" {
+					b.WriteString(" such as “" + quote + "”" + date + changeAfter(quote))
 				}
 			}
 		}
@@ -355,6 +355,21 @@ func resultQuote(ins []initiative) string {
 		}
 	}
 	return ""
+}
+
+// datedResultQuote is resultQuote and, when it names a day only its
+// date explains ("since the 23rd"), that date, to follow it: " (4 May)".
+// The headline quotes it away from its link and date.
+func datedResultQuote(ins []initiative) (quote, date string) {
+	for _, in := range ins {
+		if q := resultQuote([]initiative{in}); q != "" {
+			if at := in.outcome.Comment.At; hasRelativeDay(q) && !at.IsZero() {
+				date = " (" + at.Format("2 January") + ")"
+			}
+			return q, date
+		}
+	}
+	return "", ""
 }
 
 // leadingConjunction is the word that joins a clause to the one before.

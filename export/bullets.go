@@ -382,21 +382,47 @@ var relativeDay = regexp.MustCompile(`(?i)(^|\s+)(since|as of|from|starting|on)\
 // relative days dated by when the result was written ("since the 23rd"
 // of 4 May is "since 23 April"), or without them where that is not known
 // or is no day ("since last week"): on a résumé, read months later and
-// without the comment, "the 23rd" says nothing. A quote keeps the user's
-// words as they are: its link dates them.
+// without the comment, "the 23rd" says nothing.
 func datedDays(result string, written time.Time) string {
+	return strings.TrimLeft(replaceRelativeDays(result, written, func(preposition, said string, day time.Time, ok bool) string {
+		if !ok {
+			return ""
+		}
+		return preposition + " " + day.Format("2 January")
+	}), ", ")
+}
+
+// hasRelativeDay reports whether text names a day only its date explains
+// ("since the 23rd").
+func hasRelativeDay(text string) bool {
+	found := false
+	replaceRelativeDays(text, time.Time{}, func(string, string, time.Time, bool) string {
+		found = true
+		return ""
+	})
+	return found
+}
+
+// replaceRelativeDays replaces each relative day of text (relativeDay,
+// with the preposition before it) by what with gives for it: the
+// preposition, the day as written, and the day it is when written is
+// when the text was written (ok false where that cannot be said).
+func replaceRelativeDays(text string, written time.Time, with func(preposition, said string, day time.Time, ok bool) string) string {
 	var b strings.Builder
 	at := 0
-	for _, m := range relativeDay.FindAllStringSubmatchIndex(result, -1) {
-		if describes(result[m[1]:]) {
+	for _, m := range relativeDay.FindAllStringSubmatchIndex(text, -1) {
+		if describes(text[m[1]:]) {
 			continue // "on the 3rd attempt", "since the 5th of May"
 		}
-		b.WriteString(result[at:m[0]])
-		b.WriteString(datedDay(result, m, written))
+		b.WriteString(text[at:m[0]])
+		day, ok := datedDay(text, m, written)
+		if instead := with(text[m[4]:m[5]], strings.TrimSpace(text[m[5]:m[1]]), day, ok); instead != "" {
+			b.WriteString(text[m[2]:m[3]] + instead) // after the space before it
+		}
 		at = m[1]
 	}
-	b.WriteString(result[at:])
-	return strings.TrimLeft(b.String(), ", ")
+	b.WriteString(text[at:])
+	return b.String()
 }
 
 // describes reports whether what follows a day makes it no relative day,
@@ -410,19 +436,20 @@ func describes(rest string) bool {
 // nextWord is the word a text opens with, after spaces.
 var nextWord = regexp.MustCompile(`^\s+(\p{L}+)`)
 
-// datedDay is one match of relativeDay (submatch indexes m of result)
-// dated by when the result was written, or "" where it cannot be.
-func datedDay(result string, m []int, written time.Time) string {
+// datedDay is the day one match of relativeDay (submatch indexes m of
+// text) is, when the text was written; ok is false where that cannot be
+// said.
+func datedDay(text string, m []int, written time.Time) (day time.Time, ok bool) {
 	group := func(i int) string {
 		if m[2*i] < 0 {
 			return ""
 		}
-		return result[m[2*i]:m[2*i+1]]
+		return text[m[2*i]:m[2*i+1]]
 	}
 	if written.IsZero() {
-		return ""
+		return time.Time{}, false
 	}
-	day := written
+	day = written
 	switch {
 	case group(3) != "":
 		n, _ := strconv.Atoi(group(3))
@@ -430,7 +457,7 @@ func datedDay(result string, m []int, written time.Time) string {
 			day = day.AddDate(0, 0, -written.Day()) // the month before's last day
 		}
 		if n < 1 || n > day.Day() {
-			return ""
+			return time.Time{}, false
 		}
 		day = time.Date(day.Year(), day.Month(), n, 0, 0, 0, 0, day.Location())
 	case group(5) != "":
@@ -443,9 +470,9 @@ func datedDay(result string, m []int, written time.Time) string {
 	case strings.EqualFold(group(6), "yesterday"):
 		day = written.AddDate(0, 0, -1)
 	case group(6) == "":
-		return "" // a week is no day
+		return time.Time{}, false // a week is no day
 	}
-	return group(1) + group(2) + " " + day.Format("2 January")
+	return day, true
 }
 
 // weekdayNumber is time.Weekday's number of a weekday's English name.

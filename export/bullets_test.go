@@ -367,6 +367,28 @@ func TestBulletResultsDateTheirRelativeDays(t *testing.T) {
 	}
 }
 
+// The headline quotes a result in the user's words, and dates it when it
+// names a day only its date explains.
+func TestTheHeadlineDatesAResultThatNamesARelativeDay(t *testing.T) {
+	written := at("2026-05-04T08:47:43Z")
+	in := func(text string, at time.Time) []initiative {
+		return []initiative{{outcome: initiativeOutcome{Text: text, Comment: evidence.Comment{At: at}}}}
+	}
+	for _, tc := range []struct {
+		ins         []initiative
+		quote, date string
+	}{
+		{in("Result: 15 pages a week on average since the 23rd, from 43 in the quarter before.", written),
+			"15 pages a week on average since the 23rd, from 43 in the quarter before", " (4 May)"},
+		{in("Result: pages down from 43 to 15 a week.", written), "pages down from 43 to 15 a week", ""},
+		{in("Result: 15 pages a week on average since the 23rd, from 43.", time.Time{}), "15 pages a week on average since the 23rd, from 43", ""},
+	} {
+		if quote, date := datedResultQuote(tc.ins); quote != tc.quote || date != tc.date {
+			t.Errorf("datedResultQuote(%q) = %q, %q; want %q, %q", tc.ins[0].outcome.Text, quote, date, tc.quote, tc.date)
+		}
+	}
+}
+
 // An initiative the user led with a recorded result leads the bullets,
 // its result quoted from where it is recorded; the epics bullet does not
 // name it again.

@@ -659,7 +659,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 		}
 		// The epic's own summary is the story's title already.
 		if !in.isEpic(e.IssueKey) {
-			a.summary = evidence.Shorten(evidence.OneLine(e.IssueSummary), 60)
+			a.summary = shortTitle(e.IssueSummary)
 		}
 		a.Text = a.verb
 		if a.IssueKey != "" {

@@ -217,6 +217,9 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 		groups := slices.Clone(in.groups)
 		slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(r.storyWeight(b), r.storyWeight(a)) })
 		for _, g := range groups {
+			if !answers(in, g.category.ID) {
+				continue
+			}
 			if q := g.category.StoryQuestion; q != "" && quoted[g.category.ID] && !slices.Contains(ranked[i], q) {
 				ranked[i] = append(ranked[i], q)
 			}
@@ -243,6 +246,14 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 		}
 		stories[i].Questions = append([]string{}, tags[i]...)
 	}
+}
+
+// answers reports whether a story of in can answer the question of a
+// kind of work: "a time you delivered against a deadline" (release
+// planning) is a release that went out, not one at risk or called no-go
+// whose result is "the issue is not done yet".
+func answers(in initiative, category string) bool {
+	return category != evidence.CatReleasePlanning || in.status() == "done"
 }
 
 // answer is the story that answers a question asked with --question.
@@ -543,6 +554,18 @@ func (r *report) bestFor(question string, tiers ...[]initiative) (initiative, st
 		if score > bestScore {
 			best, bestScore = c, score
 		}
+	}
+	// Only a story that can answer the question is picked for it; with
+	// none, the strongest story, untagged.
+	var able [][]initiative
+	for _, tier := range tiers {
+		able = append(able, slices.DeleteFunc(slices.Clone(tier), func(in initiative) bool { return !answers(in, best.ID) }))
+	}
+	if bestScore > 0 && !slices.ContainsFunc(able, func(tier []initiative) bool { return len(tier) > 0 }) {
+		bestScore = 0
+	}
+	if bestScore > 0 {
+		tiers = able
 	}
 	pick, found := strongestBy(r.weightOf(best.ID), bestScore == 0, tiers...)
 	switch {

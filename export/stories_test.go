@@ -1472,3 +1472,34 @@ func TestAFiledFollowUpIsNoCalmUnderPressure(t *testing.T) {
 		})
 	}
 }
+
+// "A time you delivered against a deadline" is a release that went out:
+// a stronger one still at risk answers it with "not done yet".
+func TestADeadlineStoryIsOfWorkThatShipped(t *testing.T) {
+	plan := func(is fixtureIssue, id, text string) evidence.Evidence {
+		return jiraItem(is, evidence.SourceComment, id, "2026-03-04T15:12:00Z", evidence.CatReleasePlanning, "comment.release", 0.7, text)
+	}
+	p := portfolioOf(
+		plan(checkoutBug, "1", "Go/No-Go for 2026.07: GO. All sev-1 closed, regression pass 98%, UAT signed off."),
+		plan(checkoutBug, "5", "Taking the Safari fix into 2026.07: the cut-off is Friday and it is the last blocker."),
+		plan(checkoutAPI, "2", "Status: AT RISK for 2026.08, 3 stories are not merged yet. Revised code freeze is the 3rd."),
+		plan(checkoutAPI, "3", "Go/No-Go dry run for 2026.08: NO-GO. We will re-assess on Thursday with the team."),
+		plan(checkoutAPI, "4", "Moving the retry status into 2026.08: the API change needs the new client first."),
+	)
+	var buf strings.Builder
+	if err := Stories(&buf, p, StoryOptions{Question: "a time you delivered against a deadline", JSON: true}); err != nil {
+		t.Fatal(err)
+	}
+	var doc storiesJSON
+	if err := json.Unmarshal([]byte(buf.String()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != "CHK-300" {
+		t.Fatalf("the deadline story is %+v, want CHK-300's, which shipped", doc.Stories)
+	}
+	for _, s := range readStories(t, p, -1).Stories {
+		if s.Issue != nil && s.Issue.Key == "CHK-310" && slices.Contains(s.Questions, "a time you delivered against a deadline") {
+			t.Errorf("CHK-310, not done, is told as delivered against a deadline: %q", s.Questions)
+		}
+	}
+}

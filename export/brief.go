@@ -927,7 +927,25 @@ func (r *report) proofs(s strengths, in initiative, n int, quoted *quoteSet) []*
 		slices.SortStableFunc(picked, byOccurrence)
 		return picked
 	}
-	return s.pickVaried(written, n, quoted)
+	return s.pickVaried(builtFirst(in, written, n), n, quoted)
+}
+
+// builtFirst is, of a shipped initiative's items, those on its done
+// issues and its epic when there are n of them: a proof of work that
+// shipped, not the story of an issue left To Do when the epic closed
+// ("Wrote the story OPS-1272" under "shipped", where OPS-1272 was never
+// built). Otherwise it is all of items.
+func builtFirst(in initiative, items []*evidence.Evidence, n int) []*evidence.Evidence {
+	if in.status() != "done" {
+		return items
+	}
+	built := slices.DeleteFunc(slices.Clone(items), func(e *evidence.Evidence) bool {
+		return e.IssueStatusCategory != "done" && !in.isEpic(e.IssueKey)
+	})
+	if len(built) < n {
+		return items
+	}
+	return built
 }
 
 // afterResult reports whether an item came after the comment that states

@@ -399,3 +399,33 @@ func TestShortTitle(t *testing.T) {
 		}
 	}
 }
+
+// A shipped initiative's proofs are of the work that shipped while there
+// are enough of them: not the story of an issue left To Do.
+func TestAShippedInitiativesProofsAreOfBuiltWork(t *testing.T) {
+	on := func(key, status string) *evidence.Evidence {
+		return &evidence.Evidence{ID: key, IssueKey: key, IssueStatusCategory: status}
+	}
+	items := []*evidence.Evidence{on("OPS-1", "indeterminate"), on("OPS-2", "done"), on("OPS-3", "new"), on("OPS-4", "done")}
+	keys := func(items []*evidence.Evidence) string {
+		var out []string
+		for _, e := range items {
+			out = append(out, e.IssueKey)
+		}
+		return strings.Join(out, " ")
+	}
+	shipped := initiative{epic: evidence.Epic{Key: "OPS-1", StatusCategory: "done"}}
+	for _, tc := range []struct {
+		in   initiative
+		n    int
+		want string
+	}{
+		{shipped, 3, "OPS-1 OPS-2 OPS-4"},       // the epic, and its done issues
+		{shipped, 4, "OPS-1 OPS-2 OPS-3 OPS-4"}, // too few: all
+		{initiative{epic: evidence.Epic{Key: "OPS-1", StatusCategory: "indeterminate"}}, 2, "OPS-1 OPS-2 OPS-3 OPS-4"}, // not shipped
+	} {
+		if got := keys(builtFirst(tc.in, items, tc.n)); got != tc.want {
+			t.Errorf("builtFirst(%s, %d) = %s, want %s", tc.in.epic.StatusCategory, tc.n, got, tc.want)
+		}
+	}
+}

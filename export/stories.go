@@ -661,6 +661,9 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 			})
 		}
 	}
+	if !in.onNoEpic {
+		written = builtFirst(in, written, storyActions-len(picked))
+	}
 	picked = append(picked, pick(written, storyActions-len(picked), quoted)...)
 	if len(picked) == 0 {
 		// Everything it could quote reads like another story's: a story

@@ -275,8 +275,12 @@ func (t *Team) foldMissedReleases(out []Opportunity, followUps map[string]origin
 // together, as one refinement settles them: the sprint planned beyond what
 // the team finishes names the story to split and those to estimate in it,
 // and their suggestions name the sprint's excess and where it is told
-// ("see OPS-1357"). Suggestions on the issue that stands for the sprint
-// are told beside it already.
+// ("see OPS-1357"). A story to split that holds the whole excess leads
+// the sprint's suggestion, as moving it out settles the plan where the
+// issue that stands for the sprint may not ("moving OPS-1339 (21 points)
+// out, or 18 points of it after a split, brings the sprint within the
+// team's best"). Suggestions on the issue that stands for the sprint are
+// told beside it already.
 func (t *Team) crossReferencePlans(cfg Config, out []Opportunity) {
 	d, ok := cfg.Detector("sprint.overcommitted")
 	if !ok || d.Off {
@@ -292,19 +296,20 @@ func (t *Team) crossReferencePlans(cfg Config, out []Opportunity) {
 			return plan.vars["sprint"] + " holds " + plan.vars["over"] + " more than the team's best recent sprint" + without + " (see " + plan.issue.Key + ")"
 		}
 		var split, estimate []string
+		lead := ""
 		for i, op := range out {
 			if !in[op.IssueKey] {
 				continue
 			}
 			switch op.Detector {
 			case "story.too-large":
-				is, _ := t.issue(op.IssueKey)
-				size := formatPoints(*is.StoryPoints)
-				if *is.StoryPoints*2 >= over {
-					size += ", most of the " + plan.vars["over"] + " over"
-				}
-				split = append(split, op.IssueKey+" ("+size+")")
 				out[i].Reason += "; " + excess("")
+				is, _ := t.issue(op.IssueKey)
+				if lead == "" && *is.StoryPoints >= over {
+					lead = "; " + movingOut(op.IssueKey, *is.StoryPoints, over)
+					continue
+				}
+				split = append(split, op.IssueKey+" ("+formatPoints(*is.StoryPoints)+shareOfExcess(*is.StoryPoints, over)+")")
 			case "story.no-estimate":
 				estimate = append(estimate, op.IssueKey)
 				out[i].Reason += "; " + excess(" already, without it")
@@ -317,15 +322,56 @@ func (t *Team) crossReferencePlans(cfg Config, out []Opportunity) {
 		if len(estimate) > 0 {
 			also = append(also, "estimate "+evidence.JoinAnd(estimate))
 		}
-		if len(also) == 0 {
+		if len(also) == 0 && lead == "" {
 			continue
 		}
+		action := ""
+		if lead != "" {
+			f := plan
+			f.vars = maps.Clone(f.vars)
+			f.vars["lead"], f.vars["candidate-rank"] = lead, "next"
+			action = t.opportunity(d, f).Action
+		}
 		for i, op := range out {
-			if op.Detector == d.ID && op.IssueKey == plan.issue.Key && !strings.Contains(op.Action, " has left: ") {
+			if op.Detector != d.ID || op.IssueKey != plan.issue.Key || strings.Contains(op.Action, " has left: ") {
+				continue
+			}
+			out[i].Action = cmp.Or(action, op.Action)
+			if len(also) > 0 {
 				out[i].Action += "; in the same refinement, " + strings.Join(also, " and ")
 			}
 		}
 	}
+}
+
+// movingOut says that moving a story out of a sprint planned over points
+// beyond the team's best, or enough of it after a split, brings the sprint
+// within that best: half of it when half is enough, else the excess.
+func movingOut(key string, points, over float64) string {
+	part := ""
+	switch {
+	case points/2 >= over:
+		part = ", or half of it after a split,"
+	case points > over:
+		part = ", or " + formatPoints(over) + " of it after a split,"
+	}
+	return "moving " + key + " (" + formatPoints(points) + ") out" + part + " brings the sprint within the team's best"
+}
+
+// shareOfExcess is how a story to split compares with the points a sprint
+// is planned over the team's best: ", more than the 18 points over" for a
+// 21-point story, ", all of …" for one of just as many, ", most of …" for
+// one of at least half of them, nothing for a smaller one.
+func shareOfExcess(points, over float64) string {
+	switch {
+	case points == over:
+		return ", all of the " + formatPoints(over) + " over"
+	case points > over:
+		return ", more than the " + formatPoints(over) + " over"
+	case points*2 >= over:
+		return ", most of the " + formatPoints(over) + " over"
+	}
+	return ""
 }
 
 // opportunity is what a detector found, in words: its reason and action
@@ -2884,6 +2930,7 @@ func overcommittedSprints(d Detector, t *Team) []finding {
 				"issues":   fmt.Sprintf("%d %s", len(p.issues), plural(len(p.issues), "issue")),
 				"finished": evidence.JoinAnd(said), "over": formatPoints(p.points - best),
 				"candidate": candidate.Key, "candidate-points": points, "candidate-priority": cmp.Or(candidate.Priority, "no"),
+				"lead": "", "candidate-rank": "first",
 				"over-points": strconv.FormatFloat(p.points-best, 'f', -1, 64)}})
 	}
 	return out

@@ -2123,26 +2123,72 @@ func TestASprintPlanNamesItsStoryToSplitAndToEstimate(t *testing.T) {
 		is.StoryPoints, is.Priority, is.SprintList, is.SprintState, is.Sprints = pts, priority, []Sprint{s10}, "future", []string{s10.Name}
 		return is
 	}
-	issues = append(issues, planned("OPS-101", points(21), "Medium"), planned("OPS-102", points(3), "Low"),
-		planned("OPS-103", points(3), "Medium"), planned("OPS-104", nil, "Medium"))
-	said := map[string]string{}
-	for _, op := range Detect(cfg, Team{Site: site, Issues: issues, Now: now}) {
-		said[op.Detector] = op.Reason + " / " + op.Action
-	}
-	for detector, want := range map[string]string{
-		"sprint.overcommitted": "is the first candidate to move out; in the same refinement, split OPS-101 (21 points, most of the 9 points over) and estimate OPS-104",
-		"story.too-large":      "typical story (3 points); OPS Sprint 10 holds 9 points more than the team's best recent sprint (see OPS-102) / Split it",
-		"story.no-estimate":    "story with no estimate; OPS Sprint 10 holds 9 points more than the team's best recent sprint already, without it (see OPS-102) / Get it estimated",
-	} {
-		if !strings.Contains(said[detector], want) {
-			t.Errorf("%s: %q, want %q", detector, said[detector], want)
+	plan := func(large ...float64) []TeamIssue {
+		out := slices.Clone(issues)
+		for i, pts := range large {
+			out = append(out, planned("OPS-10"+strconv.Itoa(1+4*i), points(pts), "Medium"))
 		}
+		return append(out, planned("OPS-102", points(3), "Low"), planned("OPS-103", points(3), "Medium"), planned("OPS-104", nil, "Medium"))
 	}
+	tests := []struct {
+		name  string
+		large []float64 // the stories too large in the plan: OPS-101, OPS-105
+		said  map[string]string
+	}{
+		{name: "a story of twice the excess leads: half of it is enough", large: []float64{21}, said: map[string]string{
+			"sprint.overcommitted": "it holds 9 points more than the team's best recent sprint; moving OPS-101 (21 points) out, or half of it after a split, brings the sprint within the team's best, and this issue (Low priority, 3 points) is the next candidate to move out; in the same refinement, estimate OPS-104",
+			"story.too-large":      "typical story (3 points); OPS Sprint 10 holds 9 points more than the team's best recent sprint (see OPS-102) / Split it",
+			"story.no-estimate":    "story with no estimate; OPS Sprint 10 holds 9 points more than the team's best recent sprint already, without it (see OPS-102) / Get it estimated",
+		}},
+		{name: "a story of more than the excess leads: the excess of it is enough", large: []float64{26}, said: map[string]string{
+			"sprint.overcommitted": "it holds 14 points more than the team's best recent sprint; moving OPS-101 (26 points) out, or 14 points of it after a split, brings the sprint within the team's best, and this issue (Low priority, 3 points) is the next candidate to move out; in the same refinement, estimate OPS-104",
+		}},
+		{name: "stories of most of the excess are split, and the issue of the sprint moves out first", large: []float64{13, 13}, said: map[string]string{
+			"sprint.overcommitted": "it holds 14 points more than the team's best recent sprint, and this issue (Low priority, 3 points) is the first candidate to move out; in the same refinement, split OPS-101 (13 points, most of the 14 points over) and OPS-105 (13 points, most of the 14 points over) and estimate OPS-104",
+		}},
+		{name: "a story of just the excess leads with no split", large: []float64{13, 12}, said: map[string]string{
+			"sprint.overcommitted": "it holds 13 points more than the team's best recent sprint; moving OPS-101 (13 points) out brings the sprint within the team's best, and this issue (Low priority, 3 points) is the next candidate to move out",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			said := map[string]string{}
+			for _, op := range Detect(cfg, Team{Site: site, Issues: plan(tt.large...), Now: now}) {
+				said[op.Detector] = op.Reason + " / " + op.Action
+			}
+			for detector, want := range tt.said {
+				if !strings.Contains(said[detector], want) {
+					t.Errorf("%s: %q, want %q", detector, said[detector], want)
+				}
+			}
+		})
+	}
+	issues = plan(21)
 	// Without the sprint's own suggestion, the others name nothing of it.
 	off, _ := Load([]byte("detectors:\n  - id: sprint.overcommitted\n    off: true\n"))
 	for _, op := range Detect(off, Team{Site: site, Issues: issues, Now: now}) {
 		if strings.Contains(op.Reason, "holds") {
 			t.Errorf("%s: %q names a sprint plan nobody is told of", op.Detector, op.Reason)
+		}
+	}
+}
+
+// A story to split is told against the sprint's excess in arithmetic a
+// planner can check: more than all of it, most of it, or nothing said.
+func TestShareOfExcess(t *testing.T) {
+	tests := []struct {
+		name         string
+		points, over float64
+		want         string
+	}{
+		{name: "a story larger than the excess is more than it", points: 21, over: 18, want: ", more than the 18 points over"},
+		{name: "a story of just the excess is all of it", points: 13, over: 13, want: ", all of the 13 points over"},
+		{name: "a story of half the excess or more is most of it", points: 9, over: 18, want: ", most of the 18 points over"},
+		{name: "a smaller story is not weighed against it", points: 5, over: 18, want: ""},
+	}
+	for _, tt := range tests {
+		if got := shareOfExcess(tt.points, tt.over); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }

@@ -31,11 +31,47 @@ func doneDuplicates(d Detector, t *Team) []finding {
 		if other.Resolution != "" {
 			resolution = " as " + other.Resolution
 		}
+		// Whoever works on the other is asked whether it did what this
+		// asks, unless the user saw to that themself.
+		closeIt := "Check with " + cmp.Or(is.Assignee.DisplayName, "the team") + " that " + other.Key + " did what it asks, then close it as a duplicate of " + other.Key
+		if seen := t.youSawDone(other); seen != "" {
+			closeIt = seen + ": close " + is.Key + " as its duplicate"
+		}
 		out = append(out, finding{issue: is, related: []string{other.Key}, vars: map[string]string{
-			"other": other.Key, "other-summary": "“" + other.Summary + "”",
+			"other": other.Key, "other-summary": "“" + other.Summary + "”", "close": closeIt, "tell": t.tellAsker(is),
 			"closed": "closed" + resolution + " on " + dayOf(*other.Resolved, t.Now), "last-comment": t.lastCommentNote(other)}})
 	}
 	return out
+}
+
+// youSawDone says how the user saw an issue done, when they did: "You
+// verified CORE-2201 on 20 Sep" when theirs is the last word on it by a
+// person, "You closed CORE-2201 on 20 Sep" when their change resolved it
+// (as far as the changelogs sync read tell); "" otherwise. Asking its
+// developer whether it works would ask what the user answered.
+func (t *Team) youSawDone(is TeamIssue) string {
+	if c, ok := lastPersonComment(is); ok && c.Author.Is(t.Site.User) {
+		return "You verified " + is.Key + " on " + dayOf(c.At, t.Now)
+	}
+	if moves := t.StatusMoves[is.ID]; len(moves) > 0 && is.Resolved != nil {
+		last := moves[len(moves)-1]
+		if last.By.Is(t.Site.User) && !last.At.Before(is.Resolved.Add(-time.Minute)) {
+			return "You closed " + is.Key + " on " + dayOf(*is.Resolved, t.Now)
+		}
+	}
+	return ""
+}
+
+// tellAsker is ", and tell Meenakshi Sundaram, who asked for it" when
+// someone other than the user filed the issue and has not left: closing
+// it as a duplicate answers their request, and they hear it from the
+// user rather than from a notification.
+func (t *Team) tellAsker(is TeamIssue) string {
+	r := is.Reporter
+	if r.DisplayName == "" || r.Inactive || r.Is(t.Site.User) || r.LooksLikeAutomation() {
+		return ""
+	}
+	return ", and tell " + r.DisplayName + ", who asked for it"
 }
 
 // doneAs is the issue an open one looks done as (doneDuplicates): of the

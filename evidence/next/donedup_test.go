@@ -33,13 +33,57 @@ func TestAnIssueDoneAsAnotherIsToldSo(t *testing.T) {
 	tests := []struct {
 		name  string
 		edits []func(*TeamIssue)
-		want  []string // "KEY detector: reason => action", all the findings
+		moves map[string][]StatusMove // the status moves sync read, by issue id
+		want  []string                // "KEY detector: reason => action", all the findings; each whole with its action, else its start
 	}{
 		{name: "filed again for the release and verified there: close it as a duplicate",
 			edits: []func(*TeamIssue){filedAgain, doneAgain},
 			want: []string{"OPS-1 duplicate.done: looks done as OPS-2, “Show GST breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep " +
 				"(the last comment, by Priya on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => " +
 				"Check with Tomás that OPS-2 did what it asks, then close it as a duplicate of OPS-2 and link them"}},
+		{name: "verified by you: close it, with no check with its developer",
+			edits: []func(*TeamIssue){filedAgain, func(is *TeamIssue) {
+				doneAgain(is)
+				is.Comments[0].Author = me
+			}},
+			want: []string{"OPS-1 duplicate.done: looks done as OPS-2, “Show GST breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep " +
+				"(the last comment, by you on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => " +
+				"You verified OPS-2 on 20 Sep: close OPS-1 as its duplicate and link them"}},
+		{name: "closed by you, the last word another's: close it",
+			edits: []func(*TeamIssue){filedAgain, doneAgain},
+			moves: map[string][]StatusMove{"OPS-2": {{By: me, From: "In QA", To: "Closed", At: days(59)}}},
+			want:  []string{"OPS-1 duplicate.done: looks done as OPS-2, “Show GST breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep (the last comment, by Priya on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => You closed OPS-2 on 20 Sep: close OPS-1 as its duplicate and link them"}},
+		{name: "closed by another after your move: check with its developer",
+			edits: []func(*TeamIssue){filedAgain, doneAgain},
+			moves: map[string][]StatusMove{"OPS-2": {{By: me, From: "To Do", To: "In QA", At: days(62)}}},
+			want: []string{"OPS-1 duplicate.done: looks done as OPS-2, “Show GST breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep (the last comment, by Priya on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => " +
+				"Check with Tomás that OPS-2 did what it asks, then close it as a duplicate of OPS-2 and link them"}},
+		{name: "filed by a colleague who asked for it, verified by you: tell them too (DC's CORE-2183)",
+			edits: []func(*TeamIssue){func(is *TeamIssue) {
+				filedAgain(is)
+				is.Reporter = evidence.User{ID: "meenakshi", DisplayName: "Meenakshi Sundaram"}
+			}, func(is *TeamIssue) {
+				doneAgain(is)
+				is.Comments[0].Author = me
+			}},
+			want: []string{"OPS-1 duplicate.done: looks done as OPS-2, “Show GST breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep (the last comment, by you on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => " +
+				"You verified OPS-2 on 20 Sep: close OPS-1 as its duplicate and link them, and tell Meenakshi Sundaram, who asked for it"}},
+		{name: "filed by a colleague, checked with its developer: tell them too",
+			edits: []func(*TeamIssue){func(is *TeamIssue) { filedAgain(is); is.Reporter = tomas }, doneAgain},
+			want: []string{"OPS-1 duplicate.done: looks done as OPS-2, “Show GST breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep (the last comment, by Priya on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => " +
+				"Check with Tomás that OPS-2 did what it asks, then close it as a duplicate of OPS-2 and link them, and tell Tomás, who asked for it"}},
+		{name: "filed by you, or by someone who left: nobody to tell",
+			edits: []func(*TeamIssue){func(is *TeamIssue) { filedAgain(is); is.Reporter = me }, doneAgain, func(is *TeamIssue) {
+				filedAgain(is)
+				is.Summary, is.Reporter = "Show the TDS breakup on FD closure advice", lena
+			}, func(is *TeamIssue) {
+				doneAgain(is)
+				is.Summary, is.Created = "Show the TDS breakup on FD closure advice (4.14)", days(69)
+			}},
+			want: []string{"OPS-1 duplicate.done: looks done as OPS-2, “Show GST breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep (the last comment, by Priya on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => " +
+				"Check with Tomás that OPS-2 did what it asks, then close it as a duplicate of OPS-2 and link them",
+				"OPS-3 duplicate.done: looks done as OPS-4, “Show the TDS breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep (the last comment, by Priya on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => " +
+					"Check with Tomás that OPS-4 did what it asks, then close it as a duplicate of OPS-4 and link them"}},
 		{name: "nothing else is asked of work that looks done: not its estimate in the sprint",
 			edits: []func(*TeamIssue){func(is *TeamIssue) {
 				filedAgain(is)
@@ -136,14 +180,15 @@ func TestAnIssueDoneAsAnotherIsToldSo(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			issues := storiesEdited(tt.edits)
 			var got []string
-			for _, op := range Detect(cfg, Team{Site: site, Issues: issues, Now: now}) {
+			for _, op := range Detect(cfg, Team{Site: site, Issues: issues, Now: now, StatusMoves: tt.moves}) {
 				got = append(got, op.IssueKey+" "+op.Detector+": "+op.Reason+" => "+op.Action)
 			}
 			if len(got) != len(tt.want) {
 				t.Fatalf("found\n%s\nwant %d findings: %q", strings.Join(got, "\n"), len(tt.want), tt.want)
 			}
 			for i, want := range tt.want {
-				if !strings.HasPrefix(got[i], want) {
+				// With its action, a finding is wanted whole: nothing asked after it.
+				if !strings.HasPrefix(got[i], want) || strings.Contains(want, " => ") && got[i] != want {
 					t.Errorf("found %q, want it to start %q", got[i], want)
 				}
 			}

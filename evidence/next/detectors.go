@@ -906,9 +906,19 @@ func unlinkedBlock(d Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 			unmark = append(unmark, "remove the label "+l)
 		}
 	}
-	askWaits := "Ask " + cmp.Or(is.Assignee.DisplayName, "the team") + " what it still waits on: "
+	who := cmp.Or(is.Assignee.DisplayName, "the team")
+	askWaits, chase, stillChase := "Ask "+who+" what it still waits on: ", "link the issue that blocks it and chase that for a date", ""
+	// The last word may say what it waits on ("On hold till DC-DR link
+	// upgrade is done"): asking what, when it is quoted beside, reads as
+	// if the ticket went unread; when is the question left.
+	if c, ok := lastPersonComment(is); ok {
+		if when := waitsOnIn(markup.PlainText(c.Text)); when != "" {
+			askWaits, chase = "Ask "+who+" "+when+": ", "link its ticket here and post the date"
+			stillChase = "find out " + when + ", link its ticket here and post the date"
+		}
+	}
 	vars := map[string]string{"blocker-state": state, "age": age(since, t.Now), "last-comment": t.lastCommentNote(is),
-		"unmark": strings.Join(unmark, " and "), "still-needed": "", "ask-waits": askWaits, "or-close": ""}
+		"unmark": strings.Join(unmark, " and "), "still-needed": "", "ask-waits": askWaits, "chase": chase, "or-close": ""}
 	if t.Now.Sub(since) >= abandonedAfter {
 		// After months without a word, one either/or with the one person
 		// who can say, as blocked.stale asks it: the work may not be
@@ -916,8 +926,50 @@ func unlinkedBlock(d Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 		vars["still-needed"] = t.askIfStillWanted(is, t.wantedBy(is), "is still wanted after "+age(since, t.Now)+" without a word")
 		vars["ask-waits"], vars["settled-ask-waits"] = "", askWaits
 		vars["or-close"], vars["settled-or-close"] = orClose, ""
+		if stillChase != "" {
+			vars["chase"], vars["settled-chase"] = stillChase, chase
+		}
 	}
 	return vars, true
+}
+
+// What a comment says an issue waits on: a thing and the state it waits
+// for ("till DC-DR link upgrade is done", "until the keys are ready"), or
+// only the thing ("waiting on the firewall change", "blocked by the
+// security review", "needs the schema migration first"). The thing is
+// bounded by punctuation or a word that starts another clause.
+var (
+	waitsUntil = regexp.MustCompile(`(?i)\b(?:till|until|unless)\s+([^.,;:!?()\n]{3,60}?)\s+(?:is|are|gets|get|has been|have been)\s+(done|complete|completed|finished|ready|fixed|live|merged|released|deployed|available|approved|signed off|resolved|upgraded|in place|sorted)\b`)
+	waitsOn    = regexp.MustCompile(`(?i)\b(?:waiting|waits|wait)\s+(?:on|for)\s+([^.,;:!?()\n]{3,60}?)(?:\s+(?:first|before|to|from|so|and|which|as|since|but|or)\b|[.,;:!?()\n]|$)|\bblocked\s+(?:by|on)\s+([^.,;:!?()\n]{3,60}?)(?:\s+(?:first|before|to|from|so|and|which|as|since|but|or)\b|[.,;:!?()\n]|$)|\bneeds?\s+([^.,;:!?()\n]{3,60}?)\s+first\b`)
+	// notAThing is a waited-on "thing" that says nothing of what: a
+	// pronoun ("waiting on it", "blocked by this").
+	notAThing = regexp.MustCompile(`(?i)^(?:it|this|that|them|him|her|me|us|you|someone|something|anyone|anything)$`)
+	// determiner starts a thing that needs no "the" before it.
+	determiner = regexp.MustCompile(`(?i)^(?:the|a|an|our|their|its|his|her|this|that|these|those|my|your|some|any)\s|['’]s\s`)
+	// lowerWord is a word in lower case: a thing ("link upgrade"), where
+	// a name alone ("PAY", "Rohit Sharma") may be a team or a person,
+	// whom "when … will be ready" does not fit.
+	lowerWord = regexp.MustCompile(`(?:^|\s)\p{Ll}[\p{L}-]*`)
+)
+
+// waitsOnIn asks when what a comment says an issue waits on will be
+// there: "when the DC-DR link upgrade will be done" of "On hold till DC-DR
+// link upgrade is done."; "" when it names nothing that reads as a thing.
+func waitsOnIn(text string) string {
+	thing, state := "", "ready"
+	if m := waitsUntil.FindStringSubmatch(text); m != nil {
+		thing, state = m[1], strings.ToLower(m[2])
+	} else if m := waitsOn.FindStringSubmatch(text); m != nil {
+		thing = cmp.Or(m[1], m[2], m[3])
+	}
+	thing = strings.TrimSpace(thing)
+	if thing == "" || notAThing.MatchString(thing) || !lowerWord.MatchString(thing) {
+		return ""
+	}
+	if !determiner.MatchString(thing) {
+		thing = "the " + thing
+	}
+	return "when " + thing + " will be " + state
 }
 
 // otherTeamDependencies: an open issue planned into the running or next

@@ -352,6 +352,19 @@ func TestDetectors(t *testing.T) {
 				is.Comments = []evidence.Comment{comment(tomas, days(8), "Blocked on the change freeze."),
 					comment(evidence.User{ID: "priya", DisplayName: "Priya"}, days(6), "Freeze ends Monday, Tomás can go ahead then.")}
 			}}},
+		{name: "flagged, its last word says what it waits on: ask when that will be done (Kaveri's REL-434)", detector: "blocked.unlinked",
+			reason: "(the last comment, by Tomás on 12 Nov: “On hold till DC-DR link upgrade is done.”)",
+			action: "Ask Tomás when the DC-DR link upgrade will be done: link its ticket here and post the date, or take the flag off if it can go ahead",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Flagged = true
+				is.Comments = []evidence.Comment{comment(tomas, days(6), "On hold till DC-DR link upgrade is done.")}
+			}}},
+		{name: "silent for months, its last word says what it waits on: if still wanted, find out when", detector: "blocked.unlinked", reason: "no comment for 5 months",
+			action: "Ask Tomás whether it is still wanted after 5 months without a word: if so, find out when the vendor's sandbox keys will be ready, link its ticket here and post the date, or take the flag off if it can go ahead; if not, close it and say why",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Flagged, is.Created = true, days(200)
+				is.Comments = []evidence.Comment{comment(tomas, days(140), "Waiting for the vendor's sandbox keys before we can test.")}
+			}}},
 		{name: "in a blocked status and labelled so, its blocker done: say what is stale", detector: "blocked.unlinked",
 			reason: "marked blocked, but PAY-7, linked as its blocker, is done, and no comment for 4 working days",
 			action: "or move it out of Blocked and remove the label blocked if it can go ahead",
@@ -1422,6 +1435,15 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 			t.Errorf("silent %v days: settled %q, want %q", tt.silent, got[0].Settled, want)
 		}
 	}
+	// A last word that says what it waits on is asked about when settled
+	// too.
+	said := story("OPS-1")
+	said.Flagged, said.Created = true, days(200)
+	said.Comments = []evidence.Comment{comment(tomas, days(140), "On hold till DC-DR link upgrade is done.")}
+	if got := Detect(cfg, Team{Site: site, Issues: []TeamIssue{said}, Now: now}); len(got) != 1 ||
+		got[0].Settled != "Ask Tomás when the DC-DR link upgrade will be done: link its ticket here and post the date, or take the flag off if it can go ahead" {
+		t.Errorf("found %+v, want it settled as asking when the upgrade will be done", got)
+	}
 	// Months of silence press less than a block that is alive, however
 	// old the silent one is.
 	fresh, abandoned := story("OPS-1"), story("OPS-2")
@@ -2189,6 +2211,30 @@ func TestShareOfExcess(t *testing.T) {
 	for _, tt := range tests {
 		if got := shareOfExcess(tt.points, tt.over); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// A comment that says what an issue waits on is asked about by what it
+// names; one that names a team, a person or nothing is not.
+func TestWaitsOnIn(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{name: "till a thing is done", text: "On hold till DC-DR link upgrade is done.", want: "when the DC-DR link upgrade will be done"},
+		{name: "until things are ready, with their article", text: "Parked until the UAT certificates are ready, then we test.", want: "when the UAT certificates will be ready"},
+		{name: "waiting on a thing", text: "Waiting on the firewall change, then it can go.", want: "when the firewall change will be ready"},
+		{name: "waiting for someone's thing", text: "waiting for Rohit's sign-off from business", want: "when Rohit's sign-off will be ready"},
+		{name: "blocked by a thing", text: "Blocked by security review of the new endpoint.", want: "when the security review of the new endpoint will be ready"},
+		{name: "needs a thing first", text: "Needs the schema migration first.", want: "when the schema migration will be ready"},
+		{name: "a team is no thing", text: "Waiting on PAY.", want: ""},
+		{name: "a person is no thing", text: "Waiting for Rohit Sharma to confirm.", want: ""},
+		{name: "a pronoun is no thing", text: "Blocked by this, see above.", want: ""},
+		{name: "a word that names nothing waited on", text: "Freeze ends Monday, Tomás can go ahead then.", want: ""},
+	}
+	for _, tt := range tests {
+		if got := waitsOnIn(tt.text); got != tt.want {
+			t.Errorf("%s: waitsOnIn(%q) = %q, want %q", tt.name, tt.text, got, tt.want)
 		}
 	}
 }

@@ -1063,10 +1063,10 @@ func (ig *issueGen) plan(i int) []step {
 	at := before + g.pick(len(steps)-before+1)
 	steps = slices.Insert(steps, at, middle...)
 	steps = append(steps, (*issueGen).review)
-	fillers(share(histories, 0.1), share(comments, 0.15))
-	steps = append(steps, (*issueGen).finish)
-	fillers(share(histories, 0.15), share(comments, 0.1))
-	return steps
+	// Nothing happens to it once it is done (but a reopening): its last
+	// edits and words come before it is closed.
+	fillers(share(histories, 0.25), share(comments, 0.25))
+	return append(steps, (*issueGen).finish)
 }
 
 // blockedEpisode: a colleague flags the issue, moves it to Blocked and links
@@ -1167,6 +1167,11 @@ func (ig *issueGen) ensureMe() {
 	if at.After(g.site.Now) {
 		at = ig.latest().Add(time.Duration(1+g.pick(50)) * time.Second)
 	}
+	// A done issue is left alone: Me's words come before it is closed.
+	doneAt := ig.doneAt()
+	if !doneAt.IsZero() {
+		at = doneAt.Add(-time.Duration(1+g.pick(30)) * time.Minute)
+	}
 	ig.at = at
 	if ig.is.Project == g.ops {
 		texts := ig.fitStanding(ig.usable(ig.updates()))
@@ -1181,6 +1186,23 @@ func (ig *issueGen) ensureMe() {
 	} else {
 		ig.say(g.site.Me, crossTeamComments)
 	}
+	slices.SortStableFunc(ig.is.Comments, func(a, b *Comment) int { return a.Created.Compare(b.Created) })
+}
+
+// doneAt is when the issue went to done for the last time; zero while it
+// is not done.
+func (ig *issueGen) doneAt() time.Time {
+	if !ig.done() {
+		return time.Time{}
+	}
+	for _, h := range slices.Backward(ig.is.Histories) {
+		for _, it := range h.Items {
+			if it.Field == "status" && it.ToString == ig.is.Status.Name {
+				return h.Created
+			}
+		}
+	}
+	return time.Time{}
 }
 
 // worklogs records time spent by whoever did the work. A few issues get many

@@ -3,6 +3,7 @@ package jiratest_test
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -366,4 +367,114 @@ func TestDemoWeeklyUpdatesNameTheWork(t *testing.T) {
 	if updates == 0 {
 		t.Error("no weekly update: the test reads none of what it guards")
 	}
+}
+
+// doneStatuses are the names of the demo's statuses in the done category.
+var doneStatuses = map[string]bool{"Done": true, "Closed": true, "Resolved": true}
+
+// event is one comment or one change of an issue, in the order they
+// happened.
+type event struct {
+	at      time.Time
+	author  *jiratest.User
+	comment *jiratest.Comment
+	history *jiratest.History
+}
+
+// events are the comments and changes of an issue, oldest first; at the
+// same time a change comes before a comment.
+func events(is *jiratest.Issue) []event {
+	var out []event
+	for _, h := range is.Histories {
+		out = append(out, event{at: h.Created, author: h.Author, history: h})
+	}
+	for _, c := range is.Comments {
+		out = append(out, event{at: c.Created, author: c.Author, comment: c})
+	}
+	slices.SortStableFunc(out, func(a, b event) int {
+		if c := a.at.Compare(b.at); c != 0 {
+			return c
+		}
+		if a.history != nil && b.comment != nil {
+			return -1
+		}
+		if a.comment != nil && b.history != nil {
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// statusTo is the status a change moves its issue to, "" if it moves none.
+func statusTo(h *jiratest.History) string {
+	if h == nil {
+		return ""
+	}
+	for _, it := range h.Items {
+		if it.Field == "status" {
+			return it.ToString
+		}
+	}
+	return ""
+}
+
+// An issue that is done is left alone. "Picking this up now" by Sam and
+// Maya moving the fix version to another release the afternoon after
+// OPS-1216 went to Done read as a thread made up after the fact: once an
+// issue is done nobody comments on it or changes it, unless they reopen
+// it, and then with the comment that says why.
+func TestDemoNothingHappensToAnIssueAfterItIsDone(t *testing.T) {
+	closed := 0
+	for opts, site := range demoSites() {
+		for _, is := range site.Issues() {
+			evs := events(is)
+			var doneAt time.Time
+			for i, e := range evs {
+				if to := statusTo(e.history); to != "" {
+					if doneStatuses[to] {
+						if doneAt.IsZero() {
+							closed++
+						}
+						doneAt = e.at
+					} else {
+						doneAt = time.Time{}
+					}
+					continue
+				}
+				if doneAt.IsZero() {
+					continue
+				}
+				// A comment that says why the issue is reopened comes
+				// with the reopening.
+				reopens := e.comment != nil && slices.ContainsFunc(evs[i+1:], func(n event) bool {
+					to := statusTo(n.history)
+					return to != "" && !doneStatuses[to] && n.at.Sub(e.at) <= 15*time.Minute
+				})
+				if reopens {
+					continue
+				}
+				what := ""
+				if e.comment != nil {
+					what = "comments " + strconvQuote(e.comment.Body)
+				} else {
+					for _, it := range e.history.Items {
+						what += " changes " + it.Field + " " + strconvQuote(it.FromString) + " → " + strconvQuote(it.ToString)
+					}
+				}
+				t.Errorf("%s, seed %d: %s went to done on %s, and %s %s on %s",
+					opts.Deployment, opts.Seed, is.Key, doneAt.Format(time.DateTime), e.author.DisplayName, what, e.at.Format(time.DateTime))
+			}
+		}
+	}
+	if closed == 0 {
+		t.Error("no issue is done: the test reads none of what it guards")
+	}
+}
+
+func strconvQuote(s string) string {
+	if len(s) > 80 {
+		s = s[:80] + "…"
+	}
+	return strconv.Quote(s)
 }

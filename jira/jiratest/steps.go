@@ -701,9 +701,10 @@ func (ig *issueGen) finishIncident() {
 	if ig.done() {
 		return
 	}
-	ig.transition(ig.worker(), statusDone, resolutionDone)
-	ig.later(time.Duration(5+ig.pick(30)) * time.Minute)
+	// Me gives the all clear, and the issue is closed after it.
 	ig.say(ig.site.Me, incidentCloseComments)
+	ig.later(time.Duration(5+ig.pick(30)) * time.Minute)
+	ig.transition(ig.worker(), statusDone, resolutionDone)
 }
 
 // Fillers: the everyday edits and chatter between milestones.
@@ -761,6 +762,9 @@ var commentMoves = []move{
 }
 
 func (ig *issueGen) playFiller(moves []move, fallback func(ig *issueGen) bool) {
+	if ig.done() {
+		return // a done issue is left alone
+	}
 	total := 0
 	for _, m := range moves {
 		total += m.weight

@@ -1,10 +1,12 @@
 package jiratest_test
 
 import (
+	"iter"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -426,7 +428,7 @@ func statusTo(h *jiratest.History) string {
 // it, and then with the comment that says why.
 func TestDemoNothingHappensToAnIssueAfterItIsDone(t *testing.T) {
 	closed := 0
-	for opts, site := range demoSites() {
+	for opts, site := range threadSites() {
 		for _, is := range site.Issues() {
 			evs := events(is)
 			var doneAt time.Time
@@ -477,4 +479,119 @@ func strconvQuote(s string) string {
 		s = s[:80] + "…"
 	}
 	return strconv.Quote(s)
+}
+
+// sprintName is a demo sprint named in a comment.
+var sprintName = regexp.MustCompile(`\b(?:OPS Sprint |PAY Sprint |Mobile S)\d+\b`)
+
+// sprintsAt are the sprints an issue's Sprint field holds at t, oldest
+// first.
+func sprintsAt(is *jiratest.Issue, t time.Time) []string {
+	split := func(s string) []string {
+		if s == "" {
+			return nil
+		}
+		return strings.Split(s, ", ")
+	}
+	var before *jiratest.HistoryItem
+	for _, h := range is.Histories {
+		for i, it := range h.Items {
+			if it.Field != "Sprint" {
+				continue
+			}
+			if h.Created.After(t) {
+				if before != nil {
+					return split(before.ToString)
+				}
+				return split(it.FromString)
+			}
+			before = &h.Items[i]
+		}
+	}
+	if before != nil {
+		return split(before.ToString)
+	}
+	var names []string
+	for _, sp := range is.Sprints {
+		names = append(names, sp.Name)
+	}
+	return names
+}
+
+// A comment that names a sprint says what the Sprint field says. "Planning
+// note: OPS Sprint 47 has less capacity …, so we commit to three items and
+// this is one of them" on OPS-1216, put into OPS Sprint 48 three minutes
+// later and never into 47, tells a hiring manager who opens the issue that
+// the planning note is made up: a sprint named in a comment is the one
+// the issue is in when it is written, or the one it is moved into, or out
+// of, within the half hour around it.
+func TestDemoCommentsNameTheSprintTheIssueIsIn(t *testing.T) {
+	named := 0
+	for opts, site := range threadSites() {
+		for _, is := range site.Issues() {
+			for _, c := range is.Comments {
+				for _, name := range sprintName.FindAllString(c.Body, -1) {
+					named++
+					fits := false
+					for _, at := range []time.Time{c.Created.Add(-30 * time.Minute), c.Created, c.Created.Add(30 * time.Minute)} {
+						if ss := sprintsAt(is, at); len(ss) > 0 && ss[len(ss)-1] == name {
+							fits = true
+						}
+					}
+					for _, h := range is.Histories {
+						if d := h.Created.Sub(c.Created); d < -30*time.Minute || d > 30*time.Minute {
+							continue
+						}
+						for _, it := range h.Items {
+							if it.Field == "Sprint" && (strings.HasSuffix(it.ToString, name) || strings.HasSuffix(it.FromString, name)) {
+								fits = true
+							}
+						}
+					}
+					if !fits {
+						t.Errorf("%s, seed %d: %s is in %v on %s, yet %s names %s: %q",
+							opts.Deployment, opts.Seed, is.Key, sprintsAt(is, c.Created), c.Created.Format(time.DateTime), c.Author.DisplayName, name, c.Body)
+					}
+				}
+			}
+		}
+	}
+	if named == 0 {
+		t.Error("no comment names a sprint: the test reads none of what it guards")
+	}
+}
+
+// pmfolioDemoWeeks are weeks the site of `pmfolio demo` is made for: it
+// follows the wall clock, so the threads a reader opens change week by week.
+var pmfolioDemoWeeks = []time.Time{
+	jiratest.DemoWeekOf(demoNow),
+	jiratest.DemoWeekOf(time.Date(2026, time.December, 6, 14, 0, 0, 0, time.UTC)),
+	jiratest.DemoWeekOf(time.Date(2027, time.March, 3, 9, 0, 0, 0, time.UTC)),
+}
+
+// madeThreadSites are the sites of demoVariants and those of `pmfolio
+// demo` for pmfolioDemoWeeks, made once.
+var madeThreadSites = sync.OnceValue(func() []*jiratest.Site {
+	var sites []*jiratest.Site
+	for _, now := range pmfolioDemoWeeks {
+		sites = append(sites, jiratest.DemoSite(jiratest.DemoOptions{Deployment: jiratest.DeploymentCloud, Seed: 1, Now: now, TeamBacklog: true, TeamIssues: 40}))
+	}
+	return sites
+})
+
+// threadSites yields every demo site a thread test reads: demoSites, and
+// the site `pmfolio demo` makes in a few weeks.
+func threadSites() iter.Seq2[jiratest.DemoOptions, *jiratest.Site] {
+	return func(yield func(jiratest.DemoOptions, *jiratest.Site) bool) {
+		for opts, site := range demoSites() {
+			if !yield(opts, site) {
+				return
+			}
+		}
+		for i, site := range madeThreadSites() {
+			if !yield(jiratest.DemoOptions{Deployment: "pmfolio demo of " + pmfolioDemoWeeks[i].Format(time.DateOnly), Seed: 1}, site) {
+				return
+			}
+		}
+	}
 }

@@ -614,7 +614,7 @@ var (
 	}
 	// issueUpdates are about the issue itself, said while it is open.
 	issueUpdates = []string{
-		"Status: at risk. We're waiting on {$otherkey}{~ from {$theirteam}|}; if it isn't in by {$day}, this moves to {$nextsprint}.",
+		"Status: at risk. We're waiting on {$otherkey}{~ from {$theirteam}|}; if it isn't in by {$day}, this moves to the next sprint.",
 		"Heads up {$lead}: the maintenance window for {$window} moves to {$day} {~06:00|05:30|21:00} UTC. Expect {~about five minutes|a few minutes} of higher latency on {$svc}{?; {$outsider} knows}.",
 		"{$Watcher} asked where this is: it goes live on {$nth}{? in {$region} first}. I'll keep you posted here so nobody has to ask in {$channel}.",
 	}

@@ -605,6 +605,14 @@ func (ig *issueGen) answer() {
 	if ig.asker == nil || ig.qa == nil {
 		return
 	}
+	// "Put it in OPS Sprint 48, I've made room" is said as Me puts it
+	// there: the Sprint field says so a minute before.
+	if strings.Contains(strings.Join(ig.qa.answers, ""), "{$sprint}") {
+		if n := len(ig.is.Sprints); n == 0 || ig.is.Sprints[n-1].End.Before(ig.at) {
+			ig.setSprints(ig.site.Me, append(slices.Clone(ig.is.Sprints), ig.is.Project.sprintAt(ig.at)))
+			ig.later(time.Minute)
+		}
+	}
 	ig.speaker = ig.site.Me
 	defer func() { ig.speaker = nil }()
 	ig.comment(ig.site.Me, ig.fresh(func() string {
@@ -1172,11 +1180,79 @@ func (ig *issueGen) meSprintTalk() bool {
 	}
 	// The sprint goal is named only on work that serves it: quoted under
 	// another initiative it would read as that initiative's goal.
+	running := ig.is.Project.sprintAt(ig.at)
+	n := len(ig.is.Sprints)
+	open := n > 0 && !ig.is.Sprints[n-1].End.Before(ig.at)
+	goal := ig.sprintGoal()
+	if !open {
+		goal = running.Goal
+	}
 	texts := sprintComments
-	if th := ig.theme(); th != nil && !slices.Contains(th.sprintGoals, ig.sprintGoal()) {
+	if th := ig.theme(); th != nil && !slices.Contains(th.sprintGoals, goal) {
 		texts = slices.DeleteFunc(slices.Clone(texts), func(t string) bool { return strings.Contains(t, "{$goal}") })
 	}
-	return ig.meSay(texts)
+	// What she says of a sprint, the Sprint field says too: "Planning
+	// note: OPS Sprint 47 …, this is one of them" on an issue put into
+	// Sprint 48 three minutes later is made up. She moves an issue out of
+	// the sprint running now only, and says it was carried over twice
+	// only of one that was in two sprints before this one.
+	earlier := len(ig.sprintsBeen()) - 1
+	texts = slices.DeleteFunc(slices.Clone(texts), func(t string) bool {
+		return movesSprint(t) && (!open || ig.is.Sprints[n-1] != running) || strings.Contains(t, "carried over twice") && (!open || earlier < 2)
+	})
+	if len(ig.fitStanding(ig.usable(texts))) == 0 {
+		return false
+	}
+	if !open {
+		// Into the sprint running now, as she says so.
+		ig.setSprints(ig.site.Me, append(slices.Clone(ig.is.Sprints), running))
+		ig.later(time.Minute)
+	}
+	if !ig.meSay(texts) {
+		return true
+	}
+	if c := ig.is.Comments[len(ig.is.Comments)-1]; movesSprint(c.Body) {
+		// And out of it, to the next one, as she says so.
+		ig.later(time.Duration(1+ig.pick(4)) * time.Minute)
+		sprints := slices.Clone(ig.is.Sprints)
+		sprints[len(sprints)-1] = ig.is.Project.sprintAfter(running)
+		ig.setSprints(ig.site.Me, sprints)
+	}
+	return true
+}
+
+// movesSprint reports whether a sprint comment, or its template, moves the
+// issue to the next sprint.
+func movesSprint(text string) bool {
+	return strings.Contains(text, "{$nextsprint}") || strings.HasPrefix(text, "Taking this out of") ||
+		slices.ContainsFunc([]string{"Moving this to ", "Pulling this into ", "Carrying this over to "}, func(w string) bool { return strings.Contains(text, w) })
+}
+
+// sprintsBeen are the sprints the issue has been in, by its changelog and
+// its Sprint field, in the order it went into them.
+func (ig *issueGen) sprintsBeen() []*Sprint {
+	var been []*Sprint
+	add := func(sp *Sprint) {
+		if !slices.Contains(been, sp) {
+			been = append(been, sp)
+		}
+	}
+	for _, h := range ig.is.Histories {
+		for _, it := range h.Items {
+			if it.Field != "Sprint" || it.ToString == "" {
+				continue
+			}
+			for _, name := range strings.Split(it.ToString, ", ") {
+				if i := slices.IndexFunc(ig.is.Project.Sprints, func(sp *Sprint) bool { return sp.Name == name }); i >= 0 {
+					add(ig.is.Project.Sprints[i])
+				}
+			}
+		}
+	}
+	for _, sp := range ig.is.Sprints {
+		add(sp)
+	}
+	return been
 }
 
 func (ig *issueGen) meReleaseTalk() bool {

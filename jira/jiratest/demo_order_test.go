@@ -595,3 +595,52 @@ func threadSites() iter.Seq2[jiratest.DemoOptions, *jiratest.Site] {
 		}
 	}
 }
+
+// carriedOver are the words of a comment that says how often its issue
+// was carried over from one sprint to the next.
+var carriedOver = regexp.MustCompile(`\bcarried over(?: (once|twice|three times))?`)
+
+// "This has been carried over twice" on an issue that has been in a sprint
+// for three days reads as made up: a comment says an issue was carried
+// over only once it was in that many sprints before the one it is in.
+func TestDemoCarriedOverMeansIt(t *testing.T) {
+	said := 0
+	times := map[string]int{"": 1, "once": 1, "twice": 2, "three times": 3}
+	for opts, site := range threadSites() {
+		for _, is := range site.Issues() {
+			for _, c := range is.Comments {
+				m := carriedOver.FindStringSubmatch(c.Body)
+				if m == nil {
+					continue
+				}
+				said++
+				now := sprintsAt(is, c.Created)
+				been := map[string]bool{}
+				for _, h := range is.Histories {
+					if h.Created.After(c.Created) {
+						break
+					}
+					for _, it := range h.Items {
+						for _, s := range []string{it.FromString, it.ToString} {
+							for _, name := range strings.Split(s, ", ") {
+								if it.Field == "Sprint" && name != "" {
+									been[name] = true
+								}
+							}
+						}
+					}
+				}
+				if len(now) > 0 {
+					delete(been, now[len(now)-1])
+				}
+				if len(been) < times[m[1]] {
+					t.Errorf("%s, seed %d: %s was in %d sprints before %v on %s, yet %s says %q: %q",
+						opts.Deployment, opts.Seed, is.Key, len(been), now, c.Created.Format(time.DateTime), c.Author.DisplayName, m[0], c.Body)
+				}
+			}
+		}
+	}
+	if said == 0 {
+		t.Error("no comment says an issue was carried over: the test reads none of what it guards")
+	}
+}

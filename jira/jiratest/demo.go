@@ -529,6 +529,9 @@ type issueGen struct {
 	// statusAt is when Me last said where the issue stands (standing),
 	// wellAt when she last said it goes well and badlyAt badly.
 	statusAt, wellAt, badlyAt time.Time
+	// arguedAt is when Me last said, with a reason, where the issue goes
+	// on the list (meTradeoff): once a day at most.
+	arguedAt time.Time
 	// decidedHere are the decisions (templates) Me took on the issue.
 	decidedHere map[string]bool
 	meActed     bool // Me did something on the issue

@@ -644,3 +644,35 @@ func TestDemoCarriedOverMeansIt(t *testing.T) {
 		t.Error("no comment says an issue was carried over: the test reads none of what it guards")
 	}
 }
+
+// priorityNote are the words of a comment that moves its issue up or down
+// the list, with a reason.
+var priorityNote = regexp.MustCompile(`^(?:Moving this above|I'm putting this ahead of|Honestly this is more important|Deprioritising this|P[0-3], not P[0-3]|Raising (?:the )?priority|Ranked this to the top|With our capacity|Realistically it's either|Parking this|High impact for the effort|Cost of delay|Ordering for the next|(?:Lowering|Dropping) the priority|Nice-to-have for now|Must-have for)`)
+
+// "Targeting platform-2026.04", "Nice-to-have for now" and "Release notes
+// for platform-2026.04" in one evening, then "P2, not P1" the next
+// morning: a reader of OPS-1216 cannot tell where it stands. Nobody says
+// where an issue goes on the list more than once a day.
+func TestDemoPriorityIsArguedOnceADay(t *testing.T) {
+	notes := 0
+	for opts, site := range threadSites() {
+		for _, is := range site.Issues() {
+			said := map[string]*jiratest.Comment{}
+			for _, c := range is.Comments {
+				if !priorityNote.MatchString(c.Body) {
+					continue
+				}
+				notes++
+				k := c.Author.AccountID + " " + c.Created.UTC().Format(time.DateOnly)
+				if p, ok := said[k]; ok {
+					t.Errorf("%s, seed %d: %s argues the priority of %s twice on %s:\n\t%q\n\t%q",
+						opts.Deployment, opts.Seed, c.Author.DisplayName, is.Key, c.Created.Format(time.DateOnly), p.Body, c.Body)
+				}
+				said[k] = c
+			}
+		}
+	}
+	if notes == 0 {
+		t.Error("no comment argues a priority: the test reads none of what it guards")
+	}
+}

@@ -1157,7 +1157,8 @@ func isSlip(body string) bool {
 // the same way: "Raising priority because …" and "Dropping the priority
 // because …" on one issue contradict each other.
 func (ig *issueGen) meTradeoff() bool {
-	if ig.done() {
+	day := func(t time.Time) string { return t.UTC().Format(time.DateOnly) }
+	if ig.done() || !ig.arguedAt.IsZero() && day(ig.arguedAt) == day(ig.at) {
 		return false
 	}
 	if ig.stance == 0 {
@@ -1166,7 +1167,11 @@ func (ig *issueGen) meTradeoff() bool {
 			ig.stance = -1
 		}
 	}
-	return ig.meSay(slices.DeleteFunc(slices.Clone(tradeoffComments), func(t string) bool { return lowers(t) != (ig.stance < 0) }))
+	if !ig.meSay(slices.DeleteFunc(slices.Clone(tradeoffComments), func(t string) bool { return lowers(t) != (ig.stance < 0) })) {
+		return false
+	}
+	ig.arguedAt = ig.at
+	return true
 }
 
 // lowers reports whether a priority comment moves its issue down the list.

@@ -532,6 +532,8 @@ type issueGen struct {
 	// arguedAt is when Me last said, with a reason, where the issue goes
 	// on the list (meTradeoff): once a day at most.
 	arguedAt time.Time
+	// prioritizedAt is when the issue's priority last changed.
+	prioritizedAt time.Time
 	// decidedHere are the decisions (templates) Me took on the issue.
 	decidedHere map[string]bool
 	meActed     bool // Me did something on the issue

@@ -676,3 +676,48 @@ func TestDemoPriorityIsArguedOnceADay(t *testing.T) {
 		t.Error("no comment argues a priority: the test reads none of what it guards")
 	}
 }
+
+// priorityRank orders the demo's priorities, highest first.
+var priorityRank = map[string]int{"Highest": 1, "High": 2, "Medium": 3, "Low": 4, "Lowest": 5}
+
+// OPS-1216 had nine priority edits in five days: Medium, Highest, High,
+// Medium, Low, Medium, Low, Highest, High. Nobody reads a priority from
+// that. An issue's priority moves once a day at most, and within a week
+// it moves one way only.
+func TestDemoPriorityMovesOneWayAtATime(t *testing.T) {
+	edits := 0
+	for opts, site := range threadSites() {
+		for _, is := range site.Issues() {
+			type edit struct {
+				at       time.Time
+				who      string
+				from, to string
+			}
+			var prev []edit
+			for _, h := range is.Histories {
+				for _, it := range h.Items {
+					if it.Field != "priority" {
+						continue
+					}
+					edits++
+					e := edit{h.Created, h.Author.DisplayName, it.FromString, it.ToString}
+					up := priorityRank[e.to] < priorityRank[e.from]
+					for _, p := range prev {
+						switch {
+						case p.at.UTC().Format(time.DateOnly) == e.at.UTC().Format(time.DateOnly):
+							t.Errorf("%s, seed %d: %s changes priority twice on %s: %s → %s by %s, %s → %s by %s",
+								opts.Deployment, opts.Seed, is.Key, e.at.Format(time.DateOnly), p.from, p.to, p.who, e.from, e.to, e.who)
+						case e.at.Sub(p.at) < 7*24*time.Hour && up != (priorityRank[p.to] < priorityRank[p.from]):
+							t.Errorf("%s, seed %d: %s changes priority both ways within a week: %s → %s by %s on %s, %s → %s by %s on %s",
+								opts.Deployment, opts.Seed, is.Key, p.from, p.to, p.who, p.at.Format(time.DateOnly), e.from, e.to, e.who, e.at.Format(time.DateOnly))
+						}
+					}
+					prev = append(prev, e)
+				}
+			}
+		}
+	}
+	if edits == 0 {
+		t.Error("no issue changes priority: the test reads none of what it guards")
+	}
+}

@@ -817,14 +817,19 @@ func (ig *issueGen) setPriority(author *User) bool {
 	if to == ig.is.Priority {
 		return false
 	}
-	// Me moves a priority the way her words on the issue go.
-	if author == ig.site.Me {
-		up := to.ID < ig.is.Priority.ID
-		if ig.stance != 0 && up != (ig.stance > 0) {
-			return false
-		}
-		ig.stance = map[bool]int{true: 1, false: -1}[up]
+	// A priority moves the way Me's words on the issue go, and the way it
+	// moved before, whoever moves it, once a day at most: Medium, Highest,
+	// High, Medium, Low in five days says nothing.
+	day := func(t time.Time) string { return t.UTC().Format(time.DateOnly) }
+	if !ig.prioritizedAt.IsZero() && day(ig.prioritizedAt) == day(ig.at) {
+		return false
 	}
+	up := to.ID < ig.is.Priority.ID
+	if ig.stance != 0 && up != (ig.stance > 0) {
+		return false
+	}
+	ig.stance = map[bool]int{true: 1, false: -1}[up]
+	ig.prioritizedAt = ig.at
 	ig.history(author, HistoryItem{Field: "priority", FieldType: "jira", FieldID: "priority",
 		From: ig.is.Priority.ID, FromString: ig.is.Priority.Name, To: to.ID, ToString: to.Name})
 	ig.is.Priority = to

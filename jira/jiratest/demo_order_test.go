@@ -721,3 +721,54 @@ func TestDemoPriorityMovesOneWayAtATime(t *testing.T) {
 		t.Error("no issue changes priority: the test reads none of what it guards")
 	}
 }
+
+var (
+	// pushesUp are the words of Me's comments that put an issue first or
+	// aim it at a release.
+	pushesUp = regexp.MustCompile(`^(?:Targeting |Aiming this at |Must-have for|Raising priority|Cost of delay|High impact for the effort|Ranked this to the top|Moving this above|I'm putting this ahead of|Honestly this is more important)`)
+	// pushesDown are the words of those that put it behind other work.
+	pushesDown = regexp.MustCompile(`^(?:Nice-to-have for now|P2, not P1|Deprioritising this|(?:Lowering|Dropping) the priority|Parking this)`)
+)
+
+// "Targeting platform-2026.04 … has to be in review by then" at 16:14 and
+// "Nice-to-have for now … It goes below the policy review" at 20:06 on
+// OPS-1216: a reader cannot tell which the PM meant. Within a week of
+// saying an issue goes first or into a release, Me does not say it can
+// wait, nor the other way round.
+func TestDemoMeSaysOneWayWhetherAnIssueCanWait(t *testing.T) {
+	said := 0
+	for opts, site := range threadSites() {
+		me := site.MyAccount().DisplayName
+		for _, is := range site.Issues() {
+			var ups, downs []*jiratest.Comment
+			for _, c := range is.Comments {
+				if c.Author.DisplayName != me {
+					continue
+				}
+				up, down := pushesUp.MatchString(c.Body), pushesDown.MatchString(c.Body)
+				if !up && !down {
+					continue
+				}
+				said++
+				other := ups
+				if up {
+					other = downs
+				}
+				for _, p := range other {
+					if c.Created.Sub(p.Created) < 7*24*time.Hour {
+						t.Errorf("%s, seed %d: %s, Me says it goes first and that it can wait within a week, on %s and %s:\n\t%q\n\t%q",
+							opts.Deployment, opts.Seed, is.Key, p.Created.Format(time.DateOnly), c.Created.Format(time.DateOnly), p.Body, c.Body)
+					}
+				}
+				if up {
+					ups = append(ups, c)
+				} else {
+					downs = append(downs, c)
+				}
+			}
+		}
+	}
+	if said == 0 {
+		t.Error("no comment says an issue goes first or can wait: the test reads none of what it guards")
+	}
+}

@@ -1265,8 +1265,31 @@ func (ig *issueGen) sprintsBeen() []*Sprint {
 	return been
 }
 
+// meReleaseTalk aims the issue at a release, or says what the release
+// brings. Aiming it at a release puts it first, as "Raising priority"
+// does: Me says it only of an issue she has not said can wait, and says
+// no more that it can (stance).
 func (ig *issueGen) meReleaseTalk() bool {
-	return ig.is.Project != ig.mob && ig.meSay(releaseComments)
+	if ig.is.Project == ig.mob {
+		return false
+	}
+	texts := releaseComments
+	if ig.stance < 0 {
+		texts = slices.DeleteFunc(slices.Clone(texts), aimsAtRelease)
+	}
+	if !ig.meSay(texts) {
+		return false
+	}
+	if aimsAtRelease(ig.is.Comments[len(ig.is.Comments)-1].Body) {
+		ig.stance = 1
+	}
+	return true
+}
+
+// aimsAtRelease reports whether a release comment, or its template, aims
+// the issue at a release.
+func aimsAtRelease(text string) bool {
+	return strings.HasPrefix(text, "{~Targeting|Aiming this at}") || strings.HasPrefix(text, "Targeting ") || strings.HasPrefix(text, "Aiming this at ")
 }
 
 func (ig *issueGen) meDecision() bool {

@@ -772,3 +772,33 @@ func TestDemoMeSaysOneWayWhetherAnIssueCanWait(t *testing.T) {
 		t.Error("no comment says an issue goes first or can wait: the test reads none of what it guards")
 	}
 }
+
+// "Which sprint should this go in?" asked of an issue Me has just said is
+// one of the three items OPS Sprint 49 commits to reads as a thread
+// nobody followed: it is asked only of an issue in no open sprint.
+func TestDemoWhichSprintIsAskedOfIssuesInNone(t *testing.T) {
+	asked := 0
+	for opts, site := range threadSites() {
+		for _, is := range site.Issues() {
+			for _, c := range is.Comments {
+				if !strings.Contains(c.Body, "which sprint should this go in?") {
+					continue
+				}
+				asked++
+				ss := sprintsAt(is, c.Created)
+				if len(ss) == 0 {
+					continue
+				}
+				for _, sp := range is.Project.Sprints {
+					if sp.Name == ss[len(ss)-1] && sp.End.After(c.Created) {
+						t.Errorf("%s, seed %d: %s is in %s until %s, yet %s asks %q",
+							opts.Deployment, opts.Seed, is.Key, sp.Name, sp.End.Format(time.DateOnly), c.Author.DisplayName, c.Body)
+					}
+				}
+			}
+		}
+	}
+	if asked == 0 {
+		t.Error("nobody asks which sprint an issue goes in: the test reads none of what it guards")
+	}
+}

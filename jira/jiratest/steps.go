@@ -570,7 +570,7 @@ func (ig *issueGen) ask() {
 	// an issue that has nothing to do with this one, nor asks on one
 	// issue what was answered there already (unless nothing else fits).
 	for try := 0; (ig.theme() != nil && ig.theme().internal && strings.Contains(strings.Join(ig.qa.answers, ""), "{$customer}")) ||
-		ig.unfit(strings.Join(ig.qa.questions, "")) || !ig.asksAbout(ig.qa) || (try < 40 && slices.Contains(ig.asked, ig.qa)); try++ {
+		ig.unfit(strings.Join(ig.qa.questions, "")) || !ig.asksAbout(ig.qa) || ig.inSprintAlready(ig.qa) || (try < 40 && slices.Contains(ig.asked, ig.qa)); try++ {
 		ig.qa = &questionsAndAnswers[ig.pick(len(questionsAndAnswers))]
 	}
 	ig.asked = append(ig.asked, ig.qa)
@@ -580,6 +580,13 @@ func (ig *issueGen) ask() {
 		q := strings.TrimPrefix(pickOf(ig.generator, ig.qa.questions), "{$me} ")
 		return ig.fill("{$me} " + questionOpening + q + questionClosing)
 	}, commentTails))
+}
+
+// inSprintAlready reports whether qa asks which sprint the issue goes in
+// while it is in one that is open: nobody asks that of work planned.
+func (ig *issueGen) inSprintAlready(qa *qaPair) bool {
+	n := len(ig.is.Sprints)
+	return n > 0 && !ig.is.Sprints[n-1].End.Before(ig.at) && strings.Contains(strings.Join(qa.answers, ""), "{$sprint}")
 }
 
 // asksAbout reports whether the question comes up on the issue: in its

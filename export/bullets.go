@@ -608,7 +608,11 @@ const (
 	// countsBlocksCleared counts the changes that cleared a block Jira
 	// dated (a flag removed, an issue moved out of Blocked).
 	countsBlocksCleared = "blocks cleared"
-	countsOutsideJira   = "items recorded by hand (pmfolio evidence add)"
+	// countsGoNoGo and countsNoGo count the releases the user's comments
+	// make a go/no-go call on (goNoGoReleases).
+	countsGoNoGo      = "releases with a go/no-go call"
+	countsNoGo        = "releases called no-go"
+	countsOutsideJira = "items recorded by hand (pmfolio evidence add)"
 )
 
 // count counts items as a bullet states it, keeping what was counted and
@@ -664,6 +668,10 @@ func (r *report) count(items []*evidence.Evidence, counts string) bulletNumber {
 		case countsComments:
 			if e.Source == evidence.SourceComment {
 				values = []string{e.ID}
+			}
+		case countsGoNoGo, countsNoGo:
+			if e.Source == evidence.SourceComment {
+				values = goNoGoReleases(e.Excerpt, counts == countsNoGo)
 			}
 		case countsCreated:
 			if e.Source == evidence.SourceIssue {
@@ -946,36 +954,39 @@ func sayJudgment(r *report, groups []group) []clause {
 // goNoGoCall is the user's call at a release's go/no-go, in the words
 // release managers write it: "Go/No-Go for 4.12: NO-GO, two sev-2 open",
 // "Go/No-Go dry run for 4.15: NO-GO", "Go/no-go for the 2.3 release: GO".
-// "Go/No-Go was NO-GO first time" tells of one.
-var goNoGoCall = regexp.MustCompile(`(?i)\bgo\s*/\s*no[- ]?go\b(?:\s+dry\s+run)?\s+for\b[^:]{0,40}:\s*(no[- ]?go|go)\b`)
+// "Go/No-Go was NO-GO first time" tells of one. It finds the release and
+// the call.
+var goNoGoCall = regexp.MustCompile(`(?i)\bgo\s*/\s*no[- ]?go\b(?:\s+dry\s+run)?\s+for\s+([^:]{1,40}?)\s*:\s*(no[- ]?go|go)\b`)
 
-// goNoGoCalls says the go/no-go calls the user recorded among their
-// release-planning items: "made the go/no-go call on 5 releases (2 of
-// them a no-go)". A release manager's judgment is in the calls, which "planned
-// 14 issues into 5 releases" does not show. Calls are counted by the
-// release issue they are on (a re-assessment is the same release's).
-func (r *report) goNoGoCalls(items []*evidence.Evidence) (string, []bulletNumber) {
-	var calls, noGos []*evidence.Evidence
-	for _, e := range items {
-		if e.Source != evidence.SourceComment {
+// goNoGoReleases are the releases text makes a go/no-go call on (only
+// those called no-go with noGo): "4.12" of "Go/No-Go for 4.12
+// (re-assessment): GO".
+func goNoGoReleases(text string, noGo bool) []string {
+	var releases []string
+	for _, m := range goNoGoCall.FindAllStringSubmatch(text, -1) {
+		if noGo && strings.EqualFold(m[2], "go") {
 			continue
 		}
-		for _, m := range goNoGoCall.FindAllStringSubmatch(e.Excerpt, -1) {
-			calls = append(calls, e)
-			if !strings.EqualFold(m[1], "go") {
-				noGos = append(noGos, e)
-			}
-		}
+		release := withoutClosingAside(m[1])
+		release = strings.TrimSuffix(strings.TrimPrefix(release, "the "), " release")
+		releases = append(releases, release)
 	}
-	n := r.count(calls, countsIssues)
+	return releases
+}
+
+// goNoGoCalls says the go/no-go calls the user recorded among their
+// release-planning items, by the release each names: "made the go/no-go
+// call on 5 releases (2 of them a no-go)". A release manager's judgment
+// is in the calls, which "planned 14 issues into 5 releases" does not
+// show; a re-assessment is the same release's call.
+func (r *report) goNoGoCalls(items []*evidence.Evidence) (string, []bulletNumber) {
+	n := r.count(items, countsGoNoGo)
 	if n.Value == 0 {
 		return "", nil
 	}
-	n.Counts = "issues with a go/no-go call"
 	text := "made the go/no-go call on " + quantity(int(n.Value), "release", "releases")
 	numbers := []bulletNumber{n}
-	if no := r.count(noGos, countsIssues); no.Value > 0 {
-		no.Counts = "issues with a no-go call"
+	if no := r.count(items, countsNoGo); no.Value > 0 {
 		if n.Value == 1 {
 			text += " (a no-go)"
 		} else {

@@ -573,8 +573,9 @@ func readBulletsJSON(t *testing.T, p evidence.Portfolio) bulletsDoc {
 }
 
 // goNoGoItems are a release manager's go/no-go calls: a GO on one
-// release, a NO-GO and its re-assessment's GO on another, and a note that
-// tells of a call rather than making one.
+// release, a NO-GO and its re-assessment's GO on another, a note that
+// tells of a call rather than making one, and a second call on the first
+// release from another issue.
 func goNoGoItems() []evidence.Evidence {
 	call := func(is fixtureIssue, id, text string) evidence.Evidence {
 		return jiraItem(is, evidence.SourceComment, id, "2026-03-04T15:12:00Z", evidence.CatReleasePlanning, "comment.release", 0.7, text)
@@ -584,6 +585,7 @@ func goNoGoItems() []evidence.Evidence {
 		call(storyRetry, "2", "Go/No-Go for 4.12: NO-GO, two sev-2 open, we will re-assess on Thursday."),
 		call(storyRetry, "3", "Go/No-Go for 4.12 (re-assessment): GO. Both sev-2 are closed and verified."),
 		call(checkoutBug, "4", "Quick note: Go/No-Go was NO-GO first time due to two sev-2, went live a week later."),
+		call(checkoutBug, "5", "Go/No-Go for 4.11 (hotfix): GO. Same release, one more fix on board."),
 	}
 }
 
@@ -623,8 +625,14 @@ func TestEveryBulletNumberCanBeRecomputed(t *testing.T) {
 							distinct[e.ID] = true
 						case "acts":
 							distinct[actOf(e.ID, e.SiteName, string(e.Source), e.Excerpt, e.Manual)] = true
-						case "issues", "issues that are epics", "issues with a go/no-go call", "issues with a no-go call":
+						case "issues", "issues that are epics":
 							distinct[key] = true
+						case "releases with a go/no-go call", "releases called no-go":
+							for _, m := range regexp.MustCompile(`(?i)for ([\w.-]+)(?: \([^)]*\))?: *(no-go|go)\b`).FindAllStringSubmatch(e.Excerpt, -1) {
+								if n.Counts == "releases with a go/no-go call" || strings.EqualFold(m[2], "no-go") {
+									distinct[e.SiteName+"/"+m[1]] = true
+								}
+							}
 						case "issues with an incident update":
 							if e.Source == evidence.SourceComment {
 								distinct[key] = true

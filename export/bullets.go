@@ -953,23 +953,32 @@ func sayJudgment(r *report, groups []group) []clause {
 
 // goNoGoCall is the user's call at a release's go/no-go, in the words
 // release managers write it: "Go/No-Go for 4.12: NO-GO, two sev-2 open",
-// "Go/No-Go dry run for 4.15: NO-GO", "Go/no-go for the 2.3 release: GO".
-// "Go/No-Go was NO-GO first time" tells of one. It finds the release and
-// the call.
-var goNoGoCall = regexp.MustCompile(`(?i)\bgo\s*/\s*no[- ]?go\b(?:\s+dry\s+run)?\s+for\s+([^:]{1,40}?)\s*:\s*(no[- ]?go|go)\b`)
+// "Go/no-go for the 2.3 release: GO". It finds the release and the call.
+// "Go/No-Go was NO-GO first time" tells of a call, and "Go/No-Go dry run
+// for 4.15: NO-GO" rehearses one: neither is the call.
+var goNoGoCall = regexp.MustCompile(`(?i)\bgo\s*/\s*no[- ]?go\s+for\s+([^:]{1,40}?)\s*:\s*(no[- ]?go|go)\b`)
+
+// noGoUntil is a no-go called with what would make it a go: "No-go for
+// payments-api 3.10.0 from my side until Jonas has signed off the
+// runbook." It finds the release.
+var noGoUntil = regexp.MustCompile(`(?i)(?:^|[.!?]\s+)no[- ]?go\s+for\s+([^,:;]{1,40}?)\s+(?:from my side|until|till|because)\b`)
 
 // goNoGoReleases are the releases text makes a go/no-go call on (only
 // those called no-go with noGo): "4.12" of "Go/No-Go for 4.12
 // (re-assessment): GO".
 func goNoGoReleases(text string, noGo bool) []string {
-	var releases []string
+	var named []string
 	for _, m := range goNoGoCall.FindAllStringSubmatch(text, -1) {
-		if noGo && strings.EqualFold(m[2], "go") {
-			continue
+		if !noGo || !strings.EqualFold(m[2], "go") {
+			named = append(named, m[1])
 		}
-		release := withoutClosingAside(m[1])
-		release = strings.TrimSuffix(strings.TrimPrefix(release, "the "), " release")
-		releases = append(releases, release)
+	}
+	for _, m := range noGoUntil.FindAllStringSubmatch(text, -1) {
+		named = append(named, m[1])
+	}
+	releases := make([]string, len(named))
+	for i, release := range named {
+		releases[i] = strings.TrimSuffix(strings.TrimPrefix(withoutClosingAside(release), "the "), " release")
 	}
 	return releases
 }

@@ -117,7 +117,7 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 			"Planned 3 issues into 2 releases and shaped sprint scope for 1 issue across 2 projects, with 3 teammates."},
 		{"the go/no-go calls the user made lead the planning, by release issue",
 			goNoGoItems(),
-			"Made the go/no-go call on 2 releases (1 of them a no-go) and planned 3 issues into 2 releases across 2 projects, with 2 teammates."},
+			"Made the go/no-go call on 3 releases (2 of them a no-go) and planned 4 issues into 2 releases across 2 projects, with 2 teammates."},
 		{"incidents are told by what the user did",
 			[]evidence.Evidence{item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "1"),
 				item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "2"),
@@ -574,8 +574,9 @@ func readBulletsJSON(t *testing.T, p evidence.Portfolio) bulletsDoc {
 
 // goNoGoItems are a release manager's go/no-go calls: a GO on one
 // release, a NO-GO and its re-assessment's GO on another, a note that
-// tells of a call rather than making one, and a second call on the first
-// release from another issue.
+// tells of a call rather than making one, a second call on the first
+// release from another issue, a dry run, which is no call, and a no-go
+// until something is done.
 func goNoGoItems() []evidence.Evidence {
 	call := func(is fixtureIssue, id, text string) evidence.Evidence {
 		return jiraItem(is, evidence.SourceComment, id, "2026-03-04T15:12:00Z", evidence.CatReleasePlanning, "comment.release", 0.7, text)
@@ -586,6 +587,8 @@ func goNoGoItems() []evidence.Evidence {
 		call(storyRetry, "3", "Go/No-Go for 4.12 (re-assessment): GO. Both sev-2 are closed and verified."),
 		call(checkoutBug, "4", "Quick note: Go/No-Go was NO-GO first time due to two sev-2, went live a week later."),
 		call(checkoutBug, "5", "Go/No-Go for 4.11 (hotfix): GO. Same release, one more fix on board."),
+		call(checkoutBug, "6", "Check status: 2 sev-2 open. Go/No-Go dry run for 4.15: NO-GO. We will re-assess on the 15th."),
+		call(checkoutAPI, "7", "Checked the runbook. No-go for payments-api 3.10.0 from my side until Jonas has signed it off."),
 	}
 }
 
@@ -628,9 +631,9 @@ func TestEveryBulletNumberCanBeRecomputed(t *testing.T) {
 						case "issues", "issues that are epics":
 							distinct[key] = true
 						case "releases with a go/no-go call", "releases called no-go":
-							for _, m := range regexp.MustCompile(`(?i)for ([\w.-]+)(?: \([^)]*\))?: *(no-go|go)\b`).FindAllStringSubmatch(e.Excerpt, -1) {
-								if n.Counts == "releases with a go/no-go call" || strings.EqualFold(m[2], "no-go") {
-									distinct[e.SiteName+"/"+m[1]] = true
+							for _, m := range regexp.MustCompile(`(?i)(?:go/no-go|(no-go)) for ([\w. -]+?)(?: \([^)]*\))?(?:: *(no-go|go)\b| from my side)`).FindAllStringSubmatch(e.Excerpt, -1) {
+								if n.Counts == "releases with a go/no-go call" || m[1] != "" || strings.EqualFold(m[3], "no-go") {
+									distinct[e.SiteName+"/"+m[2]] = true
 								}
 							}
 						case "issues with an incident update":

@@ -358,13 +358,14 @@ func resultQuote(ins []initiative) string {
 }
 
 // datedResultQuote is resultQuote and, when it names a day only its
-// date explains ("since the 23rd"), that date, to follow it: " (4 May)".
+// date explains ("since the 23rd"), that date, to follow it: " (reported
+// on 4 May)"; " (4 May)" read as the 23rd of May.
 // The headline quotes it away from its link and date.
 func datedResultQuote(ins []initiative) (quote, date string) {
 	for _, in := range ins {
 		if q := resultQuote([]initiative{in}); q != "" {
 			if at := in.outcome.Comment.At; hasRelativeDay(q) && !at.IsZero() {
-				date = " (" + at.Format("2 January") + ")"
+				date = " (reported on " + at.Format("2 January") + ")"
 			}
 			return q, date
 		}

@@ -379,7 +379,7 @@ func TestTheHeadlineDatesAResultThatNamesARelativeDay(t *testing.T) {
 		quote, date string
 	}{
 		{in("Result: 15 pages a week on average since the 23rd, from 43 in the quarter before.", written),
-			"15 pages a week on average since the 23rd, from 43 in the quarter before", " (4 May)"},
+			"15 pages a week on average since the 23rd, from 43 in the quarter before", " (reported on 4 May)"},
 		{in("Result: pages down from 43 to 15 a week.", written), "pages down from 43 to 15 a week", ""},
 		{in("Result: 15 pages a week on average since the 23rd, from 43.", time.Time{}), "15 pages a week on average since the 23rd, from 43", ""},
 	} {

@@ -20,6 +20,19 @@ const fullQuotes = 3
 // fullQuoteLength is the longest quote in the appendix.
 const fullQuoteLength = 160
 
+// fullQuoteMax is how much of a text the appendix quotes: fullQuoteLength,
+// or up to twice that to end its first sentence. A user story is often
+// one long sentence, and cut at 160 characters ("…so that a forgotten
+// environment costs us a week, not a…") it stops short of what it
+// contrasted.
+func fullQuoteMax(text string) int {
+	first := utf8.RuneCountInString(firstSentence(evidence.OneLine(text))) + 1
+	if first > fullQuoteLength && first <= 2*fullQuoteLength {
+		return first
+	}
+	return fullQuoteLength
+}
+
 // writeAppendix writes every item, initiative by initiative and then the
 // work outside any: one line per issue with what the user wrote there,
 // quoted and linked, and one line per kind of field edit, summarised with
@@ -142,7 +155,7 @@ func writeIssueDigest(w *bufio.Writer, r *report, first *evidence.Evidence, reco
 			writeEscaped(w, evidence.OneLine(r.categoryTitle(item.Category)))
 		}
 		w.WriteString("** ")
-		if writeQuote(w, e.Excerpt, fullQuoteLength, writeEscaped) {
+		if writeQuote(w, e.Excerpt, fullQuoteMax(e.Excerpt), writeEscaped) {
 			w.WriteByte(' ')
 		}
 		w.WriteString("(")

@@ -773,3 +773,17 @@ func TestTheFooterSaysWhereTheEvidenceComesFrom(t *testing.T) {
 		t.Errorf("the footer of hand-recorded work:\n%s", md.String())
 	}
 }
+
+// The appendix quotes a text's first sentence whole, up to twice its
+// usual length: a user story in one long sentence is not cut before what
+// it contrasts.
+func TestTheAppendixQuotesAFirstSentenceWhole(t *testing.T) {
+	story := "As an engineer I want preview environments to shut down on their own after a week without a deploy so that a forgotten environment costs us a week, not a month. Done when: the reaper runs nightly."
+	if got := evidence.ShortenAtSentence(story, fullQuoteMax(story)); !strings.HasSuffix(got, "not a month. …") {
+		t.Errorf("quoted %q, want its first sentence whole", got)
+	}
+	short := "Verified on staging: the retry works. Then a second sentence that is long enough to go past the usual length of an appendix quote by far, with more words."
+	if got := fullQuoteMax(short); got != fullQuoteLength {
+		t.Errorf("a short first sentence gives %d, want the usual %d", got, fullQuoteLength)
+	}
+}

@@ -250,11 +250,21 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 
 // answers reports whether a story of in can answer the question of a
 // kind of work: "a time you delivered against a deadline" (release
-// planning) is a release that went out, not one at risk or called no-go
-// whose result is "the issue is not done yet".
+// planning) is a release that went out, not one at risk whose result is
+// "the issue is not done yet", nor one whose date the user called off
+// ("NO-GO … deployment on 16th is cancelled"): that is a trade-off story.
 func answers(in initiative, category string) bool {
-	return category != evidence.CatReleasePlanning || in.status() == "done"
+	if category != evidence.CatReleasePlanning {
+		return true
+	}
+	return in.status() == "done" && !slices.ContainsFunc(in.items, func(e *evidence.Evidence) bool {
+		return len(goNoGoReleases(e.Excerpt, true)) > 0 || calledOff.MatchString(e.Excerpt)
+	})
 }
+
+// calledOff says a date was given up: "deployment on 16th is cancelled",
+// "the release slipped", "go-live is postponed".
+var calledOff = regexp.MustCompile(`(?i)\b(?:cancell?ed|postponed|slipped|pushed back)\b`)
 
 // answer is the story that answers a question asked with --question.
 type answer struct {

@@ -1502,4 +1502,20 @@ func TestADeadlineStoryIsOfWorkThatShipped(t *testing.T) {
 			t.Errorf("CHK-310, not done, is told as delivered against a deadline: %q", s.Questions)
 		}
 	}
+	// Done, but its date called off: a trade-off, not a deadline kept.
+	late := portfolioOf(
+		plan(checkoutBug, "1", "Go/No-Go for 2026.07: NO-GO, two sev-2 open. Deployment on the 16th is cancelled."),
+		plan(checkoutBug, "5", "Go/No-Go for 2026.07 (re-assessment): GO. Both sev-2 closed, regression re-run passed."),
+		plan(checkoutAPI, "2", "Status: AT RISK for 2026.08, 3 stories are not merged yet. Revised code freeze is the 3rd."),
+		plan(checkoutAPI, "3", "Moving the retry status into 2026.08: the API change needs the new client first."),
+	)
+	told := readStories(t, late, -1).Stories
+	if len(told) == 0 {
+		t.Fatal("no story of the release called off")
+	}
+	for _, s := range told {
+		if slices.Contains(s.Questions, "a time you delivered against a deadline") {
+			t.Errorf("a release called off and shipped late is told as delivered against a deadline: %q", s.Questions)
+		}
+	}
 }

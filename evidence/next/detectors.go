@@ -940,12 +940,16 @@ func unlinkedBlock(d Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 // bounded by punctuation or a word that starts another clause.
 var (
 	waitsUntil = regexp.MustCompile(`(?i)\b(?:till|until|unless)\s+([^.,;:!?()\n]{3,60}?)\s+(?:is|are|gets|get|has been|have been)\s+(done|complete|completed|finished|ready|fixed|live|merged|released|deployed|available|approved|signed off|resolved|upgraded|in place|sorted)\b`)
-	waitsOn    = regexp.MustCompile(`(?i)\b(?:waiting|waits|wait)\s+(?:on|for)\s+([^.,;:!?()\n]{3,60}?)(?:\s+(?:first|before|to|from|so|and|which|as|since|but|or)\b|[.,;:!?()\n]|$)|\bblocked\s+(?:by|on)\s+([^.,;:!?()\n]{3,60}?)(?:\s+(?:first|before|to|from|so|and|which|as|since|but|or)\b|[.,;:!?()\n]|$)|\bneeds?\s+([^.,;:!?()\n]{3,60}?)\s+first\b`)
+	waitsOn    = regexp.MustCompile(`(?i)\b(?:waiting|waits|wait)\s+(?:on|for)\s+([^.,;:!?()\n]{3,60}?)(?:\s+(?:first|before|to|from|so|and|which|as|since|but|or)\b|[.,;:!?()\n]|$)|\bblocked\s+(?:by|on)\s+((?:access|permissions?|rights|credentials)\s+to\s+[^.,;:!?()\n]{2,60}?|[^.,;:!?()\n]{3,60}?(?:\s+to\s+(?:the|an?|our|their|its|his|her|this|that|these|those|my|your)\s+[^.,;:!?()\n]{2,60}?)?)(?:\s+(?:first|before|to|from|so|and|which|as|since|but|or)\b|[.,;:!?()\n]|$)|\bneeds?\s+([^.,;:!?()\n]{3,60}?)\s+first\b`)
 	// notAThing is a waited-on "thing" that says nothing of what: a
 	// pronoun ("waiting on it", "blocked by this").
 	notAThing = regexp.MustCompile(`(?i)^(?:it|this|that|them|him|her|me|us|you|someone|something|anyone|anything)$`)
-	// determiner starts a thing that needs no "the" before it.
-	determiner = regexp.MustCompile(`(?i)^(?:the|a|an|our|their|its|his|her|this|that|these|those|my|your|some|any)\s|['’]s\s`)
+	// determiner starts a thing that needs no "the" before it, as access
+	// to something needs none ("access to the admin API").
+	determiner = regexp.MustCompile(`(?i)^(?:the|a|an|our|their|its|his|her|this|that|these|those|my|your|some|any)\s|['’]s\s|^(?:access|permissions?|rights|credentials)\s+to\s`)
+	// accessTo is a thing waited on that is access to something: someone
+	// grants it, nobody makes it "ready".
+	accessTo = regexp.MustCompile(`(?i)^(?:access|permissions?|rights|credentials)\s+to\s`)
 	// lowerWord is a word in lower case: a thing ("link upgrade"), where
 	// a name alone ("PAY", "Rohit Sharma") may be a team or a person,
 	// whom "when … will be ready" does not fit.
@@ -956,7 +960,19 @@ var (
 // there: "when the DC-DR link upgrade will be done" of "On hold till DC-DR
 // link upgrade is done."; "" when it names nothing that reads as a thing.
 func waitsOnIn(text string) string {
-	thing, state := "", "ready"
+	thing, state := waitedOn(text)
+	if thing == "" {
+		return ""
+	}
+	return "when " + thing + " will be " + state
+}
+
+// waitedOn is what a comment says an issue waits on, with its article
+// ("the DC-DR link upgrade", "access to the admin API"), and the state it
+// waits for ("done"; "ready" when it says none); "" when it names nothing
+// that reads as a thing.
+func waitedOn(text string) (thing, state string) {
+	state = "ready"
 	if m := waitsUntil.FindStringSubmatch(text); m != nil {
 		thing, state = m[1], strings.ToLower(m[2])
 	} else if m := waitsOn.FindStringSubmatch(text); m != nil {
@@ -964,12 +980,12 @@ func waitsOnIn(text string) string {
 	}
 	thing = strings.TrimSpace(thing)
 	if thing == "" || notAThing.MatchString(thing) || !lowerWord.MatchString(thing) {
-		return ""
+		return "", ""
 	}
 	if !determiner.MatchString(thing) {
 		thing = "the " + thing
 	}
-	return "when " + thing + " will be " + state
+	return thing, state
 }
 
 // otherTeamDependencies: an open issue planned into the running or next
@@ -2461,6 +2477,15 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 			" off: a version released before the issue existed was set by mistake (perhaps the version it affects)"
 		return vars, true
 	}
+	if lead, ok := t.blockedOnWhat(is); ok && t.Now.Sub(*last.Date) < abandonedAfter {
+		// Marked blocked, and its assignee said on what: that is why it
+		// slipped, and what the user can do today. Getting a teammate what
+		// they wait on is unblocking (the rules credit "Got you access to
+		// the sandbox" so), and then the version follows.
+		vars["re-plan"] = lead + ", then move it to the next release or take the version off"
+		vars[categoryVar] = evidence.CatUnblocking
+		return vars, true
+	}
 	if t.Now.Sub(*last.Date) >= abandonedAfter {
 		// Missed months ago and still open: nobody missed it, and closing
 		// it may be the answer. One either/or with whoever decides where it
@@ -2469,6 +2494,32 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 		vars["re-plan"], vars["settled-re-plan"] = "move it to the next release or take the version off, and say in a comment why it slipped"+orClose, vars["re-plan"]
 	}
 	return vars, true
+}
+
+// blockedOnWhat leads an action on an issue marked blocked (flagged, a
+// blocked status or label) whose assignee's own last word says what they
+// wait on: "Jonas Becker has been blocked on access to the checkout-gateway
+// admin API since 3 Dec: get that access granted or find who can grant
+// it". false when it is not marked blocked, nobody (or the user) has it,
+// or the last person's word is someone else's or names nothing waited on.
+func (t *Team) blockedOnWhat(is TeamIssue) (string, bool) {
+	owner := activeOwner(is)
+	if !is.MarkedBlocked() || owner == "" || is.Assignee.Is(t.Site.User) {
+		return "", false
+	}
+	c, ok := lastPersonComment(is)
+	if !ok || !c.Author.Is(is.Assignee) {
+		return "", false
+	}
+	thing, state := waitedOn(markup.PlainText(c.Text))
+	if thing == "" {
+		return "", false
+	}
+	lead := owner + " has been blocked on " + thing + " since " + dayOf(c.At, t.Now) + ": "
+	if accessTo.MatchString(thing) {
+		return lead + "get that access granted or find who can grant it", true
+	}
+	return lead + "find out when it will be " + state + " and chase it", true
 }
 
 // missedVersion is the latest of an open issue's fix versions when all of

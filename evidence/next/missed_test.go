@@ -183,3 +183,68 @@ func TestAMissedReleaseYouSetWithNobodyOnItIsYoursToMove(t *testing.T) {
 		}
 	}
 }
+
+// An issue a release shipped without that is marked blocked, whose
+// assignee said on what, leads with what it waits on (the demo's
+// PAY-3458: "Blocked on access to the checkout-gateway admin API since
+// the 2nd"): that is why it slipped, and what the user can do today.
+// Unmarked, or with a word that names nothing, it reads as before.
+func TestAMissedReleaseBlockedLeadsWithWhatItWaitsOn(t *testing.T) {
+	cfg := builtin(t)
+	access := "(flag) Flag added\n\nBlocked on access to the checkout-gateway admin API since the 2nd."
+	replan := "Agree with Tomás: move it to the next release or take the version off, and say in a comment why it slipped"
+	tests := []struct {
+		name     string
+		edit     func(*TeamIssue)
+		action   string
+		category string
+	}{
+		{name: "flagged, its assignee blocked on access",
+			edit: func(is *TeamIssue) {
+				is.Flagged, is.Comments = true, []evidence.Comment{comment(tomas, days(3), access)}
+			},
+			action: "Tomás has been blocked on access to the checkout-gateway admin API since 15 Nov: get that access granted or find who can grant it, " +
+				"then move it to the next release or take the version off",
+			category: "unblocking"},
+		{name: "in a blocked status, waiting on a thing",
+			edit: func(is *TeamIssue) {
+				is.Status, is.StatusCategory = "Blocked", "indeterminate"
+				is.Comments = []evidence.Comment{comment(tomas, days(3), "Waiting on the firewall change, then it can go.")}
+			},
+			action:   "Tomás has been blocked on the firewall change since 15 Nov: find out when it will be ready and chase it, then move it to the next release or take the version off",
+			category: "unblocking"},
+		{name: "not marked blocked: unchanged",
+			edit:   func(is *TeamIssue) { is.Comments = []evidence.Comment{comment(tomas, days(3), access)} },
+			action: replan, category: "release-planning"},
+		{name: "flagged, a word that names nothing waited on: unchanged",
+			edit: func(is *TeamIssue) {
+				is.Flagged, is.Comments = true, []evidence.Comment{comment(tomas, days(3), "Flagging this, will explain at standup.")}
+			},
+			action: replan, category: "release-planning"},
+		{name: "flagged, the last word someone else's: unchanged",
+			edit: func(is *TeamIssue) {
+				is.Flagged, is.Comments = true, []evidence.Comment{comment(jonas, days(3), access)}
+			},
+			action: replan, category: "release-planning"},
+		{name: "flagged, missed months ago: still the one either/or",
+			edit: func(is *TeamIssue) {
+				shipped := days(150)
+				is.Created, is.Releases[0].Date = days(200), &shipped
+				is.Flagged, is.Comments = true, []evidence.Comment{comment(tomas, days(3), access)}
+			},
+			action: "Ask Tomás whether it is still wanted 5 months after the release: if so, move it to the next release or take the version off, " +
+				"and say in a comment why it slipped; if not, close it and say why",
+			category: "release-planning"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			is := story("OPS-1")
+			slipped(&is)
+			tt.edit(&is)
+			got := detectedBy(t, cfg, []TeamIssue{is}, "release.missed", false)
+			if len(got) != 1 || got[0].Action != tt.action || got[0].Category != tt.category {
+				t.Errorf("found %+v, want the action\n%q\nshowing %s", got, tt.action, tt.category)
+			}
+		})
+	}
+}

@@ -66,6 +66,14 @@ func TestASuggestionShowsWhatDoingItIsCreditedAs(t *testing.T) {
 			}, func(*TeamIssue) {}},
 			detector: "in-progress.outside-sprint", want: "acceptance-testing",
 			done: change(evidence.ChangeItem{Field: "status", FieldID: "status", FieldType: "jira", FromString: "In Review", ToString: "Done"})},
+		{name: "a release missed by work blocked on access: getting the access is unblocking",
+			edits: []func(*TeamIssue){func(is *TeamIssue) {
+				slipped(is)
+				is.Flagged = true
+				is.Comments = []evidence.Comment{comment(tomas, days(3), "Blocked on access to the checkout-gateway admin API since the 2nd.")}
+			}}, detector: "release.missed", want: "unblocking",
+			done: evidence.Activity{IssueID: "OPS-1", Source: evidence.SourceComment, SourceID: "2", Author: me, At: days(0),
+				Text: "Got you access to the checkout-gateway admin API, that should unblock you."}},
 		// Reassigning an issue is no PM evidence to the rules, and closing
 		// it counts by its resolution: the suggestion says what the work
 		// is, refining the backlog, not the unblocking its detector asks

@@ -802,3 +802,79 @@ func TestDemoWhichSprintIsAskedOfIssuesInNone(t *testing.T) {
 		t.Error("nobody asks which sprint an issue goes in: the test reads none of what it guards")
 	}
 }
+
+// goNoGo are the words of Me's go/no-go call on a release: its name, and
+// "go" or "no-go".
+var goNoGo = regexp.MustCompile(`^(?:Go/no-go for (\S+): (go)\b|(No-go) for (\S+) from my side)`)
+
+// fixVersionsAt are the names of the fix versions of is at t, by its
+// changelog.
+func fixVersionsAt(is *jiratest.Issue, t time.Time) []string {
+	var names []string
+	for _, v := range is.FixVersions {
+		names = append(names, v.Name)
+	}
+	for _, h := range slices.Backward(is.Histories) {
+		if !h.Created.After(t) {
+			break
+		}
+		for _, it := range h.Items {
+			if it.Field != "Fix Version" {
+				continue
+			}
+			names = slices.DeleteFunc(names, func(n string) bool { return n == it.ToString })
+			if it.FromString != "" {
+				names = append(names, it.FromString)
+			}
+		}
+	}
+	return names
+}
+
+// startedBy reports whether is had been in progress by t.
+func startedBy(is *jiratest.Issue, t time.Time) bool {
+	for _, h := range is.Histories {
+		if !h.Created.After(t) && statusTo(h) == "In Progress" {
+			return true
+		}
+	}
+	return false
+}
+
+// "Go/no-go for platform-2026.04: go" 4.5 hours after OPS-1215 was filed,
+// and "No-go for platform-2026.04 from my side" three weeks later on it:
+// Me makes the call on a release only on work in that release (its fix
+// version), once the work has been in progress, and makes it one way.
+func TestDemoGoNoGoIsCalledOnceOnWorkInTheRelease(t *testing.T) {
+	calls := 0
+	for opts, site := range threadSites() {
+		me := site.MyAccount().DisplayName
+		for _, is := range site.Issues() {
+			said := map[string]string{}
+			for _, c := range is.Comments {
+				m := goNoGo.FindStringSubmatch(c.Body)
+				if c.Author.DisplayName != me || m == nil {
+					continue
+				}
+				calls++
+				release, call := m[1]+m[4], m[2]+m[3]
+				if prev, ok := said[release]; ok && prev != call {
+					t.Errorf("%s, seed %d: %s, Me calls %s both %s and %s: %q",
+						opts.Deployment, opts.Seed, is.Key, release, prev, call, c.Body)
+				}
+				said[release] = call
+				if fv := fixVersionsAt(is, c.Created); !slices.Contains(fv, release) {
+					t.Errorf("%s, seed %d: %s, fix version %v on %s, Me calls %q",
+						opts.Deployment, opts.Seed, is.Key, fv, c.Created.Format(time.DateTime), c.Body)
+				}
+				if !startedBy(is, c.Created) {
+					t.Errorf("%s, seed %d: %s, filed %s and not yet started, Me calls on %s %q",
+						opts.Deployment, opts.Seed, is.Key, is.Created.Format(time.DateTime), c.Created.Format(time.DateTime), c.Body)
+				}
+			}
+		}
+	}
+	if calls == 0 {
+		t.Error("Me makes no go/no-go call: the test reads none of what it guards")
+	}
+}

@@ -1284,13 +1284,52 @@ func (ig *issueGen) meReleaseTalk() bool {
 	if ig.stance < 0 {
 		texts = slices.DeleteFunc(slices.Clone(texts), aimsAtRelease)
 	}
+	// The go/no-go call on a release is made on work in it (its fix
+	// version), once the work has been in progress, and once: "Go/no-go
+	// for platform-2026.04: go" on an issue filed that morning, and "No-go
+	// for platform-2026.04" on it three weeks later, read as made up.
+	v := ig.is.Project.versionAt(ig.at)
+	if !slices.Contains(ig.is.FixVersions, v) || !ig.beenStarted() || ig.calledRelease(v) {
+		texts = slices.DeleteFunc(slices.Clone(texts), callsRelease)
+	}
 	if !ig.meSay(texts) {
 		return false
 	}
-	if aimsAtRelease(ig.is.Comments[len(ig.is.Comments)-1].Body) {
+	c := ig.is.Comments[len(ig.is.Comments)-1]
+	if aimsAtRelease(c.Body) {
 		ig.stance = 1
 	}
+	if strings.HasPrefix(c.Body, "No-go for ") {
+		// And to the next release, as she says so.
+		ig.later(time.Duration(1+ig.pick(4)) * time.Minute)
+		next := ig.is.Project.versionAt(v.ReleaseDate.Add(24 * time.Hour))
+		ig.history(ig.site.Me,
+			HistoryItem{Field: "Fix Version", FieldType: "jira", FieldID: "fixVersions", From: v.ID, FromString: v.Name},
+			HistoryItem{Field: "Fix Version", FieldType: "jira", FieldID: "fixVersions", To: next.ID, ToString: next.Name})
+		ig.is.FixVersions = []*Version{next}
+	}
 	return true
+}
+
+// callsRelease reports whether a release comment, or its template, is a
+// go/no-go call on a release.
+func callsRelease(text string) bool {
+	return strings.HasPrefix(text, "Go/no-go for ") || strings.HasPrefix(text, "No-go for ")
+}
+
+// calledRelease reports whether Me has made the go/no-go call on v on
+// the issue already.
+func (ig *issueGen) calledRelease(v *Version) bool {
+	return slices.ContainsFunc(ig.is.Comments, func(c *Comment) bool {
+		return c.Author == ig.site.Me && (strings.HasPrefix(c.Body, "Go/no-go for "+v.Name+":") || strings.HasPrefix(c.Body, "No-go for "+v.Name+" "))
+	})
+}
+
+// beenStarted reports whether the issue has been in progress.
+func (ig *issueGen) beenStarted() bool {
+	return slices.ContainsFunc(ig.is.Histories, func(h *History) bool {
+		return slices.ContainsFunc(h.Items, func(it HistoryItem) bool { return it.Field == "status" && it.ToString == statusInProgress.Name })
+	})
 }
 
 // aimsAtRelease reports whether a release comment, or its template, aims

@@ -542,6 +542,11 @@ type issueGen struct {
 	// down what came of it, so the portfolio has an initiative to lint.
 	unmeasured bool
 	worked     bool // someone started work on it, so time was logged
+	// closes is whether the issue's plan ends with it done, and doneDue
+	// when run plans that (it may come a little later): Me parks for the
+	// month or the quarter no issue done within it.
+	closes  bool
+	doneDue time.Time
 	// work is the summary, as the lists write it, the issue was written
 	// from: what its workNote is found by.
 	work string
@@ -1025,6 +1030,7 @@ func (ig *issueGen) plan(i int) []step {
 		steps = append(steps, (*issueGen).startEpic)
 		fillers(share(histories, 0.6), share(comments, 0.6))
 		steps = append(steps, (*issueGen).finishEpic)
+		ig.closes = true
 		return steps
 	case kindIncident:
 		// The response, at the times its facts give (facts.response): it
@@ -1036,6 +1042,7 @@ func (ig *issueGen) plan(i int) []step {
 			(*issueGen).incidentLabel, (*issueGen).mitigatorReport, (*issueGen).incidentUpdate)
 		fillers(share(histories, 0.2), share(comments, 0.3))
 		steps = append(steps, (*issueGen).finishIncident)
+		ig.closes = true
 		return steps
 	}
 
@@ -1071,6 +1078,7 @@ func (ig *issueGen) plan(i int) []step {
 	// Nothing happens to it once it is done (but a reopening): its last
 	// edits and words come before it is closed.
 	fillers(share(histories, 0.25), share(comments, 0.25))
+	ig.closes = true
 	return append(steps, (*issueGen).finish)
 }
 
@@ -1115,16 +1123,21 @@ func (ig *issueGen) run(steps []step) {
 	}
 	slices.Sort(offsets)
 	limit := g.site.Now.Add(-time.Minute)
-	for i, st := range steps {
+	planned := func(i int) time.Time {
 		at := ig.is.Created.Add(time.Minute + time.Duration(offsets[i]*float64(life))).Truncate(time.Millisecond)
 		switch {
 		case ig.kind == kindIncident && i < len(ig.facts.response):
-			at = ig.facts.response[i]
+			return ig.facts.response[i]
 		case ig.kind == kindIncident:
-			at = ig.facts.resolved.Add(time.Minute + time.Duration(offsets[i]*float64(life))).Truncate(time.Millisecond)
-		default:
-			at = workday(at) // incidents keep their night-time hours
+			return ig.facts.resolved.Add(time.Minute + time.Duration(offsets[i]*float64(life))).Truncate(time.Millisecond)
 		}
+		return workday(at) // incidents keep their night-time hours
+	}
+	if ig.closes && len(steps) > 0 {
+		ig.doneDue = planned(len(steps) - 1)
+	}
+	for i, st := range steps {
+		at := planned(i)
 		if at.After(limit) {
 			return
 		}

@@ -878,3 +878,37 @@ func TestDemoGoNoGoIsCalledOnceOnWorkInTheRelease(t *testing.T) {
 		t.Error("Me makes no go/no-go call: the test reads none of what it guards")
 	}
 }
+
+// "Deprioritising this for the rest of the quarter" on OPS-1215 on 6
+// April, and the issue done on 27 April: Me parks an issue for the rest of
+// the quarter, or "just not this month", only if it is not done then.
+func TestDemoParkedWorkIsNotDoneWhileParked(t *testing.T) {
+	parked := 0
+	for opts, site := range threadSites() {
+		me := site.MyAccount().DisplayName
+		for _, is := range site.Issues() {
+			for _, c := range is.Comments {
+				quarter, month := strings.Contains(c.Body, "for the rest of the quarter"), strings.Contains(c.Body, "not this month")
+				if c.Author.DisplayName != me || !quarter && !month {
+					continue
+				}
+				parked++
+				if is.Resolution == nil || is.Resolution.Name != "Done" {
+					continue
+				}
+				at, done := c.Created.UTC(), is.Resolved.UTC()
+				same := at.Year() == done.Year() && at.Month() == done.Month()
+				if quarter {
+					same = at.Year() == done.Year() && (at.Month()-1)/3 == (done.Month()-1)/3
+				}
+				if same {
+					t.Errorf("%s, seed %d: %s is done on %s, yet Me says on %s %q",
+						opts.Deployment, opts.Seed, is.Key, done.Format(time.DateOnly), at.Format(time.DateOnly), c.Body)
+				}
+			}
+		}
+	}
+	if parked == 0 {
+		t.Error("Me parks no issue for the month or the quarter: the test reads none of what it guards")
+	}
+}

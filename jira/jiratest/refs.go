@@ -244,6 +244,9 @@ func (ig *issueGen) unfit(text string) bool {
 	if ig.citesUndone(text) {
 		return true
 	}
+	if ig.parksPastDone(text) {
+		return true
+	}
 	return strings.Contains(text, "{$listedfor}") && ig.listedFor() == ""
 }
 
@@ -344,4 +347,22 @@ func (g *generator) servicesIn(summary string) []string {
 	}
 	g.named[summary] = svcs
 	return svcs
+}
+
+// parksPastDone reports whether text parks the issue for the rest of the
+// month or the quarter in which it is to be done: "Deprioritising this for
+// the rest of the quarter" on work done three weeks later is made up.
+func (ig *issueGen) parksPastDone(text string) bool {
+	if !ig.closes {
+		return false
+	}
+	// Steps crowded together run late, so it is done after now at least.
+	at, due := ig.at.UTC(), maxTime(ig.doneDue, ig.at).UTC()
+	switch {
+	case strings.Contains(text, "for the rest of the quarter"):
+		return at.Year() == due.Year() && (at.Month()-1)/3 == (due.Month()-1)/3
+	case strings.Contains(text, "not this month"):
+		return at.Year() == due.Year() && at.Month() == due.Month()
+	}
+	return false
 }

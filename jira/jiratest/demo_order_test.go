@@ -912,3 +912,48 @@ func TestDemoParkedWorkIsNotDoneWhileParked(t *testing.T) {
 		t.Error("Me parks no issue for the month or the quarter: the test reads none of what it guards")
 	}
 }
+
+var (
+	// commitsTo is Me's planning note that an issue is one of the few a
+	// sprint commits to.
+	commitsTo = regexp.MustCompile(`^Planning note: (.+?) (?:has|loses|ends) .*we commit to .* this is one of them`)
+	// movesOutOf is Me's comment that takes an issue out of a sprint for
+	// want of room in it.
+	movesOutOf = regexp.MustCompile(`^(?:(?:Quick )?[Cc]apacity check for (.+?): |Taking this out of (.+?): we over-committed)`)
+)
+
+// "Planning note: OPS Sprint 49 … we commit to three items and this is
+// one of them" on OPS-1215, and eleven days later "Quick capacity check
+// for OPS Sprint 49 … Pulling this into OPS Sprint 50 instead": Me does
+// not both commit a sprint to an issue and move it out of that sprint for
+// want of room.
+func TestDemoCommittedWorkStaysInTheSprint(t *testing.T) {
+	committed := 0
+	for opts, site := range threadSites() {
+		me := site.MyAccount().DisplayName
+		for _, is := range site.Issues() {
+			commits, moves := map[string]string{}, map[string]string{}
+			for _, c := range is.Comments {
+				if c.Author.DisplayName != me {
+					continue
+				}
+				if m := commitsTo.FindStringSubmatch(c.Body); m != nil {
+					committed++
+					commits[m[1]] = c.Body
+				}
+				if m := movesOutOf.FindStringSubmatch(c.Body); m != nil {
+					moves[m[1]+m[2]] = c.Body
+				}
+			}
+			for sprint, commit := range commits {
+				if move, ok := moves[sprint]; ok {
+					t.Errorf("%s, seed %d: %s, Me commits %s to it and moves it out:\n\t%q\n\t%q",
+						opts.Deployment, opts.Seed, is.Key, sprint, commit, move)
+				}
+			}
+		}
+	}
+	if committed == 0 {
+		t.Error("Me commits no sprint to an issue: the test reads none of what it guards")
+	}
+}

@@ -1214,8 +1214,18 @@ func (ig *issueGen) meSprintTalk() bool {
 	// the sprint running now only, and says it was carried over twice
 	// only of one that was in two sprints before this one.
 	earlier := len(ig.sprintsBeen()) - 1
+	// Nor does she commit a sprint to an issue and then move it out for
+	// want of room, or the other way round: "we commit to three items and
+	// this is one of them" and "Quick capacity check for OPS Sprint 49 …
+	// Pulling this into OPS Sprint 50 instead" on one issue contradict.
+	sprint := running
+	if open {
+		sprint = ig.is.Sprints[n-1]
+	}
+	committed, crowdedOut := ig.sprintPlanned(sprint)
 	texts = slices.DeleteFunc(slices.Clone(texts), func(t string) bool {
-		return movesSprint(t) && (!open || ig.is.Sprints[n-1] != running) || strings.Contains(t, "carried over twice") && (!open || earlier < 2)
+		return movesSprint(t) && (!open || ig.is.Sprints[n-1] != running) || strings.Contains(t, "carried over twice") && (!open || earlier < 2) ||
+			committed && crowdsOut(t) || crowdedOut && commits(t)
 	})
 	if len(ig.fitStanding(ig.usable(texts))) == 0 {
 		return false
@@ -1236,6 +1246,31 @@ func (ig *issueGen) meSprintTalk() bool {
 		ig.setSprints(ig.site.Me, sprints)
 	}
 	return true
+}
+
+// commits reports whether a sprint comment, or its template, commits the
+// sprint to the issue.
+func commits(text string) bool {
+	return strings.HasPrefix(text, "Planning note: ") && strings.Contains(text, "this is one of them")
+}
+
+// crowdsOut reports whether a sprint comment, or its template, moves the
+// issue out of its sprint for want of room.
+func crowdsOut(text string) bool {
+	return strings.Contains(text, "apacity check for ") || strings.HasPrefix(text, "Taking this out of ")
+}
+
+// sprintPlanned reports whether Me has committed sp to the issue, and
+// whether she has moved it out of sp for want of room.
+func (ig *issueGen) sprintPlanned(sp *Sprint) (committed, crowdedOut bool) {
+	for _, c := range ig.is.Comments {
+		if c.Author != ig.site.Me {
+			continue
+		}
+		committed = committed || commits(c.Body) && strings.HasPrefix(c.Body, "Planning note: "+sp.Name+" ")
+		crowdedOut = crowdedOut || crowdsOut(c.Body) && (strings.Contains(c.Body, "apacity check for "+sp.Name+":") || strings.HasPrefix(c.Body, "Taking this out of "+sp.Name+":"))
+	}
+	return committed, crowdedOut
 }
 
 // movesSprint reports whether a sprint comment, or its template, moves the

@@ -236,7 +236,7 @@ func (n bulletNumber) counted() string {
 	// "done epics", "issues, and manual…", "issues with an incident
 	// update", "items recorded by hand (…)".
 	noun := len(what)
-	for _, qualifier := range []string{",", " with ", " recorded ", " opened", " written", " filed", " done"} {
+	for _, qualifier := range []string{",", " with ", " recorded ", " opened", " written", " filed", " done", " called"} {
 		if i := strings.Index(what, qualifier); i >= 0 && i < noun {
 			noun = i
 		}

@@ -819,6 +819,8 @@ func TestBulletNumbersAreCountedInWords(t *testing.T) {
 		{bulletNumber{Value: 2, Counts: countsItems, EvidenceIDs: []string{"ev_1", "ev_2"}}, "items"},
 		{bulletNumber{Value: 2, Counts: countsItems, EvidenceIDs: []string{"ev_1", "ev_2", "ev_3"}}, "items (the same words on several issues count once)"},
 		{bulletNumber{Value: 1, Counts: "follow-up issues filed"}, "follow-up issue filed"},
+		{bulletNumber{Value: 1, Counts: "releases called no-go"}, "release called no-go"},
+		{bulletNumber{Value: 1, Counts: "releases with a go/no-go call"}, "release with a go/no-go call"},
 		{bulletNumber{Value: 1, Counts: "follow-up issues done"}, "follow-up issue done"},
 	} {
 		if got := tt.n.counted(); got != tt.want {

@@ -531,12 +531,13 @@ func (t *Team) answerStillWanted(is TeamIssue, who, whether string) string {
 
 // offerSince is the newest offer to take an issue up (offerWords) that a
 // teammate still here made in a comment from question on: who would do
-// the work if it is still wanted.
+// the work if it is still wanted. Its assignee's offer to take what they
+// have ("I can take this after OPS-1187") tells nothing new.
 func (t *Team) offerSince(is TeamIssue, question evidence.Comment) (evidence.Comment, bool) {
 	var offer evidence.Comment
 	found := false
 	for _, c := range is.Comments {
-		if c.At.Before(question.At) || c.Author.LooksLikeAutomation() || c.Author.Is(t.Site.User) || c.Author.Inactive {
+		if c.At.Before(question.At) || c.Author.LooksLikeAutomation() || c.Author.Is(t.Site.User) || c.Author.Inactive || c.Author.Is(is.Assignee) {
 			continue
 		}
 		if offerWords.MatchString(markup.PlainText(c.Text)) {

@@ -307,12 +307,18 @@ func TestAStillWantedQuestionWaitingForAnAnswerIsAnswered(t *testing.T) {
 		detector string
 		action   string // how the action starts
 	}{
-		{name: "the assignee asked and offered to take it: answer them, with the offer",
+		{name: "the assignee asked and offered to take what they have: answer them",
 			edits:    followUp(asked(tomas, 295, comment(tomas, days(290), "I can take this after OPS-1187 if nobody else does."))),
 			detector: "incident.follow-up-stale",
-			action: "Answer Tomás's question of 27 Jan (“Is this still needed after the ledger-service migration? I thought OPS-1187 covered it.”) " +
-				"and offer of 1 Feb to take it: if it is still needed, get a date, plan it into a sprint and move its fix version off platform-2026.01; " +
+			action: "Answer Tomás's question of 27 Jan (“Is this still needed after the ledger-service migration? I thought OPS-1187 covered it.”): " +
+				"if it is still needed, get a date, plan it into a sprint and move its fix version off platform-2026.01; " +
 				"if not, close it and say why"},
+		{name: "nobody has it, and who asked offered to take it: answer them, with the offer",
+			edits: followUp(asked(tomas, 295, comment(tomas, days(290), "I can take this after OPS-1187 if nobody else does.")),
+				func(is *TeamIssue) { is.Assignee = evidence.User{} }),
+			detector: "incident.follow-up-stale",
+			action: "Answer Tomás's question of 27 Jan (“Is this still needed after the ledger-service migration? I thought OPS-1187 covered it.”) " +
+				"and offer of 1 Feb to take it: if it is still needed, "},
 		{name: "the release the follow-up missed says the same one answer",
 			edits:    followUp(asked(tomas, 295, comment(tomas, days(290), "I can take this after OPS-1187 if nobody else does."))),
 			detector: "release.missed", action: "Answer Tomás's question of 27 Jan"},

@@ -2499,9 +2499,9 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 
 // blockedOnWhat leads an action on an issue marked blocked (flagged, a
 // blocked status or label) whose assignee's own last word says what they
-// wait on: "Jonas Becker has been blocked on access to the checkout-gateway
-// admin API since 3 Dec: get that access granted or find who can grant
-// it". false when it is not marked blocked, nobody (or the user) has it,
+// wait on: "Jonas Becker wrote on 3 Dec that it is blocked on access to
+// the checkout-gateway admin API: get that access granted or find who can
+// grant it". false when it is not marked blocked, nobody (or the user) has it,
 // or the last person's word is someone else's or names nothing waited on.
 func (t *Team) blockedOnWhat(is TeamIssue) (string, bool) {
 	owner := activeOwner(is)
@@ -2516,7 +2516,8 @@ func (t *Team) blockedOnWhat(is TeamIssue) (string, bool) {
 	if thing == "" {
 		return "", false
 	}
-	lead := owner + " has been blocked on " + thing + " since " + dayOf(c.At, t.Now) + ": "
+	// The day is the comment's: "since the 2nd" in it is its own word.
+	lead := owner + " wrote on " + dayOf(c.At, t.Now) + " that it is blocked on " + thing + ": "
 	if accessTo.MatchString(thing) {
 		return lead + "get that access granted or find who can grant it", true
 	}

@@ -203,7 +203,7 @@ func TestAMissedReleaseBlockedLeadsWithWhatItWaitsOn(t *testing.T) {
 			edit: func(is *TeamIssue) {
 				is.Flagged, is.Comments = true, []evidence.Comment{comment(tomas, days(3), access)}
 			},
-			action: "Tomás has been blocked on access to the checkout-gateway admin API since 15 Nov: get that access granted or find who can grant it, " +
+			action: "Tomás wrote on 15 Nov that it is blocked on access to the checkout-gateway admin API: get that access granted or find who can grant it, " +
 				"then move it to the next release or take the version off",
 			category: "unblocking"},
 		{name: "in a blocked status, waiting on a thing",
@@ -211,7 +211,7 @@ func TestAMissedReleaseBlockedLeadsWithWhatItWaitsOn(t *testing.T) {
 				is.Status, is.StatusCategory = "Blocked", "indeterminate"
 				is.Comments = []evidence.Comment{comment(tomas, days(3), "Waiting on the firewall change, then it can go.")}
 			},
-			action:   "Tomás has been blocked on the firewall change since 15 Nov: find out when it will be ready and chase it, then move it to the next release or take the version off",
+			action:   "Tomás wrote on 15 Nov that it is blocked on the firewall change: find out when it will be ready and chase it, then move it to the next release or take the version off",
 			category: "unblocking"},
 		{name: "not marked blocked: unchanged",
 			edit:   func(is *TeamIssue) { is.Comments = []evidence.Comment{comment(tomas, days(3), access)} },

@@ -177,6 +177,17 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 			[]evidence.Evidence{{ID: "ev_manual1", SiteID: acme.ID, Source: evidence.SourceManual, SourceID: "1", OccurredAt: at(when),
 				Category: evidence.CatStakeholderComms, Rule: "manual", Confidence: 1, Excerpt: "Quarterly roadmap review with sales", SiteName: acme.Name, Manual: true}},
 			"Posted 1 stakeholder update."},
+		{"a decision told in the same words to two people is one decision, redacted or not",
+			[]evidence.Evidence{
+				jiraItem(storyTO, evidence.SourceComment, "1", when, evidence.CatDecisionMaking, "comment.decision", 0.8,
+					"Mei Chen, keep the old metric name as an alias for one release, then drop it."),
+				jiraItem(storyRetry, evidence.SourceComment, "2", when, evidence.CatDecisionMaking, "comment.decision", 0.8,
+					"Ravi, keep the old metric name as an alias for one release, then drop it."),
+				jiraItem(storyRefund, evidence.SourceComment, "3", when, evidence.CatDecisionMaking, "comment.decision", 0.8,
+					"A teammate, keep the old metric name as an alias for one release, then drop it."),
+				jiraItem(storyFraud, evidence.SourceComment, "4", when, evidence.CatDecisionMaking, "comment.decision", 0.8,
+					"Decision, final: the refunds epic ships without partial refunds this quarter.")},
+			"Recorded 2 product decisions."},
 		{"a decision posted on several issues in the same words is one decision",
 			[]evidence.Evidence{
 				jiraItem(storyTO, evidence.SourceComment, "1", when, evidence.CatDecisionMaking, "comment.decision", 0.8,

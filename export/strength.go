@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -372,11 +373,36 @@ func sameAct(e *evidence.Evidence) string {
 	if e.Source == evidence.SourceChange || e.Manual {
 		return e.ID
 	}
-	words := strings.Fields(strings.ToLower(firstSentence(evidence.OneLine(e.Excerpt))))
+	first := firstSentence(evidence.OneLine(e.Excerpt))
+	// "Mei Chen, keep the old name as an alias" and "Ravi, keep the old
+	// name as an alias" are one decision told to two people; and
+	// redacted, both read "A teammate, keep…": the count must not change
+	// with --redact.
+	if name, rest, ok := strings.Cut(first, ", "); ok && addressee(name) {
+		first = rest
+	}
+	words := strings.Fields(strings.ToLower(first))
 	if len(words) < 5 {
 		return e.ID
 	}
 	return strings.Join(words, " ")
+}
+
+// addressee reports whether the words before a sentence's first comma
+// name whom it speaks to: one to three capitalised words ("Mei Chen"), or
+// what --redact makes of a person ("A teammate", "[colleague]").
+func addressee(words string) bool {
+	fields := strings.Fields(words)
+	if len(fields) == 0 || len(fields) > 3 {
+		return false
+	}
+	for i, w := range fields {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && r != '[' && (i == 0 || w != "teammate") {
+			return false
+		}
+	}
+	return true
 }
 
 func (qs *quoteSet) add(text string) {

@@ -1171,16 +1171,17 @@ func roughDuration(d time.Duration) (string, float64) {
 	return strings.TrimSuffix(days, ".0") + " days", value
 }
 
-// sayCrossTeam: "Coordinated with other teams on 82 issues across 3
-// projects, including work assigned to 8 teammates." The work is
-// coordinated, not the issues; and the teammates are whose issues some
-// of them are ("for 8 teammates" read as if the user worked for them).
 // sayCrossTeam: "Coordinated in writing with other teams on 9 issues and
 // linked 43 more to their work across 3 projects, including work assigned
-// to 6 teammates." A link between two projects' issues is the least of
-// coordination: a reader who opens one of "52 issues" and finds only
-// "Linked: relates to PAY-3414" discounts the rest, so the issues with
-// the user's words lead and the links are said as links.
+// to 6 teammates." The work is coordinated, not the issues; and the
+// teammates are whose issues some of them are ("for 8 teammates" read as
+// if the user worked for them). A link between two projects' issues is
+// the least of coordination: a reader who opens one of "52 issues" and
+// finds only "Linked: relates to PAY-3414" discounts the rest, so the
+// issues with the user's words lead and the links are said as links.
+// Of a single issue, whose it is adds nothing a reader would ask about:
+// "Linked 1 issue to other teams' work, assigned to 1 teammate" read as
+// padding.
 func sayCrossTeam(r *report, groups []group) []clause {
 	all := items(groups)
 	written := make(map[string]bool)
@@ -1197,7 +1198,6 @@ func sayCrossTeam(r *report, groups []group) []clause {
 			linkedOnly = append(linkedOnly, e)
 		}
 	}
-	issues := r.count(all, countsIssues)
 	var claim clause
 	switch words, links := r.count(inWords, countsIssues), r.count(linkedOnly, countsIssues); {
 	case links.Value == 0:
@@ -1210,11 +1210,10 @@ func sayCrossTeam(r *report, groups []group) []clause {
 		text, _ := counted(words, "issue", "issues")
 		claim = said("coordinated in writing with other teams on "+text+" and linked "+links.Text+" more to their work", words, links)
 	}
-	lead := ", including work assigned to "
-	if issues.Value == 1 {
-		lead = ", assigned to "
+	if r.count(all, countsIssues).Value == 1 {
+		return []clause{join(claim, r.scope(all))}
 	}
-	return []clause{join(claim, r.scope(all)), r.teammates(all, lead)}
+	return []clause{join(claim, r.scope(all)), r.teammates(all, ", including work assigned to ")}
 }
 
 func sayVerified(r *report, groups []group) []clause {

@@ -899,8 +899,11 @@ func (r *report) latestPhaseStatus(in initiative) string {
 // reads for, and it lost its slot to a sprint-capacity note or a status
 // update on the same epic ("we're going with synchronous replication for
 // the payments database, not for every database" stayed hidden). Only
-// what reads as a decision is favoured (readsAsDecision).
-var proofFavour = map[string]float64{evidence.CatDecisionMaking: 2}
+// what reads as a decision is favoured (readsAsDecision). A stakeholder
+// update is the communication the same reader looks for, and lost its
+// slot to a story or a verification: three of the demo's five initiatives
+// showed none.
+var proofFavour = map[string]float64{evidence.CatDecisionMaking: 2, evidence.CatStakeholderComms: 1.5}
 
 // proofs are an initiative's strongest items in the user's own words, as s
 // weighs them, at most one per kind of work and per issue; never a field

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"maps"
 	"net/url"
 	"slices"
 	"strconv"
@@ -785,5 +786,31 @@ func TestTheAppendixQuotesAFirstSentenceWhole(t *testing.T) {
 	short := "Verified on staging: the retry works. Then a second sentence that is long enough to go past the usual length of an appendix quote by far, with more words."
 	if got := fullQuoteMax(short); got != fullQuoteLength {
 		t.Errorf("a short first sentence gives %d, want the usual %d", got, fullQuoteLength)
+	}
+}
+
+// One record claimed as two kinds of work is quoted once, under the kind
+// that leaves no slot empty: a replan that is an update and release
+// planning, beside a progress note that is an update and (by a rule of
+// the epic's owner) epic ownership, shows as release planning and the
+// note as the update, never the note as "Epic ownership".
+func TestARecordOfTwoKindsIsToldAsTheOneThatLeavesNoSlotEmpty(t *testing.T) {
+	replan := "3DS work slipped a week because of the PSD2 test cards from the acquirer. New plan: 5% on Aug 25, 25% two weeks later, 100% end of September if failures stay flat."
+	note := "Where we are: vault integration and the payment step are done, account page removal is in review."
+	replanUpdate := jiraItem(epicEU, evidence.SourceComment, "20", "2026-08-10T09:00:00Z", evidence.CatStakeholderComms, "comment.status-update", 0.75, replan)
+	replanRelease := jiraItem(epicEU, evidence.SourceComment, "20", "2026-08-10T09:00:00Z", evidence.CatReleasePlanning, "comment.release", 0.7, replan)
+	noteUpdate := jiraItem(epicEU, evidence.SourceComment, "21", "2026-06-12T09:00:00Z", evidence.CatStakeholderComms, "comment.status-update", 0.75, note)
+	noteEpic := jiraItem(epicEU, evidence.SourceComment, "21", "2026-06-12T09:00:00Z", evidence.CatEpicOwnership, "comment.epic-owner", 0.7, note)
+	decision := jiraItem(storyTO, evidence.SourceComment, "22", "2026-06-03T09:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8,
+		"Talked to Lena, we'll drop the CSV export for now and revisit in Q3.")
+	items := []*evidence.Evidence{&replanUpdate, &replanRelease, &noteUpdate, &noteEpic, &decision}
+	s := strengths{rarity: map[string]float64{evidence.CatEpicOwnership: 1}}
+	got := make(map[string]string)
+	for _, e := range s.pickVaried(items, 3, nil) {
+		got[e.Category] = e.SourceID
+	}
+	want := map[string]string{evidence.CatDecisionMaking: "22", evidence.CatReleasePlanning: "20", evidence.CatStakeholderComms: "21"}
+	if !maps.Equal(got, want) {
+		t.Errorf("picked (category: comment) %v, want %v", got, want)
 	}
 }

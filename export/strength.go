@@ -187,23 +187,83 @@ func (s strengths) strongestFirst(items []*evidence.Evidence) []scored {
 // description pasted from a template into three stories reads as one
 // proof, not three. Of an epic that holds both a progress note and a plan,
 // the second takes a slot no other issue would fill.
+//
+// One record claimed as two kinds of work is quoted once, under one of
+// them: where the strongest kind leaves a slot empty that the other would
+// not ("3DS slipped a week … new plan: 5% on Aug 25" taken as the update
+// left the epic's "where we are" note, its only other update, out), it is
+// told as the other.
 func (s strengths) pickVaried(items []*evidence.Evidence, n int, shown *quoteSet) []*evidence.Evidence {
-	var picked []*evidence.Evidence
-	categories := make(map[string]bool)
-	issues := make(map[issueRef]bool)
 	if shown == nil {
 		shown = &quoteSet{}
 	}
-	ranked := s.strongestFirst(items)
-	// Where a rule and the text model claim one record as different kinds
-	// of work, a proof says what the rule says: an epic's progress note is
-	// "Stakeholder communication" (comment.status-update), not the "Epic
-	// ownership" the model also read in it, however rare that kind is.
-	ruled := make(map[activityRef]bool)
-	for _, e := range items {
-		if e.Rule != evidence.RuleTextModel {
-			ruled[activityRef{e.SiteName, e.IssueKey, e.Source, e.SourceID}] = true
+	ranked := s.strongestFirst(provable(items))
+	picked := fillVaried(ranked, nil, n, shown)
+	for i := 0; i < len(picked) && len(picked) < n; i++ {
+		for _, c := range ranked {
+			if c.item.SourceID == "" || recordOf(c.item) != recordOf(picked[i]) ||
+				slices.ContainsFunc(picked, func(p *evidence.Evidence) bool { return p.Category == c.item.Category }) {
+				continue
+			}
+			if trial := fillVaried(ranked, append(slices.Clone(picked[:i]), c.item), n, shown); len(trial) > len(picked) {
+				picked = trial
+				break
+			}
 		}
+	}
+	for _, e := range picked {
+		shown.add(e.Excerpt)
+	}
+	return picked
+}
+
+// provable is items less the claims a proof does not say. Where a rule
+// and the text model claim one record as different kinds of work, a proof
+// says what the rule says: an epic's progress note is "Stakeholder
+// communication" (comment.status-update), not the "Epic ownership" the
+// model also read in it, however rare that kind is. Likewise, a note that
+// is both is a progress note, stakeholder communication as the taxonomy
+// files it, never shown as "Epic ownership" ("where we are: vault
+// integration … done").
+func provable(items []*evidence.Evidence) []*evidence.Evidence {
+	ruled, update := make(map[activityRef]bool), make(map[activityRef]bool)
+	for _, e := range items {
+		if e.SourceID == "" {
+			continue
+		}
+		if e.Rule != evidence.RuleTextModel {
+			ruled[recordOf(e)] = true
+		}
+		if e.Category == evidence.CatStakeholderComms {
+			update[recordOf(e)] = true
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(items), func(e *evidence.Evidence) bool {
+		return e.SourceID != "" && (e.Rule == evidence.RuleTextModel && ruled[recordOf(e)] ||
+			e.Category == evidence.CatEpicOwnership && update[recordOf(e)])
+	})
+}
+
+// recordOf is the Jira record an item is evidence from.
+func recordOf(e *evidence.Evidence) activityRef {
+	return activityRef{e.SiteName, e.IssueKey, e.Source, e.SourceID}
+}
+
+// fillVaried adds to picked (kept first) the strongest of ranked as
+// pickVaried picks them, leaving shown as it was.
+func fillVaried(ranked []scored, picked []*evidence.Evidence, n int, shown *quoteSet) []*evidence.Evidence {
+	categories := make(map[string]bool)
+	issues := make(map[issueRef]bool)
+	var quoted quoteSet
+	take := func(e *evidence.Evidence) {
+		quoted.add(e.Excerpt)
+		categories[e.Category] = true
+		if e.IssueKey != "" {
+			issues[issueRef{e.SiteName, e.IssueKey}] = true
+		}
+	}
+	for _, e := range picked {
+		take(e)
 	}
 	for _, onePerIssue := range []bool{true, false} {
 		for _, c := range ranked {
@@ -211,16 +271,11 @@ func (s strengths) pickVaried(items []*evidence.Evidence, n int, shown *quoteSet
 				return picked
 			}
 			e := c.item
-			ref := issueRef{e.SiteName, e.IssueKey}
-			if categories[e.Category] || (onePerIssue && e.IssueKey != "" && issues[ref]) || shown.has(e.Excerpt) ||
-				e.Rule == evidence.RuleTextModel && e.SourceID != "" && ruled[activityRef{e.SiteName, e.IssueKey, e.Source, e.SourceID}] {
+			if categories[e.Category] || (onePerIssue && e.IssueKey != "" && issues[issueRef{e.SiteName, e.IssueKey}]) ||
+				shown.has(e.Excerpt) || quoted.has(e.Excerpt) {
 				continue
 			}
-			shown.add(e.Excerpt)
-			categories[e.Category] = true
-			if e.IssueKey != "" {
-				issues[ref] = true
-			}
+			take(e)
 			picked = append(picked, e)
 		}
 	}

@@ -547,6 +547,14 @@ type issueGen struct {
 	// month or the quarter no issue done within it.
 	closes  bool
 	doneDue time.Time
+	// planStep is 1 + the index of planIntoSprint in the issue's plan (0
+	// when it has none), and sprintDue when run plans it: Me parks no
+	// issue that is put into a sprint within the week.
+	planStep  int
+	sprintDue time.Time
+	// parkedAt is when Me last parked the issue (parks): within a week of
+	// it she puts it into no sprint.
+	parkedAt time.Time
 	// work is the summary, as the lists write it, the issue was written
 	// from: what its workNote is found by.
 	work string
@@ -1064,6 +1072,7 @@ func (ig *issueGen) plan(i int) []step {
 	case r < 0.18 && ig.kind != kindPostmortem:
 		return steps // stays in the backlog
 	}
+	ig.planStep = len(steps) + 1
 	steps = append(steps, (*issueGen).planIntoSprint, (*issueGen).start)
 	middle := []step{}
 	if ig.owner != g.site.Me && g.chance(0.35) {
@@ -1135,6 +1144,9 @@ func (ig *issueGen) run(steps []step) {
 	}
 	if ig.closes && len(steps) > 0 {
 		ig.doneDue = planned(len(steps) - 1)
+	}
+	if ig.planStep > 0 {
+		ig.sprintDue = planned(ig.planStep - 1)
 	}
 	for i, st := range steps {
 		at := planned(i)

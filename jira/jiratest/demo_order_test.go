@@ -957,3 +957,60 @@ func TestDemoCommittedWorkStaysInTheSprint(t *testing.T) {
 		t.Error("Me commits no sprint to an issue: the test reads none of what it guards")
 	}
 }
+
+// parks are the words of Me's comments that park an issue or put it
+// behind other work for a while.
+var parks = regexp.MustCompile(`^(?:Deprioritising this|Parking this)|\bnot this sprint\b`)
+
+// inOpenSprint reports whether the last of names is a sprint of p that
+// has not ended at t.
+func inOpenSprint(p *jiratest.Project, names string, t time.Time) bool {
+	if names == "" {
+		return false
+	}
+	ss := strings.Split(names, ", ")
+	i := slices.IndexFunc(p.Sprints, func(sp *jiratest.Sprint) bool { return sp.Name == ss[len(ss)-1] })
+	return i >= 0 && p.Sprints[i].End.After(t)
+}
+
+// "Deprioritising this until after planning: one pilot team uses it …"
+// on OPS-1200 at 10:42, and Me putting OPS-1200 into OPS Sprint 44 at
+// 10:59: a reader cannot tell whether it waits or not. Within a week of
+// parking an issue Me does not move it from the backlog into a sprint,
+// unless she says first why it goes up after all.
+func TestDemoParkedWorkStaysOutOfSprints(t *testing.T) {
+	parked := 0
+	for opts, site := range threadSites() {
+		me := site.MyAccount().DisplayName
+		for _, is := range site.Issues() {
+			var parkedBy *jiratest.Comment
+			for _, e := range events(is) {
+				if e.author.DisplayName != me {
+					continue
+				}
+				if c := e.comment; c != nil {
+					switch {
+					case parks.MatchString(c.Body):
+						parked++
+						parkedBy = c
+					case pushesUp.MatchString(c.Body):
+						parkedBy = nil
+					}
+					continue
+				}
+				if parkedBy == nil || e.at.Sub(parkedBy.Created) >= 7*24*time.Hour {
+					continue
+				}
+				for _, it := range e.history.Items {
+					if it.Field == "Sprint" && !inOpenSprint(is.Project, it.FromString, e.at) && inOpenSprint(is.Project, it.ToString, e.at) {
+						t.Errorf("%s, seed %d: %s, Me parks it on %s and moves it into %s on %s: %q",
+							opts.Deployment, opts.Seed, is.Key, parkedBy.Created.Format(time.DateTime), it.ToString, e.at.Format(time.DateTime), parkedBy.Body)
+					}
+				}
+			}
+		}
+	}
+	if parked == 0 {
+		t.Error("Me parks no issue: the test reads none of what it guards")
+	}
+}

@@ -583,10 +583,11 @@ func (ig *issueGen) ask() {
 }
 
 // inSprintAlready reports whether qa asks which sprint the issue goes in
-// while it is in one that is open: nobody asks that of work planned.
+// while it is in one that is open: nobody asks that of work planned. Nor
+// of work Me has parked this week, which her answer would put in one.
 func (ig *issueGen) inSprintAlready(qa *qaPair) bool {
 	n := len(ig.is.Sprints)
-	return n > 0 && !ig.is.Sprints[n-1].End.Before(ig.at) && strings.Contains(strings.Join(qa.answers, ""), "{$sprint}")
+	return (n > 0 && !ig.is.Sprints[n-1].End.Before(ig.at) || ig.parkedLately()) && strings.Contains(strings.Join(qa.answers, ""), "{$sprint}")
 }
 
 // asksAbout reports whether the question comes up on the issue: in its
@@ -935,6 +936,9 @@ func (ig *issueGen) moveSprint(author *User) bool {
 	}
 	target := is.Project.sprintAt(ig.at.Add(3 * 24 * time.Hour))
 	sprints := slices.Clone(is.Sprints)
+	if author == ig.site.Me && (len(sprints) == 0 || sprints[len(sprints)-1].End.Before(ig.at)) && ig.parkedLately() {
+		return false // parked: it stays out of the sprints for the week
+	}
 	switch {
 	case len(sprints) == 0:
 		sprints = []*Sprint{target}
@@ -1179,11 +1183,32 @@ func (ig *issueGen) meTradeoff() bool {
 			ig.stance = -1
 		}
 	}
-	if !ig.meSay(slices.DeleteFunc(slices.Clone(tradeoffComments), func(t string) bool { return lowers(t) != (ig.stance < 0) })) {
+	// Nor does she park an issue that goes into a sprint within the week:
+	// "Deprioritising this until after planning" at 10:42 and the issue
+	// put into the sprint at 10:59 read as two people's plans.
+	planned := len(ig.is.Sprints) == 0 && ig.planStep > 0 && ig.sprintDue.Before(ig.at.Add(8*24*time.Hour))
+	if !ig.meSay(slices.DeleteFunc(slices.Clone(tradeoffComments), func(t string) bool {
+		return lowers(t) != (ig.stance < 0) || planned && parks(t)
+	})) {
 		return false
+	}
+	if parks(ig.is.Comments[len(ig.is.Comments)-1].Body) {
+		ig.parkedAt = ig.at
 	}
 	ig.arguedAt = ig.at
 	return true
+}
+
+// parks reports whether a comment, or its template, parks the issue: it
+// waits, out of the sprints, for a while.
+func parks(text string) bool {
+	return strings.HasPrefix(text, "Deprioritising this") || strings.HasPrefix(text, "Parking this") || strings.Contains(text, "not this sprint")
+}
+
+// parkedLately reports whether Me has parked the issue within the week:
+// she does not put it into a sprint then.
+func (ig *issueGen) parkedLately() bool {
+	return !ig.parkedAt.IsZero() && ig.at.Sub(ig.parkedAt) < 8*24*time.Hour
 }
 
 // lowers reports whether a priority comment moves its issue down the list.
@@ -1227,7 +1252,7 @@ func (ig *issueGen) meSprintTalk() bool {
 		return movesSprint(t) && (!open || ig.is.Sprints[n-1] != running) || strings.Contains(t, "carried over twice") && (!open || earlier < 2) ||
 			committed && crowdsOut(t) || crowdedOut && commits(t)
 	})
-	if len(ig.fitStanding(ig.usable(texts))) == 0 {
+	if len(ig.fitStanding(ig.usable(texts))) == 0 || !open && ig.parkedLately() {
 		return false
 	}
 	if !open {

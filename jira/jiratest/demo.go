@@ -555,6 +555,11 @@ type issueGen struct {
 	// parkedAt is when Me last parked the issue (parks): within a week of
 	// it she puts it into no sprint.
 	parkedAt time.Time
+	// waitsAt is when Me last said the issue is a nice-to-have, and
+	// notIn the releases she said it is not needed for: for three weeks
+	// after the one she sets no fix version, and never one of the others.
+	waitsAt time.Time
+	notIn   []*Version
 	// work is the summary, as the lists write it, the issue was written
 	// from: what its workNote is found by.
 	work string

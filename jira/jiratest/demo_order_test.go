@@ -1014,3 +1014,76 @@ func TestDemoParkedWorkStaysOutOfSprints(t *testing.T) {
 		t.Error("Me parks no issue: the test reads none of what it guards")
 	}
 }
+
+var (
+	// canWait is Me saying an issue is not needed now, for any release.
+	canWait = regexp.MustCompile(`^Nice-to-have for now`)
+	// notInRelease is Me saying it is not needed for the release being
+	// cut.
+	notInRelease = regexp.MustCompile(`^(?:Not needed for the current release|Not blocking for this release)`)
+)
+
+// releaseAt is the release of p being cut at t: the first not released
+// by then.
+func releaseAt(p *jiratest.Project, t time.Time) string {
+	for _, v := range p.Versions {
+		if v.ReleaseDate.After(t) {
+			return v.Name
+		}
+	}
+	return ""
+}
+
+// "Nice-to-have for now: it costs the rotation under an hour of toil a
+// week" on OPS-1187 at 09:55, and its Fix Version set to
+// platform-2025.12 at 17:25: the issue is aimed at a release the PM has
+// just said it is not needed for. For three weeks after Me says an issue
+// is a nice-to-have, nobody puts it into a release (moving it to a later
+// one is fine), unless she says first why it goes up after all; and after
+// she says it is not needed for the release being cut, nobody puts it in
+// that release.
+func TestDemoNiceToHavesGetNoRelease(t *testing.T) {
+	said := 0
+	for opts, site := range threadSites() {
+		me := site.MyAccount().DisplayName
+		for _, is := range site.Issues() {
+			var waits *jiratest.Comment
+			var notIn []string
+			for _, e := range events(is) {
+				if c := e.comment; c != nil {
+					if e.author.DisplayName != me {
+						continue
+					}
+					switch {
+					case canWait.MatchString(c.Body):
+						said++
+						waits = c
+					case notInRelease.MatchString(c.Body):
+						said++
+						notIn = append(notIn, releaseAt(is.Project, c.Created))
+					case pushesUp.MatchString(c.Body):
+						waits = nil
+					}
+					continue
+				}
+				for _, it := range e.history.Items {
+					if it.Field != "Fix Version" || it.ToString == "" {
+						continue
+					}
+					if waits != nil && e.at.Sub(waits.Created) < 21*24*time.Hour && len(fixVersionsAt(is, e.at.Add(-time.Millisecond))) == 0 {
+						t.Errorf("%s, seed %d: %s, %s sets fix version %s on %s, %d hours after Me says %q",
+							opts.Deployment, opts.Seed, is.Key, e.author.DisplayName, it.ToString, e.at.Format(time.DateTime),
+							int(e.at.Sub(waits.Created).Hours()), waits.Body)
+					}
+					if slices.Contains(notIn, it.ToString) {
+						t.Errorf("%s, seed %d: %s, %s sets fix version %s on %s, after Me said it is not needed for it",
+							opts.Deployment, opts.Seed, is.Key, e.author.DisplayName, it.ToString, e.at.Format(time.DateTime))
+					}
+				}
+			}
+		}
+	}
+	if said == 0 {
+		t.Error("Me says of no issue that it can wait: the test reads none of what it guards")
+	}
+}

@@ -968,10 +968,16 @@ func (ig *issueGen) meFixVersion() bool {
 	if is.Project == ig.mob || (len(is.FixVersions) > 0 && !ig.chance(0.3)) {
 		return false
 	}
+	// Nor is it aimed at a release Me has just said it is not needed for:
+	// "Nice-to-have for now" at 09:55 and platform-2025.12 set at 17:25.
+	if !ig.waitsAt.IsZero() && ig.at.Sub(ig.waitsAt) < 22*24*time.Hour {
+		return false
+	}
+	taken := func(v *Version) bool { return slices.Contains(is.FixVersions, v) || slices.Contains(ig.notIn, v) }
 	v := is.Project.versionAt(ig.at)
-	if slices.Contains(is.FixVersions, v) {
+	if taken(v) {
 		v = is.Project.versionAt(v.ReleaseDate.Add(24 * time.Hour))
-		if slices.Contains(is.FixVersions, v) {
+		if taken(v) {
 			return false
 		}
 	}
@@ -1192,8 +1198,11 @@ func (ig *issueGen) meTradeoff() bool {
 	})) {
 		return false
 	}
-	if parks(ig.is.Comments[len(ig.is.Comments)-1].Body) {
+	switch c := ig.is.Comments[len(ig.is.Comments)-1]; {
+	case parks(c.Body):
 		ig.parkedAt = ig.at
+	case strings.HasPrefix(c.Body, "Nice-to-have for now"):
+		ig.waitsAt = ig.at
 	}
 	ig.arguedAt = ig.at
 	return true
@@ -1359,7 +1368,10 @@ func (ig *issueGen) meReleaseTalk() bool {
 	if aimsAtRelease(c.Body) {
 		ig.stance = 1
 	}
-	if strings.HasPrefix(c.Body, "No-go for ") {
+	if leavesRelease(c.Body) {
+		ig.notIn = append(ig.notIn, v)
+	}
+	if strings.HasPrefix(c.Body, "No-go for ") || leavesRelease(c.Body) && slices.Contains(ig.is.FixVersions, v) {
 		// And to the next release, as she says so.
 		ig.later(time.Duration(1+ig.pick(4)) * time.Minute)
 		next := ig.is.Project.versionAt(v.ReleaseDate.Add(24 * time.Hour))
@@ -1369,6 +1381,12 @@ func (ig *issueGen) meReleaseTalk() bool {
 		ig.is.FixVersions = []*Version{next}
 	}
 	return true
+}
+
+// leavesRelease reports whether a release comment says the issue is not
+// needed for the release being cut.
+func leavesRelease(text string) bool {
+	return strings.HasPrefix(text, "Not needed for the current release") || strings.HasPrefix(text, "Not blocking for this release")
 }
 
 // callsRelease reports whether a release comment, or its template, is a

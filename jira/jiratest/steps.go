@@ -1289,9 +1289,10 @@ func commits(text string) bool {
 }
 
 // crowdsOut reports whether a sprint comment, or its template, moves the
-// issue out of its sprint for want of room.
+// issue out of its sprint for want of room. The template says "{~Capacity
+// check|Quick capacity check} for".
 func crowdsOut(text string) bool {
-	return strings.Contains(text, "apacity check for ") || strings.HasPrefix(text, "Taking this out of ")
+	return strings.Contains(text, "apacity check for ") || strings.Contains(text, "apacity check} for ") || strings.HasPrefix(text, "Taking this out of ")
 }
 
 // sprintPlanned reports whether Me has committed sp to the issue, and

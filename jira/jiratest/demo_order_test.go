@@ -1087,3 +1087,35 @@ func TestDemoNiceToHavesGetNoRelease(t *testing.T) {
 		t.Error("Me says of no issue that it can wait: the test reads none of what it guards")
 	}
 }
+
+// incidentResponse are the words of a comment that responds to an
+// incident under way: a rollback that brings the error rate down, a
+// mitigation, the all clear.
+var incidentResponse = regexp.MustCompile(`(?i)\brolled back\b|\brollback done\b|error rate (?:is )?(?:dropping|falling)|\bmitigated\b|\bmitigation in progress\b|back to baseline|\ball clear\b`)
+
+// "Rolled back checkout-gateway to 3.17.2, error rate is dropping." on
+// OPS-1215, a compliance task: a production incident on an issue that is
+// none, with no incident filed for it, tells the reader the team lets
+// incidents go by untracked. An incident's response is told on the
+// incident (labelled incident), nowhere else.
+func TestDemoIncidentResponseIsOnIncidents(t *testing.T) {
+	told := 0
+	for opts, site := range threadSites() {
+		for _, is := range site.Issues() {
+			for _, c := range is.Comments {
+				if !incidentResponse.MatchString(c.Body) {
+					continue
+				}
+				if slices.Contains(is.Labels, "incident") {
+					told++
+					continue
+				}
+				t.Errorf("%s, seed %d: %s (%s, labels %v) is no incident, yet %s says %q",
+					opts.Deployment, opts.Seed, is.Key, is.Type.Name, is.Labels, c.Author.DisplayName, c.Body)
+			}
+		}
+	}
+	if told == 0 {
+		t.Error("no incident tells its response: the test reads none of what it guards")
+	}
+}

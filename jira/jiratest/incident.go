@@ -299,5 +299,5 @@ func (ig *issueGen) mitigatorReport() {
 // an error rate or a cause: on an incident, its own updates say those.
 func statesIncidentFacts(text string) bool {
 	return strings.Contains(text, "{$hhmm}") || strings.Contains(text, "error rate") ||
-		strings.Contains(text, "Turns out") || strings.Contains(text, "Seen this again")
+		strings.Contains(text, "Turns out") || strings.Contains(text, "Seen this again") || strings.Contains(text, "broke")
 }

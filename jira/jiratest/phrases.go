@@ -915,7 +915,9 @@ var (
 		"Addressed the review comments{~.|, {$2-5} of them.|, except the naming one — happy to discuss.|; {$thing} is simpler now.}",
 		"{~Deployed to production|Rolled out to production|Out in production since {$hhmm}}, {~looks good so far|no errors so far|dashboards look normal}{? ({$ms} ms p99)}.",
 		"{~LGTM|Looks good|Looks fine to me}{~.|, nice one.| from my side.|, {$person}.|, thanks for fixing {$thing} on the way.}",
-		"Rolled back {$svc} to {$ver}, error rate is dropping.",
+		// Not "Rolled back … error rate is dropping": that is an incident,
+		// told on the incident issue, not on work that is none.
+		"Backed the change out of staging{~, {$thing} broke there|: it broke {$thing}}. Redoing it {~behind a flag|in smaller steps|after {$meeting}}.",
 		"Pairing with {$person} on this {~tomorrow|on {$day}}, the {$svc} part is new to me.",
 	}
 	// flagComments say why work is blocked, by reason; flagOffComments,

@@ -298,6 +298,18 @@ func (p *Project) versionAt(t time.Time) *Version {
 	return p.Versions[len(p.Versions)-1]
 }
 
+// freezeOf is when v's code freeze is: 17:00 CET (16:00 UTC) on the
+// last working day a week or more before its release. Every note of it
+// names that day, by its date.
+func freezeOf(v *Version) time.Time {
+	d := v.ReleaseDate.UTC().AddDate(0, 0, -7)
+	d = time.Date(d.Year(), d.Month(), d.Day(), 16, 0, 0, 0, time.UTC)
+	for d.Weekday() == time.Saturday || d.Weekday() == time.Sunday {
+		d = d.AddDate(0, 0, -1)
+	}
+	return d
+}
+
 func (g *generator) pick(n int) int { return g.rng.IntN(n) }
 
 func (g *generator) chance(p float64) bool { return g.rng.Float64() < p }

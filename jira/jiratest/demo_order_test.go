@@ -1119,3 +1119,57 @@ func TestDemoIncidentResponseIsOnIncidents(t *testing.T) {
 		t.Error("no incident tells its response: the test reads none of what it guards")
 	}
 }
+
+// codeFreeze is a note of the code freeze of a release: its name, and
+// the weekday and date of the freeze.
+var codeFreeze = regexp.MustCompile(`Code freeze for (.+?) is ((?:Monday|Tuesday|Wednesday|Thursday|Friday) \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)), 17:00 CET`)
+
+// "Code freeze for platform-2026.03 is Friday" on OPS-1215 and "… is
+// Monday" on OPS-1216, and on PAY-3433, seven minutes after it was filed
+// and in no release, "Code freeze for payments-api 3.12.0 … Anything not
+// approved by then moves to the next release": a release freezes once,
+// and only work in it has anything to move. A code-freeze note is posted
+// on an issue whose fix version is that release, names a day to come
+// before the release, and every note of one release names the same day.
+func TestDemoCodeFreezeIsOneDayPerRelease(t *testing.T) {
+	notes := 0
+	for opts, site := range threadSites() {
+		frozen := map[string]time.Time{}
+		for _, is := range site.Issues() {
+			for _, c := range is.Comments {
+				m := codeFreeze.FindStringSubmatch(c.Body)
+				if m == nil {
+					continue
+				}
+				notes++
+				release := m[1]
+				day, err := time.Parse("Monday 2 Jan 2006 15:04", m[2]+" "+strconv.Itoa(c.Created.UTC().Year())+" 16:00")
+				if err == nil && day.Before(c.Created.AddDate(0, -6, 0)) {
+					day = day.AddDate(1, 0, 0) // in January, of December's release
+				}
+				if err != nil || day.Before(c.Created) {
+					t.Errorf("%s, seed %d: %s, on %s %s says %q: no day to come", opts.Deployment, opts.Seed, is.Key, c.Created.Format(time.DateTime), c.Author.DisplayName, c.Body)
+					continue
+				}
+				if fv := fixVersionsAt(is, c.Created); !slices.Contains(fv, release) {
+					t.Errorf("%s, seed %d: %s, filed %s, fix version %v on %s, yet %s says %q",
+						opts.Deployment, opts.Seed, is.Key, is.Created.Format(time.DateTime), fv, c.Created.Format(time.DateTime), c.Author.DisplayName, c.Body)
+				}
+				if i := slices.IndexFunc(is.Project.Versions, func(v *jiratest.Version) bool { return v.Name == release }); i >= 0 && !day.Before(is.Project.Versions[i].ReleaseDate) {
+					t.Errorf("%s, seed %d: %s, %s is released on %s, yet its code freeze is on %s: %q",
+						opts.Deployment, opts.Seed, is.Key, release, is.Project.Versions[i].ReleaseDate.Format(time.DateOnly), day.Format(time.DateOnly), c.Body)
+				}
+				if prev, ok := frozen[release]; ok && !prev.Equal(day) {
+					t.Errorf("%s, seed %d: %s, code freeze for %s on %s, said elsewhere to be on %s: %q",
+						opts.Deployment, opts.Seed, is.Key, release, day.Format(time.DateOnly), prev.Format(time.DateOnly), c.Body)
+				}
+				if _, ok := frozen[release]; !ok {
+					frozen[release] = day
+				}
+			}
+		}
+	}
+	if notes == 0 {
+		t.Error("no comment gives a code freeze: the test reads none of what it guards")
+	}
+}

@@ -585,7 +585,7 @@ var (
 		"Go/no-go for {$version}: go. {~Canary has been clean for {$12-48}h|Staging soak was clean over the weekend} and the rollback plan is {~the usual helm rollback|to switch the flag off}.",
 		"No-go for {$version} from my side until {~the dry run passes on staging|{$otherkey} is done|{$person} has signed off the runbook}. {~Moving this to the next fix version.|Pushing it to the next release.}",
 		"{~Not needed for the current release|Not blocking for this release}, and the cut-off was {~yesterday|on {$since}}. Moving it to the next release{? so it gets a proper soak}.",
-		"Code freeze for {$version} is {$day} 17:00 CET. Anything not {~in review|approved} by then {~moves to the next release|waits for the next train}.",
+		"Code freeze for {$version} is {$freeze}, 17:00 CET. Anything not {~in review|approved} by then {~moves to the next release|waits for the next train}.",
 		"Added to the {$version} release notes under '{~Reliability|Improvements|Fixes}'{?, with a line for support about what changes}.",
 		"This ships in {$version}; {$rollout}.",
 	}

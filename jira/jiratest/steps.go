@@ -1362,6 +1362,13 @@ func (ig *issueGen) meReleaseTalk() bool {
 	if !slices.Contains(ig.is.FixVersions, v) || !ig.beenStarted() || ig.calledRelease(v) {
 		texts = slices.DeleteFunc(slices.Clone(texts), callsRelease)
 	}
+	// The code freeze of a release is one day (freezeOf), told before it
+	// on work in the release: "Code freeze for payments-api 3.12.0 is
+	// Monday" on an issue filed seven minutes before, in no release, and
+	// "… is Friday" on another, read as made up.
+	if !slices.Contains(ig.is.FixVersions, v) || !ig.at.Before(freezeOf(v)) {
+		texts = slices.DeleteFunc(slices.Clone(texts), func(t string) bool { return strings.Contains(t, "{$freeze}") })
+	}
 	if !ig.meSay(texts) {
 		return false
 	}
@@ -1863,6 +1870,8 @@ func (ig *issueGen) slot(name string) string {
 		return workday(ig.at.AddDate(0, 0, 7+g.pick(24))).Format("2 Jan")
 	case "version":
 		return is.Project.versionAt(ig.at).Name
+	case "freeze":
+		return freezeOf(is.Project.versionAt(ig.at)).Format("Monday 2 Jan")
 	case "sprint":
 		return ig.currentSprint().Name
 	case "nextsprint":

@@ -613,6 +613,7 @@ const (
 	countsGoNoGo      = "releases with a go/no-go call"
 	countsNoGo        = "releases called no-go"
 	countsOutsideJira = "items recorded by hand (pmfolio evidence add)"
+	countsMovedIssues = "issues moved from one release to another"
 )
 
 // count counts items as a bullet states it, keeping what was counted and
@@ -1006,10 +1007,142 @@ func (r *report) goNoGoCalls(items []*evidence.Evidence) (string, []bulletNumber
 	return text, numbers
 }
 
+// releaseClaims says the user's release work by what they did: the
+// go/no-go calls first, then the issues they put into a release by its
+// fix version and those they moved from one release to another: "made
+// the go/no-go call on 4 releases (1 of them a no-go) and moved 4 issues
+// to a later release". "Planned 14 issues into 5 releases" counted a
+// release manager's own release tickets, release notes and epic as
+// issues planned, and the 4 she moved out of 4.13 at code freeze as
+// planned into 4.14. What is neither a call nor an edit of a fix
+// version is said as what it is, release plans written on issues.
+func (r *report) releaseClaims(items []*evidence.Evidence) ([]string, []bulletNumber) {
+	var claims []string
+	var numbers []bulletNumber
+	if calls, callNumbers := r.goNoGoCalls(items); calls != "" {
+		claims = append(claims, calls)
+		numbers = append(numbers, callNumbers...)
+	}
+	planned, moved, later := fixVersionEdits(items)
+	if len(planned) > 0 {
+		n, releases := r.count(planned, countsIssues), r.count(planned, countsReleases)
+		a, _ := counted(n, "issue", "issues")
+		claim := "planned " + a
+		if releases.Value > 0 {
+			b, _ := counted(releases, "release", "releases")
+			claim += " into " + b
+			numbers = append(numbers, n, releases)
+		} else {
+			// Each was put into a release that is since gone from it.
+			into := " into releases"
+			if n.Value == 1 {
+				into = " into a release"
+			}
+			claim += into
+			numbers = append(numbers, n)
+		}
+		claims = append(claims, claim)
+	}
+	if len(moved) > 0 {
+		n := r.count(moved, countsIssues)
+		n.Counts = countsMovedIssues
+		what := quantity(int(n.Value), "issue", "issues")
+		if len(planned) > 0 {
+			what = n.Text + " more"
+		}
+		where := " to another release"
+		if later {
+			where = " to a later release"
+		}
+		claims = append(claims, "moved "+what+where)
+		numbers = append(numbers, n)
+	}
+	if len(claims) == 0 {
+		n := r.count(items, countsWork)
+		claim := "wrote a release plan"
+		if n.Value > 1 {
+			claim = "wrote release plans on " + n.Text + " issues"
+		}
+		claims = append(claims, claim)
+		numbers = append(numbers, n)
+	}
+	return claims, numbers
+}
+
+// fixVersionEdit is the user's edit of an issue's releases as the rules
+// describe it (classify_match.go): "Fix Version: (none) → 4.13",
+// "Fix Version: 4.13 → 4.14"; and as a rules file's own edit may name
+// the field: "Fix Version/s: → 2026.03".
+var fixVersionEdit = regexp.MustCompile(`^Fix Versions?(?:/s)?: *(.*?) *→ *(.+)$`)
+
+// fixVersionEdits are the edits of items that put an issue into a release
+// and, of the other issues, those that moved one from a release to
+// another; later reports whether every move was to a later version.
+func fixVersionEdits(items []*evidence.Evidence) (planned, moved []*evidence.Evidence, later bool) {
+	into := make(map[issueRef]bool)
+	var moves []*evidence.Evidence
+	later = true
+	for _, e := range items {
+		m := fixVersionEdit.FindStringSubmatch(e.Excerpt)
+		switch {
+		case e.Source != evidence.SourceChange || m == nil || m[2] == "(none)":
+		case m[1] == "(none)" || m[1] == "":
+			planned = append(planned, e)
+			into[issueRef{e.SiteName, e.IssueKey}] = true
+		default:
+			moves = append(moves, e)
+			later = later && versionAfter(m[2], m[1])
+		}
+	}
+	for _, e := range moves {
+		if !into[issueRef{e.SiteName, e.IssueKey}] {
+			moved = append(moved, e)
+		}
+	}
+	return planned, moved, later && len(moved) > 0
+}
+
+// versionAfter reports whether release b comes after release a of the
+// same line, comparing their numbers as numbers: "4.14" after "4.13",
+// "payments-api 3.10.0" after "payments-api 3.9.2". Releases of
+// different lines, or lists of several, are not ordered.
+func versionAfter(b, a string) bool {
+	if strings.Contains(a, ", ") || strings.Contains(b, ", ") {
+		return false
+	}
+	pa, pb := versionParts(a), versionParts(b)
+	for i := 0; i < min(len(pa), len(pb)); i++ {
+		x, xErr := strconv.Atoi(pa[i])
+		y, yErr := strconv.Atoi(pb[i])
+		switch {
+		case xErr == nil && yErr == nil && x != y:
+			return y > x
+		case (xErr == nil) != (yErr == nil) || xErr != nil && pa[i] != pb[i]:
+			return false
+		}
+	}
+	return len(pb) > len(pa)
+}
+
+// versionParts splits a release name into its runs of digits and of
+// anything else: "platform-2026.04" is "platform-", "2026", ".", "04".
+func versionParts(name string) []string {
+	var parts []string
+	for i := 0; i < len(name); {
+		j := i + 1
+		for j < len(name) && unicode.IsDigit(rune(name[j])) == unicode.IsDigit(rune(name[i])) {
+			j++
+		}
+		parts = append(parts, name[i:j])
+		i = j
+	}
+	return parts
+}
+
 // sayPlanning counts releases: "Planned 116 issues into 14 releases and
 // shaped sprint scope for 95 issues across 3 projects." The go/no-go
 // calls the user made lead: "Made the go/no-go call on 5 releases (2 of
-// them a no-go) and planned 14 issues into 5 releases".
+// them a no-go) and moved 4 issues to a later release".
 func sayPlanning(r *report, groups []group) []clause {
 	all := items(groups)
 	var claims []string
@@ -1017,17 +1150,10 @@ func sayPlanning(r *report, groups []group) []clause {
 	for _, g := range groups {
 		n := r.count(g.items, countsWork)
 		if g.category.ID == evidence.CatReleasePlanning {
-			if calls, callNumbers := r.goNoGoCalls(g.items); calls != "" {
-				claims = append(claims, calls)
-				numbers = append(numbers, callNumbers...)
-			}
-			if releases := r.count(g.items, countsReleases); releases.Value > 0 {
-				a, _ := counted(n, "issue", "issues")
-				b, _ := counted(releases, "release", "releases")
-				claims = append(claims, "planned "+a+" into "+b)
-				numbers = append(numbers, n, releases)
-				continue
-			}
+			release, releaseNumbers := r.releaseClaims(g.items)
+			claims = append(claims, release...)
+			numbers = append(numbers, releaseNumbers...)
+			continue
 		}
 		claims = append(claims, g.category.Claim(int(n.Value)))
 		numbers = append(numbers, n)

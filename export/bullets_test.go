@@ -110,14 +110,31 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 			[]evidence.Evidence{item(taskRetry, evidence.CatStoryWriting, evidence.SourceIssue, "1")},
 			"Wrote 1 story or spec."},
 		{"releases are the fix versions of the planned issues",
-			[]evidence.Evidence{item(storyTO, evidence.CatReleasePlanning, evidence.SourceChange, "1"),
-				item(storyRetry, evidence.CatReleasePlanning, evidence.SourceChange, "2"),
-				item(checkoutBug, evidence.CatReleasePlanning, evidence.SourceChange, "3"),
+			[]evidence.Evidence{fixVersion(storyTO, "1", "(none)", "2026.03"),
+				fixVersion(storyRetry, "2", "(none)", "2026.03"),
+				fixVersion(checkoutBug, "3", "(none)", "2026.04"),
 				item(storyRefund, evidence.CatSprintPlanning, evidence.SourceChange, "4")},
 			"Planned 3 issues into 2 releases and shaped sprint scope for 1 issue across 2 projects, with 3 teammates."},
 		{"the go/no-go calls the user made lead the planning, by release issue",
-			goNoGoItems(),
-			"Made the go/no-go call on 3 releases (2 of them a no-go) and planned 4 issues into 2 releases across 2 projects, with 2 teammates."},
+			append(goNoGoItems(), fixVersion(storyTO, "8", "(none)", "2026.03")),
+			"Made the go/no-go call on 3 releases (2 of them a no-go) and planned 1 issue into 1 release across 2 projects, with 2 teammates."},
+		{"a release manager's calls and notes plan no issue, and issues moved out of a release at code freeze are said as moved",
+			[]evidence.Evidence{
+				jiraItem(storyTO, evidence.SourceComment, "1", when, evidence.CatReleasePlanning, "comment.release", 0.7, "Go/No-Go for 4.13: GO. 0 sev-1 open."),
+				jiraItem(storyTO, evidence.SourceComment, "2", when, evidence.CatReleasePlanning, "comment.release", 0.7, "Release notes for 4.13 published and circulated."),
+				fixVersion(storyRetry, "3", "4.13", "4.14"),
+				fixVersion(checkoutBug, "4", "4.13", "4.14")},
+			"Made the go/no-go call on 1 release and moved 2 issues to a later release across 2 projects, with 2 teammates."},
+		{"an issue planned and then moved counts once, as planned; a move back is to another release",
+			[]evidence.Evidence{fixVersion(storyTO, "1", "(none)", "4.13"),
+				fixVersion(storyTO, "2", "4.13", "4.14"),
+				fixVersion(storyRetry, "3", "4.14", "4.13")},
+			"Planned 1 issue into 1 release and moved 1 more to another release, with 1 teammate."},
+		{"release words with no call and no fix version set are release plans written",
+			[]evidence.Evidence{
+				jiraItem(storyTO, evidence.SourceComment, "1", when, evidence.CatReleasePlanning, "comment.release", 0.7, "Code freeze for 4.15 is on 1st Dec."),
+				jiraItem(checkoutBug, evidence.SourceComment, "2", when, evidence.CatReleasePlanning, "comment.release", 0.7, "This one can wait for 4.16.")},
+			"Wrote release plans on 2 issues across 2 projects, with 2 teammates."},
 		{"incidents are told by what the user did",
 			[]evidence.Evidence{item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "1"),
 				item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "2"),
@@ -591,6 +608,33 @@ func readBulletsJSON(t *testing.T, p evidence.Portfolio) bulletsDoc {
 // tells of a call rather than making one, a second call on the first
 // release from another issue, a dry run, which is no call, and a no-go
 // until something is done.
+// fixVersion is the user's edit of an issue's release, as the rules
+// describe it: "Fix Version: (none) → 2026.03".
+func fixVersion(is fixtureIssue, id, from, to string) evidence.Evidence {
+	return jiraItem(is, evidence.SourceChange, id, "2026-03-04T15:12:00Z", evidence.CatReleasePlanning, "change.fix-version", 0.85,
+		"Fix Version: "+from+" → "+to)
+}
+
+func TestVersionAfter(t *testing.T) {
+	for _, tt := range []struct {
+		b, a string
+		want bool
+	}{
+		{"4.14", "4.13", true},
+		{"4.13", "4.14", false},
+		{"payments-api 3.10.0", "payments-api 3.9.2", true},
+		{"platform-2026.05", "platform-2026.04", true},
+		{"4.13.1", "4.13", true},
+		{"4.13", "4.13", false},
+		{"mobile 5.1", "payments-api 3.9", false},
+		{"4.14, 4.15", "4.13", false},
+	} {
+		if got := versionAfter(tt.b, tt.a); got != tt.want {
+			t.Errorf("versionAfter(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
+
 func goNoGoItems() []evidence.Evidence {
 	call := func(is fixtureIssue, id, text string) evidence.Evidence {
 		return jiraItem(is, evidence.SourceComment, id, "2026-03-04T15:12:00Z", evidence.CatReleasePlanning, "comment.release", 0.7, text)

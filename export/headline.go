@@ -158,6 +158,14 @@ func countedClaims(groups []group, oneEpic bool) []countedClaim {
 		if g.category.ID == evidence.CatEpicOwnership {
 			phrase, n = epicClaim(g, n, oneEpic)
 		}
+		if g.category.ID == evidence.CatReleasePlanning {
+			// What the bullet leads with: "made the go/no-go call on 4
+			// releases", not "planned 14 issues into releases" of a
+			// release manager's own release tickets. (A count tells sites
+			// apart by itself; the report only names them, for --explain.)
+			claims, numbers := (&report{view: &view{}}).releaseClaims(items)
+			phrase, n = claims[0], int(numbers[0].Value)
+		}
 		all = append(all, countedClaim{phrase, g.category.ID, n, items})
 	}
 	// Stable, so equal counts keep taxonomy order.

@@ -50,6 +50,9 @@ type Team struct {
 	// sprintProjects are the projects some issue of which was planned into
 	// a sprint; made on first use (usesSprints).
 	sprintProjects map[string]bool
+	// sprintsByBoard are the sprints the issues carry, by board; made on
+	// first use (boardSprints).
+	sprintsByBoard map[int][]Sprint
 	// blocker says whether some issue has priority Blocker; made on first
 	// use (usesBlocker).
 	blocker *bool
@@ -128,6 +131,7 @@ var checks = map[string]check{
 	"in-progress.set-aside":        perIssue(setAsideInProgress),
 	"duplicate.done":               doneDuplicates,
 	"sprint.unowned-priority":      unownedNearSprintEnd,
+	"sprint.overdue":               overdueSprints,
 	"incident.follow-up-stale":     perIssue(staleFollowUp),
 	"promise.overdue":              overduePromises,
 }
@@ -391,6 +395,11 @@ func (t *Team) opportunity(d Detector, f finding) Opportunity {
 		vars[k] = v
 	}
 	reason, action := fill(d.Reason, vars), fill(d.Action, vars)
+	// A story not started in a sprint that ends within a working day:
+	// whether it carries over comes first (carryOver).
+	if carry := vars[carryVar]; carry != "" && !strings.Contains(d.Action, "{"+carryVar+"}") {
+		action = carry + lowerFirst(action)
+	}
 	settled := t.settledAction(d, vars)
 	// Someone who left answers nothing and finishes nothing: the
 	// issue needs a new owner, or closing, before anything else.
@@ -610,8 +619,8 @@ func sprintLabel(is TeamIssue) string {
 // not started yet, whose text states no acceptance criteria. Once work
 // has started, criteria written after the fact describe what was built:
 // what a started story needs is a stalled or blocked issue's ask.
-func noAcceptanceCriteria(_ Detector, _ *Team, is TeamIssue) (map[string]string, bool) {
-	sprint := sprintLabel(is)
+func noAcceptanceCriteria(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) {
+	sprint := t.sprintNamed(is)
 	if sprint == "" || is.InProgress() {
 		return nil, false
 	}
@@ -623,7 +632,7 @@ func noAcceptanceCriteria(_ Detector, _ *Team, is TeamIssue) (map[string]string,
 	if strings.TrimSpace(markup.PlainText(is.AcceptanceCriteria)) != "" {
 		return nil, false
 	}
-	return map[string]string{"sprint": sprint}, true
+	return map[string]string{"sprint": sprint, carryVar: t.carryOver(is)}, true
 }
 
 // largeStoryPoints is the least estimate story.too-large reports,
@@ -640,7 +649,7 @@ const minEstimatedStories = 10
 // typical story (the median of its estimated stories): one that size
 // rarely finishes in the sprint, and splitting it is grooming nobody did.
 func tooLargeStory(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
-	sprint := sprintLabel(is)
+	sprint := t.sprintNamed(is)
 	if sprint == "" || is.StoryPoints == nil || is.StatusCategory != "new" || *is.StoryPoints < largeStoryPoints {
 		return nil, false
 	}
@@ -678,12 +687,12 @@ func (t *Team) typicalStory(d Detector) (float64, bool) {
 // noEstimate: a story planned into the running or next sprint, not
 // started yet, with no estimate: refinement estimates what is to come, and
 // a story under way is past it.
-func noEstimate(_ Detector, _ *Team, is TeamIssue) (map[string]string, bool) {
-	sprint := sprintLabel(is)
+func noEstimate(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) {
+	sprint := t.sprintNamed(is)
 	if sprint == "" || is.StoryPoints != nil || is.InProgress() {
 		return nil, false
 	}
-	return map[string]string{"sprint": sprint}, true
+	return map[string]string{"sprint": sprint, carryVar: t.carryOver(is)}, true
 }
 
 // lastWord is the newest comment by a person (automation does not chase a
@@ -1001,7 +1010,7 @@ func waitedOn(text string) (thing, state string) {
 func otherTeamDependencies(d Detector, t *Team) []finding {
 	var out []finding
 	for _, is := range t.Issues {
-		sprint := sprintLabel(is)
+		sprint := t.sprintNamed(is)
 		if sprint == "" || !openToOthers(d, t, is) || is.MarkedBlocked() || strings.EqualFold(is.Type, "Epic") {
 			continue
 		}
@@ -1999,7 +2008,7 @@ func stalledInSprint(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 	if _, _, ok := setAside(is); ok {
 		return nil, false // the latest word stops the work: in-progress.set-aside's
 	}
-	sprint := sprintLabel(is)
+	sprint := t.sprintNamed(is)
 	vars := map[string]string{"sprint": sprint, "where": "in the " + sprint, "undo": "move it out of the sprint"}
 	switch {
 	case strings.HasPrefix(sprint, "active"):
@@ -2602,6 +2611,11 @@ func topPriorityUnowned(d Detector, t *Team, is TeamIssue) (map[string]string, b
 	return vars, true
 }
 
+// carryVar is the var of a finding on a story not started in a sprint
+// that ends within a working day (carryOver): it opens the action, or
+// fills {carry-over} where the action names it.
+const carryVar = "carry-over"
+
 // upperFirst is s with its first letter in upper case: a clause that
 // opens an action.
 func upperFirst(s string) string {
@@ -2641,14 +2655,26 @@ const yourWordLength = 140
 // work goes on, there is nothing to ask them: only the board to put right.
 func outsideRunningSprint(d Detector, t *Team) []finding {
 	running := map[string]string{} // project -> the name of its running sprint
+	into := map[string]string{}    // project -> the sprint to move work into, told
 	for _, is := range t.Issues {
 		if is.SprintState == "active" && len(is.Sprints) > 0 {
 			running[is.Project] = is.Sprints[len(is.Sprints)-1]
+			into[is.Project] = "the running sprint (" + running[is.Project] + ")"
+			// A running sprint that ends within a working day is no
+			// place for work that goes on: the next one is.
+			if sp, ok := lastSprint(is); ok {
+				if next, ok := t.endingSprint(sp); ok {
+					into[is.Project] = next.Name
+					if starts := t.startsOn(next); starts != "" {
+						into[is.Project] += " (" + starts + ", as " + sp.Name + " ends)"
+					}
+				}
+			}
 		}
 	}
 	var out []finding
 	for _, is := range t.Issues {
-		sprint, ok := running[is.Project]
+		_, ok := running[is.Project]
 		if !openToOthers(d, t, is) || !is.InProgress() || is.SprintState != "closed" || !ok ||
 			is.Assignee.ID == "" || strings.EqualFold(is.Type, "Epic") || len(is.Sprints) == 0 {
 			continue
@@ -2657,7 +2683,7 @@ func outsideRunningSprint(d Detector, t *Team) []finding {
 			continue // the latest word stops the work: in-progress.set-aside's
 		}
 		who := cmp.Or(is.Assignee.DisplayName, "its assignee")
-		do := "Ask " + who + " whether it is still being worked on: move it into the running sprint (" + sprint + "), or back to the backlog"
+		do := "Ask " + who + " whether it is still being worked on: move it into " + into[is.Project] + ", or back to the backlog"
 		category := ""
 		if c, ok := saidDone(is); ok {
 			// Work its assignee says is deployed (or anyone, after their
@@ -2672,10 +2698,10 @@ func outsideRunningSprint(d Detector, t *Team) []finding {
 				check = "check that it does what it asks"
 			}
 			do = writer + " wrote on " + dayOf(c.At, t.Now) + " that it is done (“" + t.quote(markup.PlainText(c.Text), c.Text, 80) + "”): " +
-				check + " and move it to Done; if something is left, move it into the running sprint (" + sprint + ") so its board shows it"
+				check + " and move it to Done; if something is left, move it into " + into[is.Project] + " so its board shows it"
 			category = evidence.CatAcceptanceTesting
 		} else if c, ok := lastCommentBy(is, is.Assignee); ok && !olderThan(d, c.At, t.Now) && !is.Assignee.Inactive {
-			do = "Move it into the running sprint (" + sprint + ") so its board shows it: " + who + " wrote on " + dayOf(c.At, t.Now) +
+			do = "Move it into " + into[is.Project] + " so its board shows it: " + who + " wrote on " + dayOf(c.At, t.Now) +
 				" that the work goes on (“" + t.quote(markup.PlainText(c.Text), c.Text, 80) + "”)"
 		}
 		out = append(out, finding{issue: is, vars: map[string]string{"closed": is.Sprints[len(is.Sprints)-1], "do": do}, category: category})

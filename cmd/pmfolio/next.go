@@ -91,12 +91,12 @@ nobody linked, sprint work waiting on another team that has not planned its bloc
 epics without a progress note or a success metric, done epics with no result written
 down, resolved incidents without a postmortem, incidents' follow-ups nobody followed
 up, promises to take an issue up that were not kept, questions nobody answered,
-untriaged bugs, top-priority issues nobody owns or plans, urgent issues of the sprint
-nobody has taken in its last week, sprints past their end nobody closed, work in
-progress nobody owns, that stopped moving,
-that a closed sprint left behind or that someone set aside since, a next sprint planned
-beyond what the team finishes, likely duplicates, open issues done as another, releases
-due soon with unowned issues, and open issues a release shipped without.
+untriaged bugs, top-priority issues nobody owns or plans or whose owner went quiet,
+urgent issues of the sprint nobody has taken in its last week, sprints past their end
+nobody closed, work in progress nobody owns, that stopped moving, that a closed sprint
+left behind or that someone set aside since, a next sprint planned beyond what the team
+finishes, likely duplicates, open issues done as another, releases due soon with
+unowned issues, and open issues a release shipped without.
 
 Each line says why it is there, what to do, which kind of PM work it shows, and links
 to the issue. Work that blocks more of the team ranks higher, and so does work that

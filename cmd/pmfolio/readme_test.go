@@ -119,6 +119,7 @@ func TestNextHelpAndReadmeNameEveryDetector(t *testing.T) {
 		"duplicate.done":               {"open issues done as another", "open issues done as another"},
 		"priority.top-unowned":         {"top-priority issues nobody owns or plans", "top-priority issues nobody owns or plans"},
 		"sprint.unowned-priority":      {"urgent issues of the sprint nobody has taken in its last week", "urgent issues of the sprint nobody has taken in its last week"},
+		"priority.assigned-stale":      {"or whose owner went quiet", "or whose owner went quiet"},
 		"sprint.overdue":               {"sprints past their end nobody closed", "sprints past their end nobody closed"},
 		"release.unowned-issues":       {"with unowned issues", "with unowned issues"},
 		"release.missed":               {"issues a release shipped without", "issues a release shipped without"},

@@ -92,6 +92,10 @@ type finding struct {
 	category string
 }
 
+// dueVar is the var through which a per-issue check gives its finding's
+// due date (finding.due), as RFC 3339; it names no placeholder.
+const dueVar = "due-at"
+
 // categoryVar is the var through which a per-issue check gives its
 // finding's category (finding.category); it names no placeholder.
 const categoryVar = "category"
@@ -127,6 +131,7 @@ var checks = map[string]check{
 	"release.missed":               missedReleases,
 	"sprint.overcommitted":         overcommittedSprints,
 	"priority.top-unowned":         perIssue(topPriorityUnowned),
+	"priority.assigned-stale":      perIssue(assignedStalePriority),
 	"in-progress.outside-sprint":   outsideRunningSprint,
 	"in-progress.set-aside":        perIssue(setAsideInProgress),
 	"duplicate.done":               doneDuplicates,
@@ -577,7 +582,12 @@ func perIssue(cond func(d Detector, t *Team, is TeamIssue) (map[string]string, b
 			if vars, ok := cond(d, t, is); ok {
 				category := vars[categoryVar]
 				delete(vars, categoryVar)
-				out = append(out, finding{issue: is, vars: vars, category: category})
+				f := finding{issue: is, vars: vars, category: category}
+				if due, err := time.Parse(time.RFC3339, vars[dueVar]); err == nil {
+					f.due = &due
+				}
+				delete(vars, dueVar)
+				out = append(out, f)
 			}
 		}
 		return out

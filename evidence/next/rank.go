@@ -107,7 +107,8 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 				why = append(why, "in the next sprint")
 			}
 		}
-		faded := fadedSilence(&t, is)
+		// A stale High issue someone has is raised for its silence.
+		faded := fadedSilence(&t, is) && op.Detector != "priority.assigned-stale"
 		// A resolved issue is not open: its reason says how long ago it
 		// was resolved.
 		// An epic lives for months by design: its age presses nothing.

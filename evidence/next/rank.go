@@ -115,7 +115,10 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		epic := strings.EqualFold(is.Type, "Epic")
 		if weeks := t.Now.Sub(is.Created).Hours() / (24 * 7); weeks >= 1 && !is.Created.IsZero() && !faded && !is.Done() && !epic {
 			score += math.Min(w.AgePerWeek*weeks, 2)
-			if !saysAge {
+			// An overdue sprint is about the sprint: the age of the issue
+			// that stands for it ("…has not started; open 3 weeks") is
+			// none of its reasons.
+			if !saysAge && op.Detector != "sprint.overdue" {
 				// In the words of the reasons' ages: "open 3 months",
 				// not "open 13 weeks" beside a reason's "3 months".
 				why = append(why, "open "+age(is.Created, t.Now))

@@ -117,3 +117,23 @@ func TestSprintDates(t *testing.T) {
 		})
 	}
 }
+
+// An overdue sprint's entry is about the sprint: the age of the issue it
+// is listed under ("…has not started; open 3 weeks") is none of its
+// reasons.
+func TestAnOverdueSprintsWhyGivesNoIssuesAge(t *testing.T) {
+	cfg := builtin(t)
+	stalled := inSprint(story("OPS-2"), sprintAt(9, "active", 21))
+	stalled.Status, stalled.StatusCategory, stalled.Created = "In Progress", "indeterminate", days(30)
+	ranked := Find(cfg, Team{Site: site, Issues: []TeamIssue{stalled, inSprint(story("OPS-7"), sprintAt(10, "future", 7))}, Now: now}, nil)
+	for _, s := range ranked {
+		if s.Detector != "sprint.overdue" {
+			continue
+		}
+		if why := strings.Join(s.Why, "; "); strings.Contains(why, "open ") {
+			t.Errorf("why %q gives the issue's age", why)
+		}
+		return
+	}
+	t.Fatalf("no sprint.overdue entry in %+v", ranked)
+}

@@ -306,6 +306,14 @@ func (r *report) bullets() []bullet {
 			told[e] = true
 		}
 	}
+	// A go/no-go call the planning bullet counts ("1 of them a no-go") is
+	// not counted again as "recorded 1 product decision": one act, told once.
+	called := make(map[activityRef]bool)
+	for _, e := range byID[evidence.CatReleasePlanning].items {
+		if e.Source == evidence.SourceComment && len(goNoGoReleases(e.Excerpt, false)) > 0 {
+			called[recordOf(e)] = true
+		}
+	}
 	// Themes are weighed without rarity: each kind of work has one bullet
 	// already, and the kind the user did most is the one a résumé should
 	// say ("Tested 27 delivered issues" before "Wrote 2 stories", which
@@ -318,11 +326,14 @@ func (r *report) bullets() []bullet {
 		strength := 0.0
 		for _, id := range th.categories {
 			if g, ok := byID[id]; ok {
-				if id == evidence.CatEpicOwnership {
+				switch id {
+				case evidence.CatEpicOwnership:
 					g.items = slices.DeleteFunc(slices.Clone(g.items), func(e *evidence.Evidence) bool { return told[e] })
-					if len(g.items) == 0 {
-						continue
-					}
+				case evidence.CatDecisionMaking:
+					g.items = slices.DeleteFunc(slices.Clone(g.items), func(e *evidence.Evidence) bool { return called[recordOf(e)] })
+				}
+				if len(g.items) == 0 {
+					continue
 				}
 				groups = append(groups, g)
 				categories = append(categories, id)

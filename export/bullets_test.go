@@ -221,6 +221,13 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 				jiraItem(taskRetry, evidence.SourceComment, "5", when, evidence.CatDecisionMaking, "comment.decision", 0.8,
 					"Status: at risk. Without the gateway fix we move the launch by a week.")},
 			"Recorded 4 product decisions."},
+		{"a no-go call the planning bullet counts is not a product decision again",
+			[]evidence.Evidence{
+				jiraItem(storyRetry, evidence.SourceComment, "1", when, evidence.CatReleasePlanning, "comment.release", 0.7,
+					"Go/No-Go for 4.12: NO-GO, two sev-2 open, we will re-assess on Thursday."),
+				jiraItem(storyRetry, evidence.SourceComment, "1", when, evidence.CatDecisionMaking, "comment.no-go", 0.8,
+					"Go/No-Go for 4.12: NO-GO, two sev-2 open, we will re-assess on Thursday.")},
+			"Made the go/no-go call on 1 release (a no-go), with 1 teammate."},
 		{"updates recorded by hand are not counted as posted on an issue",
 			[]evidence.Evidence{item(epicEU, evidence.CatStakeholderComms, evidence.SourceComment, "1"),
 				item(storyTO, evidence.CatStakeholderComms, evidence.SourceComment, "2"),

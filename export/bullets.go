@@ -406,12 +406,19 @@ func datedDays(result string, written time.Time) string {
 // hasRelativeDay reports whether text names a day only its date explains
 // ("since the 23rd").
 func hasRelativeDay(text string) bool {
-	found := false
-	replaceRelativeDays(text, time.Time{}, func(string, string, time.Time, bool) string {
-		found = true
-		return ""
-	})
-	return found
+	return len(relativeDays(text)) > 0
+}
+
+// relativeDays are the submatch indexes of relativeDay in text that are
+// relative days: not "on the 3rd attempt" or "since the 5th of May".
+func relativeDays(text string) [][]int {
+	var days [][]int
+	for _, m := range relativeDay.FindAllStringSubmatchIndex(text, -1) {
+		if !describes(text[m[1]:]) {
+			days = append(days, m)
+		}
+	}
+	return days
 }
 
 // replaceRelativeDays replaces each relative day of text (relativeDay,
@@ -421,10 +428,7 @@ func hasRelativeDay(text string) bool {
 func replaceRelativeDays(text string, written time.Time, with func(preposition, said string, day time.Time, ok bool) string) string {
 	var b strings.Builder
 	at := 0
-	for _, m := range relativeDay.FindAllStringSubmatchIndex(text, -1) {
-		if describes(text[m[1]:]) {
-			continue // "on the 3rd attempt", "since the 5th of May"
-		}
+	for _, m := range relativeDays(text) {
 		b.WriteString(text[at:m[0]])
 		day, ok := datedDay(text, m, written)
 		if instead := with(text[m[4]:m[5]], strings.TrimSpace(text[m[5]:m[1]]), day, ok); instead != "" {
@@ -1321,15 +1325,15 @@ func roughDuration(d time.Duration) (string, float64) {
 // padding.
 func sayCrossTeam(r *report, groups []group) []clause {
 	all := items(groups)
-	written := make(map[string]bool)
+	written := make(map[issueRef]bool)
 	for _, e := range all {
 		if inOwnWords(e) {
-			written[e.SiteName+"\x00"+e.IssueKey] = true
+			written[issueRef{e.SiteName, e.IssueKey}] = true
 		}
 	}
 	var inWords, linkedOnly []*evidence.Evidence
 	for _, e := range all {
-		if written[e.SiteName+"\x00"+e.IssueKey] {
+		if written[issueRef{e.SiteName, e.IssueKey}] {
 			inWords = append(inWords, e)
 		} else {
 			linkedOnly = append(linkedOnly, e)

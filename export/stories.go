@@ -427,7 +427,32 @@ var (
 		`(?:^|[^\w-])(?:~|about |over |under )?\d[\d,.]*\s?k? (?:\w+ )?(?:users?|customers?|merchants?|tickets?|pages?|orders?|errors?|requests?|` +
 		`incidents?|calls?|people|sessions?|sign-?ups?|transactions?|payments?|complaints?|alerts?|hours?|minutes?|days?|weeks?|ms|seconds?|` +
 		`points?|services?|devices?|installs?|visits?|clicks?|reports?|cases?|members?|stores?|accounts?|records?|jobs?|builds?|deploys?|releases?)\b`)
+
+	// planned finds numbers that are what a plan says, not what it was
+	// made on (see measured): a rollout's steps ("5% on Aug 25", "25% two
+	// weeks later", "the 5% ramp", "turn it on for 25% of merchants the
+	// week after"), a day counted from another ("2 weeks later"), a version
+	// ("the 4.14 release") and a count of work done ("3 of 5 stories").
+	planned = regexp.MustCompile(`(?i)` +
+		`\b(?:ramp\w*(?: up)?|roll\w* (?:it |this )?out|rollout|turn\w* (?:it |this )?on|enabl\w*(?: it| this)?|open\w*(?: it| this)?|ship\w*|expos\w*(?: it| this)?)\s+(?:to|for|at)\s+(?:about |~)?\d+(?:\.\d+)?\s?%|` +
+		`\b\d+(?:\.\d+)?\s?%(?:\s+(?:ramp|rollout|roll-out|canary|exposure|of traffic)\b|` +
+		`(?: of \w+)?,?\s+(?:(?:(?:on|by|from|until|after|before)\s+(?:the\s+)?(?:\d|` + dayWords + `)|(?:in|at)\s+(?:the\s+)?` + dayWords + `)|` +
+		`(?:end|start|middle|beginning) of\b|mid-|(?:early|late|next|tomorrow|today|tonight)\b|` +
+		`(?:the |a |one |two |three |four |\d+ )?(?:days?|weeks?|months?|sprints?) (?:later|after)\b))|` +
+		`\b\d+ (?:days?|weeks?|months?|sprints?) (?:later|after|from now)\b|` +
+		`\b(?:release|version|v|app|build)\s?\d+(?:\.\d+)+\b|\b\d+(?:\.\d+)+ (?:releases?|versions?|builds?)\b|\b\d+\.\d+\.\d+\b|` +
+		`\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?: (?:of|out of) (?:the |our )?(?:\d+|\w+))? (?:user )?(?:stor(?:y|ies)|issues?|tasks?|sub-?tasks?|epics?|PRs?|pull requests?|tickets? (?:are |were )?(?:done|merged|closed|complete|completed))\b`)
 )
+
+// dayWords are the words of a day or a time of year: "Mon", "Aug",
+// "next", "mid", "Q3".
+const dayWords = `(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|` +
+	`aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|next|this|early|mid|late|end|start|q[1-4])\b`
+
+// measured is text without the numbers that planned finds: of "new plan:
+// 5% on Aug 25, 25% two weeks later, 100% end of September", nothing is
+// left that a call could rest on.
+func measured(text string) string { return planned.ReplaceAllString(text, "") }
 
 // onGrounds finds the words that give grounds for a call, after which a
 // number is the data it was made on: "because it is 8 of last week's 40
@@ -443,12 +468,15 @@ func asksAboutData(question string) bool { return dataWords.MatchString(question
 // scope) whose grounds are a number ("Raising priority because it is 8 of
 // last week's 40 pages on its own"), 2 for one that measures something and
 // gives a reason, 1 for one that measures something, 0 for anything else.
+// A rollout's steps, a date, a version and a count of work done are what
+// a plan says, not a number it rests on (see planned): "new plan: 5% on
+// Aug 25, 25% two weeks later" is no data.
 func fromData(e *evidence.Evidence) int {
 	if !inOwnWords(e) || !slices.Contains([]string{evidence.CatDecisionMaking, evidence.CatPrioritization,
 		evidence.CatReleasePlanning, evidence.CatSprintPlanning}, e.Category) {
 		return 0
 	}
-	text := evidence.OneLine(e.Excerpt)
+	text := measured(evidence.OneLine(e.Excerpt))
 	switch {
 	case !measures.MatchString(text):
 		return 0

@@ -1139,14 +1139,21 @@ func TestStoriesQuestionAboutDataQuotesACallMadeOnANumber(t *testing.T) {
 		})
 	}
 	// Without a call made on a number, the strongest story is told, not
-	// tagged with the question, and standard error says why.
-	p = typicalPortfolio()
-	doc, lint := storiesFor(t, p, "Tell me about a time you used data to make a decision")
-	if len(doc.Stories) != 1 || slices.Contains(doc.Stories[0].Questions, "a time you used data to make a decision") {
-		t.Fatalf("%d stories, want the strongest one, not tagged with the question", len(doc.Stories))
-	}
-	if !strings.Contains(lint, "note: no decision or priority call you wrote weighs a number") {
-		t.Errorf("stderr = %q, want a note that no call weighs a number", lint)
+	// tagged with the question, and standard error says why. A rollout's
+	// steps and dates are the plan, not the data it was made on.
+	ramp := jiraItem(storyFraud, evidence.SourceComment, "10941", "2026-09-04T10:00:00Z", evidence.CatReleasePlanning, "model.text", 0.8,
+		"3DS work slipped a week because of the PSD2 test cards from the acquirer. new plan: 5% on Aug 25, 25% two weeks later, 100% end of September if failures stay flat")
+	for name, p := range map[string]evidence.Portfolio{"no numbers": typicalPortfolio(), "a rollout plan": typicalPortfolio()} {
+		if name == "a rollout plan" {
+			p.Evidence = append(p.Evidence, ramp)
+		}
+		doc, lint := storiesFor(t, p, "Tell me about a time you used data to make a decision")
+		if len(doc.Stories) != 1 || slices.Contains(doc.Stories[0].Questions, "a time you used data to make a decision") {
+			t.Fatalf("%s: %d stories tagged %q, want the strongest one, not tagged with the question", name, len(doc.Stories), doc.Stories[0].Questions)
+		}
+		if !strings.Contains(lint, "note: no decision or priority call you wrote weighs a number") {
+			t.Errorf("%s: stderr = %q, want a note that no call weighs a number", name, lint)
+		}
 	}
 }
 
@@ -1190,6 +1197,14 @@ func TestFromData(t *testing.T) {
 		"Raising priority because the next drill is on the 22nd and this has to be in by then.":               0,
 		"This goes in OPS Sprint 57 instead of OPS-1216, because someone is waiting on it.":                   0,
 		"Decision: we keep one price per market, no per-store pricing in v1. Agreed with Mei Chen on 16 Feb.": 0,
+		// A rollout's steps, a version and a count of work done are no
+		// measure; a rate compared and a pass rate are.
+		"3DS work slipped a week because of the PSD2 test cards from the acquirer. new plan: 5% on Aug 25, 25% two weeks later, 100% end of September if failures stay flat": 0,
+		"This ships in platform-2026.09; we turn it on for 25% of merchants the week after and for everyone on the 9th if the numbers hold.":                                 0,
+		"Decision: the 5% ramp starts mid-August, because the vault work is done.":                                                                                           0,
+		"Moving this to the 4.14 release, because 3 of 5 stories are merged and code freeze is on the 1st.":                                                                  0,
+		"Holding the ramp at 25%: payment failure rate 0.81% vs 0.79% control, within noise.":                                                                                1,
+		"Go/No-Go for 4.12 (re-assessment): GO. Both sev-2 are closed and verified, regression re-run 99.1% pass, no new defects.":                                           1,
 	} {
 		e := jiraItem(storyFraud, evidence.SourceComment, "1", "2026-09-04T10:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8, text)
 		if got := fromData(&e); got != want {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -71,6 +72,74 @@ func (v *view) issueInitiatives(s strengths) []initiative {
 		in.score(s, v.taxonomy)
 		if in.actionRecords() >= issueStoryActions {
 			out = append(out, *in)
+		}
+	}
+	sortStrongestFirst(out)
+	return out
+}
+
+// kindIssueInitiatives are, for a question about a kind of work, the
+// stories of issues on no epic too thin to tell unasked (see
+// issueInitiatives): one comment of the user's of that kind, with a change
+// of theirs of that kind on the issue within a day of it ("got Jun to add
+// you to the pay-sandbox group", and the flag cleared a minute later). The
+// comment says what they did and the change that it was done; either
+// alone is no story. Issues the stories told (told) tell already are left
+// out, as is a comment that is the story's result: it would leave the
+// change the only action.
+func (v *view) kindIssueInitiatives(s strengths, kind string, told []initiative) []initiative {
+	toldOf := make(map[issueRef]bool)
+	for _, in := range told {
+		for _, e := range in.items {
+			toldOf[issueRef{e.SiteName, e.IssueKey}] = true
+		}
+	}
+	byIssue := make(map[issueRef][]*evidence.Evidence)
+	var order []issueRef
+	for _, e := range v.items {
+		ref := issueRef{e.SiteName, e.IssueKey}
+		if e.IssueKey == "" || e.Manual || toldOf[ref] {
+			continue
+		}
+		if _, ok := v.epicOf(e); ok {
+			continue
+		}
+		if byIssue[ref] == nil {
+			order = append(order, ref)
+		}
+		byIssue[ref] = append(byIssue[ref], e)
+	}
+	var out []initiative
+	for _, ref := range order {
+		var written, changes []*evidence.Evidence
+		for _, e := range byIssue[ref] {
+			if inOwnWords(e) {
+				written = append(written, e)
+			} else if e.Category == kind {
+				changes = append(changes, e)
+			}
+		}
+		said := slices.DeleteFunc(slices.Clone(written), func(e *evidence.Evidence) bool {
+			return e.Category != kind || e.Source != evidence.SourceComment
+		})
+		done := slices.DeleteFunc(changes, func(c *evidence.Evidence) bool {
+			return !slices.ContainsFunc(said, func(e *evidence.Evidence) bool { return c.OccurredAt.Sub(e.OccurredAt).Abs() <= 24*time.Hour })
+		})
+		if len(said) == 0 || len(done) == 0 {
+			continue
+		}
+		first := written[0]
+		in := initiative{
+			epic:      evidence.Epic{SiteName: first.SiteName, Key: first.IssueKey, Summary: first.IssueSummary, URL: first.IssueURL, Outcome: v.outcomeStated(ref), Comments: v.commentsOn(ref)},
+			title:     first.IssueSummary,
+			epicItems: written,
+			onNoEpic:  true,
+			items:     slices.Concat(written, done),
+		}
+		slices.SortFunc(in.items, byOccurrence)
+		in.score(s, v.taxonomy)
+		if slices.ContainsFunc(said, func(e *evidence.Evidence) bool { return !in.isOutcomeComment(e) }) {
+			out = append(out, in)
 		}
 	}
 	sortStrongestFirst(out)

@@ -293,6 +293,12 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 	}
 	in, q, category, found := r.bestFor(question, tiers...)
 	if !found && category != "" {
+		// One comment of that kind and the change beside it, on an issue
+		// too thin to tell unasked, answers better than a story that
+		// shows none of it.
+		if thin, _, _, ok := r.bestFor(question, r.kindIssueInitiatives(r.strengths, category, slices.Concat(tiers...))); ok {
+			return answer{in: thin, found: true, question: q, focus: ofCategory(category)}
+		}
 		// No story holds the kind of work asked about, though there are
 		// stories: the strongest is told, as when no kind matched, and the
 		// note says what it lacks, rather than that there is none.
@@ -309,14 +315,20 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 		a.note = fmt.Sprintf("no kind of work in your evidence answers %q; this is your strongest story, tagged with the questions it does answer",
 			evidence.OneLine(question))
 	} else {
-		a.focus = func(e *evidence.Evidence) int {
-			if e.Category == category {
-				return 1
-			}
-			return 0
-		}
+		a.focus = ofCategory(category)
 	}
 	return a
+}
+
+// ofCategory is the focus of a story picked for a kind of work: its items
+// of that kind.
+func ofCategory(category string) storyFocus {
+	return func(e *evidence.Evidence) int {
+		if e.Category == category {
+			return 1
+		}
+		return 0
+	}
 }
 
 // storyFocus ranks the evidence a story picked to answer a question must

@@ -1534,3 +1534,46 @@ func TestADeadlineStoryIsOfWorkThatShipped(t *testing.T) {
 		}
 	}
 }
+
+// A question about a kind of work is answered from that kind's strongest
+// evidence even where it is one comment of the user's and their change on
+// one issue (a teammate's access got, and the flag cleared a minute
+// later): it needs two comments to be a story of its own, and without it
+// the answer was the strongest story, with a note that none shows it.
+func TestStoriesQuestionTellsOneCommentAndTheChangeBesideIt(t *testing.T) {
+	const question = "Tell me about a time you unblocked your team"
+	got := "got Jun to add you to the pay-sandbox group, should work after you log out and in again"
+	sandbox := fixtureIssue{"20320", "CHK-320", "Story", "Tokenize saved cards in the PAY sandbox", "", priya, "done", nil}
+	p := typicalPortfolio()
+	p.Evidence = append(p.Evidence,
+		jiraItem(sandbox, evidence.SourceComment, "57300", "2026-07-07T15:30:00Z", evidence.CatUnblocking, "model.text", 0.9, got),
+		jiraItem(sandbox, evidence.SourceChange, "57301", "2026-07-07T15:31:00Z", evidence.CatUnblocking, "change.unflag", 0.8, "Flagged: Impediment → (none)"))
+	doc, lint := storiesFor(t, p, question)
+	if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != "CHK-320" {
+		t.Fatalf("stories = %+v, want the one of CHK-320, where the user cleared the block", doc.Stories)
+	}
+	s := doc.Stories[0]
+	if len(s.Questions) == 0 || s.Questions[0] != "a time you helped your team get unstuck" {
+		t.Errorf("tagged %q, want it to lead with getting the team unstuck", s.Questions)
+	}
+	var excerpts []string
+	for _, a := range s.Actions {
+		excerpts = append(excerpts, a.Excerpt)
+	}
+	if !slices.Equal(excerpts, []string{got, "Flagged: Impediment → (none)"}) {
+		t.Errorf("actions quote %q, want the comment and the flag cleared", excerpts)
+	}
+	if strings.Contains(lint, "note:") {
+		t.Errorf("stderr = %q, want no note: the story answers the question", lint)
+	}
+	// Unasked, one comment is still no story; and a change alone (CHK-310's
+	// flag cleared, beside a comment of another kind) tells no story.
+	for _, s := range readStories(t, p, -1).Stories {
+		if s.Issue != nil && s.Issue.Key == "CHK-320" {
+			t.Errorf("CHK-320 is a story without a question, on one comment")
+		}
+	}
+	if _, lint := storiesFor(t, typicalPortfolio(), question); !strings.Contains(lint, "note: none of your stories shows unblocking others") {
+		t.Errorf("stderr = %q, want the note: a cleared flag alone says nothing of what the user did", lint)
+	}
+}

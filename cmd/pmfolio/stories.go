@@ -47,17 +47,20 @@ closes it with a number ("Resolved: lag back under 5 seconds at 16:05"); without
 they say what Jira shows, and standard error names them.
 
 --question "a time you handled conflicting priorities" writes the one story that answers
-it best: the initiative, incident or issue with the strongest evidence of the kind of work
-the question is about. A question about disagreeing ("a time you disagreed with a
-stakeholder", "pushed back", "said no", "a conflict", "convinced", "persuaded") gets the
-story where your own words say no, quoting them: a no-go, a Won't Do with its reason,
-"P2, not P1"; it leads with "a time you pushed back or said no". Without such words it
-gets the closest trade-off you decided ("X, not Y", "instead of"), or else your strongest
-story, not tagged with it, and a note on standard error, as a question no kind of work
-answers ("a time you failed") does. A question about data ("used data to make a
-decision", "metrics", "numbers") gets the story where a call of yours rests on a number
-("Raising priority because it is 8 of last week's 40 pages"), quoting it, and leads with
-"a time you used data to make a decision"; without one, your strongest story and a note.`,
+it best: the initiative, incident or issue with the strongest evidence of the kind of
+work the question is about. With no such story, an issue where one comment of yours of
+that kind and your change of that kind beside it show it ("got Jun to add you to the
+sandbox group", then the flag cleared) is told, the change with it. A question about
+disagreeing ("a time you disagreed with a stakeholder", "pushed back", "said no", "a
+conflict", "convinced", "persuaded") gets the story where your own words say no, quoting
+them: a no-go, a Won't Do with its reason, "P2, not P1"; it leads with "a time you pushed
+back or said no". Without such words it gets the closest trade-off you decided ("X, not
+Y", "instead of"), or else your strongest story, not tagged with it, and a note on
+standard error, as a question no kind of work answers ("a time you failed") does. A
+question about data ("used data to make a decision", "metrics", "numbers") gets the story
+where a call of yours rests on a number ("Raising priority because it is 8 of last week's
+40 pages"), quoting it, and leads with "a time you used data to make a decision"; without
+one, your strongest story and a note.`,
 		Example: `  pmfolio stories
   pmfolio stories --top 5 --since 2y -o stories.md
   pmfolio stories --question "a time you handled conflicting priorities"

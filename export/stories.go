@@ -693,6 +693,10 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 			edits = append(edits, e)
 		}
 	}
+	// A progress note is told as an update, not as epic ownership (see
+	// provable), before the focus takes its kind out of written: with the
+	// update gone, "Sharing where we stand …" read "Shaped the epic".
+	written = provable(written)
 	// A story of one issue, or of an incident and its follow-ups, tells
 	// several updates of one kind if they are what the user wrote: one per
 	// issue and kind would leave it one quote.

@@ -1577,3 +1577,30 @@ func TestStoriesQuestionTellsOneCommentAndTheChangeBesideIt(t *testing.T) {
 		t.Errorf("stderr = %q, want the note: a cleared flag alone says nothing of what the user did", lint)
 	}
 }
+
+// A progress note is told as an update, whatever the story was picked to
+// answer: where the text model also read it as epic ownership, a story
+// that quotes another update for its question told it as "Shaped the epic
+// PAY-101", scope work the note does not show.
+func TestStoriesQuestionTellsAProgressNoteAsAnUpdate(t *testing.T) {
+	note := "Sharing where we stand. SIT/UAT criteria are agreed and published, the dashboard is live. Next is the sign-off workflow."
+	p := typicalPortfolio()
+	p.Evidence = append(p.Evidence,
+		jiraItem(epicEU, evidence.SourceComment, "10480", "2026-03-25T09:00:00Z", evidence.CatStakeholderComms, "model.text", 0.92, note),
+		jiraItem(epicEU, evidence.SourceComment, "10480", "2026-03-25T09:00:00Z", evidence.CatEpicOwnership, "model.text", 0.89, note))
+	for _, question := range []string{"", "Tell me about a time you kept stakeholders informed", "Tell me about a time you owned something end to end"} {
+		var stories storiesJSON
+		if question == "" {
+			stories = readStories(t, p, -1)
+		} else {
+			stories, _ = storiesFor(t, p, question)
+		}
+		for _, s := range stories.Stories {
+			for _, a := range s.Actions {
+				if a.Excerpt == note && a.Category != evidence.CatStakeholderComms {
+					t.Errorf("%q: the progress note is told as %q", question, a.Text)
+				}
+			}
+		}
+	}
+}

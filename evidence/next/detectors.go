@@ -40,8 +40,15 @@ type Team struct {
 	// first: in-progress.set-aside says who moved an issue on after a
 	// word that set it aside; nil for none.
 	StatusMoves map[string][]StatusMove
-	byKey       map[string]int    // Issues by key, made on first use (issue)
-	people      map[string]string // names by account, made on first use (nameOf)
+	// Yours are issues of the user's own sync that the team's read does
+	// not hold: the open ones they filed (reporter or creator), with their
+	// comments, and those these link to or sit under. A follow-up the user
+	// filed of their incident in another team's project is theirs to chase
+	// (incident.follow-up-stale), though that backlog is not the team's;
+	// no other detector reads them. nil for none.
+	Yours  []TeamIssue
+	byKey  map[string]int    // Issues by key, made on first use (issue)
+	people map[string]string // names by account, made on first use (nameOf)
 	// typical is the team's median story estimate, -1 when too few
 	// stories have one; made on first use (typicalStory).
 	typical *float64
@@ -137,7 +144,7 @@ var checks = map[string]check{
 	"duplicate.done":               doneDuplicates,
 	"sprint.unowned-priority":      unownedNearSprintEnd,
 	"sprint.overdue":               overdueSprints,
-	"incident.follow-up-stale":     perIssue(staleFollowUp),
+	"incident.follow-up-stale":     staleFollowUps,
 	"promise.overdue":              overduePromises,
 }
 
@@ -167,6 +174,17 @@ func Detect(cfg Config, t Team) []Opportunity {
 		}
 	}
 	t.foldMissedReleases(out, followUps)
+	// A follow-up whose assignee promised to take it up and did not is
+	// one talk with them, which incident.follow-up-stale's suggestion
+	// starts with their promise: promise.overdue does not ask it again.
+	out = slices.DeleteFunc(out, func(op Opportunity) bool {
+		fu, ok := followUps[op.IssueKey]
+		if op.Detector != "promise.overdue" || !ok {
+			return false
+		}
+		_, _, promised := assigneesPromise(fu.f.issue)
+		return promised && activeOwner(fu.f.issue) != ""
+	})
 	// A pair of likely duplicates is told on the later issue. When the
 	// earlier one has suggestions of its own ("plan it into a sprint"),
 	// they would have the team work on a duplicate: it is told there too.

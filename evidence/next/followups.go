@@ -14,8 +14,10 @@ import (
 var (
 	// followUpWords say an issue is an action an incident left, in its
 	// summary or description: "CAPA from CORE-2213", "From the postmortem
-	// OPS-1186 of PAY-3416", "Action item from the incident review".
-	followUpWords = regexp.MustCompile(`(?i)\b(?:capa|corrective(?: and preventive)? actions?|preventive actions?)\b|\b(?:follow-?ups?|action items?|actions?) (?:from|for|of|after) (?:the |our |this |that |yesterday['’]s |last \w+['’]s )?(?:post-?mortem|post-incident review|incident review|pir|rca|root cause analysis|incident|outage|sev ?[0-2])\b|\bfrom (?:the |our )?(?:post-?mortem|post-incident review|incident review|pir|rca|root cause analysis)\b`)
+	// OPS-1186 of PAY-3416", "Action item from the incident review",
+	// "Follow-up from CHK incident on 12 Aug" (a project's key, upper case,
+	// before the incident).
+	followUpWords = regexp.MustCompile(`(?i)\b(?:capa|corrective(?: and preventive)? actions?|preventive actions?)\b|\b(?:follow-?ups?|action items?|actions?) (?:from|for|of|after) (?:the |our |this |that |yesterday['’]s |last \w+['’]s )?(?-i:[A-Z][A-Z0-9]{1,9} )?(?:post-?mortem|post-incident review|incident review|pir|rca|root cause analysis|incident|outage|sev ?[0-2])\b|\bfrom (?:the |our )?(?:post-?mortem|post-incident review|incident review|pir|rca|root cause analysis)\b`)
 	// followUpMark marks an issue as a follow-up, by its summary
 	// ("Follow-up: alert on pool saturation") or a label, whatever it
 	// follows up: with words of an incident besides, it is an incident's.
@@ -43,7 +45,7 @@ func (t *Team) followUpOf(is TeamIssue) (source string, ok bool) {
 		keys = append(keys, l.OtherKey)
 	}
 	for _, key := range keys {
-		other, known := t.issue(key)
+		other, known := t.known(key)
 		if key == "" || !known || !(isIncident(other) || isPostmortem(other)) || is.Created.Before(other.Created.Add(-24*time.Hour)) {
 			continue
 		}
@@ -56,13 +58,101 @@ func (t *Team) followUpOf(is TeamIssue) (source string, ok bool) {
 	}
 	for _, key := range evidence.IssueKey.FindAllString(text, -1) {
 		if !strings.EqualFold(key, is.Key) {
-			if other, known := t.issue(key); known {
+			if other, known := t.known(key); known {
 				return other.Key + " (“" + evidence.Shorten(other.Summary, 80) + "”)", true
 			}
 			return key, true
 		}
 	}
+	// Words that name no key ("Follow-up from CHK incident on 12 Aug")
+	// follow up the issue it sits under or is linked to that was filed in
+	// the weeks before it: what the incident's issue was when it was filed.
+	for _, key := range keys {
+		if other, known := t.known(key); key != "" && known && other.Created.Before(is.Created) && is.Created.Sub(other.Created) <= followUpFiledWithin {
+			return other.Key + " (“" + evidence.Shorten(other.Summary, 80) + "”)", true
+		}
+	}
 	return "", true
+}
+
+// followUpFiledWithin is how soon after an incident its follow-ups are
+// filed, for a follow-up whose words name no key and a linked issue.
+const followUpFiledWithin = 30 * 24 * time.Hour
+
+// known is the issue with that key among the team's issues, else among
+// the user's own (Team.Yours): what a follow-up follows up may be an
+// incident of the user's sync that the team's read does not hold.
+func (t *Team) known(key string) (TeamIssue, bool) {
+	if is, ok := t.issue(key); ok {
+		return is, true
+	}
+	for _, is := range t.Yours {
+		if strings.EqualFold(is.Key, key) {
+			return is, true
+		}
+	}
+	return TeamIssue{}, false
+}
+
+// holds reports whether the team's issues hold is, by its key or, for one
+// moved since, by its id.
+func (t *Team) holds(is TeamIssue) bool {
+	if _, ok := t.issue(is.Key); ok {
+		return true
+	}
+	return slices.ContainsFunc(t.Issues, func(other TeamIssue) bool { return other.ID != "" && other.ID == is.ID })
+}
+
+// staleFollowUps are staleFollowUp's findings on the team's open issues,
+// and on the open issues the user filed that the team's read does not
+// hold (Team.Yours): a follow-up of their incident filed in another team's
+// project is theirs to chase, though that backlog is not the team's. An
+// issue both hold is told once, as the team's.
+func staleFollowUps(d Detector, t *Team) []finding {
+	out := perIssue(staleFollowUp)(d, t)
+	for _, is := range t.Yours {
+		if t.holds(is) || !is.CreatedBy(t.Site.User) || !openToOthers(d, t, is) {
+			continue
+		}
+		if vars, ok := staleFollowUp(d, t, is); ok {
+			out = append(out, finding{issue: is, vars: vars})
+		}
+	}
+	return out
+}
+
+// dateAhead reports whether the newest word on an issue that gives a date
+// (givenDate) gives one that has not passed: a follow-up someone put a
+// date on is planned, however long ago they said so.
+func (t *Team) dateAhead(is TeamIssue) bool {
+	var newest evidence.Comment
+	var by time.Time
+	for _, c := range is.Comments {
+		if c.Author.LooksLikeAutomation() || !newest.At.IsZero() && c.At.Before(newest.At) {
+			continue
+		}
+		if _, d, ok := givenDate(evidence.OneLine(markup.PlainText(c.Text)), c.At); ok {
+			newest, by = c, d
+		}
+	}
+	return !by.IsZero() && !t.Now.After(by.Add(24*time.Hour))
+}
+
+// assigneesPromise is the promise (promiseIn) that is the assignee's last
+// word on an issue not started, with its comment: "Will pick this up next
+// sprint", and nothing from them since.
+func assigneesPromise(is TeamIssue) (evidence.Comment, string, bool) {
+	if is.Assignee.ID == "" || is.StatusCategory != evidence.StatusNew {
+		return evidence.Comment{}, "", false
+	}
+	var last evidence.Comment
+	for _, c := range is.Comments {
+		if c.Author.Is(is.Assignee) && !c.At.Before(last.At) {
+			last = c
+		}
+	}
+	said := promiseIn(last.Text)
+	return last, said, said != ""
 }
 
 // staleFollowUp: an incident's follow-up (followUpOf) still open, planned
@@ -78,7 +168,7 @@ func staleFollowUp(d Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 		return nil, false
 	}
 	since := latest(lastWord(is), is.Updated)
-	if !olderThan(d, since, t.Now) {
+	if !olderThan(d, since, t.Now) || t.dateAhead(is) {
 		return nil, false
 	}
 	silent := "no word since it was filed"
@@ -110,8 +200,20 @@ func (t *Team) followUpAsk(is TeamIssue, silent bool, more string) map[string]st
 	if owner != "" {
 		ask, steps = "Ask "+owner+" for a date", []string{"get a date"}
 	}
+	// An assignee who promised to take it up is asked for the date their
+	// promise did not keep, not whether it is still needed.
+	if c, said, ok := assigneesPromise(is); ok && owner != "" {
+		ask = owner + " wrote on " + dayOf(c.At, t.Now) + " “" + t.quote(said, c.Text, 100) + "”, and it is still " +
+			cmp.Or(is.Status, "not started") + ": ask them for a date"
+		silent = false
+	}
 	if t.usesSprints(is.Project) {
 		steps = append(steps, "plan it into a sprint")
+	}
+	// A follow-up in another team's backlog is planned where the user's
+	// team does not look: its date goes on the incident.
+	if source, _ := t.followUpOf(is); !t.holds(is) && evidence.IssueKey.MatchString(source) {
+		steps = append(steps, "post it on "+evidence.IssueKey.FindString(source))
 	}
 	if more != "" {
 		steps = append(steps, more)

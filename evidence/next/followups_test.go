@@ -1,6 +1,8 @@
 package next
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -371,4 +373,100 @@ func TestAStillWantedQuestionWaitingForAnAnswerIsAnswered(t *testing.T) {
 			}
 		})
 	}
+}
+
+// yourPayFollowUp is the Dev site's PAY-823: a follow-up the user filed in
+// another team's project the day after their incident CHK-1415, linked to
+// it, saying so in words that name no key; Felix, its assignee, wrote 15
+// weeks ago that he would pick it up next sprint, his last word.
+func yourPayFollowUp() (followUp, incident TeamIssue) {
+	felix := evidence.User{ID: "felix", DisplayName: "Felix"}
+	resolved := days(111)
+	incident = TeamIssue{Issue: evidence.Issue{ID: "30018", Key: "CHK-1415", Project: "CHK", Type: "Bug",
+		Summary: "Checkout returning 500s for card payments", Status: "Done", StatusCategory: "done", Resolution: "Done",
+		Assignee: me, Created: days(111), Updated: days(111), Resolved: &resolved}}
+	followUp = TeamIssue{Issue: evidence.Issue{ID: "30021", Key: "PAY-823", Project: "PAY", Type: "Task",
+		Summary:     "Canary check for tokenize response schema",
+		Description: "Follow-up from CHK incident on 12 Aug: PAY deploys should fail canary if the tokenize response shape changes.",
+		Status:      "To Do", StatusCategory: "new", Priority: "Medium", Reporter: me, Creator: me, Assignee: felix,
+		Links:   []evidence.IssueLink{{Type: "Relates", Direction: "outward", Description: "relates to", OtherKey: "CHK-1415", OtherProject: "CHK", OtherStatusCategory: "done"}},
+		Created: days(110), Updated: days(105)},
+		Comments: []evidence.Comment{comment(felix, days(105), "Will pick this up next sprint")}, CommentTotal: 1}
+	return followUp, incident
+}
+
+// A follow-up the user filed of their incident, in another team's project
+// the team's read does not hold (Team.Yours), is chased with its assignee
+// like the team's own, once, quoting the promise they left on it; one
+// done, not the user's, or given a date still ahead is not.
+func TestYourFollowUpInAnotherTeamsProjectIsFound(t *testing.T) {
+	cfg := builtin(t)
+	tests := []struct {
+		name           string
+		edit           func(yours, team *[]TeamIssue)
+		reason, action string // "" for nothing from the detector
+		key            string // the issue found, when not PAY-823
+	}{
+		{name: "filed by you in another team's project, its assignee's promise overdue", edit: func(*[]TeamIssue, *[]TeamIssue) {},
+			reason: "follow-up of CHK-1415 (“Checkout returning 500s for card payments”), open for 4 months with no word for 3 months",
+			action: "Felix wrote on 5 Aug “Will pick this up next sprint”, and it is still To Do: ask them for a date, and post it on CHK-1415: it is what keeps the incident from happening again. If it is no longer needed, close it and say why"},
+		{name: "with no promise, months of silence ask whether it is still needed", edit: func(yours, _ *[]TeamIssue) {
+			(*yours)[0].Comments[0].Text = "Looks like a config change on our side."
+		}, reason: "follow-up of CHK-1415", action: "Ask Felix whether it is still needed to keep the incident from happening again: if so, get a date and post it on CHK-1415; if not, close it and say why"},
+		{name: "also a team issue, it is told once", edit: func(yours, team *[]TeamIssue) {
+			*team = append(*team, (*yours)[0])
+		}, reason: "follow-up of CHK-1415", action: "Felix wrote on 5 Aug"},
+		{name: "a follow-up whose key the team's read holds under its new key is told once", edit: func(yours, team *[]TeamIssue) {
+			moved := (*yours)[0]
+			moved.Key, moved.Project = "CHK-1500", "CHK"
+			*team = append(*team, moved)
+		}, reason: "follow-up of CHK-1415", action: "Felix wrote on 5 Aug", key: "CHK-1500"},
+		// Quiet.
+		{name: "done", edit: func(yours, _ *[]TeamIssue) { (*yours)[0].Status, (*yours)[0].StatusCategory = "Done", "done" }},
+		{name: "filed by someone else", edit: func(yours, _ *[]TeamIssue) {
+			(*yours)[0].Reporter, (*yours)[0].Creator = tomas, tomas
+		}},
+		{name: "yours to do", edit: func(yours, _ *[]TeamIssue) { (*yours)[0].Assignee = me }},
+		{name: "a date given that has not passed", edit: func(yours, _ *[]TeamIssue) {
+			(*yours)[0].Comments[0].Text = "Planned for our January sprint, done by 20 Jan."
+		}},
+		{name: "a word this month", edit: func(yours, _ *[]TeamIssue) {
+			(*yours)[0].Comments[0].At = days(10)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			followUp, chk := yourPayFollowUp()
+			yours, team := []TeamIssue{followUp, chk}, []TeamIssue{story("OPS-1")}
+			tt.edit(&yours, &team)
+			var found []Opportunity
+			for _, op := range Detect(cfg, Team{Site: site, Issues: team, Yours: yours, Now: now}) {
+				if op.Detector == "incident.follow-up-stale" || op.Detector == "promise.overdue" {
+					found = append(found, op)
+				}
+			}
+			switch {
+			case tt.reason == "" && len(found) > 0:
+				t.Errorf("found %q, want nothing", found[0].Reason)
+			case tt.reason != "" && (len(found) != 1 || found[0].IssueKey != cmp.Or(tt.key, "PAY-823") || found[0].Detector != "incident.follow-up-stale" ||
+				!strings.HasPrefix(found[0].Reason, tt.reason) || !strings.HasPrefix(found[0].Action, tt.action)):
+				t.Errorf("found %+v, want %s's with %q => %q", found, cmp.Or(tt.key, "PAY-823"), tt.reason, tt.action)
+			}
+		})
+	}
+}
+
+// Your follow-up in another team's project is ranked as an issue of its
+// own: that you filed it, and its months of silence.
+func TestYourFollowUpInAnotherTeamsProjectIsRankedByItself(t *testing.T) {
+	followUp, chk := yourPayFollowUp()
+	for _, op := range Find(builtin(t), Team{Site: site, Issues: []TeamIssue{story("OPS-1")}, Yours: []TeamIssue{followUp, chk}, Now: now}, nil) {
+		if op.IssueKey == "PAY-823" {
+			if !slices.Contains(op.Why, "you filed it") || !slices.ContainsFunc(op.Why, func(why string) bool { return strings.HasPrefix(why, "listed lower") }) {
+				t.Errorf("PAY-823 ranked %q, want \"you filed it\" and listed lower for its silence", op.Why)
+			}
+			return
+		}
+	}
+	t.Error("PAY-823 not found")
 }

@@ -65,6 +65,13 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		byID[is.ID] = is
 		open[is.Key] = !is.Done()
 	}
+	// A suggestion on an issue the user filed outside the team's read is
+	// weighed by that issue too; nothing of the team's waits on it.
+	for _, is := range t.Yours {
+		if _, ok := byID[is.ID]; !ok {
+			byID[is.ID] = is
+		}
+	}
 	most, strongest := 0, ""
 	for comp, n := range gaps {
 		if n > most || n == most && comp < strongest {

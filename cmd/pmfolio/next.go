@@ -258,15 +258,29 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		if err != nil {
 			return nil, nil, err
 		}
+		// The open issues the user filed outside the team's read: a
+		// follow-up of their incident in another team's project. Before
+		// sync has read the team's backlog there is no outside to it, and
+		// next says what to run instead.
+		read, err := store.TeamRead(ctx, s.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		var yours []next.TeamIssue
+		if read {
+			if yours, err = store.YourIssues(ctx, s); err != nil {
+				return nil, nil, err
+			}
+		}
 		// People the team's issues mention but do not name are named as
 		// the user's own evidence names them.
-		names, err := store.Names(ctx, s.ID, next.Mentioned(issues))
+		names, err := store.Names(ctx, s.ID, next.Mentioned(append(slices.Clip(issues), yours...)))
 		if err != nil {
 			return nil, nil, err
 		}
 		// The team's read holds no changelog: the fix versions the user
 		// set are read from their own.
-		yours, err := store.YourVersions(ctx, s.ID)
+		versions, err := store.YourVersions(ctx, s.ID)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -275,7 +289,7 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Now: now, Names: names, YourVersions: yours, StatusMoves: moves}, gaps) {
+		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Yours: yours, Now: now, Names: names, YourVersions: versions, StatusMoves: moves}, gaps) {
 			if !taken[op.ID] {
 				all = append(all, op)
 			}

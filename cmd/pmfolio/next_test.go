@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -677,5 +678,50 @@ func TestNextSaysWhyItHasNothingToSuggest(t *testing.T) {
 	}
 	if r := c.run(t, "next"); r.code != 0 || !regexp.MustCompile(`^Nothing on your team's backlog needs PM work right now: sync read \d+ issues of OPS\.\n$`).MatchString(r.out) {
 		t.Errorf("next after a team read: exit %d, %q", r.code, r.out)
+	}
+}
+
+// A follow-up of your incident that you filed outside the team's backlog
+// is raised by next, from your own synced issues, asking its assignee for
+// a date to post on the incident; inside the team's backlog it is told
+// once, as the team's.
+func TestNextRaisesYourFollowUpOutsideTheTeamsBacklogOnce(t *testing.T) {
+	_, env := teamSite(t)
+	cfgPath := filepath.Join(t.TempDir(), "config.yaml")
+	env["PMFOLIO_DB"], env["PMFOLIO_CONFIG"] = filepath.Join(t.TempDir(), "pmfolio.db"), cfgPath
+	c := cli{env: env}
+	found := func(team string) []string {
+		t.Helper()
+		if err := os.WriteFile(cfgPath, []byte("team:\n  projects: ["+team+"]\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if r := c.run(t, "sync", "--quiet"); r.code != 0 {
+			t.Fatalf("sync: exit %d, %s", r.code, r.errOut)
+		}
+		var out struct {
+			Opportunities []struct {
+				IssueKey string `json:"issue_key"`
+				Detector string `json:"detector"`
+				Action   string `json:"action"`
+			} `json:"opportunities"`
+		}
+		if err := json.Unmarshal([]byte(c.run(t, "next", "--all", "--format", "json").out), &out); err != nil {
+			t.Fatal(err)
+		}
+		var actions []string
+		for _, op := range out.Opportunities {
+			if op.IssueKey == "OPS-1220" {
+				actions = append(actions, op.Detector+": "+op.Action)
+			}
+		}
+		return actions
+	}
+	if got := found("MOB"); len(got) != 1 || !strings.HasPrefix(got[0], "incident.follow-up-stale: ") || !strings.Contains(got[0], "post it on OPS-1219") {
+		t.Errorf("with OPS outside the team, OPS-1220's suggestions: %q, want its follow-up, to post the date on OPS-1219", got)
+	}
+	got := found("OPS")
+	followUps := slices.DeleteFunc(slices.Clone(got), func(s string) bool { return !strings.HasPrefix(s, "incident.follow-up-stale: ") })
+	if len(followUps) != 1 || strings.Contains(followUps[0], "post it on") {
+		t.Errorf("with OPS the team's, OPS-1220's suggestions: %q, want the team's follow-up once", got)
 	}
 }

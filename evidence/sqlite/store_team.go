@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -227,6 +228,98 @@ func (s *Store) TeamIssues(ctx context.Context, siteID int64) ([]next.TeamIssue,
 		out = append(out, ti)
 	}
 	return out, rows.Err()
+}
+
+// YourIssues are the issues of the user's own sync on a site that `next`
+// reads besides the team's (next.Team.Yours): the open ones the user filed
+// (reporter or creator) that the team's read does not hold, with every
+// comment sync stored, oldest first, then the issues of the sync these
+// link to or sit under. A follow-up of the user's incident filed in another
+// team's project is in no team read, and is theirs to chase.
+func (s *Store) YourIssues(ctx context.Context, site evidence.Site) ([]next.TeamIssue, error) {
+	// Outside the team's read: an issue the team holds is read there,
+	// with the fields the team's read gives.
+	const outside = `NOT EXISTS (SELECT 1 FROM team_issues t WHERE t.site_id = i.site_id AND t.issue_id = i.issue_id)`
+	filed, err := s.storedIssues(ctx, `
+		SELECT i.issue FROM issues i
+		WHERE i.site_id = ? AND coalesce(json_extract(i.issue, '$.status_category'), '') != 'done' AND `+outside+`
+		ORDER BY i.project, length(i.issue_key), i.issue_key`, site.ID)
+	if err != nil {
+		return nil, fmt.Errorf("read your issues: %w", err)
+	}
+	filed = slices.DeleteFunc(filed, func(is next.TeamIssue) bool { return is.Done() || !is.CreatedBy(site.User) })
+	if len(filed) == 0 {
+		return nil, nil
+	}
+	ids, keys, at := make([]string, len(filed)), []string{}, map[string]int{}
+	for i, is := range filed {
+		ids[i], at[is.ID] = is.ID, i
+		keys = append(keys, is.ParentKey)
+		for _, l := range is.Links {
+			keys = append(keys, l.OtherKey)
+		}
+	}
+	rows, err := s.reader().QueryContext(ctx, `
+		SELECT issue_id, source_id, author_id, author_name, author_type, occurred_at, body FROM activities
+		WHERE site_id = ? AND source = 'comment' AND issue_id IN (SELECT value FROM json_each(?))
+		ORDER BY occurred_at, source_id`, site.ID, jsonList(ids))
+	if err != nil {
+		return nil, fmt.Errorf("read the comments of your issues: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var issueID, when string
+		var c evidence.Comment
+		if err := rows.Scan(&issueID, &c.ID, &c.Author.ID, &c.Author.DisplayName, &c.Author.AccountType, &when, &c.Text); err != nil {
+			return nil, fmt.Errorf("read the comments of your issues: %w", err)
+		}
+		if c.At, err = parseTime(when); err != nil {
+			return nil, err
+		}
+		is := &filed[at[issueID]]
+		is.Comments, is.CommentTotal = append(is.Comments, c), is.CommentTotal+1
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the comments of your issues: %w", err)
+	}
+	linked, err := s.storedIssues(ctx, `
+		SELECT i.issue FROM issues i
+		WHERE i.site_id = ? AND i.issue_key IN (SELECT value FROM json_each(?)) AND i.issue_id NOT IN (SELECT value FROM json_each(?)) AND `+outside+`
+		ORDER BY i.project, length(i.issue_key), i.issue_key`, site.ID, jsonList(keys), jsonList(ids))
+	if err != nil {
+		return nil, fmt.Errorf("read the issues yours link to: %w", err)
+	}
+	return append(filed, linked...), nil
+}
+
+// storedIssues reads the issues a query selects (one column, the stored
+// issue), as team issues with no team fields.
+func (s *Store) storedIssues(ctx context.Context, query string, args ...any) ([]next.TeamIssue, error) {
+	rows, err := s.reader().QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []next.TeamIssue
+	for rows.Next() {
+		var data string
+		if err := rows.Scan(&data); err != nil {
+			return nil, err
+		}
+		var is next.TeamIssue
+		if err := json.Unmarshal([]byte(data), &is.Issue); err != nil {
+			return nil, fmt.Errorf("decode stored issue: %w", err)
+		}
+		out = append(out, is)
+	}
+	return out, rows.Err()
+}
+
+// jsonList is a list of strings as a JSON array, for json_each: one
+// parameter however many values, where IN (?, ?, …) would need as many.
+func jsonList(values []string) string {
+	data, _ := json.Marshal(slices.DeleteFunc(slices.Clone(values), func(v string) bool { return v == "" }))
+	return string(data)
 }
 
 // YourVersions are the fix versions the user's own changes on a site put

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/next"
 )
 
 // The default team is the projects the user works in steadily over the
@@ -143,5 +144,54 @@ func TestStatusMovesAreEveryonesStatusChanges(t *testing.T) {
 		testOther.DisplayName + ": In Review -> In Progress " + t0.Add(3*time.Hour).Format(time.RFC3339)}
 	if fmt.Sprint(text) != fmt.Sprint(want) || len(got) != 1 {
 		t.Errorf("StatusMoves = %v, want %v", text, want)
+	}
+}
+
+// YourIssues are the open issues the user filed that the team's read does
+// not hold, with everyone's comments, oldest first, and the issues of the
+// user's sync they link to: where `next` finds a follow-up of the user's
+// incident filed in another team's project (the Dev site's PAY-823).
+func TestYourIssuesAreTheOpenIssuesYouFiledOutsideTheTeam(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := storeNow.Add(-100 * 24 * time.Hour)
+	filed := func(rec evidence.IssueRecord, status string) evidence.IssueRecord {
+		rec.Issue.Reporter, rec.Issue.Creator, rec.Issue.Status, rec.Issue.StatusCategory = testMe, testMe, status, evidence.StatusNew
+		if status == "Done" {
+			rec.Issue.StatusCategory = evidence.StatusCategoryEnd
+		}
+		return rec
+	}
+	incident := testRecord("10001", "CHK-1415", t0)
+	incident.Issue.Project, incident.Issue.StatusCategory = "CHK", evidence.StatusCategoryEnd
+	followUp := filed(testRecord("10002", "PAY-823", t0.Add(24*time.Hour),
+		comment("c2", testOther, t0.Add(8*24*time.Hour), "Will pick this up next sprint"),
+		comment("c1", testMe, t0.Add(2*24*time.Hour), "Felix, can you own this?")), "To Do")
+	followUp.Issue.Links = []evidence.IssueLink{{Type: "Relates", Direction: "outward", OtherKey: "CHK-1415"}}
+	done := filed(testRecord("10003", "PAY-824", t0), "Done")
+	others := testRecord("10004", "PAY-825", t0)
+	team := filed(testRecord("10005", "CHK-1500", t0), "To Do")
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{incident, followUp, done, others, team}, fakeClassify, storeNow); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveTeamPage(ctx, site.ID, "CHK", []next.TeamIssue{{Issue: team.Issue}}, storeNow); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.YourIssues(ctx, site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, is := range got {
+		line := is.Key
+		for _, c := range is.Comments {
+			line += " / " + c.Author.DisplayName + ": " + c.Text
+		}
+		text = append(text, line)
+	}
+	want := []string{"PAY-823 / Sam Rivera: Felix, can you own this? / Lee Park: Will pick this up next sprint", "CHK-1415"}
+	if fmt.Sprint(text) != fmt.Sprint(want) || got[0].CommentTotal != 2 {
+		t.Errorf("YourIssues = %q, want %q", text, want)
 	}
 }

@@ -979,6 +979,12 @@ var goNoGoCall = regexp.MustCompile(`(?i)\bgo\s*/\s*no[- ]?go\s+for\s+([^:]{1,40
 // runbook." It finds the release.
 var noGoUntil = regexp.MustCompile(`(?i)(?:^|[.!?]\s+)no[- ]?go\s+for\s+([^,:;]{1,40}?)\s+(?:from my side|until|till|because)\b`)
 
+// movesThisIssue finds a no-go said of one issue, which moves it and not
+// the release: "No-go for platform-2026.06 from my side until the dry run
+// passes on staging. Moving this to the next fix version." The release
+// went out, with a go, without it.
+var movesThisIssue = regexp.MustCompile(`(?i)\bmov(?:e|ing)\s+(?:this|it)(?:\s+one)?\s+(?:in)?to\s+(?:the\s+)?(?:next|a later)\s+(?:fix\s+version|release|version)\b`)
+
 // goNoGoReleases are the releases text makes a go/no-go call on (only
 // those called no-go with noGo): "4.12" of "Go/No-Go for 4.12
 // (re-assessment): GO".
@@ -989,8 +995,10 @@ func goNoGoReleases(text string, noGo bool) []string {
 			named = append(named, m[1])
 		}
 	}
-	for _, m := range noGoUntil.FindAllStringSubmatch(text, -1) {
-		named = append(named, m[1])
+	if !movesThisIssue.MatchString(text) {
+		for _, m := range noGoUntil.FindAllStringSubmatch(text, -1) {
+			named = append(named, m[1])
+		}
 	}
 	releases := make([]string, len(named))
 	for i, release := range named {

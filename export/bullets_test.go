@@ -654,6 +654,7 @@ func goNoGoItems() []evidence.Evidence {
 		call(checkoutBug, "5", "Go/No-Go for 4.11 (hotfix): GO. Same release, one more fix on board."),
 		call(checkoutBug, "6", "Check status: 2 sev-2 open. Go/No-Go dry run for 4.15: NO-GO. We will re-assess on the 15th."),
 		call(checkoutAPI, "7", "Checked the runbook. No-go for payments-api 3.10.0 from my side until Jonas has signed it off."),
+		call(checkoutAPI, "8", "No-go for platform-2026.06 from my side until the dry run passes on staging. Moving this to the next fix version."),
 	}
 }
 

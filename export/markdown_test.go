@@ -814,3 +814,47 @@ func TestARecordOfTwoKindsIsToldAsTheOneThatLeavesNoSlotEmpty(t *testing.T) {
 		t.Errorf("picked (category: comment) %v, want %v", got, want)
 	}
 }
+
+// The brief's favoured kinds are not held back by their issue: an epic's
+// own update beside the decision taken on it is what a hiring manager
+// reads for, where one proof per issue showed a story and a release note
+// of two other issues instead.
+func TestAFavouredProofIsNotHeldBackByItsIssue(t *testing.T) {
+	decision := jiraItem(epicEU, evidence.SourceComment, "30", "2026-09-24T09:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8,
+		"After talking it through with Aisha: we're going with synchronous replication for the payments database, not for every database.")
+	update := jiraItem(epicEU, evidence.SourceComment, "31", "2026-09-17T09:00:00Z", evidence.CatStakeholderComms, "comment.status-update", 0.75,
+		"Update: 2 of 4 stories done, the rest are in review. ETA for the rollout is Monday.")
+	story := jiraItem(storyTO, evidence.SourceIssue, storyTO.id, "2026-08-28T09:00:00Z", evidence.CatStoryWriting, "issue.story", 0.8,
+		"As an engineering manager I want the drill report to show the write downtime each service saw so that we know which services still stall.")
+	release := jiraItem(storyRetry, evidence.SourceComment, "32", "2026-08-03T09:00:00Z", evidence.CatReleasePlanning, "comment.release", 0.7,
+		"Not blocking for this release, and the cut-off was on the 26th. Moving it to the next release, because the drill comes first.")
+	s := strengths{favour: proofFavour}
+	got := make(map[string]bool)
+	for _, e := range s.pickVaried([]*evidence.Evidence{&decision, &update, &story, &release}, 3, nil) {
+		got[e.Category] = true
+	}
+	if !got[evidence.CatDecisionMaking] || !got[evidence.CatStakeholderComms] {
+		t.Errorf("picked %v, want the epic's decision and its update", got)
+	}
+}
+
+// A note that opens as a progress note is told as one, not as the release
+// planning a rule also read in it: "Planned the release of REL-411" of an
+// epic's "Quick note on progress" is not what its writer did.
+func TestANoteThatOpensAsAnUpdateIsToldAsOne(t *testing.T) {
+	words := "Quick note on progress: 4.12 was the first release fully on the checklist. Go/No-Go was NO-GO first time due to two sev-2."
+	asUpdate := jiraItem(epicEU, evidence.SourceComment, "40", "2026-06-01T09:00:00Z", evidence.CatStakeholderComms, "comment.status-update", 0.75, words)
+	asRelease := jiraItem(epicEU, evidence.SourceComment, "40", "2026-06-01T09:00:00Z", evidence.CatReleasePlanning, "comment.release", 0.7, words)
+	other := "Sharing where we stand. SIT/UAT criteria are agreed and published, and the dashboard is live."
+	otherUpdate := jiraItem(epicEU, evidence.SourceComment, "41", "2026-03-25T09:00:00Z", evidence.CatStakeholderComms, "comment.status-update", 0.75, other)
+	for _, e := range (strengths{}).pickVaried([]*evidence.Evidence{&asUpdate, &asRelease, &otherUpdate}, 3, nil) {
+		if e.Category != evidence.CatStakeholderComms {
+			t.Errorf("picked %q as %s, want it told only as an update", e.Excerpt, e.Category)
+		}
+	}
+	// A replan that does not open as an update can still be release planning.
+	replan := "3DS work slipped a week because of the PSD2 test cards. New plan: 5% on Aug 25, 25% two weeks later."
+	if opensAsUpdate.MatchString(replan) || !opensAsUpdate.MatchString(other) || !opensAsUpdate.MatchString("Update: 2 of 4 done") {
+		t.Error("opensAsUpdate tells a replan from a progress note wrongly")
+	}
+}

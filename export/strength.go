@@ -95,12 +95,19 @@ func (s strengths) of(e *evidence.Evidence) float64 {
 		kind = modelWeight
 	}
 	score := kind * e.Confidence * substance(e) * (1 + s.rarity[e.Category])
-	if f, ok := s.favour[e.Category]; ok && (e.Category != evidence.CatDecisionMaking || readsAsDecision.MatchString(e.Excerpt)) {
+	if s.favours(e) {
 		// A favoured item is not weighed down by those of its kind told
 		// before: each initiative's own decision is worth its slot.
-		return score * f
+		return score * s.favour[e.Category]
 	}
 	return score * math.Pow(toldWeight, float64(s.told[e.Category]))
+}
+
+// favours reports whether an item is of a kind s favours (only what reads
+// as a decision, of decisions).
+func (s strengths) favours(e *evidence.Evidence) bool {
+	_, ok := s.favour[e.Category]
+	return ok && (e.Category != evidence.CatDecisionMaking || readsAsDecision.MatchString(e.Excerpt))
 }
 
 // editWeight is what a field edit weighs against a written item.
@@ -186,7 +193,9 @@ func (s strengths) strongestFirst(items []*evidence.Evidence) []scored {
 // like those already quoted (in shown, which it adds to; nil for none): a
 // description pasted from a template into three stories reads as one
 // proof, not three. Of an epic that holds both a progress note and a plan,
-// the second takes a slot no other issue would fill.
+// the second takes a slot no other issue would fill; but a favoured kind
+// is not held back by its issue: the epic's own update beside the
+// decision taken on it is what a hiring manager reads for.
 //
 // One record claimed as two kinds of work is quoted once, under one of
 // them: where the strongest kind leaves a slot empty that the other would
@@ -198,14 +207,14 @@ func (s strengths) pickVaried(items []*evidence.Evidence, n int, shown *quoteSet
 		shown = &quoteSet{}
 	}
 	ranked := s.strongestFirst(provable(items))
-	picked := fillVaried(ranked, nil, n, shown)
+	picked := s.fillVaried(ranked, nil, n, shown)
 	for i := 0; i < len(picked) && len(picked) < n; i++ {
 		for _, c := range ranked {
 			if c.item.SourceID == "" || recordOf(c.item) != recordOf(picked[i]) ||
 				slices.ContainsFunc(picked, func(p *evidence.Evidence) bool { return p.Category == c.item.Category }) {
 				continue
 			}
-			if trial := fillVaried(ranked, append(slices.Clone(picked[:i]), c.item), n, shown); len(trial) > len(picked) {
+			if trial := s.fillVaried(ranked, append(slices.Clone(picked[:i]), c.item), n, shown); len(trial) > len(picked) {
 				picked = trial
 				break
 			}
@@ -225,8 +234,13 @@ func (s strengths) pickVaried(items []*evidence.Evidence, n int, shown *quoteSet
 // is both is a progress note, stakeholder communication as the taxonomy
 // files it, never shown as "Epic ownership" ("where we are: vault
 // integration … done").
+//
+// A note that opens by saying it is one ("Quick note on progress: 4.12
+// was the first release fully on the checklist …") is told only as the
+// update it is, or as a decision it records: "Planned the release of
+// REL-411", an epic, is not what its writer did there.
 func provable(items []*evidence.Evidence) []*evidence.Evidence {
-	ruled, update := make(map[activityRef]bool), make(map[activityRef]bool)
+	ruled, update, onlyUpdate := make(map[activityRef]bool), make(map[activityRef]bool), make(map[activityRef]bool)
 	for _, e := range items {
 		if e.SourceID == "" {
 			continue
@@ -236,13 +250,20 @@ func provable(items []*evidence.Evidence) []*evidence.Evidence {
 		}
 		if e.Category == evidence.CatStakeholderComms {
 			update[recordOf(e)] = true
+			onlyUpdate[recordOf(e)] = onlyUpdate[recordOf(e)] || opensAsUpdate.MatchString(e.Excerpt)
 		}
 	}
 	return slices.DeleteFunc(slices.Clone(items), func(e *evidence.Evidence) bool {
 		return e.SourceID != "" && (e.Rule == evidence.RuleTextModel && ruled[recordOf(e)] ||
-			e.Category == evidence.CatEpicOwnership && update[recordOf(e)])
+			e.Category == evidence.CatEpicOwnership && update[recordOf(e)] ||
+			onlyUpdate[recordOf(e)] && e.Category != evidence.CatStakeholderComms && e.Category != evidence.CatDecisionMaking)
 	})
 }
+
+// opensAsUpdate finds a note that says first that it is a progress or
+// status note: "Quick note on progress:", "Update:", "Status: at risk",
+// "Where we are, for anyone following along:", "Sharing where we stand".
+var opensAsUpdate = regexp.MustCompile(`(?i)^\W*(?:(?:a\s+)?(?:quick|short|small|brief)\s+)?(?:(?:note|word)\s+on\s+(?:progress|status)|(?:progress|status|weekly|project)\s+(?:note|update|report)|update|status|progress|where we (?:are|stand)|sharing where we (?:are|stand)|summary for)\b`)
 
 // recordOf is the Jira record an item is evidence from.
 func recordOf(e *evidence.Evidence) activityRef {
@@ -251,7 +272,7 @@ func recordOf(e *evidence.Evidence) activityRef {
 
 // fillVaried adds to picked (kept first) the strongest of ranked as
 // pickVaried picks them, leaving shown as it was.
-func fillVaried(ranked []scored, picked []*evidence.Evidence, n int, shown *quoteSet) []*evidence.Evidence {
+func (s strengths) fillVaried(ranked []scored, picked []*evidence.Evidence, n int, shown *quoteSet) []*evidence.Evidence {
 	categories := make(map[string]bool)
 	issues := make(map[issueRef]bool)
 	var quoted quoteSet
@@ -271,7 +292,7 @@ func fillVaried(ranked []scored, picked []*evidence.Evidence, n int, shown *quot
 				return picked
 			}
 			e := c.item
-			if categories[e.Category] || (onePerIssue && e.IssueKey != "" && issues[issueRef{e.SiteName, e.IssueKey}]) ||
+			if categories[e.Category] || (onePerIssue && e.IssueKey != "" && issues[issueRef{e.SiteName, e.IssueKey}] && !s.favours(e)) ||
 				shown.has(e.Excerpt) || quoted.has(e.Excerpt) {
 				continue
 			}

@@ -959,6 +959,11 @@ func actionVerb(c evidence.Category, e *evidence.Evidence) string {
 	if e.Source == evidence.SourceIssue && c.StoryCreated != "" {
 		return c.StoryCreated
 	}
+	if c.ID == evidence.CatEpicOwnership && e.Source == evidence.SourceChange && editedField(e.Excerpt) == "Status" {
+		// Along its lifecycle: "Shaped the epic — Status: In Review → In
+		// Progress" claimed scope work a status edit does not show.
+		return "Moved the epic"
+	}
 	if c.StoryAction != "" {
 		return c.StoryAction
 	}

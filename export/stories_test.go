@@ -320,6 +320,7 @@ func TestStoryVerbsSayWhatTheActivityWas(t *testing.T) {
 	incident, _ := evidence.CategoryByID(evidence.CatIncidentCoord)
 	story, _ := evidence.CategoryByID(evidence.CatStoryWriting)
 	accept, _ := evidence.CategoryByID(evidence.CatAcceptanceTesting)
+	epic, _ := evidence.CategoryByID(evidence.CatEpicOwnership)
 	for _, tt := range []struct {
 		c                           evidence.Category
 		source                      evidence.Source
@@ -341,6 +342,8 @@ func TestStoryVerbsSayWhatTheActivityWas(t *testing.T) {
 		{accept, evidence.SourceComment, "Story", "Runbook links", "Reopening: AC 2 says the alert links its runbook, but the link is missing.", "Tested and reopened", ""},
 		{accept, evidence.SourceChange, "Story", "Runbook links", "Status: Done → In Progress", "Tested and reopened", "change.reopen"},
 		{accept, evidence.SourceChange, "Story", "Runbook links", "Status: In Review → Done", "Verified", "change.accept"},
+		{epic, evidence.SourceChange, "Epic", "Kubernetes 1.30 upgrade", "Status: To Do → In Progress", "Moved the epic", "change.epic-status"},
+		{epic, evidence.SourceComment, "Epic", "Kubernetes 1.30 upgrade", "Scope: the drain settings are out of this epic.", "Shaped the epic", ""},
 	} {
 		e := &evidence.Evidence{Category: tt.c.ID, Rule: tt.rule, Source: tt.source, IssueType: tt.issueType, IssueSummary: tt.summary, Excerpt: tt.excerpt}
 		if got := actionVerb(tt.c, e); got != tt.want {

@@ -163,7 +163,7 @@ func TestDemoEveryEpicHasATheme(t *testing.T) {
 			}
 			lists := map[string][]string{
 				"whyNow": th.whyNow, "metric": th.metric, "dash": th.dash, "done": th.done, "doing": th.doing, "next": th.next,
-				"risk": th.risk, "slips": th.slips, "urgent": th.urgent, "minor": th.minor, "gain": th.gain, "gap": th.gap,
+				"risk": th.risk, "slips": th.slips, "urgent": th.urgent, "minor": th.minor, "minorWork": th.minorWork, "gain": th.gain, "gap": th.gap,
 				"relnote": th.relnote, "rollout": th.rollout, "decisions": th.decisions, "watchers": th.watchers,
 			}
 			for name, list := range lists {

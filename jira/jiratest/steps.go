@@ -2004,6 +2004,11 @@ func (ig *issueGen) themeSlot(name string) string {
 		"gain": th.gain, "relnote": th.relnote, "rollout": th.rollout,
 		"watcher": th.watchers,
 	}
+	if ig.is.Type != typeBug {
+		// A story or a task is new work: it waits for what it would add,
+		// not for how rarely a fault shows.
+		lists["minor"] = th.minorWork
+	}
 	words := ig.fill(pickOf(ig.generator, ig.usable(lists[strings.ToLower(name)])))
 	if name != strings.ToLower(name) {
 		return upperFirst(words)

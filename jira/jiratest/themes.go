@@ -33,13 +33,18 @@ type epicTheme struct {
 	// slips are why a piece of it was late, as a clause after "because":
 	// its own reasons, so that two initiatives' new dates do not give
 	// the same excuse.
-	slips   []string
-	urgent  []string // why a piece of it goes up the list now
-	minor   []string // why a piece of it can wait
-	gain    []string // what a piece of it buys, as a noun phrase
-	gap     []string // what was missing when she reopened one
-	relnote []string // its line in the release notes
-	rollout []string // how a piece of it reaches production
+	slips  []string
+	urgent []string // why a piece of it goes up the list now
+	// minor is why a fault of it can wait, as a clause about the fault:
+	// how rarely it shows, whom it hits, what works around it; said only
+	// of a bug. minorWork is why a piece of new work (a story, a task)
+	// can wait: what it would add, and what does the job meanwhile.
+	minor     []string
+	minorWork []string
+	gain      []string // what a piece of it buys, as a noun phrase
+	gap       []string // what was missing when she reopened one
+	relnote   []string // its line in the release notes
+	rollout   []string // how a piece of it reaches production
 	// decisions are whole comments: the trade-offs made under the
 	// initiative, in the words of the people who made them.
 	decisions []string
@@ -96,7 +101,11 @@ var epicThemes = map[string]*epicTheme{
 			"it fired {$2-3} times in {$4-8} weeks and each page was real",
 			"a silence rule covers it until the routing change lands",
 			"it adds one page a month at most",
+		},
+		minorWork: []string{
 			"it costs the rotation under an hour of toil a week",
+			"the hand-over checklist covers most of it by hand",
+			"it saves the on-call a few minutes a shift at most",
 		},
 		gain:    []string{"a {$10-40}% drop in pages", "{$3-9} fewer night pages a week", "one less alert nobody acts on"},
 		gap:     []string{"the alert for {$svc} still has no runbook link", "the page for {$svc} still goes to the platform queue, not the owning team", "the duplicate pages are back for {$svc}"},
@@ -139,6 +148,10 @@ var epicThemes = map[string]*epicTheme{
 			"the policy review with the leads waits on it",
 		},
 		minor: []string{
+			"it only affects the burn-rate panel, and the alerts still page",
+			"it fired late once in {$4-8} weeks, and the fast-burn alert caught the same breach",
+		},
+		minorWork: []string{
 			"{$svc} already has its SLO in code and this only tidies it up",
 			"the board is readable already and this only changes its layout",
 			"the slow-burn ticket covers the same case",
@@ -185,8 +198,12 @@ var epicThemes = map[string]*epicTheme{
 		},
 		minor: []string{
 			"it only shows up on the staging cluster, and production is weeks away",
-			"the old cluster is read-only already and costs little",
 			"it only affects the batch node pool, which we can drain at night",
+		},
+		minorWork: []string{
+			"the upgrade plan already has every cluster's date, and the team reads it there",
+			"it saves a few minutes per cluster, and only {$2-3} clusters are left",
+			"the checks in CI cover most of it until the last cluster is done",
 		},
 		gain:    []string{"one blocker less for the production date", "an upgrade without dropped requests"},
 		gap:     []string{"the drain took two nodes per zone at once", "the CI check still passes a chart that uses a removed API", "{$svc} returned 5xx while its node drained"},
@@ -231,10 +248,13 @@ var epicThemes = map[string]*epicTheme{
 		},
 		minor: []string{
 			"it only affects staging and the drill still passes",
-			"the drill result is in #platform already; this only adds a chart",
 			"it only affects the read replicas, and the drill still passes",
 			"it only affects the read replicas, and no tier-1 service reads from them yet",
+		},
+		minorWork: []string{
+			"the drill result is in #platform already; this only adds a chart",
 			"it only adds a chart to {$dash}",
+			"the runbook covers it by hand, and a failover is rare",
 		},
 		gain:    []string{"failover under 30 s", "no restart after a failover"},
 		gap:     []string{"{$svc} needed a restart after the drill", "the failover alert doesn't give the measured downtime", "the drill report shows the database's downtime, not what {$svc} saw"},
@@ -279,8 +299,13 @@ var epicThemes = map[string]*epicTheme{
 		},
 		minor: []string{
 			"one pilot team uses it and they have a workaround",
+			"it only affects previews older than a week, and a re-create fixes it",
+			"the manual clean-up script works around it",
+		},
+		minorWork: []string{
 			"it saves a minute on a ten-minute create",
 			"the manual clean-up script still covers it",
+			"only one pilot team has asked for it so far",
 		},
 		gain:    []string{"{$5-12} fewer environment tickets a month", "preview environments in under 10 minutes"},
 		gap:     []string{"the environment was still running three days after its PR closed", "the environment's cost doesn't show on the cost dashboard", "the database module still hands out a static password"},
@@ -326,6 +351,11 @@ var epicThemes = map[string]*epicTheme{
 			"it only happens on retries, and the webhook still arrives",
 			"support can resend the webhook from the admin page",
 		},
+		minorWork: []string{
+			"the delivery log already answers most of what merchants ask",
+			"only {$2-3} merchants have asked for it, and none of them is waiting on it",
+			"the failure e-mail already tells merchants the same",
+		},
 		gain:    []string{"{$3-9} fewer webhook tickets a week", "{$customer}'s biggest complaint"},
 		gap:     []string{"it gave up after {$2-4} retries instead of retrying for 24 hours", "the failure e-mail went out twice in one day", "a partial refund still sends its webhook twice"},
 		relnote: []string{"Failed webhooks are retried with backoff for 24 hours; nothing to change for integrators.", "Merchants get an e-mail when webhooks to their endpoint keep failing."},
@@ -370,6 +400,11 @@ var epicThemes = map[string]*epicTheme{
 			"it only changes the error text, not the payment",
 			"it hit under 1% of challenges last week",
 		},
+		minorWork: []string{
+			"by our own numbers it would win back under 1% of checkouts",
+			"the acquirer's monthly report already gives us most of it",
+			"no merchant has asked for it since {$since}",
+		},
 		gain:    []string{"a {$3-8} point drop in the challenge rate", "{$customer}'s biggest complaint"},
 		gap:     []string{"a timeout and a declined challenge return the same error code", "switching a merchant back to 3DS1 needed a deploy", "the exemption isn't requested for a €20 payment"},
 		relnote: []string{"EU card payments use 3-D Secure 2; most low-risk payments skip the challenge.", "A failed 3-D Secure challenge returns a distinct error code for each cause."},
@@ -410,9 +445,13 @@ var epicThemes = map[string]*epicTheme{
 			"the reconciliation report has shown the same {$3-9} differences all week",
 		},
 		minor: []string{
-			"it only changes the report's layout, not the entries",
-			"it's one currency with {$2-9} payments a day",
+			"it only affects one currency with {$2-9} payments a day",
 			"finance can work around it with a filter on the report",
+		},
+		minorWork: []string{
+			"it only changes the report's layout, not the entries",
+			"the nightly reconciliation already does the same check",
+			"finance has not asked for it since the migration started",
 		},
 		gain:    []string{"a month-end close in {$2-3} days instead of 6", "{$20-60} fewer manual adjustments a month"},
 		gap:     []string{"one refund wrote ledger entries that don't sum to zero", "running the day again added its entries twice", "the reconciliation report misses the payouts in {~SEK|NOK|DKK}"},
@@ -457,7 +496,12 @@ var epicThemes = map[string]*epicTheme{
 		minor: []string{
 			"it only happens on iOS {~16|17} and the payment still arrives",
 			"the spinner times out on its own after a minute",
+			"it only affects the {$2-4}% of confirmations that start offline",
+		},
+		minorWork: []string{
 			"only {$2-4}% of confirmations start offline at all",
+			"the queue already covers the common case, and the rest can wait for the next app release",
+			"the app store review adds two weeks to it, and nobody is waiting on it",
 		},
 		gain:    []string{"{$10-25} fewer 'lost payment' tickets a month", "no double charges on a flaky connection"},
 		gap:     []string{"the payment shows as failed, not pending, after reconnecting", "the expiry message never appears after 24 hours", "a queued confirmation is sent twice after the app restarts"},
@@ -500,7 +544,12 @@ var epicThemes = map[string]*epicTheme{
 		minor: []string{
 			"only old app versions show it",
 			"it affects {$2-4}% of devices and the notification still arrives",
+			"it only affects Android 12, and the notification still arrives",
+		},
+		minorWork: []string{
 			"quiet hours already cover most of the complaints",
+			"the settings page already lets people turn the noisy ones off",
+			"under {$2-4}% of users open the notification settings at all",
 		},
 		gain:    []string{"a {$5-15} point drop in push opt-outs", "fewer uninstalls after a campaign"},
 		gap:     []string{"marketing notifications still arrive with the switch off", "the preference didn't reach the second device", "a security alert was held back during quiet hours"},
@@ -547,6 +596,11 @@ var genericTheme = epicTheme{
 		"it only happens on retries, {$2-3} times in {$4-8} weeks",
 		"only {$customer} has seen it and they have a workaround",
 		"nobody has hit it since {$since}",
+	},
+	minorWork: []string{
+		"nobody has asked for it since {$since}",
+		"it saves a few minutes a week, and the current way works",
+		"it is clean-up, and nothing waits on it",
 	},
 	gain:     []string{"a {$10-40}% drop in pages", "{$customer}'s biggest complaint", "{$3-9} fewer tickets a week"},
 	watchers: []string{"{$outsider}"},

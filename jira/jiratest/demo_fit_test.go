@@ -2,8 +2,11 @@ package jiratest_test
 
 import (
 	"regexp"
+	"slices"
 	"testing"
 	"time"
+
+	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
 
 var (
@@ -62,4 +65,62 @@ func TestDemoReasonsToWaitFitTheKindOfIssue(t *testing.T) {
 		t.Errorf("%d of %d reasons to wait do not fit the kind of issue", bad, reasons)
 	}
 	t.Logf("%d reasons to wait", reasons)
+}
+
+// claimsRelease is Me saying an issue goes into a release: its name.
+var claimsRelease = regexp.MustCompile(`^(?:Must-have for|Targeting|Aiming this at|This ships in|Go/no-go for) ([\w.-]*\w)(?:[:;]|\.(?:\s|$))`)
+
+// shipped reports whether p's release of that name is out by t.
+func shipped(p *jiratest.Project, name string, t time.Time) bool {
+	i := slices.IndexFunc(p.Versions, func(v *jiratest.Version) bool { return v.Name == name })
+	return i >= 0 && !p.Versions[i].ReleaseDate.After(t)
+}
+
+// "Not blocking for this release, and the cut-off was on the 26th. Moving
+// it to the next release." on OPS-1254 on 3 August, and on 12 August
+// "Must-have for platform-2026.08: without it every failover needs a
+// restart of argo-cd": once Me has moved an issue out of a release, she
+// does not call it a must-have for that release, nor target it, and a
+// release she says an issue goes into is its fix version, if it has one
+// still to ship.
+func TestDemoIssuesMovedOutOfAReleaseStayOut(t *testing.T) {
+	claims, bad := 0, 0
+	for opts, site := range threadSites() {
+		me := site.MyAccount().DisplayName
+		for _, is := range site.Issues() {
+			var out []string
+			var outSaid []*jiratest.Comment
+			for _, c := range is.Comments {
+				if c.Author.DisplayName != me {
+					continue
+				}
+				if notInRelease.MatchString(c.Body) {
+					out = append(out, releaseAt(is.Project, c.Created))
+					outSaid = append(outSaid, c)
+					continue
+				}
+				m := claimsRelease.FindStringSubmatch(c.Body)
+				if m == nil {
+					continue
+				}
+				claims++
+				if i := slices.Index(out, m[1]); i >= 0 {
+					bad++
+					t.Errorf("%s, seed %d: %s, Me moves it out of %s on %s, then on %s says %q",
+						opts.Deployment, opts.Seed, is.Key, m[1], outSaid[i].Created.Format(time.DateOnly), c.Created.Format(time.DateOnly), c.Body)
+				} else if fv := fixVersionsAt(is, c.Created); len(fv) > 0 && !slices.Contains(fv, m[1]) && !shipped(is.Project, fv[len(fv)-1], c.Created) {
+					bad++
+					t.Errorf("%s, seed %d: %s, fix version %v on %s, yet Me says %q",
+						opts.Deployment, opts.Seed, is.Key, fv, c.Created.Format(time.DateOnly), c.Body)
+				}
+			}
+		}
+	}
+	if claims == 0 {
+		t.Error("Me puts no issue into a release: the test reads none of what it guards")
+	}
+	if bad > 0 {
+		t.Errorf("%d of %d", bad, claims)
+	}
+	t.Logf("%d claims of a release", claims)
 }

@@ -1391,6 +1391,24 @@ func (ig *issueGen) meReleaseTalk() bool {
 	return true
 }
 
+// release is the release Me names for the issue ({$version}): its fix
+// version while that is still to ship, else the release being cut, or
+// the first after it that she has not said the issue is not needed for.
+// "Not blocking for this release … Moving it to the next release" and,
+// nine days later, "Must-have for platform-2026.08", the same release,
+// read as if she had forgotten her own call.
+func (ig *issueGen) release() *Version {
+	p := ig.is.Project
+	if n := len(ig.is.FixVersions); n > 0 && ig.is.FixVersions[n-1].ReleaseDate.After(ig.at) {
+		return ig.is.FixVersions[n-1]
+	}
+	v := p.versionAt(ig.at)
+	for slices.Contains(ig.notIn, v) && v != p.Versions[len(p.Versions)-1] {
+		v = p.versionAt(v.ReleaseDate.Add(24 * time.Hour))
+	}
+	return v
+}
+
 // leavesRelease reports whether a release comment says the issue is not
 // needed for the release being cut.
 func leavesRelease(text string) bool {
@@ -1869,7 +1887,7 @@ func (ig *issueGen) slot(name string) string {
 	case "date":
 		return workday(ig.at.AddDate(0, 0, 7+g.pick(24))).Format("2 Jan")
 	case "version":
-		return is.Project.versionAt(ig.at).Name
+		return ig.release().Name
 	case "freeze":
 		return freezeOf(is.Project.versionAt(ig.at)).Format("Monday 2 Jan")
 	case "sprint":

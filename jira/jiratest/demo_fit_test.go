@@ -124,3 +124,44 @@ func TestDemoIssuesMovedOutOfAReleaseStayOut(t *testing.T) {
 	}
 	t.Logf("%d claims of a release", claims)
 }
+
+// backlogTalk are the words of Me's comments that rank an issue against
+// the rest of the backlog or put it into a release.
+var backlogTalk = regexp.MustCompile(`^(?:Release notes for|Added to the .+ release notes|Code freeze for|No-go for|Ordering for the next|Ranked this to the top|With our capacity|Realistically it's either|High impact for the effort|Parking this)`)
+
+// "This ships in platform-2026.12; it goes out behind the flag, and we
+// turn it on for 5% of merchants" on OPS-1297, a postmortem, and "Nice-to-
+// have for now: it only happens on retries, 3 times in 8 weeks" on
+// OPS-1186, another: a postmortem is the write-up of an incident, not a
+// feature on the backlog, and ranking it or shipping it in a release reads
+// as a template gone astray. Me says none of that on a postmortem.
+func TestDemoPostmortemsGetNoBacklogTalk(t *testing.T) {
+	postmortems, bad := 0, 0
+	for opts, site := range threadSites() {
+		me := site.MyAccount().DisplayName
+		for _, is := range site.Issues() {
+			if !slices.Contains(is.Labels, "postmortem") {
+				continue
+			}
+			postmortems++
+			for _, c := range is.Comments {
+				if c.Author.DisplayName != me {
+					continue
+				}
+				talk := pushesUp.MatchString(c.Body) || pushesDown.MatchString(c.Body) || notInRelease.MatchString(c.Body) ||
+					claimsRelease.MatchString(c.Body) || backlogTalk.MatchString(c.Body) ||
+					slices.ContainsFunc(waitReasons, func(re *regexp.Regexp) bool { return re.MatchString(c.Body) })
+				if talk {
+					bad++
+					t.Errorf("%s, seed %d: postmortem %s on %s: %q", opts.Deployment, opts.Seed, is.Key, c.Created.Format(time.DateOnly), c.Body)
+				}
+			}
+		}
+	}
+	if postmortems == 0 {
+		t.Error("no postmortem: the test reads none of what it guards")
+	}
+	if bad > 0 {
+		t.Errorf("%d comments on %d postmortems", bad, postmortems)
+	}
+}

@@ -1177,10 +1177,11 @@ func isSlip(body string) bool {
 // meTradeoff moves the issue up or down the list with a reason. Once Me
 // has said which way an issue goes (stance), her later reasons on it go
 // the same way: "Raising priority because …" and "Dropping the priority
-// because …" on one issue contradict each other.
+// because …" on one issue contradict each other. She does not rank a
+// postmortem against the backlog (meReleaseTalk).
 func (ig *issueGen) meTradeoff() bool {
 	day := func(t time.Time) string { return t.UTC().Format(time.DateOnly) }
-	if ig.done() || !ig.arguedAt.IsZero() && day(ig.arguedAt) == day(ig.at) {
+	if ig.done() || ig.kind == kindPostmortem || !ig.arguedAt.IsZero() && day(ig.arguedAt) == day(ig.at) {
 		return false
 	}
 	if ig.stance == 0 {
@@ -1345,9 +1346,10 @@ func (ig *issueGen) sprintsBeen() []*Sprint {
 // meReleaseTalk aims the issue at a release, or says what the release
 // brings. Aiming it at a release puts it first, as "Raising priority"
 // does: Me says it only of an issue she has not said can wait, and says
-// no more that it can (stance).
+// no more that it can (stance). A postmortem is the write-up of an
+// incident, not backlog work: neither ranks it nor ships it in a release.
 func (ig *issueGen) meReleaseTalk() bool {
-	if ig.is.Project == ig.mob {
+	if ig.is.Project == ig.mob || ig.kind == kindPostmortem {
 		return false
 	}
 	texts := releaseComments

@@ -3,6 +3,7 @@ package jiratest_test
 import (
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -32,7 +33,7 @@ var (
 // a story or a task is new work, and a reason to let it wait that speaks
 // of how rarely a fault shows tells the reader the PM did not read the
 // ticket. Me gives a fault's reasons only on a bug, and a bug's reason
-// is one.
+// is one, a single clause.
 func TestDemoReasonsToWaitFitTheKindOfIssue(t *testing.T) {
 	reasons, bad := 0, 0
 	for opts, site := range threadSites() {
@@ -48,7 +49,12 @@ func TestDemoReasonsToWaitFitTheKindOfIssue(t *testing.T) {
 						continue
 					}
 					reasons++
-					if fault := faultReasons.MatchString(m[1]); fault != (is.Type.Name == "Bug") {
+					if strings.Contains(m[1], ", and ") {
+						// The templates join the reason to the next clause
+						// with ", and": a reason of two reads as a run-on.
+						bad++
+						t.Errorf("%s, seed %d: %s gives a reason of two clauses: %q", opts.Deployment, opts.Seed, is.Key, c.Body)
+					} else if fault := faultReasons.MatchString(m[1]); fault != (is.Type.Name == "Bug") {
 						bad++
 						t.Errorf("%s, seed %d: %s (%s, %q) on %s: %q",
 							opts.Deployment, opts.Seed, is.Key, is.Type.Name, is.Summary, c.Created.Format(time.DateOnly), c.Body)

@@ -148,8 +148,8 @@ var epicThemes = map[string]*epicTheme{
 			"the policy review with the leads waits on it",
 		},
 		minor: []string{
-			"it only affects the burn-rate panel, and the alerts still page",
-			"it fired late once in {$4-8} weeks, and the fast-burn alert caught the same breach",
+			"it only affects the burn-rate panel, not the alerts",
+			"it fired late once in {$4-8} weeks with no breach missed",
 		},
 		minorWork: []string{
 			"{$svc} already has its SLO in code and this only tidies it up",
@@ -197,12 +197,12 @@ var epicThemes = map[string]*epicTheme{
 			"every chart that fails the check holds up the production date",
 		},
 		minor: []string{
-			"it only shows up on the staging cluster, and production is weeks away",
+			"it only shows up on the staging cluster so far",
 			"it only affects the batch node pool, which we can drain at night",
 		},
 		minorWork: []string{
-			"the upgrade plan already has every cluster's date, and the team reads it there",
-			"it saves a few minutes per cluster, and only {$2-3} clusters are left",
+			"the upgrade plan already has every cluster's date",
+			"only {$2-3} clusters are left to upgrade",
 			"the checks in CI cover most of it until the last cluster is done",
 		},
 		gain:    []string{"one blocker less for the production date", "an upgrade without dropped requests"},
@@ -248,13 +248,13 @@ var epicThemes = map[string]*epicTheme{
 		},
 		minor: []string{
 			"it only affects staging and the drill still passes",
-			"it only affects the read replicas, and the drill still passes",
-			"it only affects the read replicas, and no tier-1 service reads from them yet",
+			"it only affects the read replicas, where the drill still passes",
+			"it only affects the read replicas, which no tier-1 service reads from yet",
 		},
 		minorWork: []string{
 			"the drill result is in #platform already; this only adds a chart",
 			"it only adds a chart to {$dash}",
-			"the runbook covers it by hand, and a failover is rare",
+			"the runbook covers it by hand for the few failovers we have",
 		},
 		gain:    []string{"failover under 30 s", "no restart after a failover"},
 		gap:     []string{"{$svc} needed a restart after the drill", "the failover alert doesn't give the measured downtime", "the drill report shows the database's downtime, not what {$svc} saw"},
@@ -299,7 +299,7 @@ var epicThemes = map[string]*epicTheme{
 		},
 		minor: []string{
 			"one pilot team uses it and they have a workaround",
-			"it only affects previews older than a week, and a re-create fixes it",
+			"it only affects previews older than a week, which a re-create fixes",
 			"the manual clean-up script works around it",
 		},
 		minorWork: []string{
@@ -348,12 +348,12 @@ var epicThemes = map[string]*epicTheme{
 		},
 		minor: []string{
 			"only {$customer} has seen it, {$2-3} times in {$4-8} weeks",
-			"it only happens on retries, and the webhook still arrives",
+			"it only happens on retries and the webhook still arrives",
 			"support can resend the webhook from the admin page",
 		},
 		minorWork: []string{
 			"the delivery log already answers most of what merchants ask",
-			"only {$2-3} merchants have asked for it, and none of them is waiting on it",
+			"only {$2-3} merchants have asked for it so far",
 			"the failure e-mail already tells merchants the same",
 		},
 		gain:    []string{"{$3-9} fewer webhook tickets a week", "{$customer}'s biggest complaint"},
@@ -500,8 +500,8 @@ var epicThemes = map[string]*epicTheme{
 		},
 		minorWork: []string{
 			"only {$2-4}% of confirmations start offline at all",
-			"the queue already covers the common case, and the rest can wait for the next app release",
-			"the app store review adds two weeks to it, and nobody is waiting on it",
+			"the offline queue already covers the common case",
+			"nobody is waiting on it before the next app release",
 		},
 		gain:    []string{"{$10-25} fewer 'lost payment' tickets a month", "no double charges on a flaky connection"},
 		gap:     []string{"the payment shows as failed, not pending, after reconnecting", "the expiry message never appears after 24 hours", "a queued confirmation is sent twice after the app restarts"},
@@ -544,7 +544,7 @@ var epicThemes = map[string]*epicTheme{
 		minor: []string{
 			"only old app versions show it",
 			"it affects {$2-4}% of devices and the notification still arrives",
-			"it only affects Android 12, and the notification still arrives",
+			"it only affects Android 12 and the notification still arrives",
 		},
 		minorWork: []string{
 			"quiet hours already cover most of the complaints",
@@ -599,8 +599,8 @@ var genericTheme = epicTheme{
 	},
 	minorWork: []string{
 		"nobody has asked for it since {$since}",
-		"it saves a few minutes a week, and the current way works",
-		"it is clean-up, and nothing waits on it",
+		"it saves a few minutes a week at most",
+		"it is clean-up that nothing waits on",
 	},
 	gain:     []string{"a {$10-40}% drop in pages", "{$customer}'s biggest complaint", "{$3-9} fewer tickets a week"},
 	watchers: []string{"{$outsider}"},

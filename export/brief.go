@@ -429,6 +429,13 @@ type resultClause struct {
 // a space ("8 of 8 services have SLOs, and the policy…").
 var clauseEnd = regexp.MustCompile(`[.;,] `)
 
+// measureListed ends a clause's text with a number and its unit, which a
+// comma and a number after it continue as a list: "the last three drills
+// measured 12 s, 23 s and 16 s" is one clause, not "…measured 12 s".
+var measureListed = regexp.MustCompile(`\d(?: ?(?:%|[a-z]{1,3}))?$`)
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
 // resultClauses splits an outcome into its clauses, each trimmed, without
 // a final full stop.
 func resultClauses(text string) []resultClause {
@@ -436,6 +443,9 @@ func resultClauses(text string) []resultClause {
 	var out []resultClause
 	at := 0
 	for _, end := range clauseEnd.FindAllStringIndex(text, -1) {
+		if text[end[0]] == ',' && measureListed.MatchString(text[at:end[0]]) && startsWithDigit(text[end[1]:]) {
+			continue // "12 s, 23 s and 16 s" is one list of numbers
+		}
 		out = append(out, resultClause{text: strings.TrimSpace(text[at:end[0]]), comma: text[end[0]] == ','})
 		at = end[1]
 	}

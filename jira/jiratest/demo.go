@@ -665,7 +665,7 @@ func (ig *issueGen) setup(fu followUp) {
 		if is.Reporter == me {
 			is.Description = ig.storyDescription(seed)
 		} else {
-			is.Description = ig.freshFill(colleagueDescriptions...)
+			is.Description = ig.fresh(func() string { return ig.colleagueStory(seed) }, descriptionTails)
 		}
 	case kindTask:
 		is.Type = typeTask
@@ -981,6 +981,26 @@ func (ig *issueGen) writeStory(seed storySeed) string {
 		}
 	}
 	return ig.fill(strings.TrimRight(b.String(), "\n"))
+}
+
+// colleagueStory is how a colleague files a story: the user-story line
+// of its seed, shorter and plainer than Me's, at most with where it came
+// up; the acceptance criteria are for Me to add when she refines it.
+// Half of them write the line and nothing else.
+func (ig *issueGen) colleagueStory(seed storySeed) string {
+	as := "a" + article(seed.persona) + " " + seed.persona
+	var text string
+	switch ig.pick(6) {
+	case 0:
+		text = "As " + as + " I want " + seed.want + " so that " + seed.benefit + ".\n\n" + colleagueStoryOrigin
+	case 1:
+		text = "as " + as + " I want " + seed.want + ", so " + seed.benefit + ". " + colleagueStoryOrigin
+	case 2:
+		text = colleagueStoryOrigin + " The ask, as " + as + ": I want " + seed.want + ", so " + seed.benefit + "."
+	default:
+		text = "As " + as + " I want " + seed.want + " so that " + seed.benefit + "."
+	}
+	return ig.fill(text)
 }
 
 func article(word string) string {

@@ -105,7 +105,7 @@ var opsText = projectText{
 			[]string{"{{deployctl freeze --reason}} blocks every pipeline's deploy step", "The freeze is visible in Slack and in Argo CD", "Only the incident commander or a release manager can lift it"}},
 		{"Ticket before TLS certificates expire", "on-call engineer", "a ticket 21 days before any certificate expires", "certificates never expire in production again",
 			[]string{"cert-manager and external certificates are both covered", "The ticket names the owning team and the renewal runbook", "No page is sent unless expiry is under 72 hours"}},
-		{"Alert on {$svc} saturation before it pages", "on-call engineer", "a warning when {$svc} reaches 80% of its capacity", "we scale during office hours instead of at night",
+		{"Alert on {$svc} saturation before it pages", "on-call engineer", "a saturation warning when {$svc} reaches 80% of its capacity", "we scale during office hours instead of at night",
 			[]string{"Warning at 80% for 30 minutes goes to the team channel", "The alert links the scaling runbook", "No duplicate page is sent for the same saturation event"}},
 		{"Standard Terraform module for service databases", "developer", "a standard Terraform module for a service's database", "I get backups, alerts and access right without asking the platform team",
 			[]string{"The module creates the database with point-in-time recovery on", "Backup and replication-lag alerts are created with it", "Access is granted through Vault roles, never static passwords"}},
@@ -121,7 +121,7 @@ var opsText = projectText{
 			[]string{"The report lists the budget left per service over the last 28 days", "Services under 25% of their budget are highlighted", "It is generated on the first working day of the month"}},
 		{"Leave planned maintenance out of {$svc} SLOs", "service owner", "announced maintenance windows left out of the SLO for {$svc}", "a planned change doesn't use the budget we keep for surprises",
 			[]string{"A window in the change calendar pauses the SLO measurement", "Windows longer than 2 hours need a lead's approval", "The SLO board marks the time that was left out"}},
-		{"PodDisruptionBudget for {$svc}", "service owner", "{$svc} to keep enough replicas running while its nodes drain", "an upgrade never takes the whole service down at once",
+		{"PodDisruptionBudget for {$svc}", "service owner", "a PodDisruptionBudget that keeps enough {$svc} replicas running while its nodes drain", "an upgrade never takes the whole service down at once",
 			[]string{"The chart ships a PodDisruptionBudget with minAvailable derived from the replica count", "CI rejects a tier-1 chart without one", "The budget is exercised during the staging rehearsal"}},
 		{"Upgrade status per cluster on one page", "engineering manager", "one page that shows which clusters are on 1.30 and which charts still hold them back", "I can answer 'when are we done' without asking in Slack",
 			[]string{"Each cluster shows its version and the date of its upgrade window", "Charts that fail the removed-API check are listed with their owner", "The page updates from the CI results, not by hand"}},
@@ -308,7 +308,7 @@ var payText = projectText{
 			[]string{"Same key and body within 24h returns the first response", "Same key with a different body returns 422", "Keys are documented in the API reference"}},
 		{"Health endpoint with dependency checks for {$svc}", "on-call engineer", "{$svc} to report the health of its dependencies", "I can tell a database problem from a code problem in one request",
 			[]string{"{{/health/deep}} checks database, Kafka and the fraud scorer", "Each check has a 500 ms timeout", "The endpoint is excluded from the public ingress"}},
-		{"Graceful shutdown for {$svc}", "SRE", "{$svc} to finish in-flight requests before it stops", "deploys don't fail payments",
+		{"Graceful shutdown for {$svc}", "SRE", "a graceful shutdown that lets {$svc} finish in-flight requests before it stops", "deploys don't fail payments",
 			[]string{"SIGTERM stops accepting new requests and drains for up to 25 s", "No 5xx during a rolling deploy under load test", "preStop hook documented in the chart"}},
 		{"Frictionless 3-D Secure 2 for low-risk EU payments", "cardholder", "low-risk payments to pass 3-D Secure 2 without a challenge", "a small purchase from a shop I know doesn't send me to my bank's app",
 			[]string{"Device data and payment history go with every 3DS2 request", "An exemption is requested for payments under €30 where the issuer allows it", "The challenge rate per merchant is on the checkout dashboard"}},
@@ -437,7 +437,7 @@ var appText = projectText{
 	services: []string{"mobile-bff", "push-gateway", "iOS app", "Android app", "feature-flag service"},
 	repos:    []string{"mobile/ios", "mobile/android", "mobile/bff"},
 	channels: []string{"#mobile", "#mobile-releases", "#app-support"},
-	things: []string{"the time zone handling", "the push token refresh", "the offline queue store", "the retry helper", "the feature flag lookup",
+	things: []string{"the time zone handling", "the push token refresh", "the local queue store", "the retry helper", "the feature flag lookup",
 		"the date formatting", "the snapshot tests", "the deep link parser", "the settings screen state"},
 	undecided: []string{"whether old app versions get this too", "the wording of the in-app message", "the default for new installs"},
 	sightings: []string{
@@ -960,12 +960,9 @@ var (
 		"{$customer} hit this {$since}; {~{$2-9} failed requests in the logs|support has the request ids}.",
 		"",
 	}
-	colleagueDescriptions = []string{
-		"Context: came up in {~the retro|{$meeting}}. {$svc} needs this before {~the next peak|Black Friday|the {$region} launch}.",
-		"See the thread in {$channel}. Short version: the current setup doesn't scale past {$2-5}x today's traffic.",
-		"h3. What\nMove {$svc} to the new setup.\n\nh3. Why\nThe old one is end of life in {~June|March|September}{? and {$customer} is asking about it}.",
-		"{$outsider} flagged this{? on {$since}}: {~{$customer} sees it|support gets {$2-6} tickets a week about it}. {~Needs a look before the next release.|Not urgent, but it keeps coming back.}",
-	}
+	// colleagueStoryOrigin is where a colleague says the story she files
+	// came up.
+	colleagueStoryOrigin = "{~Came up in {~the retro|{$meeting}}.|See the thread in {$channel}.|Asked for in {$channel} more than once.}"
 	// storyContext is what a story's "Why now" may add after the reason.
 	storyContext = "{~Nobody owns it today.|{$person} has a workaround nobody else knows.|It gets worse every quarter we wait.|{$person} asked about it again this week.}"
 	// descriptionTails are details anyone might add to a description;

@@ -435,6 +435,12 @@ func (g *generator) teamBacklog(extra int) {
 	g.teamFillers(extra)
 }
 
+// teamWants is the one line a team story of the sprint scene has: what
+// the team wants, in the words of its summary.
+func teamWants(summary string) string {
+	return "As the platform team we want this done: " + strings.ToLower(summary[:1]) + summary[1:] + "."
+}
+
 // overcommittedSprint plants what the team finished in the three sprints
 // before the running one, and a next sprint planned well beyond it: the
 // sprint planning `next` finds nobody did (sprint.overcommitted).
@@ -462,7 +468,7 @@ func (g *generator) overcommittedSprint(active, next *Sprint) {
 			who := team[(j+k)%len(team)]
 			is := g.teamIssue(ops, typeStory, f.summary, who, sp.Start.Add(-48*time.Hour))
 			points := f.points
-			is.Description, is.StoryPoints, is.Assignee, is.Sprints = "As the platform team we want this done."+ac, &points, who, []*Sprint{sp}
+			is.Description, is.StoryPoints, is.Assignee, is.Sprints = teamWants(f.summary)+ac, &points, who, []*Sprint{sp}
 			is.Components = []*Component{ops.Components[(j+k)%len(ops.Components)]}
 			is.Status, is.Resolution, is.Resolved = statusDone, resolutionDone, sp.End.Add(-time.Duration(24*(1+k))*time.Hour)
 			is.Updated = is.Resolved
@@ -494,7 +500,7 @@ func (g *generator) overcommittedSprint(active, next *Sprint) {
 		who := team[k%len(team)]
 		is := g.teamIssue(ops, typeStory, plans[k], who, s.Now.AddDate(0, 0, -5))
 		points := []float64{8, 5, 8, 5, 3}[k%5]
-		is.Description, is.StoryPoints, is.Assignee, is.Sprints = "As the platform team we want this done."+ac, &points, who, []*Sprint{next}
+		is.Description, is.StoryPoints, is.Assignee, is.Sprints = teamWants(plans[k])+ac, &points, who, []*Sprint{next}
 		is.Components = []*Component{ops.Components[k%len(ops.Components)]}
 		if k == 1 {
 			is.Priority, candidate = priorityLow, is

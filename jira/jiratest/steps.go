@@ -1601,6 +1601,11 @@ func (ig *issueGen) colleagueTalk() bool {
 	switch {
 	case ig.worked:
 		texts = colleagueWork
+		if ig.is.Status != statusInReview && ig.is.Status != statusDone {
+			// A change is out in production once it is in review or
+			// done, not while its work goes on.
+			texts = slices.DeleteFunc(slices.Clone(texts), func(t string) bool { return strings.Contains(t, "to production") })
+		}
 	case ig.is.Type == typeBug:
 		texts = append(slices.Clone(texts), ig.text.sightings...)
 	}

@@ -210,24 +210,12 @@ func (s *Store) KeepTeamIssues(ctx context.Context, siteID int64, keep map[strin
 
 // TeamIssues reads the stored team issues of a site, by key.
 func (s *Store) TeamIssues(ctx context.Context, siteID int64) ([]next.TeamIssue, error) {
-	rows, err := s.reader().QueryContext(ctx, `SELECT issue FROM team_issues WHERE site_id = ? ORDER BY project, length(issue_key), issue_key`, siteID)
+	out, err := s.decodedIssues(ctx, func(data []byte, ti *next.TeamIssue) error { return json.Unmarshal(data, ti) },
+		`SELECT issue FROM team_issues WHERE site_id = ? ORDER BY project, length(issue_key), issue_key`, siteID)
 	if err != nil {
 		return nil, fmt.Errorf("read team issues: %w", err)
 	}
-	defer rows.Close()
-	var out []next.TeamIssue
-	for rows.Next() {
-		var data string
-		if err := rows.Scan(&data); err != nil {
-			return nil, err
-		}
-		var ti next.TeamIssue
-		if err := json.Unmarshal([]byte(data), &ti); err != nil {
-			return nil, fmt.Errorf("decode stored team issue: %w", err)
-		}
-		out = append(out, ti)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // YourIssues are the issues of the user's own sync on a site that `next`
@@ -295,6 +283,12 @@ func (s *Store) YourIssues(ctx context.Context, site evidence.Site) ([]next.Team
 // storedIssues reads the issues a query selects (one column, the stored
 // issue), as team issues with no team fields.
 func (s *Store) storedIssues(ctx context.Context, query string, args ...any) ([]next.TeamIssue, error) {
+	return s.decodedIssues(ctx, func(data []byte, ti *next.TeamIssue) error { return json.Unmarshal(data, &ti.Issue) }, query, args...)
+}
+
+// decodedIssues reads the rows a query selects (one column of JSON) and
+// decodes each into a team issue with decode.
+func (s *Store) decodedIssues(ctx context.Context, decode func([]byte, *next.TeamIssue) error, query string, args ...any) ([]next.TeamIssue, error) {
 	rows, err := s.reader().QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
@@ -306,11 +300,11 @@ func (s *Store) storedIssues(ctx context.Context, query string, args ...any) ([]
 		if err := rows.Scan(&data); err != nil {
 			return nil, err
 		}
-		var is next.TeamIssue
-		if err := json.Unmarshal([]byte(data), &is.Issue); err != nil {
+		var ti next.TeamIssue
+		if err := decode([]byte(data), &ti); err != nil {
 			return nil, fmt.Errorf("decode stored issue: %w", err)
 		}
-		out = append(out, is)
+		out = append(out, ti)
 	}
 	return out, rows.Err()
 }

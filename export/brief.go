@@ -456,8 +456,9 @@ func resultClauses(text string) []resultClause {
 const headlineWritten = 3
 
 // writtenClaims are the claims of the kinds of work the user did mostly
-// in writing (decisions, updates, incident comms, stories), biggest
-// first: what a hiring manager reads as communication, unlike field edits.
+// in writing (decisions, updates, incident comms, stories), those that
+// show judgment first, then biggest first: what a hiring manager reads as
+// communication, unlike field edits.
 func writtenClaims(groups []group, lead string) []countedClaim {
 	var written []group
 	for _, g := range groups {
@@ -471,7 +472,18 @@ func writtenClaims(groups []group, lead string) []countedClaim {
 			written = append(written, g)
 		}
 	}
-	claims := leadFirst(countedClaims(written, false), lead)
+	claims := countedClaims(written, false)
+	// Judgment and communication before more acts of other kinds: a
+	// release manager's "made the go/no-go call on 4 releases" says more
+	// than "tested 27 delivered issues". One act is no pattern.
+	telling := func(c countedClaim) bool { return c.judgment && c.n > 1 }
+	slices.SortStableFunc(claims, func(a, b countedClaim) int {
+		if telling(a) == telling(b) {
+			return 0
+		}
+		return firstIf(telling(a))
+	})
+	claims = leadFirst(claims, lead)
 	return claims[:min(len(claims), headlineWritten)]
 }
 

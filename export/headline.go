@@ -127,6 +127,9 @@ type countedClaim struct {
 	phrase   string // "recorded 72 product decisions"
 	category string
 	n        int // claimCount of items
+	// judgment marks what a PM hiring manager reads for besides
+	// initiatives: decisions, updates, incidents led, go/no-go calls.
+	judgment bool
 	// items are the evidence the claim counts: the category's, but for
 	// incidents (see incidentUpdates).
 	items []*evidence.Evidence
@@ -148,6 +151,7 @@ func countedClaims(groups []group, oneEpic bool) []countedClaim {
 		}
 		n := claimCount(g.category, items)
 		phrase := g.category.Claim(n)
+		judgment := slices.Contains([]string{evidence.CatDecisionMaking, evidence.CatStakeholderComms, evidence.CatIncidentCoord}, g.category.ID)
 		if g.category.ID == evidence.CatIncidentCoord && n == 0 {
 			// No update on an issue that is an incident: what the user did
 			// is on the issues themselves, as the bullet says it.
@@ -165,8 +169,9 @@ func countedClaims(groups []group, oneEpic bool) []countedClaim {
 			// apart by itself; the report only names them, for --explain.)
 			claims, numbers := (&report{view: &view{}}).releaseClaims(items)
 			phrase, n = claims[0], int(numbers[0].Value)
+			judgment = numbers[0].Counts == countsGoNoGo
 		}
-		all = append(all, countedClaim{phrase, g.category.ID, n, items})
+		all = append(all, countedClaim{phrase, g.category.ID, n, judgment, items})
 	}
 	// Stable, so equal counts keep taxonomy order.
 	slices.SortStableFunc(all, func(a, b countedClaim) int { return b.n - a.n })

@@ -252,6 +252,9 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 			"with the result “production defects in first two weeks came down from 11 (4.10 + 4.11) to 3 (4.13 + 4.14)”, a 73% drop."},
 		{"the initiative's bullet works out the change from 11 to 3", view.bullets,
 			"came down from 11 (4.10 + 4.11) to 3 (4.13 + 4.14), a 73% drop."},
+		// A release manager's calls say more than her 27 tested issues.
+		{"the headline tells her go/no-go calls", view.brief,
+			"Along the way I led the response to 1 incident, posted 11 stakeholder updates and made the go/no-go call on 4 releases (1 of them a no-go)."},
 		{"the epic's Objective is its goal", view.brief,
 			"**Goal.** Every Core Banking release from 4.12 onwards should go to production only after a documented, repeatable readiness check"},
 		{"the epic's Exit criteria are its success metrics", view.brief,

@@ -1039,9 +1039,11 @@ func (r *report) goNoGoCalls(items []*evidence.Evidence) (string, []bulletNumber
 // issues planned, and the 4 she moved out of 4.13 at code freeze as
 // planned into 4.14. What is neither a call nor an edit of a fix
 // version is said as what it is, release plans written on issues.
-func (r *report) releaseClaims(items []*evidence.Evidence) ([]string, []bulletNumber) {
-	var claims []string
-	var numbers []bulletNumber
+// Scoped are the items whose projects and assignees the bullet may count:
+// the issues planned or written on, not the release tickets calls were
+// made on, nor the assignees of stories moved out ("with 3 teammates"
+// after a call and a move claims a re-plan done with them).
+func (r *report) releaseClaims(items []*evidence.Evidence) (claims []string, numbers []bulletNumber, scoped []*evidence.Evidence) {
 	if calls, callNumbers := r.goNoGoCalls(items); calls != "" {
 		claims = append(claims, calls)
 		numbers = append(numbers, callNumbers...)
@@ -1065,6 +1067,7 @@ func (r *report) releaseClaims(items []*evidence.Evidence) ([]string, []bulletNu
 			numbers = append(numbers, n)
 		}
 		claims = append(claims, claim)
+		scoped = planned
 	}
 	if len(moved) > 0 {
 		n := r.count(moved, countsIssues)
@@ -1077,6 +1080,9 @@ func (r *report) releaseClaims(items []*evidence.Evidence) ([]string, []bulletNu
 		if later {
 			where = " to a later release"
 		}
+		if from := movedFrom(moved); from != "" {
+			where = " from " + from + where
+		}
 		claims = append(claims, "moved "+what+where)
 		numbers = append(numbers, n)
 	}
@@ -1088,8 +1094,9 @@ func (r *report) releaseClaims(items []*evidence.Evidence) ([]string, []bulletNu
 		}
 		claims = append(claims, claim)
 		numbers = append(numbers, n)
+		scoped = items
 	}
-	return claims, numbers
+	return claims, numbers, scoped
 }
 
 // fixVersionEdit is the user's edit of an issue's releases as the rules
@@ -1123,6 +1130,24 @@ func fixVersionEdits(items []*evidence.Evidence) (planned, moved []*evidence.Evi
 		}
 	}
 	return planned, moved, later && len(moved) > 0
+}
+
+// movedFrom is the release all the moves left, or "" when they left
+// several: "moved 4 issues from 4.13 to a later release" says which
+// release was cut.
+func movedFrom(moves []*evidence.Evidence) string {
+	from := ""
+	for i, e := range moves {
+		m := fixVersionEdit.FindStringSubmatch(e.Excerpt)
+		if i > 0 && m[1] != from {
+			return ""
+		}
+		from = m[1]
+	}
+	if strings.Contains(from, ",") {
+		return "" // "from 4.13, 4.14" reads as a list of moves
+	}
+	return from
 }
 
 // versionAfter reports whether release b comes after release a of the
@@ -1167,22 +1192,24 @@ func versionParts(name string) []string {
 // calls the user made lead: "Made the go/no-go call on 5 releases (2 of
 // them a no-go) and moved 4 issues to a later release".
 func sayPlanning(r *report, groups []group) []clause {
-	all := items(groups)
 	var claims []string
 	var numbers []bulletNumber
+	var scoped []*evidence.Evidence
 	for _, g := range groups {
 		n := r.count(g.items, countsWork)
 		if g.category.ID == evidence.CatReleasePlanning {
-			release, releaseNumbers := r.releaseClaims(g.items)
+			release, releaseNumbers, releaseScoped := r.releaseClaims(g.items)
 			claims = append(claims, release...)
 			numbers = append(numbers, releaseNumbers...)
+			scoped = append(scoped, releaseScoped...)
 			continue
 		}
 		claims = append(claims, g.category.Claim(int(n.Value)))
 		numbers = append(numbers, n)
+		scoped = append(scoped, g.items...)
 	}
 	// ", with" after "for 90 issues": not "for 90 issues for 6 teammates".
-	return []clause{join(said(evidence.JoinAnd(claims), numbers...), r.scope(all)), r.teammates(all, ", with ")}
+	return []clause{join(said(evidence.JoinAnd(claims), numbers...), r.scope(scoped)), r.teammates(scoped, ", with ")}
 }
 
 // sayUpdates: "Posted 84 stakeholder updates on 53 issues across 3

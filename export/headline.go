@@ -167,7 +167,7 @@ func countedClaims(groups []group, oneEpic bool) []countedClaim {
 			// releases", not "planned 14 issues into releases" of a
 			// release manager's own release tickets. (A count tells sites
 			// apart by itself; the report only names them, for --explain.)
-			claims, numbers := (&report{view: &view{}}).releaseClaims(items)
+			claims, numbers, _ := (&report{view: &view{}}).releaseClaims(items)
 			phrase, n = claims[0], int(numbers[0].Value)
 			judgment = numbers[0].Counts == countsGoNoGo
 		}

@@ -174,6 +174,31 @@ var (
 // not put it off ("not resolved yet", "once it is fixed") or ask it
 // ("Resolved?").
 func ReportsEndState(text string) bool {
+	return reportsDone(text, endState.FindStringIndex)
+}
+
+// ReportsWentLive reports whether text says a release went out, as
+// ReportsEndState says an end: "4.13 deployed successfully", "went live
+// at 22:40", not "will be deployed on 22nd" nor "deployed to staging".
+func ReportsWentLive(text string) bool {
+	return reportsDone(text, func(clause string) []int {
+		if notProduction.MatchString(clause) {
+			return nil
+		}
+		return wentLive.FindStringIndex(clause)
+	})
+}
+
+var (
+	// wentLive finds words that say a release went out to its users.
+	wentLive = regexp.MustCompile(`(?i)\b(?:deployed|released|went live|(?:\d+(?:\.\d+)+|release|version|build|it|we|we're|everything) (?:(?:is|are) (?:now )?|now )live)\b`)
+	// notProduction names where a release goes before its users see it.
+	notProduction = regexp.MustCompile(`(?i)\b(?:staging|uat|sit|pre-?prod|qa|test(?:ing)? env(?:ironment)?|canary|beta)\b`)
+)
+
+// reportsDone reports whether a clause of text, of its own and neither
+// put off nor asked, has what find finds (its index, or nil).
+func reportsDone(text string, find func(clause string) []int) bool {
 	start := 0
 	for _, cut := range append(clauseBreak.FindAllStringIndex(text, -1), []int{len(text), len(text)}) {
 		clause := text[start:cut[0]]
@@ -182,7 +207,7 @@ func ReportsEndState(text string) bool {
 		if question {
 			continue
 		}
-		if at := endState.FindStringIndex(clause); at != nil && !notEnded.MatchString(clause[:at[0]]) {
+		if at := find(clause); at != nil && !notEnded.MatchString(clause[:at[0]]) {
 			return true
 		}
 	}

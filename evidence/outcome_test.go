@@ -143,6 +143,31 @@ func TestClosingReport(t *testing.T) {
 	}
 }
 
+func TestReportsWentLive(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"4.13 deployed successfully. PVT done.", true},
+		{"4.14 deployed. PVT passed.", true},
+		{"Released to all stores at 22:40, no rollback", true},
+		{"4.12 is live. Zero rollback.", true},
+		{"we went live at 06:10", true},
+		{"Deployment on 22nd.", false},
+		{"will be deployed on 22nd", false},
+		{"not deployed yet, waiting for the CAB", false},
+		{"deployed to staging, UAT starts Monday", false},
+		{"deployed on pre-prod for the dry run", false},
+		{"Deployed?", false},
+		{"Update: mitigation is live. Impact: 3,100 merchants, 40 minutes.", false},
+		{"Go-live date of 22nd is still holding as of now", false},
+	} {
+		if got := evidence.ReportsWentLive(tt.text); got != tt.want {
+			t.Errorf("ReportsWentLive(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestReportsEndState(t *testing.T) {
 	for _, tt := range []struct {
 		text string

@@ -30,7 +30,10 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/ w
 // that they are the same on every run.
 type siteView struct {
 	brief, full, bullets, next string
-	evidence                   []evidence.Evidence
+	// deadline is the story stories --question tells of delivering
+	// against a deadline.
+	deadline string
+	evidence []evidence.Evidence
 	// printed is everything the commands printed, standard error included.
 	printed string
 	// dir holds the database and every file pmfolio wrote beside it.
@@ -70,6 +73,9 @@ func viewSite(t *testing.T, site *jiratest.Site, conf siteConf, opts ...jiratest
 		{"bullets", func() error {
 			return runBullets(ctx, bulletsOptions{portfolioInput: in, Top: export.DefaultBullets, Format: "text"})
 		}, &view.bullets},
+		{"stories --question", func() error {
+			return runStories(ctx, storiesOptions{portfolioInput: in, Format: "markdown", Question: "a time you delivered against a deadline"})
+		}, &view.deadline},
 		{"next", func() error {
 			return runNext(ctx, nextOptions{IO: stdio, DBPath: db, Detectors: detectors, Format: "table"})
 		}, &view.next},
@@ -255,6 +261,8 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 		// A release manager's calls say more than her 27 tested issues.
 		{"the headline tells her go/no-go calls", view.brief,
 			"Along the way I led the response to 1 incident, posted 11 stakeholder updates and made the go/no-go call on 4 releases (1 of them a no-go)."},
+		{"the deadline story tells the go-live date she kept", view.deadline,
+			"**Result.** What Jira shows: it went live on 22 August, the go-live date I gave on 10 August (“Go-live date of 22nd is still holding as of now”); the issue is done."},
 		{"the epic's Objective is its goal", view.brief,
 			"**Goal.** Every Core Banking release from 4.12 onwards should go to production only after a documented, repeatable readiness check"},
 		{"the epic's Exit criteria are its success metrics", view.brief,

@@ -24,12 +24,12 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/ w
 
 // siteView is what a user sees of a hand-built site (jiratest.KestrelSite,
 // jiratest.KaveriSite) after syncing it into a new database: the brief, the
-// full export, the bullets, pmfolio next and the evidence of the JSON
-// export, each made by the function its command runs, as of the site's
+// full export, the bullets, pmfolio next (and next --all) and the
+// evidence of the JSON export, each made by the function its command runs, as of the site's
 // clock. The test server's address reads http://127.0.0.1:PORT in them, so
 // that they are the same on every run.
 type siteView struct {
-	brief, full, bullets, next string
+	brief, full, bullets, next, nextAll string
 	// deadline is the story stories --question tells of delivering
 	// against a deadline.
 	deadline string
@@ -80,6 +80,9 @@ func viewSite(t *testing.T, site *jiratest.Site, conf siteConf, opts ...jiratest
 			return runNext(ctx, nextOptions{IO: stdio, DBPath: db, Detectors: detectors, Format: "table"})
 		}, &view.next},
 		{"export --format json", func() error { return runExport(ctx, exportOptions{portfolioInput: in, Format: "json"}) }, &exported},
+		{"next --all", func() error {
+			return runNext(ctx, nextOptions{IO: stdio, DBPath: db, Detectors: detectors, Format: "table", All: true})
+		}, &view.nextAll},
 	} {
 		out.Reset()
 		if err := step.run(); err != nil {
@@ -161,6 +164,21 @@ func checkHides(t *testing.T, checks []shown) {
 	}
 }
 
+// entryOf is the entry of a `pmfolio next` table on the issue key, on one
+// line (a check reads across the table's wrapping), or "" when it lists
+// none.
+func entryOf(table, key string) string {
+	for _, entry := range nextEntry.Split(table, -1) {
+		if strings.HasPrefix(entry, key+" ") {
+			return evidence.OneLine(entry)
+		}
+	}
+	return ""
+}
+
+// nextEntry is where a `pmfolio next` table's entry starts: " 9. PAY-823 …".
+var nextEntry = regexp.MustCompile(`(?m)^ ?\d+\. `)
+
 // checkNoSecret fails if secret is in anything the user saw or in any file
 // pmfolio wrote: the database, its journal and the sync log.
 func checkNoSecret(t *testing.T, view siteView, secret string) {
@@ -208,6 +226,8 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		{"the epic he owned is as big as its issues, not only those with his evidence", view.brief, "· 13 issues with 3 teammates ·"},
 		{"pmfolio bullets says he led the epic, at its size", view.bullets, "- Led “Saved cards for returning customers” with 3 teammates across 13 issues: "},
 		{"next says the date he wrote for the Amex block has passed", view.next, "“late Q3”, has passed"},
+		{"next lists his silent follow-up in PAY lower, and says why", entryOf(view.nextAll, "PAY-823"), "with no word for 3 months; listed lower for its silence"},
+		{"next lists the silent Amex block lower, and says why", entryOf(view.nextAll, "CHK-1413"), "listed lower for its silence"},
 	})
 	checkHides(t, []shown{
 		{"the headline counts initiatives when there is one", view.brief, "1 initiative"},
@@ -215,6 +235,9 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		{"pmfolio bullets tells the epic it leads with again", view.bullets, "Owned 1 epic"},
 		{"next lists another team's backlog (GROW) as his", view.next, "GROW-"},
 		{"next speaks Jira's board words", view.next, "Ranked lower"},
+		// "open for 4 months with no word for 3 months" says it already.
+		{"next says the silence of his follow-up in PAY twice", entryOf(view.nextAll, "PAY-823"), "nobody has written on it"},
+		{"next says the silence of the Amex block twice", entryOf(view.nextAll, "CHK-1413"), "nobody has written on it"},
 	})
 	// He put the stories he filed under his epic a minute after filing
 	// them: that is filing, not grooming ("Refined 7 issues (Parent)").
@@ -269,6 +292,8 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 			"**Success metrics:** Checklist used for 3 consecutive releases; Zero rollbacks; Defect leakage to production less than 5 per release."},
 		{"the outcome names whom it mentions", view.brief, "Thanks Anand Kulkarni, Meenakshi Sundaram and Harpreet Kaur for the support."},
 		{"next names whom a question mentions", view.next, "Rohit Sharma asked “Meenakshi Sundaram, for joint accounts"},
+		{"next says how long a release's slipped issues have been silent, where nothing else says it", entryOf(view.nextAll, "CORE-2184"),
+			"listed lower: nobody has written on it for over 12 weeks"},
 		// Each "CAPA from CORE-2213." task she filed is a follow-up of the
 		// incident, not a postmortem.
 		{"the incident's bullet counts her 3 CAPA follow-ups and the 2 done", view.bullets, "wrote 1 postmortem and filed 3 follow-up issues, 2 of them done."},

@@ -1456,7 +1456,7 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 	if len(ranked) != 2 || ranked[0].IssueKey != "OPS-1" {
 		t.Fatalf("ranked %+v, want the live block first", ranked)
 	}
-	if why := strings.Join(ranked[1].Why, "; "); !strings.Contains(why, "listed lower: nobody has written on it for over 12 weeks") || strings.Contains(why, "open 10 months") {
+	if why := strings.Join(ranked[1].Why, "; "); !strings.Contains(why, "listed lower for its silence") || strings.Contains(why, "open 10 months") {
 		t.Errorf("the silent block's why %q, want its silence said and its age not counted", why)
 	}
 	// A block chased on its blocker is alive, however long the issue itself
@@ -1514,7 +1514,7 @@ func TestNoWhyOrActionReadsLikeAJiraRankEdit(t *testing.T) {
 	noComponent.Type, noComponent.Components, noComponent.SprintState, noComponent.Sprints, noComponent.Created = "Bug", nil, "", nil, days(30)
 	noPriority.Type, noPriority.Priority, noPriority.SprintState, noPriority.Sprints, noPriority.Created = "Bug", "", "", nil, days(30)
 	want := map[string]string{
-		"OPS-1": "months (the last comment, by Tomás on 1 Jul: “Waiting on PAY.”); listed lower: nobody has written on it for over 12 weeks\ndo:",
+		"OPS-1": "no comment for 5 months (the last comment, by Tomás on 1 Jul: “Waiting on PAY.”); listed lower for its silence\ndo:",
 		"OPS-2": "do: Triage it: set the component\n",
 		"OPS-3": "do: Triage it: set the priority and say in a comment why it gets that priority\n",
 	}
@@ -1561,7 +1561,7 @@ func TestYourOwnWordOnABlockerNeitherChasesNorRevivesIt(t *testing.T) {
 	if op.Action != want {
 		t.Errorf("action\n%q\nwant\n%q", op.Action, want)
 	}
-	if why := strings.Join(op.Why, "; "); !strings.Contains(why, "listed lower: nobody has written on it for over 12 weeks") || strings.Contains(why, "open ") {
+	if why := strings.Join(op.Why, "; "); !strings.Contains(why, "listed lower for its silence") || strings.Contains(why, "open ") {
 		t.Errorf("why %q, want it ranked at half for its silence, without its age", why)
 	}
 	// A question of yours on the blocker that nobody answered is chased.

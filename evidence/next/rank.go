@@ -3,6 +3,7 @@ package next
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -133,11 +134,15 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		}
 		if faded {
 			score /= 2
-			// The reason says how long, often in its own words ("no
-			// comment for 39 weeks"): say what it did to the entry's
-			// place, and in words no reader takes for Jira's own "Ranked
-			// lower", an edit of the backlog's order.
-			why = append(why, "listed lower: nobody has written on it for over 12 weeks")
+			// Say what the silence did to the entry's place, in words no
+			// reader takes for Jira's own "Ranked lower", an edit of the
+			// backlog's order; and how long only when the entry does not
+			// say it already ("no word for 4 months").
+			note := "listed lower: nobody has written on it for over 12 weeks"
+			if longSilenceTold.MatchString(op.Reason) || longSilenceTold.MatchString(op.Action) {
+				note = "listed lower for its silence"
+			}
+			why = append(why, note)
 		}
 		// An issue the user filed is an ask of their own: said, so that a
 		// reader finds their own year-old item for what it is.
@@ -280,6 +285,13 @@ func (t *Team) yourMissedVersionAmong(is TeamIssue, related []string) bool {
 	}
 	return false
 }
+
+// longSilenceTold is how an entry's reason or action says, in age's words,
+// that nobody has written on the issue for abandonedAfter or more: "no
+// word for 4 months", "no comment for 12 weeks", "no word since it was
+// filed", "after 7 months without a word", "asked … 4 months ago and
+// nobody answered".
+var longSilenceTold = regexp.MustCompile(`\bno (?:word|comment) (?:for (?:\d+ months|12 weeks)|since it was filed)\b|\b(?:\d+ months|12 weeks) (?:without a word|ago and nobody answered)\b`)
 
 // fadedSilence reports whether the team has moved on from an issue, which
 // nobody has written on for abandonedAfter: months without a word press less

@@ -292,6 +292,10 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 			"**Success metrics:** Checklist used for 3 consecutive releases; Zero rollbacks; Defect leakage to production less than 5 per release."},
 		{"the outcome names whom it mentions", view.brief, "Thanks Anand Kulkarni, Meenakshi Sundaram and Harpreet Kaur for the support."},
 		{"next names whom a question mentions", view.next, "Rohit Sharma asked “Meenakshi Sundaram, for joint accounts"},
+		// She gives each release's go/no-go verdict ("Go/No-Go dry run for
+		// 4.15: NO-GO"): going live without CORE-2210 is hers to decide.
+		{"next asks to record who accepts the go-live risk, and names nobody", entryOf(view.nextAll, "CORE-2210"),
+			"if not, it is your call at 4.15's go/no-go: decide whether it goes live without it, and record the decision on it"},
 		{"next says how long a release's slipped issues have been silent, where nothing else says it", entryOf(view.nextAll, "CORE-2184"),
 			"listed lower: nobody has written on it for over 12 weeks"},
 		// Each "CAPA from CORE-2213." task she filed is a follow-up of the

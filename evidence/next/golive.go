@@ -1,10 +1,13 @@
 package next
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/evidence/markup"
 )
 
@@ -19,8 +22,8 @@ var goLiveWords = regexp.MustCompile(`(?i)\b(?:can(?:not|['’]t)|won['’]t|mus
 // at the top priority always, and at the one below (High) only when your
 // own word on it says it blocks going live or why it matters, which the
 // reason quotes. The action asks its assignee whether it is being fixed
-// for the project's next release, and if not to record who accepts the
-// risk. Due with that release.
+// for the project's next release, and if not who accepts the risk
+// (riskCall). Due with that release.
 func assignedStalePriority(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	if !t.highPriority(is.Priority) || is.Assignee.ID == "" || is.Assignee.Inactive || sprintLabel(is) != "" ||
 		len(is.FixVersions) > 0 || len(is.Releases) > 0 || strings.EqualFold(is.Type, "Epic") || is.InProgress() {
@@ -42,13 +45,62 @@ func assignedStalePriority(d Detector, t *Team, is TeamIssue) (map[string]string
 	}
 	who := is.Assignee.DisplayName
 	vars := map[string]string{"priority": is.Priority, "owner": who, "age": age(since, t.Now), "your-word": word,
-		"ask": "Ask " + who + " when it will be fixed: set the fix version and plan it into a sprint, or record on it who accepts the risk of going live without it"}
+		"ask": "Ask " + who + " when it will be fixed: set the fix version and plan it into a sprint; if it cannot be fixed in time, " + t.riskCall(is, Release{})}
 	if r, ok := t.nextRelease(is.Project); ok {
 		vars["ask"] = "Ask " + who + " whether it is being fixed for " + r.Name + " (goes live " + r.Date.Format("Mon 2 Jan") +
-			"): if so, set the fix version and plan it into a sprint; if not, record on it who accepts the risk of going live without it"
+			"): if so, set the fix version and plan it into a sprint; if not, " + t.riskCall(is, r)
 		vars[dueVar] = r.Date.Format(time.RFC3339)
 	}
 	return vars, true
+}
+
+// goNoGoCall is a release's go/no-go verdict: "Go/No-Go for 4.14: GO",
+// "Go/No-Go dry run for 4.15: NO-GO".
+var goNoGoCall = regexp.MustCompile(`(?i)\bgo\s*/\s*no[\s-]?go\b[^:\n]{0,40}:\s*(?:no[\s-]?go|go)\b`)
+
+// riskCall says who decides whether release r goes live without an issue
+// that blocks it, by name where the team's issues show one: whoever gave
+// r's latest go/no-go verdict (the user, or a teammate to ask), else
+// whoever filed the issue; else whoever signs r off, in those words.
+// Going live with a known blocker is a risk someone accepts, not one the
+// user records for nobody.
+func (t *Team) riskCall(is TeamIssue, r Release) string {
+	release := cmp.Or(r.Name, "the next release")
+	if caller, ok := t.goNoGoCaller(is.Project, r); ok {
+		if caller.Is(t.Site.User) {
+			return "it is your call at " + r.Name + "'s go/no-go: decide whether it goes live without it, and record the decision on it"
+		}
+		return "ask " + caller.DisplayName + ", who makes " + r.Name + "'s go/no-go call, whether it goes live without it, and record the answer on it"
+	}
+	if filer := t.askableFiler(is); filer != "" && !is.Reporter.Is(is.Assignee) {
+		return "ask " + filer + ", who filed it, whether they accept the risk of " + release + " going live without it, and record the answer on it"
+	}
+	return "ask whoever signs off " + release + " whether it goes live without it, and record the answer on it"
+}
+
+// goNoGoCaller is who gave the latest go/no-go verdict (goNoGoCall) on
+// release r of a project, in a comment that names r or on an issue it is
+// a fix version of; someone who left calls nothing now.
+func (t *Team) goNoGoCaller(project string, r Release) (evidence.User, bool) {
+	if r.Name == "" {
+		return evidence.User{}, false
+	}
+	names := regexp.MustCompile(`(?:^|[^\w.])` + regexp.QuoteMeta(r.Name) + `(?:$|[^\w]|\.(?:\W|$))`)
+	var latest evidence.Comment
+	for _, is := range t.Issues {
+		of := slices.Contains(is.FixVersions, r.Name)
+		if is.Project != project && !of {
+			continue
+		}
+		for _, c := range is.Comments {
+			plain := markup.PlainText(c.Text)
+			if c.Author.Inactive || c.Author.LooksLikeAutomation() || c.At.Before(latest.At) || !goNoGoCall.MatchString(plain) || !of && !names.MatchString(plain) {
+				continue
+			}
+			latest = c
+		}
+	}
+	return latest.Author, latest.Author.ID != "" || latest.Author.DisplayName != ""
 }
 
 // nextRelease is a project's earliest unreleased fix version due from

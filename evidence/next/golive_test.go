@@ -31,15 +31,28 @@ func TestAHighIssueNobodyTouchedThatBlocksGoLive(t *testing.T) {
 		is.Releases = []Release{{Name: "4.15", Date: &date}}
 		return is
 	}
+	const ifSo = "Ask Rohit Sharma whether it is being fixed for 4.15 (goes live Sat 19 Dec): if so, set the fix version and plan it into a sprint; if not, "
 	tests := []struct {
-		name   string
-		edit   func(*TeamIssue)
-		reason string // "" for nothing from the detector
-		action string
+		name    string
+		edit    func(*TeamIssue)
+		verdict *evidence.Comment // a go/no-go call on the release's other issue
+		reason  string            // "" for nothing from the detector
+		action  string
 	}{
 		{name: "High, you said it cannot go live", edit: goLiveBlocker,
 			reason: "High priority, assigned to Rohit Sharma, with no fix version, no sprint and no word for 9 weeks; you wrote on 15 Sep: “Raising to High as this is a regulatory point (RBI audit observation). Cannot go live with this.”",
-			action: "Ask Rohit Sharma whether it is being fixed for 4.15 (goes live Sat 19 Dec): if so, set the fix version and plan it into a sprint; if not, record on it who accepts the risk of going live without it"},
+			action: ifSo + "ask whoever signs off 4.15 whether it goes live without it, and record the answer on it"},
+		{name: "you make the release's go/no-go calls", edit: goLiveBlocker,
+			verdict: &evidence.Comment{Author: me, At: days(10), Text: "*Go/No-Go dry run for 4.15:* {color:red}NO-GO{color}. We will re-assess on 15th."},
+			action:  ifSo + "it is your call at 4.15's go/no-go: decide whether it goes live without it, and record the decision on it"},
+		{name: "a teammate makes them", edit: goLiveBlocker,
+			verdict: &evidence.Comment{Author: tomas, At: days(10), Text: "Go/No-Go for 4.15: GO, pending the DR drill."},
+			action:  ifSo + "ask Tomás, who makes 4.15's go/no-go call, whether it goes live without it, and record the answer on it"},
+		{name: "a go/no-go only scheduled is no call", edit: goLiveBlocker,
+			verdict: &evidence.Comment{Author: tomas, At: days(10), Text: "Go/No-Go scheduled for 20th 4 PM."},
+			action:  ifSo + "ask whoever signs off 4.15 whether it goes live without it, and record the answer on it"},
+		{name: "else whoever filed it", edit: func(is *TeamIssue) { goLiveBlocker(is); is.Reporter = evidence.User{ID: "meena", DisplayName: "Meena"} },
+			action: ifSo + "ask Meena, who filed it, whether they accept the risk of 4.15 going live without it, and record the answer on it"},
 		{name: "Highest needs no word of yours", edit: func(is *TeamIssue) { goLiveBlocker(is); is.Priority, is.Comments = "Highest", nil },
 			reason: "Highest priority, assigned to Rohit Sharma, with no fix version, no sprint and no word for 9 weeks"},
 		// Quiet: no flood.
@@ -67,15 +80,18 @@ func TestAHighIssueNobodyTouchedThatBlocksGoLive(t *testing.T) {
 			is.Project = "CORE"
 			tt.edit(&is)
 			other := release("CORE-2265")
-			other.Project = "CORE"
-			got := detectedBy(t, cfg, []TeamIssue{is, other}, "priority.assigned-stale", tt.reason == "")
-			if tt.reason == "" {
+			other.Project, other.FixVersions = "CORE", []string{"4.15"}
+			if tt.verdict != nil {
+				other.Comments = []evidence.Comment{*tt.verdict}
+			}
+			got := detectedBy(t, cfg, []TeamIssue{is, other}, "priority.assigned-stale", tt.reason == "" && tt.action == "")
+			if tt.reason == "" && tt.action == "" {
 				return
 			}
 			if len(got) != 1 {
 				t.Fatalf("found %+v, want one finding", got)
 			}
-			if got[0].Reason != tt.reason {
+			if tt.reason != "" && got[0].Reason != tt.reason {
 				t.Errorf("reason %q\nwant   %q", got[0].Reason, tt.reason)
 			}
 			if tt.action != "" && got[0].Action != tt.action {

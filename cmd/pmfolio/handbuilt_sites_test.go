@@ -292,6 +292,10 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 			"**Success metrics:** Checklist used for 3 consecutive releases; Zero rollbacks; Defect leakage to production less than 5 per release."},
 		{"the outcome names whom it mentions", view.brief, "Thanks Anand Kulkarni, Meenakshi Sundaram and Harpreet Kaur for the support."},
 		{"next names whom a question mentions", view.next, "Rohit Sharma asked “Meenakshi Sundaram, for joint accounts"},
+		// Sanjay Bose wrote it waits on the link upgrade; Anand's reminder
+		// since says nothing of what.
+		{"next asks what the DR drill waits on, which Sanjay said", entryOf(view.nextAll, "REL-434"),
+			"Ask Sanjay Bose when the DC-DR link upgrade will be done: link its ticket here and post the date"},
 		// She gives each release's go/no-go verdict ("Go/No-Go dry run for
 		// 4.15: NO-GO"): going live without CORE-2210 is hers to decide.
 		{"next asks to record who accepts the go-live risk, and names nobody", entryOf(view.nextAll, "CORE-2210"),

@@ -946,14 +946,13 @@ func unlinkedBlock(d Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 	}
 	who := cmp.Or(is.Assignee.DisplayName, "the team")
 	askWaits, chase, stillChase := "Ask "+who+" what it still waits on: ", "link the issue that blocks it and chase that for a date", ""
-	// The last word may say what it waits on ("On hold till DC-DR link
-	// upgrade is done"): asking what, when it is quoted beside, reads as
-	// if the ticket went unread; when is the question left.
-	if c, ok := lastPersonComment(is); ok {
-		if when := waitsOnIn(markup.PlainText(c.Text)); when != "" {
-			askWaits, chase = "Ask "+who+" "+when+": ", "link its ticket here and post the date"
-			stillChase = "find out " + when + ", link its ticket here and post the date"
-		}
+	// A word on it may say what it waits on ("On hold till DC-DR link
+	// upgrade is done"): asking what then reads as if the ticket went
+	// unread; when is the question left.
+	if c, ok := newestWaitedOn(is); ok {
+		when := waitsOnIn(markup.PlainText(c.Text))
+		askWaits, chase = "Ask "+who+" "+when+": ", "link its ticket here and post the date"
+		stillChase = "find out " + when + ", link its ticket here and post the date"
 	}
 	vars := map[string]string{"blocker-state": state, "age": age(since, t.Now), "last-comment": t.lastCommentNote(is),
 		"unmark": strings.Join(unmark, " and "), "still-needed": "", "ask-waits": askWaits, "chase": chase, "or-close": ""}
@@ -993,6 +992,30 @@ var (
 	// whom "when … will be ready" does not fit.
 	lowerWord = regexp.MustCompile(`(?:^|\s)\p{Ll}[\p{L}-]*`)
 )
+
+// newestWaitedOn is the newest comment by a person on an issue that says
+// what the issue waits on (waitedOn), whoever wrote it: the assignee, the
+// one who filed it or a teammate may know. A later word that says nothing
+// of it ("Please keep this ticket updated") does not unsay it; one that
+// names it ("Freeze ends Monday" after "Blocked on the change freeze")
+// tells where it stands now, and what it still waits on is to be asked.
+func newestWaitedOn(is TeamIssue) (evidence.Comment, bool) {
+	var newest evidence.Comment
+	var named *regexp.Regexp // the last word of the thing waited on
+	for _, c := range is.Comments {
+		if c.Author.LooksLikeAutomation() {
+			continue
+		}
+		plain := markup.PlainText(c.Text)
+		if thing, _ := waitedOn(plain); thing != "" {
+			words := strings.Fields(thing)
+			newest, named = c, regexp.MustCompile(`(?i)\b`+regexp.QuoteMeta(words[len(words)-1])+`\b`)
+		} else if named != nil && named.MatchString(plain) {
+			named = nil
+		}
+	}
+	return newest, named != nil
+}
 
 // waitsOnIn asks when what a comment says an issue waits on will be
 // there: "when the DC-DR link upgrade will be done" of "On hold till DC-DR
@@ -2535,26 +2558,26 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 }
 
 // blockedOnWhat leads an action on an issue marked blocked (flagged, a
-// blocked status or label) whose assignee's own last word says what they
-// wait on: "Jonas Becker wrote on 3 Dec that it is blocked on access to
-// the checkout-gateway admin API: get that access granted or find who can
-// grant it". false when it is not marked blocked, nobody (or the user) has it,
-// or the last person's word is someone else's or names nothing waited on.
+// blocked status or label) whose newest word on what it waits on
+// (newestWaitedOn), by anyone, names it: "Jonas Becker wrote on 3 Dec
+// that it is blocked on access to the checkout-gateway admin API: get that
+// access granted or find who can grant it". false when it is not marked
+// blocked, nobody (or the user) has it, or no word names what it waits on.
 func (t *Team) blockedOnWhat(is TeamIssue) (string, bool) {
-	owner := activeOwner(is)
-	if !is.MarkedBlocked() || owner == "" || is.Assignee.Is(t.Site.User) {
+	if !is.MarkedBlocked() || activeOwner(is) == "" || is.Assignee.Is(t.Site.User) {
 		return "", false
 	}
-	c, ok := lastPersonComment(is)
-	if !ok || !c.Author.Is(is.Assignee) {
+	c, ok := newestWaitedOn(is)
+	if !ok {
 		return "", false
 	}
 	thing, state := waitedOn(markup.PlainText(c.Text))
-	if thing == "" {
-		return "", false
+	writer := cmp.Or(c.Author.DisplayName, "A teammate")
+	if c.Author.Is(t.Site.User) {
+		writer = "You"
 	}
 	// The day is the comment's: "since the 2nd" in it is its own word.
-	lead := owner + " wrote on " + dayOf(c.At, t.Now) + " that it is blocked on " + thing + ": "
+	lead := writer + " wrote on " + dayOf(c.At, t.Now) + " that it is blocked on " + thing + ": "
 	if accessTo.MatchString(thing) {
 		return lead + "get that access granted or find who can grant it", true
 	}

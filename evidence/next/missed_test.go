@@ -221,9 +221,25 @@ func TestAMissedReleaseBlockedLeadsWithWhatItWaitsOn(t *testing.T) {
 				is.Flagged, is.Comments = true, []evidence.Comment{comment(tomas, days(3), "Flagging this, will explain at standup.")}
 			},
 			action: replan, category: "release-planning"},
-		{name: "flagged, the last word someone else's: unchanged",
+		{name: "flagged, someone else said what it waits on",
 			edit: func(is *TeamIssue) {
 				is.Flagged, is.Comments = true, []evidence.Comment{comment(jonas, days(3), access)}
+			},
+			action: "Jonas wrote on 15 Nov that it is blocked on access to the checkout-gateway admin API: get that access granted or find who can grant it, " +
+				"then move it to the next release or take the version off",
+			category: "unblocking"},
+		{name: "flagged, a later word that says nothing of what it waits on does not unsay it",
+			edit: func(is *TeamIssue) {
+				is.Flagged = true
+				is.Comments = []evidence.Comment{comment(tomas, days(5), access), comment(jonas, days(3), "Any news here? The release notes need it.")}
+			},
+			action: "Tomás wrote on 13 Nov that it is blocked on access to the checkout-gateway admin API: get that access granted or find who can grant it, " +
+				"then move it to the next release or take the version off",
+			category: "unblocking"},
+		{name: "flagged, a later word on what it waited on: unchanged",
+			edit: func(is *TeamIssue) {
+				is.Flagged = true
+				is.Comments = []evidence.Comment{comment(tomas, days(5), access), comment(jonas, days(3), "Admin API access was granted this morning.")}
 			},
 			action: replan, category: "release-planning"},
 		{name: "flagged, missed months ago: still the one either/or",

@@ -463,6 +463,8 @@ func KaveriSite() *Site {
 	r1 := b.issue(rel, typeTask, "Release 4.15 - DR drill before go-live", "DR drill to be done before 4.15 go-live as per RBI circular.", anand, sanjay, ago(21))
 	r1.Status = statusOnHold
 	b.comment(r1, sanjay, ago(19), "On hold till DC-DR link upgrade is done.")
+	// A later word that does not say what it waits on does not unsay it.
+	b.comment(r1, anand, ago(12), "[~sbose], the drill has to be signed off before the 4.15 go-live. Please keep this ticket updated.")
 	r1.Sprints = []*Sprint{b.sprintAt(rel, now)}
 	r2 := b.issue(rel, typeTask, "Change advisory board slot for 4.15", "", anand, anand, ago(8))
 	r2.Sprints = []*Sprint{b.sprintAt(rel, now)}

@@ -2,6 +2,7 @@ package next
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -469,4 +470,27 @@ func TestYourFollowUpInAnotherTeamsProjectIsRankedByItself(t *testing.T) {
 		}
 	}
 	t.Error("PAY-823 not found")
+}
+
+// Your follow-up outside the team's backlog is read after the team's
+// issues, but ranked by its own score among them: a list cut to its top
+// entries keeps it above the team's lesser work, not after all of it.
+func TestYourFollowUpOutsideTheTeamsBacklogIsNotCutForComingLast(t *testing.T) {
+	followUp, chk := yourPayFollowUp()
+	followUp.Created, followUp.Updated = days(60), days(50)
+	followUp.Comments = []evidence.Comment{comment(followUp.Assignee, days(50), "Looks like a config change on our side.")}
+	var team []TeamIssue
+	for i := range 12 {
+		bug, planned := story(fmt.Sprintf("OPS-%d", i+1)), story(fmt.Sprintf("OPS-%d", i+101))
+		bug.Type, bug.Components, bug.Sprints, bug.SprintState, bug.Created = "Bug", nil, nil, "", days(20)
+		team = append(team, bug, planned)
+	}
+	ranked := Find(builtin(t), Team{Site: site, Issues: team, Yours: []TeamIssue{followUp, chk}, Now: now}, nil)
+	if len(ranked) != 13 || ranked[0].IssueKey != "PAY-823" {
+		var order []string
+		for _, op := range ranked {
+			order = append(order, fmt.Sprintf("%s %s %.2f", op.IssueKey, op.Detector, op.Score))
+		}
+		t.Errorf("ranked %q, want PAY-823's follow-up first of 13", order)
+	}
 }

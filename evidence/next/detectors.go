@@ -431,8 +431,8 @@ func (t *Team) opportunity(d Detector, f finding) Opportunity {
 		left = cmp.Or(left, is.Assignee.DisplayName, "its assignee")
 	}
 	category := cmp.Or(f.category, d.Category)
+	// The action says who left; the reason does not say it again.
 	if left != "" {
-		reason += "; " + left + " has left"
 		action = left + " has left: reassign it or close it"
 		category, settled = leftCategory, ""
 	}

@@ -98,6 +98,9 @@ func decodeNext(t *testing.T, r result) nextJSON {
 	return got
 }
 
+// openFor is how a reason gives an issue's age: "bug open for 12 months".
+var openFor = regexp.MustCompile(`\bopen for (\d+ (?:months|weeks|working days?))\b`)
+
 func TestNextOnTheDemoFindsThePlantedWorkAndNoLookAlike(t *testing.T) {
 	srv, env := teamSite(t)
 	c := cli{env: env}
@@ -112,6 +115,10 @@ func TestNextOnTheDemoFindsThePlantedWorkAndNoLookAlike(t *testing.T) {
 		detectors[op.Detector] = true
 		if op.Reason == "" || op.Action == "" || op.Category == "" || op.IssueURL != srv.URL()+"/browse/"+op.IssueKey {
 			t.Errorf("incomplete opportunity %+v", op)
+		}
+		// The reason gives the issue's age; the action does not again.
+		if age := openFor.FindStringSubmatch(op.Reason); age != nil && strings.Contains(op.Action, "open "+age[1]) {
+			t.Errorf("%s (%s) says it is open %s twice: %q, %q", op.IssueKey, op.Detector, age[1], op.Reason, op.Action)
 		}
 	}
 	var plants []jiratest.TeamPlant
@@ -416,7 +423,7 @@ func TestNextAlsoLineBracketsOnce(t *testing.T) {
 // once, by its first suggestion, not again by the next: the next says what
 // to do once that is settled.
 func TestNextAlsoLineDoesNotAskTwiceWhetherItIsStillWanted(t *testing.T) {
-	first := next.Opportunity{Action: "Ask the team whether it is still wanted (open 12 months, now at Highest, nobody on it and no word for 11 months): if so, plan it into a sprint with an owner; if not, close it and say why",
+	first := next.Opportunity{Action: "Ask the team whether it is still wanted (now at Highest, nobody on it and no word for 11 months): if so, plan it into a sprint with an owner; if not, close it and say why",
 		Settled: "Plan it into a sprint with an owner"}
 	also := next.Opportunity{Action: "Ask Jonas, who filed it, whether it is still wanted 11 months after the release: if so, move it to the next release; if not, close it and say why",
 		Settled: "Agree with Jonas, who filed it: move it to the next release", Reason: "2025.12 was released without it"}
@@ -427,7 +434,7 @@ func TestNextAlsoLineDoesNotAskTwiceWhetherItIsStillWanted(t *testing.T) {
 		t.Errorf("alsoLine after a first suggestion that does not ask = %q, want it to ask", got)
 	}
 	// Whether an old bug still happens is the same ask, of a slipped bug.
-	bug := next.Opportunity{Action: "Ask the team whether it still happens (open 12 months at High, nobody on it, no word for 11 months): if so, set the component; if not, close it and say why",
+	bug := next.Opportunity{Action: "Ask the team whether it still happens (at High, nobody on it, no word for 11 months): if so, set the component; if not, close it and say why",
 		Settled: "Triage it: set the component", Reason: "bug open for 12 months with no component"}
 	if got, want := alsoLine(first, bug), "Triage it: set the component (bug open for 12 months with no component)"; got != want {
 		t.Errorf("alsoLine = %q, want %q", got, want)

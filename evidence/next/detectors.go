@@ -1972,25 +1972,26 @@ func untriagedBug(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 // weeks open without a word: whether it still happens at all, as
 // priority.top-unowned and release.missed ask whether old work is still
 // wanted; triaging a bug fixed by the way, or about a system since
-// replaced, is busywork. It says what is known: how long it has been
-// open, at what priority, whether anyone has it, and its silence.
+// replaced, is busywork. It says what is known besides how long it has
+// been open, which the reason says: at what priority, whether anyone has
+// it, and its silence.
 func stillHappens(is TeamIssue, now time.Time) (string, bool) {
 	last := lastWord(is)
 	if now.Sub(is.Created) < abandonedAfter || now.Sub(last) < abandonedAfter {
 		return "", false
 	}
-	known := "open " + age(is.Created, now)
+	var known []string
 	if is.Priority != "" {
-		known += " at " + is.Priority
+		known = append(known, "at "+is.Priority)
 	}
 	if is.Assignee.ID == "" {
-		known += ", nobody on it"
+		known = append(known, "nobody on it")
 	}
 	silent := "no word since it was filed"
 	if last.After(is.Created) {
 		silent = "no word for " + age(last, now)
 	}
-	return known + ", " + silent, true
+	return strings.Join(append(known, silent), ", "), true
 }
 
 // fieldUseShare is the least share of a project's issues that carry a

@@ -26,19 +26,19 @@ func TestAnOldUntriagedBugIsAskedWhetherItStillHappens(t *testing.T) {
 		action string
 	}{
 		{name: "a year open, 11 months silent", edit: oldBug,
-			action: "Ask the team whether it still happens (open 12 months at High, nobody on it, no word for 11 months): if so, plan it into a sprint with an owner and set the component; if not, close it and say why"},
+			action: "Ask the team whether it still happens (at High, nobody on it, no word for 11 months): if so, plan it into a sprint with an owner and set the component; if not, close it and say why"},
 		{name: "silent since it was filed, someone's, no priority", edit: func(is *TeamIssue) {
 			oldBug(is)
 			is.Priority, is.Assignee, is.Comments, is.Created = "", tomas, nil, days(100)
-		}, action: "Ask Tomás whether it still happens (open 3 months, no word since it was filed): if so, set the priority and component and say in a comment why it gets that priority; if not, close it and say why"},
+		}, action: "Ask Tomás whether it still happens (no word since it was filed): if so, set the priority and component and say in a comment why it gets that priority; if not, close it and say why"},
 		{name: "nobody on it, filed by a teammate: whoever filed it knows whether it still happens", edit: func(is *TeamIssue) {
 			oldBug(is)
 			is.Reporter = tomas
-		}, action: "Ask Tomás, who filed it, whether it still happens (open 12 months at High, nobody on it, no word for 11 months): if so, plan it into a sprint with an owner and set the component; if not, close it and say why"},
+		}, action: "Ask Tomás, who filed it, whether it still happens (at High, nobody on it, no word for 11 months): if so, plan it into a sprint with an owner and set the component; if not, close it and say why"},
 		{name: "a Medium bug that still happens wants its component, not a sprint", edit: func(is *TeamIssue) {
 			oldBug(is)
 			is.Priority = "Medium"
-		}, action: "Ask the team whether it still happens (open 12 months at Medium, nobody on it, no word for 11 months): if so, set the component; if not, close it and say why"},
+		}, action: "Ask the team whether it still happens (at Medium, nobody on it, no word for 11 months): if so, set the component; if not, close it and say why"},
 		{name: "a word lately says it is alive", edit: func(is *TeamIssue) {
 			oldBug(is)
 			is.Comments = append(is.Comments, comment(tomas, days(14), "Hit it again on the new nodes."))

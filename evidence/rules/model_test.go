@@ -310,6 +310,22 @@ func TestAChaseIsClaimedWhatTheModelSays(t *testing.T) {
 	}
 }
 
+// Declining a teammate's request to take an item into a release, with its
+// cost, is release planning with the model on: the model reads the
+// apology and the test talk of Kaveri's reply as no PM work (p=0.002), and
+// comment.release-refusal says more than its words (model-veto: false).
+func TestAReleaseRefusalIsClaimedWhatTheModelSays(t *testing.T) {
+	text := "Sorry [~msundaram], we cannot take this into 4.13 at this stage. Code freeze was on 1st and regression is already 60% done; " +
+		"adding a change to the closure advice means re-running the full FD suite (3 days) and we will miss the 22nd. " +
+		"Suggest we take it in 4.14 on priority. If business still wants it in 4.13, we need a risk sign-off from [~akulkarni]."
+	got := Classify(clfComment(text), clfIssue("Story", clfLee, clfLee), clfMe)
+	if !slices.ContainsFunc(got, func(ev evidence.Evidence) bool {
+		return ev.Category == evidence.CatReleasePlanning && ev.Rule == "comment.release-refusal"
+	}) {
+		t.Errorf("the refusal is not release planning with the model on: %+v", got)
+	}
+}
+
 // A shop's Defect is the Bug the model learnt from: the steps of a defect
 // report the user filed for a developer are no story, whatever the site
 // calls its bugs.

@@ -1065,7 +1065,8 @@ func TestClassifyExcerptKeepsMentionsForTheStore(t *testing.T) {
 
 // One activity's claims that say the same work twice keep the surer one: a
 // rule's incident claim takes the place of stakeholder communication (and
-// of story writing, for a follow-up created), and on an issue that is no
+// of story writing, for a follow-up created), the text model's incident
+// claim that of the text model's stakeholder claim, and on an issue that is no
 // incident a rule's stakeholder claim takes the place of the text model's
 // incident claim ("Summary for Chloé: done, … ETA 19 Jan" on an alerting
 // ticket).
@@ -1084,10 +1085,12 @@ func TestSubsume(t *testing.T) {
 		want     []evidence.Evidence
 	}{
 		{"a rule's incident claim subsumes an update", []evidence.Evidence{update, incidentRule}, false, []evidence.Evidence{incidentRule}},
-		{"the model's incident claim subsumes nothing", []evidence.Evidence{modelUpdate, incidentModel}, true, []evidence.Evidence{modelUpdate, incidentModel}},
+		{"the model's incident claim subsumes the model's update", []evidence.Evidence{modelUpdate, incidentModel}, true, []evidence.Evidence{incidentModel}},
+		{"the model's incident claim subsumes the model's update on no incident", []evidence.Evidence{modelUpdate, incidentModel}, false, []evidence.Evidence{incidentModel}},
+		{"the model's incident claim does not subsume a rule's update on an incident", []evidence.Evidence{update, incidentModel}, true, []evidence.Evidence{update, incidentModel}},
 		{"on no incident a rule's update subsumes the model's incident claim", []evidence.Evidence{update, incidentModel}, false, []evidence.Evidence{update}},
 		{"on an incident both stay", []evidence.Evidence{update, incidentModel}, true, []evidence.Evidence{update, incidentModel}},
-		{"the model's update subsumes nothing", []evidence.Evidence{modelUpdate, incidentModel}, false, []evidence.Evidence{modelUpdate, incidentModel}},
+		{"the model's update alone stays", []evidence.Evidence{modelUpdate}, false, []evidence.Evidence{modelUpdate}},
 	} {
 		same := func(a, b evidence.Evidence) bool { return a.Category == b.Category && a.Rule == b.Rule }
 		if got := subsume(slices.Clone(tt.claims), tt.incident); !slices.EqualFunc(got, tt.want, same) {

@@ -326,6 +326,22 @@ func TestAReleaseRefusalIsClaimedWhatTheModelSays(t *testing.T) {
 	}
 }
 
+// An update written while coordinating an incident is incident
+// coordination, not also stakeholder communication, when the text model
+// says both: Kestrel's note on CHK-1415 (a Bug) was both, at p=1.00 and
+// p=0.61.
+func TestAnIncidentUpdateIsNoSecondStakeholderUpdate(t *testing.T) {
+	text := "for everyone following: card payments failing for ~60% of orders since 13:55, PayPal fine. PAY rolling back, " +
+		"next note here by 14:45. Rosa - support macro for 'payment failed' is the right one to use"
+	var got []string
+	for _, ev := range Classify(clfComment(text), clfIssue("Bug", clfLee, clfMe), clfMe) {
+		got = append(got, ev.Category)
+	}
+	if !slices.Equal(got, []string{evidence.CatIncidentCoord}) {
+		t.Errorf("the incident update claimed %v, want incident coordination alone", got)
+	}
+}
+
 // A shop's Defect is the Bug the model learnt from: the steps of a defect
 // report the user filed for a developer are no story, whatever the site
 // calls its bugs.

@@ -1178,7 +1178,8 @@ func isSlip(body string) bool {
 // has said which way an issue goes (stance), her later reasons on it go
 // the same way: "Raising priority because …" and "Dropping the priority
 // because …" on one issue contradict each other. She does not rank a
-// postmortem against the backlog (meReleaseTalk).
+// postmortem against the backlog, nor name a release on an epic
+// (meReleaseTalk).
 func (ig *issueGen) meTradeoff() bool {
 	day := func(t time.Time) string { return t.UTC().Format(time.DateOnly) }
 	if ig.done() || ig.kind == kindPostmortem || !ig.arguedAt.IsZero() && day(ig.arguedAt) == day(ig.at) {
@@ -1195,7 +1196,7 @@ func (ig *issueGen) meTradeoff() bool {
 	// put into the sprint at 10:59 read as two people's plans.
 	planned := len(ig.is.Sprints) == 0 && ig.planStep > 0 && ig.sprintDue.Before(ig.at.Add(8*24*time.Hour))
 	if !ig.meSay(slices.DeleteFunc(slices.Clone(tradeoffComments), func(t string) bool {
-		return lowers(t) != (ig.stance < 0) || planned && parks(t)
+		return lowers(t) != (ig.stance < 0) || planned && parks(t) || ig.is.Type == typeEpic && strings.Contains(t, "{$version}")
 	})) {
 		return false
 	}
@@ -1348,8 +1349,9 @@ func (ig *issueGen) sprintsBeen() []*Sprint {
 // does: Me says it only of an issue she has not said can wait, and says
 // no more that it can (stance). A postmortem is the write-up of an
 // incident, not backlog work: neither ranks it nor ships it in a release.
+// An epic spans releases: its issues go into them, not it.
 func (ig *issueGen) meReleaseTalk() bool {
-	if ig.is.Project == ig.mob || ig.kind == kindPostmortem {
+	if ig.is.Project == ig.mob || ig.kind == kindPostmortem || ig.is.Type == typeEpic {
 		return false
 	}
 	texts := releaseComments

@@ -1127,6 +1127,27 @@ func TestDemoIncidentResponseIsOnIncidents(t *testing.T) {
 	}
 }
 
+// dayAfter is the day a note written at t names, "Friday 23 Oct" or
+// "Friday", at 17:00 CET: a date is in the half year around t, a bare
+// weekday is the next one after t.
+func dayAfter(name string, t time.Time) (time.Time, error) {
+	if wd := slices.IndexFunc(weekdays, func(d string) bool { return d == name }); wd >= 0 {
+		day := time.Date(t.UTC().Year(), t.UTC().Month(), t.UTC().Day(), 16, 0, 0, 0, time.UTC).AddDate(0, 0, 1)
+		for int(day.Weekday()) != wd {
+			day = day.AddDate(0, 0, 1)
+		}
+		return day, nil
+	}
+	day, err := time.Parse("Monday 2 Jan 2006 15:04", name+" "+strconv.Itoa(t.UTC().Year())+" 16:00")
+	if err == nil && day.Before(t.AddDate(0, -6, 0)) {
+		day = day.AddDate(1, 0, 0) // in January, of December's release
+	}
+	return day, err
+}
+
+// weekdays are the names of the days of the week, Sunday first.
+var weekdays = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+
 // codeFreeze is a note of the code freeze of a release: its name, and
 // the weekday and date of the freeze.
 var codeFreeze = regexp.MustCompile(`Code freeze for (.+?) is ((?:Monday|Tuesday|Wednesday|Thursday|Friday) \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)), 17:00 CET`)
@@ -1150,10 +1171,7 @@ func TestDemoCodeFreezeIsOneDayPerRelease(t *testing.T) {
 				}
 				notes++
 				release := m[1]
-				day, err := time.Parse("Monday 2 Jan 2006 15:04", m[2]+" "+strconv.Itoa(c.Created.UTC().Year())+" 16:00")
-				if err == nil && day.Before(c.Created.AddDate(0, -6, 0)) {
-					day = day.AddDate(1, 0, 0) // in January, of December's release
-				}
+				day, err := dayAfter(m[2], c.Created)
 				if err != nil || day.Before(c.Created) {
 					t.Errorf("%s, seed %d: %s, on %s %s says %q: no day to come", opts.Deployment, opts.Seed, is.Key, c.Created.Format(time.DateTime), c.Author.DisplayName, c.Body)
 					continue

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"iter"
 	"regexp"
+	"slices"
 	"testing"
 	"time"
 
@@ -66,4 +67,57 @@ func TestDemoReleaseTalkIsOnIssuesNotEpics(t *testing.T) {
 	if bad > 0 {
 		t.Errorf("%d of %d comments on releases are on epics", bad, talk)
 	}
+}
+
+// cutOff is Me aiming an issue at a release by its cut-off: the release,
+// and the day.
+var cutOff = regexp.MustCompile(`^(?:Targeting|Aiming this at) (.+?)\. (?:The release c|C)ut-off is ((?:Monday|Tuesday|Wednesday|Thursday|Friday)(?: \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))?)\b`)
+
+// "Targeting platform-2026.03. Cut-off is Tuesday" on OPS-1217, and
+// "Code freeze for platform-2026.03 is Monday 23 Mar" on another issue
+// of it: a release is cut once. The cut-off Me gives is a day to come
+// before the release, and every note of one release, cut-off or code
+// freeze, names the same day.
+func TestDemoCutOffIsTheReleasesCodeFreeze(t *testing.T) {
+	notes, cutOffs, bad := 0, 0, 0
+	days := map[*jiratest.Site]map[string]time.Time{}
+	for c := range myComments() {
+		release, name := "", ""
+		if m := cutOff.FindStringSubmatch(c.Body); m != nil {
+			cutOffs++
+			release, name = m[1], m[2]
+		} else if m := codeFreeze.FindStringSubmatch(c.Body); m != nil {
+			release, name = m[1], m[2]
+		} else {
+			continue
+		}
+		notes++
+		day, err := dayAfter(name, c.Created)
+		if err != nil {
+			t.Fatalf("%s: %v", c.where(), err)
+		}
+		p := c.issue.Project
+		i := slices.IndexFunc(p.Versions, func(v *jiratest.Version) bool { return v.Name == release })
+		if days[c.site] == nil {
+			days[c.site] = map[string]time.Time{}
+		}
+		prev, said := days[c.site][release]
+		switch {
+		case i < 0 || day.Before(c.Created) || !day.Before(p.Versions[i].ReleaseDate):
+			bad++
+			t.Errorf("%s: the cut-off of %s is on %s, not a day to come before its release: %q", c.where(), release, day.Format(time.DateOnly), c.Body)
+		case said && !prev.Equal(day):
+			bad++
+			t.Errorf("%s: the cut-off of %s is on %s, said elsewhere to be on %s: %q", c.where(), release, day.Format(time.DateOnly), prev.Format(time.DateOnly), c.Body)
+		case !said:
+			days[c.site][release] = day
+		}
+	}
+	if cutOffs == 0 {
+		t.Fatal("Me gives no release's cut-off: the test reads none of what it guards")
+	}
+	if bad > 0 {
+		t.Errorf("%d of %d notes of a cut-off or a code freeze disagree", bad, notes)
+	}
+	t.Logf("%d notes of a cut-off or a code freeze", notes)
 }

@@ -580,7 +580,7 @@ var (
 		"{$person} and I went through {$sprint} {~this morning|after standup|before planning}: this one goes in instead of {$swappedkey}, same size, but this one {~unblocks {$team}|has someone waiting on it}. Made room in the sprint for it.",
 	}
 	releaseComments = []string{
-		"{~Targeting|Aiming this at} {$version}. {~Cut-off is {$day}|The release cut-off is {$day} 17:00 CET}, so this has to be {~in review|ready} by then or it rolls to the next release.",
+		"{~Targeting|Aiming this at} {$version}. {~Cut-off is {$freeze}|The release cut-off is {$freeze}, 17:00 CET}, so this has to be {~in review|ready} by then or it rolls to the next release.",
 		"Release notes for {$version}: \"{$relnote}\"",
 		"Go/no-go for {$version}: go. {~Canary has been clean for {$12-48}h|Staging soak was clean over the weekend} and the rollback plan is {~the usual helm rollback|to switch the flag off}.",
 		"No-go for {$version} from my side until {~the dry run passes on staging|{$otherkey} is done|{$person} has signed off the runbook}. {~Moving this to the next fix version.|Pushing it to the next release.}",

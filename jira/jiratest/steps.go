@@ -1347,11 +1347,11 @@ func (ig *issueGen) sprintsBeen() []*Sprint {
 // meReleaseTalk aims the issue at a release, or says what the release
 // brings. Aiming it at a release puts it first, as "Raising priority"
 // does: Me says it only of an issue she has not said can wait, and says
-// no more that it can (stance). A postmortem is the write-up of an
-// incident, not backlog work: neither ranks it nor ships it in a release.
-// An epic spans releases: its issues go into them, not it.
+// no more that it can (stance). An incident and its postmortem are no
+// backlog work: neither ranks them nor ships them in a release. An epic
+// spans releases: its issues go into them, not it.
 func (ig *issueGen) meReleaseTalk() bool {
-	if ig.is.Project == ig.mob || ig.kind == kindPostmortem || ig.is.Type == typeEpic {
+	if ig.is.Project == ig.mob || ig.kind == kindPostmortem || ig.kind == kindIncident || ig.is.Type == typeEpic {
 		return false
 	}
 	texts := releaseComments
@@ -1367,11 +1367,15 @@ func (ig *issueGen) meReleaseTalk() bool {
 		texts = slices.DeleteFunc(slices.Clone(texts), callsRelease)
 	}
 	// The code freeze of a release is one day (freezeOf), told before it
-	// on work in the release: "Code freeze for payments-api 3.12.0 is
-	// Monday" on an issue filed seven minutes before, in no release, and
-	// "… is Friday" on another, read as made up.
-	if !slices.Contains(ig.is.FixVersions, v) || !ig.at.Before(freezeOf(v)) {
+	// on work in the release, and the cut-off of work aimed at it:
+	// "Code freeze for payments-api 3.12.0 is Monday" on an issue filed
+	// seven minutes before, in no release, and "… cut-off is Friday" on
+	// another, read as made up.
+	if !ig.at.Before(freezeOf(ig.release())) {
 		texts = slices.DeleteFunc(slices.Clone(texts), func(t string) bool { return strings.Contains(t, "{$freeze}") })
+	}
+	if !slices.Contains(ig.is.FixVersions, v) || ig.release() != v {
+		texts = slices.DeleteFunc(slices.Clone(texts), func(t string) bool { return strings.HasPrefix(t, "Code freeze for ") })
 	}
 	if !ig.meSay(texts) {
 		return false
@@ -1898,7 +1902,7 @@ func (ig *issueGen) slot(name string) string {
 	case "version":
 		return ig.release().Name
 	case "freeze":
-		return freezeOf(is.Project.versionAt(ig.at)).Format("Monday 2 Jan")
+		return freezeOf(ig.release()).Format("Monday 2 Jan")
 	case "sprint":
 		return ig.currentSprint().Name
 	case "nextsprint":

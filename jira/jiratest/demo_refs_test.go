@@ -297,11 +297,13 @@ func TestDemoPriorityReasonsAgree(t *testing.T) {
 
 var sentenceEnd = regexp.MustCompile(`[.:;,](?:\s|$)`)
 
+// decision are the words that open a decision of Me's.
+var decision = regexp.MustCompile(`^(?:Decision: |We agreed |We settled on |We're going with |After talking it through with |OK, to close the loop|Closing the loop)`)
+
 // A decision is taken once: "We settled on a 28-day window for every SLO"
 // on one issue in April and on another in May reads as two meetings that
 // decided the same thing. Only "no new dashboard for this" is said per issue.
 func TestDemoDecisionsAreTakenOnce(t *testing.T) {
-	decision := regexp.MustCompile(`^(?:Decision: |We agreed |We settled on |After talking it through with |OK, to close the loop|Closing the loop)`)
 	for _, site := range demoSites() {
 		me := site.MyAccount().DisplayName
 		first := map[string]string{}

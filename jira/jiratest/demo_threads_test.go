@@ -5,6 +5,7 @@ import (
 	"iter"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -120,4 +121,31 @@ func TestDemoCutOffIsTheReleasesCodeFreeze(t *testing.T) {
 		t.Errorf("%d of %d notes of a cut-off or a code freeze disagree", bad, notes)
 	}
 	t.Logf("%d notes of a cut-off or a code freeze", notes)
+}
+
+// "OK, to close the loop: we're going with per-team alert routes, not one
+// shared queue" on OPS-1187, "Follow-up: alert on ledger-service
+// connection pool saturation": a follow-up fixes what an incident showed,
+// and the initiative it is filed under settled its approach on its epic
+// and its stories, before the incident. On a follow-up Me takes no
+// decision of the initiative; she only descopes its own dashboard.
+func TestDemoFollowUpsSettleNoInitiative(t *testing.T) {
+	decisions, bad := 0, 0
+	for c := range myComments() {
+		if !decision.MatchString(c.Body) || initiative(c.issue) == "" {
+			continue
+		}
+		decisions++
+		if slices.Contains(c.issue.Labels, "follow-up") && !strings.Contains(c.Body, "no new dashboard") {
+			bad++
+			t.Errorf("%s, under %s: %q", c.where(), c.issue.Parent.Key, c.Body)
+		}
+	}
+	if decisions == 0 {
+		t.Fatal("Me takes no decision under an initiative: the test reads none of what it guards")
+	}
+	if bad > 0 {
+		t.Errorf("%d of %d decisions under an initiative are taken on a follow-up", bad, decisions)
+	}
+	t.Logf("%d decisions under an initiative", decisions)
 }

@@ -1470,6 +1470,11 @@ func (ig *issueGen) meDecision() bool {
 		if undecided == 0 {
 			return false // all decided but the dashboards: say something else
 		}
+		// A follow-up fixes what an incident showed: the initiative's
+		// approach was settled on its epic and stories before it.
+		if ig.kind == kindFollowUp {
+			open = slices.DeleteFunc(open, func(d string) bool { return !strings.Contains(d, "no new dashboard") })
+		}
 		// On an epic any of its decisions fits; on one of its issues, one
 		// about what the issue is about ("saturation alerts page at 95%"
 		// is no decision taken on a synthetic check), or else one about

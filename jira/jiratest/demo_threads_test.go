@@ -149,3 +149,45 @@ func TestDemoFollowUpsSettleNoInitiative(t *testing.T) {
 	}
 	t.Logf("%d decisions under an initiative", decisions)
 }
+
+// stakeholderUpdate are the words that open Me's updates on how work goes.
+var stakeholderUpdate = regexp.MustCompile(`^(?:Update:|Quick status|Weekly update|Status: |Summary for|Where we are|Epic check-in)`)
+
+// "ETA for the rollout is Monday" in the updates of the on-call
+// initiative and of the Postgres failover, "ETA for the rest is 20 Jan"
+// under two more: an ETA says what it is the ETA of, in the words of its
+// own initiative, and one said under two initiatives reads as a template.
+// No sentence of Me's updates that gives an ETA, its dates, numbers and
+// people aside, is said under two initiatives of a site.
+func TestDemoUpdatesAreTheirInitiativesOwn(t *testing.T) {
+	notes, bad := 0, 0
+	saidUnder := map[*jiratest.Site]map[string]string{}
+	for c := range myComments() {
+		in := initiative(c.issue)
+		if in == "" || !stakeholderUpdate.MatchString(c.Body) {
+			continue
+		}
+		notes++
+		if saidUnder[c.site] == nil {
+			saidUnder[c.site] = map[string]string{}
+		}
+		for _, sentence := range regexp.MustCompile(`[.;] `).Split(mentionsOrNumbers.ReplaceAllString(c.Body, "#"), -1) {
+			// A bare "ETA 3 Dec" is of the work the note has just named.
+			if !strings.Contains(sentence, "ETA") || len(strings.Fields(sentence)) < 3 {
+				continue
+			}
+			if other, ok := saidUnder[c.site][sentence]; ok && other != in {
+				bad++
+				t.Errorf("%s, under %q: %q is said under %q too: %q", c.where(), in, sentence, other, c.Body)
+			}
+			saidUnder[c.site][sentence] = in
+		}
+	}
+	if notes == 0 {
+		t.Fatal("Me posts no update under an initiative: the test reads none of what it guards")
+	}
+	if bad > 0 {
+		t.Errorf("%d ETAs of %d updates are said under another initiative too", bad, notes)
+	}
+	t.Logf("%d updates under an initiative", notes)
+}

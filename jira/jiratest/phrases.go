@@ -597,13 +597,13 @@ var (
 	// update: shipped owner labels on every alert" on a bug that says a
 	// page ignored its owner label.
 	initiativeUpdates = []string{
-		"Update: {$n} of {$n2} stories done, the rest are in review. ETA for the rollout is {$day}. Risk: {$risk}.",
+		"Update: {$n} of {$n2} stories done, the rest are in review. ETA for {$doing}: {$day}. Risk: {$risk}.",
 		"Quick status for everyone watching this: finished {$done}, now on {$doing}. {~On track.|Still on track for {$date}.|Nothing needed from you yet.} FYI {$lead}",
 		"Weekly update: shipped {$done}, and {$doing} is {~under way|half done|in review}. Next: {$next}. No blockers.",
 		"Status: at risk. We're waiting on {$otherkey}{~ from {$theirteam}|}; if it isn't in by {$day} we ship without {$next} and add it after.",
 		"Summary for {$lead} and {$mate}: done, {$done}. In progress, {$doing}. Next, {$next}. ETA {$date}.",
 		"Update: {$doing} will take {~a few more days|longer than planned}. Risk: {$risk}. {~Looking into it with {$person}|{$person} is on it}; I'll post again on {$day}.",
-		"Where we are, for anyone following along: {$Done}, done. {$Doing}, under way. ETA for the rest is {$date}.",
+		"Where we are, for anyone following along: {$Done}, done. {$Doing}, under way, ETA {$date}.",
 	}
 	// plainNews are initiativeUpdates that say all goes well, as Me says
 	// them within a week of saying something does not: what is done and

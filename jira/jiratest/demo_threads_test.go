@@ -191,3 +191,41 @@ func TestDemoUpdatesAreTheirInitiativesOwn(t *testing.T) {
 	}
 	t.Logf("%d updates under an initiative", notes)
 }
+
+// wontDoReasons, the first three of waitReasons, are Me's comments that
+// close an issue as Won't Do for a reason, the reason as the first group.
+var wontDoReasons = waitReasons[:3]
+
+// "Not doing this one: it only adds a chart to the failover drill
+// dashboard" on "Serve reads for grafana from a replica during a
+// failover": a reason drawn for the initiative, not for the ticket, tells
+// the reader the PM closed it unread. The reason Me gives to close an
+// issue as Won't Do shares a word with its summary.
+func TestDemoWontDoReasonsFitTheTicket(t *testing.T) {
+	reasons, bad := 0, 0
+	for c := range myComments() {
+		for _, re := range wontDoReasons {
+			m := re.FindStringSubmatch(c.Body)
+			if m == nil {
+				continue
+			}
+			reasons++
+			words, fits := summaryWords(m[1]), false
+			for w := range summaryWords(c.issue.Summary) {
+				fits = fits || words[w]
+			}
+			if !fits {
+				bad++
+				t.Errorf("%s: %q", c.where(), c.Body)
+			}
+			break
+		}
+	}
+	if reasons == 0 {
+		t.Fatal("Me closes no issue as Won't Do for a reason: the test reads none of what it guards")
+	}
+	if bad > 0 {
+		t.Errorf("%d of %d reasons to close an issue as Won't Do do not fit its summary", bad, reasons)
+	}
+	t.Logf("%d reasons to close an issue as Won't Do", reasons)
+}

@@ -400,6 +400,16 @@ func ticks(n int) string {
 func (ig *issueGen) wontDo() {
 	me := ig.site.Me
 	texts := wontDoComments
+	th := ig.theme()
+	if th == nil {
+		th = &genericTheme
+	}
+	if _, about := ig.reasonsToWait(th); !about {
+		// A reason of the theme that is not about the ticket tells the
+		// reader the PM did not read it: "it only adds a chart to the
+		// failover drill dashboard" on serving reads from a replica.
+		texts = slices.DeleteFunc(slices.Clone(texts), func(t string) bool { return strings.Contains(t, "{$minor}") })
+	}
 	if ig.stance > 0 {
 		// Not "it can wait" on an issue Me said could not: it is done
 		// elsewhere.
@@ -2027,6 +2037,23 @@ func (ig *issueGen) theme() *epicTheme {
 	return themeOf(ig.serves)
 }
 
+// reasonsToWait are why the issue can wait, from th: those about what its
+// summary is about, and whether there are any; else all of them.
+func (ig *issueGen) reasonsToWait(th *epicTheme) (reasons []string, about bool) {
+	reasons = th.minor
+	if ig.is.Type != typeBug {
+		// A story or a task is new work: it waits for what it would add,
+		// not for how rarely a fault shows.
+		reasons = th.minorWork
+	}
+	reasons = ig.usable(reasons)
+	fit := slices.DeleteFunc(slices.Clone(reasons), func(r string) bool { return !ig.about(r) })
+	if len(fit) == 0 {
+		return reasons, false
+	}
+	return fit, true
+}
+
 // themeSlot fills a slot named after a field of epicTheme from the
 // issue's theme, or from genericTheme; a capital first letter
 // ({$Urgent}) capitalises the words, for the start of a sentence.
@@ -2040,11 +2067,7 @@ func (ig *issueGen) themeSlot(name string) string {
 		"gain": th.gain, "relnote": th.relnote, "rollout": th.rollout,
 		"watcher": th.watchers,
 	}
-	if ig.is.Type != typeBug {
-		// A story or a task is new work: it waits for what it would add,
-		// not for how rarely a fault shows.
-		lists["minor"] = th.minorWork
-	}
+	lists["minor"], _ = ig.reasonsToWait(th)
 	words := ig.fill(pickOf(ig.generator, ig.usable(lists[strings.ToLower(name)])))
 	if name != strings.ToLower(name) {
 		return upperFirst(words)

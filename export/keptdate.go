@@ -11,9 +11,10 @@ import (
 
 // liveDateGiven finds a go-live date a comment gives, by a word of going
 // live and a day that says it is a day, with an ordinal or a month:
-// "Go-live date of 22nd", "Deployment on 22nd", "go-live on 24th",
-// "release on 21 Sep"; not "release 4.13" nor "deployment in 2 days".
-var liveDateGiven = regexp.MustCompile(`(?i)\b(?:go-?live|deployment|release|launch|cut-?over)(?:\s+date)?\s+(?:is\s+|of\s+|on\s+|for\s+|set\s+for\s+)+(?:the\s+)?(\d{1,2})(?:(st|nd|rd|th)\b(?:\s+of)?)?(?:\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)?`)
+// "Go-live date of 22nd", "Deployment on Saturday 21st", "go-live on
+// 24th", "release on 21 Sep"; not "release 4.13" nor "deployment in 2
+// days".
+var liveDateGiven = regexp.MustCompile(`(?i)\b(?:go-?live|deployment|release|launch|cut-?over)(?:\s+date)?\s+(?:is\s+|of\s+|on\s+|for\s+|set\s+for\s+)+(?:the\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\s+)?(\d{1,2})(?:(st|nd|rd|th)\b(?:\s+of)?)?(?:\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)?`)
 
 // liveDay is the day a go-live date given in text (liveDateGiven) is, as
 // of when the text was written: "22nd" of 10 August is 22 August, "3rd"

@@ -18,6 +18,7 @@ func TestLiveDay(t *testing.T) {
 		{"Go/No-Go for 4.13: GO. Deployment on 22nd.", aug10, "2026-08-22"},
 		{"Revised SIT exit is 17th. Go-live on 24th is not yet impacted.", aug10, "2026-08-24"},
 		{"release on 21 Sep, code freeze the week before", aug10, "2026-09-21"},
+		{"Go/No-Go for 4.11: GO. Deployment on Saturday 21st, 11 PM to 3 AM window.", aug10, "2026-08-21"},
 		{"Go-live on 3rd, after the long weekend", aug10, "2026-09-03"},
 		{"release on 5 Jan", aug10, "2027-01-05"},
 		{"Go-live on the 31st", time.Date(2026, 9, 2, 0, 0, 0, 0, time.UTC), ""}, // September has 30 days

@@ -265,6 +265,24 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 	checkNoSecret(t, view, jiratest.KestrelAPIToken)
 }
 
+// A week on, Priya's CORE Sprint 55 is overdue and most of its work has
+// stalled: next asks each person about their own part, once.
+func TestReleaseEngineerOnDataCenterAWeekLaterIsAskedEachThingOnce(t *testing.T) {
+	t.Parallel()
+	site := jiratest.KaveriSite()
+	site.Now = time.Date(2026, 12, 6, 7, 0, 0, 0, time.UTC)
+	view := viewSite(t, site, siteConf{PAT: jiratest.KaveriPAT}, jiratest.WithContextPath("/jira"), jiratest.WithPAT(jiratest.KaveriPAT))
+	sprintEnd := entryOf(view.nextAll, "CORE-2264")
+	checkShows(t, []shown{
+		{"next says which issue of the overdue sprint waits on a blocker", sprintEnd, "CORE-2272; CORE-2269 waits on CSW-100)"},
+		{"next asks at stand-up about the stalled work", sprintEnd, "Rohit Sharma (CORE-2271)"},
+	})
+	checkHides(t, []shown{
+		// Rohit waits on Meenakshi's answer (question.unanswered's), not on his work.
+		{"next asks at stand-up whether work that waits on an answer still moves", sprintEnd, "CORE-2267, CORE-2271"},
+	})
+}
+
 // Priya Raghavan, a release and QA engineer on Jira Data Center, writes in
 // wiki markup and mentions people as [~login]: her portfolio reads her
 // releases, results and mentions as a person would, and her bulk clean-up

@@ -2060,6 +2060,11 @@ func stalledInSprint(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 	if _, _, ok := setAside(is); ok {
 		return nil, false // the latest word stops the work: in-progress.set-aside's
 	}
+	// Its assignee waits on someone's answer, not on their own work: asking
+	// them whether it still moves asks the wrong person (question.unanswered's).
+	if _, ok := unansweredQuestion(d, t, is); ok {
+		return nil, false
+	}
 	sprint := t.sprintNamed(is)
 	vars := map[string]string{"sprint": sprint, "where": "in the " + sprint, "undo": "move it out of the sprint"}
 	switch {

@@ -207,12 +207,20 @@ func overdueSprints(d Detector, t *Team) []finding {
 			}
 			return 1
 		})
-		var keys []string
+		var keys, waits []string
 		for _, is := range o.open {
 			keys = append(keys, is.Key)
+			// Whether a blocked issue carries over hangs on its blocker.
+			if blockers := t.openBlockers(is); len(blockers) > 0 {
+				waits = append(waits, is.Key+" waits on "+evidence.JoinAnd(blockers))
+			}
+		}
+		listed := listKeys(keys)
+		if len(waits) > 0 {
+			listed += "; " + strings.Join(waits, "; ")
 		}
 		sp := o.sprint
-		vars := map[string]string{"sprint": sp.Name, "ended": dayOf(*sp.End, t.Now), "keys": listKeys(keys), "next-sprint": "", "start": "plan the next one"}
+		vars := map[string]string{"sprint": sp.Name, "ended": dayOf(*sp.End, t.Now), "keys": listed, "next-sprint": "", "start": "plan the next one"}
 		if next, ok := t.followingSprint(sp); ok {
 			vars["next-sprint"] = "; " + next.Name + " has not started"
 			if next.Start != nil && next.Start.Before(t.Now) {

@@ -782,3 +782,23 @@ func TestSIGTERMStopsAQuietSyncInOneLine(t *testing.T) {
 		t.Errorf("exit %d, want %d\nout: %q\nerr: %q", code, exitTerminated, out.String(), errOut.String())
 	}
 }
+
+// The demo's PAY-3426 waits on OPS-1290, which Tomás works on every few
+// days, while nobody has written on PAY-3426 itself since March: whether
+// it is still wanted is for Mei Chen, who filed it, and it is listed below
+// the live blocks.
+func TestDemoAsksWhetherASilentBlockedIssueIsStillWanted(t *testing.T) {
+	dir := t.TempDir()
+	env := isolatedEnv(t)
+	if r := (cli{env: env, now: testNow}).run(t, "demo", "--dir", dir); r.code != 0 {
+		t.Fatalf("demo: exit %d: %s", r.code, r.errOut)
+	}
+	env["PMFOLIO_DB"] = filepath.Join(dir, "pmfolio.db")
+	all := cli{env: env, now: testNow}.run(t, "next", "--all").out
+	entry := entryOf(all, "PAY-3426")
+	checkShows(t, []shown{
+		{"next chases a live blocker for an issue nobody has written on for months", entry, "Ask Mei Chen, who filed it, whether it is still wanted"},
+		{"next tells the blocker's silence for the blocked issue's", entry, "with no comment on this issue for"},
+		{"next lists a silent issue behind a live blocker with the live blocks", entry, "listed lower for its silence"},
+	})
+}

@@ -847,16 +847,39 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	}
 	// Whether the work is still needed is for the team's silence to say:
 	// your own comment down the chain does not keep it alive.
-	whether := ""
+	whether, silence := "", age(since, t.Now)
 	if t.Now.Sub(since) >= abandonedAfter {
 		whether = "is still wanted after " + age(since, t.Now) + " without a word"
 	}
 	if quiet := t.lastTeamWordOnChain(is); quiet.Before(since) && t.Now.Sub(quiet) >= abandonedAfter {
 		whether = "is still wanted after " + age(quiet, t.Now) + " without a word from the team"
 	}
-	tell := cmp.Or(is.Assignee.DisplayName, "the team")
+	// A live blocker does not keep alive the unplanned issue behind it that
+	// nobody has written on for months: the silence to tell is its own.
+	on := ""
+	if own := lastWord(is); silentItself(t, is) && t.Now.Sub(t.lastTeamWordOnChain(is)) < abandonedAfter {
+		whether = "is still wanted after " + age(own, t.Now) + " without a word on it"
+		for _, b := range t.chainOf(is) {
+			if c, ok := lastPersonComment(b); ok && c.At.Equal(since) {
+				where := ""
+				if b.Key != key {
+					where = " on " + b.Key
+				}
+				by := cmp.Or(c.Author.DisplayName, "someone")
+				if c.Author.Is(t.Site.User) {
+					by = "you"
+				}
+				blocker = strings.TrimSuffix(blocker, ",") + " (last comment by " + by + where + ", " + dayOf(c.At, t.Now) + "),"
+			}
+		}
+		on, silence = " on this issue", age(own, t.Now)
+	}
+	post := ", post it here"
+	if tell := cmp.Or(is.Assignee.DisplayName, t.askableFiler(is)); tell != "" {
+		post += " and tell " + tell
+	}
 	vars := map[string]string{"blocker": blocker, "chase": chase, "blocker-owner": owner, "chase-blocker": chaseBlocker,
-		"age": age(since, t.Now), "still-needed": "", "post": ", post it here and tell " + tell, "date-passed": t.passedDate(is)}
+		"age": silence, "on": on, "still-needed": "", "post": post, "date-passed": t.passedDate(is)}
 	if whether != "" {
 		// One either/or with the one person who can say (the issue's
 		// assignee, else whoever filed it, else you decide), not a

@@ -1459,9 +1459,9 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 	if why := strings.Join(ranked[1].Why, "; "); !strings.Contains(why, "listed lower for its silence") || strings.Contains(why, "open 10 months") {
 		t.Errorf("the silent block's why %q, want its silence said and its age not counted", why)
 	}
-	// A block chased on its blocker is alive, however long the issue itself
-	// has been silent: "no comment for 7 working days" is no "12 weeks without a
-	// word".
+	// A live blocker is its own team at work: an unplanned issue behind it
+	// that nobody has written on for months is in question itself (demo's
+	// PAY-3426), and the reason says whose silence it is.
 	chased, blocker := abandoned, story("OPS-9")
 	chased.Flagged = false
 	chased.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-9"}}
@@ -1470,8 +1470,10 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 		if op.IssueKey != chased.Key {
 			continue
 		}
-		if why := strings.Join(op.Why, "; "); op.Detector != "blocked.stale" || !strings.Contains(op.Reason, "no comment for 7 working days") || strings.Contains(why, "listed lower") {
-			t.Errorf("a block chased 9 days ago on its blocker: %s %q, why %q", op.Detector, op.Reason, why)
+		if why := strings.Join(op.Why, "; "); op.Detector != "blocked.stale" ||
+			!strings.Contains(op.Reason, "(last comment by Tomás, 9 Nov), with no comment on this issue for 5 months") ||
+			!strings.Contains(op.Action, "whether it is still wanted after 5 months without a word on it") || !strings.Contains(why, "listed lower") {
+			t.Errorf("a silent issue behind a blocker chased 9 days ago: %s %q, action %q, why %q", op.Detector, op.Reason, op.Action, why)
 		}
 	}
 	// Silence does not fade what is alive: a story in the running sprint,
@@ -2294,7 +2296,7 @@ func TestALongSilentBlockIsOneEitherOrWithOnePerson(t *testing.T) {
 		want, settled string
 	}{
 		{is, "Ask Lena Fischer, who filed it, whether it is still wanted after 7 months without a word: if so, chase PAY-7 for a date and post it here; if not, close it and say why",
-			"Chase the blocker PAY-7: ask its assignee (or the PAY project's lead) for a date, post it here and tell the team"},
+			"Chase the blocker PAY-7: ask its assignee (or the PAY project's lead) for a date, post it here and tell Lena Fischer"},
 		{assigned, "Ask Tomás whether it is still wanted after 7 months without a word: if so, chase PAY-7 for a date and post it here; if not, close it and say why",
 			"Chase the blocker PAY-7: ask its assignee (or the PAY project's lead) for a date, post it here and tell Tomás"},
 	} {

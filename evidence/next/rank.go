@@ -302,8 +302,20 @@ var longSilenceTold = regexp.MustCompile(`\bno (?:word|comment) (?:for (?:\d+ mo
 // teammate's word on its blocker is the block being chased; your own, or a
 // blocker filed lately, says nothing of whether the team still wants it.
 func fadedSilence(t *Team, is TeamIssue) bool {
-	alive := is.SprintState == "active" || is.SprintState == "future" || strings.EqualFold(is.Type, "Epic")
-	return t.Now.Sub(t.lastTeamWordOnChain(is)) >= abandonedAfter && !is.Created.IsZero() && !alive
+	return (t.Now.Sub(t.lastTeamWordOnChain(is)) >= abandonedAfter || silentItself(t, is)) && !is.Created.IsZero() && !alive(is)
+}
+
+// silentItself reports whether nobody has written on an issue itself for
+// abandonedAfter while it is in no sprint: a live blocker is the blocker's
+// team at work, not a sign that anyone still wants the issue behind it.
+func silentItself(t *Team, is TeamIssue) bool {
+	return t.Now.Sub(lastWord(is)) >= abandonedAfter && !alive(is)
+}
+
+// alive reports whether an issue lives whatever its comments say: planned
+// into the running or next sprint, or an epic, which lives in its children.
+func alive(is TeamIssue) bool {
+	return is.SprintState == "active" || is.SprintState == "future" || strings.EqualFold(is.Type, "Epic")
 }
 
 // Find detects and ranks in one go: what `pmfolio next` shows.

@@ -278,6 +278,10 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		if err != nil {
 			return nil, nil, err
 		}
+		people, err := store.People(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
 		// The team's read holds no changelog: the fix versions the user
 		// set are read from their own.
 		versions, err := store.YourVersions(ctx, s.ID)
@@ -289,7 +293,7 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Yours: yours, Now: now, Names: names, YourVersions: versions, StatusMoves: moves}, gaps) {
+		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Yours: yours, Now: now, Names: names, People: people, YourVersions: versions, StatusMoves: moves}, gaps) {
 			if !taken[op.ID] {
 				all = append(all, op)
 			}

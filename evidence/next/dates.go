@@ -92,10 +92,12 @@ func subgroup(text string, m []int, n int) string {
 
 // passedDate says, of a blocked issue, when the newest word on it or down
 // its chain of blockers that gives a date for the block gave one that has
-// passed: "; the date in Jun Park's comment of 12 May, “late Q3”, has
-// passed".
-// Chasing for "a date" then means a new one.
-func (t *Team) passedDate(is TeamIssue) string {
+// passed: "; the date in Lakshmi Venkat's comment of 20 Sep, “ETA 5 Oct”,
+// has passed". Chasing for "a date" then means a new one. A date the comment
+// gives as a teammate's ("Jun thinks late Q3") is theirs: the reason says
+// "Jun Park's estimate in your comment of 12 May", and estimator names
+// them, whom to ask for the new one.
+func (t *Team) passedDate(is TeamIssue) (passed, estimator string) {
 	var (
 		newest evidence.Comment
 		words  string
@@ -112,14 +114,27 @@ func (t *Team) passedDate(is TeamIssue) string {
 		}
 	}
 	if words == "" || !t.Now.After(by.Add(24*time.Hour)) {
-		return ""
+		return "", ""
 	}
-	whose := "the date in " + newest.Author.DisplayName + "'s comment of "
+	comment := newest.Author.DisplayName + "'s comment of "
 	switch {
 	case newest.Author.Is(t.Site.User):
-		whose = "the date in your comment of "
+		comment = "your comment of "
 	case newest.Author.DisplayName == "":
-		whose = "the date in a comment of "
+		comment = "a comment of "
 	}
-	return "; " + whose + dayOf(newest.At, t.Now) + ", “" + words + "”, has passed"
+	whose := "the date in " + comment
+	text := evidence.OneLine(markup.PlainText(newest.Text))
+	at := strings.Index(text, words)
+	from, to := markup.SentenceBounds(text, at, at+len(words))
+	if m := estimateBy.FindStringSubmatch(text[from:to]); m != nil {
+		if estimator = t.personNamed(m[1], newest.Author); estimator != "" {
+			whose = estimator + "'s estimate in " + comment
+		}
+	}
+	return "; " + whose + dayOf(newest.At, t.Now) + ", “" + words + "”, has passed", estimator
 }
+
+// estimateBy is a date given as someone's estimate: "Jun thinks late Q3",
+// "Lakshmi said by 14 Nov".
+var estimateBy = regexp.MustCompile(`\b(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?) (?:thinks|says|said|estimates|expects|reckons|believes|hopes)\b`)

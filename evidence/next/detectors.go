@@ -46,7 +46,11 @@ type Team struct {
 	// filed of their incident in another team's project is theirs to chase
 	// (incident.follow-up-stale), though that backlog is not the team's;
 	// no other detector reads them. nil for none.
-	Yours  []TeamIssue
+	Yours []TeamIssue
+	// People are the names of everyone the user's store has seen, so that
+	// a name written in words ("Jun thinks late Q3") reads as the one
+	// person it names; nil for none.
+	People []string
 	byKey  map[string]int    // Issues by key, made on first use (issue)
 	people map[string]string // names by account, made on first use (nameOf)
 	// typical is the team's median story estimate, -1 when too few
@@ -829,6 +833,13 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	} else if known {
 		chaseIfSo = ""
 	}
+	// The date that passed was a teammate's estimate: the new one is
+	// theirs to give.
+	passed, estimator := t.passedDate(is)
+	if estimator != "" && owner != "you" {
+		owner, chaseIfSo = estimator, "ask "+estimator+" for a new date on"+chase+sep
+		chaseBlocker = "Chase the blocker" + chase + sep + ": ask " + estimator + " for a new date"
+	}
 	// Someone on the chain asked a named person for a date and got no
 	// answer: that person is whom to chase, whoever the blocker's
 	// assignee is, unless the blocker is yours.
@@ -879,7 +890,7 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 		post += " and tell " + tell
 	}
 	vars := map[string]string{"blocker": blocker, "chase": chase, "blocker-owner": owner, "chase-blocker": chaseBlocker,
-		"age": silence, "on": on, "still-needed": "", "post": post, "date-passed": t.passedDate(is)}
+		"age": silence, "on": on, "still-needed": "", "post": post, "date-passed": passed}
 	if whether != "" {
 		// One either/or with the one person who can say (the issue's
 		// assignee, else whoever filed it, else you decide), not a
@@ -1860,9 +1871,10 @@ func (t *Team) addressee(c evidence.Comment, q string) string {
 	return t.personNamed(strings.TrimSpace(head), c.Author)
 }
 
-// personNamed is the whole name of the one person of the team's issues
-// whose name, or first name, is name, other than the user and except; ""
-// when nobody or more than one is.
+// personNamed is the whole name of the one person whose name, or first
+// name, is name, other than the user and except: of the team's issues, or
+// of everyone the user's store has seen (People); "" when nobody or more
+// than one is.
 func (t *Team) personNamed(name string, except evidence.User) string {
 	if name == "" {
 		return ""
@@ -1870,11 +1882,10 @@ func (t *Team) personNamed(name string, except evidence.User) string {
 	t.nameOf("") // makes t.people
 	found := ""
 	for account, full := range t.people {
-		first, _, _ := strings.Cut(full, " ")
-		if !strings.EqualFold(full, name) && !strings.EqualFold(first, name) {
+		if !isNameOf(full, name) {
 			continue
 		}
-		if isAccount(t.Site.User, account) || isAccount(except, account) || full == t.Site.User.DisplayName || full == except.DisplayName {
+		if isAccount(t.Site.User, account) || isAccount(except, account) {
 			return ""
 		}
 		if found != "" && found != full {
@@ -1882,7 +1893,24 @@ func (t *Team) personNamed(name string, except evidence.User) string {
 		}
 		found = full
 	}
+	for _, full := range t.People {
+		if found != "" && found != full && isNameOf(full, name) {
+			return ""
+		}
+		if isNameOf(full, name) {
+			found = full
+		}
+	}
+	if found == t.Site.User.DisplayName || found == except.DisplayName {
+		return ""
+	}
 	return found
+}
+
+// isNameOf reports whether name is a person's whole name, or their first.
+func isNameOf(full, name string) bool {
+	first, _, _ := strings.Cut(full, " ")
+	return strings.EqualFold(full, name) || strings.EqualFold(first, name)
 }
 
 // waitsOnReporter is a status that says the issue waits for its reporter's

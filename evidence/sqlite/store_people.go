@@ -34,10 +34,10 @@ const peopleOnRecord = `
 		       coalesce(json_extract(c.value, '$.author.account_type'), ''), t.updated_at
 		FROM team_issues t, json_each(t.issue, '$.comments') c)`
 
-// people lists the display names of everyone the store has seen, sorted.
+// People lists the display names of everyone the store has seen, sorted.
 // Exports redact every name it holds, so it holds every name a quote may
 // show (nameMentions).
-func (s *Store) people(ctx context.Context) ([]string, error) {
+func (s *Store) People(ctx context.Context) ([]string, error) {
 	names, err := s.queryStrings(ctx, `WITH `+peopleOnRecord+`
 		SELECT author_name FROM activities WHERE author_name != ''
 		UNION SELECT name FROM on_record WHERE name != ''

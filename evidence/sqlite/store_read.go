@@ -396,7 +396,7 @@ func (s *Store) portfolioContext(ctx context.Context, p *evidence.Portfolio) err
 	if err := s.ownComments(ctx, p); err != nil {
 		return err
 	}
-	p.People, err = s.people(ctx)
+	p.People, err = s.People(ctx)
 	return err
 }
 

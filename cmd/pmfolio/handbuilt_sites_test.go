@@ -227,6 +227,9 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		{"pmfolio bullets says he led the epic, at its size", view.bullets, "- Led “Saved cards for returning customers” with 3 teammates across 13 issues: "},
 		// "Jun thinks late Q3": the date was Jun's, and the new one is his to give.
 		{"next says whose the date for the Amex block was", entryOf(view.nextAll, "CHK-1413"), "Jun Park's estimate in your comment of 12 May, “late Q3”, has passed"},
+		// He told Nadia on 27 May he would look at it in August; nothing since.
+		{"next raises his own promise whose date has passed", entryOf(view.nextAll, "CHK-1427"),
+			"Tell Nadia Haddad where it stands, as “in August” has passed: plan it into a sprint, or close it and say why"},
 		{"next asks whoever gave the passed date for a new one", entryOf(view.nextAll, "CHK-1413"), "if so, ask Jun Park for a new date on PAY-821 and post it here"},
 		{"next lists his silent follow-up in PAY lower, and says why", entryOf(view.nextAll, "PAY-823"), "with no word for 3 months; listed lower for its silence"},
 		{"next lists the silent Amex block lower, and says why", entryOf(view.nextAll, "CHK-1413"), "listed lower for its silence"},

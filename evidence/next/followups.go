@@ -271,11 +271,16 @@ func promiseIn(text string) string {
 // pick this up next sprint"), their last word on it, older than the
 // threshold, and the issue still not started, in neither the running nor
 // the next sprint, with them or nobody assigned: the promise slipped, and
-// nobody has said so. The user's own promises are theirs to keep.
+// nobody has said so. The user's own promise is theirs to keep, and is
+// raised only once the date it gave to someone has passed (yourPromise).
 func overduePromises(d Detector, t *Team) []finding {
 	var out []finding
 	for _, is := range t.Issues {
 		if !openToOthers(d, t, is) || is.StatusCategory != evidence.StatusNew || sprintLabel(is) != "" || strings.EqualFold(is.Type, "Epic") {
+			continue
+		}
+		if f, ok := t.yourPromise(is); ok {
+			out = append(out, f)
 			continue
 		}
 		var promise evidence.Comment
@@ -311,4 +316,52 @@ func overduePromises(d Detector, t *Team) []finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+var (
+	// deferWords put an issue off to a later time, the user's word to
+	// someone who wanted it: "happy to look at it in August", "I'll
+	// revisit it in Q3".
+	deferWords = regexp.MustCompile(`(?i)\b(?:i['’]ll|i will|we['’]ll|we will|will|happy to|glad to)\s+(?:look (?:at|into) (?:this|it)|revisit (?:this|it)|come back to (?:this|it)|pick (?:this|it) up|take (?:this|it)(?: on)?)\b`)
+	// inMonth is a month a deferral names: "in August".
+	inMonth = regexp.MustCompile(`(?i)\bin\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b`)
+	// addressedBy is a name the words after it are addressed to: "Nadia, happy to…".
+	addressedBy = regexp.MustCompile(`(\p{Lu}\p{L}+)\s*,\s*$`)
+)
+
+// yourPromise is the user's own last word on an issue, when it put the
+// issue off to a time that has passed, to someone by name ("Nadia, happy
+// to look at it in August"), or else to whoever filed it, and nobody has
+// written on it since: that person waits to hear where it stands.
+func (t *Team) yourPromise(is TeamIssue) (finding, bool) {
+	c, ok := lastPersonComment(is)
+	if !ok || !c.Author.Is(t.Site.User) {
+		return finding{}, false
+	}
+	for _, sentence := range ownSentences(c.Text) {
+		at := deferWords.FindStringIndex(sentence)
+		if at == nil || takeUpIf.MatchString(sentence) || strings.HasSuffix(sentence, "?") {
+			continue
+		}
+		when := sentence[at[1]:]
+		words, by, ok := givenDate(when, c.At)
+		if m := inMonth.FindStringSubmatch(when); !ok && m != nil {
+			_, by, ok = givenDate("end of "+m[1], c.At)
+			words = m[0]
+		}
+		if !ok || !t.Now.After(by.Add(24*time.Hour)) {
+			continue
+		}
+		to := ""
+		if m := addressedBy.FindStringSubmatch(sentence[:at[0]]); m != nil {
+			to = t.personNamed(m[1], c.Author)
+		}
+		if to = cmp.Or(to, t.askableFiler(is)); to == "" {
+			return finding{}, false
+		}
+		return finding{issue: is, vars: map[string]string{"who": "you", "day": dayOf(c.At, t.Now),
+			"promise": "“" + t.quote(sentence, c.Text, 100) + "”", "age": age(c.At, t.Now), "status": cmp.Or(is.Status, "not started"),
+			"still-needed": "", "ask": "Tell " + to + " where it stands, as “" + words + "” has passed: plan it into a sprint, or close it and say why"}}, true
+	}
+	return finding{}, false
 }

@@ -2702,9 +2702,9 @@ func topPriorityUnowned(d Detector, t *Team, is TeamIssue) (map[string]string, b
 	if last := lastWord(is); t.Now.Sub(last) >= abandonedAfter {
 		// Months at the top with nobody on it and nobody saying a word:
 		// closing it may be the answer, and planning it the wrong one.
-		// How long it has been at the top is not known (no changelog is
-		// read): only how long it has been open, and where it is now.
-		// Whoever filed it wanted it; with nobody on it, else the team.
+		// The reason says its priority, age and that nobody has it: the
+		// question adds only the silence. Whoever filed it wanted it;
+		// with nobody on it, else the team.
 		silent := "no word since it was filed"
 		if last.After(is.Created) {
 			silent = "no word for " + age(last, t.Now)
@@ -2713,7 +2713,7 @@ func topPriorityUnowned(d Detector, t *Team, is TeamIssue) (map[string]string, b
 		if filer := t.askableFiler(is); filer != "" {
 			who = filer + ", who filed it"
 		}
-		vars["still-wanted"] = t.ifStillWanted(is, who, "is still wanted (open "+vars["age"]+", now at "+is.Priority+", nobody on it and "+silent+")")
+		vars["still-wanted"] = t.ifStillWanted(is, who, "is still wanted, with "+silent)
 		vars["plan"], vars["settled-plan"] = plan+orClose, vars["plan"]
 	}
 	return vars, true

@@ -900,12 +900,12 @@ func TestDetectors(t *testing.T) {
 			}}},
 		{name: "open a year, now at Highest, without a word since it was filed: ask first whether it is still wanted", detector: "priority.top-unowned",
 			reason: "Highest priority, open for 12 months",
-			action: "Ask the team whether it is still wanted (open 12 months, now at Highest, nobody on it and no word since it was filed): if so, plan it into a sprint with an owner, or lower its priority and say in a comment why it can wait; if not, close it and say why",
+			action: "Ask the team whether it is still wanted, with no word since it was filed: if so, plan it into a sprint with an owner, or lower its priority and say in a comment why it can wait; if not, close it and say why",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Highest", evidence.User{}, "", nil, days(365)
 			}}},
-		{name: "how long an issue has been at Highest is not known: ask what is, its age and its silence", detector: "priority.top-unowned",
-			action: "Ask the team whether it is still wanted (open 9 months, now at Highest, nobody on it and no word for 5 months): if so,",
+		{name: "the reason says its priority and age: the question adds only its silence", detector: "priority.top-unowned",
+			action: "Ask the team whether it is still wanted, with no word for 5 months: if so,",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Highest", evidence.User{}, "", nil, days(270)
 				// Raised to Highest two weeks after it was filed.

@@ -233,6 +233,7 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		{"next asks whoever gave the passed date for a new one", entryOf(view.nextAll, "CHK-1413"), "if so, ask Jun Park for a new date on PAY-821 and post it here"},
 		{"next lists his silent follow-up in PAY lower, and says why", entryOf(view.nextAll, "PAY-823"), "with no word for 3 months; listed lower for its silence"},
 		{"next lists the silent Amex block lower, and says why", entryOf(view.nextAll, "CHK-1413"), "listed lower for its silence"},
+		{"next shows chasing his incident's follow-up in PAY as incident coordination", entryOf(view.nextAll, "PAY-823"), "shows: Incident coordination"},
 	})
 	checkHides(t, []shown{
 		{"the headline counts initiatives when there is one", view.brief, "1 initiative"},
@@ -323,6 +324,7 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 		// 4.15: NO-GO"): going live without CORE-2210 is hers to decide.
 		{"next asks to record who accepts the go-live risk, and names nobody", entryOf(view.nextAll, "CORE-2210"),
 			"if not, it is your call at 4.15's go/no-go: decide whether it goes live without it, and record the decision on it"},
+		{"next shows chasing her incident's CAPA as incident coordination", entryOf(view.nextAll, "CORE-2216"), "shows: Incident coordination"},
 		{"next says how long a release's slipped issues have been silent, where nothing else says it", entryOf(view.nextAll, "CORE-2184"),
 			"listed lower: nobody has written on it for over 12 weeks"},
 		// Each "CAPA from CORE-2213." task she filed is a follow-up of the

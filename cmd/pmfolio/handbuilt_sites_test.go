@@ -320,6 +320,8 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 		// since says nothing of what.
 		{"next asks what the DR drill waits on, which Sanjay said", entryOf(view.nextAll, "REL-434"),
 			"Ask Sanjay Bose when the DC-DR link upgrade will be done: link its ticket here and post the date"},
+		{"next's why quotes the word its action on the DR drill comes from", entryOf(view.nextAll, "REL-434"),
+			"(Sanjay Bose's comment of 8 Nov: “On hold till DC-DR link upgrade is done.”)"},
 		// She gives each release's go/no-go verdict ("Go/No-Go dry run for
 		// 4.15: NO-GO"): going live without CORE-2210 is hers to decide.
 		{"next asks to record who accepts the go-live risk, and names nobody", entryOf(view.nextAll, "CORE-2210"),

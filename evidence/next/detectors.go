@@ -983,12 +983,22 @@ func unlinkedBlock(d Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 	// A word on it may say what it waits on ("On hold till DC-DR link
 	// upgrade is done"): asking what then reads as if the ticket went
 	// unread; when is the question left.
+	note := t.lastCommentNote(is)
 	if c, ok := newestWaitedOn(is); ok {
 		when := waitsOnIn(markup.PlainText(c.Text))
 		askWaits, chase = "Ask "+who+" "+when+": ", "link its ticket here and post the date"
 		stillChase = "find out " + when + ", link its ticket here and post the date"
+		// The why quotes the word the action comes from, not a later
+		// reminder that says nothing of what it waits on.
+		if last, _ := lastPersonComment(is); !last.At.Equal(c.At) {
+			whose := cmp.Or(c.Author.DisplayName, "a teammate") + "'s"
+			if c.Author.Is(t.Site.User) {
+				whose = "your"
+			}
+			note = fmt.Sprintf(" (%s comment of %s: “%s”)", whose, dayOf(c.At, t.Now), t.quote(markup.PlainText(c.Text), c.Text, 80))
+		}
 	}
-	vars := map[string]string{"blocker-state": state, "age": age(since, t.Now), "last-comment": t.lastCommentNote(is),
+	vars := map[string]string{"blocker-state": state, "age": age(since, t.Now), "last-comment": note,
 		"unmark": strings.Join(unmark, " and "), "still-needed": "", "ask-waits": askWaits, "chase": chase, "or-close": ""}
 	if t.Now.Sub(since) >= abandonedAfter {
 		// After months without a word, one either/or with the one person

@@ -303,7 +303,7 @@ func overduePromises(d Detector, t *Team) []finding {
 		ask := "Ask " + who + " whether it still comes and when, and plan it into a sprint, or find it another owner"
 		f := finding{issue: is, vars: map[string]string{"who": who, "day": dayOf(promise.At, t.Now),
 			"promise": "“" + t.quote(said, promise.Text, 100) + "”", "age": age(promise.At, t.Now), "status": cmp.Or(is.Status, "not started"),
-			"still-needed": "", "ask": ask}}
+			"still-needed": "", "ask": ask, "silent": silentSince(is, promise)}}
 		// After months without a word, whether it is still needed comes
 		// first, of the one who promised, as one either/or.
 		if last := lastWord(is); t.Now.Sub(last) >= abandonedAfter {
@@ -316,6 +316,16 @@ func overduePromises(d Detector, t *Team) []finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// silentSince says ", with no word since" when a promise is the last word
+// on its issue by anyone: its age is then the issue's silence, said once
+// (the ranking's note does not say it again).
+func silentSince(is TeamIssue, promise evidence.Comment) string {
+	if lastWord(is).After(promise.At) {
+		return ""
+	}
+	return ", with no word since"
 }
 
 var (
@@ -361,7 +371,8 @@ func (t *Team) yourPromise(is TeamIssue) (finding, bool) {
 		}
 		return finding{issue: is, vars: map[string]string{"who": "you", "day": dayOf(c.At, t.Now),
 			"promise": "“" + t.quote(sentence, c.Text, 100) + "”", "age": age(c.At, t.Now), "status": cmp.Or(is.Status, "not started"),
-			"still-needed": "", "ask": "Tell " + to + " where it stands, as “" + words + "” has passed: plan it into a sprint, or close it and say why"}}, true
+			"still-needed": "", "ask": "Tell " + to + " where it stands, as “" + words + "” has passed: plan it into a sprint, or close it and say why",
+			"silent": silentSince(is, c)}}, true
 	}
 	return finding{}, false
 }

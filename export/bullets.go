@@ -1080,8 +1080,11 @@ func (r *report) releaseClaims(items []*evidence.Evidence) (claims []string, num
 		if later {
 			where = " to a later release"
 		}
-		if from := movedFrom(moved); from != "" {
+		if from, to := movedBetween(moved); from != "" {
 			where = " from " + from + where
+			if to != "" {
+				where = " from " + from + " to " + to
+			}
 		}
 		claims = append(claims, "moved "+what+where)
 		numbers = append(numbers, n)
@@ -1132,22 +1135,30 @@ func fixVersionEdits(items []*evidence.Evidence) (planned, moved []*evidence.Evi
 	return planned, moved, later && len(moved) > 0
 }
 
-// movedFrom is the release all the moves left, or "" when they left
-// several: "moved 4 issues from 4.13 to a later release" says which
-// release was cut.
-func movedFrom(moves []*evidence.Evidence) string {
-	from := ""
+// movedBetween is the release all the moves left, or "" when they left
+// several, and the one they all went to, or "": "moved 4 issues from 4.13
+// to 4.14" says which release was cut and where its work went.
+func movedBetween(moves []*evidence.Evidence) (from, to string) {
 	for i, e := range moves {
 		m := fixVersionEdit.FindStringSubmatch(e.Excerpt)
-		if i > 0 && m[1] != from {
-			return ""
+		if i == 0 {
+			from, to = m[1], m[2]
 		}
-		from = m[1]
+		if m[1] != from {
+			from = ""
+		}
+		if m[2] != to {
+			to = ""
+		}
 	}
+	// "from 4.13, 4.14" reads as a list of moves.
 	if strings.Contains(from, ",") {
-		return "" // "from 4.13, 4.14" reads as a list of moves
+		from = ""
 	}
-	return from
+	if strings.Contains(to, ",") {
+		to = ""
+	}
+	return from, to
 }
 
 // versionAfter reports whether release b comes after release a of the

@@ -233,6 +233,7 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		{"next asks whoever gave the passed date for a new one", entryOf(view.nextAll, "CHK-1413"), "if so, ask Jun Park for a new date on PAY-821 and post it here"},
 		{"next lists his silent follow-up in PAY lower, and says why", entryOf(view.nextAll, "PAY-823"), "with no word for 3 months; listed lower for its silence"},
 		{"next lists the silent Amex block lower, and says why", entryOf(view.nextAll, "CHK-1413"), "listed lower for its silence"},
+		{"next says once that nobody wrote after his promise", entryOf(view.nextAll, "CHK-1427"), "in no sprint, with no word since; listed lower for its silence"},
 		{"next shows chasing his incident's follow-up in PAY as incident coordination", entryOf(view.nextAll, "PAY-823"), "shows: Incident coordination"},
 	})
 	checkHides(t, []shown{
@@ -244,6 +245,7 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		// "open for 4 months with no word for 3 months" says it already.
 		{"next says the silence of his follow-up in PAY twice", entryOf(view.nextAll, "PAY-823"), "nobody has written on it"},
 		{"next says the silence of the Amex block twice", entryOf(view.nextAll, "CHK-1413"), "nobody has written on it"},
+		{"next says the silence after his own promise twice", entryOf(view.nextAll, "CHK-1427"), "nobody has written on it"},
 	})
 	// He put the stories he filed under his epic a minute after filing
 	// them: that is filing, not grooming ("Refined 7 issues (Parent)").
@@ -309,7 +311,7 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 		{"the headline tells her go/no-go calls", view.brief,
 			"Along the way I led the response to 1 incident, posted 11 stakeholder updates and made the go/no-go call on 4 releases (1 of them a no-go)."},
 		{"the deadline story tells the go-live date she kept", view.deadline,
-			"**Result.** What Jira shows: it went live on 22 August, the go-live date I gave on 10 August (“Go-live date of 22nd is still holding as of now”); the issue is done."},
+			"**Result.** What Jira shows: it went live on 22 August, as I had said on 10 August (“Go-live date of 22nd is still holding as of now”); the issue is done."},
 		{"the epic's Objective is its goal", view.brief,
 			"**Goal.** Every Core Banking release from 4.12 onwards should go to production only after a documented, repeatable readiness check"},
 		{"the epic's Exit criteria are its success metrics", view.brief,

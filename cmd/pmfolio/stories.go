@@ -47,7 +47,7 @@ closes it with a number ("Resolved: lag back under 5 seconds at 16:05"); without
 they say what Jira shows, and standard error names them. What Jira shows includes a date
 kept: a go-live date you gave in a comment ("Go-live date of 22nd is still holding") and
 your comment that it went live that day ("4.13 deployed successfully") read "it went live
-on 22 August, the go-live date I gave on 10 August (…)".
+on 22 August, as I had said on 10 August (…)".
 
 --question "a time you handled conflicting priorities" writes the one story that answers
 it best: the initiative, incident or issue with the strongest evidence of the kind of

@@ -783,11 +783,13 @@ func TestSIGTERMStopsAQuietSyncInOneLine(t *testing.T) {
 	}
 }
 
-// The demo's PAY-3426 waits on OPS-1290, which Tomás works on every few
-// days, while nobody has written on PAY-3426 itself since March: whether
-// it is still wanted is for Mei Chen, who filed it, and it is listed below
-// the live blocks.
-func TestDemoAsksWhetherASilentBlockedIssueIsStillWanted(t *testing.T) {
+// The demo's PAY-3426 waits on OPS-1290, which the team works on (in
+// progress, planned into the next sprint by the user "as this one has
+// someone waiting on it"), while nobody has written on PAY-3426 itself
+// since March: Mei Chen, who filed it, has heard nothing, and telling her
+// where it stands is what nobody does. Asking whether she still wants it
+// (review 15) or chasing the busy blocker for a date (review 14) was not.
+func TestDemoTellsWhoWaitsBehindAWorkedBlockerWhereItStands(t *testing.T) {
 	dir := t.TempDir()
 	env := isolatedEnv(t)
 	if r := (cli{env: env, now: testNow}).run(t, "demo", "--dir", dir); r.code != 0 {
@@ -797,8 +799,12 @@ func TestDemoAsksWhetherASilentBlockedIssueIsStillWanted(t *testing.T) {
 	all := cli{env: env, now: testNow}.run(t, "next", "--all").out
 	entry := entryOf(all, "PAY-3426")
 	checkShows(t, []shown{
-		{"next chases a live blocker for an issue nobody has written on for months", entry, "Ask Mei Chen, who filed it, whether it is still wanted"},
-		{"next tells the blocker's silence for the blocked issue's", entry, "with no comment on this issue for"},
-		{"next lists a silent issue behind a live blocker with the live blocks", entry, "listed lower for its silence"},
+		{"next tells whoever filed it where its worked blocker stands", entry, "Tell Mei Chen where it stands: its blocker OPS-1290 is In Progress with"},
+		{"next tells the blocked issue's own silence", entry, "with no comment on this issue for"},
+		{"next shows telling her as stakeholder communication", entry, "shows: Stakeholder communication"},
+	})
+	checkHides(t, []shown{
+		{"next asks whether work someone is doing is still wanted", entry, "still wanted"},
+		{"next chases a worked blocker for a date", entry, "for a date"},
 	})
 }

@@ -884,6 +884,20 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 			}
 		}
 		on, silence = " on this issue", age(own, t.Now)
+		if known && beingWorked(target) {
+			// Someone is at work on the blocker, so someone still wants what
+			// it unblocks; whoever filed the issue has heard nothing for
+			// months, and telling them is what nobody does.
+			whether = ""
+			chaseBlocker = "Post where it stands: its blocker " + key + " is " + workedOn(target)
+			if tell := cmp.Or(is.Assignee.DisplayName, t.askableFiler(is)); tell != "" {
+				chaseBlocker = "Tell " + tell + " where it stands: its blocker " + key + " is " + workedOn(target) + "; post it here"
+			}
+			vars := map[string]string{"blocker": blocker, "chase": chase, "blocker-owner": owner, "chase-blocker": chaseBlocker,
+				"age": silence, "on": on, "still-needed": "", "post": "", "date-passed": passed,
+				categoryVar: evidence.CatStakeholderComms}
+			return vars, true
+		}
 	}
 	post := ", post it here"
 	if tell := cmp.Or(is.Assignee.DisplayName, t.askableFiler(is)); tell != "" {
@@ -905,6 +919,29 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 		vars["post"], vars["settled-post"] = post+orClose, vars["post"]
 	}
 	return vars, true
+}
+
+// beingWorked reports whether someone is at work on an issue: in progress
+// with someone on it, or planned into the running or next sprint.
+func beingWorked(is TeamIssue) bool {
+	return is.StatusCategory == "indeterminate" && activeOwner(is) != "" || is.SprintState == "active" || is.SprintState == "future"
+}
+
+// workedOn says how an issue being worked stands: "In Progress with Aisha
+// Bello, in the next sprint (OPS Sprint 66)".
+func workedOn(is TeamIssue) string {
+	var parts []string
+	if is.StatusCategory == "indeterminate" {
+		state := cmp.Or(is.Status, "in progress")
+		if owner := activeOwner(is); owner != "" {
+			state += " with " + owner
+		}
+		parts = append(parts, state)
+	}
+	if sprint := sprintLabel(is); sprint != "" {
+		parts = append(parts, "in the "+sprint)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // wantedBy is whom an action asks whether work left alone for months is

@@ -1459,13 +1459,14 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 	if why := strings.Join(ranked[1].Why, "; "); !strings.Contains(why, "listed lower for its silence") || strings.Contains(why, "open 10 months") {
 		t.Errorf("the silent block's why %q, want its silence said and its age not counted", why)
 	}
-	// A live blocker is its own team at work: an unplanned issue behind it
-	// that nobody has written on for months is in question itself (demo's
-	// PAY-3426), and the reason says whose silence it is.
+	// A blocker chased lately is not the issue behind it alive: an
+	// unplanned issue nobody has written on for months is in question
+	// itself, and the reason says whose silence it is.
 	chased, blocker := abandoned, story("OPS-9")
 	chased.Flagged = false
 	chased.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-9"}}
 	blocker.Comments = []evidence.Comment{comment(tomas, days(9), "The endpoint ships next week.")}
+	blocker.SprintState, blocker.Sprints = "", nil
 	for _, op := range Find(cfg, Team{Site: site, Issues: []TeamIssue{chased, blocker}, Now: now}, Gaps{}) {
 		if op.IssueKey != chased.Key {
 			continue
@@ -1474,6 +1475,21 @@ func TestLongSilentBlocksAskWhetherTheWorkIsStillNeeded(t *testing.T) {
 			!strings.Contains(op.Reason, "(last comment by Tomás, 9 Nov), with no comment on this issue for 5 months") ||
 			!strings.Contains(op.Action, "whether it is still wanted after 5 months without a word on it") || !strings.Contains(why, "listed lower") {
 			t.Errorf("a silent issue behind a blocker chased 9 days ago: %s %q, action %q, why %q", op.Detector, op.Reason, op.Action, why)
+		}
+	}
+	// A blocker someone is at work on says the work behind it is wanted
+	// (demo's PAY-3426, whose blocker the user put into the next sprint
+	// "as this one has someone waiting on it"): what nobody does is tell
+	// whoever waits where it stands.
+	blocker.SprintState, blocker.Sprints = "future", []string{"OPS Sprint 10"}
+	for _, op := range Find(cfg, Team{Site: site, Issues: []TeamIssue{chased, blocker}, Now: now}, Gaps{}) {
+		if op.IssueKey != chased.Key {
+			continue
+		}
+		if op.Detector != "blocked.stale" || op.Category != evidence.CatStakeholderComms ||
+			!strings.HasSuffix(op.Action, "where it stands: its blocker OPS-9 is in the next sprint (OPS Sprint 10); post it here") ||
+			strings.Contains(op.Action, "still wanted") {
+			t.Errorf("a silent issue behind a blocker being worked: %s %s, action %q", op.Detector, op.Category, op.Action)
 		}
 	}
 	// Silence does not fade what is alive: a story in the running sprint,

@@ -292,7 +292,7 @@ func (t *Team) yourMissedVersionAmong(is TeamIssue, related []string) bool {
 // filed", "after 7 months without a word", "asked … 4 months ago and
 // nobody answered", "6 months later it is still To Do, …, with no word
 // since".
-var longSilenceTold = regexp.MustCompile(`\bno (?:word|comment) (?:for (?:\d+ months|12 weeks)|since(?: it was filed)?)\b|\b(?:\d+ months|12 weeks) (?:without a word|ago and nobody answered)\b`)
+var longSilenceTold = regexp.MustCompile(`\bno (?:word|comment)(?: on this issue)? (?:for (?:\d+ months|12 weeks)|since(?: it was filed)?)\b|\b(?:\d+ months|12 weeks) (?:without a word|ago and nobody answered)\b`)
 
 // fadedSilence reports whether the team has moved on from an issue, which
 // nobody has written on for abandonedAfter: months without a word press less

@@ -809,8 +809,10 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 			if in.status() == "done" && !in.onNoEpic {
 				shows += ", and the epic is done"
 			}
-			if kept := keptDate(ownCommentsOn(in.epic, in.epicItems)); kept != "" && in.status() == "done" {
-				shows = "What Jira shows: " + kept + "; " + doneShare(t.done, t.issues)
+			if in.status() == "done" {
+				if kept := keptDate(ownCommentsOn(in.epic, in.epicItems)); kept != "" {
+					shows = "What Jira shows: " + kept + "; " + doneShare(t.done, t.issues)
+				}
 			}
 			s.result = append(s.result, resultPart{text: shows + "."})
 		}

@@ -884,27 +884,28 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 			}
 		}
 		on, silence = " on this issue", age(own, t.Now)
-		if known && beingWorked(target) {
-			// Someone is at work on the blocker, so someone still wants what
-			// it unblocks; whoever filed the issue has heard nothing for
-			// months, and telling them is what nobody does.
-			whether = ""
-			chaseBlocker = "Post where it stands: its blocker " + key + " is " + workedOn(target)
-			if tell := cmp.Or(is.Assignee.DisplayName, t.askableFiler(is)); tell != "" {
-				chaseBlocker = "Tell " + tell + " where it stands: its blocker " + key + " is " + workedOn(target) + "; post it here"
-			}
-			vars := map[string]string{"blocker": blocker, "chase": chase, "blocker-owner": owner, "chase-blocker": chaseBlocker,
-				"age": silence, "on": on, "still-needed": "", "post": "", "date-passed": passed,
-				categoryVar: evidence.CatStakeholderComms}
-			return vars, true
-		}
 	}
+	tell := cmp.Or(is.Assignee.DisplayName, t.askableFiler(is))
 	post := ", post it here"
-	if tell := cmp.Or(is.Assignee.DisplayName, t.askableFiler(is)); tell != "" {
+	if tell != "" {
 		post += " and tell " + tell
+	}
+	// Someone is at work on the blocker of an issue silent itself, so
+	// someone still wants what it unblocks; whoever waits for it has heard
+	// nothing for months, and telling them is what nobody does.
+	telling := on != "" && known && beingWorked(target)
+	if telling {
+		whether, post = "", ""
+		chaseBlocker = "Post where it stands: its blocker " + key + " is " + workedOn(target)
+		if tell != "" {
+			chaseBlocker = "Tell " + tell + " where it stands: its blocker " + key + " is " + workedOn(target) + "; post it here"
+		}
 	}
 	vars := map[string]string{"blocker": blocker, "chase": chase, "blocker-owner": owner, "chase-blocker": chaseBlocker,
 		"age": silence, "on": on, "still-needed": "", "post": post, "date-passed": passed}
+	if telling {
+		vars[categoryVar] = evidence.CatStakeholderComms
+	}
 	if whether != "" {
 		// One either/or with the one person who can say (the issue's
 		// assignee, else whoever filed it, else you decide), not a

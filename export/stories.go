@@ -262,6 +262,29 @@ func answers(in initiative, category string) bool {
 	})
 }
 
+// keptFirst narrows the stories able to answer a question about release
+// planning ("a time you delivered against a deadline") to those whose
+// result tells a date kept ("it went live on 22 August, as I had said on
+// 10 August"), when any has one: that answers the question in Jira's own
+// record, where a stronger story of planning could only say it is done.
+func keptFirst(able [][]initiative, category string) [][]initiative {
+	if category != evidence.CatReleasePlanning {
+		return able
+	}
+	kept := make([][]initiative, len(able))
+	found := false
+	for i, tier := range able {
+		kept[i] = slices.DeleteFunc(slices.Clone(tier), func(in initiative) bool {
+			return in.hasOutcome || keptDate(ownCommentsOn(in.epic, in.epicItems)) == ""
+		})
+		found = found || len(kept[i]) > 0
+	}
+	if !found {
+		return able
+	}
+	return kept
+}
+
 // calledOff says a date was given up: "deployment on 16th is cancelled",
 // "the release slipped", "go-live is postponed".
 var calledOff = regexp.MustCompile(`(?i)\b(?:cancell?ed|postponed|slipped|pushed back)\b`)
@@ -615,7 +638,7 @@ func (r *report) bestFor(question string, tiers ...[]initiative) (initiative, st
 		bestScore = 0
 	}
 	if bestScore > 0 {
-		tiers = able
+		tiers = keptFirst(able, best.ID)
 	}
 	pick, found := strongestBy(r.weightOf(best.ID), bestScore == 0, tiers...)
 	switch {

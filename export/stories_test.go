@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -1535,6 +1536,52 @@ func TestADeadlineStoryIsOfWorkThatShipped(t *testing.T) {
 		if slices.Contains(s.Questions, "a time you delivered against a deadline") {
 			t.Errorf("a release called off and shipped late is told as delivered against a deadline: %q", s.Questions)
 		}
+	}
+}
+
+// Asked about a deadline, pmfolio tells the release whose go-live date
+// the user gave and kept, as Jira shows it, before a release with more
+// planning in it whose result can only say it is done.
+func TestADeadlineStoryPrefersADateKept(t *testing.T) {
+	plan := func(is fixtureIssue, id, at, text string) evidence.Evidence {
+		return jiraItem(is, evidence.SourceComment, id, at, evidence.CatReleasePlanning, "comment.release", 0.7, text)
+	}
+	p := portfolioOf(
+		plan(checkoutBug, "1", "2026-06-02T10:00:00Z", "Taking the Safari fix into 2026.07: the cut-off is Friday and it is the last blocker."),
+		plan(checkoutBug, "2", "2026-06-09T10:00:00Z", "Go/No-Go for 2026.07: GO. All sev-1 closed, regression pass 98%, UAT signed off."),
+		plan(checkoutBug, "3", "2026-06-10T10:00:00Z", "Moving the wallet copy change to 2026.08 so the Safari fix goes out alone."),
+		plan(bugRefundMail, "4", "2026-08-10T09:00:00Z", "Go-live date of 22nd is still holding as of now."),
+		plan(bugRefundMail, "5", "2026-08-12T09:00:00Z", "Taking the template fix into 2026.09 with it."),
+	)
+	p.OwnComments = append(p.OwnComments, evidence.IssueComments{SiteName: "acme", Key: bugRefundMail.key, Comments: []evidence.Comment{
+		{ID: "4", At: time.Date(2026, 8, 10, 9, 0, 0, 0, time.UTC), Text: "Go-live date of 22nd is still holding as of now."},
+		{ID: "5", At: time.Date(2026, 8, 12, 9, 0, 0, 0, time.UTC), Text: "Taking the template fix into 2026.09 with it."},
+		{ID: "6", At: time.Date(2026, 8, 22, 21, 30, 0, 0, time.UTC), Text: "Deployed to production, refund mails go out once now."},
+	}})
+	ask := func(p evidence.Portfolio) storiesJSON {
+		t.Helper()
+		var buf strings.Builder
+		if err := Stories(&buf, p, StoryOptions{Question: "a time you delivered against a deadline", JSON: true}); err != nil {
+			t.Fatal(err)
+		}
+		var doc storiesJSON
+		if err := json.Unmarshal([]byte(buf.String()), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	doc := ask(p)
+	if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != bugRefundMail.key {
+		t.Fatalf("the deadline story is %+v, want %s's, whose date was kept", doc.Stories, bugRefundMail.key)
+	}
+	if want := "it went live on 22 August, as I had said on 10 August"; !strings.Contains(doc.Stories[0].Result, want) {
+		t.Errorf("the deadline story's result is %q, want it to say %q", doc.Stories[0].Result, want)
+	}
+	// Without the note that it went live, no date was kept: the release
+	// with more planning in it is told.
+	p.OwnComments[len(p.OwnComments)-1].Comments = p.OwnComments[len(p.OwnComments)-1].Comments[:2]
+	if doc := ask(p); len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != checkoutBug.key {
+		t.Errorf("with no date kept, the deadline story is %+v, want %s's, the stronger", doc.Stories, checkoutBug.key)
 	}
 }
 

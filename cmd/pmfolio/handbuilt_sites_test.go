@@ -282,7 +282,8 @@ func TestReleaseEngineerOnDataCenterAWeekLaterIsAskedEachThingOnce(t *testing.T)
 	view := viewSite(t, site, siteConf{PAT: jiratest.KaveriPAT}, jiratest.WithContextPath("/jira"), jiratest.WithPAT(jiratest.KaveriPAT))
 	sprintEnd := entryOf(view.nextAll, "CORE-2264")
 	checkShows(t, []shown{
-		{"next says which issue of the overdue sprint waits on a blocker", sprintEnd, "CORE-2272; CORE-2269 waits on CSW-100)"},
+		{"next says which issues of the overdue sprint wait on a blocker or an answer", sprintEnd,
+			"CORE-2272; CORE-2267 waits on an answer from Meenakshi Sundaram; CORE-2269 waits on CSW-100)"},
 		{"next asks at stand-up about the stalled work", sprintEnd, "Rohit Sharma (CORE-2271)"},
 	})
 	checkHides(t, []shown{

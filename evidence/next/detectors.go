@@ -1851,11 +1851,11 @@ func unansweredQuestion(d Detector, t *Team, is TeamIssue) (map[string]string, b
 	}
 	// A question addressed to someone is theirs to answer: the user asks
 	// them for it, unless it was addressed to the user.
-	answer := "Answer " + asker + "'s question, or find who can and get the answer posted"
+	answer, from := "Answer "+asker+"'s question, or find who can and get the answer posted", "to "+asker+"'s question"
 	if to := t.addressee(last, q); to != "" {
-		answer = "Ask " + to + " (it was addressed to them) for the answer, and get it posted here"
+		answer, from = "Ask "+to+" (it was addressed to them) for the answer, and get it posted here", "from "+to
 	}
-	return map[string]string{"asker": asker, "question": "“" + quoted + "”", "age": age(last.At, t.Now), "answer": answer}, true
+	return map[string]string{"asker": asker, "question": "“" + quoted + "”", "age": age(last.At, t.Now), "answer": answer, "awaited": "an answer " + from}, true
 }
 
 // questionLength is the longest question question.unanswered quotes whole.

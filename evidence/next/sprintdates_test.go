@@ -3,6 +3,8 @@ package next
 import (
 	"strings"
 	"testing"
+
+	"github.com/pmfolio/pmfolio/evidence"
 )
 
 // inSprint plans is into sp, in the state of sp.
@@ -47,6 +49,11 @@ func TestSprintDates(t *testing.T) {
 		is.Status, is.StatusCategory = "In Progress", "indeterminate"
 		return is
 	}
+	// asked is is with a question of Tomás's as its last word, a week old.
+	asked := func(is TeamIssue, question string) TeamIssue {
+		is.Comments = []evidence.Comment{comment(tomas, days(7), question)}
+		return is
+	}
 	done := func(key string, sp Sprint) TeamIssue {
 		is := inSprint(story(key), sp)
 		is.Status, is.StatusCategory = "Done", "done"
@@ -83,6 +90,11 @@ func TestSprintDates(t *testing.T) {
 			issues:   []TeamIssue{inProgress("OPS-2", overdue), inSprint(story("OPS-5"), overdue), done("OPS-6", overdue), inSprint(story("OPS-7"), after)},
 			detector: "sprint.overdue", reason: "OPS Sprint 9 ended 11 Nov and is still open; OPS Sprint 10, due to start 11 Nov, has not started",
 			action: "With the team, decide what carries over (OPS-2 and OPS-5), close OPS Sprint 9 and start OPS Sprint 10"},
+		{name: "what carries over says which issues wait on an answer (Kaveri's CORE-2267)",
+			issues: []TeamIssue{asked(inProgress("OPS-2", overdue), "Should the export keep refunds or only payments? The spec does not say."),
+				inSprint(story("OPS-5"), overdue), inSprint(story("OPS-7"), after)},
+			detector: "sprint.overdue", reason: "OPS Sprint 9 ended 11 Nov and is still open",
+			action: "With the team, decide what carries over (OPS-2 and OPS-5; OPS-2 waits on an answer to Tomás's question), close OPS Sprint 9"},
 		{name: "its stories say the sprint is overdue, not that it is the active one",
 			issues:   []TeamIssue{noCriteria(overdue), inSprint(story("OPS-7"), after)},
 			detector: "story.no-acceptance-criteria", reason: "active sprint (OPS Sprint 9, due to end 11 Nov, still open) story",

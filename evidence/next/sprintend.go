@@ -213,6 +213,9 @@ func overdueSprints(d Detector, t *Team) []finding {
 			// Whether a blocked issue carries over hangs on its blocker.
 			if blockers := t.openBlockers(is); len(blockers) > 0 {
 				waits = append(waits, is.Key+" waits on "+evidence.JoinAnd(blockers))
+			} else if asked, ok := unansweredQuestion(d, t, is); ok {
+				// So does one whose last word is a question nobody answered.
+				waits = append(waits, is.Key+" waits on "+asked["awaited"])
 			}
 		}
 		listed := listKeys(keys)

@@ -9,7 +9,7 @@ import (
 // Ana Ribeiro, a mobile engineer on Jira Cloud who is her squad's
 // unofficial PM, writes in plain words that pmfolio was not written with:
 // for now her site syncs and no secret leaks.
-func TestSite3MobileEngineerOnCloudSyncs(t *testing.T) {
+func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 	t.Parallel()
 	site := jiratest.PitangaSite()
 	view := viewSite(t, site, siteConf{Email: jiratest.PitangaEmail, APIToken: jiratest.PitangaAPIToken},

@@ -181,7 +181,16 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 			b.WriteString(", none shipped yet")
 		default:
 			b.WriteString("; " + led.shippedPhrase())
-			if len(led.measured) > 0 {
+			if len(led.measured) == 1 {
+				// One result is named with its initiative: "such as" one
+				// reads as a form, and the reader of two initiatives
+				// should know which one it came of.
+				if quote, date := datedResultQuote(led.measured); quote != "" {
+					b.WriteString(", and " + initiativeName(led.measured[0]) + " had the result “" + quote + "”" + date + changeAfter(quote))
+				} else {
+					b.WriteString(", 1 with a recorded result")
+				}
+			} else if len(led.measured) > 0 {
 				b.WriteString(", " + strconv.Itoa(len(led.measured)) + " with a recorded result")
 				if quote, date := datedResultQuote(led.measured); quote != "" {
 					b.WriteString(" such as “" + quote + "”" + date + changeAfter(quote))
@@ -206,7 +215,13 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 	if r.incidentsBeside(len(r.briefInitiatives())) > 0 {
 		lead = evidence.CatIncidentCoord
 	}
-	written := writtenClaims(r.groups, lead)
+	groups := r.groups
+	if len(led.owned) > 0 {
+		// "I led 2 initiatives" has told the epics owned: "… and owned 2
+		// epics" along the way counted them again.
+		groups = slices.DeleteFunc(slices.Clone(groups), func(g group) bool { return g.category.ID == evidence.CatEpicOwnership })
+	}
+	written := writtenClaims(groups, lead)
 	if len(written) > 0 {
 		b.WriteString(" Along the way I " + evidence.JoinAnd(phrasesOf(written)) + ".")
 	}
@@ -351,7 +366,7 @@ func resultQuote(ins []initiative) string {
 			}
 		}
 		if best != "" {
-			return evidence.Shorten(best, resultQuoteLength)
+			return shortenResult(best)
 		}
 	}
 	return ""
@@ -414,6 +429,28 @@ var addressAside = regexp.MustCompile(`\s*\([^()]*https?://[^()]*\)|:?\s*` + web
 
 // resultQuoteLength is how long a quoted result may be, in characters.
 const resultQuoteLength = 90
+
+// shortenResult is a result clause cut to resultQuoteLength, but never
+// inside brackets, which hold its baseline as often as not: an aside that
+// closes a few words past the limit is kept whole ("…at 99.6% in the last
+// 30 days (was 97.9% when we started in June)"), a longer one is left out,
+// where the cut read "(was 97.9% when we started in…".
+func shortenResult(clause string) string {
+	cut := evidence.Shorten(clause, resultQuoteLength)
+	kept := strings.TrimSuffix(cut, "…")
+	open := strings.LastIndexByte(kept, '(')
+	if kept == cut || open < 0 || strings.IndexByte(kept[open:], ')') >= 0 {
+		return cut
+	}
+	if end := strings.IndexByte(clause[open:], ')'); end >= 0 && utf8.RuneCountInString(clause[:open+end+1]) <= resultQuoteLength+resultAsideOver {
+		return clause[:open+end+1]
+	}
+	return evidence.Shorten(strings.TrimSpace(clause[:open]), resultQuoteLength)
+}
+
+// resultAsideOver is how far past resultQuoteLength an aside may close
+// and still be quoted whole.
+const resultAsideOver = 30
 
 // baseline finds a clause that says what a result changed from: "down
 // from 2.1%", "from 42 in the quarter before", "against 39 a year ago".
@@ -769,7 +806,7 @@ var goalHeadings = []string{"Goal:", "Goals:", "Objective:", "Objectives:", "Pro
 	"Scope:", "Out of scope:", "Non-goals:", "Background:", "Context:", "Why:", "Update from",
 	// The other sections an epic's description has, which end its goal and
 	// its metrics: "… less than 5 per release. Stakeholders: …" is no metric.
-	"Stakeholders:", "Stakeholder:", "Risks:", "Dependencies:", "Milestones:", "Timeline:", "Open questions:", "References:", "Links:"}
+	"Stakeholders:", "Stakeholder:", "What's in:", "What's out:", "What's not:", "In scope:", "Not in scope:", "Risks:", "Dependencies:", "Milestones:", "Timeline:", "Open questions:", "References:", "Links:"}
 
 // goalLabel names what goalAndMetrics finds of a description: its "Goal"
 // (an "Objective" is one), its "Problem" when that is the heading it has, or, of a description
@@ -782,7 +819,7 @@ func goalLabel(description string) string {
 		return slices.ContainsFunc(names, func(name string) bool { return headingAt(d, name) >= 0 })
 	}
 	switch {
-	case has(goalNames...):
+	case has(goalNames...) || qualifiedGoal.MatchString(d):
 		return "Goal"
 	case has(problemName):
 		return "Problem"
@@ -795,6 +832,11 @@ func goalLabel(description string) string {
 var (
 	goalNames   = []string{"Goal:", "Goals:", "Objective:", "Objectives:"}
 	problemName = "Problem:"
+	// qualifiedGoal is a goal heading with a few words of its own, in the
+	// middle of prose as often as not: "… dropped to 3.9. Goal for this:
+	// get checkout crash-free sessions above 99.5% by the end of Q3",
+	// "Our goal for Q3:". "Non-goals for v1:" is none.
+	qualifiedGoal = regexp.MustCompile(`(?i)(?:^|\s)(?:(?:our|the|main)\s+)?(?:goal|objective)s?(?:\s+(?:for|of|in|here)(?:\s+[\p{L}\d-]+){0,4})?:\s`)
 )
 
 // headingAt is where heading name starts a word of description d, in any
@@ -825,24 +867,32 @@ func goalAndMetrics(description string) (goal, metrics string) {
 			if at < 0 {
 				continue
 			}
-			rest := d[at+len(name):]
-			end := len(rest)
-			for _, h := range goalHeadings {
-				if i := strings.Index(rest, " "+h); i >= 0 && i < end {
-					end = i
-				}
-			}
-			return strings.TrimSpace(rest[:end])
+			return untilHeading(d[at+len(name):])
 		}
 		return ""
 	}
 	goal = section(append(slices.Clone(goalNames), problemName)...)
+	if m := qualifiedGoal.FindStringIndex(d); goal == "" && m != nil {
+		goal = untilHeading(d[m[1]:])
+	}
 	metrics = section("Success metrics:", "Success metric:", "Success criteria:", "Exit criteria:")
 	if goal == "" && metrics == "" {
 		return d, ""
 	}
 	// "Goal: merchants refund…" starts the goal's own sentence.
 	return upperFirst(goal), strings.TrimSuffix(metrics, ";")
+}
+
+// untilHeading is a section of a description, rest, up to the next
+// heading it has.
+func untilHeading(rest string) string {
+	end := len(rest)
+	for _, h := range goalHeadings {
+		if i := strings.Index(rest, " "+h); i >= 0 && i < end {
+			end = i
+		}
+	}
+	return strings.TrimSpace(rest[:end])
 }
 
 // initiativeFacts is the line under an initiative's heading: its project,
@@ -895,6 +945,10 @@ func (r *report) initiativeStatus(in initiative, t tally) []string {
 			facts = append(facts, phaseNames(shipped)+" shipped")
 		}
 		facts = append(facts, "phase "+strconv.Itoa(in.phases[len(in.phases)-1])+" "+r.latestPhaseStatus(in))
+	case in.epic.Status != "" && !in.onNoEpic && !slices.ContainsFunc(in.items, func(e *evidence.Evidence) bool { return e.IssueKey != in.epic.Key }):
+		// Only the epic itself: "in progress: the issue is not done yet"
+		// says it twice.
+		facts = append(facts, strings.ToLower(in.epic.Status))
 	case in.epic.Status != "":
 		facts = append(facts, strings.ToLower(in.epic.Status)+": "+doneShare(t.done, t.issues))
 	}

@@ -200,6 +200,11 @@ func TestAlsoLedQuotesAKnownResult(t *testing.T) {
 	if !strings.Contains(brief, "I led 6 initiatives") || !strings.Contains(brief, "6 with a recorded result") {
 		t.Fatalf("the fixture's headline does not count 6 results:\n%s", brief)
 	}
+	// The initiatives led are the epics owned: counting them again along
+	// the way says one thing twice.
+	if headline := strings.Split(brief, "\n")[4]; strings.Contains(headline, "owned 6 epics") {
+		t.Errorf("the headline counts the initiatives it led again as epics owned: %q", headline)
+	}
 	_, also, ok := strings.Cut(brief, "**Also led.**\n\n")
 	if !ok {
 		t.Fatalf("no initiative is left for \"Also led\":\n%s", brief)
@@ -340,6 +345,10 @@ func TestGoalAndMetricsReadsItsHeadings(t *testing.T) {
 			"Every release goes live only after a readiness check.", "zero rollbacks, Go/No-Go under 30 minutes."},
 		{"the stakeholders after the exit criteria are no metric", "Objective: every release goes live only after a readiness check. Exit criteria: zero rollbacks; under 5 defects per release. Stakeholders: @user (sponsor), business UAT.",
 			"Every release goes live only after a readiness check.", "zero rollbacks; under 5 defects per release."},
+		{"a goal heading with words of its own, in the middle of prose", "Our crash-free sessions on checkout are at 97.9% and the rating dropped to 3.9. Goal for this: get crash-free sessions above 99.5% by the end of Q3. What's in: the cart restore and the new SDK.",
+			"Get crash-free sessions above 99.5% by the end of Q3.", ""},
+		{"our goal for a quarter", "Our goal for Q3: one checkout for every market. Success metrics: 3 of 3 markets.", "One checkout for every market.", "3 of 3 markets."},
+		{"non-goals are no goal", "Refunds take 5 days. Non-goals for v1: partial refunds.", "Refunds take 5 days. Non-goals for v1: partial refunds.", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if goal, metrics := goalAndMetrics(tt.description); goal != tt.goal || metrics != tt.metrics {
@@ -357,6 +366,7 @@ func TestTheBriefLabelsAnEpicsDescriptionByItsHeadings(t *testing.T) {
 	for description, want := range map[string]string{
 		"Goal: cut pages per week under 20. Success metrics: 4-week average under 20.":               "Goal",
 		"Goals: one checkout for every market.":                                                      "Goal",
+		"The rating dropped to 3.9. Goal for this: get it back over 4.3.":                            "Goal",
 		"Problem: merchants wait 5 days for refunds. Success metric: 60% self-served.":               "Problem",
 		"Returning customers have to type their card details again on every order.":                  "Context",
 		"Background: the 1.28 clusters leave support in March. Scope: every cluster we run.":         "Context",

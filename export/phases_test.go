@@ -176,7 +176,7 @@ func TestHeadlineCountsAShippedPhaseAndItsResult(t *testing.T) {
 		t.Fatal(err)
 	}
 	headline := strings.Split(md.String(), "\n")[4]
-	want := "I led 2 initiatives in Payments; 1 shipped phase 1, 1 with a recorded result such as “62% of refunds were self-served in the first month”."
+	want := "I led 2 initiatives in Payments; 1 shipped phase 1, and “Self-service refunds, phases 1 and 2” had the result “62% of refunds were self-served in the first month”."
 	if !strings.Contains(headline, want) {
 		t.Errorf("headline %q\ndoes not say %q", headline, want)
 	}

@@ -1,12 +1,16 @@
 package next
 
 import (
+	"cmp"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/markup"
 )
 
 // unownedNearSprintEnd: an issue at a high priority (highPriority) planned
@@ -15,6 +19,15 @@ import (
 // team pulls what it takes, and an urgent issue nobody pulled by the
 // sprint's last week will leave it undone. The finding is due when the
 // sprint ends, which ranks it with the work that week presses.
+//
+// An issue at the team's top priority (topPriority) does not wait for the
+// last week: "do this first" that nobody took up within unownedTopGrace
+// working days of entering the sprint is nobody's, whatever the sprint
+// day. The team's read holds no changelog, so it entered the sprint, or
+// rose to the top, no earlier than the later of its filing and the
+// sprint's start: the grace runs from there. That one asks for an owner
+// today, and is due today; a comment that says what it costs ("22 tickets
+// now") is quoted, and its author is told who has it.
 func unownedNearSprintEnd(d Detector, t *Team) []finding {
 	var out []finding
 	for _, is := range t.Issues {
@@ -23,7 +36,15 @@ func unownedNearSprintEnd(d Detector, t *Team) []finding {
 			continue
 		}
 		sp, ok := lastSprint(is)
-		if !ok || sp.State != "active" || sp.End == nil || !endsWithin(d, t.Now, *sp.End) {
+		if !ok || sp.State != "active" || sp.End == nil {
+			continue
+		}
+		entered := is.Created
+		if sp.Start != nil {
+			entered = latest(entered, *sp.Start)
+		}
+		lastWeek := endsWithin(d, t.Now, *sp.End)
+		if !lastWeek && (!t.topPriority(is.Priority) || workingDays(entered, t.Now) < unownedTopGrace) {
 			continue
 		}
 		ends := "ends " + sp.End.Format("Mon 2 Jan")
@@ -36,11 +57,49 @@ func unownedNearSprintEnd(d Detector, t *Team) []finding {
 		} else if is.Type != "" {
 			kind = strings.ToLower(is.Type)
 		}
-		end := *sp.End
-		out = append(out, finding{issue: is, due: &end, vars: map[string]string{
-			"priority": is.Priority, "kind": kind, "sprint": sp.Name, "ends": ends}})
+		due := *sp.End
+		vars := map[string]string{"priority": is.Priority, "kind": kind, "sprint": sp.Name, "ends": ends, "cost": "",
+			"find": "Find it an owner at stand-up, or move it out of " + sp.Name + " and say why"}
+		if !lastWeek {
+			due = t.Now
+			vars["find"] = "Find it an owner at stand-up today"
+			if c, ok := t.costNamed(is); ok {
+				who := cmp.Or(c.Author.DisplayName, "a teammate")
+				vars["cost"] = "; " + who + " wrote on " + dayOf(c.At, t.Now) + ": “" + t.quote(markup.PlainText(c.Text), c.Text, yourWordLength) + "”"
+				if c.Author.DisplayName != "" {
+					vars["find"] += ", and tell " + who + " who has it"
+				}
+			}
+		}
+		out = append(out, finding{issue: is, due: &due, vars: vars})
 	}
 	return out
+}
+
+// unownedTopGrace is how many working days a top-priority issue of the
+// running sprint may wait for someone to take it before its last week: a
+// day for stand-up to pull it, and one more.
+const unownedTopGrace = 2
+
+// costWords say what an issue costs the people it hurts, in numbers: "22
+// tickets now", "~3,100 users hit it", "14 support tickets this week".
+var costWords = regexp.MustCompile(`(?i)\b\d[\d,.]*\s*(?:support\s+)?(?:tickets?|customers?|users?|clients?|complaints?|reports?|reviews?|calls?|chats?|orders?|chamados)\b`)
+
+// costNamed is the newest comment on an issue, by someone other than the
+// user, that says what the issue costs (costWords) and is short enough to
+// quote whole.
+func (t *Team) costNamed(is TeamIssue) (evidence.Comment, bool) {
+	var newest evidence.Comment
+	found := false
+	for _, c := range is.Comments {
+		plain := strings.TrimSpace(markup.PlainText(c.Text))
+		if c.Author.LooksLikeAutomation() || c.Author.Is(t.Site.User) || !costWords.MatchString(plain) ||
+			utf8.RuneCountInString(plain) > yourWordLength || found && c.At.Before(newest.At) {
+			continue
+		}
+		newest, found = c, true
+	}
+	return newest, found
 }
 
 // endsWithin reports whether a sprint's end is at most the detector's days

@@ -1,6 +1,7 @@
 package next
 
 import (
+	"cmp"
 	"strings"
 	"testing"
 
@@ -25,6 +26,7 @@ func TestAnUrgentIssueNobodyTookNearTheSprintsEnd(t *testing.T) {
 		name   string
 		edit   func(*TeamIssue)
 		reason string // "" for nothing from the detector
+		action string // "" for the last week's
 	}{
 		{name: "Highest bug nobody took, the sprint ends Monday", edit: urgentInSprint,
 			reason: "Highest priority bug in the running sprint (OPS Sprint 9, ends Mon 23 Nov), not started and with nobody on it"},
@@ -34,6 +36,28 @@ func TestAnUrgentIssueNobodyTookNearTheSprintsEnd(t *testing.T) {
 			urgentInSprint(is)
 			is.SprintList = []Sprint{sprintAt(9, "active", 16)}
 		}, reason: "(OPS Sprint 9, was due to end Mon 16 Nov)"},
+		// The top priority does not wait for the sprint's last week (the
+		// Pitanga site's MOB-928).
+		{name: "Highest with seven working days to go, nobody on it for days", edit: func(is *TeamIssue) {
+			urgentInSprint(is)
+			is.SprintList = []Sprint{sprintAt(9, "active", 4)}
+		}, reason: "Highest priority bug in the running sprint (OPS Sprint 9, ends Sat 28 Nov), not started and with nobody on it",
+			action: "Find it an owner at stand-up today"},
+		{name: "what it costs is quoted, and whoever said it is told", edit: func(is *TeamIssue) {
+			urgentInSprint(is)
+			is.Created, is.SprintList = days(5), []Sprint{sprintAt(9, "active", 4)}
+			is.Comments = []evidence.Comment{
+				{Author: evidence.User{ID: "mariana", DisplayName: "Mariana Rocha"}, At: days(3), Text: "14 support tickets this week"},
+				{Author: tomas, At: days(2), Text: "22 tickets now"},
+				{Author: site.User, At: days(1), Text: "100 users asked me"},
+			}
+		}, reason: "not started and with nobody on it; Tomás wrote on 16 Nov: “22 tickets now”",
+			action: "Find it an owner at stand-up today, and tell Tomás who has it"},
+		{name: "a comment that says no cost is not quoted", edit: func(is *TeamIssue) {
+			urgentInSprint(is)
+			is.SprintList = []Sprint{sprintAt(9, "active", 4)}
+			is.Comments = []evidence.Comment{{Author: tomas, At: days(2), Text: "any news?"}}
+		}, reason: "not started and with nobody on it", action: "Find it an owner at stand-up today"},
 		// Quiet.
 		{name: "Medium is not urgent", edit: func(is *TeamIssue) { urgentInSprint(is); is.Priority = "Medium" }},
 		{name: "Major is Jira Server's default, not urgent", edit: func(is *TeamIssue) { urgentInSprint(is); is.Priority = "Major" }},
@@ -42,9 +66,13 @@ func TestAnUrgentIssueNobodyTookNearTheSprintsEnd(t *testing.T) {
 			urgentInSprint(is)
 			is.Status, is.StatusCategory = "In Progress", "indeterminate"
 		}},
-		{name: "the sprint has seven working days to go: the team still pulls its work", edit: func(is *TeamIssue) {
+		{name: "High with seven working days to go: the team still pulls its work", edit: func(is *TeamIssue) {
 			urgentInSprint(is)
-			is.SprintList = []Sprint{sprintAt(9, "active", 4)}
+			is.Priority, is.SprintList = "High", []Sprint{sprintAt(9, "active", 4)}
+		}},
+		{name: "Highest put into the sprint a working day ago: stand-up has not met yet", edit: func(is *TeamIssue) {
+			urgentInSprint(is)
+			is.Created, is.SprintList = days(1), []Sprint{sprintAt(9, "active", 4)}
 		}},
 		{name: "planned into the next sprint, not the running one", edit: func(is *TeamIssue) {
 			urgentInSprint(is)
@@ -71,8 +99,10 @@ func TestAnUrgentIssueNobodyTookNearTheSprintsEnd(t *testing.T) {
 				t.Errorf("found %q, want nothing", found[0].Reason)
 			case tt.reason != "" && (len(found) != 1 || !strings.Contains(found[0].Reason, tt.reason)):
 				t.Errorf("found %+v, want one finding with %q", found, tt.reason)
-			case tt.reason != "" && found[0].Action != "Find it an owner at stand-up, or move it out of OPS Sprint 9 and say why":
+			case tt.reason != "" && found[0].Action != cmp.Or(tt.action, "Find it an owner at stand-up, or move it out of OPS Sprint 9 and say why"):
 				t.Errorf("action %q", found[0].Action)
+			case tt.reason != "" && strings.HasSuffix(found[0].Reason, "nobody on it") != !strings.Contains(tt.reason, "wrote"):
+				t.Errorf("reason %q, want %q", found[0].Reason, tt.reason)
 			}
 		})
 	}

@@ -129,7 +129,7 @@ var checks = map[string]check{
 	"blocked.stale":                staleBlockedIssues,
 	"blocked.unlinked":             perIssue(unlinkedBlock),
 	"dependency.other-team":        otherTeamDependencies,
-	"epic.no-progress-note":        perIssue(epicWithoutNote),
+	"epic.no-progress-note":        epicsWithoutNote,
 	"epic.no-success-metric":       epicsWithoutMetric,
 	"epic.done-no-outcome":         perResolvedIssue(epicWithoutOutcome),
 	"incident.no-postmortem":       perResolvedIssue(incidentWithoutPostmortem),
@@ -1532,6 +1532,22 @@ func (t *Team) openBlockers(is TeamIssue) []string {
 	return open
 }
 
+// epicsWithoutNote are epicWithoutNote's findings on the team's open
+// epics, the user's own among them: an initiative the user runs that went
+// quiet is theirs to report on, as a teammate's is theirs.
+func epicsWithoutNote(d Detector, t *Team) []finding {
+	var out []finding
+	for _, is := range t.Issues {
+		if is.Done() || !typeMatches(d, is) {
+			continue
+		}
+		if vars, ok := epicWithoutNote(d, t, is); ok {
+			out = append(out, finding{issue: is, vars: vars})
+		}
+	}
+	return out
+}
+
 func epicWithoutNote(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	if !is.InProgress() {
 		return nil, false
@@ -1540,16 +1556,44 @@ func epicWithoutNote(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 	if !olderThan(d, since, t.Now) {
 		return nil, false
 	}
-	// An epic someone else owns (its assignee: the user's own are not
-	// looked at) is theirs to report on: the user asks them, or offers to
-	// write it, as a teammate would. Nobody's epic is anybody's to post on.
-	post := "Post a progress note on the epic"
-	if owner := is.Assignee.DisplayName; owner != "" && !is.Assignee.Inactive {
+	// An epic someone else owns (its assignee) is theirs to report on: the
+	// user asks them, or offers to write it, as a teammate would. Nobody's
+	// epic is anybody's to post on; the user's own is theirs, and so is
+	// planning its next child when none is planned.
+	post, plan := "Post a progress note on the epic", ""
+	switch owner := is.Assignee.DisplayName; {
+	case is.Assignee.Is(t.Site.User):
+		post = "Post a progress note on your epic"
+		plan = t.planNextChild(is)
+	case owner != "" && !is.Assignee.Inactive:
 		post = "Ask " + owner + ", who owns the epic, for a progress note, or offer to write it"
 	}
 	// The last comment, so the reader knows where the epic stood; it may
 	// be no progress note at all ("+1, hit this again").
-	return map[string]string{"age": age(since, t.Now), "last-note": t.lastCommentNote(is), "post": post}, true
+	return map[string]string{"age": age(since, t.Now), "last-note": t.lastCommentNote(is), "post": post, "plan": plan}, true
+}
+
+// planNextChild asks, of an epic none of whose open children is in the
+// running or next sprint, to plan the oldest of those not started into
+// one: "; then plan MOB-932 into a sprint, as none of the epic's work is
+// in one". "" when a child is planned, or none waits.
+func (t *Team) planNextChild(epic TeamIssue) string {
+	var next TeamIssue
+	for _, is := range t.Issues {
+		if !strings.EqualFold(is.ParentKey, epic.Key) || is.Done() {
+			continue
+		}
+		if sprintLabel(is) != "" {
+			return ""
+		}
+		if is.StatusCategory == evidence.StatusNew && (next.Key == "" || is.Created.Before(next.Created)) {
+			next = is
+		}
+	}
+	if next.Key == "" {
+		return ""
+	}
+	return "; then plan " + next.Key + " (“" + evidence.Shorten(next.Summary, 60) + "”) into a sprint, as none of the epic's work is in one"
 }
 
 // lastCommentNote quotes the last comment by a person on an issue, with

@@ -50,6 +50,13 @@ func epic(is *TeamIssue) {
 	is.Comments = []evidence.Comment{comment(tomas, days(2), "Update: the cart is done.")}
 }
 
+// childOutOfSprint makes is a story under the epic OPS-1, filed at
+// created, not started and in no sprint.
+func childOutOfSprint(is *TeamIssue, created time.Time) {
+	is.ParentKey, is.Created, is.Sprints, is.SprintState, is.SprintList = "OPS-1", created, nil, "", nil
+	is.Status, is.StatusCategory = "To Do", "new"
+}
+
 // incident makes is an incident Tomás resolved ten days ago, with a
 // mitigation note and nothing of a postmortem.
 func incident(is *TeamIssue) {
@@ -397,6 +404,37 @@ func TestDetectors(t *testing.T) {
 				epic(is)
 				is.Assignee = evidence.User{}
 				is.Comments = []evidence.Comment{comment(tomas, days(21), "Update: half done.")}
+			}}},
+		// The user's own initiative gone quiet is theirs to report on (the
+		// Pitanga site's MOB-931), and its next child theirs to plan.
+		{name: "your own epic with no note for seven weeks, its next child in no sprint", detector: "epic.no-progress-note",
+			reason: "epic in progress with no progress note for 7 weeks (the last comment, by you on 30 Sep: “contract signed.”)",
+			action: "Post a progress note on your epic: what is done, what is next, risks, and a date; then plan OPS-3 (“Eligibility check”) into a sprint, as none of the epic's work is in one",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					epic(is)
+					is.Assignee = site.User
+					is.Comments = []evidence.Comment{comment(site.User, days(49), "contract signed.")}
+				},
+				func(is *TeamIssue) { childOutOfSprint(is, days(10)) },
+				func(is *TeamIssue) { childOutOfSprint(is, days(40)); is.Summary = "Eligibility check" },
+			}},
+		{name: "your own epic whose work is in the sprint needs only its note", detector: "epic.no-progress-note",
+			action: "Post a progress note on your epic: what is done, what is next, risks, and a date",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					epic(is)
+					is.Assignee = site.User
+					is.Comments = []evidence.Comment{comment(site.User, days(49), "contract signed.")}
+				},
+				func(is *TeamIssue) { is.ParentKey = "OPS-1" },
+				func(is *TeamIssue) { childOutOfSprint(is, days(40)) },
+			}},
+		{name: "your own epic with last week's note is looked after",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				epic(is)
+				is.Assignee = site.User
+				is.Comments = []evidence.Comment{comment(site.User, days(7), "Update: half done.")}
 			}}},
 		{name: "an epic's last comment of another year says its year", detector: "epic.no-progress-note",
 			reason: "epic in progress with no progress note for 13 months (the last comment, by Tomás on 14 Oct 2025: “Update: phase 1 is live.”)",

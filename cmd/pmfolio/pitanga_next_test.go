@@ -1,0 +1,36 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/pmfolio/pmfolio/jira/jiratest"
+)
+
+// Ana Ribeiro is her squad's unofficial PM: `pmfolio next` raises what she
+// would act on first, her own initiative and promise gone quiet too, and
+// nothing of other teams' work or of work that is done or moving.
+func TestMobileEngineerIsToldThePMWorkNobodyDoes(t *testing.T) {
+	t.Parallel()
+	view := viewSite(t, jiratest.PitangaSite(), siteConf{Email: jiratest.PitangaEmail, APIToken: jiratest.PitangaAPIToken},
+		jiratest.WithCredentials(jiratest.PitangaEmail, jiratest.PitangaAPIToken))
+	checkShows(t, []shown{
+		// A Highest bug in the sprint's first week, nobody on it, 22
+		// support tickets: not left for the sprint's last week.
+		{"next leaves the top-priority bug nobody took to the sprint's last week", entryOf(view.nextAll, "MOB-928"),
+			"Highest priority bug in the running sprint (MOB Sprint 56, ends Mon 14 Dec), not started and with nobody on it; Mariana Rocha wrote on 1 Dec: “22 tickets now”"},
+		{"next does not ask for an owner today, nor to tell support", entryOf(view.nextAll, "MOB-928"),
+			"do: Find it an owner at stand-up today, and tell Mariana Rocha who has it"},
+		// Her own epic, quiet since 14 Oct, its first child in no sprint.
+		{"next leaves out her own epic gone quiet", entryOf(view.nextAll, "MOB-931"),
+			"why: epic in progress with no progress note for 7 weeks (the last comment, by you on 14 Oct:"},
+		{"next does not ask her for her own epic's note and its next child's sprint", entryOf(view.nextAll, "MOB-931"),
+			"do: Post a progress note on your epic: what is done, what is next, risks, and a date; then plan MOB-932 (“Pix Parcelado: eligibility check at checkout”) into a sprint, as none of the epic's work is in one"},
+	})
+	// Done, moving, answered, or another team's: nothing to do.
+	for _, key := range []string{"MOB-934", "MOB-935", "MKT-97", "MKT-96", "CS-411", "MOB-881"} {
+		checkHides(t, []shown{{"next raises " + key, view.nextAll, key + " "}})
+	}
+	if t.Failed() {
+		t.Logf("next --all:\n%s", view.nextAll)
+	}
+}

@@ -25,6 +25,12 @@ func TestMobileEngineerIsToldThePMWorkNobodyDoes(t *testing.T) {
 			"why: epic in progress with no progress note for 7 weeks (the last comment, by you on 14 Oct:"},
 		{"next does not ask her for her own epic's note and its next child's sprint", entryOf(view.nextAll, "MOB-931"),
 			"do: Post a progress note on your epic: what is done, what is next, risks, and a date; then plan MOB-932 (“Pix Parcelado: eligibility check at checkout”) into a sprint, as none of the epic's work is in one"},
+		// "sim, I'll write it up with the acceptance bits by 14/11", to
+		// Rafael on 4 Nov; the story is as thin as it was.
+		{"next leaves out her own promise whose date has passed", entryOf(view.nextAll, "MOB-933"),
+			"why: you wrote on 4 Nov “sim, I'll write it up with the acceptance bits by 14/11”, and 4 weeks later it is still To Do, in no sprint, with no word since"},
+		{"next does not ask her to keep her promise or give a new date", entryOf(view.nextAll, "MOB-933"),
+			"do: Write it up with the acceptance bits, or tell Rafael Souza a new date: “by 14/11” has passed"},
 	})
 	// Done, moving, answered, or another team's: nothing to do.
 	for _, key := range []string{"MOB-934", "MOB-935", "MKT-97", "MKT-96", "CS-411", "MOB-881"} {

@@ -3,6 +3,7 @@ package next
 import (
 	"cmp"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,13 +22,29 @@ var (
 	// something happened, and "Jun" alone is as often a name.
 	monthDate = regexp.MustCompile(`(?i)\b(by|on|before|until|till|eta|around|end of|early|mid|late)\s+(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?`)
 	months    = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+	// slashDate is a day and a month in figures, after a word that makes
+	// it a date something is due by: "by 14/11", "until 03/07/2027". A
+	// dot ("by 5.4") is a version as often as a date, and is not read.
+	slashDate = regexp.MustCompile(`(?i)\b(by|on|before|until|till|eta|around)\s+(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\b`)
+	// figureDate is a date in figures anywhere in a text, for which way
+	// round a writer puts day and month (writesDayFirst).
+	figureDate = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})\b`)
+	// dayOfMonth is a day of the month alone, something is due by: "by the
+	// 20th".
+	dayOfMonth = regexp.MustCompile(`(?i)\b(by|before|until|till)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b`)
 )
 
 // givenDate is the first date a text gives for when something will be
 // done, read as of the day it was written (at): its words, and the last
 // day it covers ("late Q3" of 12 May 2026: 30 September 2026). A date
 // that would fall before the text was written is of the next year.
-func givenDate(text string, at time.Time) (words string, by time.Time, ok bool) {
+//
+// A date in figures is read day first where its first figure cannot be
+// a month ("by 14/11"), month first where its second cannot ("by
+// 11/14"), and else as the writer writes dates (dayFirst: "by 03/07" of
+// someone who writes "30/07" is 3 July, of someone who writes "7/30",
+// or gives no sign, 7 March).
+func givenDate(text string, at time.Time, dayFirst bool) (words string, by time.Time, ok bool) {
 	day := func(year int, month time.Month, d int) time.Time {
 		return time.Date(year, month, d, 23, 59, 59, 0, at.Location())
 	}
@@ -79,7 +96,73 @@ func givenDate(text string, at time.Time) (words string, by time.Time, ok bool) 
 		words := strings.TrimSuffix(strings.TrimSpace(text[m[0]:m[1]]), ".")
 		return words, after(of(at.Year()), of, false), true
 	}
+	if m := slashDate.FindStringSubmatchIndex(text); m != nil {
+		a, _ := strconv.Atoi(subgroup(text, m, 2))
+		b, _ := strconv.Atoi(subgroup(text, m, 3))
+		d, month := b, a
+		if a > 12 || b <= 12 && dayFirst {
+			d, month = a, b
+		}
+		// A day the month has, in a leap year ("31/02" is none).
+		if month >= 1 && month <= 12 && d >= 1 && time.Date(2000, time.Month(month), d, 0, 0, 0, 0, time.UTC).Day() == d {
+			explicit := m[8] >= 0
+			year := at.Year()
+			if explicit {
+				year, _ = strconv.Atoi(subgroup(text, m, 4))
+				if year < 100 {
+					year += 2000
+				}
+			}
+			of := func(y int) time.Time { return day(y, time.Month(month), d) }
+			return text[m[0]:m[1]], after(of(year), of, explicit), true
+		}
+	}
+	if m := dayOfMonth.FindStringSubmatchIndex(text); m != nil {
+		d, _ := strconv.Atoi(subgroup(text, m, 2))
+		if d >= 1 && d <= 31 {
+			// The day next to come: "by the 20th" of 25 May is 20 June.
+			due := day(at.Year(), at.Month(), d)
+			if due.Before(day(at.Year(), at.Month(), at.Day())) {
+				due = day(at.Year(), at.Month()+1, d)
+			}
+			return text[m[0]:m[1]], due, true
+		}
+	}
 	return "", time.Time{}, false
+}
+
+// dayFirst reports whether the user writes dates in figures day first:
+// more of theirs on the team's issues (and their own) read only so
+// ("30/07") than only month first ("7/30"). Made on first use.
+func (t *Team) dayFirst() bool {
+	if t.dayFirstDates == nil {
+		n := 0
+		count := func(text string) {
+			for _, m := range figureDate.FindAllStringSubmatch(text, -1) {
+				a, _ := strconv.Atoi(m[1])
+				b, _ := strconv.Atoi(m[2])
+				switch {
+				case a > 12 && b >= 1 && b <= 12:
+					n++
+				case b > 12 && b <= 31 && a >= 1 && a <= 12:
+					n--
+				}
+			}
+		}
+		for _, is := range append(slices.Clip(t.Issues), t.Yours...) {
+			if is.CreatedBy(t.Site.User) {
+				count(is.Summary + "\n" + is.Description)
+			}
+			for _, c := range is.Comments {
+				if c.Author.Is(t.Site.User) {
+					count(c.Text)
+				}
+			}
+		}
+		first := n > 0
+		t.dayFirstDates = &first
+	}
+	return *t.dayFirstDates
 }
 
 // subgroup is the text of a regexp's group n in match m, or "".
@@ -108,7 +191,7 @@ func (t *Team) passedDate(is TeamIssue) (passed, estimator string) {
 			if c.Author.LooksLikeAutomation() || !newest.At.IsZero() && c.At.Before(newest.At) {
 				continue
 			}
-			if w, d, ok := givenDate(evidence.OneLine(markup.PlainText(c.Text)), c.At); ok {
+			if w, d, ok := givenDate(evidence.OneLine(markup.PlainText(c.Text)), c.At, t.dayFirst()); ok {
 				newest, words, by = c, w, d
 			}
 		}

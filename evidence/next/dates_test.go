@@ -7,27 +7,42 @@ import (
 
 func TestGivenDate(t *testing.T) {
 	may12 := time.Date(2026, 5, 12, 11, 20, 0, 0, time.UTC)
+	nov4 := time.Date(2026, 11, 4, 16, 0, 0, 0, time.UTC)
 	nov20 := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
 		text  string
 		at    time.Time
 		words string
 		by    string // "" when the text gives no date
+		// dayFirst: the writer writes dates in figures day first
+		dayFirst bool
 	}{
-		{"PAY vault can't tokenize Amex yet, so Amex stays out of v1. Jun thinks late Q3.", may12, "late Q3", "2026-09-30"},
-		{"Should be early Q3.", may12, "early Q3", "2026-07-31"},
-		{"Vendor says mid Q2 2027.", may12, "mid Q2 2027", "2027-05-31"},
-		{"Not before Q1.", nov20, "before Q1", "2027-03-31"},
-		{"ETA 5 Oct, nothing needed from you.", may12, "ETA 5 Oct", "2026-10-05"},
-		{"They promised it by Oct 14th.", may12, "by Oct 14th", "2026-10-14"},
-		{"Should land by end of September.", may12, "end of September", "2026-09-30"},
-		{"Should land by early January.", nov20, "early January", "2027-01-10"},
-		{"In May we shipped the first version.", may12, "", ""},
-		{"Asked Jun again, no answer.", may12, "", ""},
-		{"Q3 planning starts next week.", may12, "", ""},
-		{"Shipping in Q1'27 at the earliest.", may12, "in Q1'27", "2027-03-31"},
+		{"PAY vault can't tokenize Amex yet, so Amex stays out of v1. Jun thinks late Q3.", may12, "late Q3", "2026-09-30", false},
+		{"Should be early Q3.", may12, "early Q3", "2026-07-31", false},
+		{"Vendor says mid Q2 2027.", may12, "mid Q2 2027", "2027-05-31", false},
+		{"Not before Q1.", nov20, "before Q1", "2027-03-31", false},
+		{"ETA 5 Oct, nothing needed from you.", may12, "ETA 5 Oct", "2026-10-05", false},
+		{"They promised it by Oct 14th.", may12, "by Oct 14th", "2026-10-14", false},
+		{"Should land by end of September.", may12, "end of September", "2026-09-30", false},
+		{"Should land by early January.", nov20, "early January", "2027-01-10", false},
+		{"In May we shipped the first version.", may12, "", "", false},
+		{"Asked Jun again, no answer.", may12, "", "", false},
+		{"Q3 planning starts next week.", may12, "", "", false},
+		{"Shipping in Q1'27 at the earliest.", may12, "in Q1'27", "2027-03-31", false},
+		// Figures: a first figure over 12 is a day, a second one too;
+		// else the writer's way decides.
+		{"sim, I'll write it up with the acceptance bits by 14/11", nov4, "by 14/11", "2026-11-14", false},
+		{"Will have it by 11/14.", nov4, "by 11/14", "2026-11-14", true},
+		{"we'd need this on staging by 03/07", may12, "by 03/07", "2026-07-03", true},
+		{"we'd need this on staging by 03/07", may12, "by 03/07", "2027-03-07", false},
+		{"Done by 25/12/2027.", may12, "by 25/12/2027", "2027-12-25", false},
+		{"Ship 5.4 by 5.4 please.", may12, "", "", true},
+		{"From the 30/07 crash.", may12, "", "", true},
+		{"Send it by 31/02.", may12, "", "", true},
+		{"I'll send it by the 20th.", may12, "by the 20th", "2026-05-20", false},
+		{"I'll send it by the 5th.", may12, "by the 5th", "2026-06-05", false},
 	} {
-		words, by, ok := givenDate(tt.text, tt.at)
+		words, by, ok := givenDate(tt.text, tt.at, tt.dayFirst)
 		got := ""
 		if ok {
 			got = by.Format("2006-01-02")

@@ -58,6 +58,9 @@ type Team struct {
 	typical *float64
 	// p0 says whether some issue has priority P0; made on first use (usesP0).
 	p0 *bool
+	// dayFirstDates says whether the user writes dates in figures day
+	// first; made on first use (dayFirst).
+	dayFirstDates *bool
 	// sprintProjects are the projects some issue of which was planned into
 	// a sprint; made on first use (usesSprints).
 	sprintProjects map[string]bool

@@ -131,7 +131,7 @@ func (t *Team) dateAhead(is TeamIssue) bool {
 		if c.Author.LooksLikeAutomation() || !newest.At.IsZero() && c.At.Before(newest.At) {
 			continue
 		}
-		if _, d, ok := givenDate(evidence.OneLine(markup.PlainText(c.Text)), c.At); ok {
+		if _, d, ok := givenDate(evidence.OneLine(markup.PlainText(c.Text)), c.At, t.dayFirst()); ok {
 			newest, by = c, d
 		}
 	}
@@ -343,23 +343,38 @@ var (
 // issue off to a time that has passed, to someone by name ("Nadia, happy
 // to look at it in August"), or else to whoever filed it, and nobody has
 // written on it since: that person waits to hear where it stands.
+//
+// Or it promised to do something by a date that has passed ("sim, I'll
+// write it up with the acceptance bits by 14/11", doByWords), and nothing
+// says it was done: nobody has written on the issue since, nothing of it
+// changed since, and, of a promise to write the story up, its text still
+// states no acceptance criteria. The user is asked to do it, or to give
+// whoever waits a new date.
 func (t *Team) yourPromise(is TeamIssue) (finding, bool) {
 	c, ok := lastPersonComment(is)
 	if !ok || !c.Author.Is(t.Site.User) {
 		return finding{}, false
 	}
 	for _, sentence := range ownSentences(c.Text) {
-		at := deferWords.FindStringIndex(sentence)
-		if at == nil || takeUpIf.MatchString(sentence) || strings.HasSuffix(sentence, "?") {
+		if takeUpIf.MatchString(sentence) || strings.HasSuffix(sentence, "?") {
+			continue
+		}
+		at, do := deferWords.FindStringIndex(sentence), ""
+		if at == nil {
+			if m := doByWords.FindStringSubmatchIndex(sentence); m != nil {
+				at, do = []int{m[0], m[3]}, sentence[m[2]:m[3]]
+			}
+		}
+		if at == nil {
 			continue
 		}
 		when := sentence[at[1]:]
-		words, by, ok := givenDate(when, c.At)
-		if m := inMonth.FindStringSubmatch(when); !ok && m != nil {
-			_, by, ok = givenDate("end of "+m[1], c.At)
+		words, by, ok := givenDate(when, c.At, t.dayFirst())
+		if m := inMonth.FindStringSubmatch(when); !ok && m != nil && do == "" {
+			_, by, ok = givenDate("end of "+m[1], c.At, false)
 			words = m[0]
 		}
-		if !ok || !t.Now.After(by.Add(24*time.Hour)) {
+		if !ok || !t.Now.After(by.Add(24*time.Hour)) || do != "" && !doneBy.MatchString(words) {
 			continue
 		}
 		to := ""
@@ -369,10 +384,46 @@ func (t *Team) yourPromise(is TeamIssue) (finding, bool) {
 		if to = cmp.Or(to, t.askableFiler(is)); to == "" {
 			return finding{}, false
 		}
+		ask := "Tell " + to + " where it stands, as “" + words + "” has passed: plan it into a sprint, or close it and say why"
+		if do != "" {
+			if t.doneSince(is, c, do) {
+				return finding{}, false
+			}
+			ask = upperFirst(do) + ", or tell " + to + " a new date: “" + words + "” has passed"
+			if youWord.MatchString(do) {
+				ask = "Do what you promised " + to + ", or give them a new date: “" + words + "” has passed"
+			}
+		}
 		return finding{issue: is, vars: map[string]string{"who": "you", "day": dayOf(c.At, t.Now),
 			"promise": "“" + t.quote(sentence, c.Text, 100) + "”", "age": age(c.At, t.Now), "status": cmp.Or(is.Status, "not started"),
-			"still-needed": "", "ask": "Tell " + to + " where it stands, as “" + words + "” has passed: plan it into a sprint, or close it and say why",
-			"silent": silentSince(is, c)}}, true
+			"still-needed": "", "ask": ask, "silent": silentSince(is, c)}}, true
 	}
 	return finding{}, false
+}
+
+var (
+	// doByWords promise, in the user's own words, to do something, its
+	// first group: "I'll write it up with the acceptance bits" (by 14/11),
+	// "will send it" (by Friday). Whether a date it is done by follows is
+	// givenDate's and doneBy's to say.
+	doByWords = regexp.MustCompile(`(?i)\b(?:i['’]ll|i will|i['’]m going to|i am going to|we['’]ll|we will)\s+((?:write|send|share|post|finish|draft|update|add|do|get|have|prepare|review|split|spec|document|check|put)\b[^.;!?]*?)\s+(?:by|before|until|till)\b`)
+	// doneBy is a date something is done by, not one it happens on.
+	doneBy = regexp.MustCompile(`(?i)^(?:by|before|until|till)\b`)
+	// youWord addresses the reader: a promise that says "you" reads
+	// wrong as the user's own to-do.
+	youWord = regexp.MustCompile(`(?i)\byou(?:r)?\b`)
+	// writeUpWords promise to write the issue itself up.
+	writeUpWords = regexp.MustCompile(`(?i)\b(?:write|spec|draft|document|detail)\b|\bacceptance\b|\bcriteria\b`)
+)
+
+// doneSince reports whether anything says a promise to do something (do)
+// was kept: the issue changed after the comment that made it (Jira's
+// updated time: any edit, by anyone), or, of a promise to write the issue
+// up, its text now states acceptance criteria.
+func (t *Team) doneSince(is TeamIssue, promise evidence.Comment, do string) bool {
+	if is.Updated.After(promise.At.Add(time.Minute)) {
+		return true
+	}
+	return writeUpWords.MatchString(do) &&
+		(statesCriteria(is.Description) || statesCriteria(markup.PlainText(is.Description)) || statesCriteria(markup.PlainText(is.AcceptanceCriteria)))
 }

@@ -213,6 +213,76 @@ func TestAPromiseNotKeptIsFound(t *testing.T) {
 	}
 }
 
+// youPromisedByDate makes is a story Tomás filed and asked Maya (the
+// user) to write up, which she promised on 21 Oct to do by 14/11: still
+// To Do, unassigned, in no sprint, with no word since.
+func youPromisedByDate(is *TeamIssue) {
+	is.Summary, is.Reporter, is.Assignee, is.Created = "Ask for location permission later", tomas, evidence.User{}, days(40)
+	is.Description, is.Status, is.StatusCategory = "Asking for location on the first screen makes 30% of people deny it.", "To Do", "new"
+	is.Sprints, is.SprintState, is.SprintList, is.Updated = nil, "", nil, days(28)
+	is.Comments = []evidence.Comment{comment(tomas, days(28.1), "@Maya can you write this one properly? design has the screens"),
+		comment(me, days(28), "sim, I'll write it up with the acceptance bits by 14/11")}
+}
+
+// The user's own promise to do something by a date that has passed, with
+// nothing done since, is theirs to keep or to put off out loud (the
+// Pitanga site's MOB-933); the date is read day first where it can only
+// be.
+func TestYourPromiseToDoSomethingByADateIsFound(t *testing.T) {
+	cfg := builtin(t)
+	tests := []struct {
+		name           string
+		edit           func(*TeamIssue)
+		reason, action string // "" for nothing from the detector
+	}{
+		{name: "write it up by 14/11, still unwritten", edit: youPromisedByDate,
+			reason: "you wrote on 21 Oct “sim, I'll write it up with the acceptance bits by 14/11”, and 4 weeks later it is still To Do, in no sprint, with no word since",
+			action: "Write it up with the acceptance bits, or tell Tomás a new date: “by 14/11” has passed"},
+		{name: "a promise that says you", edit: func(is *TeamIssue) {
+			youPromisedByDate(is)
+			is.Comments[1].Text = "Tomás, I'll send you the numbers by the 30th."
+			is.Comments[0].At, is.Comments[1].At, is.Updated = days(51), days(50), days(50)
+		}, reason: "you wrote on 29 Sep “Tomás, I'll send you the numbers by the 30th.”",
+			action: "Do what you promised Tomás, or give them a new date: “by the 30th” has passed"},
+		// Quiet.
+		{name: "the date is still ahead", edit: func(is *TeamIssue) { youPromisedByDate(is); is.Comments[1].Text = "I'll write it up by 20/11" }},
+		{name: "the story was edited since", edit: func(is *TeamIssue) { youPromisedByDate(is); is.Updated = days(5) }},
+		{name: "its criteria are written", edit: func(is *TeamIssue) {
+			youPromisedByDate(is)
+			is.Description += "\n\nAcceptance criteria:\n- the permission is asked on the map screen"
+		}},
+		{name: "someone wrote since", edit: func(is *TeamIssue) {
+			youPromisedByDate(is)
+			is.Comments = append(is.Comments, comment(tomas, days(3), "thanks, looks good"))
+		}},
+		{name: "a date it happens on is no promise to do it by", edit: func(is *TeamIssue) {
+			youPromisedByDate(is)
+			is.Comments[1].Text = "I'll be off on 14/11"
+		}},
+		{name: "a promise on a condition", edit: func(is *TeamIssue) {
+			youPromisedByDate(is)
+			is.Comments[1].Text = "I'll write it up by 14/11 if design sends the screens"
+		}},
+		{name: "a teammate's promise by a date is theirs", edit: func(is *TeamIssue) {
+			youPromisedByDate(is)
+			is.Comments[1].Author = tomas
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			is := story("OPS-1")
+			tt.edit(&is)
+			found := detectedBy(t, cfg, []TeamIssue{is}, "promise.overdue", false)
+			switch {
+			case tt.reason == "" && len(found) > 0:
+				t.Errorf("found %q, want nothing", found[0].Reason)
+			case tt.reason != "" && (len(found) != 1 || !strings.HasPrefix(found[0].Reason, tt.reason) || found[0].Action != tt.action):
+				t.Errorf("found %+v, want one with %q => %q", found, tt.reason, tt.action)
+			}
+		})
+	}
+}
+
 // An incident's follow-up a release shipped without is one talk with its
 // assignee: the date, the sprint and the version to move it to, and, after
 // months without a word, whether it is still needed, asked once as one

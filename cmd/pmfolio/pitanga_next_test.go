@@ -31,6 +31,13 @@ func TestMobileEngineerIsToldThePMWorkNobodyDoes(t *testing.T) {
 			"why: you wrote on 4 Nov “sim, I'll write it up with the acceptance bits by 14/11”, and 4 weeks later it is still To Do, in no sprint, with no word since"},
 		{"next does not ask her to keep her promise or give a new date", entryOf(view.nextAll, "MOB-933"),
 			"do: Write it up with the acceptance bits, or tell Rafael Souza a new date: “by 14/11” has passed"},
+		// Her incident, run on a Bug, left a follow-up in Platform's
+		// backlog: "From the mobile crash on 30/07", and since August only
+		// "in the backlog, not this quarter probably".
+		{"next leaves out her incident's follow-up in another team's backlog", entryOf(view.nextAll, "PLAT-1532"),
+			"why: follow-up of MOB-888 (“App closes when opening order history (Android, 5.2.0)”), open for 4 months with no word for 3 months"},
+		{"next asks “the team” about Platform's follow-up, not Platform's lead", entryOf(view.nextAll, "PLAT-1532"),
+			"do: Ask the PLAT project's lead whether it is still needed to keep the incident from happening again: if so, find it an owner and a date and post it on MOB-888; if not, close it and say why"},
 	})
 	// Done, moving, answered, or another team's: nothing to do.
 	for _, key := range []string{"MOB-934", "MOB-935", "MKT-97", "MKT-96", "CS-411", "MOB-881"} {

@@ -26,6 +26,19 @@ var (
 		"postmortem-follow-up", "incident-follow-up", "incident-followup", "pir-action"}
 	// incidentWords name an incident in a follow-up's text.
 	incidentWords = regexp.MustCompile(`(?i)\b(?:incident|outage|sev ?[0-2])\b`)
+	// datedIncident says an issue comes from an incident on a day, whatever
+	// its issue was typed: "From the mobile crash on 30/07", "From the
+	// 30/07 crash", "from the 12 Aug outage". Without the day, "from the
+	// crash reporter" or "data from the outage page" is no incident's.
+	datedIncident = regexp.MustCompile(`(?i)\bfrom (?:the |our |that |this )?` + incidentDay + ` (?:[\w-]+ )?` + incidentEvent +
+		`|\bfrom (?:the |our |that |this )?(?:[\w-]+ ){0,2}?` + incidentEvent + ` (?:on|of) ` + incidentDay + `\b`)
+)
+
+// incidentEvent and incidentDay are the words of datedIncident: an
+// incident by its common names, and a day in figures or with its month.
+const (
+	incidentEvent = `(?:crash|outage|incident|downtime|sev ?[0-2])`
+	incidentDay   = `(?:\d{1,2}/\d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2})`
 )
 
 // followUpOf says which incident an open issue is an action of, as the
@@ -33,7 +46,8 @@ var (
 // incident or a postmortem (evidence.IsIncident, isPostmortem) it was filed
 // at or after, as the incident's issue stories join its follow-ups
 // (export's incidentOf); or its words say it is one ("CAPA from
-// CORE-2213", a "Follow-up:" from "the postmortem OPS-1186"). source names
+// CORE-2213", a "Follow-up:" from "the postmortem OPS-1186", "From the
+// mobile crash on 30/07"). source names
 // what it follows up, for a reason: a key, with its summary when the
 // team's issues hold it; "" when its words name none.
 func (t *Team) followUpOf(is TeamIssue) (source string, ok bool) {
@@ -53,7 +67,7 @@ func (t *Team) followUpOf(is TeamIssue) (source string, ok bool) {
 	}
 	text := is.Summary + "\n" + markup.PlainText(is.Description)
 	marked := followUpMark.MatchString(is.Summary) || slices.ContainsFunc(is.Labels, func(l string) bool { return evidence.EqualsAnyFold(l, followUpLabels) })
-	if !followUpWords.MatchString(text) && !(marked && (postmortemWords.MatchString(text) || incidentWords.MatchString(text))) {
+	if !followUpWords.MatchString(text) && !datedIncident.MatchString(text) && !(marked && (postmortemWords.MatchString(text) || incidentWords.MatchString(text))) {
 		return "", false
 	}
 	for _, key := range evidence.IssueKey.FindAllString(text, -1) {
@@ -227,7 +241,13 @@ func (t *Team) followUpAsk(is TeamIssue, silent bool, more string) map[string]st
 	ask += ": it is what keeps the incident from happening again"
 	vars := map[string]string{"ask": ask, "still-needed": "", "or-close": ". If it is no longer needed, close it and say why", "settled-or-close": ""}
 	if silent {
-		vars["still-needed"] = t.ifStillWanted(is, cmp.Or(owner, "the team"), "is still needed to keep the incident from happening again")
+		// Nobody's follow-up in another team's backlog is that team's to
+		// answer for: its lead, not the user's team.
+		who := cmp.Or(owner, "the team")
+		if owner == "" && !t.holds(is) {
+			who = t.projectLead(is.Project)
+		}
+		vars["still-needed"] = t.ifStillWanted(is, who, "is still needed to keep the incident from happening again")
 		vars["ask"], vars["settled-ask"] = evidence.JoinAnd(steps), ask
 		vars["or-close"] = orClose
 	}

@@ -27,6 +27,15 @@ func rca(is *TeamIssue) {
 	is.Sprints, is.SprintState = nil, ""
 }
 
+// crashBug makes is a crash support filed as a Bug, resolved the day it
+// was filed, 81 days ago: an incident by its words alone.
+func crashBug(is *TeamIssue) {
+	resolved := days(81)
+	is.Type, is.Summary, is.Description = "Bug", "App closes when opening order history", "Lots of tickets since this morning."
+	is.Created, is.Status, is.StatusCategory, is.Resolution, is.Resolved = days(81), "Done", "done", "Done", &resolved
+	is.Sprints, is.SprintState = nil, ""
+}
+
 // An incident's follow-up nobody followed up is found, named with what it
 // follows up (DC's CORE-2216, the demo's OPS-1188); other quiet issues
 // that look like follow-ups are not.
@@ -65,7 +74,29 @@ func TestAnIncidentsFollowUpLeftAloneIsFound(t *testing.T) {
 			},
 			func(is *TeamIssue) { rca(is); incident(is); is.Created = days(81) }},
 			reason: "follow-up of OPS-2 (“INC: card payments failing for EU merchants”)"},
+		// An incident run on a Bug (the Pitanga site's MOB-888): its
+		// follow-up says which crash, and when.
+		{name: "from the crash on a day, linked to the bug it came from", edits: []func(*TeamIssue){
+			func(is *TeamIssue) {
+				capa(is)
+				is.Description = "From the mobile crash on 30/07: send a tombstone instead of null."
+			},
+			crashBug},
+			reason: "follow-up of OPS-2 (“App closes when opening order history”), open for 11 weeks"},
+		{name: "from the day's crash, linked to the bug it came from", edits: []func(*TeamIssue){
+			func(is *TeamIssue) { capa(is); is.Description = "From the 30/07 crash." },
+			crashBug},
+			reason: "follow-up of OPS-2 (“App closes when opening order history”)"},
 		// Quiet.
+		{name: "a bug's follow-up that names no incident's day is no incident's", edits: []func(*TeamIssue){
+			func(is *TeamIssue) {
+				capa(is)
+				is.Description = "From the crash reporter: group the stack traces by screen."
+			},
+			crashBug}},
+		{name: "a bug's follow-up is no incident's", edits: []func(*TeamIssue){
+			func(is *TeamIssue) { capa(is); is.Description = "Also clear the cache on logout." },
+			crashBug}},
 		{name: "a word this month is the follow-up followed up", edits: []func(*TeamIssue){
 			func(is *TeamIssue) {
 				capa(is)
@@ -484,6 +515,9 @@ func TestYourFollowUpInAnotherTeamsProjectIsFound(t *testing.T) {
 		{name: "with no promise, months of silence ask whether it is still needed", edit: func(yours, _ *[]TeamIssue) {
 			(*yours)[0].Comments[0].Text = "Looks like a config change on our side."
 		}, reason: "follow-up of CHK-1415", action: "Ask Felix whether it is still needed to keep the incident from happening again: if so, get a date and post it on CHK-1415; if not, close it and say why"},
+		{name: "nobody's in the other team's backlog: its lead is asked", edit: func(yours, _ *[]TeamIssue) {
+			(*yours)[0].Assignee, (*yours)[0].Comments[0].Text = evidence.User{}, "in the backlog, not this quarter probably"
+		}, reason: "follow-up of CHK-1415", action: "Ask the PAY project's lead whether it is still needed to keep the incident from happening again: if so, find it an owner and a date and post it on CHK-1415; if not, close it and say why"},
 		{name: "also a team issue, it is told once", edit: func(yours, team *[]TeamIssue) {
 			*team = append(*team, (*yours)[0])
 		}, reason: "follow-up of CHK-1415", action: "Felix wrote on 5 Aug"},

@@ -600,9 +600,39 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 	writeAlsoLed(w, r, shown)
 	// An engineer with one or two initiatives has room for the incidents
 	// they led, which a hiring manager asks about as much.
-	if n := r.incidentsBeside(len(shown)); n > 0 {
+	var incidents []*evidence.Evidence
+	n := r.incidentsBeside(len(shown))
+	if n > 0 {
 		w.WriteByte('\n')
-		writeBriefIncidents(w, r, quoted, n)
+		incidents = writeBriefIncidents(w, r, quoted, n)
+	}
+	// The full portfolio lists every item under its own "Other work".
+	if !r.full && len(shown)+n < briefInitiativesMin {
+		writeBriefOtherWork(w, r, told, quoted, shown, incidents)
+	}
+}
+
+// writeBriefOtherWork writes, for an engineer whose initiatives and
+// incidents leave the brief room, the strongest of their other work in
+// their own words, decisions and stakeholder updates first (proofFavour):
+// a heads-up to support or a date agreed with marketing, on no epic, is
+// the communication a hiring manager reads for, and was only in the full
+// portfolio. told holds what the initiatives showed, so the kinds vary.
+func writeBriefOtherWork(w *bufio.Writer, r *report, told strengths, quoted *quoteSet, shown []initiative, incidents []*evidence.Evidence) {
+	var written []*evidence.Evidence
+	for _, e := range r.items {
+		if inOwnWords(e) && !slices.Contains(incidents, e) &&
+			!slices.ContainsFunc(shown, func(in initiative) bool { return slices.Contains(in.items, e) }) {
+			written = append(written, e)
+		}
+	}
+	proofs := told.pickVaried(written, briefProofs, quoted)
+	if len(proofs) == 0 {
+		return
+	}
+	w.WriteString("\n## Other work, in my words\n\n")
+	for _, e := range proofs {
+		writeProof(w, r, e)
 	}
 }
 

@@ -235,6 +235,11 @@ func TestMarkdownStructure(t *testing.T) {
 				if len(epics) > 0 {
 					wantH2 = append(wantH2, "Initiatives")
 				}
+				// A brief of few initiatives has room for the user's other
+				// work in their own words, which each case has.
+				if !full && len(epics) > 0 && len(epics) < briefInitiativesMin {
+					wantH2 = append(wantH2, "Other work, in my words")
+				}
 				wantH2 = append(wantH2, "Competencies", "Résumé bullets")
 				if full {
 					wantH2 = append(wantH2, "Appendix: all evidence", "Timeline")

@@ -946,6 +946,11 @@ func sayEpics(r *report, groups []group) []clause {
 
 func sayBacklog(r *report, groups []group) []clause {
 	all := items(groups)
+	if len(groups) > 1 {
+		// "Groomed 9 backlog items and wrote 5 stories and specs for 3
+		// teammates" read as the stories' teammates; they are both kinds'.
+		return []clause{join(r.claimsOf(groups), r.scope(all)), r.teammates(all, ", for ")}
+	}
 	return []clause{join(r.claimsOf(groups), r.scope(all)), r.forTeammates(all)}
 }
 

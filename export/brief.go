@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -557,6 +558,7 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 	told := r.strengths.counting() // and range across its initiatives
 	told.favour = proofFavour
 	shown := r.briefInitiatives()
+	var shownProofs []*evidence.Evidence
 	for _, in := range shown {
 		w.WriteString("\n### ")
 		writeInitiativeHeading(w, in)
@@ -577,6 +579,7 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 		w.WriteString("**What I did.**\n\n")
 		proofs := r.proofs(told, in, briefProofs, quoted)
 		told.tell(proofs)
+		shownProofs = append(shownProofs, proofs...)
 		for _, e := range proofs {
 			writeProof(w, r, e)
 		}
@@ -605,28 +608,54 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 	if n > 0 {
 		w.WriteByte('\n')
 		incidents = writeBriefIncidents(w, r, quoted, n)
+		shownProofs = append(shownProofs, &evidence.Evidence{Category: evidence.CatIncidentCoord})
 	}
 	// The full portfolio lists every item under its own "Other work".
 	if !r.full && len(shown)+n < briefInitiativesMin {
-		writeBriefOtherWork(w, r, told, quoted, shown, incidents)
+		writeBriefOtherWork(w, r, told, quoted, shown, incidents, shownProofs)
 	}
 }
 
 // writeBriefOtherWork writes, for an engineer whose initiatives and
 // incidents leave the brief room, the strongest of their other work in
-// their own words, decisions and stakeholder updates first (proofFavour):
-// a heads-up to support or a date agreed with marketing, on no epic, is
-// the communication a hiring manager reads for, and was only in the full
-// portfolio. told holds what the initiatives showed, so the kinds vary.
-func writeBriefOtherWork(w *bufio.Writer, r *report, told strengths, quoted *quoteSet, shown []initiative, incidents []*evidence.Evidence) {
+// their own words: a heads-up to support or a date agreed with another
+// team, on no epic, is what a hiring manager reads for, and was only in
+// the full portfolio. The competencies the brief has quoted no proof of
+// (shownProofs) come first: a release manager's second go/no-go call
+// said again what her initiative showed, where her reopened story showed
+// her product judgment. told holds what the initiatives showed, so the
+// kinds vary.
+func writeBriefOtherWork(w *bufio.Writer, r *report, told strengths, quoted *quoteSet, shown []initiative, incidents, shownProofs []*evidence.Evidence) {
+	competencyOf := func(e *evidence.Evidence) string { return r.categoryOf(e.Category).Competency }
 	var written []*evidence.Evidence
+	unquoted := map[string][]*evidence.Evidence{} // by competency
 	for _, e := range r.items {
-		if inOwnWords(e) && !slices.Contains(incidents, e) &&
-			!slices.ContainsFunc(shown, func(in initiative) bool { return slices.Contains(in.items, e) }) {
-			written = append(written, e)
+		if !inOwnWords(e) || slices.Contains(incidents, e) ||
+			slices.ContainsFunc(shown, func(in initiative) bool { return slices.Contains(in.items, e) }) {
+			continue
+		}
+		written = append(written, e)
+		if c := competencyOf(e); c != "" && !slices.ContainsFunc(shownProofs, func(p *evidence.Evidence) bool { return competencyOf(p) == c }) {
+			unquoted[c] = append(unquoted[c], e)
 		}
 	}
-	proofs := told.pickVaried(written, briefProofs, quoted)
+	// One proof of each competency not quoted yet, the strongest first.
+	best := func(items []*evidence.Evidence) float64 {
+		if ranked := told.strongestFirst(provable(items)); len(ranked) > 0 {
+			return ranked[0].score
+		}
+		return 0
+	}
+	competencies := slices.Collect(maps.Keys(unquoted))
+	slices.SortFunc(competencies, func(a, b string) int {
+		return cmp.Or(cmp.Compare(best(unquoted[b]), best(unquoted[a])), strings.Compare(a, b))
+	})
+	var proofs []*evidence.Evidence
+	for _, c := range competencies[:min(len(competencies), briefProofs)] {
+		proofs = append(proofs, told.pickVaried(unquoted[c], 1, quoted)...)
+	}
+	rest := slices.DeleteFunc(written, func(e *evidence.Evidence) bool { return slices.Contains(proofs, e) })
+	proofs = append(proofs, told.pickVaried(rest, briefProofs-len(proofs), quoted)...)
 	if len(proofs) == 0 {
 		return
 	}

@@ -36,8 +36,10 @@ func TestMobileEngineerIsToldThePMWorkNobodyDoes(t *testing.T) {
 		// "in the backlog, not this quarter probably".
 		{"next leaves out her incident's follow-up in another team's backlog", entryOf(view.nextAll, "PLAT-1532"),
 			"why: follow-up of MOB-888 (“App closes when opening order history (Android, 5.2.0)”), open for 4 months with no word for 3 months"},
-		{"next asks “the team” about Platform's follow-up, not Platform's lead", entryOf(view.nextAll, "PLAT-1532"),
-			"do: Ask the PLAT project's lead whether it is still needed to keep the incident from happening again: if so, find it an owner and a date and post it on MOB-888; if not, close it and say why"},
+		{"next does not quote Platform's last word on the follow-up", entryOf(view.nextAll, "PLAT-1532"),
+			"(the last, Bruno Almeida's of 20 Aug: “in the backlog, not this quarter probably”)"},
+		{"next does not ask whoever answered for Platform about its follow-up", entryOf(view.nextAll, "PLAT-1532"),
+			"do: Ask Bruno Almeida whether it is still needed to keep the incident from happening again: if so, find it an owner and a date and post it on MOB-888; if not, close it and say why"},
 	})
 	// Done, moving, answered, or another team's: nothing to do.
 	for _, key := range []string{"MOB-934", "MOB-935", "MKT-97", "MKT-96", "CS-411", "MOB-881"} {

@@ -188,6 +188,12 @@ func staleFollowUp(d Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 	silent := "no word since it was filed"
 	if since.After(is.Created.Add(time.Hour)) {
 		silent = "no word for " + age(since, t.Now)
+		// In another team's backlog, their last word says where it stands
+		// there: "the last, Bruno Almeida's of 20 Aug: “in the backlog,
+		// not this quarter probably”".
+		if c, ok := otherTeamsWord(t, is); ok {
+			silent += " (the last, " + c.Author.DisplayName + "'s of " + dayOf(c.At, t.Now) + ": “" + t.quote(c.Text, c.Text, 100) + "”)"
+		}
 	}
 	of := "an incident"
 	if source != "" {
@@ -244,7 +250,9 @@ func (t *Team) followUpAsk(is TeamIssue, silent bool, more string) map[string]st
 		// Nobody's follow-up in another team's backlog is that team's to
 		// answer for: its lead, not the user's team.
 		who := cmp.Or(owner, "the team")
-		if owner == "" && !t.holds(is) {
+		if c, ok := otherTeamsWord(t, is); owner == "" && ok {
+			who = c.Author.DisplayName // who answered for it there knows
+		} else if owner == "" && !t.holds(is) {
 			who = t.projectLead(is.Project)
 		}
 		vars["still-needed"] = t.ifStillWanted(is, who, "is still needed to keep the incident from happening again")
@@ -252,6 +260,17 @@ func (t *Team) followUpAsk(is TeamIssue, silent bool, more string) map[string]st
 		vars["or-close"] = orClose
 	}
 	return vars
+}
+
+// otherTeamsWord is the last word on an unassigned issue in another
+// team's backlog when it is someone else's than the user's: whoever wrote
+// it answered for that team.
+func otherTeamsWord(t *Team, is TeamIssue) (evidence.Comment, bool) {
+	c, ok := lastPersonComment(is)
+	if !ok || activeOwner(is) != "" || t.holds(is) || c.Author.Is(t.Site.User) || c.Author.Inactive || c.Author.DisplayName == "" {
+		return evidence.Comment{}, false
+	}
+	return c, true
 }
 
 var (

@@ -515,8 +515,12 @@ func TestYourFollowUpInAnotherTeamsProjectIsFound(t *testing.T) {
 		{name: "with no promise, months of silence ask whether it is still needed", edit: func(yours, _ *[]TeamIssue) {
 			(*yours)[0].Comments[0].Text = "Looks like a config change on our side."
 		}, reason: "follow-up of CHK-1415", action: "Ask Felix whether it is still needed to keep the incident from happening again: if so, get a date and post it on CHK-1415; if not, close it and say why"},
-		{name: "nobody's in the other team's backlog: its lead is asked", edit: func(yours, _ *[]TeamIssue) {
+		{name: "nobody's in the other team's backlog: who answered for that team there is asked, and quoted", edit: func(yours, _ *[]TeamIssue) {
 			(*yours)[0].Assignee, (*yours)[0].Comments[0].Text = evidence.User{}, "in the backlog, not this quarter probably"
+		}, reason: "follow-up of CHK-1415 (“Checkout returning 500s for card payments”), open for 4 months with no word for 3 months (the last, Felix's of 5 Aug: “in the backlog, not this quarter probably”)",
+			action: "Ask Felix whether it is still needed to keep the incident from happening again: if so, find it an owner and a date and post it on CHK-1415; if not, close it and say why"},
+		{name: "nobody's in the other team's backlog, and nobody of it wrote: its lead is asked", edit: func(yours, _ *[]TeamIssue) {
+			(*yours)[0].Assignee, (*yours)[0].Comments = evidence.User{}, nil
 		}, reason: "follow-up of CHK-1415", action: "Ask the PAY project's lead whether it is still needed to keep the incident from happening again: if so, find it an owner and a date and post it on CHK-1415; if not, close it and say why"},
 		{name: "also a team issue, it is told once", edit: func(yours, team *[]TeamIssue) {
 			*team = append(*team, (*yours)[0])

@@ -84,6 +84,10 @@ func TestClassify(t *testing.T) {
 	postmortemTask := clfIssue("Task", clfMe, clfLee) // the postmortem of an incident
 	postmortemTask.Summary = "Postmortem: checkout outage on 3 March"
 	followUps := clfIssue("Task", clfMe, clfLee) // tracks a postmortem's follow-ups
+	supportBug := clfIssue("Bug", clfLee, clfMe) // a production crash filed by support, handled by the user
+	supportBug.Summary, supportBug.Priority = "App closes when opening order history (Android, 5.2.0)", "Highest"
+	writeUp := clfIssue("Task", clfMe, clfMe) // the user's write-up of a crash
+	writeUp.Summary = "What happened with the order history crash (30/07)"
 	followUps.Summary = "Postmortem follow-ups: alerting and runbooks"
 	fromLee := clfComment("Decision: we agreed to drop IE11 support for v2.")
 	fromLee.Author = clfLee
@@ -869,6 +873,52 @@ func TestClassify(t *testing.T) {
 		{name: "asking how to roll back is not incident-coordination", issue: plainBug,
 			act: clfComment("Since the 2.3 upgrade at 10:00 the job is slow. How do we roll back the image if it gets worse?")},
 		{name: "a status line about the fix is not incident-coordination", act: clfComment("Status: fixed in PR #12 and deployed to prod."), issue: incident},
+		// An outage handled on a Bug (Pitanga's MOB-888, filed by support).
+		{name: "pausing a staged rollout with how many it hit is incident-coordination", issue: supportBug,
+			act: clfComment("I'm on it. it's the new order history paging, crashes when a past order has an item that was removed from the catalog. " +
+				"~18% of Android sessions that open order history. I paused the staged rollout of 5.2.0 on Play Console (it was at 20%), iOS is fine"),
+			want: []clfWant{{evidence.CatIncidentCoord, "comment.live-mitigation"}}},
+		{name: "turning off a flag with the share of users it hit is incident-coordination", issue: plainBug,
+			act:  clfComment("Search returns nothing for about 30% of users on the new ranker. Turned off the new-ranker flag at 10:12, results are back."),
+			want: []clfWant{{evidence.CatIncidentCoord, "comment.live-mitigation"}}},
+		{name: "a failure over with how many it hit is incident-coordination", issue: supportBug,
+			act: clfComment("5.2.1 approved in Play Console and rolling out at 100%, crash rate on order history back to normal in the first hour. " +
+				"~3,100 users hit it. tomorrow I'll write what happened and open the follow-ups"),
+			want: []clfWant{{evidence.CatIncidentCoord, "comment.live-mitigation"}}},
+		{name: "the next note's time promised to support during a crash is incident-coordination", issue: supportBug,
+			act: clfComment("@Mariana Rocha for support: the crash only happens in Meus pedidos, ordering still works. you can tell people to avoid " +
+				"that screen until the fix, we're aiming to have 5.2.1 out today before 20h. I'll write here again at 17h"),
+			want: []clfWant{{evidence.CatIncidentCoord, "comment.next-update-time"}}},
+		{name: "pausing a rollout that hit no one named is not incident-coordination", issue: plainBug,
+			act: clfComment("Paused the staged rollout of 5.2.0 while QA finishes the tablet pass, resuming tomorrow.")},
+		{name: "a feature's share of users with a flag turned off is not incident-coordination", issue: myTask,
+			act: clfComment("Turned off the dark-mode flag for now; we'll turn it on when the design is final.")},
+		{name: "a metric back to normal with no one hit is not incident-coordination", issue: mine,
+			act: clfComment("Build times are back to normal after the cache change, merged.")},
+		{name: "own ticket's status with a time is not incident-coordination", issue: mine,
+			act: clfComment("still on this, the Compose migration is bigger than I thought. I'll update here by 17h")},
+		{name: "a time to update a pull request is not incident-coordination", issue: supportBug,
+			act: clfComment("the crash is in the paging code, I'll update the PR at 17h with the null check")},
+		{name: "a crash report's next steps without a time are not incident-coordination", issue: supportBug,
+			act: clfComment("the crash is in the paging code, I'll write a test for it and update here when it's merged")},
+		// A write-up that names neither a postmortem nor an RCA.
+		{name: "a write-up of what happened, why and what changes is incident-coordination", issue: writeUp,
+			act: clfCreated("Summary: 5.2.0 crashed on Android for users whose past orders had an item removed from the catalog. Staged rollout paused at 20%, 5.2.1 out the same day, ~7h of impact, ~3,100 users.\n\n" +
+				"Why: the API returns null for the product of a removed item and the new paging code assumed it's always there.\n\n" +
+				"What we'll do: handle null product in order history (done in 5.2.1), add a test account with old orders."),
+			want: []clfWant{{evidence.CatIncidentCoord, "issue.write-up"}}},
+		{name: "a bug's analysis with a cause and next steps is no write-up", issue: taskForLee,
+			act: clfCreated("Cause: the date picker uses the device locale. Actions: switch to the store's locale and add a test for pt-BR.")},
+		{name: "a design note with why and what we'll do is no write-up", issue: taskForLee,
+			act: clfCreated("Why: the onboarding has five screens and people drop at the third. What we'll do: cut it to three screens and test with 10 users.")},
+		{name: "a follow-up filed from a dated crash is incident-coordination", issue: taskForLee,
+			act:  clfCreated("From the mobile crash on 30/07: GET /orders returns product: null for items removed from the catalog. Send a tombstone product instead."),
+			want: []clfWant{{evidence.CatIncidentCoord, "issue.postmortem"}}},
+		{name: "a follow-up filed from a crash by its date is incident-coordination", issue: taskForLee,
+			act:  clfCreated("From the 30/07 crash."),
+			want: []clfWant{{evidence.CatIncidentCoord, "issue.postmortem"}}},
+		{name: "a ticket from the crash reports is no incident follow-up", issue: taskForLee,
+			act: clfCreated("From the crash reports: NPE in the cart adapter on Android 9.")},
 		{name: "a standup note is not stakeholder communication", act: clfComment("Yesterday: cart tests. Today: the session store. Blockers: none."), issue: mine},
 		{name: "picking up work yourself is not cross-team", act: clfComment("I'll pick this up after the data team finishes their migration."), issue: leesStory},
 		{name: "another team picking it up is cross-team", issue: leesStory,

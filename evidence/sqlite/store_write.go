@@ -373,8 +373,9 @@ func classifyStored(ctx context.Context, tx *sql.Tx, site evidence.Site, classif
 		issueJSON []byte
 	)
 	flush := func() {
+		undone := evidence.UndoneLinks(acts, issue, site.User)
 		for _, a := range markup.WithReplies(acts) {
-			if !a.Mine(issue, site.User) {
+			if !a.Mine(issue, site.User) || a.Source == evidence.SourceChange && undone[a.SourceID] {
 				continue
 			}
 			for _, ev := range classify(a, issue, site.User) {

@@ -89,6 +89,13 @@ func TestClassify(t *testing.T) {
 	writeUp := clfIssue("Task", clfMe, clfMe) // the user's write-up of a crash
 	writeUp.Summary = "What happened with the order history crash (30/07)"
 	followUps.Summary = "Postmortem follow-ups: alerting and runbooks"
+	replyTo := func(question, answer string) evidence.Activity {
+		q := clfComment(question)
+		q.Author, q.At = clfLee, clfAt.Add(-time.Hour)
+		a := clfComment(answer)
+		a.InReplyTo = &q
+		return a
+	}
 	fromLee := clfComment("Decision: we agreed to drop IE11 support for v2.")
 	fromLee.Author = clfLee
 	leeMovesSprint := clfChange(customItem("Sprint", "customfield_10020", "OPS Sprint 13", "OPS Sprint 13, OPS Sprint 14"))
@@ -795,6 +802,18 @@ func TestClassify(t *testing.T) {
 		{name: "reopening with a reason is acceptance-testing", issue: forLee,
 			act:  clfComment("Reopening: totals still exclude refunds on the CSV."),
 			want: []clfWant{{evidence.CatAcceptanceTesting, "comment.acceptance"}}},
+		{name: "sending a story back from review with what fails is acceptance-testing", issue: forLee,
+			act:  clfComment("moving back, the coupon disappears if you change delivery slot after applying it. steps in the video"),
+			want: []clfWant{{evidence.CatAcceptanceTesting, "comment.acceptance"}}},
+		{name: "sending it back to dev with a reason is acceptance-testing", issue: forLee,
+			act:  clfComment("Sending it back to dev: the export still drops refunds on the CSV."),
+			want: []clfWant{{evidence.CatAcceptanceTesting, "comment.acceptance"}}},
+		{name: "moving an unblocked story back to To Do is not acceptance-testing", issue: forLee,
+			act: clfComment("Moved it back to To Do, the bank confirmed the API. it's yours again.")},
+		{name: "moving back to an old library is not acceptance-testing", issue: leesStory,
+			act: clfComment("moving back to the old SDK, the new one leaks memory on Android 9.")},
+		{name: "sending your own story back is not acceptance-testing", issue: mine,
+			act: clfComment("moving back, the coupon disappears if you change delivery slot after applying it.")},
 		{name: "reopening a pull request is not acceptance-testing", act: clfComment("Reopening the PR after the rebase."), issue: leesStory},
 		{name: "failing to reproduce is not acceptance-testing", act: clfComment("Tried it on staging, can't reproduce."), issue: leesStory},
 		{name: "verifying your own fix on someone else's issue is not acceptance-testing", act: clfComment("Verified on staging, my fix works."), issue: leesStory},
@@ -913,10 +932,10 @@ func TestClassify(t *testing.T) {
 			act: clfCreated("Why: the onboarding has five screens and people drop at the third. What we'll do: cut it to three screens and test with 10 users.")},
 		{name: "a follow-up filed from a dated crash is incident-coordination", issue: taskForLee,
 			act:  clfCreated("From the mobile crash on 30/07: GET /orders returns product: null for items removed from the catalog. Send a tombstone product instead."),
-			want: []clfWant{{evidence.CatIncidentCoord, "issue.postmortem"}}},
+			want: []clfWant{{evidence.CatIncidentCoord, "issue.failure-follow-up"}}},
 		{name: "a follow-up filed from a crash by its date is incident-coordination", issue: taskForLee,
 			act:  clfCreated("From the 30/07 crash."),
-			want: []clfWant{{evidence.CatIncidentCoord, "issue.postmortem"}}},
+			want: []clfWant{{evidence.CatIncidentCoord, "issue.failure-follow-up"}}},
 		{name: "a ticket from the crash reports is no incident follow-up", issue: taskForLee,
 			act: clfCreated("From the crash reports: NPE in the cart adapter on Android 9.")},
 		{name: "a standup note is not stakeholder communication", act: clfComment("Yesterday: cart tests. Today: the session store. Blockers: none."), issue: mine},
@@ -925,6 +944,15 @@ func TestClassify(t *testing.T) {
 			act:  clfComment("Spoke to them: the data team will pick this up in their next sprint."),
 			want: []clfWant{{evidence.CatCrossTeam, "comment.handoff"}}},
 
+		// An answer that settles what the product does for its users.
+		{name: "answering what the product shows a user is unblocking", issue: forLee,
+			act: replyTo("@Ana Ribeiro if the user already chose 'don't substitute' in a past order, do we still show suggestions?",
+				"no, respect what they chose last time and don't show. they can still change it in settings"),
+			want: []clfWant{{evidence.CatUnblocking, "comment.answer"}}},
+		{name: "answering whether we still show a spinner in a test is not unblocking", issue: forLee,
+			act: replyTo("do we still show the spinner in the snapshot test?", "no, remove it from the test, it's flaky")},
+		{name: "an answer that settles nothing is not unblocking", issue: forLee,
+			act: replyTo("do we still show suggestions when the item is back in stock?", "good question, I'll check with Rafael tomorrow")},
 		// Several categories from one activity.
 		{name: "history setting priority and sprint is prioritization and sprint-planning", issue: unassigned,
 			act:  clfChange(sysItem("priority", "Medium", "High"), customItem("Sprint", "customfield_10020", "", "OPS Sprint 14")),

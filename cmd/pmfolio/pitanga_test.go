@@ -27,12 +27,11 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		{"the headline names the initiative its one result came of, and does not cut it inside its brackets", view.brief,
 			"1 shipped, and “Checkout that doesn't crash” had the result “checkout crash-free sessions at 99.6% in the last 30 days (was 97.9% when we started in June)”."},
 		{"the result bullet quotes the result whole", view.bullets, "(was 97.9% when we started in June)."},
-		// Two initiatives leave the brief room for her work on no epic,
-		// the competencies they quote nothing of first: her request to
-		// Platform, and her heads-up to support.
-		{"the brief quotes her work across teams, which its initiatives do not", view.brief,
-			"\n- **Cross-team coordination.** “Oi Bruno, Fernanda - to make 5.2 (store submission 21/07) we'd need this on staging by 03/07."},
-		{"the brief quotes her heads-up to support", view.brief, "\n- **Stakeholder communication.** “quick heads-up for support: from 5.3"},
+		// The crash she ran on a Bug (MOB-888) is an incident she
+		// coordinated, and takes the room two initiatives leave for her work
+		// on no epic (her request to Platform, her heads-up to support).
+		{"the brief does not show the incident she ran on a Bug", view.brief,
+			"## Incidents I coordinated\n\n### [MOB-888](http://127.0.0.1:PORT/browse/MOB-888) App closes when opening order history (Android, 5.2.0)"},
 	})
 	checkHides(t, []shown{
 		{"the headline counts the initiatives it led again as epics owned", view.brief, "owned 2 epics"},

@@ -1444,9 +1444,10 @@ func sayIncidents(r *report, groups []group) []clause {
 	// postmortems for 7 incidents: the issues the user created are told
 	// apart by what they are.
 	var opened, postmortems, followUps []*evidence.Evidence
+	postmortem := postmortemsIn(all)
 	for _, e := range all {
 		switch {
-		case isPostmortem(e.IssueType, e.IssueSummary):
+		case postmortem(e):
 			postmortems = append(postmortems, e)
 		case incidents[issueRef{e.SiteName, e.IssueKey}]:
 			opened = append(opened, e)

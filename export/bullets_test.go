@@ -163,6 +163,16 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 				linkedTo(item(outageWriteUp, evidence.CatIncidentCoord, evidence.SourceIssue, "3"), "OPS-90"),
 				linkedTo(item(outageCanary, evidence.CatIncidentCoord, evidence.SourceIssue, "4"), "OPS-90")},
 			"Coordinated 1 incident: posted 2 incident updates, wrote 1 postmortem and filed 1 follow-up issue."},
+		{"a write-up that calls itself no postmortem, read by its rule, is a postmortem, not a follow-up",
+			[]evidence.Evidence{linkedTo(item(outageBug, evidence.CatIncidentCoord, evidence.SourceComment, "1"), "OPS-92", "PAY-190"),
+				func() evidence.Evidence {
+					e := linkedTo(item(fixtureIssue{"30092", "OPS-92", "Task", "What happened with the card payment failures (12/08)", "", me, "done", nil},
+						evidence.CatIncidentCoord, evidence.SourceIssue, "3"), "OPS-90")
+					e.Rule = writeUpRule
+					return e
+				}(),
+				linkedTo(item(outageCanary, evidence.CatIncidentCoord, evidence.SourceIssue, "4"), "OPS-90")},
+			"Coordinated 1 incident: posted 1 incident update, wrote 1 postmortem and filed 1 follow-up issue."},
 		{"a status update on a ticket that is no incident makes it none, nor counts as an incident update",
 			[]evidence.Evidence{item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "1"),
 				item(storyTO, evidence.CatIncidentCoord, evidence.SourceComment, "2"),

@@ -377,6 +377,7 @@ func (s strengths) pickIssueFirst(in initiative, items []*evidence.Evidence, n i
 		shown = &quoteSet{} // one for all the turns: none repeats another
 	}
 	onIssue := func(e *evidence.Evidence) bool { return e.SiteName == in.epic.SiteName && e.IssueKey == in.epic.Key }
+	postmortem := postmortemsIn(in.items)
 	// The user's own part in a postmortem or follow-up: filing it, or
 	// coordinating on it; planning it is not.
 	ofArc := func(e *evidence.Evidence) bool {
@@ -388,8 +389,8 @@ func (s strengths) pickIssueFirst(in initiative, items []*evidence.Evidence, n i
 		repeat bool // of the incident's arc: told even when it reads like another story's
 	}{
 		{onIssue, issueActions, true},
-		{func(e *evidence.Evidence) bool { return ofArc(e) && isPostmortem(e.IssueType, e.IssueSummary) }, 1, true},
-		{func(e *evidence.Evidence) bool { return ofArc(e) && !isPostmortem(e.IssueType, e.IssueSummary) }, 1, true},
+		{func(e *evidence.Evidence) bool { return ofArc(e) && postmortem(e) }, 1, true},
+		{func(e *evidence.Evidence) bool { return ofArc(e) && !postmortem(e) }, 1, true},
 		{func(e *evidence.Evidence) bool { return !onIssue(e) }, n, false},
 		{onIssue, n, false},
 	}
@@ -495,11 +496,12 @@ var littleWords = map[string]bool{
 // them: "its postmortem OPS-415", "its follow-ups OPS-416 and OPS-417".
 func (in initiative) followUps(keep func(*evidence.Evidence) bool) ([]string, int) {
 	var postmortems, followUps []string
+	postmortem := postmortemsIn(in.items)
 	for _, e := range in.items {
 		key := evidence.OneLine(e.IssueKey)
 		switch {
 		case e.IssueKey == in.epic.Key || slices.Contains(postmortems, key) || slices.Contains(followUps, key) || keep != nil && !keep(e):
-		case isPostmortem(e.IssueType, e.IssueSummary):
+		case postmortem(e):
 			postmortems = append(postmortems, key)
 		default:
 			followUps = append(followUps, key)

@@ -978,7 +978,7 @@ func storyTask(c evidence.Category) string {
 // actionVerb is the verb of an action of category c in a story, from the
 // activity behind item e.
 func actionVerb(c evidence.Category, e *evidence.Evidence) string {
-	if e.Source == evidence.SourceIssue && c.ID == evidence.CatIncidentCoord && isPostmortem(e.IssueType, e.IssueSummary) {
+	if e.Source == evidence.SourceIssue && c.ID == evidence.CatIncidentCoord && postmortemsIn([]*evidence.Evidence{e})(e) {
 		return "Wrote the postmortem" // not a follow-up of one
 	}
 	if c.ID == evidence.CatAcceptanceTesting && sentBack(e) {
@@ -1289,6 +1289,26 @@ func isPostmortem(issueType, summary string) bool {
 	}
 	first = strings.TrimRight(first, ":")
 	return evidence.EqualsAnyFold(first, []string{"Postmortem", "Post-mortem", "PIR", "RCA", "Write-up", "Writeup"})
+}
+
+// writeUpRule is the rule that reads a postmortem that calls itself none
+// ("What happened with the order history crash (30/07)", with why it
+// happened and what we'll do).
+const writeUpRule = "issue.write-up"
+
+// postmortemsIn says which of items are on a postmortem: by its type or
+// summary (isPostmortem), or because the user filed its issue as a
+// write-up (writeUpRule), which their other items on it do not carry.
+func postmortemsIn(items []*evidence.Evidence) func(*evidence.Evidence) bool {
+	writeUps := map[issueRef]bool{}
+	for _, e := range items {
+		if e.Source == evidence.SourceIssue && e.Rule == writeUpRule {
+			writeUps[issueRef{e.SiteName, e.IssueKey}] = true
+		}
+	}
+	return func(e *evidence.Evidence) bool {
+		return isPostmortem(e.IssueType, e.IssueSummary) || writeUps[issueRef{e.SiteName, e.IssueKey}]
+	}
 }
 
 // postmortemAction opens the rest of a summary that names an action a

@@ -1560,14 +1560,7 @@ func TestADeadlineStoryPrefersADateKept(t *testing.T) {
 	}})
 	ask := func(p evidence.Portfolio) storiesJSON {
 		t.Helper()
-		var buf strings.Builder
-		if err := Stories(&buf, p, StoryOptions{Question: "a time you delivered against a deadline", JSON: true}); err != nil {
-			t.Fatal(err)
-		}
-		var doc storiesJSON
-		if err := json.Unmarshal([]byte(buf.String()), &doc); err != nil {
-			t.Fatal(err)
-		}
+		doc, _ := storiesFor(t, p, "a time you delivered against a deadline")
 		return doc
 	}
 	doc := ask(p)

@@ -2,8 +2,6 @@ package main
 
 import (
 	"testing"
-
-	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
 
 // Ana Ribeiro is her squad's unofficial PM: `pmfolio next` raises what she
@@ -11,8 +9,7 @@ import (
 // nothing of other teams' work or of work that is done or moving.
 func TestMobileEngineerIsToldThePMWorkNobodyDoes(t *testing.T) {
 	t.Parallel()
-	view := viewSite(t, jiratest.PitangaSite(), siteConf{Email: jiratest.PitangaEmail, APIToken: jiratest.PitangaAPIToken},
-		jiratest.WithCredentials(jiratest.PitangaEmail, jiratest.PitangaAPIToken))
+	view := viewPitanga(t)
 	checkShows(t, []shown{
 		// A Highest bug in the sprint's first week, nobody on it, 22
 		// support tickets: not left for the sprint's last week.

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/pmfolio/pmfolio/evidence"
-	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
 
 // Ana ran a production crash on a Bug support filed (MOB-888): she paused
@@ -19,8 +18,7 @@ import (
 // made the wrong way round and put right a minute later is one link.
 func TestMobileEngineerOnCloudRanAnIncidentOnABug(t *testing.T) {
 	t.Parallel()
-	view := viewSite(t, jiratest.PitangaSite(), siteConf{Email: jiratest.PitangaEmail, APIToken: jiratest.PitangaAPIToken},
-		jiratest.WithCredentials(jiratest.PitangaEmail, jiratest.PitangaAPIToken))
+	view := viewPitanga(t)
 	claimed := func(key, category, words string) bool {
 		for _, ev := range view.evidence {
 			if ev.IssueKey == key && ev.Category == category && strings.Contains(ev.Excerpt, words) {

@@ -11,9 +11,7 @@ import (
 // her brief reads her epic's goal and result as she wrote them.
 func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 	t.Parallel()
-	site := jiratest.PitangaSite()
-	view := viewSite(t, site, siteConf{Email: jiratest.PitangaEmail, APIToken: jiratest.PitangaAPIToken},
-		jiratest.WithCredentials(jiratest.PitangaEmail, jiratest.PitangaAPIToken))
+	view := viewPitanga(t)
 	if len(view.evidence) == 0 {
 		t.Error("the sync of Ana's site gave no evidence at all")
 	}
@@ -43,4 +41,12 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		{"an epic with only its own issue among her work says it is not done twice", view.brief, "in progress: the issue is not done yet"},
 	})
 	checkNoSecret(t, view, jiratest.PitangaAPIToken)
+}
+
+// viewPitanga syncs jiratest.PitangaSite with Ana's credentials and reads
+// what she sees of it.
+func viewPitanga(t *testing.T) siteView {
+	t.Helper()
+	return viewSite(t, jiratest.PitangaSite(), siteConf{Email: jiratest.PitangaEmail, APIToken: jiratest.PitangaAPIToken},
+		jiratest.WithCredentials(jiratest.PitangaEmail, jiratest.PitangaAPIToken))
 }

@@ -28,6 +28,7 @@ func TestMobileEngineerIsToldThePMWorkNobodyDoes(t *testing.T) {
 			"why: you wrote on 4 Nov “sim, I'll write it up with the acceptance bits by 14/11”, and 4 weeks later it is still To Do, in no sprint, with no word since"},
 		{"next does not ask her to keep her promise or give a new date", entryOf(view.nextAll, "MOB-933"),
 			"do: Write it up with the acceptance bits, or tell Rafael Souza a new date: “by 14/11” has passed"},
+		{"next does not show keeping her promise to write the story up as story writing", entryOf(view.nextAll, "MOB-933"), "shows: Story writing"},
 		// Her incident, run on a Bug, left a follow-up in Platform's
 		// backlog: "From the mobile crash on 30/07", and since August only
 		// "in the backlog, not this quarter probably".

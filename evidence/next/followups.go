@@ -433,9 +433,14 @@ func (t *Team) yourPromise(is TeamIssue) (finding, bool) {
 				ask = "Do what you promised " + to + ", or give them a new date: “" + words + "” has passed"
 			}
 		}
-		return finding{issue: is, vars: map[string]string{"who": "you", "day": dayOf(c.At, t.Now),
+		f := finding{issue: is, vars: map[string]string{"who": "you", "day": dayOf(c.At, t.Now),
 			"promise": "“" + t.quote(sentence, c.Text, 100) + "”", "age": age(c.At, t.Now), "status": cmp.Or(is.Status, "not started"),
-			"still-needed": "", "ask": ask, "silent": silentSince(is, c)}}, true
+			"still-needed": "", "ask": ask, "silent": silentSince(is, c)}}
+		// Keeping a promise to write the story up is writing it.
+		if do != "" && writeUpWords.MatchString(do) {
+			f.category = evidence.CatStoryWriting
+		}
+		return f, true
 	}
 	return finding{}, false
 }

@@ -265,10 +265,11 @@ func TestYourPromiseToDoSomethingByADateIsFound(t *testing.T) {
 		name           string
 		edit           func(*TeamIssue)
 		reason, action string // "" for nothing from the detector
+		category       string // "" for the detector's own
 	}{
-		{name: "write it up by 14/11, still unwritten", edit: youPromisedByDate,
+		{name: "write it up by 14/11, still unwritten: writing the story", edit: youPromisedByDate,
 			reason: "you wrote on 21 Oct “sim, I'll write it up with the acceptance bits by 14/11”, and 4 weeks later it is still To Do, in no sprint, with no word since",
-			action: "Write it up with the acceptance bits, or tell Tomás a new date: “by 14/11” has passed"},
+			action: "Write it up with the acceptance bits, or tell Tomás a new date: “by 14/11” has passed", category: evidence.CatStoryWriting},
 		{name: "a promise that says you", edit: func(is *TeamIssue) {
 			youPromisedByDate(is)
 			is.Comments[1].Text = "Tomás, I'll send you the numbers by the 30th."
@@ -309,6 +310,8 @@ func TestYourPromiseToDoSomethingByADateIsFound(t *testing.T) {
 				t.Errorf("found %q, want nothing", found[0].Reason)
 			case tt.reason != "" && (len(found) != 1 || !strings.HasPrefix(found[0].Reason, tt.reason) || found[0].Action != tt.action):
 				t.Errorf("found %+v, want one with %q => %q", found, tt.reason, tt.action)
+			case tt.reason != "" && found[0].Category != cmp.Or(tt.category, evidence.CatSprintPlanning):
+				t.Errorf("shows %s, want %s", found[0].Category, cmp.Or(tt.category, evidence.CatSprintPlanning))
 			}
 		})
 	}

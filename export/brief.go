@@ -623,39 +623,53 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 // the full portfolio. The competencies the brief has quoted no proof of
 // (shownProofs) come first: a release manager's second go/no-go call
 // said again what her initiative showed, where her reopened story showed
-// her product judgment. told holds what the initiatives showed, so the
-// kinds vary.
-func writeBriefOtherWork(w *bufio.Writer, r *report, told strengths, quoted *quoteSet, shown []initiative, incidents, shownProofs []*evidence.Evidence) {
+// her product judgment. shownSoFar holds what the initiatives showed, so
+// the kinds vary.
+func writeBriefOtherWork(w *bufio.Writer, r *report, shownSoFar strengths, quoted *quoteSet, shown []initiative, incidents, shownProofs []*evidence.Evidence) {
 	competencyOf := func(e *evidence.Evidence) string { return r.categoryOf(e.Category).Competency }
+	// Sets, not scans: a brief of two initiatives may hold tens of
+	// thousands of items.
+	told := make(map[*evidence.Evidence]bool, len(incidents))
+	for _, e := range incidents {
+		told[e] = true
+	}
+	for _, in := range shown {
+		for _, e := range in.items {
+			told[e] = true
+		}
+	}
+	quotedCompetency := map[string]bool{}
+	for _, p := range shownProofs {
+		quotedCompetency[competencyOf(p)] = true
+	}
 	var written []*evidence.Evidence
 	unquoted := map[string][]*evidence.Evidence{} // by competency
+	strongest := map[string]float64{}             // the strongest score of each
 	for _, e := range r.items {
-		if !inOwnWords(e) || slices.Contains(incidents, e) ||
-			slices.ContainsFunc(shown, func(in initiative) bool { return slices.Contains(in.items, e) }) {
+		if !inOwnWords(e) || told[e] {
 			continue
 		}
 		written = append(written, e)
-		if c := competencyOf(e); c != "" && !slices.ContainsFunc(shownProofs, func(p *evidence.Evidence) bool { return competencyOf(p) == c }) {
+		if c := competencyOf(e); c != "" && !quotedCompetency[c] {
 			unquoted[c] = append(unquoted[c], e)
 		}
 	}
-	// One proof of each competency not quoted yet, the strongest first.
-	best := func(items []*evidence.Evidence) float64 {
-		if ranked := told.strongestFirst(provable(items)); len(ranked) > 0 {
-			return ranked[0].score
+	for c, items := range unquoted {
+		for _, e := range provable(items) {
+			strongest[c] = max(strongest[c], shownSoFar.of(e))
 		}
-		return 0
 	}
+	// One proof of each competency not quoted yet, the strongest first.
 	competencies := slices.Collect(maps.Keys(unquoted))
 	slices.SortFunc(competencies, func(a, b string) int {
-		return cmp.Or(cmp.Compare(best(unquoted[b]), best(unquoted[a])), strings.Compare(a, b))
+		return cmp.Or(cmp.Compare(strongest[b], strongest[a]), strings.Compare(a, b))
 	})
 	var proofs []*evidence.Evidence
 	for _, c := range competencies[:min(len(competencies), briefProofs)] {
-		proofs = append(proofs, told.pickVaried(unquoted[c], 1, quoted)...)
+		proofs = append(proofs, shownSoFar.pickVaried(unquoted[c], 1, quoted)...)
 	}
 	rest := slices.DeleteFunc(written, func(e *evidence.Evidence) bool { return slices.Contains(proofs, e) })
-	proofs = append(proofs, told.pickVaried(rest, briefProofs-len(proofs), quoted)...)
+	proofs = append(proofs, shownSoFar.pickVaried(rest, briefProofs-len(proofs), quoted)...)
 	if len(proofs) == 0 {
 		return
 	}

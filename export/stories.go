@@ -978,7 +978,7 @@ func storyTask(c evidence.Category) string {
 // actionVerb is the verb of an action of category c in a story, from the
 // activity behind item e.
 func actionVerb(c evidence.Category, e *evidence.Evidence) string {
-	if e.Source == evidence.SourceIssue && c.ID == evidence.CatIncidentCoord && postmortemsIn([]*evidence.Evidence{e})(e) {
+	if e.Source == evidence.SourceIssue && c.ID == evidence.CatIncidentCoord && (isPostmortem(e.IssueType, e.IssueSummary) || e.Rule == writeUpRule) {
 		return "Wrote the postmortem" // not a follow-up of one
 	}
 	if c.ID == evidence.CatAcceptanceTesting && sentBack(e) {

@@ -160,7 +160,7 @@ type bullet struct {
 	initiative issueRef      // the initiative whose result it quotes
 	// say writes a theme's bullet, once the bullets before it are known
 	// (see report.saidScopes).
-	say func() (string, []bulletNumber)
+	say func() (string, []bulletNumber, *bulletResult)
 }
 
 // bulletResult is where a result a bullet quotes is recorded.
@@ -168,7 +168,8 @@ type bulletResult struct {
 	// Text is the result as the bullet quotes it.
 	Text string `json:"text"`
 	// Epic is the key of the epic the result was stated on: the
-	// initiative's, or of phases, the latest phase with a result.
+	// initiative's, or of phases, the latest phase with a result; of an
+	// incident, the incident's issue.
 	Epic string `json:"epic"`
 	// From is resultFromOutcome for the user's own statement, else
 	// resultFromComment.
@@ -248,6 +249,9 @@ func (n bulletNumber) counted() string {
 type clause struct {
 	text    string
 	numbers []bulletNumber
+	// result is where the result the clause quotes is recorded, if it
+	// quotes one.
+	result *bulletResult
 }
 
 // bulletTheme is one bullet's subject: the categories it speaks for and how
@@ -351,7 +355,7 @@ func (r *report) bullets() []bullet {
 		}
 		strength = strength / float64(n) * math.Log2(1+float64(n))
 		out = append(out, bullet{strength: strength, categories: categories,
-			say: func() (string, []bulletNumber) { return fitBullet(th.say(r, groups)) }})
+			say: func() (string, []bulletNumber, *bulletResult) { return fitBullet(th.say(r, groups)) }})
 	}
 	slices.SortStableFunc(out[themed:], func(a, b bullet) int { return cmp.Compare(b.strength, a.strength) })
 	// Said in their order, once it is known, each scope only by the first
@@ -359,7 +363,7 @@ func (r *report) bullets() []bullet {
 	r.saidScopes = make(map[string]bool)
 	for i := range out[themed:] {
 		b := &out[themed+i]
-		b.text, b.numbers = b.say()
+		b.text, b.numbers, b.result = b.say()
 	}
 	r.saidScopes = nil
 	return out
@@ -542,7 +546,7 @@ func (r *report) resultBullet(in initiative) bullet {
 	if utf8.RuneCountInString(sentence([]clause{parts})) > maxBulletLength {
 		parts = join(claim, result)
 	}
-	line, numbers := fitBullet([]clause{parts})
+	line, numbers, _ := fitBullet([]clause{parts})
 	if !in.outcome.Mine {
 		res.From, res.Link = resultFromComment, evidence.CommentURL(in.outcome.Epic.URL, in.outcome.Comment.ID)
 	}
@@ -556,8 +560,8 @@ func (r *report) resultBullet(in initiative) bullet {
 
 // fitBullet joins a bullet's parts, leaving out optional clauses from the
 // end while it is too long, and makes it a sentence; it returns the numbers
-// of the clauses it kept.
-func fitBullet(parts []clause) (string, []bulletNumber) {
+// of the clauses it kept, and the result one of them quotes.
+func fitBullet(parts []clause) (string, []bulletNumber, *bulletResult) {
 	keep := 1
 	for n := len(parts); n > 1; n-- {
 		if s := sentence(parts[:n]); utf8.RuneCountInString(s) <= maxBulletLength {
@@ -569,11 +573,8 @@ func fitBullet(parts []clause) (string, []bulletNumber) {
 	if utf8.RuneCountInString(s) > maxBulletLength {
 		s = string([]rune(s)[:maxBulletLength-1]) + "…"
 	}
-	numbers := []bulletNumber{}
-	for _, c := range parts[:keep] {
-		numbers = append(numbers, c.numbers...)
-	}
-	return s, numbers
+	kept := join(parts[:keep]...)
+	return s, append([]bulletNumber{}, kept.numbers...), kept.result
 }
 
 // sentence joins parts and starts the result with a capital letter.
@@ -736,7 +737,7 @@ func (r *report) epicDone(ep evidence.Epic) bool {
 func sameEpic(a, b evidence.Epic) bool { return a.SiteName == b.SiteName && a.Key == b.Key }
 
 // said is a clause text with the numbers it states.
-func said(text string, numbers ...bulletNumber) clause { return clause{text, numbers} }
+func said(text string, numbers ...bulletNumber) clause { return clause{text: text, numbers: numbers} }
 
 // counted says a count: "23 issues" with its number.
 func counted(n bulletNumber, one, many string) (string, bulletNumber) {
@@ -835,12 +836,13 @@ func (r *report) epicsScale(epics []evidence.Epic, items []*evidence.Evidence) (
 	return teammates, issues
 }
 
-// join concatenates clauses into one.
+// join concatenates clauses into one, with the first result one quotes.
 func join(parts ...clause) clause {
 	var c clause
 	for _, p := range parts {
 		c.text += p.text
 		c.numbers = append(c.numbers, p.numbers...)
+		c.result = cmp.Or(c.result, p.result)
 	}
 	return c
 }
@@ -1426,9 +1428,15 @@ func sayVerified(r *report, groups []group) []clause {
 	return []clause{claim}
 }
 
-// sayIncidents says what the user did in incidents by kind of record:
-// "Coordinated 9 incidents across 2 projects: posted 31 incident updates,
-// wrote 6 postmortems and filed 11 follow-up issues."
+// sayIncidents says what the user did in incidents: the incident by its
+// name and what it came to, then what they did by kind of record. "Led the
+// response to “Checkout returning 500s” (about 1,800 card orders failed
+// between 13:55 and 14:38): posted 3 incident updates, wrote 1 postmortem
+// and filed 2 follow-up issues"; of several, "Coordinated 7 incidents
+// across 2 projects, including “…” (76 minutes of errors for 438
+// merchants): …". A hiring manager reads what was at stake, not how many
+// comments it took; the counts come after, and the updates' count is the
+// first left out when the bullet is too long.
 func sayIncidents(r *report, groups []group) []clause {
 	all := items(groups)
 	// The incidents are the incidents the user posted updates on, and
@@ -1455,8 +1463,7 @@ func sayIncidents(r *report, groups []group) []clause {
 			followUps = append(followUps, e)
 		}
 	}
-	var did []string
-	var numbers []bulletNumber
+	var did []clause // what the user did, by kind of record; the updates first
 	for _, k := range []struct {
 		from                    []*evidence.Evidence
 		counts, verb, one, many string
@@ -1475,34 +1482,146 @@ func sayIncidents(r *report, groups []group) []clause {
 		if n := r.count(k.from, k.counts); n.Value > 0 {
 			n.Counts = cmp.Or(k.what, n.Counts)
 			text, _ := counted(n, k.one, k.many)
-			numbers = append(numbers, n)
+			c := said(k.verb+text, n)
 			if done := r.count(k.from, countsDoneIssues); k.done != "" && done.Value > 0 {
 				done.Counts = k.done
 				switch {
 				case n.Value == 1:
-					text += ", done"
+					c = join(c, said(", done", done))
 				case done.Value == n.Value:
-					text += ", all done"
+					c = join(c, said(", all done", done))
 				default:
-					text += ", " + done.Text + " of them done"
+					c = join(c, said(", "+done.Text+" of them done", done))
 				}
-				numbers = append(numbers, done)
 			}
-			did = append(did, k.verb+text)
+			did = append(did, c)
 		}
 	}
-	if incidents := r.count(updates, countsIssues); incidents.Value > 0 {
-		incidents.Counts = "issues with an incident update"
-		text, _ := counted(incidents, "incident", "incidents")
-		return []clause{join(said("coordinated "+text, incidents), r.scope(updates), said(": "+evidence.JoinAnd(did), numbers...))}
+	doing := func(did []clause) clause {
+		texts := make([]string, len(did))
+		var numbers []bulletNumber
+		for i, c := range did {
+			texts[i] = c.text
+			numbers = append(numbers, c.numbers...)
+		}
+		return said(": "+evidence.JoinAnd(texts), numbers...)
 	}
-	issues := r.count(all, countsIssues)
-	if issues.Value == 0 {
-		return []clause{said("coordinated incidents: "+evidence.JoinAnd(did), numbers...)}
+	count := r.count(updates, countsIssues)
+	if count.Value == 0 {
+		issues := r.count(all, countsIssues)
+		if issues.Value == 0 {
+			return []clause{join(said("coordinated incidents"), doing(did))}
+		}
+		text, _ := counted(issues, "issue", "issues")
+		return []clause{join(said("coordinated incidents on "+text, issues), r.scope(all), doing(did))}
 	}
-	text, _ := counted(issues, "issue", "issues")
-	return []clause{join(said("coordinated incidents on "+text, issues), r.scope(all), said(": "+evidence.JoinAnd(did), numbers...))}
+	count.Counts = "issues with an incident update"
+	text, _ := counted(count, "incident", "incidents")
+	plain := join(said("coordinated "+text, count), r.scope(updates))
+	named, ok := r.namedIncident(incidents, count.Value == 1)
+	if !ok && count.Value == 1 {
+		// An incident too small to be told as one in the brief is still
+		// named by its summary.
+		for _, e := range updates {
+			if summary := evidence.OneLine(e.IssueSummary); summary != "" {
+				named, ok = said("“"+shortTitle(withoutClosingAside(summary))+"”"), true
+				break
+			}
+		}
+	}
+	if !ok {
+		return []clause{join(plain, doing(did))}
+	}
+	head := join(plain, said(", including "), named)
+	if count.Value == 1 {
+		// One note is taking part; "led" is for more than that.
+		verb, records := "led the response to ", 0.0
+		for _, c := range did {
+			records += c.numbers[0].Value
+		}
+		if records == 1 {
+			verb = "coordinated the response to "
+		}
+		head = join(said(verb), named)
+	}
+	fewer := did
+	if len(did) > 1 && did[0].numbers[0].Counts == countsComments {
+		fewer = did[1:]
+	}
+	for _, c := range []clause{join(head, doing(did)), join(head, doing(fewer))} {
+		if utf8.RuneCountInString(sentence([]clause{c})) <= maxBulletLength {
+			return []clause{c}
+		}
+	}
+	return []clause{join(plain, doing(did))}
 }
+
+// namedIncident names the strongest incident of those the bullet counts
+// and what it came to, in the words of its closing note: "“Checkout
+// returning 500s” (about 1,800 card orders failed …)". Of several, only
+// one whose note says what it came to is named; a single one is named
+// without it.
+func (r *report) namedIncident(counted map[issueRef]bool, single bool) (clause, bool) {
+	for _, in := range r.incidentsOnNoEpic() {
+		if !counted[issueRef{in.epic.SiteName, in.epic.Key}] {
+			continue
+		}
+		name := "“" + shortTitle(withoutClosingAside(evidence.OneLine(in.title))) + "”"
+		quote := incidentResult(in)
+		if quote == "" {
+			if single {
+				return said(name), true
+			}
+			continue
+		}
+		res := &bulletResult{Text: quote, Epic: in.outcome.Epic.Key, From: resultFromOutcome}
+		if !in.outcome.Mine {
+			res.From, res.Link = resultFromComment, evidence.CommentURL(in.outcome.Epic.URL, in.outcome.Comment.ID)
+		}
+		c := said(name + " (" + quote + ")")
+		c.result = res
+		return c, true
+	}
+	return clause{}, false
+}
+
+// incidentResult is what an incident came to, as its closing note says it:
+// the clause that says whom or what it hit ("~3,100 users hit it", "all
+// 4,312 payments credited"), else for how long ("59 minutes after the
+// first errors"), both when one clause says both; "" when it says neither.
+func incidentResult(in initiative) string {
+	if !in.hasOutcome {
+		return ""
+	}
+	best, bestRank := "", 0
+	for _, c := range resultClauses(withoutAddresses(evidence.OneLine(in.outcome.Text))) {
+		if len(strings.Fields(c.text)) < 3 {
+			continue
+		}
+		rank := 0
+		if incidentReach.MatchString(c.text) {
+			rank += 2
+		}
+		if incidentLength.MatchString(c.text) {
+			rank++
+		}
+		if rank > bestRank {
+			best, bestRank = strings.TrimSpace(leadingConjunction.ReplaceAllString(c.text, "")), rank
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return evidence.LowerFirst(datedDays(shortenResult(best), in.outcome.Comment.At))
+}
+
+var (
+	// incidentReach is a number of the people or things an incident hit:
+	// "~3,100 users", "1,800 card orders", "438 merchants".
+	incidentReach = regexp.MustCompile(`(?i)\d[\d,.]*\+?\s*k?\s+(?:[a-z-]+\s+)?(?:users|customers|merchants|orders|payments|sessions|accounts|transactions|requests|calls|people|stores|shops|members|patients|drivers|riders|devices|bookings|tickets|clients|tenants|sites|messages|emails|jobs|shipments|deliveries)\b`)
+	// incidentLength is how long an incident lasted: "76 minutes", "~7h".
+	incidentLength = regexp.MustCompile(`(?i)\b\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?|h|days?)\b`)
+)
 
 // sayOther is the bullet of a user's own category.
 func sayOther(r *report, groups []group) []clause {

@@ -142,27 +142,27 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 				item(followUp, evidence.CatIncidentCoord, evidence.SourceIssue, "4"),
 				item(followUp2, evidence.CatIncidentCoord, evidence.SourceIssue, "5"),
 				item(incident, evidence.CatIncidentCoord, evidence.SourceIssue, "6")},
-			"Coordinated 1 incident: posted 2 incident updates, opened 1 incident ticket, wrote 1 postmortem and filed 2 follow-up issues."},
+			"Led the response to “EU checkout error rate above 10%”: posted 2 incident updates, opened 1 incident ticket, wrote 1 postmortem and filed 2 follow-up issues."},
 		{"what came of the follow-ups is said: some done",
 			[]evidence.Evidence{item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "1"),
 				item(done(followUp), evidence.CatIncidentCoord, evidence.SourceIssue, "4"),
 				item(followUp2, evidence.CatIncidentCoord, evidence.SourceIssue, "5")},
-			"Coordinated 1 incident: posted 1 incident update and filed 2 follow-up issues, 1 of them done."},
+			"Led the response to “EU checkout error rate above 10%”: posted 1 incident update and filed 2 follow-up issues, 1 of them done."},
 		{"what came of the follow-ups is said: all done",
 			[]evidence.Evidence{item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "1"),
 				item(done(followUp), evidence.CatIncidentCoord, evidence.SourceIssue, "4"),
 				item(done(followUp2), evidence.CatIncidentCoord, evidence.SourceIssue, "5")},
-			"Coordinated 1 incident: posted 1 incident update and filed 2 follow-up issues, all done."},
+			"Led the response to “EU checkout error rate above 10%”: posted 1 incident update and filed 2 follow-up issues, all done."},
 		{"what came of the follow-ups is said: the one done",
 			[]evidence.Evidence{item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "1"),
 				item(done(followUp), evidence.CatIncidentCoord, evidence.SourceIssue, "4")},
-			"Coordinated 1 incident: posted 1 incident update and filed 1 follow-up issue, done."},
+			"Led the response to “EU checkout error rate above 10%”: posted 1 incident update and filed 1 follow-up issue, done."},
 		{"an outage filed as a bug is one incident with the write-up and the follow-up linked to it",
 			[]evidence.Evidence{linkedTo(item(outageBug, evidence.CatIncidentCoord, evidence.SourceComment, "1"), "OPS-91", "PAY-190"),
 				linkedTo(item(outageBug, evidence.CatIncidentCoord, evidence.SourceComment, "2"), "OPS-91", "PAY-190"),
 				linkedTo(item(outageWriteUp, evidence.CatIncidentCoord, evidence.SourceIssue, "3"), "OPS-90"),
 				linkedTo(item(outageCanary, evidence.CatIncidentCoord, evidence.SourceIssue, "4"), "OPS-90")},
-			"Coordinated 1 incident: posted 2 incident updates, wrote 1 postmortem and filed 1 follow-up issue."},
+			"Led the response to “Checkout returning 500s for card payments”: posted 2 incident updates, wrote 1 postmortem and filed 1 follow-up issue."},
 		{"a write-up that calls itself no postmortem, read by its rule, is a postmortem, not a follow-up",
 			[]evidence.Evidence{linkedTo(item(outageBug, evidence.CatIncidentCoord, evidence.SourceComment, "1"), "OPS-92", "PAY-190"),
 				func() evidence.Evidence {
@@ -172,12 +172,12 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 					return e
 				}(),
 				linkedTo(item(outageCanary, evidence.CatIncidentCoord, evidence.SourceIssue, "4"), "OPS-90")},
-			"Coordinated 1 incident: posted 1 incident update, wrote 1 postmortem and filed 1 follow-up issue."},
+			"Led the response to “Checkout returning 500s for card payments”: posted 1 incident update, wrote 1 postmortem and filed 1 follow-up issue."},
 		{"a status update on a ticket that is no incident makes it none, nor counts as an incident update",
 			[]evidence.Evidence{item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "1"),
 				item(storyTO, evidence.CatIncidentCoord, evidence.SourceComment, "2"),
 				item(postmortem, evidence.CatIncidentCoord, evidence.SourceComment, "3")},
-			"Coordinated 1 incident: posted 1 incident update."},
+			"Coordinated the response to “EU checkout error rate above 10%”: posted 1 incident update."},
 		{"stakeholder updates name the epics among their issues",
 			[]evidence.Evidence{item(epicEU, evidence.CatStakeholderComms, evidence.SourceComment, "1"),
 				item(storyTO, evidence.CatStakeholderComms, evidence.SourceComment, "2")},
@@ -541,10 +541,11 @@ func TestBulletsLeadWithTheResultOfAnInitiativeTheUserLed(t *testing.T) {
 			}
 		})
 	}
-	// An epic the user did not own is not theirs to have led, result or not.
+	// An epic the user did not own is not theirs to have led, result or not
+	// (the response to an incident they coordinated is).
 	p := typicalPortfolio()
 	for _, line := range bulletLines(t, p, -1) {
-		if strings.HasPrefix(line, "Led ") {
+		if strings.HasPrefix(line, "Led ") && !strings.HasPrefix(line, "Led the response to ") {
 			t.Errorf("led an initiative the user did not own (PAY-120's result is recorded): %q", line)
 		}
 	}
@@ -556,6 +557,9 @@ func TestBulletNumbersComeFromTheData(t *testing.T) {
 	// percentage or a currency amount.
 	p := typicalPortfolio()
 	for _, line := range bulletLines(t, p, -1) {
+		// A quoted issue summary ("EU checkout error rate above 10%") is
+		// the data's own.
+		line = regexp.MustCompile(`“[^”]*”`).ReplaceAllString(line, "“”")
 		if regexp.MustCompile(`[%$€£]`).MatchString(line) {
 			t.Errorf("bullet claims an outcome the data cannot show: %s", line)
 		}
@@ -623,6 +627,52 @@ func readBulletsJSON(t *testing.T, p evidence.Portfolio) bulletsDoc {
 		t.Fatal(err)
 	}
 	return doc
+}
+
+// An incident's bullet names it and quotes what it came to from the
+// closing note, linked as a result is: a hiring manager reads what was at
+// stake ("about 1,800 card orders failed"), not how many comments it took.
+func TestIncidentBulletNamesTheIncidentAndItsResult(t *testing.T) {
+	p := outagePortfolio()
+	want := "Led the response to “Checkout returning 500s for card payments” (about 1,800 card orders failed between 13:55 and 14:38): " +
+		"posted 3 incident updates, wrote 1 postmortem and filed 1 follow-up issue."
+	if got := bulletLines(t, p, -1); !slices.Contains(got, want) {
+		t.Fatalf("bullets %q\nlack %q", got, want)
+	}
+	var buf strings.Builder
+	if err := Bullets(&buf, p, BulletOptions{Top: -1, Format: "json"}); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Bullets []struct {
+			Text   string        `json:"text"`
+			Result *bulletResult `json:"result"`
+		} `json:"bullets"`
+	}
+	if err := json.Unmarshal([]byte(buf.String()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(doc.Bullets, func(b struct {
+		Text   string        `json:"text"`
+		Result *bulletResult `json:"result"`
+	}) bool {
+		return b.Text == want
+	})
+	if i < 0 {
+		t.Fatalf("the JSON bullets lack %q", want)
+	}
+	res := doc.Bullets[i].Result
+	if res == nil || res.Text != "about 1,800 card orders failed between 13:55 and 14:38" || res.Epic != outageBug.key ||
+		res.From != resultFromComment || !strings.Contains(res.Link, "focusedCommentId=") {
+		t.Errorf("the incident bullet's result = %+v, want the closing note's words, its issue and the comment's link", res)
+	}
+	var explained strings.Builder
+	if err := Bullets(&explained, p, BulletOptions{Top: -1, Explain: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(explained.String(), want+"\n    the result: quoted from the Jira comment ") {
+		t.Errorf("--explain does not say where the incident's result is quoted from:\n%s", explained.String())
+	}
 }
 
 // goNoGoItems are a release manager's go/no-go calls: a GO on one
@@ -1009,7 +1059,7 @@ func TestEpicsWhoseGoalsTheUserOnlyShapedAreNotOwnedInTheBullets(t *testing.T) {
 		"Goal of this epic, in one line: refunds without a support ticket. Success metric: 60% self-served."))
 	var found bool
 	for _, line := range bulletLines(t, p, -1) {
-		if strings.HasPrefix(line, "Owned") || strings.HasPrefix(line, "Led") {
+		if strings.HasPrefix(line, "Owned") || strings.HasPrefix(line, "Led") && !strings.HasPrefix(line, "Led the response to ") {
 			t.Errorf("a bullet claims an epic the user only shaped: %q", line)
 		}
 		found = found || strings.HasPrefix(line, "Shaped the goals and scope of 1 epic")

@@ -32,8 +32,9 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 			"## Incidents I coordinated\n\n### [MOB-888](http://127.0.0.1:PORT/browse/MOB-888) App closes when opening order history (Android, 5.2.0)"},
 		// MOB-889, "What happened with the order history crash (30/07)",
 		// is the postmortem she wrote, though its title does not say so.
-		{"the incident's bullet counts her write-up as a follow-up", view.bullets,
-			"- Coordinated 1 incident: posted 3 incident updates, wrote 1 postmortem and filed 2 follow-up issues, 1 of them done."},
+		// The bullet names the incident and whom it hit, in her words.
+		{"the incident's bullet counts her write-up as a follow-up, or says neither what crashed nor whom it hit", view.bullets,
+			"- Led the response to “App closes when opening order history” (~3,100 users hit it): posted 3 incident updates, wrote 1 postmortem and filed 2 follow-up issues, 1 of them done."},
 		{"the incident in the brief does not quote her write-up", view.brief, "- **Incident coordination.** “Summary: 5.2.0 crashed on Android"},
 	})
 	checkHides(t, []shown{

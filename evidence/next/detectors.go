@@ -979,16 +979,54 @@ func lowerFirst(s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
-// projectLead names the lead of a project an action cannot name by
-// person: "the Payments lead" when the team's read knows the project's
-// name, else "the PAY project's lead", never the key with a possessive.
+// projectLead names whom to ask about another project's work: who answered
+// for it (projectVoice), else its lead unnamed, "the Payments lead" when
+// the team's read knows the project's name, else "the PAY project's lead",
+// never the key with a possessive.
 func (t *Team) projectLead(project string) string {
+	if name := t.projectVoice(project); name != "" {
+		return name
+	}
 	for _, is := range t.Issues {
 		if strings.EqualFold(is.Project, project) && is.ProjectName != "" {
 			return "the " + is.ProjectName + " lead"
 		}
 	}
 	return "the " + project + " project's lead"
+}
+
+// projectVoice is the last person who wrote on an issue the user filed in
+// another team's project, other than the user, automation, someone who
+// left or one of the user's team (an assignee of the team's issues): who
+// answered for that project knows who takes its work, where "the PLAT
+// project's lead" left the user to find out. "" when nobody did, and for
+// a project of the team's own, whose lead a teammate's comment is not.
+func (t *Team) projectVoice(project string) string {
+	team := make(map[string]bool)
+	for _, is := range t.Issues {
+		if strings.EqualFold(is.Project, project) {
+			return ""
+		}
+		if is.Assignee.ID != "" {
+			team[is.Assignee.ID] = true
+		}
+	}
+	var last evidence.Comment
+	for _, is := range t.Yours {
+		if !strings.EqualFold(is.Project, project) {
+			continue
+		}
+		for _, c := range is.Comments {
+			a := c.Author
+			if a.Is(t.Site.User) || a.Inactive || a.DisplayName == "" || a.LooksLikeAutomation() || team[a.ID] {
+				continue
+			}
+			if last.Author.DisplayName == "" || c.At.After(last.At) {
+				last = c
+			}
+		}
+	}
+	return last.Author.DisplayName
 }
 
 // unlinkedBlock: an issue marked blocked (flagged, a blocked status or

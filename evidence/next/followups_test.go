@@ -605,3 +605,35 @@ func TestYourFollowUpOutsideTheTeamsBacklogIsNotCutForComingLast(t *testing.T) {
 		t.Errorf("ranked %q, want PAY-823's follow-up first of 13", order)
 	}
 }
+
+// A blocker in another team's project that the team's read does not hold
+// is chased with whoever answered for that project on an issue the user
+// filed there, by name, where "the PAY project's lead" left the user to
+// find out; a teammate who wrote there is not that project's voice.
+func TestABlockerInAnotherTeamsProjectNamesWhoAnsweredForIt(t *testing.T) {
+	blocked := story("OPS-1")
+	blocked.Status, blocked.StatusCategory = "Blocked", "indeterminate"
+	blocked.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7", OtherProject: "PAY"}}
+	blocked.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on PAY-7.")}
+	for _, tt := range []struct {
+		name, author, want string
+	}{
+		{"someone of that project answered on your issue there", "jonas", "Chase the blocker PAY-7: ask its assignee (or Jonas) for a date"},
+		{"only a teammate wrote there", "tomas", "Chase the blocker PAY-7: ask its assignee (or the PAY project's lead) for a date"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			followUp, _ := yourPayFollowUp()
+			who := map[string]evidence.User{"jonas": jonas, "tomas": tomas}[tt.author]
+			followUp.Comments = []evidence.Comment{comment(who, days(20), "in our backlog")}
+			var actions []string
+			for _, op := range Detect(builtin(t), Team{Site: site, Issues: []TeamIssue{blocked}, Yours: []TeamIssue{followUp}, Now: now}) {
+				if op.Detector == "blocked.stale" {
+					actions = append(actions, op.Action)
+				}
+			}
+			if len(actions) != 1 || !strings.HasPrefix(actions[0], tt.want) {
+				t.Errorf("blocked.stale actions %q, want one starting %q", actions, tt.want)
+			}
+		})
+	}
+}

@@ -8,6 +8,7 @@
 package evidence
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"net/url"
@@ -283,6 +284,15 @@ func (e *Evidence) RecordURL() string {
 // (evidence/rules/model.go): what no rule claimed, found in what the user
 // wrote.
 const RuleTextModel = "model.text"
+
+// ByOccurrence orders evidence as portfolios show it: by when it happened,
+// then by what does not depend on the site's address, which the ids hash,
+// so that the kinds of work one comment shows come in the same order
+// whatever port or host a site was synced from; the id last.
+func ByOccurrence(a, b *Evidence) int {
+	return cmp.Or(a.OccurredAt.Compare(b.OccurredAt), strings.Compare(a.SiteName, b.SiteName), strings.Compare(string(a.Source), string(b.Source)),
+		strings.Compare(a.SourceID, b.SourceID), strings.Compare(a.Category, b.Category), strings.Compare(a.ID, b.ID))
+}
 
 // EvidenceID is the stable id of the evidence for one (site, issue, source,
 // source id, category): the same claim keeps its id across syncs and

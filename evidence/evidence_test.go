@@ -1,6 +1,10 @@
 package evidence
 
-import "testing"
+import (
+	"slices"
+	"testing"
+	"time"
+)
 
 func TestSameSiteURL(t *testing.T) {
 	for _, tc := range []struct {
@@ -18,5 +22,26 @@ func TestSameSiteURL(t *testing.T) {
 		if got := SameSiteURL(tc.a, tc.b); got != tc.same {
 			t.Errorf("SameSiteURL(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.same)
 		}
+	}
+}
+
+// Items of one comment come in the order of their kinds of work, whatever
+// their ids, which hash the site's address: a site synced from another
+// port gives the same portfolio.
+func TestByOccurrenceDoesNotDependOnTheSitesAddress(t *testing.T) {
+	at := time.Date(2026, 8, 4, 10, 0, 0, 0, time.UTC)
+	comment := func(id, category string) *Evidence {
+		return &Evidence{ID: id, OccurredAt: at, SiteName: "acme", Source: SourceComment, SourceID: "120015", Category: category}
+	}
+	for _, ids := range [][2]string{{"ev_a", "ev_b"}, {"ev_b", "ev_a"}} {
+		items := []*Evidence{comment(ids[0], CatPrioritization), comment(ids[1], CatDecisionMaking)}
+		slices.SortFunc(items, ByOccurrence)
+		if items[0].Category != CatDecisionMaking {
+			t.Errorf("with ids %v, %s comes before %s", ids, items[0].Category, items[1].Category)
+		}
+	}
+	earlier := &Evidence{ID: "ev_z", OccurredAt: at.Add(-time.Minute), Category: CatPrioritization}
+	if ByOccurrence(earlier, comment("ev_a", CatDecisionMaking)) >= 0 {
+		t.Error("an earlier item does not come first")
 	}
 }

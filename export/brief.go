@@ -559,6 +559,7 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 	told.favour = proofFavour
 	shown := r.briefInitiatives()
 	var shownProofs []*evidence.Evidence
+	thin := 0 // initiatives told in fewer than two quotes
 	for _, in := range shown {
 		w.WriteString("\n### ")
 		writeInitiativeHeading(w, in)
@@ -584,6 +585,7 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 			writeProof(w, r, e)
 		}
 		if len(proofs) < 2 {
+			thin++
 			// Too little in the user's words: the field edits, summarised,
 			// as many kinds as make up the initiative's proofs, those on
 			// the most issues; the full portfolio has them all. The epic's
@@ -610,8 +612,12 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 		incidents = writeBriefIncidents(w, r, quoted, n)
 		shownProofs = append(shownProofs, &evidence.Evidence{Category: evidence.CatIncidentCoord})
 	}
-	// The full portfolio lists every item under its own "Other work".
-	if !r.full && len(shown)+n < briefInitiativesMin {
+	// The full portfolio lists every item under its own "Other work". An
+	// initiative told in one quote (an epic just begun: its goal and a
+	// note) leaves room too: Pitanga's brief had none for her ranking by
+	// support tickets, her cut of a request to a first version, her
+	// heads-up to support.
+	if !r.full && len(shown)-thin+n < briefInitiativesMin {
 		writeBriefOtherWork(w, r, told, quoted, shown, incidents, shownProofs)
 	}
 }
@@ -1077,7 +1083,7 @@ func (r *report) proofs(s strengths, in initiative, n int, quoted *quoteSet) []*
 		// order it happened: "I am coordinating this" before "Update 2
 		// PM", before the postmortem.
 		picked := s.pickIssueFirst(in, written, n, quoted)
-		slices.SortStableFunc(picked, byOccurrence)
+		slices.SortStableFunc(picked, evidence.ByOccurrence)
 		return picked
 	}
 	return s.pickVaried(builtFirst(in, written, n), n, quoted)
@@ -1146,10 +1152,83 @@ func writeQuote(w *bufio.Writer, text string, max int, writeWords func(*bufio.Wr
 		writeEscaped(w, label+": ")
 	}
 	w.WriteString("“")
-	writeWords(w, evidence.ShortenAtSentence(evidence.QuoteBody(words), max))
+	writeWords(w, shortenKeepingActs(evidence.QuoteBody(words), max))
 	w.WriteString("”")
 	return true
 }
+
+// shortenKeepingActs is evidence.ShortenAtSentence, but when the cut
+// would leave out the first sentence that says what the writer did
+// ("I paused the staged rollout of 5.2.0 on Play Console"), it keeps the
+// opening, as many sentences after it as fit, and that one, marking each
+// gap " … ": in an incident note the act is what a reader looks for, and
+// "I'm on it. it's the new order history paging, … ~18% of Android
+// sessions …" left it out.
+func shortenKeepingActs(text string, max int) string {
+	short := evidence.ShortenAtSentence(text, max)
+	if short == text {
+		return text
+	}
+	sentences := sentencesOf(text)
+	kept := strings.TrimSuffix(strings.TrimSuffix(short, evidence.SentencesLeftOut), "…")
+	act := -1
+	for i, sentence := range sentences {
+		if i == len(sentences)-1 && strings.HasSuffix(text, "…") {
+			break // cut by the classifier: no whole sentence
+		}
+		if i > 0 && actedSentence.MatchString(sentence) && !strings.Contains(kept, sentence) {
+			act = i
+			break
+		}
+	}
+	if act < 0 {
+		return short
+	}
+	length := func(s string) int { return utf8.RuneCountInString(s) }
+	used := length(sentences[0]) + length(evidence.SentencesLeftOut) + 1 + length(sentences[act])
+	if used > max {
+		return short
+	}
+	var b strings.Builder
+	b.WriteString(sentences[0])
+	next := 1
+	for ; next < act && used+1+length(sentences[next]) <= max; next++ {
+		b.WriteString(" " + sentences[next])
+		used += 1 + length(sentences[next])
+	}
+	if next < act {
+		b.WriteString(evidence.SentencesLeftOut)
+	}
+	b.WriteString(" " + sentences[act])
+	if act < len(sentences)-1 {
+		b.WriteString(evidence.SentencesLeftOut)
+	}
+	return b.String()
+}
+
+// sentencesOf splits text after each full stop, exclamation or question
+// mark that a space follows, as evidence.ShortenAtSentence reads an end.
+func sentencesOf(text string) []string {
+	var out []string
+	from := 0
+	for i := 0; i+1 < len(text); i++ {
+		if strings.IndexByte(".!?", text[i]) >= 0 && text[i+1] == ' ' {
+			if s := strings.TrimSpace(text[from : i+1]); s != "" {
+				out = append(out, s)
+			}
+			from = i + 1
+		}
+	}
+	if s := strings.TrimSpace(text[from:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// actedSentence opens a sentence in which the writer says what they did
+// or are doing: "I paused the staged rollout", "I am coordinating this",
+// "We rolled back at 14:20", "I've asked PAY to hold the deploy".
+var actedSentence = regexp.MustCompile(`(?i)^(?:i|we)(?:['’]ve| have| am| are|['’]m)?\s+(?:just\s+|also\s+|now\s+|already\s+)?(?:paused|rolled|reverted|stopped|halted|disabled|turned|switched|escalated|asked|told|informed|called|opened|raised|pinged|pulled|cut|agreed|decided|coordinating|leading|handling|running the)\b`)
 
 // classifierLabel is how the rules open an excerpt whose words are the
 // user's but whose record is not a comment: a flag's removal note, and the

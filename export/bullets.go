@@ -594,7 +594,7 @@ func items(groups []group) []*evidence.Evidence {
 	for _, g := range groups {
 		all = append(all, g.items...)
 	}
-	slices.SortFunc(all, byOccurrence)
+	slices.SortFunc(all, evidence.ByOccurrence)
 	return all
 }
 

@@ -14,9 +14,7 @@
 package export
 
 import (
-	"cmp"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -72,7 +70,7 @@ func newView(p evidence.Portfolio) *view {
 			items = append(items, &p.Evidence[i])
 		}
 	}
-	slices.SortFunc(items, byOccurrence)
+	slices.SortFunc(items, evidence.ByOccurrence)
 
 	v := &view{
 		generatedAt: p.GeneratedAt,
@@ -95,12 +93,6 @@ func newView(p evidence.Portfolio) *view {
 	v.since, v.until = coveredPeriod(p, items)
 	v.groups = groupByCategory(items, v.taxonomy)
 	return v
-}
-
-// byOccurrence orders evidence as the portfolio does: by OccurredAt, then
-// by ID.
-func byOccurrence(a, b *evidence.Evidence) int {
-	return cmp.Or(a.OccurredAt.Compare(b.OccurredAt), strings.Compare(a.ID, b.ID))
 }
 
 // coveredPeriod returns the period to print. A zero end means the caller did

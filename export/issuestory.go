@@ -68,7 +68,7 @@ func (v *view) issueInitiatives(s strengths) []initiative {
 	var out []initiative
 	for _, lead := range leads {
 		in := byLead[lead]
-		slices.SortFunc(in.items, byOccurrence)
+		slices.SortFunc(in.items, evidence.ByOccurrence)
 		in.score(s, v.taxonomy)
 		if in.actionRecords() >= issueStoryActions {
 			out = append(out, *in)
@@ -136,7 +136,7 @@ func (v *view) kindIssueInitiatives(s strengths, kind string, told []initiative)
 			onNoEpic:  true,
 			items:     slices.Concat(written, done),
 		}
-		slices.SortFunc(in.items, byOccurrence)
+		slices.SortFunc(in.items, evidence.ByOccurrence)
 		in.score(s, v.taxonomy)
 		if slices.ContainsFunc(said, func(e *evidence.Evidence) bool { return !in.isOutcomeComment(e) }) {
 			out = append(out, in)

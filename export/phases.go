@@ -95,8 +95,8 @@ func mergePhases(ins []initiative) []initiative {
 			name, _, _ = phaseOf(phases[0].in.epic.Summary)
 		}
 		merged.title = name + ", " + phaseNames(numbers)
-		slices.SortFunc(merged.items, byOccurrence)
-		slices.SortFunc(merged.epicItems, byOccurrence)
+		slices.SortFunc(merged.items, evidence.ByOccurrence)
+		slices.SortFunc(merged.epicItems, evidence.ByOccurrence)
 		out = append(out, merged)
 	}
 	return out

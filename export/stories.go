@@ -751,7 +751,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 		edits = slices.DeleteFunc(edits, func(e *evidence.Evidence) bool { return slices.Contains(picked, e) })
 		picked = append(picked, r.strengths.pickVaried(edits, 2-len(picked), nil)...)
 	}
-	slices.SortFunc(picked, byOccurrence)
+	slices.SortFunc(picked, evidence.ByOccurrence)
 	for _, e := range picked {
 		a := storyAction{
 			Category: e.Category, EvidenceID: e.ID, IssueKey: evidence.OneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),

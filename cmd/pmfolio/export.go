@@ -52,9 +52,10 @@ By default it writes a brief a hiring manager reads in two minutes (two printed 
     The phases of one initiative ("Offline mode", "Offline mode, phase 2"),
     epics you owned all of, are one initiative;
   - with one or two initiatives, up to two incidents you coordinated on no epic, told
-    the same way, and while those are fewer than three, "Other work, in my words":
-    three of your strongest quotes on other issues, one of each competency the brief
-    has not quoted yet first;
+    the same way, and while those are fewer than three (an initiative told in one
+    quote does not count), "Other work, in my words": three of your strongest
+    quotes on other issues, one of each competency the brief has not quoted yet
+    first;
   - the competencies your evidence shows, the gaps, and what would fill them;
   - the top résumé bullets (see 'pmfolio bullets'), but for those that repeat the
     result of an initiative shown above.

@@ -26,10 +26,16 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 			"1 shipped, and “Checkout that doesn't crash” had the result “checkout crash-free sessions at 99.6% in the last 30 days (was 97.9% when we started in June)”."},
 		{"the result bullet quotes the result whole", view.bullets, "(was 97.9% when we started in June)."},
 		// The crash she ran on a Bug (MOB-888) is an incident she
-		// coordinated, and takes the room two initiatives leave for her work
-		// on no epic (her request to Platform, her heads-up to support).
+		// coordinated, told beside her initiatives.
 		{"the brief does not show the incident she ran on a Bug", view.brief,
 			"## Incidents I coordinated\n\n### [MOB-888](http://127.0.0.1:PORT/browse/MOB-888) App closes when opening order history (Android, 5.2.0)"},
+		{"the incident's quote leaves out the rollout she paused", view.brief,
+			"… I paused the staged rollout of 5.2.0 on Play Console (it was at 20%), iOS is fine”"},
+		// Pix Parcelado (MOB-931) has begun: its goal and one note. It
+		// leaves room for her work on no epic.
+		{"the brief has no room for her request to Platform and her heads-up to support", view.brief,
+			"## Other work, in my words\n\n"},
+		{"the brief does not quote her heads-up to support", view.brief, "([CS-411, 2026-09-18]"},
 		// MOB-889, "What happened with the order history crash (30/07)",
 		// is the postmortem she wrote, though its title does not say so.
 		// The bullet names the incident and whom it hit, in her words.

@@ -4,7 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -32,12 +32,7 @@ func (s *Store) Evidence(ctx context.Context, f evidence.Filter) ([]evidence.Evi
 		}
 		out = append(out, manual...)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if !out[i].OccurredAt.Equal(out[j].OccurredAt) {
-			return out[i].OccurredAt.Before(out[j].OccurredAt)
-		}
-		return out[i].ID < out[j].ID
-	})
+	slices.SortFunc(out, func(a, b evidence.Evidence) int { return evidence.ByOccurrence(&a, &b) })
 	return out, nil
 }
 

@@ -582,7 +582,7 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 		told.tell(proofs)
 		shownProofs = append(shownProofs, proofs...)
 		for _, e := range proofs {
-			writeProof(w, r, e)
+			writeProof(w, r, e, in.epic.Key)
 		}
 		if len(proofs) < 2 {
 			thin++
@@ -681,7 +681,7 @@ func writeBriefOtherWork(w *bufio.Writer, r *report, shownSoFar strengths, quote
 	}
 	w.WriteString("\n## Other work, in my words\n\n")
 	for _, e := range proofs {
-		writeProof(w, r, e)
+		writeProof(w, r, e, "")
 	}
 }
 
@@ -760,7 +760,7 @@ func writeBriefIncidents(w *bufio.Writer, r *report, quoted *quoteSet, n int) []
 		writeEscaped(w, facts)
 		w.WriteString("\n\n**What I did.**\n\n")
 		for _, e := range r.proofs(r.strengths, in, briefProofs, quoted) {
-			writeProof(w, r, e)
+			writeProof(w, r, e, in.epic.Key)
 		}
 		writeBriefOutcome(w, r, in)
 	}
@@ -792,7 +792,7 @@ func writeBriefHighlights(w *bufio.Writer, r *report) {
 	w.WriteString("## What I did\n\n")
 	proofs := r.strengths.pickVaried(written, briefHighlights, quoted)
 	for _, e := range proofs {
-		writeProof(w, r, e)
+		writeProof(w, r, e, "")
 	}
 	if len(proofs) < 2 {
 		writeEditSummariesUpTo(w, r, edits, highlightEditLinks, 0)
@@ -1244,12 +1244,20 @@ func quoteLabel(excerpt string) (label, words string) {
 	return "", excerpt
 }
 
-// writeProof writes one proof: what kind of work, the user's words quoted,
-// and the link to the record, dated.
-func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence) {
+// writeProof writes one proof: what kind of work, the issue it is on
+// unless the heading above names it, the user's words quoted, and the link
+// to the record, dated. "ok so this one doesn't make 5.2" or "Won't Do: the
+// cost outweighs that" says what it is about only with its issue's
+// summary: "On “Upgrade the payment SDK to v4”: …".
+func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string) {
 	w.WriteString("- **")
 	writeEscaped(w, evidence.OneLine(r.categoryTitle(e.Category)))
 	w.WriteString(".** ")
+	if summary := evidence.OneLine(e.IssueSummary); summary != "" && e.IssueKey != heading {
+		w.WriteString("On “")
+		writeEscaped(w, shortTitle(summary))
+		w.WriteString("”: ")
+	}
 	if writeQuote(w, e.Excerpt, quoteLength, writeEscaped) {
 		w.WriteByte(' ')
 	}

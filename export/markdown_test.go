@@ -678,7 +678,7 @@ func TestABriefWithoutInitiativesQuotesWhatTheUserDid(t *testing.T) {
 	}
 	doc := b.String()
 	comment := evidence.CommentURL(acme.IssueURL(checkoutAPI.key), "501")
-	if !strings.Contains(doc, "## What I did\n\n- **Decision-making.** “Decision: retries stay client-side; the API only reports them.” ([CHK-310, 2026-03-04]("+comment+"))\n") {
+	if !strings.Contains(doc, "## What I did\n\n- **Decision-making.** On “Expose retry status in the checkout API”: “Decision: retries stay client-side; the API only reports them.” ([CHK-310, 2026-03-04]("+comment+"))\n") {
 		t.Errorf("the brief quotes nothing of what the user did:\n%s", doc)
 	}
 	if !strings.Contains(doc, "- **Prioritization:** ") {

@@ -41,7 +41,7 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		// The bullet names the incident and whom it hit, in her words.
 		{"the incident's bullet counts her write-up as a follow-up, or says neither what crashed nor whom it hit", view.bullets,
 			"- Led the response to “App closes when opening order history” (~3,100 users hit it): posted 3 incident updates, wrote 1 postmortem and filed 2 follow-up issues, 1 of them done."},
-		{"the incident in the brief does not quote her write-up", view.brief, "- **Incident coordination.** “Summary: 5.2.0 crashed on Android"},
+		{"the incident in the brief does not quote her write-up", view.brief, "- **Incident coordination.** On “What happened with the order history crash (30/07)”: “Summary: 5.2.0 crashed on Android"},
 	})
 	checkHides(t, []shown{
 		{"the headline counts the initiatives it led again as epics owned", view.brief, "owned 2 epics"},

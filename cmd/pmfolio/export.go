@@ -47,8 +47,9 @@ By default it writes a brief a hiring manager reads in two minutes (two printed 
   - your strongest initiatives (3 to 5, those with results first), each as Goal (the
     epic's description and success metrics) → What I did (your 2-3 strongest proofs,
     in your own words, quoted after the summary of the issue each is on and linked to
-    the Jira record, a comment to the comment itself) → Outcome (yours from 'pmfolio outcome', else the one Jira records: an
-    "Outcome:" or "Result:" line, or a closing comment with a number in it).
+    the Jira record, a comment to the comment itself) → Outcome (yours from
+    'pmfolio outcome', else the one Jira records: an "Outcome:" or "Result:" line,
+    or a closing comment with a number in it).
     The phases of one initiative ("Offline mode", "Offline mode, phase 2"),
     epics you owned all of, are one initiative;
   - with one or two initiatives, up to two incidents you coordinated on no epic, told

@@ -25,6 +25,7 @@ func TestGivenDate(t *testing.T) {
 		{"They promised it by Oct 14th.", may12, "by Oct 14th", "2026-10-14", false},
 		{"Should land by end of September.", may12, "end of September", "2026-09-30", false},
 		{"Should land by early January.", nov20, "early January", "2027-01-10", false},
+		{"Kicked off with the mobile team, they start in December.", nov4, "start in December", "2026-12-31", false},
 		{"In May we shipped the first version.", may12, "", "", false},
 		{"Asked Jun again, no answer.", may12, "", "", false},
 		{"Q3 planning starts next week.", may12, "", "", false},

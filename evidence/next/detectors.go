@@ -667,7 +667,21 @@ func noAcceptanceCriteria(_ Detector, t *Team, is TeamIssue) (map[string]string,
 	if strings.TrimSpace(markup.PlainText(is.AcceptanceCriteria)) != "" {
 		return nil, false
 	}
-	return map[string]string{"sprint": sprint, carryVar: t.carryOver(is)}, true
+	// Criteria are agreed with who asked for the story as much as with who
+	// builds it: "agree them with Marco Rossi" left out Lena Fischer, the
+	// PM who filed it.
+	assignee := is.Assignee.DisplayName
+	if is.Assignee.Is(t.Site.User) {
+		assignee = "" // not "agree them with" yourself
+	}
+	agreeWith := cmp.Or(assignee, "the team")
+	if filer := t.askableFiler(is); filer != "" && filer != assignee {
+		agreeWith = filer + ", who filed it"
+		if assignee != "" {
+			agreeWith += ", and " + assignee
+		}
+	}
+	return map[string]string{"sprint": sprint, carryVar: t.carryOver(is), "agree-with": agreeWith}, true
 }
 
 // largeStoryPoints is the least estimate story.too-large reports,
@@ -1594,7 +1608,9 @@ func epicWithoutNote(d Detector, t *Team, is TeamIssue) (map[string]string, bool
 		return nil, false
 	}
 	since := lastWord(is)
-	if !olderThan(d, since, t.Now) {
+	// A note that gives a date still ahead ("they start in December") put
+	// the epic on a plan: asking its owner for news before then nags.
+	if !olderThan(d, since, t.Now) || t.dateAhead(is) {
 		return nil, false
 	}
 	// An epic someone else owns (its assignee) is theirs to report on: the

@@ -436,6 +436,18 @@ func TestDetectors(t *testing.T) {
 				is.Assignee = site.User
 				is.Comments = []evidence.Comment{comment(site.User, days(7), "Update: half done.")}
 			}}},
+		// Kestrel's CHK-1478: its PM's note of 4 Nov says when work starts.
+		{name: "an epic whose last note gives a date still ahead is on plan",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				epic(is)
+				is.Comments = []evidence.Comment{comment(tomas, days(21), "Kicked off with the mobile team, they start in December.")}
+			}}},
+		{name: "an epic whose last note gave a date now past is asked about", detector: "epic.no-progress-note",
+			reason: "epic in progress with no progress note for 8 weeks (the last comment, by Tomás on 16 Sep: “Kicked off with the mobile team, they start in October.”)",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				epic(is)
+				is.Comments = []evidence.Comment{comment(tomas, days(63), "Kicked off with the mobile team, they start in October.")}
+			}}},
 		{name: "an epic's last comment of another year says its year", detector: "epic.no-progress-note",
 			reason: "epic in progress with no progress note for 13 months (the last comment, by Tomás on 14 Oct 2025: “Update: phase 1 is live.”)",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {

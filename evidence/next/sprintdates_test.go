@@ -86,6 +86,15 @@ func TestSprintDates(t *testing.T) {
 			issues:   []TeamIssue{noCriteria(running), inSprint(story("OPS-4"), upcoming)},
 			detector: "story.no-acceptance-criteria", reason: "active sprint (OPS Sprint 9) story with no acceptance criteria",
 			action: "Write acceptance criteria (Given/When/Then or a checklist) and agree them with Tomás"},
+		// Kestrel's CHK-1476: Lena Fischer, the PM, filed it; Marco Rossi builds it.
+		{name: "no criteria on a story someone else filed: agreed with who filed it and who builds it",
+			issues: []TeamIssue{func() TeamIssue {
+				is := noCriteria(running)
+				is.Reporter = jonas
+				return is
+			}(), inSprint(story("OPS-4"), upcoming)},
+			detector: "story.no-acceptance-criteria", reason: "active sprint (OPS Sprint 9) story with no acceptance criteria",
+			action: "Write acceptance criteria (Given/When/Then or a checklist) and agree them with Jonas, who filed it, and Tomás"},
 		{name: "a sprint past its end nobody closed is told once, with what carries over",
 			issues:   []TeamIssue{inProgress("OPS-2", overdue), inSprint(story("OPS-5"), overdue), done("OPS-6", overdue), inSprint(story("OPS-7"), after)},
 			detector: "sprint.overdue", reason: "OPS Sprint 9 ended 11 Nov and is still open; OPS Sprint 10, due to start 11 Nov, has not started",

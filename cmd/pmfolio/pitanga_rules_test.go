@@ -68,3 +68,42 @@ func TestMobileEngineerOnCloudRanAnIncidentOnABug(t *testing.T) {
 		t.Errorf("MOB-882's cross-team evidence = %q, want only the link she kept, \"Linked: is blocked by PLAT-1531\"", links)
 	}
 }
+
+// Ana's progress notes on her two epics (MOB-881, MOB-931) say where the
+// parts stand and what comes next without "progress" or "remaining", and
+// her result on MOB-881 measures the crash rate against June's: progress
+// notes are stakeholder communication, the measured result is epic
+// ownership and, thanked to everyone, stakeholder communication too. Her
+// own tickets' notes ("released in 5.2, storage complaints gone from
+// reviews") are neither.
+func TestMobileEngineerOnCloudToldHerEpicsProgressAndResult(t *testing.T) {
+	t.Parallel()
+	view := viewPitanga(t)
+	claimed := func(key, category, rule, words string) bool {
+		for _, ev := range view.evidence {
+			if ev.IssueKey == key && ev.Category == category && ev.Rule == rule && strings.Contains(ev.Excerpt, words) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, want := range []struct{ key, category, rule, words string }{
+		{"MOB-881", evidence.CatStakeholderComms, "comment.epic-state", "where we are: cart restore is done"},
+		{"MOB-881", evidence.CatStakeholderComms, "comment.epic-state", "5.3 has the SDK v4 and the Pix kill switch"},
+		{"MOB-931", evidence.CatStakeholderComms, "comment.epic-state", "provider contract signed"},
+		{"MOB-881", evidence.CatStakeholderComms, "comment.epic-result-update", "(was 97.9% when we started in June)"},
+		{"MOB-881", evidence.CatEpicOwnership, "comment.epic-result", "(was 97.9% when we started in June)"},
+	} {
+		if !claimed(want.key, want.category, want.rule, want.words) {
+			t.Errorf("%s: no %s evidence of %s reads %q", want.key, want.category, want.rule, want.words)
+		}
+	}
+	for _, ev := range view.evidence {
+		switch ev.Rule {
+		case "comment.epic-state", "comment.epic-result-update", "comment.epic-result":
+			if ev.IssueKey != "MOB-881" && ev.IssueKey != "MOB-931" {
+				t.Errorf("%s is claimed by %s: %q", ev.IssueKey, ev.Rule, ev.Excerpt)
+			}
+		}
+	}
+}

@@ -407,6 +407,37 @@ func (s strengths) pickIssueFirst(in initiative, items []*evidence.Evidence, n i
 		}
 		picked = append(picked, got...)
 	}
+	return tookCharge(picked, items, onIssue)
+}
+
+// tookCharge is picked with the user's first incident note on the incident
+// in place of the latest of its others picked: taking charge is told
+// before the updates after it, whatever outweighs it. Kaveri's "Hi All, I
+// am coordinating this. Bridge call is on, …" lost to her hourly updates.
+func tookCharge(picked, items []*evidence.Evidence, onIssue func(*evidence.Evidence) bool) []*evidence.Evidence {
+	note := func(e *evidence.Evidence) bool {
+		return onIssue(e) && e.Source == evidence.SourceComment && e.Category == evidence.CatIncidentCoord
+	}
+	var first *evidence.Evidence
+	for _, e := range items {
+		if note(e) && (first == nil || evidence.ByOccurrence(e, first) < 0) {
+			first = e
+		}
+	}
+	if first == nil || slices.Contains(picked, first) {
+		return picked
+	}
+	latest := -1
+	for i, e := range picked {
+		if note(e) && (latest < 0 || evidence.ByOccurrence(e, picked[latest]) > 0) {
+			latest = i
+		}
+	}
+	if latest < 0 {
+		return picked
+	}
+	picked = slices.Clone(picked)
+	picked[latest] = first
 	return picked
 }
 

@@ -304,6 +304,10 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 	checkGolden(t, "kaveri.golden.bullets.txt", view.bullets)
 
 	checkShows(t, []shown{
+		// Her first note on the NEFT incident takes charge; her hourly
+		// updates after it weigh more.
+		{"the incident is told without the note in which she took charge", view.brief,
+			"- **Incident coordination.** “I am coordinating this. Bridge call is on, Karthik Menon and Sanjay Bose are checking the batch job."},
 		{"the headline works out the change from 11 to 3", view.brief,
 			"with the result “production defects in first two weeks came down from 11 (4.10 + 4.11) to 3 (4.13 + 4.14)”, a 73% drop."},
 		{"the initiative's bullet works out the change from 11 to 3", view.bullets,

@@ -246,15 +246,19 @@ const titleLength = 70
 // for Core Banking releases (FY26-27)" loses " (FY26-27)", not "es (FY…"),
 // else cut on a word. A quoted name cut mid-word reads as a copy-paste
 // slip on a résumé.
-func shortTitle(title string) string {
+func shortTitle(title string) string { return titleUpTo(title, titleLength) }
+
+// titleUpTo is a title of at most about max characters: whole, else
+// without its closing aside, else cut.
+func titleUpTo(title string, max int) string {
 	title = evidence.OneLine(title)
-	if utf8.RuneCountInString(title) <= titleLength {
+	if utf8.RuneCountInString(title) <= max {
 		return title
 	}
-	if short := withoutClosingAside(title); utf8.RuneCountInString(short) <= titleLength {
+	if short := withoutClosingAside(title); utf8.RuneCountInString(short) <= max {
 		return short
 	}
-	return evidence.Shorten(title, titleLength-10)
+	return evidence.Shorten(title, max-10)
 }
 
 // withoutClosingAside is a title without the bracketed aside it ends with,
@@ -1255,7 +1259,7 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 	w.WriteString(".** ")
 	if summary := evidence.OneLine(e.IssueSummary); summary != "" && e.IssueKey != heading {
 		w.WriteString("On “")
-		writeEscaped(w, shortTitle(summary))
+		writeEscaped(w, titleUpTo(summary, proofSummaryLength))
 		w.WriteString("”: ")
 	}
 	if writeQuote(w, e.Excerpt, quoteLength, writeEscaped) {
@@ -1267,6 +1271,10 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 	writeNote(w, e.Note)
 	w.WriteString("\n")
 }
+
+// proofSummaryLength is the longest issue summary a proof opens with: the
+// brief still prints on two pages.
+const proofSummaryLength = 50
 
 // noteLength is the longest note the brief and the stories show.
 const noteLength = 200

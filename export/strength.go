@@ -181,8 +181,19 @@ func (s strengths) strongestFirst(items []*evidence.Evidence) []scored {
 	for i, e := range items {
 		out[i] = scored{e, s.of(e)}
 	}
+	// Of equals, one whose issue got done first: the same words ("Raising
+	// to High as this is a regulatory point. Cannot go live with this.") on
+	// an issue fixed before its release are a claim the user can defend,
+	// on one still open after the release went out, one they cannot.
+	done := func(e *evidence.Evidence) int {
+		if e.IssueStatusCategory == evidence.StatusCategoryEnd {
+			return 1
+		}
+		return 0
+	}
 	slices.SortFunc(out, func(a, b scored) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), b.item.OccurredAt.Compare(a.item.OccurredAt), strings.Compare(a.item.ID, b.item.ID))
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(done(b.item), done(a.item)),
+			b.item.OccurredAt.Compare(a.item.OccurredAt), strings.Compare(a.item.ID, b.item.ID))
 	})
 	return out
 }

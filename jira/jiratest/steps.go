@@ -1,6 +1,7 @@
 package jiratest
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -396,6 +397,13 @@ func ticks(n int) string {
 	}
 	return strings.Join(items, " ")
 }
+
+// promisesSafety finds a story whose summary is a guarantee its users
+// count on ("Charge a payment confirmed offline only once"): a PM who
+// closes it as Won't Do because "the cost outweighs that" reads to a
+// hiring manager as shipping double charges knowingly, so the demo closes
+// no such story.
+var promisesSafety = regexp.MustCompile(`(?i)\bonly once\b|\bnever\b|\btwice\b|\bdouble\b|\blos[et]\b|\bloss\b|\bleak|\bsecur|\bcorrupt|\bprivacy\b|\bconsent\b`)
 
 func (ig *issueGen) wontDo() {
 	me := ig.site.Me

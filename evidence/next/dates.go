@@ -33,6 +33,9 @@ var (
 	// dayOfMonth is a day of the month alone, something is due by: "by the
 	// 20th".
 	dayOfMonth = regexp.MustCompile(`(?i)\b(by|before|until|till)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b`)
+	// weekdayDate is a day of the week something is due by: "by Friday",
+	// "before next Tuesday", "ETA Thu".
+	weekdayDate = regexp.MustCompile(`(?i)\b(by|before|until|till|eta)\s+(?:(this|next)\s+)?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|rs)?\b`)
 )
 
 // givenDate is the first date a text gives for when something will be
@@ -117,6 +120,18 @@ func givenDate(text string, at time.Time, dayFirst bool) (words string, by time.
 			of := func(y int) time.Time { return day(y, time.Month(month), d) }
 			return text[m[0]:m[1]], after(of(year), of, explicit), true
 		}
+	}
+	if m := weekdayDate.FindStringSubmatchIndex(text); m != nil {
+		// The day next to come, the day it was written on itself: "by
+		// Friday" of a Wednesday is two days on, of a Friday that day.
+		// "next Friday" is read as the later of the two it may mean, a
+		// week past the coming one.
+		want := slices.Index([]string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}, strings.ToLower(subgroup(text, m, 3)))
+		ahead := (want - int(at.Weekday()) + 7) % 7
+		if strings.EqualFold(subgroup(text, m, 2), "next") {
+			ahead += 7
+		}
+		return text[m[0]:m[1]], day(at.Year(), at.Month(), at.Day()+ahead), true
 	}
 	if m := dayOfMonth.FindStringSubmatchIndex(text); m != nil {
 		d, _ := strconv.Atoi(subgroup(text, m, 2))

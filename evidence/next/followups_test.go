@@ -276,8 +276,19 @@ func TestYourPromiseToDoSomethingByADateIsFound(t *testing.T) {
 			is.Comments[0].At, is.Comments[1].At, is.Updated = days(51), days(50), days(50)
 		}, reason: "you wrote on 29 Sep “Tomás, I'll send you the numbers by the 30th.”",
 			action: "Do what you promised Tomás, or give them a new date: “by the 30th” has passed"},
+		{name: "write it up by Friday, weeks ago", edit: func(is *TeamIssue) {
+			youPromisedByDate(is)
+			is.Comments[1].Text = "sim, I'll write it up with the acceptance bits by Friday"
+		}, reason: "you wrote on 21 Oct “sim, I'll write it up with the acceptance bits by Friday”",
+			action: "Write it up with the acceptance bits, or tell Tomás a new date: “by Friday” has passed", category: evidence.CatStoryWriting},
 		// Quiet.
 		{name: "the date is still ahead", edit: func(is *TeamIssue) { youPromisedByDate(is); is.Comments[1].Text = "I'll write it up by 20/11" }},
+		{name: "the weekday is still ahead", edit: func(is *TeamIssue) {
+			youPromisedByDate(is)
+			is.Comments[1].At, is.Updated = days(1), days(1)
+			is.Comments[0].At = days(1.1)
+			is.Comments[1].Text = "I'll write it up by next Friday"
+		}},
 		{name: "the story was edited since", edit: func(is *TeamIssue) { youPromisedByDate(is); is.Updated = days(5) }},
 		{name: "its criteria are written", edit: func(is *TeamIssue) {
 			youPromisedByDate(is)

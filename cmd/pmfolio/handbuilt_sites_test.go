@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -270,6 +271,22 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 	if !pointed {
 		t.Error(`his note on PAY's ticket that a Checkout issue "tracks it" is no cross-team coordination evidence`)
 	}
+	// His staged rollout of saved cards (CHK-1411), a share of web traffic
+	// with the payment failures watched and compared with the control, and
+	// his note to support's lead on what customers can do from the next day
+	// (CHK-1414) are the most PM-like things he did: both are evidence.
+	var items strings.Builder
+	for _, ev := range view.evidence {
+		fmt.Fprintf(&items, "%s %s %s\n", ev.IssueKey, ev.Category, ev.Excerpt)
+	}
+	checkShows(t, []shown{
+		{"his rollout's first step, the metric watched, is release planning", items.String(),
+			"CHK-1411 release-planning at 5% of web traffic since this morning. watching payment failures on the dashboard"},
+		{"his rollout against the control is release planning", items.String(),
+			"CHK-1411 release-planning 25% now. payment failure rate 0.81% vs 0.79% control, within noise"},
+		{"his heads-up to support on what customers can do from tomorrow is stakeholder communication", items.String(),
+			"CHK-1414 stakeholder-communication Rosa, from tomorrow every web customer can remove saved cards"},
+	})
 	checkNoSecret(t, view, jiratest.KestrelAPIToken)
 }
 

@@ -365,3 +365,26 @@ func TestADefectReadsAsABug(t *testing.T) {
 		t.Errorf("a defect report claimed %v", bug)
 	}
 }
+
+// A staged rollout's note and a heads-up to support are claimed with the
+// model on: the model gave Kestrel's CHK-1411 notes p ≤ 0.005 of release
+// planning and the note to support on CHK-1414 p=0.01 of stakeholder
+// communication, and their rules say more than their words (model-veto:
+// false).
+func TestARolloutNoteAndAHeadsUpAreClaimedWhatTheModelSays(t *testing.T) {
+	own := clfIssue("Task", clfMe, clfMe)
+	fromSupport := clfIssue("Task", clfLee, clfMe)
+	for _, c := range []struct {
+		is             evidence.Issue
+		text, category string
+	}{
+		{own, "at 5% of web traffic since this morning. watching payment failures on the dashboard", evidence.CatReleasePlanning},
+		{own, "25% now. payment failure rate 0.81% vs 0.79% control, within noise", evidence.CatReleasePlanning},
+		{fromSupport, "Rosa, from tomorrow every web customer can remove saved cards under Account > Payment methods. " +
+			"Tickets asking to delete a card can point there. Mobile still needs the old process until Q1", evidence.CatStakeholderComms},
+	} {
+		if got := Classify(clfComment(c.text), c.is, clfMe); !slices.ContainsFunc(got, func(ev evidence.Evidence) bool { return ev.Category == c.category }) {
+			t.Errorf("%q is not %s with the model on: %+v", c.text, c.category, got)
+		}
+	}
+}

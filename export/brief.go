@@ -258,8 +258,22 @@ func titleUpTo(title string, max int) string {
 	if short := withoutClosingAside(title); utf8.RuneCountInString(short) <= max {
 		return short
 	}
-	return evidence.Shorten(title, max-10)
+	// Not "Checkout spinner never stops when the…": the cut ends on a
+	// word that carries meaning.
+	cut := strings.TrimSuffix(evidence.Shorten(title, max-10), "…")
+	for {
+		i := strings.LastIndexByte(cut, ' ')
+		if i < 0 || !danglingWord[strings.ToLower(cut[i+1:])] {
+			break
+		}
+		cut = strings.TrimRight(cut[:i], " ,;:-")
+	}
+	return cut + "…"
 }
+
+// danglingWord are words a cut title must not end on.
+var danglingWord = map[string]bool{"the": true, "a": true, "an": true, "of": true, "to": true, "from": true, "for": true, "on": true,
+	"in": true, "at": true, "by": true, "with": true, "and": true, "or": true, "when": true, "if": true, "its": true, "their": true, "each": true}
 
 // withoutClosingAside is a title without the bracketed aside it ends with,
 // unless that is all of it.
@@ -1274,7 +1288,7 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 
 // proofSummaryLength is the longest issue summary a proof opens with: the
 // brief still prints on two pages.
-const proofSummaryLength = 50
+const proofSummaryLength = 60
 
 // noteLength is the longest note the brief and the stories show.
 const noteLength = 200

@@ -402,7 +402,7 @@ func TestShortTitle(t *testing.T) {
 		"Release readiness framework for Core Banking releases (FY26-27)":                            "Release readiness framework for Core Banking releases (FY26-27)",
 		"Release readiness framework for Core Banking and Treasury releases (FY26-27)":               "Release readiness framework for Core Banking and Treasury releases",
 		"Release readiness framework for Core Banking and Treasury and Cards releases [Q3]":          "Release readiness framework for Core Banking and Treasury…",
-		"Migrate every tier-1 service of the payments platform to the new cluster, region by region": "Migrate every tier-1 service of the payments platform to the…",
+		"Migrate every tier-1 service of the payments platform to the new cluster, region by region": "Migrate every tier-1 service of the payments platform…",
 	} {
 		if got := shortTitle(title); got != want {
 			t.Errorf("shortTitle(%q)\n got  %q\n want %q", title, got, want)

@@ -1524,7 +1524,7 @@ func sayIncidents(r *report, groups []group) []clause {
 		// named by its summary.
 		for _, e := range updates {
 			if summary := evidence.OneLine(e.IssueSummary); summary != "" {
-				named, ok = said("“"+shortTitle(withoutClosingAside(summary))+"”"), true
+				named, ok = said("“"+incidentName(summary)+"”"), true
 				break
 			}
 		}
@@ -1566,7 +1566,7 @@ func (r *report) namedIncident(counted map[issueRef]bool, single bool) (clause, 
 		if !counted[issueRef{in.epic.SiteName, in.epic.Key}] {
 			continue
 		}
-		name := "“" + shortTitle(withoutClosingAside(evidence.OneLine(in.title))) + "”"
+		name := "“" + incidentName(in.title) + "”"
 		quote := incidentResult(in)
 		if quote == "" {
 			if single {
@@ -1585,6 +1585,19 @@ func (r *report) namedIncident(counted map[issueRef]bool, single bool) (clause, 
 	return clause{}, false
 }
 
+// incidentName is an incident's summary as a résumé names it: without
+// the tracker's tag ("INC: ", "PROD: ", "[SEV2] ") or a closing aside.
+func incidentName(summary string) string {
+	name := incidentTag.ReplaceAllString(evidence.OneLine(summary), "")
+	if name == "" {
+		name = evidence.OneLine(summary)
+	}
+	return shortTitle(withoutClosingAside(name))
+}
+
+// incidentTag is a tag an incident's summary opens with.
+var incidentTag = regexp.MustCompile(`(?i)^(?:\[(?:inc(?:ident)?|prod|sev ?\d|p\d|outage)\]\s*|(?:inc(?:ident)?|prod|sev ?\d|p\d|outage)\s*[:\-–]\s+)+`)
+
 // incidentResult is what an incident came to, as its closing note says it:
 // the clause that says whom or what it hit ("~3,100 users hit it", "all
 // 4,312 payments credited"), else for how long ("59 minutes after the
@@ -1595,11 +1608,18 @@ func incidentResult(in initiative) string {
 	}
 	best, bestRank := "", 0
 	for _, c := range resultClauses(withoutAddresses(evidence.OneLine(in.outcome.Text))) {
+		// "closing: 76 minutes of errors …" is what comes after the colon;
+		// "Customer impact: 148 merchants" is whole.
+		if before, after, ok := strings.Cut(c.text, ": "); ok && strings.ContainsAny(after, "0123456789") && !incidentHarm.MatchString(before) {
+			c.text = after
+		}
 		if len(strings.Fields(c.text)) < 3 {
 			continue
 		}
 		rank := 0
-		if incidentReach.MatchString(c.text) {
+		// Whom it hit, said as harm: "all 4,312 payments credited status
+		// updated" is the clean-up, not what was at stake.
+		if incidentReach.MatchString(c.text) && incidentHarm.MatchString(c.text) {
 			rank += 2
 		}
 		if incidentLength.MatchString(c.text) {
@@ -1612,6 +1632,9 @@ func incidentResult(in initiative) string {
 	if best == "" {
 		return ""
 	}
+	// "between 13:55 and 14:38" says nothing on a résumé read without the
+	// day.
+	best = strings.TrimSpace(clockRange.ReplaceAllString(best, ""))
 	return evidence.LowerFirst(datedDays(shortenResult(best), in.outcome.Comment.At))
 }
 
@@ -1619,6 +1642,12 @@ var (
 	// incidentReach is a number of the people or things an incident hit:
 	// "~3,100 users", "1,800 card orders", "438 merchants".
 	incidentReach = regexp.MustCompile(`(?i)\d[\d,.]*\+?\s*k?\s+(?:[a-z-]+\s+)?(?:users|customers|merchants|orders|payments|sessions|accounts|transactions|requests|calls|people|stores|shops|members|patients|drivers|riders|devices|bookings|tickets|clients|tenants|sites|messages|emails|jobs|shipments|deliveries)\b`)
+	// incidentHarm says the people or things counted were hurt: "hit",
+	// "failed", "affected", "errors for", "impact".
+	incidentHarm = regexp.MustCompile(`(?i)\b(?:hit|failed|failing|affected|impacted|impact|errors?|delayed|stuck|pending|lost|down|dropped|could ?n[o']t|unable|missed|declined|timed out|crash(?:ed|es|ing)?)\b`)
+	// clockRange is a span of the day by the clock: " between 13:55 and
+	// 14:38", " from 11:00 to 14:00".
+	clockRange = regexp.MustCompile(`(?i)\s*\(?\b(?:between|from)\s+\d{1,2}[:.h]\d{2}(?:\s*(?:utc|cet|ist|[ap]m))?\s+(?:and|to|-|–)\s+\d{1,2}[:.h]\d{2}(?:\s*(?:utc|cet|ist|[ap]m))?\)?`)
 	// incidentLength is how long an incident lasted: "76 minutes", "~7h".
 	incidentLength = regexp.MustCompile(`(?i)\b\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?|h|days?)\b`)
 )

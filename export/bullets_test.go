@@ -634,7 +634,7 @@ func readBulletsJSON(t *testing.T, p evidence.Portfolio) bulletsDoc {
 // stake ("about 1,800 card orders failed"), not how many comments it took.
 func TestIncidentBulletNamesTheIncidentAndItsResult(t *testing.T) {
 	p := outagePortfolio()
-	want := "Led the response to “Checkout returning 500s for card payments” (about 1,800 card orders failed between 13:55 and 14:38): " +
+	want := "Led the response to “Checkout returning 500s for card payments” (about 1,800 card orders failed): " +
 		"posted 3 incident updates, wrote 1 postmortem and filed 1 follow-up issue."
 	if got := bulletLines(t, p, -1); !slices.Contains(got, want) {
 		t.Fatalf("bullets %q\nlack %q", got, want)
@@ -662,7 +662,7 @@ func TestIncidentBulletNamesTheIncidentAndItsResult(t *testing.T) {
 		t.Fatalf("the JSON bullets lack %q", want)
 	}
 	res := doc.Bullets[i].Result
-	if res == nil || res.Text != "about 1,800 card orders failed between 13:55 and 14:38" || res.Epic != outageBug.key ||
+	if res == nil || res.Text != "about 1,800 card orders failed" || res.Epic != outageBug.key ||
 		res.From != resultFromComment || !strings.Contains(res.Link, "focusedCommentId=") {
 		t.Errorf("the incident bullet's result = %+v, want the closing note's words, its issue and the comment's link", res)
 	}
@@ -672,6 +672,33 @@ func TestIncidentBulletNamesTheIncidentAndItsResult(t *testing.T) {
 	}
 	if !strings.Contains(explained.String(), want+"\n    the result: quoted from the Jira comment ") {
 		t.Errorf("--explain does not say where the incident's result is quoted from:\n%s", explained.String())
+	}
+}
+
+// An incident is named without its tracker's tag, and what it came to is
+// whom it hurt, without the hours of a day the résumé does not give.
+func TestIncidentNameAndResult(t *testing.T) {
+	for _, tt := range []struct{ summary, want string }{
+		{"INC: certificate expired on grafana", "certificate expired on grafana"},
+		{"PROD: NEFT outward payments stuck in 'Pending' after batch 3", "NEFT outward payments stuck in 'Pending' after batch 3"},
+		{"[SEV2] Checkout down", "Checkout down"},
+		{"App closes when opening order history (Android, 5.2.0)", "App closes when opening order history"},
+		{"Incident review template", "Incident review template"},
+	} {
+		if got := incidentName(tt.summary); got != tt.want {
+			t.Errorf("incidentName(%q) = %q, want %q", tt.summary, got, tt.want)
+		}
+	}
+	for _, tt := range []struct{ note, want string }{
+		{"rollback done at 14:38, error rate back to baseline. about 1,800 card orders failed between 13:55 and 14:38. I'll write it up tomorrow", "about 1,800 card orders failed"},
+		{"Update 3 PM: ACK received from RBI, all 4,312 payments credited status updated. Resolving the incident.", ""},
+		{"Resolved at 12:25 UTC, 59 minutes after the first errors. Customer impact: 148 merchants.", "customer impact: 148 merchants"},
+		{"All clear since 05:10 UTC, closing: 76 minutes of errors for 438 merchants.", "76 minutes of errors for 438 merchants"},
+	} {
+		in := initiative{outcome: initiativeOutcome{Text: tt.note}, hasOutcome: true}
+		if got := incidentResult(in); got != tt.want {
+			t.Errorf("incidentResult(%q) = %q, want %q", tt.note, got, tt.want)
+		}
 	}
 }
 

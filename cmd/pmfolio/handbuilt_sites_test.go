@@ -220,7 +220,7 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		{"the initiative's bullet gives its result", view.bullets,
 			"returning-customer conversion up from 2.1% to 2.6% over the first two weeks, a 24% rise."},
 		{"the alert bot's outage, its postmortem and follow-ups are one incident (competencies)", view.brief, "Incident coordination (1 incident on 4 issues"},
-		{"the alert bot's outage, its postmortem and follow-ups are one incident (bullets)", view.bullets, "- Led the response to “Checkout returning 500s for card payments” (about 1,800 card orders failed between 13:55 and 14:38): wrote 1 postmortem and filed 2 follow-up issues"},
+		{"the alert bot's outage, its postmortem and follow-ups are one incident (bullets)", view.bullets, "- Led the response to “Checkout returning 500s for card payments” (about 1,800 card orders failed): posted 3 incident updates, wrote 1 postmortem and filed 2 follow-up issues"},
 		// "Follow-up from the 12 Aug failures." and "Follow-up from CHK
 		// incident on 12 Aug: …" are the two actions he filed.
 		{"the incident's bullet counts both follow-ups he filed, and the one done", view.bullets, "wrote 1 postmortem and filed 2 follow-up issues, 1 of them done."},

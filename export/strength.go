@@ -193,7 +193,7 @@ func (s strengths) strongestFirst(items []*evidence.Evidence) []scored {
 	}
 	slices.SortFunc(out, func(a, b scored) int {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(done(b.item), done(a.item)),
-			b.item.OccurredAt.Compare(a.item.OccurredAt), strings.Compare(a.item.ID, b.item.ID))
+			b.item.OccurredAt.Compare(a.item.OccurredAt), evidence.ByOccurrence(a.item, b.item))
 	})
 	return out
 }

@@ -82,3 +82,18 @@ func TestPutOffWorkReadsAsADecisionAndANo(t *testing.T) {
 		}
 	}
 }
+
+// Of equals, the order does not depend on the ids, which hash the site's
+// address: the same site synced from another port ranks the same.
+func TestStrongestFirstDoesNotDependOnTheIDs(t *testing.T) {
+	const when = "2026-03-04T15:12:00Z"
+	for _, ids := range [][2]string{{"ev_a", "ev_b"}, {"ev_b", "ev_a"}} {
+		decision := jiraItem(storyTO, evidence.SourceComment, "7", when, evidence.CatDecisionMaking, "comment.x", 0.8, "We keep it.")
+		priority := jiraItem(storyTO, evidence.SourceComment, "7", when, evidence.CatPrioritization, "comment.x", 0.8, "We keep it.")
+		decision.ID, priority.ID = ids[0], ids[1]
+		ranked := strengths{}.strongestFirst([]*evidence.Evidence{&priority, &decision})
+		if ranked[0].item.Category != evidence.CatDecisionMaking {
+			t.Errorf("with ids %v, %s ranks first", ids, ranked[0].item.Category)
+		}
+	}
+}

@@ -49,6 +49,9 @@ func changeOf(result string) (resultChange, bool) {
 			b := nums[i+1]
 			between := strings.ToLower(result[a.end:b.start])
 			if (b.unit == a.unit || a.unit == "") && (fromBefore.MatchString(before) && toBetween.MatchString(between) || arrowBetween.MatchString(between)) {
+				if wholeBefore.MatchString(strings.ToLower(result[:b.start])) {
+					return resultChange{}, false
+				}
 				return describeChange(a, b, "")
 			}
 		}
@@ -59,6 +62,9 @@ func changeOf(result string) (resultChange, bool) {
 		}
 		for j := i - 1; j >= 0; j-- {
 			if nums[j].unit == a.unit {
+				if wholeBefore.MatchString(strings.ToLower(result[:nums[j].start])) {
+					return resultChange{}, false
+				}
 				return describeChange(a, nums[j], m[1])
 			}
 		}
@@ -218,6 +224,11 @@ var timeWords = map[string]bool{
 }
 
 var (
+	// wholeBefore ends the text before a count that is the whole of
+	// something ("all 8 tier-1 services", "every one of the 12 teams"): the
+	// result is coverage, which "from 1 to all 8" says and "an 8× rise"
+	// misreads as growth.
+	wholeBefore = regexp.MustCompile(`\b(?:all|every|each)(?:\s+(?:one\s+)?of)?(?:\s+(?:the|our))?\s*$`)
 	// fromBefore ends the text before the first number of "from A to B".
 	fromBefore = regexp.MustCompile(`\bfrom\s*$`)
 	// toBetween is what stands between A and B in "from A to B" ("from 18

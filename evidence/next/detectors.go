@@ -819,7 +819,8 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	// A blocker nobody has needs an owner before anyone can give a date:
 	// whoever filed it knows who should take it, else its project's lead.
 	// Of a blocker the team's read does not hold, whether anyone has it
-	// is not known: the action asks its assignee, or for an owner.
+	// is not known: the action asks its assignee, or, when it has none,
+	// whoever answers for its project.
 	owner, chaseBlocker := "its owner", ""
 	sep := ""
 	if strings.Contains(chase, ",") {
@@ -839,7 +840,7 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 		owner = "its assignee"
 		chaseBlocker = "Chase the blocker" + chase + ": ask its assignee for a date"
 		if p := evidence.ProjectOfKey(chased); p != "" {
-			chaseBlocker = "Chase the blocker" + chase + ": ask its assignee (or " + t.projectLead(p) + ") for a date"
+			chaseBlocker = "Chase the blocker" + chase + ": ask its assignee, or " + t.projectLead(p) + " if it has none, for a date"
 		}
 	}
 	// After months without a word, the chase is the if-so of one

@@ -629,8 +629,8 @@ func TestABlockerInAnotherTeamsProjectNamesWhoAnsweredForIt(t *testing.T) {
 	for _, tt := range []struct {
 		name, author, want string
 	}{
-		{"someone of that project answered on your issue there", "jonas", "Chase the blocker PAY-7: ask its assignee (or Jonas) for a date"},
-		{"only a teammate wrote there", "tomas", "Chase the blocker PAY-7: ask its assignee (or the PAY project's lead) for a date"},
+		{"someone of that project answered on your issue there", "jonas", "Chase the blocker PAY-7: ask its assignee, or Jonas if it has none, for a date"},
+		{"only a teammate wrote there", "tomas", "Chase the blocker PAY-7: ask its assignee, or the PAY project's lead if it has none, for a date"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			followUp, _ := yourPayFollowUp()

@@ -845,11 +845,11 @@ var ownDeciders = map[string]bool{"we": true, "i": true, "us": true, "me": true,
 	"we've": true, "we’ve": true, "i've": true, "i’ve": true, "we'd": true, "we’d": true}
 
 // relayedDecision finds a decision passed on rather than taken part in:
-// "per Deirdre, the Welsh journey is descoped", "as per the steering
-// group" (not "as per our meeting"), "leadership descoped it"; a no-go
-// someone else called ("No-go for Friday from CAB", "NO-GO for 4.12 per
-// @user"); or "decision tree", which decides nothing.
-var relayedDecision = mustSentenceRegexp(`(?i)^(?:(?:fyi|heads[ -]up|note|nb)\b[\s,:;-]*)?(?:as )?per\s+(?:[^om\s]|o[^u]|m[^y])|\b(?:they|he|she|product|management|leadership|the business|stakeholders|the client|the customer|legal|@\w+)(?: team)? (?:has |have |had )?(?:descoped|de-scoped)\b|\bdecision trees?\b|\bno[- ]?go\b[^!?]{0,60}\b(?:from|per) (?:the )?(?:cab|change (?:advisory )?board|@\w+|management|leadership|business|client|customer|security|compliance|legal|ops|operations|qa|sre|vendor|their side|(?:the |their )[\w-]+ team)\b`)
+// "per Deirdre, the Welsh journey is descoped", "Decision: per Lena, …",
+// "as per the steering group" (not "as per our meeting"), "leadership
+// descoped it"; a no-go someone else called ("No-go for Friday from CAB",
+// "NO-GO for 4.12 per @user"); or "decision tree", which decides nothing.
+var relayedDecision = mustSentenceRegexp(`(?i)^(?:(?:fyi|heads[ -]up|note|nb|decision)\b[\s,:;-]*)?(?:as )?per\s+(?:[^om\s]|o[^u]|m[^y])|\b(?:they|he|she|product|management|leadership|the business|stakeholders|the client|the customer|legal|@\w+)(?: team)? (?:has |have |had )?(?:descoped|de-scoped)\b|\bdecision trees?\b|\bno[- ]?go\b[^!?]{0,60}\b(?:from|per) (?:the )?(?:cab|change (?:advisory )?board|@\w+|management|leadership|business|client|customer|security|compliance|legal|ops|operations|qa|sre|vendor|their side|(?:the |their )[\w-]+ team)\b`)
 
 // reportsOthersDecision reports whether a sentence tells of a decision
 // someone else made ("Hamid decided: no fee for pros", "product decided to

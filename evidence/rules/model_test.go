@@ -187,7 +187,7 @@ func TestTheModelNeverClaimsOthersWriting(t *testing.T) {
 // which the model does not read, keeps its claim whatever the veto.
 func TestTheModelWithholdsARuleClaimBelowItsVeto(t *testing.T) {
 	leesStory := clfIssue("Story", clfLee, clfLee)
-	decision := clfComment("Decision: we keep one price per market, no per-store pricing in v1.")
+	decision := clfComment("We decided: one price per market, no per-store pricing in v1.")
 	if !hasCategory(Classify(decision, leesStory, clfMe), evidence.CatDecisionMaking) {
 		t.Fatal("the built-in rules do not claim the decision: the test proves nothing")
 	}
@@ -307,6 +307,18 @@ func TestAChaseIsClaimedWhatTheModelSays(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%q: %v, want %v", text, got, want)
 		}
+	}
+}
+
+// A comment the user opens with "Decision:" is decision-making with the
+// model on: the model withheld 9 of the demo's 10, such as this trade-off.
+func TestAMarkedDecisionIsClaimedWhatTheModelSays(t *testing.T) {
+	text := "Decision: we upgrade production one cluster a week, not all in one weekend. Slower, but a surprise only ever hits one cluster."
+	got := Classify(clfComment(text), clfIssue("Story", clfLee, clfLee), clfMe)
+	if !slices.ContainsFunc(got, func(ev evidence.Evidence) bool {
+		return ev.Category == evidence.CatDecisionMaking && ev.Rule == "comment.decision-marked"
+	}) {
+		t.Errorf("the decision is not claimed with the model on: %+v", got)
 	}
 }
 

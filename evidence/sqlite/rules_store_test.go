@@ -62,7 +62,7 @@ func TestReclassifyReportedCountsChangesAndLeavesCurationAlone(t *testing.T) {
 	site := mustSite(t, s)
 	t0 := time.Date(2026, 3, 4, 10, 0, 0, 0, time.UTC)
 	rec := testRecord("10001", "PAY-1", t0,
-		comment("501", testMe, t0.Add(time.Minute), "Decision: we go with option B because it survives device changes."))
+		comment("501", testMe, t0.Add(time.Minute), "We decided: option B, because it survives device changes."))
 	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{rec}, rules.Classify, t0); err != nil {
 		t.Fatal(err)
 	}

@@ -115,8 +115,11 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 				why = append(why, "in the next sprint")
 			}
 		}
-		// A stale High issue someone has is raised for its silence.
-		faded := fadedSilence(&t, is) && op.Detector != "priority.assigned-stale"
+		// A stale High issue someone has is raised for its silence. Work
+		// past the date it was due (a release promised and shipped without
+		// it) is late, not forgotten: someone waits on it.
+		late := op.Due != nil && op.Due.Before(t.Now)
+		faded := fadedSilence(&t, is) && op.Detector != "priority.assigned-stale" && !late
 		// A resolved issue is not open: its reason says how long ago it
 		// was resolved.
 		// An epic lives for months by design: its age presses nothing.

@@ -2452,3 +2452,29 @@ func TestAQuestionNamingAnotherProjectGoesToWhoAnswersForIt(t *testing.T) {
 		t.Errorf("actions %q, want %q", got, want)
 	}
 }
+
+// A routine done on many issues in the same words is one thing the user
+// does (kaveri's 8 tickets closed with “Retested in SIT, working fine now.
+// Closing.”), not eight: its volume would make its competency look
+// saturated. Issues the user filed, and changes, have no routine words.
+func TestGapsCountARoutineInTheSameWordsOnce(t *testing.T) {
+	ev := func(category, key string, source evidence.Source, text string) evidence.Evidence {
+		return evidence.Evidence{Category: category, SiteName: "acme", IssueKey: key, Source: source, Excerpt: text}
+	}
+	var evs []evidence.Evidence
+	for i, text := range []string{"Retested in SIT, working fine now. Closing.", "Retested in SIT - working fine now, closing", "Retested in SIT, working fine now. Closing.",
+		"Verified in SIT with 3 loan products. Closing."} {
+		key := "CORE-" + strconv.Itoa(i+1)
+		evs = append(evs, ev("acceptance-testing", key, evidence.SourceComment, text), ev("acceptance-testing", key, evidence.SourceChange, "Status: In QA → Closed"))
+	}
+	for i := range 3 {
+		evs = append(evs, ev("incident-coordination", "CORE-"+strconv.Itoa(10+i), evidence.SourceIssue, "CAPA from CORE-2213."),
+			ev("sprint-planning", "CORE-"+strconv.Itoa(10+i), evidence.SourceChange, "Sprint: (none) → CORE Sprint 5"))
+	}
+	got := GapsOf(evs)
+	for comp, want := range map[string]int{"Product judgment": 2, "Ownership and bias to action": 3, "Organization": 3} {
+		if got[comp] != want {
+			t.Errorf("%s: %d, want %d (%v)", comp, got[comp], want, got)
+		}
+	}
+}

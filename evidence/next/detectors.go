@@ -552,8 +552,7 @@ func (t *Team) answerStillWanted(is TeamIssue, who, whether string) string {
 		return ""
 	}
 	name := cmp.Or(asked.Author.DisplayName, "a teammate")
-	quoted := t.quote(questionAndWhy(asked.Text, question), asked.Text, questionLength)
-	of := " of " + dayOf(asked.At, t.Now) + " (“" + quoted + "”)"
+	of := " of " + dayOf(asked.At, t.Now) + " (“" + t.quoteQuestion(asked, question) + "”)"
 	opener := "Answer " + name + "'s question" + of
 	if offer, ok := t.offerSince(is, asked); ok {
 		switch {
@@ -1936,28 +1935,79 @@ func unansweredQuestion(d Detector, t *Team, is TeamIssue) (map[string]string, b
 	if !olderThan(d, last.At, t.Now) {
 		return nil, false
 	}
-	asker := last.Author.DisplayName
-	if asker == "" {
-		asker = "a teammate"
-	}
-	// The question itself, so the reader knows what is asked without
-	// opening the issue, with the sentence after it that says why it is
-	// asked ("Legal has not said and I need to size the bucket") when
-	// that fits too.
+	asker := cmp.Or(last.Author.DisplayName, "a teammate")
 	q := questionIn(last.Text)
-	quoted := t.quote(q, last.Text, questionLength)
-	if withWhy := questionAndWhy(last.Text, q); withWhy != q {
-		if long := t.quote(withWhy, last.Text, math.MaxInt); utf8.RuneCountInString(long) <= questionLength {
-			quoted = long
+	answer, from := t.howToAnswer(is, last, q, asker)
+	return map[string]string{"asker": asker, "question": "“" + t.quoteQuestion(last, q) + "”", "age": age(last.At, t.Now), "answer": answer, "awaited": "an answer " + from}, true
+}
+
+// howToAnswer is how the user gets a teammate's question q answered, and
+// whom the answer is awaited from. A question addressed to someone is
+// theirs to answer; one addressed to the user was asked of them, not of
+// the team. One that names another project ("Does PAY support two
+// authorisations…?") is for whoever answers for it (projectLead).
+func (t *Team) howToAnswer(is TeamIssue, asked evidence.Comment, q, asker string) (action, from string) {
+	to := t.addressOf(asked, q)
+	switch {
+	case to.you:
+		action = asker + " asked you on " + dayOf(asked.At, t.Now) + ": answer it"
+		if strings.EqualFold(is.Type, "Story") {
+			// A story's answer is part of what it is to do.
+			action += ", and if the answer changes the story, write it into its acceptance criteria"
+		}
+		return action, "from you"
+	case len(to.people) > 0:
+		who := evidence.JoinAnd(to.people)
+		return "Ask " + who + " (it was addressed to them) for the answer, and get it posted here", "from " + who
+	}
+	if project := t.otherProjectIn(q, is.Project); project != "" {
+		who := t.projectLead(project)
+		if t.projectVoice(project) != "" {
+			who += " (" + project + ")"
+		}
+		return "Ask " + who + " for the answer, and get it posted here for " + asker, "from " + who
+	}
+	return "Answer " + asker + "'s question, or find who can and get the answer posted", "to " + asker + "'s question"
+}
+
+// otherProjectIn is the first project key a question names as a word of
+// its own ("PAY", not "PAY-821", an issue with its own assignee), of a
+// project other than the one it is asked on that the team's read or the
+// user's own issues hold; "" when it names none. Any other capitalised
+// word ("API", "SIT") names no one to ask.
+func (t *Team) otherProjectIn(q, own string) string {
+	known := make(map[string]bool)
+	for _, is := range append(slices.Clip(t.Issues), t.Yours...) {
+		known[is.Project] = true
+	}
+	for _, m := range projectWord.FindAllStringSubmatchIndex(q, -1) {
+		word := q[m[2]:m[3]]
+		if known[word] && word != own && !strings.HasPrefix(q[m[3]:], "-") {
+			return word
 		}
 	}
-	// A question addressed to someone is theirs to answer: the user asks
-	// them for it, unless it was addressed to the user.
-	answer, from := "Answer "+asker+"'s question, or find who can and get the answer posted", "to "+asker+"'s question"
-	if to := t.addressee(last, q); to != "" {
-		answer, from = "Ask "+to+" (it was addressed to them) for the answer, and get it posted here", "from "+to
+	return ""
+}
+
+// projectWord is a word that may be a project key: capitals and digits.
+var projectWord = regexp.MustCompile(`\b([A-Z][A-Z0-9_]+)\b`)
+
+// quoteQuestion quotes a comment's question q, with the sentence after it
+// that says why it is asked when both fit questionLength. A question too
+// long to quote whole loses its start, not its end, where its point is:
+// first whom it is addressed to ("@Ana Ribeiro", "Hi team,"), then its
+// opening words ("…or hide it when the cart has items from 2 stores?").
+func (t *Team) quoteQuestion(asked evidence.Comment, q string) string {
+	if withWhy := questionAndWhy(asked.Text, q); withWhy != q {
+		if long := t.quote(withWhy, asked.Text, math.MaxInt); utf8.RuneCountInString(long) <= questionLength {
+			return long
+		}
 	}
-	return map[string]string{"asker": asker, "question": "“" + quoted + "”", "age": age(last.At, t.Now), "answer": answer, "awaited": "an answer " + from}, true
+	if whole := t.quote(q, asked.Text, math.MaxInt); utf8.RuneCountInString(whole) <= questionLength {
+		return whole
+	}
+	own := t.quote(t.addressOf(asked, q).rest, asked.Text, math.MaxInt)
+	return shortenFromStart(upperFirst(own), questionLength)
 }
 
 // questionLength is the longest question question.unanswered quotes whole.
@@ -1985,40 +2035,126 @@ func questionAndWhy(text, q string) string {
 // or to the end.
 var nextSentence = regexp.MustCompile(`^\s+[^.!?。！？]+(?:[.!?。！？]|$)`)
 
-// addressee names whom a comment's question q is addressed to, when that
-// is someone other than the user and the asker: the people mentioned at
-// its start ("[~msundaram] for joint accounts, should…?"), or a teammate
-// named there, followed by a comma ("Meenakshi, should…?"). It is "" when
-// the question is to the team, or to the user.
-func (t *Team) addressee(c evidence.Comment, q string) string {
+// shortenFromStart is evidence.Shorten from the other end: text cut to
+// at most max characters from its start, at a word where there is one,
+// the cut marked with "…".
+func shortenFromStart(text string, max int) string {
+	if utf8.RuneCountInString(text) <= max {
+		return text
+	}
+	cut := len(text)
+	for n := 1; n < max; n++ {
+		_, size := utf8.DecodeLastRuneInString(text[:cut])
+		cut -= size
+	}
+	kept := text[cut:]
+	if sp := strings.IndexByte(kept, ' '); sp >= 0 && sp < len(kept)/2 {
+		kept = kept[sp+1:]
+	}
+	return "…" + strings.TrimLeft(kept, " ,;:-")
+}
+
+// address is whom a question is put to, as its opening says.
+type address struct {
+	people []string // teammates it names, by whole name
+	you    bool     // it names the user
+	// rest is the question after its greeting and whom it names, its
+	// mentions as markup.KeepMentions keeps them.
+	rest string
+}
+
+// addressOf reads whom a comment's question q opens by speaking to, after
+// a greeting ("Hi", "Hey team,"): the people mentioned at its start
+// ("[~msundaram] for joint accounts, should…?"), or named there after an
+// "@" typed out ("@Ana Ribeiro the free delivery…?"), or a teammate
+// named before a comma ("Meenakshi, should…?"). It names nobody when the
+// question is to the team, or opens with a mention of the asker or of
+// someone nobody names: whom it is put to is not known.
+func (t *Team) addressOf(c evidence.Comment, q string) address {
 	kept := markup.KeepMentions(q, c.Text)
-	var names []string
-	for strings.HasPrefix(kept, "[~") {
-		end := strings.IndexByte(kept, ']')
-		if end < 0 {
+	rest := kept
+	greeted := false
+	if m := greetingOpening.FindString(rest); m != "" {
+		rest, greeted = rest[len(m):], true
+	}
+	var a address
+	for {
+		name, you, size := t.openingName(rest, c.Author)
+		if size == 0 {
 			break
 		}
-		accounts := markup.MentionedIn(kept[:end+1])
-		kept = strings.TrimLeft(kept[end+1:], " ,")
-		if len(accounts) == 0 || isAccount(t.Site.User, accounts[0]) || isAccount(c.Author, accounts[0]) {
-			return ""
+		if name == "" && !you {
+			return address{rest: kept}
 		}
-		name := t.nameOf(accounts[0])
-		if name == "" {
-			return ""
+		a.you = a.you || you
+		if name != "" {
+			a.people = append(a.people, name)
 		}
-		names = append(names, name)
+		rest = strings.TrimLeft(rest[size:], " ,:")
 	}
-	if len(names) > 0 {
-		return evidence.JoinAnd(names)
+	if !a.you && len(a.people) == 0 {
+		// "Meenakshi, …?": a name of the user, or of one of the team's
+		// people, first or whole, before a comma; after a greeting ("Hi
+		// Bob, …"), whoever it is.
+		if head, after, ok := strings.Cut(rest, ","); ok && len(strings.Fields(head)) <= 3 {
+			head = strings.TrimSpace(head)
+			switch {
+			case isNameOf(t.Site.User.DisplayName, head):
+				a.you, rest = true, after
+			case t.personNamed(head, c.Author) != "":
+				a.people, rest = []string{t.personNamed(head, c.Author)}, after
+			case greeted:
+				rest = after
+			}
+		}
 	}
-	// "Meenakshi, …?": a name of one of the team's people, first or
-	// whole, before a comma.
-	head, _, ok := strings.Cut(q, ",")
-	if !ok || len(strings.Fields(head)) > 3 {
-		return ""
+	a.rest = strings.TrimSpace(rest)
+	return a
+}
+
+// greetingOpening is a greeting a question opens with: "Hi ", "Hey team,
+// ", "Hello all: ".
+var greetingOpening = regexp.MustCompile(`(?i)^(?:hi|hello|hey|dear)\b(?:\s+(?:all|team|everyone|folks|guys))?[,:!]?\s*`)
+
+// openingName reads the person a question's opening names, in bytes size
+// of it: a mention ("[~msundaram]"), or an "@" and a name typed out, of
+// up to three words ("@Ana Ribeiro the…"). you says it is the user. A
+// mention of the asker, or of someone nobody names, names nobody; size is
+// 0 when the opening is neither.
+func (t *Team) openingName(s string, asker evidence.User) (name string, you bool, size int) {
+	if strings.HasPrefix(s, "[~") {
+		end := strings.IndexByte(s, ']')
+		if end < 0 {
+			return "", false, 0
+		}
+		accounts := markup.MentionedIn(s[:end+1])
+		switch {
+		case len(accounts) == 0 || isAccount(asker, accounts[0]):
+			return "", false, end + 1
+		case isAccount(t.Site.User, accounts[0]):
+			return "", true, end + 1
+		}
+		return t.nameOf(accounts[0]), false, end + 1
 	}
-	return t.personNamed(strings.TrimSpace(head), c.Author)
+	typed, ok := strings.CutPrefix(s, "@")
+	if !ok {
+		return "", false, 0
+	}
+	words := strings.Fields(typed)
+	for n := min(3, len(words)); n > 0; n-- {
+		words := strings.Join(words[:n], " ")
+		if !strings.HasPrefix(typed, words) {
+			continue
+		}
+		written := strings.TrimRight(words, ",:")
+		if isNameOf(t.Site.User.DisplayName, written) {
+			return "", true, 1 + len(words)
+		}
+		if name := t.personNamed(written, asker); name != "" {
+			return name, false, 1 + len(words)
+		}
+	}
+	return "", false, 0
 }
 
 // personNamed is the whole name of the one person whose name, or first

@@ -3,8 +3,10 @@ package next
 import (
 	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/evidence/markup"
@@ -33,33 +35,92 @@ func doneDuplicates(d Detector, t *Team) []finding {
 		}
 		// Whoever works on the other is asked whether it did what this
 		// asks, unless the user saw to that themself.
-		closeIt := "Check with " + cmp.Or(is.Assignee.DisplayName, "the team") + " that " + other.Key + " did what it asks, then close it as a duplicate of " + other.Key
-		if seen := t.youSawDone(other); seen != "" {
-			closeIt = seen + ": close " + is.Key + " as its duplicate"
+		check := "Check with " + cmp.Or(is.Assignee.DisplayName, "the team") + " that " + other.Key + " did what it asks"
+		closeIt := check + ", then close it as a duplicate of " + other.Key
+		seen, on := t.youSawDone(other)
+		if seen != "" {
+			closeIt = "You " + seen + " " + other.Key + " on " + on + ": close " + is.Key + " as its duplicate"
 		}
-		out = append(out, finding{issue: is, related: []string{other.Key}, vars: map[string]string{
+		f := finding{issue: is, related: []string{other.Key}, vars: map[string]string{
 			"other": other.Key, "other-summary": "“" + other.Summary + "”", "close": closeIt, "tell": t.tellAsker(is),
-			"closed": "closed" + resolution + " on " + dayOf(*other.Resolved, t.Now), "last-comment": t.lastCommentNote(other)}})
+			"closed": "closed" + resolution + " on " + dayOf(*other.Resolved, t.Now), "last-comment": t.lastCommentNote(other), "promised": ""}}
+		// A release it was promised for shipped without it, and whoever
+		// was told still thinks it went out: theirs to hear first, and
+		// due since that release.
+		if p, ok := t.brokenReleasePromise(is); ok && !inRelease(other, p.release.Name) {
+			tell := "tell " + p.to + " that " + p.release.Name + " went out on " + dayOf(*p.release.Date, t.Now) + " without it, and that " + shipsWith(other)
+			f.vars["close"] = check + "; then " + tell + "; close " + is.Key + " as its duplicate"
+			if seen != "" {
+				f.vars["close"] = upperFirst(tell) + ", which you " + seen + " on " + on + "; then close " + is.Key + " as its duplicate"
+			}
+			f.vars["tell"] = ""
+			f.vars["promised"] = t.promisedNote(p) + "; "
+			f.due = p.release.Date
+		}
+		out = append(out, f)
 	}
 	return out
 }
 
-// youSawDone says how the user saw an issue done, when they did: "You
-// verified CORE-2201 on 20 Sep" when theirs is the last word on it by a
-// person, "You closed CORE-2201 on 20 Sep" when their change resolved it
-// (as far as the changelogs sync read tell); "" otherwise. Asking its
-// developer whether it works would ask what the user answered.
-func (t *Team) youSawDone(is TeamIssue) string {
+// promisedNote says which release an issue was promised for, by whom, and
+// that it shipped without it: "promised for 4.14 (Meenakshi Sundaram on 5
+// Aug: “Ok understood, 4.14 is fine. I will inform business.”), which was
+// released on 24 Oct without it".
+func (t *Team) promisedNote(p releasePromise) string {
+	who := cmp.Or(p.said.Author.DisplayName, "a teammate")
+	if p.said.Author.Is(t.Site.User) {
+		who = "you"
+	}
+	said := t.quote(markup.PlainText(p.said.Text), p.said.Text, 80)
+	if utf8.RuneCountInString(markup.PlainText(p.said.Text)) > 80 {
+		said = t.quote(p.words, p.said.Text, 80)
+	}
+	return "promised for " + p.release.Name + " (" + who + " on " + dayOf(p.said.At, t.Now) + ": “" + said + "”), which was released on " + dayOf(*p.release.Date, t.Now) + " without it"
+}
+
+// inRelease reports whether an issue's fix versions hold the named one.
+func inRelease(is TeamIssue, name string) bool {
+	return slices.ContainsFunc(is.Releases, func(r Release) bool { return r.Name == name })
+}
+
+// shipsWith says where a done issue's work goes out: "it ships in 4.15
+// with CORE-2201", "it went out in 4.16 with CORE-2201", or, with no fix
+// version, "CORE-2201 did it, in no release yet".
+func shipsWith(done TeamIssue) string {
+	var next, last *Release
+	for i, r := range done.Releases {
+		switch {
+		case !r.Released && next == nil:
+			next = &done.Releases[i]
+		case r.Released:
+			last = &done.Releases[i]
+		}
+	}
+	switch {
+	case next != nil:
+		return "it ships in " + next.Name + " with " + done.Key
+	case last != nil:
+		return "it went out in " + last.Name + " with " + done.Key
+	}
+	return done.Key + " did it, in no release yet"
+}
+
+// youSawDone says how the user saw an issue done, when they did, and on
+// which day: "verified" when theirs is the last word on it by a person,
+// "closed" when their change resolved it (as far as the changelogs sync
+// read tell); "" otherwise. Asking its developer whether it works would
+// ask what the user answered.
+func (t *Team) youSawDone(is TeamIssue) (how, on string) {
 	if c, ok := lastPersonComment(is); ok && c.Author.Is(t.Site.User) {
-		return "You verified " + is.Key + " on " + dayOf(c.At, t.Now)
+		return "verified", dayOf(c.At, t.Now)
 	}
 	if moves := t.StatusMoves[is.ID]; len(moves) > 0 && is.Resolved != nil {
 		last := moves[len(moves)-1]
 		if last.By.Is(t.Site.User) && !last.At.Before(is.Resolved.Add(-time.Minute)) {
-			return "You closed " + is.Key + " on " + dayOf(*is.Resolved, t.Now)
+			return "closed", dayOf(*is.Resolved, t.Now)
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // tellAsker is ", and tell Meenakshi Sundaram, who asked for it" when

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -84,6 +85,36 @@ func TestAnIssueDoneAsAnotherIsToldSo(t *testing.T) {
 				"Check with Tomás that OPS-2 did what it asks, then close it as a duplicate of OPS-2 and link them",
 				"OPS-3 duplicate.done: looks done as OPS-4, “Show the TDS breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep (the last comment, by Priya on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => " +
 					"Check with Tomás that OPS-4 did what it asks, then close it as a duplicate of OPS-4 and link them"}},
+		{name: "promised for the release it shipped without, done for the next: whoever was told hears it first (DC's CORE-2183)",
+			edits: []func(*TeamIssue){promisedFor414, func(is *TeamIssue) {
+				doneAgain(is)
+				is.Comments[0].Author = me
+				is.Releases = []Release{{Name: "4.15", Date: dayAt(-30)}}
+			}},
+			want: []string{"OPS-1 duplicate.done: promised for 4.14 (Meenakshi Sundaram on 31 Jul: “Ok understood, 4.14 is fine. I will inform business.”), which was released on 6 Oct without it; " +
+				"looks done as OPS-2, “Show GST breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep (the last comment, by you on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => " +
+				"Tell Meenakshi Sundaram that 4.14 went out on 6 Oct without it, and that it ships in 4.15 with OPS-2, which you verified on 20 Sep; then close OPS-1 as its duplicate and link them"}},
+		{name: "promised for the release, not verified by you: check with its developer, then tell",
+			edits: []func(*TeamIssue){promisedFor414, func(is *TeamIssue) {
+				doneAgain(is)
+				is.Releases = []Release{{Name: "4.15", Date: dayAt(-30)}}
+			}},
+			want: []string{"OPS-1 duplicate.done: promised for 4.14 (Meenakshi Sundaram on 31 Jul: “Ok understood, 4.14 is fine. I will inform business.”), which was released on 6 Oct without it; " +
+				"looks done as OPS-2, “Show GST breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep (the last comment, by Priya on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => " +
+				"Check with Tomás that OPS-2 did what it asks; then tell Meenakshi Sundaram that 4.14 went out on 6 Oct without it, and that it ships in 4.15 with OPS-2; close OPS-1 as its duplicate and link them"}},
+		{name: "promised for the release the other went out in: the promise was kept",
+			edits: []func(*TeamIssue){promisedFor414, func(is *TeamIssue) {
+				doneAgain(is)
+				is.Releases = []Release{{Name: "4.14", Date: dayAt(43), Released: true}}
+			}},
+			want: []string{"OPS-1 duplicate.done: looks done as OPS-2"}},
+		{name: "a question that names the release promised nothing",
+			edits: []func(*TeamIssue){func(is *TeamIssue) {
+				filedAgain(is)
+				is.Reporter = evidence.User{ID: "meenakshi", DisplayName: "Meenakshi Sundaram"}
+				is.Comments = []evidence.Comment{comment(is.Reporter, days(110), "Can we take this in 4.14?")}
+			}, doneAgain},
+			want: []string{"OPS-1 duplicate.done: looks done as OPS-2"}},
 		{name: "nothing else is asked of work that looks done: not its estimate in the sprint",
 			edits: []func(*TeamIssue){func(is *TeamIssue) {
 				filedAgain(is)
@@ -263,4 +294,40 @@ func TestAWordAfterClosingThatSaysWorkGoesOn(t *testing.T) {
 			t.Errorf("goesOnAfterClosing(%q) before it was closed = true", tt.text)
 		}
 	}
+}
+
+// promisedFor414 is filedAgain, filed by Meenakshi, with your word that it
+// goes into 4.14 and hers that agrees to it, before 4.14 shipped without it.
+func promisedFor414(is *TeamIssue) {
+	filedAgain(is)
+	is.Reporter = evidence.User{ID: "meenakshi", DisplayName: "Meenakshi Sundaram"}
+	is.Comments = []evidence.Comment{
+		comment(me, days(110.2), "Sorry, we cannot take this into 4.13 at this stage. Suggest we take it in 4.14 on priority."),
+		comment(is.Reporter, days(110), "Ok understood, 4.14 is fine. I will inform business."),
+	}
+}
+
+// A release promised and shipped without the issue is late, not
+// forgotten: its months of silence do not list it lower.
+func TestABrokenReleasePromiseIsLateNotForgotten(t *testing.T) {
+	open, done := story("OPS-1"), story("OPS-2")
+	promisedFor414(&open)
+	doneAgain(&done)
+	done.Releases = []Release{{Name: "4.15", Date: dayAt(-30)}}
+	for _, op := range Find(builtin(t), Team{Site: site, Issues: []TeamIssue{open, done}, Now: now}, nil) {
+		if op.Detector != "duplicate.done" {
+			continue
+		}
+		if why := strings.Join(op.Why, "; "); strings.Contains(why, "listed lower") {
+			t.Errorf("why %q, want it not listed lower", why)
+		}
+		return
+	}
+	t.Error("found no duplicate.done")
+}
+
+// dayAt is days(n) for a field that wants a pointer.
+func dayAt(n float64) *time.Time {
+	at := days(n)
+	return &at
 }

@@ -471,3 +471,56 @@ func (t *Team) doneSince(is TeamIssue, promise evidence.Comment, do string) bool
 	return writeUpWords.MatchString(do) &&
 		(statesCriteria(is.Description) || statesCriteria(markup.PlainText(is.Description)) || statesCriteria(markup.PlainText(is.AcceptanceCriteria)))
 }
+
+// releasePromise is a release an issue was promised for that shipped
+// without it, and who waits to hear.
+type releasePromise struct {
+	release Release
+	// said is the newest comment that named the release before it
+	// shipped, and words its sentence that did.
+	said  evidence.Comment
+	words string
+	to    string // whom to tell
+}
+
+// brokenReleasePromise is a release an issue's fix versions all missed
+// (missedVersion) that a person's word on it named before it shipped, as
+// where the issue goes ("Suggest we take it in 4.14 on priority", "Ok
+// understood, 4.14 is fine"): the version was a plan someone was told,
+// and whoever filed the issue (else whoever agreed to it, not the user)
+// still thinks it went out. A question, or a word on a condition ("if
+// business still wants it in 4.13"), promised nothing. As a date a
+// promise gave that passed (yourPromise), it is theirs to hear first.
+func (t *Team) brokenReleasePromise(is TeamIssue) (releasePromise, bool) {
+	r := missedVersion(is, t.Now)
+	if r == nil || r.Date == nil {
+		return releasePromise{}, false
+	}
+	var p releasePromise
+	for _, c := range is.Comments {
+		if c.Author.LooksLikeAutomation() || !c.At.Before(*r.Date) || !c.At.After(p.said.At) {
+			continue
+		}
+		for _, s := range ownSentences(c.Text) {
+			if namesVersion(s, r.Name) && !strings.HasSuffix(s, "?") && !takeUpIf.MatchString(s) {
+				p = releasePromise{release: *r, said: c, words: s}
+				break
+			}
+		}
+	}
+	if p.words == "" {
+		return releasePromise{}, false
+	}
+	p.to = t.askableFiler(is)
+	if author := p.said.Author; p.to == "" && !author.Is(t.Site.User) && !author.Inactive {
+		p.to = author.DisplayName
+	}
+	return p, p.to != ""
+}
+
+// namesVersion reports whether a sentence names a version as a word of its
+// own: "in 4.14 on priority" and "4.14." name 4.14, "4.141" and "v4.14.2"
+// do not.
+func namesVersion(sentence, version string) bool {
+	return regexp.MustCompile(`(?:^|[^\w.])` + regexp.QuoteMeta(version) + `(?:$|[^\w.]|\.(?:$|\D))`).MatchString(sentence)
+}

@@ -829,11 +829,56 @@ func TestDetectors(t *testing.T) {
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Comments = []evidence.Comment{comment(tomas, days(7), "Also, do we keep the old endpoint for mobile clients?")}
 			}}},
-		{name: "a question addressed to you is yours to answer", detector: "question.unanswered",
-			action: "Answer Tomás's question, or find who can",
+		{name: "a question addressed to you was asked of you, not of the team", detector: "question.unanswered",
+			action: "Tomás asked you on 11 Nov: answer it, and if the answer changes the story, write it into its acceptance criteria",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Comments = []evidence.Comment{comment(tomas, days(7), "[~me] which export format does finance want?")}
 			}}},
+		{name: "a question that opens with your name typed after an @ was asked of you", detector: "question.unanswered",
+			action: "Tomás asked you on 11 Nov: answer it",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Type = "Task"
+				is.Comments = []evidence.Comment{comment(tomas, days(7), "@Maya the minimum differs per store, do we show the bar for the cart's store?")}
+			}}},
+		{name: "a question that opens with your first name and a comma, after a greeting, was asked of you", detector: "question.unanswered",
+			action: "Tomás asked you on 11 Nov",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Comments = []evidence.Comment{comment(tomas, days(7), "Hi Maya, which export format does finance want?")}
+			}}},
+		{name: "a long question loses its start, not its point: first whom it is addressed to", detector: "question.unanswered",
+			reason: "Tomás asked “The free delivery minimum is different per store, do we show the bar for the store of the cart or hide it when the cart has items from 2 stores?”",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) { is.Assignee = evidence.User{ID: "ana", DisplayName: "Ana Ribeiro"} },
+				func(is *TeamIssue) {
+					is.Comments = []evidence.Comment{comment(tomas, days(7), "@Ana Ribeiro the free delivery minimum is different per store, do we show the bar for the store of the cart or hide it when the cart has items from 2 stores?")}
+				},
+			}},
+		{name: "a question too long without whom it is addressed to loses its opening words", detector: "question.unanswered",
+			reason: "Tomás asked “…show the bar for the store of the cart, or hide it whenever the cart has items from two or more stores at once, as the designs for the checkout do?”",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Comments = []evidence.Comment{comment(tomas, days(7), "Since the free delivery minimum is different per store and the marketplace team wants it per seller, do we show the bar for the store of the cart, or hide it whenever the cart has items from two or more stores at once, as the designs for the checkout do?")}
+			}}},
+		{name: "a question that names a capitalised word no project has is the team's", detector: "question.unanswered",
+			action: "Answer Tomás's question, or find who can",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				is.Comments = []evidence.Comment{comment(tomas, days(7), "Does the API support two authorisations on one order?")}
+			}}},
+		{name: "a question that names another project is for whoever answers for it", detector: "question.unanswered",
+			action: "Ask the Payments Platform lead for the answer, and get it posted here for Tomás",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Comments = []evidence.Comment{comment(tomas, days(7), "Does PAY support two authorisations on the same order id, or do we need two orders?")}
+				},
+				func(is *TeamIssue) { is.Project, is.ProjectName = "PAY", "Payments Platform" },
+			}},
+		{name: "a question about another project's issue is not asked of the project", detector: "question.unanswered",
+			action: "Answer Tomás's question, or find who can",
+			issues: []func(*TeamIssue){
+				func(is *TeamIssue) {
+					is.Comments = []evidence.Comment{comment(tomas, days(7), "Does PAY-12 cover two authorisations on the same order id?")}
+				},
+				func(is *TeamIssue) { is.Project, is.ProjectName = "PAY", "Payments Platform" },
+			}},
 		{name: "a question keeps the sentence after it that says why it is asked", detector: "question.unanswered",
 			reason: "Tomás asked “Do we keep application logs for 30 or 90 days? Legal has not said and I need to size the bucket.” 5 working days ago",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
@@ -2385,5 +2430,51 @@ func TestALeadIsNamedByTheProjectNotItsKey(t *testing.T) {
 	got := detectedBy(t, cfg, []TeamIssue{is, pay}, "blocked.stale", false)
 	if want := "Chase the blocker PAY-7: ask its assignee, or the Payments Platform lead if it has none, for a date, post it here and tell Tomás"; len(got) != 1 || got[0].Action != want {
 		t.Errorf("found %+v, want the action\n%q", got, want)
+	}
+}
+
+// A question that names another project is asked of whoever answered for
+// it on the user's own issues there (kestrel's CHK-1479: “Does PAY
+// support two authorisations…?”), named with the project they answer for.
+func TestAQuestionNamingAnotherProjectGoesToWhoAnswersForIt(t *testing.T) {
+	is := story("OPS-1")
+	is.Comments = []evidence.Comment{comment(tomas, days(7), "Does PAY support two authorisations on the same order id, or do we need two orders?")}
+	yours := story("PAY-3")
+	yours.Project, yours.Reporter = "PAY", me
+	yours.Comments = []evidence.Comment{comment(evidence.User{ID: "jun", DisplayName: "Jun Park"}, days(20), "Late Q3.")}
+	var got []string
+	for _, op := range Detect(builtin(t), Team{Site: site, Issues: []TeamIssue{is}, Yours: []TeamIssue{yours}, Now: now}) {
+		if op.Detector == "question.unanswered" {
+			got = append(got, op.Action)
+		}
+	}
+	if want := "Ask Jun Park (PAY) for the answer, and get it posted here for Tomás"; !slices.Equal(got, []string{want}) {
+		t.Errorf("actions %q, want %q", got, want)
+	}
+}
+
+// A routine done on many issues in the same words is one thing the user
+// does (kaveri's 8 tickets closed with “Retested in SIT, working fine now.
+// Closing.”), not eight: its volume would make its competency look
+// saturated. Issues the user filed, and changes, have no routine words.
+func TestGapsCountARoutineInTheSameWordsOnce(t *testing.T) {
+	ev := func(category, key string, source evidence.Source, text string) evidence.Evidence {
+		return evidence.Evidence{Category: category, SiteName: "acme", IssueKey: key, Source: source, Excerpt: text}
+	}
+	var evs []evidence.Evidence
+	for i, text := range []string{"Retested in SIT, working fine now. Closing.", "Retested in SIT - working fine now, closing", "Retested in SIT, working fine now. Closing.",
+		"Verified in SIT with 3 loan products. Closing."} {
+		key := "CORE-" + strconv.Itoa(i+1)
+		evs = append(evs, ev("acceptance-testing", key, evidence.SourceComment, text), ev("acceptance-testing", key, evidence.SourceChange, "Status: In QA → Closed"))
+	}
+	for i := range 3 {
+		evs = append(evs, ev("incident-coordination", "CORE-"+strconv.Itoa(10+i), evidence.SourceIssue, "CAPA from CORE-2213."),
+			ev("sprint-planning", "CORE-"+strconv.Itoa(10+i), evidence.SourceChange, "Sprint: (none) → CORE Sprint 5"))
+	}
+	got := GapsOf(evs)
+	for comp, want := range map[string]int{"Product judgment": 2, "Ownership and bias to action": 3, "Organization": 3} {
+		if got[comp] != want {
+			t.Errorf("%s: %d, want %d (%v)", comp, got[comp], want, got)
+		}
 	}
 }

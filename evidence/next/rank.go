@@ -2,11 +2,14 @@ package next
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -14,33 +17,66 @@ import (
 // Gaps is how many issues the user's portfolio shows each competency on
 // (taxonomy.md), the input of the gap factor: issues, as the portfolio's
 // own table counts its work, so that "which your portfolio shows far less of"
-// reads the numbers the reader has seen there.
+// reads the numbers the reader has seen there, but for work repeated word
+// for word (GapsOf).
 type Gaps map[string]int
 
 // GapsOf counts a portfolio's issues by competency: each issue once per
 // competency, however many items it holds; an item of work outside Jira
-// (no issue) counts as one.
+// (no issue) counts as one. Issues whose work in a competency is word for
+// word the same (8 tickets closed with “Retested in SIT, working fine now.
+// Closing.” and the same status move) count once: a routine done many
+// times is one thing the user does, and its volume would make its whole
+// competency look saturated, and every other a gap.
 func GapsOf(evs []evidence.Evidence) Gaps {
 	g := Gaps{}
 	for _, c := range evidence.Competencies {
 		g[c] = 0
 	}
-	seen := map[[3]string]bool{}
+	type issue struct{ competency, site, key string }
+	words := map[issue]map[string]bool{}
 	for _, ev := range evs {
 		c, ok := evidence.CategoryByID(ev.Category)
 		if !ok {
 			continue
 		}
-		if ev.IssueKey != "" {
-			issue := [3]string{c.Competency, ev.SiteName, ev.IssueKey}
-			if seen[issue] {
-				continue
-			}
-			seen[issue] = true
+		if ev.IssueKey == "" {
+			g[c.Competency]++
+			continue
 		}
-		g[c.Competency]++
+		is := issue{c.Competency, ev.SiteName, ev.IssueKey}
+		if words[is] == nil {
+			words[is] = map[string]bool{}
+		}
+		// What repeats is what the user wrote on someone's issue: a change
+		// (a status move, a sprint set) is no words, and an issue they
+		// filed is its own work, whatever its description repeats
+		// ("CAPA from CORE-2213." on three follow-ups).
+		if ev.Source == evidence.SourceComment || ev.Source == evidence.SourceWorklog {
+			words[is][sameWords(ev.Excerpt)] = true
+		}
+	}
+	counted := map[[2]string]bool{} // competency and the words of an issue's work
+	for is, said := range words {
+		all := slices.Sorted(maps.Keys(said))
+		same := [2]string{is.competency, strings.Join(all, "\n")}
+		// Work with no comment of the user's is nobody's routine: each
+		// issue is one.
+		if counted[same] && same[1] != "" {
+			continue
+		}
+		counted[same] = true
+		g[is.competency]++
 	}
 	return g
+}
+
+// sameWords is the words of a text as a routine repeats them: lower case,
+// without punctuation ("Retested in SIT, working fine now. Closing." and
+// "Retested in SIT - working fine now, closing" are one). Numbers stay:
+// "Release notes for 4.11 published" and "… 4.12 …" are two releases.
+func sameWords(text string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
 }
 
 // gapShare is the share of its strongest competency's issues below which
@@ -115,8 +151,11 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 				why = append(why, "in the next sprint")
 			}
 		}
-		// A stale High issue someone has is raised for its silence.
-		faded := fadedSilence(&t, is) && op.Detector != "priority.assigned-stale"
+		// A stale High issue someone has is raised for its silence. Work
+		// past the date it was due (a release promised and shipped without
+		// it) is late, not forgotten: someone waits on it.
+		late := op.Due != nil && op.Due.Before(t.Now)
+		faded := fadedSilence(&t, is) && op.Detector != "priority.assigned-stale" && !late
 		// A resolved issue is not open: its reason says how long ago it
 		// was resolved.
 		// An epic lives for months by design: its age presses nothing.

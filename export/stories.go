@@ -458,24 +458,28 @@ var (
 	// names a day, a sprint or an issue: "8 of last week's 40 pages",
 	// "4% of payment confirmations", "about 12 days", "1,800 orders";
 	// not "the 22nd", "Sprint 57", "OPS-1216" or "ETA 16 Feb".
-	measures = regexp.MustCompile(`(?i)\d\s?%|\bpercent\b|\b\d[\d,.]* (?:of|out of) (?:\S+ ){0,3}?\d|\b\d[\d,.]*\s?(?:x|×)(?:\s|$)|` +
-		`(?:^|[^\w-])(?:~|about |over |under )?\d[\d,.]*\s?k? (?:\w+ )?(?:users?|customers?|merchants?|tickets?|pages?|orders?|errors?|requests?|` +
+	// A number ends on a digit: in "doesn't make 5.2, the store
+	// submission" the version is not 5.2 stores.
+	measures = regexp.MustCompile(`(?i)\d\s?%|\bpercent\b|\b\d+(?:[,.]\d+)* (?:of|out of) (?:\S+ ){0,3}?\d|\b\d+(?:[,.]\d+)*\s?(?:x|×)(?:\s|$)|` +
+		`(?:^|[^\w-])(?:~|about |over |under )?\d+(?:[,.]\d+)*\s?k? (?:\w+ )?(?:users?|customers?|merchants?|tickets?|pages?|orders?|errors?|requests?|` +
 		`incidents?|calls?|people|sessions?|sign-?ups?|transactions?|payments?|complaints?|alerts?|hours?|minutes?|days?|weeks?|ms|seconds?|` +
 		`points?|services?|devices?|installs?|visits?|clicks?|reports?|cases?|members?|stores?|accounts?|records?|jobs?|builds?|deploys?|releases?)\b`)
 
 	// planned finds numbers that are what a plan says, not what it was
 	// made on (see measured): a rollout's steps ("5% on Aug 25", "25% two
 	// weeks later", "the 5% ramp", "turn it on for 25% of merchants the
-	// week after"), a day counted from another ("2 weeks later"), a version
-	// ("the 4.14 release") and a count of work done ("3 of 5 stories").
+	// week after") and where it stands ("at 5% of web traffic", "25% now",
+	// "100% on web"), a day counted from another ("2 weeks later"), a
+	// version ("the 4.14 release", "5.2 next week") and a count of work
+	// done ("3 of 5 stories").
 	planned = regexp.MustCompile(`(?i)` +
 		`\b(?:ramp\w*(?: up)?|roll\w* (?:it |this )?out|rollout|turn\w* (?:it |this )?on|enabl\w*(?: it| this)?|open\w*(?: it| this)?|ship\w*|expos\w*(?: it| this)?)\s+(?:to|for|at)\s+(?:about |~)?\d+(?:\.\d+)?\s?%|` +
-		`\b\d+(?:\.\d+)?\s?%(?:\s+(?:ramp|rollout|roll-out|canary|exposure|of traffic)\b|` +
+		`\b\d+(?:\.\d+)?\s?%(?:\s+(?:ramp|rollout|roll-out|canary|exposure|now|of (?:\w+ )?traffic|on (?:web|ios|android|mobile|desktop))\b|` +
 		`(?: of \w+)?,?\s+(?:(?:(?:on|by|from|until|after|before)\s+(?:the\s+)?(?:\d|` + dayWords + `)|(?:in|at)\s+(?:the\s+)?` + dayWords + `)|` +
 		`(?:end|start|middle|beginning) of\b|mid-|(?:early|late|next|tomorrow|today|tonight)\b|` +
 		`(?:the |a |one |two |three |four |\d+ )?(?:days?|weeks?|months?|sprints?) (?:later|after)\b))|` +
 		`\b\d+ (?:days?|weeks?|months?|sprints?) (?:later|after|from now)\b|` +
-		`\b(?:release|version|v|app|build)\s?\d+(?:\.\d+)+\b|\b\d+(?:\.\d+)+ (?:releases?|versions?|builds?)\b|\b\d+\.\d+\.\d+\b|` +
+		`\b(?:release|version|v|app|build)\s?\d+(?:\.\d+)+\b|\b\d+(?:\.\d+)+ (?:next|this|last)\b|\b\d+(?:\.\d+)+ (?:releases?|versions?|builds?)\b|\b\d+\.\d+\.\d+\b|` +
 		`\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?: (?:of|out of) (?:the |our )?(?:\d+|\w+))? (?:user )?(?:stor(?:y|ies)|issues?|tasks?|sub-?tasks?|epics?|PRs?|pull requests?|tickets? (?:are |were )?(?:done|merged|closed|complete|completed))\b`)
 )
 
@@ -495,13 +499,19 @@ func measured(text string) string { return planned.ReplaceAllString(text, "") }
 // the numbers are what was decided.
 var onGrounds = regexp.MustCompile(`(?i)\b(?:because|since|given(?: that)?|due to|which means|based on|according to|looking at|the data|telemetry|dashboards? shows?)\b`)
 
+// setAgainst finds a number weighed against another, a baseline or a
+// control group: "payment failure rate 0.81% vs 0.79% control". A call
+// made with it rests on the comparison.
+var setAgainst = regexp.MustCompile(`(?i)\d\s?%?\s+(?:vs\.?|versus|against|compared (?:to|with))\s+(?:\S+\s+)?\d`)
+
 // asksAboutData reports whether a question asks about deciding from data.
 func asksAboutData(question string) bool { return dataWords.MatchString(question) }
 
 // fromData ranks an item as evidence of deciding from data: 3 for a call
 // in the user's words (a decision, a priority, a release's or a sprint's
 // scope) whose grounds are a number ("Raising priority because it is 8 of
-// last week's 40 pages on its own"), 2 for one that measures something and
+// last week's 40 pages on its own") or a number set against another ("25%
+// now. payment failure rate 0.81% vs 0.79% control"), 2 for one that measures something and
 // gives a reason, 1 for one that measures something, 0 for anything else.
 // A rollout's steps, a date, a version and a count of work done are what
 // a plan says, not a number it rests on (see planned): "new plan: 5% on
@@ -515,7 +525,7 @@ func fromData(e *evidence.Evidence) int {
 	switch {
 	case !measures.MatchString(text):
 		return 0
-	case onGrounds.MatchString(text) && measures.MatchString(text[onGrounds.FindStringIndex(text)[0]:]):
+	case onGrounds.MatchString(text) && measures.MatchString(text[onGrounds.FindStringIndex(text)[0]:]), setAgainst.MatchString(text):
 		return 3
 	case givesReason.MatchString(text):
 		return 2

@@ -1207,8 +1207,15 @@ func TestFromData(t *testing.T) {
 		"This ships in platform-2026.09; we turn it on for 25% of merchants the week after and for everyone on the 9th if the numbers hold.":                                 0,
 		"Decision: the 5% ramp starts mid-August, because the vault work is done.":                                                                                           0,
 		"Moving this to the 4.14 release, because 3 of 5 stories are merged and code freeze is on the 1st.":                                                                  0,
-		"Holding the ramp at 25%: payment failure rate 0.81% vs 0.79% control, within noise.":                                                                                1,
-		"Go/No-Go for 4.12 (re-assessment): GO. Both sev-2 are closed and verified, regression re-run 99.1% pass, no new defects.":                                           1,
+		"Holding the ramp at 25%: payment failure rate 0.81% vs 0.79% control, within noise.":                                                                                3,
+		// Where a rollout stands, a version said with when it ships and a
+		// version before a comma are no measure either.
+		"at 5% of web traffic since this morning. watching payment failures on the dashboard":                                      0,
+		"25% now. payment failure rate 0.81% vs 0.79% control, within noise":                                                       3,
+		"where we are: cart restore is done and going out in 5.2 next week. SDK v4 is waiting for PagTech, I moved it to 5.3.":     0,
+		"ok so this one doesn't make 5.2, the store submission is on 21/07 and we won't have tested 3DS by then. moving to 5.3.":   0,
+		"putting this above the onboarding copy. 'where is my order' is 22% of support tickets, the carousel can wait a sprint":    1,
+		"Go/No-Go for 4.12 (re-assessment): GO. Both sev-2 are closed and verified, regression re-run 99.1% pass, no new defects.": 1,
 	} {
 		e := jiraItem(storyFraud, evidence.SourceComment, "1", "2026-09-04T10:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8, text)
 		if got := fromData(&e); got != want {
@@ -1645,5 +1652,42 @@ func TestStoriesQuestionTellsAProgressNoteAsAnUpdate(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A question about data is answered by a call that rests on a number: the
+// share a rollout is at is none, so where an initiative has only that,
+// the story of an issue whose call does is told.
+func TestStoriesQuestionAboutDataFallsBackToAnIssueWithACallOnANumber(t *testing.T) {
+	p := typicalPortfolio()
+	p.Evidence = append(p.Evidence,
+		jiraItem(storyFraud, evidence.SourceComment, "10970", "2026-09-04T10:00:00Z", evidence.CatReleasePlanning, "comment.rollout", 0.7,
+			"at 5% of web traffic since this morning. watching refund errors on the dashboard"))
+	onData := "putting this above the onboarding copy. 'where is my order' is 22% of support tickets, the carousel can wait a sprint"
+	withCall := p
+	withCall.Evidence = append(slices.Clone(p.Evidence),
+		jiraItem(checkoutBug, evidence.SourceComment, "10971", "2026-09-05T10:00:00Z", evidence.CatPrioritization, "comment.priority", 0.8, onData),
+		jiraItem(checkoutBug, evidence.SourceComment, "10972", "2026-09-06T10:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8,
+			"Decision: the Safari fix ships alone, the wallet copy waits for 2026.08."))
+	doc, lint := storiesFor(t, withCall, "a time you used data to make a decision")
+	if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != checkoutBug.key {
+		t.Fatalf("the data story is %+v, want %s's, where the call on a number is", doc.Stories, checkoutBug.key)
+	}
+	s := doc.Stories[0]
+	if len(s.Questions) == 0 || s.Questions[0] != "a time you used data to make a decision" ||
+		!slices.ContainsFunc(s.Actions, func(a actionJSON) bool { return a.Excerpt == onData }) {
+		t.Errorf("story tagged %q quoting %q, want it to lead with the data question and quote the call on a number", s.Questions, s.Action)
+	}
+	if strings.Contains(lint, "note:") {
+		t.Errorf("stderr = %q, want no note", lint)
+	}
+	// Without it, no story is tagged with the question: "at 5% of web
+	// traffic" is where a rollout stands, not a number a call rests on.
+	doc, lint = storiesFor(t, p, "a time you used data to make a decision")
+	if len(doc.Stories) != 1 || slices.Contains(doc.Stories[0].Questions, "a time you used data to make a decision") {
+		t.Errorf("stories %+v, want one not tagged with the data question", doc.Stories)
+	}
+	if !strings.Contains(lint, "note: no decision or priority call you wrote weighs a number") {
+		t.Errorf("stderr = %q, want a note that no call weighs a number", lint)
 	}
 }

@@ -62,8 +62,10 @@ Y", "instead of"), or else your strongest story, not tagged with it, and a note 
 standard error, as a question no kind of work answers ("a time you failed") does. A
 question about data ("used data to make a decision", "metrics", "numbers") gets the story
 where a call of yours rests on a number ("Raising priority because it is 8 of last week's
-40 pages"), quoting it, and leads with "a time you used data to make a decision"; without
-one, your strongest story and a note.`,
+40 pages", "25% now. payment failure rate 0.81% vs 0.79% control"), quoting it, and leads
+with "a time you used data to make a decision", an issue's story if no initiative has
+one; a date, a version or the share a rollout is at ("at 5% of web traffic") is no such
+number. Without one, your strongest story and a note.`,
 		Example: `  pmfolio stories
   pmfolio stories --top 5 --since 2y -o stories.md
   pmfolio stories --question "a time you handled conflicting priorities"

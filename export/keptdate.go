@@ -2,6 +2,7 @@ package export
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,21 +26,39 @@ func liveDay(text string, written time.Time) (words string, day time.Time, ok bo
 		return "", time.Time{}, false
 	}
 	n, _ := strconv.Atoi(text[m[2]:m[3]])
-	written = written.UTC()
-	year, month := written.Year(), written.Month()
+	month := ""
 	if m[6] >= 0 {
-		month = time.Month(strings.Index("janfebmaraprmayjunjulaugsepoctnovdec", strings.ToLower(text[m[6]:m[6]+3]))/3 + 1)
-		if month < written.Month() {
+		month = text[m[6]:m[7]]
+	}
+	if day, ok = dayOf(n, month, written); !ok {
+		return "", time.Time{}, false
+	}
+	return strings.TrimSpace(text[m[0]:m[1]]), day, true
+}
+
+// dayOf is the day n of month (its name, or "" for the month text was
+// written in, or the next one when n has passed) as of when the text
+// that names it was written: "22nd" of 10 August is 22 August, "3rd" of
+// 28 August is 3 September, "5 Jan" of August next January. ok is false
+// for a day the month has not ("31st" of a month of 30 days).
+func dayOf(n int, month string, written time.Time) (time.Time, bool) {
+	written = written.UTC()
+	year, m := written.Year(), written.Month()
+	if month != "" {
+		m = monthNamed(month)
+		if m < written.Month() {
 			year++
 		}
 	} else if n < written.Day() {
-		month++
+		m++
 	}
-	day = time.Date(year, month, n, 0, 0, 0, 0, time.UTC)
-	if day.Day() != n {
-		return "", time.Time{}, false // "31st" of a month of 30 days
-	}
-	return strings.TrimSpace(text[m[0]:m[1]]), day, true
+	day := time.Date(year, m, n, 0, 0, 0, 0, time.UTC)
+	return day, day.Day() == n
+}
+
+// monthNamed is the month a name of it starts with: "Aug", "august".
+func monthNamed(name string) time.Month {
+	return time.Month(strings.Index("janfebmaraprmayjunjulaugsepoctnovdec", strings.ToLower(name[:3]))/3 + 1)
 }
 
 // nightAfter is how long after the end of a go-live day a note that it
@@ -94,4 +113,237 @@ func givenSentence(text, words string) string {
 		}
 	}
 	return strings.TrimRight(strings.TrimSpace(text[from:to]), ".!?")
+}
+
+// monthWord is a month's name, short or long, its first three letters the
+// group month.
+const monthWord = `(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`
+
+// rolloutStepGiven finds a step of a staged rollout a plan gives, a share
+// of users and when: "5% on Aug 25", "25% on the 8th", "25% two weeks
+// later" (than the step before), "100% end of September"; not "the 5%
+// ramp" nor "25% of merchants".
+var rolloutStepGiven = regexp.MustCompile(`(?i)\b(?P<share>\d{1,3})\s?%\s+(?:` +
+	`(?:on|by)\s+(?:the\s+)?(?:` + strings.Replace(monthWord, "month", "monthFirst", 1) + `\s+(?P<dayAfter>\d{1,2})\b|(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:\s+(?:of\s+)?` + monthWord + `)?)|` +
+	`(?P<count>a|one|two|three|four|\d)\s+(?P<unit>day|week)s?\s+(?:later|after)\b|` +
+	`(?:by\s+)?(?:the\s+)?end\s+of\s+` + strings.Replace(monthWord, "month", "monthEnd", 1) + `)`)
+
+// rolloutReached finds a note that a rollout is at a share of users, the
+// share at the start of a clause: "at 5% of web traffic since this
+// morning", "25% now", "100% on web", "ramped to 50%"; not "failure rate
+// at 5%" nor "conversion up from 2.1% to 2.6%".
+var rolloutReached = regexp.MustCompile(`(?i)(?:^|[.;:!?,]\s+)(?:(?:now|we're|we are|it's|it is)\s+)?(?:(?:at|reached|(?:ramped|rolled out|shipped|opened|moved)(?: it)? (?:up )?to)\s+)?(\d{1,3})\s?%`)
+
+// replanned says a plan replaces one given before: "new plan: …", "3DS
+// work slipped a week", "revised dates".
+var replanned = regexp.MustCompile(`(?i)\b(?:new|revised|updated) (?:plan|dates?)\b|\bre-?plann?(?:ed|ing)?\b`)
+
+// rolloutStep is one step of a staged rollout a plan gives: its share of
+// users and the days it is due on, one day or, of "end of September", the
+// last week of the month.
+type rolloutStep struct {
+	share    string // "25%"
+	from, by time.Time
+}
+
+// rolloutSteps are the steps a comment plans, in order, when it plans two
+// or more and each has a day; none otherwise. A step "two weeks later"
+// is due two weeks after the step before it.
+func rolloutSteps(c evidence.Comment) []rolloutStep {
+	text := evidence.OneLine(c.Text)
+	var steps []rolloutStep
+	group := func(m []int, name string) string {
+		i := rolloutStepGiven.SubexpIndex(name)
+		if m[2*i] < 0 {
+			return ""
+		}
+		return text[m[2*i]:m[2*i+1]]
+	}
+	for _, m := range rolloutStepGiven.FindAllStringSubmatchIndex(text, -1) {
+		step := rolloutStep{share: group(m, "share") + "%"}
+		switch {
+		case group(m, "count") != "":
+			if len(steps) == 0 {
+				return nil // later than what?
+			}
+			n, spelt := map[string]int{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[strings.ToLower(group(m, "count"))]
+			if !spelt {
+				n, _ = strconv.Atoi(group(m, "count"))
+			}
+			if strings.EqualFold(group(m, "unit"), "week") {
+				n *= 7
+			}
+			step.from = steps[len(steps)-1].from.AddDate(0, 0, n)
+			step.by = step.from
+		case group(m, "monthEnd") != "":
+			first, _ := dayOf(1, group(m, "monthEnd"), c.At)
+			step.by = first.AddDate(0, 1, -1)
+			step.from = step.by.AddDate(0, 0, -6)
+		default:
+			n, _ := strconv.Atoi(group(m, "day") + group(m, "dayAfter"))
+			day, ok := dayOf(n, group(m, "month")+group(m, "monthFirst"), c.At)
+			if !ok {
+				return nil
+			}
+			step.from, step.by = day, day
+		}
+		if len(steps) > 0 && !step.from.After(steps[len(steps)-1].by) {
+			return nil // steps out of order are no plan read right
+		}
+		steps = append(steps, step)
+	}
+	if len(steps) < 2 {
+		return nil
+	}
+	return steps
+}
+
+// rollout is a staged rollout the user planned with dated steps, each
+// reached when planned.
+type rollout struct {
+	plan evidence.Comment
+	// reached are the user's notes that each step was reached, one a
+	// step, in order.
+	reached []evidence.Comment
+	// kept says so: "it reached 100% on 30 September, as I had re-planned
+	// on 10 August (“new plan: 5% on Aug 25, …”), with 5% on 25 August
+	// and 25% on 8 September on the days planned".
+	kept string
+}
+
+// rolloutKept finds, of the user's comments on an initiative's issues
+// (oldest first), the last staged rollout they planned with dated steps
+// ("new plan: 5% on Aug 25, 25% two weeks later, 100% end of September")
+// whose every step their notes report reached on its day ("at 5% of web
+// traffic since this morning" on 25 August, "25% now" on 8 September,
+// "100% on web" on 30 September): a deadline kept, step by step. A step
+// first reported early or late is no date kept, and neither is a plan a
+// later one replaced. ok is false when the comments show none.
+func rolloutKept(comments []evidence.Comment) (rollout, bool) {
+	for i := len(comments) - 1; i >= 0; i-- {
+		steps := rolloutSteps(comments[i])
+		if steps == nil {
+			continue
+		}
+		kept := rollout{plan: comments[i]}
+		for _, step := range steps {
+			c, ok := firstReached(comments[i+1:], step.share)
+			if !ok || c.At.UTC().Before(step.from) || !c.At.UTC().Before(step.by.AddDate(0, 0, 1).Add(nightAfter)) {
+				return rollout{}, false
+			}
+			kept.reached = append(kept.reached, c)
+		}
+		kept.kept = kept.says(steps)
+		return kept, true
+	}
+	return rollout{}, false
+}
+
+// firstReached is the first of comments that reports a rollout at share,
+// other than one that plans steps.
+func firstReached(comments []evidence.Comment, share string) (evidence.Comment, bool) {
+	for _, c := range comments {
+		text := evidence.OneLine(c.Text)
+		if rolloutStepGiven.MatchString(text) {
+			continue
+		}
+		for _, m := range rolloutReached.FindAllStringSubmatch(text, -1) {
+			if m[1]+"%" == share {
+				return c, true
+			}
+		}
+	}
+	return evidence.Comment{}, false
+}
+
+// says is how a story's result tells a rollout kept.
+func (k rollout) says(steps []rolloutStep) string {
+	plan := evidence.OneLine(k.plan.Text)
+	verb := "planned"
+	if replanned.MatchString(plan) || calledOff.MatchString(plan) {
+		verb = "re-planned"
+	}
+	last := len(steps) - 1
+	s := "it reached " + steps[last].share + " on " + k.reached[last].At.UTC().Format("2 January") + ", as I had " + verb + " on " +
+		k.plan.At.UTC().Format("2 January") + " (“" + givenSentence(plan, rolloutStepGiven.FindString(plan)) + "”)"
+	var before []string
+	for i, step := range steps[:last] {
+		before = append(before, step.share+" on "+k.reached[i].At.UTC().Format("2 January"))
+	}
+	days := " on the days planned"
+	if len(before) == 1 {
+		days = " on the day planned"
+	}
+	return s + ", with " + evidence.JoinAnd(before) + days
+}
+
+// ownCommentsUnder is the user's own comments on an initiative's epics
+// and the issues under it, oldest first, each once, in full where the
+// portfolio has them: a rollout planned on the epic is reported reached
+// on the issue that ramps it, in a comment that is often no evidence
+// ("100% on web").
+func (r *report) ownCommentsUnder(in initiative) []evidence.Comment {
+	user := r.userOf(in.epic.SiteName)
+	var comments []evidence.Comment
+	seen := map[string]bool{}
+	add := func(c evidence.Comment) {
+		if !seen[c.ID] {
+			seen[c.ID] = true
+			comments = append(comments, c)
+		}
+	}
+	for _, ep := range in.epics() {
+		for _, c := range ep.Comments {
+			if isUser(c.Author, user) {
+				add(c)
+			}
+		}
+	}
+	for _, e := range in.items {
+		if !in.isEpic(e.IssueKey) {
+			for _, c := range r.commentsOn(issueRef{e.SiteName, e.IssueKey}) {
+				add(c)
+			}
+		}
+	}
+	for _, e := range in.items {
+		if e.Source == evidence.SourceComment {
+			add(evidence.Comment{ID: e.SourceID, At: e.OccurredAt, Text: e.Excerpt})
+		}
+	}
+	slices.SortStableFunc(comments, func(a, b evidence.Comment) int { return a.At.Compare(b.At) })
+	return comments
+}
+
+// rolloutOf is the staged rollout of an initiative that the user's notes
+// show kept step by step, if any (see rolloutKept).
+func (r *report) rolloutOf(in initiative) (rollout, bool) {
+	return rolloutKept(r.ownCommentsUnder(in))
+}
+
+// notesAmong are the items, of items, that are the rollout's plan and
+// its notes of steps reached, one a comment (of a comment that is several
+// items, its release planning), plan first, leaving out the comments
+// picked already. It marks them quoted.
+func (k rollout) notesAmong(items, picked []*evidence.Evidence, quoted *quoteSet) []*evidence.Evidence {
+	var out []*evidence.Evidence
+	for _, c := range append([]evidence.Comment{k.plan}, k.reached...) {
+		taken := func(e *evidence.Evidence) bool {
+			return e.Source == evidence.SourceComment && e.SourceID == c.ID
+		}
+		if slices.ContainsFunc(picked, taken) || slices.ContainsFunc(out, taken) {
+			continue
+		}
+		var note *evidence.Evidence
+		for _, e := range items {
+			if taken(e) && (note == nil || e.Category == evidence.CatReleasePlanning) {
+				note = e
+			}
+		}
+		if note != nil {
+			out = append(out, note)
+			quoted.add(note.Excerpt)
+		}
+	}
+	return out
 }

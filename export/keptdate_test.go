@@ -73,3 +73,49 @@ func TestKeptDate(t *testing.T) {
 		}
 	}
 }
+
+func TestRolloutKept(t *testing.T) {
+	at := func(month time.Month, day, hour int) time.Time {
+		return time.Date(2026, month, day, hour, 0, 0, 0, time.UTC)
+	}
+	comment := func(id string, when time.Time, text string) evidence.Comment {
+		return evidence.Comment{ID: id, At: when, Text: text}
+	}
+	const replan = "3DS work slipped a week because of the PSD2 test cards from the acquirer. new plan: 5% on Aug 25, 25% two weeks later, 100% end of September if failures stay flat"
+	plan := comment("1", at(8, 10, 9), replan)
+	five := comment("2", at(8, 25, 10), "at 5% of web traffic since this morning. watching payment failures on the dashboard")
+	twentyFive := comment("3", at(9, 8, 15), "25% now. payment failure rate 0.81% vs 0.79% control, within noise")
+	hundred := comment("4", at(9, 30, 11), "100% on web. flag stays for another two weeks then I'll remove it")
+	const kept = "it reached 100% on 30 September, as I had re-planned on 10 August (“new plan: 5% on Aug 25, 25% two weeks later, 100% end of September if failures stay flat”), " +
+		"with 5% on 25 August and 25% on 8 September on the days planned"
+	for _, tt := range []struct {
+		name     string
+		comments []evidence.Comment
+		want     string // "" for no rollout kept
+	}{
+		{"every step on its day", []evidence.Comment{plan, five, twentyFive, hundred}, kept},
+		{"an outcome written later does not move the day a step was reached", []evidence.Comment{plan, five, twentyFive, hundred,
+			comment("5", at(10, 14, 16), "shipped to 100% on Sep 30. conversion up from 2.1% to 2.6%")}, kept},
+		{"a step a day late is no plan kept", []evidence.Comment{plan, five, comment("3", at(9, 9, 15), "25% now, failures flat"), hundred}, ""},
+		{"a step not reported is no plan kept", []evidence.Comment{plan, five, hundred}, ""},
+		{"100% in the last week of the month planned is the end of it", []evidence.Comment{plan, five, twentyFive,
+			comment("4", at(9, 26, 11), "100% on web")},
+			"it reached 100% on 26 September, as I had re-planned on 10 August (“new plan: 5% on Aug 25, 25% two weeks later, 100% end of September if failures stay flat”), " +
+				"with 5% on 25 August and 25% on 8 September on the days planned"},
+		{"a rate at a step's share is no step reached", []evidence.Comment{plan, five,
+			comment("3", at(9, 8, 15), "payment failure rate at 25% on the new flow, holding"), hundred}, ""},
+		{"a plan a later one replaced is not the plan kept", []evidence.Comment{
+			comment("0", at(7, 1, 9), "ramp plan: 5% on Jul 20, 100% on Aug 3"), comment("9", at(7, 20, 9), "at 5% since this morning"),
+			plan, five, twentyFive, hundred}, kept},
+		{"a plan given once, not re-planned", []evidence.Comment{
+			comment("1", at(8, 10, 9), "rollout: 10% on the 24th, 100% a week later"),
+			comment("2", at(8, 24, 9), "at 10% of users since this morning"), comment("3", at(8, 31, 17), "we're at 100% now")},
+			"it reached 100% on 31 August, as I had planned on 10 August (“rollout: 10% on the 24th, 100% a week later”), with 10% on 24 August on the day planned"},
+		{"one dated share is no staged plan", []evidence.Comment{comment("1", at(8, 10, 9), "100% on Aug 25"), comment("2", at(8, 25, 9), "100% on web")}, ""},
+	} {
+		got, _ := rolloutKept(tt.comments)
+		if got.kept != tt.want {
+			t.Errorf("%s: rolloutKept = %q, want %q", tt.name, got.kept, tt.want)
+		}
+	}
+}

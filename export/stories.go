@@ -217,7 +217,7 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 		groups := slices.Clone(in.groups)
 		slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(r.storyWeight(b), r.storyWeight(a)) })
 		for _, g := range groups {
-			if !answers(in, g.category.ID) {
+			if !r.answers(in, g.category.ID) {
 				continue
 			}
 			if q := g.category.StoryQuestion; q != "" && quoted[g.category.ID] && !slices.Contains(ranked[i], q) {
@@ -253,11 +253,20 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 // planning) is a release that went out, not one at risk whose result is
 // "the issue is not done yet", nor one whose date the user called off
 // ("NO-GO … deployment on 16th is cancelled"): that is a trade-off story.
-func answers(in initiative, category string) bool {
+// A date called off and then re-planned and kept step by step ("3DS work
+// slipped a week … new plan: 5% on Aug 25, …", then each step on its
+// day) is the deadline story at its best.
+func (r *report) answers(in initiative, category string) bool {
 	if category != evidence.CatReleasePlanning {
 		return true
 	}
-	return in.status() == "done" && !slices.ContainsFunc(in.items, func(e *evidence.Evidence) bool {
+	if in.status() != "done" {
+		return false
+	}
+	if _, kept := r.rolloutOf(in); kept {
+		return true
+	}
+	return !slices.ContainsFunc(in.items, func(e *evidence.Evidence) bool {
 		return len(goNoGoReleases(e.Excerpt, true)) > 0 || calledOff.MatchString(e.Excerpt)
 	})
 }
@@ -265,9 +274,10 @@ func answers(in initiative, category string) bool {
 // keptFirst narrows the stories able to answer a question about release
 // planning ("a time you delivered against a deadline") to those whose
 // result tells a date kept ("it went live on 22 August, as I had said on
-// 10 August"), when any has one: that answers the question in Jira's own
+// 10 August", "it reached 100% on 30 September, as I had re-planned on 10
+// August"), when any has one: that answers the question in Jira's own
 // record, where a stronger story of planning could only say it is done.
-func keptFirst(able [][]initiative, category string) [][]initiative {
+func (r *report) keptFirst(able [][]initiative, category string) [][]initiative {
 	if category != evidence.CatReleasePlanning {
 		return able
 	}
@@ -275,7 +285,8 @@ func keptFirst(able [][]initiative, category string) [][]initiative {
 	found := false
 	for i, tier := range able {
 		kept[i] = slices.DeleteFunc(slices.Clone(tier), func(in initiative) bool {
-			return in.hasOutcome || keptDate(ownCommentsOn(in.epic, in.epicItems)) == ""
+			_, rolloutKept := r.rolloutOf(in)
+			return !rolloutKept && (in.hasOutcome || keptDate(ownCommentsOn(in.epic, in.epicItems)) == "")
 		})
 		found = found || len(kept[i]) > 0
 	}
@@ -330,8 +341,16 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 		if i := slices.IndexFunc(r.taxonomy, func(c evidence.Category) bool { return c.ID == category }); i >= 0 {
 			title = r.taxonomy[i].Title
 		}
-		return answer{in: in, found: found, note: fmt.Sprintf("none of your stories shows %s, the kind of work %q asks about; this is your strongest story, tagged with the questions it does answer",
-			strings.ToLower(title), evidence.OneLine(question))}
+		lacks := "none of your stories shows " + strings.ToLower(title)
+		if _, any := strongestBy(r.weightOf(category), false, tiers...); any {
+			// Its kind of work is there, in stories that cannot answer
+			// the question (see answers, which narrows release planning
+			// alone): "none shows release planning" under a story that
+			// quotes a plan tells the user the tool did not read it.
+			lacks = "your stories show " + strings.ToLower(title) + ", but of no release that went out as planned"
+		}
+		return answer{in: in, found: found, note: fmt.Sprintf("%s, the kind of work %q asks about; this is your strongest story, tagged with the questions it does answer",
+			lacks, evidence.OneLine(question))}
 	}
 	a := answer{in: in, found: found, question: q}
 	if category == "" {
@@ -458,24 +477,28 @@ var (
 	// names a day, a sprint or an issue: "8 of last week's 40 pages",
 	// "4% of payment confirmations", "about 12 days", "1,800 orders";
 	// not "the 22nd", "Sprint 57", "OPS-1216" or "ETA 16 Feb".
-	measures = regexp.MustCompile(`(?i)\d\s?%|\bpercent\b|\b\d[\d,.]* (?:of|out of) (?:\S+ ){0,3}?\d|\b\d[\d,.]*\s?(?:x|×)(?:\s|$)|` +
-		`(?:^|[^\w-])(?:~|about |over |under )?\d[\d,.]*\s?k? (?:\w+ )?(?:users?|customers?|merchants?|tickets?|pages?|orders?|errors?|requests?|` +
+	// A number ends on a digit: in "doesn't make 5.2, the store
+	// submission" the version is not 5.2 stores.
+	measures = regexp.MustCompile(`(?i)\d\s?%|\bpercent\b|\b\d+(?:[,.]\d+)* (?:of|out of) (?:\S+ ){0,3}?\d|\b\d+(?:[,.]\d+)*\s?(?:x|×)(?:\s|$)|` +
+		`(?:^|[^\w-])(?:~|about |over |under )?\d+(?:[,.]\d+)*\s?k? (?:\w+ )?(?:users?|customers?|merchants?|tickets?|pages?|orders?|errors?|requests?|` +
 		`incidents?|calls?|people|sessions?|sign-?ups?|transactions?|payments?|complaints?|alerts?|hours?|minutes?|days?|weeks?|ms|seconds?|` +
 		`points?|services?|devices?|installs?|visits?|clicks?|reports?|cases?|members?|stores?|accounts?|records?|jobs?|builds?|deploys?|releases?)\b`)
 
 	// planned finds numbers that are what a plan says, not what it was
 	// made on (see measured): a rollout's steps ("5% on Aug 25", "25% two
 	// weeks later", "the 5% ramp", "turn it on for 25% of merchants the
-	// week after"), a day counted from another ("2 weeks later"), a version
-	// ("the 4.14 release") and a count of work done ("3 of 5 stories").
+	// week after") and where it stands ("at 5% of web traffic", "25% now",
+	// "100% on web"), a day counted from another ("2 weeks later"), a
+	// version ("the 4.14 release", "5.2 next week") and a count of work
+	// done ("3 of 5 stories").
 	planned = regexp.MustCompile(`(?i)` +
 		`\b(?:ramp\w*(?: up)?|roll\w* (?:it |this )?out|rollout|turn\w* (?:it |this )?on|enabl\w*(?: it| this)?|open\w*(?: it| this)?|ship\w*|expos\w*(?: it| this)?)\s+(?:to|for|at)\s+(?:about |~)?\d+(?:\.\d+)?\s?%|` +
-		`\b\d+(?:\.\d+)?\s?%(?:\s+(?:ramp|rollout|roll-out|canary|exposure|of traffic)\b|` +
+		`\b\d+(?:\.\d+)?\s?%(?:\s+(?:ramp|rollout|roll-out|canary|exposure|now|of (?:\w+ )?traffic|on (?:web|ios|android|mobile|desktop))\b|` +
 		`(?: of \w+)?,?\s+(?:(?:(?:on|by|from|until|after|before)\s+(?:the\s+)?(?:\d|` + dayWords + `)|(?:in|at)\s+(?:the\s+)?` + dayWords + `)|` +
 		`(?:end|start|middle|beginning) of\b|mid-|(?:early|late|next|tomorrow|today|tonight)\b|` +
 		`(?:the |a |one |two |three |four |\d+ )?(?:days?|weeks?|months?|sprints?) (?:later|after)\b))|` +
 		`\b\d+ (?:days?|weeks?|months?|sprints?) (?:later|after|from now)\b|` +
-		`\b(?:release|version|v|app|build)\s?\d+(?:\.\d+)+\b|\b\d+(?:\.\d+)+ (?:releases?|versions?|builds?)\b|\b\d+\.\d+\.\d+\b|` +
+		`\b(?:release|version|v|app|build)\s?\d+(?:\.\d+)+\b|\b\d+(?:\.\d+)+ (?:next|this|last)\b|\b\d+(?:\.\d+)+ (?:releases?|versions?|builds?)\b|\b\d+\.\d+\.\d+\b|` +
 		`\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?: (?:of|out of) (?:the |our )?(?:\d+|\w+))? (?:user )?(?:stor(?:y|ies)|issues?|tasks?|sub-?tasks?|epics?|PRs?|pull requests?|tickets? (?:are |were )?(?:done|merged|closed|complete|completed))\b`)
 )
 
@@ -495,13 +518,19 @@ func measured(text string) string { return planned.ReplaceAllString(text, "") }
 // the numbers are what was decided.
 var onGrounds = regexp.MustCompile(`(?i)\b(?:because|since|given(?: that)?|due to|which means|based on|according to|looking at|the data|telemetry|dashboards? shows?)\b`)
 
+// setAgainst finds a number weighed against another, a baseline or a
+// control group: "payment failure rate 0.81% vs 0.79% control". A call
+// made with it rests on the comparison.
+var setAgainst = regexp.MustCompile(`(?i)\d\s?%?\s+(?:vs\.?|versus|against|compared (?:to|with))\s+(?:\S+\s+)?\d`)
+
 // asksAboutData reports whether a question asks about deciding from data.
 func asksAboutData(question string) bool { return dataWords.MatchString(question) }
 
 // fromData ranks an item as evidence of deciding from data: 3 for a call
 // in the user's words (a decision, a priority, a release's or a sprint's
 // scope) whose grounds are a number ("Raising priority because it is 8 of
-// last week's 40 pages on its own"), 2 for one that measures something and
+// last week's 40 pages on its own") or a number set against another ("25%
+// now. payment failure rate 0.81% vs 0.79% control"), 2 for one that measures something and
 // gives a reason, 1 for one that measures something, 0 for anything else.
 // A rollout's steps, a date, a version and a count of work done are what
 // a plan says, not a number it rests on (see planned): "new plan: 5% on
@@ -515,7 +544,7 @@ func fromData(e *evidence.Evidence) int {
 	switch {
 	case !measures.MatchString(text):
 		return 0
-	case onGrounds.MatchString(text) && measures.MatchString(text[onGrounds.FindStringIndex(text)[0]:]):
+	case onGrounds.MatchString(text) && measures.MatchString(text[onGrounds.FindStringIndex(text)[0]:]), setAgainst.MatchString(text):
 		return 3
 	case givesReason.MatchString(text):
 		return 2
@@ -595,7 +624,9 @@ func strongestBy(weigh func(initiative) float64, firstTier bool, tiers ...[]init
 // the user's own has no standard one), and the kind of work it matched.
 // When no kind of work matches, it returns the strongest initiative of the
 // first tier that has any (epics before issues on no epic) with neither:
-// the story does not answer the question, and is not tagged with it.
+// the story does not answer the question, and is not tagged with it. When
+// one matches but no story can answer it (see answers), it returns the
+// kind and no story.
 func (r *report) bestFor(question string, tiers ...[]initiative) (initiative, string, string, bool) {
 	words := questionWords(question)
 	best, bestScore := evidence.Category{}, 0
@@ -632,13 +663,16 @@ func (r *report) bestFor(question string, tiers ...[]initiative) (initiative, st
 	// none, the strongest story, untagged.
 	var able [][]initiative
 	for _, tier := range tiers {
-		able = append(able, slices.DeleteFunc(slices.Clone(tier), func(in initiative) bool { return !answers(in, best.ID) }))
+		able = append(able, slices.DeleteFunc(slices.Clone(tier), func(in initiative) bool { return !r.answers(in, best.ID) }))
 	}
 	if bestScore > 0 && !slices.ContainsFunc(able, func(tier []initiative) bool { return len(tier) > 0 }) {
-		bestScore = 0
+		// The kind is there, in no story that can answer it: the caller
+		// tells the strongest and says why, rather than that no kind of
+		// work answers the question.
+		return initiative{}, "", best.ID, false
 	}
 	if bestScore > 0 {
-		tiers = keptFirst(able, best.ID)
+		tiers = r.keptFirst(able, best.ID)
 	}
 	pick, found := strongestBy(r.weightOf(best.ID), bestScore == 0, tiers...)
 	switch {
@@ -730,8 +764,14 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 		}
 	}
 	var picked []*evidence.Evidence
+	kept, rolledOut := r.rolloutOf(in)
 	if focus != nil {
 		picked = r.pickFocus(focus, written, edits, quoted)
+		if rolledOut && len(picked) > 0 && picked[0].Category == evidence.CatReleasePlanning {
+			// A rollout picked for its planning is told by its steps: the
+			// plan alone would stop the story at a promise.
+			picked = append(picked, kept.notesAmong(written, picked, quoted)...)
+		}
 		if len(picked) > 0 {
 			written = slices.DeleteFunc(slices.Clone(written), func(e *evidence.Evidence) bool {
 				return slices.Contains(picked, e) || !in.onNoEpic && e.Category == picked[0].Category
@@ -824,6 +864,11 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 		}
 		s.result = append(s.result, r.storyResult(in, before, in.outcome), resultPart{text: in.whatFollowed(s.Actions)},
 			resultPart{text: r.laterPhase(in, s.Actions)})
+		if rolledOut {
+			// The outcome says where it ended, seldom that it ended
+			// when planned.
+			s.result = append(s.result, resultPart{text: nextSentence(s.result) + upperFirst(kept.kept) + "."})
+		}
 	default:
 		// What Jira shows, and nothing the reader should not see: the
 		// command that records the outcome goes to the lint (stderr).
@@ -833,8 +878,12 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 				shows += ", and the epic is done"
 			}
 			if in.status() == "done" {
-				if kept := keptDate(ownCommentsOn(in.epic, in.epicItems)); kept != "" {
-					shows = "What Jira shows: " + kept + "; " + doneShare(t.done, t.issues)
+				said := keptDate(ownCommentsOn(in.epic, in.epicItems))
+				if said == "" && rolledOut {
+					said = kept.kept
+				}
+				if said != "" {
+					shows = "What Jira shows: " + said + "; " + doneShare(t.done, t.issues)
 				}
 			}
 			s.result = append(s.result, resultPart{text: shows + "."})
@@ -851,6 +900,22 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 		}
 	}
 	return s
+}
+
+// nextSentence is what opens a sentence after the parts of a result: a
+// stop, unless they end with one.
+func nextSentence(parts []resultPart) string {
+	text := ""
+	for _, part := range parts {
+		text += part.text
+		if part.source != "" {
+			text += " (" + part.source + ")"
+		}
+	}
+	if strings.HasSuffix(strings.TrimSpace(text), ".") {
+		return " "
+	}
+	return ". "
 }
 
 // laterPhase says where the phase after the one whose result a story

@@ -1207,8 +1207,15 @@ func TestFromData(t *testing.T) {
 		"This ships in platform-2026.09; we turn it on for 25% of merchants the week after and for everyone on the 9th if the numbers hold.":                                 0,
 		"Decision: the 5% ramp starts mid-August, because the vault work is done.":                                                                                           0,
 		"Moving this to the 4.14 release, because 3 of 5 stories are merged and code freeze is on the 1st.":                                                                  0,
-		"Holding the ramp at 25%: payment failure rate 0.81% vs 0.79% control, within noise.":                                                                                1,
-		"Go/No-Go for 4.12 (re-assessment): GO. Both sev-2 are closed and verified, regression re-run 99.1% pass, no new defects.":                                           1,
+		"Holding the ramp at 25%: payment failure rate 0.81% vs 0.79% control, within noise.":                                                                                3,
+		// Where a rollout stands, a version said with when it ships and a
+		// version before a comma are no measure either.
+		"at 5% of web traffic since this morning. watching payment failures on the dashboard":                                      0,
+		"25% now. payment failure rate 0.81% vs 0.79% control, within noise":                                                       3,
+		"where we are: cart restore is done and going out in 5.2 next week. SDK v4 is waiting for PagTech, I moved it to 5.3.":     0,
+		"ok so this one doesn't make 5.2, the store submission is on 21/07 and we won't have tested 3DS by then. moving to 5.3.":   0,
+		"putting this above the onboarding copy. 'where is my order' is 22% of support tickets, the carousel can wait a sprint":    1,
+		"Go/No-Go for 4.12 (re-assessment): GO. Both sev-2 are closed and verified, regression re-run 99.1% pass, no new defects.": 1,
 	} {
 		e := jiraItem(storyFraud, evidence.SourceComment, "1", "2026-09-04T10:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8, text)
 		if got := fromData(&e); got != want {
@@ -1645,5 +1652,113 @@ func TestStoriesQuestionTellsAProgressNoteAsAnUpdate(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// rampedRefunds is PAY-120, the done epic of typicalPortfolio, with a
+// rollout the user re-planned on the epic and ramped on a story under it,
+// each step reported on its day, the last in a comment that is no
+// evidence; reached moves the 25% step's note.
+func rampedRefunds(reached25 string) evidence.Portfolio {
+	ramp := fixtureIssue{"10154", "PAY-154", "Story", "Ramp self-service refunds 5% -> 25% -> 100%", "PAY-120", me, "done", nil}
+	p := typicalPortfolio()
+	notes := []evidence.Evidence{
+		jiraItem(ramp, evidence.SourceComment, "10961", "2026-08-25T10:00:00Z", evidence.CatReleasePlanning, "comment.rollout", 0.7,
+			"at 5% of web traffic since this morning. watching refund errors on the dashboard"),
+		jiraItem(ramp, evidence.SourceComment, "10962", reached25, evidence.CatReleasePlanning, "comment.rollout", 0.7,
+			"25% now. refund error rate 0.41% vs 0.40% control, within noise"),
+	}
+	const plan = "Bank API work slipped a week. new plan: 5% on Aug 25, 25% two weeks later, 100% end of September if errors stay flat"
+	p.Evidence = append(p.Evidence, append(notes,
+		jiraItem(storyRefund, evidence.SourceComment, "10960", "2026-08-10T09:15:00Z", evidence.CatReleasePlanning, "comment.rollout", 0.7, plan))...)
+	for i := range p.Epics {
+		if p.Epics[i].Key == "PAY-120" {
+			p.Epics[i].Comments = append(p.Epics[i].Comments, evidence.Comment{ID: "10960", At: at("2026-08-10T09:15:00Z"), Author: me, Text: plan})
+		}
+	}
+	var own []evidence.Comment
+	for _, e := range notes {
+		own = append(own, evidence.Comment{ID: e.SourceID, At: e.OccurredAt, Author: me, Text: e.Excerpt})
+	}
+	p.OwnComments = append(p.OwnComments, evidence.IssueComments{SiteName: "acme", Key: ramp.key,
+		Comments: append(own, evidence.Comment{ID: "10963", At: at("2026-09-30T11:00:00Z"), Author: me, Text: "100% on web. flag stays for two weeks"})})
+	return p
+}
+
+// Asked about a deadline, pmfolio tells the rollout the user re-planned
+// after a slip and then kept step by step: the result says so and the
+// action quotes the notes of the steps reached, not only the plan. Before,
+// the slip made the story "called off", and the note said none of the
+// stories showed release planning, under a story that quoted the plan.
+func TestADeadlineStoryTellsARolloutKeptStepByStep(t *testing.T) {
+	doc, lint := storiesFor(t, rampedRefunds("2026-09-08T15:00:00Z"), "a time you delivered against a deadline")
+	if len(doc.Stories) != 1 || doc.Stories[0].Epic.Key != "PAY-120" {
+		t.Fatalf("the deadline story is %+v, want PAY-120's, whose rollout was kept", doc.Stories)
+	}
+	s := doc.Stories[0]
+	if len(s.Questions) == 0 || s.Questions[0] != "a time you delivered against a deadline" {
+		t.Errorf("the story leads with %q, want the deadline question", s.Questions)
+	}
+	if want := "It reached 100% on 30 September, as I had re-planned on 10 August (“new plan: 5% on Aug 25, 25% two weeks later, 100% end of September if errors stay flat”), " +
+		"with 5% on 25 August and 25% on 8 September on the days planned."; !strings.Contains(s.Result, want) {
+		t.Errorf("result = %q, want it to say %q", s.Result, want)
+	}
+	for _, id := range []string{"10960", "10961", "10962"} {
+		if !slices.ContainsFunc(s.Actions, func(a actionJSON) bool {
+			return strings.HasSuffix(a.Link, "focusedCommentId="+id+"&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-"+id)
+		}) {
+			t.Errorf("the actions do not quote comment %s, the plan or a step reached: %q", id, s.Action)
+		}
+	}
+	if strings.Contains(lint, "note:") {
+		t.Errorf("stderr = %q, want no note: the story answers the question", lint)
+	}
+
+	// A step reported a day late keeps no plan: the slip is a date called
+	// off, and the note says the release planning is there, not that there
+	// is none.
+	doc, lint = storiesFor(t, rampedRefunds("2026-09-09T15:00:00Z"), "a time you delivered against a deadline")
+	if len(doc.Stories) == 1 && strings.Contains(doc.Stories[0].Result, "as I had re-planned") {
+		t.Errorf("a step reached late is told as kept: %q", doc.Stories[0].Result)
+	}
+	if want := "note: your stories show release planning, but of no release that went out as planned"; !strings.Contains(lint, want) {
+		t.Errorf("stderr = %q, want %q: PAY-120 quotes a plan", lint, want)
+	}
+}
+
+// A question about data is answered by a call that rests on a number: the
+// share a rollout is at is none, so where an initiative has only that,
+// the story of an issue whose call does is told.
+func TestStoriesQuestionAboutDataFallsBackToAnIssueWithACallOnANumber(t *testing.T) {
+	p := typicalPortfolio()
+	p.Evidence = append(p.Evidence,
+		jiraItem(storyFraud, evidence.SourceComment, "10970", "2026-09-04T10:00:00Z", evidence.CatReleasePlanning, "comment.rollout", 0.7,
+			"at 5% of web traffic since this morning. watching refund errors on the dashboard"))
+	onData := "putting this above the onboarding copy. 'where is my order' is 22% of support tickets, the carousel can wait a sprint"
+	withCall := p
+	withCall.Evidence = append(slices.Clone(p.Evidence),
+		jiraItem(checkoutBug, evidence.SourceComment, "10971", "2026-09-05T10:00:00Z", evidence.CatPrioritization, "comment.priority", 0.8, onData),
+		jiraItem(checkoutBug, evidence.SourceComment, "10972", "2026-09-06T10:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8,
+			"Decision: the Safari fix ships alone, the wallet copy waits for 2026.08."))
+	doc, lint := storiesFor(t, withCall, "a time you used data to make a decision")
+	if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != checkoutBug.key {
+		t.Fatalf("the data story is %+v, want %s's, where the call on a number is", doc.Stories, checkoutBug.key)
+	}
+	s := doc.Stories[0]
+	if len(s.Questions) == 0 || s.Questions[0] != "a time you used data to make a decision" ||
+		!slices.ContainsFunc(s.Actions, func(a actionJSON) bool { return a.Excerpt == onData }) {
+		t.Errorf("story tagged %q quoting %q, want it to lead with the data question and quote the call on a number", s.Questions, s.Action)
+	}
+	if strings.Contains(lint, "note:") {
+		t.Errorf("stderr = %q, want no note", lint)
+	}
+	// Without it, no story is tagged with the question: "at 5% of web
+	// traffic" is where a rollout stands, not a number a call rests on.
+	doc, lint = storiesFor(t, p, "a time you used data to make a decision")
+	if len(doc.Stories) != 1 || slices.Contains(doc.Stories[0].Questions, "a time you used data to make a decision") {
+		t.Errorf("stories %+v, want one not tagged with the data question", doc.Stories)
+	}
+	if !strings.Contains(lint, "note: no decision or priority call you wrote weighs a number") {
+		t.Errorf("stderr = %q, want a note that no call weighs a number", lint)
 	}
 }

@@ -47,7 +47,11 @@ closes it with a number ("Resolved: lag back under 5 seconds at 16:05"); without
 they say what Jira shows, and standard error names them. What Jira shows includes a date
 kept: a go-live date you gave in a comment ("Go-live date of 22nd is still holding") and
 your comment that it went live that day ("4.13 deployed successfully") read "it went live
-on 22 August, as I had said on 10 August (…)".
+on 22 August, as I had said on 10 August (…)"; so does a staged rollout you planned with
+dated steps ("new plan: 5% on Aug 25, 25% two weeks later, 100% end of September") whose
+every step your notes on the epic or its issues report on its day ("25% now", "100% on
+web"): "it reached 100% on 30 September, as I had re-planned on 10 August (…)", after an
+outcome too. A story told for a deadline then quotes those notes as well as the plan.
 
 --question "a time you handled conflicting priorities" writes the one story that answers
 it best: the initiative, incident or issue with the strongest evidence of the kind of
@@ -62,8 +66,10 @@ Y", "instead of"), or else your strongest story, not tagged with it, and a note 
 standard error, as a question no kind of work answers ("a time you failed") does. A
 question about data ("used data to make a decision", "metrics", "numbers") gets the story
 where a call of yours rests on a number ("Raising priority because it is 8 of last week's
-40 pages"), quoting it, and leads with "a time you used data to make a decision"; without
-one, your strongest story and a note.`,
+40 pages", "25% now. payment failure rate 0.81% vs 0.79% control"), quoting it, and leads
+with "a time you used data to make a decision", an issue's story if no initiative has
+one; a date, a version or the share a rollout is at ("at 5% of web traffic") is no such
+number. Without one, your strongest story and a note.`,
 		Example: `  pmfolio stories
   pmfolio stories --top 5 --since 2y -o stories.md
   pmfolio stories --question "a time you handled conflicting priorities"

@@ -98,6 +98,8 @@ func writeExplained(w *bufio.Writer, b bullet) {
 	case res == nil:
 	case res.From == resultFromOutcome:
 		w.WriteString("    the result: as you stated it with pmfolio outcome " + res.Epic + "\n")
+	case res.Link != "" && res.From == resultFromIssue:
+		w.WriteString("    the result: quoted from the Jira issue " + res.Link + "\n")
 	case res.Link != "":
 		w.WriteString("    the result: quoted from the Jira comment " + res.Link + "\n")
 	default: // redacted
@@ -172,10 +174,11 @@ type bulletResult struct {
 	// incident, the incident's issue.
 	Epic string `json:"epic"`
 	// From is resultFromOutcome for the user's own statement, else
-	// resultFromComment.
+	// resultFromComment, or resultFromIssue for an issue's description
+	// (an incident's postmortem).
 	From string `json:"from"`
-	// Link is the Jira comment's link; empty for the user's statement, and
-	// when redacted.
+	// Link is the Jira comment's (or issue's) link; empty for the user's
+	// statement, and when redacted.
 	Link string `json:"link"`
 	// Change is the change the result states with its baseline, worked
 	// out, when it states one.
@@ -186,6 +189,7 @@ type bulletResult struct {
 const (
 	resultFromOutcome = "pmfolio outcome"
 	resultFromComment = "jira comment"
+	resultFromIssue   = "jira issue"
 )
 
 // bulletNumber is one number a bullet states and what it counts.
@@ -1567,17 +1571,25 @@ func (r *report) namedIncident(counted map[issueRef]bool, single bool) (clause, 
 			continue
 		}
 		name := "“" + incidentName(in.title) + "”"
-		quote := incidentResult(in)
-		if quote == "" {
+		var res *bulletResult
+		if quote := incidentResult(in); quote != "" {
+			res = &bulletResult{Text: quote, Epic: in.outcome.Epic.Key, From: resultFromOutcome}
+			if !in.outcome.Mine {
+				res.From, res.Link = resultFromComment, evidence.CommentURL(in.outcome.Epic.URL, in.outcome.Comment.ID)
+			}
+		} else if quote, e := incidentImpact(in); quote != "" {
+			res = &bulletResult{Text: quote, Epic: e.IssueKey, From: resultFromComment, Link: e.RecordURL()}
+			if e.Source == evidence.SourceIssue {
+				res.From = resultFromIssue
+			}
+		}
+		if res == nil {
 			if single {
 				return said(name), true
 			}
 			continue
 		}
-		res := &bulletResult{Text: quote, Epic: in.outcome.Epic.Key, From: resultFromOutcome}
-		if !in.outcome.Mine {
-			res.From, res.Link = resultFromComment, evidence.CommentURL(in.outcome.Epic.URL, in.outcome.Comment.ID)
-		}
+		quote := res.Text
 		c := said(name + " (" + quote + ")")
 		c.result = res
 		return c, true
@@ -1606,8 +1618,35 @@ func incidentResult(in initiative) string {
 	if !in.hasOutcome {
 		return ""
 	}
+	best, _ := incidentClause(in.outcome.Text, in.outcome.Comment.At)
+	return best
+}
+
+// incidentImpact is whom an incident hit in the user's own words on it
+// when its closing note does not say: Kaveri's closed on the clean-up ("all
+// 4,312 payments credited status updated"), and her postmortem said "4,312
+// payments were delayed by ~3 hours". It returns the item it quotes, the
+// first of those that say it best; "" when none says whom it hit.
+func incidentImpact(in initiative) (string, *evidence.Evidence) {
+	best, bestRank, from := "", 0, (*evidence.Evidence)(nil)
+	for _, e := range in.items {
+		text, rank := incidentClause(strings.TrimRight(e.Excerpt, "…. "), e.OccurredAt)
+		if rank >= incidentHit && rank > bestRank {
+			best, bestRank, from = text, rank, e
+		}
+	}
+	return best, from
+}
+
+// incidentHit is the rank of a clause that says whom an incident hit.
+const incidentHit = 2
+
+// incidentClause is the clause of text, written at, that best says what an
+// incident came to, and its rank: incidentHit for whom it hit, one more
+// for how long, 1 for how long alone; "" and 0 when it says neither.
+func incidentClause(text string, at time.Time) (string, int) {
 	best, bestRank := "", 0
-	for _, c := range resultClauses(withoutAddresses(evidence.OneLine(in.outcome.Text))) {
+	for _, c := range resultClauses(withoutAddresses(evidence.OneLine(text))) {
 		// "closing: 76 minutes of errors …" is what comes after the colon;
 		// "Customer impact: 148 merchants" is whole.
 		if before, after, ok := strings.Cut(c.text, ": "); ok && strings.ContainsAny(after, "0123456789") && !incidentHarm.MatchString(before) {
@@ -1620,7 +1659,7 @@ func incidentResult(in initiative) string {
 		// Whom it hit, said as harm: "all 4,312 payments credited status
 		// updated" is the clean-up, not what was at stake.
 		if incidentReach.MatchString(c.text) && incidentHarm.MatchString(c.text) {
-			rank += 2
+			rank += incidentHit
 		}
 		if incidentLength.MatchString(c.text) {
 			rank++
@@ -1630,18 +1669,18 @@ func incidentResult(in initiative) string {
 		}
 	}
 	if best == "" {
-		return ""
+		return "", 0
 	}
 	// "between 13:55 and 14:38" says nothing on a résumé read without the
 	// day.
 	best = strings.TrimSpace(clockRange.ReplaceAllString(best, ""))
-	return evidence.LowerFirst(datedDays(shortenResult(best), in.outcome.Comment.At))
+	return evidence.LowerFirst(datedDays(shortenResult(best), at)), bestRank
 }
 
 var (
 	// incidentReach is a number of the people or things an incident hit:
-	// "~3,100 users", "1,800 card orders", "438 merchants".
-	incidentReach = regexp.MustCompile(`(?i)\d[\d,.]*\+?\s*k?\s+(?:[a-z-]+\s+)?(?:users|customers|merchants|orders|payments|sessions|accounts|transactions|requests|calls|people|stores|shops|members|patients|drivers|riders|devices|bookings|tickets|clients|tenants|sites|messages|emails|jobs|shipments|deliveries)\b`)
+	// "~3,100 users", "1,800 card orders", "4,300 NEFT outward payments".
+	incidentReach = regexp.MustCompile(`(?i)\d[\d,.]*\+?\s*k?\s+(?:[a-z-]+\s+){0,2}(?:users|customers|merchants|orders|payments|sessions|accounts|transactions|requests|calls|people|stores|shops|members|patients|drivers|riders|devices|bookings|tickets|clients|tenants|sites|messages|emails|jobs|shipments|deliveries)\b`)
 	// incidentHarm says the people or things counted were hurt: "hit",
 	// "failed", "affected", "errors for", "impact".
 	incidentHarm = regexp.MustCompile(`(?i)\b(?:hit|failed|failing|affected|impacted|impact|errors?|delayed|stuck|pending|lost|down|dropped|could ?n[o']t|unable|missed|declined|timed out|crash(?:ed|es|ing)?)\b`)

@@ -702,6 +702,33 @@ func TestIncidentNameAndResult(t *testing.T) {
 	}
 }
 
+// When the closing note tells only the clean-up, whom the incident hit is
+// read from the user's other words on it, the postmortem first when it says
+// for how long too, and the bullet's result links to where it is written.
+func TestIncidentImpactFromTheUsersOwnWords(t *testing.T) {
+	note := &evidence.Evidence{Source: evidence.SourceComment, IssueKey: "CORE-2212",
+		Excerpt: "Hi All, I am coordinating this. Impact: ~4,300 NEFT outward payments pending, customers see 'Pending' in net banking. Next update at 1 PM."}
+	rca := &evidence.Evidence{Source: evidence.SourceIssue, IssueKey: "CORE-2213",
+		Excerpt: "What happened: On 17-Sep NEFT outward batch 3 failed at 11:00 because the tablespace was full. 4,312 payments were delayed by ~3 hours.…"}
+	cleanUp := &evidence.Evidence{Source: evidence.SourceComment, IssueKey: "CORE-2212",
+		Excerpt: "Update 3 PM: ACK received from RBI, all 4,312 payments credited status updated. Resolving the incident."}
+	for _, tt := range []struct {
+		name  string
+		items []*evidence.Evidence
+		want  string
+		from  *evidence.Evidence
+	}{
+		{"the postmortem says whom and how long", []*evidence.Evidence{note, rca, cleanUp}, "4,312 payments were delayed by ~3 hours", rca},
+		{"the note that took charge says whom", []*evidence.Evidence{note, cleanUp}, "impact: ~4,300 NEFT outward payments pending", note},
+		{"only the clean-up", []*evidence.Evidence{cleanUp}, "", nil},
+	} {
+		got, from := incidentImpact(initiative{items: tt.items})
+		if got != tt.want || from != tt.from {
+			t.Errorf("%s: incidentImpact = %q from %v, want %q from %v", tt.name, got, from, tt.want, tt.from)
+		}
+	}
+}
+
 // goNoGoItems are a release manager's go/no-go calls: a GO on one
 // release, a NO-GO and its re-assessment's GO on another, a note that
 // tells of a call rather than making one, a second call on the first

@@ -202,7 +202,7 @@ func KaveriSite() *Site {
 	b.comment(relTicket["4.13"], priya, ist2026(8, 10, 18, 0), "Kindly note the UAT sign-off is delayed by 2 days, revised date 14th. Reason: CardSwitch drop 3 came on 8th instead of 6th and two UAT scenarios for card hotlisting could not be executed. Go-live date of 22nd is still holding as of now. [~hkaur] [~akulkarni] FYI.")
 	b.comment(relTicket["4.13"], harpreet, ist2026(8, 10, 19, 0), "Noted Priya, thanks for informing in advance.")
 	b.comment(relTicket["4.13"], priya, ist2026(8, 14, 19, 30), "UAT signed off by business today as per revised date. Go/No-Go scheduled for 20th 4 PM.")
-	b.comment(relTicket["4.13"], priya, ist2026(8, 20, 16, 45), "Go/No-Go for 4.13: GO with one known issue (sev-3, CORE-2244 statement PDF alignment, workaround shared with branches). Deployment on 22nd.")
+	b.comment(relTicket["4.13"], priya, ist2026(8, 20, 16, 45), "Go/No-Go for 4.13: GO with one known issue (sev-3, passbook print margin on old branch printers, workaround shared with branches). Deployment on 22nd.")
 	b.comment(relTicket["4.13"], priya, ist2026(8, 23, 3, 30), "4.13 deployed successfully. PVT done.")
 	b.status(relTicket["4.13"], priya, ist2026(8, 23, 3, 35), statusClosed, resolutionDone)
 	late := b.issue(core, typeStory, "Show GST breakup on FD closure advice", "Business wants GST breakup on the FD premature closure advice.", meena, rohit, utc2026(8, 4, 6, 0))

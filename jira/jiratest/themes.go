@@ -194,7 +194,7 @@ var epicThemes = map[string]*epicTheme{
 		urgent: []string{
 			"it blocks the production upgrade, and 1.28 support ends this quarter",
 			"{$svc} drops requests during a node drain until this is in",
-			"every chart that fails the check holds up the production date",
+			"the production date waits on it",
 		},
 		minor: []string{
 			"it only shows up on the staging cluster so far",

@@ -1414,8 +1414,8 @@ var (
 // chain of blockers: when it asks someone other than the user and its
 // writer, by a mention the team's issues (or the user's work) name, for a
 // date, nobody has answered, and that person is whom to chase: "Deepa
-// Nair asked Lakshmi Venkat for an ETA on 13 Nov and got none: chase them
-// for a date". It returns that, and their name.
+// Nair asked Lakshmi Venkat for an ETA on 13 Nov and got none: ask
+// again". It returns that, and their name.
 func (t *Team) unansweredDateAsk(is TeamIssue) (string, string, bool) {
 	var last evidence.Comment
 	on := ""
@@ -1444,7 +1444,7 @@ func (t *Team) unansweredDateAsk(is TeamIssue) (string, string, bool) {
 		if etaAsk.MatchString(q) {
 			what = "an ETA"
 		}
-		return who + " asked " + name + on + " for " + what + " on " + dayOf(last.At, t.Now) + " and got none: chase them for a date", name, true
+		return who + " asked " + name + on + " for " + what + " on " + dayOf(last.At, t.Now) + " and got none: ask again", name, true
 	}
 	return "", "", false
 }

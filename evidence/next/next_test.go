@@ -274,7 +274,7 @@ func TestDetectors(t *testing.T) {
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "Waiting on OPS-77.")}
 			}}},
 		{name: "a question to someone else on a stale block is the chase of its blocker, not a question for the team: them to chase", detector: "blocked.stale",
-			action: "Tomás asked Lakshmi Venkat for an ETA on 12 Nov and got none: chase them for a date, post it here and tell Tomás",
+			action: "Tomás asked Lakshmi Venkat for an ETA on 12 Nov and got none: ask again, post it here and tell Tomás",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory = "Blocked", "indeterminate"
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
@@ -2093,7 +2093,7 @@ func TestAnUnansweredDateAskNamesWhomToChase(t *testing.T) {
 		return got[0].Action
 	}
 	if got, want := chase(comment(tomas, days(6), "[~jonas] when will the export be ready?"), comment(tomas, days(8), "Waiting on PAY-7.")),
-		"Tomás asked Jonas on PAY-7 for a date on 12 Nov and got none: chase them for a date, post it here and tell Tomás"; got != want {
+		"Tomás asked Jonas on PAY-7 for a date on 12 Nov and got none: ask again, post it here and tell Tomás"; got != want {
 		t.Errorf("action %q, want %q", got, want)
 	}
 	if got, want := chase(comment(jonas, days(5), "Mid-December, after the freeze."), comment(tomas, days(8), "[~jonas] any ETA on PAY-7?")),
@@ -2102,7 +2102,7 @@ func TestAnUnansweredDateAskNamesWhomToChase(t *testing.T) {
 	}
 	// Your own ask is yours to chase again.
 	if got, want := chase(comment(me, days(6), "[~jonas] any ETA please?"), comment(tomas, days(8), "Waiting on PAY-7.")),
-		"You asked Jonas on PAY-7 for an ETA on 12 Nov and got none: chase them for a date, post it here and tell Tomás"; got != want {
+		"You asked Jonas on PAY-7 for an ETA on 12 Nov and got none: ask again, post it here and tell Tomás"; got != want {
 		t.Errorf("your ask: action %q, want %q", got, want)
 	}
 }

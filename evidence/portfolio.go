@@ -67,6 +67,15 @@ type IssueComments struct {
 	Comments []Comment
 }
 
+// DoneIssue is an issue resolved with its work done, not dropped (Won't
+// Do, Duplicate…), and when.
+type DoneIssue struct {
+	SiteName string
+	Key      string
+	URL      string
+	Resolved time.Time
+}
+
 // Comment is one comment on an issue.
 type Comment struct {
 	ID     string    `json:"id"` // Jira's comment id
@@ -100,6 +109,11 @@ type Portfolio struct {
 	// wrote how the work on it ended ("4.12 is live. Zero rollback."),
 	// whether or not a rule took the comment for evidence.
 	OwnComments []IssueComments
+	// DoneIssues are the issues, of those the evidence is on or names by
+	// key in its excerpts ("CHK-1419 tracks it"), that are resolved with
+	// their work done, by site and key: whether the work the user gave a
+	// date for was done by that date.
+	DoneIssues []DoneIssue
 	// People are the display names of everyone seen on the sites' issues,
 	// the user included, sorted; redaction replaces them.
 	People []string

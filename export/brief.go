@@ -1157,22 +1157,24 @@ func (in initiative) isOutcomeComment(e *evidence.Evidence) bool {
 // writeQuote writes text on one line, cut to at most max runes and
 // without a closing "Thanks all!", in quotation marks, the words with
 // writeWords (writeEscaped, or writeEscapedLinks where their web addresses
-// are to be followed), and reports whether there was anything to quote. A
+// are to be followed), and returns the words it quoted, "" when there was
+// nothing to quote. A
 // label the classifier put before the user's words ("Flag removed: ")
 // stays outside the marks: it is pmfolio's, not theirs.
-func writeQuote(w *bufio.Writer, text string, max int, writeWords func(*bufio.Writer, string)) bool {
+func writeQuote(w *bufio.Writer, text string, max int, writeWords func(*bufio.Writer, string)) string {
 	text = evidence.OneLine(text)
 	if text == "" {
-		return false
+		return ""
 	}
 	label, words := quoteLabel(text)
 	if label != "" {
 		writeEscaped(w, label+": ")
 	}
+	quoted := shortenKeepingActs(evidence.QuoteBody(words), max)
 	w.WriteString("“")
-	writeWords(w, shortenKeepingActs(evidence.QuoteBody(words), max))
+	writeWords(w, quoted)
 	w.WriteString("”")
-	return true
+	return quoted
 }
 
 // shortenKeepingActs is evidence.ShortenAtSentence, but when the cut
@@ -1263,8 +1265,8 @@ func quoteLabel(excerpt string) (label, words string) {
 }
 
 // writeProof writes one proof: what kind of work, the issue it is on
-// unless the heading above names it, the user's words quoted, and the link
-// to the record, dated. "ok so this one doesn't make 5.2" or "Won't Do: the
+// unless the heading above names it, the user's words quoted, the link
+// to the record, dated, and whether a date they committed to held. "ok so this one doesn't make 5.2" or "Won't Do: the
 // cost outweighs that" says what it is about only with its issue's
 // summary: "On “Upgrade the payment SDK to v4”: …".
 func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string) {
@@ -1276,12 +1278,14 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 		writeEscaped(w, titleUpTo(summary, proofSummaryLength))
 		w.WriteString("”: ")
 	}
-	if writeQuote(w, e.Excerpt, quoteLength, writeEscaped) {
+	quoted := writeQuote(w, e.Excerpt, quoteLength, writeEscaped)
+	if quoted != "" {
 		w.WriteByte(' ')
 	}
 	w.WriteString("(")
 	writeRecordLink(w, e)
 	w.WriteString(")")
+	writePromiseKept(w, r.view, e, quoted)
 	writeNote(w, e.Note)
 	w.WriteString("\n")
 }

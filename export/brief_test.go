@@ -467,3 +467,76 @@ func TestQuotesKeepTheWritersActWhenCut(t *testing.T) {
 		})
 	}
 }
+
+// A quote that gives a date the user committed to for work it names says,
+// after its link, that the work was done by then, when Jira shows it was:
+// the hiring manager's next question is "did you hit it?". A date missed,
+// or work dropped or not done, gets no note; the note says nothing then.
+func TestAProofSaysADateItCommittedToWasKept(t *testing.T) {
+	deprecate := fixtureIssue{"20822", "PAY-822", "Story", "Deprecate v1 /charges endpoint", "", dana, "new", nil}
+	const promise = "Checkout still calls v1 for refunds in two places. We've planned the move for early November, should be off v1 by Nov 14. CHK-1419 tracks it"
+	portfolio := func(resolved string) evidence.Portfolio {
+		p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock, Categories: evidence.Categories,
+			Evidence: []evidence.Evidence{jiraItem(deprecate, evidence.SourceComment, "70047", "2026-09-04T10:00:00Z",
+				evidence.CatCrossTeam, "comment.cross-team", 0.8, promise)}}
+		if resolved != "" {
+			p.DoneIssues = []evidence.DoneIssue{{SiteName: acme.Name, Key: "CHK-1419", URL: acme.IssueURL("CHK-1419"), Resolved: at(resolved)}}
+		}
+		return p
+	}
+	const kept = " — done 12 Nov ([CHK-1419](https://acme.atlassian.net/browse/CHK-1419)), two days early"
+	for _, tt := range []struct {
+		name, resolved, want string // want "" for no note
+	}{
+		{"done two days before the date", "2026-11-12T16:00:00Z", kept},
+		{"done on the day, late in it", "2026-11-14T23:30:00Z", " — done 14 Nov ([CHK-1419](https://acme.atlassian.net/browse/CHK-1419)), on the day"},
+		{"done weeks before says when, not how early", "2026-10-01T09:00:00Z", " — done 1 Oct ([CHK-1419](https://acme.atlassian.net/browse/CHK-1419))\n"},
+		{"done a day late", "2026-11-15T09:00:00Z", ""},
+		{"done before the date was given", "2026-09-01T09:00:00Z", ""},
+		{"not done, or dropped (the store holds no Won't Do)", "", ""},
+	} {
+		brief := render(t, formatNamed(t, "markdown"), portfolio(tt.resolved))
+		got := strings.Contains(brief, " — done ")
+		if got != (tt.want != "") || tt.want != "" && !strings.Contains(brief, "comment-70047))"+tt.want) {
+			t.Errorf("%s: the proof reads\n%s\nwant the note %q after its link", tt.name, brief, tt.want)
+		}
+	}
+
+	p := portfolio("2026-11-12T16:00:00Z")
+	for name, doc := range map[string]string{
+		"markdown": render(t, formatNamed(t, "markdown"), p),
+		"full":     render(t, formatNamed(t, "markdown-full"), p),
+		"html":     render(t, formatNamed(t, "html"), p),
+		"pdf":      strings.ReplaceAll(render(t, formatNamed(t, "pdf-text"), p), "\n", " "),
+	} {
+		if !strings.Contains(doc, "— done 12 Nov") || !strings.Contains(doc, "CHK-1419") || !strings.Contains(doc, "two days early") {
+			t.Errorf("%s does not say the date was kept:\n%s", name, doc)
+		}
+	}
+}
+
+// formatNamed is the export of formats with the name.
+func formatNamed(t *testing.T, name string) func(io.Writer, evidence.Portfolio) error {
+	t.Helper()
+	for _, f := range formats {
+		if f.name == name {
+			return f.write
+		}
+	}
+	t.Fatalf("no format %q", name)
+	return nil
+}
+
+// A redacted brief keeps the note with the placeholder of the issue it
+// names, never its key or address.
+func TestARedactedProofSaysADateKeptByPlaceholder(t *testing.T) {
+	deprecate := fixtureIssue{"20822", "PAY-822", "Story", "Deprecate v1 /charges endpoint", "", dana, "new", nil}
+	p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock, Categories: evidence.Categories,
+		Evidence: []evidence.Evidence{jiraItem(deprecate, evidence.SourceComment, "70047", "2026-09-04T10:00:00Z",
+			evidence.CatCrossTeam, "comment.cross-team", 0.8, "should be off v1 by Nov 14. CHK-1419 tracks it")},
+		DoneIssues: []evidence.DoneIssue{{SiteName: acme.Name, Key: "CHK-1419", URL: acme.IssueURL("CHK-1419"), Resolved: at("2026-11-12T16:00:00Z")}}}
+	brief := render(t, formatNamed(t, "markdown"), Redact(p, nil))
+	if !strings.Contains(brief, "tracks it” (PROJ-B-1, 2026-09-04) — done 12 Nov (PROJ-A-1), two days early") || strings.Contains(brief, "CHK-1419") {
+		t.Errorf("the redacted proof reads:\n%s", brief)
+	}
+}

@@ -46,6 +46,9 @@ type view struct {
 	issueOutcomes []evidence.IssueOutcome
 	// ownComments are the user's comments on done issues that are no epic.
 	ownComments map[issueRef][]evidence.Comment
+	// doneIssues are the issues the evidence is on or names, resolved with
+	// their work done.
+	doneIssues map[issueRef]evidence.DoneIssue
 	// teamWork are the suggestions of `pmfolio next` the user took.
 	teamWork []evidence.TeamWork
 	// epicIndex finds an epic by site and key; built on first use.
@@ -83,6 +86,10 @@ func newView(p evidence.Portfolio) *view {
 
 		issueOutcomes: p.IssueOutcomes,
 		ownComments:   make(map[issueRef][]evidence.Comment, len(p.OwnComments)),
+		doneIssues:    make(map[issueRef]evidence.DoneIssue, len(p.DoneIssues)),
+	}
+	for _, done := range p.DoneIssues {
+		v.doneIssues[issueRef{done.SiteName, done.Key}] = done
 	}
 	for _, own := range p.OwnComments {
 		v.ownComments[issueRef{own.SiteName, own.Key}] = own.Comments

@@ -155,12 +155,14 @@ func writeIssueDigest(w *bufio.Writer, r *report, first *evidence.Evidence, reco
 			writeEscaped(w, evidence.OneLine(r.categoryTitle(item.Category)))
 		}
 		w.WriteString("** ")
-		if writeQuote(w, e.Excerpt, fullQuoteMax(e.Excerpt), writeEscaped) {
+		quoted := writeQuote(w, e.Excerpt, fullQuoteMax(e.Excerpt), writeEscaped)
+		if quoted != "" {
 			w.WriteByte(' ')
 		}
 		w.WriteString("(")
 		writeDatedLink(w, e)
 		w.WriteString(")")
+		writePromiseKept(w, r.view, e, quoted)
 		if note := evidence.OneLine(e.Note); note != "" {
 			w.WriteString(", my note: ")
 			writeEscaped(w, note)

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"regexp"
 	"slices"
 	"strconv"
@@ -346,4 +347,156 @@ func (k rollout) notesAmong(items, picked []*evidence.Evidence, quoted *quoteSet
 		}
 	}
 	return out
+}
+
+// dueCue opens a date something is to be done by, in a clause: "by Nov
+// 14", "before Friday", "New ETA 2 Feb", "this now lands on 10 Jul"; not
+// a date it merely happens on ("goes live on Nov 3", "the store
+// submission is on 21/07").
+var dueCue = regexp.MustCompile(`(?i)\b(?:by|before|eta|lands? on|landing on|due(?: on| by)?)\s+`)
+
+// committedBy opens a clause in which the user commits to a date: they or
+// their team ("we'll", "I will"), with the subject left out as it was
+// given before ("should be off v1 by Nov 14"), the work itself ("this now
+// lands on", "it should be done by", "ETA 2 Feb", "CHK-1419 lands on");
+// not someone else's work ("the new payment step", "RCA will be shared").
+var committedBy = regexp.MustCompile(`(?i)^(?:i|we|i['’](?:ll|m|ve|d)|we['’](?:ll|re|ve|d)|should|will|shall|this|it|it['’]s|(?:new |revised |updated )?eta)\b|^` + issueKeyMention.String())
+
+// notCommitted marks a clause whose date is no promise of the user's: a
+// request ("we'd need this on staging by 03/07", "kindly ensure all
+// stories are merged by 30th", "ideally before Monday"), a condition ("100%
+// end of September if failures stay flat") or a question.
+var notCommitted = regexp.MustCompile(`(?i)\b(?:needs?|needed|please|kindly|could|can you|would you|ensure|make sure|ideally|if|unless)\b|\?`)
+
+// workOfItself opens a clause whose subject is the issue the quote is on:
+// "this now lands on 10 Jul", "New ETA 2 Feb".
+var workOfItself = regexp.MustCompile(`(?i)^(?:this|it|it['’]s|(?:new |revised |updated )?eta)\b`)
+
+// tracksWork names the issue that tracks the work a quote gives a date for:
+// "CHK-1419 tracks it", "tracked in PAY-12".
+// The keys are issueKeyMention's, so a redacted quote reads the same.
+var tracksWork = regexp.MustCompile(`(` + issueKeyMention.String() + `) (?:tracks|is tracking|covers) (?:it|this|that|the (?:move|work|change))\b|(?i:\btracked (?:in|by|under|as)) (` + issueKeyMention.String() + `)`)
+
+// clauseBreak ends a clause within a sentence.
+var clauseBreak = regexp.MustCompile(`[,;:]\s+|\s+[-–—]\s+`)
+
+// commitment is a date a quote of the user's commits to for work it
+// names, and the issue that work is.
+type commitment struct {
+	due time.Time // the day
+	key string
+}
+
+// committedDate finds, in text the user wrote at written on issue key,
+// the first clause that commits to a date (committedBy, dueCue, and none
+// of notCommitted nor evidence.EstimateBy) for work the text names: the
+// issue that tracksWork, else one the clause opens with, else, when the
+// clause's subject is the issue itself (workOfItself), key. A date in
+// figures that reads as two days, day first or month first, is no date
+// read. ok is false when the text commits to none.
+func committedDate(text string, written time.Time, key string) (commitment, bool) {
+	text = evidence.OneLine(text)
+	tracked := map[string]bool{}
+	for _, m := range tracksWork.FindAllStringSubmatch(text, -1) {
+		tracked[m[1]+m[2]] = true
+	}
+	if len(tracked) > 1 {
+		return commitment{}, false // which of them the date is for, the text does not say
+	}
+	for _, sentence := range sentencesOf(text) {
+		for _, clause := range clauseBreak.Split(sentence, -1) {
+			cue := dueCue.FindStringIndex(clause)
+			if cue == nil || !committedBy.MatchString(clause) || notCommitted.MatchString(clause) || evidence.EstimateBy.MatchString(clause) {
+				continue
+			}
+			when := clause[cue[0]:]
+			words, due, ok := evidence.GivenDate(when, written, false)
+			if _, other, _ := evidence.GivenDate(when, written, true); !ok || !other.Equal(due) || strings.Index(when, words) > cue[1]-cue[0] {
+				continue
+			}
+			c := commitment{due: time.Date(due.Year(), due.Month(), due.Day(), 0, 0, 0, 0, time.UTC)}
+			for k := range tracked {
+				c.key = k
+			}
+			opening := issueKeyMention.FindStringIndex(clause)
+			switch {
+			case c.key != "":
+			case opening != nil && opening[0] == 0:
+				c.key = clause[:opening[1]]
+			case workOfItself.MatchString(clause):
+				c.key = key
+			default:
+				return commitment{}, false
+			}
+			if c.due.Before(written.UTC().Truncate(24 * time.Hour)) {
+				return commitment{}, false
+			}
+			return c, true
+		}
+	}
+	return commitment{}, false
+}
+
+// promiseKept is a date the user committed to, in a quote, for work that
+// was done by it.
+type promiseKept struct {
+	done evidence.DoneIssue
+	// named says the quote names the work by its key, as the note then
+	// does: it is not the issue the quote is on.
+	named bool
+	early int // days before the date committed to
+}
+
+// promiseKeptIn is the date a proof's quote, as quoted, committed to
+// (committedDate) for work that was resolved as done, after the quote and
+// on or before that day. ok is false otherwise: late, dropped, not done,
+// or no date the user committed to in the words quoted.
+func (v *view) promiseKeptIn(e *evidence.Evidence, quoted string) (promiseKept, bool) {
+	if !inOwnWords(e) || e.IssueKey == "" {
+		return promiseKept{}, false
+	}
+	c, ok := committedDate(quoted, e.OccurredAt, e.IssueKey)
+	if !ok {
+		return promiseKept{}, false
+	}
+	done, ok := v.doneIssues[issueRef{e.SiteName, c.key}]
+	if !ok || done.Resolved.Before(e.OccurredAt) {
+		return promiseKept{}, false
+	}
+	resolved := done.Resolved.UTC()
+	day := time.Date(resolved.Year(), resolved.Month(), resolved.Day(), 0, 0, 0, 0, time.UTC)
+	if day.After(c.due) {
+		return promiseKept{}, false
+	}
+	return promiseKept{done: done, named: c.key != e.IssueKey, early: int(c.due.Sub(day).Hours() / 24)}, true
+}
+
+// keptEarlyDays is the most days early a note counts: work done weeks
+// before the date given says the date was not what held it, and "28
+// days early" of a date just moved reads as a padded one.
+const keptEarlyDays = 7
+
+// writePromiseKept writes, after a proof's link, that the date its quote
+// (the words quoted) committed to was kept: " — done 12 Nov (CHK-1419),
+// two days early". A hiring manager's first question of a quoted date is
+// whether it held, and Jira records the answer.
+func writePromiseKept(w *bufio.Writer, v *view, e *evidence.Evidence, quoted string) {
+	kept, ok := v.promiseKeptIn(e, quoted)
+	if !ok {
+		return
+	}
+	w.WriteString(" — done " + kept.done.Resolved.UTC().Format("2 Jan"))
+	if kept.named {
+		w.WriteString(" (")
+		writeIssueLink(w, kept.done.Key, kept.done.URL)
+		w.WriteString(")")
+	}
+	switch {
+	case kept.early == 0:
+		w.WriteString(", on the day")
+	case kept.early == 1:
+		w.WriteString(", a day early")
+	case kept.early <= keptEarlyDays:
+		w.WriteString(", " + numberWord(kept.early) + " days early")
+	}
 }

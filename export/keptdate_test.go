@@ -119,3 +119,39 @@ func TestRolloutKept(t *testing.T) {
 		}
 	}
 }
+
+func TestCommittedDate(t *testing.T) {
+	sep4 := time.Date(2026, 9, 4, 10, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name, text string
+		want       string // "KEY YYYY-MM-DD", "" for no commitment
+	}{
+		{"a date by which the work an issue tracks is done",
+			"Checkout still calls v1 for refunds in two places. We've planned the move for early November, should be off v1 by Nov 14. CHK-1419 tracks it",
+			"CHK-1419 2026-11-14"},
+		{"the issue itself lands on a day", "Date update for Mei Chen: this now lands on 10 Oct. The sandbox was down.", "PAY-822 2026-10-10"},
+		{"a new ETA is the issue's own", "FYI Mei: this slipped a week because of the gateway. New ETA 2 Oct. I'll shout if that moves again.", "PAY-822 2026-10-02"},
+		{"an issue named as the subject", "CHK-7 should be done by 14 Nov, then we switch", "CHK-7 2026-11-14"},
+		{"a date in figures that reads one way only", "this lands by 14/11", "PAY-822 2026-11-14"},
+		{"a date in figures that reads both ways is no date read", "this lands by 03/11", ""},
+		{"someone else's estimate is not the user's commitment", "Amex stays out of v1. Jun thinks late Q3. CHK-1413 tracks it", ""},
+		{"someone else's word on a date", "Lakshmi said by 14 Nov. CHK-1413 tracks it", ""},
+		{"a request is not a commitment", "to make 5.2 we'd need this on staging by 03/10. The shape we need is in MOB-882", ""},
+		{"a date something happens on is not one it is done by", "Nadia - the new payment step goes live on Nov 3 and the sidebar gets narrower", ""},
+		{"a date for other work than the issue, named by no key", "Resolving the incident. RCA will be shared by Friday in CORE ticket.", ""},
+		{"another team's date", "Raised SEC-88 with the security team; they grant it by Thursday.", ""},
+		{"a date on a condition", "new plan: this goes to 100% by end of September if failures stay flat", ""},
+		{"the user's date for work the text does not name", "Blocked on PAY-12; we'll ship by 14 Nov", ""},
+		{"two issues said to track it", "we'll be off v1 by Nov 14. CHK-1 tracks it, and CHK-2 tracks it for mobile", ""},
+		{"a delay is no date", "this moves out by a week", ""},
+		{"a date passed when written", "this lands by 1 Sep", ""},
+	} {
+		got := ""
+		if c, ok := committedDate(tt.text, sep4, "PAY-822"); ok {
+			got = c.key + " " + c.due.Format(time.DateOnly)
+		}
+		if got != tt.want {
+			t.Errorf("%s: committedDate(%q) = %q, want %q", tt.name, tt.text, got, tt.want)
+		}
+	}
+}

@@ -184,6 +184,9 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 		}
 		out.OwnComments = append(out.OwnComments, red)
 	}
+	for _, done := range p.DoneIssues {
+		out.DoneIssues = append(out.DoneIssues, evidence.DoneIssue{SiteName: r.site(done.SiteName), Key: r.issueKey(done.Key), Resolved: done.Resolved})
+	}
 	for _, name := range p.People {
 		if ph := r.person(name); !slices.Contains(out.People, ph) {
 			out.People = append(out.People, ph)

@@ -47,7 +47,8 @@ By default it writes a brief a hiring manager reads in two minutes (two printed 
   - your strongest initiatives (3 to 5, those with results first), each as Goal (the
     epic's description and success metrics) → What I did (your 2-3 strongest proofs,
     in your own words, quoted after the summary of the issue each is on and linked to
-    the Jira record, a comment to the comment itself) → Outcome (yours from
+    the Jira record, a comment to the comment itself; a quote that gives a date you
+    committed to says when Jira shows the work done, if by then) → Outcome (yours from
     'pmfolio outcome', else the one Jira records: an "Outcome:" or "Result:" line,
     or a closing comment with a number in it).
     The phases of one initiative ("Offline mode", "Offline mode, phase 2"),

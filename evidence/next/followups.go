@@ -136,7 +136,7 @@ func staleFollowUps(d Detector, t *Team) []finding {
 }
 
 // dateAhead reports whether the newest word on an issue that gives a date
-// (givenDate) gives one that has not passed: a follow-up someone put a
+// (evidence.GivenDate) gives one that has not passed: a follow-up someone put a
 // date on is planned, however long ago they said so.
 func (t *Team) dateAhead(is TeamIssue) bool {
 	var newest evidence.Comment
@@ -145,7 +145,7 @@ func (t *Team) dateAhead(is TeamIssue) bool {
 		if c.Author.LooksLikeAutomation() || !newest.At.IsZero() && c.At.Before(newest.At) {
 			continue
 		}
-		if _, d, ok := givenDate(evidence.OneLine(markup.PlainText(c.Text)), c.At, t.dayFirst()); ok {
+		if _, d, ok := evidence.GivenDate(evidence.OneLine(markup.PlainText(c.Text)), c.At, t.dayFirst()); ok {
 			newest, by = c, d
 		}
 	}
@@ -408,9 +408,9 @@ func (t *Team) yourPromise(is TeamIssue) (finding, bool) {
 			continue
 		}
 		when := sentence[at[1]:]
-		words, by, ok := givenDate(when, c.At, t.dayFirst())
+		words, by, ok := evidence.GivenDate(when, c.At, t.dayFirst())
 		if m := inMonth.FindStringSubmatch(when); !ok && m != nil && do == "" {
-			_, by, ok = givenDate("end of "+m[1], c.At, false)
+			_, by, ok = evidence.GivenDate("end of "+m[1], c.At, false)
 			words = m[0]
 		}
 		if !ok || !t.Now.After(by.Add(24*time.Hour)) || do != "" && !doneBy.MatchString(words) {
@@ -449,7 +449,7 @@ var (
 	// doByWords promise, in the user's own words, to do something, its
 	// first group: "I'll write it up with the acceptance bits" (by 14/11),
 	// "will send it" (by Friday). Whether a date it is done by follows is
-	// givenDate's and doneBy's to say.
+	// evidence.GivenDate's and doneBy's to say.
 	doByWords = regexp.MustCompile(`(?i)\b(?:i['’]ll|i will|i['’]m going to|i am going to|we['’]ll|we will)\s+((?:write|send|share|post|finish|draft|update|add|do|get|have|prepare|review|split|spec|document|check|put)\b[^.;!?]*?)\s+(?:by|before|until|till)\b`)
 	// doneBy is a date something is done by, not one it happens on.
 	doneBy = regexp.MustCompile(`(?i)^(?:by|before|until|till)\b`)

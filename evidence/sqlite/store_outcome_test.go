@@ -271,3 +271,37 @@ func TestAnEpicsIssuesReachThePortfolio(t *testing.T) {
 		t.Errorf("the epic's issues = %+v, want %+v", got, want)
 	}
 }
+
+// The issues a quote names by key reach the portfolio when they are done,
+// whether or not the user has evidence on them: a date the user gave for
+// one ("CHK-1419 tracks it") is kept or not by when it was resolved.
+func TestNamedIssuesDoneReachThePortfolio(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 9, 4, 10, 0, 0, 0, time.UTC)
+	resolved := time.Date(2026, 11, 12, 16, 0, 0, 0, time.UTC)
+	quoted := testRecord("40001", "PAY-822", t0,
+		comment("901", testMe, t0, "should be off v1 by Nov 14. CHK-1419 tracks it, CHK-1420 and CHK-1421 were the other options"))
+	named := func(id, key, resolution string) evidence.IssueRecord {
+		r := testRecord(id, key, resolved)
+		r.Activities = nil
+		r.Issue.Status, r.Issue.StatusCategory, r.Issue.Resolution, r.Issue.Resolved = "Done", "done", resolution, &resolved
+		return r
+	}
+	open := testRecord("40004", "CHK-1421", t0)
+	open.Activities = nil
+	records := []evidence.IssueRecord{quoted, named("40002", "CHK-1419", "Done"), named("40003", "CHK-1420", "Won't Do"), open,
+		named("40005", "CHK-1499", "Done")} // named by no quote
+	if _, err := savePage(ctx, s, site, records, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []evidence.DoneIssue{{SiteName: site.Name, Key: "CHK-1419", URL: site.IssueURL("CHK-1419"), Resolved: resolved}}
+	if !slices.Equal(p.DoneIssues, want) {
+		t.Errorf("done issues = %+v, want %+v", p.DoneIssues, want)
+	}
+}

@@ -1,4 +1,4 @@
-package next
+package evidence
 
 import (
 	"testing"
@@ -47,13 +47,13 @@ func TestGivenDate(t *testing.T) {
 		{"I'll send it by the 20th.", may12, "by the 20th", "2026-05-20", false},
 		{"I'll send it by the 5th.", may12, "by the 5th", "2026-06-05", false},
 	} {
-		words, by, ok := givenDate(tt.text, tt.at, tt.dayFirst)
+		words, by, ok := GivenDate(tt.text, tt.at, tt.dayFirst)
 		got := ""
 		if ok {
 			got = by.Format("2006-01-02")
 		}
 		if words != tt.words || got != tt.by {
-			t.Errorf("givenDate(%q) = %q, %s; want %q, %s", tt.text, words, got, tt.words, tt.by)
+			t.Errorf("GivenDate(%q) = %q, %s; want %q, %s", tt.text, words, got, tt.words, tt.by)
 		}
 	}
 }

@@ -108,6 +108,9 @@ func writeExplained(w *bufio.Writer, b bullet) {
 	if c := b.result; c != nil && c.Change != nil {
 		w.WriteString("    " + c.Change.Text + ": worked out from " + c.Change.From + " and " + c.Change.To + " in the result\n")
 	}
+	if d := b.decision; d != nil {
+		w.WriteString("    the decision: quoted from " + d.source() + "\n")
+	}
 	var listed []*evidence.Evidence
 	said := make(map[string]bool) // a number the bullet states twice is explained once
 	for _, n := range b.numbers {
@@ -158,11 +161,12 @@ type bullet struct {
 	strength   float64
 	categories []string
 	numbers    []bulletNumber
-	result     *bulletResult // the result it quotes, if any
-	initiative issueRef      // the initiative whose result it quotes
+	result     *bulletResult   // the result it quotes, if any
+	decision   *bulletDecision // the decision it quotes, if any
+	initiative issueRef        // the initiative whose result it quotes
 	// say writes a theme's bullet, once the bullets before it are known
-	// (see report.saidScopes).
-	say func() (string, []bulletNumber, *bulletResult)
+	// (see report.saidScopes): its text, and the clause it keeps.
+	say func() (string, clause)
 }
 
 // bulletResult is where a result a bullet quotes is recorded.
@@ -191,6 +195,35 @@ const (
 	resultFromComment = "jira comment"
 	resultFromIssue   = "jira issue"
 )
+
+// bulletDecision is where a decision a bullet quotes was written.
+type bulletDecision struct {
+	// Text is the decision as the bullet quotes it.
+	Text string `json:"text"`
+	// EvidenceID is the item it is quoted from.
+	EvidenceID string `json:"evidence_id"`
+	// Issue is the key of the issue it was written on; empty for an item
+	// recorded by hand on none.
+	Issue string `json:"issue"`
+	// Link is the record's link: the Jira comment's for a comment (as a
+	// result's), else the issue's or the user's own; empty when redacted.
+	Link string `json:"link"`
+
+	comment bool
+}
+
+// source says where a quoted decision was written, as --explain reads it.
+func (d *bulletDecision) source() string {
+	switch {
+	case d.comment && d.Link != "":
+		return "the Jira comment " + d.Link
+	case d.comment:
+		return "a Jira comment on " + d.Issue
+	case d.Link != "":
+		return d.EvidenceID + "  " + d.Link
+	}
+	return d.EvidenceID
+}
 
 // bulletNumber is one number a bullet states and what it counts.
 type bulletNumber struct {
@@ -256,6 +289,9 @@ type clause struct {
 	// result is where the result the clause quotes is recorded, if it
 	// quotes one.
 	result *bulletResult
+	// decision is where the decision the clause quotes was written, if it
+	// quotes one.
+	decision *bulletDecision
 }
 
 // bulletTheme is one bullet's subject: the categories it speaks for and how
@@ -359,7 +395,7 @@ func (r *report) bullets() []bullet {
 		}
 		strength = strength / float64(n) * math.Log2(1+float64(n))
 		out = append(out, bullet{strength: strength, categories: categories,
-			say: func() (string, []bulletNumber, *bulletResult) { return fitBullet(th.say(r, groups)) }})
+			say: func() (string, clause) { return fitBullet(th.say(r, groups)) }})
 	}
 	slices.SortStableFunc(out[themed:], func(a, b bullet) int { return cmp.Compare(b.strength, a.strength) })
 	// Said in their order, once it is known, each scope only by the first
@@ -367,7 +403,9 @@ func (r *report) bullets() []bullet {
 	r.saidScopes = make(map[string]bool)
 	for i := range out[themed:] {
 		b := &out[themed+i]
-		b.text, b.numbers, b.result = b.say()
+		var kept clause
+		b.text, kept = b.say()
+		b.numbers, b.result, b.decision = kept.numbers, kept.result, kept.decision
 	}
 	r.saidScopes = nil
 	return out
@@ -550,7 +588,7 @@ func (r *report) resultBullet(in initiative) bullet {
 	if utf8.RuneCountInString(sentence([]clause{parts})) > maxBulletLength {
 		parts = join(claim, result)
 	}
-	line, numbers, _ := fitBullet([]clause{parts})
+	line, kept := fitBullet([]clause{parts})
 	if !in.outcome.Mine {
 		res.From, res.Link = resultFromComment, evidence.CommentURL(in.outcome.Epic.URL, in.outcome.Comment.ID)
 	}
@@ -558,14 +596,15 @@ func (r *report) resultBullet(in initiative) bullet {
 	for _, g := range in.groups {
 		categories = append(categories, g.category.ID)
 	}
-	return bullet{text: line, strength: in.strength, categories: categories, numbers: numbers, result: res,
+	return bullet{text: line, strength: in.strength, categories: categories, numbers: kept.numbers, result: res,
 		initiative: issueRef{in.epic.SiteName, in.epic.Key}}
 }
 
 // fitBullet joins a bullet's parts, leaving out optional clauses from the
-// end while it is too long, and makes it a sentence; it returns the numbers
-// of the clauses it kept, and the result one of them quotes.
-func fitBullet(parts []clause) (string, []bulletNumber, *bulletResult) {
+// end while it is too long, and makes it a sentence; it returns the clauses
+// it kept, joined: their numbers, and the result or decision one of them
+// quotes.
+func fitBullet(parts []clause) (string, clause) {
 	keep := 1
 	for n := len(parts); n > 1; n-- {
 		if s := sentence(parts[:n]); utf8.RuneCountInString(s) <= maxBulletLength {
@@ -578,7 +617,8 @@ func fitBullet(parts []clause) (string, []bulletNumber, *bulletResult) {
 		s = string([]rune(s)[:maxBulletLength-1]) + "…"
 	}
 	kept := join(parts[:keep]...)
-	return s, append([]bulletNumber{}, kept.numbers...), kept.result
+	kept.numbers = append([]bulletNumber{}, kept.numbers...) // [] in JSON, not null
+	return s, kept
 }
 
 // sentence joins parts and starts the result with a capital letter.
@@ -847,6 +887,7 @@ func join(parts ...clause) clause {
 		c.text += p.text
 		c.numbers = append(c.numbers, p.numbers...)
 		c.result = cmp.Or(c.result, p.result)
+		c.decision = cmp.Or(c.decision, p.decision)
 	}
 	return c
 }
@@ -960,6 +1001,13 @@ func sayBacklog(r *report, groups []group) []clause {
 	return []clause{join(r.claimsOf(groups), r.scope(all)), r.forTeammates(all)}
 }
 
+// sayJudgment: "Recorded 71 product decisions, among them “a 99.9% SLO
+// for checkout-gateway, not 99.95%: the extra nine needs a second region
+// we don't have budget for”, and prioritized 118 backlog items." A hiring
+// manager reads a PM's bullets for judgment, and a count of decisions
+// shows none: one of them, in the user's words with its reason, does (see
+// quotedDecision). Without one that gives its reason, the counts alone,
+// biggest first.
 func sayJudgment(r *report, groups []group) []clause {
 	// The epics are the decisions', said only when every decision is on
 	// one: "recorded 62 product decisions in 10 epics" counted the epics
@@ -975,8 +1023,201 @@ func sayJudgment(r *report, groups []group) []clause {
 		text, _ := counted(epics, "epic", "epics")
 		return said(" on "+text, epics)
 	}
-	return []clause{join(r.claimsWith(groups, onEpics), r.scope(items(groups)))}
+	scope := r.scope(items(groups))
+	if quoted, ok := r.quotingDecision(groups, onEpics, scope); ok {
+		return quoted
+	}
+	return []clause{join(r.claimsWith(groups, onEpics), scope)}
 }
+
+// quotingDecision is the judgment bullet quoting a decision (see
+// quotedDecision) after their count, which comes first whatever its size:
+// the quote is of them. Where the work was ends the bullet, after the
+// decisions when they are all it claims. How many epics they are on
+// (onEpics) is left out before the quote is cut: the quote says more. ok
+// is false when no decision can be quoted.
+func (r *report) quotingDecision(groups []group, onEpics func(group) clause, scope clause) ([]clause, bool) {
+	i := slices.IndexFunc(groups, func(g group) bool { return g.category.ID == evidence.CatDecisionMaking })
+	if i < 0 {
+		return nil, false
+	}
+	decided := groups[i : i+1]
+	withEpics, plain := r.claimsWith(decided, onEpics), r.claimsOf(decided)
+	before, after := scope, clause{}
+	others := slices.Delete(slices.Clone(groups), i, i+1)
+	if len(others) > 0 {
+		before, after = clause{}, join(said(", and "), r.claimsOf(others), scope)
+	}
+	var among string // what opens the quote
+	switch {
+	case plain.numbers[0].Value > 1:
+		among = ", among them “"
+	case len(others) > 0:
+		among = ", “" // "Recorded 1 product decision, “…”, and prioritized…"
+	default:
+		among = ": “"
+	}
+	room := func(decisions clause) int {
+		return maxBulletLength - utf8.RuneCountInString(sentence([]clause{join(decisions, before, said(among+"”"), after)}))
+	}
+	quote, ok := r.quotedDecision(decided[0].items, room(plain))
+	if !ok {
+		return nil, false
+	}
+	decisions := withEpics
+	if utf8.RuneCountInString(quote.Text) > room(withEpics) {
+		decisions = plain
+	}
+	return []clause{join(decisions, before, said(among+quote.Text+"”"), clause{decision: quote}, after)}, true
+}
+
+// quotedDecision is the decision a bullet quotes of items, in at most room
+// characters: one the user wrote with its reason (see decisionQuote), on
+// no initiative a result bullet tells where there is one (its "Led “…”"
+// line is what a reader has just read), saying why where one does, and
+// the strongest of those. ok is false when no decision gives its reason,
+// or none fits.
+func (r *report) quotedDecision(items []*evidence.Evidence, room int) (quote *bulletDecision, ok bool) {
+	told := make(map[*evidence.Evidence]bool)
+	for _, in := range r.measuredInitiatives() {
+		for _, e := range in.items {
+			told[e] = true
+		}
+	}
+	type candidate struct {
+		item  *evidence.Evidence
+		quote string
+	}
+	var candidates []candidate
+	for _, c := range r.strengths.strongestFirst(items) {
+		if !inOwnWords(c.item) {
+			continue // a field edit is no decision in the user's words
+		}
+		if quote, ok := cutDecision(datedDays(decisionQuote(c.item.Excerpt), c.item.OccurredAt), room); ok {
+			candidates = append(candidates, candidate{c.item, quote})
+		}
+	}
+	// A choice that says why ("…, not client-side failover: one change in
+	// the platform instead of one in every service") shows more judgment
+	// than one that only names what it chose against ("…, not a guess at
+	// the nearest one").
+	for _, untold := range []bool{true, false} {
+		for _, why := range []bool{true, false} {
+			for _, c := range candidates {
+				if untold != told[c.item] && why == saysWhy.MatchString(c.quote) {
+					return &bulletDecision{Text: c.quote, EvidenceID: c.item.ID, Issue: c.item.IssueKey, Link: c.item.RecordURL(),
+						comment: c.item.Source == evidence.SourceComment}, true
+				}
+			}
+		}
+	}
+	return nil, false
+}
+
+// saysWhy finds a decision quote that says why it was taken, not only
+// what it was chosen over: a reason (statesReason), or a choice
+// (namesAlternative) and then its reason after a colon or a dash ("…, not
+// 99.95%: the extra nine needs a second region we don't have budget for").
+var saysWhy = regexp.MustCompile(`(?i)` + statesReason + `|(?:` + namesAlternative + `)[^:;]*?(?::|\s[-–—])\s+\S`)
+
+// minDecisionQuote is the fewest characters a quoted decision may be cut
+// to: shorter, it says no more than the count before it.
+const minDecisionQuote = 40
+
+// cutDecision is a decision quote of at most room characters: whole, or
+// cut after a whole word ("…" says so) that is no number, whose unit would
+// be cut off, nor a dangling "the" or "for", with its reason and a word
+// after it ("…instead of" gives none); ok is false when it cannot be.
+func cutDecision(quote string, room int) (string, bool) {
+	if quote == "" || utf8.RuneCountInString(quote) <= room {
+		return quote, quote != ""
+	}
+	if room < minDecisionQuote {
+		return "", false
+	}
+	words := strings.Fields(quote)
+	for n := len(words) - 1; n > 1; n-- {
+		last := strings.TrimRight(words[n-1], ",;:-–—")
+		cut := strings.TrimRight(strings.Join(words[:n], " "), " ,;:-–—")
+		if danglingWord[strings.ToLower(last)] || strings.ContainsAny(last, "0123456789") || utf8.RuneCountInString(cut)+1 > room {
+			continue
+		}
+		if !givesReason.MatchString(strings.Join(words[:n-1], " ")) {
+			return "", false
+		}
+		return cut + "…", true
+	}
+	return "", false
+}
+
+// decisionQuote is the sentence of a decision the user wrote that gives
+// its reason or the alternative it chose against (givesReason), as a
+// bullet quotes it: without what only frames it ("Decision:", "Closing the
+// loop on yesterday's thread:", whom it speaks to, "we agreed on") or an
+// aside after it (", agreed with Mei in the Monday sync"). A reason that
+// opens a sentence of its own ("Otherwise the mobile clients break.") is
+// quoted with the sentence before it. "" when no sentence gives a reason.
+func decisionQuote(excerpt string) string {
+	_, words := quoteLabel(evidence.OneLine(excerpt))
+	sentences := sentencesOf(evidence.QuoteBody(words))
+	for i, s := range sentences {
+		if strings.HasSuffix(s, "…") {
+			break // cut by the classifier
+		}
+		at := givesReason.FindStringIndex(s)
+		if at == nil {
+			continue
+		}
+		if at[0] == 0 && i > 0 {
+			s = sentences[i-1] + " " + s
+		}
+		if quote := withoutFraming(s); givesReason.MatchString(quote) {
+			return quote
+		}
+	}
+	return ""
+}
+
+// withoutFraming is a decision's sentence without what frames it (see
+// decisionQuote), and without its full stop.
+func withoutFraming(s string) string {
+	for {
+		before, after, ok := strings.Cut(s, ": ")
+		if !ok || !framing(before) {
+			break
+		}
+		s = after
+	}
+	if name, rest, ok := strings.Cut(s, ", "); ok && addressee(name) && givesReason.MatchString(rest) {
+		s = rest
+	}
+	s = decidedBy.ReplaceAllString(s, "")
+	s = agreedAside.ReplaceAllString(s, "")
+	return strings.TrimRight(s, " .")
+}
+
+// framing reports whether the words before a colon only frame what
+// follows ("Decision", "After talking it through with Mei Chen"), rather
+// than say the decision ("We agreed on a 99.9% SLO, not 99.95%: the extra
+// nine needs a second region") or a call ("P2, not P1: only old app
+// versions show it").
+func framing(before string) bool {
+	if givesReason.MatchString(before) || strings.ContainsAny(before, "0123456789") {
+		return false
+	}
+	words := len(strings.Fields(before))
+	return words <= 2 || words <= 10 && !readsAsDecision.MatchString(before)
+}
+
+var (
+	// decidedBy opens a decision with who took it, which the bullet's
+	// "recorded … product decisions" says already: "We agreed on", "we're
+	// going with", "I decided to".
+	decidedBy = regexp.MustCompile(`(?i)^(?:we|i)(?:['’]ve| have)?\s+(?:agreed|decided|settled)\s+(?:on|to|that)\s+|^(?:(?:we|i)(?:['’]re| are|['’]m| am)\s+)?going\s+with\s+`)
+	// agreedAside closes a decision with where or with whom it was agreed:
+	// ", agreed with Mei in the Monday sync".
+	agreedAside = regexp.MustCompile(`(?i)[,;]\s*(?:as\s+)?(?:agreed|decided|settled)\s+(?:with|in|at|on|during)\b[^,;]*$`)
+)
 
 // goNoGoCall is the user's call at a release's go/no-go, in the words
 // release managers write it: "Go/No-Go for 4.12: NO-GO, two sev-2 open",
@@ -1714,13 +1955,16 @@ type bulletJSON struct {
 	// Result is where the result the bullet quotes is recorded; absent
 	// when it quotes none.
 	Result *bulletResult `json:"result,omitempty"`
+	// Decision is where the decision the bullet quotes was written;
+	// absent when it quotes none.
+	Decision *bulletDecision `json:"decision,omitempty"`
 }
 
 // writeBulletsJSON writes the bullets with their numbers and evidence.
 func writeBulletsJSON(w io.Writer, all []bullet) error {
 	doc := bulletsJSON{Bullets: make([]bulletJSON, 0, len(all))}
 	for _, b := range all {
-		doc.Bullets = append(doc.Bullets, bulletJSON{Text: b.text, Categories: b.categories, Numbers: b.numbers, Result: b.result})
+		doc.Bullets = append(doc.Bullets, bulletJSON{Text: b.text, Categories: b.categories, Numbers: b.numbers, Result: b.result, Decision: b.decision})
 	}
 	return writeJSON(w, doc)
 }

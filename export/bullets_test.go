@@ -1281,3 +1281,177 @@ func TestBulletsLeadWithTheWorkDoneMostNotTheRarest(t *testing.T) {
 		t.Errorf("the 27 issues tested do not lead the bullets:\n%s", strings.Join(lines, "\n"))
 	}
 }
+
+// The judgment bullet names one decision the user wrote, with its reason,
+// in their words: "recorded 3 product decisions" tells a hiring manager
+// nothing of what they decided. Without one that says why, it keeps its
+// counts.
+func TestTheJudgmentBulletQuotesADecisionWithItsReason(t *testing.T) {
+	decision := func(is fixtureIssue, id, excerpt string) evidence.Evidence {
+		return jiraItem(is, evidence.SourceComment, id, "2026-03-04T15:12:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8, excerpt)
+	}
+	priority := jiraItem(storyFraud, evidence.SourceChange, "p1", "2026-03-04T15:12:00Z", evidence.CatPrioritization, "change.priority", 0.85, "Priority: Low → High")
+	webhooks := decision(checkoutBug, "d1", "Decision: we retry webhooks for 24 hours, not 72, because merchants fix their endpoints within a day. Agreed with Priya Nair in the Monday sync.")
+	for _, tc := range []struct {
+		name  string
+		items []evidence.Evidence
+		want  string
+	}{
+		{"the decision's own sentence, without its label or where it was agreed", []evidence.Evidence{webhooks},
+			"Recorded 1 product decision: “we retry webhooks for 24 hours, not 72, because merchants fix their endpoints within a day”."},
+		{"the decisions first, as the quote is of them", []evidence.Evidence{webhooks, priority},
+			"Recorded 1 product decision, “we retry webhooks for 24 hours, not 72, because merchants fix their endpoints within a day”, and prioritized 1 backlog item across 2 projects."},
+		{"among several, with where they were", []evidence.Evidence{webhooks, decision(storyTO, "d2", "Decision: we ship the smaller scope first and revisit the rest next quarter.")},
+			"Recorded 2 product decisions across 2 projects, among them “we retry webhooks for 24 hours, not 72, because merchants fix their endpoints within a day”."},
+		{"one that says why over one that only names the alternative", []evidence.Evidence{
+			decision(storyTO, "d1", "After talking it through with Priya Nair: we're going with one generic decline code for unknown issuer responses, not a guess at the nearest one. They are logged for review."),
+			decision(storyRetry, "d2", "We're going with PgBouncer, not client-side failover: one change in the platform."),
+		}, "Recorded 2 product decisions on 1 epic, among them “PgBouncer, not client-side failover: one change in the platform”."},
+		{"a decision without its reason is counted, not quoted", []evidence.Evidence{decision(storyTO, "d1", "Decision: we ship the smaller scope first and revisit the rest next quarter."), priority},
+			"Prioritized 1 backlog item and recorded 1 product decision on 1 epic."},
+		{"a field edit is no decision in the user's words", []evidence.Evidence{
+			jiraItem(storyTO, evidence.SourceChange, "c1", "2026-03-04T15:12:00Z", evidence.CatDecisionMaking, "change.resolution", 0.7, "Resolution edited: Won't Do, because the vendor covers it, not us"),
+		}, "Recorded 1 product decision on 1 epic."},
+		{"a reason the cut would lose is no quote", []evidence.Evidence{decision(storyTO, "d1",
+			"Decision: we keep the legacy refund flow running for every merchant on the old contract in all twelve markets until the new flow has run for a full quarter without a single failed refund, because finance needs the audit trail.")},
+			"Recorded 1 product decision on 1 epic."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := portfolioOf(tc.items...)
+			typicalContext(&p)
+			got := bulletLines(t, p, -1)
+			if len(got) != 1 || got[0] != tc.want {
+				t.Fatalf("got  %q\nwant %q", got, tc.want)
+			}
+			if n := utf8.RuneCountInString(got[0]); n > maxBulletLength {
+				t.Errorf("%d characters", n)
+			}
+		})
+	}
+}
+
+// A decision too long for the bullet is cut after a whole word, never a
+// number, and keeps its reason; the counts stay whole.
+func TestTheJudgmentBulletCutsALongDecisionAfterAWord(t *testing.T) {
+	long := "Decision: we keep card retries on the server, not in the app, because a retry in the app doubles the charge whenever the gateway answers late, which cost 14 merchants 2,300 EUR in refunds last quarter."
+	p := portfolioOf(jiraItem(checkoutBug, evidence.SourceComment, "d1", "2026-03-04T15:12:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8, long),
+		jiraItem(storyFraud, evidence.SourceChange, "p1", "2026-03-04T15:12:00Z", evidence.CatPrioritization, "change.priority", 0.85, "Priority: Low → High"))
+	typicalContext(&p)
+	got := bulletLines(t, p, -1)[0]
+	quote := regexp.MustCompile(`“([^”]*)…”`).FindStringSubmatch(got)
+	switch {
+	case utf8.RuneCountInString(got) > maxBulletLength:
+		t.Errorf("%d characters: %s", utf8.RuneCountInString(got), got)
+	case !strings.HasPrefix(got, "Recorded 1 product decision, “") || !strings.HasSuffix(got, "…”, and prioritized 1 backlog item across 2 projects."):
+		t.Errorf("not the counts around a cut quote: %s", got)
+	case quote == nil || !strings.Contains(long, quote[1]) || !strings.Contains(quote[1], "because"):
+		t.Errorf("the quote is not the user's words with their reason: %s", got)
+	case regexp.MustCompile(`[\d,]$`).MatchString(quote[1]):
+		t.Errorf("cut at a number: %s", got)
+	}
+}
+
+// Of the decisions, the bullet quotes one on no initiative a result bullet
+// ("Led “EU checkout reliability”: …") tells, so that its two lines do not
+// tell one initiative; when all are on it, one of them.
+func TestTheJudgmentBulletQuotesADecisionTheResultBulletsDoNotTell(t *testing.T) {
+	onTheInitiative := jiraItem(storyTO, evidence.SourceComment, "d1", "2026-05-01T10:00:00Z", evidence.CatDecisionMaking, "comment.decision-marked", 0.9,
+		"Decision: we retry timed-out authorisations once on the server, not in the app, because an app retry can charge twice. Agreed with Priya Nair in the Monday sync.")
+	elsewhere := jiraItem(checkoutBug, evidence.SourceComment, "d2", "2026-05-02T10:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.7,
+		"We show Apple Pay only on Safari 17.2 and later, because older versions drop the payment sheet.")
+	for _, tc := range []struct {
+		name   string
+		others []evidence.Evidence
+		want   string
+	}{
+		{"one elsewhere", []evidence.Evidence{elsewhere}, "Safari 17.2 and later"},
+		{"only on the initiative", nil, "we retry timed-out authorisations once on the server"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := typicalPortfolio()
+			p.Epics[0].Outcome = "EU checkout timeouts fell from 2.1% to 0.3% in the first month."
+			p.Evidence = append(append(p.Evidence, onTheInitiative), tc.others...)
+			lines := bulletLines(t, p, -1)
+			if !strings.HasPrefix(lines[0], "Led “EU checkout reliability”") {
+				t.Fatalf("no result bullet leads: %q", lines)
+			}
+			judgment := bulletOpening(t, p, "Recorded ")
+			if !strings.Contains(judgment, tc.want) {
+				t.Errorf("judgment bullet %q\ndoes not quote %q", judgment, tc.want)
+			}
+		})
+	}
+}
+
+// The quoted decision is linked to its Jira comment, as a quoted result
+// is: in JSON, and under --explain, where a redacted one says which issue
+// it is on.
+func TestTheQuotedDecisionLinksToItsComment(t *testing.T) {
+	p := portfolioOf(jiraItem(checkoutBug, evidence.SourceComment, "20777", "2026-03-04T15:12:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8,
+		"Decision: we keep Apple Pay on Safari 17.2 and later only, because older versions drop the payment sheet."))
+	typicalContext(&p)
+	link := "https://acme.atlassian.net/browse/CHK-300?focusedCommentId=20777&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-20777"
+	var js strings.Builder
+	if err := Bullets(&js, p, BulletOptions{Format: "json"}); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Bullets []struct {
+			Text     string
+			Decision *struct {
+				Text       string
+				EvidenceID string `json:"evidence_id"`
+				Issue      string
+				Link       string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(js.String()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	d := doc.Bullets[0].Decision
+	if d == nil || !strings.Contains(doc.Bullets[0].Text, "“"+d.Text+"”") || d.EvidenceID != p.Evidence[0].ID || d.Issue != "CHK-300" || d.Link != link {
+		t.Errorf("decision %+v of %q, want CHK-300's comment %s", d, doc.Bullets[0].Text, link)
+	}
+	for _, tc := range []struct {
+		name string
+		p    evidence.Portfolio
+		want string
+	}{
+		{"linked", p, "    the decision: quoted from the Jira comment " + link + "\n"},
+		{"redacted", Redact(p, nil), "    the decision: quoted from a Jira comment on PROJ-"},
+	} {
+		var explained strings.Builder
+		if err := Bullets(&explained, tc.p, BulletOptions{Explain: true}); err != nil {
+			t.Fatal(err)
+		}
+		if got := explained.String(); !strings.Contains(got, tc.want) || tc.name == "redacted" && strings.Contains(got, "acme") {
+			t.Errorf("%s --explain:\n%s\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestDecisionQuote(t *testing.T) {
+	for _, tc := range []struct{ excerpt, want string }{
+		{"Decision: saturation alerts page at 95%, not 80%; at 80% they open a ticket. We settled on that in Tuesday's ops review.",
+			"saturation alerts page at 95%, not 80%; at 80% they open a ticket"},
+		{"We agreed on a 99.9% SLO for checkout-gateway, not 99.95%: the extra nine needs a second region we don't have budget for.",
+			"a 99.9% SLO for checkout-gateway, not 99.95%: the extra nine needs a second region we don't have budget for"},
+		{"After talking it through with Jonas Becker: we're going with one generic 3DS code for unknown issuer responses, not a guess at the nearest one. They are logged for review.",
+			"one generic 3DS code for unknown issuer responses, not a guess at the nearest one"},
+		{"Marco and I went through both options with Jun. going with the vault's webhook instead of polling - polling would add up to 30s",
+			"the vault's webhook instead of polling - polling would add up to 30s"},
+		{"Mei Chen, we keep the old metric name as an alias instead of renaming it in place.", "we keep the old metric name as an alias instead of renaming it in place"},
+		{"P2, not P1: only old app versions show it.", "P2, not P1: only old app versions show it"},
+		{"Decision: we keep the old endpoint until payments-api 3.10.0. Otherwise the mobile clients break.",
+			"we keep the old endpoint until payments-api 3.10.0. Otherwise the mobile clients break"},
+		{"Decision: the refund limit stays at 500 EUR, not 1,000, agreed with Priya in the Monday sync.", "the refund limit stays at 500 EUR, not 1,000"},
+		{"We agreed to go with option B (a retry queue per merchant tier): one more day of work.", ""},
+		{"Decision: no new dashboard for this, the checkout funnel covers it. Descoped the dashboard task.", ""},
+		{"Decision: we keep the old flow because the new one…", ""},
+	} {
+		if got := decisionQuote(tc.excerpt); got != tc.want {
+			t.Errorf("decisionQuote(%q)\n got  %q\n want %q", tc.excerpt, got, tc.want)
+		}
+	}
+}

@@ -155,7 +155,16 @@ func substance(e *evidence.Evidence) float64 {
 // givesReason finds the words that give a reason or a trade-off, or a
 // choice against its alternative ("99.9%, not 99.95%"). "since" is left
 // out: "since 10:40" is a time more often than a reason.
-var givesReason = regexp.MustCompile(`(?i)\b(?:because|so that|so we|which means|instead of|rather than|to avoid|due to|otherwise|given that|trade-?off|in exchange for|at the cost of)\b|, not \S`)
+var givesReason = regexp.MustCompile(`(?i)` + statesReason + `|` + namesAlternative)
+
+const (
+	// statesReason finds the words that say why: "because", "so that",
+	// "to avoid", "at the cost of".
+	statesReason = `\b(?:because|so that|so we|which means|to avoid|due to|otherwise|given that|trade-?off|in exchange for|at the cost of)\b`
+	// namesAlternative finds a choice said against its alternative:
+	// "instead of polling", "99.9%, not 99.95%".
+	namesAlternative = `\b(?:instead of|rather than)\b|, not \S`
+)
 
 // readsAsDecision finds the words of a decision taken: "Decision:", "we
 // agreed", "we're going with", "out of scope". A status note the rules

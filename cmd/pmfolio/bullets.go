@@ -33,7 +33,10 @@ at what scale and, where Jira shows it, with what result. Every number is counte
 your evidence (issues, teammates, projects, epics, releases; an epic you owned counts
 all its issues and the teammates assigned to them), each kind of work appears in
 one bullet only, and nothing is claimed that the data does not show: add the business
-outcomes you can vouch for with 'pmfolio outcome'.
+outcomes you can vouch for with 'pmfolio outcome'. The bullet on your product decisions
+quotes one you wrote with its reason or the option it beat ("…, not client-side failover:
+one change in the platform instead of one in every service"), preferring one on an
+initiative no result bullet names; without such a decision it gives the counts.
 
 Every number can be traced. --explain prints, under each bullet, each of its numbers and
 what it counts: the things counted (issues, projects, teammates) on one line, or each
@@ -41,7 +44,8 @@ evidence item on a line of its own with its issue and link (a comment links to t
 comment).
 --format json gives each bullet with its numbers, each with what it counts, the distinct
 things counted (issue keys, names, releases) and the ids and links of its evidence, so
-that anyone can recompute it. --format markdown writes the list escaped for Markdown.`,
+that anyone can recompute it, and a quoted result or decision with where it was written
+(a comment's link). --format markdown writes the list escaped for Markdown.`,
 		Example: `  pmfolio bullets
   pmfolio bullets --top 3 --since 1y --explain
   pmfolio bullets --format json -o bullets.json

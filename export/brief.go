@@ -1270,6 +1270,10 @@ func quoteLabel(excerpt string) (label, words string) {
 // cost outweighs that" says what it is about only with its issue's
 // summary: "On “Upgrade the payment SDK to v4”: …".
 func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string) {
+	if r.quotedProofs == nil {
+		r.quotedProofs = make(map[*evidence.Evidence]bool)
+	}
+	r.quotedProofs[e] = true
 	w.WriteString("- **")
 	writeEscaped(w, evidence.OneLine(r.categoryTitle(e.Category)))
 	w.WriteString(".** ")

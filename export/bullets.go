@@ -1072,11 +1072,11 @@ func (r *report) quotingDecision(groups []group, onEpics func(group) clause, sco
 }
 
 // quotedDecision is the decision a bullet quotes of items, in at most room
-// characters: one the user wrote with its reason (see decisionQuote), on
-// no initiative a result bullet tells where there is one (its "Led “…”"
-// line is what a reader has just read), saying why where one does, and
-// the strongest of those. ok is false when no decision gives its reason,
-// or none fits.
+// characters: one the user wrote with its reason (see decisionQuote), not
+// quoted as a proof above it in the same document, on no initiative a
+// result bullet tells where there is one (its "Led “…”" line is what a
+// reader has just read), saying why where one does, and the strongest of
+// those. ok is false when no decision gives its reason, or none fits.
 func (r *report) quotedDecision(items []*evidence.Evidence, room int) (quote *bulletDecision, ok bool) {
 	told := make(map[*evidence.Evidence]bool)
 	for _, in := range r.measuredInitiatives() {
@@ -1090,8 +1090,8 @@ func (r *report) quotedDecision(items []*evidence.Evidence, room int) (quote *bu
 	}
 	var candidates []candidate
 	for _, c := range r.strengths.strongestFirst(items) {
-		if !inOwnWords(c.item) {
-			continue // a field edit is no decision in the user's words
+		if !inOwnWords(c.item) || r.quotedProofs[c.item] {
+			continue // a field edit is no decision in the user's words; a proof above is read
 		}
 		if quote, ok := cutDecision(datedDays(decisionQuote(c.item.Excerpt), c.item.OccurredAt), room); ok {
 			candidates = append(candidates, candidate{c.item, quote})

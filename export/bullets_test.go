@@ -702,6 +702,27 @@ func TestIncidentNameAndResult(t *testing.T) {
 	}
 }
 
+// A brief's résumé bullets do not quote a decision the brief quoted above
+// them as a proof, which `pmfolio bullets` on its own still quotes.
+func TestTheBriefsBulletsDoNotQuoteAProofAgain(t *testing.T) {
+	p := outagePortfolio()
+	const decision = "the vault's webhook instead of polling"
+	var brief strings.Builder
+	if err := Markdown(&brief, p, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	above, bullets, ok := strings.Cut(brief.String(), "## Résumé bullets")
+	if !ok || !strings.Contains(above, decision) {
+		t.Fatalf("the brief quotes no proof of the decision above its bullets: the test proves nothing\n%s", brief.String())
+	}
+	if strings.Contains(bullets, decision) {
+		t.Errorf("the brief's bullets quote the decision again:\n%s", bullets)
+	}
+	if got := strings.Join(bulletLines(t, p, -1), "\n"); !strings.Contains(got, decision) {
+		t.Errorf("pmfolio bullets no longer quotes the decision:\n%s", got)
+	}
+}
+
 // When the closing note tells only the clean-up, whom the incident hit is
 // read from the user's other words on it, the postmortem first when it says
 // for how long too, and the bullet's result links to where it is written.

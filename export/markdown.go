@@ -31,6 +31,9 @@ type report struct {
 	// saidScopes are the scopes ("across 3 projects") the bullets written
 	// so far have said; nil when every bullet says its own.
 	saidScopes map[string]bool
+	// quotedProofs are the items the document has quoted as proofs so far: a
+	// brief's résumé bullets quote none of them again.
+	quotedProofs map[*evidence.Evidence]bool
 }
 
 func newReport(p evidence.Portfolio, opts Options) *report {

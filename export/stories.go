@@ -1057,6 +1057,12 @@ func actionVerb(c evidence.Category, e *evidence.Evidence) string {
 		// Progress" claimed scope work a status edit does not show.
 		return "Moved the epic"
 	}
+	if c.ID == evidence.CatReleasePlanning && e.Source == evidence.SourceComment &&
+		rolloutReached.MatchString(e.Excerpt) && !rolloutStepGiven.MatchString(e.Excerpt) {
+		// "at 5% of web traffic since this morning" reports a staged
+		// rollout where it stands; it planned nothing.
+		return "Reported the rollout of"
+	}
 	if c.StoryAction != "" {
 		return c.StoryAction
 	}

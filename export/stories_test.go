@@ -322,6 +322,7 @@ func TestStoryVerbsSayWhatTheActivityWas(t *testing.T) {
 	story, _ := evidence.CategoryByID(evidence.CatStoryWriting)
 	accept, _ := evidence.CategoryByID(evidence.CatAcceptanceTesting)
 	epic, _ := evidence.CategoryByID(evidence.CatEpicOwnership)
+	release, _ := evidence.CategoryByID(evidence.CatReleasePlanning)
 	for _, tt := range []struct {
 		c                           evidence.Category
 		source                      evidence.Source
@@ -345,6 +346,10 @@ func TestStoryVerbsSayWhatTheActivityWas(t *testing.T) {
 		{accept, evidence.SourceChange, "Story", "Runbook links", "Status: In Review → Done", "Verified", "change.accept"},
 		{epic, evidence.SourceChange, "Epic", "Kubernetes 1.30 upgrade", "Status: To Do → In Progress", "Moved the epic", "change.epic-status"},
 		{epic, evidence.SourceComment, "Epic", "Kubernetes 1.30 upgrade", "Scope: the drain settings are out of this epic.", "Shaped the epic", ""},
+		{release, evidence.SourceComment, "Task", "Ramp saved cards", "at 5% of web traffic since this morning. watching payment failures on the dashboard", "Reported the rollout of", ""},
+		{release, evidence.SourceComment, "Task", "Ramp saved cards", "25% now. payment failure rate 0.81% vs 0.79% control, within noise", "Reported the rollout of", ""},
+		{release, evidence.SourceComment, "Epic", "Saved cards", "new plan: 5% on Aug 25, 25% two weeks later, 100% end of September", "Planned the release of", ""},
+		{release, evidence.SourceComment, "Story", "Refunds v2", "Moving this to 4.14: it misses the 4.13 code freeze.", "Planned the release of", ""},
 	} {
 		e := &evidence.Evidence{Category: tt.c.ID, Rule: tt.rule, Source: tt.source, IssueType: tt.issueType, IssueSummary: tt.summary, Excerpt: tt.excerpt}
 		if got := actionVerb(tt.c, e); got != tt.want {

@@ -203,13 +203,10 @@ func rolloutSteps(c evidence.Comment) []rolloutStep {
 // reached when planned.
 type rollout struct {
 	plan evidence.Comment
-	// reached are the user's notes that each step was reached, one a
-	// step, in order.
+	// steps are the plan's, and reached the user's notes that each was
+	// reached, one a step, in order.
+	steps   []rolloutStep
 	reached []evidence.Comment
-	// kept says so: "it reached 100% on 30 September, as I had re-planned
-	// on 10 August (“new plan: 5% on Aug 25, …”), with 5% on 25 August
-	// and 25% on 8 September on the days planned".
-	kept string
 }
 
 // rolloutKept finds, of the user's comments on an initiative's issues
@@ -226,7 +223,7 @@ func rolloutKept(comments []evidence.Comment) (rollout, bool) {
 		if steps == nil {
 			continue
 		}
-		kept := rollout{plan: comments[i]}
+		kept := rollout{plan: comments[i], steps: steps}
 		for _, step := range steps {
 			c, ok := firstReached(comments[i+1:], step.share)
 			if !ok || c.At.UTC().Before(step.from) || !c.At.UTC().Before(step.by.AddDate(0, 0, 1).Add(nightAfter)) {
@@ -234,7 +231,6 @@ func rolloutKept(comments []evidence.Comment) (rollout, bool) {
 			}
 			kept.reached = append(kept.reached, c)
 		}
-		kept.kept = kept.says(steps)
 		return kept, true
 	}
 	return rollout{}, false
@@ -257,25 +253,44 @@ func firstReached(comments []evidence.Comment, share string) (evidence.Comment, 
 	return evidence.Comment{}, false
 }
 
-// says is how a story's result tells a rollout kept.
-func (k rollout) says(steps []rolloutStep) string {
-	plan := evidence.OneLine(k.plan.Text)
-	verb := "planned"
-	if replanned.MatchString(plan) || calledOff.MatchString(plan) {
-		verb = "re-planned"
+// says is how a story's result tells a rollout kept: "it reached 100% on
+// 30 September, as I had re-planned on 10 August (“new plan: 5% on Aug
+// 25, …”), with 5% on 25 August and 25% on 8 September on the days
+// planned". Where the result has said already where and when it ended
+// (endTold: "Shipped to 100% on Sep 30"), it says only the rest, "that
+// was as I had re-planned on 10 August, with …"; the plan is quoted only
+// where no action quotes it (planQuoted).
+func (k rollout) says(endTold, planQuoted bool) string {
+	last := len(k.steps) - 1
+	s := "it reached " + k.steps[last].share + " on " + k.reached[last].At.UTC().Format("2 January") + ", "
+	if endTold {
+		s = "that was "
 	}
-	last := len(steps) - 1
-	s := "it reached " + steps[last].share + " on " + k.reached[last].At.UTC().Format("2 January") + ", as I had " + verb + " on " +
-		k.plan.At.UTC().Format("2 January") + " (“" + givenSentence(plan, rolloutStepGiven.FindString(plan)) + "”)"
 	var before []string
-	for i, step := range steps[:last] {
+	for i, step := range k.steps[:last] {
 		before = append(before, step.share+" on "+k.reached[i].At.UTC().Format("2 January"))
 	}
 	days := " on the days planned"
 	if len(before) == 1 {
 		days = " on the day planned"
 	}
-	return s + ", with " + evidence.JoinAnd(before) + days
+	return s + k.asPlanned(planQuoted) + ", with " + evidence.JoinAnd(before) + days
+}
+
+// asPlanned says when the user planned the rollout: "as I had re-planned
+// on 10 August", with the plan's steps quoted unless an action quotes
+// them (planQuoted): read twice in a few lines, they are a stutter.
+func (k rollout) asPlanned(planQuoted bool) string {
+	plan := evidence.OneLine(k.plan.Text)
+	verb := "planned"
+	if replanned.MatchString(plan) || calledOff.MatchString(plan) {
+		verb = "re-planned"
+	}
+	s := "as I had " + verb + " on " + k.plan.At.UTC().Format("2 January")
+	if !planQuoted {
+		s += " (“" + givenSentence(plan, rolloutStepGiven.FindString(plan)) + "”)"
+	}
+	return s
 }
 
 // ownCommentsUnder is the user's own comments on an initiative's epics

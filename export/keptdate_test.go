@@ -113,9 +113,12 @@ func TestRolloutKept(t *testing.T) {
 			"it reached 100% on 31 August, as I had planned on 10 August (“rollout: 10% on the 24th, 100% a week later”), with 10% on 24 August on the day planned"},
 		{"one dated share is no staged plan", []evidence.Comment{comment("1", at(8, 10, 9), "100% on Aug 25"), comment("2", at(8, 25, 9), "100% on web")}, ""},
 	} {
-		got, _ := rolloutKept(tt.comments)
-		if got.kept != tt.want {
-			t.Errorf("%s: rolloutKept = %q, want %q", tt.name, got.kept, tt.want)
+		said := ""
+		if kept, ok := rolloutKept(tt.comments); ok {
+			said = kept.says(false, false)
+		}
+		if said != tt.want {
+			t.Errorf("%s: rolloutKept says %q, want %q", tt.name, said, tt.want)
 		}
 	}
 }

@@ -142,9 +142,10 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 	initiatives, onNoEpic := r.initiatives, r.issueInitiatives(r.strengths)
 	var question string
 	var focus storyFocus
+	var leads bool
 	if opts.Question != "" {
 		a := r.answer(opts.Question, r.initiatives, onNoEpic)
-		question, focus, initiatives = a.question, a.focus, nil
+		question, focus, leads, initiatives = a.question, a.focus, a.leads, nil
 		if a.found {
 			initiatives = []initiative{a.in}
 		}
@@ -162,7 +163,7 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 	stories := make([]story, 0, len(initiatives))
 	quoted := &quoteSet{} // no quote, nor its template filled in again, twice
 	for _, in := range initiatives {
-		stories = append(stories, r.storyAbout(in, quoted, focus))
+		stories = append(stories, r.storyAbout(in, quoted, focus, leads))
 	}
 	r.tagQuestions(stories, initiatives, question)
 	if opts.JSON {
@@ -309,6 +310,10 @@ type answer struct {
 	question string
 	// focus finds the evidence the story must quote to answer it.
 	focus storyFocus
+	// leads says the story opens its actions with what focus found: asked
+	// about data, the number is the answer, and fifth in time order it
+	// was the reader's to find.
+	leads bool
 	// note, when set, tells the user how far the story answers the
 	// question: tagging the strongest story "a time you failed" would say
 	// it answers what nothing in it does.
@@ -559,7 +564,7 @@ func fromData(e *evidence.Evidence) int {
 func (r *report) dataAnswer(question string, tiers ...[]initiative) answer {
 	for rank := 3; rank >= 1; rank-- {
 		if in, ok := strongestBy(r.weightRanked(fromData, rank), false, tiers...); ok {
-			return answer{in: in, found: true, question: dataQuestion, focus: fromData}
+			return answer{in: in, found: true, question: dataQuestion, focus: fromData, leads: true}
 		}
 	}
 	in, ok := strongestBy(r.weightOf(""), true, tiers...)
@@ -713,15 +718,16 @@ func sameWord(a, b string) bool {
 // story builds the story of one initiative. Its texts are plain; the
 // Markdown writer escapes them.
 func (r *report) story(in initiative, quoted *quoteSet) story {
-	return r.storyAbout(in, quoted, nil)
+	return r.storyAbout(in, quoted, nil, false)
 }
 
 // storyAbout is story with, when focus is set, an action it ranks among
 // its actions, of its highest rank there is: a story picked to answer "a
 // time you handled conflicting priorities" must show the user
 // prioritizing, and one picked for "a time you disagreed" must quote them
-// saying no, even where other kinds of their work are stronger.
-func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) story {
+// saying no, even where other kinds of their work are stronger. With
+// leads, that action comes first.
+func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, leads bool) story {
 	t := r.tally(in.items)
 	s := story{Questions: []string{}}
 	goal := epicGoal(in)
@@ -764,9 +770,13 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 		}
 	}
 	var picked []*evidence.Evidence
+	var lead *evidence.Evidence
 	kept, rolledOut := r.rolloutOf(in)
 	if focus != nil {
 		picked = r.pickFocus(focus, written, edits, quoted)
+		if leads && len(picked) > 0 {
+			lead = picked[0]
+		}
 		if rolledOut && len(picked) > 0 && picked[0].Category == evidence.CatReleasePlanning {
 			// A rollout picked for its planning is told by its steps: the
 			// plan alone would stop the story at a promise.
@@ -792,6 +802,9 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 		picked = append(picked, r.strengths.pickVaried(edits, 2-len(picked), nil)...)
 	}
 	slices.SortFunc(picked, evidence.ByOccurrence)
+	if lead != nil {
+		picked = slices.Insert(slices.DeleteFunc(picked, func(e *evidence.Evidence) bool { return e == lead }), 0, lead)
+	}
 	for _, e := range picked {
 		a := storyAction{
 			Category: e.Category, EvidenceID: e.ID, IssueKey: evidence.OneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
@@ -867,7 +880,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 		if rolledOut {
 			// The outcome says where it ended, seldom that it ended
 			// when planned.
-			s.result = append(s.result, resultPart{text: nextSentence(s.result) + upperFirst(kept.kept) + "."})
+			s.result = append(s.result, resultPart{text: nextSentence(s.result) + upperFirst(kept.told(picked, lead, in.outcome.Text)) + "."})
 		}
 	default:
 		// What Jira shows, and nothing the reader should not see: the
@@ -880,7 +893,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus) s
 			if in.status() == "done" {
 				said := keptDate(ownCommentsOn(in.epic, in.epicItems))
 				if said == "" && rolledOut {
-					said = kept.kept
+					said = kept.told(picked, lead, "")
 				}
 				if said != "" {
 					shows = "What Jira shows: " + said + "; " + doneShare(t.done, t.issues)
@@ -916,6 +929,54 @@ func nextSentence(parts []resultPart) string {
 		return " "
 	}
 	return ". "
+}
+
+// told is how a story's result tells the rollout its user kept (see
+// rollout.says): where the actions lead with the check of one of its
+// steps, by the step taken after it (see callAfter), which is what a data
+// question asks for. It repeats neither what the outcome says of where
+// and when it ended nor a plan an action quotes.
+func (k rollout) told(picked []*evidence.Evidence, lead *evidence.Evidence, outcome string) string {
+	planQuoted := slices.ContainsFunc(picked, func(e *evidence.Evidence) bool {
+		return e.Source == evidence.SourceComment && e.SourceID == k.plan.ID
+	})
+	endTold := k.endToldIn(outcome)
+	if lead != nil && lead.Source == evidence.SourceComment {
+		checked := slices.IndexFunc(k.reached, func(c evidence.Comment) bool { return c.ID == lead.SourceID })
+		if checked >= 0 && checked < len(k.steps)-1 {
+			return k.callAfter(checked, endTold, planQuoted)
+		}
+	}
+	return k.says(endTold, planQuoted)
+}
+
+// endToldIn reports whether an outcome says the share a rollout ended at
+// and the day it got there: "Shipped to 100% on Sep 30. …".
+func (k rollout) endToldIn(outcome string) bool {
+	last := len(k.steps) - 1
+	text := evidence.OneLine(outcome)
+	atEnd := slices.ContainsFunc(rolloutReached.FindAllStringSubmatch(text, -1), func(m []string) bool { return m[1]+"%" == k.steps[last].share })
+	reached := k.reached[last].At.UTC()
+	// Read as of the day it got there: said after, "Sep 30" would be
+	// next year's.
+	_, day, ok := evidence.GivenDate(text, reached, false)
+	return atEnd && ok && day.Month() == reached.Month() && day.Day() == reached.Day()
+}
+
+// callAfter says the step the user took after checking the one a story
+// leads with (checked, of k.steps): "after the check at 25% on 8
+// September, I took it to 100% on 30 September, as I had re-planned on 10
+// August". Jira shows the check, then the user's note of the next step;
+// what the check showed the action quotes. The day is left out where the
+// outcome told it (endTold) and the step is the last.
+func (k rollout) callAfter(checked int, endTold, planQuoted bool) string {
+	next := checked + 1
+	s := "after the check at " + k.steps[checked].share + " on " + k.reached[checked].At.UTC().Format("2 January") +
+		", I took it to " + k.steps[next].share
+	if !endTold || next < len(k.steps)-1 {
+		s += " on " + k.reached[next].At.UTC().Format("2 January")
+	}
+	return s + ", " + k.asPlanned(planQuoted)
 }
 
 // laterPhase says where the phase after the one whose result a story

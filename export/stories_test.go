@@ -1707,7 +1707,8 @@ func TestADeadlineStoryTellsARolloutKeptStepByStep(t *testing.T) {
 	if len(s.Questions) == 0 || s.Questions[0] != "a time you delivered against a deadline" {
 		t.Errorf("the story leads with %q, want the deadline question", s.Questions)
 	}
-	if want := "It reached 100% on 30 September, as I had re-planned on 10 August (“new plan: 5% on Aug 25, 25% two weeks later, 100% end of September if errors stay flat”), " +
+	// The action quotes the plan: the result gives its date.
+	if want := "It reached 100% on 30 September, as I had re-planned on 10 August, " +
 		"with 5% on 25 August and 25% on 8 September on the days planned."; !strings.Contains(s.Result, want) {
 		t.Errorf("result = %q, want it to say %q", s.Result, want)
 	}
@@ -1768,5 +1769,46 @@ func TestStoriesQuestionAboutDataFallsBackToAnIssueWithACallOnANumber(t *testing
 	}
 	if !strings.Contains(lint, "note: no decision or priority call you wrote weighs a number") {
 		t.Errorf("stderr = %q, want a note that no call weighs a number", lint)
+	}
+}
+
+// The outcome of a rollout often says where it ended and when ("Shipped
+// to 100% on Sep 30"): the result then says only what it doesn't, that
+// the steps came when planned. Before, it said "It reached 100% on 30
+// September" straight after the quote, and re-quoted the plan an action
+// quotes two lines above.
+func TestARolloutResultDoesNotRepeatItsOutcome(t *testing.T) {
+	p := rampedRefunds("2026-09-08T15:00:00Z")
+	p.Epics[1].Comments[1].Text = "Shipped to 100% on Sep 30. 62% of refunds were self-served in the first month, support tickets down 30%."
+	doc, _ := storiesFor(t, p, "a time you delivered against a deadline")
+	if len(doc.Stories) != 1 {
+		t.Fatalf("%d stories, want 1", len(doc.Stories))
+	}
+	result := doc.Stories[0].Result
+	if want := "That was as I had re-planned on 10 August, with 5% on 25 August and 25% on 8 September on the days planned."; !strings.Contains(result, want) {
+		t.Errorf("result = %q, want it to say %q", result, want)
+	}
+	for _, twice := range []string{"on 30 September", "“new plan"} {
+		if strings.Contains(result, twice) {
+			t.Errorf("result = %q says %q, which the outcome or an action says already", result, twice)
+		}
+	}
+}
+
+// Asked about data, the story of a rollout leads with the check that
+// holds the number and its comparison, and its result says the step the
+// user took after it. Before, it was the deadline story again, the number
+// fifth in its actions and tied to no call.
+func TestADataStoryLeadsWithTheCheckAndSaysTheCallAfterIt(t *testing.T) {
+	doc, _ := storiesFor(t, rampedRefunds("2026-09-08T15:00:00Z"), "a time you used data to make a decision")
+	if len(doc.Stories) != 1 || doc.Stories[0].Epic.Key != "PAY-120" {
+		t.Fatalf("the data story is %+v, want PAY-120's", doc.Stories)
+	}
+	s := doc.Stories[0]
+	if len(s.Actions) == 0 || s.Actions[0].Excerpt != "25% now. refund error rate 0.41% vs 0.40% control, within noise" {
+		t.Errorf("actions = %+v, want the check at 25%% first", s.Actions)
+	}
+	if want := "After the check at 25% on 8 September, I took it to 100% on 30 September, as I had re-planned on 10 August."; !strings.Contains(s.Result, want) {
+		t.Errorf("result = %q, want it to say %q", s.Result, want)
 	}
 }

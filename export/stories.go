@@ -886,7 +886,11 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, l
 		// What Jira shows, and nothing the reader should not see: the
 		// command that records the outcome goes to the lint (stderr).
 		if t.issues > 0 {
-			shows := "What Jira shows: " + doneShare(t.done, t.issues)
+			done := doneShare(t.done, t.issues)
+			if t.issues == 1 {
+				done += in.shippedIn()
+			}
+			shows := "What Jira shows: " + done
 			if in.status() == "done" && !in.onNoEpic {
 				shows += ", and the epic is done"
 			}
@@ -896,7 +900,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, l
 					said = kept.told(picked, lead, "")
 				}
 				if said != "" {
-					shows = "What Jira shows: " + said + "; " + doneShare(t.done, t.issues)
+					shows = "What Jira shows: " + said + "; " + done
 				}
 			}
 			s.result = append(s.result, resultPart{text: shows + "."})
@@ -913,6 +917,27 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, l
 		}
 	}
 	return s
+}
+
+// shippedIn says, of the done issue a story is told from, the fix
+// versions Jira records it in: ", in fix version 5.4". Without an outcome
+// it is the most Jira says of where the work went; the portfolio holds no
+// release dates, so it says none.
+func (in initiative) shippedIn() string {
+	if !in.onNoEpic || in.status() != "done" || len(in.epicItems) == 0 {
+		return ""
+	}
+	var versions []string
+	for _, v := range in.epicItems[len(in.epicItems)-1].IssueFixVersions {
+		versions = append(versions, evidence.OneLine(v))
+	}
+	switch len(versions) {
+	case 0:
+		return ""
+	case 1:
+		return ", in fix version " + versions[0]
+	}
+	return ", in fix versions " + evidence.JoinAnd(versions)
 }
 
 // nextSentence is what opens a sentence after the parts of a result: a

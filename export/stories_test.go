@@ -1812,3 +1812,37 @@ func TestADataStoryLeadsWithTheCheckAndSaysTheCallAfterIt(t *testing.T) {
 		t.Errorf("result = %q, want it to say %q", s.Result, want)
 	}
 }
+
+// An issue's story without an outcome says what Jira records of where the
+// done work went: its fix version. Before, it said only "the issue is
+// done".
+func TestADoneIssueStoryWithoutAnOutcomeNamesItsFixVersion(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		versions []string
+		want     string
+	}{
+		{"one version", []string{"5.4"}, "What Jira shows: the issue is done, in fix version 5.4."},
+		{"two versions", []string{"5.4", "5.4.1"}, "What Jira shows: the issue is done, in fix versions 5.4 and 5.4.1."},
+		{"none", nil, "What Jira shows: the issue is done."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := typicalPortfolio()
+			p.Evidence = append(p.Evidence, jiraItem(checkoutBug, evidence.SourceComment, "10971", "2026-09-05T10:00:00Z", evidence.CatPrioritization,
+				"comment.priority", 0.8, "putting this above the onboarding copy. 'where is my order' is 22% of support tickets, the carousel can wait a sprint"))
+			for i := range p.Evidence {
+				e := &p.Evidence[i]
+				if e.IssueKey == checkoutBug.key {
+					e.IssueStatusCategory, e.IssueFixVersions = "done", tt.versions
+				}
+			}
+			doc, _ := storiesFor(t, p, "a time you used data to make a decision")
+			if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != checkoutBug.key {
+				t.Fatalf("stories = %+v, want %s's", doc.Stories, checkoutBug.key)
+			}
+			if got := doc.Stories[0].Result; got != tt.want {
+				t.Errorf("result = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

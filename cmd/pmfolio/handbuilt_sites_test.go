@@ -333,7 +333,7 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 		{"the headline tells her go/no-go calls", view.brief,
 			"Along the way I led the response to 1 incident, posted 11 stakeholder updates and made the go/no-go call on 4 releases (1 of them a no-go)."},
 		{"the deadline story tells the go-live date she kept", view.deadline,
-			"**Result.** What Jira shows: it went live on 22 August, as I had said on 10 August (“Go-live date of 22nd is still holding as of now”); the issue is done."},
+			"**Result.** What Jira shows: it went live on 22 August, as I had said on 10 August (“Go-live date of 22nd is still holding as of now”); the issue is done, in fix version 4.13."},
 		{"the epic's Objective is its goal", view.brief,
 			"**Goal.** Every Core Banking release from 4.12 onwards should go to production only after a documented, repeatable readiness check"},
 		{"the epic's Exit criteria are its success metrics", view.brief,

@@ -1269,7 +1269,8 @@ func quoteLabel(excerpt string) (label, words string) {
 
 // writeProof writes one proof: what kind of work, the issue it is on
 // unless the heading above names it, the user's words quoted, the link
-// to the record, dated, and whether a date they committed to held. "ok so this one doesn't make 5.2" or "Won't Do: the
+// to the record, dated, and whether a date or a staged rollout they
+// committed to held. "ok so this one doesn't make 5.2" or "Won't Do: the
 // cost outweighs that" says what it is about only with its issue's
 // summary: "On “Upgrade the payment SDK to v4”: …".
 func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string) {
@@ -1292,7 +1293,11 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 	w.WriteString("(")
 	writeRecordLink(w, e)
 	w.WriteString(")")
-	writePromiseKept(w, r.view, e, quoted)
+	if k, ok := r.rolloutPlannedIn(e, quoted); ok {
+		w.WriteString(" — " + k.reachedAsPlanned())
+	} else {
+		writePromiseKept(w, r.view, e, quoted)
+	}
 	writeNote(w, e.Note)
 	w.WriteString("\n")
 }

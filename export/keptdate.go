@@ -322,6 +322,32 @@ func (r *report) rolloutOf(in initiative) (rollout, bool) {
 	return rolloutKept(r.ownCommentsUnder(in))
 }
 
+// rolloutPlannedIn is the staged rollout a proof's quote (the words
+// quoted) plans, when the user's notes on its initiative show it kept
+// step by step (rolloutOf). ok is false otherwise.
+func (r *report) rolloutPlannedIn(e *evidence.Evidence, quoted string) (rollout, bool) {
+	if e.Source != evidence.SourceComment || rolloutSteps(evidence.Comment{At: e.OccurredAt, Text: quoted}) == nil {
+		return rollout{}, false
+	}
+	for _, in := range r.initiatives {
+		if !slices.Contains(in.items, e) {
+			continue
+		}
+		if k, ok := r.rolloutOf(in); ok && k.plan.ID == e.SourceID {
+			return k, true
+		}
+	}
+	return rollout{}, false
+}
+
+// reachedAsPlanned is how a proof that quotes a rollout's plan tells it
+// kept, after its link: "reached 100% on 30 Sep, as planned". The stories
+// tell each step; the brief has room for the last.
+func (k rollout) reachedAsPlanned() string {
+	steps := rolloutSteps(k.plan)
+	return "reached " + steps[len(steps)-1].share + " on " + k.reached[len(k.reached)-1].At.UTC().Format("2 Jan") + ", as planned"
+}
+
 // notesAmong are the items, of items, that are the rollout's plan and
 // its notes of steps reached, one a comment (of a comment that is several
 // items, its release planning), plan first, leaving out the comments

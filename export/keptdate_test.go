@@ -120,6 +120,10 @@ func TestRolloutKept(t *testing.T) {
 			t.Errorf("%s: rolloutKept = %q, want %q", tt.name, got.kept, tt.want)
 		}
 	}
+	// A brief's proof that quotes the plan says only the last step.
+	if got, _ := rolloutKept([]evidence.Comment{plan, five, twentyFive, hundred}); got.reachedAsPlanned() != "reached 100% on 30 Sep, as planned" {
+		t.Errorf("reachedAsPlanned = %q, want the last step on its day", got.reachedAsPlanned())
+	}
 }
 
 func TestCommittedDate(t *testing.T) {

@@ -575,6 +575,7 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 	quoted := &quoteSet{}          // no quote twice in the brief
 	told := r.strengths.counting() // and range across its initiatives
 	told.favour = proofFavour
+	told.doubted = r.promiseMissedIn
 	shown := r.briefInitiatives()
 	var shownProofs []*evidence.Evidence
 	thin := 0 // initiatives told in fewer than two quotes
@@ -808,7 +809,9 @@ func writeBriefHighlights(w *bufio.Writer, r *report) {
 		}
 	}
 	w.WriteString("## What I did\n\n")
-	proofs := r.strengths.pickVaried(written, briefHighlights, quoted)
+	s := r.strengths
+	s.doubted = r.promiseMissedIn
+	proofs := s.pickVaried(written, briefHighlights, quoted)
 	for _, e := range proofs {
 		writeProof(w, r, e, "")
 	}
@@ -1266,7 +1269,8 @@ func quoteLabel(excerpt string) (label, words string) {
 
 // writeProof writes one proof: what kind of work, the issue it is on
 // unless the heading above names it, the user's words quoted, the link
-// to the record, dated, and whether a date they committed to held. "ok so this one doesn't make 5.2" or "Won't Do: the
+// to the record, dated, and whether a date or a staged rollout they
+// committed to held. "ok so this one doesn't make 5.2" or "Won't Do: the
 // cost outweighs that" says what it is about only with its issue's
 // summary: "On “Upgrade the payment SDK to v4”: …".
 func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string) {
@@ -1282,16 +1286,35 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 		writeEscaped(w, titleUpTo(summary, proofSummaryLength))
 		w.WriteString("”: ")
 	}
-	quoted := writeQuote(w, e.Excerpt, quoteLength, writeEscaped)
+	quoted := writeQuote(w, withoutNextCheckIn(e.Excerpt), quoteLength, writeEscaped)
 	if quoted != "" {
 		w.WriteByte(' ')
 	}
 	w.WriteString("(")
 	writeRecordLink(w, e)
 	w.WriteString(")")
-	writePromiseKept(w, r.view, e, quoted)
+	if k, ok := r.rolloutPlannedIn(e, quoted); ok {
+		w.WriteString(" — " + k.reachedAsPlanned())
+	} else {
+		writePromiseKept(w, r.view, e, quoted)
+	}
 	writeNote(w, e.Note)
 	w.WriteString("\n")
+}
+
+// nextCheckIn is a progress note's closing sentence that only says when
+// the next one comes: "Next check-in after the architecture forum."
+var nextCheckIn = regexp.MustCompile(`(?i)(?:^|[.!?])\s+next check-?in\b[^.!?]*[.!?]?\s*$`)
+
+// withoutNextCheckIn is text less a closing sentence that schedules the
+// next note (nextCheckIn), the cut marked: the brief, which prints on two
+// pages, has room for what a note says, not for when the next one is.
+func withoutNextCheckIn(text string) string {
+	at := nextCheckIn.FindStringIndex(text)
+	if at == nil || at[0] == 0 {
+		return text
+	}
+	return text[:at[0]+1] + evidence.SentencesLeftOut
 }
 
 // proofSummaryLength is the longest issue summary a proof opens with: the

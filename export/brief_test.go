@@ -540,3 +540,19 @@ func TestARedactedProofSaysADateKeptByPlaceholder(t *testing.T) {
 		t.Errorf("the redacted proof reads:\n%s", brief)
 	}
 }
+
+// A progress note's closing sentence that only schedules the next one is
+// left out of a proof's quote, the cut marked; what the note says stays.
+func TestAProofLeavesOutWhenTheNextCheckInIs(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Progress since the 4th: 3 of 4 stories done. Sam is on the last big piece. Next check-in after the architecture forum.",
+			"Progress since the 4th: 3 of 4 stories done. Sam is on the last big piece." + evidence.SentencesLeftOut},
+		{"Next check-in after the forum.", "Next check-in after the forum."},
+		{"Update: mitigation is live in eu-west; next update at 17:00.", "Update: mitigation is live in eu-west; next update at 17:00."},
+		{"Next check-in is moved to Friday, because the forum slipped. 3 of 4 done.", "Next check-in is moved to Friday, because the forum slipped. 3 of 4 done."},
+	} {
+		if got := withoutNextCheckIn(tt.text); got != tt.want {
+			t.Errorf("withoutNextCheckIn(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

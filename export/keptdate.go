@@ -337,6 +337,32 @@ func (r *report) rolloutOf(in initiative) (rollout, bool) {
 	return rolloutKept(r.ownCommentsUnder(in))
 }
 
+// rolloutPlannedIn is the staged rollout a proof's quote (the words
+// quoted) plans, when the user's notes on its initiative show it kept
+// step by step (rolloutOf). ok is false otherwise.
+func (r *report) rolloutPlannedIn(e *evidence.Evidence, quoted string) (rollout, bool) {
+	if e.Source != evidence.SourceComment || rolloutSteps(evidence.Comment{At: e.OccurredAt, Text: quoted}) == nil {
+		return rollout{}, false
+	}
+	for _, in := range r.initiatives {
+		if !slices.Contains(in.items, e) {
+			continue
+		}
+		if k, ok := r.rolloutOf(in); ok && k.plan.ID == e.SourceID {
+			return k, true
+		}
+	}
+	return rollout{}, false
+}
+
+// reachedAsPlanned is how a proof that quotes a rollout's plan tells it
+// kept, after its link: "reached 100% on 30 Sep, as planned". The stories
+// tell each step; the brief has room for the last.
+func (k rollout) reachedAsPlanned() string {
+	steps := rolloutSteps(k.plan)
+	return "reached " + steps[len(steps)-1].share + " on " + k.reached[len(k.reached)-1].At.UTC().Format("2 Jan") + ", as planned"
+}
+
 // notesAmong are the items, of items, that are the rollout's plan and
 // its notes of steps reached, one a comment (of a comment that is several
 // items, its release planning), plan first, leaving out the comments
@@ -365,10 +391,16 @@ func (k rollout) notesAmong(items, picked []*evidence.Evidence, quoted *quoteSet
 }
 
 // dueCue opens a date something is to be done by, in a clause: "by Nov
-// 14", "before Friday", "New ETA 2 Feb", "this now lands on 10 Jul"; not
-// a date it merely happens on ("goes live on Nov 3", "the store
-// submission is on 21/07").
-var dueCue = regexp.MustCompile(`(?i)\b(?:by|before|eta|lands? on|landing on|due(?: on| by)?)\s+`)
+// 14", "before Friday", "New ETA 2 Feb", "New ETA for this 27 May", "this
+// now lands on 10 Jul"; not a date it merely happens on ("goes live on
+// Nov 3", "the store submission is on 21/07").
+var dueCue = regexp.MustCompile(`(?i)\b(?:by|before|eta(?: for (?:this|it))?|lands? on|landing on|due(?: on| by)?)\s+`)
+
+// dueLabel is a due cue written as a label, the date after its colon:
+// "New ETA for this: 27 May", "ETA: 2 Feb". The colon ends no clause
+// there (see clauseBreak), so committedDate reads the label as the cue it
+// is.
+var dueLabel = regexp.MustCompile(`(?i)\b((?:eta|due)(?: for (?:this|it))?):\s+`)
 
 // committedBy opens a clause in which the user commits to a date: they or
 // their team ("we'll", "I will"), with the subject left out as it was
@@ -384,8 +416,11 @@ var committedBy = regexp.MustCompile(`(?i)^(?:i|we|i['’](?:ll|m|ve|d)|we['’]
 var notCommitted = regexp.MustCompile(`(?i)\b(?:needs?|needed|please|kindly|could|can you|would you|ensure|make sure|ideally|if|unless)\b|\?`)
 
 // workOfItself opens a clause whose subject is the issue the quote is on:
-// "this now lands on 10 Jul", "New ETA 2 Feb".
-var workOfItself = regexp.MustCompile(`(?i)^(?:this|it|it['’]s|(?:new |revised |updated )?eta)\b`)
+// "this now lands on 10 Jul", "New ETA 2 Feb" (a date moved is the
+// issue's own), "ETA for this 1 Apr"; not a bare "ETA 1 Apr", which in a
+// progress note ("Next, the conversion report per merchant. ETA 1 Apr.")
+// is the date of the work named before it.
+var workOfItself = regexp.MustCompile(`(?i)^(?:this|it|it['’]s|(?:new|revised|updated) eta|eta for (?:this|it))\b`)
 
 // tracksWork names the issue that tracks the work a quote gives a date for:
 // "CHK-1419 tracks it", "tracked in PAY-12".
@@ -410,7 +445,7 @@ type commitment struct {
 // figures that reads as two days, day first or month first, is no date
 // read. ok is false when the text commits to none.
 func committedDate(text string, written time.Time, key string) (commitment, bool) {
-	text = evidence.OneLine(text)
+	text = dueLabel.ReplaceAllString(evidence.OneLine(text), "$1 ")
 	tracked := map[string]bool{}
 	for _, m := range tracksWork.FindAllStringSubmatch(text, -1) {
 		tracked[m[1]+m[2]] = true
@@ -424,9 +459,12 @@ func committedDate(text string, written time.Time, key string) (commitment, bool
 			if cue == nil || !committedBy.MatchString(clause) || notCommitted.MatchString(clause) || evidence.EstimateBy.MatchString(clause) {
 				continue
 			}
-			when := clause[cue[0]:]
+			// The date is the one the cue opens, read as due by it
+			// whatever the cue's words: GivenDate knows "ETA 2 Feb", not
+			// "ETA for this 27 May".
+			when := "by " + clause[cue[1]:]
 			words, due, ok := evidence.GivenDate(when, written, false)
-			if _, other, _ := evidence.GivenDate(when, written, true); !ok || !other.Equal(due) || strings.Index(when, words) > cue[1]-cue[0] {
+			if _, other, _ := evidence.GivenDate(when, written, true); !ok || !other.Equal(due) || !strings.HasPrefix(when, words) {
 				continue
 			}
 			c := commitment{due: time.Date(due.Year(), due.Month(), due.Day(), 0, 0, 0, 0, time.UTC)}
@@ -462,28 +500,68 @@ type promiseKept struct {
 	early int // days before the date committed to
 }
 
+// promiseIn is the date words of a proof commit to (committedDate) and,
+// when the work they name was done after them, how it was resolved (a
+// zero DoneIssue when it was not). ok is false when the words commit to
+// no date of the user's.
+func (v *view) promiseIn(e *evidence.Evidence, words string) (c commitment, done evidence.DoneIssue, ok bool) {
+	if !inOwnWords(e) || e.IssueKey == "" {
+		return commitment{}, evidence.DoneIssue{}, false
+	}
+	if c, ok = committedDate(words, e.OccurredAt, e.IssueKey); !ok {
+		return commitment{}, evidence.DoneIssue{}, false
+	}
+	if done, isDone := v.doneIssues[issueRef{e.SiteName, c.key}]; isDone && !done.Resolved.Before(e.OccurredAt) {
+		return c, done, true
+	}
+	return c, evidence.DoneIssue{}, true
+}
+
+// dayResolved is the day, in UTC, an issue was resolved on.
+func dayResolved(done evidence.DoneIssue) time.Time {
+	resolved := done.Resolved.UTC()
+	return time.Date(resolved.Year(), resolved.Month(), resolved.Day(), 0, 0, 0, 0, time.UTC)
+}
+
 // promiseKeptIn is the date a proof's quote, as quoted, committed to
 // (committedDate) for work that was resolved as done, after the quote and
 // on or before that day. ok is false otherwise: late, dropped, not done,
-// or no date the user committed to in the words quoted.
+// no date the user committed to in the words quoted, or a date a slip
+// notice gave for work then done weeks before it ("so this moves out by a
+// week. New ETA 29 Jul." of work done that day reads as a padded date).
 func (v *view) promiseKeptIn(e *evidence.Evidence, quoted string) (promiseKept, bool) {
-	if !inOwnWords(e) || e.IssueKey == "" {
+	c, done, ok := v.promiseIn(e, quoted)
+	if !ok || done.Key == "" || dayResolved(done).After(c.due) {
 		return promiseKept{}, false
 	}
-	c, ok := committedDate(quoted, e.OccurredAt, e.IssueKey)
-	if !ok {
+	early := int(c.due.Sub(dayResolved(done)).Hours() / 24)
+	if early > keptEarlyDays && (slipped.MatchString(quoted) || replanned.MatchString(quoted)) {
 		return promiseKept{}, false
 	}
-	done, ok := v.doneIssues[issueRef{e.SiteName, c.key}]
-	if !ok || done.Resolved.Before(e.OccurredAt) {
-		return promiseKept{}, false
+	return promiseKept{done: done, named: c.key != e.IssueKey, early: early}, true
+}
+
+// slipped says a quote announces a date moved out: "this moves out by a
+// week", "this slipped a few days", "a week later than planned", "New
+// ETA 2 Feb", "I'd rather move the date than rush it".
+var slipped = regexp.MustCompile(`(?i)\bmov(?:es|ed|ing) out\b|\bmov(?:e|es|ed|ing) the date\b|\bslip(?:s|ped|ping)?\b|\blater than planned\b|\b(?:new|revised|updated) eta\b|\bpushed (?:out|back)\b`)
+
+// promiseMissedIn says an item's words commit to a date (committedDate)
+// that the work then missed: it was resolved after that day or, of the
+// issue the item is on, is still not done past it. A brief that shows
+// "New ETA for this: 27 May" as its proof of keeping stakeholders
+// informed, of work resolved on 20 Aug, invites the hardest question it
+// could.
+func (v *view) promiseMissedIn(e *evidence.Evidence) bool {
+	c, done, ok := v.promiseIn(e, e.Excerpt)
+	switch {
+	case !ok:
+		return false
+	case done.Key != "":
+		return dayResolved(done).After(c.due)
+	default:
+		return c.key == e.IssueKey && e.IssueStatusCategory != evidence.StatusCategoryEnd && v.generatedAt.After(c.due.AddDate(0, 0, 1))
 	}
-	resolved := done.Resolved.UTC()
-	day := time.Date(resolved.Year(), resolved.Month(), resolved.Day(), 0, 0, 0, 0, time.UTC)
-	if day.After(c.due) {
-		return promiseKept{}, false
-	}
-	return promiseKept{done: done, named: c.key != e.IssueKey, early: int(c.due.Sub(day).Hours() / 24)}, true
 }
 
 // keptEarlyDays is the most days early a note counts: work done weeks

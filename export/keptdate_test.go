@@ -1,6 +1,8 @@
 package export
 
 import (
+	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -121,6 +123,10 @@ func TestRolloutKept(t *testing.T) {
 			t.Errorf("%s: rolloutKept says %q, want %q", tt.name, said, tt.want)
 		}
 	}
+	// A brief's proof that quotes the plan says only the last step.
+	if got, _ := rolloutKept([]evidence.Comment{plan, five, twentyFive, hundred}); got.reachedAsPlanned() != "reached 100% on 30 Sep, as planned" {
+		t.Errorf("reachedAsPlanned = %q, want the last step on its day", got.reachedAsPlanned())
+	}
 }
 
 func TestCommittedDate(t *testing.T) {
@@ -146,6 +152,10 @@ func TestCommittedDate(t *testing.T) {
 		{"a date on a condition", "new plan: this goes to 100% by end of September if failures stay flat", ""},
 		{"the user's date for work the text does not name", "Blocked on PAY-12; we'll ship by 14 Nov", ""},
 		{"two issues said to track it", "we'll be off v1 by Nov 14. CHK-1 tracks it, and CHK-2 tracks it for mobile", ""},
+		{"a due label on the issue itself", "New ETA for this: 27 Sep, a week later than planned, because the leads wanted one more look. FYI Lena", "PAY-822 2026-09-27"},
+		{"a due label for it", "ETA for it: 20 Sep", "PAY-822 2026-09-20"},
+		{"a bare ETA after the next item is that item's", "Summary for Mei: done, the error codes. In progress, the timeout fix. Next, the conversion report per merchant. ETA 1 Oct.", ""},
+		{"a bare ETA label names no work", "ETA: 20 Sep", ""},
 		{"a delay is no date", "this moves out by a week", ""},
 		{"a date passed when written", "this lands by 1 Sep", ""},
 	} {
@@ -156,5 +166,83 @@ func TestCommittedDate(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%s: committedDate(%q) = %q, want %q", tt.name, tt.text, got, tt.want)
 		}
+	}
+}
+
+func TestPromiseKeptAndMissed(t *testing.T) {
+	written := time.Date(2026, 5, 20, 9, 0, 0, 0, time.UTC)
+	resolved := func(month time.Month, day int) map[issueRef]evidence.DoneIssue {
+		return map[issueRef]evidence.DoneIssue{{"acme", "OPS-1212"}: {SiteName: "acme", Key: "OPS-1212", Resolved: time.Date(2026, month, day, 15, 0, 0, 0, time.UTC)}}
+	}
+	const (
+		replan = "New ETA for this: 27 May, a week later than planned, because the leads wanted one more look at the targets. FYI Lena"
+		slip   = "Heads up Chloé: the idempotency change had to go out first, so this moves out by a week. New ETA 27 Jun. Nothing needed from you yet."
+		plain  = "this lands by 27 Jun"
+	)
+	for _, tt := range []struct {
+		name   string
+		text   string
+		done   map[issueRef]evidence.DoneIssue
+		status string
+		kept   string // the note, "" for none
+		missed bool
+	}{
+		{"a due label kept", replan, resolved(5, 25), "done", "early 2", false},
+		{"a due label missed by weeks", replan, resolved(8, 20), "done", "", true},
+		{"a due label still open past its day", replan, nil, "in progress", "", true},
+		{"a slip notice done weeks before its new date is no date kept", slip, resolved(5, 22), "done", "", false},
+		{"a slip notice done within days of its new date", slip, resolved(6, 22), "done", "early 5", false},
+		{"a date moved rather than rushed, done weeks before it", "Date update for Mei: this now lands on 27 Jun. I'd rather move the date than rush it.", resolved(5, 22), "done", "", false},
+		{"a date not moved, done weeks early, is still kept", plain, resolved(5, 22), "done", "early 36", false},
+		{"done the day after", plain, resolved(6, 28), "done", "", true},
+		{"no date committed to is no date missed", "Sam is on the last big piece.", resolved(8, 20), "done", "", false},
+	} {
+		v := &view{generatedAt: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), doneIssues: tt.done}
+		e := &evidence.Evidence{SiteName: "acme", IssueKey: "OPS-1212", Source: evidence.SourceComment, OccurredAt: written,
+			Excerpt: tt.text, IssueStatusCategory: tt.status}
+		kept := ""
+		if k, ok := v.promiseKeptIn(e, tt.text); ok {
+			kept = "early " + strconv.Itoa(k.early)
+		}
+		if kept != tt.kept {
+			t.Errorf("%s: promiseKeptIn = %q, want %q", tt.name, kept, tt.kept)
+		}
+		if got := v.promiseMissedIn(e); got != tt.missed {
+			t.Errorf("%s: promiseMissedIn = %v, want %v", tt.name, got, tt.missed)
+		}
+	}
+}
+
+// A re-plan whose new date the work then missed is no proof the brief
+// picks while anything else fills its slot: the progress note of its kind
+// first, another kind of work next, and the re-plan only as the last
+// proof of anything.
+func TestADateMissedIsShownOnlyWhereNothingElseIs(t *testing.T) {
+	v := &view{generatedAt: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}
+	item := func(id, category, text string) *evidence.Evidence {
+		return &evidence.Evidence{SiteName: "acme", IssueKey: "OPS-1212", Source: evidence.SourceComment, SourceID: id, Category: category,
+			Confidence: 0.8, OccurredAt: time.Date(2026, 5, 20, 9, 0, 0, 0, time.UTC), Excerpt: text, IssueStatusCategory: "in progress"}
+	}
+	replan := item("1", evidence.CatStakeholderComms, "New ETA for this: 27 May, a week later than planned, because the leads wanted one more look at the targets before they go in code.")
+	progress := item("2", evidence.CatStakeholderComms, "3 of 4 stories done.")
+	sprint := item("3", evidence.CatSprintPlanning, "Sprint 49 is short.")
+	s := strengths{favour: proofFavour, doubted: v.promiseMissedIn}
+	for _, tt := range []struct {
+		name  string
+		items []*evidence.Evidence
+		n     int
+		want  *evidence.Evidence
+	}{
+		{"the progress note of its kind", []*evidence.Evidence{replan, progress}, 1, progress},
+		{"another kind of work", []*evidence.Evidence{replan, sprint}, 1, sprint},
+		{"the re-plan where nothing else is", []*evidence.Evidence{replan, sprint}, 2, replan},
+	} {
+		picked := s.pickVaried(tt.items, tt.n, nil)
+		if !slices.Contains(picked, tt.want) {
+			t.Errorf("%s: picked %d proofs without %q", tt.name, len(picked), tt.want.Excerpt)
+		}
+	}
+	if (strengths{}).of(replan) <= (strengths{}).of(progress) {
+		t.Error("the re-plan undoubted is no stronger than the progress note: the test proves nothing")
 	}
 }

@@ -50,7 +50,17 @@ type strengths struct {
 	// favour weighs some categories up (nil: none): the brief's proofs
 	// prefer a decision to a routine note (see proofFavour).
 	favour map[string]float64
+	// doubted says of an item that a document shows it only where nothing
+	// else fills its slot (nil: none): the brief's proof whose date the
+	// work then missed (see view.promiseMissedIn). "New ETA for this: 27
+	// May" of work resolved on 20 Aug showcases the follow-up question a
+	// hiring manager asks first.
+	doubted func(*evidence.Evidence) bool
 }
+
+// doubtedWeight is what a doubted item weighs against the same item
+// undoubted: below anything else a slot could hold.
+const doubtedWeight = 0.01
 
 // toldWeight is what each proof of a category already quoted takes from the
 // next one of that category: a strong story still beats a weak decision.
@@ -95,6 +105,9 @@ func (s strengths) of(e *evidence.Evidence) float64 {
 		kind = modelWeight
 	}
 	score := kind * e.Confidence * substance(e) * (1 + s.rarity[e.Category])
+	if s.doubted != nil && s.doubted(e) {
+		score *= doubtedWeight
+	}
 	if s.favours(e) {
 		// A favoured item is not weighed down by those of its kind told
 		// before: each initiative's own decision is worth its slot.

@@ -1777,7 +1777,9 @@ func sayIncidents(r *report, groups []group) []clause {
 			followUps = append(followUps, e)
 		}
 	}
-	var did []clause // what the user did, by kind of record; the updates first
+	// What the user did, by kind of record, the updates first; undone
+	// does not say how many follow-ups are done.
+	var did, undone []clause
 	for _, k := range []struct {
 		from                    []*evidence.Evidence
 		counts, verb, one, many string
@@ -1797,6 +1799,7 @@ func sayIncidents(r *report, groups []group) []clause {
 			n.Counts = cmp.Or(k.what, n.Counts)
 			text, _ := counted(n, k.one, k.many)
 			c := said(k.verb+text, n)
+			undone = append(undone, c)
 			if done := r.count(k.from, countsDoneIssues); k.done != "" && done.Value > 0 {
 				done.Counts = k.done
 				switch {
@@ -1832,13 +1835,13 @@ func sayIncidents(r *report, groups []group) []clause {
 	count.Counts = "issues with an incident update"
 	text, _ := counted(count, "incident", "incidents")
 	plain := join(said("coordinated "+text, count), r.scope(updates))
-	named, ok := r.namedIncident(incidents, count.Value == 1)
+	name, impact, ok := r.namedIncident(incidents, count.Value == 1)
 	if !ok && count.Value == 1 {
 		// An incident too small to be told as one in the brief is still
 		// named by its summary.
 		for _, e := range updates {
 			if summary := evidence.OneLine(e.IssueSummary); summary != "" {
-				named, ok = said("“"+incidentName(summary)+"”"), true
+				name, ok = said("“"+incidentName(summary)+"”"), true
 				break
 			}
 		}
@@ -1846,7 +1849,7 @@ func sayIncidents(r *report, groups []group) []clause {
 	if !ok {
 		return []clause{join(plain, doing(did))}
 	}
-	head := join(plain, said(", including "), named)
+	head := func(named clause) clause { return join(plain, said(", including "), named) }
 	if count.Value == 1 {
 		// One note is taking part; "led" is for more than that.
 		verb, records := "led the response to ", 0.0
@@ -1856,13 +1859,23 @@ func sayIncidents(r *report, groups []group) []clause {
 		if records == 1 {
 			verb = "coordinated the response to "
 		}
-		head = join(said(verb), named)
+		head = func(named clause) clause { return join(said(verb), named) }
 	}
-	fewer := did
-	if len(did) > 1 && did[0].numbers[0].Counts == countsComments {
-		fewer = did[1:]
+	notPosted := undone
+	if len(undone) > 1 && undone[0].numbers[0].Counts == countsComments {
+		notPosted = undone[1:]
 	}
-	for _, c := range []clause{join(head, doing(did)), join(head, doing(fewer))} {
+	// Too long, the bullet leaves out what tells least first: how many
+	// follow-ups are done, then what the incident came to, and only then
+	// the updates the user posted, which say they ran it.
+	named := join(name, impact)
+	for _, c := range []clause{
+		join(head(named), doing(did)),
+		join(head(named), doing(undone)),
+		join(head(name), doing(did)),
+		join(head(name), doing(undone)),
+		join(head(name), doing(notPosted)),
+	} {
 		if utf8.RuneCountInString(sentence([]clause{c})) <= maxBulletLength {
 			return []clause{c}
 		}
@@ -1870,17 +1883,17 @@ func sayIncidents(r *report, groups []group) []clause {
 	return []clause{join(plain, doing(did))}
 }
 
-// namedIncident names the strongest incident of those the bullet counts
-// and what it came to, in the words of its closing note: "“Checkout
-// returning 500s” (about 1,800 card orders failed …)". Of several, only
-// one whose note says what it came to is named; a single one is named
-// without it.
-func (r *report) namedIncident(counted map[issueRef]bool, single bool) (clause, bool) {
+// namedIncident names the strongest incident of those the bullet counts,
+// "“Checkout returning 500s”", and its impact: what it came to, in the
+// words of its closing note, " (about 1,800 card orders failed …)". Of
+// several, only one whose note says what it came to is named; a single
+// one is named without it.
+func (r *report) namedIncident(counted map[issueRef]bool, single bool) (name, impact clause, ok bool) {
 	for _, in := range r.incidentsOnNoEpic() {
 		if !counted[issueRef{in.epic.SiteName, in.epic.Key}] {
 			continue
 		}
-		name := "“" + incidentName(in.title) + "”"
+		name = said("“" + incidentName(in.title) + "”")
 		var res *bulletResult
 		if quote := incidentResult(in); quote != "" {
 			res = &bulletResult{Text: quote, Epic: in.outcome.Epic.Key, From: resultFromOutcome}
@@ -1895,16 +1908,15 @@ func (r *report) namedIncident(counted map[issueRef]bool, single bool) (clause, 
 		}
 		if res == nil {
 			if single {
-				return said(name), true
+				return name, clause{}, true
 			}
 			continue
 		}
-		quote := res.Text
-		c := said(name + " (" + quote + ")")
-		c.result = res
-		return c, true
+		impact = said(" (" + res.Text + ")")
+		impact.result = res
+		return name, impact, true
 	}
-	return clause{}, false
+	return clause{}, clause{}, false
 }
 
 // incidentName is an incident's summary as a résumé names it: without

@@ -1509,3 +1509,55 @@ func TestCodeIdentifier(t *testing.T) {
 		}
 	}
 }
+
+// An incident bullet too long for a résumé leaves out what tells least
+// first: whether its follow-ups are done, then what the incident came to,
+// and only then the updates the user posted, which say they ran it.
+func TestATooLongIncidentBulletKeepsTheUpdatesTheUserPosted(t *testing.T) {
+	const (
+		updates    = ": posted 3 incident updates, "
+		followUp   = "filed 1 follow-up issue"
+		done       = ", done"
+		longImpact = "about 1,800 card orders failed and 312 merchants saw their checkout page time out"
+	)
+	for _, tc := range []struct {
+		name, summary, impact string
+		want, lack            []string
+	}{
+		{"a bullet that fits says everything", outageBug.summary, "",
+			[]string{updates, "(about 1,800 card orders failed)", followUp + done}, nil},
+		{"how many follow-ups are done goes first", outageBug.summary + " after PAY 4.13.0 went out", "",
+			[]string{updates, "(about 1,800 card orders failed)", followUp + "."}, []string{done}},
+		{"then what the incident came to", outageBug.summary, longImpact,
+			[]string{updates, followUp + done}, []string{"about 1,800"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := outagePortfolio()
+			for i, e := range p.Evidence {
+				switch e.IssueKey {
+				case outageBug.key:
+					p.Evidence[i].IssueSummary = tc.summary
+				case outageCanary.key:
+					p.Evidence[i].IssueStatusCategory = "done"
+				}
+				if e.SourceID == "70038" && tc.impact != "" {
+					p.Evidence[i].Excerpt = "rollback done at 14:38, error rate back to baseline. " + tc.impact + " between 13:55 and 14:38."
+				}
+			}
+			got := bulletOpening(t, p, "Led the response to “"+tc.summary+"”")
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("%s\nlacks %q", got, w)
+				}
+			}
+			for _, l := range tc.lack {
+				if strings.Contains(got, l) {
+					t.Errorf("%s\nstill says %q", got, l)
+				}
+			}
+			if n := utf8.RuneCountInString(got); n > maxBulletLength {
+				t.Errorf("%d characters: %s", n, got)
+			}
+		})
+	}
+}

@@ -1093,25 +1093,87 @@ func (r *report) quotedDecision(items []*evidence.Evidence, room int) (quote *bu
 		if !inOwnWords(c.item) || r.quotedProofs[c.item] {
 			continue // a field edit is no decision in the user's words; a proof above is read
 		}
-		if quote, ok := cutDecision(datedDays(decisionQuote(c.item.Excerpt), c.item.OccurredAt), room); ok {
+		quote, ok := cutDecision(datedDays(decisionQuote(c.item.Excerpt), c.item.OccurredAt), room)
+		if ok && !codeIdentifier.MatchString(quote) {
 			candidates = append(candidates, candidate{c.item, quote})
 		}
 	}
 	// A choice that says why ("…, not client-side failover: one change in
 	// the platform instead of one in every service") shows more judgment
 	// than one that only names what it chose against ("…, not a guess at
-	// the nearest one").
+	// the nearest one"), but less than a call on what ships (see
+	// decisionKind).
 	for _, untold := range []bool{true, false} {
-		for _, why := range []bool{true, false} {
-			for _, c := range candidates {
-				if untold != told[c.item] && why == saysWhy.MatchString(c.quote) {
-					return &bulletDecision{Text: c.quote, EvidenceID: c.item.ID, Issue: c.item.IssueKey, Link: c.item.RecordURL(),
-						comment: c.item.Source == evidence.SourceComment}, true
+		for kind := scopeDecision; kind <= bareDecision; kind++ {
+			for _, why := range []bool{true, false} {
+				for _, c := range candidates {
+					if untold != told[c.item] && kind == decisionKindOf(c.quote) && why == saysWhy.MatchString(c.quote) {
+						return &bulletDecision{Text: c.quote, EvidenceID: c.item.ID, Issue: c.item.IssueKey, Link: c.item.RecordURL(),
+							comment: c.item.Source == evidence.SourceComment}, true
+					}
 				}
 			}
 		}
 	}
 	return nil, false
+}
+
+// decisionKind is what a quoted decision is a call on, most telling first.
+type decisionKind int
+
+const (
+	// scopeDecision is a call on what ships: "Amex stays out of v1", "we'll
+	// drop the CSV export for now". A hiring manager reads a PM's
+	// judgment there first.
+	scopeDecision decisionKind = iota
+	// takenDecision is said as one taken, by its verb ("going with…",
+	// "agreed to…") or by who took it ("we build this on the shared
+	// module…"): a reader knows it for a decision without the issue.
+	takenDecision
+	// bareDecision is a call said without either, which often needs its
+	// issue to be understood: "P2, not P1: only old app versions show
+	// it", "the Mobile team pilots first because they file the most
+	// environment tickets" (pilots what?).
+	bareDecision
+)
+
+// decisionKindOf is the kind of decision quote is.
+func decisionKindOf(quote string) decisionKind {
+	switch {
+	case scopeCall.MatchString(quote):
+		return scopeDecision
+	case saidAsTaken.MatchString(quote):
+		return takenDecision
+	}
+	return bareDecision
+}
+
+var (
+	// scopeCall finds a decision on what ships (readsAsDecision's scope
+	// words): "out of scope", "descoped", "won't do", "ship without",
+	// "we'll drop the CSV export for now", "Amex stays out of v1".
+	scopeCall = regexp.MustCompile(`(?i)\bout of scope\b|\bdescop|\bwon't do\b|\bship(?:s|ping)? without\b|` + putOff)
+	// saidAsTaken finds a decision said as taken (see takenDecision).
+	saidAsTaken = regexp.MustCompile(`(?i)\b(?:` + decisionVerb + `)\b|^(?:we|i)\s`)
+	// scopeReason finds the reason a scope call gives: givesReason's
+	// words, or ", so" and "until" ("PAY vault can't tokenize Amex until
+	// their processor migration lands, so Amex stays out of v1").
+	// givesReason leaves those two out, as they join a status note's
+	// clauses more often than they explain; a scope call's they explain.
+	scopeReason = regexp.MustCompile(`(?i)` + statesReason + `|` + namesAlternative + `|,\s+so\b|\buntil\b`)
+	// codeIdentifier finds a word written as code, "token.created",
+	// "retry_count", "maxRetries": a hiring manager reads past a quote
+	// with one in it. "e.g.", "iOS" and "4.13" are no code.
+	codeIdentifier = regexp.MustCompile(`\b[a-z]\w+\.[a-z]\w+|\b[A-Za-z0-9]+_\w+|\b[a-z]{2,}[A-Z][a-z]`)
+)
+
+// reasonOf is what finds the reason decision gives: scopeReason for a
+// scope call, else givesReason.
+func reasonOf(decision string) *regexp.Regexp {
+	if scopeCall.MatchString(decision) {
+		return scopeReason
+	}
+	return givesReason
 }
 
 // saysWhy finds a decision quote that says why it was taken, not only
@@ -1142,7 +1204,7 @@ func cutDecision(quote string, room int) (string, bool) {
 		if danglingWord[strings.ToLower(last)] || strings.ContainsAny(last, "0123456789") || utf8.RuneCountInString(cut)+1 > room {
 			continue
 		}
-		if !givesReason.MatchString(strings.Join(words[:n-1], " ")) {
+		if !reasonOf(quote).MatchString(strings.Join(words[:n-1], " ")) {
 			return "", false
 		}
 		return cut + "…", true
@@ -1164,14 +1226,15 @@ func decisionQuote(excerpt string) string {
 		if strings.HasSuffix(s, "…") {
 			break // cut by the classifier
 		}
-		at := givesReason.FindStringIndex(s)
+		reason := reasonOf(s)
+		at := reason.FindStringIndex(s)
 		if at == nil {
 			continue
 		}
 		if at[0] == 0 && i > 0 {
 			s = sentences[i-1] + " " + s
 		}
-		if quote := withoutFraming(s); givesReason.MatchString(quote) {
+		if quote := withoutFraming(s); reason.MatchString(quote) {
 			return quote
 		}
 	}
@@ -1191,7 +1254,7 @@ func withoutFraming(s string) string {
 	if name, rest, ok := strings.Cut(s, ", "); ok && addressee(name) && givesReason.MatchString(rest) {
 		s = rest
 	}
-	s = decidedBy.ReplaceAllString(s, "")
+	s = decidedBy.ReplaceAllString(s, "$1 ")
 	s = agreedAside.ReplaceAllString(s, "")
 	return strings.TrimRight(s, " .")
 }
@@ -1212,12 +1275,18 @@ func framing(before string) bool {
 var (
 	// decidedBy opens a decision with who took it, which the bullet's
 	// "recorded … product decisions" says already: "We agreed on", "we're
-	// going with", "I decided to".
-	decidedBy = regexp.MustCompile(`(?i)^(?:we|i)(?:['’]ve| have)?\s+(?:agreed|decided|settled)\s+(?:on|to|that)\s+|^(?:(?:we|i)(?:['’]re| are|['’]m| am)\s+)?going\s+with\s+`)
+	// going with", "I decided to". Its verb (the group) stays: without it
+	// "going with the vault's webhook instead of polling" is a noun
+	// phrase that does not read as a decision.
+	decidedBy = regexp.MustCompile(`(?i)^(?:we|i)(?:['’]ve| have|['’]re| are|['’]m| am)?\s+(` + decisionVerb + `)\s`)
 	// agreedAside closes a decision with where or with whom it was agreed:
 	// ", agreed with Mei in the Monday sync".
 	agreedAside = regexp.MustCompile(`(?i)[,;]\s*(?:as\s+)?(?:agreed|decided|settled)\s+(?:with|in|at|on|during)\b[^,;]*$`)
 )
+
+// decisionVerb is the verb a decision is taken with: "agreed on", "going
+// with".
+const decisionVerb = `(?:agreed|decided|settled)\s+(?:on|to|that)|going\s+with`
 
 // goNoGoCall is the user's call at a release's go/no-go, in the words
 // release managers write it: "Go/No-Go for 4.12: NO-GO, two sev-2 open",
@@ -1708,7 +1777,9 @@ func sayIncidents(r *report, groups []group) []clause {
 			followUps = append(followUps, e)
 		}
 	}
-	var did []clause // what the user did, by kind of record; the updates first
+	// What the user did, by kind of record, the updates first; undone
+	// does not say how many follow-ups are done.
+	var did, undone []clause
 	for _, k := range []struct {
 		from                    []*evidence.Evidence
 		counts, verb, one, many string
@@ -1728,6 +1799,7 @@ func sayIncidents(r *report, groups []group) []clause {
 			n.Counts = cmp.Or(k.what, n.Counts)
 			text, _ := counted(n, k.one, k.many)
 			c := said(k.verb+text, n)
+			undone = append(undone, c)
 			if done := r.count(k.from, countsDoneIssues); k.done != "" && done.Value > 0 {
 				done.Counts = k.done
 				switch {
@@ -1763,13 +1835,13 @@ func sayIncidents(r *report, groups []group) []clause {
 	count.Counts = "issues with an incident update"
 	text, _ := counted(count, "incident", "incidents")
 	plain := join(said("coordinated "+text, count), r.scope(updates))
-	named, ok := r.namedIncident(incidents, count.Value == 1)
+	name, impact, ok := r.namedIncident(incidents, count.Value == 1)
 	if !ok && count.Value == 1 {
 		// An incident too small to be told as one in the brief is still
 		// named by its summary.
 		for _, e := range updates {
 			if summary := evidence.OneLine(e.IssueSummary); summary != "" {
-				named, ok = said("“"+incidentName(summary)+"”"), true
+				name, ok = said("“"+incidentName(summary)+"”"), true
 				break
 			}
 		}
@@ -1777,7 +1849,7 @@ func sayIncidents(r *report, groups []group) []clause {
 	if !ok {
 		return []clause{join(plain, doing(did))}
 	}
-	head := join(plain, said(", including "), named)
+	head := func(named clause) clause { return join(plain, said(", including "), named) }
 	if count.Value == 1 {
 		// One note is taking part; "led" is for more than that.
 		verb, records := "led the response to ", 0.0
@@ -1787,13 +1859,23 @@ func sayIncidents(r *report, groups []group) []clause {
 		if records == 1 {
 			verb = "coordinated the response to "
 		}
-		head = join(said(verb), named)
+		head = func(named clause) clause { return join(said(verb), named) }
 	}
-	fewer := did
-	if len(did) > 1 && did[0].numbers[0].Counts == countsComments {
-		fewer = did[1:]
+	notPosted := undone
+	if len(undone) > 1 && undone[0].numbers[0].Counts == countsComments {
+		notPosted = undone[1:]
 	}
-	for _, c := range []clause{join(head, doing(did)), join(head, doing(fewer))} {
+	// Too long, the bullet leaves out what tells least first: how many
+	// follow-ups are done, then what the incident came to, and only then
+	// the updates the user posted, which say they ran it.
+	named := join(name, impact)
+	for _, c := range []clause{
+		join(head(named), doing(did)),
+		join(head(named), doing(undone)),
+		join(head(name), doing(did)),
+		join(head(name), doing(undone)),
+		join(head(name), doing(notPosted)),
+	} {
 		if utf8.RuneCountInString(sentence([]clause{c})) <= maxBulletLength {
 			return []clause{c}
 		}
@@ -1801,17 +1883,17 @@ func sayIncidents(r *report, groups []group) []clause {
 	return []clause{join(plain, doing(did))}
 }
 
-// namedIncident names the strongest incident of those the bullet counts
-// and what it came to, in the words of its closing note: "“Checkout
-// returning 500s” (about 1,800 card orders failed …)". Of several, only
-// one whose note says what it came to is named; a single one is named
-// without it.
-func (r *report) namedIncident(counted map[issueRef]bool, single bool) (clause, bool) {
+// namedIncident names the strongest incident of those the bullet counts,
+// "“Checkout returning 500s”", and its impact: what it came to, in the
+// words of its closing note, " (about 1,800 card orders failed …)". Of
+// several, only one whose note says what it came to is named; a single
+// one is named without it.
+func (r *report) namedIncident(counted map[issueRef]bool, single bool) (name, impact clause, ok bool) {
 	for _, in := range r.incidentsOnNoEpic() {
 		if !counted[issueRef{in.epic.SiteName, in.epic.Key}] {
 			continue
 		}
-		name := "“" + incidentName(in.title) + "”"
+		name = said("“" + incidentName(in.title) + "”")
 		var res *bulletResult
 		if quote := incidentResult(in); quote != "" {
 			res = &bulletResult{Text: quote, Epic: in.outcome.Epic.Key, From: resultFromOutcome}
@@ -1826,16 +1908,15 @@ func (r *report) namedIncident(counted map[issueRef]bool, single bool) (clause, 
 		}
 		if res == nil {
 			if single {
-				return said(name), true
+				return name, clause{}, true
 			}
 			continue
 		}
-		quote := res.Text
-		c := said(name + " (" + quote + ")")
-		c.result = res
-		return c, true
+		impact = said(" (" + res.Text + ")")
+		impact.result = res
+		return name, impact, true
 	}
-	return clause{}, false
+	return clause{}, clause{}, false
 }
 
 // incidentName is an incident's summary as a résumé names it: without

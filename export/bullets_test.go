@@ -1327,7 +1327,19 @@ func TestTheJudgmentBulletQuotesADecisionWithItsReason(t *testing.T) {
 		{"one that says why over one that only names the alternative", []evidence.Evidence{
 			decision(storyTO, "d1", "After talking it through with Priya Nair: we're going with one generic decline code for unknown issuer responses, not a guess at the nearest one. They are logged for review."),
 			decision(storyRetry, "d2", "We're going with PgBouncer, not client-side failover: one change in the platform."),
-		}, "Recorded 2 product decisions on 1 epic, among them “PgBouncer, not client-side failover: one change in the platform”."},
+		}, "Recorded 2 product decisions on 1 epic, among them “going with PgBouncer, not client-side failover: one change in the platform”."},
+		{"a call on what ships over an engineering choice", []evidence.Evidence{
+			decision(storyTO, "d1", "We're going with PgBouncer, not client-side failover: one change in the platform."),
+			decision(storyRetry, "d2", "PAY vault can't tokenize Amex until their processor migration lands, so Amex stays out of v1. Jun thinks late Q3."),
+		}, "Recorded 2 product decisions on 1 epic, among them “PAY vault can't tokenize Amex until their processor migration lands, so Amex stays out of v1”."},
+		{"a decision said as taken over a call that needs its issue", []evidence.Evidence{
+			decision(storyTO, "d1", "Decision: the Mobile team pilots first because they file the most environment tickets."),
+			decision(storyRetry, "d2", "Closing the loop: we're going with in-place node pool upgrades, not new clusters."),
+		}, "Recorded 2 product decisions on 1 epic, among them “going with in-place node pool upgrades, not new clusters”."},
+		{"no quote with a word written as code", []evidence.Evidence{
+			decision(storyTO, "d1", "Marco and I went through both options with Jun. going with the vault's token.created webhook instead of polling - polling would add up to 30s."),
+			decision(storyRetry, "d2", "We keep retry_count at 3, not 5, because the gateway rate-limits us."),
+		}, "Recorded 2 product decisions on 1 epic."},
 		{"a decision without its reason is counted, not quoted", []evidence.Evidence{decision(storyTO, "d1", "Decision: we ship the smaller scope first and revisit the rest next quarter."), priority},
 			"Prioritized 1 backlog item and recorded 1 product decision on 1 epic."},
 		{"a field edit is no decision in the user's words", []evidence.Evidence{
@@ -1457,11 +1469,14 @@ func TestDecisionQuote(t *testing.T) {
 		{"Decision: saturation alerts page at 95%, not 80%; at 80% they open a ticket. We settled on that in Tuesday's ops review.",
 			"saturation alerts page at 95%, not 80%; at 80% they open a ticket"},
 		{"We agreed on a 99.9% SLO for checkout-gateway, not 99.95%: the extra nine needs a second region we don't have budget for.",
-			"a 99.9% SLO for checkout-gateway, not 99.95%: the extra nine needs a second region we don't have budget for"},
+			"agreed on a 99.9% SLO for checkout-gateway, not 99.95%: the extra nine needs a second region we don't have budget for"},
 		{"After talking it through with Jonas Becker: we're going with one generic 3DS code for unknown issuer responses, not a guess at the nearest one. They are logged for review.",
-			"one generic 3DS code for unknown issuer responses, not a guess at the nearest one"},
+			"going with one generic 3DS code for unknown issuer responses, not a guess at the nearest one"},
 		{"Marco and I went through both options with Jun. going with the vault's webhook instead of polling - polling would add up to 30s",
-			"the vault's webhook instead of polling - polling would add up to 30s"},
+			"going with the vault's webhook instead of polling - polling would add up to 30s"},
+		{"PAY vault can't tokenize Amex until their processor migration lands, so Amex stays out of v1. Jun thinks late Q3.",
+			"PAY vault can't tokenize Amex until their processor migration lands, so Amex stays out of v1"},
+		{"The export runs nightly until the migration lands, so support can answer SARs.", ""},
 		{"Mei Chen, we keep the old metric name as an alias instead of renaming it in place.", "we keep the old metric name as an alias instead of renaming it in place"},
 		{"P2, not P1: only old app versions show it.", "P2, not P1: only old app versions show it"},
 		{"Decision: we keep the old endpoint until payments-api 3.10.0. Otherwise the mobile clients break.",
@@ -1474,5 +1489,75 @@ func TestDecisionQuote(t *testing.T) {
 		if got := decisionQuote(tc.excerpt); got != tc.want {
 			t.Errorf("decisionQuote(%q)\n got  %q\n want %q", tc.excerpt, got, tc.want)
 		}
+	}
+}
+
+func TestCodeIdentifier(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		code bool
+	}{
+		{"going with the vault's token.created webhook", true},
+		{"we keep retry_count at 3", true},
+		{"maxRetries stays at 3", true},
+		{"only on iOS and macOS, e.g. Safari 17.2", false},
+		{"moved 4 issues from 4.13 to 4.14", false},
+		{"PgBouncer in front of Patroni, not dump/restore. Then we ship", false},
+	} {
+		if got := codeIdentifier.MatchString(tc.text); got != tc.code {
+			t.Errorf("codeIdentifier in %q: %v, want %v", tc.text, got, tc.code)
+		}
+	}
+}
+
+// An incident bullet too long for a résumé leaves out what tells least
+// first: whether its follow-ups are done, then what the incident came to,
+// and only then the updates the user posted, which say they ran it.
+func TestATooLongIncidentBulletKeepsTheUpdatesTheUserPosted(t *testing.T) {
+	const (
+		updates    = ": posted 3 incident updates, "
+		followUp   = "filed 1 follow-up issue"
+		done       = ", done"
+		longImpact = "about 1,800 card orders failed and 312 merchants saw their checkout page time out"
+	)
+	for _, tc := range []struct {
+		name, summary, impact string
+		want, lack            []string
+	}{
+		{"a bullet that fits says everything", outageBug.summary, "",
+			[]string{updates, "(about 1,800 card orders failed)", followUp + done}, nil},
+		{"how many follow-ups are done goes first", outageBug.summary + " after PAY 4.13.0 went out", "",
+			[]string{updates, "(about 1,800 card orders failed)", followUp + "."}, []string{done}},
+		{"then what the incident came to", outageBug.summary, longImpact,
+			[]string{updates, followUp + done}, []string{"about 1,800"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := outagePortfolio()
+			for i, e := range p.Evidence {
+				switch e.IssueKey {
+				case outageBug.key:
+					p.Evidence[i].IssueSummary = tc.summary
+				case outageCanary.key:
+					p.Evidence[i].IssueStatusCategory = "done"
+				}
+				if e.SourceID == "70038" && tc.impact != "" {
+					p.Evidence[i].Excerpt = "rollback done at 14:38, error rate back to baseline. " + tc.impact + " between 13:55 and 14:38."
+				}
+			}
+			got := bulletOpening(t, p, "Led the response to “"+tc.summary+"”")
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("%s\nlacks %q", got, w)
+				}
+			}
+			for _, l := range tc.lack {
+				if strings.Contains(got, l) {
+					t.Errorf("%s\nstill says %q", got, l)
+				}
+			}
+			if n := utf8.RuneCountInString(got); n > maxBulletLength {
+				t.Errorf("%d characters: %s", n, got)
+			}
+		})
 	}
 }

@@ -34,9 +34,11 @@ your evidence (issues, teammates, projects, epics, releases; an epic you owned c
 all its issues and the teammates assigned to them), each kind of work appears in
 one bullet only, and nothing is claimed that the data does not show: add the business
 outcomes you can vouch for with 'pmfolio outcome'. The bullet on your product decisions
-quotes one you wrote with its reason or the option it beat ("…, not client-side failover:
-one change in the platform instead of one in every service"), preferring one on an
-initiative no result bullet names; without such a decision it gives the counts.
+quotes one you wrote with its reason or the option it beat, with its verb ("going with
+PgBouncer, not client-side failover: one change in the platform"), preferring one on an
+initiative no result bullet names, then a call on what ships ("…, so Amex stays out of
+v1") over how it is built, and never one with a word written as code (token.created);
+without such a decision it gives the counts.
 
 Every number can be traced. --explain prints, under each bullet, each of its numbers and
 what it counts: the things counted (issues, projects, teammates) on one line, or each

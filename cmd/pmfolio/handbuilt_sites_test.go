@@ -354,8 +354,10 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 		{"next says how long a release's slipped issues have been silent, where nothing else says it", entryOf(view.nextAll, "CORE-2184"),
 			"listed lower: nobody has written on it for over 12 weeks"},
 		// Each "CAPA from CORE-2213." task she filed is a follow-up of the
-		// incident, not a postmortem.
-		{"the incident's bullet counts her 3 CAPA follow-ups and the 2 done", view.bullets, "wrote 1 postmortem and filed 3 follow-up issues, 2 of them done."},
+		// incident, not a postmortem. Too long with the incident's impact,
+		// the bullet leaves out how many are done, not her updates.
+		{"the incident's bullet counts her 3 CAPA follow-ups and her 4 updates", view.bullets,
+			"(4,312 payments were delayed by ~3 hours): posted 4 incident updates, wrote 1 postmortem and filed 3 follow-up issues."},
 	})
 
 	var bulkClosed []string

@@ -249,6 +249,10 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		return nil, nil, err
 	}
 	gaps := next.GapsOf(evs)
+	yourComments, err := store.Activities(ctx, evidence.SourceComment)
+	if err != nil {
+		return nil, nil, err
+	}
 	var all []next.Opportunity
 	for _, s := range sites {
 		if site != "" && s.Name != site {
@@ -293,7 +297,13 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Yours: yours, Now: now, Names: names, People: people, YourVersions: versions, StatusMoves: moves}, gaps) {
+		// Whom the user names, writing of another project, answers for it.
+		stored, err := store.StoredIssues(ctx, s.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		synced := withComments(stored, yourComments)
+		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Yours: yours, Synced: synced, Now: now, Names: names, People: people, YourVersions: versions, StatusMoves: moves}, gaps) {
 			if !taken[op.ID] {
 				all = append(all, op)
 			}
@@ -309,6 +319,23 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		return 0
 	})
 	return all, gaps, nil
+}
+
+// withComments are a site's synced issues, each with the comments of
+// those given that were made on it (the user's own: the store keeps no
+// one else's but on the issues next.Team.Yours holds).
+func withComments(issues []evidence.Issue, comments []evidence.Activity) []next.TeamIssue {
+	at := make(map[string]int, len(issues))
+	out := make([]next.TeamIssue, len(issues))
+	for i, is := range issues {
+		out[i].Issue, at[is.ID] = is, i
+	}
+	for _, c := range comments {
+		if i, ok := at[c.IssueID]; ok {
+			out[i].Comments = append(out[i].Comments, evidence.Comment{ID: c.SourceID, Author: c.Author, At: c.At, Text: c.Text})
+		}
+	}
+	return out
 }
 
 // backlogClock is the time next reads the team's backlog at: now, or for

@@ -529,10 +529,15 @@ func writeOpportunities(stdio IO, format string, list nextList) error {
 
 // gapLine says, once, which competencies raised the rank of the entries
 // shown: those the portfolio shows far less of than its strongest one
-// (next.Rank's gapShare), never a near tie.
+// (next.Rank's gapShare), never a near tie, and only of an entry in the
+// top half of the list, where the order shows the lift; one listed lower
+// than work of the strongest would make the line say what the list does
+// not (JSON still gives each suggestion's gap). No counts: a competency is
+// weighed by its kinds of work (next.GapsOf), not the issues its table
+// shows.
 func gapLine(list nextList) string {
 	var comps []string
-	for _, e := range list.entries {
+	for _, e := range list.entries[:(len(list.entries)+1)/2] {
 		for _, op := range e {
 			if op.Gap != "" && !slices.Contains(comps, op.Gap) {
 				comps = append(comps, op.Gap)
@@ -548,15 +553,10 @@ func gapLine(list nextList) string {
 			strongest, most = c, n
 		}
 	}
-	slices.SortFunc(comps, func(a, b string) int { return cmp.Compare(list.gaps[a], list.gaps[b]) })
-	parts := make([]string, len(comps))
-	for i, c := range comps {
-		parts[i] = fmt.Sprintf("%s (%s)", c, plural(list.gaps[c], "issue"))
-	}
+	slices.SortStableFunc(comps, func(a, b string) int { return cmp.Compare(list.gaps[a], list.gaps[b]) })
 	// "Listed", not "Ranked": Jira's changelog says "Ranked higher" of
 	// an edit of the backlog's order, and this list edits nothing.
-	return fmt.Sprintf("Listed higher: work that builds %s, which your portfolio shows far less of than %s (%s).",
-		joinOr(parts), strongest, plural(most, "issue"))
+	return fmt.Sprintf("Listed higher: work that builds %s, which your portfolio shows far less of than %s.", joinOr(comps), strongest)
 }
 
 // joinOr joins "a", "a or b", "a, b or c".

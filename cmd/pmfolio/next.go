@@ -249,6 +249,10 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		return nil, nil, err
 	}
 	gaps := next.GapsOf(evs)
+	yourComments, err := store.Activities(ctx, evidence.SourceComment)
+	if err != nil {
+		return nil, nil, err
+	}
 	var all []next.Opportunity
 	for _, s := range sites {
 		if site != "" && s.Name != site {
@@ -293,7 +297,13 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Yours: yours, Now: now, Names: names, People: people, YourVersions: versions, StatusMoves: moves}, gaps) {
+		// Whom the user names, writing of another project, answers for it.
+		stored, err := store.StoredIssues(ctx, s.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		synced := withComments(stored, yourComments)
+		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Yours: yours, Synced: synced, Now: now, Names: names, People: people, YourVersions: versions, StatusMoves: moves}, gaps) {
 			if !taken[op.ID] {
 				all = append(all, op)
 			}
@@ -309,6 +319,23 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		return 0
 	})
 	return all, gaps, nil
+}
+
+// withComments are a site's synced issues, each with the comments of
+// those given that were made on it (the user's own: the store keeps no
+// one else's but on the issues next.Team.Yours holds).
+func withComments(issues []evidence.Issue, comments []evidence.Activity) []next.TeamIssue {
+	at := make(map[string]int, len(issues))
+	out := make([]next.TeamIssue, len(issues))
+	for i, is := range issues {
+		out[i].Issue, at[is.ID] = is, i
+	}
+	for _, c := range comments {
+		if i, ok := at[c.IssueID]; ok {
+			out[i].Comments = append(out[i].Comments, evidence.Comment{ID: c.SourceID, Author: c.Author, At: c.At, Text: c.Text})
+		}
+	}
+	return out
 }
 
 // backlogClock is the time next reads the team's backlog at: now, or for
@@ -502,10 +529,15 @@ func writeOpportunities(stdio IO, format string, list nextList) error {
 
 // gapLine says, once, which competencies raised the rank of the entries
 // shown: those the portfolio shows far less of than its strongest one
-// (next.Rank's gapShare), never a near tie.
+// (next.Rank's gapShare), never a near tie, and only of an entry in the
+// top half of the list, where the order shows the lift; one listed lower
+// than work of the strongest would make the line say what the list does
+// not (JSON still gives each suggestion's gap). No counts: a competency is
+// weighed by its kinds of work (next.GapsOf), not the issues its table
+// shows.
 func gapLine(list nextList) string {
 	var comps []string
-	for _, e := range list.entries {
+	for _, e := range list.entries[:(len(list.entries)+1)/2] {
 		for _, op := range e {
 			if op.Gap != "" && !slices.Contains(comps, op.Gap) {
 				comps = append(comps, op.Gap)
@@ -521,15 +553,10 @@ func gapLine(list nextList) string {
 			strongest, most = c, n
 		}
 	}
-	slices.SortFunc(comps, func(a, b string) int { return cmp.Compare(list.gaps[a], list.gaps[b]) })
-	parts := make([]string, len(comps))
-	for i, c := range comps {
-		parts[i] = fmt.Sprintf("%s (%s)", c, plural(list.gaps[c], "issue"))
-	}
+	slices.SortStableFunc(comps, func(a, b string) int { return cmp.Compare(list.gaps[a], list.gaps[b]) })
 	// "Listed", not "Ranked": Jira's changelog says "Ranked higher" of
 	// an edit of the backlog's order, and this list edits nothing.
-	return fmt.Sprintf("Listed higher: work that builds %s, which your portfolio shows far less of than %s (%s).",
-		joinOr(parts), strongest, plural(most, "issue"))
+	return fmt.Sprintf("Listed higher: work that builds %s, which your portfolio shows far less of than %s.", joinOr(comps), strongest)
 }
 
 // joinOr joins "a", "a or b", "a, b or c".

@@ -47,12 +47,20 @@ type Team struct {
 	// (incident.follow-up-stale), though that backlog is not the team's;
 	// no other detector reads them. nil for none.
 	Yours []TeamIssue
+	// Synced are the issues of the user's own sync on the site (their key
+	// and project), with the user's own comments on each: whom the user
+	// names when they write of another project tells who answers for it
+	// (projectVoice); nil for none.
+	Synced []TeamIssue
 	// People are the names of everyone the user's store has seen, so that
 	// a name written in words ("Jun thinks late Q3") reads as the one
 	// person it names; nil for none.
 	People []string
 	byKey  map[string]int    // Issues by key, made on first use (issue)
 	people map[string]string // names by account, made on first use (nameOf)
+	// voices are the projects' voices, by project, made on first use
+	// (projectVoice): one per project for the whole list.
+	voices map[string]string
 	// typical is the team's median story estimate, -1 when too few
 	// stories have one; made on first use (typicalStory).
 	typical *float64
@@ -1007,40 +1015,6 @@ func (t *Team) projectLead(project string) string {
 		}
 	}
 	return "the " + project + " project's lead"
-}
-
-// projectVoice is the last person who wrote on an issue the user filed in
-// another team's project, other than the user, automation, someone who
-// left or one of the user's team (an assignee of the team's issues): who
-// answered for that project knows who takes its work, where "the PLAT
-// project's lead" left the user to find out. "" when nobody did, and for
-// a project of the team's own, whose lead a teammate's comment is not.
-func (t *Team) projectVoice(project string) string {
-	team := make(map[string]bool)
-	for _, is := range t.Issues {
-		if strings.EqualFold(is.Project, project) {
-			return ""
-		}
-		if is.Assignee.ID != "" {
-			team[is.Assignee.ID] = true
-		}
-	}
-	var last evidence.Comment
-	for _, is := range t.Yours {
-		if !strings.EqualFold(is.Project, project) {
-			continue
-		}
-		for _, c := range is.Comments {
-			a := c.Author
-			if a.Is(t.Site.User) || a.Inactive || a.DisplayName == "" || a.LooksLikeAutomation() || team[a.ID] {
-				continue
-			}
-			if last.Author.DisplayName == "" || c.At.After(last.At) {
-				last = c
-			}
-		}
-	}
-	return last.Author.DisplayName
 }
 
 // unlinkedBlock: an issue marked blocked (flagged, a blocked status or

@@ -48,34 +48,82 @@ func doneDuplicates(d Detector, t *Team) []finding {
 		// was told still thinks it went out: theirs to hear first, and
 		// due since that release.
 		if p, ok := t.brokenReleasePromise(is); ok && !inRelease(other, p.release.Name) {
-			tell := "tell " + p.to + " that " + p.release.Name + " went out on " + dayOf(*p.release.Date, t.Now) + " without it, and that " + shipsWith(other)
-			f.vars["close"] = check + "; then " + tell + "; close " + is.Key + " as its duplicate"
-			if seen != "" {
-				f.vars["close"] = upperFirst(tell) + ", which you " + seen + " on " + on + "; then close " + is.Key + " as its duplicate"
-			}
+			f.vars["close"] = t.tellPromised(p, is, other, check)
 			f.vars["tell"] = ""
 			f.vars["promised"] = t.promisedNote(p) + "; "
 			f.due = p.release.Date
+			// Telling whoever was promised the release is the act, not
+			// tidying the backlog: the rules credit it as that.
+			f.category = evidence.CatStakeholderComms
 		}
 		out = append(out, f)
 	}
 	return out
 }
 
-// promisedNote says which release an issue was promised for, by whom, and
-// that it shipped without it: "promised for 4.14 (Meenakshi Sundaram on 5
-// Aug: “Ok understood, 4.14 is fine. I will inform business.”), which was
-// released on 24 Oct without it".
-func (t *Team) promisedNote(p releasePromise) string {
-	who := cmp.Or(p.said.Author.DisplayName, "a teammate")
-	if p.said.Author.Is(t.Site.User) {
-		who = "you"
+// tellPromised is the action on an issue promised for a release that
+// shipped without it, done as another: tell whoever was promised, then
+// close it as a duplicate. check asks the other's developer whether it did
+// what it asks, unless the user verified or closed it themself. When the
+// other's summary names another release than its fix version does
+// (summarySaysOtherwise), which release it went out in is not known, and
+// told as fact a wrong one would break the promise a second time: the
+// action asks to find out first.
+func (t *Team) tellPromised(p releasePromise, is, other TeamIssue, check string) string {
+	closeIt := "close " + is.Key + " as its duplicate"
+	seen, on := t.youSawDone(other)
+	if unsure := summarySaysOtherwise(other); unsure != "" {
+		if seen != "" {
+			return "Check which release " + other.Key + ", which you " + seen + " on " + on + ", went out in (" + unsure + "), and tell " + p.to + ", who was promised " + p.release.Name + "; then " + closeIt
+		}
+		return check + " and which release it went out in (" + unsure + "); then tell " + p.to + ", who was promised " + p.release.Name + "; " + closeIt
 	}
+	tell := "tell " + p.to + " that " + p.release.Name + " went out on " + dayOf(*p.release.Date, t.Now) + " without it, and that " + shipsWith(other)
+	if seen != "" {
+		return upperFirst(tell) + ", which you " + seen + " on " + on + "; then " + closeIt
+	}
+	return check + "; then " + tell + "; " + closeIt
+}
+
+// summaryVersion is the version in brackets a summary names, "4.14" of
+// "Show GST breakup on FD closure advice (4.14)"; "" for none.
+var summaryVersion = regexp.MustCompile(`[(\[]\s*(?:v|version\s*|release\s*)?(\d+(?:\.\d+)+)\s*[)\]]`)
+
+// summarySaysOtherwise is what Jira shows of a done issue whose summary
+// names a release its fix versions do not hold: "its summary says 4.14,
+// its fix version is 4.15"; "" when they agree, or either is missing.
+func summarySaysOtherwise(is TeamIssue) string {
+	m := summaryVersion.FindStringSubmatch(is.Summary)
+	if m == nil || len(is.Releases) == 0 || inRelease(is, m[1]) {
+		return ""
+	}
+	names := make([]string, len(is.Releases))
+	for i, r := range is.Releases {
+		names[i] = r.Name
+	}
+	fixVersion := "its fix version is "
+	if len(names) > 1 {
+		fixVersion = "its fix versions are "
+	}
+	return "its summary says " + m[1] + ", " + fixVersion + evidence.JoinAnd(names)
+}
+
+// promisedNote says which release an issue was promised for, by whom, and
+// that it shipped without it: "you promised it for 4.14 on 5 Aug (“Suggest
+// we take it in 4.14 on priority.”), which was released on 24 Oct without
+// it", or of someone else's word, "promised for 4.14 (Meenakshi Sundaram on
+// 5 Aug: “Ok understood, 4.14 is fine. …”), which …".
+func (t *Team) promisedNote(p releasePromise) string {
 	said := t.quote(markup.PlainText(p.said.Text), p.said.Text, 80)
 	if utf8.RuneCountInString(markup.PlainText(p.said.Text)) > 80 {
 		said = t.quote(p.words, p.said.Text, 80)
 	}
-	return "promised for " + p.release.Name + " (" + who + " on " + dayOf(p.said.At, t.Now) + ": “" + said + "”), which was released on " + dayOf(*p.release.Date, t.Now) + " without it"
+	released := "which was released on " + dayOf(*p.release.Date, t.Now) + " without it"
+	if p.said.Author.Is(t.Site.User) {
+		return "you promised it for " + p.release.Name + " on " + dayOf(p.said.At, t.Now) + " (“" + said + "”), " + released
+	}
+	who := cmp.Or(p.said.Author.DisplayName, "a teammate")
+	return "promised for " + p.release.Name + " (" + who + " on " + dayOf(p.said.At, t.Now) + ": “" + said + "”), " + released
 }
 
 // inRelease reports whether an issue's fix versions hold the named one.

@@ -36,6 +36,8 @@ func TestAnIssueDoneAsAnotherIsToldSo(t *testing.T) {
 		edits []func(*TeamIssue)
 		moves map[string][]StatusMove // the status moves sync read, by issue id
 		want  []string                // "KEY detector: reason => action", all the findings; each whole with its action, else its start
+		// category, when set, is what the first finding shows.
+		category string
 	}{
 		{name: "filed again for the release and verified there: close it as a duplicate",
 			edits: []func(*TeamIssue){filedAgain, doneAgain},
@@ -85,23 +87,43 @@ func TestAnIssueDoneAsAnotherIsToldSo(t *testing.T) {
 				"Check with Tomás that OPS-2 did what it asks, then close it as a duplicate of OPS-2 and link them",
 				"OPS-3 duplicate.done: looks done as OPS-4, “Show the TDS breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep (the last comment, by Priya on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => " +
 					"Check with Tomás that OPS-4 did what it asks, then close it as a duplicate of OPS-4 and link them"}},
-		{name: "promised for the release it shipped without, done for the next: whoever was told hears it first (DC's CORE-2183)",
+		{name: "you promised the release it shipped without, done for the next, which its summary says is the one promised: find out, then tell (DC's CORE-2183)",
 			edits: []func(*TeamIssue){promisedFor414, func(is *TeamIssue) {
 				doneAgain(is)
 				is.Comments[0].Author = me
 				is.Releases = []Release{{Name: "4.15", Date: dayAt(-30)}}
 			}},
-			want: []string{"OPS-1 duplicate.done: promised for 4.14 (Meenakshi Sundaram on 31 Jul: “Ok understood, 4.14 is fine. I will inform business.”), which was released on 6 Oct without it; " +
+			category: evidence.CatStakeholderComms,
+			want: []string{"OPS-1 duplicate.done: you promised it for 4.14 on 31 Jul (“Suggest we take it in 4.14 on priority.”), which was released on 6 Oct without it; " +
 				"looks done as OPS-2, “Show GST breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep (the last comment, by you on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => " +
-				"Tell Meenakshi Sundaram that 4.14 went out on 6 Oct without it, and that it ships in 4.15 with OPS-2, which you verified on 20 Sep; then close OPS-1 as its duplicate and link them"}},
+				"Check which release OPS-2, which you verified on 20 Sep, went out in (its summary says 4.14, its fix version is 4.15), and tell Meenakshi Sundaram, who was promised 4.14; then close OPS-1 as its duplicate and link them"}},
 		{name: "promised for the release, not verified by you: check with its developer, then tell",
 			edits: []func(*TeamIssue){promisedFor414, func(is *TeamIssue) {
 				doneAgain(is)
 				is.Releases = []Release{{Name: "4.15", Date: dayAt(-30)}}
 			}},
-			want: []string{"OPS-1 duplicate.done: promised for 4.14 (Meenakshi Sundaram on 31 Jul: “Ok understood, 4.14 is fine. I will inform business.”), which was released on 6 Oct without it; " +
+			want: []string{"OPS-1 duplicate.done: you promised it for 4.14 on 31 Jul (“Suggest we take it in 4.14 on priority.”), which was released on 6 Oct without it; " +
 				"looks done as OPS-2, “Show GST breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep (the last comment, by Priya on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => " +
-				"Check with Tomás that OPS-2 did what it asks; then tell Meenakshi Sundaram that 4.14 went out on 6 Oct without it, and that it ships in 4.15 with OPS-2; close OPS-1 as its duplicate and link them"}},
+				"Check with Tomás that OPS-2 did what it asks and which release it went out in (its summary says 4.14, its fix version is 4.15); then tell Meenakshi Sundaram, who was promised 4.14; close OPS-1 as its duplicate and link them"}},
+		{name: "done for the next release its summary names too: it ships there",
+			edits: []func(*TeamIssue){promisedFor414, func(is *TeamIssue) {
+				doneAgain(is)
+				is.Comments[0].Author = me
+				is.Summary = "Show GST breakup on FD closure advice (4.15)"
+				is.Releases = []Release{{Name: "4.15", Date: dayAt(-30)}}
+			}},
+			want: []string{"OPS-1 duplicate.done: you promised it for 4.14 on 31 Jul (“Suggest we take it in 4.14 on priority.”), which was released on 6 Oct without it; " +
+				"looks done as OPS-2, “Show GST breakup on FD closure advice (4.15)”, closed as Fixed on 20 Sep (the last comment, by you on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => " +
+				"Tell Meenakshi Sundaram that 4.14 went out on 6 Oct without it, and that it ships in 4.15 with OPS-2, which you verified on 20 Sep; then close OPS-1 as its duplicate and link them"}},
+		{name: "only the one told named the release: theirs is quoted",
+			edits: []func(*TeamIssue){func(is *TeamIssue) {
+				promisedFor414(is)
+				is.Comments = is.Comments[1:]
+			}, func(is *TeamIssue) {
+				doneAgain(is)
+				is.Releases = []Release{{Name: "4.15", Date: dayAt(-30)}}
+			}},
+			want: []string{"OPS-1 duplicate.done: promised for 4.14 (Meenakshi Sundaram on 31 Jul: “Ok understood, 4.14 is fine. I will inform business.”), which was released on 6 Oct without it; "}},
 		{name: "promised for the release the other went out in: the promise was kept",
 			edits: []func(*TeamIssue){promisedFor414, func(is *TeamIssue) {
 				doneAgain(is)
@@ -211,8 +233,12 @@ func TestAnIssueDoneAsAnotherIsToldSo(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			issues := storiesEdited(tt.edits)
 			var got []string
-			for _, op := range Detect(cfg, Team{Site: site, Issues: issues, Now: now, StatusMoves: tt.moves}) {
+			ops := Detect(cfg, Team{Site: site, Issues: issues, Now: now, StatusMoves: tt.moves})
+			for _, op := range ops {
 				got = append(got, op.IssueKey+" "+op.Detector+": "+op.Reason+" => "+op.Action)
+			}
+			if tt.category != "" && len(ops) > 0 && ops[0].Category != tt.category {
+				t.Errorf("it shows %s, want %s", ops[0].Category, tt.category)
 			}
 			if len(got) != len(tt.want) {
 				t.Fatalf("found\n%s\nwant %d findings: %q", strings.Join(got, "\n"), len(tt.want), tt.want)

@@ -486,9 +486,9 @@ type releasePromise struct {
 // brokenReleasePromise is a release an issue's fix versions all missed
 // (missedVersion) that a person's word on it named before it shipped, as
 // where the issue goes ("Suggest we take it in 4.14 on priority", "Ok
-// understood, 4.14 is fine"): the version was a plan someone was told,
-// and whoever filed the issue (else whoever agreed to it, not the user)
-// still thinks it went out. A question, or a word on a condition ("if
+// understood, 4.14 is fine"), the user's own word first: the version was
+// a plan someone was told, and whoever filed the issue (else whoever
+// agreed to it, not the user) still thinks it went out. A question, or a word on a condition ("if
 // business still wants it in 4.13"), promised nothing. As a date a
 // promise gave that passed (yourPromise), it is theirs to hear first.
 func (t *Team) brokenReleasePromise(is TeamIssue) (releasePromise, bool) {
@@ -496,7 +496,7 @@ func (t *Team) brokenReleasePromise(is TeamIssue) (releasePromise, bool) {
 	if r == nil || r.Date == nil {
 		return releasePromise{}, false
 	}
-	var p releasePromise
+	var p, yours releasePromise
 	for _, c := range is.Comments {
 		if c.Author.LooksLikeAutomation() || !c.At.Before(*r.Date) || !c.At.After(p.said.At) {
 			continue
@@ -504,9 +504,18 @@ func (t *Team) brokenReleasePromise(is TeamIssue) (releasePromise, bool) {
 		for _, s := range ownSentences(c.Text) {
 			if namesVersion(s, r.Name) && !strings.HasSuffix(s, "?") && !takeUpIf.MatchString(s) {
 				p = releasePromise{release: *r, said: c, words: s}
+				if c.Author.Is(t.Site.User) {
+					yours = p
+				}
 				break
 			}
 		}
+	}
+	// The user's own word naming the release was the commitment ("Suggest
+	// we take it in 4.14 on priority"); a later "4.14 is fine" only took
+	// it: what the user answers for is what they said.
+	if yours.words != "" {
+		p = yours
 	}
 	if p.words == "" {
 		return releasePromise{}, false

@@ -2,7 +2,11 @@ package next
 
 import (
 	"math"
+	"slices"
+	"strconv"
 	"testing"
+
+	"github.com/pmfolio/pmfolio/evidence"
 )
 
 // Work is listed higher for a competency only when the portfolio shows it
@@ -52,5 +56,46 @@ func TestOnlyACompetencyFarBelowTheStrongestIsAGap(t *testing.T) {
 		if got, want := scored(have, 100).Score, base*(1+cfg.Ranking.Gap*lift); math.Abs(got-want) > 0.01 {
 			t.Errorf("%d issues against 100 score %v, want %v", have, got, want)
 		}
+	}
+}
+
+// A competency weighs its kinds of work, each up to kindCap issues: a
+// QA lead's 21 acceptance-testing closes, each in its own words, are one
+// routine, and do not make Product judgment outweigh release planning,
+// stakeholder updates and sprint planning together (Kaveri).
+func TestOneRoutineDoesNotSaturateACompetency(t *testing.T) {
+	ev := func(category string, n int) []evidence.Evidence {
+		var out []evidence.Evidence
+		for i := range n {
+			key := category + "-" + strconv.Itoa(i)
+			out = append(out, evidence.Evidence{Category: category, SiteName: "acme", IssueKey: key,
+				Source: evidence.SourceComment, Excerpt: "Verified " + key + " in SIT. Closing."})
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		evs  [][]evidence.Evidence
+		want map[string]int
+	}{
+		{name: "one routine on 21 issues counts kindCap",
+			evs:  [][]evidence.Evidence{ev("acceptance-testing", 21)},
+			want: map[string]int{"Product judgment": kindCap}},
+		{name: "a kind of work under the cap counts each issue",
+			evs:  [][]evidence.Evidence{ev("prioritization", 3)},
+			want: map[string]int{"Product judgment": 3}},
+		{name: "kinds of work add up past one routine",
+			evs:  [][]evidence.Evidence{ev("acceptance-testing", 21), ev("prioritization", 3), ev("release-planning", 14), ev("sprint-planning", 4)},
+			want: map[string]int{"Product judgment": kindCap + 3, "Organization": kindCap + 4}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := GapsOf(slices.Concat(tt.evs...))
+			for comp, want := range tt.want {
+				if got[comp] != want {
+					t.Errorf("%s: %d, want %d (%v)", comp, got[comp], want, got)
+				}
+			}
+		})
 	}
 }

@@ -14,59 +14,65 @@ import (
 	"github.com/pmfolio/pmfolio/evidence"
 )
 
-// Gaps is how many issues the user's portfolio shows each competency on
-// (taxonomy.md), the input of the gap factor: issues, as the portfolio's
-// own table counts its work, so that "which your portfolio shows far less of"
-// reads the numbers the reader has seen there, but for work repeated word
-// for word (GapsOf).
+// Gaps is how much of each competency (taxonomy.md) the user's portfolio
+// shows, the input of the gap factor: its kinds of work (categories), each
+// counted by its issues up to kindCap (GapsOf).
 type Gaps map[string]int
 
-// GapsOf counts a portfolio's issues by competency: each issue once per
-// competency, however many items it holds; an item of work outside Jira
-// (no issue) counts as one. Issues whose work in a competency is word for
-// word the same (8 tickets closed with “Retested in SIT, working fine now.
-// Closing.” and the same status move) count once: a routine done many
-// times is one thing the user does, and its volume would make its whole
-// competency look saturated, and every other a gap.
+// kindCap is how many issues of one kind of work (a category) count
+// towards its competency: past it, more of the same (a QA lead's 21
+// acceptance-testing closes) shows more of that one routine, not more of
+// the competency, and would make it look saturated and every other a gap.
+const kindCap = 5
+
+// GapsOf weighs a portfolio's competencies: each of its categories counts
+// its issues (each once, however many items it holds; an item of work
+// outside Jira, with no issue, as one), up to kindCap. Issues whose work in
+// a category is word for word the same (8 tickets closed with “Retested in
+// SIT, working fine now. Closing.”) count once: a routine done many times
+// is one thing the user does.
 func GapsOf(evs []evidence.Evidence) Gaps {
-	g := Gaps{}
-	for _, c := range evidence.Competencies {
-		g[c] = 0
-	}
-	type issue struct{ competency, site, key string }
-	words := map[issue]map[string]bool{}
+	type work struct{ category, site, key string }
+	words := map[work]map[string]bool{}
+	kinds := map[string]int{} // issues by category
 	for _, ev := range evs {
-		c, ok := evidence.CategoryByID(ev.Category)
-		if !ok {
+		if _, ok := evidence.CategoryByID(ev.Category); !ok {
 			continue
 		}
 		if ev.IssueKey == "" {
-			g[c.Competency]++
+			kinds[ev.Category]++
 			continue
 		}
-		is := issue{c.Competency, ev.SiteName, ev.IssueKey}
-		if words[is] == nil {
-			words[is] = map[string]bool{}
+		w := work{ev.Category, ev.SiteName, ev.IssueKey}
+		if words[w] == nil {
+			words[w] = map[string]bool{}
 		}
 		// What repeats is what the user wrote on someone's issue: a change
 		// (a status move, a sprint set) is no words, and an issue they
 		// filed is its own work, whatever its description repeats
 		// ("CAPA from CORE-2213." on three follow-ups).
 		if ev.Source == evidence.SourceComment || ev.Source == evidence.SourceWorklog {
-			words[is][sameWords(ev.Excerpt)] = true
+			words[w][sameWords(ev.Excerpt)] = true
 		}
 	}
-	counted := map[[2]string]bool{} // competency and the words of an issue's work
-	for is, said := range words {
-		all := slices.Sorted(maps.Keys(said))
-		same := [2]string{is.competency, strings.Join(all, "\n")}
+	counted := map[[2]string]bool{} // category and the words of an issue's work
+	for w, said := range words {
+		same := [2]string{w.category, strings.Join(slices.Sorted(maps.Keys(said)), "\n")}
 		// Work with no comment of the user's is nobody's routine: each
 		// issue is one.
 		if counted[same] && same[1] != "" {
 			continue
 		}
 		counted[same] = true
-		g[is.competency]++
+		kinds[w.category]++
+	}
+	g := Gaps{}
+	for _, c := range evidence.Competencies {
+		g[c] = 0
+	}
+	for id, n := range kinds {
+		c, _ := evidence.CategoryByID(id)
+		g[c.Competency] += min(n, kindCap)
 	}
 	return g
 }

@@ -127,7 +127,7 @@ func TestAQuestionStaysAboveAStaleFixVersionYouSet(t *testing.T) {
 	bug.Reporter = evidence.User{ID: "aisha", DisplayName: "Aisha"}
 	bug.Comments = []evidence.Comment{comment(tomas, days(30), "Seen again on the nightly preview.")}
 	yours := map[string][]VersionSet{"OPS-2": {{Version: "payments 3.8", At: days(64)}}}
-	gaps := Gaps{"Organization": 184, "Ownership and bias to action": 90, "Communication": 73, "Working across teams": 58}
+	gaps := Gaps{"Organization": 20, "Ownership and bias to action": 7, "Communication": 10, "Working across teams": 5}
 	var order []string
 	for _, op := range Find(cfg, Team{Site: site, Issues: []TeamIssue{bug, question}, Now: now, YourVersions: yours}, gaps) {
 		order = append(order, op.IssueKey+" "+op.Detector)

@@ -85,6 +85,20 @@ func sameWords(text string) string {
 	return strings.Join(strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
 }
 
+// reachOf is the most a competency can weigh against the strongest one,
+// most: kindCap for each of its kinds of work. Working across teams has one
+// kind, so five issues of it are all it can show, however much more of its
+// four kinds Organization shows: no gap.
+func reachOf(competency string, most int) int {
+	kinds := 0
+	for _, c := range evidence.Categories {
+		if c.Competency == competency {
+			kinds++
+		}
+	}
+	return max(1, min(most, kinds*kindCap))
+}
+
 // gapShare is the share of its strongest competency's issues below which
 // the portfolio shows a competency little enough for work that builds it
 // to be listed higher: 6 issues against 7, or 140 against 184, is no gap a
@@ -228,7 +242,7 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		}
 		if cat, ok := evidence.CategoryByID(op.Category); ok && most > 0 {
 			have := gaps[cat.Competency]
-			if share := float64(have) / float64(most); share < gapShare && w.Gap > 0 {
+			if share := float64(have) / float64(reachOf(cat.Competency, most)); share < gapShare && w.Gap > 0 {
 				score *= 1 + w.Gap*(1-share)
 				op.Gap = cat.Competency
 			}

@@ -135,6 +135,10 @@ type storyAction struct {
 // the outcome, which Jira does not record.
 func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 	r := newReport(p, Options{})
+	// A story that quotes "New ETA for this: 27 May" of work done in
+	// August invites the hardest question it could: such a re-plan is told
+	// only when nothing else can be.
+	r.strengths.doubted = r.promiseMissedIn
 	top := opts.Top
 	if top == 0 {
 		top = DefaultStories

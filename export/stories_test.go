@@ -1846,3 +1846,38 @@ func TestADoneIssueStoryWithoutAnOutcomeNamesItsFixVersion(t *testing.T) {
 		})
 	}
 }
+
+// A re-plan whose new date the work then missed by weeks is no action a
+// story tells while another update of the initiative can be: "New ETA 14
+// May" of a story done on 20 August invites the question "and did you?".
+func TestAStoryTellsNoReplanTheWorkThenMissed(t *testing.T) {
+	p := longBriefPortfolio(0)
+	epic := fixtureIssue{"10931", "OPS-931", "Epic", p.Epics[1].Summary, "", me, "done", nil}
+	// The initiative's update is "FYI Sam: this slipped … New ETA 14 May"
+	// on OPS-9311, of 5 March; a plainer progress note is on the epic.
+	p.Evidence = append(p.Evidence, jiraItem(epic, evidence.SourceComment, "71", "2026-03-10T09:00:00Z", evidence.CatStakeholderComms,
+		"comment.status-update", 0.75, "Progress for Lena: 3 of 4 stories done."),
+		jiraItem(epic, evidence.SourceComment, "72", "2026-03-11T09:00:00Z", evidence.CatSprintPlanning,
+			"comment.sprint", 0.7, "Planning note: Sprint 49 is short because Aisha is on call, so we commit to three items."),
+		jiraItem(epic, evidence.SourceComment, "73", "2026-03-12T09:00:00Z", evidence.CatPrioritization,
+			"comment.prioritization", 0.7, "Must-have for the next release: without it every failover needs a restart. The dashboard can wait."))
+	tells := func(p evidence.Portfolio) bool {
+		t.Helper()
+		for _, s := range readStories(t, p, 5).Stories {
+			if s.Epic.Key == epic.key {
+				return slices.ContainsFunc(s.Actions, func(a actionJSON) bool { return strings.Contains(a.Excerpt, "New ETA") })
+			}
+		}
+		t.Fatalf("no story of %s", epic.key)
+		return false
+	}
+	// Done by the new date, the re-plan is the stronger update, and told.
+	p.DoneIssues = []evidence.DoneIssue{{SiteName: "acme", Key: "OPS-9311", Resolved: at("2026-05-12T15:00:00Z")}}
+	if !tells(p) {
+		t.Fatal("the re-plan kept is not told: the test proves nothing")
+	}
+	p.DoneIssues[0].Resolved = at("2026-08-20T15:00:00Z")
+	if tells(p) {
+		t.Error("the story tells a re-plan of 14 May for work done on 20 August")
+	}
+}

@@ -105,7 +105,7 @@ func (s strengths) of(e *evidence.Evidence) float64 {
 		kind = modelWeight
 	}
 	score := kind * e.Confidence * substance(e) * (1 + s.rarity[e.Category])
-	if s.doubted != nil && s.doubted(e) {
+	if s.isDoubted(e) {
 		score *= doubtedWeight
 	}
 	if s.favours(e) {
@@ -114,6 +114,11 @@ func (s strengths) of(e *evidence.Evidence) float64 {
 		return score * s.favour[e.Category]
 	}
 	return score * math.Pow(toldWeight, float64(s.told[e.Category]))
+}
+
+// isDoubted reports whether s doubts an item (see doubted).
+func (s strengths) isDoubted(e *evidence.Evidence) bool {
+	return s.doubted != nil && s.doubted(e)
 }
 
 // favours reports whether an item is of a kind s favours (only what reads
@@ -325,7 +330,9 @@ func (s strengths) fillVaried(ranked []scored, picked []*evidence.Evidence, n in
 				return picked
 			}
 			e := c.item
-			if categories[e.Category] || (onePerIssue && e.IssueKey != "" && issues[issueRef{e.SiteName, e.IssueKey}] && !s.favours(e)) ||
+			// A doubted item is not worth its issue's variety: it waits for
+			// the second round, after every other kind has had its turn.
+			if categories[e.Category] || (onePerIssue && (e.IssueKey != "" && issues[issueRef{e.SiteName, e.IssueKey}] && !s.favours(e) || s.isDoubted(e))) ||
 				shown.has(e.Excerpt) || quoted.has(e.Excerpt) {
 				continue
 			}

@@ -177,6 +177,16 @@ func entryOf(table, key string) string {
 	return ""
 }
 
+// firstEntry is the issue key of a `pmfolio next` table's first entry.
+func firstEntry(table string) string {
+	entries := nextEntry.Split(table, -1)
+	if len(entries) < 2 {
+		return ""
+	}
+	key, _, _ := strings.Cut(entries[1], " ")
+	return key
+}
+
 // nextEntry is where a `pmfolio next` table's entry starts: " 9. PAY-823 …".
 var nextEntry = regexp.MustCompile(`(?m)^ ?\d+\. `)
 
@@ -350,6 +360,14 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 		// 4.15: NO-GO"): going live without CORE-2210 is hers to decide.
 		{"next asks to record who accepts the go-live risk, and names nobody", entryOf(view.nextAll, "CORE-2210"),
 			"if not, it is your call at 4.15's go/no-go: decide whether it goes live without it, and record the decision on it"},
+		// REL-423: "Code freeze for 4.15 is on 1st Dec", then "Revised
+		// code freeze is 3rd Dec": a fix for 4.15 is due then.
+		{"next asks about her go-live blocker without the code freeze it must beat", entryOf(view.nextAll, "CORE-2210"),
+			"do: Ask Rohit Sharma whether it is being fixed for 4.15 (code freeze Thu 3 Dec, goes live Sat 19 Dec)"},
+		// CORE-2201's summary says 4.14, its fix version 4.15: whether the
+		// work went out in 4.14 is what the action asks.
+		{"next's why states as fact what its action asks her to check", entryOf(view.nextAll, "CORE-2183"),
+			"why: you promised it for 4.14 on 5 Aug (“Suggest we take it in 4.14 on priority.”); CORE-2183 is still open against 4.14, released 24 Oct; looks done as CORE-2201"},
 		{"next shows chasing her incident's CAPA as incident coordination", entryOf(view.nextAll, "CORE-2216"), "shows: Incident coordination"},
 		{"next says how long a release's slipped issues have been silent, where nothing else says it", entryOf(view.nextAll, "CORE-2184"),
 			"listed lower: nobody has written on it for over 12 weeks"},
@@ -400,6 +418,11 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 				t.Errorf("%s shows a mention as Jira writes it (%q), not the person's name:\n%s", name, mention, output)
 			}
 		}
+	}
+	// Her own "Cannot go live with this" bug, days before the code
+	// freeze, comes before a duplicate's tidy-up a month after its release.
+	if first := firstEntry(view.next); first != "CORE-2210" {
+		t.Errorf("next lists %s first, want CORE-2210 (code freeze Thu 3 Dec):\n%s", first, view.next)
 	}
 	checkNoSecret(t, view, jiratest.KaveriPAT)
 }

@@ -50,7 +50,7 @@ func doneDuplicates(d Detector, t *Team) []finding {
 		if p, ok := t.brokenReleasePromise(is); ok && !inRelease(other, p.release.Name) {
 			f.vars["close"] = t.tellPromised(p, is, other, check)
 			f.vars["tell"] = ""
-			f.vars["promised"] = t.promisedNote(p) + "; "
+			f.vars["promised"] = t.promisedNote(p, is, summarySaysOtherwise(other) == "") + "; "
 			f.due = p.release.Date
 			// Telling whoever was promised the release is the act, not
 			// tidying the backlog: the rules credit it as that.
@@ -112,18 +112,24 @@ func summarySaysOtherwise(is TeamIssue) string {
 // that it shipped without it: "you promised it for 4.14 on 5 Aug (“Suggest
 // we take it in 4.14 on priority.”), which was released on 24 Oct without
 // it", or of someone else's word, "promised for 4.14 (Meenakshi Sundaram on
-// 5 Aug: “Ok understood, 4.14 is fine. …”), which …".
-func (t *Team) promisedNote(p releasePromise) string {
+// 5 Aug: “Ok understood, 4.14 is fine. …”), which …". Unless known (the
+// done duplicate's release is not: the action asks which it went out in),
+// the work may have shipped as the duplicate: the note says only what
+// Jira records, "; CORE-2183 is still open against 4.14, released 24 Oct".
+func (t *Team) promisedNote(p releasePromise, is TeamIssue, known bool) string {
 	said := t.quote(markup.PlainText(p.said.Text), p.said.Text, 80)
 	if utf8.RuneCountInString(markup.PlainText(p.said.Text)) > 80 {
 		said = t.quote(p.words, p.said.Text, 80)
 	}
-	released := "which was released on " + dayOf(*p.release.Date, t.Now) + " without it"
+	released := ", which was released on " + dayOf(*p.release.Date, t.Now) + " without it"
+	if !known {
+		released = "; " + is.Key + " is still open against " + p.release.Name + ", released " + dayOf(*p.release.Date, t.Now)
+	}
 	if p.said.Author.Is(t.Site.User) {
-		return "you promised it for " + p.release.Name + " on " + dayOf(p.said.At, t.Now) + " (“" + said + "”), " + released
+		return "you promised it for " + p.release.Name + " on " + dayOf(p.said.At, t.Now) + " (“" + said + "”)" + released
 	}
 	who := cmp.Or(p.said.Author.DisplayName, "a teammate")
-	return "promised for " + p.release.Name + " (" + who + " on " + dayOf(p.said.At, t.Now) + ": “" + said + "”), " + released
+	return "promised for " + p.release.Name + " (" + who + " on " + dayOf(p.said.At, t.Now) + ": “" + said + "”)" + released
 }
 
 // inRelease reports whether an issue's fix versions hold the named one.

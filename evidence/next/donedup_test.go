@@ -87,14 +87,14 @@ func TestAnIssueDoneAsAnotherIsToldSo(t *testing.T) {
 				"Check with Tomás that OPS-2 did what it asks, then close it as a duplicate of OPS-2 and link them",
 				"OPS-3 duplicate.done: looks done as OPS-4, “Show the TDS breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep (the last comment, by Priya on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => " +
 					"Check with Tomás that OPS-4 did what it asks, then close it as a duplicate of OPS-4 and link them"}},
-		{name: "you promised the release it shipped without, done for the next, which its summary says is the one promised: find out, then tell (DC's CORE-2183)",
+		{name: "you promised the release it shipped without, done for the next, which its summary says is the one promised: find out, then tell, and say only what Jira records of the release (DC's CORE-2183)",
 			edits: []func(*TeamIssue){promisedFor414, func(is *TeamIssue) {
 				doneAgain(is)
 				is.Comments[0].Author = me
 				is.Releases = []Release{{Name: "4.15", Date: dayAt(-30)}}
 			}},
 			category: evidence.CatStakeholderComms,
-			want: []string{"OPS-1 duplicate.done: you promised it for 4.14 on 31 Jul (“Suggest we take it in 4.14 on priority.”), which was released on 6 Oct without it; " +
+			want: []string{"OPS-1 duplicate.done: you promised it for 4.14 on 31 Jul (“Suggest we take it in 4.14 on priority.”); OPS-1 is still open against 4.14, released 6 Oct; " +
 				"looks done as OPS-2, “Show GST breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep (the last comment, by you on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => " +
 				"Check which release OPS-2, which you verified on 20 Sep, went out in (its summary says 4.14, its fix version is 4.15), and tell Meenakshi Sundaram, who was promised 4.14; then close OPS-1 as its duplicate and link them"}},
 		{name: "promised for the release, not verified by you: check with its developer, then tell",
@@ -102,7 +102,7 @@ func TestAnIssueDoneAsAnotherIsToldSo(t *testing.T) {
 				doneAgain(is)
 				is.Releases = []Release{{Name: "4.15", Date: dayAt(-30)}}
 			}},
-			want: []string{"OPS-1 duplicate.done: you promised it for 4.14 on 31 Jul (“Suggest we take it in 4.14 on priority.”), which was released on 6 Oct without it; " +
+			want: []string{"OPS-1 duplicate.done: you promised it for 4.14 on 31 Jul (“Suggest we take it in 4.14 on priority.”); OPS-1 is still open against 4.14, released 6 Oct; " +
 				"looks done as OPS-2, “Show GST breakup on FD closure advice (4.14)”, closed as Fixed on 20 Sep (the last comment, by Priya on 20 Sep: “Verified, GST breakup shown on closure advice as per business mock. Closing.”) => " +
 				"Check with Tomás that OPS-2 did what it asks and which release it went out in (its summary says 4.14, its fix version is 4.15); then tell Meenakshi Sundaram, who was promised 4.14; close OPS-1 as its duplicate and link them"}},
 		{name: "done for the next release its summary names too: it ships there",
@@ -123,7 +123,7 @@ func TestAnIssueDoneAsAnotherIsToldSo(t *testing.T) {
 				doneAgain(is)
 				is.Releases = []Release{{Name: "4.15", Date: dayAt(-30)}}
 			}},
-			want: []string{"OPS-1 duplicate.done: promised for 4.14 (Meenakshi Sundaram on 31 Jul: “Ok understood, 4.14 is fine. I will inform business.”), which was released on 6 Oct without it; "}},
+			want: []string{"OPS-1 duplicate.done: promised for 4.14 (Meenakshi Sundaram on 31 Jul: “Ok understood, 4.14 is fine. I will inform business.”); OPS-1 is still open against 4.14, released 6 Oct; "}},
 		{name: "promised for the release the other went out in: the promise was kept",
 			edits: []func(*TeamIssue){promisedFor414, func(is *TeamIssue) {
 				doneAgain(is)

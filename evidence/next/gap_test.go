@@ -112,3 +112,68 @@ func TestOneRoutineDoesNotSaturateACompetency(t *testing.T) {
 		})
 	}
 }
+
+// The competency lift orders the rest of the work, never an urgent issue
+// nobody has in the running sprint behind a question or a chase: a
+// top-priority bug, or one a teammate says costs customers (Pitanga's
+// MOB-928, Highest, "22 tickets now", was third behind two Medium stories
+// the lift raised). Work that weighs more of itself stays above it, and
+// what the lift raised keeps its order under it.
+func TestTheGapLiftsNothingPastAnUrgentIssueNobodyHas(t *testing.T) {
+	cfg := builtin(t)
+	// Organization is the strongest; Ownership and bias to action, which
+	// unblocking builds, is the widest gap.
+	gaps := Gaps{"Organization": 20, "Ownership and bias to action": 0}
+	bug := story("OPS-1")
+	urgentInSprint(&bug)
+	bug.Created = days(5)
+	today := now
+	unowned := Opportunity{Detector: "sprint.unowned-priority", Category: "sprint-planning", IssueID: bug.ID, IssueKey: bug.Key, Due: &today}
+	asked, chased := story("OPS-2"), story("OPS-3")
+	question := Opportunity{Detector: "question.unanswered", Category: "unblocking", IssueID: asked.ID, IssueKey: asked.Key}
+	chase := Opportunity{Detector: "blocked.stale", Category: "unblocking", IssueID: chased.ID, IssueKey: chased.Key}
+	blocking := func(is *TeamIssue) {
+		for _, k := range []string{"OPS-7", "OPS-8", "OPS-9"} {
+			is.Links = append(is.Links, evidence.IssueLink{Direction: "outward", Description: "blocks", OtherKey: k})
+		}
+	}
+	tests := []struct {
+		name  string
+		edit  func(bug, chased *TeamIssue)
+		order []string // issue keys, best first
+	}{
+		{name: "a Highest bug nobody has stays above the lifted question and chase",
+			order: []string{"OPS-1", "OPS-3", "OPS-2"}},
+		{name: "so does a High bug whose cost a teammate names", edit: func(bug, _ *TeamIssue) {
+			bug.Priority = "High"
+			bug.Comments = []evidence.Comment{comment(tomas, days(2), "22 tickets now")}
+		}, order: []string{"OPS-1", "OPS-3", "OPS-2"}},
+		{name: "a High bug with no cost named is work the lift may pass", edit: func(bug, _ *TeamIssue) { bug.Priority = "High" },
+			order: []string{"OPS-3", "OPS-2", "OPS-1"}},
+		{name: "a chase that weighs more of itself (three issues behind it) stays above it", edit: func(_, chased *TeamIssue) { blocking(chased) },
+			order: []string{"OPS-3", "OPS-1", "OPS-2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, c := bug, chased
+			b.Comments, c.Links = slices.Clone(bug.Comments), nil
+			if tt.edit != nil {
+				tt.edit(&b, &c)
+			}
+			team := Team{Site: site, Issues: []TeamIssue{b, asked, c, story("OPS-7"), story("OPS-8"), story("OPS-9")}, Now: now}
+			ranked := Rank(cfg, team, []Opportunity{question, chase, unowned}, gaps)
+			var got []string
+			for _, op := range ranked {
+				got = append(got, op.IssueKey)
+			}
+			if !slices.Equal(got, tt.order) {
+				t.Errorf("order %v, want %v (%+v)", got, tt.order, ranked)
+			}
+			for _, op := range ranked {
+				if op.Detector != unowned.Detector && op.Gap == "" {
+					t.Errorf("%s lost its gap: %+v", op.IssueKey, op)
+				}
+			}
+		})
+	}
+}

@@ -47,9 +47,15 @@ func assignedStalePriority(d Detector, t *Team, is TeamIssue) (map[string]string
 	vars := map[string]string{"priority": is.Priority, "owner": who, "age": age(since, t.Now), "your-word": word,
 		"ask": "Ask " + who + " when it will be fixed: set the fix version and plan it into a sprint; if it cannot be fixed in time, " + t.riskCall(is, Release{})}
 	if r, ok := t.nextRelease(is.Project); ok {
-		vars["ask"] = "Ask " + who + " whether it is being fixed for " + r.Name + " (goes live " + r.Date.Format("Mon 2 Jan") +
+		// Fixed for a release means merged by its code freeze: the
+		// nearest date the answer has to beat, and the one it is due by.
+		dates, due := "goes live "+r.Date.Format("Mon 2 Jan"), *r.Date
+		if freeze, ok := t.codeFreeze(r); ok {
+			dates, due = "code freeze "+freeze.Format("Mon 2 Jan")+", "+dates, freeze
+		}
+		vars["ask"] = "Ask " + who + " whether it is being fixed for " + r.Name + " (" + dates +
 			"): if so, set the fix version and plan it into a sprint; if not, " + t.riskCall(is, r)
-		vars[dueVar] = r.Date.Format(time.RFC3339)
+		vars[dueVar] = due.Format(time.RFC3339)
 	}
 	return vars, true
 }
@@ -101,6 +107,49 @@ func (t *Team) goNoGoCaller(project string, r Release) (evidence.User, bool) {
 		}
 	}
 	return latest.Author, latest.Author.ID != "" || latest.Author.DisplayName != ""
+}
+
+// freezeDate is a code freeze's date as a team writes it on a release's
+// tracking issue: "Code freeze for 4.15 is on 1st Dec", "Revised code
+// freeze is 3rd Dec", "code freeze: Dec 3". Its day and month are read
+// whole (a day alone, "Code freeze was on 1st", is of a month not said);
+// the release it names, if any, is group 1, the date group 2.
+var freezeDate = regexp.MustCompile(`(?i)\bcode[\s-]?freeze\b(?:\s+(?:for|of)\s+(\S+?))?(?:\s+(?:is|was|will\s+be|moves?\s+to|moved\s+to|now|revised\s+to|date))*\s*[:=-]?\s*(?:on\s+)?(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+` + monthName + `|` + monthName + `\s+\d{1,2}(?:st|nd|rd|th)?\b)`)
+
+// monthName is a month's name, whole or cut to three letters or more.
+const monthName = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`
+
+// codeFreeze is release r's code freeze, as the team's comments give it
+// (freezeDate) on an issue r is a fix version of (its tracking issue), or
+// naming r: the newest comment that gives one, its last date (a status
+// note quotes the old freeze before "Revised code freeze is 3rd Dec").
+// None once that date has passed, or when it falls after r's own date.
+func (t *Team) codeFreeze(r Release) (time.Time, bool) {
+	var (
+		newest evidence.Comment
+		freeze time.Time
+	)
+	for _, is := range t.Issues {
+		of := slices.Contains(is.FixVersions, r.Name)
+		for _, c := range is.Comments {
+			if c.Author.LooksLikeAutomation() || !newest.At.IsZero() && c.At.Before(newest.At) {
+				continue
+			}
+			text := evidence.OneLine(markup.PlainText(c.Text))
+			for _, m := range freezeDate.FindAllStringSubmatch(text, -1) {
+				if named := strings.TrimRight(m[1], ".,;:"); named != "" && named != r.Name || named == "" && !of {
+					continue
+				}
+				if _, d, ok := evidence.GivenDate("on "+m[2], c.At, t.dayFirst()); ok {
+					newest, freeze = c, d
+				}
+			}
+		}
+	}
+	if newest.At.IsZero() || freeze.Before(t.Now.Truncate(24*time.Hour)) || r.Date != nil && freeze.After(*r.Date) {
+		return time.Time{}, false
+	}
+	return freeze, true
 }
 
 // nextRelease is a project's earliest unreleased fix version due from

@@ -3,6 +3,7 @@ package next
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -110,5 +111,120 @@ func TestAHighIssueNobodyTouchedThatBlocksGoLive(t *testing.T) {
 	}
 	if len(order) < 2 || order[0] != "CORE-2210 priority.assigned-stale" {
 		t.Errorf("ranked %q, want CORE-2210's first", strings.Join(order, "; "))
+	}
+}
+
+// A fix for a release is due by its code freeze, as the team's comments on
+// the release's tracking issue give it (Kaveri's REL-423: "Code freeze
+// for 4.15 is on 1st Dec", then "Revised code freeze is 3rd Dec"): the
+// newest word wins, and the action names it beside the go-live. Another
+// release's freeze, one passed, a day without its month, a bot's: none.
+func TestACodeFreezeIsTheDateAFixForTheReleaseIsDueBy(t *testing.T) {
+	cfg := builtin(t)
+	const goesLive = "goes live Sat 19 Dec"
+	tests := []struct {
+		name     string
+		comments []evidence.Comment
+		named    bool   // the comments are on an issue 4.15 is no fix version of
+		freeze   string // "" for none
+	}{
+		{name: "the freeze given on the tracking issue",
+			comments: []evidence.Comment{comment(tomas, days(2), "Code freeze for 4.15 is on 1st Dec. Kindly ensure all stories are merged by 30th EOD.")},
+			freeze:   "Tue 1 Dec"},
+		{name: "the revision wins, after the old date it quotes", comments: []evidence.Comment{
+			comment(me, days(4), "Code freeze for 4.15 is on 1st Dec."),
+			comment(me, days(2), "*Status:* {color:red}*AT RISK*{color}\n{quote}Code freeze on 1st Dec{quote}\n3 stories are not yet merged. Revised code freeze is 3rd Dec, go-live on 19th is unchanged as of now."),
+		}, freeze: "Thu 3 Dec"},
+		{name: "the newest word wins, not the latest date", comments: []evidence.Comment{
+			comment(me, days(4), "Code freeze: Dec 3"),
+			comment(me, days(2), "Code freeze moves to 30th Nov, the vendor drop is early."),
+		}, freeze: "Mon 30 Nov"},
+		{name: "a comment elsewhere that names the release", named: true,
+			comments: []evidence.Comment{comment(tomas, days(2), "FYI code freeze for 4.15 is on 1st Dec")}, freeze: "Tue 1 Dec"},
+		{name: "a comment elsewhere that names no release", named: true,
+			comments: []evidence.Comment{comment(tomas, days(2), "Code freeze is on 1st Dec")}},
+		{name: "another release's freeze",
+			comments: []evidence.Comment{comment(tomas, days(2), "Code freeze for 4.16 is on 1st Dec")}},
+		{name: "a freeze passed already",
+			comments: []evidence.Comment{comment(tomas, days(20), "Code freeze for 4.15 is on 10th Nov")}},
+		{name: "a day without its month",
+			comments: []evidence.Comment{comment(tomas, days(2), "Code freeze was on 1st and regression is already 60% done")}},
+		{name: "a bot's", comments: []evidence.Comment{comment(bot, days(2), "Code freeze for 4.15 is on 1st Dec")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			is := story("CORE-2210")
+			is.Project = "CORE"
+			goLiveBlocker(&is)
+			tracking := story("REL-423")
+			live := now.AddDate(0, 0, 31)
+			tracking.Project, tracking.FixVersions, tracking.Releases = "REL", []string{"4.15"}, []Release{{Name: "4.15", Date: &live}}
+			tracking.Comments = tt.comments
+			other := story("CORE-2265")
+			other.Project, other.FixVersions, other.Releases = "CORE", []string{"4.15"}, tracking.Releases
+			if tt.named {
+				tracking.FixVersions, tracking.Releases = nil, nil
+			}
+			got := detectedBy(t, cfg, []TeamIssue{is, tracking, other}, "priority.assigned-stale", false)
+			if len(got) != 1 {
+				t.Fatalf("found %+v, want one finding", got)
+			}
+			want := "(" + goesLive + ")"
+			if tt.freeze != "" {
+				want = "(code freeze " + tt.freeze + ", " + goesLive + ")"
+			}
+			if !strings.Contains(got[0].Action, "being fixed for 4.15 "+want+":") {
+				t.Errorf("action %q, want it to say %q", got[0].Action, want)
+			}
+		})
+	}
+}
+
+// An issue is weighed by the nearest date it affects: a code freeze in a
+// week presses as a release in a week does, and a date passed a month ago
+// (the release a duplicate was promised for) presses no more; its age
+// weighs its wait.
+func TestAnIssueIsWeighedByTheNearestDateItAffects(t *testing.T) {
+	cfg := builtin(t)
+	is := story("CORE-2264")
+	is.Status, is.StatusCategory = "In Progress", "indeterminate"
+	live := now.AddDate(0, 0, 25)
+	is.FixVersions, is.Releases = []string{"4.15"}, []Release{{Name: "4.15", Date: &live}}
+	tracking := story("REL-423")
+	tracking.FixVersions, tracking.Releases = is.FixVersions, is.Releases
+	op := Opportunity{Detector: "in-progress.stalled", Category: "sprint-planning", IssueID: is.ID, IssueKey: is.Key}
+	rank := func(op Opportunity, freeze string) Opportunity {
+		tracking.Comments = nil
+		if freeze != "" {
+			tracking.Comments = []evidence.Comment{comment(me, days(1), freeze)}
+		}
+		return Rank(cfg, Team{Site: site, Issues: []TeamIssue{is, tracking}, Now: now}, []Opportunity{op}, nil)[0]
+	}
+	base := rank(op, "")
+	frozen := rank(op, "Code freeze for 4.15 is on 23rd Nov")
+	if frozen.Score != base.Score+cfg.Ranking.ActiveSprint {
+		t.Errorf("with a code freeze in 5 days, score %v, want %v", frozen.Score, base.Score+cfg.Ranking.ActiveSprint)
+	}
+	if got, want := strings.Join(frozen.Why, "; "), "fix version 4.15 due 13 Dec, code freeze 23 Nov"; !strings.HasPrefix(got, want) {
+		t.Errorf("why %q, want it to start %q", got, want)
+	}
+	for _, tt := range []struct {
+		name string
+		due  *time.Time
+		lift float64
+	}{
+		{name: "due in 5 days", due: dayAt(-5), lift: cfg.Ranking.ActiveSprint},
+		{name: "due 3 days ago", due: dayAt(3), lift: cfg.Ranking.ActiveSprint},
+		{name: "due a month ago", due: dayAt(34)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			due := op
+			due.Detector, due.Due = "duplicate.done", tt.due
+			undated := due
+			undated.Due = nil
+			if got, want := rank(due, "").Score, rank(undated, "").Score+tt.lift; got != want {
+				t.Errorf("score %v, want %v", got, want)
+			}
+		})
 	}
 }

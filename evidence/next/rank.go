@@ -137,7 +137,9 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 	}
 	w := cfg.Ranking
 	out := make([]Opportunity, len(opps))
-	var lifted []int // the releases missed whose version the user set
+	var lifted []int                       // the releases missed whose version the user set
+	unlifted := make([]float64, len(opps)) // each score before the competency lift
+	urgent := make([]bool, len(opps))
 	for i, op := range opps {
 		d, _ := cfg.Detector(op.Detector)
 		is := byID[op.IssueID]
@@ -223,6 +225,11 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 			when := "due " + dayOf(*r.Date, t.Now)
 			if r.Date.Before(t.Now) {
 				when = "was due " + dayOf(*r.Date, t.Now)
+			} else if freeze, ok := t.codeFreeze(r); ok {
+				// Its code freeze comes first: the date the work must
+				// be merged by.
+				due = &freeze
+				when += ", code freeze " + dayOf(freeze, t.Now)
 			}
 			why = append([]string{"fix version " + r.Name + " " + when}, why...)
 		}
@@ -232,7 +239,10 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		// (yourVersionsFirst) orders the releases missed among themselves,
 		// and puts no clean-up of a shipped release over other work.
 		yours := op.Detector == "release.missed" && t.yourMissedVersionAmong(is, op.Related)
-		if due != nil {
+		// A date long passed presses no more: what was due then (a
+		// release a duplicate was promised for, a month ago) was missed
+		// already, and the work's age weighs its wait.
+		if due != nil && t.Now.Sub(*due) <= releaseSoon {
 			switch days := due.Sub(t.Now).Hours() / 24; {
 			case days <= 7:
 				score += w.ActiveSprint
@@ -240,6 +250,7 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 				score += w.NextSprint
 			}
 		}
+		unlifted[i], urgent[i] = score, t.urgentUnowned(op, is)
 		if cat, ok := evidence.CategoryByID(op.Category); ok && most > 0 {
 			have := gaps[cat.Competency]
 			if share := float64(have) / float64(reachOf(cat.Competency, most)); share < gapShare && w.Gap > 0 {
@@ -257,6 +268,7 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 	yourVersionsFirst(out, lifted, w.YourVersion)
 	chasesLead(out)
 	leadOver(out, "release.missed", "bug.untriaged")
+	urgentKept(out, unlifted, urgent)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	return out
 }
@@ -280,6 +292,60 @@ func yourVersionsFirst(opps []Opportunity, lifted []int, lift float64) {
 			ceiling = min(ceiling, max(base, op.Score-0.01))
 		}
 		opps[i].Score = math.Round(ceiling*100) / 100
+	}
+}
+
+// urgentUnowned reports whether a suggestion is on an issue nobody has
+// taken in the running sprint that cannot wait for the sprint's end: at
+// the team's top priority, or one a teammate says costs customers ("22
+// tickets now"). Whoever acts as the team's PM finds it an owner first.
+func (t *Team) urgentUnowned(op Opportunity, is TeamIssue) bool {
+	if op.Detector != "sprint.unowned-priority" {
+		return false
+	}
+	_, costly := t.costNamed(is)
+	return t.topPriority(is.Priority) || costly
+}
+
+// urgentKept keeps what Rank adds after a suggestion's own weight (the
+// competency lift, and a chase taking its issue's best score) from
+// carrying it past an urgent suggestion (urgent, by index) it was below:
+// a gap in the portfolio orders the rest of the work, never a live
+// top-priority bug nobody has behind a story's question. Those it would
+// carry past stay under it, a hundredth apart, in the order they had, and
+// never under their own unlifted score (unlifted, by index).
+func urgentKept(opps []Opportunity, unlifted []float64, urgent []bool) {
+	var ceilings []float64
+	for i, op := range opps {
+		if urgent[i] {
+			ceilings = append(ceilings, op.Score)
+		}
+	}
+	ceilingOf := func(i int) (float64, bool) {
+		c, found := 0.0, false
+		for _, u := range ceilings {
+			if u > unlifted[i] && (!found || u < c) {
+				c, found = u, true
+			}
+		}
+		return c, found && !urgent[i] && opps[i].Score >= c
+	}
+	var over []int
+	for i := range opps {
+		if _, ok := ceilingOf(i); ok {
+			over = append(over, i)
+		}
+	}
+	sort.SliceStable(over, func(a, b int) bool { return opps[over[a]].Score > opps[over[b]].Score })
+	under := map[float64]float64{} // by ceiling, the last score given under it
+	for _, i := range over {
+		c, _ := ceilingOf(i)
+		s := c - 0.01
+		if last, ok := under[c]; ok {
+			s = min(s, last-0.01)
+		}
+		opps[i].Score = math.Round(max(unlifted[i], s)*100) / 100
+		under[c] = opps[i].Score
 	}
 }
 

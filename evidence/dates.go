@@ -152,3 +152,28 @@ func submatch(text string, m []int, n int) string {
 // EstimateBy is a date given as someone's estimate: "Jun thinks late Q3",
 // "Lakshmi said by 14 Nov".
 var EstimateBy = regexp.MustCompile(`\b(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?) (?:thinks|says|said|estimates|expects|reckons|believes|hopes)\b`)
+
+var (
+	// DeferWords put something off to a later time, the writer's word to
+	// someone who wanted it: "happy to look at it in August", "I'll
+	// revisit it in Q3". When they put it off to is in the words after
+	// them (DeferredTo).
+	DeferWords = regexp.MustCompile(`(?i)\b(?:i['’]ll|i will|we['’]ll|we will|will|happy to|glad to)\s+(?:look (?:at|into) (?:this|it)|revisit (?:this|it)|come back to (?:this|it)|pick (?:this|it) up|take (?:this|it)(?: on)?)\b`)
+	// inMonth is a month a deferral names: "in August".
+	inMonth = regexp.MustCompile(`(?i)\bin\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b`)
+)
+
+// DeferredTo is the time the words after a deferral (DeferWords) put it
+// off to, as GivenDate reads it, or of a month alone the month's last day:
+// a month named after "happy to look at it" is when, where "In May we
+// shipped" is not ("in August" of 27 May: 31 August).
+func DeferredTo(when string, at time.Time, dayFirst bool) (words string, by time.Time, ok bool) {
+	if words, by, ok = GivenDate(when, at, dayFirst); ok {
+		return words, by, true
+	}
+	if m := inMonth.FindStringSubmatch(when); m != nil {
+		_, by, ok = GivenDate("end of "+m[1], at, false)
+		return m[0], by, ok
+	}
+	return "", time.Time{}, false
+}

@@ -57,3 +57,33 @@ func TestGivenDate(t *testing.T) {
 		}
 	}
 }
+
+// A deferral reads a month alone as its end, where GivenDate reads no
+// date: "happy to look at it in August" is a promise about August.
+func TestDeferredTo(t *testing.T) {
+	may27 := time.Date(2026, 5, 27, 10, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		sentence   string
+		words, day string // "" when no date
+	}{
+		{"Nadia, happy to look at it in August", "in August", "2026-08-31"},
+		{"happy to look at it in Feb", "in Feb", "2027-02-28"},
+		{"I'll revisit it in Q3", "in Q3", "2026-09-30"},
+		{"I'll pick it up by Friday", "by Friday", "2026-05-29"},
+		{"I'll take it this sprint", "", ""},
+	} {
+		at := DeferWords.FindStringIndex(tt.sentence)
+		if at == nil {
+			t.Errorf("DeferWords finds no deferral in %q", tt.sentence)
+			continue
+		}
+		words, by, ok := DeferredTo(tt.sentence[at[1]:], may27, false)
+		day := ""
+		if ok {
+			day = by.Format(time.DateOnly)
+		}
+		if words != tt.words || day != tt.day {
+			t.Errorf("DeferredTo(%q) = %q, %s; want %q, %s", tt.sentence, words, day, tt.words, tt.day)
+		}
+	}
+}

@@ -167,14 +167,7 @@ func rolloutSteps(c evidence.Comment) []rolloutStep {
 			if len(steps) == 0 {
 				return nil // later than what?
 			}
-			n, spelt := map[string]int{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[strings.ToLower(group(m, "count"))]
-			if !spelt {
-				n, _ = strconv.Atoi(group(m, "count"))
-			}
-			if strings.EqualFold(group(m, "unit"), "week") {
-				n *= 7
-			}
-			step.from = steps[len(steps)-1].from.AddDate(0, 0, n)
+			step.from = steps[len(steps)-1].from.AddDate(0, 0, spanDays(group(m, "count"), group(m, "unit")))
 			step.by = step.from
 		case group(m, "monthEnd") != "":
 			first, _ := dayOf(1, group(m, "monthEnd"), c.At)
@@ -197,6 +190,19 @@ func rolloutSteps(c evidence.Comment) []rolloutStep {
 		return nil
 	}
 	return steps
+}
+
+// spanDays is how many days a span written as a count and a unit is:
+// "two" "week" is 14, "a few" "day" 3, "3" "day" 3.
+func spanDays(count, unit string) int {
+	n, spelt := map[string]int{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "a couple of": 2, "a few": 3}[strings.ToLower(count)]
+	if !spelt {
+		n, _ = strconv.Atoi(count)
+	}
+	if strings.EqualFold(unit, "week") {
+		n *= 7
+	}
+	return n
 }
 
 // rollout is a staged rollout the user planned with dated steps, each
@@ -527,18 +533,39 @@ func dayResolved(done evidence.DoneIssue) time.Time {
 // (committedDate) for work that was resolved as done, after the quote and
 // on or before that day. ok is false otherwise: late, dropped, not done,
 // no date the user committed to in the words quoted, or a date a slip
-// notice gave for work then done weeks before it ("so this moves out by a
-// week. New ETA 29 Jul." of work done that day reads as a padded date).
+// notice gave for work then done by the date it replaced (slipIn: "so
+// this moves out by a week. New ETA 19 Jan." of work done 12 Jan reads as
+// a padded date, not as one kept seven days early).
 func (v *view) promiseKeptIn(e *evidence.Evidence, quoted string) (promiseKept, bool) {
 	c, done, ok := v.promiseIn(e, quoted)
 	if !ok || done.Key == "" || dayResolved(done).After(c.due) {
 		return promiseKept{}, false
 	}
 	early := int(c.due.Sub(dayResolved(done)).Hours() / 24)
-	if early > keptEarlyDays && (slipped.MatchString(quoted) || replanned.MatchString(quoted)) {
+	if slip, isSlip := slipIn(quoted); isSlip && early >= slip {
 		return promiseKept{}, false
 	}
 	return promiseKept{done: done, named: c.key != e.IssueKey, early: early}, true
+}
+
+// slipIn says a quote moves a date out (slipped, replanned) and how many
+// days the work may be done before the new date and still not have
+// landed by the date it replaced: the days the quote says it moved
+// ("moves out by a week", 7; "a few days", 3), at most keptEarlyDays, the
+// most a note counts, which is also the days of a slip whose size the
+// quote does not say. "Moves out by a week. New ETA 19 Jan" of work done
+// 12 Jan was done on the date first given: the slip was padding, not a
+// date kept.
+func slipIn(quoted string) (days int, ok bool) {
+	if !slipped.MatchString(quoted) && !replanned.MatchString(quoted) {
+		return 0, false
+	}
+	for _, size := range []*regexp.Regexp{slippedBy, laterBy} {
+		if m := size.FindStringSubmatch(quoted); m != nil {
+			return min(spanDays(m[1], m[2]), keptEarlyDays), true
+		}
+	}
+	return keptEarlyDays, true
 }
 
 // slipped says a quote announces a date moved out: "this moves out by a
@@ -546,22 +573,81 @@ func (v *view) promiseKeptIn(e *evidence.Evidence, quoted string) (promiseKept, 
 // ETA 2 Feb", "I'd rather move the date than rush it".
 var slipped = regexp.MustCompile(`(?i)\bmov(?:es|ed|ing) out\b|\bmov(?:e|es|ed|ing) the date\b|\bslip(?:s|ped|ping)?\b|\blater than planned\b|\b(?:new|revised|updated) eta\b|\bpushed (?:out|back)\b`)
 
+// slipSpan is how long a slip is: "a week", "a few days", "2 weeks".
+const slipSpan = `(a few|a couple of|a|one|two|three|four|\d{1,2})\s+(day|week)s?\b`
+
+var (
+	// slippedBy is a slip of a size: "moves out by a week", "slipped a
+	// few days", "pushed back 2 weeks".
+	slippedBy = regexp.MustCompile(`(?i)\b(?:mov(?:es|ed|ing) out|slip(?:s|ped|ping)?|pushed (?:out|back))\s+(?:by\s+)?` + slipSpan)
+	// laterBy is a date moved by a size: "a week later than planned".
+	laterBy = regexp.MustCompile(`(?i)\b` + slipSpan + `\s+later than planned\b`)
+)
+
 // promiseMissedIn says an item's words commit to a date (committedDate)
 // that the work then missed: it was resolved after that day or, of the
 // issue the item is on, is still not done past it. A brief that shows
 // "New ETA for this: 27 May" as its proof of keeping stakeholders
 // informed, of work resolved on 20 Aug, invites the hardest question it
 // could.
+//
+// Of words that put the issue off to a time ("Nadia, happy to look at it
+// in August"), the promise is missed when that time passed with the issue
+// not done and nothing of the user's on it in it (deferralMissedIn).
 func (v *view) promiseMissedIn(e *evidence.Evidence) bool {
 	c, done, ok := v.promiseIn(e, e.Excerpt)
 	switch {
 	case !ok:
-		return false
+		return v.deferralMissedIn(e)
 	case done.Key != "":
 		return dayResolved(done).After(c.due)
 	default:
 		return c.key == e.IssueKey && e.IssueStatusCategory != evidence.StatusCategoryEnd && v.generatedAt.After(c.due.AddDate(0, 0, 1))
 	}
+}
+
+// deferredTo is the last day of the time the user's words put their
+// issue off to (evidence.DeferWords, evidence.DeferredTo): "Nadia, happy
+// to look at it in August" of 27 May is 31 August. A deferral on a
+// condition ("happy to look at it in Q3 if Growth still wants it") or
+// asked is none, as in committedDate, and so is a date in figures that
+// reads as two days. ok is false when the words put nothing off.
+func deferredTo(text string, written time.Time) (time.Time, bool) {
+	for _, sentence := range sentencesOf(evidence.OneLine(text)) {
+		at := evidence.DeferWords.FindStringIndex(sentence)
+		if at == nil || notCommitted.MatchString(sentence[at[0]:]) {
+			continue
+		}
+		_, by, ok := evidence.DeferredTo(sentence[at[1]:], written, false)
+		if _, other, _ := evidence.DeferredTo(sentence[at[1]:], written, true); ok && other.Equal(by) {
+			return time.Date(by.Year(), by.Month(), by.Day(), 0, 0, 0, 0, time.UTC), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// deferralMissedIn says an item's words put its issue off to a time
+// (deferredTo) that has passed with the issue not done by then and with
+// nothing of the user's on it from the day after the words to the end
+// of that time: "did you look at it in August?" has the answer no. The
+// rank change that moved it to the backlog the same day is the deferral,
+// not the look promised.
+func (v *view) deferralMissedIn(e *evidence.Evidence) bool {
+	if !inOwnWords(e) || e.IssueKey == "" {
+		return false
+	}
+	last, ok := deferredTo(e.Excerpt, e.OccurredAt)
+	end := last.AddDate(0, 0, 1)
+	if !ok || !v.generatedAt.After(end) {
+		return false
+	}
+	if e.IssueStatusCategory == evidence.StatusCategoryEnd && (e.IssueResolved == nil || e.IssueResolved.Before(end)) {
+		return false
+	}
+	from := e.OccurredAt.UTC().Truncate(24*time.Hour).AddDate(0, 0, 1)
+	return !slices.ContainsFunc(v.items, func(o *evidence.Evidence) bool {
+		return o.SiteName == e.SiteName && o.IssueKey == e.IssueKey && !o.OccurredAt.Before(from) && o.OccurredAt.Before(end)
+	})
 }
 
 // keptEarlyDays is the most days early a note counts: work done weeks

@@ -178,28 +178,63 @@ func TestPromiseKeptAndMissed(t *testing.T) {
 		replan = "New ETA for this: 27 May, a week later than planned, because the leads wanted one more look at the targets. FYI Lena"
 		slip   = "Heads up Chloé: the idempotency change had to go out first, so this moves out by a week. New ETA 27 Jun. Nothing needed from you yet."
 		plain  = "this lands by 27 Jun"
+		// A slip of a few days, ≈ 3: done 5 days before its new date is
+		// done about on the date it replaced.
+		fewDays = "Heads up Chloé: the vendor sandbox was down, so this moves out by a few days. New ETA 27 Jun; nothing needed from you."
+		unsized = "Date update for Mei: this now lands on 27 Jun. I'd rather move the date than rush it."
+		// A deferral to a stakeholder, to a month: the 27 May comment of
+		// Kestrel's CHK-1427.
+		deferral = "this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog - Nadia, happy to look at it in August"
 	)
+	at := func(month time.Month, day, hour int) time.Time {
+		return time.Date(2026, month, day, hour, 0, 0, 0, time.UTC)
+	}
 	for _, tt := range []struct {
 		name   string
 		text   string
 		done   map[issueRef]evidence.DoneIssue
 		status string
+		// later are the times of the user's other items on the issue.
+		later  []time.Time
 		kept   string // the note, "" for none
 		missed bool
 	}{
-		{"a due label kept", replan, resolved(5, 25), "done", "early 2", false},
-		{"a due label missed by weeks", replan, resolved(8, 20), "done", "", true},
-		{"a due label still open past its day", replan, nil, "in progress", "", true},
-		{"a slip notice done weeks before its new date is no date kept", slip, resolved(5, 22), "done", "", false},
-		{"a slip notice done within days of its new date", slip, resolved(6, 22), "done", "early 5", false},
-		{"a date moved rather than rushed, done weeks before it", "Date update for Mei: this now lands on 27 Jun. I'd rather move the date than rush it.", resolved(5, 22), "done", "", false},
-		{"a date not moved, done weeks early, is still kept", plain, resolved(5, 22), "done", "early 36", false},
-		{"done the day after", plain, resolved(6, 28), "done", "", true},
-		{"no date committed to is no date missed", "Sam is on the last big piece.", resolved(8, 20), "done", "", false},
+		{"a due label kept", replan, resolved(5, 25), "done", nil, "early 2", false},
+		{"a due label missed by weeks", replan, resolved(8, 20), "done", nil, "", true},
+		{"a due label still open past its day", replan, nil, "in progress", nil, "", true},
+		{"a slip notice done weeks before its new date is no date kept", slip, resolved(5, 22), "done", nil, "", false},
+		{"a slip notice done within days of its new date", slip, resolved(6, 22), "done", nil, "early 5", false},
+		{"a slip of a week done a week before its new date, on the date it replaced", slip, resolved(6, 20), "done", nil, "", false},
+		{"a slip of a few days done five days before its new date", fewDays, resolved(6, 22), "done", nil, "", false},
+		{"a slip of a few days done two days before its new date", fewDays, resolved(6, 25), "done", nil, "early 2", false},
+		{"a slip of two weeks done ten days before its new date", "this slipped 2 weeks. New ETA 27 Jun.", resolved(6, 17), "done", nil, "", false},
+		{"a slip of two weeks done five days before its new date", "this slipped 2 weeks. New ETA 27 Jun.", resolved(6, 22), "done", nil, "early 5", false},
+		{"a re-plan a week later than planned, done a week before its new date", replan, resolved(5, 20), "done", nil, "", false},
+		{"a date moved rather than rushed, done weeks before it", unsized, resolved(5, 22), "done", nil, "", false},
+		{"a date moved by a size not said, done a week before it", unsized, resolved(6, 20), "done", nil, "", false},
+		{"a date moved by a size not said, done six days before it", unsized, resolved(6, 21), "done", nil, "early 6", false},
+		{"a look promised for a month, the issue untouched past it", deferral, nil, "new", nil, "", true},
+		{"a look promised for a month, the rank change that deferred it the same day", deferral, nil, "new", []time.Time{at(5, 20, 16)}, "", true},
+		{"a look promised for a month, a word of the user's on it in the month", deferral, nil, "new", []time.Time{at(8, 12, 10)}, "", false},
+		{"a look promised for a month, done in the month", deferral, resolved(8, 20), "done", nil, "", false},
+		{"a look promised for a month, done only after it", deferral, resolved(10, 1), "done", nil, "", true},
+		{"a look promised for a month not yet over", "Nadia, happy to look at it in December", nil, "new", nil, "", false},
+		{"a look promised for a quarter, untouched past it", "not for this release. I'll revisit it in Q3", nil, "new", nil, "", true},
+		{"a look promised on a condition", "Nadia, happy to look at it in August if Growth still wants it", nil, "new", nil, "", false},
+		{"a take-up in a sprint names no date", "raising this, it's every guest on Safari with autofill. I'll take it this sprint", nil, "new", nil, "", false},
+		{"a date not moved, done weeks early, is still kept", plain, resolved(5, 22), "done", nil, "early 36", false},
+		{"done the day after", plain, resolved(6, 28), "done", nil, "", true},
+		{"no date committed to is no date missed", "Sam is on the last big piece.", resolved(8, 20), "done", nil, "", false},
 	} {
-		v := &view{generatedAt: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), doneIssues: tt.done}
 		e := &evidence.Evidence{SiteName: "acme", IssueKey: "OPS-1212", Source: evidence.SourceComment, OccurredAt: written,
 			Excerpt: tt.text, IssueStatusCategory: tt.status}
+		if done, ok := tt.done[issueRef{"acme", "OPS-1212"}]; ok {
+			e.IssueResolved = &done.Resolved
+		}
+		v := &view{generatedAt: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), doneIssues: tt.done, items: []*evidence.Evidence{e}}
+		for _, when := range tt.later {
+			v.items = append(v.items, &evidence.Evidence{SiteName: "acme", IssueKey: "OPS-1212", Source: evidence.SourceChange, OccurredAt: when})
+		}
 		kept := ""
 		if k, ok := v.promiseKeptIn(e, tt.text); ok {
 			kept = "early " + strconv.Itoa(k.early)

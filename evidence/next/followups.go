@@ -368,12 +368,6 @@ func silentSince(is TeamIssue, promise evidence.Comment) string {
 }
 
 var (
-	// deferWords put an issue off to a later time, the user's word to
-	// someone who wanted it: "happy to look at it in August", "I'll
-	// revisit it in Q3".
-	deferWords = regexp.MustCompile(`(?i)\b(?:i['’]ll|i will|we['’]ll|we will|will|happy to|glad to)\s+(?:look (?:at|into) (?:this|it)|revisit (?:this|it)|come back to (?:this|it)|pick (?:this|it) up|take (?:this|it)(?: on)?)\b`)
-	// inMonth is a month a deferral names: "in August".
-	inMonth = regexp.MustCompile(`(?i)\bin\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b`)
 	// addressedBy is a name the words after it are addressed to: "Nadia, happy to…".
 	addressedBy = regexp.MustCompile(`(\p{Lu}\p{L}+)\s*,\s*$`)
 )
@@ -398,7 +392,7 @@ func (t *Team) yourPromise(is TeamIssue) (finding, bool) {
 		if takeUpIf.MatchString(sentence) || strings.HasSuffix(sentence, "?") {
 			continue
 		}
-		at, do := deferWords.FindStringIndex(sentence), ""
+		at, do := evidence.DeferWords.FindStringIndex(sentence), ""
 		if at == nil {
 			if m := doByWords.FindStringSubmatchIndex(sentence); m != nil {
 				at, do = []int{m[0], m[3]}, sentence[m[2]:m[3]]
@@ -407,12 +401,13 @@ func (t *Team) yourPromise(is TeamIssue) (finding, bool) {
 		if at == nil {
 			continue
 		}
-		when := sentence[at[1]:]
-		words, by, ok := evidence.GivenDate(when, c.At, t.dayFirst())
-		if m := inMonth.FindStringSubmatch(when); !ok && m != nil && do == "" {
-			_, by, ok = evidence.GivenDate("end of "+m[1], c.At, false)
-			words = m[0]
+		// A deferral may name a month alone ("in August"); a promise to
+		// do something names the day it is done by.
+		dateOf := evidence.DeferredTo
+		if do != "" {
+			dateOf = evidence.GivenDate
 		}
+		words, by, ok := dateOf(sentence[at[1]:], c.At, t.dayFirst())
 		if !ok || !t.Now.After(by.Add(24*time.Hour)) || do != "" && !doneBy.MatchString(words) {
 			continue
 		}

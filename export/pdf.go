@@ -99,12 +99,17 @@ func newPDFDoc() *fpdf.Fpdf {
 }
 
 // writeMissingGlyphs names, on the lint writer, the characters the PDF
-// printed as "?" and the pictographs it left out, so that a user whose
-// name or quotes have them is told rather than finding out in front of a
-// hiring manager.
+// printed as "?", the pictographs it left out and the marks it printed as
+// words, so that a user whose name or quotes have them is told rather
+// than finding out in front of a hiring manager.
 func writeMissingGlyphs(w io.Writer, g *pdfGlyphs) error {
 	if w == nil {
 		return nil
+	}
+	for _, r := range g.replaced {
+		if _, err := fmt.Fprintf(w, "pdf: the font has no glyph for %c, printed as %q (the Markdown and HTML exports show it)\n", r, pdfFallbacks[r]); err != nil {
+			return fmt.Errorf("write lint: %w", err)
+		}
 	}
 	for _, kind := range []struct {
 		runes []rune

@@ -470,17 +470,49 @@ func TestPDFPrintsCharactersItsFontLacksAsQuestionMarks(t *testing.T) {
 	for _, want := range []string{
 		"?? Wang Fang", // the user's name, in the header
 		// ✔ has a fallback; the emoji selector after it is invisible.
-		"Verified in staging with ?? and Zoë v: a forced gateway timeout is retried once and meets AC 1-3.",
+		"Verified in staging with ?? and Zoë ok: a forced gateway timeout is retried once and meets AC 1-3.",
 		"EU checkout reliability", // a heading, in bold
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF does not print %q:\n%s", want, text)
 		}
 	}
-	want := `pdf: the font has no glyph for 王 芳 李 雷, printed as "?" (the Markdown and HTML exports show them)` + "\n" +
+	want := `pdf: the font has no glyph for ✔, printed as "ok" (the Markdown and HTML exports show it)` + "\n" +
+		`pdf: the font has no glyph for 王 芳 李 雷, printed as "?" (the Markdown and HTML exports show them)` + "\n" +
 		`pdf: left out the emoji 🔥 🚀, which the font cannot draw (the Markdown and HTML exports show them)` + "\n"
 	if got := lint.String(); !strings.HasSuffix(got, want) {
 		t.Errorf("lint = %q\nwant it to end with %q", got, want)
+	}
+}
+
+// A check mark or a cross the font lacks prints as a word, set apart
+// from the words beside it: "1 ✓ 2 ✓ 3 ✓" read "1 v 2 v 3 v", and a
+// cross, taken for a pictograph, was left out.
+func TestPDFPrintsMarksItsFontLacksAsWords(t *testing.T) {
+	fonts, err := pdfFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := pdfGlyphs{fonts: fonts, font: fonts[pdfSans]}
+	for in, want := range map[string]string{
+		"Verified with Sam: 1 ✓ 2 ✓ 3 ✓.": "Verified with Sam: 1 ok 2 ok 3 ok.",
+		"1✓ 2✗ 3✅":                        "1 ok 2 no 3 ok",
+		"Apple Pay ✔, Amex ❌":             "Apple Pay ok, Amex no",
+		"☑done ☒ dropped":                 "ok done no dropped",
+		"✔️done":                          "ok done",
+	} {
+		if got := g.text(in); got != want {
+			t.Errorf("text(%q) = %q, want %q", in, got, want)
+		}
+	}
+	var lint bytes.Buffer
+	if err := writeMissingGlyphs(&lint, &g); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`no glyph for ✓, printed as "ok"`, `no glyph for ✗, printed as "no"`} {
+		if !strings.Contains(lint.String(), want) {
+			t.Errorf("lint = %q, want it to say %q", lint.String(), want)
+		}
 	}
 }
 
@@ -497,7 +529,7 @@ func TestPDFLeavesEmojiOutWithoutGaps(t *testing.T) {
 		"🔥 Hot fix is live":          "Hot fix is live",
 		"timeout 🚀🚀 is retried":      "timeout is retried",
 		"thumbs 👍🏽 up":               "thumbs up",
-		"Zoë ✔️ verified":            "Zoë v verified",
+		"Zoë ✔️ verified":            "Zoë ok verified",
 		"状态 ok":                      "?? ok",
 		"no emoji, two  spaces kept": "no emoji, two  spaces kept",
 	} {

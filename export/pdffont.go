@@ -49,9 +49,14 @@ var pdfFonts = sync.OnceValues(func() (map[string]*sfnt.Font, error) {
 	return fonts, nil
 })
 
-// pdfFallbacks stand in for the characters the export may write that the
-// fonts lack; any other character a font lacks prints as "?".
-var pdfFallbacks = map[rune]string{'✓': "v", '✔': "v"}
+// pdfFallbacks are the words that stand in for the marks the fonts lack
+// and users write: "1 ✓ 2 ✓ 3 ✗" prints "1 ok 2 ok 3 no", where "v"
+// read as a letter and a cross, a pictograph, was left out. Any other
+// character a font lacks prints as "?".
+var pdfFallbacks = map[rune]string{
+	'✓': "ok", '✔': "ok", '✅': "ok", '☑': "ok",
+	'✗': "no", '✘': "no", '❌': "no", '☒': "no",
+}
 
 // pdfGlyphs tells which characters the font in force draws and remembers
 // the ones it had to replace.
@@ -60,10 +65,11 @@ type pdfGlyphs struct {
 	// font is the one in force, by its key in pdfFontFiles.
 	font *sfnt.Font
 	buf  sfnt.Buffer
-	// missing are the characters printed as "?", and dropped the
-	// pictographs left out, each once, in the order they were met.
-	missing, dropped []rune
-	seen             map[rune]bool
+	// missing are the characters printed as "?", dropped the pictographs
+	// left out and replaced those printed as their pdfFallbacks, each
+	// once, in the order they were met.
+	missing, dropped, replaced []rune
+	seen                       map[rune]bool
 }
 
 // draws reports whether the font draws r. fpdf writes text as UTF-16 code
@@ -80,23 +86,35 @@ func (g *pdfGlyphs) draws(r rune) bool {
 // text returns s as the font can draw it. Text is composed first (NFC):
 // a name typed on a Mac arrives as "e" and two combining accents, which
 // fpdf cannot stack, while the font has the composed "ễ". A character the
-// font still lacks becomes its fallback, a space if it is one, nothing if
-// it is invisible (a joiner, a variation selector) or a pictograph (an
-// emoji decorates: "EU checkout 🔥 reliability" reads "EU checkout
+// font still lacks becomes its fallback word, set apart from the words
+// beside it ("1✓" reads "1 ok"), a space if it is one, nothing if it is
+// invisible (a joiner, a variation selector) or a pictograph (an emoji
+// decorates: "EU checkout 🔥 reliability" reads "EU checkout
 // reliability", where "?" would read as a question), else "?" (CJK): the
 // reader sees that something is missing instead of an empty box that looks
-// like a glyph. The export names both kinds on its lint writer.
+// like a glyph. The export names all three kinds on its lint writer.
 func (g *pdfGlyphs) text(s string) string {
 	s = norm.NFC.String(s)
 	b := make([]byte, 0, len(s))
 	skipSpace := false // a pictograph was left out at the start
+	afterWord := false // a fallback word was written last
 	for _, r := range s {
+		if afterWord && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b = append(b, ' ')
+		}
+		// "✔️done": the emoji selector after the mark is not a word.
+		afterWord = afterWord && unicode.In(r, unicode.Cf, unicode.Variation_Selector)
 		switch {
 		case skipSpace && unicode.IsSpace(r):
 		case g.draws(r):
 			b = utf8.AppendRune(b, r)
 		case pdfFallbacks[r] != "":
+			if last, _ := utf8.DecodeLastRune(b); unicode.IsLetter(last) || unicode.IsDigit(last) {
+				b = append(b, ' ')
+			}
 			b = append(b, pdfFallbacks[r]...)
+			g.note(r, &g.replaced)
+			afterWord = true
 		case unicode.IsSpace(r):
 			b = append(b, ' ')
 		case unicode.In(r, unicode.Cf, unicode.Variation_Selector):

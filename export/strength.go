@@ -24,16 +24,21 @@ import (
 //   - confidence is the rule's own: a decision recorded as "Decision: …" is
 //     surer evidence than a label added to a ticket.
 //
-//   - substance, from 0.5 to 1.5, rewards an excerpt a reader can learn
-//     from: 0.5 for any item, up to 0.5 more for length (25 words or more
-//     earn it all: "Priority: Medium → High" earns little, a status update
-//     with risks and an ETA earns all of it), 0.25 for a number in it
-//     (numbers are what make a claim concrete: "cut the list from 14 to 5"),
-//     0.25 for a reason given ("because", "instead of", "so that": a
-//     decision with its trade-off shows judgment, "go ahead with that" does
-//     not) and 0.25 when the user added a note, which says they stand by it;
-//     less 0.25 when it speaks to someone it cannot name ("FYI [colleague]
-//     [colleague]: …" reads as a redaction glitch).
+//   - substance, from 0.25 to 2, rewards an excerpt a reader can learn
+//     from, as what it says (see whatItSays: "Verified against the 'Done
+//     when' list with Sam: 1 ✓ 2 ✓ 3 ✓" says "with Sam"): 0.5 for any
+//     item, up to 0.5 more for length (25 words or more earn it all:
+//     "Priority: Medium → High" earns little, a status update with risks
+//     and an ETA earns all of it), 0.25 for a number in it (numbers are
+//     what make a claim concrete: "cut the list from 14 to 5"), 0.25 more
+//     for a number measured against another ("0.81% vs 0.79% control,
+//     within noise" is the check behind a call, "at 5% since this
+//     morning" a status), 0.25 for a reason given ("because", "instead
+//     of", "so that": a decision with its trade-off shows judgment, "go
+//     ahead with that" does not) and 0.25 when the user added a note,
+//     which says they stand by it; less 0.25 when it speaks to someone it
+//     cannot name ("FYI [colleague] [colleague]: …" reads as a redaction
+//     glitch).
 //
 //   - rarity, from 0 to 1, is 1 − n/max, where n is the number of items of
 //     the item's category and max that of the most common one: the
@@ -140,9 +145,10 @@ const modelWeight = 0.6
 // substance is the part of the score that reads the item's own words.
 func substance(e *evidence.Evidence) float64 {
 	const fullWords = 25
+	said := whatItSays(e.Excerpt)
 	words, digit := 0, false
 	inWord := false
-	for _, r := range e.Excerpt {
+	for _, r := range said {
 		switch {
 		case unicode.IsSpace(r):
 			inWord = false
@@ -158,6 +164,9 @@ func substance(e *evidence.Evidence) float64 {
 	if digit {
 		score += 0.25
 	}
+	if measuresAgainst.MatchString(said) {
+		score += 0.25
+	}
 	if givesReason.MatchString(e.Excerpt) {
 		score += 0.25
 	}
@@ -169,6 +178,32 @@ func substance(e *evidence.Evidence) float64 {
 	}
 	return score
 }
+
+// whatItSays is text less what tells a reader nothing they could check:
+// check marks and the list numbers they tick ("1 ✓ 2 ✓ 3 ✓"), and the
+// words that say a check was made but not what it found ("Verified
+// against the 'Done when' list", "Meets the AC", "All good", "Closing.").
+// "Verified against the 'Done when' list: marketing and support signed
+// off the four categories" keeps what was signed off.
+func whatItSays(text string) string {
+	return saysOnlyChecked.ReplaceAllString(tickedItems.ReplaceAllString(text, " "), " ")
+}
+
+// tickedItems finds check marks and crosses, each with the list number it
+// ticks: "1 ✓", "2) ✗", "✅".
+var tickedItems = regexp.MustCompile(`(?:\b\d{1,2}[.):]?\s*)?[✓✔✗✘☑☒✅❌][.,;:]?`)
+
+// saysOnlyChecked finds the words of a check made that say nothing of what
+// it found.
+var saysOnlyChecked = regexp.MustCompile(`(?i)\b(?:verified|checked|tested|walked through|went through|ran through)(?: it)?(?: (?:against|through|with))? (?:the |all )?['‘"“]?(?:done when['’"”]?(?: list)?|acceptance criteria|ACs?|definition of done|DoD|checklist)\b[.,;:]?|\bmeets (?:the |all )?(?:ACs?|acceptance criteria)\b[.,;:]?|\b(?:all|looks) good\b[.,;:]?|\bdoes what we needed\b[.,;:]?|\b(?:closing|moving (?:it |this )?to done)(?: (?:it|this|from our side))?\s*(?:[.!]|$)`)
+
+// measuresAgainst finds a number measured against another: "0.81% vs
+// 0.79% control", "12 tickets vs 30", "p95 at 180 ms, down from 420 ms",
+// "0.81%, within noise". A bare number ("at 5% of web traffic") is a
+// status, the comparison the check a call was made on. "From 4.13 to
+// 4.14" is left out: it moves work between releases more often than it
+// measures.
+var measuresAgainst = regexp.MustCompile(`(?i)\d\S*(?:\s+[^\s\d]+){0,2}\s+(?:vs\.?|versus|compared (?:to|with))\s+(?:[^\s\d]+\s+){0,2}\S{0,3}\d|\b(?:up|down) from \S{0,3}\d|\d.*\bwithin (?:the )?(?:noise|margin of error|error bars?)\b`)
 
 // givesReason finds the words that give a reason or a trade-off, or a
 // choice against its alternative ("99.9%, not 99.95%"). "since" is left

@@ -2,6 +2,7 @@ package export
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -95,5 +96,85 @@ func TestStrongestFirstDoesNotDependOnTheIDs(t *testing.T) {
 		if ranked[0].item.Category != evidence.CatDecisionMaking {
 			t.Errorf("with ids %v, %s ranks first", ids, ranked[0].item.Category)
 		}
+	}
+}
+
+// What a quote says is what is left once the check marks, the list
+// numbers they tick and the words that say only that a check was made are
+// taken out: "1 ✓ 2 ✓ 3 ✓" and "Verified against the 'Done when' list"
+// tell a reader nothing they could check.
+func TestWhatAQuoteSaysLeavesOutTicksAndCheckedOnlyWords(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Verified against the 'Done when' list with Sam: 1 ✓ 2 ✓ 3 ✓. Closing.", "with Sam:"},
+		{"Checked against the acceptance criteria: 1 ✓ 2 ✓ 3 ✓. Verified in staging, closing.", "Verified in staging,"},
+		{"Verified. Meets AC. Closing.", "Verified."},
+		{"Walked through the AC on staging with Oskar from sales. All good, verified.", "on staging with Oskar from sales. verified."},
+		{"Verified against the 'Done when' list: marketing and support signed off the four categories.", "marketing and support signed off the four categories."},
+		{"Verified in SIT: sweep triggered at 50,001 and not at 50,000. 12/12 test cases passed. Closing.", "Verified in SIT: sweep triggered at 50,001 and not at 50,000. 12/12 test cases passed."},
+		{"Closing the epic: success metrics met.", "Closing the epic: success metrics met."},
+		{"Upgrade 1.28 → 1.30 in 5 clusters.", "Upgrade 1.28 → 1.30 in 5 clusters."},
+	} {
+		if got := strings.Join(strings.Fields(whatItSays(tt.text)), " "); got != tt.want {
+			t.Errorf("whatItSays(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// A verification that says only that it was made ("Verified against the
+// 'Done when' list with Sam: 1 ✓ 2 ✓ 3 ✓.") is the weakest proof of its
+// initiative: the slot goes to what says something, however plain. It
+// took the demo's Kubernetes initiative's third slot.
+func TestAQuoteThatSaysOnlyThatItWasCheckedWeighsLittle(t *testing.T) {
+	const when = "2026-08-04T15:00:00Z"
+	ticked := jiraItem(storyTO, evidence.SourceComment, "20894", when, evidence.CatAcceptanceTesting, "comment.acceptance", 0.8,
+		"Verified against the 'Done when' list with Sam: 1 ✓ 2 ✓ 3 ✓. Closing.")
+	unflagged := jiraItem(storyRetry, evidence.SourceComment, "20890", when, evidence.CatUnblocking, "comment.unflag-note", 0.75,
+		"Flag removed: Got the decision from Priya from support, you can carry on.")
+	decision := jiraItem(taskRetry, evidence.SourceComment, "20720", when, evidence.CatDecisionMaking, "comment.decision-marked", 0.8,
+		"Decision: we upgrade production one cluster a week, not all in one weekend.")
+	picked := strengths{}.pickVaried([]*evidence.Evidence{&ticked, &unflagged, &decision}, 2, nil)
+	for _, e := range picked {
+		if e == &ticked {
+			t.Errorf("picked %q over %q", ticked.Excerpt, unflagged.Excerpt)
+		}
+	}
+	said := jiraItem(checkoutAPI, evidence.SourceComment, "20800", when, evidence.CatAcceptanceTesting, "comment.acceptance", 0.8,
+		"Verified against the 'Done when' list: a test alert for vault paged only the owning team.")
+	if s := (strengths{}); s.of(&ticked) >= s.of(&said) {
+		t.Errorf("a verification that says nothing scores %.2f, one that says what it found %.2f", s.of(&ticked), s.of(&said))
+	}
+}
+
+// A number measured against another ("0.81% vs 0.79% control, within
+// noise") weighs more than a bare number ("at 5% of web traffic"): it is
+// the check a call was made on, where the other is a status. Kestrel's
+// ramp proof quoted the 5% note.
+func TestANumberMeasuredAgainstAnotherWeighsMore(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"25% now. payment failure rate 0.81% vs 0.79% control, within noise", true},
+		{"12 tickets vs 30 last month", true},
+		{"conversion 2.6% versus 2.1% in the control group", true},
+		{"p95 is 180 ms, down from 420 ms", true},
+		{"error rate 0.4% at 25%, within the noise", true},
+		{"at 5% of web traffic since this morning. watching payment failures on the dashboard", false},
+		{"webhook vs polling: webhooks, one call instead of 60", false},
+		{"moved 4 issues from 4.13 to 4.14", false},
+		{"within noise, checking again tomorrow", false},
+		{"down from the cluster", false},
+	} {
+		if got := measuresAgainst.MatchString(tt.text); got != tt.want {
+			t.Errorf("measuresAgainst(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	const when = "2026-09-08T10:00:00Z"
+	status := jiraItem(checkoutBug, evidence.SourceComment, "70020", when, evidence.CatReleasePlanning, "comment.release", 0.7,
+		"at 5% of web traffic since this morning. watching payment failures on the dashboard")
+	check := jiraItem(checkoutBug, evidence.SourceComment, "70021", when, evidence.CatReleasePlanning, "comment.release", 0.7,
+		"25% now. payment failure rate 0.81% vs 0.79% control, within noise")
+	if ranked := (strengths{}).strongestFirst([]*evidence.Evidence{&status, &check}); ranked[0].item != &check {
+		t.Errorf("%q ranks above %q", ranked[0].item.Excerpt, check.Excerpt)
 	}
 }

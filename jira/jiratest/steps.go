@@ -1401,6 +1401,19 @@ func (ig *issueGen) meReleaseTalk() bool {
 	c := ig.is.Comments[len(ig.is.Comments)-1]
 	if aimsAtRelease(c.Body) {
 		ig.stance = 1
+		// And she sets the release she names as its fix version: "Targeting
+		// platform-2026.08" on an issue left in platform-2026.07, which had
+		// shipped without it, read as if she did not know her own plan.
+		if named := ig.release(); !slices.Contains(ig.is.FixVersions, named) {
+			ig.later(time.Minute)
+			items := []HistoryItem{{Field: "Fix Version", FieldType: "jira", FieldID: "fixVersions", To: named.ID, ToString: named.Name}}
+			if n := len(ig.is.FixVersions); n > 0 {
+				was := ig.is.FixVersions[n-1]
+				items = slices.Insert(items, 0, HistoryItem{Field: "Fix Version", FieldType: "jira", FieldID: "fixVersions", From: was.ID, FromString: was.Name})
+			}
+			ig.history(ig.site.Me, items...)
+			ig.is.FixVersions = []*Version{named}
+		}
 	}
 	if leavesRelease(c.Body) {
 		ig.notIn = append(ig.notIn, v)

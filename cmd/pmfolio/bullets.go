@@ -37,8 +37,10 @@ outcomes you can vouch for with 'pmfolio outcome'. The bullet on your product de
 quotes one you wrote with its reason or the option it beat, with its verb ("going with
 PgBouncer, not client-side failover: one change in the platform"), preferring one on an
 initiative no result bullet names, then a call on what ships ("…, so Amex stays out of
-v1") over how it is built, and never one with a word written as code (token.created);
-without such a decision it gives the counts.
+v1") over how it is built, and never one with a word written as code (token.created).
+A quote is never cut mid-phrase: too long, the bullet drops the other work it counts
+(", and prioritized 118 backlog items"), then quotes the next decision that fits whole,
+and only then cuts one where a clause ends; without such a decision it gives the counts.
 
 Every number can be traced. --explain prints, under each bullet, each of its numbers and
 what it counts: the things counted (issues, projects, teammates) on one line, or each

@@ -757,6 +757,56 @@ func TestIncidentImpactFromTheUsersOwnWords(t *testing.T) {
 // until something is done.
 // fixVersion is the user's edit of an issue's release, as the rules
 // describe it: "Fix Version: (none) → 2026.03".
+// A plan into a release that went out without its issue is not claimed:
+// "moved 4 issues from 4.13 to 4.14" of four issues still open after 4.14
+// shipped gets "no" at the first question, "did they ship in 4.14?". A
+// plan into a release still to come, or of an issue done, is claimed.
+func TestThePlanningBulletLeavesOutPlansIntoAReleaseThatWentOutWithoutTheirIssue(t *testing.T) {
+	call := jiraItem(storyTO, evidence.SourceComment, "1", "2026-03-04T15:12:00Z", evidence.CatReleasePlanning, "comment.release", 0.7,
+		"Go/No-Go for 4.13: GO. 0 sev-1 open.")
+	// edit is the user's edit of is's fix version from → to, the issue
+	// now in status and in release to, which has gone out or not.
+	edit := func(is fixtureIssue, id, from, to, status string, released bool) evidence.Evidence {
+		is.status, is.fixVersions = status, []string{to}
+		e := fixVersion(is, id, from, to)
+		if released {
+			e.IssueReleasedVersions = []string{to}
+		}
+		return e
+	}
+	for _, tc := range []struct {
+		name  string
+		items []evidence.Evidence
+		want  []string
+	}{
+		{"all moved issues still open after their release went out", []evidence.Evidence{call,
+			edit(storyRetry, "2", "4.13", "4.14", "new", true), edit(checkoutBug, "3", "4.13", "4.14", "indeterminate", true)},
+			[]string{"Made the go/no-go call on 1 release."}},
+		{"one of them shipped in it", []evidence.Evidence{call,
+			edit(storyRetry, "2", "4.13", "4.14", "done", true), edit(checkoutBug, "3", "4.13", "4.14", "new", true)},
+			[]string{"Made the go/no-go call on 1 release and moved 1 issue from 4.13 to 4.14."}},
+		{"their release still to come", []evidence.Evidence{call,
+			edit(storyRetry, "2", "4.13", "4.14", "new", false), edit(checkoutBug, "3", "4.13", "4.14", "indeterminate", false)},
+			[]string{"Made the go/no-go call on 1 release and moved 2 issues from 4.13 to 4.14."}},
+		{"an issue planned into a release that went out without it", []evidence.Evidence{
+			edit(storyTO, "1", "(none)", "2026.03", "done", true), edit(storyRefund, "2", "(none)", "2026.03", "new", true)},
+			[]string{"Planned 1 issue into 1 release, with 1 teammate."}},
+		{"no plan held", []evidence.Evidence{edit(storyRefund, "2", "(none)", "2026.03", "new", true)}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := portfolioOf(tc.items...)
+			if got := bulletLines(t, p, -1); !slices.Equal(got, tc.want) {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+			// Redacted, a release's name is replaced alike wherever it is.
+			if got := bulletLines(t, Redact(p, []string{"4.14 = the next release", "2026.03 = the March release"}), -1); len(got) != len(tc.want) ||
+				len(got) > 0 && strings.Contains(got[0], "moved") != strings.Contains(tc.want[0], "moved") {
+				t.Errorf("redacted: got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func fixVersion(is fixtureIssue, id, from, to string) evidence.Evidence {
 	return jiraItem(is, evidence.SourceChange, id, "2026-03-04T15:12:00Z", evidence.CatReleasePlanning, "change.fix-version", 0.85,
 		"Fix Version: "+from+" → "+to)

@@ -32,8 +32,9 @@ func newBulletsCmd(g *globals) *cobra.Command {
 at what scale and, where Jira shows it, with what result. Every number is counted from
 your evidence (issues, teammates, projects, epics, releases; an epic you owned counts
 all its issues and the teammates assigned to them), each kind of work appears in
-one bullet only, and nothing is claimed that the data does not show: add the business
-outcomes you can vouch for with 'pmfolio outcome'. The bullet on your product decisions
+one bullet only, and nothing is claimed that the data does not show (an issue you planned
+into a release that went out without it is not counted): add the business outcomes you
+can vouch for with 'pmfolio outcome'. The bullet on your product decisions
 quotes one you wrote with its reason or the option it beat, with its verb ("going with
 PgBouncer, not client-side failover: one change in the platform"), preferring one on an
 initiative no result bullet names, then a call on what ships ("…, so Amex stays out of

@@ -240,6 +240,10 @@ type Evidence struct {
 	IssueAssignee       User     `json:"-"`
 	IssueStatusCategory string   `json:"-"` // "new", "indeterminate" or "done"
 	IssueFixVersions    []string `json:"-"`
+	// IssueReleasedVersions are those of IssueFixVersions that Jira marks
+	// released: an open issue whose version went out was released
+	// without, and planning it into that version is no plan that held.
+	IssueReleasedVersions []string `json:"-"`
 	// IssueLabels say, with its type and summary, whether the issue is an
 	// incident (IsIncident).
 	IssueLabels []string `json:"-"`

@@ -375,6 +375,8 @@ func (r *report) bullets() []bullet {
 					g.items = slices.DeleteFunc(slices.Clone(g.items), func(e *evidence.Evidence) bool { return told[e] })
 				case evidence.CatDecisionMaking:
 					g.items = slices.DeleteFunc(slices.Clone(g.items), func(e *evidence.Evidence) bool { return called[recordOf(e)] })
+				case evidence.CatReleasePlanning:
+					g.items = slices.DeleteFunc(slices.Clone(g.items), plannedIntoAMissedRelease)
 				}
 				if len(g.items) == 0 {
 					continue
@@ -1031,11 +1033,15 @@ func sayJudgment(r *report, groups []group) []clause {
 }
 
 // quotingDecision is the judgment bullet quoting a decision (see
-// quotedDecision) after their count, which comes first whatever its size:
-// the quote is of them. Where the work was ends the bullet, after the
-// decisions when they are all it claims. How many epics they are on
-// (onEpics) is left out before the quote is cut: the quote says more. ok
-// is false when no decision can be quoted.
+// decisionChoices) after their count, which comes first whatever its
+// size: the quote is of them. Where the work was ends the bullet, after
+// the decisions when they are all it claims. A quote is never cut inside
+// its reason ("…instead of one in every…" left its reason without an
+// object): when the bullet is too long it leaves out first how many epics
+// the decisions are on (onEpics), then the other kinds' claims (", and
+// prioritized 118 backlog items"), then quotes the next decision that
+// fits whole, and only when none does cuts one where a clause ends (see
+// cutAtClause). ok is false when no decision can be quoted.
 func (r *report) quotingDecision(groups []group, onEpics func(group) clause, scope clause) ([]clause, bool) {
 	i := slices.IndexFunc(groups, func(g group) bool { return g.category.ID == evidence.CatDecisionMaking })
 	if i < 0 {
@@ -1043,41 +1049,63 @@ func (r *report) quotingDecision(groups []group, onEpics func(group) clause, sco
 	}
 	decided := groups[i : i+1]
 	withEpics, plain := r.claimsWith(decided, onEpics), r.claimsOf(decided)
-	before, after := scope, clause{}
+	several := plain.numbers[0].Value > 1
 	others := slices.Delete(slices.Clone(groups), i, i+1)
+	// The bullet's forms, longest first.
+	var forms []func(*bulletDecision) clause
 	if len(others) > 0 {
-		before, after = clause{}, join(said(", and "), r.claimsOf(others), scope)
+		rest := join(said(", and "), r.claimsOf(others), scope)
+		forms = append(forms, quoting(withEpics, clause{}, rest, several), quoting(plain, clause{}, rest, several))
 	}
-	var among string // what opens the quote
-	switch {
-	case plain.numbers[0].Value > 1:
-		among = ", among them “"
-	case len(others) > 0:
-		among = ", “" // "Recorded 1 product decision, “…”, and prioritized…"
-	default:
-		among = ": “"
+	forms = append(forms, quoting(withEpics, scope, clause{}, several), quoting(plain, scope, clause{}, several))
+	choices := r.decisionChoices(decided[0].items)
+	for _, d := range choices {
+		for _, form := range forms {
+			if c := form(d); fits(c) && !codeIdentifier.MatchString(d.Text) {
+				return []clause{c}, true
+			}
+		}
 	}
-	room := func(decisions clause) int {
-		return maxBulletLength - utf8.RuneCountInString(sentence([]clause{join(decisions, before, said(among+"”"), after)}))
+	shortest := forms[len(forms)-1]
+	room := maxBulletLength - utf8.RuneCountInString(sentence([]clause{shortest(&bulletDecision{})}))
+	for _, d := range choices {
+		if cut, ok := cutAtClause(d.Text, room); ok && !codeIdentifier.MatchString(cut) {
+			cutShort := *d
+			cutShort.Text = cut
+			return []clause{shortest(&cutShort)}, true
+		}
 	}
-	quote, ok := r.quotedDecision(decided[0].items, room(plain))
-	if !ok {
-		return nil, false
-	}
-	decisions := withEpics
-	if utf8.RuneCountInString(quote.Text) > room(withEpics) {
-		decisions = plain
-	}
-	return []clause{join(decisions, before, said(among+quote.Text+"”"), clause{decision: quote}, after)}, true
+	return nil, false
 }
 
-// quotedDecision is the decision a bullet quotes of items, in at most room
-// characters: one the user wrote with its reason (see decisionQuote), not
-// quoted as a proof above it in the same document, on no initiative a
-// result bullet tells where there is one (its "Led “…”" line is what a
-// reader has just read), saying why where one does, and the strongest of
-// those. ok is false when no decision gives its reason, or none fits.
-func (r *report) quotedDecision(items []*evidence.Evidence, room int) (quote *bulletDecision, ok bool) {
+// quoting is a form of the judgment bullet: the decisions' claim, before
+// the quote, the quote and after it; several says the claim counts more
+// than one decision.
+func quoting(decisions, before, after clause, several bool) func(*bulletDecision) clause {
+	among := ": “"
+	switch {
+	case several:
+		among = ", among them “"
+	case after.text != "":
+		among = ", “" // "Recorded 1 product decision, “…”, and prioritized…"
+	}
+	return func(d *bulletDecision) clause {
+		return join(decisions, before, said(among+d.Text+"”"), clause{decision: d}, after)
+	}
+}
+
+// fits reports whether a bullet of c is no longer than maxBulletLength.
+func fits(c clause) bool {
+	return utf8.RuneCountInString(sentence([]clause{c})) <= maxBulletLength
+}
+
+// decisionChoices are the decisions a bullet may quote of items, best
+// first: each one the user wrote with its reason (see decisionQuote),
+// whole, not quoted as a proof above it in the same document. Those on no
+// initiative a result bullet tells come first (its "Led “…”" line is
+// what a reader has just read), then by kind (decisionKind), those that
+// say why before those that do not, and of those the strongest.
+func (r *report) decisionChoices(items []*evidence.Evidence) []*bulletDecision {
 	told := make(map[*evidence.Evidence]bool)
 	for _, in := range r.measuredInitiatives() {
 		for _, e := range in.items {
@@ -1093,8 +1121,7 @@ func (r *report) quotedDecision(items []*evidence.Evidence, room int) (quote *bu
 		if !inOwnWords(c.item) || r.quotedProofs[c.item] {
 			continue // a field edit is no decision in the user's words; a proof above is read
 		}
-		quote, ok := cutDecision(datedDays(decisionQuote(c.item.Excerpt), c.item.OccurredAt), room)
-		if ok && !codeIdentifier.MatchString(quote) {
+		if quote := datedDays(decisionQuote(c.item.Excerpt), c.item.OccurredAt); quote != "" {
 			candidates = append(candidates, candidate{c.item, quote})
 		}
 	}
@@ -1103,19 +1130,20 @@ func (r *report) quotedDecision(items []*evidence.Evidence, room int) (quote *bu
 	// than one that only names what it chose against ("…, not a guess at
 	// the nearest one"), but less than a call on what ships (see
 	// decisionKind).
+	var choices []*bulletDecision
 	for _, untold := range []bool{true, false} {
 		for kind := scopeDecision; kind <= bareDecision; kind++ {
 			for _, why := range []bool{true, false} {
 				for _, c := range candidates {
 					if untold != told[c.item] && kind == decisionKindOf(c.quote) && why == saysWhy.MatchString(c.quote) {
-						return &bulletDecision{Text: c.quote, EvidenceID: c.item.ID, Issue: c.item.IssueKey, Link: c.item.RecordURL(),
-							comment: c.item.Source == evidence.SourceComment}, true
+						choices = append(choices, &bulletDecision{Text: c.quote, EvidenceID: c.item.ID, Issue: c.item.IssueKey,
+							Link: c.item.RecordURL(), comment: c.item.Source == evidence.SourceComment})
 					}
 				}
 			}
 		}
 	}
-	return nil, false
+	return choices
 }
 
 // decisionKind is what a quoted decision is a call on, most telling first.
@@ -1186,28 +1214,25 @@ var saysWhy = regexp.MustCompile(`(?i)` + statesReason + `|(?:` + namesAlternati
 // to: shorter, it says no more than the count before it.
 const minDecisionQuote = 40
 
-// cutDecision is a decision quote of at most room characters: whole, or
-// cut after a whole word ("…" says so) that is no number, whose unit would
-// be cut off, nor a dangling "the" or "for", with its reason and a word
-// after it ("…instead of" gives none); ok is false when it cannot be.
-func cutDecision(quote string, room int) (string, bool) {
-	if quote == "" || utf8.RuneCountInString(quote) <= room {
-		return quote, quote != ""
-	}
-	if room < minDecisionQuote {
-		return "", false
-	}
-	words := strings.Fields(quote)
-	for n := len(words) - 1; n > 1; n-- {
-		last := strings.TrimRight(words[n-1], ",;:-–—")
-		cut := strings.TrimRight(strings.Join(words[:n], " "), " ,;:-–—")
-		if danglingWord[strings.ToLower(last)] || strings.ContainsAny(last, "0123456789") || utf8.RuneCountInString(cut)+1 > room {
-			continue
+// decisionClauseEnd is where a decision's clause ends and the next begins: a
+// colon, a semicolon, a dash or a full stop, or a comma before "because",
+// "which", "since" or "so".
+var decisionClauseEnd = regexp.MustCompile(`[.:;]\s|\s[-–—]\s|,\s+(?:because|which|since|so)\s`)
+
+// cutAtClause is a decision quote of at most room characters, cut ("…"
+// says so) where one of its clauses ends, as late as fits: the quote is
+// never cut inside a phrase ("…one in every…"). What is left must still be
+// the same kind of call (a scope call keeps "Amex stays out of v1", not
+// only its reason) and give a reason or the alternative it beat; ok is
+// false when no clause ends where that holds.
+func cutAtClause(quote string, room int) (string, bool) {
+	ends := decisionClauseEnd.FindAllStringIndex(quote, -1)
+	for i := len(ends) - 1; i >= 0; i-- {
+		cut := quote[:ends[i][0]]
+		n := utf8.RuneCountInString(cut)
+		if n+1 <= room && n >= minDecisionQuote && decisionKindOf(cut) == decisionKindOf(quote) && reasonOf(quote).MatchString(cut) {
+			return cut + "…", true
 		}
-		if !reasonOf(quote).MatchString(strings.Join(words[:n-1], " ")) {
-			return "", false
-		}
-		return cut + "…", true
 	}
 	return "", false
 }
@@ -1428,6 +1453,26 @@ func (r *report) releaseClaims(items []*evidence.Evidence) (claims []string, num
 // "Fix Version: 4.13 → 4.14"; and as a rules file's own edit may name
 // the field: "Fix Version/s: → 2026.03".
 var fixVersionEdit = regexp.MustCompile(`^Fix Versions?(?:/s)?: *(.*?) *→ *(.+)$`)
+
+// plannedIntoAMissedRelease reports whether e is an edit of an issue's
+// fix version whose issue is still open while every release it is in has
+// gone out: the release shipped without it, as `pmfolio next` finds
+// (missedRelease). "Moved 4 issues from 4.13 to 4.14" of four issues
+// 4.14 went out without is no planning to show: the interviewer's first
+// question, "did they ship in 4.14?", gets "no". A plan into a release
+// still to come, or of an issue done, holds.
+func plannedIntoAMissedRelease(e *evidence.Evidence) bool {
+	if e.Source != evidence.SourceChange || !fixVersionEdit.MatchString(e.Excerpt) ||
+		e.IssueStatusCategory == "done" || len(e.IssueFixVersions) == 0 {
+		return false
+	}
+	for _, v := range e.IssueFixVersions {
+		if !slices.Contains(e.IssueReleasedVersions, v) {
+			return false
+		}
+	}
+	return true
+}
 
 // fixVersionEdits are the edits of items that put an issue into a release
 // and, of the other issues, those that moved one from a release to

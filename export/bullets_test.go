@@ -757,6 +757,56 @@ func TestIncidentImpactFromTheUsersOwnWords(t *testing.T) {
 // until something is done.
 // fixVersion is the user's edit of an issue's release, as the rules
 // describe it: "Fix Version: (none) → 2026.03".
+// A plan into a release that went out without its issue is not claimed:
+// "moved 4 issues from 4.13 to 4.14" of four issues still open after 4.14
+// shipped gets "no" at the first question, "did they ship in 4.14?". A
+// plan into a release still to come, or of an issue done, is claimed.
+func TestThePlanningBulletLeavesOutPlansIntoAReleaseThatWentOutWithoutTheirIssue(t *testing.T) {
+	call := jiraItem(storyTO, evidence.SourceComment, "1", "2026-03-04T15:12:00Z", evidence.CatReleasePlanning, "comment.release", 0.7,
+		"Go/No-Go for 4.13: GO. 0 sev-1 open.")
+	// edit is the user's edit of is's fix version from → to, the issue
+	// now in status and in release to, which has gone out or not.
+	edit := func(is fixtureIssue, id, from, to, status string, released bool) evidence.Evidence {
+		is.status, is.fixVersions = status, []string{to}
+		e := fixVersion(is, id, from, to)
+		if released {
+			e.IssueReleasedVersions = []string{to}
+		}
+		return e
+	}
+	for _, tc := range []struct {
+		name  string
+		items []evidence.Evidence
+		want  []string
+	}{
+		{"all moved issues still open after their release went out", []evidence.Evidence{call,
+			edit(storyRetry, "2", "4.13", "4.14", "new", true), edit(checkoutBug, "3", "4.13", "4.14", "indeterminate", true)},
+			[]string{"Made the go/no-go call on 1 release."}},
+		{"one of them shipped in it", []evidence.Evidence{call,
+			edit(storyRetry, "2", "4.13", "4.14", "done", true), edit(checkoutBug, "3", "4.13", "4.14", "new", true)},
+			[]string{"Made the go/no-go call on 1 release and moved 1 issue from 4.13 to 4.14."}},
+		{"their release still to come", []evidence.Evidence{call,
+			edit(storyRetry, "2", "4.13", "4.14", "new", false), edit(checkoutBug, "3", "4.13", "4.14", "indeterminate", false)},
+			[]string{"Made the go/no-go call on 1 release and moved 2 issues from 4.13 to 4.14."}},
+		{"an issue planned into a release that went out without it", []evidence.Evidence{
+			edit(storyTO, "1", "(none)", "2026.03", "done", true), edit(storyRefund, "2", "(none)", "2026.03", "new", true)},
+			[]string{"Planned 1 issue into 1 release, with 1 teammate."}},
+		{"no plan held", []evidence.Evidence{edit(storyRefund, "2", "(none)", "2026.03", "new", true)}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := portfolioOf(tc.items...)
+			if got := bulletLines(t, p, -1); !slices.Equal(got, tc.want) {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+			// Redacted, a release's name is replaced alike wherever it is.
+			if got := bulletLines(t, Redact(p, []string{"4.14 = the next release", "2026.03 = the March release"}), -1); len(got) != len(tc.want) ||
+				len(got) > 0 && strings.Contains(got[0], "moved") != strings.Contains(tc.want[0], "moved") {
+				t.Errorf("redacted: got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func fixVersion(is fixtureIssue, id, from, to string) evidence.Evidence {
 	return jiraItem(is, evidence.SourceChange, id, "2026-03-04T15:12:00Z", evidence.CatReleasePlanning, "change.fix-version", 0.85,
 		"Fix Version: "+from+" → "+to)
@@ -1363,24 +1413,87 @@ func TestTheJudgmentBulletQuotesADecisionWithItsReason(t *testing.T) {
 	}
 }
 
-// A decision too long for the bullet is cut after a whole word, never a
-// number, and keeps its reason; the counts stay whole.
-func TestTheJudgmentBulletCutsALongDecisionAfterAWord(t *testing.T) {
+// A quoted decision is never cut inside its reason: a bullet too long
+// leaves out the other kinds' claims first, then quotes the next decision
+// that fits whole, and only then cuts one where a clause ends. At the
+// limit's edge (bullets of 195 to 205 characters), a bullet that fits is
+// kept whole, and one a character over loses ", and prioritized…", not
+// words of the quote.
+func TestTheJudgmentBulletNeverCutsAQuoteInsideItsReason(t *testing.T) {
+	decision := func(is fixtureIssue, id, excerpt string) evidence.Evidence {
+		return jiraItem(is, evidence.SourceComment, id, "2026-03-04T15:12:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8, excerpt)
+	}
+	priority := jiraItem(storyFraud, evidence.SourceChange, "p1", "2026-03-04T15:12:00Z", evidence.CatPrioritization, "change.priority", 0.85, "Priority: Low → High")
+	const withPriorities = "Recorded 1 product decision, “%s”, and prioritized 1 backlog item across 2 projects."
+	// reasonOfLength is a decision with its reason, its last word padded
+	// to make the bullet that quotes it with the priorities n characters.
+	reasonOfLength := func(n int) string {
+		reason := "we keep card retries on the server, not in the app, because a retry in the app charges twice at "
+		pad := n - utf8.RuneCountInString(fmt.Sprintf(withPriorities, reason))
+		return reason + strings.Repeat("x", pad)
+	}
+	for n := 195; n <= 205; n++ {
+		t.Run(fmt.Sprintf("%d characters", n), func(t *testing.T) {
+			quote := reasonOfLength(n)
+			p := portfolioOf(decision(checkoutBug, "d1", "Decision: "+quote+"."), priority)
+			typicalContext(&p)
+			want := fmt.Sprintf(withPriorities, quote)
+			if n > maxBulletLength {
+				want = "Recorded 1 product decision across 2 projects: “" + quote + "”."
+			}
+			if got := bulletLines(t, p, -1); len(got) != 1 || got[0] != want {
+				t.Errorf("got  %q\nwant %q", got, want)
+			}
+		})
+	}
 	long := "Decision: we keep card retries on the server, not in the app, because a retry in the app doubles the charge whenever the gateway answers late, which cost 14 merchants 2,300 EUR in refunds last quarter."
-	p := portfolioOf(jiraItem(checkoutBug, evidence.SourceComment, "d1", "2026-03-04T15:12:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8, long),
-		jiraItem(storyFraud, evidence.SourceChange, "p1", "2026-03-04T15:12:00Z", evidence.CatPrioritization, "change.priority", 0.85, "Priority: Low → High"))
-	typicalContext(&p)
-	got := bulletLines(t, p, -1)[0]
-	quote := regexp.MustCompile(`“([^”]*)…”`).FindStringSubmatch(got)
-	switch {
-	case utf8.RuneCountInString(got) > maxBulletLength:
-		t.Errorf("%d characters: %s", utf8.RuneCountInString(got), got)
-	case !strings.HasPrefix(got, "Recorded 1 product decision, “") || !strings.HasSuffix(got, "…”, and prioritized 1 backlog item across 2 projects."):
-		t.Errorf("not the counts around a cut quote: %s", got)
-	case quote == nil || !strings.Contains(long, quote[1]) || !strings.Contains(quote[1], "because"):
-		t.Errorf("the quote is not the user's words with their reason: %s", got)
-	case regexp.MustCompile(`[\d,]$`).MatchString(quote[1]):
-		t.Errorf("cut at a number: %s", got)
+	for _, tc := range []struct {
+		name  string
+		items []evidence.Evidence
+		want  string
+	}{
+		{"the next decision that fits whole", []evidence.Evidence{
+			decision(checkoutBug, "d1", long),
+			decision(storyTO, "d2", "We're going with PgBouncer, not client-side failover: one change in the platform."),
+			priority,
+		}, "Recorded 2 product decisions, among them “going with PgBouncer, not client-side failover: one change in the platform”, and prioritized 1 backlog item across 2 projects."},
+		{"cut where a clause ends when no decision fits whole", []evidence.Evidence{decision(checkoutBug, "d1", long), priority},
+			"Recorded 1 product decision across 2 projects: “we keep card retries on the server, not in the app, because a retry in the app doubles the charge whenever the gateway answers late…”."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := portfolioOf(tc.items...)
+			typicalContext(&p)
+			if got := bulletLines(t, p, -1); len(got) != 1 || got[0] != tc.want {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// A decision is cut only where a clause ends, and only when what is left
+// is still the call with a reason or the option it beat.
+func TestCutAtClause(t *testing.T) {
+	for _, tc := range []struct {
+		quote string
+		room  int
+		want  string
+	}{
+		{"going with PgBouncer in front of Patroni, not client-side failover: one change in the platform instead of one in every service", 100,
+			"going with PgBouncer in front of Patroni, not client-side failover…"},
+		{"we keep card retries on the server, not in the app, because a retry in the app doubles the charge whenever the gateway answers late, which cost 14 merchants 2,300 EUR in refunds last quarter", 150,
+			"we keep card retries on the server, not in the app, because a retry in the app doubles the charge whenever the gateway answers late…"},
+		{"we keep card retries on the server, not in the app, because a retry in the app doubles the charge whenever the gateway answers late, which cost 14 merchants 2,300 EUR in refunds last quarter", 100,
+			"we keep card retries on the server, not in the app…"},
+		// Its reason alone, without "Amex stays out of v1", is no call.
+		{"PAY vault can't tokenize Amex until their processor migration lands, so Amex stays out of v1", 80, ""},
+		// Without "because finance needs the audit trail" it gives no reason.
+		{"we keep the legacy refund flow running for every merchant on the old contract until the new flow has run for a quarter, because finance needs the audit trail", 150, ""},
+		{"P2, not P1: only old app versions show it", 20, ""}, // too short to say more than the count
+	} {
+		got, ok := cutAtClause(tc.quote, tc.room)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("cutAtClause(%q, %d) = %q, %v\nwant %q", tc.quote, tc.room, got, ok, tc.want)
+		}
 	}
 }
 

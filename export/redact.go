@@ -142,13 +142,8 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 		e.Category = r.category(e.Category)
 		e.MachineCategory = r.category(e.MachineCategory)
 		e.IssueAssignee = r.user(e.IssueAssignee)
-		if e.IssueFixVersions != nil {
-			versions := make([]string, len(e.IssueFixVersions))
-			for j, v := range e.IssueFixVersions {
-				versions[j] = r.text(v)
-			}
-			e.IssueFixVersions = versions
-		}
+		e.IssueFixVersions = r.versions(e.IssueFixVersions)
+		e.IssueReleasedVersions = r.versions(e.IssueReleasedVersions)
 		out.Evidence[i] = e
 	}
 	for i, c := range p.Categories {
@@ -518,6 +513,19 @@ func (r *redactor) linkedKeys(keys []string) []string {
 		if ph, ok := r.issueNumbers[key]; ok {
 			out = append(out, ph)
 		}
+	}
+	return out
+}
+
+// versions redacts release names as text does, nil staying nil: a name
+// is redacted alike in every list it is in.
+func (r *redactor) versions(names []string) []string {
+	if names == nil {
+		return nil
+	}
+	out := make([]string, len(names))
+	for i, v := range names {
+		out[i] = r.text(v)
 	}
 	return out
 }

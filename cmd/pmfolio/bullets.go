@@ -32,13 +32,16 @@ func newBulletsCmd(g *globals) *cobra.Command {
 at what scale and, where Jira shows it, with what result. Every number is counted from
 your evidence (issues, teammates, projects, epics, releases; an epic you owned counts
 all its issues and the teammates assigned to them), each kind of work appears in
-one bullet only, and nothing is claimed that the data does not show: add the business
-outcomes you can vouch for with 'pmfolio outcome'. The bullet on your product decisions
+one bullet only, and nothing is claimed that the data does not show (an issue you planned
+into a release that went out without it is not counted): add the business outcomes you
+can vouch for with 'pmfolio outcome'. The bullet on your product decisions
 quotes one you wrote with its reason or the option it beat, with its verb ("going with
 PgBouncer, not client-side failover: one change in the platform"), preferring one on an
 initiative no result bullet names, then a call on what ships ("…, so Amex stays out of
-v1") over how it is built, and never one with a word written as code (token.created);
-without such a decision it gives the counts.
+v1") over how it is built, and never one with a word written as code (token.created).
+A quote is never cut mid-phrase: too long, the bullet drops the other work it counts
+(", and prioritized 118 backlog items"), then quotes the next decision that fits whole,
+and only then cuts one where a clause ends; without such a decision it gives the counts.
 
 Every number can be traced. --explain prints, under each bullet, each of its numbers and
 what it counts: the things counted (issues, projects, teammates) on one line, or each

@@ -50,12 +50,12 @@ func (s *Store) machineItems(ctx context.Context, f evidence.Filter) ([]evidence
 		var (
 			ev                                        evidence.Evidence
 			at, siteURL, recatTo, fixVersions, labels string
-			links, resolved                           string
+			released, links, resolved                 string
 		)
 		if err := rows.Scan(&ev.ID, &ev.SiteID, &ev.IssueID, &ev.Source, &ev.SourceID, &ev.Category, &ev.Rule,
 			&ev.Confidence, &ev.Excerpt, &ev.Why, &at, &ev.SiteName, &siteURL, &ev.IssueKey, &ev.IssueSummary,
 			&ev.IssueType, &ev.IssueProject, &ev.IssueParent, &ev.IssueAssignee.ID, &ev.IssueAssignee.DisplayName,
-			&ev.IssueStatusCategory, &fixVersions, &labels, &links, &resolved, &ev.Excluded, &ev.Note, &recatTo); err != nil {
+			&ev.IssueStatusCategory, &fixVersions, &released, &labels, &links, &resolved, &ev.Excluded, &ev.Note, &recatTo); err != nil {
 			return nil, fmt.Errorf("read evidence: %w", err)
 		}
 		if links != "" {
@@ -81,6 +81,11 @@ func (s *Store) machineItems(ctx context.Context, f evidence.Filter) ([]evidence
 		if fixVersions != "" {
 			if err := json.Unmarshal([]byte(fixVersions), &ev.IssueFixVersions); err != nil {
 				return nil, fmt.Errorf("read evidence %s: fix versions: %w", ev.ID, err)
+			}
+		}
+		if released != "" {
+			if err := json.Unmarshal([]byte(released), &ev.IssueReleasedVersions); err != nil {
+				return nil, fmt.Errorf("read evidence %s: released versions: %w", ev.ID, err)
 			}
 		}
 		if labels != "" {
@@ -146,6 +151,9 @@ func machineItemsQuery(f evidence.Filter) (string, []any) {
 			       coalesce(json_extract(issue, '$.assignee.display_name'), '') AS assignee_name,
 			       coalesce(json_extract(issue, '$.status_category'), '') AS status_category,
 			       coalesce(json_extract(issue, '$.fix_versions'), '') AS fix_versions,
+			       CASE WHEN json_extract(issue, '$.fix_versions') IS NULL THEN '' ELSE
+			         (SELECT json_group_array(json_extract(v.value, '$.name')) FROM json_each(CAST(raw AS TEXT), '$.fields.fixVersions') v
+			          WHERE json_extract(v.value, '$.released')) END AS released_versions,
 			       coalesce(json_extract(issue, '$.labels'), '') AS labels,
 			       coalesce(json_extract(issue, '$.links'), '') AS links,
 			       coalesce(json_extract(issue, '$.resolved'), '') AS resolved
@@ -153,7 +161,7 @@ func machineItemsQuery(f evidence.Filter) (string, []any) {
 			WHERE EXISTS (SELECT 1 FROM evidence x WHERE x.site_id = issues.site_id AND x.issue_id = issues.issue_id))
 		SELECT e.id, e.site_id, e.issue_id, e.source, e.source_id, e.category, e.rule, e.confidence,
 		       e.excerpt, e.why, e.occurred_at, s.name, s.url, i.issue_key, i.summary, i.type, i.project, i.parent_key,
-		       i.assignee_id, i.assignee_name, i.status_category, i.fix_versions, i.labels, i.links, i.resolved,
+		       i.assignee_id, i.assignee_name, i.status_category, i.fix_versions, i.released_versions, i.labels, i.links, i.resolved,
 		       coalesce(c.excluded, 0), coalesce(c.note, ''), coalesce(c.category, '')
 		FROM evidence e
 		JOIN sites s ON s.id = e.site_id

@@ -457,6 +457,40 @@ func TestStoreReadsTheLinksAndResolutionOfAnItemsIssue(t *testing.T) {
 	}
 }
 
+// An item carries which of its issue's fix versions Jira marks released,
+// read from the issue as Jira sent it: a plan into a release that went
+// out without the issue is no plan that held.
+func TestStoreReadsWhichFixVersionsOfAnItemsIssueAreReleased(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 8, 12, 14, 0, 0, 0, time.UTC)
+	moved := testRecord("30001", "CORE-2184", t0)
+	moved.Issue.FixVersions = []string{"4.14", "4.15"}
+	moved.Raw = []byte(`{"id":"30001","key":"CORE-2184","fields":{"fixVersions":[` +
+		`{"name":"4.14","releaseDate":"2026-10-24","released":true},{"name":"4.15","releaseDate":"2026-12-19","released":false}]}}`)
+	planned := testRecord("30002", "CORE-2190", t0)
+	planned.Issue.FixVersions = []string{"4.15"}
+	planned.Raw = []byte(`{"id":"30002","key":"CORE-2190","fields":{"fixVersions":[{"name":"4.15","released":false}]}}`)
+	none := testRecord("30003", "CORE-2191", t0)
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{moved, planned, none}, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+	items, err := s.Evidence(ctx, evidence.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{"CORE-2184": {"4.14"}, "CORE-2190": {}, "CORE-2191": nil}
+	for _, ev := range items {
+		if !reflect.DeepEqual(ev.IssueReleasedVersions, want[ev.IssueKey]) {
+			t.Errorf("%s: released versions %#v, want %#v", ev.IssueKey, ev.IssueReleasedVersions, want[ev.IssueKey])
+		}
+	}
+	if len(items) != 3 {
+		t.Errorf("%d items, want 3", len(items))
+	}
+}
+
 func TestStoreMeasuresHowLongAClearedBlockLasted(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpenStore(t)

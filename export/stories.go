@@ -113,6 +113,11 @@ type storyAction struct {
 	Excerpt    string `json:"excerpt"`
 	// Note is the user's note on the evidence, if any.
 	Note string `json:"note,omitempty"`
+	// Answers marks the action that holds what the question asked
+	// (--question) is about: asked about data, the number the call rested
+	// on. It is told in its place in time, not first: a story read aloud
+	// runs forward, and "GO" before the no-go that caused it did not.
+	Answers bool `json:"answers,omitempty"`
 
 	// The parts of Text, for the Markdown writer to link the key.
 	verb, summary string
@@ -146,10 +151,10 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 	initiatives, onNoEpic := r.initiatives, r.issueInitiatives(r.strengths)
 	var question string
 	var focus storyFocus
-	var leads bool
+	var marks bool
 	if opts.Question != "" {
 		a := r.answer(opts.Question, r.initiatives, onNoEpic)
-		question, focus, leads, initiatives = a.question, a.focus, a.leads, nil
+		question, focus, marks, initiatives = a.question, a.focus, a.marks, nil
 		if a.found {
 			initiatives = []initiative{a.in}
 		}
@@ -167,7 +172,7 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 	stories := make([]story, 0, len(initiatives))
 	quoted := &quoteSet{} // no quote, nor its template filled in again, twice
 	for _, in := range initiatives {
-		stories = append(stories, r.storyAbout(in, quoted, focus, leads))
+		stories = append(stories, r.storyAbout(in, quoted, focus, marks))
 	}
 	r.tagQuestions(stories, initiatives, question)
 	if opts.JSON {
@@ -314,10 +319,11 @@ type answer struct {
 	question string
 	// focus finds the evidence the story must quote to answer it.
 	focus storyFocus
-	// leads says the story opens its actions with what focus found: asked
-	// about data, the number is the answer, and fifth in time order it
-	// was the reader's to find.
-	leads bool
+	// marks says the story marks the action focus found as the one that
+	// answers (storyAction.Answers): asked about data, the number is the
+	// answer, and fifth in time order, unmarked, it was the reader's to
+	// find.
+	marks bool
 	// note, when set, tells the user how far the story answers the
 	// question: tagging the strongest story "a time you failed" would say
 	// it answers what nothing in it does.
@@ -476,6 +482,11 @@ func (r *report) pushbackAnswer(question string, tiers ...[]initiative) answer {
 // words in it decide with a number.
 const dataQuestion = "a time you used data to make a decision"
 
+// answerMark marks, in a data story's actions, the one with the number
+// its call rested on (storyAction.Answers): it is told in its place in
+// time, so the reader needs to be told which it is.
+const answerMark = "The data behind the call"
+
 var (
 	// dataWords are words of a question about deciding from data: "a time
 	// you used data to make a decision", "metrics", "numbers". Matched on
@@ -568,7 +579,7 @@ func fromData(e *evidence.Evidence) int {
 func (r *report) dataAnswer(question string, tiers ...[]initiative) answer {
 	for rank := 3; rank >= 1; rank-- {
 		if in, ok := strongestBy(r.weightRanked(fromData, rank), false, tiers...); ok {
-			return answer{in: in, found: true, question: dataQuestion, focus: fromData, leads: true}
+			return answer{in: in, found: true, question: dataQuestion, focus: fromData, marks: true}
 		}
 	}
 	in, ok := strongestBy(r.weightOf(""), true, tiers...)
@@ -730,8 +741,8 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 // time you handled conflicting priorities" must show the user
 // prioritizing, and one picked for "a time you disagreed" must quote them
 // saying no, even where other kinds of their work are stronger. With
-// leads, that action comes first.
-func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, leads bool) story {
+// marks, that action is marked as the answer (storyAction.Answers).
+func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, marks bool) story {
 	t := r.tally(in.items)
 	s := story{Questions: []string{}}
 	goal := epicGoal(in)
@@ -774,12 +785,12 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, l
 		}
 	}
 	var picked []*evidence.Evidence
-	var lead *evidence.Evidence
+	var answering *evidence.Evidence
 	kept, rolledOut := r.rolloutOf(in)
 	if focus != nil {
 		picked = r.pickFocus(focus, written, edits, quoted)
-		if leads && len(picked) > 0 {
-			lead = picked[0]
+		if marks && len(picked) > 0 {
+			answering = picked[0]
 		}
 		if rolledOut && len(picked) > 0 && picked[0].Category == evidence.CatReleasePlanning {
 			// A rollout picked for its planning is told by its steps: the
@@ -806,9 +817,6 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, l
 		picked = append(picked, r.strengths.pickVaried(edits, 2-len(picked), nil)...)
 	}
 	slices.SortFunc(picked, evidence.ByOccurrence)
-	if lead != nil {
-		picked = slices.Insert(slices.DeleteFunc(picked, func(e *evidence.Evidence) bool { return e == lead }), 0, lead)
-	}
 	for _, e := range picked {
 		a := storyAction{
 			Category: e.Category, EvidenceID: e.ID, IssueKey: evidence.OneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
@@ -816,6 +824,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, l
 			OccurredAt: timestamp(e.OccurredAt), Excerpt: storyQuote(evidence.QuoteBody(e.Excerpt), 240),
 			verb: actionVerb(r.categoryOf(e.Category), e), at: e.OccurredAt.UTC(),
 			edit: !inOwnWords(e), filed: e.Source == evidence.SourceIssue, Note: evidence.OneLine(e.Note),
+			Answers: e == answering,
 		}
 		// The epic's own summary is the story's title already.
 		if !in.isEpic(e.IssueKey) {
@@ -884,7 +893,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, l
 		if rolledOut {
 			// The outcome says where it ended, seldom that it ended
 			// when planned.
-			s.result = append(s.result, resultPart{text: nextSentence(s.result) + upperFirst(kept.told(picked, lead, in.outcome.Text)) + "."})
+			s.result = append(s.result, resultPart{text: nextSentence(s.result) + upperFirst(kept.told(picked, answering, in.outcome.Text)) + "."})
 		}
 	default:
 		// What Jira shows, and nothing the reader should not see: the
@@ -901,7 +910,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, l
 			if in.status() == "done" {
 				said := keptDate(ownCommentsOn(in.epic, in.epicItems))
 				if said == "" && rolledOut {
-					said = kept.told(picked, lead, "")
+					said = kept.told(picked, answering, "")
 				}
 				if said != "" {
 					shows = "What Jira shows: " + said + "; " + done
@@ -961,17 +970,17 @@ func nextSentence(parts []resultPart) string {
 }
 
 // told is how a story's result tells the rollout its user kept (see
-// rollout.says): where the actions lead with the check of one of its
-// steps, by the step taken after it (see callAfter), which is what a data
-// question asks for. It repeats neither what the outcome says of where
+// rollout.says): where the action that answers the question (answering)
+// is the check of one of its steps, by the step taken after it (see
+// callAfter), which is what a data question asks for. It repeats neither what the outcome says of where
 // and when it ended nor a plan an action quotes.
-func (k rollout) told(picked []*evidence.Evidence, lead *evidence.Evidence, outcome string) string {
+func (k rollout) told(picked []*evidence.Evidence, answering *evidence.Evidence, outcome string) string {
 	planQuoted := slices.ContainsFunc(picked, func(e *evidence.Evidence) bool {
 		return e.Source == evidence.SourceComment && e.SourceID == k.plan.ID
 	})
 	endTold := k.endToldIn(outcome)
-	if lead != nil && lead.Source == evidence.SourceComment {
-		checked := slices.IndexFunc(k.reached, func(c evidence.Comment) bool { return c.ID == lead.SourceID })
+	if answering != nil && answering.Source == evidence.SourceComment {
+		checked := slices.IndexFunc(k.reached, func(c evidence.Comment) bool { return c.ID == answering.SourceID })
 		if checked >= 0 && checked < len(k.steps)-1 {
 			return k.callAfter(checked, endTold, planQuoted)
 		}
@@ -992,8 +1001,8 @@ func (k rollout) endToldIn(outcome string) bool {
 	return atEnd && ok && day.Month() == reached.Month() && day.Day() == reached.Day()
 }
 
-// callAfter says the step the user took after checking the one a story
-// leads with (checked, of k.steps): "after the check at 25% on 8
+// callAfter says the step the user took after checking the one whose
+// check answers a story's question (checked, of k.steps): "after the check at 25% on 8
 // September, I took it to 100% on 30 September, as I had re-planned on 10
 // August". Jira shows the check, then the user's note of the next step;
 // what the check showed the action quotes. The day is left out where the
@@ -1389,6 +1398,9 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 		}
 		for _, a := range s.Actions {
 			w.WriteString("- " + dateOnly(a.at) + " · ")
+			if a.Answers {
+				w.WriteString("**" + answerMark + ".** ")
+			}
 			writeEscaped(w, a.verb)
 			if a.IssueKey != "" {
 				w.WriteByte(' ')

@@ -46,6 +46,7 @@ type actionJSON struct {
 	OccurredAt string `json:"occurred_at"`
 	Excerpt    string `json:"excerpt"`
 	Note       string `json:"note"`
+	Answers    bool   `json:"answers"`
 }
 
 func readStories(t *testing.T, p evidence.Portfolio, top int) storiesJSON {
@@ -1795,21 +1796,44 @@ func TestARolloutResultDoesNotRepeatItsOutcome(t *testing.T) {
 	}
 }
 
-// Asked about data, the story of a rollout leads with the check that
-// holds the number and its comparison, and its result says the step the
-// user took after it. Before, it was the deadline story again, the number
-// fifth in its actions and tied to no call.
-func TestADataStoryLeadsWithTheCheckAndSaysTheCallAfterIt(t *testing.T) {
-	doc, _ := storiesFor(t, rampedRefunds("2026-09-08T15:00:00Z"), "a time you used data to make a decision")
+// Asked about data, the story of a rollout marks the check that holds
+// the number and its comparison, told in its place in time, and its
+// result says the step the user took after it. Before 802a263 it was the
+// deadline story again, the number fifth in its actions and tied to no
+// call; then the check came first, before the plan and the 5% note it
+// followed, and a story read aloud ran backwards.
+func TestADataStoryMarksTheCheckInTimeAndSaysTheCallAfterIt(t *testing.T) {
+	const check = "25% now. refund error rate 0.41% vs 0.40% control, within noise"
+	p := rampedRefunds("2026-09-08T15:00:00Z")
+	doc, _ := storiesFor(t, p, "a time you used data to make a decision")
 	if len(doc.Stories) != 1 || doc.Stories[0].Epic.Key != "PAY-120" {
 		t.Fatalf("the data story is %+v, want PAY-120's", doc.Stories)
 	}
 	s := doc.Stories[0]
-	if len(s.Actions) == 0 || s.Actions[0].Excerpt != "25% now. refund error rate 0.41% vs 0.40% control, within noise" {
-		t.Errorf("actions = %+v, want the check at 25%% first", s.Actions)
+	var marked []string
+	for i, a := range s.Actions {
+		if i > 0 && a.OccurredAt < s.Actions[i-1].OccurredAt {
+			t.Errorf("action %d (%s) comes after one of %s: actions = %+v", i+1, a.OccurredAt, s.Actions[i-1].OccurredAt, s.Actions)
+		}
+		if a.Answers {
+			marked = append(marked, a.Excerpt)
+		}
+	}
+	if !slices.Equal(marked, []string{check}) {
+		t.Errorf("marked as the answer: %q, want only the check at 25%%", marked)
 	}
 	if want := "After the check at 25% on 8 September, I took it to 100% on 30 September, as I had re-planned on 10 August."; !strings.Contains(s.Result, want) {
 		t.Errorf("result = %q, want it to say %q", s.Result, want)
+	}
+	var md strings.Builder
+	if err := Stories(&md, p, StoryOptions{Question: "a time you used data to make a decision"}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "2026-09-08 · **The data behind the call.** Reported the rollout of"; !strings.Contains(md.String(), want) {
+		t.Errorf("markdown:\n%s\nwant the check marked: %q", md.String(), want)
+	}
+	if n := strings.Count(md.String(), "The data behind the call"); n != 1 {
+		t.Errorf("markdown marks %d actions, want 1", n)
 	}
 }
 

@@ -419,8 +419,10 @@ var (
 	disagrees = regexp.MustCompile(`(?i)(?:^|[^/\w-])no-go\b|\bpush(?:ed|ing)? back on\b|\bpushback\b|\bdisagree|\b(?:do|did)(?:n'?t| not) agree\b|\bsaid no\b`)
 	// refuses finds words that say no to a piece of work: a Won't Do, a
 	// priority refused ("P2, not P1"), a deprioritisation, a request put
-	// off ("we'll drop the CSV export for now and revisit in Q3").
-	refuses = regexp.MustCompile(`(?i)\bwon'?t do\b|\bnot doing (?:this|it)\b|\bnot P[0-4]\b|\bdeprioriti[sz]|` + putOff)
+	// off ("we'll drop the CSV export for now and revisit in Q3", "so
+	// moving this to the backlog").
+	refuses = regexp.MustCompile(`(?i)\bwon'?t do\b|\bnot doing (?:this|it)\b|\bnot P[0-4]\b|\bdeprioriti[sz]|` + putOff +
+		`|\b(?:mov|push|put|send|sent|park|throw)\w* (?:this|it) (?:back )?(?:to|in|into|on) the backlog\b`)
 	// sameNeed is a Won't Do that closes a duplicate: saying no to
 	// nobody.
 	sameNeed = regexp.MustCompile(`(?i)\bcovers the same\b|\bduplicate`)
@@ -431,6 +433,130 @@ var (
 	tradesOff = regexp.MustCompile(`(?i)\binstead of\b|\brather than\b|\btrade-?offs?\b|, not \S|\bout of scope\b|\b(?:ship|ships|shipping|launch|launches|launching|release|releasing|go live|going live)\s+without\b`)
 )
 
+// addressed finds a person a text speaks to by name, with the comma
+// after the name: at its start or a sentence's ("Pedro, the in-app
+// banner needs 5.4 …"), or after a dash ("… so moving this to the
+// backlog - Nadia, happy to look at it in August"); or what --redact
+// makes of a person ("a teammate, …").
+var addressed = regexp.MustCompile(`(?:^|[.;!?]\s+|\s[-–—]+\s*)(?:(` + nameWord + `(?: ` + nameWord + `)?)|([Aa] teammate|\[colleague\])),\s`)
+
+// notAddressed are capitalised words that open a sentence with a comma
+// after them and name nobody: "Ok, moving this to the backlog".
+var notAddressed = []string{"Agreed", "Alternatively", "Done", "Fine", "However", "Honestly", "No", "Ok", "Okay", "Otherwise",
+	"Right", "Sadly", "Sorry", "Sure", "Unfortunately", "Well", "Yeah", "Yes"}
+
+// declined is a no the user said to a person by name (see declinedIn).
+type declined struct {
+	to string // whom, as written: "Nadia"
+	// refused says the no is to a piece of work (refuses), not an option
+	// set against another ("on the 24th, not the 20th").
+	refused bool
+	// words are what a story quotes: the comment, or only its words up to
+	// the no where what follows speaks to the person ("… so moving this to
+	// the backlog - Nadia, happy to look at it in August"), with cut set.
+	// A promise made there invites "and did you?", which the story is not
+	// about.
+	words string
+	cut   bool
+	no    string // the words that say no: "moving this to the backlog"
+}
+
+// quote is the no as a story's action quotes it, in at most max runes:
+// its words (storyQuote), but where the cut would leave the no out, the
+// opening, as many sentences after it as fit, and the sentence that says
+// it. "Pedro, the in-app banner needs 5.4, … we should launch the
+// campaign on the 24th, not the 20th" lost its no to the cut.
+func (d declined) quote(max int) string {
+	words := evidence.QuoteBody(d.words)
+	short := storyQuote(words, max)
+	if d.cut && !strings.HasSuffix(short, "…") {
+		return short + "…"
+	}
+	sentences := sentencesOf(words)
+	at := slices.IndexFunc(sentences, func(s string) bool { return strings.Contains(s, d.no) })
+	if strings.Contains(short, d.no) || at < 1 {
+		return short
+	}
+	length := func(s string) int { return utf8.RuneCountInString(s) }
+	used := length(sentences[0]) + length(evidence.SentencesLeftOut) + 1 + length(sentences[at])
+	if used > max {
+		return short
+	}
+	kept := sentences[:1]
+	for _, s := range sentences[1:at] {
+		if used+1+length(s) > max {
+			break
+		}
+		kept, used = append(kept, s), used+1+length(s)
+	}
+	quote := strings.Join(kept, " ")
+	if len(kept) < at {
+		quote += evidence.SentencesLeftOut
+	}
+	quote += " " + sentences[at]
+	if d.cut {
+		return quote + "…"
+	}
+	if at < len(sentences)-1 {
+		quote += evidence.SentencesLeftOut
+	}
+	return quote
+}
+
+// declinedIn finds, in a comment of the user's, a no said to a person by
+// name (addressed) with its grounds: a piece of work refused or put off
+// (refuses), or in a call one option set against another (tradesOff),
+// after a sentence or a reason ("we can only do one. saved cards is the
+// Q2 goal, so moving this to the backlog - Nadia, …"; "Pedro, the in-app
+// banner needs 5.4, … we should launch the campaign on the 24th, not the
+// 20th"). A no said to nobody, or without its grounds ("talked to Lena,
+// we'll drop the CSV export for now"), is no no to a stakeholder.
+func declinedIn(e *evidence.Evidence) (declined, bool) {
+	if !inOwnWords(e) || e.Source != evidence.SourceComment {
+		return declined{}, false
+	}
+	text := evidence.OneLine(e.Excerpt)
+	no := refuses.FindStringIndex(text)
+	refused := no != nil && !sameNeed.MatchString(text)
+	if !refused {
+		if no = tradesOff.FindStringIndex(text); no == nil || !slices.Contains(callCategories, e.Category) {
+			return declined{}, false
+		}
+	}
+	before := text[:no[0]]
+	if !strings.Contains(before, ". ") && !soBefore.MatchString(before) && !statesReasonIn.MatchString(text) {
+		return declined{}, false
+	}
+	for _, m := range addressed.FindAllStringSubmatchIndex(text, -1) {
+		if m[2] < 0 {
+			m[2], m[3] = m[4], m[5] // a person redacted: "A teammate, …"
+		} else if first, _, _ := strings.Cut(text[m[2]:m[3]], " "); slices.Contains(notNames, first) || slices.Contains(notAddressed, first) {
+			continue
+		}
+		to := text[m[2]:m[3]]
+		if m[4] >= 0 {
+			to = evidence.LowerFirst(to) // "said no to a teammate"
+		}
+		d := declined{to: to, refused: refused, words: text, no: text[no[0]:no[1]]}
+		if m[0] == no[1] {
+			d.words, d.cut = text[:no[1]], true
+		}
+		return d, true
+	}
+	return declined{}, false
+}
+
+// soBefore says the words before a no end on its grounds: "saved cards
+// is the Q2 goal, so …".
+var soBefore = regexp.MustCompile(`(?i)\bso\s+$`)
+
+// statesReasonIn finds the words that say why (statesReason).
+var statesReasonIn = regexp.MustCompile(`(?i)` + statesReason)
+
+// callCategories are the kinds of work whose items make calls: a
+// decision, a priority, a release's or a sprint's scope.
+var callCategories = []string{evidence.CatDecisionMaking, evidence.CatPrioritization, evidence.CatReleasePlanning, evidence.CatSprintPlanning}
+
 // asksAboutPushback reports whether a question asks about disagreeing or
 // pushing back.
 func asksAboutPushback(question string) bool {
@@ -438,7 +564,8 @@ func asksAboutPushback(question string) bool {
 }
 
 // pushback ranks an item as evidence of pushing back: 3 for the user's
-// words disagreeing, 2 for their saying no to a piece of work, 1 for a
+// words disagreeing or saying no to a person by name with its grounds
+// (see declinedIn), 2 for their saying no to a piece of work, 1 for a
 // decision of theirs against an option, 0 for anything else (field edits
 // included: "Resolution: Won't Do" gives no reason).
 func pushback(e *evidence.Evidence) int {
@@ -446,28 +573,40 @@ func pushback(e *evidence.Evidence) int {
 		return 0
 	}
 	text := evidence.OneLine(e.Excerpt)
+	_, toSomeone := declinedIn(e)
 	switch {
-	case disagrees.MatchString(text):
+	case disagrees.MatchString(text), toSomeone:
 		return 3
 	case refuses.MatchString(text) && !sameNeed.MatchString(text):
 		return 2
-	case slices.Contains([]string{evidence.CatDecisionMaking, evidence.CatPrioritization, evidence.CatReleasePlanning, evidence.CatSprintPlanning}, e.Category) &&
-		tradesOff.MatchString(text):
+	case slices.Contains(callCategories, e.Category) && tradesOff.MatchString(text):
 		return 1
 	}
 	return 0
 }
 
 // pushbackAnswer answers a question about disagreeing with the story with
-// the strongest evidence of the user saying no (pushback 2 or more) that
-// its actions can quote, tagged pushbackQuestion. Without any, it tells
-// the closest: a trade-off the user decided, or else the strongest story,
-// and the note says what the evidence lacks, rather than tag a story with
-// a disagreement its text does not show.
+// the strongest evidence of the user saying no that its actions can
+// quote, tagged pushbackQuestion: a disagreement, or a no to a person by
+// name with its grounds (pushback 3), even on an issue too thin to tell
+// unasked (one comment, with the change beside it if any), before a no to
+// a piece of work said to nobody (pushback 2). Kestrel's "we can only do
+// one. saved cards is the Q2 goal, so moving this to the backlog - Nadia,
+// …" lost to "talked to Lena, we'll drop the CSV export for now", a cut
+// agreed. Without any, it tells the closest: a trade-off the user
+// decided, or else the strongest story, and the note says what the
+// evidence lacks, rather than tag a story with a disagreement its text
+// does not show.
 func (r *report) pushbackAnswer(question string, tiers ...[]initiative) answer {
 	q := evidence.OneLine(question)
-	if in, ok := strongestBy(r.weightRanked(pushback, 2), false, tiers...); ok {
-		return answer{in: in, found: true, question: pushbackQuestion, focus: pushback}
+	thin := r.thinIssueInitiatives(r.strengths, slices.Concat(tiers...), func(e *evidence.Evidence) bool { return pushback(e) >= 3 }, false)
+	for _, ranked := range []struct {
+		rank  int
+		tiers [][]initiative
+	}{{3, tiers}, {3, [][]initiative{thin}}, {2, tiers}} {
+		if in, ok := strongestBy(r.weightRanked(pushback, ranked.rank), false, ranked.tiers...); ok {
+			return answer{in: in, found: true, question: pushbackQuestion, focus: pushback}
+		}
 	}
 	if in, ok := strongestBy(r.weightRanked(pushback, 1), false, tiers...); ok {
 		return answer{in: in, found: true, focus: pushback,
@@ -556,8 +695,7 @@ func asksAboutData(question string) bool { return dataWords.MatchString(question
 // a plan says, not a number it rests on (see planned): "new plan: 5% on
 // Aug 25, 25% two weeks later" is no data.
 func fromData(e *evidence.Evidence) int {
-	if !inOwnWords(e) || !slices.Contains([]string{evidence.CatDecisionMaking, evidence.CatPrioritization,
-		evidence.CatReleasePlanning, evidence.CatSprintPlanning}, e.Category) {
+	if !inOwnWords(e) || !slices.Contains(callCategories, e.Category) {
 		return 0
 	}
 	text := measured(evidence.OneLine(e.Excerpt))
@@ -818,11 +956,19 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, m
 	}
 	slices.SortFunc(picked, evidence.ByOccurrence)
 	for _, e := range picked {
+		verb, quote := actionVerb(r.categoryOf(e.Category), e), storyQuote(evidence.QuoteBody(e.Excerpt), 240)
+		if no, ok := declinedIn(e); ok {
+			// The no, to whom, and its grounds.
+			if no.refused {
+				verb = "Said no to " + no.to + " on"
+			}
+			quote = no.quote(240)
+		}
 		a := storyAction{
 			Category: e.Category, EvidenceID: e.ID, IssueKey: evidence.OneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
 			Link:       linkableURL(e.RecordURL()),
-			OccurredAt: timestamp(e.OccurredAt), Excerpt: storyQuote(evidence.QuoteBody(e.Excerpt), 240),
-			verb: actionVerb(r.categoryOf(e.Category), e), at: e.OccurredAt.UTC(),
+			OccurredAt: timestamp(e.OccurredAt), Excerpt: quote,
+			verb: verb, at: e.OccurredAt.UTC(),
 			edit: !inOwnWords(e), filed: e.Source == evidence.SourceIssue, Note: evidence.OneLine(e.Note),
 			Answers: e == answering,
 		}

@@ -79,15 +79,24 @@ func (v *view) issueInitiatives(s strengths) []initiative {
 }
 
 // kindIssueInitiatives are, for a question about a kind of work, the
-// stories of issues on no epic too thin to tell unasked (see
-// issueInitiatives): one comment of the user's of that kind, with a change
-// of theirs of that kind on the issue within a day of it ("got Jun to add
-// you to the pay-sandbox group", and the flag cleared a minute later). The
-// comment says what they did and the change that it was done; either
-// alone is no story. Issues the stories told (told) tell already are left
-// out, as is a comment that is the story's result: it would leave the
-// change the only action.
+// stories of issues on no epic too thin to tell unasked: one comment of
+// the user's of that kind, with a change of theirs of that kind on the
+// issue within a day of it ("got Jun to add you to the pay-sandbox
+// group", and the flag cleared a minute later). The comment says what
+// they did and the change that it was done; either alone is no story.
 func (v *view) kindIssueInitiatives(s strengths, kind string, told []initiative) []initiative {
+	return v.thinIssueInitiatives(s, told, func(e *evidence.Evidence) bool { return e.Category == kind }, true)
+}
+
+// thinIssueInitiatives are, for a question, the stories of issues on no
+// epic too thin to tell unasked (see issueInitiatives): a comment of the
+// user's that says answers, told with the changes of theirs of its kind
+// on the issue within a day of it ("this would land in the same sprint
+// as the 3DS work and we can only do one …", and the issue ranked lower a
+// minute later), issues with none left out where needsChange. Issues the
+// stories told (told) tell already are left out, as is a comment that is
+// the story's result: it would leave the change the only action.
+func (v *view) thinIssueInitiatives(s strengths, told []initiative, answers func(*evidence.Evidence) bool, needsChange bool) []initiative {
 	toldOf := make(map[issueRef]bool)
 	for _, in := range told {
 		for _, e := range in.items {
@@ -115,17 +124,19 @@ func (v *view) kindIssueInitiatives(s strengths, kind string, told []initiative)
 		for _, e := range byIssue[ref] {
 			if inOwnWords(e) {
 				written = append(written, e)
-			} else if e.Category == kind {
+			} else {
 				changes = append(changes, e)
 			}
 		}
 		said := slices.DeleteFunc(slices.Clone(written), func(e *evidence.Evidence) bool {
-			return e.Category != kind || e.Source != evidence.SourceComment
+			return e.Source != evidence.SourceComment || !answers(e)
 		})
 		done := slices.DeleteFunc(changes, func(c *evidence.Evidence) bool {
-			return !slices.ContainsFunc(said, func(e *evidence.Evidence) bool { return c.OccurredAt.Sub(e.OccurredAt).Abs() <= 24*time.Hour })
+			return !slices.ContainsFunc(said, func(e *evidence.Evidence) bool {
+				return c.Category == e.Category && c.OccurredAt.Sub(e.OccurredAt).Abs() <= 24*time.Hour
+			})
 		})
-		if len(said) == 0 || len(done) == 0 {
+		if len(said) == 0 || needsChange && len(done) == 0 {
 			continue
 		}
 		first := written[0]

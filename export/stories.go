@@ -113,6 +113,11 @@ type storyAction struct {
 	Excerpt    string `json:"excerpt"`
 	// Note is the user's note on the evidence, if any.
 	Note string `json:"note,omitempty"`
+	// Answers marks the action that holds what the question asked
+	// (--question) is about: asked about data, the number the call rested
+	// on. It is told in its place in time, not first: a story read aloud
+	// runs forward, and "GO" before the no-go that caused it did not.
+	Answers bool `json:"answers,omitempty"`
 
 	// The parts of Text, for the Markdown writer to link the key.
 	verb, summary string
@@ -146,10 +151,10 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 	initiatives, onNoEpic := r.initiatives, r.issueInitiatives(r.strengths)
 	var question string
 	var focus storyFocus
-	var leads bool
+	var marks bool
 	if opts.Question != "" {
 		a := r.answer(opts.Question, r.initiatives, onNoEpic)
-		question, focus, leads, initiatives = a.question, a.focus, a.leads, nil
+		question, focus, marks, initiatives = a.question, a.focus, a.marks, nil
 		if a.found {
 			initiatives = []initiative{a.in}
 		}
@@ -167,7 +172,7 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 	stories := make([]story, 0, len(initiatives))
 	quoted := &quoteSet{} // no quote, nor its template filled in again, twice
 	for _, in := range initiatives {
-		stories = append(stories, r.storyAbout(in, quoted, focus, leads))
+		stories = append(stories, r.storyAbout(in, quoted, focus, marks))
 	}
 	r.tagQuestions(stories, initiatives, question)
 	if opts.JSON {
@@ -314,10 +319,11 @@ type answer struct {
 	question string
 	// focus finds the evidence the story must quote to answer it.
 	focus storyFocus
-	// leads says the story opens its actions with what focus found: asked
-	// about data, the number is the answer, and fifth in time order it
-	// was the reader's to find.
-	leads bool
+	// marks says the story marks the action focus found as the one that
+	// answers (storyAction.Answers): asked about data, the number is the
+	// answer, and fifth in time order, unmarked, it was the reader's to
+	// find.
+	marks bool
 	// note, when set, tells the user how far the story answers the
 	// question: tagging the strongest story "a time you failed" would say
 	// it answers what nothing in it does.
@@ -413,8 +419,10 @@ var (
 	disagrees = regexp.MustCompile(`(?i)(?:^|[^/\w-])no-go\b|\bpush(?:ed|ing)? back on\b|\bpushback\b|\bdisagree|\b(?:do|did)(?:n'?t| not) agree\b|\bsaid no\b`)
 	// refuses finds words that say no to a piece of work: a Won't Do, a
 	// priority refused ("P2, not P1"), a deprioritisation, a request put
-	// off ("we'll drop the CSV export for now and revisit in Q3").
-	refuses = regexp.MustCompile(`(?i)\bwon'?t do\b|\bnot doing (?:this|it)\b|\bnot P[0-4]\b|\bdeprioriti[sz]|` + putOff)
+	// off ("we'll drop the CSV export for now and revisit in Q3", "so
+	// moving this to the backlog").
+	refuses = regexp.MustCompile(`(?i)\bwon'?t do\b|\bnot doing (?:this|it)\b|\bnot P[0-4]\b|\bdeprioriti[sz]|` + putOff +
+		`|\b(?:mov|push|put|send|sent|park|throw)\w* (?:this|it) (?:back )?(?:to|in|into|on) the backlog\b`)
 	// sameNeed is a Won't Do that closes a duplicate: saying no to
 	// nobody.
 	sameNeed = regexp.MustCompile(`(?i)\bcovers the same\b|\bduplicate`)
@@ -425,6 +433,130 @@ var (
 	tradesOff = regexp.MustCompile(`(?i)\binstead of\b|\brather than\b|\btrade-?offs?\b|, not \S|\bout of scope\b|\b(?:ship|ships|shipping|launch|launches|launching|release|releasing|go live|going live)\s+without\b`)
 )
 
+// addressed finds a person a text speaks to by name, with the comma
+// after the name: at its start or a sentence's ("Pedro, the in-app
+// banner needs 5.4 …"), or after a dash ("… so moving this to the
+// backlog - Nadia, happy to look at it in August"); or what --redact
+// makes of a person ("a teammate, …").
+var addressed = regexp.MustCompile(`(?:^|[.;!?]\s+|\s[-–—]+\s*)(?:(` + nameWord + `(?: ` + nameWord + `)?)|([Aa] teammate|\[colleague\])),\s`)
+
+// notAddressed are capitalised words that open a sentence with a comma
+// after them and name nobody: "Ok, moving this to the backlog".
+var notAddressed = []string{"Agreed", "Alternatively", "Done", "Fine", "However", "Honestly", "No", "Ok", "Okay", "Otherwise",
+	"Right", "Sadly", "Sorry", "Sure", "Unfortunately", "Well", "Yeah", "Yes"}
+
+// declined is a no the user said to a person by name (see declinedIn).
+type declined struct {
+	to string // whom, as written: "Nadia"
+	// refused says the no is to a piece of work (refuses), not an option
+	// set against another ("on the 24th, not the 20th").
+	refused bool
+	// words are what a story quotes: the comment, or only its words up to
+	// the no where what follows speaks to the person ("… so moving this to
+	// the backlog - Nadia, happy to look at it in August"), with cut set.
+	// A promise made there invites "and did you?", which the story is not
+	// about.
+	words string
+	cut   bool
+	no    string // the words that say no: "moving this to the backlog"
+}
+
+// quote is the no as a story's action quotes it, in at most max runes:
+// its words (storyQuote), but where the cut would leave the no out, the
+// opening, as many sentences after it as fit, and the sentence that says
+// it. "Pedro, the in-app banner needs 5.4, … we should launch the
+// campaign on the 24th, not the 20th" lost its no to the cut.
+func (d declined) quote(max int) string {
+	words := evidence.QuoteBody(d.words)
+	short := storyQuote(words, max)
+	if d.cut && !strings.HasSuffix(short, "…") {
+		return short + "…"
+	}
+	sentences := sentencesOf(words)
+	at := slices.IndexFunc(sentences, func(s string) bool { return strings.Contains(s, d.no) })
+	if strings.Contains(short, d.no) || at < 1 {
+		return short
+	}
+	length := func(s string) int { return utf8.RuneCountInString(s) }
+	used := length(sentences[0]) + length(evidence.SentencesLeftOut) + 1 + length(sentences[at])
+	if used > max {
+		return short
+	}
+	kept := sentences[:1]
+	for _, s := range sentences[1:at] {
+		if used+1+length(s) > max {
+			break
+		}
+		kept, used = append(kept, s), used+1+length(s)
+	}
+	quote := strings.Join(kept, " ")
+	if len(kept) < at {
+		quote += evidence.SentencesLeftOut
+	}
+	quote += " " + sentences[at]
+	if d.cut {
+		return quote + "…"
+	}
+	if at < len(sentences)-1 {
+		quote += evidence.SentencesLeftOut
+	}
+	return quote
+}
+
+// declinedIn finds, in a comment of the user's, a no said to a person by
+// name (addressed) with its grounds: a piece of work refused or put off
+// (refuses), or in a call one option set against another (tradesOff),
+// after a sentence or a reason ("we can only do one. saved cards is the
+// Q2 goal, so moving this to the backlog - Nadia, …"; "Pedro, the in-app
+// banner needs 5.4, … we should launch the campaign on the 24th, not the
+// 20th"). A no said to nobody, or without its grounds ("talked to Lena,
+// we'll drop the CSV export for now"), is no no to a stakeholder.
+func declinedIn(e *evidence.Evidence) (declined, bool) {
+	if !inOwnWords(e) || e.Source != evidence.SourceComment {
+		return declined{}, false
+	}
+	text := evidence.OneLine(e.Excerpt)
+	no := refuses.FindStringIndex(text)
+	refused := no != nil && !sameNeed.MatchString(text)
+	if !refused {
+		if no = tradesOff.FindStringIndex(text); no == nil || !slices.Contains(callCategories, e.Category) {
+			return declined{}, false
+		}
+	}
+	before := text[:no[0]]
+	if !strings.Contains(before, ". ") && !soBefore.MatchString(before) && !statesReasonIn.MatchString(text) {
+		return declined{}, false
+	}
+	for _, m := range addressed.FindAllStringSubmatchIndex(text, -1) {
+		if m[2] < 0 {
+			m[2], m[3] = m[4], m[5] // a person redacted: "A teammate, …"
+		} else if first, _, _ := strings.Cut(text[m[2]:m[3]], " "); slices.Contains(notNames, first) || slices.Contains(notAddressed, first) {
+			continue
+		}
+		to := text[m[2]:m[3]]
+		if m[4] >= 0 {
+			to = evidence.LowerFirst(to) // "said no to a teammate"
+		}
+		d := declined{to: to, refused: refused, words: text, no: text[no[0]:no[1]]}
+		if m[0] == no[1] {
+			d.words, d.cut = text[:no[1]], true
+		}
+		return d, true
+	}
+	return declined{}, false
+}
+
+// soBefore says the words before a no end on its grounds: "saved cards
+// is the Q2 goal, so …".
+var soBefore = regexp.MustCompile(`(?i)\bso\s+$`)
+
+// statesReasonIn finds the words that say why (statesReason).
+var statesReasonIn = regexp.MustCompile(`(?i)` + statesReason)
+
+// callCategories are the kinds of work whose items make calls: a
+// decision, a priority, a release's or a sprint's scope.
+var callCategories = []string{evidence.CatDecisionMaking, evidence.CatPrioritization, evidence.CatReleasePlanning, evidence.CatSprintPlanning}
+
 // asksAboutPushback reports whether a question asks about disagreeing or
 // pushing back.
 func asksAboutPushback(question string) bool {
@@ -432,7 +564,8 @@ func asksAboutPushback(question string) bool {
 }
 
 // pushback ranks an item as evidence of pushing back: 3 for the user's
-// words disagreeing, 2 for their saying no to a piece of work, 1 for a
+// words disagreeing or saying no to a person by name with its grounds
+// (see declinedIn), 2 for their saying no to a piece of work, 1 for a
 // decision of theirs against an option, 0 for anything else (field edits
 // included: "Resolution: Won't Do" gives no reason).
 func pushback(e *evidence.Evidence) int {
@@ -440,28 +573,40 @@ func pushback(e *evidence.Evidence) int {
 		return 0
 	}
 	text := evidence.OneLine(e.Excerpt)
+	_, toSomeone := declinedIn(e)
 	switch {
-	case disagrees.MatchString(text):
+	case disagrees.MatchString(text), toSomeone:
 		return 3
 	case refuses.MatchString(text) && !sameNeed.MatchString(text):
 		return 2
-	case slices.Contains([]string{evidence.CatDecisionMaking, evidence.CatPrioritization, evidence.CatReleasePlanning, evidence.CatSprintPlanning}, e.Category) &&
-		tradesOff.MatchString(text):
+	case slices.Contains(callCategories, e.Category) && tradesOff.MatchString(text):
 		return 1
 	}
 	return 0
 }
 
 // pushbackAnswer answers a question about disagreeing with the story with
-// the strongest evidence of the user saying no (pushback 2 or more) that
-// its actions can quote, tagged pushbackQuestion. Without any, it tells
-// the closest: a trade-off the user decided, or else the strongest story,
-// and the note says what the evidence lacks, rather than tag a story with
-// a disagreement its text does not show.
+// the strongest evidence of the user saying no that its actions can
+// quote, tagged pushbackQuestion: a disagreement, or a no to a person by
+// name with its grounds (pushback 3), even on an issue too thin to tell
+// unasked (one comment, with the change beside it if any), before a no to
+// a piece of work said to nobody (pushback 2). Kestrel's "we can only do
+// one. saved cards is the Q2 goal, so moving this to the backlog - Nadia,
+// …" lost to "talked to Lena, we'll drop the CSV export for now", a cut
+// agreed. Without any, it tells the closest: a trade-off the user
+// decided, or else the strongest story, and the note says what the
+// evidence lacks, rather than tag a story with a disagreement its text
+// does not show.
 func (r *report) pushbackAnswer(question string, tiers ...[]initiative) answer {
 	q := evidence.OneLine(question)
-	if in, ok := strongestBy(r.weightRanked(pushback, 2), false, tiers...); ok {
-		return answer{in: in, found: true, question: pushbackQuestion, focus: pushback}
+	thin := r.thinIssueInitiatives(r.strengths, slices.Concat(tiers...), func(e *evidence.Evidence) bool { return pushback(e) >= 3 }, false)
+	for _, ranked := range []struct {
+		rank  int
+		tiers [][]initiative
+	}{{3, tiers}, {3, [][]initiative{thin}}, {2, tiers}} {
+		if in, ok := strongestBy(r.weightRanked(pushback, ranked.rank), false, ranked.tiers...); ok {
+			return answer{in: in, found: true, question: pushbackQuestion, focus: pushback}
+		}
 	}
 	if in, ok := strongestBy(r.weightRanked(pushback, 1), false, tiers...); ok {
 		return answer{in: in, found: true, focus: pushback,
@@ -475,6 +620,11 @@ func (r *report) pushbackAnswer(question string, tiers ...[]initiative) answer {
 // dataQuestion is the question a story leads with when the user's own
 // words in it decide with a number.
 const dataQuestion = "a time you used data to make a decision"
+
+// answerMark marks, in a data story's actions, the one with the number
+// its call rested on (storyAction.Answers): it is told in its place in
+// time, so the reader needs to be told which it is.
+const answerMark = "The data behind the call"
 
 var (
 	// dataWords are words of a question about deciding from data: "a time
@@ -545,8 +695,7 @@ func asksAboutData(question string) bool { return dataWords.MatchString(question
 // a plan says, not a number it rests on (see planned): "new plan: 5% on
 // Aug 25, 25% two weeks later" is no data.
 func fromData(e *evidence.Evidence) int {
-	if !inOwnWords(e) || !slices.Contains([]string{evidence.CatDecisionMaking, evidence.CatPrioritization,
-		evidence.CatReleasePlanning, evidence.CatSprintPlanning}, e.Category) {
+	if !inOwnWords(e) || !slices.Contains(callCategories, e.Category) {
 		return 0
 	}
 	text := measured(evidence.OneLine(e.Excerpt))
@@ -568,7 +717,7 @@ func fromData(e *evidence.Evidence) int {
 func (r *report) dataAnswer(question string, tiers ...[]initiative) answer {
 	for rank := 3; rank >= 1; rank-- {
 		if in, ok := strongestBy(r.weightRanked(fromData, rank), false, tiers...); ok {
-			return answer{in: in, found: true, question: dataQuestion, focus: fromData, leads: true}
+			return answer{in: in, found: true, question: dataQuestion, focus: fromData, marks: true}
 		}
 	}
 	in, ok := strongestBy(r.weightOf(""), true, tiers...)
@@ -730,8 +879,8 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 // time you handled conflicting priorities" must show the user
 // prioritizing, and one picked for "a time you disagreed" must quote them
 // saying no, even where other kinds of their work are stronger. With
-// leads, that action comes first.
-func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, leads bool) story {
+// marks, that action is marked as the answer (storyAction.Answers).
+func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, marks bool) story {
 	t := r.tally(in.items)
 	s := story{Questions: []string{}}
 	goal := epicGoal(in)
@@ -774,12 +923,12 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, l
 		}
 	}
 	var picked []*evidence.Evidence
-	var lead *evidence.Evidence
+	var answering *evidence.Evidence
 	kept, rolledOut := r.rolloutOf(in)
 	if focus != nil {
 		picked = r.pickFocus(focus, written, edits, quoted)
-		if leads && len(picked) > 0 {
-			lead = picked[0]
+		if marks && len(picked) > 0 {
+			answering = picked[0]
 		}
 		if rolledOut && len(picked) > 0 && picked[0].Category == evidence.CatReleasePlanning {
 			// A rollout picked for its planning is told by its steps: the
@@ -806,16 +955,22 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, l
 		picked = append(picked, r.strengths.pickVaried(edits, 2-len(picked), nil)...)
 	}
 	slices.SortFunc(picked, evidence.ByOccurrence)
-	if lead != nil {
-		picked = slices.Insert(slices.DeleteFunc(picked, func(e *evidence.Evidence) bool { return e == lead }), 0, lead)
-	}
 	for _, e := range picked {
+		verb, quote := actionVerb(r.categoryOf(e.Category), e), storyQuote(evidence.QuoteBody(e.Excerpt), 240)
+		if no, ok := declinedIn(e); ok {
+			// The no, to whom, and its grounds.
+			if no.refused {
+				verb = "Said no to " + no.to + " on"
+			}
+			quote = no.quote(240)
+		}
 		a := storyAction{
 			Category: e.Category, EvidenceID: e.ID, IssueKey: evidence.OneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
 			Link:       linkableURL(e.RecordURL()),
-			OccurredAt: timestamp(e.OccurredAt), Excerpt: storyQuote(evidence.QuoteBody(e.Excerpt), 240),
-			verb: actionVerb(r.categoryOf(e.Category), e), at: e.OccurredAt.UTC(),
+			OccurredAt: timestamp(e.OccurredAt), Excerpt: quote,
+			verb: verb, at: e.OccurredAt.UTC(),
 			edit: !inOwnWords(e), filed: e.Source == evidence.SourceIssue, Note: evidence.OneLine(e.Note),
+			Answers: e == answering,
 		}
 		// The epic's own summary is the story's title already.
 		if !in.isEpic(e.IssueKey) {
@@ -884,7 +1039,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, l
 		if rolledOut {
 			// The outcome says where it ended, seldom that it ended
 			// when planned.
-			s.result = append(s.result, resultPart{text: nextSentence(s.result) + upperFirst(kept.told(picked, lead, in.outcome.Text)) + "."})
+			s.result = append(s.result, resultPart{text: nextSentence(s.result) + upperFirst(kept.told(picked, answering, in.outcome.Text)) + "."})
 		}
 	default:
 		// What Jira shows, and nothing the reader should not see: the
@@ -901,7 +1056,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, l
 			if in.status() == "done" {
 				said := keptDate(ownCommentsOn(in.epic, in.epicItems))
 				if said == "" && rolledOut {
-					said = kept.told(picked, lead, "")
+					said = kept.told(picked, answering, "")
 				}
 				if said != "" {
 					shows = "What Jira shows: " + said + "; " + done
@@ -961,17 +1116,17 @@ func nextSentence(parts []resultPart) string {
 }
 
 // told is how a story's result tells the rollout its user kept (see
-// rollout.says): where the actions lead with the check of one of its
-// steps, by the step taken after it (see callAfter), which is what a data
-// question asks for. It repeats neither what the outcome says of where
+// rollout.says): where the action that answers the question (answering)
+// is the check of one of its steps, by the step taken after it (see
+// callAfter), which is what a data question asks for. It repeats neither what the outcome says of where
 // and when it ended nor a plan an action quotes.
-func (k rollout) told(picked []*evidence.Evidence, lead *evidence.Evidence, outcome string) string {
+func (k rollout) told(picked []*evidence.Evidence, answering *evidence.Evidence, outcome string) string {
 	planQuoted := slices.ContainsFunc(picked, func(e *evidence.Evidence) bool {
 		return e.Source == evidence.SourceComment && e.SourceID == k.plan.ID
 	})
 	endTold := k.endToldIn(outcome)
-	if lead != nil && lead.Source == evidence.SourceComment {
-		checked := slices.IndexFunc(k.reached, func(c evidence.Comment) bool { return c.ID == lead.SourceID })
+	if answering != nil && answering.Source == evidence.SourceComment {
+		checked := slices.IndexFunc(k.reached, func(c evidence.Comment) bool { return c.ID == answering.SourceID })
 		if checked >= 0 && checked < len(k.steps)-1 {
 			return k.callAfter(checked, endTold, planQuoted)
 		}
@@ -992,8 +1147,8 @@ func (k rollout) endToldIn(outcome string) bool {
 	return atEnd && ok && day.Month() == reached.Month() && day.Day() == reached.Day()
 }
 
-// callAfter says the step the user took after checking the one a story
-// leads with (checked, of k.steps): "after the check at 25% on 8
+// callAfter says the step the user took after checking the one whose
+// check answers a story's question (checked, of k.steps): "after the check at 25% on 8
 // September, I took it to 100% on 30 September, as I had re-planned on 10
 // August". Jira shows the check, then the user's note of the next step;
 // what the check showed the action quotes. The day is left out where the
@@ -1389,6 +1544,9 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 		}
 		for _, a := range s.Actions {
 			w.WriteString("- " + dateOnly(a.at) + " · ")
+			if a.Answers {
+				w.WriteString("**" + answerMark + ".** ")
+			}
 			writeEscaped(w, a.verb)
 			if a.IssueKey != "" {
 				w.WriteByte(' ')

@@ -46,6 +46,7 @@ type actionJSON struct {
 	OccurredAt string `json:"occurred_at"`
 	Excerpt    string `json:"excerpt"`
 	Note       string `json:"note"`
+	Answers    bool   `json:"answers"`
 }
 
 func readStories(t *testing.T, p evidence.Portfolio, top int) storiesJSON {
@@ -1795,21 +1796,44 @@ func TestARolloutResultDoesNotRepeatItsOutcome(t *testing.T) {
 	}
 }
 
-// Asked about data, the story of a rollout leads with the check that
-// holds the number and its comparison, and its result says the step the
-// user took after it. Before, it was the deadline story again, the number
-// fifth in its actions and tied to no call.
-func TestADataStoryLeadsWithTheCheckAndSaysTheCallAfterIt(t *testing.T) {
-	doc, _ := storiesFor(t, rampedRefunds("2026-09-08T15:00:00Z"), "a time you used data to make a decision")
+// Asked about data, the story of a rollout marks the check that holds
+// the number and its comparison, told in its place in time, and its
+// result says the step the user took after it. Before 802a263 it was the
+// deadline story again, the number fifth in its actions and tied to no
+// call; then the check came first, before the plan and the 5% note it
+// followed, and a story read aloud ran backwards.
+func TestADataStoryMarksTheCheckInTimeAndSaysTheCallAfterIt(t *testing.T) {
+	const check = "25% now. refund error rate 0.41% vs 0.40% control, within noise"
+	p := rampedRefunds("2026-09-08T15:00:00Z")
+	doc, _ := storiesFor(t, p, "a time you used data to make a decision")
 	if len(doc.Stories) != 1 || doc.Stories[0].Epic.Key != "PAY-120" {
 		t.Fatalf("the data story is %+v, want PAY-120's", doc.Stories)
 	}
 	s := doc.Stories[0]
-	if len(s.Actions) == 0 || s.Actions[0].Excerpt != "25% now. refund error rate 0.41% vs 0.40% control, within noise" {
-		t.Errorf("actions = %+v, want the check at 25%% first", s.Actions)
+	var marked []string
+	for i, a := range s.Actions {
+		if i > 0 && a.OccurredAt < s.Actions[i-1].OccurredAt {
+			t.Errorf("action %d (%s) comes after one of %s: actions = %+v", i+1, a.OccurredAt, s.Actions[i-1].OccurredAt, s.Actions)
+		}
+		if a.Answers {
+			marked = append(marked, a.Excerpt)
+		}
+	}
+	if !slices.Equal(marked, []string{check}) {
+		t.Errorf("marked as the answer: %q, want only the check at 25%%", marked)
 	}
 	if want := "After the check at 25% on 8 September, I took it to 100% on 30 September, as I had re-planned on 10 August."; !strings.Contains(s.Result, want) {
 		t.Errorf("result = %q, want it to say %q", s.Result, want)
+	}
+	var md strings.Builder
+	if err := Stories(&md, p, StoryOptions{Question: "a time you used data to make a decision"}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "2026-09-08 · **The data behind the call.** Reported the rollout of"; !strings.Contains(md.String(), want) {
+		t.Errorf("markdown:\n%s\nwant the check marked: %q", md.String(), want)
+	}
+	if n := strings.Count(md.String(), "The data behind the call"); n != 1 {
+		t.Errorf("markdown marks %d actions, want 1", n)
 	}
 }
 
@@ -1879,5 +1903,109 @@ func TestAStoryTellsNoReplanTheWorkThenMissed(t *testing.T) {
 	p.DoneIssues[0].Resolved = at("2026-08-20T15:00:00Z")
 	if tells(p) {
 		t.Error("the story tells a re-plan of 14 May for work done on 20 August")
+	}
+}
+
+// Asked about pushing back, one comment that says no to a person by name
+// with its grounds, on an issue too thin to tell unasked, is told with
+// the change that made it so, before a story whose no is said to nobody.
+// Kestrel's "we can only do one. saved cards is the Q2 goal, so moving
+// this to the backlog - Nadia, happy to look at it in August" lost to "we'll
+// drop the CSV export for now": the saved-cards story answered "a time
+// you pushed back" with no action that said no to anyone. Its quote stops
+// at the no: the promise after it, to Nadia, was never kept, and a story
+// that quotes it invites "and did you?".
+func TestStoriesQuestionAboutPushbackTellsANoToSomeoneOnOneComment(t *testing.T) {
+	const question = "a time you pushed back on a stakeholder"
+	no := "this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog - Nadia, happy to look at it in August"
+	wishlist := fixtureIssue{"20427", "CHK-427", "Story", "Wishlist button on order confirmation", "", evidence.User{}, "new", nil}
+	p := typicalPortfolio()
+	p.Evidence = append(p.Evidence,
+		jiraItem(storyFraud, evidence.SourceComment, "10950", "2026-06-03T16:40:00Z", evidence.CatDecisionMaking, "comment.decision", 0.9,
+			"talked to Dana, we'll drop the CSV export for now and revisit in Q3"),
+		jiraItem(wishlist, evidence.SourceComment, "57400", "2026-05-27T10:00:00Z", evidence.CatPrioritization, "comment.prioritization", 0.8, no),
+		jiraItem(wishlist, evidence.SourceChange, "57401", "2026-05-27T10:01:00Z", evidence.CatPrioritization, "change.rank", 0.7, "Rank: Ranked lower"))
+	doc, lint := storiesFor(t, p, question)
+	if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != "CHK-427" {
+		t.Fatalf("stories = %+v, want the one of CHK-427, where the user said no to Nadia", doc.Stories)
+	}
+	s := doc.Stories[0]
+	if len(s.Questions) == 0 || s.Questions[0] != pushbackQuestion {
+		t.Errorf("tagged %q, want it to lead with pushing back", s.Questions)
+	}
+	var got []string
+	for _, a := range s.Actions {
+		got = append(got, a.Text+": "+a.Excerpt)
+	}
+	want := []string{
+		"Said no to Nadia on CHK-427: this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog…",
+		"Prioritized CHK-427: Rank: Ranked lower",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("actions = %q, want %q", got, want)
+	}
+	if strings.Contains(lint, "note:") {
+		t.Errorf("stderr = %q, want no note: the story answers the question", lint)
+	}
+	// Unasked, one comment is still no story.
+	for _, s := range readStories(t, p, -1).Stories {
+		if s.Issue != nil && s.Issue.Key == "CHK-427" {
+			t.Errorf("CHK-427 is a story without a question, on one comment")
+		}
+	}
+}
+
+// declinedIn finds a no said to a person by name with its grounds: what
+// a story asked about pushing back tells first, and how it quotes it.
+func TestDeclinedInFindsANoToSomeoneWithItsGrounds(t *testing.T) {
+	pedro := "Pedro, the in-app banner needs 5.4, which goes to the stores on 17/11. people on older versions won't see it (around 30% usually update in the first week). " +
+		"the push works for everyone. if the banner is important for BF we should launch the campaign on the 24th, not the 20th"
+	for _, tt := range []struct {
+		name, category, text string
+		to, verb, quote      string // to "" for no no to anyone
+	}{
+		{"put off, with its grounds, the promise after it left out", evidence.CatPrioritization,
+			"this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog - Nadia, happy to look at it in August",
+			"Nadia", "Said no to Nadia on", "this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog…"},
+		{"another date set against the one asked, the no kept where the cut would drop it", evidence.CatReleasePlanning, pedro,
+			"Pedro", "Planned the release of",
+			"Pedro, the in-app banner needs 5.4, which goes to the stores on 17/11. … if the banner is important for BF we should launch the campaign on the 24th, not the 20th"},
+		{"redacted, to whom it was said is a teammate", evidence.CatPrioritization,
+			"we can only do one. saved cards is the Q2 goal, so moving this to the backlog - A teammate, happy to look at it in August",
+			"a teammate", "Said no to a teammate on", "we can only do one. saved cards is the Q2 goal, so moving this to the backlog…"},
+		{"a cut agreed with someone, said to nobody", evidence.CatDecisionMaking,
+			"talked to Lena, we'll drop the CSV export for now and revisit in Q3. SARs can keep going through the data team's script in the meantime, Rosa I'll send you the runbook link", "", "", ""},
+		{"a no without its grounds", evidence.CatPrioritization, "Nadia, moving this to the backlog.", "", "", ""},
+		{"a sentence opened with a word that names nobody", evidence.CatPrioritization,
+			"we can only do one this sprint. Ok, moving this to the backlog", "", "", ""},
+		{"a Won't Do said to nobody", evidence.CatDecisionMaking, "Closing as Won't Do: nobody has asked for it since the 28th. Reopen if someone asks for it.", "", "", ""},
+		{"a trade-off addressed to someone that is no call", evidence.CatStakeholderComms,
+			"Heads up. Pedro, we launch on the 24th, not the 20th", "", "", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := jiraItem(storyFraud, evidence.SourceComment, "10960", "2026-05-27T10:00:00Z", tt.category, "model.text", 0.8, tt.text)
+			no, ok := declinedIn(&e)
+			if ok != (tt.to != "") || no.to != tt.to {
+				t.Fatalf("declinedIn(%q) = %+v, %v; want a no to %q", tt.text, no, ok, tt.to)
+			}
+			if !ok {
+				return
+			}
+			if pushback(&e) != 3 {
+				t.Errorf("pushback = %d, want 3: a no to someone with its grounds", pushback(&e))
+			}
+			var md strings.Builder
+			p := typicalPortfolio()
+			p.Evidence = append(p.Evidence, e)
+			if err := Stories(&md, p, StoryOptions{Question: "a time you said no"}); err != nil {
+				t.Fatal(err)
+			}
+			if want := tt.verb + " [PAY-151]"; !strings.Contains(md.String(), want) {
+				t.Errorf("stories:\n%s\nwant the action %q", md.String(), want)
+			}
+			if got := no.quote(240); got != tt.quote {
+				t.Errorf("quote = %q, want %q", got, tt.quote)
+			}
+		})
 	}
 }

@@ -60,16 +60,19 @@ that kind and your change of that kind beside it show it ("got Jun to add you to
 sandbox group", then the flag cleared) is told, the change with it. A question about
 disagreeing ("a time you disagreed with a stakeholder", "pushed back", "said no", "a
 conflict", "convinced", "persuaded") gets the story where your own words say no, quoting
-them: a no-go, a Won't Do with its reason, "P2, not P1"; it leads with "a time you pushed
-back or said no". Without such words it gets the closest trade-off you decided ("X, not
-Y", "instead of"), or else your strongest story, not tagged with it, and a note on
-standard error, as a question no kind of work answers ("a time you failed") does. A
-question about data ("used data to make a decision", "metrics", "numbers") gets the story
-where a call of yours rests on a number ("Raising priority because it is 8 of last week's
-40 pages", "25% now. payment failure rate 0.81% vs 0.79% control"), quoting it, and leads
-with "a time you used data to make a decision", an issue's story if no initiative has
-one; a date, a version or the share a rollout is at ("at 5% of web traffic") is no such
-number. Without one, your strongest story and a note.`,
+them: a no-go, or a no to someone by name with its grounds ("we can only do one. saved
+cards is the Q2 goal, so moving this to the backlog - Nadia, …"), even one comment on an
+issue told with your change beside it, quoted up to the no; else a Won't Do with its
+reason, "P2, not P1"; it leads with "a time you pushed back or said no". Without such
+words it gets the closest trade-off you decided ("X, not Y", "instead of"), or else your
+strongest story, not tagged with it, and a note on standard error, as a question no kind
+of work answers ("a time you failed") does. A question about data ("used data to make a
+decision", "metrics", "numbers") gets the story where a call of yours rests on a number
+("Raising priority because it is 8 of last week's 40 pages", "25% now. payment failure
+rate 0.81% vs 0.79% control"), quoting it in its place in time, marked "The data behind
+the call", and leads with "a time you used data to make a decision", an issue's story if
+no initiative has one; a date, a version or the share a rollout is at ("at 5% of web
+traffic") is no such number. Without one, your strongest story and a note.`,
 		Example: `  pmfolio stories
   pmfolio stories --top 5 --since 2y -o stories.md
   pmfolio stories --question "a time you handled conflicting priorities"

@@ -1207,26 +1207,38 @@ func shortenKeepingActs(text string, max int) string {
 	if act < 0 {
 		return short
 	}
-	length := func(s string) int { return utf8.RuneCountInString(s) }
-	used := length(sentences[0]) + length(evidence.SentencesLeftOut) + 1 + length(sentences[act])
-	if used > max {
+	quote, ok := openingAnd(sentences, act, max)
+	if !ok {
 		return short
+	}
+	if act < len(sentences)-1 {
+		quote += evidence.SentencesLeftOut
+	}
+	return quote
+}
+
+// openingAnd quotes sentences[0], as many of the sentences after it as fit
+// in max runes, and sentences[at], marking the gap before it with
+// evidence.SentencesLeftOut; false when the opening and that sentence
+// alone do not fit. What follows sentences[at] is the caller's to mark.
+func openingAnd(sentences []string, at, max int) (string, bool) {
+	length := func(s string) int { return utf8.RuneCountInString(s) }
+	used := length(sentences[0]) + length(evidence.SentencesLeftOut) + 1 + length(sentences[at])
+	if used > max {
+		return "", false
 	}
 	var b strings.Builder
 	b.WriteString(sentences[0])
 	next := 1
-	for ; next < act && used+1+length(sentences[next]) <= max; next++ {
+	for ; next < at && used+1+length(sentences[next]) <= max; next++ {
 		b.WriteString(" " + sentences[next])
 		used += 1 + length(sentences[next])
 	}
-	if next < act {
+	if next < at {
 		b.WriteString(evidence.SentencesLeftOut)
 	}
-	b.WriteString(" " + sentences[act])
-	if act < len(sentences)-1 {
-		b.WriteString(evidence.SentencesLeftOut)
-	}
-	return b.String()
+	b.WriteString(" " + sentences[at])
+	return b.String(), true
 }
 
 // sentencesOf splits text after each full stop, exclamation or question

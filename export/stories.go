@@ -477,28 +477,14 @@ func (d declined) quote(max int) string {
 	if strings.Contains(short, d.no) || at < 1 {
 		return short
 	}
-	length := func(s string) int { return utf8.RuneCountInString(s) }
-	used := length(sentences[0]) + length(evidence.SentencesLeftOut) + 1 + length(sentences[at])
-	if used > max {
+	quote, ok := openingAnd(sentences, at, max)
+	switch {
+	case !ok:
 		return short
-	}
-	kept := sentences[:1]
-	for _, s := range sentences[1:at] {
-		if used+1+length(s) > max {
-			break
-		}
-		kept, used = append(kept, s), used+1+length(s)
-	}
-	quote := strings.Join(kept, " ")
-	if len(kept) < at {
-		quote += evidence.SentencesLeftOut
-	}
-	quote += " " + sentences[at]
-	if d.cut {
+	case d.cut:
 		return quote + "…"
-	}
-	if at < len(sentences)-1 {
-		quote += evidence.SentencesLeftOut
+	case at < len(sentences)-1:
+		return quote + evidence.SentencesLeftOut
 	}
 	return quote
 }

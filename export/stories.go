@@ -657,16 +657,30 @@ const dayWords = `(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:d
 // left that a call could rest on.
 func measured(text string) string { return planned.ReplaceAllString(text, "") }
 
+// weighedOptions finds a number chosen with the one it was chosen over:
+// "a 99.9% SLO for checkout-gateway, not 99.95%", "24 hours, not 72",
+// "95% rather than 80%". Both are what the call decided, not what it
+// was made on: asked "what data?", the answer to the first is "we had no
+// budget for a second region". "P2, not P1" is no number.
+var weighedOptions = regexp.MustCompile(`(?i)\b\d+(?:[.,]\d+)*\s?%?[^.;:!?\d]{0,40}?,?\s+(?:not|instead of|rather than)\s+(?:\S+\s+)?\d+(?:[.,]\d+)*\s?%?`)
+
 // onGrounds finds the words that give grounds for a call, after which a
 // number is the data it was made on: "because it is 8 of last week's 40
 // pages", "based on 3 weeks of telemetry". In "a 99.9% SLO, not 99.95%"
 // the numbers are what was decided.
-var onGrounds = regexp.MustCompile(`(?i)\b(?:because|since|given(?: that)?|due to|which means|based on|according to|looking at|the data|telemetry|dashboards? shows?)\b`)
+var onGrounds = regexp.MustCompile(`(?i)\b(?:why now|because|since|given(?: that)?|due to|which means|based on|according to|looking at|the data|telemetry|dashboards? shows?)\b`)
 
 // setAgainst finds a number weighed against another, a baseline or a
 // control group: "payment failure rate 0.81% vs 0.79% control". A call
-// made with it rests on the comparison.
+// made with it rests on the comparison, when the numbers are what was
+// seen (see observed), not two options of the call: "99.9% vs 99.95%
+// availability" is the choice itself.
 var setAgainst = regexp.MustCompile(`(?i)\d\s?%?\s+(?:vs\.?|versus|against|compared (?:to|with))\s+(?:\S+\s+)?\d`)
+
+// observed finds the words that say a number was seen, not chosen: a
+// rate, a control group or a baseline, a time it was seen at ("now",
+// "last week"), a share of something counted ("of tickets").
+var observed = regexp.MustCompile(`(?i)\b(?:rates?|control|baseline|now|today|currently|before|(?:last|this|past) (?:week|month|quarter|year|sprint|release)|of (?:\w+ )?(?:tickets|requests|users|customers|orders|payments|sessions|pages|alerts|calls|errors)|up from|down from)\b`)
 
 // asksAboutData reports whether a question asks about deciding from data.
 func asksAboutData(question string) bool { return dataWords.MatchString(question) }
@@ -684,11 +698,11 @@ func fromData(e *evidence.Evidence) int {
 	if !inOwnWords(e) || !slices.Contains(callCategories, e.Category) {
 		return 0
 	}
-	text := measured(evidence.OneLine(e.Excerpt))
+	text := weighedOptions.ReplaceAllString(measured(evidence.OneLine(e.Excerpt)), "")
 	switch {
 	case !measures.MatchString(text):
 		return 0
-	case onGrounds.MatchString(text) && measures.MatchString(text[onGrounds.FindStringIndex(text)[0]:]), setAgainst.MatchString(text):
+	case restsOnNumber(text), setAgainst.MatchString(text) && observed.MatchString(text):
 		return 3
 	case givesReason.MatchString(text):
 		return 2
@@ -696,12 +710,31 @@ func fromData(e *evidence.Evidence) int {
 	return 1
 }
 
+// restsOnNumber reports whether text gives grounds and a number measures
+// them: "because it is 8 of last week's 40 pages", "Why now: … 7 of the
+// last 10 needed no action at all".
+func restsOnNumber(text string) bool {
+	at := onGrounds.FindStringIndex(text)
+	return at != nil && measures.MatchString(text[at[0]:])
+}
+
 // dataAnswer answers a question about deciding from data with the story
-// with the strongest calls the user made on a number (fromData 3, else 2,
-// else 1), which its actions quote, tagged dataQuestion; without any, the
-// strongest story, and a note that says what the evidence lacks.
+// with the strongest calls the user made on a number (fromData 3), else
+// the one whose calls on a number follow an opening that measures why the
+// work was needed (see onMeasuredGrounds), else the strongest calls with
+// a number (fromData 2, else 1), which its actions quote, tagged
+// dataQuestion; without any, the strongest story, and a note that says
+// what the evidence lacks.
 func (r *report) dataAnswer(question string, tiers ...[]initiative) answer {
-	for rank := 3; rank >= 1; rank-- {
+	if in, ok := strongestBy(r.weightRanked(fromData, 3), false, tiers...); ok {
+		return answer{in: in, found: true, question: dataQuestion, focus: fromData, marks: true}
+	}
+	if in, ok := strongestBy(r.onMeasuredGrounds, false, tiers...); ok {
+		// The number is the opening's, which the Situation quotes: no
+		// action is marked as the data.
+		return answer{in: in, found: true, question: dataQuestion, focus: callWithNumber}
+	}
+	for rank := 2; rank >= 1; rank-- {
 		if in, ok := strongestBy(r.weightRanked(fromData, rank), false, tiers...); ok {
 			return answer{in: in, found: true, question: dataQuestion, focus: fromData, marks: true}
 		}
@@ -710,6 +743,27 @@ func (r *report) dataAnswer(question string, tiers ...[]initiative) answer {
 	return answer{in: in, found: ok,
 		note: fmt.Sprintf("no decision or priority call you wrote weighs a number (\"raising this: 8 of last week's 40 pages\"), which %q asks about; this is your strongest story, tagged with the questions it does answer",
 			evidence.OneLine(question))}
+}
+
+// onMeasuredGrounds weighs an initiative whose opening measures why the
+// work was needed ("Why now: … 7 of the last 10 needed no action at all")
+// by its calls with a number ("saturation alerts page at 95%, not 80%"),
+// which rest on it; any other, 0. Calls that only weigh options ("a 99.9%
+// SLO, not 99.95%") on an opening without a number are no data.
+func (r *report) onMeasuredGrounds(in initiative) float64 {
+	if !restsOnNumber(measured(epicGoal(in))) {
+		return 0
+	}
+	return r.weightRanked(callWithNumber, 1)(in)
+}
+
+// callWithNumber is 1 for a call in the user's words that says a number,
+// an option weighed included ("page at 95%, not 80%"); else 0.
+func callWithNumber(e *evidence.Evidence) int {
+	if inOwnWords(e) && slices.Contains(callCategories, e.Category) && measures.MatchString(measured(evidence.OneLine(e.Excerpt))) {
+		return 1
+	}
+	return 0
 }
 
 // weightRanked weighs an initiative by the strengths of its items that

@@ -1170,6 +1170,38 @@ func TestStoriesQuestionAboutDataQuotesACallMadeOnANumber(t *testing.T) {
 	}
 }
 
+// Asked about data, a story is not told for a call that weighs two
+// options ("a 99.9% SLO, not 99.95%": the reason was budget), nor is that
+// call marked as the data behind it: the story whose opening measures why
+// the work was needed ("7 of the last 10 needed no action") and whose
+// call follows is told, its number in the Situation, no action marked.
+func TestStoriesQuestionAboutDataIsNotTwoOptionsOfACall(t *testing.T) {
+	const options = "We agreed on a 99.9% SLO for refunds, not 99.95%: the extra nine needs a second region we don't have budget for."
+	const opening = "Goal: halve EU checkout timeouts. Why now: 7 of the last 10 support escalations were timeouts."
+	p := typicalPortfolio()
+	p.Evidence = append(p.Evidence,
+		jiraItem(storyFraud, evidence.SourceComment, "10970", "2026-09-04T10:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.9, options),
+		jiraItem(epicEU, evidence.SourceIssue, epicEU.id, "2025-11-01T10:00:00Z", evidence.CatEpicOwnership, "issue.epic", 0.9, opening),
+		jiraItem(taskRetry, evidence.SourceComment, "10971", "2026-02-02T10:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8,
+			"Decision: retries time out at 2 seconds, not 5; at 5 seconds the customer has left."))
+	doc, lint := storiesFor(t, p, "a time you used data to make a decision")
+	if len(doc.Stories) != 1 || doc.Stories[0].Epic.Key != "PAY-101" {
+		t.Fatalf("the data story is %+v, want PAY-101's, whose opening measures why", doc.Stories)
+	}
+	s := doc.Stories[0]
+	if len(s.Questions) == 0 || s.Questions[0] != dataQuestion || !strings.Contains(s.Situation, "7 of the last 10") {
+		t.Errorf("tagged %q, situation %q: want it tagged with the data question and the opening's number", s.Questions, s.Situation)
+	}
+	for _, a := range s.Actions {
+		if a.Answers {
+			t.Errorf("action %q is marked as the data behind the call: the number is the opening's", a.Excerpt)
+		}
+	}
+	if strings.Contains(lint, "note:") {
+		t.Errorf("stderr = %q, want no note: the story answers the question", lint)
+	}
+}
+
 // Where the work a question asks about is only a field edit, the story
 // tells with it what the user wrote on the issue within the hour, which
 // says why: "Linked: is blocked by CHK-310" alone tells an interviewer
@@ -1203,9 +1235,15 @@ func TestStoriesQuestionTellsAnEditWithTheWordsBesideIt(t *testing.T) {
 // a day, a sprint or an issue, and from the numbers decided.
 func TestFromData(t *testing.T) {
 	for text, want := range map[string]int{
-		"Raising priority because it is 8 of last week's 40 pages on its own.":                                3,
-		"Moving this up: based on 3 weeks of telemetry, 4% of confirmations start offline.":                   3,
-		"We agreed on a 99.9% SLO for mobile-bff, not 99.95%: the extra nine needs a second region.":          2,
+		"Raising priority because it is 8 of last week's 40 pages on its own.":              3,
+		"Moving this up: based on 3 weeks of telemetry, 4% of confirmations start offline.": 3,
+		// Two options of a call are what it decided, not data it was made on;
+		// a number compared counts when it was seen.
+		"We agreed on a 99.9% SLO for mobile-bff, not 99.95%: the extra nine needs a second region.":          0,
+		"Decision: we retry webhooks for 24 hours, not 72; after a day the merchant gets an e-mail.":          0,
+		"We weighed 99.9% against 99.95% availability: the extra nine needs a second region.":                 1,
+		"P2, not P1: there's a workaround and it hits under 1% of requests.":                                  2,
+		"Keeping it: checkout errors at 0.4% vs 0.9% last week.":                                              3,
 		"Won't Do: the cost (about 12 days) outweighs what it fixes.":                                         1,
 		"Raising priority because the next drill is on the 22nd and this has to be in by then.":               0,
 		"This goes in OPS Sprint 57 instead of OPS-1216, because someone is waiting on it.":                   0,

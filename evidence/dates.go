@@ -156,9 +156,10 @@ var EstimateBy = regexp.MustCompile(`\b(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?) (?:think
 var (
 	// DeferWords put something off to a later time, the writer's word to
 	// someone who wanted it: "happy to look at it in August", "I'll
-	// revisit it in Q3". When they put it off to is in the words after
-	// them (DeferredTo).
-	DeferWords = regexp.MustCompile(`(?i)\b(?:i['’]ll|i will|we['’]ll|we will|will|happy to|glad to)\s+(?:look (?:at|into) (?:this|it)|revisit (?:this|it)|come back to (?:this|it)|pick (?:this|it) up|take (?:this|it)(?: on)?)\b`)
+	// revisit it in Q3", "we'll drop the CSV export for now and revisit
+	// in Q3". When they put it off to is in the words after them
+	// (DeferredTo).
+	DeferWords = regexp.MustCompile(`(?i)\b(?:(?:i['’]ll|i will|we['’]ll|we will|will|happy to|glad to)\s+(?:look (?:at|into) (?:this|it)|revisit(?: this| it)?|come back to (?:this|it)|pick (?:this|it) up|take (?:this|it)(?: on)?)|for now,? (?:and|but) (?:(?:i|we)['’]ll |(?:i|we) will )?(?:revisit(?: this| it)?|come back to (?:this|it)))\b`)
 	// inMonth is a month a deferral names: "in August".
 	inMonth = regexp.MustCompile(`(?i)\bin\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b`)
 )

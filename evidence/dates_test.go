@@ -69,6 +69,9 @@ func TestDeferredTo(t *testing.T) {
 		{"Nadia, happy to look at it in August", "in August", "2026-08-31"},
 		{"happy to look at it in Feb", "in Feb", "2027-02-28"},
 		{"I'll revisit it in Q3", "in Q3", "2026-09-30"},
+		{"we'll revisit in Q3", "in Q3", "2026-09-30"},
+		{"talked to Lena, we'll drop the CSV export for now and revisit in Q3", "in Q3", "2026-09-30"},
+		{"parking this for now, but we'll come back to it in August", "in August", "2026-08-31"},
 		{"I'll pick it up by Friday", "by Friday", "2026-05-29"},
 		{"I'll take it this sprint", "", ""},
 	} {

@@ -627,11 +627,13 @@ func deferredTo(text string, written time.Time) (time.Time, bool) {
 }
 
 // deferralMissedIn says an item's words put its issue off to a time
-// (deferredTo) that has passed with the issue not done by then and with
-// nothing of the user's on it from the day after the words to the end
-// of that time: "did you look at it in August?" has the answer no. The
-// rank change that moved it to the backlog the same day is the deferral,
-// not the look promised.
+// (deferredTo) that has passed with the issue not done in it and
+// nothing of the user's on it, from a day after the words to the end of
+// that time: "did you look at it in August?" has the answer no. Done is
+// its work done (doneIssues): "revisit in Q3" of an issue closed as
+// Won't Do was never revisited. What happened within a day of the words
+// (the rank change that moved it to the backlog, the closing that
+// dropped it) is the deferral, not the look promised.
 func (v *view) deferralMissedIn(e *evidence.Evidence) bool {
 	if !inOwnWords(e) || e.IssueKey == "" {
 		return false
@@ -641,12 +643,13 @@ func (v *view) deferralMissedIn(e *evidence.Evidence) bool {
 	if !ok || !v.generatedAt.After(end) {
 		return false
 	}
-	if e.IssueStatusCategory == evidence.StatusCategoryEnd && (e.IssueResolved == nil || e.IssueResolved.Before(end)) {
+	from := e.OccurredAt.AddDate(0, 0, 1)
+	inTime := func(at time.Time) bool { return !at.Before(from) && at.Before(end) }
+	if done, isDone := v.doneIssues[issueRef{e.SiteName, e.IssueKey}]; isDone && inTime(done.Resolved) {
 		return false
 	}
-	from := e.OccurredAt.UTC().Truncate(24*time.Hour).AddDate(0, 0, 1)
 	return !slices.ContainsFunc(v.items, func(o *evidence.Evidence) bool {
-		return o.SiteName == e.SiteName && o.IssueKey == e.IssueKey && !o.OccurredAt.Before(from) && o.OccurredAt.Before(end)
+		return o.SiteName == e.SiteName && o.IssueKey == e.IssueKey && inTime(o.OccurredAt)
 	})
 }
 

@@ -185,6 +185,9 @@ func TestPromiseKeptAndMissed(t *testing.T) {
 		// A deferral to a stakeholder, to a month: the 27 May comment of
 		// Kestrel's CHK-1427.
 		deferral = "this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog - Nadia, happy to look at it in August"
+		// A deferral to a quarter: the 3 Jun comment of Kestrel's
+		// CHK-1412, closed as Won't Do two minutes later.
+		dropped = "talked to Lena, we'll drop the CSV export for now and revisit in Q3. SARs can keep going through the data team's script in the meantime, Rosa I'll send you the runbook link"
 	)
 	at := func(month time.Month, day, hour int) time.Time {
 		return time.Date(2026, month, day, hour, 0, 0, 0, time.UTC)
@@ -218,6 +221,10 @@ func TestPromiseKeptAndMissed(t *testing.T) {
 		{"a look promised for a month, a word of the user's on it in the month", deferral, nil, "new", []time.Time{at(8, 12, 10)}, "", false},
 		{"a look promised for a month, done in the month", deferral, resolved(8, 20), "done", nil, "", false},
 		{"a look promised for a month, done only after it", deferral, resolved(10, 1), "done", nil, "", true},
+		{"a revisit promised for a quarter, the issue closed as Won't Do", dropped, nil, "done", nil, "", true},
+		{"a revisit promised for a quarter, closed as Won't Do, a word of the user's on it in the quarter", dropped, nil, "done", []time.Time{at(7, 14, 10)}, "", false},
+		{"a revisit promised for a quarter, closed as done the same day", dropped, resolved(5, 20), "done", nil, "", true},
+		{"a revisit promised for a quarter, done in it", dropped, resolved(8, 20), "done", nil, "", false},
 		{"a look promised for a month not yet over", "Nadia, happy to look at it in December", nil, "new", nil, "", false},
 		{"a look promised for a quarter, untouched past it", "not for this release. I'll revisit it in Q3", nil, "new", nil, "", true},
 		{"a look promised on a condition", "Nadia, happy to look at it in August if Growth still wants it", nil, "new", nil, "", false},

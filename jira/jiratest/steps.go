@@ -1418,6 +1418,12 @@ func (ig *issueGen) meReleaseTalk() bool {
 	if leavesRelease(c.Body) {
 		ig.notIn = append(ig.notIn, v)
 	}
+	if strings.HasPrefix(c.Body, "No-go for ") {
+		// Nor is it put back into the release she called a no-go for:
+		// "No-go for platform-2026.06 from my side" and, four days later,
+		// done in platform-2026.06 without a word, contradict.
+		ig.notIn = append(ig.notIn, v)
+	}
 	if strings.HasPrefix(c.Body, "No-go for ") || leavesRelease(c.Body) && slices.Contains(ig.is.FixVersions, v) {
 		// And to the next release, as she says so.
 		ig.later(time.Duration(1+ig.pick(4)) * time.Minute)

@@ -1207,7 +1207,7 @@ func shortenKeepingActs(text string, max int) string {
 	if act < 0 {
 		return short
 	}
-	quote, ok := openingAnd(sentences, act, max)
+	quote, ok := openingAnd(sentences, act, max, false)
 	if !ok {
 		return short
 	}
@@ -1218,27 +1218,54 @@ func shortenKeepingActs(text string, max int) string {
 }
 
 // openingAnd quotes sentences[0], as many of the sentences after it as fit
-// in max runes, and sentences[at], marking the gap before it with
+// in max runes, and sentences[at], marking each gap with
 // evidence.SentencesLeftOut; false when the opening and that sentence
-// alone do not fit. What follows sentences[at] is the caller's to mark.
-func openingAnd(sentences []string, at, max int) (string, bool) {
-	length := func(s string) int { return utf8.RuneCountInString(s) }
-	used := length(sentences[0]) + length(evidence.SentencesLeftOut) + 1 + length(sentences[at])
-	if used > max {
+// alone do not fit. With measuredFirst, of the sentences between, those
+// with a number go in first: in a no, "around 30% usually update in the
+// first week" is the grounds, "the push works for everyone" filler. What
+// follows sentences[at] is the caller's to mark.
+func openingAnd(sentences []string, at, max int, measuredFirst bool) (string, bool) {
+	keep := make([]bool, at+1)
+	keep[0], keep[at] = true, true
+	fits := func() bool { return utf8.RuneCountInString(keptSentences(sentences[:at+1], keep)) <= max }
+	if !fits() {
 		return "", false
 	}
+	measured := func(i int) bool { return measuredFirst && evidence.ReportsNumbers(sentences[i]) }
+	for i := 1; i < at; i++ {
+		if measured(i) {
+			keep[i] = true
+			keep[i] = fits()
+		}
+	}
+	for i := 1; i < at; i++ {
+		if measured(i) {
+			continue
+		}
+		if keep[i] = true; !fits() {
+			keep[i] = false
+			break
+		}
+	}
+	return keptSentences(sentences[:at+1], keep), true
+}
+
+// keptSentences joins the sentences kept, marking each gap with
+// evidence.SentencesLeftOut.
+func keptSentences(sentences []string, keep []bool) string {
 	var b strings.Builder
-	b.WriteString(sentences[0])
-	next := 1
-	for ; next < at && used+1+length(sentences[next]) <= max; next++ {
-		b.WriteString(" " + sentences[next])
-		used += 1 + length(sentences[next])
+	for i, s := range sentences {
+		switch {
+		case keep[i] && i > 0:
+			b.WriteString(" ")
+			fallthrough
+		case keep[i]:
+			b.WriteString(s)
+		case keep[i-1]:
+			b.WriteString(evidence.SentencesLeftOut)
+		}
 	}
-	if next < at {
-		b.WriteString(evidence.SentencesLeftOut)
-	}
-	b.WriteString(" " + sentences[at])
-	return b.String(), true
+	return b.String()
 }
 
 // sentencesOf splits text after each full stop, exclamation or question

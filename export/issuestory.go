@@ -474,7 +474,7 @@ func (in initiative) isIncident() bool {
 // epic: what the issue was, where, when the user worked on it and with
 // its postmortems and follow-ups, and, when the user filed it, what they
 // wrote then (goal).
-func (r *report) issueSituation(in initiative, t tally, goal string) string {
+func (r *report) issueSituation(in initiative, goal string) string {
 	lead := in.epicItems[0]
 	s := evidence.OneLine(in.epic.Key)
 	if summary := evidence.OneLine(in.title); summary != "" {
@@ -488,11 +488,56 @@ func (r *report) issueSituation(in initiative, t tally, goal string) string {
 		kind = evidence.Article(evidence.LowerFirst(typ))
 	}
 	followUps, _ := in.followUps(nil)
-	s += " was " + kind + r.projectPhrase(in) + ". I worked on " + evidence.JoinAnd(append([]string{"it"}, followUps...)) + in.whenAndWith(t.teammates)
+	s += " was " + kind + r.projectPhrase(in) + ". I worked on " + evidence.JoinAnd(append([]string{"it"}, followUps...)) + in.whenAndWith(r.tally(in.besidesDeclinedTo()).teammates)
 	if goal != "" && !templated(goal) {
 		s += " When I filed it I wrote: “" + storyQuote(goal, 240) + "”"
 	}
 	return s
+}
+
+// saidNoAmong is the no to a person by name (declinedIn), among the items
+// a story of an issue quotes, said on that issue while it is not done:
+// Nadia's Wishlist button stays To Do because it was declined.
+func (in initiative) saidNoAmong(picked []*evidence.Evidence) *evidence.Evidence {
+	if !in.onNoEpic || in.status() == "done" {
+		return nil
+	}
+	for _, e := range picked {
+		if _, ok := declinedIn(e); ok && e.IssueKey == in.epic.Key {
+			return e
+		}
+	}
+	return nil
+}
+
+// laterMeasured is the user's first item in their own words on the issue
+// of a no, after it, that holds a number ("banner is showing on 5.4, 61%
+// of active users already on it"): how the call went.
+func (in initiative) laterMeasured(no *evidence.Evidence) *evidence.Evidence {
+	for _, e := range in.items {
+		if e.IssueKey == no.IssueKey && e.OccurredAt.After(no.OccurredAt) && inOwnWords(e) && evidence.ReportsNumbers(e.Excerpt) {
+			return e
+		}
+	}
+	return nil
+}
+
+// besidesDeclinedTo is the items of an initiative but those on issues
+// assigned to a person the user said no to on them (declinedIn): Pedro
+// Santos, who filed MKT-96 for Marketing and was told "we should launch
+// the campaign on the 24th, not the 20th", is no teammate she worked
+// alongside.
+func (in initiative) besidesDeclinedTo() []*evidence.Evidence {
+	var told []string
+	for _, e := range in.items {
+		if no, ok := declinedIn(e); ok {
+			told = append(told, no.to)
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(in.items), func(e *evidence.Evidence) bool {
+		name := e.IssueAssignee.DisplayName
+		return slices.ContainsFunc(told, func(to string) bool { return name == to || strings.HasPrefix(name, to+" ") })
+	})
 }
 
 // templated reports whether a description is a form filled in rather than

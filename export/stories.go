@@ -420,9 +420,10 @@ var (
 	// refuses finds words that say no to a piece of work: a Won't Do, a
 	// priority refused ("P2, not P1"), a deprioritisation, a request put
 	// off ("we'll drop the CSV export for now and revisit in Q3", "so
-	// moving this to the backlog").
+	// moving this to the backlog", "we cannot take this into 4.13").
 	refuses = regexp.MustCompile(`(?i)\bwon'?t do\b|\bnot doing (?:this|it)\b|\bnot P[0-4]\b|\bdeprioriti[sz]|` + putOff +
-		`|\b(?:mov|push|put|send|sent|park|throw)\w* (?:this|it) (?:back )?(?:to|in|into|on) the backlog\b`)
+		`|\b(?:mov|push|put|send|sent|park|throw)\w* (?:this|it) (?:back )?(?:to|in|into|on) the backlog\b` +
+		`|\b(?:cannot|can ?not|can'?t|won'?t be able to) (?:take|fit|squeeze|get|pull) (?:this|it) in(?:to)?\b`)
 	// sameNeed is a Won't Do that closes a duplicate: saying no to
 	// nobody.
 	sameNeed = regexp.MustCompile(`(?i)\bcovers the same\b|\bduplicate`)
@@ -435,10 +436,11 @@ var (
 
 // addressed finds a person a text speaks to by name, with the comma
 // after the name: at its start or a sentence's ("Pedro, the in-app
-// banner needs 5.4 …"), or after a dash ("… so moving this to the
-// backlog - Nadia, happy to look at it in August"); or what --redact
+// banner needs 5.4 …"), after "Sorry" there ("Sorry Meenakshi Sundaram,
+// we cannot take this into 4.13"), or after a dash ("… so moving this to
+// the backlog - Nadia, happy to look at it in August"); or what --redact
 // makes of a person ("a teammate, …").
-var addressed = regexp.MustCompile(`(?:^|[.;!?]\s+|\s[-–—]+\s*)(?:(` + nameWord + `(?: ` + nameWord + `)?)|([Aa] teammate|\[colleague\])),\s`)
+var addressed = regexp.MustCompile(`(?:^|[.;!?]\s+|\s[-–—]+\s*)(?:Sorry,? )?(?:(` + nameWord + `(?: ` + nameWord + `)?)|([Aa] teammate|\[colleague\])),\s`)
 
 // notAddressed are capitalised words that open a sentence with a comma
 // after them and name nobody: "Ok, moving this to the backlog".
@@ -461,6 +463,26 @@ type declined struct {
 	no    string // the words that say no: "moving this to the backlog"
 }
 
+// declinedLength is how long a quoted no may be: its grounds are the
+// point ("Pedro, the in-app banner needs 5.4, … (around 30% usually
+// update in the first week). … on the 24th, not the 20th", 274
+// characters, lost its only number at a story's usual 240).
+const declinedLength = 280
+
+// verb is what a story's action says the user did: said no to a piece of
+// work ("Said no to Nadia on"), or pushed back on an option ("Pushed back
+// on Pedro's plan on" for "… on the 24th, not the 20th"): a no is no
+// release planning.
+func (d declined) verb() string {
+	if d.refused {
+		return "Said no to " + d.to + " on"
+	}
+	if strings.HasSuffix(d.to, "s") {
+		return "Pushed back on " + d.to + "' plan on"
+	}
+	return "Pushed back on " + d.to + "'s plan on"
+}
+
 // quote is the no as a story's action quotes it, in at most max runes:
 // its words (storyQuote), but where the cut would leave the no out, the
 // opening, as many sentences after it as fit, and the sentence that says
@@ -468,25 +490,40 @@ type declined struct {
 // campaign on the 24th, not the 20th" lost its no to the cut.
 func (d declined) quote(max int) string {
 	words := evidence.QuoteBody(d.words)
+	if !d.cut && utf8.RuneCountInString(words) <= max {
+		// Whole, even where the classifier cut it mid-sentence: "… the
+		// full FD suite (3 days)…" is the grounds, which backing off to
+		// the last full stop would lose.
+		return words
+	}
 	short := storyQuote(words, max)
 	if d.cut && !strings.HasSuffix(short, "…") {
-		return short + "…"
+		return short + leftOut(short)
 	}
 	sentences := sentencesOf(words)
 	at := slices.IndexFunc(sentences, func(s string) bool { return strings.Contains(s, d.no) })
 	if strings.Contains(short, d.no) || at < 1 {
 		return short
 	}
-	quote, ok := openingAnd(sentences, at, max)
+	quote, ok := openingAnd(sentences, at, max, true)
 	switch {
 	case !ok:
 		return short
 	case d.cut:
-		return quote + "…"
+		return quote + leftOut(quote)
 	case at < len(sentences)-1:
 		return quote + evidence.SentencesLeftOut
 	}
 	return quote
+}
+
+// leftOut marks what a quote cut short leaves out: a sentence or more
+// after a whole one, the rest of one cut mid-sentence.
+func leftOut(quote string) string {
+	if strings.ContainsAny(quote[len(quote)-1:], ".!?") {
+		return evidence.SentencesLeftOut
+	}
+	return "…"
 }
 
 // declinedIn finds, in a comment of the user's, a no said to a person by
@@ -510,8 +547,11 @@ func declinedIn(e *evidence.Evidence) (declined, bool) {
 		}
 	}
 	before := text[:no[0]]
+	groundsEnd := len(text)
 	if !strings.Contains(before, ". ") && !soBefore.MatchString(before) && !statesReasonIn.MatchString(text) {
-		return declined{}, false
+		if groundsEnd = groundsAfter(text, no[1]); groundsEnd < 0 {
+			return declined{}, false
+		}
 	}
 	for _, m := range addressed.FindAllStringSubmatchIndex(text, -1) {
 		if m[2] < 0 {
@@ -523,7 +563,7 @@ func declinedIn(e *evidence.Evidence) (declined, bool) {
 		if m[4] >= 0 {
 			to = evidence.LowerFirst(to) // "said no to a teammate"
 		}
-		d := declined{to: to, refused: refused, words: text, no: text[no[0]:no[1]]}
+		d := declined{to: to, refused: refused, words: text[:groundsEnd], cut: groundsEnd < len(text), no: text[no[0]:no[1]]}
 		if m[0] == no[1] {
 			d.words, d.cut = text[:no[1]], true
 		}
@@ -531,6 +571,31 @@ func declinedIn(e *evidence.Evidence) (declined, bool) {
 	}
 	return declined{}, false
 }
+
+// groundsAfter is where the grounds of a no that gives none before it
+// end: the sentence after the no's, when it holds a number ("Sorry
+// Meenakshi Sundaram, we cannot take this into 4.13 at this stage. Code
+// freeze was on 1st and regression is already 60% done; … we will miss
+// the 22nd."); -1 without. What follows it ("Suggest we take it in 4.14
+// on priority.") is a promise, or another subject, not the grounds.
+func groundsAfter(text string, from int) int {
+	ends := sentenceEnd.FindAllStringIndex(text[from:], 2)
+	if len(ends) == 0 {
+		return -1
+	}
+	start, end := from+ends[0][1], len(text)
+	if len(ends) > 1 {
+		end = from + ends[1][0] + 1
+	}
+	if !evidence.ReportsNumbers(text[start:end]) {
+		return -1
+	}
+	return end
+}
+
+// sentenceEnd is a full stop, exclamation or question mark and the space
+// after it (as sentencesOf reads an end).
+var sentenceEnd = regexp.MustCompile(`[.!?] `)
 
 // soBefore says the words before a no end on its grounds: "saved cards
 // is the Q2 goal, so …".
@@ -549,9 +614,10 @@ func asksAboutPushback(question string) bool {
 	return pushbackWords.MatchString(question) || conflictWords.MatchString(question) && !priorityWords.MatchString(question)
 }
 
-// pushback ranks an item as evidence of pushing back: 3 for the user's
-// words disagreeing or saying no to a person by name with its grounds
-// (see declinedIn), 2 for their saying no to a piece of work, 1 for a
+// pushback ranks an item as evidence of pushing back: 4 for the user's
+// words saying no to a person by name with its grounds (see declinedIn),
+// 3 for their disagreeing ("NO-GO" said to nobody: the people named in it
+// are told FYI), 2 for their saying no to a piece of work, 1 for a
 // decision of theirs against an option, 0 for anything else (field edits
 // included: "Resolution: Won't Do" gives no reason).
 func pushback(e *evidence.Evidence) int {
@@ -561,7 +627,9 @@ func pushback(e *evidence.Evidence) int {
 	text := evidence.OneLine(e.Excerpt)
 	_, toSomeone := declinedIn(e)
 	switch {
-	case disagrees.MatchString(text), toSomeone:
+	case toSomeone:
+		return 4
+	case disagrees.MatchString(text):
 		return 3
 	case refuses.MatchString(text) && !sameNeed.MatchString(text):
 		return 2
@@ -573,10 +641,12 @@ func pushback(e *evidence.Evidence) int {
 
 // pushbackAnswer answers a question about disagreeing with the story with
 // the strongest evidence of the user saying no that its actions can
-// quote, tagged pushbackQuestion: a disagreement, or a no to a person by
-// name with its grounds (pushback 3), even on an issue too thin to tell
-// unasked (one comment, with the change beside it if any), before a no to
-// a piece of work said to nobody (pushback 2). Kestrel's "we can only do
+// quote, tagged pushbackQuestion: a no to a person by name with its
+// grounds (pushback 4), then a disagreement (3), even on an issue too
+// thin to tell unasked (one comment, with the change beside it if any),
+// before a no to a piece of work said to nobody (pushback 2). Kaveri's
+// "Sorry Meenakshi Sundaram, we cannot take this into 4.13 …" lost to a
+// NO-GO addressed to nobody. Kestrel's "we can only do
 // one. saved cards is the Q2 goal, so moving this to the backlog - Nadia,
 // …" lost to "talked to Lena, we'll drop the CSV export for now", a cut
 // agreed. Without any, it tells the closest: a trade-off the user
@@ -589,7 +659,7 @@ func (r *report) pushbackAnswer(question string, tiers ...[]initiative) answer {
 	for _, ranked := range []struct {
 		rank  int
 		tiers [][]initiative
-	}{{3, tiers}, {3, [][]initiative{thin}}, {2, tiers}} {
+	}{{4, tiers}, {4, [][]initiative{thin}}, {3, tiers}, {3, [][]initiative{thin}}, {2, tiers}} {
 		if in, ok := strongestBy(r.weightRanked(pushback, ranked.rank), false, ranked.tiers...); ok {
 			return answer{in: in, found: true, question: pushbackQuestion, focus: pushback}
 		}
@@ -925,7 +995,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, m
 	s := story{Questions: []string{}}
 	goal := epicGoal(in)
 	if in.onNoEpic {
-		s.Issue, s.Situation, s.incident = in.storyIssue(), r.issueSituation(in, t, goal), in.isIncident()
+		s.Issue, s.Situation, s.incident = in.storyIssue(), r.issueSituation(in, goal), in.isIncident()
 	} else {
 		s.Epic, s.Situation = r.epicSituation(in, t, goal)
 	}
@@ -999,10 +1069,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, m
 		verb, quote := actionVerb(r.categoryOf(e.Category), e), storyQuote(evidence.QuoteBody(e.Excerpt), 240)
 		if no, ok := declinedIn(e); ok {
 			// The no, to whom, and its grounds.
-			if no.refused {
-				verb = "Said no to " + no.to + " on"
-			}
-			quote = no.quote(240)
+			verb, quote = no.verb(), no.quote(declinedLength)
 		}
 		a := storyAction{
 			Category: e.Category, EvidenceID: e.ID, IssueKey: evidence.OneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
@@ -1080,6 +1147,15 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, m
 			// The outcome says where it ended, seldom that it ended
 			// when planned.
 			s.result = append(s.result, resultPart{text: nextSentence(s.result) + upperFirst(kept.told(picked, answering, in.outcome.Text)) + "."})
+		}
+	case in.saidNoAmong(picked) != nil:
+		// A no is its own outcome: "the issue is not done yet" read as a
+		// failure, and asking for the outcome of a request the user
+		// declined made no sense. What the user wrote later with a number
+		// says how it went, if anything Jira holds does.
+		if later := in.laterMeasured(in.saidNoAmong(picked)); later != nil {
+			s.result = append(s.result, resultPart{text: "On " + later.OccurredAt.UTC().Format("2 January") + ": “" +
+				storyQuote(evidence.QuoteBody(later.Excerpt), outcomeLength) + "”"})
 		}
 	default:
 		// What Jira shows, and nothing the reader should not see: the

@@ -2005,9 +2005,26 @@ func TestDeclinedInFindsANoToSomeoneWithItsGrounds(t *testing.T) {
 		{"put off, with its grounds, the promise after it left out", evidence.CatPrioritization,
 			"this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog - Nadia, happy to look at it in August",
 			"Nadia", "Said no to Nadia on", "this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog…"},
-		{"another date set against the one asked, the no kept where the cut would drop it", evidence.CatReleasePlanning, pedro,
-			"Pedro", "Planned the release of",
-			"Pedro, the in-app banner needs 5.4, which goes to the stores on 17/11. … if the banner is important for BF we should launch the campaign on the 24th, not the 20th"},
+		{"another date set against the one asked, told as pushing back, whole with its number", evidence.CatReleasePlanning, pedro,
+			"Pedro", "Pushed back on Pedro's plan on", pedro},
+		{"too long, the sentence with a number kept before the filler", evidence.CatReleasePlanning,
+			"Pedro, the in-app banner needs 5.4, which goes to the stores on 17/11. the push works for everyone, whatever version of the app they have installed. " +
+				"people on older versions won't see it (around 30% usually update in the first week). the banner is the part marketing cares about most. " +
+				"if the banner is important for BF we should launch the campaign on the 24th, not the 20th",
+			"Pedro", "Pushed back on Pedro's plan on",
+			"Pedro, the in-app banner needs 5.4, which goes to the stores on 17/11. … people on older versions won't see it (around 30% usually update in the first week). … " +
+				"if the banner is important for BF we should launch the campaign on the 24th, not the 20th"},
+		{"a release refused after Sorry and the name, its grounds after it, the promise after them left out", evidence.CatReleasePlanning,
+			"Sorry Meenakshi Sundaram, we cannot take this into 4.13 at this stage. Code freeze was on 1st and regression is already 60% done; adding a change to the closure advice means re-running the full FD suite (3 days) and we will miss the 22nd. " +
+				"Suggest we take it in 4.14 on priority. If business still wants it in 4.13, we need a risk sign-off from Anand Kulkarni.",
+			"Meenakshi Sundaram", "Said no to Meenakshi Sundaram on",
+			"Sorry Meenakshi Sundaram, we cannot take this into 4.13 at this stage. Code freeze was on 1st and regression is already 60% done; adding a change to the closure advice means re-running the full FD suite (3 days) and we will miss the 22nd. …"},
+		{"its grounds cut short by the classifier, quoted to the cut", evidence.CatReleasePlanning,
+			"Sorry Meenakshi Sundaram, we can't take this into 4.13 at this stage. Code freeze was on 1st and regression is already 60% done; adding a change to the closure advice means re-running the full FD suite (3 days)…",
+			"Meenakshi Sundaram", "Said no to Meenakshi Sundaram on",
+			"Sorry Meenakshi Sundaram, we can't take this into 4.13 at this stage. Code freeze was on 1st and regression is already 60% done; adding a change to the closure advice means re-running the full FD suite (3 days)…"},
+		{"a release refused with no grounds after it", evidence.CatReleasePlanning,
+			"Sorry Meenakshi Sundaram, we cannot take this into 4.13 at this stage. Let's talk tomorrow.", "", "", ""},
 		{"redacted, to whom it was said is a teammate", evidence.CatPrioritization,
 			"we can only do one. saved cards is the Q2 goal, so moving this to the backlog - A teammate, happy to look at it in August",
 			"a teammate", "Said no to a teammate on", "we can only do one. saved cards is the Q2 goal, so moving this to the backlog…"},
@@ -2029,8 +2046,8 @@ func TestDeclinedInFindsANoToSomeoneWithItsGrounds(t *testing.T) {
 			if !ok {
 				return
 			}
-			if pushback(&e) != 3 {
-				t.Errorf("pushback = %d, want 3: a no to someone with its grounds", pushback(&e))
+			if pushback(&e) != 4 {
+				t.Errorf("pushback = %d, want 4: a no to someone with its grounds", pushback(&e))
 			}
 			var md strings.Builder
 			p := typicalPortfolio()
@@ -2041,8 +2058,56 @@ func TestDeclinedInFindsANoToSomeoneWithItsGrounds(t *testing.T) {
 			if want := tt.verb + " [PAY-151]"; !strings.Contains(md.String(), want) {
 				t.Errorf("stories:\n%s\nwant the action %q", md.String(), want)
 			}
-			if got := no.quote(240); got != tt.quote {
+			if got := no.quote(declinedLength); got != tt.quote {
 				t.Errorf("quote = %q, want %q", got, tt.quote)
+			}
+		})
+	}
+}
+
+// A story led by a no to someone ends on what the user wrote after it
+// with a number, never on "the issue is not done yet" with a request
+// for an outcome: Pitanga's MKT-96 stays To Do because a Marketing task
+// is never closed, and the no was the call. The person told no, who is
+// the issue's assignee, is no teammate the user worked alongside; and
+// the no to someone by name is told before a NO-GO said to nobody.
+func TestStoriesPushbackLedByANoEndsOnWhatFollowed(t *testing.T) {
+	pedro := evidence.User{ID: "712020aa0b1c2d3e4f500010", DisplayName: "Pedro Santos"}
+	banner := fixtureIssue{"52014", "MKT-96", "Task", "Black Friday push + in-app banner", "", pedro, "new", nil}
+	no := jiraItem(banner, evidence.SourceComment, "120029", "2026-10-21T17:00:00Z", evidence.CatReleasePlanning, "model.text", 0.8,
+		"Pedro, the in-app banner needs 5.4, which goes to the stores on 17/11. people on older versions won't see it (around 30% usually update in the first week). "+
+			"the push works for everyone. if the banner is important for BF we should launch the campaign on the 24th, not the 20th")
+	later := jiraItem(banner, evidence.SourceComment, "120031", "2026-11-26T13:00:00Z", evidence.CatStakeholderComms, "model.text", 0.7,
+		"banner is showing on 5.4, 61% of active users already on it")
+	noGo := jiraItem(storyFraud, evidence.SourceComment, "10961", "2026-06-04T10:00:00Z", evidence.CatReleasePlanning, "comment.release", 0.9,
+		"No-go for 2026.06 from my side until the dry run passes on staging. Moving this to the next fix version.")
+	for _, tt := range []struct {
+		name   string
+		items  []evidence.Evidence
+		result string
+	}{
+		{"with a later comment with a number", []evidence.Evidence{noGo, no, later}, "On 26 November: “banner is showing on 5.4, 61% of active users already on it”"},
+		{"with nothing after it", []evidence.Evidence{noGo, no}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := typicalPortfolio()
+			p.Evidence = append(p.Evidence, tt.items...)
+			doc, lint := storiesFor(t, p, "a time you pushed back on a stakeholder")
+			if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != "MKT-96" {
+				t.Fatalf("stories = %+v, want the one of MKT-96, where the user pushed back on Pedro", doc.Stories)
+			}
+			s := doc.Stories[0]
+			if s.Result != tt.result {
+				t.Errorf("result = %q, want %q", s.Result, tt.result)
+			}
+			if strings.Contains(lint, "outcome missing") {
+				t.Errorf("stderr = %q, want no request for an outcome of a no", lint)
+			}
+			if strings.Contains(s.Situation, "teammate") {
+				t.Errorf("situation = %q, want Pedro, who was told no, not counted as a teammate", s.Situation)
+			}
+			if len(s.Actions) == 0 || !strings.HasPrefix(s.Actions[0].Text, "Pushed back on Pedro's plan on MKT-96") {
+				t.Errorf("actions = %+v, want it led by pushing back on Pedro's plan", s.Actions)
 			}
 		})
 	}

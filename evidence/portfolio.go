@@ -67,6 +67,17 @@ type IssueComments struct {
 	Comments []Comment
 }
 
+// Reply is the answer another person gave to one of the user's comments
+// that is evidence (markup.WithReplies): "Ok understood, 4.14 is fine. I
+// will inform business." from the colleague the user said no to is how
+// the no went.
+type Reply struct {
+	SiteName string
+	Key      string
+	To       string // the id of the user's comment it answers
+	Comment  Comment
+}
+
 // DoneIssue is an issue resolved with its work done, not dropped (Won't
 // Do, Duplicate…), and when.
 type DoneIssue struct {
@@ -109,6 +120,10 @@ type Portfolio struct {
 	// wrote how the work on it ended ("4.12 is live. Zero rollback."),
 	// whether or not a rule took the comment for evidence.
 	OwnComments []IssueComments
+	// Replies are the first answer by another person to each of the
+	// user's comments that are evidence, where someone answered, by site,
+	// key and comment.
+	Replies []Reply
 	// DoneIssues are the issues, of those the evidence is on or names by
 	// key in its excerpts ("CHK-1419 tracks it"), that are resolved with
 	// their work done, by site and key: whether the work the user gave a

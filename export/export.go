@@ -46,6 +46,9 @@ type view struct {
 	issueOutcomes []evidence.IssueOutcome
 	// ownComments are the user's comments on done issues that are no epic.
 	ownComments map[issueRef][]evidence.Comment
+	// replies are the first answers others gave to the user's comments that
+	// are evidence, by the comment they answer.
+	replies map[commentRef]evidence.Comment
 	// doneIssues are the issues the evidence is on or names, resolved with
 	// their work done.
 	doneIssues map[issueRef]evidence.DoneIssue
@@ -86,7 +89,11 @@ func newView(p evidence.Portfolio) *view {
 
 		issueOutcomes: p.IssueOutcomes,
 		ownComments:   make(map[issueRef][]evidence.Comment, len(p.OwnComments)),
+		replies:       make(map[commentRef]evidence.Comment, len(p.Replies)),
 		doneIssues:    make(map[issueRef]evidence.DoneIssue, len(p.DoneIssues)),
+	}
+	for _, re := range p.Replies {
+		v.replies[commentRef{issueRef{re.SiteName, re.Key}, re.To}] = re.Comment
 	}
 	for _, done := range p.DoneIssues {
 		v.doneIssues[issueRef{done.SiteName, done.Key}] = done
@@ -163,6 +170,12 @@ func groupByCategory(items []*evidence.Evidence, taxonomy []evidence.Category) [
 // issueRef identifies an issue across sites: two employers' Jira sites can
 // both have a PAY-142.
 type issueRef struct{ site, key string }
+
+// commentRef is one comment of an issue, by its Jira id.
+type commentRef struct {
+	issueRef
+	id string
+}
 
 // distinctIssues counts the distinct issues behind items. The key read from the
 // store is the issue's current key, so an issue that moved project is still

@@ -535,9 +535,47 @@ func (in initiative) besidesDeclinedTo() []*evidence.Evidence {
 		}
 	}
 	return slices.DeleteFunc(slices.Clone(in.items), func(e *evidence.Evidence) bool {
-		name := e.IssueAssignee.DisplayName
-		return slices.ContainsFunc(told, func(to string) bool { return name == to || strings.HasPrefix(name, to+" ") })
+		return slices.ContainsFunc(told, func(to string) bool { return isNamed(e.IssueAssignee, to) })
 	})
+}
+
+// isNamed reports whether u is the person a comment names as written:
+// "Pedro" or "Pedro Santos" is Pedro Santos.
+func isNamed(u evidence.User, name string) bool {
+	return u.DisplayName == name || strings.HasPrefix(u.DisplayName, name+" ")
+}
+
+// agreedTo is how the person a no was said to (declinedIn) answered it,
+// as a story's result: "Meenakshi Sundaram answered within the hour: “Ok
+// understood, 4.14 is fine. I will inform business.”" Only their answer
+// tells how the no was taken, and a question back is no answer to tell.
+func (r *report) agreedTo(no *evidence.Evidence) resultPart {
+	d, _ := declinedIn(no)
+	reply, ok := r.replies[commentRef{issueRef{no.SiteName, no.IssueKey}, no.SourceID}]
+	text := evidence.OneLine(reply.Text)
+	if !ok || !isNamed(reply.Author, d.to) || text == "" || strings.HasSuffix(text, "?") {
+		return resultPart{}
+	}
+	return resultPart{
+		text:   evidence.OneLine(reply.Author.DisplayName) + " answered " + answeredWhen(no.OccurredAt, reply.At) + ": “" + storyQuote(evidence.QuoteBody(text), outcomeLength) + "”",
+		source: "Jira comment, " + dateOnly(reply.At.UTC()),
+		link:   evidence.CommentURL(no.IssueURL, reply.ID),
+	}
+}
+
+// answeredWhen says how soon after something was said the answer came.
+func answeredWhen(said, answered time.Time) string {
+	said, answered = said.UTC(), answered.UTC()
+	day := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
+	switch {
+	case answered.Sub(said) <= time.Hour:
+		return "within the hour"
+	case day(answered).Equal(day(said)):
+		return "the same day"
+	case day(answered).Equal(day(said).AddDate(0, 0, 1)):
+		return "the next day"
+	}
+	return "on " + answered.Format("2 January")
 }
 
 // templated reports whether a description is a form filled in rather than

@@ -179,6 +179,11 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 		}
 		out.OwnComments = append(out.OwnComments, red)
 	}
+	for _, re := range p.Replies {
+		c := re.Comment
+		out.Replies = append(out.Replies, evidence.Reply{SiteName: r.site(re.SiteName), Key: r.issueKey(re.Key), To: re.To,
+			Comment: evidence.Comment{ID: c.ID, At: c.At, Author: r.user(c.Author), Text: r.text(c.Text)}})
+	}
 	for _, done := range p.DoneIssues {
 		out.DoneIssues = append(out.DoneIssues, evidence.DoneIssue{SiteName: r.site(done.SiteName), Key: r.issueKey(done.Key), Resolved: done.Resolved})
 	}
@@ -293,6 +298,10 @@ func newRedactor(p evidence.Portfolio, terms []string) *redactor {
 		for _, c := range own.Comments {
 			addKeys(c.Text)
 		}
+	}
+	for _, re := range p.Replies {
+		addKeys(re.Key)
+		addKeys(re.Comment.Text)
 	}
 	for key := range keys {
 		project, _, _ := strings.Cut(key, "-")

@@ -1153,8 +1153,15 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, m
 		// failure, and asking for the outcome of a request the user
 		// declined made no sense. What the user wrote later with a number
 		// says how it went, if anything Jira holds does.
+		if reply := r.agreedTo(in.saidNoAmong(picked)); reply.text != "" {
+			s.result = append(s.result, reply)
+		}
 		if later := in.laterMeasured(in.saidNoAmong(picked)); later != nil {
-			s.result = append(s.result, resultPart{text: "On " + later.OccurredAt.UTC().Format("2 January") + ": “" +
+			before := ""
+			if len(s.result) > 0 {
+				before = nextSentence(s.result)
+			}
+			s.result = append(s.result, resultPart{text: before + "On " + later.OccurredAt.UTC().Format("2 January") + ": “" +
 				storyQuote(evidence.QuoteBody(later.Excerpt), outcomeLength) + "”"})
 		}
 	default:

@@ -2081,17 +2081,33 @@ func TestStoriesPushbackLedByANoEndsOnWhatFollowed(t *testing.T) {
 		"banner is showing on 5.4, 61% of active users already on it")
 	noGo := jiraItem(storyFraud, evidence.SourceComment, "10961", "2026-06-04T10:00:00Z", evidence.CatReleasePlanning, "comment.release", 0.9,
 		"No-go for 2026.06 from my side until the dry run passes on staging. Moving this to the next fix version.")
+	answer := func(id string, by evidence.User, when, text string) []evidence.Reply {
+		return []evidence.Reply{{SiteName: no.SiteName, Key: "MKT-96", To: "120029", Comment: evidence.Comment{ID: id, At: at(when), Author: by, Text: text}}}
+	}
+	mariana := evidence.User{ID: "712020aa0b1c2d3e4f500011", DisplayName: "Mariana Rocha"}
 	for _, tt := range []struct {
-		name   string
-		items  []evidence.Evidence
-		result string
+		name    string
+		items   []evidence.Evidence
+		replies []evidence.Reply
+		result  string
 	}{
-		{"with a later comment with a number", []evidence.Evidence{noGo, no, later}, "On 26 November: “banner is showing on 5.4, 61% of active users already on it”"},
-		{"with nothing after it", []evidence.Evidence{noGo, no}, ""},
+		{"with a later comment with a number", []evidence.Evidence{noGo, no, later}, nil, "On 26 November: “banner is showing on 5.4, 61% of active users already on it”"},
+		{"with nothing after it", []evidence.Evidence{noGo, no}, nil, ""},
+		{"with the answer of the person told no, and a later number", []evidence.Evidence{noGo, no, later},
+			answer("120030", pedro, "2026-10-21T18:00:00Z", "ok, 24th then. thanks for the warning"),
+			"Pedro Santos answered within the hour: “ok, 24th then.” (Jira comment, 2026-10-21). " +
+				"On 26 November: “banner is showing on 5.4, 61% of active users already on it”"},
+		{"with their answer the next day", []evidence.Evidence{noGo, no},
+			answer("120030", pedro, "2026-10-22T09:00:00Z", "ok, 24th then"), "Pedro Santos answered the next day: “ok, 24th then” (Jira comment, 2026-10-22)"},
+		{"with an answer by someone else than the person told no", []evidence.Evidence{noGo, no},
+			answer("120030", mariana, "2026-10-21T18:00:00Z", "support is ready for either date"), ""},
+		{"with a question back", []evidence.Evidence{noGo, no},
+			answer("120030", pedro, "2026-10-21T18:00:00Z", "can't we do the banner without 5.4?"), ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := typicalPortfolio()
 			p.Evidence = append(p.Evidence, tt.items...)
+			p.Replies = tt.replies
 			doc, lint := storiesFor(t, p, "a time you pushed back on a stakeholder")
 			if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != "MKT-96" {
 				t.Fatalf("stories = %+v, want the one of MKT-96, where the user pushed back on Pedro", doc.Stories)

@@ -305,3 +305,45 @@ func TestNamedIssuesDoneReachThePortfolio(t *testing.T) {
 		t.Errorf("done issues = %+v, want %+v", p.DoneIssues, want)
 	}
 }
+
+// Each of the user's comments that is evidence brings the first answer
+// another person gave it, with the people it mentions named: how the no
+// or the update was taken. A second answer, an answer by automation, an
+// answer to a comment that is no evidence, and an answer the user's own
+// later comment came between are not brought.
+func TestRepliesAreTheFirstAnswersToTheUsersEvidence(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 8, 5, 9, 30, 0, 0, time.UTC)
+	bot := evidence.User{ID: "557058:bot", DisplayName: "Automation for Jira", AccountType: evidence.AccountTypeApp}
+	rec := testRecord("30001", "CORE-2183", t0,
+		comment("801", testMe, t0, "Sorry Lee, we cannot take this into 4.13 at this stage."),
+		comment("802", testOther, t0.Add(45*time.Minute), "Ok understood [~accountid:"+testMe.ID+"], 4.14 is fine."),
+		comment("803", testOther, t0.Add(50*time.Minute), "I will inform business."),
+		comment("804", testMe, t0.Add(48*time.Hour), "Moved to 4.14."),
+		comment("805", bot, t0.Add(49*time.Hour), "Fix version changed by a rule."),
+		comment("806", testMe, t0.Add(72*time.Hour), "not evidence"),
+		comment("807", testOther, t0.Add(73*time.Hour), "thanks"))
+	classify := func(a evidence.Activity, is evidence.Issue, me evidence.User) []evidence.Evidence {
+		if a.SourceID == "806" {
+			return nil
+		}
+		return fakeClassify(a, is, me)
+	}
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{rec}, classify, t0); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, re := range p.Replies {
+		got = append(got, re.Key+" "+re.To+" ← "+re.Comment.ID+" "+re.Comment.Author.DisplayName+": "+re.Comment.Text)
+	}
+	want := []string{"CORE-2183 801 ← 802 Lee Park: Ok understood Sam Rivera, 4.14 is fine."}
+	if !slices.Equal(got, want) {
+		t.Errorf("replies %q, want %q", got, want)
+	}
+}

@@ -399,6 +399,9 @@ func (s *Store) portfolioContext(ctx context.Context, p *evidence.Portfolio) err
 	if err := s.ownComments(ctx, p); err != nil {
 		return err
 	}
+	if err := s.replies(ctx, p); err != nil {
+		return err
+	}
 	if err := s.doneIssues(ctx, p); err != nil {
 		return err
 	}

@@ -120,6 +120,9 @@ type Portfolio struct {
 	// wrote how the work on it ended ("4.12 is live. Zero rollback."),
 	// whether or not a rule took the comment for evidence.
 	OwnComments []IssueComments
+	// WholeComments are the user's comments that are evidence, whole,
+	// where the excerpt of the evidence cut them, by site and key.
+	WholeComments []IssueComments
 	// Replies are the first answer by another person to each of the
 	// user's comments that are evidence, where someone answered, by site,
 	// key and comment.

@@ -49,6 +49,9 @@ type view struct {
 	// replies are the first answers others gave to the user's comments that
 	// are evidence, by the comment they answer.
 	replies map[commentRef]evidence.Comment
+	// wholeComments are the user's comments that are evidence, whole, where
+	// their excerpt was cut.
+	wholeComments map[commentRef]string
 	// doneIssues are the issues the evidence is on or names, resolved with
 	// their work done.
 	doneIssues map[issueRef]evidence.DoneIssue
@@ -90,7 +93,13 @@ func newView(p evidence.Portfolio) *view {
 		issueOutcomes: p.IssueOutcomes,
 		ownComments:   make(map[issueRef][]evidence.Comment, len(p.OwnComments)),
 		replies:       make(map[commentRef]evidence.Comment, len(p.Replies)),
+		wholeComments: make(map[commentRef]string, len(p.WholeComments)),
 		doneIssues:    make(map[issueRef]evidence.DoneIssue, len(p.DoneIssues)),
+	}
+	for _, whole := range p.WholeComments {
+		for _, c := range whole.Comments {
+			v.wholeComments[commentRef{issueRef{whole.SiteName, whole.Key}, c.ID}] = c.Text
+		}
 	}
 	for _, re := range p.Replies {
 		v.replies[commentRef{issueRef{re.SiteName, re.Key}, re.To}] = re.Comment

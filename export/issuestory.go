@@ -539,6 +539,18 @@ func (in initiative) besidesDeclinedTo() []*evidence.Evidence {
 	})
 }
 
+// whole is item e with its whole comment for an excerpt, where the
+// classifier cut it.
+func (r *report) whole(e *evidence.Evidence) *evidence.Evidence {
+	text, ok := r.wholeComments[commentRef{issueRef{e.SiteName, e.IssueKey}, e.SourceID}]
+	if !ok || e.Source != evidence.SourceComment {
+		return e
+	}
+	whole := *e
+	whole.Excerpt = text
+	return &whole
+}
+
 // isNamed reports whether u is the person a comment names as written:
 // "Pedro" or "Pedro Santos" is Pedro Santos.
 func isNamed(u evidence.User, name string) bool {

@@ -179,6 +179,13 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 		}
 		out.OwnComments = append(out.OwnComments, red)
 	}
+	for _, whole := range p.WholeComments {
+		red := evidence.IssueComments{SiteName: r.site(whole.SiteName), Key: r.issueKey(whole.Key)}
+		for _, c := range whole.Comments {
+			red.Comments = append(red.Comments, evidence.Comment{ID: c.ID, At: c.At, Text: r.text(c.Text)})
+		}
+		out.WholeComments = append(out.WholeComments, red)
+	}
 	for _, re := range p.Replies {
 		c := re.Comment
 		out.Replies = append(out.Replies, evidence.Reply{SiteName: r.site(re.SiteName), Key: r.issueKey(re.Key), To: re.To,
@@ -296,6 +303,12 @@ func newRedactor(p evidence.Portfolio, terms []string) *redactor {
 	for _, own := range p.OwnComments {
 		addKeys(own.Key)
 		for _, c := range own.Comments {
+			addKeys(c.Text)
+		}
+	}
+	for _, whole := range p.WholeComments {
+		addKeys(whole.Key)
+		for _, c := range whole.Comments {
 			addKeys(c.Text)
 		}
 	}

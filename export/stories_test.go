@@ -2128,3 +2128,40 @@ func TestStoriesPushbackLedByANoEndsOnWhatFollowed(t *testing.T) {
 		})
 	}
 }
+
+// A no is quoted from the whole comment where the classifier cut its
+// excerpt before the point: Kaveri's "… the full FD suite (3 days)…" lost
+// "and we will miss the 22nd", which is why the answer was no.
+func TestStoriesQuoteANoFromItsWholeComment(t *testing.T) {
+	meenakshi := evidence.User{ID: "JIRAUSER11023", DisplayName: "Meenakshi Sundaram"}
+	gst := fixtureIssue{"52183", "CORE-2183", "Story", "Show GST breakup on FD closure advice", "", meenakshi, "indeterminate", nil}
+	whole := "Sorry Meenakshi Sundaram, we cannot take this into 4.13 at this stage. Code freeze was on 1st and regression is already 60% done; " +
+		"adding a change to the closure advice means re-running the full FD suite (3 days) and we will miss the 22nd. " +
+		"Suggest we take it in 4.14 on priority. If business still wants it in 4.13, we need a risk sign-off from Anand Kulkarni."
+	no := jiraItem(gst, evidence.SourceComment, "210026", "2026-08-05T09:30:00Z", evidence.CatReleasePlanning, "comment.release", 0.9,
+		"Sorry Meenakshi Sundaram, we cannot take this into 4.13 at this stage. Code freeze was on 1st and regression is already 60% done; "+
+			"adding a change to the closure advice means re-running the full FD suite (3 days)…")
+	for _, tt := range []struct {
+		name  string
+		whole []evidence.IssueComments
+		quote string
+	}{
+		{"with the whole comment", []evidence.IssueComments{{SiteName: no.SiteName, Key: "CORE-2183", Comments: []evidence.Comment{{ID: "210026", Text: whole}}}},
+			"Sorry Meenakshi Sundaram, we cannot take this into 4.13 at this stage. Code freeze was on 1st and regression is already 60% done; " +
+				"adding a change to the closure advice means re-running the full FD suite (3 days) and we will miss the 22nd. …"},
+		{"without it, to the cut", nil, no.Excerpt},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := typicalPortfolio()
+			p.Evidence = append(p.Evidence, no)
+			p.WholeComments = tt.whole
+			doc, _ := storiesFor(t, p, "a time you pushed back on a stakeholder")
+			if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != "CORE-2183" || len(doc.Stories[0].Actions) == 0 {
+				t.Fatalf("stories = %+v, want the one of CORE-2183, where the user said no to Meenakshi", doc.Stories)
+			}
+			if a := doc.Stories[0].Actions[0]; a.Excerpt != tt.quote {
+				t.Errorf("action quotes %q, want %q", a.Excerpt, tt.quote)
+			}
+		})
+	}
+}

@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
+	"github.com/pmfolio/pmfolio/evidence/markup"
 )
 
 func TestOutcomeIsCurationThatSurvivesResyncAndReclassify(t *testing.T) {
@@ -345,5 +347,42 @@ func TestRepliesAreTheFirstAnswersToTheUsersEvidence(t *testing.T) {
 	want := []string{"CORE-2183 801 ← 802 Lee Park: Ok understood Sam Rivera, 4.14 is fine."}
 	if !slices.Equal(got, want) {
 		t.Errorf("replies %q, want %q", got, want)
+	}
+}
+
+// A comment of the user's whose excerpt the classifier cut comes whole,
+// with the people it mentions named; one quoted whole does not come again.
+func TestWholeCommentsAreTheCutOnes(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 8, 5, 9, 30, 0, 0, time.UTC)
+	long := "Sorry [~accountid:" + testOther.ID + "], we cannot take this into 4.13 at this stage. " + strings.Repeat("Regression is already 60% done. ", 10) + "We will miss the 22nd."
+	rec := testRecord("30001", "CORE-2183", t0,
+		comment("801", testMe, t0, long),
+		comment("802", testMe, t0.Add(time.Hour), "Moved to 4.14."))
+	classify := func(a evidence.Activity, is evidence.Issue, me evidence.User) []evidence.Evidence {
+		ev := fakeClassify(a, is, me)
+		for i := range ev {
+			ev[i].Excerpt = markup.Excerpt(ev[i].Excerpt)
+		}
+		return ev
+	}
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{rec}, classify, t0); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, whole := range p.WholeComments {
+		for _, c := range whole.Comments {
+			got = append(got, whole.Key+" "+c.ID+" "+c.Text)
+		}
+	}
+	want := []string{"CORE-2183 801 " + strings.Replace(long, "[~accountid:"+testOther.ID+"]", testOther.DisplayName, 1)}
+	if !slices.Equal(got, want) {
+		t.Errorf("whole comments %q, want %q", got, want)
 	}
 }

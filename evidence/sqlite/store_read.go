@@ -402,6 +402,9 @@ func (s *Store) portfolioContext(ctx context.Context, p *evidence.Portfolio) err
 	if err := s.replies(ctx, p); err != nil {
 		return err
 	}
+	if err := s.wholeComments(ctx, p); err != nil {
+		return err
+	}
 	if err := s.doneIssues(ctx, p); err != nil {
 		return err
 	}

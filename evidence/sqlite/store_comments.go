@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/evidence/markup"
@@ -106,6 +107,80 @@ func (s *Store) replies(ctx context.Context, p *evidence.Portfolio) error {
 	}
 	for i := range p.Replies {
 		quotes[sites[i]] = append(quotes[sites[i]], &p.Replies[i].Comment.Text)
+	}
+	return s.nameQuotes(ctx, quotes)
+}
+
+// wholeComments fills the user's comments that are evidence whose excerpt
+// the classifier cut, whole: a story quotes a no up to its point ("… (3
+// days) and we will miss the 22nd."), which the cut may leave out. A
+// career's comments are mostly short, so few are read.
+func (s *Store) wholeComments(ctx context.Context, p *evidence.Portfolio) error {
+	type storedComment struct {
+		Site    int64  `json:"site"`
+		Issue   string `json:"issue"`
+		Comment string `json:"comment"`
+	}
+	var wanted []storedComment
+	seen := map[storedComment]bool{}
+	for _, ev := range p.Evidence {
+		c := storedComment{ev.SiteID, ev.IssueID, ev.SourceID}
+		if ev.Manual || ev.Source != evidence.SourceComment || seen[c] || !strings.HasSuffix(ev.Excerpt, "…") && !strings.HasPrefix(ev.Excerpt, "…") {
+			continue
+		}
+		seen[c] = true
+		wanted = append(wanted, c)
+	}
+	if len(wanted) == 0 {
+		return nil
+	}
+	list, err := json.Marshal(wanted)
+	if err != nil {
+		return fmt.Errorf("read whole comments: %w", err)
+	}
+	rows, err := s.reader().QueryContext(ctx, `
+		WITH wanted AS MATERIALIZED (
+			SELECT json_extract(value, '$.site') AS site_id, json_extract(value, '$.issue') AS issue_id,
+			       json_extract(value, '$.comment') AS source_id FROM json_each(?1))
+		SELECT a.site_id, s.name, i.issue_key, a.source_id, a.occurred_at, a.body
+		FROM wanted w JOIN activities a ON a.site_id = w.site_id AND a.issue_id = w.issue_id AND a.source = 'comment' AND a.source_id = w.source_id
+		JOIN issues i ON i.site_id = a.site_id AND i.issue_id = a.issue_id
+		JOIN sites s ON s.id = a.site_id
+		ORDER BY s.name, i.issue_key, a.occurred_at, a.source_id`, string(list))
+	if err != nil {
+		return fmt.Errorf("read whole comments: %w", err)
+	}
+	defer rows.Close()
+	var sites []int64
+	for rows.Next() {
+		var (
+			site      int64
+			name, key string
+			c         evidence.Comment
+			at, body  string
+		)
+		if err := rows.Scan(&site, &name, &key, &c.ID, &at, &body); err != nil {
+			return fmt.Errorf("read whole comments: %w", err)
+		}
+		if c.At, err = parseTime(at); err != nil {
+			return err
+		}
+		c.Text = commentText(body)
+		if n := len(p.WholeComments); n > 0 && p.WholeComments[n-1].SiteName == name && p.WholeComments[n-1].Key == key {
+			p.WholeComments[n-1].Comments = append(p.WholeComments[n-1].Comments, c)
+			continue
+		}
+		sites = append(sites, site)
+		p.WholeComments = append(p.WholeComments, evidence.IssueComments{SiteName: name, Key: key, Comments: []evidence.Comment{c}})
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read whole comments: %w", err)
+	}
+	quotes := map[int64][]*string{}
+	for i := range p.WholeComments {
+		for j := range p.WholeComments[i].Comments {
+			quotes[sites[i]] = append(quotes[sites[i]], &p.WholeComments[i].Comments[j].Text)
+		}
 	}
 	return s.nameQuotes(ctx, quotes)
 }

@@ -965,6 +965,36 @@ func TestDemoCommittedWorkStaysInTheSprint(t *testing.T) {
 	}
 }
 
+// "Planning note: OPS Sprint 52 loses two days to the team offsite, so we
+// commit to two items and this is one of them" on OPS-1236, and two days
+// later "Planning note: OPS Sprint 52 has less capacity because Sam is on
+// call that week, so we commit to two items …": read one after the other
+// in a story, the two reasons sound made up. Me commits a sprint to an
+// issue once.
+func TestDemoSprintIsCommittedToAnIssueOnce(t *testing.T) {
+	committed := 0
+	for opts, site := range threadSites() {
+		me := site.MyAccount().DisplayName
+		for _, is := range site.Issues() {
+			notes := map[string]string{}
+			for _, c := range is.Comments {
+				m := commitsTo.FindStringSubmatch(c.Body)
+				if c.Author.DisplayName != me || m == nil {
+					continue
+				}
+				committed++
+				if first, ok := notes[m[1]]; ok {
+					t.Errorf("%s, seed %d: %s, Me commits %s to it twice:\n\t%q\n\t%q", opts.Deployment, opts.Seed, is.Key, m[1], first, c.Body)
+				}
+				notes[m[1]] = c.Body
+			}
+		}
+	}
+	if committed == 0 {
+		t.Error("Me commits no sprint to an issue: the test reads none of what it guards")
+	}
+}
+
 // parks are the words of Me's comments that park an issue or put it
 // behind other work for a while.
 var parks = regexp.MustCompile(`^(?:Deprioritising this|Parking this)|\bnot this sprint\b`)

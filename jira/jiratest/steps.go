@@ -1281,6 +1281,12 @@ func (ig *issueGen) meSprintTalk() bool {
 		return movesSprint(t) && (!open || ig.is.Sprints[n-1] != running) || strings.Contains(t, "carried over twice") && (!open || earlier < 2) ||
 			committed && crowdsOut(t) || crowdedOut && commits(t)
 	})
+	if committed {
+		// Nor commits it twice: a second planning note for the sprint
+		// gives it a second reason ("loses two days to the team offsite",
+		// then "has less capacity because Sam is on call that week").
+		texts = inPlaceOf(ig.fitStanding(ig.usable(texts)), commits)
+	}
 	if len(ig.fitStanding(ig.usable(texts))) == 0 || !open && ig.parkedLately() {
 		return false
 	}
@@ -1300,6 +1306,19 @@ func (ig *issueGen) meSprintTalk() bool {
 		ig.setSprints(ig.site.Me, sprints)
 	}
 	return true
+}
+
+// inPlaceOf is texts with each one that drops says replaced by the next
+// after it that it does not: as many to pick from as before, so that
+// what the issue says after stays as it was where nothing is dropped.
+func inPlaceOf(texts []string, drops func(string) bool) []string {
+	out := slices.Clone(texts)
+	for i := range out {
+		for j := 1; j < len(texts) && drops(out[i]); j++ {
+			out[i] = texts[(i+j)%len(texts)]
+		}
+	}
+	return slices.DeleteFunc(out, drops)
 }
 
 // commits reports whether a sprint comment, or its template, commits the

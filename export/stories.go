@@ -270,7 +270,7 @@ func (r *report) answers(in initiative, category string) bool {
 	if category != evidence.CatReleasePlanning {
 		return true
 	}
-	if in.status() != "done" {
+	if in.status() != "done" || in.deadlinePassedUnmet() {
 		return false
 	}
 	if _, kept := r.rolloutOf(in); kept {
@@ -296,7 +296,7 @@ func (r *report) keptFirst(able [][]initiative, category string) [][]initiative 
 	for i, tier := range able {
 		kept[i] = slices.DeleteFunc(slices.Clone(tier), func(in initiative) bool {
 			_, rolloutKept := r.rolloutOf(in)
-			return !rolloutKept && (in.hasOutcome || keptDate(ownCommentsOn(in.epic, in.epicItems)) == "")
+			return !rolloutKept && !in.deadlineMet() && (in.hasOutcome || keptDate(ownCommentsOn(in.epic, in.epicItems)) == "")
 		})
 		found = found || len(kept[i]) > 0
 	}
@@ -304,6 +304,40 @@ func (r *report) keptFirst(able [][]initiative, category string) [][]initiative 
 		return able
 	}
 	return kept
+}
+
+// metDate finds an outcome that says the date it was due by was met:
+// "all 5 clusters are on 1.30, 19 days before the 1.28 end of support",
+// "a week ahead of schedule".
+var metDate = regexp.MustCompile(`(?i)\b(?:\d+|an?|one|two|three|four|five|six) (?:days?|weeks?|months?) (?:before|ahead of|early)\b|` +
+	`\bahead of (?:schedule|plan|time|the deadline)\b|\bbefore the (?:deadline|cut-?off|due date)\b`)
+
+// deadlineMet reports whether an initiative's outcome says it met the
+// date it was due by: the deadline story at its best, in the user's own
+// record ("19 days before the 1.28 end of support").
+func (in initiative) deadlineMet() bool {
+	return in.hasOutcome && metDate.MatchString(evidence.OneLine(in.outcome.Text))
+}
+
+// deadlinePassedUnmet reports whether the goal of the epic an
+// initiative's outcome is on gives a date ("above 99.5% by the end of
+// Q3") that passed before the outcome was reported (27 October), which
+// does not say the date was met: told for a deadline, the story would
+// claim what Jira does not show.
+func (in initiative) deadlinePassedUnmet() bool {
+	if !in.hasOutcome || in.outcome.Comment.At.IsZero() || in.deadlineMet() {
+		return false
+	}
+	ep := in.outcome.Epic
+	at := slices.IndexFunc(ep.Issues, func(i evidence.EpicIssue) bool { return i.Key == ep.Key })
+	if at < 0 {
+		return false
+	}
+	_, due, ok := evidence.GivenDate(evidence.OneLine(ep.Goal), ep.Issues[at].Created, true)
+	if _, other, _ := evidence.GivenDate(evidence.OneLine(ep.Goal), ep.Issues[at].Created, false); !ok || !other.Equal(due) {
+		return false
+	}
+	return in.outcome.Comment.At.After(due)
 }
 
 // calledOff says a date was given up: "deployment on 16th is cancelled",
@@ -357,15 +391,21 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 			title = r.taxonomy[i].Title
 		}
 		lacks := "none of your stories shows " + strings.ToLower(title)
-		if _, any := strongestBy(r.weightOf(category), false, tiers...); any {
+		planner, any := strongestBy(r.weightOf(category), false, tiers...)
+		if any {
 			// Its kind of work is there, in stories that cannot answer
 			// the question (see answers, which narrows release planning
 			// alone): "none shows release planning" under a story that
 			// quotes a plan tells the user the tool did not read it.
 			lacks = "your stories show " + strings.ToLower(title) + ", but of no release that went out as planned"
 		}
-		return answer{in: in, found: found, note: fmt.Sprintf("%s, the kind of work %q asks about; this is your strongest story, tagged with the questions it does answer",
-			lacks, evidence.OneLine(question))}
+		note := fmt.Sprintf("%s, the kind of work %q asks about; this is your strongest story, tagged with the questions it does answer",
+			lacks, evidence.OneLine(question))
+		if any && planner.deadlinePassedUnmet() {
+			note = fmt.Sprintf("the goal of %s sets a date that its outcome, reported on %s, does not say was met, so no story answers %q; this is your strongest story, tagged with the questions it does answer",
+				planner.epic.Key, planner.outcome.Comment.At.UTC().Format("2 January"), evidence.OneLine(question))
+		}
+		return answer{in: in, found: found, note: note}
 	}
 	a := answer{in: in, found: found, question: q}
 	if category == "" {
@@ -694,7 +734,7 @@ var (
 	// not "the 22nd", "Sprint 57", "OPS-1216" or "ETA 16 Feb".
 	// A number ends on a digit: in "doesn't make 5.2, the store
 	// submission" the version is not 5.2 stores.
-	measures = regexp.MustCompile(`(?i)\d\s?%|\bpercent\b|\b\d+(?:[,.]\d+)* (?:of|out of) (?:\S+ ){0,3}?\d|\b\d+(?:[,.]\d+)*\s?(?:x|×)(?:\s|$)|` +
+	measures = regexp.MustCompile(`(?i)\d\s?%|\bpercent\b|\b(?:half|a quarter|a third) (?:of )?an? (?:hour|day|week|sprint|shift)\b|\b\d+(?:[,.]\d+)* (?:of|out of) (?:\S+ ){0,3}?\d|\b\d+(?:[,.]\d+)*\s?(?:x|×)(?:\s|$)|` +
 		`(?:^|[^\w-])(?:~|about |over |under )?\d+(?:[,.]\d+)*\s?k? (?:\w+ )?(?:users?|customers?|merchants?|tickets?|pages?|orders?|errors?|requests?|` +
 		`incidents?|calls?|people|sessions?|sign-?ups?|transactions?|payments?|complaints?|alerts?|hours?|minutes?|days?|weeks?|ms|seconds?|` +
 		`points?|services?|devices?|installs?|visits?|clicks?|reports?|cases?|members?|stores?|accounts?|records?|jobs?|builds?|deploys?|releases?)\b`)
@@ -736,9 +776,12 @@ var weighedOptions = regexp.MustCompile(`(?i)\b\d+(?:[.,]\d+)*\s?%?[^.;:!?\d]{0,
 
 // onGrounds finds the words that give grounds for a call, after which a
 // number is the data it was made on: "because it is 8 of last week's 40
-// pages", "based on 3 weeks of telemetry". In "a 99.9% SLO, not 99.95%"
-// the numbers are what was decided.
-var onGrounds = regexp.MustCompile(`(?i)\b(?:why now|because|since|given(?: that)?|due to|which means|based on|according to|looking at|the data|telemetry|dashboards? shows?)\b`)
+// pages", "based on 3 weeks of telemetry", or a priority moved and a
+// colon ("Moving this above OPS-1191: every on-call shift loses about
+// half a day to it"). In "a 99.9% SLO, not 99.95%" the numbers are what
+// was decided.
+var onGrounds = regexp.MustCompile(`(?i)\b(?:why now|because|since|given(?: that)?|due to|which means|based on|according to|looking at|the data|telemetry|dashboards? shows?)\b|` +
+	`\b(?:mov|rais|bump|lower|push|rank)\w*\s+(?:this|it)\b[^.;:!?]{0,40}:\s`)
 
 // setAgainst finds a number weighed against another, a baseline or a
 // control group: "payment failure rate 0.81% vs 0.79% control". A call

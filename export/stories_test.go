@@ -1237,6 +1237,9 @@ func TestFromData(t *testing.T) {
 	for text, want := range map[string]int{
 		"Raising priority because it is 8 of last week's 40 pages on its own.":              3,
 		"Moving this up: based on 3 weeks of telemetry, 4% of confirmations start offline.": 3,
+		// A priority moved, then its grounds after a colon, in a time each
+		// shift loses.
+		"Moving this above OPS-1191: every on-call shift loses about half a day to it; the other one only touches the nightly batch.": 3,
 		// Two options of a call are what it decided, not data it was made on;
 		// a number compared counts when it was seen.
 		"We agreed on a 99.9% SLO for mobile-bff, not 99.95%: the extra nine needs a second region.":          0,
@@ -2163,5 +2166,36 @@ func TestStoriesQuoteANoFromItsWholeComment(t *testing.T) {
 				t.Errorf("action quotes %q, want %q", a.Excerpt, tt.quote)
 			}
 		})
+	}
+}
+
+// A deadline story is of a date its outcome says was met; a goal's date
+// that passed before the outcome was reported, which does not say it was
+// met, is no deadline delivered against.
+func TestADeadlineIsMetOnlyWhereTheOutcomeSaysSo(t *testing.T) {
+	created := time.Date(2026, 6, 2, 10, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name, goal, outcome string
+		reported            time.Time
+		met, unmet          bool
+	}{
+		{"a date met, as the outcome says", "All clusters on Kubernetes 1.30 before the 1.28 end of support.",
+			"All 5 clusters are on 1.30, 19 days before the 1.28 end of support.", time.Date(2026, 9, 24, 0, 0, 0, 0, time.UTC), true, false},
+		{"a goal's date passed before its result", "Get crash-free sessions above 99.5% by the end of Q3 and the rating back over 4.3.",
+			"Crash-free sessions at 99.6% in the last 30 days.", time.Date(2026, 10, 27, 0, 0, 0, 0, time.UTC), false, true},
+		{"a result reported by the goal's date", "Get crash-free sessions above 99.5% by the end of Q3.",
+			"Crash-free sessions at 99.6% in the last 30 days.", time.Date(2026, 9, 28, 0, 0, 0, 0, time.UTC), false, false},
+		{"a goal with no date", "Cut pages per on-call week from ~40 to under 20.",
+			"Pages per on-call week averaged 12, down from 44.", time.Date(2026, 10, 27, 0, 0, 0, 0, time.UTC), false, false},
+	} {
+		ep := evidence.Epic{Key: "MOB-881", Goal: c.goal, Issues: []evidence.EpicIssue{{Key: "MOB-881", Created: created}}}
+		in := initiative{epic: ep, hasOutcome: true,
+			outcome: initiativeOutcome{Text: c.outcome, Epic: ep, Comment: evidence.Comment{ID: "1", At: c.reported, Text: c.outcome}}}
+		if got := in.deadlineMet(); got != c.met {
+			t.Errorf("%s: deadlineMet = %v, want %v", c.name, got, c.met)
+		}
+		if got := in.deadlinePassedUnmet(); got != c.unmet {
+			t.Errorf("%s: deadlinePassedUnmet = %v, want %v", c.name, got, c.unmet)
+		}
 	}
 }

@@ -808,3 +808,30 @@ func TestDemoTellsWhoWaitsBehindAWorkedBlockerWhereItStands(t *testing.T) {
 		{"next chases a worked blocker for a date", entry, "for a date"},
 	})
 }
+
+// The demo's deadline story is OPS-1232, whose outcome says all clusters
+// were upgraded "19 days before the 1.28 end of support", not OPS-1181,
+// which has no date to be measured against (review 26 #4). Its data story
+// marks the call made on a number, "every on-call shift loses about half
+// a day to it", and no longer quotes "ETA 27 Feb" of work done a month
+// later (review 26 #8).
+func TestDemoStoriesAnswerDeadlineAndDataQuestions(t *testing.T) {
+	dir := t.TempDir()
+	env := isolatedEnv(t)
+	if r := (cli{env: env, now: testNow}).run(t, "demo", "--dir", dir); r.code != 0 {
+		t.Fatalf("demo: exit %d: %s", r.code, r.errOut)
+	}
+	env["PMFOLIO_DB"] = filepath.Join(dir, "pmfolio.db")
+	deadline := cli{env: env, now: testNow}.run(t, "stories", "--question", "a time you delivered against a deadline").out
+	data := cli{env: env, now: testNow}.run(t, "stories", "--question", "a time you used data to make a decision").out
+	checkShows(t, []shown{
+		{"the deadline story is not the upgrade kept before end of support", deadline, "Kubernetes 1.30 upgrade"},
+		{"the deadline story does not end on the date met", deadline, "19 days before the 1.28 end of support"},
+		{"the data story does not mark its call made on a number", data,
+			"**The data behind the call.** Prioritized [OPS-1193]"},
+	})
+	checkHides(t, []shown{
+		{"the deadline story quotes a re-plan the work then missed", deadline, "New ETA for this:"},
+		{"the data story quotes an ETA missed by a month", data, "Next, moving the last teams off the shared queue. ETA"},
+	})
+}

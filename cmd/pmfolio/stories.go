@@ -52,6 +52,9 @@ dated steps ("new plan: 5% on Aug 25, 25% two weeks later, 100% end of September
 every step your notes on the epic or its issues report on its day ("25% now", "100% on
 web"): "it reached 100% on 30 September, as I had re-planned on 10 August (…)", after an
 outcome too. A story told for a deadline then quotes those notes as well as the plan.
+An outcome that says the date was met ("19 days before the 1.28 end of support") answers
+a deadline question too; a goal's date ("by the end of Q3") that passed before its outcome
+was reported, which does not say it was met, is not told as one, and a note says why.
 
 --question "a time you handled conflicting priorities" writes the one story that answers
 it best: the initiative, incident or issue with the strongest evidence of the kind of
@@ -68,8 +71,9 @@ words it gets the closest trade-off you decided ("X, not Y", "instead of"), or e
 strongest story, not tagged with it, and a note on standard error, as a question no kind
 of work answers ("a time you failed") does. A question about data ("used data to make a
 decision", "metrics", "numbers") gets the story where a call of yours rests on a number
-("Raising priority because it is 8 of last week's 40 pages", "25% now. payment failure
-rate 0.81% vs 0.79% control"), quoting it in its place in time, marked "The data behind
+("Raising priority because it is 8 of last week's 40 pages", "Moving this above OPS-1191:
+every on-call shift loses about half a day to it", "25% now. payment failure rate 0.81% vs
+0.79% control"), quoting it in its place in time, marked "The data behind
 the call", and leads with "a time you used data to make a decision", an issue's story if
 no initiative has one; a date, a version or the share a rollout is at ("at 5% of web
 traffic") is no such number. Without one, your strongest story and a note.`,

@@ -237,9 +237,13 @@ type Evidence struct {
 	// The issue as it is now, filled when read from the store, for exports
 	// that count the people and releases behind the work and say what has
 	// been delivered.
-	IssueAssignee       User     `json:"-"`
-	IssueStatusCategory string   `json:"-"` // "new", "indeterminate" or "done"
-	IssueFixVersions    []string `json:"-"`
+	IssueAssignee User `json:"-"`
+	// IssueReporter and IssueCreated say who asked for the issue and when:
+	// a request the user said no to was someone's.
+	IssueReporter       User      `json:"-"`
+	IssueCreated        time.Time `json:"-"`
+	IssueStatusCategory string    `json:"-"` // "new", "indeterminate" or "done"
+	IssueFixVersions    []string  `json:"-"`
 	// IssueReleasedVersions are those of IssueFixVersions that Jira marks
 	// released: an open issue whose version went out was released
 	// without, and planning it into that version is no plan that held.

@@ -488,11 +488,23 @@ func (r *report) issueSituation(in initiative, goal string) string {
 		kind = evidence.Article(evidence.LowerFirst(typ))
 	}
 	followUps, _ := in.followUps(nil)
-	s += " was " + kind + r.projectPhrase(in) + ". I worked on " + evidence.JoinAnd(append([]string{"it"}, followUps...)) + in.whenAndWith(r.tally(in.besidesDeclinedTo()).teammates)
+	s += " was " + kind + r.projectPhrase(in) + in.askedBy() + ". I worked on " + evidence.JoinAnd(append([]string{"it"}, followUps...)) + in.whenAndWith(r.tally(in.besidesDeclinedTo()).teammates)
 	if goal != "" && !templated(goal) {
 		s += " When I filed it I wrote: “" + storyQuote(goal, 240) + "”"
 	}
 	return s
+}
+
+// askedBy says, of an issue whose reporter the user said no to on it
+// (declinedIn), who asked and when: ", filed by Nadia Haddad on 25 May".
+// The request was theirs, which the no alone does not say.
+func (in initiative) askedBy() string {
+	for _, e := range in.epicItems {
+		if d, ok := declinedIn(e); ok && !e.IssueCreated.IsZero() && isNamed(e.IssueReporter, d.to) {
+			return ", filed by " + evidence.OneLine(e.IssueReporter.DisplayName) + " on " + e.IssueCreated.UTC().Format("2 January")
+		}
+	}
+	return ""
 }
 
 // saidNoAmong is the no to a person by name (declinedIn), among the items
@@ -555,6 +567,49 @@ func (r *report) whole(e *evidence.Evidence) *evidence.Evidence {
 // "Pedro" or "Pedro Santos" is Pedro Santos.
 func isNamed(u evidence.User, name string) bool {
 	return u.DisplayName == name || strings.HasPrefix(u.DisplayName, name+" ")
+}
+
+// heldFor is, of a no whose grounds name a goal of one of the user's
+// initiatives ("saved cards is the Q2 goal, so moving this to the
+// backlog"), what that initiative achieved, as the no's story's result:
+// what the request gave way to. Nobody answering the no leaves it the only
+// ending Jira holds. Nothing when the grounds name none, or it has no
+// outcome.
+func (r *report) heldFor(in initiative, no *evidence.Evidence) []resultPart {
+	d, _ := declinedIn(no)
+	grounds, _, _ := strings.Cut(d.words, d.no)
+	for _, goal := range r.initiatives {
+		if goal.onNoEpic || !goal.owned || !goal.hasOutcome || goal.epic.SiteName != no.SiteName || !namesGoal(grounds, goal.title) {
+			continue
+		}
+		still := ""
+		if in.status() == evidence.StatusNew {
+			still = "It is still to do. "
+		}
+		lead := still + evidence.OneLine(goal.title) + " (" + evidence.OneLine(goal.epic.Key) + "), the goal it gave way to: "
+		return []resultPart{r.storyResult(goal, lead, goal.outcome)}
+	}
+	return nil
+}
+
+// namesGoal reports whether words name an initiative as a goal: the
+// title's opening words, up to its first little word ("Saved cards" of
+// "Saved cards for returning customers"), two or more, then within a few
+// words "goal", "priority", "focus", "OKR" or "commitment" ("saved cards
+// is the Q2 goal"). Two words alone ("saved cards are slow") would name
+// the product, not the goal the no was said for.
+func namesGoal(words, title string) bool {
+	var opening []string
+	for _, w := range strings.Fields(title) {
+		if littleWords[strings.ToLower(w)] || strings.ContainsAny(w, ".,:;()–—-/") {
+			break
+		}
+		opening = append(opening, regexp.QuoteMeta(w))
+	}
+	if len(opening) < 2 || !strings.Contains(strings.ToLower(words), strings.ToLower(opening[0])) {
+		return false // most titles: no expression to build
+	}
+	return regexp.MustCompile(`(?i)\b` + strings.Join(opening, `\s+`) + `\b(?:\s+\S+){0,4}?\s+(?:goal|priority|focus|OKR|commitment)\b`).MatchString(words)
 }
 
 // agreedTo is how the person a no was said to (declinedIn) answered it,

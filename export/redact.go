@@ -142,6 +142,7 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 		e.Category = r.category(e.Category)
 		e.MachineCategory = r.category(e.MachineCategory)
 		e.IssueAssignee = r.user(e.IssueAssignee)
+		e.IssueReporter = r.user(e.IssueReporter)
 		e.IssueFixVersions = r.versions(e.IssueFixVersions)
 		e.IssueReleasedVersions = r.versions(e.IssueReleasedVersions)
 		out.Evidence[i] = e
@@ -251,7 +252,7 @@ func newRedactor(p evidence.Portfolio, terms []string) *redactor {
 	var others []string
 	others = append(others, p.People...)
 	for _, e := range p.Evidence {
-		others = append(others, e.IssueAssignee.DisplayName)
+		others = append(others, e.IssueAssignee.DisplayName, e.IssueReporter.DisplayName)
 	}
 	for _, ep := range p.Epics {
 		for _, is := range ep.Issues {

@@ -375,6 +375,11 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 		return r.dataAnswer(question, tiers...)
 	}
 	in, q, category, found := r.bestFor(question, tiers...)
+	if found && category == evidence.CatPrioritization && r.restsOnPasted(in) {
+		if no, ok := r.conflictAnswer(q, tiers...); ok {
+			return no
+		}
+	}
 	if !found && category != "" {
 		// One comment of that kind and the change beside it, on an issue
 		// too thin to tell unasked, answers better than a story that
@@ -416,6 +421,68 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 	}
 	return a
 }
+
+// restsOnPasted reports whether a story of in can show the user
+// prioritizing only in words they pasted on other issues too (see
+// pastedOn): "Raising to High as this is a regulatory point (RBI audit
+// observation). Cannot go live with this." on three defects, one still
+// open, is a template an interviewer finds by opening two links, and no
+// priority set against another.
+func (r *report) restsOnPasted(in initiative) bool {
+	pasted := false
+	for _, e := range in.items {
+		if e.Category != evidence.CatPrioritization || !inOwnWords(e) {
+			continue
+		}
+		if r.pastedOn(e) < pastedIssues {
+			return false
+		}
+		pasted = true
+	}
+	return pasted
+}
+
+// pastedIssues is on how many issues the same words read as pasted.
+const pastedIssues = 3
+
+// pastedOn is on how many issues of its site the user wrote an item's
+// words (see sameAct), its own included.
+func (r *report) pastedOn(e *evidence.Evidence) int {
+	words := sameAct(e)
+	var issues []string
+	for _, o := range r.items {
+		if o.SiteName == e.SiteName && !slices.Contains(issues, o.IssueKey) && sameAct(o) == words {
+			issues = append(issues, o.IssueKey)
+		}
+	}
+	return len(issues)
+}
+
+// conflictAnswer answers a question about conflicting priorities (q is
+// its standard question) with a no to a person by name that holds a
+// release or a goal against their request (see holdsAgainst): "we cannot
+// take this into 4.13 at this stage. Code freeze was on 1st …" is two
+// priorities, one kept, where a priority raised in pasted words is one.
+func (r *report) conflictAnswer(q string, tiers ...[]initiative) (answer, bool) {
+	thin := r.thinIssueInitiatives(r.strengths, slices.Concat(tiers...), func(e *evidence.Evidence) bool { return holdsAgainst(e) > 0 }, false)
+	in, ok := strongestBy(r.weightRanked(holdsAgainst, 1), false, append(tiers, thin)...)
+	return answer{in: in, found: ok, question: q, focus: holdsAgainst}, ok
+}
+
+// holdsAgainst ranks an item as a priority set against a request: 1 for a
+// no to a person by name to a piece of work (declinedIn) whose words name
+// a release or a goal it keeps ("into 4.13", "code freeze", "saved cards
+// is the Q2 goal"), 0 for anything else.
+func holdsAgainst(e *evidence.Evidence) int {
+	if d, ok := declinedIn(e); ok && d.refused && keptInstead.MatchString(d.words) {
+		return 1
+	}
+	return 0
+}
+
+// keptInstead finds, in a no, the release or goal it keeps: "into 4.13",
+// "code freeze", "the same sprint", "the Q2 goal".
+var keptInstead = regexp.MustCompile(`(?i)\b(?:goal|OKR|code freeze|go-?live|release|sprint)\b|\b(?:into|for|in) v?\d+(?:\.\d+)+\b`)
 
 // ofCategory is the focus of a story picked for a kind of work: its items
 // of that kind.
@@ -1194,19 +1261,28 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, m
 		}
 	case in.saidNoAmong(picked) != nil:
 		// A no is its own outcome: "the issue is not done yet" read as a
-		// failure, and asking for the outcome of a request the user
-		// declined made no sense. What the user wrote later with a number
-		// says how it went, if anything Jira holds does.
-		if reply := r.agreedTo(in.saidNoAmong(picked)); reply.text != "" {
+		// failure. The answer of the person told no, what the user wrote
+		// later with a number, or else what the goal the no kept achieved
+		// says how it went; with none, stderr asks for it.
+		no := in.saidNoAmong(picked)
+		if reply := r.agreedTo(no); reply.text != "" {
 			s.result = append(s.result, reply)
 		}
-		if later := in.laterMeasured(in.saidNoAmong(picked)); later != nil {
+		if later := in.laterMeasured(no); later != nil {
 			before := ""
 			if len(s.result) > 0 {
 				before = nextSentence(s.result)
 			}
 			s.result = append(s.result, resultPart{text: before + "On " + later.OccurredAt.UTC().Format("2 January") + ": “" +
 				storyQuote(evidence.QuoteBody(later.Excerpt), outcomeLength) + "”"})
+		}
+		if len(s.result) == 0 {
+			s.result = r.heldFor(in, no)
+		}
+		if len(s.result) == 0 {
+			d, _ := declinedIn(no)
+			in.noOutcome = "no answer of " + d.to + "'s on the issue says how your no was taken, no later comment of yours there holds a number, and its grounds name no goal of yours with an outcome"
+			r.missingOutcome(in)
 		}
 	default:
 		// What Jira shows, and nothing the reader should not see: the

@@ -58,7 +58,10 @@ was reported, which does not say it was met, is not told as one, and a note says
 
 --question "a time you handled conflicting priorities" writes the one story that answers
 it best: the initiative, incident or issue with the strongest evidence of the kind of
-work the question is about. With no such story, an issue where one comment of yours of
+work the question is about; where that is a priority you raised only in words you pasted
+on three or more issues, a no of yours to someone by name that holds a release or a goal
+against their request ("we cannot take this into 4.13 at this stage. Code freeze was on
+1st …") is told instead. With no such story, an issue where one comment of yours of
 that kind and your change of that kind beside it show it ("got Jun to add you to the
 sandbox group", then the flag cleared) is told, the change with it. A question about
 disagreeing ("a time you disagreed with a stakeholder", "pushed back", "said no", "a
@@ -66,7 +69,10 @@ conflict", "convinced", "persuaded") gets the story where your own words say no,
 them: a no-go, or a no to someone by name with its grounds ("we can only do one. saved
 cards is the Q2 goal, so moving this to the backlog - Nadia, …"), even one comment on an
 issue told with your change beside it, quoted up to the no; else a Won't Do with its
-reason, "P2, not P1"; it leads with "a time you pushed back or said no". Without such
+reason, "P2, not P1"; it leads with "a time you pushed back or said no". A no's story
+ends on the answer of the person told no, a later comment of yours with a number, or else
+the outcome of your initiative its grounds name as the goal ("saved cards is the Q2
+goal"); with none, standard error asks for it. Without such
 words it gets the closest trade-off you decided ("X, not Y", "instead of"), or else your
 strongest story, not tagged with it, and a note on standard error, as a question no kind
 of work answers ("a time you failed") does. A question about data ("used data to make a

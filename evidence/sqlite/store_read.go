@@ -50,12 +50,12 @@ func (s *Store) machineItems(ctx context.Context, f evidence.Filter) ([]evidence
 		var (
 			ev                                        evidence.Evidence
 			at, siteURL, recatTo, fixVersions, labels string
-			released, links, resolved                 string
+			released, links, resolved, created        string
 		)
 		if err := rows.Scan(&ev.ID, &ev.SiteID, &ev.IssueID, &ev.Source, &ev.SourceID, &ev.Category, &ev.Rule,
 			&ev.Confidence, &ev.Excerpt, &ev.Why, &at, &ev.SiteName, &siteURL, &ev.IssueKey, &ev.IssueSummary,
 			&ev.IssueType, &ev.IssueProject, &ev.IssueParent, &ev.IssueAssignee.ID, &ev.IssueAssignee.DisplayName,
-			&ev.IssueStatusCategory, &fixVersions, &released, &labels, &links, &resolved, &ev.Excluded, &ev.Note, &recatTo); err != nil {
+			&ev.IssueReporter.ID, &ev.IssueReporter.DisplayName, &created, &ev.IssueStatusCategory, &fixVersions, &released, &labels, &links, &resolved, &ev.Excluded, &ev.Note, &recatTo); err != nil {
 			return nil, fmt.Errorf("read evidence: %w", err)
 		}
 		if links != "" {
@@ -77,6 +77,11 @@ func (s *Store) machineItems(ctx context.Context, f evidence.Filter) ([]evidence
 				return nil, fmt.Errorf("read evidence %s: resolved: %w", ev.ID, err)
 			}
 			ev.IssueResolved = &t
+		}
+		if created != "" {
+			if ev.IssueCreated, err = time.Parse(time.RFC3339Nano, created); err != nil {
+				return nil, fmt.Errorf("read evidence %s: created: %w", ev.ID, err)
+			}
 		}
 		if fixVersions != "" {
 			if err := json.Unmarshal([]byte(fixVersions), &ev.IssueFixVersions); err != nil {
@@ -149,6 +154,9 @@ func machineItemsQuery(f evidence.Filter) (string, []any) {
 			       coalesce(json_extract(issue, '$.parent_key'), '') AS parent_key,
 			       coalesce(json_extract(issue, '$.assignee.id'), '') AS assignee_id,
 			       coalesce(json_extract(issue, '$.assignee.display_name'), '') AS assignee_name,
+			       coalesce(json_extract(issue, '$.reporter.id'), '') AS reporter_id,
+			       coalesce(json_extract(issue, '$.reporter.display_name'), '') AS reporter_name,
+			       coalesce(json_extract(issue, '$.created'), '') AS created,
 			       coalesce(json_extract(issue, '$.status_category'), '') AS status_category,
 			       coalesce(json_extract(issue, '$.fix_versions'), '') AS fix_versions,
 			       CASE WHEN json_extract(issue, '$.fix_versions') IS NULL THEN '' ELSE
@@ -161,7 +169,7 @@ func machineItemsQuery(f evidence.Filter) (string, []any) {
 			WHERE EXISTS (SELECT 1 FROM evidence x WHERE x.site_id = issues.site_id AND x.issue_id = issues.issue_id))
 		SELECT e.id, e.site_id, e.issue_id, e.source, e.source_id, e.category, e.rule, e.confidence,
 		       e.excerpt, e.why, e.occurred_at, s.name, s.url, i.issue_key, i.summary, i.type, i.project, i.parent_key,
-		       i.assignee_id, i.assignee_name, i.status_category, i.fix_versions, i.released_versions, i.labels, i.links, i.resolved,
+		       i.assignee_id, i.assignee_name, i.reporter_id, i.reporter_name, i.created, i.status_category, i.fix_versions, i.released_versions, i.labels, i.links, i.resolved,
 		       coalesce(c.excluded, 0), coalesce(c.note, ''), coalesce(c.category, '')
 		FROM evidence e
 		JOIN sites s ON s.id = e.site_id

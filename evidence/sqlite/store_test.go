@@ -457,6 +457,33 @@ func TestStoreReadsTheLinksAndResolutionOfAnItemsIssue(t *testing.T) {
 	}
 }
 
+// An item carries who filed its issue and when: a request the user said
+// no to was someone's, and a story says whose.
+func TestStoreReadsWhoFiledAnItemsIssue(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 5, 27, 10, 0, 0, 0, time.UTC)
+	request := testRecord("30001", "CHK-27", t0, comment("801", testMe, t0, "moving this to the backlog"))
+	request.Issue.Reporter = evidence.User{ID: "n1", DisplayName: "Nadia Haddad"}
+	request.Issue.Created = t0.Add(-48 * time.Hour)
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{request}, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+	items, err := s.Evidence(ctx, evidence.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) == 0 {
+		t.Fatal("no items")
+	}
+	for _, ev := range items {
+		if ev.IssueReporter != request.Issue.Reporter || !ev.IssueCreated.Equal(request.Issue.Created) {
+			t.Errorf("%s %s: filed by %+v on %v, want %+v on %v", ev.IssueKey, ev.Source, ev.IssueReporter, ev.IssueCreated, request.Issue.Reporter, request.Issue.Created)
+		}
+	}
+}
+
 // An item carries which of its issue's fix versions Jira marks released,
 // read from the issue as Jira sent it: a plan into a release that went
 // out without the issue is no plan that held.

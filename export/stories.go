@@ -1066,7 +1066,8 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, m
 	}
 	slices.SortFunc(picked, evidence.ByOccurrence)
 	for _, e := range picked {
-		verb, quote := actionVerb(r.categoryOf(e.Category), e), storyQuote(evidence.QuoteBody(e.Excerpt), 240)
+		text, _ := r.quotable(e)
+		verb, quote := actionVerb(r.categoryOf(e.Category), e), storyQuote(evidence.QuoteBody(text), 240)
 		if no, ok := declinedIn(e); ok {
 			// The no, to whom, and its grounds.
 			verb, quote = no.verb(), no.quote(declinedLength)

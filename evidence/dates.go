@@ -157,17 +157,27 @@ var (
 	// DeferWords put something off to a later time, the writer's word to
 	// someone who wanted it: "happy to look at it in August", "I'll
 	// revisit it in Q3", "we'll drop the CSV export for now and revisit
-	// in Q3". When they put it off to is in the words after them
+	// in Q3", "we revisit after launch", "We agreed to revisit next
+	// quarter". When they put it off to is in the words after them
 	// (DeferredTo).
-	DeferWords = regexp.MustCompile(`(?i)\b(?:(?:i['’]ll|i will|we['’]ll|we will|will|happy to|glad to)\s+(?:look (?:at|into) (?:this|it)|revisit(?: this| it)?|come back to (?:this|it)|pick (?:this|it) up|take (?:this|it)(?: on)?)|for now,? (?:and|but) (?:(?:i|we)['’]ll |(?:i|we) will )?(?:revisit(?: this| it)?|come back to (?:this|it)))\b`)
+	DeferWords = regexp.MustCompile(`(?i)\b(?:(?:i['’]ll|i will|we['’]ll|we will|will|happy to|glad to)\s+(?:look (?:at|into) (?:this|it)|revisit(?: this| it)?|come back to (?:this|it)|pick (?:this|it) up|take (?:this|it)(?: on)?)|for now,? (?:and|but) (?:(?:i|we)['’]ll |(?:i|we) will )?(?:revisit(?: this| it)?|come back to (?:this|it))|(?:(?:i|we|let['’]s)\s+)?(?:(?:agreed|decided|plan|want|need) to\s+)?revisit(?: this| it)?)\b`)
 	// inMonth is a month a deferral names: "in August".
 	inMonth = regexp.MustCompile(`(?i)\bin\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b`)
+	// nextPeriod is the period after the one a deferral was written in:
+	// "next quarter", "next sprint".
+	nextPeriod = regexp.MustCompile(`(?i)^\s*(?:in\s+|during\s+)?(?:the\s+)?next\s+(quarter|month|sprint)\b`)
 )
+
+// sprintDays is how far on "next sprint" reaches: the end of the sprint
+// after the current one, of two-week sprints.
+const sprintDays = 28
 
 // DeferredTo is the time the words after a deferral (DeferWords) put it
 // off to, as GivenDate reads it, or of a month alone the month's last day:
 // a month named after "happy to look at it" is when, where "In May we
-// shipped" is not ("in August" of 27 May: 31 August).
+// shipped" is not ("in August" of 27 May: 31 August), and of the period
+// after the one it was written in its last day ("next quarter" of 12
+// February: 30 June).
 func DeferredTo(when string, at time.Time, dayFirst bool) (words string, by time.Time, ok bool) {
 	if words, by, ok = GivenDate(when, at, dayFirst); ok {
 		return words, by, true
@@ -176,5 +186,22 @@ func DeferredTo(when string, at time.Time, dayFirst bool) (words string, by time
 		_, by, ok = GivenDate("end of "+m[1], at, false)
 		return m[0], by, ok
 	}
+	if m := nextPeriod.FindStringSubmatch(when); m != nil {
+		return strings.TrimSpace(m[0]), nextPeriodEnd(strings.ToLower(m[1]), at), true
+	}
 	return "", time.Time{}, false
+}
+
+// nextPeriodEnd is the last day of the quarter, month or sprint after
+// the one at is in (sprintDays on, for a sprint).
+func nextPeriodEnd(period string, at time.Time) time.Time {
+	last := func(y int, m time.Month) time.Time { return time.Date(y, m+1, 0, 23, 59, 59, 0, at.Location()) }
+	switch period {
+	case "quarter":
+		return last(at.Year(), time.Month((int(at.Month())-1)/3*3+6))
+	case "month":
+		return last(at.Year(), at.Month()+1)
+	}
+	d := at.AddDate(0, 0, sprintDays)
+	return time.Date(d.Year(), d.Month(), d.Day(), 23, 59, 59, 0, at.Location())
 }

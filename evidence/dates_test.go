@@ -74,6 +74,10 @@ func TestDeferredTo(t *testing.T) {
 		{"parking this for now, but we'll come back to it in August", "in August", "2026-08-31"},
 		{"I'll pick it up by Friday", "by Friday", "2026-05-29"},
 		{"I'll take it this sprint", "", ""},
+		{"Descoped the tablet layout. We agreed to revisit next quarter.", "next quarter", "2026-09-30"},
+		{"let's revisit next sprint", "next sprint", "2026-06-24"},
+		{"revisit it next month", "next month", "2026-06-30"},
+		{"ok let's ship without dark mode, we revisit after launch", "", ""},
 	} {
 		at := DeferWords.FindStringIndex(tt.sentence)
 		if at == nil {

@@ -1325,7 +1325,8 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 		writeEscaped(w, titleUpTo(summary, proofSummaryLength))
 		w.WriteString("”: ")
 	}
-	quoted := writeQuote(w, withoutNextCheckIn(e.Excerpt), quoteLength, writeEscaped)
+	text, _ := r.quotable(e)
+	quoted := writeQuote(w, withoutNextCheckIn(text), quoteLength, writeEscaped)
 	if quoted != "" {
 		w.WriteByte(' ')
 	}

@@ -155,7 +155,8 @@ func writeIssueDigest(w *bufio.Writer, r *report, first *evidence.Evidence, reco
 			writeEscaped(w, evidence.OneLine(r.categoryTitle(item.Category)))
 		}
 		w.WriteString("** ")
-		quoted := writeQuote(w, e.Excerpt, fullQuoteMax(e.Excerpt), writeEscaped)
+		text, _ := r.quotable(e)
+		quoted := writeQuote(w, text, fullQuoteMax(text), writeEscaped)
 		if quoted != "" {
 			w.WriteByte(' ')
 		}

@@ -593,12 +593,15 @@ var (
 //
 // Of words that put the issue off to a time ("Nadia, happy to look at it
 // in August"), the promise is missed when that time passed with the issue
-// not done and nothing of the user's on it in it (deferralMissedIn).
+// not done and nothing of the user's on it in it (deferralMissedIn), and
+// the quote cannot be cut to the call before it (quotable).
 func (v *view) promiseMissedIn(e *evidence.Evidence) bool {
 	c, done, ok := v.promiseIn(e, e.Excerpt)
 	switch {
 	case !ok:
-		return v.deferralMissedIn(e)
+		_, missed := v.deferralMissedIn(e)
+		_, cut := v.quotable(e)
+		return missed && !cut
 	case done.Key != "":
 		return dayResolved(done).After(c.due)
 	default:
@@ -606,51 +609,157 @@ func (v *view) promiseMissedIn(e *evidence.Evidence) bool {
 	}
 }
 
-// deferredTo is the last day of the time the user's words put their
-// issue off to (evidence.DeferWords, evidence.DeferredTo): "Nadia, happy
-// to look at it in August" of 27 May is 31 August. A deferral on a
-// condition ("happy to look at it in Q3 if Growth still wants it") or
-// asked is none, as in committedDate, and so is a date in figures that
-// reads as two days. ok is false when the words put nothing off.
-func deferredTo(text string, written time.Time) (time.Time, bool) {
-	for _, sentence := range sentencesOf(evidence.OneLine(text)) {
+// deferral is where a quote of the user's puts its issue off to a time
+// (evidence.DeferWords): the sentence (of sentencesOf), where in it the
+// deferral's words start, and the last day of the time.
+type deferral struct {
+	sentence, at int
+	last         time.Time
+}
+
+// deferralIn is the first deferral in the user's words (deferral): "Nadia,
+// happy to look at it in August" of 27 May is to 31 August, "We agreed to
+// revisit next quarter" of 12 February to 30 June. A deferral to an event
+// ("we revisit after launch", "revisit once the SDK lands") has a quarter
+// from the words: a look not taken by then was not what the words meant.
+// A deferral on a condition ("happy to look at it in Q3 if Growth still
+// wants it") or asked is none, as in committedDate, and so is a date in
+// figures that reads as two days. ok is false when the words put nothing
+// off.
+func deferralIn(sentences []string, written time.Time) (deferral, bool) {
+	for i, sentence := range sentences {
 		at := evidence.DeferWords.FindStringIndex(sentence)
 		if at == nil || notCommitted.MatchString(sentence[at[0]:]) {
 			continue
 		}
-		_, by, ok := evidence.DeferredTo(sentence[at[1]:], written, false)
-		if _, other, _ := evidence.DeferredTo(sentence[at[1]:], written, true); ok && other.Equal(by) {
-			return time.Date(by.Year(), by.Month(), by.Day(), 0, 0, 0, 0, time.UTC), true
+		when := sentence[at[1]:]
+		if afterEvent.MatchString(when) {
+			return deferral{sentence: i, at: at[0], last: dayOnly(written.AddDate(0, 3, 0))}, true
+		}
+		_, by, ok := evidence.DeferredTo(when, written, false)
+		if _, other, _ := evidence.DeferredTo(when, written, true); ok && other.Equal(by) {
+			return deferral{sentence: i, at: at[0], last: dayOnly(by)}, true
 		}
 	}
-	return time.Time{}, false
+	return deferral{}, false
+}
+
+// afterEvent opens the event a deferral waits for: "after launch", "when
+// the SDK lands", "once 5.3 is out".
+var afterEvent = regexp.MustCompile(`(?i)^\s*(?:after|when|once)\s+\S`)
+
+// dayOnly is the day, in UTC, of a time.
+func dayOnly(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // deferralMissedIn says an item's words put its issue off to a time
-// (deferredTo) that has passed with the issue not done in it and
-// nothing of the user's on it, from a day after the words to the end of
-// that time: "did you look at it in August?" has the answer no. Done is
-// its work done (doneIssues): "revisit in Q3" of an issue closed as
-// Won't Do was never revisited. What happened within a day of the words
-// (the rank change that moved it to the backlog, the closing that
-// dropped it) is the deferral, not the look promised.
-func (v *view) deferralMissedIn(e *evidence.Evidence) bool {
-	if !inOwnWords(e) || e.IssueKey == "" {
-		return false
+// (deferralIn) that has passed with the issue not done in it and
+// nothing of the user's on it, from the day after the words to the end
+// of that time: "did you look at it in August?" has the answer no. Done
+// is its work done (doneIssues): "revisit in Q3" of an issue closed as
+// Won't Do was never revisited. What happened by the end of the day after
+// the words (the rank change that moved it to the backlog, the closing
+// that dropped it, the story done without what it descoped) is the
+// deferral, not the look promised. ok is false when the deferral was
+// kept or is not due yet.
+func (v *view) deferralMissedIn(e *evidence.Evidence) (deferral, bool) {
+	if !inOwnWords(e) || e.IssueKey == "" || !evidence.DeferWords.MatchString(e.Excerpt) {
+		return deferral{}, false
 	}
-	last, ok := deferredTo(e.Excerpt, e.OccurredAt)
-	end := last.AddDate(0, 0, 1)
+	d, ok := deferralIn(sentencesOf(evidence.OneLine(e.Excerpt)), e.OccurredAt)
+	end := d.last.AddDate(0, 0, 1)
 	if !ok || !v.generatedAt.After(end) {
-		return false
+		return deferral{}, false
 	}
-	from := e.OccurredAt.AddDate(0, 0, 1)
+	from := dayOnly(e.OccurredAt.UTC()).AddDate(0, 0, 2)
 	inTime := func(at time.Time) bool { return !at.Before(from) && at.Before(end) }
 	if done, isDone := v.doneIssues[issueRef{e.SiteName, e.IssueKey}]; isDone && inTime(done.Resolved) {
-		return false
+		return deferral{}, false
 	}
-	return !slices.ContainsFunc(v.items, func(o *evidence.Evidence) bool {
+	return d, !slices.ContainsFunc(v.items, func(o *evidence.Evidence) bool {
 		return o.SiteName == e.SiteName && o.IssueKey == e.IssueKey && inTime(o.OccurredAt)
 	})
+}
+
+// estimateMissedIn is where, in the sentences of an item's words, someone's
+// estimate of a date for its issue (evidence.EstimateBy: "Jun thinks late
+// Q3") is, when that date passed with the issue not done by it: the
+// sentence and where in it the estimate starts.
+func (v *view) estimateMissedIn(e *evidence.Evidence, sentences []string) (sentence, at int, ok bool) {
+	for i, s := range sentences {
+		m := evidence.EstimateBy.FindStringIndex(s)
+		if m == nil {
+			continue
+		}
+		_, by, ok := evidence.GivenDate(s[m[1]:], e.OccurredAt, false)
+		if _, other, _ := evidence.GivenDate(s[m[1]:], e.OccurredAt, true); !ok || !other.Equal(by) || !v.generatedAt.After(dayOnly(by).AddDate(0, 0, 1)) {
+			continue
+		}
+		if done, isDone := v.doneIssues[issueRef{e.SiteName, e.IssueKey}]; isDone && !dayResolved(done).After(dayOnly(by)) {
+			continue
+		}
+		return i, m[0], true
+	}
+	return 0, 0, false
+}
+
+// quotable is an item's excerpt as a proof quotes it. Of a promise the
+// work did not keep, a deferral missed (deferralMissedIn) or an estimate
+// passed (estimateMissedIn), made after the call in a clause or a
+// sentence of its own, it is the call without it, the gap marked, and cut
+// is true: "ok let's ship without dark mode, we revisit after launch. the
+// crashes are what's hurting us" of an issue closed as Won't Do a minute
+// later is "ok let's ship without dark mode … the crashes are what's
+// hurting us", the call and its grounds. A promise in a sentence of its
+// own ends the quote, as what follows it goes on about the promise ("…so
+// Amex stays out of v1. Jun thinks late Q3. I've linked the PAY ticket").
+// A promise in the call's own clause ("we'll drop the CSV export for now
+// and revisit in Q3") cannot be left out: the call is the put-off.
+func (v *view) quotable(e *evidence.Evidence) (text string, cut bool) {
+	if !inOwnWords(e) || e.IssueKey == "" || !evidence.DeferWords.MatchString(e.Excerpt) && !evidence.EstimateBy.MatchString(e.Excerpt) {
+		return e.Excerpt, false
+	}
+	sentences := sentencesOf(evidence.OneLine(e.Excerpt))
+	i, at, ok := v.estimateMissedIn(e, sentences)
+	if d, missed := v.deferralMissedIn(e); missed && (!ok || d.sentence < i || d.sentence == i && d.at < at) {
+		i, at, ok = d.sentence, d.at, true
+	}
+	if !ok {
+		return e.Excerpt, false
+	}
+	sentence, opens := sentences[i], 0
+	breaks := clauseBreak.FindAllStringIndex(sentence[:at], -1)
+	if n := len(breaks); n > 0 && strings.TrimSpace(sentence[breaks[n-1][1]:at]) == "" {
+		// "Nadia, happy to look at it in August" is said to her: her
+		// name goes with the promise.
+		from := 0
+		if n > 1 {
+			from = breaks[n-2][1]
+		}
+		if addressee(sentence[from:breaks[n-1][0]]) {
+			breaks, at = breaks[:n-1], from
+		}
+	}
+	if len(breaks) > 0 {
+		opens = breaks[len(breaks)-1][1]
+	}
+	switch {
+	case strings.TrimSpace(sentence[opens:at]) != "":
+		return e.Excerpt, false
+	case opens > 0:
+		// A clause that ends the words is left out unmarked: a closing
+		// "…" reads as a cut mid-sentence, which a quote shortens back to
+		// the sentence before it, the call lost with the promise.
+		kept := strings.Join(append(slices.Clip(sentences[:i]), sentence[:breaks[len(breaks)-1][0]]), " ")
+		if rest := sentences[i+1:]; len(rest) > 0 {
+			kept += evidence.SentencesLeftOut + " " + strings.Join(rest, " ")
+		}
+		return kept, true
+	case i > 0:
+		return strings.Join(sentences[:i], " ") + evidence.SentencesLeftOut, true
+	}
+	return e.Excerpt, false
 }
 
 // keptEarlyDays is the most days early a note counts: work done weeks

@@ -249,8 +249,70 @@ func TestPromiseKeptAndMissed(t *testing.T) {
 		if kept != tt.kept {
 			t.Errorf("%s: promiseKeptIn = %q, want %q", tt.name, kept, tt.kept)
 		}
-		if got := v.promiseMissedIn(e); got != tt.missed {
-			t.Errorf("%s: promiseMissedIn = %v, want %v", tt.name, got, tt.missed)
+		_, deferralMissed := v.deferralMissedIn(e)
+		if got := v.promiseMissedIn(e) || deferralMissed; got != tt.missed {
+			t.Errorf("%s: promise missed = %v, want %v", tt.name, got, tt.missed)
+		}
+	}
+}
+
+// A proof quotes a call up to a promise its work did not keep, a
+// revisit never made or someone's date that passed, and is then no
+// doubted proof: the decision is strong without the promise, and the
+// promise invites "and did you?". A promise in the call's own clause
+// cannot be left out, and the proof stays doubted.
+func TestAnUnkeptPromiseIsLeftOutOfItsQuote(t *testing.T) {
+	at := func(month time.Month, day, hour, minute int) time.Time {
+		return time.Date(2026, month, day, hour, minute, 0, 0, time.UTC)
+	}
+	const (
+		// Pitanga's MOB-887, closed as Won't Do a minute later.
+		darkMode = "ok let's ship without dark mode, we revisit after launch. the crashes are what's hurting us, nobody wrote a review about dark mode"
+		// The demo's MOB-811, done the next day.
+		tablet = "Descoped the tablet layout for the pending state, usage there is under 3%. We agreed to revisit next quarter."
+		// Kestrel's CHK-1413, PAY-821 still blocking past late Q3.
+		amex = "PAY vault can't tokenize Amex until their processor migration lands, so Amex stays out of v1. Jun thinks late Q3. I've linked the PAY ticket"
+		// Kestrel's CHK-1427, left in the backlog.
+		wishlist = "this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog - Nadia, happy to look at it in August"
+		// Kestrel's CHK-1412, closed as Won't Do.
+		csv = "talked to Lena, we'll drop the CSV export for now and revisit in Q3. SARs can keep going through the data team's script in the meantime"
+	)
+	for _, tt := range []struct {
+		name     string
+		text     string
+		written  time.Time
+		resolved time.Time // zero: not done
+		later    []time.Time
+		quote    string
+		doubted  bool
+	}{
+		{"a revisit after launch, never made", darkMode, at(8, 4, 16, 20), time.Time{}, nil,
+			"ok let's ship without dark mode … the crashes are what's hurting us, nobody wrote a review about dark mode", false},
+		{"a revisit after launch, a word of the user's on it since", darkMode, at(8, 4, 16, 20), time.Time{}, []time.Time{at(9, 30, 10, 0)}, darkMode, false},
+		{"a revisit next quarter of a story done the next day", tablet, at(2, 12, 16, 3), at(2, 13, 16, 50), nil,
+			"Descoped the tablet layout for the pending state, usage there is under 3%. …", false},
+		{"a revisit next quarter, done in it", tablet, at(2, 12, 16, 3), at(5, 13, 16, 50), nil, tablet, false},
+		{"someone's date passed, the work not done", amex, at(5, 12, 10, 0), time.Time{}, nil,
+			"PAY vault can't tokenize Amex until their processor migration lands, so Amex stays out of v1. …", false},
+		{"someone's date kept", amex, at(5, 12, 10, 0), at(9, 20, 10, 0), nil, amex, false},
+		{"a look promised to the requester, never taken", wishlist, at(5, 27, 10, 0), time.Time{}, nil,
+			"this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog", false},
+		{"a revisit in the call's own clause", csv, at(6, 3, 10, 0), time.Time{}, nil, csv, true},
+	} {
+		e := &evidence.Evidence{SiteName: "acme", IssueKey: "MOB-887", Source: evidence.SourceComment, OccurredAt: tt.written,
+			Excerpt: tt.text, IssueStatusCategory: "done"}
+		v := &view{generatedAt: time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC), items: []*evidence.Evidence{e}}
+		if !tt.resolved.IsZero() {
+			v.doneIssues = map[issueRef]evidence.DoneIssue{{"acme", "MOB-887"}: {Key: "MOB-887", Resolved: tt.resolved}}
+		}
+		for _, when := range tt.later {
+			v.items = append(v.items, &evidence.Evidence{SiteName: "acme", IssueKey: "MOB-887", Source: evidence.SourceComment, OccurredAt: when})
+		}
+		if got, _ := v.quotable(e); got != tt.quote {
+			t.Errorf("%s: quoted\n%q\nwant\n%q", tt.name, got, tt.quote)
+		}
+		if got := v.promiseMissedIn(e); got != tt.doubted {
+			t.Errorf("%s: doubted = %v, want %v", tt.name, got, tt.doubted)
 		}
 	}
 }

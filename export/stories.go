@@ -1176,7 +1176,8 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, m
 	}
 	slices.SortFunc(picked, evidence.ByOccurrence)
 	for _, e := range picked {
-		verb, quote := actionVerb(r.categoryOf(e.Category), e), storyQuote(evidence.QuoteBody(e.Excerpt), 240)
+		text, _ := r.quotable(e)
+		verb, quote := actionVerb(r.categoryOf(e.Category), e), storyQuote(evidence.QuoteBody(text), 240)
 		if no, ok := declinedIn(r.whole(e)); ok {
 			// The no, to whom, and its grounds, from the whole comment:
 			// the classifier's excerpt may stop before its point.

@@ -164,7 +164,7 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 			}
 		}
 	} else {
-		initiatives = slices.Concat(initiatives, onNoEpic)
+		initiatives = r.tellableFirst(slices.Concat(initiatives, onNoEpic))
 		if top > 0 && len(initiatives) > top {
 			initiatives = initiatives[:top]
 		}

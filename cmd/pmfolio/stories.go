@@ -60,7 +60,9 @@ outcome too. A story told for a deadline then quotes those notes as well as the 
 it best: the initiative, incident or issue with the strongest evidence of the kind of
 work the question is about. With no such story, an issue where one comment of yours of
 that kind and your change of that kind beside it show it ("got Jun to add you to the
-sandbox group", then the flag cleared) is told, the change with it. A question about
+sandbox group", then the flag cleared) is told, the change with it. A link you made to
+another team's issue ("is blocked by PLAT-1531") is told by what you asked that team
+there within the hour, with their answer and when the work was done. A question about
 disagreeing ("a time you disagreed with a stakeholder", "pushed back", "said no", "a
 conflict", "convinced", "persuaded") gets the story where your own words say no, quoting
 them: a no-go, or a no to someone by name with its grounds ("we can only do one. saved

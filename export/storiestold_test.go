@@ -76,3 +76,36 @@ func TestABarelyBegunEpicIsALineOfTheBrief(t *testing.T) {
 		t.Errorf("Also led opens %q, want PAY-300 where it stands", line)
 	}
 }
+
+var platformAPI = fixtureIssue{"40007", "PLAT-7", "Story", "Retry status endpoint", "", dana, "done", nil}
+
+// A link the user made to another team's issue is told by what they asked
+// that team there, with the team's answer and when the work was done: the
+// ask is the influence, "is blocked by PLAT-7" only records it.
+func TestAnInfluenceStoryTellsTheAskBehindALink(t *testing.T) {
+	p := typicalPortfolio()
+	for i, e := range p.Evidence {
+		if e.SourceID == "57200" { // the user's link on PAY-143
+			p.Evidence[i].Excerpt = "is blocked by PLAT-7"
+		}
+	}
+	p.Evidence = append(p.Evidence, jiraItem(platformAPI, evidence.SourceComment, "57201", "2026-04-20T14:10:00Z",
+		evidence.CatCrossTeam, "comment.cross-team", 0.75,
+		"Dana, to ship retries in 2026.05 we'd need the retry status in the API by 30/04. If that's too tight we ship without it first."))
+	p.Replies = append(p.Replies, evidence.Reply{SiteName: "acme", Key: "PLAT-7", To: "57201",
+		Comment: evidence.Comment{ID: "57202", At: at("2026-04-20T15:00:00Z"), Author: dana, Text: "30/04 works, I take it next sprint"}})
+	p.DoneIssues = append(p.DoneIssues, evidence.DoneIssue{SiteName: "acme", Key: "PLAT-7", URL: acme.IssueURL("PLAT-7"), Resolved: at("2026-04-29T10:00:00Z")})
+	doc, _ := storiesFor(t, p, "a time you influenced without authority")
+	if len(doc.Stories) != 1 {
+		t.Fatalf("%d stories, want 1", len(doc.Stories))
+	}
+	i := slices.IndexFunc(doc.Stories[0].Actions, func(a actionJSON) bool { return a.Category == evidence.CatCrossTeam })
+	if i < 0 {
+		t.Fatalf("no cross-team action in %+v", doc.Stories[0].Actions)
+	}
+	a := doc.Stories[0].Actions[i]
+	if a.IssueKey != "PLAT-7" || !strings.Contains(a.Excerpt, "we'd need the retry status") ||
+		a.Answer != "Dana Wu answered within the hour: “30/04 works, I take it next sprint”; PLAT-7 was done on 29 April" {
+		t.Errorf("the cross-team action of %s is %+v, want the ask on PLAT-7 with Dana's answer and when it was done", doc.Stories[0].Epic.Key, a)
+	}
+}

@@ -55,8 +55,8 @@ const (
 
 // briefInitiatives are the initiatives the brief shows: every one the user
 // owned, and the others at least briefInitiativeShare as strong as the
-// first (the strongest briefInitiativesMin in any case); those with a
-// recorded result first, then those the user owned, strongest first
+// first (the strongest briefInitiativesMin in any case), but those barely
+// begun where another is shown; those with a recorded result first, then those the user owned, strongest first
 // within each. A hiring manager reads for initiatives led and their
 // results: a shipped epic with none says less than a smaller one that
 // moved a number, and an epic the user only worked on, however busy, does
@@ -68,6 +68,12 @@ func (r *report) briefInitiatives() []initiative {
 		if in.owned || i < briefInitiativesMin || in.strength >= briefInitiativeShare*r.initiatives[0].strength {
 			candidates = append(candidates, in)
 		}
+	}
+	// An epic barely begun, told in full, has its plan for proof ("Juliana
+	// starts after 5.4", and she did not): beside one told, it is a line
+	// of "Also led", where it stands.
+	if told := slices.DeleteFunc(slices.Clone(candidates), r.barelyBegun); len(told) > 0 {
+		candidates = told
 	}
 	slices.SortStableFunc(candidates, func(a, b initiative) int {
 		switch {

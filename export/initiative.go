@@ -205,3 +205,24 @@ func (in initiative) status() string {
 	}
 	return in.epicItems[len(in.epicItems)-1].IssueStatusCategory
 }
+
+// barelyBegun says an initiative's story would be a plan, not a story:
+// fewer than two things the user wrote to tell as actions (beside the
+// goal its epic opens with), no outcome, and none of its issues done.
+// "Moved the epic to In Progress" and "Juliana starts after 5.4", of an
+// epic nobody started, answer "a time you owned something end to end"
+// with a promise; a shipped issue where the user ranked by support
+// tickets answers it better.
+func (v *view) barelyBegun(in initiative) bool {
+	written := in
+	written.items = slices.DeleteFunc(slices.Clone(in.items), func(e *evidence.Evidence) bool { return !inOwnWords(e) })
+	return written.actionRecords() < 2 && !in.hasOutcome && in.status() != "done" && v.tally(in.items).done == 0
+}
+
+// tellableFirst is ins with those barelyBegun after the others, each
+// group in its order: a story slot or an initiative of the brief goes to
+// work with something done before a plan.
+func (v *view) tellableFirst(ins []initiative) []initiative {
+	begun := slices.DeleteFunc(slices.Clone(ins), v.barelyBegun)
+	return append(begun, slices.DeleteFunc(slices.Clone(ins), func(in initiative) bool { return !v.barelyBegun(in) })...)
+}

@@ -618,16 +618,31 @@ func namesGoal(words, title string) bool {
 // tells how the no was taken, and a question back is no answer to tell.
 func (r *report) agreedTo(no *evidence.Evidence) resultPart {
 	d, _ := declinedIn(no)
-	reply, ok := r.replies[commentRef{issueRef{no.SiteName, no.IssueKey}, no.SourceID}]
-	text := evidence.OneLine(reply.Text)
-	if !ok || !isNamed(reply.Author, d.to) || text == "" || strings.HasSuffix(text, "?") {
+	reply, ok := r.answerOf(no)
+	if !ok || !isNamed(reply.Author, d.to) {
 		return resultPart{}
 	}
 	return resultPart{
-		text:   evidence.OneLine(reply.Author.DisplayName) + " answered " + answeredWhen(no.OccurredAt, reply.At) + ": “" + storyQuote(evidence.QuoteBody(text), outcomeLength) + "”",
+		text:   answered(no, reply),
 		source: "Jira comment, " + dateOnly(reply.At.UTC()),
 		link:   evidence.CommentURL(no.IssueURL, reply.ID),
 	}
+}
+
+// answerOf is the first answer another person gave to a comment of the
+// user's (Portfolio.Replies); ok is false when there is none, or it is
+// a question back, which is no answer to tell.
+func (r *report) answerOf(e *evidence.Evidence) (evidence.Comment, bool) {
+	reply, ok := r.replies[commentRef{issueRef{e.SiteName, e.IssueKey}, e.SourceID}]
+	text := evidence.OneLine(reply.Text)
+	return reply, ok && text != "" && !strings.HasSuffix(text, "?")
+}
+
+// answered tells an answer to what the user said: "Meenakshi Sundaram
+// answered within the hour: “Ok understood, 4.14 is fine.”"
+func answered(said *evidence.Evidence, reply evidence.Comment) string {
+	return evidence.OneLine(reply.Author.DisplayName) + " answered " + answeredWhen(said.OccurredAt, reply.At) + ": “" +
+		storyQuote(evidence.QuoteBody(evidence.OneLine(reply.Text)), outcomeLength) + "”"
 }
 
 // answeredWhen says how soon after something was said the answer came.

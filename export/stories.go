@@ -118,6 +118,9 @@ type storyAction struct {
 	// on. It is told in its place in time, not first: a story read aloud
 	// runs forward, and "GO" before the no-go that caused it did not.
 	Answers bool `json:"answers,omitempty"`
+	// Answer is, of an ask of another team, how they answered it and when
+	// its work was done (see answerTo).
+	Answer string `json:"answer,omitempty"`
 
 	// The parts of Text, for the Markdown writer to link the key.
 	verb, summary string
@@ -164,7 +167,7 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 			}
 		}
 	} else {
-		initiatives = slices.Concat(initiatives, onNoEpic)
+		initiatives = r.tellableFirst(slices.Concat(initiatives, onNoEpic))
 		if top > 0 && len(initiatives) > top {
 			initiatives = initiatives[:top]
 		}
@@ -1191,6 +1194,11 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, m
 			edit: !inOwnWords(e), filed: e.Source == evidence.SourceIssue, Note: evidence.OneLine(e.Note),
 			Answers: e == answering,
 		}
+		if !slices.Contains(in.items, e) {
+			// An ask told in place of the link that records it (askBehind),
+			// on another team's issue: their answer is its result.
+			a.Answer = r.answerTo(e)
+		}
 		// The epic's own summary is the story's title already.
 		if !in.isEpic(e.IssueKey) {
 			a.summary = shortTitle(e.IssueSummary)
@@ -1457,12 +1465,52 @@ func (r *report) pickFocus(focus storyFocus, written, edits []*evidence.Evidence
 		// and is told after it (the focus first: its kind of work is the
 		// one a story has no other quote of).
 		edit := picked[0]
+		if ask := r.askBehind(edit); ask != nil {
+			return []*evidence.Evidence{ask}
+		}
 		besides := slices.DeleteFunc(slices.Clone(written), func(e *evidence.Evidence) bool {
 			return e.SiteName != edit.SiteName || e.IssueKey != edit.IssueKey || e.OccurredAt.Sub(edit.OccurredAt).Abs() > time.Hour
 		})
 		return append([]*evidence.Evidence{edit}, r.strengths.pickVaried(besides, 1, quoted)...)
 	}
 	return r.strengths.pickVaried(of(written), 1, nil)
+}
+
+// askBehind is, of a link the user made to an issue of another project
+// ("Linked: is blocked by PLAT-1531"), what they asked that project's team
+// there within the hour, in a comment of the link's kind of work: "Oi
+// Bruno, Fernanda - to make 5.2 … we'd need this on staging by 03/07".
+// The ask is the influence; the link only records it. nil when there is
+// none.
+func (r *report) askBehind(edit *evidence.Evidence) *evidence.Evidence {
+	for _, key := range issueKeyMention.FindAllString(edit.Excerpt, -1) {
+		if project, _, _ := strings.Cut(key, "-"); project == edit.IssueProject {
+			continue
+		}
+		for _, e := range r.items {
+			if e.SiteName == edit.SiteName && e.IssueKey == key && e.Source == evidence.SourceComment &&
+				e.Category == edit.Category && e.OccurredAt.Sub(edit.OccurredAt).Abs() <= time.Hour {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// answerTo is how the team an ask went to (askBehind) answered it, and
+// when its issue was done after it: "Bruno Lima answered within the
+// hour: “03/07 works, Fernanda takes it next sprint”; PLAT-1531 was done
+// on 2 July". "" when nobody answered; a question back is no answer.
+func (r *report) answerTo(ask *evidence.Evidence) string {
+	reply, ok := r.answerOf(ask)
+	if !ok {
+		return ""
+	}
+	answer := answered(ask, reply)
+	if done, ok := r.doneIssues[issueRef{ask.SiteName, ask.IssueKey}]; ok && done.Resolved.After(ask.OccurredAt) {
+		answer += "; " + ask.IssueKey + " was done on " + done.Resolved.UTC().Format("2 January")
+	}
+	return answer
 }
 
 // epicSituation is the epic of an initiative's story and its situation:
@@ -1815,6 +1863,10 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 				w.WriteString(": “")
 				writeEscaped(w, words)
 				w.WriteString("”")
+			}
+			if a.Answer != "" {
+				w.WriteString(" — ")
+				writeEscaped(w, a.Answer)
 			}
 			writeNote(w, a.Note)
 			w.WriteByte('\n')

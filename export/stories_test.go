@@ -47,6 +47,7 @@ type actionJSON struct {
 	Excerpt    string `json:"excerpt"`
 	Note       string `json:"note"`
 	Answers    bool   `json:"answers"`
+	Answer     string `json:"answer"`
 }
 
 func readStories(t *testing.T, p evidence.Portfolio, top int) storiesJSON {

@@ -44,7 +44,10 @@ issue where you decided, unblocked or coordinated in comments (two of yours or m
 They quote only your comments and the issues you filed, never a field edit, and their
 Result is an "Outcome:" comment of yours, or your last comment on a done issue that
 closes it with a number ("Resolved: lag back under 5 seconds at 16:05"); without one
-they say what Jira shows, and standard error names them. What Jira shows includes a date
+they say what Jira shows, and standard error names them. An epic you barely began (fewer
+than two things you wrote on it, none of its issues done and no outcome) is told after
+all of them: a status move and a start you promised are a plan, not a story. What Jira
+shows includes a date
 kept: a go-live date you gave in a comment ("Go-live date of 22nd is still holding") and
 your comment that it went live that day ("4.13 deployed successfully") read "it went live
 on 22 August, as I had said on 10 August (…)"; so does a staged rollout you planned with
@@ -63,7 +66,9 @@ on three or more issues, a no of yours to someone by name that holds a release o
 against their request ("we cannot take this into 4.13 at this stage. Code freeze was on
 1st …") is told instead. With no such story, an issue where one comment of yours of
 that kind and your change of that kind beside it show it ("got Jun to add you to the
-sandbox group", then the flag cleared) is told, the change with it. A question about
+sandbox group", then the flag cleared) is told, the change with it. A link you made to
+another team's issue ("is blocked by PLAT-1531") is told by what you asked that team
+there within the hour, with their answer and when the work was done. A question about
 disagreeing ("a time you disagreed with a stakeholder", "pushed back", "said no", "a
 conflict", "convinced", "persuaded") gets the story where your own words say no, quoting
 them: a no-go, or a no to someone by name with its grounds ("we can only do one. saved

@@ -1,0 +1,111 @@
+package export
+
+import (
+	"io"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+var epicInstalments = fixtureIssue{"10300", "PAY-300", "Epic", "Pay in instalments", "", me, "indeterminate", nil}
+
+// instalmentsPromise is all the user wrote on an epic nobody started: a
+// start promised for after a release.
+const instalmentsPromise = "provider contract signed, their sandbox is ready. Dana starts after 2026.09"
+
+// barelyBegunPortfolio is typicalPortfolio and noEpicPortfolio with an
+// epic the user owns and barely began: its goal, a move to In Progress and
+// one note promising a start, nothing done and no outcome.
+func barelyBegunPortfolio() evidence.Portfolio {
+	p := typicalPortfolio()
+	p.Evidence = append(p.Evidence, noEpicPortfolio().Evidence...)
+	p.Evidence = append(p.Evidence,
+		jiraItem(epicInstalments, evidence.SourceIssue, epicInstalments.id, "2026-09-28T13:00:00Z",
+			evidence.CatEpicOwnership, "issue.epic-goal", 0.9,
+			"Goal: let shoppers split orders above $150 in up to 3 payments. Target: 8% of those orders within two months."),
+		jiraItem(epicInstalments, evidence.SourceChange, "10301", "2026-10-05T12:00:00Z",
+			evidence.CatEpicOwnership, "change.epic-status", 0.8, "Status: To Do → In Progress"),
+		jiraItem(epicInstalments, evidence.SourceComment, "10302", "2026-10-14T18:00:00Z",
+			evidence.CatStakeholderComms, "comment.status-update", 0.8, instalmentsPromise),
+	)
+	p.Epics = append(p.Epics, evidence.Epic{SiteName: "acme", Key: "PAY-300", Summary: epicInstalments.summary, URL: acme.IssueURL("PAY-300"),
+		Status: "In Progress", StatusCategory: "indeterminate"})
+	return p
+}
+
+// storyKeys are the keys the stories are told from, in order.
+func storyKeys(doc storiesJSON) []string {
+	var keys []string
+	for _, s := range doc.Stories {
+		if s.Issue != nil {
+			keys = append(keys, s.Issue.Key)
+		} else {
+			keys = append(keys, s.Epic.Key)
+		}
+	}
+	return keys
+}
+
+// An epic with one note of the user's and nothing done gives its story
+// slot to an issue where they wrote more: "owned something end to end"
+// answered by a status move and "Dana starts after 2026.09" is a promise.
+// Asked for every story, it is still told, last.
+func TestABarelyBegunEpicGivesWayInTheStories(t *testing.T) {
+	p := barelyBegunPortfolio()
+	if keys := storyKeys(readStories(t, p, 3)); slices.Contains(keys, "PAY-300") || len(keys) != 3 {
+		t.Errorf("the 3 stories are told from %q, want 3 without the barely begun PAY-300", keys)
+	}
+	if keys := storyKeys(readStories(t, p, -1)); len(keys) == 0 || keys[len(keys)-1] != "PAY-300" {
+		t.Errorf("every story is told from %q, want PAY-300 last", keys)
+	}
+}
+
+// The brief names a barely begun epic the user led in one line of "Also
+// led", where it stands, and does not quote its promise as proof of what
+// they did.
+func TestABarelyBegunEpicIsALineOfTheBrief(t *testing.T) {
+	md := render(t, func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{}) }, barelyBegunPortfolio())
+	if strings.Contains(md, "### [PAY-300]") || strings.Contains(md, "Dana starts after") {
+		t.Errorf("the brief tells PAY-300 in full, with its promise:\n%s", md)
+	}
+	_, alsoLed, _ := strings.Cut(md, "**Also led.**")
+	line, _, _ := strings.Cut(strings.TrimSpace(alsoLed), "\n")
+	if !strings.Contains(line, "[PAY-300]") || !strings.HasSuffix(line, "in progress") {
+		t.Errorf("Also led opens %q, want PAY-300 where it stands", line)
+	}
+}
+
+var platformAPI = fixtureIssue{"40007", "PLAT-7", "Story", "Retry status endpoint", "", dana, "done", nil}
+
+// A link the user made to another team's issue is told by what they asked
+// that team there, with the team's answer and when the work was done: the
+// ask is the influence, "is blocked by PLAT-7" only records it.
+func TestAnInfluenceStoryTellsTheAskBehindALink(t *testing.T) {
+	p := typicalPortfolio()
+	for i, e := range p.Evidence {
+		if e.SourceID == "57200" { // the user's link on PAY-143
+			p.Evidence[i].Excerpt = "is blocked by PLAT-7"
+		}
+	}
+	p.Evidence = append(p.Evidence, jiraItem(platformAPI, evidence.SourceComment, "57201", "2026-04-20T14:10:00Z",
+		evidence.CatCrossTeam, "comment.cross-team", 0.75,
+		"Dana, to ship retries in 2026.05 we'd need the retry status in the API by 30/04. If that's too tight we ship without it first."))
+	p.Replies = append(p.Replies, evidence.Reply{SiteName: "acme", Key: "PLAT-7", To: "57201",
+		Comment: evidence.Comment{ID: "57202", At: at("2026-04-20T15:00:00Z"), Author: dana, Text: "30/04 works, I take it next sprint"}})
+	p.DoneIssues = append(p.DoneIssues, evidence.DoneIssue{SiteName: "acme", Key: "PLAT-7", URL: acme.IssueURL("PLAT-7"), Resolved: at("2026-04-29T10:00:00Z")})
+	doc, _ := storiesFor(t, p, "a time you influenced without authority")
+	if len(doc.Stories) != 1 {
+		t.Fatalf("%d stories, want 1", len(doc.Stories))
+	}
+	i := slices.IndexFunc(doc.Stories[0].Actions, func(a actionJSON) bool { return a.Category == evidence.CatCrossTeam })
+	if i < 0 {
+		t.Fatalf("no cross-team action in %+v", doc.Stories[0].Actions)
+	}
+	a := doc.Stories[0].Actions[i]
+	if a.IssueKey != "PLAT-7" || !strings.Contains(a.Excerpt, "we'd need the retry status") ||
+		a.Answer != "Dana Wu answered within the hour: “30/04 works, I take it next sprint”; PLAT-7 was done on 29 April" {
+		t.Errorf("the cross-team action of %s is %+v, want the ask on PLAT-7 with Dana's answer and when it was done", doc.Stories[0].Epic.Key, a)
+	}
+}

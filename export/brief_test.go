@@ -556,3 +556,57 @@ func TestAProofLeavesOutWhenTheNextCheckInIs(t *testing.T) {
 		}
 	}
 }
+
+// An initiative's second decision takes the slot of its weakest proof
+// when it weighs twice as much: the demo's Kubernetes upgrade showed a
+// release's cut-off note where "every tier-1 service gets a
+// PodDisruptionBudget before its cluster is upgraded; no exception for the
+// date" was left out, only because a decision had been shown. A slight
+// second decision does not push a note out, and an update keeps its slot.
+func TestTheBriefShowsASecondDecisionThatOutweighsItsWeakestProof(t *testing.T) {
+	const (
+		first  = "Decision: we upgrade production one cluster a week, not all in one weekend. Slower, but a surprise only ever hits one cluster."
+		strong = "Decision: every tier-1 service gets a PodDisruptionBudget before its cluster is upgraded; no exception for the date."
+		slight = "Decision: ok, go."
+		update = "Update: 3 of 5 clusters on 1.30, the last two go next week. Risk: the payments team needs a window on Tuesday."
+		cutOff = "Targeting platform-2026.08. Cut-off is Monday 24 Aug, so this has to be in review by then or it rolls to the next release."
+	)
+	for _, tt := range []struct {
+		name, second string
+		shown        bool
+	}{
+		{"a second decision that outweighs the cut-off note", strong, true},
+		{"a slight second decision", slight, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock}
+			typicalContext(&p)
+			epic := fixtureIssue{"10932", "OPS-932", "Epic", "Kubernetes 1.30 upgrade", "", me, "done", nil}
+			p.Epics = []evidence.Epic{{SiteName: "acme", Key: epic.key, Summary: epic.summary, URL: acme.IssueURL(epic.key),
+				Goal: "Goal: all clusters on Kubernetes 1.30 before the 1.28 end of support.", Status: "Done", StatusCategory: "done"}}
+			story := func(j int) fixtureIssue {
+				return fixtureIssue{fmt.Sprintf("2093%d", j), fmt.Sprintf("OPS-93%d", 2+j), "Story", "A story", epic.key, dana, "done", nil}
+			}
+			p.Evidence = []evidence.Evidence{
+				jiraItem(epic, evidence.SourceIssue, epic.id, "2026-05-01T09:00:00Z", evidence.CatEpicOwnership, "issue.epic", 0.9, "Goal: all clusters on Kubernetes 1.30."),
+				jiraItem(epic, evidence.SourceComment, "c1", "2026-05-04T09:00:00Z", evidence.CatDecisionMaking, "comment.decision-marked", 0.8, first),
+				jiraItem(epic, evidence.SourceComment, "c2", "2026-05-06T09:00:00Z", evidence.CatStakeholderComms, "comment.status-update", 0.75, update),
+				jiraItem(epic, evidence.SourceComment, "c3", "2026-07-06T09:00:00Z", evidence.CatDecisionMaking, "comment.decision-marked", 0.8, tt.second),
+				// The text model's claim, which weighs less than a rule's.
+				jiraItem(story(1), evidence.SourceComment, "c4", "2026-07-31T09:00:00Z", evidence.CatReleasePlanning, evidence.RuleTextModel, 0.7, cutOff),
+			}
+			brief := render(t, formats[0].write, p)
+			for _, proof := range []string{first, update} {
+				if !strings.Contains(brief, proof[:40]) {
+					t.Errorf("the brief leaves out %q:\n%s", proof, brief)
+				}
+			}
+			if got := strings.Contains(brief, tt.second); got != tt.shown {
+				t.Errorf("the brief shows the second decision %q: %v, want %v:\n%s", tt.second, got, tt.shown, brief)
+			}
+			if got := strings.Contains(brief, cutOff[:40]); got == tt.shown {
+				t.Errorf("the brief shows the cut-off note: %v, want %v:\n%s", got, !tt.shown, brief)
+			}
+		})
+	}
+}

@@ -316,6 +316,7 @@ func (s strengths) pickVaried(items []*evidence.Evidence, n int, shown *quoteSet
 	}
 	ranked := s.strongestFirst(provable(items))
 	picked := s.fillVaried(ranked, nil, n, shown)
+	picked = s.secondDecision(ranked, picked, shown)
 	for i := 0; i < len(picked) && len(picked) < n; i++ {
 		for _, c := range ranked {
 			if c.item.SourceID == "" || recordOf(c.item) != recordOf(picked[i]) ||
@@ -330,6 +331,57 @@ func (s strengths) pickVaried(items []*evidence.Evidence, n int, shown *quoteSet
 	}
 	for _, e := range picked {
 		shown.add(e.Excerpt)
+	}
+	return picked
+}
+
+// secondDecisionWeight is how much more than the weakest proof picked a
+// second decision must weigh to take its slot.
+const secondDecisionWeight = 2
+
+// secondDecision lets a second decision take the slot of the weakest
+// proof picked, where decisions are favoured (proofFavour) and it weighs
+// secondDecisionWeight times as much: a hiring manager reads an
+// initiative for its calls, and "every tier-1 service gets a
+// PodDisruptionBudget before its cluster is upgraded; no exception for the
+// date" lost its slot to a release's cut-off note only because the
+// initiative had shown one decision already. A stakeholder update keeps
+// its slot: it is the communication the same reader looks for.
+func (s strengths) secondDecision(ranked []scored, picked []*evidence.Evidence, shown *quoteSet) []*evidence.Evidence {
+	weakest := -1
+	var weakestScore float64
+	decisions := 0
+	for i, e := range picked {
+		if e.Category == evidence.CatDecisionMaking {
+			decisions++
+			continue
+		}
+		if e.Category == evidence.CatStakeholderComms {
+			continue
+		}
+		if score := s.of(e); weakest < 0 || score < weakestScore {
+			weakest, weakestScore = i, score
+		}
+	}
+	if decisions != 1 || weakest < 0 {
+		return picked
+	}
+	var quoted quoteSet
+	for _, e := range picked {
+		quoted.add(e.Excerpt)
+	}
+	for _, c := range ranked {
+		e := c.item
+		if e.Category != evidence.CatDecisionMaking || !s.favours(e) || s.isDoubted(e) || slices.Contains(picked, e) ||
+			shown.has(e.Excerpt) || quoted.has(e.Excerpt) || slices.ContainsFunc(picked, func(p *evidence.Evidence) bool { return recordOf(p) == recordOf(e) }) {
+			continue
+		}
+		if c.score >= secondDecisionWeight*weakestScore {
+			out := slices.Clone(picked)
+			out[weakest] = e
+			return out
+		}
+		break // ranked: no weaker decision outweighs it either
 	}
 	return picked
 }

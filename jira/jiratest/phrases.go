@@ -577,7 +577,10 @@ var (
 		"Added to {$sprint} as a stretch item. The sprint goal stays: {$goal}.",
 		"This has been carried over twice. Splitting it so the first half {~actually lands|is done} in {$sprint}: {~the first {$2-3} services now, the rest next time|staging now, production next sprint}.",
 		"Planning note: {$sprint} {~has less capacity because {$person} is on call that week|has {$2-3} fewer people because of holidays|loses two days to the team offsite|ends in the release freeze}, so we commit to {~two|three} items and this is one of them.",
-		"{$person} and I went through {$sprint} {~this morning|after standup|before planning}: this one goes in instead of {$swappedkey}, same size, but this one {~unblocks {$team}|has someone waiting on it}. Made room in the sprint for it.",
+		// Ahead of, not "instead of OPS-1229 … Made room in the sprint
+		// for it": the generator does not take the other issue out of the
+		// sprint, so Jira would say it stayed.
+		"{$person} and I went through {$sprint} {~this morning|after standup|before planning}: this one goes ahead of {$swappedkey}, same size, but this one {~unblocks {$team}|has someone waiting on it}.",
 	}
 	releaseComments = []string{
 		"{~Targeting|Aiming this at} {$version}. {~Cut-off is {$freeze}|The release cut-off is {$freeze}, 17:00 CET}, so this has to be {~in review|ready} by then or it rolls to the next release.",

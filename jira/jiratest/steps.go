@@ -1282,10 +1282,10 @@ func (ig *issueGen) meSprintTalk() bool {
 			committed && crowdsOut(t) || crowdedOut && commits(t)
 	})
 	if committed {
-		// Nor commits it twice: a second planning note for the sprint
+		// Nor commits it twice: a second note that puts it in the sprint
 		// gives it a second reason ("loses two days to the team offsite",
-		// then "has less capacity because Sam is on call that week").
-		texts = inPlaceOf(ig.fitStanding(ig.usable(texts)), commits)
+		// then "went through OPS Sprint 52 … so it goes first").
+		texts = inPlaceOf(ig.fitStanding(ig.usable(texts)), putsIn)
 	}
 	if len(ig.fitStanding(ig.usable(texts))) == 0 || !open && ig.parkedLately() {
 		return false
@@ -1325,6 +1325,13 @@ func inPlaceOf(texts []string, drops func(string) bool) []string {
 // sprint to the issue.
 func commits(text string) bool {
 	return strings.HasPrefix(text, "Planning note: ") && strings.Contains(text, "this is one of them")
+}
+
+// putsIn reports whether a sprint comment, or its template, puts the issue
+// in the sprint or says why it is there.
+func putsIn(text string) bool {
+	return commits(text) || slices.ContainsFunc([]string{"Sprint goal for ", "Pulled into ", "as a stretch item", "For planning: ", " and I went through "},
+		func(w string) bool { return strings.Contains(text, w) })
 }
 
 // crowdsOut reports whether a sprint comment, or its template, moves the

@@ -32,6 +32,29 @@ var (
 	weekdayDate = regexp.MustCompile(`(?i)\b(by|before|until|till|eta)\s+(?:(this|next)\s+)?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|rs)?\b`)
 )
 
+// figureDate is a date in figures anywhere in a text, for which way
+// round a writer puts day and month (DayFirstLean).
+var figureDate = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})\b`)
+
+// DayFirstLean is how far a text's dates in figures lean day first: one
+// for each that reads only so ("30/07"), less one for each that reads
+// only month first ("7/30"). Summed over what a writer wrote, above 0
+// says they write day first, GivenDate's dayFirst.
+func DayFirstLean(text string) int {
+	n := 0
+	for _, m := range figureDate.FindAllStringSubmatch(text, -1) {
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		switch {
+		case a > 12 && b >= 1 && b <= 12:
+			n++
+		case b > 12 && b <= 31 && a >= 1 && a <= 12:
+			n--
+		}
+	}
+	return n
+}
+
 // GivenDate is the first date a text gives for when something will be
 // done, read as of the day it was written (at): its words, and the last
 // day it covers ("late Q3" of 12 May 2026: 30 September 2026). A date

@@ -791,3 +791,36 @@ func writePromiseKept(w *bufio.Writer, v *view, e *evidence.Evidence, quoted str
 		w.WriteString(", " + numberWord(kept.early) + " days early")
 	}
 }
+
+// askKept ranks an item 1 when it is a link the user made to another
+// team's issue whose ask behind it (askBehind) gave that team a date
+// their issue was done by: "to make 5.2 (store submission 21/07) we'd
+// need this on staging by 03/07", and PLAT-1531 done on 2 July. A date
+// the user asked for and got is a deadline delivered against, even where
+// the initiative's own goal date passed unmet. The date is read as the
+// user writes dates (evidence.DayFirstLean).
+func (r *report) askKept() storyFocus {
+	lean := 0
+	for _, e := range r.items {
+		if inOwnWords(e) {
+			lean += evidence.DayFirstLean(e.Excerpt)
+		}
+	}
+	return func(e *evidence.Evidence) int {
+		if inOwnWords(e) {
+			return 0
+		}
+		ask := r.askBehind(e)
+		if ask == nil {
+			return 0
+		}
+		done, ok := r.doneIssues[issueRef{ask.SiteName, ask.IssueKey}]
+		if !ok || done.Resolved.Before(ask.OccurredAt) {
+			return 0
+		}
+		if _, by, ok := evidence.GivenDate(evidence.OneLine(ask.Excerpt), ask.OccurredAt, lean > 0); !ok || done.Resolved.After(by) {
+			return 0
+		}
+		return 1
+	}
+}

@@ -152,17 +152,19 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 		top = DefaultStories
 	}
 	initiatives, onNoEpic := r.initiatives, r.issueInitiatives(r.strengths)
-	var question string
+	var question, note string
 	var focus storyFocus
 	var marks bool
 	if opts.Question != "" {
 		a := r.answer(opts.Question, r.initiatives, onNoEpic)
 		question, focus, marks, initiatives = a.question, a.focus, a.marks, nil
 		if a.found {
-			initiatives = []initiative{a.in}
+			// The file is read without the terminal it was written from:
+			// a story that does not answer what was asked says so there too.
+			initiatives, note = []initiative{a.in}, a.note
 		}
-		if a.found && a.note != "" && opts.Lint != nil {
-			if _, err := fmt.Fprintln(opts.Lint, "note: "+a.note); err != nil {
+		if note != "" && opts.Lint != nil {
+			if _, err := fmt.Fprintln(opts.Lint, "note: "+note); err != nil {
 				return fmt.Errorf("write lint: %w", err)
 			}
 		}
@@ -183,14 +185,15 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(struct {
+			Note    string  `json:"note,omitempty"`
 			Stories []story `json:"stories"`
-		}{stories}); err != nil {
+		}{note, stories}); err != nil {
 			return fmt.Errorf("write stories: %w", err)
 		}
 		return r.writeLint(opts.Lint)
 	}
 	bw := bufio.NewWriter(w)
-	writeStories(bw, r, stories)
+	writeStories(bw, r, stories, note)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write stories: %w", err)
 	}
@@ -377,6 +380,11 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 	if asksAboutData(question) {
 		return r.dataAnswer(question, tiers...)
 	}
+	if asksAboutFailure(question) {
+		if a, ok := r.failureAnswer(tiers...); ok {
+			return a
+		}
+	}
 	in, q, category, found := r.bestFor(question, tiers...)
 	if found && category == evidence.CatPrioritization && r.restsOnPasted(in) {
 		if no, ok := r.conflictAnswer(q, tiers...); ok {
@@ -389,6 +397,14 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 		// shows none of it.
 		if thin, _, _, ok := r.bestFor(question, r.kindIssueInitiatives(r.strengths, category, slices.Concat(tiers...))); ok {
 			return answer{in: thin, found: true, question: q, focus: ofCategory(category)}
+		}
+		// A date the user asked another team for and got answers a
+		// deadline question where no release of theirs can.
+		if category == evidence.CatReleasePlanning {
+			kept := r.askKept()
+			if in, ok := strongestBy(r.weightRanked(kept, 1), false, tiers...); ok {
+				return answer{in: in, found: true, question: r.categoryOf(category).StoryQuestion, focus: kept}
+			}
 		}
 		// No story holds the kind of work asked about, though there are
 		// stories: the strongest is told, as when no kind matched, and the
@@ -1744,8 +1760,9 @@ func linkableURL(u string) string {
 	return u
 }
 
-// writeStories writes the stories as Markdown.
-func writeStories(w *bufio.Writer, r *report, stories []story) {
+// writeStories writes the stories as Markdown, after the note that says
+// how far they answer the question asked (answer.note), if any.
+func writeStories(w *bufio.Writer, r *report, stories []story, note string) {
 	w.WriteString("# Interview stories\n\n")
 	if len(stories) == 0 {
 		w.WriteString("No stories yet: stories are built from the epics you worked on, or from an issue where " +
@@ -1796,6 +1813,11 @@ func writeStories(w *bufio.Writer, r *report, stories []story) {
 		promise = ". Every action links to the record behind it and quotes what I wrote; a field edit says what I set.\n"
 	}
 	w.WriteString("Built from " + evidence.JoinAnd(from) + " in my Jira evidence, " + dateOnly(r.since) + " to " + dateOnly(r.until) + promise)
+	if note != "" {
+		w.WriteString("\n_Note from pmfolio:_ ")
+		writeEscaped(w, note)
+		w.WriteString(".\n")
+	}
 	for i, s := range stories {
 		w.WriteString("\n## " + strconv.Itoa(i+1) + ". ")
 		key, url, summary := "", "", ""

@@ -34,6 +34,8 @@ type siteView struct {
 	// deadline is the story stories --question tells of delivering
 	// against a deadline.
 	deadline string
+	// failed is the story stories --question tells of a time they failed.
+	failed   string
 	evidence []evidence.Evidence
 	// printed is everything the commands printed, standard error included.
 	printed string
@@ -77,6 +79,9 @@ func viewSite(t *testing.T, site *jiratest.Site, conf siteConf, opts ...jiratest
 		{"stories --question", func() error {
 			return runStories(ctx, storiesOptions{portfolioInput: in, Format: "markdown", Question: "a time you delivered against a deadline"})
 		}, &view.deadline},
+		{"stories --question failed", func() error {
+			return runStories(ctx, storiesOptions{portfolioInput: in, Format: "markdown", Question: "a time you failed"})
+		}, &view.failed},
 		{"next", func() error {
 			return runNext(ctx, nextOptions{IO: stdio, DBPath: db, Detectors: detectors, Format: "table"})
 		}, &view.next},
@@ -246,9 +251,14 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		{"next lists the silent Amex block lower, and says why", entryOf(view.nextAll, "CHK-1413"), "listed lower for its silence"},
 		{"next says once that nobody wrote after his promise", entryOf(view.nextAll, "CHK-1427"), "in no sprint, with no word since; listed lower for its silence"},
 		{"next shows chasing his incident's follow-up in PAY as incident coordination", entryOf(view.nextAll, "PAY-823"), "shows: Incident coordination"},
+		// The incident he ran came of PAY's release, not his: asked when he
+		// failed, the file says no story answers.
+		{"asked when he failed, the file does not say no story answers", view.failed,
+			"_Note from pmfolio:_ no kind of work in your evidence answers \"a time you failed\""},
 	})
 	checkHides(t, []shown{
 		{"the headline counts initiatives when there is one", view.brief, "1 initiative"},
+		{"asked when he failed, he is told the incident of another team's release", view.failed, "a time you failed ·"},
 		{"the brief's bullets repeat the one epic it shows", view.brief, "- Owned 1 epic"},
 		{"pmfolio bullets tells the epic it leads with again", view.bullets, "Owned 1 epic"},
 		{"next lists another team's backlog (GROW) as his", view.next, "GROW-"},
@@ -342,6 +352,9 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 		// A release manager's calls say more than her 27 tested issues.
 		{"the headline tells her go/no-go calls", view.brief,
 			"Along the way I led the response to 1 incident, posted 11 stakeholder updates and made the go/no-go call on 4 releases (1 of them a no-go)."},
+		// 4.12 went to no-go on her call, and live a week later.
+		{"asked when she failed, she is not told the no-go she called and the go after it", view.failed,
+			"## 1. [REL-420](http://127.0.0.1:PORT/jira/browse/REL-420) Release 4.12 - readiness, Go/No-Go and deployment\n\n_Answers:_ a time you failed · "},
 		{"the deadline story tells the go-live date she kept", view.deadline,
 			"**Result.** What Jira shows: it went live on 22 August, as I had said on 10 August (“Go-live date of 22nd is still holding as of now”); the issue is done, in fix version 4.13."},
 		{"the epic's Objective is its goal", view.brief,

@@ -42,16 +42,20 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		{"the incident's bullet counts her write-up as a follow-up, or says neither what crashed nor whom it hit", view.bullets,
 			"- Led the response to “App closes when opening order history” (~3,100 users hit it): posted 3 incident updates, wrote 1 postmortem and filed 2 follow-up issues, 1 of them done."},
 		{"the incident in the brief does not quote her write-up", view.brief, "- **Incident coordination.** On “What happened with the order history crash (30/07)”: “Summary: 5.2.0 crashed on Android"},
-		// Her goal's date was the end of Q3; her one result is of 27
-		// October: nothing shows the date met.
-		{"asked about a deadline, she is not told why MOB-881 does not answer it", view.printed,
-			"note: the goal of MOB-881 sets a date that its outcome, reported on 27 October, does not say was met"},
+		// Her goal's date was the end of Q3, and nothing shows it met; the
+		// date she asked Platform for, 03/07 (she writes day first), was.
+		{"asked about a deadline, she is not told the date she asked Platform for and got", view.deadline,
+			"_Answers:_ a time you delivered against a deadline"},
+		{"the deadline story does not tell the ask and the day it was done", view.deadline,
+			"we'd need this on staging by 03/07. The shape we need is in the description of MOB-882. If that's too tight tell me and we ship restore from local storage only first” — Bruno Almeida answered the next day: “03/07 works, Fernanda takes it next sprint”; PLAT-1531 was done on 2 July"},
+		// 5.2.0, her release, crashed; she wrote what happened.
+		{"asked when she failed, she is not told the crash of her own release", view.failed,
+			"## 1. [MOB-888](http://127.0.0.1:PORT/browse/MOB-888) App closes when opening order history (Android, 5.2.0)\n\n_Answers:_ a time you failed · "},
 	})
 	checkHides(t, []shown{
 		{"the headline counts the initiatives it led again as epics owned", view.brief, "owned 2 epics"},
 		{"an epic with only its own issue among her work says it is not done twice", view.brief, "in progress: the issue is not done yet"},
-		{"the deadline story claims the end-of-Q3 date her result, of 27 October, does not show met", view.deadline,
-			"_Answers:_ a time you delivered against a deadline"},
+		{"the deadline story still says no story answers", view.printed, "does not say was met"},
 	})
 	checkNoSecret(t, view, jiratest.PitangaAPIToken)
 }

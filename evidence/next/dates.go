@@ -1,9 +1,7 @@
 package next
 
 import (
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -11,35 +9,19 @@ import (
 	"github.com/pmfolio/pmfolio/evidence/markup"
 )
 
-// figureDate is a date in figures anywhere in a text, for which way
-// round a writer puts day and month (writesDayFirst).
-var figureDate = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})\b`)
-
-// dayFirst reports whether the user writes dates in figures day first:
-// more of theirs on the team's issues (and their own) read only so
-// ("30/07") than only month first ("7/30"). Made on first use.
+// dayFirst reports whether the user writes dates in figures day first
+// (evidence.DayFirstLean), over the team's issues they created and their
+// comments on them and their own. Made on first use.
 func (t *Team) dayFirst() bool {
 	if t.dayFirstDates == nil {
 		n := 0
-		count := func(text string) {
-			for _, m := range figureDate.FindAllStringSubmatch(text, -1) {
-				a, _ := strconv.Atoi(m[1])
-				b, _ := strconv.Atoi(m[2])
-				switch {
-				case a > 12 && b >= 1 && b <= 12:
-					n++
-				case b > 12 && b <= 31 && a >= 1 && a <= 12:
-					n--
-				}
-			}
-		}
 		for _, is := range append(slices.Clip(t.Issues), t.Yours...) {
 			if is.CreatedBy(t.Site.User) {
-				count(is.Summary + "\n" + is.Description)
+				n += evidence.DayFirstLean(is.Summary + "\n" + is.Description)
 			}
 			for _, c := range is.Comments {
 				if c.Author.Is(t.Site.User) {
-					count(c.Text)
+					n += evidence.DayFirstLean(c.Text)
 				}
 			}
 		}

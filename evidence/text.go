@@ -36,13 +36,15 @@ func Shorten(text string, max int) string {
 // budget, which is the…"): a quote that reads as whole, whose link opens
 // on a risk or a plan it left out, reads as picked.
 // Text that was cut before (an excerpt the classifier shortened ends with
-// "…") is cut back to its last sentence in the same way.
+// "…") is cut back to its last sentence in the same way. A cut already
+// marked SentencesLeftOut ("…so moving this to the backlog …") ends on
+// whole words chosen to end there, and is kept.
 //
 // A quote that runs only a few words past max (an eighth of it, at most 20
 // characters) is kept whole: "…by the end of the…" hides less than it
 // costs the reader.
 func ShortenAtSentence(text string, max int) string {
-	precut := strings.HasSuffix(text, "…")
+	precut := strings.HasSuffix(text, "…") && !strings.HasSuffix(text, SentencesLeftOut)
 	if !precut && utf8.RuneCountInString(text) <= max+min(max/8, 20) {
 		return text
 	}

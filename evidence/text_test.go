@@ -47,6 +47,10 @@ func TestShortenAtSentence(t *testing.T) {
 		{"As a developer I want my connections to go through a pooler.…", 60, "As a developer I want my connections to go through a pooler. …"},
 		{"Too short a sentence. Then a long one that was cut by the classifier before it could end…", 300,
 			"Too short a sentence. Then a long one that was cut by the classifier before it could end…"},
+		// A cut marked after whole words, where they were meant to end
+		// (a promise left out), is kept: the call is in its last clause.
+		{"this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog …", 300,
+			"this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog …"},
 		// A few words past the limit are kept; more than an eighth is cut.
 		{"All clusters upgraded by the end of the quarter.", 44, "All clusters upgraded by the end of the quarter."},
 		{"All clusters upgraded by the end of the quarter, and the old ones gone.", 44, "All clusters upgraded by the end of the…"},

@@ -831,7 +831,10 @@ const alsoLedMax = 6
 
 // writeAlsoLed names the initiatives the user led that the brief had no
 // room for: the headline counts them, so a reader finds each one by name
-// and link, with where it stands.
+// and link, with where it stands, under a heading of its own (under the
+// last initiative's, it read as part of that one). Where each was barely
+// begun, the heading says "Also started": "led" of an epic moved to In
+// Progress once and a plan is a claim its record does not back.
 func writeAlsoLed(w *bufio.Writer, r *report, shown []initiative) {
 	var rest []initiative
 	for _, in := range r.ledInitiatives().owned {
@@ -851,12 +854,21 @@ func writeAlsoLed(w *bufio.Writer, r *report, shown []initiative) {
 		}
 		return 0
 	})
-	w.WriteString("\n**Also led.**\n\n")
+	heading := headingAlsoLed
+	if !slices.ContainsFunc(rest, func(in initiative) bool { return !r.barelyBegun(in) }) {
+		heading = headingAlsoStarted
+	}
+	w.WriteString("\n### " + heading + "\n\n")
 	for _, in := range rest[:min(len(rest), alsoLedMax)] {
 		w.WriteString("- ")
 		writeInitiativeHeading(w, in)
 		facts := r.initiativeStatus(in, r.tally(in.items))
-		if p := strings.TrimPrefix(r.projectPhrase(in), " in "); p != "" && !strings.HasPrefix(p, " across") {
+		if goal, _ := goalAndMetrics(in.goal()); r.barelyBegun(in) && goal != "" {
+			// Of work barely begun, what it is for, in the goal's first
+			// sentence, says more than its project, which the headline
+			// names.
+			facts = append(facts, "goal: "+evidence.LowerFirst(evidence.Shorten(sentencesOf(goal)[0], goalLength/2)))
+		} else if p := strings.TrimPrefix(r.projectPhrase(in), " in "); p != "" && !strings.HasPrefix(p, " across") {
 			facts = append([]string{p}, facts...)
 		}
 		if len(facts) > 0 {

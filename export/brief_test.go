@@ -94,7 +94,7 @@ func TestTheBriefTellsAnInitiativeLedBeforeBusierOnesWorkedOn(t *testing.T) {
 	p.Evidence = append(p.Evidence, jiraItem(led, evidence.SourceIssue, led.id, "2026-07-01T09:00:00Z",
 		evidence.CatEpicOwnership, "issue.epic", 0.9, "Goal: one small thing, done well."))
 	brief := render(t, formats[0].write, p)
-	if strings.Contains(brief, "**Also led.**") || !strings.Contains(brief, "### [OPS-700](https://acme.atlassian.net/browse/OPS-700) Small initiative I led\n") ||
+	if strings.Contains(brief, "### Also led") || !strings.Contains(brief, "### [OPS-700](https://acme.atlassian.net/browse/OPS-700) Small initiative I led\n") ||
 		strings.Count(brief, "\n### ") > briefInitiativesMax {
 		t.Errorf("the initiative led is not told among the brief's initiatives:\n%s", brief)
 	}
@@ -205,7 +205,7 @@ func TestAlsoLedQuotesAKnownResult(t *testing.T) {
 	if headline := strings.Split(brief, "\n")[4]; strings.Contains(headline, "owned 6 epics") {
 		t.Errorf("the headline counts the initiatives it led again as epics owned: %q", headline)
 	}
-	_, also, ok := strings.Cut(brief, "**Also led.**\n\n")
+	_, also, ok := strings.Cut(brief, "### Also led\n\n")
 	if !ok {
 		t.Fatalf("no initiative is left for \"Also led\":\n%s", brief)
 	}

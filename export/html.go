@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -42,21 +43,21 @@ var htmlMarkdown = goldmark.New(goldmark.WithExtensions(extension.Table),
 		util.Prioritized(shortLinks{}, 100), util.Prioritized(initiativeBlocks{}, 200))),
 	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(initiativeRenderer{}, 500))))
 
-// The labels that open the brief's paragraphs of an initiative's result
-// and of the initiatives it had no room for: the HTML and PDF layouts
-// find those blocks by them.
+// labelOutcome opens the brief's paragraph of an initiative's result: the
+// HTML and PDF layouts find it by it.
+const labelOutcome = "Outcome."
+
+// The level-3 headings, like an initiative's, that the layouts do not keep
+// together as one: the appendix's items of no initiative, and the
+// initiatives the brief had no room for (writeAlsoLed).
 const (
-	labelOutcome = "Outcome."
-	labelAlsoLed = "Also led."
+	headingOtherWork   = "Other work"
+	headingAlsoLed     = "Also led"
+	headingAlsoStarted = "Also started"
 )
 
-// headingOtherWork heads the appendix's items of no initiative: a level-3
-// heading like an initiative's, which the layouts do not keep together as
-// one.
-const headingOtherWork = "Other work"
-
 // initiativeBlocks groups each initiative, a level-3 heading and the
-// blocks under it up to the next heading or "Also led.", into one
+// blocks under it up to the next heading, into one
 // initiativeBlock, and gives its Outcome paragraph the class outcome: the
 // page prints an initiative on one page where it fits and sets its result
 // apart for a reader who scans for results, and the PDF does the same.
@@ -65,12 +66,12 @@ type initiativeBlocks struct{}
 func (initiativeBlocks) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*ast.Heading); !ok || h.Level != 3 || plainText(src, h) == headingOtherWork {
+		if h, ok := n.(*ast.Heading); !ok || h.Level != 3 || slices.Contains([]string{headingOtherWork, headingAlsoLed, headingAlsoStarted}, plainText(src, h)) {
 			continue
 		}
 		block := &initiativeBlock{}
 		doc.InsertBefore(doc, n, block)
-		for c := n; c != nil && (c == n || !endsInitiative(src, c)); {
+		for c := n; c != nil && (c == n || !endsInitiative(c)); {
 			next := c.NextSibling()
 			block.AppendChild(block, c)
 			c = next
@@ -86,12 +87,10 @@ func (initiativeBlocks) Transform(doc *ast.Document, reader text.Reader, _ parse
 }
 
 // endsInitiative reports whether a block is past the initiative before
-// it: a heading of its level or above, or the list of those not told.
-func endsInitiative(src []byte, n ast.Node) bool {
-	if h, ok := n.(*ast.Heading); ok {
-		return h.Level <= 3
-	}
-	return labelled(src, n, labelAlsoLed)
+// it: a heading of its level or above.
+func endsInitiative(n ast.Node) bool {
+	h, ok := n.(*ast.Heading)
+	return ok && h.Level <= 3
 }
 
 // labelled reports whether n is a paragraph that opens with label in bold.

@@ -748,12 +748,12 @@ func (v *view) quotable(e *evidence.Evidence) (text string, cut bool) {
 	case strings.TrimSpace(sentence[opens:at]) != "":
 		return e.Excerpt, false
 	case opens > 0:
-		// A clause that ends the words is left out unmarked: a closing
-		// "…" reads as a cut mid-sentence, which a quote shortens back to
-		// the sentence before it, the call lost with the promise.
-		kept := strings.Join(append(slices.Clip(sentences[:i]), sentence[:breaks[len(breaks)-1][0]]), " ")
+		// The gap is marked even where the promise ends the words ("…so
+		// moving this to the backlog …"): the reader who opens the comment
+		// finds more, and a quote must not read as whole.
+		kept := strings.Join(append(slices.Clip(sentences[:i]), sentence[:breaks[len(breaks)-1][0]]), " ") + evidence.SentencesLeftOut
 		if rest := sentences[i+1:]; len(rest) > 0 {
-			kept += evidence.SentencesLeftOut + " " + strings.Join(rest, " ")
+			kept += " " + strings.Join(rest, " ")
 		}
 		return kept, true
 	case i > 0:

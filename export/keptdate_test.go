@@ -296,7 +296,7 @@ func TestAnUnkeptPromiseIsLeftOutOfItsQuote(t *testing.T) {
 			"PAY vault can't tokenize Amex until their processor migration lands, so Amex stays out of v1. …", false},
 		{"someone's date kept", amex, at(5, 12, 10, 0), at(9, 20, 10, 0), nil, amex, false},
 		{"a look promised to the requester, never taken", wishlist, at(5, 27, 10, 0), time.Time{}, nil,
-			"this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog", false},
+			"this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog …", false},
 		{"a revisit in the call's own clause", csv, at(6, 3, 10, 0), time.Time{}, nil, csv, true},
 	} {
 		e := &evidence.Evidence{SiteName: "acme", IssueKey: "MOB-887", Source: evidence.SourceComment, OccurredAt: tt.written,
@@ -310,6 +310,11 @@ func TestAnUnkeptPromiseIsLeftOutOfItsQuote(t *testing.T) {
 		}
 		if got, _ := v.quotable(e); got != tt.quote {
 			t.Errorf("%s: quoted\n%q\nwant\n%q", tt.name, got, tt.quote)
+		}
+		// The brief's quote keeps the cut where quotable made it, not
+		// back at the sentence before.
+		if got := shortenKeepingActs(tt.quote, quoteLength); got != tt.quote {
+			t.Errorf("%s: the brief quotes\n%q\nwant\n%q", tt.name, got, tt.quote)
 		}
 		if got := v.promiseMissedIn(e); got != tt.doubted {
 			t.Errorf("%s: doubted = %v, want %v", tt.name, got, tt.doubted)

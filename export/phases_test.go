@@ -205,13 +205,14 @@ func TestTheBriefNamesEveryInitiativeItsHeadlineCounts(t *testing.T) {
 		t.Fatalf("the headline counts no initiatives:\n%s", doc)
 	}
 	count, _ := strconv.Atoi(led[1])
-	shown, shownLed := strings.Split(doc, "\n### ")[1:], 0
+	told, _, _ := strings.Cut(doc, "\n### Also led")
+	shown, shownLed := strings.Split(told, "\n### ")[1:], 0
 	for _, section := range shown {
 		if facts := strings.Split(section, "\n")[2]; strings.Contains(facts, " · owned ") {
 			shownLed++
 		}
 	}
-	_, also, ok := strings.Cut(doc, "**Also led.**\n\n")
+	_, also, ok := strings.Cut(doc, "### Also led\n\n")
 	if !ok {
 		t.Fatalf("%d initiatives led, %d shown, and no others named:\n%s", count, len(shown), doc)
 	}

@@ -21,17 +21,17 @@ const instalmentsPromise = "provider contract signed, their sandbox is ready. Da
 func barelyBegunPortfolio() evidence.Portfolio {
 	p := typicalPortfolio()
 	p.Evidence = append(p.Evidence, noEpicPortfolio().Evidence...)
+	const goal = "Goal: let shoppers split orders above $150 in up to 3 payments. Target: 8% of those orders within two months."
 	p.Evidence = append(p.Evidence,
 		jiraItem(epicInstalments, evidence.SourceIssue, epicInstalments.id, "2026-09-28T13:00:00Z",
-			evidence.CatEpicOwnership, "issue.epic-goal", 0.9,
-			"Goal: let shoppers split orders above $150 in up to 3 payments. Target: 8% of those orders within two months."),
+			evidence.CatEpicOwnership, "issue.epic-goal", 0.9, goal),
 		jiraItem(epicInstalments, evidence.SourceChange, "10301", "2026-10-05T12:00:00Z",
 			evidence.CatEpicOwnership, "change.epic-status", 0.8, "Status: To Do → In Progress"),
 		jiraItem(epicInstalments, evidence.SourceComment, "10302", "2026-10-14T18:00:00Z",
 			evidence.CatStakeholderComms, "comment.status-update", 0.8, instalmentsPromise),
 	)
 	p.Epics = append(p.Epics, evidence.Epic{SiteName: "acme", Key: "PAY-300", Summary: epicInstalments.summary, URL: acme.IssueURL("PAY-300"),
-		Status: "In Progress", StatusCategory: "indeterminate"})
+		Status: "In Progress", StatusCategory: "indeterminate", Goal: goal})
 	return p
 }
 
@@ -62,18 +62,19 @@ func TestABarelyBegunEpicGivesWayInTheStories(t *testing.T) {
 	}
 }
 
-// The brief names a barely begun epic the user led in one line of "Also
-// led", where it stands, and does not quote its promise as proof of what
-// they did.
+// The brief names a barely begun epic the user led in one line under a
+// heading of its own, "Also started" (not "led": a status move and a
+// plan back no more), where it stands and what it is for, and does not
+// quote its promise as proof of what they did.
 func TestABarelyBegunEpicIsALineOfTheBrief(t *testing.T) {
 	md := render(t, func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{}) }, barelyBegunPortfolio())
 	if strings.Contains(md, "### [PAY-300]") || strings.Contains(md, "Dana starts after") {
 		t.Errorf("the brief tells PAY-300 in full, with its promise:\n%s", md)
 	}
-	_, alsoLed, _ := strings.Cut(md, "**Also led.**")
-	line, _, _ := strings.Cut(strings.TrimSpace(alsoLed), "\n")
-	if !strings.Contains(line, "[PAY-300]") || !strings.HasSuffix(line, "in progress") {
-		t.Errorf("Also led opens %q, want PAY-300 where it stands", line)
+	_, started, _ := strings.Cut(md, "\n### Also started\n\n")
+	line, _, _ := strings.Cut(started, "\n")
+	if want := ": in progress · goal: let shoppers split orders above \\$150 in up to 3 payments."; !strings.Contains(line, "[PAY-300]") || !strings.HasSuffix(line, want) {
+		t.Errorf("Also started opens %q, want PAY-300 where it stands and what for (%q)", line, want)
 	}
 }
 

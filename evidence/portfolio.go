@@ -118,7 +118,9 @@ type Portfolio struct {
 	// OwnComments are the user's own comments, as plain text, on each
 	// done issue of Evidence that is none of Epics, by site and key: where they
 	// wrote how the work on it ended ("4.12 is live. Zero rollback."),
-	// whether or not a rule took the comment for evidence.
+	// whether or not a rule took the comment for evidence; and on an
+	// issue not done yet where someone answered them (Replies): what they
+	// wrote after the exchange.
 	OwnComments []IssueComments
 	// WholeComments are the user's comments that are evidence, whole,
 	// where the excerpt of the evidence cut them, by site and key.

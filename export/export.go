@@ -44,7 +44,8 @@ type view struct {
 	epics    []evidence.Epic
 	// issueOutcomes are the user's outcomes of issues that are no epic.
 	issueOutcomes []evidence.IssueOutcome
-	// ownComments are the user's comments on done issues that are no epic.
+	// ownComments are the user's comments on issues that are no epic:
+	// done, or answered on (see evidence.Portfolio.OwnComments).
 	ownComments map[issueRef][]evidence.Comment
 	// replies are the first answers others gave to the user's comments that
 	// are evidence, by the comment they answer.

@@ -54,7 +54,7 @@ func (v *view) issueInitiatives(s strengths) []initiative {
 		if in == nil {
 			first := byIssue[lead][0]
 			in = &initiative{
-				epic:      evidence.Epic{SiteName: first.SiteName, Key: first.IssueKey, Summary: first.IssueSummary, URL: first.IssueURL, Outcome: v.outcomeStated(lead), Comments: v.commentsOn(lead)},
+				epic:      evidence.Epic{SiteName: first.SiteName, Key: first.IssueKey, Summary: first.IssueSummary, URL: first.IssueURL, Outcome: v.outcomeStated(lead), Comments: v.commentsOn(first)},
 				title:     first.IssueSummary,
 				epicItems: byIssue[lead],
 				onNoEpic:  true,
@@ -141,7 +141,7 @@ func (v *view) thinIssueInitiatives(s strengths, told []initiative, answers func
 		}
 		first := written[0]
 		in := initiative{
-			epic:      evidence.Epic{SiteName: first.SiteName, Key: first.IssueKey, Summary: first.IssueSummary, URL: first.IssueURL, Outcome: v.outcomeStated(ref), Comments: v.commentsOn(ref)},
+			epic:      evidence.Epic{SiteName: first.SiteName, Key: first.IssueKey, Summary: first.IssueSummary, URL: first.IssueURL, Outcome: v.outcomeStated(ref), Comments: v.commentsOn(first)},
 			title:     first.IssueSummary,
 			epicItems: written,
 			onNoEpic:  true,
@@ -168,10 +168,14 @@ func (v *view) outcomeStated(ref issueRef) string {
 	return ""
 }
 
-// commentsOn is the user's own comments on a done issue that is no epic,
-// oldest first: where they may have written how it ended.
-func (v *view) commentsOn(ref issueRef) []evidence.Comment {
-	return v.ownComments[ref]
+// commentsOn is the user's own comments on the issue of item e, done and
+// no epic, oldest first: where they may have written how it ended. Of an
+// issue not done, there is no end to read.
+func (v *view) commentsOn(e *evidence.Evidence) []evidence.Comment {
+	if e.IssueStatusCategory != evidence.StatusCategoryEnd {
+		return nil
+	}
+	return v.ownComments[issueRef{e.SiteName, e.IssueKey}]
 }
 
 // actionRecords counts the Jira records of an issue initiative a story
@@ -522,16 +526,32 @@ func (in initiative) saidNoAmong(picked []*evidence.Evidence) *evidence.Evidence
 	return nil
 }
 
-// laterMeasured is the user's first item in their own words on the issue
-// of a no, after it, that holds a number ("banner is showing on 5.4, 61%
-// of active users already on it"): how the call went.
-func (in initiative) laterMeasured(no *evidence.Evidence) *evidence.Evidence {
-	for _, e := range in.items {
-		if e.IssueKey == no.IssueKey && e.OccurredAt.After(no.OccurredAt) && inOwnWords(e) && evidence.ReportsNumbers(e.Excerpt) {
-			return e
+// laterMeasured is the user's first comment on the issue of a no, after
+// it, that holds a number ("banner is showing on 5.4, 61% of active users
+// already on it"), evidence or not: how the call went.
+func (r *report) laterMeasured(in initiative, no *evidence.Evidence) (evidence.Comment, bool) {
+	onIssue := slices.DeleteFunc(slices.Clone(in.items), func(e *evidence.Evidence) bool { return e.IssueKey != no.IssueKey })
+	for _, c := range ownCommentsOn(evidence.Epic{Comments: r.ownComments[issueRef{no.SiteName, no.IssueKey}]}, onIssue) {
+		if c.At.After(no.OccurredAt) && evidence.ReportsNumbers(c.Text) {
+			return c, true
 		}
 	}
-	return nil
+	return evidence.Comment{}, false
+}
+
+// releasedWithout says, of the issue of a no that is not done, that a
+// release it is planned for went out without it: "CORE-2183 itself is not
+// done, though 4.14 has been released." After "Ok understood, 4.14 is
+// fine", a reader takes it to have shipped in 4.14.
+func releasedWithout(no *evidence.Evidence) string {
+	if no.IssueStatusCategory == evidence.StatusCategoryEnd || len(no.IssueReleasedVersions) == 0 {
+		return ""
+	}
+	have := " has"
+	if len(no.IssueReleasedVersions) > 1 {
+		have = " have"
+	}
+	return evidence.OneLine(no.IssueKey) + " itself is not done, though " + evidence.JoinAnd(no.IssueReleasedVersions) + have + " been released."
 }
 
 // besidesDeclinedTo is the items of an initiative but those on issues
@@ -587,7 +607,13 @@ func (r *report) heldFor(in initiative, no *evidence.Evidence) []resultPart {
 			still = "It is still to do. "
 		}
 		lead := still + evidence.OneLine(goal.title) + " (" + evidence.OneLine(goal.epic.Key) + "), the goal it gave way to: "
-		return []resultPart{r.storyResult(goal, lead, goal.outcome)}
+		held := []resultPart{r.storyResult(goal, lead, goal.outcome)}
+		if kept, ok := r.rolloutOf(goal); ok {
+			// The no named a quarter the goal then missed ("the Q2
+			// goal", shipped 30 September): the re-plan says why.
+			held = append(held, resultPart{text: nextSentence(held) + upperFirst(kept.told(nil, nil, goal.outcome.Text)) + "."})
+		}
+		return held
 	}
 	return nil
 }

@@ -323,7 +323,7 @@ func (r *report) ownCommentsUnder(in initiative) []evidence.Comment {
 	}
 	for _, e := range in.items {
 		if !in.isEpic(e.IssueKey) {
-			for _, c := range r.commentsOn(issueRef{e.SiteName, e.IssueKey}) {
+			for _, c := range r.commentsOn(e) {
 				add(c)
 			}
 		}

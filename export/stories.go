@@ -386,7 +386,7 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 		}
 	}
 	in, q, category, found := r.bestFor(question, tiers...)
-	if found && category == evidence.CatPrioritization && r.restsOnPasted(in) {
+	if found && category == evidence.CatPrioritization && !r.weighsPriorities(in) {
 		if no, ok := r.conflictAnswer(q, tiers...); ok {
 			return no
 		}
@@ -441,25 +441,26 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 	return a
 }
 
-// restsOnPasted reports whether a story of in can show the user
-// prioritizing only in words they pasted on other issues too (see
-// pastedOn): "Raising to High as this is a regulatory point (RBI audit
-// observation). Cannot go live with this." on three defects, one still
-// open, is a template an interviewer finds by opening two links, and no
-// priority set against another.
-func (r *report) restsOnPasted(in initiative) bool {
-	pasted := false
-	for _, e := range in.items {
-		if e.Category != evidence.CatPrioritization || !inOwnWords(e) {
-			continue
-		}
-		if r.pastedOn(e) < pastedIssues {
-			return false
-		}
-		pasted = true
-	}
-	return pasted
+// weighsPriorities reports whether a story of in can show the user
+// setting one priority against another in their own words: "putting
+// this above the onboarding copy … the carousel can wait a sprint". A
+// rank edit names nothing it was set against, and words pasted on other
+// issues too (see pastedOn) are a template an interviewer finds by
+// opening two links: "Raising to High as this is a regulatory point (RBI
+// audit observation). Cannot go live with this." on three defects, one
+// still open.
+func (r *report) weighsPriorities(in initiative) bool {
+	return slices.ContainsFunc(in.items, func(e *evidence.Evidence) bool {
+		text := evidence.OneLine(e.Excerpt)
+		return e.Category == evidence.CatPrioritization && inOwnWords(e) &&
+			(tradesOff.MatchString(text) || setAbove.MatchString(text)) && r.pastedOn(e) < pastedIssues
+	})
 }
+
+// setAbove finds a priority set against another in words: "putting this
+// above the onboarding copy", "ahead of", "the carousel can wait", "we
+// can only do one".
+var setAbove = regexp.MustCompile(`(?i)\b(?:above|below|ahead of|behind|can wait|only do one)\b`)
 
 // pastedIssues is on how many issues the same words read as pasted.
 const pastedIssues = 3
@@ -1293,13 +1294,17 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, m
 		if reply := r.agreedTo(no); reply.text != "" {
 			s.result = append(s.result, reply)
 		}
-		if later := in.laterMeasured(no); later != nil {
+		if later, ok := r.laterMeasured(in, no); ok {
 			before := ""
 			if len(s.result) > 0 {
 				before = nextSentence(s.result)
 			}
-			s.result = append(s.result, resultPart{text: before + "On " + later.OccurredAt.UTC().Format("2 January") + ": “" +
-				storyQuote(evidence.QuoteBody(later.Excerpt), outcomeLength) + "”"})
+			s.result = append(s.result, resultPart{text: before + "On " + later.At.UTC().Format("2 January") + ": “" +
+				storyQuote(evidence.QuoteBody(later.Text), outcomeLength) + "”",
+				source: "Jira comment, " + dateOnly(later.At.UTC()), link: evidence.CommentURL(no.IssueURL, later.ID)})
+		}
+		if left := releasedWithout(no); left != "" && len(s.result) > 0 {
+			s.result = append(s.result, resultPart{text: nextSentence(s.result) + left})
 		}
 		if len(s.result) == 0 {
 			s.result = r.heldFor(in, no)

@@ -2095,12 +2095,12 @@ func TestStoriesPushbackLedByANoEndsOnWhatFollowed(t *testing.T) {
 		replies []evidence.Reply
 		result  string
 	}{
-		{"with a later comment with a number", []evidence.Evidence{noGo, no, later}, nil, "On 26 November: “banner is showing on 5.4, 61% of active users already on it”"},
+		{"with a later comment with a number", []evidence.Evidence{noGo, no, later}, nil, "On 26 November: “banner is showing on 5.4, 61% of active users already on it” (Jira comment, 2026-11-26)"},
 		{"with nothing after it", []evidence.Evidence{noGo, no}, nil, ""},
 		{"with the answer of the person told no, and a later number", []evidence.Evidence{noGo, no, later},
 			answer("120030", pedro, "2026-10-21T18:00:00Z", "ok, 24th then. thanks for the warning"),
 			"Pedro Santos answered within the hour: “ok, 24th then.” (Jira comment, 2026-10-21). " +
-				"On 26 November: “banner is showing on 5.4, 61% of active users already on it”"},
+				"On 26 November: “banner is showing on 5.4, 61% of active users already on it” (Jira comment, 2026-11-26)"},
 		{"with their answer the next day", []evidence.Evidence{noGo, no},
 			answer("120030", pedro, "2026-10-22T09:00:00Z", "ok, 24th then"), "Pedro Santos answered the next day: “ok, 24th then” (Jira comment, 2026-10-22)"},
 		{"with an answer by someone else than the person told no", []evidence.Evidence{noGo, no},
@@ -2129,6 +2129,69 @@ func TestStoriesPushbackLedByANoEndsOnWhatFollowed(t *testing.T) {
 			}
 			if len(s.Actions) == 0 || !strings.HasPrefix(s.Actions[0].Text, "Pushed back on Pedro's plan on MKT-96") {
 				t.Errorf("actions = %+v, want it led by pushing back on Pedro's plan", s.Actions)
+			}
+		})
+	}
+}
+
+// What the user wrote with a number after the answer to their no ends
+// the story whether or not a rule took it for evidence: Pitanga's
+// "banner is showing on 5.4, 61% of active users already on it" is the
+// only number after Pedro's "ok, 24th then", on an issue never done.
+func TestStoriesPushbackEndsOnALaterCommentThatIsNoEvidence(t *testing.T) {
+	pedro := evidence.User{ID: "712020aa0b1c2d3e4f500010", DisplayName: "Pedro Santos"}
+	banner := fixtureIssue{"52014", "MKT-96", "Task", "Black Friday push + in-app banner", "", pedro, "new", nil}
+	no := jiraItem(banner, evidence.SourceComment, "120029", "2026-10-21T17:00:00Z", evidence.CatReleasePlanning, "model.text", 0.8,
+		"Pedro, the in-app banner needs 5.4, which goes to the stores on 17/11. if the banner is important for BF we should launch the campaign on the 24th, not the 20th")
+	p := typicalPortfolio()
+	p.Evidence = append(p.Evidence, no)
+	p.Replies = []evidence.Reply{{SiteName: no.SiteName, Key: "MKT-96", To: "120029",
+		Comment: evidence.Comment{ID: "120030", At: at("2026-10-21T18:00:00Z"), Author: pedro, Text: "ok, 24th then"}}}
+	p.OwnComments = []evidence.IssueComments{{SiteName: no.SiteName, Key: "MKT-96", Comments: []evidence.Comment{
+		{ID: "120031", At: at("2026-11-26T13:00:00Z"), Text: "banner is showing on 5.4, 61% of active users already on it"}}}}
+	doc, _ := storiesFor(t, p, "a time you pushed back on a stakeholder")
+	if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != "MKT-96" {
+		t.Fatalf("stories = %+v, want the one of MKT-96", doc.Stories)
+	}
+	want := "Pedro Santos answered within the hour: “ok, 24th then” (Jira comment, 2026-10-21). " +
+		"On 26 November: “banner is showing on 5.4, 61% of active users already on it” (Jira comment, 2026-11-26)"
+	if got := doc.Stories[0].Result; got != want {
+		t.Errorf("result = %q, want %q", got, want)
+	}
+}
+
+// A no whose issue a release it was moved to went out without says so
+// after the answer: after Meenakshi's "Ok understood, 4.14 is fine", a
+// reader takes CORE-2183 to have shipped in 4.14, and it is still open.
+func TestStoriesPushbackSaysTheReleaseWentOutWithoutIt(t *testing.T) {
+	meenakshi := evidence.User{ID: "5c0ffee0000000000000a011", DisplayName: "Meenakshi Sundaram"}
+	gst := fixtureIssue{"40183", "CORE-183", "Story", "Show GST breakup on FD closure advice", "", meenakshi, "new", []string{"4.14"}}
+	no := jiraItem(gst, evidence.SourceComment, "71026", "2026-08-05T09:00:00Z", evidence.CatReleasePlanning, "model.text", 0.7,
+		"Sorry Meenakshi Sundaram, we cannot take this into 4.13 at this stage. Code freeze was on 1st and we will miss the 22nd.")
+	moved := jiraItem(gst, evidence.SourceChange, "71027", "2026-08-05T09:01:00Z", evidence.CatReleasePlanning, "change.fix-version", 0.8, "Fix Version: 4.13 → 4.14")
+	reply := evidence.Reply{SiteName: no.SiteName, Key: "CORE-183", To: "71026",
+		Comment: evidence.Comment{ID: "71028", At: at("2026-08-05T09:45:00Z"), Author: meenakshi, Text: "Ok understood, 4.14 is fine."}}
+	for _, tt := range []struct {
+		name     string
+		released []string
+		want     string
+	}{
+		{"4.14 released", []string{"4.14"}, "Meenakshi Sundaram answered within the hour: “Ok understood, 4.14 is fine.” (Jira comment, 2026-08-05). " +
+			"CORE-183 itself is not done, though 4.14 has been released."},
+		{"4.14 not released yet", nil, "Meenakshi Sundaram answered within the hour: “Ok understood, 4.14 is fine.” (Jira comment, 2026-08-05)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := typicalPortfolio()
+			no, moved := no, moved
+			no.IssueReleasedVersions, moved.IssueReleasedVersions = tt.released, tt.released
+			p.Evidence = append(p.Evidence, no, moved)
+			p.Replies = []evidence.Reply{reply}
+			doc, _ := storiesFor(t, p, "a time you pushed back on a stakeholder")
+			if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != "CORE-183" {
+				t.Fatalf("stories = %+v, want the one of CORE-183", doc.Stories)
+			}
+			if got := doc.Stories[0].Result; got != tt.want {
+				t.Errorf("result = %q, want %q", got, tt.want)
 			}
 		})
 	}
@@ -2250,6 +2313,33 @@ func TestStoriesNoEndsOnTheGoalItGaveWayTo(t *testing.T) {
 	}
 }
 
+// A no held for a goal the user's rollout re-planned says so after the
+// goal's result: Kestrel's "saved cards is the Q2 goal" shipped on 30
+// September, and the re-plan of 10 August says why it was not Q2.
+func TestStoriesNoHeldForAGoalSaysItsReplan(t *testing.T) {
+	nadia := evidence.User{ID: "5c0ffee0000000000000a010", DisplayName: "Nadia Haddad"}
+	wishlist := fixtureIssue{"20427", "CHK-427", "Story", "Wishlist button on order confirmation", "", evidence.User{}, "new", nil}
+	p := rampedRefunds("2026-09-08T15:00:00Z")
+	p.Epics[1].Comments[1].Text = "Shipped to 100% on Sep 30. 62% of refunds were self-served in the first month, support tickets down 30%."
+	p.Epics[1].Summary = "Refunds without support" // named as a goal by its opening words
+	p.Epics[1].Outcome = p.Epics[1].Comments[1].Text
+	no := jiraItem(wishlist, evidence.SourceComment, "57400", "2026-05-27T10:00:00Z", evidence.CatPrioritization, "comment.prioritization", 0.8,
+		"this would land in the same sprint as the bank API work and we can only do one. refunds without support is the Q2 goal, so moving this to the backlog - Nadia, happy to look at it in August")
+	no.IssueReporter, no.IssueCreated = nadia, at("2026-05-25T10:00:00Z")
+	epic := fixtureIssue{"10120", "PAY-120", "Epic", "Refunds without support", "", me, "done", nil}
+	p.Evidence = append(p.Evidence, no, jiraItem(epic, evidence.SourceIssue, epic.id, "2026-04-01T09:00:00Z", evidence.CatEpicOwnership, "issue.epic-created", 0.9,
+		"Goal: merchants refund from the order page."))
+	doc, _ := storiesFor(t, p, "a time you pushed back on a stakeholder")
+	if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != "CHK-427" {
+		t.Fatalf("stories = %+v, want the one of CHK-427, where the user said no to Nadia", doc.Stories)
+	}
+	want := "It is still to do. Refunds without support (PAY-120), the goal it gave way to: Shipped to 100% on Sep 30."
+	replan := "That was as I had re-planned on 10 August (“new plan: 5% on Aug 25, 25% two weeks later, 100% end of September if errors stay flat”), with 5% on 25 August and 25% on 8 September on the days planned."
+	if got := doc.Stories[0].Result; !strings.HasPrefix(got, want) || !strings.HasSuffix(got, replan) {
+		t.Errorf("result = %q, want %q … %q", got, want, replan)
+	}
+}
+
 // Asked about conflicting priorities, a priority the user raised in
 // words pasted on three or more issues gives way to a no to a person by
 // name that holds a release against their request: Kaveri's answer was
@@ -2257,9 +2347,11 @@ func TestStoriesNoEndsOnTheGoalItGaveWayTo(t *testing.T) {
 // observation). Cannot go live with this.", the same on three defects,
 // while CORE-2183's "we cannot take this into 4.13 at this stage. Code
 // freeze was on 1st …" set the business's request against the release.
-// Words on two issues are no template, and the priority stays the answer.
+// Words on two issues are no template, and the priority, set above
+// another, stays the answer (see
+// TestStoriesConflictingPrioritiesTellANoOverAPriorityWithNoTradeOff).
 func TestStoriesConflictingPrioritiesTellANoOverPastedWords(t *testing.T) {
-	const raised = "Raising to High as this is a regulatory point (RBI audit observation). Cannot go live with this."
+	const raised = "Raising to High, ahead of the statement redesign, as this is a regulatory point (RBI audit observation). Cannot go live with this."
 	meenakshi := evidence.User{ID: "5c0ffee0000000000000a011", DisplayName: "Meenakshi Sundaram"}
 	gst := fixtureIssue{"40183", "CORE-183", "Story", "Show GST breakup on FD closure advice", "", meenakshi, "new", []string{"4.14"}}
 	no := jiraItem(gst, evidence.SourceComment, "71026", "2026-08-05T09:00:00Z", evidence.CatReleasePlanning, "model.text", 0.7,
@@ -2298,6 +2390,39 @@ func TestStoriesConflictingPrioritiesTellANoOverPastedWords(t *testing.T) {
 			}
 			if len(s.Actions) == 0 || !strings.HasPrefix(s.Actions[0].Text, tt.leading) {
 				t.Errorf("actions = %+v, want them led by %q", s.Actions, tt.leading)
+			}
+		})
+	}
+}
+
+// Asked about conflicting priorities, a priority set in words that name
+// nothing it was set against gives way to a no that holds a release
+// against a request: Kestrel's CHK-1401 ("Rank: Ranked lower") lost to
+// nothing, while CHK-1427's "we can only do one. saved cards is the Q2
+// goal" is the answer. A priority set above another in words stays it.
+func TestStoriesConflictingPrioritiesTellANoOverAPriorityWithNoTradeOff(t *testing.T) {
+	meenakshi := evidence.User{ID: "5c0ffee0000000000000a011", DisplayName: "Meenakshi Sundaram"}
+	gst := fixtureIssue{"40183", "CORE-183", "Story", "Show GST breakup on FD closure advice", "", meenakshi, "new", []string{"4.14"}}
+	no := jiraItem(gst, evidence.SourceComment, "71026", "2026-08-05T09:00:00Z", evidence.CatReleasePlanning, "model.text", 0.7,
+		"Sorry Meenakshi Sundaram, we cannot take this into 4.13 at this stage. Code freeze was on 1st and we will miss the 22nd.")
+	moved := jiraItem(gst, evidence.SourceChange, "71027", "2026-08-05T09:01:00Z", evidence.CatReleasePlanning, "change.fix-version", 0.8, "Fix Version: 4.13 → 4.14")
+	bug := fixtureIssue{"40200", "CORE-200", "Bug", "Statement PDF alignment breaks", "", priya, "done", nil}
+	for _, tt := range []struct {
+		priority, want string
+	}{
+		{"raising this, it's every customer on the statement page. I'll take it this sprint", "CORE-183"},
+		{"putting this above the onboarding copy, the carousel can wait a sprint", "CORE-200"},
+		{"we take this one instead of the export fix", "CORE-200"},
+	} {
+		t.Run(tt.priority, func(t *testing.T) {
+			p := typicalPortfolio()
+			p.Evidence = []evidence.Evidence{
+				jiraItem(bug, evidence.SourceComment, "71100", "2026-03-10T09:00:00Z", evidence.CatPrioritization, "comment.prioritization", 0.7, tt.priority),
+				jiraItem(bug, evidence.SourceComment, "71101", "2026-03-16T09:00:00Z", evidence.CatAcceptanceTesting, "comment.verified", 0.59, "Retested in SIT, working fine now. Closing."),
+				no, moved}
+			doc, _ := storiesFor(t, p, "a time you handled conflicting priorities")
+			if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != tt.want {
+				t.Fatalf("stories = %+v, want the one of %s", doc.Stories, tt.want)
 			}
 		})
 	}

@@ -197,7 +197,9 @@ func TestEpicCommentsNameMentions(t *testing.T) {
 // The user's comments on a done issue on no epic are read whether or not
 // a rule took them for evidence, since the one that says how it ended
 // ("4.12 is live. Zero rollback.") often is none; an issue not done yet
-// and others' comments are not read.
+// is read only where someone answered the user on it (Pitanga's "banner
+// is showing on 5.4, 61% of active users already on it" came after
+// Pedro's "ok, 24th then"), and others' comments never are.
 func TestOwnCommentsOfDoneIssuesOnNoEpic(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpenStore(t)
@@ -210,14 +212,19 @@ func TestOwnCommentsOfDoneIssuesOnNoEpic(t *testing.T) {
 	done.Issue.StatusCategory = "done"
 	open := testRecord("30002", "REL-421", t0, comment("711", testMe, t0, "Go/No-Go for 4.13: NO-GO."))
 	open.Issue.StatusCategory = "indeterminate"
+	answered := testRecord("30003", "MKT-96", t0,
+		comment("721", testMe, t0, "Pedro, we should launch the campaign on the 24th, not the 20th"),
+		comment("722", testOther, t0.Add(time.Hour), "ok, 24th then"),
+		comment("723", testMe, t0.Add(48*time.Hour), "banner is showing on 5.4, 61% of active users already on it"))
+	answered.Issue.StatusCategory = "new"
 	// The closing comment is no evidence.
 	classify := func(a evidence.Activity, is evidence.Issue, me evidence.User) []evidence.Evidence {
-		if a.SourceID == "703" {
+		if a.SourceID == "703" || a.SourceID == "723" {
 			return nil
 		}
 		return fakeClassify(a, is, me)
 	}
-	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{done, open}, classify, t0); err != nil {
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{done, open, answered}, classify, t0); err != nil {
 		t.Fatal(err)
 	}
 	p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
@@ -230,7 +237,9 @@ func TestOwnCommentsOfDoneIssuesOnNoEpic(t *testing.T) {
 			got = append(got, own.Key+" "+c.ID+" "+c.Text)
 		}
 	}
-	want := []string{"REL-420 701 Go/No-Go for 4.12: GO.", "REL-420 703 4.12 is live, thanks " + testOther.DisplayName + "."}
+	want := []string{"MKT-96 721 Pedro, we should launch the campaign on the 24th, not the 20th",
+		"MKT-96 723 banner is showing on 5.4, 61% of active users already on it",
+		"REL-420 701 Go/No-Go for 4.12: GO.", "REL-420 703 4.12 is live, thanks " + testOther.DisplayName + "."}
 	if !slices.Equal(got, want) {
 		t.Errorf("own comments %q, want %q", got, want)
 	}

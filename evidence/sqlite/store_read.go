@@ -404,10 +404,10 @@ func (s *Store) portfolioContext(ctx context.Context, p *evidence.Portfolio) err
 	if err := s.issueOutcomes(ctx, p); err != nil {
 		return err
 	}
-	if err := s.ownComments(ctx, p); err != nil {
+	if err := s.replies(ctx, p); err != nil {
 		return err
 	}
-	if err := s.replies(ctx, p); err != nil {
+	if err := s.ownComments(ctx, p); err != nil { // reads which issues were answered
 		return err
 	}
 	if err := s.wholeComments(ctx, p); err != nil {

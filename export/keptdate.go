@@ -824,3 +824,54 @@ func (r *report) askKept() storyFocus {
 		return 1
 	}
 }
+
+// bareETA opens the date of a bare "ETA 27 Feb" or "ETA: 27 Feb", which in
+// a progress note is the date of the work named before it, not of the
+// issue the note is on (see workOfItself).
+var bareETA = regexp.MustCompile(`(?i)\beta:?\s+`)
+
+// staleETAIn reports whether a stakeholder update of the user's gives a
+// bare ETA (bareETA) whose date passed by the export, for work no issue
+// key names, so nothing can show it was kept: "Next, moving the last
+// teams off the shared queue. ETA 27 Feb." of work then done on 30 March
+// invites "and did you?", which Jira cannot answer.
+func (v *view) staleETAIn(e *evidence.Evidence) bool {
+	if e.Category != evidence.CatStakeholderComms || !inOwnWords(e) {
+		return false
+	}
+	text := evidence.OneLine(e.Excerpt)
+	if _, ok := committedDate(text, e.OccurredAt, e.IssueKey); ok {
+		return false // a date of work a key names: promiseMissedIn checks it
+	}
+	for _, at := range bareETA.FindAllStringIndex(text, -1) {
+		words, due, ok := evidence.GivenDate("by "+text[at[1]:], e.OccurredAt, false)
+		if ok && strings.HasPrefix("by "+text[at[1]:], words) && v.generatedAt.After(dayOnly(due).AddDate(0, 0, 1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// slipsToldAsPlans reports of an item whether it is a release-planning
+// comment of the user's that came with their own edit, within the hour,
+// taking its issue out of a release ("Fix Version: platform-2026.07 →
+// platform-2026.08"): "Targeting platform-2026.08. Cut-off is Monday 24
+// Aug" is then a slip told as a plan, the weakest proof of delivering
+// against a date. The edits are gathered once: stories weigh every item.
+func (v *view) slipsToldAsPlans() func(*evidence.Evidence) bool {
+	outOfRelease := make(map[issueRef][]time.Time)
+	for _, o := range v.items {
+		if m := fixVersionEdit.FindStringSubmatch(o.Excerpt); o.Source == evidence.SourceChange && m != nil && m[1] != "" && m[1] != "(none)" {
+			ref := issueRef{o.SiteName, o.IssueKey}
+			outOfRelease[ref] = append(outOfRelease[ref], o.OccurredAt)
+		}
+	}
+	return func(e *evidence.Evidence) bool {
+		if e.Category != evidence.CatReleasePlanning || e.Source != evidence.SourceComment {
+			return false
+		}
+		return slices.ContainsFunc(outOfRelease[issueRef{e.SiteName, e.IssueKey}], func(at time.Time) bool {
+			return at.Sub(e.OccurredAt).Abs() <= time.Hour
+		})
+	}
+}

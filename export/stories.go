@@ -145,8 +145,11 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 	r := newReport(p, Options{})
 	// A story that quotes "New ETA for this: 27 May" of work done in
 	// August invites the hardest question it could: such a re-plan is told
-	// only when nothing else can be.
-	r.strengths.doubted = r.promiseMissedIn
+	// only when nothing else can be; so is an update whose bare ETA passed
+	// for work no key names, and a plan whose own edit took its issue out
+	// of a release.
+	slip := r.slipsToldAsPlans()
+	r.strengths.doubted = func(e *evidence.Evidence) bool { return r.promiseMissedIn(e) || r.staleETAIn(e) || slip(e) }
 	top := opts.Top
 	if top == 0 {
 		top = DefaultStories

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -108,5 +109,61 @@ func TestAnInfluenceStoryTellsTheAskBehindALink(t *testing.T) {
 	if a.IssueKey != "PLAT-7" || !strings.Contains(a.Excerpt, "we'd need the retry status") ||
 		a.Answer != "Dana Wu answered within the hour: “30/04 works, I take it next sprint”; PLAT-7 was done on 29 April" {
 		t.Errorf("the cross-team action of %s is %+v, want the ask on PLAT-7 with Dana's answer and when it was done", doc.Stories[0].Epic.Key, a)
+	}
+}
+
+// A progress note whose bare ETA ("Next, moving the last teams off the
+// shared queue. ETA 27 Feb.") has passed, for work no key names, gives its
+// slot to another update of the initiative: nothing in Jira can answer
+// "and did you?". Before the date, it is told.
+func TestAStoryGivesAPassedBareETAsSlotToAnotherUpdate(t *testing.T) {
+	for _, tt := range []struct {
+		eta        string
+		passedETAs bool
+	}{
+		{"27 Mar", true},
+		{"27 Dec", false},
+	} {
+		t.Run(tt.eta, func(t *testing.T) {
+			p := longBriefPortfolio(0)
+			epic := fixtureIssue{"10931", "OPS-931", "Epic", p.Epics[1].Summary, "", me, "done", nil}
+			// Other kinds of work on other issues fill the story's slots
+			// before a second item on the epic.
+			child := func(j int) fixtureIssue {
+				return fixtureIssue{fmt.Sprintf("20931%d", j), fmt.Sprintf("OPS-931%d", j), "Story", "A story", epic.key, dana, "done", nil}
+			}
+			summary := "Summary for Lena: done, routing pages to the owning team. Next, moving the last teams off the shared queue. ETA " + tt.eta + "."
+			for i := range p.Evidence {
+				if p.Evidence[i].SourceID == "2931" {
+					p.Evidence[i].Excerpt = summary
+				}
+			}
+			p.Evidence = append(p.Evidence, jiraItem(epic, evidence.SourceComment, "71", "2026-03-10T09:00:00Z", evidence.CatStakeholderComms,
+				"comment.status-update", 0.6, "Progress since the 3rd: all 4 stories done, the hand-over checklist included."),
+				jiraItem(child(3), evidence.SourceComment, "72", "2026-03-11T09:00:00Z", evidence.CatSprintPlanning,
+					"comment.sprint", 0.7, "Planning note: Sprint 49 is short because Aisha is on call, so we commit to three items."),
+				jiraItem(child(4), evidence.SourceComment, "73", "2026-03-12T09:00:00Z", evidence.CatPrioritization,
+					"comment.prioritization", 0.7, "Must-have for the next release: without it every failover needs a restart. The dashboard can wait."),
+				jiraItem(child(5), evidence.SourceComment, "74", "2026-03-13T09:00:00Z", evidence.CatUnblocking,
+					"comment.unblock", 0.5, "Got the answer from Mei, you can carry on."))
+			var updates []string
+			for _, s := range readStories(t, p, 5).Stories {
+				if s.Epic.Key != epic.key {
+					continue
+				}
+				for _, a := range s.Actions {
+					if a.Category == evidence.CatStakeholderComms {
+						updates = append(updates, a.Excerpt)
+					}
+				}
+			}
+			want := []string{summary}
+			if tt.passedETAs {
+				want = []string{"Progress since the 3rd: all 4 stories done, the hand-over checklist included."}
+			}
+			if !slices.Equal(updates, want) {
+				t.Errorf("updates told = %q, want %q", updates, want)
+			}
+		})
 	}
 }

@@ -446,15 +446,36 @@ func (s strengths) fillVaried(ranked []scored, picked []*evidence.Evidence, n in
 	for _, e := range picked {
 		take(e)
 	}
-	for _, onePerIssue := range []bool{true, false} {
-		for _, c := range ranked {
+	// A doubted item is not worth its issue's variety: it waits for the
+	// second round, after every other kind has had its turn. The place it
+	// would have had undoubted goes to the strongest undoubted item of its
+	// kind, even on an issue told already ("Progress since the 13th: all 8
+	// stories done" on the epic, for a passed "ETA 27 Feb" on a story).
+	type turn struct {
+		scored
+		standIn bool
+	}
+	var first, second []turn
+	for _, c := range ranked {
+		first, second = append(first, turn{c, false}), append(second, turn{c, false})
+		if !s.isDoubted(c.item) {
+			continue
+		}
+		if i := slices.IndexFunc(ranked, func(o scored) bool {
+			return o.item.Category == c.item.Category && !s.isDoubted(o.item) && !shown.has(o.item.Excerpt)
+		}); i >= 0 {
+			first = append(first, turn{scored{ranked[i].item, c.score / doubtedWeight}, true})
+		}
+	}
+	slices.SortStableFunc(first, func(a, b turn) int { return cmp.Compare(b.score, a.score) })
+	for round, turns := range [][]turn{first, second} {
+		onePerIssue := round == 0
+		for _, c := range turns {
 			if len(picked) == n {
 				return picked
 			}
 			e := c.item
-			// A doubted item is not worth its issue's variety: it waits for
-			// the second round, after every other kind has had its turn.
-			if categories[e.Category] || (onePerIssue && (e.IssueKey != "" && issues[issueRef{e.SiteName, e.IssueKey}] && !s.favours(e) || s.isDoubted(e))) ||
+			if categories[e.Category] || (onePerIssue && (e.IssueKey != "" && issues[issueRef{e.SiteName, e.IssueKey}] && !s.favours(e) && !c.standIn || s.isDoubted(e))) ||
 				shown.has(e.Excerpt) || quoted.has(e.Excerpt) {
 				continue
 			}

@@ -810,8 +810,8 @@ func TestDemoTellsWhoWaitsBehindAWorkedBlockerWhereItStands(t *testing.T) {
 }
 
 // The demo's deadline story is OPS-1232, whose outcome says all clusters
-// were upgraded "19 days before the 1.28 end of support", not OPS-1181,
-// which has no date to be measured against (review 26 #4). Its data story
+// were upgraded "20 days before the 1.28 end of support on 30 September"
+// (the date its goal names), not OPS-1181, which has no date to be measured against (review 26 #4). Its data story
 // marks the call made on a number, "every on-call shift loses about half
 // a day to it", and no longer quotes "ETA 27 Feb" of work done a month
 // later (review 26 #8).
@@ -826,7 +826,7 @@ func TestDemoStoriesAnswerDeadlineAndDataQuestions(t *testing.T) {
 	data := cli{env: env, now: testNow}.run(t, "stories", "--question", "a time you used data to make a decision").out
 	checkShows(t, []shown{
 		{"the deadline story is not the upgrade kept before end of support", deadline, "Kubernetes 1.30 upgrade"},
-		{"the deadline story does not end on the date met", deadline, "19 days before the 1.28 end of support"},
+		{"the deadline story does not end on the date met", deadline, "20 days before the 1.28 end of support on 30 September"},
 		{"the data story does not mark its call made on a number", data,
 			"**The data behind the call.** Prioritized [OPS-1193]"},
 	})

@@ -118,3 +118,37 @@ func TestDemoWeekOf(t *testing.T) {
 		}
 	}
 }
+
+// An epic's outcome that says how many days before (or after) a date it
+// was done names the date, and the days are the ones from the outcome to
+// it; a goal that
+// names the date names the same one: "leaves support at the end of next
+// quarter" of an epic closed "19 days before the 1.28 end of support"
+// gave the reader three deadlines.
+func TestDemoOutcomeDaysAheadAreTheGoalsDate(t *testing.T) {
+	ahead := regexp.MustCompile(`(\d+ days? (?:before|after)) the 1\.28 end of support on (\d+ \w+)\.`)
+	named := regexp.MustCompile(`leaves support (on \d+ \w+|at the end of [\w ]+)`)
+	found := 0
+	for _, is := range demo(t, DeploymentCloud, 2000).issues {
+		for _, c := range is.Comments {
+			m := ahead.FindStringSubmatch(c.Body)
+			if m == nil {
+				continue
+			}
+			found++
+			due, err := time.Parse("2 January 2006", m[2]+" "+c.Created.UTC().Format("2006"))
+			if err != nil {
+				t.Fatalf("%s: %v", is.Key, err)
+			}
+			if margin := supportMargin(int(due.Sub(c.Created.UTC().Truncate(24*time.Hour)).Hours() / 24)); margin != m[1] {
+				t.Errorf("%s says %s %s on %s, want %s", is.Key, m[1], m[2], c.Created.Format("2 Jan"), margin)
+			}
+			if goal := named.FindStringSubmatch(is.Description); goal != nil && goal[1] != "on "+m[2] {
+				t.Errorf("%s: the goal says it leaves support %s, the outcome on %s", is.Key, goal[1], m[2])
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no epic's outcome names the days before its date")
+	}
+}

@@ -227,9 +227,9 @@ var opsText = projectText{
 				"Write the SLO how-to for service owners", "Rename the SLO recording rules to the new convention", "SLO board shows 100% for {$svc} when its metrics are missing",
 			}},
 		{"Kubernetes 1.30 upgrade", "K8s 1.30", "All clusters on Kubernetes 1.30 before the 1.28 end of support.",
-			[]string{"Zero customer-facing downtime during the upgrade", "All clusters upgraded by the end of the quarter"}, []string{"Staging and production clusters", "Deprecated API removal"}, []string{"Moving to a new cloud region"},
+			[]string{"Zero customer-facing downtime during the upgrade", "All clusters on 1.30 before 1.28 leaves support"}, []string{"Staging and production clusters", "Deprecated API removal"}, []string{"Moving to a new cloud region"},
 			[]string{
-				"Outcome: all {$5-7} clusters are on 1.30, {$9-20} days before the 1.28 end of support. Customer-facing downtime during the upgrade: 0 minutes ({$dash} has the record). {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
+				"Outcome: all {$5-7} clusters are on 1.30, {$supportmargin} the 1.28 end of support on {$endofsupport}. Customer-facing downtime during the upgrade: 0 minutes ({$dash} has the record). {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
 				"Result: all {$5-7} clusters upgraded, zero minutes of customer-facing downtime, {$3-8} deprecated APIs removed along the way. {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
 			},
 			[]string{

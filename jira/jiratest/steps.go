@@ -1967,6 +1967,15 @@ func (ig *issueGen) slot(name string) string {
 		return workday(ig.at.AddDate(0, 0, 1+g.pick(6))).Weekday().String()
 	case "date":
 		return workday(ig.at.AddDate(0, 0, 7+g.pick(24))).Format("2 Jan")
+	case "endofsupport":
+		return endOfSupport(ig.is.Created).Format("2 January")
+	case "supportmargin":
+		// Drawn as the number it replaced was, so the rest of the site
+		// stays as it was; the days are the ones to the end of support
+		// the epic's goal names, so "6 days before" can be checked, and
+		// an epic closed later says so.
+		g.pick(12)
+		return supportMargin(int(endOfSupport(ig.is.Created).Sub(ig.at.UTC().Truncate(24*time.Hour)).Hours() / 24))
 	case "version":
 		return ig.release().Name
 	case "freeze":
@@ -2184,6 +2193,27 @@ func numberRange(name string) (lo, hi int, ok bool) {
 }
 
 // ordinalDay names a date the way people do in a chat: "the 14th".
+// endOfSupport is when the software an epic created at created upgrades
+// from leaves support: the last day of the quarter after its creation.
+func endOfSupport(created time.Time) time.Time {
+	c := created.UTC()
+	firstOfQuarter := time.Date(c.Year(), c.Month()-(c.Month()-1)%3, 1, 0, 0, 0, 0, time.UTC)
+	return firstOfQuarter.AddDate(0, 6, -1)
+}
+
+// supportMargin says how far a day days before the end of support is
+// from it: "6 days before", "1 day after".
+func supportMargin(days int) string {
+	side := " before"
+	if days < 0 {
+		days, side = -days, " after"
+	}
+	if days == 1 {
+		return "1 day" + side
+	}
+	return strconv.Itoa(days) + " days" + side
+}
+
 func ordinalDay(t time.Time) string {
 	d := t.Day()
 	suffix := "th"

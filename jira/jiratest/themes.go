@@ -173,7 +173,7 @@ var epicThemes = map[string]*epicTheme{
 		services:    []string{"ingress-nginx", "argo-cd", "prometheus", "loki", "cert-manager", "buildkite-agents", "grafana"},
 		sprintGoals: []string{"Finish the 1.30 upgrade on staging, start production"},
 		whyNow: []string{
-			"Kubernetes 1.28 leaves support at the end of next quarter, and after that our node images get no security patches.",
+			"Kubernetes 1.28 leaves support on {$endofsupport}, and after that our node images get no security patches.",
 			"{$3-8} of our charts still use APIs that 1.30 removes{~, and we found out from a failed staging deploy|; {$team} found one the hard way on staging}.",
 		},
 		metric: []string{"clusters on 1.30", "customer-facing downtime during the upgrade", "charts on removed APIs"},

@@ -167,3 +167,53 @@ func TestAStoryGivesAPassedBareETAsSlotToAnotherUpdate(t *testing.T) {
 		})
 	}
 }
+
+// A release-planning comment posted with the user's own edit that took
+// its issue out of a release ("Targeting 2026.08. Cut-off is …" beside
+// "Fix Version: 2026.07 → 2026.08") is a slip told as a plan: it gives its
+// slot to another release plan of the initiative. Without that edit, it
+// is told.
+func TestAStoryGivesASlipToldAsAPlanItsSlot(t *testing.T) {
+	const (
+		cutOff = "Targeting 2026.08. Cut-off is Monday 24 Aug, so this has to be in review by then or it rolls to the next release."
+		notes  = "Release notes for 2026.06: every tier-1 service has an SLO in code, with burn alerts for checkout."
+	)
+	for _, tt := range []struct {
+		name    string
+		movedAt string // when the user's edit took the issue out of 2026.07; "" for none
+		told    string
+	}{
+		{"moved out of a release within the hour", "2026-03-11T09:10:00Z", notes},
+		{"moved out of a release days later", "2026-03-16T09:00:00Z", cutOff},
+		{"never moved out", "", cutOff},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := longBriefPortfolio(0)
+			epic := fixtureIssue{"10931", "OPS-931", "Epic", p.Epics[1].Summary, "", me, "done", nil}
+			child := func(j int) fixtureIssue {
+				return fixtureIssue{fmt.Sprintf("20931%d", j), fmt.Sprintf("OPS-931%d", j), "Story", "A story", epic.key, dana, "done", nil}
+			}
+			p.Evidence = append(p.Evidence,
+				jiraItem(child(3), evidence.SourceComment, "81", "2026-03-11T09:00:00Z", evidence.CatReleasePlanning, "comment.release", 0.8, cutOff),
+				jiraItem(child(4), evidence.SourceComment, "82", "2026-03-12T09:00:00Z", evidence.CatReleasePlanning, "comment.release", 0.6, notes))
+			if tt.movedAt != "" {
+				p.Evidence = append(p.Evidence, jiraItem(child(3), evidence.SourceChange, "83", tt.movedAt, evidence.CatReleasePlanning,
+					"change.fix-version", 0.7, "Fix Version: 2026.07 → 2026.08"))
+			}
+			var plans []string
+			for _, s := range readStories(t, p, 5).Stories {
+				if s.Epic.Key != epic.key {
+					continue
+				}
+				for _, a := range s.Actions {
+					if a.Category == evidence.CatReleasePlanning && a.Excerpt != "" && !strings.HasPrefix(a.Excerpt, "Fix Version") {
+						plans = append(plans, a.Excerpt)
+					}
+				}
+			}
+			if !slices.Equal(plans, []string{tt.told}) {
+				t.Errorf("release plans told = %q, want %q", plans, []string{tt.told})
+			}
+		})
+	}
+}

@@ -176,11 +176,5 @@ func (s *Store) wholeComments(ctx context.Context, p *evidence.Portfolio) error 
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read whole comments: %w", err)
 	}
-	quotes := map[int64][]*string{}
-	for i := range p.WholeComments {
-		for j := range p.WholeComments[i].Comments {
-			quotes[sites[i]] = append(quotes[sites[i]], &p.WholeComments[i].Comments[j].Text)
-		}
-	}
-	return s.nameQuotes(ctx, quotes)
+	return s.nameCommentQuotes(ctx, p.WholeComments, sites)
 }

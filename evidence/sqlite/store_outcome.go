@@ -405,13 +405,7 @@ func (s *Store) ownComments(ctx context.Context, p *evidence.Portfolio) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read own comments: %w", err)
 	}
-	quotes := map[int64][]*string{}
-	for i := range p.OwnComments {
-		for j := range p.OwnComments[i].Comments {
-			quotes[sites[i]] = append(quotes[sites[i]], &p.OwnComments[i].Comments[j].Text)
-		}
-	}
-	return s.nameQuotes(ctx, quotes)
+	return s.nameCommentQuotes(ctx, p.OwnComments, sites)
 }
 
 // doneIssues fills the portfolio's DoneIssues from the issues the store

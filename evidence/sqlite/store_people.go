@@ -63,6 +63,18 @@ func (s *Store) nameMentions(ctx context.Context, items []evidence.Evidence) err
 	return s.nameQuotes(ctx, quotes)
 }
 
+// nameCommentQuotes names the mentions in the comments of each issue, the
+// issues stored on the sites of sites, one for each.
+func (s *Store) nameCommentQuotes(ctx context.Context, issues []evidence.IssueComments, sites []int64) error {
+	quotes := map[int64][]*string{}
+	for i := range issues {
+		for j := range issues[i].Comments {
+			quotes[sites[i]] = append(quotes[sites[i]], &issues[i].Comments[j].Text)
+		}
+	}
+	return s.nameQuotes(ctx, quotes)
+}
+
 // nameQuotes names, in place, the mentions markup.KeepMentions kept in the
 // quotes of each site (see nameMentions): the quotes of evidence items,
 // and the comments an export quotes as an outcome, read the same.

@@ -16,78 +16,32 @@ import (
 // understood, 4.14 is fine. I will inform business."). Automation answers
 // nothing, and a comment the user excluded has no answer to show.
 func (s *Store) replies(ctx context.Context, p *evidence.Portfolio) error {
-	type storedIssue struct {
-		Site  int64  `json:"site"`
-		Issue string `json:"issue"`
-	}
-	type storedComment struct {
-		storedIssue
-		id string
-	}
-	var wanted []storedIssue
-	evidenceComments := map[storedComment]bool{}
+	var wanted []wantedRow
+	// The user's comments that are evidence, and their issues (no comment).
+	evidenceComments := map[wantedRow]bool{}
 	for _, ev := range p.Evidence {
 		if ev.Manual || ev.Source != evidence.SourceComment {
 			continue
 		}
-		issue := storedIssue{ev.SiteID, ev.IssueID}
-		if !evidenceComments[storedComment{issue, ""}] {
-			evidenceComments[storedComment{issue, ""}] = true
+		issue := wantedRow{Site: ev.SiteID, Issue: ev.IssueID}
+		if !evidenceComments[issue] {
+			evidenceComments[issue] = true
 			wanted = append(wanted, issue)
 		}
-		evidenceComments[storedComment{issue, ev.SourceID}] = true
+		evidenceComments[wantedRow{ev.SiteID, ev.IssueID, ev.SourceID}] = true
 	}
-	if len(wanted) == 0 {
-		return nil
-	}
-	list, err := json.Marshal(wanted)
-	if err != nil {
-		return fmt.Errorf("read replies: %w", err)
-	}
-	rows, err := s.reader().QueryContext(ctx, `
-		WITH wanted AS MATERIALIZED (
-			SELECT json_extract(value, '$.site') AS site_id, json_extract(value, '$.issue') AS issue_id FROM json_each(?1)),
-		-- Most of a career's comments are on issues nobody else wrote on.
+	issues, err := s.readComments(ctx, commentsRead{
+		what: "read replies", wanted: wanted, authors: true,
+		// Most of a career's comments are on issues nobody else wrote on.
+		with: `,
 		answered AS MATERIALIZED (
 			SELECT site_id, issue_id FROM wanted w WHERE EXISTS (
 				SELECT 1 FROM activities o
-				WHERE o.site_id = w.site_id AND o.issue_id = w.issue_id AND o.source = 'comment' AND o.is_mine = 0))
-		SELECT a.site_id, a.issue_id, s.name, i.issue_key, a.source_id, a.author_id, a.author_name, a.author_type, a.occurred_at, a.body
-		FROM answered w JOIN activities a ON a.site_id = w.site_id AND a.issue_id = w.issue_id AND a.source = 'comment'
-		JOIN issues i ON i.site_id = a.site_id AND i.issue_id = a.issue_id
-		JOIN sites s ON s.id = a.site_id
-		ORDER BY s.name, i.issue_key, a.occurred_at, a.source_id`, string(list))
+				WHERE o.site_id = w.site_id AND o.issue_id = w.issue_id AND o.source = 'comment' AND o.is_mine = 0))`,
+		rows: `answered w JOIN activities a ON a.site_id = w.site_id AND a.issue_id = w.issue_id AND a.source = 'comment'`,
+	})
 	if err != nil {
-		return fmt.Errorf("read replies: %w", err)
-	}
-	defer rows.Close()
-	type issueComments struct {
-		stored    storedIssue
-		site, key string
-		comments  []evidence.Activity
-	}
-	var issues []issueComments
-	for rows.Next() {
-		var (
-			stored    storedIssue
-			site, key string
-			c         evidence.Activity
-			at        string
-		)
-		if err := rows.Scan(&stored.Site, &stored.Issue, &site, &key, &c.SourceID, &c.Author.ID, &c.Author.DisplayName, &c.Author.AccountType, &at, &c.Text); err != nil {
-			return fmt.Errorf("read replies: %w", err)
-		}
-		if c.At, err = parseTime(at); err != nil {
-			return err
-		}
-		c.Source = evidence.SourceComment
-		if n := len(issues); n == 0 || issues[n-1].stored != stored {
-			issues = append(issues, issueComments{stored: stored, site: site, key: key})
-		}
-		issues[len(issues)-1].comments = append(issues[len(issues)-1].comments, c)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read replies: %w", err)
+		return err
 	}
 	quotes := map[int64][]*string{}
 	var sites []int64
@@ -95,13 +49,11 @@ func (s *Store) replies(ctx context.Context, p *evidence.Portfolio) error {
 		answered := map[string]bool{}
 		for _, c := range markup.WithReplies(is.comments) {
 			to := c.InReplyTo
-			if to == nil || answered[to.SourceID] || !evidenceComments[storedComment{is.stored, to.SourceID}] || c.Author.LooksLikeAutomation() {
+			if to == nil || answered[to.SourceID] || !evidenceComments[wantedRow{is.stored.Site, is.stored.Issue, to.SourceID}] || c.Author.LooksLikeAutomation() {
 				continue
 			}
 			answered[to.SourceID] = true
-			p.Replies = append(p.Replies, evidence.Reply{SiteName: is.site, Key: is.key, To: to.SourceID, Comment: evidence.Comment{
-				ID: c.SourceID, At: c.At, Author: evidence.User{ID: c.Author.ID, DisplayName: c.Author.DisplayName}, Text: commentText(c.Text),
-			}})
+			p.Replies = append(p.Replies, evidence.Reply{SiteName: is.site, Key: is.key, To: to.SourceID, Comment: portfolioComment(c)})
 			sites = append(sites, is.stored.Site)
 		}
 	}
@@ -116,65 +68,133 @@ func (s *Store) replies(ctx context.Context, p *evidence.Portfolio) error {
 // days) and we will miss the 22nd."), which the cut may leave out. A
 // career's comments are mostly short, so few are read.
 func (s *Store) wholeComments(ctx context.Context, p *evidence.Portfolio) error {
-	type storedComment struct {
-		Site    int64  `json:"site"`
-		Issue   string `json:"issue"`
-		Comment string `json:"comment"`
-	}
-	var wanted []storedComment
-	seen := map[storedComment]bool{}
+	var wanted []wantedRow
+	seen := map[wantedRow]bool{}
 	for _, ev := range p.Evidence {
-		c := storedComment{ev.SiteID, ev.IssueID, ev.SourceID}
+		c := wantedRow{ev.SiteID, ev.IssueID, ev.SourceID}
 		if ev.Manual || ev.Source != evidence.SourceComment || seen[c] || !strings.HasSuffix(ev.Excerpt, "…") && !strings.HasPrefix(ev.Excerpt, "…") {
 			continue
 		}
 		seen[c] = true
 		wanted = append(wanted, c)
 	}
-	if len(wanted) == 0 {
-		return nil
-	}
-	list, err := json.Marshal(wanted)
+	issues, err := s.readComments(ctx, commentsRead{
+		what: "read whole comments", wanted: wanted,
+		rows: `wanted w JOIN activities a ON a.site_id = w.site_id AND a.issue_id = w.issue_id AND a.source = 'comment' AND a.source_id = w.source_id`,
+	})
 	if err != nil {
-		return fmt.Errorf("read whole comments: %w", err)
+		return err
+	}
+	p.WholeComments, err = s.portfolioComments(ctx, issues)
+	return err
+}
+
+// wantedRow is an issue, or one comment on it, as the store keys it: an
+// element of the JSON list of rows a read of comments wants.
+type wantedRow struct {
+	Site    int64  `json:"site"`
+	Issue   string `json:"issue"`
+	Comment string `json:"comment,omitempty"`
+}
+
+// commentsRead is what one read of comments says: which rows and which
+// columns. readComments does the rest.
+type commentsRead struct {
+	what   string      // names the read in its errors: "read replies"
+	wanted []wantedRow // the query's table wanted (site_id, issue_id, source_id)
+	with   string      // more common table expressions, each after a comma
+	rows   string      // the comments: activities a, joined from wanted
+	// authors reads who wrote each comment, which an answer needs.
+	authors bool
+}
+
+// issueComments are the comments a read found on one issue, in the order
+// written, with their bodies as stored.
+type issueComments struct {
+	stored    wantedRow
+	site, key string
+	comments  []evidence.Activity
+}
+
+// readComments reads the comments r wants in one query, grouped by issue
+// in the order of site name and issue key. A list as JSON keeps the query
+// one statement however many rows are wanted.
+func (s *Store) readComments(ctx context.Context, r commentsRead) ([]issueComments, error) {
+	if len(r.wanted) == 0 {
+		return nil, nil
+	}
+	list, err := json.Marshal(r.wanted)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", r.what, err)
+	}
+	columns := "a.site_id, a.issue_id, s.name, i.issue_key, a.source_id, a.occurred_at, a.body"
+	if r.authors {
+		columns += ", a.author_id, a.author_name, a.author_type"
 	}
 	rows, err := s.reader().QueryContext(ctx, `
 		WITH wanted AS MATERIALIZED (
 			SELECT json_extract(value, '$.site') AS site_id, json_extract(value, '$.issue') AS issue_id,
-			       json_extract(value, '$.comment') AS source_id FROM json_each(?1))
-		SELECT a.site_id, s.name, i.issue_key, a.source_id, a.occurred_at, a.body
-		FROM wanted w JOIN activities a ON a.site_id = w.site_id AND a.issue_id = w.issue_id AND a.source = 'comment' AND a.source_id = w.source_id
+			       json_extract(value, '$.comment') AS source_id FROM json_each(?1))`+r.with+`
+		SELECT `+columns+`
+		FROM `+r.rows+`
 		JOIN issues i ON i.site_id = a.site_id AND i.issue_id = a.issue_id
 		JOIN sites s ON s.id = a.site_id
 		ORDER BY s.name, i.issue_key, a.occurred_at, a.source_id`, string(list))
 	if err != nil {
-		return fmt.Errorf("read whole comments: %w", err)
+		return nil, fmt.Errorf("%s: %w", r.what, err)
 	}
 	defer rows.Close()
-	var sites []int64
+	var issues []issueComments
+	index := map[wantedRow]int{}
 	for rows.Next() {
 		var (
-			site      int64
-			name, key string
-			c         evidence.Comment
-			at, body  string
+			stored    wantedRow
+			site, key string
+			c         = evidence.Activity{Source: evidence.SourceComment}
+			at        string
 		)
-		if err := rows.Scan(&site, &name, &key, &c.ID, &at, &body); err != nil {
-			return fmt.Errorf("read whole comments: %w", err)
+		fields := []any{&stored.Site, &stored.Issue, &site, &key, &c.SourceID, &at, &c.Text}
+		if r.authors {
+			fields = append(fields, &c.Author.ID, &c.Author.DisplayName, &c.Author.AccountType)
+		}
+		if err := rows.Scan(fields...); err != nil {
+			return nil, fmt.Errorf("%s: %w", r.what, err)
 		}
 		if c.At, err = parseTime(at); err != nil {
-			return err
+			return nil, err
 		}
-		c.Text = commentText(body)
-		if n := len(p.WholeComments); n > 0 && p.WholeComments[n-1].SiteName == name && p.WholeComments[n-1].Key == key {
-			p.WholeComments[n-1].Comments = append(p.WholeComments[n-1].Comments, c)
-			continue
+		i, seen := index[stored]
+		if !seen {
+			i = len(issues)
+			index[stored] = i
+			issues = append(issues, issueComments{stored: stored, site: site, key: key})
 		}
-		sites = append(sites, site)
-		p.WholeComments = append(p.WholeComments, evidence.IssueComments{SiteName: name, Key: key, Comments: []evidence.Comment{c}})
+		issues[i].comments = append(issues[i].comments, c)
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read whole comments: %w", err)
+		return nil, fmt.Errorf("%s: %w", r.what, err)
 	}
-	return s.nameCommentQuotes(ctx, p.WholeComments, sites)
+	return issues, nil
+}
+
+// portfolioComment is a comment read as a portfolio quotes it: plain
+// text, with its mentions kept for nameQuotes.
+func portfolioComment(c evidence.Activity) evidence.Comment {
+	return evidence.Comment{ID: c.SourceID, At: c.At, Author: evidence.User{ID: c.Author.ID, DisplayName: c.Author.DisplayName}, Text: commentText(c.Text)}
+}
+
+// portfolioComments are the comments read on each issue as a portfolio
+// quotes them, their mentions named.
+func (s *Store) portfolioComments(ctx context.Context, issues []issueComments) ([]evidence.IssueComments, error) {
+	var quoted []evidence.IssueComments
+	var sites []int64
+	for _, is := range issues {
+		comments := make([]evidence.Comment, len(is.comments))
+		for i, c := range is.comments {
+			comments[i] = portfolioComment(c)
+		}
+		quoted = append(quoted, evidence.IssueComments{SiteName: is.site, Key: is.key, Comments: comments})
+		sites = append(sites, is.stored.Site)
+	}
+	return quoted, s.nameCommentQuotes(ctx, quoted, sites)
 }

@@ -341,71 +341,30 @@ func (s *Store) ownComments(ctx context.Context, p *evidence.Portfolio) error {
 	for _, r := range p.Replies {
 		answered[siteKey{r.SiteName, r.Key}] = true
 	}
-	type storedIssue struct {
-		Site  int64  `json:"site"`
-		Issue string `json:"issue"`
-	}
-	var wanted []storedIssue
-	index := make(map[storedIssue]int)
+	var wanted []wantedRow
+	seen := map[wantedRow]bool{}
 	for _, ev := range p.Evidence {
-		stored := storedIssue{ev.SiteID, ev.IssueID}
+		stored := wantedRow{Site: ev.SiteID, Issue: ev.IssueID}
 		if ev.Manual || ev.IssueID == "" || ev.IssueStatusCategory != evidence.StatusCategoryEnd && !answered[siteKey{ev.SiteName, ev.IssueKey}] || epics[siteKey{ev.SiteName, ev.IssueKey}] {
 			continue
 		}
-		if _, seen := index[stored]; !seen {
-			index[stored] = -1
+		if !seen[stored] {
+			seen[stored] = true
 			wanted = append(wanted, stored)
 		}
 	}
-	if len(wanted) == 0 {
-		return nil
-	}
-	list, err := json.Marshal(wanted)
-	if err != nil {
-		return fmt.Errorf("read own comments: %w", err)
-	}
-	rows, err := s.reader().QueryContext(ctx, `
-		WITH wanted AS MATERIALIZED (
-			SELECT json_extract(value, '$.site') AS site_id, json_extract(value, '$.issue') AS issue_id FROM json_each(?1))
-		SELECT a.site_id, a.issue_id, s.name, i.issue_key, a.source_id, a.author_id, a.author_name, a.occurred_at, a.body
-		FROM wanted w JOIN activities a ON a.site_id = w.site_id AND a.issue_id = w.issue_id AND a.source = 'comment' AND a.is_mine = 1
-		JOIN issues i ON i.site_id = a.site_id AND i.issue_id = a.issue_id
-		JOIN sites s ON s.id = a.site_id
-		WHERE NOT EXISTS (
+	issues, err := s.readComments(ctx, commentsRead{
+		what: "read own comments", wanted: wanted, authors: true,
+		rows: `wanted w JOIN activities a ON a.site_id = w.site_id AND a.issue_id = w.issue_id AND a.source = 'comment' AND a.is_mine = 1
+		AND NOT EXISTS (
 			SELECT 1 FROM evidence ev JOIN curation c ON c.evidence_id = ev.id AND c.excluded = 1
-			WHERE ev.site_id = a.site_id AND ev.issue_id = a.issue_id AND ev.source = a.source AND ev.source_id = a.source_id)
-		ORDER BY s.name, i.issue_key, a.occurred_at, a.source_id`, string(list))
+			WHERE ev.site_id = a.site_id AND ev.issue_id = a.issue_id AND ev.source = a.source AND ev.source_id = a.source_id)`,
+	})
 	if err != nil {
-		return fmt.Errorf("read own comments: %w", err)
+		return err
 	}
-	defer rows.Close()
-	var sites []int64
-	for rows.Next() {
-		var (
-			stored    storedIssue
-			site, key string
-			c         evidence.Comment
-			at, body  string
-		)
-		if err := rows.Scan(&stored.Site, &stored.Issue, &site, &key, &c.ID, &c.Author.ID, &c.Author.DisplayName, &at, &body); err != nil {
-			return fmt.Errorf("read own comments: %w", err)
-		}
-		if c.At, err = parseTime(at); err != nil {
-			return err
-		}
-		c.Text = commentText(body)
-		if i := index[stored]; i >= 0 {
-			p.OwnComments[i].Comments = append(p.OwnComments[i].Comments, c)
-			continue
-		}
-		index[stored] = len(p.OwnComments)
-		sites = append(sites, stored.Site)
-		p.OwnComments = append(p.OwnComments, evidence.IssueComments{SiteName: site, Key: key, Comments: []evidence.Comment{c}})
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read own comments: %w", err)
-	}
-	return s.nameCommentQuotes(ctx, p.OwnComments, sites)
+	p.OwnComments, err = s.portfolioComments(ctx, issues)
+	return err
 }
 
 // doneIssues fills the portfolio's DoneIssues from the issues the store

@@ -238,6 +238,10 @@ type Evidence struct {
 	// that count the people and releases behind the work and say what has
 	// been delivered.
 	IssueAssignee User `json:"-"`
+	// IssueAssigneeActed says whether the assignee did anything on the
+	// issue (filed it, commented, changed a field, logged work): one who
+	// never did is no teammate the user worked alongside.
+	IssueAssigneeActed bool `json:"-"`
 	// IssueReporter and IssueCreated say who asked for the issue and when:
 	// a request the user said no to was someone's.
 	IssueReporter       User      `json:"-"`

@@ -49,7 +49,9 @@ type Epic struct {
 type EpicIssue struct {
 	Key      string
 	Assignee User
-	Created  time.Time
+	// AssigneeActed is as Evidence.IssueAssigneeActed.
+	AssigneeActed bool
+	Created       time.Time
 }
 
 // IssueOutcome is the user's statement of what the work on one issue

@@ -717,7 +717,7 @@ func (r *report) count(items []*evidence.Evidence, counts string) bulletNumber {
 				values = []string{projectOf(e)}
 			}
 		case countsTeammates:
-			if a := e.IssueAssignee; e.IssueKey != "" && (a.DisplayName != "" || a.ID != "") && !isUser(a, r.userOf(e.SiteName)) {
+			if a := e.IssueAssignee; e.IssueKey != "" && workedAlongside(a, e.IssueAssigneeActed, r.userOf(e.SiteName)) {
 				values = []string{cmp.Or(a.DisplayName, a.ID)}
 			}
 		case countsReleases:
@@ -848,12 +848,12 @@ func (r *report) epicsScale(epics []evidence.Epic, items []*evidence.Evidence) (
 	issues = bulletNumber{Counts: countsEpicIssues, Of: []string{}, EvidenceIDs: []string{}, Links: []string{}, evidence: items}
 	teammates = bulletNumber{Counts: countsEpicTeammates, Of: []string{}, EvidenceIDs: []string{}, Links: []string{}, evidence: items}
 	seenIssue, seenMate := map[issueRef]bool{}, map[issueRef]bool{}
-	add := func(site, key string, assignee evidence.User) {
+	add := func(site, key string, assignee evidence.User, acted bool) {
 		if key != "" && !seenIssue[issueRef{site, key}] {
 			seenIssue[issueRef{site, key}] = true
 			issues.Of = append(issues.Of, r.onSite(site, key))
 		}
-		if (assignee.DisplayName != "" || assignee.ID != "") && !isUser(assignee, r.userOf(site)) {
+		if workedAlongside(assignee, acted, r.userOf(site)) {
 			if id := (issueRef{site, cmp.Or(assignee.ID, assignee.DisplayName)}); !seenMate[id] {
 				seenMate[id] = true
 				teammates.Of = append(teammates.Of, r.onSite(site, cmp.Or(assignee.DisplayName, assignee.ID)))
@@ -861,14 +861,14 @@ func (r *report) epicsScale(epics []evidence.Epic, items []*evidence.Evidence) (
 		}
 	}
 	for _, e := range items {
-		add(e.SiteName, e.IssueKey, e.IssueAssignee)
+		add(e.SiteName, e.IssueKey, e.IssueAssignee, e.IssueAssigneeActed)
 	}
 	for _, ep := range epics {
 		for _, is := range ep.Issues {
 			// An issue filed under the epic months after it was done
 			// is none of its work, nor whoever it is assigned to.
 			if !cameAfterClose(ep, is.Key, is.Created) {
-				add(ep.SiteName, is.Key, is.Assignee)
+				add(ep.SiteName, is.Key, is.Assignee, is.AssigneeActed)
 			}
 		}
 	}

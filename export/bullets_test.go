@@ -327,8 +327,8 @@ func TestBulletsForEpicsLeaveOutIssuesFiledLongAfterTheEpicWasDone(t *testing.T)
 	closed := at("2026-07-01T10:00:00Z")
 	p.Epics[0].Resolved = &closed
 	p.Epics[0].Issues = []evidence.EpicIssue{
-		{Key: "PAY-171", Assignee: alex, Created: at("2026-07-05T09:00:00Z")}, // the wrap-up week
-		{Key: "PAY-172", Assignee: dana, Created: at("2026-10-01T09:00:00Z")}, // three months on
+		{Key: "PAY-171", Assignee: alex, AssigneeActed: true, Created: at("2026-07-05T09:00:00Z")}, // the wrap-up week
+		{Key: "PAY-172", Assignee: dana, AssigneeActed: true, Created: at("2026-10-01T09:00:00Z")}, // three months on
 	}
 	epics := bulletOpening(t, p, "Owned ")
 	want := "Owned 1 epic, “EU checkout reliability”, with 2 teammates across 5 issues; the epic is done."
@@ -916,7 +916,7 @@ func TestEveryBulletNumberCanBeRecomputed(t *testing.T) {
 						case "issues of the epics", "teammates on the epics' issues":
 							// The issues of an owned epic count whether or
 							// not the user's evidence is on them.
-							issues := []evidence.EpicIssue{{Key: e.IssueKey, Assignee: e.IssueAssignee}}
+							issues := []evidence.EpicIssue{{Key: e.IssueKey, Assignee: e.IssueAssignee, AssigneeActed: e.IssueAssigneeActed}}
 							for _, ep := range p.Epics {
 								if ep.SiteName == e.SiteName && (ep.Key == e.IssueKey || ep.Key == e.IssueParent) {
 									for _, is := range ep.Issues {

@@ -77,8 +77,8 @@ func typicalContext(p *evidence.Portfolio) {
 			},
 			// Two of its issues have no evidence of the user's: a
 			// teammate's story and a task the user did themselves.
-			Issues: []evidence.EpicIssue{{Key: "PAY-120", Assignee: me}, {Key: "PAY-150", Assignee: alex}, {Key: "PAY-151", Assignee: alex},
-				{Key: "PAY-152", Assignee: dana}, {Key: "PAY-153", Assignee: me}}},
+			Issues: []evidence.EpicIssue{{Key: "PAY-120", Assignee: me, AssigneeActed: true}, {Key: "PAY-150", Assignee: alex, AssigneeActed: true},
+				{Key: "PAY-151", Assignee: alex, AssigneeActed: true}, {Key: "PAY-152", Assignee: dana, AssigneeActed: true}, {Key: "PAY-153", Assignee: me, AssigneeActed: true}}},
 	}
 	p.People = []string{"Alex Kim", "Dana Wu", "Priya Nair", "Sam Rivera"}
 }
@@ -114,7 +114,9 @@ func jiraItem(is fixtureIssue, source evidence.Source, sourceID, when, category,
 		IssueProject: project,
 		IssueParent:  is.parent,
 
-		IssueAssignee:       is.assignee,
+		IssueAssignee: is.assignee,
+		// The fixtures' assignees worked on their issues.
+		IssueAssigneeActed:  true,
 		IssueStatusCategory: is.status,
 		IssueFixVersions:    is.fixVersions,
 	}

@@ -15,8 +15,9 @@ type tally struct {
 	// whose status is in Jira's "done" category now.
 	issues, done int
 	projects     int
-	// teammates are the distinct assignees of those issues other than the
-	// user: the people the work was for or with.
+	// teammates are the distinct assignees of those issues the user
+	// worked alongside (workedAlongside): the people the work was for or
+	// with.
 	teammates int
 	// releases are the distinct fix versions of those issues.
 	releases int
@@ -61,10 +62,8 @@ func (v *view) tally(items []*evidence.Evidence) tally {
 			}
 		}
 		projects[siteValue{e.SiteName, projectOf(e)}] = true
-		if a := e.IssueAssignee; a.DisplayName != "" || a.ID != "" {
-			if id := cmp.Or(a.ID, a.DisplayName); !isUser(a, v.userOf(e.SiteName)) {
-				teammates[siteValue{e.SiteName, id}] = true
-			}
+		if a := e.IssueAssignee; workedAlongside(a, e.IssueAssigneeActed, v.userOf(e.SiteName)) {
+			teammates[siteValue{e.SiteName, cmp.Or(a.ID, a.DisplayName)}] = true
 		}
 		if epic, ok := v.epicOf(e); ok {
 			epics[siteValue{epic.SiteName, epic.Key}] = true
@@ -73,6 +72,15 @@ func (v *view) tally(items []*evidence.Evidence) tally {
 	t.issues, t.projects, t.teammates, t.releases, t.epics =
 		len(issues), len(projects), len(teammates), len(releases), len(epics)
 	return t
+}
+
+// workedAlongside reports whether the assignee of an issue is a teammate
+// the user worked alongside: a person other than the user who did
+// something on it (acted: filed it, commented, changed a field, logged
+// work). Rohit, assigned CORE-2183 and silent on it while Kaveri said no
+// to its requester, was not. Every count of teammates asks this.
+func workedAlongside(assignee evidence.User, acted bool, user evidence.User) bool {
+	return (assignee.DisplayName != "" || assignee.ID != "") && acted && !isUser(assignee, user)
 }
 
 // isUser reports whether an assignee is the portfolio's user: by account,

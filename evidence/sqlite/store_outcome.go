@@ -155,7 +155,7 @@ func (s *Store) epicDetails(ctx context.Context, p *evidence.Portfolio) error {
 		index[siteKey{ep.SiteName, ep.Key}] = i
 	}
 	rows, err := s.reader().QueryContext(ctx, `
-		SELECT s.name, i.site_id, i.issue_id, i.issue_key, i.issue, coalesce(o.text, '')
+		SELECT s.name, i.site_id, i.issue_id, i.issue_key, i.issue, `+assigneeActed("i")+`, coalesce(o.text, '')
 		FROM issues i JOIN sites s ON s.id = i.site_id
 		LEFT JOIN outcomes o ON o.site_id = i.site_id AND o.issue_id = i.issue_id
 		WHERE json_extract(i.issue, '$.type') = 'Epic' OR o.text IS NOT NULL`)
@@ -169,8 +169,9 @@ func (s *Store) epicDetails(ctx context.Context, p *evidence.Portfolio) error {
 			site, key, outcome string
 			stored             storedIssue
 			raw                []byte
+			acted              bool
 		)
-		if err := rows.Scan(&site, &stored.site, &stored.issueID, &key, &raw, &outcome); err != nil {
+		if err := rows.Scan(&site, &stored.site, &stored.issueID, &key, &raw, &acted, &outcome); err != nil {
 			return fmt.Errorf("read epics: %w", err)
 		}
 		i, ok := index[siteKey{site, key}]
@@ -185,7 +186,7 @@ func (s *Store) epicDetails(ctx context.Context, p *evidence.Portfolio) error {
 		ep.Goal = markup.PlainText(is.Description)
 		ep.Status, ep.StatusCategory, ep.Resolution, ep.Resolved = is.Status, is.StatusCategory, is.Resolution, is.Resolved
 		ep.Outcome = outcome
-		ep.Issues = append(ep.Issues, evidence.EpicIssue{Key: key, Assignee: is.Assignee, Created: is.Created})
+		ep.Issues = append(ep.Issues, evidence.EpicIssue{Key: key, Assignee: is.Assignee, AssigneeActed: acted, Created: is.Created})
 		epicOf[stored] = i
 	}
 	if err := rows.Err(); err != nil {
@@ -260,8 +261,8 @@ func (s *Store) epicIssues(ctx context.Context, p *evidence.Portfolio, index map
 	rows, err := s.reader().QueryContext(ctx, `
 		SELECT s.name, i.issue_key, parent, coalesce(json_extract(i.issue, '$.assignee.id'), ''),
 		       coalesce(json_extract(i.issue, '$.assignee.display_name'), ''),
-		       coalesce(json_extract(i.issue, '$.created'), '')
-		FROM (SELECT site_id, issue_key, issue, json_extract(issue, '$.parent_key') AS parent FROM issues) i
+		       coalesce(json_extract(i.issue, '$.created'), ''), `+assigneeActed("i")+`
+		FROM (SELECT site_id, issue_id, issue_key, issue, json_extract(issue, '$.parent_key') AS parent FROM issues) i
 		JOIN sites s ON s.id = i.site_id
 		WHERE parent IS NOT NULL
 		ORDER BY s.name, i.issue_key`)
@@ -271,15 +272,15 @@ func (s *Store) epicIssues(ctx context.Context, p *evidence.Portfolio, index map
 	defer rows.Close()
 	for rows.Next() {
 		var site, key, parent, created string
-		var assignee evidence.User
-		if err := rows.Scan(&site, &key, &parent, &assignee.ID, &assignee.DisplayName, &created); err != nil {
+		var is evidence.EpicIssue
+		if err := rows.Scan(&site, &key, &parent, &is.Assignee.ID, &is.Assignee.DisplayName, &created, &is.AssigneeActed); err != nil {
 			return fmt.Errorf("read epic issues: %w", err)
 		}
 		i, ok := index[siteKey{site, parent}]
 		if !ok {
 			continue
 		}
-		is := evidence.EpicIssue{Key: key, Assignee: assignee}
+		is.Key = key
 		if created != "" {
 			// The issue's JSON, not a column: time.Time's own format.
 			if is.Created, err = time.Parse(time.RFC3339Nano, created); err != nil {

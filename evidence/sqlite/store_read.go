@@ -54,7 +54,7 @@ func (s *Store) machineItems(ctx context.Context, f evidence.Filter) ([]evidence
 		)
 		if err := rows.Scan(&ev.ID, &ev.SiteID, &ev.IssueID, &ev.Source, &ev.SourceID, &ev.Category, &ev.Rule,
 			&ev.Confidence, &ev.Excerpt, &ev.Why, &at, &ev.SiteName, &siteURL, &ev.IssueKey, &ev.IssueSummary,
-			&ev.IssueType, &ev.IssueProject, &ev.IssueParent, &ev.IssueAssignee.ID, &ev.IssueAssignee.DisplayName,
+			&ev.IssueType, &ev.IssueProject, &ev.IssueParent, &ev.IssueAssignee.ID, &ev.IssueAssignee.DisplayName, &ev.IssueAssigneeActed,
 			&ev.IssueReporter.ID, &ev.IssueReporter.DisplayName, &created, &ev.IssueStatusCategory, &fixVersions, &released, &labels, &links, &resolved, &ev.Excluded, &ev.Note, &recatTo); err != nil {
 			return nil, fmt.Errorf("read evidence: %w", err)
 		}
@@ -154,6 +154,7 @@ func machineItemsQuery(f evidence.Filter) (string, []any) {
 			       coalesce(json_extract(issue, '$.parent_key'), '') AS parent_key,
 			       coalesce(json_extract(issue, '$.assignee.id'), '') AS assignee_id,
 			       coalesce(json_extract(issue, '$.assignee.display_name'), '') AS assignee_name,
+			       ` + assigneeActed("issues") + ` AS assignee_acted,
 			       coalesce(json_extract(issue, '$.reporter.id'), '') AS reporter_id,
 			       coalesce(json_extract(issue, '$.reporter.display_name'), '') AS reporter_name,
 			       coalesce(json_extract(issue, '$.created'), '') AS created,
@@ -169,7 +170,7 @@ func machineItemsQuery(f evidence.Filter) (string, []any) {
 			WHERE EXISTS (SELECT 1 FROM evidence x WHERE x.site_id = issues.site_id AND x.issue_id = issues.issue_id))
 		SELECT e.id, e.site_id, e.issue_id, e.source, e.source_id, e.category, e.rule, e.confidence,
 		       e.excerpt, e.why, e.occurred_at, s.name, s.url, i.issue_key, i.summary, i.type, i.project, i.parent_key,
-		       i.assignee_id, i.assignee_name, i.reporter_id, i.reporter_name, i.created, i.status_category, i.fix_versions, i.released_versions, i.labels, i.links, i.resolved,
+		       i.assignee_id, i.assignee_name, i.assignee_acted, i.reporter_id, i.reporter_name, i.created, i.status_category, i.fix_versions, i.released_versions, i.labels, i.links, i.resolved,
 		       coalesce(c.excluded, 0), coalesce(c.note, ''), coalesce(c.category, '')
 		FROM evidence e
 		JOIN sites s ON s.id = e.site_id
@@ -179,6 +180,15 @@ func machineItemsQuery(f evidence.Filter) (string, []any) {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
 	return query, args
+}
+
+// assigneeActed is the SQL of whether the assignee of the issues row
+// named issue did anything on it the store holds: filed it, commented,
+// changed a field or logged work. An assignee who never did was not
+// working alongside the user (evidence.Evidence.IssueAssigneeActed).
+func assigneeActed(issue string) string {
+	return `EXISTS (SELECT 1 FROM activities a WHERE a.site_id = ` + issue + `.site_id AND a.issue_id = ` + issue + `.issue_id
+			AND a.author_id = json_extract(` + issue + `.issue, '$.assignee.id'))`
 }
 
 // measureBlocks fills BlockedFor of the changes that cleared a block: the

@@ -484,6 +484,38 @@ func TestStoreReadsWhoFiledAnItemsIssue(t *testing.T) {
 	}
 }
 
+// An item says whether its issue's assignee did anything on it: an
+// assignee who never commented or changed a field is not someone the user
+// worked alongside.
+func TestStoreReadsWhetherAnItemsAssigneeActed(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 8, 5, 9, 30, 0, 0, time.UTC)
+	rohit := evidence.User{ID: "r1", DisplayName: "Rohit Sharma"}
+	idle := testRecord("30001", "CORE-2183", t0, comment("801", testMe, t0, "we cannot take this into 4.13"))
+	idle.Issue.Assignee = rohit
+	busy := testRecord("30002", "CORE-2184", t0, comment("802", testMe, t0, "looks good"), comment("803", rohit, t0.Add(time.Hour), "fixed in 4.13"))
+	busy.Issue.Assignee = rohit
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{idle, busy}, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+	items, err := s.Evidence(ctx, evidence.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, ev := range items {
+		seen[ev.IssueKey] = true
+		if want := ev.IssueKey == "CORE-2184"; ev.IssueAssigneeActed != want {
+			t.Errorf("%s %s: assignee acted = %v, want %v", ev.IssueKey, ev.Source, ev.IssueAssigneeActed, want)
+		}
+	}
+	if !seen["CORE-2183"] || !seen["CORE-2184"] {
+		t.Errorf("items of %v, want both issues", seen)
+	}
+}
+
 // An item carries which of its issue's fix versions Jira marks released,
 // read from the issue as Jira sent it: a plan into a release that went
 // out without the issue is no plan that held.

@@ -157,10 +157,10 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 	initiatives, onNoEpic := r.initiatives, r.issueInitiatives(r.strengths)
 	var question, note string
 	var focus storyFocus
-	var marks bool
+	var marks, leads bool
 	if opts.Question != "" {
 		a := r.answer(opts.Question, r.initiatives, onNoEpic)
-		question, focus, marks, initiatives = a.question, a.focus, a.marks, nil
+		question, focus, marks, leads, initiatives = a.question, a.focus, a.marks, a.leads, nil
 		if a.found {
 			// The file is read without the terminal it was written from:
 			// a story that does not answer what was asked says so there too.
@@ -180,7 +180,7 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 	stories := make([]story, 0, len(initiatives))
 	quoted := &quoteSet{} // no quote, nor its template filled in again, twice
 	for _, in := range initiatives {
-		stories = append(stories, r.storyAbout(in, quoted, focus, marks))
+		stories = append(stories, r.storyAbout(in, quoted, focus, marks, leads))
 	}
 	r.tagQuestions(stories, initiatives, question)
 	if opts.JSON {
@@ -236,7 +236,10 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 		groups := slices.Clone(in.groups)
 		slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(r.storyWeight(b), r.storyWeight(a)) })
 		for _, g := range groups {
-			if !r.answers(in, g.category.ID) {
+			if !r.answers(in, g.category.ID) || g.category.ID == evidence.CatReleasePlanning && !r.toldKept(in) {
+				// A deadline tag on a story whose result keeps no date
+				// (OPS-1236, done in the release after the one its no-go
+				// moved it out of) promises what it cannot show.
 				continue
 			}
 			if q := g.category.StoryQuestion; q != "" && quoted[g.category.ID] && !slices.Contains(ranked[i], q) {
@@ -303,16 +306,21 @@ func (r *report) keptFirst(able [][]initiative, category string) [][]initiative 
 	kept := make([][]initiative, len(able))
 	found := false
 	for i, tier := range able {
-		kept[i] = slices.DeleteFunc(slices.Clone(tier), func(in initiative) bool {
-			_, rolloutKept := r.rolloutOf(in)
-			return !rolloutKept && !in.deadlineMet() && (in.hasOutcome || keptDate(ownCommentsOn(in.epic, in.epicItems)) == "")
-		})
+		kept[i] = slices.DeleteFunc(slices.Clone(tier), func(in initiative) bool { return !r.toldKept(in) })
 		found = found || len(kept[i]) > 0
 	}
 	if !found {
 		return able
 	}
 	return kept
+}
+
+// toldKept reports whether a story of in tells a date kept in its
+// result: a rollout reached as planned, an outcome that met its deadline,
+// or, without an outcome, the day the user said it would go live and did.
+func (r *report) toldKept(in initiative) bool {
+	_, rolloutKept := r.rolloutOf(in)
+	return rolloutKept || in.deadlineMet() || !in.hasOutcome && keptDate(ownCommentsOn(in.epic, in.epicItems)) != ""
 }
 
 // metDate finds an outcome that says the date it was due by was met:
@@ -367,6 +375,10 @@ type answer struct {
 	// answer, and fifth in time order, unmarked, it was the reader's to
 	// find.
 	marks bool
+	// leads says the action focus found leads the story's actions: asked
+	// about pushing back, the no is the story's spine, and told in its
+	// place in time it came after the sprint notes that led up to it.
+	leads bool
 	// note, when set, tells the user how far the story answers the
 	// question: tagging the strongest story "a time you failed" would say
 	// it answers what nothing in it does.
@@ -791,11 +803,11 @@ func (r *report) pushbackAnswer(question string, tiers ...[]initiative) answer {
 		tiers [][]initiative
 	}{{4, tiers}, {4, [][]initiative{thin}}, {3, tiers}, {3, [][]initiative{thin}}, {2, tiers}} {
 		if in, ok := strongestBy(r.weightRanked(pushback, ranked.rank), false, ranked.tiers...); ok {
-			return answer{in: in, found: true, question: pushbackQuestion, focus: pushback}
+			return answer{in: in, found: true, question: pushbackQuestion, focus: pushback, leads: true}
 		}
 	}
 	if in, ok := strongestBy(r.weightRanked(pushback, 1), false, tiers...); ok {
-		return answer{in: in, found: true, focus: pushback,
+		return answer{in: in, found: true, focus: pushback, leads: true,
 			note: fmt.Sprintf("nothing you wrote says no or disagrees, which %q asks about; this story tells the closest, a trade-off you decided, tagged with the questions it does answer", q)}
 	}
 	in, ok := strongestBy(r.weightOf(""), true, tiers...)
@@ -1114,7 +1126,7 @@ func sameWord(a, b string) bool {
 // story builds the story of one initiative. Its texts are plain; the
 // Markdown writer escapes them.
 func (r *report) story(in initiative, quoted *quoteSet) story {
-	return r.storyAbout(in, quoted, nil, false)
+	return r.storyAbout(in, quoted, nil, false, false)
 }
 
 // storyAbout is story with, when focus is set, an action it ranks among
@@ -1122,8 +1134,10 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 // time you handled conflicting priorities" must show the user
 // prioritizing, and one picked for "a time you disagreed" must quote them
 // saying no, even where other kinds of their work are stronger. With
-// marks, that action is marked as the answer (storyAction.Answers).
-func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, marks bool) story {
+// marks, that action is marked as the answer (storyAction.Answers); with
+// leads, it is told first, and the sprint notes focus finds nothing in
+// are left out: they crowd the one action the story is told for.
+func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, marks, leads bool) story {
 	t := r.tally(in.items)
 	s := story{Questions: []string{}}
 	goal := epicGoal(in)
@@ -1166,12 +1180,18 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, m
 		}
 	}
 	var picked []*evidence.Evidence
-	var answering *evidence.Evidence
+	var answering, leading *evidence.Evidence
 	kept, rolledOut := r.rolloutOf(in)
 	if focus != nil {
 		picked = r.pickFocus(focus, written, edits, quoted)
 		if marks && len(picked) > 0 {
 			answering = picked[0]
+		}
+		if leads && len(picked) > 0 {
+			leading = picked[0]
+			besideTheFocus := func(e *evidence.Evidence) bool { return e.Category == evidence.CatSprintPlanning && focus(e) == 0 }
+			written = slices.DeleteFunc(slices.Clone(written), besideTheFocus)
+			edits = slices.DeleteFunc(slices.Clone(edits), besideTheFocus)
 		}
 		if rolledOut && len(picked) > 0 && picked[0].Category == evidence.CatReleasePlanning {
 			// A rollout picked for its planning is told by its steps: the
@@ -1198,6 +1218,9 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, m
 		picked = append(picked, r.strengths.pickVaried(edits, 2-len(picked), nil)...)
 	}
 	slices.SortFunc(picked, evidence.ByOccurrence)
+	if leading != nil {
+		picked = slices.Insert(slices.DeleteFunc(picked, func(e *evidence.Evidence) bool { return e == leading }), 0, leading)
+	}
 	for _, e := range picked {
 		text, _ := r.quotable(e)
 		verb, quote := actionVerb(r.categoryOf(e.Category), e), storyQuote(evidence.QuoteBody(text), 240)

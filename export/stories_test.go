@@ -2447,3 +2447,41 @@ func TestNamesGoal(t *testing.T) {
 		}
 	}
 }
+
+// A story told for its no leads with the no, and sprint notes that say
+// nothing about it are left out: the demo's OPS-1236 opened on "Added to
+// OPS Sprint 52 as a stretch item" and a planning note, its no-go third.
+// Done in the release after the one its no-go moved it out of, it kept
+// no date, and is not tagged as a deadline delivered.
+func TestStoriesPushbackLeadsWithTheNo(t *testing.T) {
+	freeze := fixtureIssue{"30236", "OPS-1236", "Story", "One-click deploy freeze", "", me, "done", []string{"platform-2026.07"}}
+	noGo := "No-go for platform-2026.06 from my side until the dry run passes on staging. Moving this to the next fix version."
+	p := typicalPortfolio()
+	p.Evidence = append(p.Evidence,
+		jiraItem(freeze, evidence.SourceComment, "20687", "2026-06-01T15:13:00Z", evidence.CatSprintPlanning, "comment.sprint", 0.8,
+			"Added to OPS Sprint 52 as a stretch item. The sprint goal stays: SLOs for checkout and payments-api, burn-rate alerts live."),
+		jiraItem(freeze, evidence.SourceComment, "20689", "2026-06-02T16:28:00Z", evidence.CatSprintPlanning, "comment.sprint", 0.8,
+			"Planning note: OPS Sprint 52 loses two days to the team offsite, so we commit to two items and this is one of them."),
+		jiraItem(freeze, evidence.SourceComment, "20690", "2026-06-04T08:03:00Z", evidence.CatReleasePlanning, "comment.release", 0.9, noGo),
+		jiraItem(freeze, evidence.SourceComment, "20693", "2026-06-04T11:12:00Z", evidence.CatUnblocking, "comment.unblock", 0.9,
+			"Priya Nair, I checked with Dana Wu: they're fine with the schema change as long as the field stays nullable. You're unblocked."))
+	doc, _ := storiesFor(t, p, "Tell me about a time you pushed back")
+	if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != "OPS-1236" {
+		t.Fatalf("stories = %+v, want the one of OPS-1236, with the no-go", doc.Stories)
+	}
+	s := doc.Stories[0]
+	if len(s.Actions) == 0 || s.Actions[0].Excerpt != noGo {
+		t.Errorf("actions = %+v, want the no-go first", s.Actions)
+	}
+	for _, a := range s.Actions {
+		if a.Category == evidence.CatSprintPlanning {
+			t.Errorf("actions = %+v, want no sprint note crowding the no", s.Actions)
+		}
+	}
+	if slices.Contains(s.Questions, "a time you delivered against a deadline") {
+		t.Errorf("questions = %q, want no deadline: it shipped a release later than planned", s.Questions)
+	}
+	if want := "What Jira shows: the issue is done, in fix version platform-2026.07."; s.Result != want {
+		t.Errorf("result = %q, want %q", s.Result, want)
+	}
+}

@@ -398,9 +398,18 @@ func (k rollout) notesAmong(items, picked []*evidence.Evidence, quoted *quoteSet
 
 // dueCue opens a date something is to be done by, in a clause: "by Nov
 // 14", "before Friday", "New ETA 2 Feb", "New ETA for this 27 May", "this
-// now lands on 10 Jul"; not a date it merely happens on ("goes live on
-// Nov 3", "the store submission is on 21/07").
-var dueCue = regexp.MustCompile(`(?i)\b(?:by|before|eta(?: for (?:this|it))?|lands? on|landing on|due(?: on| by)?)\s+`)
+// now lands on 10 Jul", "it goes live on the 20th" (liveOn); not a date
+// something else merely happens on ("the new payment step goes live on
+// Nov 3", "the store submission is on 21/07"), which committedBy leaves
+// out.
+var dueCue = regexp.MustCompile(`(?i)\b(?:by|before|eta(?: for (?:this|it))?|lands? on|landing on|due(?: on| by)?|` + liveOn + `)\s+`)
+
+// liveOn is a day the work itself goes live on ("it goes live on the
+// 20th"): a promise that it is done by then, though being done before it
+// is no going live early.
+const liveOn = `(?:goes|go|going) live on`
+
+var liveOnCue = regexp.MustCompile(`(?i)` + liveOn)
 
 // dueLabel is a due cue written as a label, the date after its colon:
 // "New ETA for this: 27 May", "ETA: 2 Feb". The colon ends no clause
@@ -441,6 +450,10 @@ var clauseBreak = regexp.MustCompile(`[,;:]\s+|\s+[-–—]\s+`)
 type commitment struct {
 	due time.Time // the day
 	key string
+	on  bool // the day it goes live (liveOn), not one it is done by
+	// sentence and at are where the clause that commits starts: the
+	// sentence, of sentencesOf, and where in it.
+	sentence, at int
 }
 
 // committedDate finds, in text the user wrote at written on issue key,
@@ -459,8 +472,11 @@ func committedDate(text string, written time.Time, key string) (commitment, bool
 	if len(tracked) > 1 {
 		return commitment{}, false // which of them the date is for, the text does not say
 	}
-	for _, sentence := range sentencesOf(text) {
+	for i, sentence := range sentencesOf(text) {
+		from := 0
 		for _, clause := range clauseBreak.Split(sentence, -1) {
+			at := from + strings.Index(sentence[from:], clause)
+			from = at + len(clause)
 			cue := dueCue.FindStringIndex(clause)
 			if cue == nil || !committedBy.MatchString(clause) || notCommitted.MatchString(clause) || evidence.EstimateBy.MatchString(clause) {
 				continue
@@ -473,7 +489,8 @@ func committedDate(text string, written time.Time, key string) (commitment, bool
 			if _, other, _ := evidence.GivenDate(when, written, true); !ok || !other.Equal(due) || !strings.HasPrefix(when, words) {
 				continue
 			}
-			c := commitment{due: time.Date(due.Year(), due.Month(), due.Day(), 0, 0, 0, 0, time.UTC)}
+			c := commitment{due: time.Date(due.Year(), due.Month(), due.Day(), 0, 0, 0, 0, time.UTC), on: liveOnCue.MatchString(clause[cue[0]:cue[1]]),
+				sentence: i, at: at}
 			for k := range tracked {
 				c.key = k
 			}
@@ -503,7 +520,8 @@ type promiseKept struct {
 	// named says the quote names the work by its key, as the note then
 	// does: it is not the issue the quote is on.
 	named bool
-	early int // days before the date committed to
+	early int  // days before the date committed to
+	on    bool // the date was one to go live on: done before it is not early
 }
 
 // promiseIn is the date words of a proof commit to (committedDate) and,
@@ -545,7 +563,7 @@ func (v *view) promiseKeptIn(e *evidence.Evidence, quoted string) (promiseKept, 
 	if slip, isSlip := slipIn(quoted); isSlip && early >= slip {
 		return promiseKept{}, false
 	}
-	return promiseKept{done: done, named: c.key != e.IssueKey, early: early}, true
+	return promiseKept{done: done, named: c.key != e.IssueKey, early: early, on: c.on}, true
 }
 
 // slipIn says a quote moves a date out (slipped, replanned) and how many
@@ -596,16 +614,28 @@ var (
 // not done and nothing of the user's on it in it (deferralMissedIn), and
 // the quote cannot be cut to the call before it (quotable).
 func (v *view) promiseMissedIn(e *evidence.Evidence) bool {
+	if _, _, committed := v.promiseIn(e, e.Excerpt); committed {
+		_, missed := v.commitmentMissedIn(e)
+		return missed
+	}
+	_, missed := v.deferralMissedIn(e)
+	_, cut := v.quotable(e)
+	return missed && !cut
+}
+
+// commitmentMissedIn is the date an item's words commit to
+// (committedDate), when the work missed it: it was resolved after that
+// day or, of the issue the item is on, is still not done past it. ok is
+// false when the words commit to none or it was kept or is not due yet.
+func (v *view) commitmentMissedIn(e *evidence.Evidence) (commitment, bool) {
 	c, done, ok := v.promiseIn(e, e.Excerpt)
 	switch {
 	case !ok:
-		_, missed := v.deferralMissedIn(e)
-		_, cut := v.quotable(e)
-		return missed && !cut
+		return commitment{}, false
 	case done.Key != "":
-		return dayResolved(done).After(c.due)
+		return c, dayResolved(done).After(c.due)
 	default:
-		return c.key == e.IssueKey && e.IssueStatusCategory != evidence.StatusCategoryEnd && v.generatedAt.After(c.due.AddDate(0, 0, 1))
+		return c, c.key == e.IssueKey && e.IssueStatusCategory != evidence.StatusCategoryEnd && v.generatedAt.After(c.due.AddDate(0, 0, 1))
 	}
 }
 
@@ -717,13 +747,18 @@ func (v *view) estimateMissedIn(e *evidence.Evidence, sentences []string) (sente
 // A promise in the call's own clause ("we'll drop the CSV export for now
 // and revisit in Q3") cannot be left out: the call is the put-off.
 func (v *view) quotable(e *evidence.Evidence) (text string, cut bool) {
-	if !inOwnWords(e) || e.IssueKey == "" || !evidence.DeferWords.MatchString(e.Excerpt) && !evidence.EstimateBy.MatchString(e.Excerpt) {
+	c, committedMissed := v.commitmentMissedIn(e)
+	if !inOwnWords(e) || e.IssueKey == "" || !evidence.DeferWords.MatchString(e.Excerpt) && !evidence.EstimateBy.MatchString(e.Excerpt) && !committedMissed {
 		return e.Excerpt, false
 	}
 	sentences := sentencesOf(evidence.OneLine(e.Excerpt))
 	i, at, ok := v.estimateMissedIn(e, sentences)
-	if d, missed := v.deferralMissedIn(e); missed && (!ok || d.sentence < i || d.sentence == i && d.at < at) {
+	first := func(sentence, from int) bool { return !ok || sentence < i || sentence == i && from < at }
+	if d, missed := v.deferralMissedIn(e); missed && first(d.sentence, d.at) {
 		i, at, ok = d.sentence, d.at, true
+	}
+	if committedMissed && c.sentence < len(sentences) && first(c.sentence, c.at) {
+		i, at, ok = c.sentence, c.at, true
 	}
 	if !ok {
 		return e.Excerpt, false
@@ -782,14 +817,40 @@ func writePromiseKept(w *bufio.Writer, v *view, e *evidence.Evidence, quoted str
 		writeIssueLink(w, kept.done.Key, kept.done.URL)
 		w.WriteString(")")
 	}
+	w.WriteString(kept.howEarly())
+}
+
+// howEarly says how long before the date committed to the work was done:
+// ", on the day", ", two days early"; "" when the days are too many to
+// count (keptEarlyDays) or the date was one to go live on, which work
+// done before it does not make early.
+func (k promiseKept) howEarly() string {
 	switch {
-	case kept.early == 0:
-		w.WriteString(", on the day")
-	case kept.early == 1:
-		w.WriteString(", a day early")
-	case kept.early <= keptEarlyDays:
-		w.WriteString(", " + numberWord(kept.early) + " days early")
+	case k.early == 0:
+		return ", on the day"
+	case k.on:
+		return ""
+	case k.early == 1:
+		return ", a day early"
+	case k.early <= keptEarlyDays:
+		return ", " + numberWord(k.early) + " days early"
 	}
+	return ""
+}
+
+// promiseKeptSaid is, as plain text, what writePromiseKept writes after a
+// story's action: "done 13 Apr", "done 12 Nov (CHK-1419), two days
+// early"; "" when the words quoted keep no date.
+func (v *view) promiseKeptSaid(e *evidence.Evidence, quoted string) string {
+	kept, ok := v.promiseKeptIn(e, quoted)
+	if !ok {
+		return ""
+	}
+	said := "done " + kept.done.Resolved.UTC().Format("2 Jan")
+	if kept.named {
+		said += " (" + kept.done.Key + ")"
+	}
+	return said + kept.howEarly()
 }
 
 // askKept ranks an item 1 when it is a link the user made to another
@@ -800,12 +861,7 @@ func writePromiseKept(w *bufio.Writer, v *view, e *evidence.Evidence, quoted str
 // the initiative's own goal date passed unmet. The date is read as the
 // user writes dates (evidence.DayFirstLean).
 func (r *report) askKept() storyFocus {
-	lean := 0
-	for _, e := range r.items {
-		if inOwnWords(e) {
-			lean += evidence.DayFirstLean(e.Excerpt)
-		}
-	}
+	dayFirst := r.writesDayFirst()
 	return func(e *evidence.Evidence) int {
 		if inOwnWords(e) {
 			return 0
@@ -818,11 +874,24 @@ func (r *report) askKept() storyFocus {
 		if !ok || done.Resolved.Before(ask.OccurredAt) {
 			return 0
 		}
-		if _, by, ok := evidence.GivenDate(evidence.OneLine(ask.Excerpt), ask.OccurredAt, lean > 0); !ok || done.Resolved.After(by) {
+		if _, by, ok := evidence.GivenDate(evidence.OneLine(ask.Excerpt), ask.OccurredAt, dayFirst); !ok || done.Resolved.After(by) {
 			return 0
 		}
 		return 1
 	}
+}
+
+// writesDayFirst reports whether the user writes dates in figures day
+// first ("03/07" for 3 July), by the habit their own words show
+// (evidence.DayFirstLean).
+func (r *report) writesDayFirst() bool {
+	lean := 0
+	for _, e := range r.items {
+		if inOwnWords(e) {
+			lean += evidence.DayFirstLean(e.Excerpt)
+		}
+	}
+	return lean > 0
 }
 
 // bareETA opens the date of a bare "ETA 27 Feb" or "ETA: 27 Feb", which in

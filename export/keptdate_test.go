@@ -158,6 +158,7 @@ func TestCommittedDate(t *testing.T) {
 		{"a bare ETA label names no work", "ETA: 20 Sep", ""},
 		{"a delay is no date", "this moves out by a week", ""},
 		{"a date passed when written", "this lands by 1 Sep", ""},
+		{"the issue itself goes live on a day", "Daniel asked where this is: it goes live on the 20th. I'll keep you posted.", "PAY-822 2026-09-20"},
 	} {
 		got := ""
 		if c, ok := committedDate(tt.text, sep4, "PAY-822"); ok {
@@ -276,6 +277,8 @@ func TestAnUnkeptPromiseIsLeftOutOfItsQuote(t *testing.T) {
 		wishlist = "this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog - Nadia, happy to look at it in August"
 		// Kestrel's CHK-1412, closed as Won't Do.
 		csv = "talked to Lena, we'll drop the CSV export for now and revisit in Q3. SARs can keep going through the data team's script in the meantime"
+		// The demo's PAY-3431.
+		goLive = "Daniel in finance asked where this is: it goes live on the 20th. I'll keep you posted here so nobody has to ask in #merchant-support."
 	)
 	for _, tt := range []struct {
 		name     string
@@ -298,6 +301,9 @@ func TestAnUnkeptPromiseIsLeftOutOfItsQuote(t *testing.T) {
 		{"a look promised to the requester, never taken", wishlist, at(5, 27, 10, 0), time.Time{}, nil,
 			"this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog …", false},
 		{"a revisit in the call's own clause", csv, at(6, 3, 10, 0), time.Time{}, nil, csv, true},
+		{"a go-live day the work missed", goLive, at(3, 31, 11, 0), at(4, 27, 10, 0), nil,
+			"Daniel in finance asked where this is … I'll keep you posted here so nobody has to ask in #merchant-support.", true},
+		{"a go-live day kept", goLive, at(3, 31, 11, 0), at(4, 13, 10, 0), nil, goLive, false},
 	} {
 		e := &evidence.Evidence{SiteName: "acme", IssueKey: "MOB-887", Source: evidence.SourceComment, OccurredAt: tt.written,
 			Excerpt: tt.text, IssueStatusCategory: "done"}

@@ -121,6 +121,10 @@ type storyAction struct {
 	// Answer is, of an ask of another team, how they answered it and when
 	// its work was done (see answerTo).
 	Answer string `json:"answer,omitempty"`
+	// Kept is, of a date the quote commits to, what Jira shows of it: "done
+	// 13 Apr" of "it goes live on the 20th" (see promiseKeptSaid). A date
+	// promised is the first thing an interviewer asks about.
+	Kept string `json:"kept,omitempty"`
 
 	// The parts of Text, for the Markdown writer to link the key.
 	verb, summary string
@@ -156,11 +160,11 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 	}
 	initiatives, onNoEpic := r.initiatives, r.issueInitiatives(r.strengths)
 	var question, note string
-	var focus storyFocus
+	var focus, prefer storyFocus
 	var marks, leads bool
 	if opts.Question != "" {
 		a := r.answer(opts.Question, r.initiatives, onNoEpic)
-		question, focus, marks, leads, initiatives = a.question, a.focus, a.marks, a.leads, nil
+		question, focus, prefer, marks, leads, initiatives = a.question, a.focus, a.prefer, a.marks, a.leads, nil
 		if a.found {
 			// The file is read without the terminal it was written from:
 			// a story that does not answer what was asked says so there too.
@@ -180,7 +184,7 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 	stories := make([]story, 0, len(initiatives))
 	quoted := &quoteSet{} // no quote, nor its template filled in again, twice
 	for _, in := range initiatives {
-		stories = append(stories, r.storyAbout(in, quoted, focus, marks, leads))
+		stories = append(stories, r.storyAbout(in, quoted, focus, prefer, marks, leads))
 	}
 	r.tagQuestions(stories, initiatives, question)
 	if opts.JSON {
@@ -345,16 +349,56 @@ func (in initiative) deadlinePassedUnmet() bool {
 	if !in.hasOutcome || in.outcome.Comment.At.IsZero() || in.deadlineMet() {
 		return false
 	}
-	ep := in.outcome.Epic
+	due, ok := goalDue(in.outcome.Epic)
+	return ok && in.outcome.Comment.At.After(due)
+}
+
+// goalDue is the date the goal of an epic gives ("above 99.5% by the end
+// of Q3", "Kubernetes 1.28 leaves support on 30 September"), as of when
+// the epic was created. ok is false when it gives none, or one that reads
+// as two days, day first or month first.
+func goalDue(ep evidence.Epic) (time.Time, bool) {
 	at := slices.IndexFunc(ep.Issues, func(i evidence.EpicIssue) bool { return i.Key == ep.Key })
 	if at < 0 {
-		return false
+		return time.Time{}, false
 	}
 	_, due, ok := evidence.GivenDate(evidence.OneLine(ep.Goal), ep.Issues[at].Created, true)
 	if _, other, _ := evidence.GivenDate(evidence.OneLine(ep.Goal), ep.Issues[at].Created, false); !ok || !other.Equal(due) {
-		return false
+		return time.Time{}, false
 	}
-	return in.outcome.Comment.At.After(due)
+	return due, true
+}
+
+// namesDeadline finds words about the date work is due by: "no exception
+// for the date", "1.28 support ends this quarter", "the deadline".
+var namesDeadline = regexp.MustCompile(`(?i)\b(?:the|a|its|every \w+'s|production|go-?live|due) dates?\b|\bdeadline\b|\bend of (?:support|life)\b|\bsupport ends\b|\bEOL\b`)
+
+// forTheDate ranks the actions of a story told for a deadline by what
+// that story is about: 2 for words of the user's that name the date (of
+// the epic's goal, or in namesDeadline's words), 1 for a call that cuts
+// scope or sets one option against another (refuses, tradesOff) or an
+// ask of another team that gives a date; 0 for a routine line. "Decision:
+// every tier-1 service gets a PodDisruptionBudget before its cluster is
+// upgraded; no exception for the date" is the story; "Flag removed: Got
+// the decision from Priya" is not.
+func (r *report) forTheDate(in initiative) storyFocus {
+	due, dated := goalDue(in.epic)
+	dayFirst := r.writesDayFirst()
+	return func(e *evidence.Evidence) int {
+		if !inOwnWords(e) {
+			return 0
+		}
+		text := evidence.OneLine(e.Excerpt)
+		_, day, gives := evidence.GivenDate(text, e.OccurredAt, dayFirst)
+		switch {
+		case namesDeadline.MatchString(text) || gives && dated && dayOnly(day).Equal(dayOnly(due)):
+			return 2
+		case (e.Category == evidence.CatDecisionMaking || e.Category == evidence.CatPrioritization) && (refuses.MatchString(text) || tradesOff.MatchString(text)),
+			e.Category == evidence.CatCrossTeam && gives && notCommitted.MatchString(text):
+			return 1
+		}
+		return 0
+	}
 }
 
 // calledOff says a date was given up: "deployment on 16th is cancelled",
@@ -370,6 +414,10 @@ type answer struct {
 	question string
 	// focus finds the evidence the story must quote to answer it.
 	focus storyFocus
+	// prefer ranks the story's other actions, when set: told for a
+	// deadline, those that bind to the date (forTheDate) before routine
+	// lines.
+	prefer storyFocus
 	// marks says the story marks the action focus found as the one that
 	// answers (storyAction.Answers): asked about data, the number is the
 	// answer, and fifth in time order, unmarked, it was the reader's to
@@ -418,7 +466,7 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 		if category == evidence.CatReleasePlanning {
 			kept := r.askKept()
 			if in, ok := strongestBy(r.weightRanked(kept, 1), false, tiers...); ok {
-				return answer{in: in, found: true, question: r.categoryOf(category).StoryQuestion, focus: kept}
+				return answer{in: in, found: true, question: r.categoryOf(category).StoryQuestion, focus: kept, prefer: r.forTheDate(in)}
 			}
 		}
 		// No story holds the kind of work asked about, though there are
@@ -453,7 +501,30 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 	} else {
 		a.focus = ofCategory(category)
 	}
+	if category == evidence.CatReleasePlanning && found {
+		a.prefer = r.forTheDate(in)
+	}
 	return a
+}
+
+// preferredFirst picks up to n of items with pick, those prefer ranks
+// highest first (of equal rank, as pick ranks them), then the rest; with
+// no prefer, as pick alone does.
+func preferredFirst(prefer storyFocus, items []*evidence.Evidence, n int, pick func([]*evidence.Evidence, int, *quoteSet) []*evidence.Evidence, quoted *quoteSet) []*evidence.Evidence {
+	var picked []*evidence.Evidence
+	top := 0
+	for _, e := range items {
+		if prefer != nil {
+			top = max(top, prefer(e))
+		}
+	}
+	for rank := top; rank >= 0 && len(picked) < n; rank-- {
+		of := slices.DeleteFunc(slices.Clone(items), func(e *evidence.Evidence) bool {
+			return rank > 0 && prefer(e) != rank || slices.Contains(picked, e)
+		})
+		picked = append(picked, pick(of, n-len(picked), quoted)...)
+	}
+	return picked
 }
 
 // weighsPriorities reports whether a story of in can show the user
@@ -1126,7 +1197,7 @@ func sameWord(a, b string) bool {
 // story builds the story of one initiative. Its texts are plain; the
 // Markdown writer escapes them.
 func (r *report) story(in initiative, quoted *quoteSet) story {
-	return r.storyAbout(in, quoted, nil, false, false)
+	return r.storyAbout(in, quoted, nil, nil, false, false)
 }
 
 // storyAbout is story with, when focus is set, an action it ranks among
@@ -1137,7 +1208,7 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 // marks, that action is marked as the answer (storyAction.Answers); with
 // leads, it is told first, and the sprint notes focus finds nothing in
 // are left out: they crowd the one action the story is told for.
-func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, marks, leads bool) story {
+func (r *report) storyAbout(in initiative, quoted *quoteSet, focus, prefer storyFocus, marks, leads bool) story {
 	t := r.tally(in.items)
 	s := story{Questions: []string{}}
 	goal := epicGoal(in)
@@ -1207,7 +1278,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, m
 	if !in.onNoEpic {
 		written = builtFirst(in, written, storyActions-len(picked))
 	}
-	picked = append(picked, pick(written, storyActions-len(picked), quoted)...)
+	picked = append(picked, preferredFirst(prefer, written, storyActions-len(picked), pick, quoted)...)
 	if len(picked) == 0 {
 		// Everything it could quote reads like another story's: a story
 		// repeats rather than tell nothing.
@@ -1235,7 +1306,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus storyFocus, m
 			OccurredAt: timestamp(e.OccurredAt), Excerpt: quote,
 			verb: verb, at: e.OccurredAt.UTC(),
 			edit: !inOwnWords(e), filed: e.Source == evidence.SourceIssue, Note: evidence.OneLine(e.Note),
-			Answers: e == answering,
+			Answers: e == answering, Kept: r.promiseKeptSaid(e, quote),
 		}
 		if !slices.Contains(in.items, e) {
 			// An ask told in place of the link that records it (askBehind),
@@ -1917,9 +1988,11 @@ func writeStories(w *bufio.Writer, r *report, stories []story, note string) {
 				writeEscaped(w, words)
 				w.WriteString("”")
 			}
-			if a.Answer != "" {
-				w.WriteString(" — ")
-				writeEscaped(w, a.Answer)
+			for _, after := range []string{a.Answer, a.Kept} {
+				if after != "" {
+					w.WriteString(" — ")
+					writeEscaped(w, after)
+				}
 			}
 			writeNote(w, a.Note)
 			w.WriteByte('\n')

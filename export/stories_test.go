@@ -48,6 +48,7 @@ type actionJSON struct {
 	Note       string `json:"note"`
 	Answers    bool   `json:"answers"`
 	Answer     string `json:"answer"`
+	Kept       string `json:"kept"`
 }
 
 func readStories(t *testing.T, p evidence.Portfolio, top int) storiesJSON {
@@ -2483,5 +2484,68 @@ func TestStoriesPushbackLeadsWithTheNo(t *testing.T) {
 	}
 	if want := "What Jira shows: the issue is done, in fix version platform-2026.07."; s.Result != want {
 		t.Errorf("result = %q, want %q", s.Result, want)
+	}
+}
+
+// Told for a deadline, a story quotes first what the user wrote about the
+// date: the demo's Kubernetes upgrade told a flag removed and another
+// decision, and left out "no exception for the date", its epic's call
+// that held the date.
+func TestADeadlineStoryQuotesTheCallMadeForTheDate(t *testing.T) {
+	p := rampedRefunds("2026-09-08T15:00:00Z")
+	limit := fixtureIssue{"10153", "PAY-153", "Task", "Refund limit per merchant", "PAY-120", me, "done", nil}
+	const forDate = "Decision: every merchant gets the refund limit before the ramp starts; no exception for the date."
+	p.Evidence = append(p.Evidence,
+		jiraItem(limit, evidence.SourceComment, "10964", "2026-08-12T09:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.6, forDate),
+		jiraItem(limit, evidence.SourceComment, "10965", "2026-08-13T09:00:00Z", evidence.CatUnblocking, "comment.unblock", 0.9,
+			"Flag removed: Got the decision from Priya, you can carry on."),
+		jiraItem(limit, evidence.SourceComment, "10966", "2026-08-14T09:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.9,
+			"Decision: the review queue shows the merchant's last five refunds."))
+	doc, _ := storiesFor(t, p, "a time you delivered against a deadline")
+	if len(doc.Stories) != 1 || doc.Stories[0].Epic.Key != "PAY-120" {
+		t.Fatalf("the deadline story is %+v, want PAY-120's", doc.Stories)
+	}
+	s := doc.Stories[0]
+	if !slices.ContainsFunc(s.Actions, func(a actionJSON) bool { return a.Excerpt == forDate }) {
+		t.Errorf("the deadline story does not quote the call made for the date: %q", s.Action)
+	}
+	if len(s.Actions) != storyActions {
+		t.Errorf("the story tells %d actions, want %d", len(s.Actions), storyActions)
+	}
+}
+
+// A date the user gave a stakeholder for going live is told with what
+// Jira shows of it: "it goes live on the 20th" of work done on 13 March
+// is followed by "done 13 Mar", with no "early": going live is on the
+// day, not before it. The demo's 3-D Secure story ended on the promise.
+// (Of work done after the day, the quote stops before the date:
+// TestAnUnkeptPromiseIsLeftOutOfItsQuote.)
+func TestAStoryActionSaysWhenItsGoLiveDateHeld(t *testing.T) {
+	const said = "Priya asked where this is: it goes live on the 20th. I'll keep you posted here so nobody has to ask in #payments."
+	for _, tt := range []struct {
+		name, resolved, kept string
+	}{
+		{"done before the day", "2026-03-13T10:00:00Z", "done 13 Mar"},
+		{"done on the day", "2026-03-20T10:00:00Z", "done 20 Mar, on the day"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := typicalPortfolio()
+			update := jiraItem(storyRetry, evidence.SourceComment, "10990", "2026-03-02T10:00:00Z",
+				evidence.CatStakeholderComms, "comment.status-update", 0.99, said)
+			p.Evidence = append(p.Evidence, update)
+			p.DoneIssues = append(p.DoneIssues, evidence.DoneIssue{SiteName: "acme", Key: storyRetry.key, Resolved: at(tt.resolved)})
+			doc, _ := storiesFor(t, p, "a time you kept stakeholders informed")
+			for _, s := range doc.Stories {
+				for _, a := range s.Actions {
+					if a.EvidenceID == update.ID {
+						if a.Kept != tt.kept || a.Excerpt != said {
+							t.Errorf("action = %q, kept %q; want it whole, kept %q", a.Excerpt, a.Kept, tt.kept)
+						}
+						return
+					}
+				}
+			}
+			t.Fatalf("no story quotes the update: %+v", doc.Stories)
+		})
 	}
 }

@@ -180,7 +180,7 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 				b.WriteString(", with a recorded result")
 			}
 		}
-		b.WriteString(".")
+		b.WriteString("." + led.startedPhrase())
 	case len(led.owned) > 0:
 		b.WriteString(spanPhrase(r.since, r.until) + " I led " + quantity(len(led.owned), "initiative", "initiatives") + r.projectNames(led.owned))
 		switch {
@@ -204,7 +204,7 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 				}
 			}
 		}
-		b.WriteString(".")
+		b.WriteString("." + led.startedPhrase())
 	case len(r.initiatives) > 0:
 		b.WriteString(spanPhrase(r.since, r.until) + " I did PM work on " + quantity(len(r.initiatives), "initiative", "initiatives") +
 			r.projectNames(r.initiatives) + ".")
@@ -305,7 +305,11 @@ func changeAfter(quote string) string {
 
 // ledInitiatives are the initiatives the headline counts, strongest first.
 type ledInitiatives struct {
-	owned []initiative // the user owned the epic
+	owned []initiative // the user owned the epic, and it is not in started
+	// started are the owned barely begun beside one that is not: the brief
+	// lists them under "Also started", and "I led 2 initiatives" of one
+	// shipped and one moved to In Progress with a plan claims the second.
+	started []initiative
 	// shipped are the owned whose epic is done; inPart the owned in phases
 	// whose latest phase is not done but an earlier one is.
 	shipped, inPart []initiative
@@ -317,8 +321,16 @@ type ledInitiatives struct {
 // ledInitiatives sorts the initiatives the user led by how far they got.
 func (r *report) ledInitiatives() ledInitiatives {
 	var led ledInitiatives
+	// Where none is further along, the brief tells those barely begun in
+	// full.
+	started := func(in initiative) bool { return in.owned && r.barelyBegun(in) }
+	begun := slices.ContainsFunc(r.initiatives, func(in initiative) bool { return in.owned && !started(in) })
 	for _, in := range r.initiatives {
-		if !in.owned {
+		switch {
+		case !in.owned:
+			continue
+		case begun && started(in):
+			led.started = append(led.started, in)
 			continue
 		}
 		led.owned = append(led.owned, in)
@@ -333,6 +345,18 @@ func (r *report) ledInitiatives() ledInitiatives {
 		}
 	}
 	return led
+}
+
+// startedPhrase says how many more the user started (started), "" when
+// none: " I also started another initiative."
+func (led ledInitiatives) startedPhrase() string {
+	switch len(led.started) {
+	case 0:
+		return ""
+	case 1:
+		return " I also started another initiative."
+	}
+	return " I also started " + strconv.Itoa(len(led.started)) + " more initiatives."
 }
 
 // shippedPhrase says how many shipped: "3 shipped", "3 shipped and 2 more
@@ -581,7 +605,7 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 	quoted := &quoteSet{}          // no quote twice in the brief
 	told := r.strengths.counting() // and range across its initiatives
 	told.favour = proofFavour
-	told.doubted = r.promiseMissedIn
+	told.doubted = r.dateDoubted
 	shown := r.briefInitiatives()
 	var shownProofs []*evidence.Evidence
 	thin := 0 // initiatives told in fewer than two quotes
@@ -658,6 +682,7 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 // the kinds vary.
 func writeBriefOtherWork(w *bufio.Writer, r *report, shownSoFar strengths, quoted *quoteSet, shown []initiative, incidents, shownProofs []*evidence.Evidence) {
 	competencyOf := func(e *evidence.Evidence) string { return r.categoryOf(e.Category).Competency }
+	shownSoFar.favour = otherWorkFavour
 	// Sets, not scans: a brief of two initiatives may hold tens of
 	// thousands of items.
 	told := make(map[*evidence.Evidence]bool, len(incidents))
@@ -816,7 +841,7 @@ func writeBriefHighlights(w *bufio.Writer, r *report) {
 	}
 	w.WriteString("## What I did\n\n")
 	s := r.strengths
-	s.doubted = r.promiseMissedIn
+	s.doubted = r.dateDoubted
 	proofs := s.pickVaried(written, briefHighlights, quoted)
 	for _, e := range proofs {
 		writeProof(w, r, e, "")
@@ -829,15 +854,16 @@ func writeBriefHighlights(w *bufio.Writer, r *report) {
 // alsoLedMax is how many initiatives "Also led" names before "and N more".
 const alsoLedMax = 6
 
-// writeAlsoLed names the initiatives the user led that the brief had no
-// room for: the headline counts them, so a reader finds each one by name
+// writeAlsoLed names the initiatives the user led or started that the
+// brief had no room for: the headline counts them, so a reader finds each one by name
 // and link, with where it stands, under a heading of its own (under the
 // last initiative's, it read as part of that one). Where each was barely
 // begun, the heading says "Also started": "led" of an epic moved to In
 // Progress once and a plan is a claim its record does not back.
 func writeAlsoLed(w *bufio.Writer, r *report, shown []initiative) {
 	var rest []initiative
-	for _, in := range r.ledInitiatives().owned {
+	led := r.ledInitiatives()
+	for _, in := range append(led.owned, led.started...) {
 		if !slices.ContainsFunc(shown, func(s initiative) bool { return s.epic.URL == in.epic.URL }) {
 			rest = append(rest, in)
 		}
@@ -1098,6 +1124,14 @@ func (r *report) latestPhaseStatus(in initiative) string {
 // slot to a story or a verification: three of the demo's five initiatives
 // showed none.
 var proofFavour = map[string]float64{evidence.CatDecisionMaking: 2, evidence.CatStakeholderComms: 1.5}
+
+// otherWorkFavour is proofFavour with the calls made outside initiatives:
+// a ranking or a date chosen with its reason or number (makesCall: "'where
+// is my order' is 22% of support tickets, the carousel can wait a
+// sprint") is the judgment a reader looks for first, and lost its slot in
+// Pitanga's "Other work" to "checked on staging, only shows 3 days".
+var otherWorkFavour = map[string]float64{evidence.CatDecisionMaking: 2, evidence.CatStakeholderComms: 1.5,
+	evidence.CatPrioritization: 2, evidence.CatReleasePlanning: 2}
 
 // proofs are an initiative's strongest items in the user's own words, as s
 // weighs them, at most one per kind of work and per issue; never a field

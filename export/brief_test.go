@@ -610,3 +610,57 @@ func TestTheBriefShowsASecondDecisionThatOutweighsItsWeakestProof(t *testing.T) 
 		})
 	}
 }
+
+// otherWorkPortfolio has one initiative told in one quote, which leaves
+// the brief room for other work, and on no epic a routine acceptance note
+// and a ranking the text model found, with the number it was made on,
+// both of product judgment, beside a cross-team ask and an unblocking.
+func otherWorkPortfolio() evidence.Portfolio {
+	epic := fixtureIssue{"20500", "CHK-500", "Epic", "Checkout that doesn't crash", "", me, "done", nil}
+	slot := fixtureIssue{"20540", "CHK-540", "Story", "Delivery slot picker", "", dana, "done", nil}
+	push := fixtureIssue{"20541", "CHK-541", "Story", "Push when the order leaves the store", "", dana, "done", nil}
+	cart := fixtureIssue{"20542", "PLAT-542", "Story", "Cart snapshot endpoint", "", dana, "done", nil}
+	return evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock, Categories: evidence.Categories,
+		Evidence: []evidence.Evidence{
+			jiraItem(epic, evidence.SourceComment, "81000", "2026-09-01T09:00:00Z", evidence.CatStakeholderComms, "comment.status-update", 0.8,
+				"5.3 has the SDK v4 and the Pix kill switch, it goes to store review 15/09. after that the only thing left is watching the numbers"),
+			jiraItem(slot, evidence.SourceComment, "81001", "2026-10-04T09:00:00Z", evidence.CatAcceptanceTesting, "comment.acceptance", 0.8,
+				"checked on staging, only shows 3 days when the store has few slots, that's what we wanted. closing"),
+			jiraItem(push, evidence.SourceComment, "81002", "2026-08-12T09:00:00Z", evidence.CatPrioritization, evidence.RuleTextModel, 1,
+				"putting this above the onboarding copy. 'where is my order' is 22% of support tickets, the carousel can wait a sprint"),
+			jiraItem(cart, evidence.SourceComment, "81003", "2026-06-04T09:00:00Z", evidence.CatCrossTeam, "comment.cross-team", 0.75,
+				"Bruno, to make 5.2 we'd need this on staging by 03/07. If that's too tight we ship restore from local storage only first"),
+			jiraItem(cart, evidence.SourceComment, "81004", "2026-06-05T09:00:00Z", evidence.CatUnblocking, "comment.unblock", 0.8,
+				"Dana, the shape is agreed with Bruno, you can go ahead with the client side."),
+		},
+		Epics: []evidence.Epic{{SiteName: "acme", Key: epic.key, Summary: epic.summary, URL: acme.IssueURL(epic.key), Status: "Done", StatusCategory: "done"}},
+	}
+}
+
+// The brief's other work shows a call with the number it was made on
+// ("'where is my order' is 22% of support tickets") before a routine
+// acceptance note, though the text model, not a rule, found the call.
+func TestOtherWorkShowsACallBeforeARoutineNote(t *testing.T) {
+	md := render(t, func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{}) }, otherWorkPortfolio())
+	_, other, _ := strings.Cut(md, "## Other work, in my words\n")
+	other, _, _ = strings.Cut(other, "\n## ")
+	if !strings.Contains(other, "22% of support tickets") || strings.Contains(other, "checked on staging") {
+		t.Errorf("other work shows:\n%s\nwant the ranking by support tickets, not the acceptance note", other)
+	}
+}
+
+func TestMakesCall(t *testing.T) {
+	for _, tt := range []struct {
+		category, text string
+		want           bool
+	}{
+		{evidence.CatPrioritization, "putting this above the onboarding copy. 'where is my order' is 22% of support tickets", true},
+		{evidence.CatPrioritization, "moving this up", false},
+		{evidence.CatReleasePlanning, "if the banner is important for BF we should launch the campaign on the 24th, not the 20th", true},
+		{evidence.CatReleasePlanning, "Targeting 5.4, cut-off is Monday 24 Aug", false},
+	} {
+		if got := makesCall(&evidence.Evidence{Category: tt.category, Excerpt: tt.text}); got != tt.want {
+			t.Errorf("makesCall(%s %q) = %v, want %v", tt.category, tt.text, got, tt.want)
+		}
+	}
+}

@@ -894,6 +894,14 @@ func (r *report) writesDayFirst() bool {
 	return lean > 0
 }
 
+// dateDoubted says an item's words give a date a reader cannot see kept:
+// one the work missed (promiseMissedIn) or a bare ETA that passed for work
+// no key names (staleETAIn). Every document shows such an item only where
+// nothing else fills its slot.
+func (v *view) dateDoubted(e *evidence.Evidence) bool {
+	return v.promiseMissedIn(e) || v.staleETAIn(e)
+}
+
 // bareETA opens the date of a bare "ETA 27 Feb" or "ETA: 27 Feb", which in
 // a progress note is the date of the work named before it, not of the
 // issue the note is on (see workOfItself).

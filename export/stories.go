@@ -153,7 +153,7 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 	// for work no key names, and a plan whose own edit took its issue out
 	// of a release.
 	slip := r.slipsToldAsPlans()
-	r.strengths.doubted = func(e *evidence.Evidence) bool { return r.promiseMissedIn(e) || r.staleETAIn(e) || slip(e) }
+	r.strengths.doubted = func(e *evidence.Evidence) bool { return r.dateDoubted(e) || slip(e) }
 	top := opts.Top
 	if top == 0 {
 		top = DefaultStories

@@ -79,6 +79,19 @@ func TestABarelyBegunEpicIsALineOfTheBrief(t *testing.T) {
 	}
 }
 
+// The headline counts as led what the brief shows as led: "I led 2
+// initiatives" of one told in full and one under "Also started" claims
+// the second, which its record does not back.
+func TestTheHeadlineSaysABarelyBegunEpicWasStarted(t *testing.T) {
+	md := render(t, func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{}) }, barelyBegunPortfolio())
+	_, rest, _ := strings.Cut(md, "\n\n")
+	_, rest, _ = strings.Cut(rest, "\n\n")
+	headline, _, _ := strings.Cut(rest, "\n")
+	if want := "I led “EU checkout reliability” in Payments, not shipped yet. I also started another initiative. "; !strings.Contains(headline, want) {
+		t.Errorf("the headline is %q, want it to say %q", headline, want)
+	}
+}
+
 var platformAPI = fixtureIssue{"40007", "PLAT-7", "Story", "Retry status endpoint", "", dana, "done", nil}
 
 // A link the user made to another team's issue is told by what they asked
@@ -112,6 +125,38 @@ func TestAnInfluenceStoryTellsTheAskBehindALink(t *testing.T) {
 	}
 }
 
+// passedETAPortfolio is longBriefPortfolio with a progress note on OPS-931
+// whose bare ETA, for work no key names, is eta ("Next, moving the last
+// teams off the shared queue. ETA 27 Feb."), another update of the
+// initiative, and other kinds of work on other issues that fill a story's
+// slots before a second item on the epic. It returns the note too.
+func passedETAPortfolio(eta string) (evidence.Portfolio, string) {
+	p := longBriefPortfolio(0)
+	epic := fixtureIssue{"10931", "OPS-931", "Epic", p.Epics[1].Summary, "", me, "done", nil}
+	child := func(j int) fixtureIssue {
+		return fixtureIssue{fmt.Sprintf("20931%d", j), fmt.Sprintf("OPS-931%d", j), "Story", "A story", epic.key, dana, "done", nil}
+	}
+	summary := "Summary for Lena: done, routing pages to the owning team. Next, moving the last teams off the shared queue. ETA " + eta + "."
+	for i := range p.Evidence {
+		if p.Evidence[i].SourceID == "2931" {
+			p.Evidence[i].Excerpt = summary
+		}
+	}
+	p.Evidence = append(p.Evidence, jiraItem(epic, evidence.SourceComment, "71", "2026-03-10T09:00:00Z", evidence.CatStakeholderComms,
+		"comment.status-update", 0.6, passedETAOtherUpdate),
+		jiraItem(child(3), evidence.SourceComment, "72", "2026-03-11T09:00:00Z", evidence.CatSprintPlanning,
+			"comment.sprint", 0.7, "Planning note: Sprint 49 is short because Aisha is on call, so we commit to three items."),
+		jiraItem(child(4), evidence.SourceComment, "73", "2026-03-12T09:00:00Z", evidence.CatPrioritization,
+			"comment.prioritization", 0.7, "Must-have for the next release: without it every failover needs a restart. The dashboard can wait."),
+		jiraItem(child(5), evidence.SourceComment, "74", "2026-03-13T09:00:00Z", evidence.CatUnblocking,
+			"comment.unblock", 0.5, "Got the answer from Mei, you can carry on."))
+	return p, summary
+}
+
+// passedETAOtherUpdate is the update of passedETAPortfolio's initiative
+// beside its note with a bare ETA.
+const passedETAOtherUpdate = "Progress since the 3rd: all 4 stories done, the hand-over checklist included."
+
 // A progress note whose bare ETA ("Next, moving the last teams off the
 // shared queue. ETA 27 Feb.") has passed, for work no key names, gives its
 // slot to another update of the initiative: nothing in Jira can answer
@@ -125,30 +170,10 @@ func TestAStoryGivesAPassedBareETAsSlotToAnotherUpdate(t *testing.T) {
 		{"27 Dec", false},
 	} {
 		t.Run(tt.eta, func(t *testing.T) {
-			p := longBriefPortfolio(0)
-			epic := fixtureIssue{"10931", "OPS-931", "Epic", p.Epics[1].Summary, "", me, "done", nil}
-			// Other kinds of work on other issues fill the story's slots
-			// before a second item on the epic.
-			child := func(j int) fixtureIssue {
-				return fixtureIssue{fmt.Sprintf("20931%d", j), fmt.Sprintf("OPS-931%d", j), "Story", "A story", epic.key, dana, "done", nil}
-			}
-			summary := "Summary for Lena: done, routing pages to the owning team. Next, moving the last teams off the shared queue. ETA " + tt.eta + "."
-			for i := range p.Evidence {
-				if p.Evidence[i].SourceID == "2931" {
-					p.Evidence[i].Excerpt = summary
-				}
-			}
-			p.Evidence = append(p.Evidence, jiraItem(epic, evidence.SourceComment, "71", "2026-03-10T09:00:00Z", evidence.CatStakeholderComms,
-				"comment.status-update", 0.6, "Progress since the 3rd: all 4 stories done, the hand-over checklist included."),
-				jiraItem(child(3), evidence.SourceComment, "72", "2026-03-11T09:00:00Z", evidence.CatSprintPlanning,
-					"comment.sprint", 0.7, "Planning note: Sprint 49 is short because Aisha is on call, so we commit to three items."),
-				jiraItem(child(4), evidence.SourceComment, "73", "2026-03-12T09:00:00Z", evidence.CatPrioritization,
-					"comment.prioritization", 0.7, "Must-have for the next release: without it every failover needs a restart. The dashboard can wait."),
-				jiraItem(child(5), evidence.SourceComment, "74", "2026-03-13T09:00:00Z", evidence.CatUnblocking,
-					"comment.unblock", 0.5, "Got the answer from Mei, you can carry on."))
+			p, summary := passedETAPortfolio(tt.eta)
 			var updates []string
 			for _, s := range readStories(t, p, 5).Stories {
-				if s.Epic.Key != epic.key {
+				if s.Epic.Key != "OPS-931" {
 					continue
 				}
 				for _, a := range s.Actions {
@@ -159,10 +184,36 @@ func TestAStoryGivesAPassedBareETAsSlotToAnotherUpdate(t *testing.T) {
 			}
 			want := []string{summary}
 			if tt.passedETAs {
-				want = []string{"Progress since the 3rd: all 4 stories done, the hand-over checklist included."}
+				want = []string{passedETAOtherUpdate}
 			}
 			if !slices.Equal(updates, want) {
 				t.Errorf("updates told = %q, want %q", updates, want)
+			}
+		})
+	}
+}
+
+// So does it in the brief: the reader of "ETA 27 Mar." in December sees a
+// promise whose date passed and nothing that says it was kept.
+func TestTheBriefGivesAPassedBareETAsSlotToAnotherUpdate(t *testing.T) {
+	for _, tt := range []struct {
+		eta        string
+		passedETAs bool
+	}{
+		{"27 Mar", true},
+		{"27 Dec", false},
+	} {
+		t.Run(tt.eta, func(t *testing.T) {
+			p, summary := passedETAPortfolio(tt.eta)
+			md := render(t, func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{}) }, p)
+			_, initiative, _ := strings.Cut(md, "OPS-931) ")
+			initiative, _, _ = strings.Cut(initiative, "\n### ")
+			shown, hidden := summary, passedETAOtherUpdate
+			if tt.passedETAs {
+				shown, hidden = hidden, shown
+			}
+			if !strings.Contains(initiative, shown) || strings.Contains(initiative, hidden) {
+				t.Errorf("OPS-931 in the brief quotes:\n%s\nwant “%s”, not “%s”", initiative, shown, hidden)
 			}
 		})
 	}

@@ -145,10 +145,28 @@ func (s strengths) isDoubted(e *evidence.Evidence) bool {
 }
 
 // favours reports whether an item is of a kind s favours (only what reads
-// as a decision, of decisions).
+// as a decision, of decisions; only a call with its grounds, of rankings
+// and release plans).
 func (s strengths) favours(e *evidence.Evidence) bool {
-	_, ok := s.favour[e.Category]
-	return ok && (e.Category != evidence.CatDecisionMaking || readsAsDecision.MatchString(e.Excerpt))
+	if _, ok := s.favour[e.Category]; !ok {
+		return false
+	}
+	switch e.Category {
+	case evidence.CatDecisionMaking:
+		return readsAsDecision.MatchString(e.Excerpt)
+	case evidence.CatPrioritization, evidence.CatReleasePlanning:
+		return makesCall(e)
+	}
+	return true
+}
+
+// makesCall says a ranking or a release plan gives its grounds: a reason
+// ("launch the campaign on the 24th, not the 20th") or, of a ranking, a
+// number ("'where is my order' is 22% of support tickets"). "Targeting
+// 5.4" and "moving this up" are routine.
+func makesCall(e *evidence.Evidence) bool {
+	said := whatItSays(e.Excerpt)
+	return givesReason.MatchString(said) || e.Category == evidence.CatPrioritization && strings.ContainsFunc(said, unicode.IsDigit)
 }
 
 // editWeight is what a field edit weighs against a written item.

@@ -23,7 +23,10 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		{"the epic's goal, written mid-paragraph, is its Goal", view.brief,
 			"**Goal.** Get checkout crash-free sessions above 99.5% by the end of Q3 and get the rating back over 4.3."},
 		{"the headline names the initiative its one result came of, and does not cut it inside its brackets", view.brief,
-			"1 shipped, and “Checkout that doesn't crash” had the result “checkout crash-free sessions at 99.6% in the last 30 days (was 97.9% when we started in June)”."},
+			"I led “Checkout that doesn't crash” in Mobile App; it shipped, with the result “checkout crash-free sessions at 99.6% in the last 30 days (was 97.9% when we started in June)”."},
+		// Pix Parcelado (MOB-931) is a line under "Also started": the
+		// headline does not count it as led.
+		{"the headline counts as led the epic she barely began", view.brief, "I also started another initiative. Along the way"},
 		{"the result bullet quotes the result whole", view.bullets, "(was 97.9% when we started in June)."},
 		// The crash she ran on a Bug (MOB-888) is an incident she
 		// coordinated, told beside her initiatives.
@@ -36,6 +39,8 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		{"the brief has no room for her request to Platform and her heads-up to support", view.brief,
 			"## Other work, in my words\n\n"},
 		{"the brief does not quote her heads-up to support", view.brief, "([CS-411, 2026-09-18]"},
+		{"her other work does not show her ranking by support tickets before an acceptance note", view.brief,
+			"## Other work, in my words\n\n- **Prioritization.** On “Push notification when the order leaves the store”: “putting this above the onboarding copy. 'where is my order' is 22% of support tickets"},
 		// MOB-889, "What happened with the order history crash (30/07)",
 		// is the postmortem she wrote, though its title does not say so.
 		// The bullet names the incident and whom it hit, in her words.

@@ -630,9 +630,7 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 		proofs := r.proofs(told, in, briefProofs, quoted)
 		told.tell(proofs)
 		shownProofs = append(shownProofs, proofs...)
-		for _, e := range proofs {
-			writeProof(w, r, e, in.epic.Key)
-		}
+		writeProofs(w, r, proofs, in.epic.Key, false)
 		if len(proofs) < 2 {
 			thin++
 			// Too little in the user's words: the field edits, summarised,
@@ -730,9 +728,7 @@ func writeBriefOtherWork(w *bufio.Writer, r *report, shownSoFar strengths, quote
 		return
 	}
 	w.WriteString("\n## Other work, in my words\n\n")
-	for _, e := range proofs {
-		writeProof(w, r, e, "")
-	}
+	writeProofs(w, r, proofs, "", false)
 }
 
 // writeBriefOutcome writes an initiative's Outcome line. Without a result
@@ -809,9 +805,7 @@ func writeBriefIncidents(w *bufio.Writer, r *report, quoted *quoteSet, n int) []
 		}
 		writeEscaped(w, facts)
 		w.WriteString("\n\n**What I did.**\n\n")
-		for _, e := range r.proofs(r.strengths, in, briefProofs, quoted) {
-			writeProof(w, r, e, in.epic.Key)
-		}
+		writeProofs(w, r, r.proofs(r.strengths, in, briefProofs, quoted), in.epic.Key, true)
 		writeBriefOutcome(w, r, in)
 	}
 	return told
@@ -843,9 +837,7 @@ func writeBriefHighlights(w *bufio.Writer, r *report) {
 	s := r.strengths
 	s.doubted = r.dateDoubted
 	proofs := s.pickVaried(written, briefHighlights, quoted)
-	for _, e := range proofs {
-		writeProof(w, r, e, "")
-	}
+	writeProofs(w, r, proofs, "", false)
 	if len(proofs) < 2 {
 		writeEditSummariesUpTo(w, r, edits, highlightEditLinks, 0)
 	}
@@ -1358,20 +1350,50 @@ func quoteLabel(excerpt string) (label, words string) {
 	return "", excerpt
 }
 
-// writeProof writes one proof: what kind of work, the issue it is on
+// writeProofs writes proofs, a proof of the kind of work of the one above
+// it unlabelled: "Decision-making." twice under one initiative, or
+// "Incident coordination." three times under one incident, reads as
+// padding to a reader who skims the labels. Unless inTime (an incident's
+// proofs tell what happened in turn), proofs of one kind are written
+// together, where the first of them was.
+func writeProofs(w *bufio.Writer, r *report, proofs []*evidence.Evidence, heading string, inTime bool) {
+	if !inTime {
+		var kinds []string
+		byKind := map[string][]*evidence.Evidence{}
+		for _, e := range proofs {
+			if byKind[e.Category] == nil {
+				kinds = append(kinds, e.Category)
+			}
+			byKind[e.Category] = append(byKind[e.Category], e)
+		}
+		proofs = proofs[:0:0]
+		for _, kind := range kinds {
+			proofs = append(proofs, byKind[kind]...)
+		}
+	}
+	for i, e := range proofs {
+		writeProof(w, r, e, heading, i == 0 || proofs[i-1].Category != e.Category)
+	}
+}
+
+// writeProof writes one proof: what kind of work, unless the proof above
+// is of the same kind and labelled says so, the issue it is on
 // unless the heading above names it, the user's words quoted, the link
 // to the record, dated, and whether a date or a staged rollout they
 // committed to held. "ok so this one doesn't make 5.2" or "Won't Do: the
 // cost outweighs that" says what it is about only with its issue's
 // summary: "On “Upgrade the payment SDK to v4”: …".
-func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string) {
+func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string, labelled bool) {
 	if r.quotedProofs == nil {
 		r.quotedProofs = make(map[*evidence.Evidence]bool)
 	}
 	r.quotedProofs[e] = true
-	w.WriteString("- **")
-	writeEscaped(w, evidence.OneLine(r.categoryTitle(e.Category)))
-	w.WriteString(".** ")
+	w.WriteString("- ")
+	if labelled {
+		w.WriteString("**")
+		writeEscaped(w, evidence.OneLine(r.categoryTitle(e.Category)))
+		w.WriteString(".** ")
+	}
 	if summary := evidence.OneLine(e.IssueSummary); summary != "" && e.IssueKey != heading {
 		w.WriteString("On “")
 		writeEscaped(w, titleUpTo(summary, proofSummaryLength))

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -563,6 +564,8 @@ func TestAProofLeavesOutWhenTheNextCheckInIs(t *testing.T) {
 // PodDisruptionBudget before its cluster is upgraded; no exception for the
 // date" was left out, only because a decision had been shown. A slight
 // second decision does not push a note out, and an update keeps its slot.
+// Shown, it follows the first under one "Decision-making." label: the
+// label twice under one initiative read as padding.
 func TestTheBriefShowsASecondDecisionThatOutweighsItsWeakestProof(t *testing.T) {
 	const (
 		first  = "Decision: we upgrade production one cluster a week, not all in one weekend. Slower, but a surprise only ever hits one cluster."
@@ -606,6 +609,12 @@ func TestTheBriefShowsASecondDecisionThatOutweighsItsWeakestProof(t *testing.T) 
 			}
 			if got := strings.Contains(brief, cutOff[:40]); got == tt.shown {
 				t.Errorf("the brief shows the cut-off note: %v, want %v:\n%s", got, !tt.shown, brief)
+			}
+			if n := strings.Count(brief, "**Decision-making.**"); n != 1 {
+				t.Errorf("the brief labels %d proofs Decision-making, want 1:\n%s", n, brief)
+			}
+			if tt.shown && !strings.Contains(brief, first[:40]) || tt.shown && !regexp.MustCompile(`(?m)^- \*\*Decision-making\.\*\* “`+regexp.QuoteMeta(first[:30])+`.*\n- “`+regexp.QuoteMeta(tt.second[:30])).MatchString(brief) {
+				t.Errorf("the second decision does not follow the first, unlabelled:\n%s", brief)
 			}
 		})
 	}

@@ -125,7 +125,9 @@ type Portfolio struct {
 	// wrote after the exchange.
 	OwnComments []IssueComments
 	// WholeComments are the user's comments that are evidence, whole,
-	// where the excerpt of the evidence cut them, by site and key.
+	// where the excerpt of the evidence cut them, by site and key; and,
+	// with no ID, the description of an issue the user filed as incident
+	// work (a postmortem) that the excerpt cut.
 	WholeComments []IssueComments
 	// Replies are the first answer by another person to each of the
 	// user's comments that are evidence, where someone answered, by site,

@@ -51,7 +51,8 @@ type view struct {
 	// are evidence, by the comment they answer.
 	replies map[commentRef]evidence.Comment
 	// wholeComments are the user's comments that are evidence, whole, where
-	// their excerpt was cut.
+	// their excerpt was cut; and, by an empty id, the descriptions of their
+	// incident work issues (see evidence.Portfolio.WholeComments).
 	wholeComments map[commentRef]string
 	// doneIssues are the issues the evidence is on or names, resolved with
 	// their work done.

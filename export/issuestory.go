@@ -572,10 +572,19 @@ func (in initiative) besidesDeclinedTo() []*evidence.Evidence {
 }
 
 // whole is item e with its whole comment for an excerpt, where the
-// classifier cut it.
+// classifier cut it; of an issue the user filed as incident work, its
+// whole description.
 func (r *report) whole(e *evidence.Evidence) *evidence.Evidence {
-	text, ok := r.wholeComments[commentRef{issueRef{e.SiteName, e.IssueKey}, e.SourceID}]
-	if !ok || e.Source != evidence.SourceComment {
+	id := e.SourceID
+	switch e.Source {
+	case evidence.SourceComment:
+	case evidence.SourceIssue:
+		id = "" // a description's (see evidence.Portfolio.WholeComments)
+	default:
+		return e
+	}
+	text, ok := r.wholeComments[commentRef{issueRef{e.SiteName, e.IssueKey}, id}]
+	if !ok {
 		return e
 	}
 	whole := *e

@@ -22,8 +22,10 @@ func asksAboutFailure(question string) bool { return failureWords.MatchString(qu
 // failureAnswer finds the story that answers a question about failing:
 // an incident on a release the user planned, whose postmortem they wrote
 // (what broke, for whom, what changed), else a release the user called
-// no-go and then took live. Any other story is a success story, and a
-// success told to "a time you failed" reads as evasion: ok is false then.
+// no-go and then took live, else an incident of their own team's whose
+// postmortem they wrote owning what let it happen (ownedGap), told by
+// that part of it. Any other story is a success story, and a success
+// told to "a time you failed" reads as evasion: ok is false then.
 func (r *report) failureAnswer(tiers ...[]initiative) (a answer, ok bool) {
 	broke := slices.DeleteFunc(slices.Concat(tiers...), func(in initiative) bool { return !r.ownReleaseBroke(in) })
 	if in, ok := strongestBy(r.weightOf(evidence.CatIncidentCoord), false, broke); ok {
@@ -33,8 +35,121 @@ func (r *report) failureAnswer(tiers ...[]initiative) (a answer, ok bool) {
 	if in, ok := strongestBy(r.weightRanked(noGo, 1), false, tiers...); ok {
 		return answer{in: in, found: true, question: failureQuestion, focus: noGo}, true
 	}
+	owned := slices.DeleteFunc(slices.Concat(tiers...), func(in initiative) bool { return r.ownedGap(in) == nil })
+	if in, ok := strongestBy(r.weightOf(evidence.CatIncidentCoord), false, owned); ok {
+		postmortem := r.ownedGap(in)
+		return answer{in: in, found: true, question: failureQuestion, focus: func(e *evidence.Evidence) int {
+			if e == postmortem {
+				return 1
+			}
+			return 0
+		}}, true
+	}
 	return answer{}, false
 }
+
+// ownedGap is the user's postmortem of an incident in a project where
+// they owned an initiative (their own team's), when it names what on the
+// team's side let it happen (causeOwned): "Why it got through: no
+// contract test", "our parser should not throw". An incident of another
+// team's project, or one whose postmortem blames only another team's
+// change, is one they handled, not one they failed at. nil when none.
+func (r *report) ownedGap(in initiative) *evidence.Evidence {
+	if !in.isIncident() {
+		return nil
+	}
+	project := projectOf(&evidence.Evidence{IssueKey: in.epic.Key})
+	ownTeams := slices.ContainsFunc(r.items, func(e *evidence.Evidence) bool {
+		return e.SiteName == in.epic.SiteName && projectOf(e) == project && ownsEpic(e)
+	})
+	if !ownTeams {
+		return nil
+	}
+	postmortem := postmortemsIn(r.items)
+	for _, e := range in.items {
+		if e.Source == evidence.SourceIssue && postmortem(e) {
+			if _, ok := r.causeOwned(e, project); ok {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// causeOwned quotes, from the whole description of a postmortem (see
+// whole), what on the team of project let the incident happen: its
+// cause ("Root cause: …", "Why it got through: …") and the sentences
+// that own a gap in the first person ("our parser should not throw …"),
+// each gap left out marked " …". A cause that names another team's
+// project ("PAY 4.13.0 dropped the brand field") with nothing owned is
+// theirs: ok is false then, and when the postmortem says no cause.
+func (r *report) causeOwned(postmortem *evidence.Evidence, project string) (quote string, ok bool) {
+	text := evidence.OneLine(strings.TrimSuffix(r.whole(postmortem).Excerpt, "…"))
+	var spans [][]int
+	cause := causeSaid.FindStringIndex(text)
+	if cause != nil {
+		spans = append(spans, cause)
+	}
+	owning := false
+	from := 0
+	for _, sentence := range sentencesOf(text) {
+		at := strings.Index(text[from:], sentence) + from
+		from = at + len(sentence)
+		if gapOwned.MatchString(sentence) {
+			owning = true
+			spans = append(spans, []int{at, from})
+		}
+	}
+	if !owning && (cause == nil || r.namesOtherProject(postmortem.SiteName, project, text[cause[0]:cause[1]])) {
+		return "", false
+	}
+	slices.SortFunc(spans, func(a, b []int) int { return a[0] - b[0] })
+	var b strings.Builder
+	end := 0
+	for _, span := range spans {
+		if span[1] <= end {
+			continue // within the one before
+		}
+		switch gap := strings.TrimSpace(text[end:max(end, span[0])]) != ""; {
+		case gap && b.Len() == 0:
+			b.WriteString("… ")
+		case gap:
+			b.WriteString(evidence.SentencesLeftOut + " ")
+		case b.Len() > 0:
+			b.WriteString(" ")
+		}
+		b.WriteString(strings.TrimSpace(text[max(end, span[0]):span[1]]))
+		end = span[1]
+	}
+	if strings.TrimSpace(text[end:]) != "" {
+		b.WriteString(evidence.SentencesLeftOut)
+	}
+	return b.String(), true
+}
+
+// namesOtherProject reports whether text names a project on site other
+// than project by its key, alone or in an issue key: "PAY 4.13.0",
+// "PAY-3416".
+func (r *report) namesOtherProject(site, project, text string) bool {
+	return slices.ContainsFunc(projectWord.FindAllString(text, -1), func(word string) bool {
+		return word != project && slices.ContainsFunc(r.projects, func(p evidence.Project) bool { return p.SiteName == site && p.Key == word })
+	})
+}
+
+// projectWord finds words a project key could be: "PAY" in "PAY 4.13.0"
+// or "PAY-3416".
+var projectWord = regexp.MustCompile(`\b[A-Z][A-Z0-9_]+\b`)
+
+// causeSaid finds a postmortem's cause, from its heading or label to the
+// end of its sentence: "Root cause: A certificate on grafana expired
+// because …", "Why it got through: no contract test between checkout and
+// PAY." (plain text ends a heading with ":").
+var causeSaid = regexp.MustCompile(`(?i)\b(?:root causes?|why it (?:got through|happened)|why|causes?|contributing factors?):\s.+?(?:[.!?](?:\s|$)|$)`)
+
+// gapOwned finds a writer owning a gap on their side: "we had no
+// alert", "we didn't test", "our parser should not throw", "our test
+// account had no removed items".
+var gapOwned = regexp.MustCompile(`(?i)\bwe (?:had|have) no\b|\bwe (?:didn't|did not|missed|never|should have|assumed)\b|\bour [\w/-]+(?: [\w/-]+){0,2} (?:should(?:n't| not)|didn't|did not|had no|has no|was not|wasn't|assumed|missed)\b`)
 
 // ownReleaseBroke reports whether an initiative is an incident that a
 // release the user planned caused, by the release its summary names ("App

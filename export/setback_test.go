@@ -1,6 +1,7 @@
 package export
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -75,6 +76,50 @@ func TestSetbackRules(t *testing.T) {
 	}{{"a time you failed", true}, {"tell me about a failure", true}, {"a mistake you made", true}, {"a time you delivered against a deadline", false}} {
 		if got := asksAboutFailure(tt.question); got != tt.asks {
 			t.Errorf("asksAboutFailure(%q) = %v, want %v", tt.question, got, tt.asks)
+		}
+	}
+}
+
+// "A time you failed" is told from an incident of the user's own team
+// whose postmortem they wrote owning what let it happen, quoting that
+// part; an incident of another team's project, or one whose postmortem
+// blames only another team's change, is not theirs to tell as a failure.
+func TestOwnedGapIsAFailureOfTheUsersOwnTeam(t *testing.T) {
+	const impact = "What happened: PAY 4.13.0 dropped the brand field from the tokenize response, checkout-api threw on the missing field. 43 minutes, ~1,800 failed card orders."
+	for _, tt := range []struct {
+		name        string
+		incident    string // the incident's key
+		description string // the postmortem's, whole
+		quote       string // "" when it is no failure of the user's
+	}{
+		{"own project, cause owned", "CHK-1415",
+			impact + " Why it got through: no contract test between checkout and PAY. Follow-ups: CHK contract test, PAY canary for response schema changes, our parser should not throw on unknown/missing optional fields.",
+			"… Why it got through: no contract test between checkout and PAY. Follow-ups: CHK contract test, PAY canary for response schema changes, our parser should not throw on unknown/missing optional fields."},
+		{"own project, a root cause heading", "CHK-1415",
+			"Summary: CHK-1415 Impact: 148 merchants affected. Root cause: A certificate on checkout-api expired because its renewal job had been failing silently for 4 weeks. Action items: Alert on renewal failures",
+			"… Root cause: A certificate on checkout-api expired because its renewal job had been failing silently for 4 weeks. …"},
+		{"another team's project", "PAY-3416",
+			impact + " Why it got through: no contract test between checkout and PAY. Follow-ups: our parser should not throw on unknown/missing optional fields.", ""},
+		{"own project, cause only another team's", "CHK-1415",
+			impact + " Root cause: PAY 4.13.0 changed the tokenize response without notice. Follow-ups: PAY canary for response schema changes.", ""},
+		{"own project, no cause said", "CHK-1415", impact, ""},
+	} {
+		project, _, _ := strings.Cut(tt.incident, "-")
+		owned := &evidence.Evidence{SiteName: "acme", IssueKey: "CHK-1401", IssueProject: "CHK", Category: evidence.CatEpicOwnership, Rule: "change.epic-status"}
+		postmortem := &evidence.Evidence{SiteName: "acme", IssueKey: "CHK-1416", IssueProject: "CHK", Source: evidence.SourceIssue, SourceID: "30019",
+			IssueSummary: "Write-up: card payment failures on 12 Aug", Category: evidence.CatIncidentCoord, Excerpt: evidence.Shorten(tt.description, 150)}
+		v := &view{items: []*evidence.Evidence{owned, postmortem},
+			projects:      []evidence.Project{{SiteName: "acme", Key: "CHK"}, {SiteName: "acme", Key: "PAY"}},
+			wholeComments: map[commentRef]string{{issueRef{"acme", "CHK-1416"}, ""}: tt.description}}
+		r := &report{view: v}
+		in := initiative{epic: evidence.Epic{SiteName: "acme", Key: tt.incident}, onNoEpic: true, incident: true, items: []*evidence.Evidence{postmortem}}
+		got := r.ownedGap(in)
+		if (got != nil) != (tt.quote != "") {
+			t.Errorf("%s: a failure of the user's = %v, want %v", tt.name, got != nil, tt.quote != "")
+			continue
+		}
+		if quote, _ := r.causeOwned(postmortem, project); got != nil && quote != tt.quote {
+			t.Errorf("%s: quote\n%q, want\n%q", tt.name, quote, tt.quote)
 		}
 	}
 }

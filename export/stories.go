@@ -1300,6 +1300,13 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus, prefer story
 			// the classifier's excerpt may stop before its point.
 			verb, quote = no.verb(), no.quote(declinedLength)
 		}
+		if focus != nil && focus(e) > 0 && in.isIncident() && e.Source == evidence.SourceIssue {
+			// A failure is told by what let it happen (ownedGap), not by
+			// the impact its postmortem opens with.
+			if cause, ok := r.causeOwned(e, projectOf(&evidence.Evidence{IssueKey: in.epic.Key})); ok {
+				quote = storyQuote(cause, 240)
+			}
+		}
 		a := storyAction{
 			Category: e.Category, EvidenceID: e.ID, IssueKey: evidence.OneLine(e.IssueKey), IssueURL: linkableURL(e.IssueURL),
 			Link:       linkableURL(e.RecordURL()),

@@ -251,14 +251,19 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		{"next lists the silent Amex block lower, and says why", entryOf(view.nextAll, "CHK-1413"), "listed lower for its silence"},
 		{"next says once that nobody wrote after his promise", entryOf(view.nextAll, "CHK-1427"), "in no sprint, with no word since; listed lower for its silence"},
 		{"next shows chasing his incident's follow-up in PAY as incident coordination", entryOf(view.nextAll, "PAY-823"), "shows: Incident coordination"},
-		// The incident he ran came of PAY's release, not his: asked when he
-		// failed, the file says no story answers.
-		{"asked when he failed, the file does not say no story answers", view.failed,
-			"_Note from pmfolio:_ no kind of work in your evidence answers \"a time you failed\""},
+		// The incident he ran came of PAY's release, but his postmortem owns
+		// the gap on his team's side: asked when he failed, he is told it
+		// by that part, not by its impact.
+		{"asked when he failed, he is told the incident whose gap his postmortem owns", view.failed,
+			"_Answers:_ a time you failed ·"},
+		{"asked when he failed, the postmortem is quoted by what let it through", view.failed,
+			"(Write-up: card payment failures on 12 Aug): “… Why it got through: no contract test between checkout and PAY. Follow-ups: CHK contract test, PAY canary for response schema changes, our parser should not throw on unknown/missing optional fields.”"},
+		{"asked when he failed, the result says which follow-ups were done", view.failed,
+			"its postmortem CHK-1416 and its follow-up CHK-1417 are done; its follow-up PAY-823 is not done yet."},
 	})
 	checkHides(t, []shown{
 		{"the headline counts initiatives when there is one", view.brief, "1 initiative"},
-		{"asked when he failed, he is told the incident of another team's release", view.failed, "a time you failed ·"},
+		{"asked when he failed, the file says no story answers", view.failed, "_Note from pmfolio:_"},
 		{"the brief's bullets repeat the one epic it shows", view.brief, "- Owned 1 epic"},
 		{"pmfolio bullets tells the epic it leads with again", view.bullets, "Owned 1 epic"},
 		{"next lists another team's backlog (GROW) as his", view.next, "GROW-"},

@@ -835,3 +835,27 @@ func TestDemoStoriesAnswerDeadlineAndDataQuestions(t *testing.T) {
 		{"the data story quotes an ETA missed by a month", data, "Next, moving the last teams off the shared queue. ETA"},
 	})
 }
+
+// Asked when she failed, the demo's user is told an incident of her own
+// team (OPS) whose postmortem she wrote, quoted by its root cause rather
+// than its impact, and not her strongest success with a note (review 28
+// #7); an incident of another team's project (PAY) is not hers.
+func TestDemoTellsAFailureByTheRootCauseSheWrote(t *testing.T) {
+	dir := t.TempDir()
+	env := isolatedEnv(t)
+	if r := (cli{env: env, now: testNow}).run(t, "demo", "--dir", dir); r.code != 0 {
+		t.Fatalf("demo: exit %d: %s", r.code, r.errOut)
+	}
+	env["PMFOLIO_DB"] = filepath.Join(dir, "pmfolio.db")
+	failed := cli{env: env, now: testNow}.run(t, "stories", "--question", "Tell me about a time you failed").out
+	checkShows(t, []shown{
+		{"the failure story is not an incident of her team's", failed, "_Answers:_ a time you failed ·"},
+		{"the postmortem is not quoted by its root cause", failed,
+			"(Postmortem: certificate expired on vault): “… Root cause: A certificate on vault expired because its renewal job had been failing silently for 5 weeks. …”"},
+		{"the result does not say which follow-ups were done", failed, "What followed, as Jira shows it: its postmortem OPS-1277 and its follow-ups OPS-1279 and OPS-1280 are done."},
+	})
+	checkHides(t, []shown{
+		{"the failure story is her strongest success, with a note", failed, "_Note from pmfolio:_"},
+		{"the failure story is another team's incident", failed, "(PAY-"},
+	})
+}

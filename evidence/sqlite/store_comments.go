@@ -65,14 +65,21 @@ func (s *Store) replies(ctx context.Context, p *evidence.Portfolio) error {
 
 // wholeComments fills the user's comments that are evidence whose excerpt
 // the classifier cut, whole: a story quotes a no up to its point ("… (3
-// days) and we will miss the 22nd."), which the cut may leave out. A
-// career's comments are mostly short, so few are read.
+// days) and we will miss the 22nd."), which the cut may leave out. So
+// with the description of an issue the user filed as incident work (a
+// postmortem): a failure is told by its root cause, which comes after
+// the impact the cut keeps. A career's comments are mostly short, and
+// its postmortems few, so few are read.
 func (s *Store) wholeComments(ctx context.Context, p *evidence.Portfolio) error {
 	var wanted []wantedRow
 	seen := map[wantedRow]bool{}
 	for _, ev := range p.Evidence {
 		c := wantedRow{ev.SiteID, ev.IssueID, ev.SourceID}
-		if ev.Manual || ev.Source != evidence.SourceComment || seen[c] || !strings.HasSuffix(ev.Excerpt, "…") && !strings.HasPrefix(ev.Excerpt, "…") {
+		if ev.Source == evidence.SourceIssue {
+			c.Comment = "" // the issue's own row: its description
+		}
+		incidentWork := ev.Source == evidence.SourceIssue && ev.Category == evidence.CatIncidentCoord
+		if ev.Manual || ev.Source != evidence.SourceComment && !incidentWork || seen[c] || !strings.HasSuffix(ev.Excerpt, "…") && !strings.HasPrefix(ev.Excerpt, "…") {
 			continue
 		}
 		seen[c] = true
@@ -80,10 +87,18 @@ func (s *Store) wholeComments(ctx context.Context, p *evidence.Portfolio) error 
 	}
 	issues, err := s.readComments(ctx, commentsRead{
 		what: "read whole comments", wanted: wanted,
-		rows: `wanted w JOIN activities a ON a.site_id = w.site_id AND a.issue_id = w.issue_id AND a.source = 'comment' AND a.source_id = w.source_id`,
+		rows: `wanted w JOIN activities a ON a.site_id = w.site_id AND a.issue_id = w.issue_id AND
+			(a.source = 'comment' AND a.source_id = w.source_id OR a.source = 'issue' AND w.source_id IS NULL)`,
 	})
 	if err != nil {
 		return err
+	}
+	for _, is := range issues {
+		for i, c := range is.comments {
+			if c.Source == evidence.SourceIssue {
+				is.comments[i].SourceID = "" // a description is no comment: it has no id of one
+			}
+		}
 	}
 	p.WholeComments, err = s.portfolioComments(ctx, issues)
 	return err
@@ -127,7 +142,7 @@ func (s *Store) readComments(ctx context.Context, r commentsRead) ([]issueCommen
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", r.what, err)
 	}
-	columns := "a.site_id, a.issue_id, s.name, i.issue_key, a.source_id, a.occurred_at, a.body"
+	columns := "a.site_id, a.issue_id, s.name, i.issue_key, a.source, a.source_id, a.occurred_at, a.body"
 	if r.authors {
 		columns += ", a.author_id, a.author_name, a.author_type"
 	}
@@ -150,10 +165,10 @@ func (s *Store) readComments(ctx context.Context, r commentsRead) ([]issueCommen
 		var (
 			stored    wantedRow
 			site, key string
-			c         = evidence.Activity{Source: evidence.SourceComment}
+			c         evidence.Activity
 			at        string
 		)
-		fields := []any{&stored.Site, &stored.Issue, &site, &key, &c.SourceID, &at, &c.Text}
+		fields := []any{&stored.Site, &stored.Issue, &site, &key, &c.Source, &c.SourceID, &at, &c.Text}
 		if r.authors {
 			fields = append(fields, &c.Author.ID, &c.Author.DisplayName, &c.Author.AccountType)
 		}

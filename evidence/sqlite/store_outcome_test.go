@@ -359,6 +359,52 @@ func TestRepliesAreTheFirstAnswersToTheUsersEvidence(t *testing.T) {
 	}
 }
 
+// The description of an issue the user filed as incident work (a
+// postmortem) whose excerpt the classifier cut comes whole, with no id of
+// a comment: a failure story quotes its root cause, after the impact the
+// cut keeps. A description of other work does not come.
+func TestWholeCommentsHoldAPostmortemsDescription(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 8, 13, 9, 30, 0, 0, time.UTC)
+	description := "What happened: PAY 4.13.0 dropped the brand field from the tokenize response, checkout-api threw on the missing field. " +
+		strings.Repeat("43 minutes, ~1,800 failed card orders. ", 5) + "Why it got through: no contract test between checkout and PAY."
+	filed := func(id string) evidence.Activity {
+		return evidence.Activity{IssueID: id, Source: evidence.SourceIssue, SourceID: id, Author: testMe, At: t0, Text: description}
+	}
+	postmortem, story := testRecord("30019", "CHK-1416", t0), testRecord("30020", "CHK-1420", t0)
+	postmortem.Activities = append(postmortem.Activities, filed("30019"))
+	story.Activities = append(story.Activities, filed("30020"))
+	classify := func(a evidence.Activity, is evidence.Issue, me evidence.User) []evidence.Evidence {
+		ev := fakeClassify(a, is, me)
+		for i := range ev {
+			ev[i].Excerpt = markup.Excerpt(ev[i].Excerpt)
+			if is.Key == "CHK-1416" && a.Source == evidence.SourceIssue {
+				ev[i].Category = evidence.CatIncidentCoord
+			}
+		}
+		return ev
+	}
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{postmortem, story}, classify, t0); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, whole := range p.WholeComments {
+		for _, c := range whole.Comments {
+			got = append(got, whole.Key+" "+c.ID+"|"+c.Text)
+		}
+	}
+	want := []string{"CHK-1416 |" + description}
+	if !slices.Equal(got, want) {
+		t.Errorf("whole comments %q, want %q", got, want)
+	}
+}
+
 // A comment of the user's whose excerpt the classifier cut comes whole,
 // with the people it mentions named; one quoted whole does not come again.
 func TestWholeCommentsAreTheCutOnes(t *testing.T) {

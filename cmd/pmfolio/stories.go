@@ -80,14 +80,18 @@ the outcome of your initiative its grounds name as the goal ("saved cards is the
 goal"); with none, standard error asks for it. Without such
 words it gets the closest trade-off you decided ("X, not Y", "instead of"), or else your
 strongest story, not tagged with it, and a note on standard error, as a question no kind
-of work answers ("a time you failed") does. A question about data ("used data to make a
-decision", "metrics", "numbers") gets the story where a call of yours rests on a number
-("Raising priority because it is 8 of last week's 40 pages", "Moving this above OPS-1191:
-every on-call shift loses about half a day to it", "25% now. payment failure rate 0.81% vs
-0.79% control"), quoting it in its place in time, marked "The data behind
-the call", and leads with "a time you used data to make a decision", an issue's story if
-no initiative has one; a date, a version or the share a rollout is at ("at 5% of web
-traffic") is no such number. Without one, your strongest story and a note.`,
+of work answers ("your greatest weakness") does. A question about failing ("a time you
+failed") gets an incident on a release you planned whose postmortem you wrote, a no-go
+you later turned go, or an incident in your own project where the postmortem you wrote
+names what on your side let it through, quoted by that part. A question about data
+("used data to make a decision", "metrics", "numbers") gets the story where a call of
+yours rests on a number ("Raising priority because it is 8 of last week's 40 pages",
+"Moving this above OPS-1191: every on-call shift loses about half a day to it", "25%
+now. payment failure rate 0.81% vs 0.79% control"), quoting it in its place in time,
+marked "The data behind the call", and leads with "a time you used data to make a
+decision", an issue's story if no initiative has one; a date, a version or the share a
+rollout is at ("at 5% of web traffic") is no such number. Without one, your strongest
+story and a note.`,
 		Example: `  pmfolio stories
   pmfolio stories --top 5 --since 2y -o stories.md
   pmfolio stories --question "a time you handled conflicting priorities"

@@ -3,6 +3,7 @@ package export
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -540,8 +541,8 @@ func (r *report) laterMeasured(in initiative, no *evidence.Evidence) (evidence.C
 }
 
 // releasedWithout says, of the issue of a no that is not done, that a
-// release it is planned for went out without it: "CORE-2183 itself is not
-// done, though 4.14 has been released." After "Ok understood, 4.14 is
+// release it is planned for went out without it: "CORE-2183 itself is
+// still open, though 4.14 has been released." After "Ok understood, 4.14 is
 // fine", a reader takes it to have shipped in 4.14.
 func releasedWithout(no *evidence.Evidence) string {
 	if no.IssueStatusCategory == evidence.StatusCategoryEnd || len(no.IssueReleasedVersions) == 0 {
@@ -551,7 +552,43 @@ func releasedWithout(no *evidence.Evidence) string {
 	if len(no.IssueReleasedVersions) > 1 {
 		have = " have"
 	}
-	return evidence.OneLine(no.IssueKey) + " itself is not done, though " + evidence.JoinAnd(no.IssueReleasedVersions) + have + " been released."
+	return evidence.OneLine(no.IssueKey) + " itself is still open, though " + evidence.JoinAnd(no.IssueReleasedVersions) + have + " been released."
+}
+
+// releaseHeld says, of a no that kept its issue out of a release (the
+// user's own edit of its fix version within the hour, "Fix Version: 4.13
+// → 4.14"), that the release went out, by the day the release's own issue
+// ("Release 4.13 - readiness, Go/No-Go and deployment") was done: "4.13
+// went out on 22 August as planned (REL-421)". "As planned" only where
+// the no names that day ("we will miss the 22nd"): the date it protected
+// held. "" when Jira holds no such release issue done.
+func (r *report) releaseHeld(no *evidence.Evidence) string {
+	version := ""
+	for _, e := range r.items {
+		m := fixVersionEdit.FindStringSubmatch(e.Excerpt)
+		if e.Source == evidence.SourceChange && m != nil && e.SiteName == no.SiteName && e.IssueKey == no.IssueKey &&
+			e.OccurredAt.Sub(no.OccurredAt).Abs() <= time.Hour && m[1] != "" && m[1] != "(none)" {
+			version = m[1]
+		}
+	}
+	if version == "" {
+		return ""
+	}
+	names := regexp.MustCompile(`(?i)\brelease\s+` + regexp.QuoteMeta(version) + `\b`)
+	for _, e := range r.items {
+		done, ok := r.doneIssues[issueRef{e.SiteName, e.IssueKey}]
+		if !ok || e.SiteName != no.SiteName || e.IssueKey == no.IssueKey || !slices.Contains(e.IssueFixVersions, version) ||
+			!names.MatchString(e.IssueSummary) || done.Resolved.Before(no.OccurredAt) {
+			continue
+		}
+		day := done.Resolved.UTC()
+		held := evidence.OneLine(version) + " went out on " + day.Format("2 January")
+		if regexp.MustCompile(`\b` + strconv.Itoa(day.Day()) + `(?:st|nd|rd|th)\b`).MatchString(r.whole(no).Excerpt) {
+			held += " as planned"
+		}
+		return held + " (" + evidence.OneLine(e.IssueKey) + ")."
+	}
+	return ""
 }
 
 // besidesDeclinedTo is the items of an initiative but those on issues

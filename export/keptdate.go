@@ -855,30 +855,48 @@ func (v *view) promiseKeptSaid(e *evidence.Evidence, quoted string) string {
 
 // askKept ranks an item 1 when it is a link the user made to another
 // team's issue whose ask behind it (askBehind) gave that team a date
-// their issue was done by: "to make 5.2 (store submission 21/07) we'd
-// need this on staging by 03/07", and PLAT-1531 done on 2 July. A date
-// the user asked for and got is a deadline delivered against, even where
-// the initiative's own goal date passed unmet. The date is read as the
-// user writes dates (evidence.DayFirstLean).
+// their issue was done by (askMet): "to make 5.2 (store submission 21/07)
+// we'd need this on staging by 03/07", and PLAT-1531 done on 2 July. A
+// date the user asked for and got is a deadline delivered against, even
+// where the initiative's own goal date passed unmet.
 func (r *report) askKept() storyFocus {
 	dayFirst := r.writesDayFirst()
 	return func(e *evidence.Evidence) int {
 		if inOwnWords(e) {
 			return 0
 		}
-		ask := r.askBehind(e)
-		if ask == nil {
-			return 0
+		if ask := r.askBehind(e); ask != nil {
+			if _, met := r.askMet(ask, dayFirst); met {
+				return 1
+			}
 		}
-		done, ok := r.doneIssues[issueRef{ask.SiteName, ask.IssueKey}]
-		if !ok || done.Resolved.Before(ask.OccurredAt) {
-			return 0
-		}
-		if _, by, ok := evidence.GivenDate(evidence.OneLine(ask.Excerpt), ask.OccurredAt, dayFirst); !ok || done.Resolved.After(by) {
-			return 0
-		}
-		return 1
+		return 0
 	}
+}
+
+// askMet says, of an ask of the user's on another team's issue, that the
+// issue was done, after the ask, by the date the ask gave: "PLAT-1531 was
+// done on 2 July, a day before the 03/07 I asked for". The date is read
+// as the user writes dates (dayFirst, evidence.DayFirstLean). ok is false
+// when the ask gives no date, or the issue was not done by it.
+func (r *report) askMet(ask *evidence.Evidence, dayFirst bool) (string, bool) {
+	done, ok := r.doneIssues[issueRef{ask.SiteName, ask.IssueKey}]
+	if !ok || done.Resolved.Before(ask.OccurredAt) {
+		return "", false
+	}
+	words, by, ok := evidence.GivenDate(evidence.OneLine(ask.Excerpt), ask.OccurredAt, dayFirst)
+	if !ok || done.Resolved.After(by) {
+		return "", false
+	}
+	early := "on"
+	switch days := int(dayOnly(by).Sub(dayResolved(done)).Hours() / 24); {
+	case days == 1:
+		early = "a day before"
+	case days > 1:
+		early = numberWord(days) + " days before"
+	}
+	return evidence.OneLine(ask.IssueKey) + " was done on " + done.Resolved.UTC().Format("2 January") + ", " + early + " the " +
+		strings.TrimPrefix(words, "by ") + " I asked for", true
 }
 
 // writesDayFirst reports whether the user writes dates in figures day

@@ -349,24 +349,61 @@ func (in initiative) deadlinePassedUnmet() bool {
 	if !in.hasOutcome || in.outcome.Comment.At.IsZero() || in.deadlineMet() {
 		return false
 	}
-	due, ok := goalDue(in.outcome.Epic)
+	_, due, ok := goalDue(in.outcome.Epic)
 	return ok && in.outcome.Comment.At.After(due)
 }
 
 // goalDue is the date the goal of an epic gives ("above 99.5% by the end
 // of Q3", "Kubernetes 1.28 leaves support on 30 September"), as of when
-// the epic was created. ok is false when it gives none, or one that reads
-// as two days, day first or month first.
-func goalDue(ep evidence.Epic) (time.Time, bool) {
+// the epic was created, and its words ("by the end of Q3"). ok is false
+// when it gives none, or one that reads as two days, day first or month
+// first.
+func goalDue(ep evidence.Epic) (words string, due time.Time, ok bool) {
 	at := slices.IndexFunc(ep.Issues, func(i evidence.EpicIssue) bool { return i.Key == ep.Key })
 	if at < 0 {
-		return time.Time{}, false
+		return "", time.Time{}, false
 	}
-	_, due, ok := evidence.GivenDate(evidence.OneLine(ep.Goal), ep.Issues[at].Created, true)
+	words, due, ok = evidence.GivenDate(evidence.OneLine(ep.Goal), ep.Issues[at].Created, true)
 	if _, other, _ := evidence.GivenDate(evidence.OneLine(ep.Goal), ep.Issues[at].Created, false); !ok || !other.Equal(due) {
-		return time.Time{}, false
+		return "", time.Time{}, false
 	}
-	return due, true
+	return words, due, true
+}
+
+// dateAsGoalSays is a goal's date words (goalDue's) as a phrase of their
+// own: "the end of Q3" of "… above 99.5% by the end of Q3 …", whose date
+// words are "end of Q3".
+func dateAsGoalSays(goal, words string) string {
+	words = strings.TrimPrefix(words, "by ")
+	if before, _, ok := strings.Cut(evidence.OneLine(goal), words); ok && strings.HasSuffix(before, " the ") {
+		return "the " + words
+	}
+	return words
+}
+
+// datesMet is what a story told for a deadline adds to its outcome: the
+// dates its actions asked another team for and got (askMet), and, where
+// the goal's own date passed before the outcome was reported and the
+// outcome does not say it was met, the day the outcome was measured. "The
+// deadline, and did you hit it?" is the first question such a story
+// meets, and an outcome of 27 October under a goal "by the end of Q3"
+// must not read as the date kept.
+func (r *report) datesMet(in initiative, picked []*evidence.Evidence) []string {
+	var met []string
+	dayFirst := r.writesDayFirst()
+	for _, e := range picked {
+		if slices.Contains(in.items, e) {
+			continue // only an ask told in place of its link is on another team's issue
+		}
+		if said, ok := r.askMet(e, dayFirst); ok {
+			met = append(met, upperFirst(said)+".")
+		}
+	}
+	if words, _, ok := goalDue(in.outcome.Epic); ok && in.deadlinePassedUnmet() {
+		met = append(met, "Those figures were measured on "+in.outcome.Comment.At.UTC().Format("2 January")+
+			"; Jira holds none from "+dateAsGoalSays(in.outcome.Epic.Goal, words)+", the date the goal set.")
+	}
+	return met
 }
 
 // namesDeadline finds words about the date work is due by: "no exception
@@ -382,7 +419,7 @@ var namesDeadline = regexp.MustCompile(`(?i)\b(?:the|a|its|every \w+'s|productio
 // upgraded; no exception for the date" is the story; "Flag removed: Got
 // the decision from Priya" is not.
 func (r *report) forTheDate(in initiative) storyFocus {
-	due, dated := goalDue(in.epic)
+	_, due, dated := goalDue(in.epic)
 	dayFirst := r.writesDayFirst()
 	return func(e *evidence.Evidence) int {
 		if !inOwnWords(e) {
@@ -1215,7 +1252,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus, prefer story
 	if in.onNoEpic {
 		s.Issue, s.Situation, s.incident = in.storyIssue(), r.issueSituation(in, goal), in.isIncident()
 	} else {
-		s.Epic, s.Situation = r.epicSituation(in, t, goal)
+		s.Epic, s.Situation = r.epicSituation(in, t, goal, prefer != nil)
 	}
 	if goal != "" {
 		quoted.add(goal) // an action does not quote it again
@@ -1389,6 +1426,12 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus, prefer story
 			// when planned.
 			s.result = append(s.result, resultPart{text: nextSentence(s.result) + upperFirst(kept.told(picked, answering, in.outcome.Text)) + "."})
 		}
+		if prefer != nil {
+			// Told for a deadline (prefer is forTheDate): which dates held.
+			for _, met := range r.datesMet(in, picked) {
+				s.result = append(s.result, resultPart{text: nextSentence(s.result) + met})
+			}
+		}
 	case in.saidNoAmong(picked) != nil:
 		// A no is its own outcome: "the issue is not done yet" read as a
 		// failure. The answer of the person told no, what the user wrote
@@ -1406,6 +1449,9 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus, prefer story
 			s.result = append(s.result, resultPart{text: before + "On " + later.At.UTC().Format("2 January") + ": “" +
 				storyQuote(evidence.QuoteBody(later.Text), outcomeLength) + "”",
 				source: "Jira comment, " + dateOnly(later.At.UTC()), link: evidence.CommentURL(no.IssueURL, later.ID)})
+		}
+		if held := r.releaseHeld(no); held != "" && len(s.result) > 0 {
+			s.result = append(s.result, resultPart{text: nextSentence(s.result) + held})
 		}
 		if left := releasedWithout(no); left != "" && len(s.result) > 0 {
 			s.result = append(s.result, resultPart{text: nextSentence(s.result) + left})
@@ -1640,8 +1686,9 @@ func (r *report) answerTo(ask *evidence.Evidence) string {
 
 // epicSituation is the epic of an initiative's story and its situation:
 // the initiative, where and when the user worked on it, and the goal they
-// wrote when they created its epic, if they did.
-func (r *report) epicSituation(in initiative, t tally, goal string) (*storyEpic, string) {
+// wrote when they created its epic, if they did; told for a deadline,
+// quoted up to the date it sets (goalUpToDate).
+func (r *report) epicSituation(in initiative, t tally, goal string, deadline bool) (*storyEpic, string) {
 	epic := &storyEpic{Site: in.epic.SiteName, Key: in.epic.Key, Summary: evidence.OneLine(in.title), URL: in.epic.URL}
 	var keys []string
 	for _, ep := range in.earlier {
@@ -1666,9 +1713,43 @@ func (r *report) epicSituation(in initiative, t tally, goal string) (*storyEpic,
 		if len(in.earlier) > 0 {
 			created = "the first phase's epic"
 		}
-		situation += " When I created " + created + " I wrote: “" + storyQuote(in.goalAsWritten(goal), 240) + "”"
+		quote := storyQuote(in.goalAsWritten(goal), 240)
+		if deadline {
+			quote = in.goalUpToDate(goal, quote)
+		}
+		situation += " When I created " + created + " I wrote: “" + quote + "”"
 	}
 	return epic, situation
+}
+
+// goalUpToDate is the quote of an initiative's goal in a story told for
+// a deadline: where the quote cut the sentence that gives the goal's date
+// (goalDue), the goal up to the end of that sentence. "… about the app
+// closing when paying. …" left out "Goal for this: get checkout
+// crash-free sessions above 99.5% by the end of Q3", the deadline the
+// story is about. A date more than a second quote's length in is left
+// where it is.
+func (in initiative) goalUpToDate(goal, quote string) string {
+	words, _, ok := goalDue(in.epic)
+	if !ok {
+		return quote
+	}
+	full := in.goalAsWritten(goal)
+	sentences := sentencesOf(evidence.OneLine(full))
+	for i, sentence := range sentences {
+		if !strings.Contains(sentence, words) {
+			continue
+		}
+		upTo := strings.Join(sentences[:i+1], " ")
+		if strings.Contains(quote, sentence) || !strings.HasPrefix(evidence.OneLine(full), sentences[0]) || len(upTo) > 2*240 {
+			return quote
+		}
+		if i+1 < len(sentences) {
+			upTo += evidence.SentencesLeftOut
+		}
+		return upTo
+	}
+	return quote
 }
 
 // whenAndWith ends the sentence of a story's situation that says what the

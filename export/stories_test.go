@@ -2178,14 +2178,24 @@ func TestStoriesPushbackSaysTheReleaseWentOutWithoutIt(t *testing.T) {
 		want     string
 	}{
 		{"4.14 released", []string{"4.14"}, "Meenakshi Sundaram answered within the hour: “Ok understood, 4.14 is fine.” (Jira comment, 2026-08-05). " +
-			"CORE-183 itself is not done, though 4.14 has been released."},
+			"CORE-183 itself is still open, though 4.14 has been released."},
 		{"4.14 not released yet", nil, "Meenakshi Sundaram answered within the hour: “Ok understood, 4.14 is fine.” (Jira comment, 2026-08-05)"},
+		// The 22nd the no protected held: 4.13's release issue was done
+		// on it.
+		{"4.13 went out on the 22nd", []string{"4.14"}, "Meenakshi Sundaram answered within the hour: “Ok understood, 4.14 is fine.” (Jira comment, 2026-08-05). " +
+			"4.13 went out on 22 August as planned (REL-21). CORE-183 itself is still open, though 4.14 has been released."},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := typicalPortfolio()
 			no, moved := no, moved
 			no.IssueReleasedVersions, moved.IssueReleasedVersions = tt.released, tt.released
 			p.Evidence = append(p.Evidence, no, moved)
+			if strings.HasPrefix(tt.name, "4.13") {
+				rel := fixtureIssue{"40021", "REL-21", "Task", "Release 4.13 - readiness, Go/No-Go and deployment", "", meenakshi, "done", []string{"4.13"}}
+				p.Evidence = append(p.Evidence, jiraItem(rel, evidence.SourceComment, "71090", "2026-08-20T11:00:00Z", evidence.CatReleasePlanning, "model.text", 0.7,
+					"Go/No-Go for 4.13: GO. Deployment on 22nd."))
+				p.DoneIssues = append(p.DoneIssues, evidence.DoneIssue{SiteName: no.SiteName, Key: "REL-21", Resolved: at("2026-08-22T22:05:00Z")})
+			}
 			p.Replies = []evidence.Reply{reply}
 			doc, _ := storiesFor(t, p, "a time you pushed back on a stakeholder")
 			if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != "CORE-183" {

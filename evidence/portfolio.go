@@ -89,6 +89,22 @@ type DoneIssue struct {
 	Resolved time.Time
 }
 
+// IssueSprints is the Sprint field of one issue: the sprints it is in
+// now and every change of the field, by anyone, oldest first.
+type IssueSprints struct {
+	SiteName string
+	Key      string
+	Sprints  []string
+	Changes  []SprintChange
+}
+
+// SprintChange is one change of an issue's Sprint field: the sprints it
+// was in before and after.
+type SprintChange struct {
+	At       time.Time
+	From, To []string
+}
+
 // Comment is one comment on an issue.
 type Comment struct {
 	ID     string    `json:"id"` // Jira's comment id
@@ -138,6 +154,11 @@ type Portfolio struct {
 	// their work done, by site and key: whether the work the user gave a
 	// date for was done by that date.
 	DoneIssues []DoneIssue
+	// Sprints are the Sprint fields of the issues the evidence is on that
+	// were ever in a sprint, by site and key: whether a note that put an
+	// issue into a sprint ("we commit to three items and this is one of
+	// them") held, or the issue left that sprint.
+	Sprints []IssueSprints
 	// People are the display names of everyone seen on the sites' issues,
 	// the user included, sorted; redaction replaces them.
 	People []string

@@ -57,6 +57,8 @@ type view struct {
 	// doneIssues are the issues the evidence is on or names, resolved with
 	// their work done.
 	doneIssues map[issueRef]evidence.DoneIssue
+	// sprints are the Sprint fields of the issues the evidence is on.
+	sprints map[issueRef]evidence.IssueSprints
 	// teamWork are the suggestions of `pmfolio next` the user took.
 	teamWork []evidence.TeamWork
 	// epicIndex finds an epic by site and key; built on first use.
@@ -97,6 +99,7 @@ func newView(p evidence.Portfolio) *view {
 		replies:       make(map[commentRef]evidence.Comment, len(p.Replies)),
 		wholeComments: make(map[commentRef]string, len(p.WholeComments)),
 		doneIssues:    make(map[issueRef]evidence.DoneIssue, len(p.DoneIssues)),
+		sprints:       make(map[issueRef]evidence.IssueSprints, len(p.Sprints)),
 	}
 	for _, whole := range p.WholeComments {
 		for _, c := range whole.Comments {
@@ -108,6 +111,9 @@ func newView(p evidence.Portfolio) *view {
 	}
 	for _, done := range p.DoneIssues {
 		v.doneIssues[issueRef{done.SiteName, done.Key}] = done
+	}
+	for _, is := range p.Sprints {
+		v.sprints[issueRef{is.SiteName, is.Key}] = is
 	}
 	for _, own := range p.OwnComments {
 		v.ownComments[issueRef{own.SiteName, own.Key}] = own.Comments

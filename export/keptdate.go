@@ -917,7 +917,7 @@ func (r *report) writesDayFirst() bool {
 // no key names (staleETAIn). Every document shows such an item only where
 // nothing else fills its slot.
 func (v *view) dateDoubted(e *evidence.Evidence) bool {
-	return v.promiseMissedIn(e) || v.staleETAIn(e)
+	return v.promiseMissedIn(e) || v.staleETAIn(e) || v.sprintClaimBroken(e)
 }
 
 // bareETA opens the date of a bare "ETA 27 Feb" or "ETA: 27 Feb", which in

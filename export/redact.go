@@ -143,8 +143,8 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 		e.MachineCategory = r.category(e.MachineCategory)
 		e.IssueAssignee = r.user(e.IssueAssignee)
 		e.IssueReporter = r.user(e.IssueReporter)
-		e.IssueFixVersions = r.versions(e.IssueFixVersions)
-		e.IssueReleasedVersions = r.versions(e.IssueReleasedVersions)
+		e.IssueFixVersions = r.names(e.IssueFixVersions)
+		e.IssueReleasedVersions = r.names(e.IssueReleasedVersions)
 		out.Evidence[i] = e
 	}
 	for i, c := range p.Categories {
@@ -194,6 +194,13 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 	}
 	for _, done := range p.DoneIssues {
 		out.DoneIssues = append(out.DoneIssues, evidence.DoneIssue{SiteName: r.site(done.SiteName), Key: r.issueKey(done.Key), Resolved: done.Resolved})
+	}
+	for _, is := range p.Sprints {
+		red := evidence.IssueSprints{SiteName: r.site(is.SiteName), Key: r.issueKey(is.Key), Sprints: r.names(is.Sprints)}
+		for _, c := range is.Changes {
+			red.Changes = append(red.Changes, evidence.SprintChange{At: c.At, From: r.names(c.From), To: r.names(c.To)})
+		}
+		out.Sprints = append(out.Sprints, red)
 	}
 	for _, name := range p.People {
 		if ph := r.person(name); !slices.Contains(out.People, ph) {
@@ -540,9 +547,10 @@ func (r *redactor) linkedKeys(keys []string) []string {
 	return out
 }
 
-// versions redacts release names as text does, nil staying nil: a name
-// is redacted alike in every list it is in.
-func (r *redactor) versions(names []string) []string {
+// names redacts release or sprint names as text does, nil staying nil: a
+// name is redacted alike in every list it is in, and as the words that
+// name it.
+func (r *redactor) names(names []string) []string {
 	if names == nil {
 		return nil
 	}

@@ -364,7 +364,8 @@ const secondDecisionWeight = 2
 // PodDisruptionBudget before its cluster is upgraded; no exception for the
 // date" lost its slot to a release's cut-off note only because the
 // initiative had shown one decision already. A stakeholder update keeps
-// its slot: it is the communication the same reader looks for.
+// its slot: it is the communication the same reader looks for; so does a
+// carry-over that says why and whom it told (toldCarryOver).
 func (s strengths) secondDecision(ranked []scored, picked []*evidence.Evidence, shown *quoteSet) []*evidence.Evidence {
 	weakest := -1
 	var weakestScore float64
@@ -374,7 +375,7 @@ func (s strengths) secondDecision(ranked []scored, picked []*evidence.Evidence, 
 			decisions++
 			continue
 		}
-		if e.Category == evidence.CatStakeholderComms {
+		if e.Category == evidence.CatStakeholderComms || toldCarryOver(e) {
 			continue
 		}
 		if score := s.of(e); weakest < 0 || score < weakestScore {

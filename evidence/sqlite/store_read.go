@@ -426,6 +426,9 @@ func (s *Store) portfolioContext(ctx context.Context, p *evidence.Portfolio) err
 	if err := s.doneIssues(ctx, p); err != nil {
 		return err
 	}
+	if err := s.issueSprints(ctx, p); err != nil {
+		return err
+	}
 	p.People, err = s.People(ctx)
 	return err
 }

@@ -899,6 +899,29 @@ func (r *report) askMet(ask *evidence.Evidence, dayFirst bool) (string, bool) {
 		strings.TrimPrefix(words, "by ") + " I asked for", true
 }
 
+// commitKept ranks an item 1 when it is a comment of the user's to
+// another team that commits a date for work of theirs named by its key,
+// which someone answered and which was done by the date: "We've planned
+// the move for early November, should be off v1 by Nov 14. CHK-1419
+// tracks it" on PAY-822, Jun Park's "Great, thanks.", and CHK-1419 done
+// 12 Nov. A date given to a team that set its own, and kept, is influence
+// the other team's answer confirms; a link to their issue records none.
+func (r *report) commitKept() storyFocus {
+	return func(e *evidence.Evidence) int {
+		if e.Source != evidence.SourceComment || e.Category != evidence.CatCrossTeam {
+			return 0
+		}
+		if _, ok := r.answerOf(e); !ok {
+			return 0
+		}
+		kept, ok := r.promiseKeptIn(e, evidence.OneLine(e.Excerpt))
+		if project, _, _ := strings.Cut(kept.done.Key, "-"); !ok || !kept.named || project == e.IssueProject {
+			return 0
+		}
+		return 1
+	}
+}
+
 // writesDayFirst reports whether the user writes dates in figures day
 // first ("03/07" for 3 July), by the habit their own words show
 // (evidence.DayFirstLean).

@@ -486,6 +486,11 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 		}
 	}
 	in, q, category, found := r.bestFor(question, tiers...)
+	if category == evidence.CatCrossTeam {
+		if kept, ok := r.commitmentAnswer(q, tiers...); ok {
+			return kept
+		}
+	}
 	if found && category == evidence.CatPrioritization && !r.weighsPriorities(in) {
 		if no, ok := r.conflictAnswer(q, tiers...); ok {
 			return no
@@ -610,6 +615,40 @@ func (r *report) conflictAnswer(q string, tiers ...[]initiative) (answer, bool) 
 	thin := r.thinIssueInitiatives(r.strengths, slices.Concat(tiers...), func(e *evidence.Evidence) bool { return holdsAgainst(e) > 0 }, false)
 	in, ok := strongestBy(r.weightRanked(holdsAgainst, 1), false, append(tiers, thin)...)
 	return answer{in: in, found: ok, question: q, focus: holdsAgainst}, ok
+}
+
+// commitmentAnswer answers a question about working across teams with a
+// date the user committed to another team and kept, that team's answer
+// on record (see commitKept), on an issue of theirs or of an initiative:
+// "should be off v1 by Nov 14", done 12 Nov, tells more than the link to
+// a blocker whose team went quiet.
+func (r *report) commitmentAnswer(q string, tiers ...[]initiative) (answer, bool) {
+	kept := r.commitKept()
+	thin := r.thinIssueInitiatives(r.strengths, slices.Concat(tiers...), func(e *evidence.Evidence) bool { return kept(e) > 0 }, false)
+	in, ok := strongestBy(r.weightRanked(kept, 1), false, append(tiers, thin)...)
+	return answer{in: in, found: ok, question: q, focus: kept}, ok
+}
+
+// keptCommitmentAmong is, of the items a story quotes, a date the user
+// committed to another team and kept (commitKept), or nil.
+func (r *report) keptCommitmentAmong(picked []*evidence.Evidence) *evidence.Evidence {
+	kept := r.commitKept()
+	if i := slices.IndexFunc(picked, func(e *evidence.Evidence) bool { return kept(e) > 0 }); i >= 0 {
+		return picked[i]
+	}
+	return nil
+}
+
+// commitmentHeld is the result of a date committed to another team and
+// kept: their answer, and when the work was done: "Jun Park answered
+// within the hour: “Great, thanks.” … CHK-1419 was done on 12 November,
+// two days early." The other team's issue may stay open for their own
+// reasons; whether the user's part landed is what the story claims.
+func (r *report) commitmentHeld(said *evidence.Evidence) []resultPart {
+	reply, _ := r.answerOf(said)
+	kept, _ := r.promiseKeptIn(said, evidence.OneLine(said.Excerpt))
+	answer := resultPart{text: answered(said, reply), source: "Jira comment, " + dateOnly(reply.At.UTC()), link: evidence.CommentURL(said.IssueURL, reply.ID)}
+	return []resultPart{answer, {text: nextSentence([]resultPart{answer}) + kept.done.Key + " was done on " + kept.done.Resolved.UTC().Format("2 January") + kept.howEarly() + "."}}
 }
 
 // holdsAgainst ranks an item as a priority set against a request: 1 for a
@@ -1322,7 +1361,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus, prefer story
 		picked = pick(written, storyActions, nil)
 	}
 	if len(picked) < 2 {
-		edits = slices.DeleteFunc(edits, func(e *evidence.Evidence) bool { return slices.Contains(picked, e) })
+		edits = slices.DeleteFunc(edits, func(e *evidence.Evidence) bool { return slices.Contains(picked, e) || editBesideANo(e, picked) })
 		picked = append(picked, r.strengths.pickVaried(edits, 2-len(picked), nil)...)
 	}
 	slices.SortFunc(picked, evidence.ByOccurrence)
@@ -1464,6 +1503,8 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus, prefer story
 			in.noOutcome = "no answer of " + d.to + "'s on the issue says how your no was taken, no later comment of yours there holds a number, and its grounds name no goal of yours with an outcome"
 			r.missingOutcome(in)
 		}
+	case r.keptCommitmentAmong(picked) != nil:
+		s.result = r.commitmentHeld(r.keptCommitmentAmong(picked))
 	default:
 		// What Jira shows, and nothing the reader should not see: the
 		// command that records the outcome goes to the lint (stderr).
@@ -1633,18 +1674,38 @@ func (r *report) pickFocus(focus storyFocus, written, edits []*evidence.Evidence
 		// on the issue within the hour says it ("PAY vault can't tokenize
 		// Amex until their processor migration lands, so Amex stays out
 		// of v1", two minutes before "Linked: is blocked by PAY-821"),
-		// and is told after it (the focus first: its kind of work is the
-		// one a story has no other quote of).
+		// and is told in its place: the two are one act.
 		edit := picked[0]
 		if ask := r.askBehind(edit); ask != nil {
 			return []*evidence.Evidence{ask}
 		}
-		besides := slices.DeleteFunc(slices.Clone(written), func(e *evidence.Evidence) bool {
-			return e.SiteName != edit.SiteName || e.IssueKey != edit.IssueKey || e.OccurredAt.Sub(edit.OccurredAt).Abs() > time.Hour
-		})
-		return append([]*evidence.Evidence{edit}, r.strengths.pickVaried(besides, 1, quoted)...)
+		besides := slices.DeleteFunc(slices.Clone(written), func(e *evidence.Evidence) bool { return !besideEdit(e, edit) })
+		if said := r.strengths.pickVaried(besides, 1, quoted); len(said) > 0 {
+			return said
+		}
+		return picked
 	}
 	return r.strengths.pickVaried(of(written), 1, nil)
+}
+
+// besideEdit reports whether the user's own words e were written on the
+// issue of a field edit or link within the hour of it: "Sorry Meenakshi,
+// we cannot take this into 4.13 …" and, five minutes later, "Fix
+// Version: 4.13 → 4.14" are one act, the comment saying it with why.
+func besideEdit(e, edit *evidence.Evidence) bool {
+	return inOwnWords(e) && e.SiteName == edit.SiteName && e.IssueKey == edit.IssueKey && e.OccurredAt.Sub(edit.OccurredAt).Abs() <= time.Hour
+}
+
+// editBesideANo reports whether a field edit has, among the items a story
+// tells, a no of the user's beside it (besideEdit, declinedIn): "we cannot
+// take this into 4.13" says the move to 4.14 and why, and the edit told
+// as an action of its own counts it twice. A change beside other words
+// may be what shows them done (a flag cleared after "got Jun to add you").
+func editBesideANo(edit *evidence.Evidence, told []*evidence.Evidence) bool {
+	return slices.ContainsFunc(told, func(e *evidence.Evidence) bool {
+		_, no := declinedIn(e)
+		return no && besideEdit(e, edit)
+	})
 }
 
 // askBehind is, of a link the user made to an issue of another project

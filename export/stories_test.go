@@ -1205,10 +1205,11 @@ func TestStoriesQuestionAboutDataIsNotTwoOptionsOfACall(t *testing.T) {
 }
 
 // Where the work a question asks about is only a field edit, the story
-// tells with it what the user wrote on the issue within the hour, which
-// says why: "Linked: is blocked by CHK-310" alone tells an interviewer
-// that a ticket was linked.
-func TestStoriesQuestionTellsAnEditWithTheWordsBesideIt(t *testing.T) {
+// tells in its place what the user wrote on the issue within the hour,
+// which says why: "Linked: is blocked by CHK-310" alone tells an
+// interviewer that a ticket was linked, and beside the words it counts
+// one act twice.
+func TestStoriesQuestionTellsTheWordsBesideAnEdit(t *testing.T) {
 	p := typicalPortfolio()
 	why := jiraItem(storyFraud, evidence.SourceComment, "10950", "2026-09-05T10:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8,
 		"Checkout cannot expose fraud flags until CHK-310 ships, so repeat-refund review stays manual in v1.")
@@ -1224,12 +1225,12 @@ func TestStoriesQuestionTellsAnEditWithTheWordsBesideIt(t *testing.T) {
 		return 0
 	}
 	got := r.pickFocus(crossTeam, []*evidence.Evidence{&later, &why}, []*evidence.Evidence{&link}, &quoteSet{})
-	if len(got) != 2 || got[0] != &link || got[1] != &why {
+	if len(got) != 1 || got[0] != &why {
 		var excerpts []string
 		for _, e := range got {
 			excerpts = append(excerpts, e.Excerpt)
 		}
-		t.Errorf("picked %q, want the link and the words written two minutes before it (not those of four hours later)", excerpts)
+		t.Errorf("picked %q, want the words written two minutes before the link alone (not the link, nor those of four hours later)", excerpts)
 	}
 }
 
@@ -1981,8 +1982,8 @@ func TestStoriesQuestionAboutPushbackTellsANoToSomeoneOnOneComment(t *testing.T)
 		got = append(got, a.Text+": "+a.Excerpt)
 	}
 	want := []string{
+		// The rank lowered a minute later is the no's own move.
 		"Said no to Nadia on CHK-427: this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog…",
-		"Prioritized CHK-427: Rank: Ranked lower",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("actions = %q, want %q", got, want)
@@ -2203,6 +2204,12 @@ func TestStoriesPushbackSaysTheReleaseWentOutWithoutIt(t *testing.T) {
 			}
 			if got := doc.Stories[0].Result; got != tt.want {
 				t.Errorf("result = %q, want %q", got, tt.want)
+			}
+			// The move a minute after the no is the no's own act.
+			for _, a := range doc.Stories[0].Actions {
+				if a.EvidenceID == moved.ID {
+					t.Errorf("actions tell %q beside the no it follows", a.Text+" — "+a.Excerpt)
+				}
 			}
 		})
 	}
@@ -2557,5 +2564,35 @@ func TestAStoryActionSaysWhenItsGoLiveDateHeld(t *testing.T) {
 			}
 			t.Fatalf("no story quotes the update: %+v", doc.Stories)
 		})
+	}
+}
+
+// Asked about influence, a date the user committed to another team that
+// set its own, answered by that team and kept, is the story: "should be
+// off v1 by Nov 14", Jun's "Great, thanks.", CHK-1419 done 12 Nov. A
+// commitment nobody there answered is no influence on record.
+func TestStoriesInfluenceTellsADateCommittedToAnotherTeamAndKept(t *testing.T) {
+	jun := evidence.User{ID: "5c0ffee0000000000000a022", DisplayName: "Jun Park"}
+	deprecate := fixtureIssue{"20822", "PAY-822", "Task", "Deprecate v1 /charges endpoint", "", jun, "new", nil}
+	promise := jiraItem(deprecate, evidence.SourceComment, "70047", "2026-09-04T11:00:00Z", evidence.CatCrossTeam, "comment.cross-team", 0.8,
+		"Checkout still calls v1 for refunds in two places. We've planned the move for early November, should be off v1 by Nov 14. CHK-1419 tracks it")
+	reply := evidence.Reply{SiteName: promise.SiteName, Key: "PAY-822", To: "70047",
+		Comment: evidence.Comment{ID: "70048", At: at("2026-09-04T12:00:00Z"), Author: jun, Text: "Great, thanks."}}
+	for _, answered := range []bool{true, false} {
+		p := typicalPortfolio()
+		p.Evidence = append(p.Evidence, promise)
+		p.DoneIssues = append(p.DoneIssues, evidence.DoneIssue{SiteName: acme.Name, Key: "CHK-1419", URL: acme.IssueURL("CHK-1419"), Resolved: at("2026-11-12T16:00:00Z")})
+		if answered {
+			p.Replies = []evidence.Reply{reply}
+		}
+		doc, _ := storiesFor(t, p, "Tell me about a time you influenced without authority")
+		told := len(doc.Stories) == 1 && doc.Stories[0].Issue != nil && doc.Stories[0].Issue.Key == "PAY-822"
+		if told != answered {
+			t.Fatalf("answered by Jun: %v; stories = %+v, want PAY-822 told: %v", answered, doc.Stories, answered)
+		}
+		const want = "Jun Park answered within the hour: “Great, thanks.” (Jira comment, 2026-09-04). CHK-1419 was done on 12 November, two days early."
+		if told && doc.Stories[0].Result != want {
+			t.Errorf("result = %q, want %q", doc.Stories[0].Result, want)
+		}
 	}
 }

@@ -228,3 +228,30 @@ func nextPeriodEnd(period string, at time.Time) time.Time {
 	d := at.AddDate(0, 0, sprintDays)
 	return time.Date(d.Year(), d.Month(), d.Day(), 23, 59, 59, 0, at.Location())
 }
+
+// DeferredFrom is the first day of the period a deferral's words
+// (DeferredTo's words) name, as of the last day DeferredTo gives (by):
+// "next quarter" to 30 June is from 1 April, "in August" from 1 August,
+// "in Q3" from 1 July. A look taken, or work done, before then is not the
+// one put off. ok is false for words that give a day to be done by ("by
+// 14 Nov", "late Q3") or a sprint, whose dates they do not give.
+func DeferredFrom(words string, by time.Time) (time.Time, bool) {
+	first := func(m time.Month) time.Time { return time.Date(by.Year(), m, 1, 0, 0, 0, 0, by.Location()) }
+	quarter := (by.Month()-1)/3*3 + 1
+	if m := nextPeriod.FindStringSubmatch(words); m != nil {
+		switch strings.ToLower(m[1]) {
+		case "quarter":
+			return first(quarter), true
+		case "month":
+			return first(by.Month()), true
+		}
+		return time.Time{}, false
+	}
+	if inMonth.MatchString(words) {
+		return first(by.Month()), true
+	}
+	if m := quarterDate.FindStringSubmatch(words); m != nil && m[1] == "" && strings.HasPrefix(strings.ToLower(words), "in ") {
+		return first(quarter), true
+	}
+	return time.Time{}, false
+}

@@ -59,25 +59,27 @@ func TestGivenDate(t *testing.T) {
 }
 
 // A deferral reads a month alone as its end, where GivenDate reads no
-// date: "happy to look at it in August" is a promise about August.
+// date: "happy to look at it in August" is a promise about August, from
+// its first day (DeferredFrom): a look taken in July is not that look.
 func TestDeferredTo(t *testing.T) {
 	may27 := time.Date(2026, 5, 27, 10, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
 		sentence   string
 		words, day string // "" when no date
+		from       string // the period's first day, "" when the words name none
 	}{
-		{"Nadia, happy to look at it in August", "in August", "2026-08-31"},
-		{"happy to look at it in Feb", "in Feb", "2027-02-28"},
-		{"I'll revisit it in Q3", "in Q3", "2026-09-30"},
-		{"we'll revisit in Q3", "in Q3", "2026-09-30"},
-		{"talked to Lena, we'll drop the CSV export for now and revisit in Q3", "in Q3", "2026-09-30"},
-		{"parking this for now, but we'll come back to it in August", "in August", "2026-08-31"},
-		{"I'll pick it up by Friday", "by Friday", "2026-05-29"},
-		{"I'll take it this sprint", "", ""},
-		{"Descoped the tablet layout. We agreed to revisit next quarter.", "next quarter", "2026-09-30"},
-		{"let's revisit next sprint", "next sprint", "2026-06-24"},
-		{"revisit it next month", "next month", "2026-06-30"},
-		{"ok let's ship without dark mode, we revisit after launch", "", ""},
+		{"Nadia, happy to look at it in August", "in August", "2026-08-31", "2026-08-01"},
+		{"happy to look at it in Feb", "in Feb", "2027-02-28", "2027-02-01"},
+		{"I'll revisit it in Q3", "in Q3", "2026-09-30", "2026-07-01"},
+		{"we'll revisit in Q3", "in Q3", "2026-09-30", "2026-07-01"},
+		{"talked to Lena, we'll drop the CSV export for now and revisit in Q3", "in Q3", "2026-09-30", "2026-07-01"},
+		{"parking this for now, but we'll come back to it in August", "in August", "2026-08-31", "2026-08-01"},
+		{"I'll pick it up by Friday", "by Friday", "2026-05-29", ""},
+		{"I'll take it this sprint", "", "", ""},
+		{"Descoped the tablet layout. We agreed to revisit next quarter.", "next quarter", "2026-09-30", "2026-07-01"},
+		{"let's revisit next sprint", "next sprint", "2026-06-24", ""},
+		{"revisit it next month", "next month", "2026-06-30", "2026-06-01"},
+		{"ok let's ship without dark mode, we revisit after launch", "", "", ""},
 	} {
 		at := DeferWords.FindStringIndex(tt.sentence)
 		if at == nil {
@@ -91,6 +93,13 @@ func TestDeferredTo(t *testing.T) {
 		}
 		if words != tt.words || day != tt.day {
 			t.Errorf("DeferredTo(%q) = %q, %s; want %q, %s", tt.sentence, words, day, tt.words, tt.day)
+		}
+		from := ""
+		if first, named := DeferredFrom(words, by); ok && named {
+			from = first.Format(time.DateOnly)
+		}
+		if from != tt.from {
+			t.Errorf("DeferredFrom(%q) = %q, want %q", tt.sentence, from, tt.from)
 		}
 	}
 }

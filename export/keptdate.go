@@ -619,6 +619,7 @@ func (v *view) promiseMissedIn(e *evidence.Evidence) bool {
 		return missed
 	}
 	_, missed := v.deferralMissedIn(e)
+	missed = missed || len(v.updatesMissedIn(e, sentencesOf(evidence.OneLine(e.Excerpt)))) > 0
 	_, cut := v.quotable(e)
 	return missed && !cut
 }
@@ -641,10 +642,11 @@ func (v *view) commitmentMissedIn(e *evidence.Evidence) (commitment, bool) {
 
 // deferral is where a quote of the user's puts its issue off to a time
 // (evidence.DeferWords): the sentence (of sentencesOf), where in it the
-// deferral's words start, and the last day of the time.
+// deferral's words start, and the first day of the time where the words
+// name a period (evidence.DeferredFrom; zero where not) and its last day.
 type deferral struct {
 	sentence, at int
-	last         time.Time
+	first, last  time.Time
 }
 
 // deferralIn is the first deferral in the user's words (deferral): "Nadia,
@@ -666,9 +668,13 @@ func deferralIn(sentences []string, written time.Time) (deferral, bool) {
 		if afterEvent.MatchString(when) {
 			return deferral{sentence: i, at: at[0], last: dayOnly(written.AddDate(0, 3, 0))}, true
 		}
-		_, by, ok := evidence.DeferredTo(when, written, false)
+		words, by, ok := evidence.DeferredTo(when, written, false)
 		if _, other, _ := evidence.DeferredTo(when, written, true); ok && other.Equal(by) {
-			return deferral{sentence: i, at: at[0], last: dayOnly(by)}, true
+			d := deferral{sentence: i, at: at[0], last: dayOnly(by)}
+			if first, named := evidence.DeferredFrom(words, by); named {
+				d.first = dayOnly(first)
+			}
+			return d, true
 		}
 	}
 	return deferral{}, false
@@ -703,6 +709,11 @@ func (v *view) deferralMissedIn(e *evidence.Evidence) (deferral, bool) {
 		return deferral{}, false
 	}
 	from := dayOnly(e.OccurredAt.UTC()).AddDate(0, 0, 2)
+	if d.first.After(from) {
+		// "revisit next quarter" of an issue resolved before the quarter
+		// began: the resolution is not the revisit.
+		from = d.first
+	}
 	inTime := func(at time.Time) bool { return !at.Before(from) && at.Before(end) }
 	if done, isDone := v.doneIssues[issueRef{e.SiteName, e.IssueKey}]; isDone && inTime(done.Resolved) {
 		return deferral{}, false
@@ -710,6 +721,110 @@ func (v *view) deferralMissedIn(e *evidence.Evidence) (deferral, bool) {
 	return d, !slices.ContainsFunc(v.items, func(o *evidence.Evidence) bool {
 		return o.SiteName == e.SiteName && o.IssueKey == e.IssueKey && inTime(o.OccurredAt)
 	})
+}
+
+// nextUpdate is a promise of the user's next word on an issue: "I'll post
+// again on Monday", "I'll write here again at 17h", "will update here
+// tomorrow", "I'll keep you posted here". When it is due is in the words
+// after it (updateDue); "I'll write the spec tomorrow" promises no update.
+var nextUpdate = regexp.MustCompile(`(?i)\b(?:(?:i|we)(?:['’]ll| will)|will)\s+(?:(?:post|write|update|report back)((?:\s+(?:here|on this|again))*)|keep (?:you|everyone|you all|all of you) (?:posted|updated)(?:\s+here)?)\b`)
+
+// updateWhen is when a promised update is due, in the words after it:
+// "on Monday", "at 17h", "at 5pm", "by 17:30", "tomorrow".
+var updateWhen = regexp.MustCompile(`(?i)^\s*(?:(?:on|by|this|next)\s+)?(?:(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:at|by|around|before)\s+(\d{1,2})(?:(?::|h)(\d{2}))?\s*(h\b|am\b|pm\b)?|(tomorrow)\b)`)
+
+// promisedUpdate is where, in the sentences of a quote, a promise of the next
+// update starts (nextUpdate), and by when it is due: the zero time for
+// a promise that names no time ("I'll keep you posted here").
+type promisedUpdate struct {
+	sentence, at int
+	due          time.Time
+}
+
+// updateDue is when words after a promise of an update (updateWhen) say it
+// is due, as of when the promise was written, in its time zone as stored:
+// "on Monday" is by the end of the first Monday after the day written,
+// "at 17h" or "at 5pm" that hour the same day, "tomorrow" by the end of the
+// next day. ok is false when the words name no time, or an hour already
+// past when written.
+func updateDue(when string, written time.Time) (time.Time, bool) {
+	m := updateWhen.FindStringSubmatch(when)
+	if m == nil {
+		return time.Time{}, false
+	}
+	endOf := func(days int) time.Time {
+		return time.Date(written.Year(), written.Month(), written.Day()+days, 23, 59, 59, 0, written.Location())
+	}
+	switch {
+	case m[1] != "":
+		want := slices.Index([]string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}, strings.ToLower(m[1]))
+		return endOf((want-int(written.Weekday())+6)%7 + 1), true
+	case m[5] != "":
+		return endOf(1), true
+	case m[3] == "" && m[4] == "":
+		return time.Time{}, false // "at 5" is no hour said
+	}
+	hour, _ := strconv.Atoi(m[2])
+	minute, _ := strconv.Atoi(m[3])
+	if strings.EqualFold(m[4], "pm") && hour < 12 {
+		hour += 12
+	}
+	due := time.Date(written.Year(), written.Month(), written.Day(), hour, minute, 0, 0, written.Location())
+	return due, hour < 24 && due.After(written)
+}
+
+// updatesIn are the promises of the next update in a quote's sentences
+// (nextUpdate): with the time they are due where the words name one, or
+// none for "keep you posted" and "I'll post here again"; an update
+// promised for a time the words give in a way not read is none.
+func updatesIn(sentences []string, written time.Time) []promisedUpdate {
+	var out []promisedUpdate
+	for i, sentence := range sentences {
+		for _, m := range nextUpdate.FindAllStringSubmatchIndex(sentence, -1) {
+			due, timed := updateDue(sentence[m[1]:], written)
+			untimed := m[2] < 0 || strings.TrimSpace(sentence[m[2]:m[3]]) != ""
+			if timed || untimed && !updateWhen.MatchString(sentence[m[1]:]) {
+				out = append(out, promisedUpdate{sentence: i, at: m[0], due: due})
+			}
+		}
+	}
+	return out
+}
+
+// updatesMissedIn are the promises of the next update in an item's words
+// (updatesIn) the user did not keep: nothing more of theirs on the issue
+// after the words and by the time due. A promise that names no time is
+// missed only where nothing more of theirs came on an issue still not
+// done. "Lena is on it; I'll post again on Monday" of a Tuesday, the next
+// word on the issue 13 days on, invites "and did you?".
+func (v *view) updatesMissedIn(e *evidence.Evidence, sentences []string) []promisedUpdate {
+	var out []promisedUpdate
+	for _, u := range updatesIn(sentences, e.OccurredAt) {
+		until := u.due
+		if until.IsZero() {
+			if e.IssueStatusCategory == evidence.StatusCategoryEnd {
+				continue
+			}
+			until = v.generatedAt
+		}
+		if v.generatedAt.After(until) && !v.wroteOnSince(e, until) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// wroteOnSince reports whether the user wrote on an item's issue after the
+// item and by until, in a comment that is evidence or one of their own
+// comments the portfolio carries.
+func (v *view) wroteOnSince(e *evidence.Evidence, until time.Time) bool {
+	inTime := func(at time.Time) bool { return at.After(e.OccurredAt) && !at.After(until) }
+	if slices.ContainsFunc(v.items, func(o *evidence.Evidence) bool {
+		return o.SiteName == e.SiteName && o.IssueKey == e.IssueKey && o.Source == evidence.SourceComment && inTime(o.OccurredAt)
+	}) {
+		return true
+	}
+	return slices.ContainsFunc(v.ownComments[issueRef{e.SiteName, e.IssueKey}], func(c evidence.Comment) bool { return inTime(c.At) })
 }
 
 // estimateMissedIn is where, in the sentences of an item's words, someone's
@@ -735,35 +850,84 @@ func (v *view) estimateMissedIn(e *evidence.Evidence, sentences []string) (sente
 }
 
 // quotable is an item's excerpt as a proof quotes it. Of a promise the
-// work did not keep, a deferral missed (deferralMissedIn) or an estimate
-// passed (estimateMissedIn), made after the call in a clause or a
-// sentence of its own, it is the call without it, the gap marked, and cut
-// is true: "ok let's ship without dark mode, we revisit after launch. the
-// crashes are what's hurting us" of an issue closed as Won't Do a minute
-// later is "ok let's ship without dark mode … the crashes are what's
-// hurting us", the call and its grounds. A promise in a sentence of its
-// own ends the quote, as what follows it goes on about the promise ("…so
-// Amex stays out of v1. Jun thinks late Q3. I've linked the PAY ticket").
-// A promise in the call's own clause ("we'll drop the CSV export for now
-// and revisit in Q3") cannot be left out: the call is the put-off.
+// work did not keep, a deferral missed (deferralMissedIn), an estimate
+// passed (estimateMissedIn) or a next update not posted
+// (updatesMissedIn), made after the call in a clause or a sentence of its
+// own, it is the words without it, each gap marked, and cut is true: "ok
+// let's ship without dark mode, we revisit after launch. the crashes are
+// what's hurting us" of an issue closed as Won't Do a minute later is "ok
+// let's ship without dark mode … the crashes are what's hurting us", the
+// call and its grounds. A put-off, a date or an estimate in a sentence of
+// its own ends the quote, as what follows it goes on about the promise
+// ("…so Amex stays out of v1. Jun thinks late Q3. I've linked the PAY
+// ticket"); an update promised in a sentence of its own goes alone ("Lena
+// is on it; I'll post again on Monday." is "Lena is on it …", the rest of
+// the update stays). A promise in the call's own
+// clause ("we'll drop the CSV export for now and revisit in Q3"), or one
+// the words open with, cannot be left out: the call is the put-off.
 func (v *view) quotable(e *evidence.Evidence) (text string, cut bool) {
 	c, committedMissed := v.commitmentMissedIn(e)
-	if !inOwnWords(e) || e.IssueKey == "" || !evidence.DeferWords.MatchString(e.Excerpt) && !evidence.EstimateBy.MatchString(e.Excerpt) && !committedMissed {
+	if !inOwnWords(e) || e.IssueKey == "" || !evidence.DeferWords.MatchString(e.Excerpt) && !evidence.EstimateBy.MatchString(e.Excerpt) && !nextUpdate.MatchString(e.Excerpt) && !committedMissed {
 		return e.Excerpt, false
 	}
 	sentences := sentencesOf(evidence.OneLine(e.Excerpt))
-	i, at, ok := v.estimateMissedIn(e, sentences)
-	first := func(sentence, from int) bool { return !ok || sentence < i || sentence == i && from < at }
-	if d, missed := v.deferralMissedIn(e); missed && first(d.sentence, d.at) {
-		i, at, ok = d.sentence, d.at, true
+	missed := make(map[int]int) // sentence → where in it the first promise missed starts
+	ends := make(map[int]bool)  // sentences whose promise missed ends the quote
+	mark := func(sentence, at int, endsQuote bool) {
+		if was, ok := missed[sentence]; sentence < len(sentences) && (!ok || at < was) {
+			missed[sentence] = at
+		}
+		ends[sentence] = ends[sentence] || endsQuote
 	}
-	if committedMissed && c.sentence < len(sentences) && first(c.sentence, c.at) {
-		i, at, ok = c.sentence, c.at, true
+	if i, at, ok := v.estimateMissedIn(e, sentences); ok {
+		mark(i, at, true)
 	}
-	if !ok {
+	if d, ok := v.deferralMissedIn(e); ok {
+		mark(d.sentence, d.at, true)
+	}
+	if committedMissed {
+		mark(c.sentence, c.at, true)
+	}
+	for _, u := range v.updatesMissedIn(e, sentences) {
+		mark(u.sentence, u.at, false)
+	}
+	var kept []string
+	for i, sentence := range sentences {
+		at, ok := missed[i]
+		if !ok {
+			kept = append(kept, sentence)
+			continue
+		}
+		head, cuttable := beforePromise(sentence, at)
+		if !cuttable || head == "" && len(kept) == 0 {
+			return e.Excerpt, false
+		}
+		if head != "" {
+			kept = append(kept, head)
+		}
+		// The gap is marked even where the promise ends the words ("…so
+		// moving this to the backlog …"): the reader who opens the comment
+		// finds more, and a quote must not read as whole.
+		if last := len(kept) - 1; !strings.HasSuffix(kept[last], evidence.SentencesLeftOut) {
+			kept[last] += evidence.SentencesLeftOut
+		}
+		if head == "" && ends[i] {
+			break
+		}
+	}
+	if len(missed) == 0 {
 		return e.Excerpt, false
 	}
-	sentence, opens := sentences[i], 0
+	return strings.Join(kept, " "), true
+}
+
+// beforePromise is what a sentence says before a promise in it that
+// starts at at: "" where the promise opens the sentence, the clauses
+// before it where it opens a clause of its own ("…so moving this to the
+// backlog - Nadia, happy to look at it in August" is "…so moving this to
+// the backlog"). ok is false where the promise is in the clause of the
+// call itself.
+func beforePromise(sentence string, at int) (head string, ok bool) {
 	breaks := clauseBreak.FindAllStringIndex(sentence[:at], -1)
 	if n := len(breaks); n > 0 && strings.TrimSpace(sentence[breaks[n-1][1]:at]) == "" {
 		// "Nadia, happy to look at it in August" is said to her: her
@@ -776,25 +940,17 @@ func (v *view) quotable(e *evidence.Evidence) (text string, cut bool) {
 			breaks, at = breaks[:n-1], from
 		}
 	}
+	opens := 0
 	if len(breaks) > 0 {
 		opens = breaks[len(breaks)-1][1]
 	}
 	switch {
 	case strings.TrimSpace(sentence[opens:at]) != "":
-		return e.Excerpt, false
+		return "", false
 	case opens > 0:
-		// The gap is marked even where the promise ends the words ("…so
-		// moving this to the backlog …"): the reader who opens the comment
-		// finds more, and a quote must not read as whole.
-		kept := strings.Join(append(slices.Clip(sentences[:i]), sentence[:breaks[len(breaks)-1][0]]), " ") + evidence.SentencesLeftOut
-		if rest := sentences[i+1:]; len(rest) > 0 {
-			kept += " " + strings.Join(rest, " ")
-		}
-		return kept, true
-	case i > 0:
-		return strings.Join(sentences[:i], " ") + evidence.SentencesLeftOut, true
+		return sentence[:breaks[len(breaks)-1][0]], true
 	}
-	return e.Excerpt, false
+	return "", true
 }
 
 // keptEarlyDays is the most days early a note counts: work done weeks

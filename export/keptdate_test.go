@@ -277,6 +277,12 @@ func TestAnUnkeptPromiseIsLeftOutOfItsQuote(t *testing.T) {
 		wishlist = "this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog - Nadia, happy to look at it in August"
 		// Kestrel's CHK-1412, closed as Won't Do.
 		csv = "talked to Lena, we'll drop the CSV export for now and revisit in Q3. SARs can keep going through the data team's script in the meantime"
+		// The demo's MOB-814, resolved before the quarter it put off to.
+		prefs = "Descoped e-mail preferences, they belong with the CRM work. We agreed to revisit next quarter."
+		// The demo's OPS-1181, of Tuesday 14 April.
+		monday = "Update: the saturation warnings will take longer than planned. Lena is on it; I'll post again on Monday."
+		// Pitanga's MOB-888, at 13:35.
+		at17 = "you can tell people to avoid that screen until the fix, we're aiming to have 5.2.1 out today before 20h. I'll write here again at 17h"
 		// The demo's PAY-3431.
 		goLive = "Daniel in finance asked where this is: it goes live on the 20th. I'll keep you posted here so nobody has to ask in #merchant-support."
 	)
@@ -301,6 +307,15 @@ func TestAnUnkeptPromiseIsLeftOutOfItsQuote(t *testing.T) {
 		{"a look promised to the requester, never taken", wishlist, at(5, 27, 10, 0), time.Time{}, nil,
 			"this would land in the same sprint as the 3DS work and we can only do one. saved cards is the Q2 goal, so moving this to the backlog …", false},
 		{"a revisit in the call's own clause", csv, at(6, 3, 10, 0), time.Time{}, nil, csv, true},
+		{"a revisit next quarter of an issue resolved before it began", prefs, at(3, 19, 9, 50), at(3, 30, 13, 45), []time.Time{at(3, 30, 13, 45)},
+			"Descoped e-mail preferences, they belong with the CRM work. …", false},
+		{"a revisit next quarter, a word of the user's in it", prefs, at(3, 19, 9, 50), at(3, 30, 13, 45), []time.Time{at(4, 2, 10, 0)}, prefs, false},
+		{"an update promised for Monday, the next word 13 days on", monday, at(4, 14, 10, 18), time.Time{}, []time.Time{at(4, 27, 15, 3)},
+			"Update: the saturation warnings will take longer than planned. Lena is on it …", false},
+		{"an update promised for Monday, posted on Monday", monday, at(4, 14, 10, 18), time.Time{}, []time.Time{at(4, 20, 16, 0)}, monday, false},
+		{"an update promised for 17h, the next word at 20:05", at17, at(7, 30, 13, 35), time.Time{}, []time.Time{at(7, 30, 20, 5)},
+			"you can tell people to avoid that screen until the fix, we're aiming to have 5.2.1 out today before 20h. …", false},
+		{"an update promised for 17h, posted at 16:55", at17, at(7, 30, 13, 35), time.Time{}, []time.Time{at(7, 30, 16, 55)}, at17, false},
 		{"a go-live day the work missed", goLive, at(3, 31, 11, 0), at(4, 27, 10, 0), nil,
 			"Daniel in finance asked where this is … I'll keep you posted here so nobody has to ask in #merchant-support.", true},
 		{"a go-live day kept", goLive, at(3, 31, 11, 0), at(4, 13, 10, 0), nil, goLive, false},

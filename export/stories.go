@@ -750,6 +750,26 @@ type declined struct {
 	words string
 	cut   bool
 	no    string // the words that say no: "moving this to the backlog"
+	// option is, of what follows the grounds, the way offered to still
+	// have what was refused (offersOption), quoted after the cut: the put-off
+	// before it goes, the escalation path a PM is asked about stays.
+	option string
+}
+
+// offersOption is a sentence that offers, on a condition, a way to have
+// what was refused: "If business still wants it in 4.13, we need a risk
+// sign-off from Anand Kulkarni."
+var offersOption = regexp.MustCompile(`(?i)^if\b[^!?]*?,\s*(?:we|you|they)(?:['’]d| would| will)?\s+(?:need|can|could|have to)\b`)
+
+// optionAfter is the first sentence of what follows a no's grounds that
+// offers a way to still have what was refused (offersOption), or "".
+func optionAfter(rest string) string {
+	for _, s := range sentencesOf(strings.TrimSpace(rest)) {
+		if offersOption.MatchString(s) {
+			return s
+		}
+	}
+	return ""
 }
 
 // declinedLength is how long a quoted no may be: its grounds are the
@@ -772,12 +792,22 @@ func (d declined) verb() string {
 	return "Pushed back on " + d.to + "'s plan on"
 }
 
-// quote is the no as a story's action quotes it, in at most max runes:
+// quote is the no as a story's action quotes it: its words (noQuote)
+// and, after the gap, the option it offered ("… If business still wants
+// it in 4.13, we need a risk sign-off from Anand Kulkarni.").
+func (d declined) quote(max int) string {
+	if d.option == "" {
+		return d.noQuote(max)
+	}
+	return d.noQuote(max) + " " + d.option
+}
+
+// noQuote is the no as a story's action quotes it, in at most max runes:
 // its words (storyQuote), but where the cut would leave the no out, the
 // opening, as many sentences after it as fit, and the sentence that says
 // it. "Pedro, the in-app banner needs 5.4, … we should launch the
 // campaign on the 24th, not the 20th" lost its no to the cut.
-func (d declined) quote(max int) string {
+func (d declined) noQuote(max int) string {
 	words := evidence.QuoteBody(d.words)
 	if !d.cut && utf8.RuneCountInString(words) <= max {
 		// Whole, even where the classifier cut it mid-sentence: "… the
@@ -855,6 +885,8 @@ func declinedIn(e *evidence.Evidence) (declined, bool) {
 		d := declined{to: to, refused: refused, words: text[:groundsEnd], cut: groundsEnd < len(text), no: text[no[0]:no[1]]}
 		if m[0] == no[1] {
 			d.words, d.cut = text[:no[1]], true
+		} else if d.cut {
+			d.option = optionAfter(text[groundsEnd:])
 		}
 		return d, true
 	}

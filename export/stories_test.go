@@ -2020,9 +2020,15 @@ func TestDeclinedInFindsANoToSomeoneWithItsGrounds(t *testing.T) {
 			"Pedro", "Pushed back on Pedro's plan on",
 			"Pedro, the in-app banner needs 5.4, which goes to the stores on 17/11. … people on older versions won't see it (around 30% usually update in the first week). … " +
 				"if the banner is important for BF we should launch the campaign on the 24th, not the 20th"},
-		{"a release refused after Sorry and the name, its grounds after it, the promise after them left out", evidence.CatReleasePlanning,
+		{"a release refused after Sorry and the name, its grounds after it, the promise after them left out, the option offered kept", evidence.CatReleasePlanning,
 			"Sorry Meenakshi Sundaram, we cannot take this into 4.13 at this stage. Code freeze was on 1st and regression is already 60% done; adding a change to the closure advice means re-running the full FD suite (3 days) and we will miss the 22nd. " +
 				"Suggest we take it in 4.14 on priority. If business still wants it in 4.13, we need a risk sign-off from Anand Kulkarni.",
+			"Meenakshi Sundaram", "Said no to Meenakshi Sundaram on",
+			"Sorry Meenakshi Sundaram, we cannot take this into 4.13 at this stage. Code freeze was on 1st and regression is already 60% done; adding a change to the closure advice means re-running the full FD suite (3 days) and we will miss the 22nd. … " +
+				"If business still wants it in 4.13, we need a risk sign-off from Anand Kulkarni."},
+		{"a release refused, the promise after its grounds left out with what follows", evidence.CatReleasePlanning,
+			"Sorry Meenakshi Sundaram, we cannot take this into 4.13 at this stage. Code freeze was on 1st and regression is already 60% done; adding a change to the closure advice means re-running the full FD suite (3 days) and we will miss the 22nd. " +
+				"Suggest we take it in 4.14 on priority. I'll tell the team.",
 			"Meenakshi Sundaram", "Said no to Meenakshi Sundaram on",
 			"Sorry Meenakshi Sundaram, we cannot take this into 4.13 at this stage. Code freeze was on 1st and regression is already 60% done; adding a change to the closure advice means re-running the full FD suite (3 days) and we will miss the 22nd. …"},
 		{"its grounds cut short by the classifier, quoted to the cut", evidence.CatReleasePlanning,
@@ -2217,7 +2223,8 @@ func TestStoriesPushbackSaysTheReleaseWentOutWithoutIt(t *testing.T) {
 
 // A no is quoted from the whole comment where the classifier cut its
 // excerpt before the point: Kaveri's "… the full FD suite (3 days)…" lost
-// "and we will miss the 22nd", which is why the answer was no.
+// "and we will miss the 22nd", which is why the answer was no. The put-off
+// after it goes, the option offered after that stays.
 func TestStoriesQuoteANoFromItsWholeComment(t *testing.T) {
 	meenakshi := evidence.User{ID: "JIRAUSER11023", DisplayName: "Meenakshi Sundaram"}
 	gst := fixtureIssue{"52183", "CORE-2183", "Story", "Show GST breakup on FD closure advice", "", meenakshi, "indeterminate", nil}
@@ -2234,7 +2241,8 @@ func TestStoriesQuoteANoFromItsWholeComment(t *testing.T) {
 	}{
 		{"with the whole comment", []evidence.IssueComments{{SiteName: no.SiteName, Key: "CORE-2183", Comments: []evidence.Comment{{ID: "210026", Text: whole}}}},
 			"Sorry Meenakshi Sundaram, we cannot take this into 4.13 at this stage. Code freeze was on 1st and regression is already 60% done; " +
-				"adding a change to the closure advice means re-running the full FD suite (3 days) and we will miss the 22nd. …"},
+				"adding a change to the closure advice means re-running the full FD suite (3 days) and we will miss the 22nd. … " +
+				"If business still wants it in 4.13, we need a risk sign-off from Anand Kulkarni."},
 		{"without it, to the cut", nil, no.Excerpt},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -76,7 +76,7 @@ func TestDemoWritesHTMLAndPrintsBullets(t *testing.T) {
 	}
 	// The summary, then the bullets, then where everything is; the line
 	// that shows the rest of next reads the demo's database.
-	got := regexp.MustCompile(`(?s)\d+ evidence items in \d+ categor(y|ies)\n\nTop résumé bullets \(pmfolio bullets\):\n((- [^\n]+\n){1,3})\nPM work your team needs next \(pmfolio next\):\n(Raised in this list[^\n]+\n([^\n]+\n)*\n)?( *\d+\. [^\n]+\n( {6,}[^\n]+\n)* {4}do: +[^\n]+\n( {4}[^\n]+\n)* {4}link: +\S+\n){1,3}\n\d+ more issues?: pmfolio --db \S+pmfolio\.db next --all\n\nPortfolio: \S+portfolio\.md \(two-page brief; add --full for every item\)\nPDF:       \S+portfolio\.pdf\nWeb page:  \S+portfolio\.html\nDatabase:  `).FindStringSubmatch(r.out)
+	got := regexp.MustCompile(`(?s)\d+ evidence items in \d+ categor(y|ies)\n\nTop résumé bullets \(pmfolio bullets\):\n((- [^\n]+\n){1,3})\nPM work your team needs next \(pmfolio next\):\n(Work that builds [^\n]+\n([^\n]+\n)*\n)?( *\d+\. [^\n]+\n( {6,}[^\n]+\n)* {4}do: +[^\n]+\n( {4}[^\n]+\n)* {4}link: +\S+\n){1,3}\n\d+ more issues?: pmfolio --db \S+pmfolio\.db next --all\n\nPortfolio: \S+portfolio\.md \(two-page brief; add --full for every item\)\nPDF:       \S+portfolio\.pdf\nWeb page:  \S+portfolio\.html\nDatabase:  `).FindStringSubmatch(r.out)
 	if got == nil {
 		t.Fatalf("demo output is not summary, bullets, files:\n%s", r.out)
 	}

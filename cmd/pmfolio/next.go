@@ -554,12 +554,12 @@ func gapLine(list nextList) string {
 		}
 	}
 	slices.SortStableFunc(comps, func(a, b string) int { return cmp.Compare(list.gaps[a], list.gaps[b]) })
-	// "Raised", not "Ranked": Jira's changelog says "Ranked higher" of
+	// "Listed", not "Ranked": Jira's changelog says "Ranked higher" of
 	// an edit of the backlog's order, and this list edits nothing. The
 	// lift never carries work past what is more pressing (next.Rank), so
 	// the line says so: a first entry of another competency would
 	// otherwise read as the line's claim broken.
-	return fmt.Sprintf("Raised in this list, though never above more pressing work: work that builds %s, which your portfolio shows far less of than %s.", joinOr(comps), strongest)
+	return fmt.Sprintf("Work that builds %s is listed higher, after more pressing work: your portfolio shows far less of it than %s.", joinOr(comps), strongest)
 }
 
 // joinOr joins "a", "a or b", "a, b or c".

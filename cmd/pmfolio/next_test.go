@@ -580,7 +580,7 @@ func TestNextTableWrapsAndSaysTheGapOnce(t *testing.T) {
 	if piped.String() != got {
 		t.Errorf("with COLUMNS=60 and no terminal, next printed\n%s\nwant what a 60-column terminal gets:\n%s", piped.String(), got)
 	}
-	if want := "Raised in this list, though never above more pressing work:\nwork that builds Ownership and bias to action, which your\nportfolio shows far less of than Organization.\n\n"; !strings.HasPrefix(got, want) {
+	if want := "Work that builds Ownership and bias to action is listed\nhigher, after more pressing work: your portfolio shows far\nless of it than Organization.\n\n"; !strings.HasPrefix(got, want) {
 		t.Errorf("table starts\n%s\nwant\n%s", got, want)
 	}
 	if n := strings.Count(strings.Join(strings.Fields(got), " "), "Ownership and bias to action"); n != 3 {
@@ -612,7 +612,7 @@ func TestTheGapLineNeedsAGapEntryInTheTopHalf(t *testing.T) {
 	}{
 		{name: "a gap entry first is said",
 			opps: []next.Opportunity{entry("CHK-1", "prioritization", "Product judgment"), entry("CHK-2", "backlog-grooming", ""), entry("CHK-3", "backlog-grooming", "")},
-			want: "Raised in this list, though never above more pressing work: work that builds Product judgment, which your portfolio shows far less of than Organization."},
+			want: "Work that builds Product judgment is listed higher, after more pressing work: your portfolio shows far less of it than Organization."},
 		{name: "a gap entry in the bottom half is not",
 			opps: []next.Opportunity{entry("CHK-1", "backlog-grooming", ""), entry("CHK-2", "backlog-grooming", ""), entry("CHK-3", "prioritization", "Product judgment")},
 			want: ""},

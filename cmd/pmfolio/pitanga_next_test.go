@@ -39,7 +39,7 @@ func TestMobileEngineerIsToldThePMWorkNobodyDoes(t *testing.T) {
 		{"next does not ask whoever answered for Platform about its follow-up", entryOf(view.nextAll, "PLAT-1532"),
 			"do: Ask Bruno Almeida whether it is still needed to keep the incident from happening again: if so, find it an owner and a date and post it on MOB-888; if not, close it and say why"},
 	})
-	// The gap lift ("Raised in this list … work that builds Ownership…") raised
+	// The gap lift ("Work that builds Ownership… is listed higher") raised
 	// a blocker chase and a story's question above it before.
 	if first := firstEntry(view.next); first != "MOB-928" {
 		t.Errorf("next lists %s first, want the Highest Pix bug nobody has, MOB-928", first)

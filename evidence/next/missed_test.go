@@ -114,7 +114,7 @@ func TestAReleaseMissedMonthsAgoIsOneEitherOr(t *testing.T) {
 // Your own version on a release that shipped two months ago orders the
 // releases missed among themselves; it does not lift their clean-up over a
 // teammate's question that waits on an answer (the demo's OPS-1318 below
-// OPS-1270, PAY-3452 and two more of them, against "Raised in this list").
+// OPS-1270, PAY-3452 and two more of them, against "is listed higher").
 func TestAQuestionStaysAboveAStaleFixVersionYouSet(t *testing.T) {
 	cfg := builtin(t)
 	question := story("OPS-1")

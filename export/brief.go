@@ -1351,7 +1351,7 @@ func quoteLabel(excerpt string) (label, words string) {
 }
 
 // writeProofs writes proofs, a proof of the kind of work of the one above
-// it unlabelled: "Decision-making." twice under one initiative, or
+// it under that one, unlabelled: "Decision-making." twice under one initiative, or
 // "Incident coordination." three times under one incident, reads as
 // padding to a reader who skims the labels. Unless inTime (an incident's
 // proofs tell what happened in turn), proofs of one kind are written
@@ -1376,8 +1376,8 @@ func writeProofs(w *bufio.Writer, r *report, proofs []*evidence.Evidence, headin
 	}
 }
 
-// writeProof writes one proof: what kind of work, unless the proof above
-// is of the same kind and labelled says so, the issue it is on
+// writeProof writes one proof: what kind of work (unlabelled, nested under
+// the proof above, which is of its kind), the issue it is on
 // unless the heading above names it, the user's words quoted, the link
 // to the record, dated, and whether a date or a staged rollout they
 // committed to held. "ok so this one doesn't make 5.2" or "Won't Do: the
@@ -1388,11 +1388,14 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 		r.quotedProofs = make(map[*evidence.Evidence]bool)
 	}
 	r.quotedProofs[e] = true
-	w.WriteString("- ")
 	if labelled {
-		w.WriteString("**")
+		w.WriteString("- **")
 		writeEscaped(w, evidence.OneLine(r.categoryTitle(e.Category)))
 		w.WriteString(".** ")
+	} else {
+		// Nested under the labelled one: a bare bullet beside it reads
+		// as an orphan.
+		w.WriteString("  - ")
 	}
 	if summary := evidence.OneLine(e.IssueSummary); summary != "" && e.IssueKey != heading {
 		w.WriteString("On “")

@@ -613,8 +613,8 @@ func TestTheBriefShowsASecondDecisionThatOutweighsItsWeakestProof(t *testing.T) 
 			if n := strings.Count(brief, "**Decision-making.**"); n != 1 {
 				t.Errorf("the brief labels %d proofs Decision-making, want 1:\n%s", n, brief)
 			}
-			if tt.shown && !strings.Contains(brief, first[:40]) || tt.shown && !regexp.MustCompile(`(?m)^- \*\*Decision-making\.\*\* “`+regexp.QuoteMeta(first[:30])+`.*\n- “`+regexp.QuoteMeta(tt.second[:30])).MatchString(brief) {
-				t.Errorf("the second decision does not follow the first, unlabelled:\n%s", brief)
+			if tt.shown && !strings.Contains(brief, first[:40]) || tt.shown && !regexp.MustCompile(`(?m)^- \*\*Decision-making\.\*\* “`+regexp.QuoteMeta(first[:30])+`.*\n  - “`+regexp.QuoteMeta(tt.second[:30])).MatchString(brief) {
+				t.Errorf("the second decision does not follow the first, unlabelled under it:\n%s", brief)
 			}
 		})
 	}

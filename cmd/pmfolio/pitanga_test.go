@@ -46,7 +46,7 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		// The bullet names the incident and whom it hit, in her words.
 		{"the incident's bullet counts her write-up as a follow-up, or says neither what crashed nor whom it hit", view.bullets,
 			"- Led the response to “App closes when opening order history” (~3,100 users hit it): posted 3 incident updates, wrote 1 postmortem and filed 2 follow-up issues, 1 of them done."},
-		{"the incident in the brief does not quote her write-up", view.brief, "- On “What happened with the order history crash (30/07)”: “Summary: 5.2.0 crashed on Android"},
+		{"the incident in the brief does not quote her write-up", view.brief, "  - On “What happened with the order history crash (30/07)”: “Summary: 5.2.0 crashed on Android"},
 		// Her goal's date was the end of Q3, and nothing shows it met; the
 		// date she asked Platform for, 03/07 (she writes day first), was.
 		{"asked about a deadline, she is not told the date she asked Platform for and got", view.deadline,

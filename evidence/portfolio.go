@@ -52,6 +52,12 @@ type EpicIssue struct {
 	// AssigneeActed is as Evidence.IssueAssigneeActed.
 	AssigneeActed bool
 	Created       time.Time
+	// Summary, Resolved and Dropped say what the issue was and how it
+	// ended: an update that calls work late which the epic's issues show
+	// done before it is one Jira contradicts (export's slipContradicted).
+	Summary  string
+	Resolved *time.Time // nil while the issue is open
+	Dropped  bool       // resolved without its work done (Issue.Dropped)
 }
 
 // IssueOutcome is the user's statement of what the work on one issue

@@ -186,7 +186,8 @@ func (s *Store) epicDetails(ctx context.Context, p *evidence.Portfolio) error {
 		ep.Goal = markup.PlainText(is.Description)
 		ep.Status, ep.StatusCategory, ep.Resolution, ep.Resolved = is.Status, is.StatusCategory, is.Resolution, is.Resolved
 		ep.Outcome = outcome
-		ep.Issues = append(ep.Issues, evidence.EpicIssue{Key: key, Assignee: is.Assignee, AssigneeActed: acted, Created: is.Created})
+		ep.Issues = append(ep.Issues, evidence.EpicIssue{Key: key, Assignee: is.Assignee, AssigneeActed: acted, Created: is.Created,
+			Summary: is.Summary, Resolved: is.Resolved, Dropped: is.Dropped()})
 		epicOf[stored] = i
 	}
 	if err := rows.Err(); err != nil {
@@ -261,7 +262,10 @@ func (s *Store) epicIssues(ctx context.Context, p *evidence.Portfolio, index map
 	rows, err := s.reader().QueryContext(ctx, `
 		SELECT s.name, i.issue_key, parent, coalesce(json_extract(i.issue, '$.assignee.id'), ''),
 		       coalesce(json_extract(i.issue, '$.assignee.display_name'), ''),
-		       coalesce(json_extract(i.issue, '$.created'), ''), `+assigneeActed("i")+`
+		       coalesce(json_extract(i.issue, '$.created'), ''), `+assigneeActed("i")+`,
+		       coalesce(json_extract(i.issue, '$.summary'), ''), coalesce(json_extract(i.issue, '$.status'), ''),
+		       coalesce(json_extract(i.issue, '$.status_category'), ''), coalesce(json_extract(i.issue, '$.resolution'), ''),
+		       coalesce(json_extract(i.issue, '$.resolved'), '')
 		FROM (SELECT site_id, issue_id, issue_key, issue, json_extract(issue, '$.parent_key') AS parent FROM issues) i
 		JOIN sites s ON s.id = i.site_id
 		WHERE parent IS NOT NULL
@@ -271,9 +275,11 @@ func (s *Store) epicIssues(ctx context.Context, p *evidence.Portfolio, index map
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var site, key, parent, created string
+		var site, key, parent, created, resolved string
 		var is evidence.EpicIssue
-		if err := rows.Scan(&site, &key, &parent, &is.Assignee.ID, &is.Assignee.DisplayName, &created, &is.AssigneeActed); err != nil {
+		var end evidence.Issue // how the issue ended, for Dropped
+		if err := rows.Scan(&site, &key, &parent, &is.Assignee.ID, &is.Assignee.DisplayName, &created, &is.AssigneeActed,
+			&is.Summary, &end.Status, &end.StatusCategory, &end.Resolution, &resolved); err != nil {
 			return fmt.Errorf("read epic issues: %w", err)
 		}
 		i, ok := index[siteKey{site, parent}]
@@ -286,6 +292,14 @@ func (s *Store) epicIssues(ctx context.Context, p *evidence.Portfolio, index map
 			if is.Created, err = time.Parse(time.RFC3339Nano, created); err != nil {
 				return fmt.Errorf("read epic issue %s: %w", key, err)
 			}
+		}
+		if resolved != "" {
+			at, err := time.Parse(time.RFC3339Nano, resolved)
+			if err != nil {
+				return fmt.Errorf("read epic issue %s resolved: %w", key, err)
+			}
+			end.Resolved, is.Resolved = &at, &at
+			is.Dropped = end.Dropped()
 		}
 		p.Epics[i].Issues = append(p.Epics[i].Issues, is)
 	}

@@ -407,7 +407,8 @@ func TestStorePortfolioNamesProjectsEpicsAndPeople(t *testing.T) {
 	}
 	wantProjects := []evidence.Project{{SiteName: "acme", Key: "PAY", Name: "Payments"}}
 	wantEpics := []evidence.Epic{{SiteName: "acme", Key: "PAY-1", Summary: "Faster checkout", URL: "https://acme.atlassian.net/browse/PAY-1",
-		Issues: []evidence.EpicIssue{{Key: "PAY-1", Created: epic.Issue.Created}, {Key: "PAY-2", Assignee: child.Issue.Assignee, Created: child.Issue.Created}}}}
+		Issues: []evidence.EpicIssue{{Key: "PAY-1", Created: epic.Issue.Created, Summary: "Faster checkout"},
+			{Key: "PAY-2", Assignee: child.Issue.Assignee, Created: child.Issue.Created, Summary: child.Issue.Summary}}}}
 	wantPeople := []string{"Ana Silva", "Lee Park", "Sam Rivera"}
 	if !reflect.DeepEqual(p.Projects, wantProjects) || !reflect.DeepEqual(p.Epics, wantEpics) || !reflect.DeepEqual(p.People, wantPeople) {
 		t.Errorf("projects %+v\nepics %+v\npeople %q", p.Projects, p.Epics, p.People)

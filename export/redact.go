@@ -163,8 +163,10 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 		red.Summary, red.Goal, red.Outcome, red.Status = r.text(ep.Summary), r.text(ep.Goal), r.text(ep.Outcome), r.text(ep.Status)
 		red.Comments, red.Issues = nil, nil
 		for _, is := range ep.Issues {
-			red.Issues = append(red.Issues, evidence.EpicIssue{Key: r.issueKey(is.Key), Assignee: r.user(is.Assignee), Created: is.Created,
-				Summary: r.text(is.Summary), Resolved: is.Resolved, Dropped: is.Dropped})
+			// A copy with its names replaced: what says nobody's name
+			// (whether the assignee acted, when it was resolved) stays.
+			is.Key, is.Assignee, is.Summary = r.issueKey(is.Key), r.user(is.Assignee), r.text(is.Summary)
+			red.Issues = append(red.Issues, is)
 		}
 		for _, c := range ep.Comments {
 			red.Comments = append(red.Comments, evidence.Comment{ID: c.ID, At: c.At, Author: r.user(c.Author), Text: r.text(c.Text)})

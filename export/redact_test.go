@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -476,5 +477,23 @@ func TestRedactKeepsTheLinksBetweenTheIssuesOfThePortfolio(t *testing.T) {
 	}
 	if got := bulletLines(t, red, -1); !slices.Contains(got, "Led the response to “Checkout returning 500s for card payments”: posted 1 incident update and wrote 1 postmortem.") {
 		t.Errorf("redacted bullets %q do not count the outage as one incident", got)
+	}
+}
+
+// Redaction replaces the names of an epic's issues and keeps what names
+// nobody: whether the assignee acted, which counts them as a teammate, and
+// when and how the issue ended. A redacted brief that lost them counted
+// no teammates and doubted no update.
+func TestRedactKeepsWhatAnEpicsIssuesSayOfNobody(t *testing.T) {
+	resolved := time.Date(2026, 2, 11, 9, 0, 0, 0, time.UTC)
+	is := evidence.EpicIssue{Key: "OPS-1192", Assignee: evidence.User{ID: "u2", DisplayName: "Lena Novak"}, AssigneeActed: true,
+		Summary: "Alert Lena Novak on kafka saturation", Resolved: &resolved, Dropped: true}
+	p := evidence.Portfolio{Sites: []evidence.Site{acme}, Epics: []evidence.Epic{{SiteName: "acme", Key: "OPS-1181", Summary: "On-call health", Issues: []evidence.EpicIssue{is}}}}
+	got := Redact(p, nil).Epics[0].Issues[0]
+	if !got.AssigneeActed || got.Resolved == nil || !got.Resolved.Equal(resolved) || !got.Dropped {
+		t.Errorf("redacted issue %+v lost what names nobody of %+v", got, is)
+	}
+	if got.Key == is.Key || got.Assignee.DisplayName == is.Assignee.DisplayName || strings.Contains(got.Summary, "Lena") {
+		t.Errorf("redacted issue %+v keeps a name of %+v", got, is)
 	}
 }

@@ -1092,11 +1092,12 @@ func (r *report) writesDayFirst() bool {
 }
 
 // dateDoubted says an item's words give a date a reader cannot see kept:
-// one the work missed (promiseMissedIn) or a bare ETA that passed for work
-// no key names (staleETAIn). Every document shows such an item only where
-// nothing else fills its slot.
+// one the work missed (promiseMissedIn), a bare ETA that passed for work
+// no key names (staleETAIn), a sprint (sprintClaimBroken) or a release
+// (releasePlanMissed) the issue missed. Every document shows such an
+// item only where nothing else fills its slot.
 func (v *view) dateDoubted(e *evidence.Evidence) bool {
-	return v.promiseMissedIn(e) || v.staleETAIn(e) || v.sprintClaimBroken(e)
+	return v.promiseMissedIn(e) || v.staleETAIn(e) || v.sprintClaimBroken(e) || v.releasePlanMissed(e)
 }
 
 // bareETA opens the date of a bare "ETA 27 Feb" or "ETA: 27 Feb", which in

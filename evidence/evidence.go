@@ -252,6 +252,11 @@ type Evidence struct {
 	// released: an open issue whose version went out was released
 	// without, and planning it into that version is no plan that held.
 	IssueReleasedVersions []string `json:"-"`
+	// IssueReleaseDates are the days Jira gives IssueReleasedVersions as
+	// released on, by name (midnight UTC), where it gives one: a note
+	// that planned the issue into a release held only if the issue was
+	// done by then.
+	IssueReleaseDates map[string]time.Time `json:"-"`
 	// IssueLabels say, with its type and summary, whether the issue is an
 	// incident (IsIncident).
 	IssueLabels []string `json:"-"`

@@ -611,7 +611,7 @@ func (in initiative) besidesDeclinedTo() []*evidence.Evidence {
 // whole is item e with its whole comment for an excerpt, where the
 // classifier cut it; of an issue the user filed as incident work, its
 // whole description.
-func (r *report) whole(e *evidence.Evidence) *evidence.Evidence {
+func (v *view) whole(e *evidence.Evidence) *evidence.Evidence {
 	id := e.SourceID
 	switch e.Source {
 	case evidence.SourceComment:
@@ -620,7 +620,7 @@ func (r *report) whole(e *evidence.Evidence) *evidence.Evidence {
 	default:
 		return e
 	}
-	text, ok := r.wholeComments[commentRef{issueRef{e.SiteName, e.IssueKey}, id}]
+	text, ok := v.wholeComments[commentRef{issueRef{e.SiteName, e.IssueKey}, id}]
 	if !ok {
 		return e
 	}

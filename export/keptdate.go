@@ -1092,13 +1092,13 @@ func (r *report) writesDayFirst() bool {
 }
 
 // dateDoubted says an item's words give a date a reader cannot see kept:
-// one the work missed (promiseMissedIn) or a bare ETA that passed for work
-// no key names (staleETAIn), a sprint it claimed and left
-// (sprintClaimBroken), or late work the epic shows done
+// one the work missed (promiseMissedIn), a bare ETA that passed for work
+// no key names (staleETAIn), a sprint (sprintClaimBroken) or a release
+// (releasePlanMissed) the issue missed, or late work the epic shows done
 // (slipContradicted). Every document shows such an item only where
 // nothing else fills its slot.
 func (v *view) dateDoubted(e *evidence.Evidence) bool {
-	return v.promiseMissedIn(e) || v.staleETAIn(e) || v.sprintClaimBroken(e) || v.slipContradicted(e)
+	return v.promiseMissedIn(e) || v.staleETAIn(e) || v.sprintClaimBroken(e) || v.releasePlanMissed(e) || v.slipContradicted(e)
 }
 
 // bareETA opens the date of a bare "ETA 27 Feb" or "ETA: 27 Feb", which in

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -145,6 +146,7 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 		e.IssueReporter = r.user(e.IssueReporter)
 		e.IssueFixVersions = r.names(e.IssueFixVersions)
 		e.IssueReleasedVersions = r.names(e.IssueReleasedVersions)
+		e.IssueReleaseDates = r.namedDays(e.IssueReleaseDates)
 		out.Evidence[i] = e
 	}
 	for i, c := range p.Categories {
@@ -560,6 +562,18 @@ func (r *redactor) names(names []string) []string {
 	out := make([]string, len(names))
 	for i, v := range names {
 		out[i] = r.text(v)
+	}
+	return out
+}
+
+// namedDays redacts the release names of days by name as names does.
+func (r *redactor) namedDays(days map[string]time.Time) map[string]time.Time {
+	if days == nil {
+		return nil
+	}
+	out := make(map[string]time.Time, len(days))
+	for name, day := range days {
+		out[r.text(name)] = day
 	}
 	return out
 }

@@ -497,3 +497,16 @@ func TestRedactKeepsWhatAnEpicsIssuesSayOfNobody(t *testing.T) {
 		t.Errorf("redacted issue %+v keeps a name of %+v", got, is)
 	}
 }
+
+// A release's day is kept under the name its fix version is redacted to,
+// so a note naming the release still finds it.
+func TestRedactNamesReleaseDaysAsItsVersions(t *testing.T) {
+	day := time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
+	p := evidence.Portfolio{Evidence: []evidence.Evidence{{IssueReleasedVersions: []string{"Kestrel 4.14"},
+		IssueReleaseDates: map[string]time.Time{"Kestrel 4.14": day}}}}
+	e := Redact(p, []string{"Kestrel = the product"}).Evidence[0]
+	name := e.IssueReleasedVersions[0]
+	if got, ok := e.IssueReleaseDates[name]; name == "Kestrel 4.14" || !ok || !got.Equal(day) || len(e.IssueReleaseDates) != 1 {
+		t.Errorf("release days %v, want %s on %q", e.IssueReleaseDates, day, name)
+	}
+}

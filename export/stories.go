@@ -417,12 +417,13 @@ var namesDeadline = regexp.MustCompile(`(?i)\b(?:the|a|its|every \w+'s|productio
 // ask of another team that gives a date; 0 for a routine line. "Decision:
 // every tier-1 service gets a PodDisruptionBudget before its cluster is
 // upgraded; no exception for the date" is the story; "Flag removed: Got
-// the decision from Priya" is not.
+// the decision from Priya" is not. A doubted item (strengths.doubted) is
+// routine: it names a date the work missed, and gives way as elsewhere.
 func (r *report) forTheDate(in initiative) storyFocus {
 	_, due, dated := goalDue(in.epic)
 	dayFirst := r.writesDayFirst()
 	return func(e *evidence.Evidence) int {
-		if !inOwnWords(e) {
+		if !inOwnWords(e) || r.strengths.isDoubted(e) {
 			return 0
 		}
 		text := evidence.OneLine(e.Excerpt)

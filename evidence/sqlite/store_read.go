@@ -46,16 +46,18 @@ func (s *Store) machineItems(ctx context.Context, f evidence.Filter) ([]evidence
 	}
 	defer rows.Close()
 	var out []evidence.Evidence
+	releases := map[string]map[string]time.Time{} // release_dates read, by its JSON
 	for rows.Next() {
 		var (
 			ev                                        evidence.Evidence
 			at, siteURL, recatTo, fixVersions, labels string
 			released, links, resolved, created        string
+			releaseDates                              string
 		)
 		if err := rows.Scan(&ev.ID, &ev.SiteID, &ev.IssueID, &ev.Source, &ev.SourceID, &ev.Category, &ev.Rule,
 			&ev.Confidence, &ev.Excerpt, &ev.Why, &at, &ev.SiteName, &siteURL, &ev.IssueKey, &ev.IssueSummary,
 			&ev.IssueType, &ev.IssueProject, &ev.IssueParent, &ev.IssueAssignee.ID, &ev.IssueAssignee.DisplayName, &ev.IssueAssigneeActed,
-			&ev.IssueReporter.ID, &ev.IssueReporter.DisplayName, &created, &ev.IssueStatusCategory, &fixVersions, &released, &labels, &links, &resolved, &ev.Excluded, &ev.Note, &recatTo); err != nil {
+			&ev.IssueReporter.ID, &ev.IssueReporter.DisplayName, &created, &ev.IssueStatusCategory, &fixVersions, &released, &releaseDates, &labels, &links, &resolved, &ev.Excluded, &ev.Note, &recatTo); err != nil {
 			return nil, fmt.Errorf("read evidence: %w", err)
 		}
 		if links != "" {
@@ -93,6 +95,9 @@ func (s *Store) machineItems(ctx context.Context, f evidence.Filter) ([]evidence
 				return nil, fmt.Errorf("read evidence %s: released versions: %w", ev.ID, err)
 			}
 		}
+		if ev.IssueReleaseDates, err = releaseDays(releaseDates, releases); err != nil {
+			return nil, fmt.Errorf("read evidence %s: release dates: %w", ev.ID, err)
+		}
 		if labels != "" {
 			if err := json.Unmarshal([]byte(labels), &ev.IssueLabels); err != nil {
 				return nil, fmt.Errorf("read evidence %s: labels: %w", ev.ID, err)
@@ -113,6 +118,32 @@ func (s *Store) machineItems(ctx context.Context, f evidence.Filter) ([]evidence
 		return nil, fmt.Errorf("read evidence: %w", err)
 	}
 	return out, nil
+}
+
+// releaseDays reads a release_dates column, {"4.14":"2026-10-24"}, into
+// days by version name. Each JSON is read once (read holds those read):
+// the items of one issue share its map, which nothing writes to.
+func releaseDays(col string, read map[string]map[string]time.Time) (map[string]time.Time, error) {
+	if col == "" || col == "{}" {
+		return nil, nil
+	}
+	if days, ok := read[col]; ok {
+		return days, nil
+	}
+	var dates map[string]string
+	if err := json.Unmarshal([]byte(col), &dates); err != nil {
+		return nil, err
+	}
+	days := make(map[string]time.Time, len(dates))
+	for name, date := range dates {
+		day, err := time.Parse(time.DateOnly, date)
+		if err != nil {
+			return nil, err
+		}
+		days[name] = day
+	}
+	read[col] = days
+	return days, nil
 }
 
 // machineItemsQuery is the SQL of machineItems: the filters that do not
@@ -163,6 +194,9 @@ func machineItemsQuery(f evidence.Filter) (string, []any) {
 			       CASE WHEN json_extract(issue, '$.fix_versions') IS NULL THEN '' ELSE
 			         (SELECT json_group_array(json_extract(v.value, '$.name')) FROM json_each(CAST(raw AS TEXT), '$.fields.fixVersions') v
 			          WHERE json_extract(v.value, '$.released')) END AS released_versions,
+			       (SELECT json_group_object(json_extract(v.value, '$.name'), json_extract(v.value, '$.releaseDate'))
+			          FROM json_each(CAST(raw AS TEXT), '$.fields.fixVersions') v
+			          WHERE json_extract(v.value, '$.released') AND json_extract(v.value, '$.releaseDate') IS NOT NULL) AS release_dates,
 			       coalesce(json_extract(issue, '$.labels'), '') AS labels,
 			       coalesce(json_extract(issue, '$.links'), '') AS links,
 			       coalesce(json_extract(issue, '$.resolved'), '') AS resolved
@@ -170,7 +204,7 @@ func machineItemsQuery(f evidence.Filter) (string, []any) {
 			WHERE EXISTS (SELECT 1 FROM evidence x WHERE x.site_id = issues.site_id AND x.issue_id = issues.issue_id))
 		SELECT e.id, e.site_id, e.issue_id, e.source, e.source_id, e.category, e.rule, e.confidence,
 		       e.excerpt, e.why, e.occurred_at, s.name, s.url, i.issue_key, i.summary, i.type, i.project, i.parent_key,
-		       i.assignee_id, i.assignee_name, i.assignee_acted, i.reporter_id, i.reporter_name, i.created, i.status_category, i.fix_versions, i.released_versions, i.labels, i.links, i.resolved,
+		       i.assignee_id, i.assignee_name, i.assignee_acted, i.reporter_id, i.reporter_name, i.created, i.status_category, i.fix_versions, i.released_versions, i.release_dates, i.labels, i.links, i.resolved,
 		       coalesce(c.excluded, 0), coalesce(c.note, ''), coalesce(c.category, '')
 		FROM evidence e
 		JOIN sites s ON s.id = e.site_id

@@ -526,8 +526,8 @@ func TestStoreReadsWhichFixVersionsOfAnItemsIssueAreReleased(t *testing.T) {
 	site := mustSite(t, s)
 	t0 := time.Date(2026, 8, 12, 14, 0, 0, 0, time.UTC)
 	moved := testRecord("30001", "CORE-2184", t0)
-	moved.Issue.FixVersions = []string{"4.14", "4.15"}
-	moved.Raw = []byte(`{"id":"30001","key":"CORE-2184","fields":{"fixVersions":[` +
+	moved.Issue.FixVersions = []string{"4.13", "4.14", "4.15"}
+	moved.Raw = []byte(`{"id":"30001","key":"CORE-2184","fields":{"fixVersions":[{"name":"4.13","released":true},` +
 		`{"name":"4.14","releaseDate":"2026-10-24","released":true},{"name":"4.15","releaseDate":"2026-12-19","released":false}]}}`)
 	planned := testRecord("30002", "CORE-2190", t0)
 	planned.Issue.FixVersions = []string{"4.15"}
@@ -540,10 +540,16 @@ func TestStoreReadsWhichFixVersionsOfAnItemsIssueAreReleased(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string][]string{"CORE-2184": {"4.14"}, "CORE-2190": {}, "CORE-2191": nil}
+	want := map[string][]string{"CORE-2184": {"4.13", "4.14"}, "CORE-2190": {}, "CORE-2191": nil}
+	// Only a released version's date is the day it went out (not 4.15's);
+	// 4.13 has none.
+	wantDays := map[string]map[string]time.Time{"CORE-2184": {"4.14": time.Date(2026, 10, 24, 0, 0, 0, 0, time.UTC)}}
 	for _, ev := range items {
 		if !reflect.DeepEqual(ev.IssueReleasedVersions, want[ev.IssueKey]) {
 			t.Errorf("%s: released versions %#v, want %#v", ev.IssueKey, ev.IssueReleasedVersions, want[ev.IssueKey])
+		}
+		if !reflect.DeepEqual(ev.IssueReleaseDates, wantDays[ev.IssueKey]) {
+			t.Errorf("%s: release dates %v, want %v", ev.IssueKey, ev.IssueReleaseDates, wantDays[ev.IssueKey])
 		}
 	}
 	if len(items) != 3 {

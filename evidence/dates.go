@@ -184,11 +184,18 @@ var (
 	// quarter". When they put it off to is in the words after them
 	// (DeferredTo).
 	DeferWords = regexp.MustCompile(`(?i)\b(?:(?:i['’]ll|i will|we['’]ll|we will|will|happy to|glad to)\s+(?:look (?:at|into) (?:this|it)|revisit(?: this| it)?|come back to (?:this|it)|pick (?:this|it) up|take (?:this|it)(?: on)?)|for now,? (?:and|but) (?:(?:i|we)['’]ll |(?:i|we) will )?(?:revisit(?: this| it)?|come back to (?:this|it))|(?:(?:i|we|let['’]s)\s+)?(?:(?:agreed|decided|plan|want|need) to\s+)?revisit(?: this| it)?)\b`)
+	// WaitWords put other work off to a later time, to make room for the
+	// issue the words are on: "the carousel can wait a sprint", "we leave
+	// the carousel till next sprint". The work put off is in the clause
+	// the words are in, not the issue; when it waits till is in the words
+	// after them (DeferredTo).
+	WaitWords = regexp.MustCompile(`(?i)\b(?:can wait|leave(?:\s+[\p{L}\d'’-]+){1,3}?\s+(?:for|till|until))\b`)
 	// inMonth is a month a deferral names: "in August".
 	inMonth = regexp.MustCompile(`(?i)\bin\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b`)
 	// nextPeriod is the period after the one a deferral was written in:
 	// "next quarter", "next sprint".
-	nextPeriod = regexp.MustCompile(`(?i)^\s*(?:in\s+|during\s+)?(?:the\s+)?next\s+(quarter|month|sprint)\b`)
+	// "a sprint" is the next one: "the carousel can wait a sprint".
+	nextPeriod = regexp.MustCompile(`(?i)^\s*(?:(?:in|during|till|until|for)\s+)?(?:(?:the\s+)?next|a)\s+(quarter|month|sprint)\b`)
 )
 
 // sprintDays is how far on "next sprint" reaches: the end of the sprint

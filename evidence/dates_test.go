@@ -80,8 +80,17 @@ func TestDeferredTo(t *testing.T) {
 		{"let's revisit next sprint", "next sprint", "2026-06-24", ""},
 		{"revisit it next month", "next month", "2026-06-30", "2026-06-01"},
 		{"ok let's ship without dark mode, we revisit after launch", "", "", ""},
+		// Other work put off to make room: its sprint is the next one.
+		{"'where is my order' is 22% of support tickets, the carousel can wait a sprint", "a sprint", "2026-06-24", ""},
+		{"the carousel can wait till next sprint", "till next sprint", "2026-06-24", ""},
+		{"we leave the onboarding copy for next sprint", "next sprint", "2026-06-24", ""},
+		{"the carousel can wait until next quarter", "until next quarter", "2026-09-30", "2026-07-01"},
+		{"we take the push notification and leave rating for later", "", "", ""},
 	} {
 		at := DeferWords.FindStringIndex(tt.sentence)
+		if at == nil {
+			at = WaitWords.FindStringIndex(tt.sentence)
+		}
 		if at == nil {
 			t.Errorf("DeferWords finds no deferral in %q", tt.sentence)
 			continue

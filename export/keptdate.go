@@ -640,8 +640,8 @@ func (v *view) commitmentMissedIn(e *evidence.Evidence) (commitment, bool) {
 	}
 }
 
-// deferral is where a quote of the user's puts its issue off to a time
-// (evidence.DeferWords): the sentence (of sentencesOf), where in it the
+// deferral is where a quote of the user's puts its issue, or other work
+// to make room for it, off to a time (putOffIn): the sentence (of sentencesOf), where in it the
 // deferral's words start, and the first day of the time where the words
 // name a period (evidence.DeferredFrom; zero where not) and its last day.
 type deferral struct {
@@ -651,7 +651,8 @@ type deferral struct {
 
 // deferralIn is the first deferral in the user's words (deferral): "Nadia,
 // happy to look at it in August" of 27 May is to 31 August, "We agreed to
-// revisit next quarter" of 12 February to 30 June. A deferral to an event
+// revisit next quarter" of 12 February to 30 June, "the carousel can wait
+// a sprint" of 12 August to 9 September. A deferral to an event
 // ("we revisit after launch", "revisit once the SDK lands") has a quarter
 // from the words: a look not taken by then was not what the words meant.
 // A deferral on a condition ("happy to look at it in Q3 if Growth still
@@ -660,7 +661,7 @@ type deferral struct {
 // off.
 func deferralIn(sentences []string, written time.Time) (deferral, bool) {
 	for i, sentence := range sentences {
-		at := evidence.DeferWords.FindStringIndex(sentence)
+		at := putOffIn(sentence)
 		if at == nil || notCommitted.MatchString(sentence[at[0]:]) {
 			continue
 		}
@@ -678,6 +679,31 @@ func deferralIn(sentences []string, written time.Time) (deferral, bool) {
 		}
 	}
 	return deferral{}, false
+}
+
+// putOffIn is where in a sentence words put something off start and
+// end: the issue's own deferral (evidence.DeferWords) or other work's
+// wait (evidence.WaitWords), whose clause it starts: "the carousel can
+// wait a sprint" goes whole, the work waiting with its wait. nil where
+// the sentence puts nothing off.
+func putOffIn(sentence string) []int {
+	if at := evidence.DeferWords.FindStringIndex(sentence); at != nil {
+		return at
+	}
+	at := evidence.WaitWords.FindStringIndex(sentence)
+	if at == nil {
+		return nil
+	}
+	opens := 0
+	if breaks := clauseBreak.FindAllStringIndex(sentence[:at[0]], -1); len(breaks) > 0 {
+		opens = breaks[len(breaks)-1][1]
+	}
+	return []int{opens, at[1]}
+}
+
+// putsOff says words put something off (putOffIn).
+func putsOff(text string) bool {
+	return evidence.DeferWords.MatchString(text) || evidence.WaitWords.MatchString(text)
 }
 
 // afterEvent opens the event a deferral waits for: "after launch", "when
@@ -700,7 +726,7 @@ func dayOnly(t time.Time) time.Time {
 // deferral, not the look promised. ok is false when the deferral was
 // kept or is not due yet.
 func (v *view) deferralMissedIn(e *evidence.Evidence) (deferral, bool) {
-	if !inOwnWords(e) || e.IssueKey == "" || !evidence.DeferWords.MatchString(e.Excerpt) {
+	if !inOwnWords(e) || e.IssueKey == "" || !putsOff(e.Excerpt) {
 		return deferral{}, false
 	}
 	d, ok := deferralIn(sentencesOf(evidence.OneLine(e.Excerpt)), e.OccurredAt)
@@ -731,7 +757,14 @@ var nextUpdate = regexp.MustCompile(`(?i)\b(?:(?:i|we)(?:['’]ll| will)|will)\s
 
 // updateWhen is when a promised update is due, in the words after it:
 // "on Monday", "at 17h", "at 5pm", "by 17:30", "tomorrow".
-var updateWhen = regexp.MustCompile(`(?i)^\s*(?:(?:on|by|this|next)\s+)?(?:(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:at|by|around|before)\s+(\d{1,2})(?:(?::|h)(\d{2}))?\s*(h\b|am\b|pm\b)?|(tomorrow)\b)`)
+var updateWhen = regexp.MustCompile(`(?i)^\s*(?:(?:on|by|for|this|next)\s+)?(?:(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:at|by|around|before)\s+(\d{1,2})(?:(?::|h)(\d{2}))?\s*(h\b|am\b|pm\b)?|(tomorrow)\b)`)
+
+// taskPromised is a promise of the user's to do a task for others by a
+// day, in the words after it (group 1 opens them, updateWhen reads
+// them): "I'll schedule the review for Tuesday", "we'll send the notes on
+// Friday". Like an update promised, it was kept where the user wrote on
+// the issue by then; nothing else in Jira shows a review booked.
+var taskPromised = regexp.MustCompile(`(?i)\b(?:i|we)(?:['’]ll| will)\s+(?:schedule|book|set up|send|share|circulate)\b[^.;!?]*?(\s+(?:on|by|for)\s)`)
 
 // promisedUpdate is where, in the sentences of a quote, a promise of the next
 // update starts (nextUpdate), and by when it is due: the zero time for
@@ -776,7 +809,8 @@ func updateDue(when string, written time.Time) (time.Time, bool) {
 // updatesIn are the promises of the next update in a quote's sentences
 // (nextUpdate): with the time they are due where the words name one, or
 // none for "keep you posted" and "I'll post here again"; an update
-// promised for a time the words give in a way not read is none.
+// promised for a time the words give in a way not read is none. A task
+// promised for a day (taskPromised) is one too; one for no day is not.
 func updatesIn(sentences []string, written time.Time) []promisedUpdate {
 	var out []promisedUpdate
 	for i, sentence := range sentences {
@@ -784,6 +818,11 @@ func updatesIn(sentences []string, written time.Time) []promisedUpdate {
 			due, timed := updateDue(sentence[m[1]:], written)
 			untimed := m[2] < 0 || strings.TrimSpace(sentence[m[2]:m[3]]) != ""
 			if timed || untimed && !updateWhen.MatchString(sentence[m[1]:]) {
+				out = append(out, promisedUpdate{sentence: i, at: m[0], due: due})
+			}
+		}
+		for _, m := range taskPromised.FindAllStringSubmatchIndex(sentence, -1) {
+			if due, timed := updateDue(sentence[m[2]:], written); timed {
 				out = append(out, promisedUpdate{sentence: i, at: m[0], due: due})
 			}
 		}
@@ -867,7 +906,7 @@ func (v *view) estimateMissedIn(e *evidence.Evidence, sentences []string) (sente
 // the words open with, cannot be left out: the call is the put-off.
 func (v *view) quotable(e *evidence.Evidence) (text string, cut bool) {
 	c, committedMissed := v.commitmentMissedIn(e)
-	if !inOwnWords(e) || e.IssueKey == "" || !evidence.DeferWords.MatchString(e.Excerpt) && !evidence.EstimateBy.MatchString(e.Excerpt) && !nextUpdate.MatchString(e.Excerpt) && !committedMissed {
+	if !inOwnWords(e) || e.IssueKey == "" || !putsOff(e.Excerpt) && !evidence.EstimateBy.MatchString(e.Excerpt) && !nextUpdate.MatchString(e.Excerpt) && !taskPromised.MatchString(e.Excerpt) && !committedMissed {
 		return e.Excerpt, false
 	}
 	sentences := sentencesOf(evidence.OneLine(e.Excerpt))

@@ -283,6 +283,10 @@ func TestAnUnkeptPromiseIsLeftOutOfItsQuote(t *testing.T) {
 		monday = "Update: the saturation warnings will take longer than planned. Lena is on it; I'll post again on Monday."
 		// Pitanga's MOB-888, at 13:35.
 		at17 = "you can tell people to avoid that screen until the fix, we're aiming to have 5.2.1 out today before 20h. I'll write here again at 17h"
+		// Pitanga's MOB-896, done 22 October; the carousel never taken up.
+		carousel = "putting this above the onboarding copy. 'where is my order' is 22% of support tickets, the carousel can wait a sprint"
+		// The demo's OPS-1276, resolved on Friday 2 October.
+		review = "Resolved. Impact window 77 minutes (18:29–19:46 UTC), 203 merchants affected. Postmortem to follow, I'll schedule the review for Tuesday."
 		// The demo's PAY-3431.
 		goLive = "Daniel in finance asked where this is: it goes live on the 20th. I'll keep you posted here so nobody has to ask in #merchant-support."
 	)
@@ -316,6 +320,12 @@ func TestAnUnkeptPromiseIsLeftOutOfItsQuote(t *testing.T) {
 		{"an update promised for 17h, the next word at 20:05", at17, at(7, 30, 13, 35), time.Time{}, []time.Time{at(7, 30, 20, 5)},
 			"you can tell people to avoid that screen until the fix, we're aiming to have 5.2.1 out today before 20h. …", false},
 		{"an update promised for 17h, posted at 16:55", at17, at(7, 30, 13, 35), time.Time{}, []time.Time{at(7, 30, 16, 55)}, at17, false},
+		{"other work put off a sprint, nothing of the user's in it", carousel, at(8, 12, 14, 22), at(10, 22, 10, 0), nil,
+			"putting this above the onboarding copy. 'where is my order' is 22% of support tickets …", false},
+		{"other work put off a sprint, not yet past", carousel, at(11, 20, 14, 22), time.Time{}, nil, carousel, false},
+		{"a review promised for Tuesday, nothing of the user's since", review, at(10, 2, 1, 45), at(10, 2, 1, 45), nil,
+			"Resolved. Impact window 77 minutes (18:29–19:46 UTC), 203 merchants affected. Postmortem to follow …", false},
+		{"a review promised for Tuesday, a word on it by then", review, at(10, 2, 1, 45), at(10, 2, 1, 45), []time.Time{at(10, 6, 9, 0)}, review, false},
 		{"a go-live day the work missed", goLive, at(3, 31, 11, 0), at(4, 27, 10, 0), nil,
 			"Daniel in finance asked where this is … I'll keep you posted here so nobody has to ask in #merchant-support.", true},
 		{"a go-live day kept", goLive, at(3, 31, 11, 0), at(4, 13, 10, 0), nil, goLive, false},

@@ -43,9 +43,25 @@ func (r *report) failureAnswer(tiers ...[]initiative) (a answer, ok bool) {
 				return 1
 			}
 			return 0
-		}}, true
+		}, prefer: filedFrom(postmortem)}, true
 	}
 	return answer{}, false
+}
+
+// filedFrom ranks, in a failure told by its postmortem, the follow-ups
+// filed from it (their words, links or parent name it) above the other
+// notes: "add the manual renewal step to the vault runbook" is what
+// changed after the gap; a maintenance notice on the postmortem is not
+// about the failure.
+func filedFrom(postmortem *evidence.Evidence) storyFocus {
+	return func(e *evidence.Evidence) int {
+		followUp := e.Source == evidence.SourceIssue && e.Category == evidence.CatIncidentCoord && e.SiteName == postmortem.SiteName &&
+			e.IssueKey != postmortem.IssueKey && slices.Contains(issueKeysNamed(e), postmortem.IssueKey)
+		if followUp {
+			return 1
+		}
+		return 0
+	}
 }
 
 // ownedGap is the user's postmortem of an incident in a project where

@@ -123,3 +123,28 @@ func TestOwnedGapIsAFailureOfTheUsersOwnTeam(t *testing.T) {
 		}
 	}
 }
+
+// A failure told by its postmortem ranks the follow-ups filed from it
+// above other notes: a maintenance notice on the postmortem is not what
+// changed after the gap.
+func TestAFailureRanksItsPostmortemsFollowUpsFirst(t *testing.T) {
+	postmortem := &evidence.Evidence{SiteName: "acme", IssueKey: "OPS-1277", Source: evidence.SourceIssue, Category: evidence.CatIncidentCoord}
+	for _, tt := range []struct {
+		name string
+		e    *evidence.Evidence
+		rank int
+	}{
+		{"a follow-up filed from it", &evidence.Evidence{SiteName: "acme", IssueKey: "OPS-1279", Source: evidence.SourceIssue, Category: evidence.CatIncidentCoord,
+			Excerpt: "From the postmortem OPS-1277 of OPS-1276: add the manual renewal step to the vault runbook."}, 1},
+		{"a follow-up linked to it", &evidence.Evidence{SiteName: "acme", IssueKey: "OPS-1281", Source: evidence.SourceIssue, Category: evidence.CatIncidentCoord,
+			IssueLinks: []string{"OPS-1277"}}, 1},
+		{"a notice on the postmortem", &evidence.Evidence{SiteName: "acme", IssueKey: "OPS-1277", Source: evidence.SourceComment, Category: evidence.CatStakeholderComms,
+			Excerpt: "Heads up Mei Chen: the maintenance window for the vault upgrade moves to Friday 05:30 UTC."}, 0},
+		{"an issue filed from another postmortem", &evidence.Evidence{SiteName: "acme", IssueKey: "OPS-1300", Source: evidence.SourceIssue, Category: evidence.CatIncidentCoord,
+			Excerpt: "From the postmortem OPS-1299 of OPS-1298: page on expiry."}, 0},
+	} {
+		if got := filedFrom(postmortem)(tt.e); got != tt.rank {
+			t.Errorf("%s: ranked %d, want %d", tt.name, got, tt.rank)
+		}
+	}
+}

@@ -454,7 +454,8 @@ type answer struct {
 	focus storyFocus
 	// prefer ranks the story's other actions, when set: told for a
 	// deadline, those that bind to the date (forTheDate) before routine
-	// lines.
+	// lines; told for a failure, the follow-ups of its postmortem
+	// (filedFrom) before other notes.
 	prefer storyFocus
 	// marks says the story marks the action focus found as the one that
 	// answers (storyAction.Answers): asked about data, the number is the
@@ -1500,6 +1501,8 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus, prefer story
 		}
 		if prefer != nil {
 			// Told for a deadline (prefer is forTheDate): which dates held.
+			// A failure (prefer is filedFrom) is an incident's, with no
+			// goal nor ask to hold.
 			for _, met := range r.datesMet(in, picked) {
 				s.result = append(s.result, resultPart{text: nextSentence(s.result) + met})
 			}
@@ -1863,7 +1866,14 @@ func (r *report) storyResult(in initiative, before string, o initiativeOutcome) 
 	if o.Mine {
 		return resultPart{text: before + upperFirst(evidence.OneLine(o.Text))}
 	}
-	part := resultPart{text: before + "“" + upperFirst(storyQuote(evidence.QuoteBody(o.Text), outcomeLength)) + "”"}
+	text := o.Text
+	if isUser(o.Comment.Author, r.userOf(in.epic.SiteName)) {
+		// The user's own result is quoted as their actions are: a
+		// promise in it they did not keep is cut (quotable).
+		text, _ = r.quotable(&evidence.Evidence{SiteName: in.epic.SiteName, IssueKey: o.Epic.Key, Source: evidence.SourceComment,
+			OccurredAt: o.Comment.At, Excerpt: o.Text, IssueStatusCategory: o.Epic.StatusCategory})
+	}
+	part := resultPart{text: before + "“" + upperFirst(storyQuote(evidence.QuoteBody(text), outcomeLength)) + "”"}
 	part.source, part.link = r.outcomeSource(in, o)
 	return part
 }

@@ -1799,8 +1799,11 @@ func TestStoriesQuestionAboutDataFallsBackToAnIssueWithACallOnANumber(t *testing
 		t.Fatalf("the data story is %+v, want %s's, where the call on a number is", doc.Stories, checkoutBug.key)
 	}
 	s := doc.Stories[0]
+	// The carousel's sprint passed with nothing of the user's on the
+	// issue: the put-off is cut, the call on the number stays.
+	quoted := "putting this above the onboarding copy. 'where is my order' is 22% of support tickets …"
 	if len(s.Questions) == 0 || s.Questions[0] != "a time you used data to make a decision" ||
-		!slices.ContainsFunc(s.Actions, func(a actionJSON) bool { return a.Excerpt == onData }) {
+		!slices.ContainsFunc(s.Actions, func(a actionJSON) bool { return a.Excerpt == quoted }) {
 		t.Errorf("story tagged %q quoting %q, want it to lead with the data question and quote the call on a number", s.Questions, s.Action)
 	}
 	if strings.Contains(lint, "note:") {

@@ -516,6 +516,27 @@ func TestAProofSaysADateItCommittedToWasKept(t *testing.T) {
 	}
 }
 
+// A go-live date given to someone who asked, then missed, stays in the
+// quote, with the slip after it: cut, "Priya from support asked where
+// this is … I'll keep you posted here" would say only that she asked.
+// The demo's PAY-3425 said "the 9th" on 25 February and was done on 10
+// March. The brief shows it only where nothing else fills its slot, as
+// here.
+func TestAMissedGoLiveDateGivenToAnAskIsToldAsMissed(t *testing.T) {
+	webhooks := fixtureIssue{"23425", "PAY-3425", "Story", "Delivery log for every webhook", "", dana, "done", nil}
+	const said = "Priya from support asked where this is: it goes live on the 9th. I'll keep you posted here so nobody has to ask in #payments-oncall."
+	p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock, Categories: evidence.Categories,
+		Evidence: []evidence.Evidence{jiraItem(webhooks, evidence.SourceComment, "20289", "2026-02-25T10:00:00Z",
+			evidence.CatStakeholderComms, "comment.status-update", 0.9, said)},
+		DoneIssues: []evidence.DoneIssue{{SiteName: acme.Name, Key: "PAY-3425", URL: acme.IssueURL("PAY-3425"), Resolved: at("2026-03-10T15:00:00Z")}}}
+	for _, format := range []string{"markdown", "markdown-full"} {
+		doc := render(t, formatNamed(t, format), p)
+		if !strings.Contains(doc, "“"+said+"”") || !strings.Contains(doc, "comment-20289)) — done 10 Mar, a day after the 9th") {
+			t.Errorf("%s: the update does not keep its date and say it slipped:\n%s", format, doc)
+		}
+	}
+}
+
 // formatNamed is the export of formats with the name.
 func formatNamed(t *testing.T, name string) func(io.Writer, evidence.Portfolio) error {
 	t.Helper()

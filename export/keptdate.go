@@ -448,9 +448,10 @@ var clauseBreak = regexp.MustCompile(`[,;:]\s+|\s+[-–—]\s+`)
 // commitment is a date a quote of the user's commits to for work it
 // names, and the issue that work is.
 type commitment struct {
-	due time.Time // the day
-	key string
-	on  bool // the day it goes live (liveOn), not one it is done by
+	due   time.Time // the day
+	words string    // the day as the text gives it: "the 9th", "Nov 14"
+	key   string
+	on    bool // the day it goes live (liveOn), not one it is done by
 	// sentence and at are where the clause that commits starts: the
 	// sentence, of sentencesOf, and where in it.
 	sentence, at int
@@ -489,8 +490,8 @@ func committedDate(text string, written time.Time, key string) (commitment, bool
 			if _, other, _ := evidence.GivenDate(when, written, true); !ok || !other.Equal(due) || !strings.HasPrefix(when, words) {
 				continue
 			}
-			c := commitment{due: time.Date(due.Year(), due.Month(), due.Day(), 0, 0, 0, 0, time.UTC), on: liveOnCue.MatchString(clause[cue[0]:cue[1]]),
-				sentence: i, at: at}
+			c := commitment{due: time.Date(due.Year(), due.Month(), due.Day(), 0, 0, 0, 0, time.UTC), words: strings.TrimPrefix(words, "by "),
+				on: liveOnCue.MatchString(clause[cue[0]:cue[1]]), sentence: i, at: at}
 			for k := range tracked {
 				c.key = k
 			}
@@ -513,15 +514,16 @@ func committedDate(text string, written time.Time, key string) (commitment, bool
 	return commitment{}, false
 }
 
-// promiseKept is a date the user committed to, in a quote, for work that
-// was done by it.
-type promiseKept struct {
+// promiseDone is a date the user committed to, in a quote, for work that
+// was done after the quote, by the date or after it.
+type promiseDone struct {
 	done evidence.DoneIssue
 	// named says the quote names the work by its key, as the note then
 	// does: it is not the issue the quote is on.
 	named bool
-	early int  // days before the date committed to
-	on    bool // the date was one to go live on: done before it is not early
+	early int    // days before the date committed to; negative, after it
+	on    bool   // the date was one to go live on: done before it is not early
+	words string // the date as the quote gives it: "the 20th"
 }
 
 // promiseIn is the date words of a proof commit to (committedDate) and,
@@ -554,16 +556,43 @@ func dayResolved(done evidence.DoneIssue) time.Time {
 // notice gave for work then done by the date it replaced (slipIn: "so
 // this moves out by a week. New ETA 19 Jan." of work done 12 Jan reads as
 // a padded date, not as one kept seven days early).
-func (v *view) promiseKeptIn(e *evidence.Evidence, quoted string) (promiseKept, bool) {
+func (v *view) promiseKeptIn(e *evidence.Evidence, quoted string) (promiseDone, bool) {
+	done, ok := v.promiseDoneIn(e, quoted)
+	if !ok || done.early < 0 {
+		return promiseDone{}, false
+	}
+	if slip, isSlip := slipIn(quoted); isSlip && done.early >= slip {
+		return promiseDone{}, false
+	}
+	return done, true
+}
+
+// promiseDoneIn is the date a proof's quote, as quoted, committed to
+// (committedDate) for work that was resolved as done after the quote,
+// kept or missed. ok is false when the work is not done, or the words
+// quoted commit to no date of the user's.
+func (v *view) promiseDoneIn(e *evidence.Evidence, quoted string) (promiseDone, bool) {
 	c, done, ok := v.promiseIn(e, quoted)
-	if !ok || done.Key == "" || dayResolved(done).After(c.due) {
-		return promiseKept{}, false
+	if !ok || done.Key == "" {
+		return promiseDone{}, false
 	}
 	early := int(c.due.Sub(dayResolved(done)).Hours() / 24)
-	if slip, isSlip := slipIn(quoted); isSlip && early >= slip {
-		return promiseKept{}, false
+	return promiseDone{done: done, named: c.key != e.IssueKey, early: early, on: c.on, words: c.words}, true
+}
+
+// promiseToldIn is the date a proof's quote, as quoted, committed to and
+// when the work was done, for the note after it (writePromiseKept): a
+// date kept (promiseKeptIn), or one missed that the quote keeps
+// (quotable keeps the date an ask was answered with) and the work was
+// done after. ok is false when there is nothing to tell.
+func (v *view) promiseToldIn(e *evidence.Evidence, quoted string) (promiseDone, bool) {
+	if kept, ok := v.promiseKeptIn(e, quoted); ok {
+		return kept, true
 	}
-	return promiseKept{done: done, named: c.key != e.IssueKey, early: early, on: c.on}, true
+	if done, ok := v.promiseDoneIn(e, quoted); ok && done.early < 0 {
+		return done, true
+	}
+	return promiseDone{}, false
 }
 
 // slipIn says a quote moves a date out (slipped, replanned) and how many
@@ -903,9 +932,11 @@ func (v *view) estimateMissedIn(e *evidence.Evidence, sentences []string) (sente
 // is on it; I'll post again on Monday." is "Lena is on it …", the rest of
 // the update stays). A promise in the call's own
 // clause ("we'll drop the CSV export for now and revisit in Q3"), or one
-// the words open with, cannot be left out: the call is the put-off.
+// the words open with, cannot be left out: the call is the put-off. A
+// date missed that answers an ask stays (answersAsk).
 func (v *view) quotable(e *evidence.Evidence) (text string, cut bool) {
 	c, committedMissed := v.commitmentMissedIn(e)
+	committedMissed = committedMissed && !v.answersAsk(e, c)
 	if !inOwnWords(e) || e.IssueKey == "" || !putsOff(e.Excerpt) && !evidence.EstimateBy.MatchString(e.Excerpt) && !nextUpdate.MatchString(e.Excerpt) && !taskPromised.MatchString(e.Excerpt) && !committedMissed {
 		return e.Excerpt, false
 	}
@@ -960,6 +991,27 @@ func (v *view) quotable(e *evidence.Evidence) (text string, cut bool) {
 	return strings.Join(kept, " "), true
 }
 
+// answersAsk says a date an item's words committed to (c) is the answer
+// to an ask they report before it, in its sentence, of work done after
+// it: "Priya from support asked where this is: it goes live on the 9th",
+// done 10 March. Cut, the quote would say only that someone asked; it
+// keeps the date, and the note after it says when the work was done
+// (writePromiseKept: "— done 10 Mar, a day after the 9th").
+func (v *view) answersAsk(e *evidence.Evidence, c commitment) bool {
+	sentences := sentencesOf(evidence.OneLine(e.Excerpt))
+	if c.sentence >= len(sentences) {
+		return false
+	}
+	head, ok := beforePromise(sentences[c.sentence], c.at)
+	_, done, _ := v.promiseIn(e, e.Excerpt)
+	return ok && done.Key != "" && askReported.MatchString(head)
+}
+
+// askReported ends words that report someone asked when or where the
+// work is: "Priya from support asked where this is", "Daniel wants to
+// know when".
+var askReported = regexp.MustCompile(`(?i)\b(?:ask(?:ed|s|ing)|wants? to know|wanted to know|wonder(?:ed|s|ing))\s+(?:\w+\s+)?(?:where|when|whether|if|how|about|for)\b[^,;:]*$`)
+
 // beforePromise is what a sentence says before a promise in it that
 // starts at at: "" where the promise opens the sentence, the clauses
 // before it where it opens a clause of its own ("…so moving this to the
@@ -997,12 +1049,13 @@ func beforePromise(sentence string, at int) (head string, ok bool) {
 // days early" of a date just moved reads as a padded one.
 const keptEarlyDays = 7
 
-// writePromiseKept writes, after a proof's link, that the date its quote
-// (the words quoted) committed to was kept: " — done 12 Nov (CHK-1419),
-// two days early". A hiring manager's first question of a quoted date is
-// whether it held, and Jira records the answer.
+// writePromiseKept writes, after a proof's link, whether the date its
+// quote (the words quoted) committed to was kept: " — done 12 Nov
+// (CHK-1419), two days early", " — done 10 Mar, a day after the 9th". A
+// hiring manager's first question of a quoted date is whether it held,
+// and Jira records the answer.
 func writePromiseKept(w *bufio.Writer, v *view, e *evidence.Evidence, quoted string) {
-	kept, ok := v.promiseKeptIn(e, quoted)
+	kept, ok := v.promiseToldIn(e, quoted)
 	if !ok {
 		return
 	}
@@ -1012,32 +1065,47 @@ func writePromiseKept(w *bufio.Writer, v *view, e *evidence.Evidence, quoted str
 		writeIssueLink(w, kept.done.Key, kept.done.URL)
 		w.WriteString(")")
 	}
-	w.WriteString(kept.howEarly())
+	w.WriteString(kept.againstDate())
 }
 
-// howEarly says how long before the date committed to the work was done:
-// ", on the day", ", two days early"; "" when the days are too many to
-// count (keptEarlyDays) or the date was one to go live on, which work
-// done before it does not make early.
-func (k promiseKept) howEarly() string {
+// againstDate says when the work was done against the date committed
+// to: ", on the day", ", two days early", of a day to go live on (work
+// done before it does not go live early) ", a week before the 20th", of a
+// date missed ", a day after the 9th"; "" when the work was done too
+// many days before a date it was due by to count (keptEarlyDays).
+func (k promiseDone) againstDate() string {
 	switch {
 	case k.early == 0:
 		return ", on the day"
+	case k.early < 0:
+		return ", " + daysSpan(-k.early) + " after " + k.words
 	case k.on:
-		return ""
-	case k.early == 1:
-		return ", a day early"
+		return ", " + daysSpan(k.early) + " before " + k.words
 	case k.early <= keptEarlyDays:
-		return ", " + numberWord(k.early) + " days early"
+		return ", " + daysSpan(k.early) + " early"
 	}
 	return ""
 }
 
+// daysSpan is a number of days as prose says it: "a day", "two days", "a
+// week", "two weeks", "12 days".
+func daysSpan(days int) string {
+	switch {
+	case days == 1:
+		return "a day"
+	case days == 7:
+		return "a week"
+	case days%7 == 0:
+		return numberWord(days/7) + " weeks"
+	}
+	return numberWord(days) + " days"
+}
+
 // promiseKeptSaid is, as plain text, what writePromiseKept writes after a
-// story's action: "done 13 Apr", "done 12 Nov (CHK-1419), two days
-// early"; "" when the words quoted keep no date.
+// story's action: "done 13 Apr, a week before the 20th", "done 12 Nov
+// (CHK-1419), two days early"; "" when the words quoted give no date done.
 func (v *view) promiseKeptSaid(e *evidence.Evidence, quoted string) string {
-	kept, ok := v.promiseKeptIn(e, quoted)
+	kept, ok := v.promiseToldIn(e, quoted)
 	if !ok {
 		return ""
 	}
@@ -1045,7 +1113,7 @@ func (v *view) promiseKeptSaid(e *evidence.Evidence, quoted string) string {
 	if kept.named {
 		said += " (" + kept.done.Key + ")"
 	}
-	return said + kept.howEarly()
+	return said + kept.againstDate()
 }
 
 // askKept ranks an item 1 when it is a link the user made to another

@@ -326,8 +326,11 @@ func TestAnUnkeptPromiseIsLeftOutOfItsQuote(t *testing.T) {
 		{"a review promised for Tuesday, nothing of the user's since", review, at(10, 2, 1, 45), at(10, 2, 1, 45), nil,
 			"Resolved. Impact window 77 minutes (18:29–19:46 UTC), 203 merchants affected. Postmortem to follow …", false},
 		{"a review promised for Tuesday, a word on it by then", review, at(10, 2, 1, 45), at(10, 2, 1, 45), []time.Time{at(10, 6, 9, 0)}, review, false},
-		{"a go-live day the work missed", goLive, at(3, 31, 11, 0), at(4, 27, 10, 0), nil,
-			"Daniel in finance asked where this is … I'll keep you posted here so nobody has to ask in #merchant-support.", true},
+		// Cut, the answer to Daniel would leave only his ask: the date
+		// stays, and the note after it says it slipped.
+		{"a go-live day the work missed, given to someone who asked", goLive, at(3, 31, 11, 0), at(4, 27, 10, 0), nil, goLive, true},
+		{"a go-live day the work missed, given unasked", "Vendor sandbox is back: it goes live on the 20th. I'll keep you posted here.", at(3, 31, 11, 0), at(4, 27, 10, 0), nil,
+			"Vendor sandbox is back … I'll keep you posted here.", true},
 		{"a go-live day kept", goLive, at(3, 31, 11, 0), at(4, 13, 10, 0), nil, goLive, false},
 	} {
 		e := &evidence.Evidence{SiteName: "acme", IssueKey: "MOB-887", Source: evidence.SourceComment, OccurredAt: tt.written,
@@ -349,6 +352,32 @@ func TestAnUnkeptPromiseIsLeftOutOfItsQuote(t *testing.T) {
 		}
 		if got := v.promiseMissedIn(e); got != tt.doubted {
 			t.Errorf("%s: doubted = %v, want %v", tt.name, got, tt.doubted)
+		}
+	}
+}
+
+// The note after a quote that commits to a date says when the work was
+// done against it, in the words a reader would use: a date to go live on
+// is not one to be early for, so work done before it is "a week before
+// the 20th"; a date missed says by how much.
+func TestAPromiseNoteSaysWhenTheWorkWasDoneAgainstItsDate(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		done promiseDone
+		want string
+	}{
+		{"on the day", promiseDone{early: 0, words: "Nov 14"}, ", on the day"},
+		{"two days before a date due by", promiseDone{early: 2, words: "Nov 14"}, ", two days early"},
+		{"a week before a date due by", promiseDone{early: 7, words: "Nov 14"}, ", a week early"},
+		{"weeks before a date due by says nothing of it", promiseDone{early: 24, words: "Nov 14"}, ""},
+		{"a week before a go-live day", promiseDone{early: 7, on: true, words: "the 20th"}, ", a week before the 20th"},
+		{"13 days before a go-live day", promiseDone{early: 13, on: true, words: "the 28th"}, ", 13 days before the 28th"},
+		{"a day after a go-live day", promiseDone{early: -1, on: true, words: "the 9th"}, ", a day after the 9th"},
+		{"two weeks after a date due by", promiseDone{early: -14, words: "27 May"}, ", two weeks after 27 May"},
+		{"18 days after a go-live day", promiseDone{early: -18, on: true, words: "the 6th"}, ", 18 days after the 6th"},
+	} {
+		if got := tt.done.againstDate(); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }

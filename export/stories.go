@@ -381,15 +381,14 @@ func dateAsGoalSays(goal, words string) string {
 	return words
 }
 
-// datesMet is what a story told for a deadline adds to its outcome: the
-// dates its actions asked another team for and got (askMet), and, where
-// the goal's own date passed before the outcome was reported and the
-// outcome does not say it was met, the day the outcome was measured. "The
-// deadline, and did you hit it?" is the first question such a story
-// meets, and an outcome of 27 October under a goal "by the end of Q3"
-// must not read as the date kept.
-func (r *report) datesMet(in initiative, picked []*evidence.Evidence) []string {
-	var met []string
+// datesMet is what a story told for a deadline adds to its outcome (met):
+// the dates its actions asked another team for and got (askMet, of the
+// asks), and, where the goal's own date passed before the outcome was
+// reported and the outcome does not say it was met, the day the outcome
+// was measured. "The deadline, and did you hit it?" is the first question
+// such a story meets, and an outcome of 27 October under a goal "by the
+// end of Q3" must not read as the date kept.
+func (r *report) datesMet(in initiative, picked []*evidence.Evidence) (met []string, asks []*evidence.Evidence) {
 	dayFirst := r.writesDayFirst()
 	for _, e := range picked {
 		if slices.Contains(in.items, e) {
@@ -397,13 +396,19 @@ func (r *report) datesMet(in initiative, picked []*evidence.Evidence) []string {
 		}
 		if said, ok := r.askMet(e, dayFirst); ok {
 			met = append(met, upperFirst(said)+".")
+			asks = append(asks, e)
 		}
 	}
 	if words, _, ok := goalDue(in.outcome.Epic); ok && in.deadlinePassedUnmet() {
 		met = append(met, "Those figures were measured on "+in.outcome.Comment.At.UTC().Format("2 January")+
 			"; Jira holds none from "+dateAsGoalSays(in.outcome.Epic.Goal, words)+", the date the goal set.")
 	}
-	return met
+	return met, asks
+}
+
+// actionOf is the story's action that quotes an item.
+func (s *story) actionOf(e *evidence.Evidence) *storyAction {
+	return &s.Actions[slices.IndexFunc(s.Actions, func(a storyAction) bool { return a.EvidenceID == e.ID })]
 }
 
 // namesDeadline finds words about the date work is due by: "no exception
@@ -650,7 +655,7 @@ func (r *report) commitmentHeld(said *evidence.Evidence) []resultPart {
 	reply, _ := r.answerOf(said)
 	kept, _ := r.promiseKeptIn(said, evidence.OneLine(said.Excerpt))
 	answer := resultPart{text: answered(said, reply), source: "Jira comment, " + dateOnly(reply.At.UTC()), link: evidence.CommentURL(said.IssueURL, reply.ID)}
-	return []resultPart{answer, {text: nextSentence([]resultPart{answer}) + kept.done.Key + " was done on " + kept.done.Resolved.UTC().Format("2 January") + kept.howEarly() + "."}}
+	return []resultPart{answer, {text: nextSentence([]resultPart{answer}) + kept.done.Key + " was done on " + kept.done.Resolved.UTC().Format("2 January") + kept.againstDate() + "."}}
 }
 
 // holdsAgainst ranks an item as a priority set against a request: 1 for a
@@ -1503,8 +1508,14 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus, prefer story
 			// Told for a deadline (prefer is forTheDate): which dates held.
 			// A failure (prefer is filedFrom) is an incident's, with no
 			// goal nor ask to hold.
-			for _, met := range r.datesMet(in, picked) {
-				s.result = append(s.result, resultPart{text: nextSentence(s.result) + met})
+			met, asks := r.datesMet(in, picked)
+			for _, said := range met {
+				s.result = append(s.result, resultPart{text: nextSentence(s.result) + said})
+			}
+			for _, ask := range asks {
+				// The Result tells when its work was done, against the
+				// date asked for; the action tells only the answer.
+				s.actionOf(ask).Answer = r.replyTo(ask)
 			}
 		}
 	case in.saidNoAmong(picked) != nil:
@@ -1540,7 +1551,10 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus, prefer story
 			r.missingOutcome(in)
 		}
 	case r.keptCommitmentAmong(picked) != nil:
-		s.result = r.commitmentHeld(r.keptCommitmentAmong(picked))
+		said := r.keptCommitmentAmong(picked)
+		s.result = r.commitmentHeld(said)
+		// The Result tells the date kept; the action does not again.
+		s.actionOf(said).Kept = ""
 	default:
 		// What Jira shows, and nothing the reader should not see: the
 		// command that records the outcome goes to the lint (stderr).
@@ -1770,15 +1784,25 @@ func (r *report) askBehind(edit *evidence.Evidence) *evidence.Evidence {
 // hour: “03/07 works, Fernanda takes it next sprint”; PLAT-1531 was done
 // on 2 July". "" when nobody answered; a question back is no answer.
 func (r *report) answerTo(ask *evidence.Evidence) string {
-	reply, ok := r.answerOf(ask)
-	if !ok {
+	answer := r.replyTo(ask)
+	if answer == "" {
 		return ""
 	}
-	answer := answered(ask, reply)
 	if done, ok := r.doneIssues[issueRef{ask.SiteName, ask.IssueKey}]; ok && done.Resolved.After(ask.OccurredAt) {
 		answer += "; " + ask.IssueKey + " was done on " + done.Resolved.UTC().Format("2 January")
 	}
 	return answer
+}
+
+// replyTo is how the team an ask went to answered it (answerOf): "Bruno
+// Lima answered within the hour: “03/07 works, Fernanda takes it next
+// sprint”". "" when nobody answered.
+func (r *report) replyTo(ask *evidence.Evidence) string {
+	reply, ok := r.answerOf(ask)
+	if !ok {
+		return ""
+	}
+	return answered(ask, reply)
 }
 
 // epicSituation is the epic of an initiative's story and its situation:

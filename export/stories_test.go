@@ -2544,16 +2544,16 @@ func TestADeadlineStoryQuotesTheCallMadeForTheDate(t *testing.T) {
 
 // A date the user gave a stakeholder for going live is told with what
 // Jira shows of it: "it goes live on the 20th" of work done on 13 March
-// is followed by "done 13 Mar", with no "early": going live is on the
-// day, not before it. The demo's 3-D Secure story ended on the promise.
-// (Of work done after the day, the quote stops before the date:
-// TestAnUnkeptPromiseIsLeftOutOfItsQuote.)
+// is followed by "done 13 Mar, a week before the 20th", not "early":
+// going live is on the day, not before it. The demo's 3-D Secure story
+// ended on the promise. (Of work done after the day, the story gives
+// the update's place away: TestAMissedGoLiveDateGivenToAnAskIsToldAsMissed.)
 func TestAStoryActionSaysWhenItsGoLiveDateHeld(t *testing.T) {
 	const said = "Priya asked where this is: it goes live on the 20th. I'll keep you posted here so nobody has to ask in #payments."
 	for _, tt := range []struct {
 		name, resolved, kept string
 	}{
-		{"done before the day", "2026-03-13T10:00:00Z", "done 13 Mar"},
+		{"done before the day", "2026-03-13T10:00:00Z", "done 13 Mar, a week before the 20th"},
 		{"done on the day", "2026-03-20T10:00:00Z", "done 20 Mar, on the day"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -2604,6 +2604,10 @@ func TestStoriesInfluenceTellsADateCommittedToAnotherTeamAndKept(t *testing.T) {
 		const want = "Jun Park answered within the hour: “Great, thanks.” (Jira comment, 2026-09-04). CHK-1419 was done on 12 November, two days early."
 		if told && doc.Stories[0].Result != want {
 			t.Errorf("result = %q, want %q", doc.Stories[0].Result, want)
+		}
+		// The Result tells the date kept: the action does not again.
+		if told && doc.Stories[0].Actions[0].Kept != "" {
+			t.Errorf("the action says %q, and the result says it again", doc.Stories[0].Actions[0].Kept)
 		}
 	}
 }

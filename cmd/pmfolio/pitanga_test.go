@@ -52,7 +52,7 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		{"asked about a deadline, she is not told the date she asked Platform for and got", view.deadline,
 			"_Answers:_ a time you delivered against a deadline"},
 		{"the deadline story does not tell the ask and the day it was done", view.deadline,
-			"we'd need this on staging by 03/07. The shape we need is in the description of MOB-882. If that's too tight tell me and we ship restore from local storage only first” — Bruno Almeida answered the next day: “03/07 works, Fernanda takes it next sprint”; PLAT-1531 was done on 2 July"},
+			"we'd need this on staging by 03/07. The shape we need is in the description of MOB-882. If that's too tight tell me and we ship restore from local storage only first” — Bruno Almeida answered the next day: “03/07 works, Fernanda takes it next sprint”\n"},
 		{"the deadline story's situation cuts the goal's date", view.deadline,
 			"Goal for this: get checkout crash-free sessions above 99.5% by the end of Q3 and get the rating back over 4.3. …”"},
 		{"the deadline story's result does not say which dates held, and when its figures are from", view.deadline,
@@ -65,6 +65,9 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		{"the headline counts the initiatives it led again as epics owned", view.brief, "owned 2 epics"},
 		{"an epic with only its own issue among her work says it is not done twice", view.brief, "in progress: the issue is not done yet"},
 		{"the deadline story still says no story answers", view.printed, "does not say was met"},
+		// The result tells the day PLAT-1531 was done, against the date asked.
+		{"the deadline story tells the day PLAT-1531 was done in an action and again in its result", view.deadline,
+			"Fernanda takes it next sprint”; PLAT-1531 was done on 2 July"},
 	})
 	checkNoSecret(t, view, jiratest.PitangaAPIToken)
 }

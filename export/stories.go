@@ -160,15 +160,14 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 	}
 	initiatives, onNoEpic := r.initiatives, r.issueInitiatives(r.strengths)
 	var question, note string
-	var focus, prefer storyFocus
-	var marks, leads bool
+	var told answer // unasked, each story is told as itself
 	if opts.Question != "" {
-		a := r.answer(opts.Question, r.initiatives, onNoEpic)
-		question, focus, prefer, marks, leads, initiatives = a.question, a.focus, a.prefer, a.marks, a.leads, nil
-		if a.found {
+		told = r.answer(opts.Question, r.initiatives, onNoEpic)
+		question, initiatives = told.question, nil
+		if told.found {
 			// The file is read without the terminal it was written from:
 			// a story that does not answer what was asked says so there too.
-			initiatives, note = []initiative{a.in}, a.note
+			initiatives, note = []initiative{told.in}, told.note
 		}
 		if note != "" && opts.Lint != nil {
 			if _, err := fmt.Fprintln(opts.Lint, "note: "+note); err != nil {
@@ -184,7 +183,7 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 	stories := make([]story, 0, len(initiatives))
 	quoted := &quoteSet{} // no quote, nor its template filled in again, twice
 	for _, in := range initiatives {
-		stories = append(stories, r.storyAbout(in, quoted, focus, prefer, marks, leads))
+		stories = append(stories, r.storyAbout(in, quoted, told))
 	}
 	r.tagQuestions(stories, initiatives, question)
 	if opts.JSON {
@@ -462,6 +461,10 @@ type answer struct {
 	// lines; told for a failure, the follow-ups of its postmortem
 	// (filedFrom) before other notes.
 	prefer storyFocus
+	// forDate says the story is told for a deadline: its Situation keeps
+	// the goal up to the date it sets, and its Result says which dates
+	// held. prefer alone cannot say so, as a failure sets it too.
+	forDate bool
 	// marks says the story marks the action focus found as the one that
 	// answers (storyAction.Answers): asked about data, the number is the
 	// answer, and fifth in time order, unmarked, it was the reader's to
@@ -515,7 +518,7 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 		if category == evidence.CatReleasePlanning {
 			kept := r.askKept()
 			if in, ok := strongestBy(r.weightRanked(kept, 1), false, tiers...); ok {
-				return answer{in: in, found: true, question: r.categoryOf(category).StoryQuestion, focus: kept, prefer: r.forTheDate(in)}
+				return answer{in: in, found: true, question: r.categoryOf(category).StoryQuestion, focus: kept, prefer: r.forTheDate(in), forDate: true}
 			}
 		}
 		// No story holds the kind of work asked about, though there are
@@ -551,7 +554,7 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 		a.focus = ofCategory(category)
 	}
 	if category == evidence.CatReleasePlanning && found {
-		a.prefer = r.forTheDate(in)
+		a.prefer, a.forDate = r.forTheDate(in), true
 	}
 	return a
 }
@@ -1312,25 +1315,28 @@ func sameWord(a, b string) bool {
 // story builds the story of one initiative. Its texts are plain; the
 // Markdown writer escapes them.
 func (r *report) story(in initiative, quoted *quoteSet) story {
-	return r.storyAbout(in, quoted, nil, nil, false, false)
+	return r.storyAbout(in, quoted, answer{})
 }
 
-// storyAbout is story with, when focus is set, an action it ranks among
-// its actions, of its highest rank there is: a story picked to answer "a
-// time you handled conflicting priorities" must show the user
-// prioritizing, and one picked for "a time you disagreed" must quote them
-// saying no, even where other kinds of their work are stronger. With
-// marks, that action is marked as the answer (storyAction.Answers); with
-// leads, it is told first, and the sprint notes focus finds nothing in
-// are left out: they crowd the one action the story is told for.
-func (r *report) storyAbout(in initiative, quoted *quoteSet, focus, prefer storyFocus, marks, leads bool) story {
+// storyAbout is story told as the answer told: when its focus is set,
+// with an action it ranks among its actions, of its highest rank there
+// is: a story picked to answer "a time you handled conflicting
+// priorities" must show the user prioritizing, and one picked for "a time
+// you disagreed" must quote them saying no, even where other kinds of
+// their work are stronger. With marks, that action is marked as the
+// answer (storyAction.Answers); with leads, it is told first, and the
+// sprint notes focus finds nothing in are left out: they crowd the one
+// action the story is told for. Its in, found, question and note are
+// the caller's: in is told.
+func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story {
+	focus, prefer := told.focus, told.prefer
 	t := r.tally(in.items)
 	s := story{Questions: []string{}}
 	goal := epicGoal(in)
 	if in.onNoEpic {
 		s.Issue, s.Situation, s.incident = in.storyIssue(), r.issueSituation(in, goal), in.isIncident()
 	} else {
-		s.Epic, s.Situation = r.epicSituation(in, t, goal, prefer != nil)
+		s.Epic, s.Situation = r.epicSituation(in, t, goal, told.forDate)
 	}
 	if goal != "" {
 		quoted.add(goal) // an action does not quote it again
@@ -1370,10 +1376,10 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus, prefer story
 	kept, rolledOut := r.rolloutOf(in)
 	if focus != nil {
 		picked = r.pickFocus(focus, written, edits, quoted)
-		if marks && len(picked) > 0 {
+		if told.marks && len(picked) > 0 {
 			answering = picked[0]
 		}
-		if leads && len(picked) > 0 {
+		if told.leads && len(picked) > 0 {
 			leading = picked[0]
 			besideTheFocus := func(e *evidence.Evidence) bool { return e.Category == evidence.CatSprintPlanning && focus(e) == 0 }
 			written = slices.DeleteFunc(slices.Clone(written), besideTheFocus)
@@ -1504,10 +1510,8 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, focus, prefer story
 			// when planned.
 			s.result = append(s.result, resultPart{text: nextSentence(s.result) + upperFirst(kept.told(picked, answering, in.outcome.Text)) + "."})
 		}
-		if prefer != nil {
-			// Told for a deadline (prefer is forTheDate): which dates held.
-			// A failure (prefer is filedFrom) is an incident's, with no
-			// goal nor ask to hold.
+		if told.forDate {
+			// Told for a deadline: which dates held.
 			met, asks := r.datesMet(in, picked)
 			for _, said := range met {
 				s.result = append(s.result, resultPart{text: nextSentence(s.result) + said})

@@ -2611,3 +2611,33 @@ func TestStoriesInfluenceTellsADateCommittedToAnotherTeamAndKept(t *testing.T) {
 		}
 	}
 }
+
+// Only a story told for a deadline keeps its goal up to the date the goal
+// sets: a failure story ranks its postmortem's follow-ups first (prefer
+// set) and is told for no date, so its Situation quotes the goal as any
+// story does.
+func TestOnlyADeadlineStoryQuotesTheGoalUpToItsDate(t *testing.T) {
+	intro := strings.Repeat("Clusters drift from upstream and every upgrade is a fire drill for the on-call team. ", 3)
+	goal := intro + "Goal: every cluster on Kubernetes 1.30 by 30 September. What's in: one cluster a week."
+	ep := evidence.Epic{Key: "OPS-1230", Summary: "Kubernetes 1.30 everywhere", Goal: goal,
+		Issues: []evidence.EpicIssue{{Key: "OPS-1230", Created: at("2026-06-02T10:00:00Z")}}}
+	filed := jiraItem(fixtureIssue{"21230", "OPS-1230", "Epic", ep.Summary, "", me, "done", nil}, evidence.SourceIssue,
+		"21230", "2026-06-02T10:00:00Z", evidence.CatEpicOwnership, "issue.epic-created", 0.9, storyQuote(goal, 200))
+	in := initiative{epic: ep, title: ep.Summary, epicItems: []*evidence.Evidence{&filed}, items: []*evidence.Evidence{&filed}}
+	r := newReport(typicalPortfolio(), Options{})
+	followUpsFirst := func(*evidence.Evidence) int { return 0 }
+	for _, tt := range []struct {
+		name     string
+		told     answer
+		wantDate bool
+	}{
+		{"told for a deadline", answer{prefer: followUpsFirst, forDate: true}, true},
+		{"told for a failure", answer{prefer: followUpsFirst}, false},
+		{"told unasked", answer{}, false},
+	} {
+		situation := r.storyAbout(in, &quoteSet{}, tt.told).Situation
+		if got := strings.Contains(situation, "by 30 September"); got != tt.wantDate {
+			t.Errorf("%s: the Situation quotes the goal's date: %v, want %v\n%s", tt.name, got, tt.wantDate, situation)
+		}
+	}
+}

@@ -157,66 +157,63 @@ func passedETAPortfolio(eta string) (evidence.Portfolio, string) {
 // beside its note with a bare ETA.
 const passedETAOtherUpdate = "Progress since the 3rd: all 4 stories done, the hand-over checklist included."
 
+// forPassedAndComingETAs runs check, as a subtest, on passedETAPortfolio
+// with an ETA passed by the export ("27 Mar") and one still to come
+// ("27 Dec"), with the update of the initiative to tell and the one not to:
+// the note while its ETA is to come, the other update once it passed.
+func forPassedAndComingETAs(t *testing.T, check func(t *testing.T, p evidence.Portfolio, told, untold string)) {
+	for _, tt := range []struct {
+		eta    string
+		passed bool
+	}{
+		{"27 Mar", true},
+		{"27 Dec", false},
+	} {
+		t.Run(tt.eta, func(t *testing.T) {
+			p, note := passedETAPortfolio(tt.eta)
+			told, untold := note, passedETAOtherUpdate
+			if tt.passed {
+				told, untold = untold, told
+			}
+			check(t, p, told, untold)
+		})
+	}
+}
+
 // A progress note whose bare ETA ("Next, moving the last teams off the
 // shared queue. ETA 27 Feb.") has passed, for work no key names, gives its
 // slot to another update of the initiative: nothing in Jira can answer
 // "and did you?". Before the date, it is told.
 func TestAStoryGivesAPassedBareETAsSlotToAnotherUpdate(t *testing.T) {
-	for _, tt := range []struct {
-		eta        string
-		passedETAs bool
-	}{
-		{"27 Mar", true},
-		{"27 Dec", false},
-	} {
-		t.Run(tt.eta, func(t *testing.T) {
-			p, summary := passedETAPortfolio(tt.eta)
-			var updates []string
-			for _, s := range readStories(t, p, 5).Stories {
-				if s.Epic.Key != "OPS-931" {
-					continue
-				}
-				for _, a := range s.Actions {
-					if a.Category == evidence.CatStakeholderComms {
-						updates = append(updates, a.Excerpt)
-					}
+	forPassedAndComingETAs(t, func(t *testing.T, p evidence.Portfolio, told, _ string) {
+		var updates []string
+		for _, s := range readStories(t, p, 5).Stories {
+			if s.Epic.Key != "OPS-931" {
+				continue
+			}
+			for _, a := range s.Actions {
+				if a.Category == evidence.CatStakeholderComms {
+					updates = append(updates, a.Excerpt)
 				}
 			}
-			want := []string{summary}
-			if tt.passedETAs {
-				want = []string{passedETAOtherUpdate}
-			}
-			if !slices.Equal(updates, want) {
-				t.Errorf("updates told = %q, want %q", updates, want)
-			}
-		})
-	}
+		}
+		if want := []string{told}; !slices.Equal(updates, want) {
+			t.Errorf("updates told = %q, want %q", updates, want)
+		}
+	})
 }
 
 // So does it in the brief: the reader of "ETA 27 Mar." in December sees a
 // promise whose date passed and nothing that says it was kept.
 func TestTheBriefGivesAPassedBareETAsSlotToAnotherUpdate(t *testing.T) {
-	for _, tt := range []struct {
-		eta        string
-		passedETAs bool
-	}{
-		{"27 Mar", true},
-		{"27 Dec", false},
-	} {
-		t.Run(tt.eta, func(t *testing.T) {
-			p, summary := passedETAPortfolio(tt.eta)
-			md := render(t, func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{}) }, p)
-			_, initiative, _ := strings.Cut(md, "OPS-931) ")
-			initiative, _, _ = strings.Cut(initiative, "\n### ")
-			shown, hidden := summary, passedETAOtherUpdate
-			if tt.passedETAs {
-				shown, hidden = hidden, shown
-			}
-			if !strings.Contains(initiative, shown) || strings.Contains(initiative, hidden) {
-				t.Errorf("OPS-931 in the brief quotes:\n%s\nwant “%s”, not “%s”", initiative, shown, hidden)
-			}
-		})
-	}
+	forPassedAndComingETAs(t, func(t *testing.T, p evidence.Portfolio, shown, hidden string) {
+		md := render(t, func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{}) }, p)
+		_, initiative, _ := strings.Cut(md, "OPS-931) ")
+		initiative, _, _ = strings.Cut(initiative, "\n### ")
+		if !strings.Contains(initiative, shown) || strings.Contains(initiative, hidden) {
+			t.Errorf("OPS-931 in the brief quotes:\n%s\nwant “%s”, not “%s”", initiative, shown, hidden)
+		}
+	})
 }
 
 // A release-planning comment posted with the user's own edit that took

@@ -150,9 +150,6 @@ func TestAnExcludedCommentIsNoEpicComment(t *testing.T) {
 // mention as evidence excerpts do (nameMentions): "Thanks Anil Kulkarni",
 // never "Thanks @user" nor an account id.
 func TestEpicCommentsNameMentions(t *testing.T) {
-	ctx := context.Background()
-	s := mustOpenStore(t)
-	site := mustSite(t, s)
 	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
 	anil := evidence.User{ID: "JIRAUSER11022", Name: "akulkarni", DisplayName: "Anil Kulkarni"}
 	meena := evidence.User{ID: "JIRAUSER11023", Name: "msundaram", DisplayName: "Meena Sundaram"}
@@ -175,12 +172,9 @@ func TestEpicCommentsNameMentions(t *testing.T) {
 	epic.Issue.Type, epic.Issue.Summary, epic.Issue.StatusCategory = "Epic", "Faster checkout", "done"
 	epic.Issue.Reporter, epic.Issue.Assignee = anil, meena
 	other := testRecord("20001", "PAY-2", t0, comment("999", chloe, t0, "Looks good."))
-	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{epic, other}, fakeClassify, t0); err != nil {
-		t.Fatal(err)
-	}
-	p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
-	if err != nil || len(p.Epics) != 1 || len(p.Epics[0].Comments) != len(tests) {
-		t.Fatalf("portfolio: %+v, %v", p.Epics, err)
+	p := savedPortfolio(t, []evidence.IssueRecord{epic, other}, fakeClassify, t0)
+	if len(p.Epics) != 1 || len(p.Epics[0].Comments) != len(tests) {
+		t.Fatalf("portfolio: %+v", p.Epics)
 	}
 	for i, tt := range tests {
 		if got := p.Epics[0].Comments[i].Text; got != tt.want {
@@ -201,9 +195,6 @@ func TestEpicCommentsNameMentions(t *testing.T) {
 // is showing on 5.4, 61% of active users already on it" came after
 // Pedro's "ok, 24th then"), and others' comments never are.
 func TestOwnCommentsOfDoneIssuesOnNoEpic(t *testing.T) {
-	ctx := context.Background()
-	s := mustOpenStore(t)
-	site := mustSite(t, s)
 	t0 := time.Date(2026, 5, 24, 4, 0, 0, 0, time.UTC)
 	done := testRecord("30001", "REL-420", t0,
 		comment("701", testMe, t0, "Go/No-Go for 4.12: GO."),
@@ -224,19 +215,7 @@ func TestOwnCommentsOfDoneIssuesOnNoEpic(t *testing.T) {
 		}
 		return fakeClassify(a, is, me)
 	}
-	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{done, open, answered}, classify, t0); err != nil {
-		t.Fatal(err)
-	}
-	p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, own := range p.OwnComments {
-		for _, c := range own.Comments {
-			got = append(got, own.Key+" "+c.ID+" "+c.Text)
-		}
-	}
+	got := commentLines(savedPortfolio(t, []evidence.IssueRecord{done, open, answered}, classify, t0).OwnComments, " ")
 	want := []string{"MKT-96 721 Pedro, we should launch the campaign on the 24th, not the 20th",
 		"MKT-96 723 banner is showing on 5.4, 61% of active users already on it",
 		"REL-420 701 Go/No-Go for 4.12: GO.", "REL-420 703 4.12 is live, thanks " + testOther.DisplayName + "."}
@@ -248,9 +227,6 @@ func TestOwnCommentsOfDoneIssuesOnNoEpic(t *testing.T) {
 // An epic's issues reach the portfolio whether or not the user has
 // evidence on them: an owner's initiative is as big as its epic.
 func TestAnEpicsIssuesReachThePortfolio(t *testing.T) {
-	ctx := context.Background()
-	s := mustOpenStore(t)
-	site := mustSite(t, s)
 	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
 	epic := testRecord("20000", "PAY-1", t0)
 	epic.Issue.Type, epic.Issue.Assignee = "Epic", testMe
@@ -266,12 +242,9 @@ func TestAnEpicsIssuesReachThePortfolio(t *testing.T) {
 	anotherEpics := child("20004", "PAY-4", "PAY-9", testOther)
 	anotherEpics.Activities = nil
 	onNoEpic := child("20005", "PAY-5", "", testOther)
-	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{epic, withEvidence, withoutEvidence, anotherEpics, onNoEpic}, fakeClassify, t0); err != nil {
-		t.Fatal(err)
-	}
-	p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
-	if err != nil || len(p.Epics) != 1 {
-		t.Fatalf("portfolio epics = %+v, %v", p.Epics, err)
+	p := savedPortfolio(t, []evidence.IssueRecord{epic, withEvidence, withoutEvidence, anotherEpics, onNoEpic}, fakeClassify, t0)
+	if len(p.Epics) != 1 {
+		t.Fatalf("portfolio epics = %+v", p.Epics)
 	}
 	filed := t0.Add(-time.Hour) // testRecord's
 	want := []evidence.EpicIssue{{Key: "PAY-1", Assignee: testMe, Created: filed}, {Key: "PAY-2", Assignee: testOther, Created: filed},
@@ -283,13 +256,51 @@ func TestAnEpicsIssuesReachThePortfolio(t *testing.T) {
 	}
 }
 
+// An epic's issues, the epic's own among them, say when they were resolved
+// and whether they were dropped (Won't Do, or moved to Cancelled), so that
+// an update calling the work late is weighed only against work done.
+func TestAnEpicsIssuesTellHowTheyEnded(t *testing.T) {
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	ended := func(rec *evidence.IssueRecord, status, resolution string, day int) {
+		at := time.Date(2026, 3, day, 12, 0, 0, 0, time.UTC)
+		rec.Issue.Status, rec.Issue.StatusCategory, rec.Issue.Resolution, rec.Issue.Resolved = status, "done", resolution, &at
+	}
+	epic := testRecord("20000", "PAY-1", t0)
+	epic.Issue.Type = "Epic"
+	ended(&epic, "Done", "Done", 20)
+	child := func(id, key string) evidence.IssueRecord {
+		rec := testRecord(id, key, t0)
+		rec.Issue.ParentKey = "PAY-1"
+		return rec
+	}
+	done, wontDo, cancelled, open := child("20002", "PAY-2"), child("20003", "PAY-3"), child("20004", "PAY-4"), child("20005", "PAY-5")
+	ended(&done, "Done", "Done", 10)
+	ended(&wontDo, "Closed", "Won't Do", 12)
+	ended(&cancelled, "Cancelled", "", 14)
+	open.Issue.Status, open.Issue.StatusCategory = "In Progress", "indeterminate"
+	p := savedPortfolio(t, []evidence.IssueRecord{epic, done, wontDo, cancelled, open}, fakeClassify, t0)
+	if len(p.Epics) != 1 {
+		t.Fatalf("portfolio epics = %+v", p.Epics)
+	}
+	var got []string
+	for _, is := range p.Epics[0].Issues {
+		end := "open"
+		if is.Resolved != nil {
+			end = "resolved " + is.Resolved.UTC().Format(time.DateOnly)
+		}
+		got = append(got, fmt.Sprintf("%s %s dropped=%t", is.Key, end, is.Dropped))
+	}
+	want := []string{"PAY-1 resolved 2026-03-20 dropped=false", "PAY-2 resolved 2026-03-10 dropped=false",
+		"PAY-3 resolved 2026-03-12 dropped=true", "PAY-4 resolved 2026-03-14 dropped=true", "PAY-5 open dropped=false"}
+	if !slices.Equal(got, want) {
+		t.Errorf("the epic's issues ended %q, want %q", got, want)
+	}
+}
+
 // The issues a quote names by key reach the portfolio when they are done,
 // whether or not the user has evidence on them: a date the user gave for
 // one ("CHK-1419 tracks it") is kept or not by when it was resolved.
 func TestNamedIssuesDoneReachThePortfolio(t *testing.T) {
-	ctx := context.Background()
-	s := mustOpenStore(t)
-	site := mustSite(t, s)
 	t0 := time.Date(2026, 9, 4, 10, 0, 0, 0, time.UTC)
 	resolved := time.Date(2026, 11, 12, 16, 0, 0, 0, time.UTC)
 	quoted := testRecord("40001", "PAY-822", t0,
@@ -304,16 +315,9 @@ func TestNamedIssuesDoneReachThePortfolio(t *testing.T) {
 	open.Activities = nil
 	records := []evidence.IssueRecord{quoted, named("40002", "CHK-1419", "Done"), named("40003", "CHK-1420", "Won't Do"), open,
 		named("40005", "CHK-1499", "Done")} // named by no quote
-	if _, err := savePage(ctx, s, site, records, fakeClassify, t0); err != nil {
-		t.Fatal(err)
-	}
-	p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []evidence.DoneIssue{{SiteName: site.Name, Key: "CHK-1419", URL: site.IssueURL("CHK-1419"), Resolved: resolved}}
-	if !slices.Equal(p.DoneIssues, want) {
-		t.Errorf("done issues = %+v, want %+v", p.DoneIssues, want)
+	want := []evidence.DoneIssue{{SiteName: "acme", Key: "CHK-1419", URL: "https://acme.atlassian.net/browse/CHK-1419", Resolved: resolved}}
+	if got := savedPortfolio(t, records, fakeClassify, t0).DoneIssues; !slices.Equal(got, want) {
+		t.Errorf("done issues = %+v, want %+v", got, want)
 	}
 }
 
@@ -323,9 +327,6 @@ func TestNamedIssuesDoneReachThePortfolio(t *testing.T) {
 // answer to a comment that is no evidence, and an answer the user's own
 // later comment came between are not brought.
 func TestRepliesAreTheFirstAnswersToTheUsersEvidence(t *testing.T) {
-	ctx := context.Background()
-	s := mustOpenStore(t)
-	site := mustSite(t, s)
 	t0 := time.Date(2026, 8, 5, 9, 30, 0, 0, time.UTC)
 	bot := evidence.User{ID: "557058:bot", DisplayName: "Automation for Jira", AccountType: evidence.AccountTypeApp}
 	rec := testRecord("30001", "CORE-2183", t0,
@@ -342,15 +343,8 @@ func TestRepliesAreTheFirstAnswersToTheUsersEvidence(t *testing.T) {
 		}
 		return fakeClassify(a, is, me)
 	}
-	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{rec}, classify, t0); err != nil {
-		t.Fatal(err)
-	}
-	p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got []string
-	for _, re := range p.Replies {
+	for _, re := range savedPortfolio(t, []evidence.IssueRecord{rec}, classify, t0).Replies {
 		got = append(got, re.Key+" "+re.To+" ← "+re.Comment.ID+" "+re.Comment.Author.DisplayName+": "+re.Comment.Text)
 	}
 	want := []string{"CORE-2183 801 ← 802 Lee Park: Ok understood Sam Rivera, 4.14 is fine."}
@@ -364,9 +358,6 @@ func TestRepliesAreTheFirstAnswersToTheUsersEvidence(t *testing.T) {
 // a comment: a failure story quotes its root cause, after the impact the
 // cut keeps. A description of other work does not come.
 func TestWholeCommentsHoldAPostmortemsDescription(t *testing.T) {
-	ctx := context.Background()
-	s := mustOpenStore(t)
-	site := mustSite(t, s)
 	t0 := time.Date(2026, 8, 13, 9, 30, 0, 0, time.UTC)
 	description := "What happened: PAY 4.13.0 dropped the brand field from the tokenize response, checkout-api threw on the missing field. " +
 		strings.Repeat("43 minutes, ~1,800 failed card orders. ", 5) + "Why it got through: no contract test between checkout and PAY."
@@ -386,19 +377,7 @@ func TestWholeCommentsHoldAPostmortemsDescription(t *testing.T) {
 		}
 		return ev
 	}
-	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{postmortem, story}, classify, t0); err != nil {
-		t.Fatal(err)
-	}
-	p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, whole := range p.WholeComments {
-		for _, c := range whole.Comments {
-			got = append(got, whole.Key+" "+c.ID+"|"+c.Text)
-		}
-	}
+	got := commentLines(savedPortfolio(t, []evidence.IssueRecord{postmortem, story}, classify, t0).WholeComments, "|")
 	want := []string{"CHK-1416 |" + description}
 	if !slices.Equal(got, want) {
 		t.Errorf("whole comments %q, want %q", got, want)
@@ -408,9 +387,6 @@ func TestWholeCommentsHoldAPostmortemsDescription(t *testing.T) {
 // A comment of the user's whose excerpt the classifier cut comes whole,
 // with the people it mentions named; one quoted whole does not come again.
 func TestWholeCommentsAreTheCutOnes(t *testing.T) {
-	ctx := context.Background()
-	s := mustOpenStore(t)
-	site := mustSite(t, s)
 	t0 := time.Date(2026, 8, 5, 9, 30, 0, 0, time.UTC)
 	long := "Sorry [~accountid:" + testOther.ID + "], we cannot take this into 4.13 at this stage. " + strings.Repeat("Regression is already 60% done. ", 10) + "We will miss the 22nd."
 	rec := testRecord("30001", "CORE-2183", t0,
@@ -423,21 +399,37 @@ func TestWholeCommentsAreTheCutOnes(t *testing.T) {
 		}
 		return ev
 	}
-	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{rec}, classify, t0); err != nil {
+	got := commentLines(savedPortfolio(t, []evidence.IssueRecord{rec}, classify, t0).WholeComments, " ")
+	want := []string{"CORE-2183 801 " + strings.Replace(long, "[~accountid:"+testOther.ID+"]", testOther.DisplayName, 1)}
+	if !slices.Equal(got, want) {
+		t.Errorf("whole comments %q, want %q", got, want)
+	}
+}
+
+// savedPortfolio saves records as one page of a new store's site, as
+// classify classifies them, and reads the portfolio back.
+func savedPortfolio(t *testing.T, records []evidence.IssueRecord, classify evidence.ClassifyFunc, cursor time.Time) evidence.Portfolio {
+	t.Helper()
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	if _, err := savePage(ctx, s, mustSite(t, s), records, classify, cursor); err != nil {
 		t.Fatal(err)
 	}
 	p, err := s.Portfolio(ctx, evidence.Filter{}, storeNow)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, whole := range p.WholeComments {
-		for _, c := range whole.Comments {
-			got = append(got, whole.Key+" "+c.ID+" "+c.Text)
+	return p
+}
+
+// commentLines are the issues' comments, one a line: the issue's key, the
+// comment's id, sep and its text.
+func commentLines(issues []evidence.IssueComments, sep string) []string {
+	var lines []string
+	for _, is := range issues {
+		for _, c := range is.Comments {
+			lines = append(lines, is.Key+" "+c.ID+sep+c.Text)
 		}
 	}
-	want := []string{"CORE-2183 801 " + strings.Replace(long, "[~accountid:"+testOther.ID+"]", testOther.DisplayName, 1)}
-	if !slices.Equal(got, want) {
-		t.Errorf("whole comments %q, want %q", got, want)
-	}
+	return lines
 }

@@ -17,12 +17,8 @@ import (
 // its database.
 func demoDB(t *testing.T) map[string]string {
 	t.Helper()
-	dir := t.TempDir()
 	env := isolatedEnv(t)
-	if r := (cli{env: env}).run(t, "demo", "--dir", dir, "--issues", "40"); r.code != 0 {
-		t.Fatalf("demo: %s", r.errOut)
-	}
-	env["PMFOLIO_DB"] = filepath.Join(dir, "pmfolio.db")
+	env["PMFOLIO_DB"] = filepath.Join(demoCopy(t, "--issues", "40"), "pmfolio.db")
 	return env
 }
 

@@ -10,7 +10,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,45 +17,14 @@ import (
 	"github.com/pmfolio/pmfolio/evidence/sqlite"
 )
 
-// sharedDemo runs the demo once per test binary and returns its directory; the
-// tests below only read its database.
-var sharedDemo = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "pmfolio-export-test-")
-	if err != nil {
-		return "", err
-	}
-	var out, errOut strings.Builder
-	code := run([]string{"demo", "--dir", dir, "--issues", "80"}, IO{
-		In: strings.NewReader(""), Out: &out, ErrOut: &errOut,
-		Getenv:  func(string) string { return "" },
-		Now:     func() time.Time { return testNow },
-		Signals: make(chan os.Signal),
-	})
-	if code != 0 {
-		return "", &userError{Kind: kindOther, Message: "demo failed: " + errOut.String()}
-	}
-	return dir, nil
-})
-
-// withDemo returns a cli whose database is the demo's, and the demo's
-// directory.
+// withDemo returns a cli whose database is that of a demo of 80 issues
+// shared by the tests, which only read it, and the demo's directory.
 func withDemo(t *testing.T) (cli, string) {
 	t.Helper()
-	dir, err := sharedDemo()
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := sharedDemoOf(t, "--issues", "80").dir
 	env := isolatedEnv(t)
 	env["PMFOLIO_DB"] = filepath.Join(dir, "pmfolio.db")
 	return cli{env: env}, dir
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if dir, err := sharedDemo(); err == nil && strings.Contains(dir, "pmfolio-export-test-") {
-		os.RemoveAll(dir)
-	}
-	os.Exit(code)
 }
 
 func TestDemoWritesHTMLAndPrintsBullets(t *testing.T) {
@@ -70,10 +38,7 @@ func TestDemoWritesHTMLAndPrintsBullets(t *testing.T) {
 			t.Errorf("portfolio.html lacks %q", want)
 		}
 	}
-	r := cli{env: isolatedEnv(t)}.run(t, "demo", "--dir", t.TempDir(), "--issues", "40")
-	if r.code != 0 {
-		t.Fatalf("demo: %s", r.errOut)
-	}
+	r := sharedDemoOf(t, "--issues", "40")
 	// The summary, then the bullets, then where everything is; the line
 	// that shows the rest of next reads the demo's database.
 	got := regexp.MustCompile(`(?s)\d+ evidence items in \d+ categor(y|ies)\n\nTop résumé bullets \(pmfolio bullets\):\n((- [^\n]+\n){1,3})\nPM work your team needs next \(pmfolio next\):\n(Work that builds [^\n]+\n([^\n]+\n)*\n)?( *\d+\. [^\n]+\n( {6,}[^\n]+\n)* {4}do: +[^\n]+\n( {4}[^\n]+\n)* {4}link: +\S+\n){1,3}\n\d+ more issues?: pmfolio --db \S+pmfolio\.db next --all\n\nPortfolio: \S+portfolio\.md \(two-page brief; add --full for every item\)\nPDF:       \S+portfolio\.pdf\nWeb page:  \S+portfolio\.html\nDatabase:  `).FindStringSubmatch(r.out)

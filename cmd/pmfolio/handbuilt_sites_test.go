@@ -43,26 +43,36 @@ type siteView struct {
 	dir string
 }
 
-// viewSite serves site, syncs it with the credentials of conf, and reads
-// what the user sees of it.
+// viewSite serves site, syncs it with the credentials of conf into a
+// directory of the test, and reads what the user sees of it.
 func viewSite(t *testing.T, site *jiratest.Site, conf siteConf, opts ...jiratest.Option) siteView {
 	t.Helper()
+	view, err := readSiteView(t.TempDir(), site, conf, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return view
+}
+
+// readSiteView serves site, syncs it with the credentials of conf into a
+// database in dir, and reads what the user sees of it.
+func readSiteView(dir string, site *jiratest.Site, conf siteConf, opts ...jiratest.Option) (siteView, error) {
 	srv := jiratest.NewServer(site, opts...)
-	t.Cleanup(srv.Close)
+	defer srv.Close()
 	conf.URL = srv.URL()
 	ctx := context.Background()
 	stdio, out, errOut := bufferIO()
 	stdio.Now = func() time.Time { return site.Now }
-	view := siteView{dir: t.TempDir()}
+	view := siteView{dir: dir}
 	db := filepath.Join(view.dir, "pmfolio.db")
 	if _, err := runSync(ctx, syncOptions{IO: stdio, Sites: []siteConf{conf}, DBPath: db}); err != nil {
-		t.Fatalf("sync: %v\n%s", err, errOut)
+		return view, fmt.Errorf("sync: %w\n%s", err, errOut)
 	}
 	ruleSet := rules.BuiltinRules()
 	in := portfolioInput{IO: stdio, DBPath: db, Categories: ruleSet.Categories(), Classifier: ruleSet.Identity()}
 	detectors, err := nextConfig(fileConfig{})
 	if err != nil {
-		t.Fatal(err)
+		return view, err
 	}
 	view.printed = out.String()
 	var exported string
@@ -92,18 +102,18 @@ func viewSite(t *testing.T, site *jiratest.Site, conf siteConf, opts ...jiratest
 	} {
 		out.Reset()
 		if err := step.run(); err != nil {
-			t.Fatalf("%s: %v", step.name, err)
+			return view, fmt.Errorf("%s: %w", step.name, err)
 		}
 		*step.into = withFixedPort(out.String(), srv.URL())
 		view.printed += out.String()
 	}
 	var doc struct{ Evidence []evidence.Evidence }
 	if err := json.Unmarshal([]byte(exported), &doc); err != nil {
-		t.Fatalf("export --format json: %v", err)
+		return view, fmt.Errorf("export --format json: %w", err)
 	}
 	view.evidence = doc.Evidence
 	view.printed += errOut.String()
-	return view
+	return view, nil
 }
 
 // withFixedPort writes the port of the server at serverURL (such as

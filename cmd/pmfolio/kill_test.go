@@ -28,21 +28,19 @@ import (
 	"github.com/pmfolio/pmfolio/jira/jiratest"
 )
 
-// buildPmfolio builds the pmfolio binary (without the race detector, which
-// the test process may have) into a temporary directory.
+// buildPmfolio returns the pmfolio binary, built once per test binary
+// (builtPmfolio).
 func buildPmfolio(t testing.TB) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds and runs the pmfolio binary; skipped with -short")
 	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command to build pmfolio with")
+	bin, err := builtPmfolio()
+	if errors.Is(err, errNoGoTool) {
+		t.Skip(err)
 	}
-	bin := filepath.Join(t.TempDir(), "pmfolio")
-	out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput()
 	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+		t.Fatal(err)
 	}
 	return bin
 }

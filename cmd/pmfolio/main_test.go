@@ -67,11 +67,8 @@ func fakeSite(t *testing.T, deployment string, issues int, opts ...jiratest.Opti
 }
 
 func TestDemoWritesALinkedPortfolioInMostCategories(t *testing.T) {
-	dir := t.TempDir()
-	r := cli{env: isolatedEnv(t)}.run(t, "demo", "--dir", dir)
-	if r.code != 0 {
-		t.Fatalf("demo exit %d: %s", r.code, r.errOut)
-	}
+	r := sharedDemoOf(t) // the demo as a user runs it, at testNow
+	dir := r.dir
 	summary := regexp.MustCompile(`(\d+) activities, (\d+) evidence items in (\d+) categories`).FindStringSubmatch(r.out)
 	if summary == nil {
 		t.Fatalf("demo output has no summary line:\n%s", r.out)
@@ -142,7 +139,7 @@ func TestDemoWritesALinkedPortfolioInMostCategories(t *testing.T) {
 		t.Errorf("the JSON export has %d items, the summary says %s (%v)", len(doc.Evidence), summary[2], err)
 	}
 	// A second run in the same directory starts afresh: the same counts, not double.
-	again := cli{env: isolatedEnv(t)}.run(t, "demo", "--dir", dir)
+	again := cli{env: isolatedEnv(t)}.run(t, "demo", "--dir", demoCopy(t))
 	if again.code != 0 || !strings.Contains(again.out, summary[0]) {
 		t.Errorf("second demo run: exit %d, want %q again\n%s%s", again.code, summary[0], again.out, again.errOut)
 	}
@@ -243,11 +240,8 @@ func TestUnreachableJiraExits4(t *testing.T) {
 }
 
 func TestExportJSONFollowsTheSchema(t *testing.T) {
-	dir := t.TempDir()
+	dir := demoCopy(t, "--issues", "40")
 	env := isolatedEnv(t)
-	if r := (cli{env: env}).run(t, "demo", "--dir", dir, "--issues", "40"); r.code != 0 {
-		t.Fatalf("demo: %s", r.errOut)
-	}
 	out := filepath.Join(dir, "p.json")
 	r := cli{env: env}.run(t, "--db", filepath.Join(dir, "pmfolio.db"), "export", "--format", "json", "--since", "6m", "-o", out)
 	if r.code != 0 {
@@ -489,12 +483,8 @@ func TestSyncAgainstSomethingThatIsNotJiraSaysSo(t *testing.T) {
 }
 
 func TestStatsJSONCountsTheUsersOwnActivitiesBySource(t *testing.T) {
-	dir := t.TempDir()
 	env := isolatedEnv(t)
-	if r := (cli{env: env}).run(t, "demo", "--dir", dir, "--issues", "30"); r.code != 0 {
-		t.Fatalf("demo: %s", r.errOut)
-	}
-	db := filepath.Join(dir, "pmfolio.db")
+	db := filepath.Join(demoCopy(t, "--issues", "30"), "pmfolio.db")
 	r := cli{env: env}.run(t, "--db", db, "stats", "--format", "json")
 	if r.code != 0 {
 		t.Fatalf("stats: %s", r.errOut)
@@ -790,11 +780,8 @@ func TestSIGTERMStopsAQuietSyncInOneLine(t *testing.T) {
 // where it stands is what nobody does. Asking whether she still wants it
 // (review 15) or chasing the busy blocker for a date (review 14) was not.
 func TestDemoTellsWhoWaitsBehindAWorkedBlockerWhereItStands(t *testing.T) {
-	dir := t.TempDir()
+	dir := demoCopy(t)
 	env := isolatedEnv(t)
-	if r := (cli{env: env, now: testNow}).run(t, "demo", "--dir", dir); r.code != 0 {
-		t.Fatalf("demo: exit %d: %s", r.code, r.errOut)
-	}
 	env["PMFOLIO_DB"] = filepath.Join(dir, "pmfolio.db")
 	all := cli{env: env, now: testNow}.run(t, "next", "--all").out
 	entry := entryOf(all, "PAY-3426")
@@ -816,11 +803,8 @@ func TestDemoTellsWhoWaitsBehindAWorkedBlockerWhereItStands(t *testing.T) {
 // a day to it", and no longer quotes "ETA 27 Feb" of work done a month
 // later (review 26 #8).
 func TestDemoStoriesAnswerDeadlineAndDataQuestions(t *testing.T) {
-	dir := t.TempDir()
+	dir := demoCopy(t)
 	env := isolatedEnv(t)
-	if r := (cli{env: env, now: testNow}).run(t, "demo", "--dir", dir); r.code != 0 {
-		t.Fatalf("demo: exit %d: %s", r.code, r.errOut)
-	}
 	env["PMFOLIO_DB"] = filepath.Join(dir, "pmfolio.db")
 	deadline := cli{env: env, now: testNow}.run(t, "stories", "--question", "a time you delivered against a deadline").out
 	data := cli{env: env, now: testNow}.run(t, "stories", "--question", "a time you used data to make a decision").out
@@ -841,11 +825,8 @@ func TestDemoStoriesAnswerDeadlineAndDataQuestions(t *testing.T) {
 // than its impact, and not her strongest success with a note (review 28
 // #7); an incident of another team's project (PAY) is not hers.
 func TestDemoTellsAFailureByTheRootCauseSheWrote(t *testing.T) {
-	dir := t.TempDir()
+	dir := demoCopy(t)
 	env := isolatedEnv(t)
-	if r := (cli{env: env, now: testNow}).run(t, "demo", "--dir", dir); r.code != 0 {
-		t.Fatalf("demo: exit %d: %s", r.code, r.errOut)
-	}
 	env["PMFOLIO_DB"] = filepath.Join(dir, "pmfolio.db")
 	failed := cli{env: env, now: testNow}.run(t, "stories", "--question", "Tell me about a time you failed").out
 	checkShows(t, []shown{

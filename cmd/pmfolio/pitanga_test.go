@@ -1,6 +1,7 @@
 package main
 
 import (
+	"sync"
 	"testing"
 
 	"github.com/pmfolio/pmfolio/jira/jiratest"
@@ -72,10 +73,23 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 	checkNoSecret(t, view, jiratest.PitangaAPIToken)
 }
 
-// viewPitanga syncs jiratest.PitangaSite with Ana's credentials and reads
-// what she sees of it.
+// viewPitanga returns what Ana sees of jiratest.PitangaSite, synced with
+// her credentials once per test binary (pitangaView): the tests only read
+// it.
 func viewPitanga(t *testing.T) siteView {
 	t.Helper()
-	return viewSite(t, jiratest.PitangaSite(), siteConf{Email: jiratest.PitangaEmail, APIToken: jiratest.PitangaAPIToken},
-		jiratest.WithCredentials(jiratest.PitangaEmail, jiratest.PitangaAPIToken))
+	view, err := pitangaView()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return view
 }
+
+var pitangaView = sync.OnceValues(func() (siteView, error) {
+	dir, err := sharedTempDir("pmfolio-pitanga-test-")
+	if err != nil {
+		return siteView{}, err
+	}
+	return readSiteView(dir, jiratest.PitangaSite(), siteConf{Email: jiratest.PitangaEmail, APIToken: jiratest.PitangaAPIToken},
+		jiratest.WithCredentials(jiratest.PitangaEmail, jiratest.PitangaAPIToken))
+})

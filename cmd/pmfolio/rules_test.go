@@ -68,12 +68,7 @@ func curationRows(t *testing.T, dbPath string) []string {
 
 func demoDatabase(t *testing.T) (cli, string) {
 	t.Helper()
-	dir := t.TempDir()
-	c := cli{env: isolatedEnv(t)}
-	if r := c.run(t, "demo", "--dir", dir); r.code != 0 {
-		t.Fatalf("demo exit %d: %s", r.code, r.errOut)
-	}
-	return c, filepath.Join(dir, "pmfolio.db")
+	return cli{env: isolatedEnv(t)}, filepath.Join(demoCopy(t), "pmfolio.db")
 }
 
 // Done-when of the classifier issue: a rule changed in a user file and a

@@ -122,11 +122,7 @@ func TestASecondCtrlCEndsASyncAtOnceWithWholePagesOnly(t *testing.T) {
 func TestSIGTERMMidExportExits143AndLeavesTheDatabaseAsItWas(t *testing.T) {
 	t.Parallel()
 	bin := buildPmfolio(t)
-	dir := t.TempDir()
-	if r := (cli{env: isolatedEnv(t)}).run(t, "demo", "--dir", dir, "--issues", "60"); r.code != 0 {
-		t.Fatalf("demo: %s", r.errOut)
-	}
-	db := filepath.Join(dir, "pmfolio.db")
+	db := filepath.Join(demoCopy(t, "--issues", "60"), "pmfolio.db")
 	before := dumpOf(t, db)
 
 	cmd := exec.Command(bin, "--db", db, "export", "--format", "json")

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -21,19 +22,16 @@ func asksAboutFailure(question string) bool { return failureWords.MatchString(qu
 
 // failureAnswer finds the story that answers a question about failing:
 // an incident on a release the user planned, whose postmortem they wrote
-// (what broke, for whom, what changed), else a release the user called
-// no-go and then took live, else an incident of their own team's whose
-// postmortem they wrote owning what let it happen (ownedGap), told by
-// that part of it. Any other story is a success story, and a success
-// told to "a time you failed" reads as evasion: ok is false then.
+// (what broke, for whom, what changed), else an incident of their own
+// team's whose postmortem they wrote owning what let it happen
+// (ownedGap), told by that part of it. Any other story is a success
+// story, a no-go they called and later turned go among them (the call
+// held, the release went out), and a success told to "a time you failed"
+// reads as evasion: ok is false then (see noFailureAnswer).
 func (r *report) failureAnswer(tiers ...[]initiative) (a answer, ok bool) {
 	broke := slices.DeleteFunc(slices.Concat(tiers...), func(in initiative) bool { return !r.ownReleaseBroke(in) })
 	if in, ok := strongestBy(r.weightOf(evidence.CatIncidentCoord), false, broke); ok {
 		return answer{in: in, found: true, question: failureQuestion}, true
-	}
-	noGo := r.noGoThenLive()
-	if in, ok := strongestBy(r.weightRanked(noGo, 1), false, tiers...); ok {
-		return answer{in: in, found: true, question: failureQuestion, focus: noGo}, true
 	}
 	owned := slices.DeleteFunc(slices.Concat(tiers...), func(in initiative) bool { return r.ownedGap(in) == nil })
 	if in, ok := strongestBy(r.weightOf(evidence.CatIncidentCoord), false, owned); ok {
@@ -46,6 +44,17 @@ func (r *report) failureAnswer(tiers ...[]initiative) (a answer, ok bool) {
 		}, prefer: filedFrom(postmortem)}, true
 	}
 	return answer{}, false
+}
+
+// noFailureAnswer answers a question about failing when the user's
+// evidence holds no setback of their own (see failureAnswer): it says so
+// plainly, and tells their strongest story tagged only with the questions
+// it does answer, as for a question nothing answers.
+func (r *report) noFailureAnswer(question string, tiers ...[]initiative) answer {
+	in, found := strongestBy(r.weightOf(""), true, tiers...)
+	return answer{in: in, found: found, note: fmt.Sprintf("your evidence holds no failure of your own to tell "+
+		"(an incident of a release you planned, or of your own team's, whose postmortem you wrote saying what let it happen), "+
+		"so no story answers %q; this is your strongest story, tagged with the questions it does answer", evidence.OneLine(question))}
 }
 
 // filedFrom ranks, in a failure told by its postmortem, the follow-ups
@@ -199,26 +208,4 @@ var releaseNamed = regexp.MustCompile(`\b\d+\.\d+(?:\.\d+)*\b`)
 // of the other's: "5.2" and "5.2.0", not "4.1" and "4.14".
 func sameRelease(a, b string) bool {
 	return a == b || strings.HasPrefix(a, b+".") || strings.HasPrefix(b, a+".")
-}
-
-// noGoThenLive ranks an item 1 when it is the user's no-go for a release
-// that they later called go ("Go/No-Go for 4.12: NO-GO, two sev-2 open",
-// then "Go/No-Go for 4.12 (re-assessment): GO"): a setback they called,
-// and recovered from. A no-go not yet followed by a go ("dry run for
-// 4.15: NO-GO") tells no recovery, and ranks 0.
-func (r *report) noGoThenLive() storyFocus {
-	return func(e *evidence.Evidence) int {
-		if !inOwnWords(e) {
-			return 0
-		}
-		for _, release := range goNoGoReleases(e.Excerpt, true) {
-			if slices.ContainsFunc(r.items, func(o *evidence.Evidence) bool {
-				return o.SiteName == e.SiteName && o.OccurredAt.After(e.OccurredAt) &&
-					slices.Contains(goNoGoReleases(o.Excerpt, false), release) && !slices.Contains(goNoGoReleases(o.Excerpt, true), release)
-			}) {
-				return 1
-			}
-		}
-		return 0
-	}
 }

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -40,28 +41,9 @@ func TestAskKeptReadsTheDateAsTheUserWritesIt(t *testing.T) {
 	}
 }
 
-// Only the user's no-go for a release they then called go is a setback
-// with its recovery; a version in an incident's summary is the user's
-// release only when they planned one of its patches or itself.
+// A version in an incident's summary is the user's release only when
+// they planned one of its patches or itself.
 func TestSetbackRules(t *testing.T) {
-	day := func(d int) time.Time { return time.Date(2026, 5, d, 10, 0, 0, 0, time.UTC) }
-	noGo := &evidence.Evidence{SiteName: "acme", Source: evidence.SourceComment, OccurredAt: day(14),
-		Excerpt: "Go/No-Go for 4.12: NO-GO, two sev-2 open, we will re-assess on Thursday."}
-	for _, tt := range []struct {
-		name  string
-		later string
-		want  int
-	}{
-		{"a go for the same release after", "Go/No-Go for 4.12 (re-assessment): GO. Both sev-2 are closed.", 1},
-		{"a go for another release", "Go/No-Go for 4.13: GO.", 0},
-		{"the no-go said again", "Go/No-Go for 4.12: NO-GO, still one sev-2 open.", 0},
-	} {
-		later := &evidence.Evidence{SiteName: "acme", Source: evidence.SourceComment, OccurredAt: day(21), Excerpt: tt.later}
-		r := &report{view: &view{items: []*evidence.Evidence{noGo, later}}}
-		if got := r.noGoThenLive()(noGo); got != tt.want {
-			t.Errorf("%s: rank = %d, want %d", tt.name, got, tt.want)
-		}
-	}
 	for _, tt := range []struct {
 		a, b string
 		same bool
@@ -76,6 +58,47 @@ func TestSetbackRules(t *testing.T) {
 	}{{"a time you failed", true}, {"tell me about a failure", true}, {"a mistake you made", true}, {"a time you delivered against a deadline", false}} {
 		if got := asksAboutFailure(tt.question); got != tt.asks {
 			t.Errorf("asksAboutFailure(%q) = %v, want %v", tt.question, got, tt.asks)
+		}
+	}
+}
+
+// A call that held is no failure: a no-go the user later turned go (the
+// release went out), a no-go still standing, a decision kept. Asked "a
+// time you failed" with nothing else, pmfolio says their evidence holds
+// no failure of their own and tags no story with the question.
+func TestACallThatHeldIsNoFailure(t *testing.T) {
+	call := func(is fixtureIssue, id, when, category, text string) evidence.Evidence {
+		return jiraItem(is, evidence.SourceComment, id, when, category, "comment.x", 0.8, text)
+	}
+	for _, tt := range []struct {
+		name  string
+		calls []evidence.Evidence
+	}{
+		{"a no-go later turned go", []evidence.Evidence{
+			call(checkoutBug, "1", "2026-05-14T10:00:00Z", evidence.CatReleasePlanning, "Go/No-Go for 4.12: NO-GO, two sev-2 open, we will re-assess on Thursday. Deployment on the 16th is cancelled."),
+			call(checkoutBug, "2", "2026-05-21T10:00:00Z", evidence.CatReleasePlanning, "Go/No-Go for 4.12 (re-assessment): GO. Both sev-2 are closed and verified."),
+			call(checkoutBug, "3", "2026-05-24T10:00:00Z", evidence.CatStakeholderComms, "4.12 is live. Zero rollback. PVT passed."),
+		}},
+		{"a no-go still standing", []evidence.Evidence{
+			call(checkoutBug, "1", "2026-05-14T10:00:00Z", evidence.CatReleasePlanning, "Go/No-Go dry run for 4.15: NO-GO. We will re-assess on the 15th."),
+			call(checkoutBug, "2", "2026-05-15T10:00:00Z", evidence.CatStakeholderComms, "Status: 4.15 is at risk, 2 sev-2 open. Next update on Monday."),
+		}},
+		{"a decision that held", []evidence.Evidence{
+			call(checkoutBug, "1", "2026-05-14T10:00:00Z", evidence.CatDecisionMaking, "Decision: we keep the Safari fix out of 4.12, the cut-off was Friday."),
+			call(checkoutBug, "2", "2026-05-15T10:00:00Z", evidence.CatReleasePlanning, "Moving the Safari fix to 4.13 as agreed in the scope call."),
+			call(checkoutBug, "3", "2026-05-24T10:00:00Z", evidence.CatStakeholderComms, "4.12 is live without it, as decided."),
+		}},
+	} {
+		doc, lint := storiesFor(t, portfolioOf(tt.calls...), "Tell me about a time you failed")
+		if len(doc.Stories) != 1 {
+			t.Errorf("%s: %d stories, want the strongest one", tt.name, len(doc.Stories))
+			continue
+		}
+		if slices.Contains(doc.Stories[0].Questions, failureQuestion) {
+			t.Errorf("%s: told as a time the user failed: %q", tt.name, doc.Stories[0].Questions)
+		}
+		if !strings.Contains(lint, "your evidence holds no failure of your own to tell") {
+			t.Errorf("%s: stderr does not say there is no failure to tell: %q", tt.name, lint)
 		}
 	}
 }

@@ -494,6 +494,7 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 		if a, ok := r.failureAnswer(tiers...); ok {
 			return a
 		}
+		return r.noFailureAnswer(question, tiers...)
 	}
 	in, q, category, found := r.bestFor(question, tiers...)
 	if category == evidence.CatCrossTeam {

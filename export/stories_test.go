@@ -470,7 +470,7 @@ func TestStoriesQuestionNothingAnswersIsNotClaimed(t *testing.T) {
 			t.Errorf("the story is tagged %q, which nothing in it answers", doc.Stories[0].Questions)
 		}
 	}
-	if !strings.Contains(lint.String(), `no kind of work in your evidence answers "Tell me about a time you failed"`) {
+	if !strings.Contains(lint.String(), `so no story answers "Tell me about a time you failed"; this is your strongest story`) {
 		t.Errorf("stderr does not say the question is unanswered: %q", lint.String())
 	}
 }

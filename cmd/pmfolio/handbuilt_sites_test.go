@@ -367,9 +367,11 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 		// A release manager's calls say more than her 27 tested issues.
 		{"the headline tells her go/no-go calls", view.brief,
 			"Along the way I led the response to 1 incident, posted 11 stakeholder updates and made the go/no-go call on 4 releases (1 of them a no-go)."},
-		// 4.12 went to no-go on her call, and live a week later.
-		{"asked when she failed, she is not told the no-go she called and the go after it", view.failed,
-			"## 1. [REL-420](http://127.0.0.1:PORT/jira/browse/REL-420) Release 4.12 - readiness, Go/No-Go and deployment\n\n_Answers:_ a time you failed · "},
+		// 4.12 went to no-go on her call, and live a week later: a call
+		// that held, not a failure. Her NEFT incident's RCA blames a job
+		// pointed at production, in CORE, where she owns nothing: not hers.
+		{"asked when she failed, she is not told plainly that her evidence holds no failure of hers", view.failed,
+			"_Note from pmfolio:_ your evidence holds no failure of your own to tell"},
 		{"the deadline story tells the go-live date she kept", view.deadline,
 			"**Result.** What Jira shows: it went live on 22 August, as I had said on 10 August (“Go-live date of 22nd is still holding as of now”); the issue is done, in fix version 4.13."},
 		{"the epic's Objective is its goal", view.brief,
@@ -404,6 +406,9 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 		// the bullet leaves out how many are done, not her updates.
 		{"the incident's bullet counts her 3 CAPA follow-ups and her 4 updates", view.bullets,
 			"(4,312 payments were delayed by ~3 hours): posted 4 incident updates, wrote 1 postmortem and filed 3 follow-up issues."},
+	})
+	checkHides(t, []shown{
+		{"asked when she failed, a story of hers is tagged as one", view.failed, "_Answers:_ a time you failed"},
 	})
 
 	var bulkClosed []string

@@ -696,14 +696,26 @@ func writeBriefOtherWork(w *bufio.Writer, r *report, shownSoFar strengths, quote
 	for _, p := range shownProofs {
 		quotedCompetency[competencyOf(p)] = true
 	}
-	var written []*evidence.Evidence
-	unquoted := map[string][]*evidence.Evidence{} // by competency
-	strongest := map[string]float64{}             // the strongest score of each
+	var written, agreed []*evidence.Evidence
 	for _, e := range r.items {
 		if !inOwnWords(e) || told[e] {
 			continue
 		}
 		written = append(written, e)
+		if _, _, ok := r.agreedCall(e); ok {
+			agreed = append(agreed, e)
+		}
+	}
+	// A call another team agreed to, with its reason or number, comes
+	// first: "ok, 24th then" from Marketing shows the influence a heads-up
+	// to support only hopes for.
+	proofs := shownSoFar.pickVaried(agreed, 1, quoted)
+	for _, p := range proofs {
+		quotedCompetency[competencyOf(p)] = true
+	}
+	unquoted := map[string][]*evidence.Evidence{} // by competency
+	strongest := map[string]float64{}             // the strongest score of each
+	for _, e := range written {
 		if c := competencyOf(e); c != "" && !quotedCompetency[c] {
 			unquoted[c] = append(unquoted[c], e)
 		}
@@ -718,8 +730,7 @@ func writeBriefOtherWork(w *bufio.Writer, r *report, shownSoFar strengths, quote
 	slices.SortFunc(competencies, func(a, b string) int {
 		return cmp.Or(cmp.Compare(strongest[b], strongest[a]), strings.Compare(a, b))
 	})
-	var proofs []*evidence.Evidence
-	for _, c := range competencies[:min(len(competencies), briefProofs)] {
+	for _, c := range competencies[:min(len(competencies), briefProofs-len(proofs))] {
 		proofs = append(proofs, shownSoFar.pickVaried(unquoted[c], 1, quoted)...)
 	}
 	rest := slices.DeleteFunc(written, func(e *evidence.Evidence) bool { return slices.Contains(proofs, e) })
@@ -1403,6 +1414,12 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 		w.WriteString("”: ")
 	}
 	text, _ := r.quotable(e)
+	call, followed, agreed := r.agreedCall(e)
+	if agreed {
+		// Its answer ("ok, 24th then") reads only beside the call it
+		// agrees to, which a cut may leave out.
+		text = call.noQuote(quoteLength)
+	}
 	quoted := writeQuote(w, withoutNextCheckIn(text), quoteLength, writeEscaped)
 	if quoted != "" {
 		w.WriteByte(' ')
@@ -1414,6 +1431,12 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 		w.WriteString(" — " + k.reachedAsPlanned())
 	} else {
 		writePromiseKept(w, r.view, e, quoted)
+	}
+	if agreed {
+		w.WriteString(" — ")
+		for _, part := range followed {
+			writeResultPart(w, part)
+		}
 	}
 	writeNote(w, e.Note)
 	w.WriteString("\n")

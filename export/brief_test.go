@@ -694,3 +694,70 @@ func TestMakesCall(t *testing.T) {
 		}
 	}
 }
+
+// The brief's other work leads with a call another team agreed to, told
+// with their answer and the number the user later reported on it; an
+// answer that takes the agreement back, or none, earns the call no slot
+// ahead of the rest.
+func TestOtherWorkLeadsWithACallAnotherTeamAgreedTo(t *testing.T) {
+	pedro := evidence.User{ID: "712020aa0b1c2d3e4f500010", DisplayName: "Pedro Santos"}
+	banner := fixtureIssue{"20596", "MKT-96", "Task", "Black Friday push + in-app banner", "", pedro, "new", nil}
+	call := jiraItem(banner, evidence.SourceComment, "81096", "2026-10-21T17:00:00Z", evidence.CatReleasePlanning, evidence.RuleTextModel, 0.8,
+		"Pedro, the in-app banner needs 5.4, which goes to the stores on 17/11. people on older versions won't see it (around 30% usually update in the first week). "+
+			"the push works for everyone. if the banner is important for BF we should launch the campaign on the 24th, not the 20th")
+	for _, tt := range []struct {
+		name, answer string
+		led          bool
+	}{
+		{"agreed", "ok, 24th then. thanks for the warning", true},
+		{"taken back", "ok but the TV slot is booked for the 20th", false},
+		{"no answer", "", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := otherWorkPortfolio()
+			// The initiative's plan quotes a release plan already: the
+			// call earns its slot by the agreement, not by its kind.
+			epic := fixtureIssue{"20500", "CHK-500", "Epic", "Checkout that doesn't crash", "", me, "done", nil}
+			p.Evidence = append(p.Evidence, call, jiraItem(epic, evidence.SourceComment, "81010", "2026-08-20T09:00:00Z", evidence.CatSprintPlanning, "comment.sprint", 0.8,
+				"For planning: the SDK v4 upgrade fits in Mobile S14 if we leave the dark mode polish for the next sprint, because the crashes are what hurt us"))
+			if tt.answer != "" {
+				p.Replies = []evidence.Reply{{SiteName: "acme", Key: banner.key, To: call.SourceID,
+					Comment: evidence.Comment{ID: "81097", At: at("2026-10-21T18:00:00Z"), Author: pedro, Text: tt.answer}}}
+			}
+			p.OwnComments = []evidence.IssueComments{{SiteName: "acme", Key: banner.key, Comments: []evidence.Comment{
+				{ID: "81098", At: at("2026-11-26T13:00:00Z"), Text: "banner is showing on 5.4, 61% of active users already on it"}}}}
+			md := render(t, func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{}) }, p)
+			_, other, _ := strings.Cut(md, "## Other work, in my words\n\n")
+			other, _, _ = strings.Cut(other, "\n## ")
+			led := strings.HasPrefix(other, "- **Release planning.** On “Black Friday push + in-app banner”: “Pedro, the in-app banner needs 5.4")
+			if led != tt.led {
+				t.Errorf("other work led by the call to Pedro: %v, want %v:\n%s", led, tt.led, other)
+			}
+			// The cut keeps the call the answer agrees to.
+			for _, want := range []string{"launch the campaign on the 24th, not the 20th”", "— Pedro Santos answered within the hour: “ok, 24th then.”",
+				"On 26 November: “banner is showing on 5.4, 61% of active users already on it”"} {
+				if strings.Contains(other, want) != tt.led {
+					t.Errorf("other work shows %q: %v, want %v:\n%s", want, !tt.led, tt.led, other)
+				}
+			}
+		})
+	}
+}
+
+func TestAssents(t *testing.T) {
+	for _, tt := range []struct {
+		answer string
+		want   bool
+	}{
+		{"ok, 24th then. thanks for the warning", true},
+		{"Ok understood, 4.14 is fine. I will inform business.", true},
+		{"Agreed. Better to go one week late than roll back.", true},
+		{"ok but the TV slot is booked", false},
+		{"Checking, will revert.", false},
+		{"okr review is on Monday", false},
+	} {
+		if got := assents(tt.answer); got != tt.want {
+			t.Errorf("assents(%q) = %v, want %v", tt.answer, got, tt.want)
+		}
+	}
+}

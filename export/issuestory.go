@@ -528,16 +528,18 @@ func (in initiative) saidNoAmong(picked []*evidence.Evidence) *evidence.Evidence
 }
 
 // laterMeasured is the user's first comment on the issue of a no, after
-// it, that holds a number ("banner is showing on 5.4, 61% of active users
-// already on it"), evidence or not: how the call went.
-func (r *report) laterMeasured(in initiative, no *evidence.Evidence) (evidence.Comment, bool) {
-	onIssue := slices.DeleteFunc(slices.Clone(in.items), func(e *evidence.Evidence) bool { return e.IssueKey != no.IssueKey })
+// it, that holds a number, evidence (of items) or not, quoted as how the
+// call went: "On 26 November: “banner is showing on 5.4, 61% of active
+// users already on it”".
+func (r *report) laterMeasured(items []*evidence.Evidence, no *evidence.Evidence) (resultPart, bool) {
+	onIssue := slices.DeleteFunc(slices.Clone(items), func(e *evidence.Evidence) bool { return e.IssueKey != no.IssueKey })
 	for _, c := range ownCommentsOn(evidence.Epic{Comments: r.ownComments[issueRef{no.SiteName, no.IssueKey}]}, onIssue) {
 		if c.At.After(no.OccurredAt) && evidence.ReportsNumbers(c.Text) {
-			return c, true
+			return resultPart{text: "On " + c.At.UTC().Format("2 January") + ": “" + storyQuote(evidence.QuoteBody(c.Text), outcomeLength) + "”",
+				source: "Jira comment, " + dateOnly(c.At.UTC()), link: evidence.CommentURL(no.IssueURL, c.ID)}, true
 		}
 	}
-	return evidence.Comment{}, false
+	return resultPart{}, false
 }
 
 // releasedWithout says, of the issue of a no that is not done, that a

@@ -1532,14 +1532,11 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 		if reply := r.agreedTo(no); reply.text != "" {
 			s.result = append(s.result, reply)
 		}
-		if later, ok := r.laterMeasured(in, no); ok {
-			before := ""
+		if later, ok := r.laterMeasured(in.items, no); ok {
 			if len(s.result) > 0 {
-				before = nextSentence(s.result)
+				later.text = nextSentence(s.result) + later.text
 			}
-			s.result = append(s.result, resultPart{text: before + "On " + later.At.UTC().Format("2 January") + ": “" +
-				storyQuote(evidence.QuoteBody(later.Text), outcomeLength) + "”",
-				source: "Jira comment, " + dateOnly(later.At.UTC()), link: evidence.CommentURL(no.IssueURL, later.ID)})
+			s.result = append(s.result, later)
 		}
 		if held := r.releaseHeld(no); held != "" && len(s.result) > 0 {
 			s.result = append(s.result, resultPart{text: nextSentence(s.result) + held})
@@ -2223,12 +2220,7 @@ func writeStories(w *bufio.Writer, r *report, stories []story, note string) {
 			// and its source are links.
 			w.WriteString("\n**Result.** ")
 			for _, part := range s.result {
-				writeEscapedLinks(w, part.text)
-				if part.source != "" {
-					w.WriteString(" (")
-					writeIssueLink(w, part.source, part.link)
-					w.WriteString(")")
-				}
+				writeResultPart(w, part)
 			}
 			w.WriteByte('\n')
 		}

@@ -56,9 +56,11 @@ By default it writes a brief a hiring manager reads in two minutes (two printed 
   - with one or two initiatives, up to two incidents you coordinated on no epic, told
     the same way, and while those are fewer than three (an initiative told in one
     quote does not count), "Other work, in my words": three of your strongest
-    quotes on other issues, one of each competency the brief has not quoted yet
-    first, a decision, or a ranking or release plan with its reason or number,
-    before a routine note;
+    quotes on other issues: first a call you made to someone by name with its
+    reason or number that they agreed to ("ok, 24th then"), told with their
+    answer and what you reported later with a number on that issue; then one of
+    each competency the brief has not quoted yet, a decision, or a ranking or
+    release plan with its reason or number, before a routine note;
   - the competencies your evidence shows, the gaps, and what would fill them;
   - the top résumé bullets (see 'pmfolio bullets'), but for those that repeat the
     result of an initiative shown above.

@@ -39,9 +39,17 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		// leaves room for her work on no epic.
 		{"the brief has no room for her request to Platform and her heads-up to support", view.brief,
 			"## Other work, in my words\n\n"},
-		{"the brief does not quote her heads-up to support", view.brief, "([CS-411, 2026-09-18]"},
+		// Her call to Marketing, which Pedro agreed to, and the share of
+		// users who then had the banner, outrank her heads-up to support.
+		{"her other work does not lead with the launch date Marketing agreed to, told with Pedro's answer and the share on 5.4", view.brief,
+			"## Other work, in my words\n\n- **Release planning.** On “Black Friday push + in-app banner”: “Pedro, the in-app banner needs 5.4, which goes to the stores on 17/11. … " +
+				"the push works for everyone. if the banner is important for BF we should launch the campaign on the 24th, not the 20th” ([MKT-96, 2026-10-21]"},
+		{"her call to Marketing is not followed by Pedro's answer", view.brief,
+			"— Pedro Santos answered within the hour: “ok, 24th then.” ([Jira comment, 2026-10-21]"},
+		{"her call to Marketing is not followed by the share on 5.4", view.brief,
+			"On 26 November: “banner is showing on 5.4, 61% of active users already on it” ([Jira comment, 2026-11-26]"},
 		{"her other work does not show her ranking by support tickets before an acceptance note", view.brief,
-			"## Other work, in my words\n\n- **Prioritization.** On “Push notification when the order leaves the store”: “putting this above the onboarding copy. 'where is my order' is 22% of support tickets"},
+			"- **Prioritization.** On “Push notification when the order leaves the store”: “putting this above the onboarding copy. 'where is my order' is 22% of support tickets"},
 		// MOB-889, "What happened with the order history crash (30/07)",
 		// is the postmortem she wrote, though its title does not say so.
 		// The bullet names the incident and whom it hit, in her words.

@@ -1,0 +1,70 @@
+package export
+
+import (
+	"bufio"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// agreedCall is, of a call of the user's said to a person by name with
+// its reason or a number (declinedIn: "if the banner is important for BF
+// we should launch the campaign on the 24th, not the 20th"), what
+// followed when that person agreed to it: their answer ("Pedro Santos
+// answered within the hour: “ok, 24th then.”") and what the user wrote
+// later with a number on the same issue (laterMeasured). A call another
+// team agreed to is influence a reader can check, which a heads-up nobody
+// had to agree to is not. ok is false when nobody agreed.
+func (r *report) agreedCall(e *evidence.Evidence) (d declined, followed []resultPart, ok bool) {
+	// The answer first: most comments have none, and it is a map's look-up
+	// where declinedIn runs a dozen expressions.
+	if reply, answered := r.answerOf(e); !answered || !assents(reply.Text) {
+		return declined{}, nil, false
+	}
+	d, ok = declinedIn(e)
+	answer := r.agreedTo(e)
+	if !ok || !hasGrounds(e) || answer.text == "" {
+		return declined{}, nil, false
+	}
+	followed = []resultPart{answer}
+	if later, ok := r.laterMeasured([]*evidence.Evidence{e}, e); ok {
+		later.text = nextSentence(followed) + later.text
+		followed = append(followed, later)
+	}
+	return d, followed, true
+}
+
+// hasGrounds reports whether an item gives a reason or a number: "around
+// 30% usually update in the first week", "not the 20th".
+func hasGrounds(e *evidence.Evidence) bool {
+	said := whatItSays(e.Excerpt)
+	return givesReason.MatchString(said) || strings.ContainsFunc(said, unicode.IsDigit)
+}
+
+// assents reports whether an answer opens by agreeing ("ok, 24th then",
+// "Ok understood, 4.14 is fine", "Agreed.") and takes nothing back after
+// ("ok but the TV slot is booked").
+func assents(answer string) bool {
+	answer = evidence.OneLine(answer)
+	return assentWords.MatchString(answer) && !objection.MatchString(answer)
+}
+
+var (
+	// assentWords are the words an answer that agrees opens with.
+	assentWords = regexp.MustCompile(`(?i)^\W*(?:ok(?:ay)?|agreed|sure|yes|yep|understood|noted|fine|perfect|great|sounds good|makes sense|works for (?:me|us)|deal|\+1)(?:\W|$)`)
+	// objection finds what takes an agreement back: "ok but …".
+	objection = regexp.MustCompile(`(?i)\b(?:but|however|although|though)\b`)
+)
+
+// writeResultPart writes a part of what followed the user's words, its
+// web addresses and source as links.
+func writeResultPart(w *bufio.Writer, part resultPart) {
+	writeEscapedLinks(w, part.text)
+	if part.source != "" {
+		w.WriteString(" (")
+		writeIssueLink(w, part.source, part.link)
+		w.WriteString(")")
+	}
+}

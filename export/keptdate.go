@@ -288,11 +288,7 @@ func (k rollout) says(endTold, planQuoted bool) string {
 // them (planQuoted): read twice in a few lines, they are a stutter.
 func (k rollout) asPlanned(planQuoted bool) string {
 	plan := evidence.OneLine(k.plan.Text)
-	verb := "planned"
-	if replanned.MatchString(plan) || calledOff.MatchString(plan) {
-		verb = "re-planned"
-	}
-	s := "as I had " + verb + " on " + k.plan.At.UTC().Format("2 January")
+	s := "as I had " + k.planVerb() + " on " + k.plan.At.UTC().Format("2 January")
 	if !planQuoted {
 		s += " (“" + givenSentence(plan, rolloutStepGiven.FindString(plan)) + "”)"
 	}
@@ -361,12 +357,27 @@ func (r *report) rolloutPlannedIn(e *evidence.Evidence, quoted string) (rollout,
 	return rollout{}, false
 }
 
+// planVerb is what the user did on the day of the rollout's plan:
+// "planned", or "re-planned" where the plan replaced a date given up.
+func (k rollout) planVerb() string {
+	if plan := evidence.OneLine(k.plan.Text); replanned.MatchString(plan) || calledOff.MatchString(plan) {
+		return "re-planned"
+	}
+	return "planned"
+}
+
 // reachedAsPlanned is how a proof that quotes a rollout's plan tells it
-// kept, after its link: "reached 100% on 30 Sep, as planned". The stories
+// kept, after its link: "reached 100% on 30 Sep, as planned", or, of a
+// re-plan, "as re-planned on 10 Aug": beside a goal set for an earlier
+// quarter, a bare "as planned" reads as the first date kept. The stories
 // tell each step; the brief has room for the last.
 func (k rollout) reachedAsPlanned() string {
 	steps := rolloutSteps(k.plan)
-	return "reached " + steps[len(steps)-1].share + " on " + k.reached[len(k.reached)-1].At.UTC().Format("2 Jan") + ", as planned"
+	as := "as planned"
+	if verb := k.planVerb(); verb != "planned" {
+		as = "as " + verb + " on " + k.plan.At.UTC().Format("2 Jan")
+	}
+	return "reached " + steps[len(steps)-1].share + " on " + k.reached[len(k.reached)-1].At.UTC().Format("2 Jan") + ", " + as
 }
 
 // notesAmong are the items, of items, that are the rollout's plan and

@@ -123,9 +123,22 @@ func TestRolloutKept(t *testing.T) {
 			t.Errorf("%s: rolloutKept says %q, want %q", tt.name, said, tt.want)
 		}
 	}
-	// A brief's proof that quotes the plan says only the last step.
-	if got, _ := rolloutKept([]evidence.Comment{plan, five, twentyFive, hundred}); got.reachedAsPlanned() != "reached 100% on 30 Sep, as planned" {
-		t.Errorf("reachedAsPlanned = %q, want the last step on its day", got.reachedAsPlanned())
+	// A brief's proof that quotes the plan says only the last step, and
+	// of a re-plan, which plan it kept: beside "saved cards is the Q2
+	// goal", "as planned" reads as the first date met.
+	for _, tt := range []struct {
+		name     string
+		comments []evidence.Comment
+		want     string
+	}{
+		{"a re-plan", []evidence.Comment{plan, five, twentyFive, hundred}, "reached 100% on 30 Sep, as re-planned on 10 Aug"},
+		{"a first plan", []evidence.Comment{comment("1", at(8, 10, 9), "rollout: 10% on the 24th, 100% a week later"),
+			comment("2", at(8, 24, 9), "at 10% of users since this morning"), comment("3", at(8, 31, 17), "we're at 100% now")},
+			"reached 100% on 31 Aug, as planned"},
+	} {
+		if got, _ := rolloutKept(tt.comments); got.reachedAsPlanned() != tt.want {
+			t.Errorf("%s: reachedAsPlanned = %q, want %q", tt.name, got.reachedAsPlanned(), tt.want)
+		}
 	}
 }
 

@@ -421,15 +421,17 @@ var namesDeadline = regexp.MustCompile(`(?i)\b(?:the|a|its|every \w+'s|productio
 // ask of another team that gives a date; 0 for a routine line. "Decision:
 // every tier-1 service gets a PodDisruptionBudget before its cluster is
 // upgraded; no exception for the date" is the story; "Flag removed: Got
-// the decision from Priya" is not. A doubted item (strengths.doubted) is
-// routine: it names a date the work missed, and gives way as elsewhere.
+// the decision from Priya" is not. A doubted item (strengths.doubted)
+// ranks below every other, in the same order among the doubted
+// (doubtedRanks lower), and one whose own promise Jira shows broken
+// (promiseMissedIn) lowest of all: a slot left to a doubted item goes to
+// "aiming to start the 5% ramp mid-August", the date the story is about,
+// before "we'll drop the CSV export for now and revisit in Q3 … I'll
+// send you the runbook link", neither of which happened.
 func (r *report) forTheDate(in initiative) storyFocus {
 	_, due, dated := goalDue(in.epic)
 	dayFirst := r.writesDayFirst()
-	return func(e *evidence.Evidence) int {
-		if !inOwnWords(e) || r.strengths.isDoubted(e) {
-			return 0
-		}
+	binds := func(e *evidence.Evidence) int {
 		text := evidence.OneLine(e.Excerpt)
 		_, day, gives := evidence.GivenDate(text, e.OccurredAt, dayFirst)
 		switch {
@@ -441,7 +443,22 @@ func (r *report) forTheDate(in initiative) storyFocus {
 		}
 		return 0
 	}
+	return func(e *evidence.Evidence) int {
+		switch {
+		case !inOwnWords(e):
+			return 0
+		case !r.strengths.isDoubted(e):
+			return binds(e)
+		case r.promiseMissedIn(e):
+			return -doubtedRanks - 1
+		}
+		return binds(e) - doubtedRanks
+	}
 }
+
+// doubtedRanks is how far forTheDate ranks a doubted item below the same
+// item undoubted: below the lowest rank of an undoubted one.
+const doubtedRanks = 3
 
 // calledOff says a date was given up: "deployment on 16th is cancelled",
 // "the release slipped", "go-live is postponed".
@@ -562,18 +579,29 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 
 // preferredFirst picks up to n of items with pick, those prefer ranks
 // highest first (of equal rank, as pick ranks them), then the rest; with
-// no prefer, as pick alone does.
+// no prefer, as pick alone does. A rank may be below 0 (forTheDate's
+// doubted items): the routine items go with the highest of those, which
+// pick weighs last and whose place it may give to an undoubted item of
+// their kind (fillVaried), then each lower rank joins them in turn.
 func preferredFirst(prefer storyFocus, items []*evidence.Evidence, n int, pick func([]*evidence.Evidence, int, *quoteSet) []*evidence.Evidence, quoted *quoteSet) []*evidence.Evidence {
 	var picked []*evidence.Evidence
-	top := 0
+	top, low, floor := 0, 0, 0 // floor: the highest rank below 0
 	for _, e := range items {
-		if prefer != nil {
-			top = max(top, prefer(e))
+		if prefer == nil {
+			continue
+		}
+		rank := prefer(e)
+		top, low = max(top, rank), min(low, rank)
+		if rank < 0 && (floor == 0 || rank > floor) {
+			floor = rank
 		}
 	}
-	for rank := top; rank >= 0 && len(picked) < n; rank-- {
+	for rank := top; rank >= low && len(picked) < n; rank-- {
+		if rank <= 0 && rank > floor {
+			continue
+		}
 		of := slices.DeleteFunc(slices.Clone(items), func(e *evidence.Evidence) bool {
-			return rank > 0 && prefer(e) != rank || slices.Contains(picked, e)
+			return prefer != nil && (rank > 0 && prefer(e) != rank || rank <= 0 && prefer(e) < rank) || slices.Contains(picked, e)
 		})
 		picked = append(picked, pick(of, n-len(picked), quoted)...)
 	}

@@ -251,6 +251,12 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		{"the incident's bullet counts both follow-ups he filed, and the one done", view.bullets, "wrote 1 postmortem and filed 2 follow-up issues, 1 of them done."},
 		{"the epic he owned is as big as its issues, not only those with his evidence", view.brief, "· 13 issues with 3 teammates ·"},
 		{"pmfolio bullets says he led the epic, at its size", view.bullets, "- Led “Saved cards for returning customers” with 3 teammates across 13 issues: "},
+		// "saved cards is the Q2 goal" is on the same page: the 100% on 30
+		// Sep kept the plan of 10 Aug, not the first one.
+		{"the brief says the rollout kept the re-plan, not the first plan", view.brief, "— reached 100% on 30 Sep, as re-planned on 10 Aug"},
+		// Of two doubted notes, the deadline story tells the date it is
+		// about, not the CSV put-off whose "revisit in Q3" never came.
+		{"the deadline story tells the first date aimed for", view.deadline, "aiming to start the 5% ramp mid-August"},
 		// "Jun thinks late Q3": the date was Jun's, and the new one is his to give.
 		{"next says whose the date for the Amex block was", entryOf(view.nextAll, "CHK-1413"), "Jun Park's estimate in your comment of 12 May, “late Q3”, has passed"},
 		// He told Nadia on 27 May he would look at it in August; nothing since.
@@ -274,6 +280,7 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 	checkHides(t, []shown{
 		{"the headline counts initiatives when there is one", view.brief, "1 initiative"},
 		{"asked when he failed, the file says no story answers", view.failed, "_Note from pmfolio:_"},
+		{"the deadline story tells a put-off whose promises were not kept", view.deadline, "revisit in Q3"},
 		{"the brief's bullets repeat the one epic it shows", view.brief, "- Owned 1 epic"},
 		{"pmfolio bullets tells the epic it leads with again", view.bullets, "Owned 1 epic"},
 		{"next lists another team's backlog (GROW) as his", view.next, "GROW-"},

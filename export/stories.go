@@ -382,7 +382,8 @@ func dateAsGoalSays(goal, words string) string {
 
 // datesMet is what a story told for a deadline adds to its outcome (met):
 // the dates its actions asked another team for and got (askMet, of the
-// asks), and, where the goal's own date passed before the outcome was
+// asks), the last date the user gave for its work where it was missed
+// (etaMissed), and, where the goal's own date passed before the outcome was
 // reported and the outcome does not say it was met, the day the outcome
 // was measured. "The deadline, and did you hit it?" is the first question
 // such a story meets, and an outcome of 27 October under a goal "by the
@@ -397,6 +398,9 @@ func (r *report) datesMet(in initiative, picked []*evidence.Evidence) (met []str
 			met = append(met, upperFirst(said)+".")
 			asks = append(asks, e)
 		}
+	}
+	if missed, ok := r.etaMissed(in); ok {
+		met = append(met, missed)
 	}
 	if words, _, ok := goalDue(in.outcome.Epic); ok && in.deadlinePassedUnmet() {
 		met = append(met, "Those figures were measured on "+in.outcome.Comment.At.UTC().Format("2 January")+

@@ -2641,3 +2641,42 @@ func TestOnlyADeadlineStoryQuotesTheGoalUpToItsDate(t *testing.T) {
 		}
 	}
 }
+
+// A deadline story says when the work was done against the last date the
+// user gave for it, when that date was missed: the full version notes
+// "— done 24 Sep, 41 days after 14 Aug" after the same quote, and a story
+// silent on it tells an interviewer holding both another story. A date
+// given later and kept, or a re-plan after it, replaces it.
+func TestADeadlineStorySaysTheLastDateGivenWasMissed(t *testing.T) {
+	type note struct{ id, at, text string }
+	missed := note{"10970", "2026-09-12T09:00:00Z", "New ETA for this: 16 Oct, the bank's certification needs a second round."}
+	for _, tt := range []struct {
+		name  string
+		notes []note
+		want  string
+	}{
+		{"the last date missed", []note{missed}, "The epic was done on 30 October, two weeks after 16 Oct, the date I gave on 12 September."},
+		{"a later date kept", []note{missed, {"10971", "2026-10-20T09:00:00Z", "New ETA for this: 31 Oct, the certification is booked."}}, ""},
+		{"a date re-planned after", []note{{"10972", "2026-07-27T09:00:00Z", "New ETA for this: 14 Aug, a week later than planned."}}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := rampedRefunds("2026-09-08T15:00:00Z") // re-planned on 10 August
+			epic := fixtureIssue{"10120", "PAY-120", "Epic", "Self-service refunds", "", me, "done", nil}
+			for _, n := range tt.notes {
+				p.Evidence = append(p.Evidence, jiraItem(epic, evidence.SourceComment, n.id, n.at, evidence.CatStakeholderComms, "comment.update", 0.7, n.text))
+			}
+			p.DoneIssues = append(p.DoneIssues, evidence.DoneIssue{SiteName: "acme", Key: "PAY-120", Resolved: at("2026-10-30T16:00:00Z")})
+			doc, _ := storiesFor(t, p, "a time you delivered against a deadline")
+			if len(doc.Stories) != 1 || doc.Stories[0].Epic.Key != "PAY-120" {
+				t.Fatalf("the deadline story is %+v, want PAY-120's", doc.Stories)
+			}
+			result := doc.Stories[0].Result
+			if tt.want != "" && !strings.Contains(result, tt.want) {
+				t.Errorf("result = %q, want it to say %q", result, tt.want)
+			}
+			if tt.want == "" && strings.Contains(result, "the date I gave") {
+				t.Errorf("result = %q, want no missed date: the last date given held or was re-planned", result)
+			}
+		})
+	}
+}

@@ -1270,3 +1270,148 @@ func TestDemoOneSprintGetsOneReason(t *testing.T) {
 		t.Error("no sprint note: the test reads none of what it guards")
 	}
 }
+
+var (
+	// rankedAbove is Me moving the issue above another, the other's key
+	// and what she says of it.
+	rankedAbove = regexp.MustCompile(`^(?:Moving this above|I'm putting this ahead of) ((?:OPS|PAY|MOB)-\d+): [^;]*; the other one ([^.]*)\.(?: P1 because it blocks (.+)\.)?`)
+	// kindsOfWork are what Me could say the other issue is about; a
+	// reason that says one needs the other's summary to say it too.
+	kindsOfWork = []string{"nightly batch", "cosmetic", "workaround"}
+)
+
+// "Moving this above OPS-1191: …; the other one only touches the nightly
+// batch. P1 because it blocks platform-2026.02." on OPS-1193, in
+// platform-2026.01, of OPS-1191 "Document the on-call hand-over
+// checklist": the reason is what an interviewer clicks, so what it says
+// of the other issue its summary bears out, and the release it blocks is
+// the issue's fix version.
+func TestDemoRankingReasonsHoldForTheIssuesTheyName(t *testing.T) {
+	ranked := 0
+	for opts, site := range threadSites() {
+		me := site.MyAccount().DisplayName
+		for _, is := range site.Issues() {
+			for _, c := range is.Comments {
+				m := rankedAbove.FindStringSubmatch(c.Body)
+				if m == nil || c.Author.DisplayName != me {
+					continue
+				}
+				ranked++
+				other := site.Issue(m[1])
+				for _, kind := range kindsOfWork {
+					if strings.Contains(m[2], kind) && (other == nil || !strings.Contains(strings.ToLower(other.Summary), kind)) {
+						t.Errorf("%s, seed %d: %s says %s %q, whose summary is %q", opts.Deployment, opts.Seed, is.Key, m[1], kind, other.Summary)
+					}
+				}
+				if m[3] != "" && !slices.Contains(fixVersionsAt(is, c.Created), m[3]) {
+					t.Errorf("%s, seed %d: %s is P1 because it blocks %s, but its fix versions are %v: %q",
+						opts.Deployment, opts.Seed, is.Key, m[3], fixVersionsAt(is, c.Created), c.Body)
+				}
+			}
+		}
+	}
+	if ranked == 0 {
+		t.Error("Me ranks no issue above another: the test reads none of what it guards")
+	}
+}
+
+// windowMoved is Me moving a maintenance window to a day of the week.
+var windowMoved = regexp.MustCompile(`the maintenance window for .+? moves to (\w+day) `)
+
+// "Heads up Chloé Dubois: the maintenance window for the production
+// failover drill moves to Monday" on 12 Oct, under an epic closed on the
+// Wednesday before that Monday "on three drills in a row": a window for
+// the initiative's work falls before its epic closes.
+func TestDemoMaintenanceWindowsFallBeforeTheirEpicCloses(t *testing.T) {
+	moved := 0
+	for opts, site := range threadSites() {
+		for _, is := range site.Issues() {
+			for _, c := range is.Comments {
+				m := windowMoved.FindStringSubmatch(c.Body)
+				if m == nil || is.Parent == nil || is.Parent.Resolved.IsZero() {
+					continue
+				}
+				moved++
+				day, err := dayAfter(m[1], c.Created)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if closed := is.Parent.Resolved.UTC().Truncate(24 * time.Hour); !day.Before(closed) {
+					t.Errorf("%s, seed %d: %s moves a window to %s, after its epic %s closed on %s: %q",
+						opts.Deployment, opts.Seed, is.Key, day.Format(time.DateOnly), is.Parent.Key, closed.Format(time.DateOnly), c.Body)
+				}
+			}
+		}
+	}
+	if moved == 0 {
+		t.Error("no window is moved under a closed epic: the test reads none of what it guards")
+	}
+}
+
+// sprintFit is Me planning an issue into a sprint.
+var sprintFit = regexp.MustCompile(`^For planning: .* fits in `)
+
+// "Deprioritising this for now: …" on OPS-1184 and, 45 minutes later,
+// "For planning: 3 days for one person, fits in OPS Sprint 41 if we drop
+// the second alert rule.": Me does not plan into a sprint an issue she
+// has parked within the week.
+func TestDemoParkedWorkIsNotPlannedIntoASprint(t *testing.T) {
+	planned := 0
+	for opts, site := range threadSites() {
+		me := site.MyAccount().DisplayName
+		for _, is := range site.Issues() {
+			var parkedBy *jiratest.Comment
+			for _, c := range is.Comments {
+				if c.Author.DisplayName != me {
+					continue
+				}
+				switch {
+				case parks.MatchString(c.Body):
+					parkedBy = c
+				case pushesUp.MatchString(c.Body):
+					parkedBy = nil
+				case sprintFit.MatchString(c.Body):
+					planned++
+					if parkedBy != nil && c.Created.Sub(parkedBy.Created) < 7*24*time.Hour {
+						t.Errorf("%s, seed %d: %s, parked on %s (%q), planned into a sprint on %s: %q", opts.Deployment, opts.Seed, is.Key,
+							parkedBy.Created.Format(time.DateTime), parkedBy.Body, c.Created.Format(time.DateTime), c.Body)
+					}
+				}
+			}
+		}
+	}
+	if planned == 0 {
+		t.Error("Me plans no issue into a sprint: the test reads none of what it guards")
+	}
+}
+
+// timelineEntry is a line of a postmortem's timeline: its time and what
+// happened.
+var timelineEntry = regexp.MustCompile(`(?m)^\* (\d\d:\d\d) (first errors|alert fired)`)
+
+// "No incident reached customers before an alert fired" as the Outcome
+// of the on-call epic, and the postmortem it links to: "21:45 first
+// errors … 21:55 alert fired". Errors reach customers before the alert
+// fires in every postmortem's timeline, so an Outcome says what its
+// success metric says, that no customer found an incident first.
+func TestDemoOutcomesAgreeWithThePostmortemTimelines(t *testing.T) {
+	for opts, site := range threadSites() {
+		errorsFirst := ""
+		for _, is := range site.Issues() {
+			times := map[string]string{}
+			for _, m := range timelineEntry.FindAllStringSubmatch(is.Description, -1) {
+				times[m[2]] = m[1]
+			}
+			if first, alert := times["first errors"], times["alert fired"]; first != "" && alert != "" && first < alert {
+				errorsFirst = is.Key
+			}
+		}
+		for _, is := range site.Issues() {
+			for _, c := range is.Comments {
+				if errorsFirst != "" && strings.Contains(c.Body, "reached customers before an alert") {
+					t.Errorf("%s, seed %d: %s says %q, but %s's timeline has errors before the alert", opts.Deployment, opts.Seed, is.Key, c.Body, errorsFirst)
+				}
+			}
+		}
+	}
+}

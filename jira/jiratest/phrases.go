@@ -202,7 +202,7 @@ var opsText = projectText{
 		{"On-call health: halve pages per week", "On-call health", "Cut pages per on-call week from ~40 to under 20 without missing real incidents.",
 			[]string{"Pages per on-call week, 4-week average, under 20", "No incident detected by customers before an alert fires"}, []string{"Alert ownership", "Runbook links", "Noise reduction"}, []string{"Replacing PagerDuty"},
 			[]string{
-				"Outcome: pages per on-call week averaged {$12-18} over the last four weeks, down from {$38-44} when we started. {~No incident reached customers before an alert fired, so both success metrics are met. Closing the epic.|One incident was reported by a customer first ({$since}), so the second success metric is missed once; its follow-up is in the backlog. Closing the epic.}",
+				"Outcome: pages per on-call week averaged {$12-18} over the last four weeks, down from {$38-44} when we started. {~No customer detected an incident before our alert fired, so both success metrics are met. Closing the epic.|One incident was reported by a customer first ({$since}), so the second success metric is missed once; its follow-up is in the backlog. Closing the epic.}",
 				"Result: {$13-19} pages a week on average since {$since}, from {$39-46} in the quarter before. {~Nobody on the rotation has been woken up twice in one night since the routing change.|The two noisiest alerts are gone entirely.} {~Success metrics met, closing the epic.|Closing the epic: success metrics met.}",
 			},
 			[]string{
@@ -552,7 +552,10 @@ var (
 	// the issue's initiative (themes.go): {$urgent} is why a piece of it
 	// goes up the list, {$done} what of it is finished, and so on.
 	tradeoffComments = []string{
-		"{~Moving this above|I'm putting this ahead of} {$samekey}: {$urgent}; {~the other one only touches the nightly batch|the other one is cosmetic|the other one has a workaround}.{? P1 because it blocks {$version}.}",
+		// Of the other issue she says when it follows, not what it is:
+		// "the other one only touches the nightly batch" of whichever
+		// issue {$samekey} names reads false on a hand-over checklist.
+		"{~Moving this above|I'm putting this ahead of} {$samekey}: {$urgent}; {~the other one can wait a few days|the other one can follow once this is in|the other one can wait until this lands}.{? P1 because it blocks {$version}.}",
 		"Honestly this is more important than the {$svc} upgrade right now: {$urgent}. I swapped the two in the backlog.",
 		"Deprioritising this {~for now|until after {$meeting}|for the rest of the quarter}: {$minor}, and {~the {$theirteam} dependency {~matters more|is the bigger risk}|{$samekey} matters more|other work on the list matters more}.",
 		"P2, not P1: {$minor}. {~Revisit if it shows up in {$metric}.|I'll look at it again after {$meeting}.}",
@@ -618,7 +621,7 @@ var (
 	// issueUpdates are about the issue itself, said while it is open.
 	issueUpdates = []string{
 		"Status: at risk. We're waiting on {$otherkey}{~ from {$theirteam}|}; if it isn't in by {$day}, this moves to the next sprint.",
-		"Heads up {$lead}: the maintenance window for {$window} moves to {$day} {~06:00|05:30|21:00} UTC. Expect {~about five minutes|a few minutes} of higher latency on {$svc}{?; {$outsider} knows}.",
+		"Heads up {$lead}: the maintenance window for {$window} moves to {$windowday} {~06:00|05:30|21:00} UTC. Expect {~about five minutes|a few minutes} of higher latency on {$svc}{?; {$outsider} knows}.",
 		"{$Watcher} asked where this is: it goes live on {$nth}{? in {$region} first}. I'll keep you posted here so nobody has to ask in {$channel}.",
 	}
 	// slipUpdates move the date of an issue that has one (it is under way

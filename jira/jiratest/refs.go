@@ -241,6 +241,12 @@ func (ig *issueGen) unfit(text string) bool {
 	if strings.Contains(text, "{$window}") && ig.windowless() {
 		return true
 	}
+	if strings.Contains(text, "{$windowday}") && ig.windowDay(workday(ig.at.AddDate(0, 0, 1))).IsZero() {
+		return true // the initiative is done before the next working day
+	}
+	if strings.Contains(text, "blocks {$version}") && !slices.Contains(ig.is.FixVersions, ig.release()) {
+		return true // "P1 because it blocks platform-2026.02" of work in 2026.01
+	}
 	if ig.citesUndone(text) {
 		return true
 	}
@@ -251,7 +257,7 @@ func (ig *issueGen) unfit(text string) bool {
 }
 
 // fitSlots are the slots unfit reads.
-var fitSlots = append(slices.Clone(keySlots), "theirteam", "sameerror", "listedfor", "verified", "gap", "window")
+var fitSlots = append(slices.Clone(keySlots), "theirteam", "sameerror", "listedfor", "verified", "gap", "window", "windowday")
 
 // listedFor says how long the initiative the issue is filed under has
 // listed work: since its first epic was created, in words ("months", "a

@@ -1281,10 +1281,12 @@ func (ig *issueGen) meSprintTalk() bool {
 		return movesSprint(t) && (!open || ig.is.Sprints[n-1] != running) || strings.Contains(t, "carried over twice") && (!open || earlier < 2) ||
 			committed && crowdsOut(t) || crowdedOut && commits(t)
 	})
-	if committed {
+	if committed || ig.parkedLately() {
 		// Nor commits it twice: a second note that puts it in the sprint
 		// gives it a second reason ("loses two days to the team offsite",
-		// then "went through OPS Sprint 52 … so it goes first").
+		// then "went through OPS Sprint 52 … so it goes first"). Nor
+		// plans one she has just parked: "Deprioritising this for now"
+		// and, 45 minutes later, "For planning: … fits in OPS Sprint 41".
 		texts = inPlaceOf(ig.fitStanding(ig.usable(texts)), putsIn)
 	}
 	if len(ig.fitStanding(ig.usable(texts))) == 0 || !open && ig.parkedLately() {
@@ -1925,6 +1927,8 @@ func (ig *issueGen) slot(name string) string {
 		return text
 	case "window":
 		return ig.window()
+	case "windowday":
+		return ig.windowDay(workday(ig.at.AddDate(0, 0, 1+g.pick(6)))).Weekday().String()
 	case "gap":
 		return ig.gap()
 	case "done", "doing", "next", "risk", "slip", "urgent", "minor", "gain", "relnote", "rollout",

@@ -1,6 +1,9 @@
 package jiratest
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // workNote is what one piece of work, by its summary as the lists write
 // it, says beyond its summary: for a task, the problem it solves, how and
@@ -432,6 +435,27 @@ func (ig *issueGen) window() string {
 		return ""
 	}
 	return ig.fill(pickOf(ig.generator, th.windows))
+}
+
+// windowDay is the day a maintenance window for the issue's initiative
+// moves to: day, or the last working day before the day its latest epic
+// closes when that is sooner, as the window serves the initiative's work ("the
+// production failover drill moves to Monday" of the Monday after the epic
+// closed on three drills is made up); zero when no working day after
+// today is left before it.
+func (ig *issueGen) windowDay(day time.Time) time.Time {
+	phases := ig.phases()
+	if len(phases) == 0 || phases[len(phases)-1].Resolved.IsZero() {
+		return day
+	}
+	epic := phases[len(phases)-1]
+	closed, tomorrow := epic.Resolved.UTC().Truncate(24*time.Hour), ig.at.UTC().Truncate(24*time.Hour).AddDate(0, 0, 1)
+	for !day.Before(closed) || day.Weekday() == time.Saturday || day.Weekday() == time.Sunday {
+		if day = day.AddDate(0, 0, -1); day.Before(tomorrow) {
+			return time.Time{}
+		}
+	}
+	return day
 }
 
 // windowless reports whether the issue's theme holds no maintenance

@@ -1527,11 +1527,18 @@ func writeOneOutcome(w *bufio.Writer, r *report, in initiative, o initiativeOutc
 		// It opens a sentence of the brief: "“All 5 clusters…”". A result
 		// is often a link to where it shows ("dashboard: https://…"):
 		// the reader can follow it.
-		writeQuote(w, upperFirst(o.Text), outcomeLength, writeEscapedLinks)
+		text, writeUp := o.Text, (*evidence.Evidence)(nil)
+		if in.isIncident() {
+			text, writeUp = r.incidentOutcome(o)
+		}
+		writeQuote(w, upperFirst(text), outcomeLength, writeEscapedLinks)
 		label, link := r.outcomeSource(in, o)
 		w.WriteString(" (")
 		writeIssueLink(w, label, link)
 		w.WriteString(")")
+		if writeUp != nil {
+			writeWriteUpKept(w, in, o, writeUp)
+		}
 	}
 }
 

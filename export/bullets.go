@@ -1581,7 +1581,15 @@ func sayPlanning(r *report, groups []group) []clause {
 			scoped = append(scoped, releaseScoped...)
 			continue
 		}
-		claims = append(claims, g.category.Claim(int(n.Value)))
+		claim := g.category.Claim(int(n.Value))
+		if !slices.ContainsFunc(g.items, inOwnWords) {
+			// "Sprint: (none) → CHK Sprint 72" shows where an issue went,
+			// not that the user weighed what fit: without a word of theirs
+			// it is said as the edit it was.
+			text, _ := counted(n, "issue", "issues")
+			claim = g.category.Edits(text)
+		}
+		claims = append(claims, claim)
 		numbers = append(numbers, n)
 		scoped = append(scoped, g.items...)
 	}
@@ -1822,9 +1830,11 @@ func sayIncidents(r *report, groups []group) []clause {
 			followUps = append(followUps, e)
 		}
 	}
-	// What the user did, by kind of record, the updates first; undone
-	// does not say how many follow-ups are done.
-	var did, undone []clause
+	// What the user did, by kind of record, the updates first; terse
+	// says it in fewer words ("posted 4 updates … filed 3 follow-ups"),
+	// which after "Led the response to “…”" say the same, and undone is
+	// terse without how many follow-ups are done.
+	var did, terse, undone []clause
 	for _, k := range []struct {
 		from                    []*evidence.Evidence
 		counts, verb, one, many string
@@ -1833,30 +1843,34 @@ func sayIncidents(r *report, groups []group) []clause {
 		// came of the follow-ups is the incidents' result Jira shows, the
 		// fixes that keep them from happening again.
 		done string
+		// terseOne and terseMany are one and many in fewer words, when
+		// there are.
+		terseOne, terseMany string
 	}{
-		{posted, countsComments, "posted ", "incident update", "incident updates", "", ""},
-		{opened, countsCreated, "opened ", "incident ticket", "incident tickets", "incident tickets opened", ""},
-		{postmortems, countsCreated, "wrote ", "postmortem", "postmortems", "postmortems written", ""},
-		{followUps, countsCreated, "filed ", "follow-up issue", "follow-up issues", "follow-up issues filed", "follow-up issues done"},
-		{all, countsOther, "recorded ", "other incident action", "other incident actions", "", ""},
+		{posted, countsComments, "posted ", "incident update", "incident updates", "", "", "update", "updates"},
+		{opened, countsCreated, "opened ", "incident ticket", "incident tickets", "incident tickets opened", "", "", ""},
+		{postmortems, countsCreated, "wrote ", "postmortem", "postmortems", "postmortems written", "", "", ""},
+		{followUps, countsCreated, "filed ", "follow-up issue", "follow-up issues", "follow-up issues filed", "follow-up issues done", "follow-up", "follow-ups"},
+		{all, countsOther, "recorded ", "other incident action", "other incident actions", "", "", "", ""},
 	} {
 		if n := r.count(k.from, k.counts); n.Value > 0 {
 			n.Counts = cmp.Or(k.what, n.Counts)
 			text, _ := counted(n, k.one, k.many)
-			c := said(k.verb+text, n)
-			undone = append(undone, c)
+			short, _ := counted(n, cmp.Or(k.terseOne, k.one), cmp.Or(k.terseMany, k.many))
+			c, t := said(k.verb+text, n), said(k.verb+short, n)
+			undone = append(undone, t)
 			if done := r.count(k.from, countsDoneIssues); k.done != "" && done.Value > 0 {
 				done.Counts = k.done
+				doneText := ", " + done.Text + " of them done"
 				switch {
 				case n.Value == 1:
-					c = join(c, said(", done", done))
+					doneText = ", done"
 				case done.Value == n.Value:
-					c = join(c, said(", all done", done))
-				default:
-					c = join(c, said(", "+done.Text+" of them done", done))
+					doneText = ", all done"
 				}
+				c, t = join(c, said(doneText, done)), join(t, said(doneText, done))
 			}
-			did = append(did, c)
+			did, terse = append(did, c), append(terse, t)
 		}
 	}
 	doing := func(did []clause) clause {
@@ -1910,14 +1924,16 @@ func sayIncidents(r *report, groups []group) []clause {
 	if len(undone) > 1 && undone[0].numbers[0].Counts == countsComments {
 		notPosted = undone[1:]
 	}
-	// Too long, the bullet leaves out what tells least first: how many
-	// follow-ups are done, then what the incident came to, and only then
-	// the updates the user posted, which say they ran it.
-	named := join(name, impact)
+	// Too long, the bullet first says its counts in fewer words, then
+	// leaves out what tells least first: what the incident came to, then
+	// how many follow-ups are done ("filed 3 follow-up issues" alone
+	// leaves an open one unsaid), and only then the updates the user
+	// posted, which say they ran it.
 	for _, c := range []clause{
-		join(head(named), doing(did)),
-		join(head(named), doing(undone)),
+		join(head(join(name, impact)), doing(did)),
+		join(head(join(name, impact)), doing(terse)),
 		join(head(name), doing(did)),
+		join(head(name), doing(terse)),
 		join(head(name), doing(undone)),
 		join(head(name), doing(notPosted)),
 	} {

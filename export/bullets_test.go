@@ -114,7 +114,17 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 				fixVersion(storyRetry, "2", "(none)", "2026.03"),
 				fixVersion(checkoutBug, "3", "(none)", "2026.04"),
 				item(storyRefund, evidence.CatSprintPlanning, evidence.SourceChange, "4")},
-			"Planned 3 issues into 2 releases and shaped sprint scope for 1 issue across 2 projects, with 3 teammates."},
+			"Planned 3 issues into 2 releases and moved 1 issue into or out of sprints across 2 projects, with 3 teammates."},
+		// "Sprint: (none) → CHK Sprint 72" shows no scoping weighed; a
+		// comment of the user's on what fits the sprint does.
+		{"sprint-field edits alone are said as edits, not as sprint scope shaped",
+			[]evidence.Evidence{item(storyRefund, evidence.CatSprintPlanning, evidence.SourceChange, "1"),
+				item(storyRetry, evidence.CatSprintPlanning, evidence.SourceChange, "2")},
+			"Moved 2 issues into or out of sprints, with 2 teammates."},
+		{"a comment of the user's on sprint scope backs the sprint scope shaped",
+			[]evidence.Evidence{item(storyRefund, evidence.CatSprintPlanning, evidence.SourceChange, "1"),
+				item(storyRetry, evidence.CatSprintPlanning, evidence.SourceComment, "2")},
+			"Shaped sprint scope for 2 issues, with 2 teammates."},
 		{"the go/no-go calls the user made lead the planning, by release issue; teammates and projects are the planned issues'",
 			append(goNoGoItems(), fixVersion(storyTO, "8", "(none)", "2026.03")),
 			"Made the go/no-go call on 3 releases (2 of them a no-go) and planned 1 issue into 1 release, with 1 teammate."},
@@ -1623,12 +1633,15 @@ func TestCodeIdentifier(t *testing.T) {
 	}
 }
 
-// An incident bullet too long for a résumé leaves out what tells least
-// first: whether its follow-ups are done, then what the incident came to,
-// and only then the updates the user posted, which say they ran it.
+// An incident bullet too long for a résumé first says its counts in
+// fewer words; then it leaves out what tells least first: what the
+// incident came to, then whether its follow-ups are done ("filed 3
+// follow-up issues" alone leaves an open one unsaid), and only then the
+// updates the user posted, which say they ran it.
 func TestATooLongIncidentBulletKeepsTheUpdatesTheUserPosted(t *testing.T) {
 	const (
 		updates    = ": posted 3 incident updates, "
+		terse      = ": posted 3 updates, "
 		followUp   = "filed 1 follow-up issue"
 		done       = ", done"
 		longImpact = "about 1,800 card orders failed and 312 merchants saw their checkout page time out"
@@ -1639,9 +1652,9 @@ func TestATooLongIncidentBulletKeepsTheUpdatesTheUserPosted(t *testing.T) {
 	}{
 		{"a bullet that fits says everything", outageBug.summary, "",
 			[]string{updates, "(about 1,800 card orders failed)", followUp + done}, nil},
-		{"how many follow-ups are done goes first", outageBug.summary + " after PAY 4.13.0 went out", "",
-			[]string{updates, "(about 1,800 card orders failed)", followUp + "."}, []string{done}},
-		{"then what the incident came to", outageBug.summary, longImpact,
+		{"a bullet a little too long says its counts in fewer words", outageBug.summary + " after PAY 4.13.0 went out", "",
+			[]string{terse, "(about 1,800 card orders failed)", "filed 1 follow-up, done."}, []string{updates}},
+		{"then what the incident came to, not whether its follow-ups are done", outageBug.summary, longImpact,
 			[]string{updates, followUp + done}, []string{"about 1,800"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -944,11 +944,20 @@ func (v *view) estimateMissedIn(e *evidence.Evidence, sentences []string) (sente
 // the update stays). A promise in the call's own
 // clause ("we'll drop the CSV export for now and revisit in Q3"), or one
 // the words open with, cannot be left out: the call is the put-off. A
-// date missed that answers an ask stays (answersAsk).
+// date missed that answers an ask stays (answersAsk). A write-up
+// promised and never filed (writeUpMissedIn) ends the quote.
 func (v *view) quotable(e *evidence.Evidence) (text string, cut bool) {
+	return v.withoutPromises(e, v.writeUpMissedIn)
+}
+
+// withoutPromises is quotable with writeUp saying where, in the sentences
+// of an item's words, a promise of a write-up it leaves out starts.
+func (v *view) withoutPromises(e *evidence.Evidence, writeUp func(*evidence.Evidence, []string) (sentence, at int, ok bool)) (text string, cut bool) {
 	c, committedMissed := v.commitmentMissedIn(e)
 	committedMissed = committedMissed && !v.answersAsk(e, c)
-	if !inOwnWords(e) || e.IssueKey == "" || !putsOff(e.Excerpt) && !evidence.EstimateBy.MatchString(e.Excerpt) && !nextUpdate.MatchString(e.Excerpt) && !taskPromised.MatchString(e.Excerpt) && !committedMissed {
+	promises := putsOff(e.Excerpt) || evidence.EstimateBy.MatchString(e.Excerpt) || nextUpdate.MatchString(e.Excerpt) ||
+		taskPromised.MatchString(e.Excerpt) || writeUpPromised.MatchString(e.Excerpt) || committedMissed
+	if !inOwnWords(e) || e.IssueKey == "" || !promises {
 		return e.Excerpt, false
 	}
 	sentences := sentencesOf(evidence.OneLine(e.Excerpt))
@@ -968,6 +977,9 @@ func (v *view) quotable(e *evidence.Evidence) (text string, cut bool) {
 	}
 	if committedMissed {
 		mark(c.sentence, c.at, true)
+	}
+	if i, at, ok := writeUp(e, sentences); ok {
+		mark(i, at, true)
 	}
 	for _, u := range v.updatesMissedIn(e, sentences) {
 		mark(u.sentence, u.at, false)

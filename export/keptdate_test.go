@@ -345,6 +345,8 @@ func TestAnUnkeptPromiseIsLeftOutOfItsQuote(t *testing.T) {
 		{"a go-live day the work missed, given unasked", "Vendor sandbox is back: it goes live on the 20th. I'll keep you posted here.", at(3, 31, 11, 0), at(4, 27, 10, 0), nil,
 			"Vendor sandbox is back … I'll keep you posted here.", true},
 		{"a go-live day kept", goLive, at(3, 31, 11, 0), at(4, 13, 10, 0), nil, goLive, false},
+		{"a write-up promised, never filed", "Crash rate back to normal. tomorrow I'll write what happened and open the follow-ups", at(7, 30, 20, 0), at(7, 30, 20, 5), nil,
+			"Crash rate back to normal. …", false},
 	} {
 		e := &evidence.Evidence{SiteName: "acme", IssueKey: "MOB-887", Source: evidence.SourceComment, OccurredAt: tt.written,
 			Excerpt: tt.text, IssueStatusCategory: "done"}

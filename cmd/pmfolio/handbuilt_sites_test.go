@@ -410,9 +410,10 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 			"listed lower: nobody has written on it for over 12 weeks"},
 		// Each "CAPA from CORE-2213." task she filed is a follow-up of the
 		// incident, not a postmortem. Too long with the incident's impact,
-		// the bullet leaves out how many are done, not her updates.
-		{"the incident's bullet counts her 3 CAPA follow-ups and her 4 updates", view.bullets,
-			"(4,312 payments were delayed by ~3 hours): posted 4 incident updates, wrote 1 postmortem and filed 3 follow-up issues."},
+		// the bullet says its counts in fewer words rather than leave out
+		// that one of them is still open.
+		{"the incident's bullet counts her 3 CAPA follow-ups, the 2 done, and her 4 updates", view.bullets,
+			"(4,312 payments were delayed by ~3 hours): posted 4 updates, wrote 1 postmortem and filed 3 follow-ups, 2 of them done."},
 	})
 	checkHides(t, []shown{
 		{"asked when she failed, a story of hers is tagged as one", view.failed, "_Answers:_ a time you failed"},

@@ -1414,13 +1414,17 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 		w.WriteString("”: ")
 	}
 	text, _ := r.quotable(e)
+	length := quoteLength
 	call, followed, agreed := r.agreedCall(e)
 	if agreed {
 		// Its answer ("ok, 24th then") reads only beside the call it
-		// agrees to, which a cut may leave out.
-		text = call.noQuote(quoteLength)
+		// agrees to, which a cut may leave out; and the grounds agreed to
+		// ("around 30% usually update in the first week") are as long as
+		// a story's no may be.
+		length = declinedLength
+		text = call.noQuote(length)
 	}
-	quoted := writeQuote(w, withoutNextCheckIn(text), quoteLength, writeEscaped)
+	quoted := writeQuote(w, withoutNextCheckIn(text), length, writeEscaped)
 	if quoted != "" {
 		w.WriteByte(' ')
 	}

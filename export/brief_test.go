@@ -733,8 +733,9 @@ func TestOtherWorkLeadsWithACallAnotherTeamAgreedTo(t *testing.T) {
 			if led != tt.led {
 				t.Errorf("other work led by the call to Pedro: %v, want %v:\n%s", led, tt.led, other)
 			}
-			// The cut keeps the call the answer agrees to.
-			for _, want := range []string{"launch the campaign on the 24th, not the 20th”", "— Pedro Santos answered within the hour: “ok, 24th then.”",
+			// The quote keeps the call the answer agrees to, and the
+			// grounds agreed to.
+			for _, want := range []string{"(around 30% usually update in the first week)", "launch the campaign on the 24th, not the 20th”", "— Pedro Santos answered within the hour: “ok, 24th then.”",
 				"On 26 November: “banner is showing on 5.4, 61% of active users already on it”"} {
 				if strings.Contains(other, want) != tt.led {
 					t.Errorf("other work shows %q: %v, want %v:\n%s", want, !tt.led, tt.led, other)

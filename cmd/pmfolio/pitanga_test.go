@@ -42,7 +42,7 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		// Her call to Marketing, which Pedro agreed to, and the share of
 		// users who then had the banner, outrank her heads-up to support.
 		{"her other work does not lead with the launch date Marketing agreed to, told with Pedro's answer and the share on 5.4", view.brief,
-			"## Other work, in my words\n\n- **Release planning.** On “Black Friday push + in-app banner”: “Pedro, the in-app banner needs 5.4, which goes to the stores on 17/11. … " +
+			"## Other work, in my words\n\n- **Release planning.** On “Black Friday push + in-app banner”: “Pedro, the in-app banner needs 5.4, which goes to the stores on 17/11. people on older versions won't see it (around 30% usually update in the first week). " +
 				"the push works for everyone. if the banner is important for BF we should launch the campaign on the 24th, not the 20th” ([MKT-96, 2026-10-21]"},
 		{"her call to Marketing is not followed by Pedro's answer", view.brief,
 			"— Pedro Santos answered within the hour: “ok, 24th then.” ([Jira comment, 2026-10-21]"},

@@ -31,7 +31,7 @@ func asksAboutFailure(question string) bool { return failureWords.MatchString(qu
 func (r *report) failureAnswer(tiers ...[]initiative) (a answer, ok bool) {
 	broke := slices.DeleteFunc(slices.Concat(tiers...), func(in initiative) bool { return !r.ownReleaseBroke(in) })
 	if in, ok := strongestBy(r.weightOf(evidence.CatIncidentCoord), false, broke); ok {
-		return answer{in: in, found: true, question: failureQuestion}, true
+		return answer{in: in, found: true, question: failureQuestion, owns: "It broke a release I had planned work into, and I wrote its postmortem."}, true
 	}
 	owned := slices.DeleteFunc(slices.Concat(tiers...), func(in initiative) bool { return r.ownedGap(in) == nil })
 	if in, ok := strongestBy(r.weightOf(evidence.CatIncidentCoord), false, owned); ok {
@@ -41,7 +41,7 @@ func (r *report) failureAnswer(tiers ...[]initiative) (a answer, ok bool) {
 				return 1
 			}
 			return 0
-		}, prefer: filedFrom(postmortem)}, true
+		}, prefer: filedFrom(postmortem), owns: "What let it happen was on my own team's side, and my postmortem says what."}, true
 	}
 	return answer{}, false
 }

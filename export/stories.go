@@ -482,6 +482,10 @@ type answer struct {
 	// lines; told for a failure, the follow-ups of its postmortem
 	// (filedFrom) before other notes.
 	prefer storyFocus
+	// owns, of a story told for a failure, says in the Task what of it was
+	// the user's: "coordinating the response when things broke" alone
+	// answers "a time you failed" with a time someone else did.
+	owns string
 	// forDate says the story is told for a deadline: its Situation keeps
 	// the goal up to the date it sets, and its Result says which dates
 	// held. prefer alone cannot say so, as a failure sets it too.
@@ -1510,6 +1514,10 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 		if len(tasks) > 0 {
 			s.Task = "My part: " + owning + ": " + evidence.JoinAnd(tasks) + "."
 		}
+	}
+
+	if told.owns != "" {
+		s.Task += " " + told.owns
 	}
 
 	var said []string

@@ -834,6 +834,10 @@ func TestDemoTellsAFailureByTheRootCauseSheWrote(t *testing.T) {
 		{"the postmortem is not quoted by its root cause", failed,
 			"(Postmortem: certificate expired on vault): “… Root cause: A certificate on vault expired because its renewal job had been failing silently for 5 weeks. …”"},
 		{"the result does not say which follow-ups were done", failed, "What followed, as Jira shows it: its postmortem OPS-1277 and its follow-ups OPS-1279 and OPS-1280 are done."},
+		// Coordinating the response alone answers with a time someone
+		// else failed.
+		{"the task does not say the failure was her team's", failed,
+			"**Task.** My part: coordinating the response when things broke. What let it happen was on my own team's side, and my postmortem says what."},
 	})
 	checkHides(t, []shown{
 		{"the failure story is her strongest success, with a note", failed, "_Note from pmfolio:_"},

@@ -69,6 +69,8 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		// 5.2.0, her release, crashed; she wrote what happened.
 		{"asked when she failed, she is not told the crash of her own release", view.failed,
 			"## 1. [MOB-888](http://127.0.0.1:PORT/browse/MOB-888) App closes when opening order history (Android, 5.2.0)\n\n_Answers:_ a time you failed · "},
+		{"the failure story's task does not say the release was hers", view.failed,
+			"**Task.** My part: coordinating the response when things broke. It broke a release I had planned work into, and I wrote its postmortem."},
 	})
 	checkHides(t, []shown{
 		{"the headline counts the initiatives it led again as epics owned", view.brief, "owned 2 epics"},

@@ -16,7 +16,8 @@ import (
 // answered within the hour: “ok, 24th then.”") and what the user wrote
 // later with a number on the same issue (laterMeasured). A call another
 // team agreed to is influence a reader can check, which a heads-up nobody
-// had to agree to is not. ok is false when nobody agreed.
+// had to agree to is not; then what became of the issue (releaseHeld,
+// releasedWithout). ok is false when nobody agreed.
 func (r *report) agreedCall(e *evidence.Evidence) (d declined, followed []resultPart, ok bool) {
 	// The answer first: most comments have none, and it is a map's look-up
 	// where declinedIn runs a dozen expressions.
@@ -32,6 +33,14 @@ func (r *report) agreedCall(e *evidence.Evidence) (d declined, followed []result
 	if later, ok := r.laterMeasured([]*evidence.Evidence{e}, e); ok {
 		later.text = nextSentence(followed) + later.text
 		followed = append(followed, later)
+	}
+	// What became of the issue, as a story of the no tells it: a reader
+	// who clicks an issue still open after "4.14 is fine" takes the
+	// promise for dropped.
+	for _, said := range []string{r.releaseHeld(e), r.releasedWithout(e)} {
+		if said != "" {
+			followed = append(followed, resultPart{text: nextSentence(followed) + said})
+		}
 	}
 	return d, followed, true
 }

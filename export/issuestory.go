@@ -545,9 +545,23 @@ func (r *report) laterMeasured(items []*evidence.Evidence, no *evidence.Evidence
 // releasedWithout says, of the issue of a no that is not done, that a
 // release it is planned for went out without it: "CORE-2183 itself is
 // still open, though 4.14 has been released." After "Ok understood, 4.14 is
-// fine", a reader takes it to have shipped in 4.14.
-func releasedWithout(no *evidence.Evidence) string {
-	if no.IssueStatusCategory == evidence.StatusCategoryEnd || len(no.IssueReleasedVersions) == 0 {
+// fine", a reader takes it to have shipped in 4.14. Where the work was
+// filed again and done there (doneAs), that is what happened to it, and
+// "still open" alone would read as a promise dropped: "The change itself
+// was done as CORE-2201 (“Show GST breakup on FD closure advice (4.14)”),
+// which I verified on 20 September; CORE-2183 was left open."
+func (r *report) releasedWithout(no *evidence.Evidence) string {
+	if no.IssueStatusCategory == evidence.StatusCategoryEnd {
+		return ""
+	}
+	if done := r.doneAs(no); done != nil {
+		said := "The change itself was done as " + evidence.OneLine(done.IssueKey) + " (“" + evidence.OneLine(done.IssueSummary) + "”)"
+		if done.Category == evidence.CatAcceptanceTesting && inOwnWords(done) {
+			said += ", which I verified on " + done.OccurredAt.UTC().Format("2 January")
+		}
+		return said + "; " + evidence.OneLine(no.IssueKey) + " was left open."
+	}
+	if len(no.IssueReleasedVersions) == 0 {
 		return ""
 	}
 	have := " has"
@@ -555,6 +569,44 @@ func releasedWithout(no *evidence.Evidence) string {
 		have = " have"
 	}
 	return evidence.OneLine(no.IssueKey) + " itself is still open, though " + evidence.JoinAnd(no.IssueReleasedVersions) + have + " been released."
+}
+
+// doneAs is, of the user's evidence, the item on a done issue that is the
+// work of e's issue filed again: of the same site and project, filed
+// after it, with the same summary but for what a bracket at its end adds
+// ("Show GST breakup on FD closure advice (4.14)"); the user's own words
+// on it first, the latest of them. nil when there is none. Equal
+// summaries of three words or more, not similar ones: a wrong match would
+// tell work as done that is not.
+func (r *report) doneAs(e *evidence.Evidence) *evidence.Evidence {
+	summary := summaryStem(e.IssueSummary)
+	if len(strings.Fields(summary)) < 3 {
+		return nil
+	}
+	var found *evidence.Evidence
+	for _, other := range r.items {
+		if other.SiteName != e.SiteName || other.IssueKey == e.IssueKey || projectOf(other) != projectOf(e) ||
+			other.IssueStatusCategory != evidence.StatusCategoryEnd || !other.IssueCreated.After(e.IssueCreated) ||
+			!strings.EqualFold(summaryStem(other.IssueSummary), summary) {
+			continue
+		}
+		if found == nil || inOwnWords(other) && (!inOwnWords(found) || other.OccurredAt.After(found.OccurredAt)) {
+			found = other
+		}
+	}
+	return found
+}
+
+// summaryStem is an issue summary without a bracket at its end: "(4.14)",
+// "[iOS]".
+func summaryStem(summary string) string {
+	summary = strings.TrimSpace(evidence.OneLine(summary))
+	if strings.HasSuffix(summary, ")") || strings.HasSuffix(summary, "]") {
+		if i := strings.LastIndexAny(summary, "(["); i > 0 {
+			summary = strings.TrimSpace(summary[:i])
+		}
+	}
+	return summary
 }
 
 // releaseHeld says, of a no that kept its issue out of a release (the

@@ -1581,7 +1581,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 		if held := r.releaseHeld(no); held != "" && len(s.result) > 0 {
 			s.result = append(s.result, resultPart{text: nextSentence(s.result) + held})
 		}
-		if left := releasedWithout(no); left != "" && len(s.result) > 0 {
+		if left := r.releasedWithout(no); left != "" && len(s.result) > 0 {
 			s.result = append(s.result, resultPart{text: nextSentence(s.result) + left})
 		}
 		if len(s.result) == 0 {

@@ -2194,12 +2194,27 @@ func TestStoriesPushbackSaysTheReleaseWentOutWithoutIt(t *testing.T) {
 		// on it.
 		{"4.13 went out on the 22nd", []string{"4.14"}, "Meenakshi Sundaram answered within the hour: “Ok understood, 4.14 is fine.” (Jira comment, 2026-08-05). " +
 			"4.13 went out on 22 August as planned (REL-21). CORE-183 itself is still open, though 4.14 has been released."},
+		// Filed again and done there: "still open" alone reads as a
+		// promise dropped.
+		{"done as CORE-201", []string{"4.14"}, "Meenakshi Sundaram answered within the hour: “Ok understood, 4.14 is fine.” (Jira comment, 2026-08-05). " +
+			"The change itself was done as CORE-201 (“Show GST breakup on FD closure advice (4.14)”), which I verified on 20 September; CORE-183 was left open."},
+		{"done as an issue of other work", []string{"4.14"}, "Meenakshi Sundaram answered within the hour: “Ok understood, 4.14 is fine.” (Jira comment, 2026-08-05). " +
+			"CORE-183 itself is still open, though 4.14 has been released."},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := typicalPortfolio()
 			no, moved := no, moved
 			no.IssueReleasedVersions, moved.IssueReleasedVersions = tt.released, tt.released
+			no.IssueCreated = at("2026-07-28T10:00:00Z")
 			p.Evidence = append(p.Evidence, no, moved)
+			if summary, ok := map[string]string{"done as CORE-201": "Show GST breakup on FD closure advice (4.14)",
+				"done as an issue of other work": "Show GST breakup on FD closure advice email"}[tt.name]; ok {
+				again := fixtureIssue{"40201", "CORE-201", "Story", summary, "", meenakshi, "done", []string{"4.15"}}
+				verified := jiraItem(again, evidence.SourceComment, "71201", "2026-09-20T02:00:00Z", evidence.CatAcceptanceTesting, "model.text", 0.7,
+					"Verified, GST breakup shown on closure advice as per business mock. Closing.")
+				verified.IssueCreated = at("2026-09-10T10:00:00Z")
+				p.Evidence = append(p.Evidence, verified)
+			}
 			if strings.HasPrefix(tt.name, "4.13") {
 				rel := fixtureIssue{"40021", "REL-21", "Task", "Release 4.13 - readiness, Go/No-Go and deployment", "", meenakshi, "done", []string{"4.13"}}
 				p.Evidence = append(p.Evidence, jiraItem(rel, evidence.SourceComment, "71090", "2026-08-20T11:00:00Z", evidence.CatReleasePlanning, "model.text", 0.7,

@@ -386,6 +386,10 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 		{"the epic's Exit criteria are its success metrics", view.brief,
 			"**Success metrics:** Checklist used for 3 consecutive releases; Zero rollbacks; Defect leakage to production less than 5 per release."},
 		{"the outcome names whom it mentions", view.brief, "Thanks Anand Kulkarni, Meenakshi Sundaram and Harpreet Kaur for the support."},
+		// CORE-2183 stays open, its work filed again as CORE-2201, which
+		// she verified: "still open" alone reads as her promise dropped.
+		{"her no to Meenakshi does not say what became of the change", view.brief,
+			"4.13 went out on 22 August as planned (REL-421). The change itself was done as CORE-2201 (“Show GST breakup on FD closure advice (4.14)”), which I verified on 20 September; CORE-2183 was left open."},
 		{"next names whom a question mentions", view.next, "Rohit Sharma asked “Meenakshi Sundaram, for joint accounts"},
 		// Sanjay Bose wrote it waits on the link upgrade; Anand's reminder
 		// since says nothing of what.

@@ -397,6 +397,9 @@ func (r *report) datesMet(in initiative, picked []*evidence.Evidence) (met []str
 		if said, ok := r.askMet(e, dayFirst); ok {
 			met = append(met, upperFirst(said)+".")
 			asks = append(asks, e)
+			if made, ok := releaseMade(in, e); ok {
+				met = append(met, made)
+			}
 		}
 	}
 	if missed, ok := r.etaMissed(in); ok {

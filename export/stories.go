@@ -1936,7 +1936,13 @@ func (r *report) storyResult(in initiative, before string, o initiativeOutcome) 
 		return resultPart{text: before + upperFirst(evidence.OneLine(o.Text))}
 	}
 	text := o.Text
-	if isUser(o.Comment.Author, r.userOf(in.epic.SiteName)) {
+	switch {
+	case in.isIncident():
+		// As the brief's Outcome: up to its last fact, "I'll write up
+		// what happened tomorrow" left out, since what followed says
+		// whether the postmortem came (whatFollowed).
+		text, _ = r.incidentOutcome(o)
+	case isUser(o.Comment.Author, r.userOf(in.epic.SiteName)):
 		// The user's own result is quoted as their actions are: a
 		// promise in it they did not keep is cut (quotable).
 		text, _ = r.quotable(&evidence.Evidence{SiteName: in.epic.SiteName, IssueKey: o.Epic.Key, Source: evidence.SourceComment,

@@ -280,6 +280,9 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 	checkHides(t, []shown{
 		{"the headline counts initiatives when there is one", view.brief, "1 initiative"},
 		{"asked when he failed, the file says no story answers", view.failed, "_Note from pmfolio:_"},
+		// The Result says the postmortem came; the promise of it reads as
+		// one still to keep.
+		{"asked when he failed, the result quotes his promise of a write-up", view.failed, "I'll write up what happened tomorrow"},
 		{"the deadline story tells a put-off whose promises were not kept", view.deadline, "revisit in Q3"},
 		{"the brief's bullets repeat the one epic it shows", view.brief, "- Owned 1 epic"},
 		{"pmfolio bullets tells the epic it leads with again", view.bullets, "Owned 1 epic"},

@@ -144,7 +144,8 @@ type Portfolio struct {
 	// wrote how the work on it ended ("4.12 is live. Zero rollback."),
 	// whether or not a rule took the comment for evidence; and on an
 	// issue not done yet where someone answered them (Replies): what they
-	// wrote after the exchange.
+	// wrote after the exchange; and on each done issue under one of Epics:
+	// a retro that says whether an agreement quoted on the epic held.
 	OwnComments []IssueComments
 	// WholeComments are the user's comments that are evidence, whole,
 	// where the excerpt of the evidence cut them, by site and key; and,

@@ -1436,6 +1436,10 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 	} else {
 		writePromiseKept(w, r.view, e, quoted)
 	}
+	if slipped := r.agreementSlipped(e); slipped != "" {
+		w.WriteString(" — ")
+		writeEscaped(w, slipped)
+	}
 	if agreed {
 		w.WriteString(" — ")
 		for _, part := range followed {

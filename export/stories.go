@@ -125,6 +125,10 @@ type storyAction struct {
 	// 13 Apr" of "it goes live on the 20th" (see promiseKeptSaid). A date
 	// promised is the first thing an interviewer asks about.
 	Kept string `json:"kept,omitempty"`
+	// Slipped is, of another party's agreement the quote tells, what the
+	// user wrote later of it not holding (see agreementSlipped): agreed,
+	// slipped, enforced is the influence an interviewer asks about.
+	Slipped string `json:"slipped,omitempty"`
 
 	// The parts of Text, for the Markdown writer to link the key.
 	verb, summary string
@@ -1474,7 +1478,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 			OccurredAt: timestamp(e.OccurredAt), Excerpt: quote,
 			verb: verb, at: e.OccurredAt.UTC(),
 			edit: !inOwnWords(e), filed: e.Source == evidence.SourceIssue, Note: evidence.OneLine(e.Note),
-			Answers: e == answering, Kept: r.promiseKeptSaid(e, quote),
+			Answers: e == answering, Kept: r.promiseKeptSaid(e, quote), Slipped: r.agreementSlipped(e),
 		}
 		if !slices.Contains(in.items, e) {
 			// An ask told in place of the link that records it (askBehind),
@@ -2255,7 +2259,7 @@ func writeStories(w *bufio.Writer, r *report, stories []story, note string) {
 				writeEscaped(w, words)
 				w.WriteString("”")
 			}
-			for _, after := range []string{a.Answer, a.Kept} {
+			for _, after := range []string{a.Answer, a.Kept, a.Slipped} {
 				if after != "" {
 					w.WriteString(" — ")
 					writeEscaped(w, after)

@@ -419,6 +419,13 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 		// incident, not a postmortem. Too long with the incident's impact,
 		// the bullet says its counts in fewer words rather than leave out
 		// that one of them is still open.
+		// REL-416: "vendor has agreed to follow from the next drop"; her
+		// retro on REL-418 says the 4.13 drop came without the rollback
+		// script the checklist asks for.
+		{"the vendor's agreement reads as kept though her retro says the next drop broke it", view.brief,
+			"vendor has agreed to follow from the next drop.” ([REL-416, 2026-04-21](http://127.0.0.1:PORT/jira/browse/REL-416?focusedCommentId=210005&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-210005)) — on 30 Aug, in REL-418: “vendor drop for 4.13 came without rollback script, we had to push back”"},
+		{"a story tells the vendor's agreement as kept though her retro says the next drop broke it", view.failed,
+			"vendor has agreed to follow from the next drop.” — on 30 Aug, in REL-418: “vendor drop for 4.13 came without rollback script, we had to push back”"},
 		{"the incident's bullet counts her 3 CAPA follow-ups, the 2 done, and her 4 updates", view.bullets,
 			"(4,312 payments were delayed by ~3 hours): posted 4 updates, wrote 1 postmortem and filed 3 follow-ups, 2 of them done."},
 	})

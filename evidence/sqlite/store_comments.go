@@ -28,7 +28,7 @@ func (s *Store) replies(ctx context.Context, p *evidence.Portfolio) error {
 			evidenceComments[issue] = true
 			wanted = append(wanted, issue)
 		}
-		evidenceComments[wantedRow{ev.SiteID, ev.IssueID, ev.SourceID}] = true
+		evidenceComments[wantedRow{Site: ev.SiteID, Issue: ev.IssueID, Comment: ev.SourceID}] = true
 	}
 	issues, err := s.readComments(ctx, commentsRead{
 		what: "read replies", wanted: wanted, authors: true,
@@ -49,7 +49,7 @@ func (s *Store) replies(ctx context.Context, p *evidence.Portfolio) error {
 		answered := map[string]bool{}
 		for _, c := range markup.WithReplies(is.comments) {
 			to := c.InReplyTo
-			if to == nil || answered[to.SourceID] || !evidenceComments[wantedRow{is.stored.Site, is.stored.Issue, to.SourceID}] || c.Author.LooksLikeAutomation() {
+			if to == nil || answered[to.SourceID] || !evidenceComments[wantedRow{Site: is.stored.Site, Issue: is.stored.Issue, Comment: to.SourceID}] || c.Author.LooksLikeAutomation() {
 				continue
 			}
 			answered[to.SourceID] = true
@@ -74,7 +74,7 @@ func (s *Store) wholeComments(ctx context.Context, p *evidence.Portfolio) error 
 	var wanted []wantedRow
 	seen := map[wantedRow]bool{}
 	for _, ev := range p.Evidence {
-		c := wantedRow{ev.SiteID, ev.IssueID, ev.SourceID}
+		c := wantedRow{Site: ev.SiteID, Issue: ev.IssueID, Comment: ev.SourceID}
 		if ev.Source == evidence.SourceIssue {
 			c.Comment = "" // the issue's own row: its description
 		}
@@ -107,8 +107,11 @@ func (s *Store) wholeComments(ctx context.Context, p *evidence.Portfolio) error 
 // wantedRow is an issue, or one comment on it, as the store keys it: an
 // element of the JSON list of rows a read of comments wants.
 type wantedRow struct {
-	Site    int64  `json:"site"`
-	Issue   string `json:"issue"`
+	Site  int64  `json:"site"`
+	Issue string `json:"issue,omitempty"`
+	// Key names the issue where its id is not at hand (an epic's issue
+	// that no evidence is on): the read finds its id.
+	Key     string `json:"key,omitempty"`
 	Comment string `json:"comment,omitempty"`
 }
 
@@ -148,7 +151,9 @@ func (s *Store) readComments(ctx context.Context, r commentsRead) ([]issueCommen
 	}
 	rows, err := s.reader().QueryContext(ctx, `
 		WITH wanted AS MATERIALIZED (
-			SELECT json_extract(value, '$.site') AS site_id, json_extract(value, '$.issue') AS issue_id,
+			SELECT json_extract(value, '$.site') AS site_id,
+			       coalesce(json_extract(value, '$.issue'), (SELECT issue_id FROM issues
+			         WHERE site_id = json_extract(value, '$.site') AND issue_key = json_extract(value, '$.key'))) AS issue_id,
 			       json_extract(value, '$.comment') AS source_id FROM json_each(?1))`+r.with+`
 		SELECT `+columns+`
 		FROM `+r.rows+`

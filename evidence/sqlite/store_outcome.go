@@ -344,7 +344,8 @@ func (s *Store) issueOutcomes(ctx context.Context, p *evidence.Portfolio) error 
 // rollback."). An issue not done yet has no result to read, unless
 // someone answered the user on it (p.Replies, read first): what they
 // wrote after that exchange says how it went ("banner is showing on
-// 5.4, 61% of active users already on it", after "ok, 24th then").
+// 5.4, 61% of active users already on it", after "ok, 24th then"). So
+// of the done issues under its epics (doneUnderEpics).
 // Reading every comment of a long career costs an export time. A comment
 // the user excluded is left out, as of an epic.
 func (s *Store) ownComments(ctx context.Context, p *evidence.Portfolio) error {
@@ -358,6 +359,7 @@ func (s *Store) ownComments(ctx context.Context, p *evidence.Portfolio) error {
 	}
 	var wanted []wantedRow
 	seen := map[wantedRow]bool{}
+	read := map[siteKey]bool{}
 	for _, ev := range p.Evidence {
 		stored := wantedRow{Site: ev.SiteID, Issue: ev.IssueID}
 		if ev.Manual || ev.IssueID == "" || ev.IssueStatusCategory != evidence.StatusCategoryEnd && !answered[siteKey{ev.SiteName, ev.IssueKey}] || epics[siteKey{ev.SiteName, ev.IssueKey}] {
@@ -366,8 +368,10 @@ func (s *Store) ownComments(ctx context.Context, p *evidence.Portfolio) error {
 		if !seen[stored] {
 			seen[stored] = true
 			wanted = append(wanted, stored)
+			read[siteKey{ev.SiteName, ev.IssueKey}] = true
 		}
 	}
+	wanted = append(wanted, doneUnderEpics(p, read)...)
 	issues, err := s.readComments(ctx, commentsRead{
 		what: "read own comments", wanted: wanted, authors: true,
 		rows: `wanted w JOIN activities a ON a.site_id = w.site_id AND a.issue_id = w.issue_id AND a.source = 'comment' AND a.is_mine = 1
@@ -380,6 +384,28 @@ func (s *Store) ownComments(ctx context.Context, p *evidence.Portfolio) error {
 	}
 	p.OwnComments, err = s.portfolioComments(ctx, issues)
 	return err
+}
+
+// doneUnderEpics are the issues done under the portfolio's epics that no
+// evidence is on (read has the others), by key: a retro the user wrote
+// there ("vendor drop for 4.13 came without rollback script") says how an
+// agreement quoted on another issue of the epic held.
+func doneUnderEpics(p *evidence.Portfolio, read map[siteKey]bool) []wantedRow {
+	siteIDs := make(map[string]int64, len(p.Sites))
+	for _, site := range p.Sites {
+		siteIDs[site.Name] = site.ID
+	}
+	var wanted []wantedRow
+	for _, ep := range p.Epics {
+		for _, is := range ep.Issues {
+			if is.Key == ep.Key || is.Resolved == nil || is.Dropped || read[siteKey{ep.SiteName, is.Key}] {
+				continue
+			}
+			read[siteKey{ep.SiteName, is.Key}] = true
+			wanted = append(wanted, wantedRow{Site: siteIDs[ep.SiteName], Key: is.Key})
+		}
+	}
+	return wanted
 }
 
 // doneIssues fills the portfolio's DoneIssues from the issues the store

@@ -583,14 +583,15 @@ func TestAProofLeavesOutWhenTheNextCheckInIs(t *testing.T) {
 // when it weighs twice as much: the demo's Kubernetes upgrade showed a
 // release's cut-off note where "every tier-1 service gets a
 // PodDisruptionBudget before its cluster is upgraded; no exception for the
-// date" was left out, only because a decision had been shown. A slight
+// date" was left out, only because a decision had been shown (here "all
+// 14" is its figure: "tier-1" is a name, no figure). A slight
 // second decision does not push a note out, and an update keeps its slot.
 // Shown, it follows the first under one "Decision-making." label: the
 // label twice under one initiative read as padding.
 func TestTheBriefShowsASecondDecisionThatOutweighsItsWeakestProof(t *testing.T) {
 	const (
 		first  = "Decision: we upgrade production one cluster a week, not all in one weekend. Slower, but a surprise only ever hits one cluster."
-		strong = "Decision: every tier-1 service gets a PodDisruptionBudget before its cluster is upgraded; no exception for the date."
+		strong = "Decision: all 14 tier-1 services get a PodDisruptionBudget before their cluster is upgraded; no exception for the date."
 		slight = "Decision: ok, go."
 		update = "Update: 3 of 5 clusters on 1.30, the last two go next week. Risk: the payments team needs a window on Tuesday."
 		cutOff = "Targeting platform-2026.08. Cut-off is Monday 24 Aug, so this has to be in review by then or it rolls to the next release."

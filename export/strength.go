@@ -30,7 +30,8 @@ import (
 //     item, up to 0.5 more for length (25 words or more earn it all:
 //     "Priority: Medium → High" earns little, a status update with risks
 //     and an ETA earns all of it), 0.25 for a number in it (numbers are
-//     what make a claim concrete: "cut the list from 14 to 5"), 0.25 more
+//     what make a claim concrete: "cut the list from 14 to 5"; the digits
+//     of "OPS-1221" or "eu-central-1" are no number, see hasFigure), 0.25 more
 //     for a number measured against another ("0.81% vs 0.79% control,
 //     within noise" is the check behind a call, "at 5% since this
 //     morning" a status), 0.25 for a reason given ("because", "instead
@@ -182,25 +183,13 @@ const modelWeight = 0.6
 func substance(e *evidence.Evidence) float64 {
 	const fullWords = 25
 	said := whatItSays(e.Excerpt)
-	words, digit := 0, false
-	inWord := false
-	for _, r := range said {
-		switch {
-		case unicode.IsSpace(r):
-			inWord = false
-		default:
-			if !inWord {
-				words++
-			}
-			inWord = true
-			digit = digit || unicode.IsDigit(r)
-		}
-	}
+	words := len(strings.Fields(said))
+	figure := hasFigure(said)
 	score := 0.5 + 0.5*float64(min(words, fullWords))/fullWords
-	if digit {
+	if figure {
 		score += 0.25
 	}
-	if digit && measuresAgainst.MatchString(said) {
+	if figure && measuresAgainst.MatchString(said) {
 		score += 0.25
 	}
 	if givesReason.MatchString(e.Excerpt) {
@@ -213,6 +202,38 @@ func substance(e *evidence.Evidence) float64 {
 		score += 0.25
 	}
 	return score
+}
+
+// hasFigure reports whether text holds a number, a digit that is not part
+// of a name: the digits of "OPS-1221", "eu-central-1", "v2.3", "p95" and
+// "platform-2026.04" name a ticket, a region, a release, and those of a
+// mention ("[~5e8f1a2b]") a person. A follow-up's "From the postmortem
+// OPS-1221 of OPS-1220: synthetic check for ingress-nginx in eu-central-1"
+// holds no figure. A name is a word that opens with a letter, its parts
+// joined by "-", "_" or "."; "14 to 5", "22:33 UTC", "$3k" and a bare
+// "4.14" are figures.
+func hasFigure(text string) bool {
+	inName, inMention := false, false
+	prev := rune(0)
+	for _, r := range text {
+		switch {
+		case inMention:
+			inMention = r != ']'
+		case r == '~' && prev == '[':
+			inMention = true
+		case unicode.IsLetter(r):
+			inName = true
+		case unicode.IsDigit(r):
+			if !inName {
+				return true
+			}
+		case r == '-' || r == '_' || r == '.':
+		default:
+			inName = false
+		}
+		prev = r
+	}
+	return false
 }
 
 // whatItSays is text less what tells a reader nothing they could check:

@@ -178,3 +178,46 @@ func TestANumberMeasuredAgainstAnotherWeighsMore(t *testing.T) {
 		t.Errorf("%q ranks above %q", ranked[0].item.Excerpt, check.Excerpt)
 	}
 }
+
+// The digits of a name are no figure: a follow-up's "From the postmortem
+// OPS-1221 of OPS-1220: synthetic check for ingress-nginx in eu-central-1"
+// read as data and took the demo's first initiative's third slot from a
+// decision. Figures still count, a bare version among them.
+func TestTheDigitsOfANameAreNoFigure(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"From the postmortem OPS-1221 of OPS-1220: synthetic check for ingress-nginx in eu-central-1.", false},
+		{"Reuse the pattern from PROJ-A-12.", false},
+		{"Added to the platform-2026.03 release notes under 'Improvements'.", false},
+		{"p95 latency and S3 costs, upgraded to v2.3", false},
+		{"Goal: Every tier-1 service has an availability SLO.", false},
+		{"[~5e8f1a2b3c4d5e0068f9a0b1] is reverting the pool config", false},
+		{"cut the list from 14 to 5", true},
+		{"Mitigated at 22:33 UTC", true},
+		{"Impact: ~26% of requests failing", true},
+		{"about $3k a month", true},
+		{"Ok understood, 4.14 is fine", true},
+		{"Still ~26% failing. [~5e8f1a2b] is on it", true},
+		{"p95 at 180 ms, down from 420 ms", true},
+		{"OPS-1191 can wait: on-call loses 4 hours a shift", true},
+	} {
+		if got := hasFigure(tt.text); got != tt.want {
+			t.Errorf("hasFigure(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	const when = "2026-04-20T10:00:00Z"
+	followUp := jiraItem(checkoutBug, evidence.SourceIssue, "", when, evidence.CatIncidentCoord, "issue.postmortem", 0.8,
+		"From the postmortem OPS-1221 of OPS-1220: synthetic check for ingress-nginx in eu-central-1.")
+	named := jiraItem(checkoutBug, evidence.SourceIssue, "", when, evidence.CatIncidentCoord, "issue.postmortem", 0.8,
+		"From the postmortem PM of INC: synthetic check for ingress-nginx in Frankfurt.")
+	counted := jiraItem(checkoutBug, evidence.SourceIssue, "", when, evidence.CatIncidentCoord, "issue.postmortem", 0.8,
+		"From the postmortem PM of INC: synthetic check for ingress-nginx in 3 regions.")
+	if got, want := substance(&followUp), substance(&named); got != want {
+		t.Errorf("substance of %q = %.2f, want %.2f as without its keys", followUp.Excerpt, got, want)
+	}
+	if substance(&counted) <= substance(&named) {
+		t.Errorf("a figure adds nothing to %q", counted.Excerpt)
+	}
+}

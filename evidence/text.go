@@ -228,3 +228,10 @@ func withoutSignOff(text string) string {
 		text = strings.TrimRight(body[:start], " ")
 	}
 }
+
+// NamesVersion reports whether text names a version as a word of its own:
+// "in 4.14 on priority" and "4.14." name 4.14, "4.141", "5.2.1" and
+// "v4.14.2" do not.
+func NamesVersion(text, version string) bool {
+	return regexp.MustCompile(`(?:^|[^\w.])` + regexp.QuoteMeta(version) + `(?:$|[^\w.]|\.(?:$|\D))`).MatchString(text)
+}

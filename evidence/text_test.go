@@ -149,3 +149,24 @@ func TestArticle(t *testing.T) {
 		}
 	}
 }
+
+// A version is named as a word of its own: "4.14" in "4.141", "5.2" in
+// "5.2.1" or "v4.14.2" is another version.
+func TestNamesVersion(t *testing.T) {
+	for _, tt := range []struct {
+		text, version string
+		want          bool
+	}{
+		{"Suggest we take it in 4.14 on priority.", "4.14", true},
+		{"to make 5.2 (store submission 21/07)", "5.2", true},
+		{"it goes out in 5.2.", "5.2", true},
+		{"fixed in 4.141", "4.14", false},
+		{"staged rollout of 5.2.1 at 20%", "5.2", false},
+		{"pinned to v4.14.2", "4.14", false},
+		{"5.20 is next", "5.2", false},
+	} {
+		if got := NamesVersion(tt.text, tt.version); got != tt.want {
+			t.Errorf("NamesVersion(%q, %q) = %v, want %v", tt.text, tt.version, got, tt.want)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"regexp"
 	"slices"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -19,7 +18,7 @@ import (
 func releaseMade(in initiative, ask *evidence.Evidence) (string, bool) {
 	text := evidence.OneLine(ask.Excerpt)
 	for _, version := range releasesOf(in.items) {
-		if !regexp.MustCompile(`(?:^|[^\w.])` + regexp.QuoteMeta(version) + `(?:$|[^\w.]|\.(?:\s|$))`).MatchString(text) {
+		if !evidence.NamesVersion(text, version) {
 			continue
 		}
 		var keys []string

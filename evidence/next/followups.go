@@ -497,7 +497,7 @@ func (t *Team) brokenReleasePromise(is TeamIssue) (releasePromise, bool) {
 			continue
 		}
 		for _, s := range ownSentences(c.Text) {
-			if namesVersion(s, r.Name) && !strings.HasSuffix(s, "?") && !takeUpIf.MatchString(s) {
+			if evidence.NamesVersion(s, r.Name) && !strings.HasSuffix(s, "?") && !takeUpIf.MatchString(s) {
 				p = releasePromise{release: *r, said: c, words: s}
 				if c.Author.Is(t.Site.User) {
 					yours = p
@@ -520,11 +520,4 @@ func (t *Team) brokenReleasePromise(is TeamIssue) (releasePromise, bool) {
 		p.to = author.DisplayName
 	}
 	return p, p.to != ""
-}
-
-// namesVersion reports whether a sentence names a version as a word of its
-// own: "in 4.14 on priority" and "4.14." name 4.14, "4.141" and "v4.14.2"
-// do not.
-func namesVersion(sentence, version string) bool {
-	return regexp.MustCompile(`(?:^|[^\w.])` + regexp.QuoteMeta(version) + `(?:$|[^\w.]|\.(?:$|\D))`).MatchString(sentence)
 }

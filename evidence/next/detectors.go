@@ -1683,20 +1683,23 @@ func epicsWithoutMetric(d Detector, t *Team) []finding {
 		if measured(is) || endStateGoal(is.Description) {
 			continue
 		}
-		owner := "the team"
-		switch {
-		case is.Assignee.DisplayName != "":
-			owner = is.Assignee.DisplayName
-		case is.Reporter.DisplayName != "" && !is.Reporter.Is(t.Site.User) && !is.Reporter.LooksLikeAutomation():
-			owner = is.Reporter.DisplayName
-		}
 		// An epic that says what it is for needs only its measure; an
 		// empty one needs its goal too.
 		write := "how the team will know the epic worked"
 		if markup.WordCount(markup.PlainText(is.Description)) < 5 {
 			write = "the epic's goal and how the team will know it worked"
 		}
-		out = append(out, finding{issue: is, vars: map[string]string{"state": state, "owner": owner, "write": write}})
+		// An epic someone else owns is theirs to measure: the user brings
+		// them a proposal, as a teammate would, rather than writing it
+		// down and asking for their nod afterwards.
+		draft, settle := "Write down "+write, ", and agree it with the team"
+		switch {
+		case is.Assignee.DisplayName != "" && !is.Assignee.Inactive:
+			draft, settle = "Propose to "+is.Assignee.DisplayName+", who owns the epic, "+write, ", and get it written on the epic"
+		case is.Reporter.DisplayName != "" && !is.Reporter.Is(t.Site.User) && !is.Reporter.LooksLikeAutomation():
+			settle = ", and agree it with " + is.Reporter.DisplayName + ", who filed it"
+		}
+		out = append(out, finding{issue: is, vars: map[string]string{"state": state, "draft": draft, "settle": settle}})
 	}
 	return out
 }

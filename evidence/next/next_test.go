@@ -466,10 +466,17 @@ func TestDetectors(t *testing.T) {
 				is.Description = "Ziel: schnellerer Checkout.\n\nh3. Erfolgskriterien\n* Weniger Abbrüche im Warenkorb"
 			}}},
 		{name: "epic in progress with no success metric", detector: "epic.no-success-metric", reason: "epic in progress with no success metric written down",
-			action: "Write down how the team will know the epic worked (a metric, a target and a date), and agree it with Tomás",
+			action: "Propose to Tomás, who owns the epic, how the team will know the epic worked (a metric, a target and a date), and get it written on the epic",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				epic(is)
 				is.Description = "Goal: make checkout faster. Scope: the cart and the payment page."
+			}}},
+		{name: "an epic nobody owns is agreed with whoever filed it", detector: "epic.no-success-metric",
+			action: "Write down how the team will know the epic worked (a metric, a target and a date), and agree it with Priya, who filed it",
+			issues: []func(*TeamIssue){func(is *TeamIssue) {
+				epic(is)
+				is.Description = "Goal: make checkout faster. Scope: the cart and the payment page."
+				is.Assignee, is.Reporter = evidence.User{}, evidence.User{ID: "priya", DisplayName: "Priya"}
 			}}},
 		{name: "an epic about to start, with no owner, is the team's to measure", detector: "epic.no-success-metric",
 			reason: "epic with work in the active sprint (OPS Sprint 9) with no success metric",

@@ -21,29 +21,43 @@ var failureWords = regexp.MustCompile(`(?i)\bfail(?:ed|ure|ing)?\b|\bmistakes?\b
 func asksAboutFailure(question string) bool { return failureWords.MatchString(question) }
 
 // failureAnswer finds the story that answers a question about failing:
+// an incident that came from a release Jira assigns to the user, whose
+// postmortem they wrote saying what let it happen (releaseManaged); else
 // an incident on a release the user planned, whose postmortem they wrote
-// (what broke, for whom, what changed), else an incident of their own
+// (what broke, for whom, what changed); else an incident of their own
 // team's whose postmortem they wrote owning what let it happen
 // (ownedGap), told by that part of it. Any other story is a success
 // story, a no-go they called and later turned go among them (the call
 // held, the release went out), and a success told to "a time you failed"
 // reads as evasion: ok is false then (see noFailureAnswer).
 func (r *report) failureAnswer(tiers ...[]initiative) (a answer, ok bool) {
+	managed := slices.DeleteFunc(slices.Concat(tiers...), func(in initiative) bool { return r.releaseManaged(in) == nil })
+	if in, ok := strongestBy(r.weightOf(evidence.CatIncidentCoord), false, managed); ok {
+		release := r.releaseManaged(in)
+		return toldByPostmortem(in, r.postmortemWithCause(in), fmt.Sprintf(
+			"It came out of release %s, which I managed (%s); my postmortem says what let it happen.", release.version, evidence.OneLine(release.issue.IssueKey))), true
+	}
 	broke := slices.DeleteFunc(slices.Concat(tiers...), func(in initiative) bool { return !r.ownReleaseBroke(in) })
 	if in, ok := strongestBy(r.weightOf(evidence.CatIncidentCoord), false, broke); ok {
 		return answer{in: in, found: true, question: failureQuestion, owns: "It broke a release I had planned work into, and I wrote its postmortem."}, true
 	}
 	owned := slices.DeleteFunc(slices.Concat(tiers...), func(in initiative) bool { return r.ownedGap(in) == nil })
 	if in, ok := strongestBy(r.weightOf(evidence.CatIncidentCoord), false, owned); ok {
-		postmortem := r.ownedGap(in)
-		return answer{in: in, found: true, question: failureQuestion, focus: func(e *evidence.Evidence) int {
-			if e == postmortem {
-				return 1
-			}
-			return 0
-		}, prefer: filedFrom(postmortem), owns: "What let it happen was on my own team's side, and my postmortem says what."}, true
+		return toldByPostmortem(in, r.ownedGap(in), "What let it happen was on my own team's side, and my postmortem says what."), true
 	}
 	return answer{}, false
+}
+
+// toldByPostmortem tells a failure by the cause its postmortem gives
+// (causeOwned), the follow-ups filed from it first, with owns saying in
+// the Task what of it was the user's.
+func toldByPostmortem(in initiative, postmortem *evidence.Evidence, owns string) answer {
+	return answer{in: in, found: true, question: failureQuestion, focus: func(e *evidence.Evidence) int {
+		if e == postmortem {
+			return 1
+		}
+		return 0
+	}, prefer: filedFrom(postmortem), owns: owns}
 }
 
 // noFailureAnswer answers a question about failing when the user's
@@ -52,8 +66,8 @@ func (r *report) failureAnswer(tiers ...[]initiative) (a answer, ok bool) {
 // it does answer, as for a question nothing answers.
 func (r *report) noFailureAnswer(question string, tiers ...[]initiative) answer {
 	in, found := strongestBy(r.weightOf(""), true, tiers...)
-	return answer{in: in, found: found, note: fmt.Sprintf("your evidence holds no failure of your own to tell "+
-		"(an incident of a release you planned, or of your own team's, whose postmortem you wrote saying what let it happen), "+
+	return answer{in: in, found: found, note: fmt.Sprintf("pmfolio found no failure of your own to tell "+
+		"(an incident whose postmortem you wrote, and that came from a release you planned work into or were assigned, or whose postmortem says what on your own team's side let it happen), "+
 		"so no story answers %q; this is your strongest story, tagged with the questions it does answer", evidence.OneLine(question))}
 }
 
@@ -90,10 +104,18 @@ func (r *report) ownedGap(in initiative) *evidence.Evidence {
 	if !ownTeams {
 		return nil
 	}
+	return r.postmortemWithCause(in)
+}
+
+// postmortemWithCause is the user's first postmortem of an incident that
+// says what on the incident project's side let it happen (causeOwned);
+// nil when none does.
+func (r *report) postmortemWithCause(in initiative) *evidence.Evidence {
+	project := projectOf(&evidence.Evidence{IssueKey: in.epic.Key})
 	postmortem := postmortemsIn(r.items)
 	for _, e := range in.items {
 		if e.Source == evidence.SourceIssue && postmortem(e) {
-			if _, ok := r.causeOwned(e, project); ok {
+			if _, ok := r.causeOwned(e, project, false); ok {
 				return e
 			}
 		}
@@ -105,10 +127,12 @@ func (r *report) ownedGap(in initiative) *evidence.Evidence {
 // whole), what on the team of project let the incident happen: its
 // cause ("Root cause: …", "Why it got through: …") and the sentences
 // that own a gap in the first person ("our parser should not throw …"),
-// each gap left out marked " …". A cause that names another team's
-// project ("PAY 4.13.0 dropped the brand field") with nothing owned is
-// theirs: ok is false then, and when the postmortem says no cause.
-func (r *report) causeOwned(postmortem *evidence.Evidence, project string) (quote string, ok bool) {
+// each gap left out marked " …"; withHarm, also whom it hurt ("4,312
+// payments were delayed by ~3 hours"), for a story whose Result does not
+// say. A cause that names another team's project ("PAY 4.13.0 dropped
+// the brand field") with nothing owned is theirs: ok is false then, and
+// when the postmortem says no cause.
+func (r *report) causeOwned(postmortem *evidence.Evidence, project string, withHarm bool) (quote string, ok bool) {
 	text := evidence.OneLine(strings.TrimSuffix(r.whole(postmortem).Excerpt, "…"))
 	var spans [][]int
 	cause := causeSaid.FindStringIndex(text)
@@ -122,6 +146,8 @@ func (r *report) causeOwned(postmortem *evidence.Evidence, project string) (quot
 		from = at + len(sentence)
 		if gapOwned.MatchString(sentence) {
 			owning = true
+			spans = append(spans, []int{at, from})
+		} else if withHarm && harmSaid(sentence) {
 			spans = append(spans, []int{at, from})
 		}
 	}
@@ -150,6 +176,13 @@ func (r *report) causeOwned(postmortem *evidence.Evidence, project string) (quot
 		b.WriteString(evidence.SentencesLeftOut)
 	}
 	return b.String(), true
+}
+
+// harmSaid reports whether words say whom an incident hurt: a number of
+// people or things with the harm done them ("4,312 payments were delayed
+// by ~3 hours"), not the clean-up ("all 4,312 payments credited").
+func harmSaid(words string) bool {
+	return incidentReach.MatchString(words) && incidentHarm.MatchString(words)
 }
 
 // namesOtherProject reports whether text names a project on site other

@@ -97,7 +97,7 @@ func TestACallThatHeldIsNoFailure(t *testing.T) {
 		if slices.Contains(doc.Stories[0].Questions, failureQuestion) {
 			t.Errorf("%s: told as a time the user failed: %q", tt.name, doc.Stories[0].Questions)
 		}
-		if !strings.Contains(lint, "your evidence holds no failure of your own to tell") {
+		if !strings.Contains(lint, "pmfolio found no failure of your own to tell") {
 			t.Errorf("%s: stderr does not say there is no failure to tell: %q", tt.name, lint)
 		}
 	}
@@ -141,7 +141,7 @@ func TestOwnedGapIsAFailureOfTheUsersOwnTeam(t *testing.T) {
 			t.Errorf("%s: a failure of the user's = %v, want %v", tt.name, got != nil, tt.quote != "")
 			continue
 		}
-		if quote, _ := r.causeOwned(postmortem, project); got != nil && quote != tt.quote {
+		if quote, _ := r.causeOwned(postmortem, project, false); got != nil && quote != tt.quote {
 			t.Errorf("%s: quote\n%q, want\n%q", tt.name, quote, tt.quote)
 		}
 	}
@@ -168,6 +168,60 @@ func TestAFailureRanksItsPostmortemsFollowUpsFirst(t *testing.T) {
 	} {
 		if got := filedFrom(postmortem)(tt.e); got != tt.rank {
 			t.Errorf("%s: ranked %d, want %d", tt.name, got, tt.rank)
+		}
+	}
+}
+
+// An incident is told as a failure of the release the user managed when
+// their own words on it or their postmortem name that release with the
+// cause, and Jira assigns its release issue to them, filed before the
+// incident; not when the release is someone else's, named only as the
+// fix, or the postmortem says no cause.
+func TestAnIncidentOfAReleaseTheUserManagedIsTheirFailure(t *testing.T) {
+	const (
+		cause    = "Update 1 PM: root cause identified, batch 3 file generation failed due to tablespace full on the NEFT schema after 4.14 pre-prod data copy job. Sanjay Bose is adding space."
+		fixOnly  = "Update 1 PM: batch 3 file generation failed. The fix goes out with 4.14 tonight."
+		rca      = "What happened: On 17-Sep NEFT outward batch 3 failed at 11:00 because the NEFT tablespace was full. 4,312 payments were delayed by ~3 hours. Root cause: A pre-prod data copy job was pointed to the production NEFT schema by mistake and filled the tablespace. CAPA: Tablespace alert at 80%"
+		noCause  = "What happened: On 17-Sep NEFT outward batch 3 failed at 11:00. 4,312 payments were delayed by ~3 hours. CAPA: Tablespace alert at 80%"
+		incident = "CORE-2212"
+	)
+	at := func(day, hour int) time.Time { return time.Date(2026, 9, day, hour, 0, 0, 0, time.UTC) }
+	priya := evidence.User{ID: "JIRAUSER11204", DisplayName: "Priya Raghavan"}
+	karthik := evidence.User{ID: "kmenon", DisplayName: "Karthik Menon"}
+	for _, tt := range []struct {
+		name              string
+		update, writeUp   string
+		assignee          evidence.User
+		releaseFiled      time.Time
+		release, fromTask string // "" when it is no failure of the user's
+	}{
+		{"her release, her update names it with the cause", cause, rca, priya, at(15, 5), "4.14", "REL-422"},
+		{"the release issue is assigned to another", cause, rca, karthik, at(15, 5), "", ""},
+		{"the release is named only as the fix", fixOnly, rca, priya, at(15, 5), "", ""},
+		{"the release issue was filed after the incident", cause, rca, priya, at(20, 5), "", ""},
+		{"the postmortem says no cause", cause, noCause, priya, at(15, 5), "", ""},
+	} {
+		update := &evidence.Evidence{SiteName: "bank", IssueKey: incident, Source: evidence.SourceComment, SourceID: "210098",
+			Category: evidence.CatIncidentCoord, Excerpt: tt.update, OccurredAt: at(17, 7)}
+		postmortem := &evidence.Evidence{SiteName: "bank", IssueKey: "CORE-2213", Source: evidence.SourceIssue, SourceID: "48054",
+			IssueSummary: "RCA: NEFT outward batch 3 failure on 17-Sep", Category: evidence.CatIncidentCoord, Excerpt: evidence.Shorten(tt.writeUp, 120), OccurredAt: at(18, 4)}
+		release := &evidence.Evidence{SiteName: "bank", IssueKey: "REL-422", Source: evidence.SourceIssue, SourceID: "48012",
+			IssueSummary: "Release 4.14 - readiness, Go/No-Go and deployment", Category: evidence.CatReleasePlanning,
+			Excerpt: "Release 4.14: Change ticket: CHG-40933", IssueAssignee: tt.assignee, IssueCreated: tt.releaseFiled, OccurredAt: tt.releaseFiled}
+		v := &view{items: []*evidence.Evidence{release, update, postmortem},
+			sites:         []evidence.Site{{Name: "bank", User: priya}},
+			projects:      []evidence.Project{{SiteName: "bank", Key: "CORE"}, {SiteName: "bank", Key: "REL"}},
+			wholeComments: map[commentRef]string{{issueRef{"bank", "CORE-2213"}, ""}: tt.writeUp}}
+		r := &report{view: v}
+		in := initiative{epic: evidence.Epic{SiteName: "bank", Key: incident, Summary: "PROD: NEFT outward payments stuck in 'Pending' after batch 3"},
+			onNoEpic: true, incident: true, items: []*evidence.Evidence{update, postmortem}}
+		got := r.releaseManaged(in)
+		if (got != nil) != (tt.release != "") {
+			t.Errorf("%s: a release the user managed = %v, want %v", tt.name, got != nil, tt.release != "")
+			continue
+		}
+		if got != nil && (got.version != tt.release || got.issue.IssueKey != tt.fromTask) {
+			t.Errorf("%s: release %s (%s), want %s (%s)", tt.name, got.version, got.issue.IssueKey, tt.release, tt.fromTask)
 		}
 	}
 }

@@ -1468,7 +1468,8 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 		if focus != nil && focus(e) > 0 && in.isIncident() && e.Source == evidence.SourceIssue {
 			// A failure is told by what let it happen (ownedGap), not by
 			// the impact its postmortem opens with.
-			if cause, ok := r.causeOwned(e, projectOf(&evidence.Evidence{IssueKey: in.epic.Key})); ok {
+			// Whom it hurt comes with it when the Result does not say.
+			if cause, ok := r.causeOwned(e, projectOf(&evidence.Evidence{IssueKey: in.epic.Key}), !harmSaid(in.outcome.Text)); ok {
 				quote = storyQuote(cause, 240)
 			}
 		}

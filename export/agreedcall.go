@@ -3,8 +3,6 @@ package export
 import (
 	"bufio"
 	"regexp"
-	"strings"
-	"unicode"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -49,7 +47,7 @@ func (r *report) agreedCall(e *evidence.Evidence) (d declined, followed []result
 // 30% usually update in the first week", "not the 20th".
 func hasGrounds(e *evidence.Evidence) bool {
 	said := whatItSays(e.Excerpt)
-	return givesReason.MatchString(said) || strings.ContainsFunc(said, unicode.IsDigit)
+	return givesReason.MatchString(said) || hasFigure(said)
 }
 
 // assents reports whether an answer opens by agreeing ("ok, 24th then",

@@ -687,6 +687,8 @@ func TestMakesCall(t *testing.T) {
 	}{
 		{evidence.CatPrioritization, "putting this above the onboarding copy. 'where is my order' is 22% of support tickets", true},
 		{evidence.CatPrioritization, "moving this up", false},
+		// The digits of a key are no number to rank on.
+		{evidence.CatPrioritization, "Moving this above OPS-1191, the other one can wait", false},
 		{evidence.CatReleasePlanning, "if the banner is important for BF we should launch the campaign on the 24th, not the 20th", true},
 		{evidence.CatReleasePlanning, "Targeting 5.4, cut-off is Monday 24 Aug", false},
 	} {

@@ -1504,7 +1504,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 	// be a claim the story does not back.
 	var tasks []string
 	for _, g := range groups {
-		shown := slices.ContainsFunc(s.Actions, func(a storyAction) bool { return a.Category == g.category.ID })
+		shown := slices.ContainsFunc(s.Actions, func(a storyAction) bool { return a.Category == g.category.ID && backsTask(a) })
 		if shown && len(tasks) < initiativeClaims {
 			tasks = append(tasks, storyTask(g.category))
 		}
@@ -1956,6 +1956,14 @@ func (r *report) storyResult(in initiative, before string, o initiativeOutcome) 
 	part := resultPart{text: before + "“" + upperFirst(storyQuote(evidence.QuoteBody(text), outcomeLength)) + "”"}
 	part.source, part.link = r.outcomeSource(in, o)
 	return part
+}
+
+// backsTask reports whether a story's action backs the Task's claim of
+// its kind of work: "coordinating the response when things broke" needs
+// an incident update of the user's own, not a follow-up filed after it
+// ("From the postmortem OPS-1221 of OPS-1220: synthetic check …").
+func backsTask(a storyAction) bool {
+	return a.Category != evidence.CatIncidentCoord || !a.filed && !a.edit
 }
 
 // storyTask is a category's part in a story's Task; a user's own category

@@ -2695,3 +2695,23 @@ func TestADeadlineStorySaysTheLastDateGivenWasMissed(t *testing.T) {
 		})
 	}
 }
+
+// A story's Task claims "coordinating the response when things broke"
+// only on an incident update of the user's own among its actions: a
+// follow-up filed after the postmortem shows none of it.
+func TestBacksTask(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		action storyAction
+		want   bool
+	}{
+		{"incident update", storyAction{Category: evidence.CatIncidentCoord}, true},
+		{"follow-up filed", storyAction{Category: evidence.CatIncidentCoord, filed: true}, false},
+		{"incident labelled", storyAction{Category: evidence.CatIncidentCoord, edit: true}, false},
+		{"story written", storyAction{Category: evidence.CatStoryWriting, filed: true}, true},
+	} {
+		if got := backsTask(tt.action); got != tt.want {
+			t.Errorf("%s: backsTask = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -19,7 +19,9 @@ import (
 //
 //   - kind is 1 for what the user wrote or made (a comment, an issue they
 //     created, manual evidence) and editWeight for a field edit: a decision
-//     argued in words shows more than a priority changed.
+//     argued in words shows more than a priority changed. An issue filed
+//     from a form, its description pasted on other issues too, weighs as
+//     an edit (see filledIn).
 //
 //   - confidence is the rule's own: a decision recorded as "Decision: …" is
 //     surer evidence than a label added to a ticket.
@@ -67,6 +69,10 @@ type strengths struct {
 	// of a document, and its regular expressions are most of an export's
 	// time.
 	substances map[*evidence.Evidence]float64
+	// pasted holds, by site, the long clauses (longClauses) of the issue
+	// descriptions the user filed on pastedIssues or more issues (nil:
+	// none): the words of a form filled in again for each issue.
+	pasted map[string]map[string]bool
 }
 
 // doubtedWeight is what a doubted item weighs against the same item
@@ -99,18 +105,65 @@ func newStrengths(v *view) strengths {
 	for _, g := range v.groups {
 		most = max(most, len(g.items))
 	}
-	s := strengths{rarity: make(map[string]float64, len(v.groups)), substances: make(map[*evidence.Evidence]float64, len(v.items))}
+	s := strengths{rarity: make(map[string]float64, len(v.groups)), substances: make(map[*evidence.Evidence]float64, len(v.items)),
+		pasted: pastedClauses(v.items)}
 	for _, g := range v.groups {
 		s.rarity[g.category.ID] = 1 - float64(len(g.items))/float64(most)
 	}
 	return s
 }
 
+// pastedClauses returns, by site, the long clauses of the issue
+// descriptions in items that come back word for word (numbers aside) on
+// pastedIssues or more issues: "From the postmortem OPS-1221 of
+// OPS-1220" and "Without this, the same failure pages us again and we
+// only see it from customer tickets" on every follow-up filed.
+func pastedClauses(items []*evidence.Evidence) map[string]map[string]bool {
+	on := make(map[[2]string]map[string]bool) // site and clause: the issues it is on
+	for _, e := range items {
+		if e.Source != evidence.SourceIssue {
+			continue
+		}
+		for _, c := range longClauses(e.Excerpt) {
+			key := [2]string{e.SiteName, c}
+			if on[key] == nil {
+				on[key] = make(map[string]bool)
+			}
+			on[key][e.IssueKey] = true
+		}
+	}
+	pasted := make(map[string]map[string]bool)
+	for key, issues := range on {
+		if len(issues) < pastedIssues {
+			continue
+		}
+		if pasted[key[0]] == nil {
+			pasted[key[0]] = make(map[string]bool)
+		}
+		pasted[key[0]][key[1]] = true
+	}
+	return pasted
+}
+
+// filledIn reports whether an issue's description is a form filled in:
+// it holds a clause the user filed on pastedIssues or more issues. Its
+// words show that the issue was filed, as a field edit shows a field set,
+// not what its writer thought: the follow-up "From the postmortem
+// OPS-1221 of OPS-1220: synthetic check … Why: Without this, the same
+// failure pages us again …" restates its postmortem and a reason pasted
+// on three more, where the user's own incident updates say what they did.
+func (s strengths) filledIn(e *evidence.Evidence) bool {
+	if e.Source != evidence.SourceIssue || s.pasted[e.SiteName] == nil {
+		return false
+	}
+	return slices.ContainsFunc(longClauses(e.Excerpt), func(c string) bool { return s.pasted[e.SiteName][c] })
+}
+
 // of returns the score of one item.
 func (s strengths) of(e *evidence.Evidence) float64 {
 	kind := 1.0
 	switch {
-	case !inOwnWords(e):
+	case !inOwnWords(e), s.filledIn(e):
 		kind = editWeight
 	case e.Rule == evidence.RuleTextModel:
 		kind = modelWeight
@@ -167,7 +220,7 @@ func (s strengths) favours(e *evidence.Evidence) bool {
 // 5.4" and "moving this up" are routine.
 func makesCall(e *evidence.Evidence) bool {
 	said := whatItSays(e.Excerpt)
-	return givesReason.MatchString(said) || e.Category == evidence.CatPrioritization && strings.ContainsFunc(said, unicode.IsDigit)
+	return givesReason.MatchString(said) || e.Category == evidence.CatPrioritization && hasFigure(said)
 }
 
 // editWeight is what a field edit weighs against a written item.

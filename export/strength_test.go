@@ -221,3 +221,45 @@ func TestTheDigitsOfANameAreNoFigure(t *testing.T) {
 		t.Errorf("a figure adds nothing to %q", counted.Excerpt)
 	}
 }
+
+// A follow-up filed from a form, its words pasted on the other follow-ups
+// ("From the postmortem OPS-1221 of OPS-1220: … Why: Without this, the
+// same failure pages us again …"), weighs below the user's own update on
+// the incident, however rare incidents are; the same words filed on two
+// issues are still the user's own.
+func TestAFollowUpFiledFromAFormWeighsBelowTheUsersOwnUpdate(t *testing.T) {
+	followUpOn := func(key, postmortem, what string) evidence.Evidence {
+		is := fixtureIssue{"2" + key[4:], key, "Task", "Follow-up: " + what, "", me, "done", nil}
+		return jiraItem(is, evidence.SourceIssue, key, "2026-04-20T07:00:00Z", evidence.CatIncidentCoord, "issue.postmortem", 0.8,
+			"From the postmortem "+postmortem+" of OPS-1220: "+what+". Why: Without this, the same failure pages us again and we only see it from customer tickets.")
+	}
+	incident := fixtureIssue{"21220", "OPS-1220", "Incident", "INC: alert storm from ingress-nginx", "", me, "done", nil}
+	update := jiraItem(incident, evidence.SourceComment, "70001", "2026-04-14T22:44:00Z", evidence.CatIncidentCoord, "comment.incident", 0.8,
+		"Update: root cause looks like connection pool exhaustion in ingress-nginx after a config change halved the pool size. Mitigated at 22:33 UTC by reverting the pool config.")
+	filed := []evidence.Evidence{
+		followUpOn("OPS-1222", "OPS-1221", "synthetic check for ingress-nginx in eu-central-1"),
+		followUpOn("OPS-1260", "OPS-1259", "add the rollback step to the alertmanager runbook"),
+		followUpOn("OPS-1280", "OPS-1277", "synthetic check for vault in us-east-1"),
+	}
+	weigh := func(filed []evidence.Evidence) (form bool, followUp, own float64) {
+		p := typicalPortfolio()
+		p.Evidence = append(slices.Concat(p.Evidence, filed), update)
+		s := newStrengths(newView(p))
+		for i := range p.Evidence {
+			switch e := &p.Evidence[i]; e.ID {
+			case filed[0].ID:
+				form, followUp = s.filledIn(e), s.of(e)
+			case update.ID:
+				own = s.of(e)
+			}
+		}
+		return form, followUp, own
+	}
+	form, followUp, own := weigh(filed)
+	if !form || followUp >= own {
+		t.Errorf("filed on three issues: form = %v, the follow-up weighs %.2f, the update %.2f; want a form, below the update", form, followUp, own)
+	}
+	if twice, onTwo, _ := weigh(filed[:2]); twice || onTwo <= followUp {
+		t.Errorf("filed on two issues: form = %v, weighs %.2f; want the user's own words, above the form's %.2f", twice, onTwo, followUp)
+	}
+}

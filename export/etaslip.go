@@ -1,15 +1,38 @@
 package export
 
-import "github.com/pmfolio/pmfolio/evidence"
+import (
+	"time"
 
-// etaMissed is what a story told for a deadline says of the last date
-// the user committed to for its work, when the work missed it: "The epic
-// was done on 24 September, 41 days after 14 Aug, the date I gave on 27
-// July." The full version notes as much after that quote ("— done 24
-// Sep, 41 days after 14 Aug"), so a deadline story silent on it tells an
-// interviewer holding both another story. ok is false when the user gave
-// no such date, the last one held, or a re-plan came after it.
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// etaMissed is what a story's Result says of the last date the user
+// committed to for its work, when the work missed it: "The epic was done
+// on 24 September, 41 days after 14 Aug, the date I gave on 27 July." The
+// full version notes as much after that quote ("— done 24 Sep, 41 days
+// after 14 Aug"), so a story silent on it tells an interviewer holding
+// both another story. Where the date the epic's goal set held all the same,
+// it says so, and the two dates read together: "…, the date I gave on 27
+// July, but six days before 30 September, the date the goal set." ok is
+// false when the user gave no such date, the last one held, or a re-plan
+// came after it.
 func (r *report) etaMissed(in initiative) (string, bool) {
+	last, told, ok := r.missedETA(in)
+	if !ok {
+		return "", false
+	}
+	work := evidence.OneLine(told.done.Key)
+	if in.isEpic(told.done.Key) {
+		work = "The epic"
+	}
+	return work + " was done on " + told.done.Resolved.UTC().Format("2 January") + told.againstDate() +
+		", the date I gave on " + last.OccurredAt.UTC().Format("2 January") + goalDateHeld(in, told.done.Resolved) + ".", true
+}
+
+// missedETA is the last note of the user's that gave a date for the work
+// of in, or re-planned it, and what Jira shows of that date (etaMissed),
+// when the work missed it.
+func (r *report) missedETA(in initiative) (*evidence.Evidence, promiseDone, bool) {
 	var last *evidence.Evidence
 	var told promiseDone
 	var committed bool
@@ -26,12 +49,40 @@ func (r *report) etaMissed(in initiative) (string, bool) {
 		}
 	}
 	if !committed || told.early >= 0 {
-		return "", false
+		return nil, promiseDone{}, false
 	}
-	work := evidence.OneLine(told.done.Key)
-	if in.isEpic(told.done.Key) {
-		work = "The epic"
+	return last, told, true
+}
+
+// goalDateHeld is, of work done on done, how far before the date its
+// epic's goal set (goalDue) it was: ", but six days before 30 September,
+// the date the goal set"; "" when the goal sets none or the work missed it.
+func goalDateHeld(in initiative, done time.Time) string {
+	words, due, ok := goalDue(in.epic)
+	days := int(dayOnly(due).Sub(dayOnly(done.UTC())).Hours() / 24)
+	if !ok || days < 0 {
+		return ""
 	}
-	return work + " was done on " + told.done.Resolved.UTC().Format("2 January") + told.againstDate() +
-		", the date I gave on " + last.OccurredAt.UTC().Format("2 January") + ".", true
+	if days == 0 {
+		return ", but on " + dateAsGoalSays(in.epic.Goal, words) + ", the date the goal set"
+	}
+	return ", but " + daysSpan(days) + " before " + dateAsGoalSays(in.epic.Goal, words) + ", the date the goal set"
+}
+
+// missedETAFirst is the focus of a story told for a deadline (focus, of
+// its release planning) with the note etaMissed tells in its Result
+// ranked first: "New ETA for this: 14 Aug …" answers "and did you make
+// the date?" before its Result does, where "Targeting platform-2026.08.
+// Cut-off is Monday 24 Aug" of work done on 4 August answers nothing.
+func (r *report) missedETAFirst(in initiative, focus storyFocus) storyFocus {
+	eta, _, missed := r.missedETA(in)
+	if !missed {
+		return focus
+	}
+	return func(e *evidence.Evidence) int {
+		if e == eta {
+			return 2
+		}
+		return focus(e)
+	}
 }

@@ -238,6 +238,12 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 			if a.Category == evidence.CatIncidentCoord && a.filed {
 				continue
 			}
+			// "A time you cut scope to fit capacity" is told by a cut, not
+			// by "Carrying this over to OPS Sprint 50" or "put it in OPS
+			// Sprint 48, I've made room".
+			if a.Category == evidence.CatSprintPlanning && !cutsScope.MatchString(a.Excerpt) {
+				continue
+			}
 			quoted[a.Category] = true
 		}
 		groups := slices.Clone(in.groups)
@@ -377,7 +383,9 @@ func goalDue(ep evidence.Epic) (words string, due time.Time, ok bool) {
 // own: "the end of Q3" of "… above 99.5% by the end of Q3 …", whose date
 // words are "end of Q3".
 func dateAsGoalSays(goal, words string) string {
-	words = strings.TrimPrefix(words, "by ")
+	for _, by := range []string{"by ", "on ", "before "} {
+		words = strings.TrimPrefix(words, by)
+	}
 	if before, _, ok := strings.Cut(evidence.OneLine(goal), words); ok && strings.HasSuffix(before, " the ") {
 		return "the " + words
 	}
@@ -386,8 +394,7 @@ func dateAsGoalSays(goal, words string) string {
 
 // datesMet is what a story told for a deadline adds to its outcome (met):
 // the dates its actions asked another team for and got (askMet, of the
-// asks), the last date the user gave for its work where it was missed
-// (etaMissed), and, where the goal's own date passed before the outcome was
+// asks), and, where the goal's own date passed before the outcome was
 // reported and the outcome does not say it was met, the day the outcome
 // was measured. "The deadline, and did you hit it?" is the first question
 // such a story meets, and an outcome of 27 October under a goal "by the
@@ -405,9 +412,6 @@ func (r *report) datesMet(in initiative, picked []*evidence.Evidence) (met []str
 				met = append(met, made)
 			}
 		}
-	}
-	if missed, ok := r.etaMissed(in); ok {
-		met = append(met, missed)
 	}
 	if words, _, ok := goalDue(in.outcome.Epic); ok && in.deadlinePassedUnmet() {
 		met = append(met, "Those figures were measured on "+in.outcome.Comment.At.UTC().Format("2 January")+
@@ -454,8 +458,13 @@ func (r *report) forTheDate(in initiative) storyFocus {
 		}
 		return 0
 	}
+	eta, _, missed := r.missedETA(in)
 	return func(e *evidence.Evidence) int {
 		switch {
+		case missed && e == eta:
+			// The Result tells the date this gave (etaMissed): the reader
+			// meets it here first, doubted or not.
+			return 3
 		case !inOwnWords(e):
 			return 0
 		case !r.strengths.isDoubted(e):
@@ -534,9 +543,14 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 			return kept
 		}
 	}
-	if found && category == evidence.CatPrioritization && !r.weighsPriorities(in) {
-		if no, ok := r.conflictAnswer(q, tiers...); ok {
-			return no
+	if found && category == evidence.CatPrioritization {
+		if moved, ok := r.rerankAnswer(q, tiers...); ok {
+			return moved
+		}
+		if !r.weighsPriorities(in) {
+			if no, ok := r.conflictAnswer(q, tiers...); ok {
+				return no
+			}
 		}
 	}
 	if !found && category != "" {
@@ -586,8 +600,11 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 	} else {
 		a.focus = ofCategory(category)
 	}
+	if category == evidence.CatPrioritization {
+		a.focus = r.priorityCalls // a call the user's later words undid is no answer
+	}
 	if category == evidence.CatReleasePlanning && found {
-		a.prefer, a.forDate = r.forTheDate(in), true
+		a.focus, a.prefer, a.forDate = r.missedETAFirst(in, a.focus), r.forTheDate(in), true
 	}
 	return a
 }
@@ -634,7 +651,7 @@ func preferredFirst(prefer storyFocus, items []*evidence.Evidence, n int, pick f
 func (r *report) weighsPriorities(in initiative) bool {
 	return slices.ContainsFunc(in.items, func(e *evidence.Evidence) bool {
 		text := evidence.OneLine(e.Excerpt)
-		return e.Category == evidence.CatPrioritization && inOwnWords(e) &&
+		return e.Category == evidence.CatPrioritization && inOwnWords(e) && !r.reversedLater(e) &&
 			(tradesOff.MatchString(text) || setAbove.MatchString(text)) && r.pastedOn(e) < pastedIssues
 	})
 }
@@ -1420,6 +1437,13 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 	kept, rolledOut := r.rolloutOf(in)
 	if focus != nil {
 		picked = r.pickFocus(focus, written, edits, quoted)
+		if len(picked) > 0 && picked[0].Category == evidence.CatPrioritization {
+			// A re-ranking is told with the priority it moved below, when
+			// that one was the user's own call too.
+			if earlier := r.rankedEarlier(picked[0]); earlier != nil && slices.Contains(written, earlier) {
+				picked = append(picked, earlier)
+			}
+		}
 		if told.marks && len(picked) > 0 {
 			answering = picked[0]
 		}
@@ -1558,6 +1582,12 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 			// The outcome says where it ended, seldom that it ended
 			// when planned.
 			s.result = append(s.result, resultPart{text: nextSentence(s.result) + upperFirst(kept.told(picked, answering, in.outcome.Text)) + "."})
+		}
+		if missed, ok := r.etaMissed(in); ok {
+			s.result = append(s.result, resultPart{text: nextSentence(s.result) + missed})
+			if eta, _, _ := r.missedETA(in); slices.ContainsFunc(s.Actions, func(a storyAction) bool { return a.EvidenceID == eta.ID }) {
+				s.actionOf(eta).Kept = "" // the Result tells it
+			}
 		}
 		if told.forDate {
 			// Told for a deadline: which dates held.

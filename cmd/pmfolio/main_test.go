@@ -802,21 +802,39 @@ func TestDemoTellsWhoWaitsBehindAWorkedBlockerWhereItStands(t *testing.T) {
 // marks the call made on a number, "every on-call shift loses about half
 // a day to it", and no longer quotes "ETA 27 Feb" of work done a month
 // later (review 26 #8).
-func TestDemoStoriesAnswerDeadlineAndDataQuestions(t *testing.T) {
+//
+// Asked about conflicting priorities, it tells OPS-1181, where she moved
+// OPS-1193 above OPS-1191, which she had ranked to the top herself, not
+// OPS-1212, whose "P2, not P1" she undid the next day ("put it in OPS
+// Sprint 48, I've made room"); told unasked, OPS-1212 shows the ETA it
+// missed (review 31 F3).
+func TestDemoStoriesAnswerDeadlineDataAndConflictQuestions(t *testing.T) {
 	dir := demoCopy(t)
 	env := isolatedEnv(t)
 	env["PMFOLIO_DB"] = filepath.Join(dir, "pmfolio.db")
 	deadline := cli{env: env, now: testNow}.run(t, "stories", "--question", "a time you delivered against a deadline").out
 	data := cli{env: env, now: testNow}.run(t, "stories", "--question", "a time you used data to make a decision").out
+	conflict := cli{env: env, now: testNow}.run(t, "stories", "--question", "Tell me about a time you handled conflicting priorities").out
+	all := cli{env: env, now: testNow}.run(t, "stories").out
 	checkShows(t, []shown{
+		{"the conflict story is not the re-ranking", conflict, "“Moving this above OPS-1191: every on-call shift loses about half a day to it; the other one can wait a few days."},
+		{"the conflict story does not show the priority it moved below", conflict, "(Document the on-call hand-over checklist): “Ranked this to the top of the backlog."},
+		{"OPS-1212 hides the ETA it missed", all, "The epic was done on 6 August, 85 days after 13 May, the date I gave on 6 May."},
 		{"the deadline story is not the upgrade kept before end of support", deadline, "Kubernetes 1.30 upgrade"},
 		{"the deadline story does not end on the date met", deadline, "20 days before the 1.28 end of support on 30 September"},
 		{"the data story does not mark its call made on a number", data,
 			"**The data behind the call.** Prioritized [OPS-1193]"},
+		// The Result tells the ETA the upgrade missed: the reader meets it
+		// among the actions, read with the end of support it was inside
+		// of (review 31 F4).
+		{"the ETA the Result tells is not among the actions", deadline, "“New ETA for this: 31 Jul, a week later than planned, because the staging cluster needed new node images first."},
+		{"the Result does not read the missed ETA against the end of support", deadline, "The epic was done on 10 September, 41 days after 31 Jul, the date I gave on 13 July, but 20 days before 30 September, the date the goal set."},
 	})
 	checkHides(t, []shown{
-		{"the deadline story quotes a re-plan the work then missed", deadline, "New ETA for this:"},
+		{"the conflict story is a priority call reversed the next day", conflict, "P2, not P1"},
 		{"the data story quotes an ETA missed by a month", data, "Next, moving the last teams off the shared queue. ETA"},
+		// OPS-1251 was done on 4 August: its cut-off never mattered (review 31 F4).
+		{"the deadline story quotes a cut-off of work done weeks before it", deadline, "Cut-off is Monday 24 Aug"},
 	})
 }
 

@@ -51,16 +51,26 @@ func hasGrounds(e *evidence.Evidence) bool {
 }
 
 // assents reports whether an answer opens by agreeing ("ok, 24th then",
-// "Ok understood, 4.14 is fine", "Agreed.") and takes nothing back after
-// ("ok but the TV slot is booked").
+// "Ok understood, 4.14 is fine", "Agreed."), or after its thanks says the
+// plan works for them ("Thanks for flagging, under the summary works for
+// us."), and takes nothing back after ("ok but the TV slot is booked",
+// "that no longer works for us").
 func assents(answer string) bool {
 	answer = evidence.OneLine(answer)
-	return assentWords.MatchString(answer) && !objection.MatchString(answer)
+	opens := assentWords.MatchString(answer) || worksForThem.MatchString(answer) && !negated.MatchString(answer)
+	return opens && !objection.MatchString(answer)
 }
 
 var (
-	// assentWords are the words an answer that agrees opens with.
-	assentWords = regexp.MustCompile(`(?i)^\W*(?:ok(?:ay)?|agreed|sure|yes|yep|understood|noted|fine|perfect|great|sounds good|makes sense|works for (?:me|us)|deal|\+1)(?:\W|$)`)
+	// assentWords are the words an answer that agrees opens with, after
+	// its thanks if any.
+	assentWords = regexp.MustCompile(`(?i)^\W*(?:thanks?(?: you)?(?: for [^,.!]+)?[,.!]\s*)?(?:ok(?:ay)?|agreed|sure|yes|yep|understood|noted|fine|perfect|great|sounds good|makes sense|works for (?:me|us)|deal|\+1)(?:\W|$)`)
+	// worksForThem says, in an answer's first sentence, that a plan works
+	// for whoever answers: "under the summary works for us".
+	worksForThem = regexp.MustCompile(`(?i)^[^.!?]*\b(?:works|is fine|sounds good) (?:for|with|by) (?:me|us)\b`)
+	// negated finds a no in a plan said to work: "that no longer works
+	// for us".
+	negated = regexp.MustCompile(`(?i)\b(?:not|no longer|never)\b|n['’]t\b`)
 	// objection finds what takes an agreement back: "ok but …".
 	objection = regexp.MustCompile(`(?i)\b(?:but|however|although|though)\b`)
 )

@@ -1440,6 +1440,11 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 		w.WriteString(" — ")
 		writeEscaped(w, slipped)
 	}
+	if !agreed {
+		if answer := r.headsUpAgreed(e); answer.text != "" {
+			followed, agreed = []resultPart{answer}, true
+		}
+	}
 	if agreed {
 		w.WriteString(" — ")
 		for _, part := range followed {

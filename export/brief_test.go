@@ -759,9 +759,62 @@ func TestAssents(t *testing.T) {
 		{"ok but the TV slot is booked", false},
 		{"Checking, will revert.", false},
 		{"okr review is on Monday", false},
+		{"Thanks for flagging, under the summary works for us.", true},
+		{"Thanks, ok.", true},
+		{"Thanks for flagging, that no longer works for us.", false},
+		{"Thanks for flagging, checking with the agency.", false},
 	} {
 		if got := assents(tt.answer); got != tt.want {
 			t.Errorf("assents(%q) = %v, want %v", tt.answer, got, tt.want)
 		}
+	}
+}
+
+// A heads-up quoted in the brief shows the answer of the person it named
+// when they agreed: quoted alone, "goes live on Nov 3" is a date nobody
+// can check, and the agreement is what a reader can.
+func TestHeadsUpShowsTheAgreementOfThePersonItNamed(t *testing.T) {
+	nadia := evidence.User{ID: "6011aa22bb33cc44dd55ee09", DisplayName: "Nadia Haddad"}
+	marco := evidence.User{ID: "6011aa22bb33cc44dd55ee10", DisplayName: "Marco Rossi"}
+	banner := fixtureIssue{"30015", "GROW-234", "Task", "Black Friday promo banner on checkout", "", nadia, "new", nil}
+	headsUp := jiraItem(banner, evidence.SourceComment, "70032", "2026-10-22T15:05:00Z", evidence.CatReleasePlanning, evidence.RuleTextModel, 0.8,
+		"Nadia - the new payment step goes live on Nov 3 and the sidebar gets narrower, so the banner will sit under the order summary instead of next to it. "+
+			"Marco and I checked it on mobile. Let me know if that breaks anything for the campaign")
+	const agreement = "— Nadia Haddad answered within the hour: “Thanks for flagging, under the summary works for us.”"
+	for _, tt := range []struct {
+		name   string
+		by     evidence.User
+		answer string
+		shown  bool
+	}{
+		{"agreed by the person named", nadia, "Thanks for flagging, under the summary works for us.", true},
+		{"answered by someone else", marco, "Thanks for flagging, under the summary works for us.", false},
+		{"a question back", nadia, "Does it still show on mobile?", false},
+		{"naming, not addressed to, the person", marco, "+1", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			// Of a kind the brief has quoted no proof of yet, so other work
+			// shows it.
+			p := otherWorkPortfolio()
+			p.Evidence = append(p.Evidence, headsUp)
+			p.Replies = []evidence.Reply{{SiteName: "acme", Key: banner.key, To: headsUp.SourceID,
+				Comment: evidence.Comment{ID: "70033", At: at("2026-10-22T16:00:00Z"), Author: tt.by, Text: tt.answer}}}
+			md := render(t, func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{}) }, p)
+			line := ""
+			for _, l := range strings.Split(md, "\n") {
+				if strings.HasPrefix(l, "- **") && strings.Contains(l, "Nadia - the new payment step") {
+					line = l
+				}
+			}
+			if line == "" {
+				t.Fatalf("the heads-up to Nadia is not in the brief:\n%s", md)
+			}
+			if strings.Contains(line, "answered within the hour") != tt.shown {
+				t.Errorf("the heads-up shows an answer: %v, want %v:\n%s", !tt.shown, tt.shown, line)
+			}
+			if tt.shown && !strings.Contains(line, agreement) {
+				t.Errorf("the heads-up does not show %q:\n%s", agreement, line)
+			}
+		})
 	}
 }

@@ -645,6 +645,57 @@ func (r *report) releaseHeld(no *evidence.Evidence) string {
 	return ""
 }
 
+// putOffTo is, of words that put their work off to a time (evidence.
+// DeferWords: "Nadia, happy to look at it in August"), the words from the
+// deferral to its time: "happy to look at it in August". "" when they put
+// nothing off, or name no time.
+func putOffTo(e *evidence.Evidence) string {
+	text := evidence.OneLine(e.Excerpt)
+	at := evidence.DeferWords.FindStringIndex(text)
+	if at == nil {
+		return ""
+	}
+	words, _, ok := evidence.DeferredTo(text[at[1]:], e.OccurredAt, false)
+	end := strings.Index(text[at[1]:], words)
+	if !ok || words == "" || end < 0 {
+		return ""
+	}
+	return text[at[0] : at[1]+end+len(words)]
+}
+
+// lateFor says, of a rollout whose goal the grounds of a no name for a
+// quarter ("saved cards is the Q2 goal", said on 27 May), how long after
+// that quarter it
+// reached its last step: "100% on 30 September came a quarter after the
+// Q2 goal". "" when it got there by the end of that quarter, or the
+// grounds name none.
+func (k rollout) lateFor(grounds string, said time.Time) string {
+	m := goalQuarter.FindStringSubmatch(grounds)
+	if m == nil {
+		return ""
+	}
+	_, due, ok := evidence.GivenDate("end of "+m[1], said, false)
+	last := len(k.steps) - 1
+	reached := k.reached[last].At.UTC()
+	months := (reached.Year()-due.Year())*12 + int(reached.Month()-due.Month())
+	if !ok || months < 1 {
+		return ""
+	}
+	late := numberWord(months) + " months"
+	switch {
+	case months == 1:
+		late = "a month"
+	case months == 3:
+		late = "a quarter"
+	case months%3 == 0:
+		late = numberWord(months/3) + " quarters"
+	}
+	return k.steps[last].share + " on " + reached.Format("2 January") + " came " + late + " after the " + m[1] + " goal"
+}
+
+// goalQuarter is the quarter a goal is named for: "the Q2 goal".
+var goalQuarter = regexp.MustCompile(`(?i)\b(Q[1-4])\s+(?:goal|OKR|priority|focus|commitment)\b`)
+
 // besidesDeclinedTo is the items of an initiative but those on issues
 // assigned to a person the user said no to on them (declinedIn): Pedro
 // Santos, who filed MKT-96 for Marketing and was told "we should launch
@@ -705,13 +756,23 @@ func (r *report) heldFor(in initiative, no *evidence.Evidence) []resultPart {
 		still := ""
 		if in.status() == evidence.StatusNew {
 			still = "It is still to do. "
+			// A no that put the work off to a time ("happy to look at it
+			// in August") promised something the quote cuts: the
+			// engineer must not meet it first in Jira.
+			if put := putOffTo(r.whole(no)); put != "" {
+				still = "I told " + d.to + " “" + put + "”; it is still to do. "
+			}
 		}
 		lead := still + evidence.OneLine(goal.title) + " (" + evidence.OneLine(goal.epic.Key) + "), the goal it gave way to: "
 		held := []resultPart{r.storyResult(goal, lead, goal.outcome)}
 		if kept, ok := r.rolloutOf(goal); ok {
 			// The no named a quarter the goal then missed ("the Q2
-			// goal", shipped 30 September): the re-plan says why.
+			// goal", shipped 30 September): the re-plan says why, and
+			// how late it came.
 			held = append(held, resultPart{text: nextSentence(held) + upperFirst(kept.told(nil, nil, goal.outcome.Text)) + "."})
+			if late := kept.lateFor(grounds, no.OccurredAt); late != "" {
+				held = append(held, resultPart{text: " " + late + "."})
+			}
 		}
 		return held
 	}
@@ -748,11 +809,7 @@ func (r *report) agreedTo(no *evidence.Evidence) resultPart {
 	if !ok || !isNamed(reply.Author, d.to) {
 		return resultPart{}
 	}
-	return resultPart{
-		text:   answered(no, reply),
-		source: "Jira comment, " + dateOnly(reply.At.UTC()),
-		link:   evidence.CommentURL(no.IssueURL, reply.ID),
-	}
+	return answerPart(no, reply)
 }
 
 // answerOf is the first answer another person gave to a comment of the

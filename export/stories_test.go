@@ -2323,7 +2323,9 @@ func TestStoriesNoEndsOnTheGoalItGaveWayTo(t *testing.T) {
 		name, grounds, outcome, result string
 	}{
 		{"its goal with an outcome", "EU checkout reliability is the Q2 goal", goalOutcome,
-			"It is still to do. EU checkout reliability (PAY-101), the goal it gave way to: " + goalOutcome},
+			// The promise the quote cuts ("- Nadia, happy to look at it in
+			// August") is told beside the issue still to do.
+			"I told Nadia “happy to look at it in August”; it is still to do. EU checkout reliability (PAY-101), the goal it gave way to: " + goalOutcome},
 		{"its goal without an outcome", "EU checkout reliability is the Q2 goal", "", ""},
 		{"the initiative's words, not as a goal", "EU checkout reliability alerts are noisy this week", goalOutcome, ""},
 		{"another goal", "the partner API is the Q2 goal", goalOutcome, ""},
@@ -2359,7 +2361,8 @@ func TestStoriesNoEndsOnTheGoalItGaveWayTo(t *testing.T) {
 
 // A no held for a goal the user's rollout re-planned says so after the
 // goal's result: Kestrel's "saved cards is the Q2 goal" shipped on 30
-// September, and the re-plan of 10 August says why it was not Q2.
+// September, and the re-plan of 10 August says why it was not Q2; and
+// how late it came, beside "the Q2 goal" quoted.
 func TestStoriesNoHeldForAGoalSaysItsReplan(t *testing.T) {
 	nadia := evidence.User{ID: "5c0ffee0000000000000a010", DisplayName: "Nadia Haddad"}
 	wishlist := fixtureIssue{"20427", "CHK-427", "Story", "Wishlist button on order confirmation", "", evidence.User{}, "new", nil}
@@ -2377,8 +2380,10 @@ func TestStoriesNoHeldForAGoalSaysItsReplan(t *testing.T) {
 	if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != "CHK-427" {
 		t.Fatalf("stories = %+v, want the one of CHK-427, where the user said no to Nadia", doc.Stories)
 	}
-	want := "It is still to do. Refunds without support (PAY-120), the goal it gave way to: Shipped to 100% on Sep 30."
-	replan := "That was as I had re-planned on 10 August (“new plan: 5% on Aug 25, 25% two weeks later, 100% end of September if errors stay flat”), with 5% on 25 August and 25% on 8 September on the days planned."
+	want := "I told Nadia “happy to look at it in August”; it is still to do. Refunds without support (PAY-120), the goal it gave way to: Shipped to 100% on Sep 30."
+	// The goal was Q2's: 100% on 30 September came later, and says so.
+	replan := "That was as I had re-planned on 10 August (“new plan: 5% on Aug 25, 25% two weeks later, 100% end of September if errors stay flat”), with 5% on 25 August and 25% on 8 September on the days planned. " +
+		"100% on 30 September came a quarter after the Q2 goal."
 	if got := doc.Stories[0].Result; !strings.HasPrefix(got, want) || !strings.HasSuffix(got, replan) {
 		t.Errorf("result = %q, want %q … %q", got, want, replan)
 	}

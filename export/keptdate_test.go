@@ -298,8 +298,9 @@ func TestAnUnkeptPromiseIsLeftOutOfItsQuote(t *testing.T) {
 		at17 = "you can tell people to avoid that screen until the fix, we're aiming to have 5.2.1 out today before 20h. I'll write here again at 17h"
 		// Pitanga's MOB-896, done 22 October; the carousel never taken up.
 		carousel = "putting this above the onboarding copy. 'where is my order' is 22% of support tickets, the carousel can wait a sprint"
-		// The demo's OPS-1276, resolved on Friday 2 October.
-		review = "Resolved. Impact window 77 minutes (18:29–19:46 UTC), 203 merchants affected. Postmortem to follow, I'll schedule the review for Tuesday."
+		// As the demo's OPS-1276, resolved on Friday 2 October, but without
+		// its "Postmortem to follow", a write-up promised (writeup_test.go).
+		review = "Resolved. Impact window 77 minutes (18:29–19:46 UTC), 203 merchants affected. I'll schedule the review for Tuesday."
 		// The demo's PAY-3431.
 		goLive = "Daniel in finance asked where this is: it goes live on the 20th. I'll keep you posted here so nobody has to ask in #merchant-support."
 	)
@@ -337,7 +338,7 @@ func TestAnUnkeptPromiseIsLeftOutOfItsQuote(t *testing.T) {
 			"putting this above the onboarding copy. 'where is my order' is 22% of support tickets …", false},
 		{"other work put off a sprint, not yet past", carousel, at(11, 20, 14, 22), time.Time{}, nil, carousel, false},
 		{"a review promised for Tuesday, nothing of the user's since", review, at(10, 2, 1, 45), at(10, 2, 1, 45), nil,
-			"Resolved. Impact window 77 minutes (18:29–19:46 UTC), 203 merchants affected. Postmortem to follow …", false},
+			"Resolved. Impact window 77 minutes (18:29–19:46 UTC), 203 merchants affected. …", false},
 		{"a review promised for Tuesday, a word on it by then", review, at(10, 2, 1, 45), at(10, 2, 1, 45), []time.Time{at(10, 6, 9, 0)}, review, false},
 		// Cut, the answer to Daniel would leave only his ask: the date
 		// stays, and the note after it says it slipped.

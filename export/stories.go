@@ -1489,6 +1489,12 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 			// the classifier's excerpt may stop before its point.
 			verb, quote = no.verb(), no.quote(declinedLength)
 		}
+		if r.strengths.filledIn(e) {
+			// A form filled in ("From the postmortem OPS-1277 of
+			// OPS-1276: … Why: It is the cheapest of the action items
+			// …") is told by its summary: its words are nobody's.
+			quote = ""
+		}
 		if focus != nil && focus(e) > 0 && in.isIncident() && e.Source == evidence.SourceIssue {
 			// A failure is told by what let it happen (ownedGap), not by
 			// the impact its postmortem opens with.

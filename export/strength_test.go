@@ -1,6 +1,7 @@
 package export
 
 import (
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -261,5 +262,35 @@ func TestAFollowUpFiledFromAFormWeighsBelowTheUsersOwnUpdate(t *testing.T) {
 	}
 	if twice, onTwo, _ := weigh(filed[:2]); twice || onTwo <= followUp {
 		t.Errorf("filed on two issues: form = %v, weighs %.2f; want the user's own words, above the form's %.2f", twice, onTwo, followUp)
+	}
+}
+
+// A follow-up filed from a form is told in a story by its summary alone:
+// "From the postmortem OPS-91 of OPS-90: …" quoted would read as the
+// user's words, where the follow-up's own quote is.
+func TestAFollowUpFiledFromAFormIsToldByItsSummary(t *testing.T) {
+	const why = " Why: Without this, the same failure pages us again and we only see it from customer tickets."
+	p := outagePortfolio()
+	for i, e := range p.Evidence {
+		if e.IssueKey == outageCanary.key && e.Source == evidence.SourceIssue {
+			p.Evidence[i].Excerpt = "From the postmortem OPS-91 of OPS-90: canary check for the tokenize response." + why
+		}
+	}
+	for _, key := range []string{"OPS-95", "OPS-96"} {
+		other := fixtureIssue{"3" + key[4:], key, "Task", "Follow-up " + key, "", me, "done", nil}
+		p.Evidence = append(p.Evidence, jiraItem(other, evidence.SourceIssue, key, "2026-08-13T11:00:00Z", evidence.CatStoryWriting, "issue.story", 0.8,
+			"From the postmortem OPS-81 of OPS-80: a check for "+key+"."+why))
+	}
+	stories := render(t, func(w io.Writer, p evidence.Portfolio) error {
+		return Stories(w, p, StoryOptions{Top: -1})
+	}, p)
+	var line string
+	for _, l := range strings.Split(stories, "\n") {
+		if strings.Contains(l, "Filed the incident follow-up") {
+			line = l
+		}
+	}
+	if want := "(Canary check for tokenize response schema)"; !strings.HasSuffix(line, want) || strings.Contains(stories, "From the postmortem") {
+		t.Errorf("the follow-up is told as\n%s\nwant it to end on its summary, %s, with no quote of its form:\n%s", line, want, stories)
 	}
 }

@@ -11,9 +11,8 @@ import (
 // writeUpPromised finds a promise of an incident's write-up, from the day
 // it names when that comes first: "I'll write up what happened tomorrow
 // and file the follow-ups", "tomorrow I'll write what happened", "RCA will
-// be shared by Friday". "Postmortem to follow", which names neither
-// who nor when, is none.
-var writeUpPromised = regexp.MustCompile(`(?i)(?:\b(?:tomorrow|tonight|(?:on|by) (?:mon|tue|wed|thu|fri)[a-z]*),?\s+)?(?:\b(?:i|we)(?:['’]ll| will)\s+(?:write|do|share|send|publish|put together)\b[^.;!?]*?\b(?:what happened|post-?mortem|rca|write-?up|root cause|incident report)\b|\b(?:post-?mortem|rca|write-?up|incident report)\s+will be (?:shared|written|published|sent|up)\b)`)
+// be shared by Friday", "Postmortem to follow".
+var writeUpPromised = regexp.MustCompile(`(?i)(?:\b(?:tomorrow|tonight|(?:on|by) (?:mon|tue|wed|thu|fri)[a-z]*),?\s+)?(?:\b(?:i|we)(?:['’]ll| will)\s+(?:write|do|share|send|publish|put together)\b[^.;!?]*?\b(?:what happened|post-?mortem|rca|write-?up|root cause|incident report)\b|\b(?:post-?mortem|rca|write-?up|incident report)\s+(?:will be (?:shared|written|published|sent|up)|to follow)\b)`)
 
 // writeUpIn is where, in the sentences of a quote, a promise of a
 // write-up (writeUpPromised) starts.

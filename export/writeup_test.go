@@ -29,8 +29,8 @@ func TestAnIncidentOutcomeEndsOnItsLastFact(t *testing.T) {
 		{"a write-up promised, never filed", facts + " I'll write up what happened tomorrow.", false,
 			facts + " …", false},
 		{"no write-up promised", facts, true, facts, false},
-		{"a postmortem to follow names no one and no day", facts + " Postmortem to follow.", true,
-			facts + " Postmortem to follow.", false},
+		{"a postmortem to follow, filed", facts + " Postmortem to follow.", true,
+			facts + " …", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := outagePortfolio()

@@ -340,6 +340,8 @@ func (r *report) bullets() []bullet {
 	for _, in := range measured {
 		out = append(out, r.resultBullet(in))
 	}
+	calls, toldByCall := r.calledBullets()
+	out = append(out, calls...)
 	themed := len(out)
 	// A result bullet tells its initiative: the epics bullet counts the
 	// others, or is not written ("Owned 1 epic, with 3 teammates across 13
@@ -378,6 +380,7 @@ func (r *report) bullets() []bullet {
 				case evidence.CatReleasePlanning:
 					g.items = slices.DeleteFunc(slices.Clone(g.items), plannedIntoAMissedRelease)
 				}
+				g.items = slices.DeleteFunc(slices.Clone(g.items), func(e *evidence.Evidence) bool { return toldByCall[e] })
 				if len(g.items) == 0 {
 					continue
 				}
@@ -1573,7 +1576,6 @@ func sayPlanning(r *report, groups []group) []clause {
 	var numbers []bulletNumber
 	var scoped []*evidence.Evidence
 	for _, g := range groups {
-		n := r.count(g.items, countsWork)
 		if g.category.ID == evidence.CatReleasePlanning {
 			release, releaseNumbers, releaseScoped := r.releaseClaims(g.items)
 			claims = append(claims, release...)
@@ -1581,20 +1583,43 @@ func sayPlanning(r *report, groups []group) []clause {
 			scoped = append(scoped, releaseScoped...)
 			continue
 		}
-		claim := g.category.Claim(int(n.Value))
-		if !slices.ContainsFunc(g.items, inOwnWords) {
-			// "Sprint: (none) → CHK Sprint 72" shows where an issue went,
-			// not that the user weighed what fit: without a word of theirs
-			// it is said as the edit it was.
-			text, _ := counted(n, "issue", "issues")
-			claim = g.category.Edits(text)
-		}
-		claims = append(claims, claim)
-		numbers = append(numbers, n)
+		claim, claimNumbers := r.plannedIn(g)
+		claims = append(claims, claim...)
+		numbers = append(numbers, claimNumbers...)
 		scoped = append(scoped, g.items...)
 	}
 	// ", with" after "for 90 issues": not "for 90 issues for 6 teammates".
 	return []clause{join(said(evidence.JoinAnd(claims), numbers...), r.scope(scoped)), r.teammates(scoped, ", with ")}
+}
+
+// plannedIn says a planning group other than release planning: its
+// claim for the issues the user wrote on, and the other issues as the
+// edits they were. "Sprint: (none) → CHK Sprint 72" shows where an issue
+// went, not that the user weighed what fit: "shaped sprint scope for 1
+// issue and added 5 more issues to sprints", not "shaped sprint scope for
+// 6 issues".
+func (r *report) plannedIn(g group) ([]string, []bulletNumber) {
+	words, edits := inWordsOrEdits(g.items)
+	var claims []string
+	var numbers []bulletNumber
+	if len(words) > 0 {
+		n := r.count(words, countsWork)
+		claims = append(claims, g.category.Claim(int(n.Value)))
+		numbers = append(numbers, n)
+	}
+	switch {
+	case len(edits) == 0:
+	case g.category.ID == evidence.CatSprintPlanning:
+		edited, editNumbers := r.sprintEdits(edits, len(words) > 0)
+		claims = append(claims, edited...)
+		numbers = append(numbers, editNumbers...)
+	default:
+		n := r.count(edits, countsWork)
+		text, _ := counted(n, "issue", "issues")
+		claims = append(claims, g.category.Edits(text))
+		numbers = append(numbers, n)
+	}
+	return claims, numbers
 }
 
 // sayUpdates: "Posted 84 stakeholder updates on 53 issues across 3
@@ -1745,20 +1770,7 @@ func roughDuration(d time.Duration) (string, float64) {
 // padding.
 func sayCrossTeam(r *report, groups []group) []clause {
 	all := items(groups)
-	written := make(map[issueRef]bool)
-	for _, e := range all {
-		if inOwnWords(e) {
-			written[issueRef{e.SiteName, e.IssueKey}] = true
-		}
-	}
-	var inWords, linkedOnly []*evidence.Evidence
-	for _, e := range all {
-		if written[issueRef{e.SiteName, e.IssueKey}] {
-			inWords = append(inWords, e)
-		} else {
-			linkedOnly = append(linkedOnly, e)
-		}
-	}
+	inWords, linkedOnly := inWordsOrEdits(all)
 	var claim clause
 	switch words, links := r.count(inWords, countsIssues), r.count(linkedOnly, countsIssues); {
 	case links.Value == 0:

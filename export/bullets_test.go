@@ -121,10 +121,20 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 			[]evidence.Evidence{item(storyRefund, evidence.CatSprintPlanning, evidence.SourceChange, "1"),
 				item(storyRetry, evidence.CatSprintPlanning, evidence.SourceChange, "2")},
 			"Moved 2 issues into or out of sprints, with 2 teammates."},
-		{"a comment of the user's on sprint scope backs the sprint scope shaped",
-			[]evidence.Evidence{item(storyRefund, evidence.CatSprintPlanning, evidence.SourceChange, "1"),
+		{"a comment of the user's on sprint scope backs the sprint scope shaped of its issue only",
+			[]evidence.Evidence{sprint(storyRefund, "1", "(none)", "PAY Sprint 14"),
 				item(storyRetry, evidence.CatSprintPlanning, evidence.SourceComment, "2")},
-			"Shaped sprint scope for 2 issues, with 2 teammates."},
+			"Shaped sprint scope for 1 issue and added 1 more issue to sprints, with 2 teammates."},
+		// "into or out of" of five issues all added to sprints is a hedge.
+		{"sprint edits say which way the issues went",
+			[]evidence.Evidence{sprint(storyRefund, "1", "(none)", "PAY Sprint 14"),
+				sprint(storyRetry, "2", "(none)", "PAY Sprint 15")},
+			"Added 2 issues to sprints, with 2 teammates."},
+		{"issues taken out and moved on are told apart, each once",
+			[]evidence.Evidence{sprint(storyRefund, "1", "PAY Sprint 14", "(none)"),
+				sprint(storyRetry, "2", "PAY Sprint 14", "PAY Sprint 15"),
+				sprint(storyTO, "3", "(none)", "PAY Sprint 14"), sprint(storyTO, "4", "PAY Sprint 14", "PAY Sprint 15")},
+			"Added 1 issue to sprints, moved 1 issue between sprints and took 1 issue out of sprints, with 2 teammates."},
 		{"the go/no-go calls the user made lead the planning, by release issue; teammates and projects are the planned issues'",
 			append(goNoGoItems(), fixVersion(storyTO, "8", "(none)", "2026.03")),
 			"Made the go/no-go call on 3 releases (2 of them a no-go) and planned 1 issue into 1 release, with 1 teammate."},
@@ -820,6 +830,11 @@ func TestThePlanningBulletLeavesOutPlansIntoAReleaseThatWentOutWithoutTheirIssue
 func fixVersion(is fixtureIssue, id, from, to string) evidence.Evidence {
 	return jiraItem(is, evidence.SourceChange, id, "2026-03-04T15:12:00Z", evidence.CatReleasePlanning, "change.fix-version", 0.85,
 		"Fix Version: "+from+" → "+to)
+}
+
+func sprint(is fixtureIssue, id, from, to string) evidence.Evidence {
+	return jiraItem(is, evidence.SourceChange, id, "2026-03-04T15:12:00Z", evidence.CatSprintPlanning, "change.sprint", 0.85,
+		"Sprint: "+from+" → "+to)
 }
 
 func TestVersionAfter(t *testing.T) {

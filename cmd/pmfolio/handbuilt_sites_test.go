@@ -254,6 +254,11 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		// "Follow-up from the 12 Aug failures." and "Follow-up from CHK
 		// incident on 12 Aug: …" are the two actions he filed.
 		{"the incident's bullet counts both follow-ups he filed, and the one done", view.bullets, "wrote 1 postmortem and filed 2 follow-up issues, 1 of them done."},
+		// The re-plan and the notes of each step reached are her release
+		// plans: told as the rollout they were, not as "wrote release
+		// plans on 2 issues".
+		{"the bullets do not tell the rollout re-planned and kept step by step", view.bullets,
+			"- Re-planned the rollout of “Saved cards for returning customers” on 10 August: it reached 5% on 25 August, 25% on 8 September and 100% on 30 September, each on the day planned.\n"},
 		{"the epic he owned is as big as its issues, not only those with his evidence", view.brief, "· 13 issues with 3 teammates ·"},
 		{"pmfolio bullets says he led the epic, at its size", view.bullets, "- Led “Saved cards for returning customers” with 3 teammates across 13 issues: "},
 		// "saved cards is the Q2 goal" is on the same page: the 100% on 30

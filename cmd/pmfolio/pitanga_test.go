@@ -29,6 +29,13 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		// headline does not count it as led.
 		{"the headline counts as led the epic she barely began", view.brief, "I also started another initiative. Along the way"},
 		{"the result bullet quotes the result whole", view.bullets, "(was 97.9% when we started in June)."},
+		// Her call to Marketing, agreed the same hour and measured a month
+		// later, is a bullet; five bare Sprint-field edits are no sprint
+		// scope shaped.
+		{"her bullets do not tell the launch date Marketing agreed to and the share on 5.4", view.bullets,
+			"- Proposed “we should launch the campaign on the 24th, not the 20th”: Pedro Santos agreed within the hour, and on 26 November “banner is showing on 5.4, 61% of active users already on it”.\n"},
+		{"her bullets sell bare Sprint-field edits as sprint scope shaped", view.bullets,
+			"shaped sprint scope for 1 issue and added 5 more issues to sprints, with 3 teammates."},
 		// The crash she ran on a Bug (MOB-888) is an incident she
 		// coordinated, told beside her initiatives.
 		{"the brief does not show the incident she ran on a Bug", view.brief,

@@ -152,6 +152,12 @@ type Portfolio struct {
 	// with no ID, the description of an issue the user filed as incident
 	// work (a postmortem) that the excerpt cut.
 	WholeComments []IssueComments
+	// OthersDescriptions are the descriptions, as comments with no ID, of
+	// the issues another person filed that the user's cross-team comments
+	// that are evidence are on, by site and key: the date the other team
+	// set ("v1 charges goes away on Nov 30.") is what the user's date to
+	// them answers.
+	OthersDescriptions []IssueComments
 	// Replies are the first answer by another person to each of the
 	// user's comments that are evidence, where someone answered, by site,
 	// key and comment.

@@ -54,6 +54,10 @@ type view struct {
 	// their excerpt was cut; and, by an empty id, the descriptions of their
 	// incident work issues (see evidence.Portfolio.WholeComments).
 	wholeComments map[commentRef]string
+	// othersDescriptions are the descriptions of other people's issues the
+	// user's cross-team notes are on (see
+	// evidence.Portfolio.OthersDescriptions).
+	othersDescriptions map[issueRef]evidence.Comment
 	// doneIssues are the issues the evidence is on or names, resolved with
 	// their work done.
 	doneIssues map[issueRef]evidence.DoneIssue
@@ -98,12 +102,19 @@ func newView(p evidence.Portfolio) *view {
 		ownComments:   make(map[issueRef][]evidence.Comment, len(p.OwnComments)),
 		replies:       make(map[commentRef]evidence.Comment, len(p.Replies)),
 		wholeComments: make(map[commentRef]string, len(p.WholeComments)),
-		doneIssues:    make(map[issueRef]evidence.DoneIssue, len(p.DoneIssues)),
-		sprints:       make(map[issueRef]evidence.IssueSprints, len(p.Sprints)),
+
+		othersDescriptions: make(map[issueRef]evidence.Comment, len(p.OthersDescriptions)),
+		doneIssues:         make(map[issueRef]evidence.DoneIssue, len(p.DoneIssues)),
+		sprints:            make(map[issueRef]evidence.IssueSprints, len(p.Sprints)),
 	}
 	for _, whole := range p.WholeComments {
 		for _, c := range whole.Comments {
 			v.wholeComments[commentRef{issueRef{whole.SiteName, whole.Key}, c.ID}] = c.Text
+		}
+	}
+	for _, d := range p.OthersDescriptions {
+		for _, c := range d.Comments {
+			v.othersDescriptions[issueRef{d.SiteName, d.Key}] = c
 		}
 	}
 	for _, re := range p.Replies {

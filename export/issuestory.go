@@ -497,6 +497,9 @@ func (r *report) issueSituation(in initiative, goal string) string {
 	if goal != "" && !templated(goal) {
 		s += " When I filed it I wrote: “" + storyQuote(goal, 240) + "”"
 	}
+	if set, ok := r.othersDateOn(in.epic.SiteName, in.epic.Key); ok {
+		s += " " + evidence.OneLine(set.by.DisplayName) + ", who filed it, set the date in its description: “" + set.said + "”"
+	}
 	return s
 }
 

@@ -192,6 +192,13 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 		}
 		out.WholeComments = append(out.WholeComments, red)
 	}
+	for _, d := range p.OthersDescriptions {
+		red := evidence.IssueComments{SiteName: r.site(d.SiteName), Key: r.issueKey(d.Key)}
+		for _, c := range d.Comments {
+			red.Comments = append(red.Comments, evidence.Comment{At: c.At, Author: r.user(c.Author), Text: r.text(c.Text)})
+		}
+		out.OthersDescriptions = append(out.OthersDescriptions, red)
+	}
 	for _, re := range p.Replies {
 		c := re.Comment
 		out.Replies = append(out.Replies, evidence.Reply{SiteName: r.site(re.SiteName), Key: r.issueKey(re.Key), To: re.To,
@@ -319,10 +326,12 @@ func newRedactor(p evidence.Portfolio, terms []string) *redactor {
 			addKeys(c.Text)
 		}
 	}
-	for _, whole := range p.WholeComments {
-		addKeys(whole.Key)
-		for _, c := range whole.Comments {
-			addKeys(c.Text)
+	for _, issues := range [][]evidence.IssueComments{p.WholeComments, p.OthersDescriptions} {
+		for _, whole := range issues {
+			addKeys(whole.Key)
+			for _, c := range whole.Comments {
+				addKeys(c.Text)
+			}
 		}
 	}
 	for _, re := range p.Replies {

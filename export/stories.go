@@ -372,8 +372,15 @@ func goalDue(ep evidence.Epic) (words string, due time.Time, ok bool) {
 	if at < 0 {
 		return "", time.Time{}, false
 	}
-	words, due, ok = evidence.GivenDate(evidence.OneLine(ep.Goal), ep.Issues[at].Created, true)
-	if _, other, _ := evidence.GivenDate(evidence.OneLine(ep.Goal), ep.Issues[at].Created, false); !ok || !other.Equal(due) {
+	return dateEitherWay(evidence.OneLine(ep.Goal), ep.Issues[at].Created)
+}
+
+// dateEitherWay is the date a text written at gives (evidence.GivenDate)
+// where it reads as one day, day first or month first: the writer's habit
+// is unknown. ok is false when it gives none, or two.
+func dateEitherWay(text string, at time.Time) (words string, due time.Time, ok bool) {
+	words, due, ok = evidence.GivenDate(text, at, true)
+	if _, other, _ := evidence.GivenDate(text, at, false); !ok || !other.Equal(due) {
 		return "", time.Time{}, false
 	}
 	return words, due, true
@@ -719,7 +726,8 @@ func (r *report) commitmentHeld(said *evidence.Evidence) []resultPart {
 	reply, _ := r.answerOf(said)
 	kept, _ := r.promiseKeptIn(said, evidence.OneLine(said.Excerpt))
 	answer := resultPart{text: answered(said, reply), source: "Jira comment, " + dateOnly(reply.At.UTC()), link: evidence.CommentURL(said.IssueURL, reply.ID)}
-	return []resultPart{answer, {text: nextSentence([]resultPart{answer}) + kept.done.Key + " was done on " + kept.done.Resolved.UTC().Format("2 January") + kept.againstDate() + "."}}
+	return []resultPart{answer, {text: nextSentence([]resultPart{answer}) + kept.done.Key + " was done on " + kept.done.Resolved.UTC().Format("2 January") + kept.againstDate() +
+		r.othersDateHeld(said, kept.done.Resolved) + "."}}
 }
 
 // holdsAgainst ranks an item as a priority set against a request: 1 for a

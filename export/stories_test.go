@@ -2632,6 +2632,46 @@ func TestStoriesInfluenceTellsADateCommittedToAnotherTeamAndKept(t *testing.T) {
 	}
 }
 
+// A story of a date committed to another team tells the date that team
+// set in its issue's description: the Situation quotes it, and the Result
+// says how long before it the work was done. A description that sets no
+// date, or one the work missed, adds nothing to the Result.
+func TestAKeptCommitmentTellsTheDateTheOtherTeamSet(t *testing.T) {
+	jun := evidence.User{ID: "5c0ffee0000000000000a022", DisplayName: "Jun Park"}
+	deprecate := fixtureIssue{"20822", "PAY-822", "Task", "Deprecate v1 /charges endpoint", "", jun, "new", nil}
+	promise := jiraItem(deprecate, evidence.SourceComment, "70047", "2026-09-04T11:00:00Z", evidence.CatCrossTeam, "comment.cross-team", 0.8,
+		"Checkout still calls v1 for refunds in two places. We've planned the move for early November, should be off v1 by Nov 14. CHK-1419 tracks it")
+	const kept = "Jun Park answered within the hour: “Great, thanks.” (Jira comment, 2026-09-04). CHK-1419 was done on 12 November, two days early"
+	for _, tt := range []struct {
+		name, description, situation, result string
+	}{
+		{"a date set", "The old API costs us two on-call pages a week. v1 charges goes away on Nov 30.",
+			"Jun Park, who filed it, set the date in its description: “v1 charges goes away on Nov 30.”", kept + ", and 18 days before Nov 30, the date Jun Park set."},
+		{"a date the work missed", "v1 charges goes away on Nov 10.",
+			"Jun Park, who filed it, set the date in its description: “v1 charges goes away on Nov 10.”", kept + "."},
+		{"no date", "v1 charges goes away once nobody calls it.", "", kept + "."},
+	} {
+		p := typicalPortfolio()
+		p.Evidence = append(p.Evidence, promise)
+		p.DoneIssues = append(p.DoneIssues, evidence.DoneIssue{SiteName: acme.Name, Key: "CHK-1419", URL: acme.IssueURL("CHK-1419"), Resolved: at("2026-11-12T16:00:00Z")})
+		p.Replies = []evidence.Reply{{SiteName: promise.SiteName, Key: "PAY-822", To: "70047",
+			Comment: evidence.Comment{ID: "70048", At: at("2026-09-04T12:00:00Z"), Author: jun, Text: "Great, thanks."}}}
+		p.OthersDescriptions = []evidence.IssueComments{{SiteName: acme.Name, Key: "PAY-822",
+			Comments: []evidence.Comment{{At: at("2026-09-01T10:00:00Z"), Author: jun, Text: tt.description}}}}
+		doc, _ := storiesFor(t, p, "Tell me about a time you influenced without authority")
+		if len(doc.Stories) != 1 {
+			t.Fatalf("%s: stories = %+v, want PAY-822's", tt.name, doc.Stories)
+		}
+		st := doc.Stories[0]
+		if got := strings.Contains(st.Situation, "set the date"); tt.situation == "" && got || tt.situation != "" && !strings.HasSuffix(st.Situation, tt.situation) {
+			t.Errorf("%s: situation = %q, want it to end %q", tt.name, st.Situation, tt.situation)
+		}
+		if st.Result != tt.result {
+			t.Errorf("%s: result = %q, want %q", tt.name, st.Result, tt.result)
+		}
+	}
+}
+
 // Only a story told for a deadline keeps its goal up to the date the goal
 // sets: a failure story ranks its postmortem's follow-ups first (prefer
 // set) and is told for no date, so its Situation quotes the goal as any

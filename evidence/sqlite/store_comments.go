@@ -93,15 +93,49 @@ func (s *Store) wholeComments(ctx context.Context, p *evidence.Portfolio) error 
 	if err != nil {
 		return err
 	}
+	descriptionsWithoutID(issues)
+	p.WholeComments, err = s.portfolioComments(ctx, issues)
+	return err
+}
+
+// othersDescriptions fills the descriptions of the issues another person
+// filed that the user's cross-team comments that are evidence are on: the
+// date the other team set there ("v1 charges goes away on Nov 30.") is
+// the stakes of the date the user gave them. Few issues of a career are
+// another team's with the user's cross-team note on them.
+func (s *Store) othersDescriptions(ctx context.Context, p *evidence.Portfolio) error {
+	var wanted []wantedRow
+	seen := map[wantedRow]bool{}
+	for _, ev := range p.Evidence {
+		issue := wantedRow{Site: ev.SiteID, Issue: ev.IssueID}
+		if ev.Manual || ev.Source != evidence.SourceComment || ev.Category != evidence.CatCrossTeam || seen[issue] {
+			continue
+		}
+		seen[issue] = true
+		wanted = append(wanted, issue)
+	}
+	issues, err := s.readComments(ctx, commentsRead{
+		what: "read others' descriptions", wanted: wanted, authors: true,
+		rows: `wanted w JOIN activities a ON a.site_id = w.site_id AND a.issue_id = w.issue_id AND a.source = 'issue' AND a.is_mine = 0`,
+	})
+	if err != nil {
+		return err
+	}
+	descriptionsWithoutID(issues)
+	p.OthersDescriptions, err = s.portfolioComments(ctx, issues)
+	return err
+}
+
+// descriptionsWithoutID clears the id of each description read among
+// comments: a description is no comment, and has no id of one.
+func descriptionsWithoutID(issues []issueComments) {
 	for _, is := range issues {
 		for i, c := range is.comments {
 			if c.Source == evidence.SourceIssue {
-				is.comments[i].SourceID = "" // a description is no comment: it has no id of one
+				is.comments[i].SourceID = ""
 			}
 		}
 	}
-	p.WholeComments, err = s.portfolioComments(ctx, issues)
-	return err
 }
 
 // wantedRow is an issue, or one comment on it, as the store keys it: an

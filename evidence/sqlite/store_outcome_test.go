@@ -406,6 +406,44 @@ func TestWholeCommentsAreTheCutOnes(t *testing.T) {
 	}
 }
 
+// The description another person wrote of an issue the user's
+// cross-team comment is on comes, by its author, with no id of a
+// comment: the date that team set ("v1 charges goes away on Nov 30.") is
+// what the user's date to them answers. The description of an issue the
+// user filed, or of one their comment there is no cross-team note on,
+// does not come.
+func TestOthersDescriptionsAreOfTheirIssuesTheUserCoordinatedOn(t *testing.T) {
+	t0 := time.Date(2026, 9, 1, 10, 0, 0, 0, time.UTC)
+	filed := func(id string, by evidence.User, text string) evidence.Activity {
+		return evidence.Activity{IssueID: id, Source: evidence.SourceIssue, SourceID: id, Author: by, At: t0, Text: text}
+	}
+	theirs := testRecord("30017", "PAY-822", t0, filed("30017", testOther, "v1 charges goes away on Nov 30."),
+		comment("70047", testMe, t0.Add(72*time.Hour), "should be off v1 by Nov 14. CHK-1419 tracks it"))
+	mine := testRecord("30018", "PAY-823", t0, filed("30018", testMe, "Move refunds off v1 by Nov 14."),
+		comment("70049", testMe, t0.Add(72*time.Hour), "Payments agreed."))
+	notCoordinated := testRecord("30019", "PAY-824", t0, filed("30019", testOther, "Retire v0 by Oct 1."),
+		comment("70050", testMe, t0.Add(72*time.Hour), "Looked at it."))
+	classify := func(a evidence.Activity, is evidence.Issue, me evidence.User) []evidence.Evidence {
+		ev := fakeClassify(a, is, me)
+		for i := range ev {
+			if a.Source == evidence.SourceComment && is.Key != "PAY-824" {
+				ev[i].Category = evidence.CatCrossTeam
+			}
+		}
+		return ev
+	}
+	var got []string
+	for _, is := range savedPortfolio(t, []evidence.IssueRecord{theirs, mine, notCoordinated}, classify, t0).OthersDescriptions {
+		for _, c := range is.Comments {
+			got = append(got, is.Key+" "+c.ID+"|"+c.Author.DisplayName+" "+c.At.Format(time.DateOnly)+": "+c.Text)
+		}
+	}
+	want := []string{"PAY-822 |" + testOther.DisplayName + " 2026-09-01: v1 charges goes away on Nov 30."}
+	if !slices.Equal(got, want) {
+		t.Errorf("others' descriptions %q, want %q", got, want)
+	}
+}
+
 // savedPortfolio saves records as one page of a new store's site, as
 // classify classifies them, and reads the portfolio back.
 func savedPortfolio(t *testing.T, records []evidence.IssueRecord, classify evidence.ClassifyFunc, cursor time.Time) evidence.Portfolio {

@@ -457,6 +457,9 @@ func (s *Store) portfolioContext(ctx context.Context, p *evidence.Portfolio) err
 	if err := s.wholeComments(ctx, p); err != nil {
 		return err
 	}
+	if err := s.othersDescriptions(ctx, p); err != nil {
+		return err
+	}
 	if err := s.doneIssues(ctx, p); err != nil {
 		return err
 	}

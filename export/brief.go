@@ -1632,7 +1632,8 @@ func writeBriefCompetencies(w *bufio.Writer, r *report) {
 		for i, g := range c.shown {
 			var written []*evidence.Evidence
 			for _, e := range g.items {
-				if inOwnWords(e) {
+				// A form filled in is no one's words (filledIn).
+				if inOwnWords(e) && !r.strengths.filledIn(e) {
 					written = append(written, e)
 				}
 			}

@@ -156,6 +156,14 @@ func writeIssueDigest(w *bufio.Writer, r *report, first *evidence.Evidence, reco
 		}
 		w.WriteString("** ")
 		text, _ := r.quotable(e)
+		if r.strengths.filledIn(e) {
+			// A form filled in ("From the postmortem OPS-1202 of
+			// OPS-1201: … Why: It is the cheapest of the action items
+			// …") holds nobody's words: the issue was filed, and its
+			// summary says what for.
+			text = ""
+			w.WriteString("filed ")
+		}
 		quoted := writeQuote(w, text, fullQuoteMax(text), writeEscaped)
 		if quoted != "" {
 			w.WriteByte(' ')

@@ -2,6 +2,7 @@ package export
 
 import (
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -265,10 +266,9 @@ func TestAFollowUpFiledFromAFormWeighsBelowTheUsersOwnUpdate(t *testing.T) {
 	}
 }
 
-// A follow-up filed from a form is told in a story by its summary alone:
-// "From the postmortem OPS-91 of OPS-90: …" quoted would read as the
-// user's words, where the follow-up's own quote is.
-func TestAFollowUpFiledFromAFormIsToldByItsSummary(t *testing.T) {
+// formFiledPortfolio is the outage portfolio with its follow-up PAY-190
+// filed from a form the user pasted on two more issues.
+func formFiledPortfolio() evidence.Portfolio {
 	const why = " Why: Without this, the same failure pages us again and we only see it from customer tickets."
 	p := outagePortfolio()
 	for i, e := range p.Evidence {
@@ -278,9 +278,17 @@ func TestAFollowUpFiledFromAFormIsToldByItsSummary(t *testing.T) {
 	}
 	for _, key := range []string{"OPS-95", "OPS-96"} {
 		other := fixtureIssue{"3" + key[4:], key, "Task", "Follow-up " + key, "", me, "done", nil}
-		p.Evidence = append(p.Evidence, jiraItem(other, evidence.SourceIssue, key, "2026-08-13T11:00:00Z", evidence.CatStoryWriting, "issue.story", 0.8,
+		p.Evidence = append(p.Evidence, jiraItem(other, evidence.SourceIssue, key, "2026-08-13T11:00:00Z", evidence.CatIncidentCoord, "issue.postmortem", 0.8,
 			"From the postmortem OPS-81 of OPS-80: a check for "+key+"."+why))
 	}
+	return p
+}
+
+// A follow-up filed from a form is told in a story by its summary alone:
+// "From the postmortem OPS-91 of OPS-90: …" quoted would read as the
+// user's words, where the follow-up's own quote is.
+func TestAFollowUpFiledFromAFormIsToldByItsSummary(t *testing.T) {
+	p := formFiledPortfolio()
 	stories := render(t, func(w io.Writer, p evidence.Portfolio) error {
 		return Stories(w, p, StoryOptions{Top: -1})
 	}, p)
@@ -292,5 +300,22 @@ func TestAFollowUpFiledFromAFormIsToldByItsSummary(t *testing.T) {
 	}
 	if want := "(Canary check for tokenize response schema)"; !strings.HasSuffix(line, want) || strings.Contains(stories, "From the postmortem") {
 		t.Errorf("the follow-up is told as\n%s\nwant it to end on its summary, %s, with no quote of its form:\n%s", line, want, stories)
+	}
+}
+
+// The full version says a form was filed, unquoted, and does not count it
+// among the issues told in the user's own words.
+func TestTheFullVersionSaysAFormWasFiled(t *testing.T) {
+	full := render(t, func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{Full: true}) }, formFiledPortfolio())
+	if strings.Contains(full, "From the postmortem") {
+		t.Errorf("the full version quotes the form:\n%s", full)
+	}
+	if !strings.Contains(full, "Canary check for tokenize response schema: **Incident coordination** filed (") {
+		t.Errorf("the full version does not say PAY-190 was filed:\n%s", full)
+	}
+	// OPS-90 and its postmortem OPS-91 are in the user's words; the three
+	// follow-ups are forms.
+	if got, want := regexp.MustCompile(`Incident coordination \([^)]*\)`).FindString(full), "Incident coordination (1 incident on 5 issues, 2 in my words)"; got != want {
+		t.Errorf("the competencies say %q, want %q", got, want)
 	}
 }

@@ -752,6 +752,7 @@ func writeBriefOutcome(w *bufio.Writer, r *report, in initiative) {
 	}
 	w.WriteString("\n**Outcome.** ")
 	writeOutcome(w, r, in)
+	writeEscaped(w, r.etaMissedTag(in))
 	w.WriteByte('\n')
 }
 

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"regexp"
@@ -814,6 +815,47 @@ func TestHeadsUpShowsTheAgreementOfThePersonItNamed(t *testing.T) {
 			}
 			if tt.shown && !strings.Contains(line, agreement) {
 				t.Errorf("the heads-up does not show %q:\n%s", agreement, line)
+			}
+		})
+	}
+}
+
+// The brief's Outcome of an epic that missed the last date the user gave
+// for it says so: "success metrics met" under it must not read as met on
+// time, when the full version and the stories tell the date missed
+// (review 31 F3). A later date kept says nothing.
+func TestTheBriefOutcomeSaysTheLastDateGivenWasMissed(t *testing.T) {
+	missed := jiraItem(fixtureIssue{"10120", "PAY-120", "Epic", "Self-service refunds", "", me, "done", nil}, evidence.SourceComment,
+		"10970", "2026-09-12T09:00:00Z", evidence.CatStakeholderComms, "comment.update", 0.7, "New ETA for this: 16 Oct, the bank's certification needs a second round.")
+	kept := jiraItem(fixtureIssue{"10120", "PAY-120", "Epic", "Self-service refunds", "", me, "done", nil}, evidence.SourceComment,
+		"10971", "2026-10-20T09:00:00Z", evidence.CatStakeholderComms, "comment.update", 0.7, "New ETA for this: 31 Oct, the certification is booked.")
+	for _, tt := range []struct {
+		name  string
+		notes []evidence.Evidence
+		want  string
+	}{
+		{"the last date missed", []evidence.Evidence{missed}, " — done 30 Oct, two weeks after 16 Oct, the date I gave on 12 Sep\n"},
+		{"a later date kept", []evidence.Evidence{missed, kept}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := rampedRefunds("2026-09-08T15:00:00Z")
+			p.Evidence = append(p.Evidence, tt.notes...)
+			p.DoneIssues = append(p.DoneIssues, evidence.DoneIssue{SiteName: "acme", Key: "PAY-120", Resolved: at("2026-10-30T16:00:00Z")})
+			var md bytes.Buffer
+			if err := Markdown(&md, p, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			_, section, _ := strings.Cut(md.String(), "PAY-120")
+			_, outcome, found := strings.Cut(section, "**Outcome.** ")
+			outcome, _, _ = strings.Cut(outcome, "\n")
+			if !found {
+				t.Fatalf("the brief shows no outcome of PAY-120:\n%s", md.String())
+			}
+			if tt.want != "" && !strings.HasSuffix(outcome+"\n", tt.want) {
+				t.Errorf("outcome = %q, want it to end %q", outcome, tt.want)
+			}
+			if tt.want == "" && strings.Contains(outcome, "the date I gave") {
+				t.Errorf("outcome = %q, want no missed date: the last date given held", outcome)
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"strings"
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -27,6 +28,29 @@ func (r *report) etaMissed(in initiative) (string, bool) {
 	}
 	return work + " was done on " + told.done.Resolved.UTC().Format("2 January") + told.againstDate() +
 		", the date I gave on " + last.OccurredAt.UTC().Format("2 January") + goalDateHeld(in, told.done.Resolved) + ".", true
+}
+
+// etaMissedTag is what the brief's Outcome line of an initiative adds
+// when the epic missed the last date the user gave for it (missedETA):
+// " — done 20 Aug, 85 days after 27 May, the date I gave on 20 May".
+// "Success metrics met" under it must not read as met on time, when a
+// reader who opens the epic finds the date given and missed; the full
+// version's appendix tells it after the quote, the stories in their
+// Result (etaMissed). The goal's date held (goalDateHeld) is told too,
+// unless the outcome quoted names it already ("6 days before the 1.28 end
+// of support on 30 September"). It is "" when the user gave the epic no
+// such date, or the date missed was of an issue of it, not of the epic.
+func (r *report) etaMissedTag(in initiative) string {
+	last, told, ok := r.missedETA(in)
+	if !ok || !in.isEpic(told.done.Key) {
+		return ""
+	}
+	held := goalDateHeld(in, told.done.Resolved)
+	if words, _, ok := goalDue(in.epic); ok && strings.Contains(evidence.OneLine(in.outcome.Text), dateAsGoalSays(in.epic.Goal, words)) {
+		held = ""
+	}
+	return " — done " + told.done.Resolved.UTC().Format("2 Jan") + told.againstDate() +
+		", the date I gave on " + last.OccurredAt.UTC().Format("2 Jan") + held
 }
 
 // missedETA is the last note of the user's that gave a date for the work

@@ -401,13 +401,15 @@ func dateAsGoalSays(goal, words string) string {
 
 // datesMet is what a story told for a deadline adds to its outcome (met):
 // the dates its actions asked another team for and got (askMet, of the
-// asks), and, where the goal's own date passed before the outcome was
+// asks), the releases the asks and the user's own plans among its actions
+// put its work into that went out with it (releasesKept), and, where the goal's own date passed before the outcome was
 // reported and the outcome does not say it was met, the day the outcome
 // was measured. "The deadline, and did you hit it?" is the first question
 // such a story meets, and an outcome of 27 October under a goal "by the
 // end of Q3" must not read as the date kept.
 func (r *report) datesMet(in initiative, picked []*evidence.Evidence) (met []string, asks []*evidence.Evidence) {
 	dayFirst := r.writesDayFirst()
+	var plans []*evidence.Evidence // words of the user's whose releases the Result tells
 	for _, e := range picked {
 		if slices.Contains(in.items, e) {
 			continue // only an ask told in place of its link is on another team's issue
@@ -415,11 +417,15 @@ func (r *report) datesMet(in initiative, picked []*evidence.Evidence) (met []str
 		if said, ok := r.askMet(e, dayFirst); ok {
 			met = append(met, upperFirst(said)+".")
 			asks = append(asks, e)
-			if made, ok := releaseMade(in, e); ok {
-				met = append(met, made)
-			}
+			plans = append(plans, e)
 		}
 	}
+	for _, e := range picked {
+		if slices.Contains(in.items, e) && inOwnWords(e) {
+			plans = append(plans, e)
+		}
+	}
+	met = append(met, releasesKept(in, plans)...)
 	if words, _, ok := goalDue(in.outcome.Epic); ok && in.deadlinePassedUnmet() {
 		met = append(met, "Those figures were measured on "+in.outcome.Comment.At.UTC().Format("2 January")+
 			"; Jira holds none from "+dateAsGoalSays(in.outcome.Epic.Goal, words)+", the date the goal set.")

@@ -50,7 +50,8 @@ By default it writes a brief a hiring manager reads in two minutes (two printed 
     the Jira record, a comment to the comment itself; a quote that gives a date you
     committed to says when Jira shows the work done, if by then) → Outcome (yours from
     'pmfolio outcome', else the one Jira records: an "Outcome:" or "Result:" line,
-    or a closing comment with a number in it).
+    or a closing comment with a number in it), and when the epic was done if that was
+    after the last date you gave for it ("— done 20 Aug, 85 days after 27 May").
     The phases of one initiative ("Offline mode", "Offline mode, phase 2"),
     epics you owned all of, are one initiative;
   - with one or two initiatives, up to two incidents you coordinated on no epic, told

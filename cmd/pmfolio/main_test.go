@@ -816,7 +816,18 @@ func TestDemoStoriesAnswerDeadlineDataAndConflictQuestions(t *testing.T) {
 	data := cli{env: env, now: testNow}.run(t, "stories", "--question", "a time you used data to make a decision").out
 	conflict := cli{env: env, now: testNow}.run(t, "stories", "--question", "Tell me about a time you handled conflicting priorities").out
 	all := cli{env: env, now: testNow}.run(t, "stories").out
+	brief, err := os.ReadFile(filepath.Join(dir, "portfolio.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	checkShows(t, []shown{
+		// The brief's Outcome says "success metrics met" of an epic done
+		// 85 days after the ETA she gave; the upgrade's outcome names the
+		// end of support it was inside of, which the tag does not repeat
+		// (review 31 F3).
+		{"the brief hides the ETA OPS-1212 missed", string(brief), "Closing the epic: success metrics met.” ([Jira comment, 2026-08-06]"},
+		{"the brief's OPS-1212 Outcome does not tell the ETA missed", string(brief), ") — done 6 Aug, 85 days after 13 May, the date I gave on 6 May\n"},
+		{"the brief's OPS-1232 Outcome does not tell the ETA missed, or repeats the end of support", string(brief), ") — done 10 Sep, 41 days after 31 Jul, the date I gave on 13 Jul\n"},
 		{"the conflict story is not the re-ranking", conflict, "“Moving this above OPS-1191: every on-call shift loses about half a day to it; the other one can wait a few days."},
 		{"the conflict story does not show the priority it moved below", conflict, "(Document the on-call hand-over checklist): “Ranked this to the top of the backlog."},
 		{"OPS-1212 hides the ETA it missed", all, "The epic was done on 6 August, 85 days after 13 May, the date I gave on 6 May."},

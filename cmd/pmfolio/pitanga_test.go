@@ -71,9 +71,10 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 			"we'd need this on staging by 03/07. The shape we need is in the description of MOB-882. If that's too tight tell me and we ship restore from local storage only first” — Bruno Almeida answered the next day: “03/07 works, Fernanda takes it next sprint”\n"},
 		{"the deadline story's situation cuts the goal's date", view.deadline,
 			"Goal for this: get checkout crash-free sessions above 99.5% by the end of Q3 and get the rating back over 4.3. …”"},
-		// The ask was to make 5.2; the cart restore went out in it.
-		{"the deadline story's result does not say which dates held, that the release asked for went out with her work, and when its figures are from", view.deadline,
-			". PLAT-1531 was done on 2 July, a day before the 03/07 I asked for. MOB-882 went out in 5.2, released on 28 July. Those figures were measured on 27 October; Jira holds none from the end of Q3, the date the goal set."},
+		// The ask was to make 5.2; the cart restore went out in it. She
+		// moved SDK v4 to 5.3, which went out with it (review 31 F11).
+		{"the deadline story's result does not say which dates held, that the releases she planned went out with her work, and when its figures are from", view.deadline,
+			". PLAT-1531 was done on 2 July, a day before the 03/07 I asked for. MOB-882 went out in 5.2, released on 28 July. MOB-883 went out in 5.3, released on 22 September. Those figures were measured on 27 October; Jira holds none from the end of Q3, the date the goal set."},
 		// 5.2.0, her release, crashed; she wrote what happened.
 		{"asked when she failed, she is not told the crash of her own release", view.failed,
 			"## 1. [MOB-888](http://127.0.0.1:PORT/browse/MOB-888) App closes when opening order history (Android, 5.2.0)\n\n_Answers:_ a time you failed · "},

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -109,4 +110,44 @@ func (r *report) missedETAFirst(in initiative, focus storyFocus) storyFocus {
 		}
 		return focus(e)
 	}
+}
+
+// withMissedETA is a story's actions (picked) with the note among them
+// whose date its Result tells missed (etaMissed): "85 days after 27 May,
+// the date I gave on 20 May" sends the reader looking for a 20 May note.
+// When all slots are taken it takes that of the weakest action, of those
+// the question the story is told for does not need (focus; nil for none),
+// one that backs no question of its own first ("Carrying this over to OPS
+// Sprint 50" before "Sorted out with Mei Chen: … no need to wait").
+func (r *report) withMissedETA(in initiative, picked []*evidence.Evidence, focus storyFocus) []*evidence.Evidence {
+	eta, _, missed := r.missedETA(in)
+	if !missed || slices.Contains(picked, eta) {
+		return picked
+	}
+	if len(picked) < storyActions {
+		return append(slices.Clone(picked), eta)
+	}
+	weakest := -1
+	weaker := func(a, b *evidence.Evidence) bool {
+		backsA, backsB := backsQuestion(a.Category, a.Source == evidence.SourceIssue, a.Excerpt), backsQuestion(b.Category, b.Source == evidence.SourceIssue, b.Excerpt)
+		return !backsA && backsB || backsA == backsB && r.strengths.of(a) < r.strengths.of(b)
+	}
+	for i, e := range picked {
+		if (focus == nil || focus(e) <= 0) && (weakest < 0 || weaker(e, picked[weakest])) {
+			weakest = i
+		}
+	}
+	if weakest < 0 {
+		return append(slices.Clone(picked), eta)
+	}
+	return append(slices.Delete(slices.Clone(picked), weakest, weakest+1), eta)
+}
+
+// leftMissed says the user gave a date for the work of in that it missed,
+// and no later note of theirs gave another (missedETA): its story does
+// not answer "a time you kept stakeholders aligned", whatever its
+// updates say.
+func (r *report) leftMissed(in initiative) bool {
+	_, _, missed := r.missedETA(in)
+	return missed
 }

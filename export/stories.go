@@ -233,18 +233,9 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 	for i, in := range ins {
 		quoted := map[string]bool{}
 		for _, a := range stories[i].Actions {
-			// Staying calm under pressure is told by updates written while
-			// it burned, not by a follow-up filed weeks after.
-			if a.Category == evidence.CatIncidentCoord && a.filed {
-				continue
+			if backsQuestion(a.Category, a.filed, a.Excerpt) {
+				quoted[a.Category] = true
 			}
-			// "A time you cut scope to fit capacity" is told by a cut, not
-			// by "Carrying this over to OPS Sprint 50" or "put it in OPS
-			// Sprint 48, I've made room".
-			if a.Category == evidence.CatSprintPlanning && !cutsScope.MatchString(a.Excerpt) {
-				continue
-			}
-			quoted[a.Category] = true
 		}
 		groups := slices.Clone(in.groups)
 		slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(r.storyWeight(b), r.storyWeight(a)) })
@@ -253,6 +244,9 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 				// A deadline tag on a story whose result keeps no date
 				// (OPS-1236, done in the release after the one its no-go
 				// moved it out of) promises what it cannot show.
+				continue
+			}
+			if g.category.ID == evidence.CatStakeholderComms && r.leftMissed(in) {
 				continue
 			}
 			if q := g.category.StoryQuestion; q != "" && quoted[g.category.ID] && !slices.Contains(ranked[i], q) {
@@ -281,6 +275,16 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 		}
 		stories[i].Questions = append([]string{}, tags[i]...)
 	}
+}
+
+// backsQuestion reports whether an action of a kind of work (category),
+// filed as an issue or not, quoting excerpt, backs the question of its
+// kind. Staying calm under pressure is told by updates written while it
+// burned, not by a follow-up filed weeks after; "a time you cut scope to
+// fit capacity" by a cut, not by "Carrying this over to OPS Sprint 50" or
+// "put it in OPS Sprint 48, I've made room".
+func backsQuestion(category string, filed bool, excerpt string) bool {
+	return (category != evidence.CatIncidentCoord || !filed) && (category != evidence.CatSprintPlanning || cutsScope.MatchString(excerpt))
 }
 
 // answers reports whether a story of in can answer the question of a
@@ -1491,6 +1495,9 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 		edits = slices.DeleteFunc(edits, func(e *evidence.Evidence) bool { return slices.Contains(picked, e) || editBesideANo(e, picked) })
 		picked = append(picked, r.strengths.pickVaried(edits, 2-len(picked), nil)...)
 	}
+	if in.hasOutcome {
+		picked = r.withMissedETA(in, picked, focus) // the Result tells its date
+	}
 	slices.SortFunc(picked, evidence.ByOccurrence)
 	if leading != nil {
 		picked = slices.Insert(slices.DeleteFunc(picked, func(e *evidence.Evidence) bool { return e == leading }), 0, leading)
@@ -1679,6 +1686,10 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 			s.result = append(s.result, resultPart{text: shows + "."})
 		}
 		r.missingOutcome(in)
+	}
+	if moved := r.rerankDone(picked); moved != "" {
+		// How the re-ranking ended comes before how the initiative did.
+		s.result = append([]resultPart{{text: moved + " "}}, s.result...)
 	}
 	for _, part := range s.result {
 		s.Result += part.text

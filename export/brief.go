@@ -1729,10 +1729,15 @@ func writeGap(w *bufio.Writer, first *bool, c evidence.Category, why string) {
 	writeEscaped(w, why+evidence.OneLine(c.Suggestion))
 }
 
-// writeBriefBullets writes the strongest résumé bullets, leaving out those
-// that repeat the initiatives the brief shows above (their results, the
-// epics the user owned): a reader of two pages should meet each once
-// ('pmfolio bullets' has them).
+// writeBriefBullets writes the top of 'pmfolio bullets' (DefaultBullets),
+// at most briefBullets of them, leaving out those that repeat an
+// initiative's result shown above (its Outcome, which the headline states
+// as that very sentence) or, when the initiatives above are every epic the
+// user owned, the epics bullet. Nothing below the cut fills their place:
+// "Wrote 2 stories and specs for 1 teammate" read as padding after the
+// strong ones, and the user pastes this list into a résumé. A bullet that
+// tells a call or a rollout stays even where a quote or a tag above tells
+// it in part: as a résumé line it is what is pasted.
 func writeBriefBullets(w *bufio.Writer, r *report) {
 	shown := map[issueRef]bool{}
 	for _, in := range r.briefInitiatives() {
@@ -1745,8 +1750,10 @@ func writeBriefBullets(w *bufio.Writer, r *report) {
 		return in.owned && !shown[issueRef{in.epic.SiteName, in.epic.Key}]
 	})
 	w.WriteString("## Résumé bullets\n\n")
+	top := r.bullets()
+	top = top[:min(len(top), DefaultBullets)]
 	n := 0
-	for _, b := range r.bullets() {
+	for _, b := range top {
 		if n == briefBullets {
 			break
 		}

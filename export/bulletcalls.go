@@ -68,8 +68,7 @@ func (r *report) rolloutBullet(in initiative) (bullet, []*evidence.Evidence, boo
 		": it reached " + evidence.JoinAnd(reached) + ", each on the day planned"
 	line, kept := fitBullet([]clause{said(text, numbers...)})
 	return bullet{text: line, strength: in.strength, categories: []string{evidence.CatReleasePlanning}, numbers: kept.numbers,
-		result:     &bulletResult{Text: text, Epic: in.epic.Key, From: resultFromComment, Link: evidence.CommentURL(in.epic.URL, k.plan.ID)},
-		initiative: issueRef{in.epic.SiteName, in.epic.Key}}, notes, true
+		result: &bulletResult{Text: text, Epic: in.epic.Key, From: resultFromComment, Link: evidence.CommentURL(in.epic.URL, k.plan.ID)}}, notes, true
 }
 
 // stepReached is the number of a rollout's step a bullet states, its
@@ -93,12 +92,8 @@ func stepReached(share, day string, c evidence.Comment, notes []*evidence.Eviden
 // to (agreedCall) and that the user later measured (laterMeasured), in
 // their words: "Proposed “we should launch the campaign on the 24th, not
 // the 20th”: Pedro Santos agreed within the hour, and on 26 November
-// “banner is showing on 5.4, 61% of active users already on it”." A call
-// quoted as a proof above it in the same document is not told again.
+// “banner is showing on 5.4, 61% of active users already on it”."
 func (r *report) agreedCallBullet(e *evidence.Evidence) (bullet, bool) {
-	if r.quotedProofs[e] {
-		return bullet{}, false
-	}
 	d, _, ok := r.agreedCall(e)
 	if !ok {
 		return bullet{}, false
@@ -125,7 +120,7 @@ func (r *report) agreedCallBullet(e *evidence.Evidence) (bullet, bool) {
 				c.decision, c.result = call, res
 				line, _ := fitBullet([]clause{c})
 				return bullet{text: line, strength: r.strengths.of(e), categories: []string{e.Category}, numbers: []bulletNumber{},
-					result: res, decision: call, initiative: issueRef{e.SiteName, e.IssueKey}}, true
+					result: res, decision: call}, true
 			}
 		}
 	}

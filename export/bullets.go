@@ -163,7 +163,7 @@ type bullet struct {
 	numbers    []bulletNumber
 	result     *bulletResult   // the result it quotes, if any
 	decision   *bulletDecision // the decision it quotes, if any
-	initiative issueRef        // the initiative whose result it quotes
+	initiative issueRef        // the initiative whose Outcome it quotes (resultBullet)
 	// say writes a theme's bullet, once the bullets before it are known
 	// (see report.saidScopes): its text, and the clause it keeps.
 	say func() (string, clause)
@@ -360,6 +360,13 @@ func (r *report) bullets() []bullet {
 			called[recordOf(e)] = true
 		}
 	}
+	// An epic's own description, which the model also reads as a story
+	// written, is credited as the epic the user owned: "Wrote 2 stories
+	// and specs for 1 teammate" counted it as a story for someone else.
+	owning := make(map[activityRef]bool)
+	for _, e := range byID[evidence.CatEpicOwnership].items {
+		owning[recordOf(e)] = true
+	}
 	// Themes are weighed without rarity: each kind of work has one bullet
 	// already, and the kind the user did most is the one a résumé should
 	// say ("Tested 27 delivered issues" before "Wrote 2 stories", which
@@ -379,6 +386,8 @@ func (r *report) bullets() []bullet {
 					g.items = slices.DeleteFunc(slices.Clone(g.items), func(e *evidence.Evidence) bool { return called[recordOf(e)] })
 				case evidence.CatReleasePlanning:
 					g.items = slices.DeleteFunc(slices.Clone(g.items), plannedIntoAMissedRelease)
+				case evidence.CatStoryWriting:
+					g.items = slices.DeleteFunc(slices.Clone(g.items), func(e *evidence.Evidence) bool { return owning[recordOf(e)] })
 				}
 				g.items = slices.DeleteFunc(slices.Clone(g.items), func(e *evidence.Evidence) bool { return toldByCall[e] })
 				if len(g.items) == 0 {

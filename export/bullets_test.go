@@ -1702,3 +1702,20 @@ func TestATooLongIncidentBulletKeepsTheUpdatesTheUserPosted(t *testing.T) {
 		})
 	}
 }
+
+// An epic's own description, which the model also reads as a story
+// written, is the epic the user owned: Kestrel's "Wrote 2 stories and
+// specs for 1 teammate" counted his epic CHK-1401 as a story written for
+// someone else.
+func TestAnEpicsOwnDescriptionIsNoStoryWritten(t *testing.T) {
+	const when = "2026-03-04T15:12:00Z"
+	goal := "Card retries fail EU checkouts; the goal is fewer than 1% timeouts."
+	p := portfolioOf(
+		jiraItem(epicEU, evidence.SourceIssue, epicEU.id, when, evidence.CatEpicOwnership, "issue.epic", 0.9, goal),
+		jiraItem(epicEU, evidence.SourceIssue, epicEU.id, when, evidence.CatStoryWriting, evidence.RuleTextModel, 0.9, goal),
+		jiraItem(storyTO, evidence.SourceIssue, storyTO.id, when, evidence.CatStoryWriting, "issue.problem-statement", 0.8,
+			"EU customers abandon when checkout times out."))
+	if got, want := bulletOpening(t, p, "Wrote "), "Wrote 1 story or spec for 1 teammate."; got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

@@ -32,7 +32,7 @@ type report struct {
 	// so far have said; nil when every bullet says its own.
 	saidScopes map[string]bool
 	// quotedProofs are the items the document has quoted as proofs so far: a
-	// brief's résumé bullets quote none of them again.
+	// brief's decision bullet quotes another decision.
 	quotedProofs map[*evidence.Evidence]bool
 }
 

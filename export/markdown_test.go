@@ -627,6 +627,33 @@ func TestTheBriefDoesNotRepeatAResultAmongItsBullets(t *testing.T) {
 	}
 }
 
+// The brief's bullets are the top of pmfolio bullets but for the results
+// shown above, never filled from below the cut: with both initiatives'
+// results shown, three remain and the brief shows three (it had padded
+// with the incident bullet, sixth in pmfolio bullets).
+func TestTheBriefsBulletsAreTheTopOfBulletsWithoutTheResultsShown(t *testing.T) {
+	p := typicalPortfolio()
+	p.Epics[0].Outcome = "EU checkout timeouts fell from 2.1% to 0.3% in the first month."
+	refunds := fixtureIssue{"10120", "PAY-120", "Epic", "Self-service refunds", "", me, "done", nil}
+	p.Evidence = append(p.Evidence, jiraItem(refunds, evidence.SourceComment, "10905", "2026-10-02T09:00:00Z",
+		evidence.CatEpicOwnership, "comment.epic-progress", 0.8, "Refunds: the order-page flow is live for all merchants, next is partial refunds."))
+	var want []string
+	for _, line := range bulletLines(t, p, DefaultBullets) {
+		if !strings.HasPrefix(line, "Led “") {
+			want = append(want, "- "+line)
+		}
+	}
+	var md bytes.Buffer
+	if err := Markdown(&md, p, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(md.String(), "## Résumé bullets\n\n")
+	section, _, _ = strings.Cut(section, "\n\n")
+	if got := strings.Split(section, "\n"); !slices.Equal(got, want) {
+		t.Errorf("brief bullets:\n%s\nwant the top %d of pmfolio bullets without the results:\n%s", section, DefaultBullets, strings.Join(want, "\n"))
+	}
+}
+
 // The brief is handed to a hiring manager: a kind of work with no evidence
 // at all is a gap with what would fill it, as taxonomy.md asks, but one
 // shown only by field edits is shown as it is, and the user alone is told

@@ -63,8 +63,8 @@ By default it writes a brief a hiring manager reads in two minutes (two printed 
     each competency the brief has not quoted yet, a decision, or a ranking or
     release plan with its reason or number, before a routine note;
   - the competencies your evidence shows, the gaps, and what would fill them;
-  - the top résumé bullets (see 'pmfolio bullets'), but for those that repeat the
-    result of an initiative shown above.
+  - the top five résumé bullets of 'pmfolio bullets', but for those that repeat the
+    result of an initiative shown above; none from further down takes their place.
 --full adds every evidence item as an appendix, initiative by initiative: what you wrote
 on each issue quoted and linked, and your field edits summarised per kind of work with
 the issues linked ("refined 14 issues (Story point estimate, Parent): …"), never one

@@ -259,6 +259,10 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		// plans on 2 issues".
 		{"the bullets do not tell the rollout re-planned and kept step by step", view.bullets,
 			"- Re-planned the rollout of “Saved cards for returning customers” on 10 August: it reached 5% on 25 August, 25% on 8 September and 100% on 30 September, each on the day planned.\n"},
+		// The tag under his 10 August note tells the 100% only; the bullet,
+		// every step on its day, is the line he pastes.
+		{"the brief's bullets leave out the rollout kept step by step", view.brief,
+			"- Re-planned the rollout of “Saved cards for returning customers” on 10 August: it reached 5% on 25 August, 25% on 8 September and 100% on 30 September, each on the day planned.\n"},
 		{"the epic he owned is as big as its issues, not only those with his evidence", view.brief, "· 13 issues with 3 teammates ·"},
 		{"pmfolio bullets says he led the epic, at its size", view.bullets, "- Led “Saved cards for returning customers” with 3 teammates across 13 issues: "},
 		// "saved cards is the Q2 goal" is on the same page: the 100% on 30
@@ -295,6 +299,9 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		{"asked when he failed, the result quotes his promise of a write-up", view.failed, "I'll write up what happened tomorrow"},
 		{"the deadline story tells a put-off whose promises were not kept", view.deadline, "revisit in Q3"},
 		{"the brief's bullets repeat the one epic it shows", view.brief, "- Owned 1 epic"},
+		// Below the cut of pmfolio bullets, and his epic's own description
+		// counted as a story written for a teammate.
+		{"the brief's bullets fill up with a hollow one from below the cut", view.brief, "- Wrote 2 stories and specs for 1 teammate."},
 		{"pmfolio bullets tells the epic it leads with again", view.bullets, "Owned 1 epic"},
 		{"next lists another team's backlog (GROW) as his", view.next, "GROW-"},
 		{"next speaks Jira's board words", view.next, "Ranked lower"},

@@ -34,6 +34,10 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		// scope shaped.
 		{"her bullets do not tell the launch date Marketing agreed to and the share on 5.4", view.bullets,
 			"- Proposed “we should launch the campaign on the 24th, not the 20th”: Pedro Santos agreed within the hour, and on 26 November “banner is showing on 5.4, 61% of active users already on it”.\n"},
+		// Quoted above among her other work, the call is still the line she
+		// pastes: the brief's bullets are the top of pmfolio bullets.
+		{"the brief's bullets leave out the launch date Marketing agreed to", view.brief,
+			"- Proposed “we should launch the campaign on the 24th, not the 20th”: Pedro Santos agreed within the hour, and on 26 November “banner is showing on 5.4, 61% of active users already on it”.\n"},
 		{"her bullets sell bare Sprint-field edits as sprint scope shaped", view.bullets,
 			"shaped sprint scope for 1 issue and added 5 more issues to sprints, with 3 teammates."},
 		// The crash she ran on a Bug (MOB-888) is an incident she
@@ -83,6 +87,7 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 	})
 	checkHides(t, []shown{
 		{"the headline counts the initiatives it led again as epics owned", view.brief, "owned 2 epics"},
+		{"the brief's bullets fill up with one pmfolio bullets cut", view.brief, "- Groomed 9 backlog items"},
 		{"an epic with only its own issue among her work says it is not done twice", view.brief, "in progress: the issue is not done yet"},
 		{"the deadline story still says no story answers", view.printed, "does not say was met"},
 		// The result tells the day PLAT-1531 was done, against the date asked.

@@ -1442,7 +1442,11 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 		writeEscaped(w, slipped)
 	}
 	if !agreed {
-		if answer := r.headsUpAgreed(e); answer.text != "" {
+		answer := r.headsUpAgreed(e)
+		if reply, ok := r.replanAgreed(e); ok && answer.text == "" {
+			answer = answerPart(e, agreeingWords(reply))
+		}
+		if answer.text != "" {
 			followed, agreed = []resultPart{answer}, true
 		}
 	}

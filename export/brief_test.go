@@ -860,3 +860,39 @@ func TestTheBriefOutcomeSaysTheLastDateGivenWasMissed(t *testing.T) {
 		})
 	}
 }
+
+// A re-plan the brief quotes shows the agreeing answer to it, cut to its
+// first sentence: beside the plan and "reached 100% on 30 Sep, as
+// re-planned on 10 Aug", the line has room for the agreement, not for all
+// the answer says. Kestrel's brief quoted the 10 August re-plan without
+// Lena Fischer's “Sounds good.”
+func TestBriefRePlanShowsItsAgreement(t *testing.T) {
+	lena := evidence.User{ID: "5c0ffee0000000000000a012", DisplayName: "Lena Fischer"}
+	for _, tt := range []struct {
+		name, answer, want string
+	}{
+		{"agreed", "Sounds good. I'll let support know about the refund page change.",
+			"— reached 100% on 30 Sep, as re-planned on 10 Aug — Lena Fischer answered within the hour: “Sounds good. …”"},
+		{"agreed in one sentence", "Sounds good.", "— Lena Fischer answered within the hour: “Sounds good.”"},
+		{"a question back", "Can we go to 50% first?", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := rampedRefunds("2026-09-08T15:00:00Z")
+			p.Replies = []evidence.Reply{{SiteName: "acme", Key: storyRefund.key, To: "10960",
+				Comment: evidence.Comment{ID: "10970", At: at("2026-08-10T10:00:00Z"), Author: lena, Text: tt.answer}}}
+			md := render(t, func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{}) }, p)
+			line := ""
+			for _, l := range strings.Split(md, "\n") {
+				if strings.Contains(l, "new plan: 5% on Aug 25") {
+					line = l
+				}
+			}
+			if line == "" {
+				t.Fatalf("the re-plan is not in the brief:\n%s", md)
+			}
+			if tt.want == "" && strings.Contains(line, "answered") || tt.want != "" && !strings.Contains(line, tt.want) {
+				t.Errorf("re-plan line:\n%s\nwant it to say %q", line, tt.want)
+			}
+		})
+	}
+}

@@ -666,39 +666,6 @@ func putOffTo(e *evidence.Evidence) string {
 	return text[at[0] : at[1]+end+len(words)]
 }
 
-// lateFor says, of a rollout whose goal the grounds of a no name for a
-// quarter ("saved cards is the Q2 goal", said on 27 May), how long after
-// that quarter it
-// reached its last step: "100% on 30 September came a quarter after the
-// Q2 goal". "" when it got there by the end of that quarter, or the
-// grounds name none.
-func (k rollout) lateFor(grounds string, said time.Time) string {
-	m := goalQuarter.FindStringSubmatch(grounds)
-	if m == nil {
-		return ""
-	}
-	_, due, ok := evidence.GivenDate("end of "+m[1], said, false)
-	last := len(k.steps) - 1
-	reached := k.reached[last].At.UTC()
-	months := (reached.Year()-due.Year())*12 + int(reached.Month()-due.Month())
-	if !ok || months < 1 {
-		return ""
-	}
-	late := numberWord(months) + " months"
-	switch {
-	case months == 1:
-		late = "a month"
-	case months == 3:
-		late = "a quarter"
-	case months%3 == 0:
-		late = numberWord(months/3) + " quarters"
-	}
-	return k.steps[last].share + " on " + reached.Format("2 January") + " came " + late + " after the " + m[1] + " goal"
-}
-
-// goalQuarter is the quarter a goal is named for: "the Q2 goal".
-var goalQuarter = regexp.MustCompile(`(?i)\b(Q[1-4])\s+(?:goal|OKR|priority|focus|commitment)\b`)
-
 // besidesDeclinedTo is the items of an initiative but those on issues
 // assigned to a person the user said no to on them (declinedIn): Pedro
 // Santos, who filed MKT-96 for Marketing and was told "we should launch
@@ -769,13 +736,11 @@ func (r *report) heldFor(in initiative, no *evidence.Evidence) []resultPart {
 		lead := still + evidence.OneLine(goal.title) + " (" + evidence.OneLine(goal.epic.Key) + "), the goal it gave way to: "
 		held := []resultPart{r.storyResult(goal, lead, goal.outcome)}
 		if kept, ok := r.rolloutOf(goal); ok {
-			// The no named a quarter the goal then missed ("the Q2
-			// goal", shipped 30 September): the re-plan says why, and
-			// how late it came.
+			// Its timing is told as the deadline answer tells it: the
+			// re-plan and the steps kept. A quarter the no names ("the
+			// Q2 goal") is no date anyone set for the goal's work, so
+			// nothing is called late against it.
 			held = append(held, resultPart{text: nextSentence(held) + upperFirst(kept.told(nil, nil, goal.outcome.Text)) + "."})
-			if late := kept.lateFor(grounds, no.OccurredAt); late != "" {
-				held = append(held, resultPart{text: " " + late + "."})
-			}
 		}
 		return held
 	}

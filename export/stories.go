@@ -119,7 +119,8 @@ type storyAction struct {
 	// runs forward, and "GO" before the no-go that caused it did not.
 	Answers bool `json:"answers,omitempty"`
 	// Answer is, of an ask of another team, how they answered it and when
-	// its work was done (see answerTo).
+	// its work was done (see answerTo); of a re-plan or slip notice, the
+	// agreeing answer to it (replanAgreed).
 	Answer string `json:"answer,omitempty"`
 	// Kept is, of a date the quote commits to, what Jira shows of it: "done
 	// 13 Apr" of "it goes live on the 20th" (see promiseKeptSaid). A date
@@ -1536,6 +1537,8 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 			// An ask told in place of the link that records it (askBehind),
 			// on another team's issue: their answer is its result.
 			a.Answer = r.answerTo(e)
+		} else if reply, ok := r.replanAgreed(e); ok {
+			a.Answer = answered(e, reply)
 		}
 		// The epic's own summary is the story's title already.
 		if !in.isEpic(e.IssueKey) {

@@ -68,7 +68,9 @@ against their request ("we cannot take this into 4.13 at this stage. Code freeze
 that kind and your change of that kind beside it show it ("got Jun to add you to the
 sandbox group", then the flag cleared) is told, the change with it. A link you made to
 another team's issue ("is blocked by PLAT-1531") is told by what you asked that team
-there within the hour, with their answer and when the work was done. A question about
+there within the hour, with their answer and when the work was done. A note of yours
+that moves a date or re-plans ("3DS work slipped a week … new plan: …") ends on the
+answer it got when that agrees ("Sounds good. …"). A question about
 disagreeing ("a time you disagreed with a stakeholder", "pushed back", "said no", "a
 conflict", "convinced", "persuaded") gets the story where your own words say no, quoting
 them: a no-go, or a no to someone by name with its grounds ("we can only do one. saved

@@ -22,7 +22,7 @@ func (r *report) agreedCall(e *evidence.Evidence) (d declined, followed []result
 	if reply, answered := r.answerOf(e); !answered || !assents(reply.Text) {
 		return declined{}, nil, false
 	}
-	d, ok = declinedIn(e)
+	d, ok = r.declinedAnswered(r.whole(e))
 	answer := r.agreedTo(e)
 	if !ok || !hasGrounds(e) || answer.text == "" {
 		return declined{}, nil, false

@@ -1421,9 +1421,10 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 		// Its answer ("ok, 24th then") reads only beside the call it
 		// agrees to, which a cut may leave out; and the grounds agreed to
 		// ("around 30% usually update in the first week") are as long as
-		// a story's no may be.
-		length = declinedLength
-		text = call.noQuote(length)
+		// a story's no may be, with the counter-offer the answer takes up
+		// ("Suggest we take it in 4.14 on priority.").
+		text = call.quote(declinedLength)
+		length = max(declinedLength, utf8.RuneCountInString(text))
 	}
 	quoted := writeQuote(w, withoutNextCheckIn(text), length, writeEscaped)
 	if quoted != "" {

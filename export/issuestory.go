@@ -562,7 +562,7 @@ func (r *report) releasedWithout(no *evidence.Evidence) string {
 		if done.Category == evidence.CatAcceptanceTesting && inOwnWords(done) {
 			said += ", which I verified on " + done.OccurredAt.UTC().Format("2 January")
 		}
-		return said + "; " + evidence.OneLine(no.IssueKey) + " was left open."
+		return said + "; " + evidence.OneLine(no.IssueKey) + " was left open." + filedUnder(done)
 	}
 	if len(no.IssueReleasedVersions) == 0 {
 		return ""
@@ -599,6 +599,24 @@ func (r *report) doneAs(e *evidence.Evidence) *evidence.Evidence {
 	}
 	return found
 }
+
+// filedUnder says, of an issue whose summary names a version in its
+// closing bracket ("Show GST breakup on FD closure advice (4.14)"), the
+// fix version Jira files it under where that is another: " Jira files
+// CORE-2201 under 4.15, not the 4.14 its summary names." A reader who
+// opens it takes the bracket at its word. "" where they agree, or Jira
+// gives no fix version.
+func filedUnder(e *evidence.Evidence) string {
+	summary := strings.TrimSpace(evidence.OneLine(e.IssueSummary))
+	named := strings.Trim(strings.TrimSpace(summary[len(summaryStem(summary)):]), "()[] ")
+	if !versionName.MatchString(named) || len(e.IssueFixVersions) == 0 || slices.Contains(e.IssueFixVersions, named) {
+		return ""
+	}
+	return " Jira files " + evidence.OneLine(e.IssueKey) + " under " + evidence.JoinAnd(e.IssueFixVersions) + ", not the " + named + " its summary names."
+}
+
+// versionName is a release's name alone: "4.14", "v5.2.1".
+var versionName = regexp.MustCompile(`^v?\d+(?:\.\d+)+$`)
 
 // summaryStem is an issue summary without a bracket at its end: "(4.14)",
 // "[iOS]".

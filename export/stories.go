@@ -844,6 +844,8 @@ type declined struct {
 	// have what was refused (offersOption), quoted after the cut: the put-off
 	// before it goes, the escalation path a PM is asked about stays.
 	option string
+	// after is what follows the grounds, where words stop before it.
+	after string
 }
 
 // offersOption is a sentence that offers, on a condition, a way to have
@@ -860,6 +862,63 @@ func optionAfter(rest string) string {
 		}
 	}
 	return ""
+}
+
+// answeredBy is the no as quoted beside the answer that agreed to it
+// (reply): every sentence after its grounds that the answer takes up
+// stays, with the option it offered. "Ok understood, 4.14 is fine."
+// answers nothing on the page without "Suggest we take it in 4.14 on
+// priority.", and the counter-offer is the PM's skill the story shows.
+func (d declined) answeredBy(reply string) declined {
+	var kept []string
+	for _, s := range sentencesOf(strings.TrimSpace(d.after)) {
+		if offersOption.MatchString(s) || offersInstead.MatchString(s) || repeatsFigure(s, reply) {
+			kept = append(kept, s)
+		}
+	}
+	if len(kept) == 0 {
+		return d
+	}
+	d.option = strings.Join(kept, " ")
+	if strings.HasPrefix(strings.TrimSpace(d.after), kept[0]) {
+		// Nothing left out between the grounds and what follows them.
+		d.cut = false
+	}
+	return d
+}
+
+// offersInstead is a sentence that offers another way than the one
+// refused: "Suggest we take it in 4.14 on priority.", "we could ship it
+// behind a flag instead".
+var offersInstead = regexp.MustCompile(`(?i)\b(?:suggest|propose|we could|instead)\b`)
+
+// figureWord is a word with a digit in it: a version ("4.14"), a day
+// ("22nd", "10/11").
+var figureWord = regexp.MustCompile(`[\p{L}\d./-]*\d[\p{L}\d./-]*`)
+
+// repeatsFigure reports whether an answer repeats a version or a date a
+// sentence names: "4.14" of "Suggest we take it in 4.14 on priority." in
+// "Ok understood, 4.14 is fine."
+func repeatsFigure(sentence, answer string) bool {
+	figures := func(text string) []string {
+		words := figureWord.FindAllString(text, -1)
+		for i, w := range words {
+			words[i] = strings.TrimRight(w, "./-")
+		}
+		return words
+	}
+	said := figures(answer)
+	return slices.ContainsFunc(figures(sentence), func(w string) bool { return slices.Contains(said, w) })
+}
+
+// declinedAnswered is the no in e (declinedIn), quoted beside the answer
+// of the person it was said to where they agreed (answeredBy).
+func (r *report) declinedAnswered(e *evidence.Evidence) (declined, bool) {
+	d, ok := declinedIn(e)
+	if reply, answered := r.answerOf(e); ok && answered && isNamed(reply.Author, d.to) && assents(reply.Text) {
+		d = d.answeredBy(evidence.OneLine(reply.Text))
+	}
+	return d, ok
 }
 
 // declinedLength is how long a quoted no may be: its grounds are the
@@ -976,7 +1035,8 @@ func declinedIn(e *evidence.Evidence) (declined, bool) {
 		if m[0] == no[1] {
 			d.words, d.cut = text[:no[1]], true
 		} else if d.cut {
-			d.option = optionAfter(text[groundsEnd:])
+			d.after = text[groundsEnd:]
+			d.option = optionAfter(d.after)
 		}
 		return d, true
 	}
@@ -1506,7 +1566,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 	for _, e := range picked {
 		text, _ := r.quotable(e)
 		verb, quote := actionVerb(r.categoryOf(e.Category), e), storyQuote(evidence.QuoteBody(text), 240)
-		if no, ok := declinedIn(r.whole(e)); ok {
+		if no, ok := r.declinedAnswered(r.whole(e)); ok {
 			// The no, to whom, and its grounds, from the whole comment:
 			// the classifier's excerpt may stop before its point.
 			verb, quote = no.verb(), no.quote(declinedLength)
@@ -1684,6 +1744,8 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 				}
 				if said != "" {
 					shows = "What Jira shows: " + said + "; " + done
+				} else if t.issues == 1 {
+					shows += in.doneAgainstRelease()
 				}
 			}
 			s.result = append(s.result, resultPart{text: shows + "."})
@@ -1708,8 +1770,8 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 
 // shippedIn says, of the done issue a story is told from, the fix
 // versions Jira records it in: ", in fix version 5.4". Without an outcome
-// it is the most Jira says of where the work went; the portfolio holds no
-// release dates, so it says none.
+// it is the most Jira says of where the work went (doneAgainstRelease
+// adds when).
 func (in initiative) shippedIn() string {
 	if !in.onNoEpic || in.status() != "done" || len(in.epicItems) == 0 {
 		return ""
@@ -1725,6 +1787,30 @@ func (in initiative) shippedIn() string {
 		return ", in fix version " + versions[0]
 	}
 	return ", in fix versions " + evidence.JoinAnd(versions)
+}
+
+// doneAgainstRelease says, of the done issue a story is told from with
+// one fix version, when it was done against the day Jira gives that
+// release (IssueReleaseDates): ": done on 22 October, 26 days before 5.4
+// was released on 17 November". "the issue is done, in fix version 5.4"
+// alone leaves the interviewer to ask when. "" where Jira gives either
+// day not, or the issue was done after the release.
+func (in initiative) doneAgainstRelease() string {
+	if in.shippedIn() == "" || len(in.epicItems[len(in.epicItems)-1].IssueFixVersions) != 1 {
+		return ""
+	}
+	e := in.epicItems[len(in.epicItems)-1]
+	version := e.IssueFixVersions[0]
+	released, ok := e.IssueReleaseDates[version]
+	if !ok || e.IssueResolved == nil || doneAfter(e, released) {
+		return ""
+	}
+	done, released := dayOnly(e.IssueResolved.UTC()), dayOnly(released.UTC())
+	said := ": done on " + done.Format("2 January")
+	if days := int(released.Sub(done).Hours() / 24); days > 0 {
+		return said + ", " + daysSpan(days) + " before " + evidence.OneLine(version) + " was released on " + released.Format("2 January")
+	}
+	return said + ", the day " + evidence.OneLine(version) + " was released"
 }
 
 // nextSentence is what opens a sentence after the parts of a result: a

@@ -2197,7 +2197,7 @@ func TestStoriesPushbackSaysTheReleaseWentOutWithoutIt(t *testing.T) {
 		// Filed again and done there: "still open" alone reads as a
 		// promise dropped.
 		{"done as CORE-201", []string{"4.14"}, "Meenakshi Sundaram answered within the hour: “Ok understood, 4.14 is fine.” (Jira comment, 2026-08-05). " +
-			"The change itself was done as CORE-201 (“Show GST breakup on FD closure advice (4.14)”), which I verified on 20 September; CORE-183 was left open."},
+			"The change itself was done as CORE-201 (“Show GST breakup on FD closure advice (4.14)”), which I verified on 20 September; CORE-183 was left open. Jira files CORE-201 under 4.15, not the 4.14 its summary names."},
 		{"done as an issue of other work", []string{"4.14"}, "Meenakshi Sundaram answered within the hour: “Ok understood, 4.14 is fine.” (Jira comment, 2026-08-05). " +
 			"CORE-183 itself is still open, though 4.14 has been released."},
 	} {
@@ -2252,21 +2252,33 @@ func TestStoriesQuoteANoFromItsWholeComment(t *testing.T) {
 	no := jiraItem(gst, evidence.SourceComment, "210026", "2026-08-05T09:30:00Z", evidence.CatReleasePlanning, "comment.release", 0.9,
 		"Sorry Meenakshi Sundaram, we cannot take this into 4.13 at this stage. Code freeze was on 1st and regression is already 60% done; "+
 			"adding a change to the closure advice means re-running the full FD suite (3 days)…")
+	wholeComment := []evidence.IssueComments{{SiteName: no.SiteName, Key: "CORE-2183", Comments: []evidence.Comment{{ID: "210026", Text: whole}}}}
 	for _, tt := range []struct {
-		name  string
-		whole []evidence.IssueComments
-		quote string
+		name   string
+		whole  []evidence.IssueComments
+		answer string
+		quote  string
 	}{
-		{"with the whole comment", []evidence.IssueComments{{SiteName: no.SiteName, Key: "CORE-2183", Comments: []evidence.Comment{{ID: "210026", Text: whole}}}},
+		{"with the whole comment", wholeComment, "",
 			"Sorry Meenakshi Sundaram, we cannot take this into 4.13 at this stage. Code freeze was on 1st and regression is already 60% done; " +
 				"adding a change to the closure advice means re-running the full FD suite (3 days) and we will miss the 22nd. … " +
 				"If business still wants it in 4.13, we need a risk sign-off from Anand Kulkarni."},
-		{"without it, to the cut", nil, no.Excerpt},
+		// "4.14 is fine" answers the counter-offer: cut, it answers nothing.
+		{"agreed to, with the offer the answer takes up", wholeComment, "Ok understood, 4.14 is fine. I will inform business.", whole},
+		{"answered with another subject", wholeComment, "Ok understood. I will inform business.",
+			"Sorry Meenakshi Sundaram, we cannot take this into 4.13 at this stage. Code freeze was on 1st and regression is already 60% done; " +
+				"adding a change to the closure advice means re-running the full FD suite (3 days) and we will miss the 22nd. Suggest we take it in 4.14 on priority. " +
+				"If business still wants it in 4.13, we need a risk sign-off from Anand Kulkarni."},
+		{"without it, to the cut", nil, "", no.Excerpt},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := typicalPortfolio()
 			p.Evidence = append(p.Evidence, no)
 			p.WholeComments = tt.whole
+			if tt.answer != "" {
+				p.Replies = []evidence.Reply{{SiteName: no.SiteName, Key: "CORE-2183", To: no.SourceID,
+					Comment: evidence.Comment{ID: "210027", At: no.OccurredAt.Add(45 * time.Minute), Author: meenakshi, Text: tt.answer}}}
+			}
 			doc, _ := storiesFor(t, p, "a time you pushed back on a stakeholder")
 			if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != "CORE-2183" || len(doc.Stories[0].Actions) == 0 {
 				t.Fatalf("stories = %+v, want the one of CORE-2183, where the user said no to Meenakshi", doc.Stories)

@@ -769,6 +769,9 @@ func (v *view) deferralMissedIn(e *evidence.Evidence) (deferral, bool) {
 	if !inOwnWords(e) || e.IssueKey == "" || !putsOff(e.Excerpt) {
 		return deferral{}, false
 	}
+	if _, other := v.deferredWorkOf(e); other {
+		return deferral{}, false // another issue's wait: deferredWorkTold tells it
+	}
 	d, ok := deferralIn(sentencesOf(evidence.OneLine(e.Excerpt)), e.OccurredAt)
 	end := d.last.AddDate(0, 0, 1)
 	if !ok || !v.generatedAt.After(end) {
@@ -1076,8 +1079,10 @@ const keptEarlyDays = 7
 // quote (the words quoted) committed to was kept: " — done 12 Nov
 // (CHK-1419), two days early", " — done 10 Mar, a day after the 9th". A
 // hiring manager's first question of a quoted date is whether it held,
-// and Jira records the answer.
+// and Jira records the answer. Of a call that put other work off, first
+// what became of that work (deferredWorkTold).
 func writePromiseKept(w *bufio.Writer, v *view, e *evidence.Evidence, quoted string) {
+	writeDeferredWork(w, v, e)
 	kept, ok := v.promiseToldIn(e, quoted)
 	if !ok {
 		return

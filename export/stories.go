@@ -1756,6 +1756,15 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 		// How the re-ranking ended comes before how the initiative did.
 		s.result = append([]resultPart{{text: moved + " "}}, s.result...)
 	}
+	for _, e := range picked {
+		if told := r.deferredWorkSaid(e); told != "" {
+			// What became of the work a quoted call put off.
+			if len(s.result) > 0 {
+				told = nextSentence(s.result) + told
+			}
+			s.result = append(s.result, resultPart{text: told})
+		}
+	}
 	for _, part := range s.result {
 		s.Result += part.text
 		if part.source != "" {

@@ -61,6 +61,17 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 			"On 26 November: “banner is showing on 5.4, 61% of active users already on it” ([Jira comment, 2026-11-26]"},
 		{"her other work does not show her ranking by support tickets before an acceptance note", view.brief,
 			"- **Prioritization.** On “Push notification when the order leaves the store”: “putting this above the onboarding copy. 'where is my order' is 22% of support tickets"},
+		// "the carousel can wait a sprint" (12 Aug): MOB-898, which she
+		// ranked lower a minute later, is still To Do. The quote keeps the
+		// wait, and what became of the carousel follows it.
+		{"her ranking by support tickets hides the carousel she said could wait, or not that it is still to do", view.brief,
+			"22% of support tickets, the carousel can wait a sprint” ([MOB-896, 2026-08-12](http://127.0.0.1:PORT/browse/MOB-896?focusedCommentId=120041&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-120041)) — " +
+				"[MOB-898](http://127.0.0.1:PORT/browse/MOB-898) (Onboarding carousel new copy), which I said could wait a sprint, is still to do\n"},
+		{"the full version hides the carousel she said could wait, or not that it is still to do", view.full,
+			"22% of support tickets, the carousel can wait a sprint” ([2026-08-12](http://127.0.0.1:PORT/browse/MOB-896?focusedCommentId=120041&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-120041)) — " +
+				"[MOB-898](http://127.0.0.1:PORT/browse/MOB-898) (Onboarding carousel new copy), which I said could wait a sprint, is still to do;"},
+		{"the story of her ranking does not tell in its Result that the carousel is still to do", view.stories,
+			"released on 17 November. MOB-898 (Onboarding carousel new copy), which I said could wait a sprint, is still to do.\n"},
 		// MOB-889, "What happened with the order history crash (30/07)",
 		// is the postmortem she wrote, though its title does not say so.
 		// The bullet names the incident and whom it hit, in her words.
@@ -88,6 +99,7 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 	checkHides(t, []shown{
 		{"the headline counts the initiatives it led again as epics owned", view.brief, "owned 2 epics"},
 		{"the brief's bullets fill up with one pmfolio bullets cut", view.brief, "- Groomed 9 backlog items"},
+		{"her ranking by support tickets is cut before the carousel she said could wait", view.stories, "22% of support tickets …”"},
 		{"an epic with only its own issue among her work says it is not done twice", view.brief, "in progress: the issue is not done yet"},
 		{"the deadline story still says no story answers", view.printed, "does not say was met"},
 		// The result tells the day PLAT-1531 was done, against the date asked.

@@ -1,0 +1,205 @@
+package export
+
+import (
+	"bufio"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// deferredWork is the other work a priority call of the user's put off
+// to make room for its issue ("the carousel can wait a sprint", of
+// MOB-896): an item of the user's on that work's issue, which gives its
+// key, summary and status, the wait as the call gave it ("could wait a
+// sprint") and the last day of the wait (deferralIn).
+type deferredWork struct {
+	on   *evidence.Evidence
+	wait string
+	last time.Time
+}
+
+// deferredWorkOf finds the work a priority call of the user's put off
+// (evidence.WaitWords): the one issue other than its own the call names by
+// key, else the issue of the same project the user ranked lower within
+// the hour of the call ("Rank: Ranked lower" on MOB-898, a minute after
+// "putting this above the onboarding copy … the carousel can wait a
+// sprint") whose summary shares a word with the call ("Onboarding
+// carousel new copy"). Of that work, not of the call's issue, the wait
+// was kept or not. ok is false when the call puts off none, or Jira holds
+// nothing of the user's on the work.
+func (v *view) deferredWorkOf(e *evidence.Evidence) (deferredWork, bool) {
+	if !inOwnWords(e) || e.IssueKey == "" || !evidence.WaitWords.MatchString(e.Excerpt) {
+		return deferredWork{}, false
+	}
+	sentences := sentencesOf(evidence.OneLine(e.Excerpt))
+	d, ok := deferralIn(sentences, e.OccurredAt)
+	if !ok {
+		return deferredWork{}, false
+	}
+	wait := waitGiven(sentences[d.sentence][d.at:], e.OccurredAt)
+	if wait == "" {
+		return deferredWork{}, false // the issue's own deferral (deferralMissedIn)
+	}
+	on := v.namedOther(e)
+	if on == nil {
+		on = v.rankedLowerBeside(e)
+	}
+	if on == nil {
+		return deferredWork{}, false
+	}
+	return deferredWork{on: on, wait: wait, last: d.last}, true
+}
+
+// waitGiven is, of the words of a deferral (putOffIn) that make other
+// work wait (evidence.WaitWords), the wait as the user would tell it
+// later: "the carousel can wait a sprint" is "could wait a sprint", "we
+// leave the carousel till next sprint" "could wait till next sprint". ""
+// where the words are the issue's own deferral, or name no time.
+func waitGiven(words string, written time.Time) string {
+	at := evidence.WaitWords.FindStringIndex(words)
+	if at == nil {
+		return ""
+	}
+	when, _, ok := evidence.DeferredTo(words[at[1]:], written, false)
+	end := strings.Index(words[at[1]:], when)
+	if !ok || when == "" || end < 0 {
+		return ""
+	}
+	wait := "could wait"
+	if opens := words[at[0]:at[1]]; !strings.HasPrefix(strings.ToLower(opens), "can wait") {
+		wait += " " + opens[strings.LastIndexByte(opens, ' ')+1:] // "till", "until", "for"
+	}
+	return wait + strings.TrimRight(words[at[1]:at[1]+end+len(when)], " ")
+}
+
+// namedOther is an item of the user's on the one issue, other than its
+// own, a call names by key (evidence.IssueKey); nil where it names none,
+// or more than one.
+func (v *view) namedOther(e *evidence.Evidence) *evidence.Evidence {
+	var key string
+	for _, k := range evidence.IssueKey.FindAllString(e.Excerpt, -1) {
+		switch {
+		case k == e.IssueKey || k == key:
+		case key != "":
+			return nil
+		default:
+			key = k
+		}
+	}
+	if key == "" {
+		return nil
+	}
+	return v.lastOn(e.SiteName, key)
+}
+
+// lastOn is the user's last item on an issue, nil where there is none:
+// its status is the issue's as last synced.
+func (v *view) lastOn(site, key string) *evidence.Evidence {
+	var last *evidence.Evidence
+	for _, o := range v.items {
+		if o.SiteName == site && o.IssueKey == key && (last == nil || !o.OccurredAt.Before(last.OccurredAt)) {
+			last = o
+		}
+	}
+	return last
+}
+
+// rankedLowerBeside is the user's own rank edit that moved an issue of
+// the call's project down within the hour of the call, on an issue whose
+// summary shares a word with the call (namesWork); nil where there is
+// none.
+func (v *view) rankedLowerBeside(e *evidence.Evidence) *evidence.Evidence {
+	words := namingWords(e.Excerpt)
+	for _, o := range v.items {
+		if o.Source == evidence.SourceChange && rankedLower.MatchString(o.Excerpt) && o.SiteName == e.SiteName &&
+			o.IssueKey != e.IssueKey && projectOf(o) == projectOf(e) && o.OccurredAt.Sub(e.OccurredAt).Abs() <= time.Hour &&
+			sharesWord(words, namingWords(o.IssueSummary)) {
+			return o
+		}
+	}
+	return nil
+}
+
+// rankedLower is the user's rank edit that moved an issue down.
+var rankedLower = regexp.MustCompile(`(?i)^Rank:.*\branked lower\b`)
+
+// namingWords are the words of text that can name a piece of work,
+// lowercased: four letters or more ("onboarding", "copy", "carousel"),
+// not the little words that join them.
+func namingWords(text string) map[string]bool {
+	words := make(map[string]bool)
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) >= 4 && !littleWords[w] {
+			words[w] = true
+		}
+	}
+	return words
+}
+
+// sharesWord reports whether two sets of words have one in common.
+func sharesWord(a, b map[string]bool) bool {
+	for w := range a {
+		if b[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// deferredWorkTold is what Jira shows of the work a priority call put
+// off (deferredWorkOf), once its wait is over, as the words after its key:
+// " (Onboarding carousel new copy), which I said could wait a sprint, is
+// still to do" of MOB-898. A quote that keeps "the carousel can wait a
+// sprint" must not leave the reader to find that in Jira; work taken up
+// within the wait, or about, is a call that held ("…, followed on 2
+// September"). ok is false when the call puts off no work found, or the
+// wait is not over.
+func (v *view) deferredWorkTold(e *evidence.Evidence) (on *evidence.Evidence, told string, ok bool) {
+	w, ok := v.deferredWorkOf(e)
+	if !ok {
+		return nil, "", false
+	}
+	due := w.last.AddDate(0, 0, keptEarlyDays+1)
+	done, isDone := v.doneIssues[issueRef{w.on.SiteName, w.on.IssueKey}]
+	fate := ""
+	switch {
+	case isDone && done.Resolved.After(e.OccurredAt) && done.Resolved.Before(due):
+		fate = "followed on " + done.Resolved.UTC().Format("2 January")
+	case isDone && done.Resolved.After(e.OccurredAt):
+		fate = "was done only on " + done.Resolved.UTC().Format("2 January")
+	case w.on.IssueStatusCategory == evidence.StatusNew && v.generatedAt.After(due):
+		fate = "is still to do"
+	case w.on.IssueStatusCategory == evidence.StatusInProgress && v.generatedAt.After(due):
+		fate = "is still not done"
+	default:
+		return nil, "", false
+	}
+	return w.on, " (" + evidence.OneLine(w.on.IssueSummary) + "), which I said " + w.wait + ", " + fate, true
+}
+
+// deferredWorkSaid is deferredWorkTold as a sentence of a story's Result:
+// "MOB-898 (Onboarding carousel new copy), which I said could wait a
+// sprint, is still to do." "" where it tells nothing.
+func (v *view) deferredWorkSaid(e *evidence.Evidence) string {
+	on, told, ok := v.deferredWorkTold(e)
+	if !ok {
+		return ""
+	}
+	return evidence.OneLine(on.IssueKey) + told + "."
+}
+
+// writeDeferredWork writes deferredWorkTold as a note after a proof's
+// link, its key linked: " — MOB-898 (Onboarding carousel new copy), which
+// I said could wait a sprint, is still to do".
+func writeDeferredWork(w *bufio.Writer, v *view, e *evidence.Evidence) {
+	on, told, ok := v.deferredWorkTold(e)
+	if !ok {
+		return
+	}
+	w.WriteString(" — ")
+	writeIssueLink(w, on.IssueKey, on.IssueURL)
+	writeEscaped(w, told)
+}

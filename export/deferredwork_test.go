@@ -1,0 +1,77 @@
+package export
+
+import (
+	"testing"
+	"time"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
+
+// A priority call that makes other work wait ("the carousel can wait a
+// sprint") is quoted whole, and what became of that work is told beside
+// it: the issue the call names, or the one the user ranked lower within
+// the hour whose summary shares a word with the call. A deferral cut to
+// "…" while the work put off was never taken up hides what an
+// interviewer's first click shows.
+func TestWorkAPriorityCallPutOffIsToldWithIt(t *testing.T) {
+	at := func(month time.Month, day, hour, minute int) time.Time {
+		return time.Date(2026, month, day, hour, minute, 0, 0, time.UTC)
+	}
+	const (
+		// Pitanga's MOB-896 of 12 August.
+		carousel = "putting this above the onboarding copy. 'where is my order' is 22% of support tickets, the carousel can wait a sprint"
+		cut      = "putting this above the onboarding copy. 'where is my order' is 22% of support tickets …"
+		named    = "putting this above MOB-898. 'where is my order' is 22% of support tickets, the carousel can wait a sprint"
+		leave    = "putting this first, 'where is my order' is 22% of support tickets. we leave the carousel till next sprint"
+	)
+	call := at(8, 12, 14, 22)
+	for _, tt := range []struct {
+		name    string
+		text    string
+		summary string    // of the issue ranked lower
+		edit    string    // the user's edit on it
+		editAt  time.Time // when
+		status  string
+		done    time.Time // zero: not done
+		now     time.Time
+		quote   string
+		told    string
+	}{
+		{"ranked lower a minute later, still to do months on", carousel, "Onboarding carousel new copy", "Rank: Ranked lower", at(8, 12, 14, 23), "new", time.Time{}, at(12, 7, 0, 0),
+			carousel, "MOB-898 (Onboarding carousel new copy), which I said could wait a sprint, is still to do."},
+		{"ranked lower, in progress months on", carousel, "Onboarding carousel new copy", "Rank: Ranked lower", at(8, 12, 14, 23), evidence.StatusInProgress, time.Time{}, at(12, 7, 0, 0),
+			carousel, "MOB-898 (Onboarding carousel new copy), which I said could wait a sprint, is still not done."},
+		{"ranked lower, done within the sprint", carousel, "Onboarding carousel new copy", "Rank: Ranked lower", at(8, 12, 14, 23), "done", at(9, 2, 10, 0), at(12, 7, 0, 0),
+			carousel, "MOB-898 (Onboarding carousel new copy), which I said could wait a sprint, followed on 2 September."},
+		{"ranked lower, done months after the sprint", carousel, "Onboarding carousel new copy", "Rank: Ranked lower", at(8, 12, 14, 23), "done", at(11, 20, 10, 0), at(12, 7, 0, 0),
+			carousel, "MOB-898 (Onboarding carousel new copy), which I said could wait a sprint, was done only on 20 November."},
+		{"ranked lower, the sprint not over yet", carousel, "Onboarding carousel new copy", "Rank: Ranked lower", at(8, 12, 14, 23), "new", time.Time{}, at(8, 30, 0, 0),
+			carousel, ""},
+		{"named by key, still to do", named, "Onboarding carousel new copy", "Story Points: (none) → 2", at(8, 12, 14, 2), "new", time.Time{}, at(12, 7, 0, 0),
+			named, "MOB-898 (Onboarding carousel new copy), which I said could wait a sprint, is still to do."},
+		{"left till next sprint, still to do", leave, "Onboarding carousel new copy", "Rank: Ranked lower", at(8, 12, 14, 23), "new", time.Time{}, at(12, 7, 0, 0),
+			leave, "MOB-898 (Onboarding carousel new copy), which I said could wait till next sprint, is still to do."},
+		{"ranked lower, of a summary the call shares no word with", carousel, "Dark mode for settings", "Rank: Ranked lower", at(8, 12, 14, 23), "new", time.Time{}, at(12, 7, 0, 0),
+			cut, ""},
+		{"ranked lower hours after the call", carousel, "Onboarding carousel new copy", "Rank: Ranked lower", at(8, 12, 18, 0), "new", time.Time{}, at(12, 7, 0, 0),
+			cut, ""},
+		{"ranked higher, not lower", carousel, "Onboarding carousel new copy", "Rank: Ranked higher", at(8, 12, 14, 23), "new", time.Time{}, at(12, 7, 0, 0),
+			cut, ""},
+	} {
+		e := &evidence.Evidence{SiteName: "acme", IssueKey: "MOB-896", IssueProject: "MOB", Source: evidence.SourceComment, OccurredAt: call,
+			Excerpt: tt.text, IssueStatusCategory: "done", Category: evidence.CatPrioritization}
+		other := &evidence.Evidence{SiteName: "acme", IssueKey: "MOB-898", IssueProject: "MOB", Source: evidence.SourceChange, OccurredAt: tt.editAt,
+			Excerpt: tt.edit, IssueSummary: tt.summary, IssueStatusCategory: tt.status}
+		v := &view{generatedAt: tt.now, items: []*evidence.Evidence{e, other},
+			doneIssues: map[issueRef]evidence.DoneIssue{{"acme", "MOB-896"}: {Key: "MOB-896", Resolved: at(10, 22, 12, 0)}}}
+		if !tt.done.IsZero() {
+			v.doneIssues[issueRef{"acme", "MOB-898"}] = evidence.DoneIssue{Key: "MOB-898", Resolved: tt.done}
+		}
+		if got, _ := v.quotable(e); got != tt.quote {
+			t.Errorf("%s: quoted\n%q\nwant\n%q", tt.name, got, tt.quote)
+		}
+		if got := v.deferredWorkSaid(e); got != tt.told {
+			t.Errorf("%s: told\n%q\nwant\n%q", tt.name, got, tt.told)
+		}
+	}
+}

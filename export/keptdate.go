@@ -1076,10 +1076,15 @@ const keptEarlyDays = 7
 // quote (the words quoted) committed to was kept: " — done 12 Nov
 // (CHK-1419), two days early", " — done 10 Mar, a day after the 9th". A
 // hiring manager's first question of a quoted date is whether it held,
-// and Jira records the answer.
+// and Jira records the answer; of a time the quote cut, whether the work
+// put off to it was done (deferralUnkept).
 func writePromiseKept(w *bufio.Writer, v *view, e *evidence.Evidence, quoted string) {
 	kept, ok := v.promiseToldIn(e, quoted)
 	if !ok {
+		if told := v.deferralUnkept(e, quoted); told != "" {
+			w.WriteString(" — ")
+			writeEscaped(w, told)
+		}
 		return
 	}
 	w.WriteString(" — done " + kept.done.Resolved.UTC().Format("2 Jan"))

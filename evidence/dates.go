@@ -9,16 +9,22 @@ import (
 	"time"
 )
 
+// cueGap is what parts a date's cue from what it cues: a space, or a
+// hyphen ("mid-August", "end-of-Q3").
+const cueGap = `(?:\s+|\s*-\s*)`
+
 var (
 	// quarterDate is a quarter given as a date: "late Q3", "by end of
-	// Q2 2027", "in Q1'27"; "Q3 planning" is none.
-	quarterDate = regexp.MustCompile(`(?i)\b(?:(early|mid|late|end of)|by|in|before|until|till|eta|around)\s+Q([1-4])(?:\s*(?:'|20)(\d{2}))?\b`)
+	// Q2 2027", "in Q1'27", hyphenated too ("mid-Q3", "end-of-Q2");
+	// "Q3 planning" is none.
+	quarterDate = regexp.MustCompile(`(?i)\b(?:(early|mid|late|end` + cueGap + `of)|by|in|before|until|till|eta|around)` + cueGap + `Q([1-4])(?:\s*(?:'|20)(\d{2}))?\b`)
 	// monthDate is a month, with or without its day, after a word that
 	// makes it a date something is due by: "by 14 Nov", "ETA Oct 5", "end
 	// of September", "they start in December". A month alone ("in May we
 	// shipped") says when something happened, and "Jun" alone is as often
-	// a name.
-	monthDate = regexp.MustCompile(`(?i)\b(by|on|before|until|till|eta|around|end of|early|mid|late|(?:starts?|starting|begins?|beginning|resumes?|kicks? off) in)\s+(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?`)
+	// a name. A cue hyphenated to its month ("mid-August",
+	// "end-of-September") reads as one spaced.
+	monthDate = regexp.MustCompile(`(?i)\b(by|on|before|until|till|eta|around|end` + cueGap + `of|early|mid|late|(?:starts?|starting|begins?|beginning|resumes?|kicks? off) in)` + cueGap + `(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?`)
 	months    = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 	// slashDate is a day and a month in figures, after a word that makes
 	// it a date something is due by: "by 14/11", "until 03/07/2027". A

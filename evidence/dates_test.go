@@ -46,6 +46,16 @@ func TestGivenDate(t *testing.T) {
 		{"Send it by 31/02.", may12, "", "", true},
 		{"I'll send it by the 20th.", may12, "by the 20th", "2026-05-20", false},
 		{"I'll send it by the 5th.", may12, "by the 5th", "2026-06-05", false},
+		// A cue hyphenated to its month or quarter reads as one spaced.
+		{"Should be live mid August.", may12, "mid August", "2026-08-20", false},
+		{"Should be live mid-August.", may12, "mid-August", "2026-08-20", false},
+		{"Should be live early-September.", may12, "early-September", "2026-09-10", false},
+		{"Should be live late-September.", may12, "late-September", "2026-09-30", false},
+		{"Should land by end-of-September.", may12, "end-of-September", "2026-09-30", false},
+		{"Should land by end-of September.", may12, "end-of September", "2026-09-30", false},
+		{"Vendor says mid-Q3.", may12, "mid-Q3", "2026-08-31", false},
+		{"Vendor says end-of-Q2 2027.", may12, "end-of-Q2 2027", "2027-06-30", false},
+		{"A mid-sized change, in May we shipped it.", may12, "", "", false},
 	} {
 		words, by, ok := GivenDate(tt.text, tt.at, tt.dayFirst)
 		got := ""

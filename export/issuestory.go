@@ -748,7 +748,7 @@ func (r *report) heldFor(in initiative, no *evidence.Evidence) []resultPart {
 			// in August") promised something the quote cuts: the
 			// engineer must not meet it first in Jira.
 			if put := putOffTo(r.whole(no)); put != "" {
-				still = "I told " + d.to + " “" + put + "”; it is still to do. "
+				still = toldPutOff(d.to, put) + ". "
 			}
 		}
 		lead := still + evidence.OneLine(goal.title) + " (" + evidence.OneLine(goal.epic.Key) + "), the goal it gave way to: "

@@ -1080,11 +1080,16 @@ const keptEarlyDays = 7
 // (CHK-1419), two days early", " — done 10 Mar, a day after the 9th". A
 // hiring manager's first question of a quoted date is whether it held,
 // and Jira records the answer. Of a call that put other work off, first
-// what became of that work (deferredWorkTold).
+// what became of that work (deferredWorkTold); of a time the quote cut,
+// whether the work put off to it was done (deferralUnkept).
 func writePromiseKept(w *bufio.Writer, v *view, e *evidence.Evidence, quoted string) {
 	writeDeferredWork(w, v, e)
 	kept, ok := v.promiseToldIn(e, quoted)
 	if !ok {
+		if told := v.deferralUnkept(e, quoted); told != "" {
+			w.WriteString(" — ")
+			writeEscaped(w, told)
+		}
 		return
 	}
 	w.WriteString(" — done " + kept.done.Resolved.UTC().Format("2 Jan"))

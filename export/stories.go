@@ -238,6 +238,11 @@ func (r *report) tagQuestions(stories []story, ins []initiative, asked string) {
 				quoted[a.Category] = true
 			}
 		}
+		// Work across teams answers "a time you influenced without
+		// authority" only where someone the user does not manage took up
+		// what they asked: a date of their own kept for another team is
+		// a promise kept, not influence.
+		quoted[evidence.CatCrossTeam] = quoted[evidence.CatCrossTeam] && r.showsInfluence(in, stories[i].Actions)
 		groups := slices.Clone(in.groups)
 		slices.SortStableFunc(groups, func(a, b group) int { return cmp.Compare(r.storyWeight(b), r.storyWeight(a)) })
 		for _, g := range groups {
@@ -557,9 +562,10 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 	}
 	in, q, category, found := r.bestFor(question, tiers...)
 	if category == evidence.CatCrossTeam {
-		if kept, ok := r.commitmentAnswer(q, tiers...); ok {
-			return kept
+		if a, ok := r.crossTeamAnswer(question, q, tiers...); ok {
+			return a
 		}
+		q = evidence.OneLine(question) // no story shows influence: it answers what was asked
 	}
 	if found && category == evidence.CatPrioritization {
 		if moved, ok := r.rerankAnswer(q, tiers...); ok {
@@ -701,21 +707,18 @@ func (r *report) pastedOn(e *evidence.Evidence) int {
 // take this into 4.13 at this stage. Code freeze was on 1st …" is two
 // priorities, one kept, where a priority raised in pasted words is one.
 func (r *report) conflictAnswer(q string, tiers ...[]initiative) (answer, bool) {
-	thin := r.thinIssueInitiatives(r.strengths, slices.Concat(tiers...), func(e *evidence.Evidence) bool { return holdsAgainst(e) > 0 }, false)
-	in, ok := strongestBy(r.weightRanked(holdsAgainst, 1), false, append(tiers, thin)...)
-	return answer{in: in, found: ok, question: q, focus: holdsAgainst}, ok
+	return r.focusAnswer(q, holdsAgainst, false, tiers...)
 }
 
-// commitmentAnswer answers a question about working across teams with a
-// date the user committed to another team and kept, that team's answer
-// on record (see commitKept), on an issue of theirs or of an initiative:
-// "should be off v1 by Nov 14", done 12 Nov, tells more than the link to
-// a blocker whose team went quiet.
-func (r *report) commitmentAnswer(q string, tiers ...[]initiative) (answer, bool) {
-	kept := r.commitKept()
-	thin := r.thinIssueInitiatives(r.strengths, slices.Concat(tiers...), func(e *evidence.Evidence) bool { return kept(e) > 0 }, false)
-	in, ok := strongestBy(r.weightRanked(kept, 1), false, append(tiers, thin)...)
-	return answer{in: in, found: ok, question: q, focus: kept}, ok
+// focusAnswer answers a question (q is the question its story is tagged
+// with) with the story whose items focus ranks above 0 weigh most, on an
+// issue too thin to tell unasked too (thinIssueInitiatives); with
+// firstTier, of the first tier that has one (see strongestBy), thin issues
+// last. ok is false when no item has any.
+func (r *report) focusAnswer(q string, focus storyFocus, firstTier bool, tiers ...[]initiative) (answer, bool) {
+	thin := r.thinIssueInitiatives(r.strengths, slices.Concat(tiers...), func(e *evidence.Evidence) bool { return focus(e) > 0 }, false)
+	in, ok := strongestBy(r.weightRanked(focus, 1), firstTier, append(tiers, thin)...)
+	return answer{in: in, found: ok, question: q, focus: focus}, ok
 }
 
 // keptCommitmentAmong is, of the items a story quotes, a date the user

@@ -2611,11 +2611,14 @@ func TestAStoryActionSaysWhenItsGoLiveDateHeld(t *testing.T) {
 	}
 }
 
-// Asked about influence, a date the user committed to another team that
-// set its own, answered by that team and kept, is the story: "should be
-// off v1 by Nov 14", Jun's "Great, thanks.", CHK-1419 done 12 Nov. A
-// commitment nobody there answered is no influence on record.
-func TestStoriesInfluenceTellsADateCommittedToAnotherTeamAndKept(t *testing.T) {
+// Asked about influence, with no ask of the user's anybody took up, a date
+// they committed to another team that set its own, answered by that team
+// and kept, is the closest story: "should be off v1 by Nov 14", Jun's
+// "Great, thanks.", CHK-1419 done 12 Nov. It is told as the deadline it
+// kept, not as influence (nobody they do not manage did anything for
+// it), and the note says what is missing. A commitment nobody there
+// answered is not told.
+func TestStoriesInfluenceTellsADateCommittedToAnotherTeamAndKeptAsTheClosest(t *testing.T) {
 	jun := evidence.User{ID: "5c0ffee0000000000000a022", DisplayName: "Jun Park"}
 	deprecate := fixtureIssue{"20822", "PAY-822", "Task", "Deprecate v1 /charges endpoint", "", jun, "new", nil}
 	promise := jiraItem(deprecate, evidence.SourceComment, "70047", "2026-09-04T11:00:00Z", evidence.CatCrossTeam, "comment.cross-team", 0.8,
@@ -2629,10 +2632,16 @@ func TestStoriesInfluenceTellsADateCommittedToAnotherTeamAndKept(t *testing.T) {
 		if answered {
 			p.Replies = []evidence.Reply{reply}
 		}
-		doc, _ := storiesFor(t, p, "Tell me about a time you influenced without authority")
+		doc, lint := storiesFor(t, p, "Tell me about a time you influenced without authority")
 		told := len(doc.Stories) == 1 && doc.Stories[0].Issue != nil && doc.Stories[0].Issue.Key == "PAY-822"
 		if told != answered {
 			t.Fatalf("answered by Jun: %v; stories = %+v, want PAY-822 told: %v", answered, doc.Stories, answered)
+		}
+		if !strings.Contains(lint, "note: nothing you wrote shows someone outside your team agreeing to or acting on what you asked") {
+			t.Errorf("answered by Jun: %v; lint = %q, want the note that no story shows influence", answered, lint)
+		}
+		if told && !slices.Equal(doc.Stories[0].Questions, []string{"a time you delivered against a deadline"}) {
+			t.Errorf("PAY-822 answers %q, want only the deadline it kept", doc.Stories[0].Questions)
 		}
 		const want = "Jun Park answered within the hour: “Great, thanks.” (Jira comment, 2026-09-04). CHK-1419 was done on 12 November, two days early."
 		if told && doc.Stories[0].Result != want {

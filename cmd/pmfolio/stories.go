@@ -68,7 +68,12 @@ against their request ("we cannot take this into 4.13 at this stage. Code freeze
 that kind and your change of that kind beside it show it ("got Jun to add you to the
 sandbox group", then the flag cleared) is told, the change with it. A link you made to
 another team's issue ("is blocked by PLAT-1531") is told by what you asked that team
-there within the hour, with their answer and when the work was done. A note of yours
+there within the hour, with their answer and when the work was done. A question about
+influence ("a time you influenced without authority") gets an ask of yours that the
+person you asked took up (answered yes, or did the work), or another party's agreement
+in your words ("vendor has agreed to follow from the next drop"); a date you committed
+to another team and kept is your own promise, not influence: without an ask taken up it
+is told as the closest story, tagged as the deadline it kept, with a note. A note of yours
 that moves a date or re-plans ("3DS work slipped a week … new plan: …") ends on the
 answer it got when that agrees ("Sounds good. …"). A question about
 disagreeing ("a time you disagreed with a stakeholder", "pushed back", "said no", "a

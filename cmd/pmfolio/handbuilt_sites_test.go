@@ -279,7 +279,8 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		{"next asks whoever gave the passed date for a new one", entryOf(view.nextAll, "CHK-1413"), "if so, ask Jun Park for a new date on PAY-821 and post it here"},
 		{"next lists his silent follow-up in PAY lower, and says why", entryOf(view.nextAll, "PAY-823"), "with no word for 3 months; listed lower for its silence"},
 		{"next lists the silent Amex block lower, and says why", entryOf(view.nextAll, "CHK-1413"), "listed lower for its silence"},
-		{"next says once that nobody wrote after his promise", entryOf(view.nextAll, "CHK-1427"), "in no sprint, with no word since; listed lower for its silence"},
+		{"next does not list his own lapsed promise lower for its silence", entryOf(view.nextAll, "CHK-1427"), "in no sprint, with no word since shows:"},
+		{"next lists his own lapsed promise before the estimate hygiene", view.nextAll[:strings.Index(view.nextAll, "CHK-1477")], "CHK-1427"},
 		{"next shows chasing his incident's follow-up in PAY as incident coordination", entryOf(view.nextAll, "PAY-823"), "shows: Incident coordination"},
 		// The incident he ran came of PAY's release, but his postmortem owns
 		// the gap on his team's side: asked when he failed, he is told it
@@ -438,8 +439,10 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 		{"next's why states as fact what its action asks her to check", entryOf(view.nextAll, "CORE-2183"),
 			"why: you promised it for 4.14 on 5 Aug (“Suggest we take it in 4.14 on priority.”); CORE-2183 is still open against 4.14, released 24 Oct; looks done as CORE-2201"},
 		{"next shows chasing her incident's CAPA as incident coordination", entryOf(view.nextAll, "CORE-2216"), "shows: Incident coordination"},
-		{"next says how long a release's slipped issues have been silent, where nothing else says it", entryOf(view.nextAll, "CORE-2184"),
-			"listed lower: nobody has written on it for over 12 weeks"},
+		{"next does not list the release her scope call planned lower for its silence, and names the next code freeze", entryOf(view.nextAll, "CORE-2184"),
+			"you set it on all of them; the 4.15 code freeze is Thu 3 Dec; open 5 months"},
+		{"next asks her to re-plan them before the code freeze", entryOf(view.nextAll, "CORE-2184"), "say in the release notes what slipped; decide before the 4.15 code freeze on Thu 3 Dec"},
+		{"next lists the release her scope call planned before the estimate hygiene", view.nextAll[:strings.Index(view.nextAll, "CORE-2265")], "CORE-2184"},
 		// Each "CAPA from CORE-2213." task she filed is a follow-up of the
 		// incident, not a postmortem. Too long with the incident's impact,
 		// the bullet says its counts in fewer words rather than leave out

@@ -2839,7 +2839,7 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 	}
 	vars := map[string]string{"version": last.Name, "released": last.Date.Format("2 Jan 2006"), "still-wanted": "",
 		"without-it": "without it", "re-plan": "Move it to the next release or take the version off, and say in a comment why it slipped",
-		"since-release": age(*last.Date, t.Now), "you-set": ""}
+		"since-release": age(*last.Date, t.Now), "you-set": "", "next-cut": "", "before": ""}
 	// The user's own plan that slipped is theirs to put right first: the
 	// reason says so, as "you wrote on…" quotes their own word elsewhere.
 	set, yours := t.yourMissedVersion(is)
@@ -2857,6 +2857,11 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 		vars["re-plan"] = "Put it in the release it is planned for, or take " + last.Name +
 			" off: a version released before the issue existed was set by mistake (perhaps the version it affects)"
 		return vars, true
+	}
+	// Where it goes is settled by the next release's code freeze: said.
+	if r, freeze, ok := t.nextFreezeSoon(is.Project); ok {
+		vars["next-cut"] = "; the " + r.Name + " code freeze is " + freeze.Format("Mon 2 Jan")
+		vars["before"] = "; decide before the " + r.Name + " code freeze on " + freeze.Format("Mon 2 Jan")
 	}
 	if lead, ok := t.blockedOnWhat(is); ok && t.Now.Sub(*last.Date) < abandonedAfter {
 		// Marked blocked, and its assignee said on what: that is why it

@@ -138,6 +138,7 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 	w := cfg.Ranking
 	out := make([]Opportunity, len(opps))
 	var lifted []int                       // the releases missed whose version the user set
+	var yourWord []int                     // the suggestions on the user's own commitments
 	unlifted := make([]float64, len(opps)) // each score before the competency lift
 	urgent := make([]bool, len(opps))
 	for i, op := range opps {
@@ -176,8 +177,11 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		// A stale High issue someone has is raised for its silence. Work
 		// past the date it was due (a release promised and shipped without
 		// it) is late, not forgotten: someone waits on it.
+		// So is the user's own commitment, their last word on it: the
+		// silence after it is theirs to break.
 		late := op.Due != nil && op.Due.Before(t.Now)
-		faded := fadedSilence(&t, is) && op.Detector != "priority.assigned-stale" && !late
+		committed := t.yourCommitmentLast(op, is)
+		faded := fadedSilence(&t, is) && op.Detector != "priority.assigned-stale" && !late && !committed
 		// A resolved issue is not open: its reason says how long ago it
 		// was resolved.
 		// An epic lives for months by design: its age presses nothing.
@@ -187,7 +191,10 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 			// An overdue sprint is about the sprint: the age of the issue
 			// that stands for it ("…has not started; open 3 weeks") is
 			// none of its reasons.
-			if !saysAge && op.Detector != "sprint.overdue" {
+			// Nor does the age of one whose reason tells the silence
+			// after the user's own word ("6 months later … with no word
+			// since").
+			if !saysAge && op.Detector != "sprint.overdue" && !(committed && longSilenceTold.MatchString(op.Reason)) {
 				// In the words of the reasons' ages: "open 3 months",
 				// not "open 13 weeks" beside a reason's "3 months".
 				why = append(why, "open "+age(is.Created, t.Now))
@@ -264,8 +271,12 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		if yours {
 			lifted = append(lifted, i)
 		}
+		if committed {
+			yourWord = append(yourWord, i)
+		}
 	}
 	yourVersionsFirst(out, lifted, w.YourVersion)
+	commitmentsOverHygiene(out, yourWord)
 	chasesLead(out)
 	leadOver(out, "release.missed", "bug.untriaged")
 	urgentKept(out, unlifted, urgent)

@@ -38,6 +38,10 @@ type StoryOptions struct {
 	// Question, when set, picks the one story that best answers a
 	// behavioural question ("a time you handled conflicting priorities").
 	Question string
+	// Questions, two or more, are answered at once, each by a story of
+	// its own where one answers it (see chooseStories); Question is then
+	// unset.
+	Questions []string
 	// Lint, when set, receives a line for each story without an outcome.
 	Lint io.Writer
 }
@@ -64,6 +68,10 @@ type story struct {
 	result []resultPart
 	// incident says the story is an incident's (see isIncident).
 	incident bool
+	// focused is the evidence ID of the action told for what the question
+	// asks (answer.focus), if any: the one to lead with where the story
+	// answers a second question (see sameStoryNote).
+	focused string
 }
 
 // resultPart is a piece of a story's result: text, then, when it quotes
@@ -164,6 +172,9 @@ func Stories(w io.Writer, p evidence.Portfolio, opts StoryOptions) error {
 		top = DefaultStories
 	}
 	initiatives, onNoEpic := r.initiatives, r.issueInitiatives(r.strengths)
+	if len(opts.Questions) > 1 {
+		return r.writeAnswers(w, opts, r.chooseStories(opts.Questions, [][]initiative{initiatives, onNoEpic}))
+	}
 	var question, note string
 	var told answer // unasked, each story is told as itself
 	if opts.Question != "" {
@@ -1519,6 +1530,9 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 	kept, rolledOut := r.rolloutOf(in)
 	if focus != nil {
 		picked = r.pickFocus(focus, written, edits, quoted)
+		if len(picked) > 0 {
+			s.focused = picked[0].ID
+		}
 		if len(picked) > 0 && picked[0].Category == evidence.CatPrioritization {
 			// A re-ranking is told with the priority it moved below, when
 			// that one was the user's own call too.
@@ -2307,6 +2321,17 @@ func linkableURL(u string) string {
 // writeStories writes the stories as Markdown, after the note that says
 // how far they answer the question asked (answer.note), if any.
 func writeStories(w *bufio.Writer, r *report, stories []story, note string) {
+	if !writeStoriesIntro(w, r, stories, note) {
+		return
+	}
+	for i, s := range stories {
+		writeStory(w, "\n## "+strconv.Itoa(i+1)+". ", s)
+	}
+}
+
+// writeStoriesIntro writes the title and what stories are built from,
+// with note under it; with none, why there are none, and reports false.
+func writeStoriesIntro(w *bufio.Writer, r *report, stories []story, note string) bool {
 	w.WriteString("# Interview stories\n\n")
 	if len(stories) == 0 {
 		w.WriteString("No stories yet: stories are built from the epics you worked on, or from an issue where " +
@@ -2314,7 +2339,7 @@ func writeStories(w *bufio.Writer, r *report, stories []story, note string) {
 		switch n := len(r.items); n {
 		case 0:
 			w.WriteString(". Run `pmfolio sync`, or widen `--since` and `--until`.\n")
-			return
+			return false
 		case 1:
 			w.WriteString(", and your one evidence item is not on an epic or an issue under one.")
 		default:
@@ -2325,7 +2350,7 @@ func writeStories(w *bufio.Writer, r *report, stories []story, note string) {
 		w.WriteString(" To tell the story of work you drive, create an epic for it, put its issues under the epic " +
 			"and write its goal there, or write its decisions and updates as comments on its issue; then run `pmfolio sync`. " +
 			"`pmfolio bullets` and `pmfolio export` use all of your evidence already.\n")
-		return
+		return false
 	}
 	// An incident's story tells its postmortems and follow-ups too: it
 	// counts as an incident, not as an issue.
@@ -2357,97 +2382,107 @@ func writeStories(w *bufio.Writer, r *report, stories []story, note string) {
 		promise = ". Every action links to the record behind it and quotes what I wrote; a field edit says what I set.\n"
 	}
 	w.WriteString("Built from " + evidence.JoinAnd(from) + " in my Jira evidence, " + dateOnly(r.since) + " to " + dateOnly(r.until) + promise)
+	writeStoriesNote(w, note)
+	return true
+}
+
+// writeStoriesNote writes, if there is one, the note that says how far a
+// story answers the question asked (answer.note).
+func writeStoriesNote(w *bufio.Writer, note string) {
 	if note != "" {
 		w.WriteString("\n_Note from pmfolio:_ ")
 		writeEscaped(w, note)
 		w.WriteString(".\n")
 	}
-	for i, s := range stories {
-		w.WriteString("\n## " + strconv.Itoa(i+1) + ". ")
-		key, url, summary := "", "", ""
-		if s.Epic != nil {
-			for _, ph := range s.Epic.Earlier {
-				writeIssueLink(w, evidence.OneLine(ph.Key), ph.URL)
-				w.WriteString(", ")
-			}
-			key, url, summary = s.Epic.Key, s.Epic.URL, s.Epic.Summary
-		} else {
-			key, url, summary = s.Issue.Key, s.Issue.URL, s.Issue.Summary
+}
+
+// writeStory writes one story under a heading that opens with heading
+// ("\n## 1. ") and names its epic or issue.
+func writeStory(w *bufio.Writer, heading string, s story) {
+	w.WriteString(heading)
+	key, url, summary := "", "", ""
+	if s.Epic != nil {
+		for _, ph := range s.Epic.Earlier {
+			writeIssueLink(w, evidence.OneLine(ph.Key), ph.URL)
+			w.WriteString(", ")
 		}
-		writeIssueLink(w, evidence.OneLine(key), url)
-		if summary != "" {
-			w.WriteByte(' ')
-			writeEscaped(w, summary)
+		key, url, summary = s.Epic.Key, s.Epic.URL, s.Epic.Summary
+	} else {
+		key, url, summary = s.Issue.Key, s.Issue.URL, s.Issue.Summary
+	}
+	writeIssueLink(w, evidence.OneLine(key), url)
+	if summary != "" {
+		w.WriteByte(' ')
+		writeEscaped(w, summary)
+	}
+	w.WriteString("\n\n")
+	if len(s.Questions) > 0 {
+		w.WriteString("_Answers:_ ")
+		for j, q := range s.Questions {
+			if j > 0 {
+				w.WriteString(" · ")
+			}
+			writeEscaped(w, q)
 		}
 		w.WriteString("\n\n")
-		if len(s.Questions) > 0 {
-			w.WriteString("_Answers:_ ")
-			for j, q := range s.Questions {
-				if j > 0 {
-					w.WriteString(" · ")
-				}
-				writeEscaped(w, q)
-			}
-			w.WriteString("\n\n")
+	}
+	for _, part := range []struct{ name, text string }{{"Situation", s.Situation}, {"Task", s.Task}} {
+		w.WriteString("**" + part.name + ".** ")
+		writeEscaped(w, part.text)
+		w.WriteString("\n\n")
+	}
+	if slices.ContainsFunc(s.Actions, func(a storyAction) bool { return a.edit }) {
+		w.WriteString("**Action.** What I did:\n\n")
+	} else {
+		w.WriteString("**Action.** In my own words:\n\n")
+	}
+	for _, a := range s.Actions {
+		w.WriteString("- " + dateOnly(a.at) + " · ")
+		if a.Answers {
+			w.WriteString("**" + answerMark + ".** ")
 		}
-		for _, part := range []struct{ name, text string }{{"Situation", s.Situation}, {"Task", s.Task}} {
-			w.WriteString("**" + part.name + ".** ")
-			writeEscaped(w, part.text)
-			w.WriteString("\n\n")
+		writeEscaped(w, a.verb)
+		if a.IssueKey != "" {
+			w.WriteByte(' ')
+			writeIssueLink(w, a.IssueKey, cmp.Or(a.Link, a.IssueURL))
 		}
-		if slices.ContainsFunc(s.Actions, func(a storyAction) bool { return a.edit }) {
-			w.WriteString("**Action.** What I did:\n\n")
-		} else {
-			w.WriteString("**Action.** In my own words:\n\n")
+		if a.summary != "" {
+			w.WriteString(" (")
+			writeEscaped(w, a.summary)
+			w.WriteString(")")
 		}
-		for _, a := range s.Actions {
-			w.WriteString("- " + dateOnly(a.at) + " · ")
-			if a.Answers {
-				w.WriteString("**" + answerMark + ".** ")
-			}
-			writeEscaped(w, a.verb)
-			if a.IssueKey != "" {
-				w.WriteByte(' ')
-				writeIssueLink(w, a.IssueKey, cmp.Or(a.Link, a.IssueURL))
-			}
-			if a.summary != "" {
-				w.WriteString(" (")
-				writeEscaped(w, a.summary)
-				w.WriteString(")")
-			}
-			if a.Excerpt != "" && a.edit {
-				// "Fix Version: (none) → 3.20.0" is what the user set, not
-				// what they wrote: no quotation marks.
+		if a.Excerpt != "" && a.edit {
+			// "Fix Version: (none) → 3.20.0" is what the user set, not
+			// what they wrote: no quotation marks.
+			w.WriteString(" — ")
+			writeEscaped(w, a.Excerpt)
+		} else if a.Excerpt != "" {
+			label, words := quoteLabel(a.Excerpt)
+			if label != "" {
 				w.WriteString(" — ")
-				writeEscaped(w, a.Excerpt)
-			} else if a.Excerpt != "" {
-				label, words := quoteLabel(a.Excerpt)
-				if label != "" {
-					w.WriteString(" — ")
-					writeEscaped(w, evidence.LowerFirst(label))
-				}
-				w.WriteString(": “")
-				writeEscaped(w, words)
-				w.WriteString("”")
+				writeEscaped(w, evidence.LowerFirst(label))
 			}
-			for _, after := range []string{a.Answer, a.Kept, a.Slipped} {
-				if after != "" {
-					w.WriteString(" — ")
-					writeEscaped(w, after)
-				}
-			}
-			writeNote(w, a.Note)
-			w.WriteByte('\n')
+			w.WriteString(": “")
+			writeEscaped(w, words)
+			w.WriteString("”")
 		}
-		if len(s.result) > 0 {
-			// As the brief's Outcome line: web addresses in the outcome
-			// and its source are links.
-			w.WriteString("\n**Result.** ")
-			for _, part := range s.result {
-				writeResultPart(w, part)
+		for _, after := range []string{a.Answer, a.Kept, a.Slipped} {
+			if after != "" {
+				w.WriteString(" — ")
+				writeEscaped(w, after)
 			}
-			w.WriteByte('\n')
 		}
+		writeNote(w, a.Note)
+		w.WriteByte('\n')
+	}
+	if len(s.result) > 0 {
+		// As the brief's Outcome line: web addresses in the outcome
+		// and its source are links.
+		w.WriteString("\n**Result.** ")
+		for _, part := range s.result {
+			writeResultPart(w, part)
+		}
+		w.WriteByte('\n')
 	}
 }
 

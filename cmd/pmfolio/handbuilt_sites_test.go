@@ -89,13 +89,13 @@ func readSiteView(dir string, site *jiratest.Site, conf siteConf, opts ...jirate
 			return runBullets(ctx, bulletsOptions{portfolioInput: in, Top: export.DefaultBullets, Format: "text"})
 		}, &view.bullets},
 		{"stories --question", func() error {
-			return runStories(ctx, storiesOptions{portfolioInput: in, Format: "markdown", Question: "a time you delivered against a deadline"})
+			return runStories(ctx, storiesOptions{portfolioInput: in, Format: "markdown", Questions: []string{"a time you delivered against a deadline"}})
 		}, &view.deadline},
 		{"stories", func() error {
 			return runStories(ctx, storiesOptions{portfolioInput: in, Format: "markdown"})
 		}, &view.stories},
 		{"stories --question failed", func() error {
-			return runStories(ctx, storiesOptions{portfolioInput: in, Format: "markdown", Question: "a time you failed"})
+			return runStories(ctx, storiesOptions{portfolioInput: in, Format: "markdown", Questions: []string{"a time you failed"}})
 		}, &view.failed},
 		{"next", func() error {
 			return runNext(ctx, nextOptions{IO: stdio, DBPath: db, Detectors: detectors, Format: "table"})

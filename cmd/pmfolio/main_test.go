@@ -849,6 +849,68 @@ func TestDemoStoriesAnswerDeadlineDataAndConflictQuestions(t *testing.T) {
 	})
 }
 
+// Asked about conflicting priorities and about data at once, the demo's
+// user gets two stories, not OPS-1181 twice (review 33 N8): the re-ranking
+// "Moving this above OPS-1191" answers the first, and OPS-1248, opened on
+// the downtime its calls set out to cut ("about 4 minutes of write
+// downtime"), the second.
+func TestDemoStoriesAskedTogetherAreDistinct(t *testing.T) {
+	dir := demoCopy(t)
+	env := isolatedEnv(t)
+	env["PMFOLIO_DB"] = filepath.Join(dir, "pmfolio.db")
+	both := strings.Split(cli{env: env, now: testNow}.run(t, "stories", "--question", "Tell me about a time you handled conflicting priorities",
+		"--question", "Tell me about a time you used data to make a decision").out, "\n## ")
+	if len(both) != 3 {
+		t.Fatalf("want the two questions each under its heading, got %d parts:\n%s", len(both)-1, strings.Join(both, "\n## "))
+	}
+	conflict, data := both[1], both[2]
+	checkShows(t, []shown{
+		{"the conflict story is not headed by its question", conflict, "1. Tell me about a time you handled conflicting priorities\n\n### [OPS-1181]"},
+		{"the conflict story is not the re-ranking", conflict, "“Moving this above OPS-1191: every on-call shift loses about half a day to it"},
+		{"the data story is not a story of its own", data, "2. Tell me about a time you used data to make a decision\n\n### [OPS-1248]"},
+		{"the data story does not lead with the data question", data, "_Answers:_ a time you used data to make a decision"},
+		{"the data story does not open on the number its calls rest on", data, "Why now: The last primary failure cost us about 4 minutes of write downtime"},
+	})
+	checkHides(t, []shown{{"the data story is the conflict story again", data, "OPS-1181"}})
+}
+
+// Asked how she pushed back and how she said no, the demo's user has one
+// story for both: it is told twice, the second time with a note that says
+// so and which of its actions to lead with, in JSON as an answer each.
+func TestDemoStoryAskedTwiceSaysWhatToLeadWith(t *testing.T) {
+	dir := demoCopy(t)
+	env := isolatedEnv(t)
+	env["PMFOLIO_DB"] = filepath.Join(dir, "pmfolio.db")
+	run := func(args ...string) string {
+		return cli{env: env, now: testNow}.run(t, append([]string{"stories"}, args...)...).out
+	}
+	again := strings.Split(run("--question", "Tell me about a time you pushed back", "--question", "Tell me about a time you said no to a stakeholder"), "\n## ")
+	if len(again) != 3 {
+		t.Fatalf("want the two questions each under its heading, got %d parts:\n%s", len(again)-1, strings.Join(again, "\n## "))
+	}
+	checkShows(t, []shown{
+		{"the second no story does not say it is the first", again[2], "_Note from pmfolio:_ Same story as for “Tell me about a time you pushed back”: here lead with “No-go for platform-2026.07 from my side until the dry run passes on staging. Pushing it to the next release.” (OPS-1247, 2026-07-01).\n"},
+		{"the second no story is not the no-go", again[2], "### [OPS-1247]"},
+	})
+	checkHides(t, []shown{{"the first no story says it is told twice", again[1], "Same story"}})
+	var asked struct {
+		Answers []struct {
+			Question string `json:"question"`
+			Note     string `json:"note"`
+			Stories  []struct {
+				Issue struct{ Key string } `json:"issue"`
+			} `json:"stories"`
+		} `json:"answers"`
+	}
+	if err := json.Unmarshal([]byte(run("--format", "json", "--question", "a time you pushed back", "--question", "a time you said no")), &asked); err != nil {
+		t.Fatal(err)
+	}
+	if len(asked.Answers) != 2 || asked.Answers[1].Question != "a time you said no" || !strings.HasPrefix(asked.Answers[1].Note, "Same story as for “a time you pushed back”") ||
+		len(asked.Answers[1].Stories) != 1 || asked.Answers[1].Stories[0].Issue.Key != "OPS-1247" {
+		t.Errorf("JSON: want answers, the second OPS-1247 with a note that it is the first's, got %+v", asked.Answers)
+	}
+}
+
 // Asked when she failed, the demo's user is told an incident of her own
 // team (OPS) whose postmortem she wrote, quoted by its root cause rather
 // than its impact, and not her strongest success with a note (review 28

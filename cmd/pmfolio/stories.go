@@ -13,10 +13,12 @@ import (
 // storiesOptions is everything runStories needs.
 type storiesOptions struct {
 	portfolioInput
-	Top      int
-	Format   string // markdown or json
-	Output   string // file path; empty: IO.Out
-	Question string // pick the one story that best answers it
+	Top    int
+	Format string // markdown or json
+	Output string // file path; empty: IO.Out
+	// Questions pick the one story that best answers each, a story of its
+	// own where one answers it.
+	Questions []string
 }
 
 func newStoriesCmd(g *globals) *cobra.Command {
@@ -98,19 +100,26 @@ now. payment failure rate 0.81% vs 0.79% control"), quoting it in its place in t
 marked "The data behind the call", and leads with "a time you used data to make a
 decision", an issue's story if no initiative has one; a date, a version or the share a
 rollout is at ("at 5% of web traffic") is no such number. Without one, your strongest
-story and a note.`,
+story and a note.
+
+--question given more than once writes a story for each, headed by its question (in
+JSON, "answers": the question, its note and its stories, each): a different story for
+each question where another also answers it, the question with the fewest such stories
+choosing first; where none does, the same story again, with a note that says which of its
+actions to lead with this time.`,
 		Example: `  pmfolio stories
   pmfolio stories --top 5 --since 2y -o stories.md
   pmfolio stories --question "a time you handled conflicting priorities"
   pmfolio stories --question "a time you disagreed with a stakeholder"
   pmfolio stories --question "a time you used data to make a decision"
+  pmfolio stories --question "a time you pushed back" --question "a time you failed"
   pmfolio stories --format json --redact`,
 		Args: pf.args,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkTop(opts.Top); err != nil {
 				return err
 			}
-			if opts.Question != "" && cmd.Flags().Changed("top") {
+			if len(opts.Questions) > 0 && cmd.Flags().Changed("top") {
 				return usageError("--question writes the one story that answers it: leave out --top")
 			}
 			switch opts.Format {
@@ -133,7 +142,8 @@ story and a note.`,
 	f.StringVar(&opts.Format, "format", "markdown", "markdown or json")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
 	cmd.RegisterFlagCompletionFunc("format", completeWords("markdown", "json"))
-	f.StringVar(&opts.Question, "question", "", "write the one story that best answers this interview question")
+	// An array, not a slice: a question may hold a comma.
+	f.StringArrayVar(&opts.Questions, "question", nil, "write the one story that best answers this interview question; repeat it for a story of its own for each")
 	pf.register(cmd)
 	return cmd
 }
@@ -141,6 +151,12 @@ story and a note.`,
 // runStories reads the portfolio and writes its stories.
 func runStories(ctx context.Context, opts storiesOptions) error {
 	return opts.write(ctx, opts.Output, func(w io.Writer, p evidence.Portfolio) error {
-		return export.Stories(w, p, export.StoryOptions{Top: opts.Top, JSON: opts.Format == "json", Question: opts.Question, Lint: opts.IO.ErrOut})
+		so := export.StoryOptions{Top: opts.Top, JSON: opts.Format == "json", Lint: opts.IO.ErrOut}
+		if len(opts.Questions) == 1 {
+			so.Question = opts.Questions[0]
+		} else {
+			so.Questions = opts.Questions
+		}
+		return export.Stories(w, p, so)
 	})
 }

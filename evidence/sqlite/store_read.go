@@ -220,9 +220,15 @@ func machineItemsQuery(f evidence.Filter) (string, []any) {
 // named issue did anything on it the store holds: filed it, commented,
 // changed a field or logged work. An assignee who never did was not
 // working alongside the user (evidence.Evidence.IssueAssigneeActed).
+//
+// The unary + keeps SQLite off activities_by_author: it would read every
+// activity of the assignee on the whole site for each issue, and the user
+// is the assignee of most. Read by the issue's key instead, an issue's own
+// activities are read once; an export of 3,000 issues spent most of its
+// 25 s here (BENCHMARKS.md).
 func assigneeActed(issue string) string {
 	return `EXISTS (SELECT 1 FROM activities a WHERE a.site_id = ` + issue + `.site_id AND a.issue_id = ` + issue + `.issue_id
-			AND a.author_id = json_extract(` + issue + `.issue, '$.assignee.id'))`
+			AND +a.author_id = json_extract(` + issue + `.issue, '$.assignee.id'))`
 }
 
 // measureBlocks fills BlockedFor of the changes that cleared a block: the

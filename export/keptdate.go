@@ -1076,19 +1076,21 @@ const keptEarlyDays = 7
 // quote (the words quoted) committed to was kept: " — done 12 Nov
 // (CHK-1419), two days early", " — done 10 Mar, a day after the 9th". A
 // hiring manager's first question of a quoted date is whether it held,
-// and Jira records the answer.
-func writePromiseKept(w *bufio.Writer, v *view, e *evidence.Evidence, quoted string) {
+// and Jira records the answer. lead comes before "done" (" — "), and it
+// reports whether it wrote anything.
+func writePromiseKept(w *bufio.Writer, v *view, e *evidence.Evidence, quoted, lead string) bool {
 	kept, ok := v.promiseToldIn(e, quoted)
 	if !ok {
-		return
+		return false
 	}
-	w.WriteString(" — done " + kept.done.Resolved.UTC().Format("2 Jan"))
+	w.WriteString(lead + "done " + kept.done.Resolved.UTC().Format("2 Jan"))
 	if kept.named {
 		w.WriteString(" (")
 		writeIssueLink(w, kept.done.Key, kept.done.URL)
 		w.WriteString(")")
 	}
 	w.WriteString(kept.againstDate())
+	return true
 }
 
 // againstDate says when the work was done against the date committed

@@ -2,7 +2,9 @@ package export
 
 import (
 	"bufio"
+	"fmt"
 	"regexp"
+	"slices"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -14,8 +16,8 @@ import (
 // answered within the hour: “ok, 24th then.”") and what the user wrote
 // later with a number on the same issue (laterMeasured). A call another
 // team agreed to is influence a reader can check, which a heads-up nobody
-// had to agree to is not; then what became of the issue (releaseHeld,
-// releasedWithout). ok is false when nobody agreed.
+// had to agree to is not; failing that, what became of the release the
+// no held (releaseHeld). ok is false when nobody agreed.
 func (r *report) agreedCall(e *evidence.Evidence) (d declined, followed []resultPart, ok bool) {
 	// The answer first: most comments have none, and it is a map's look-up
 	// where declinedIn runs a dozen expressions.
@@ -32,15 +34,32 @@ func (r *report) agreedCall(e *evidence.Evidence) (d declined, followed []result
 		later.text = nextSentence(followed) + later.text
 		followed = append(followed, later)
 	}
-	// What became of the issue, as a story of the no tells it: a reader
-	// who clicks an issue still open after "4.14 is fine" takes the
-	// promise for dropped.
-	for _, said := range []string{r.releaseHeld(e), r.releasedWithout(e)} {
-		if said != "" {
-			followed = append(followed, resultPart{text: nextSentence(followed) + said})
-		}
+	// What became of the release the no held, as a story of the no tells
+	// it; one result only: the brief has room for the answer and one
+	// clause after it. What became of the issue itself ("CORE-2183 was
+	// left open") the user is told on the side (noteReleasedWithout).
+	if held := r.releaseHeld(e); held != "" && len(followed) == 1 {
+		followed = append(followed, resultPart{text: nextSentence(followed) + held})
 	}
 	return d, followed, true
+}
+
+// noteReleasedWithout tells the user, on the side, what the stories of a
+// no the brief quotes tell of its issue (releasedWithout): "The change
+// itself was done as CORE-2201 …; CORE-2183 was left open. Jira files
+// CORE-2201 under 4.15, not the 4.14 its summary names." On the brief it
+// is an audit note that ends the item on the interviewer's question; the
+// user comes prepared for it.
+func (r *report) noteReleasedWithout(e *evidence.Evidence) {
+	said := r.releasedWithout(e)
+	if said == "" {
+		return
+	}
+	line := fmt.Sprintf("data check: %s (%s): the brief quotes your no without what Jira shows of the issue, which the stories tell: “%s” Expect the question.",
+		evidence.OneLine(e.IssueKey), shortTitle(evidence.OneLine(e.IssueSummary)), said)
+	if !slices.Contains(r.lintLines, line) {
+		r.lintLines = append(r.lintLines, line)
+	}
 }
 
 // hasGrounds reports whether an item gives a reason or a number: "around

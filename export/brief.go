@@ -744,7 +744,8 @@ func writeBriefOtherWork(w *bufio.Writer, r *report, shownSoFar strengths, quote
 
 // writeBriefOutcome writes an initiative's Outcome line. Without a result
 // the brief says nothing rather than show a gap: the facts line says
-// whether it shipped, and the lint tells the user how to add one.
+// whether it shipped, and the lint tells the user how to add one; a
+// date of theirs the epic missed the lint tells too (noteMissedETA).
 func writeBriefOutcome(w *bufio.Writer, r *report, in initiative) {
 	if !in.hasOutcome {
 		r.missingOutcome(in)
@@ -752,7 +753,7 @@ func writeBriefOutcome(w *bufio.Writer, r *report, in initiative) {
 	}
 	w.WriteString("\n**Outcome.** ")
 	writeOutcome(w, r, in)
-	writeEscaped(w, r.etaMissedTag(in))
+	r.noteMissedETA(in)
 	w.WriteByte('\n')
 }
 
@@ -1433,16 +1434,9 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 	w.WriteString("(")
 	writeRecordLink(w, e)
 	w.WriteString(")")
-	if k, ok := r.rolloutPlannedIn(e, quoted); ok {
-		w.WriteString(" — " + k.reachedAsPlanned())
+	if agreed {
+		r.noteReleasedWithout(e)
 	} else {
-		writePromiseKept(w, r.view, e, quoted)
-	}
-	if slipped := r.agreementSlipped(e); slipped != "" {
-		w.WriteString(" — ")
-		writeEscaped(w, slipped)
-	}
-	if !agreed {
 		answer := r.headsUpAgreed(e)
 		if reply, ok := r.replanAgreed(e); ok && answer.text == "" {
 			answer = answerPart(e, agreeingWords(reply))
@@ -1451,14 +1445,50 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 			followed, agreed = []resultPart{answer}, true
 		}
 	}
-	if agreed {
+	// One clause after the link: the answer, which came first, then what
+	// became of it; "— reached 100% on 30 Sep — Lena Fischer answered …"
+	// reads as output, and back to front.
+	switch {
+	case !agreed:
+		r.writeProofResult(w, e, quoted, false)
+	case len(followed) > 1:
 		w.WriteString(" — ")
-		for _, part := range followed {
-			writeResultPart(w, part)
-		}
+		writeResultPart(w, followed[0])
+		writeResultPart(w, followed[1])
+	default:
+		w.WriteString(" — ")
+		writeResultPart(w, followed[0])
+		r.writeProofResult(w, e, quoted, true)
 	}
 	writeNote(w, e.Note)
 	w.WriteString("\n")
+}
+
+// writeProofResult writes what Jira shows became of what a proof quotes,
+// the one of a rollout it planned reached, a date it gave kept or an
+// agreement it tells broken: " — reached 100% on 30 Sep, as planned";
+// after an answer (afterAnswer), joined to it: "; it was done 12 Nov".
+func (r *report) writeProofResult(w *bufio.Writer, e *evidence.Evidence, quoted string, afterAnswer bool) {
+	if k, ok := r.rolloutPlannedIn(e, quoted); ok {
+		w.WriteString(leadFor(afterAnswer, " — ", "; it ") + k.reachedAsPlanned())
+		return
+	}
+	if writePromiseKept(w, r.view, e, quoted, afterAnswer) {
+		return
+	}
+	if slipped := r.agreementSlipped(e); slipped != "" {
+		w.WriteString(leadFor(afterAnswer, " — ", "; "))
+		writeEscaped(w, slipped)
+	}
+}
+
+// leadFor is what joins a note to the line before it: plain after a
+// proof's link, joined after an answer quoted there.
+func leadFor(afterAnswer bool, plain, joined string) string {
+	if afterAnswer {
+		return joined
+	}
+	return plain
 }
 
 // nextCheckIn is a progress note's closing sentence that only says when

@@ -41,7 +41,7 @@ func TestAProofCutBeforeAnUnkeptDeferralSaysSo(t *testing.T) {
 			quoted, _ := v.quotable(e)
 			var b strings.Builder
 			w := bufio.NewWriter(&b)
-			writePromiseKept(w, v, e, quoted)
+			writePromiseKept(w, v, e, quoted, false)
 			w.Flush()
 			if b.String() != tt.want {
 				t.Errorf("after %q: %q, want %q", quoted, b.String(), tt.want)

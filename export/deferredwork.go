@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"regexp"
 	"strings"
 	"time"
@@ -189,17 +188,4 @@ func (v *view) deferredWorkSaid(e *evidence.Evidence) string {
 		return ""
 	}
 	return evidence.OneLine(on.IssueKey) + told + "."
-}
-
-// writeDeferredWork writes deferredWorkTold as a note after a proof's
-// link, its key linked: " — MOB-898 (Onboarding carousel new copy), which
-// I said could wait a sprint, is still to do".
-func writeDeferredWork(w *bufio.Writer, v *view, e *evidence.Evidence) {
-	on, told, ok := v.deferredWorkTold(e)
-	if !ok {
-		return
-	}
-	w.WriteString(" — ")
-	writeIssueLink(w, on.IssueKey, on.IssueURL)
-	writeEscaped(w, told)
 }

@@ -1,8 +1,8 @@
 package export
 
 import (
+	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
@@ -31,27 +31,26 @@ func (r *report) etaMissed(in initiative) (string, bool) {
 		", the date I gave on " + last.OccurredAt.UTC().Format("2 January") + goalDateHeld(in, told.done.Resolved) + ".", true
 }
 
-// etaMissedTag is what the brief's Outcome line of an initiative adds
-// when the epic missed the last date the user gave for it (missedETA):
-// " — done 20 Aug, 85 days after 27 May, the date I gave on 20 May".
-// "Success metrics met" under it must not read as met on time, when a
-// reader who opens the epic finds the date given and missed; the full
-// version's appendix tells it after the quote, the stories in their
-// Result (etaMissed). The goal's date held (goalDateHeld) is told too,
-// unless the outcome quoted names it already ("6 days before the 1.28 end
-// of support on 30 September"). It is "" when the user gave the epic no
-// such date, or the date missed was of an issue of it, not of the epic.
-func (r *report) etaMissedTag(in initiative) string {
+// noteMissedETA tells the user, on the side, of an initiative the brief
+// shows whose epic missed the last date they gave for it (missedETA):
+// "date missed: OPS-1212 (SLOs for customer-facing services): you gave
+// 27 May on 20 May; done 20 Aug; no new date posted. …". On the brief a
+// bare "85 days after 27 May" reads as a slip nobody was told of, and
+// the note that gave the date has no room there; the stories tell it in
+// full (etaMissed), and the user comes prepared for the question.
+// Nothing when the user gave the epic no such date, or the date missed
+// was of an issue of it.
+func (r *report) noteMissedETA(in initiative) {
 	last, told, ok := r.missedETA(in)
 	if !ok || !in.isEpic(told.done.Key) {
-		return ""
+		return
 	}
-	held := goalDateHeld(in, told.done.Resolved)
-	if words, _, ok := goalDue(in.epic); ok && strings.Contains(evidence.OneLine(in.outcome.Text), dateAsGoalSays(in.epic.Goal, words)) {
-		held = ""
+	line := fmt.Sprintf("date missed: %s (%s): you gave %s on %s; done %s%s; no new date posted. Expect the question; add the context to that note: pmfolio evidence note %s \"why it moved\"",
+		evidence.OneLine(in.epic.Key), shortTitle(in.title), told.words, last.OccurredAt.UTC().Format("2 Jan"),
+		told.done.Resolved.UTC().Format("2 Jan"), goalDateHeld(in, told.done.Resolved), last.ID)
+	if !slices.Contains(r.lintLines, line) {
+		r.lintLines = append(r.lintLines, line)
 	}
-	return " — done " + told.done.Resolved.UTC().Format("2 Jan") + told.againstDate() +
-		", the date I gave on " + last.OccurredAt.UTC().Format("2 Jan") + held
 }
 
 // missedETA is the last note of the user's that gave a date for the work

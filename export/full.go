@@ -171,7 +171,7 @@ func writeIssueDigest(w *bufio.Writer, r *report, first *evidence.Evidence, reco
 		w.WriteString("(")
 		writeDatedLink(w, e)
 		w.WriteString(")")
-		writePromiseKept(w, r.view, e, quoted)
+		writePromiseKept(w, r.view, e, quoted, false)
 		if note := evidence.OneLine(e.Note); note != "" {
 			w.WriteString(", my note: ")
 			writeEscaped(w, note)

@@ -1079,26 +1079,37 @@ const keptEarlyDays = 7
 // quote (the words quoted) committed to was kept: " — done 12 Nov
 // (CHK-1419), two days early", " — done 10 Mar, a day after the 9th". A
 // hiring manager's first question of a quoted date is whether it held,
-// and Jira records the answer. Of a call that put other work off, first
-// what became of that work (deferredWorkTold); of a time the quote cut,
-// whether the work put off to it was done (deferralUnkept).
-func writePromiseKept(w *bufio.Writer, v *view, e *evidence.Evidence, quoted string) {
-	writeDeferredWork(w, v, e)
+// and Jira records the answer. Of a call that put other work off, it
+// tells instead what became of that work (deferredWorkTold); of a time the
+// quote cut, whether the work put off to it was done (deferralUnkept). One
+// note at most, so that a line carries one clause after its quote: after
+// an answer (afterAnswer) joined to it, "; it was done 12 Nov". It reports
+// whether it wrote anything.
+func writePromiseKept(w *bufio.Writer, v *view, e *evidence.Evidence, quoted string, afterAnswer bool) bool {
+	if on, told, ok := v.deferredWorkTold(e); ok {
+		w.WriteString(leadFor(afterAnswer, " — ", "; "))
+		writeIssueLink(w, on.IssueKey, on.IssueURL)
+		writeEscaped(w, told)
+		return true
+	}
 	kept, ok := v.promiseToldIn(e, quoted)
 	if !ok {
-		if told := v.deferralUnkept(e, quoted); told != "" {
-			w.WriteString(" — ")
-			writeEscaped(w, told)
+		told := v.deferralUnkept(e, quoted)
+		if told == "" {
+			return false
 		}
-		return
+		w.WriteString(leadFor(afterAnswer, " — ", "; "))
+		writeEscaped(w, told)
+		return true
 	}
-	w.WriteString(" — done " + kept.done.Resolved.UTC().Format("2 Jan"))
+	w.WriteString(leadFor(afterAnswer, " — ", "; it was ") + "done " + kept.done.Resolved.UTC().Format("2 Jan"))
 	if kept.named {
 		w.WriteString(" (")
 		writeIssueLink(w, kept.done.Key, kept.done.URL)
 		w.WriteString(")")
 	}
 	w.WriteString(kept.againstDate())
+	return true
 }
 
 // againstDate says when the work was done against the date committed

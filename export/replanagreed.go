@@ -1,6 +1,9 @@
 package export
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/pmfolio/pmfolio/evidence"
 )
 
@@ -25,11 +28,28 @@ func (r *report) replanAgreed(e *evidence.Evidence) (evidence.Comment, bool) {
 
 // agreeingWords is an agreeing answer cut to its first sentence, the cut
 // marked: "Sounds good. …". Beside a quote and what came of it, a brief's
-// line has room for the agreement, not for all the answer says.
+// line has room for the agreement, not for all the answer says; but for
+// a second sentence that says what the one answering does about it
+// ("I'll let the CX team know about the account page change."), which
+// shows the news went on from them.
 func agreeingWords(reply evidence.Comment) evidence.Comment {
 	text := evidence.OneLine(reply.Text)
-	if first := firstSentence(text); first != text {
-		reply.Text = text[:len(first)+1] + evidence.SentencesLeftOut
+	first := firstSentence(text)
+	if first == text {
+		return reply
 	}
+	rest := strings.TrimSpace(text[len(first)+1:])
+	if second := firstSentence(rest); takesAction.MatchString(second) {
+		if second == rest {
+			return reply
+		}
+		reply.Text = text[:len(text)-len(rest)+len(second)+1] + evidence.SentencesLeftOut
+		return reply
+	}
+	reply.Text = text[:len(first)+1] + evidence.SentencesLeftOut
 	return reply
 }
+
+// takesAction finds a sentence in which who wrote it says what they will
+// do: "I'll let the CX team know", "We will update the FAQ".
+var takesAction = regexp.MustCompile(`(?i)^(?:I|we)(?:'ll|’ll| will| am going to| are going to)\s`)

@@ -267,7 +267,11 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		{"pmfolio bullets says he led the epic, at its size", view.bullets, "- Led “Saved cards for returning customers” with 3 teammates across 13 issues: "},
 		// "saved cards is the Q2 goal" is on the same page: the 100% on 30
 		// Sep kept the plan of 10 Aug, not the first one.
-		{"the brief says the rollout kept the re-plan, not the first plan", view.brief, "— reached 100% on 30 Sep, as re-planned on 10 Aug"},
+		{"the brief says the rollout kept the re-plan, not the first plan", view.brief, "; it reached 100% on 30 Sep, as re-planned on 10 Aug\n"},
+		// Lena's answer comes before the result weeks later, in one
+		// clause, with the action it says she takes (review 35 finding 5).
+		{"the re-plan's answer is not before its result, or is cut", view.brief,
+			"— Lena Fischer answered within the hour: “Sounds good. I'll let the CX team know about the account page change.” ([Jira comment, 2026-08-10]"},
 		// Of two doubted notes, the deadline story tells the date it is
 		// about, not the CSV put-off whose "revisit in Q3" never came.
 		{"the deadline story tells the first date aimed for", view.deadline, "aiming to start the 5% ramp mid-August"},
@@ -415,10 +419,14 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 		{"the epic's Exit criteria are its success metrics", view.brief,
 			"**Success metrics:** Checklist used for 3 consecutive releases; Zero rollbacks; Defect leakage to production less than 5 per release."},
 		{"the outcome names whom it mentions", view.brief, "Thanks Anand Kulkarni, Meenakshi Sundaram and Harpreet Kaur for the support."},
-		// CORE-2183 stays open, its work filed again as CORE-2201, which
-		// she verified: "still open" alone reads as her promise dropped.
-		{"her no to Meenakshi does not say what became of the change", view.brief,
-			"4.13 went out on 22 August as planned (REL-421). The change itself was done as CORE-2201 (“Show GST breakup on FD closure advice (4.14)”), which I verified on 20 September; CORE-2183 was left open."},
+		// Her no to Meenakshi ends on its answer and the release it held;
+		// CORE-2183 stays open, its work filed again as CORE-2201 under
+		// 4.15: she is told on the side, to come prepared (review 35
+		// finding 4).
+		{"her no to Meenakshi does not end on the release it held", view.brief,
+			"“Ok understood, 4.14 is fine. I will inform business.” ([Jira comment, 2026-08-05](http://127.0.0.1:PORT/jira/browse/CORE-2183?focusedCommentId=210027&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-210027)). 4.13 went out on 22 August as planned (REL-421).\n"},
+		{"she is not told what became of CORE-2183", view.printed,
+			"data check: CORE-2183 (Show GST breakup on FD closure advice): the brief quotes your no without what Jira shows of the issue, which the stories tell: “The change itself was done as CORE-2201 (“Show GST breakup on FD closure advice (4.14)”), which I verified on 20 September; CORE-2183 was left open. Jira files CORE-2201 under 4.15, not the 4.14 its summary names.” Expect the question."},
 		{"next names whom a question mentions", view.next, "Rohit Sharma asked “Meenakshi Sundaram, for joint accounts"},
 		// Sanjay Bose wrote it waits on the link upgrade; Anand's reminder
 		// since says nothing of what.
@@ -456,6 +464,9 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 			"vendor has agreed to follow from the next drop.” — on 30 Aug, in REL-418: “vendor drop for 4.13 came without rollback script, we had to push back”"},
 		{"the incident's bullet counts her 3 CAPA follow-ups, the 2 done, and her 4 updates", view.bullets,
 			"(4,312 payments were delayed by ~3 hours): posted 4 updates, wrote 1 postmortem and filed 3 follow-ups, 2 of them done."},
+	})
+	checkHides(t, []shown{
+		{"the brief ends her no on a Jira audit note", view.brief, "Jira files CORE-2201 under 4.15"},
 	})
 
 	var bulkClosed []string

@@ -816,18 +816,19 @@ func TestDemoStoriesAnswerDeadlineDataAndConflictQuestions(t *testing.T) {
 	data := cli{env: env, now: testNow}.run(t, "stories", "--question", "a time you used data to make a decision").out
 	conflict := cli{env: env, now: testNow}.run(t, "stories", "--question", "Tell me about a time you handled conflicting priorities").out
 	all := cli{env: env, now: testNow}.run(t, "stories").out
+	exported := cli{env: env, now: testNow}.run(t, "export")
 	brief, err := os.ReadFile(filepath.Join(dir, "portfolio.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkShows(t, []shown{
 		// The brief's Outcome says "success metrics met" of an epic done
-		// 85 days after the ETA she gave; the upgrade's outcome names the
-		// end of support it was inside of, which the tag does not repeat
-		// (review 31 F3).
-		{"the brief hides the ETA OPS-1212 missed", string(brief), "Closing the epic: success metrics met.” ([Jira comment, 2026-08-06]"},
-		{"the brief's OPS-1212 Outcome does not tell the ETA missed", string(brief), ") — done 6 Aug, 85 days after 13 May, the date I gave on 6 May\n"},
-		{"the brief's OPS-1232 Outcome does not tell the ETA missed, or repeats the end of support", string(brief), ") — done 10 Sep, 41 days after 31 Jul, the date I gave on 13 Jul\n"},
+		// 85 days after the ETA she gave: the brief has no room for the
+		// note that gave it, so she is told on the side to come prepared
+		// (review 35 finding 1).
+		{"the brief's OPS-1212 Outcome is not its quote alone", string(brief), "Closing the epic: success metrics met.” ([Jira comment, 2026-08-06](http://127.0.0.1:"},
+		{"the user is not told of the ETA OPS-1212 missed", exported.errOut, "date missed: OPS-1212 (SLOs for customer-facing services): you gave 13 May on 6 May; done 6 Aug; no new date posted. Expect the question"},
+		{"the user is not told the upgrade missed its ETA inside the end of support", exported.errOut, "date missed: OPS-1232 (Kubernetes 1.30 upgrade): you gave 31 Jul on 13 Jul; done 10 Sep, but 20 days before 30 September, the date the goal set; no new date posted."},
 		{"the conflict story is not the re-ranking", conflict, "“Moving this above OPS-1191: every on-call shift loses about half a day to it; the other one can wait a few days."},
 		{"the conflict story does not show the priority it moved below", conflict, "(Document the on-call hand-over checklist): “Ranked this to the top of the backlog."},
 		{"OPS-1212 hides the ETA it missed", all, "The epic was done on 6 August, 85 days after 13 May, the date I gave on 6 May."},
@@ -842,6 +843,7 @@ func TestDemoStoriesAnswerDeadlineDataAndConflictQuestions(t *testing.T) {
 		{"the Result does not read the missed ETA against the end of support", deadline, "The epic was done on 10 September, 41 days after 31 Jul, the date I gave on 13 July, but 20 days before 30 September, the date the goal set."},
 	})
 	checkHides(t, []shown{
+		{"the brief tells a date missed without the note that gave it", string(brief), "the date I gave"},
 		{"the conflict story is a priority call reversed the next day", conflict, "P2, not P1"},
 		{"the data story quotes an ETA missed by a month", data, "Next, moving the last teams off the shared queue. ETA"},
 		// OPS-1251 was done on 4 August: its cut-off never mattered (review 31 F4).

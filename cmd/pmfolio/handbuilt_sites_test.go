@@ -245,6 +245,9 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 
 	checkShows(t, []shown{
 		{"the headline names the one initiative led", view.brief, "I led “Saved cards for returning customers” in Checkout"},
+		// The product manager's answer to his epic hands it to him.
+		{"the brief does not quote the PM handing him the epic", view.brief,
+			"Lena Fischer answered my proposal the next day: “Thanks Dev, this lines up with the Q2 conversion goal. Happy for you to drive it, ping me for anything that needs a product call.”"},
 		{"the headline quotes the result that says what changed, and works the change out", view.brief,
 			"with the result “returning-customer conversion up from 2.1% to 2.6% over the first two weeks”, a 24% rise."},
 		{"the initiative's bullet gives its result", view.bullets,
@@ -414,6 +417,14 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 		{"the epic's Exit criteria are its success metrics", view.brief,
 			"**Success metrics:** Checklist used for 3 consecutive releases; Zero rollbacks; Defect leakage to production less than 5 per release."},
 		{"the outcome names whom it mentions", view.brief, "Thanks Anand Kulkarni, Meenakshi Sundaram and Harpreet Kaur for the support."},
+		// Her director hands her the initiative, and will present its
+		// result: what a hiring manager remembers of "owned the epic".
+		{"the brief does not quote her director handing her the initiative", view.brief,
+			"Anand Kulkarni answered my proposal the same day: “Good initiative Priya. Please take this forward, I will support from my side with the business teams.”"},
+		{"the brief does not quote her director recognising the result", view.brief,
+			"Thanks Anand Kulkarni, Meenakshi Sundaram and Harpreet Kaur for the support.” ([Jira comment, 2026-11-03](http://127.0.0.1:PORT/jira/browse/REL-411?focusedCommentId=210010&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-210010)). Anand Kulkarni answered the same day: “Well done Priya and team. Will present this in the quarterly ops review.”"},
+		{"her story does not say who handed her the initiative", view.stories,
+			"Anand Kulkarni answered my proposal the same day: “Good initiative Priya."},
 		// CORE-2183 stays open, its work filed again as CORE-2201, which
 		// she verified: "still open" alone reads as her promise dropped.
 		{"her no to Meenakshi does not say what became of the change", view.brief,

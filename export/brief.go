@@ -626,6 +626,11 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 			}
 			w.WriteString("\n\n")
 		}
+		// Who handed it over, after what it was for.
+		if grant := r.handedOver(in); grant.text != "" {
+			writeResultPart(w, grant)
+			w.WriteString("\n\n")
+		}
 		w.WriteString("**What I did.**\n\n")
 		proofs := r.proofs(told, in, briefProofs, quoted)
 		told.tell(proofs)
@@ -754,6 +759,10 @@ func writeBriefOutcome(w *bufio.Writer, r *report, in initiative) {
 	w.WriteString("\n**Outcome.** ")
 	writeOutcome(w, r, in)
 	r.noteMissedETA(in)
+	if praise := r.recognised(in); praise.text != "" {
+		w.WriteString(". ")
+		writeResultPart(w, praise)
+	}
 	w.WriteByte('\n')
 }
 

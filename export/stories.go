@@ -1683,8 +1683,12 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 		if in.outcomePhase > 0 {
 			before += "Phase " + strconv.Itoa(in.outcomePhase) + ": "
 		}
-		s.result = append(s.result, r.storyResult(in, before, in.outcome), resultPart{text: in.whatFollowed(s.Actions)},
-			resultPart{text: r.laterPhase(in, s.Actions)})
+		s.result = append(s.result, r.storyResult(in, before, in.outcome))
+		if praise := r.recognised(in); praise.text != "" {
+			praise.text = nextSentence(s.result) + praise.text
+			s.result = append(s.result, praise)
+		}
+		s.result = append(s.result, resultPart{text: in.whatFollowed(s.Actions)}, resultPart{text: r.laterPhase(in, s.Actions)})
 		if rolledOut {
 			// The outcome says where it ended, seldom that it ended
 			// when planned.
@@ -2065,6 +2069,9 @@ func (r *report) epicSituation(in initiative, t tally, goal string, deadline boo
 			quote = in.goalUpToDate(goal, quote)
 		}
 		situation += " When I created " + created + " I wrote: “" + quote + "”"
+	}
+	if grant := r.handedOver(in); grant.text != "" {
+		situation += " " + grant.text
 	}
 	return epic, situation
 }

@@ -45,13 +45,18 @@ local database, never Jira.
 By default it writes a brief a hiring manager reads in two minutes (two printed pages):
   - a headline: the initiatives you led, how many shipped and with what results;
   - your strongest initiatives (3 to 5, those with results first), each as Goal (the
-    epic's description and success metrics) → What I did (your 2-3 strongest proofs,
-    in your own words, quoted after the summary of the issue each is on and linked to
-    the Jira record, a comment to the comment itself; a quote that gives a date you
+    epic's description and success metrics, then the answer of someone else to your
+    epic within a week that hands it to you or commits support: "Anand Kulkarni
+    answered my proposal the same day: “Please take this forward, I will support …”")
+    → What I did (your 2-3 strongest proofs, in your own words, quoted after the
+    summary of the issue each is on and linked to the Jira record, a comment to the
+    comment itself; a quote that gives a date you
     committed to says when Jira shows the work done, if by then) → Outcome (yours from
     'pmfolio outcome', else the one Jira records: an "Outcome:" or "Result:" line,
     or a closing comment with a number in it), and when the epic was done if that was
-    after the last date you gave for it ("— done 20 Aug, 85 days after 27 May").
+    after the last date you gave for it ("— done 20 Aug, 85 days after 27 May"),
+    then someone else's answer to your outcome comment within a week that praises it
+    or says what comes of it ("Well done … Will present this in the ops review").
     The phases of one initiative ("Offline mode", "Offline mode, phase 2"),
     epics you owned all of, are one initiative;
   - with one or two initiatives, up to two incidents you coordinated on no epic, told

@@ -245,6 +245,9 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 
 	checkShows(t, []shown{
 		{"the headline names the one initiative led", view.brief, "I led “Saved cards for returning customers” in Checkout"},
+		// The product manager's answer to his epic hands it to him.
+		{"the brief does not quote the PM handing him the epic", view.brief,
+			"Lena Fischer answered my proposal the next day: “Thanks Dev, this lines up with the Q2 conversion goal. Happy for you to drive it, ping me for anything that needs a product call.”"},
 		{"the headline quotes the result that says what changed, and works the change out", view.brief,
 			"with the result “returning-customer conversion up from 2.1% to 2.6% over the first two weeks”, a 24% rise."},
 		{"the initiative's bullet gives its result", view.bullets,
@@ -427,6 +430,14 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 			"“Ok understood, 4.14 is fine. I will inform business.” ([Jira comment, 2026-08-05](http://127.0.0.1:PORT/jira/browse/CORE-2183?focusedCommentId=210027&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-210027)). 4.13 went out on 22 August as planned (REL-421).\n"},
 		{"she is not told what became of CORE-2183", view.printed,
 			"data check: CORE-2183 (Show GST breakup on FD closure advice): the brief quotes your no without what Jira shows of the issue, which the stories tell: “The change itself was done as CORE-2201 (“Show GST breakup on FD closure advice (4.14)”), which I verified on 20 September; CORE-2183 was left open. Jira files CORE-2201 under 4.15, not the 4.14 its summary names.” Expect the question."},
+		// Her director hands her the initiative, and will present its
+		// result: what a hiring manager remembers of "owned the epic".
+		{"the brief does not quote her director handing her the initiative", view.brief,
+			"Anand Kulkarni answered my proposal the same day: “Good initiative Priya. Please take this forward, I will support from my side with the business teams.”"},
+		{"the brief does not quote her director recognising the result", view.brief,
+			"Thanks Anand Kulkarni, Meenakshi Sundaram and Harpreet Kaur for the support.” ([Jira comment, 2026-11-03](http://127.0.0.1:PORT/jira/browse/REL-411?focusedCommentId=210010&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-210010)). Anand Kulkarni answered the same day: “Well done Priya and team. Will present this in the quarterly ops review.”"},
+		{"her story does not say who handed her the initiative", view.stories,
+			"Anand Kulkarni answered my proposal the same day: “Good initiative Priya."},
 		{"next names whom a question mentions", view.next, "Rohit Sharma asked “Meenakshi Sundaram, for joint accounts"},
 		// Sanjay Bose wrote it waits on the link upgrade; Anand's reminder
 		// since says nothing of what.

@@ -20,6 +20,10 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		t.Errorf("empty output: brief %d bytes, next %d bytes", len(view.brief), len(view.next))
 	}
 	checkShows(t, []shown{
+		// Her manager's answer to the epic hands her the capacity: the
+		// strongest proof she owned it.
+		{"the brief does not quote her manager protecting the capacity for it", view.brief,
+			"Rafael Souza answered my proposal the same day: “Love it. Vai fundo, I'll protect the capacity for it in the next 3 sprints.” ([Jira comment, 2026-06-02]"},
 		// "Goal for this:" in the middle of the epic's prose is its goal.
 		{"the epic's goal, written mid-paragraph, is its Goal", view.brief,
 			"**Goal.** Get checkout crash-free sessions above 99.5% by the end of Q3 and get the rating back over 4.3."},

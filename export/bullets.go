@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -373,6 +374,12 @@ func (r *report) bullets() []bullet {
 	// rarity all but doubled).
 	plain := r.strengths
 	plain.rarity = nil
+	// The acts an instance bullet tells (see sayHabitOrInstance), each
+	// once: a go/no-go call is release planning, decision and update.
+	toldByInstance := make(map[activityRef]bool)
+	for e := range toldByCall {
+		toldByInstance[recordOf(e)] = true
+	}
 	for _, th := range themes {
 		var groups []group
 		var categories []string
@@ -409,7 +416,7 @@ func (r *report) bullets() []bullet {
 		}
 		strength = strength / float64(n) * math.Log2(1+float64(n))
 		out = append(out, bullet{strength: strength, categories: categories,
-			say: func() (string, clause) { return fitBullet(th.say(r, groups)) }})
+			say: func() (string, clause) { return r.sayHabitOrInstance(th, groups, toldByInstance) }})
 	}
 	slices.SortStableFunc(out[themed:], func(a, b bullet) int { return cmp.Compare(b.strength, a.strength) })
 	// Said in their order, once it is known, each scope only by the first
@@ -422,7 +429,31 @@ func (r *report) bullets() []bullet {
 		b.numbers, b.result, b.decision = kept.numbers, kept.result, kept.decision
 	}
 	r.saidScopes = nil
-	return out
+	// A count below a habit with no act to tell instead is dropped, not
+	// padded.
+	return slices.DeleteFunc(out, func(b bullet) bool { return b.text == "" })
+}
+
+// sayHabitOrInstance is a theme's bullet: its count where that shows a
+// habit (habitual), else one of its acts with what came of it
+// (instanceBullet), else nothing. Scopes a count left unsaid stay for
+// later bullets to say.
+func (r *report) sayHabitOrInstance(th bulletTheme, groups []group, told map[activityRef]bool) (string, clause) {
+	scopes := maps.Clone(r.saidScopes)
+	parts := th.say(r, groups)
+	if len(parts) == 0 {
+		return "", clause{}
+	}
+	text, kept := fitBullet(parts)
+	if !counting(th) || habitual(kept) {
+		return text, kept
+	}
+	r.saidScopes = scopes
+	b, ok := r.instanceBullet(items(groups), told)
+	if !ok {
+		return "", clause{}
+	}
+	return b.text, clause{numbers: b.numbers, result: b.result, decision: b.decision}
 }
 
 // resultBullets is how many initiatives with a recorded result lead the
@@ -955,10 +986,18 @@ func sayEpics(r *report, groups []group) []clause {
 	// The initiatives a result bullet tells are not counted again.
 	measured := r.measuredInitiatives()
 	var owned []initiative
+	stalled := false
 	for _, in := range r.initiatives {
 		if in.owned && !slices.ContainsFunc(measured, func(m initiative) bool { return sameEpic(m.epic, in.epic) }) {
+			if r.stalled(in) {
+				stalled = true
+				continue
+			}
 			owned = append(owned, in)
 		}
+	}
+	if len(owned) == 0 && stalled {
+		return nil
 	}
 	if len(owned) == 0 {
 		// Epic-ownership evidence on epics the portfolio does not list, or
@@ -1130,7 +1169,7 @@ func (r *report) decisionChoices(items []*evidence.Evidence) []*bulletDecision {
 	}
 	var candidates []candidate
 	for _, c := range r.strengths.strongestFirst(items) {
-		if !inOwnWords(c.item) || r.quotedProofs[c.item] {
+		if !inOwnWords(c.item) || r.quotedProofs[c.item] || r.stillOpenLongAfter(c.item) {
 			continue // a field edit is no decision in the user's words; a proof above is read
 		}
 		if quote := datedDays(decisionQuote(c.item.Excerpt), c.item.OccurredAt); quote != "" {

@@ -34,6 +34,16 @@ func bulletLines(t *testing.T, p evidence.Portfolio, top int) []string {
 	return lines
 }
 
+// countEveryAct lets a count of any size lead a bullet for the rest of
+// the test, for tests of how a count is phrased and what it quotes: their
+// fixtures hold a handful of acts, not a habit's (habitCount).
+func countEveryAct(t *testing.T) {
+	t.Helper()
+	was := habitCount
+	habitCount = 1.0
+	t.Cleanup(func() { habitCount = was })
+}
+
 func TestBulletsAreShortDistinctSentences(t *testing.T) {
 	for name, p := range map[string]evidence.Portfolio{
 		"typical": typicalPortfolio(), "rich": richPortfolio(), "hostile": hostilePortfolio(), "generated": generatedPortfolio(5000),
@@ -65,6 +75,7 @@ func TestBulletsAreShortDistinctSentences(t *testing.T) {
 }
 
 func TestBulletsTop(t *testing.T) {
+	countEveryAct(t)
 	p := typicalPortfolio()
 	all := bulletLines(t, p, -1)
 	if got := bulletLines(t, p, 0); len(got) != DefaultBullets || !slices.Equal(got, all[:DefaultBullets]) {
@@ -85,6 +96,7 @@ func TestBulletsTop(t *testing.T) {
 // portfolio whose counts are easy to verify by hand, including what it
 // must not say when the data lacks it.
 func TestBulletsSayWhatTheDataShows(t *testing.T) {
+	countEveryAct(t)
 	const when = "2026-03-04T15:12:00Z"
 	item := func(is fixtureIssue, category string, source evidence.Source, id string) evidence.Evidence {
 		return jiraItem(is, source, id, when, category, "rule.x", 0.8, "")
@@ -312,6 +324,7 @@ func TestBulletsForEpicsCountTheirDoneEpics(t *testing.T) {
 // of them are on one: "62 product decisions in 10 epics" read as if none
 // were on no epic, and counted the epics of priority edits besides.
 func TestBulletsSayTheDecisionsEpicsOnlyWhenEveryDecisionIsOnOne(t *testing.T) {
+	countEveryAct(t)
 	decision := func(is fixtureIssue, id string) evidence.Evidence {
 		return jiraItem(is, evidence.SourceComment, id, "2026-03-04T15:12:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8,
 			"Decision on "+is.key+": we ship the smaller scope first and revisit the rest next quarter.")
@@ -725,6 +738,7 @@ func TestIncidentNameAndResult(t *testing.T) {
 // A brief's résumé bullets do not quote a decision the brief quoted above
 // them as a proof, which `pmfolio bullets` on its own still quotes.
 func TestTheBriefsBulletsDoNotQuoteAProofAgain(t *testing.T) {
+	countEveryAct(t)
 	p := outagePortfolio()
 	const decision = "the vault's webhook instead of polling"
 	var brief strings.Builder
@@ -782,6 +796,7 @@ func TestIncidentImpactFromTheUsersOwnWords(t *testing.T) {
 // shipped gets "no" at the first question, "did they ship in 4.14?". A
 // plan into a release still to come, or of an issue done, is claimed.
 func TestThePlanningBulletLeavesOutPlansIntoAReleaseThatWentOutWithoutTheirIssue(t *testing.T) {
+	countEveryAct(t)
 	call := jiraItem(storyTO, evidence.SourceComment, "1", "2026-03-04T15:12:00Z", evidence.CatReleasePlanning, "comment.release", 0.7,
 		"Go/No-Go for 4.13: GO. 0 sev-1 open.")
 	// edit is the user's edit of is's fix version from → to, the issue
@@ -1160,6 +1175,7 @@ func TestAColleaguesEpicWhoseGoalsTheUserRewroteIsNotLed(t *testing.T) {
 // Where the work was is said once, by the first bullet it is true of: the
 // same "across 3 projects" in every line is padding a reader skips.
 func TestBulletsSayEachScopeOnce(t *testing.T) {
+	countEveryAct(t)
 	p := typicalPortfolio()
 	var doc struct {
 		Bullets []struct {
@@ -1276,6 +1292,7 @@ func actOf(id, site, source, excerpt string, manual bool) string {
 // reopened in words, and one reopened by a status change, are both sent
 // back; a sign-off is not.
 func TestBulletsSayWhatAcceptanceTestingSentBack(t *testing.T) {
+	countEveryAct(t)
 	p := typicalPortfolio()
 	for i, tc := range []struct {
 		source        evidence.Source
@@ -1325,6 +1342,7 @@ func TestBulletsSayWhatAcceptanceTestingSentBack(t *testing.T) {
 // --explain lists the blocks behind the median each with how long it had
 // stood, shortest first, so a reader finds the median without Jira.
 func TestBulletsExplainHowLongEachBlockHadStood(t *testing.T) {
+	countEveryAct(t)
 	p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock}
 	typicalContext(&p)
 	for i, d := range []time.Duration{40 * time.Hour, 3 * time.Hour, 5 * time.Hour} {
@@ -1357,6 +1375,7 @@ func TestBulletsExplainHowLongEachBlockHadStood(t *testing.T) {
 // a résumé than 2 stories written, which rarity (a portfolio's range, for
 // its quotes) would put first.
 func TestBulletsLeadWithTheWorkDoneMostNotTheRarest(t *testing.T) {
+	countEveryAct(t)
 	p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock}
 	typicalContext(&p)
 	for i := range 27 {
@@ -1383,6 +1402,7 @@ func TestBulletsLeadWithTheWorkDoneMostNotTheRarest(t *testing.T) {
 // nothing of what they decided. Without one that says why, it keeps its
 // counts.
 func TestTheJudgmentBulletQuotesADecisionWithItsReason(t *testing.T) {
+	countEveryAct(t)
 	decision := func(is fixtureIssue, id, excerpt string) evidence.Evidence {
 		return jiraItem(is, evidence.SourceComment, id, "2026-03-04T15:12:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8, excerpt)
 	}
@@ -1445,6 +1465,7 @@ func TestTheJudgmentBulletQuotesADecisionWithItsReason(t *testing.T) {
 // kept whole, and one a character over loses ", and prioritized…", not
 // words of the quote.
 func TestTheJudgmentBulletNeverCutsAQuoteInsideItsReason(t *testing.T) {
+	countEveryAct(t)
 	decision := func(is fixtureIssue, id, excerpt string) evidence.Evidence {
 		return jiraItem(is, evidence.SourceComment, id, "2026-03-04T15:12:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8, excerpt)
 	}
@@ -1526,6 +1547,7 @@ func TestCutAtClause(t *testing.T) {
 // ("Led “EU checkout reliability”: …") tells, so that its two lines do not
 // tell one initiative; when all are on it, one of them.
 func TestTheJudgmentBulletQuotesADecisionTheResultBulletsDoNotTell(t *testing.T) {
+	countEveryAct(t)
 	onTheInitiative := jiraItem(storyTO, evidence.SourceComment, "d1", "2026-05-01T10:00:00Z", evidence.CatDecisionMaking, "comment.decision-marked", 0.9,
 		"Decision: we retry timed-out authorisations once on the server, not in the app, because an app retry can charge twice. Agreed with Priya Nair in the Monday sync.")
 	elsewhere := jiraItem(checkoutBug, evidence.SourceComment, "d2", "2026-05-02T10:00:00Z", evidence.CatDecisionMaking, "comment.decision", 0.7,
@@ -1558,6 +1580,7 @@ func TestTheJudgmentBulletQuotesADecisionTheResultBulletsDoNotTell(t *testing.T)
 // is: in JSON, and under --explain, where a redacted one says which issue
 // it is on.
 func TestTheQuotedDecisionLinksToItsComment(t *testing.T) {
+	countEveryAct(t)
 	p := portfolioOf(jiraItem(checkoutBug, evidence.SourceComment, "20777", "2026-03-04T15:12:00Z", evidence.CatDecisionMaking, "comment.decision", 0.8,
 		"Decision: we keep Apple Pay on Safari 17.2 and later only, because older versions drop the payment sheet."))
 	typicalContext(&p)
@@ -1708,6 +1731,7 @@ func TestATooLongIncidentBulletKeepsTheUpdatesTheUserPosted(t *testing.T) {
 // specs for 1 teammate" counted his epic CHK-1401 as a story written for
 // someone else.
 func TestAnEpicsOwnDescriptionIsNoStoryWritten(t *testing.T) {
+	countEveryAct(t)
 	const when = "2026-03-04T15:12:00Z"
 	goal := "Card retries fail EU checkouts; the goal is fewer than 1% timeouts."
 	p := portfolioOf(

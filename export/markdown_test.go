@@ -609,6 +609,7 @@ func TestAProofOfARecordARuleClaimedCarriesTheRulesKind(t *testing.T) {
 // The brief states an initiative's result once: under the initiative, not
 // again among its résumé bullets (pmfolio bullets still leads with it).
 func TestTheBriefDoesNotRepeatAResultAmongItsBullets(t *testing.T) {
+	countEveryAct(t)
 	p := typicalPortfolio()
 	p.Epics[0].Outcome = "EU checkout timeouts fell from 2.1% to 0.3% in the first month."
 	var md bytes.Buffer

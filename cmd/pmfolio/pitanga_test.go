@@ -42,8 +42,12 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		// pastes: the brief's bullets are the top of pmfolio bullets.
 		{"the brief's bullets leave out the launch date Marketing agreed to", view.brief,
 			"- Proposed “we should launch the campaign on the 24th, not the 20th”: Pedro Santos agreed within the hour, and on 26 November “banner is showing on 5.4, 61% of active users already on it”.\n"},
-		{"her bullets sell bare Sprint-field edits as sprint scope shaped", view.bullets,
-			"shaped sprint scope for 1 issue and added 5 more issues to sprints, with 3 teammates."},
+		// Her planning (10 acts) and her 5 updates are no habit to count
+		// (how bare Sprint-field edits are counted is export's
+		// TestBulletsSayWhatTheDataShows): the update Support acted on is
+		// told instead.
+		{"her bullets do not tell the update Support acted on", view.bullets,
+			"- Flagged “from 5.3 (in the stores around 22/09) if Pix is having problems we can hide it from the app without a release”: Mariana Rocha agreed within the hour, “perfect, adding it to the macro”.\n"},
 		// The crash she ran on a Bug (MOB-888) is an incident she
 		// coordinated, told beside her initiatives.
 		{"the brief does not show the incident she ran on a Bug", view.brief,

@@ -796,6 +796,25 @@ func TestDemoTellsWhoWaitsBehindAWorkedBlockerWhereItStands(t *testing.T) {
 	})
 }
 
+// The demo's OPS-1290 carries the user's word to Hana from security ("it
+// goes live on the 26th" at the tests' clock); ten minutes after the user
+// put it ahead of OPS-1183, Sam O'Connor moved it to a sprint that starts
+// after that date (review 35, finding 7). Telling Hana is what a PM does
+// first.
+func TestDemoTellsWhomItPromisedADateThePlanBroke(t *testing.T) {
+	dir := demoCopy(t)
+	env := isolatedEnv(t)
+	env["PMFOLIO_DB"] = filepath.Join(dir, "pmfolio.db")
+	entry := entryOf(cli{env: env, now: testNow}.run(t, "next", "--all").out, "OPS-1290")
+	checkShows(t, []shown{
+		{"next asks to tell Hana before the date", entry, "do: Tell Hana before "},
+		{"next quotes the promise", entry, "why: you told Hana on "},
+		{"next says who moved it after the user's call", entry, "Sam O'Connor moved it to OPS Sprint "},
+		{"next names the call it overturned", entry, " after you put it ahead of OPS-1183"},
+		{"next shows telling her as stakeholder communication", entry, "shows: Stakeholder communication"},
+	})
+}
+
 // The demo's deadline story is OPS-1232, whose outcome says all clusters
 // were upgraded "20 days before the 1.28 end of support on 30 September"
 // (the date its goal names), not OPS-1181, which has no date to be measured against (review 26 #4). Its data story

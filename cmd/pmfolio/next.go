@@ -90,13 +90,14 @@ an estimate, or too large to finish in it, blocked issues nobody has chased and 
 nobody linked, sprint work waiting on another team that has not planned its blocker,
 epics without a progress note or a success metric, done epics with no result written
 down, resolved incidents without a postmortem, incidents' follow-ups nobody followed
-up, promises to take an issue up that were not kept, questions nobody answered,
-untriaged bugs, top-priority issues nobody owns or plans or whose owner went quiet,
-urgent issues of the sprint nobody has taken in its last week, sprints past their end
-nobody closed, work in progress nobody owns, that stopped moving, that a closed sprint
-left behind or that someone set aside since, a next sprint planned beyond what the team
-finishes, likely duplicates, open issues done as another, releases due soon with
-unowned issues, and open issues a release shipped without.
+up, promises to take an issue up that were not kept, dates you told someone that the
+plan has broken, questions nobody answered, untriaged bugs, top-priority issues nobody
+owns or plans or whose owner went quiet, urgent issues of the sprint nobody has taken in
+its last week, sprints past their end nobody closed, work in progress nobody owns, that
+stopped moving, that a closed sprint left behind or that someone set aside since, a next
+sprint planned beyond what the team finishes, likely duplicates, open issues done as
+another, releases due soon with unowned issues, and open issues a release shipped
+without.
 
 Each line says why it is there, what to do, which kind of PM work it shows, and links
 to the issue. Work that blocks more of the team ranks higher, and so does work that
@@ -297,13 +298,17 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		if err != nil {
 			return nil, nil, err
 		}
+		sprintMoves, err := store.SprintMoves(ctx, s.ID)
+		if err != nil {
+			return nil, nil, err
+		}
 		// Whom the user names, writing of another project, answers for it.
 		stored, err := store.StoredIssues(ctx, s.ID)
 		if err != nil {
 			return nil, nil, err
 		}
 		synced := withComments(stored, yourComments)
-		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Yours: yours, Synced: synced, Now: now, Names: names, People: people, YourVersions: versions, StatusMoves: moves}, gaps) {
+		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Yours: yours, Synced: synced, Now: now, Names: names, People: people, YourVersions: versions, StatusMoves: moves, SprintMoves: sprintMoves}, gaps) {
 			if !taken[op.ID] {
 				all = append(all, op)
 			}

@@ -40,6 +40,11 @@ type Team struct {
 	// first: in-progress.set-aside says who moved an issue on after a
 	// word that set it aside; nil for none.
 	StatusMoves map[string][]StatusMove
+	// SprintMoves are the sprint changes, by anyone, of the same issues,
+	// by issue id, oldest first: a broken promise says who moved the
+	// issue to a later sprint soon after the user's priority call; nil
+	// for none.
+	SprintMoves map[string][]SprintMove
 	// Yours are issues of the user's own sync that the team's read does
 	// not hold: the open ones they filed (reporter or creator), with their
 	// comments, and those these link to or sit under. A follow-up the user
@@ -135,6 +140,7 @@ type check func(d Detector, t *Team) []finding
 // checks are the detectors' conditions by id; next.yaml names them.
 var checks = map[string]check{
 	"story.no-acceptance-criteria": perIssue(noAcceptanceCriteria),
+	"promise.broken":               perIssue(brokenPromises),
 	"story.no-estimate":            perIssue(noEstimate),
 	"story.too-large":              perIssue(tooLargeStory),
 	"blocked.stale":                staleBlockedIssues,

@@ -141,6 +141,7 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 	var yourWord []int                     // the suggestions on the user's own commitments
 	unlifted := make([]float64, len(opps)) // each score before the competency lift
 	urgent := make([]bool, len(opps))
+	broken := t.brokenPromisesOf(opps, byID)
 	for i, op := range opps {
 		d, _ := cfg.Detector(op.Detector)
 		is := byID[op.IssueID]
@@ -180,7 +181,10 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		// So is the user's own commitment, their last word on it: the
 		// silence after it is theirs to break.
 		late := op.Due != nil && op.Due.Before(t.Now)
-		committed := t.yourCommitmentLast(op, is)
+		// A dated promise to a named person that the plan broke is the
+		// user's word too, and theirs to put right first.
+		_, promised := broken[is.ID]
+		committed := t.yourCommitmentLast(op, is) || promised
 		faded := fadedSilence(&t, is) && op.Detector != "priority.assigned-stale" && !late && !committed
 		// A resolved issue is not open: its reason says how long ago it
 		// was resolved.
@@ -281,7 +285,7 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 	leadOver(out, "release.missed", "bug.untriaged")
 	urgentKept(out, unlifted, urgent)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	return out
+	return toldFirst(out, broken)
 }
 
 // yourVersionsFirst lifts the releases missed whose version the user set

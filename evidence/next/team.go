@@ -124,6 +124,15 @@ type StatusMove struct {
 	At       time.Time
 }
 
+// SprintMove is a change of an issue's Sprint field, by whom and when:
+// From and To list the sprints before and after, as Jira writes them
+// ("OPS Sprint 63, OPS Sprint 65"), the last the one it is planned into.
+type SprintMove struct {
+	By       evidence.User
+	From, To string
+	At       time.Time
+}
+
 // Release is a fix version with its date.
 type Release struct {
 	Name     string     `json:"name"`

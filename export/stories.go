@@ -1553,6 +1553,13 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 			// A rollout picked for its planning is told by its steps: the
 			// plan alone would stop the story at a promise.
 			picked = append(picked, kept.notesAmong(written, picked, quoted)...)
+			// Its plan is what the story answers with: the steps report
+			// it kept.
+			if i := slices.IndexFunc(picked, func(e *evidence.Evidence) bool {
+				return e.Source == evidence.SourceComment && e.SourceID == kept.plan.ID
+			}); i >= 0 {
+				s.focused = picked[i].ID
+			}
 		}
 		if len(picked) > 0 {
 			written = slices.DeleteFunc(slices.Clone(written), func(e *evidence.Evidence) bool {

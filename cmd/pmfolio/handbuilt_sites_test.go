@@ -36,6 +36,9 @@ type siteView struct {
 	deadline string
 	// failed is the story stories --question tells of a time they failed.
 	failed string
+	// dataThenDeadline is what stories tells asked about data and then
+	// about a deadline in one run.
+	dataThenDeadline string
 	// stories are the stories stories tells unasked.
 	stories  string
 	evidence []evidence.Evidence
@@ -94,6 +97,10 @@ func readSiteView(dir string, site *jiratest.Site, conf siteConf, opts ...jirate
 		{"stories", func() error {
 			return runStories(ctx, storiesOptions{portfolioInput: in, Format: "markdown"})
 		}, &view.stories},
+		{"stories --question data --question deadline", func() error {
+			return runStories(ctx, storiesOptions{portfolioInput: in, Format: "markdown",
+				Questions: []string{"a time you used data to make a decision", "a time you delivered against a deadline"}})
+		}, &view.dataThenDeadline},
 		{"stories --question failed", func() error {
 			return runStories(ctx, storiesOptions{portfolioInput: in, Format: "markdown", Questions: []string{"a time you failed"}})
 		}, &view.failed},
@@ -245,6 +252,11 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 
 	checkShows(t, []shown{
 		{"the headline names the one initiative led", view.brief, "I led “Saved cards for returning customers” in Checkout"},
+		// Only the saved-cards story answers both: asked for the deadline
+		// second, it leads with the re-plan its rollout kept, not with the
+		// figure the data question led with.
+		{"the deadline asked after data does not lead with the re-plan", view.dataThenDeadline,
+			"_Note from pmfolio:_ Same story as for “a time you used data to make a decision”: here lead with “3DS work slipped a week because of the PSD2 test cards from the acquirer. new plan: 5% on Aug 25, 25% two weeks later, 100% end of September if failures stay flat” (CHK-1401, 2026-08-10)."},
 		// The product manager's answer to his epic hands it to him.
 		{"the brief does not quote the PM handing him the epic", view.brief,
 			"Lena Fischer answered my proposal the next day: “Thanks Dev, this lines up with the Q2 conversion goal. Happy for you to drive it, ping me for anything that needs a product call.”"},

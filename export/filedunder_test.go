@@ -39,7 +39,8 @@ func TestDoneAgainstReleaseSaysWhenAgainstTheReleaseDay(t *testing.T) {
 		resolved, release string
 		want              string
 	}{
-		{"before the release", "2026-10-22", "2026-11-17", ": done on 22 October, 26 days before 5.4 was released on 17 November"},
+		{"within a sprint of the release", "2026-11-10", "2026-11-17", ": done on 10 November, a week before 5.4 was released on 17 November"},
+		{"more than a sprint before it: no idle days counted", "2026-10-22", "2026-11-17", ": done on 22 October; 5.4 was released on 17 November"},
 		{"on its day", "2026-11-17", "2026-11-17", ": done on 17 November, the day 5.4 was released"},
 		{"after it: not in it", "2026-11-20", "2026-11-17", ""},
 		{"no release day", "2026-10-22", "", ""},

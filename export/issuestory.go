@@ -493,7 +493,7 @@ func (r *report) issueSituation(in initiative, goal string) string {
 		kind = evidence.Article(evidence.LowerFirst(typ))
 	}
 	followUps, _ := in.followUps(nil)
-	s += " was " + kind + r.projectPhrase(in) + in.askedBy() + ". I worked on " + evidence.JoinAnd(append([]string{"it"}, followUps...)) + in.whenAndWith(r.tally(in.besidesDeclinedTo()).teammates)
+	s += " was " + kind + r.projectPhrase(in) + r.askedBy(in) + ". I worked on " + evidence.JoinAnd(append([]string{"it"}, followUps...)) + in.whenAndWith(r.tally(in.besidesDeclinedTo()).teammates)
 	if goal != "" && !templated(goal) {
 		s += " When I filed it I wrote: “" + storyQuote(goal, 240) + "”"
 	}
@@ -504,12 +504,16 @@ func (r *report) issueSituation(in initiative, goal string) string {
 }
 
 // askedBy says, of an issue whose reporter the user said no to on it
-// (declinedIn), who asked and when: ", filed by Nadia Haddad on 25 May".
-// The request was theirs, which the no alone does not say.
-func (in initiative) askedBy() string {
+// (declinedIn), or that another person filed and the user said no on
+// (askedPushback), who asked and when: ", filed by Nadia Haddad on 25
+// May". The request was theirs, which the no alone does not say.
+func (r *report) askedBy(in initiative) string {
 	for _, e := range in.epicItems {
 		if d, ok := declinedIn(e); ok && !e.IssueCreated.IsZero() && isNamed(e.IssueReporter, d.to) {
-			return ", filed by " + evidence.OneLine(e.IssueReporter.DisplayName) + " on " + e.IssueCreated.UTC().Format("2 January")
+			return filedBy(e)
+		}
+		if asked := r.requestShown(e); asked != "" {
+			return asked
 		}
 	}
 	return ""

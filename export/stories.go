@@ -1129,7 +1129,8 @@ func pushback(e *evidence.Evidence) int {
 // quote, tagged pushbackQuestion: a no to a person by name with its
 // grounds (pushback 4), then a disagreement (3), even on an issue too
 // thin to tell unasked (one comment, with the change beside it if any),
-// before a no to a piece of work said to nobody (pushback 2). Kaveri's
+// before a no to a piece of work said to nobody (pushback 2), each said
+// to nobody only on an issue another person filed (askedPushback). Kaveri's
 // "Sorry Meenakshi Sundaram, we cannot take this into 4.13 …" lost to a
 // NO-GO addressed to nobody. Kestrel's "we can only do
 // one. saved cards is the Q2 goal, so moving this to the backlog - Nadia,
@@ -1140,13 +1141,13 @@ func pushback(e *evidence.Evidence) int {
 // does not show.
 func (r *report) pushbackAnswer(question string, tiers ...[]initiative) answer {
 	q := evidence.OneLine(question)
-	thin := r.thinIssueInitiatives(r.strengths, slices.Concat(tiers...), func(e *evidence.Evidence) bool { return pushback(e) >= 3 }, false)
+	thin := r.thinIssueInitiatives(r.strengths, slices.Concat(tiers...), func(e *evidence.Evidence) bool { return r.askedPushback(e) >= 3 }, false)
 	for _, ranked := range []struct {
 		rank  int
 		tiers [][]initiative
 	}{{4, tiers}, {4, [][]initiative{thin}}, {3, tiers}, {3, [][]initiative{thin}}, {2, tiers}} {
-		if in, ok := strongestBy(r.weightRanked(pushback, ranked.rank), false, ranked.tiers...); ok {
-			return answer{in: in, found: true, question: pushbackQuestion, focus: pushback, leads: true}
+		if in, ok := strongestBy(r.weightRanked(r.askedPushback, ranked.rank), false, ranked.tiers...); ok {
+			return answer{in: in, found: true, question: pushbackQuestion, focus: r.askedPushback, leads: true}
 		}
 	}
 	if in, ok := strongestBy(r.weightRanked(pushback, 1), false, tiers...); ok {
@@ -1627,6 +1628,9 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 		// The epic's own summary is the story's title already.
 		if !in.isEpic(e.IssueKey) {
 			a.summary = shortTitle(e.IssueSummary)
+			if focus != nil && focus(e) > 0 {
+				a.summary += r.requestShown(e) // the request a no declined
+			}
 		}
 		a.Text = a.verb
 		if a.IssueKey != "" {
@@ -1828,8 +1832,9 @@ func (in initiative) shippedIn() string {
 
 // doneAgainstRelease says, of the done issue a story is told from with
 // one fix version, when it was done against the day Jira gives that
-// release (IssueReleaseDates): ": done on 22 October, 26 days before 5.4
-// was released on 17 November". "the issue is done, in fix version 5.4"
+// release (IssueReleaseDates): ": done on 10 November, a week before 5.4
+// was released on 17 November", or, more than a sprint before it, ": done
+// on 22 October; 5.4 was released on 17 November". "the issue is done, in fix version 5.4"
 // alone leaves the interviewer to ask when. "" where Jira gives either
 // day not, or the issue was done after the release.
 func (in initiative) doneAgainstRelease() string {
@@ -1844,11 +1849,20 @@ func (in initiative) doneAgainstRelease() string {
 	}
 	done, released := dayOnly(e.IssueResolved.UTC()), dayOnly(released.UTC())
 	said := ": done on " + done.Format("2 January")
-	if days := int(released.Sub(done).Hours() / 24); days > 0 {
+	switch days := int(released.Sub(done).Hours() / 24); {
+	case days > sprintDays:
+		// "53 days before the release" reads as the work sitting idle.
+		return said + "; " + evidence.OneLine(version) + " was released on " + released.Format("2 January")
+	case days > 0:
 		return said + ", " + daysSpan(days) + " before " + evidence.OneLine(version) + " was released on " + released.Format("2 January")
 	}
 	return said + ", the day " + evidence.OneLine(version) + " was released"
 }
+
+// sprintDays is a usual sprint's length in days: work done longer than
+// that before its release waited for it, which a count of days does not
+// say.
+const sprintDays = 14
 
 // nextSentence is what opens a sentence after the parts of a result: a
 // stop, unless they end with one.

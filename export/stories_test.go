@@ -1088,9 +1088,10 @@ func storiesFor(t *testing.T, p evidence.Portfolio, question string) (storiesJSO
 func TestStoriesQuestionAboutDisagreementQuotesTheUserSayingNo(t *testing.T) {
 	noGo := "No-go for 2026.09 from my side until Priya has signed off the runbook. Moving this to the next fix version."
 	p := typicalPortfolio()
-	p.Evidence = append(p.Evidence,
-		jiraItem(storyRefund, evidence.SourceComment, "10930", "2026-09-02T10:00:00Z",
-			evidence.CatReleasePlanning, "comment.release", 0.8, noGo),
+	no := jiraItem(storyRefund, evidence.SourceComment, "10930", "2026-09-02T10:00:00Z",
+		evidence.CatReleasePlanning, "comment.release", 0.8, noGo)
+	no.IssueReporter, no.IssueCreated = dana, at("2026-08-20T10:00:00Z") // her request
+	p.Evidence = append(p.Evidence, no,
 		jiraItem(storyFraud, evidence.SourceComment, "10931", "2026-09-03T10:00:00Z",
 			evidence.CatDecisionMaking, "comment.decision", 0.9,
 			"Decision: repeat requests go to a review queue instead of being blocked outright, because support asked for it; we revisit after a month of data."))
@@ -2518,13 +2519,15 @@ func TestNamesGoal(t *testing.T) {
 func TestStoriesPushbackLeadsWithTheNo(t *testing.T) {
 	freeze := fixtureIssue{"30236", "OPS-1236", "Story", "One-click deploy freeze", "", me, "done", []string{"platform-2026.07"}}
 	noGo := "No-go for platform-2026.06 from my side until the dry run passes on staging. Moving this to the next fix version."
+	no := jiraItem(freeze, evidence.SourceComment, "20690", "2026-06-04T08:03:00Z", evidence.CatReleasePlanning, "comment.release", 0.9, noGo)
+	no.IssueReporter, no.IssueCreated = dana, at("2026-06-01T14:58:00Z") // a no-go needs someone's request
 	p := typicalPortfolio()
 	p.Evidence = append(p.Evidence,
 		jiraItem(freeze, evidence.SourceComment, "20687", "2026-06-01T15:13:00Z", evidence.CatSprintPlanning, "comment.sprint", 0.8,
 			"Added to OPS Sprint 52 as a stretch item. The sprint goal stays: SLOs for checkout and payments-api, burn-rate alerts live."),
 		jiraItem(freeze, evidence.SourceComment, "20689", "2026-06-02T16:28:00Z", evidence.CatSprintPlanning, "comment.sprint", 0.8,
 			"Planning note: OPS Sprint 52 loses two days to the team offsite, so we commit to two items and this is one of them."),
-		jiraItem(freeze, evidence.SourceComment, "20690", "2026-06-04T08:03:00Z", evidence.CatReleasePlanning, "comment.release", 0.9, noGo),
+		no,
 		jiraItem(freeze, evidence.SourceComment, "20693", "2026-06-04T11:12:00Z", evidence.CatUnblocking, "comment.unblock", 0.9,
 			"Priya Nair, I checked with Dana Wu: they're fine with the schema change as long as the field stays nullable. You're unblocked."))
 	doc, _ := storiesFor(t, p, "Tell me about a time you pushed back")

@@ -895,40 +895,47 @@ func TestDemoStoriesAskedTogetherAreDistinct(t *testing.T) {
 	checkHides(t, []shown{{"the data story is the conflict story again", data, "OPS-1181"}})
 }
 
-// Asked how she pushed back and how she said no, the demo's user has one
-// story for both: it is told twice, the second time with a note that says
-// so and which of its actions to lead with, in JSON as an answer each.
-func TestDemoStoryAskedTwiceSaysWhatToLeadWith(t *testing.T) {
+// Asked how she pushed back and how she said no, the demo's user has two
+// stories of a no to someone else's request: each question gets its own,
+// without a note, and in JSON an answer each. (One story told for two
+// questions, with what to lead with the second time, is the Kestrel
+// site's: see TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend.)
+func TestDemoStoriesAskedTogetherAnswerEachQuestion(t *testing.T) {
 	dir := demoCopy(t)
 	env := isolatedEnv(t)
 	env["PMFOLIO_DB"] = filepath.Join(dir, "pmfolio.db")
 	run := func(args ...string) string {
 		return cli{env: env, now: testNow}.run(t, append([]string{"stories"}, args...)...).out
 	}
-	again := strings.Split(run("--question", "Tell me about a time you pushed back", "--question", "Tell me about a time you said no to a stakeholder"), "\n## ")
-	if len(again) != 3 {
-		t.Fatalf("want the two questions each under its heading, got %d parts:\n%s", len(again)-1, strings.Join(again, "\n## "))
+	asked := strings.Split(run("--question", "Tell me about a time you pushed back", "--question", "Tell me about a time you said no to a stakeholder"), "\n## ")
+	if len(asked) != 3 {
+		t.Fatalf("want the two questions each under its heading, got %d parts:\n%s", len(asked)-1, strings.Join(asked, "\n## "))
 	}
 	checkShows(t, []shown{
-		{"the second no story does not say it is the first", again[2], "_Note from pmfolio:_ Same story as for “Tell me about a time you pushed back”: here lead with “No-go for platform-2026.07 from my side until the dry run passes on staging. Pushing it to the next release.” (OPS-1247, 2026-07-01).\n"},
-		{"the second no story is not the no-go", again[2], "### [OPS-1247]"},
+		{"the first question is not under its heading", asked[1], "1. Tell me about a time you pushed back\n"},
+		{"the second question is not under its heading", asked[2], "2. Tell me about a time you said no to a stakeholder\n"},
+		{"the second no story is not the one on MOB-838", asked[2], "### [MOB-829]"},
 	})
-	checkHides(t, []shown{{"the first no story says it is told twice", again[1], "Same story"}})
-	var asked struct {
+	checkHides(t, []shown{
+		{"the first story is the second's", asked[1], "### [MOB-829]"},
+		{"a story of its own says it is told twice", asked[1] + asked[2], "Same story"},
+	})
+	var answers struct {
 		Answers []struct {
 			Question string `json:"question"`
 			Note     string `json:"note"`
 			Stories  []struct {
-				Issue struct{ Key string } `json:"issue"`
+				Epic struct{ Key string } `json:"epic"`
 			} `json:"stories"`
 		} `json:"answers"`
 	}
-	if err := json.Unmarshal([]byte(run("--format", "json", "--question", "a time you pushed back", "--question", "a time you said no")), &asked); err != nil {
+	if err := json.Unmarshal([]byte(run("--format", "json", "--question", "a time you pushed back", "--question", "a time you said no")), &answers); err != nil {
 		t.Fatal(err)
 	}
-	if len(asked.Answers) != 2 || asked.Answers[1].Question != "a time you said no" || !strings.HasPrefix(asked.Answers[1].Note, "Same story as for “a time you pushed back”") ||
-		len(asked.Answers[1].Stories) != 1 || asked.Answers[1].Stories[0].Issue.Key != "OPS-1247" {
-		t.Errorf("JSON: want answers, the second OPS-1247 with a note that it is the first's, got %+v", asked.Answers)
+	if len(answers.Answers) != 2 || answers.Answers[1].Question != "a time you said no" || answers.Answers[1].Note != "" ||
+		len(answers.Answers[1].Stories) != 1 || answers.Answers[1].Stories[0].Epic.Key != "MOB-829" ||
+		len(answers.Answers[0].Stories) != 1 || answers.Answers[0].Stories[0].Epic.Key == "MOB-829" {
+		t.Errorf("JSON: want an answer a question, the second MOB-829 and the first another, got %+v", answers.Answers)
 	}
 }
 

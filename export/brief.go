@@ -750,7 +750,9 @@ func writeBriefOtherWork(w *bufio.Writer, r *report, shownSoFar strengths, quote
 // writeBriefOutcome writes an initiative's Outcome line. Without a result
 // the brief says nothing rather than show a gap: the facts line says
 // whether it shipped, and the lint tells the user how to add one; a
-// date of theirs the epic missed the lint tells too (noteMissedETA).
+// date of theirs the epic missed the lint tells too (noteMissedETA), and
+// a window its result is counted over that had not ended when it was
+// written (noteWindowUnelapsed).
 func writeBriefOutcome(w *bufio.Writer, r *report, in initiative) {
 	if !in.hasOutcome {
 		r.missingOutcome(in)
@@ -759,6 +761,7 @@ func writeBriefOutcome(w *bufio.Writer, r *report, in initiative) {
 	w.WriteString("\n**Outcome.** ")
 	writeOutcome(w, r, in)
 	r.noteMissedETA(in)
+	r.noteWindowUnelapsed(in)
 	if praise := r.recognised(in); praise.text != "" {
 		w.WriteString(". ")
 		writeResultPart(w, praise)

@@ -77,3 +77,79 @@ func TestAStalledEpicIsNoBullet(t *testing.T) {
 		t.Errorf("an epic the user touched this month is no bullet: %q", got)
 	}
 }
+
+// An epic's Outcome is its result, told as its result: the comment it is
+// quoted from is no stakeholder update for a bullet to tell as "Flagged
+// “…”", even when another person agreed to it.
+func TestAnOutcomeIsNoUpdateABulletTells(t *testing.T) {
+	epic := fixtureIssue{"10900", "OPS-900", "Epic", "Saved cards for returning customers", "", dana, "done", nil}
+	const closing = "Outcome: returning-customer conversion up from 2.1% to 2.6% over the first two weeks, because the saved card skips the 3DS step."
+	resolved := at("2026-09-30T10:00:00Z")
+	for _, tt := range []struct {
+		name    string
+		outcome bool // whether the comment is the epic's Outcome
+		want    string
+	}{
+		{"the epic's Outcome", true, ""},
+		{"the same words as an update on a story", false,
+			"Flagged “returning-customer conversion up from 2.1% to 2.6% over the first two weeks, because the saved card skips the 3DS step”: Priya Nair agreed within the hour."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			on := storyTO
+			if tt.outcome {
+				on = epic
+			}
+			p := portfolioOf(jiraItem(on, evidence.SourceComment, "81", "2026-09-30T10:00:00Z", evidence.CatStakeholderComms, "comment.status-update", 0.8, closing))
+			p.Epics = []evidence.Epic{{SiteName: "acme", Key: epic.key, Summary: epic.summary, URL: acme.IssueURL(epic.key),
+				Status: "Done", StatusCategory: "done", Resolution: "Done", Resolved: &resolved,
+				Comments: []evidence.Comment{{ID: "81", At: resolved, Author: me, Text: closing}}}}
+			p.Replies = []evidence.Reply{{SiteName: "acme", Key: on.key, To: "81",
+				Comment: evidence.Comment{ID: "82", At: at("2026-09-30T10:20:00Z"), Author: priya, Text: "Great result, thanks for the update."}}}
+			var flagged []string
+			for _, line := range bulletLines(t, p, -1) {
+				if strings.HasPrefix(line, "Flagged ") {
+					flagged = append(flagged, line)
+				}
+			}
+			if got := strings.Join(flagged, "\n"); got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// A slip note that says the go-live date still holds is told with that
+// it held, when a later note of the user's says the release went live
+// that day: "so did you go live late?" is answered on the line. Without
+// such a note the bullet claims nothing of the go-live.
+func TestASlipBulletSaysTheGoLiveHeld(t *testing.T) {
+	const slip = "Hi All, Kindly note the UAT sign-off is delayed by 2 days, revised date 14th. Go-live date of 22nd is still holding."
+	const told = "Flagged “the UAT sign-off is delayed by 2 days, revised date 14th”: Priya Nair agreed within the hour, “Noted, thanks for informing in advance”"
+	for _, tt := range []struct {
+		name  string
+		notes []evidence.Comment // the user's later notes on the issue
+		want  string
+	}{
+		{"live on the day the note said holds",
+			[]evidence.Comment{{ID: "93", At: at("2026-08-22T21:00:00Z"), Author: me, Text: "4.14 is live. Zero rollback."}},
+			told + "; go-live held on 22 August."},
+		{"no note that it went live", nil, told + "."},
+		{"live on another day",
+			[]evidence.Comment{{ID: "93", At: at("2026-08-25T21:00:00Z"), Author: me, Text: "4.14 is live. Zero rollback."}},
+			told + "."},
+		{"a later note that says nothing of going live",
+			[]evidence.Comment{{ID: "93", At: at("2026-08-22T21:00:00Z"), Author: me, Text: "UAT signed off by the business."}},
+			told + "."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := portfolioOf(jiraItem(storyTO, evidence.SourceComment, "91", "2026-08-12T09:00:00Z", evidence.CatStakeholderComms, "comment.status-update", 0.8, slip))
+			p.Replies = []evidence.Reply{{SiteName: "acme", Key: storyTO.key, To: "91",
+				Comment: evidence.Comment{ID: "92", At: at("2026-08-12T09:30:00Z"), Author: priya, Text: "Noted, thanks for informing in advance."}}}
+			p.OwnComments = []evidence.IssueComments{{SiteName: "acme", Key: storyTO.key,
+				Comments: append([]evidence.Comment{{ID: "91", At: at("2026-08-12T09:00:00Z"), Author: me, Text: slip}}, tt.notes...)}}
+			if got := strings.Join(bulletLines(t, p, -1), "\n"); got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

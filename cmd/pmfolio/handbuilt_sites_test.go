@@ -442,6 +442,11 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 			"“Ok understood, 4.14 is fine. I will inform business.” ([Jira comment, 2026-08-05](http://127.0.0.1:PORT/jira/browse/CORE-2183?focusedCommentId=210027&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-210027)). 4.13 went out on 22 August as planned (REL-421).\n"},
 		{"she is not told what became of CORE-2183", view.printed,
 			"data check: CORE-2183 (Show GST breakup on FD closure advice): the brief quotes your no without what Jira shows of the issue, which the stories tell: “The change itself was done as CORE-2201 (“Show GST breakup on FD closure advice (4.14)”), which I verified on 20 September; CORE-2183 was left open. Jira files CORE-2201 under 4.15, not the 4.14 its summary names.” Expect the question."},
+		// Her Outcome of 3 Nov counts 4.14's first two weeks, and Jira
+		// gives 4.14 as released on 24 Oct: the quote stays hers, and she
+		// is told on the side (review 35 finding 10).
+		{"she is not told her outcome's two weeks of 4.14 had not ended", view.printed,
+			"window check: REL-411 (Release readiness framework for Core Banking releases (FY26-27)): your outcome counts 4.14's first two weeks; 4.14 went out on 24 Oct, so they ended 7 Nov, and you wrote it on 3 Nov. Expect the question."},
 		// Her director hands her the initiative, and will present its
 		// result: what a hiring manager remembers of "owned the epic".
 		{"the brief does not quote her director handing her the initiative", view.brief,

@@ -180,7 +180,7 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 				b.WriteString(", with a recorded result")
 			}
 		}
-		b.WriteString("." + led.startedPhrase())
+		b.WriteString(".")
 	case len(led.owned) > 0:
 		b.WriteString(spanPhrase(r.since, r.until) + " I led " + quantity(len(led.owned), "initiative", "initiatives") + r.projectNames(led.owned))
 		switch {
@@ -204,7 +204,7 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 				}
 			}
 		}
-		b.WriteString("." + led.startedPhrase())
+		b.WriteString(".")
 	case len(r.initiatives) > 0:
 		b.WriteString(spanPhrase(r.since, r.until) + " I did PM work on " + quantity(len(r.initiatives), "initiative", "initiatives") +
 			r.projectNames(r.initiatives) + ".")
@@ -309,6 +309,8 @@ type ledInitiatives struct {
 	// started are the owned barely begun beside one that is not: the brief
 	// lists them under "Also started", and "I led 2 initiatives" of one
 	// shipped and one moved to In Progress with a plan claims the second.
+	// The headline does not count them: "I also started another
+	// initiative" names nothing a reader can look for.
 	started []initiative
 	// shipped are the owned whose epic is done; inPart the owned in phases
 	// whose latest phase is not done but an earlier one is.
@@ -329,6 +331,10 @@ func (r *report) ledInitiatives() ledInitiatives {
 		switch {
 		case !in.owned:
 			continue
+		case begun && started(in) && r.stalled(in):
+			// A plan the user has not touched in weeks invites "how's it
+			// going?", and the answer is that it stalled: `next` flags it.
+			continue
 		case begun && started(in):
 			led.started = append(led.started, in)
 			continue
@@ -345,18 +351,6 @@ func (r *report) ledInitiatives() ledInitiatives {
 		}
 	}
 	return led
-}
-
-// startedPhrase says how many more the user started (started), "" when
-// none: " I also started another initiative."
-func (led ledInitiatives) startedPhrase() string {
-	switch len(led.started) {
-	case 0:
-		return ""
-	case 1:
-		return " I also started another initiative."
-	}
-	return " I also started " + strconv.Itoa(len(led.started)) + " more initiatives."
 }
 
 // shippedPhrase says how many shipped: "3 shipped", "3 shipped and 2 more
@@ -559,15 +553,15 @@ func writtenClaims(groups []group, lead string) []countedClaim {
 		}
 	}
 	claims := countedClaims(written, false)
-	// Judgment and communication before more acts of other kinds: a
-	// release manager's "made the go/no-go call on 4 releases" says more
-	// than "tested 27 delivered issues". One act is no pattern.
-	telling := func(c countedClaim) bool { return c.judgment && c.n > 1 }
+	// Judgment and communication before acts of other kinds, however
+	// many: a release manager's "made the go/no-go call on 4 releases"
+	// says more than "tested 27 delivered issues", and "recorded 1
+	// product decision" more than "wrote 5 stories and specs".
 	slices.SortStableFunc(claims, func(a, b countedClaim) int {
-		if telling(a) == telling(b) {
+		if a.judgment == b.judgment {
 			return 0
 		}
-		return firstIf(telling(a))
+		return firstIf(a.judgment)
 	})
 	claims = leadFirst(claims, lead)
 	return claims[:min(len(claims), headlineWritten)]

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -152,5 +153,44 @@ func TestUnboundedPeriod(t *testing.T) {
 	}
 	if got, want := dateOnly(v.until), "2026-11-22"; got != want {
 		t.Errorf("until = %s, want the generation day %s", got, want)
+	}
+}
+
+// The brief's "Along the way I …" counts judgment and communication
+// before other kinds of work, however few: "recorded 1 product decision"
+// tells a hiring manager more than "wrote 5 stories and specs".
+func TestTheHeadlineCountsJudgmentBeforeOtherWork(t *testing.T) {
+	// written is n comments of a category, each on an issue of its own.
+	written := func(category string, n int) []*evidence.Evidence {
+		items := make([]*evidence.Evidence, n)
+		for i := range items {
+			key := category + "-" + string(rune('1'+i))
+			items[i] = &evidence.Evidence{ID: key, SiteName: "acme", IssueKey: key, Source: evidence.SourceComment, SourceID: key, Category: category}
+		}
+		return items
+	}
+	cases := []struct {
+		name  string
+		items [][]*evidence.Evidence
+		want  []string
+	}{
+		{"one decision outranks five stories", [][]*evidence.Evidence{
+			written(evidence.CatStoryWriting, 5), written(evidence.CatStakeholderComms, 2), written(evidence.CatDecisionMaking, 1), written(evidence.CatAcceptanceTesting, 3)},
+			[]string{"posted 2 stakeholder updates", "recorded 1 product decision", "wrote 5 stories and specs"}},
+		{"without judgment, the biggest count first", [][]*evidence.Evidence{
+			written(evidence.CatStoryWriting, 2), written(evidence.CatAcceptanceTesting, 3)},
+			[]string{"tested 3 delivered issues", "wrote 2 stories and specs"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var items []*evidence.Evidence
+			for _, of := range c.items {
+				items = append(items, of...)
+			}
+			got := phrasesOf(writtenClaims(groupByCategory(items, evidence.Categories), ""))
+			if !slices.Equal(got, c.want) {
+				t.Errorf("the headline counts %q, want %q", got, c.want)
+			}
+		})
 	}
 }

@@ -29,9 +29,12 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 			"**Goal.** Get checkout crash-free sessions above 99.5% by the end of Q3 and get the rating back over 4.3."},
 		{"the headline names the initiative its one result came of, and does not cut it inside its brackets", view.brief,
 			"I led “Checkout that doesn't crash” in Mobile App; it shipped, with the result “checkout crash-free sessions at 99.6% in the last 30 days (was 97.9% when we started in June)”."},
-		// Pix Parcelado (MOB-931) is a line under "Also started": the
-		// headline does not count it as led.
-		{"the headline counts as led the epic she barely began", view.brief, "I also started another initiative. Along the way"},
+		// Pix Parcelado (MOB-931) is barely begun and her last word on it
+		// (14 Oct, "Juliana starts after 5.4") is seven weeks old: the
+		// brief leaves it to `next`, and her opener counts her incident,
+		// updates and decision, not her stories.
+		{"the opener counts her stories before her decision, or points at another initiative it does not name", view.brief,
+			"(was 97.9% when we started in June)”. Along the way I led the response to 1 incident, posted 5 stakeholder updates and recorded 1 product decision.\n"},
 		{"the result bullet quotes the result whole", view.bullets, "(was 97.9% when we started in June)."},
 		// Her call to Marketing, agreed the same hour and measured a month
 		// later, is a bullet; five bare Sprint-field edits are no sprint
@@ -106,6 +109,7 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 	})
 	checkHides(t, []shown{
 		{"the headline counts the initiatives it led again as epics owned", view.brief, "owned 2 epics"},
+		{"the brief lists Pix Parcelado, untouched for seven weeks", view.brief, "MOB-931"},
 		{"the brief's bullets fill up with one pmfolio bullets cut", view.brief, "- Groomed 9 backlog items"},
 		{"her ranking by support tickets is cut before the carousel she said could wait", view.stories, "22% of support tickets …”"},
 		{"an epic with only its own issue among her work says it is not done twice", view.brief, "in progress: the issue is not done yet"},

@@ -194,7 +194,7 @@ func (r *report) noGoBullet(e *evidence.Evidence) (bullet, bool) {
 		if g := goNoGoCall.FindStringSubmatchIndex(said); c.At.After(e.OccurredAt) && g != nil && strings.EqualFold(said[g[4]:g[5]], "go") &&
 			slices.Contains(goNoGoReleases(said, false), release) {
 			goAt = c.At
-			for _, clause := range regexp.MustCompile(`[,.;]\s+`).Split(said[g[1]:], -1) {
+			for _, clause := range goCallClause.Split(said[g[1]:], -1) {
 				if figure == "" && hasFigure(clause) {
 					figure = strings.TrimRight(clause, " .")
 				}
@@ -252,6 +252,13 @@ func (r *report) dateHeld(e *evidence.Evidence) string {
 	return "; go-live held on " + note.At.UTC().Format("2 January")
 }
 
+// goCallClause ends a clause of a go call, a sentence's end too: "GO for
+// 4.12, regression re-run 99.1% pass." has its figure in the second.
+var goCallClause = regexp.MustCompile(`[,.;]\s+`)
+
+// thanksOpening opens the thanks a went-live note ends on.
+var thanksOpening = regexp.MustCompile(`(?i)^thanks?\b`)
+
 // wentLive is a note that a release went live: "4.12 is live. Zero
 // rollback."
 var wentLive = regexp.MustCompile(`(?i)\b(?:is|went|gone) live\b|\bdeployed successfully\b`)
@@ -262,7 +269,7 @@ var wentLive = regexp.MustCompile(`(?i)\b(?:is|went|gone) live\b|\bdeployed succ
 func liveSentences(text string) string {
 	var kept []string
 	for _, s := range sentencesOf(text) {
-		if regexp.MustCompile(`(?i)^thanks?\b`).MatchString(s) || len(kept) == 2 {
+		if thanksOpening.MatchString(s) || len(kept) == 2 {
 			break
 		}
 		kept = append(kept, s)

@@ -86,6 +86,12 @@ type Reply struct {
 	Comment  Comment
 }
 
+// ReplyWindow is how long after someone's comment a comment that does not
+// mention them may still answer it (a Reply, markup.WithReplies; a
+// sponsor's reply to the user's words in an export): weeks later it is
+// news of its own.
+const ReplyWindow = 7 * 24 * time.Hour
+
 // DoneIssue is an issue resolved with its work done, not dropped (Won't
 // Do, Duplicate…), and when.
 type DoneIssue struct {

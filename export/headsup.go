@@ -3,6 +3,7 @@ package export
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -20,7 +21,7 @@ func (r *report) headsUpAgreed(e *evidence.Evidence) resultPart {
 	reply, ok := r.answerOf(e)
 	first, _, _ := strings.Cut(evidence.OneLine(reply.Author.DisplayName), " ")
 	if !ok || first == "" || !assents(reply.Text) ||
-		!regexp.MustCompile(`(?:^|[.;!?]\s+)`+regexp.QuoteMeta(first)+`\s*[,:–—-]`).MatchString(r.whole(e).Excerpt) {
+		!opensWithName(r.whole(e).Excerpt, first) {
 		return resultPart{}
 	}
 	return answerPart(e, reply)
@@ -34,4 +35,30 @@ func answerPart(said *evidence.Evidence, reply evidence.Comment) resultPart {
 		source: "Jira comment, " + dateOnly(reply.At.UTC()),
 		link:   evidence.CommentURL(said.IssueURL, reply.ID),
 	}
+}
+
+// sentenceBreak ends a sentence or clause before the next opens.
+var sentenceBreak = regexp.MustCompile(`[.;!?]\s+`)
+
+// opensWithName reports whether text, or one of its sentences, opens by
+// addressing a person by name: the name, then a comma, colon or dash
+// ("Nadia - the new payment step goes live on Nov 3").
+func opensWithName(text, name string) bool {
+	if addresses(text, name) {
+		return true
+	}
+	for _, at := range sentenceBreak.FindAllStringIndex(text, -1) {
+		if addresses(text[at[1]:], name) {
+			return true
+		}
+	}
+	return false
+}
+
+// addresses reports whether words open with name, then a comma, colon or
+// dash, after any spaces.
+func addresses(words, name string) bool {
+	rest, ok := strings.CutPrefix(words, name)
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " \t\n\f\r"))
+	return ok && strings.ContainsRune(",:–—-", r)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -653,21 +654,70 @@ func (r *report) releaseHeld(no *evidence.Evidence) string {
 	if version == "" {
 		return ""
 	}
-	names := regexp.MustCompile(`(?i)\brelease\s+` + regexp.QuoteMeta(version) + `\b`)
 	for _, e := range r.items {
 		done, ok := r.doneIssues[issueRef{e.SiteName, e.IssueKey}]
 		if !ok || e.SiteName != no.SiteName || e.IssueKey == no.IssueKey || !slices.Contains(e.IssueFixVersions, version) ||
-			!names.MatchString(e.IssueSummary) || done.Resolved.Before(no.OccurredAt) {
+			!namesRelease(e.IssueSummary, version) || done.Resolved.Before(no.OccurredAt) {
 			continue
 		}
 		day := done.Resolved.UTC()
 		held := evidence.OneLine(version) + " went out on " + day.Format("2 January")
-		if regexp.MustCompile(`\b` + strconv.Itoa(day.Day()) + `(?:st|nd|rd|th)\b`).MatchString(r.whole(no).Excerpt) {
+		if namesDay(r.whole(no).Excerpt, day.Day()) {
 			held += " as planned"
 		}
 		return held + " (" + evidence.OneLine(e.IssueKey) + ")."
 	}
 	return ""
+}
+
+// releaseThen opens a release's name in an issue summary ("Release 4.13 -
+// readiness, Go/No-Go and deployment"), in any case.
+var releaseThen = regexp.MustCompile(`(?i)\brelease\s+`)
+
+// namesRelease reports whether an issue summary names the release of a
+// version: "release", then the version in any case, ending a word
+// ("Release 4.13 - …", "release 4.13.1", not "Release 4.130").
+func namesRelease(summary, version string) bool {
+	for _, at := range releaseThen.FindAllStringIndex(summary, -1) {
+		rest, ok := cutPrefixFold(summary[at[1]:], version)
+		end := len(summary) - len(rest) // the version's end in summary
+		if ok && end > at[1] && asciiWord(summary[end-1]) != (rest != "" && asciiWord(rest[0])) {
+			return true
+		}
+	}
+	return false
+}
+
+// cutPrefixFold is s without prefix, matched rune by rune in any case, and
+// whether s starts with it.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	for _, p := range prefix {
+		r, n := utf8.DecodeRuneInString(s)
+		if n == 0 || !strings.EqualFold(string(r), string(p)) {
+			return "", false
+		}
+		s = s[n:]
+	}
+	return s, true
+}
+
+// asciiWord reports whether b is a word character as regexp's \b sees it.
+func asciiWord(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
+}
+
+// ordinalDay is a day of the month written as an ordinal: "22nd", "1st".
+var ordinalDay = regexp.MustCompile(`\b(\d+)(?:st|nd|rd|th)\b`)
+
+// namesDay reports whether words name a day of the month as an ordinal
+// ("we will miss the 22nd").
+func namesDay(words string, day int) bool {
+	for _, m := range ordinalDay.FindAllStringSubmatch(words, -1) {
+		if m[1] == strconv.Itoa(day) {
+			return true
+		}
+	}
+	return false
 }
 
 // putOffTo is, of words that put their work off to a time (evidence.

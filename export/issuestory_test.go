@@ -101,3 +101,39 @@ func TestAFilledInFormIsNotQuotedAsWhatTheUserWrote(t *testing.T) {
 		}
 	}
 }
+
+// A no's release held is told by the release's own issue, its summary
+// naming "release" and the version as a word of its own, and "as planned"
+// only where the no names the day it went out as an ordinal.
+func TestAReleaseIssueAndTheDayANoNames(t *testing.T) {
+	for _, tt := range []struct {
+		summary, version string
+		want             bool
+	}{
+		{"Release 4.13 - readiness, Go/No-Go and deployment", "4.13", true},
+		{"RELEASE payments 3.8: go-live", "Payments 3.8", true},
+		{"release  4.13.1 hotfix", "4.13", true},
+		{"Release 4.130 readiness", "4.13", false},
+		{"Prerelease 4.13 checks", "4.13", false},
+		{"Release notes for 4.13", "4.13", false},
+	} {
+		if got := namesRelease(tt.summary, tt.version); got != tt.want {
+			t.Errorf("namesRelease(%q, %q) = %v, want %v", tt.summary, tt.version, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		words string
+		day   int
+		want  bool
+	}{
+		{"Not in 4.13: we will miss the 22nd.", 22, true},
+		{"Out by the 1st", 1, true},
+		{"the 122nd build", 22, false},
+		{"the 2nd", 22, false},
+		{"22 nd", 22, false},
+	} {
+		if got := namesDay(tt.words, tt.day); got != tt.want {
+			t.Errorf("namesDay(%q, %d) = %v, want %v", tt.words, tt.day, got, tt.want)
+		}
+	}
+}

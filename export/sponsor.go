@@ -8,15 +8,8 @@ import (
 	"github.com/pmfolio/pmfolio/evidence"
 )
 
-const (
-	// sponsorQuoteLength is the longest reply of a sponsor quoted: one
-	// line.
-	sponsorQuoteLength = 160
-	// sponsorWindow is how long after the user's words a sponsor's reply
-	// still answers them, as for Portfolio.Replies: weeks later it is news
-	// of its own.
-	sponsorWindow = 7 * 24 * time.Hour
-)
+// sponsorQuoteLength is the longest reply of a sponsor quoted: one line.
+const sponsorQuoteLength = 160
 
 // handedOver is another person's answer to the user's proposal of an
 // initiative (filing its epic, or their first comment on it) that hands
@@ -82,8 +75,8 @@ func proposedAt(in initiative, ep evidence.Epic, user evidence.User) (time.Time,
 }
 
 // sponsorReply is the comment on ep by someone other than the user that
-// answers what the user said at said (within sponsorWindow, before
-// the user wrote again) with words of kind want (sponsorSays). Of
+// answers what the user said at said (within evidence.ReplyWindow,
+// before the user wrote again) with words of kind want (sponsorSays). Of
 // several, one by someone none of the epic's issues is assigned to comes
 // first, who more likely leads than works on it; then the earliest.
 func sponsorReply(ep evidence.Epic, user evidence.User, said time.Time, want sponsorWords) (evidence.Comment, bool) {
@@ -93,7 +86,7 @@ func sponsorReply(ep evidence.Epic, user evidence.User, said time.Time, want spo
 		switch {
 		case !c.At.After(said):
 			continue
-		case c.At.Sub(said) > sponsorWindow || isUser(c.Author, user):
+		case c.At.Sub(said) > evidence.ReplyWindow || isUser(c.Author, user):
 			return pickSponsor(ep, replies)
 		case sponsorSays(c.Text, first, want):
 			replies = append(replies, c)

@@ -12,16 +12,12 @@ import (
 // may be: a comment days after the user's own answer starts something new.
 const answerBurst = time.Hour
 
-// replyWindow is how long after someone's comment a comment that does not
-// mention them may still answer it: weeks later it is news of its own.
-const replyWindow = 7 * 24 * time.Hour
-
 // WithReplies returns the activities of one issue with InReplyTo set on each
 // comment that answers another: the latest earlier comment by someone the
 // comment mentions, else the latest earlier comment by someone else if it
-// is at most replyWindow old; either way only if the comment's own author
-// has not spoken since, except within answerBurst of each other (an answer
-// may take several comments): "FYI [~mei]" days after answering Mei's
+// is at most evidence.ReplyWindow old; either way only if the comment's own
+// author has not spoken since, except within answerBurst of each other (an
+// answer may take several comments): "FYI [~mei]" days after answering Mei's
 // question answers nothing. The input is not modified.
 func WithReplies(acts []evidence.Activity) []evidence.Activity {
 	var comments []int
@@ -59,7 +55,7 @@ func WithReplies(acts []evidence.Activity) []evidence.Activity {
 		for j := k - 1; j >= 0 && at < 0; j-- { // else whoever spoke last
 			p := &acts[comments[j]]
 			if p.Author.ID != "" && !p.Author.Is(c.Author) {
-				if c.At.Sub(p.At) <= replyWindow {
+				if c.At.Sub(p.At) <= evidence.ReplyWindow {
 					at = j
 				}
 			} else if p.Author.ID != "" && last.Sub(p.At) <= answerBurst {

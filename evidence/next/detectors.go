@@ -117,11 +117,19 @@ type finding struct {
 	// does it (a bug with a priority lacks only its component, which is
 	// backlog grooming, not prioritization).
 	category string
+	// yours says that the reason tells the user's own word or plan on the
+	// issue (Opportunity.YourWord).
+	yours bool
 }
 
 // dueVar is the var through which a per-issue check gives its finding's
 // due date (finding.due), as RFC 3339; it names no placeholder.
 const dueVar = "due-at"
+
+// yoursVar is the var through which a per-issue check says that its
+// reason tells the user's own word or plan (finding.yours), as "yes"; it
+// names no placeholder.
+const yoursVar = "yours"
 
 // categoryVar is the var through which a per-issue check gives its
 // finding's category (finding.category); it names no placeholder.
@@ -461,7 +469,7 @@ func (t *Team) opportunity(d Detector, f finding) Opportunity {
 		ID: OpportunityID(t.Site.Key(), d.ID, key), Detector: d.ID,
 		SiteID: t.Site.ID, SiteName: t.Site.Name, IssueID: is.ID, IssueKey: is.Key,
 		IssueURL: t.Site.IssueURL(is.Key), Summary: is.Summary, Category: category,
-		Reason: reason, Action: action, Settled: settled, Related: f.related, Due: f.due,
+		Reason: reason, Action: action, Settled: settled, Related: f.related, Due: f.due, YourWord: f.yours,
 	}
 }
 
@@ -620,7 +628,8 @@ func perIssue(cond func(d Detector, t *Team, is TeamIssue) (map[string]string, b
 			if vars, ok := cond(d, t, is); ok {
 				category := vars[categoryVar]
 				delete(vars, categoryVar)
-				f := finding{issue: is, vars: vars, category: category}
+				f := finding{issue: is, vars: vars, category: category, yours: vars[yoursVar] != ""}
+				delete(vars, yoursVar)
 				if due, err := time.Parse(time.RFC3339, vars[dueVar]); err == nil {
 					f.due = &due
 				}
@@ -2805,7 +2814,7 @@ func missedReleases(d Detector, t *Team) []finding {
 		vars["without-it"] = fmt.Sprintf("without %d of its issues, still open (%s)", len(keys), someKeys(keys))
 		var yours []string
 		for _, i := range at {
-			if found[i].vars["you-set"] != "" {
+			if found[i].yours {
 				yours = append(yours, found[i].issue.Key)
 			}
 		}
@@ -2825,7 +2834,7 @@ func missedReleases(d Detector, t *Team) []finding {
 			vars["still-wanted"] = "Go through them with the team, " + vars["since-release"] + " after the release: close those no longer wanted, saying why, and "
 			vars["re-plan"] = "move each of the others to the next release or take the version off; say in the release notes what slipped"
 		}
-		out = append(out, finding{issue: first.issue, key: "release:" + release, related: slices.DeleteFunc(keys, func(k string) bool { return k == first.issue.Key }), vars: vars})
+		out = append(out, finding{issue: first.issue, key: "release:" + release, related: slices.DeleteFunc(keys, func(k string) bool { return k == first.issue.Key }), vars: vars, yours: len(yours) > 0})
 	}
 	for i, f := range found {
 		if !grouped[i] && !lookDone[i] {
@@ -2850,7 +2859,7 @@ func missedRelease(_ Detector, t *Team, is TeamIssue) (map[string]string, bool) 
 	// reason says so, as "you wrote on…" quotes their own word elsewhere.
 	set, yours := t.yourMissedVersion(is)
 	if yours {
-		vars["you-set"] = "; you set it to " + last.Name + " on " + dayOf(set.At, t.Now)
+		vars["you-set"], vars[yoursVar] = "; you set it to "+last.Name+" on "+dayOf(set.At, t.Now), "yes"
 	}
 	decider := t.releaseDecider(is, yours)
 	if decider != "" {
@@ -2973,6 +2982,9 @@ func topPriorityUnowned(d Detector, t *Team, is TeamIssue) (map[string]string, b
 	plan := "plan it into a sprint with an owner, or lower its priority and say in a comment why it can wait"
 	vars := map[string]string{"priority": is.Priority, "age": age(is.Created, t.Now), "still-wanted": "", "your-word": t.yourWordOnWhy(is),
 		"plan": upperFirst(plan)}
+	if vars["your-word"] != "" {
+		vars[yoursVar] = "yes"
+	}
 	if last := lastWord(is); t.Now.Sub(last) >= abandonedAfter {
 		// Months at the top with nobody on it and nobody saying a word:
 		// closing it may be the answer, and planning it the wrong one.

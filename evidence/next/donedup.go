@@ -51,6 +51,7 @@ func doneDuplicates(d Detector, t *Team) []finding {
 			f.vars["close"] = t.tellPromised(p, is, other, check)
 			f.vars["tell"] = ""
 			f.vars["promised"] = t.promisedNote(p, is, summarySaysOtherwise(other) == "") + "; "
+			f.yours = p.said.Author.Is(t.Site.User)
 			f.due = p.release.Date
 			// Telling whoever was promised the release is the act, not
 			// tidying the backlog: the rules credit it as that.

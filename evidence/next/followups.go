@@ -430,7 +430,7 @@ func (t *Team) yourPromise(is TeamIssue) (finding, bool) {
 		}
 		f := finding{issue: is, vars: map[string]string{"who": "you", "day": dayOf(c.At, t.Now),
 			"promise": "“" + t.quote(sentence, c.Text, 100) + "”", "age": age(c.At, t.Now), "status": cmp.Or(is.Status, "not started"),
-			"still-needed": "", "ask": ask, "silent": silentSince(is, c)}}
+			"still-needed": "", "ask": ask, "silent": silentSince(is, c)}, yours: true}
 		// Keeping a promise to write the story up is writing it.
 		if do != "" && writeUpWords.MatchString(do) {
 			f.category = evidence.CatStoryWriting

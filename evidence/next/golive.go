@@ -46,6 +46,9 @@ func assignedStalePriority(d Detector, t *Team, is TeamIssue) (map[string]string
 	who := is.Assignee.DisplayName
 	vars := map[string]string{"priority": is.Priority, "owner": who, "age": age(since, t.Now), "your-word": word,
 		"ask": "Ask " + who + " when it will be fixed: set the fix version and plan it into a sprint; if it cannot be fixed in time, " + t.riskCall(is, Release{})}
+	if word != "" {
+		vars[yoursVar] = "yes"
+	}
 	if r, ok := t.nextRelease(is.Project); ok {
 		// Fixed for a release means merged by its code freeze: the
 		// nearest date the answer has to beat, and the one it is due by.

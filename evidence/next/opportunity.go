@@ -22,6 +22,12 @@ type Opportunity struct {
 	Reason   string   `json:"reason"`
 	Action   string   `json:"action"`
 	Related  []string `json:"related,omitempty"` // other issue keys involved, e.g. the duplicate
+	// YourWord says that the reason tells the user's own word or plan on
+	// the issue: a comment of theirs it quotes ("you wrote on 27 May …"),
+	// the fix version their change set ("you set it to 4.14 on 28 Jul"),
+	// the release they promised it for ("you promised it for 4.14").
+	// Ranking weighs whether that word is still their last (Rank).
+	YourWord bool `json:"-"`
 	// Settled is Action once whether the issue is still wanted at all is
 	// settled: without the question Action opens with after months
 	// without a word ("Ask Aisha Bello whether it is still needed: if so,

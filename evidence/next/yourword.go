@@ -15,7 +15,7 @@ import (
 var commitWords = regexp.MustCompile(`(?i)\b(?:happy|glad) to\b|\b(?:i|we)(?:['’]ll| will)\b|\btop of the backlog\b`)
 
 // yourCommitmentLast reports whether a suggestion tells the user's own
-// commitment on its issue (yourWordTold), and that commitment is the
+// commitment on its issue (Opportunity.YourWord), and that commitment is the
 // user's latest: their newest comment promises, puts the issue off to a
 // time or says why it comes first (a teammate's later "seen this again
 // today" presses it more, it does not take it over), or, of a release
@@ -23,7 +23,7 @@ var commitWords = regexp.MustCompile(`(?i)\b(?:happy|glad) to\b|\b(?:i|we)(?:['�
 // else has written since. Silence after it is theirs to break: it makes
 // the issue more pressing, not less.
 func (t *Team) yourCommitmentLast(op Opportunity, is TeamIssue) bool {
-	if t.Site.User.ID == "" || !yourWordTold.MatchString(op.Reason) {
+	if t.Site.User.ID == "" || !op.YourWord {
 		return false
 	}
 	if op.Detector == "release.missed" {
@@ -38,11 +38,6 @@ func (t *Team) yourCommitmentLast(op Opportunity, is TeamIssue) bool {
 	plain := markup.PlainText(c.Text)
 	return commitWords.MatchString(plain) || evidence.DeferWords.MatchString(plain) || t.yourWordOnWhy(is) != ""
 }
-
-// yourWordTold is how a suggestion's reason tells the user's own word or
-// plan on its issue: "you wrote on 27 May …", "you set it to 4.14 on 28
-// Jul", "you set it on all of them", "you promised it for 4.14".
-var yourWordTold = regexp.MustCompile(`(?i)\byou (?:wrote|set it|promised)\b`)
 
 // hygiene are the detectors of a story's missing fields: the user's own
 // commitment nobody has heard more of comes before them.

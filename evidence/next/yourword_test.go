@@ -80,3 +80,70 @@ func TestYourOwnCommitmentIsNotListedLowerAndComesBeforeHygiene(t *testing.T) {
 		}
 	}
 }
+
+// Each detector whose reason tells the user's own word or plan on the
+// issue (their comment quoted, the fix version their change set, the
+// release they promised it for) says so to the ranking, which weighs that
+// word by whether it is still their last; the same finding on a
+// teammate's word does not, whatever its quote says.
+func TestADetectorTellingYourOwnWordSaysSo(t *testing.T) {
+	cfg := builtin(t)
+	ranked := "Ranked this to the top of the backlog. If we only get one thing done this month, it should be this."
+	topUnowned := func(by evidence.User, text string) func(*TeamIssue) {
+		return func(is *TeamIssue) {
+			is.Priority, is.Assignee, is.SprintState, is.Sprints, is.Created = "Highest", evidence.User{}, "", nil, days(60)
+			is.Comments = []evidence.Comment{comment(by, days(43), text)}
+		}
+	}
+	yourVersion := map[string][]VersionSet{"OPS-1": {{Version: "payments 3.8", At: days(50)}}}
+	tests := []struct {
+		name     string
+		detector string
+		edits    []func(*TeamIssue)
+		yours    map[string][]VersionSet
+		want     bool // OPS-1's Opportunity.YourWord
+	}{
+		{name: "your promise let lapse", detector: "promise.overdue", want: true,
+			edits: []func(*TeamIssue){func(is *TeamIssue) { *is = lapsed(is.Key) }}},
+		{name: "a teammate's promise that quotes you", detector: "promise.overdue",
+			edits: []func(*TeamIssue){func(is *TeamIssue) {
+				*is = lapsed(is.Key)
+				is.Comments[0].Author, is.Comments[0].Text = tomas, "Will pick this up next sprint, as you wrote."
+			}}},
+		{name: "a fix version you set", detector: "release.missed", want: true,
+			edits: []func(*TeamIssue){slipped}, yours: yourVersion},
+		{name: "a fix version someone else set", detector: "release.missed", edits: []func(*TeamIssue){slipped}},
+		{name: "one of a release's slipped issues you set", detector: "release.missed", want: true,
+			edits: []func(*TeamIssue){slipped, slipped, slipped, slipped},
+			yours: map[string][]VersionSet{"OPS-2": {{Version: "payments 3.8", At: days(50)}}}},
+		{name: "your word that it cannot go live", detector: "priority.assigned-stale", want: true,
+			edits: []func(*TeamIssue){goLiveBlocker}},
+		{name: "Highest, with no word of yours", detector: "priority.assigned-stale",
+			edits: []func(*TeamIssue){func(is *TeamIssue) { goLiveBlocker(is); is.Priority, is.Comments = "Highest", nil }}},
+		{name: "your word on why it matters", detector: "priority.top-unowned", want: true,
+			edits: []func(*TeamIssue){topUnowned(me, ranked)}},
+		{name: "a teammate's word on why it matters", detector: "priority.top-unowned",
+			edits: []func(*TeamIssue){topUnowned(tomas, ranked)}},
+		{name: "the release you promised it for", detector: "duplicate.done", want: true,
+			edits: []func(*TeamIssue){promisedFor414, func(is *TeamIssue) { doneAgain(is); is.Releases = []Release{{Name: "4.15", Date: dayAt(-30)}} }}},
+		{name: "the release a teammate promised it for", detector: "duplicate.done",
+			edits: []func(*TeamIssue){func(is *TeamIssue) { promisedFor414(is); is.Comments = is.Comments[1:] },
+				func(is *TeamIssue) { doneAgain(is); is.Releases = []Release{{Name: "4.15", Date: dayAt(-30)}} }}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var found []Opportunity
+			for _, op := range Detect(cfg, Team{Site: site, Issues: storiesEdited(tt.edits), Now: now, YourVersions: tt.yours}) {
+				if op.Detector == tt.detector && op.IssueKey == "OPS-1" {
+					found = append(found, op)
+				}
+			}
+			if len(found) != 1 {
+				t.Fatalf("found %+v, want one %s suggestion on OPS-1", found, tt.detector)
+			}
+			if found[0].YourWord != tt.want {
+				t.Errorf("reason %q: your own word %v, want %v", found[0].Reason, found[0].YourWord, tt.want)
+			}
+		})
+	}
+}

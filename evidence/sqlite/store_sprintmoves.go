@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"strings"
-	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 	"github.com/pmfolio/pmfolio/evidence/next"
@@ -14,15 +13,7 @@ import (
 // oldest first: the team's read holds no changelog, and `next` says who
 // moved an issue to a later sprint soon after the user's priority call.
 func (s *Store) SprintMoves(ctx context.Context, siteID int64) (map[string][]next.SprintMove, error) {
-	out := map[string][]next.SprintMove{}
-	err := s.eachChange(ctx, "sprint changes", `
-		SELECT issue_id, occurred_at, author_id, author_name, items FROM activities
-		WHERE site_id = ? AND source = 'change' AND items LIKE '%sprint%'
-		ORDER BY occurred_at, source_id`, siteID,
-		func(issueID string, when time.Time, by evidence.User, it evidence.ChangeItem) {
-			if strings.EqualFold(it.Field, "Sprint") {
-				out[issueID] = append(out[issueID], next.SprintMove{By: by, From: it.FromString, To: it.ToString, At: when})
-			}
-		})
-	return out, err
+	return fieldMoves[next.SprintMove](ctx, s, siteID, "sprint", func(it evidence.ChangeItem) bool {
+		return strings.EqualFold(it.Field, "Sprint")
+	})
 }

@@ -326,12 +326,12 @@ func (s *Store) YourVersions(ctx context.Context, siteID int64) (map[string][]ne
 	err := s.eachChange(ctx, "your fix versions", `
 		SELECT issue_id, occurred_at, author_id, author_name, items FROM activities
 		WHERE site_id = ? AND is_mine = 1 AND source = 'change' AND (items LIKE '%fixversion%' OR items LIKE '%fix version%')
-		ORDER BY occurred_at, source_id`, siteID,
+		ORDER BY occurred_at, source_id`,
 		func(issueID string, when time.Time, _ evidence.User, it evidence.ChangeItem) {
 			if isFixVersion(it) && it.ToString != "" {
 				out[issueID] = append(out[issueID], next.VersionSet{Version: it.ToString, At: when})
 			}
-		})
+		}, siteID)
 	return out, err
 }
 
@@ -340,25 +340,39 @@ func (s *Store) YourVersions(ctx context.Context, siteID int64) (map[string][]ne
 // first: the team's read holds no changelog, and `next` says who moved an
 // issue on after a word that set it aside.
 func (s *Store) StatusMoves(ctx context.Context, siteID int64) (map[string][]next.StatusMove, error) {
-	out := map[string][]next.StatusMove{}
-	err := s.eachChange(ctx, "status changes", `
+	return fieldMoves[next.StatusMove](ctx, s, siteID, "status", func(it evidence.ChangeItem) bool {
+		return it.FieldID == "status" || it.FieldID == "" && strings.EqualFold(it.Field, "status")
+	})
+}
+
+// fieldMoves are the changes of one field, by anyone, in the changelogs
+// sync read on a site, by issue id, oldest first, as M (next.StatusMove,
+// next.SprintMove): word narrows the read to histories that may touch the
+// field (LIKE ignores case), isField tells which item changes it.
+func fieldMoves[M ~struct {
+	By       evidence.User
+	From, To string
+	At       time.Time
+}](ctx context.Context, s *Store, siteID int64, word string, isField func(evidence.ChangeItem) bool) (map[string][]M, error) {
+	out := map[string][]M{}
+	err := s.eachChange(ctx, word+" changes", `
 		SELECT issue_id, occurred_at, author_id, author_name, items FROM activities
-		WHERE site_id = ? AND source = 'change' AND items LIKE '%status%'
-		ORDER BY occurred_at, source_id`, siteID,
+		WHERE site_id = ? AND source = 'change' AND items LIKE '%' || ? || '%'
+		ORDER BY occurred_at, source_id`,
 		func(issueID string, when time.Time, by evidence.User, it evidence.ChangeItem) {
-			if it.FieldID == "status" || it.FieldID == "" && strings.EqualFold(it.Field, "status") {
-				out[issueID] = append(out[issueID], next.StatusMove{By: by, From: it.FromString, To: it.ToString, At: when})
+			if isField(it) {
+				out[issueID] = append(out[issueID], M{By: by, From: it.FromString, To: it.ToString, At: when})
 			}
-		})
+		}, siteID, word)
 	return out, err
 }
 
 // eachChange calls each with every item of the change histories query
-// reads (issue id, time, author id and name, items, in that order), and
-// names what it reads as what in its errors.
-func (s *Store) eachChange(ctx context.Context, what, query string, siteID int64,
-	each func(issueID string, when time.Time, author evidence.User, it evidence.ChangeItem)) error {
-	rows, err := s.reader().QueryContext(ctx, query, siteID)
+// reads with args (issue id, time, author id and name, items, in that
+// order), and names what it reads as what in its errors.
+func (s *Store) eachChange(ctx context.Context, what, query string,
+	each func(issueID string, when time.Time, author evidence.User, it evidence.ChangeItem), args ...any) error {
+	rows, err := s.reader().QueryContext(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", what, err)
 	}

@@ -147,6 +147,37 @@ func TestStatusMovesAreEveryonesStatusChanges(t *testing.T) {
 	}
 }
 
+// SprintMoves are the Sprint field changes in the synced changelogs, by
+// anyone, by issue, oldest first: who moved an issue to a later sprint is
+// what `next` tells after the user's priority call.
+func TestSprintMovesAreEveryonesSprintChanges(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := storeNow.Add(-30 * 24 * time.Hour)
+	rec := testRecord("10001", "OPS-1", t0,
+		change("p1", testOther, t0.Add(time.Hour), evidence.ChangeItem{Field: "Sprint", FieldID: "customfield_10020", FieldType: "custom",
+			FromString: "OPS Sprint 63", ToString: "OPS Sprint 63, OPS Sprint 65"}),
+		change("p2", testMe, t0.Add(2*time.Hour), evidence.ChangeItem{Field: "labels", FieldID: "labels", ToString: "sprint-goal"}),
+		change("p3", testMe, t0.Add(3*time.Hour), evidence.ChangeItem{Field: "sprint", FieldType: "custom", FromString: "OPS Sprint 65", ToString: "OPS Sprint 66"}))
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{rec}, fakeClassify, storeNow); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.SprintMoves(ctx, site.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, m := range got["10001"] {
+		text = append(text, m.By.DisplayName+": "+m.From+" -> "+m.To+" "+m.At.UTC().Format(time.RFC3339))
+	}
+	want := []string{testOther.DisplayName + ": OPS Sprint 63 -> OPS Sprint 63, OPS Sprint 65 " + t0.Add(time.Hour).Format(time.RFC3339),
+		testMe.DisplayName + ": OPS Sprint 65 -> OPS Sprint 66 " + t0.Add(3*time.Hour).Format(time.RFC3339)}
+	if fmt.Sprint(text) != fmt.Sprint(want) || len(got) != 1 {
+		t.Errorf("SprintMoves = %v, want %v", text, want)
+	}
+}
+
 // YourIssues are the open issues the user filed that the team's read does
 // not hold, with everyone's comments, oldest first, and the issues of the
 // user's sync they link to: where `next` finds a follow-up of the user's

@@ -1773,12 +1773,15 @@ func writeGap(w *bufio.Writer, first *bool, c evidence.Category, why string) {
 // writeBriefBullets writes the top of 'pmfolio bullets' (DefaultBullets),
 // at most briefBullets of them, leaving out those that repeat an
 // initiative's result shown above (its Outcome, which the headline states
-// as that very sentence) or, when the initiatives above are every epic the
-// user owned, the epics bullet. Nothing below the cut fills their place:
-// "Wrote 2 stories and specs for 1 teammate" read as padding after the
-// strong ones, and the user pastes this list into a résumé. A bullet that
-// tells a call or a rollout stays even where a quote or a tag above tells
-// it in part: as a résumé line it is what is pasted.
+// as that very sentence), those that quote words of the user's quoted above
+// (a reader would read the same quote twice on one page) or, when the
+// initiatives above are every epic the user owned, the epics bullet.
+// Nothing below the cut fills their place: "Wrote 2 stories and specs for
+// 1 teammate" read as padding after the strong ones, and the user pastes
+// this list into a résumé. A bullet that
+// tells a rollout stays even where a quote or a tag above tells it in
+// part: it quotes none of those words, and as a résumé line it is what is
+// pasted.
 func writeBriefBullets(w *bufio.Writer, r *report) {
 	shown := map[issueRef]bool{}
 	for _, in := range r.briefInitiatives() {
@@ -1798,7 +1801,7 @@ func writeBriefBullets(w *bufio.Writer, r *report) {
 		if n == briefBullets {
 			break
 		}
-		if b.result != nil && shown[b.initiative] ||
+		if b.result != nil && shown[b.initiative] || r.quotedProofs[b.quotes] ||
 			everyOwnedShown && slices.Equal(b.categories, []string{evidence.CatEpicOwnership}) {
 			continue
 		}

@@ -120,7 +120,7 @@ func (r *report) agreedCallBullet(e *evidence.Evidence) (bullet, bool) {
 				c.decision, c.result = call, res
 				line, _ := fitBullet([]clause{c})
 				return bullet{text: line, strength: r.strengths.of(e), categories: []string{e.Category}, numbers: []bulletNumber{},
-					result: res, decision: call}, true
+					result: res, decision: call, quotes: e}, true
 			}
 		}
 	}

@@ -17,24 +17,36 @@ import (
 // variable so that tests of how a count is phrased can count a handful.
 var habitCount = 20.0
 
+// consequenceNeeded says a count leads its bullet only with what came of
+// the acts it counts (habitual). A variable so that tests of how a count
+// is phrased can phrase one without.
+var consequenceNeeded = true
+
 // counting reports whether a theme's bullet is a count of acts, which
-// must show a habit (habitCount): not the epics or incidents bullets,
-// which name what they count, nor a category of the user's own.
+// must show a habit (habitCount) and what came of it: not the epics or
+// incidents bullets, which name what they count. A category of the user's
+// own counts as a built-in one does: "Ran 3 discovery interviews" invites
+// "which three?" however the rules file names them.
 func counting(th bulletTheme) bool {
 	switch th.categories[0] {
 	case evidence.CatEpicOwnership, evidence.CatIncidentCoord:
 		return false
 	}
-	_, builtin := evidence.CategoryByID(th.categories[0])
-	return builtin
+	return true
 }
 
-// habitual reports whether the number a bullet leads with is a habit's.
+// habitual reports whether the number a bullet leads with is a habit's
+// and the bullet states what came of the acts it counts: a result, a
+// decision quoted with its reason, or a consequence from the data
+// (clause.consequence). "Posted 56 stakeholder updates on 46 issues"
+// reads as activity, not impact: one of them, with the answer it got,
+// says more.
 func habitual(kept clause) bool {
-	return len(kept.numbers) > 0 && kept.numbers[0].Value >= habitCount
+	return len(kept.numbers) > 0 && kept.numbers[0].Value >= habitCount &&
+		(kept.result != nil || kept.decision != nil || kept.consequence || !consequenceNeeded)
 }
 
-// instanceBullet is, instead of a count below habitCount, the one act of
+// instanceBullet is, instead of a count that is not habitual, the one act of
 // items that shows what came of it: a no-go call and the release it held
 // back (noGoBullet), else the strongest words of the user's another person
 // agreed to (agreedBullet). told are the acts another bullet tells, which
@@ -81,7 +93,7 @@ func (r *report) agreedBullet(e *evidence.Evidence) (bullet, bool) {
 		return bullet{}, false
 	}
 	reply, ok := r.answerOf(e)
-	if !ok || !assents(reply.Text) || len(strings.Fields(evidence.QuoteBody(evidence.OneLine(reply.Text)))) < minAgreeingWords {
+	if !ok || !assents(reply.Text) || votes.MatchString(reply.Text) || len(strings.Fields(evidence.QuoteBody(evidence.OneLine(reply.Text)))) < minAgreeingWords {
 		return bullet{}, false
 	}
 	quote := instanceQuote(r.whole(e))
@@ -97,7 +109,7 @@ func (r *report) agreedBullet(e *evidence.Evidence) (bullet, bool) {
 		if c := said(instanceVerb(e) + " “" + quote + "”" + form); fits(c) {
 			c.result = res
 			line, _ := fitBullet([]clause{c})
-			return bullet{text: line, strength: r.strengths.of(e), categories: []string{e.Category}, numbers: []bulletNumber{}, result: res}, true
+			return bullet{text: line, strength: r.strengths.of(e), categories: []string{e.Category}, numbers: []bulletNumber{}, result: res, quotes: e}, true
 		}
 	}
 	return bullet{}, false
@@ -107,6 +119,11 @@ func (r *report) agreedBullet(e *evidence.Evidence) (bullet, bool) {
 // bullet to tell the act it answers: "+1", "ok" or "👍" is a nod that
 // shows nobody acted on what the user said.
 const minAgreeingWords = 3
+
+// votes is an answer that opens by voting for the issue: "+1, hit this
+// three times this week while on call" backs the bug, not the status
+// update above it.
+var votes = regexp.MustCompile(`^\W*\+1\b`)
 
 // instanceQuote is what a bullet quotes of the user's words: of a
 // decision its call with its reason (decisionQuote: "going with the
@@ -217,7 +234,7 @@ func (r *report) noGoBullet(e *evidence.Evidence) (bullet, bool) {
 		return bullet{}, false
 	}
 	line, _ := fitBullet([]clause{c})
-	return bullet{text: line, strength: r.strengths.of(e), categories: []string{evidence.CatReleasePlanning}, numbers: []bulletNumber{}}, true
+	return bullet{text: line, strength: r.strengths.of(e), categories: []string{evidence.CatReleasePlanning}, numbers: []bulletNumber{}, quotes: e}, true
 }
 
 // liveNoteAfter is the user's first note on an issue after a time that

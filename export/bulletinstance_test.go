@@ -153,3 +153,85 @@ func TestASlipBulletSaysTheGoLiveHeld(t *testing.T) {
 		})
 	}
 }
+
+// A habit's count leads its bullet only with what came of the acts it
+// counts: "Posted 56 stakeholder updates on 46 issues" reads as activity.
+// Without it the bullet tells one act with what came of it, or is not
+// written; a category of the user's own is counted the same way.
+func TestAHabitsCountLeadsOnlyWithWhatCameOfIt(t *testing.T) {
+	was := habitCount
+	habitCount = 2
+	t.Cleanup(func() { habitCount = was })
+	const heads = "Nadia - the new payment step goes live on Nov 3 and the sidebar gets narrower, so the banner will sit under the order summary instead of next to it."
+	update := func(is fixtureIssue, id string) evidence.Evidence {
+		words := heads
+		if id != "61" { // the same words on two issues are one update
+			words = "Status: 3 of 5 stories done; ETA for the EU rollout is 30 June."
+		}
+		return jiraItem(is, evidence.SourceComment, id, "2026-10-22T16:00:00Z", evidence.CatStakeholderComms, "comment.status-update", 0.8, words)
+	}
+	reply := func(text string) []evidence.Reply {
+		return []evidence.Reply{{SiteName: "acme", Key: storyTO.key, To: "61",
+			Comment: evidence.Comment{ID: "961", At: at("2026-10-22T16:30:00Z"), Author: priya, Text: text}}}
+	}
+	tested := func(is fixtureIssue, id, excerpt string) evidence.Evidence {
+		return jiraItem(is, evidence.SourceComment, id, "2026-06-10T10:00:00Z", evidence.CatAcceptanceTesting, "comment.acceptance", 0.8, excerpt)
+	}
+	research := func(is fixtureIssue, id string) evidence.Evidence {
+		return jiraItem(is, evidence.SourceComment, id, "2026-08-19T15:00:00Z", "customer-research", "user.interview-notes", 0.6,
+			"Interviewed 5 merchants about retry visibility on "+is.key+"; 4 want it in the dashboard.")
+	}
+	for _, tt := range []struct {
+		name    string
+		items   []evidence.Evidence
+		replies []evidence.Reply
+		want    string // every bullet; "" for none
+	}{
+		{"updates one of which another person agreed to",
+			[]evidence.Evidence{update(storyTO, "61"), update(checkoutBug, "62")}, reply("Thanks for flagging, under the summary works for us."),
+			"Flagged “the new payment step goes live on Nov 3 and the sidebar gets narrower, so the banner will sit under the order summary instead of next to it”: Priya Nair agreed within the hour."},
+		{"updates nobody agreed to",
+			[]evidence.Evidence{update(storyTO, "61"), update(checkoutBug, "62")}, nil, ""},
+		{"an update answered by a vote for the issue",
+			[]evidence.Evidence{update(storyTO, "61"), update(checkoutBug, "62")}, reply("+1, hit this three times this week while on call."), ""},
+		{"testing that sent work back",
+			[]evidence.Evidence{tested(storyTO, "71", "Reopening: AC 2 isn't met yet, the receipt still shows the old total."),
+				tested(checkoutBug, "72", "Tried it end to end on staging: meets AC 1-3.")}, nil,
+			"Tested 2 delivered issues for 2 teammates across 2 projects, sending 1 back with what failed."},
+		{"a category of the user's own",
+			[]evidence.Evidence{research(storyTO, "81"), research(checkoutBug, "82")}, nil, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := portfolioOf(tt.items...)
+			p.Replies = tt.replies
+			if got := strings.Join(bulletLines(t, p, -1), "\n"); got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// The brief's bullets leave out one that quotes words of the user's the
+// brief quoted above them, with none from below in its place: a reader
+// would read the same quote twice on one page. `pmfolio bullets` keeps it.
+func TestTheBriefsBulletsDoNotQuoteWordsShownAbove(t *testing.T) {
+	const flagged = "the new payment step goes live on Nov 3"
+	p := portfolioOf(jiraItem(storyTO, evidence.SourceComment, "61", "2026-10-22T16:00:00Z", evidence.CatStakeholderComms, "comment.status-update", 0.8,
+		"Nadia - "+flagged+" and the sidebar gets narrower, so the banner will sit under the order summary instead of next to it."))
+	p.Replies = []evidence.Reply{{SiteName: "acme", Key: storyTO.key, To: "61",
+		Comment: evidence.Comment{ID: "961", At: at("2026-10-22T16:30:00Z"), Author: priya, Text: "Thanks for flagging, under the summary works for us."}}}
+	if got := strings.Join(bulletLines(t, p, -1), "\n"); !strings.Contains(got, flagged) {
+		t.Fatalf("pmfolio bullets do not quote the flag: the test proves nothing\n%s", got)
+	}
+	var brief strings.Builder
+	if err := Markdown(&brief, p, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	above, bullets, ok := strings.Cut(brief.String(), "## Résumé bullets")
+	if !ok || !strings.Contains(above, flagged) {
+		t.Fatalf("the brief quotes no proof of the flag above its bullets: the test proves nothing\n%s", brief.String())
+	}
+	if strings.Contains(bullets, flagged) {
+		t.Errorf("the brief's bullets quote the flag again:\n%s", bullets)
+	}
+}

@@ -165,6 +165,9 @@ type bullet struct {
 	result     *bulletResult   // the result it quotes, if any
 	decision   *bulletDecision // the decision it quotes, if any
 	initiative issueRef        // the initiative whose Outcome it quotes (resultBullet)
+	// quotes is the act of the user's whose words an instance bullet
+	// quotes (instanceBullet), if any.
+	quotes *evidence.Evidence
 	// say writes a theme's bullet, once the bullets before it are known
 	// (see report.saidScopes): its text, and the clause it keeps.
 	say func() (string, clause)
@@ -293,6 +296,13 @@ type clause struct {
 	// decision is where the decision the clause quotes was written, if it
 	// quotes one.
 	decision *bulletDecision
+	// consequence says the clause states what came of the acts a bullet
+	// counts, from the data: "sending 4 back with what failed", "the 18
+	// blocks I cleared had stood a median of 2.5 days".
+	consequence bool
+	// quotes is the act whose words the clause quotes, when it is an
+	// instance bullet's (bullet.quotes).
+	quotes *evidence.Evidence
 }
 
 // bulletTheme is one bullet's subject: the categories it speaks for and how
@@ -426,7 +436,7 @@ func (r *report) bullets() []bullet {
 		b := &out[themed+i]
 		var kept clause
 		b.text, kept = b.say()
-		b.numbers, b.result, b.decision = kept.numbers, kept.result, kept.decision
+		b.numbers, b.result, b.decision, b.quotes = kept.numbers, kept.result, kept.decision, kept.quotes
 	}
 	r.saidScopes = nil
 	// A count below a habit with no act to tell instead is dropped, not
@@ -435,8 +445,8 @@ func (r *report) bullets() []bullet {
 }
 
 // sayHabitOrInstance is a theme's bullet: its count where that shows a
-// habit (habitual), else one of its acts with what came of it
-// (instanceBullet), else nothing. Scopes a count left unsaid stay for
+// habit and what came of it (habitual), else one of its acts with what
+// came of it (instanceBullet), else nothing. Scopes a count left unsaid stay for
 // later bullets to say.
 func (r *report) sayHabitOrInstance(th bulletTheme, groups []group, told map[activityRef]bool) (string, clause) {
 	scopes := maps.Clone(r.saidScopes)
@@ -453,7 +463,7 @@ func (r *report) sayHabitOrInstance(th bulletTheme, groups []group, told map[act
 	if !ok {
 		return "", clause{}
 	}
-	return b.text, clause{numbers: b.numbers, result: b.result, decision: b.decision}
+	return b.text, clause{numbers: b.numbers, result: b.result, decision: b.decision, quotes: b.quotes}
 }
 
 // resultBullets is how many initiatives with a recorded result lead the
@@ -933,6 +943,7 @@ func join(parts ...clause) clause {
 		c.numbers = append(c.numbers, p.numbers...)
 		c.result = cmp.Or(c.result, p.result)
 		c.decision = cmp.Or(c.decision, p.decision)
+		c.consequence = c.consequence || p.consequence
 	}
 	return c
 }
@@ -1787,7 +1798,9 @@ func blockedMedian(items []*evidence.Evidence) clause {
 			x.Links = append(x.Links, e.RecordURL())
 		}
 	}
-	return said("; the "+blocks.Text+" blocks I cleared had stood a median of "+text, blocks, n)
+	c := said("; the "+blocks.Text+" blocks I cleared had stood a median of "+text, blocks, n)
+	c.consequence = true
+	return c
 }
 
 // roughDuration says a duration the way a résumé would, "5 hours", "2.5
@@ -1850,7 +1863,9 @@ func sayVerified(r *report, groups []group) []clause {
 	}
 	if len(back) > 0 {
 		n := r.count(back, countsSentBack)
-		claim = join(claim, said(", sending "+n.Text+" back with what failed", n))
+		sent := said(", sending "+n.Text+" back with what failed", n)
+		sent.consequence = true
+		claim = join(claim, sent)
 	}
 	return []clause{claim}
 }

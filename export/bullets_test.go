@@ -35,13 +35,14 @@ func bulletLines(t *testing.T, p evidence.Portfolio, top int) []string {
 }
 
 // countEveryAct lets a count of any size lead a bullet for the rest of
-// the test, for tests of how a count is phrased and what it quotes: their
-// fixtures hold a handful of acts, not a habit's (habitCount).
+// the test, whether or not it says what came of the acts, for tests of how
+// a count is phrased and what it quotes: their fixtures hold a handful of
+// acts, not a habit's (habitCount).
 func countEveryAct(t *testing.T) {
 	t.Helper()
-	was := habitCount
-	habitCount = 1.0
-	t.Cleanup(func() { habitCount = was })
+	was, needed := habitCount, consequenceNeeded
+	habitCount, consequenceNeeded = 1.0, false
+	t.Cleanup(func() { habitCount, consequenceNeeded = was, needed })
 }
 
 func TestBulletsAreShortDistinctSentences(t *testing.T) {

@@ -41,10 +41,6 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		// scope shaped.
 		{"her bullets do not tell the launch date Marketing agreed to and the share on 5.4", view.bullets,
 			"- Proposed “we should launch the campaign on the 24th, not the 20th”: Pedro Santos agreed within the hour, and on 26 November “banner is showing on 5.4, 61% of active users already on it”.\n"},
-		// Quoted above among her other work, the call is still the line she
-		// pastes: the brief's bullets are the top of pmfolio bullets.
-		{"the brief's bullets leave out the launch date Marketing agreed to", view.brief,
-			"- Proposed “we should launch the campaign on the 24th, not the 20th”: Pedro Santos agreed within the hour, and on 26 November “banner is showing on 5.4, 61% of active users already on it”.\n"},
 		// Her planning (10 acts) and her 5 updates are no habit to count
 		// (how bare Sprint-field edits are counted is export's
 		// TestBulletsSayWhatTheDataShows): the update Support acted on is
@@ -111,6 +107,10 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		{"the headline counts the initiatives it led again as epics owned", view.brief, "owned 2 epics"},
 		{"the brief lists Pix Parcelado, untouched for seven weeks", view.brief, "MOB-931"},
 		{"the brief's bullets fill up with one pmfolio bullets cut", view.brief, "- Groomed 9 backlog items"},
+		// Quoted above among her other work, the call is not quoted again
+		// among the brief's bullets: a reader would read it twice on page 1.
+		{"the brief's bullets quote again the launch date quoted above them", view.brief,
+			"- Proposed “we should launch the campaign on the 24th, not the 20th”"},
 		{"her ranking by support tickets is cut before the carousel she said could wait", view.stories, "22% of support tickets …”"},
 		{"an epic with only its own issue among her work says it is not done twice", view.brief, "in progress: the issue is not done yet"},
 		{"the deadline story still says no story answers", view.printed, "does not say was met"},

@@ -295,6 +295,14 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		// He told Nadia on 27 May he would look at it in August; nothing since.
 		{"next raises his own promise whose date has passed", entryOf(view.nextAll, "CHK-1427"),
 			"Tell Nadia Haddad where it stands, as “in August” has passed: plan it into a sprint, or close it and say why"},
+		// Telling Nadia where the wishlist stands is stakeholder
+		// communication, as kaveri's "tell Meenakshi Sundaram, who was
+		// promised 4.14" is (review 37 finding 13).
+		{"next shows telling Nadia of his lapsed promise as sprint planning", entryOf(view.nextAll, "CHK-1427"), "shows: Stakeholder communication (Communication)"},
+		// PAY-824 is in neither his sync nor the team's read: who has it
+		// is not known, and the action says so (review 37 finding 14).
+		{"next chases the blocker it cannot see as if it knew it had an assignee", entryOf(view.nextAll, "CHK-1481"),
+			"do: Chase the blocker PAY-824: pmfolio cannot see it, so ask Jun Park (PAY) who has it and for a date, post it here and tell Priya Nair"},
 		{"next asks whoever gave the passed date for a new one", entryOf(view.nextAll, "CHK-1413"), "if so, ask Jun Park for a new date on PAY-821 and post it here"},
 		{"next lists his silent follow-up in PAY lower, and says why", entryOf(view.nextAll, "PAY-823"), "with no word for 3 months; listed lower for its silence"},
 		{"next lists the silent Amex block lower, and says why", entryOf(view.nextAll, "CHK-1413"), "listed lower for its silence"},

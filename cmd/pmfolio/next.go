@@ -302,13 +302,17 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		if err != nil {
 			return nil, nil, err
 		}
+		rankedLower, err := store.YourRankedLower(ctx, s.ID)
+		if err != nil {
+			return nil, nil, err
+		}
 		// Whom the user names, writing of another project, answers for it.
 		stored, err := store.StoredIssues(ctx, s.ID)
 		if err != nil {
 			return nil, nil, err
 		}
 		synced := withComments(stored, yourComments)
-		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Yours: yours, Synced: synced, Now: now, Names: names, People: people, YourVersions: versions, StatusMoves: moves, SprintMoves: sprintMoves}, gaps) {
+		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Yours: yours, Synced: synced, Now: now, Names: names, People: people, YourVersions: versions, StatusMoves: moves, SprintMoves: sprintMoves, RankedLower: rankedLower}, gaps) {
 			if !taken[op.ID] {
 				all = append(all, op)
 			}

@@ -29,6 +29,17 @@ func TestMobileEngineerIsToldThePMWorkNobodyDoes(t *testing.T) {
 		{"next does not ask her to keep her promise or give a new date", entryOf(view.nextAll, "MOB-933"),
 			"do: Write it up with the acceptance bits, or tell Rafael Souza a new date: “by 14/11” has passed"},
 		{"next does not show keeping her promise to write the story up as story writing", entryOf(view.nextAll, "MOB-933"), "shows: Story writing"},
+		// "the carousel can wait a sprint", on MOB-896 on 12 Aug, a minute
+		// before she ranked MOB-898 lower; it is still To Do, untouched
+		// since, and Pedro Santos, who filed it, has heard nothing
+		// (review 37 finding 2).
+		{"next leaves out the work her priority call made wait a sprint", entryOf(view.nextAll, "MOB-898"),
+			"why: you wrote on MOB-896 on 12 Aug “'where is my order' is 22% of support tickets, the carousel can wait a sprint”, and 4 months later it is still To Do, in no sprint, with no word since"},
+		{"next does not ask her to tell whoever filed it where it stands", entryOf(view.nextAll, "MOB-898"),
+			"do: Tell Pedro Santos where it stands, as “a sprint” has passed: plan it into a sprint, or close it and say why"},
+		{"next does not show telling him as stakeholder communication", entryOf(view.nextAll, "MOB-898"), "shows: Stakeholder communication"},
+		{"next chases the blocker it cannot see as if it knew it had an assignee", entryOf(view.nextAll, "MOB-929"),
+			"do: Chase the blocker PLAT-1533: pmfolio cannot see it, so ask Bruno Almeida (PLAT) who has it and for a date, post it here and tell Juliana Costa"},
 		// Her incident, run on a Bug, left a follow-up in Platform's
 		// backlog: "From the mobile crash on 30/07", and since August only
 		// "in the backlog, not this quarter probably".
@@ -39,6 +50,8 @@ func TestMobileEngineerIsToldThePMWorkNobodyDoes(t *testing.T) {
 		{"next does not ask whoever answered for Platform about its follow-up", entryOf(view.nextAll, "PLAT-1532"),
 			"do: Ask Bruno Almeida whether it is still needed to keep the incident from happening again: if so, find it an owner and a date and post it on MOB-888; if not, close it and say why"},
 	})
+	// Her wait call is her word: its silence is hers to break.
+	checkHides(t, []shown{{"next lists the work her call made wait lower for its silence", entryOf(view.nextAll, "MOB-898"), "listed lower"}})
 	// The gap lift ("Work that builds Ownership… is listed higher") raised
 	// a blocker chase and a story's question above it before.
 	if first := firstEntry(view.next); first != "MOB-928" {

@@ -45,6 +45,12 @@ type Team struct {
 	// issue to a later sprint soon after the user's priority call; nil
 	// for none.
 	SprintMoves map[string][]SprintMove
+	// RankedLower are when the user's own changes ranked an issue lower
+	// (of the issues whose changelogs sync read), by issue id, oldest
+	// first: a priority call of theirs elsewhere that made it wait ("the
+	// carousel can wait a sprint") tells which work it put off; nil for
+	// none.
+	RankedLower map[string][]time.Time
 	// Yours are issues of the user's own sync that the team's read does
 	// not hold: the open ones they filed (reporter or creator), with their
 	// comments, and those these link to or sit under. A follow-up the user
@@ -841,8 +847,8 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	// A blocker nobody has needs an owner before anyone can give a date:
 	// whoever filed it knows who should take it, else its project's lead.
 	// Of a blocker the team's read does not hold, whether anyone has it
-	// is not known: the action asks its assignee, or, when it has none,
-	// whoever answers for its project.
+	// is not known, and the action says so: it asks whoever answers for
+	// its project who has it.
 	owner, chaseBlocker := "its owner", ""
 	sep := ""
 	if strings.Contains(chase, ",") {
@@ -858,11 +864,11 @@ func staleBlocked(d Detector, t *Team, is TeamIssue) (map[string]string, bool) {
 	case known:
 		owner = cmp.Or(t.assigneeOtherThanUser(target), owner)
 	default:
-		// Who has it is not known: one short clause says whom to ask.
+		// Who has it is not known: one short clause says so, and whom to ask.
 		owner = "its assignee"
-		chaseBlocker = "Chase the blocker" + chase + ": ask its assignee for a date"
+		chaseBlocker = "Chase the blocker" + chase + ": pmfolio cannot see it, so ask its assignee for a date"
 		if p := evidence.ProjectOfKey(chased); p != "" {
-			chaseBlocker = "Chase the blocker" + chase + ": ask its assignee, or " + t.projectLead(p) + " if it has none, for a date"
+			chaseBlocker = "Chase the blocker" + chase + ": pmfolio cannot see it, so ask " + t.projectContact(p) + " who has it and for a date"
 		}
 	}
 	// After months without a word, the chase is the if-so of one
@@ -1030,6 +1036,16 @@ func (t *Team) projectLead(project string) string {
 		}
 	}
 	return "the " + project + " project's lead"
+}
+
+// projectContact is projectLead as an action names one to ask: a person
+// who answers for the project with its key ("Jun Park (PAY)"), whom the
+// reader may not know by their team.
+func (t *Team) projectContact(project string) string {
+	if t.projectVoice(project) != "" {
+		return t.projectLead(project) + " (" + project + ")"
+	}
+	return t.projectLead(project)
 }
 
 // unlinkedBlock: an issue marked blocked (flagged, a blocked status or
@@ -1953,10 +1969,7 @@ func (t *Team) howToAnswer(is TeamIssue, asked evidence.Comment, q, asker string
 		return "Ask " + who + " (it was addressed to them) for the answer, and get it posted here", "from " + who
 	}
 	if project := t.otherProjectIn(q, is.Project); project != "" {
-		who := t.projectLead(project)
-		if t.projectVoice(project) != "" {
-			who += " (" + project + ")"
-		}
+		who := t.projectContact(project)
 		return "Ask " + who + " for the answer, and get it posted here for " + asker, "from " + who
 	}
 	return "Answer " + asker + "'s question, or find who can and get the answer posted", "to " + asker + "'s question"

@@ -322,6 +322,10 @@ func overduePromises(d Detector, t *Team) []finding {
 			out = append(out, f)
 			continue
 		}
+		if f, ok := t.yourWaitPassed(is); ok {
+			out = append(out, f)
+			continue
+		}
 		var promise evidence.Comment
 		said := ""
 		for _, c := range is.Comments {
@@ -418,7 +422,7 @@ func (t *Team) yourPromise(is TeamIssue) (finding, bool) {
 		if to = cmp.Or(to, t.askableFiler(is)); to == "" {
 			return finding{}, false
 		}
-		ask := "Tell " + to + " where it stands, as “" + words + "” has passed: plan it into a sprint, or close it and say why"
+		ask := tellWhereItStands(to, words)
 		if do != "" {
 			if t.doneSince(is, c, do) {
 				return finding{}, false
@@ -428,16 +432,35 @@ func (t *Team) yourPromise(is TeamIssue) (finding, bool) {
 				ask = "Do what you promised " + to + ", or give them a new date: “" + words + "” has passed"
 			}
 		}
-		f := finding{issue: is, vars: map[string]string{"who": "you", "day": dayOf(c.At, t.Now),
-			"promise": "“" + t.quote(sentence, c.Text, 100) + "”", "age": age(c.At, t.Now), "status": cmp.Or(is.Status, "not started"),
-			"still-needed": "", "ask": ask, "silent": silentSince(is, c)}, yours: true}
-		// Keeping a promise to write the story up is writing it.
-		if do != "" && writeUpWords.MatchString(do) {
+		f := t.yourWordFinding(is, c, dayOf(c.At, t.Now), sentence, ask)
+		switch {
+		case do == "":
+			// Telling whom the issue was put off to where it stands is
+			// stakeholder communication, as kaveri's "tell Meenakshi
+			// Sundaram, who was promised 4.14" is.
+			f.category = evidence.CatStakeholderComms
+		case writeUpWords.MatchString(do):
+			// Keeping a promise to write the story up is writing it.
 			f.category = evidence.CatStoryWriting
 		}
 		return f, true
 	}
 	return finding{}, false
+}
+
+// tellWhereItStands asks the user to tell someone where an issue they
+// put off stands, as the time it was put off to (words) has passed.
+func tellWhereItStands(to, words string) string {
+	return "Tell " + to + " where it stands, as “" + words + "” has passed: plan it into a sprint, or close it and say why"
+}
+
+// yourWordFinding is promise.overdue's finding of the user's own word c
+// on an issue (day says when, and where when not on is), quoting its
+// sentence, with the action ask.
+func (t *Team) yourWordFinding(is TeamIssue, c evidence.Comment, day, sentence, ask string) finding {
+	return finding{issue: is, vars: map[string]string{"who": "you", "day": day,
+		"promise": "“" + t.quote(sentence, c.Text, 100) + "”", "age": age(c.At, t.Now), "status": cmp.Or(is.Status, "not started"),
+		"still-needed": "", "ask": ask, "silent": silentSince(is, c)}, yours: true}
 }
 
 var (

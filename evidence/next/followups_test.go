@@ -228,20 +228,29 @@ func TestAPromiseNotKeptIsFound(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			is := story("OPS-1")
 			tt.edit(&is)
-			var found []Opportunity
-			for _, op := range Detect(cfg, Team{Site: site, Issues: []TeamIssue{is, story("OPS-2")}, Now: now}) {
-				if op.Detector == "promise.overdue" {
-					found = append(found, op)
-				}
-			}
-			switch {
-			case tt.reason == "" && len(found) > 0:
-				t.Errorf("found %q, want nothing", found[0].Reason)
-			case tt.reason != "" && (len(found) != 1 || !strings.HasPrefix(found[0].Reason, tt.reason) || !strings.HasPrefix(found[0].Action, tt.action)):
-				t.Errorf("found %+v, want one with %q => %q", found, tt.reason, tt.action)
-			}
+			checkOverdue(t, cfg, Team{Site: site, Issues: []TeamIssue{is, story("OPS-2")}, Now: now}, tt.reason, tt.action)
 		})
 	}
+}
+
+// checkOverdue checks that promise.overdue finds one suggestion for the
+// team whose reason and action start as given, or none for reason "",
+// and returns what it found.
+func checkOverdue(t *testing.T, cfg Config, team Team, reason, action string) []Opportunity {
+	t.Helper()
+	var found []Opportunity
+	for _, op := range Detect(cfg, team) {
+		if op.Detector == "promise.overdue" {
+			found = append(found, op)
+		}
+	}
+	switch {
+	case reason == "" && len(found) > 0:
+		t.Errorf("found %q, want nothing", found[0].Reason)
+	case reason != "" && (len(found) != 1 || !strings.HasPrefix(found[0].Reason, reason) || !strings.HasPrefix(found[0].Action, action)):
+		t.Errorf("found %+v, want one with %q => %q", found, reason, action)
+	}
+	return found
 }
 
 // youPromisedByDate makes is a story Tomás filed and asked Maya (the
@@ -629,8 +638,8 @@ func TestABlockerInAnotherTeamsProjectNamesWhoAnsweredForIt(t *testing.T) {
 	for _, tt := range []struct {
 		name, author, want string
 	}{
-		{"someone of that project answered on your issue there", "jonas", "Chase the blocker PAY-7: ask its assignee, or Jonas if it has none, for a date"},
-		{"only a teammate wrote there", "tomas", "Chase the blocker PAY-7: ask its assignee, or the PAY project's lead if it has none, for a date"},
+		{"someone of that project answered on your issue there", "jonas", "Chase the blocker PAY-7: pmfolio cannot see it, so ask Jonas (PAY) who has it and for a date"},
+		{"only a teammate wrote there", "tomas", "Chase the blocker PAY-7: pmfolio cannot see it, so ask the PAY project's lead who has it and for a date"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			followUp, _ := yourPayFollowUp()

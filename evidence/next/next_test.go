@@ -152,7 +152,7 @@ func TestDetectors(t *testing.T) {
 			}}},
 		{name: "a story of a closed sprint is not planned work",
 			issues: []func(*TeamIssue){func(is *TeamIssue) { is.StoryPoints, is.SprintState = nil, "closed" }}},
-		{name: "blocked with no comment for a week", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 4 working days", action: "Chase the blocker PAY-7: ask its assignee, or the PAY project's lead if it has none, for a date, post it here and tell Tomás",
+		{name: "blocked with no comment for a week", detector: "blocked.stale", reason: "blocked by PAY-7 with no comment for 4 working days", action: "Chase the blocker PAY-7: pmfolio cannot see it, so ask the PAY project's lead who has it and for a date, post it here and tell Tomás",
 			related: []string{"PAY-7"},
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory = "Blocked", "indeterminate"
@@ -166,13 +166,13 @@ func TestDetectors(t *testing.T) {
 				is.Comments = []evidence.Comment{comment(tomas, days(40), "PAY says ETA "+days(30).Format("2 Jan")+", nothing we can do before.")}
 			}}},
 		{name: "an ETA asked of someone nobody names leaves the blocker's assignee to ask", detector: "blocked.stale",
-			action: "Chase the blocker PAY-7: ask its assignee, or the PAY project's lead if it has none, for a date,",
+			action: "Chase the blocker PAY-7: pmfolio cannot see it, so ask the PAY project's lead who has it and for a date,",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "[~someone] any ETA please?")}
 			}}},
 		{name: "a question to someone that asks no date leaves the blocker's assignee to ask", detector: "blocked.stale",
-			action: "Chase the blocker PAY-7: ask its assignee, or the PAY project's lead if it has none, for a date,",
+			action: "Chase the blocker PAY-7: pmfolio cannot see it, so ask the PAY project's lead who has it and for a date,",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "PAY-7"}}
 				is.Comments = []evidence.Comment{comment(tomas, days(6), "[~lvenkat] does the API need a new client id?")}
@@ -267,7 +267,7 @@ func TestDetectors(t *testing.T) {
 				},
 			}},
 		{name: "a blocker of the team's own project the team's read does not hold: its assignee, or the lead", detector: "blocked.stale",
-			action: "Chase the blocker OPS-77: ask its assignee, or the OPS project's lead if it has none, for a date,",
+			action: "Chase the blocker OPS-77: pmfolio cannot see it, so ask the OPS project's lead who has it and for a date,",
 			issues: []func(*TeamIssue){func(is *TeamIssue) {
 				is.Status, is.StatusCategory = "Blocked", "indeterminate"
 				is.Links = []evidence.IssueLink{{Type: "Blocks", Direction: "inward", Description: "is blocked by", OtherKey: "OPS-77"}}
@@ -290,7 +290,7 @@ func TestDetectors(t *testing.T) {
 				},
 			}},
 		{name: "a blocker that waits on another issue names what to chase", detector: "blocked.stale", reason: "blocked by OPS-1, which waits on PAY-7, with no comment for 4 working days",
-			action: "Chase the blocker PAY-7, which OPS-1 waits on: ask its assignee, or the PAY project's lead if it has none, for a date,", related: []string{"OPS-1", "PAY-7"},
+			action: "Chase the blocker PAY-7, which OPS-1 waits on: pmfolio cannot see it, so ask the PAY project's lead who has it and for a date,", related: []string{"OPS-1", "PAY-7"},
 			issues: []func(*TeamIssue){
 				func(is *TeamIssue) {
 					// The user's own: it gets no suggestion of its own.
@@ -2414,9 +2414,9 @@ func TestALongSilentBlockIsOneEitherOrWithOnePerson(t *testing.T) {
 		want, settled string
 	}{
 		{is, "Ask Lena Fischer, who filed it, whether it is still wanted after 7 months without a word: if so, chase PAY-7 for a date and post it here; if not, close it and say why",
-			"Chase the blocker PAY-7: ask its assignee, or the PAY project's lead if it has none, for a date, post it here and tell Lena Fischer"},
+			"Chase the blocker PAY-7: pmfolio cannot see it, so ask the PAY project's lead who has it and for a date, post it here and tell Lena Fischer"},
 		{assigned, "Ask Tomás whether it is still wanted after 7 months without a word: if so, chase PAY-7 for a date and post it here; if not, close it and say why",
-			"Chase the blocker PAY-7: ask its assignee, or the PAY project's lead if it has none, for a date, post it here and tell Tomás"},
+			"Chase the blocker PAY-7: pmfolio cannot see it, so ask the PAY project's lead who has it and for a date, post it here and tell Tomás"},
 	} {
 		got := detectedBy(t, cfg, []TeamIssue{tt.is}, "blocked.stale", false)
 		if len(got) != 1 || got[0].Action != tt.want || got[0].Settled != tt.settled {
@@ -2435,7 +2435,7 @@ func TestALeadIsNamedByTheProjectNotItsKey(t *testing.T) {
 	pay := story("PAY-1")
 	pay.Project, pay.ProjectName = "PAY", "Payments Platform"
 	got := detectedBy(t, cfg, []TeamIssue{is, pay}, "blocked.stale", false)
-	if want := "Chase the blocker PAY-7: ask its assignee, or the Payments Platform lead if it has none, for a date, post it here and tell Tomás"; len(got) != 1 || got[0].Action != want {
+	if want := "Chase the blocker PAY-7: pmfolio cannot see it, so ask the Payments Platform lead who has it and for a date, post it here and tell Tomás"; len(got) != 1 || got[0].Action != want {
 		t.Errorf("found %+v, want the action\n%q", got, want)
 	}
 }

@@ -20,8 +20,9 @@ var commitWords = regexp.MustCompile(`(?i)\b(?:happy|glad) to\b|\b(?:i|we)(?:['â
 // time or says why it comes first (a teammate's later "seen this again
 // today" presses it more, it does not take it over), or, of a release
 // that shipped without it, their change set the fix version and nobody
-// else has written since. Silence after it is theirs to break: it makes
-// the issue more pressing, not less.
+// else has written since; or their call on another issue made it wait.
+// Silence after it is theirs to break: it makes the issue more pressing,
+// not less.
 func (t *Team) yourCommitmentLast(op Opportunity, is TeamIssue) bool {
 	if t.Site.User.ID == "" || !op.YourWord {
 		return false
@@ -32,7 +33,12 @@ func (t *Team) yourCommitmentLast(op Opportunity, is TeamIssue) bool {
 		return ok && (!commented || c.Author.Is(t.Site.User) || c.At.Before(set.At))
 	}
 	c, ok := lastCommentBy(is, t.Site.User)
-	if !ok || AsksQuestion(c.Text) {
+	if !ok {
+		// A wait the user called on another issue (yourWaitPassed): nothing
+		// on this one has changed since.
+		return op.Detector == "promise.overdue"
+	}
+	if AsksQuestion(c.Text) {
 		return false
 	}
 	plain := markup.PlainText(c.Text)

@@ -101,6 +101,18 @@ type DoneIssue struct {
 	Resolved time.Time
 }
 
+// NamedIssue is an issue the evidence names by key in its excerpts that
+// none of it is on ("MOB-934 can wait a sprint"), someone else's, as last
+// synced: what it is and whether it is still to do. Whether and when its
+// work was done is in DoneIssues.
+type NamedIssue struct {
+	SiteName       string
+	Key            string
+	URL            string
+	Summary        string
+	StatusCategory string // "new", "indeterminate" or "done"
+}
+
 // IssueSprints is the Sprint field of one issue: the sprints it is in
 // now and every change of the field, by anyone, oldest first.
 type IssueSprints struct {
@@ -173,6 +185,11 @@ type Portfolio struct {
 	// their work done, by site and key: whether the work the user gave a
 	// date for was done by that date.
 	DoneIssues []DoneIssue
+	// NamedIssues are the issues, of those the evidence names by key in
+	// its excerpts, that none of it is on and the store holds, by site and
+	// key: whether work a call of the user's put off ("MOB-934 can wait a
+	// sprint") is still to do.
+	NamedIssues []NamedIssue
 	// Sprints are the Sprint fields of the issues the evidence is on that
 	// were ever in a sprint, by site and key: whether a note that put an
 	// issue into a sprint ("we commit to three items and this is one of

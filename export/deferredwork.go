@@ -11,11 +11,11 @@ import (
 
 // deferredWork is the other work a priority call of the user's put off
 // to make room for its issue ("the carousel can wait a sprint", of
-// MOB-896): an item of the user's on that work's issue, which gives its
-// key, summary and status, the wait as the call gave it ("could wait a
-// sprint") and the last day of the wait (deferralIn).
+// MOB-896): that work's issue, its key, summary and status as last
+// synced, the wait as the call gave it ("could wait a sprint") and the
+// last day of the wait (deferralIn).
 type deferredWork struct {
-	on   *evidence.Evidence
+	on   evidence.NamedIssue
 	wait string
 	last time.Time
 }
@@ -27,8 +27,9 @@ type deferredWork struct {
 // "putting this above the onboarding copy … the carousel can wait a
 // sprint") whose summary shares a word with the call ("Onboarding
 // carousel new copy"). Of that work, not of the call's issue, the wait
-// was kept or not. ok is false when the call puts off none, or Jira holds
-// nothing of the user's on the work.
+// was kept or not. ok is false when the call puts off none, or the store
+// holds neither an item of the user's on the work nor, of an issue named
+// by key, the issue.
 func (v *view) deferredWorkOf(e *evidence.Evidence) (deferredWork, bool) {
 	if !inOwnWords(e) || e.IssueKey == "" || !evidence.WaitWords.MatchString(e.Excerpt) {
 		return deferredWork{}, false
@@ -42,14 +43,20 @@ func (v *view) deferredWorkOf(e *evidence.Evidence) (deferredWork, bool) {
 	if wait == "" {
 		return deferredWork{}, false // the issue's own deferral (deferralMissedIn)
 	}
-	on := v.namedOther(e)
-	if on == nil {
-		on = v.rankedLowerBeside(e)
-	}
-	if on == nil {
-		return deferredWork{}, false
+	on, ok := v.namedOther(e)
+	if !ok {
+		lower := v.rankedLowerBeside(e)
+		if lower == nil {
+			return deferredWork{}, false
+		}
+		on = issueOf(lower)
 	}
 	return deferredWork{on: on, wait: wait, last: d.last}, true
+}
+
+// issueOf is the issue an item is on, as last synced.
+func issueOf(e *evidence.Evidence) evidence.NamedIssue {
+	return evidence.NamedIssue{SiteName: e.SiteName, Key: e.IssueKey, URL: e.IssueURL, Summary: e.IssueSummary, StatusCategory: e.IssueStatusCategory}
 }
 
 // waitGiven is, of the words of a deferral (putOffIn) that make other
@@ -74,24 +81,30 @@ func waitGiven(words string, written time.Time) string {
 	return wait + strings.TrimRight(words[at[1]:at[1]+end+len(when)], " ")
 }
 
-// namedOther is an item of the user's on the one issue, other than its
-// own, a call names by key (evidence.IssueKey); nil where it names none,
-// or more than one.
-func (v *view) namedOther(e *evidence.Evidence) *evidence.Evidence {
+// namedOther is the one issue, other than its own, a call names by key
+// (evidence.IssueKey), as the user's last item on it has it, else as the
+// store holds it (namedIssues: "OPS-1234 can wait until after the freeze"
+// of someone else's issue the user never touched). ok is false where the
+// call names none, or more than one, or an issue the store does not hold.
+func (v *view) namedOther(e *evidence.Evidence) (evidence.NamedIssue, bool) {
 	var key string
 	for _, k := range evidence.IssueKey.FindAllString(e.Excerpt, -1) {
 		switch {
 		case k == e.IssueKey || k == key:
 		case key != "":
-			return nil
+			return evidence.NamedIssue{}, false
 		default:
 			key = k
 		}
 	}
 	if key == "" {
-		return nil
+		return evidence.NamedIssue{}, false
 	}
-	return v.lastOn(e.SiteName, key)
+	if last := v.lastOn(e.SiteName, key); last != nil {
+		return issueOf(last), true
+	}
+	named, ok := v.namedIssues[issueRef{e.SiteName, key}]
+	return named, ok
 }
 
 // lastOn is the user's last item on an issue, nil where there is none:
@@ -156,27 +169,27 @@ func sharesWord(a, b map[string]bool) bool {
 // within the wait, or about, is a call that held ("…, followed on 2
 // September"). ok is false when the call puts off no work found, or the
 // wait is not over.
-func (v *view) deferredWorkTold(e *evidence.Evidence) (on *evidence.Evidence, told string, ok bool) {
+func (v *view) deferredWorkTold(e *evidence.Evidence) (on evidence.NamedIssue, told string, ok bool) {
 	w, ok := v.deferredWorkOf(e)
 	if !ok {
-		return nil, "", false
+		return evidence.NamedIssue{}, "", false
 	}
 	due := w.last.AddDate(0, 0, keptEarlyDays+1)
-	done, isDone := v.doneIssues[issueRef{w.on.SiteName, w.on.IssueKey}]
+	done, isDone := v.doneIssues[issueRef{w.on.SiteName, w.on.Key}]
 	fate := ""
 	switch {
 	case isDone && done.Resolved.After(e.OccurredAt) && done.Resolved.Before(due):
 		fate = "followed on " + done.Resolved.UTC().Format("2 January")
 	case isDone && done.Resolved.After(e.OccurredAt):
 		fate = "was done only on " + done.Resolved.UTC().Format("2 January")
-	case w.on.IssueStatusCategory == evidence.StatusNew && v.generatedAt.After(due):
+	case w.on.StatusCategory == evidence.StatusNew && v.generatedAt.After(due):
 		fate = "is still to do"
-	case w.on.IssueStatusCategory == evidence.StatusInProgress && v.generatedAt.After(due):
+	case w.on.StatusCategory == evidence.StatusInProgress && v.generatedAt.After(due):
 		fate = "is still not done"
 	default:
-		return nil, "", false
+		return evidence.NamedIssue{}, "", false
 	}
-	return w.on, " (" + evidence.OneLine(w.on.IssueSummary) + "), which I said " + w.wait + ", " + fate, true
+	return w.on, " (" + evidence.OneLine(w.on.Summary) + "), which I said " + w.wait + ", " + fate, true
 }
 
 // deferredWorkSaid is deferredWorkTold as a sentence of a story's Result:
@@ -187,5 +200,5 @@ func (v *view) deferredWorkSaid(e *evidence.Evidence) string {
 	if !ok {
 		return ""
 	}
-	return evidence.OneLine(on.IssueKey) + told + "."
+	return evidence.OneLine(on.Key) + told + "."
 }

@@ -75,3 +75,46 @@ func TestWorkAPriorityCallPutOffIsToldWithIt(t *testing.T) {
 		}
 	}
 }
+
+// A call that names by key another person's issue the user never touched
+// ("MOB-934 can wait a sprint") tells what became of it from the issue as
+// the store holds it: done later, with the day, or still to do; nothing
+// of an issue the store does not hold.
+func TestWorkPutOffByKeyOnSomeoneElsesIssueIsTold(t *testing.T) {
+	at := func(month time.Month, day int) time.Time { return time.Date(2026, month, day, 12, 0, 0, 0, time.UTC) }
+	const call = "Putting this one first, the widget is what 5.5 is about. MOB-934 can wait a sprint, it's a typo."
+	for _, tt := range []struct {
+		name   string
+		named  []evidence.NamedIssue
+		done   time.Time // zero: not done
+		status string
+		told   string
+	}{
+		{"still to do weeks on", []evidence.NamedIssue{{SiteName: "acme", Key: "MOB-934", Summary: "Typo in the cart empty state", StatusCategory: evidence.StatusNew}},
+			time.Time{}, evidence.StatusNew,
+			"MOB-934 (Typo in the cart empty state), which I said could wait a sprint, is still to do."},
+		{"in progress weeks on", []evidence.NamedIssue{{SiteName: "acme", Key: "MOB-934", Summary: "Typo in the cart empty state", StatusCategory: evidence.StatusInProgress}},
+			time.Time{}, evidence.StatusInProgress,
+			"MOB-934 (Typo in the cart empty state), which I said could wait a sprint, is still not done."},
+		{"done within the sprint", []evidence.NamedIssue{{SiteName: "acme", Key: "MOB-934", Summary: "Typo in the cart empty state", StatusCategory: "done"}},
+			at(10, 8), "done",
+			"MOB-934 (Typo in the cart empty state), which I said could wait a sprint, followed on 8 October."},
+		{"done only months later", []evidence.NamedIssue{{SiteName: "acme", Key: "MOB-934", Summary: "Typo in the cart empty state", StatusCategory: "done"}},
+			at(11, 30), "done",
+			"MOB-934 (Typo in the cart empty state), which I said could wait a sprint, was done only on 30 November."},
+		{"an issue the store does not hold", nil, time.Time{}, "", ""},
+		{"another site's issue of the same key", []evidence.NamedIssue{{SiteName: "globex", Key: "MOB-934", Summary: "Typo", StatusCategory: evidence.StatusNew}},
+			time.Time{}, "", ""},
+	} {
+		e := &evidence.Evidence{SiteName: "acme", IssueKey: "MOB-920", IssueProject: "MOB", Source: evidence.SourceComment, OccurredAt: at(9, 28),
+			Excerpt: call, IssueStatusCategory: evidence.StatusInProgress, Category: evidence.CatPrioritization}
+		p := evidence.Portfolio{GeneratedAt: at(12, 3), Evidence: []evidence.Evidence{*e}, NamedIssues: tt.named}
+		if !tt.done.IsZero() {
+			p.DoneIssues = []evidence.DoneIssue{{SiteName: "acme", Key: "MOB-934", Resolved: tt.done}}
+		}
+		v := newView(p)
+		if got := v.deferredWorkSaid(v.items[0]); got != tt.told {
+			t.Errorf("%s: told\n%q\nwant\n%q", tt.name, got, tt.told)
+		}
+	}
+}

@@ -61,6 +61,8 @@ type view struct {
 	// doneIssues are the issues the evidence is on or names, resolved with
 	// their work done.
 	doneIssues map[issueRef]evidence.DoneIssue
+	// namedIssues are the issues the evidence names by key and is not on.
+	namedIssues map[issueRef]evidence.NamedIssue
 	// sprints are the Sprint fields of the issues the evidence is on.
 	sprints map[issueRef]evidence.IssueSprints
 	// teamWork are the suggestions of `pmfolio next` the user took.
@@ -105,6 +107,7 @@ func newView(p evidence.Portfolio) *view {
 
 		othersDescriptions: make(map[issueRef]evidence.Comment, len(p.OthersDescriptions)),
 		doneIssues:         make(map[issueRef]evidence.DoneIssue, len(p.DoneIssues)),
+		namedIssues:        make(map[issueRef]evidence.NamedIssue, len(p.NamedIssues)),
 		sprints:            make(map[issueRef]evidence.IssueSprints, len(p.Sprints)),
 	}
 	for _, whole := range p.WholeComments {
@@ -122,6 +125,9 @@ func newView(p evidence.Portfolio) *view {
 	}
 	for _, done := range p.DoneIssues {
 		v.doneIssues[issueRef{done.SiteName, done.Key}] = done
+	}
+	for _, is := range p.NamedIssues {
+		v.namedIssues[issueRef{is.SiteName, is.Key}] = is
 	}
 	for _, is := range p.Sprints {
 		v.sprints[issueRef{is.SiteName, is.Key}] = is

@@ -1088,7 +1088,7 @@ const keptEarlyDays = 7
 func writePromiseKept(w *bufio.Writer, v *view, e *evidence.Evidence, quoted string, afterAnswer bool) bool {
 	if on, told, ok := v.deferredWorkTold(e); ok {
 		w.WriteString(leadFor(afterAnswer, " — ", "; "))
-		writeIssueLink(w, on.IssueKey, on.IssueURL)
+		writeIssueLink(w, on.Key, on.URL)
 		writeEscaped(w, told)
 		return true
 	}

@@ -207,6 +207,10 @@ func Redact(p evidence.Portfolio, terms []string) evidence.Portfolio {
 	for _, done := range p.DoneIssues {
 		out.DoneIssues = append(out.DoneIssues, evidence.DoneIssue{SiteName: r.site(done.SiteName), Key: r.issueKey(done.Key), Resolved: done.Resolved})
 	}
+	for _, is := range p.NamedIssues {
+		out.NamedIssues = append(out.NamedIssues, evidence.NamedIssue{SiteName: r.site(is.SiteName), Key: r.issueKey(is.Key),
+			Summary: r.text(is.Summary), StatusCategory: is.StatusCategory})
+	}
 	for _, is := range p.Sprints {
 		red := evidence.IssueSprints{SiteName: r.site(is.SiteName), Key: r.issueKey(is.Key), Sprints: r.names(is.Sprints)}
 		for _, c := range is.Changes {
@@ -337,6 +341,9 @@ func newRedactor(p evidence.Portfolio, terms []string) *redactor {
 	for _, re := range p.Replies {
 		addKeys(re.Key)
 		addKeys(re.Comment.Text)
+	}
+	for _, is := range p.NamedIssues {
+		addKeys(is.Summary)
 	}
 	for key := range keys {
 		project, _, _ := strings.Cut(key, "-")

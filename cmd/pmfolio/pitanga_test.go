@@ -79,6 +79,12 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 				"[MOB-898](http://127.0.0.1:PORT/browse/MOB-898) (Onboarding carousel new copy), which I said could wait a sprint, is still to do;"},
 		{"the story of her ranking does not tell in its Result that the carousel is still to do", view.stories,
 			"; 5.4 was released on 17 November. MOB-898 (Onboarding carousel new copy), which I said could wait a sprint, is still to do.\n"},
+		// "MOB-936 can wait a sprint" (9 Oct) names by key a story of
+		// Rafael's she never touched: the team's read of the backlog holds
+		// it, and it is still to do.
+		{"her call that put off a teammate's story by key does not tell it is still to do", view.full,
+			"MOB-936 can wait a sprint” ([2026-10-09](http://127.0.0.1:PORT/browse/MOB-897?focusedCommentId=120111&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-120111)) — " +
+				"[MOB-936](http://127.0.0.1:PORT/browse/MOB-936) (Order history: filter by store), which I said could wait a sprint, is still to do\n"},
 		// MOB-889, "What happened with the order history crash (30/07)",
 		// is the postmortem she wrote, though its title does not say so.
 		// The bullet names the incident and whom it hit, in her words.

@@ -408,16 +408,17 @@ func doneUnderEpics(p *evidence.Portfolio, read map[siteKey]bool) []wantedRow {
 	return wanted
 }
 
-// doneIssues fills the portfolio's DoneIssues from the issues the store
-// holds, the user's or their team's: of those the evidence is on or names
-// by key in its excerpts, the ones resolved with their work done.
+// doneIssues fills the portfolio's DoneIssues and NamedIssues from the
+// issues the store holds, the user's or their team's: of those the
+// evidence is on or names by key in its excerpts, the ones resolved with
+// their work done; of those it only names, what each is and its status.
 func (s *Store) doneIssues(ctx context.Context, p *evidence.Portfolio) error {
 	type namedIssue struct {
 		Site string `json:"site"`
 		Key  string `json:"key"`
 	}
 	var wanted []namedIssue
-	seen := map[namedIssue]bool{}
+	seen, on := map[namedIssue]bool{}, map[namedIssue]bool{}
 	want := func(site, key string) {
 		if named := (namedIssue{site, key}); !seen[named] {
 			seen[named] = true
@@ -428,6 +429,7 @@ func (s *Store) doneIssues(ctx context.Context, p *evidence.Portfolio) error {
 		if ev.Manual {
 			continue
 		}
+		on[namedIssue{ev.SiteName, ev.IssueKey}] = true
 		want(ev.SiteName, ev.IssueKey)
 		for _, key := range evidence.IssueKey.FindAllString(ev.Excerpt, -1) {
 			want(ev.SiteName, key)
@@ -446,13 +448,12 @@ func (s *Store) doneIssues(ctx context.Context, p *evidence.Portfolio) error {
 	rows, err := s.reader().QueryContext(ctx, `
 		WITH wanted AS MATERIALIZED (
 			SELECT json_extract(value, '$.site') AS site, json_extract(value, '$.key') AS issue_key FROM json_each(?1))
-		SELECT s.name, s.url, i.issue_key, coalesce(json_extract(i.issue, '$.status'), ''),
+		SELECT s.name, s.url, i.issue_key, coalesce(json_extract(i.issue, '$.summary'), ''), coalesce(json_extract(i.issue, '$.status'), ''),
 		       coalesce(json_extract(i.issue, '$.status_category'), ''), coalesce(json_extract(i.issue, '$.resolution'), ''),
-		       json_extract(i.issue, '$.resolved')
+		       coalesce(json_extract(i.issue, '$.resolved'), '')
 		FROM wanted w JOIN sites s ON s.name = w.site
 		JOIN (SELECT site_id, issue_key, issue, 0 AS team FROM issues
 		      UNION ALL SELECT site_id, issue_key, issue, 1 FROM team_issues) i ON i.site_id = s.id AND i.issue_key = w.issue_key
-		WHERE json_extract(i.issue, '$.resolved') IS NOT NULL
 		ORDER BY s.name, i.issue_key, i.team`, string(list))
 	if err != nil {
 		return fmt.Errorf("read done issues: %w", err)
@@ -464,8 +465,20 @@ func (s *Store) doneIssues(ctx context.Context, p *evidence.Portfolio) error {
 			site, url, resolved string
 			is                  evidence.Issue
 		)
-		if err := rows.Scan(&site, &url, &is.Key, &is.Status, &is.StatusCategory, &is.Resolution, &resolved); err != nil {
+		if err := rows.Scan(&site, &url, &is.Key, &is.Summary, &is.Status, &is.StatusCategory, &is.Resolution, &resolved); err != nil {
 			return fmt.Errorf("read done issues: %w", err)
+		}
+		named := namedIssue{site, is.Key}
+		if named == last {
+			continue // the team's copy of an issue the user's copy told
+		}
+		last = named
+		issueURL := evidence.Site{URL: url}.IssueURL(is.Key)
+		if !on[named] {
+			p.NamedIssues = append(p.NamedIssues, evidence.NamedIssue{SiteName: site, Key: is.Key, URL: issueURL, Summary: is.Summary, StatusCategory: is.StatusCategory})
+		}
+		if resolved == "" {
+			continue
 		}
 		// As the issue's JSON has it (Go's time format), not as the
 		// store writes its own times.
@@ -474,13 +487,8 @@ func (s *Store) doneIssues(ctx context.Context, p *evidence.Portfolio) error {
 			return fmt.Errorf("read done issues: %s resolved: %w", is.Key, err)
 		}
 		is.Resolved = &at
-		named := namedIssue{site, is.Key}
-		if named == last {
-			continue // the team's copy of an issue the user's copy told
-		}
-		last = named
 		if !is.Dropped() {
-			p.DoneIssues = append(p.DoneIssues, evidence.DoneIssue{SiteName: site, Key: is.Key, URL: evidence.Site{URL: url}.IssueURL(is.Key), Resolved: at})
+			p.DoneIssues = append(p.DoneIssues, evidence.DoneIssue{SiteName: site, Key: is.Key, URL: issueURL, Resolved: at})
 		}
 	}
 	if err := rows.Err(); err != nil {

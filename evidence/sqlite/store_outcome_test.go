@@ -299,8 +299,10 @@ func TestAnEpicsIssuesTellHowTheyEnded(t *testing.T) {
 
 // The issues a quote names by key reach the portfolio when they are done,
 // whether or not the user has evidence on them: a date the user gave for
-// one ("CHK-1419 tracks it") is kept or not by when it was resolved.
-func TestNamedIssuesDoneReachThePortfolio(t *testing.T) {
+// one ("CHK-1419 tracks it") is kept or not by when it was resolved. Each
+// one the user has no evidence on reaches it too, done or not, with what
+// it is and its status: whether work a call put off is still to do.
+func TestNamedIssuesReachThePortfolio(t *testing.T) {
 	t0 := time.Date(2026, 9, 4, 10, 0, 0, 0, time.UTC)
 	resolved := time.Date(2026, 11, 12, 16, 0, 0, 0, time.UTC)
 	quoted := testRecord("40001", "PAY-822", t0,
@@ -313,11 +315,23 @@ func TestNamedIssuesDoneReachThePortfolio(t *testing.T) {
 	}
 	open := testRecord("40004", "CHK-1421", t0)
 	open.Activities = nil
+	open.Issue.Status, open.Issue.StatusCategory = "To Do", evidence.StatusNew
 	records := []evidence.IssueRecord{quoted, named("40002", "CHK-1419", "Done"), named("40003", "CHK-1420", "Won't Do"), open,
 		named("40005", "CHK-1499", "Done")} // named by no quote
+	p := savedPortfolio(t, records, fakeClassify, t0)
 	want := []evidence.DoneIssue{{SiteName: "acme", Key: "CHK-1419", URL: "https://acme.atlassian.net/browse/CHK-1419", Resolved: resolved}}
-	if got := savedPortfolio(t, records, fakeClassify, t0).DoneIssues; !slices.Equal(got, want) {
-		t.Errorf("done issues = %+v, want %+v", got, want)
+	if !slices.Equal(p.DoneIssues, want) {
+		t.Errorf("done issues = %+v, want %+v", p.DoneIssues, want)
+	}
+	var got []string
+	for _, is := range p.NamedIssues {
+		got = append(got, fmt.Sprintf("%s %s %s (%s) %s", is.SiteName, is.Key, is.URL, is.Summary, is.StatusCategory))
+	}
+	wantNamed := []string{"acme CHK-1419 https://acme.atlassian.net/browse/CHK-1419 (Checkout times out for CHK-1419) done",
+		"acme CHK-1420 https://acme.atlassian.net/browse/CHK-1420 (Checkout times out for CHK-1420) done",
+		"acme CHK-1421 https://acme.atlassian.net/browse/CHK-1421 (Checkout times out for CHK-1421) new"}
+	if !slices.Equal(got, wantNamed) {
+		t.Errorf("named issues =\n%q\nwant\n%q", got, wantNamed)
 	}
 }
 

@@ -380,5 +380,9 @@ func PitangaSite() *Site {
 	mk := b.issue(mkt, typeTask, "Christmas campaign assets", "", pedro, nil, ago(10))
 	b.comment(mk, pedro, ago(8), "@Ana Ribeiro do you know the size for the home banner?")
 	b.comment(mk, lucas, ago(7), "1080x420, same as BF")
+	// A teammate's story she put off by key and never touched: the team's
+	// read of the backlog holds it, still to do.
+	dark := b.issue(mob, typeStory, "Order history: filter by store", "", rafael, nil, utc2026(9, 15, 12, 0))
+	b.comment(groomed[1], ana, utc2026(10, 9, 19, 10), "taking the default address into the sprint instead of "+dark.Key+", "+dark.Key+" can wait a sprint")
 	return b.done()
 }

@@ -1447,6 +1447,9 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 		if reply, ok := r.replanAgreed(e); ok && answer.text == "" {
 			answer = answerPart(e, agreeingWords(reply))
 		}
+		if reply, ok := r.answerOf(e); ok && answer.text == "" && r.influenced(e) > 0 {
+			answer = answerPart(e, reply) // another team took the ask up
+		}
 		if answer.text != "" {
 			followed, agreed = []resultPart{answer}, true
 		}
@@ -1471,8 +1474,9 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 }
 
 // writeProofResult writes what Jira shows became of what a proof quotes,
-// the one of a rollout it planned reached, a date it gave kept or an
-// agreement it tells broken: " — reached 100% on 30 Sep, as planned";
+// the one of a rollout it planned reached, a date it gave kept, the date
+// it asked another team for met (askMet) or an agreement it tells broken:
+// " — reached 100% on 30 Sep, as planned";
 // after an answer (afterAnswer), joined to it: "; it was done 12 Nov".
 func (r *report) writeProofResult(w *bufio.Writer, e *evidence.Evidence, quoted string, afterAnswer bool) {
 	if k, ok := r.rolloutPlannedIn(e, quoted); ok {
@@ -1480,6 +1484,11 @@ func (r *report) writeProofResult(w *bufio.Writer, e *evidence.Evidence, quoted 
 		return
 	}
 	if writePromiseKept(w, r.view, e, quoted, afterAnswer) {
+		return
+	}
+	if said, ok := r.askMet(e, r.writesDayFirst()); ok && r.influenced(e) > 0 {
+		w.WriteString(leadFor(afterAnswer, " — ", "; "))
+		writeEscaped(w, said)
 		return
 	}
 	if slipped := r.agreementSlipped(e); slipped != "" {

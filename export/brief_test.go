@@ -905,3 +905,22 @@ func TestBriefRePlanShowsItsAgreement(t *testing.T) {
 		})
 	}
 }
+
+// The brief's other work tells a cross-team ask with the answer of the
+// team it went to and the date asked for, met, in one clause after it.
+func TestOtherWorkTellsACrossTeamAskWithItsAnswerAndTheDateMet(t *testing.T) {
+	bruno := evidence.User{ID: "5c0ffee0000000000000a041", DisplayName: "Bruno Almeida"}
+	p := otherWorkPortfolio()
+	p.Replies = []evidence.Reply{{SiteName: acme.Name, Key: "PLAT-542", To: "81003",
+		Comment: evidence.Comment{ID: "81005", At: at("2026-06-05T10:00:00Z"), Author: bruno, Text: "03/07 works, Fernanda takes it next sprint"}}}
+	p.DoneIssues = []evidence.DoneIssue{{SiteName: acme.Name, Key: "PLAT-542", Resolved: at("2026-07-02T12:00:00Z")}}
+	md := render(t, func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{}) }, p)
+	_, other, _ := strings.Cut(md, "## Other work, in my words\n")
+	other, _, _ = strings.Cut(other, "\n## ")
+	for _, want := range []string{" — Bruno Almeida answered the next day: “03/07 works, Fernanda takes it next sprint”",
+		"; PLAT-542 was done on 2 July, a day before the 03/07 I asked for\n"} {
+		if !strings.Contains(other, want) {
+			t.Errorf("other work shows:\n%s\nwant %q", other, want)
+		}
+	}
+}

@@ -19,9 +19,16 @@ import (
 // done 12 Nov) is their own promise kept: nobody they do not manage did
 // anything for it. A link to another team's issue ranks as the ask
 // behind it (askBehind): the ask is the influence, the link its record.
-// 0 for anything else.
+// Work of any other kind counts when someone of another team
+// (ofAnotherTeam) took up an ask of the user's that named them, in their
+// answer's own words (tookUp): "@Jun Park can you roll back PAY?" in an
+// incident, answered “rolling back now”. 0 for anything else.
 func (r *report) influenced(e *evidence.Evidence) int {
 	if e.Category != evidence.CatCrossTeam {
+		if reply, ok := r.answerOf(e); ok && inOwnWords(e) && asksOf.MatchString(evidence.OneLine(e.Excerpt)) &&
+			tookUp(reply.Text) && r.ofAnotherTeam(reply.Author, e) && r.askTakenUp(e) {
+			return 1
+		}
 		return 0
 	}
 	if !inOwnWords(e) {
@@ -59,6 +66,33 @@ func (r *report) askTakenUp(ask *evidence.Evidence) bool {
 	}
 	done, ok := r.doneIssues[issueRef{ask.SiteName, ask.IssueKey}]
 	return ok && done.Resolved.After(ask.OccurredAt) && !negated.MatchString(evidence.OneLine(reply.Text))
+}
+
+// actsOn finds an answer that opens by doing what it was asked: "rolling
+// back now", "on it", "will do". "+1", "noted" and a bare "thanks" do
+// nothing.
+var actsOn = regexp.MustCompile(`(?i)^\W*(?:(?:ok(?:ay)?|sure|yes|yep)\W+)?(?:on it\b|will do\b|\w+ing\b(?:\s+\w+){0,2}\s+now\b)`)
+
+// tookUp reports whether an answer to an ask acts on it (actsOn) or says
+// the plan works for whoever answers ("under the summary works for us"),
+// taking nothing back.
+func tookUp(answer string) bool {
+	answer = evidence.OneLine(answer)
+	agrees := worksForThem.MatchString(answer) && !negated.MatchString(answer)
+	return (actsOn.MatchString(answer) || agrees) && !objection.MatchString(answer)
+}
+
+// ofAnotherTeam reports whether a person works outside the project an ask
+// was on: they filed an issue of another project of its site that the
+// user's work across teams is on (othersDescriptions), as Jun Park filed
+// PAY-822.
+func (r *report) ofAnotherTeam(person evidence.User, ask *evidence.Evidence) bool {
+	for ref, d := range r.othersDescriptions {
+		if ref.site == ask.SiteName && projectOf(&evidence.Evidence{IssueKey: ref.key}) != projectOf(ask) && isUser(d.Author, person) {
+			return true
+		}
+	}
+	return false
 }
 
 // showsInfluence reports whether a story of in quotes, among its actions,

@@ -97,3 +97,41 @@ func TestOnlyInfluenceTagsAStoryInfluencedWithoutAuthority(t *testing.T) {
 		})
 	}
 }
+
+// In any work, an ask of the user's counts as influence when the person
+// it names is of another team (they filed an issue of another project the
+// user's notes across teams are on) and their answer does what was asked
+// or says it works for them. An acknowledgement ("+1", "noted", a bare
+// thanks) does nothing, and a teammate's yes is no influence.
+func TestAnAnswerFromAnotherTeamInAnyWorkIsInfluence(t *testing.T) {
+	jun := evidence.User{ID: "5c0ffee0000000000000a022", DisplayName: "Jun Park"}
+	down := fixtureIssue{"20415", "CHK-415", "Incident", "Checkout returning 500s for card payments", "", me, "done", nil}
+	for _, tt := range []struct {
+		name, answer string
+		by           evidence.User
+		want         int
+	}{
+		{"another team does what was asked", "rolling back now", jun, 1},
+		{"another team says it works for them", "Thanks for flagging, rolling back works for us.", jun, 1},
+		{"another team answers +1", "+1", jun, 0},
+		{"another team notes it", "noted", jun, 0},
+		{"another team thanks", "Thanks!", jun, 0},
+		{"a teammate does what was asked", "rolling back now", dana, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := typicalPortfolio()
+			ask := "looking. started right after PAY 4.13.0 went out at 13:50. @" + tt.by.DisplayName + " can you roll back PAY?"
+			e := jiraItem(down, evidence.SourceComment, "70035", "2026-08-12T14:06:00Z", evidence.CatIncidentCoord, "comment.rollback-call", 0.8, ask)
+			p.Evidence = append(p.Evidence, e)
+			p.Replies = append(p.Replies, evidence.Reply{SiteName: e.SiteName, Key: down.key, To: e.SourceID,
+				Comment: evidence.Comment{ID: "70036", At: at("2026-08-12T14:10:00Z"), Author: tt.by, Text: tt.answer}})
+			p.OthersDescriptions = []evidence.IssueComments{{SiteName: acme.Name, Key: "PAY-822",
+				Comments: []evidence.Comment{{Author: jun, Text: "v1 charges goes away on Nov 30."}}}}
+			p.DoneIssues = append(p.DoneIssues, evidence.DoneIssue{SiteName: acme.Name, Key: down.key, Resolved: at("2026-08-12T15:00:00Z")})
+			r := newReport(p, Options{})
+			if got := r.influenced(&e); got != tt.want {
+				t.Errorf("influenced(answered %q by %s) = %d, want %d", tt.answer, tt.by.DisplayName, got, tt.want)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strconv"
@@ -470,6 +471,36 @@ func (in initiative) storyIssue() *storyIssue {
 	return is
 }
 
+// peopleAlongside is whom the user worked alongside on the issue of an
+// issue story (whenAndWith): its teammates (tally), or, where the issue is
+// another team's and took up an ask of the user's on it (influenced), the
+// people of that team who acted on it, its assignee and who answered the
+// ask: "2 people from Platform" where Bruno Almeida said “03/07 works”
+// and Fernanda Lima did the work. Neither is the user's teammate.
+func (r *report) peopleAlongside(in initiative) string {
+	items := in.besidesDeclinedTo()
+	mates := teammatesSaid(r.tally(items).teammates)
+	people := make(map[string]bool)
+	asked := false
+	for _, e := range items {
+		if e.IssueKey != in.epic.Key {
+			return mates // the story tells more issues than the other team's
+		}
+		if a := e.IssueAssignee; workedAlongside(a, e.IssueAssigneeActed, r.userOf(e.SiteName)) {
+			people[cmp.Or(a.ID, a.DisplayName)] = true
+		}
+		if reply, ok := r.answerOf(e); ok && e.Category == evidence.CatCrossTeam && r.influenced(e) > 0 {
+			people[cmp.Or(reply.Author.ID, reply.Author.DisplayName)] = true
+			asked = true
+		}
+	}
+	if !asked {
+		return mates
+	}
+	project := issueRef{items[0].SiteName, projectOf(items[0])}
+	return quantity(len(people), "person", "people") + " from " + cmp.Or(r.projectName(project), project.key)
+}
+
 // isIncident reports whether an initiative is an incident's, told with
 // its postmortems and follow-ups (see incidentOf).
 func (in initiative) isIncident() bool {
@@ -494,7 +525,7 @@ func (r *report) issueSituation(in initiative, goal string) string {
 		kind = evidence.Article(evidence.LowerFirst(typ))
 	}
 	followUps, _ := in.followUps(nil)
-	s += " was " + kind + r.projectPhrase(in) + r.askedBy(in) + ". I worked on " + evidence.JoinAnd(append([]string{"it"}, followUps...)) + in.whenAndWith(r.tally(in.besidesDeclinedTo()).teammates)
+	s += " was " + kind + r.projectPhrase(in) + r.askedBy(in) + ". I worked on " + evidence.JoinAnd(append([]string{"it"}, followUps...)) + in.whenAndWith(r.peopleAlongside(in))
 	if goal != "" && !templated(goal) {
 		s += " When I filed it I wrote: “" + storyQuote(goal, 240) + "”"
 	}

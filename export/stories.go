@@ -742,6 +742,20 @@ func (r *report) keptCommitmentAmong(picked []*evidence.Evidence) *evidence.Evid
 	return nil
 }
 
+// askMetAmong is, of the items a story quotes, what became of an ask of
+// the user's that influenced another team (influenced) by the date it
+// gave (askMet): "PLAT-1531 was done on 2 July, a day before the 03/07 I
+// asked for"; "" when none.
+func (r *report) askMetAmong(picked []*evidence.Evidence) string {
+	dayFirst := r.writesDayFirst()
+	for _, e := range picked {
+		if said, ok := r.askMet(e, dayFirst); ok && inOwnWords(e) && r.influenced(e) > 0 {
+			return said
+		}
+	}
+	return ""
+}
+
 // commitmentHeld is the result of a date committed to another team and
 // kept: their answer, and when the work was done: "Jun Park answered
 // within the hour: “Great, thanks.” … CHK-1419 was done on 12 November,
@@ -1624,6 +1638,10 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 			a.Answer = r.answerTo(e)
 		} else if reply, ok := r.replanAgreed(e); ok {
 			a.Answer = answered(e, reply)
+		} else if r.influenced(e) > 0 {
+			// Someone outside the team took up the ask: their answer
+			// is what makes it influence.
+			a.Answer = r.replyTo(e)
 		}
 		// The epic's own summary is the story's title already.
 		if !in.isEpic(e.IssueKey) {
@@ -1752,6 +1770,10 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 			in.noOutcome = "no answer of " + d.to + "'s on the issue says how your no was taken, no later comment of yours there holds a number, and its grounds name no goal of yours with an outcome"
 			r.missingOutcome(in)
 		}
+	case r.askMetAmong(picked) != "":
+		// The date another team was asked for and gave is the result;
+		// the action tells their answer.
+		s.result = []resultPart{{text: upperFirst(r.askMetAmong(picked)) + "."}}
 	case r.keptCommitmentAmong(picked) != nil:
 		said := r.keptCommitmentAmong(picked)
 		s.result = r.commitmentHeld(said)
@@ -2073,12 +2095,12 @@ func (r *report) epicSituation(in initiative, t tally, goal string, deadline boo
 		name = strings.Join(keys, ", ")
 	}
 	situation := name + " was an initiative" + r.projectPhrase(in) + ". I worked on " +
-		quantity(t.issues, "of its issues", "of its issues") + in.whenAndWith(t.teammates)
+		quantity(t.issues, "of its issues", "of its issues") + in.whenAndWith(teammatesSaid(t.teammates))
 	if mates, issues := r.epicsScale(in.epics(), in.items); in.owned && issues.Value > 1 {
 		// Its owner answers for all of it: "an initiative I owned …: 24
 		// issues", not "I worked on 18 of its issues".
 		situation = name + " was an initiative I owned" + r.projectPhrase(in) + ": " +
-			quantity(int(issues.Value), "issue", "issues") + in.whenAndWith(int(mates.Value))
+			quantity(int(issues.Value), "issue", "issues") + in.whenAndWith(teammatesSaid(int(mates.Value)))
 	}
 	if goal != "" {
 		created := "the epic"
@@ -2128,13 +2150,23 @@ func (in initiative) goalUpToDate(goal, quote string) string {
 }
 
 // whenAndWith ends the sentence of a story's situation that says what the
-// user worked on: when, and alongside how many teammates.
-func (in initiative) whenAndWith(teammates int) string {
+// user worked on: when, and alongside whom (with: "3 teammates", "2
+// people from Platform"; "" for nobody).
+func (in initiative) whenAndWith(with string) string {
 	s := " " + evidence.LowerFirst(spanPhrase(in.items[0].OccurredAt.UTC(), in.items[len(in.items)-1].OccurredAt.UTC()))
-	if teammates > 0 {
-		s += ", alongside " + quantity(teammates, "teammate", "teammates")
+	if with != "" {
+		s += ", alongside " + with
 	}
 	return s + "."
+}
+
+// teammatesSaid is a count of teammates as whenAndWith says it: "1
+// teammate", "3 teammates"; "" for none.
+func teammatesSaid(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return quantity(n, "teammate", "teammates")
 }
 
 // storyResult is an outcome as a story's Result tells it, after before:
@@ -2229,10 +2261,8 @@ func (r *report) projectPhrase(in initiative) string {
 		}
 		seen[ref] = true
 		name := ref.key
-		for _, p := range r.projects {
-			if p.SiteName == ref.site && p.Key == ref.key && evidence.OneLine(p.Name) != "" {
-				name = evidence.OneLine(p.Name) + " (" + ref.key + ")"
-			}
+		if named := r.projectName(ref); named != "" {
+			name = named + " (" + ref.key + ")"
 		}
 		names = append(names, name)
 	}
@@ -2245,6 +2275,17 @@ func (r *report) projectPhrase(in initiative) string {
 	default:
 		return " across " + evidence.JoinAnd(names)
 	}
+}
+
+// projectName is the name of a project (by site and key), "" when the
+// store has none.
+func (r *report) projectName(project issueRef) string {
+	for _, p := range r.projects {
+		if p.SiteName == project.site && p.Key == project.key && evidence.OneLine(p.Name) != "" {
+			return evidence.OneLine(p.Name)
+		}
+	}
+	return ""
 }
 
 // goalAsWritten is the goal the user wrote when they created the epic

@@ -2825,3 +2825,36 @@ func TestARePlanShowsItsAgreeingAnswer(t *testing.T) {
 		})
 	}
 }
+
+// Asked about influence, a story of another team's issue whose people took
+// up the user's ask tells their answer after it, and for its Result the
+// date asked for and got, which stderr then does not ask to record as an
+// outcome; the people of that team who acted are theirs, not teammates.
+func TestStoriesInfluenceTellsTheDateAnotherTeamGaveAsTheResult(t *testing.T) {
+	bruno, fernanda := evidence.User{ID: "5c0ffee0000000000000a041", DisplayName: "Bruno Almeida"}, evidence.User{ID: "5c0ffee0000000000000a042", DisplayName: "Fernanda Lima"}
+	cart := fixtureIssue{"21531", "PLAT-1531", "Story", "Cart snapshot endpoint for mobile", "", fernanda, "done", nil}
+	ask := jiraItem(cart, evidence.SourceComment, "120019", "2026-06-04T15:10:00Z", evidence.CatCrossTeam, "comment.cross-team", 0.8,
+		"Oi Bruno, Fernanda - to make 5.2 (store submission 21/07) we'd need this on staging by 03/07. If that's too tight tell me and we ship restore from local storage only first")
+	p := typicalPortfolio()
+	p.Evidence = append(p.Evidence, ask)
+	p.Replies = append(p.Replies, evidence.Reply{SiteName: ask.SiteName, Key: cart.key, To: ask.SourceID,
+		Comment: evidence.Comment{ID: "120020", At: at("2026-06-05T10:00:00Z"), Author: bruno, Text: "03/07 works, Fernanda takes it next sprint"}})
+	p.DoneIssues = append(p.DoneIssues, evidence.DoneIssue{SiteName: acme.Name, Key: cart.key, Resolved: at("2026-07-02T12:00:00Z")})
+	doc, lint := storiesFor(t, p, "Tell me about a time you influenced without authority")
+	if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != cart.key {
+		t.Fatalf("stories = %+v, want PLAT-1531's", doc.Stories)
+	}
+	st := doc.Stories[0]
+	if want := "PLAT-1531 was done on 2 July, a day before the 03/07 I asked for."; st.Result != want {
+		t.Errorf("result = %q, want %q", st.Result, want)
+	}
+	if want := "Bruno Almeida answered the next day: “03/07 works, Fernanda takes it next sprint”"; st.Actions[0].Answer != want {
+		t.Errorf("the ask's answer = %q, want %q", st.Actions[0].Answer, want)
+	}
+	if !strings.Contains(st.Situation, "alongside 2 people from PLAT.") {
+		t.Errorf("situation = %q, want Fernanda and Bruno counted as 2 people from PLAT", st.Situation)
+	}
+	if strings.Contains(lint, "outcome missing: PLAT-1531") {
+		t.Errorf("stderr asks for an outcome the date kept gives:\n%s", lint)
+	}
+}

@@ -4,7 +4,9 @@ import "time"
 
 // Period is the span of time a portfolio covers. The store always fills
 // both ends: Since is the filter's start or the first item's time, Until the
-// filter's last instant or the time the portfolio was made.
+// filter's last instant or the time the portfolio was made, but no later
+// than what the data is as of: the last complete sync (or the latest item,
+// if one recorded by hand is later).
 type Period struct {
 	Since time.Time
 	Until time.Time
@@ -141,8 +143,11 @@ type Comment struct {
 // Exports read it; they never write.
 type Portfolio struct {
 	GeneratedAt time.Time
-	Sites       []Site
-	Period      Period
+	// SyncedAt is when the newest complete sync of Sites finished; zero if
+	// none has.
+	SyncedAt time.Time
+	Sites    []Site
+	Period   Period
 	// Evidence holds the items that are not excluded, with curation applied,
 	// ordered by OccurredAt then ID.
 	Evidence []Evidence

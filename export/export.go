@@ -27,9 +27,11 @@ import (
 // parts of one export agree with each other and with the JSON summary.
 type view struct {
 	generatedAt time.Time
-	sites       []evidence.Site
-	since       time.Time
-	until       time.Time
+	// syncedAt is when the last complete sync finished; zero if none did.
+	syncedAt time.Time
+	sites    []evidence.Site
+	since    time.Time
+	until    time.Time
 	// items are the included evidence, ordered by OccurredAt then ID. They
 	// point into the caller's portfolio, which exports only read: copying
 	// tens of thousands of large structs would cost more than the export.
@@ -69,6 +71,9 @@ type view struct {
 	teamWork []evidence.TeamWork
 	// epicIndex finds an epic by site and key; built on first use.
 	epicIndex map[issueRef]int
+	// claims are the items of each Jira record, of those one record is
+	// evidence of several kinds of work; built on first use.
+	claims map[activityRef][]*evidence.Evidence
 }
 
 // group is the evidence of one category.
@@ -93,6 +98,7 @@ func newView(p evidence.Portfolio) *view {
 
 	v := &view{
 		generatedAt: p.GeneratedAt,
+		syncedAt:    p.SyncedAt,
 		sites:       p.Sites,
 		items:       items,
 		taxonomy:    p.Categories,
@@ -159,6 +165,15 @@ func coveredPeriod(p evidence.Portfolio, items []*evidence.Evidence) (since, unt
 		until = p.GeneratedAt.UTC()
 	}
 	return since, until
+}
+
+// asOf is the last day the export covers, said so a reader knows what
+// it is: "2026-11-27 (last sync)" when Jira was last read that day.
+func (v *view) asOf() string {
+	if !v.syncedAt.IsZero() && v.until.Equal(v.syncedAt.UTC()) {
+		return dateOnly(v.until) + " (last sync)"
+	}
+	return dateOnly(v.until)
 }
 
 // groupByCategory splits ordered items by category, keeping their order.

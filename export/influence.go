@@ -138,9 +138,9 @@ func (r *report) crossTeamAnswer(question, q string, tiers ...[]initiative) (ans
 	}
 	lacks := fmt.Sprintf("nothing you wrote shows someone outside your team agreeing to or acting on what you asked, which %q asks about; ", asked)
 	if a, ok := r.focusAnswer(r.categoryOf(evidence.CatReleasePlanning).StoryQuestion, r.commitKept(), false, tiers...); ok {
-		a.note = lacks + "this story tells the closest, a date you committed to another team and kept, tagged with the question it does answer"
+		a.note = lacks + "here is the closest, a date you committed to another team and kept, with the question it does answer under its title"
 		return a, true
 	}
 	in, found := strongestBy(r.weightOf(""), true, tiers...)
-	return answer{in: in, found: found, note: lacks + "this is your strongest story, tagged with the questions it does answer"}, true
+	return answer{in: in, found: found, note: lacks + "here is your strongest story instead, with the questions it does answer under its title"}, true
 }

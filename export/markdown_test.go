@@ -802,7 +802,7 @@ func TestTheFooterSaysWhereTheEvidenceComesFrom(t *testing.T) {
 	if err := Markdown(&md, p, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(md.String(), " from work I recorded: ") || strings.Contains(md.String(), "Jira activity") ||
+	if !strings.Contains(md.String(), " from work I recorded up to ") || strings.Contains(md.String(), "Jira activity") ||
 		strings.Contains(md.String(), "links to its") {
 		t.Errorf("the footer of hand-recorded work:\n%s", md.String())
 	}

@@ -68,7 +68,7 @@ func (r *report) noFailureAnswer(question string, tiers ...[]initiative) answer 
 	in, found := strongestBy(r.weightOf(""), true, tiers...)
 	return answer{in: in, found: found, note: fmt.Sprintf("pmfolio found no failure of your own to tell "+
 		"(an incident whose postmortem you wrote, and that came from a release you planned work into or were assigned, or whose postmortem says what on your own team's side let it happen), "+
-		"so no story answers %q; this is your strongest story, tagged with the questions it does answer", evidence.OneLine(question))}
+		"so no story answers %q; here is your strongest story instead, with the questions it does answer under its title", evidence.OneLine(question))}
 }
 
 // filedFrom ranks, in a failure told by its postmortem, the follow-ups

@@ -620,17 +620,17 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 			// quotes a plan tells the user the tool did not read it.
 			lacks = "your stories show " + strings.ToLower(title) + ", but of no release that went out as planned"
 		}
-		note := fmt.Sprintf("%s, the kind of work %q asks about; this is your strongest story, tagged with the questions it does answer",
+		note := fmt.Sprintf("%s, the kind of work %q asks about; here is your strongest story instead, with the questions it does answer under its title",
 			lacks, evidence.OneLine(question))
 		if any && planner.deadlinePassedUnmet() {
-			note = fmt.Sprintf("the goal of %s sets a date that its outcome, reported on %s, does not say was met, so no story answers %q; this is your strongest story, tagged with the questions it does answer",
+			note = fmt.Sprintf("the goal of %s sets a date that its outcome, reported on %s, does not say was met, so no story answers %q; here is your strongest story instead, with the questions it does answer under its title",
 				planner.epic.Key, planner.outcome.Comment.At.UTC().Format("2 January"), evidence.OneLine(question))
 		}
 		return answer{in: in, found: found, note: note}
 	}
 	a := answer{in: in, found: found, question: q}
 	if category == "" {
-		a.note = fmt.Sprintf("no kind of work in your evidence answers %q; this is your strongest story, tagged with the questions it does answer",
+		a.note = fmt.Sprintf("no kind of work in your evidence answers %q; here is your strongest story instead, with the questions it does answer under its title",
 			evidence.OneLine(question))
 	} else {
 		a.focus = ofCategory(category)
@@ -1166,11 +1166,11 @@ func (r *report) pushbackAnswer(question string, tiers ...[]initiative) answer {
 	}
 	if in, ok := strongestBy(r.weightRanked(pushback, 1), false, tiers...); ok {
 		return answer{in: in, found: true, focus: pushback, leads: true,
-			note: fmt.Sprintf("nothing you wrote says no or disagrees, which %q asks about; this story tells the closest, a trade-off you decided, tagged with the questions it does answer", q)}
+			note: fmt.Sprintf("nothing you wrote says no or disagrees, which %q asks about; here is the closest, a trade-off you decided, with the questions it does answer under its title", q)}
 	}
 	in, ok := strongestBy(r.weightOf(""), true, tiers...)
 	return answer{in: in, found: ok,
-		note: fmt.Sprintf("no kind of work in your evidence answers %q: nothing you wrote says no or disagrees (a no-go, a Won't Do with its reason, \"P2, not P1\"); this is your strongest story, tagged with the questions it does answer", q)}
+		note: fmt.Sprintf("no kind of work in your evidence answers %q: nothing you wrote says no or disagrees (a no-go, a Won't Do with its reason, \"P2, not P1\"); here is your strongest story instead, with the questions it does answer under its title", q)}
 }
 
 // dataQuestion is the question a story leads with when the user's own
@@ -1314,7 +1314,7 @@ func (r *report) dataAnswer(question string, tiers ...[]initiative) answer {
 	}
 	in, ok := strongestBy(r.weightOf(""), true, tiers...)
 	return answer{in: in, found: ok,
-		note: fmt.Sprintf("no decision or priority call you wrote weighs a number (\"raising this: 8 of last week's 40 pages\"), which %q asks about; this is your strongest story, tagged with the questions it does answer",
+		note: fmt.Sprintf("no decision or priority call you wrote weighs a number (\"raising this: 8 of last week's 40 pages\"), which %q asks about; here is your strongest story instead, with the questions it does answer under its title",
 			evidence.OneLine(question))}
 }
 
@@ -1578,7 +1578,10 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 		}
 		if len(picked) > 0 {
 			written = slices.DeleteFunc(slices.Clone(written), func(e *evidence.Evidence) bool {
-				return slices.Contains(picked, e) || !in.onNoEpic && e.Category == picked[0].Category
+				// A record picked for one kind of work is not told again
+				// for another: one comment, one action.
+				return slices.ContainsFunc(picked, func(p *evidence.Evidence) bool { return sameRecord(p, e) }) ||
+					!in.onNoEpic && e.Category == picked[0].Category
 			})
 		}
 	}
@@ -1604,7 +1607,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 	}
 	for _, e := range picked {
 		text, _ := r.quotable(e)
-		verb, quote := actionVerb(r.categoryOf(e.Category), e), storyQuote(evidence.QuoteBody(text), 240)
+		verb, quote := actionVerb(r.categoryOf(r.toldAs(e)), e), storyQuote(evidence.QuoteBody(text), 240)
 		if no, ok := r.declinedAnswered(r.whole(e)); ok {
 			// The no, to whom, and its grounds, from the whole comment:
 			// the classifier's excerpt may stop before its point.
@@ -2240,6 +2243,55 @@ func actionVerb(c evidence.Category, e *evidence.Evidence) string {
 	return "Recorded " + evidence.OneLine(c.Title) + " on"
 }
 
+// toldAs is the category whose verb a story gives item e. One comment
+// can be evidence of several kinds of work (“to make 5.2 we'd need this on
+// staging by 03/07” on another team's issue is cross-team coordination and
+// release planning); a story may pick it for one kind and another story
+// for the other, yet it is one thing the user wrote, so every story names
+// it with one verb: that of the most specific kind among the claims a
+// proof says (provable), in verbOrder. The story still counts it as the
+// kind it picked it for (its task, the questions it answers).
+func (v *view) toldAs(e *evidence.Evidence) string {
+	if e.SourceID == "" || !inOwnWords(e) {
+		return e.Category // one change can set two fields: each is its own act
+	}
+	if v.claims == nil {
+		v.claims = make(map[activityRef][]*evidence.Evidence)
+		for _, x := range v.items {
+			if x.SourceID != "" {
+				v.claims[recordOf(x)] = append(v.claims[recordOf(x)], x)
+			}
+		}
+	}
+	claims := provable(v.claims[recordOf(e)])
+	if !slices.Contains(claims, e) {
+		return e.Category
+	}
+	rank := func(id string) int {
+		if i := slices.Index(verbOrder, id); i >= 0 {
+			return i
+		}
+		return len(verbOrder) + slices.IndexFunc(v.groups, func(g group) bool { return g.category.ID == id })
+	}
+	return slices.MinFunc(claims, func(a, b *evidence.Evidence) int { return cmp.Compare(rank(a.Category), rank(b.Category)) }).Category
+}
+
+// verbOrder ranks the kinds of work by how much their verb says of one
+// comment: whom it answered (a teammate it unblocked, another team), what
+// it settled, what it planned, and last that it kept people informed or
+// shaped the epic, which any comment on it does. A category of the user's
+// own comes after these, in taxonomy order.
+var verbOrder = []string{
+	evidence.CatUnblocking, evidence.CatCrossTeam, evidence.CatIncidentCoord, evidence.CatAcceptanceTesting,
+	evidence.CatDecisionMaking, evidence.CatPrioritization, evidence.CatReleasePlanning, evidence.CatSprintPlanning,
+	evidence.CatStoryWriting, evidence.CatBacklogGrooming, evidence.CatStakeholderComms, evidence.CatEpicOwnership,
+}
+
+// sameRecord says items a and b are evidence from one Jira record.
+func sameRecord(a, b *evidence.Evidence) bool {
+	return a == b || a.SourceID != "" && recordOf(a) == recordOf(b)
+}
+
 // sentBack says acceptance testing item e sent the work back: the
 // reopening itself, or the words that did.
 func sentBack(e *evidence.Evidence) bool {
@@ -2428,29 +2480,34 @@ func writeStoriesIntro(w *bufio.Writer, r *report, stories []story, note string)
 		return len(slices.DeleteFunc(slices.Clone(stories), func(s story) bool { return !keep(s) }))
 	}
 	epics, incidents := count(func(s story) bool { return s.Epic != nil }), count(func(s story) bool { return s.incident })
+	issues := len(stories) - epics - incidents
+	other := "issue"
+	if epics+incidents > 0 {
+		other = "other issue" // "an initiative, an incident and 2 other issues"
+	}
 	for _, kind := range []struct {
 		n         int
 		one, many string
 	}{
-		{epics, "initiative", "initiatives"},
-		{incidents, "incident", "incidents"},
-		{len(stories) - epics - incidents, "issue outside any epic", "issues outside any epic"},
+		{epics, "an initiative", "initiatives"},
+		{incidents, "an incident", "incidents"},
+		{issues, "one " + other, other + "s"},
 	} {
 		switch kind.n {
 		case 0:
 		case 1:
-			from = append(from, "the strongest "+kind.one)
+			from = append(from, kind.one)
 		default:
-			from = append(from, "the "+strconv.Itoa(kind.n)+" strongest "+kind.many)
+			from = append(from, strconv.Itoa(kind.n)+" "+kind.many)
 		}
 	}
-	promise := ". Every action quotes what I wrote and links to the record behind it.\n"
+	promise := ". Each action quotes what I wrote and links to it in Jira.\n"
 	if slices.ContainsFunc(stories, func(s story) bool {
 		return slices.ContainsFunc(s.Actions, func(a storyAction) bool { return a.edit })
 	}) {
-		promise = ". Every action links to the record behind it and quotes what I wrote; a field edit says what I set.\n"
+		promise = ". Each action links to its record in Jira and quotes what I wrote; a field edit says what I set.\n"
 	}
-	w.WriteString("Built from " + evidence.JoinAnd(from) + " in my Jira evidence, " + dateOnly(r.since) + " to " + dateOnly(r.until) + promise)
+	w.WriteString("Stories from my Jira work, " + dateOnly(r.since) + " to " + r.asOf() + ": " + evidence.JoinAnd(from) + promise)
 	writeStoriesNote(w, note)
 	return true
 }

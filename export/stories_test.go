@@ -470,7 +470,7 @@ func TestStoriesQuestionNothingAnswersIsNotClaimed(t *testing.T) {
 			t.Errorf("the story is tagged %q, which nothing in it answers", doc.Stories[0].Questions)
 		}
 	}
-	if !strings.Contains(lint.String(), `so no story answers "Tell me about a time you failed"; this is your strongest story`) {
+	if !strings.Contains(lint.String(), `so no story answers "Tell me about a time you failed"; here is your strongest story instead`) {
 		t.Errorf("stderr does not say the question is unanswered: %q", lint.String())
 	}
 }
@@ -555,7 +555,7 @@ func TestStoriesFromIssuesOnNoEpic(t *testing.T) {
 	if strings.Contains(md.String(), "PAY-777") || strings.Contains(md.String(), "Priority: High") || strings.Contains(md.String(), "is blocked by") {
 		t.Errorf("a one-comment bug or a field edit made it into the stories:\n%s", md.String())
 	}
-	if !strings.Contains(md.String(), "Built from the strongest incident and the strongest issue outside any epic in my Jira evidence") {
+	if !strings.Contains(md.String(), ": an incident and one other issue. ") {
 		t.Errorf("the stories do not say what they are built from:\n%s", md.String())
 	}
 }
@@ -1052,15 +1052,65 @@ func TestStoriesHeaderCountsIncidentsAndIssues(t *testing.T) {
 		top  int
 		want string
 	}{
-		{"an incident and an issue", noEpicPortfolio(), -1, "Built from the strongest incident and the strongest issue outside any epic in my Jira evidence, "},
-		{"the incident alone", noEpicPortfolio(), 1, "Built from the strongest incident in my Jira evidence, "},
-		{"initiatives and an incident", mixed, 3, "Built from the 2 strongest initiatives and the strongest incident in my Jira evidence, "},
-		{"initiatives, an incident and an issue", mixed, -1, "Built from the 2 strongest initiatives, the strongest incident and the strongest issue outside any epic in my Jira evidence, "},
+		{"an incident and an issue", noEpicPortfolio(), -1, ": an incident and one other issue. "},
+		{"the incident alone", noEpicPortfolio(), 1, ": an incident. "},
+		{"initiatives and an incident", mixed, 3, ": 2 initiatives and an incident. "},
+		{"initiatives, an incident and an issue", mixed, -1, ": 2 initiatives, an incident and one other issue. "},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			md := render(t, func(w io.Writer, p evidence.Portfolio) error { return Stories(w, p, StoryOptions{Top: tt.top}) }, tt.p)
-			if !strings.Contains(md, "\n"+tt.want) {
-				t.Errorf("want the header %q:\n%s", tt.want, md)
+			if header := md[strings.Index(md, "\nStories from my Jira work, "):]; !strings.Contains(header[:strings.Index(header[1:], "\n")+1], tt.want) {
+				t.Errorf("want the header to say %q:\n%s", tt.want, md)
+			}
+		})
+	}
+}
+
+// One database, one date: the brief's footer and the stories' header end
+// on the same day, the day the data is as of, and say when that is the
+// last sync; not the day each command happened to run.
+func TestBriefAndStoriesSayOneAsOfDate(t *testing.T) {
+	p := typicalPortfolio()
+	p.SyncedAt = p.GeneratedAt.Add(-3 * 24 * time.Hour)
+	p.Period.Until = p.SyncedAt // as the store bounds it
+	asOf := p.SyncedAt.Format("2006-01-02") + " (last sync)"
+	brief := render(t, func(w io.Writer, p evidence.Portfolio) error { return Markdown(w, p, Options{}) }, p)
+	stories := render(t, func(w io.Writer, p evidence.Portfolio) error { return Stories(w, p, StoryOptions{}) }, p)
+	if !strings.Contains(brief, " up to "+asOf+": ") {
+		t.Errorf("the brief's footer does not say the data is as of %s:\n%s", asOf, brief[strings.LastIndex(brief, "\n_"):])
+	}
+	if !strings.Contains(stories, " to "+asOf+": ") {
+		t.Errorf("the stories' header does not end on %s:\n%s", asOf, stories[:min(len(stories), 400)])
+	}
+	if today := p.GeneratedAt.Format("2006-01-02"); strings.Contains(brief, today) || strings.Contains(stories, today) {
+		t.Errorf("the day the export ran, %s, is printed beside the day its data is as of", today)
+	}
+}
+
+// One comment can be evidence of several kinds of work; every story names
+// it by the same verb, the kind that says most of it, whatever kind a
+// question picked it for.
+func TestOneCommentOneVerb(t *testing.T) {
+	claim := func(category string, confidence float64) *evidence.Evidence {
+		return &evidence.Evidence{ID: category, SiteName: "acme", IssueKey: "CHK-1", Source: evidence.SourceComment, SourceID: "70029",
+			Category: category, Rule: evidence.RuleTextModel, Confidence: confidence, Excerpt: "3DS work slipped a week. new plan: 5% on Aug 25"}
+	}
+	for _, tt := range []struct {
+		name   string
+		claims []*evidence.Evidence
+		want   string
+	}{
+		{"another team asked, and a release planned", []*evidence.Evidence{claim(evidence.CatCrossTeam, 0.98), claim(evidence.CatReleasePlanning, 0.99)}, evidence.CatCrossTeam},
+		{"a re-plan told to stakeholders", []*evidence.Evidence{claim(evidence.CatStakeholderComms, 0.89), claim(evidence.CatReleasePlanning, 0.76)}, evidence.CatReleasePlanning},
+		{"a teammate unblocked by a decision", []*evidence.Evidence{claim(evidence.CatDecisionMaking, 0.9), claim(evidence.CatUnblocking, 0.7)}, evidence.CatUnblocking},
+		{"one kind", []*evidence.Evidence{claim(evidence.CatStakeholderComms, 0.5)}, evidence.CatStakeholderComms},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			v := &view{items: tt.claims, groups: groupByCategory(tt.claims, evidence.Categories)}
+			for _, e := range tt.claims {
+				if got := v.toldAs(e); got != tt.want {
+					t.Errorf("the %s claim is told as %s, want %s", e.Category, got, tt.want)
+				}
 			}
 		})
 	}
@@ -1308,7 +1358,7 @@ func TestStoriesQuestionAboutDisagreementClaimsNoneTheTextDoesNotShow(t *testing
 		epic, quote, note string
 	}{
 		{"a trade-off is the closest", notSayingNo(typicalPortfolio()), "PAY-101",
-			"client-side retries are out of scope", `nothing you wrote says no or disagrees, which "Tell me about a time you disagreed with a stakeholder" asks about; this story tells the closest, a trade-off you decided`},
+			"client-side retries are out of scope", `nothing you wrote says no or disagrees, which "Tell me about a time you disagreed with a stakeholder" asks about; here is the closest, a trade-off you decided`},
 		{"nothing comes close", noEpicPortfolio(), "",
 			"", `no kind of work in your evidence answers "Tell me about a time you disagreed with a stakeholder": nothing you wrote says no or disagrees`},
 	} {

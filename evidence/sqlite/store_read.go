@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -401,10 +402,61 @@ func (s *Store) portfolio(ctx context.Context, f evidence.Filter, now time.Time)
 		// Until is exclusive; the period names the last day it covers.
 		p.Period.Until = f.Until.Add(-time.Nanosecond).UTC()
 	}
+	if p.SyncedAt, err = s.lastSynced(ctx, sites); err != nil {
+		return evidence.Portfolio{}, err
+	}
+	if asOf := dataAsOf(p.SyncedAt, items); !asOf.IsZero() && asOf.Before(p.Period.Until) {
+		p.Period.Until = asOf // Jira was not read after it: nothing later is known
+	}
 	if p.Period.Since.After(p.Period.Until) {
 		p.Period.Since = p.Period.Until // nothing before an early --until: an empty period, not a backwards one
 	}
 	return p, nil
+}
+
+// lastSynced is when the newest complete sync of sites finished; zero if
+// none has.
+func (s *Store) lastSynced(ctx context.Context, sites []evidence.Site) (time.Time, error) {
+	var last time.Time
+	for _, site := range sites {
+		rows, err := s.reader().QueryContext(ctx, `
+			SELECT finished_at FROM sync_runs WHERE site_id = ? AND result = 'ok' ORDER BY finished_at DESC LIMIT 1`, site.ID)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("read sync log: %w", err)
+		}
+		for rows.Next() {
+			var at string
+			if err := rows.Scan(&at); err != nil {
+				rows.Close()
+				return time.Time{}, fmt.Errorf("read sync log: %w", err)
+			}
+			finished, err := parseTime(at)
+			if err != nil {
+				rows.Close()
+				return time.Time{}, err
+			}
+			if finished.After(last) {
+				last = finished
+			}
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			return time.Time{}, fmt.Errorf("read sync log: %w", err)
+		}
+	}
+	return last, nil
+}
+
+// dataAsOf is the last instant the stored evidence can speak for: the
+// last complete sync, or the latest item if the user recorded one by hand
+// after it; zero when no sync completed.
+func dataAsOf(synced time.Time, items []evidence.Evidence) time.Time {
+	if synced.IsZero() {
+		return synced
+	}
+	if len(items) > 0 && items[len(items)-1].OccurredAt.After(synced) {
+		return items[len(items)-1].OccurredAt.UTC()
+	}
+	return synced.UTC()
 }
 
 // portfolioContext fills the projects and epics of the portfolio's

@@ -635,3 +635,54 @@ func TestEnsureSiteTakesAnotherSpellingForTheStoredSite(t *testing.T) {
 		t.Errorf("%d sites stored, want 2", len(sites))
 	}
 }
+
+// The portfolio is as of the last complete sync, not of the day it is
+// made: Jira was not read after it, so a month table or a stories header
+// that ran to today would claim days nobody looked at. A sync that failed
+// later does not move it; work recorded by hand after it does; --until
+// earlier than it still bounds the period.
+func TestPortfolioEndsOnTheLastCompleteSync(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := time.Date(2026, 3, 4, 15, 0, 0, 0, time.UTC)
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{
+		testRecord("10001", "PAY-1", t0, comment("501", testMe, t0, "Update: one")),
+	}, fakeClassify, t0); err != nil {
+		t.Fatal(err)
+	}
+	until := func(f evidence.Filter) time.Time {
+		t.Helper()
+		p, err := s.Portfolio(ctx, f, storeNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.Period.Until
+	}
+	if got := until(evidence.Filter{}); !got.Equal(storeNow) {
+		t.Errorf("never synced: the period ends %v, want the day it is made (%v)", got, storeNow)
+	}
+	synced := time.Date(2026, 11, 14, 6, 0, 0, 0, time.UTC)
+	for _, run := range []evsync.SyncRun{
+		{SiteID: site.ID, Started: synced.Add(-time.Minute), Finished: synced, Result: "ok"},
+		{SiteID: site.ID, Started: synced.Add(72 * time.Hour), Finished: synced.Add(73 * time.Hour), Result: "failed", Error: "boom"},
+	} {
+		if err := s.RecordSyncRun(ctx, run); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := until(evidence.Filter{}); !got.Equal(synced) {
+		t.Errorf("the period ends %v, want the last complete sync %v", got, synced)
+	}
+	june := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	if got := until(evidence.Filter{Until: &june}); !got.Equal(june.Add(-time.Nanosecond)) {
+		t.Errorf("--until 2026-06-01: the period ends %v", got)
+	}
+	byHand := synced.Add(48 * time.Hour)
+	if _, err := s.AddManual(ctx, ManualEntry{At: byHand, Category: evidence.CatStakeholderComms, Description: "Roadmap review"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := until(evidence.Filter{}); !got.Equal(byHand) {
+		t.Errorf("with work recorded by hand after the sync the period ends %v, want %v", got, byHand)
+	}
+}

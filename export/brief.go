@@ -621,8 +621,8 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 			w.WriteString("\n\n")
 		}
 		// Who handed it over, after what it was for.
-		if grant := r.handedOver(in); grant.text != "" {
-			writeResultPart(w, grant)
+		if grant, ok := r.handedOver(in); ok {
+			writeResultPart(w, grant.part())
 			w.WriteString("\n\n")
 		}
 		w.WriteString("**What I did.**\n\n")
@@ -756,9 +756,9 @@ func writeBriefOutcome(w *bufio.Writer, r *report, in initiative) {
 	writeOutcome(w, r, in)
 	r.noteMissedETA(in)
 	r.noteWindowUnelapsed(in)
-	if praise := r.recognised(in); praise.text != "" {
+	if praise, ok := r.recognised(in); ok {
 		w.WriteString(". ")
-		writeResultPart(w, praise)
+		writeResultPart(w, praise.part())
 	}
 	w.WriteByte('\n')
 }

@@ -29,6 +29,9 @@ type jsonInitiative struct {
 	// EarlierEpics are the keys of the initiative's earlier phases, each an
 	// epic of its own, first phase first; the epic above is the latest.
 	EarlierEpics []string `json:"earlier_epic_keys,omitempty"`
+	// SponsorQuotes are the replies of others that handed the initiative
+	// over and that praised its result, as the brief quotes them.
+	SponsorQuotes []jsonSponsorQuote `json:"sponsor_quotes"`
 }
 
 // jsonClaim is one counted claim of the headline.
@@ -53,7 +56,7 @@ func headlineJSON(r *report) *jsonHeadline {
 	h := &jsonHeadline{Text: text, Initiatives: []jsonInitiative{}, Claims: make([]jsonClaim, 0, len(claims))}
 	for _, in := range r.ledInitiatives().owned {
 		ji := jsonInitiative{Site: in.epic.SiteName, EpicKey: in.epic.Key, EpicURL: in.epic.URL, Summary: in.title,
-			Shipped: in.epic.StatusCategory == "done", Evidence: len(in.items)}
+			Shipped: in.epic.StatusCategory == "done", Evidence: len(in.items), SponsorQuotes: r.sponsorQuotes(in)}
 		if in.hasOutcome {
 			ji.Outcome = in.outcome.Text
 		}

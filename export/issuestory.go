@@ -838,6 +838,7 @@ func (r *report) heldFor(in initiative, no *evidence.Evidence) []resultPart {
 		}
 		lead := still + evidence.OneLine(goal.title) + " (" + evidence.OneLine(goal.epic.Key) + "), the goal it gave way to: "
 		held := []resultPart{r.storyResult(goal, lead, goal.outcome)}
+		r.noteWindowUnelapsed(goal)
 		if kept, ok := r.rolloutOf(goal); ok {
 			// Its timing is told as the deadline answer tells it: the
 			// re-plan and the steps kept. A quarter the no names ("the

@@ -63,6 +63,8 @@ type schemaV1 struct {
 			Shipped  bool   `json:"shipped"`
 			Outcome  string `json:"outcome"`
 			Evidence int    `json:"evidence"`
+			// The sponsors' replies, added to schema version 1.
+			SponsorQuotes []sponsorQuoteJSON `json:"sponsor_quotes"`
 		} `json:"initiatives"`
 		Claims []struct {
 			Text        string   `json:"text"`
@@ -86,8 +88,19 @@ var specKeys = map[string][]string{
 		"occurred_at", "category", "rule", "confidence", "excerpt", "manual", "note"},
 	// Added to schema version 1 (README): the brief's headline, traceable.
 	"headline":               {"text", "initiatives", "claims"},
-	"headline.initiatives[]": {"site", "epic_key", "epic_url", "summary", "shipped", "outcome", "evidence"},
-	"headline.claims[]":      {"text", "category", "count", "counts", "evidence_ids"},
+	"headline.initiatives[]": {"site", "epic_key", "epic_url", "summary", "shipped", "outcome", "evidence", "sponsor_quotes"},
+	"headline.initiatives[].sponsor_quotes[]": {"kind", "author", "date", "text", "url"},
+	"headline.claims[]":                       {"text", "category", "count", "counts", "evidence_ids"},
+}
+
+// sponsorQuoteJSON is a sponsor's reply of the JSON export and the JSON
+// stories, read back.
+type sponsorQuoteJSON struct {
+	Kind   string `json:"kind"`
+	Author string `json:"author"`
+	Date   string `json:"date"`
+	Text   string `json:"text"`
+	URL    string `json:"url"`
 }
 
 func exportJSON(t *testing.T, p evidence.Portfolio) []byte {

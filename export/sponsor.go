@@ -18,21 +18,18 @@ const sponsorQuoteLength = 160
 // support from my side with the business teams.”" A manager handing over
 // the initiative is the strongest proof the user owned it. Nothing when
 // nobody did.
-func (r *report) handedOver(in initiative) resultPart {
+func (r *report) handedOver(in initiative) (sponsorQuote, bool) {
 	if in.onNoEpic {
-		return resultPart{}
+		return sponsorQuote{}, false
 	}
 	first := in.epics()[0]
 	user := r.userOf(first.SiteName)
 	at, ok := proposedAt(in, first, user)
 	if !ok {
-		return resultPart{}
+		return sponsorQuote{}, false
 	}
 	reply, ok := sponsorReply(first, user, at, handsOver)
-	if !ok {
-		return resultPart{}
-	}
-	return sponsorPart(first, reply, at, " answered my proposal ")
+	return sponsorQuote{says: handsOver, epic: first, reply: reply, said: at}, ok
 }
 
 // recognised is another person's answer to the user's comment that
@@ -41,20 +38,17 @@ func (r *report) handedOver(in initiative) resultPart {
 // Priya and team. Will present this in the quarterly ops review.”"
 // Nothing for an outcome the user stated with `pmfolio outcome`, which
 // nobody answered in Jira.
-func (r *report) recognised(in initiative) resultPart {
+func (r *report) recognised(in initiative) (sponsorQuote, bool) {
 	o := in.outcome
 	if in.onNoEpic || !in.hasOutcome || o.Mine || o.Comment.ID == "" {
-		return resultPart{}
+		return sponsorQuote{}, false
 	}
 	user := r.userOf(o.Epic.SiteName)
 	if !isUser(o.Comment.Author, user) {
-		return resultPart{}
+		return sponsorQuote{}, false
 	}
 	reply, ok := sponsorReply(o.Epic, user, o.Comment.At, recognises)
-	if !ok {
-		return resultPart{}
-	}
-	return sponsorPart(o.Epic, reply, o.Comment.At, " answered ")
+	return sponsorQuote{says: recognises, epic: o.Epic, reply: reply, said: o.Comment.At}, ok
 }
 
 // proposedAt is when the user first put the initiative forward: filed
@@ -110,13 +104,65 @@ func pickSponsor(ep evidence.Epic, replies []evidence.Comment) (evidence.Comment
 	return replies[0], true
 }
 
-// sponsorPart tells a sponsor's reply to what the user said at said, in
-// one line, linked to the reply.
-func sponsorPart(ep evidence.Epic, reply evidence.Comment, said time.Time, verb string) resultPart {
-	return resultPart{
-		text: evidence.OneLine(reply.Author.DisplayName) + verb + answeredWhen(said, reply.At) + ": “" +
-			storyQuote(evidence.QuoteBody(evidence.OneLine(reply.Text)), sponsorQuoteLength) + "”",
-		source: "Jira comment, " + dateOnly(reply.At.UTC()),
-		link:   evidence.CommentURL(ep.URL, reply.ID),
+// sponsorQuote is a sponsor's reply (handedOver, recognised) on an
+// initiative's epic to what the user said there at said.
+type sponsorQuote struct {
+	says  sponsorWords
+	epic  evidence.Epic
+	reply evidence.Comment
+	said  time.Time
+}
+
+// jsonSponsorQuote is a sponsor's reply as the JSON export and
+// `pmfolio stories --format json` give it (added fields of schema
+// version 1): kind is "handover" or "recognition", text the reply in
+// one line without what it quotes, url the Jira comment ("" redacted).
+type jsonSponsorQuote struct {
+	Kind   string `json:"kind"`
+	Author string `json:"author"`
+	Date   string `json:"date"`
+	Text   string `json:"text"`
+	URL    string `json:"url"`
+}
+
+// part tells the reply in one line, linked to it: "Anand Kulkarni
+// answered my proposal the same day: “…”", or "… answered the same day:
+// “…”" of the result it praises.
+func (q sponsorQuote) part() resultPart {
+	verb := " answered my proposal "
+	if q.says == recognises {
+		verb = " answered "
 	}
+	return resultPart{
+		text: evidence.OneLine(q.reply.Author.DisplayName) + verb + answeredWhen(q.said, q.reply.At) + ": “" +
+			storyQuote(q.text(), sponsorQuoteLength) + "”",
+		source: "Jira comment, " + dateOnly(q.reply.At.UTC()),
+		link:   q.url(),
+	}
+}
+
+// json is the reply as the JSON outputs give it.
+func (q sponsorQuote) json() jsonSponsorQuote {
+	kind := "handover"
+	if q.says == recognises {
+		kind = "recognition"
+	}
+	return jsonSponsorQuote{Kind: kind, Author: evidence.OneLine(q.reply.Author.DisplayName), Date: dateOnly(q.reply.At.UTC()),
+		Text: q.text(), URL: linkableURL(q.url())}
+}
+
+func (q sponsorQuote) text() string { return evidence.QuoteBody(evidence.OneLine(q.reply.Text)) }
+
+func (q sponsorQuote) url() string { return evidence.CommentURL(q.epic.URL, q.reply.ID) }
+
+// sponsorQuotes are the replies of sponsors on an initiative, the one
+// that handed it over first, for the JSON outputs: [] when none did.
+func (r *report) sponsorQuotes(in initiative) []jsonSponsorQuote {
+	quotes := []jsonSponsorQuote{}
+	for _, find := range []func(initiative) (sponsorQuote, bool){r.handedOver, r.recognised} {
+		if q, ok := find(in); ok {
+			quotes = append(quotes, q.json())
+		}
+	}
+	return quotes
 }

@@ -62,6 +62,16 @@ type story struct {
 	// ResultLink is the Jira comment the result quotes (of phases, the
 	// latest phase's it quotes), or "" when it quotes none.
 	ResultLink string `json:"result_link"`
+	// SponsorQuotes are the sponsors' replies the story tells: the one
+	// that handed the initiative over in Situation, the one that praised
+	// its result in Result.
+	SponsorQuotes []jsonSponsorQuote `json:"sponsor_quotes"`
+
+	// situation is Situation up to the reply that handed the initiative
+	// over, handover that reply (handedOver), for the Markdown writer to
+	// link it.
+	situation string
+	handover  resultPart
 
 	// result is Result in parts, for the Markdown writer to link the
 	// source of each outcome it quotes.
@@ -78,6 +88,14 @@ type story struct {
 // an outcome from Jira, its source (see outcomeSource) in brackets.
 type resultPart struct {
 	text, source, link string
+}
+
+// told is the part as plain text: its text, then its source in brackets.
+func (p resultPart) told() string {
+	if p.source == "" {
+		return p.text
+	}
+	return p.text + " (" + p.source + ")"
 }
 
 type storyEpic struct {
@@ -1500,12 +1518,18 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story {
 	focus, prefer := told.focus, told.prefer
 	t := r.tally(in.items)
-	s := story{Questions: []string{}}
+	s := story{Questions: []string{}, SponsorQuotes: []jsonSponsorQuote{}}
 	goal := epicGoal(in)
 	if in.onNoEpic {
-		s.Issue, s.Situation, s.incident = in.storyIssue(), r.issueSituation(in, goal), in.isIncident()
+		s.Issue, s.situation, s.incident = in.storyIssue(), r.issueSituation(in, goal), in.isIncident()
 	} else {
-		s.Epic, s.Situation = r.epicSituation(in, t, goal, told.forDate)
+		s.Epic, s.situation = r.epicSituation(in, t, goal, told.forDate)
+	}
+	s.Situation = s.situation
+	if grant, ok := r.handedOver(in); ok {
+		s.handover = grant.part()
+		s.Situation += " " + s.handover.told()
+		s.SponsorQuotes = append(s.SponsorQuotes, grant.json())
 	}
 	if goal != "" {
 		quoted.add(goal) // an action does not quote it again
@@ -1716,9 +1740,12 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 			before += "Phase " + strconv.Itoa(in.outcomePhase) + ": "
 		}
 		s.result = append(s.result, r.storyResult(in, before, in.outcome))
-		if praise := r.recognised(in); praise.text != "" {
-			praise.text = nextSentence(s.result) + praise.text
-			s.result = append(s.result, praise)
+		r.noteWindowUnelapsed(in)
+		if praise, ok := r.recognised(in); ok {
+			part := praise.part()
+			part.text = nextSentence(s.result) + part.text
+			s.result = append(s.result, part)
+			s.SponsorQuotes = append(s.SponsorQuotes, praise.json())
 		}
 		s.result = append(s.result, resultPart{text: in.whatFollowed(s.Actions)}, resultPart{text: r.laterPhase(in, s.Actions)})
 		if rolledOut {
@@ -1823,10 +1850,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 		}
 	}
 	for _, part := range s.result {
-		s.Result += part.text
-		if part.source != "" {
-			s.Result += " (" + part.source + ")"
-		}
+		s.Result += part.told()
 		if link := linkableURL(part.link); link != "" {
 			s.ResultLink = link
 		}
@@ -1894,10 +1918,7 @@ const sprintDays = 14
 func nextSentence(parts []resultPart) string {
 	text := ""
 	for _, part := range parts {
-		text += part.text
-		if part.source != "" {
-			text += " (" + part.source + ")"
-		}
+		text += part.told()
 	}
 	if strings.HasSuffix(strings.TrimSpace(text), ".") {
 		return " "
@@ -2115,9 +2136,6 @@ func (r *report) epicSituation(in initiative, t tally, goal string, deadline boo
 			quote = in.goalUpToDate(goal, quote)
 		}
 		situation += " When I created " + created + " I wrote: “" + quote + "”"
-	}
-	if grant := r.handedOver(in); grant.text != "" {
-		situation += " " + grant.text
 	}
 	return epic, situation
 }
@@ -2552,11 +2570,16 @@ func writeStory(w *bufio.Writer, heading string, s story) {
 		}
 		w.WriteString("\n\n")
 	}
-	for _, part := range []struct{ name, text string }{{"Situation", s.Situation}, {"Task", s.Task}} {
-		w.WriteString("**" + part.name + ".** ")
-		writeEscaped(w, part.text)
-		w.WriteString("\n\n")
+	w.WriteString("**Situation.** ")
+	writeEscaped(w, s.situation)
+	if s.handover.text != "" {
+		// As the brief: the sponsor's reply links its Jira comment.
+		w.WriteByte(' ')
+		writeResultPart(w, s.handover)
 	}
+	w.WriteString("\n\n**Task.** ")
+	writeEscaped(w, s.Task)
+	w.WriteString("\n\n")
 	if slices.ContainsFunc(s.Actions, func(a storyAction) bool { return a.edit }) {
 		w.WriteString("**Action.** What I did:\n\n")
 	} else {

@@ -32,6 +32,8 @@ type storiesJSON struct {
 		Actions    []actionJSON `json:"actions"`
 		Result     string       `json:"result"`
 		ResultLink string       `json:"result_link"`
+		// SponsorQuotes are as the export's headline gives them.
+		SponsorQuotes []sponsorQuoteJSON `json:"sponsor_quotes"`
 	} `json:"stories"`
 }
 

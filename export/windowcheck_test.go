@@ -15,7 +15,6 @@ import (
 // how had two weeks passed by the 3rd?" (review 35 finding 10). Only of
 // a release Jira gives a day for.
 func TestTheUserIsToldOfAnOutcomeWindowNotYetEnded(t *testing.T) {
-	epic := fixtureIssue{"10940", "REL-411", "Epic", "Release readiness framework", "", me, "done", nil}
 	release := fixtureIssue{"10942", "REL-422", "Task", "Release 4.14", "", me, "done", []string{"4.14"}}
 	const twoWeeks = "Outcome: production defects in first two weeks came down from 11 (4.10 + 4.11) to 3 (4.13 + 4.14). Zero rollbacks."
 	for _, tt := range []struct {
@@ -42,30 +41,55 @@ func TestTheUserIsToldOfAnOutcomeWindowNotYetEnded(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			written := at(tt.written)
-			p := portfolioOf(jiraItem(epic, evidence.SourceIssue, epic.id, "2026-01-19T09:00:00Z", evidence.CatEpicOwnership, "issue.epic", 0.9,
-				"Objective: every release goes live only after a readiness check."))
+			p := readinessEpic(written, evidence.Comment{ID: "411", At: written, Author: tt.by, Text: tt.outcome})
 			shipped := jiraItem(release, evidence.SourceComment, "422", "2026-10-24T21:00:00Z", evidence.CatReleasePlanning, "comment.release", 0.8, "4.14 is live. Zero rollback.")
 			shipped.IssueReleaseDates = tt.released
 			p.Evidence = append(p.Evidence, shipped)
-			p.Epics = []evidence.Epic{{SiteName: "acme", Key: epic.key, Summary: epic.summary, URL: acme.IssueURL(epic.key),
-				Status: "Done", StatusCategory: "done", Resolution: "Done", Resolved: &written,
-				Comments: []evidence.Comment{{ID: "411", At: written, Author: tt.by, Text: tt.outcome}}}}
 			var md, lint bytes.Buffer
 			if err := Markdown(&md, p, Options{Lint: &lint}); err != nil {
 				t.Fatal(err)
 			}
-			if _, result, _ := strings.Cut(tt.outcome, "Outcome: "); !strings.Contains(md.String(), "**Outcome.** ") || !strings.Contains(md.String(), result[:20]) {
+			_, result, _ := strings.Cut(tt.outcome, "Outcome: ")
+			if !strings.Contains(md.String(), "**Outcome.** ") || !strings.Contains(md.String(), result[:20]) {
 				t.Fatalf("the brief does not quote the outcome:\n%s", md.String())
 			}
-			var got []string
-			for line := range strings.Lines(lint.String()) {
-				if strings.HasPrefix(line, "window check:") {
-					got = append(got, line)
-				}
-			}
-			if strings.Join(got, "") != tt.want {
+			if got := windowChecks(lint.String()); got != tt.want {
 				t.Errorf("lint = %q\nwant   %q", got, tt.want)
+			}
+			// The stories tell that outcome as a Result: the same note.
+			var stories, storiesLint bytes.Buffer
+			if err := Stories(&stories, p, StoryOptions{Lint: &storiesLint}); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(stories.String(), "**Result.** “"+upperFirst(result[:20])) {
+				t.Fatalf("the story does not tell the outcome:\n%s", stories.String())
+			}
+			if got := windowChecks(storiesLint.String()); got != tt.want {
+				t.Errorf("stories lint = %q\nwant   %q", got, tt.want)
 			}
 		})
 	}
+}
+
+// windowChecks are the lines of lint that are window checks.
+func windowChecks(lint string) string {
+	var got strings.Builder
+	for line := range strings.Lines(lint) {
+		if strings.HasPrefix(line, "window check:") {
+			got.WriteString(line)
+		}
+	}
+	return got.String()
+}
+
+// readinessEpic is a portfolio of one epic the user filed on 19 January,
+// “Release readiness framework” (REL-411), resolved at resolved, with
+// comments.
+func readinessEpic(resolved time.Time, comments ...evidence.Comment) evidence.Portfolio {
+	epic := fixtureIssue{"10940", "REL-411", "Epic", "Release readiness framework", "", me, "done", nil}
+	p := portfolioOf(jiraItem(epic, evidence.SourceIssue, epic.id, "2026-01-19T09:00:00Z", evidence.CatEpicOwnership, "issue.epic", 0.9,
+		"Objective: every release goes live only after a readiness check."))
+	p.Epics = []evidence.Epic{{SiteName: "acme", Key: epic.key, Summary: epic.summary, URL: acme.IssueURL(epic.key),
+		Status: "Done", StatusCategory: "done", Resolution: "Done", Resolved: &resolved, Comments: comments}}
+	return p
 }

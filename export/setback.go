@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -39,7 +40,11 @@ func (r *report) failureAnswer(tiers ...[]initiative) (a answer, ok bool) {
 	}
 	broke := slices.DeleteFunc(slices.Concat(tiers...), func(in initiative) bool { return !r.ownReleaseBroke(in) })
 	if in, ok := strongestBy(r.weightOf(evidence.CatIncidentCoord), false, broke); ok {
-		return answer{in: in, found: true, question: failureQuestion, owns: "It broke a release I had planned work into, and I wrote its postmortem."}, true
+		const owns = "It broke a release I had planned work into, and I wrote its postmortem."
+		if postmortem := r.postmortemWithCause(in); postmortem != nil {
+			return toldByPostmortem(in, postmortem, owns), true
+		}
+		return answer{in: in, found: true, question: failureQuestion, owns: owns}, true
 	}
 	owned := slices.DeleteFunc(slices.Concat(tiers...), func(in initiative) bool { return r.ownedGap(in) == nil })
 	if in, ok := strongestBy(r.weightOf(evidence.CatIncidentCoord), false, owned); ok {
@@ -111,11 +116,10 @@ func (r *report) ownedGap(in initiative) *evidence.Evidence {
 // says what on the incident project's side let it happen (causeOwned);
 // nil when none does.
 func (r *report) postmortemWithCause(in initiative) *evidence.Evidence {
-	project := projectOf(&evidence.Evidence{IssueKey: in.epic.Key})
 	postmortem := postmortemsIn(r.items)
 	for _, e := range in.items {
 		if e.Source == evidence.SourceIssue && postmortem(e) {
-			if _, ok := r.causeOwned(e, project, false); ok {
+			if _, ok := r.causeOwned(e, in, false); ok {
 				return e
 			}
 		}
@@ -124,20 +128,22 @@ func (r *report) postmortemWithCause(in initiative) *evidence.Evidence {
 }
 
 // causeOwned quotes, from the whole description of a postmortem (see
-// whole), what on the team of project let the incident happen: its
+// whole), what on the team of incident in's project let it happen: its
 // cause ("Root cause: …", "Why it got through: …") and the sentences
 // that own a gap in the first person ("our parser should not throw …"),
-// each gap left out marked " …"; withHarm, also whom it hurt ("4,312
-// payments were delayed by ~3 hours"), for a story whose Result does not
-// say. A cause that names another team's project ("PAY 4.13.0 dropped
-// the brand field") with nothing owned is theirs: ok is false then, and
-// when the postmortem says no cause.
-func (r *report) causeOwned(postmortem *evidence.Evidence, project string, withHarm bool) (quote string, ok bool) {
+// then what it says changes (lessonUntold), each gap left out marked
+// " …"; withHarm, also whom it hurt ("4,312 payments were delayed by ~3
+// hours"), for a story whose Result does not say. A cause that names
+// another team's project ("PAY 4.13.0 dropped the brand field") with
+// nothing owned is theirs: ok is false then, and when the postmortem
+// says no cause.
+func (r *report) causeOwned(postmortem *evidence.Evidence, in initiative, withHarm bool) (quote string, ok bool) {
+	project := projectOf(&evidence.Evidence{IssueKey: in.epic.Key})
 	text := evidence.OneLine(strings.TrimSuffix(r.whole(postmortem).Excerpt, "…"))
-	var spans [][]int
-	cause := causeSaid.FindStringIndex(text)
+	var parts []quotedPart
+	cause := causeSpan(text)
 	if cause != nil {
-		spans = append(spans, cause)
+		parts = append(parts, quotedPart{cause[0], cause[1], text[cause[0]:cause[1]]})
 	}
 	owning := false
 	from := 0
@@ -146,22 +152,29 @@ func (r *report) causeOwned(postmortem *evidence.Evidence, project string, withH
 		from = at + len(sentence)
 		if gapOwned.MatchString(sentence) {
 			owning = true
-			spans = append(spans, []int{at, from})
+			parts = append(parts, quotedPart{at, from, sentence})
 		} else if withHarm && harmSaid(sentence) {
-			spans = append(spans, []int{at, from})
+			parts = append(parts, quotedPart{at, from, sentence})
 		}
 	}
 	if !owning && (cause == nil || r.namesOtherProject(postmortem.SiteName, project, text[cause[0]:cause[1]])) {
 		return "", false
 	}
-	slices.SortFunc(spans, func(a, b []int) int { return a[0] - b[0] })
+	if lesson, ok := lessonUntold(in, text); ok {
+		parts = append(parts, lesson)
+	}
+	slices.SortFunc(parts, func(a, b quotedPart) int { return a.at - b.at })
 	var b strings.Builder
 	end := 0
-	for _, span := range spans {
-		if span[1] <= end {
+	for _, part := range parts {
+		if part.end <= end {
 			continue // within the one before
 		}
-		switch gap := strings.TrimSpace(text[end:max(end, span[0])]) != ""; {
+		words := part.text
+		if part.at < end {
+			words = text[end:part.end]
+		}
+		switch gap := strings.TrimSpace(text[end:max(end, part.at)]) != ""; {
 		case gap && b.Len() == 0:
 			b.WriteString("… ")
 		case gap:
@@ -169,13 +182,87 @@ func (r *report) causeOwned(postmortem *evidence.Evidence, project string, withH
 		case b.Len() > 0:
 			b.WriteString(" ")
 		}
-		b.WriteString(strings.TrimSpace(text[max(end, span[0]):span[1]]))
-		end = span[1]
+		b.WriteString(strings.TrimSpace(words))
+		end = part.end
 	}
 	if strings.TrimSpace(text[end:]) != "" {
 		b.WriteString(evidence.SentencesLeftOut)
 	}
 	return b.String(), true
+}
+
+// quotedPart is a part of a text a quote keeps: where it is, and its
+// words as quoted (a list with the items told elsewhere left out).
+type quotedPart struct {
+	at, end int
+	text    string
+}
+
+// lessonUntold is what the text of a postmortem of incident in says
+// changes after it (lessonSaid), with the items of its list that one of
+// the incident's follow-ups already tells (their names share a word: "add
+// a test account with old orders" is MOB-890 "QA test account with old
+// orders …") or that are done ("handle null product (done in 5.2.1)")
+// left out: "What we'll do: … stop at 5% for the first 24h of a rollout
+// instead of 20%.". ok is false when it says none, or every item is told.
+func lessonUntold(in initiative, text string) (part quotedPart, ok bool) {
+	m := lessonSaid.FindStringSubmatchIndex(text)
+	if m == nil {
+		return quotedPart{}, false
+	}
+	postmortem := postmortemsIn(in.items)
+	told := map[string]bool{}
+	for _, e := range in.items {
+		if e.IssueKey != in.epic.Key && !postmortem(e) {
+			maps.Copy(told, namingWords(e.IssueSummary))
+		}
+	}
+	items := lessonItem.Split(text[m[2]:m[3]], -1)
+	untold := slices.DeleteFunc(slices.Clone(items), func(item string) bool {
+		return doneAlready.MatchString(item) || sharesWord(namingWords(item), told)
+	})
+	if len(untold) == 0 {
+		return quotedPart{}, false
+	}
+	list := strings.Join(untold, ", ")
+	if len(untold) < len(items) {
+		list = "… " + list
+	}
+	return quotedPart{m[0], m[1], text[m[0]:m[2]] + list + text[m[3]:m[1]]}, true
+}
+
+// lessonSaid finds what a postmortem says changes after it, from its
+// heading to the end of its sentence, the list in group 1: "What we'll
+// do: handle null product …, stop at 5% for the first 24h of a rollout
+// instead of 20%.", "Lessons learned: …", "Next time: …".
+var lessonSaid = regexp.MustCompile(`(?i)\b(?:what we(?:'ll|’ll| will|'d|’d| would) do(?: differently)?|what (?:we(?:'re|’re| are) changing|changes)|lessons?(?: learn(?:ed|t))?|next time|takeaways?):\s+(.+?)(?:[.!?](?:\s|$)|$)`)
+
+// lessonItem separates the items of a lesson's list: "handle null
+// product …, ask Platform …; add a test account …".
+var lessonItem = regexp.MustCompile(`\s*[,;]\s+(?:and\s+)?`)
+
+// doneAlready finds a lesson's item that says it is done: "(done in
+// 5.2.1)", "already shipped".
+var doneAlready = regexp.MustCompile(`(?i)\((?:done|shipped|fixed)\b|\balready (?:done|shipped|fixed)\b`)
+
+// causeSpan is where the cause a postmortem gives is said (causeSaid):
+// from its heading through the sentences after it, up to the next
+// heading, at most causeSentences of them: "Why: the API returns null
+// for the product of a removed item … QA's test account had no removed
+// items.". nil when it gives none.
+func causeSpan(text string) []int {
+	cause := causeSaid.FindStringIndex(text)
+	if cause == nil {
+		return nil
+	}
+	for range causeSentences - 1 {
+		next := sentenceAfter.FindStringIndex(text[cause[1]:])
+		if next == nil || headingOpens.MatchString(strings.TrimSpace(text[cause[1]:][:next[1]])) {
+			break
+		}
+		cause[1] += next[1]
+	}
+	return cause
 }
 
 // harmSaid reports whether words say whom an incident hurt: a number of
@@ -203,6 +290,18 @@ var projectWord = regexp.MustCompile(`\b[A-Z][A-Z0-9_]+\b`)
 // because …", "Why it got through: no contract test between checkout and
 // PAY." (plain text ends a heading with ":").
 var causeSaid = regexp.MustCompile(`(?i)\b(?:root causes?|why it (?:got through|happened)|why|causes?|contributing factors?):\s.+?(?:[.!?](?:\s|$)|$)`)
+
+// causeSentences is how many sentences of a postmortem's cause its
+// quote keeps: the cause and what let it through ("… assumed it's
+// always there. QA's test account had no removed items.").
+const causeSentences = 2
+
+// sentenceAfter finds the sentence a text goes on with.
+var sentenceAfter = regexp.MustCompile(`^\s*\S.*?(?:[.!?](?:\s|$)|$)`)
+
+// headingOpens finds a sentence that opens with a heading of its own
+// (plain text ends one with ":"): "What we'll do: …", "Follow-ups: …".
+var headingOpens = regexp.MustCompile(`^[A-Z][^.:!?]{0,60}:\s`)
 
 // gapOwned finds a writer owning a gap on their side: "we had no
 // alert", "we didn't test", "our parser should not throw", "our test

@@ -127,7 +127,6 @@ func TestOwnedGapIsAFailureOfTheUsersOwnTeam(t *testing.T) {
 			impact + " Root cause: PAY 4.13.0 changed the tokenize response without notice. Follow-ups: PAY canary for response schema changes.", ""},
 		{"own project, no cause said", "CHK-1415", impact, ""},
 	} {
-		project, _, _ := strings.Cut(tt.incident, "-")
 		owned := &evidence.Evidence{SiteName: "acme", IssueKey: "CHK-1401", IssueProject: "CHK", Category: evidence.CatEpicOwnership, Rule: "change.epic-status"}
 		postmortem := &evidence.Evidence{SiteName: "acme", IssueKey: "CHK-1416", IssueProject: "CHK", Source: evidence.SourceIssue, SourceID: "30019",
 			IssueSummary: "Write-up: card payment failures on 12 Aug", Category: evidence.CatIncidentCoord, Excerpt: evidence.Shorten(tt.description, 150)}
@@ -141,7 +140,55 @@ func TestOwnedGapIsAFailureOfTheUsersOwnTeam(t *testing.T) {
 			t.Errorf("%s: a failure of the user's = %v, want %v", tt.name, got != nil, tt.quote != "")
 			continue
 		}
-		if quote, _ := r.causeOwned(postmortem, project, false); got != nil && quote != tt.quote {
+		if quote, _ := r.causeOwned(postmortem, in, false); got != nil && quote != tt.quote {
+			t.Errorf("%s: quote\n%q, want\n%q", tt.name, quote, tt.quote)
+		}
+	}
+}
+
+// A failure is told by its postmortem's cause and what it says changes
+// after it, which is what an interviewer asks next: Pitanga's MOB-889 was
+// quoted by its "Summary:", with neither its "Why:" nor its "What we'll
+// do:". Of what changes, the items a follow-up of the incident tells
+// (PLAT-1532's tombstone, MOB-890's test account) and those already done
+// are left out: they are actions of the story already.
+func TestAFailureQuotesItsCauseAndWhatChanges(t *testing.T) {
+	const (
+		summary = "Summary: 5.2.0 crashed on Android for users whose past orders had an item removed from the catalog. Staged rollout paused at 20%, 5.2.1 out the same day, ~7h of impact, ~3,100 users.\n\n"
+		why     = "Why: the API returns null for the product of a removed item and the new paging code assumed it's always there. QA's test account had no removed items.\n\n"
+		plan    = "What we'll do: handle null product in order history (done in 5.2.1), ask Platform to send a tombstone instead of null, add a test account with old orders, stop at 5% for the first 24h of a rollout instead of 20%."
+		cause   = "… Why: the API returns null for the product of a removed item and the new paging code assumed it's always there. QA's test account had no removed items."
+	)
+	tombstone := &evidence.Evidence{SiteName: "acme", IssueKey: "PLAT-1532", Source: evidence.SourceIssue, Category: evidence.CatIncidentCoord,
+		IssueSummary: "Return a tombstone product for removed catalog items in order history"}
+	account := &evidence.Evidence{SiteName: "acme", IssueKey: "MOB-890", Source: evidence.SourceIssue, Category: evidence.CatIncidentCoord,
+		IssueSummary: "QA test account with old orders and removed items"}
+	for _, tt := range []struct {
+		name        string
+		description string
+		followUps   []*evidence.Evidence
+		quote       string
+	}{
+		{"what changes, less what its follow-ups tell", summary + why + plan, []*evidence.Evidence{tombstone, account},
+			cause + " What we'll do: … stop at 5% for the first 24h of a rollout instead of 20%."},
+		{"what changes, with no follow-up filed", summary + why + plan, nil,
+			cause + " What we'll do: … ask Platform to send a tombstone instead of null, add a test account with old orders, stop at 5% for the first 24h of a rollout instead of 20%."},
+		{"lessons learned", summary + why + "Lessons learned: we stop at 5% for the first day of a rollout.", nil,
+			cause + " Lessons learned: we stop at 5% for the first day of a rollout."},
+		{"every change told by a follow-up", summary + why + "What we'll do: ask Platform to send a tombstone, add a test account with old orders.", []*evidence.Evidence{tombstone, account},
+			cause + " …"},
+		{"a cause and action items", "Impact: 203 merchants affected. Root cause: A certificate on vault expired because its renewal job had been failing silently for 5 weeks. Action items: Alert on renewal failures.", nil,
+			"… Root cause: A certificate on vault expired because its renewal job had been failing silently for 5 weeks. …"},
+	} {
+		postmortem := &evidence.Evidence{SiteName: "acme", IssueKey: "MOB-889", IssueProject: "MOB", Source: evidence.SourceIssue, SourceID: "120030",
+			IssueSummary: "What happened with the order history crash (30/07)", Category: evidence.CatIncidentCoord, Excerpt: evidence.Shorten(tt.description, 150)}
+		v := &view{items: append([]*evidence.Evidence{postmortem}, tt.followUps...),
+			projects:      []evidence.Project{{SiteName: "acme", Key: "MOB"}, {SiteName: "acme", Key: "PLAT"}},
+			wholeComments: map[commentRef]string{{issueRef{"acme", "MOB-889"}, ""}: tt.description}}
+		r := &report{view: v}
+		in := initiative{epic: evidence.Epic{SiteName: "acme", Key: "MOB-888", Summary: "App closes when opening order history (Android, 5.2.0)"},
+			onNoEpic: true, incident: true, items: v.items}
+		if quote, ok := r.causeOwned(postmortem, in, false); !ok || quote != tt.quote {
 			t.Errorf("%s: quote\n%q, want\n%q", tt.name, quote, tt.quote)
 		}
 	}

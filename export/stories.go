@@ -141,8 +141,9 @@ type storyAction struct {
 	Note string `json:"note,omitempty"`
 	// Answers marks the action that holds what the question asked
 	// (--question) is about: asked about data, the number the call rested
-	// on. It is told in its place in time, not first: a story read aloud
-	// runs forward, and "GO" before the no-go that caused it did not.
+	// on; asked about pushing back, the no. It is told in its place in
+	// time, not first: a story read aloud runs forward, and "GO" before
+	// the no-go that caused it did not.
 	Answers bool `json:"answers,omitempty"`
 	// Answer is, of an ask of another team, how they answered it and when
 	// its work was done (see answerTo); of a re-plan or slip notice, the
@@ -159,7 +160,11 @@ type storyAction struct {
 
 	// The parts of Text, for the Markdown writer to link the key.
 	verb, summary string
-	at            time.Time
+	// mark is what the Markdown writer marks an action that Answers with:
+	// "The data behind the call", "Where I said no"; none where its verb
+	// says it ("Said no to Nadia").
+	mark string
+	at   time.Time
 	// edit says the action is a field edit: its excerpt is what the field
 	// became, not words the user wrote, and is shown unquoted.
 	edit bool
@@ -558,15 +563,17 @@ type answer struct {
 	// the goal up to the date it sets, and its Result says which dates
 	// held. prefer alone cannot say so, as a failure sets it too.
 	forDate bool
-	// marks says the story marks the action focus found as the one that
-	// answers (storyAction.Answers): asked about data, the number is the
-	// answer, and fifth in time order, unmarked, it was the reader's to
-	// find.
-	marks bool
-	// leads says the action focus found leads the story's actions: asked
-	// about pushing back, the no is the story's spine, and told in its
-	// place in time it came after the sprint notes that led up to it.
-	leads bool
+	// mark, when set, marks the action focus found as the one that
+	// answers (storyAction.Answers), in bold before it: asked about data,
+	// the number is the answer, and fifth in time order, unmarked, it was
+	// the reader's to find; asked about pushing back, the no is the
+	// story's spine, told in its place in time: put first, the demo's no
+	// of 2 December came before a note of 5 January and read as a bug.
+	mark string
+	// uncrowded says the sprint notes focus finds nothing in are left out
+	// of the story's actions: asked about pushing back, they crowd the no
+	// it is told for.
+	uncrowded bool
 	// note, when set, tells the user how far the story answers the
 	// question: tagging the strongest story "a time you failed" would say
 	// it answers what nothing in it does.
@@ -973,6 +980,13 @@ func (r *report) declinedAnswered(e *evidence.Evidence) (declined, bool) {
 // characters, lost its only number at a story's usual 240).
 const declinedLength = 280
 
+// failureLength is how long a postmortem's quote in a failure may be: its
+// cause and what changes after it are the answer ("… QA's test account
+// had no removed items. What we'll do: … stop at 5% for the first 24h of
+// a rollout instead of 20%.", 255 characters, lost what changes at a
+// story's usual 240).
+const failureLength = 300
+
 // verb is what a story's action says the user did: said no to a piece of
 // work ("Said no to Nadia on"), or pushed back on an option ("Pushed back
 // on Pedro's plan on" for "… on the 24th, not the 20th"): a no is no
@@ -1179,11 +1193,11 @@ func (r *report) pushbackAnswer(question string, tiers ...[]initiative) answer {
 		tiers [][]initiative
 	}{{4, tiers}, {4, [][]initiative{thin}}, {3, tiers}, {3, [][]initiative{thin}}, {2, tiers}} {
 		if in, ok := strongestBy(r.weightRanked(r.askedPushback, ranked.rank), false, ranked.tiers...); ok {
-			return answer{in: in, found: true, question: pushbackQuestion, focus: r.askedPushback, leads: true}
+			return answer{in: in, found: true, question: pushbackQuestion, focus: r.askedPushback, mark: noMark, uncrowded: true}
 		}
 	}
 	if in, ok := strongestBy(r.weightRanked(pushback, 1), false, tiers...); ok {
-		return answer{in: in, found: true, focus: pushback, leads: true,
+		return answer{in: in, found: true, focus: pushback, mark: tradeOffMark, uncrowded: true,
 			note: fmt.Sprintf("nothing you wrote says no or disagrees, which %q asks about; here is the closest, a trade-off you decided, with the questions it does answer under its title", q)}
 	}
 	in, ok := strongestBy(r.weightOf(""), true, tiers...)
@@ -1199,6 +1213,14 @@ const dataQuestion = "a time you used data to make a decision"
 // its call rested on (storyAction.Answers): it is told in its place in
 // time, so the reader needs to be told which it is.
 const answerMark = "The data behind the call"
+
+// noMark marks, in a story told for pushing back, the action that says
+// no, told in its place in time like answerMark's; tradeOffMark the
+// trade-off told when nothing the user wrote says no.
+const (
+	noMark       = "Where I said no"
+	tradeOffMark = "The trade-off I decided"
+)
 
 var (
 	// dataWords are words of a question about deciding from data: "a time
@@ -1318,7 +1340,7 @@ func restsOnNumber(text string) bool {
 // what the evidence lacks.
 func (r *report) dataAnswer(question string, tiers ...[]initiative) answer {
 	if in, ok := strongestBy(r.weightRanked(fromData, 3), false, tiers...); ok {
-		return answer{in: in, found: true, question: dataQuestion, focus: fromData, marks: true}
+		return answer{in: in, found: true, question: dataQuestion, focus: fromData, mark: answerMark}
 	}
 	if in, ok := strongestBy(r.onMeasuredGrounds, false, tiers...); ok {
 		// The number is the opening's, which the Situation quotes: no
@@ -1327,7 +1349,7 @@ func (r *report) dataAnswer(question string, tiers ...[]initiative) answer {
 	}
 	for rank := 2; rank >= 1; rank-- {
 		if in, ok := strongestBy(r.weightRanked(fromData, rank), false, tiers...); ok {
-			return answer{in: in, found: true, question: dataQuestion, focus: fromData, marks: true}
+			return answer{in: in, found: true, question: dataQuestion, focus: fromData, mark: answerMark}
 		}
 	}
 	in, ok := strongestBy(r.weightOf(""), true, tiers...)
@@ -1510,8 +1532,8 @@ func (r *report) story(in initiative, quoted *quoteSet) story {
 // is: a story picked to answer "a time you handled conflicting
 // priorities" must show the user prioritizing, and one picked for "a time
 // you disagreed" must quote them saying no, even where other kinds of
-// their work are stronger. With marks, that action is marked as the
-// answer (storyAction.Answers); with leads, it is told first, and the
+// their work are stronger. With a mark, that action is marked as the
+// answer (storyAction.Answers), in its place in time; uncrowded, the
 // sprint notes focus finds nothing in are left out: they crowd the one
 // action the story is told for. Its in, found, question and note are
 // the caller's: in is told.
@@ -1565,7 +1587,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 		}
 	}
 	var picked []*evidence.Evidence
-	var answering, leading *evidence.Evidence
+	var answering *evidence.Evidence
 	kept, rolledOut := r.rolloutOf(in)
 	if focus != nil {
 		picked = r.pickFocus(focus, written, edits, quoted)
@@ -1579,11 +1601,10 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 				picked = append(picked, earlier)
 			}
 		}
-		if told.marks && len(picked) > 0 {
+		if told.mark != "" && len(picked) > 0 {
 			answering = picked[0]
 		}
-		if told.leads && len(picked) > 0 {
-			leading = picked[0]
+		if told.uncrowded && len(picked) > 0 {
 			besideTheFocus := func(e *evidence.Evidence) bool { return e.Category == evidence.CatSprintPlanning && focus(e) == 0 }
 			written = slices.DeleteFunc(slices.Clone(written), besideTheFocus)
 			edits = slices.DeleteFunc(slices.Clone(edits), besideTheFocus)
@@ -1626,16 +1647,17 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 		picked = r.withMissedETA(in, picked, focus) // the Result tells its date
 	}
 	slices.SortFunc(picked, evidence.ByOccurrence)
-	if leading != nil {
-		picked = slices.Insert(slices.DeleteFunc(picked, func(e *evidence.Evidence) bool { return e == leading }), 0, leading)
-	}
 	for _, e := range picked {
 		text, _ := r.quotable(e)
 		verb, quote := actionVerb(r.categoryOf(r.toldAs(e)), e), storyQuote(evidence.QuoteBody(text), 240)
+		mark := told.mark
 		if no, ok := r.declinedAnswered(r.whole(e)); ok {
 			// The no, to whom, and its grounds, from the whole comment:
 			// the classifier's excerpt may stop before its point.
 			verb, quote = no.verb(), no.quote(declinedLength)
+			if mark == noMark {
+				mark = "" // "Said no to Nadia" says it
+			}
 		}
 		if r.strengths.filledIn(e) {
 			// A form filled in ("From the postmortem OPS-1277 of
@@ -1647,8 +1669,8 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 			// A failure is told by what let it happen (ownedGap), not by
 			// the impact its postmortem opens with.
 			// Whom it hurt comes with it when the Result does not say.
-			if cause, ok := r.causeOwned(e, projectOf(&evidence.Evidence{IssueKey: in.epic.Key}), !harmSaid(in.outcome.Text)); ok {
-				quote = storyQuote(cause, 240)
+			if cause, ok := r.causeOwned(e, in, !harmSaid(in.outcome.Text)); ok {
+				quote = storyQuote(cause, failureLength)
 			}
 		}
 		a := storyAction{
@@ -1657,7 +1679,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 			OccurredAt: timestamp(e.OccurredAt), Excerpt: quote,
 			verb: verb, at: e.OccurredAt.UTC(),
 			edit: !inOwnWords(e), filed: e.Source == evidence.SourceIssue, Note: evidence.OneLine(e.Note),
-			Answers: e == answering, Kept: r.promiseKeptSaid(e, quote), Slipped: r.agreementSlipped(e),
+			Answers: e == answering, mark: mark, Kept: r.promiseKeptSaid(e, quote), Slipped: r.agreementSlipped(e),
 		}
 		if !slices.Contains(in.items, e) {
 			// An ask told in place of the link that records it (askBehind),
@@ -2587,8 +2609,8 @@ func writeStory(w *bufio.Writer, heading string, s story) {
 	}
 	for _, a := range s.Actions {
 		w.WriteString("- " + dateOnly(a.at) + " · ")
-		if a.Answers {
-			w.WriteString("**" + answerMark + ".** ")
+		if a.Answers && a.mark != "" {
+			w.WriteString("**" + a.mark + ".** ")
 		}
 		writeEscaped(w, a.verb)
 		if a.IssueKey != "" {

@@ -2194,6 +2194,15 @@ func TestStoriesPushbackLedByANoEndsOnWhatFollowed(t *testing.T) {
 			if len(s.Actions) == 0 || !strings.HasPrefix(s.Actions[0].Text, "Pushed back on Pedro's plan on MKT-96") {
 				t.Errorf("actions = %+v, want it led by pushing back on Pedro's plan", s.Actions)
 			}
+			// Its verb says it is the no: "Where I said no. Pushed back on
+			// Pedro's plan" says it twice.
+			var md strings.Builder
+			if err := Stories(&md, p, StoryOptions{Question: "a time you pushed back on a stakeholder"}); err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(md.String(), noMark) {
+				t.Errorf("markdown:\n%s\nwant no %q before a no its verb tells", md.String(), noMark)
+			}
 		})
 	}
 }
@@ -2563,14 +2572,17 @@ func TestNamesGoal(t *testing.T) {
 	}
 }
 
-// A story told for its no leads with the no, and sprint notes that say
-// nothing about it are left out: the demo's OPS-1236 opened on "Added to
-// OPS Sprint 52 as a stretch item" and a planning note, its no-go third.
-// Done in the release after the one its no-go moved it out of, it kept
-// no date, and is not tagged as a deadline delivered.
-func TestStoriesPushbackLeadsWithTheNo(t *testing.T) {
+// A story told for its no tells its actions in date order, the no marked
+// where it falls, and sprint notes that say nothing about it are left
+// out: the demo's OPS-1236 opened on "Added to OPS Sprint 52 as a stretch
+// item" and a planning note, its no-go third; the demo's PAY-3413 put its
+// Won't Do of 2 December first, above a note of 5 January, and read as
+// a bug. Done in the release after the one its no-go moved it out of, it
+// kept no date, and is not tagged as a deadline delivered.
+func TestStoriesPushbackMarksTheNoInDateOrder(t *testing.T) {
 	freeze := fixtureIssue{"30236", "OPS-1236", "Story", "One-click deploy freeze", "", me, "done", []string{"platform-2026.07"}}
 	noGo := "No-go for platform-2026.06 from my side until the dry run passes on staging. Moving this to the next fix version."
+	unblocked := "Priya Nair, I checked with Dana Wu: they're fine with the schema change as long as the field stays nullable. You're unblocked."
 	no := jiraItem(freeze, evidence.SourceComment, "20690", "2026-06-04T08:03:00Z", evidence.CatReleasePlanning, "comment.release", 0.9, noGo)
 	no.IssueReporter, no.IssueCreated = dana, at("2026-06-01T14:58:00Z") // a no-go needs someone's request
 	p := typicalPortfolio()
@@ -2579,21 +2591,36 @@ func TestStoriesPushbackLeadsWithTheNo(t *testing.T) {
 			"Added to OPS Sprint 52 as a stretch item. The sprint goal stays: SLOs for checkout and payments-api, burn-rate alerts live."),
 		jiraItem(freeze, evidence.SourceComment, "20689", "2026-06-02T16:28:00Z", evidence.CatSprintPlanning, "comment.sprint", 0.8,
 			"Planning note: OPS Sprint 52 loses two days to the team offsite, so we commit to two items and this is one of them."),
-		no,
-		jiraItem(freeze, evidence.SourceComment, "20693", "2026-06-04T11:12:00Z", evidence.CatUnblocking, "comment.unblock", 0.9,
-			"Priya Nair, I checked with Dana Wu: they're fine with the schema change as long as the field stays nullable. You're unblocked."))
-	doc, _ := storiesFor(t, p, "Tell me about a time you pushed back")
+		jiraItem(freeze, evidence.SourceComment, "20688", "2026-06-02T11:12:00Z", evidence.CatUnblocking, "comment.unblock", 0.9, unblocked),
+		no)
+	const question = "Tell me about a time you pushed back"
+	doc, _ := storiesFor(t, p, question)
 	if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != "OPS-1236" {
 		t.Fatalf("stories = %+v, want the one of OPS-1236, with the no-go", doc.Stories)
 	}
 	s := doc.Stories[0]
-	if len(s.Actions) == 0 || s.Actions[0].Excerpt != noGo {
-		t.Errorf("actions = %+v, want the no-go first", s.Actions)
-	}
+	var told, marked []string
 	for _, a := range s.Actions {
+		told = append(told, a.Excerpt)
+		if a.Answers {
+			marked = append(marked, a.Excerpt)
+		}
 		if a.Category == evidence.CatSprintPlanning {
 			t.Errorf("actions = %+v, want no sprint note crowding the no", s.Actions)
 		}
+	}
+	if !slices.Equal(told, []string{unblocked, noGo}) {
+		t.Errorf("actions = %q, want the unblocking, then the no-go, in date order", told)
+	}
+	if !slices.Equal(marked, []string{noGo}) {
+		t.Errorf("marked as the answer: %q, want the no-go", marked)
+	}
+	var md strings.Builder
+	if err := Stories(&md, p, StoryOptions{Question: question}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "- 2026-06-04 · **Where I said no.** Planned the release of"; !strings.Contains(md.String(), want) {
+		t.Errorf("markdown:\n%s\nwant the no-go marked: %q", md.String(), want)
 	}
 	if slices.Contains(s.Questions, "a time you delivered against a deadline") {
 		t.Errorf("questions = %q, want no deadline: it shipped a release later than planned", s.Questions)

@@ -128,9 +128,11 @@ func TestBulletsAndStoriesCommands(t *testing.T) {
 	if r.code != 0 || len(strings.Split(strings.TrimSpace(r.out), "\n")) != 2 || !strings.HasPrefix(r.out, "- ") {
 		t.Errorf("bullets --top 2: exit %d\n%s%s", r.code, r.out, r.errOut)
 	}
+	// The default is the top five; a count with nothing come of it gives
+	// its slot to nothing, so there may be fewer.
 	r = c.run(t, "bullets")
-	if n := strings.Count(r.out, "\n- ") + 1; r.code != 0 || n != 5 {
-		t.Errorf("bullets: %d lines, want 5\n%s", n, r.out)
+	if n := strings.Count(r.out, "\n- ") + 1; r.code != 0 || n < 3 || n > 5 || r.out != c.run(t, "bullets", "--top", "5").out {
+		t.Errorf("bullets: %d lines, want the 3 to 5 of --top 5\n%s", n, r.out)
 	}
 	r = c.run(t, "stories", "--top", "2")
 	if r.code != 0 || strings.Count(r.out, "\n## ") != 2 || !strings.Contains(r.out, "**Situation.**") {

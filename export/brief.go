@@ -61,8 +61,20 @@ const (
 // results: a shipped epic with none says less than a smaller one that
 // moved a number, and an epic the user only worked on, however busy, does
 // not push one they led out of the brief (the headline counts those they
-// led; "Also led" under epics they did not would contradict it).
+// led; "Also led" under epics they did not would contradict it). Past
+// briefInitiativesMin, the last one with no result gives way to the
+// strongest incident the user led (incidentTakesPlace).
 func (r *report) briefInitiatives() []initiative {
+	shown := r.briefCandidates()
+	if r.incidentTakesPlace(shown) {
+		return shown[:len(shown)-1]
+	}
+	return shown
+}
+
+// briefCandidates are the initiatives the brief has room for (see
+// briefInitiatives), before an incident takes the last one's place.
+func (r *report) briefCandidates() []initiative {
 	var candidates []initiative
 	for i, in := range r.initiatives {
 		if in.owned || i < briefInitiativesMin || in.strength >= briefInitiativeShare*r.initiatives[0].strength {
@@ -219,7 +231,7 @@ func briefHeadlineClaims(r *report) (string, []countedClaim) {
 	// The incidents the brief tells beside few initiatives lead what the
 	// user did along the way.
 	lead := ""
-	if r.incidentsBeside(len(r.briefInitiatives())) > 0 {
+	if r.incidentsBeside() > 0 {
 		lead = evidence.CatIncidentCoord
 	}
 	groups := r.groups
@@ -564,7 +576,7 @@ func writtenClaims(groups []group, lead string) []countedClaim {
 		return firstIf(a.judgment)
 	})
 	claims = leadFirst(claims, lead)
-	return claims[:min(len(claims), headlineWritten)]
+	return namedSingles(claims[:min(len(claims), headlineWritten)])
 }
 
 // projectNames names the projects of some initiatives' epics: " across
@@ -649,10 +661,14 @@ func writeBriefInitiatives(w *bufio.Writer, r *report) {
 		writeBriefOutcome(w, r, in)
 	}
 	writeAlsoLed(w, r, shown)
+	if room := r.briefCandidates(); r.incidentTakesPlace(room) {
+		// With an outcome it would be told above; the user should know.
+		r.outcomeMissing(room[len(room)-1], "gave its place in the brief to an incident with one")
+	}
 	// An engineer with one or two initiatives has room for the incidents
 	// they led, which a hiring manager asks about as much.
 	var incidents []*evidence.Evidence
-	n := r.incidentsBeside(len(shown))
+	n := r.incidentsBeside()
 	if n > 0 {
 		w.WriteByte('\n')
 		incidents = writeBriefIncidents(w, r, quoted, n)
@@ -788,11 +804,34 @@ func (r *report) incidentsOnNoEpic() []initiative {
 }
 
 // incidentsBeside is how many incidents the brief tells after its
-// initiatives, when it shows shown of them: as many as make up
-// briefInitiativesMin, at most briefIncidents, of those there are. The
-// headline and the section agree through it.
-func (r *report) incidentsBeside(shown int) int {
-	return min(max(briefInitiativesMin-shown, 0), briefIncidents, len(r.incidentsOnNoEpic()))
+// initiatives: as many as make up briefInitiativesMin, or the one that
+// takes an initiative's place (incidentTakesPlace), at most
+// briefIncidents, of those there are. The headline and the section agree
+// through it.
+func (r *report) incidentsBeside() int {
+	shown := r.briefCandidates()
+	n := max(briefInitiativesMin-len(shown), 0)
+	if r.incidentTakesPlace(shown) {
+		n = 1
+	}
+	return min(n, briefIncidents, len(r.incidentsOnNoEpic()))
+}
+
+// incidentTakesPlace reports whether the strongest incident the user led
+// on no epic takes the place of the last of the initiatives the brief has
+// room for: when they are more than briefInitiativesMin, that one has no
+// recorded result, and the incident has one and its postmortem. Demo's
+// fifth initiative, with no Outcome, had the place of an incident of 77
+// minutes with its postmortem written and both follow-ups done: a hiring
+// manager reads for results, and "led the response to 7 incidents" above
+// told none. The initiative is in "Also led" and the full portfolio.
+func (r *report) incidentTakesPlace(shown []initiative) bool {
+	incidents := r.incidentsOnNoEpic()
+	if len(shown) <= briefInitiativesMin || shown[len(shown)-1].hasOutcome || len(incidents) == 0 {
+		return false
+	}
+	strongest := incidents[0]
+	return strongest.hasOutcome && slices.ContainsFunc(strongest.items, postmortemsIn(strongest.items))
 }
 
 // briefIncidents is how many incidents the brief of a user with no
@@ -1475,8 +1514,9 @@ func writeProof(w *bufio.Writer, r *report, e *evidence.Evidence, heading string
 
 // writeProofResult writes what Jira shows became of what a proof quotes,
 // the one of a rollout it planned reached, a date it gave kept, the date
-// it asked another team for met (askMet) or an agreement it tells broken:
-// " — reached 100% on 30 Sep, as planned";
+// it asked another team for met (askMet), an agreement it tells broken or
+// the release whose go-live day it gave gone out: " — reached 100% on 30
+// Sep, as planned";
 // after an answer (afterAnswer), joined to it: "; it was done 12 Nov".
 func (r *report) writeProofResult(w *bufio.Writer, e *evidence.Evidence, quoted string, afterAnswer bool) {
 	if k, ok := r.rolloutPlannedIn(e, quoted); ok {
@@ -1494,6 +1534,11 @@ func (r *report) writeProofResult(w *bufio.Writer, e *evidence.Evidence, quoted 
 	if slipped := r.agreementSlipped(e); slipped != "" {
 		w.WriteString(leadFor(afterAnswer, " — ", "; "))
 		writeEscaped(w, slipped)
+		return
+	}
+	if went := r.releaseWentOut(e, quoted); went != "" {
+		w.WriteString(leadFor(afterAnswer, " — ", "; "))
+		writeEscaped(w, went)
 	}
 }
 
@@ -1628,6 +1673,13 @@ func outcomeCommand(in initiative) string {
 // Only of an initiative the user led, or an issue of theirs on no epic:
 // the outcome of someone else's epic is theirs to state, not the user's.
 func (r *report) missingOutcome(in initiative) {
+	r.outcomeMissing(in, "is shown without an outcome")
+}
+
+// outcomeMissing is missingOutcome of an epic, saying what its lack of an
+// outcome cost it: "is shown without an outcome", or "gave its place in
+// the brief to an incident with one".
+func (r *report) outcomeMissing(in initiative, cost string) {
 	if !in.owned && !in.onNoEpic {
 		return
 	}
@@ -1644,8 +1696,8 @@ func (r *report) missingOutcome(in initiative) {
 		if _, metrics := goalAndMetrics(in.goal()); metrics != "" {
 			measure = " (its success metrics: " + strings.TrimSuffix(evidence.Shorten(metrics, 120), ".") + ")"
 		}
-		r.lintLines = append(r.lintLines, fmt.Sprintf("outcome missing: %s (%s) is shown without an outcome%s; add one: %s",
-			evidence.OneLine(in.epic.Key), shortTitle(in.title), measure, outcomeCommand(in)))
+		r.lintLines = append(r.lintLines, fmt.Sprintf("outcome missing: %s (%s) %s%s; add one: %s",
+			evidence.OneLine(in.epic.Key), shortTitle(in.title), cost, measure, outcomeCommand(in)))
 	}
 }
 

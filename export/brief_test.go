@@ -178,26 +178,8 @@ func TestQuotesLeaveOutSignOffs(t *testing.T) {
 // led" with its result quoted and linked, not only "· shipped" (the 500-issue
 // demo counted "6 with a recorded result" and showed 5).
 func TestAlsoLedQuotesAKnownResult(t *testing.T) {
-	p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock}
-	typicalContext(&p)
-	p.Epics = nil
-	for i := range briefInitiativesMax + 1 {
-		n := strconv.Itoa(900 + i)
-		epic := fixtureIssue{"10" + n, "OPS-" + n, "Epic", "Initiative " + n, "", me, "done", nil}
-		resolved := at(fmt.Sprintf("2026-0%d-20T10:00:00Z", 2+i))
-		p.Epics = append(p.Epics, evidence.Epic{SiteName: "acme", Key: epic.key, Summary: epic.summary, URL: acme.IssueURL(epic.key),
-			Status: "Done", StatusCategory: "done", Resolution: "Done", Resolved: &resolved,
-			Comments: []evidence.Comment{{ID: "c" + n, At: resolved, Author: me,
-				Text: fmt.Sprintf("Result: tickets about %s down %d%% (from 62 a month). Success metrics met, closing the epic.", n, 50+i)}}})
-		// The later, the less work: the last is the one without room.
-		for j := range briefInitiativesMax + 1 - i {
-			story := fixtureIssue{fmt.Sprintf("2%s%d", n, j), fmt.Sprintf("OPS-%s%d", n, j), "Story", "A story", epic.key, dana, "done", nil}
-			p.Evidence = append(p.Evidence, jiraItem(story, evidence.SourceComment, fmt.Sprintf("%s%d", n, j), fmt.Sprintf("2026-0%d-1%dT10:00:00Z", 1+i, j),
-				evidence.CatDecisionMaking, "comment.decision", 0.8, fmt.Sprintf("Decision: story %d of %s ships behind a flag, not to everyone at once.", j, n)))
-		}
-		p.Evidence = append(p.Evidence, jiraItem(epic, evidence.SourceIssue, epic.id, fmt.Sprintf("2026-0%d-01T09:00:00Z", 1+i),
-			evidence.CatEpicOwnership, "issue.epic", 0.9, "Goal: one small thing, done well."))
-	}
+	// The later, the less work: the last is the one without room.
+	p := ledEpicsPortfolio(briefInitiativesMax+1, 900, func(i int) int { return briefInitiativesMax + 1 - i }, func(int) bool { return true })
 	brief := render(t, formats[0].write, p)
 	if !strings.Contains(brief, "I led 6 initiatives") || !strings.Contains(brief, "6 with a recorded result") {
 		t.Fatalf("the fixture's headline does not count 6 results:\n%s", brief)
@@ -923,4 +905,66 @@ func TestOtherWorkTellsACrossTeamAskWithItsAnswerAndTheDateMet(t *testing.T) {
 			t.Errorf("other work shows:\n%s\nwant %q", other, want)
 		}
 	}
+}
+
+// Past the fewest initiatives the brief tells, the last one with no
+// recorded result gives its place to the strongest incident the user led,
+// with its result and postmortem: the demo's brief told a fifth initiative
+// with no Outcome and none of the 7 incidents its headline counted. The
+// initiative is named under "Also led", and the user is told why.
+func TestAnInitiativeWithNoResultGivesWayToAnIncident(t *testing.T) {
+	for _, lastMeasured := range []bool{false, true} {
+		p := ledEpicsPortfolio(briefInitiativesMin+1, 920, func(int) int { return 3 }, func(i int) bool { return i < briefInitiativesMin || lastMeasured })
+		for _, e := range outagePortfolio().Evidence {
+			if e.Category == evidence.CatIncidentCoord {
+				p.Evidence = append(p.Evidence, e)
+			}
+		}
+		var md, lint strings.Builder
+		if err := Markdown(&md, p, Options{Lint: &lint}); err != nil {
+			t.Fatal(err)
+		}
+		brief, last := md.String(), "OPS-"+strconv.Itoa(920+briefInitiativesMin)
+		toldInFull := strings.Contains(brief, "### ["+last+"]")
+		incident := strings.Contains(brief, "## Incidents I coordinated\n\n### [OPS-90]")
+		switch {
+		case lastMeasured && (!toldInFull || incident):
+			t.Errorf("an initiative with a result gave its place to an incident:\n%s", brief)
+		case !lastMeasured && (toldInFull || !incident):
+			t.Errorf("the initiative with no result keeps its place and the incident has none:\n%s", brief)
+		case !lastMeasured && !strings.Contains(brief, "### Also led\n\n- ["+last+"]"):
+			t.Errorf("the initiative that gave way is not under \"Also led\":\n%s", brief)
+		case !lastMeasured && !strings.Contains(lint.String(), "outcome missing: "+last+" (Initiative 923) gave its place in the brief to an incident with one"):
+			t.Errorf("the user is not told why %s is not in the brief:\n%s", last, lint.String())
+		}
+	}
+}
+
+// ledEpicsPortfolio is a portfolio of count epics the user owned and closed,
+// keyed from OPS-first, the i-th with stories(i) decisions on its stories
+// and, where measured(i), a result in its closing comment.
+func ledEpicsPortfolio(count, first int, stories func(i int) int, measured func(i int) bool) evidence.Portfolio {
+	p := evidence.Portfolio{GeneratedAt: clock, Sites: []evidence.Site{acme}, Period: yearToClock}
+	typicalContext(&p)
+	p.Epics = nil
+	for i := range count {
+		n := strconv.Itoa(first + i)
+		epic := fixtureIssue{"10" + n, "OPS-" + n, "Epic", "Initiative " + n, "", me, "done", nil}
+		resolved := at(fmt.Sprintf("2026-0%d-20T10:00:00Z", 2+i))
+		ep := evidence.Epic{SiteName: "acme", Key: epic.key, Summary: epic.summary, URL: acme.IssueURL(epic.key),
+			Status: "Done", StatusCategory: "done", Resolution: "Done", Resolved: &resolved}
+		if measured(i) {
+			ep.Comments = []evidence.Comment{{ID: "c" + n, At: resolved, Author: me,
+				Text: fmt.Sprintf("Result: tickets about %s down %d%% (from 62 a month). Success metrics met, closing the epic.", n, 50+i)}}
+		}
+		p.Epics = append(p.Epics, ep)
+		for j := range stories(i) {
+			story := fixtureIssue{fmt.Sprintf("2%s%d", n, j), fmt.Sprintf("OPS-%s%d", n, j), "Story", "A story", epic.key, dana, "done", nil}
+			p.Evidence = append(p.Evidence, jiraItem(story, evidence.SourceComment, fmt.Sprintf("%s%d", n, j), fmt.Sprintf("2026-0%d-1%dT10:00:00Z", 1+i, j),
+				evidence.CatDecisionMaking, "comment.decision", 0.8, fmt.Sprintf("Decision: story %d of %s ships behind a flag, not to everyone at once.", j, n)))
+		}
+		p.Evidence = append(p.Evidence, jiraItem(epic, evidence.SourceIssue, epic.id, fmt.Sprintf("2026-0%d-01T09:00:00Z", 1+i),
+			evidence.CatEpicOwnership, "issue.epic", 0.9, "Goal: one small thing, done well."))
+	}
+	return p
 }

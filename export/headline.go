@@ -82,7 +82,7 @@ func headline(v *view) string {
 // document goes on to tell opens its headline.
 func headlineClaims(v *view, lead string) (string, []countedClaim) {
 	claims := leadFirst(countedClaims(v.groups, false), lead)
-	claims = claims[:min(len(claims), headlineCategories)]
+	claims = namedSingles(claims[:min(len(claims), headlineCategories)])
 
 	var b strings.Builder
 	b.WriteString(periodPhrase(v))
@@ -133,6 +133,8 @@ type countedClaim struct {
 	// items are the evidence the claim counts: the category's, but for
 	// incidents (see incidentUpdates).
 	items []*evidence.Evidence
+	// named is the claim naming its one item (singleName), "" for none.
+	named string
 }
 
 // countedClaims says what the user did in groups as claims ("wrote 2 user
@@ -171,11 +173,45 @@ func countedClaims(groups []group, oneEpic bool) []countedClaim {
 			phrase, n = claims[0], int(numbers[0].Value)
 			judgment = numbers[0].Counts == countsGoNoGo
 		}
-		all = append(all, countedClaim{phrase, g.category.ID, n, judgment, items})
+		all = append(all, countedClaim{phrase, g.category.ID, n, judgment, items, singleName(g.category, phrase, items)})
 	}
 	// Stable, so equal counts keep taxonomy order.
 	slices.SortStableFunc(all, func(a, b countedClaim) int { return b.n - a.n })
 	return all
+}
+
+// namedSingles names the one incident or decision a claim counts instead
+// of counting it (see singleName). A count of 1 in an opening sentence
+// reads as thin, and the item is a strong one the brief goes on to tell.
+func namedSingles(claims []countedClaim) []countedClaim {
+	for i, c := range claims {
+		if c.named != "" {
+			claims[i].phrase = c.named
+		}
+	}
+	return claims
+}
+
+// singleName is the claim that names the one incident or decision of a
+// category's claim of 1 (phrase): "led the response to “Checkout
+// returning 500s for card payments”", "recorded the decision on “Dark
+// mode for the new payment screen”". It is "" for other kinds, for a
+// claim of incidents on issues that are none (which names no incident),
+// and for an item on no issue.
+func singleName(c evidence.Category, phrase string, items []*evidence.Evidence) string {
+	if len(items) == 0 || phrase != c.Claim(1) {
+		return ""
+	}
+	summary := evidence.OneLine(items[0].IssueSummary)
+	switch {
+	case summary == "":
+		return ""
+	case c.ID == evidence.CatIncidentCoord:
+		return "led the response to “" + incidentName(summary) + "”"
+	case c.ID == evidence.CatDecisionMaking:
+		return "recorded the decision on “" + shortTitle(summary) + "”"
+	}
+	return ""
 }
 
 // claimPhrases are the phrases of countedClaims.

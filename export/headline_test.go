@@ -82,7 +82,7 @@ func TestHeadline(t *testing.T) {
 				jiraItem(incident, evidence.SourceComment, "2", when, evidence.CatIncidentCoord, "comment.incident", 0.8, "Resolved."),
 				jiraItem(postmortem, evidence.SourceIssue, postmortem.id, when, evidence.CatIncidentCoord, "issue.postmortem", 0.9, "Postmortem."),
 				jiraItem(storyTO, evidence.SourceComment, "3", when, evidence.CatIncidentCoord, "model.text", 0.7, "Weekly update: on track.")),
-			"Between November 2025 and November 2026 I led the response to 1 incident across 2 projects.",
+			"Between November 2025 and November 2026 I led the response to “EU checkout error rate above 10%” across 2 projects.",
 		},
 		{
 			"an outage filed as a bug is the incident its write-up and follow-up are linked to, and one incident",
@@ -91,7 +91,17 @@ func TestHeadline(t *testing.T) {
 				linkedTo(jiraItem(outageBug, evidence.SourceComment, "2", when, evidence.CatIncidentCoord, "model.text", 0.8, "rollback done, error rate back to baseline."), "OPS-91", "PAY-190"),
 				linkedTo(jiraItem(outageWriteUp, evidence.SourceIssue, outageWriteUp.id, when, evidence.CatIncidentCoord, "model.text", 0.8, "What happened."), "OPS-90"),
 				linkedTo(jiraItem(outageCanary, evidence.SourceIssue, outageCanary.id, when, evidence.CatIncidentCoord, "model.text", 0.8, "Follow-up."), "OPS-90")),
-			"Between November 2025 and November 2026 I led the response to 1 incident across 2 projects.",
+			"Between November 2025 and November 2026 I led the response to “Checkout returning 500s for card payments” across 2 projects.",
+		},
+		{
+			"one decision is named by its issue, not counted",
+			portfolioOf(on(storyRetry, evidence.CatDecisionMaking, "1")),
+			"Between November 2025 and November 2026 I recorded the decision on “Retry card authorisation on gateway timeout”.",
+		},
+		{
+			"two decisions are counted",
+			portfolioOf(on(storyRetry, evidence.CatDecisionMaking, "1"), on(storyTO, evidence.CatDecisionMaking, "2")),
+			"Between November 2025 and November 2026 I recorded 2 product decisions.",
 		},
 		{
 			"updates on tickets that are no incident are told as such",

@@ -691,12 +691,38 @@ func (r *report) releaseHeld(no *evidence.Evidence) string {
 			!namesRelease(e.IssueSummary, version) || done.Resolved.Before(no.OccurredAt) {
 			continue
 		}
-		day := done.Resolved.UTC()
-		held := evidence.OneLine(version) + " went out on " + day.Format("2 January")
-		if namesDay(r.whole(no).Excerpt, day.Day()) {
-			held += " as planned"
+		return wentOut(version, done.Resolved, namesDay(r.whole(no).Excerpt, done.Resolved.UTC().Day())) + " (" + evidence.OneLine(e.IssueKey) + ")."
+	}
+	return ""
+}
+
+// wentOut says a release went out on the day its issue was done, "as
+// planned" when the words it follows named that day: "4.13 went out on 22
+// August as planned".
+func wentOut(version string, done time.Time, planned bool) string {
+	said := evidence.OneLine(version) + " went out on " + done.UTC().Format("2 January")
+	if planned {
+		said += " as planned"
+	}
+	return said
+}
+
+// releaseWentOut says, of a note the user posted on a release's own issue
+// ("Release 4.14 - readiness, Go/No-Go and deployment") that gives its
+// go-live day ("Go-live on 24th is not yet impacted"), how that came out,
+// by the day the issue was done: "4.14 went out on 24 October as planned".
+// A risk update read without it ends on the risk. "" when the quote gives
+// no go-live day or Jira holds the issue not done since.
+func (r *report) releaseWentOut(e *evidence.Evidence, quoted string) string {
+	_, day, ok := liveDay(evidence.OneLine(quoted), e.OccurredAt)
+	done, isDone := r.doneIssues[issueRef{e.SiteName, e.IssueKey}]
+	if !ok || !isDone || done.Resolved.Before(e.OccurredAt) {
+		return ""
+	}
+	for _, version := range e.IssueFixVersions {
+		if namesRelease(e.IssueSummary, version) {
+			return wentOut(version, done.Resolved, done.Resolved.UTC().Truncate(24*time.Hour).Equal(day))
 		}
-		return held + " (" + evidence.OneLine(e.IssueKey) + ")."
 	}
 	return ""
 }

@@ -137,3 +137,41 @@ func TestAReleaseIssueAndTheDayANoNames(t *testing.T) {
 		}
 	}
 }
+
+// A risk update posted on a release's own issue that gives its go-live
+// day ends, in the brief, on how the release went out: Kaveri's “SIT is
+// at risk. … Go-live on 24th is not yet impacted.” read as a risk left
+// open, and 4.14 went out on the 24th.
+func TestReleaseWentOutAfterARiskUpdate(t *testing.T) {
+	const risk = "Status: SIT is at risk. Revised SIT exit is 17th, UAT start moves to 19th. Go-live on 24th is not yet impacted."
+	release := fixtureIssue{"40022", "REL-22", "Task", "Release 4.14 - readiness, Go/No-Go and deployment", "", priya, "done", []string{"4.14"}}
+	other := fixtureIssue{"40023", "REL-23", "Task", "Regression suite for NEFT", "", priya, "done", []string{"4.14"}}
+	for _, tt := range []struct {
+		name     string
+		on       fixtureIssue
+		text     string
+		resolved string // "" when the issue is not done
+		want     string
+	}{
+		{"went out on the day given", release, risk, "2026-10-24T21:35:00Z", "4.14 went out on 24 October as planned"},
+		{"went out later", release, risk, "2026-10-27T10:00:00Z", "4.14 went out on 27 October"},
+		{"not done yet", release, risk, "", ""},
+		{"no go-live day given", release, "Status: SIT is at risk. Revised SIT exit is 17th.", "2026-10-24T21:35:00Z", ""},
+		{"not the release's own issue", other, risk, "2026-10-24T21:35:00Z", ""},
+		{"done before the update", release, risk, "2026-10-12T10:00:00Z", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := typicalPortfolio()
+			p.Evidence = append(p.Evidence, jiraItem(tt.on, evidence.SourceComment, "81028", "2026-10-13T10:00:00Z",
+				evidence.CatStakeholderComms, "model.text", 0.7, tt.text))
+			if tt.resolved != "" {
+				p.DoneIssues = append(p.DoneIssues, evidence.DoneIssue{SiteName: acme.Name, Key: tt.on.key, Resolved: at(tt.resolved)})
+			}
+			r := newReport(p, Options{})
+			i := slices.IndexFunc(r.items, func(e *evidence.Evidence) bool { return e.SourceID == "81028" })
+			if got := r.releaseWentOut(r.items[i], tt.text); got != tt.want {
+				t.Errorf("releaseWentOut = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -312,7 +312,9 @@ func TestJSONHeadlineCountsAreRecomputableFromItsEvidence(t *testing.T) {
 				default:
 					t.Fatalf("claim %q counts %q", c.Text, c.Counts)
 				}
-				if n != c.Count || !strings.Contains(c.Text, strconv.Itoa(c.Count)) {
+				// A claim of 1 may name its item instead: “led the response
+				// to “Checkout returning 500s””.
+				if n != c.Count || !strings.Contains(c.Text, strconv.Itoa(c.Count)) && !(c.Count == 1 && strings.Contains(c.Text, "“")) {
 					t.Errorf("claim %q says %d; its %d evidence ids give %d %s", c.Text, c.Count, len(c.EvidenceIDs), n, c.Counts)
 				}
 			}

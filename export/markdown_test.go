@@ -729,7 +729,7 @@ func TestABriefWithoutInitiativesTellsTheIncidentTheUserCoordinated(t *testing.T
 		t.Fatal(err)
 	}
 	doc := b.String()
-	if !strings.Contains(doc, "Between November 2025 and November 2026 I led the response to 1 incident, recorded 2 product decisions") {
+	if !strings.Contains(doc, "Between November 2025 and November 2026 I led the response to “Payment webhooks delayed by up to 40 minutes”, recorded 2 product decisions") {
 		t.Errorf("the headline does not open with the incident the brief tells:\n%s", doc)
 	}
 	incidents, rest, ok := strings.Cut(doc, "## What I did\n")

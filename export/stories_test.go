@@ -1526,7 +1526,7 @@ func TestAnOutageFiledAsABugIsOneIncidentWithItsResult(t *testing.T) {
 	checkGolden(t, "outage.golden.bullets.txt", []byte(bullets.String()))
 	// Beside one initiative the brief has room for the incident, and its
 	// headline says so.
-	for _, want := range []string{"Along the way I led the response to 1 incident,", "## Incidents I coordinated", "### [OPS-90]"} {
+	for _, want := range []string{"Along the way I led the response to “Checkout returning 500s for card payments”,", "## Incidents I coordinated", "### [OPS-90]"} {
 		if !strings.Contains(brief.String(), want) {
 			t.Errorf("the brief of one initiative and one incident lacks %q", want)
 		}

@@ -421,7 +421,10 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 			"came down from 11 (4.10 + 4.11) to 3 (4.13 + 4.14), a 73% drop."},
 		// A release manager's calls say more than her 27 tested issues.
 		{"the headline tells her go/no-go calls", view.brief,
-			"Along the way I led the response to 1 incident, posted 11 stakeholder updates and made the go/no-go call on 4 releases (1 of them a no-go)."},
+			"Along the way I led the response to “NEFT outward payments stuck in 'Pending' after batch 3”, posted 11 stakeholder updates and made the go/no-go call on 4 releases (1 of them a no-go)."},
+		// Her risk update on 4.14 gave its go-live day, and it held.
+		{"the risk update ends open, though 4.14 went out on the day it gave", view.brief,
+			"Go-live on 24th is not yet impacted. …” ([REL-422, 2026-10-13](http://127.0.0.1:PORT/jira/browse/REL-422?focusedCommentId=210028&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-210028)) — 4.14 went out on 24 October as planned\n"},
 		// 4.12 went to no-go on her call, and live a week later: a call
 		// that held, not a failure. Her NEFT incident came from the 4.14
 		// pre-prod data copy job, as her own update says, and Jira assigns

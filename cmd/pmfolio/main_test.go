@@ -118,6 +118,12 @@ func TestDemoWritesALinkedPortfolioInMostCategories(t *testing.T) {
 	if proofs < 6 {
 		t.Errorf("the brief quotes %d proofs, want 2-3 for each of its initiatives", proofs)
 	}
+	// Her fifth initiative has no result: it gives its place to the
+	// strongest of the 7 incidents her headline counts, and is named under
+	// "Also led".
+	if !strings.Contains(string(md), "\n## Incidents I coordinated\n") || !regexp.MustCompile(`### Also led\n\n- \[MOB-807\]`).Match(md) {
+		t.Errorf("the brief tells MOB-807, which has no result, and none of her incidents:\n%s", md)
+	}
 	// The full version: at most 700 lines, none of them a field edit.
 	env := isolatedEnv(t)
 	env["PMFOLIO_DB"] = filepath.Join(dir, "pmfolio.db")

@@ -34,7 +34,7 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 		// brief leaves it to `next`, and her opener counts her incident,
 		// updates and decision, not her stories.
 		{"the opener counts her stories before her decision, or points at another initiative it does not name", view.brief,
-			"(was 97.9% when we started in June)”. Along the way I led the response to 1 incident, posted 5 stakeholder updates and recorded 1 product decision.\n"},
+			"(was 97.9% when we started in June)”. Along the way I led the response to “App closes when opening order history”, posted 5 stakeholder updates and recorded the decision on “Dark mode for the new payment screen”.\n"},
 		{"the result bullet quotes the result whole", view.bullets, "(was 97.9% when we started in June)."},
 		// Her call to Marketing, agreed the same hour and measured a month
 		// later, is a bullet; five bare Sprint-field edits are no sprint

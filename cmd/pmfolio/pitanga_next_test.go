@@ -35,8 +35,15 @@ func TestMobileEngineerIsToldThePMWorkNobodyDoes(t *testing.T) {
 		// (review 37 finding 2).
 		{"next leaves out the work her priority call made wait a sprint", entryOf(view.nextAll, "MOB-898"),
 			"why: you wrote on MOB-896 on 12 Aug “'where is my order' is 22% of support tickets, the carousel can wait a sprint”, and 4 months later it is still To Do, in no sprint, with no word since"},
+		// The do-line says how long the wait has lasted, not "as “a
+		// sprint” has passed", as if a length of time were a date, and
+		// names the work as she did; MOB-936, which she let wait a
+		// sprint for Rafael Souza on 9 Oct, is told apart (review 37
+		// round 2 finding 4).
 		{"next does not ask her to tell whoever filed it where it stands", entryOf(view.nextAll, "MOB-898"),
-			"do: Tell Pedro Santos where it stands, as “a sprint” has passed: plan it into a sprint, or close it and say why"},
+			"do: Tell Pedro Santos where the carousel stands: you said on 12 Aug it could wait a sprint, and 4 months have passed; plan it into a sprint, or close it and say why"},
+		{"next does not ask her to tell Rafael Souza where the work she let wait stands", entryOf(view.nextAll, "MOB-936"),
+			"do: Tell Rafael Souza where it stands: you said on 9 Oct it could wait a sprint, and 7 weeks have passed; plan it into a sprint, or close it and say why"},
 		{"next does not show telling him as stakeholder communication", entryOf(view.nextAll, "MOB-898"), "shows: Stakeholder communication"},
 		{"next chases the blocker it cannot see as if it knew it had an assignee", entryOf(view.nextAll, "MOB-929"),
 			"do: Chase the blocker PLAT-1533: pmfolio cannot see it, so ask Bruno Almeida (PLAT) who has it and for a date, post it here and tell Juliana Costa"},

@@ -44,10 +44,55 @@ func (t *Team) yourWaitPassed(is TeamIssue) (finding, bool) {
 	if to = cmp.Or(to, t.askableFiler(is)); to == "" {
 		return finding{}, false
 	}
-	f := t.yourWordFinding(is, w.said, w.on.Key+" on "+dayOf(w.said.At, t.Now), w.sentence, tellWhereItStands(to, words))
+	f := t.yourWordFinding(is, w.said, w.on.Key+" on "+dayOf(w.said.At, t.Now), w.sentence, t.tellWhereWaitStands(to, is, w, words))
 	f.category, f.related = evidence.CatStakeholderComms, []string{w.on.Key}
 	return f, true
 }
+
+// tellWhereWaitStands asks the user to tell someone (to) where an issue
+// a call of theirs made wait stands, now that the wait (words, "a
+// sprint") is over, saying how long it has been rather than quoting a
+// length of time as if it were a date: "Tell Pedro Santos where the
+// carousel stands: you said on 12 Aug it could wait a sprint, and 4
+// months have passed; plan it into a sprint, or close it and say why".
+func (t *Team) tellWhereWaitStands(to string, is TeamIssue, w waitCall, words string) string {
+	return "Tell " + to + " where " + waitedName(is, w) + " stands: you said on " + dayOf(w.said.At, t.Now) +
+		" it could wait " + waitLength(words) + ", and " + age(w.said.At, t.Now) +
+		" have passed; plan it into a sprint, or close it and say why"
+}
+
+// waitedName is what the call named the issue it made wait, when that is
+// words of its summary ("the carousel can wait a sprint", of "Onboarding
+// carousel new copy"), else "it": a key ("MOB-936 can wait") is the
+// entry's own, and "the rest" names nothing.
+func waitedName(is TeamIssue, w waitCall) string {
+	m := waitSubject.FindStringSubmatch(w.sentence[:w.at[0]])
+	if m == nil || !sharesNamingWord(m[1], is.Summary) {
+		return "it"
+	}
+	return strings.ToLower(m[1][:1]) + m[1][1:]
+}
+
+// waitLength says how long a call made work wait, after "it could wait":
+// "a sprint", "till next sprint", "till August" (of "in August").
+func waitLength(words string) string {
+	switch lower := strings.ToLower(words); {
+	case strings.HasPrefix(lower, "a "), waitPreposition.MatchString(lower):
+		return words
+	case strings.HasPrefix(lower, "in "):
+		return "till " + words[3:]
+	}
+	return "till " + words
+}
+
+var (
+	// waitSubject is the noun phrase a call's wait words follow, at
+	// the end of its clause: "the carousel" (can wait a sprint).
+	waitSubject = regexp.MustCompile(`(?i)(?:^|[,;:—-]\s*)((?:the|this|that)\s+[\p{L}\d' -]{2,40}?)\s*$`)
+	// waitPreposition opens a length of time said with its own
+	// preposition: "till next sprint", "for a sprint".
+	waitPreposition = regexp.MustCompile(`^(?:till|until|for)\b`)
+)
 
 // addressedFirst is a name the call is addressed to, before the comma
 // that opens it: "Jonas, the carousel can wait a sprint".

@@ -32,15 +32,18 @@ func TestWorkYourCallMadeWaitIsToldWhereItStands(t *testing.T) {
 	}{
 		{name: "ranked lower with the call, a sprint long passed",
 			reason: "you wrote on OPS-2 on 19 Sep “'where is my order' is 22% of support tickets, the carousel can wait a sprint”, and 8 weeks later it is still To Do, in no sprint, with no word since",
-			action: "Tell Tomás where it stands, as “a sprint” has passed: plan it into a sprint, or close it and say why"},
+			action: "Tell Tomás where the carousel stands: you said on 19 Sep it could wait a sprint, and 8 weeks have passed; plan it into a sprint, or close it and say why"},
 		{name: "named by key, not ranked", edit: func(_, call *TeamIssue, ranked map[string][]time.Time) {
 			delete(ranked, "OPS-1")
 			call.Comments[0].Text = "putting this above OPS-1, it can wait a sprint"
-		}, reason: "you wrote on OPS-2 on 19 Sep “putting this above OPS-1, it can wait a sprint”", action: "Tell Tomás where it stands"},
+		}, reason: "you wrote on OPS-2 on 19 Sep “putting this above OPS-1, it can wait a sprint”", action: "Tell Tomás where it stands: you said on 19 Sep it could wait a sprint, and 8 weeks have passed"},
 		{name: "addressed to someone by name", edit: func(_, call *TeamIssue, _ map[string][]time.Time) {
 			call.Assignee = jonas
 			call.Comments[0].Text = "putting this above the onboarding copy. Jonas, the carousel can wait a sprint"
-		}, reason: "you wrote on OPS-2", action: "Tell Jonas where it stands"},
+		}, reason: "you wrote on OPS-2", action: "Tell Jonas where the carousel stands"},
+		{name: "a wait till the next sprint, of the rest", edit: func(_, call *TeamIssue, _ map[string][]time.Time) {
+			call.Comments[0].Text = "putting this above OPS-1. the rest can wait till next sprint"
+		}, reason: "you wrote on OPS-2", action: "Tell Tomás where it stands: you said on 19 Sep it could wait till next sprint, and 8 weeks have passed"},
 		// Quiet.
 		{name: "neither named nor ranked lower", edit: func(_, _ *TeamIssue, ranked map[string][]time.Time) { delete(ranked, "OPS-1") }},
 		{name: "ranked lower, but no word of its summary", edit: func(_, call *TeamIssue, _ map[string][]time.Time) {

@@ -1523,7 +1523,7 @@ func (r *report) writeProofResult(w *bufio.Writer, e *evidence.Evidence, quoted 
 		w.WriteString(leadFor(afterAnswer, " — ", "; it ") + k.reachedAsPlanned())
 		return
 	}
-	if writePromiseKept(w, r.view, e, quoted, afterAnswer) {
+	if r.writeCallBought(w, e, afterAnswer) || writePromiseKept(w, r.view, e, quoted, afterAnswer) {
 		return
 	}
 	if said, ok := r.askMet(e, r.writesDayFirst()); ok && r.influenced(e) > 0 {
@@ -1540,6 +1540,36 @@ func (r *report) writeProofResult(w *bufio.Writer, e *evidence.Evidence, quoted 
 		w.WriteString(leadFor(afterAnswer, " — ", "; "))
 		writeEscaped(w, went)
 	}
+}
+
+// writeCallBought writes, after a priority call's link, what the call
+// bought, where Jira shows it, in place of what became of the work it
+// put off, which the stories tell: of a call that put other work off,
+// its own issue done (callBought: " — it shipped in 5.4 on 17
+// November"); of a no for a goal of the user's (goalGivenWayTo), the goal
+// shipped since, with its result: " — that made room for “Saved cards for
+// returning customers” (CHK-1401), which shipped: “returning-customer
+// conversion up from 2.1% to 2.6% over the first two weeks”, a 24% rise".
+// It reports whether it wrote anything.
+func (r *report) writeCallBought(w *bufio.Writer, e *evidence.Evidence, afterAnswer bool) bool {
+	if bought := r.callBought(e); bought != "" {
+		w.WriteString(leadFor(afterAnswer, " — ", "; ") + bought)
+		return true
+	}
+	goal, ok := r.goalGivenWayTo(e)
+	if !ok || goal.status() != evidence.StatusCategoryEnd || !goal.outcome.Comment.At.After(e.OccurredAt) {
+		return false
+	}
+	quote := resultQuote([]initiative{goal})
+	if quote == "" {
+		return false
+	}
+	w.WriteString(leadFor(afterAnswer, " — ", "; ") + "that made room for ")
+	writeEscaped(w, initiativeName(goal)+" (")
+	writeIssueLink(w, goal.epic.Key, goal.epic.URL)
+	w.WriteString("), which shipped: ")
+	writeEscaped(w, "“"+quote+"”"+changeAfter(quote))
+	return true
 }
 
 // leadFor is what joins a note to the line before it: plain after a

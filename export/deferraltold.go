@@ -38,3 +38,14 @@ func toldPutOff(to, put string) string {
 	}
 	return "I told " + to + " “" + put + "”; it is still to do"
 }
+
+// updateOwed owns, in a story's result, work the user put off and has not
+// come back to, as the engineer would say it in the room: "I owe Nadia
+// an update on it"; "saying where it stands is on my list" when the
+// words name nobody (to "").
+func updateOwed(to string) string {
+	if to == "" {
+		return "saying where it stands is on my list"
+	}
+	return "I owe " + to + " an update on it"
+}

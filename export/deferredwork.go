@@ -192,13 +192,45 @@ func (v *view) deferredWorkTold(e *evidence.Evidence) (on evidence.NamedIssue, t
 	return w.on, " (" + evidence.OneLine(w.on.Summary) + "), which I said " + w.wait + ", " + fate, true
 }
 
-// deferredWorkSaid is deferredWorkTold as a sentence of a story's Result:
+// deferredWorkSaid is deferredWorkTold as a sentence of a story's Result,
+// told after what the call bought, and, of work still open, owned:
 // "MOB-898 (Onboarding carousel new copy), which I said could wait a
-// sprint, is still to do." "" where it tells nothing.
-func (v *view) deferredWorkSaid(e *evidence.Evidence) string {
-	on, told, ok := v.deferredWorkTold(e)
+// sprint, is still to do; I owe Pedro Santos an update on it." Whoever
+// filed the work, where another person did, waits to hear. "" where it
+// tells nothing.
+func (r *report) deferredWorkSaid(e *evidence.Evidence) string {
+	on, told, ok := r.deferredWorkTold(e)
 	if !ok {
 		return ""
 	}
-	return evidence.OneLine(on.Key) + told + "."
+	said := evidence.OneLine(on.Key) + told
+	if _, done := r.doneIssues[issueRef{on.SiteName, on.Key}]; !done {
+		to := ""
+		if last := r.lastOn(on.SiteName, on.Key); last != nil && r.filedByAnother(last) {
+			to = evidence.OneLine(last.IssueReporter.DisplayName)
+		}
+		said += "; " + updateOwed(to)
+	}
+	return said + "."
+}
+
+// callBought is what a priority call that put other work off
+// (deferredWorkOf) bought, as the one clause after its quote: its own
+// issue, done since the call, "it shipped in 5.4 on 17 November" of the
+// one release Jira gives it as out in by then, else "it was done on 22
+// October". A hiring manager reads a call by what it bought; the work it
+// put off is the stories' to tell. "" where the call puts off no work
+// found, or its issue is not done since.
+func (v *view) callBought(e *evidence.Evidence) string {
+	done, ok := v.doneIssues[issueRef{e.SiteName, e.IssueKey}]
+	if _, put := v.deferredWorkOf(e); !put || !ok || !done.Resolved.After(e.OccurredAt) {
+		return ""
+	}
+	if len(e.IssueFixVersions) == 1 {
+		version := e.IssueFixVersions[0]
+		if released, ok := e.IssueReleaseDates[version]; ok && !dayOnly(done.Resolved.UTC()).After(released) {
+			return "it shipped in " + evidence.OneLine(version) + " on " + released.UTC().Format("2 January")
+		}
+	}
+	return "it was done on " + done.Resolved.UTC().Format("2 January")
 }

@@ -842,39 +842,58 @@ func isNamed(u evidence.User, name string) bool {
 // heldFor is, of a no whose grounds name a goal of one of the user's
 // initiatives ("saved cards is the Q2 goal, so moving this to the
 // backlog"), what that initiative achieved, as the no's story's result:
-// what the request gave way to. Nobody answering the no leaves it the only
-// ending Jira holds. Nothing when the grounds name none, or it has no
-// outcome.
+// what the request gave way to, first, then, of a request still to do,
+// that it is: "… I told Nadia “happy to look at it in August”; it is
+// still to do, and I owe Nadia an update on it." Nobody answering the no
+// leaves it the only ending Jira holds. Nothing when the grounds name
+// none, or it has no outcome.
 func (r *report) heldFor(in initiative, no *evidence.Evidence) []resultPart {
-	d, _ := declinedIn(no)
+	goal, ok := r.goalGivenWayTo(no)
+	if !ok {
+		return nil
+	}
+	lead := evidence.OneLine(goal.title) + " (" + evidence.OneLine(goal.epic.Key) + "), the goal it gave way to: "
+	held := []resultPart{r.storyResult(goal, lead, goal.outcome)}
+	r.noteWindowUnelapsed(goal)
+	if kept, ok := r.rolloutOf(goal); ok {
+		// Its timing is told as the deadline answer tells it: the
+		// re-plan and the steps kept. A quarter the no names ("the
+		// Q2 goal") is no date anyone set for the goal's work, so
+		// nothing is called late against it.
+		held = append(held, resultPart{text: nextSentence(held) + upperFirst(kept.told(nil, nil, goal.outcome.Text)) + "."})
+	}
+	if in.status() == evidence.StatusNew {
+		// The open loop comes after what the no bought, and owned: a no
+		// that put the work off to a time ("happy to look at it in
+		// August") promised something the quote cuts, and the engineer
+		// must not meet it first in Jira.
+		still := "It is still to do."
+		if put := putOffTo(r.whole(no)); put != "" {
+			d, _ := declinedIn(no)
+			still = toldPutOff(d.to, put) + ", and " + updateOwed(d.to) + "."
+		}
+		held = append(held, resultPart{text: nextSentence(held) + still})
+	}
+	return held
+}
+
+// goalGivenWayTo is the initiative of the user's a no's grounds name as a
+// goal (namesGoal: "saved cards is the Q2 goal, so moving this to the
+// backlog"), owned, on its epic and with an outcome: what the request
+// gave way to. ok is false when the item is no no, or its grounds name
+// none.
+func (r *report) goalGivenWayTo(no *evidence.Evidence) (initiative, bool) {
+	d, ok := declinedIn(no)
+	if !ok {
+		return initiative{}, false
+	}
 	grounds, _, _ := strings.Cut(d.words, d.no)
 	for _, goal := range r.initiatives {
-		if goal.onNoEpic || !goal.owned || !goal.hasOutcome || goal.epic.SiteName != no.SiteName || !namesGoal(grounds, goal.title) {
-			continue
+		if !goal.onNoEpic && goal.owned && goal.hasOutcome && goal.epic.SiteName == no.SiteName && namesGoal(grounds, goal.title) {
+			return goal, true
 		}
-		still := ""
-		if in.status() == evidence.StatusNew {
-			still = "It is still to do. "
-			// A no that put the work off to a time ("happy to look at it
-			// in August") promised something the quote cuts: the
-			// engineer must not meet it first in Jira.
-			if put := putOffTo(r.whole(no)); put != "" {
-				still = toldPutOff(d.to, put) + ". "
-			}
-		}
-		lead := still + evidence.OneLine(goal.title) + " (" + evidence.OneLine(goal.epic.Key) + "), the goal it gave way to: "
-		held := []resultPart{r.storyResult(goal, lead, goal.outcome)}
-		r.noteWindowUnelapsed(goal)
-		if kept, ok := r.rolloutOf(goal); ok {
-			// Its timing is told as the deadline answer tells it: the
-			// re-plan and the steps kept. A quarter the no names ("the
-			// Q2 goal") is no date anyone set for the goal's work, so
-			// nothing is called late against it.
-			held = append(held, resultPart{text: nextSentence(held) + upperFirst(kept.told(nil, nil, goal.outcome.Text)) + "."})
-		}
-		return held
 	}
-	return nil
+	return initiative{}, false
 }
 
 // namesGoal reports whether words name an initiative as a goal: the

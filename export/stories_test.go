@@ -2397,9 +2397,9 @@ func TestStoriesNoEndsOnTheGoalItGaveWayTo(t *testing.T) {
 		name, grounds, outcome, result string
 	}{
 		{"its goal with an outcome", "EU checkout reliability is the Q2 goal", goalOutcome,
-			// The promise the quote cuts ("- Nadia, happy to look at it in
-			// August") is told beside the issue still to do.
-			"I told Nadia “happy to look at it in August”; it is still to do. EU checkout reliability (PAY-101), the goal it gave way to: " + goalOutcome},
+			// What the no bought comes first; then the promise the quote
+			// cuts ("- Nadia, happy to look at it in August"), owned.
+			"EU checkout reliability (PAY-101), the goal it gave way to: " + goalOutcome + " I told Nadia “happy to look at it in August”; it is still to do, and I owe Nadia an update on it."},
 		{"its goal without an outcome", "EU checkout reliability is the Q2 goal", "", ""},
 		{"the initiative's words, not as a goal", "EU checkout reliability alerts are noisy this week", goalOutcome, ""},
 		{"another goal", "the partner API is the Q2 goal", goalOutcome, ""},
@@ -2455,10 +2455,10 @@ func TestStoriesNoHeldForAGoalSaysItsReplan(t *testing.T) {
 	if len(doc.Stories) != 1 || doc.Stories[0].Issue == nil || doc.Stories[0].Issue.Key != "CHK-427" {
 		t.Fatalf("stories = %+v, want the one of CHK-427, where the user said no to Nadia", doc.Stories)
 	}
-	want := "I told Nadia “happy to look at it in August”; it is still to do. Refunds without support (PAY-120), the goal it gave way to: Shipped to 100% on Sep 30."
+	want := "Refunds without support (PAY-120), the goal it gave way to: Shipped to 100% on Sep 30."
 	// Was: "… on the days planned. 100% on 30 September came a quarter
 	// after the Q2 goal.", a deadline missed that no record set.
-	replan := "That was as I had re-planned on 10 August (“new plan: 5% on Aug 25, 25% two weeks later, 100% end of September if errors stay flat”), with 5% on 25 August and 25% on 8 September on the days planned."
+	replan := "That was as I had re-planned on 10 August (“new plan: 5% on Aug 25, 25% two weeks later, 100% end of September if errors stay flat”), with 5% on 25 August and 25% on 8 September on the days planned. I told Nadia “happy to look at it in August”; it is still to do, and I owe Nadia an update on it."
 	if got := doc.Stories[0].Result; !strings.HasPrefix(got, want) || !strings.HasSuffix(got, replan) {
 		t.Errorf("result = %q, want %q … %q", got, want, replan)
 	}

@@ -283,6 +283,13 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		// "saved cards is the Q2 goal" is on the same page: the 100% on 30
 		// Sep kept the plan of 10 Aug, not the first one.
 		{"the brief says the rollout kept the re-plan, not the first plan", view.brief, "; it reached 100% on 30 Sep, as re-planned on 10 Aug\n"},
+		// His no to Nadia's wishlist is read by what it bought: saved
+		// cards, the Q2 goal it gave way to, and its result. That he
+		// told Nadia "happy to look at it in August" is the story's to
+		// tell, after it (review 37 finding 2; TestStoriesNoEndsOnTheGoalItGaveWayTo).
+		{"the brief's no to Nadia ends on the promise not kept, not on what it made room for", view.brief,
+			"so moving this to the backlog …” ([CHK-1427, 2026-05-27](http://127.0.0.1:PORT/browse/CHK-1427?focusedCommentId=70060&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-70060)) — " +
+				"that made room for “Saved cards for returning customers” ([CHK-1401](http://127.0.0.1:PORT/browse/CHK-1401)), which shipped: “returning-customer conversion up from 2.1% to 2.6% over the first two weeks”, a 24% rise\n"},
 		// Lena's answer comes before the result weeks later, in one
 		// clause, with the action it says she takes (review 35 finding 5).
 		{"the re-plan's answer is not before its result, or is cut", view.brief,

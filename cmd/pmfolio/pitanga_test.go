@@ -70,15 +70,17 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 			"- **Prioritization.** On “Push notification when the order leaves the store”: “putting this above the onboarding copy. 'where is my order' is 22% of support tickets"},
 		// "the carousel can wait a sprint" (12 Aug): MOB-898, which she
 		// ranked lower a minute later, is still To Do. The quote keeps the
-		// wait, and what became of the carousel follows it.
-		{"her ranking by support tickets hides the carousel she said could wait, or not that it is still to do", view.brief,
+		// wait; the brief's one clause after it is what the call bought,
+		// MOB-896 done 22 October and out in 5.4 on 17 November. The
+		// stories tell the carousel, owned.
+		{"her ranking by support tickets hides the carousel she said could wait, or not what it bought", view.brief,
 			"22% of support tickets, the carousel can wait a sprint” ([MOB-896, 2026-08-12](http://127.0.0.1:PORT/browse/MOB-896?focusedCommentId=120041&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-120041)) — " +
-				"[MOB-898](http://127.0.0.1:PORT/browse/MOB-898) (Onboarding carousel new copy), which I said could wait a sprint, is still to do\n"},
+				"it shipped in 5.4 on 17 November\n"},
 		{"the full version hides the carousel she said could wait, or not that it is still to do", view.full,
 			"22% of support tickets, the carousel can wait a sprint” ([2026-08-12](http://127.0.0.1:PORT/browse/MOB-896?focusedCommentId=120041&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-120041)) — " +
 				"[MOB-898](http://127.0.0.1:PORT/browse/MOB-898) (Onboarding carousel new copy), which I said could wait a sprint, is still to do;"},
-		{"the story of her ranking does not tell in its Result that the carousel is still to do", view.stories,
-			"; 5.4 was released on 17 November. MOB-898 (Onboarding carousel new copy), which I said could wait a sprint, is still to do.\n"},
+		{"the story of her ranking does not tell in its Result, after what shipped, that the carousel is still to do and whom she owes an update", view.stories,
+			"; 5.4 was released on 17 November. MOB-898 (Onboarding carousel new copy), which I said could wait a sprint, is still to do; I owe Pedro Santos an update on it.\n"},
 		// "MOB-936 can wait a sprint" (9 Oct) names by key a story of
 		// Rafael's she never touched: the team's read of the backlog holds
 		// it, and it is still to do.

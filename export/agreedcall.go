@@ -80,7 +80,27 @@ func assents(answer string) bool {
 	return opens && !objection.MatchString(answer)
 }
 
+// assentVerb is what a résumé line says a person did with words of the
+// user's they answered assenting (assents): "agreed" when the answer
+// accepts or acts on them ("ok, 24th then", "under the summary works for
+// us", "perfect, adding it to the macro"), "acknowledged it" when it only
+// takes note ("Noted Priya, thanks for informing in advance"): a note
+// taken is no agreement, and the quote beside it would say so.
+func assentVerb(answer string) string {
+	answer = evidence.OneLine(answer)
+	if acknowledges.MatchString(answer) && !accepts.MatchString(answer) {
+		return "acknowledged it"
+	}
+	return "agreed"
+}
+
 var (
+	// acknowledges opens an answer that takes note, after its thanks if
+	// any: "Noted Priya, …", "Understood.".
+	acknowledges = regexp.MustCompile(`(?i)^\W*(?:thanks?(?: you)?(?: for [^,.!]+)?[,.!]\s*)?(?:noted|understood)\b`)
+	// accepts finds, in an answer that takes note, words that accept or
+	// act too: "Understood, will do", "Noted, 4.14 is fine".
+	accepts = regexp.MustCompile(`(?i)\b(?:ok(?:ay)?|agreed?|sure|yes|fine|perfect|works|go ahead|will do|sounds good|makes sense)\b`)
 	// assentWords are the words an answer that agrees opens with, after
 	// its thanks if any.
 	assentWords = regexp.MustCompile(`(?i)^\W*(?:thanks?(?: you)?(?: for [^,.!]+)?[,.!]\s*)?(?:ok(?:ay)?|agreed|sure|yes|yep|understood|noted|fine|perfect|great|sounds good|makes sense|works for (?:me|us)|deal|\+1)(?:\W|$)`)

@@ -115,7 +115,7 @@ func (r *report) agreedCallBullet(e *evidence.Evidence) (bullet, bool) {
 	// was agreed, each left out in turn while the bullet is too long.
 	for _, quoted := range []string{sentence, withoutCondition(sentence)} {
 		for _, form := range [][2]string{{on, when}, {"", when}, {on, ""}, {"", ""}} {
-			c := said("proposed “" + quoted + "”" + form[0] + ": " + who + " agreed" + form[1] + ", and on " + day + " " + quote)
+			c := said("proposed “" + quoted + "”" + form[0] + ": " + who + " " + assentVerb(reply.Text) + form[1] + ", and on " + day + " " + quote)
 			if fits(c) {
 				c.decision, c.result = call, res
 				line, _ := fitBullet([]clause{c})

@@ -87,7 +87,10 @@ func (r *report) isAnOutcome(e *evidence.Evidence) bool {
 // and the sidebar gets narrower, so the banner will sit under the order
 // summary instead of next to it”: Nadia Haddad agreed within the hour."
 // The first sentence is quoted, without who it is addressed to; the
-// answer's words follow where the line has room.
+// answer's words follow where the line has room. An answer that only
+// takes note (assentVerb) is told as such, and only with what came of
+// the words: "Harpreet Kaur acknowledged it within the hour; go-live held
+// on 22 August".
 func (r *report) agreedBullet(e *evidence.Evidence) (bullet, bool) {
 	if e.Source != evidence.SourceComment || !inOwnWords(e) {
 		return bullet{}, false
@@ -100,11 +103,20 @@ func (r *report) agreedBullet(e *evidence.Evidence) (bullet, bool) {
 	if quote == "" || !hasGrounds(e) || r.stillOpenLongAfter(e) {
 		return bullet{}, false
 	}
-	who := evidence.OneLine(reply.Author.DisplayName) + " agreed " + answeredWhen(e.OccurredAt, reply.At)
+	verb := assentVerb(reply.Text)
+	who := evidence.OneLine(reply.Author.DisplayName) + " " + verb + " " + answeredWhen(e.OccurredAt, reply.At)
 	words := strings.TrimRight(storyQuote(evidence.QuoteBody(evidence.OneLine(reply.Text)), outcomeLength), " .")
 	res := &bulletResult{Text: words, Epic: e.IssueKey, From: resultFromComment, Link: evidence.CommentURL(e.IssueURL, reply.ID)}
 	held := r.dateHeld(e)
 	forms := []string{": " + who + ", “" + words + "”" + held, ": " + who + held}
+	if verb != "agreed" {
+		// A note taken ("Noted Priya, thanks …") says only that the words
+		// landed: the line tells what came of them, or nothing.
+		if held == "" {
+			return bullet{}, false
+		}
+		forms = forms[1:]
+	}
 	for _, form := range forms {
 		if c := said(instanceVerb(e) + " “" + quote + "”" + form); fits(c) {
 			c.result = res

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -121,36 +122,65 @@ func TestAnOutcomeIsNoUpdateABulletTells(t *testing.T) {
 // A slip note that says the go-live date still holds is told with that
 // it held, when a later note of the user's says the release went live
 // that day: "so did you go live late?" is answered on the line. Without
-// such a note the bullet claims nothing of the go-live.
+// such a note the bullet claims nothing of the go-live. An answer that
+// only takes note ("Noted, thanks …") is said as acknowledged, not
+// agreed, and tells nothing without what came of the slip.
 func TestASlipBulletSaysTheGoLiveHeld(t *testing.T) {
 	const slip = "Hi All, Kindly note the UAT sign-off is delayed by 2 days, revised date 14th. Go-live date of 22nd is still holding."
-	const told = "Flagged “the UAT sign-off is delayed by 2 days, revised date 14th”: Priya Nair agreed within the hour, “Noted, thanks for informing in advance”"
+	const flagged = "Flagged “the UAT sign-off is delayed by 2 days, revised date 14th”: Priya Nair "
+	const noted, works = "Noted, thanks for informing in advance.", "Ok, the 14th works for us."
+	live := func(day string) []evidence.Comment {
+		return []evidence.Comment{{ID: "93", At: at("2026-08-" + day + "T21:00:00Z"), Author: me, Text: "4.14 is live. Zero rollback."}}
+	}
 	for _, tt := range []struct {
-		name  string
-		notes []evidence.Comment // the user's later notes on the issue
-		want  string
+		name, answer string
+		notes        []evidence.Comment // the user's later notes on the issue
+		want         string
 	}{
-		{"live on the day the note said holds",
-			[]evidence.Comment{{ID: "93", At: at("2026-08-22T21:00:00Z"), Author: me, Text: "4.14 is live. Zero rollback."}},
-			told + "; go-live held on 22 August."},
-		{"no note that it went live", nil, told + "."},
-		{"live on another day",
-			[]evidence.Comment{{ID: "93", At: at("2026-08-25T21:00:00Z"), Author: me, Text: "4.14 is live. Zero rollback."}},
-			told + "."},
-		{"a later note that says nothing of going live",
+		{"noted, and live on the day the note said holds", noted, live("22"),
+			flagged + "acknowledged it within the hour; go-live held on 22 August."},
+		{"agreed, and live on the day the note said holds", works, live("22"),
+			flagged + "agreed within the hour, “Ok, the 14th works for us”; go-live held on 22 August."},
+		{"agreed, with no note that it went live", works, nil,
+			flagged + "agreed within the hour, “Ok, the 14th works for us”."},
+		{"agreed, and live on another day", works, live("25"),
+			flagged + "agreed within the hour, “Ok, the 14th works for us”."},
+		{"agreed, and a later note that says nothing of going live", works,
 			[]evidence.Comment{{ID: "93", At: at("2026-08-22T21:00:00Z"), Author: me, Text: "UAT signed off by the business."}},
-			told + "."},
+			flagged + "agreed within the hour, “Ok, the 14th works for us”."},
+		{"noted, with no note that it went live", noted, nil, ""},
+		{"noted, and live on another day", noted, live("25"), ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := portfolioOf(jiraItem(storyTO, evidence.SourceComment, "91", "2026-08-12T09:00:00Z", evidence.CatStakeholderComms, "comment.status-update", 0.8, slip))
 			p.Replies = []evidence.Reply{{SiteName: "acme", Key: storyTO.key, To: "91",
-				Comment: evidence.Comment{ID: "92", At: at("2026-08-12T09:30:00Z"), Author: priya, Text: "Noted, thanks for informing in advance."}}}
+				Comment: evidence.Comment{ID: "92", At: at("2026-08-12T09:30:00Z"), Author: priya, Text: tt.answer}}}
 			p.OwnComments = []evidence.IssueComments{{SiteName: "acme", Key: storyTO.key,
 				Comments: append([]evidence.Comment{{ID: "91", At: at("2026-08-12T09:00:00Z"), Author: me, Text: slip}}, tt.notes...)}}
 			if got := strings.Join(bulletLines(t, p, -1), "\n"); got != tt.want {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// A résumé line says "agreed" only of an answer that accepts or acts on
+// what it answers; one that only takes note acknowledged it.
+func TestAnAnswerThatOnlyTakesNoteIsNoAgreement(t *testing.T) {
+	for _, tt := range []struct{ answer, want string }{
+		{"Noted Priya, thanks for informing in advance", "acknowledged it"},
+		{"Understood.", "acknowledged it"},
+		{"Thanks for the update, noted.", "acknowledged it"},
+		{"Noted, 4.14 is fine.", "agreed"},
+		{"Understood, will do.", "agreed"},
+		{"Ok understood, 4.14 is fine.", "agreed"},
+		{"Thanks for flagging, under the summary works for us.", "agreed"},
+		{"perfect, adding it to the macro", "agreed"},
+		{"ok, 24th then. thanks for the warning", "agreed"},
+	} {
+		if got := assentVerb(tt.answer); got != tt.want {
+			t.Errorf("assentVerb(%q) = %q, want %q", tt.answer, got, tt.want)
+		}
 	}
 }
 
@@ -197,7 +227,7 @@ func TestAHabitsCountLeadsOnlyWithWhatCameOfIt(t *testing.T) {
 		{"testing that sent work back",
 			[]evidence.Evidence{tested(storyTO, "71", "Reopening: AC 2 isn't met yet, the receipt still shows the old total."),
 				tested(checkoutBug, "72", "Tried it end to end on staging: meets AC 1-3.")}, nil,
-			"Tested 2 delivered issues for 2 teammates across 2 projects, sending 1 back with what failed."},
+			"Tested 2 delivered issues from 2 people across 2 projects, sending 1 back with what failed."},
 		{"a category of the user's own",
 			[]evidence.Evidence{research(storyTO, "81"), research(checkoutBug, "82")}, nil, ""},
 	} {
@@ -233,5 +263,55 @@ func TestTheBriefsBulletsDoNotQuoteWordsShownAbove(t *testing.T) {
 	}
 	if strings.Contains(bullets, flagged) {
 		t.Errorf("the brief's bullets quote the flag again:\n%s", bullets)
+	}
+}
+
+// A tested bullet counts the deliveries the user checked: closing, with
+// no word, an issue they filed themselves (a defect of the vendor's) is
+// not testing a delivery, and closing it with a comment that says what
+// held is. Whose deliveries they were is said honestly: assignees across
+// projects are people, another project's maybe a vendor's, not teammates.
+func TestATestedBulletCountsWhatTheUserChecked(t *testing.T) {
+	was := habitCount
+	habitCount = 2
+	t.Cleanup(func() { habitCount = was })
+	vendor := evidence.User{ID: "5c0ffee0000000000000a0v1", DisplayName: "Lakshmi Venkataraman"}
+	filed := fixtureIssue{"40097", "CSW-97", "Task", "Rollback script missing in drop 3", "", vendor, "done", nil}
+	closed := jiraItem(filed, evidence.SourceChange, "97", "2026-08-09T09:00:00Z", evidence.CatAcceptanceTesting, "change.accept", 0.8, "Status: Open → Closed")
+	tested := []evidence.Evidence{
+		jiraItem(storyTO, evidence.SourceComment, "71", "2026-06-10T10:00:00Z", evidence.CatAcceptanceTesting, "comment.acceptance", 0.8,
+			"Reopening: AC 2 isn't met yet, the receipt still shows the old total."),
+		jiraItem(storyRefund, evidence.SourceComment, "72", "2026-06-11T10:00:00Z", evidence.CatAcceptanceTesting, "comment.acceptance", 0.8,
+			"Tried it end to end on staging: meets AC 1-3."),
+	}
+	const said = "Everything under 'Done when' holds, thanks."
+	for _, tt := range []struct {
+		name     string
+		reporter evidence.User
+		words    []evidence.Comment // the user's comments on the closed issue
+		want     string
+	}{
+		{"a bare close of an issue the user filed", me, nil,
+			"Tested 2 delivered issues from 2 teammates, sending 1 back with what failed."},
+		{"a bare close a day after the user's last word", me,
+			[]evidence.Comment{{ID: "96", At: at("2026-08-08T09:05:00Z"), Author: me, Text: "Every drop needs a rollback script."}},
+			"Tested 2 delivered issues from 2 teammates, sending 1 back with what failed."},
+		{"a close of an issue the user filed, with what held", me,
+			[]evidence.Comment{{ID: "96", At: at("2026-08-09T08:59:00Z"), Author: me, Text: said}},
+			"Tested 3 delivered issues from 3 people across 2 projects, sending 1 back with what failed."},
+		{"a bare close of an issue another person filed", priya, nil,
+			"Tested 3 delivered issues from 3 people across 2 projects, sending 1 back with what failed."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			item := closed
+			item.IssueReporter = tt.reporter
+			p := portfolioOf(append(slices.Clone(tested), item)...)
+			if tt.words != nil {
+				p.OwnComments = []evidence.IssueComments{{SiteName: "acme", Key: filed.key, Comments: tt.words}}
+			}
+			if got := strings.Join(bulletLines(t, p, -1), "\n"); got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -869,14 +869,33 @@ func (r *report) forTeammates(items []*evidence.Evidence) clause {
 }
 
 // teammates counts the teammates whose issues they were, after lead:
-// " for 7 teammates", ", with 7 teammates".
+// " for 7 teammates", ", with 7 teammates". Assignees across projects are
+// people, not teammates: another project's may be another team's or
+// company's (Vikram Rao (CardSwitch), a vendor's), and Jira does not say
+// which: " for 4 people".
 func (r *report) teammates(items []*evidence.Evidence, lead string) clause {
 	n := r.count(items, countsTeammates)
 	if n.Value == 0 {
 		return clause{}
 	}
-	text, _ := counted(n, "teammate", "teammates")
+	one, many := "teammate", "teammates"
+	if r.teammatesProjects(items) > 1 {
+		one, many = "person", "people"
+	}
+	text, _ := counted(n, one, many)
 	return said(lead+text, n)
+}
+
+// teammatesProjects counts the projects of the issues of items whose
+// assignee the user worked alongside (workedAlongside).
+func (r *report) teammatesProjects(items []*evidence.Evidence) int {
+	var mates []*evidence.Evidence
+	for _, e := range items {
+		if e.IssueKey != "" && workedAlongside(e.IssueAssignee, e.IssueAssigneeActed, r.userOf(e.SiteName)) {
+			mates = append(mates, e)
+		}
+	}
+	return int(r.count(mates, countsProjects).Value)
 }
 
 // withAcross says " with 4 teammates across 19 issues", or " across 19
@@ -1851,8 +1870,12 @@ func sayCrossTeam(r *report, groups []group) []clause {
 }
 
 func sayVerified(r *report, groups []group) []clause {
+	groups = r.withoutBareCloses(groups)
 	all := items(groups)
-	claim := join(r.claimsOf(groups), r.forTeammates(all), r.scope(all))
+	if len(all) == 0 {
+		return nil
+	}
+	claim := join(r.claimsOf(groups), r.teammates(all, " from "), r.scope(all))
 	// A reader who opens a rejection behind "verified" stops trusting the
 	// rest: the work sent back is said as such.
 	var back []*evidence.Evidence
@@ -1869,6 +1892,42 @@ func sayVerified(r *report, groups []group) []clause {
 	}
 	return []clause{claim}
 }
+
+// withoutBareCloses is groups without the closes that test nothing
+// (bareClose), and without a group left empty.
+func (r *report) withoutBareCloses(groups []group) []group {
+	var kept []group
+	for _, g := range groups {
+		g.items = slices.DeleteFunc(slices.Clone(g.items), func(e *evidence.Evidence) bool { return r.bareClose(e, g.items) })
+		if len(g.items) > 0 {
+			kept = append(kept, g)
+		}
+	}
+	return kept
+}
+
+// bareClose reports whether e, of items, is the user closing an issue
+// they filed themselves with no word on it: nothing else of items is on
+// the issue, and they wrote no comment on it within checkedWithin of the
+// close. Closing the vendor defect one filed (CSW-97 “Rollback script
+// missing in drop 3”: Open → Closed) is not testing a delivery;
+// "Everything under 'Done when' holds", written a minute before the
+// close, is.
+func (r *report) bareClose(e *evidence.Evidence, items []*evidence.Evidence) bool {
+	if e.Source != evidence.SourceChange || e.IssueKey == "" || !isUser(e.IssueReporter, r.userOf(e.SiteName)) {
+		return false
+	}
+	if slices.ContainsFunc(items, func(o *evidence.Evidence) bool { return o != e && o.SiteName == e.SiteName && o.IssueKey == e.IssueKey }) {
+		return false
+	}
+	return !slices.ContainsFunc(r.ownComments[issueRef{e.SiteName, e.IssueKey}], func(c evidence.Comment) bool {
+		return c.At.Sub(e.OccurredAt).Abs() <= checkedWithin
+	})
+}
+
+// checkedWithin is how near a close a comment of the user's on the issue
+// says what they checked: it is written with the close.
+const checkedWithin = time.Hour
 
 // sayIncidents says what the user did in incidents: the incident by its
 // name and what it came to, then what they did by kind of record. "Led the

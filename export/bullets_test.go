@@ -127,7 +127,7 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 				fixVersion(storyRetry, "2", "(none)", "2026.03"),
 				fixVersion(checkoutBug, "3", "(none)", "2026.04"),
 				item(storyRefund, evidence.CatSprintPlanning, evidence.SourceChange, "4")},
-			"Planned 3 issues into 2 releases and moved 1 issue into or out of sprints across 2 projects, with 3 teammates."},
+			"Planned 3 issues into 2 releases and moved 1 issue into or out of sprints across 2 projects, with 3 people."},
 		// "Sprint: (none) → CHK Sprint 72" shows no scoping weighed; a
 		// comment of the user's on what fits the sprint does.
 		{"sprint-field edits alone are said as edits, not as sprint scope shaped",
@@ -167,7 +167,7 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 			[]evidence.Evidence{
 				jiraItem(storyTO, evidence.SourceComment, "1", when, evidence.CatReleasePlanning, "comment.release", 0.7, "Code freeze for 4.15 is on 1st Dec."),
 				jiraItem(checkoutBug, evidence.SourceComment, "2", when, evidence.CatReleasePlanning, "comment.release", 0.7, "This one can wait for 4.16.")},
-			"Wrote release plans on 2 issues across 2 projects, with 2 teammates."},
+			"Wrote release plans on 2 issues across 2 projects, with 2 people."},
 		{"incidents are told by what the user did",
 			[]evidence.Evidence{item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "1"),
 				item(incident, evidence.CatIncidentCoord, evidence.SourceComment, "2"),
@@ -224,7 +224,7 @@ func TestBulletsSayWhatTheDataShows(t *testing.T) {
 			[]evidence.Evidence{item(storyTO, evidence.CatCrossTeam, evidence.SourceChange, "1"),
 				item(checkoutAPI, evidence.CatCrossTeam, evidence.SourceComment, "2"),
 				item(taskRetry, evidence.CatCrossTeam, evidence.SourceComment, "3")},
-			"Coordinated in writing with other teams on 2 issues and linked 1 more to their work across 2 projects, including work assigned to 2 teammates."},
+			"Coordinated in writing with other teams on 2 issues and linked 1 more to their work across 2 projects, including work assigned to 2 people."},
 		{"cross-team work all in writing is coordination",
 			[]evidence.Evidence{item(checkoutAPI, evidence.CatCrossTeam, evidence.SourceComment, "2"),
 				item(taskRetry, evidence.CatCrossTeam, evidence.SourceComment, "3")},
@@ -1328,7 +1328,7 @@ func TestBulletsSayWhatAcceptanceTestingSentBack(t *testing.T) {
 		if !strings.HasPrefix(b.Text, "Tested ") {
 			continue
 		}
-		if want := "Tested 4 delivered issues for 2 teammates, sending 2 back with what failed."; b.Text != want {
+		if want := "Tested 4 delivered issues from 2 teammates, sending 2 back with what failed."; b.Text != want {
 			t.Errorf("got  %q\nwant %q", b.Text, want)
 		}
 		last := b.Numbers[len(b.Numbers)-1]

@@ -1,6 +1,10 @@
 package export
 
-import "github.com/pmfolio/pmfolio/evidence"
+import (
+	"regexp"
+
+	"github.com/pmfolio/pmfolio/evidence"
+)
 
 // askedPushback ranks an item as evidence of pushing back (pushback) only
 // where there was a request to say no to: a no to a person by name is
@@ -8,12 +12,34 @@ import "github.com/pmfolio/pmfolio/evidence"
 // "No-go for platform-2026.06 from my side until the dry run passes" was
 // on OPS-1236, which the user filed and put into platform-2026.06
 // herself: no one asked, so an interviewer hears her change her own plan.
+//
+// A Won't Do whose only grounds are that nobody asked for it is a stale
+// ticket closed, no request refused, unless whoever filed it answered:
+// demo's "Closing as Won't Do: nobody has asked for it since the 28th" on
+// the metrics Jonas Becker filed on 2 November, ranked up on 26 November
+// and never answered, had an interviewer ask "didn't Jonas ask?", which
+// the story could not answer.
 func (r *report) askedPushback(e *evidence.Evidence) int {
 	rank := pushback(e)
-	if rank < 4 && !r.filedByAnother(e) {
+	if rank < 4 && !r.filedByAnother(e) || rank == 2 && r.closedStale(e) {
 		return 0
 	}
 	return rank
+}
+
+// nobodyAsked finds grounds that say only that nobody wants the work:
+// "nobody has asked for it since the 28th", "no one needs this".
+var nobodyAsked = regexp.MustCompile(`(?i)\b(?:nobody|no one|no-one)\b(?:\s+\w+){0,2}?\s+(?:asked|asks|needs|needed|wants|wanted|uses|used|requested)\b`)
+
+// closedStale reports whether a no said to nobody gives as its grounds
+// only that nobody asked for the work (nobodyAsked), and whoever filed
+// the issue never answered it.
+func (r *report) closedStale(e *evidence.Evidence) bool {
+	if !nobodyAsked.MatchString(evidence.OneLine(e.Excerpt)) {
+		return false
+	}
+	reply, ok := r.answerOf(e)
+	return !ok || !isUser(reply.Author, e.IssueReporter)
 }
 
 // filedByAnother reports whether a person other than the user filed the

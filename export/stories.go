@@ -620,12 +620,19 @@ func (r *report) answer(question string, tiers ...[]initiative) answer {
 		if thin, _, _, ok := r.bestFor(question, r.kindIssueInitiatives(r.strengths, category, slices.Concat(tiers...))); ok {
 			return answer{in: thin, found: true, question: q, focus: ofCategory(category)}
 		}
-		// A date the user asked another team for and got answers a
-		// deadline question where no release of theirs can.
+		// A date the user asked another team for and got, or one they
+		// committed to another team and kept ("should be off v1 by Nov
+		// 14", done 12 Nov), answers a deadline question where no release
+		// of theirs can: asked with "used data" too, whose only story is
+		// the release's, it is the deadline's own (see chooseStories).
 		if category == evidence.CatReleasePlanning {
+			q := r.categoryOf(category).StoryQuestion
 			kept := r.askKept()
 			if in, ok := strongestBy(r.weightRanked(kept, 1), false, tiers...); ok {
-				return answer{in: in, found: true, question: r.categoryOf(category).StoryQuestion, focus: kept, prefer: r.forTheDate(in), forDate: true}
+				return answer{in: in, found: true, question: q, focus: kept, prefer: r.forTheDate(in), forDate: true}
+			}
+			if a, ok := r.focusAnswer(q, r.commitKept(), false, tiers...); ok {
+				return a
 			}
 		}
 		// No story holds the kind of work asked about, though there are

@@ -252,11 +252,13 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 
 	checkShows(t, []shown{
 		{"the headline names the one initiative led", view.brief, "I led “Saved cards for returning customers” in Checkout"},
-		// Only the saved-cards story answers both: asked for the deadline
-		// second, it leads with the re-plan its rollout kept, not with the
-		// figure the data question led with.
-		{"the deadline asked after data does not lead with the re-plan", view.dataThenDeadline,
-			"_Note from pmfolio:_ Same story as for “a time you used data to make a decision”: here lead with “3DS work slipped a week because of the PSD2 test cards from the acquirer. new plan: 5% on Aug 25, 25% two weeks later, 100% end of September if failures stay flat” (CHK-1401, 2026-08-10)."},
+		// Only the saved-cards story answers data; the deadline has a
+		// story of its own, the date he committed to Payments and beat,
+		// rather than the saved cards told twice, with its slip.
+		{"the deadline asked after data is the saved cards told twice", view.dataThenDeadline,
+			"## 2. a time you delivered against a deadline\n\n### [PAY-822](http://127.0.0.1:PORT/browse/PAY-822) Deprecate v1 /charges endpoint\n\n_Answers:_ a time you delivered against a deadline"},
+		{"the deadline asked after data does not say when its date was kept", view.dataThenDeadline,
+			"CHK-1419 was done on 12 November, two days early, and 18 days before Nov 30, the date Jun Park set."},
 		// The product manager's answer to his epic hands it to him.
 		{"the brief does not quote the PM handing him the epic", view.brief,
 			"Lena Fischer answered my proposal the next day: “Thanks Dev, this lines up with the Q2 conversion goal. Happy for you to drive it, ping me for anything that needs a product call.”"},

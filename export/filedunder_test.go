@@ -39,9 +39,9 @@ func TestDoneAgainstReleaseSaysWhenAgainstTheReleaseDay(t *testing.T) {
 		resolved, release string
 		want              string
 	}{
-		{"within a sprint of the release", "2026-11-10", "2026-11-17", ": done on 10 November, a week before 5.4 was released on 17 November"},
-		{"more than a sprint before it: no idle days counted", "2026-10-22", "2026-11-17", ": done on 22 October; 5.4 was released on 17 November"},
-		{"on its day", "2026-11-17", "2026-11-17", ": done on 17 November, the day 5.4 was released"},
+		{"within a sprint of the release", "2026-11-10", "2026-11-17", "it was done on 10 November, a week before it shipped in 5.4 on 17 November"},
+		{"more than a sprint before it: no idle days counted", "2026-10-22", "2026-11-17", "it was done on 22 October and shipped in 5.4 on 17 November"},
+		{"on its day", "2026-11-17", "2026-11-17", "it was done on 17 November, the day it shipped in 5.4"},
 		{"after it: not in it", "2026-11-20", "2026-11-17", ""},
 		{"no release day", "2026-10-22", "", ""},
 	} {
@@ -54,6 +54,30 @@ func TestDoneAgainstReleaseSaysWhenAgainstTheReleaseDay(t *testing.T) {
 			in := initiative{onNoEpic: true, epic: evidence.Epic{Key: "MOB-896"}, epicItems: []*evidence.Evidence{e}, items: []*evidence.Evidence{e}}
 			if got := in.doneAgainstRelease(); got != tt.want {
 				t.Errorf("doneAgainstRelease = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// A release's go-live kept on its day is said of the release, the way the
+// engineer would say it ("4.13 went live on 22 August"); other work that
+// went live is "it", as its fix version is not what went live.
+func TestReleaseCalledIsTheVersionOnlyOfARelease(t *testing.T) {
+	for _, tt := range []struct {
+		name, summary string
+		versions      []string
+		want          string
+	}{
+		{"a release's issue", "Release 4.13 - readiness, Go/No-Go and deployment", []string{"4.13"}, "4.13"},
+		{"work in a release", "Push notification when the order leaves the store", []string{"5.4"}, "it"},
+		{"a release's issue filed under two", "Release 4.13 - readiness", []string{"4.13", "4.13.1"}, "it"},
+		{"no fix version", "Release 4.13 - readiness", nil, "it"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &evidence.Evidence{IssueKey: "REL-421", IssueSummary: tt.summary, IssueStatusCategory: evidence.StatusCategoryEnd, IssueFixVersions: tt.versions}
+			in := initiative{onNoEpic: true, epic: evidence.Epic{Key: "REL-421"}, epicItems: []*evidence.Evidence{e}, items: []*evidence.Evidence{e}}
+			if got := in.releaseCalled(); got != tt.want {
+				t.Errorf("releaseCalled = %q, want %q", got, tt.want)
 			}
 		})
 	}

@@ -69,7 +69,7 @@ const nightAfter = 12 * time.Hour
 
 // keptDate says, of the user's comments on an issue (oldest first), that
 // it went live on the day they had said, and since when they had said it:
-// "it went live on 22 August, as I had said on 10 August (“Go-live date of
+// "went live on 22 August, as I had said on 10 August (“Go-live date of
 // 22nd is still holding as of now”)", which holds whether the comment gave
 // the date or held to one given before. A release
 // delivered against a deadline reads by the date kept; a date given again
@@ -92,7 +92,7 @@ func keptDate(comments []evidence.Comment) string {
 		}
 		at := c.At.UTC()
 		if haveGiven && evidence.ReportsWentLive(text) && !at.Before(day) && at.Before(day.AddDate(0, 0, 1).Add(nightAfter)) {
-			return "it went live on " + day.Format("2 January") + ", as I had said on " +
+			return "went live on " + day.Format("2 January") + ", as I had said on " +
 				given.At.UTC().Format("2 January") + " (“" + givenSentence(evidence.OneLine(given.Text), words) + "”)"
 		}
 	}

@@ -44,7 +44,7 @@ func TestKeptDate(t *testing.T) {
 		return time.Date(2026, month, day, hour, 0, 0, 0, time.UTC)
 	}
 	comment := func(when time.Time, text string) evidence.Comment { return evidence.Comment{At: when, Text: text} }
-	const kept = "it went live on 22 August, as I had said on 10 August (“Go-live date of 22nd is still holding as of now”)"
+	const kept = "went live on 22 August, as I had said on 10 August (“Go-live date of 22nd is still holding as of now”)"
 	for _, tt := range []struct {
 		name     string
 		comments []evidence.Comment
@@ -63,7 +63,7 @@ func TestKeptDate(t *testing.T) {
 			comment(at(8, 10, 12), "Go-live date of 22nd is still holding as of now."),
 			comment(at(8, 18, 9), "Go-live moves: go-live on 29th."),
 			comment(at(8, 29, 21), "4.13 deployed."),
-		}, "it went live on 29 August, as I had said on 18 August (“Go-live moves: go-live on 29th”)"},
+		}, "went live on 29 August, as I had said on 18 August (“Go-live moves: go-live on 29th”)"},
 		{"live before the date given is not that date kept", []evidence.Comment{
 			comment(at(8, 10, 12), "Go-live date of 22nd is still holding as of now."),
 			comment(at(8, 15, 12), "4.13 deployed to staging for the dry run."),

@@ -1839,29 +1839,35 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 		// The Result tells the date kept; the action does not again.
 		s.actionOf(said).Kept = ""
 	default:
-		// What Jira shows, and nothing the reader should not see: the
-		// command that records the outcome goes to the lint (stderr).
+		// What Jira shows, said as Jira's and not the user's words, and
+		// nothing the reader should not see: the command that records the
+		// outcome goes to the lint (stderr).
 		if t.issues > 0 {
-			done := doneShare(t.done, t.issues)
+			shows := doneShare(t.done, t.issues)
 			if t.issues == 1 {
-				done += in.shippedIn()
+				shows += in.shippedIn()
 			}
-			shows := "What Jira shows: " + done
 			if in.status() == "done" && !in.onNoEpic {
-				shows += ", and the epic is done"
+				shows += ", and so is the epic"
 			}
 			if in.status() == "done" {
-				said := keptDate(ownCommentsOn(in.epic, in.epicItems))
-				if said == "" && rolledOut {
+				said := ""
+				if live := keptDate(ownCommentsOn(in.epic, in.epicItems)); live != "" {
+					said = in.releaseCalled() + " " + live
+				} else if rolledOut {
 					said = kept.told(picked, answering, "")
 				}
-				if said != "" {
-					shows = "What Jira shows: " + said + "; " + done
-				} else if t.issues == 1 {
-					shows += in.doneAgainstRelease()
+				switch against := in.doneAgainstRelease(); {
+				case said != "" && t.issues == 1:
+					// Gone live on its day says it is done.
+					shows = said
+				case said != "":
+					shows = said + ", and " + doneShare(t.done, t.issues)
+				case t.issues == 1 && against != "":
+					shows = against
 				}
 			}
-			s.result = append(s.result, resultPart{text: shows + "."})
+			s.result = append(s.result, resultPart{text: fromJira + shows + "."})
 		}
 		r.missingOutcome(in)
 	}
@@ -1908,33 +1914,58 @@ func (in initiative) shippedIn() string {
 	return ", in fix versions " + evidence.JoinAnd(versions)
 }
 
+// fromJira opens a Result that tells what Jira shows where the user
+// recorded no outcome: the reader takes it as Jira's, not the user's.
+const fromJira = "According to Jira, "
+
 // doneAgainstRelease says, of the done issue a story is told from with
 // one fix version, when it was done against the day Jira gives that
-// release (IssueReleaseDates): ": done on 10 November, a week before 5.4
-// was released on 17 November", or, more than a sprint before it, ": done
-// on 22 October; 5.4 was released on 17 November". "the issue is done, in fix version 5.4"
-// alone leaves the interviewer to ask when. "" where Jira gives either
-// day not, or the issue was done after the release.
+// release (IssueReleaseDates): "it was done on 10 November, a week before
+// it shipped in 5.4 on 17 November", or, more than a sprint before it,
+// "it was done on 22 October and shipped in 5.4 on 17 November". "the
+// issue is done, in fix version 5.4" alone leaves the interviewer to ask
+// when. "" where Jira gives either day not, or the issue was done after
+// the release.
 func (in initiative) doneAgainstRelease() string {
-	if in.shippedIn() == "" || len(in.epicItems[len(in.epicItems)-1].IssueFixVersions) != 1 {
+	e, version := in.soleFixVersion()
+	if e == nil {
 		return ""
 	}
-	e := in.epicItems[len(in.epicItems)-1]
-	version := e.IssueFixVersions[0]
-	released, ok := e.IssueReleaseDates[version]
+	released, ok := e.IssueReleaseDates[e.IssueFixVersions[0]]
 	if !ok || e.IssueResolved == nil || doneAfter(e, released) {
 		return ""
 	}
 	done, released := dayOnly(e.IssueResolved.UTC()), dayOnly(released.UTC())
-	said := ": done on " + done.Format("2 January")
+	said := "it was done on " + done.Format("2 January")
 	switch days := int(released.Sub(done).Hours() / 24); {
 	case days > sprintDays:
 		// "53 days before the release" reads as the work sitting idle.
-		return said + "; " + evidence.OneLine(version) + " was released on " + released.Format("2 January")
+		return said + " and shipped in " + version + " on " + released.Format("2 January")
 	case days > 0:
-		return said + ", " + daysSpan(days) + " before " + evidence.OneLine(version) + " was released on " + released.Format("2 January")
+		return said + ", " + daysSpan(days) + " before it shipped in " + version + " on " + released.Format("2 January")
 	}
-	return said + ", the day " + evidence.OneLine(version) + " was released"
+	return said + ", the day it shipped in " + version
+}
+
+// soleFixVersion is the done issue a story is told from and its fix
+// version, where Jira files it under one; nil otherwise.
+func (in initiative) soleFixVersion() (*evidence.Evidence, string) {
+	if in.shippedIn() == "" || len(in.epicItems[len(in.epicItems)-1].IssueFixVersions) != 1 {
+		return nil, ""
+	}
+	e := in.epicItems[len(in.epicItems)-1]
+	return e, evidence.OneLine(e.IssueFixVersions[0])
+}
+
+// releaseCalled is what a story's Result calls the work that went live:
+// the issue's one fix version where its summary names it, as a release's
+// issue does ("4.13" of "Release 4.13 - readiness, …"), else "it".
+func (in initiative) releaseCalled() string {
+	e, version := in.soleFixVersion()
+	if e == nil || !slices.Contains(strings.Fields(evidence.OneLine(e.IssueSummary)), version) {
+		return "it"
+	}
+	return version
 }
 
 // sprintDays is a usual sprint's length in days: work done longer than

@@ -108,7 +108,7 @@ func TestStoriesPointAtTheirEvidence(t *testing.T) {
 				// command that records one is for the terminal, not for
 				// the story a reader gets.
 				if s.Situation == "" || s.Task == "" || s.Action == "" || s.Result == "" ||
-					!strings.Contains(s.Result, "“") && !strings.HasPrefix(s.Result, "What Jira shows: ") || strings.Contains(s.Result, "pmfolio") {
+					!strings.Contains(s.Result, "“") && !strings.HasPrefix(s.Result, fromJira) || strings.Contains(s.Result, "pmfolio") {
 					t.Errorf("%s: incomplete story %+v", s.Epic.Key, s)
 				}
 				if len(s.Actions) == 0 || len(s.Actions) > storyActions {
@@ -548,7 +548,7 @@ func TestStoriesFromIssuesOnNoEpic(t *testing.T) {
 	}
 	// CHK-530 is not done and nobody wrote its outcome: the story says what
 	// Jira shows, and the terminal says it has none.
-	if story.Result != "What Jira shows: the issue is not done yet." {
+	if story.Result != fromJira+"the issue is not done yet." {
 		t.Errorf("CHK-530's result = %q", story.Result)
 	}
 	if want := "outcome missing: CHK-530 (Show saved cards at checkout) is told without an outcome: it is not done yet, and no comment of yours on it that is evidence says “Outcome: …”; add one: pmfolio outcome CHK-530 \"what changed, with a number\"\n"; lint.String() != want {
@@ -592,7 +592,7 @@ func TestAnIssueStoryTellsTheOutcomeTheUserRecorded(t *testing.T) {
 // last comment closing a done issue with a number. Anything less, and the
 // story says what Jira shows.
 func TestIssueStoryResultIsOnlyARecordedOutcome(t *testing.T) {
-	const whatJiraShows = "What Jira shows: "
+	const whatJiraShows = fromJira
 	for _, tt := range []struct {
 		name, last string
 		status     string // of the incident
@@ -1946,9 +1946,9 @@ func TestADoneIssueStoryWithoutAnOutcomeNamesItsFixVersion(t *testing.T) {
 		versions []string
 		want     string
 	}{
-		{"one version", []string{"5.4"}, "What Jira shows: the issue is done, in fix version 5.4."},
-		{"two versions", []string{"5.4", "5.4.1"}, "What Jira shows: the issue is done, in fix versions 5.4 and 5.4.1."},
-		{"none", nil, "What Jira shows: the issue is done."},
+		{"one version", []string{"5.4"}, fromJira + "the issue is done, in fix version 5.4."},
+		{"two versions", []string{"5.4", "5.4.1"}, fromJira + "the issue is done, in fix versions 5.4 and 5.4.1."},
+		{"none", nil, fromJira + "the issue is done."},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := typicalPortfolio()
@@ -2625,7 +2625,7 @@ func TestStoriesPushbackMarksTheNoInDateOrder(t *testing.T) {
 	if slices.Contains(s.Questions, "a time you delivered against a deadline") {
 		t.Errorf("questions = %q, want no deadline: it shipped a release later than planned", s.Questions)
 	}
-	if want := "What Jira shows: the issue is done, in fix version platform-2026.07."; s.Result != want {
+	if want := fromJira + "the issue is done, in fix version platform-2026.07."; s.Result != want {
 		t.Errorf("result = %q, want %q", s.Result, want)
 	}
 }

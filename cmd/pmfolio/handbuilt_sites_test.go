@@ -448,7 +448,7 @@ func TestReleaseEngineerOnDataCenterGetsAPortfolioSheCanDefend(t *testing.T) {
 		{"the failure's Result does not say which CAPA is still open", view.failed,
 			"its follow-up CORE-2216 is not done yet."},
 		{"the deadline story tells the go-live date she kept", view.deadline,
-			"**Result.** What Jira shows: it went live on 22 August, as I had said on 10 August (“Go-live date of 22nd is still holding as of now”); the issue is done, in fix version 4.13."},
+			"**Result.** According to Jira, 4.13 went live on 22 August, as I had said on 10 August (“Go-live date of 22nd is still holding as of now”)."},
 		{"the epic's Objective is its goal", view.brief,
 			"**Goal.** Every Core Banking release from 4.12 onwards should go to production only after a documented, repeatable readiness check"},
 		{"the epic's Exit criteria are its success metrics", view.brief,

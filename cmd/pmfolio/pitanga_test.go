@@ -80,7 +80,7 @@ func TestMobileEngineerOnCloudGetsAPortfolioSheCanDefend(t *testing.T) {
 			"22% of support tickets, the carousel can wait a sprint” ([2026-08-12](http://127.0.0.1:PORT/browse/MOB-896?focusedCommentId=120041&page=com.atlassian.jira.plugin.system.issuetabpanels:comment-tabpanel#comment-120041)) — " +
 				"[MOB-898](http://127.0.0.1:PORT/browse/MOB-898) (Onboarding carousel new copy), which I said could wait a sprint, is still to do;"},
 		{"the story of her ranking does not tell in its Result, after what shipped, that the carousel is still to do and whom she owes an update", view.stories,
-			"; 5.4 was released on 17 November. MOB-898 (Onboarding carousel new copy), which I said could wait a sprint, is still to do; I owe Pedro Santos an update on it.\n"},
+			" and shipped in 5.4 on 17 November. MOB-898 (Onboarding carousel new copy), which I said could wait a sprint, is still to do; I owe Pedro Santos an update on it.\n"},
 		// "MOB-936 can wait a sprint" (9 Oct) names by key a story of
 		// Rafael's she never touched: the team's read of the backlog holds
 		// it, and it is still to do.

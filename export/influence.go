@@ -83,16 +83,25 @@ func tookUp(answer string) bool {
 }
 
 // ofAnotherTeam reports whether a person works outside the project an ask
-// was on: they filed an issue of another project of its site that the
-// user's work across teams is on (othersDescriptions), as Jun Park filed
-// PAY-822.
+// was on (teamOf).
 func (r *report) ofAnotherTeam(person evidence.User, ask *evidence.Evidence) bool {
+	return r.teamOf(person, ask) != ""
+}
+
+// teamOf is the project key of the team a person works in outside the
+// project an ask was on: they filed an issue of another project of its
+// site that the user's work across teams is on (othersDescriptions), as
+// Jun Park filed PAY-822: "PAY". "" when they filed none; the first key
+// in order when they filed in several.
+func (r *report) teamOf(person evidence.User, ask *evidence.Evidence) string {
+	team := ""
 	for ref, d := range r.othersDescriptions {
-		if ref.site == ask.SiteName && projectOf(&evidence.Evidence{IssueKey: ref.key}) != projectOf(ask) && isUser(d.Author, person) {
-			return true
+		project := projectOf(&evidence.Evidence{IssueKey: ref.key})
+		if ref.site == ask.SiteName && project != projectOf(ask) && isUser(d.Author, person) && (team == "" || project < team) {
+			team = project
 		}
 	}
-	return false
+	return team
 }
 
 // showsInfluence reports whether a story of in quotes, among its actions,

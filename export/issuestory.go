@@ -472,33 +472,70 @@ func (in initiative) storyIssue() *storyIssue {
 }
 
 // peopleAlongside is whom the user worked alongside on the issue of an
-// issue story (whenAndWith): its teammates (tally), or, where the issue is
-// another team's and took up an ask of the user's on it (influenced), the
-// people of that team who acted on it, its assignee and who answered the
-// ask: "2 people from Platform" where Bruno Almeida said “03/07 works”
-// and Fernanda Lima did the work. Neither is the user's teammate.
+// issue story (whenAndWith): its teammates (tally), and, where someone of
+// another team took up an ask of the user's in it (otherTeamIn), the
+// people of that team who acted on it apart: who answered the ask and
+// the assignees of the story's issues of that team's project. "2 people
+// from Platform" where Bruno Almeida said “03/07 works” and Fernanda Lima
+// did the work; "1 teammate and 2 people from Payments Platform" where
+// Jun Park rolled back and Felix Braun took PAY-823. Neither is the
+// user's teammate.
 func (r *report) peopleAlongside(in initiative) string {
 	items := in.besidesDeclinedTo()
-	mates := teammatesSaid(r.tally(items).teammates)
-	people := make(map[string]bool)
-	asked := false
+	team, answerers := r.otherTeamIn(in, items)
+	if team == "" {
+		return teammatesSaid(r.tally(items).teammates)
+	}
+	people := answerers
+	mates := make(map[string]bool)
 	for _, e := range items {
-		if e.IssueKey != in.epic.Key {
-			return mates // the story tells more issues than the other team's
-		}
 		if a := e.IssueAssignee; workedAlongside(a, e.IssueAssigneeActed, r.userOf(e.SiteName)) {
-			people[cmp.Or(a.ID, a.DisplayName)] = true
-		}
-		if reply, ok := r.answerOf(e); ok && e.Category == evidence.CatCrossTeam && r.influenced(e) > 0 {
-			people[cmp.Or(reply.Author.ID, reply.Author.DisplayName)] = true
-			asked = true
+			if projectOf(e) == team {
+				people[cmp.Or(a.ID, a.DisplayName)] = true
+			} else {
+				mates[cmp.Or(a.ID, a.DisplayName)] = true
+			}
 		}
 	}
-	if !asked {
-		return mates
+	for p := range people {
+		delete(mates, p)
 	}
-	project := issueRef{items[0].SiteName, projectOf(items[0])}
-	return quantity(len(people), "person", "people") + " from " + cmp.Or(r.projectName(project), project.key)
+	project := issueRef{items[0].SiteName, team}
+	others := quantity(len(people), "person", "people") + " from " + cmp.Or(r.projectName(project), project.key)
+	if len(mates) == 0 {
+		return others
+	}
+	return teammatesSaid(len(mates)) + " and " + others
+}
+
+// otherTeamIn is the project of the other team whose people took up an
+// ask of the user's among items (influenced), with who answered: the
+// project of the issue asked on, where the story is of that issue alone
+// and the ask is work across teams ("we'd need this on staging by 03/07"
+// on PLAT-1531), or the answerer's own team (teamOf: Jun Park's PAY for
+// "@Jun Park can you roll back PAY?" on CHK-1415). "" when no one of
+// another team took one up.
+func (r *report) otherTeamIn(in initiative, items []*evidence.Evidence) (string, map[string]bool) {
+	team, answerers := "", make(map[string]bool)
+	alone := !slices.ContainsFunc(items, func(e *evidence.Evidence) bool { return e.IssueKey != in.epic.Key })
+	for _, e := range items {
+		reply, ok := r.answerOf(e)
+		if !ok || r.influenced(e) == 0 {
+			continue
+		}
+		theirs := r.teamOf(reply.Author, e)
+		if e.Category == evidence.CatCrossTeam {
+			if !alone {
+				continue
+			}
+			theirs = projectOf(e)
+		}
+		if theirs != "" && (team == "" || theirs == team) {
+			team = theirs
+			answerers[cmp.Or(reply.Author.ID, reply.Author.DisplayName)] = true
+		}
+	}
+	return team, answerers
 }
 
 // isIncident reports whether an initiative is an incident's, told with
@@ -945,12 +982,19 @@ func answered(said *evidence.Evidence, reply evidence.Comment) string {
 		storyQuote(evidence.QuoteBody(evidence.OneLine(reply.Text)), outcomeLength) + "”"
 }
 
-// answeredWhen says how soon after something was said the answer came.
+// answeredWhen says how soon after something was said the answer came:
+// in minutes while they are few ("four minutes later": "within the hour"
+// reads slow for a rollback answered in four), then "within the hour",
+// "the same day", "the next day" or the date.
 func answeredWhen(said, answered time.Time) string {
 	said, answered = said.UTC(), answered.UTC()
 	day := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
-	switch {
-	case answered.Sub(said) <= time.Hour:
+	switch after := answered.Sub(said); {
+	case after >= 0 && after < 2*time.Minute:
+		return "within a minute"
+	case after >= 0 && after < 15*time.Minute:
+		return numberWord(int(after/time.Minute)) + " minutes later"
+	case after <= time.Hour:
 		return "within the hour"
 	case day(answered).Equal(day(said)):
 		return "the same day"

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/pmfolio/pmfolio/evidence"
 )
@@ -173,5 +174,31 @@ func TestReleaseWentOutAfterARiskUpdate(t *testing.T) {
 				t.Errorf("releaseWentOut = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// An answer's timing is said as a person would: in minutes while they are
+// few ("Jun Park answered four minutes later: “rolling back now”"; "within
+// the hour" read slow for a rollback in an outage), then by the hour or
+// the day.
+func TestAnswerTimingSaysMinutesWhileTheyAreFew(t *testing.T) {
+	said := at("2026-08-12T14:06:00Z")
+	for _, tt := range []struct {
+		after time.Duration
+		want  string
+	}{
+		{30 * time.Second, "within a minute"},
+		{4 * time.Minute, "four minutes later"},
+		{4*time.Minute + 50*time.Second, "four minutes later"},
+		{14 * time.Minute, "14 minutes later"},
+		{15 * time.Minute, "within the hour"},
+		{time.Hour, "within the hour"},
+		{3 * time.Hour, "the same day"},
+		{20 * time.Hour, "the next day"},
+		{72 * time.Hour, "on 15 August"},
+	} {
+		if got := answeredWhen(said, said.Add(tt.after)); got != tt.want {
+			t.Errorf("answered %s after = %q, want %q", tt.after, got, tt.want)
+		}
 	}
 }

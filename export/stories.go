@@ -1656,7 +1656,7 @@ func (r *report) storyAbout(in initiative, quoted *quoteSet, told answer) story 
 	slices.SortFunc(picked, evidence.ByOccurrence)
 	for _, e := range picked {
 		text, _ := r.quotable(e)
-		verb, quote := actionVerb(r.categoryOf(r.toldAs(e)), e), storyQuote(evidence.QuoteBody(text), 240)
+		verb, quote := r.storyVerb(e, text), storyQuote(evidence.QuoteBody(text), 240)
 		mark := told.mark
 		if no, ok := r.declinedAnswered(r.whole(e)); ok {
 			// The no, to whom, and its grounds, from the whole comment:
@@ -2290,6 +2290,19 @@ func storyTask(c evidence.Category) string {
 		return c.StoryTask
 	}
 	return "the " + evidence.OneLine(c.Title) + " work"
+}
+
+// storyVerb is the verb of a story's action for item e, whose words
+// quoted are text: its kind's (toldAs, actionVerb), or, for the plan of a
+// staged rollout kept step by step (rolloutPlannedIn), the bullet's
+// "Re-planned the rollout of": "Planned the release of CHK-1401", an epic,
+// is not what its writer did there.
+func (r *report) storyVerb(e *evidence.Evidence, text string) string {
+	told := r.toldAs(e)
+	if k, ok := r.rolloutPlannedIn(e, text); ok && told == evidence.CatReleasePlanning {
+		return upperFirst(k.planVerb()) + " the rollout of"
+	}
+	return actionVerb(r.categoryOf(told), e)
 }
 
 // actionVerb is the verb of an action of category c in a story, from the

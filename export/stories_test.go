@@ -1817,6 +1817,17 @@ func TestADeadlineStoryTellsARolloutKeptStepByStep(t *testing.T) {
 			t.Errorf("the actions do not quote comment %s, the plan or a step reached: %q", id, s.Action)
 		}
 	}
+	// The plan is told with the bullet's verb: the rollout was
+	// re-planned, not "Planned the release of PAY-150".
+	if !slices.ContainsFunc(s.Actions, func(a actionJSON) bool {
+		return strings.HasPrefix(a.Text, "Re-planned the rollout of PAY-150")
+	}) {
+		var texts []string
+		for _, a := range s.Actions {
+			texts = append(texts, a.Text)
+		}
+		t.Errorf("no action tells the re-plan as the rollout re-planned: %q", texts)
+	}
 	if strings.Contains(lint, "note:") {
 		t.Errorf("stderr = %q, want no note: the story answers the question", lint)
 	}

@@ -296,6 +296,18 @@ func TestBackendEngineerOnCloudGetsAPortfolioHeCanDefend(t *testing.T) {
 		// clause, with the action it says she takes (review 35 finding 5).
 		{"the re-plan's answer is not before its result, or is cut", view.brief,
 			"— Lena Fischer answered within the hour: “Sounds good. I'll let the CX team know about the account page change.” ([Jira comment, 2026-08-10]"},
+		// Jun Park of Payments Platform rolled back four minutes after he
+		// was asked; "within the hour" read slow for an outage (review 37
+		// round 2 finding 3).
+		{"the brief says the rollback was answered within the hour", view.brief,
+			"— Jun Park answered four minutes later: “rolling back now”"},
+		// Jun answered the ask and Felix Braun took PAY-823: they are of
+		// Payments Platform, Tom Becker (CHK-1417) his teammate.
+		{"the incident's story counts the other team's people as teammates", view.stories,
+			"in August 2026, alongside 1 teammate and 2 people from Payments Platform."},
+		// The 10 August note re-planned the epic's rollout, as the bullet
+		// says (review 37 round 2 finding 6).
+		{"the stories tell the re-plan as planning a release of the epic", view.stories, "· Re-planned the rollout of [CHK-1401]("},
 		// Of two doubted notes, the deadline story tells the date it is
 		// about, not the CSV put-off whose "revisit in Q3" never came.
 		{"the deadline story tells the first date aimed for", view.deadline, "aiming to start the 5% ramp mid-August"},

@@ -306,13 +306,18 @@ func findOpportunities(ctx context.Context, store *sqlite.Store, cfg next.Config
 		if err != nil {
 			return nil, nil, err
 		}
+		// What the user closed for a later time, and what that time waits on.
+		closed, err := store.YourClosedIssues(ctx, s.ID)
+		if err != nil {
+			return nil, nil, err
+		}
 		// Whom the user names, writing of another project, answers for it.
 		stored, err := store.StoredIssues(ctx, s.ID)
 		if err != nil {
 			return nil, nil, err
 		}
 		synced := withComments(stored, yourComments)
-		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Yours: yours, Synced: synced, Now: now, Names: names, People: people, YourVersions: versions, StatusMoves: moves, SprintMoves: sprintMoves, RankedLower: rankedLower}, gaps) {
+		for _, op := range next.Find(cfg, next.Team{Site: s, Issues: issues, Yours: yours, Synced: synced, Now: now, Names: names, People: people, YourVersions: versions, StatusMoves: moves, SprintMoves: sprintMoves, RankedLower: rankedLower, Closed: closed}, gaps) {
 			if !taken[op.ID] {
 				all = append(all, op)
 			}

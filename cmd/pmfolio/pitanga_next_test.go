@@ -43,7 +43,15 @@ func TestMobileEngineerIsToldThePMWorkNobodyDoes(t *testing.T) {
 		{"next does not ask her to tell whoever filed it where it stands", entryOf(view.nextAll, "MOB-898"),
 			"do: Tell Pedro Santos where the carousel stands: you said on 12 Aug it could wait a sprint, and 4 months have passed; plan it into a sprint, or close it and say why"},
 		{"next does not ask her to tell Rafael Souza where the work she let wait stands", entryOf(view.nextAll, "MOB-936"),
-			"do: Tell Rafael Souza where it stands: you said on 9 Oct it could wait a sprint, and 7 weeks have passed; plan it into a sprint, or close it and say why"},
+			"do: Tell Rafael Souza where “Order history: filter by store” stands: you said on 9 Oct it could wait a sprint, and 7 weeks have passed; plan it into a sprint, or close it and say why"},
+		// "ok let's ship without dark mode, we revisit after launch", on
+		// 4 Aug, and she closed MOB-887 a minute later; its epic's last
+		// release, 5.3, shipped on 22 Sep, the epic was done on 27 Oct,
+		// and nobody has written on it since.
+		{"next leaves out the dark mode she said she would revisit after launch", entryOf(view.nextAll, "MOB-887"),
+			"why: you wrote on 4 Aug “ok let's ship without dark mode, we revisit after launch” and closed it as Won't Do; its epic “Checkout that doesn't crash” shipped in 5.3 on 22 Sep and was done on 27 Oct, with no word on it since"},
+		{"next does not ask her to reopen it or tell whoever filed it", entryOf(view.nextAll, "MOB-887"),
+			"do: You said on 4 Aug you'd revisit “Dark mode for the new payment screen” after launch; 5.3 shipped on 22 Sep and nobody has: reopen it or tell Lucas Oliveira it stays closed"},
 		{"next does not show telling him as stakeholder communication", entryOf(view.nextAll, "MOB-898"), "shows: Stakeholder communication"},
 		{"next chases the blocker it cannot see as if it knew it had an assignee", entryOf(view.nextAll, "MOB-929"),
 			"do: Chase the blocker PLAT-1533: pmfolio cannot see it, so ask Bruno Almeida (PLAT) who has it and for a date, post it here and tell Juliana Costa"},

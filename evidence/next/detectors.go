@@ -63,6 +63,12 @@ type Team struct {
 	// names when they write of another project tells who answers for it
 	// (projectVoice); nil for none.
 	Synced []TeamIssue
+	// Closed are the done issues of the user's own sync on the site, the
+	// old ones too, with their released fix versions and every comment
+	// sync stored: what the user closed for a later time ("we revisit
+	// after launch") and the epics and releases that time waits on
+	// (promise.revisit-due); nil for none.
+	Closed []TeamIssue
 	// People are the names of everyone the user's store has seen, so that
 	// a name written in words ("Jun thinks late Q3") reads as the one
 	// person it names; nil for none.
@@ -181,6 +187,7 @@ var checks = map[string]check{
 	"sprint.overdue":               overdueSprints,
 	"incident.follow-up-stale":     staleFollowUps,
 	"promise.overdue":              overduePromises,
+	"promise.revisit-due":          revisitsDue,
 }
 
 // Detect runs every detector that is not off over the team's open issues

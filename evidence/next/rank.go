@@ -122,9 +122,10 @@ func Rank(cfg Config, t Team, opps []Opportunity, gaps Gaps) []Opportunity {
 		byID[is.ID] = is
 		open[is.Key] = !is.Done()
 	}
-	// A suggestion on an issue the user filed outside the team's read is
-	// weighed by that issue too; nothing of the team's waits on it.
-	for _, is := range t.Yours {
+	// A suggestion on an issue the user filed outside the team's read, or
+	// closed, is weighed by that issue too; nothing of the team's waits on
+	// it.
+	for _, is := range slices.Concat(t.Yours, t.Closed) {
 		if _, ok := byID[is.ID]; !ok {
 			byID[is.ID] = is
 		}

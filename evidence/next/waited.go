@@ -63,12 +63,13 @@ func (t *Team) tellWhereWaitStands(to string, is TeamIssue, w waitCall, words st
 
 // waitedName is what the call named the issue it made wait, when that is
 // words of its summary ("the carousel can wait a sprint", of "Onboarding
-// carousel new copy"), else "it": a key ("MOB-936 can wait") is the
-// entry's own, and "the rest" names nothing.
+// carousel new copy"), else its summary, quoted short: a key ("MOB-936
+// can wait") and "it" name nothing to whoever is told, and "the rest"
+// names nothing at all.
 func waitedName(is TeamIssue, w waitCall) string {
 	m := waitSubject.FindStringSubmatch(w.sentence[:w.at[0]])
 	if m == nil || !sharesNamingWord(m[1], is.Summary) {
-		return "it"
+		return "“" + evidence.Shorten(is.Summary, 60) + "”"
 	}
 	return strings.ToLower(m[1][:1]) + m[1][1:]
 }

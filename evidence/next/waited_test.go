@@ -36,14 +36,14 @@ func TestWorkYourCallMadeWaitIsToldWhereItStands(t *testing.T) {
 		{name: "named by key, not ranked", edit: func(_, call *TeamIssue, ranked map[string][]time.Time) {
 			delete(ranked, "OPS-1")
 			call.Comments[0].Text = "putting this above OPS-1, it can wait a sprint"
-		}, reason: "you wrote on OPS-2 on 19 Sep “putting this above OPS-1, it can wait a sprint”", action: "Tell Tomás where it stands: you said on 19 Sep it could wait a sprint, and 8 weeks have passed"},
+		}, reason: "you wrote on OPS-2 on 19 Sep “putting this above OPS-1, it can wait a sprint”", action: "Tell Tomás where “Onboarding carousel new copy” stands: you said on 19 Sep it could wait a sprint, and 8 weeks have passed"},
 		{name: "addressed to someone by name", edit: func(_, call *TeamIssue, _ map[string][]time.Time) {
 			call.Assignee = jonas
 			call.Comments[0].Text = "putting this above the onboarding copy. Jonas, the carousel can wait a sprint"
 		}, reason: "you wrote on OPS-2", action: "Tell Jonas where the carousel stands"},
 		{name: "a wait till the next sprint, of the rest", edit: func(_, call *TeamIssue, _ map[string][]time.Time) {
 			call.Comments[0].Text = "putting this above OPS-1. the rest can wait till next sprint"
-		}, reason: "you wrote on OPS-2", action: "Tell Tomás where it stands: you said on 19 Sep it could wait till next sprint, and 8 weeks have passed"},
+		}, reason: "you wrote on OPS-2", action: "Tell Tomás where “Onboarding carousel new copy” stands: you said on 19 Sep it could wait till next sprint, and 8 weeks have passed"},
 		// Quiet.
 		{name: "neither named nor ranked lower", edit: func(_, _ *TeamIssue, ranked map[string][]time.Time) { delete(ranked, "OPS-1") }},
 		{name: "ranked lower, but no word of its summary", edit: func(_, call *TeamIssue, _ map[string][]time.Time) {

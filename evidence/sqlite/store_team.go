@@ -239,35 +239,15 @@ func (s *Store) YourIssues(ctx context.Context, site evidence.Site) ([]next.Team
 	if len(filed) == 0 {
 		return nil, nil
 	}
-	ids, keys, at := make([]string, len(filed)), []string{}, map[string]int{}
+	ids, keys := make([]string, len(filed)), []string{}
 	for i, is := range filed {
-		ids[i], at[is.ID] = is.ID, i
+		ids[i] = is.ID
 		keys = append(keys, is.ParentKey)
 		for _, l := range is.Links {
 			keys = append(keys, l.OtherKey)
 		}
 	}
-	rows, err := s.reader().QueryContext(ctx, `
-		SELECT issue_id, source_id, author_id, author_name, author_type, occurred_at, body FROM activities
-		WHERE site_id = ? AND source = 'comment' AND issue_id IN (SELECT value FROM json_each(?))
-		ORDER BY occurred_at, source_id`, site.ID, jsonList(ids))
-	if err != nil {
-		return nil, fmt.Errorf("read the comments of your issues: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var issueID, when string
-		var c evidence.Comment
-		if err := rows.Scan(&issueID, &c.ID, &c.Author.ID, &c.Author.DisplayName, &c.Author.AccountType, &when, &c.Text); err != nil {
-			return nil, fmt.Errorf("read the comments of your issues: %w", err)
-		}
-		if c.At, err = parseTime(when); err != nil {
-			return nil, err
-		}
-		is := &filed[at[issueID]]
-		is.Comments, is.CommentTotal = append(is.Comments, c), is.CommentTotal+1
-	}
-	if err := rows.Err(); err != nil {
+	if err := s.addComments(ctx, site.ID, filed); err != nil {
 		return nil, fmt.Errorf("read the comments of your issues: %w", err)
 	}
 	linked, err := s.storedIssues(ctx, `
@@ -278,6 +258,85 @@ func (s *Store) YourIssues(ctx context.Context, site evidence.Site) ([]next.Team
 		return nil, fmt.Errorf("read the issues yours link to: %w", err)
 	}
 	return append(filed, linked...), nil
+}
+
+// addComments gives each of a site's issues every comment sync stored on
+// it, by anyone, oldest first.
+func (s *Store) addComments(ctx context.Context, siteID int64, issues []next.TeamIssue) error {
+	ids, at := make([]string, len(issues)), make(map[string]int, len(issues))
+	for i, is := range issues {
+		ids[i], at[is.ID] = is.ID, i
+	}
+	rows, err := s.reader().QueryContext(ctx, `
+		SELECT issue_id, source_id, author_id, author_name, author_type, occurred_at, body FROM activities
+		WHERE site_id = ? AND source = 'comment' AND issue_id IN (SELECT value FROM json_each(?))
+		ORDER BY occurred_at, source_id`, siteID, jsonList(ids))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var issueID, when string
+		var c evidence.Comment
+		if err := rows.Scan(&issueID, &c.ID, &c.Author.ID, &c.Author.DisplayName, &c.Author.AccountType, &when, &c.Text); err != nil {
+			return err
+		}
+		if c.At, err = parseTime(when); err != nil {
+			return err
+		}
+		is := &issues[at[issueID]]
+		is.Comments, is.CommentTotal = append(is.Comments, c), is.CommentTotal+1
+	}
+	return rows.Err()
+}
+
+// YourClosedIssues are the done issues of the user's own sync on a site
+// (next.Team.Closed), whatever the team's read holds, by key: each with
+// the fix versions Jira gave as released, with their days, and every
+// comment sync stored, oldest first. The team's read holds only the
+// issues resolved lately; what the user closed for a later time ("we
+// revisit after launch"), and the epic and releases that time waits on,
+// are older.
+func (s *Store) YourClosedIssues(ctx context.Context, siteID int64) ([]next.TeamIssue, error) {
+	rows, err := s.reader().QueryContext(ctx, `
+		SELECT issue, (SELECT json_group_object(json_extract(v.value, '$.name'), json_extract(v.value, '$.releaseDate'))
+		          FROM json_each(CAST(raw AS TEXT), '$.fields.fixVersions') v
+		          WHERE json_extract(v.value, '$.released') AND json_extract(v.value, '$.releaseDate') IS NOT NULL)
+		FROM issues WHERE site_id = ? AND json_extract(issue, '$.status_category') = 'done'
+		ORDER BY project, length(issue_key), issue_key`, siteID)
+	if err != nil {
+		return nil, fmt.Errorf("read your closed issues: %w", err)
+	}
+	defer rows.Close()
+	var out []next.TeamIssue
+	read := map[string]map[string]time.Time{}
+	for rows.Next() {
+		var data, dates string
+		if err := rows.Scan(&data, &dates); err != nil {
+			return nil, fmt.Errorf("read your closed issues: %w", err)
+		}
+		var ti next.TeamIssue
+		if err := json.Unmarshal([]byte(data), &ti.Issue); err != nil {
+			return nil, fmt.Errorf("decode stored issue: %w", err)
+		}
+		days, err := releaseDays(dates, read)
+		if err != nil {
+			return nil, fmt.Errorf("read the releases of %s: %w", ti.Key, err)
+		}
+		for _, name := range ti.FixVersions {
+			if day, ok := days[name]; ok {
+				ti.Releases = append(ti.Releases, next.Release{Name: name, Date: &day, Released: true})
+			}
+		}
+		out = append(out, ti)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read your closed issues: %w", err)
+	}
+	if err := s.addComments(ctx, siteID, out); err != nil {
+		return nil, fmt.Errorf("read the comments of your closed issues: %w", err)
+	}
+	return out, nil
 }
 
 // storedIssues reads the issues a query selects (one column, the stored

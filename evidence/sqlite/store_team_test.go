@@ -226,3 +226,49 @@ func TestYourIssuesAreTheOpenIssuesYouFiledOutsideTheTeam(t *testing.T) {
 		t.Errorf("YourIssues = %q, want %q", text, want)
 	}
 }
+
+// YourClosedIssues are every done issue of the user's sync, old ones and
+// those the team's read holds too, with the fix versions Jira gave as
+// released, and their days, and every stored comment: an open issue, and
+// a version not released, are not among them.
+func TestYourClosedIssuesAreTheDoneOnesWithTheirReleases(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	site := mustSite(t, s)
+	t0 := storeNow.Add(-200 * 24 * time.Hour)
+	closed := func(rec evidence.IssueRecord, versions ...string) evidence.IssueRecord {
+		rec.Issue.Status, rec.Issue.StatusCategory, rec.Issue.FixVersions = "Done", evidence.StatusCategoryEnd, versions
+		return rec
+	}
+	dropped := closed(testRecord("10001", "MOB-887", t0,
+		comment("c1", testOther, t0.Add(-2*time.Hour), "if we do dark mode now it's +1 week"),
+		comment("c2", testMe, t0.Add(-time.Hour), "ok let's ship without dark mode, we revisit after launch")))
+	shipped := closed(testRecord("10002", "MOB-883", t0), "5.3", "5.5")
+	shipped.Raw = []byte(`{"id":"10002","key":"MOB-883","fields":{"fixVersions":[{"name":"5.3","released":true,"releaseDate":"2026-09-22"},{"name":"5.5","released":false,"releaseDate":"2026-12-15"}]}}`)
+	open := testRecord("10003", "MOB-936", t0)
+	if _, err := savePage(ctx, s, site, []evidence.IssueRecord{dropped, shipped, open}, fakeClassify, storeNow); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveTeamPage(ctx, site.ID, "MOB", []next.TeamIssue{{Issue: shipped.Issue}}, storeNow); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.YourClosedIssues(ctx, site.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, is := range got {
+		line := is.Key
+		for _, r := range is.Releases {
+			line += fmt.Sprintf(" [%s %s %v]", r.Name, r.Date.Format(time.DateOnly), r.Released)
+		}
+		for _, c := range is.Comments {
+			line += " / " + c.Author.DisplayName + ": " + c.Text
+		}
+		text = append(text, line)
+	}
+	want := []string{"MOB-883 [5.3 2026-09-22 true]", "MOB-887 / Lee Park: if we do dark mode now it's +1 week / Sam Rivera: ok let's ship without dark mode, we revisit after launch"}
+	if fmt.Sprint(text) != fmt.Sprint(want) {
+		t.Errorf("YourClosedIssues = %q, want %q", text, want)
+	}
+}

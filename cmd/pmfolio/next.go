@@ -90,9 +90,10 @@ an estimate, or too large to finish in it, blocked issues nobody has chased and 
 nobody linked, sprint work waiting on another team that has not planned its blocker,
 epics without a progress note or a success metric, done epics with no result written
 down, resolved incidents without a postmortem, incidents' follow-ups nobody followed
-up, promises to take an issue up that were not kept, dates you told someone that the
-plan has broken, questions nobody answered, untriaged bugs, top-priority issues nobody
-owns or plans or whose owner went quiet, urgent issues of the sprint nobody has taken in
+up, promises to take an issue up that were not kept, closed issues you said to revisit
+once something happened that has, dates you told someone that the plan has broken,
+questions nobody answered, untriaged bugs, top-priority issues nobody owns or plans
+or whose owner went quiet, urgent issues of the sprint nobody has taken in
 its last week, sprints past their end nobody closed, work in progress nobody owns, that
 stopped moving, that a closed sprint left behind or that someone set aside since, a next
 sprint planned beyond what the team finishes, likely duplicates, open issues done as

@@ -109,6 +109,7 @@ func TestNextHelpAndReadmeNameEveryDetector(t *testing.T) {
 		"incident.no-postmortem":       {"incidents without a postmortem", "incidents without a postmortem"},
 		"incident.follow-up-stale":     {"incidents' follow-ups nobody followed up", "incidents' follow-ups nobody followed up"},
 		"promise.overdue":              {"promises to take an issue up that were not kept", "promises to take an issue up that were not kept"},
+		"promise.revisit-due":          {"closed issues you said to revisit once something happened that has", "closed issues you said to revisit once something happened that has"},
 		"promise.broken":               {"dates you told someone that the plan has broken", "dates you told someone that the plan has broken"},
 		"bug.untriaged":                {"untriaged bugs", "untriaged bugs"},
 		"in-progress.unassigned":       {"work in progress nobody owns", "unowned or stalled work in progress"},
